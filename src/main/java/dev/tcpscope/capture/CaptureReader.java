@@ -1,0 +1,32 @@
+package dev.tcpscope.capture;
+
+import dev.tcpscope.frame.Frame;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * A source of captured records in capture order: a pcap or pcapng file, a compressed file or a
+ * stream. Implementations reuse their buffers, so {@link #next(Frame)} allocates nothing per
+ * record on the common path.
+ */
+public interface CaptureReader extends AutoCloseable {
+
+    /**
+     * Refills {@code frame} with the next record.
+     *
+     * @return false at the clean end of the capture
+     * @throws CaptureFormatException when the file is damaged or cut short; records already
+     *                                returned stay valid and the caller may report what it has
+     */
+    boolean next(Frame frame) throws IOException;
+
+    /** The interfaces described so far (pcapng IDBs; one synthetic entry for pcap). */
+    List<CaptureInterface> interfaces();
+
+    /** The file format, e.g. {@code "pcap"}, {@code "pcap-nsec"}, {@code "pcapng"}. */
+    String format();
+
+    @Override
+    void close() throws IOException;
+}

@@ -1,0 +1,78 @@
+package dev.tcpscope.frame;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * One captured record: where its bytes are, when it was seen and on which link.
+ *
+ * <p>A frame is a mutable cursor that a {@code CaptureReader} refills for every record, so the
+ * listing path allocates nothing per packet. Its bytes are {@code segment[offset, offset+capturedLength)}:
+ * for a file that is a slice of the memory mapping, for a stream a reused buffer. Anything that
+ * must outlive the next call to {@code next} has to be copied out.
+ */
+public final class Frame {
+    private long number;
+    private long seconds;
+    private int nanos;
+    private int timestampDigits = 9;
+    private int linkType;
+    private int interfaceId;
+    private int capturedLength;
+    private int originalLength;
+    private MemorySegment segment = MemorySegment.NULL;
+    private long offset;
+
+    /** Refills this frame; called by readers only. */
+    public void set(long number, long seconds, int nanos, int timestampDigits, int linkType,
+                    int interfaceId, MemorySegment segment, long offset, int capturedLength,
+                    int originalLength) {
+        this.number = number;
+        this.seconds = seconds;
+        this.nanos = nanos;
+        this.timestampDigits = timestampDigits;
+        this.linkType = linkType;
+        this.interfaceId = interfaceId;
+        this.segment = segment;
+        this.offset = offset;
+        this.capturedLength = capturedLength;
+        this.originalLength = originalLength;
+    }
+
+    /** Frame number, 1-based, in capture order ({@code frame.number}). */
+    public long number() { return number; }
+
+    /** Whole seconds since the Unix epoch (may be negative). */
+    public long seconds() { return seconds; }
+
+    /** Nanoseconds within {@link #seconds()}, 0..999,999,999. */
+    public int nanos() { return nanos; }
+
+    /**
+     * Decimal digits of the fraction that the capture's resolution supports (6 for microsecond
+     * pcap, 9 for nanosecond pcap or pcapng {@code if_tsresol=9}); tshark prints times with this many.
+     */
+    public int timestampDigits() { return timestampDigits; }
+
+    /** The LINKTYPE_ value of the interface this record came from, see {@link LinkType}. */
+    public int linkType() { return linkType; }
+
+    /** pcapng interface index within the file (0 for pcap), {@code frame.interface_id}. */
+    public int interfaceId() { return interfaceId; }
+
+    /** Bytes present in the capture ({@code frame.cap_len}). */
+    public int capturedLength() { return capturedLength; }
+
+    /** Bytes on the wire ({@code frame.len}); may exceed the captured length when a snaplen cut it. */
+    public int originalLength() { return originalLength; }
+
+    /** The memory that holds this frame's bytes, starting at {@link #offset()}. */
+    public MemorySegment segment() { return segment; }
+
+    /** Where the frame's first byte is inside {@link #segment()}. */
+    public long offset() { return offset; }
+
+    /** Copies the captured bytes out, for tests and for data that must outlive the frame. */
+    public byte[] toByteArray() {
+        return segment.asSlice(offset, capturedLength).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+    }
+}
