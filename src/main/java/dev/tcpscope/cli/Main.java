@@ -2,16 +2,30 @@ package dev.tcpscope.cli;
 
 import picocli.CommandLine;
 
+import java.io.PrintStream;
+import java.io.PrintWriter;
+
 /** Entry point: {@code tcpscope <command> ...}. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
+                java.nio.charset.StandardCharsets.UTF_8);
+        int code = run(out, System.err, args);
+        out.flush();
+        System.exit(code);
     }
 
-    /** Runs the command line and returns the exit code, without exiting (for tests). */
-    public static int run(String... args) {
-        return new CommandLine(new TcpscopeCommand()).execute(args);
+    /**
+     * Runs the command line with the given streams and returns the exit code without exiting:
+     * 0 success, 1 a capture that cannot be read (after printing what could be read), 2 bad
+     * arguments or a missing file (tshark's convention).
+     */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        CommandLine cl = new CommandLine(new TcpscopeCommand(out, err));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
     }
 }
