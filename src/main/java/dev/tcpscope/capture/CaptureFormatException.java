@@ -11,4 +11,28 @@ public class CaptureFormatException extends IOException {
     public CaptureFormatException(String message) {
         super(message);
     }
+
+    /** Not pcap, pcapng or gzip (tshark: "isn't a capture file in a format TShark understands"). */
+    static CaptureFormatException notACapture(String name) {
+        return new CaptureFormatException("\"" + name
+                + "\" is not a capture file in a format tcpscope reads (pcap, pcapng, gzip)");
+    }
+
+    /** The input ended inside a record (tshark's WTAP_ERR_SHORT_READ wording). */
+    static CaptureFormatException cutShort(String name) {
+        return new CaptureFormatException("The file \"" + name
+                + "\" appears to have been cut short in the middle of a packet.");
+    }
+
+    /** A structural impossibility (tshark's WTAP_ERR_BAD_FILE); {@code detail} names it. */
+    static CaptureFormatException damaged(String name, String detail) {
+        return new CaptureFormatException("The file \"" + name
+                + "\" appears to be damaged or corrupt (" + detail + ").");
+    }
+
+    /** Well-formed but something we, like tshark, do not read (WTAP_ERR_UNSUPPORTED). */
+    static CaptureFormatException unsupported(String name, String detail) {
+        return new CaptureFormatException("The file \"" + name
+                + "\" contains record data that tcpscope doesn't support (" + detail + ").");
+    }
 }

@@ -1,9 +1,25 @@
 package dev.tcpscope.capture;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.GZIPInputStream;
 
 /** Opens captures by content, never by file name. */
 public final class Captures {
+    private static final int GZIP_MAGIC = 0x8B1F; // bytes 1f 8b, RFC 1952 §2.3.1
+    private static final int STREAM_BUFFER = 256 * 1024;
+
     private Captures() {}
 
     /**
@@ -15,6 +31,135 @@ public final class Captures {
      * @throws CaptureFormatException when the content is not a capture format we read
      */
     public static CaptureReader open(String path) throws IOException {
-        throw new CaptureFormatException("not written yet: " + path);
+        if ("-".equals(path)) {
+            return open(System.in, "-");
+        }
+        return open(Path.of(path), path);
+    }
+
+    /**
+     * Opens a file; {@code name} is how messages refer to it. A regular uncompressed file is
+     * mapped read-only with the FFM API (any size: offsets are {@code long}); a gzip file, a FIFO
+     * or a device is streamed.
+     */
+    public static CaptureReader open(Path file, String name) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        boolean ok = false;
+        try {
+            CaptureReader reader;
+            if (!Files.isRegularFile(file)) {
+                reader = open(Channels.newInputStream(channel), name);
+            } else {
+                long size = channel.size();
+                ByteBuffer head = ByteBuffer.allocate(2);
+                while (head.hasRemaining() && channel.read(head, head.position()) > 0) {
+                    // a regular file returns what it has; loop only for short reads
+                }
+                boolean gzip = head.position() == 2
+                        && head.order(ByteOrder.LITTLE_ENDIAN).getShort(0) == (short) GZIP_MAGIC;
+                if (gzip || size == 0) {
+                    reader = open(Channels.newInputStream(channel), name);
+                } else {
+                    Arena arena = Arena.ofShared();
+                    MemorySegment mapping;
+                    try {
+                        mapping = channel.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
+                    } catch (IOException | RuntimeException e) {
+                        arena.close();
+                        throw e;
+                    }
+                    channel.close(); // the mapping outlives the channel
+                    reader = detect(new MappedInput(mapping, arena), name);
+                }
+            }
+            ok = true;
+            return reader;
+        } finally {
+            if (!ok) {
+                channel.close();
+            }
+        }
+    }
+
+    /**
+     * Reads a capture from a stream (stdin, a pipe, a socket), decompressing it first if it is
+     * gzip. The stream is closed with the reader, or here if opening fails.
+     *
+     * @param name how messages refer to the input, e.g. {@code "-"}
+     */
+    public static CaptureReader open(InputStream stream, String name) throws IOException {
+        StreamInput raw = new StreamInput(stream);
+        boolean ok = false;
+        try {
+            CaptureReader reader;
+            if (raw.fill(2) == 2 && raw.segment().get(ValueLayout.JAVA_SHORT_UNALIGNED
+                    .withOrder(ByteOrder.LITTLE_ENDIAN), raw.base()) == (short) GZIP_MAGIC) {
+                InputStream unzipped = new GZIPInputStream(new PrefixedStream(raw, stream), STREAM_BUFFER);
+                reader = detect(new StreamInput(unzipped), name);
+            } else {
+                reader = detect(raw, name);
+            }
+            ok = true;
+            return reader;
+        } finally {
+            if (!ok) {
+                stream.close();
+            }
+        }
+    }
+
+    /** Chooses the reader from the first four bytes (pcap magic or the pcapng SHB type). */
+    static CaptureReader detect(Input in, String name) throws IOException {
+        if (in.fill(4) < 4) {
+            throw CaptureFormatException.notACapture(name);
+        }
+        int magic = in.segment().get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), in.base());
+        if (PcapReader.matches(magic)) {
+            return new PcapReader(in, name, magic);
+        }
+        if (magic == PcapngReader.SHB) {
+            return new PcapngReader(in, name);
+        }
+        throw CaptureFormatException.notACapture(name);
+    }
+
+    /**
+     * The bytes a {@link StreamInput} already buffered while sniffing the gzip magic, followed by
+     * the rest of the stream, so detection consumes nothing.
+     */
+    private static final class PrefixedStream extends InputStream {
+        private final StreamInput prefix;
+        private final InputStream rest;
+
+        PrefixedStream(StreamInput prefix, InputStream rest) {
+            this.prefix = prefix;
+            this.rest = new BufferedInputStream(rest, STREAM_BUFFER);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            long buffered = prefix.fillBuffered();
+            if (buffered > 0) {
+                int n = (int) Math.min(len, buffered);
+                MemorySegment.copy(prefix.segment(), ValueLayout.JAVA_BYTE, prefix.base(), b, off, n);
+                prefix.skip(n);
+                return n;
+            }
+            return rest.read(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            rest.close();
+        }
     }
 }

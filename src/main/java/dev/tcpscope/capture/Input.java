@@ -1,0 +1,40 @@
+package dev.tcpscope.capture;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The bytes of a capture as the readers see them: a cursor over either a memory-mapped file
+ * ({@link MappedInput}) or a stream read through one reused, growing buffer ({@link StreamInput}).
+ *
+ * <p>Contract: after {@code fill(n)} returned {@code n}, the bytes
+ * {@code segment()[base(), base()+n)} are the next {@code n} bytes of the capture and stay valid
+ * until the next {@code fill} or {@code skip}. All positions are {@code long}, so inputs larger
+ * than 2 GB work.
+ */
+sealed interface Input extends Closeable permits MappedInput, StreamInput {
+
+    /**
+     * Makes up to {@code n} bytes from the current position addressable.
+     *
+     * @param n at most {@link #MAX_FILL}
+     * @return how many bytes are available: {@code n}, or fewer only at the end of the input
+     */
+    long fill(long n) throws IOException;
+
+    /** The memory holding the filled bytes; may change after {@link #fill}. */
+    MemorySegment segment();
+
+    /** Where the current position is inside {@link #segment()}. */
+    long base();
+
+    /** How many bytes of the capture lie before the current position (for messages). */
+    long position();
+
+    /** Advances past {@code n} bytes that a previous {@link #fill} made available. */
+    void skip(long n);
+
+    /** The largest request a reader makes: a record is never bigger than this. */
+    int MAX_FILL = 256 * 1024 * 1024;
+}

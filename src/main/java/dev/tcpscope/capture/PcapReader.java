@@ -1,0 +1,195 @@
+package dev.tcpscope.capture;
+
+import dev.tcpscope.frame.Frame;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.util.List;
+
+/**
+ * Reads classic pcap files (draft-ietf-opsawg-pcap §4 file header, §5 packet record) the way
+ * Wireshark's wiretap does: microsecond magic {@code A1B2C3D4}, nanosecond magic
+ * {@code A1B23C4D}, the modified ("Kuznetzov", patch SS991029) magic {@code A1B2CD34} whose
+ * record headers carry 8 extra bytes, each in either byte order.
+ *
+ * <p>Contracts matching tshark 4.0:
+ * <ul>
+ *   <li>major version below 2 is unsupported; versions 2.0–2.2 have caplen and len swapped,
+ *       2.3 maybe swapped (swapped back when caplen &gt; len);</li>
+ *   <li>the LinkType field's reserved bits 16–25 must be zero (draft §4, "LinkType and
+ *       additional information"); the FCS bits 26–31 are masked off;</li>
+ *   <li>a record whose captured length exceeds the maximum for the link type (262144 for most)
+ *       is damage; a record cut by the end of the file is "cut short", and the records before
+ *       it have already been returned; a header-only file has 0 records;</li>
+ *   <li>the time-stamp seconds are unsigned 32-bit (years up to 2106, as wiretap reads them);
+ *       a fraction of a second too large is carried into the seconds.</li>
+ * </ul>
+ */
+final class PcapReader implements CaptureReader {
+    static final int MAGIC_MICRO = 0xA1B2C3D4;
+    static final int MAGIC_NANO = 0xA1B23C4D;
+    static final int MAGIC_MODIFIED = 0xA1B2CD34;
+
+    private static final int FILE_HEADER = 24;
+    private static final int OFF_VERSION_MAJOR = 4;
+    private static final int OFF_VERSION_MINOR = 6;
+    private static final int OFF_SNAPLEN = 16;
+    private static final int OFF_LINKTYPE = 20;
+    private static final int OFF_TS_SEC = 0;
+    private static final int OFF_TS_FRACTION = 4;
+    private static final int OFF_INCL_LEN = 8;
+    private static final int OFF_ORIG_LEN = 12;
+    /** LinkType bits 16–25 (draft-ietf-opsawg-pcap §4), which wiretap requires to be zero. */
+    private static final int LT_RESERVED1 = 0x03FF0000;
+
+    private enum LengthOrder { NORMAL, SWAPPED, MAYBE_SWAPPED }
+
+    private final Input in;
+    private final String name;
+    private final ValueLayout.OfInt u32;
+    private final boolean nanos;
+    private final int recordHeader;
+    private final int linkType;
+    private final int maxCaptured;
+    private final LengthOrder lengthOrder;
+    private final List<CaptureInterface> interfaces;
+    private final String format;
+    private long number;
+    private boolean failed;
+
+    /**
+     * Reads the file header at the start of {@code in}.
+     *
+     * @param magicLittleEndian the first four bytes read as a little-endian int
+     */
+    PcapReader(Input in, String name, int magicLittleEndian) throws IOException {
+        this.in = in;
+        this.name = name;
+        ByteOrder order;
+        int magic;
+        if (isMagic(magicLittleEndian)) {
+            order = ByteOrder.LITTLE_ENDIAN;
+            magic = magicLittleEndian;
+        } else {
+            order = ByteOrder.BIG_ENDIAN;
+            magic = Integer.reverseBytes(magicLittleEndian);
+        }
+        this.u32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(order);
+        this.nanos = magic == MAGIC_NANO;
+        this.recordHeader = magic == MAGIC_MODIFIED ? 24 : 16;
+        this.format = switch (magic) {
+            case MAGIC_NANO -> "pcap-nsec";
+            case MAGIC_MODIFIED -> "pcap-modified";
+            default -> "pcap";
+        };
+        if (in.fill(FILE_HEADER) < FILE_HEADER) {
+            throw CaptureFormatException.cutShort(name);
+        }
+        MemorySegment s = in.segment();
+        long b = in.base();
+        ValueLayout.OfShort u16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(order);
+        int major = Short.toUnsignedInt(s.get(u16, b + OFF_VERSION_MAJOR));
+        int minor = Short.toUnsignedInt(s.get(u16, b + OFF_VERSION_MINOR));
+        int snaplen = s.get(u32, b + OFF_SNAPLEN);
+        int network = s.get(u32, b + OFF_LINKTYPE);
+        in.skip(FILE_HEADER);
+        if (major < 2) {
+            throw CaptureFormatException.unsupported(name, "pcap: major version " + major + " unsupported");
+        }
+        if ((network & LT_RESERVED1) != 0) {
+            throw CaptureFormatException.unsupported(name, String.format(
+                    "pcap: network type reserved field not zero (0x%08x)", network & LT_RESERVED1));
+        }
+        this.linkType = network & 0xFFFF;
+        this.maxCaptured = maxSnapLength(linkType);
+        this.lengthOrder = major == 2 && minor < 3 ? LengthOrder.SWAPPED
+                : major == 2 && minor == 3 ? LengthOrder.MAYBE_SWAPPED : LengthOrder.NORMAL;
+        this.interfaces = List.of(new CaptureInterface(linkType, Math.max(0, snaplen), null, null,
+                nanos ? 9 : 6));
+    }
+
+    /** Whether a little-endian read of the first four bytes is a pcap magic in either order. */
+    static boolean matches(int magicLittleEndian) {
+        return isMagic(magicLittleEndian) || isMagic(Integer.reverseBytes(magicLittleEndian));
+    }
+
+    private static boolean isMagic(int magic) {
+        return magic == MAGIC_MICRO || magic == MAGIC_NANO || magic == MAGIC_MODIFIED;
+    }
+
+    /**
+     * wiretap's {@code wtap_max_snaplen_for_encap}: the largest record it accepts for a link
+     * type; bigger ones mean a corrupt file rather than a huge allocation.
+     */
+    static int maxSnapLength(int linkType) {
+        return switch (linkType) {
+            case 249, 231 -> 128 * 1024 * 1024; // USBPCAP, DBUS
+            case 279 -> 32 * 1024 * 1024;       // EBHSCR
+            default -> 262_144;
+        };
+    }
+
+    @Override
+    public boolean next(Frame frame) throws IOException {
+        if (failed) {
+            return false;
+        }
+        try {
+            return read(frame);
+        } catch (CaptureFormatException e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    private boolean read(Frame frame) throws IOException {
+        long got = in.fill(recordHeader);
+        if (got == 0) {
+            return false;
+        }
+        if (got < recordHeader) {
+            throw CaptureFormatException.cutShort(name);
+        }
+        MemorySegment s = in.segment();
+        long b = in.base();
+        long tsSec = Integer.toUnsignedLong(s.get(u32, b + OFF_TS_SEC));
+        long fraction = Integer.toUnsignedLong(s.get(u32, b + OFF_TS_FRACTION));
+        long captured = Integer.toUnsignedLong(s.get(u32, b + OFF_INCL_LEN));
+        long original = Integer.toUnsignedLong(s.get(u32, b + OFF_ORIG_LEN));
+        if (lengthOrder == LengthOrder.SWAPPED
+                || (lengthOrder == LengthOrder.MAYBE_SWAPPED && captured > original)) {
+            long t = captured;
+            captured = original;
+            original = t;
+        }
+        if (captured > maxCaptured) {
+            throw CaptureFormatException.damaged(name, "pcap: File has " + captured
+                    + "-byte packet, bigger than maximum of " + maxCaptured);
+        }
+        long total = recordHeader + captured;
+        if (in.fill(total) < total) {
+            throw CaptureFormatException.cutShort(name);
+        }
+        long unitsPerSecond = nanos ? 1_000_000_000L : 1_000_000L;
+        long seconds = tsSec + fraction / unitsPerSecond;
+        long rest = fraction % unitsPerSecond;
+        int nanosOfSecond = (int) (nanos ? rest : rest * 1000);
+        frame.set(++number, seconds, nanosOfSecond, nanos ? 9 : 6, linkType, 0,
+                in.segment(), in.base() + recordHeader, (int) captured, (int) Math.min(original, Integer.MAX_VALUE));
+        in.skip(total);
+        return true;
+    }
+
+    @Override
+    public List<CaptureInterface> interfaces() { return interfaces; }
+
+    @Override
+    public String format() { return format; }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
