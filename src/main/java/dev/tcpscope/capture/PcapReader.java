@@ -103,6 +103,10 @@ final class PcapReader implements CaptureReader {
                     "pcap: network type reserved field not zero (0x%08x)", network & LT_RESERVED1));
         }
         this.linkType = network & 0xFFFF;
+        if (!wiretapReads(linkType)) {
+            throw CaptureFormatException.unsupported(name, "pcap: network type "
+                    + Integer.toUnsignedString(network) + " unknown or unsupported");
+        }
         this.maxCaptured = maxSnapLength(linkType);
         this.lengthOrder = major == 2 && minor < 3 ? LengthOrder.SWAPPED
                 : major == 2 && minor == 3 ? LengthOrder.MAYBE_SWAPPED : LengthOrder.NORMAL;
@@ -117,6 +121,33 @@ final class PcapReader implements CaptureReader {
 
     private static boolean isMagic(int magic) {
         return magic == MAGIC_MICRO || magic == MAGIC_NANO || magic == MAGIC_MODIFIED;
+    }
+
+    /**
+     * The LINKTYPE_ values tshark 4.0.17 opens in a pcap file (its {@code pcap_to_wtap_map}),
+     * measured with {@code scripts/linktypes-probe.sh}; any other value makes tshark refuse the
+     * file, so we refuse it too and the packet lists stay identical.
+     */
+    private static final java.util.BitSet WIRETAP_LINK_TYPES = new java.util.BitSet(296);
+
+    static {
+        int[] known = {0, 1, 2, 3, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 18, 19, 32, 50, 51, 99, 100,
+            101, 104, 105, 106, 107, 108, 109, 112, 113, 114, 117, 118, 119, 121, 122, 123, 127, 128,
+            129, 130, 131, 133, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 147, 148, 149, 150,
+            151, 152, 153, 154, 155, 156, 157, 158, 159, 160, 161, 162, 163, 165, 167, 169, 170, 171,
+            172, 173, 177, 178, 179, 180, 181, 183, 184, 186, 187, 188, 189, 190, 192, 195, 196, 197,
+            199, 200, 201, 202, 203, 204, 209, 210, 211, 212, 213, 214, 215, 220, 224, 225, 226, 227,
+            228, 229, 230, 231, 235, 236, 237, 239, 240, 241, 242, 243, 245, 248, 249, 250, 251, 252,
+            253, 254, 255, 256, 258, 259, 260, 264, 266, 268, 270, 271, 272, 273, 274, 275, 276, 279,
+            280, 283, 287, 288, 290, 292, 293, 294, 295};
+        for (int k : known) {
+            WIRETAP_LINK_TYPES.set(k);
+        }
+    }
+
+    /** Whether tshark 4.0 reads pcap files of this LINKTYPE_ value. */
+    static boolean wiretapReads(int linkType) {
+        return WIRETAP_LINK_TYPES.get(linkType);
     }
 
     /**

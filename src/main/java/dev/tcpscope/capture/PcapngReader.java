@@ -24,7 +24,9 @@ import java.util.List;
  *   <li>Enhanced Packet Block (§4.3), Simple Packet Block (§4.4; captured length is the
  *       smaller of the original length and interface 0's snaplen) and the obsolete Packet
  *       Block (appendix, type 2) become frames;</li>
- *   <li>everything else (NRB, ISB, custom, decryption secrets, unknown types) is skipped.</li>
+ *   <li>Custom Blocks (§4.8) and systemd Journal Export Blocks become frames without a time
+ *       stamp or interface, because tshark lists them;</li>
+ *   <li>everything else (NRB, ISB, decryption secrets, unknown types) is skipped.</li>
  * </ul>
  *
  * <p>Interface ids in frames count every IDB of the file in order, across sections, as tshark's
@@ -38,6 +40,10 @@ final class PcapngReader implements CaptureReader {
     private static final int PB = 2;
     private static final int SPB = 3;
     private static final int EPB = 6;
+    private static final int SYSTEMD_JOURNAL_EXPORT = 9;
+    private static final int CB_COPY = 0x00000BAD;
+    private static final int CB_NO_COPY = 0x40000BAD;
+    private static final int MIN_CB = 16;
     private static final int BYTE_ORDER_MAGIC = 0x1A2B3C4D;
 
     private static final int MIN_BLOCK = 12;
@@ -126,6 +132,7 @@ final class PcapngReader implements CaptureReader {
             case EPB -> checkLength(length, MIN_EPB, "an EPB");
             case PB -> checkLength(length, MIN_PB, "a PB");
             case SPB -> checkLength(length, MIN_SPB, "an SPB");
+            case CB_COPY, CB_NO_COPY -> checkLength(length, MIN_CB, "a CB");
             default -> { }
         }
         if (in.fill(length) < length) {
@@ -149,6 +156,23 @@ final class PcapngReader implements CaptureReader {
             }
             case SPB -> {
                 readSimplePacket(frame, s, b, length);
+                yield true;
+            }
+            case CB_COPY, CB_NO_COPY -> {
+                // §4.8: tshark lists custom blocks as frames holding the data after the PEN.
+                frame.set(++number, 0, 0, 9, -1, Frame.NO_INTERFACE, s, b + 12, (int) (length - MIN_CB),
+                        (int) (length - MIN_CB));
+                frame.setRecord(Frame.Kind.PCAPNG_CUSTOM_BLOCK, false);
+                yield true;
+            }
+            case SYSTEMD_JOURNAL_EXPORT -> {
+                // §4.7-era block 9: one journal entry, padded with NULs to 32 bits.
+                long end = length - 4;
+                while (end > 8 && s.get(ValueLayout.JAVA_BYTE, b + end - 1) == 0) {
+                    end--;
+                }
+                frame.set(++number, 0, 0, 9, -1, Frame.NO_INTERFACE, s, b + 8, (int) (end - 8), (int) (end - 8));
+                frame.setRecord(Frame.Kind.SYSTEMD_JOURNAL_EXPORT, false);
                 yield true;
             }
             default -> false;
@@ -441,6 +465,7 @@ final class PcapngReader implements CaptureReader {
             captured = snap;
         }
         emit(frame, c, 0, 0, s, b + 12, captured, original, length - MIN_SPB);
+        frame.setRecord(Frame.Kind.PACKET, false);
     }
 
     @Override

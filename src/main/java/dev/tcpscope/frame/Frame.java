@@ -11,6 +11,15 @@ import java.lang.foreign.MemorySegment;
  * must outlive the next call to {@code next} has to be copied out.
  */
 public final class Frame {
+    /** {@link #interfaceId()} of a record that belongs to no interface (a pcapng custom block). */
+    public static final int NO_INTERFACE = -1;
+
+    /**
+     * What a record is. Almost every record is a packet; tshark also lists pcapng custom blocks
+     * and systemd journal exports as frames, so readers return them too, in file order.
+     */
+    public enum Kind { PACKET, PCAPNG_CUSTOM_BLOCK, SYSTEMD_JOURNAL_EXPORT }
+
     private long number;
     private long seconds;
     private int nanos;
@@ -21,6 +30,8 @@ public final class Frame {
     private int originalLength;
     private MemorySegment segment = MemorySegment.NULL;
     private long offset;
+    private Kind kind = Kind.PACKET;
+    private boolean hasTimestamp = true;
 
     /** Refills this frame; called by readers only. */
     public void set(long number, long seconds, int nanos, int timestampDigits, int linkType,
@@ -36,7 +47,25 @@ public final class Frame {
         this.offset = offset;
         this.capturedLength = capturedLength;
         this.originalLength = originalLength;
+        this.kind = Kind.PACKET;
+        this.hasTimestamp = true;
     }
+
+    /**
+     * Marks the record just {@link #set} as something other than a timestamped packet; called by
+     * readers only. A record without a time stamp (a pcapng Simple Packet Block, a custom block)
+     * reports 0 seconds and tshark leaves its time fields empty.
+     */
+    public void setRecord(Kind kind, boolean hasTimestamp) {
+        this.kind = kind;
+        this.hasTimestamp = hasTimestamp;
+    }
+
+    /** What this record is; {@link Kind#PACKET} for all but a few pcapng blocks. */
+    public Kind kind() { return kind; }
+
+    /** False when the record carries no time stamp (pcapng SPB, custom blocks). */
+    public boolean hasTimestamp() { return hasTimestamp; }
 
     /** Frame number, 1-based, in capture order ({@code frame.number}). */
     public long number() { return number; }
@@ -53,10 +82,13 @@ public final class Frame {
      */
     public int timestampDigits() { return timestampDigits; }
 
-    /** The LINKTYPE_ value of the interface this record came from, see {@link LinkType}. */
+    /** The LINKTYPE_ value of the interface this record came from, see {@link LinkType}; -1 for non-packet records. */
     public int linkType() { return linkType; }
 
-    /** pcapng interface index within the file (0 for pcap), {@code frame.interface_id}. */
+    /**
+     * pcapng interface index within the file (0 for pcap), {@code frame.interface_id};
+     * {@link #NO_INTERFACE} for records that belong to none.
+     */
     public int interfaceId() { return interfaceId; }
 
     /** Bytes present in the capture ({@code frame.cap_len}). */
