@@ -24,6 +24,17 @@ public interface CaptureReader extends AutoCloseable {
     /** The interfaces described so far (pcapng IDBs; one synthetic entry for pcap). */
     List<CaptureInterface> interfaces();
 
+    /**
+     * The interface the frame last returned by {@link #next} was captured on, or null for records
+     * that have none. Valid until the next call to {@code next} (pcapng interface ids are
+     * per section).
+     */
+    default CaptureInterface interfaceOf(Frame frame) {
+        int id = frame.interfaceId();
+        List<CaptureInterface> all = interfaces();
+        return id >= 0 && id < all.size() ? all.get(id) : null;
+    }
+
     /** The file format, e.g. {@code "pcap"}, {@code "pcap-nsec"}, {@code "pcapng"}. */
     String format();
 

@@ -110,7 +110,11 @@ public final class Captures {
 
     /** Chooses the reader from the first four bytes (pcap magic or the pcapng SHB type). */
     static CaptureReader detect(Input in, String name) throws IOException {
-        if (in.fill(4) < 4) {
+        long head = in.fill(4);
+        if (head == 0) {
+            return new EmptyReader(in); // tshark 4.0 opens an empty file and lists nothing
+        }
+        if (head < 4) {
             throw CaptureFormatException.notACapture(name);
         }
         int magic = in.segment().get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), in.base());
@@ -121,6 +125,21 @@ public final class Captures {
             return new PcapngReader(in, name);
         }
         throw CaptureFormatException.notACapture(name);
+    }
+
+    /** An empty input: no records, no interfaces. */
+    private record EmptyReader(Input in) implements CaptureReader {
+        @Override
+        public boolean next(dev.tcpscope.frame.Frame frame) { return false; }
+
+        @Override
+        public java.util.List<CaptureInterface> interfaces() { return java.util.List.of(); }
+
+        @Override
+        public String format() { return "empty"; }
+
+        @Override
+        public void close() throws IOException { in.close(); }
     }
 
     /**

@@ -29,8 +29,8 @@ import java.util.List;
  *   <li>everything else (NRB, ISB, decryption secrets, unknown types) is skipped.</li>
  * </ul>
  *
- * <p>Interface ids in frames count every IDB of the file in order, across sections, as tshark's
- * {@code frame.interface_id} does. A block whose length is below 12, not a multiple of 4,
+ * <p>Interface ids in frames are section-local, as tshark's {@code frame.interface_id} is;
+ * {@link #interfaces()} lists every IDB of the file and {@link #interfaceOf} maps a frame to its. A block whose length is below 12, not a multiple of 4,
  * larger than wiretap's maximum, or unequal to its trailing copy is damage; a block cut by the
  * end of the input is "cut short". Records before the damage have been returned.
  */
@@ -428,7 +428,7 @@ final class PcapngReader implements CaptureReader {
                     + " is too small for " + captured + " bytes of packet data");
         }
         frame.set(++number, seconds(c, ts) + c.offsetSeconds(), nanos(c, ts), c.digits(), c.linkType(),
-                sectionBase + localId, s, data, (int) captured, (int) Math.min(original, Integer.MAX_VALUE));
+                localId, s, data, (int) captured, (int) Math.min(original, Integer.MAX_VALUE));
     }
 
     /** §4.3 Enhanced Packet Block. */
@@ -470,6 +470,13 @@ final class PcapngReader implements CaptureReader {
 
     @Override
     public List<CaptureInterface> interfaces() { return interfacesView; }
+
+    @Override
+    public CaptureInterface interfaceOf(Frame frame) {
+        int id = frame.interfaceId();
+        return id == Frame.NO_INTERFACE || sectionBase + id >= interfaces.size()
+                ? null : interfaces.get(sectionBase + id);
+    }
 
     @Override
     public String format() { return "pcapng"; }
