@@ -26,6 +26,15 @@ public final class Main {
         CommandLine cl = new CommandLine(new TcpscopeCommand(out, err));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
+        cl.setParameterExceptionHandler((ex, a) -> {
+            String sub = ex.getCommandLine().getCommandName();
+            err.println("tcpscope: " + ex.getMessage() + " (see tcpscope " + (sub.equals("tcpscope") ? "" : sub + " ") + "--help)");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, c, p) -> {
+            err.println("tcpscope: internal error: " + ex + " (please report it with the capture)");
+            return 3;
+        });
         return cl.execute(args);
     }
 }

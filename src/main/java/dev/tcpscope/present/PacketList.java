@@ -1,0 +1,552 @@
+package dev.tcpscope.present;
+
+import dev.tcpscope.frame.Frame;
+import dev.tcpscope.tcp.TcpAnalyzer;
+import dev.tcpscope.tcp.TcpRecord;
+import dev.tcpscope.wire.Bytes;
+import dev.tcpscope.wire.Dissection;
+import dev.tcpscope.wire.Dissector;
+import dev.tcpscope.wire.End;
+import dev.tcpscope.wire.Ethernet;
+import dev.tcpscope.wire.Ipv4;
+import dev.tcpscope.wire.Ipv6;
+import dev.tcpscope.wire.Proto;
+import dev.tcpscope.wire.Sll;
+import dev.tcpscope.wire.Tcp;
+import dev.tcpscope.wire.Udp;
+import dev.tcpscope.wire.Vlan;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Builds tshark's packet list line for each frame: No., Time, Source, Destination, Protocol,
+ * Length, Info. Frames must come in capture order (relative times, TCP state and ICMP pairing
+ * depend on what came before). Everything is reused between frames; a line is appended to a
+ * caller's StringBuilder.
+ *
+ * <p>Each layer writes the columns the way its Wireshark 4.0 dissector does, in the same order,
+ * so that when a header is cut short the columns hold exactly what tshark had written before
+ * its bounds exception, followed by tshark's marker.
+ */
+public final class PacketList {
+    static final String LIMITED = "[Packet size limited during capture]";
+    static final String MALFORMED = "[Malformed Packet]";
+    private static final String[] SLL_PACKET_TYPES = {
+        "Unicast to us", "Broadcast", "Multicast", "Unicast to another host", "Sent by us"
+    };
+    private static final String[] TCP_FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "NS"};
+
+    private final Dissector dissector = new Dissector();
+    private final Dissection d = new Dissection();
+    private final TcpAnalyzer tcp = new TcpAnalyzer();
+    private final TcpRecord rec = new TcpRecord();
+    private final TimeFormat time;
+    private final MacNames macs;
+    private final IcmpInfo icmp;
+    private final ArpInfo arp;
+
+    private final StringBuilder src = new StringBuilder(64);
+    private final StringBuilder dst = new StringBuilder(64);
+    private final StringBuilder protocol = new StringBuilder(16);
+    private final StringBuilder info = new StringBuilder(256);
+    private final StringBuilder timeText = new StringBuilder(32);
+
+    public PacketList(TimeFormat time, MacNames macs) {
+        this.time = time;
+        this.macs = macs;
+        this.icmp = new IcmpInfo(macs);
+        this.arp = new ArpInfo(macs);
+    }
+
+    /** The TCP analyzer, for callers that read per-stream state. */
+    public TcpAnalyzer tcpAnalyzer() { return tcp; }
+
+    /** Dissects {@code f} and appends its packet-list line (without newline) to {@code line}. */
+    public void appendLine(Frame f, StringBuilder line) {
+        src.setLength(0);
+        dst.setLength(0);
+        protocol.setLength(0);
+        info.setLength(0);
+        timeText.setLength(0);
+        if (f.kind() == Frame.Kind.PACKET) {
+            dissector.dissect(f, d);
+            columns(f);
+        }
+        if (f.hasTimestamp()) {
+            time.append(timeText, f);
+        }
+        padLeft(line, Long.toString(f.number()), 5);
+        line.append(' ');
+        padLeft(line, timeText, 10);
+        line.append(' ');
+        padLeft(line, src, 12);
+        line.append(" \u2192 ");
+        line.append(dst);
+        for (int i = dst.length(); i < 12; i++) {
+            line.append(' ');
+        }
+        line.append(' ').append(protocol).append(' ').append(f.originalLength()).append(' ').append(info);
+    }
+
+    private static void padLeft(StringBuilder line, CharSequence s, int width) {
+        for (int i = s.length(); i < width; i++) {
+            line.append(' ');
+        }
+        line.append(s);
+    }
+
+    private void columns(Frame f) {
+        int n = d.count();
+        int ip = -1;
+        for (int i = 0; i < n; i++) {
+            boolean last = i == n - 1;
+            boolean ok = switch (d.proto(i)) {
+                case ETH -> ethernet(i, last);
+                case VLAN -> vlan(i);
+                case SLL -> sll(i, Sll.V1_PKTTYPE, Sll.V1_HALEN, Sll.V1_ADDR, false);
+                case SLL2 -> sll(i, Sll.V2_PKTTYPE, Sll.V2_HALEN, Sll.V2_ADDR, true);
+                case NULL -> nullLink();
+                case RAW -> raw();
+                case IPV4 -> ipv4(i, last);
+                case IPV6 -> ipv6(i, last);
+                case ARP -> arp(i);
+                case TCP -> tcp(f, ip, i);
+                case UDP -> udp(i, ip);
+                case ICMP -> icmp(f, ip, i, false);
+                case ICMPV6 -> icmp(f, ip, i, true);
+            };
+            if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
+                ip = i;
+            }
+            if (!ok) {
+                return;
+            }
+        }
+        switch (d.end) {
+            case CAPTURE_SHORT -> info.append(LIMITED);
+            case REPORTED_SHORT -> info.append(MALFORMED);
+            case UNKNOWN_ETHERTYPE -> unknownEtherType();
+            case UNKNOWN_IP_PROTO -> unknownIpProto(ip);
+            case IP_FRAGMENT -> fragment(ip);
+            case UNKNOWN_FAMILY -> {
+                set(src, "N/A");
+                set(dst, "N/A");
+                set(protocol, "N/A");
+                set(info, "Null/Loopback");
+            }
+            case COMPLETE, BOGUS, UNSUPPORTED_LINK -> { }
+        }
+    }
+
+    /** Appends the marker for an exception thrown reading {@code need} bytes of layer {@code i}. */
+    private boolean bounds(int i, int need) {
+        if (d.captured(i) >= need) {
+            return true;
+        }
+        info.append(d.reported(i) >= need ? LIMITED : MALFORMED);
+        return false;
+    }
+
+    private static void set(StringBuilder sb, String s) {
+        sb.setLength(0);
+        sb.append(s);
+    }
+
+    // ---- link layers -------------------------------------------------------------------------
+
+    private boolean ethernet(int i, boolean last) {
+        set(protocol, "Ethernet");
+        info.setLength(0);
+        if (!bounds(i, Ethernet.HEADER_LENGTH)) {
+            return false;
+        }
+        MemorySegment s = d.segment();
+        long off = d.offset(i);
+        set(dst, macs.name(s, off + Ethernet.DST));
+        set(src, macs.name(s, off + Ethernet.SRC));
+        if (Ethernet.type(s, off) <= Ethernet.MAX_802_3_LENGTH) {
+            info.append("IEEE 802.3 Ethernet ");
+        } else {
+            info.append("Ethernet II");
+        }
+        return true;
+    }
+
+    private boolean vlan(int i) {
+        set(protocol, "VLAN");
+        info.setLength(0);
+        if (!bounds(i, Vlan.HEADER_LENGTH)) {
+            return false;
+        }
+        MemorySegment s = d.segment();
+        long off = d.offset(i);
+        info.append("PRI: ").append(Vlan.priority(s, off)).append("  DEI: ").append(Vlan.dei(s, off))
+                .append("  ID: ").append(Vlan.id(s, off));
+        return true;
+    }
+
+    private boolean sll(int i, int pktTypeAt, int haLenAt, int addrAt, boolean v2) {
+        set(protocol, "SLL");
+        info.setLength(0);
+        int need = v2 ? Sll.V2_HEADER_LENGTH : Sll.V1_HEADER_LENGTH;
+        if (!bounds(i, need)) {
+            return false;
+        }
+        MemorySegment s = d.segment();
+        long off = d.offset(i);
+        int type = v2 ? Bytes.u8(s, off + pktTypeAt) : Bytes.u16(s, off + pktTypeAt);
+        info.append(type < SLL_PACKET_TYPES.length ? SLL_PACKET_TYPES[type] : "Unknown (" + type + ")");
+        int halen = v2 ? Bytes.u8(s, off + haLenAt) : Bytes.u16(s, off + haLenAt);
+        if (halen == 6) {
+            set(src, macs.name(s, off + addrAt));
+        }
+        return true;
+    }
+
+    private boolean nullLink() {
+        return true;
+    }
+
+    private boolean raw() {
+        set(src, "N/A");
+        set(dst, "N/A");
+        set(protocol, "N/A");
+        set(info, "Raw packet data");
+        info.append(MALFORMED);
+        return false;
+    }
+
+    private void unknownEtherType() {
+        if (d.ieee8023) {
+            return;
+        }
+        protocol.setLength(0);
+        protocol.append("0x");
+        String hex = Integer.toHexString(d.etherType);
+        for (int k = hex.length(); k < 4; k++) {
+            protocol.append('0');
+        }
+        protocol.append(hex);
+        String name = ValueNames.ETHERTYPE.name(d.etherType);
+        if (name != null) {
+            set(info, name);
+        }
+    }
+
+    // ---- network layers ----------------------------------------------------------------------
+
+    private boolean ipv4(int i, boolean last) {
+        set(protocol, "IPv4");
+        info.setLength(0);
+        if (last && d.end == End.BOGUS) {
+            switch (d.bogusKind) {
+                case IPV4_VERSION -> info.append("Bogus IPv4 version (").append(d.bogus).append(", must be 4)");
+                case IPV4_HEADER_LENGTH -> info.append("Bogus IP header length (").append(d.bogus)
+                        .append(", must be at least 20)");
+                case IPV4_TOTAL_LENGTH -> info.append("Bogus IP length (").append(d.bogus)
+                        .append(", less than header length ").append(Ipv4.headerLength(d.segment(), d.offset(i))).append(')');
+                default -> { }
+            }
+            return false;
+        }
+        if (!bounds(i, Ipv4.MIN_HEADER_LENGTH)) {
+            return false;
+        }
+        MemorySegment s = d.segment();
+        long off = d.offset(i);
+        src.setLength(0);
+        AddressText.appendIpv4(src, s, off + Ipv4.SRC);
+        dst.setLength(0);
+        AddressText.appendIpv4(dst, s, off + Ipv4.DST);
+        return bounds(i, Ipv4.headerLength(s, off));
+    }
+
+    private boolean ipv6(int i, boolean last) {
+        set(protocol, "IPv6");
+        info.setLength(0);
+        if (last && d.end == End.BOGUS) {
+            info.append("Bogus IP version (").append(d.bogus).append(')');
+            return false;
+        }
+        if (!bounds(i, Ipv6.HEADER_LENGTH)) {
+            return false;
+        }
+        MemorySegment s = d.segment();
+        long off = d.offset(i);
+        src.setLength(0);
+        AddressText.appendIpv6(src, s, off + Ipv6.SRC);
+        dst.setLength(0);
+        AddressText.appendIpv6(dst, s, off + Ipv6.DST);
+        return true;
+    }
+
+    private void unknownIpProto(int ip) {
+        if (ip < 0) {
+            return;
+        }
+        int p = d.ipProto;
+        String name = ValueNames.IP_PROTO.name(p);
+        if (d.proto(ip) == Proto.IPV6) {
+            if (p == Ipv6.NO_NEXT_HEADER) {
+                set(info, "IPv6 no next header");
+                return;
+            }
+            if (payloadReported(ip) == 0) {
+                return;
+            }
+            info.setLength(0);
+            info.append("Unknown IP Protocol: ").append(name != null ? name : "Unknown").append(" (").append(p).append(')');
+        } else {
+            if (payloadReported(ip) == 0) {
+                return;
+            }
+            info.setLength(0);
+            info.append(name != null ? name : "Unknown").append(" (").append(p).append(')');
+        }
+    }
+
+    /** Reported bytes after the IP header (IPv6: after its extension headers) of layer {@code ip}. */
+    private int payloadReported(int ip) {
+        MemorySegment s = d.segment();
+        long off = d.offset(ip);
+        if (d.proto(ip) == Proto.IPV4) {
+            return d.reported(ip) - Ipv4.headerLength(s, off);
+        }
+        return d.reported(ip) - ipv6HeaderChain(s, off);
+    }
+
+    private int ipv6HeaderChain(MemorySegment s, long off) {
+        int nh = Ipv6.nextHeader(s, off);
+        int pos = Ipv6.HEADER_LENGTH;
+        while (Ipv6.isExtension(nh)) {
+            int len = nh == Ipv6.EXT_FRAGMENT ? Ipv6.FRAGMENT_HEADER_LENGTH : (Bytes.u8(s, off + pos + 1) + 1) * 8;
+            nh = Bytes.u8(s, off + pos);
+            pos += len;
+        }
+        return pos;
+    }
+
+    private void fragment(int ip) {
+        MemorySegment s = d.segment();
+        long off = d.offset(ip);
+        int p = d.ipProto;
+        info.setLength(0);
+        if (d.proto(ip) == Proto.IPV4) {
+            String name = ValueNames.IP_PROTO.name(p);
+            info.append("Fragmented IP protocol (proto=").append(name != null ? name : "Unknown").append(' ').append(p)
+                    .append(", off=").append(Ipv4.fragmentOffset(s, off)).append(", ID=");
+            hex(info, Ipv4.id(s, off), 4);
+            info.append(')');
+        } else {
+            long fh = d.ipv6FragmentHeader;
+            int offM = Bytes.u16(s, fh + 2);
+            info.append("IPv6 fragment (off=").append(offM & 0xfff8).append(" more=").append((offM & 1) != 0 ? 'y' : 'n')
+                    .append(" ident=0x");
+            hex(info, Bytes.u32(s, fh + 4), 8);
+            info.append(" nxt=").append(p).append(')');
+        }
+    }
+
+    private static void hex(StringBuilder sb, long v, int digits) {
+        for (int k = digits - 1; k >= 0; k--) {
+            sb.append(Character.forDigit((int) (v >>> (4 * k)) & 0xf, 16));
+        }
+    }
+
+    private boolean arp(int i) {
+        info.setLength(0);
+        String p = arp.append(info, d.segment(), d.offset(i), d.captured(i), d.reported(i));
+        if (p == null) {
+            set(protocol, "ARP");
+            info.append(d.captured(i) < d.reported(i) ? LIMITED : MALFORMED);
+            return false;
+        }
+        set(protocol, p);
+        return true;
+    }
+
+    // ---- transport layers --------------------------------------------------------------------
+
+    private boolean tcp(Frame f, int ip, int i) {
+        set(protocol, "TCP");
+        info.setLength(0);
+        MemorySegment s = d.segment();
+        long off = d.offset(i);
+        if (!bounds(i, 4)) {
+            return false;
+        }
+        info.append(Tcp.srcPort(s, off)).append(" \u2192 ").append(Tcp.dstPort(s, off));
+        if (!bounds(i, 16)) {
+            return false;
+        }
+        tcp.observe(d, ip, i, rec);
+        info.append(" [");
+        appendFlags(info, rec.flags);
+        info.append("] Seq=").append(rec.seq);
+        if ((rec.flags & Tcp.ACK_FLAG) != 0) {
+            info.append(" Ack=").append(rec.ack);
+        }
+        info.append(" Win=").append(rec.window);
+        if (rec.headerLength < Tcp.MIN_HEADER_LENGTH) {
+            info.append(", bogus TCP header length (").append(rec.headerLength).append(", must be at least 20)");
+            tcp.endSegment();
+            return false;
+        }
+        if (!bounds(i, Tcp.MIN_HEADER_LENGTH)) {
+            return false;
+        }
+        if ((rec.flags & Tcp.URG) != 0) {
+            info.append(" Urg=").append(Tcp.urgentPointer(s, off));
+        }
+        if (rec.haveSegmentLength) {
+            info.append(" Len=").append(rec.segmentLength);
+        }
+        if (!tcpOptions(i, s, off)) {
+            return false;
+        }
+        tcp.endSegment();
+        return true;
+    }
+
+    static void appendFlags(StringBuilder sb, int flags) {
+        int start = sb.length();
+        for (int b = 0; b < TCP_FLAG_NAMES.length; b++) {
+            if ((flags & (1 << b)) != 0) {
+                if (sb.length() > start) {
+                    sb.append(", ");
+                }
+                sb.append(TCP_FLAG_NAMES[b]);
+            }
+        }
+        if ((flags & Tcp.RESERVED) != 0) {
+            if (sb.length() > start) {
+                sb.append(", ");
+            }
+            sb.append("Reserved");
+        }
+        if (sb.length() == start) {
+            sb.append("<None>");
+        }
+    }
+
+    /** Appends the options' Info text in wire order; false when the options run out of bytes. */
+    private boolean tcpOptions(int i, MemorySegment s, long off) {
+        int end = rec.headerLength;
+        int pos = Tcp.MIN_HEADER_LENGTH;
+        while (pos < end) {
+            if (!bounds(i, pos + 1)) {
+                return false;
+            }
+            int kind = Bytes.u8(s, off + pos);
+            if (kind == Tcp.OPT_EOL) {
+                break;
+            }
+            if (kind == Tcp.OPT_NOP) {
+                pos++;
+                continue;
+            }
+            if (pos + 1 >= end) {
+                break; // no room for the length byte
+            }
+            if (!bounds(i, pos + 2)) {
+                return false;
+            }
+            int len = Bytes.u8(s, off + pos + 1);
+            if (len < 2 || pos + len > end) {
+                break;
+            }
+            long o = off + pos;
+            switch (kind) {
+                case Tcp.OPT_MSS -> {
+                    if (len == 4) {
+                        if (!bounds(i, pos + 4)) {
+                            return false;
+                        }
+                        info.append(" MSS=").append(Bytes.u16(s, o + 2));
+                    }
+                }
+                case Tcp.OPT_WS -> {
+                    if (len == 3) {
+                        if (!bounds(i, pos + 3)) {
+                            return false;
+                        }
+                        int shift = Math.min(Bytes.u8(s, o + 2), 14);
+                        info.append(" WS=").append(1 << shift);
+                        tcp.windowScaleOption(shift);
+                    }
+                }
+                case Tcp.OPT_SACK_PERM -> {
+                    if (len == 2) {
+                        info.append(" SACK_PERM");
+                    }
+                }
+                case Tcp.OPT_SACK -> {
+                    for (int b = 2; b + 8 <= len; b += 8) {
+                        if (!bounds(i, pos + b + 8)) {
+                            return false;
+                        }
+                        info.append(" SLE=").append((Bytes.u32(s, o + b) - rec.sackBase) & 0xffffffffL)
+                                .append(" SRE=").append((Bytes.u32(s, o + b + 4) - rec.sackBase) & 0xffffffffL);
+                    }
+                }
+                case Tcp.OPT_TIMESTAMP -> {
+                    if (len == 10) {
+                        if (!bounds(i, pos + 10)) {
+                            return false;
+                        }
+                        info.append(" TSval=").append(Bytes.u32(s, o + 2)).append(" TSecr=").append(Bytes.u32(s, o + 6));
+                    }
+                }
+                case Tcp.OPT_TFO -> info.append(len == 2 ? " TFO=R" : " TFO=C");
+                case Tcp.OPT_MPTCP -> set(protocol, "MPTCP");
+                default -> { }
+            }
+            pos += len;
+        }
+        return true;
+    }
+
+    private boolean udp(int i, int ip) {
+        set(protocol, "UDP");
+        info.setLength(0);
+        MemorySegment s = d.segment();
+        long off = d.offset(i);
+        if (!bounds(i, 4)) {
+            return false;
+        }
+        info.append(Udp.srcPort(s, off)).append(" \u2192 ").append(Udp.dstPort(s, off));
+        if (!bounds(i, 6)) {
+            return false;
+        }
+        int ulen = Udp.length(s, off);
+        int reported = d.reported(i);
+        if (ulen == 0 && ip >= 0 && d.proto(ip) == Proto.IPV6) {
+            ulen = reported; // jumbogram (RFC 2675)
+        }
+        if (ulen < Udp.HEADER_LENGTH) {
+            info.append(" [BAD UDP LENGTH ").append(ulen).append(" < 8]");
+            return false;
+        }
+        if (ulen > reported) {
+            info.append(" [BAD UDP LENGTH ").append(ulen).append(" > IP PAYLOAD LENGTH]");
+        }
+        if (!bounds(i, Udp.HEADER_LENGTH)) {
+            return false;
+        }
+        info.append(" Len=").append(ulen - Udp.HEADER_LENGTH);
+        return true;
+    }
+
+    private boolean icmp(Frame f, int ip, int i, boolean v6) {
+        set(protocol, v6 ? "ICMPv6" : "ICMP");
+        info.setLength(0);
+        long ipOff = ip >= 0 ? d.offset(ip) : d.offset(i);
+        boolean ok = v6
+                ? icmp.appendIcmpv6(info, d.segment(), ipOff, d.offset(i), d.captured(i), d.reported(i), f.number())
+                : icmp.appendIcmp(info, d.segment(), ipOff, d.offset(i), d.captured(i), d.reported(i), f.number());
+        if (!ok) {
+            info.append(d.captured(i) < d.reported(i) ? LIMITED : MALFORMED);
+        }
+        return ok;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.tcpscope.present;
+
+import dev.tcpscope.frame.Frame;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * The packet list's Time column in tshark's {@code -t} formats. Fractions are truncated, never
+ * rounded, to the frame's timestamp precision, as tshark does.
+ */
+public final class TimeFormat {
+    /** tshark's {@code -t} values. */
+    public enum Kind {
+        RELATIVE("r"), ABSOLUTE("a"), ABSOLUTE_DATE("ad"), DELTA("d"), DELTA_DISPLAYED("dd"),
+        EPOCH("e"), UTC("u"), UTC_DATE("ud");
+
+        final String flag;
+
+        Kind(String flag) { this.flag = flag; }
+
+        /** The kind for a {@code -t} argument, or null. */
+        public static Kind of(String flag) {
+            for (Kind k : values()) {
+                if (k.flag.equals(flag)) {
+                    return k;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static final int[] POW10 = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000};
+
+    private final Kind kind;
+    private final ZoneId zone;
+    private boolean haveFirst;
+    private long firstSec, prevSec;
+    private int firstNs, prevNs;
+    // cache for calendar formats: the day and its text, so most frames skip java.time
+    private long cachedDay = Long.MIN_VALUE;
+    private String cachedDate = "";
+
+    public TimeFormat(Kind kind, ZoneId zone) {
+        this.kind = kind;
+        this.zone = zone;
+    }
+
+    /** Appends the Time column for {@code f}; frames must come in capture order. */
+    public void append(StringBuilder sb, Frame f) {
+        long sec = f.seconds();
+        int ns = f.nanos();
+        if (!haveFirst) {
+            haveFirst = true;
+            firstSec = sec;
+            firstNs = ns;
+            prevSec = sec;
+            prevNs = ns;
+        }
+        int digits = f.timestampDigits();
+        switch (kind) {
+            case RELATIVE -> appendSigned(sb, sec - firstSec, ns - firstNs, digits);
+            case DELTA, DELTA_DISPLAYED -> appendSigned(sb, sec - prevSec, ns - prevNs, digits);
+            case EPOCH -> appendSigned(sb, sec, ns, digits);
+            case ABSOLUTE, ABSOLUTE_DATE -> appendClock(sb, sec, ns, digits, kind == Kind.ABSOLUTE_DATE, zone);
+            case UTC, UTC_DATE -> appendClock(sb, sec, ns, digits, kind == Kind.UTC_DATE, ZoneOffset.UTC);
+        }
+        prevSec = sec;
+        prevNs = ns;
+    }
+
+    /** Appends {@code sec + ns·10⁻⁹} (each part may be negative) as [-]S.FFF with {@code digits} fraction digits. */
+    static void appendSigned(StringBuilder sb, long sec, long ns, int digits) {
+        if (sec > 0 && ns < 0) {
+            sec--;
+            ns += 1_000_000_000;
+        } else if (sec < 0 && ns > 0) {
+            sec++;
+            ns -= 1_000_000_000;
+        }
+        if (sec < 0 || ns < 0) {
+            sb.append('-');
+            sec = -sec;
+            ns = -ns;
+        }
+        sb.append(sec);
+        appendFraction(sb, (int) ns, digits);
+    }
+
+    private static void appendFraction(StringBuilder sb, int ns, int digits) {
+        if (digits <= 0) {
+            return;
+        }
+        sb.append('.');
+        int v = ns / POW10[9 - digits];
+        for (int p = digits - 1; p >= 0; p--) {
+            sb.append((char) ('0' + (v / POW10[p]) % 10));
+        }
+    }
+
+    private void appendClock(StringBuilder sb, long sec, int ns, int digits, boolean date, ZoneId z) {
+        LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochSecond(sec, ns), z);
+        if (date) {
+            long day = t.toLocalDate().toEpochDay();
+            if (day != cachedDay) {
+                cachedDay = day;
+                cachedDate = t.toLocalDate().toString() + " ";
+            }
+            sb.append(cachedDate);
+        }
+        two(sb, t.getHour());
+        sb.append(':');
+        two(sb, t.getMinute());
+        sb.append(':');
+        two(sb, t.getSecond());
+        appendFraction(sb, ns, digits);
+    }
+
+    private static void two(StringBuilder sb, int v) {
+        sb.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
+    }
+}

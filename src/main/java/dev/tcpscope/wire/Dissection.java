@@ -1,0 +1,120 @@
+package dev.tcpscope.wire;
+
+import dev.tcpscope.frame.Frame;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The layers of one frame: which protocol starts where, and how many of its bytes were
+ * captured and reported. Filled by {@link Dissector} and reused for every frame, so that
+ * dissection allocates nothing.
+ *
+ * <p>Each layer is described the way Wireshark's tvbuff chain describes it: {@code captured}
+ * is how many bytes from the layer's first byte are in the capture, {@code reported} how many
+ * were on the wire as far as the enclosing headers say (an IPv4 total length trims the Ethernet
+ * padding away, for instance). A header that runs past {@code captured} but not past
+ * {@code reported} was cut by the snap length; one that runs past {@code reported} is malformed.
+ */
+public final class Dissection {
+    /** Most layers a frame can have (Ethernet, two VLAN tags, IP in IP in IP, transport...). */
+    public static final int MAX_LAYERS = 12;
+
+    private MemorySegment segment = MemorySegment.NULL;
+    private final Proto[] proto = new Proto[MAX_LAYERS];
+    private final long[] offset = new long[MAX_LAYERS];
+    private final int[] captured = new int[MAX_LAYERS];
+    private final int[] reported = new int[MAX_LAYERS];
+    private int count;
+
+    /** Why dissection stopped. */
+    public End end = End.COMPLETE;
+    /** With {@link End#BOGUS}: the value that was impossible (a version, a header length...). */
+    public int bogus;
+    /** With {@link End#BOGUS}: which check failed. */
+    public Bogus bogusKind = Bogus.NONE;
+    /** The last EtherType / SLL protocol / length seen ({@link End#UNKNOWN_ETHERTYPE}). */
+    public int etherType;
+    /** Whether the last Ethernet header carried an 802.3 length instead of an EtherType. */
+    public boolean ieee8023;
+    /** The upper-layer protocol number of the innermost IP header (after IPv6 extension headers). */
+    public int ipProto = -1;
+    /** Byte offset of the IPv6 fragment header when the innermost IPv6 packet has one, else -1. */
+    public long ipv6FragmentHeader = -1;
+    /** The address family of a null/loopback header ({@link End#UNKNOWN_FAMILY}). */
+    public long family;
+
+    /** Impossible header values, each printed its own way by tshark. */
+    public enum Bogus {
+        NONE,
+        /** IPv4 header whose version nibble is not 4. */
+        IPV4_VERSION,
+        /** IPv4 IHL below 5. */
+        IPV4_HEADER_LENGTH,
+        /** IPv4 total length below the header length. */
+        IPV4_TOTAL_LENGTH,
+        /** IPv6 header whose version nibble is not 6. */
+        IPV6_VERSION,
+        /** Raw IP whose version nibble is neither 4 nor 6. */
+        RAW_VERSION,
+        /** TCP data offset below 5. */
+        TCP_HEADER_LENGTH
+    }
+
+    public void reset(Frame f) {
+        segment = f.segment();
+        count = 0;
+        end = End.COMPLETE;
+        bogus = 0;
+        bogusKind = Bogus.NONE;
+        etherType = 0;
+        ieee8023 = false;
+        ipProto = -1;
+        ipv6FragmentHeader = -1;
+        family = 0;
+    }
+
+    /** Adds a layer; returns its index, or -1 when there is no room (the frame is then cut there). */
+    int push(Proto p, long off, int cap, int rep) {
+        if (count == MAX_LAYERS) {
+            return -1;
+        }
+        proto[count] = p;
+        offset[count] = off;
+        captured[count] = Math.max(0, cap);
+        reported[count] = Math.max(0, rep);
+        return count++;
+    }
+
+    /** Narrows the last layer, when a length field inside it says it is shorter. */
+    void setLast(int cap, int rep) {
+        captured[count - 1] = Math.max(0, cap);
+        reported[count - 1] = Math.max(0, rep);
+    }
+
+    public MemorySegment segment() { return segment; }
+
+    public int count() { return count; }
+
+    public Proto proto(int i) { return proto[i]; }
+
+    public long offset(int i) { return offset[i]; }
+
+    public int captured(int i) { return captured[i]; }
+
+    public int reported(int i) { return reported[i]; }
+
+    /** Index of the last layer of this protocol, or -1. */
+    public int last(Proto p) {
+        for (int i = count - 1; i >= 0; i--) {
+            if (proto[i] == p) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the last layer is complete, i.e. dissection did not stop inside it. */
+    public boolean lastComplete() {
+        return end != End.CAPTURE_SHORT && end != End.REPORTED_SHORT && end != End.BOGUS;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.tcpscope.wire;
+
+/** The protocols tcpscope dissects, one per layer of a {@link Dissection}. */
+public enum Proto {
+    /** Ethernet II / IEEE 802.3 (IEEE 802.3 clause 3). */
+    ETH,
+    /** IEEE 802.1Q / 802.1ad tag. */
+    VLAN,
+    /** Linux "cooked" capture v1 (LINKTYPE_LINUX_SLL). */
+    SLL,
+    /** Linux "cooked" capture v2 (LINKTYPE_LINUX_SLL2). */
+    SLL2,
+    /** BSD loopback / null encapsulation (LINKTYPE_NULL, LINKTYPE_LOOP). */
+    NULL,
+    /** Raw IP: the frame starts with an IP header (no link layer bytes). */
+    RAW,
+    /** IPv4 (RFC 791). */
+    IPV4,
+    /** IPv6 (RFC 8200), extension headers included in the layer. */
+    IPV6,
+    /** ARP / RARP (RFC 826, RFC 903). */
+    ARP,
+    /** TCP (RFC 9293). */
+    TCP,
+    /** UDP (RFC 768). */
+    UDP,
+    /** ICMP (RFC 792). */
+    ICMP,
+    /** ICMPv6 (RFC 4443). */
+    ICMPV6
+}
