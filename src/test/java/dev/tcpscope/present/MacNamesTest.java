@@ -13,6 +13,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class MacNamesTest {
     private static final Path DATA = Path.of("/usr/share/wireshark");
+    private static MacNames system;
+
+    private static synchronized MacNames systemNames() {
+        if (system == null) system = MacNames.load(DATA, null);
+        return system;
+    }
 
     /**
      * Expected texts are tshark 4.0.17's Destination column (its default name resolution, with
@@ -58,7 +64,7 @@ class MacNamesTest {
         """)
     void namesLikeTshark(String hex, String expected) {
         assumeTrue(Files.isReadable(DATA.resolve("manuf")), "Wireshark's manuf is not installed");
-        MacNames names = MacNames.load(DATA, null);
+        MacNames names = systemNames();
         assertThat(names.loaded()).isTrue();
         assertThat(names.name(Hex.seg("ee" + hex), 1)).isEqualTo(expected);
         assertThat(names.name(Hex.seg(hex), 0)).as("cached").isEqualTo(expected);
