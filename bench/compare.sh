@@ -169,7 +169,8 @@ ratio() {   # ratio REF THIS: REF's median / THIS's median, or "–"
   echo
   echo "- file: \`$file\`, $(( $(stat -c %s "$file") / 1000000 )) MB$( [ -z "${file##*synth-*}" ] && echo ", seed $seed")"
   machine
-  echo "- repetitions: $reps (median wall time; max RSS over the repetitions)$tshark_note"
+  echo "- repetitions: $reps (median wall time; max RSS over the repetitions)"
+  echo "- tshark profile: ${tshark_note:+transport-only, from scripts/tshark-profile.sh}${tshark_note:-default}"
   echo
   echo "| command | median s | max RSS MB | tcpdump ÷ this | tshark ÷ this |"
   echo "|---|--:|--:|--:|--:|"
