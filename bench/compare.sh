@@ -96,6 +96,7 @@ machine() {
   echo "- tshark: $(tshark --version 2>/dev/null | head -1 || echo absent)"
   echo "- tcpdump: $(tcpdump --version 2>/dev/null | head -1 || echo absent); $(tcpdump --version 2>/dev/null | sed -n 2p)"
   echo "- tcpscope: $(git rev-parse --short HEAD) ($(git rev-parse --abbrev-ref HEAD))"
+  echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (above the core count, timings are inflated)"
 }
 
 report=bench/out/compare-$(date +%Y%m%d-%H%M%S).md
