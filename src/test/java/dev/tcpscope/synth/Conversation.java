@@ -159,7 +159,9 @@ final class Conversation {
             cwnd = Math.max(cwnd, 10);
             transfer(t + 50 * US + rnd.nextLong(5 * MS), rnd);
         } else if (--exchangesLeft > 0) {
-            long start = t + (long) Math.exp(rnd.nextDouble(Math.log(20 * MS), Math.log(5000 * MS)));   // think time
+            // Think time, log-uniform from 20 ms to 5 s. StrictMath: Math.exp may differ by an ulp
+            // between interpreter and JIT, and the output must depend on the seed alone.
+            long start = t + (long) StrictMath.exp(rnd.nextDouble(StrictMath.log(20 * MS), StrictMath.log(5000 * MS)));
             if (rnd.nextDouble() < P_KEEPALIVE) start = keepAlive(t + rnd.nextLong(300 * MS, 1500 * MS));
             startExchange(start, rnd);
         } else {

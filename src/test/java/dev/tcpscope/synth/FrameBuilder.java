@@ -22,8 +22,8 @@ public final class FrameBuilder {
     /** TCP flag bits (RFC 9293 §3.1, RFC 3168 §6.1). */
     public static final int FIN = 0x01, SYN = 0x02, RST = 0x04, PSH = 0x08, ACK = 0x10, URG = 0x20,
             ECE = 0x40, CWR = 0x80;
-    /** Largest payload an IPv4 or IPv6 packet built here can carry. */
-    public static final int MAX_PAYLOAD = 65535 - 40 - 60;
+    /** Largest TCP or UDP message (header and payload) built here, IPv4 or IPv6. */
+    public static final int MAX_L4_LENGTH = 65535 - 40;
 
     private static final int ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_IPV6 = 0x86dd;
     private static final int PROTO_TCP = 6, PROTO_UDP = 17;
@@ -132,6 +132,7 @@ public final class FrameBuilder {
     /**
      * Builds a TCP segment with the current options and {@code payloadLen} payload bytes.
      *
+     * @throws IllegalArgumentException if header and payload exceed {@link #MAX_L4_LENGTH}
      * @param flags  an OR of {@link #SYN}, {@link #ACK} ...
      * @param window the 16-bit window field as sent (already scaled down)
      * @return the frame's length
@@ -171,7 +172,7 @@ public final class FrameBuilder {
     }
 
     private static void checkPayload(int payloadLen, int l4HeaderLen) {
-        if (payloadLen < 0 || payloadLen + l4HeaderLen > 65535 - 40) {
+        if (payloadLen < 0 || payloadLen + l4HeaderLen > MAX_L4_LENGTH) {
             throw new IllegalArgumentException("payload length " + payloadLen);
         }
     }
