@@ -545,7 +545,7 @@ public final class PacketList {
                 ? icmp.appendIcmpv6(info, d.segment(), ipOff, d.offset(i), d.captured(i), d.reported(i), f.number())
                 : icmp.appendIcmp(info, d.segment(), ipOff, d.offset(i), d.captured(i), d.reported(i), f.number());
         if (!ok) {
-            info.append(d.captured(i) < d.reported(i) ? LIMITED : MALFORMED);
+            info.append(icmp.failure());
         }
         return ok;
     }
