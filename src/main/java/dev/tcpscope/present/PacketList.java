@@ -34,7 +34,7 @@ public final class PacketList {
     private static final String[] SLL_PACKET_TYPES = {
         "Unicast to us", "Broadcast", "Multicast", "Unicast to another host", "Sent by us"
     };
-    private static final String[] TCP_FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "NS"};
+    private static final String[] TCP_FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
 
     private final Dissector dissector = new Dissector();
     private final Dissection d = new Dissection();
@@ -160,7 +160,7 @@ public final class PacketList {
         if (!bounds(i, Ethernet.HEADER_LENGTH)) {
             return false;
         }
-        MemorySegment s = d.segment();
+        MemorySegment s = d.segment(i);
         long off = d.offset(i);
         set(dst, macs.name(s, off + Ethernet.DST));
         set(src, macs.name(s, off + Ethernet.SRC));
@@ -178,7 +178,7 @@ public final class PacketList {
         if (!bounds(i, Vlan.HEADER_LENGTH)) {
             return false;
         }
-        MemorySegment s = d.segment();
+        MemorySegment s = d.segment(i);
         long off = d.offset(i);
         info.append("PRI: ").append(Vlan.priority(s, off)).append("  DEI: ").append(Vlan.dei(s, off))
                 .append("  ID: ").append(Vlan.id(s, off));
@@ -192,7 +192,7 @@ public final class PacketList {
         if (!bounds(i, need)) {
             return false;
         }
-        MemorySegment s = d.segment();
+        MemorySegment s = d.segment(i);
         long off = d.offset(i);
         int type = v2 ? Bytes.u8(s, off + pktTypeAt) : Bytes.u16(s, off + pktTypeAt);
         info.append(type < SLL_PACKET_TYPES.length ? SLL_PACKET_TYPES[type] : "Unknown (" + type + ")");
@@ -244,7 +244,7 @@ public final class PacketList {
                 case IPV4_HEADER_LENGTH -> info.append("Bogus IP header length (").append(d.bogus)
                         .append(", must be at least 20)");
                 case IPV4_TOTAL_LENGTH -> info.append("Bogus IP length (").append(d.bogus)
-                        .append(", less than header length ").append(Ipv4.headerLength(d.segment(), d.offset(i))).append(')');
+                        .append(", less than header length ").append(Ipv4.headerLength(d.segment(i), d.offset(i))).append(')');
                 default -> { }
             }
             return false;
@@ -252,7 +252,7 @@ public final class PacketList {
         if (!bounds(i, Ipv4.MIN_HEADER_LENGTH)) {
             return false;
         }
-        MemorySegment s = d.segment();
+        MemorySegment s = d.segment(i);
         long off = d.offset(i);
         src.setLength(0);
         AddressText.appendIpv4(src, s, off + Ipv4.SRC);
@@ -271,7 +271,7 @@ public final class PacketList {
         if (!bounds(i, Ipv6.HEADER_LENGTH)) {
             return false;
         }
-        MemorySegment s = d.segment();
+        MemorySegment s = d.segment(i);
         long off = d.offset(i);
         src.setLength(0);
         AddressText.appendIpv6(src, s, off + Ipv6.SRC);
@@ -307,7 +307,7 @@ public final class PacketList {
 
     /** Reported bytes after the IP header (IPv6: after its extension headers) of layer {@code ip}. */
     private int payloadReported(int ip) {
-        MemorySegment s = d.segment();
+        MemorySegment s = d.segment(ip);
         long off = d.offset(ip);
         if (d.proto(ip) == Proto.IPV4) {
             return d.reported(ip) - Ipv4.headerLength(s, off);
@@ -327,7 +327,7 @@ public final class PacketList {
     }
 
     private void fragment(int ip) {
-        MemorySegment s = d.segment();
+        MemorySegment s = d.segment(ip);
         long off = d.offset(ip);
         int p = d.ipProto;
         info.setLength(0);
@@ -355,7 +355,7 @@ public final class PacketList {
 
     private boolean arp(int i) {
         info.setLength(0);
-        String p = arp.append(info, d.segment(), d.offset(i), d.captured(i), d.reported(i));
+        String p = arp.append(info, d.segment(i), d.offset(i), d.captured(i), d.reported(i));
         if (p == null) {
             set(protocol, "ARP");
             info.append(d.captured(i) < d.reported(i) ? LIMITED : MALFORMED);
@@ -370,7 +370,7 @@ public final class PacketList {
     private boolean tcp(Frame f, int ip, int i) {
         set(protocol, "TCP");
         info.setLength(0);
-        MemorySegment s = d.segment();
+        MemorySegment s = d.segment(i);
         long off = d.offset(i);
         if (!bounds(i, 4)) {
             return false;
@@ -509,7 +509,7 @@ public final class PacketList {
     private boolean udp(int i, int ip) {
         set(protocol, "UDP");
         info.setLength(0);
-        MemorySegment s = d.segment();
+        MemorySegment s = d.segment(i);
         long off = d.offset(i);
         if (!bounds(i, 4)) {
             return false;
@@ -540,10 +540,11 @@ public final class PacketList {
     private boolean icmp(Frame f, int ip, int i, boolean v6) {
         set(protocol, v6 ? "ICMPv6" : "ICMP");
         info.setLength(0);
-        long ipOff = ip >= 0 ? d.offset(ip) : d.offset(i);
+        // In a reassembled datagram the ICMP message sits in a buffer behind a copy of its IP header.
+        long ipOff = ip < 0 ? d.offset(i) : d.segment(ip) == d.segment(i) ? d.offset(ip) : 0;
         boolean ok = v6
-                ? icmp.appendIcmpv6(info, d.segment(), ipOff, d.offset(i), d.captured(i), d.reported(i), f.number())
-                : icmp.appendIcmp(info, d.segment(), ipOff, d.offset(i), d.captured(i), d.reported(i), f.number());
+                ? icmp.appendIcmpv6(info, d.segment(i), ipOff, d.offset(i), d.captured(i), d.reported(i), f.number())
+                : icmp.appendIcmp(info, d.segment(i), ipOff, d.offset(i), d.captured(i), d.reported(i), f.number());
         if (!ok) {
             info.append(icmp.failure());
         }

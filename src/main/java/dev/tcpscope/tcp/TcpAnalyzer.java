@@ -34,16 +34,17 @@ public final class TcpAnalyzer {
      * {@code ipIndex}) and fills {@code out}. The header's first 20 bytes must be captured.
      */
     public void observe(Dissection d, int ipIndex, int tcpIndex, TcpRecord out) {
-        MemorySegment s = d.segment();
+        MemorySegment ipSeg = d.segment(ipIndex);
+        MemorySegment s = d.segment(tcpIndex);
         long ip = d.offset(ipIndex);
         long tcp = d.offset(tcpIndex);
         boolean v6 = d.proto(ipIndex) == Proto.IPV6;
         int sport = Tcp.srcPort(s, tcp);
         int dport = Tcp.dstPort(s, tcp);
         if (v6) {
-            probe.set(s, ip + Ipv6.SRC, ip + Ipv6.DST, true, sport, dport);
+            probe.set(ipSeg, ip + Ipv6.SRC, ip + Ipv6.DST, true, sport, dport);
         } else {
-            probe.set(s, ip + Ipv4.SRC, ip + Ipv4.DST, false, sport, dport);
+            probe.set(ipSeg, ip + Ipv4.SRC, ip + Ipv4.DST, false, sport, dport);
         }
         boolean fwd = probe.forward();
         long seq = Tcp.seq(s, tcp);
@@ -73,7 +74,7 @@ public final class TcpAnalyzer {
         out.windowRaw = win;
         out.headerLength = hlen;
         int reported = d.reported(tcpIndex);
-        out.haveSegmentLength = reported >= hlen;
+        out.haveSegmentLength = !d.fragmented && reported >= hlen;
         out.segmentLength = out.haveSegmentLength ? reported - hlen : 0;
         out.seq = seq;
         out.ack = ack;

@@ -20,6 +20,7 @@ public final class Dissection {
     public static final int MAX_LAYERS = 12;
 
     private MemorySegment segment = MemorySegment.NULL;
+    private final MemorySegment[] segments = new MemorySegment[MAX_LAYERS];
     private final Proto[] proto = new Proto[MAX_LAYERS];
     private final long[] offset = new long[MAX_LAYERS];
     private final int[] captured = new int[MAX_LAYERS];
@@ -40,6 +41,13 @@ public final class Dissection {
     public int ipProto = -1;
     /** Byte offset of the IPv6 fragment header when the innermost IPv6 packet has one, else -1. */
     public long ipv6FragmentHeader = -1;
+    /**
+     * The transport layer came from the first fragment of an IP datagram that is not reassembled
+     * (Wireshark's {@code pinfo->fragmented}): its length is unknown.
+     */
+    public boolean fragmented;
+    /** The last IP layer was reassembled from fragments; the transport layer's segment is a buffer. */
+    public boolean reassembled;
     /** The address family of a null/loopback header ({@link End#UNKNOWN_FAMILY}). */
     public long family;
 
@@ -71,13 +79,16 @@ public final class Dissection {
         ipProto = -1;
         ipv6FragmentHeader = -1;
         family = 0;
+        fragmented = false;
+        reassembled = false;
     }
 
     /** Adds a layer; returns its index, or -1 when there is no room (the frame is then cut there). */
-    int push(Proto p, long off, int cap, int rep) {
+    int push(Proto p, MemorySegment seg, long off, int cap, int rep) {
         if (count == MAX_LAYERS) {
             return -1;
         }
+        segments[count] = seg;
         proto[count] = p;
         offset[count] = off;
         captured[count] = Math.max(0, cap);
@@ -91,7 +102,14 @@ public final class Dissection {
         reported[count - 1] = Math.max(0, rep);
     }
 
+    /** The frame's memory. */
     public MemorySegment segment() { return segment; }
+
+    /**
+     * The memory layer {@code i} is in: the frame's, or for a transport layer of a reassembled
+     * IP datagram, a buffer holding a copy of the IP header followed by the datagram's first bytes.
+     */
+    public MemorySegment segment(int i) { return segments[i]; }
 
     public int count() { return count; }
 

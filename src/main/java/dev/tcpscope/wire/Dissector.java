@@ -12,12 +12,14 @@ import java.lang.foreign.MemorySegment;
  * reported length), and never throws: damage is recorded as an {@link End}.
  */
 public final class Dissector {
-    private static final int IPPROTO_ICMP = 1;
-    private static final int IPPROTO_IPIP = 4;
-    private static final int IPPROTO_TCP = 6;
-    private static final int IPPROTO_UDP = 17;
-    private static final int IPPROTO_IPV6 = 41;
-    private static final int IPPROTO_ICMPV6 = 58;
+    private final Reassembler reassembler = new Reassembler();
+
+    private final int IPPROTO_ICMP = 1;
+    private final int IPPROTO_IPIP = 4;
+    private final int IPPROTO_TCP = 6;
+    private final int IPPROTO_UDP = 17;
+    private final int IPPROTO_IPV6 = 41;
+    private final int IPPROTO_ICMPV6 = 58;
 
     /** Fills {@code d} with the layers of {@code f}. */
     public void dissect(Frame f, Dissection d) {
@@ -43,8 +45,8 @@ public final class Dissector {
     }
 
     /** Records a layer and checks that {@code need} bytes of it exist; false when dissection must stop. */
-    private static boolean layer(Dissection d, Proto p, long off, int cap, int rep, int need) {
-        if (d.push(p, off, cap, rep) < 0) {
+    private boolean layer(Dissection d, Proto p, MemorySegment s, long off, int cap, int rep, int need) {
+        if (d.push(p, s, off, cap, rep) < 0) {
             d.end = End.COMPLETE;
             return false;
         }
@@ -55,8 +57,8 @@ public final class Dissector {
         return true;
     }
 
-    private static void ethernet(Dissection d, MemorySegment s, long off, int cap, int rep) {
-        if (!layer(d, Proto.ETH, off, cap, rep, Ethernet.HEADER_LENGTH)) {
+    private void ethernet(Dissection d, MemorySegment s, long off, int cap, int rep) {
+        if (!layer(d, Proto.ETH, s, off, cap, rep, Ethernet.HEADER_LENGTH)) {
             return;
         }
         int type = Ethernet.type(s, off);
@@ -70,19 +72,19 @@ public final class Dissector {
                 rep - Ethernet.HEADER_LENGTH, type);
     }
 
-    private static void etherType(Dissection d, MemorySegment s, long off, int cap, int rep, int type) {
+    private void etherType(Dissection d, MemorySegment s, long off, int cap, int rep, int type) {
         d.etherType = type;
         switch (type) {
             case Ethernet.TYPE_IPV4 -> ipv4(d, s, off, cap, rep);
             case Ethernet.TYPE_IPV6 -> ipv6(d, s, off, cap, rep);
-            case Ethernet.TYPE_ARP, Ethernet.TYPE_RARP -> layer(d, Proto.ARP, off, cap, rep, 0);
+            case Ethernet.TYPE_ARP, Ethernet.TYPE_RARP -> layer(d, Proto.ARP, s, off, cap, rep, 0);
             case Ethernet.TYPE_VLAN, Ethernet.TYPE_QINQ, Ethernet.TYPE_QINQ_OLD -> vlan(d, s, off, cap, rep);
             default -> d.end = End.UNKNOWN_ETHERTYPE;
         }
     }
 
-    private static void vlan(Dissection d, MemorySegment s, long off, int cap, int rep) {
-        if (!layer(d, Proto.VLAN, off, cap, rep, Vlan.HEADER_LENGTH)) {
+    private void vlan(Dissection d, MemorySegment s, long off, int cap, int rep) {
+        if (!layer(d, Proto.VLAN, s, off, cap, rep, Vlan.HEADER_LENGTH)) {
             return;
         }
         int type = Vlan.type(s, off);
@@ -95,23 +97,23 @@ public final class Dissector {
         etherType(d, s, off + Vlan.HEADER_LENGTH, cap - Vlan.HEADER_LENGTH, rep - Vlan.HEADER_LENGTH, type);
     }
 
-    private static void sll(Dissection d, MemorySegment s, long off, int cap, int rep) {
-        if (!layer(d, Proto.SLL, off, cap, rep, Sll.V1_HEADER_LENGTH)) {
+    private void sll(Dissection d, MemorySegment s, long off, int cap, int rep) {
+        if (!layer(d, Proto.SLL, s, off, cap, rep, Sll.V1_HEADER_LENGTH)) {
             return;
         }
         sllPayload(d, s, off + Sll.V1_HEADER_LENGTH, cap - Sll.V1_HEADER_LENGTH, rep - Sll.V1_HEADER_LENGTH,
                 Sll.v1HaType(s, off), Sll.v1Protocol(s, off));
     }
 
-    private static void sll2(Dissection d, MemorySegment s, long off, int cap, int rep) {
-        if (!layer(d, Proto.SLL2, off, cap, rep, Sll.V2_HEADER_LENGTH)) {
+    private void sll2(Dissection d, MemorySegment s, long off, int cap, int rep) {
+        if (!layer(d, Proto.SLL2, s, off, cap, rep, Sll.V2_HEADER_LENGTH)) {
             return;
         }
         sllPayload(d, s, off + Sll.V2_HEADER_LENGTH, cap - Sll.V2_HEADER_LENGTH, rep - Sll.V2_HEADER_LENGTH,
                 Sll.v2HaType(s, off), Sll.v2Protocol(s, off));
     }
 
-    private static void sllPayload(Dissection d, MemorySegment s, long off, int cap, int rep, int haType, int protocol) {
+    private void sllPayload(Dissection d, MemorySegment s, long off, int cap, int rep, int haType, int protocol) {
         d.etherType = protocol;
         if (haType == Sll.ARPHRD_NETLINK || protocol <= Ethernet.MAX_802_3_LENGTH) {
             d.end = End.UNKNOWN_ETHERTYPE;
@@ -120,8 +122,8 @@ public final class Dissector {
         etherType(d, s, off, cap, rep, protocol);
     }
 
-    private static void nullLink(Dissection d, MemorySegment s, long off, int cap, int rep, boolean networkOrder) {
-        if (!layer(d, Proto.NULL, off, cap, rep, NullLink.HEADER_LENGTH)) {
+    private void nullLink(Dissection d, MemorySegment s, long off, int cap, int rep, boolean networkOrder) {
+        if (!layer(d, Proto.NULL, s, off, cap, rep, NullLink.HEADER_LENGTH)) {
             return;
         }
         long family = NullLink.family(s, off, networkOrder);
@@ -138,9 +140,9 @@ public final class Dissector {
         }
     }
 
-    private static void raw(Dissection d, MemorySegment s, long off, int cap, int rep) {
+    private void raw(Dissection d, MemorySegment s, long off, int cap, int rep) {
         if (cap < 1) {
-            layer(d, Proto.RAW, off, cap, rep, 1);
+            layer(d, Proto.RAW, s, off, cap, rep, 1);
             return;
         }
         int version = Bytes.u8(s, off) >>> 4;
@@ -149,15 +151,15 @@ public final class Dissector {
         } else if (version == 6) {
             ipv6(d, s, off, cap, rep);
         } else {
-            d.push(Proto.RAW, off, cap, rep);
+            d.push(Proto.RAW, s, off, cap, rep);
             d.end = End.BOGUS;
             d.bogusKind = Dissection.Bogus.RAW_VERSION;
             d.bogus = version;
         }
     }
 
-    private static void ipv4(Dissection d, MemorySegment s, long off, int cap, int rep) {
-        if (!layer(d, Proto.IPV4, off, cap, rep, 1)) {
+    private void ipv4(Dissection d, MemorySegment s, long off, int cap, int rep) {
+        if (!layer(d, Proto.IPV4, s, off, cap, rep, 1)) {
             return;
         }
         int version = Ipv4.version(s, off);
@@ -193,15 +195,30 @@ public final class Dissector {
         int proto = Ipv4.protocol(s, off);
         d.ipProto = proto;
         d.ipv6FragmentHeader = -1;
-        if (Ipv4.moreFragments(s, off) || Ipv4.fragmentOffset(s, off) != 0) {
+        boolean more = Ipv4.moreFragments(s, off);
+        int fragOffset = Ipv4.fragmentOffset(s, off);
+        if (more || fragOffset != 0) {
+            int length = rep - hlen;
+            // Wireshark reassembles only fragments whose whole payload was captured.
+            if (length > 0 && cap >= rep) {
+                if (reassembler.add(s, off + Ipv4.SRC, off + Ipv4.DST, 4, (long) Ipv4.id(s, off) << 8 | proto,
+                        fragOffset, more, off + hlen, length, off, hlen)) {
+                    reassembled(d, proto);
+                    return;
+                }
+            } else if (fragOffset == 0) {
+                d.fragmented = true;
+                ipPayload(d, s, off + hlen, cap - hlen, rep - hlen, proto);
+                return;
+            }
             d.end = End.IP_FRAGMENT;
             return;
         }
         ipPayload(d, s, off + hlen, cap - hlen, rep - hlen, proto);
     }
 
-    private static void ipv6(Dissection d, MemorySegment s, long off, int cap, int rep) {
-        if (!layer(d, Proto.IPV6, off, cap, rep, 1)) {
+    private void ipv6(Dissection d, MemorySegment s, long off, int cap, int rep) {
+        if (!layer(d, Proto.IPV6, s, off, cap, rep, 1)) {
             return;
         }
         int version = Ipv6.version(s, off);
@@ -243,26 +260,50 @@ public final class Dissector {
         }
         d.ipProto = nh;
         if (fragment) {
+            long fh = d.ipv6FragmentHeader;
+            int offM = Bytes.u16(s, fh + 2);
+            int fragOffset = offM & 0xfff8;
+            boolean more = (offM & 1) != 0;
+            int length = rep - pos;
+            if (length > 0 && cap >= rep) {
+                if (reassembler.add(s, off + Ipv6.SRC, off + Ipv6.DST, 16, Bytes.u32(s, fh + 4),
+                        fragOffset, more, off + pos, length, off, Ipv6.HEADER_LENGTH)) {
+                    reassembled(d, nh);
+                    return;
+                }
+            } else if (fragOffset == 0) {
+                d.fragmented = true;
+                ipPayload(d, s, off + pos, cap - pos, rep - pos, nh);
+                return;
+            }
             d.end = End.IP_FRAGMENT;
             return;
         }
         ipPayload(d, s, off + pos, cap - pos, rep - pos, nh);
     }
 
-    private static void ipPayload(Dissection d, MemorySegment s, long off, int cap, int rep, int proto) {
+    private void ipPayload(Dissection d, MemorySegment s, long off, int cap, int rep, int proto) {
         switch (proto) {
             case IPPROTO_TCP -> tcp(d, s, off, cap, rep);
-            case IPPROTO_UDP -> layer(d, Proto.UDP, off, cap, rep, Udp.HEADER_LENGTH);
-            case IPPROTO_ICMP -> layer(d, Proto.ICMP, off, cap, rep, 0);
-            case IPPROTO_ICMPV6 -> layer(d, Proto.ICMPV6, off, cap, rep, 0);
+            case IPPROTO_UDP -> layer(d, Proto.UDP, s, off, cap, rep, Udp.HEADER_LENGTH);
+            case IPPROTO_ICMP -> layer(d, Proto.ICMP, s, off, cap, rep, 0);
+            case IPPROTO_ICMPV6 -> layer(d, Proto.ICMPV6, s, off, cap, rep, 0);
             case IPPROTO_IPIP -> ipv4(d, s, off, cap, rep);
             case IPPROTO_IPV6 -> ipv6(d, s, off, cap, rep);
             default -> d.end = End.UNKNOWN_IP_PROTO;
         }
     }
 
-    private static void tcp(Dissection d, MemorySegment s, long off, int cap, int rep) {
-        if (!layer(d, Proto.TCP, off, cap, rep, Tcp.MIN_HEADER_LENGTH)) {
+    /** Continues into the transport layer of the datagram the reassembler just completed. */
+    private void reassembled(Dissection d, int proto) {
+        d.reassembled = true;
+        MemorySegment buf = reassembler.segment();
+        int head = reassembler.headOffset();
+        ipPayload(d, buf, head, reassembler.headCaptured(), reassembler.total(), proto);
+    }
+
+    private void tcp(Dissection d, MemorySegment s, long off, int cap, int rep) {
+        if (!layer(d, Proto.TCP, s, off, cap, rep, Tcp.MIN_HEADER_LENGTH)) {
             return;
         }
         int hlen = Tcp.headerLength(s, off);
@@ -271,7 +312,7 @@ public final class Dissector {
         }
     }
 
-    private static void bogus(Dissection d, Dissection.Bogus kind, int value) {
+    private void bogus(Dissection d, Dissection.Bogus kind, int value) {
         d.end = End.BOGUS;
         d.bogusKind = kind;
         d.bogus = value;
