@@ -34,6 +34,9 @@ public final class PacketList {
     private static final String[] SLL_PACKET_TYPES = {
         "Unicast to us", "Broadcast", "Multicast", "Unicast to another host", "Sent by us"
     };
+    private static final int IPPROTO_AH = 51;
+    /** RFC 7413 §4.1.1: TCP Fast Open's magic in the shared experimental option kinds. */
+    private static final int TFO_EXPERIMENT_ID = 0xf989;
     private static final String[] TCP_FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
 
     private final Dissector dissector = new Dissector();
@@ -72,8 +75,9 @@ public final class PacketList {
             dissector.dissect(f, d);
             columns(f);
         }
-        if (f.hasTimestamp()) {
-            time.append(timeText, f);
+        time.append(timeText, f);
+        if (!f.hasTimestamp()) {
+            timeText.setLength(0);
         }
         padLeft(line, Long.toString(f.number()), 5);
         line.append(' ');
@@ -212,7 +216,8 @@ public final class PacketList {
         set(dst, "N/A");
         set(protocol, "N/A");
         set(info, "Raw packet data");
-        info.append(MALFORMED);
+        int i = d.count() - 1;
+        info.append(d.captured(i) < d.reported(i) ? LIMITED : MALFORMED);
         return false;
     }
 
@@ -249,13 +254,15 @@ public final class PacketList {
             }
             return false;
         }
+        MemorySegment s = d.segment(i);
+        long off = d.offset(i);
+        if (d.captured(i) >= Ipv4.SRC + 4) {
+            src.setLength(0);
+            AddressText.appendIpv4(src, s, off + Ipv4.SRC);
+        }
         if (!bounds(i, Ipv4.MIN_HEADER_LENGTH)) {
             return false;
         }
-        MemorySegment s = d.segment(i);
-        long off = d.offset(i);
-        src.setLength(0);
-        AddressText.appendIpv4(src, s, off + Ipv4.SRC);
         dst.setLength(0);
         AddressText.appendIpv4(dst, s, off + Ipv4.DST);
         return bounds(i, Ipv4.headerLength(s, off));
@@ -268,13 +275,18 @@ public final class PacketList {
             info.append("Bogus IP version (").append(d.bogus).append(')');
             return false;
         }
+        MemorySegment s = d.segment(i);
+        long off = d.offset(i);
+        if (d.captured(i) >= Ipv6.SRC + 16) {
+            src.setLength(0);
+            AddressText.appendIpv6(src, s, off + Ipv6.SRC);
+        }
+        if (d.reported(i) < Ipv6.HEADER_LENGTH) {
+            info.append("Invalid IPv6 header (").append(d.reported(i)).append(" bytes, need exactly 40)");
+        }
         if (!bounds(i, Ipv6.HEADER_LENGTH)) {
             return false;
         }
-        MemorySegment s = d.segment(i);
-        long off = d.offset(i);
-        src.setLength(0);
-        AddressText.appendIpv6(src, s, off + Ipv6.SRC);
         dst.setLength(0);
         AddressText.appendIpv6(dst, s, off + Ipv6.DST);
         return true;
@@ -290,6 +302,9 @@ public final class PacketList {
             if (p == Ipv6.NO_NEXT_HEADER) {
                 set(info, "IPv6 no next header");
                 return;
+            }
+            if (p == IPPROTO_AH) {
+                return; // IPv6 treats AH as an extension header; disabled, it leaves Info empty
             }
             if (payloadReported(ip) == 0) {
                 return;
@@ -481,6 +496,10 @@ public final class PacketList {
                     }
                 }
                 case Tcp.OPT_SACK -> {
+                    if (len == 2) {
+                        info.append(MALFORMED); // an empty SACK block list
+                        return false;
+                    }
                     for (int b = 2; b + 8 <= len; b += 8) {
                         if (!bounds(i, pos + b + 8)) {
                             return false;
@@ -498,6 +517,21 @@ public final class PacketList {
                     }
                 }
                 case Tcp.OPT_TFO -> info.append(len == 2 ? " TFO=R" : " TFO=C");
+                case Tcp.OPT_EXP1, Tcp.OPT_EXP2 -> {
+                    if (len >= 4) {
+                        if (!bounds(i, pos + 4)) {
+                            return false;
+                        }
+                        if (Bytes.u16(s, o + 2) == TFO_EXPERIMENT_ID) {
+                            info.append(len == 4 ? " TFO=R" : " TFO=C");
+                        }
+                    }
+                }
+                case Tcp.OPT_MD5 -> {
+                    if (len == 18) {
+                        info.append(" MD5");
+                    }
+                }
                 case Tcp.OPT_MPTCP -> set(protocol, "MPTCP");
                 default -> { }
             }
