@@ -34,4 +34,27 @@ final class Fixtures {
         new Dissector().dissect(f, d);
         return d;
     }
+
+    /** The layers as {@code PROTO@offset captured/reported}, one string per layer. */
+    static String[] layers(Dissection d) {
+        String[] out = new String[d.count()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = d.proto(i) + "@" + d.offset(i) + " " + d.captured(i) + "/" + d.reported(i);
+        }
+        return out;
+    }
+
+    static byte[] concat(byte[]... parts) {
+        int n = 0;
+        for (byte[] p : parts) {
+            n += p.length;
+        }
+        byte[] out = new byte[n];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
 }
