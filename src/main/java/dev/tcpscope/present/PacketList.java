@@ -79,7 +79,11 @@ public final class PacketList {
         if (!f.hasTimestamp()) {
             timeText.setLength(0);
         }
-        padLeft(line, Long.toString(f.number()), 5);
+        long number = f.number();
+        for (int w = digits(number); w < 5; w++) {
+            line.append(' ');
+        }
+        line.append(number);
         line.append(' ');
         padLeft(line, timeText, 10);
         line.append(' ');
@@ -90,6 +94,15 @@ public final class PacketList {
             line.append(' ');
         }
         line.append(' ').append(protocol).append(' ').append(f.originalLength()).append(' ').append(info);
+    }
+
+    private static int digits(long v) {
+        int n = 1;
+        while (v >= 10) {
+            v /= 10;
+            n++;
+        }
+        return n;
     }
 
     private static void padLeft(StringBuilder line, CharSequence s, int width) {
@@ -125,6 +138,9 @@ public final class PacketList {
             if (!ok) {
                 return;
             }
+        }
+        if (n > 0 && d.proto(n - 1) == Proto.TCP && d.captured(n - 1) >= Tcp.MIN_HEADER_LENGTH) {
+            return; // TCP marks its own options where tshark's option parser would stop
         }
         switch (d.end) {
             case CAPTURE_SHORT -> info.append(LIMITED);

@@ -309,6 +309,8 @@ public final class Dissector {
         int hlen = Tcp.headerLength(s, off);
         if (hlen < Tcp.MIN_HEADER_LENGTH) {
             bogus(d, Dissection.Bogus.TCP_HEADER_LENGTH, hlen);
+        } else if (cap < hlen) {
+            d.end = rep >= hlen ? End.CAPTURE_SHORT : End.REPORTED_SHORT; // options cut short
         }
     }
 
