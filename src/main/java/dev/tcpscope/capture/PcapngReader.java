@@ -163,6 +163,7 @@ final class PcapngReader implements CaptureReader {
                 frame.set(++number, 0, 0, 9, -1, Frame.NO_INTERFACE, s, b + 12, (int) (length - MIN_CB),
                         (int) (length - MIN_CB));
                 frame.setRecord(Frame.Kind.PCAPNG_CUSTOM_BLOCK, false);
+                frame.setCustomBlock(Integer.toUnsignedLong(s.get(u32, b + 8)), type == CB_COPY);
                 yield true;
             }
             case SYSTEMD_JOURNAL_EXPORT -> {

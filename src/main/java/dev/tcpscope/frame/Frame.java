@@ -61,6 +61,21 @@ public final class Frame {
         this.hasTimestamp = hasTimestamp;
     }
 
+    private long customBlockPen;
+    private boolean customBlockCopyable;
+
+    /** For a {@link Kind#PCAPNG_CUSTOM_BLOCK}: its Private Enterprise Number and copy rule (pcapng §4.8). */
+    public void setCustomBlock(long pen, boolean copyable) {
+        this.customBlockPen = pen;
+        this.customBlockCopyable = copyable;
+    }
+
+    /** The Private Enterprise Number of a custom block. */
+    public long customBlockPen() { return customBlockPen; }
+
+    /** Whether a custom block may be copied to a new file (block type 0x00000BAD rather than 0x40000BAD). */
+    public boolean customBlockCopyable() { return customBlockCopyable; }
+
     /** What this record is; {@link Kind#PACKET} for all but a few pcapng blocks. */
     public Kind kind() { return kind; }
 

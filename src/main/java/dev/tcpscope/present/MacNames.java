@@ -119,10 +119,9 @@ public final class MacNames {
 
     /** The same for an address given as its 48-bit value (first byte most significant). */
     public String name(long mac) {
-        if (!loaded) return plain(mac);
         String cached = cache.get(mac);
         if (cached == null) {
-            cached = resolve(mac);
+            cached = loaded ? resolve(mac) : plain(mac);
             cache.put(mac, cached);
         }
         return cached;

@@ -53,6 +53,10 @@ public final class PacketList {
     private final StringBuilder protocol = new StringBuilder(16);
     private final StringBuilder info = new StringBuilder(256);
     private final StringBuilder timeText = new StringBuilder(32);
+    /** Link-layer addresses still to be named when no network layer replaces them (-1: none). */
+    private MemorySegment macSegment;
+    private long macSrc = -1;
+    private long macDst = -1;
 
     public PacketList(TimeFormat time, MacNames macs) {
         this.time = time;
@@ -71,9 +75,21 @@ public final class PacketList {
         protocol.setLength(0);
         info.setLength(0);
         timeText.setLength(0);
-        if (f.kind() == Frame.Kind.PACKET) {
-            dissector.dissect(f, d);
-            columns(f);
+        macSrc = -1;
+        macDst = -1;
+        switch (f.kind()) {
+            case PACKET -> {
+                dissector.dissect(f, d);
+                columns(f);
+            }
+            case PCAPNG_CUSTOM_BLOCK -> customBlock(f);
+            case SYSTEMD_JOURNAL_EXPORT -> { }
+        }
+        if (macSrc >= 0) {
+            src.append(macs.name(macSegment, macSrc));
+        }
+        if (macDst >= 0) {
+            dst.append(macs.name(macSegment, macDst));
         }
         time.append(timeText, f);
         if (!f.hasTimestamp()) {
@@ -149,8 +165,7 @@ public final class PacketList {
             case UNKNOWN_IP_PROTO -> unknownIpProto(ip);
             case IP_FRAGMENT -> fragment(ip);
             case UNKNOWN_FAMILY -> {
-                set(src, "N/A");
-                set(dst, "N/A");
+                setAddresses("N/A");
                 set(protocol, "N/A");
                 set(info, "Null/Loopback");
             }
@@ -167,9 +182,28 @@ public final class PacketList {
         return false;
     }
 
+    /** Sets both address columns to text, cancelling any pending link-layer names. */
+    private void setAddresses(String text) {
+        set(src, text);
+        set(dst, text);
+        macSrc = -1;
+        macDst = -1;
+    }
+
     private static void set(StringBuilder sb, String s) {
         sb.setLength(0);
         sb.append(s);
+    }
+
+    /**
+     * A pcapng Custom Block (draft-ietf-opsawg-pcapng §4.8), which tshark lists as a frame:
+     * the Private Enterprise Number's name and whether the block may be copied.
+     */
+    private void customBlock(Frame f) {
+        set(protocol, "PCAPNG");
+        info.append("Custom Block: PEN = ").append(EnterpriseNames.system().name(f.customBlockPen()))
+                .append(" (").append(f.customBlockPen()).append("), ")
+                .append(f.customBlockCopyable() ? "will be copied" : "will not be copied");
     }
 
     // ---- link layers -------------------------------------------------------------------------
@@ -182,8 +216,11 @@ public final class PacketList {
         }
         MemorySegment s = d.segment(i);
         long off = d.offset(i);
-        set(dst, macs.name(s, off + Ethernet.DST));
-        set(src, macs.name(s, off + Ethernet.SRC));
+        src.setLength(0);
+        dst.setLength(0);
+        macSegment = s;
+        macSrc = off + Ethernet.SRC;
+        macDst = off + Ethernet.DST;
         if (Ethernet.type(s, off) <= Ethernet.MAX_802_3_LENGTH) {
             info.append("IEEE 802.3 Ethernet ");
         } else {
@@ -218,7 +255,9 @@ public final class PacketList {
         info.append(type < SLL_PACKET_TYPES.length ? SLL_PACKET_TYPES[type] : "Unknown (" + type + ")");
         int halen = v2 ? Bytes.u8(s, off + haLenAt) : Bytes.u16(s, off + haLenAt);
         if (halen == 6) {
-            set(src, macs.name(s, off + addrAt));
+            src.setLength(0);
+            macSegment = s;
+            macSrc = off + addrAt;
         }
         return true;
     }
@@ -228,8 +267,7 @@ public final class PacketList {
     }
 
     private boolean raw() {
-        set(src, "N/A");
-        set(dst, "N/A");
+        setAddresses("N/A");
         set(protocol, "N/A");
         set(info, "Raw packet data");
         int i = d.count() - 1;
@@ -274,12 +312,14 @@ public final class PacketList {
         long off = d.offset(i);
         if (d.captured(i) >= Ipv4.SRC + 4) {
             src.setLength(0);
+            macSrc = -1;
             AddressText.appendIpv4(src, s, off + Ipv4.SRC);
         }
         if (!bounds(i, Ipv4.MIN_HEADER_LENGTH)) {
             return false;
         }
         dst.setLength(0);
+        macDst = -1;
         AddressText.appendIpv4(dst, s, off + Ipv4.DST);
         return bounds(i, Ipv4.headerLength(s, off));
     }
@@ -295,6 +335,7 @@ public final class PacketList {
         long off = d.offset(i);
         if (d.captured(i) >= Ipv6.SRC + 16) {
             src.setLength(0);
+            macSrc = -1;
             AddressText.appendIpv6(src, s, off + Ipv6.SRC);
         }
         if (d.reported(i) < Ipv6.HEADER_LENGTH) {
@@ -304,6 +345,7 @@ public final class PacketList {
             return false;
         }
         dst.setLength(0);
+        macDst = -1;
         AddressText.appendIpv6(dst, s, off + Ipv6.DST);
         return true;
     }
