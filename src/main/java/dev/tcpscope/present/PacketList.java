@@ -35,6 +35,8 @@ public final class PacketList {
         "Unicast to us", "Broadcast", "Multicast", "Unicast to another host", "Sent by us"
     };
     private static final int IPPROTO_AH = 51;
+    private static final int IPOPT_LSRR = 131;
+    private static final int IPOPT_SSRR = 137;
     /** RFC 7413 §4.1.1: TCP Fast Open's magic in the shared experimental option kinds. */
     private static final int TFO_EXPERIMENT_ID = 0xf989;
     private static final String[] TCP_FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
@@ -320,8 +322,13 @@ public final class PacketList {
         }
         dst.setLength(0);
         macDst = -1;
-        AddressText.appendIpv4(dst, s, off + Ipv4.DST);
-        return bounds(i, Ipv4.headerLength(s, off));
+        int hlen = Ipv4.headerLength(s, off);
+        if (!bounds(i, hlen)) {
+            AddressText.appendIpv4(dst, s, off + Ipv4.DST);
+            return false;
+        }
+        AddressText.appendIpv4(dst, s, off + ipv4FinalDestination(s, off, hlen));
+        return true;
     }
 
     private boolean ipv6(int i, boolean last) {
@@ -346,8 +353,57 @@ public final class PacketList {
         }
         dst.setLength(0);
         macDst = -1;
-        AddressText.appendIpv6(dst, s, off + Ipv6.DST);
+        AddressText.appendIpv6(dst, s, off + ipv6FinalDestination(s, off, d.captured(i)));
         return true;
+    }
+
+    /**
+     * Where the destination column's address is: a loose or strict source route option (RFC 791
+     * §3.1) names the datagram's final destination in its last slot, and tshark shows that.
+     */
+    private static int ipv4FinalDestination(MemorySegment s, long off, int hlen) {
+        int pos = Ipv4.MIN_HEADER_LENGTH;
+        while (pos < hlen) {
+            int type = Bytes.u8(s, off + pos);
+            if (type == 0) {
+                break;
+            }
+            if (type == 1) {
+                pos++;
+                continue;
+            }
+            if (pos + 1 >= hlen) {
+                break;
+            }
+            int len = Bytes.u8(s, off + pos + 1);
+            if (len < 2 || pos + len > hlen) {
+                break;
+            }
+            if ((type == IPOPT_LSRR || type == IPOPT_SSRR) && len >= 7) {
+                return pos + 3 + ((len - 3) / 4 - 1) * 4;
+            }
+            pos += len;
+        }
+        return Ipv4.DST;
+    }
+
+    /** The same for IPv6: a type 0 or 2 routing header's last address (RFC 8200 §4.4, RFC 6275 §6.4). */
+    private static int ipv6FinalDestination(MemorySegment s, long off, int captured) {
+        int nh = Ipv6.nextHeader(s, off);
+        int pos = Ipv6.HEADER_LENGTH;
+        while (Ipv6.isExtension(nh) && pos + 8 <= captured) {
+            int len = nh == Ipv6.EXT_FRAGMENT ? Ipv6.FRAGMENT_HEADER_LENGTH : (Bytes.u8(s, off + pos + 1) + 1) * 8;
+            if (nh == Ipv6.EXT_ROUTING && pos + len <= captured) {
+                int type = Bytes.u8(s, off + pos + 2);
+                int addresses = (len - 8) / 16;
+                if ((type == 0 || type == 2) && addresses > 0) {
+                    return pos + 8 + (addresses - 1) * 16;
+                }
+            }
+            nh = Bytes.u8(s, off + pos);
+            pos += len;
+        }
+        return Ipv6.DST;
     }
 
     private void unknownIpProto(int ip) {
