@@ -78,7 +78,7 @@ final class ReadCommand implements Callable<Integer> {
             err.println("tcpscope: The file \"" + path + "\" could not be read: " + e.getMessage());
             return 1;
         }
-        PacketList list = new PacketList(new TimeFormat(kind, ZoneId.systemDefault()), MacNames.system());
+        PacketList list = new PacketList(new TimeFormat(kind, ZoneId.systemDefault()), MacNames::system);
         Frame frame = new Frame();
         StringBuilder line = new StringBuilder(256);
         LineWriter out = new LineWriter(parent.out);

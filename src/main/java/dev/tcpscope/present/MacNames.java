@@ -1,6 +1,5 @@
 package dev.tcpscope.present;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -184,32 +183,71 @@ public final class MacNames {
      */
     private static boolean read(Path p, Map<Long, String> exact, Map<Long, String> ranges,
                                 Map<Integer, String> ouis, boolean lastWins) {
+        byte[] b;
+        try {
+            b = Files.readAllBytes(p);
+        } catch (IOException | RuntimeException ex) {
+            return false; // an unreadable file resolves nothing; tshark also carries on silently
+        }
+        // Hand-rolled scan (no regex, no per-line Strings but the name): manuf has ~50,000 lines
+        // and this runs in a cold JVM, where it used to cost seconds.
         boolean any = false;
-        try (BufferedReader r = Files.newBufferedReader(p, StandardCharsets.ISO_8859_1)) {
-            for (String line; (line = r.readLine()) != null; ) {
-                int hash = line.indexOf('#');
-                if (hash >= 0) line = line.substring(0, hash);
-                String[] f = line.trim().split("[ \t]+");
-                if (f.length < 2 || f[0].isEmpty()) continue;
-                Entry e = parseAddress(f[0]);
-                if (e == null) continue;
-                String name = f[1];
+        int n = b.length;
+        int i = 0;
+        while (i < n) {
+            int lineEnd = i;
+            while (lineEnd < n && b[lineEnd] != '\n') {
+                lineEnd++;
+            }
+            Entry e = parseLine(b, i, lineEnd);
+            if (e != null) {
                 if (e.bits == 48) {
-                    if (lastWins) exact.put(e.mac, name); else exact.putIfAbsent(e.mac, name);
+                    if (lastWins) exact.put(e.mac, e.name); else exact.putIfAbsent(e.mac, e.name);
                 } else if (e.bits == 0) {
-                    ouis.put((int) (e.mac >>> 24), name);
+                    ouis.put((int) (e.mac >>> 24), e.name);
                 } else {
-                    ranges.put(e.mac, name);
+                    ranges.put(e.mac, e.name);
                 }
                 any = true;
             }
-        } catch (IOException | RuntimeException ex) {
-            // An unreadable or odd file resolves what it could; tshark also carries on silently.
+            i = lineEnd + 1;
         }
         return any;
     }
 
-    private record Entry(long mac, int bits) {}
+    private static boolean blank(byte c) {
+        return c == ' ' || c == '\t' || c == '\r';
+    }
+
+    /** One "address[/bits] name [comment]" line of b[from, to), or null. */
+    private static Entry parseLine(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to && blank(b[i])) {
+            i++;
+        }
+        int addrStart = i;
+        while (i < to && !blank(b[i]) && b[i] != '#') {
+            i++;
+        }
+        int addrEnd = i;
+        while (i < to && blank(b[i])) {
+            i++;
+        }
+        int nameStart = i;
+        while (i < to && !blank(b[i]) && b[i] != '#') {
+            i++;
+        }
+        if (addrEnd == addrStart || i == nameStart) {
+            return null;
+        }
+        Entry a = parseAddress(new String(b, addrStart, addrEnd - addrStart, StandardCharsets.ISO_8859_1));
+        if (a == null) {
+            return null;
+        }
+        return new Entry(a.mac, a.bits, new String(b, nameStart, i - nameStart, StandardCharsets.ISO_8859_1));
+    }
+
+    private record Entry(long mac, int bits, String name) {}
 
     /** Parses "00:1B:C5:00:00:00/36", "01-00-5E/25", "00:00:0C"; bits 0 means a bare OUI. */
     private static Entry parseAddress(String text) {
@@ -225,25 +263,39 @@ public final class MacNames {
             }
             if (bits < 1 || bits > 48) return null;
         }
-        String[] parts = addr.split("[:.\\-]");
-        if (parts.length < 3 || parts.length > 6) return null;
+        // Up to six hex bytes of one or two digits, separated by ':', '.' or '-'.
         long mac = 0;
-        for (int i = 0; i < 6; i++) {
-            int b = 0;
-            if (i < parts.length) {
-                String h = parts[i];
-                if (h.isEmpty() || h.length() > 2) return null;
-                b = Character.digit(h.charAt(0), 16);
-                if (h.length() == 2) b = b < 0 ? -1 : b * 16 + Character.digit(h.charAt(1), 16);
-                if (b < 0 || Character.digit(h.charAt(h.length() - 1), 16) < 0) return null;
+        int parts = 0;
+        int p = 0;
+        int len = addr.length();
+        while (p < len) {
+            if (parts == 6) return null;
+            int d1 = Character.digit(addr.charAt(p), 16);
+            if (d1 < 0) return null;
+            int v = d1;
+            p++;
+            if (p < len && addr.charAt(p) != ':' && addr.charAt(p) != '.' && addr.charAt(p) != '-') {
+                int d2 = Character.digit(addr.charAt(p), 16);
+                if (d2 < 0) return null;
+                v = v * 16 + d2;
+                p++;
             }
-            mac = (mac << 8) | b;
+            mac = (mac << 8) | v;
+            parts++;
+            if (p < len) {
+                char sep = addr.charAt(p);
+                if (sep != ':' && sep != '.' && sep != '-') return null;
+                p++;
+                if (p == len) return null;
+            }
         }
+        if (parts < 3) return null;
+        mac <<= 8 * (6 - parts);
         if (bits < 0) {
-            if (parts.length == 3) bits = 0;
-            else if (parts.length == 6) bits = 48;
+            if (parts == 3) bits = 0;
+            else if (parts == 6) bits = 48;
             else return null;
         }
-        return new Entry(mac, bits);
+        return new Entry(mac, bits, null);
     }
 }

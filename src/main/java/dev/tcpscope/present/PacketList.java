@@ -46,7 +46,8 @@ public final class PacketList {
     private final TcpAnalyzer tcp = new TcpAnalyzer();
     private final TcpRecord rec = new TcpRecord();
     private final TimeFormat time;
-    private final MacNames macs;
+    private final java.util.function.Supplier<MacNames> macSource;
+    private MacNames macs;
     private final IcmpInfo icmp;
     private final ArpInfo arp;
 
@@ -61,10 +62,25 @@ public final class PacketList {
     private long macDst = -1;
 
     public PacketList(TimeFormat time, MacNames macs) {
+        this(time, () -> macs);
+    }
+
+    /**
+     * A packet list whose MAC name table is loaded on first use: reading Wireshark's manuf file
+     * costs far more than listing a small capture, and IP traffic never needs it.
+     */
+    public PacketList(TimeFormat time, java.util.function.Supplier<MacNames> macs) {
         this.time = time;
-        this.macs = macs;
-        this.icmp = new IcmpInfo(macs);
-        this.arp = new ArpInfo(macs);
+        this.macSource = macs;
+        this.icmp = new IcmpInfo(MacNames.none());
+        this.arp = new ArpInfo(MacNames.none());
+    }
+
+    private MacNames macs() {
+        if (macs == null) {
+            macs = macSource.get();
+        }
+        return macs;
     }
 
     /** The TCP analyzer, for callers that read per-stream state. */
@@ -88,10 +104,10 @@ public final class PacketList {
             case SYSTEMD_JOURNAL_EXPORT -> { }
         }
         if (macSrc >= 0) {
-            src.append(macs.name(macSegment, macSrc));
+            src.append(macs().name(macSegment, macSrc));
         }
         if (macDst >= 0) {
-            dst.append(macs.name(macSegment, macDst));
+            dst.append(macs().name(macSegment, macDst));
         }
         time.append(timeText, f);
         if (!f.hasTimestamp()) {
