@@ -1,0 +1,93 @@
+package dev.tcpscope.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The read command's options and errors, the way a tshark user expects them. */
+class ReadCommandTest {
+    private static final String LEARN = "captures/learn_tcp.pcapng";
+
+    private record Run(int rc, String out, String err) {}
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int rc;
+        try (PrintStream out = new PrintStream(o, true, StandardCharsets.UTF_8);
+             PrintStream err = new PrintStream(e, true, StandardCharsets.UTF_8)) {
+            rc = Main.run(out, err, args);
+        }
+        return new Run(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void countStopsAfterNPackets() {
+        Run r = run("read", "-c", "3", LEARN);
+        assertThat(r.rc()).isZero();
+        assertThat(r.out().lines()).hasSize(3);
+        assertThat(r.out().lines().toList().get(2)).startsWith("    3 0.000229361    127.0.0.1 → 127.0.0.1    TCP 66 5201 → 5200 [ACK] Seq=1 Ack=1");
+    }
+
+    @Test
+    void dashRIsTheSameAsThePositionalFile() {
+        assertThat(run("read", "-r", LEARN).out()).isEqualTo(run("read", LEARN).out());
+    }
+
+    @Test
+    void timeFormats() {
+        assertThat(run("read", "-c", "2", "-t", "e", LEARN).out().lines().toList().get(1))
+                .contains(" 1795530325.485373655 ");
+        assertThat(run("read", "-c", "2", "-t", "d", LEARN).out().lines().toList().get(1))
+                .startsWith("    2 0.000212747 ");
+        assertThat(run("read", "-c", "1", "-t", "ud", LEARN).out()).startsWith("    1 2026-11-24 14:25:25.485160908 ");
+    }
+
+    @Test
+    void quietPrintsNothingButReadsTheFile() {
+        Run r = run("read", "-q", "-n", LEARN);
+        assertThat(r.rc()).isZero();
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void badArgumentsAreOneLineAndExitTwo() {
+        for (String[] args : new String[][] {{"read", "--bogus", LEARN}, {"read", "-t", "zz", LEARN},
+                {"read"}, {"read", "captures/no-such-file.pcap"}, {"read", "-c", "x", LEARN}}) {
+            Run r = run(args);
+            assertThat(r.rc()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err().strip().lines()).as(String.join(" ", args)).hasSize(1);
+            assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void aFileThatIsNoCaptureExitsOne(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("notes.txt");
+        Files.writeString(f, "not a capture at all\n");
+        Run r = run("read", f.toString());
+        assertThat(r.rc()).isEqualTo(1);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("not a capture file");
+    }
+
+    @Test
+    void aCaptureCutShortListsWhatItCanThenExitsOne(@TempDir Path dir) throws IOException {
+        byte[] whole = Files.readAllBytes(Path.of(LEARN));
+        Path cut = dir.resolve("cut.pcapng");
+        Files.write(cut, java.util.Arrays.copyOf(whole, 1500));
+        Run r = run("read", cut.toString());
+        assertThat(r.rc()).isEqualTo(1);
+        assertThat(r.out().lines()).hasSizeGreaterThan(5);
+        assertThat(r.err()).contains("cut short");
+        assertThat(r.err().strip().lines()).hasSize(1);
+    }
+}
