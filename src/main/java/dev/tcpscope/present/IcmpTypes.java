@@ -96,17 +96,22 @@ final class IcmpTypes {
                 default -> "";
             };
             case 42 -> code == 0 ? "No error" : "";
-            case 43 -> switch (code) {
-                case 0 -> "No error";
-                case 1 -> "Malformed Query";
-                case 2 -> "No Such Interface";
-                case 3 -> "No Such Table Entry";
-                case 4 -> "Multiple Interfaces Satisfy Query";
-                default -> "";
-            };
+            case 43 -> extendedEchoReplyCode(code);
             default -> null;
         };
         if (name == null) return null;
         return name.isEmpty() ? "Unknown code: " + code : name;
+    }
+
+    /** Codes of the extended echo reply (RFC 8335 §3), the same for ICMP (43) and ICMPv6 (161); "" if unknown. */
+    static String extendedEchoReplyCode(int code) {
+        return switch (code) {
+            case 0 -> "No error";
+            case 1 -> "Malformed Query";
+            case 2 -> "No Such Interface";
+            case 3 -> "No Such Table Entry";
+            case 4 -> "Multiple Interfaces Satisfy Query";
+            default -> "";
+        };
     }
 }

@@ -108,14 +108,7 @@ final class Icmpv6Text {
                 default -> "";
             };
             case 160 -> code == 0 ? "No error" : "";
-            case 161 -> switch (code) {
-                case 0 -> "No error";
-                case 1 -> "Malformed Query";
-                case 2 -> "No Such Interface";
-                case 3 -> "No Such Table Entry";
-                case 4 -> "Multiple Interfaces Satisfy Query";
-                default -> "";
-            };
+            case 161 -> IcmpTypes.extendedEchoReplyCode(code);
             default -> null;
         };
         if (name == null) return null;
