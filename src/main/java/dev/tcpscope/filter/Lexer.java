@@ -184,6 +184,14 @@ public final class Lexer {
             }
         }
         String w = src.substring(start, pos);
+        // 4.0 takes "ff:" as "ff" and a stray ":", but "fe80::" whole.
+        while (w.endsWith(":") && !Shape.isIpv6(w)) {
+            pos--;
+            w = w.substring(0, w.length() - 1);
+        }
+        if (w.isEmpty()) {
+            throw unexpected(start, 1);
+        }
         if (pos + 1 < src.length() && src.charAt(pos) == '/' && Character.isDigit(src.charAt(pos + 1))) {
             Shape shape = Shape.of(w);
             if (shape == Shape.IPV4 || shape == Shape.IPV6) {
@@ -221,11 +229,10 @@ public final class Lexer {
 
     /** {@code [} node {@code ,} node … {@code ]}; nodes are checked by the parser. */
     private void range() {
-        int open = pos;
         fixed(Kind.LBRACKET, 1);
         while (true) {
             if (pos >= src.length()) {
-                throw new FilterSyntaxException("The right bracket was missing from a slice", new Span(open, open + 1));
+                throw new FilterSyntaxException("The right bracket was missing from a slice", new Span(pos, pos));
             }
             char c = src.charAt(pos);
             if (c == ']') {

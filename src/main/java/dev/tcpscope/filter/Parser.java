@@ -360,8 +360,9 @@ public final class Parser {
                 throw new FilterSyntaxException("Range " + s + " isn't valid because " + a + " and " + b
                         + " have different signs", span);
             }
-            if (a > b) {
-                throw new FilterSyntaxException("Range " + s + " isn't valid because " + a + " is greater than " + b, span);
+            if (a >= b) {
+                throw new FilterSyntaxException("Range " + s + " isn't valid because " + a
+                        + " is greater than or equal to " + b, span);
             }
             return new SliceRange.Between(a, b);
         }

@@ -2,8 +2,8 @@ package dev.tcpscope.filter;
 
 /**
  * One node of a slice ({@code frame[0:2]}) or layer list ({@code ip.addr#[1-2]}). Offsets may be
- * negative (counting from the end); lengths are positive; {@code [i-j]} has both ends inclusive,
- * of the same sign, {@code i <= j}.
+ * negative (counting from the end); lengths are positive; {@code [i-j]} has ends of the same
+ * sign and {@code i < j} (4.0 rejects {@code [1-1]}).
  */
 public sealed interface SliceRange {
     /** {@code [i]}: one item. */
