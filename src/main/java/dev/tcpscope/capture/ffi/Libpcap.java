@@ -175,7 +175,7 @@ public final class Libpcap {
 
     /** The one-line message for a failed {@code pcap_activate}, with what to do next. */
     private static PcapException activateError(MemorySegment pcap, String device, int status) {
-        String detail = statusText(pcap, status);
+        String detail = specificText(pcap, status);
         return switch (status) {
             case PCAP_ERROR_NO_SUCH_DEVICE -> new PcapException(PcapException.Kind.NO_DEVICE,
                     "There is no capture device \"" + device + "\" (" + detail
@@ -204,6 +204,16 @@ public final class Libpcap {
                 return text;
             }
             return status == PCAP_ERROR ? err : err.contains(text) ? err : text + ": " + err;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** What {@code pcap_geterr} says (e.g. "socket: Operation not permitted"), else {@code pcap_statustostr}. */
+    private static String specificText(MemorySegment pcap, int status) {
+        try {
+            String err = cString((MemorySegment) Native.GETERR.invokeExact(pcap));
+            return err.isEmpty() ? cString((MemorySegment) Native.STATUSTOSTR.invokeExact(status)) : err;
         } catch (Throwable t) {
             throw rethrow(t);
         }
