@@ -61,6 +61,9 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = "-s", paramLabel = "SNAPLEN", description = "Bytes to keep of each packet (default 262144).")
     int snaplen = 262_144;
 
+    @Option(names = "-B", paramLabel = "MiB", description = "Kernel capture buffer size in MiB (default 2, libpcap's).")
+    int bufferMiB = 2;
+
     @Option(names = "-p", description = "Don't put the interface in promiscuous mode.")
     boolean noPromiscuous;
 
@@ -100,6 +103,10 @@ final class CaptureCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        if (bufferMiB <= 0 || bufferMiB > 2047) {
+            err.println("tcpscope: invalid -B buffer size " + bufferMiB + "; give MiB between 1 and 2047");
+            return 2;
+        }
         if (snaplen <= 0) {
             err.println("tcpscope: invalid -s snap length " + snaplen + "; give a positive number of bytes");
             return 2;
@@ -107,7 +114,7 @@ final class CaptureCommand implements Callable<Integer> {
         LiveCapture capture;
         try {
             capture = LiveCapture.open(iface, filter,
-                    new Libpcap.Options(snaplen, !noPromiscuous, true, 100, 0, true));
+                    new Libpcap.Options(snaplen, !noPromiscuous, true, 100, bufferMiB << 20, true));
         } catch (PcapException e) {
             err.println("tcpscope: " + e.getMessage());
             return 2;
