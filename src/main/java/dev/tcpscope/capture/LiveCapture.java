@@ -112,14 +112,14 @@ public final class LiveCapture implements CaptureReader {
      * libpcap grants it ({@code timestampDigits} 9, else 6), {@code caplen}, {@code len}, the
      * link type, interface 0 and the packet bytes in libpcap's buffer (valid until the next call).
      *
-     * @return false once {@link #stop()} was called, the packet limit was reached or the
-     *         duration has passed
+     * @return false once {@link #stop()} was called, the packet limit was reached, the
+     *         duration has passed or the capture was closed
      * @throws IOException when libpcap reports an error, e.g. the device went away
      */
     @Override
     public boolean next(Frame frame) throws IOException {
         while (true) {
-            if (stopped || (limit >= 0 && number >= limit) || System.nanoTime() - deadline >= 0) {
+            if (closed || stopped || (limit >= 0 && number >= limit) || System.nanoTime() - deadline >= 0) {
                 return false;
             }
             PcapHandle.Next result;

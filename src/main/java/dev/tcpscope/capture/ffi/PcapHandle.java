@@ -116,6 +116,9 @@ public final class PcapHandle implements AutoCloseable {
      * @throws PcapException kind OTHER when libpcap reports an error (the interface went away)
      */
     public Next next() throws PcapException {
+        if (closed) { // a read after pcap_close would use freed memory
+            throw new IllegalStateException("capture on " + device + " is closed");
+        }
         int rc;
         try {
             rc = (int) Libpcap.Native.NEXT_EX.invokeExact(pcap, headerOut, dataOut);
