@@ -61,8 +61,13 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = "-s", paramLabel = "SNAPLEN", description = "Bytes to keep of each packet (default 262144).")
     int snaplen = 262_144;
 
-    @Option(names = "-B", paramLabel = "MiB", description = "Kernel capture buffer size in MiB (default 2, libpcap's).")
-    int bufferMiB = 2;
+    /*
+     * Immediate mode makes libpcap use TPACKET_V2 on Linux, one fixed slot per packet sized from
+     * the MTU (about 64 KiB on lo): libpcap's 2 MiB default is ~30 packets there, so a burst on lo
+     * drops. 32 MiB is ~500 slots (LiveCaptureLoad measures it).
+     */
+    @Option(names = "-B", paramLabel = "MiB", description = "Kernel capture buffer size in MiB (default 32).")
+    int bufferMiB = 32;
 
     @Option(names = "-p", description = "Don't put the interface in promiscuous mode.")
     boolean noPromiscuous;
