@@ -1,0 +1,266 @@
+package dev.tcpscope.cli;
+
+import dev.tcpscope.capture.LiveCapture;
+import dev.tcpscope.capture.PcapngWriter;
+import dev.tcpscope.capture.ffi.Libpcap;
+import dev.tcpscope.capture.ffi.PcapDevice;
+import dev.tcpscope.capture.ffi.PcapException;
+import dev.tcpscope.capture.ffi.PcapStats;
+import dev.tcpscope.frame.Frame;
+import dev.tcpscope.present.LineWriter;
+import dev.tcpscope.present.MacNames;
+import dev.tcpscope.present.PacketList;
+import dev.tcpscope.present.TimeFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code tcpscope capture -i IFACE}: captures live with libpcap and lists each packet as it
+ * arrives, as {@code tshark -i IFACE} does; {@code -w} saves pcapng, {@code -D} lists devices.
+ * Ctrl-C ends the capture cleanly: the file is flushed and the counts are reported on stderr
+ * ("N packets dropped from Loopback: lo" when there were drops, then "N packets captured").
+ */
+@Command(name = "capture", mixinStandardHelpOptions = true,
+        description = "Capture packets live on an interface with libpcap and list them as they arrive, as tshark -i does.")
+final class CaptureCommand implements Callable<Integer> {
+    /** How long a Ctrl-C waits for the capture loop to flush the file and report counts. */
+    private static final long SHUTDOWN_WAIT_SECONDS = 5;
+
+    @ParentCommand
+    TcpscopeCommand parent;
+
+    @Option(names = "-i", paramLabel = "IFACE", description = "Interface to capture on (see -D).")
+    String iface;
+
+    @Option(names = "-f", paramLabel = "FILTER", description = "Capture filter in libpcap (BPF) syntax, e.g. \"tcp port 5201\".")
+    String filter;
+
+    @Option(names = "-w", paramLabel = "FILE", description = "Write the packets to FILE as pcapng (the list is not printed unless -P).")
+    Path writeFile;
+
+    @Option(names = "-P", description = "Print the packet list even while writing with -w.")
+    boolean print;
+
+    @Option(names = "-c", paramLabel = "N", description = "Stop after N packets.")
+    long count = -1;
+
+    @Option(names = "-a", paramLabel = "duration:S", description = "Stop after S seconds (autostop condition, as in tshark).")
+    String autostop;
+
+    @Option(names = "-s", paramLabel = "SNAPLEN", description = "Bytes to keep of each packet (default 262144).")
+    int snaplen = 262_144;
+
+    /*
+     * Immediate mode makes libpcap use TPACKET_V2 on Linux, one fixed slot per packet sized from
+     * the MTU (about 64 KiB on lo): libpcap's 2 MiB default is ~30 packets there, so a burst on lo
+     * drops. 32 MiB is ~500 slots (LiveCaptureLoad measures it).
+     */
+    @Option(names = "-B", paramLabel = "MiB", description = "Kernel capture buffer size in MiB (default 32).")
+    int bufferMiB = 32;
+
+    @Option(names = "-p", description = "Don't put the interface in promiscuous mode.")
+    boolean noPromiscuous;
+
+    @Option(names = "-t", paramLabel = "FORMAT", defaultValue = "r",
+            description = "Time format: r (relative, default), a, ad, d, dd, e, u, ud (see tcpscope read --help).")
+    String timeFormat;
+
+    @Option(names = "-n", description = "Disable network name resolution (accepted for tshark compatibility).")
+    boolean noResolve;
+
+    @Option(names = "-q", description = "Quiet: do not print the packet list.")
+    boolean quiet;
+
+    @Option(names = "-D", description = "List the interfaces a capture can be opened on, and exit.")
+    boolean listInterfaces;
+
+    @Override
+    public Integer call() {
+        PrintStream err = parent.err;
+        if (listInterfaces) {
+            return listInterfaces(err);
+        }
+        if (iface == null) {
+            err.println("tcpscope: no interface given; usage: tcpscope capture -i IFACE (list them with tcpscope capture -D)");
+            return 2;
+        }
+        TimeFormat.Kind kind = TimeFormat.Kind.of(timeFormat);
+        if (kind == null) {
+            err.println("tcpscope: invalid -t format \"" + timeFormat + "\"; use one of r, a, ad, d, dd, e, u, ud");
+            return 2;
+        }
+        Duration duration = null;
+        if (autostop != null) {
+            duration = parseDuration(autostop);
+            if (duration == null) {
+                err.println("tcpscope: invalid -a condition \"" + autostop + "\"; use duration:S with S seconds > 0");
+                return 2;
+            }
+        }
+        if (bufferMiB <= 0 || bufferMiB > 2047) {
+            err.println("tcpscope: invalid -B buffer size " + bufferMiB + "; give MiB between 1 and 2047");
+            return 2;
+        }
+        if (snaplen <= 0) {
+            err.println("tcpscope: invalid -s snap length " + snaplen + "; give a positive number of bytes");
+            return 2;
+        }
+        LiveCapture capture;
+        try {
+            capture = LiveCapture.open(iface, filter,
+                    new Libpcap.Options(snaplen, !noPromiscuous, true, 100, bufferMiB << 20, true));
+        } catch (PcapException e) {
+            err.println("tcpscope: " + e.getMessage());
+            return 2;
+        }
+        if (count >= 0) {
+            capture.stopAfter(count);
+        }
+        if (duration != null) {
+            capture.stopAfter(duration);
+        }
+        PcapngWriter writer = null;
+        if (writeFile != null) {
+            try {
+                writer = PcapngWriter.create(writeFile);
+                writer.addInterface(capture.captureInterface());
+            } catch (IOException e) {
+                capture.close();
+                err.println("tcpscope: The file \"" + writeFile + "\" could not be created: " + e.getMessage());
+                return 2;
+            }
+        }
+        return run(capture, writer, kind, err);
+    }
+
+    /** The capture loop, with a shutdown hook so that Ctrl-C still flushes and reports. */
+    private int run(LiveCapture capture, PcapngWriter writer, TimeFormat.Kind kind, PrintStream err) {
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            capture.stop();
+            try {
+                finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tcpscope-capture-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        err.println("Capturing on '" + capture.displayName() + "'");
+        boolean list = !quiet && (writer == null || print);
+        PacketList packets = new PacketList(new TimeFormat(kind, ZoneId.systemDefault()), MacNames.system());
+        Frame frame = new Frame();
+        StringBuilder line = new StringBuilder(256);
+        LineWriter out = new LineWriter(parent.out);
+        long captured = 0;
+        int code = 0;
+        try {
+            while (capture.next(frame)) {
+                captured++;
+                if (writer != null) {
+                    writer.write(frame);
+                }
+                if (list) {
+                    line.setLength(0);
+                    packets.appendLine(frame, line);
+                    out.line(line);
+                    out.flush(); // live: each packet shows as it arrives
+                }
+            }
+        } catch (IOException e) {
+            err.println("tcpscope: " + e.getMessage());
+            code = 1;
+        } finally {
+            code = finish(capture, writer, out, captured, err, code);
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and returns now that the loop has finished
+            }
+        }
+        return code;
+    }
+
+    /** Flushes the list and the file, closes the capture and reports the counts as tshark does. */
+    private int finish(LiveCapture capture, PcapngWriter writer, LineWriter out, long captured,
+                       PrintStream err, int code) {
+        try {
+            out.flush();
+        } catch (IOException ignored) {
+            // stdout is gone (a closed pipe); the counts still go to stderr
+        }
+        if (writer != null) {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                err.println("tcpscope: The file \"" + writeFile + "\" could not be written: " + e.getMessage());
+                code = Math.max(code, 1);
+            }
+        }
+        PcapStats stats = null;
+        try {
+            stats = capture.stats();
+        } catch (IOException e) {
+            err.println("tcpscope: " + e.getMessage());
+        }
+        capture.close();
+        long dropped = stats == null ? 0 : stats.dropped();
+        if (dropped > 0) {
+            err.println(dropped + " packet" + (dropped == 1 ? "" : "s") + " dropped from " + capture.displayName());
+        }
+        err.println(captured + " packet" + (captured == 1 ? "" : "s") + " captured");
+        return code;
+    }
+
+    /** {@code tshark -D}: {@code 1. eth0}, {@code 3. lo (Loopback)}. */
+    private int listInterfaces(PrintStream err) {
+        List<PcapDevice> devices;
+        try {
+            devices = Libpcap.load().devices();
+        } catch (PcapException e) {
+            err.println("tcpscope: " + e.getMessage());
+            return 2;
+        }
+        if (devices.isEmpty()) {
+            err.println("tcpscope: There are no interfaces on which a capture can be done");
+            return 2;
+        }
+        StringBuilder sb = new StringBuilder();
+        int i = 1;
+        for (PcapDevice d : devices) {
+            // Wireshark on Linux shows a friendly name only for loopback devices, not libpcap's descriptions
+            sb.append(i++).append(". ").append(d.name()).append(d.loopback() ? " (Loopback)" : "").append('\n');
+        }
+        parent.out.print(sb);
+        parent.out.flush();
+        return 0;
+    }
+
+    /** {@code duration:S}, S in seconds (decimals allowed); null when malformed. */
+    static Duration parseDuration(String condition) {
+        String prefix = "duration:";
+        if (!condition.startsWith(prefix)) {
+            return null;
+        }
+        try {
+            double seconds = Double.parseDouble(condition.substring(prefix.length()));
+            if (!(seconds > 0) || seconds > 1e9) {
+                return null;
+            }
+            return Duration.ofNanos((long) (seconds * 1e9));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
