@@ -410,7 +410,7 @@ public final class PacketList {
         if (!bounds(i, 16)) {
             return false;
         }
-        tcp.observe(d, ip, i, rec);
+        tcp.observe(d, ip, i, (int) f.number(), f.seconds() * 1_000_000_000L + f.nanos(), rec);
         info.append(" [");
         appendFlags(info, rec.flags);
         info.append("] Seq=").append(rec.seq);
@@ -423,6 +423,7 @@ public final class PacketList {
             tcp.endSegment();
             return false;
         }
+        tcp.headerSeen();
         if (!bounds(i, Tcp.MIN_HEADER_LENGTH)) {
             return false;
         }
@@ -435,6 +436,7 @@ public final class PacketList {
         if (!tcpOptions(i, s, off)) {
             return false;
         }
+        AnalysisLabels.prepend(info, rec);
         tcp.endSegment();
         return true;
     }
