@@ -33,14 +33,6 @@ class GoldenListTest {
      */
     private static final Path KNOWN_GAPS = Path.of("src/test/resources/golden/known-gaps.tsv");
 
-    /**
-     * tshark's TCP analysis labels ("[TCP Retransmission] ", "[TCP Dup ACK 3#1] " ...) belong to
-     * the TCP-analysis work; until it lands such lines are compared with the label removed.
-     */
-    static String withoutAnalysisLabels(String line) {
-        return line.replaceAll("\\[TCP [^]]*\\] ", "").replaceAll("\\[TCP [^]]*\\]$", "");
-    }
-
     static java.util.Set<String> knownGaps() throws IOException {
         java.util.Set<String> gaps = new java.util.HashSet<>();
         for (String row : Files.readAllLines(KNOWN_GAPS, StandardCharsets.UTF_8)) {
@@ -105,7 +97,7 @@ class GoldenListTest {
         List<String> a = actual.lines().toList();
         assertThat(a.size()).as("%s: number of lines (stderr: %s)", name, err.strip()).isEqualTo(e.size());
         for (int i = 0; i < e.size(); i++) {
-            String el = withoutAnalysisLabels(e.get(i));
+            String el = e.get(i);
             String al = a.get(i);
             boolean known = gaps.contains(name + ":" + (i + 1));
             if (known && el.equals(al)) {

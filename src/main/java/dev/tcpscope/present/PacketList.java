@@ -524,7 +524,7 @@ public final class PacketList {
         if (!bounds(i, 16)) {
             return false;
         }
-        tcp.observe(d, ip, i, rec);
+        tcp.observe(d, ip, i, (int) f.number(), f.seconds() * 1_000_000_000L + f.nanos(), rec);
         info.append(" [");
         appendFlags(info, rec.flags);
         info.append("] Seq=").append(rec.seq);
@@ -537,6 +537,7 @@ public final class PacketList {
             tcp.endSegment();
             return false;
         }
+        tcp.headerSeen();
         if (!bounds(i, Tcp.MIN_HEADER_LENGTH)) {
             return false;
         }
@@ -549,6 +550,7 @@ public final class PacketList {
         if (!tcpOptions(i, s, off)) {
             return false;
         }
+        AnalysisLabels.prepend(info, rec);
         tcp.endSegment();
         return true;
     }

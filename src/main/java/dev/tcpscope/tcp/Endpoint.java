@@ -1,14 +1,22 @@
 package dev.tcpscope.tcp;
 
+import java.util.Arrays;
+
 /**
  * What one direction of a conversation has told us so far (Zeek's TCP_Endpoint idea): the base
- * of its relative sequence numbers and its window scale. The analysis issue adds the rest.
+ * of its relative sequence numbers, its window scale, and the sequence-analysis state Wireshark
+ * 4.0 keeps per flow ({@code tcp_flow_t} and {@code tcp_analyze_seq_flow_info_t}).
+ *
+ * <p>Sequence numbers here are raw 32-bit values compared modulo 2^32 (RFC 9293 §3.4). As in
+ * Wireshark, 0 in {@link #nextSeq} and {@link #maxSeqToBeAcked} means "nothing seen yet".
  */
 public final class Endpoint {
     /** Window scale is not known (no SYN with the option seen for this direction). */
     public static final int SCALE_UNKNOWN = -1;
     /** Window scaling is known not to be in use (RFC 7323 §2.2: both SYNs must carry the option). */
     public static final int SCALE_NONE = -2;
+    /** At most this many unacknowledged segments are remembered per direction (as Wireshark). */
+    static final int MAX_UNACKED = 10_000;
 
     /** Relative sequence numbers count from here (the ISN, or the first seen seq − 1). */
     long baseSeq;
@@ -16,7 +24,63 @@ public final class Endpoint {
     /** Shift count from the WS option, or {@link #SCALE_UNKNOWN} / {@link #SCALE_NONE}. */
     int winScale = SCALE_UNKNOWN;
 
+    // ---- sequence analysis: what this direction has sent -----------------------------------
+    /** The highest sequence number after a segment sent so far (0: none). */
+    int nextSeq;
+    int nextSeqFrame;
+    long nextSeqTime;
+    /** The end of the contiguous data sent so far, for "ACKed unseen segment" (0: none). */
+    int maxSeqToBeAcked;
+    /** The last acknowledgement number this direction sent, and when. */
+    int lastAck;
+    long lastAckTime;
+    /** Duplicate ACKs sent in a row, and the frame whose ACK they repeat. */
+    int dupAckNum;
+    int lastNonDupAck;
+    /** Whether an ACK of data beyond this direction's was reported since it last sent a segment. */
+    boolean ackLostReported;
+    /** The last raw (unscaled) window this direction advertised; all ones before any. */
+    long window = 0xffff_ffffL;
+    /** Whether no pure ACK has followed this direction's SYN yet (Wireshark issue 14690). */
+    boolean isFirstAck;
+    /** The analysis flags of this direction's last segment. */
+    int lastSegmentFlags;
+
+    // Unacknowledged segments in sending order (oldest first): frame, seq, next seq, time.
+    int unacked;
+    int[] uaFrame = new int[4];
+    int[] uaSeq = new int[4];
+    int[] uaNext = new int[4];
+    long[] uaTime = new long[4];
+
     public long baseSeq() { return baseSeq; }
 
     public int winScale() { return winScale; }
+
+    /** Number of segments of this direction not yet acknowledged (bounded by {@value #MAX_UNACKED}). */
+    public int unackedSegments() { return unacked; }
+
+    void addUnacked(int frame, int seq, int next, long time) {
+        if (unacked == uaFrame.length) {
+            int n = unacked * 2;
+            uaFrame = Arrays.copyOf(uaFrame, n);
+            uaSeq = Arrays.copyOf(uaSeq, n);
+            uaNext = Arrays.copyOf(uaNext, n);
+            uaTime = Arrays.copyOf(uaTime, n);
+        }
+        uaFrame[unacked] = frame;
+        uaSeq[unacked] = seq;
+        uaNext[unacked] = next;
+        uaTime[unacked] = time;
+        unacked++;
+    }
+
+    void removeUnacked(int i) {
+        int tail = unacked - i - 1;
+        System.arraycopy(uaFrame, i + 1, uaFrame, i, tail);
+        System.arraycopy(uaSeq, i + 1, uaSeq, i, tail);
+        System.arraycopy(uaNext, i + 1, uaNext, i, tail);
+        System.arraycopy(uaTime, i + 1, uaTime, i, tail);
+        unacked--;
+    }
 }

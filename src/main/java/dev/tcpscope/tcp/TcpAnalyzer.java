@@ -11,7 +11,8 @@ import java.util.HashMap;
 
 /**
  * Tracks TCP conversations in capture order, as Wireshark's TCP dissector does on its first
- * pass: stream numbers, relative sequence numbers and window scaling.
+ * pass: stream numbers, relative sequence numbers, window scaling and the sequence analysis
+ * ({@link SequenceAnalysis}: retransmissions, duplicate ACKs, lost segments, windows ...).
  *
  * <p>Semantics follow Wireshark 4.0's {@code dissect_tcp()}: a conversation is identified by its
  * two endpoints; a SYN whose sequence number differs from the base already recorded for its
@@ -19,7 +20,15 @@ import java.util.HashMap;
  * was seen, else from the first sequence number seen minus one (so the first segment shows 1);
  * the receiver's base is taken from the first ACK as ack − 1 when its own segments have not been
  * seen. Window scaling applies once both SYNs are seen; a SYN without the option turns it off
- * for both directions (RFC 7323 §2.2).
+ * for both directions (RFC 7323 §2.2). A SYN that starts a new stream and a SYN/ACK whose
+ * ISN differs from the one recorded raise {@code tcp.analysis.reused_ports}; a SYN repeating
+ * the recorded ISN takes its direction's next expected sequence number back to the end of the
+ * contiguous data (Wireshark issue 17616).
+ *
+ * <p>Per segment the caller runs {@link #observe}, then {@link #headerSeen} once the header
+ * length is known to be sane, {@link #windowScaleOption} for a WS option and {@link #endSegment}
+ * after the options; a segment whose options cannot be read stops after {@code headerSeen}, as
+ * Wireshark's dissection stops with an exception there.
  */
 public final class TcpAnalyzer {
     private final HashMap<FlowKey, Conversation> conversations = new HashMap<>();
@@ -31,9 +40,12 @@ public final class TcpAnalyzer {
 
     /**
      * Observes the TCP layer {@code tcpIndex} of {@code d} (whose IP header is layer
-     * {@code ipIndex}) and fills {@code out}. The header's first 20 bytes must be captured.
+     * {@code ipIndex}) and fills {@code out}. The header's first 16 bytes must be captured.
+     *
+     * @param frame the frame number
+     * @param time the frame's absolute time in epoch nanoseconds
      */
-    public void observe(Dissection d, int ipIndex, int tcpIndex, TcpRecord out) {
+    public void observe(Dissection d, int ipIndex, int tcpIndex, int frame, long time, TcpRecord out) {
         MemorySegment ipSeg = d.segment(ipIndex);
         MemorySegment s = d.segment(tcpIndex);
         long ip = d.offset(ipIndex);
@@ -58,11 +70,20 @@ public final class TcpAnalyzer {
             c = newConversation();
         }
         Endpoint snd = c.sender(fwd);
-        if ((flags & (Tcp.SYN | Tcp.ACK_FLAG)) == Tcp.SYN && snd.baseSet && seq != snd.baseSeq) {
-            c = newConversation(); // a new connection on the same ports
-            snd = c.sender(fwd);
-        } else if ((flags & (Tcp.SYN | Tcp.ACK_FLAG)) == (Tcp.SYN | Tcp.ACK_FLAG) && snd.baseSet && seq != snd.baseSeq) {
+        int reuse = 0;
+        int synAck = flags & (Tcp.SYN | Tcp.ACK_FLAG);
+        if (synAck == Tcp.SYN && snd.baseSet) {
+            if (seq != snd.baseSeq) {
+                c = newConversation(); // a new connection on the same ports
+                snd = c.sender(fwd);
+                reuse = TcpRecord.REUSED_PORTS;
+            } else {
+                // The same SYN again: forget what a RST may have advanced (Wireshark issue 17616).
+                snd.nextSeq = snd.maxSeqToBeAcked;
+            }
+        } else if (synAck == (Tcp.SYN | Tcp.ACK_FLAG) && snd.baseSet && seq != snd.baseSeq) {
             snd.baseSeq = seq;
+            reuse = TcpRecord.REUSED_PORTS;
         }
         Endpoint rcv = c.receiver(fwd);
 
@@ -79,6 +100,11 @@ public final class TcpAnalyzer {
         out.seq = seq;
         out.ack = ack;
         out.window = win;
+        out.analysisFlags = reuse;
+        out.dupAckNum = 0;
+        out.dupAckFrame = 0;
+        out.acksFrame = 0;
+        out.ackRtt = 0;
         if (out.haveSegmentLength) {
             if (!snd.baseSet) {
                 snd.baseSeq = (flags & Tcp.SYN) != 0 ? seq : (seq - 1) & 0xffffffffL;
@@ -88,6 +114,7 @@ public final class TcpAnalyzer {
                 rcv.baseSeq = (ack - 1) & 0xffffffffL;
                 rcv.baseSet = true;
             }
+            SequenceAnalysis.analyse(c, snd, rcv, frame, time, (int) seq, (int) ack, out.segmentLength, flags, win, out);
             out.seq = (seq - snd.baseSeq) & 0xffffffffL;
             if ((flags & Tcp.ACK_FLAG) != 0) {
                 out.ack = (ack - rcv.baseSeq) & 0xffffffffL;
@@ -97,16 +124,50 @@ public final class TcpAnalyzer {
             }
         }
         out.sackBase = rcv.baseSeq;
+        currentConversation = c;
         currentSender = snd;
         currentReceiver = rcv;
+        currentTime = time;
         currentSyn = (flags & Tcp.SYN) != 0;
         currentSynAck = (flags & (Tcp.SYN | Tcp.ACK_FLAG)) == (Tcp.SYN | Tcp.ACK_FLAG);
+        currentAck = (flags & Tcp.ACK_FLAG) != 0;
     }
 
+    private Conversation currentConversation;
+    private long currentTime;
     private Endpoint currentSender;
     private Endpoint currentReceiver;
     private boolean currentSyn;
     private boolean currentSynAck;
+    private boolean currentAck;
+
+    /**
+     * The header length of the segment being observed is sane: a SYN arms the first-ACK and
+     * first-RTT bookkeeping, a pure ACK completes it.
+     */
+    public void headerSeen() {
+        if (currentSender == null) {
+            return;
+        }
+        int synAck = flagsOf();
+        if ((synAck & Tcp.SYN) != 0) {
+            if ((synAck & Tcp.ACK_FLAG) == 0) {
+                currentConversation.synTime = currentTime;
+            }
+            currentSender.isFirstAck = true;
+        }
+        if (synAck == Tcp.ACK_FLAG) {
+            Conversation c = currentConversation;
+            if (c.synTime != 0 && c.firstRtt == 0) {
+                c.firstRtt = currentTime - c.synTime;
+            }
+            currentSender.isFirstAck = false;
+        }
+    }
+
+    private int flagsOf() {
+        return (currentSyn ? Tcp.SYN : 0) | (currentAck ? Tcp.ACK_FLAG : 0);
+    }
 
     /** The segment being observed carried a WS option with this shift (already capped at 14). */
     public void windowScaleOption(int shift) {

@@ -5,6 +5,38 @@ package dev.tcpscope.tcp;
  * Reused for every frame.
  */
 public final class TcpRecord {
+    // Analysis flags, one bit per tcp.analysis.* field (Wireshark 4.0's TCP_A_* conditions).
+    /** {@code tcp.analysis.retransmission}. */
+    public static final int RETRANSMISSION = 1;
+    /** {@code tcp.analysis.lost_segment}: a hole before this segment. */
+    public static final int LOST_SEGMENT = 1 << 1;
+    /** {@code tcp.analysis.ack_lost_segment}: acknowledges data not seen. */
+    public static final int ACK_LOST_SEGMENT = 1 << 2;
+    /** {@code tcp.analysis.keep_alive}. */
+    public static final int KEEP_ALIVE = 1 << 3;
+    /** {@code tcp.analysis.duplicate_ack}. */
+    public static final int DUPLICATE_ACK = 1 << 4;
+    /** {@code tcp.analysis.zero_window}. */
+    public static final int ZERO_WINDOW = 1 << 5;
+    /** {@code tcp.analysis.zero_window_probe}. */
+    public static final int ZERO_WINDOW_PROBE = 1 << 6;
+    /** {@code tcp.analysis.zero_window_probe_ack}. */
+    public static final int ZERO_WINDOW_PROBE_ACK = 1 << 7;
+    /** {@code tcp.analysis.keep_alive_ack}. */
+    public static final int KEEP_ALIVE_ACK = 1 << 8;
+    /** {@code tcp.analysis.out_of_order}. */
+    public static final int OUT_OF_ORDER = 1 << 9;
+    /** {@code tcp.analysis.fast_retransmission}. */
+    public static final int FAST_RETRANSMISSION = 1 << 10;
+    /** {@code tcp.analysis.window_update}. */
+    public static final int WINDOW_UPDATE = 1 << 11;
+    /** {@code tcp.analysis.window_full}. */
+    public static final int WINDOW_FULL = 1 << 12;
+    /** {@code tcp.analysis.reused_ports}. */
+    public static final int REUSED_PORTS = 1 << 13;
+    /** {@code tcp.analysis.spurious_retransmission}. */
+    public static final int SPURIOUS_RETRANSMISSION = 1 << 14;
+
     /** {@code tcp.stream}. */
     public int stream;
     /** Raw header values. */
@@ -22,4 +54,17 @@ public final class TcpRecord {
     public long sackBase;
     /** Whether this segment's direction is the low→high one of its conversation. */
     public boolean forward;
+
+    /** The analysis flags raised for this segment (the constants above). */
+    public int analysisFlags;
+    /** {@code tcp.analysis.duplicate_ack_num} (0: not a duplicate ACK). */
+    public int dupAckNum;
+    /** {@code tcp.analysis.duplicate_ack_frame}: the frame whose ACK this one repeats. */
+    public int dupAckFrame;
+    /** {@code tcp.analysis.acks_frame} (0: none) and {@code tcp.analysis.ack_rtt} in ns. */
+    public int acksFrame;
+    public long ackRtt;
+
+    /** Whether any of {@code mask}'s flags is raised. */
+    public boolean has(int mask) { return (analysisFlags & mask) != 0; }
 }

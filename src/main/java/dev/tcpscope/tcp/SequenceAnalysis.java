@@ -1,0 +1,169 @@
+package dev.tcpscope.tcp;
+
+import static dev.tcpscope.tcp.TcpRecord.*;
+
+/**
+ * TCP sequence-number analysis with the one-pass semantics of Wireshark 4.0's
+ * {@code tcp_analyze_sequence_number()} (tshark {@code -r} without {@code -2}): each segment is
+ * judged against what its direction ({@code snd}) and the opposite one ({@code rcv}) sent before
+ * it, and then updates that state. The tests and their order are Wireshark's, so that the same
+ * segment gets the same {@code tcp.analysis.*} flags; see the Wireshark User's Guide, "TCP
+ * Analysis", for what each flag means.
+ *
+ * <p>Inputs are the raw header values: absolute sequence and acknowledgement numbers and the
+ * unscaled window.
+ */
+final class SequenceAnalysis {
+    private static final int FIN = 0x01, SYN = 0x02, RST = 0x04, ACK = 0x10;
+    /** A segment arriving this soon after a duplicate ACK may be a fast retransmission (ns). */
+    private static final long FAST_RETRANSMISSION_WINDOW = 20_000_000L;
+    /** Out-of-order threshold when the handshake's RTT is unknown (ns). */
+    private static final long DEFAULT_OOO_THRESHOLD = 3_000_000L;
+
+    private SequenceAnalysis() { }
+
+    static boolean gt(int a, int b) { return b - a < 0; }
+
+    static boolean lt(int a, int b) { return a - b < 0; }
+
+    static boolean le(int a, int b) { return a == b || lt(a, b); }
+
+    /**
+     * Analyses one segment; {@code out.analysisFlags} may already carry {@link TcpRecord#REUSED_PORTS}.
+     *
+     * @param time the frame's absolute time in epoch nanoseconds
+     */
+    static void analyse(Conversation c, Endpoint snd, Endpoint rcv, int frame, long time,
+                        int seq, int ack, int seglen, int flags, long window, TcpRecord out) {
+        int a = out.analysisFlags;
+        snd.ackLostReported = false;
+        judge:
+        {
+            // Zero window probe: one byte at the expected sequence number into a closed window.
+            if (seglen == 1 && seq == snd.nextSeq && rcv.window == 0) {
+                a |= ZERO_WINDOW_PROBE;
+                break judge;
+            }
+            if (window == 0 && (flags & (RST | FIN | SYN)) == 0) {
+                a |= ZERO_WINDOW;
+            }
+            // A hole: this segment starts beyond everything sent so far.
+            if (snd.nextSeq != 0 && gt(seq, snd.nextSeq) && (flags & RST) == 0) {
+                a |= LOST_SEGMENT;
+            }
+            // Keep-alive: zero or one byte starting one before the next expected byte.
+            if ((seglen == 0 || seglen == 1) && seq == snd.nextSeq - 1 && (flags & (SYN | FIN | RST)) == 0) {
+                a |= KEEP_ALIVE;
+            }
+            boolean sameAck = seglen == 0 && seq == snd.nextSeq && ack == snd.lastAck
+                    && (flags & (SYN | FIN | RST)) == 0;
+            if (sameAck && window != 0 && window != snd.window) {
+                a |= WINDOW_UPDATE;
+            }
+            // Window full: the data reaches the right edge of the receiver's advertised window.
+            if (seglen > 0 && rcv.winScale != Endpoint.SCALE_UNKNOWN && (flags & (SYN | FIN | RST)) == 0) {
+                int shift = rcv.isFirstAck || rcv.winScale == Endpoint.SCALE_NONE ? 0 : rcv.winScale;
+                if (seq + seglen == rcv.lastAck + (int) (rcv.window << shift)) {
+                    a |= WINDOW_FULL;
+                }
+            }
+            if (sameAck && window != 0 && window == snd.window && (rcv.lastSegmentFlags & KEEP_ALIVE) != 0) {
+                a |= KEEP_ALIVE_ACK;
+                break judge;
+            }
+            if (sameAck && window == 0 && window == snd.window && (rcv.lastSegmentFlags & ZERO_WINDOW_PROBE) != 0) {
+                a |= ZERO_WINDOW_PROBE_ACK;
+                break judge;
+            }
+            if (sameAck && window != 0 && window == snd.window) {
+                snd.dupAckNum++;
+                a |= DUPLICATE_ACK;
+                out.dupAckNum = snd.dupAckNum;
+                out.dupAckFrame = snd.lastNonDupAck;
+            }
+        }
+        if (ack != snd.lastAck) {
+            snd.lastNonDupAck = frame;
+            snd.dupAckNum = 0;
+        }
+        // ACKed unseen segment: this acknowledges beyond what the other side was seen to send.
+        // Moving the other side's bound up to what it sent, and staying quiet until that side
+        // sends again, reports each hole once (tshark 4.0.17's behaviour on our captures).
+        if (rcv.maxSeqToBeAcked != 0 && gt(ack, rcv.maxSeqToBeAcked) && (flags & ACK) != 0) {
+            if (!rcv.ackLostReported) {
+                a |= ACK_LOST_SEGMENT;
+            }
+            rcv.ackLostReported = true;
+            rcv.maxSeqToBeAcked = rcv.nextSeq;
+        }
+        if ((seglen > 0 || (flags & (SYN | FIN)) != 0) && (a & KEEP_ALIVE) == 0) {
+            a = retransmission(c, snd, rcv, time, seq, seglen, flags, a);
+        }
+
+        int next = seq + seglen;
+        if ((seglen > 0 || (flags & (SYN | FIN)) != 0) && snd.unacked < Endpoint.MAX_UNACKED) {
+            if ((flags & (SYN | FIN)) != 0) {
+                next++;
+            }
+            snd.addUnacked(frame, seq, next, time);
+        }
+        boolean probe = (a & ZERO_WINDOW_PROBE) != 0;
+        if ((gt(next, snd.nextSeq) || snd.nextSeq == 0) && !probe) {
+            snd.nextSeq = next;
+            snd.nextSeqFrame = frame;
+            snd.nextSeqTime = time;
+        }
+        if ((seq == snd.maxSeqToBeAcked || snd.maxSeqToBeAcked == 0) && !probe) {
+            snd.maxSeqToBeAcked = snd.nextSeq;
+        }
+        snd.window = window;
+        snd.lastAck = ack;
+        snd.lastAckTime = time;
+        snd.lastSegmentFlags = a;
+        out.analysisFlags = a;
+        acknowledge(rcv, frame, time, ack, out);
+    }
+
+    /** Retransmission, fast retransmission, spurious retransmission or out-of-order. */
+    private static int retransmission(Conversation c, Endpoint snd, Endpoint rcv, long time,
+                                      int seq, int seglen, int flags, int a) {
+        boolean notAdvanced = snd.nextSeq != 0 && lt(seq, snd.nextSeq);
+        // More than one byte starting just before the next expected one is new data after a probe.
+        if (seglen > 1 && snd.nextSeq - 1 == seq) {
+            notAdvanced = false;
+        }
+        if (seglen > 0 && rcv.lastAck != 0 && le(seq + seglen, rcv.lastAck)) {
+            return a | SPURIOUS_RETRANSMISSION;
+        }
+        long sinceDupAck = time - rcv.lastAckTime;
+        if (notAdvanced && rcv.dupAckNum >= 2 && rcv.lastAck == seq
+                && Long.compareUnsigned(sinceDupAck, FAST_RETRANSMISSION_WINDOW) < 0) {
+            return a | FAST_RETRANSMISSION;
+        }
+        long sinceNext = time - snd.nextSeqTime;
+        long threshold = c.firstRtt == 0 ? DEFAULT_OOO_THRESHOLD : c.firstRtt;
+        int end = seq + seglen + ((flags & (SYN | FIN)) != 0 ? 1 : 0);
+        if (notAdvanced && Long.compareUnsigned(sinceNext, threshold) < 0 && snd.nextSeq != end) {
+            return a | OUT_OF_ORDER;
+        }
+        return notAdvanced ? a | RETRANSMISSION : a;
+    }
+
+    /** Drops the other direction's segments that {@code ack} covers, noting the one it acks exactly. */
+    private static void acknowledge(Endpoint rcv, int frame, long time, int ack, TcpRecord out) {
+        // Newest first, as Wireshark walks its list, so the oldest exact match is reported.
+        for (int i = rcv.unacked - 1; i >= 0; i--) {
+            int next = rcv.uaNext[i];
+            if (ack == next) {
+                out.acksFrame = rcv.uaFrame[i];
+                out.ackRtt = time - rcv.uaTime[i];
+            } else if (gt(ack, rcv.uaSeq[i]) && le(ack, next)) {
+                rcv.uaSeq[i] = ack;
+                continue;
+            } else if (gt(next, ack)) {
+                continue;
+            }
+            rcv.removeUnacked(i);
+        }
+    }
+}
