@@ -517,11 +517,7 @@ public final class PacketList {
         info.setLength(0);
         MemorySegment s = d.segment(i);
         long off = d.offset(i);
-        if (!bounds(i, 4)) {
-            return false;
-        }
-        info.append(Tcp.srcPort(s, off)).append(" \u2192 ").append(Tcp.dstPort(s, off));
-        if (!bounds(i, 16)) {
+        if (!ports(i, s, off) || !bounds(i, 16)) {
             return false;
         }
         tcp.observe(d, ip, i, (int) f.number(), f.seconds() * 1_000_000_000L + f.nanos(), rec);
@@ -552,6 +548,15 @@ public final class PacketList {
         }
         AnalysisLabels.prepend(info, rec);
         tcp.endSegment();
+        return true;
+    }
+
+    /** Appends "sport → dport", which TCP and UDP both write first (ports at the same offsets). */
+    private boolean ports(int i, MemorySegment s, long off) {
+        if (!bounds(i, 4)) {
+            return false;
+        }
+        info.append(Tcp.srcPort(s, off)).append(" \u2192 ").append(Tcp.dstPort(s, off));
         return true;
     }
 
@@ -677,11 +682,7 @@ public final class PacketList {
         info.setLength(0);
         MemorySegment s = d.segment(i);
         long off = d.offset(i);
-        if (!bounds(i, 4)) {
-            return false;
-        }
-        info.append(Udp.srcPort(s, off)).append(" \u2192 ").append(Udp.dstPort(s, off));
-        if (!bounds(i, 6)) {
+        if (!ports(i, s, off) || !bounds(i, 6)) {
             return false;
         }
         int ulen = Udp.length(s, off);
