@@ -3,7 +3,6 @@ package dev.tcpscope.capture;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
@@ -60,16 +59,13 @@ public final class Captures {
                 if (gzip || size == 0) {
                     reader = open(Channels.newInputStream(channel), name);
                 } else {
-                    Arena arena = Arena.ofShared();
-                    MemorySegment mapping;
+                    MappedInput in = new MappedInput(channel, size);
                     try {
-                        mapping = channel.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
+                        reader = detect(in, name);
                     } catch (IOException | RuntimeException e) {
-                        arena.close();
+                        in.close(); // unmaps the window
                         throw e;
                     }
-                    channel.close(); // the mapping outlives the channel
-                    reader = detect(new MappedInput(mapping, arena), name);
                 }
             }
             ok = true;

@@ -1,0 +1,56 @@
+package dev.tcpscope.capture;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.lang.foreign.ValueLayout;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The mapping moves in windows: every byte reads the same wherever the window boundaries fall. */
+class MappedInputTest {
+    @Test
+    void readsEveryByteAcrossWindowBoundaries(@TempDir Path dir) throws IOException {
+        byte[] data = new byte[100_003];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 31 + 7);
+        }
+        Path f = dir.resolve("bytes.bin");
+        Files.write(f, data);
+        // Windows of 8 KiB and fills of 1..97 bytes: most fills cross a window edge at some point.
+        try (MappedInput in = new MappedInput(FileChannel.open(f, StandardOpenOption.READ), data.length, 8192)) {
+            int pos = 0;
+            int step = 1;
+            while (pos < data.length) {
+                long n = in.fill(step);
+                assertThat(n).isEqualTo(Math.min(step, data.length - pos));
+                for (int k = 0; k < n; k++) {
+                    assertThat(in.segment().get(ValueLayout.JAVA_BYTE, in.base() + k)).isEqualTo(data[pos + k]);
+                }
+                assertThat(in.position()).isEqualTo(pos);
+                in.skip(n);
+                pos += (int) n;
+                step = step % 97 + 1;
+            }
+            assertThat(in.fill(10)).isZero();
+        }
+    }
+
+    @Test
+    void aFillLargerThanTheWindowMapsWhatItNeeds(@TempDir Path dir) throws IOException {
+        byte[] data = new byte[50_000];
+        data[49_999] = 42;
+        Path f = dir.resolve("big.bin");
+        Files.write(f, data);
+        try (MappedInput in = new MappedInput(FileChannel.open(f, StandardOpenOption.READ), data.length, 4096)) {
+            in.skip(10);
+            assertThat(in.fill(49_990)).isEqualTo(49_990);
+            assertThat(in.segment().get(ValueLayout.JAVA_BYTE, in.base() + 49_989)).isEqualTo((byte) 42);
+        }
+    }
+}
