@@ -45,6 +45,8 @@ public final class PacketList {
     private final Dissection d = new Dissection();
     private final TcpAnalyzer tcp = new TcpAnalyzer();
     private final TcpRecord rec = new TcpRecord();
+    /** {@link #rec} when the last frame had an analysed TCP segment, else null. */
+    private TcpRecord lastTcp;
     private final TimeFormat time;
     private final java.util.function.Supplier<MacNames> macSource;
     private MacNames macs;
@@ -86,6 +88,12 @@ public final class PacketList {
     /** The TCP analyzer, for callers that read per-stream state. */
     public TcpAnalyzer tcpAnalyzer() { return tcp; }
 
+    /**
+     * The analysis of the last frame's TCP segment, or null when it had none; valid until the
+     * next {@link #appendLine} (the record is reused).
+     */
+    public TcpRecord tcpRecord() { return lastTcp; }
+
     /** Dissects {@code f} and appends its packet-list line (without newline) to {@code line}. */
     public void appendLine(Frame f, StringBuilder line) {
         src.setLength(0);
@@ -93,6 +101,7 @@ public final class PacketList {
         protocol.setLength(0);
         info.setLength(0);
         timeText.setLength(0);
+        lastTcp = null;
         macSrc = -1;
         macDst = -1;
         switch (f.kind()) {
@@ -521,6 +530,7 @@ public final class PacketList {
             return false;
         }
         tcp.observe(d, ip, i, (int) f.number(), f.seconds() * 1_000_000_000L + f.nanos(), rec);
+        lastTcp = rec;
         info.append(" [");
         appendFlags(info, rec.flags);
         info.append("] Seq=").append(rec.seq);
