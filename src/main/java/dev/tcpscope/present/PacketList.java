@@ -1,11 +1,11 @@
 package dev.tcpscope.present;
 
 import dev.tcpscope.frame.Frame;
+import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.tcp.TcpAnalyzer;
 import dev.tcpscope.tcp.TcpRecord;
 import dev.tcpscope.wire.Bytes;
 import dev.tcpscope.wire.Dissection;
-import dev.tcpscope.wire.Dissector;
 import dev.tcpscope.wire.End;
 import dev.tcpscope.wire.Ethernet;
 import dev.tcpscope.wire.Ipv4;
@@ -13,6 +13,7 @@ import dev.tcpscope.wire.Ipv6;
 import dev.tcpscope.wire.Proto;
 import dev.tcpscope.wire.Sll;
 import dev.tcpscope.wire.Tcp;
+import dev.tcpscope.wire.TcpOptionWalk;
 import dev.tcpscope.wire.Udp;
 import dev.tcpscope.wire.Vlan;
 
@@ -41,12 +42,11 @@ public final class PacketList {
     private static final int TFO_EXPERIMENT_ID = 0xf989;
     private static final String[] TCP_FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
 
-    private final Dissector dissector = new Dissector();
-    private final Dissection d = new Dissection();
-    private final TcpAnalyzer tcp = new TcpAnalyzer();
-    private final TcpRecord rec = new TcpRecord();
-    /** {@link #rec} when the last frame had an analysed TCP segment, else null. */
-    private TcpRecord lastTcp;
+    private final Decoder decoder;
+    private final TcpOptionWalk options = new TcpOptionWalk();
+    private Dissection d;
+    /** The analysis of the TCP segment being listed, else null. */
+    private TcpRecord rec;
     private final TimeFormat time;
     private final java.util.function.Supplier<MacNames> macSource;
     private MacNames macs;
@@ -72,6 +72,12 @@ public final class PacketList {
      * costs far more than listing a small capture, and IP traffic never needs it.
      */
     public PacketList(TimeFormat time, java.util.function.Supplier<MacNames> macs) {
+        this(time, macs, new Decoder());
+    }
+
+    /** A packet list whose frames {@link #appendLine(Decoder, StringBuilder)} takes from {@code decoder}. */
+    public PacketList(TimeFormat time, java.util.function.Supplier<MacNames> macs, Decoder decoder) {
+        this.decoder = decoder;
         this.time = time;
         this.macSource = macs;
         this.icmp = new IcmpInfo(MacNames.none());
@@ -86,29 +92,40 @@ public final class PacketList {
     }
 
     /** The TCP analyzer, for callers that read per-stream state. */
-    public TcpAnalyzer tcpAnalyzer() { return tcp; }
+    public TcpAnalyzer tcpAnalyzer() { return decoder.analyzer(); }
 
     /**
      * The analysis of the last frame's TCP segment, or null when it had none; valid until the
      * next {@link #appendLine} (the record is reused).
      */
-    public TcpRecord tcpRecord() { return lastTcp; }
+    public TcpRecord tcpRecord() { return decoder.tcp(); }
 
-    /** Dissects {@code f} and appends its packet-list line (without newline) to {@code line}. */
+    /** Decodes {@code f} and appends its packet-list line (without newline) to {@code line}. */
     public void appendLine(Frame f, StringBuilder line) {
+        decoder.decode(f);
+        appendLine(decoder, line);
+    }
+
+    /**
+     * Appends the packet-list line of the frame {@code decoded} has just decoded; {@code decoded}
+     * must be this list's decoder, so that frames reach it in capture order.
+     */
+    public void appendLine(Decoder decoded, StringBuilder line) {
+        if (decoded != decoder) {
+            throw new IllegalArgumentException("frames must be decoded by this list's decoder");
+        }
+        Frame f = decoded.frame();
+        d = decoded.dissection();
+        rec = decoded.tcp();
         src.setLength(0);
         dst.setLength(0);
         protocol.setLength(0);
         info.setLength(0);
         timeText.setLength(0);
-        lastTcp = null;
         macSrc = -1;
         macDst = -1;
         switch (f.kind()) {
-            case PACKET -> {
-                dissector.dissect(f, d);
-                columns(f);
-            }
+            case PACKET -> columns(f);
             case PCAPNG_CUSTOM_BLOCK -> customBlock(f);
             case SYSTEMD_JOURNAL_EXPORT -> { }
         }
@@ -529,8 +546,6 @@ public final class PacketList {
         if (!ports(i, s, off) || !bounds(i, 16)) {
             return false;
         }
-        tcp.observe(d, ip, i, (int) f.number(), f.seconds() * 1_000_000_000L + f.nanos(), rec);
-        lastTcp = rec;
         info.append(" [");
         appendFlags(info, rec.flags);
         info.append("] Seq=").append(rec.seq);
@@ -538,12 +553,10 @@ public final class PacketList {
             info.append(" Ack=").append(rec.ack);
         }
         info.append(" Win=").append(rec.window);
-        if (rec.headerLength < Tcp.MIN_HEADER_LENGTH) {
+        if (rec.bogusHeaderLength) {
             info.append(", bogus TCP header length (").append(rec.headerLength).append(", must be at least 20)");
-            tcp.endSegment();
             return false;
         }
-        tcp.headerSeen();
         if (!bounds(i, Tcp.MIN_HEADER_LENGTH)) {
             return false;
         }
@@ -557,7 +570,6 @@ public final class PacketList {
             return false;
         }
         AnalysisLabels.prepend(info, rec);
-        tcp.endSegment();
         return true;
     }
 
@@ -593,31 +605,12 @@ public final class PacketList {
 
     /** Appends the options' Info text in wire order; false when the options run out of bytes. */
     private boolean tcpOptions(int i, MemorySegment s, long off) {
-        int end = rec.headerLength;
-        int pos = Tcp.MIN_HEADER_LENGTH;
-        while (pos < end) {
-            if (!bounds(i, pos + 1)) {
-                return false;
-            }
-            int kind = Bytes.u8(s, off + pos);
-            if (kind == Tcp.OPT_EOL) {
-                break;
-            }
-            if (kind == Tcp.OPT_NOP) {
-                pos++;
-                continue;
-            }
-            if (pos + 1 >= end) {
-                break; // no room for the length byte
-            }
-            if (!bounds(i, pos + 2)) {
-                return false;
-            }
-            int len = Bytes.u8(s, off + pos + 1);
-            if (len < 2 || pos + len > end) {
-                break;
-            }
-            long o = off + pos;
+        TcpOptionWalk w = options.reset(s, off, rec.headerLength, d.captured(i));
+        int kind;
+        while ((kind = w.next()) >= 0) {
+            int pos = w.position();
+            int len = w.length();
+            long o = w.offset();
             switch (kind) {
                 case Tcp.OPT_MSS -> {
                     if (len == 4) {
@@ -632,9 +625,7 @@ public final class PacketList {
                         if (!bounds(i, pos + 3)) {
                             return false;
                         }
-                        int shift = Math.min(Bytes.u8(s, o + 2), 14);
-                        info.append(" WS=").append(1 << shift);
-                        tcp.windowScaleOption(shift);
+                        info.append(" WS=").append(1 << Math.min(Bytes.u8(s, o + 2), 14));
                     }
                 }
                 case Tcp.OPT_SACK_PERM -> {
@@ -682,9 +673,8 @@ public final class PacketList {
                 case Tcp.OPT_MPTCP -> set(protocol, "MPTCP");
                 default -> { }
             }
-            pos += len;
         }
-        return true;
+        return kind != TcpOptionWalk.SHORT || bounds(i, w.need());
     }
 
     private boolean udp(int i, int ip) {

@@ -12,10 +12,31 @@ public final class Conversation {
     long synTime;
     /** Time from that SYN to the first pure ACK ({@code tcp.analysis.initial_rtt}, ns; 0: unknown). */
     long firstRtt;
+    /** {@code tcp.completeness} so far: the {@code COMPLETENESS_*} bits of {@link TcpRecord}. */
+    int completeness;
+    /** Time of the conversation's first frame and of its latest one (epoch ns). */
+    final long firstTime;
+    long previousTime;
+    /** On a second pass, what the first pass ended with; null on a first pass. */
+    final StreamFinals.Entry finals;
 
-    Conversation(int stream) {
+    Conversation(int stream, long time, StreamFinals.Entry finals) {
         this.stream = stream;
+        this.firstTime = time;
+        this.previousTime = time;
+        this.finals = finals;
+        if (finals != null) {
+            low.shownBase = finals.lowBase();
+            low.shownBaseSet = finals.lowBaseSet();
+            low.shownScale = finals.lowScale();
+            high.shownBase = finals.highBase();
+            high.shownBaseSet = finals.highBaseSet();
+            high.shownScale = finals.highScale();
+        }
     }
+
+    /** {@code tcp.completeness} so far (the final value once the file has been read). */
+    public int completeness() { return completeness; }
 
     public int stream() { return stream; }
 

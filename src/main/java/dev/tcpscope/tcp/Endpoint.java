@@ -45,6 +45,22 @@ public final class Endpoint {
     boolean isFirstAck;
     /** The analysis flags of this direction's last segment. */
     int lastSegmentFlags;
+    /** Whether bytes in flight can be counted (off after a hole until the other side ACKs). */
+    boolean validBif = true;
+    /** Bytes sent since the last PSH, and whether the last segment carried PSH. */
+    long pushBytesSent;
+    boolean pushSetLast;
+    /** The SACK blocks of this direction's last segment (raw edges), at most three as Wireshark keeps. */
+    static final int MAX_SACK = 3;
+    int sackCount;
+    final int[] sackLeft = new int[MAX_SACK];
+    final int[] sackRight = new int[MAX_SACK];
+
+    // ---- what a second pass shows (tshark -2): set from the first pass's final state ----------
+    /** The base shown on a second pass, and the window scale shown then. */
+    long shownBase;
+    boolean shownBaseSet;
+    int shownScale = SCALE_UNKNOWN;
 
     // Unacknowledged segments in sending order (oldest first): frame, seq, next seq, time.
     int unacked;

@@ -14,7 +14,7 @@ import static dev.tcpscope.tcp.TcpRecord.*;
  * unscaled window.
  */
 final class SequenceAnalysis {
-    private static final int FIN = 0x01, SYN = 0x02, RST = 0x04, ACK = 0x10;
+    private static final int FIN = 0x01, SYN = 0x02, RST = 0x04, PSH = 0x08, ACK = 0x10;
     /** A segment arriving this soon after a duplicate ACK may be a fast retransmission (ns). */
     private static final long FAST_RETRANSMISSION_WINDOW = 20_000_000L;
     /** Out-of-order threshold when the handshake's RTT is unknown (ns). */
@@ -37,6 +37,9 @@ final class SequenceAnalysis {
                         int seq, int ack, int seglen, int flags, long window, TcpRecord out) {
         int a = out.analysisFlags;
         snd.ackLostReported = false;
+        if ((flags & ACK) != 0) {
+            rcv.validBif = true;
+        }
         judge:
         {
             // Zero window probe: one byte at the expected sequence number into a closed window.
@@ -50,6 +53,7 @@ final class SequenceAnalysis {
             // A hole: this segment starts beyond everything sent so far.
             if (snd.nextSeq != 0 && gt(seq, snd.nextSeq) && (flags & RST) == 0) {
                 a |= LOST_SEGMENT;
+                snd.validBif = false; // until the other side ACKs again
             }
             // Keep-alive: zero or one byte starting one before the next expected byte.
             if ((seglen == 0 || seglen == 1) && seq == snd.nextSeq - 1 && (flags & (SYN | FIN | RST)) == 0) {
@@ -98,6 +102,12 @@ final class SequenceAnalysis {
         }
         if ((seglen > 0 || (flags & (SYN | FIN)) != 0) && (a & KEEP_ALIVE) == 0) {
             a = retransmission(c, snd, rcv, time, seq, seglen, flags, a);
+            if ((a & RETRANSMISSION) != 0) {
+                // The RTO is measured from the oldest unacknowledged segment, else the latest one.
+                boolean any = snd.unacked > 0;
+                out.rto = time - (any ? snd.uaTime[0] : snd.nextSeqTime);
+                out.rtoFrame = any ? snd.uaFrame[0] : snd.nextSeqFrame;
+            }
         }
 
         int next = seq + seglen;
@@ -121,7 +131,52 @@ final class SequenceAnalysis {
         snd.lastAckTime = time;
         snd.lastSegmentFlags = a;
         out.analysisFlags = a;
+        if (a != 0) {
+            out.analysed = true;
+        }
         acknowledge(rcv, frame, time, ack, out);
+        if (seglen != 0 && snd.unacked > 0 && snd.validBif) {
+            inFlight(snd, rcv, flags, seglen, out);
+        }
+    }
+
+    /**
+     * Bytes in flight after this segment: the span of the sender's unacknowledged segments less
+     * what the receiver's last SACK blocks cover (Wireshark 4.0's default, payload-based count),
+     * and the bytes sent since the last PSH.
+     */
+    private static void inFlight(Endpoint snd, Endpoint rcv, int flags, int seglen, TcpRecord out) {
+        int base = (int) snd.baseSeq;
+        int first = snd.uaSeq[0] - base;
+        int last = snd.uaNext[0] - base;
+        for (int i = 1; i < snd.unacked; i++) {
+            int next = snd.uaNext[i] - base;
+            int start = snd.uaSeq[i] - base;
+            if (Integer.compareUnsigned(next, last) > 0) {
+                last = next;
+            }
+            if (Integer.compareUnsigned(start, first) < 0) {
+                first = start;
+            }
+        }
+        int inFlight = last - first;
+        for (int i = 0; i < rcv.sackCount; i++) {
+            inFlight -= rcv.sackRight[i] - rcv.sackLeft[i];
+        }
+        if (Integer.compareUnsigned(inFlight, 0) > 0 && Integer.compareUnsigned(inFlight, 2_000_000_000) < 0) {
+            out.bytesInFlight = (inFlight - ((flags & (SYN | FIN)) != 0 ? 1 : 0)) & 0xffffffffL;
+        }
+        boolean push = (flags & PSH) != 0;
+        if (push && !snd.pushSetLast) {
+            snd.pushBytesSent += seglen;
+        } else if (push || snd.pushSetLast) {
+            snd.pushBytesSent = seglen;
+        } else {
+            snd.pushBytesSent += seglen;
+        }
+        snd.pushSetLast = push;
+        out.pushBytesSent = snd.pushBytesSent & 0xffffffffL;
+        out.analysed = true;
     }
 
     /** Retransmission, fast retransmission, spurious retransmission or out-of-order. */
@@ -157,6 +212,7 @@ final class SequenceAnalysis {
             if (ack == next) {
                 out.acksFrame = rcv.uaFrame[i];
                 out.ackRtt = time - rcv.uaTime[i];
+                out.analysed = true;
             } else if (gt(ack, rcv.uaSeq[i]) && le(ack, next)) {
                 rcv.uaSeq[i] = ack;
                 continue;

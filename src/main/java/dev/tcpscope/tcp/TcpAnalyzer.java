@@ -1,18 +1,23 @@
 package dev.tcpscope.tcp;
 
+import dev.tcpscope.wire.Bytes;
 import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.Ipv4;
 import dev.tcpscope.wire.Ipv6;
 import dev.tcpscope.wire.Proto;
 import dev.tcpscope.wire.Tcp;
+import dev.tcpscope.wire.TcpOptionWalk;
 
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 
 /**
  * Tracks TCP conversations in capture order, as Wireshark's TCP dissector does on its first
- * pass: stream numbers, relative sequence numbers, window scaling and the sequence analysis
- * ({@link SequenceAnalysis}: retransmissions, duplicate ACKs, lost segments, windows ...).
+ * pass: stream numbers, relative sequence numbers, window scaling, conversation completeness,
+ * per-stream timestamps and the sequence analysis ({@link SequenceAnalysis}: retransmissions,
+ * duplicate ACKs, lost segments, windows, RTTs, bytes in flight ...).
  *
  * <p>Semantics follow Wireshark 4.0's {@code dissect_tcp()}: a conversation is identified by its
  * two endpoints; a SYN whose sequence number differs from the base already recorded for its
@@ -25,27 +30,85 @@ import java.util.HashMap;
  * the recorded ISN takes its direction's next expected sequence number back to the end of the
  * contiguous data (Wireshark issue 17616).
  *
- * <p>Per segment the caller runs {@link #observe}, then {@link #headerSeen} once the header
- * length is known to be sane, {@link #windowScaleOption} for a WS option and {@link #endSegment}
- * after the options; a segment whose options cannot be read stops after {@code headerSeen}, as
- * Wireshark's dissection stops with an exception there.
+ * <p>How far the analysis of a segment goes depends, as in Wireshark, on how far its header can
+ * be read: a header length below 20 stops after the sequence number, and options cut short by
+ * the capture stop before the window scale is settled and before the analysis is shown.
+ *
+ * <p>A second pass ({@code tshark -2}) is an analyzer made with the first pass's
+ * {@link #finals()}: it analyses again (the per-frame results are the same) and shows the
+ * per-stream values the first pass ended with.
  */
 public final class TcpAnalyzer {
+    /** {@code tcp.completeness} bits (Wireshark's {@code TCP_COMPLETENESS_*}). */
+    public static final int SYN_SENT = 1, SYN_ACK = 2, ACK_SEEN = 4, DATA = 8, FIN_SEEN = 16, RST_SEEN = 32;
+
     private final HashMap<FlowKey, Conversation> conversations = new HashMap<>();
     private final FlowKey probe = new FlowKey();
+    private final TcpOptionWalk options = new TcpOptionWalk();
+    private final StreamFinals finals;
+    /** Every stream in order, kept on a first pass for {@link #finals()}; null on a second pass. */
+    private final List<Conversation> streams;
     private int nextStream;
+
+    /** A first pass. */
+    public TcpAnalyzer() {
+        this.finals = null;
+        this.streams = new ArrayList<>();
+    }
+
+    /** A second pass over the same frames, showing what the first pass ended with. */
+    public TcpAnalyzer(StreamFinals finals) {
+        this.finals = finals;
+        this.streams = null;
+    }
 
     /** Number of streams seen so far. */
     public int streams() { return nextStream; }
 
+    /** The state every stream has reached, for a second pass (first pass only). */
+    public StreamFinals finals() {
+        if (streams == null) {
+            throw new IllegalStateException("a second pass keeps no final state");
+        }
+        return new StreamFinals(streams);
+    }
+
     /**
-     * Observes the TCP layer {@code tcpIndex} of {@code d} (whose IP header is layer
-     * {@code ipIndex}) and fills {@code out}. The header's first 16 bytes must be captured.
+     * Analyses the TCP layer {@code tcpIndex} of {@code d} (whose IP header is layer
+     * {@code ipIndex}) and fills {@code out}; false (and {@code out} untouched) when the first 16
+     * bytes of the header, through the window, were not captured.
      *
      * @param frame the frame number
      * @param time the frame's absolute time in epoch nanoseconds
      */
-    public void observe(Dissection d, int ipIndex, int tcpIndex, int frame, long time, TcpRecord out) {
+    public boolean analyze(Dissection d, int ipIndex, int tcpIndex, int frame, long time, TcpRecord out) {
+        if (d.captured(tcpIndex) < 16) {
+            return false;
+        }
+        Segment g = observe(d, ipIndex, tcpIndex, frame, time, out);
+        if (out.bogusHeaderLength) {
+            endSegment(g, false);
+            return true;
+        }
+        headerSeen(g, out);
+        if (d.captured(tcpIndex) < Tcp.MIN_HEADER_LENGTH) {
+            return true; // tshark stops reading the urgent pointer
+        }
+        out.optionsComplete = readOptions(g, d.segment(tcpIndex), d.offset(tcpIndex), out.headerLength, d.captured(tcpIndex));
+        if (out.optionsComplete) {
+            endSegment(g, true);
+        }
+        out.initialRtt = g.c.finals != null ? g.c.finals.firstRtt() : g.c.firstRtt;
+        // tshark finds a segment's analysis again by its sequence numbers made absolute from the
+        // relative ones, which only works when they were made relative (a known segment length).
+        out.analysed &= out.haveSegmentLength;
+        return true;
+    }
+
+    /** The segment being analysed, between the steps of {@link #analyze}. */
+    private record Segment(Conversation c, Endpoint snd, Endpoint rcv, boolean isNew, int flags, int seglen, long time) { }
+
+    private Segment observe(Dissection d, int ipIndex, int tcpIndex, int frame, long time, TcpRecord out) {
         MemorySegment ipSeg = d.segment(ipIndex);
         MemorySegment s = d.segment(tcpIndex);
         long ip = d.offset(ipIndex);
@@ -66,26 +129,35 @@ public final class TcpAnalyzer {
         int win = Tcp.window(s, tcp);
 
         Conversation c = conversations.get(probe);
-        if (c == null) {
-            c = newConversation();
+        boolean isNew = c == null;
+        if (isNew) {
+            c = newConversation(time);
         }
         Endpoint snd = c.sender(fwd);
         int reuse = 0;
         int synAck = flags & (Tcp.SYN | Tcp.ACK_FLAG);
+        boolean analysed = false;
         if (synAck == Tcp.SYN && snd.baseSet) {
             if (seq != snd.baseSeq) {
-                c = newConversation(); // a new connection on the same ports
+                c = newConversation(time); // a new connection on the same ports
+                c.completeness = SYN_SENT;
                 snd = c.sender(fwd);
                 reuse = TcpRecord.REUSED_PORTS;
             } else {
                 // The same SYN again: forget what a RST may have advanced (Wireshark issue 17616).
                 snd.nextSeq = snd.maxSeqToBeAcked;
             }
+            analysed = true;
         } else if (synAck == (Tcp.SYN | Tcp.ACK_FLAG) && snd.baseSet && seq != snd.baseSeq) {
             snd.baseSeq = seq;
             reuse = TcpRecord.REUSED_PORTS;
+            analysed = true;
+        }
+        if (synAck == (Tcp.SYN | Tcp.ACK_FLAG) && snd.shownBaseSet && seq != snd.shownBase) {
+            snd.shownBase = seq; // a second pass repeats this one assignment (issue 16944)
         }
         Endpoint rcv = c.receiver(fwd);
+        snd.sackCount = 0;
 
         out.stream = c.stream;
         out.forward = fwd;
@@ -94,17 +166,30 @@ public final class TcpAnalyzer {
         out.flags = flags;
         out.windowRaw = win;
         out.headerLength = hlen;
+        out.bogusHeaderLength = hlen < Tcp.MIN_HEADER_LENGTH;
+        out.optionsComplete = false;
+        out.completeness = c.finals != null ? c.finals.completeness() : c.completeness;
         int reported = d.reported(tcpIndex);
         out.haveSegmentLength = !d.fragmented && reported >= hlen;
         out.segmentLength = out.haveSegmentLength ? reported - hlen : 0;
         out.seq = seq;
         out.ack = ack;
+        out.nextSeq = 0;
         out.window = win;
         out.analysisFlags = reuse;
+        out.analysed = analysed;
         out.dupAckNum = 0;
         out.dupAckFrame = 0;
         out.acksFrame = 0;
         out.ackRtt = 0;
+        out.initialRtt = 0;
+        out.bytesInFlight = 0;
+        out.pushBytesSent = 0;
+        out.rto = 0;
+        out.rtoFrame = 0;
+        out.timeRelative = time - c.firstTime;
+        out.timeDelta = time - c.previousTime;
+        c.previousTime = time;
         if (out.haveSegmentLength) {
             if (!snd.baseSet) {
                 snd.baseSeq = (flags & Tcp.SYN) != 0 ? seq : (seq - 1) & 0xffffffffL;
@@ -115,90 +200,134 @@ public final class TcpAnalyzer {
                 rcv.baseSet = true;
             }
             SequenceAnalysis.analyse(c, snd, rcv, frame, time, (int) seq, (int) ack, out.segmentLength, flags, win, out);
-            out.seq = (seq - snd.baseSeq) & 0xffffffffL;
+            long sndBase = c.finals != null ? snd.shownBase : snd.baseSeq;
+            long rcvBase = c.finals != null ? rcv.shownBase : rcv.baseSeq;
+            out.seq = (seq - sndBase) & 0xffffffffL;
             if ((flags & Tcp.ACK_FLAG) != 0) {
-                out.ack = (ack - rcv.baseSeq) & 0xffffffffL;
+                out.ack = (ack - rcvBase) & 0xffffffffL;
             }
-            if ((flags & Tcp.SYN) == 0 && snd.winScale >= 0) {
-                out.window = (long) win << snd.winScale;
+            int scale = c.finals != null ? snd.shownScale : snd.winScale;
+            if ((flags & Tcp.SYN) == 0 && scale >= 0) {
+                out.window = (long) win << scale;
             }
+            out.nextSeq = (out.seq + out.segmentLength + ((flags & (Tcp.SYN | Tcp.FIN)) != 0 ? 1 : 0)) & 0xffffffffL;
         }
-        out.sackBase = rcv.baseSeq;
-        currentConversation = c;
-        currentSender = snd;
-        currentReceiver = rcv;
-        currentTime = time;
-        currentSyn = (flags & Tcp.SYN) != 0;
-        currentSynAck = (flags & (Tcp.SYN | Tcp.ACK_FLAG)) == (Tcp.SYN | Tcp.ACK_FLAG);
-        currentAck = (flags & Tcp.ACK_FLAG) != 0;
+        int scale = c.finals != null ? snd.shownScale : snd.winScale;
+        out.scaleFactor = scale >= 0 ? 1 << scale : scale;
+        out.sackBase = c.finals != null ? rcv.shownBase : rcv.baseSeq;
+        return new Segment(c, snd, rcv, isNew, flags, out.segmentLength, time);
     }
 
-    private Conversation currentConversation;
-    private long currentTime;
-    private Endpoint currentSender;
-    private Endpoint currentReceiver;
-    private boolean currentSyn;
-    private boolean currentSynAck;
-    private boolean currentAck;
-
     /**
-     * The header length of the segment being observed is sane: a SYN arms the first-ACK and
-     * first-RTT bookkeeping, a pure ACK completes it.
+     * The header length is sane: completeness moves on, a SYN arms the first-ACK and first-RTT
+     * bookkeeping, a pure ACK completes it.
      */
-    public void headerSeen() {
-        if (currentSender == null) {
-            return;
-        }
-        int synAck = flagsOf();
-        if ((synAck & Tcp.SYN) != 0) {
-            if ((synAck & Tcp.ACK_FLAG) == 0) {
-                currentConversation.synTime = currentTime;
+    private static void headerSeen(Segment g, TcpRecord out) {
+        Conversation c = g.c;
+        int f = g.flags;
+        int synAck = f & (Tcp.SYN | Tcp.ACK_FLAG);
+        if (g.isNew) {
+            if (synAck == Tcp.SYN) {
+                c.completeness |= SYN_SENT | (g.seglen > 0 ? DATA : 0); // data on a SYN: TCP Fast Open
             }
-            currentSender.isFirstAck = true;
+        } else {
+            if (synAck == (Tcp.SYN | Tcp.ACK_FLAG)) {
+                c.completeness |= SYN_ACK;
+            }
+            if (synAck == Tcp.ACK_FLAG) {
+                c.completeness |= g.seglen > 0 ? DATA : ACK_SEEN;
+            }
+            if ((f & (Tcp.FIN | Tcp.ACK_FLAG)) == (Tcp.FIN | Tcp.ACK_FLAG)) {
+                c.completeness |= FIN_SEEN;
+            }
+            if ((f & Tcp.RST) != 0) {
+                c.completeness |= RST_SEEN;
+            }
+        }
+        if ((f & Tcp.SYN) != 0) {
+            if ((f & Tcp.ACK_FLAG) == 0) {
+                c.synTime = g.time;
+            }
+            g.snd.isFirstAck = true;
         }
         if (synAck == Tcp.ACK_FLAG) {
-            Conversation c = currentConversation;
             if (c.synTime != 0 && c.firstRtt == 0) {
-                c.firstRtt = currentTime - c.synTime;
+                c.firstRtt = g.time - c.synTime;
             }
-            currentSender.isFirstAck = false;
-        }
-    }
-
-    private int flagsOf() {
-        return (currentSyn ? Tcp.SYN : 0) | (currentAck ? Tcp.ACK_FLAG : 0);
-    }
-
-    /** The segment being observed carried a WS option with this shift (already capped at 14). */
-    public void windowScaleOption(int shift) {
-        if (currentSender != null) {
-            currentSender.winScale = shift;
+            g.snd.isFirstAck = false;
         }
     }
 
     /**
-     * Ends the observation of the current segment, after its options were read: a SYN settles
-     * whether window scaling is in use (Wireshark's {@code verify_tcp_window_scaling}).
+     * Reads the options a first pass keeps (window scale, SACK blocks); false when they were cut
+     * short by the capture or malformed where tshark gives up (an empty SACK option).
      */
-    public void endSegment() {
-        if (currentSender == null) {
-            return;
-        }
-        if (currentSyn) {
-            if (currentSender.winScale == Endpoint.SCALE_UNKNOWN) {
-                currentSender.winScale = Endpoint.SCALE_NONE;
-                currentReceiver.winScale = Endpoint.SCALE_NONE;
-            } else if (currentSynAck && currentReceiver.winScale == Endpoint.SCALE_NONE) {
-                currentSender.winScale = Endpoint.SCALE_NONE;
+    private boolean readOptions(Segment g, MemorySegment s, long tcp, int headerLength, int captured) {
+        TcpOptionWalk w = options.reset(s, tcp, headerLength, captured);
+        for (int kind = w.next(); kind >= 0; kind = w.next()) {
+            long o = w.offset();
+            int len = w.length();
+            if (kind == Tcp.OPT_WS && len == 3) {
+                if (!w.captured(3)) {
+                    return false;
+                }
+                g.snd.winScale = Math.min(Bytes.u8(s, o + 2), 14);
+            } else if (kind == Tcp.OPT_SACK) {
+                if (len == 2) {
+                    return false;
+                }
+                for (int b = 2; b + 8 <= len; b += 8) {
+                    if (!w.captured(b + 8)) {
+                        return false;
+                    }
+                    Endpoint snd = g.snd;
+                    if (snd.sackCount < Endpoint.MAX_SACK) {
+                        snd.sackLeft[snd.sackCount] = (int) Bytes.u32(s, o + b);
+                        snd.sackRight[snd.sackCount] = (int) Bytes.u32(s, o + b + 4);
+                        snd.sackCount++;
+                    }
+                }
+            } else if (!optionCaptured(w, kind, len)) {
+                return false;
             }
         }
-        currentSender = null;
-        currentReceiver = null;
+        return w.next() != TcpOptionWalk.SHORT;
     }
 
-    private Conversation newConversation() {
-        Conversation c = new Conversation(nextStream++);
+    /** Whether the bytes tshark reads of an option the analysis does not use were captured. */
+    private static boolean optionCaptured(TcpOptionWalk w, int kind, int len) {
+        return switch (kind) {
+            case Tcp.OPT_MSS -> len != 4 || w.captured(4);
+            case Tcp.OPT_TIMESTAMP -> len != 10 || w.captured(10);
+            case Tcp.OPT_EXP1, Tcp.OPT_EXP2 -> len < 4 || w.captured(4);
+            default -> true;
+        };
+    }
+
+    /**
+     * Ends the segment after its options: a SYN settles whether window scaling is in use
+     * (Wireshark's {@code verify_tcp_window_scaling}). A second pass repeats this to analyse
+     * alike, but shows the scale the first pass ended with.
+     */
+    private static void endSegment(Segment g, boolean optionsRead) {
+        if (!optionsRead || (g.flags & Tcp.SYN) == 0) {
+            return;
+        }
+        if (g.snd.winScale == Endpoint.SCALE_UNKNOWN) {
+            g.snd.winScale = Endpoint.SCALE_NONE;
+            g.rcv.winScale = Endpoint.SCALE_NONE;
+        } else if ((g.flags & Tcp.ACK_FLAG) != 0 && g.rcv.winScale == Endpoint.SCALE_NONE) {
+            g.snd.winScale = Endpoint.SCALE_NONE;
+        }
+    }
+
+    private Conversation newConversation(long time) {
+        int stream = nextStream++;
+        Conversation c = new Conversation(stream, time, finals != null ? finals.get(stream) : null);
         conversations.put(probe.copy(), c);
+        if (streams != null) {
+            streams.add(c);
+        }
         return c;
     }
 }

@@ -55,6 +55,35 @@ public final class TcpRecord {
     /** Whether this segment's direction is the low→high one of its conversation. */
     public boolean forward;
 
+    /** {@code tcp.nxtseq}: the relative sequence number after this segment (SYN and FIN count one). */
+    public long nextSeq;
+    /** The header length was below 20: tshark stops after the sequence number. */
+    public boolean bogusHeaderLength;
+    /** The options were walked to their end: the analysis subtree and Info labels are shown. */
+    public boolean optionsComplete;
+    /**
+     * {@code tcp.window_size_scalefactor} as shown for a non-SYN segment: the multiplier, or −1
+     * (unknown) or −2 (no scaling).
+     */
+    public int scaleFactor;
+    /** {@code tcp.completeness} as shown for this frame (one pass: before this frame; two: final). */
+    public int completeness;
+    /** {@code tcp.time_relative} and {@code tcp.time_delta}, ns (may be negative). */
+    public long timeRelative, timeDelta;
+
+    /**
+     * Whether the analysis keeps a record for this segment (Wireshark's per-frame
+     * {@code tcp_acked}): only then are acks_frame, the RTTs, bytes in flight and the flags shown.
+     */
+    public boolean analysed;
+    /** {@code tcp.analysis.initial_rtt} in ns as shown with the analysis (0: none). */
+    public long initialRtt;
+    /** {@code tcp.analysis.bytes_in_flight} (0: not shown) and {@code push_bytes_sent}. */
+    public long bytesInFlight, pushBytesSent;
+    /** {@code tcp.analysis.rto} in ns (0: none) and {@code tcp.analysis.rto_frame}. */
+    public long rto;
+    public int rtoFrame;
+
     /** The analysis flags raised for this segment (the constants above). */
     public int analysisFlags;
     /** {@code tcp.analysis.duplicate_ack_num} (0: not a duplicate ACK). */

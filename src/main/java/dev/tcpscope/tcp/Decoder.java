@@ -1,0 +1,76 @@
+package dev.tcpscope.tcp;
+
+import dev.tcpscope.frame.Frame;
+import dev.tcpscope.wire.Dissection;
+import dev.tcpscope.wire.Dissector;
+import dev.tcpscope.wire.Proto;
+
+/**
+ * Decodes frames in capture order: dissects each one ({@link Dissector}) and runs the TCP
+ * analysis on its TCP segment ({@link TcpAnalyzer}). What it leaves for the current frame — the
+ * dissection and the segment's {@link TcpRecord} — is what the packet list, the field table and
+ * the filters read; all of it is reused for the next frame.
+ */
+public final class Decoder {
+    private final Dissector dissector = new Dissector();
+    private final Dissection dissection = new Dissection();
+    private final TcpAnalyzer analyzer;
+    private final TcpRecord record = new TcpRecord();
+    private Frame frame;
+    private int tcpLayer = -1;
+    private int ipLayer = -1;
+    private boolean analysed;
+
+    /** A first (or only) pass. */
+    public Decoder() {
+        this(new TcpAnalyzer());
+    }
+
+    /** A decoder whose TCP analysis is {@code analyzer} (a second pass, for one). */
+    public Decoder(TcpAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    /** Dissects and analyses {@code f}, which must come after the previous frame in the capture. */
+    public void decode(Frame f) {
+        frame = f;
+        tcpLayer = -1;
+        ipLayer = -1;
+        analysed = false;
+        if (f.kind() != Frame.Kind.PACKET) {
+            dissection.reset(f);
+            return;
+        }
+        dissector.dissect(f, dissection);
+        int n = dissection.count();
+        for (int i = 0; i < n; i++) {
+            Proto p = dissection.proto(i);
+            if (p == Proto.IPV4 || p == Proto.IPV6) {
+                ipLayer = i;
+            } else if (p == Proto.TCP && ipLayer >= 0) {
+                tcpLayer = i;
+                analysed = analyzer.analyze(dissection, ipLayer, i, (int) f.number(),
+                        f.seconds() * 1_000_000_000L + f.nanos(), record);
+                break;
+            }
+        }
+    }
+
+    /** The frame last decoded. */
+    public Frame frame() { return frame; }
+
+    /** Its dissection. */
+    public Dissection dissection() { return dissection; }
+
+    /** Layer index of its TCP header, or −1. */
+    public int tcpLayer() { return tcpLayer; }
+
+    /** Layer index of the IP header carrying the TCP segment, or −1. */
+    public int tcpIpLayer() { return tcpLayer >= 0 ? ipLayer : -1; }
+
+    /** The analysis of its TCP segment, or null when it has none (no TCP, or a header cut short). */
+    public TcpRecord tcp() { return analysed ? record : null; }
+
+    /** The TCP analyzer, for stream-level state. */
+    public TcpAnalyzer analyzer() { return analyzer; }
+}
