@@ -3,20 +3,31 @@ package dev.tcpscope.cli;
 import dev.tcpscope.capture.CaptureFormatException;
 import dev.tcpscope.capture.CaptureReader;
 import dev.tcpscope.capture.Captures;
+import dev.tcpscope.field.FieldTable;
 import dev.tcpscope.frame.Frame;
+import dev.tcpscope.present.FieldsFormat;
 import dev.tcpscope.present.LineWriter;
 import dev.tcpscope.present.MacNames;
 import dev.tcpscope.present.PacketList;
 import dev.tcpscope.present.TimeFormat;
+import dev.tcpscope.tcp.Decoder;
+import dev.tcpscope.tcp.TcpAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code tcpscope read FILE}: the packet list, as {@code tshark -r FILE} prints it. */
@@ -45,6 +56,20 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "-q", description = "Quiet: do not print the packet list.")
     boolean quiet;
 
+    @Option(names = "-T", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: text (the packet list, default) or fields (the -e fields of each packet).")
+    String outputFormat;
+
+    @Option(names = "-e", paramLabel = "FIELD", description = "A field to print with -T fields (repeat for more), e.g. -e tcp.stream -e tcp.analysis.flags.")
+    List<String> fieldNames = new ArrayList<>();
+
+    @Option(names = "-E", paramLabel = "OPTION=VALUE",
+            description = "-T fields option: header=y|n, separator=/t|/s|C, occurrence=f|l|a, aggregator=,|/s|C, quote=d|s|n, bom=y|n.")
+    List<String> fieldOptions = new ArrayList<>();
+
+    @Option(names = "-2", description = "Two passes, as tshark -2: every frame shows what the whole capture says of its TCP stream (final completeness, initial RTT, window scale).")
+    boolean twoPass;
+
     @Override
     public Integer call() {
         var err = parent.err;
@@ -62,32 +87,132 @@ final class ReadCommand implements Callable<Integer> {
             err.println("tcpscope: invalid -t format \"" + timeFormat + "\"; use one of r, a, ad, d, dd, e, u, ud");
             return 2;
         }
-        CaptureReader reader;
-        try {
-            reader = Captures.open(path);
-        } catch (NoSuchFileException e) {
-            err.println("tcpscope: The file \"" + path + "\" doesn't exist.");
-            return 2;
-        } catch (AccessDeniedException e) {
-            err.println("tcpscope: The file \"" + path + "\" could not be opened: permission denied.");
-            return 2;
-        } catch (CaptureFormatException e) {
-            err.println("tcpscope: " + e.getMessage());
-            return 1;
-        } catch (IOException e) {
-            err.println("tcpscope: The file \"" + path + "\" could not be read: " + e.getMessage());
-            return 1;
+        FieldsFormat fields = null;
+        switch (outputFormat) {
+            case "text" -> {
+                if (!fieldNames.isEmpty()) {
+                    err.println("tcpscope: -e needs -T fields");
+                    return 2;
+                }
+            }
+            case "fields" -> {
+                if (fieldNames.isEmpty()) {
+                    err.println("tcpscope: -T fields was given without fields; name them with -e (see tcpscope fields)");
+                    return 2;
+                }
+                try {
+                    fields = FieldsFormat.of(fieldNames, FieldTable.standard());
+                    for (String option : fieldOptions) {
+                        fields.option(option);
+                    }
+                } catch (IllegalArgumentException e) {
+                    err.println("tcpscope: " + e.getMessage());
+                    return 2;
+                }
+            }
+            default -> {
+                err.println("tcpscope: invalid -T format \"" + outputFormat + "\"; use text or fields");
+                return 2;
+            }
         }
-        PacketList list = new PacketList(new TimeFormat(kind, ZoneId.systemDefault()), MacNames::system);
+        if (twoPass && path.equals("-")) {
+            try {
+                path = spoolStandardInput(System.in).toString();
+            } catch (IOException e) {
+                err.println("tcpscope: could not keep standard input for a second pass: " + e.getMessage());
+                return 1;
+            }
+        }
+        Decoder decoder = new Decoder();
+        if (twoPass) {
+            Integer failed = firstPass(path, decoder, err);
+            if (failed != null) {
+                return failed;
+            }
+            decoder = new Decoder(new TcpAnalyzer(decoder.analyzer().finals()));
+        }
+        return output(path, decoder, fields, err);
+    }
+
+    /** Runs the analysis over the capture without output; an exit code when it could not be read. */
+    private Integer firstPass(String path, Decoder decoder, PrintStream err) {
+        CaptureReader reader = open(path, err);
+        if (reader == null) {
+            return 2;
+        }
         Frame frame = new Frame();
-        StringBuilder line = new StringBuilder(256);
-        LineWriter out = new LineWriter(parent.out);
         try (reader) {
             long n = 0;
             while ((count < 0 || n < count) && reader.next(frame)) {
                 n++;
+                decoder.decode(frame);
+            }
+            return null;
+        } catch (CaptureFormatException e) {
+            return null; // the second pass lists what can be read, then reports the damage
+        } catch (IOException e) {
+            err.println("tcpscope: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static Path spoolStandardInput(InputStream in) throws IOException {
+        Path tmp = Files.createTempFile("tcpscope-stdin-", ".cap");
+        tmp.toFile().deleteOnExit();
+        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+        return tmp;
+    }
+
+    private CaptureReader open(String path, PrintStream err) {
+        try {
+            return Captures.open(path);
+        } catch (NoSuchFileException e) {
+            err.println("tcpscope: The file \"" + path + "\" doesn't exist.");
+            openFailure = 2;
+            return null;
+        } catch (AccessDeniedException e) {
+            err.println("tcpscope: The file \"" + path + "\" could not be opened: permission denied.");
+            openFailure = 2;
+            return null;
+        } catch (CaptureFormatException e) {
+            err.println("tcpscope: " + e.getMessage());
+            openFailure = 1;
+            return null;
+        } catch (IOException e) {
+            err.println("tcpscope: The file \"" + path + "\" could not be read: " + e.getMessage());
+            openFailure = 1;
+            return null;
+        }
+    }
+
+    /** Exit code of the last failed {@link #open}: 2 for a missing or forbidden file, 1 for a bad one. */
+    private int openFailure;
+
+    private Integer output(String path, Decoder decoder, FieldsFormat fields, PrintStream err) {
+        CaptureReader reader = open(path, err);
+        if (reader == null) {
+            return openFailure;
+        }
+        TimeFormat.Kind kind = TimeFormat.Kind.of(timeFormat);
+        PacketList list = fields == null
+                ? new PacketList(new TimeFormat(kind, ZoneId.systemDefault()), MacNames::system, decoder) : null;
+        Frame frame = new Frame();
+        StringBuilder line = new StringBuilder(256);
+        LineWriter out = new LineWriter(parent.out);
+        try (reader) {
+            if (fields != null && !quiet && fields.appendHeader(line)) {
+                out.line(line);
+            }
+            long n = 0;
+            while ((count < 0 || n < count) && reader.next(frame)) {
+                n++;
+                decoder.decode(frame);
                 line.setLength(0);
-                list.appendLine(frame, line);
+                if (fields != null) {
+                    fields.appendLine(decoder, line);
+                } else {
+                    list.appendLine(decoder, line);
+                }
                 if (!quiet) {
                     out.line(line);
                 }

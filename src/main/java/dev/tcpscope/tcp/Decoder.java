@@ -20,6 +20,10 @@ public final class Decoder {
     private int tcpLayer = -1;
     private int ipLayer = -1;
     private boolean analysed;
+    private boolean haveFirstTime;
+    private long firstTime;
+    private long previousTime;
+    private long time;
 
     /** A first (or only) pass. */
     public Decoder() {
@@ -34,6 +38,14 @@ public final class Decoder {
     /** Dissects and analyses {@code f}, which must come after the previous frame in the capture. */
     public void decode(Frame f) {
         frame = f;
+        time = f.seconds() * 1_000_000_000L + f.nanos();
+        if (!haveFirstTime) {
+            haveFirstTime = true;
+            firstTime = time;
+            previousTime = time;
+        }
+        timeDelta = time - previousTime;
+        previousTime = time;
         tcpLayer = -1;
         ipLayer = -1;
         analysed = false;
@@ -49,12 +61,22 @@ public final class Decoder {
                 ipLayer = i;
             } else if (p == Proto.TCP && ipLayer >= 0) {
                 tcpLayer = i;
-                analysed = analyzer.analyze(dissection, ipLayer, i, (int) f.number(),
-                        f.seconds() * 1_000_000_000L + f.nanos(), record);
+                analysed = analyzer.analyze(dissection, ipLayer, i, (int) f.number(), time, record);
                 break;
             }
         }
     }
+
+    private long timeDelta;
+
+    /** The frame's time in epoch nanoseconds. */
+    public long time() { return time; }
+
+    /** {@code frame.time_relative}: nanoseconds since the first frame. */
+    public long timeRelative() { return time - firstTime; }
+
+    /** {@code frame.time_delta}: nanoseconds since the previous frame. */
+    public long timeDelta() { return timeDelta; }
 
     /** The frame last decoded. */
     public Frame frame() { return frame; }

@@ -5,9 +5,10 @@ import java.lang.foreign.MemorySegment;
 /**
  * Walks the options of a TCP header (RFC 9293 §3.1) the way Wireshark 4.0's
  * {@code tcp_dissect_options()} does, so that every reader of the options (the Info column, the
- * analysis, the field table) stops at the same place: at EOL, at the end of the header, at an
- * option whose length byte is impossible (below 2 or past the header), or where the bytes
- * needed next were not captured.
+ * analysis, the field table) stops at the same place: at the end of the header, at an option
+ * whose length byte is impossible (below 2 or past the header), at a non-zero byte after EOL,
+ * or where the bytes needed next were not captured. Like Wireshark, the walk reads on after
+ * EOL: each further zero byte is another EOL.
  *
  * <p>Only the kind and length bytes are checked here; an option's own contents are checked by
  * whoever reads them. Reused: {@link #reset} then {@link #next} until it returns a negative value.
@@ -26,6 +27,7 @@ public final class TcpOptionWalk {
     private int next;
     private int length;
     private int need;
+    private boolean eolSeen;
 
     /**
      * Starts a walk over the options of the header at {@code tcpOffset}, whose header length is
@@ -37,12 +39,13 @@ public final class TcpOptionWalk {
         this.end = headerLength;
         this.captured = captured;
         this.next = Tcp.MIN_HEADER_LENGTH;
+        this.eolSeen = false;
         return this;
     }
 
     /**
-     * Moves to the next option and returns its kind ({@link Tcp#OPT_NOP} included; EOL ends the
-     * walk), or {@link #END} or {@link #SHORT}.
+     * Moves to the next option and returns its kind ({@link Tcp#OPT_NOP} and {@link Tcp#OPT_EOL}
+     * included), or {@link #END} or {@link #SHORT}.
      */
     public int next() {
         pos = next;
@@ -54,10 +57,11 @@ public final class TcpOptionWalk {
             return SHORT;
         }
         int kind = Bytes.u8(segment, base + pos);
-        if (kind == Tcp.OPT_EOL) {
-            return END;
+        if (eolSeen && kind != Tcp.OPT_EOL) {
+            return END; // non-zero padding
         }
-        if (kind == Tcp.OPT_NOP) {
+        if (kind == Tcp.OPT_EOL || kind == Tcp.OPT_NOP) {
+            eolSeen |= kind == Tcp.OPT_EOL;
             length = 1;
             next = pos + 1;
             return kind;

@@ -1,0 +1,161 @@
+package dev.tcpscope.present;
+
+import dev.tcpscope.field.Field;
+import dev.tcpscope.field.FieldTable;
+import dev.tcpscope.field.FieldText;
+import dev.tcpscope.field.Values;
+import dev.tcpscope.tcp.Decoder;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * tshark's {@code -T fields} output: one line per frame, the requested fields' values separated
+ * by the separator, several occurrences of one field joined by the aggregator, with the
+ * {@code -E} options {@code header}, {@code separator}, {@code occurrence}, {@code aggregator},
+ * {@code quote} and {@code bom}.
+ */
+public final class FieldsFormat {
+    private final Field[] fields;
+    private final Values values = new Values();
+    private char separator = '\t';
+    private char aggregator = ',';
+    private char quote;
+    private char occurrence = 'a';
+    private boolean header;
+    private boolean bom;
+
+    private FieldsFormat(Field[] fields) {
+        this.fields = fields;
+    }
+
+    /**
+     * The format for {@code names}; throws {@link IllegalArgumentException} naming the fields
+     * that are not in the table, as tshark lists them.
+     */
+    public static FieldsFormat of(List<String> names, FieldTable table) {
+        List<String> unknown = new ArrayList<>();
+        Field[] fields = new Field[names.size()];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = table.get(names.get(i));
+            if (fields[i] == null) {
+                unknown.add(names.get(i));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("Some fields aren't valid: " + String.join(", ", unknown));
+        }
+        return new FieldsFormat(fields);
+    }
+
+    /**
+     * Applies one {@code -E} option ({@code name=value}); throws {@link IllegalArgumentException}
+     * with the reason when it is not one of tshark's.
+     */
+    public FieldsFormat option(String option) {
+        int eq = option.indexOf('=');
+        String name = eq < 0 ? option : option.substring(0, eq);
+        String value = eq < 0 ? "" : option.substring(eq + 1);
+        switch (name) {
+            case "header" -> header = yesNo(option, value);
+            case "bom" -> bom = yesNo(option, value);
+            case "separator" -> separator = character(option, value, '\t');
+            case "aggregator" -> aggregator = character(option, value, ',');
+            case "occurrence" -> {
+                if (!value.equals("f") && !value.equals("l") && !value.equals("a")) {
+                    throw invalid(option);
+                }
+                occurrence = value.charAt(0);
+            }
+            case "quote" -> quote = switch (value) {
+                case "d" -> '"';
+                case "s" -> '\'';
+                case "n" -> 0;
+                default -> throw invalid(option);
+            };
+            default -> throw invalid(option);
+        }
+        return this;
+    }
+
+    private static IllegalArgumentException invalid(String option) {
+        return new IllegalArgumentException("\"" + option + "\" is not a valid field output option=value pair"
+                + " (use header=y|n, separator=/t|/s|C, occurrence=f|l|a, aggregator=,|/s|C, quote=d|s|n, bom=y|n)");
+    }
+
+    private static boolean yesNo(String option, String value) {
+        return switch (value) {
+            case "y", "Y" -> true;
+            case "n", "N" -> false;
+            default -> throw invalid(option);
+        };
+    }
+
+    private static char character(String option, String value, char tab) {
+        return switch (value) {
+            case "/t" -> '\t';
+            case "/s" -> ' ';
+            default -> {
+                if (value.isEmpty()) {
+                    throw invalid(option);
+                }
+                yield value.charAt(0);
+            }
+        };
+    }
+
+    /**
+     * Appends the header line (without newline) when {@code header=y} was asked for, and says
+     * whether it did. The BOM, if asked for, goes in front of the first line written.
+     */
+    public boolean appendHeader(StringBuilder sb) {
+        if (!header) {
+            return false;
+        }
+        bom(sb);
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                sb.append(separator);
+            }
+            sb.append(fields[i].name());
+        }
+        return true;
+    }
+
+    private void bom(StringBuilder sb) {
+        if (bom) {
+            sb.append('\ufeff');
+            bom = false;
+        }
+    }
+
+    /** Appends the line (without newline) of the frame {@code d} has just decoded. */
+    public void appendLine(Decoder d, StringBuilder sb) {
+        bom(sb);
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                sb.append(separator);
+            }
+            Field f = fields[i];
+            f.extractor().extract(d, values.clear());
+            int n = values.size();
+            if (n == 0) {
+                continue;
+            }
+            int from = occurrence == 'l' ? n - 1 : 0;
+            int to = occurrence == 'f' ? 1 : n;
+            if (quote != 0) {
+                sb.append(quote);
+            }
+            for (int k = from; k < to; k++) {
+                if (k > from) {
+                    sb.append(aggregator);
+                }
+                FieldText.append(sb, f, values, k);
+            }
+            if (quote != 0) {
+                sb.append(quote);
+            }
+        }
+    }
+}
