@@ -32,7 +32,14 @@ public final class FieldText {
             case ABSOLUTE_TIME -> seconds(sb, v.longAt(i));
             case DOUBLE -> sb.append(v.doubleAt(i));
             case IPV4 -> ipv4(sb, v.longAt(i));
-            case IPV6, ETHER, BYTES -> hex(sb, v.segmentAt(i), v.offsetAt(i), v.lengthAt(i));
+            case IPV6, ETHER -> hex(sb, v.segmentAt(i), v.offsetAt(i), v.lengthAt(i));
+            case BYTES -> {
+                if (v.lengthAt(i) == 0) {
+                    sb.append("<MISSING>"); // tshark's text for an empty byte field
+                } else {
+                    hex(sb, v.segmentAt(i), v.offsetAt(i), v.lengthAt(i));
+                }
+            }
         }
     }
 

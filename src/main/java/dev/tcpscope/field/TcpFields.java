@@ -149,8 +149,8 @@ final class TcpFields {
         }));
         f.add(Field.of("tcp.payload", "TCP payload", BYTES, (d, v) -> {
             TcpRecord r = d.tcp();
-            if (r == null || !r.optionsComplete || !r.haveSegmentLength || r.segmentLength == 0) {
-                return;
+            if (r == null || !r.optionsComplete || (r.flags & Tcp.RST) != 0) {
+                return; // a RST's data is tcp.reset_cause
             }
             int captured = d.dissection().captured(d.tcpLayer());
             if (captured > r.headerLength) {

@@ -51,7 +51,7 @@ final class TcpOptionFields {
                 Field.integer("tcp.options.sack_le", "TCP SACK Left Edge", UINT, 32, Base.DEC, sack(0)),
                 Field.integer("tcp.options.sack_re", "TCP SACK Right Edge", UINT, 32, Base.DEC, sack(4)),
                 Field.integer("tcp.options.sack.count", "TCP SACK Count", UINT, 8, Base.DEC, options((w, s, r, v) -> {
-                    if (Bytes.u8(s, w.offset()) == Tcp.OPT_SACK && w.length() > 2 && w.captured(w.length())) {
+                    if (Bytes.u8(s, w.offset()) == Tcp.OPT_SACK && w.captured(w.length())) {
                         v.addLong((w.length() - 2) / 8);
                     }
                 })),

@@ -14,6 +14,8 @@ public final class Conversation {
     long firstRtt;
     /** {@code tcp.completeness} so far: the {@code COMPLETENESS_*} bits of {@link TcpRecord}. */
     int completeness;
+    /** On a second pass, the completeness shown: the first pass's final value and what this pass adds. */
+    int shownCompleteness;
     /** Time of the conversation's first frame and of its latest one (epoch ns). */
     final long firstTime;
     long previousTime;
@@ -26,6 +28,7 @@ public final class Conversation {
         this.previousTime = time;
         this.finals = finals;
         if (finals != null) {
+            shownCompleteness = finals.completeness();
             low.shownBase = finals.lowBase();
             low.shownBaseSet = finals.lowBaseSet();
             low.shownScale = finals.lowScale();

@@ -168,7 +168,7 @@ public final class TcpAnalyzer {
         out.headerLength = hlen;
         out.bogusHeaderLength = hlen < Tcp.MIN_HEADER_LENGTH;
         out.optionsComplete = false;
-        out.completeness = c.finals != null ? c.finals.completeness() : c.completeness;
+        out.completeness = c.finals != null ? c.shownCompleteness : c.completeness;
         int reported = d.reported(tcpIndex);
         out.haveSegmentLength = !d.fragmented && reported >= hlen;
         out.segmentLength = out.haveSegmentLength ? reported - hlen : 0;
@@ -226,23 +226,27 @@ public final class TcpAnalyzer {
         Conversation c = g.c;
         int f = g.flags;
         int synAck = f & (Tcp.SYN | Tcp.ACK_FLAG);
-        if (g.isNew) {
-            if (synAck == Tcp.SYN) {
-                c.completeness |= SYN_SENT | (g.seglen > 0 ? DATA : 0); // data on a SYN: TCP Fast Open
-            }
-        } else {
-            if (synAck == (Tcp.SYN | Tcp.ACK_FLAG)) {
-                c.completeness |= SYN_ACK;
-            }
-            if (synAck == Tcp.ACK_FLAG) {
-                c.completeness |= g.seglen > 0 ? DATA : ACK_SEEN;
-            }
-            if ((f & (Tcp.FIN | Tcp.ACK_FLAG)) == (Tcp.FIN | Tcp.ACK_FLAG)) {
-                c.completeness |= FIN_SEEN;
-            }
-            if ((f & Tcp.RST) != 0) {
-                c.completeness |= RST_SEEN;
-            }
+        int bits = 0;
+        if (synAck == (Tcp.SYN | Tcp.ACK_FLAG)) {
+            bits |= SYN_ACK;
+        }
+        if (synAck == Tcp.ACK_FLAG) {
+            bits |= g.seglen > 0 ? DATA : ACK_SEEN;
+        }
+        if ((f & (Tcp.FIN | Tcp.ACK_FLAG)) == (Tcp.FIN | Tcp.ACK_FLAG)) {
+            bits |= FIN_SEEN;
+        }
+        if ((f & Tcp.RST) != 0) {
+            bits |= RST_SEEN;
+        }
+        if (c.finals != null) {
+            // A second pass finds the conversation already made, so even its first frame counts.
+            c.shownCompleteness |= bits;
+        } else if (!g.isNew) {
+            c.completeness |= bits;
+        } else if (synAck == Tcp.SYN) {
+            // Only a SYN counts in a conversation's first frame (data on it: TCP Fast Open).
+            c.completeness |= SYN_SENT | (g.seglen > 0 ? DATA : 0);
         }
         if ((f & Tcp.SYN) != 0) {
             if ((f & Tcp.ACK_FLAG) == 0) {

@@ -82,6 +82,7 @@ public final class TrafficGenerator {
         int conversations = 2000;
         double ipv6 = 0.2;
         boolean nanos = false;
+        int snaplen = 262_144;
         Path outPath = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -92,6 +93,7 @@ public final class TrafficGenerator {
                 case "--conversations" -> conversations = Integer.parseInt(value(args, ++i, a));
                 case "--ipv6-share" -> ipv6 = Double.parseDouble(value(args, ++i, a));
                 case "--nanos" -> nanos = true;
+                case "--snaplen" -> snaplen = Integer.parseInt(value(args, ++i, a));
                 default -> usage("unknown option " + a);
             }
         }
@@ -99,7 +101,7 @@ public final class TrafficGenerator {
         long t0 = System.nanoTime();
         TrafficGenerator g = new TrafficGenerator(seed, conversations, ipv6);
         try (OutputStream os = outPath.toString().equals("-") ? System.out : Files.newOutputStream(outPath);
-             PcapWriter w = new PcapWriter(os, LinkType.ETHERNET, 262_144, nanos, 4 << 20)) {
+             PcapWriter w = new PcapWriter(os, LinkType.ETHERNET, snaplen, nanos, 4 << 20)) {
             g.write(w, packets);
         }
         double s = (System.nanoTime() - t0) / 1e9;
@@ -117,7 +119,7 @@ public final class TrafficGenerator {
 
     private static void usage(String why) {
         System.err.println("TrafficGenerator: " + why);
-        System.err.println("usage: --packets N --seed S --out FILE [--conversations K] [--ipv6-share P] [--nanos]");
+        System.err.println("usage: --packets N --seed S --out FILE [--conversations K] [--ipv6-share P] [--nanos] [--snaplen N]");
         System.exit(2);
     }
 }
