@@ -10,6 +10,7 @@ import dev.tcpscope.present.LineWriter;
 import dev.tcpscope.present.MacNames;
 import dev.tcpscope.present.PacketList;
 import dev.tcpscope.present.TimeFormat;
+import dev.tcpscope.tcp.AnalysisMode;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.tcp.TcpAnalyzer;
 import picocli.CommandLine.Command;
@@ -70,6 +71,11 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "-2", description = "Two passes, as tshark -2: every frame shows what the whole capture says of its TCP stream (final completeness, initial RTT, window scale).")
     boolean twoPass;
 
+    @Option(names = "--analysis", paramLabel = "MODE", defaultValue = "tshark",
+            description = "TCP analysis: tshark (identical to tshark, default) or precise (tshark's known weaknesses mended; "
+                    + "implies -2; see docs/ANALYSIS.md).")
+    String analysis;
+
     @Override
     public Integer call() {
         var err = parent.err;
@@ -115,6 +121,17 @@ final class ReadCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        AnalysisMode mode = switch (analysis) {
+            case "tshark" -> AnalysisMode.TSHARK;
+            case "precise" -> AnalysisMode.PRECISE;
+            default -> null;
+        };
+        if (mode == null) {
+            err.println("tcpscope: invalid --analysis \"" + analysis + "\"; use tshark or precise");
+            return 2;
+        }
+        // Final per-stream values need the whole capture first.
+        boolean twoPass = this.twoPass || mode == AnalysisMode.PRECISE;
         if (twoPass && path.equals("-")) {
             try {
                 path = spoolStandardInput(System.in).toString();
@@ -123,13 +140,13 @@ final class ReadCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        Decoder decoder = new Decoder();
+        Decoder decoder = new Decoder(new TcpAnalyzer(mode));
         if (twoPass) {
             Integer failed = firstPass(path, decoder, err);
             if (failed != null) {
                 return failed;
             }
-            decoder = new Decoder(new TcpAnalyzer(decoder.analyzer().finals()));
+            decoder = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()));
         }
         return output(path, decoder, fields, err);
     }

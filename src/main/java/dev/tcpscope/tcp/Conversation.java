@@ -21,9 +21,12 @@ public final class Conversation {
     long previousTime;
     /** On a second pass, what the first pass ended with; null on a first pass. */
     final StreamFinals.Entry finals;
+    /** Whether this is {@link AnalysisMode#PRECISE}. */
+    final boolean precise;
 
-    Conversation(int stream, long time, StreamFinals.Entry finals) {
+    Conversation(int stream, long time, StreamFinals.Entry finals, boolean precise) {
         this.stream = stream;
+        this.precise = precise;
         this.firstTime = time;
         this.previousTime = time;
         this.finals = finals;

@@ -56,6 +56,12 @@ public final class Endpoint {
     final int[] sackLeft = new int[MAX_SACK];
     final int[] sackRight = new int[MAX_SACK];
 
+    // ---- --analysis=precise only (see Precise) ------------------------------------------------
+    /** Gaps below {@link #nextSeq} this direction's data skipped (raw [start, end) pairs). */
+    final RangeSet holes = new RangeSet();
+    /** What the other side SACKed of this direction's data (raw [start, end) pairs). */
+    final RangeSet sacked = new RangeSet();
+
     // ---- what a second pass shows (tshark -2): set from the first pass's final state ----------
     /** The base shown on a second pass, and the window scale shown then. */
     long shownBase;
@@ -68,6 +74,8 @@ public final class Endpoint {
     int[] uaSeq = new int[4];
     int[] uaNext = new int[4];
     long[] uaTime = new long[4];
+    /** Whether the unacknowledged segment's data was sent more than once (Karn's rule). */
+    boolean[] uaResent = new boolean[4];
 
     public long baseSeq() { return baseSeq; }
 
@@ -83,7 +91,9 @@ public final class Endpoint {
             uaSeq = Arrays.copyOf(uaSeq, n);
             uaNext = Arrays.copyOf(uaNext, n);
             uaTime = Arrays.copyOf(uaTime, n);
+            uaResent = Arrays.copyOf(uaResent, n);
         }
+        uaResent[unacked] = false;
         uaFrame[unacked] = frame;
         uaSeq[unacked] = seq;
         uaNext[unacked] = next;
@@ -97,6 +107,7 @@ public final class Endpoint {
         System.arraycopy(uaSeq, i + 1, uaSeq, i, tail);
         System.arraycopy(uaNext, i + 1, uaNext, i, tail);
         System.arraycopy(uaTime, i + 1, uaTime, i, tail);
+        System.arraycopy(uaResent, i + 1, uaResent, i, tail);
         unacked--;
     }
 }

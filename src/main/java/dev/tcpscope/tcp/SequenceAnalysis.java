@@ -54,6 +54,9 @@ final class SequenceAnalysis {
             if (snd.nextSeq != 0 && gt(seq, snd.nextSeq) && (flags & RST) == 0) {
                 a |= LOST_SEGMENT;
                 snd.validBif = false; // until the other side ACKs again
+                if (c.precise) {
+                    Precise.hole(snd, seq);
+                }
             }
             // Keep-alive: zero or one byte starting one before the next expected byte.
             if ((seglen == 0 || seglen == 1) && seq == snd.nextSeq - 1 && (flags & (SYN | FIN | RST)) == 0) {
@@ -79,7 +82,8 @@ final class SequenceAnalysis {
                 a |= ZERO_WINDOW_PROBE_ACK;
                 break judge;
             }
-            if (sameAck && window != 0 && window == snd.window) {
+            // tshark never checks the ACK bit here; a segment without it acknowledges nothing.
+            if (sameAck && window != 0 && window == snd.window && (!c.precise || (flags & ACK) != 0)) {
                 snd.dupAckNum++;
                 a |= DUPLICATE_ACK;
                 out.dupAckNum = snd.dupAckNum;
@@ -111,11 +115,18 @@ final class SequenceAnalysis {
         }
 
         int next = seq + seglen;
+        boolean resent = c.precise && (a & (RETRANSMISSION | FAST_RETRANSMISSION | SPURIOUS_RETRANSMISSION)) != 0;
+        if (resent) {
+            Precise.resent(snd, seq, next + ((flags & (SYN | FIN)) != 0 ? 1 : 0));
+        }
         if ((seglen > 0 || (flags & (SYN | FIN)) != 0) && snd.unacked < Endpoint.MAX_UNACKED) {
             if ((flags & (SYN | FIN)) != 0) {
                 next++;
             }
             snd.addUnacked(frame, seq, next, time);
+            if (resent) {
+                Precise.lastResent(snd);
+            }
         }
         boolean probe = (a & ZERO_WINDOW_PROBE) != 0;
         if ((gt(next, snd.nextSeq) || snd.nextSeq == 0) && !probe) {
@@ -134,9 +145,9 @@ final class SequenceAnalysis {
         if (a != 0) {
             out.analysed = true;
         }
-        acknowledge(rcv, frame, time, ack, out);
+        acknowledge(rcv, frame, time, ack, c.precise, out);
         if (seglen != 0 && snd.unacked > 0 && snd.validBif) {
-            inFlight(snd, rcv, flags, seglen, out);
+            inFlight(c, snd, rcv, seq, flags, seglen, out);
         }
     }
 
@@ -145,7 +156,7 @@ final class SequenceAnalysis {
      * what the receiver's last SACK blocks cover (Wireshark 4.0's default, payload-based count),
      * and the bytes sent since the last PSH.
      */
-    private static void inFlight(Endpoint snd, Endpoint rcv, int flags, int seglen, TcpRecord out) {
+    private static void inFlight(Conversation c, Endpoint snd, Endpoint rcv, int seq, int flags, int seglen, TcpRecord out) {
         int base = (int) snd.baseSeq;
         int first = snd.uaSeq[0] - base;
         int last = snd.uaNext[0] - base;
@@ -163,7 +174,10 @@ final class SequenceAnalysis {
         for (int i = 0; i < rcv.sackCount; i++) {
             inFlight -= rcv.sackRight[i] - rcv.sackLeft[i];
         }
-        if (Integer.compareUnsigned(inFlight, 0) > 0 && Integer.compareUnsigned(inFlight, 2_000_000_000) < 0) {
+        long precise = c.precise ? Precise.inFlight(snd, rcv, seq, seglen, flags) : -1;
+        if (precise >= 0) {
+            out.bytesInFlight = precise;
+        } else if (Integer.compareUnsigned(inFlight, 0) > 0 && Integer.compareUnsigned(inFlight, 2_000_000_000) < 0) {
             out.bytesInFlight = (inFlight - ((flags & (SYN | FIN)) != 0 ? 1 : 0)) & 0xffffffffL;
         }
         boolean push = (flags & PSH) != 0;
@@ -198,6 +212,9 @@ final class SequenceAnalysis {
         long sinceNext = time - snd.nextSeqTime;
         long threshold = c.firstRtt == 0 ? DEFAULT_OOO_THRESHOLD : c.firstRtt;
         int end = seq + seglen + ((flags & (SYN | FIN)) != 0 ? 1 : 0);
+        if (c.precise && notAdvanced) {
+            return Precise.notAdvanced(snd, seq, end, Long.compareUnsigned(sinceNext, threshold) < 0, a);
+        }
         if (notAdvanced && Long.compareUnsigned(sinceNext, threshold) < 0 && snd.nextSeq != end) {
             return a | OUT_OF_ORDER;
         }
@@ -205,13 +222,14 @@ final class SequenceAnalysis {
     }
 
     /** Drops the other direction's segments that {@code ack} covers, noting the one it acks exactly. */
-    private static void acknowledge(Endpoint rcv, int frame, long time, int ack, TcpRecord out) {
+    private static void acknowledge(Endpoint rcv, int frame, long time, int ack, boolean precise, TcpRecord out) {
         // Newest first, as Wireshark walks its list, so the oldest exact match is reported.
         for (int i = rcv.unacked - 1; i >= 0; i--) {
             int next = rcv.uaNext[i];
             if (ack == next) {
                 out.acksFrame = rcv.uaFrame[i];
-                out.ackRtt = time - rcv.uaTime[i];
+                // Karn's rule: an ACK of data sent twice cannot say which copy it answers.
+                out.ackRtt = precise && rcv.uaResent[i] ? 0 : time - rcv.uaTime[i];
                 out.analysed = true;
             } else if (gt(ack, rcv.uaSeq[i]) && le(ack, next)) {
                 rcv.uaSeq[i] = ack;

@@ -46,21 +46,35 @@ public final class TcpAnalyzer {
     private final FlowKey probe = new FlowKey();
     private final TcpOptionWalk options = new TcpOptionWalk();
     private final StreamFinals finals;
+    private final AnalysisMode mode;
     /** Every stream in order, kept on a first pass for {@link #finals()}; null on a second pass. */
     private final List<Conversation> streams;
     private int nextStream;
 
-    /** A first pass. */
+    /** A first pass of tshark's analysis. */
     public TcpAnalyzer() {
+        this(AnalysisMode.TSHARK);
+    }
+
+    /** A first pass. */
+    public TcpAnalyzer(AnalysisMode mode) {
+        this.mode = mode;
         this.finals = null;
         this.streams = new ArrayList<>();
     }
 
-    /** A second pass over the same frames, showing what the first pass ended with. */
-    public TcpAnalyzer(StreamFinals finals) {
+    /**
+     * A second pass over the same frames, showing what the first pass (made with {@code mode}
+     * too) ended with.
+     */
+    public TcpAnalyzer(AnalysisMode mode, StreamFinals finals) {
+        this.mode = mode;
         this.finals = finals;
         this.streams = null;
     }
+
+    /** The analysis this analyzer runs. */
+    public AnalysisMode mode() { return mode; }
 
     /** Number of streams seen so far. */
     public int streams() { return nextStream; }
@@ -241,12 +255,20 @@ public final class TcpAnalyzer {
         }
         if (c.finals != null) {
             // A second pass finds the conversation already made, so even its first frame counts.
-            c.shownCompleteness |= bits;
+            if (!c.precise) {
+                c.shownCompleteness |= bits;
+            }
         } else if (!g.isNew) {
             c.completeness |= bits;
-        } else if (synAck == Tcp.SYN) {
-            // Only a SYN counts in a conversation's first frame (data on it: TCP Fast Open).
-            c.completeness |= SYN_SENT | (g.seglen > 0 ? DATA : 0);
+        } else {
+            // tshark counts only a SYN in a conversation's first frame (data on it: TCP Fast
+            // Open); the precise analysis counts the frame like any other.
+            if (synAck == Tcp.SYN) {
+                c.completeness |= SYN_SENT | (g.seglen > 0 ? DATA : 0);
+            }
+            if (c.precise) {
+                c.completeness |= bits;
+            }
         }
         if ((f & Tcp.SYN) != 0) {
             if ((f & Tcp.ACK_FLAG) == 0) {
@@ -285,10 +307,15 @@ public final class TcpAnalyzer {
                         return false;
                     }
                     Endpoint snd = g.snd;
+                    int left = (int) Bytes.u32(s, o + b);
+                    int right = (int) Bytes.u32(s, o + b + 4);
                     if (snd.sackCount < Endpoint.MAX_SACK) {
-                        snd.sackLeft[snd.sackCount] = (int) Bytes.u32(s, o + b);
-                        snd.sackRight[snd.sackCount] = (int) Bytes.u32(s, o + b + 4);
+                        snd.sackLeft[snd.sackCount] = left;
+                        snd.sackRight[snd.sackCount] = right;
                         snd.sackCount++;
+                    }
+                    if (g.c.precise) {
+                        Precise.sack(g.rcv, left, right);
                     }
                 }
             } else if (!optionCaptured(w, kind, len)) {
@@ -327,7 +354,8 @@ public final class TcpAnalyzer {
 
     private Conversation newConversation(long time) {
         int stream = nextStream++;
-        Conversation c = new Conversation(stream, time, finals != null ? finals.get(stream) : null);
+        Conversation c = new Conversation(stream, time, finals != null ? finals.get(stream) : null,
+                mode == AnalysisMode.PRECISE);
         conversations.put(probe.copy(), c);
         if (streams != null) {
             streams.add(c);

@@ -146,6 +146,19 @@ public final class FlagScenarios {
         handshake().at(200).c(1001, 5001, FIN | ACK, 8000, 0).at(250).s(5001, 1002, ACK, 8000, 0)
                 .at(300).s(5001, 1002, PSH | ACK, 8000, 200).at(350).c(1002, 5201, ACK, 8000, 0)
                 .at(400).s(5201, 1002, FIN | ACK, 8000, 0).at(450).c(1002, 5202, ACK, 8000, 0);
+        // Data sent again 49 ms later, within the 100 ms RTT, no hole: tshark says out-of-order.
+        next().handshake().at(200).c(1001, 5001, ACK, 8000, 100).at(201).c(1101, 5001, ACK, 8000, 100)
+                .at(250).c(1001, 5001, ACK, 8000, 100).at(300).s(5001, 1201, ACK, 8000, 0);
+        // A retransmission after the RTO, then the ACK: tshark takes the RTT from the first copy.
+        next().handshake().at(200).c(1001, 5001, PSH | ACK, 8000, 100).at(600).c(1001, 5001, PSH | ACK, 8000, 100)
+                .at(650).s(5001, 1101, ACK, 8000, 0);
+        // Four SACK blocks in one option: tshark keeps three of them for bytes in flight.
+        next().handshake();
+        for (int k = 0; k < 8; k++) {
+            at(200 + k).c(1001 + 100 * k, 5001, ACK, 8000, 100);
+        }
+        server.options().sack(new int[] {1101, 1201, 1301, 1401, 1501, 1601, 1701, 1801}, 4);
+        at(250).s(5001, 1001, ACK, 8000, 0).at(260).c(1801, 5001, ACK, 8000, 100);
         out.close();
     }
 
