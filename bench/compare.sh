@@ -116,12 +116,16 @@ if [ -n "$sizes" ]; then
     f=$(generate "$n") || exit 1
     cat "$f" >/dev/null
     mb=$(( $(stat -c %s "$f") / 1000000 ))
-    measure "tcpscope read" "$java" "${jvm_flags[@]}" -jar "$jar" read "$f"
-    if [ "$m_status" = ok ]; then
-      echo "| $n | $mb | tcpscope read | $m_secs | $m_rss |" >>"$tmp/report"
-    else
-      echo "| $n | $mb | tcpscope read | $m_status | |" >>"$tmp/report"
-    fi
+    for args in "read $f" "read -2 $f -T fields -e tcp.stream -e tcp.analysis.flags"; do
+      # shellcheck disable=SC2086
+      measure "tcpscope $args" "$java" "${jvm_flags[@]}" -jar "$jar" $args
+      label="tcpscope ${args/ $f/}"
+      if [ "$m_status" = ok ]; then
+        echo "| $n | $mb | $label | $m_secs | $m_rss |" >>"$tmp/report"
+      else
+        echo "| $n | $mb | $label | $m_status | |" >>"$tmp/report"
+      fi
+    done
   done
   cp "$tmp/report" "$report"
   cat "$report"
@@ -149,14 +153,14 @@ row() { names+=("$1"); refs+=("$2"); shift 2; cmds+=("$(printf '%q ' "$@")"); }
 row "tcpscope read" "tshark -r" "$java" "${jvm_flags[@]}" -jar "$jar" read "$file"
 row "tcpdump -nr" "tshark -r" tcpdump -nr "$file"
 row "tshark -r" "tshark -r" "${tshark_env[@]}" tshark -r "$file"
-row "tcpscope read -T fields (stream, analysis)" "tshark -2 fields" \
-  "$java" "${jvm_flags[@]}" -jar "$jar" read "$file" -T fields -e tcp.stream -e tcp.analysis.flags
+row "tcpscope read -2 -T fields (stream, analysis)" "tshark -2 fields" \
+  "$java" "${jvm_flags[@]}" -jar "$jar" read -2 "$file" -T fields -e tcp.stream -e tcp.analysis.flags
 row "tshark -2 fields" "tshark -2 fields" \
   "${tshark_env[@]}" tshark -2 -r "$file" -T fields -e tcp.stream -e tcp.analysis.flags
 
 declare -A secs rss status
 for i in "${!names[@]}"; do
-  if [ "${names[$i]}" = "tshark -2 fields" ] && [ "${status[tcpscope read -T fields (stream, analysis)]:-ok}" != ok ]; then
+  if [ "${names[$i]}" = "tshark -2 fields" ] && [ "${status[tcpscope read -2 -T fields (stream, analysis)]:-ok}" != ok ]; then
     # Minutes of tshark with nothing of ours to compare it with: leave it for when we have -T fields.
     secs[${names[$i]}]="" rss[${names[$i]}]="" status[${names[$i]}]="skipped: no tcpscope counterpart yet"
     continue
