@@ -21,6 +21,8 @@ public final class Conversation {
     long previousTime;
     /** On a second pass, what the first pass ended with; null on a first pass. */
     final StreamFinals.Entry finals;
+    /** How the connection opened and closed. */
+    final Handshake handshake = new Handshake();
     /** Whether this is {@link AnalysisMode#PRECISE}. */
     final boolean precise;
 
@@ -40,6 +42,9 @@ public final class Conversation {
             high.shownScale = finals.highScale();
         }
     }
+
+    /** How the connection opened and closed, as far as seen so far. */
+    public Handshake handshake() { return handshake; }
 
     /** {@code tcp.completeness} so far (the final value once the file has been read). */
     public int completeness() { return completeness; }

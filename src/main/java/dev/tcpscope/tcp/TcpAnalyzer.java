@@ -50,6 +50,8 @@ public final class TcpAnalyzer {
     /** Every stream in order, kept on a first pass for {@link #finals()}; null on a second pass. */
     private final List<Conversation> streams;
     private int nextStream;
+    /** The conversation of the segment analysed last. */
+    private Conversation current;
 
     /** A first pass of tshark's analysis. */
     public TcpAnalyzer() {
@@ -72,6 +74,9 @@ public final class TcpAnalyzer {
         this.finals = finals;
         this.streams = null;
     }
+
+    /** The conversation of the segment analysed last (null before any). */
+    public Conversation conversation() { return current; }
 
     /** The analysis this analyzer runs. */
     public AnalysisMode mode() { return mode; }
@@ -172,6 +177,8 @@ public final class TcpAnalyzer {
         }
         Endpoint rcv = c.receiver(fwd);
         snd.sackCount = 0;
+        c.handshake.observe(frame, fwd, flags);
+        current = c;
 
         out.stream = c.stream;
         out.forward = fwd;
