@@ -70,12 +70,12 @@ public final class Endpoint {
 
     // Unacknowledged segments in sending order (oldest first): frame, seq, next seq, time.
     int unacked;
-    int[] uaFrame = new int[4];
-    int[] uaSeq = new int[4];
-    int[] uaNext = new int[4];
-    long[] uaTime = new long[4];
+    int[] uaFrame = NO_INTS;
+    int[] uaSeq = NO_INTS;
+    int[] uaNext = NO_INTS;
+    long[] uaTime = NO_LONGS;
     /** Whether the unacknowledged segment's data was sent more than once (Karn's rule). */
-    boolean[] uaResent = new boolean[4];
+    boolean[] uaResent = NO_BOOLEANS;
 
     public long baseSeq() { return baseSeq; }
 
@@ -84,9 +84,13 @@ public final class Endpoint {
     /** Number of segments of this direction not yet acknowledged (bounded by {@value #MAX_UNACKED}). */
     public int unackedSegments() { return unacked; }
 
+    private static final int[] NO_INTS = new int[0];
+    private static final long[] NO_LONGS = new long[0];
+    private static final boolean[] NO_BOOLEANS = new boolean[0];
+
     void addUnacked(int frame, int seq, int next, long time) {
         if (unacked == uaFrame.length) {
-            int n = unacked * 2;
+            int n = Math.max(4, unacked * 2);
             uaFrame = Arrays.copyOf(uaFrame, n);
             uaSeq = Arrays.copyOf(uaSeq, n);
             uaNext = Arrays.copyOf(uaNext, n);
@@ -109,5 +113,11 @@ public final class Endpoint {
         System.arraycopy(uaTime, i + 1, uaTime, i, tail);
         System.arraycopy(uaResent, i + 1, uaResent, i, tail);
         unacked--;
+        if (unacked == 0 && uaFrame.length > 8) {
+            // A burst is acknowledged: give its room back, a closed connection keeps no arrays.
+            uaFrame = uaSeq = uaNext = NO_INTS;
+            uaTime = NO_LONGS;
+            uaResent = NO_BOOLEANS;
+        }
     }
 }

@@ -7,8 +7,10 @@ package dev.tcpscope.tcp;
  */
 final class RangeSet {
     static final int MAX = 16;
-    private final int[] start = new int[MAX];
-    private final int[] end = new int[MAX];
+    private static final int[] NONE = new int[0];
+    // Allocated on the first add: most connections never need one (memory per stream).
+    private int[] start = NONE;
+    private int[] end = NONE;
     private int n;
 
     int size() { return n; }
@@ -17,6 +19,10 @@ final class RangeSet {
     void add(int s, int e) {
         if (e - s <= 0) {
             return;
+        }
+        if (start.length == 0) {
+            start = new int[MAX];
+            end = new int[MAX];
         }
         int i = 0;
         while (i < n && end[i] - s < 0) {

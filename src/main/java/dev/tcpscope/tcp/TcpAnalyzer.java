@@ -106,16 +106,15 @@ public final class TcpAnalyzer {
         }
         Segment g = observe(d, ipIndex, tcpIndex, frame, time, out);
         if (out.bogusHeaderLength) {
-            endSegment(g, false);
-            return true;
+            return true; // tshark gives up after the sequence number
         }
-        headerSeen(g, out);
+        headerSeen(g);
         if (d.captured(tcpIndex) < Tcp.MIN_HEADER_LENGTH) {
             return true; // tshark stops reading the urgent pointer
         }
         out.optionsComplete = readOptions(g, d.segment(tcpIndex), d.offset(tcpIndex), out.headerLength, d.captured(tcpIndex));
         if (out.optionsComplete) {
-            endSegment(g, true);
+            endSegment(g);
         }
         out.initialRtt = g.c.finals != null ? g.c.finals.firstRtt() : g.c.firstRtt;
         // tshark finds a segment's analysis again by its sequence numbers made absolute from the
@@ -243,7 +242,7 @@ public final class TcpAnalyzer {
      * The header length is sane: completeness moves on, a SYN arms the first-ACK and first-RTT
      * bookkeeping, a pure ACK completes it.
      */
-    private static void headerSeen(Segment g, TcpRecord out) {
+    private static void headerSeen(Segment g) {
         Conversation c = g.c;
         int f = g.flags;
         int synAck = f & (Tcp.SYN | Tcp.ACK_FLAG);
@@ -347,8 +346,8 @@ public final class TcpAnalyzer {
      * (Wireshark's {@code verify_tcp_window_scaling}). A second pass repeats this to analyse
      * alike, but shows the scale the first pass ended with.
      */
-    private static void endSegment(Segment g, boolean optionsRead) {
-        if (!optionsRead || (g.flags & Tcp.SYN) == 0) {
+    private static void endSegment(Segment g) {
+        if ((g.flags & Tcp.SYN) == 0) {
             return;
         }
         if (g.snd.winScale == Endpoint.SCALE_UNKNOWN) {
