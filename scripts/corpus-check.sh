@@ -5,7 +5,7 @@
 # transport-only profile (scripts/tshark-profile.sh) over every capture below CAPTURE_DIR, and
 # compares the two stdouts line by line (line i against line i). Prints, per file: lines,
 # identical lines and share; then overall figures and a final summary line:
-#   corpus: X/Y lines identical (P%) over N files; analysis-labelled lines apart: a/b; crashes: c
+#   corpus: X/Y lines identical (P%) over N files; analysis-labelled lines apart: a/b; all lines: x/y (p%); crashes: c
 #
 # - Only files whose link types tcpscope dissects (ether, null, loop, linux-sll, linux-sll2,
 #   rawip, rawip4, rawip6) count toward the overall figure; the others only must not crash
@@ -172,6 +172,8 @@ awk -F'\t' -v out="$out" '
     print ""
     pct = (lines > 0) ? 100 * same / lines : 0
     apct = (alines > 0) ? sprintf(" (%.2f%%)", 100 * asame / alines) : ""
-    printf "corpus: %d/%d lines identical (%.2f%%) over %d files; analysis-labelled lines apart: %d/%d%s; crashes: %d\n",
-      same, lines, pct, files, asame, alines, apct, crashes + 0
+    all = lines + alines
+    allpct = (all > 0) ? 100 * (same + asame) / all : 0
+    printf "corpus: %d/%d lines identical (%.2f%%) over %d files; analysis-labelled lines apart: %d/%d%s; all lines: %d/%d (%.2f%%); crashes: %d\n",
+      same, lines, pct, files, asame, alines, apct, same + asame, all, allpct, crashes + 0
   }' "$res"
