@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Wireshark's {@code colorfilters} file format: one rule a line,
- * {@code @name@filter@[fg red,green,blue][bg red,green,blue]} with 16-bit colour components;
+ * {@code @name@filter@[bg red,green,blue][fg red,green,blue]} with 16-bit colour components
+ * (background first: the dark grey of "TCP SYN/FIN" is its first bracket);
  * {@code #} starts a comment and a leading {@code !} marks a disabled rule. Rules are tried in
  * file order; the first whose filter matches colours the packet.
  */
@@ -60,7 +61,7 @@ public final class ColorFilterFile {
             }
             Rule rule = rule(t);
             if (rule == null) {
-                throw new IllegalArgumentException("line " + n + " is not a coloring rule (@name@filter@[fg r,g,b][bg r,g,b]): " + line);
+                throw new IllegalArgumentException("line " + n + " is not a coloring rule (@name@filter@[bg r,g,b][fg r,g,b]): " + line);
             }
             rules.add(new Rule(rule.name(), rule.filter(), rule.foreground(), rule.background(), disabled));
         }
@@ -84,8 +85,8 @@ public final class ColorFilterFile {
         if (mid < 0) {
             return null;
         }
-        int[] fg = rgb(colors.substring(1, mid));
-        int[] bg = rgb(colors.substring(mid + 2, colors.length() - 1));
+        int[] bg = rgb(colors.substring(1, mid));
+        int[] fg = rgb(colors.substring(mid + 2, colors.length() - 1));
         if (fg == null || bg == null) {
             return null;
         }
