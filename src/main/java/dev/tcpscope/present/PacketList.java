@@ -48,6 +48,8 @@ public final class PacketList {
     private final TimeFormat time;
     private final java.util.function.Supplier<MacNames> macSource;
     private MacNames macs;
+    /** The record of the last frame's analysed TCP segment, null when it had none. */
+    private TcpRecord lastTcp;
     private final IcmpInfo icmp;
     private final ArpInfo arp;
 
@@ -86,8 +88,16 @@ public final class PacketList {
     /** The TCP analyzer, for callers that read per-stream state. */
     public TcpAnalyzer tcpAnalyzer() { return tcp; }
 
+    /**
+     * The analysis of the TCP segment in the frame last passed to {@link #appendLine}, or null
+     * when that frame had no analysed TCP segment. The record is reused: read it before the next
+     * {@code appendLine}.
+     */
+    public TcpRecord tcpRecord() { return lastTcp; }
+
     /** Dissects {@code f} and appends its packet-list line (without newline) to {@code line}. */
     public void appendLine(Frame f, StringBuilder line) {
+        lastTcp = null;
         src.setLength(0);
         dst.setLength(0);
         protocol.setLength(0);
@@ -521,6 +531,7 @@ public final class PacketList {
             return false;
         }
         tcp.observe(d, ip, i, (int) f.number(), f.seconds() * 1_000_000_000L + f.nanos(), rec);
+        lastTcp = rec;
         info.append(" [");
         appendFlags(info, rec.flags);
         info.append("] Seq=").append(rec.seq);
