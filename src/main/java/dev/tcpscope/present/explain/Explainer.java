@@ -292,7 +292,7 @@ public final class Explainer {
             case OTHER -> text.other("TCP");
         };
         if (role == Role.DATA && fin) {
-            line += " " + text.finFirst(fromClient);
+            line += text.sep() + text.finFirst(fromClient);
         }
         return line;
     }
@@ -310,13 +310,13 @@ public final class Explainer {
         }
         StringBuilder line = new StringBuilder(text.flags(hex, bits.isEmpty() ? "<None>" : String.join(" + ", bits)));
         if ((flags & Tcp.SYN) != 0) {
-            line.append(' ').append(text.synFilter(hex));
+            line.append(text.sep()).append(text.synFilter(hex));
         }
         if ((flags & Tcp.FIN) != 0) {
-            line.append(' ').append(text.finFilter());
+            line.append(text.sep()).append(text.finFilter());
         }
         if ((flags & Tcp.PSH) != 0 && len > 0) {
-            line.append(' ').append(text.pushNote());
+            line.append(text.sep()).append(text.pushNote());
         }
         return line.toString();
     }
@@ -342,12 +342,12 @@ public final class Explainer {
             line = text.seqFirstSeen(seq, r.seqRaw);
         }
         if (len > 0) {
-            line += " " + text.nextData(len, seq, mod(seq + len - 1), seq, mod(seq + len));
+            line += text.sep() + text.nextData(len, seq, mod(seq + len - 1), seq, mod(seq + len));
         }
         if (fin) {
-            line += " " + text.nextFin(seq, len, next);
+            line += text.sep() + text.nextFin(seq, len, next);
         } else if (len == 0) {
-            line += " " + text.noData(seq);
+            line += text.sep() + text.noData(seq);
         }
         return line;
     }
@@ -381,10 +381,10 @@ public final class Explainer {
                     : exact.fin() ? text.ackOfFin(ack, raw, exact.frame(), exact.seq(), exact.len())
                     : text.ackOfData(ack, raw, exact.frame(), exact.seq(), exact.len());
             if (covered.size() > 1) {
-                line += " " + text.ackCovers(covered.get(0).frame(), covered.get(covered.size() - 1).frame());
+                line += text.sep() + text.ackCovers(covered.get(0).frame(), covered.get(covered.size() - 1).frame());
             }
             if (r.acksFrame == exact.frame() && r.ackRtt > 0) {
-                line += " " + text.ackRtt(String.format(Locale.ROOT, "%.3f", r.ackRtt / 1e6), exact.frame());
+                line += text.sep() + text.ackRtt(String.format(Locale.ROOT, "%.3f", r.ackRtt / 1e6), exact.frame());
             }
         } else if (snd.lastAck == ack) {
             line = text.ackSame(ack, raw, snd.lastAckFrame);
@@ -462,7 +462,7 @@ public final class Explainer {
         if (!sack.isEmpty()) {
             parts.add(text.optSack(String.join(", ", sack) + " (raw)"));
         }
-        return parts.isEmpty() ? null : text.options(String.join("; ", parts));
+        return parts.isEmpty() ? null : text.options(String.join(text.listSep(), parts));
     }
 
     private String windowLine(TcpRecord r, boolean syn, Side snd, Side rcv) {

@@ -125,7 +125,7 @@ final class StreamState {
                         : s.fin() ? t.sumFin(s.fromClient(), s.frame()) : t.sumAck(s.fromClient(), s.frame()));
                 fins += s.fin() ? 1 : 0;
             }
-            String text = String.join(", ", steps);
+            String text = String.join(t.lang() == Lang.EN ? ", " : "，", steps);
             if (close.size() == 4 && fins == 2 && !close.get(2).ackOfFin()) {
                 text += t.lang() == Lang.EN ? ": " + t.sumFourWay() : "：" + t.sumFourWay();
             }

@@ -15,6 +15,12 @@ final class Text {
 
     Lang lang() { return lang; }
 
+    /** Between two sentences: a space in English, nothing in Chinese. */
+    String sep() { return lang == Lang.EN ? " " : ""; }
+
+    /** Between the items of a list of clauses. */
+    String listSep() { return lang == Lang.EN ? "; " : "；"; }
+
     private String t(String en, String zh, Object... args) {
         return String.format(Locale.ROOT, lang == Lang.EN ? en : zh, args);
     }
