@@ -10,7 +10,8 @@ package dev.tcpscope.present.color;
 public record ColoringRule(String name, String filter, int foreground, int background) {
     /**
      * Parses one line of a Wireshark {@code colorfilters} file:
-     * {@code @name@filter@[r,g,b][r,g,b]} with 16-bit channels.
+     * {@code @name@filter@[r,g,b][r,g,b]} with 16-bit channels, background first, then foreground
+     * (Wireshark's {@code color_filters_write_one} order).
      *
      * @throws IllegalArgumentException for any other shape
      */
@@ -24,8 +25,9 @@ public record ColoringRule(String name, String filter, int foreground, int backg
         if (!colors.startsWith("[") || !colors.endsWith("]") || split < 0) {
             throw new IllegalArgumentException("bad colors in: " + line);
         }
-        return new ColoringRule(parts[1], parts[2], rgb(colors.substring(1, split)),
-                rgb(colors.substring(split + 2, colors.length() - 1)));
+        int background = rgb(colors.substring(1, split));
+        int foreground = rgb(colors.substring(split + 2, colors.length() - 1));
+        return new ColoringRule(parts[1], parts[2], foreground, background);
     }
 
     private static int rgb(String channels) {

@@ -4,6 +4,7 @@ import dev.tcpscope.frame.Frame;
 import dev.tcpscope.tcp.TcpRecord;
 import dev.tcpscope.wire.Bytes;
 import dev.tcpscope.wire.Dissection;
+import dev.tcpscope.wire.End;
 import dev.tcpscope.wire.Ethernet;
 import dev.tcpscope.wire.Ipv4;
 import dev.tcpscope.wire.Proto;
@@ -57,6 +58,7 @@ public final class DefaultColorizer implements Colorizer {
     private static final int IPPROTO_OSPF = 89;
     private static final int IPPROTO_PIM = 103;
     private static final int IPPROTO_VRRP = 112;
+    private static final int ICMP_FIXED = 4;
     private static final int MDNS = 0xe00000fb; // 224.0.0.251
     private static final int BAD_TCP_EXCEPT = TcpRecord.WINDOW_UPDATE | TcpRecord.KEEP_ALIVE | TcpRecord.KEEP_ALIVE_ACK;
 
@@ -91,7 +93,7 @@ public final class DefaultColorizer implements Colorizer {
             case "Bad TCP" -> tcp != null && tcp.analysisFlags != 0 && (tcp.analysisFlags & BAD_TCP_EXCEPT) == 0;
             case "ICMP errors" -> icmpError(d);
             case "ARP" -> d.last(Proto.ARP) >= 0;
-            case "ICMP" -> d.last(Proto.ICMP) >= 0 || d.last(Proto.ICMPV6) >= 0;
+            case "ICMP" -> icmpLayer(d, Proto.ICMP) >= 0 || icmpLayer(d, Proto.ICMPV6) >= 0;
             case "TCP RST" -> tcpFlags(d, Tcp.RST);
             case "TTL low or unexpected" -> ttlLow(d);
             case "HTTP" -> tcpPort(d, 80);
@@ -120,18 +122,28 @@ public final class DefaultColorizer implements Colorizer {
         return Tcp.srcPort(s, d.offset(t)) == port || Tcp.dstPort(s, d.offset(t)) == port;
     }
 
+    /** The IP payload is this protocol, and reached: not the middle of an unreassembled fragment. */
     private static boolean ipProto(Dissection d, int proto) {
-        return d.ipProto == proto;
+        return d.ipProto == proto && d.end == End.UNKNOWN_IP_PROTO;
+    }
+
+    /**
+     * Wireshark's ICMP dissectors read type, code and checksum before they add the protocol's
+     * item, so a header cut shorter than that has no {@code icmp} field to match.
+     */
+    private static int icmpLayer(Dissection d, Proto p) {
+        int i = d.last(p);
+        return i >= 0 && d.captured(i) >= ICMP_FIXED ? i : -1;
     }
 
     private static boolean icmpError(Dissection d) {
-        int i = d.last(Proto.ICMP);
-        if (i >= 0 && d.captured(i) >= 1) {
+        int i = icmpLayer(d, Proto.ICMP);
+        if (i >= 0) {
             int type = Bytes.u8(d.segment(i), d.offset(i));
             return type >= 3 && type <= 5 || type == 11;
         }
-        int j = d.last(Proto.ICMPV6);
-        if (j >= 0 && d.captured(j) >= 1) {
+        int j = icmpLayer(d, Proto.ICMPV6);
+        if (j >= 0) {
             int type = Bytes.u8(d.segment(j), d.offset(j));
             return type >= 1 && type <= 4;
         }
