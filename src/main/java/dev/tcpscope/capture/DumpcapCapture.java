@@ -323,9 +323,9 @@ public final class DumpcapCapture implements LiveSource {
             if (!reader.next(frame)) {
                 return false;
             }
-        } catch (CaptureFormatException cut) {
+        } catch (IOException cut) {
             if (stopped) {
-                return false; // killed in the middle of a block: what came before is complete
+                return false; // ended in the middle of a block: what came before is complete
             }
             throw cut;
         }
@@ -340,7 +340,9 @@ public final class DumpcapCapture implements LiveSource {
             return;
         }
         stopped = true;
-        process.destroy();
+        // Through the ProcessHandle: Process.destroy() would also close our end of dumpcap's
+        // output, losing the packets it writes while it ends.
+        process.toHandle().destroy();
         Thread.ofVirtual().start(() -> {
             try {
                 if (!process.waitFor(EXIT_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
