@@ -149,6 +149,43 @@ class LabCommandTest {
         }
     }
 
+    /**
+     * Ctrl-C (SIGINT) in the middle of the exchange: the shutdown hook closes the sockets and
+     * stops the capture, the process ends, and both ports can be bound again.
+     */
+    @Test
+    void ctrlCReleasesEverything() throws Exception {
+        assumeLiveCapture();
+        Path kill = onPath("kill");
+        assumeTrue(kill != null, "no kill");
+        int[] ports = freePorts();
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "dev.tcpscope.cli.Main", "lab", "--delay", "10", "--brief", "--port", "" + ports[0],
+                "--client-port", "" + ports[1]).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            int packets = 0;
+            while (packets < 3 && (line = out.readLine()) != null) {
+                if (PACKET.matcher(line).find()) {
+                    packets++; // the handshake is done; the server now waits 10 s before answering
+                }
+            }
+            assertThat(packets).isEqualTo(3);
+            new ProcessBuilder(kill.toString(), "-INT", Long.toString(p.pid())).start().waitFor(5, TimeUnit.SECONDS);
+            assertThat(p.waitFor(15, TimeUnit.SECONDS)).as("lab ended after SIGINT").isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        for (int port : ports) {
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(true); // a closed connection may rest in TIME_WAIT, which is not a binding
+                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            }
+        }
+    }
+
     @Test
     void badOptionsAreExitTwo() {
         assertThat(tcpscope("lab", "--lang", "fr").code()).isEqualTo(2);
