@@ -26,7 +26,7 @@ import java.util.List;
  * may be called from any thread (a shutdown hook, a timer) and makes a blocked {@code next}
  * return false.
  */
-public final class LiveCapture implements CaptureReader {
+public final class LiveCapture implements LiveSource {
     private final PcapHandle handle;
     private final String displayName;
     private final CaptureInterface iface;
@@ -82,6 +82,7 @@ public final class LiveCapture implements CaptureReader {
     }
 
     /** Ends the capture after {@code packets} packets (tshark's {@code -c}); negative for no limit. */
+    @Override
     public LiveCapture stopAfter(long packets) {
         this.limit = packets;
         return this;
@@ -92,6 +93,7 @@ public final class LiveCapture implements CaptureReader {
      * {@code -a duration:S}). A daemon timer calls {@link #stop()}, so a {@code next} blocked in
      * immediate mode wakes up too.
      */
+    @Override
     public LiveCapture stopAfter(Duration duration) {
         this.deadline = System.nanoTime() + duration.toNanos();
         Thread t = Thread.ofPlatform().daemon().name("tcpscope-capture-timer").unstarted(() -> {
@@ -143,6 +145,7 @@ public final class LiveCapture implements CaptureReader {
     }
 
     /** Makes the current or next {@link #next} return false ({@code pcap_breakloop}); any thread. */
+    @Override
     public void stop() {
         stopped = true;
         handle.breakLoop();
@@ -152,6 +155,7 @@ public final class LiveCapture implements CaptureReader {
      * {@code pcap_stats}: packets received and dropped since the capture started; after
      * {@link #close()} the last counters read before closing.
      */
+    @Override
     public PcapStats stats() throws IOException {
         if (closed) {
             return lastStats;
@@ -165,10 +169,15 @@ public final class LiveCapture implements CaptureReader {
     }
 
     /** How tshark names the device in messages: {@code Loopback: lo}, {@code eth0}. */
+    @Override
     public String displayName() { return displayName; }
 
     /** The one interface of a live capture, as a pcapng writer describes it. */
+    @Override
     public CaptureInterface captureInterface() { return iface; }
+
+    @Override
+    public String backend() { return "libpcap"; }
 
     @Override
     public List<CaptureInterface> interfaces() { return interfaces; }

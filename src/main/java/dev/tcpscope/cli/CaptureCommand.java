@@ -1,6 +1,7 @@
 package dev.tcpscope.cli;
 
-import dev.tcpscope.capture.LiveCapture;
+import dev.tcpscope.capture.LiveSource;
+import dev.tcpscope.capture.LiveSources;
 import dev.tcpscope.capture.PcapngWriter;
 import dev.tcpscope.capture.ffi.Libpcap;
 import dev.tcpscope.capture.ffi.PcapDevice;
@@ -82,6 +83,11 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = "-q", description = "Quiet: do not print the packet list.")
     boolean quiet;
 
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
+            description = "Who captures: libpcap (in this process), dumpcap (Wireshark's dumpcap as a child process,"
+                    + " which alone needs capture rights) or auto (libpcap, else dumpcap when libpcap has no rights; default).")
+    String backend;
+
     @Option(names = "-D", description = "List the interfaces a capture can be opened on, and exit.")
     boolean listInterfaces;
 
@@ -116,9 +122,14 @@ final class CaptureCommand implements Callable<Integer> {
             err.println("tcpscope: invalid -s snap length " + snaplen + "; give a positive number of bytes");
             return 2;
         }
-        LiveCapture capture;
+        LiveSources.Backend chosen = LiveSources.Backend.of(backend);
+        if (chosen == null) {
+            err.println("tcpscope: invalid --backend \"" + backend + "\"; use auto, libpcap or dumpcap");
+            return 2;
+        }
+        LiveSource capture;
         try {
-            capture = LiveCapture.open(iface, filter,
+            capture = LiveSources.open(chosen, iface, filter,
                     new Libpcap.Options(snaplen, !noPromiscuous, true, 100, bufferMiB << 20, true));
         } catch (PcapException e) {
             err.println("tcpscope: " + e.getMessage());
@@ -136,7 +147,7 @@ final class CaptureCommand implements Callable<Integer> {
                 writer = PcapngWriter.create(writeFile);
                 writer.addInterface(capture.captureInterface());
             } catch (IOException e) {
-                capture.close();
+                closeQuietly(capture);
                 err.println("tcpscope: The file \"" + writeFile + "\" could not be created: " + e.getMessage());
                 return 2;
             }
@@ -145,7 +156,7 @@ final class CaptureCommand implements Callable<Integer> {
     }
 
     /** The capture loop, with a shutdown hook so that Ctrl-C still flushes and reports. */
-    private int run(LiveCapture capture, PcapngWriter writer, TimeFormat.Kind kind, PrintStream err) {
+    private int run(LiveSource capture, PcapngWriter writer, TimeFormat.Kind kind, PrintStream err) {
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             capture.stop();
@@ -193,7 +204,7 @@ final class CaptureCommand implements Callable<Integer> {
     }
 
     /** Flushes the list and the file, closes the capture and reports the counts as tshark does. */
-    private int finish(LiveCapture capture, PcapngWriter writer, LineWriter out, long captured,
+    private int finish(LiveSource capture, PcapngWriter writer, LineWriter out, long captured,
                        PrintStream err, int code) {
         try {
             out.flush();
@@ -214,13 +225,28 @@ final class CaptureCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("tcpscope: " + e.getMessage());
         }
-        capture.close();
+        closeQuietly(capture);
+        if (stats != null && "dumpcap".equals(capture.backend())) {
+            try {
+                stats = capture.stats(); // dumpcap reports its counts only when it ends
+            } catch (IOException ignored) {
+                // keep what was read
+            }
+        }
         long dropped = stats == null ? 0 : stats.dropped();
         if (dropped > 0) {
             err.println(dropped + " packet" + (dropped == 1 ? "" : "s") + " dropped from " + capture.displayName());
         }
         err.println(captured + " packet" + (captured == 1 ? "" : "s") + " captured");
         return code;
+    }
+
+    private static void closeQuietly(LiveSource capture) {
+        try {
+            capture.close();
+        } catch (IOException ignored) {
+            // the capture is over; nothing more to save
+        }
     }
 
     /** {@code tshark -D}: {@code 1. eth0}, {@code 3. lo (Loopback)}. */

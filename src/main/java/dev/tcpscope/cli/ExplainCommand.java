@@ -1,0 +1,148 @@
+package dev.tcpscope.cli;
+
+import dev.tcpscope.capture.CaptureFormatException;
+import dev.tcpscope.capture.CaptureReader;
+import dev.tcpscope.capture.Captures;
+import dev.tcpscope.filter.FilterSyntaxException;
+import dev.tcpscope.filter.Parser;
+import dev.tcpscope.frame.Frame;
+import dev.tcpscope.present.LineWriter;
+import dev.tcpscope.present.MacNames;
+import dev.tcpscope.present.PacketList;
+import dev.tcpscope.present.TimeFormat;
+import dev.tcpscope.present.color.DefaultColorizer;
+import dev.tcpscope.present.explain.Explainer;
+import dev.tcpscope.present.explain.Explanation;
+import dev.tcpscope.present.explain.Lang;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code tcpscope explain FILE}: every packet of a capture with its packet-list line and the
+ * explanation of what it does in its TCP conversation, then a summary per conversation and, with
+ * {@code --stream N} or {@code --ladder}, a ladder diagram.
+ */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Explain every packet of a capture: its role in the TCP conversation, flags, Seq/Ack arithmetic,"
+                + " options, window, payload and coloring rule; then a summary and a ladder diagram per stream.")
+final class ExplainCommand implements Callable<Integer> {
+    @ParentCommand
+    TcpscopeCommand parent;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Capture file (pcap, pcapng, gzip-compressed), or - for standard input.")
+    String file;
+
+    @Option(names = "-Y", paramLabel = "FILTER", description = "Display filter (parsed; evaluation arrives with tcpscope's filter engine).")
+    String displayFilter;
+
+    @Option(names = "--stream", paramLabel = "N", description = "Only the TCP conversation tcp.stream == N, with its ladder diagram.")
+    Integer stream;
+
+    @Option(names = "--ladder", description = "Draw the ladder diagram of each conversation shown.")
+    boolean ladder;
+
+    @Option(names = "--brief", description = "Only the packet lines, summaries and ladders; no explanation under each packet.")
+    boolean brief;
+
+    @Option(names = "-c", paramLabel = "N", description = "Read only the first N packets.")
+    long count = -1;
+
+    @Option(names = "-t", paramLabel = "FORMAT", defaultValue = "r", description = "Time format, as in tcpscope read.")
+    String timeFormat;
+
+    @Option(names = "--lang", paramLabel = "en|zh", description = "Language of the explanations (default: from the locale).")
+    String lang;
+
+    @Option(names = "--color", description = "Color the packet lines even when not on a terminal (never with NO_COLOR set).")
+    boolean color;
+
+    @Override
+    public Integer call() {
+        PrintStream err = parent.err;
+        Lang language = lang == null ? Lang.of(Locale.getDefault()) : Lang.of(lang);
+        if (language == null) {
+            err.println("tcpscope: invalid --lang \"" + lang + "\"; use en or zh");
+            return 2;
+        }
+        TimeFormat.Kind kind = TimeFormat.Kind.of(timeFormat);
+        if (kind == null) {
+            err.println("tcpscope: invalid -t format \"" + timeFormat + "\"; use one of r, a, ad, d, dd, e, u, ud");
+            return 2;
+        }
+        if (stream != null && stream < 0) {
+            err.println("tcpscope: invalid --stream " + stream + "; streams are numbered from 0");
+            return 2;
+        }
+        if (displayFilter != null) {
+            try {
+                Parser.parse(displayFilter);
+            } catch (FilterSyntaxException e) {
+                err.println("tcpscope: " + e.render(displayFilter));
+                return 2;
+            }
+            // Wireshark's fields are being wired to the filter engine; until it evaluates, say so.
+            err.println("tcpscope: -Y \"" + displayFilter + "\" is valid, but display filters do not run yet;"
+                    + " select a conversation with --stream N");
+            return 2;
+        }
+        CaptureReader reader;
+        try {
+            reader = Captures.open(file);
+        } catch (NoSuchFileException e) {
+            err.println("tcpscope: The file \"" + file + "\" doesn't exist.");
+            return 2;
+        } catch (AccessDeniedException e) {
+            err.println("tcpscope: The file \"" + file + "\" could not be opened: permission denied.");
+            return 2;
+        } catch (CaptureFormatException e) {
+            err.println("tcpscope: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("tcpscope: The file \"" + file + "\" could not be read: " + e.getMessage());
+            return 1;
+        }
+        PacketList list = new PacketList(new TimeFormat(kind, ZoneId.systemDefault()), MacNames::system);
+        Explainer explainer = new Explainer(language, new DefaultColorizer());
+        LineWriter out = new LineWriter(parent.out);
+        ExplainOutput output = new ExplainOutput(list, explainer, out, ExplainOutput.colorEnabled(color), !brief);
+        Set<Integer> shown = new LinkedHashSet<>();
+        Frame frame = new Frame();
+        int code = 0;
+        try (reader) {
+            long n = 0;
+            while ((count < 0 || n < count) && reader.next(frame)) {
+                n++;
+                Explanation e = output.frame(frame, x -> stream == null || x.stream() == stream);
+                if (e.stream() >= 0 && (stream == null || e.stream() == stream)) {
+                    shown.add(e.stream());
+                }
+            }
+        } catch (IOException e) {
+            err.println("tcpscope: " + e.getMessage());
+            code = 1;
+        }
+        try {
+            output.end(shown, ladder || stream != null);
+        } catch (IOException e) {
+            err.println("tcpscope: " + e.getMessage());
+            code = 1;
+        }
+        if (stream != null && shown.isEmpty()) {
+            err.println("tcpscope: the capture has no TCP stream " + stream + " (streams: 0.." + (explainer.streams().size() - 1) + ")");
+            return Math.max(code, 2);
+        }
+        return code;
+    }
+}

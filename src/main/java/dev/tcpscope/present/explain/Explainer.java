@@ -1,0 +1,672 @@
+package dev.tcpscope.present.explain;
+
+import dev.tcpscope.frame.Frame;
+import dev.tcpscope.present.AddressText;
+import dev.tcpscope.present.AnalysisLabels;
+import dev.tcpscope.present.color.Colorizer;
+import dev.tcpscope.present.color.ColoringRule;
+import dev.tcpscope.present.explain.StreamState.Seg;
+import dev.tcpscope.present.explain.StreamState.Side;
+import dev.tcpscope.tcp.TcpRecord;
+import dev.tcpscope.wire.Bytes;
+import dev.tcpscope.wire.Dissection;
+import dev.tcpscope.wire.Dissector;
+import dev.tcpscope.wire.Ipv4;
+import dev.tcpscope.wire.Ipv6;
+import dev.tcpscope.wire.Proto;
+import dev.tcpscope.wire.Tcp;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.tcpscope.present.explain.StreamState.gt;
+import static dev.tcpscope.present.explain.StreamState.lt;
+import static dev.tcpscope.present.explain.StreamState.mod;
+import static dev.tcpscope.tcp.TcpRecord.*;
+
+/**
+ * Explains packets one by one, in capture order: for a TCP segment its role in the
+ * conversation, its flag bits, the arithmetic behind its relative and raw Seq and Ack, the
+ * earlier packet it acknowledges, its handshake options, its window, its payload and the coloring
+ * rule that colors it; after the capture, a summary and a ladder diagram per stream.
+ *
+ * <p>Everything is derived from the packet, its {@link TcpRecord} (the analysis tshark would make)
+ * and what this explainer saw earlier in the same conversation, never from the packet's position
+ * in the capture. Every frame of the capture must be passed, in order, even those not shown,
+ * so that the conversation state is right.
+ */
+public final class Explainer {
+    private static final String[] FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
+    private static final int RESENT = RETRANSMISSION | FAST_RETRANSMISSION | SPURIOUS_RETRANSMISSION | OUT_OF_ORDER;
+    /** Payload shown as text up to this many characters. */
+    private static final int MAX_TEXT = 80;
+
+    private final Text text;
+    private final Colorizer colorizer;
+    private final Dissector dissector = new Dissector();
+    private final Dissection d = new Dissection();
+    private final Map<Integer, StreamState> streams = new LinkedHashMap<>();
+    private long start = Long.MIN_VALUE;
+
+    public Explainer(Lang lang, Colorizer colorizer) {
+        this.text = new Text(lang);
+        this.colorizer = colorizer;
+    }
+
+    /**
+     * Explains {@code f}, whose TCP analysis is {@code r} (from {@code PacketList.tcpRecord()}
+     * right after the frame was listed; null when the frame has no analysed TCP segment).
+     */
+    public Explanation explain(Frame f, TcpRecord r) {
+        long time = f.seconds() * 1_000_000_000L + f.nanos();
+        if (start == Long.MIN_VALUE) {
+            start = time;
+        }
+        if (f.kind() != Frame.Kind.PACKET) {
+            return other(f, null, f.kind().name());
+        }
+        dissector.dissect(f, d);
+        int t = d.last(Proto.TCP);
+        if (r == null || t < 0 || d.captured(t) < Tcp.MIN_HEADER_LENGTH || !r.haveSegmentLength) {
+            return other(f, r, d.count() == 0 ? "?" : d.proto(d.count() - 1).name());
+        }
+        return tcp(f, r, t, time);
+    }
+
+    /** The streams seen so far, in the order they started. */
+    public Set<Integer> streams() { return streams.keySet(); }
+
+    /** The summary of a stream: handshake, data each way, close, who closed first, analysis. */
+    public List<String> summary(int stream) {
+        StreamState s = streams.get(stream);
+        return s == null ? List.of() : s.summary(text);
+    }
+
+    /** The ladder diagram of a stream (empty for an unknown stream). */
+    public List<String> ladder(int stream) {
+        StreamState s = streams.get(stream);
+        return s == null ? List.of() : s.ladder(text, start);
+    }
+
+    private Explanation other(Frame f, TcpRecord r, String protocol) {
+        ColoringRule rule = f.kind() == Frame.Kind.PACKET ? colorizer.match(f, d, r) : colorizer.match(f, d, null);
+        List<String> lines = new ArrayList<>();
+        lines.add(text.other(protocol));
+        lines.add(colorLine(rule, r));
+        return new Explanation(f.number(), -1, Role.OTHER, 0, false, 0, -1, 0, 0, rule, lines);
+    }
+
+    private Explanation tcp(Frame f, TcpRecord r, int t, long time) {
+        MemorySegment s = d.segment(t);
+        long off = d.offset(t);
+        StreamState st = streams.computeIfAbsent(r.stream, k -> newStream(r, t));
+        boolean fromClient = r.forward == st.clientForward;
+        Side snd = st.side(fromClient);
+        Side rcv = st.side(!fromClient);
+        int flags = r.flags;
+        boolean syn = (flags & Tcp.SYN) != 0;
+        boolean fin = (flags & Tcp.FIN) != 0;
+        boolean rst = (flags & Tcp.RST) != 0;
+        boolean ackFlag = (flags & Tcp.ACK_FLAG) != 0;
+        long len = r.segmentLength;
+        long seq = r.seq;
+        long next = mod(seq + len + (syn ? 1 : 0) + (fin ? 1 : 0));
+        boolean pure = len == 0 && !syn && !fin && !rst;
+        long frame = f.number();
+
+        // ---- role and step, from flags, analysis and the conversation so far ----
+        boolean handshakeAck = pure && fromClient && ackFlag && st.synAckFrame != 0 && st.handshakeAckFrame == 0
+                && rcv.synSeen && r.ack == 1;
+        boolean finAck = !fin && ackFlag && rcv.finFrame != 0 && !rcv.finAcked && r.ack == rcv.finNext;
+        boolean finAlsoAcks = fin && ackFlag && rcv.finFrame != 0 && !rcv.finAcked && r.ack == rcv.finNext;
+        Role role = role(r, syn, fin, rst, ackFlag, len, pure, handshakeAck, finAck);
+        int step = switch (role) {
+            case HANDSHAKE_SYN -> 1;
+            case HANDSHAKE_SYN_ACK -> 2;
+            case HANDSHAKE_ACK -> 3;
+            case FIN -> rcv.finFrame == 0 ? 1 : 3;
+            case FIN_ACK -> snd.finFrame != 0 ? 4 : 2;
+            default -> 0;
+        };
+
+        List<String> lines = new ArrayList<>();
+        lines.add(headline(role, step, fromClient, finAlsoAcks, r, st, seq, len, syn, fin));
+        lines.add(flagsLine(flags, len));
+        lines.add(seqLine(r, snd, fromClient, seq, len, next, syn, fin));
+        long acked = 0;
+        if (ackFlag) {
+            acked = ackLine(r, snd, rcv, frame, lines);
+        } else {
+            lines.add(text.noAck(r.ackRaw));
+        }
+        String options = optionsLine(s, off, r.headerLength, d.captured(t), syn, snd, frame);
+        if (options != null) {
+            lines.add(options);
+        }
+        lines.add(windowLine(r, syn, snd, rcv));
+        if (len > 0) {
+            lines.add(payloadLine(s, off + r.headerLength, Math.min(len, Math.max(0, d.captured(t) - r.headerLength)), len));
+        }
+        notes(r, role, lines);
+        ColoringRule rule = colorizer.match(f, d, r);
+        lines.add(colorLine(rule, r));
+
+        update(st, snd, rcv, r, role, fromClient, frame, time, seq, len, next, syn, fin, rst, finAck, finAlsoAcks);
+        return new Explanation(frame, r.stream, role, step, fromClient, seq, ackFlag ? r.ack : -1, next, acked, rule, lines);
+    }
+
+    private StreamState newStream(TcpRecord r, int t) {
+        int ip = -1;
+        for (int i = t - 1; i >= 0; i--) {
+            if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
+                ip = i;
+                break;
+            }
+        }
+        MemorySegment s = d.segment(t);
+        long off = d.offset(t);
+        String src = endpoint(ip, true, Tcp.srcPort(s, off));
+        String dst = endpoint(ip, false, Tcp.dstPort(s, off));
+        int synAck = r.flags & (Tcp.SYN | Tcp.ACK_FLAG);
+        boolean senderIsClient;
+        boolean guessed = false;
+        if (synAck == Tcp.SYN) {
+            senderIsClient = true;
+        } else if (synAck == (Tcp.SYN | Tcp.ACK_FLAG)) {
+            senderIsClient = false;
+        } else {
+            senderIsClient = Tcp.srcPort(s, off) > Tcp.dstPort(s, off);
+            guessed = true;
+        }
+        return new StreamState(r.stream, senderIsClient ? src : dst, senderIsClient ? dst : src,
+                senderIsClient == r.forward, guessed);
+    }
+
+    private String endpoint(int ip, boolean source, int port) {
+        if (ip < 0) {
+            return "?:" + port;
+        }
+        StringBuilder sb = new StringBuilder();
+        MemorySegment s = d.segment(ip);
+        long off = d.offset(ip);
+        if (d.proto(ip) == Proto.IPV4) {
+            AddressText.appendIpv4(sb, s, off + (source ? Ipv4.SRC : Ipv4.DST));
+            return sb.append(':').append(port).toString();
+        }
+        sb.append('[');
+        AddressText.appendIpv6(sb, s, off + (source ? Ipv6.SRC : Ipv6.DST));
+        return sb.append("]:").append(port).toString();
+    }
+
+    /** The role: see {@link Role} for the precedence. */
+    static Role role(TcpRecord r, boolean syn, boolean fin, boolean rst, boolean ack, long len, boolean pure,
+                     boolean handshakeAck, boolean finAck) {
+        if (rst) {
+            return Role.RESET;
+        }
+        if (r.has(RETRANSMISSION)) {
+            return Role.RETRANSMISSION;
+        }
+        if (r.has(FAST_RETRANSMISSION)) {
+            return Role.FAST_RETRANSMISSION;
+        }
+        if (r.has(SPURIOUS_RETRANSMISSION)) {
+            return Role.SPURIOUS_RETRANSMISSION;
+        }
+        if (r.has(OUT_OF_ORDER)) {
+            return Role.OUT_OF_ORDER;
+        }
+        if (syn) {
+            return ack ? Role.HANDSHAKE_SYN_ACK : Role.HANDSHAKE_SYN;
+        }
+        if (fin) {
+            return Role.FIN;
+        }
+        if (r.has(KEEP_ALIVE)) {
+            return Role.KEEP_ALIVE;
+        }
+        if (r.has(ZERO_WINDOW_PROBE)) {
+            return Role.ZERO_WINDOW_PROBE;
+        }
+        if (len > 0) {
+            return Role.DATA;
+        }
+        if (r.has(KEEP_ALIVE_ACK)) {
+            return Role.KEEP_ALIVE_ACK;
+        }
+        if (r.has(ZERO_WINDOW_PROBE_ACK)) {
+            return Role.ZERO_WINDOW_PROBE_ACK;
+        }
+        if (r.has(DUPLICATE_ACK)) {
+            return Role.DUPLICATE_ACK;
+        }
+        if (r.has(ZERO_WINDOW)) {
+            return Role.ZERO_WINDOW;
+        }
+        if (r.has(WINDOW_UPDATE)) {
+            return Role.WINDOW_UPDATE;
+        }
+        if (handshakeAck) {
+            return Role.HANDSHAKE_ACK;
+        }
+        if (finAck) {
+            return Role.FIN_ACK;
+        }
+        return Role.ACK;
+    }
+
+    private String headline(Role role, int step, boolean fromClient, boolean finAlsoAcks, TcpRecord r,
+                            StreamState st, long seq, long len, boolean syn, boolean fin) {
+        String what = syn ? text.whatSyn() : len > 0 ? text.whatBytes(seq, seq + len - 1) : fin ? text.whatFin()
+                : text.whatBytes(seq, seq);
+        String line = switch (role) {
+            case RESET -> text.reset(fromClient);
+            case RETRANSMISSION -> text.retransmission(fromClient, what);
+            case FAST_RETRANSMISSION -> text.fastRetransmission(fromClient, what);
+            case SPURIOUS_RETRANSMISSION -> text.spuriousRetransmission(fromClient, what);
+            case OUT_OF_ORDER -> text.outOfOrder(fromClient, what);
+            case HANDSHAKE_SYN -> text.handshakeSyn(st.clientText, st.serverText);
+            case HANDSHAKE_SYN_ACK -> text.handshakeSynAck();
+            case HANDSHAKE_ACK -> text.handshakeAck();
+            case FIN -> step == 1 ? text.finFirst(fromClient) : finAlsoAcks ? text.finCombined(fromClient)
+                    : text.finSecond(fromClient);
+            case FIN_ACK -> step == 2 ? text.finAckFirst(fromClient) : text.finAckLast(fromClient);
+            case KEEP_ALIVE -> text.keepAlive(fromClient);
+            case ZERO_WINDOW_PROBE -> text.zeroWindowProbe(fromClient);
+            case DATA -> text.data(fromClient, len);
+            case KEEP_ALIVE_ACK -> text.keepAliveAck(fromClient);
+            case ZERO_WINDOW_PROBE_ACK -> text.zeroWindowProbeAck(fromClient);
+            case DUPLICATE_ACK -> text.duplicateAck(fromClient, r.dupAckNum, r.dupAckFrame);
+            case ZERO_WINDOW -> text.zeroWindow(fromClient);
+            case WINDOW_UPDATE -> text.windowUpdate(fromClient);
+            case ACK -> text.pureAck(fromClient);
+            case OTHER -> text.other("TCP");
+        };
+        if (role == Role.DATA && fin) {
+            line += text.sep() + text.finFirst(fromClient);
+        }
+        return line;
+    }
+
+    private String flagsLine(int flags, long len) {
+        String hex = String.format(Locale.ROOT, "0x%03x", flags);
+        List<String> bits = new ArrayList<>();
+        for (int b = 0; b < FLAG_NAMES.length; b++) {
+            if ((flags & (1 << b)) != 0) {
+                bits.add(String.format(Locale.ROOT, "%s (0x%03x)", FLAG_NAMES[b], 1 << b));
+            }
+        }
+        if ((flags & Tcp.RESERVED) != 0) {
+            bits.add(String.format(Locale.ROOT, "Reserved (0x%03x)", flags & Tcp.RESERVED));
+        }
+        StringBuilder line = new StringBuilder(text.flags(hex, bits.isEmpty() ? "<None>" : String.join(" + ", bits)));
+        if ((flags & Tcp.SYN) != 0) {
+            line.append(text.sep()).append(text.synFilter(hex));
+        }
+        if ((flags & Tcp.FIN) != 0) {
+            line.append(text.sep()).append(text.finFilter());
+        }
+        if ((flags & Tcp.PSH) != 0 && len > 0) {
+            line.append(text.sep()).append(text.pushNote());
+        }
+        return line.toString();
+    }
+
+    private String seqLine(TcpRecord r, Side snd, boolean fromClient, long seq, long len, long next, boolean syn, boolean fin) {
+        long isn = mod(r.seqRaw - seq);
+        String raw = text.raw(r.seqRaw, isn, seq);
+        String line;
+        if (syn && seq == 0) {
+            return text.seqIsn(fromClient, r.seqRaw);
+        } else if (!snd.seen) {
+            line = text.seqFirstSeen(seq, r.seqRaw);
+        } else if (snd.hasNext && seq == snd.nextSeq && snd.advanced != null) {
+            Seg a = snd.advanced;
+            String sum = a.seq() + " + " + a.len() + (a.syn() ? " + 1 (SYN)" : "") + (a.fin() ? " + 1 (FIN)" : "")
+                    + " = " + seq;
+            line = text.seqContinues(seq, raw, a.frame(), sum);
+        } else if (snd.hasNext && lt(seq, snd.nextSeq)) {
+            line = text.seqBehind(seq, raw, snd.nextSeq);
+        } else if (snd.hasNext && gt(seq, snd.nextSeq)) {
+            line = text.seqAhead(seq, raw, snd.nextSeq);
+        } else {
+            line = text.seqFirstSeen(seq, r.seqRaw);
+        }
+        if (len > 0) {
+            line += text.sep() + text.nextData(len, seq, mod(seq + len - 1), seq, mod(seq + len));
+        }
+        if (fin) {
+            line += text.sep() + text.nextFin(seq, len, next);
+        } else if (len == 0) {
+            line += text.sep() + text.noData(seq);
+        }
+        return line;
+    }
+
+    /** Appends the Ack line and returns the frame whose segment this ACK completes (0: none). */
+    private long ackLine(TcpRecord r, Side snd, Side rcv, long frame, List<String> lines) {
+        long ack = r.ack;
+        long peerIsn = mod(r.ackRaw - ack);
+        String raw = text.raw(r.ackRaw, peerIsn, ack);
+        // The peer's segments this ACK covers for the first time, oldest first.
+        List<Seg> covered = new ArrayList<>();
+        Seg partial = null;
+        for (Seg s : rcv.unacked) {
+            if (!gt(s.next(), ack)) {
+                covered.add(s);
+            } else if (gt(ack, s.seq()) && partial == null) {
+                partial = s;
+            }
+        }
+        Seg exact = null;
+        for (Seg s : covered) {
+            if (s.next() == ack) {
+                exact = s; // the newest one ending exactly here is what Wireshark's acks_frame names
+            }
+        }
+        String line;
+        long acked = 0;
+        if (exact != null) {
+            acked = exact.frame();
+            line = exact.syn() ? text.ackOfSyn(ack, raw, exact.frame(), exact.seq())
+                    : exact.fin() ? text.ackOfFin(ack, raw, exact.frame(), exact.seq(), exact.len())
+                    : text.ackOfData(ack, raw, exact.frame(), exact.seq(), exact.len());
+            if (covered.size() > 1) {
+                line += text.sep() + text.ackCovers(covered.get(0).frame(), covered.get(covered.size() - 1).frame());
+            }
+            if (r.acksFrame == exact.frame() && r.ackRtt > 0) {
+                line += text.sep() + text.ackRtt(String.format(Locale.ROOT, "%.3f", r.ackRtt / 1e6), exact.frame());
+            }
+        } else if (snd.lastAck == ack) {
+            line = text.ackSame(ack, raw, snd.lastAckFrame);
+        } else if (partial != null) {
+            line = text.ackPartial(ack, raw, partial.frame());
+        } else if (rcv.hasNext && gt(ack, rcv.nextSeq)) {
+            line = text.ackUnseen(ack, raw);
+        } else {
+            line = text.ackPlain(ack, raw);
+        }
+        rcv.unacked.removeAll(covered);
+        if (snd.lastAck != ack) {
+            snd.lastAck = ack;
+            snd.lastAckFrame = frame;
+        }
+        lines.add(line);
+        return acked;
+    }
+
+    /** The options line of a SYN (MSS, SACK_PERM, timestamps, WS) or the SACK blocks of any segment. */
+    private String optionsLine(MemorySegment s, long off, int hlen, int captured, boolean syn, Side snd, long frame) {
+        List<String> parts = new ArrayList<>();
+        List<String> sack = new ArrayList<>();
+        int end = Math.min(hlen, captured);
+        int pos = Tcp.MIN_HEADER_LENGTH;
+        while (pos < end) {
+            int kind = Bytes.u8(s, off + pos);
+            if (kind == Tcp.OPT_EOL) {
+                break;
+            }
+            if (kind == Tcp.OPT_NOP) {
+                pos++;
+                continue;
+            }
+            if (pos + 1 >= end) {
+                break;
+            }
+            int len = Bytes.u8(s, off + pos + 1);
+            if (len < 2 || pos + len > end) {
+                break;
+            }
+            long o = off + pos;
+            switch (kind) {
+                case Tcp.OPT_MSS -> {
+                    if (len == 4 && syn) {
+                        parts.add(text.optMss(Bytes.u16(s, o + 2)));
+                    }
+                }
+                case Tcp.OPT_WS -> {
+                    if (len == 3 && syn) {
+                        int shift = Math.min(Bytes.u8(s, o + 2), 14);
+                        parts.add(text.optWindowScale(shift, 1 << shift));
+                        snd.wsShift = shift;
+                    }
+                }
+                case Tcp.OPT_SACK_PERM -> {
+                    if (syn) {
+                        parts.add(text.optSackPerm());
+                    }
+                }
+                case Tcp.OPT_TIMESTAMP -> {
+                    if (len == 10 && syn) {
+                        parts.add(text.optTimestamps(Bytes.u32(s, o + 2), Bytes.u32(s, o + 6)));
+                    }
+                }
+                case Tcp.OPT_SACK -> {
+                    for (int b = 2; b + 8 <= len; b += 8) {
+                        sack.add(Bytes.u32(s, o + b) + "-" + Bytes.u32(s, o + b + 4));
+                    }
+                }
+                default -> { }
+            }
+            pos += len;
+        }
+        if (!sack.isEmpty()) {
+            parts.add(text.optSack(String.join(", ", sack) + " (raw)"));
+        }
+        return parts.isEmpty() ? null : text.options(String.join(text.listSep(), parts));
+    }
+
+    private String windowLine(TcpRecord r, boolean syn, Side snd, Side rcv) {
+        if (syn) {
+            return text.winSyn(r.window);
+        }
+        if (r.windowRaw == 0) {
+            return text.winZero();
+        }
+        if (snd.synSeen && rcv.synSeen && snd.wsShift >= 0 && rcv.wsShift >= 0) {
+            return text.winScaled(r.window, r.windowRaw, r.window / r.windowRaw, snd.synFrame);
+        }
+        if (r.window != r.windowRaw) {
+            return text.winScaled(r.window, r.windowRaw, r.window / r.windowRaw, snd.synFrame);
+        }
+        if (!snd.synSeen || !rcv.synSeen) {
+            return text.winUnknown(r.window);
+        }
+        return text.winPlain(r.window);
+    }
+
+    private String payloadLine(MemorySegment s, long at, long captured, long len) {
+        byte[] bytes = new byte[(int) Math.min(captured, 4096)];
+        MemorySegment.copy(s, java.lang.foreign.ValueLayout.JAVA_BYTE, at, bytes, 0, bytes.length);
+        String decoded = printable(bytes);
+        if (decoded != null) {
+            return text.payloadText(len, quote(decoded));
+        }
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < Math.min(16, bytes.length); i++) {
+            hex.append(String.format(Locale.ROOT, "%02x ", bytes[i] & 0xff));
+        }
+        return text.payloadBinary(len, hex.append("...").toString());
+    }
+
+    /** The bytes as text when they are UTF-8 without control characters (tab and line ends allowed). */
+    static String printable(byte[] bytes) {
+        if (bytes.length == 0) {
+            return null;
+        }
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isISOControl(c) && c != '\r' && c != '\n' && c != '\t') {
+                    return null;
+                }
+            }
+            return s;
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static String quote(String s) {
+        StringBuilder q = new StringBuilder("\"");
+        int n = 0;
+        for (int i = 0; i < s.length() && n < MAX_TEXT; i++, n++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\r' -> q.append("\\r");
+                case '\n' -> q.append("\\n");
+                case '\t' -> q.append("\\t");
+                case '"' -> q.append("\\\"");
+                default -> q.append(c);
+            }
+        }
+        q.append('"');
+        if (n < s.length()) {
+            q.append("...");
+        }
+        return q.toString();
+    }
+
+    private void notes(TcpRecord r, Role role, List<String> lines) {
+        if (r.has(LOST_SEGMENT)) {
+            lines.add(text.lostSegment());
+        }
+        if (r.has(ACK_LOST_SEGMENT)) {
+            lines.add(text.ackLostSegment());
+        }
+        if (r.has(WINDOW_FULL)) {
+            lines.add(text.windowFull());
+        }
+        if (r.has(REUSED_PORTS)) {
+            lines.add(text.reusedPorts());
+        }
+        if (r.has(ZERO_WINDOW) && role != Role.ZERO_WINDOW) {
+            lines.add(text.zeroWindowNote());
+        }
+    }
+
+    private String colorLine(ColoringRule rule, TcpRecord r) {
+        if (rule == null) {
+            return text.colorNone();
+        }
+        String reason = switch (rule.name()) {
+            case "Bad TCP" -> text.reasonBadTcp(analysisFields(r));
+            case "TCP RST" -> text.reasonRst();
+            case "TCP SYN/FIN" -> r != null && (r.flags & Tcp.SYN) != 0 ? text.reasonSyn() : text.reasonFin();
+            case "HTTP" -> text.reasonHttp();
+            case "TCP" -> text.reasonTcp();
+            default -> text.reasonFirst();
+        };
+        return text.color(rule.name(), rule.filter(), reason);
+    }
+
+    /** The tcp.analysis.* field names raised in {@code r}. */
+    private static String analysisFields(TcpRecord r) {
+        if (r == null) {
+            return "tcp.analysis.flags";
+        }
+        String[] names = {"retransmission", "lost_segment", "ack_lost_segment", "keep_alive", "duplicate_ack",
+            "zero_window", "zero_window_probe", "zero_window_probe_ack", "keep_alive_ack", "out_of_order",
+            "fast_retransmission", "window_update", "window_full", "reused_ports", "spurious_retransmission"};
+        List<String> on = new ArrayList<>();
+        for (int b = 0; b < names.length; b++) {
+            if ((r.analysisFlags & (1 << b)) != 0) {
+                on.add("tcp.analysis." + names[b]);
+            }
+        }
+        return String.join(", ", on);
+    }
+
+    private void update(StreamState st, Side snd, Side rcv, TcpRecord r, Role role, boolean fromClient, long frame,
+                        long time, long seq, long len, long next, boolean syn, boolean fin, boolean rst,
+                        boolean finAck, boolean finAlsoAcks) {
+        boolean resent = r.has(RESENT);
+        snd.seen = true;
+        if (syn && !snd.synSeen) {
+            snd.synSeen = true;
+            snd.synFrame = frame;
+        }
+        switch (role) {
+            case HANDSHAKE_SYN -> {
+                if (st.synFrame == 0) {
+                    st.synFrame = frame;
+                    st.synTime = time;
+                }
+            }
+            case HANDSHAKE_SYN_ACK -> {
+                if (st.synAckFrame == 0) {
+                    st.synAckFrame = frame;
+                }
+            }
+            case HANDSHAKE_ACK -> {
+                st.handshakeAckFrame = frame;
+                st.handshakeAckTime = time;
+            }
+            case RESET -> {
+                if (st.rstFrame == 0) {
+                    st.rstFrame = frame;
+                    st.rstFromClient = fromClient;
+                }
+            }
+            default -> { }
+        }
+        if (!snd.hasNext || gt(next, snd.nextSeq)) {
+            snd.hasNext = true;
+            snd.nextSeq = next;
+            snd.advanced = new Seg(frame, seq, len, next, syn, fin);
+        }
+        if ((len > 0 || syn || fin) && !resent) {
+            snd.remember(new Seg(frame, seq, len, next, syn, fin));
+        }
+        if (len > 0) {
+            if (resent) {
+                snd.resent += len;
+            } else if (!r.has(KEEP_ALIVE | ZERO_WINDOW_PROBE)) {
+                snd.bytes += len;
+                snd.segments++;
+            }
+        }
+        if (fin && snd.finFrame == 0) {
+            snd.finFrame = frame;
+            snd.finNext = next;
+            st.close.add(new StreamState.CloseStep(frame, fromClient, true, finAlsoAcks));
+        }
+        if ((finAck || finAlsoAcks) && (r.flags & Tcp.ACK_FLAG) != 0) {
+            rcv.finAcked = true;
+            if (finAck) {
+                st.close.add(new StreamState.CloseStep(frame, fromClient, false, true));
+            }
+        }
+        st.retransmissions += r.has(RETRANSMISSION | FAST_RETRANSMISSION | SPURIOUS_RETRANSMISSION) ? 1 : 0;
+        st.outOfOrder += r.has(OUT_OF_ORDER) ? 1 : 0;
+        st.lost += r.has(LOST_SEGMENT) ? 1 : 0;
+        st.dupAcks += r.has(DUPLICATE_ACK) ? 1 : 0;
+        st.zeroWindows += r.has(ZERO_WINDOW) ? 1 : 0;
+        st.keepAlives += r.has(KEEP_ALIVE) ? 1 : 0;
+        if (st.rows.size() < StreamState.MAX_ROWS) {
+            StringBuilder flagText = new StringBuilder();
+            for (int b = 0; b < FLAG_NAMES.length; b++) {
+                if ((r.flags & (1 << b)) != 0) {
+                    flagText.append(flagText.isEmpty() ? "" : ", ").append(FLAG_NAMES[b]);
+                }
+            }
+            StringBuilder labels = new StringBuilder();
+            AnalysisLabels.prepend(labels, r);
+            st.rows.add(new StreamState.Row(frame, time, fromClient, flagText.isEmpty() ? "<None>" : flagText.toString(),
+                    seq, (r.flags & Tcp.ACK_FLAG) != 0 ? r.ack : -1, len, labels.toString().strip()));
+        } else {
+            st.rowsDropped++;
+        }
+    }
+}

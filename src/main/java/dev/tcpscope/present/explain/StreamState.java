@@ -1,0 +1,227 @@
+package dev.tcpscope.present.explain;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the explainer knows about one TCP conversation: which side is the client, what each side
+ * has sent and had acknowledged, where the handshake and the close happened, and the rows of its
+ * ladder diagram. Sequence numbers are the relative ones of {@code TcpRecord}, compared modulo
+ * 2^32 (RFC 9293 §3.4).
+ */
+final class StreamState {
+    /** Most ladder rows kept per stream; a long transfer is summarised, not drawn whole. */
+    static final int MAX_ROWS = 2000;
+    /** Most unacknowledged segments remembered per side (as Wireshark bounds its list). */
+    static final int MAX_UNACKED = 10_000;
+
+    final int stream;
+    final String clientText;
+    final String serverText;
+    /** Whether the client is the sender of {@code TcpRecord.forward} segments. */
+    final boolean clientForward;
+    /** Whether the roles were guessed from the ports because no SYN or SYN/ACK was seen first. */
+    final boolean guessed;
+    final Side client = new Side();
+    final Side server = new Side();
+
+    long synFrame, synAckFrame, handshakeAckFrame;
+    long synTime, handshakeAckTime;
+    long rstFrame;
+    boolean rstFromClient;
+    /** The close in order: FINs and the ACKs of FINs, as (frame, from client, kind). */
+    final List<CloseStep> close = new ArrayList<>();
+    long retransmissions, dupAcks, zeroWindows, keepAlives, outOfOrder, lost;
+    final List<Row> rows = new ArrayList<>();
+    long rowsDropped;
+
+    StreamState(int stream, String clientText, String serverText, boolean clientForward, boolean guessed) {
+        this.stream = stream;
+        this.clientText = clientText;
+        this.serverText = serverText;
+        this.clientForward = clientForward;
+        this.guessed = guessed;
+    }
+
+    Side side(boolean ofClient) { return ofClient ? client : server; }
+
+    /** One direction: what it sent, its options, and the peer data it acknowledged. */
+    static final class Side {
+        boolean seen;
+        boolean synSeen;
+        long synFrame;
+        int wsShift = -1;
+        /** The next sequence number this side will use, and the segment that set it. */
+        boolean hasNext;
+        long nextSeq;
+        Seg advanced;
+        /** Segments of this side not yet acknowledged by the peer, oldest first. */
+        final ArrayDeque<Seg> unacked = new ArrayDeque<>();
+        /** The last acknowledgement number this side sent, and the frame that first sent it. */
+        long lastAck = -1;
+        long lastAckFrame;
+        long finFrame;
+        long finNext;
+        boolean finAcked;
+        long bytes, segments, resent;
+
+        void remember(Seg s) {
+            if (unacked.size() == MAX_UNACKED) {
+                unacked.removeFirst();
+            }
+            unacked.addLast(s);
+        }
+    }
+
+    /** A segment that occupies sequence space: data, a SYN or a FIN. */
+    record Seg(long frame, long seq, long len, long next, boolean syn, boolean fin) {}
+
+    /** One step of the close: a FIN, an ACK of a FIN, or a FIN that also acknowledges one. */
+    record CloseStep(long frame, boolean fromClient, boolean fin, boolean ackOfFin) {}
+
+    /** One arrow of the ladder diagram. */
+    record Row(long frame, long timeNanos, boolean fromClient, String flags, long seq, long ack, long len,
+               String labels) {}
+
+    // ---- modular comparisons ----------------------------------------------------------------
+    static boolean lt(long a, long b) { return (int) (a - b) < 0; }
+
+    static boolean gt(long a, long b) { return (int) (b - a) < 0; }
+
+    static long mod(long v) { return v & 0xffffffffL; }
+
+    // ---- summary and ladder -----------------------------------------------------------------
+
+    /** The summary lines of this stream. */
+    List<String> summary(Text t) {
+        List<String> out = new ArrayList<>();
+        out.add(t.summaryTitle(stream, clientText, serverText) + (guessed ? " " + t.guessedRoles() : ""));
+        if (synFrame != 0 && synAckFrame != 0 && handshakeAckFrame != 0) {
+            out.add(t.sumHandshake(synFrame, synAckFrame, handshakeAckFrame, millis(handshakeAckTime - synTime)));
+        } else if (synFrame != 0 || synAckFrame != 0) {
+            List<String> seen = new ArrayList<>();
+            if (synFrame != 0) {
+                seen.add("SYN " + synFrame);
+            }
+            if (synAckFrame != 0) {
+                seen.add("SYN/ACK " + synAckFrame);
+            }
+            out.add(t.sumHandshakePartial(String.join(", ", seen)));
+        } else {
+            out.add(t.sumNoHandshake());
+        }
+        out.add(t.sumData(true, client.bytes, client.segments, client.resent));
+        out.add(t.sumData(false, server.bytes, server.segments, server.resent));
+        if (rstFrame != 0) {
+            out.add(t.sumReset(rstFromClient, rstFrame));
+        }
+        if (!close.isEmpty()) {
+            List<String> steps = new ArrayList<>();
+            int fins = 0;
+            for (CloseStep s : close) {
+                steps.add(s.fin() && s.ackOfFin() ? t.sumFinAck(s.fromClient(), s.frame())
+                        : s.fin() ? t.sumFin(s.fromClient(), s.frame()) : t.sumAck(s.fromClient(), s.frame()));
+                fins += s.fin() ? 1 : 0;
+            }
+            String text = String.join(t.lang() == Lang.EN ? ", " : "，", steps);
+            if (close.size() == 4 && fins == 2 && !close.get(2).ackOfFin()) {
+                text += t.lang() == Lang.EN ? ": " + t.sumFourWay() : "：" + t.sumFourWay();
+            }
+            out.add(t.sumClose(text));
+            boolean firstFromClient = close.get(0).fromClient();
+            if (fins >= 2 || client.finFrame != 0 && server.finFrame != 0) {
+                out.add(t.sumClosedFirst(firstFromClient));
+            } else {
+                out.add(t.sumHalfClosed(firstFromClient));
+            }
+        } else if (rstFrame == 0) {
+            out.add(t.sumOpen());
+        }
+        List<String> problems = new ArrayList<>();
+        if (retransmissions > 0) {
+            problems.add(t.countRetransmissions(retransmissions));
+        }
+        if (outOfOrder > 0) {
+            problems.add(t.countOutOfOrder(outOfOrder));
+        }
+        if (lost > 0) {
+            problems.add(t.countLost(lost));
+        }
+        if (dupAcks > 0) {
+            problems.add(t.countDupAcks(dupAcks));
+        }
+        if (zeroWindows > 0) {
+            problems.add(t.countZeroWindows(zeroWindows));
+        }
+        if (keepAlives > 0) {
+            problems.add(t.countKeepAlives(keepAlives));
+        }
+        out.add(problems.isEmpty() ? t.sumClean() : t.sumAnalysis(String.join(t.lang() == Lang.EN ? ", " : "、", problems)));
+        return out;
+    }
+
+    private static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.3f", nanos / 1e6);
+    }
+
+    /**
+     * The ladder diagram: one arrow per packet between a client column on the left and a server
+     * column on the right, labelled with the flags and Seq/Ack/Len, analysis labels after it.
+     *
+     * @param start the capture's first time stamp (epoch ns), for times relative to it
+     */
+    List<String> ladder(Text t, long start) {
+        List<String> out = new ArrayList<>();
+        out.add(t.ladderTitle(stream, clientText, serverText));
+        int width = 40;
+        List<String> labels = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            StringBuilder l = new StringBuilder(" ").append(r.flags()).append(" Seq=").append(r.seq());
+            if (r.ack() >= 0) {
+                l.append(" Ack=").append(r.ack());
+            }
+            l.append(" Len=").append(r.len()).append(' ');
+            labels.add(l.toString());
+            width = Math.max(width, l.length() + 8);
+        }
+        StringBuilder head = new StringBuilder("  No.       Time  ");
+        String left = t.clientColumn();
+        String right = t.serverColumn();
+        head.append(left);
+        int pad = width + 2 - displayWidth(left) - displayWidth(right);
+        head.append(" ".repeat(Math.max(1, pad))).append(right);
+        out.add(head.toString());
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            String label = labels.get(i);
+            int dashes = width - label.length() - 1;
+            int before = r.fromClient() ? 3 : dashes - 3;
+            StringBuilder line = new StringBuilder();
+            line.append(String.format(Locale.ROOT, "%5d %10.6f  |", r.frame(), (r.timeNanos() - start) / 1e9));
+            if (r.fromClient()) {
+                line.append("-".repeat(before)).append(label).append("-".repeat(dashes - before)).append(">|");
+            } else {
+                line.append('<').append("-".repeat(before)).append(label).append("-".repeat(dashes - before)).append('|');
+            }
+            if (!r.labels().isEmpty()) {
+                line.append("  ").append(r.labels());
+            }
+            out.add(line.toString());
+        }
+        if (rowsDropped > 0) {
+            out.add("  " + t.ladderTruncated(rowsDropped));
+        }
+        return out;
+    }
+
+    /** Terminal columns of {@code s}: CJK characters take two. */
+    private static int displayWidth(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); i++) {
+            w += s.charAt(i) >= 0x1100 ? 2 : 1;
+        }
+        return w;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.tcpscope.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code tcpscope explain}: packets with explanations, summary and ladder; its errors. */
+class ExplainCommandTest {
+    record Run(int code, String out, String err) {}
+
+    static Run tcpscope(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void explainsACaptureWithLoss() {
+        Run r = tcpscope("explain", "captures/arkime-wireshark-retrans.pcap", "--stream", "0", "--lang", "en");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo(tcpscope("read", "-c", "1", "captures/arkime-wireshark-retrans.pcap").out().strip()
+                .replaceFirst("^", lines.get(0).substring(0, lines.get(0).indexOf('1'))));
+        assertThat(r.out()).contains("        Retransmission: the client sends its SYN again")
+                .contains("Fast retransmission: the client sends bytes 199..1288 again")
+                .contains("Spurious retransmission")
+                .contains("Duplicate ACK #1")
+                .contains("rule \"Bad TCP\"")
+                .contains("Stream 0: client 172.17.96.143:59221, server 172.17.96.77:4000")
+                .contains("Ladder of stream 0")
+                .contains("[TCP Fast Retransmission]");
+        assertThat(r.out()).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void colorWhenAskedAndBriefWithoutExplanations() {
+        Run r = tcpscope("explain", "captures/learn_tcp.pcapng", "--color", "--brief");
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines().limit(20)).allSatisfy(l -> assertThat(l).startsWith("\u001b[38;2;18;39;46m\u001b[48;2;"));
+        assertThat(r.out()).doesNotContain("Handshake 1/3").contains("Stream 0:").doesNotContain("Ladder");
+    }
+
+    @Test
+    void errorsAreOneLineAndExitTwo() {
+        Run missing = tcpscope("explain", "captures/none.pcap");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err().lines()).hasSize(1);
+        Run stream = tcpscope("explain", "captures/learn_tcp.pcapng", "--stream", "7");
+        assertThat(stream.code()).isEqualTo(2);
+        assertThat(stream.err()).contains("no TCP stream 7");
+        Run filter = tcpscope("explain", "captures/learn_tcp.pcapng", "-Y", "tcp.port == 5200");
+        assertThat(filter.code()).isEqualTo(2);
+        assertThat(filter.err()).contains("--stream N");
+        Run bad = tcpscope("explain", "captures/learn_tcp.pcapng", "-Y", "tcp.port ==");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(tcpscope("explain", "captures/learn_tcp.pcapng", "--lang", "xx").code()).isEqualTo(2);
+    }
+}
