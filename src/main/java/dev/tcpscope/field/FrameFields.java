@@ -31,7 +31,7 @@ final class FrameFields {
                         v.addLong(0);
                     }
                 }),
-                Field.of("frame.time_epoch", "Epoch Time", ABSOLUTE_TIME, (d, v) -> {
+                Field.of("frame.time_epoch", "Epoch Time", RELATIVE_TIME, (d, v) -> {
                     if (d.frame().hasTimestamp()) {
                         v.addLong(d.time());
                     }

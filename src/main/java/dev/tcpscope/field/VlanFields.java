@@ -59,7 +59,7 @@ final class VlanFields {
             v.addString(sb);
         })));
         f.add(Layers.uint("ieee8021ad.priority", "Priority", 16, Base.DEC, p, DOT1AD, 0, 2, 0xe000));
-        f.add(Layers.bool("ieee8021ad.dei", "DEI", p, DOT1AD, 0, 2, 0x1000));
+        f.add(Layers.uint("ieee8021ad.dei", "DEI", 16, Base.DEC, p, DOT1AD, 0, 2, 0x1000));
         f.add(Layers.uint("ieee8021ad.id", "ID", 16, Base.DEC, p, DOT1AD, 0, 2, 0x0fff));
         return f;
     }
