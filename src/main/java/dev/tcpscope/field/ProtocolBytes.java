@@ -1,5 +1,6 @@
 package dev.tcpscope.field;
 
+import dev.tcpscope.wire.Bytes;
 import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.Proto;
 
@@ -37,6 +38,36 @@ public final class ProtocolBytes {
             case "icmpv6" -> layers(Proto.ICMPV6, Layers.ALL);
             default -> null;
         };
+    }
+
+    /**
+     * The protocol's value as {@code ==}, slices and {@code len()} see it: its tvbuff cut to the
+     * protocol item's length, which Wireshark sets to the header's (TCP's data offset, IPv4's
+     * IHL, 40 for IPv6, 14 for Ethernet, 8 for UDP ...); ICMP, ICMPv6, ARP and frame keep all.
+     */
+    public static Extractor header(String name) {
+        Extractor whole = of(name);
+        if (whole == null) {
+            return null;
+        }
+        return switch (name) {
+            case "eth" -> cut(Proto.ETH, Layers.ALL, (s, off, cap) -> 14);
+            case "vlan" -> cut(Proto.VLAN, VlanFields.DOT1Q, (s, off, cap) -> 4);
+            case "ieee8021ad" -> cut(Proto.VLAN, VlanFields.DOT1AD, (s, off, cap) -> 4);
+            case "ip" -> cut(Proto.IPV4, Layers.ALL, (s, off, cap) -> cap < 1 ? 0 : (Bytes.u8(s, off) & 0xf) * 4);
+            case "ipv6" -> cut(Proto.IPV6, Layers.ALL, (s, off, cap) -> 40);
+            case "tcp" -> cut(Proto.TCP, Layers.ALL, (s, off, cap) -> cap < 13 ? 20 : Math.max(20, (Bytes.u8(s, off + 12) >>> 4) * 4));
+            case "udp" -> cut(Proto.UDP, Layers.ALL, (s, off, cap) -> 8);
+            default -> whole;
+        };
+    }
+
+    private interface Length {
+        int of(java.lang.foreign.MemorySegment s, long off, int cap);
+    }
+
+    private static Extractor cut(Proto p, Layers.Selector sel, Length length) {
+        return Layers.each(p, sel, (s, off, cap, v) -> v.addBytes(s, off, Math.min(cap, length.of(s, off, cap))));
     }
 
     private static Extractor layers(Proto p, Layers.Selector sel) {

@@ -143,6 +143,15 @@ final class Checker {
         }
         FType t1 = l.type();
         Value rhs = rhs(right, t1, can, partial, left, l);
+        if (rhs instanceof Const c && c.l() < 0 && t1.isUnsigned() && t1.wireSize <= 4 && lhs == l) {
+            // An unsigned field compares with a negative constant as 4.0's uint cmp_order does:
+            // reading the constant's bits as an unsigned 32-bit number.
+            rhs = new Const(c.type(), c.l() & 0xffffffffL, c.d(), c.bytes(), c.s(), c.prefix());
+        }
+        if (l instanceof Typed.FieldRef f && f.type() == FType.PROTOCOL && (opText.equals("contains") || opText.equals("matches"))) {
+            // contains and matches search the protocol's whole tvbuff, not only its header
+            lhs = new Typed.FieldRef(f.field(), ProtocolBytes.of(f.field().name()), f.type(), f.layers());
+        }
         if (rhs instanceof Typed.Slice && !t1.isBytes() && !(l instanceof Typed.Slice)) {
             if (!t1.canSlice()) {
                 String name = l instanceof Typed.Call c ? "Function \"" + c.fn().name().toLowerCase(Locale.ROOT) + "\""
@@ -256,21 +265,49 @@ final class Checker {
         try {
             return Literals.literal(t, u.text(), partial);
         } catch (Literals.Bad b) {
+            Const named = t == FType.BOOLEAN && l instanceof Typed.FieldRef f ? booleanName(u, u.text(), f) : null;
+            if (named != null) {
+                return named;
+            }
             throw fail(u, b.getMessage());
         }
     }
 
+    /**
+     * semcheck's mk_fvalue_from_val_string for a boolean: its true/false strings, compared
+     * without case. TCP and IP flag bits use "Set"/"Not set" (tfs_set_notset), others the
+     * default "True"/"False". Throws tshark's message when the text is neither.
+     */
+    private Const booleanName(Expr at, String text, Typed.FieldRef f) {
+        String name = f.field().name();
+        boolean setNotSet = name.startsWith("tcp.flags.") || name.startsWith("ip.flags.");
+        String yes = setNotSet ? "Set" : "True";
+        String no = setNotSet ? "Not set" : "False";
+        if (name.startsWith("eth.") && name.endsWith("ig")) {
+            yes = "Group address (multicast/broadcast)";
+            no = "Individual address (unicast)";
+        } else if (name.startsWith("eth.") && name.endsWith("lg")) {
+            yes = "Locally administered address (this is NOT the factory default)";
+            no = "Globally unique address (factory default)";
+        }
+        if (text.equalsIgnoreCase(yes) || text.equalsIgnoreCase(no)) {
+            return Const.ofLong(FType.BOOLEAN, text.equalsIgnoreCase(yes) ? 1 : 0);
+        }
+        throw fail(at, "\"" + text + "\" cannot be found among the possible values for " + name + ".");
+    }
+
     private Const string(Expr.Str s, FType t, Value l) {
-        Const c = Literals.string(t, s.value());
+        Const c;
+        try {
+            c = Literals.string(t, s.value());
+        } catch (Literals.Bad b) {
+            throw fail(s, b.getMessage());
+        }
         if (c != null) {
             return c;
         }
         if (t == FType.BOOLEAN && l instanceof Typed.FieldRef f) {
-            String text = new String(s.value(), java.nio.charset.StandardCharsets.ISO_8859_1);
-            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-                return Const.ofLong(t, text.equalsIgnoreCase("true") ? 1 : 0);
-            }
-            throw fail(s, "\"" + text + "\" cannot be found among the possible values for " + f.field().name() + ".");
+            return booleanName(s, new String(s.value(), java.nio.charset.StandardCharsets.ISO_8859_1), f);
         }
         throw fail(s, t.pretty + " cannot be converted from a string (\"" + s.text() + "\").");
     }
@@ -296,6 +333,9 @@ final class Checker {
             throw new FilterSyntaxException("Regex compilation error: " + e.getDescription() + ".", m.right().span());
         }
         Value l = lhsEntity(m.left(), "matches", "matches", FType::canMatches);
+        if (l instanceof Typed.FieldRef f && f.type() == FType.PROTOCOL) {
+            l = new Typed.FieldRef(f.field(), ProtocolBytes.of(f.field().name()), f.type(), f.layers());
+        }
         return new Typed.Matches(mode(m.quantifier(), false), l, p);
     }
 
@@ -350,7 +390,7 @@ final class Checker {
         FType t = FType.of(f);
         Extractor ex = f.extractor();
         if (t == FType.PROTOCOL) {
-            Extractor bytes = ProtocolBytes.of(f.name());
+            Extractor bytes = ProtocolBytes.header(f.name());
             if (bytes != null) {
                 ex = bytes;
             }

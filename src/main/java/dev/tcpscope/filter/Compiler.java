@@ -359,14 +359,12 @@ final class Compiler {
                         len = 4;
                     }
                     case STRING -> {
-                        CharSequence cs = b.stringAt(i);
-                        int at = reserve(cs.length());
-                        for (int k = 0; k < cs.length(); k++) {
-                            scratch[at + k] = (byte) cs.charAt(k);
-                        }
+                        byte[] utf8 = b.stringAt(i).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        int at = reserve(utf8.length);
+                        System.arraycopy(utf8, 0, scratch, at, utf8.length);
                         s = scratchSegment;
                         off = at;
-                        len = cs.length();
+                        len = utf8.length;
                     }
                     default -> {
                         s = b.segmentAt(i);

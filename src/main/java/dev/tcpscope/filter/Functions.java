@@ -98,10 +98,19 @@ final class Functions {
         };
     }
 
+    static int utf8Length(CharSequence s) {
+        int n = 0;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return n;
+    }
+
     /** fvalue_length: the length of strings and byte strings, the wire size of anything else. */
     static long length(FType t, Values v, int i) {
         return switch (t) {
-            case STRING -> v.stringAt(i).length();
+            case STRING -> utf8Length(v.stringAt(i)); // Wireshark strings are UTF-8 bytes
             case ETHER, BYTES, PROTOCOL -> v.lengthAt(i);
             default -> t.wireSize;
         };

@@ -40,9 +40,6 @@ final class Literals {
                 if (s.equals("False") || s.equals("FALSE")) {
                     yield Const.ofLong(t, 0);
                 }
-                if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
-                    yield Const.ofLong(t, s.equalsIgnoreCase("true") ? 1 : 0); // the default true/false strings
-                }
                 yield Const.ofLong(t, unsigned(s, -1L));
             }
             case UINT8, UINT16, UINT24, UINT32, UINT64, FRAMENUM -> Const.ofLong(t, unsigned(s, t.maxUnsigned()));
@@ -59,7 +56,7 @@ final class Literals {
             case IPV4 -> ipv4(s);
             case IPV6 -> ipv6(s);
             case ETHER -> {
-                byte[] b = bytesOrNull(s);
+                byte[] b = DOTTED_MAC.matcher(s).matches() ? bytesOrNull(s.replace(".", "")) : bytesOrNull(s);
                 if (b == null) {
                     throw new Bad("\"" + s + "\" is not a valid Ethernet address.");
                 }
@@ -83,11 +80,17 @@ final class Literals {
         };
     }
 
-    /** A double-quoted string's bytes as a value of {@code t}; null when {@code t} takes no strings. */
-    static Const string(FType t, byte[] value) {
+    private static final Pattern DOTTED_MAC = Pattern.compile("\\p{XDigit}{4}\\.\\p{XDigit}{4}\\.\\p{XDigit}{4}");
+
+    /**
+     * A double-quoted string's bytes as a value of {@code t}; null when {@code t} takes no
+     * strings (val_from_string is NULL), or a {@link Bad} when it takes them but not this one.
+     */
+    static Const string(FType t, byte[] value) throws Bad {
         return switch (t) {
             case STRING -> new Const(t, 0, 0, value, new String(value, StandardCharsets.ISO_8859_1), 0);
             case BYTES, PROTOCOL -> Const.ofBytes(t, value);
+            case ABSTIME -> Const.ofLong(t, absoluteTime(new String(value, StandardCharsets.ISO_8859_1)));
             default -> null;
         };
     }
@@ -112,8 +115,11 @@ final class Literals {
         if (text.length() == 1) {
             return text.charAt(0);
         }
+        if (!text.startsWith("\\")) {
+            throw new Bad("'" + text + "' is too long to be a valid character constant.");
+        }
         byte[] b = Escapes.decode(text);
-        if (b.length != 1 || !text.startsWith("\\")) {
+        if (b.length != 1) {
             throw new Bad("'" + text + "' is not a valid character constant.");
         }
         return b[0] & 0xff;
@@ -324,7 +330,7 @@ final class Literals {
         return java.util.Arrays.copyOf(out, n);
     }
 
-    private static final Pattern HEX_RUN = Pattern.compile("(?:\\p{XDigit}{2})+");
+    private static final Pattern HEX_RUN = Pattern.compile("\\p{XDigit}+");
     private static final Pattern SEPARATED = Pattern.compile("\\p{XDigit}{1,2}(?:([:.-])\\p{XDigit}{1,2})*");
 
     /**
@@ -342,8 +348,9 @@ final class Literals {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (HEX_RUN.matcher(s).matches()) {
+            // Pairs of digits; an odd last digit is a byte of its own, as hex_str_to_bytes reads it.
             for (int i = 0; i < s.length(); i += 2) {
-                out.write(Integer.parseInt(s.substring(i, i + 2), 16));
+                out.write(Integer.parseInt(s.substring(i, Math.min(i + 2, s.length())), 16));
             }
             return out.toByteArray();
         }

@@ -23,7 +23,7 @@ final class Ops {
                     Long.compare(a.longAt(i), b.longAt(j));
             case DOUBLE -> Double.compare(a.doubleAt(i), b.doubleAt(j));
             case IPV4 -> {
-                long mask = prefix <= 0 ? 0 : (0xffffffffL << (32 - prefix)) & 0xffffffffL;
+                long mask = prefix <= 0 ? 0 : (0xffffffffL << (32 - Math.min(32, prefix))) & 0xffffffffL;
                 yield Long.compare(a.longAt(i) & mask, b.longAt(j) & mask);
             }
             case IPV6 -> compareIpv6(a, i, b, j, prefix);

@@ -283,7 +283,7 @@ final class Interpreter {
         FType t = c.args().getFirst().type();
         switch (c.fn()) {
             case LEN:
-                return first == null ? null : first.stream().map(o -> (Object) (long) (o instanceof String s ? s.length()
+                return first == null ? null : first.stream().map(o -> (Object) (long) (o instanceof String s ? s.getBytes(StandardCharsets.UTF_8).length
                         : o instanceof byte[] b && t != FType.IPV6 ? b.length : t.wireSize)).toList();
             case COUNT:
                 return first == null ? null : List.of((long) first.size());
@@ -334,7 +334,7 @@ final class Interpreter {
     private static byte[] bytesOf(FType t, Object o) {
         return switch (o) {
             case byte[] b -> b;
-            case String s -> s.getBytes(StandardCharsets.ISO_8859_1);
+            case String s -> s.getBytes(StandardCharsets.UTF_8);
             case Long l when t == FType.IPV4 -> new byte[] {(byte) (l >>> 24), (byte) (l >>> 16), (byte) (l >>> 8), (byte) (long) l};
             default -> throw new IllegalStateException("not sliceable: " + o);
         };
