@@ -4,6 +4,8 @@ import dev.tcpscope.capture.CaptureFormatException;
 import dev.tcpscope.capture.CaptureReader;
 import dev.tcpscope.capture.Captures;
 import dev.tcpscope.field.FieldTable;
+import dev.tcpscope.filter.DisplayFilter;
+import dev.tcpscope.filter.FilterSyntaxException;
 import dev.tcpscope.frame.Frame;
 import dev.tcpscope.present.FieldsFormat;
 import dev.tcpscope.present.LineWriter;
@@ -67,6 +69,14 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "-E", paramLabel = "OPTION=VALUE",
             description = "-T fields option: header=y|n, separator=/t|/s|C, occurrence=f|l|a, aggregator=,|/s|C, quote=d|s|n, bom=y|n.")
     List<String> fieldOptions = new ArrayList<>();
+
+    @Option(names = "-Y", paramLabel = "FILTER",
+            description = "Display filter (Wireshark 4.0 syntax): print only the frames it matches, with their own numbers, e.g. -Y 'tcp.analysis.retransmission || tcp.flags.reset == 1'.")
+    String displayFilter;
+
+    @Option(names = "-R", paramLabel = "FILTER",
+            description = "Read filter, with -2 only (as tshark): frames it does not match are dropped in the first pass and the rest renumbered.")
+    String readFilter;
 
     @Option(names = "-2", description = "Two passes, as tshark -2: every frame shows what the whole capture says of its TCP stream (final completeness, initial RTT, window scale).")
     boolean twoPass;
@@ -132,6 +142,20 @@ final class ReadCommand implements Callable<Integer> {
         }
         // Final per-stream values need the whole capture first.
         boolean twoPass = this.twoPass || mode == AnalysisMode.PRECISE;
+        if (readFilter != null && !twoPass) {
+            err.println("tcpscope: -R without -2 is deprecated. For single-pass filtering use -Y.");
+            return 1; // tshark's exit code for it
+        }
+        DisplayFilter read;
+        String current = displayFilter;
+        try {
+            display = displayFilter == null ? null : DisplayFilter.compile(displayFilter, FieldTable.standard());
+            current = readFilter;
+            read = readFilter == null ? null : DisplayFilter.compile(readFilter, FieldTable.standard());
+        } catch (FilterSyntaxException e) {
+            err.println("tcpscope: " + e.render(current));
+            return 2;
+        }
         if (twoPass && path.equals("-")) {
             try {
                 path = spoolStandardInput(System.in).toString();
@@ -142,7 +166,7 @@ final class ReadCommand implements Callable<Integer> {
         }
         Decoder decoder = new Decoder(new TcpAnalyzer(mode));
         if (twoPass) {
-            Integer failed = firstPass(path, decoder, err);
+            Integer failed = firstPass(path, decoder, err, read);
             if (failed != null) {
                 return failed;
             }
@@ -151,11 +175,22 @@ final class ReadCommand implements Callable<Integer> {
         return output(path, decoder, fields, err);
     }
 
-    /** Runs the analysis over the capture without output; an exit code when it could not be read. */
-    private Integer firstPass(String path, Decoder decoder, PrintStream err) {
+    /** The display filter, or null. */
+    private DisplayFilter display;
+    /** With -R: the frames (0-based read order) the read filter kept in the first pass. */
+    private java.util.BitSet kept;
+
+    /**
+     * Runs the analysis over the capture without output, noting the frames a read filter keeps;
+     * an exit code when the capture could not be read.
+     */
+    private Integer firstPass(String path, Decoder decoder, PrintStream err, DisplayFilter read) {
+        if (read != null) {
+            kept = new java.util.BitSet();
+        }
         CaptureReader reader = open(path, err);
         if (reader == null) {
-            return 2;
+            return openFailure;
         }
         Frame frame = new Frame();
         try (reader) {
@@ -163,6 +198,9 @@ final class ReadCommand implements Callable<Integer> {
             while ((count < 0 || n < count) && reader.next(frame)) {
                 n++;
                 decoder.decode(frame);
+                if (read != null && read.test(decoder)) {
+                    kept.set((int) (n - 1));
+                }
             }
             return null;
         } catch (CaptureFormatException e) {
@@ -221,9 +259,22 @@ final class ReadCommand implements Callable<Integer> {
                 out.line(line);
             }
             long n = 0;
+            long number = 0;
             while ((count < 0 || n < count) && reader.next(frame)) {
                 n++;
+                if (kept != null) {
+                    if (!kept.get((int) (n - 1))) {
+                        continue; // dropped by -R in the first pass: as if it were not in the file
+                    }
+                    renumber(frame, ++number);
+                }
                 decoder.decode(frame);
+                if (display != null && !display.test(decoder)) {
+                    if (list != null) {
+                        list.skip(decoder);
+                    }
+                    continue;
+                }
                 line.setLength(0);
                 if (fields != null) {
                     fields.appendLine(decoder, line);
@@ -241,6 +292,15 @@ final class ReadCommand implements Callable<Integer> {
             err.println("tcpscope: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** Gives a frame kept by -R its number among the kept frames, as tshark -2 -R does. */
+    private static void renumber(Frame f, long number) {
+        Frame.Kind kind = f.kind();
+        boolean stamped = f.hasTimestamp();
+        f.set(number, f.seconds(), f.nanos(), f.timestampDigits(), f.linkType(), f.interfaceId(), f.segment(),
+                f.offset(), f.capturedLength(), f.originalLength());
+        f.setRecord(kind, stamped);
     }
 
     private static void flushQuietly(LineWriter out) {

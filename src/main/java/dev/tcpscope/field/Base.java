@@ -10,5 +10,7 @@ public enum Base {
     /** Hex, then the decimal in parentheses. */
     HEX_DEC,
     OCT,
-    NONE
+    NONE,
+    /** An absolute time written as a local date and time ({@code Nov 24, 2026 14:25:25.485160908 UTC}). */
+    LOCAL_TIME
 }

@@ -14,7 +14,16 @@ import java.util.Map;
 public final class FieldTable {
     private static final FieldTable STANDARD = new FieldTable(List.of(
             FrameFields.all(),
-            TcpFields.all()));
+            EthFields.all(),
+            VlanFields.all(),
+            SllFields.all(),
+            IpFields.all(),
+            Ipv6Fields.all(),
+            ArpFields.all(),
+            TcpFields.all(),
+            UdpFields.all(),
+            IcmpFields.icmp(),
+            IcmpFields.icmpv6()));
 
     private final List<Field> fields;
     private final Map<String, Field> byName;

@@ -29,10 +29,17 @@ public final class FieldText {
             case UINT, INT -> integer(sb, f, v.longAt(i));
             case FRAMENUM -> sb.append(v.longAt(i));
             case RELATIVE_TIME -> seconds(sb, v.longAt(i));
-            case ABSOLUTE_TIME -> seconds(sb, v.longAt(i));
+            case ABSOLUTE_TIME -> {
+                if (f.base() == Base.LOCAL_TIME) {
+                    date(sb, v.longAt(i));
+                } else {
+                    seconds(sb, v.longAt(i));
+                }
+            }
             case DOUBLE -> sb.append(v.doubleAt(i));
             case IPV4 -> ipv4(sb, v.longAt(i));
-            case IPV6, ETHER -> hex(sb, v.segmentAt(i), v.offsetAt(i), v.lengthAt(i));
+            case IPV6 -> ipv6(sb, v.segmentAt(i), v.offsetAt(i));
+            case ETHER -> hex(sb, v.segmentAt(i), v.offsetAt(i), v.lengthAt(i), ':');
             case BYTES -> {
                 if (v.lengthAt(i) == 0) {
                     sb.append("<MISSING>"); // tshark's text for an empty byte field
@@ -75,6 +82,85 @@ public final class FieldText {
         }
     }
 
+    /** Appends bytes as lowercase hex pairs separated by {@code sep} ({@code 00:1b:21:3a:4f:5e}). */
+    public static void hex(StringBuilder sb, MemorySegment s, long off, int len, char sep) {
+        for (int k = 0; k < len; k++) {
+            if (k > 0) {
+                sb.append(sep);
+            }
+            int b = Bytes.u8(s, off + k);
+            sb.append(HEX[b >>> 4]).append(HEX[b & 0xf]);
+        }
+    }
+
+    /**
+     * Appends the 16 bytes at {@code off} as an IPv6 address in RFC 5952 §4 form: lowercase,
+     * no leading zeros, the longest run of two or more zero groups (the first of equals) as
+     * {@code ::}, and an IPv4-mapped address with its last 32 bits dotted (§5).
+     */
+    public static void ipv6(StringBuilder sb, MemorySegment s, long off) {
+        int[] g = new int[8];
+        for (int k = 0; k < 8; k++) {
+            g[k] = Bytes.u16(s, off + 2L * k);
+        }
+        boolean mapped = g[0] == 0 && g[1] == 0 && g[2] == 0 && g[3] == 0 && g[4] == 0 && g[5] == 0xffff;
+        int groups = mapped ? 6 : 8;
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int k = 0; k < groups; ) {
+            if (g[k] != 0) {
+                k++;
+                continue;
+            }
+            int e = k;
+            while (e < groups && g[e] == 0) {
+                e++;
+            }
+            if (e - k > bestLen) {
+                bestStart = k;
+                bestLen = e - k;
+            }
+            k = e;
+        }
+        for (int k = 0; k < groups; k++) {
+            if (k == bestStart) {
+                sb.append("::");
+                k += bestLen - 1;
+                continue;
+            }
+            if (k > 0 && k != bestStart + bestLen) {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(g[k]));
+        }
+        if (mapped) {
+            if (bestStart + bestLen != groups) {
+                sb.append(':');
+            }
+            ipv4(sb, Bytes.u32(s, off + 12));
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter DATE =
+            java.time.format.DateTimeFormatter.ofPattern("MMM ppd, yyyy HH:mm:ss", java.util.Locale.ROOT);
+    private static final java.time.format.DateTimeFormatter ZONE =
+            java.time.format.DateTimeFormatter.ofPattern("zzz", java.util.Locale.ROOT);
+
+    /**
+     * Appends an epoch time in nanoseconds as Wireshark's local absolute time
+     * ({@code Nov 24, 2026 14:25:25.485160908 UTC}): the system time zone, nine decimals.
+     */
+    public static void date(StringBuilder sb, long ns) {
+        long sec = Math.floorDiv(ns, 1_000_000_000L);
+        long frac = Math.floorMod(ns, 1_000_000_000L);
+        java.time.ZonedDateTime t = java.time.Instant.ofEpochSecond(sec).atZone(java.time.ZoneId.systemDefault());
+        sb.append(DATE.format(t)).append('.');
+        for (long p = 100_000_000L; p > 0; p /= 10) {
+            sb.append((char) ('0' + frac / p % 10));
+        }
+        sb.append(' ').append(ZONE.format(t));
+    }
+
     /** Appends nanoseconds as seconds with nine decimals, negative values with a leading minus. */
     public static void seconds(StringBuilder sb, long ns) {
         if (ns < 0) {
@@ -88,7 +174,8 @@ public final class FieldText {
         }
     }
 
-    private static void ipv4(StringBuilder sb, long a) {
+    /** Appends an IPv4 address held in the low 32 bits of {@code a}, dotted. */
+    public static void ipv4(StringBuilder sb, long a) {
         sb.append((a >>> 24) & 0xff).append('.').append((a >>> 16) & 0xff).append('.')
                 .append((a >>> 8) & 0xff).append('.').append(a & 0xff);
     }

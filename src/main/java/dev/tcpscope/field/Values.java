@@ -16,12 +16,25 @@ public final class Values {
     private long[] offsets = new long[4];
     private int[] lengths = new int[4];
     private CharSequence[] strings = new CharSequence[4];
+    private int[] layers = new int[4];
+    private int layer = 1;
 
     /** Forgets the occurrences of the previous frame. */
     public Values clear() {
         count = 0;
+        layer = 1;
         return this;
     }
+
+    /**
+     * Sets the protocol layer the next occurrences belong to: 1 for the first IP header of the
+     * frame, 2 for the one inside it, and so on (Wireshark's {@code proto_layer_num}, what a
+     * filter's {@code ip.addr#2} selects). {@link #clear()} sets it back to 1.
+     */
+    public void setLayer(int n) { layer = n; }
+
+    /** The protocol layer of occurrence {@code i} (see {@link #setLayer}). */
+    public int layerAt(int i) { return layers[i]; }
 
     public int size() { return count; }
 
@@ -69,6 +82,7 @@ public final class Values {
 
     private void slot() {
         if (count == longs.length) {
+            layers = Arrays.copyOf(layers, count * 2);
             int n = count * 2;
             longs = Arrays.copyOf(longs, n);
             doubles = Arrays.copyOf(doubles, n);
@@ -77,5 +91,6 @@ public final class Values {
             lengths = Arrays.copyOf(lengths, n);
             strings = Arrays.copyOf(strings, n);
         }
+        layers[count] = layer;
     }
 }

@@ -146,7 +146,7 @@ public final class Lexer {
 
     private FilterSyntaxException unexpected(int start, int len) {
         return new FilterSyntaxException(
-                "\"" + src.substring(start, start + len) + "\" was unexpected in this context", new Span(start, start + len));
+                "\"" + src.substring(start, start + len) + "\" was unexpected in this context.", new Span(start, start + len));
     }
 
     private boolean startsWith(String s) {
@@ -223,7 +223,7 @@ public final class Lexer {
             }
             out.add(Token.of(Kind.LAYER_INDEX, src.substring(start, pos), new Span(start, pos)));
         } else {
-            throw new FilterSyntaxException("Expected digit or \"[\" after \"#\", not \"" + c + "\"", new Span(pos, pos + 1));
+            throw new FilterSyntaxException("Expected digit or \"[\", not \"" + c + "\"", new Span(pos, pos + 1));
         }
     }
 

@@ -426,6 +426,6 @@ public final class Parser {
             return new FilterSyntaxException("Unexpected end of filter expression", t.span());
         }
         String text = src.substring(t.span().start(), t.span().end());
-        return new FilterSyntaxException("\"" + text + "\" was unexpected in this context", t.span());
+        return new FilterSyntaxException("\"" + text + "\" was unexpected in this context.", t.span());
     }
 }

@@ -110,6 +110,11 @@ public final class PacketList {
      * Appends the packet-list line of the frame {@code decoded} has just decoded; {@code decoded}
      * must be this list's decoder, so that frames reach it in capture order.
      */
+    /** Notes a frame that a display filter hides, for the time column of the frames that follow. */
+    public void skip(Decoder decoded) {
+        time.skip(decoded.frame());
+    }
+
     public void appendLine(Decoder decoded, StringBuilder line) {
         if (decoded != decoder) {
             throw new IllegalArgumentException("frames must be decoded by this list's decoder");

@@ -71,6 +71,23 @@ public final class TimeFormat {
         prevNs = ns;
     }
 
+    /**
+     * Notes a frame that a display filter hides: it still starts the relative times and is the
+     * "previous captured frame" of {@code d}, but not the previous displayed one of {@code dd}.
+     */
+    public void skip(Frame f) {
+        if (kind == Kind.DELTA_DISPLAYED) {
+            return; // the first displayed frame shows 0, the next ones the gap to it
+        }
+        if (!haveFirst) {
+            haveFirst = true;
+            firstSec = f.seconds();
+            firstNs = f.nanos();
+        }
+        prevSec = f.seconds();
+        prevNs = f.nanos();
+    }
+
     /** Appends {@code sec + ns·10⁻⁹} (each part may be negative) as [-]S.FFF with {@code digits} fraction digits. */
     static void appendSigned(StringBuilder sb, long sec, long ns, int digits) {
         if (sec > 0 && ns < 0) {

@@ -72,7 +72,7 @@ class LexerTest {
         String filter = "tcp.port == 1 xor tcp.port == 2";
         assertThatThrownBy(() -> Parser.parse(filter)).isInstanceOfSatisfying(FilterSyntaxException.class, x ->
                 assertThat(x.render(filter)).isEqualTo("""
-                        "xor" was unexpected in this context
+                        "xor" was unexpected in this context.
                             tcp.port == 1 xor tcp.port == 2
                                           ^~~"""));
         assertThatThrownBy(() -> Parser.parse("tcp.port ==")).isInstanceOfSatisfying(FilterSyntaxException.class, x -> {

@@ -1,0 +1,174 @@
+package dev.tcpscope.field;
+
+import dev.tcpscope.frame.LinkType;
+import dev.tcpscope.tcp.Decoder;
+import dev.tcpscope.wire.Bytes;
+import dev.tcpscope.wire.Dissection;
+import dev.tcpscope.wire.End;
+import dev.tcpscope.wire.Ethernet;
+import dev.tcpscope.wire.Ipv4;
+import dev.tcpscope.wire.Ipv6;
+import dev.tcpscope.wire.Proto;
+import dev.tcpscope.wire.Tcp;
+import dev.tcpscope.wire.TcpOptionWalk;
+import dev.tcpscope.tcp.TcpRecord;
+import dev.tcpscope.wire.Udp;
+
+/**
+ * {@code frame.protocols}: the protocols of a frame in order, colon-separated, as Wireshark
+ * names them under the transport-only profile ({@code eth:ethertype:ip:tcp:data}). The
+ * {@code ethertype} pseudo-protocol follows every header that hands on an EtherType, IPv6
+ * extension headers are protocols of their own ({@code ipv6.hopopts} ...), and {@code data}
+ * ends the list when bytes are left that nothing dissects.
+ */
+final class FrameProtocols {
+    private FrameProtocols() { }
+
+    static void append(Decoder d, StringBuilder sb) {
+        Dissection x = d.dissection();
+        int link = d.frame().linkType();
+        if (link == LinkType.RAW || link == LinkType.RAW_DLT12 || link == LinkType.RAW_DLT14) {
+            sb.append("raw");
+        }
+        int n = x.count();
+        for (int i = 0; i < n; i++) {
+            switch (x.proto(i)) {
+                case ETH -> add(sb, x.captured(i) >= Ethernet.HEADER_LENGTH
+                        && Ethernet.type(x.segment(i), x.offset(i)) > Ethernet.MAX_802_3_LENGTH ? "eth:ethertype" : "eth");
+                case VLAN -> add(sb, VlanFields.DOT1AD.test(x, i) ? "ieee8021ad:ethertype" : "vlan:ethertype");
+                case SLL, SLL2 -> add(sb, i + 1 < n ? "sll:ethertype" : "sll");
+                case NULL -> add(sb, "null");
+                case RAW -> { }
+                case IPV4 -> add(sb, "ip");
+                case IPV6 -> {
+                    add(sb, "ipv6");
+                    extensions(x, i, sb);
+                }
+                case ARP -> add(sb, "arp");
+                case TCP -> {
+                    add(sb, "tcp");
+                    if (hasMptcpOption(d)) {
+                        add(sb, "mptcp");
+                    }
+                }
+                case UDP -> add(sb, "udp");
+                case ICMP -> add(sb, "icmp");
+                case ICMPV6 -> add(sb, "icmpv6");
+            }
+        }
+        if (n == 0 && d.frame().capturedLength() > 0 && d.frame().kind() != dev.tcpscope.frame.Frame.Kind.PACKET) {
+            add(sb, "data"); // a pcapng custom or journal block shown as a frame
+        } else if (n > 0 && leftover(d, x, n - 1) > 0) {
+            add(sb, "data");
+        }
+    }
+
+    private static void add(StringBuilder sb, String name) {
+        if (!sb.isEmpty()) {
+            sb.append(':');
+        }
+        sb.append(name);
+    }
+
+    /** Names the extension headers inside IPv6 layer {@code i}. */
+    private static void extensions(Dissection x, int i, StringBuilder sb) {
+        MemorySegmentView v = new MemorySegmentView(x, i);
+        if (v.cap < Ipv6.HEADER_LENGTH) {
+            return;
+        }
+        int nh = Ipv6.nextHeader(v.s, v.off);
+        int pos = Ipv6.HEADER_LENGTH;
+        while (Ipv6.isExtension(nh) && v.cap >= pos + 2) {
+            add(sb, switch (nh) {
+                case Ipv6.EXT_HOP_BY_HOP -> "ipv6.hopopts";
+                case Ipv6.EXT_ROUTING -> "ipv6.routing";
+                case Ipv6.EXT_FRAGMENT -> "ipv6.fraghdr";
+                default -> "ipv6.dstopts";
+            });
+            int len = nh == Ipv6.EXT_FRAGMENT ? Ipv6.FRAGMENT_HEADER_LENGTH : (Bytes.u8(v.s, v.off + pos + 1) + 1) * 8;
+            nh = Bytes.u8(v.s, v.off + pos);
+            pos += len;
+        }
+    }
+
+    private record MemorySegmentView(java.lang.foreign.MemorySegment s, long off, int cap) {
+        MemorySegmentView(Dissection x, int i) {
+            this(x.segment(i), x.offset(i), x.captured(i));
+        }
+    }
+
+    /** How many bytes the last layer {@code i} leaves undissected (reported, not only captured). */
+    private static int leftover(Decoder d, Dissection x, int i) {
+        End end = x.end;
+        if (end == End.CAPTURE_SHORT || end == End.REPORTED_SHORT || end == End.BOGUS || end == End.UNSUPPORTED_LINK) {
+            return 0;
+        }
+        int rep = x.reported(i);
+        return switch (x.proto(i)) {
+            case ETH -> rep - Ethernet.HEADER_LENGTH;
+            case VLAN -> rep - 4;
+            case SLL -> rep - 16;
+            case SLL2 -> rep - 20;
+            case NULL -> rep - 4;
+            case RAW, ARP -> 0;
+            case IPV4 -> x.captured(i) >= 1 ? rep - Ipv4.headerLength(x.segment(i), x.offset(i)) : 0;
+            case IPV6 -> rep - ipv6HeaderChain(x, i);
+            case TCP -> tcpData(d, x, i);
+            case UDP -> rep - Udp.HEADER_LENGTH;
+            case ICMP -> x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 0, 8) ? x.captured(i) - 8 : 0;
+            case ICMPV6 -> x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 128, 129) ? x.captured(i) - 8 : 0;
+        };
+    }
+
+    /**
+     * The TCP payload handed on to the data dissector: none when it was not captured, none for
+     * a reset (its payload is {@code tcp.reset_cause}), and none for a retransmitted (not fast
+     * retransmitted) or out-of-order segment (Wireshark's "tcp_no_subdissector_on_error", on by default).
+     */
+    private static int tcpData(Decoder d, Dissection x, int i) {
+        TcpRecord r = d.tcp();
+        if (r == null || !r.haveSegmentLength || r.segmentLength == 0 || (r.flags & Tcp.RST) != 0
+                || r.has(TcpRecord.RETRANSMISSION | TcpRecord.SPURIOUS_RETRANSMISSION | TcpRecord.OUT_OF_ORDER)) {
+            return 0;
+        }
+        return x.captured(i) - r.headerLength;
+    }
+
+    /** Option 30 (RFC 8684 Multipath TCP) is dissected by the mptcp protocol, which then shows. */
+    private static boolean hasMptcpOption(Decoder d) {
+        TcpRecord r = d.tcp();
+        if (r == null || r.bogusHeaderLength || r.headerLength <= Tcp.MIN_HEADER_LENGTH) {
+            return false;
+        }
+        Dissection x = d.dissection();
+        int layer = d.tcpLayer();
+        TcpOptionWalk w = new TcpOptionWalk().reset(x.segment(layer), x.offset(layer), r.headerLength, x.captured(layer));
+        while (w.next() >= 0) {
+            if (w.captured(1) && Bytes.u8(x.segment(layer), w.offset()) == 30) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isEcho(int type, int a, int b) {
+        return type == a || type == b;
+    }
+
+    private static int ipv6HeaderChain(Dissection x, int i) {
+        var s = x.segment(i);
+        long off = x.offset(i);
+        int cap = x.captured(i);
+        if (cap < Ipv6.HEADER_LENGTH) {
+            return Integer.MAX_VALUE / 2;
+        }
+        int nh = Ipv6.nextHeader(s, off);
+        int pos = Ipv6.HEADER_LENGTH;
+        while (Ipv6.isExtension(nh) && cap >= pos + 2) {
+            int len = nh == Ipv6.EXT_FRAGMENT ? Ipv6.FRAGMENT_HEADER_LENGTH : (Bytes.u8(s, off + pos + 1) + 1) * 8;
+            nh = Bytes.u8(s, off + pos);
+            pos += len;
+        }
+        return pos;
+    }
+}

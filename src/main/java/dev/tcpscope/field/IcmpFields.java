@@ -1,0 +1,108 @@
+package dev.tcpscope.field;
+
+import dev.tcpscope.wire.Bytes;
+import dev.tcpscope.wire.Dissection;
+import dev.tcpscope.wire.Ipv6;
+import dev.tcpscope.wire.Proto;
+
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+
+import static dev.tcpscope.field.FieldType.*;
+
+/**
+ * {@code icmp.*} (RFC 792) and {@code icmpv6.*} (RFC 4443): type, code, checksum and the
+ * identifier/sequence of echo messages. Unlike IP's, Wireshark always verifies ICMP checksums:
+ * status 1 (good) or 0 (bad) when the whole message was captured, 2 (unverified) otherwise;
+ * ICMPv6's covers the IPv6 pseudo-header (RFC 8200 §8.1).
+ */
+final class IcmpFields {
+    private IcmpFields() { }
+
+    static List<Field> icmp() {
+        Proto p = Proto.ICMP;
+        return List.of(
+                Field.of("icmp", "Internet Control Message Protocol", PROTOCOL,
+                        Layers.each(p, (s, off, cap, v) -> v.addString("icmp"))),
+                Layers.uint("icmp.type", "Type", 8, Base.DEC, p, Layers.ALL, 0, 1, 0),
+                Layers.uint("icmp.code", "Code", 8, Base.DEC, p, Layers.ALL, 1, 1, 0),
+                Layers.uint("icmp.checksum", "Checksum", 16, Base.HEX, p, Layers.ALL, 2, 2, 0),
+                status("icmp.checksum.status", p),
+                echo("icmp.ident", "Identifier (BE)", p, 4, false),
+                echo("icmp.ident_le", "Identifier (LE)", p, 4, true),
+                echo("icmp.seq", "Sequence Number (BE)", p, 6, false),
+                echo("icmp.seq_le", "Sequence Number (LE)", p, 6, true));
+    }
+
+    static List<Field> icmpv6() {
+        Proto p = Proto.ICMPV6;
+        return List.of(
+                Field.of("icmpv6", "Internet Control Message Protocol v6", PROTOCOL,
+                        Layers.each(p, (s, off, cap, v) -> v.addString("icmpv6"))),
+                Layers.uint("icmpv6.type", "Type", 8, Base.DEC, p, Layers.ALL, 0, 1, 0),
+                Layers.uint("icmpv6.code", "Code", 8, Base.DEC, p, Layers.ALL, 1, 1, 0),
+                Layers.uint("icmpv6.checksum", "Checksum", 16, Base.HEX, p, Layers.ALL, 2, 2, 0),
+                status("icmpv6.checksum.status", p),
+                echo("icmpv6.echo.identifier", "Identifier", p, 4, false),
+                echo("icmpv6.echo.sequence_number", "Sequence", p, 6, true),
+                Field.integer("icmpv6.mtu", "MTU", UINT, 32, Base.DEC, Layers.each(p, (s, off, cap, v) -> {
+                    if (cap >= 8 && Bytes.u8(s, off) == 2) {
+                        v.addLong(Bytes.u32(s, off + 4));
+                    }
+                })));
+    }
+
+    /** Whether {@code type} is an echo-like message with an identifier and a sequence number. */
+    private static boolean echoLike(Proto p, int type) {
+        return p == Proto.ICMP
+                ? type == 0 || type == 8 || type == 13 || type == 14 || type == 15 || type == 16 || type == 17 || type == 18
+                : type == 128 || type == 129;
+    }
+
+    private static Field echo(String name, String title, Proto p, int at, boolean littleEndian) {
+        return Field.integer(name, title, UINT, 16, littleEndian || p == Proto.ICMP ? Base.DEC_HEX : Base.HEX,
+                Layers.each(p, (s, off, cap, v) -> {
+                    if (cap >= at + 2 && echoLike(p, Bytes.u8(s, off))) {
+                        boolean le = littleEndian && p == Proto.ICMP;
+                        v.addLong(le ? Bytes.u16le(s, off + at) : Bytes.u16(s, off + at));
+                    }
+                }));
+    }
+
+    private static Field status(String name, Proto p) {
+        return Field.integer(name, "Checksum Status", UINT, 8, Base.NONE, (d, v) -> {
+            Dissection x = d.dissection();
+            for (int i = 0; i < x.count(); i++) {
+                if (x.proto(i) != p || x.captured(i) < 4) {
+                    continue;
+                }
+                if (x.captured(i) < x.reported(i) || d.dissection().fragmented) {
+                    v.addLong(2);
+                    continue;
+                }
+                long initial = p == Proto.ICMPV6 ? pseudoHeader(x, i) : 0;
+                if (initial < 0) {
+                    v.addLong(2);
+                    continue;
+                }
+                v.addLong(Layers.checksum(x.segment(i), x.offset(i), x.reported(i), initial) == 0 ? 1 : 0);
+            }
+        });
+    }
+
+    /** The sum of the IPv6 pseudo-header of ICMPv6 layer {@code i}, or -1 without an IPv6 layer before it. */
+    private static long pseudoHeader(Dissection x, int i) {
+        for (int k = i - 1; k >= 0; k--) {
+            if (x.proto(k) == Proto.IPV6) {
+                MemorySegment s = x.segment(k);
+                long sum = 0;
+                for (int b = Ipv6.SRC; b < Ipv6.DST + 16; b += 2) {
+                    sum += Bytes.u16(s, x.offset(k) + b);
+                }
+                long len = x.reported(i);
+                return sum + (len >>> 16) + (len & 0xffff) + 58;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.tcpscope.field;
+
+import dev.tcpscope.wire.Bytes;
+import dev.tcpscope.wire.Dissection;
+import dev.tcpscope.wire.Proto;
+import dev.tcpscope.wire.Udp;
+
+import java.util.List;
+
+import static dev.tcpscope.field.FieldType.*;
+
+/**
+ * {@code udp.*}: the UDP header (RFC 768) and its payload. The checksum is not verified
+ * (status 2, Wireshark's default), except that a zero checksum over IPv4 means "none"
+ * (status 3, RFC 768). {@code udp.stream} and the UDP timestamps need conversation tracking
+ * that tcpscope does only for TCP; they are not in the table yet.
+ */
+final class UdpFields {
+    private UdpFields() { }
+
+    static List<Field> all() {
+        Proto p = Proto.UDP;
+        return List.of(
+                Field.of("udp", "User Datagram Protocol", PROTOCOL, Layers.each(p, (s, off, cap, v) -> {
+                    StringBuilder sb = new StringBuilder(56).append("User Datagram Protocol");
+                    if (cap >= 4) {
+                        sb.append(", Src Port: ").append(Udp.srcPort(s, off)).append(", Dst Port: ").append(Udp.dstPort(s, off));
+                    }
+                    v.addString(sb);
+                })),
+                Layers.uint("udp.srcport", "Source Port", 16, Base.DEC, p, Layers.ALL, Udp.SRC_PORT, 2, 0),
+                Layers.uint("udp.dstport", "Destination Port", 16, Base.DEC, p, Layers.ALL, Udp.DST_PORT, 2, 0),
+                Field.integer("udp.port", "Source or Destination Port", UINT, 16, Base.DEC, Layers.each(p, (s, off, cap, v) -> {
+                    if (cap >= 4) {
+                        v.addLong(Udp.srcPort(s, off));
+                        v.addLong(Udp.dstPort(s, off));
+                    }
+                })),
+                Layers.uint("udp.length", "Length", 16, Base.DEC, p, Layers.ALL, Udp.LENGTH, 2, 0),
+                Layers.uint("udp.checksum", "Checksum", 16, Base.HEX, p, Layers.ALL, Udp.CHECKSUM, 2, 0),
+                Field.integer("udp.checksum.status", "Checksum Status", UINT, 8, Base.NONE, (d, v) -> {
+                    Dissection x = d.dissection();
+                    for (int i = 0; i < x.count(); i++) {
+                        if (x.proto(i) == p && x.captured(i) >= Udp.HEADER_LENGTH) {
+                            boolean none = Bytes.u16(x.segment(i), x.offset(i) + Udp.CHECKSUM) == 0
+                                    && i > 0 && x.proto(i - 1) == Proto.IPV4;
+                            v.addLong(none ? 3 : 2);
+                        }
+                    }
+                }),
+                Field.of("udp.payload", "Payload", BYTES, Layers.each(p, (s, off, cap, v) -> {
+                    if (cap > Udp.HEADER_LENGTH) {
+                        v.addBytes(s, off + Udp.HEADER_LENGTH, cap - Udp.HEADER_LENGTH);
+                    }
+                })));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.tcpscope.filter;
+
+import dev.tcpscope.field.FieldTable;
+import dev.tcpscope.tcp.Decoder;
+
+import java.util.Optional;
+
+/**
+ * A Wireshark 4.0 display filter, compiled once and tested against each decoded frame:
+ *
+ * <pre>
+ *   DisplayFilter f = DisplayFilter.compile("tcp.analysis.retransmission || tcp.flags.reset == 1",
+ *                                           FieldTable.standard());
+ *   while (reader.next(frame)) { decoder.decode(frame); if (f.test(decoder)) { ... } }
+ * </pre>
+ *
+ * The language is Wireshark's (https://www.wireshark.org/docs/man-pages/wireshark-filter.html
+ * for 4.0); {@link #compile} throws {@link FilterSyntaxException} with tshark's message and the
+ * span to put a caret under ({@link FilterSyntaxException#render}). A compiled filter keeps
+ * buffers for the values it loads, so one instance is for one thread; {@link #test} allocates
+ * nothing for the common filters (fields, constants, comparisons, single-range slices).
+ * A blank filter matches every frame, as in tshark.
+ */
+public final class DisplayFilter {
+    private final String text;
+    private final Compiler.Node root;
+
+    private DisplayFilter(String text, Compiler.Node root) {
+        this.text = text;
+        this.root = root;
+    }
+
+    /** Parses, type-checks against {@code table} and compiles {@code filter}. */
+    public static DisplayFilter compile(String filter, FieldTable table) {
+        Optional<Expr> tree = Parser.parseSentence(filter);
+        if (tree.isEmpty()) {
+            return new DisplayFilter(filter, null);
+        }
+        return new DisplayFilter(filter, Compiler.compile(Checker.check(tree.get(), table, filter)));
+    }
+
+    /** Whether the frame {@code d} has just decoded passes the filter. */
+    public boolean test(Decoder d) {
+        return root == null || root.test(d);
+    }
+
+    /** The filter's text. */
+    public String text() {
+        return text;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.tcpscope.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code read -Y} and {@code -2 -R}, against tshark 4.0.17's behaviour. */
+class ReadFilterTest {
+    private record Run(int rc, String out, String err) { }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            rc = Main.run(o, e, args);
+        }
+        return new Run(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void displayFilterPrintsTheMatchingLinesOfTheFullListUnchanged() throws IOException {
+        List<String> golden = Files.readAllLines(Path.of("src/test/resources/golden/list/learn_tcp.pcapng.txt"));
+        Run r = run("read", "captures/learn_tcp.pcapng", "-Y", "tcp.len > 0 && frame.number < 12");
+        assertThat(r.rc()).isZero();
+        // tshark -Y prints frames 4, 6, 8, 9 and 11 exactly as in the unfiltered list.
+        assertThat(r.out().lines().toList()).containsExactly(golden.get(3), golden.get(5), golden.get(7), golden.get(8), golden.get(10));
+    }
+
+    @Test
+    void aBadFilterPrintsTsharksMessageAndACaretAndNothingElse() {
+        // tshark 4.0.17 -Y 'tcp.flgs == 1' says the same, then exits 2.
+        Run r = run("read", "captures/learn_tcp.pcapng", "-Y", "tcp.flgs == 1");
+        assertThat(r.rc()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("""
+                tcpscope: Left side of "==" expression must be a field or function, not tcp.flgs.
+                    tcp.flgs == 1
+                    ^~~~~~~~
+                """);
+        assertThat(run("read", "captures/learn_tcp.pcapng", "-Y", "tcp.flgs").err())
+                .startsWith("tcpscope: tcp.flgs is neither a field nor a protocol name.\n");
+    }
+
+    @Test
+    void readFilterNeedsTwoPassesAsInTshark() {
+        Run r = run("read", "captures/learn_tcp.pcapng", "-R", "tcp");
+        assertThat(r.rc()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("tcpscope: -R without -2 is deprecated. For single-pass filtering use -Y.\n");
+    }
+
+    @Test
+    void readFilterDropsFramesAndRenumbersTheRest() {
+        // tshark -2 -R 'tcp.srcport == 5201' -c 3: frames 1 and 3 of the file, numbered 1 and 2.
+        Run r = run("read", "captures/learn_tcp.pcapng", "-2", "-R", "tcp.srcport == 5201", "-c", "3", "-T", "fields",
+                "-e", "frame.number", "-e", "tcp.flags.str");
+        assertThat(r.rc()).isZero();
+        assertThat(r.out()).isEqualTo("1\t··········S·\n2\t·······A····\n");
+    }
+}
