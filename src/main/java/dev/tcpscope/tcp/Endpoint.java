@@ -43,6 +43,8 @@ public final class Endpoint {
     long window = 0xffff_ffffL;
     /** Whether no pure ACK has followed this direction's SYN yet (Wireshark issue 14690). */
     boolean isFirstAck;
+    /** Whether this direction has sent a FIN (its unacknowledged list can then be let go). */
+    boolean finSent;
     /** The analysis flags of this direction's last segment. */
     int lastSegmentFlags;
     /** Whether bytes in flight can be counted (off after a hole until the other side ACKs). */
@@ -113,8 +115,8 @@ public final class Endpoint {
         System.arraycopy(uaTime, i + 1, uaTime, i, tail);
         System.arraycopy(uaResent, i + 1, uaResent, i, tail);
         unacked--;
-        if (unacked == 0 && uaFrame.length > 8) {
-            // A burst is acknowledged: give its room back, a closed connection keeps no arrays.
+        if (unacked == 0 && finSent) {
+            // All acknowledged after a FIN: a closed connection keeps no arrays.
             uaFrame = uaSeq = uaNext = NO_INTS;
             uaTime = NO_LONGS;
             uaResent = NO_BOOLEANS;

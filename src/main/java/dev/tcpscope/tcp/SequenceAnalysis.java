@@ -137,6 +137,7 @@ final class SequenceAnalysis {
         if ((seq == snd.maxSeqToBeAcked || snd.maxSeqToBeAcked == 0) && !probe) {
             snd.maxSeqToBeAcked = snd.nextSeq;
         }
+        snd.finSent |= (flags & FIN) != 0;
         snd.window = window;
         snd.lastAck = ack;
         snd.lastAckTime = time;
