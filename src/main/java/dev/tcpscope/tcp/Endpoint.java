@@ -34,11 +34,12 @@ public final class Endpoint {
     /** The last acknowledgement number this direction sent, and when. */
     int lastAck;
     long lastAckTime;
-    /** Duplicate ACKs sent in a row, and the frame whose ACK they repeat. */
+    /**
+     * Duplicate ACKs sent in a row (−1 after an ACK of unseen data was reported while the other
+     * side sent nothing new), and the frame whose ACK they repeat.
+     */
     int dupAckNum;
     int lastNonDupAck;
-    /** Whether an ACK of data beyond this direction's was reported since it last sent a segment. */
-    boolean ackLostReported;
     /** The last raw (unscaled) window this direction advertised; all ones before any. */
     long window = 0xffff_ffffL;
     /** Whether no pure ACK has followed this direction's SYN yet (Wireshark issue 14690). */

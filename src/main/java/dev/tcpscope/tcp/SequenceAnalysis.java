@@ -36,7 +36,6 @@ final class SequenceAnalysis {
     static void analyse(Conversation c, Endpoint snd, Endpoint rcv, int frame, long time,
                         int seq, int ack, int seglen, int flags, long window, TcpRecord out) {
         int a = out.analysisFlags;
-        snd.ackLostReported = false;
         if ((flags & ACK) != 0) {
             rcv.validBif = true;
         }
@@ -84,7 +83,7 @@ final class SequenceAnalysis {
             }
             // tshark never checks the ACK bit here; a segment without it acknowledges nothing.
             if (sameAck && window != 0 && window == snd.window && (!c.precise || (flags & ACK) != 0)) {
-                snd.dupAckNum++;
+                snd.dupAckNum = snd.dupAckNum == -1 ? 1 : snd.dupAckNum + 1;
                 a |= DUPLICATE_ACK;
                 out.dupAckNum = snd.dupAckNum;
                 out.dupAckFrame = snd.lastNonDupAck;
@@ -95,14 +94,20 @@ final class SequenceAnalysis {
             snd.dupAckNum = 0;
         }
         // ACKed unseen segment: this acknowledges beyond what the other side was seen to send.
-        // Moving the other side's bound up to what it sent, and staying quiet until that side
-        // sends again, reports each hole once (tshark 4.0.17's behaviour on our captures).
+        // The other side's bound moves up to what it sent, so the same hole is reported once;
+        // when it has sent nothing new (only pure ACKs), its duplicate-ACK count set to -1
+        // keeps the report from repeating until that side counts an ACK again.
         if (rcv.maxSeqToBeAcked != 0 && gt(ack, rcv.maxSeqToBeAcked) && (flags & ACK) != 0) {
-            if (!rcv.ackLostReported) {
+            out.analysed = true;
+            if (lt(rcv.maxSeqToBeAcked, rcv.nextSeq)) {
+                rcv.maxSeqToBeAcked = rcv.nextSeq;
                 a |= ACK_LOST_SEGMENT;
+            } else {
+                if (rcv.dupAckNum == 0) {
+                    a |= ACK_LOST_SEGMENT;
+                }
+                rcv.dupAckNum = -1;
             }
-            rcv.ackLostReported = true;
-            rcv.maxSeqToBeAcked = rcv.nextSeq;
         }
         if ((seglen > 0 || (flags & (SYN | FIN)) != 0) && (a & KEEP_ALIVE) == 0) {
             a = retransmission(c, snd, rcv, time, seq, seglen, flags, a);
