@@ -117,30 +117,30 @@ final class TcpFields {
         f.add(uint("tcp.analysis.push_bytes_sent", "Bytes sent since last PSH flag", 32,
                 analysisValue(r -> r.bytesInFlight != 0, r -> r.pushBytesSent)));
         f.add(Field.of("tcp.analysis.flags", "TCP Analysis Flags", NONE, analysis(r -> r.analysisFlags != 0)));
-        f.add(label("tcp.analysis.reused_ports", REUSED_PORTS));
-        f.add(label("tcp.analysis.retransmission", RETRANSMISSION | FAST_RETRANSMISSION | SPURIOUS_RETRANSMISSION));
+        f.add(label("tcp.analysis.reused_ports", "A new tcp session is started with the same ports as an earlier session in this trace", REUSED_PORTS));
+        f.add(label("tcp.analysis.retransmission", "This frame is a (suspected) retransmission", RETRANSMISSION | FAST_RETRANSMISSION | SPURIOUS_RETRANSMISSION));
         f.add(Field.of("tcp.analysis.rto", "The RTO for this segment was", RELATIVE_TIME,
                 analysisValue(r -> r.has(RETRANSMISSION) && r.rto != 0, r -> r.rto)));
         f.add(Field.integer("tcp.analysis.rto_frame", "RTO based on delta from frame", FRAMENUM, 32, Base.DEC,
                 analysisValue(r -> r.has(RETRANSMISSION) && r.rto != 0, r -> r.rtoFrame)));
-        f.add(label("tcp.analysis.fast_retransmission", FAST_RETRANSMISSION));
-        f.add(label("tcp.analysis.spurious_retransmission", SPURIOUS_RETRANSMISSION));
-        f.add(label("tcp.analysis.out_of_order", OUT_OF_ORDER));
-        f.add(label("tcp.analysis.lost_segment", LOST_SEGMENT));
-        f.add(label("tcp.analysis.ack_lost_segment", ACK_LOST_SEGMENT));
-        f.add(label("tcp.analysis.window_update", WINDOW_UPDATE));
-        f.add(label("tcp.analysis.window_full", WINDOW_FULL));
-        f.add(label("tcp.analysis.keep_alive", KEEP_ALIVE));
-        f.add(label("tcp.analysis.keep_alive_ack", KEEP_ALIVE_ACK));
+        f.add(label("tcp.analysis.fast_retransmission", "This frame is a (suspected) fast retransmission", FAST_RETRANSMISSION));
+        f.add(label("tcp.analysis.spurious_retransmission", "This frame is a (suspected) spurious retransmission", SPURIOUS_RETRANSMISSION));
+        f.add(label("tcp.analysis.out_of_order", "This frame is a (suspected) out-of-order segment", OUT_OF_ORDER));
+        f.add(label("tcp.analysis.lost_segment", "Previous segment(s) not captured (common at capture start)", LOST_SEGMENT));
+        f.add(label("tcp.analysis.ack_lost_segment", "ACKed segment that wasn't captured (common at capture start)", ACK_LOST_SEGMENT));
+        f.add(label("tcp.analysis.window_update", "TCP window update", WINDOW_UPDATE));
+        f.add(label("tcp.analysis.window_full", "TCP window specified by the receiver is now completely full", WINDOW_FULL));
+        f.add(label("tcp.analysis.keep_alive", "TCP keep-alive segment", KEEP_ALIVE));
+        f.add(label("tcp.analysis.keep_alive_ack", "ACK to a TCP keep-alive segment", KEEP_ALIVE_ACK));
         // tshark adds this one twice: as a field and as its expert info.
         f.add(Field.of("tcp.analysis.duplicate_ack", "Duplicate ACK", NONE, analysis(r -> r.dupAckNum != 0 && r.has(DUPLICATE_ACK), 2)));
         f.add(uint("tcp.analysis.duplicate_ack_num", "Duplicate ACK #", 32,
                 analysisValue(r -> r.dupAckNum != 0, r -> r.dupAckNum)));
         f.add(Field.integer("tcp.analysis.duplicate_ack_frame", "Duplicate to the ACK in frame", FRAMENUM, 32, Base.DEC,
                 analysisValue(r -> r.dupAckNum != 0, r -> r.dupAckFrame)));
-        f.add(label("tcp.analysis.zero_window_probe", ZERO_WINDOW_PROBE));
-        f.add(label("tcp.analysis.zero_window", ZERO_WINDOW));
-        f.add(label("tcp.analysis.zero_window_probe_ack", ZERO_WINDOW_PROBE_ACK));
+        f.add(label("tcp.analysis.zero_window_probe", "TCP Zero Window Probe", ZERO_WINDOW_PROBE));
+        f.add(label("tcp.analysis.zero_window", "TCP Zero Window segment", ZERO_WINDOW));
+        f.add(label("tcp.analysis.zero_window_probe_ack", "ACK to a TCP Zero Window Probe", ZERO_WINDOW_PROBE_ACK));
         f.add(uint("tcp.len", "TCP Segment Len", 32, (d, v) -> {
             TcpRecord r = d.tcp();
             if (r != null && r.haveSegmentLength) {
@@ -243,8 +243,9 @@ final class TcpFields {
         };
     }
 
-    private static Field label(String name, int mask) {
-        return Field.of(name, name, NONE, analysis(r -> r.has(mask)));
+    /** A flag of the analysis (in tshark, an expert info item), with tshark's title. */
+    private static Field label(String name, String title, int mask) {
+        return Field.of(name, title, NONE, analysis(r -> r.has(mask)));
     }
 
     /** tshark's 12-character flag string: a letter per set flag from AE down to FIN, else a dot. */
