@@ -5,6 +5,7 @@ import dev.tcpscope.capture.CaptureReader;
 import dev.tcpscope.capture.Captures;
 import dev.tcpscope.field.FieldTable;
 import dev.tcpscope.frame.Frame;
+import dev.tcpscope.present.DetailPrinter;
 import dev.tcpscope.present.FieldsFormat;
 import dev.tcpscope.present.LineWriter;
 import dev.tcpscope.present.MacNames;
@@ -28,6 +29,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code tcpscope read FILE}: the packet list, as {@code tshark -r FILE} prints it. */
@@ -67,6 +69,20 @@ final class ReadCommand implements Callable<Integer> {
             description = "-T fields option: header=y|n, separator=/t|/s|C, occurrence=f|l|a, aggregator=,|/s|C, quote=d|s|n, bom=y|n.")
     List<String> fieldOptions = new ArrayList<>();
 
+    @Option(names = "-V", description = "Print the packet details tree, as tshark -V.")
+    boolean verbose;
+
+    @Option(names = "-O", paramLabel = "PROTOCOLS", split = ",",
+            description = "Like -V, but expand only these protocols (e.g. -O tcp or -O ip,tcp); the others show one line.")
+    List<String> onlyProtocols;
+
+    @Option(names = "-x", description = "Print each packet's bytes as a hex and ASCII dump, as tshark -x.")
+    boolean hexDump;
+
+    @Option(names = "--no-duplicate-keys",
+            description = "With -T json: merge items that share a key into one key whose value is an array.")
+    boolean noDuplicateKeys;
+
     @Option(names = "-2", description = "Two passes, as tshark -2: every frame shows what the whole capture says of its TCP stream (final completeness, initial RTT, window scale).")
     boolean twoPass;
 
@@ -88,12 +104,30 @@ final class ReadCommand implements Callable<Integer> {
             return 2;
         }
         FieldsFormat fields = null;
+        DetailPrinter details = null;
+        if (noDuplicateKeys && !outputFormat.equals("json")) {
+            err.println("tcpscope: --no-duplicate-keys can only be used with \"-T json\"");
+            return 2;
+        }
         switch (outputFormat) {
             case "text" -> {
                 if (!fieldNames.isEmpty()) {
                     err.println("tcpscope: -e needs -T fields");
                     return 2;
                 }
+                if (verbose || onlyProtocols != null || hexDump) {
+                    details = new DetailPrinter(DetailPrinter.Format.TEXT, verbose || onlyProtocols != null, hexDump,
+                            onlyProtocols == null ? null : Set.copyOf(onlyProtocols), false,
+                            ZoneId.systemDefault(), MacNames::system);
+                }
+            }
+            case "json" -> {
+                if (hexDump) {
+                    err.println("tcpscope: -x with -T json is not supported yet");
+                    return 2;
+                }
+                details = new DetailPrinter(DetailPrinter.Format.JSON, true, false, null, noDuplicateKeys,
+                        ZoneId.systemDefault(), MacNames::system);
             }
             case "fields" -> {
                 if (fieldNames.isEmpty()) {
@@ -111,7 +145,7 @@ final class ReadCommand implements Callable<Integer> {
                 }
             }
             default -> {
-                err.println("tcpscope: invalid -T format \"" + outputFormat + "\"; use text or fields");
+                err.println("tcpscope: invalid -T format \"" + outputFormat + "\"; use text, fields or json");
                 return 2;
             }
         }
@@ -131,7 +165,47 @@ final class ReadCommand implements Callable<Integer> {
             }
             decoder = new Decoder(new TcpAnalyzer(decoder.analyzer().finals()));
         }
-        return output(path, decoder, fields, err);
+        return details != null ? outputDetails(path, decoder, details, err) : output(path, decoder, fields, err);
+    }
+
+    /** -V, -O, -x, -T json: each frame's details as they are decoded (streaming, nothing kept). */
+    private Integer outputDetails(String path, Decoder decoder, DetailPrinter details, PrintStream err) {
+        CaptureReader reader = open(path, err);
+        if (reader == null) {
+            return openFailure;
+        }
+        Frame frame = new Frame();
+        StringBuilder text = new StringBuilder(8192);
+        LineWriter out = new LineWriter(parent.out);
+        try (reader) {
+            if (!quiet) {
+                details.begin(text);
+            }
+            long n = 0;
+            try {
+                while ((count < 0 || n < count) && reader.next(frame)) {
+                    n++;
+                    decoder.decode(frame);
+                    if (!quiet) {
+                        details.appendFrame(text, decoder, reader.section() >= 0 ? reader.interfaceOf(frame) : null,
+                                reader.section());
+                        out.text(text);
+                        text.setLength(0);
+                    }
+                }
+            } finally {
+                if (!quiet) {
+                    details.end(text);
+                    out.text(text);
+                }
+                out.flush();
+            }
+            return 0;
+        } catch (IOException e) {
+            flushQuietly(out);
+            err.println("tcpscope: " + e.getMessage());
+            return 1;
+        }
     }
 
     /** Runs the analysis over the capture without output; an exit code when it could not be read. */
