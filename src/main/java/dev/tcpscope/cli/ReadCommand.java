@@ -1,6 +1,7 @@
 package dev.tcpscope.cli;
 
 import dev.tcpscope.capture.CaptureFormatException;
+import dev.tcpscope.capture.CaptureInterface;
 import dev.tcpscope.capture.CaptureReader;
 import dev.tcpscope.capture.Captures;
 import dev.tcpscope.field.FieldTable;
@@ -187,8 +188,7 @@ final class ReadCommand implements Callable<Integer> {
                     n++;
                     decoder.decode(frame);
                     if (!quiet) {
-                        details.appendFrame(text, decoder, reader.section() >= 0 ? reader.interfaceOf(frame) : null,
-                                reader.section());
+                        details.appendFrame(text, decoder, interfaceByGlobalId(reader, frame), reader.section());
                         out.text(text);
                         text.setLength(0);
                     }
@@ -298,6 +298,17 @@ final class ReadCommand implements Callable<Integer> {
             err.println("tcpscope: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * The interface tshark 4.0 names in a frame's details: it looks the (section-local) interface
+     * id up in the file's list of all interfaces, so a frame of a later pcapng section shows the
+     * first section's interface with that id. Null for formats without interfaces (pcap).
+     */
+    private static CaptureInterface interfaceByGlobalId(CaptureReader reader, Frame frame) {
+        int id = frame.interfaceId();
+        List<CaptureInterface> all = reader.interfaces();
+        return reader.section() >= 0 && id >= 0 && id < all.size() ? all.get(id) : null;
     }
 
     private static void flushQuietly(LineWriter out) {

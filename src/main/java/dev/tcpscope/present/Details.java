@@ -248,6 +248,10 @@ public final class Details {
 
     private void layers(Frame f) {
         int n = d.count();
+        if (LinkDetails.hasRawLayer(f.linkType()) && n > 0 && d.proto(0) != Proto.RAW) {
+            protocol("raw");
+            root.protocol("raw", "Raw packet data");
+        }
         int ip = -1;
         long payloadEnd = -1;
         for (int i = 0; i < n; i++) {

@@ -52,6 +52,10 @@ final class Expert {
         e.hidden("_ws.expert.message", message);
         e.field("_ws.expert.severity", "Severity level: " + severity.label, Integer.toString(severity.value)).generated();
         e.field("_ws.expert.group", "Group: " + group.label, Integer.toString(group.value)).generated();
+        if (group == Group.MALFORMED) {
+            // expert.c adds a hidden _ws.malformed item so that the filter "_ws.malformed" finds it
+            parent.protocol("_ws.malformed", "Malformed Packet").hide();
+        }
         return e;
     }
 }

@@ -168,6 +168,7 @@ final class IpDetails {
             return false;
         }
         String src = Labels.ipv4(s, off + Ipv4.SRC);
+        ip.relabel("Internet Protocol Version 4, Src: " + src);
         ip.field("ip.src", "Source Address: " + src, src);
         ip.hidden("ip.addr", src);
         ip.hidden("ip.src_host", src).generated();
@@ -183,7 +184,7 @@ final class IpDetails {
         ip.hidden("ip.dst_host", dst).generated();
         ip.hidden("ip.host", dst).generated();
         // The summary's addresses are known once both are read (packet-ip.c appends them then).
-        ip = rename(ip, "Internet Protocol Version 4, Src: " + src + ", Dst: " + dst);
+        ip.relabel("Internet Protocol Version 4, Src: " + src + ", Dst: " + dst);
         if (hlen > Ipv4.MIN_HEADER_LENGTH) {
             if (!x.bounds(i, hlen, "IPv4")) {
                 return false;
@@ -211,10 +212,6 @@ final class IpDetails {
         }
     }
 
-    /** The protocol item's label is final only after its addresses are read. */
-    private static DetailNode rename(DetailNode item, String label) {
-        return item.relabel(label);
-    }
 
     boolean ipv6(int i, boolean last) {
         Dissection d = x.d;
@@ -234,7 +231,7 @@ final class IpDetails {
             return false;
         }
         if (d.reported(i) < Ipv6.HEADER_LENGTH) {
-            Expert.add(ip, "ipv6.invalid_header", Expert.Severity.ERROR, Expert.Group.PROTOCOL,
+            Expert.add(ip, "ipv6.invalid_header", Expert.Severity.ERROR, Expert.Group.MALFORMED,
                     "IPv6 header must be exactly 40 bytes");
         }
         if (!x.bounds(i, 4, "IPv6")) {
@@ -283,7 +280,7 @@ final class IpDetails {
         }
         String dst = ipv6(s, off + Ipv6.DST);
         address(ip, dst, "dst", "Destination Address");
-        ip = rename(ip, "Internet Protocol Version 6, Src: " + src + ", Dst: " + dst);
+        ip.relabel("Internet Protocol Version 6, Src: " + src + ", Dst: " + dst);
         sixToFour(ip, s, off + Ipv6.SRC, "src", "Source");
         sixToFour(ip, s, off + Ipv6.DST, "dst", "Destination");
         slaac(ip, s, off + Ipv6.SRC, "src", "Source");

@@ -63,7 +63,9 @@ final class Ipv4Options {
             if (type == 0 || type == 1) {
                 DetailNode o = opts.field(type == 0 ? "ip.opt.eol" : "ip.opt.nop", "IP Option - " + name, null);
                 typeTree(o, type);
-                title.append(", ").append(name);
+                if (type == 1) {
+                    title.append(", ").append(name); // packet-ip.c names EOL in the tree only
+                }
                 pos++;
                 if (type == 0) {
                     break;

@@ -34,6 +34,22 @@ final class Labels {
         return new String(marked, 0, end, StandardCharsets.UTF_8);
     }
 
+    /**
+     * A label that grew by appending ({@code proto_item_append_text}) past Wireshark's buffer:
+     * cut to its 239 bytes, without a mark.
+     */
+    static String clip(String label) {
+        byte[] utf8 = label.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length < LABEL_LENGTH) {
+            return label;
+        }
+        int end = LABEL_LENGTH - 1;
+        while (end > 0 && (utf8[end] & 0xc0) == 0x80) {
+            end--;
+        }
+        return new String(utf8, 0, end, StandardCharsets.UTF_8);
+    }
+
     /** Bytes as a label shows them: lowercase hex without separators, at most 36 bytes, then "…". */
     static String hexShort(MemorySegment s, long off, int len) {
         StringBuilder sb = new StringBuilder(Math.min(len, LABEL_BYTES) * 2 + 1);

@@ -225,6 +225,7 @@ final class LinkDetails {
     private static String haTypeName(int t) {
         return switch (t) {
             case 1 -> "Ethernet";
+            case 512 -> "PPP";
             case 772 -> "Loopback";
             case 776 -> "IPv6-in-IPv4";
             case 778 -> "IP over IP";
@@ -249,7 +250,7 @@ final class LinkDetails {
     /** Raw IP whose first byte is not an IP version: tshark shows the bytes as "Raw packet data". */
     boolean raw(int i) {
         x.protocol("raw");
-        x.root.text("Raw packet data");
+        x.root.protocol("raw", "Raw packet data");
         x.stop("Raw", x.d.captured(i) >= x.d.reported(i));
         return false;
     }
@@ -292,7 +293,7 @@ final class LinkDetails {
                 }
             }
             if (padding > 0) {
-                etherTree.field(etherPrefix + ".padding", "Padding: " + Labels.hexShort(s, start, padding),
+                etherTree.field("eth.padding", "Padding: " + Labels.hexShort(s, start, padding),
                         Labels.hexColons(s, start, padding));
             }
         }
@@ -320,9 +321,9 @@ final class LinkDetails {
         if (fcs && trailerCaptured >= padding + tCap + 4) {
             long at = start + padding + tCap;
             long value = Bytes.u32(s, at);
-            etherTree.field(etherPrefix + ".fcs", "Frame check sequence: " + Labels.hex(value, 8) + " [unverified]",
+            etherTree.field("eth.fcs", "Frame check sequence: " + Labels.hex(value, 8) + " [unverified]",
                     Labels.hex(value, 8));
-            etherTree.field(etherPrefix + ".fcs.status", "FCS Status: Unverified", "2").generated();
+            etherTree.field("eth.fcs.status", "FCS Status: Unverified", "2").generated();
         }
     }
 

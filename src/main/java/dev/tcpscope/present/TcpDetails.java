@@ -57,9 +57,9 @@ final class TcpDetails {
         if (r.haveSegmentLength) {
             tcp.field("tcp.len", "TCP Segment Len: " + r.segmentLength, Integer.toString(r.segmentLength)).generated();
         } else if (!x.d.fragmented) {
-            DetailNode shortSeg = tcp.text("Short segment. Segment/fragment does not contain a full TCP header"
-                    + " (might be NMAP or someone else deliberately sending unusual packets)");
-            Expert.add(shortSeg, "tcp.short_segment", Expert.Severity.WARNING, Expert.Group.MALFORMED, "Short segment");
+            String text = "Short segment. Segment/fragment does not contain a full TCP header"
+                    + " (might be NMAP or someone else deliberately sending unusual packets)";
+            Expert.add(tcp.text(text), "tcp.short_segment", Expert.Severity.WARNING, Expert.Group.MALFORMED, text);
         }
         title.append(", Seq: ").append(r.seq);
         tcp.field("tcp.seq", "Sequence Number: " + r.seq + "    (relative sequence number)", Long.toString(r.seq));
@@ -339,9 +339,22 @@ final class TcpDetails {
         }
         int reported = x.d.reported(i) - r.headerLength;
         tcp.field("tcp.payload", "TCP payload (" + reported + Details.bytes(reported) + ")", Labels.hexColons(s, at, left));
+        boolean keepAlive = r.analysed && r.has(KEEP_ALIVE);
+        // Segments whose bytes are all there go through desegment_tcp(), which shows a
+        // retransmission's bytes as such and drops a spurious one's.
+        boolean canDesegment = !x.d.fragmented && captured >= x.d.reported(i) && !x.inErrorPacket(i);
+        if (canDesegment && r.analysed && !keepAlive) {
+            if (r.has(SPURIOUS_RETRANSMISSION)) {
+                return;
+            }
+            if (r.has(RETRANSMISSION)) {
+                tcp.field("tcp.segment_data", "Retransmitted TCP segment data (" + reported + Details.bytes(reported) + ")",
+                        Labels.hexColons(s, at, left));
+                return;
+            }
+        }
         // With the default tcp.no_subdissector_on_error, a retransmitted or out-of-order segment's
         // bytes go to no dissector (not even data), unless it is a keep-alive.
-        boolean keepAlive = r.analysed && r.has(KEEP_ALIVE);
         if (!keepAlive && r.analysed && (r.analysisFlags & (RETRANSMISSION | OUT_OF_ORDER)) != 0) {
             return;
         }

@@ -105,7 +105,7 @@ final class TcpOptionDetails {
         try {
             return walk();
         } finally {
-            opts.relabel(title.toString());
+            opts.relabel(Labels.clip(title.toString()));
         }
     }
 

@@ -97,7 +97,9 @@ final class TransportDetails {
         int payload = Math.min(ulen, reported) - Udp.HEADER_LENGTH;
         int captured = Math.min(x.d.captured(i), Math.min(ulen, reported)) - Udp.HEADER_LENGTH;
         if (payload > 0) {
-            u.field("udp.payload", "UDP payload (" + payload + Details.bytes(payload) + ")",
+            // the label counts the captured bytes (the item covers the rest of the tvb)
+            int shown = Math.max(0, captured);
+            u.field("udp.payload", "UDP payload (" + shown + Details.bytes(shown) + ")",
                     Labels.hexColons(s, off + Udp.HEADER_LENGTH, Math.max(0, captured)));
             x.data(s, off + Udp.HEADER_LENGTH, captured);
         }
