@@ -5,6 +5,7 @@
 #   <name>.V.txt   stdout of `tshark -r captures/<name> -c N -V`       (the packet details tree)
 #   <name>.x.txt   stdout of `tshark -r captures/<name> -c N -x`       (the hex dump)
 #   <name>.json    stdout of `tshark -r captures/<name> -c N -T json`  (the JSON tree)
+# and a few option combinations (-O, -V -x, --no-duplicate-keys) listed in extras.tsv,
 # all under the transport-only profile (scripts/tshark-profile.sh), and frames.tsv with the N
 # used for each capture: the first 40 frames, halved while the -V text of a capture would be
 # larger than 256 KiB (a few captures have 64 KiB frames whose data dumps would swell the
@@ -52,11 +53,27 @@ for f in captures/*; do
   n=$((n + 1))
 done
 
+# Option combinations, on the showcase capture: -O, -V with -x, and --no-duplicate-keys.
+# extras.tsv: golden file, capture, tshark/tcpscope read options (space separated).
+printf '# golden\tcapture\toptions\n' >"$out/extras.tsv"
+extra() {
+  local file=$1 capture=$2
+  shift 2
+  ts -r "captures/$capture" "$@" >"$out/$file"
+  printf '%s\t%s\t%s\n' "$file" "$capture" "$*" >>"$out/extras.tsv"
+}
+extra learn_tcp.pcapng.O-tcp.txt learn_tcp.pcapng -O tcp
+extra learn_tcp.pcapng.O-ip-tcp.txt learn_tcp.pcapng -O ip,tcp
+extra learn_tcp.pcapng.Vx.txt learn_tcp.pcapng -V -x
+extra learn_tcp.pcapng.no-duplicate-keys.json learn_tcp.pcapng -T json --no-duplicate-keys
+extra arkime-wireshark-retrans.pcap.no-duplicate-keys.json arkime-wireshark-retrans.pcap -c 40 -T json --no-duplicate-keys
+
 {
   echo "# Made by scripts/make-detail-goldens.sh; do not edit."
   echo "tshark: $(tshark --version 2>/dev/null | head -1)"
   echo "commands: XDG_CONFIG_HOME=<profile from scripts/tshark-profile.sh> LC_ALL=C.UTF-8 TZ=UTC tshark -r captures/<name> -c <frames.tsv> {-V | -x | -T json}"
   echo "enabled protocols: $(scripts/tshark-profile.sh --list | tr '\n' ' ' | sed 's/ $//')"
+  echo "extras: option combinations listed in extras.tsv (same profile and environment)"
   echo "frames: first $FRAMES, halved while the -V text exceeds $MAX_BYTES bytes (see frames.tsv)"
   echo "captures: $n"
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"

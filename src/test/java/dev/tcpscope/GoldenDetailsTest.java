@@ -94,6 +94,33 @@ class GoldenDetailsTest {
         return all.stream();
     }
 
+    static Stream<Arguments> extras() throws IOException {
+        List<Arguments> all = new ArrayList<>();
+        for (String row : Files.readAllLines(DIR.resolve("extras.tsv"), StandardCharsets.UTF_8)) {
+            if (row.isBlank() || row.startsWith("#")) {
+                continue;
+            }
+            String[] f = row.split("\t");
+            all.add(Arguments.of(f[0], f[1], f[2]));
+        }
+        return all.stream();
+    }
+
+    /** The option combinations of extras.tsv print what tshark printed with the same options. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("extras")
+    void optionCombinationsAreWhatTsharkPrints(String golden, String capture, String options) throws IOException {
+        String expected = Files.readString(DIR.resolve(golden), StandardCharsets.UTF_8);
+        List<String> args = new ArrayList<>(List.of("read", CAPTURES.resolve(capture).toString()));
+        args.addAll(List.of(options.split(" ")));
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+             PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
+            Main.run(out, err, args.toArray(String[]::new));
+        }
+        assertThat(outBytes.toString(StandardCharsets.UTF_8)).as("%s", golden).isEqualTo(expected);
+    }
+
     static String run(String name, Format format, int frames) {
         List<String> args = new ArrayList<>(List.of("read", CAPTURES.resolve(name).toString(), "-c", Integer.toString(frames)));
         args.addAll(List.of(format.options));
