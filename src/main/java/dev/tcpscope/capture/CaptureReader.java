@@ -35,6 +35,15 @@ public interface CaptureReader extends AutoCloseable {
         return id >= 0 && id < all.size() ? all.get(id) : null;
     }
 
+    /**
+     * The 0-based index of the pcapng section (Section Header Block) the record last returned by
+     * {@link #next} came from, which tshark shows 1-based as {@code frame.section_number}; -1
+     * for formats without sections (pcap, live captures).
+     */
+    default int section() {
+        return -1;
+    }
+
     /** The file format, e.g. {@code "pcap"}, {@code "pcap-nsec"}, {@code "pcapng"}. */
     String format();
 

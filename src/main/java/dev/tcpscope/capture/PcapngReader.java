@@ -74,6 +74,8 @@ final class PcapngReader implements CaptureReader {
     private ValueLayout.OfShort u16 = ValueLayout.JAVA_SHORT_UNALIGNED;
     private ValueLayout.OfLong u64 = ValueLayout.JAVA_LONG_UNALIGNED;
     private int sectionBase;
+    /** Index of the current section: -1 before the first SHB is read. */
+    private int section = -1;
     private long number;
     private boolean failed;
 
@@ -246,6 +248,7 @@ final class PcapngReader implements CaptureReader {
         checkOptions(s, b + 24, b + length - 4);
         checkTrailer(s, b, length);
         sectionBase = interfaces.size();
+        section++;
         clocks.clear();
         in.skip(length);
     }
@@ -478,6 +481,9 @@ final class PcapngReader implements CaptureReader {
         return id == Frame.NO_INTERFACE || sectionBase + id >= interfaces.size()
                 ? null : interfaces.get(sectionBase + id);
     }
+
+    @Override
+    public int section() { return section; }
 
     @Override
     public String format() { return "pcapng"; }

@@ -1,12 +1,14 @@
 package dev.tcpscope.cli;
 
 import dev.tcpscope.capture.CaptureFormatException;
+import dev.tcpscope.capture.CaptureInterface;
 import dev.tcpscope.capture.CaptureReader;
 import dev.tcpscope.capture.Captures;
 import dev.tcpscope.field.FieldTable;
 import dev.tcpscope.filter.DisplayFilter;
 import dev.tcpscope.filter.FilterSyntaxException;
 import dev.tcpscope.frame.Frame;
+import dev.tcpscope.present.DetailPrinter;
 import dev.tcpscope.present.FieldsFormat;
 import dev.tcpscope.present.LineWriter;
 import dev.tcpscope.present.MacNames;
@@ -31,6 +33,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code tcpscope read FILE}: the packet list, as {@code tshark -r FILE} prints it. */
@@ -78,6 +81,20 @@ final class ReadCommand implements Callable<Integer> {
             description = "Read filter, with -2 only (as tshark): frames it does not match are dropped in the first pass and the rest renumbered.")
     String readFilter;
 
+    @Option(names = "-V", description = "Print the packet details tree, as tshark -V.")
+    boolean verbose;
+
+    @Option(names = "-O", paramLabel = "PROTOCOLS", split = ",",
+            description = "Like -V, but expand only these protocols (e.g. -O tcp or -O ip,tcp); the others show one line.")
+    List<String> onlyProtocols;
+
+    @Option(names = "-x", description = "Print each packet's bytes as a hex and ASCII dump, as tshark -x.")
+    boolean hexDump;
+
+    @Option(names = "--no-duplicate-keys",
+            description = "With -T json: merge items that share a key into one key whose value is an array.")
+    boolean noDuplicateKeys;
+
     @Option(names = "-2", description = "Two passes, as tshark -2: every frame shows what the whole capture says of its TCP stream (final completeness, initial RTT, window scale).")
     boolean twoPass;
 
@@ -104,12 +121,30 @@ final class ReadCommand implements Callable<Integer> {
             return 2;
         }
         FieldsFormat fields = null;
+        DetailPrinter details = null;
+        if (noDuplicateKeys && !outputFormat.equals("json")) {
+            err.println("tcpscope: --no-duplicate-keys can only be used with \"-T json\"");
+            return 2;
+        }
         switch (outputFormat) {
             case "text" -> {
                 if (!fieldNames.isEmpty()) {
                     err.println("tcpscope: -e needs -T fields");
                     return 2;
                 }
+                if (verbose || onlyProtocols != null || hexDump) {
+                    details = new DetailPrinter(DetailPrinter.Format.TEXT, verbose || onlyProtocols != null, hexDump,
+                            onlyProtocols == null ? null : Set.copyOf(onlyProtocols), false,
+                            ZoneId.systemDefault(), MacNames::system);
+                }
+            }
+            case "json" -> {
+                if (hexDump) {
+                    err.println("tcpscope: -x with -T json is not supported yet");
+                    return 2;
+                }
+                details = new DetailPrinter(DetailPrinter.Format.JSON, true, false, null, noDuplicateKeys,
+                        ZoneId.systemDefault(), MacNames::system);
             }
             case "fields" -> {
                 if (fieldNames.isEmpty()) {
@@ -127,7 +162,7 @@ final class ReadCommand implements Callable<Integer> {
                 }
             }
             default -> {
-                err.println("tcpscope: invalid -T format \"" + outputFormat + "\"; use text or fields");
+                err.println("tcpscope: invalid -T format \"" + outputFormat + "\"; use text, fields or json");
                 return 2;
             }
         }
@@ -172,7 +207,43 @@ final class ReadCommand implements Callable<Integer> {
             }
             decoder = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()));
         }
-        return output(path, decoder, fields, err);
+        return details != null ? outputDetails(path, decoder, details, err) : output(path, decoder, fields, err);
+    }
+
+    /** -V, -O, -x, -T json: each frame's details as they are decoded (streaming, nothing kept). */
+    private Integer outputDetails(String path, Decoder decoder, DetailPrinter details, PrintStream err) {
+        CaptureReader reader = open(path, err);
+        if (reader == null) {
+            return openFailure;
+        }
+        Frame frame = new Frame();
+        StringBuilder text = new StringBuilder(8192);
+        LineWriter out = new LineWriter(parent.out);
+        try (reader) {
+            if (!quiet) {
+                details.begin(text);
+            }
+            try {
+                while (nextShown(reader, frame, decoder, null)) {
+                    if (!quiet) {
+                        details.appendFrame(text, decoder, interfaceByGlobalId(reader, frame), reader.section());
+                        out.text(text);
+                        text.setLength(0);
+                    }
+                }
+            } finally {
+                if (!quiet) {
+                    details.end(text);
+                    out.text(text);
+                }
+                out.flush();
+            }
+            return 0;
+        } catch (IOException e) {
+            flushQuietly(out);
+            err.println("tcpscope: " + e.getMessage());
+            return 1;
+        }
     }
 
     /** The display filter, or null. */
@@ -258,23 +329,7 @@ final class ReadCommand implements Callable<Integer> {
             if (fields != null && !quiet && fields.appendHeader(line)) {
                 out.line(line);
             }
-            long n = 0;
-            long number = 0;
-            while ((count < 0 || n < count) && reader.next(frame)) {
-                n++;
-                if (kept != null) {
-                    if (!kept.get((int) (n - 1))) {
-                        continue; // dropped by -R in the first pass: as if it were not in the file
-                    }
-                    renumber(frame, ++number);
-                }
-                decoder.decode(frame);
-                if (display != null && !display.test(decoder)) {
-                    if (list != null) {
-                        list.skip(decoder);
-                    }
-                    continue;
-                }
+            while (nextShown(reader, frame, decoder, list)) {
                 line.setLength(0);
                 if (fields != null) {
                     fields.appendLine(decoder, line);
@@ -294,6 +349,36 @@ final class ReadCommand implements Callable<Integer> {
         }
     }
 
+    /** Frames read so far in the output pass, and those of them -R kept. */
+    private long readCount, keptCount;
+
+    /**
+     * Reads and decodes up to the next frame to show: frames -R dropped in the first pass are
+     * skipped as if not in the file (the rest renumbered), frames -Y hides are decoded (the
+     * analysis needs them) and passed to {@code list}'s time bookkeeping. False at the end of
+     * the capture or after -c frames.
+     */
+    private boolean nextShown(CaptureReader reader, Frame frame, Decoder decoder, PacketList list) throws IOException {
+        while ((count < 0 || readCount < count) && reader.next(frame)) {
+            readCount++;
+            if (kept != null) {
+                if (!kept.get((int) (readCount - 1))) {
+                    continue;
+                }
+                renumber(frame, ++keptCount);
+            }
+            decoder.decode(frame);
+            if (display == null || display.test(decoder)) {
+                decoder.display();
+                return true;
+            }
+            if (list != null) {
+                list.skip(decoder);
+            }
+        }
+        return false;
+    }
+
     /** Gives a frame kept by -R its number among the kept frames, as tshark -2 -R does. */
     private static void renumber(Frame f, long number) {
         Frame.Kind kind = f.kind();
@@ -301,6 +386,17 @@ final class ReadCommand implements Callable<Integer> {
         f.set(number, f.seconds(), f.nanos(), f.timestampDigits(), f.linkType(), f.interfaceId(), f.segment(),
                 f.offset(), f.capturedLength(), f.originalLength());
         f.setRecord(kind, stamped);
+    }
+
+    /**
+     * The interface tshark 4.0 names in a frame's details: it looks the (section-local) interface
+     * id up in the file's list of all interfaces, so a frame of a later pcapng section shows the
+     * first section's interface with that id. Null for formats without interfaces (pcap).
+     */
+    private static CaptureInterface interfaceByGlobalId(CaptureReader reader, Frame frame) {
+        int id = frame.interfaceId();
+        List<CaptureInterface> all = reader.interfaces();
+        return reader.section() >= 0 && id >= 0 && id < all.size() ? all.get(id) : null;
     }
 
     private static void flushQuietly(LineWriter out) {

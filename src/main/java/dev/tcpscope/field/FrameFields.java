@@ -41,6 +41,11 @@ final class FrameFields {
                         v.addLong(d.timeDelta());
                     }
                 }),
+                Field.of("frame.time_delta_displayed", "Time delta from previous displayed frame", RELATIVE_TIME, (d, v) -> {
+                    if (d.frame().hasTimestamp()) {
+                        v.addLong(d.timeDeltaDisplayed());
+                    }
+                }),
                 Field.of("frame.time_relative", "Time since reference or first frame", RELATIVE_TIME, (d, v) -> {
                     if (d.frame().hasTimestamp()) {
                         v.addLong(d.timeRelative());

@@ -68,6 +68,22 @@ public final class Decoder {
     }
 
     private long timeDelta;
+    private boolean displayedBefore;
+    private long previousDisplayed;
+    private long timeDeltaDisplayed;
+
+    /**
+     * Marks the frame just decoded as displayed (it passed the display filter): its
+     * {@link #timeDeltaDisplayed()} is measured from the previous frame so marked.
+     */
+    public void display() {
+        timeDeltaDisplayed = displayedBefore ? time - previousDisplayed : 0;
+        displayedBefore = true;
+        previousDisplayed = time;
+    }
+
+    /** {@code frame.time_delta_displayed}: nanoseconds since the previous displayed frame (0 for the first). */
+    public long timeDeltaDisplayed() { return timeDeltaDisplayed; }
 
     /** The frame's time in epoch nanoseconds. */
     public long time() { return time; }

@@ -38,6 +38,23 @@ class ReadCommandTest {
     }
 
     @Test
+    void detailOptionsThatTsharkRefusesAreRefused() {
+        Run nodup = run("read", "--no-duplicate-keys", LEARN);
+        assertThat(nodup.rc()).isEqualTo(2);
+        assertThat(nodup.err()).contains("--no-duplicate-keys can only be used with \"-T json\"");
+        assertThat(run("read", "-x", "-T", "json", LEARN).rc()).isEqualTo(2);
+    }
+
+    @Test
+    void verboseStreamsOneTreePerFrameFollowedByABlankLine() {
+        Run r = run("read", "-V", "-c", "2", LEARN);
+        assertThat(r.rc()).isZero();
+        assertThat(r.out()).startsWith("Frame 1: 74 bytes on wire (592 bits), 74 bytes captured (592 bits) on interface lo, id 0\n")
+                .contains("\n\nFrame 2: ").endsWith("]\n\n");
+        assertThat(run("read", "-V", "-q", LEARN).out()).isEmpty();
+    }
+
+    @Test
     void dashRIsTheSameAsThePositionalFile() {
         assertThat(run("read", "-r", LEARN).out()).isEqualTo(run("read", LEARN).out());
     }

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Usage: scripts/make-detail-goldens.sh
+#
+# For every capture in captures/ writes, under src/test/resources/golden/details/:
+#   <name>.V.txt   stdout of `tshark -r captures/<name> -c N -V`       (the packet details tree)
+#   <name>.x.txt   stdout of `tshark -r captures/<name> -c N -x`       (the hex dump)
+#   <name>.json    stdout of `tshark -r captures/<name> -c N -T json`  (the JSON tree)
+# and a few option combinations (-O, -V -x, --no-duplicate-keys) listed in extras.tsv,
+# all under the transport-only profile (scripts/tshark-profile.sh), and frames.tsv with the N
+# used for each capture: the first 40 frames, halved while the -V text of a capture would be
+# larger than 256 KiB (a few captures have 64 KiB frames whose data dumps would swell the
+# repository). VERSION records the tshark version, the commands, the profile and the date.
+# Goldens are made by this script only; never edit them by hand.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=src/test/resources/golden/details
+prof=$(mktemp -d)
+trap 'rm -rf "$prof"' EXIT
+scripts/tshark-profile.sh "$prof"
+
+FRAMES=40
+MAX_BYTES=$((256 * 1024))
+
+ts() {
+  XDG_CONFIG_HOME="$prof" LC_ALL=C.UTF-8 TZ=UTC tshark "$@" 2>/dev/null || true
+}
+
+keep=$(mktemp)
+[ -f "$out/known-gaps.tsv" ] && cp "$out/known-gaps.tsv" "$keep"
+rm -rf "$out"
+mkdir -p "$out"
+[ -s "$keep" ] && cp "$keep" "$out/known-gaps.tsv"
+rm -f "$keep"
+
+printf '# capture\tframes (-c)\n' >"$out/frames.tsv"
+n=0
+for f in captures/*; do
+  name=$(basename "$f")
+  case "$name" in *.md|*.txt) continue ;; esac
+  c=$FRAMES
+  while :; do
+    ts -r "$f" -c "$c" -V >"$out/$name.V.txt"
+    size=$(wc -c <"$out/$name.V.txt")
+    if [ "$size" -le "$MAX_BYTES" ] || [ "$c" -le 1 ]; then
+      break
+    fi
+    c=$((c / 2))
+  done
+  ts -r "$f" -c "$c" -x >"$out/$name.x.txt"
+  ts -r "$f" -c "$c" -T json >"$out/$name.json"
+  printf '%s\t%s\n' "$name" "$c" >>"$out/frames.tsv"
+  n=$((n + 1))
+done
+
+# Option combinations, on the showcase capture: -O, -V with -x, and --no-duplicate-keys.
+# extras.tsv: golden file, capture, tshark/tcpscope read options (space separated).
+printf '# golden\tcapture\toptions\n' >"$out/extras.tsv"
+extra() {
+  local file=$1 capture=$2
+  shift 2
+  ts -r "captures/$capture" "$@" >"$out/$file"
+  printf '%s\t%s\t%s\n' "$file" "$capture" "$*" >>"$out/extras.tsv"
+}
+extra learn_tcp.pcapng.O-tcp.txt learn_tcp.pcapng -O tcp
+extra learn_tcp.pcapng.O-ip-tcp.txt learn_tcp.pcapng -O ip,tcp
+extra learn_tcp.pcapng.Vx.txt learn_tcp.pcapng -V -x
+extra learn_tcp.pcapng.no-duplicate-keys.json learn_tcp.pcapng -T json --no-duplicate-keys
+extra arkime-wireshark-retrans.pcap.no-duplicate-keys.json arkime-wireshark-retrans.pcap -c 40 -T json --no-duplicate-keys
+
+{
+  echo "# Made by scripts/make-detail-goldens.sh; do not edit."
+  echo "tshark: $(tshark --version 2>/dev/null | head -1)"
+  echo "commands: XDG_CONFIG_HOME=<profile from scripts/tshark-profile.sh> LC_ALL=C.UTF-8 TZ=UTC tshark -r captures/<name> -c <frames.tsv> {-V | -x | -T json}"
+  echo "enabled protocols: $(scripts/tshark-profile.sh --list | tr '\n' ' ' | sed 's/ $//')"
+  echo "extras: option combinations listed in extras.tsv (same profile and environment)"
+  echo "frames: first $FRAMES, halved while the -V text exceeds $MAX_BYTES bytes (see frames.tsv)"
+  echo "captures: $n"
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+} >"$out/VERSION"
+echo "make-detail-goldens: $n captures -> $out"

@@ -1,0 +1,208 @@
+package dev.tcpscope.present;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes detail trees as {@code tshark -T json} does (Wireshark's {@code write_json_proto_tree}
+ * and its pretty-printing {@code json_dumper}): an array of one object per frame, two spaces of
+ * indentation per level, each item as {@code "key": "value"}, an item with children as
+ * {@code "key": {...}} or, when it also has a value, as {@code "key": "value"} followed by
+ * {@code "key_tree": {...}}.
+ *
+ * <p>Like tshark, items that share a key are written as duplicate keys; with
+ * {@code --no-duplicate-keys} they are merged into one key whose value is an array, at the
+ * position of the first of them. Hidden items are written; -V leaves them out.
+ *
+ * <p>Streaming: {@link #begin}, then {@link #appendPacket} per frame, then {@link #end}.
+ */
+public final class DetailJson {
+    private final boolean groupDuplicates;
+    private final ZoneId zone;
+    private boolean any;
+
+    /**
+     * @param groupDuplicates merge items with the same key into arrays ({@code --no-duplicate-keys})
+     * @param zone            the zone whose date names the {@code _index} ("packets-2026-11-24"),
+     *                        tshark's local time
+     */
+    public DetailJson(boolean groupDuplicates, ZoneId zone) {
+        this.groupDuplicates = groupDuplicates;
+        this.zone = zone;
+    }
+
+    /** Appends the array's opening bracket. */
+    public void begin(StringBuilder out) {
+        out.append('[');
+    }
+
+    /** Appends one frame's object; {@code epochSeconds} is the frame's time stamp. */
+    public void appendPacket(StringBuilder out, DetailNode root, long epochSeconds) {
+        if (any) {
+            out.append(',');
+        }
+        any = true;
+        out.append("\n  {");
+        LocalDate day = LocalDate.ofInstant(Instant.ofEpochSecond(epochSeconds), zone);
+        member(out, 2, "_index", true);
+        string(out, "packets-" + day);
+        member(out, 2, "_type", false);
+        string(out, "doc");
+        member(out, 2, "_score", false);
+        out.append("null");
+        member(out, 2, "_source", false);
+        out.append('{');
+        member(out, 3, "layers", true);
+        children(out, root, 3);
+        out.append("\n    }");
+        out.append("\n  }");
+    }
+
+    /** Appends the closing bracket and the final newline. */
+    public void end(StringBuilder out) {
+        if (any) {
+            out.append('\n');
+        }
+        out.append("]\n");
+    }
+
+    /** The object of {@code n}'s children, at {@code level} (the level of the key that names it). */
+    private void children(StringBuilder out, DetailNode n, int level) {
+        out.append('{');
+        boolean first = true;
+        for (List<DetailNode> group : groups(n)) {
+            DetailNode head = group.getFirst();
+            boolean hasValue = head.value() != null;
+            boolean hasChildren = false;
+            for (DetailNode g : group) {
+                hasChildren |= g.hasChildren();
+            }
+            if (hasValue) {
+                member(out, level + 1, head.key(), first);
+                first = false;
+                values(out, group, level + 1, Writer.VALUE);
+            }
+            if (hasChildren) {
+                member(out, level + 1, hasValue ? head.key() + "_tree" : head.key(), first);
+                first = false;
+                values(out, group, level + 1, Writer.DYNAMIC);
+            }
+            if (!hasValue && !hasChildren) {
+                member(out, level + 1, head.key(), first);
+                first = false;
+                values(out, group, level + 1, Writer.NO_VALUE);
+            }
+        }
+        if (!first) {
+            out.append('\n');
+            indent(out, level);
+        }
+        out.append('}');
+    }
+
+    private enum Writer { VALUE, DYNAMIC, NO_VALUE }
+
+    private void values(StringBuilder out, List<DetailNode> group, int level, Writer w) {
+        if (group.size() == 1) {
+            value(out, group.getFirst(), level, w);
+            return;
+        }
+        out.append('[');
+        boolean first = true;
+        for (DetailNode g : group) {
+            out.append(first ? "\n" : ",\n");
+            first = false;
+            indent(out, level + 1);
+            value(out, g, level + 1, w);
+        }
+        out.append('\n');
+        indent(out, level);
+        out.append(']');
+    }
+
+    private void value(StringBuilder out, DetailNode n, int level, Writer w) {
+        switch (w) {
+            case VALUE -> string(out, n.value() == null ? "" : n.value());
+            case DYNAMIC -> {
+                if (n.hasChildren()) {
+                    children(out, n, level);
+                } else {
+                    noValue(out, n);
+                }
+            }
+            case NO_VALUE -> noValue(out, n);
+        }
+    }
+
+    /** A protocol without children shows its label; any other item without a value an empty string. */
+    private static void noValue(StringBuilder out, DetailNode n) {
+        string(out, n.kind() == DetailNode.Kind.PROTOCOL ? n.label() : "");
+    }
+
+    private List<List<DetailNode>> groups(DetailNode n) {
+        List<List<DetailNode>> groups = new ArrayList<>();
+        if (!groupDuplicates) {
+            for (DetailNode c : n.children()) {
+                groups.add(List.of(c));
+            }
+            return groups;
+        }
+        Map<String, List<DetailNode>> byKey = new LinkedHashMap<>();
+        for (DetailNode c : n.children()) {
+            byKey.computeIfAbsent(c.key(), k -> new ArrayList<>(1)).add(c);
+        }
+        groups.addAll(byKey.values());
+        return groups;
+    }
+
+    private static void member(StringBuilder out, int level, String key, boolean first) {
+        if (!first) {
+            out.append(',');
+        }
+        out.append('\n');
+        indent(out, level);
+        string(out, key);
+        out.append(": ");
+    }
+
+    private static void indent(StringBuilder out, int level) {
+        for (int k = 0; k < level; k++) {
+            out.append("  ");
+        }
+    }
+
+    /**
+     * A JSON string as json_dumper writes it: quotes and backslashes escaped, control characters
+     * as backslash escapes (b t n f r, or u00XX), "&lt;/" as "&lt;\\/" (so that the text can sit in
+     * an HTML script element); everything else as is, UTF-8 included.
+     */
+    static void string(StringBuilder out, CharSequence s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\f' -> out.append("\\f");
+                case '\r' -> out.append("\\r");
+                case '/' -> out.append(i > 0 && s.charAt(i - 1) == '<' ? "\\/" : "/");
+                default -> {
+                    if (c < 0x20) {
+                        out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}

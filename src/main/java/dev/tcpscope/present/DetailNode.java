@@ -1,0 +1,144 @@
+package dev.tcpscope.present;
+
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One item of a frame's detail tree, as Wireshark's {@code proto_tree} holds it: what {@code -V}
+ * prints for it (its label), what {@code -T json} names it (its key, the field's filter name)
+ * and the value JSON shows, with the flags that decide where it appears.
+ *
+ * <p>Three kinds, as in Wireshark: a {@link Kind#PROTOCOL} ({@code FT_PROTOCOL}: no value; in
+ * JSON a protocol without children shows its label), a {@link Kind#FIELD} with a value, or
+ * without one ({@code FT_NONE}: a label such as {@code tcp.analysis.retransmission}), and a
+ * {@link Kind#TEXT} item that has no field at all (Wireshark's {@code hf_text_only}), whose
+ * JSON key is its label.
+ *
+ * <p>A hidden item is left out of {@code -V} (with its subtree) but written to JSON, as tshark
+ * does for {@code tcp.port} or {@code ip.addr}. A generated item is one Wireshark computed rather
+ * than read: {@code -V} puts its label in brackets.
+ *
+ * <p>Trees are built per frame and dropped after printing; nothing here outlives a frame except
+ * through the caller, so memory does not grow with the capture.
+ */
+public final class DetailNode {
+    /** What kind of tree item this is; see the class comment. */
+    public enum Kind { PROTOCOL, FIELD, TEXT }
+
+    private final Kind kind;
+    private final String key;
+    private String label;
+    private final String value;
+    private boolean hidden;
+    private boolean generated;
+    private MemorySegment data;
+    private long dataOffset;
+    private int dataLength;
+    private List<DetailNode> children;
+
+    private DetailNode(Kind kind, String key, String label, String value) {
+        this.kind = kind;
+        this.key = key;
+        this.label = label;
+        this.value = value;
+    }
+
+    /** The invisible root whose children are the frame's protocols. */
+    public static DetailNode root() {
+        return new DetailNode(Kind.TEXT, "", "", null);
+    }
+
+    /** Adds a protocol item ({@code FT_PROTOCOL}) such as {@code ip}. */
+    public DetailNode protocol(String key, String label) {
+        return add(new DetailNode(Kind.PROTOCOL, key, label, null));
+    }
+
+    /** Adds a field with a value: {@code label} is the whole -V line, {@code value} what JSON shows. */
+    public DetailNode field(String key, String label, String value) {
+        return add(new DetailNode(Kind.FIELD, key, label, value));
+    }
+
+    /** Adds a field without a value ({@code FT_NONE}): JSON shows it as an empty string. */
+    public DetailNode none(String key, String label) {
+        return add(new DetailNode(Kind.FIELD, key, label, null));
+    }
+
+    /** Adds a hidden field: in JSON only. */
+    public DetailNode hidden(String key, String value) {
+        return field(key, key, value).hide();
+    }
+
+    /** Adds a text item (no field): its JSON key is its label. */
+    public DetailNode text(String label) {
+        return add(new DetailNode(Kind.TEXT, label, label, null));
+    }
+
+    private DetailNode add(DetailNode child) {
+        if (children == null) {
+            children = new ArrayList<>(8);
+        }
+        children.add(child);
+        return child;
+    }
+
+    /**
+     * Replaces the label. Wireshark appends to a protocol's label as its dissector reads on
+     * ("Src Port: 80, Dst Port: ..."); the label shown is the one it had when dissection ended.
+     */
+    public DetailNode relabel(String newLabel) {
+        label = newLabel;
+        return this;
+    }
+
+    /** Marks this item generated: -V shows its label in brackets. */
+    public DetailNode generated() {
+        generated = true;
+        return this;
+    }
+
+    /** Marks this item hidden: -V leaves it out. */
+    public DetailNode hide() {
+        hidden = true;
+        return this;
+    }
+
+    /**
+     * Attaches the bytes of an undissected-data protocol item: {@code -V} without {@code -x}
+     * prints them in hex under its label, as tshark does for {@code data}.
+     */
+    public DetailNode bytes(MemorySegment s, long offset, int length) {
+        data = s;
+        dataOffset = offset;
+        dataLength = length;
+        return this;
+    }
+
+    public Kind kind() { return kind; }
+
+    public String key() { return key; }
+
+    public String label() { return label; }
+
+    /** The JSON value, or null for items without one. */
+    public String value() { return value; }
+
+    public boolean isHidden() { return hidden; }
+
+    public boolean isGenerated() { return generated; }
+
+    /** The attached bytes (see {@link #bytes}), or null. */
+    public MemorySegment data() { return data; }
+
+    public long dataOffset() { return dataOffset; }
+
+    public int dataLength() { return dataLength; }
+
+    /** The children in order; empty when there are none. */
+    public List<DetailNode> children() { return children == null ? List.of() : children; }
+
+    public boolean hasChildren() { return children != null && !children.isEmpty(); }
+
+    /** The last child added, or null. */
+    public DetailNode lastChild() { return children == null || children.isEmpty() ? null : children.getLast(); }
+}

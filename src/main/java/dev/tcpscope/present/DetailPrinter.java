@@ -1,0 +1,79 @@
+package dev.tcpscope.present;
+
+import dev.tcpscope.capture.CaptureInterface;
+import dev.tcpscope.frame.Frame;
+import dev.tcpscope.tcp.Decoder;
+
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * What {@code tshark -V}, {@code -O}, {@code -x} and {@code -T json} print for each frame, in
+ * tshark's arrangement (its {@code print_packet}): the detail tree, then with {@code -x} a blank
+ * line and the hex dump, each packet followed by a blank line; or one JSON object per packet in
+ * an array. One frame at a time: nothing is kept between frames but the analysis state.
+ */
+public final class DetailPrinter {
+    /** The output format. */
+    public enum Format { TEXT, JSON }
+
+    private final Details details;
+    private final Format format;
+    private final boolean tree;
+    private final boolean hex;
+    private final DetailText text;
+    private final DetailJson json;
+
+    /**
+     * @param format          text or JSON
+     * @param tree            print the detail tree ({@code -V} or {@code -O}); JSON always has it
+     * @param hex             print the hex dump ({@code -x}; text only)
+     * @param only            the protocols {@code -O} expands, or null for all
+     * @param noDuplicateKeys JSON: merge items with the same key into arrays
+     */
+    public DetailPrinter(Format format, boolean tree, boolean hex, Set<String> only, boolean noDuplicateKeys,
+                         ZoneId zone, Supplier<MacNames> macs) {
+        this.details = new Details(zone, macs);
+        this.format = format;
+        this.tree = tree || format == Format.JSON;
+        this.hex = hex;
+        this.text = new DetailText(only, !hex);
+        this.json = new DetailJson(noDuplicateKeys, zone);
+    }
+
+    /** What comes before the first packet. */
+    public void begin(StringBuilder out) {
+        if (format == Format.JSON) {
+            json.begin(out);
+        }
+    }
+
+    /** Appends the output for the frame {@code decoder} has just decoded. */
+    public void appendFrame(StringBuilder out, Decoder decoder, CaptureInterface iface, int section) {
+        DetailNode root = tree ? details.build(decoder, iface, section) : null;
+        Frame f = decoder.frame();
+        switch (format) {
+            case JSON -> json.appendPacket(out, root, f.seconds());
+            case TEXT -> {
+                if (root != null) {
+                    text.append(out, root);
+                    if (hex) {
+                        out.append('\n');
+                    }
+                }
+                if (hex) {
+                    HexDump.append(out, f.segment(), f.offset(), f.capturedLength());
+                }
+                out.append('\n');
+            }
+        }
+    }
+
+    /** What comes after the last packet. */
+    public void end(StringBuilder out) {
+        if (format == Format.JSON) {
+            json.end(out);
+        }
+    }
+}

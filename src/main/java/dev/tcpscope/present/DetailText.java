@@ -1,0 +1,58 @@
+package dev.tcpscope.present;
+
+import java.util.Set;
+
+/**
+ * Prints a detail tree as {@code tshark -V} does (Wireshark's {@code proto_tree_print}): one
+ * line per visible item, four spaces of indentation per level, generated items in brackets,
+ * hidden items and their subtrees left out.
+ *
+ * <p>With {@code -O}, only the protocols named are expanded; the others print their one line.
+ * Without {@code -x}, an expanded {@code data} protocol is followed by a blank line and the hex
+ * dump of its bytes, as tshark shows undissected data.
+ */
+public final class DetailText {
+    private final Set<String> only;
+    private final boolean hexForData;
+
+    /**
+     * @param only       the protocols to expand ({@code -O}), or null for all
+     * @param hexForData whether to dump the bytes of {@code data} items (true unless {@code -x})
+     */
+    public DetailText(Set<String> only, boolean hexForData) {
+        this.only = only;
+        this.hexForData = hexForData;
+    }
+
+    /** Appends the tree under {@code root}, every line ending in '\n'. */
+    public void append(StringBuilder out, DetailNode root) {
+        for (DetailNode n : root.children()) {
+            node(out, n, 0);
+        }
+    }
+
+    private void node(StringBuilder out, DetailNode n, int level) {
+        if (n.isHidden()) {
+            return;
+        }
+        for (int k = 0; k < level; k++) {
+            out.append("    ");
+        }
+        if (n.isGenerated()) {
+            out.append('[').append(n.label()).append(']');
+        } else {
+            out.append(n.label());
+        }
+        out.append('\n');
+        if (only != null && level == 0 && !only.contains(n.key())) {
+            return;
+        }
+        if (hexForData && n.data() != null) {
+            out.append('\n');
+            HexDump.append(out, n.data(), n.dataOffset(), n.dataLength());
+        }
+        for (DetailNode c : n.children()) {
+            node(out, c, level + 1);
+        }
+    }
+}

@@ -1,0 +1,344 @@
+package dev.tcpscope.present;
+
+import dev.tcpscope.capture.CaptureInterface;
+import dev.tcpscope.frame.Frame;
+import dev.tcpscope.frame.LinkType;
+import dev.tcpscope.tcp.Decoder;
+import dev.tcpscope.wire.Dissection;
+import dev.tcpscope.wire.Proto;
+
+import java.lang.foreign.MemorySegment;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Builds the detail tree of each decoded frame, as tshark 4.0 builds it for {@code -V} and
+ * {@code -T json}: the frame item, then one protocol item per layer of the {@link Dissection},
+ * each with its fields in the order Wireshark's dissector adds them, then undissected bytes as
+ * {@code data}. Where Wireshark's dissector would stop on a bounds exception, the tree stops
+ * too and ends with {@code [Packet size limited during capture: X truncated]} or
+ * {@code [Malformed Packet: X]}, like the packet list's Info column.
+ *
+ * <p>Frames must come in capture order from one {@link Decoder}; the TCP items read its
+ * analysis. Each tree is new and independent of the next; the only state kept across frames is
+ * what the analysis itself needs (per TCP stream), so memory does not grow with the file.
+ */
+public final class Details {
+    private static final DateTimeFormatter ARRIVAL =
+            DateTimeFormatter.ofPattern("MMM ppd, yyyy HH:mm:ss", Locale.ROOT);
+
+    private final ZoneId zone;
+    private final Supplier<MacNames> macSource;
+    private MacNames macs;
+    private OuiNames ouis;
+    final LinkDetails link = new LinkDetails(this);
+    final IpDetails ip = new IpDetails(this);
+    final TcpDetails tcp = new TcpDetails(this);
+    final TransportDetails transport = new TransportDetails(this);
+
+    // The frame being built; valid during build().
+    Decoder decoder;
+    Dissection d;
+    DetailNode root;
+    private final StringBuilder protocols = new StringBuilder(64);
+    /** Name of the protocol whose bytes ran out ({@code pinfo->current_proto}), or null. */
+    private String stoppedIn;
+    private boolean stoppedMalformed;
+
+    /**
+     * @param zone the zone arrival times are shown in (tshark's local time)
+     * @param macs the MAC name table, loaded on first use
+     */
+    public Details(ZoneId zone, Supplier<MacNames> macs) {
+        this.zone = zone;
+        this.macSource = macs;
+    }
+
+    MacNames macs() {
+        if (macs == null) {
+            macs = macSource.get();
+        }
+        return macs;
+    }
+
+    OuiNames ouis() {
+        if (ouis == null) {
+            ouis = macs().loaded() ? OuiNames.system() : OuiNames.none();
+        }
+        return ouis;
+    }
+
+    /**
+     * The detail tree of the frame {@code decoder} has just decoded.
+     *
+     * @param iface   the interface it was captured on, or null when the format has none (pcap)
+     * @param section its pcapng section (0-based), or -1 for formats without sections
+     */
+    public DetailNode build(Decoder decoder, CaptureInterface iface, int section) {
+        this.decoder = decoder;
+        this.d = decoder.dissection();
+        this.root = DetailNode.root();
+        protocols.setLength(0);
+        stoppedIn = null;
+        stoppedMalformed = false;
+        consumedLayer = -1;
+        link.reset();
+        transport.arpLength = -1;
+        Frame f = decoder.frame();
+        DetailNode frame = frame(f, iface, section);
+        if (f.kind() == Frame.Kind.PACKET) {
+            layers(f);
+        }
+        frame.field("frame.protocols", Labels.truncated("Protocols in frame", protocols.toString()),
+                protocols.toString()).generated();
+        if (stoppedIn != null) {
+            if (stoppedMalformed) {
+                DetailNode m = root.protocol("_ws.malformed", "[Malformed Packet: " + stoppedIn + "]");
+                Expert.add(m, "_ws.malformed.expert", Expert.Severity.ERROR, Expert.Group.MALFORMED,
+                        "Malformed Packet (Exception occurred)");
+            } else {
+                root.protocol("_ws.short", "[Packet size limited during capture: " + stoppedIn + " truncated]");
+            }
+        }
+        return root;
+    }
+
+    /** Adds {@code name} to {@code frame.protocols}. */
+    void protocol(String name) {
+        if (!protocols.isEmpty()) {
+            protocols.append(':');
+        }
+        protocols.append(name);
+    }
+
+    /**
+     * Whether layer {@code i}'s first {@code need} bytes exist; when they do not, records the
+     * exception Wireshark's {@code protocol} dissector would have thrown there (bytes cut by the
+     * snap length, or past the reported length: malformed). Dissection stops after a false.
+     */
+    boolean bounds(int i, int need, String protocol) {
+        if (d.captured(i) >= need) {
+            return true;
+        }
+        stop(protocol, d.reported(i) < need);
+        return false;
+    }
+
+    /** Whether layer {@code i} is quoted inside an ICMP error message (Wireshark's {@code in_error_pkt}). */
+    boolean inErrorPacket(int i) {
+        for (int k = 0; k < i; k++) {
+            if (d.proto(k) == Proto.ICMP || d.proto(k) == Proto.ICMPV6) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Records that dissection stopped in {@code protocol}. */
+    void stop(String protocol, boolean malformed) {
+        stoppedIn = protocol;
+        stoppedMalformed = malformed;
+    }
+
+    // ---- frame ------------------------------------------------------------------------------
+
+    private DetailNode frame(Frame f, CaptureInterface iface, int section) {
+        int len = f.originalLength();
+        int cap = f.capturedLength();
+        StringBuilder title = new StringBuilder(96).append("Frame ").append(f.number()).append(": ")
+                .append(len).append(bytes(len)).append(" on wire (").append(len * 8L).append(" bits), ")
+                .append(cap).append(bytes(cap)).append(" captured (").append(cap * 8L).append(" bits)");
+        boolean hasInterface = section >= 0 && f.interfaceId() != Frame.NO_INTERFACE;
+        String ifName = iface == null || iface.name() == null ? "unknown" : iface.name();
+        if (hasInterface) {
+            title.append(" on interface ").append(ifName).append(", id ").append(f.interfaceId());
+        }
+        DetailNode frame = root.protocol("frame", title.toString());
+        if (section >= 0) {
+            frame.field("frame.section_number", "Section number: " + (section + 1), Integer.toString(section + 1));
+        }
+        if (hasInterface) {
+            DetailNode id = frame.field("frame.interface_id", "Interface id: " + f.interfaceId() + " (" + ifName + ")",
+                    Integer.toString(f.interfaceId()));
+            id.field("frame.interface_name", "Interface name: " + ifName, ifName);
+            if (iface != null && iface.description() != null) {
+                id.field("frame.interface_description", "Interface description: " + iface.description(),
+                        iface.description());
+            }
+        }
+        if (f.kind() == Frame.Kind.PACKET) {
+            Encapsulation e = Encapsulation.of(f.linkType());
+            frame.field("frame.encap_type", "Encapsulation type: " + e.name + " (" + e.number + ")",
+                    Integer.toString(e.number));
+        }
+        if (f.hasTimestamp()) {
+            String arrival = arrival(f);
+            frame.field("frame.time", "Arrival Time: " + arrival, arrival);
+            frame.field("frame.offset_shift", "Time shift for this packet: 0.000000000 seconds", "0.000000000").generated();
+            String epoch = seconds(decoder.time());
+            frame.field("frame.time_epoch", "Epoch Time: " + epoch + " seconds", epoch);
+            String delta = seconds(decoder.timeDelta());
+            frame.field("frame.time_delta", "Time delta from previous captured frame: " + delta + " seconds", delta).generated();
+            String shown = seconds(decoder.timeDeltaDisplayed());
+            frame.field("frame.time_delta_displayed", "Time delta from previous displayed frame: " + shown + " seconds", shown)
+                    .generated();
+            String rel = seconds(decoder.timeRelative());
+            frame.field("frame.time_relative", "Time since reference or first frame: " + rel + " seconds", rel).generated();
+        }
+        frame.field("frame.number", "Frame Number: " + f.number(), Long.toString(f.number()));
+        frame.field("frame.len", "Frame Length: " + len + bytes(len) + " (" + len * 8L + " bits)", Integer.toString(len));
+        frame.field("frame.cap_len", "Capture Length: " + cap + bytes(cap) + " (" + cap * 8L + " bits)", Integer.toString(cap));
+        frame.field("frame.marked", "Frame is marked: False", "0").generated();
+        frame.field("frame.ignored", "Frame is ignored: False", "0").generated();
+        return frame;
+    }
+
+    /** " byte" or " bytes", as tshark's plurality(). */
+    static String bytes(long n) {
+        return n == 1 ? " byte" : " bytes";
+    }
+
+    private String arrival(Frame f) {
+        ZonedDateTime t = Instant.ofEpochSecond(f.seconds(), f.nanos()).atZone(zone);
+        StringBuilder sb = new StringBuilder(40).append(ARRIVAL.format(t)).append('.');
+        nine(sb, f.nanos());
+        return sb.append(' ').append(t.getZone().getDisplayName(TextStyle.SHORT, Locale.ROOT)).toString();
+    }
+
+    /** Nanoseconds as seconds with nine decimals, a minus in front when negative. */
+    static String seconds(long ns) {
+        StringBuilder sb = new StringBuilder(24);
+        if (ns < 0) {
+            sb.append('-');
+            ns = -ns;
+        }
+        sb.append(ns / 1_000_000_000L).append('.');
+        nine(sb, ns % 1_000_000_000L);
+        return sb.toString();
+    }
+
+    private static void nine(StringBuilder sb, long frac) {
+        for (long p = 100_000_000L; p > 0; p /= 10) {
+            sb.append((char) ('0' + frac / p % 10));
+        }
+    }
+
+    /** Wireshark's encapsulation (WTAP_ENCAP_*) for each link type we read. */
+    private record Encapsulation(String name, int number) {
+        static Encapsulation of(int linkType) {
+            return switch (linkType) {
+                case LinkType.ETHERNET -> new Encapsulation("Ethernet", 1);
+                case LinkType.RAW, LinkType.RAW_DLT12, LinkType.RAW_DLT14 -> new Encapsulation("Raw IP", 7);
+                case LinkType.IPV4 -> new Encapsulation("Raw IPv4", 129);
+                case LinkType.IPV6 -> new Encapsulation("Raw IPv6", 130);
+                case LinkType.NULL -> new Encapsulation("NULL/Loopback", 15);
+                case LinkType.LOOP -> new Encapsulation("OpenBSD loopback", 174);
+                case LinkType.LINUX_SLL -> new Encapsulation("Linux cooked-mode capture v1", 25);
+                case LinkType.LINUX_SLL2 -> new Encapsulation("Linux cooked-mode capture v2", 210);
+                default -> new Encapsulation("Unknown", -1);
+            };
+        }
+    }
+
+    // ---- layers -----------------------------------------------------------------------------
+
+    private void layers(Frame f) {
+        int n = d.count();
+        if (LinkDetails.hasRawLayer(f.linkType()) && n > 0 && d.proto(0) != Proto.RAW) {
+            protocol("raw");
+            root.protocol("raw", "Raw packet data");
+        }
+        int ip = -1;
+        long payloadEnd = -1;
+        for (int i = 0; i < n; i++) {
+            boolean last = i == n - 1;
+            boolean ok = switch (d.proto(i)) {
+                case ETH -> link.ethernet(i);
+                case VLAN -> link.vlan(i);
+                case SLL -> link.sll(i, false);
+                case SLL2 -> link.sll(i, true);
+                case NULL -> link.nullLink(i);
+                case RAW -> link.raw(i);
+                case IPV4 -> this.ip.ipv4(i, last);
+                case IPV6 -> this.ip.ipv6(i, last);
+                case ARP -> transport.arp(i);
+                case TCP -> tcp.tcp(i, ip);
+                case UDP -> transport.udp(i, ip);
+                case ICMP -> transport.icmp(i, ip, false);
+                case ICMPV6 -> transport.icmp(i, ip, true);
+            };
+            if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
+                ip = i;
+            }
+            if (!ok) {
+                trailer(f);
+                return;
+            }
+        }
+        trailer(f);
+        if (n > 0) {
+            end(n - 1);
+        }
+    }
+
+    /** Ethernet padding and trailer after the EtherType payload, when its end is known. */
+    private void trailer(Frame f) {
+        int el = link.etherLayer();
+        int next = el + 1;
+        if (el < 0 || next >= d.count() || d.segment(next) != f.segment()) {
+            return;
+        }
+        int start = (int) (d.offset(next) - f.offset());
+        int len = switch (d.proto(next)) {
+            case IPV4, IPV6 -> d.reported(next);
+            case ARP -> transport.arpLength;
+            default -> -1;
+        };
+        if (len >= 0) {
+            link.trailer(start + len);
+        }
+    }
+
+    /** What follows the last layer: undissected payload as {@code data}, or nothing. */
+    private void end(int last) {
+        switch (d.end) {
+            case CAPTURE_SHORT, REPORTED_SHORT, BOGUS, UNSUPPORTED_LINK -> { }
+            // A complete last layer (TCP, UDP, ICMP...) has shown its own payload.
+            case COMPLETE -> { }
+            case UNKNOWN_ETHERTYPE, UNKNOWN_IP_PROTO, IP_FRAGMENT, UNKNOWN_FAMILY -> {
+                int consumed = consumed(last);
+                data(d.segment(last), d.offset(last) + consumed, d.captured(last) - consumed);
+            }
+        }
+    }
+
+    /** Header bytes of layer {@code i} that its builder consumed (set by the layer builders). */
+    private int consumed(int i) {
+        return i == consumedLayer ? consumedBytes : 0;
+    }
+
+    private int consumedLayer = -1;
+    private int consumedBytes;
+
+    /** Records that the builder of layer {@code i} consumed its first {@code bytes} bytes. */
+    void consumed(int i, int bytes) {
+        consumedLayer = i;
+        consumedBytes = bytes;
+    }
+
+    /** Adds undissected bytes as Wireshark's {@code data} protocol, when there are any. */
+    void data(MemorySegment s, long off, int len) {
+        if (len <= 0) {
+            return;
+        }
+        protocol("data");
+        DetailNode data = root.protocol("data", "Data (" + len + bytes(len) + ")").bytes(s, off, len);
+        data.field("data.data", Labels.truncated("Data", Labels.hexShort(s, off, len)), Labels.hexColons(s, off, len));
+        data.field("data.len", "Length: " + len, Integer.toString(len)).generated();
+    }
+}

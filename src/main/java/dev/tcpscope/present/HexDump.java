@@ -1,0 +1,55 @@
+package dev.tcpscope.present;
+
+import dev.tcpscope.wire.Bytes;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * tshark's hex dump ({@code -x}, and the bytes under {@code Data} in {@code -V}): lines of an
+ * offset, sixteen bytes in hex and the same bytes as ASCII with '.' for anything unprintable,
+ * the ASCII always starting in the same column. The offset has 4 hex digits, more when the
+ * buffer needs them (Wireshark's {@code print_hex_data_buffer}).
+ */
+public final class HexDump {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final int BYTES_PER_LINE = 16;
+
+    private HexDump() { }
+
+    /** Appends the dump of {@code s[off, off+len)}, each line ending in '\n'; nothing when empty. */
+    public static void append(StringBuilder out, MemorySegment s, long off, int len) {
+        int digits = offsetDigits(len);
+        for (int line = 0; line < len; line += BYTES_PER_LINE) {
+            for (int k = digits - 1; k >= 0; k--) {
+                out.append(HEX[(line >>> (4 * k)) & 0xf]);
+            }
+            out.append("  ");
+            int hexStart = out.length();
+            int n = Math.min(BYTES_PER_LINE, len - line);
+            for (int k = 0; k < n; k++) {
+                int b = Bytes.u8(s, off + line + k);
+                out.append(HEX[b >>> 4]).append(HEX[b & 0xf]).append(' ');
+            }
+            // The ASCII column starts two spaces after the sixteenth byte's trailing space.
+            int asciiAt = hexStart + BYTES_PER_LINE * 3 + 2;
+            while (out.length() < asciiAt) {
+                out.append(' ');
+            }
+            for (int k = 0; k < n; k++) {
+                int b = Bytes.u8(s, off + line + k);
+                out.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
+            }
+            out.append('\n');
+        }
+    }
+
+    /** At least 4 digits; as many as the largest offset ({@code len - 1}) needs, up to 8. */
+    private static int offsetDigits(int len) {
+        int last = len - 1;
+        int digits = 4;
+        while (digits < 8 && (last >>> (4 * digits)) != 0) {
+            digits++;
+        }
+        return digits;
+    }
+}

@@ -1,0 +1,332 @@
+package dev.tcpscope.present;
+
+import dev.tcpscope.wire.Bytes;
+import dev.tcpscope.wire.Dissection;
+import dev.tcpscope.wire.End;
+import dev.tcpscope.wire.Ipv4;
+import dev.tcpscope.wire.Ipv6;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Detail items of IPv4 (packet-ip.c, RFC 791) and IPv6 (packet-ipv6.c, RFC 8200): the header
+ * fields with their bit patterns, the hidden address fields JSON shows, IPv4 options, and the
+ * IPv6 fragment header.
+ */
+final class IpDetails {
+    private static final String[] DSCP_SHORT = new String[64];
+    private static final String[] DSCP_LONG = new String[64];
+    private static final String[] ECN_SHORT = {"Not-ECT", "ECT(1)", "ECT(0)", "CE"};
+    private static final String[] ECN_LONG = {
+        "Not ECN-Capable Transport", "ECN-Capable Transport codepoint '01'",
+        "ECN-Capable Transport codepoint '10'", "Congestion Experienced"
+    };
+
+    static {
+        dscp(0, "CS0", "Default");
+        dscp(1, "LE", "Lower Effort");
+        for (int c = 1; c <= 7; c++) {
+            dscp(c * 8, "CS" + c, "Class Selector " + c);
+        }
+        for (int c = 1; c <= 4; c++) {
+            for (int p = 1; p <= 3; p++) {
+                dscp(c * 8 + p * 2, "AF" + c + p, "Assured Forwarding " + c + p);
+            }
+        }
+        dscp(44, "VOICE-ADMIT", "Voice Admit");
+        dscp(46, "EF PHB", "Expedited Forwarding");
+    }
+
+    private static void dscp(int v, String shortName, String longName) {
+        DSCP_SHORT[v] = shortName;
+        DSCP_LONG[v] = longName;
+    }
+
+    private final Details x;
+
+    IpDetails(Details x) {
+        this.x = x;
+    }
+
+    /** "(DSCP: CS0, ECN: Not-ECT)" for a DS field / traffic class. */
+    private static String dsSummary(int ds) {
+        String dscp = DSCP_SHORT[ds >>> 2];
+        return " (DSCP: " + (dscp != null ? dscp : "Unknown") + ", ECN: " + ECN_SHORT[ds & 3] + ")";
+    }
+
+    private static String dscpName(int dscp) {
+        return DSCP_LONG[dscp] != null ? DSCP_LONG[dscp] : "Unknown";
+    }
+
+    static String protoName(int p) {
+        String name = ValueNames.IP_PROTO.name(p);
+        return (name != null ? name : "Unknown") + " (" + p + ")";
+    }
+
+    boolean ipv4(int i, boolean last) {
+        Dissection d = x.d;
+        MemorySegment s = d.segment(i);
+        long off = d.offset(i);
+        x.protocol("ip");
+        DetailNode ip = x.root.protocol("ip", "Internet Protocol Version 4");
+        if (!x.bounds(i, 1, "IPv4")) {
+            return false;
+        }
+        int b0 = Bytes.u8(s, off);
+        int version = b0 >>> 4;
+        ip.field("ip.version", Bits.pattern(b0, 0xf0, 8) + "Version: " + version, Integer.toString(version));
+        if (last && d.end == End.BOGUS && d.bogusKind == Dissection.Bogus.IPV4_VERSION) {
+            Expert.add(ip.lastChild(), "ip.bogus_ip_version", Expert.Severity.ERROR, Expert.Group.PROTOCOL,
+                    "Bogus IPv4 version");
+            return false;
+        }
+        int hlen = (b0 & 0x0f) * 4;
+        DetailNode hl = ip.field("ip.hdr_len", Bits.pattern(b0, 0x0f, 8) + "Header Length: " + hlen + " bytes (" + (hlen >> 2) + ")",
+                Integer.toString(hlen));
+        if (hlen < Ipv4.MIN_HEADER_LENGTH) {
+            Expert.add(hl, "ip.bogus_header_length", Expert.Severity.ERROR, Expert.Group.PROTOCOL,
+                    "Bogus IP header length (" + hlen + ", must be at least 20)");
+            return false;
+        }
+        if (!x.bounds(i, 2, "IPv4")) {
+            return false;
+        }
+        int tos = Bytes.u8(s, off + 1);
+        DetailNode ds = ip.field("ip.dsfield", "Differentiated Services Field: " + Labels.hex(tos, 2) + dsSummary(tos),
+                Labels.hex(tos, 2));
+        ds.field("ip.dsfield.dscp", Bits.pattern(tos, 0xfc, 8) + "Differentiated Services Codepoint: "
+                + dscpName(tos >>> 2) + " (" + (tos >>> 2) + ")", Integer.toString(tos >>> 2));
+        ds.field("ip.dsfield.ecn", Bits.pattern(tos, 0x03, 8) + "Explicit Congestion Notification: "
+                + ECN_LONG[tos & 3] + " (" + (tos & 3) + ")", Integer.toString(tos & 3));
+        if (!x.bounds(i, 4, "IPv4")) {
+            return false;
+        }
+        int total = Ipv4.totalLength(s, off);
+        if (total < hlen) {
+            if (total == 0) {
+                int rep = d.reported(i);
+                ip.field("ip.len", "Total Length: " + rep
+                        + " bytes (reported as 0, presumed to be because of \"TCP segmentation offload\" (TSO))",
+                        Integer.toString(rep)).generated();
+            } else {
+                DetailNode len = ip.field("ip.len", "Total Length: " + total + " bytes (bogus, less than header length "
+                        + hlen + ")", Integer.toString(total));
+                Expert.add(len, "ip.bogus_ip_length", Expert.Severity.ERROR, Expert.Group.PROTOCOL,
+                        "IPv4 total length exceeds packet length (" + total + " bytes)");
+                return false;
+            }
+        } else {
+            DetailNode len = ip.field("ip.len", "Total Length: " + total, Integer.toString(total));
+            if (total > d.reported(i) && !x.inErrorPacket(i)) {
+                Expert.add(len, "ip.bogus_ip_length", Expert.Severity.ERROR, Expert.Group.PROTOCOL,
+                        "IPv4 total length exceeds packet length (" + d.reported(i) + " bytes)");
+            }
+        }
+        if (!x.bounds(i, 6, "IPv4")) {
+            return false;
+        }
+        int id = Ipv4.id(s, off);
+        ip.field("ip.id", "Identification: " + Labels.hex(id, 4) + " (" + id + ")", Labels.hex(id, 4));
+        if (!x.bounds(i, 8, "IPv4")) {
+            return false;
+        }
+        int fo = Bytes.u16(s, off + 6);
+        int flags = fo >>> 13;
+        StringBuilder fl = new StringBuilder(Bits.pattern(fo >>> 8, 0xe0, 8)).append("Flags: 0x").append(flags);
+        if ((flags & 4) != 0) {
+            fl.append(", Reserved bit");
+        }
+        if ((flags & 2) != 0) {
+            fl.append(", Don't fragment");
+        }
+        if ((flags & 1) != 0) {
+            fl.append(", More fragments");
+        }
+        DetailNode f = ip.field("ip.flags", fl.toString(), Labels.hex(flags, 2));
+        f.field("ip.flags.rb", Bits.flag(fo >>> 8, 0x80, 8, "Reserved bit"), (flags & 4) != 0 ? "1" : "0");
+        f.field("ip.flags.df", Bits.flag(fo >>> 8, 0x40, 8, "Don't fragment"), (flags & 2) != 0 ? "1" : "0");
+        f.field("ip.flags.mf", Bits.flag(fo >>> 8, 0x20, 8, "More fragments"), (flags & 1) != 0 ? "1" : "0");
+        ip.field("ip.frag_offset", Bits.pattern(fo, 0x1fff, 16) + "Fragment Offset: " + (fo & 0x1fff) * 8,
+                Integer.toString(fo & 0x1fff));
+        if (!x.bounds(i, 9, "IPv4")) {
+            return false;
+        }
+        int ttl = Ipv4.ttl(s, off);
+        DetailNode ttlItem = ip.field("ip.ttl", "Time to Live: " + ttl, Integer.toString(ttl));
+        if (!x.bounds(i, 10, "IPv4")) {
+            return false;
+        }
+        int proto = Ipv4.protocol(s, off);
+        ip.field("ip.proto", "Protocol: " + protoName(proto), Integer.toString(proto));
+        if (!x.bounds(i, 12, "IPv4")) {
+            return false;
+        }
+        int sum = Bytes.u16(s, off + 10);
+        ip.field("ip.checksum", "Header Checksum: " + Labels.hex(sum, 4) + " [validation disabled]", Labels.hex(sum, 4));
+        ip.field("ip.checksum.status", "Header checksum status: Unverified", "2").generated();
+        if (!x.bounds(i, 16, "IPv4")) {
+            return false;
+        }
+        String src = Labels.ipv4(s, off + Ipv4.SRC);
+        ip.relabel("Internet Protocol Version 4, Src: " + src);
+        ip.field("ip.src", "Source Address: " + src, src);
+        ip.hidden("ip.addr", src);
+        ip.hidden("ip.src_host", src).generated();
+        ip.hidden("ip.host", src).generated();
+        if (!x.bounds(i, 20, "IPv4")) {
+            return false;
+        }
+        String dst = Labels.ipv4(s, off + Ipv4.DST);
+        long dst32 = Bytes.u32(s, off + Ipv4.DST);
+        ttlExpert(ttlItem, ttl, dst32, proto);
+        ip.field("ip.dst", "Destination Address: " + dst, dst);
+        ip.hidden("ip.addr", dst);
+        ip.hidden("ip.dst_host", dst).generated();
+        ip.hidden("ip.host", dst).generated();
+        // The summary's addresses are known once both are read (packet-ip.c appends them then).
+        ip.relabel("Internet Protocol Version 4, Src: " + src + ", Dst: " + dst);
+        if (hlen > Ipv4.MIN_HEADER_LENGTH) {
+            if (!x.bounds(i, hlen, "IPv4")) {
+                return false;
+            }
+            Ipv4Options.add(ip, s, off + Ipv4.MIN_HEADER_LENGTH, hlen - Ipv4.MIN_HEADER_LENGTH);
+        }
+        x.consumed(i, hlen);
+        return true;
+    }
+
+    /** packet-ip.c's TTL checks: 1 for the local network control block, at least 5 elsewhere. */
+    private static void ttlExpert(DetailNode ttlItem, int ttl, long dst, int proto) {
+        if ((dst & 0xffffff00L) == 0xe0000000L) {
+            int valid = dst == 0xe00000fbL ? -1 : 1; // mDNS (224.0.0.251) may use any TTL
+            if (proto == 2) {
+                valid = 1;
+            }
+            if (valid >= 0 && ttl != valid) {
+                Expert.add(ttlItem, "ip.ttl.lncb", Expert.Severity.NOTE, Expert.Group.SEQUENCE,
+                        "\"Time To Live\" != " + valid + " for a packet sent to the Local Network Control Block (see RFC 3171)");
+            }
+        } else if (ttl < 5 && (dst & 0xf0000000L) != 0xe0000000L && proto != 103 && proto != 89) {
+            Expert.add(ttlItem, "ip.ttl.too_small", Expert.Severity.NOTE, Expert.Group.SEQUENCE,
+                    "\"Time To Live\" only " + ttl);
+        }
+    }
+
+
+    boolean ipv6(int i, boolean last) {
+        Dissection d = x.d;
+        MemorySegment s = d.segment(i);
+        long off = d.offset(i);
+        x.protocol("ipv6");
+        DetailNode ip = x.root.protocol("ipv6", "Internet Protocol Version 6");
+        if (!x.bounds(i, 1, "IPv6")) {
+            return false;
+        }
+        int b0 = Bytes.u8(s, off);
+        int version = b0 >>> 4;
+        DetailNode v = ip.field("ipv6.version", Bits.pattern(b0, 0xf0, 8) + "Version: " + version, Integer.toString(version));
+        ip.hidden("ip.version", Integer.toString(version));
+        if (version != 6) {
+            Expert.add(v, "ipv6.bogus_ipv6_version", Expert.Severity.ERROR, Expert.Group.PROTOCOL, "Bogus IPv6 version");
+            return false;
+        }
+        if (d.reported(i) < Ipv6.HEADER_LENGTH) {
+            Expert.add(ip, "ipv6.invalid_header", Expert.Severity.ERROR, Expert.Group.MALFORMED,
+                    "IPv6 header must be exactly 40 bytes");
+        }
+        if (!x.bounds(i, 4, "IPv6")) {
+            return false;
+        }
+        long w = Bytes.u32(s, off);
+        int tc = (int) (w >>> 20) & 0xff;
+        DetailNode t = ip.field("ipv6.tclass", Bits.pattern(w, 0x0ff00000L, 32) + "Traffic Class: " + Labels.hex(tc, 2)
+                + dsSummary(tc), Labels.hex(tc, 8));
+        t.field("ipv6.tclass.dscp", Bits.pattern(w, 0x0fc00000L, 32) + "Differentiated Services Codepoint: "
+                + dscpName(tc >>> 2) + " (" + (tc >>> 2) + ")", Integer.toString(tc >>> 2));
+        t.field("ipv6.tclass.ecn", Bits.pattern(w, 0x00300000L, 32) + "Explicit Congestion Notification: "
+                + ECN_LONG[tc & 3] + " (" + (tc & 3) + ")", Integer.toString(tc & 3));
+        long flow = w & 0xfffff;
+        ip.field("ipv6.flow", Bits.pattern(w & 0xffffff, 0x0fffff, 24) + "Flow Label: " + Labels.hex(flow, 5),
+                Labels.hex(flow, 6));
+        if (!x.bounds(i, 6, "IPv6")) {
+            return false;
+        }
+        int plen = Ipv6.payloadLength(s, off);
+        if (!x.bounds(i, 7, "IPv6")) {
+            return false;
+        }
+        int nxt = Ipv6.nextHeader(s, off);
+        if (plen == 0 && nxt != 0 && nxt != Ipv6.NO_NEXT_HEADER) {
+            int rep = d.reported(i) - Ipv6.HEADER_LENGTH;
+            ip.field("ipv6.plen", "Payload Length: " + rep
+                    + " bytes (reported as 0, presumed to be because of \"TCP segmentation offload\" (TSO))",
+                    Integer.toString(rep)).generated();
+        } else {
+            ip.field("ipv6.plen", "Payload Length: " + plen, Integer.toString(plen));
+        }
+        ip.field("ipv6.nxt", "Next Header: " + protoName(nxt), Integer.toString(nxt));
+        if (!x.bounds(i, 8, "IPv6")) {
+            return false;
+        }
+        int hlim = Bytes.u8(s, off + 7);
+        ip.field("ipv6.hlim", "Hop Limit: " + hlim, Integer.toString(hlim));
+        if (!x.bounds(i, 24, "IPv6")) {
+            return false;
+        }
+        String src = ipv6(s, off + Ipv6.SRC);
+        address(ip, src, "src", "Source Address");
+        if (!x.bounds(i, 40, "IPv6")) {
+            return false;
+        }
+        String dst = ipv6(s, off + Ipv6.DST);
+        address(ip, dst, "dst", "Destination Address");
+        ip.relabel("Internet Protocol Version 6, Src: " + src + ", Dst: " + dst);
+        sixToFour(ip, s, off + Ipv6.SRC, "src", "Source");
+        sixToFour(ip, s, off + Ipv6.DST, "dst", "Destination");
+        slaac(ip, s, off + Ipv6.SRC, "src", "Source");
+        slaac(ip, s, off + Ipv6.DST, "dst", "Destination");
+        return Ipv6Extensions.add(x, ip, i, nxt);
+    }
+
+    static String ipv6(MemorySegment s, long off) {
+        StringBuilder sb = new StringBuilder(40);
+        AddressText.appendIpv6(sb, s, off);
+        return sb.toString();
+    }
+
+    private static void address(DetailNode ip, String a, String which, String title) {
+        ip.field("ipv6." + which, title + ": " + a, a);
+        ip.hidden("ipv6.addr", a);
+        ip.hidden("ipv6." + which + "_host", a).generated();
+        ip.hidden("ipv6.host", a).generated();
+    }
+
+    /** RFC 3056 §2: a 2002::/16 address embeds its 6to4 gateway's IPv4 address and an SLA ID. */
+    private static void sixToFour(DetailNode ip, MemorySegment s, long a, String which, String title) {
+        if (Bytes.u16(s, a) != 0x2002) {
+            return;
+        }
+        String gw = Labels.ipv4(s, a + 2);
+        int sla = Bytes.u16(s, a + 6);
+        ip.field("ipv6." + which + "_6to4_gw_ipv4", title + " 6to4 Gateway IPv4: " + gw, gw).generated();
+        ip.field("ipv6." + which + "_6to4_sla_id", title + " 6to4 SLA ID: " + sla, Integer.toString(sla)).generated();
+        ip.hidden("ipv6.6to4_gw_ipv4", gw).generated();
+        ip.hidden("ipv6.6to4_sla_id", Integer.toString(sla)).generated();
+    }
+
+    /** RFC 4291 appendix A: an interface identifier with the universal bit and ff:fe embeds a MAC. */
+    private void slaac(DetailNode ip, MemorySegment s, long a, String which, String title) {
+        if ((Bytes.u8(s, a + 8) & 0x02) == 0 || Bytes.u16(s, a + 11) != 0xfffe) {
+            return;
+        }
+        byte[] mac = {
+            (byte) (Bytes.u8(s, a + 8) & ~0x02), (byte) Bytes.u8(s, a + 9), (byte) Bytes.u8(s, a + 10),
+            (byte) Bytes.u8(s, a + 13), (byte) Bytes.u8(s, a + 14), (byte) Bytes.u8(s, a + 15)
+        };
+        MemorySegment m = MemorySegment.ofArray(mac);
+        String plain = Labels.mac(m, 0);
+        ip.field("ipv6." + which + "_slaac_mac", title + " SLAAC MAC: " + x.macs().name(m, 0) + " (" + plain + ")", plain)
+                .generated();
+        ip.hidden("ipv6.slaac_mac", plain).generated();
+    }
+}

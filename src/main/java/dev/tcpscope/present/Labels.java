@@ -1,0 +1,115 @@
+package dev.tcpscope.present;
+
+import dev.tcpscope.wire.Bytes;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+
+/** How Wireshark writes some labels and values: byte strings, and labels too long for its buffer. */
+final class Labels {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** Wireshark's label buffer (ITEM_LABEL_LENGTH): 239 bytes and a NUL. */
+    private static final int LABEL_LENGTH = 240;
+    /** Bytes shown in a label before the ellipsis (bytes_to_str's MAX_BYTE_STR_LEN / 2). */
+    private static final int LABEL_BYTES = 36;
+
+    private Labels() { }
+
+    /**
+     * {@code name: value}, or when that does not fit Wireshark's label buffer,
+     * {@code name [truncated]: value} cut to the buffer, as {@code label_mark_truncated} does.
+     */
+    static String truncated(String name, String value) {
+        String full = name + ": " + value;
+        byte[] utf8 = full.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length < LABEL_LENGTH) {
+            return full;
+        }
+        byte[] marked = (name + " [truncated]: " + value).getBytes(StandardCharsets.UTF_8);
+        // The buffer keeps 239 bytes; the cut then backs up to the start of the last character.
+        int end = LABEL_LENGTH - 1;
+        do {
+            end--;
+        } while (end > 0 && (marked[end] & 0xc0) == 0x80);
+        return new String(marked, 0, end, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A label that grew by appending ({@code proto_item_append_text}) past Wireshark's buffer:
+     * cut to its 239 bytes, without a mark.
+     */
+    static String clip(String label) {
+        byte[] utf8 = label.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length < LABEL_LENGTH) {
+            return label;
+        }
+        int end = LABEL_LENGTH - 1;
+        while (end > 0 && (utf8[end] & 0xc0) == 0x80) {
+            end--;
+        }
+        return new String(utf8, 0, end, StandardCharsets.UTF_8);
+    }
+
+    /** Bytes as a label shows them: lowercase hex without separators, at most 36 bytes, then "…". */
+    static String hexShort(MemorySegment s, long off, int len) {
+        StringBuilder sb = new StringBuilder(Math.min(len, LABEL_BYTES) * 2 + 1);
+        int n = Math.min(len, LABEL_BYTES);
+        for (int k = 0; k < n; k++) {
+            int b = Bytes.u8(s, off + k);
+            sb.append(HEX[b >>> 4]).append(HEX[b & 0xf]);
+        }
+        if (len > LABEL_BYTES) {
+            sb.append('\u2026');
+        }
+        return sb.toString();
+    }
+
+    /** Bytes as JSON shows them: lowercase hex pairs joined by colons. */
+    static String hexColons(MemorySegment s, long off, int len) {
+        StringBuilder sb = new StringBuilder(Math.max(0, len * 3 - 1));
+        for (int k = 0; k < len; k++) {
+            if (k > 0) {
+                sb.append(':');
+            }
+            int b = Bytes.u8(s, off + k);
+            sb.append(HEX[b >>> 4]).append(HEX[b & 0xf]);
+        }
+        return sb.toString();
+    }
+
+    /** {@code 0x} and {@code digits} lowercase hex digits. */
+    static String hex(long v, int digits) {
+        StringBuilder sb = new StringBuilder(digits + 2).append("0x");
+        for (int k = digits - 1; k >= 0; k--) {
+            sb.append(HEX[(int) (v >>> (4 * k)) & 0xf]);
+        }
+        return sb.toString();
+    }
+
+    /** Bytes as an ASCII string, as a label shows FT_STRING text: printable bytes as is, others escaped. */
+    static String ascii(MemorySegment s, long off, int len) {
+        StringBuilder sb = new StringBuilder(len);
+        for (int k = 0; k < len; k++) {
+            int b = Bytes.u8(s, off + k);
+            if (b == 0) {
+                break;
+            }
+            if (b >= 0x20 && b < 0x7f) {
+                sb.append((char) b);
+            } else {
+                sb.append('\\').append('x').append(HEX[b >>> 4]).append(HEX[b & 0xf]);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A MAC address as xx:xx:xx:xx:xx:xx. */
+    static String mac(MemorySegment s, long off) {
+        return hexColons(s, off, 6);
+    }
+
+    /** A dotted IPv4 address. */
+    static String ipv4(MemorySegment s, long off) {
+        return Bytes.u8(s, off) + "." + Bytes.u8(s, off + 1) + "." + Bytes.u8(s, off + 2) + "." + Bytes.u8(s, off + 3);
+    }
+}

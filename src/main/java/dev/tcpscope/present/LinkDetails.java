@@ -1,0 +1,339 @@
+package dev.tcpscope.present;
+
+import dev.tcpscope.frame.LinkType;
+import dev.tcpscope.wire.Bytes;
+import dev.tcpscope.wire.Ethernet;
+import dev.tcpscope.wire.NullLink;
+import dev.tcpscope.wire.Proto;
+import dev.tcpscope.wire.Sll;
+import dev.tcpscope.wire.Vlan;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Detail items of the link layers: Ethernet II (packet-eth.c), 802.1Q and 802.1ad tags
+ * (packet-vlan.c, packet-ieee8021ah.c), Linux cooked captures v1 and v2 (packet-sll.c),
+ * BSD null/loopback (packet-null.c) and raw IP (packet-raw.c), with the Ethernet padding,
+ * trailer and frame check sequence that the EtherType dissector adds after its payload.
+ */
+final class LinkDetails {
+    private static final String[] SLL_PACKET_TYPES = {
+        "Unicast to us", "Broadcast", "Multicast", "Unicast to another host", "Sent by us"
+    };
+    private final Details x;
+    /** The tree of the last header that carried an EtherType (where padding goes), or null. */
+    private DetailNode etherTree;
+    private String etherPrefix;
+    private int etherLayer;
+
+    LinkDetails(Details x) {
+        this.x = x;
+    }
+
+    /** Forgets the previous frame. */
+    void reset() {
+        etherTree = null;
+    }
+
+    boolean ethernet(int i) {
+        if (!x.bounds(i, Ethernet.HEADER_LENGTH, "Ethernet")) {
+            // tshark reads the addresses first; a header cut short gets no items of its own
+            return false;
+        }
+        MemorySegment s = x.d.segment(i);
+        long off = x.d.offset(i);
+        int type = Ethernet.type(s, off);
+        x.protocol("eth");
+        if (type <= Ethernet.MAX_802_3_LENGTH) {
+            // IEEE 802.3 with a length field (LLC follows): not dissected further here.
+            DetailNode eth = x.root.protocol("eth", "IEEE 802.3 Ethernet ");
+            addresses(eth, s, off);
+            eth.field("eth.len", "Length: " + type, Integer.toString(type));
+            x.consumed(i, Ethernet.HEADER_LENGTH);
+            return true;
+        }
+        x.protocol("ethertype");
+        String dst = named(s, off + Ethernet.DST);
+        String src = named(s, off + Ethernet.SRC);
+        DetailNode eth = x.root.protocol("eth", "Ethernet II, Src: " + src + ", Dst: " + dst);
+        addresses(eth, s, off);
+        eth.field("eth.type", "Type: " + etherTypeName(type), Labels.hex(type, 4));
+        etherTree = eth;
+        etherPrefix = "eth";
+        etherLayer = i;
+        x.consumed(i, Ethernet.HEADER_LENGTH);
+        return true;
+    }
+
+    private void addresses(DetailNode eth, MemorySegment s, long off) {
+        address(eth, s, off + Ethernet.DST, "dst", "Destination");
+        address(eth, s, off + Ethernet.SRC, "src", "Source");
+    }
+
+    /** {@code Name (xx:xx:xx:xx:xx:xx)}, as tshark writes a resolved MAC address. */
+    String named(MemorySegment s, long off) {
+        return x.macs().name(s, off) + " (" + Labels.mac(s, off) + ")";
+    }
+
+    private void address(DetailNode eth, MemorySegment s, long off, String which, String title) {
+        String mac = Labels.mac(s, off);
+        String name = x.macs().name(s, off);
+        String named = name + " (" + mac + ")";
+        DetailNode a = eth.field("eth." + which, title + ": " + named, mac);
+        int oui = Bytes.u8(s, off) << 16 | Bytes.u16(s, off + 1);
+        String org = x.ouis().name(oui);
+        a.hidden("eth." + which + "_resolved", name).generated();
+        a.hidden("eth." + which + ".oui", Integer.toString(oui)).generated();
+        if (org != null) {
+            a.hidden("eth." + which + ".oui_resolved", org).generated();
+        }
+        a.field("eth.addr", "Address: " + named, mac);
+        a.hidden("eth.addr_resolved", name).generated();
+        a.hidden("eth.addr.oui", Integer.toString(oui)).generated();
+        if (org != null) {
+            a.hidden("eth.addr.oui_resolved", org).generated();
+        }
+        String lg = (oui & 0x020000) != 0 ? "1" : "0";
+        String ig = (oui & 0x010000) != 0 ? "1" : "0";
+        a.field("eth." + which + ".lg", Bits.pattern(oui, 0x020000, 24) + "LG bit: "
+                + ((oui & 0x020000) != 0 ? "Locally administered address (this is NOT the factory default)"
+                : "Globally unique address (factory default)"), lg);
+        a.hidden("eth.lg", lg);
+        a.field("eth." + which + ".ig", Bits.pattern(oui, 0x010000, 24) + "IG bit: "
+                + ((oui & 0x010000) != 0 ? "Group address (multicast/broadcast)" : "Individual address (unicast)"), ig);
+        a.hidden("eth.ig", ig);
+    }
+
+    static String etherTypeName(int type) {
+        String name = ValueNames.ETHERTYPE.name(type);
+        return (name != null ? name : "Unknown") + " (" + Labels.hex(type, 4) + ")";
+    }
+
+    boolean vlan(int i) {
+        MemorySegment s = x.d.segment(i);
+        long off = x.d.offset(i);
+        // An S-tag (0x88a8) is IEEE 802.1ad's; a C-tag (0x8100, or the old 0x9100) 802.1Q's.
+        boolean sTag = i > 0 && x.d.segment(i - 1) == s && outerType(i) == Ethernet.TYPE_QINQ;
+        String proto = sTag ? "ieee8021ad" : "vlan";
+        if (!x.bounds(i, Vlan.HEADER_LENGTH, sTag ? "IEEE 802.1ad" : "VLAN")) {
+            return false;
+        }
+        x.protocol(proto);
+        x.protocol("ethertype");
+        int tci = Bytes.u16(s, off);
+        int type = Vlan.type(s, off);
+        DetailNode v;
+        if (sTag) {
+            v = x.root.protocol(proto, "IEEE 802.1ad, ID: " + (tci & 0xfff));
+            v.field("ieee8021ad.priority", Bits.pattern(tci, 0xe000, 16) + "Priority: " + (tci >>> 13),
+                    Integer.toString(tci >>> 13));
+            v.field("ieee8021ad.dei", Bits.pattern(tci, 0x1000, 16) + "DEI: " + ((tci >>> 12) & 1),
+                    Integer.toString((tci >>> 12) & 1));
+            v.field("ieee8021ad.id", Bits.pattern(tci, 0x0fff, 16) + "ID: " + (tci & 0xfff), Integer.toString(tci & 0xfff));
+            v.field("ieee8021ah.etype", "Type: " + etherTypeName(type), Labels.hex(type, 4));
+            etherPrefix = "ieee8021ad";
+        } else {
+            v = x.root.protocol(proto, "802.1Q Virtual LAN, PRI: " + (tci >>> 13) + ", DEI: " + ((tci >>> 12) & 1)
+                    + ", ID: " + (tci & 0xfff));
+            v.field("vlan.priority", Bits.pattern(tci, 0xe000, 16) + "Priority: " + PRIORITIES[tci >>> 13]
+                    + " (" + (tci >>> 13) + ")", Integer.toString(tci >>> 13));
+            v.field("vlan.dei", Bits.pattern(tci, 0x1000, 16) + "DEI: " + ((tci & 0x1000) != 0 ? "Eligible" : "Ineligible"),
+                    Integer.toString((tci >>> 12) & 1));
+            v.field("vlan.id", Bits.pattern(tci, 0x0fff, 16) + "ID: " + (tci & 0xfff), Integer.toString(tci & 0xfff));
+            v.field("vlan.etype", "Type: " + etherTypeName(type), Labels.hex(type, 4));
+            etherPrefix = "vlan";
+        }
+        etherTree = v;
+        etherLayer = i;
+        x.consumed(i, Vlan.HEADER_LENGTH);
+        return true;
+    }
+
+    /** IEEE 802.1Q priority code points (packet-vlan.c's pri_vals). */
+    private static final String[] PRIORITIES = {
+        "Best Effort (default)", "Background", "Excellent Effort", "Critical Applications",
+        "Video, < 100ms latency and jitter", "Voice, < 10ms latency and jitter", "Internetwork Control",
+        "Network Control"
+    };
+
+    /** The EtherType that announced layer {@code i}. */
+    private int outerType(int i) {
+        MemorySegment s = x.d.segment(i);
+        long at = x.d.offset(i) - 2;
+        return Bytes.u16(s, at);
+    }
+
+    boolean sll(int i, boolean v2) {
+        int need = v2 ? Sll.V2_HEADER_LENGTH : Sll.V1_HEADER_LENGTH;
+        if (!x.bounds(i, need, "SLL")) {
+            return false;
+        }
+        MemorySegment s = x.d.segment(i);
+        long off = x.d.offset(i);
+        x.protocol("sll");
+        x.protocol("ethertype");
+        DetailNode sll = x.root.protocol("sll", "Linux cooked capture v" + (v2 ? 2 : 1));
+        int pktType = v2 ? Bytes.u8(s, off + Sll.V2_PKTTYPE) : Bytes.u16(s, off + Sll.V1_PKTTYPE);
+        int haType = v2 ? Sll.v2HaType(s, off) : Sll.v1HaType(s, off);
+        int haLen = v2 ? Sll.v2AddrLength(s, off) : Sll.v1AddrLength(s, off);
+        int protocol = v2 ? Sll.v2Protocol(s, off) : Sll.v1Protocol(s, off);
+        if (v2) {
+            sll.field("sll.etype", "Protocol: " + etherTypeName(protocol), Labels.hex(protocol, 4));
+            int ifIndex = (int) Bytes.u32(s, off + Sll.V2_IFINDEX);
+            sll.field("sll.ifindex", "Interface index: " + ifIndex, Integer.toString(ifIndex));
+            sll.field("sll.hatype", "Link-layer address type: " + haTypeName(haType) + " (" + haType + ")",
+                    Integer.toString(haType));
+            sll.field("sll.pkttype", "Packet type: " + packetType(pktType) + " (" + pktType + ")", Integer.toString(pktType));
+            sll.field("sll.halen", "Link-layer address length: " + haLen, Integer.toString(haLen));
+        } else {
+            sll.field("sll.pkttype", "Packet type: " + packetType(pktType) + " (" + pktType + ")", Integer.toString(pktType));
+            sll.field("sll.hatype", "Link-layer address type: " + haTypeName(haType) + " (" + haType + ")",
+                    Integer.toString(haType));
+            sll.field("sll.halen", "Link-layer address length: " + haLen, Integer.toString(haLen));
+        }
+        long addr = off + (v2 ? Sll.V2_ADDR : Sll.V1_ADDR);
+        int used;
+        if (haLen == 6) {
+            sll.field("sll.src.eth", "Source: " + named(s, addr), Labels.mac(s, addr));
+            used = 6;
+        } else if (haLen == 4) {
+            sll.field("sll.src.ipv4", "Source: " + Labels.ipv4(s, addr), Labels.ipv4(s, addr));
+            used = 4;
+        } else if (haLen == 0) {
+            used = 0;
+        } else {
+            int n = Math.min(haLen, 8);
+            sll.field("sll.src.other", "Source: " + Labels.hexColons(s, addr, n), Labels.hexColons(s, addr, n));
+            used = n;
+        }
+        if (used < 8) {
+            sll.field("sll.unused", "Unused: " + Labels.hexShort(s, addr + used, 8 - used),
+                    Labels.hexColons(s, addr + used, 8 - used));
+        }
+        if (!v2) {
+            sll.field("sll.etype", "Protocol: " + etherTypeName(protocol), Labels.hex(protocol, 4));
+        }
+        etherTree = null; // Linux cooked captures have no Ethernet padding
+        x.consumed(i, need);
+        return true;
+    }
+
+    private static String packetType(int t) {
+        return t < SLL_PACKET_TYPES.length ? SLL_PACKET_TYPES[t] : "Unknown";
+    }
+
+    private static String haTypeName(int t) {
+        return switch (t) {
+            case 1 -> "Ethernet";
+            case 512 -> "PPP";
+            case 772 -> "Loopback";
+            case 776 -> "IPv6-in-IPv4";
+            case 778 -> "IP over IP";
+            case 65534 -> "None";
+            default -> "Unknown";
+        };
+    }
+
+    boolean nullLink(int i) {
+        if (!x.bounds(i, NullLink.HEADER_LENGTH, "Null/Loopback")) {
+            return false;
+        }
+        x.protocol("null");
+        DetailNode n = x.root.protocol("null", "Null/Loopback");
+        long family = x.d.family;
+        String name = family == NullLink.AF_INET ? "IP" : NullLink.isInet6(family) ? "IPv6" : "Unknown";
+        n.field("null.family", "Family: " + name + " (" + family + ")", Long.toString(family));
+        x.consumed(i, NullLink.HEADER_LENGTH);
+        return true;
+    }
+
+    /** Raw IP whose first byte is not an IP version: tshark shows the bytes as "Raw packet data". */
+    boolean raw(int i) {
+        x.protocol("raw");
+        x.root.protocol("raw", "Raw packet data");
+        x.stop("Raw", x.d.captured(i) >= x.d.reported(i));
+        return false;
+    }
+
+    /** Whether {@code linkType} puts a "raw" protocol in front of the IP header. */
+    static boolean hasRawLayer(int linkType) {
+        return linkType == LinkType.RAW || linkType == LinkType.RAW_DLT12 || linkType == LinkType.RAW_DLT14;
+    }
+
+    /**
+     * Adds the bytes that follow the EtherType payload to the tree of the header that carried the
+     * EtherType, as Wireshark's {@code add_ethernet_trailer} does: zero padding up to the 60-byte
+     * minimum frame, then a trailer, then a 4-byte frame check sequence when the frame is long
+     * enough to have one.
+     *
+     * @param payloadEnd where the payload ends, relative to the frame's first byte
+     */
+    void trailer(int payloadEnd) {
+        if (etherTree == null) {
+            return;
+        }
+        var f = x.decoder.frame();
+        int frameLen = f.originalLength();
+        int cap = f.capturedLength();
+        int trailerReported = frameLen - payloadEnd;
+        int trailerCaptured = cap - payloadEnd;
+        if (trailerReported <= 0 || trailerCaptured < 0) {
+            return;
+        }
+        MemorySegment s = f.segment();
+        long start = f.offset() + payloadEnd;
+        boolean maybePadded = frameLen >= 60 && frameLen - trailerReported < 60;
+        int padding = 0;
+        if (maybePadded) {
+            padding = 60 - (frameLen - trailerReported);
+            for (int k = 0; k < padding; k++) {
+                if (k >= trailerCaptured || Bytes.u8(s, start + k) != 0) {
+                    padding = 0;
+                    break;
+                }
+            }
+            if (padding > 0) {
+                etherTree.field("eth.padding", "Padding: " + Labels.hexShort(s, start, padding),
+                        Labels.hexColons(s, start, padding));
+            }
+        }
+        int tCap = trailerCaptured - padding;
+        int tRep = trailerReported - padding;
+        boolean fcs = false;
+        if (frameLen - x.d.offset(etherLayer) + f.offset() >= 64 && tRep >= 4) {
+            if (tCap < tRep) {
+                tRep -= 4;
+                tCap = Math.min(tCap, tRep);
+            } else {
+                tCap -= 4;
+                tRep -= 4;
+            }
+            fcs = true;
+        }
+        if (tCap > 0) {
+            DetailNode t = etherTree.field(etherPrefix + ".trailer", "Trailer: " + Labels.hexShort(s, start + padding, tCap),
+                    Labels.hexColons(s, start + padding, tCap));
+            if (maybePadded && padding == 0) {
+                Expert.add(t, "eth.padding_bad", Expert.Severity.NOTE, Expert.Group.PROTOCOL,
+                        "Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros.");
+            }
+        }
+        if (fcs && trailerCaptured >= padding + tCap + 4) {
+            long at = start + padding + tCap;
+            long value = Bytes.u32(s, at);
+            etherTree.field("eth.fcs", "Frame check sequence: " + Labels.hex(value, 8) + " [unverified]",
+                    Labels.hex(value, 8));
+            etherTree.field("eth.fcs.status", "FCS Status: Unverified", "2").generated();
+        }
+    }
+
+    /** The layer index whose tree holds the trailer, or -1. */
+    int etherLayer() {
+        return etherTree == null ? -1 : etherLayer;
+    }
+
+    /** Whether layer {@code i} is one whose EtherType payload can be followed by a trailer. */
+    static boolean carriesEtherType(Proto p) {
+        return p == Proto.ETH || p == Proto.VLAN;
+    }
+}

@@ -1,0 +1,363 @@
+package dev.tcpscope.present;
+
+import dev.tcpscope.tcp.TcpRecord;
+import dev.tcpscope.wire.Bytes;
+import dev.tcpscope.wire.Tcp;
+
+import java.lang.foreign.MemorySegment;
+import java.util.HashMap;
+import java.util.Map;
+
+import static dev.tcpscope.tcp.TcpRecord.*;
+
+/**
+ * Detail items of TCP, in the order of Wireshark 4.0's {@code dissect_tcp()}: ports, stream,
+ * completeness, lengths and sequence numbers, the flags subtree with its connection expert
+ * items, window, checksum, urgent pointer, options, {@code [Timestamps]}, {@code [SEQ/ACK
+ * analysis]} with the analysis flags as expert items, and the payload. Values come from the
+ * {@link TcpRecord} the analysis left, so they agree with the packet list and the field table
+ * ({@code field.TcpFields}).
+ */
+final class TcpDetails {
+    private static final int SYN_SENT = 1, SYN_ACK = 2, ACK = 4, DATA = 8, FIN = 16, RST = 32;
+    private final Details x;
+    private final TcpOptionDetails options;
+    /** Per stream: bit 0, the forward side sent the first FIN; bit 1, the reverse side did. */
+    private final Map<Integer, Integer> closing = new HashMap<>();
+
+    TcpDetails(Details x) {
+        this.x = x;
+        this.options = new TcpOptionDetails(x);
+    }
+
+    boolean tcp(int i, int ipLayer) {
+        MemorySegment s = x.d.segment(i);
+        long off = x.d.offset(i);
+        x.protocol("tcp");
+        DetailNode tcp = x.root.protocol("tcp", "Transmission Control Protocol");
+        if (!x.bounds(i, 4, "TCP")) {
+            return false;
+        }
+        int sport = Tcp.srcPort(s, off);
+        int dport = Tcp.dstPort(s, off);
+        StringBuilder title = new StringBuilder(96).append("Transmission Control Protocol, Src Port: ").append(sport)
+                .append(", Dst Port: ").append(dport);
+        tcp.relabel(title.toString());
+        tcp.field("tcp.srcport", "Source Port: " + sport, Integer.toString(sport));
+        tcp.field("tcp.dstport", "Destination Port: " + dport, Integer.toString(dport));
+        tcp.hidden("tcp.port", Integer.toString(sport));
+        tcp.hidden("tcp.port", Integer.toString(dport));
+        TcpRecord r = x.decoder.tcp();
+        if (!x.bounds(i, 16, "TCP") || r == null) {
+            return false;
+        }
+        tcp.field("tcp.stream", "Stream index: " + r.stream, Integer.toString(r.stream)).generated();
+        tcp.field("tcp.completeness", "Conversation completeness: " + completeness(r.completeness),
+                Integer.toString(r.completeness)).generated();
+        if (r.haveSegmentLength) {
+            tcp.field("tcp.len", "TCP Segment Len: " + r.segmentLength, Integer.toString(r.segmentLength)).generated();
+        } else if (!x.d.fragmented) {
+            String text = "Short segment. Segment/fragment does not contain a full TCP header"
+                    + " (might be NMAP or someone else deliberately sending unusual packets)";
+            Expert.add(tcp.text(text), "tcp.short_segment", Expert.Severity.WARNING, Expert.Group.MALFORMED, text);
+        }
+        title.append(", Seq: ").append(r.seq);
+        tcp.field("tcp.seq", "Sequence Number: " + r.seq + "    (relative sequence number)", Long.toString(r.seq));
+        tcp.field("tcp.seq_raw", "Sequence Number (raw): " + r.seqRaw, Long.toString(r.seqRaw));
+        int flags = r.flags;
+        int b12 = Bytes.u8(s, off + Tcp.OFFSET_FLAGS);
+        if (r.bogusHeaderLength) {
+            tcp.relabel(title.toString());
+            DetailNode hl = tcp.field("tcp.hdr_len", Bits.pattern(b12, 0xf0, 8) + "Header Length: " + r.headerLength
+                    + " bytes (" + (r.headerLength >> 2) + ")", Integer.toString(r.headerLength));
+            Expert.add(hl, "tcp.bogus_header_length", Expert.Severity.ERROR, Expert.Group.PROTOCOL,
+                    "Bogus TCP header length (" + r.headerLength + ", must be at least 20)");
+            return false;
+        }
+        boolean ackSet = (flags & Tcp.ACK_FLAG) != 0;
+        if (ackSet) {
+            title.append(", Ack: ").append(r.ack);
+        }
+        if (r.haveSegmentLength) {
+            title.append(", Len: ").append(r.segmentLength);
+            long next = r.nextSeq;
+            tcp.field("tcp.nxtseq", "Next Sequence Number: " + next + "    (relative sequence number)", Long.toString(next))
+                    .generated();
+        }
+        tcp.relabel(title.toString());
+        long ack = ackSet ? r.ack : r.ackRaw;
+        DetailNode ackItem = tcp.field("tcp.ack", "Acknowledgment Number: " + ack + (ackSet ? "    (relative ack number)" : ""),
+                Long.toString(ack));
+        tcp.field("tcp.ack_raw", "Acknowledgment number (raw): " + r.ackRaw, Long.toString(r.ackRaw));
+        if (!ackSet && r.ackRaw != 0) {
+            Expert.add(ackItem, "tcp.ack.nonzero", Expert.Severity.NOTE, Expert.Group.PROTOCOL,
+                    "The acknowledgment number field is nonzero while the ACK flag is not set");
+        } else if (ackSet && (flags & Tcp.SYN) != 0 && r.ack > 1) {
+            Expert.add(ackItem, "tcp.analysis.tfo_ack", Expert.Severity.NOTE, Expert.Group.SEQUENCE,
+                    "TCP SYN-ACK accepting TFO data");
+        }
+        tcp.field("tcp.hdr_len", Bits.pattern(b12, 0xf0, 8) + "Header Length: " + r.headerLength + " bytes ("
+                + (r.headerLength >> 2) + ")", Integer.toString(r.headerLength));
+        flags(tcp, r, sport, dport);
+        tcp.field("tcp.window_size_value", "Window: " + r.windowRaw, Integer.toString(r.windowRaw));
+        tcp.field("tcp.window_size", "Calculated window size: " + r.window, Long.toString(r.window)).generated();
+        if ((flags & Tcp.SYN) == 0) {
+            String v = Integer.toString(r.scaleFactor);
+            String shown = switch (r.scaleFactor) {
+                case -1 -> "-1 (unknown)";
+                case -2 -> "-2 (no window scaling used)";
+                default -> v;
+            };
+            tcp.field("tcp.window_size_scalefactor", "Window size scaling factor: " + shown, v).generated();
+        }
+        if (!x.bounds(i, 18, "TCP")) {
+            return false;
+        }
+        int sum = Bytes.u16(s, off + Tcp.CHECKSUM);
+        tcp.field("tcp.checksum", "Checksum: " + Labels.hex(sum, 4) + " [unverified]", Labels.hex(sum, 4));
+        tcp.field("tcp.checksum.status", "Checksum Status: Unverified", "2").generated();
+        if (!x.bounds(i, 20, "TCP")) {
+            return false;
+        }
+        int urp = Tcp.urgentPointer(s, off);
+        DetailNode urgent = tcp.field("tcp.urgent_pointer", "Urgent Pointer: " + urp, Integer.toString(urp));
+        if ((flags & Tcp.URG) == 0 && urp != 0) {
+            Expert.add(urgent, "tcp.urgent_pointer.non_zero", Expert.Severity.NOTE, Expert.Group.PROTOCOL,
+                    "The urgent pointer field is nonzero while the URG flag is not set");
+        }
+        DetailNode opts = null;
+        int optlen = r.headerLength - Tcp.MIN_HEADER_LENGTH;
+        if (optlen > 0) {
+            int bc = Math.max(0, x.d.captured(i) - Tcp.MIN_HEADER_LENGTH);
+            int shown = Math.min(bc, optlen);
+            opts = tcp.field("tcp.options", "Options: (" + optlen + " bytes)",
+                    Labels.hexColons(s, off + Tcp.MIN_HEADER_LENGTH, shown));
+        }
+        DetailNode ts = tcp.text("Timestamps").generated();
+        ts.field("tcp.time_relative", "Time since first frame in this TCP stream: " + Details.seconds(r.timeRelative)
+                + " seconds", Details.seconds(r.timeRelative)).generated();
+        ts.field("tcp.time_delta", "Time since previous frame in this TCP stream: " + Details.seconds(r.timeDelta)
+                + " seconds", Details.seconds(r.timeDelta)).generated();
+        if (opts != null && !options.add(opts, i, r)) {
+            return false;
+        }
+        analysis(tcp, r);
+        payload(tcp, i, r);
+        x.consumed(i, Math.min(r.headerLength, x.d.captured(i)));
+        return true;
+    }
+
+    private static String completeness(int c) {
+        String name = switch (c) {
+            case SYN_SENT -> "Incomplete, SYN_SENT";
+            case SYN_SENT | SYN_ACK -> "Incomplete, CLIENT_ESTABLISHED";
+            case SYN_SENT | SYN_ACK | ACK -> "Incomplete, ESTABLISHED";
+            case SYN_SENT | SYN_ACK | ACK | DATA -> "Incomplete, DATA";
+            case SYN_SENT | SYN_ACK | ACK | DATA | FIN, SYN_SENT | SYN_ACK | ACK | DATA | RST,
+                 SYN_SENT | SYN_ACK | ACK | DATA | FIN | RST -> "Complete, WITH_DATA";
+            case SYN_SENT | SYN_ACK | ACK | FIN, SYN_SENT | SYN_ACK | ACK | RST,
+                 SYN_SENT | SYN_ACK | ACK | FIN | RST -> "Complete, NO_DATA";
+            default -> "Incomplete";
+        };
+        return name + " (" + c + ")";
+    }
+
+    private void flags(DetailNode tcp, TcpRecord r, int sport, int dport) {
+        int f = r.flags;
+        StringBuilder names = new StringBuilder(32);
+        PacketList.appendFlags(names, f);
+        DetailNode fl = tcp.field("tcp.flags", "Flags: " + Labels.hex(f, 3) + " (" + names + ")", Labels.hex(f, 4));
+        fl.field("tcp.flags.res", Bits.flag(f, Tcp.RESERVED, 12, "Reserved"), bit(f, Tcp.RESERVED));
+        fl.field("tcp.flags.ae", Bits.flag(f, Tcp.NS, 12, "Accurate ECN"), bit(f, Tcp.NS));
+        fl.field("tcp.flags.cwr", Bits.flag(f, Tcp.CWR, 12, "Congestion Window Reduced"), bit(f, Tcp.CWR));
+        fl.field("tcp.flags.ece", Bits.flag(f, Tcp.ECE, 12, "ECN-Echo"), bit(f, Tcp.ECE));
+        fl.field("tcp.flags.urg", Bits.flag(f, Tcp.URG, 12, "Urgent"), bit(f, Tcp.URG));
+        fl.field("tcp.flags.ack", Bits.flag(f, Tcp.ACK_FLAG, 12, "Acknowledgment"), bit(f, Tcp.ACK_FLAG));
+        fl.field("tcp.flags.push", Bits.flag(f, Tcp.PSH, 12, "Push"), bit(f, Tcp.PSH));
+        DetailNode rst = fl.field("tcp.flags.reset", Bits.flag(f, Tcp.RST, 12, "Reset"), bit(f, Tcp.RST));
+        DetailNode syn = fl.field("tcp.flags.syn", Bits.flag(f, Tcp.SYN, 12, "Syn"), bit(f, Tcp.SYN));
+        DetailNode fin = fl.field("tcp.flags.fin", Bits.flag(f, Tcp.FIN, 12, "Fin"), bit(f, Tcp.FIN));
+        String str = flagString(f);
+        DetailNode strItem = fl.field("tcp.flags.str", "TCP Flags: " + str, str).generated();
+        if ((f & Tcp.SYN) != 0) {
+            if ((f & Tcp.ACK_FLAG) != 0) {
+                Expert.add(syn, "tcp.connection.synack", Expert.Severity.CHAT, Expert.Group.SEQUENCE,
+                        "Connection establish acknowledge (SYN+ACK): server port " + sport);
+            } else {
+                Expert.add(syn, "tcp.connection.syn", Expert.Severity.CHAT, Expert.Group.SEQUENCE,
+                        "Connection establish request (SYN): server port " + dport);
+            }
+        }
+        if ((f & Tcp.FIN) != 0) {
+            Expert.add(fin, "tcp.connection.fin", Expert.Severity.CHAT, Expert.Group.SEQUENCE, "Connection finish (FIN)");
+            int mine = r.forward ? 1 : 2;
+            int theirs = r.forward ? 2 : 1;
+            int state = closing.getOrDefault(r.stream, 0);
+            if ((state & theirs) == 0) {
+                closing.put(r.stream, state | mine);
+                Expert.add(strItem, "tcp.connection.fin_active", Expert.Severity.NOTE, Expert.Group.SEQUENCE,
+                        "This frame initiates the connection closing");
+            } else {
+                Expert.add(strItem, "tcp.connection.fin_passive", Expert.Severity.NOTE, Expert.Group.SEQUENCE,
+                        "This frame undergoes the connection closing");
+            }
+        }
+        if ((f & Tcp.RST) != 0) {
+            Expert.add(rst, "tcp.connection.rst", Expert.Severity.WARNING, Expert.Group.SEQUENCE, "Connection reset (RST)");
+        }
+    }
+
+    private static String bit(int flags, int mask) {
+        return (flags & mask) != 0 ? "1" : "0";
+    }
+
+    /** tshark's 12-character flag string: a letter per set flag from AE down to FIN, else a middle dot. */
+    static String flagString(int flags) {
+        String letters = "FSRPAUECA";
+        char[] c = new char[12];
+        for (int bit = 11; bit >= 0; bit--) {
+            char letter = bit < letters.length() ? letters.charAt(bit) : 'R';
+            c[11 - bit] = (flags & (1 << bit)) != 0 ? letter : '\u00b7';
+        }
+        return new String(c);
+    }
+
+    /** {@code [SEQ/ACK analysis]}, as {@code tcp_print_sequence_number_analysis()} writes it. */
+    private void analysis(DetailNode tcp, TcpRecord r) {
+        if (!r.optionsComplete || !r.analysed) {
+            return;
+        }
+        DetailNode a = tcp.none("tcp.analysis", "SEQ/ACK analysis").generated();
+        if (r.acksFrame != 0) {
+            a.field("tcp.analysis.acks_frame", "This is an ACK to the segment in frame: " + r.acksFrame,
+                    Integer.toString(r.acksFrame)).generated();
+            if (r.ackRtt != 0) {
+                a.field("tcp.analysis.ack_rtt", "The RTT to ACK the segment was: " + Details.seconds(r.ackRtt) + " seconds",
+                        Details.seconds(r.ackRtt)).generated();
+            }
+        }
+        if (r.initialRtt != 0) {
+            a.field("tcp.analysis.initial_rtt", "iRTT: " + Details.seconds(r.initialRtt) + " seconds",
+                    Details.seconds(r.initialRtt)).generated();
+        }
+        if (r.bytesInFlight != 0) {
+            a.field("tcp.analysis.bytes_in_flight", "Bytes in flight: " + r.bytesInFlight, Long.toString(r.bytesInFlight))
+                    .generated();
+            a.field("tcp.analysis.push_bytes_sent", "Bytes sent since last PSH flag: " + r.pushBytesSent,
+                    Long.toString(r.pushBytesSent)).generated();
+        }
+        if (r.analysisFlags == 0) {
+            return;
+        }
+        DetailNode fl = a.none("tcp.analysis.flags", "TCP Analysis Flags").generated();
+        if (r.has(REUSED_PORTS)) {
+            note(fl, "tcp.analysis.reused_ports", Expert.Severity.NOTE,
+                    "A new tcp session is started with the same ports as an earlier session in this trace");
+        }
+        if (r.has(RETRANSMISSION)) {
+            note(fl, "tcp.analysis.retransmission", Expert.Severity.NOTE, "This frame is a (suspected) retransmission");
+            if (r.rto != 0) {
+                fl.field("tcp.analysis.rto", "The RTO for this segment was: " + Details.seconds(r.rto) + " seconds",
+                        Details.seconds(r.rto)).generated();
+                fl.field("tcp.analysis.rto_frame", "RTO based on delta from frame: " + r.rtoFrame,
+                        Integer.toString(r.rtoFrame)).generated();
+            }
+        }
+        if (r.has(FAST_RETRANSMISSION)) {
+            note(fl, "tcp.analysis.fast_retransmission", Expert.Severity.NOTE,
+                    "This frame is a (suspected) fast retransmission");
+            note(fl, "tcp.analysis.retransmission", Expert.Severity.NOTE, "This frame is a (suspected) retransmission");
+        }
+        if (r.has(SPURIOUS_RETRANSMISSION)) {
+            note(fl, "tcp.analysis.spurious_retransmission", Expert.Severity.NOTE,
+                    "This frame is a (suspected) spurious retransmission");
+            note(fl, "tcp.analysis.retransmission", Expert.Severity.NOTE, "This frame is a (suspected) retransmission");
+        }
+        if (r.has(OUT_OF_ORDER)) {
+            note(fl, "tcp.analysis.out_of_order", Expert.Severity.WARNING, "This frame is a (suspected) out-of-order segment");
+        }
+        if (r.has(LOST_SEGMENT)) {
+            note(fl, "tcp.analysis.lost_segment", Expert.Severity.WARNING,
+                    "Previous segment(s) not captured (common at capture start)");
+        }
+        if (r.has(ACK_LOST_SEGMENT)) {
+            note(fl, "tcp.analysis.ack_lost_segment", Expert.Severity.WARNING,
+                    "ACKed segment that wasn't captured (common at capture start)");
+        }
+        if (r.has(WINDOW_UPDATE)) {
+            note(fl, "tcp.analysis.window_update", Expert.Severity.CHAT, "TCP window update");
+        }
+        if (r.has(WINDOW_FULL)) {
+            note(fl, "tcp.analysis.window_full", Expert.Severity.WARNING,
+                    "TCP window specified by the receiver is now completely full");
+        }
+        if (r.has(KEEP_ALIVE)) {
+            note(fl, "tcp.analysis.keep_alive", Expert.Severity.NOTE, "TCP keep-alive segment");
+        }
+        if (r.has(KEEP_ALIVE_ACK)) {
+            note(fl, "tcp.analysis.keep_alive_ack", Expert.Severity.NOTE, "ACK to a TCP keep-alive segment");
+        }
+        if (r.dupAckNum != 0) {
+            if (r.has(DUPLICATE_ACK)) {
+                fl.none("tcp.analysis.duplicate_ack", "This is a TCP duplicate ack").generated();
+            }
+            a.field("tcp.analysis.duplicate_ack_num", "Duplicate ACK #: " + r.dupAckNum, Integer.toString(r.dupAckNum))
+                    .generated();
+            DetailNode frame = a.field("tcp.analysis.duplicate_ack_frame", "Duplicate to the ACK in frame: " + r.dupAckFrame,
+                    Integer.toString(r.dupAckFrame)).generated();
+            Expert.add(frame, "tcp.analysis.duplicate_ack", Expert.Severity.NOTE, Expert.Group.SEQUENCE,
+                    "Duplicate ACK (#" + r.dupAckNum + ")");
+        }
+        if (r.has(ZERO_WINDOW_PROBE)) {
+            note(fl, "tcp.analysis.zero_window_probe", Expert.Severity.NOTE, "TCP Zero Window Probe");
+        }
+        if (r.has(ZERO_WINDOW)) {
+            note(fl, "tcp.analysis.zero_window", Expert.Severity.WARNING, "TCP Zero Window segment");
+        }
+        if (r.has(ZERO_WINDOW_PROBE_ACK)) {
+            note(fl, "tcp.analysis.zero_window_probe_ack", Expert.Severity.NOTE, "ACK to a TCP Zero Window Probe");
+        }
+    }
+
+    private static void note(DetailNode flags, String key, Expert.Severity severity, String message) {
+        Expert.add(flags, key, severity, Expert.Group.SEQUENCE, message);
+    }
+
+    /** The payload: "TCP payload (N bytes)" and the data it carries, or a reset's cause. */
+    private void payload(DetailNode tcp, int i, TcpRecord r) {
+        int captured = x.d.captured(i);
+        int left = captured - r.headerLength;
+        if (left <= 0) {
+            return;
+        }
+        MemorySegment s = x.d.segment(i);
+        long at = x.d.offset(i) + r.headerLength;
+        if ((r.flags & Tcp.RST) != 0) {
+            String text = Labels.ascii(s, at, left);
+            tcp.field("tcp.reset_cause", "Reset cause: " + text, text);
+            return;
+        }
+        int reported = x.d.reported(i) - r.headerLength;
+        tcp.field("tcp.payload", "TCP payload (" + reported + Details.bytes(reported) + ")", Labels.hexColons(s, at, left));
+        boolean keepAlive = r.analysed && r.has(KEEP_ALIVE);
+        // Segments whose bytes are all there go through desegment_tcp(), which shows a
+        // retransmission's bytes as such and drops a spurious one's.
+        boolean canDesegment = !x.d.fragmented && captured >= x.d.reported(i) && !x.inErrorPacket(i);
+        if (canDesegment && r.analysed && !keepAlive) {
+            if (r.has(SPURIOUS_RETRANSMISSION)) {
+                return;
+            }
+            if (r.has(RETRANSMISSION)) {
+                tcp.field("tcp.segment_data", "Retransmitted TCP segment data (" + reported + Details.bytes(reported) + ")",
+                        Labels.hexColons(s, at, left));
+                return;
+            }
+        }
+        // With the default tcp.no_subdissector_on_error, a retransmitted or out-of-order segment's
+        // bytes go to no dissector (not even data), unless it is a keep-alive.
+        if (!keepAlive && r.analysed && (r.analysisFlags & (RETRANSMISSION | OUT_OF_ORDER)) != 0) {
+            return;
+        }
+        x.data(s, at, left);
+    }
+}

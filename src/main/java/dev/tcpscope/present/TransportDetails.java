@@ -1,0 +1,213 @@
+package dev.tcpscope.present;
+
+import dev.tcpscope.wire.Bytes;
+import dev.tcpscope.wire.Proto;
+import dev.tcpscope.wire.Udp;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Detail items of UDP (packet-udp.c, with its per-conversation stream index and timestamps),
+ * ARP (packet-arp.c) and the common head of ICMP and ICMPv6 messages.
+ */
+final class TransportDetails {
+    private final Details x;
+    /** UDP conversations: key → {stream index, first time (ns), previous time (ns)}. */
+    private final Map<ConversationKey, long[]> udp = new HashMap<>();
+
+    TransportDetails(Details x) {
+        this.x = x;
+    }
+
+    /** Both directions of a UDP conversation map to one key (addresses and ports sorted). */
+    private record ConversationKey(byte[] a, byte[] b, int pa, int pb) {
+        static ConversationKey of(byte[] src, int sp, byte[] dst, int dp) {
+            int c = Arrays.compare(src, dst);
+            return c < 0 || c == 0 && sp <= dp ? new ConversationKey(src, dst, sp, dp) : new ConversationKey(dst, src, dp, sp);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ConversationKey k && pa == k.pa && pb == k.pb && Arrays.equals(a, k.a) && Arrays.equals(b, k.b);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Arrays.hashCode(a) * 31 + Arrays.hashCode(b)) * 31 + pa * 65537 + pb;
+        }
+    }
+
+    boolean udp(int i, int ip) {
+        MemorySegment s = x.d.segment(i);
+        long off = x.d.offset(i);
+        x.protocol("udp");
+        DetailNode u = x.root.protocol("udp", "User Datagram Protocol");
+        if (!x.bounds(i, 4, "UDP")) {
+            return false;
+        }
+        int sp = Bytes.u16(s, off);
+        int dp = Bytes.u16(s, off + 2);
+        u.relabel("User Datagram Protocol, Src Port: " + sp + ", Dst Port: " + dp);
+        u.field("udp.srcport", "Source Port: " + sp, Integer.toString(sp));
+        u.field("udp.dstport", "Destination Port: " + dp, Integer.toString(dp));
+        u.hidden("udp.port", Integer.toString(sp));
+        u.hidden("udp.port", Integer.toString(dp));
+        if (!x.bounds(i, 6, "UDP")) {
+            return false;
+        }
+        int ulen = Udp.length(s, off);
+        int reported = x.d.reported(i);
+        boolean jumbo = ulen == 0 && ip >= 0 && x.d.proto(ip) == Proto.IPV6;
+        if (jumbo) {
+            ulen = reported;
+        }
+        DetailNode len = u.field("udp.length", "Length: " + ulen, Integer.toString(ulen));
+        if (ulen < Udp.HEADER_LENGTH) {
+            Expert.add(len, "udp.length.bad", Expert.Severity.ERROR, Expert.Group.MALFORMED,
+                    "Bad length value " + ulen + " < 8");
+            return false;
+        }
+        if (ulen > reported) {
+            Expert.add(len, "udp.length.bad", Expert.Severity.ERROR, Expert.Group.MALFORMED,
+                    "Bad length value " + ulen + " > IP payload length");
+        }
+        if (!x.bounds(i, 8, "UDP")) {
+            return false;
+        }
+        int sum = Bytes.u16(s, off + 6);
+        if (sum == 0) {
+            u.field("udp.checksum", "Checksum: 0x0000 [zero-value ignored]", "0x0000");
+            u.field("udp.checksum.status", "Checksum Status: Not present", "3").generated();
+        } else {
+            u.field("udp.checksum", "Checksum: " + Labels.hex(sum, 4) + " [unverified]", Labels.hex(sum, 4));
+            u.field("udp.checksum.status", "Checksum Status: Unverified", "2").generated();
+        }
+        long[] conv = conversation(ip, sp, dp);
+        long now = x.decoder.time();
+        u.field("udp.stream", "Stream index: " + conv[0], Long.toString(conv[0])).generated();
+        DetailNode ts = u.text("Timestamps").generated();
+        String first = Details.seconds(now - conv[1]);
+        String prev = Details.seconds(now - conv[2]);
+        conv[2] = now;
+        ts.field("udp.time_relative", "Time since first frame: " + first + " seconds", first).generated();
+        ts.field("udp.time_delta", "Time since previous frame: " + prev + " seconds", prev).generated();
+        int payload = Math.min(ulen, reported) - Udp.HEADER_LENGTH;
+        int captured = Math.min(x.d.captured(i), Math.min(ulen, reported)) - Udp.HEADER_LENGTH;
+        if (payload > 0) {
+            // the label counts the captured bytes (the item covers the rest of the tvb)
+            int shown = Math.max(0, captured);
+            u.field("udp.payload", "UDP payload (" + shown + Details.bytes(shown) + ")",
+                    Labels.hexColons(s, off + Udp.HEADER_LENGTH, Math.max(0, captured)));
+            x.data(s, off + Udp.HEADER_LENGTH, captured);
+        }
+        x.consumed(i, Udp.HEADER_LENGTH);
+        return true;
+    }
+
+    private long[] conversation(int ip, int sp, int dp) {
+        byte[] src = new byte[0];
+        byte[] dst = new byte[0];
+        if (ip >= 0) {
+            MemorySegment s = x.d.segment(ip);
+            long off = x.d.offset(ip);
+            boolean v4 = x.d.proto(ip) == Proto.IPV4;
+            int n = v4 ? 4 : 16;
+            src = new byte[n];
+            dst = new byte[n];
+            for (int k = 0; k < n; k++) {
+                src[k] = (byte) Bytes.u8(s, off + (v4 ? 12 : 8) + k);
+                dst[k] = (byte) Bytes.u8(s, off + (v4 ? 16 : 24) + k);
+            }
+        }
+        long now = x.decoder.time();
+        return udp.computeIfAbsent(ConversationKey.of(src, sp, dst, dp), k -> new long[] {udp.size(), now, now});
+    }
+
+    boolean arp(int i) {
+        MemorySegment s = x.d.segment(i);
+        long off = x.d.offset(i);
+        x.protocol("arp");
+        if (!x.bounds(i, 8, "ARP")) {
+            x.root.protocol("arp", "Address Resolution Protocol");
+            return false;
+        }
+        int hrd = Bytes.u16(s, off);
+        int pro = Bytes.u16(s, off + 2);
+        int hln = Bytes.u8(s, off + 4);
+        int pln = Bytes.u8(s, off + 5);
+        int op = Bytes.u16(s, off + 6);
+        String opName = switch (op) {
+            case 1 -> "request";
+            case 2 -> "reply";
+            case 3 -> "reverse request";
+            case 4 -> "reverse reply";
+            default -> "Unknown";
+        };
+        String title = op == 1 || op == 2 ? "Address Resolution Protocol (" + opName + ")"
+                : op == 3 || op == 4 ? "Reverse Address Resolution Protocol (" + opName + ")"
+                : "Address Resolution Protocol (opcode " + op + ")";
+        DetailNode a = x.root.protocol("arp", title);
+        a.field("arp.hw.type", "Hardware type: " + (hrd == 1 ? "Ethernet" : "Unknown") + " (" + hrd + ")", Integer.toString(hrd));
+        a.field("arp.proto.type", "Protocol type: " + LinkDetails.etherTypeName(pro), Labels.hex(pro, 4));
+        a.field("arp.hw.size", "Hardware size: " + hln, Integer.toString(hln));
+        a.field("arp.proto.size", "Protocol size: " + pln, Integer.toString(pln));
+        a.field("arp.opcode", "Opcode: " + opName + " (" + op + ")", Integer.toString(op));
+        int need = 8 + 2 * (hln + pln);
+        if (!x.bounds(i, need, "ARP")) {
+            return false;
+        }
+        long p = off + 8;
+        address(a, s, p, hln, "src.hw", "Sender MAC address", "Sender hardware address");
+        address(a, s, p + hln, pln, "src.proto", "Sender IP address", "Sender protocol address");
+        address(a, s, p + hln + pln, hln, "dst.hw", "Target MAC address", "Target hardware address");
+        address(a, s, p + 2L * hln + pln, pln, "dst.proto", "Target IP address", "Target protocol address");
+        x.consumed(i, need);
+        arpLength = need;
+        return true;
+    }
+
+    /** Bytes the last ARP message occupied (the EtherType payload's end, for the trailer). */
+    int arpLength;
+
+    private void address(DetailNode a, MemorySegment s, long at, int len, String key, String named, String generic) {
+        if (key.endsWith("hw") && len == 6) {
+            a.field("arp." + key + "_mac", named + ": " + x.link.named(s, at), Labels.mac(s, at));
+        } else if (key.endsWith("proto") && len == 4) {
+            String ip = Labels.ipv4(s, at);
+            a.field("arp." + key + "_ipv4", named + ": " + ip, ip);
+        } else {
+            a.field("arp." + key, generic + ": " + Labels.hexShort(s, at, len), Labels.hexColons(s, at, len));
+        }
+    }
+
+    /** ICMP / ICMPv6: the type, code and checksum; the message body is shown as data. */
+    boolean icmp(int i, int ip, boolean v6) {
+        MemorySegment s = x.d.segment(i);
+        long off = x.d.offset(i);
+        String key = v6 ? "icmpv6" : "icmp";
+        x.protocol(key);
+        DetailNode m = x.root.protocol(key, v6 ? "Internet Control Message Protocol v6" : "Internet Control Message Protocol");
+        if (!x.bounds(i, 1, v6 ? "ICMPv6" : "ICMP")) {
+            return false;
+        }
+        int type = Bytes.u8(s, off);
+        m.field(key + ".type", "Type: " + type, Integer.toString(type));
+        if (!x.bounds(i, 2, v6 ? "ICMPv6" : "ICMP")) {
+            return false;
+        }
+        int code = Bytes.u8(s, off + 1);
+        m.field(key + ".code", "Code: " + code, Integer.toString(code));
+        if (!x.bounds(i, 4, v6 ? "ICMPv6" : "ICMP")) {
+            return false;
+        }
+        int sum = Bytes.u16(s, off + 2);
+        m.field(key + ".checksum", "Checksum: " + Labels.hex(sum, 4) + " [unverified]", Labels.hex(sum, 4));
+        m.field(key + ".checksum.status", "Checksum Status: Unverified", "2").generated();
+        x.data(s, off + 4, x.d.captured(i) - 4);
+        x.consumed(i, 4);
+        return true;
+    }
+}
