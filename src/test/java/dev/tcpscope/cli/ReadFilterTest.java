@@ -37,6 +37,19 @@ class ReadFilterTest {
     }
 
     @Test
+    void timeDeltaDisplayedCountsFromThePreviousShownFrame() {
+        // tshark -r learn_tcp.pcapng -Y 'tcp.flags.fin == 1' -T fields / -V: 0 for frame 17,
+        // 1.000180462 s (17 -> 19) for frame 19, while frame.time_delta counts from frame 18.
+        Run f = run("read", "captures/learn_tcp.pcapng", "-Y", "tcp.flags.fin == 1", "-T", "fields",
+                "-e", "frame.number", "-e", "frame.time_delta_displayed", "-e", "frame.time_delta");
+        assertThat(f.out().lines().toList()).containsExactly("17\t0.000000000\t0.000038307", "19\t1.000180462\t0.959128327");
+        Run v = run("read", "captures/learn_tcp.pcapng", "-Y", "tcp.flags.fin == 1", "-V");
+        assertThat(v.out().lines().filter(l -> l.contains("previous displayed")).toList()).containsExactly(
+                "    [Time delta from previous displayed frame: 0.000000000 seconds]",
+                "    [Time delta from previous displayed frame: 1.000180462 seconds]");
+    }
+
+    @Test
     void aBadFilterPrintsTsharksMessageAndACaretAndNothingElse() {
         // tshark 4.0.17 -Y 'tcp.flgs == 1' says the same, then exits 2.
         Run r = run("read", "captures/learn_tcp.pcapng", "-Y", "tcp.flgs == 1");
