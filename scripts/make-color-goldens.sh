@@ -7,7 +7,7 @@
 # packet no coloring rule matches. tshark runs under the transport-only profile
 # (scripts/tshark-profile.sh) with Wireshark's default coloring rules, and in a pseudo-terminal
 # (`script`), because tshark colors only a terminal; COLORTERM=truecolor selects its 24-bit
-# escapes. DefaultColorizerTest compares tcpscope's choice of rule with these files.
+# escapes. FilterColorizerTest compares tcpscope's choice of rule with these files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -11,9 +11,10 @@ import dev.tcpscope.present.LineWriter;
 import dev.tcpscope.present.MacNames;
 import dev.tcpscope.present.PacketList;
 import dev.tcpscope.present.TimeFormat;
-import dev.tcpscope.present.color.DefaultColorizer;
+import dev.tcpscope.present.color.FilterColorizer;
 import dev.tcpscope.present.explain.Explainer;
 import dev.tcpscope.present.explain.Lang;
+import dev.tcpscope.tcp.Decoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -150,10 +151,11 @@ final class LabCommand implements Callable<Integer> {
             }
         }, "tcpscope-lab-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        PacketList list = new PacketList(new TimeFormat(TimeFormat.Kind.RELATIVE, ZoneId.systemDefault()), MacNames::none);
-        Explainer explainer = new Explainer(language, new DefaultColorizer());
+        Decoder decoder = new Decoder();
+        PacketList list = new PacketList(new TimeFormat(TimeFormat.Kind.RELATIVE, ZoneId.systemDefault()), MacNames::none, decoder);
+        Explainer explainer = new Explainer(language, FilterColorizer.defaults());
         LineWriter out = new LineWriter(parent.out);
-        ExplainOutput output = new ExplainOutput(list, explainer, out, ExplainOutput.colorEnabled(color), !brief);
+        ExplainOutput output = new ExplainOutput(list, decoder, explainer, out, Coloring.enabled(color), !brief);
         long[] firstShown = {0};
         Instant[] firstShownAt = {null};
         int code = 0;
@@ -163,7 +165,7 @@ final class LabCommand implements Callable<Integer> {
                 if (writer != null) {
                     writer.write(frame);
                 }
-                output.frame(frame, e -> true);
+                output.frame(frame, null, e -> true);
                 output.flush(); // live: each packet shows as it is captured
                 if (firstShown[0] == 0) {
                     firstShown[0] = System.nanoTime();
