@@ -18,6 +18,15 @@ public final class LineWriter implements AutoCloseable {
 
     /** Writes {@code cs} and a newline. */
     public void line(CharSequence cs) throws IOException {
+        text(cs);
+        if (n == buf.length) {
+            flushBuffer();
+        }
+        buf[n++] = '\n';
+    }
+
+    /** Writes {@code cs} as it is, without a newline. */
+    public void text(CharSequence cs) throws IOException {
         int len = cs.length();
         for (int i = 0; i < len; i++) {
             if (n > buf.length - 4) {
@@ -41,10 +50,6 @@ public final class LineWriter implements AutoCloseable {
                 buf[n++] = (byte) (0x80 | c & 0x3f);
             }
         }
-        if (n == buf.length) {
-            flushBuffer();
-        }
-        buf[n++] = '\n';
     }
 
     private void flushBuffer() throws IOException {
