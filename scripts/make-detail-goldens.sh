@@ -53,7 +53,7 @@ for f in captures/*; do
   n=$((n + 1))
 done
 
-# Option combinations, on the showcase capture: -O, -V with -x, and --no-duplicate-keys.
+# Option combinations, on the showcase capture: -O, -V with -x, --no-duplicate-keys and --color.
 # extras.tsv: golden file, capture, tshark/tcpscope read options (space separated).
 printf '# golden\tcapture\toptions\n' >"$out/extras.tsv"
 extra() {
@@ -67,6 +67,9 @@ extra learn_tcp.pcapng.O-ip-tcp.txt learn_tcp.pcapng -O ip,tcp
 extra learn_tcp.pcapng.Vx.txt learn_tcp.pcapng -V -x
 extra learn_tcp.pcapng.no-duplicate-keys.json learn_tcp.pcapng -T json --no-duplicate-keys
 extra arkime-wireshark-retrans.pcap.no-duplicate-keys.json arkime-wireshark-retrans.pcap -c 40 -T json --no-duplicate-keys
+# --color adds each frame's coloring rule to the tree (no escapes: the output is not a terminal).
+extra learn_tcp.pcapng.color-V.txt learn_tcp.pcapng --color -V
+extra arkime-wireshark-retrans.pcap.color.json arkime-wireshark-retrans.pcap -c 40 --color -T json
 
 {
   echo "# Made by scripts/make-detail-goldens.sh; do not edit."

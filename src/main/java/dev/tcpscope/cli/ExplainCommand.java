@@ -3,17 +3,19 @@ package dev.tcpscope.cli;
 import dev.tcpscope.capture.CaptureFormatException;
 import dev.tcpscope.capture.CaptureReader;
 import dev.tcpscope.capture.Captures;
+import dev.tcpscope.field.FieldTable;
+import dev.tcpscope.filter.DisplayFilter;
 import dev.tcpscope.filter.FilterSyntaxException;
-import dev.tcpscope.filter.Parser;
 import dev.tcpscope.frame.Frame;
 import dev.tcpscope.present.LineWriter;
 import dev.tcpscope.present.MacNames;
 import dev.tcpscope.present.PacketList;
 import dev.tcpscope.present.TimeFormat;
-import dev.tcpscope.present.color.DefaultColorizer;
+import dev.tcpscope.present.color.FilterColorizer;
 import dev.tcpscope.present.explain.Explainer;
 import dev.tcpscope.present.explain.Explanation;
 import dev.tcpscope.present.explain.Lang;
+import dev.tcpscope.tcp.Decoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +34,9 @@ import java.util.concurrent.Callable;
 /**
  * {@code tcpscope explain FILE}: every packet of a capture with its packet-list line and the
  * explanation of what it does in its TCP conversation, then a summary per conversation and, with
- * {@code --stream N} or {@code --ladder}, a ladder diagram.
+ * {@code --stream N} or {@code --ladder}, a ladder diagram. {@code -Y} and {@code --stream} choose
+ * the packets shown; every packet is still decoded and explained, so that the conversation state
+ * (and each summary) is that of the whole capture.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Explain every packet of a capture: its role in the TCP conversation, flags, Seq/Ack arithmetic,"
@@ -44,8 +48,14 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Capture file (pcap, pcapng, gzip-compressed), or - for standard input.")
     String file;
 
-    @Option(names = "-Y", paramLabel = "FILTER", description = "Display filter (parsed; evaluation arrives with tcpscope's filter engine).")
+    @Option(names = "-Y", paramLabel = "FILTER",
+            description = "Display filter (Wireshark 4.0 syntax): explain only the packets it matches, e.g. -Y tcp.analysis.flags;"
+                    + " conversation state and summaries still come from every packet.")
     String displayFilter;
+
+    @Option(names = "--colorfilters", paramLabel = "FILE",
+            description = "Coloring rules in Wireshark's colorfilters format, instead of Wireshark 4.0's defaults.")
+    String colorFilters;
 
     @Option(names = "--stream", paramLabel = "N", description = "Only the TCP conversation tcp.stream == N, with its ladder diagram.")
     Integer stream;
@@ -85,16 +95,17 @@ final class ExplainCommand implements Callable<Integer> {
             err.println("tcpscope: invalid --stream " + stream + "; streams are numbered from 0");
             return 2;
         }
+        DisplayFilter filter = null;
         if (displayFilter != null) {
             try {
-                Parser.parse(displayFilter);
+                filter = DisplayFilter.compile(displayFilter, FieldTable.standard());
             } catch (FilterSyntaxException e) {
                 err.println("tcpscope: " + e.render(displayFilter));
                 return 2;
             }
-            // Wireshark's fields are being wired to the filter engine; until it evaluates, say so.
-            err.println("tcpscope: -Y \"" + displayFilter + "\" is valid, but display filters do not run yet;"
-                    + " select a conversation with --stream N");
+        }
+        FilterColorizer colorizer = Coloring.colorizer(colorFilters, err);
+        if (colorizer == null) {
             return 2;
         }
         CaptureReader reader;
@@ -113,10 +124,11 @@ final class ExplainCommand implements Callable<Integer> {
             err.println("tcpscope: The file \"" + file + "\" could not be read: " + e.getMessage());
             return 1;
         }
-        PacketList list = new PacketList(new TimeFormat(kind, ZoneId.systemDefault()), MacNames::system);
-        Explainer explainer = new Explainer(language, new DefaultColorizer());
+        Decoder decoder = new Decoder();
+        PacketList list = new PacketList(new TimeFormat(kind, ZoneId.systemDefault()), MacNames::system, decoder);
+        Explainer explainer = new Explainer(language, colorizer);
         LineWriter out = new LineWriter(parent.out);
-        ExplainOutput output = new ExplainOutput(list, explainer, out, ExplainOutput.colorEnabled(color), !brief);
+        ExplainOutput output = new ExplainOutput(list, decoder, explainer, out, Coloring.enabled(color), !brief);
         Set<Integer> shown = new LinkedHashSet<>();
         Frame frame = new Frame();
         int code = 0;
@@ -124,9 +136,9 @@ final class ExplainCommand implements Callable<Integer> {
             long n = 0;
             while ((count < 0 || n < count) && reader.next(frame)) {
                 n++;
-                Explanation e = output.frame(frame, x -> stream == null || x.stream() == stream);
-                if (e.stream() >= 0 && (stream == null || e.stream() == stream)) {
-                    shown.add(e.stream());
+                Explanation e = output.frame(frame, filter, x -> stream == null || x.stream() == stream);
+                if (e != null && e.stream() >= 0) {
+                    shown.add(e.stream()); // a summary for each conversation with a packet shown
                 }
             }
         } catch (IOException e) {
@@ -139,7 +151,7 @@ final class ExplainCommand implements Callable<Integer> {
             err.println("tcpscope: " + e.getMessage());
             code = 1;
         }
-        if (stream != null && shown.isEmpty()) {
+        if (stream != null && !explainer.streams().contains(stream)) {
             err.println("tcpscope: the capture has no TCP stream " + stream + " (streams: 0.." + (explainer.streams().size() - 1) + ")");
             return Math.max(code, 2);
         }

@@ -11,9 +11,10 @@ import dev.tcpscope.present.LineWriter;
 import dev.tcpscope.present.MacNames;
 import dev.tcpscope.present.PacketList;
 import dev.tcpscope.present.TimeFormat;
-import dev.tcpscope.present.color.DefaultColorizer;
+import dev.tcpscope.present.color.FilterColorizer;
 import dev.tcpscope.present.explain.Explainer;
 import dev.tcpscope.present.explain.Lang;
+import dev.tcpscope.tcp.Decoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -73,6 +74,10 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--color", description = "Color the packet lines even when not on a terminal (never with NO_COLOR set).")
     boolean color;
 
+    @Option(names = "--colorfilters", paramLabel = "FILE",
+            description = "Coloring rules in Wireshark's colorfilters format, instead of Wireshark 4.0's defaults.")
+    String colorFilters;
+
     @Option(names = "--brief", description = "Only the packet lines, summary and ladder; no explanation under each packet.")
     boolean brief;
 
@@ -90,6 +95,11 @@ final class LabCommand implements Callable<Integer> {
         Lang language = lang == null ? Lang.of(Locale.getDefault()) : Lang.of(lang);
         if (language == null) {
             err.println("tcpscope: invalid --lang \"" + lang + "\"; use en or zh");
+            return 2;
+        }
+        // checked before anything is bound or captured: a bad file is a usage error
+        FilterColorizer colorizer = Coloring.colorizer(colorFilters, err);
+        if (colorizer == null) {
             return 2;
         }
         LiveSources.Backend chosen = LiveSources.Backend.of(backend);
@@ -136,10 +146,10 @@ final class LabCommand implements Callable<Integer> {
             }
         }
         err.println("Capturing on '" + lab.capture().displayName() + "' with filter \"" + config.captureFilter() + "\"");
-        return run(lab, writer, language, err, started);
+        return run(lab, writer, language, colorizer, err, started);
     }
 
-    private int run(Lab lab, PcapngWriter writer, Lang language, PrintStream err, long started) {
+    private int run(Lab lab, PcapngWriter writer, Lang language, FilterColorizer colorizer, PrintStream err, long started) {
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             lab.stop();
@@ -150,10 +160,11 @@ final class LabCommand implements Callable<Integer> {
             }
         }, "tcpscope-lab-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        PacketList list = new PacketList(new TimeFormat(TimeFormat.Kind.RELATIVE, ZoneId.systemDefault()), MacNames::none);
-        Explainer explainer = new Explainer(language, new DefaultColorizer());
+        Decoder decoder = new Decoder();
+        PacketList list = new PacketList(new TimeFormat(TimeFormat.Kind.RELATIVE, ZoneId.systemDefault()), MacNames::none, decoder);
+        Explainer explainer = new Explainer(language, colorizer);
         LineWriter out = new LineWriter(parent.out);
-        ExplainOutput output = new ExplainOutput(list, explainer, out, ExplainOutput.colorEnabled(color), !brief);
+        ExplainOutput output = new ExplainOutput(list, decoder, explainer, out, Coloring.enabled(color), !brief);
         long[] firstShown = {0};
         Instant[] firstShownAt = {null};
         int code = 0;
@@ -163,7 +174,7 @@ final class LabCommand implements Callable<Integer> {
                 if (writer != null) {
                     writer.write(frame);
                 }
-                output.frame(frame, e -> true);
+                output.frame(frame, null, e -> true);
                 output.flush(); // live: each packet shows as it is captured
                 if (firstShown[0] == 0) {
                     firstShown[0] = System.nanoTime();

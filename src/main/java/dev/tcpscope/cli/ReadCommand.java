@@ -14,6 +14,8 @@ import dev.tcpscope.present.LineWriter;
 import dev.tcpscope.present.MacNames;
 import dev.tcpscope.present.PacketList;
 import dev.tcpscope.present.TimeFormat;
+import dev.tcpscope.present.color.Ansi;
+import dev.tcpscope.present.color.FilterColorizer;
 import dev.tcpscope.tcp.AnalysisMode;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.tcp.TcpAnalyzer;
@@ -36,7 +38,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** {@code tcpscope read FILE}: the packet list, as {@code tshark -r FILE} prints it. */
+/**
+ * {@code tcpscope read FILE}: the packet list, as {@code tshark -r FILE} prints it; colored by
+ * Wireshark's coloring rules as {@code tshark --color} prints it on a 24-bit terminal, with
+ * {@code --color} or when standard output is a terminal ({@link Coloring#enabled}).
+ */
 @Command(name = "read", mixinStandardHelpOptions = true,
         description = "List the packets of a pcap or pcapng capture (\"-\" reads standard input), as tshark -r does.")
 final class ReadCommand implements Callable<Integer> {
@@ -102,6 +108,19 @@ final class ReadCommand implements Callable<Integer> {
             description = "TCP analysis: tshark (identical to tshark, default) or precise (tshark's known weaknesses mended; "
                     + "implies -2; see docs/ANALYSIS.md).")
     String analysis;
+
+    @Option(names = "--color",
+            description = "Color each packet line by its coloring rule, with 24-bit ANSI escapes laid out byte for byte as tshark --color"
+                    + " writes them, even when the output is not a terminal (colors are automatic on a terminal; never with NO_COLOR set).")
+    boolean color;
+
+    @Option(names = "--colorfilters", paramLabel = "FILE",
+            description = "Coloring rules in Wireshark's colorfilters format (@name@filter@[bg r,g,b][fg r,g,b], 16-bit channels),"
+                    + " instead of Wireshark 4.0's defaults.")
+    String colorFilters;
+
+    /** The coloring rules when lines are colored, else null. */
+    private FilterColorizer colorizer;
 
     @Override
     public Integer call() {
@@ -190,6 +209,19 @@ final class ReadCommand implements Callable<Integer> {
         } catch (FilterSyntaxException e) {
             err.println("tcpscope: " + e.render(current));
             return 2;
+        }
+        // Colors only the packet list (as tshark: -T fields is never colored); a file named with
+        // --colorfilters is checked even when its colors will not be used.
+        boolean colors = Coloring.enabled(color) && fields == null && !quiet;
+        if (colors || colorFilters != null) {
+            FilterColorizer rules = Coloring.colorizer(colorFilters, err);
+            if (rules == null) {
+                return 2;
+            }
+            colorizer = colors ? rules : null;
+            if (details != null && color) {
+                details.coloring(rules); // tshark --color -V names each frame's rule
+            }
         }
         if (twoPass && path.equals("-")) {
             try {
@@ -324,6 +356,7 @@ final class ReadCommand implements Callable<Integer> {
                 ? new PacketList(new TimeFormat(kind, ZoneId.systemDefault()), MacNames::system, decoder) : null;
         Frame frame = new Frame();
         StringBuilder line = new StringBuilder(256);
+        StringBuilder colored = colorizer == null ? null : new StringBuilder(512);
         LineWriter out = new LineWriter(parent.out);
         try (reader) {
             if (fields != null && !quiet && fields.appendHeader(line)) {
@@ -336,13 +369,27 @@ final class ReadCommand implements Callable<Integer> {
                 } else {
                     list.appendLine(decoder, line);
                 }
-                if (!quiet) {
+                if (colored != null) {
+                    colored.setLength(0);
+                    Ansi.appendTsharkLine(colored, line, colorizer.match(decoder));
+                    out.text(colored);
+                } else if (!quiet) {
                     out.line(line);
                 }
+            }
+            if (colored != null) {
+                out.text(Ansi.RESET); // tshark resets the terminal when it closes its output
             }
             out.flush();
             return 0;
         } catch (IOException e) {
+            if (colored != null) {
+                try {
+                    out.text(Ansi.RESET); // the lines read so far are out; leave the terminal as tshark does
+                } catch (IOException ignored) {
+                    // the stream is gone; the error that follows says why we stopped
+                }
+            }
             flushQuietly(out);
             err.println("tcpscope: " + e.getMessage());
             return 1;

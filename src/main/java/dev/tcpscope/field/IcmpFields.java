@@ -17,16 +17,24 @@ import static dev.tcpscope.field.FieldType.*;
  * ICMPv6's covers the IPv6 pseudo-header (RFC 8200 §8.1).
  */
 final class IcmpFields {
+    /**
+     * Wireshark's ICMP and ICMPv6 dissectors read type, code and checksum before they add the
+     * protocol's item, so a message cut shorter than 4 bytes (by the capture or by the IP total
+     * length) has no icmp field at all, not even {@code icmp} or {@code icmp.type}: tshark marks
+     * it [Malformed Packet: ICMP] and {@code -Y icmp} does not match it.
+     */
+    static final Layers.Selector FIXED = (x, i) -> x.captured(i) >= 4;
+
     private IcmpFields() { }
 
     static List<Field> icmp() {
         Proto p = Proto.ICMP;
         return List.of(
                 Field.of("icmp", "Internet Control Message Protocol", PROTOCOL,
-                        Layers.each(p, (s, off, cap, v) -> v.addString("icmp"))),
-                Layers.uint("icmp.type", "Type", 8, Base.DEC, p, Layers.ALL, 0, 1, 0),
-                Layers.uint("icmp.code", "Code", 8, Base.DEC, p, Layers.ALL, 1, 1, 0),
-                Layers.uint("icmp.checksum", "Checksum", 16, Base.HEX, p, Layers.ALL, 2, 2, 0),
+                        Layers.each(p, FIXED, (s, off, cap, v) -> v.addString("icmp"))),
+                Layers.uint("icmp.type", "Type", 8, Base.DEC, p, FIXED, 0, 1, 0),
+                Layers.uint("icmp.code", "Code", 8, Base.DEC, p, FIXED, 1, 1, 0),
+                Layers.uint("icmp.checksum", "Checksum", 16, Base.HEX, p, FIXED, 2, 2, 0),
                 status("icmp.checksum.status", p),
                 echo("icmp.ident", "Identifier (BE)", p, 4, false),
                 echo("icmp.ident_le", "Identifier (LE)", p, 4, true),
@@ -38,14 +46,14 @@ final class IcmpFields {
         Proto p = Proto.ICMPV6;
         return List.of(
                 Field.of("icmpv6", "Internet Control Message Protocol v6", PROTOCOL,
-                        Layers.each(p, (s, off, cap, v) -> v.addString("icmpv6"))),
-                Layers.uint("icmpv6.type", "Type", 8, Base.DEC, p, Layers.ALL, 0, 1, 0),
-                Layers.uint("icmpv6.code", "Code", 8, Base.DEC, p, Layers.ALL, 1, 1, 0),
-                Layers.uint("icmpv6.checksum", "Checksum", 16, Base.HEX, p, Layers.ALL, 2, 2, 0),
+                        Layers.each(p, FIXED, (s, off, cap, v) -> v.addString("icmpv6"))),
+                Layers.uint("icmpv6.type", "Type", 8, Base.DEC, p, FIXED, 0, 1, 0),
+                Layers.uint("icmpv6.code", "Code", 8, Base.DEC, p, FIXED, 1, 1, 0),
+                Layers.uint("icmpv6.checksum", "Checksum", 16, Base.HEX, p, FIXED, 2, 2, 0),
                 status("icmpv6.checksum.status", p),
                 echo("icmpv6.echo.identifier", "Identifier", p, 4, false),
                 echo("icmpv6.echo.sequence_number", "Sequence", p, 6, true),
-                Field.integer("icmpv6.mtu", "MTU", UINT, 32, Base.DEC, Layers.each(p, (s, off, cap, v) -> {
+                Field.integer("icmpv6.mtu", "MTU", UINT, 32, Base.DEC, Layers.each(p, FIXED, (s, off, cap, v) -> {
                     if (cap >= 8 && Bytes.u8(s, off) == 2) {
                         v.addLong(Bytes.u32(s, off + 4));
                     }
@@ -61,7 +69,7 @@ final class IcmpFields {
 
     private static Field echo(String name, String title, Proto p, int at, boolean littleEndian) {
         return Field.integer(name, title, UINT, 16, littleEndian || p == Proto.ICMP ? Base.DEC_HEX : Base.HEX,
-                Layers.each(p, (s, off, cap, v) -> {
+                Layers.each(p, FIXED, (s, off, cap, v) -> {
                     if (cap >= at + 2 && echoLike(p, Bytes.u8(s, off))) {
                         boolean le = littleEndian && p == Proto.ICMP;
                         v.addLong(le ? Bytes.u16le(s, off + at) : Bytes.u16(s, off + at));

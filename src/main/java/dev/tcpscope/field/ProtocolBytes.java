@@ -34,8 +34,8 @@ public final class ProtocolBytes {
             case "arp" -> layers(Proto.ARP, Layers.ALL);
             case "tcp" -> layers(Proto.TCP, Layers.ALL);
             case "udp" -> layers(Proto.UDP, Layers.ALL);
-            case "icmp" -> layers(Proto.ICMP, Layers.ALL);
-            case "icmpv6" -> layers(Proto.ICMPV6, Layers.ALL);
+            case "icmp" -> layers(Proto.ICMP, IcmpFields.FIXED); // no icmp item under 4 bytes
+            case "icmpv6" -> layers(Proto.ICMPV6, IcmpFields.FIXED);
             default -> null;
         };
     }

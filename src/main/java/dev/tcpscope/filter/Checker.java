@@ -4,6 +4,7 @@ import dev.tcpscope.field.Extractor;
 import dev.tcpscope.field.Field;
 import dev.tcpscope.field.FieldTable;
 import dev.tcpscope.field.ProtocolBytes;
+import dev.tcpscope.field.ValueStrings;
 import dev.tcpscope.filter.Expr.ArithOp;
 import dev.tcpscope.filter.Expr.CmpOp;
 import dev.tcpscope.filter.Expr.Quantifier;
@@ -17,6 +18,7 @@ import dev.tcpscope.filter.Typed.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -28,19 +30,53 @@ import java.util.regex.PatternSyntaxException;
  * what it is compared with; relations get their match mode ({@code ==} any, {@code !=} all,
  * {@code ===} all, {@code !==} any, the others any, unless {@code any}/{@code all} says).
  * Errors are {@link FilterSyntaxException}s with tshark's message and a span for the caret.
+ *
+ * <p>With {@link Unknown#ABSENT}, a name the table lacks is a field of some protocol tcpscope does
+ * not dissect, which is therefore never present: the test that uses it (a bare name, a relation,
+ * a set membership) becomes {@link Typed.Never}, so its negation is true, as in Wireshark for a
+ * known field that a frame lacks. A value that cannot be converted for such a test, or that
+ * names a value of a field tcpscope knows no value names for ({@code ip.proto == "TCP"}), also
+ * makes the test {@code Never} in that mode.
  */
 final class Checker {
     private final FieldTable table;
     private final String src;
+    private final boolean lenient;
 
-    private Checker(FieldTable table, String src) {
+    private Checker(FieldTable table, String src, boolean lenient) {
         this.table = table;
         this.src = src;
+        this.lenient = lenient;
     }
 
     static Test check(Expr e, FieldTable table, String src) {
-        return new Checker(table, src).test(e);
+        return check(e, table, src, Unknown.ERROR);
     }
+
+    static Test check(Expr e, FieldTable table, String src, Unknown unknown) {
+        return new Checker(table, src, unknown == Unknown.ABSENT).test(e);
+    }
+
+    /**
+     * Thrown in lenient mode where a name is not in the table (or a value cannot be converted):
+     * caught by the test around it, which becomes {@link Typed.Never}. Carries no stack trace:
+     * it is control flow, not an error.
+     */
+    private static final class Absent extends RuntimeException {
+        private static final Absent INSTANCE = new Absent();
+
+        private Absent() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Whether lenient mode takes {@code text} for the name of a field tcpscope lacks. */
+    private boolean absentName(String text) {
+        return lenient && table.get(text) == null && ABSENT_NAME.matcher(text).matches();
+    }
+
+    /** A field or protocol name as Wireshark registers them: a letter first, then letters, digits, _ - . */
+    private static final Pattern ABSENT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
 
     private static FilterSyntaxException fail(Expr at, String message) {
         return new FilterSyntaxException(message, at.span());
@@ -62,6 +98,26 @@ final class Checker {
             case Expr.And a -> new Typed.And(test(a.left()), test(a.right()));
             case Expr.Or o -> new Typed.Or(test(o.left()), test(o.right()));
             case Expr.Not n -> new Typed.Not(test(n.operand()));
+            // "x not in {...}" is "!(x in {...})" in 4.0: true when x is absent
+            case Expr.In i when i.negated() -> new Typed.Not(leaf(new Expr.In(i.quantifier(), i.left(), i.set(), false, i.span())));
+            default -> leaf(e);
+        };
+    }
+
+    /** A test without and/or/not; {@link Typed.Never} when lenient mode finds an absent name in it. */
+    private Test leaf(Expr e) {
+        try {
+            return leafTest(e);
+        } catch (Absent a) {
+            return new Typed.Never();
+        }
+    }
+
+    private Test leafTest(Expr e) {
+        return switch (e) {
+            case Expr.And a -> throw new IllegalStateException("not a leaf");
+            case Expr.Or o -> throw new IllegalStateException("not a leaf");
+            case Expr.Not n -> throw new IllegalStateException("not a leaf");
             case Expr.Compare c -> {
                 Test all = null;
                 for (int i = 0; i < c.ops().size(); i++) {
@@ -82,6 +138,7 @@ final class Checker {
             case Expr.Unparsed u -> {
                 Typed.FieldRef f = fieldOrNull(u);
                 if (f == null) {
+                    absentIfName(u);
                     throw fail(u, display(u) + " is neither a field nor a protocol name.");
                 }
                 yield new Typed.Exists(f);
@@ -185,6 +242,7 @@ final class Checker {
             case Expr.Unparsed u -> {
                 Typed.FieldRef f = fieldOrNull(u);
                 if (f == null) {
+                    absentIfName(u);
                     throw fail(u, "Left side of " + where + " expression must be a field or function, not " + display(u) + ".");
                 }
                 yield f;
@@ -269,8 +327,38 @@ final class Checker {
             if (named != null) {
                 return named;
             }
+            named = valueName(u, u.text(), t, l);
+            if (named != null) {
+                return named;
+            }
+            // a word that is no literal is, in Wireshark, another field: one we lack is absent
+            absentIfName(u);
             throw fail(u, b.getMessage());
         }
+    }
+
+    /**
+     * semcheck's mk_fvalue_from_val_string for an integer field with value names
+     * ({@link ValueStrings}): the value so named, or tshark's message when none is. Null when
+     * the field has no names (the caller reports its own error, or lenient mode makes the test
+     * {@link Typed.Never}: Wireshark may know names we do not).
+     */
+    private Const valueName(Expr at, String text, FType t, Value l) {
+        if (!(l instanceof Typed.FieldRef f) || !t.isInteger()) {
+            return null;
+        }
+        Map<Long, String> names = ValueStrings.of(f.field());
+        if (names == null) {
+            if (lenient) {
+                throw Absent.INSTANCE;
+            }
+            return null;
+        }
+        Long v = ValueStrings.value(names, text);
+        if (v == null) {
+            throw fail(at, "\"" + text + "\" cannot be found among the possible values for " + f.field().name() + ".");
+        }
+        return Const.ofLong(t, v);
     }
 
     /**
@@ -309,6 +397,10 @@ final class Checker {
         if (t == FType.BOOLEAN && l instanceof Typed.FieldRef f) {
             return booleanName(s, new String(s.value(), java.nio.charset.StandardCharsets.ISO_8859_1), f);
         }
+        Const named = valueName(s, new String(s.value(), java.nio.charset.StandardCharsets.ISO_8859_1), t, l);
+        if (named != null) {
+            return named;
+        }
         throw fail(s, t.pretty + " cannot be converted from a string (\"" + s.text() + "\").");
     }
 
@@ -345,6 +437,8 @@ final class Checker {
             l = field(f);
         } else if (in.left() instanceof Expr.Unparsed u && fieldOrNull(u) != null) {
             l = fieldOrNull(u);
+        } else if (in.left() instanceof Expr.Unparsed u && absentName(u.text())) {
+            throw Absent.INSTANCE;
         } else {
             throw fail(in.left(), "Only a field may be tested for membership in a set.");
         }
@@ -378,9 +472,19 @@ final class Checker {
         return f == null ? null : ref(f, List.of());
     }
 
+    /** In lenient mode, a word that names no field of ours is an absent field: see {@link Absent}. */
+    private void absentIfName(Expr.Unparsed u) {
+        if (absentName(u.text())) {
+            throw Absent.INSTANCE;
+        }
+    }
+
     private Typed.FieldRef field(Expr.Field f) {
         Field field = table.get(f.name());
         if (field == null) {
+            if (absentName(f.name())) {
+                throw Absent.INSTANCE;
+            }
             throw fail(f, f.name() + " is neither a field nor a protocol name.");
         }
         return ref(field, f.layer());
@@ -423,6 +527,7 @@ final class Checker {
                 yield v;
             }
             case Expr.Slice inner -> slice(inner, lhs);
+            case Expr.Unparsed u when absentName(u.text()) -> throw Absent.INSTANCE;
             default -> throw fail(s.base(), "Range is not supported for entity " + display(s.base()));
         };
         return new Typed.Slice(base, s.ranges());
@@ -492,6 +597,7 @@ final class Checker {
 
     private Typed.FieldRef fieldArgOrNull(Expr a) {
         return switch (a) {
+            case Expr.Unparsed u when fieldOrNull(u) == null && absentName(u.text()) -> throw Absent.INSTANCE;
             case Expr.Unparsed u -> fieldOrNull(u);
             case Expr.Field f -> field(f);
             default -> null;
@@ -549,8 +655,14 @@ final class Checker {
 
     /** semcheck's check_arithmetic_expr: the type of {@code e}, literals taking {@code lhs}. */
     private Value arith(Expr e, FType lhs) {
+        if (e instanceof Expr.Unparsed u && lhs == FType.NONE && fieldOrNull(u) == null) {
+            absentIfName(u); // an absent field as the first operand
+        }
         switch (e) {
             case Expr.Negate n -> {
+                if (n.operand() instanceof Expr.Unparsed u && lhs == FType.NONE && fieldOrNull(u) == null) {
+                    absentIfName(u);
+                }
                 if (lhs == FType.NONE && isConstant(n.operand()) && !(n.operand() instanceof Expr.Unparsed u && fieldOrNull(u) != null)) {
                     throw fail(n.operand(), "Constant arithmetic expression on the LHS is invalid.");
                 }
@@ -564,6 +676,9 @@ final class Checker {
                 return new Typed.Negate(v, v.type());
             }
             case Expr.Arith a -> {
+                if (a.left() instanceof Expr.Unparsed u && lhs == FType.NONE && fieldOrNull(u) == null) {
+                    absentIfName(u);
+                }
                 if (lhs == FType.NONE && isConstant(a.left()) && !(a.left() instanceof Expr.Unparsed u && fieldOrNull(u) != null)) {
                     throw fail(a.left(), "Constant arithmetic expression on the LHS is invalid.");
                 }

@@ -61,6 +61,9 @@ final class Compiler {
                     boolean test(Decoder d) { return !x.test(d); }
                 };
             }
+            case Typed.Never n -> new Node() {
+                boolean test(Decoder d) { return false; }
+            };
             case Typed.Exists e -> {
                 Source s = source(e.field());
                 yield new Node() {

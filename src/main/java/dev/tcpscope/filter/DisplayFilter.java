@@ -30,13 +30,29 @@ public final class DisplayFilter {
         this.root = root;
     }
 
-    /** Parses, type-checks against {@code table} and compiles {@code filter}. */
+    /**
+     * Parses, type-checks against {@code table} and compiles {@code filter}; a name not in the
+     * table is tshark's error.
+     */
     public static DisplayFilter compile(String filter, FieldTable table) {
+        return compile(filter, table, Unknown.ERROR);
+    }
+
+    /**
+     * Parses, type-checks against {@code table} and compiles {@code filter}, taking names not in
+     * the table as {@code unknown} says: {@link Unknown#ABSENT} for filters written for
+     * Wireshark's full set of protocols (coloring rules), where such a name is a field that
+     * tcpscope's frames never have. Syntax errors and type errors on known fields are thrown
+     * in both modes.
+     *
+     * @throws FilterSyntaxException with tshark's message and the span of the offending text
+     */
+    public static DisplayFilter compile(String filter, FieldTable table, Unknown unknown) {
         Optional<Expr> tree = Parser.parseSentence(filter);
         if (tree.isEmpty()) {
             return new DisplayFilter(filter, null);
         }
-        return new DisplayFilter(filter, Compiler.compile(Checker.check(tree.get(), table, filter)));
+        return new DisplayFilter(filter, Compiler.compile(Checker.check(tree.get(), table, filter, unknown)));
     }
 
     /** Whether the frame {@code d} has just decoded passes the filter. */

@@ -28,6 +28,12 @@ sealed interface Typed {
 
     record Not(Test operand) implements Test { }
 
+    /**
+     * A test on a field that is never present (a name the table lacks, in
+     * {@link Unknown#ABSENT} mode): always false, as a relation on a missing field is in 4.0.
+     */
+    record Never() implements Test { }
+
     /** A bare field or protocol: whether it has an occurrence (in the selected layers). */
     record Exists(FieldRef field) implements Test { }
 

@@ -42,6 +42,15 @@ public final class DetailPrinter {
         this.json = new DetailJson(noDuplicateKeys, zone);
     }
 
+    /**
+     * Names each frame's coloring rule in its tree ({@code frame.coloring_rule.name} and
+     * {@code .string}), as tshark does when {@code --color} is given; null for none.
+     */
+    public DetailPrinter coloring(dev.tcpscope.present.color.Colorizer colorizer) {
+        details.coloring(colorizer);
+        return this;
+    }
+
     /** What comes before the first packet. */
     public void begin(StringBuilder out) {
         if (format == Format.JSON) {

@@ -3,6 +3,8 @@ package dev.tcpscope.present;
 import dev.tcpscope.capture.CaptureInterface;
 import dev.tcpscope.frame.Frame;
 import dev.tcpscope.frame.LinkType;
+import dev.tcpscope.present.color.Colorizer;
+import dev.tcpscope.present.color.ColoringRule;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.Proto;
@@ -59,6 +61,13 @@ public final class Details {
         this.macSource = macs;
     }
 
+    /** The coloring rules whose match each frame names, or null (tshark without --color). */
+    private Colorizer colorizer;
+
+    void coloring(Colorizer colorizer) {
+        this.colorizer = colorizer;
+    }
+
     MacNames macs() {
         if (macs == null) {
             macs = macSource.get();
@@ -96,6 +105,11 @@ public final class Details {
         }
         frame.field("frame.protocols", Labels.truncated("Protocols in frame", protocols.toString()),
                 protocols.toString()).generated();
+        ColoringRule rule = colorizer == null ? null : colorizer.match(decoder);
+        if (rule != null) {
+            frame.field("frame.coloring_rule.name", "Coloring Rule Name: " + rule.name(), rule.name()).generated();
+            frame.field("frame.coloring_rule.string", "Coloring Rule String: " + rule.filter(), rule.filter()).generated();
+        }
         if (stoppedIn != null) {
             if (stoppedMalformed) {
                 DetailNode m = root.protocol("_ws.malformed", "[Malformed Packet: " + stoppedIn + "]");

@@ -25,7 +25,7 @@ public final class LineWriter implements AutoCloseable {
         buf[n++] = '\n';
     }
 
-    /** Writes {@code cs} as is (it carries its own newlines). */
+    /** Writes {@code cs} as it is, without a newline. */
     public void text(CharSequence cs) throws IOException {
         int len = cs.length();
         for (int i = 0; i < len; i++) {

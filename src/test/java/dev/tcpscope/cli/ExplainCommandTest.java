@@ -54,11 +54,48 @@ class ExplainCommandTest {
         Run stream = tcpscope("explain", "captures/learn_tcp.pcapng", "--stream", "7");
         assertThat(stream.code()).isEqualTo(2);
         assertThat(stream.err()).contains("no TCP stream 7");
-        Run filter = tcpscope("explain", "captures/learn_tcp.pcapng", "-Y", "tcp.port == 5200");
-        assertThat(filter.code()).isEqualTo(2);
-        assertThat(filter.err()).contains("--stream N");
         Run bad = tcpscope("explain", "captures/learn_tcp.pcapng", "-Y", "tcp.port ==");
         assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("tcpscope: ").contains("^");
+        Run colors = tcpscope("explain", "captures/learn_tcp.pcapng", "--colorfilters", "captures/none.colorfilters");
+        assertThat(colors.code()).isEqualTo(2);
+        assertThat(colors.err().lines()).hasSize(1);
         assertThat(tcpscope("explain", "captures/learn_tcp.pcapng", "--lang", "xx").code()).isEqualTo(2);
+    }
+
+    @Test
+    void displayFilterChoosesThePacketsButTheStateComesFromEveryPacket() {
+        Run all = tcpscope("explain", "captures/arkime-wireshark-retrans.pcap", "--lang", "en");
+        Run some = tcpscope("explain", "captures/arkime-wireshark-retrans.pcap", "--lang", "en", "-Y", "tcp.analysis.retransmission");
+        assertThat(some.code()).as(some.err()).isZero();
+        List<String> shown = packetLines(some.out());
+        assertThat(shown).isNotEmpty().allSatisfy(l -> assertThat(l).containsPattern("\\[TCP (Fast |Spurious )?Retransmission]"));
+        // Each packet is explained exactly as without the filter: the conversation state is built
+        // from every packet, the ones not shown included.
+        for (String line : shown) {
+            assertThat(block(all.out(), line)).isEqualTo(block(some.out(), line));
+        }
+        assertThat(packetLines(all.out()).size()).isGreaterThan(shown.size());
+        // the summary of the stream is the whole stream's
+        String summary = all.out().substring(all.out().indexOf("Stream 0:"), all.out().indexOf("\n\n", all.out().indexOf("Stream 0:")));
+        assertThat(some.out()).contains(summary);
+        Run none = tcpscope("explain", "captures/learn_tcp.pcapng", "-Y", "udp");
+        assertThat(none.code()).isZero();
+        assertThat(none.out()).isEmpty();
+        Run both = tcpscope("explain", "captures/arkime-wireshark-retrans.pcap", "--stream", "0", "-Y", "tcp.flags.syn == 1");
+        assertThat(both.code()).isZero();
+        assertThat(packetLines(both.out())).isNotEmpty().allSatisfy(l -> assertThat(l).contains("SYN"));
+    }
+
+    /** The packet lines: those not indented as explanations are, before the summaries. */
+    private static List<String> packetLines(String out) {
+        return out.lines().takeWhile(l -> !l.startsWith("Stream ")).filter(l -> !l.isEmpty() && !l.startsWith(ExplainOutput.INDENT))
+                .toList();
+    }
+
+    /** A packet line and its explanation, up to the blank line after it. */
+    private static String block(String out, String line) {
+        int at = out.indexOf(line + "\n");
+        return out.substring(at, out.indexOf("\n\n", at));
     }
 }

@@ -26,6 +26,7 @@ final class Interpreter {
             case Typed.And a -> test(a.left(), d) && test(a.right(), d);
             case Typed.Or o -> test(o.left(), d) || test(o.right(), d);
             case Typed.Not n -> !test(n.operand(), d);
+            case Typed.Never n -> false;
             case Typed.Exists e -> eval(e.field(), d) != null;
             case Typed.NotZero z -> {
                 List<Object> v = eval(z.value(), d);

@@ -7,10 +7,10 @@ import dev.tcpscope.present.color.Colorizer;
 import dev.tcpscope.present.color.ColoringRule;
 import dev.tcpscope.present.explain.StreamState.Seg;
 import dev.tcpscope.present.explain.StreamState.Side;
+import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.tcp.TcpRecord;
 import dev.tcpscope.wire.Bytes;
 import dev.tcpscope.wire.Dissection;
-import dev.tcpscope.wire.Dissector;
 import dev.tcpscope.wire.Ipv4;
 import dev.tcpscope.wire.Ipv6;
 import dev.tcpscope.wire.Proto;
@@ -39,10 +39,10 @@ import static dev.tcpscope.tcp.TcpRecord.*;
  * earlier packet it acknowledges, its handshake options, its window, its payload and the coloring
  * rule that colors it; after the capture, a summary and a ladder diagram per stream.
  *
- * <p>Everything is derived from the packet, its {@link TcpRecord} (the analysis tshark would make)
- * and what this explainer saw earlier in the same conversation, never from the packet's position
- * in the capture. Every frame of the capture must be passed, in order, even those not shown,
- * so that the conversation state is right.
+ * <p>Everything is derived from the packet as the {@link Decoder} dissected it, its
+ * {@link TcpRecord} (the analysis tshark would make) and what this explainer saw earlier in the
+ * same conversation, never from the packet's position in the capture. Every frame of the capture
+ * must be passed, in order, even those not shown, so that the conversation state is right.
  */
 public final class Explainer {
     private static final String[] FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
@@ -52,8 +52,8 @@ public final class Explainer {
 
     private final Text text;
     private final Colorizer colorizer;
-    private final Dissector dissector = new Dissector();
-    private final Dissection d = new Dissection();
+    /** The dissection of the frame being explained (the decoder's, not a second pass). */
+    private Dissection d;
     private final Map<Integer, StreamState> streams = new LinkedHashMap<>();
     private long start = Long.MIN_VALUE;
 
@@ -63,23 +63,26 @@ public final class Explainer {
     }
 
     /**
-     * Explains {@code f}, whose TCP analysis is {@code r} (from {@code PacketList.tcpRecord()}
-     * right after the frame was listed; null when the frame has no analysed TCP segment).
+     * Explains the frame {@code decoder} has just decoded (its dissection and TCP analysis);
+     * frames must come in capture order, all of them, shown or not.
      */
-    public Explanation explain(Frame f, TcpRecord r) {
-        long time = f.seconds() * 1_000_000_000L + f.nanos();
+    public Explanation explain(Decoder decoder) {
+        Frame f = decoder.frame();
+        TcpRecord r = decoder.tcp();
+        d = decoder.dissection();
+        long time = decoder.time();
         if (start == Long.MIN_VALUE) {
             start = time;
         }
+        ColoringRule rule = colorizer.match(decoder);
         if (f.kind() != Frame.Kind.PACKET) {
-            return other(f, null, f.kind().name());
+            return other(f, null, f.kind().name(), rule);
         }
-        dissector.dissect(f, d);
-        int t = d.last(Proto.TCP);
+        int t = decoder.tcpLayer();
         if (r == null || t < 0 || d.captured(t) < Tcp.MIN_HEADER_LENGTH || !r.haveSegmentLength) {
-            return other(f, r, d.count() == 0 ? "?" : d.proto(d.count() - 1).name());
+            return other(f, r, d.count() == 0 ? "?" : d.proto(d.count() - 1).name(), rule);
         }
-        return tcp(f, r, t, time);
+        return tcp(f, r, t, decoder.tcpIpLayer(), time, rule);
     }
 
     /** The streams seen so far, in the order they started. */
@@ -97,18 +100,17 @@ public final class Explainer {
         return s == null ? List.of() : s.ladder(text, start);
     }
 
-    private Explanation other(Frame f, TcpRecord r, String protocol) {
-        ColoringRule rule = f.kind() == Frame.Kind.PACKET ? colorizer.match(f, d, r) : colorizer.match(f, d, null);
+    private Explanation other(Frame f, TcpRecord r, String protocol, ColoringRule rule) {
         List<String> lines = new ArrayList<>();
         lines.add(text.other(protocol));
         lines.add(colorLine(rule, r));
         return new Explanation(f.number(), -1, Role.OTHER, 0, false, 0, -1, 0, 0, rule, lines);
     }
 
-    private Explanation tcp(Frame f, TcpRecord r, int t, long time) {
+    private Explanation tcp(Frame f, TcpRecord r, int t, int ip, long time, ColoringRule rule) {
         MemorySegment s = d.segment(t);
         long off = d.offset(t);
-        StreamState st = streams.computeIfAbsent(r.stream, k -> newStream(r, t));
+        StreamState st = streams.computeIfAbsent(r.stream, k -> newStream(r, t, ip));
         boolean fromClient = r.forward == st.clientForward;
         Side snd = st.side(fromClient);
         Side rcv = st.side(!fromClient);
@@ -119,7 +121,7 @@ public final class Explainer {
         boolean ackFlag = (flags & Tcp.ACK_FLAG) != 0;
         long len = r.segmentLength;
         long seq = r.seq;
-        long next = mod(seq + len + (syn ? 1 : 0) + (fin ? 1 : 0));
+        long next = r.nextSeq; // tcp.nxtseq: SYN and FIN take one sequence number (one, when both are set)
         boolean pure = len == 0 && !syn && !fin && !rst;
         long frame = f.number();
 
@@ -157,21 +159,13 @@ public final class Explainer {
             lines.add(payloadLine(s, off + r.headerLength, Math.min(len, Math.max(0, d.captured(t) - r.headerLength)), len));
         }
         notes(r, role, lines);
-        ColoringRule rule = colorizer.match(f, d, r);
         lines.add(colorLine(rule, r));
 
         update(st, snd, rcv, r, role, fromClient, frame, time, seq, len, next, syn, fin, rst, finAck, finAlsoAcks);
         return new Explanation(frame, r.stream, role, step, fromClient, seq, ackFlag ? r.ack : -1, next, acked, rule, lines);
     }
 
-    private StreamState newStream(TcpRecord r, int t) {
-        int ip = -1;
-        for (int i = t - 1; i >= 0; i--) {
-            if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
-                ip = i;
-                break;
-            }
-        }
+    private StreamState newStream(TcpRecord r, int t, int ip) {
         MemorySegment s = d.segment(t);
         long off = d.offset(t);
         String src = endpoint(ip, true, Tcp.srcPort(s, off));

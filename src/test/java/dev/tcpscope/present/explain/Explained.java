@@ -7,9 +7,10 @@ import dev.tcpscope.frame.LinkType;
 import dev.tcpscope.present.MacNames;
 import dev.tcpscope.present.PacketList;
 import dev.tcpscope.present.TimeFormat;
-import dev.tcpscope.present.color.DefaultColorizer;
+import dev.tcpscope.present.color.FilterColorizer;
 import dev.tcpscope.synth.FrameBuilder;
 import dev.tcpscope.synth.PcapWriter;
+import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.tcp.TcpRecord;
 
 import java.io.ByteArrayInputStream;
@@ -64,15 +65,17 @@ final class Explained {
     }
 
     private static Explained run(CaptureReader reader, Lang lang) throws IOException {
-        Explained x = new Explained(new Explainer(lang, new DefaultColorizer()));
-        PacketList list = new PacketList(new TimeFormat(TimeFormat.Kind.RELATIVE, ZoneId.of("UTC")), MacNames.none());
+        Explained x = new Explained(new Explainer(lang, FilterColorizer.defaults()));
+        Decoder decoder = new Decoder();
+        PacketList list = new PacketList(new TimeFormat(TimeFormat.Kind.RELATIVE, ZoneId.of("UTC")), MacNames::none, decoder);
         Frame f = new Frame();
         while (reader.next(f)) {
             StringBuilder line = new StringBuilder();
-            list.appendLine(f, line);
+            decoder.decode(f);
+            list.appendLine(decoder, line);
             x.lines.add(line.toString());
-            x.analysis.add(Analysis.of(list.tcpRecord()));
-            x.explanations.add(x.explainer.explain(f, list.tcpRecord()));
+            x.analysis.add(Analysis.of(decoder.tcp()));
+            x.explanations.add(x.explainer.explain(decoder));
         }
         return x;
     }
