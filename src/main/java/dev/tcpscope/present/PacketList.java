@@ -107,33 +107,30 @@ public final class PacketList {
     }
 
     /**
+     * Notes a frame that a display filter hides: for the time column of the frames that follow,
+     * and, since tshark dissects hidden frames too, for ICMP echo pairing (a shown reply still
+     * names its hidden request).
+     */
+    public void skip(Decoder decoded) {
+        time.skip(decoded.frame());
+        Dissection dd = decoded.dissection();
+        if (decoded.frame().kind() == Frame.Kind.PACKET
+                && (dd.last(Proto.ICMP) >= 0 || dd.last(Proto.ICMPV6) >= 0)) {
+            appendColumns(decoded); // the ICMP text remembers the request; the line is dropped
+        }
+    }
+
+    /**
      * Appends the packet-list line of the frame {@code decoded} has just decoded; {@code decoded}
      * must be this list's decoder, so that frames reach it in capture order.
      */
-    /** Notes a frame that a display filter hides, for the time column of the frames that follow. */
-    public void skip(Decoder decoded) {
-        time.skip(decoded.frame());
-    }
 
     public void appendLine(Decoder decoded, StringBuilder line) {
         if (decoded != decoder) {
             throw new IllegalArgumentException("frames must be decoded by this list's decoder");
         }
         Frame f = decoded.frame();
-        d = decoded.dissection();
-        rec = decoded.tcp();
-        src.setLength(0);
-        dst.setLength(0);
-        protocol.setLength(0);
-        info.setLength(0);
-        timeText.setLength(0);
-        macSrc = -1;
-        macDst = -1;
-        switch (f.kind()) {
-            case PACKET -> columns(f);
-            case PCAPNG_CUSTOM_BLOCK -> customBlock(f);
-            case SYSTEMD_JOURNAL_EXPORT -> { }
-        }
+        appendColumns(decoded);
         if (macSrc >= 0) {
             src.append(macs().name(macSegment, macSrc));
         }
@@ -159,6 +156,25 @@ public final class PacketList {
             line.append(' ');
         }
         line.append(' ').append(protocol).append(' ').append(f.originalLength()).append(' ').append(info);
+    }
+
+    /** Fills the Source, Destination, Protocol and Info columns (MAC names still pending). */
+    private void appendColumns(Decoder decoded) {
+        Frame f = decoded.frame();
+        d = decoded.dissection();
+        rec = decoded.tcp();
+        src.setLength(0);
+        dst.setLength(0);
+        protocol.setLength(0);
+        info.setLength(0);
+        timeText.setLength(0);
+        macSrc = -1;
+        macDst = -1;
+        switch (f.kind()) {
+            case PACKET -> columns(f);
+            case PCAPNG_CUSTOM_BLOCK -> customBlock(f);
+            case SYSTEMD_JOURNAL_EXPORT -> { }
+        }
     }
 
     private static int digits(long v) {

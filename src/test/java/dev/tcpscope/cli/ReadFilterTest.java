@@ -37,6 +37,14 @@ class ReadFilterTest {
     }
 
     @Test
+    void aShownEchoReplyNamesItsHiddenRequest() {
+        // tshark -r pcapplusplus-ICMPv6_echos.cap -Y 'icmpv6.type == 129': requests hidden, replies
+        // still say "(request in N)" because tshark dissects the hidden frames too.
+        Run r = run("read", "captures/pcapplusplus-ICMPv6_echos.cap", "-Y", "icmpv6.type == 129");
+        assertThat(r.out().lines().toList()).hasSize(5).allMatch(l -> l.contains("(request in "));
+    }
+
+    @Test
     void timeDeltaDisplayedCountsFromThePreviousShownFrame() {
         // tshark -r learn_tcp.pcapng -Y 'tcp.flags.fin == 1' -T fields / -V: 0 for frame 17,
         // 1.000180462 s (17 -> 19) for frame 19, while frame.time_delta counts from frame 18.
