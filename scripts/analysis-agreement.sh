@@ -7,7 +7,8 @@
 # tcp.analysis flag field, and counts per flag the frames both raise it on (tp), only tcpscope
 # (fp) and only tshark (fn). Prints one row per flag with precision and recall, then a summary:
 #   analysis: F flags, T frames flagged by tshark, agreement tp/(tp+fp+fn) = P%
-# Whole-capture disagreements (a different number of frames) are listed and count as misses.
+# Then the captures where they disagree, per flag. Captures read to a different number of frames
+# are listed apart.
 set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 out=$here/target/agreement
@@ -39,15 +40,17 @@ find "$1" -type f | sort | while read -r cap; do
   if [ "$(wc -l <"$out/theirs")" != "$(wc -l <"$out/ours")" ]; then
     echo "frames differ: $cap ($(wc -l <"$out/theirs") vs $(wc -l <"$out/ours"))" >>"$out/whole.txt"
   fi
-  paste "$out/theirs" "$out/ours" >>"$out/pairs.tsv"
+  paste "$out/theirs" "$out/ours" | sed "s|^|$cap\t|" >>"$out/pairs.tsv"
 done
 n=$(echo $FLAGS | wc -w)
 awk -F'\t' -v n="$n" -v names="$FLAGS" '
   BEGIN { split(names, name, " "); }
   {
     for (k = 1; k <= n; k++) {
-      t = ($(1 + k) != ""); o = ($(n + 2 + k) != "");
-      if (t && o) tp[k]++; else if (o) fp[k]++; else if (t) fn[k]++;
+      t = ($(2 + k) != ""); o = ($(n + 3 + k) != "");
+      if (t && o) tp[k]++;
+      else if (o) { fp[k]++; miss[$1 "\t" name[k] " only in tcpscope"]++ }
+      else if (t) { fn[k]++; miss[$1 "\t" name[k] " only in tshark"]++ }
     }
   }
   END {
@@ -59,6 +62,8 @@ awk -F'\t' -v n="$n" -v names="$FLAGS" '
       TP += tp[k]; FP += fp[k]; FN += fn[k];
     }
     printf "analysis: %d flags, %d flag raisings by tshark, agreement tp/(tp+fp+fn) = %.2f%%\n", n, TP + FN, 100 * TP / (TP + FP + FN);
-  }' "$out/pairs.tsv" | tee "$out/summary.txt"
+    for (m in miss) printf "disagreement: %s (%d frames)\n", m, miss[m] > "/dev/stderr";
+  }' "$out/pairs.tsv" 2>"$out/disagreements.txt" | tee "$out/summary.txt"
+sort "$out/disagreements.txt"
 [ -f "$out/whole.txt" ] && cat "$out/whole.txt"
 exit 0
