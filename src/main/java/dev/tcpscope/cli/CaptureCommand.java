@@ -23,8 +23,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code tcpscope capture -i IFACE}: captures live with libpcap and lists each packet as it
@@ -35,8 +33,6 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "capture", mixinStandardHelpOptions = true,
         description = "Capture packets live on an interface with libpcap and list them as they arrive, as tshark -i does.")
 final class CaptureCommand implements Callable<Integer> {
-    /** How long a Ctrl-C waits for the capture loop to flush the file and report counts. */
-    private static final long SHUTDOWN_WAIT_SECONDS = 5;
 
     @ParentCommand
     TcpscopeCommand parent;
@@ -157,16 +153,7 @@ final class CaptureCommand implements Callable<Integer> {
 
     /** The capture loop, with a shutdown hook so that Ctrl-C still flushes and reports. */
     private int run(LiveSource capture, PcapngWriter writer, TimeFormat.Kind kind, PrintStream err) {
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            capture.stop();
-            try {
-                finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "tcpscope-capture-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        InterruptHook hook = new InterruptHook("tcpscope-capture-shutdown", capture::stop);
         err.println("Capturing on '" + capture.displayName() + "'");
         boolean list = !quiet && (writer == null || print);
         PacketList packets = new PacketList(new TimeFormat(kind, ZoneId.systemDefault()), MacNames.system());
@@ -193,12 +180,7 @@ final class CaptureCommand implements Callable<Integer> {
             code = 1;
         } finally {
             code = finish(capture, writer, out, captured, err, code);
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and returns now that the loop has finished
-            }
+            hook.done();
         }
         return code;
     }

@@ -28,8 +28,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code tcpscope lab}: the classic experiment, live. Captures on {@code lo} with the filter
@@ -45,7 +43,6 @@ import java.util.concurrent.TimeUnit;
         description = "Run the classic TCP experiment on 127.0.0.1 (server on port 5200, client on port 5201)"
                 + " while capturing it on lo, and explain every packet. Needs capture rights (root, or dumpcap with them).")
 final class LabCommand implements Callable<Integer> {
-    private static final long SHUTDOWN_WAIT_SECONDS = 5;
 
     @ParentCommand
     TcpscopeCommand parent;
@@ -150,16 +147,7 @@ final class LabCommand implements Callable<Integer> {
     }
 
     private int run(Lab lab, PcapngWriter writer, Lang language, FilterColorizer colorizer, PrintStream err, long started) {
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            lab.stop();
-            try {
-                finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "tcpscope-lab-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        InterruptHook hook = new InterruptHook("tcpscope-lab-shutdown", lab::stop);
         Decoder decoder = new Decoder();
         PacketList list = new PacketList(new TimeFormat(TimeFormat.Kind.RELATIVE, ZoneId.systemDefault()), MacNames::none, decoder);
         Explainer explainer = new Explainer(language, colorizer);
@@ -195,12 +183,7 @@ final class LabCommand implements Callable<Integer> {
                 }
             }
             closeQuietly(lab);
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and returns now that everything is closed
-            }
+            hook.done();
         }
         report(lab, result, err);
         if (timing && firstShown[0] != 0) {

@@ -149,7 +149,7 @@ class CaptureCommandTest {
         Path shared = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "tcpscope-perm",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         try {
-            String classpath = readableClasspath(shared);
+            String classpath = ReadableClasspath.copyTo(shared);
             String java = ProcessHandle.current().info().command().orElseThrow();
             List<String> command = new ArrayList<>();
             if (setpriv != null) {
@@ -182,36 +182,4 @@ class CaptureCommandTest {
         }
     }
 
-    /** Copies our classes and picocli into {@code shared}, world-readable, and returns the class path. */
-    private static String readableClasspath(Path shared) throws IOException {
-        List<String> entries = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            Path p = Path.of(entry);
-            if (Files.isDirectory(p) && p.getFileName().toString().equals("classes")) {
-                Path target = shared.resolve("classes");
-                try (Stream<Path> walk = Files.walk(p)) {
-                    for (Path f : walk.toList()) {
-                        Path to = target.resolve(p.relativize(f).toString());
-                        if (Files.isDirectory(f)) {
-                            Files.createDirectories(to);
-                        } else {
-                            Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
-                        }
-                    }
-                }
-                entries.add(target.toString());
-            } else if (p.getFileName().toString().startsWith("picocli-") && entry.endsWith(".jar")) {
-                Path to = shared.resolve(p.getFileName());
-                Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
-                entries.add(to.toString());
-            }
-        }
-        try (Stream<Path> walk = Files.walk(shared)) {
-            for (Path f : walk.toList()) {
-                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(Files.isDirectory(f) ? "rwxr-xr-x" : "rw-r--r--"));
-            }
-        }
-        assertThat(entries).hasSize(2);
-        return String.join(java.io.File.pathSeparator, entries);
-    }
 }

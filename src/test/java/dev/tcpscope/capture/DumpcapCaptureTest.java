@@ -121,7 +121,7 @@ class DumpcapCaptureTest {
         Path shared = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "tcpscope-dumpcap",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         try {
-            String classpath = readableClasspath(shared);
+            String classpath = ReadableClasspath.copyTo(shared);
             int[] ports = freePorts();
             Child denied = asNobody(setpriv, shared, classpath, null, "lab", "--port", "" + ports[0], "--client-port", "" + ports[1]);
             assertThat(denied.code()).as(denied.err()).isEqualTo(2);
@@ -189,35 +189,4 @@ class DumpcapCaptureTest {
         }
     }
 
-    /** Our classes and picocli, copied world-readable into {@code shared}; the class path. */
-    private static String readableClasspath(Path shared) throws java.io.IOException {
-        List<String> entries = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            Path p = Path.of(entry);
-            if (Files.isDirectory(p) && p.getFileName().toString().equals("classes")) {
-                Path target = shared.resolve("classes");
-                try (Stream<Path> walk = Files.walk(p)) {
-                    for (Path f : walk.toList()) {
-                        Path to = target.resolve(p.relativize(f).toString());
-                        if (Files.isDirectory(f)) {
-                            Files.createDirectories(to);
-                        } else {
-                            Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
-                        }
-                    }
-                }
-                entries.add(target.toString());
-            } else if (p.getFileName().toString().startsWith("picocli-") && entry.endsWith(".jar")) {
-                Path to = shared.resolve(p.getFileName());
-                Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
-                entries.add(to.toString());
-            }
-        }
-        try (Stream<Path> walk = Files.walk(shared)) {
-            for (Path f : walk.toList()) {
-                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(Files.isDirectory(f) ? "rwxr-xr-x" : "rw-r--r--"));
-            }
-        }
-        return String.join(java.io.File.pathSeparator, entries);
-    }
 }
