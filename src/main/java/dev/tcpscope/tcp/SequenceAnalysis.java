@@ -211,7 +211,8 @@ final class SequenceAnalysis {
             return a | SPURIOUS_RETRANSMISSION;
         }
         long sinceDupAck = time - rcv.lastAckTime;
-        if (notAdvanced && rcv.dupAckNum >= 2 && rcv.lastAck == seq
+        // Wireshark's count is unsigned: the -1 an ACKed-unseen report leaves counts as "at least 2".
+        if (notAdvanced && Integer.compareUnsigned(rcv.dupAckNum, 2) >= 0 && rcv.lastAck == seq
                 && Long.compareUnsigned(sinceDupAck, FAST_RETRANSMISSION_WINDOW) < 0) {
             return a | FAST_RETRANSMISSION;
         }
