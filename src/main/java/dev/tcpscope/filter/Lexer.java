@@ -232,7 +232,7 @@ public final class Lexer {
         fixed(Kind.LBRACKET, 1);
         while (true) {
             if (pos >= src.length()) {
-                throw new FilterSyntaxException("The right bracket was missing from a slice", new Span(pos, pos));
+                throw new FilterSyntaxException("The right bracket was missing from a slice.", new Span(pos, pos));
             }
             char c = src.charAt(pos);
             if (c == ']') {
@@ -267,7 +267,7 @@ public final class Lexer {
         int body = pos;
         while (true) {
             if (pos >= src.length()) {
-                throw new FilterSyntaxException("The final quote was missing from a quoted string", new Span(src.length(), src.length()));
+                throw new FilterSyntaxException("The final quote was missing from a quoted string.", new Span(src.length(), src.length()));
             }
             char c = src.charAt(pos);
             if (c == '"') {
@@ -290,7 +290,7 @@ public final class Lexer {
         int body = pos;
         while (true) {
             if (pos >= src.length()) {
-                throw new FilterSyntaxException("The final quote was missing from a character constant", new Span(src.length(), src.length()));
+                throw new FilterSyntaxException("The final quote was missing from a character constant.", new Span(src.length(), src.length()));
             }
             char c = src.charAt(pos);
             if (c == '\'') {
@@ -302,7 +302,7 @@ public final class Lexer {
         String text = src.substring(body, pos);
         pos++;
         if (text.isEmpty()) {
-            throw new FilterSyntaxException("Empty character constant", new Span(start, pos));
+            throw new FilterSyntaxException("Empty character constant.", new Span(start, pos));
         }
         out.add(Token.of(Kind.CHARCONST, text, new Span(start, pos)));
     }

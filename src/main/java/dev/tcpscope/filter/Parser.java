@@ -369,7 +369,7 @@ public final class Parser {
         if ((m = OFFSET.matcher(s)).matches()) {
             return new SliceRange.Offset(number(m.group(1), span));
         }
-        throw new FilterSyntaxException("\"" + s + "\" is not a valid range", span);
+        throw new FilterSyntaxException("\"" + s + "\" is not a valid range.", span);
     }
 
     private static void requirePositive(String s, long len, Span span) {
@@ -395,7 +395,7 @@ public final class Parser {
             }
             return s.startsWith("-") ? -v : v;
         } catch (NumberFormatException e) {
-            throw new FilterSyntaxException("\"" + s + "\" is not a valid number", span);
+            throw new FilterSyntaxException("\"" + s + "\" is not a valid number.", span);
         }
     }
 
@@ -423,7 +423,7 @@ public final class Parser {
 
     private FilterSyntaxException unexpected(Token t) {
         if (t.kind() == Kind.EOF) {
-            return new FilterSyntaxException("Unexpected end of filter expression", t.span());
+            return new FilterSyntaxException("Unexpected end of filter expression.", t.span());
         }
         String text = src.substring(t.span().start(), t.span().end());
         return new FilterSyntaxException("\"" + text + "\" was unexpected in this context.", t.span());

@@ -76,7 +76,7 @@ class LexerTest {
                             tcp.port == 1 xor tcp.port == 2
                                           ^~~"""));
         assertThatThrownBy(() -> Parser.parse("tcp.port ==")).isInstanceOfSatisfying(FilterSyntaxException.class, x -> {
-            assertThat(x.problem()).isEqualTo("Unexpected end of filter expression");
+            assertThat(x.problem()).isEqualTo("Unexpected end of filter expression.");
             assertThat(x.render("tcp.port ==").lines().toList().get(2)).isEqualTo("               ^");
         });
     }
