@@ -42,6 +42,7 @@ public final class Details {
     final IpDetails ip = new IpDetails(this);
     final TcpDetails tcp = new TcpDetails(this);
     final TransportDetails transport = new TransportDetails(this);
+    final IcmpDetails icmp = new IcmpDetails(this);
 
     // The frame being built; valid during build().
     Decoder decoder;
@@ -218,9 +219,14 @@ public final class Details {
     }
 
     private String arrival(Frame f) {
-        ZonedDateTime t = Instant.ofEpochSecond(f.seconds(), f.nanos()).atZone(zone);
+        return absolute(f.seconds(), f.nanos());
+    }
+
+    /** An absolute time as tshark shows {@code FT_ABSOLUTE_TIME} fields ("May  2, 2012 11:31:53.152461000 UTC"). */
+    String absolute(long seconds, int nanos) {
+        ZonedDateTime t = Instant.ofEpochSecond(seconds, nanos).atZone(zone);
         StringBuilder sb = new StringBuilder(40).append(ARRIVAL.format(t)).append('.');
-        nine(sb, f.nanos());
+        nine(sb, nanos);
         return sb.append(' ').append(t.getZone().getDisplayName(TextStyle.SHORT, Locale.ROOT)).toString();
     }
 
@@ -283,7 +289,7 @@ public final class Details {
                 case ARP -> transport.arp(i);
                 case TCP -> tcp.tcp(i, ip);
                 case UDP -> transport.udp(i, ip);
-                case ICMP -> transport.icmp(i, ip, false);
+                case ICMP -> icmp.icmp(i, ip);
                 case ICMPV6 -> transport.icmp(i, ip, true);
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
@@ -347,11 +353,16 @@ public final class Details {
 
     /** Adds undissected bytes as Wireshark's {@code data} protocol, when there are any. */
     void data(MemorySegment s, long off, int len) {
+        data(root, s, off, len);
+    }
+
+    /** Adds undissected bytes as a {@code data} protocol under {@code parent} (as ICMP nests its payload). */
+    void data(DetailNode parent, MemorySegment s, long off, int len) {
         if (len <= 0) {
             return;
         }
         protocol("data");
-        DetailNode data = root.protocol("data", "Data (" + len + bytes(len) + ")").bytes(s, off, len);
+        DetailNode data = parent.protocol("data", "Data (" + len + bytes(len) + ")").bytes(s, off, len);
         data.field("data.data", Labels.truncated("Data", Labels.hexShort(s, off, len)), Labels.hexColons(s, off, len));
         data.field("data.len", "Length: " + len, Integer.toString(len)).generated();
     }

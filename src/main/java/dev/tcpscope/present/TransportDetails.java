@@ -183,7 +183,7 @@ final class TransportDetails {
         }
     }
 
-    /** ICMP / ICMPv6: the type, code and checksum; the message body is shown as data. */
+    /** ICMPv6: the type, code and checksum; the message body is shown as data (ICMPv4 is {@link IcmpDetails}). */
     boolean icmp(int i, int ip, boolean v6) {
         MemorySegment s = x.d.segment(i);
         long off = x.d.offset(i);
