@@ -7,6 +7,7 @@ import dev.tcpscope.present.color.Colorizer;
 import dev.tcpscope.present.color.ColoringRule;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.wire.Dissection;
+import dev.tcpscope.wire.Dissector;
 import dev.tcpscope.wire.Proto;
 
 import java.lang.foreign.MemorySegment;
@@ -146,12 +147,76 @@ public final class Details {
 
     /** Whether layer {@code i} is quoted inside an ICMP error message (Wireshark's {@code in_error_pkt}). */
     boolean inErrorPacket(int i) {
+        if (quoting) {
+            return true;
+        }
         for (int k = 0; k < i; k++) {
             if (d.proto(k) == Proto.ICMP || d.proto(k) == Proto.ICMPV6) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a quoted datagram is being built (layers then belong to {@link #quotedLayers}). */
+    private boolean quoting;
+    private final Dissector quoteDissector = new Dissector();
+    private final Dissection quotedLayers = new Dissection();
+
+    /**
+     * Builds, under {@code parent}, the IP datagram an ICMP error message quotes (packet-icmp.c
+     * hands it to the IP dissector with {@code in_error_pkt} set): its layers get their own
+     * dissection, built with the same layer builders; the frame's state is restored after.
+     * A quote inside a quote is shown as data, as nothing in practice nests deeper.
+     *
+     * @return false when the quoted bytes ran out (dissection of the frame stops)
+     */
+    boolean quoted(DetailNode parent, MemorySegment s, long off, int cap, int rep, boolean v6) {
+        if (quoting) {
+            data(parent, s, off, cap);
+            return true;
+        }
+        Dissection outer = d;
+        DetailNode outerRoot = root;
+        int outerConsumedLayer = consumedLayer;
+        int outerConsumedBytes = consumedBytes;
+        quoteDissector.quoted(decoder.frame(), quotedLayers, s, off, cap, rep, v6);
+        d = quotedLayers;
+        root = parent;
+        quoting = true;
+        consumedLayer = -1;
+        try {
+            int n = d.count();
+            int ip = -1;
+            for (int i = 0; i < n; i++) {
+                boolean last = i == n - 1;
+                boolean ok = switch (d.proto(i)) {
+                    case IPV4 -> this.ip.ipv4(i, last);
+                    case IPV6 -> this.ip.ipv6(i, last);
+                    case TCP -> tcp.tcp(i, ip);
+                    case UDP -> transport.udp(i, ip);
+                    case ICMP -> icmp.icmp(i, ip);
+                    case ICMPV6 -> transport.icmp(i, ip, true);
+                    default -> false;
+                };
+                if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
+                    ip = i;
+                }
+                if (!ok) {
+                    return false;
+                }
+            }
+            if (n > 0) {
+                end(n - 1);
+            }
+            return true;
+        } finally {
+            d = outer;
+            root = outerRoot;
+            quoting = false;
+            consumedLayer = outerConsumedLayer;
+            consumedBytes = outerConsumedBytes;
+        }
     }
 
     /** Records that dissection stopped in {@code protocol}. */

@@ -96,7 +96,7 @@ final class IcmpDetails {
                     }
                     m.field("icmp.unused", "Unused: " + Labels.hexShort(s, off + 4, 4), Labels.hexColons(s, off + 4, 4));
                 }
-                x.data(m, s, off + 8, cap - 8);
+                return quote(m, i, s, off, len, -1);
             }
             case 12 -> {
                 if (!has(i, 5)) {
@@ -108,7 +108,7 @@ final class IcmpDetails {
                     return false;
                 }
                 m.field("icmp.unused", "Unused: " + Labels.hexShort(s, off + 5, 3), Labels.hexColons(s, off + 5, 3));
-                x.data(m, s, off + 8, cap - 8);
+                return quote(m, i, s, off, Bytes.u8(s, off + 5), -1);
             }
             case 5 -> {
                 if (!has(i, 8)) {
@@ -116,7 +116,9 @@ final class IcmpDetails {
                 }
                 String gw = Labels.ipv4(s, off + 4);
                 m.field("icmp.redir_gw", "Gateway Address: " + gw, gw);
-                x.data(m, s, off + 8, cap - 8);
+                // a redirect quotes the IP header and 64 bits of data, no more
+                int limit = cap > 8 ? (Bytes.u8(s, off + 8) & 0x0f) * 4 + 8 : -1;
+                return quote(m, i, s, off, 0, limit);
             }
             case 9 -> {
                 return routerAdvertisement(m, i, s, off, code);
@@ -282,6 +284,28 @@ final class IcmpDetails {
     /** packet-icmp.c's test: {@code abs((int)(secs - frame secs)) < 86400 && usecs < 1000000}. */
     private static boolean plausible(long secs, long usecs, long frameSecs) {
         return Math.abs((int) (secs - frameSecs)) < 86400 && usecs < 1_000_000;
+    }
+
+    /**
+     * The quoted datagram after the first 8 bytes: all of it, or the RFC 4884 length's worth
+     * when the datagram is longer, or {@code limit} bytes (a redirect).
+     */
+    private boolean quote(DetailNode m, int i, MemorySegment s, long off, int words, int limit) {
+        int cap = x.d.captured(i) - 8;
+        int rep = x.d.reported(i) - 8;
+        if (cap <= 0 && rep <= 0) {
+            x.consumed(i, 8);
+            return true;
+        }
+        if (limit < 0 && words > 0 && rep > words * 4 && cap >= 4 && Bytes.u16(s, off + 10) > words * 4) {
+            limit = ((Bytes.u8(s, off + 8) & 0x0f) + words) * 4;
+        }
+        if (limit >= 0) {
+            cap = Math.min(cap, limit);
+            rep = Math.min(rep, limit);
+        }
+        x.consumed(i, 8);
+        return x.quoted(m, s, off + 8, cap, rep, false);
     }
 
     /** RFC 4884's length of the quoted datagram, shown only when set. */
