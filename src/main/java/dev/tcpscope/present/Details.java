@@ -167,9 +167,11 @@ public final class Details {
      * Builds, under {@code parent}, the IP datagram an ICMP error message quotes (packet-icmp.c
      * hands it to the IP dissector with {@code in_error_pkt} set): its layers get their own
      * dissection, built with the same layer builders; the frame's state is restored after.
-     * A quote inside a quote is shown as data, as nothing in practice nests deeper.
+     * A quote inside a quote is shown as data, as nothing in practice nests deeper. Bytes
+     * running out inside the quote end the quote without a marker, as tshark catches bounds
+     * errors of error-packet payloads (the ICMP message goes on).
      *
-     * @return false when the quoted bytes ran out (dissection of the frame stops)
+     * @return true (the quote never stops the frame's dissection)
      */
     boolean quoted(DetailNode parent, MemorySegment s, long off, int cap, int rep, boolean v6) {
         if (quoting) {
@@ -203,7 +205,10 @@ public final class Details {
                     ip = i;
                 }
                 if (!ok) {
-                    return false;
+                    // the bounds exception ends the quote only: tshark shows no marker for it
+                    stoppedIn = null;
+                    stoppedMalformed = false;
+                    return true;
                 }
             }
             if (n > 0) {

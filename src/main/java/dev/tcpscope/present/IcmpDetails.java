@@ -37,11 +37,12 @@ final class IcmpDetails {
         MemorySegment s = x.d.segment(i);
         long off = x.d.offset(i);
         x.protocol("icmp");
-        DetailNode m = x.root.protocol("icmp", "Internet Control Message Protocol");
-        if (!has(i, 4)) {
-            // the dissector reads type, code and checksum before adding any item
+        if (!has(i, 6)) {
+            // dissect_icmp() reads type, code, checksum and the RFC 4884 length (byte 5)
+            // before it adds its protocol item: a shorter message leaves no ICMP item at all
             return false;
         }
+        DetailNode m = x.root.protocol("icmp", "Internet Control Message Protocol");
         int type = Bytes.u8(s, off);
         int code = Bytes.u8(s, off + 1);
         int sum = Bytes.u16(s, off + 2);
@@ -123,7 +124,11 @@ final class IcmpDetails {
             case 9 -> {
                 return routerAdvertisement(m, i, s, off, code);
             }
-            default -> x.data(m, s, off + 4, cap - 4);
+            case 4 -> {
+                return quote(m, i, s, off, 0, -1);
+            }
+            default -> { } // packet-icmp.c shows nothing past the checksum of other types
+
         }
         x.consumed(i, Math.min(cap, 8));
         return true;
@@ -322,7 +327,7 @@ final class IcmpDetails {
         long f = x.decoder.frame().seconds() * 1000 + x.decoder.frame().nanos() / 1_000_000;
         long frameMs = Math.floorMod(f, 86_400_000L);
         String[] keys = {"icmp.originate_timestamp", "icmp.receive_timestamp", "icmp.transmit_timestamp"};
-        String[] names = {"Originate timestamp", "Receive timestamp", "Transmit timestamp"};
+        String[] names = {"Originate Timestamp", "Receive Timestamp", "Transmit Timestamp"};
         for (int k = 0; k < 3; k++) {
             if (!has(i, 12 + 4 * k)) {
                 return false;

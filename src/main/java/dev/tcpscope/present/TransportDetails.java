@@ -51,10 +51,12 @@ final class TransportDetails {
         int sp = Bytes.u16(s, off);
         int dp = Bytes.u16(s, off + 2);
         u.relabel("User Datagram Protocol, Src Port: " + sp + ", Dst Port: " + dp);
-        u.field("udp.srcport", "Source Port: " + sp, Integer.toString(sp));
-        u.field("udp.dstport", "Destination Port: " + dp, Integer.toString(dp));
+        DetailNode spItem = u.field("udp.srcport", "Source Port: " + sp, Integer.toString(sp));
+        DetailNode dpItem = u.field("udp.dstport", "Destination Port: " + dp, Integer.toString(dp));
         u.hidden("udp.port", Integer.toString(sp));
         u.hidden("udp.port", Integer.toString(dp));
+        traceroute(spItem, sp);
+        traceroute(dpItem, dp);
         if (!x.bounds(i, 6, "UDP")) {
             return false;
         }
@@ -70,7 +72,8 @@ final class TransportDetails {
                     "Bad length value " + ulen + " < 8");
             return false;
         }
-        if (ulen > reported) {
+        boolean quoted = x.inErrorPacket(i);
+        if (ulen > reported && !x.d.fragmented && !quoted) {
             Expert.add(len, "udp.length.bad", Expert.Severity.ERROR, Expert.Group.MALFORMED,
                     "Bad length value " + ulen + " > IP payload length");
         }
@@ -88,12 +91,20 @@ final class TransportDetails {
         long[] conv = conversation(ip, sp, dp);
         long now = x.decoder.time();
         u.field("udp.stream", "Stream index: " + conv[0], Long.toString(conv[0])).generated();
-        DetailNode ts = u.text("Timestamps").generated();
-        String first = Details.seconds(now - conv[1]);
-        String prev = Details.seconds(now - conv[2]);
-        conv[2] = now;
-        ts.field("udp.time_relative", "Time since first frame: " + first + " seconds", first).generated();
-        ts.field("udp.time_delta", "Time since previous frame: " + prev + " seconds", prev).generated();
+        if (ulen == Udp.HEADER_LENGTH && !jumbo) {
+            // packet-udp.c returns before the timestamps when the payload is empty
+            x.consumed(i, Udp.HEADER_LENGTH);
+            return true;
+        }
+        if (!quoted) {
+            // a datagram quoted by an ICMP error gets no timestamps (and does not move them)
+            DetailNode ts = u.text("Timestamps").generated();
+            String first = Details.seconds(now - conv[1]);
+            String prev = Details.seconds(now - conv[2]);
+            conv[2] = now;
+            ts.field("udp.time_relative", "Time since first frame: " + first + " seconds", first).generated();
+            ts.field("udp.time_delta", "Time since previous frame: " + prev + " seconds", prev).generated();
+        }
         int payload = Math.min(ulen, reported) - Udp.HEADER_LENGTH;
         int captured = Math.min(x.d.captured(i), Math.min(ulen, reported)) - Udp.HEADER_LENGTH;
         if (payload > 0) {
@@ -105,6 +116,15 @@ final class TransportDetails {
         }
         x.consumed(i, Udp.HEADER_LENGTH);
         return true;
+    }
+
+    /** packet-udp.c's guess that a port in 33435..33464 is LBL traceroute's (three attempts per hop). */
+    private static void traceroute(DetailNode port, int p) {
+        if (p > 32768 + 666 && p <= 32768 + 666 + 30) {
+            int n = p - 32768 - 666 - 1;
+            Expert.add(port, "udp.possible_traceroute", Expert.Severity.CHAT, Expert.Group.SEQUENCE,
+                    "Possible traceroute: hop #" + (n / 3 + 1) + ", attempt #" + (n % 3 + 1));
+        }
     }
 
     private long[] conversation(int ip, int sp, int dp) {
