@@ -44,6 +44,7 @@ public final class Details {
     final TcpDetails tcp = new TcpDetails(this);
     final TransportDetails transport = new TransportDetails(this);
     final IcmpDetails icmp = new IcmpDetails(this);
+    final Icmpv6Details icmpv6 = new Icmpv6Details(this);
 
     // The frame being built; valid during build().
     Decoder decoder;
@@ -198,7 +199,7 @@ public final class Details {
                     case TCP -> tcp.tcp(i, ip);
                     case UDP -> transport.udp(i, ip);
                     case ICMP -> icmp.icmp(i, ip);
-                    case ICMPV6 -> transport.icmp(i, ip, true);
+                    case ICMPV6 -> icmpv6.icmpv6(i, ip);
                     default -> false;
                 };
                 if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
@@ -360,7 +361,7 @@ public final class Details {
                 case TCP -> tcp.tcp(i, ip);
                 case UDP -> transport.udp(i, ip);
                 case ICMP -> icmp.icmp(i, ip);
-                case ICMPV6 -> transport.icmp(i, ip, true);
+                case ICMPV6 -> icmpv6.icmpv6(i, ip);
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;

@@ -4,6 +4,7 @@ import dev.tcpscope.wire.Bytes;
 import dev.tcpscope.wire.Proto;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -185,7 +186,7 @@ final class IcmpDetails {
     }
 
     /** Wireshark's in_cksum_shouldbe(): the checksum field value that would sum to zero. */
-    private static int shouldBe(int stored, int computed) {
+    static int shouldBe(int stored, int computed) {
         int sum = (~stored & 0xffff) + (~computed & 0xffff);
         sum = (sum & 0xffff) + (sum >> 16);
         sum = (sum & 0xffff) + (sum >> 16);
@@ -218,26 +219,41 @@ final class IcmpDetails {
     private void track(DetailNode m, int ip, int type, int sum, int id, int seq) {
         long now = x.decoder.time();
         if (type == 8) {
-            int folded = (~sum & 0xffff) + (~0x0800 & 0xffff);
-            folded = (folded & 0xffff) + (folded >> 16);
-            int k0 = ~folded & 0xffff;
-            if (k0 == 0) {
-                k0 = 0xffff;
-            }
-            requests.put(key(ip, k0, id, seq), new long[] {x.decoder.frame().number(), now});
+            requests.put(key(x, ip, replySum(sum, 0x0800), id, seq), new long[] {x.decoder.frame().number(), now});
             return;
         }
-        long[] req = requests.get(key(ip, sum, id, seq));
+        long[] req = requests.get(key(x, ip, sum, id, seq));
         if (req == null) {
             return;
         }
         m.field("icmp.resp_to", "Request frame: " + req[0], Long.toString(req[0])).generated();
-        String ms = String.format(Locale.ROOT, "%.3f", (now - req[1]) / 1e6);
-        m.field("icmp.resptime", "Response time: " + ms + " ms", ms).generated();
+        m.field("icmp.resptime", "Response time: " + millis3(now - req[1]) + " ms", millisJson(now - req[1])).generated();
+    }
+
+    /**
+     * The checksum the reply to a request with checksum {@code sum} carries: the type byte
+     * drops by {@code typeDelta} (as a 16-bit word), folded as packet-icmp.c's ip_checksum()
+     * over {~sum, ~delta}; 0 becomes 0xffff.
+     */
+    static int replySum(int sum, int typeDelta) {
+        int folded = (~sum & 0xffff) + (~typeDelta & 0xffff);
+        folded = (folded & 0xffff) + (folded >> 16);
+        int k0 = ~folded & 0xffff;
+        return k0 == 0 ? 0xffff : k0;
+    }
+
+    /** Milliseconds with three decimals, as the {@code -V} label of a response time. */
+    static String millis3(long ns) {
+        return String.format(Locale.ROOT, "%.3f", ns / 1e6);
+    }
+
+    /** Milliseconds as JSON shows an {@code FT_DOUBLE}: the shortest decimal, no trailing zeros. */
+    static String millisJson(long ns) {
+        return java.math.BigDecimal.valueOf(ns).movePointLeft(6).stripTrailingZeros().toPlainString();
     }
 
     /** Both directions between two addresses share one key, as a Wireshark conversation without ports. */
-    private String key(int ip, int k0, int id, int seq) {
+    static String key(Details x, int ip, int k0, int id, int seq) {
         String a = "";
         String b = "";
         if (ip >= 0) {
@@ -245,8 +261,8 @@ final class IcmpDetails {
             long off = x.d.offset(ip);
             boolean v4 = x.d.proto(ip) == Proto.IPV4;
             int n = v4 ? 4 : 16;
-            a = HexFormat.of().formatHex(s.asSlice(off + (v4 ? 12 : 8), n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
-            b = HexFormat.of().formatHex(s.asSlice(off + (v4 ? 16 : 24), n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
+            a = HexFormat.of().formatHex(s.asSlice(off + (v4 ? 12 : 8), n).toArray(ValueLayout.JAVA_BYTE));
+            b = HexFormat.of().formatHex(s.asSlice(off + (v4 ? 16 : 24), n).toArray(ValueLayout.JAVA_BYTE));
             if (a.compareTo(b) > 0) {
                 String t = a;
                 a = b;

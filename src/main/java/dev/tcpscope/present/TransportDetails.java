@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Detail items of UDP (packet-udp.c, with its per-conversation stream index and timestamps),
- * ARP (packet-arp.c) and the common head of ICMP and ICMPv6 messages.
+ * and ARP (packet-arp.c); ICMP is {@link IcmpDetails}, ICMPv6 {@link Icmpv6Details}.
  */
 final class TransportDetails {
     private final Details x;
@@ -201,33 +201,5 @@ final class TransportDetails {
         } else {
             a.field("arp." + key, generic + ": " + Labels.hexShort(s, at, len), Labels.hexColons(s, at, len));
         }
-    }
-
-    /** ICMPv6: the type, code and checksum; the message body is shown as data (ICMPv4 is {@link IcmpDetails}). */
-    boolean icmp(int i, int ip, boolean v6) {
-        MemorySegment s = x.d.segment(i);
-        long off = x.d.offset(i);
-        String key = v6 ? "icmpv6" : "icmp";
-        x.protocol(key);
-        DetailNode m = x.root.protocol(key, v6 ? "Internet Control Message Protocol v6" : "Internet Control Message Protocol");
-        if (!x.bounds(i, 1, v6 ? "ICMPv6" : "ICMP")) {
-            return false;
-        }
-        int type = Bytes.u8(s, off);
-        m.field(key + ".type", "Type: " + type, Integer.toString(type));
-        if (!x.bounds(i, 2, v6 ? "ICMPv6" : "ICMP")) {
-            return false;
-        }
-        int code = Bytes.u8(s, off + 1);
-        m.field(key + ".code", "Code: " + code, Integer.toString(code));
-        if (!x.bounds(i, 4, v6 ? "ICMPv6" : "ICMP")) {
-            return false;
-        }
-        int sum = Bytes.u16(s, off + 2);
-        m.field(key + ".checksum", "Checksum: " + Labels.hex(sum, 4) + " [unverified]", Labels.hex(sum, 4));
-        m.field(key + ".checksum.status", "Checksum Status: Unverified", "2").generated();
-        x.data(s, off + 4, x.d.captured(i) - 4);
-        x.consumed(i, 4);
-        return true;
     }
 }
