@@ -15,7 +15,8 @@ import java.util.Map;
  * type and code with their names, the checksum (verified when the whole message is there),
  * the type's second word (echo identifiers and sequence numbers in both byte orders, gateway,
  * pointer, unused bytes...), then the body: an echo's timestamp and data, a router
- * advertisement's addresses, a timestamp message's times, an address mask.
+ * advertisement's addresses and Mobile IP extensions, a timestamp message's times, an address
+ * mask, and an error's quoted datagram with its RFC 4884 extensions ({@link IcmpExtensions}).
  *
  * <p>Echo replies are matched to earlier requests in the same pass, as tshark without
  * {@code -2} does: a reply shows {@code [Request frame]} and {@code [Response time]}, a request
@@ -26,11 +27,13 @@ final class IcmpDetails {
     private static final String NAME = "ICMP";
 
     private final Details x;
-    /** Echo requests waiting for replies: key → {frame number, time (ns)}. */
+    /** Echo requests waiting for replies: key → {frame number, time (ns), answered}. */
     private final Map<String, long[]> requests = new HashMap<>();
+    private final IcmpExtensions extensions;
 
     IcmpDetails(Details x) {
         this.x = x;
+        this.extensions = new IcmpExtensions(x);
     }
 
     /** Builds layer {@code i} (ICMP, over IP layer {@code ip}); false when its bytes ran out. */
@@ -219,15 +222,29 @@ final class IcmpDetails {
     private void track(DetailNode m, int ip, int type, int sum, int id, int seq) {
         long now = x.decoder.time();
         if (type == 8) {
-            requests.put(key(x, ip, replySum(sum, 0x0800), id, seq), new long[] {x.decoder.frame().number(), now});
+            requests.put(key(x, ip, replySum(sum, 0x0800), id, seq), new long[] {x.decoder.frame().number(), now, 0});
             return;
         }
-        long[] req = requests.get(key(x, ip, sum, id, seq));
+        long[] req = matchReply(requests, key(x, ip, sum, id, seq));
         if (req == null) {
             return;
         }
         m.field("icmp.resp_to", "Request frame: " + req[0], Long.toString(req[0])).generated();
         m.field("icmp.resptime", "Response time: " + millis3(now - req[1]) + " ms", millisJson(now - req[1])).generated();
+    }
+
+    /**
+     * The waiting request a reply answers, or null: none under its key, or one an earlier
+     * reply already answered (transaction_end() ignores a repeated reply). The entry is
+     * {frame number, time (ns), answered (0/1)}.
+     */
+    static long[] matchReply(Map<String, long[]> requests, String key) {
+        long[] req = requests.get(key);
+        if (req == null || req[2] != 0) {
+            return null;
+        }
+        req[2] = 1;
+        return req;
     }
 
     /**
@@ -326,7 +343,13 @@ final class IcmpDetails {
             rep = Math.min(rep, limit);
         }
         x.consumed(i, 8);
-        return x.quoted(m, s, off + 8, cap, rep, false);
+        x.quoted(m, s, off + 8, cap, rep, false);
+        // packet-icmp.c looks for RFC 4884 extensions past the first 128 quoted bytes when the
+        // message is longer and the quoted datagram fits in those 128 bytes
+        if (x.d.reported(i) > 8 + 128 && x.d.captured(i) >= 12 && Bytes.u16(s, off + 10) <= 128) {
+            return extensions.multiPart(m, i, s, off + 8 + 128);
+        }
+        return true;
     }
 
     /** RFC 4884's length of the quoted datagram, shown only when set. */
@@ -421,7 +444,7 @@ final class IcmpDetails {
         }
     }
 
-    /** Router advertisement (RFC 1256): the address entries; Mobile IP extensions are left as data. */
+    /** Router advertisement (RFC 1256): the address entries, then for codes 0 and 16 the Mobile IP extensions. */
     private boolean routerAdvertisement(DetailNode m, int i, MemorySegment s, long off, int code) {
         if (!has(i, 5)) {
             return false;
@@ -458,6 +481,6 @@ final class IcmpDetails {
             m.field("icmp.pref_level", "Preference level: " + pref, Integer.toString(pref));
         }
         x.consumed(i, 8 + 8 * n);
-        return true;
+        return code != 0 && code != 16 || extensions.mobileIp(m, i, s, off + 8 + 8L * n);
     }
 }

@@ -23,7 +23,7 @@ final class Icmpv6Details {
     private static final String NAME = "ICMPv6";
 
     private final Details x;
-    /** Echo requests waiting for replies: key → {frame number, time (ns)}. */
+    /** Echo requests waiting for replies: key → {frame number, time (ns), answered}. */
     private final Map<String, long[]> requests = new HashMap<>();
 
     Icmpv6Details(Details x) {
@@ -188,10 +188,10 @@ final class Icmpv6Details {
         if (type == 128) {
             // the reply's type is one higher, so its sum is 0x0100 lower (hence ~0xfeff, not ~0x0100)
             int k0 = IcmpDetails.replySum(sum, 0xfeff);
-            requests.put(IcmpDetails.key(x, ip, k0, id, seq), new long[] {x.decoder.frame().number(), now});
+            requests.put(IcmpDetails.key(x, ip, k0, id, seq), new long[] {x.decoder.frame().number(), now, 0});
             return;
         }
-        long[] req = requests.get(IcmpDetails.key(x, ip, sum, id, seq));
+        long[] req = IcmpDetails.matchReply(requests, IcmpDetails.key(x, ip, sum, id, seq));
         if (req == null) {
             return;
         }
