@@ -86,7 +86,7 @@ final class IcmpDetails {
                 }
             }
             case 3, 11 -> {
-                int len = has(i, 6) ? Bytes.u8(s, off + 5) : 0;
+                int len = Bytes.u8(s, off + 5);
                 originalLength(m, len);
                 if (type == 3 && code == 4) {
                     if (!has(i, 8)) {
@@ -132,7 +132,6 @@ final class IcmpDetails {
                 return quote(m, i, s, off, 0, -1);
             }
             default -> { } // packet-icmp.c shows nothing past the checksum of other types
-
         }
         x.consumed(i, Math.min(cap, 8));
         return true;
