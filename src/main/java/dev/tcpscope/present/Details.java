@@ -7,6 +7,7 @@ import dev.tcpscope.present.color.Colorizer;
 import dev.tcpscope.present.color.ColoringRule;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.wire.Dissection;
+import dev.tcpscope.wire.Dissector;
 import dev.tcpscope.wire.Proto;
 
 import java.lang.foreign.MemorySegment;
@@ -42,6 +43,8 @@ public final class Details {
     final IpDetails ip = new IpDetails(this);
     final TcpDetails tcp = new TcpDetails(this);
     final TransportDetails transport = new TransportDetails(this);
+    final IcmpDetails icmp = new IcmpDetails(this);
+    final Icmpv6Details icmpv6 = new Icmpv6Details(this);
 
     // The frame being built; valid during build().
     Decoder decoder;
@@ -145,12 +148,81 @@ public final class Details {
 
     /** Whether layer {@code i} is quoted inside an ICMP error message (Wireshark's {@code in_error_pkt}). */
     boolean inErrorPacket(int i) {
+        if (quoting) {
+            return true;
+        }
         for (int k = 0; k < i; k++) {
             if (d.proto(k) == Proto.ICMP || d.proto(k) == Proto.ICMPV6) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a quoted datagram is being built (layers then belong to {@link #quotedLayers}). */
+    private boolean quoting;
+    private final Dissector quoteDissector = new Dissector();
+    private final Dissection quotedLayers = new Dissection();
+
+    /**
+     * Builds, under {@code parent}, the IP datagram an ICMP error message quotes (packet-icmp.c
+     * hands it to the IP dissector with {@code in_error_pkt} set): its layers get their own
+     * dissection, built with the same layer builders; the frame's state is restored after.
+     * A quote inside a quote is shown as data, as nothing in practice nests deeper. Bytes
+     * running out inside the quote end the quote without a marker, as tshark catches bounds
+     * errors of error-packet payloads (the ICMP message goes on).
+     *
+     * @return true (the quote never stops the frame's dissection)
+     */
+    boolean quoted(DetailNode parent, MemorySegment s, long off, int cap, int rep, boolean v6) {
+        if (quoting) {
+            data(parent, s, off, cap);
+            return true;
+        }
+        Dissection outer = d;
+        DetailNode outerRoot = root;
+        int outerConsumedLayer = consumedLayer;
+        int outerConsumedBytes = consumedBytes;
+        quoteDissector.quoted(decoder.frame(), quotedLayers, s, off, cap, rep, v6);
+        d = quotedLayers;
+        root = parent;
+        quoting = true;
+        consumedLayer = -1;
+        try {
+            int n = d.count();
+            int ip = -1;
+            for (int i = 0; i < n; i++) {
+                boolean last = i == n - 1;
+                boolean ok = switch (d.proto(i)) {
+                    case IPV4 -> this.ip.ipv4(i, last);
+                    case IPV6 -> this.ip.ipv6(i, last);
+                    case TCP -> tcp.tcp(i, ip);
+                    case UDP -> transport.udp(i, ip);
+                    case ICMP -> icmp.icmp(i, ip);
+                    case ICMPV6 -> icmpv6.icmpv6(i, ip);
+                    default -> false;
+                };
+                if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
+                    ip = i;
+                }
+                if (!ok) {
+                    // the bounds exception ends the quote only: tshark shows no marker for it
+                    stoppedIn = null;
+                    stoppedMalformed = false;
+                    return true;
+                }
+            }
+            if (n > 0) {
+                end(n - 1);
+            }
+            return true;
+        } finally {
+            d = outer;
+            root = outerRoot;
+            quoting = false;
+            consumedLayer = outerConsumedLayer;
+            consumedBytes = outerConsumedBytes;
+        }
     }
 
     /** Records that dissection stopped in {@code protocol}. */
@@ -218,9 +290,14 @@ public final class Details {
     }
 
     private String arrival(Frame f) {
-        ZonedDateTime t = Instant.ofEpochSecond(f.seconds(), f.nanos()).atZone(zone);
+        return absolute(f.seconds(), f.nanos());
+    }
+
+    /** An absolute time as tshark shows {@code FT_ABSOLUTE_TIME} fields ("May  2, 2012 11:31:53.152461000 UTC"). */
+    String absolute(long seconds, int nanos) {
+        ZonedDateTime t = Instant.ofEpochSecond(seconds, nanos).atZone(zone);
         StringBuilder sb = new StringBuilder(40).append(ARRIVAL.format(t)).append('.');
-        nine(sb, f.nanos());
+        nine(sb, nanos);
         return sb.append(' ').append(t.getZone().getDisplayName(TextStyle.SHORT, Locale.ROOT)).toString();
     }
 
@@ -283,8 +360,8 @@ public final class Details {
                 case ARP -> transport.arp(i);
                 case TCP -> tcp.tcp(i, ip);
                 case UDP -> transport.udp(i, ip);
-                case ICMP -> transport.icmp(i, ip, false);
-                case ICMPV6 -> transport.icmp(i, ip, true);
+                case ICMP -> icmp.icmp(i, ip);
+                case ICMPV6 -> icmpv6.icmpv6(i, ip);
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;
@@ -347,11 +424,16 @@ public final class Details {
 
     /** Adds undissected bytes as Wireshark's {@code data} protocol, when there are any. */
     void data(MemorySegment s, long off, int len) {
+        data(root, s, off, len);
+    }
+
+    /** Adds undissected bytes as a {@code data} protocol under {@code parent} (as ICMP nests its payload). */
+    void data(DetailNode parent, MemorySegment s, long off, int len) {
         if (len <= 0) {
             return;
         }
         protocol("data");
-        DetailNode data = root.protocol("data", "Data (" + len + bytes(len) + ")").bytes(s, off, len);
+        DetailNode data = parent.protocol("data", "Data (" + len + bytes(len) + ")").bytes(s, off, len);
         data.field("data.data", Labels.truncated("Data", Labels.hexShort(s, off, len)), Labels.hexColons(s, off, len));
         data.field("data.len", "Length: " + len, Integer.toString(len)).generated();
     }

@@ -2,6 +2,7 @@ package dev.tcpscope.present;
 
 import dev.tcpscope.tcp.TcpRecord;
 import dev.tcpscope.wire.Bytes;
+import dev.tcpscope.wire.Proto;
 import dev.tcpscope.wire.Tcp;
 
 import java.lang.foreign.MemorySegment;
@@ -47,6 +48,15 @@ final class TcpDetails {
         tcp.field("tcp.dstport", "Destination Port: " + dport, Integer.toString(dport));
         tcp.hidden("tcp.port", Integer.toString(sport));
         tcp.hidden("tcp.port", Integer.toString(dport));
+        if (x.inErrorPacket(i) && i == 1 && x.d.proto(0) == Proto.IPV4) {
+            // packet-tcp.c adds the raw sequence number at once for a segment quoted by ICMPv4
+            // (ip right after icmp), as the quote usually ends with it
+            if (!x.bounds(i, 8, "TCP")) {
+                return false;
+            }
+            long seq = Bytes.u32(s, off + 4);
+            tcp.field("tcp.seq", "Sequence Number: " + seq, Long.toString(seq));
+        }
         TcpRecord r = x.decoder.tcp();
         if (!x.bounds(i, 16, "TCP") || r == null) {
             return false;

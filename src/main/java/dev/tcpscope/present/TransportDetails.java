@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Detail items of UDP (packet-udp.c, with its per-conversation stream index and timestamps),
- * ARP (packet-arp.c) and the common head of ICMP and ICMPv6 messages.
+ * and ARP (packet-arp.c); ICMP is {@link IcmpDetails}, ICMPv6 {@link Icmpv6Details}.
  */
 final class TransportDetails {
     private final Details x;
@@ -51,10 +51,12 @@ final class TransportDetails {
         int sp = Bytes.u16(s, off);
         int dp = Bytes.u16(s, off + 2);
         u.relabel("User Datagram Protocol, Src Port: " + sp + ", Dst Port: " + dp);
-        u.field("udp.srcport", "Source Port: " + sp, Integer.toString(sp));
-        u.field("udp.dstport", "Destination Port: " + dp, Integer.toString(dp));
+        DetailNode spItem = u.field("udp.srcport", "Source Port: " + sp, Integer.toString(sp));
+        DetailNode dpItem = u.field("udp.dstport", "Destination Port: " + dp, Integer.toString(dp));
         u.hidden("udp.port", Integer.toString(sp));
         u.hidden("udp.port", Integer.toString(dp));
+        traceroute(spItem, sp);
+        traceroute(dpItem, dp);
         if (!x.bounds(i, 6, "UDP")) {
             return false;
         }
@@ -70,7 +72,8 @@ final class TransportDetails {
                     "Bad length value " + ulen + " < 8");
             return false;
         }
-        if (ulen > reported) {
+        boolean quoted = x.inErrorPacket(i);
+        if (ulen > reported && !x.d.fragmented && !quoted) {
             Expert.add(len, "udp.length.bad", Expert.Severity.ERROR, Expert.Group.MALFORMED,
                     "Bad length value " + ulen + " > IP payload length");
         }
@@ -88,12 +91,20 @@ final class TransportDetails {
         long[] conv = conversation(ip, sp, dp);
         long now = x.decoder.time();
         u.field("udp.stream", "Stream index: " + conv[0], Long.toString(conv[0])).generated();
-        DetailNode ts = u.text("Timestamps").generated();
-        String first = Details.seconds(now - conv[1]);
-        String prev = Details.seconds(now - conv[2]);
-        conv[2] = now;
-        ts.field("udp.time_relative", "Time since first frame: " + first + " seconds", first).generated();
-        ts.field("udp.time_delta", "Time since previous frame: " + prev + " seconds", prev).generated();
+        if (ulen == Udp.HEADER_LENGTH && !jumbo) {
+            // packet-udp.c returns before the timestamps when the payload is empty
+            x.consumed(i, Udp.HEADER_LENGTH);
+            return true;
+        }
+        if (!quoted) {
+            // a datagram quoted by an ICMP error gets no timestamps (and does not move them)
+            DetailNode ts = u.text("Timestamps").generated();
+            String first = Details.seconds(now - conv[1]);
+            String prev = Details.seconds(now - conv[2]);
+            conv[2] = now;
+            ts.field("udp.time_relative", "Time since first frame: " + first + " seconds", first).generated();
+            ts.field("udp.time_delta", "Time since previous frame: " + prev + " seconds", prev).generated();
+        }
         int payload = Math.min(ulen, reported) - Udp.HEADER_LENGTH;
         int captured = Math.min(x.d.captured(i), Math.min(ulen, reported)) - Udp.HEADER_LENGTH;
         if (payload > 0) {
@@ -105,6 +116,15 @@ final class TransportDetails {
         }
         x.consumed(i, Udp.HEADER_LENGTH);
         return true;
+    }
+
+    /** packet-udp.c's guess that a port in 33435..33464 is LBL traceroute's (three attempts per hop). */
+    private static void traceroute(DetailNode port, int p) {
+        if (p > 32768 + 666 && p <= 32768 + 666 + 30) {
+            int n = p - 32768 - 666 - 1;
+            Expert.add(port, "udp.possible_traceroute", Expert.Severity.CHAT, Expert.Group.SEQUENCE,
+                    "Possible traceroute: hop #" + (n / 3 + 1) + ", attempt #" + (n % 3 + 1));
+        }
     }
 
     private long[] conversation(int ip, int sp, int dp) {
@@ -181,33 +201,5 @@ final class TransportDetails {
         } else {
             a.field("arp." + key, generic + ": " + Labels.hexShort(s, at, len), Labels.hexColons(s, at, len));
         }
-    }
-
-    /** ICMP / ICMPv6: the type, code and checksum; the message body is shown as data. */
-    boolean icmp(int i, int ip, boolean v6) {
-        MemorySegment s = x.d.segment(i);
-        long off = x.d.offset(i);
-        String key = v6 ? "icmpv6" : "icmp";
-        x.protocol(key);
-        DetailNode m = x.root.protocol(key, v6 ? "Internet Control Message Protocol v6" : "Internet Control Message Protocol");
-        if (!x.bounds(i, 1, v6 ? "ICMPv6" : "ICMP")) {
-            return false;
-        }
-        int type = Bytes.u8(s, off);
-        m.field(key + ".type", "Type: " + type, Integer.toString(type));
-        if (!x.bounds(i, 2, v6 ? "ICMPv6" : "ICMP")) {
-            return false;
-        }
-        int code = Bytes.u8(s, off + 1);
-        m.field(key + ".code", "Code: " + code, Integer.toString(code));
-        if (!x.bounds(i, 4, v6 ? "ICMPv6" : "ICMP")) {
-            return false;
-        }
-        int sum = Bytes.u16(s, off + 2);
-        m.field(key + ".checksum", "Checksum: " + Labels.hex(sum, 4) + " [unverified]", Labels.hex(sum, 4));
-        m.field(key + ".checksum.status", "Checksum Status: Unverified", "2").generated();
-        x.data(s, off + 4, x.d.captured(i) - 4);
-        x.consumed(i, 4);
-        return true;
     }
 }

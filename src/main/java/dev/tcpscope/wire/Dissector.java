@@ -44,6 +44,22 @@ public final class Dissector {
         }
     }
 
+    /**
+     * Fills {@code d} with the layers of the IP datagram an ICMP error message quotes: bytes
+     * {@code off} of {@code s} on, {@code cap} of them captured out of {@code rep}. Use a
+     * Dissector of its own for this, so that quoted fragments do not meet the frames' fragments.
+     *
+     * @param v6 whether the quote is read as IPv6 (ICMPv6) rather than IPv4 (ICMP)
+     */
+    public void quoted(Frame f, Dissection d, MemorySegment s, long off, int cap, int rep, boolean v6) {
+        d.reset(f);
+        if (v6) {
+            ipv6(d, s, off, cap, Math.max(cap, rep));
+        } else {
+            ipv4(d, s, off, cap, Math.max(cap, rep));
+        }
+    }
+
     /** Records a layer and checks that {@code need} bytes of it exist; false when dissection must stop. */
     private boolean layer(Dissection d, Proto p, MemorySegment s, long off, int cap, int rep, int need) {
         if (d.push(p, s, off, cap, rep) < 0) {

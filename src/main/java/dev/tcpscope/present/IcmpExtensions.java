@@ -1,0 +1,236 @@
+package dev.tcpscope.present;
+
+import dev.tcpscope.wire.Bytes;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The two kinds of trailing extensions an ICMPv4 message can carry, as packet-icmp.c shows
+ * them: Mobile IP agent advertisement extensions after a router advertisement's addresses
+ * (RFC 2002, 3012; {@code dissect_mip_extensions}) and the multi-part extension structure
+ * after a quoted datagram (RFC 4884, with MPLS label stack objects of RFC 4950;
+ * {@code dissect_extensions}).
+ *
+ * <p>Both walk to the end of the message; an item whose bytes are not captured stops the
+ * walk and records where dissection stopped, as the dissector's bounds exception does.
+ */
+final class IcmpExtensions {
+    private static final String NAME = "ICMP";
+
+    private final Details x;
+
+    IcmpExtensions(Details x) {
+        this.x = x;
+    }
+
+    private boolean upTo(int i, long end) {
+        return x.bounds(i, (int) (end - x.d.offset(i)), NAME);
+    }
+
+    /** Mobile IP extensions from {@code at} to the end of ICMP layer {@code i}; false when bytes ran out. */
+    boolean mobileIp(DetailNode m, int i, MemorySegment s, long at) {
+        long end = x.d.offset(i) + x.d.reported(i);
+        while (at < end) {
+            if (!upTo(i, at + 1)) {
+                return false;
+            }
+            int type = Bytes.u8(s, at);
+            String name = switch (type) {
+                case 0 -> "One byte padding extension";
+                case 16 -> "Mobility Agent Advertisement Extension";
+                case 19 -> "Prefix Lengths Extension";
+                case 24 -> "Challenge Extension";
+                default -> "Unknown ext " + type;
+            };
+            int len = 0;
+            if (type != 0) {
+                if (!upTo(i, at + 2)) {
+                    // the length is read before the extension's item is added
+                    return false;
+                }
+                len = Bytes.u8(s, at + 1);
+            }
+            DetailNode e = m.text("Ext: " + name);
+            e.field("icmp.mip.type", "Extension Type: " + name + " (" + type + ")", Integer.toString(type));
+            at++;
+            if (type == 0) {
+                continue;
+            }
+            e.field("icmp.mip.length", "Length: " + len, Integer.toString(len));
+            at++;
+            switch (type) {
+                case 16 -> {
+                    if (!agentAdvertisement(e, i, s, at, len)) {
+                        return false;
+                    }
+                    at += 6 + Math.max(0, (len - 6) / 4) * 4L;
+                }
+                case 19 -> {
+                    for (int k = 0; k < len; k++, at++) {
+                        if (!upTo(i, at + 1)) {
+                            return false;
+                        }
+                        int p = Bytes.u8(s, at);
+                        e.field("icmp.mip.prefixlength", "Prefix Length: " + p, Integer.toString(p));
+                    }
+                }
+                case 24 -> {
+                    if (!upTo(i, at + len)) {
+                        return false;
+                    }
+                    e.field("icmp.mip.challenge", Labels.truncated("Challenge", Labels.hexShort(s, at, len)),
+                            Labels.hexColons(s, at, len));
+                    at += len;
+                }
+                default -> at += len;
+            }
+        }
+        return true;
+    }
+
+    /** RFC 2002 §2.1.1: sequence number, registration lifetime, flags, care-of addresses. */
+    private boolean agentAdvertisement(DetailNode e, int i, MemorySegment s, long at, int len) {
+        if (!upTo(i, at + 2)) {
+            return false;
+        }
+        int seq = Bytes.u16(s, at);
+        e.field("icmp.mip.seq", "Sequence Number: " + seq, Integer.toString(seq));
+        if (!upTo(i, at + 4)) {
+            return false;
+        }
+        int life = Bytes.u16(s, at + 2);
+        e.field("icmp.mip.life", "Registration Lifetime: " + life, Integer.toString(life));
+        if (!upTo(i, at + 6)) {
+            return false;
+        }
+        int f = Bytes.u16(s, at + 4);
+        String[] keys = {"r", "b", "h", "f", "m", "g", "v", "rt", "u", "x"};
+        String[] names = {"Registration Required", "Busy", "Home Agent", "Foreign Agent", "Minimal Encapsulation",
+            "GRE", "VJ Comp", "Reverse tunneling", "UDP tunneling", "Revocation support"};
+        // proto_tree_add_bitmask appends the names of the flags that are set
+        StringBuilder label = new StringBuilder("Flags: ").append(Labels.hex(f, 4));
+        for (int k = 0; k < keys.length; k++) {
+            if ((f & (0x8000 >> k)) != 0) {
+                label.append(", ").append(names[k]);
+            }
+        }
+        DetailNode flags = e.field("icmp.mip.flags", label.toString(), Labels.hex(f, 4));
+        for (int k = 0; k < keys.length; k++) {
+            int mask = 0x8000 >> k;
+            boolean set = (f & mask) != 0;
+            flags.field("icmp.mip." + keys[k], Bits.pattern(f, mask, 16) + names[k] + ": " + (set ? "True" : "False"),
+                    set ? "1" : "0");
+        }
+        int rsv = f & 0x3f;
+        flags.field("icmp.mip.reserved", Bits.pattern(f, 0x3f, 16) + "Reserved: " + Labels.hex(rsv, 2), Labels.hex(rsv, 4));
+        long p = at + 6;
+        for (int k = 0; k < (len - 6) / 4; k++, p += 4) {
+            if (!upTo(i, p + 4)) {
+                return false;
+            }
+            String a = Labels.ipv4(s, p);
+            e.field("icmp.mip.coa", "Care-Of-Address: " + a, a);
+        }
+        return true;
+    }
+
+    /**
+     * The RFC 4884 extension structure from {@code at} to the end of the message: version,
+     * checksum (always verified, over the structure), then each object; MPLS label stack
+     * objects are decoded entry by entry, other objects are named by class and C-Type.
+     */
+    boolean multiPart(DetailNode m, int i, MemorySegment s, long at) {
+        long end = x.d.offset(i) + x.d.reported(i);
+        int len = (int) (end - at);
+        DetailNode ext = m.none("icmp.ext", "ICMP Multi-Part Extensions");
+        if (len < 4) {
+            return true;
+        }
+        if (!upTo(i, at + 1)) {
+            return false;
+        }
+        int version = Bytes.u8(s, at) >> 4;
+        ext.field("icmp.ext.version", "Version: " + version, Integer.toString(version));
+        if (!upTo(i, at + 2)) {
+            return false;
+        }
+        int res = Bytes.u16(s, at) & 0x0fff;
+        ext.field("icmp.ext.res", Bits.pattern(Bytes.u16(s, at), 0x0fff, 16) + "Reserved: " + Labels.hex(res, 3),
+                Labels.hex(res, 4));
+        if (!upTo(i, at + len)) {
+            return false;
+        }
+        int sum = Bytes.u16(s, at + 2);
+        int computed = IcmpDetails.internetChecksum(s, at, len);
+        String hex = Labels.hex(sum, 4);
+        if (computed == 0) {
+            ext.field("icmp.ext.checksum", "Checksum: " + hex + " [correct]", hex);
+            ext.field("icmp.ext.checksum.status", "Checksum Status: Good", "1").generated();
+        } else {
+            String should = Labels.hex(IcmpDetails.shouldBe(sum, computed), 4);
+            ext.field("icmp.ext.checksum", "Checksum: " + hex + " [incorrect, should be " + should + "]", hex);
+            ext.field("icmp.ext.checksum.status", "Checksum Status: Bad", "0").generated();
+        }
+        if (version != 1 && version != 2) {
+            ext.relabel("ICMP Multi-Part Extensions (unsupported version)");
+            return true;
+        }
+        long p = at + 4;
+        while (end - p >= 4) {
+            int objLen = Bytes.u16(s, p);
+            long objEnd = p + Math.min(objLen, end - p);
+            int cls = Bytes.u8(s, p + 2);
+            int ctype = Bytes.u8(s, p + 3);
+            boolean stack = cls == 1 && ctype == 1;
+            // a text item's JSON key is its final label, so the label is settled first
+            String title = objLen < 4 ? "Object with bad length"
+                    : stack ? "MPLS Stack Entry" : "Unknown object (" + cls + "/" + ctype + ")";
+            if (objLen >= 4 && objEnd - p < objLen) {
+                title += " (truncated)";
+            }
+            DetailNode o = ext.text(title);
+            o.field("icmp.ext.length", "Length: " + objLen, Integer.toString(objLen));
+            o.field("icmp.ext.class", "Class: " + className(cls) + " (" + cls + ")", Integer.toString(cls));
+            if (objLen < 4) {
+                break;
+            }
+            o.field("icmp.ext.ctype", "C-Type: " + ctype, Integer.toString(ctype));
+            if (stack) {
+                long q = p + 4;
+                for (; q + 4 <= objEnd; q += 4) {
+                    labelStackEntry(o, s, q);
+                }
+                if (q < objEnd) {
+                    o.field("icmp.mpls.data", "Data: " + Labels.hexShort(s, q, (int) (objEnd - q)),
+                            Labels.hexColons(s, q, (int) (objEnd - q)));
+                }
+            }
+            p = objEnd;
+        }
+        return true;
+    }
+
+    private static String className(int cls) {
+        return switch (cls) {
+            case 0 -> "MPLS Extended Payload Object";
+            case 1 -> "MPLS Label Stack Class";
+            case 2 -> "Interface Information Object";
+            default -> "Unknown";
+        };
+    }
+
+    /** One MPLS label stack entry (RFC 3032): label, experimental bits, bottom of stack, TTL. */
+    private static void labelStackEntry(DetailNode o, MemorySegment s, long q) {
+        int word = Bytes.u16(s, q) << 8 | Bytes.u8(s, q + 2);
+        int label = word >>> 4;
+        int exp = (word >> 1) & 7;
+        int bottom = word & 1;
+        int ttl = Bytes.u8(s, q + 3);
+        DetailNode e = o.text("Label: " + label + ", Exp: " + exp + ", S: " + bottom + ", TTL: " + ttl);
+        e.field("icmp.mpls.label", Bits.pattern(word, 0xfffff0, 24) + "Label: " + label, Integer.toString(label));
+        e.field("icmp.mpls.exp", Bits.pattern(word, 0x0e, 24) + "Experimental: " + exp, Integer.toString(exp));
+        e.field("icmp.mpls.s", Bits.pattern(word, 0x01, 24) + "Stack bit: " + (bottom == 1 ? "Set" : "Not set"),
+                Integer.toString(bottom));
+        e.field("icmp.mpls.ttl", "Time to live: " + ttl, Integer.toString(ttl));
+    }
+}

@@ -1,0 +1,411 @@
+package dev.tcpscope.present;
+
+import dev.tcpscope.wire.Bytes;
+import dev.tcpscope.wire.Proto;
+
+import java.lang.foreign.MemorySegment;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Detail items of an ICMPv6 message in the order of Wireshark 4.0's {@code dissect_icmpv6()}:
+ * type and code, the checksum (verified over the IPv6 pseudo-header and the whole message
+ * when it is all there), then the body of the types seen in practice: errors with their
+ * quoted datagram, echo with one-pass request/response matching, and the neighbor discovery
+ * messages (RFC 4861) with their link-layer address, prefix and MTU options. Other types and
+ * options show their bytes as data.
+ *
+ * <p>Every item is added only when its bytes exist; when they run out the tree stops there,
+ * as the dissector's bounds exception does. The only state kept across frames is the last
+ * echo request per address pair, identifier, sequence number and checksum.
+ */
+final class Icmpv6Details {
+    private static final String NAME = "ICMPv6";
+
+    private final Details x;
+    /** Echo requests waiting for replies: key → {frame number, time (ns), answered}. */
+    private final Map<String, long[]> requests = new HashMap<>();
+
+    Icmpv6Details(Details x) {
+        this.x = x;
+    }
+
+    /** Builds layer {@code i} (ICMPv6, over IP layer {@code ip}); false when its bytes ran out. */
+    boolean icmpv6(int i, int ip) {
+        MemorySegment s = x.d.segment(i);
+        long off = x.d.offset(i);
+        x.protocol("icmpv6");
+        DetailNode m = x.root.protocol("icmpv6", "Internet Control Message Protocol v6");
+        if (!has(i, 1)) {
+            return false;
+        }
+        int type = Bytes.u8(s, off);
+        m.field("icmpv6.type", "Type: " + Icmpv6Text.typeName(type) + " (" + type + ")", Integer.toString(type));
+        if (!has(i, 2)) {
+            return false;
+        }
+        int code = Bytes.u8(s, off + 1);
+        String codeName = Icmpv6Text.codeName(type, code);
+        m.field("icmpv6.code", "Code: " + code + (codeName == null || codeName.isEmpty() ? "" : " (" + codeName + ")"),
+                Integer.toString(code));
+        if (!has(i, 4)) {
+            return false;
+        }
+        int sum = Bytes.u16(s, off + 2);
+        checksum(m, i, ip, s, off, sum);
+        int cap = x.d.captured(i);
+        boolean ok = switch (type) {
+            case 1, 3 -> reserved(m, i, s, off + 4) && quote(m, i, s, off);
+            case 2 -> uint(m, i, s, off + 4, 4, "icmpv6.mtu", "MTU") && quote(m, i, s, off);
+            case 4 -> uint(m, i, s, off + 4, 4, "icmpv6.pointer", "Pointer") && quote(m, i, s, off);
+            case 128, 129 -> echo(m, i, ip, s, off, type, sum);
+            case 133 -> reserved(m, i, s, off + 4) && options(m, i, s, off + 8);
+            case 134 -> routerAdvertisement(m, i, s, off);
+            case 135 -> reserved(m, i, s, off + 4) && address(m, i, s, off + 8, "icmpv6.nd.ns.target_address", "Target Address")
+                    && options(m, i, s, off + 24);
+            case 136 -> neighborAdvertisement(m, i, s, off);
+            case 137 -> reserved(m, i, s, off + 4)
+                    && address(m, i, s, off + 8, "icmpv6.nd.rd.target_address", "Target Address")
+                    && address(m, i, s, off + 24, "icmpv6.rd.na.destination_address", "Destination Address")
+                    && options(m, i, s, off + 40);
+            default -> {
+                x.data(m, s, off + 4, cap - 4);
+                yield true;
+            }
+        };
+        if (ok) {
+            x.consumed(i, Math.min(cap, 4));
+        }
+        return ok;
+    }
+
+    /** Whether layer {@code i} has {@code need} bytes; if not, records where dissection stopped. */
+    private boolean has(int i, long need) {
+        return x.bounds(i, (int) need, NAME);
+    }
+
+    /** Whether the bytes up to {@code end} (an absolute offset) exist in layer {@code i}. */
+    private boolean upTo(int i, long end) {
+        return has(i, end - x.d.offset(i));
+    }
+
+    private void checksum(DetailNode m, int i, int ip, MemorySegment s, long off, int sum) {
+        String hex = Labels.hex(sum, 4);
+        int rep = x.d.reported(i);
+        boolean quoted = x.inErrorPacket(i);
+        if (!x.d.fragmented && x.d.captured(i) >= rep && !quoted && ip >= 0 && x.d.proto(ip) == Proto.IPV6) {
+            int computed = pseudoHeaderChecksum(x.d.segment(ip), x.d.offset(ip), s, off, rep);
+            if (computed == 0) {
+                m.field("icmpv6.checksum", "Checksum: " + hex + " [correct]", hex);
+                m.field("icmpv6.checksum.status", "Checksum Status: Good", "1").generated();
+            } else {
+                int should = IcmpDetails.shouldBe(sum, computed);
+                DetailNode c = m.field("icmpv6.checksum", "Checksum: " + hex + " incorrect, should be "
+                        + Labels.hex(should, 4), hex);
+                Expert.add(c, "icmpv6.checksum_bad", Expert.Severity.ERROR, Expert.Group.CHECKSUM,
+                        "Bad checksum [should be " + Labels.hex(should, 4) + "]");
+                m.field("icmpv6.checksum.status", "Checksum Status: Bad", "0").generated();
+            }
+            return;
+        }
+        String why = quoted ? " [in ICMP error packet]" : x.d.fragmented ? " [fragmented datagram]" : "";
+        m.field("icmpv6.checksum", "Checksum: " + hex + " [unverified]" + why, hex);
+        m.field("icmpv6.checksum.status", "Checksum Status: Unverified", "2").generated();
+    }
+
+    /** The checksum over the IPv6 pseudo-header (addresses, length, next header 58) and the message. */
+    private static int pseudoHeaderChecksum(MemorySegment ipSeg, long ipOff, MemorySegment s, long off, int len) {
+        long sum = 0;
+        for (int k = 0; k < 32; k += 2) {
+            sum += Bytes.u16(ipSeg, ipOff + 8 + k);
+        }
+        sum += (len >>> 16) + (len & 0xffff) + 58;
+        sum += (~IcmpDetails.internetChecksum(s, off, len)) & 0xffff;
+        while ((sum >> 16) != 0) {
+            sum = (sum & 0xffff) + (sum >> 16);
+        }
+        return (int) (~sum & 0xffff);
+    }
+
+    private boolean reserved(DetailNode m, int i, MemorySegment s, long at) {
+        if (!upTo(i, at + 4)) {
+            return false;
+        }
+        m.field("icmpv6.reserved", "Reserved: " + Labels.hexShort(s, at, 4), Labels.hexColons(s, at, 4));
+        return true;
+    }
+
+    private boolean uint(DetailNode m, int i, MemorySegment s, long at, int len, String key, String name) {
+        if (!upTo(i, at + len)) {
+            return false;
+        }
+        long v = len == 4 ? Bytes.u32(s, at) : len == 2 ? Bytes.u16(s, at) : Bytes.u8(s, at);
+        m.field(key, name + ": " + v, Long.toString(v));
+        return true;
+    }
+
+    private boolean address(DetailNode m, int i, MemorySegment s, long at, String key, String name) {
+        if (!upTo(i, at + 16)) {
+            return false;
+        }
+        String a = IpDetails.ipv6(s, at);
+        m.field(key, name + ": " + a, a);
+        return true;
+    }
+
+    /** The invoking datagram of an error message, from byte 8 on, built as IPv6. */
+    private boolean quote(DetailNode m, int i, MemorySegment s, long off) {
+        x.consumed(i, 8);
+        int cap = x.d.captured(i) - 8;
+        int rep = x.d.reported(i) - 8;
+        if (cap <= 0 && rep <= 0) {
+            return true;
+        }
+        return x.quoted(m, s, off + 8, Math.max(0, cap), rep, true);
+    }
+
+    private boolean echo(DetailNode m, int i, int ip, MemorySegment s, long off, int type, int sum) {
+        if (!has(i, 6)) {
+            return false;
+        }
+        int id = Bytes.u16(s, off + 4);
+        m.field("icmpv6.echo.identifier", "Identifier: " + Labels.hex(id, 4), Labels.hex(id, 4));
+        if (!has(i, 8)) {
+            return false;
+        }
+        int seq = Bytes.u16(s, off + 6);
+        m.field("icmpv6.echo.sequence_number", "Sequence: " + seq, Integer.toString(seq));
+        if (!x.inErrorPacket(i)) {
+            track(m, ip, type, sum, id, seq);
+        }
+        x.data(m, s, off + 8, x.d.captured(i) - 8);
+        return true;
+    }
+
+    /** As {@link IcmpDetails}' matching; the reply type is one higher. */
+    private void track(DetailNode m, int ip, int type, int sum, int id, int seq) {
+        long now = x.decoder.time();
+        if (type == 128) {
+            // the reply's type is one higher, so its sum is 0x0100 lower (hence ~0xfeff, not ~0x0100)
+            int k0 = IcmpDetails.replySum(sum, 0xfeff);
+            requests.put(IcmpDetails.key(x, ip, k0, id, seq), new long[] {x.decoder.frame().number(), now, 0});
+            return;
+        }
+        long[] req = IcmpDetails.matchReply(requests, IcmpDetails.key(x, ip, sum, id, seq));
+        if (req == null) {
+            return;
+        }
+        m.field("icmpv6.resp_to", "Response To: " + req[0], Long.toString(req[0])).generated();
+        m.field("icmpv6.resptime", "Response Time: " + IcmpDetails.millis3(now - req[1]) + " ms",
+                IcmpDetails.millisJson(now - req[1])).generated();
+    }
+
+    private boolean routerAdvertisement(DetailNode m, int i, MemorySegment s, long off) {
+        if (!uint(m, i, s, off + 4, 1, "icmpv6.nd.ra.cur_hop_limit", "Cur hop limit") || !has(i, 6)) {
+            return false;
+        }
+        int f = Bytes.u8(s, off + 5);
+        int prf = (f >> 3) & 3;
+        String prfName = switch (prf) {
+            case 0 -> "Medium";
+            case 1 -> "High";
+            case 2 -> "Reserved";
+            default -> "Low";
+        };
+        StringBuilder label = new StringBuilder("Flags: ").append(Labels.hex(f, 2));
+        if ((f & 0x80) != 0) {
+            label.append(", Managed address configuration");
+        }
+        if ((f & 0x40) != 0) {
+            label.append(", Other configuration");
+        }
+        if ((f & 0x20) != 0) {
+            label.append(", Home Agent");
+        }
+        label.append(", Prf (Default Router Preference): ").append(prfName);
+        if ((f & 0x04) != 0) {
+            label.append(", Proxy");
+        }
+        DetailNode flags = m.field("icmpv6.nd.ra.flag", label.toString(), Labels.hex(f, 2));
+        flag(flags, f, 0x80, 8, "icmpv6.nd.ra.flag.m", "Managed address configuration");
+        flag(flags, f, 0x40, 8, "icmpv6.nd.ra.flag.o", "Other configuration");
+        flag(flags, f, 0x20, 8, "icmpv6.nd.ra.flag.h", "Home Agent");
+        flags.field("icmpv6.nd.ra.flag.prf", Bits.pattern(f, 0x18, 8) + "Prf (Default Router Preference): " + prfName
+                + " (" + prf + ")", Integer.toString(prf));
+        flag(flags, f, 0x04, 8, "icmpv6.nd.ra.flag.p", "Proxy");
+        flags.field("icmpv6.nd.ra.flag.rsv", Bits.pattern(f, 0x03, 8) + "Reserved: " + (f & 3), Integer.toString(f & 3));
+        return uint(m, i, s, off + 6, 2, "icmpv6.nd.ra.router_lifetime", "Router lifetime (s)")
+                && uint(m, i, s, off + 8, 4, "icmpv6.nd.ra.reachable_time", "Reachable time (ms)")
+                && uint(m, i, s, off + 12, 4, "icmpv6.nd.ra.retrans_timer", "Retrans timer (ms)")
+                && options(m, i, s, off + 16);
+    }
+
+    private boolean neighborAdvertisement(DetailNode m, int i, MemorySegment s, long off) {
+        if (!has(i, 8)) {
+            return false;
+        }
+        long f = Bytes.u32(s, off + 4);
+        StringBuilder label = new StringBuilder("Flags: ").append(Labels.hex(f, 8));
+        if ((f & 0x80000000L) != 0) {
+            label.append(", Router");
+        }
+        if ((f & 0x40000000L) != 0) {
+            label.append(", Solicited");
+        }
+        if ((f & 0x20000000L) != 0) {
+            label.append(", Override");
+        }
+        DetailNode flags = m.field("icmpv6.nd.na.flag", label.toString(), Labels.hex(f, 8));
+        flag(flags, f, 0x80000000L, 32, "icmpv6.nd.na.flag.r", "Router");
+        flag(flags, f, 0x40000000L, 32, "icmpv6.nd.na.flag.s", "Solicited");
+        flag(flags, f, 0x20000000L, 32, "icmpv6.nd.na.flag.o", "Override");
+        long rsv = f & 0x1fffffffL;
+        flags.field("icmpv6.nd.na.flag.rsv", Bits.pattern(f, 0x1fffffffL, 32) + "Reserved: " + rsv, Long.toString(rsv));
+        return address(m, i, s, off + 8, "icmpv6.nd.na.target_address", "Target Address") && options(m, i, s, off + 24);
+    }
+
+    private static void flag(DetailNode parent, long v, long mask, int width, String key, String name) {
+        boolean set = (v & mask) != 0;
+        parent.field(key, Bits.pattern(v, mask, width) + name + ": " + (set ? "Set" : "Not set"), set ? "1" : "0");
+    }
+
+    /** Neighbor discovery options from {@code at} to the end of the message (RFC 4861 §4.6). */
+    private boolean options(DetailNode m, int i, MemorySegment s, long at) {
+        long end = x.d.offset(i) + x.d.reported(i);
+        while (at < end) {
+            DetailNode o = m.none("icmpv6.opt", "ICMPv6 Option");
+            if (!upTo(i, at + 1)) {
+                return false;
+            }
+            int type = Bytes.u8(s, at);
+            String name = optionName(type);
+            o.relabel("ICMPv6 Option (" + name + ")");
+            o.field("icmpv6.opt.type", "Type: " + name + " (" + type + ")", Integer.toString(type));
+            if (!upTo(i, at + 2)) {
+                return false;
+            }
+            int len = Bytes.u8(s, at + 1);
+            DetailNode l = o.field("icmpv6.opt.length", "Length: " + len + " (" + len * 8 + " bytes)", Integer.toString(len));
+            if (len == 0) {
+                Expert.add(l, "icmpv6.invalid.option.length", Expert.Severity.ERROR, Expert.Group.MALFORMED,
+                        "Invalid option length (Zero)");
+                return true;
+            }
+            long next = at + len * 8L;
+            String summary = switch (type) {
+                case 1, 2 -> linkAddress(o, i, s, at, len, type);
+                case 3 -> prefix(o, i, s, at);
+                case 5 -> mtu(o, i, s, at);
+                default -> {
+                    int n = (int) Math.min(len * 8L - 2, x.d.offset(i) + x.d.captured(i) - at - 2);
+                    x.data(o, s, at + 2, n);
+                    yield "";
+                }
+            };
+            if (summary == null) {
+                return false;
+            }
+            if (!summary.isEmpty()) {
+                o.relabel("ICMPv6 Option (" + name + " : " + summary + ")");
+            }
+            at = next;
+        }
+        return true;
+    }
+
+    private static String optionName(int type) {
+        return switch (type) {
+            case 1 -> "Source link-layer address";
+            case 2 -> "Target link-layer address";
+            case 3 -> "Prefix information";
+            case 4 -> "Redirected header";
+            case 5 -> "MTU";
+            case 24 -> "Route Information";
+            case 25 -> "Recursive DNS Server";
+            case 31 -> "DNS Search List";
+            default -> "Unknown";
+        };
+    }
+
+    /** Options 1 and 2; returns the summary for the option's label, or null when bytes ran out. */
+    private String linkAddress(DetailNode o, int i, MemorySegment s, long at, int len, int type) {
+        if (len != 1) {
+            int n = len * 8 - 2;
+            if (!upTo(i, at + 2 + n)) {
+                return null;
+            }
+            String hex = Labels.hexColons(s, at + 2, n);
+            o.field("icmpv6.opt.linkaddr", "Link-layer address: " + hex, hex);
+            return hex;
+        }
+        if (!upTo(i, at + 8)) {
+            return null;
+        }
+        String mac = Labels.mac(s, at + 2);
+        o.field("icmpv6.opt.linkaddr", "Link-layer address: " + x.link.named(s, at + 2), mac);
+        o.hidden(type == 1 ? "icmpv6.opt.src_linkaddr" : "icmpv6.opt.target_linkaddr", mac);
+        return mac;
+    }
+
+    private String mtu(DetailNode o, int i, MemorySegment s, long at) {
+        if (!upTo(i, at + 4)) {
+            return null;
+        }
+        o.none("icmpv6.opt.reserved", "Reserved");
+        if (!upTo(i, at + 8)) {
+            return null;
+        }
+        long v = Bytes.u32(s, at + 4);
+        o.field("icmpv6.opt.mtu", "MTU: " + v, Long.toString(v));
+        return Long.toString(v);
+    }
+
+    private String prefix(DetailNode o, int i, MemorySegment s, long at) {
+        if (!upTo(i, at + 3)) {
+            return null;
+        }
+        int plen = Bytes.u8(s, at + 2);
+        o.field("icmpv6.opt.prefix.length", "Prefix Length: " + plen, Integer.toString(plen));
+        if (!upTo(i, at + 4)) {
+            return null;
+        }
+        int f = Bytes.u8(s, at + 3);
+        StringBuilder label = new StringBuilder("Flag: ").append(Labels.hex(f, 2));
+        if ((f & 0x80) != 0) {
+            label.append(", On-link flag(L)");
+        }
+        if ((f & 0x40) != 0) {
+            label.append(", Autonomous address-configuration flag(A)");
+        }
+        if ((f & 0x20) != 0) {
+            label.append(", Router address flag(R)");
+        }
+        DetailNode flags = o.field("icmpv6.opt.prefix.flag", label.toString(), Labels.hex(f, 2));
+        flag(flags, f, 0x80, 8, "icmpv6.opt.prefix.flag.l", "On-link flag(L)");
+        flag(flags, f, 0x40, 8, "icmpv6.opt.prefix.flag.a", "Autonomous address-configuration flag(A)");
+        flag(flags, f, 0x20, 8, "icmpv6.opt.prefix.flag.r", "Router address flag(R)");
+        flags.field("icmpv6.opt.prefix.flag.reserved", Bits.pattern(f, 0x1f, 8) + "Reserved: " + (f & 0x1f),
+                Integer.toString(f & 0x1f));
+        if (!lifetime(o, i, s, at + 4, "icmpv6.opt.prefix.valid_lifetime", "Valid Lifetime")
+                || !lifetime(o, i, s, at + 8, "icmpv6.opt.prefix.preferred_lifetime", "Preferred Lifetime")
+                || !upTo(i, at + 16)) {
+            return null;
+        }
+        o.none("icmpv6.opt.reserved", "Reserved");
+        if (!upTo(i, at + 32)) {
+            return null;
+        }
+        String p = IpDetails.ipv6(s, at + 16);
+        o.field("icmpv6.opt.prefix", "Prefix: " + p, p);
+        return p + "/" + plen;
+    }
+
+    private boolean lifetime(DetailNode o, int i, MemorySegment s, long at, String key, String name) {
+        if (!upTo(i, at + 4)) {
+            return false;
+        }
+        long v = Bytes.u32(s, at);
+        o.field(key, name + ": " + (v == 0xffffffffL ? "Infinity (4294967295)" : Long.toString(v)), Long.toString(v));
+        return true;
+    }
+}
