@@ -13,6 +13,7 @@ import dev.tcpscope.present.MacNames;
 import dev.tcpscope.present.PacketList;
 import dev.tcpscope.present.TimeFormat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -69,9 +70,8 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = "-p", description = "Don't put the interface in promiscuous mode.")
     boolean noPromiscuous;
 
-    @Option(names = "-t", paramLabel = "FORMAT", defaultValue = "r",
-            description = "Time format: r (relative, default), a, ad, d, dd, e, u, ud (see tcpscope read --help).")
-    String timeFormat;
+    @Mixin
+    TimeOption time = new TimeOption();
 
     @Option(names = "-n", description = "Disable network name resolution (accepted for tshark compatibility).")
     boolean noResolve;
@@ -97,9 +97,8 @@ final class CaptureCommand implements Callable<Integer> {
             err.println("tcpscope: no interface given; usage: tcpscope capture -i IFACE (list them with tcpscope capture -D)");
             return 2;
         }
-        TimeFormat.Kind kind = TimeFormat.Kind.of(timeFormat);
+        TimeFormat.Kind kind = time.kind(err);
         if (kind == null) {
-            err.println("tcpscope: invalid -t format \"" + timeFormat + "\"; use one of r, a, ad, d, dd, e, u, ud");
             return 2;
         }
         Duration duration = null;

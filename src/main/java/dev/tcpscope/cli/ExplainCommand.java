@@ -17,6 +17,7 @@ import dev.tcpscope.present.explain.Explanation;
 import dev.tcpscope.present.explain.Lang;
 import dev.tcpscope.tcp.Decoder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -69,8 +70,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "N", description = "Read only the first N packets.")
     long count = -1;
 
-    @Option(names = "-t", paramLabel = "FORMAT", defaultValue = "r", description = "Time format, as in tcpscope read.")
-    String timeFormat;
+    @Mixin
+    TimeOption time = new TimeOption();
 
     @Option(names = "--lang", paramLabel = "en|zh", description = "Language of the explanations (default: from the locale).")
     String lang;
@@ -86,9 +87,8 @@ final class ExplainCommand implements Callable<Integer> {
             err.println("tcpscope: invalid --lang \"" + lang + "\"; use en or zh");
             return 2;
         }
-        TimeFormat.Kind kind = TimeFormat.Kind.of(timeFormat);
+        TimeFormat.Kind kind = time.kind(err);
         if (kind == null) {
-            err.println("tcpscope: invalid -t format \"" + timeFormat + "\"; use one of r, a, ad, d, dd, e, u, ud");
             return 2;
         }
         if (stream != null && stream < 0) {

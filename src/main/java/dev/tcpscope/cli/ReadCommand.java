@@ -20,6 +20,7 @@ import dev.tcpscope.tcp.AnalysisMode;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.tcp.TcpAnalyzer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -43,11 +44,15 @@ import java.util.concurrent.Callable;
  * Wireshark's coloring rules as {@code tshark --color} prints it on a 24-bit terminal, with
  * {@code --color} or when standard output is a terminal ({@link Coloring#enabled}).
  */
-@Command(name = "read", mixinStandardHelpOptions = true,
+@Command(name = "read",
         description = "List the packets of a pcap or pcapng capture (\"-\" reads standard input), as tshark -r does.")
 final class ReadCommand implements Callable<Integer> {
     @ParentCommand
     TcpscopeCommand parent;
+
+    // Not picocli's standard help mixin: its -V (version) would take tshark's -V (details) away.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Capture file (pcap, pcapng, gzip-compressed), or - for standard input.")
     String file;
@@ -58,9 +63,8 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "N", description = "Stop after N packets.")
     long count = -1;
 
-    @Option(names = "-t", paramLabel = "FORMAT", defaultValue = "r",
-            description = "Time format: r (relative, default), a (absolute), ad (absolute with date), d (delta), dd (delta displayed), e (epoch), u, ud (UTC).")
-    String timeFormat;
+    @Mixin
+    TimeOption time = new TimeOption();
 
     @Option(names = "-n", description = "Disable network name resolution (tcpscope never resolves host names; accepted for tshark compatibility).")
     boolean noResolve;
@@ -134,9 +138,8 @@ final class ReadCommand implements Callable<Integer> {
             err.println("tcpscope: no capture given; usage: tcpscope read FILE (see tcpscope read --help)");
             return 2;
         }
-        TimeFormat.Kind kind = TimeFormat.Kind.of(timeFormat);
+        TimeFormat.Kind kind = time.kind(err);
         if (kind == null) {
-            err.println("tcpscope: invalid -t format \"" + timeFormat + "\"; use one of r, a, ad, d, dd, e, u, ud");
             return 2;
         }
         FieldsFormat fields = null;
@@ -239,7 +242,7 @@ final class ReadCommand implements Callable<Integer> {
             }
             decoder = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()));
         }
-        return details != null ? outputDetails(path, decoder, details, err) : output(path, decoder, fields, err);
+        return details != null ? outputDetails(path, decoder, details, err) : output(path, decoder, fields, kind, err);
     }
 
     /** -V, -O, -x, -T json: each frame's details as they are decoded (streaming, nothing kept). */
@@ -346,12 +349,11 @@ final class ReadCommand implements Callable<Integer> {
     /** Exit code of the last failed {@link #open}: 2 for a missing or forbidden file, 1 for a bad one. */
     private int openFailure;
 
-    private Integer output(String path, Decoder decoder, FieldsFormat fields, PrintStream err) {
+    private Integer output(String path, Decoder decoder, FieldsFormat fields, TimeFormat.Kind kind, PrintStream err) {
         CaptureReader reader = open(path, err);
         if (reader == null) {
             return openFailure;
         }
-        TimeFormat.Kind kind = TimeFormat.Kind.of(timeFormat);
         PacketList list = fields == null
                 ? new PacketList(new TimeFormat(kind, ZoneId.systemDefault()), MacNames::system, decoder) : null;
         Frame frame = new Frame();

@@ -123,8 +123,18 @@ public final class TcpAnalyzer {
         return true;
     }
 
-    /** The segment being analysed, between the steps of {@link #analyze}. */
-    private record Segment(Conversation c, Endpoint snd, Endpoint rcv, boolean isNew, int flags, int seglen, long time) { }
+    /** The segment being analysed, between the steps of {@link #analyze}; one, reused per frame. */
+    private static final class Segment {
+        Conversation c;
+        Endpoint snd;
+        Endpoint rcv;
+        boolean isNew;
+        int flags;
+        int seglen;
+        long time;
+    }
+
+    private final Segment segment = new Segment();
 
     private Segment observe(Dissection d, int ipIndex, int tcpIndex, int frame, long time, TcpRecord out) {
         MemorySegment ipSeg = d.segment(ipIndex);
@@ -235,7 +245,15 @@ public final class TcpAnalyzer {
         int scale = c.finals != null ? snd.shownScale : snd.winScale;
         out.scaleFactor = scale >= 0 ? 1 << scale : scale;
         out.sackBase = c.finals != null ? rcv.shownBase : rcv.baseSeq;
-        return new Segment(c, snd, rcv, isNew, flags, out.segmentLength, time);
+        Segment g = segment;
+        g.c = c;
+        g.snd = snd;
+        g.rcv = rcv;
+        g.isNew = isNew;
+        g.flags = flags;
+        g.seglen = out.segmentLength;
+        g.time = time;
+        return g;
     }
 
     /**

@@ -30,6 +30,14 @@ class ReadCommandTest {
     }
 
     @Test
+    void helpListsTheOptionsAndMinusVStaysTheDetailsTree() {
+        Run h = run("read", "--help");
+        assertThat(h.rc()).isZero();
+        assertThat(h.out()).startsWith("Usage: tcpscope read").contains("-Y=FILTER").contains("-t=FORMAT");
+        assertThat(run("read", "-c", "1", "-V", LEARN).out()).startsWith("Frame 1: 74 bytes on wire");
+    }
+
+    @Test
     void countStopsAfterNPackets() {
         Run r = run("read", "-c", "3", LEARN);
         assertThat(r.rc()).isZero();
