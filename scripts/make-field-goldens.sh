@@ -33,8 +33,13 @@ trap 'rm -rf "$prof"' EXIT
 scripts/tshark-profile.sh "$prof"
 ts() { XDG_CONFIG_HOME="$prof" LC_ALL=C.UTF-8 TZ=UTC tshark "$@" 2>/dev/null; }
 
+# known-gaps.tsv is kept by hand (the reasons) and checked by FieldGoldenTest; keep it
+keep=$(mktemp)
+[ -f "$out/known-gaps.tsv" ] && cp "$out/known-gaps.tsv" "$keep"
 rm -rf "$out"
 mkdir -p "$out"
+[ -s "$keep" ] && cp "$keep" "$out/known-gaps.tsv"
+rm -f "$keep"
 n=0
 for f in captures/*; do
   name=$(basename "$f")

@@ -12,16 +12,22 @@ public class CaptureFormatException extends IOException {
         super(message);
     }
 
-    /** Not pcap, pcapng or gzip (tshark: "isn't a capture file in a format TShark understands"). */
+    /** Not pcap or pcapng, plain or compressed (tshark: "isn't a capture file in a format TShark understands"). */
     static CaptureFormatException notACapture(String name) {
         return new CaptureFormatException("\"" + name
-                + "\" is not a capture file in a format tcpscope reads (pcap, pcapng, gzip)");
+                + "\" is not a capture file in a format tcpscope reads (pcap, pcapng; gzip, zstd or lz4 compressed)");
     }
 
     /** The input ended inside a record (tshark's WTAP_ERR_SHORT_READ wording). */
     static CaptureFormatException cutShort(String name) {
         return new CaptureFormatException("The file \"" + name
                 + "\" appears to have been cut short in the middle of a packet.");
+    }
+
+    /** The compressed data is corrupt (tshark's WTAP_ERR_DECOMPRESS); {@code detail} is the decoder's reason. */
+    static CaptureFormatException undecompressable(String name, String detail) {
+        return new CaptureFormatException("The file \"" + name
+                + "\" cannot be decompressed; it may be damaged or corrupt.(" + detail + ")");
     }
 
     /** A structural impossibility (tshark's WTAP_ERR_BAD_FILE); {@code detail} names it. */

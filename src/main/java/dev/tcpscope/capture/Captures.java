@@ -1,6 +1,10 @@
 package dev.tcpscope.capture;
 
+import dev.tcpscope.capture.ffi.NativeInflater;
+
 import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.foreign.MemorySegment;
@@ -13,16 +17,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /** Opens captures by content, never by file name. */
 public final class Captures {
     private static final int GZIP_MAGIC = 0x8B1F; // bytes 1f 8b, RFC 1952 §2.3.1
+    private static final int ZSTD_MAGIC = 0xFD2FB528; // bytes 28 b5 2f fd, RFC 8878 §3.1.1
+    private static final int LZ4_MAGIC = 0x184D2204; // bytes 04 22 4d 18, the LZ4 frame format
+
+    /** How a capture's bytes are wrapped, told by its first bytes as wiretap tells it. */
+    private enum Wrapping {
+        NONE, GZIP, ZSTD, LZ4;
+
+        /** From up to four leading bytes read as a little-endian int ({@code n} of them valid). */
+        static Wrapping of(int head, int n) {
+            if (n >= 2 && (short) head == (short) GZIP_MAGIC) {
+                return GZIP;
+            }
+            if (n == 4 && head == ZSTD_MAGIC) {
+                return ZSTD;
+            }
+            if (n == 4 && head == LZ4_MAGIC) {
+                return LZ4;
+            }
+            return NONE;
+        }
+    }
     private static final int STREAM_BUFFER = 256 * 1024;
 
     private Captures() {}
 
     /**
-     * Opens a pcap, pcapng or gzip-compressed capture; {@code "-"} reads standard input.
+     * Opens a pcap or pcapng capture, also gzip-, zstd- or lz4-compressed; {@code "-"} reads standard input.
      * Regular files are memory-mapped; compressed files and pipes are streamed through a reused
      * buffer, so memory does not grow with the capture either way.
      *
@@ -50,13 +76,12 @@ public final class Captures {
                 reader = open(Channels.newInputStream(channel), name);
             } else {
                 long size = channel.size();
-                ByteBuffer head = ByteBuffer.allocate(2);
+                ByteBuffer head = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
                 while (head.hasRemaining() && channel.read(head, head.position()) > 0) {
                     // a regular file returns what it has; loop only for short reads
                 }
-                boolean gzip = head.position() == 2
-                        && head.order(ByteOrder.LITTLE_ENDIAN).getShort(0) == (short) GZIP_MAGIC;
-                if (gzip || size == 0) {
+                boolean compressed = Wrapping.of(head.getInt(0), head.position()) != Wrapping.NONE;
+                if (compressed || size == 0) {
                     reader = open(Channels.newInputStream(channel), name);
                 } else {
                     MappedInput in = new MappedInput(channel, size);
@@ -79,7 +104,7 @@ public final class Captures {
 
     /**
      * Reads a capture from a stream (stdin, a pipe, a socket), decompressing it first if it is
-     * gzip. The stream is closed with the reader, or here if opening fails.
+     * gzip, zstd or LZ4 (frame format), the three wrappings tshark 4.0 reads. The stream is closed with the reader, or here if opening fails.
      *
      * @param name how messages refer to the input, e.g. {@code "-"}
      */
@@ -87,20 +112,31 @@ public final class Captures {
         StreamInput raw = new StreamInput(stream);
         boolean ok = false;
         try {
-            CaptureReader reader;
-            if (raw.fill(2) == 2 && raw.segment().get(ValueLayout.JAVA_SHORT_UNALIGNED
-                    .withOrder(ByteOrder.LITTLE_ENDIAN), raw.base()) == (short) GZIP_MAGIC) {
-                InputStream unzipped = new GZIPInputStream(new PrefixedStream(raw, stream), STREAM_BUFFER);
-                reader = detect(new StreamInput(unzipped), name);
-            } else {
-                reader = detect(raw, name);
+            int n = (int) raw.fill(4);
+            int head = 0;
+            for (int i = n - 1; i >= 0; i--) {
+                head = head << 8 | raw.segment().get(ValueLayout.JAVA_BYTE, raw.base() + i) & 0xFF;
             }
+            CaptureReader reader = switch (Wrapping.of(head, n)) {
+                case NONE -> detect(raw, name);
+                case GZIP -> decompressed(new GZIPInputStream(new PrefixedStream(raw, stream), STREAM_BUFFER), name);
+                case ZSTD -> decompressed(NativeInflater.zstd(new PrefixedStream(raw, stream)), name);
+                case LZ4 -> decompressed(NativeInflater.lz4(new PrefixedStream(raw, stream)), name);
+            };
             ok = true;
             return reader;
         } finally {
             if (!ok) {
                 stream.close();
             }
+        }
+    }
+
+    private static CaptureReader decompressed(InputStream plain, String name) throws IOException {
+        try {
+            return detect(new StreamInput(new DecompressionErrors(plain, name)), name);
+        } catch (ZipException | NativeInflater.CorruptException e) { // the gzip header is read at once
+            throw CaptureFormatException.undecompressable(name, e.getMessage());
         }
     }
 
@@ -136,6 +172,31 @@ public final class Captures {
 
         @Override
         public void close() throws IOException { in.close(); }
+    }
+
+    /**
+     * A decompressing stream whose errors read as wiretap's: compressed data that ends inside a
+     * block is a capture cut short (not zlib's "Unexpected end of ZLIB input stream"), and data
+     * the decoder rejects "cannot be decompressed", with the decoder's reason.
+     */
+    private static final class DecompressionErrors extends FilterInputStream {
+        private final String name;
+
+        DecompressionErrors(InputStream in, String name) {
+            super(in);
+            this.name = name;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return in.read(b, off, len);
+            } catch (EOFException e) {
+                throw CaptureFormatException.cutShort(name);
+            } catch (ZipException | NativeInflater.CorruptException e) {
+                throw CaptureFormatException.undecompressable(name, e.getMessage());
+            }
+        }
     }
 
     /**

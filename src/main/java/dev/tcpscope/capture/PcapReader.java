@@ -4,7 +4,6 @@ import dev.tcpscope.frame.Frame;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.util.List;
 
@@ -48,7 +47,7 @@ final class PcapReader implements CaptureReader {
 
     private final Input in;
     private final String name;
-    private final ValueLayout.OfInt u32;
+    private final FileOrder order;
     private final boolean nanos;
     private final int recordHeader;
     private final int linkType;
@@ -76,7 +75,7 @@ final class PcapReader implements CaptureReader {
             order = ByteOrder.BIG_ENDIAN;
             magic = Integer.reverseBytes(magicLittleEndian);
         }
-        this.u32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(order);
+        this.order = FileOrder.of(order);
         this.nanos = magic == MAGIC_NANO;
         this.recordHeader = magic == MAGIC_MODIFIED ? 24 : 16;
         this.format = switch (magic) {
@@ -89,11 +88,10 @@ final class PcapReader implements CaptureReader {
         }
         MemorySegment s = in.segment();
         long b = in.base();
-        ValueLayout.OfShort u16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(order);
-        int major = Short.toUnsignedInt(s.get(u16, b + OFF_VERSION_MAJOR));
-        int minor = Short.toUnsignedInt(s.get(u16, b + OFF_VERSION_MINOR));
-        int snaplen = s.get(u32, b + OFF_SNAPLEN);
-        int network = s.get(u32, b + OFF_LINKTYPE);
+        int major = this.order.u16(s, b + OFF_VERSION_MAJOR);
+        int minor = this.order.u16(s, b + OFF_VERSION_MINOR);
+        int snaplen = this.order.i32(s, b + OFF_SNAPLEN);
+        int network = this.order.i32(s, b + OFF_LINKTYPE);
         in.skip(FILE_HEADER);
         if (major < 2) {
             throw CaptureFormatException.unsupported(name, "pcap: major version " + major + " unsupported");
@@ -185,10 +183,10 @@ final class PcapReader implements CaptureReader {
         }
         MemorySegment s = in.segment();
         long b = in.base();
-        long tsSec = Integer.toUnsignedLong(s.get(u32, b + OFF_TS_SEC));
-        long fraction = Integer.toUnsignedLong(s.get(u32, b + OFF_TS_FRACTION));
-        long captured = Integer.toUnsignedLong(s.get(u32, b + OFF_INCL_LEN));
-        long original = Integer.toUnsignedLong(s.get(u32, b + OFF_ORIG_LEN));
+        long tsSec = order.u32(s, b + OFF_TS_SEC);
+        long fraction = order.u32(s, b + OFF_TS_FRACTION);
+        long captured = order.u32(s, b + OFF_INCL_LEN);
+        long original = order.u32(s, b + OFF_ORIG_LEN);
         if (lengthOrder == LengthOrder.SWAPPED
                 || (lengthOrder == LengthOrder.MAYBE_SWAPPED && captured > original)) {
             long t = captured;

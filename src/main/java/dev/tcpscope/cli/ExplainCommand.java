@@ -46,7 +46,7 @@ final class ExplainCommand implements Callable<Integer> {
     @ParentCommand
     TcpscopeCommand parent;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Capture file (pcap, pcapng, gzip-compressed), or - for standard input.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "Capture file (pcap, pcapng; gzip, zstd or lz4 compressed), or - for standard input.")
     String file;
 
     @Option(names = "-Y", paramLabel = "FILTER",

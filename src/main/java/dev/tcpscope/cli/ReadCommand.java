@@ -54,7 +54,7 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Capture file (pcap, pcapng, gzip-compressed), or - for standard input.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Capture file (pcap, pcapng; gzip, zstd or lz4 compressed), or - for standard input.")
     String file;
 
     @Option(names = "-r", paramLabel = "FILE", description = "Capture file, as in tshark (same as the positional FILE).")

@@ -276,7 +276,7 @@ class CaptureReaderTest {
         byte[] text = "hello, this is text".getBytes(StandardCharsets.US_ASCII);
         assertThatThrownBy(() -> Captures.open(file("x.bin", text).toString()))
                 .isInstanceOf(CaptureFormatException.class)
-                .hasMessageContaining("x.bin\" is not a capture file in a format tcpscope reads (pcap, pcapng, gzip)");
+                .hasMessageContaining("x.bin\" is not a capture file in a format tcpscope reads (pcap, pcapng; gzip, zstd or lz4 compressed)");
         assertThatThrownBy(() -> Captures.open(dir.resolve("missing.pcap").toString()))
                 .isInstanceOf(java.nio.file.NoSuchFileException.class);
     }
@@ -289,6 +289,42 @@ class CaptureReaderTest {
         assertThat(got.frames()).hasSize(1);
         assertThat(got.frames().getFirst().toByteArray()).containsExactly(1, 2, 3, 4, 5);
         assertThat(drain(Captures.open(new ByteArrayInputStream(gz), "-")).frames()).hasSize(1);
+    }
+
+    @Test
+    void zstdAndLz4CapturesReadLikeThePlainFile() throws IOException {
+        Got plain = read(Files.readAllBytes(Path.of("captures/learn_tcp.pcapng")));
+        Got lz4 = read(Files.readAllBytes(Path.of("captures/learn_tcp.pcapng.lz4")));
+        assertThat(lz4.error()).isNull();
+        assertThat(describe(lz4)).isEqualTo(describe(plain)).hasSize(20 + 1); // 20 frames, no error
+        Got zst = read(Files.readAllBytes(Path.of("captures/pcapplusplus-pcapng-example.pcapng.zst")));
+        assertThat(zst.error()).isNull();
+        assertThat(zst.frames()).hasSize(159);
+    }
+
+    @Test
+    void corruptCompressedDataIsReportedAsWiretapReportsIt() throws IOException {
+        String damaged = "The file \"f.bin\" cannot be decompressed; it may be damaged or corrupt.";
+        byte[] zstd = {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, 0, 0, 0, 'j', 'u', 'n', 'k', '!', '!'};
+        assertThat(read(zstd).error()).hasMessage(damaged + "(Data corruption detected)");
+        byte[] lz4 = {0x04, 0x22, 0x4D, 0x18, 'j', 'u', 'n', 'k', '!', '!'};
+        assertThat(read(lz4).error()).hasMessage(damaged + "(ERROR_reservedFlag_set)");
+        byte[] gzip = {0x1F, (byte) 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 'g', 'a', 'r', 'b', 'a', 'g', 'e'}; // BTYPE 11
+        assertThat(read(gzip).error()).hasMessage(damaged + "(invalid block type)");
+    }
+
+    @Test
+    void compressedDataThatEndsEarlyEndsTheCapture() throws IOException {
+        byte[] plain = Files.readAllBytes(Path.of("captures/learn_tcp.pcapng"));
+        byte[] gz = ConformanceTest.gzip(plain);
+        Got cut = read(java.util.Arrays.copyOf(gz, gz.length / 2));
+        assertThat(cut.error()).hasMessage("The file \"f.bin\" appears to have been cut short in the middle of a packet.");
+        assertThat(cut.frames()).isNotEmpty().hasSizeLessThan(20);
+        // an LZ4 block cut in two yields nothing: wiretap then lists no packets and exits 0
+        byte[] lz4 = Files.readAllBytes(Path.of("captures/learn_tcp.pcapng.lz4"));
+        Got none = read(java.util.Arrays.copyOf(lz4, lz4.length / 2));
+        assertThat(none.error()).isNull();
+        assertThat(none.frames()).isEmpty();
     }
 
     @Test
