@@ -73,11 +73,8 @@ final class CaptureCommand implements Callable<Integer> {
     @Mixin
     TimeOption time = new TimeOption();
 
-    @Option(names = "-n", description = "Disable network name resolution (accepted for tshark compatibility).")
-    boolean noResolve;
-
-    @Option(names = "-q", description = "Quiet: do not print the packet list.")
-    boolean quiet;
+    @Mixin
+    ListingOptions listing = new ListingOptions();
 
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
             description = "Who captures: libpcap (in this process), dumpcap (Wireshark's dumpcap as a child process,"
@@ -154,7 +151,7 @@ final class CaptureCommand implements Callable<Integer> {
     private int run(LiveSource capture, PcapngWriter writer, TimeFormat.Kind kind, PrintStream err) {
         InterruptHook hook = new InterruptHook("tcpscope-capture-shutdown", capture::stop);
         err.println("Capturing on '" + capture.displayName() + "'");
-        boolean list = !quiet && (writer == null || print);
+        boolean list = !listing.quiet && (writer == null || print);
         PacketList packets = new PacketList(new TimeFormat(kind, ZoneId.systemDefault()), MacNames.system());
         Frame frame = new Frame();
         StringBuilder line = new StringBuilder(256);

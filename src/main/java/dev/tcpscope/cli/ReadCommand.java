@@ -66,11 +66,8 @@ final class ReadCommand implements Callable<Integer> {
     @Mixin
     TimeOption time = new TimeOption();
 
-    @Option(names = "-n", description = "Disable network name resolution (tcpscope never resolves host names; accepted for tshark compatibility).")
-    boolean noResolve;
-
-    @Option(names = "-q", description = "Quiet: do not print the packet list.")
-    boolean quiet;
+    @Mixin
+    ListingOptions listing = new ListingOptions();
 
     @Option(names = "-T", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: text (the packet list, default) or fields (the -e fields of each packet).")
@@ -215,7 +212,7 @@ final class ReadCommand implements Callable<Integer> {
         }
         // Colors only the packet list (as tshark: -T fields is never colored); a file named with
         // --colorfilters is checked even when its colors will not be used.
-        boolean colors = Coloring.enabled(color) && fields == null && !quiet;
+        boolean colors = Coloring.enabled(color) && fields == null && !listing.quiet;
         if (colors || colorFilters != null) {
             FilterColorizer rules = Coloring.colorizer(colorFilters, err);
             if (rules == null) {
@@ -255,19 +252,19 @@ final class ReadCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder(8192);
         LineWriter out = new LineWriter(parent.out);
         try (reader) {
-            if (!quiet) {
+            if (!listing.quiet) {
                 details.begin(text);
             }
             try {
                 while (nextShown(reader, frame, decoder, null)) {
-                    if (!quiet) {
+                    if (!listing.quiet) {
                         details.appendFrame(text, decoder, interfaceByGlobalId(reader, frame), reader.section());
                         out.text(text);
                         text.setLength(0);
                     }
                 }
             } finally {
-                if (!quiet) {
+                if (!listing.quiet) {
                     details.end(text);
                     out.text(text);
                 }
@@ -361,7 +358,7 @@ final class ReadCommand implements Callable<Integer> {
         StringBuilder colored = colorizer == null ? null : new StringBuilder(512);
         LineWriter out = new LineWriter(parent.out);
         try (reader) {
-            if (fields != null && !quiet && fields.appendHeader(line)) {
+            if (fields != null && !listing.quiet && fields.appendHeader(line)) {
                 out.line(line);
             }
             while (nextShown(reader, frame, decoder, list)) {
@@ -375,7 +372,7 @@ final class ReadCommand implements Callable<Integer> {
                     colored.setLength(0);
                     Ansi.appendTsharkLine(colored, line, colorizer.match(decoder));
                     out.text(colored);
-                } else if (!quiet) {
+                } else if (!listing.quiet) {
                     out.line(line);
                 }
             }
