@@ -40,12 +40,17 @@ if [ -n "${JAVA_HOME:-}" ] && "$JAVA_HOME/bin/java" -version 2>&1 | grep -q '"25
 if [ -z "$java_home" ]; then for d in /usr/lib/jvm/*25*; do [ -x "$d/bin/java" ] && java_home=$d && break; done; fi
 [ -n "$java_home" ] || { echo "compare.sh: no JDK 25 found" >&2; exit 1; }
 java=$java_home/bin/java
-read -r -a jvm_flags <<<"$(sed -n 's/^exec "\$JAVA_HOME\/bin\/java" \(.*\) -jar .*/\1/p' tcpscope)"
+read -r -a jvm_flags <<<"$(sed -n 's/^flags=(\(.*\))$/\1/p' tcpscope)"
 [ ${#jvm_flags[@]} -gt 0 ] || jvm_flags=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC)
 jar=$root/target/tcpscope.jar
 
 echo "compare.sh: building" >&2
 ./mvnw -q -B -ntp -DskipTests package test-compile >&2 || { echo "compare.sh: build failed" >&2; exit 1; }
+# the launcher's start-up cache, made as the launcher makes it after a build, and used as it uses it
+scripts/make-aot-cache.sh "$java_home" "$jar"
+if [ -s "${jar%.jar}.aot" ] && [ "${jar%.jar}.aot" -nt "$jar" ]; then
+  jvm_flags+=(-XX:AOTCache="${jar%.jar}.aot" -Xlog:aot=off -Xlog:cds=off)
+fi
 mkdir -p bench/out
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

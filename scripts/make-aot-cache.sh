@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Usage: scripts/make-aot-cache.sh JAVA_HOME JAR
+#
+# Writes JAR's ahead-of-time cache (JDK 25, JEP 483/514/515: classes loaded and linked, method
+# profiles) next to it as <jar without .jar>.aot, from a training run of dev.tcpscope.cli.AotTraining
+# over two captures of the repository. The launcher passes the cache to the JVM when it is newer
+# than the jar; a cache that does not fit (another JDK build, a moved jar) is ignored by the JVM.
+# The cache is written to a temporary name and renamed, so a concurrent run never sees half of it.
+# Exit status 0 also when no cache could be made: the cache only makes start-up faster.
+set -u
+java_home=$1 jar=$2
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+aot=${jar%.jar}.aot
+tmp=$aot.$$.tmp
+[ -f "$here/captures/synth-traffic-12k.pcap" ] || exit 0
+# the flags must be those the launcher runs with, or the JVM refuses the cache
+flags=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmn16m)
+if "$java_home/bin/java" "${flags[@]}" -XX:AOTCacheOutput="$tmp" -Xlog:aot=off -Xlog:cds=off \
+     -cp "$jar" dev.tcpscope.cli.AotTraining \
+     "$here/captures/synth-traffic-12k.pcap" "$here/captures/learn_tcp.pcapng" >/dev/null 2>&1 \
+   && [ -s "$tmp" ]; then
+  mv -f "$tmp" "$aot"
+else
+  rm -f "$tmp" "$tmp.config"
+  echo "tcpscope: no ahead-of-time cache made (start-up stays a little slower)" >&2
+fi
+rm -f "$tmp.config"
+exit 0
