@@ -28,28 +28,44 @@ public final class LineWriter implements AutoCloseable {
     /** Writes {@code cs} as it is, without a newline. */
     public void text(CharSequence cs) throws IOException {
         int len = cs.length();
-        for (int i = 0; i < len; i++) {
-            if (n > buf.length - 4) {
+        // in chunks for which the buffer has room even if every char took three bytes, so that
+        // the loop below needs no check per char (a surrogate pair takes four bytes for two chars)
+        int chunk = buf.length / 3 - 1;
+        for (int from = 0; from < len; ) {
+            int to = Math.min(len, from + chunk);
+            if (to - from > (buf.length - n) / 3 - 1) {
                 flushBuffer();
             }
+            from = encode(cs, from, to);
+        }
+    }
+
+    /** UTF-8 of {@code cs[from, to)} into the buffer, which has room; returns where it stopped. */
+    private int encode(CharSequence cs, int from, int to) {
+        byte[] b = buf;
+        int k = n;
+        int i = from;
+        for (; i < to; i++) {
             char c = cs.charAt(i);
             if (c < 0x80) {
-                buf[n++] = (byte) c;
+                b[k++] = (byte) c;
             } else if (c < 0x800) {
-                buf[n++] = (byte) (0xc0 | c >> 6);
-                buf[n++] = (byte) (0x80 | c & 0x3f);
-            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(cs.charAt(i + 1))) {
+                b[k++] = (byte) (0xc0 | c >> 6);
+                b[k++] = (byte) (0x80 | c & 0x3f);
+            } else if (Character.isHighSurrogate(c) && i + 1 < cs.length() && Character.isLowSurrogate(cs.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, cs.charAt(++i));
-                buf[n++] = (byte) (0xf0 | cp >> 18);
-                buf[n++] = (byte) (0x80 | cp >> 12 & 0x3f);
-                buf[n++] = (byte) (0x80 | cp >> 6 & 0x3f);
-                buf[n++] = (byte) (0x80 | cp & 0x3f);
+                b[k++] = (byte) (0xf0 | cp >> 18);
+                b[k++] = (byte) (0x80 | cp >> 12 & 0x3f);
+                b[k++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                b[k++] = (byte) (0x80 | cp & 0x3f);
             } else {
-                buf[n++] = (byte) (0xe0 | c >> 12);
-                buf[n++] = (byte) (0x80 | c >> 6 & 0x3f);
-                buf[n++] = (byte) (0x80 | c & 0x3f);
+                b[k++] = (byte) (0xe0 | c >> 12);
+                b[k++] = (byte) (0x80 | c >> 6 & 0x3f);
+                b[k++] = (byte) (0x80 | c & 0x3f);
             }
         }
+        n = k;
+        return i;
     }
 
     private void flushBuffer() throws IOException {
