@@ -194,7 +194,7 @@ final class LabCommand implements Callable<Integer> {
                     .orElse("");
             err.printf(Locale.ROOT, "first packet shown %.1f ms after the lab command started%s%n", sinceCommand / 1e6, sinceProcess);
         }
-        if (result != null && result.failure() != null) {
+        if (result != null && result.failure() != null && !hook.interrupted()) { // Ctrl-C is no failure
             err.println("tcpscope: " + result.failure().getMessage());
             return Math.max(code, 1);
         }

@@ -56,6 +56,51 @@ class CaptureCommandTest {
         }
     }
 
+    /**
+     * Ctrl-C ends a capture as tshark's ends: the file is complete, the count is reported on
+     * standard error and the exit code is 0.
+     */
+    @Test
+    void ctrlCEndsTheCaptureCleanlyWithExitZero() throws Exception {
+        assumeLiveCapture();
+        Path kill = Stream.of("/usr/bin/kill", "/bin/kill").map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
+        assumeTrue(kill != null, "no kill");
+        Path file = dir.resolve("interrupted.pcapng");
+        Path errFile = dir.resolve("err.txt");
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(10_000);
+            int port = server.getLocalPort();
+            Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                    "dev.tcpscope.cli.Main", "capture", "-i", "lo", "-f", "tcp port " + port, "-w", file.toString(), "-P")
+                    .redirectError(errFile.toFile()).start();
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+                while (!(Files.exists(errFile) && Files.readString(errFile).contains("Capturing on"))
+                        && p.isAlive() && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                LiveCaptureTest.exchange(server, List.of("ping\n"));
+                // interrupt once the handshake is listed (-P), so the packets are surely in the file
+                var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                String line;
+                while ((line = out.readLine()) != null && !line.contains("[ACK]")) {
+                    // the SYN and SYN, ACK lines
+                }
+                new ProcessBuilder(kill.toString(), "-INT", Long.toString(p.pid())).start().waitFor(5, TimeUnit.SECONDS);
+                assertThat(p.waitFor(15, TimeUnit.SECONDS)).as("capture ended after SIGINT").isTrue();
+                String err = Files.readString(errFile);
+                assertThat(p.exitValue()).as(err).isZero();
+                assertThat(err).containsPattern("[1-9]\\d* packets captured");
+            } finally {
+                p.destroyForcibly();
+            }
+            Run read = tcpscope("read", file.toString());
+            assertThat(read.code()).as(read.err()).isZero();
+            assertThat(read.out()).contains("[SYN]").contains("[SYN, ACK]");
+        }
+    }
+
     @Test
     void listsTheHandshakeLiveAndWritesTheSameFrames() throws Exception {
         assumeLiveCapture();

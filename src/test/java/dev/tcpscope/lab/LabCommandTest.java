@@ -150,8 +150,8 @@ class LabCommandTest {
     }
 
     /**
-     * Ctrl-C (SIGINT) in the middle of the exchange: the shutdown hook closes the sockets and
-     * stops the capture, the process ends, and both ports can be bound again.
+     * Ctrl-C (SIGINT) in the middle of the exchange: the handler closes the sockets and stops the
+     * capture, the process ends with exit code 0 (as tshark's does), and both ports can be bound again.
      */
     @Test
     void ctrlCReleasesEverything() throws Exception {
@@ -175,6 +175,7 @@ class LabCommandTest {
             assertThat(packets).isEqualTo(3);
             new ProcessBuilder(kill.toString(), "-INT", Long.toString(p.pid())).start().waitFor(5, TimeUnit.SECONDS);
             assertThat(p.waitFor(15, TimeUnit.SECONDS)).as("lab ended after SIGINT").isTrue();
+            assertThat(p.exitValue()).as("Ctrl-C ends the lab as its end would, exit 0 as tshark").isZero();
         } finally {
             p.destroyForcibly();
         }
