@@ -722,6 +722,9 @@ public final class PacketList {
             return false;
         }
         info.append(" Len=").append(ulen - Udp.HEADER_LENGTH);
+        if (Bytes.u16(s, off + Udp.CHECKSUM) == 0 && ip >= 0 && d.proto(ip) == Proto.IPV6) {
+            info.append(" [ILLEGAL CHECKSUM (0)]"); // a zero UDP checksum is not allowed over IPv6
+        }
         return true;
     }
 
