@@ -715,7 +715,7 @@ public final class PacketList {
             info.append(" [BAD UDP LENGTH ").append(ulen).append(" < 8]");
             return false;
         }
-        if (ulen > reported) {
+        if (ulen > reported && !d.fragmented) { // a first fragment's length is unknown
             info.append(" [BAD UDP LENGTH ").append(ulen).append(" > IP PAYLOAD LENGTH]");
         }
         if (!bounds(i, Udp.HEADER_LENGTH)) {
