@@ -529,6 +529,9 @@ public final class PacketList {
                     .append(", off=").append(Ipv4.fragmentOffset(s, off)).append(", ID=");
             hex(info, Ipv4.id(s, off), 4);
             info.append(')');
+            if (d.reassembledIn > 0) { // tshark -2: the first pass saw where the datagram completed
+                info.append(" [Reassembled in #").append(d.reassembledIn).append(']');
+            }
         } else {
             long fh = d.ipv6FragmentHeader;
             int offM = Bytes.u16(s, fh + 2);

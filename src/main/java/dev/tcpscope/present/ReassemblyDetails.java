@@ -1,5 +1,6 @@
 package dev.tcpscope.present;
 
+import dev.tcpscope.wire.Proto;
 import dev.tcpscope.wire.Reassembly;
 
 import java.lang.foreign.MemorySegment;
@@ -11,8 +12,8 @@ import java.lang.foreign.MemorySegment;
  * overlapped or ran long, the count, and the reassembled length and bytes. The upper layer is
  * then dissected over the reassembled bytes (see {@link Reassembly}).
  *
- * <p>tshark makes one pass: an earlier fragment does not yet know where its datagram will be
- * complete, so no "Reassembled IPv4 in frame" item is shown for it.
+ * <p>In one pass an earlier fragment does not yet know where its datagram will be complete; in
+ * a second one ({@code -2}) it shows "[Reassembled IPv4 in frame: N]" instead.
  */
 final class ReassemblyDetails {
     private ReassemblyDetails() { }
@@ -20,7 +21,16 @@ final class ReassemblyDetails {
     /** Adds the fragment tree under {@code ip}, the item of layer {@code i}, when that layer completed a datagram. */
     static void add(Details x, DetailNode ip, int i) {
         Reassembly r = x.d.reassembly();
-        if (r == null || r.layer() != i) {
+        if (r == null) {
+            if (x.d.reassembledIn > 0 && i == x.d.count() - 1 && !x.inErrorPacket(i)) {
+                String in = Long.toString(x.d.reassembledIn);
+                boolean v6 = x.d.proto(i) == Proto.IPV6;
+                ip.field(v6 ? "ipv6.reassembled.in" : "ip.reassembled_in",
+                        "Reassembled " + (v6 ? "IPv6" : "IPv4") + " in frame: " + in, in).generated();
+            }
+            return;
+        }
+        if (r.layer() != i) {
             return;
         }
         boolean v6 = r.v6();

@@ -50,6 +50,11 @@ public final class Dissection {
     public boolean reassembled;
     /** With {@link #reassembled}: the datagram this frame completed (what it was made of, its bytes). */
     private Reassembly reassembly;
+    /**
+     * In a second pass, for a frame whose fragment (the last IP layer) did not complete its
+     * datagram: the frame that did, as the first pass saw it; else 0.
+     */
+    public long reassembledIn;
     /** The address family of a null/loopback header ({@link End#UNKNOWN_FAMILY}). */
     public long family;
 
@@ -84,6 +89,7 @@ public final class Dissection {
         fragmented = false;
         reassembled = false;
         reassembly = null;
+        reassembledIn = 0;
     }
 
     void reassembly(Reassembly r) {

@@ -17,6 +17,20 @@ public final class Dissector {
     private long frameNumber;
     /** The first 802.1Q VLAN ID of the frame (Wireshark's {@code pinfo->vlan_id}), 0 if none. */
     private int vlanId;
+    /** Where to note the frames that complete datagrams (a first pass), or null. */
+    private ReassembledIn notes;
+    /** What a first pass noted (a second pass), or null. */
+    private ReassembledIn known;
+
+    /** Notes from now on, in {@code into}, which frame completes each datagram (a first pass). */
+    public void noteReassemblies(ReassembledIn into) {
+        notes = into;
+    }
+
+    /** Tells a second pass where the first completed each datagram ({@code tshark -2}). */
+    public void knownReassemblies(ReassembledIn firstPass) {
+        known = firstPass;
+    }
 
     private final int IPPROTO_ICMP = 1;
     private final int IPPROTO_IPIP = 4;
@@ -234,6 +248,7 @@ public final class Dissector {
                     reassembled(d, proto, false);
                     return;
                 }
+                d.reassembledIn = known == null ? 0 : known.of(frameNumber);
             } else if (fragOffset == 0) {
                 d.fragmented = true;
                 ipPayload(d, s, off + hlen, cap - hlen, rep - hlen, proto);
@@ -301,11 +316,13 @@ public final class Dissector {
             int length = plen - (pos - Ipv6.HEADER_LENGTH);
             // Only a fragment whose whole payload was captured is reassembled; any other one
             // shows as data, the first one too (ipv6_reassemble_do).
-            if (cap >= pos + length && !d.reassembled
-                    && reassembler.add(s, off + Ipv6.SRC, off + Ipv6.DST, 16, Bytes.u32(s, fh + 4) | 1L << 40,
-                            fragOffset, more, off + pos, length, off, Ipv6.HEADER_LENGTH, frameNumber)) {
-                reassembled(d, nh, true);
-                return;
+            if (cap >= pos + length && !d.reassembled) {
+                if (reassembler.add(s, off + Ipv6.SRC, off + Ipv6.DST, 16, Bytes.u32(s, fh + 4) | 1L << 40,
+                        fragOffset, more, off + pos, length, off, Ipv6.HEADER_LENGTH, frameNumber)) {
+                    reassembled(d, nh, true);
+                    return;
+                }
+                d.reassembledIn = known == null ? 0 : known.of(frameNumber);
             }
             d.end = End.IP_FRAGMENT;
             return;
@@ -358,6 +375,9 @@ public final class Dissector {
         Reassembly r = reassembler.result();
         r.layer = d.count() - 1;
         d.reassembly(r);
+        if (notes != null) {
+            notes.note(r, frameNumber);
+        }
         if (v6) {
             ipv6Reassembled(d, r.segment(), r.offset(), r.length(), proto);
         } else {

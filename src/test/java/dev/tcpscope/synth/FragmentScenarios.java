@@ -20,8 +20,8 @@ import java.util.Arrays;
  * </pre>
  *
  * Scenarios: fragments in order; out of order with an identical duplicate; an overlap whose bytes
- * differ; a second last fragment with another length and a fragment past the end; a last
- * fragment shorter than the first one; sixty fragments (the tree's label is cut at 239 bytes); a
+ * differ; a second last fragment with another length and a fragment past the end; an
+ * unfragmented packet with the ID of a pending first fragment; sixty fragments (the tree's label is cut at 239 bytes); a
  * UDP length longer than the datagram; a TCP segment and an ICMP echo in fragments; a fragment
  * arriving after its datagram was complete; a first fragment cut by the snap length; a total
  * length past the frame's end; the same private addresses and ID on two VLANs; and unfragmented
@@ -120,7 +120,7 @@ public final class FragmentScenarios {
 
         byte[] d5 = udp(100, 5);
         fragment(5, UDP, d5, 0, 64, true);
-        fragment(5, UDP, d5, 0, 24, false);
+        fragment(5, UDP, d5, 0, 24, false); // offset 0 and no more fragments: not a fragment at all
 
         int[] sixty = new int[60];
         for (int k = 0; k < sixty.length; k++) {

@@ -97,6 +97,34 @@ class ReassemblerTest {
     }
 
     @Test
+    void aSecondPassKnowsWhereTheFirstCompletedEachDatagram() {
+        byte[] dgram = udp(40);
+        byte[][] frames = {
+            ipv4(3, 0, true, slice(dgram, 0, 24)), ipv4(4, 0, true, slice(dgram, 0, 24)),
+            ipv4(3, 24, false, slice(dgram, 24, 48))
+        };
+        ReassembledIn notes = new ReassembledIn();
+        dissector.noteReassemblies(notes);
+        for (byte[] b : frames) {
+            feed(LinkType.IPV4, b);
+        }
+        assertThat(notes.of(1)).isEqualTo(3);
+        assertThat(notes.of(2)).isZero(); // never completed
+        assertThat(notes.of(3)).isZero(); // completes itself
+        Dissector second = new Dissector();
+        second.knownReassemblies(notes);
+        long[] expected = {3, 0, 0};
+        for (int k = 0; k < frames.length; k++) {
+            Frame f = new Frame();
+            f.set(k + 1, 1_700_000_000L, 0, 9, LinkType.IPV4, 0, MemorySegment.ofArray(frames[k]), 0,
+                    frames[k].length, frames[k].length);
+            second.dissect(f, d);
+            assertThat(d.reassembledIn).as("frame %d", k + 1).isEqualTo(expected[k]);
+        }
+        assertThat(d.reassembly()).isNotNull();
+    }
+
+    @Test
     void overlapsKeepTheEarlierListedBytesAndAreFlagged() {
         byte[] a = new byte[16];
         byte[] b = new byte[16];
