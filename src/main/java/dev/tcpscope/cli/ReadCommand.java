@@ -233,11 +233,12 @@ final class ReadCommand implements Callable<Integer> {
         }
         Decoder decoder = new Decoder(new TcpAnalyzer(mode));
         if (twoPass) {
+            decoder.noteReassemblies();
             Integer failed = firstPass(path, decoder, err, read);
             if (failed != null) {
                 return failed;
             }
-            decoder = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()));
+            decoder = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()), decoder.reassemblies());
         }
         return details != null ? outputDetails(path, decoder, details, err) : output(path, decoder, fields, kind, err);
     }

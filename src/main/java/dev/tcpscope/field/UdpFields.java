@@ -42,9 +42,9 @@ final class UdpFields {
                     Dissection x = d.dissection();
                     for (int i = 0; i < x.count(); i++) {
                         if (x.proto(i) == p && x.captured(i) >= Udp.HEADER_LENGTH) {
-                            boolean none = Bytes.u16(x.segment(i), x.offset(i) + Udp.CHECKSUM) == 0
-                                    && i > 0 && x.proto(i - 1) == Proto.IPV4;
-                            v.addLong(none ? 3 : 2);
+                            // a zero checksum: not present over IPv4, illegal over IPv6
+                            boolean zero = Bytes.u16(x.segment(i), x.offset(i) + Udp.CHECKSUM) == 0 && i > 0;
+                            v.addLong(!zero ? 2 : x.proto(i - 1) == Proto.IPV4 ? 3 : x.proto(i - 1) == Proto.IPV6 ? 4 : 2);
                         }
                     }
                 }),

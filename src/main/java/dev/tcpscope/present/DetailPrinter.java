@@ -3,6 +3,7 @@ package dev.tcpscope.present;
 import dev.tcpscope.capture.CaptureInterface;
 import dev.tcpscope.frame.Frame;
 import dev.tcpscope.tcp.Decoder;
+import dev.tcpscope.wire.Reassembly;
 
 import java.time.ZoneId;
 import java.util.Set;
@@ -72,11 +73,31 @@ public final class DetailPrinter {
                     }
                 }
                 if (hex) {
-                    HexDump.append(out, f.segment(), f.offset(), f.capturedLength());
+                    hexDump(out, f, decoder.dissection().reassembly());
                 }
                 out.append('\n');
             }
         }
+    }
+
+    /**
+     * The hex dump of each data source, as tshark's {@code print_hex_data}: the frame alone, or,
+     * when the frame completed an IP datagram, each source named ("Frame (N bytes):",
+     * "Reassembled IPv4 (N bytes):") before its dump.
+     */
+    private static void hexDump(StringBuilder out, Frame f, Reassembly r) {
+        int cap = f.capturedLength();
+        if (r == null) {
+            HexDump.append(out, f.segment(), f.offset(), cap);
+            return;
+        }
+        out.append("Frame (").append(cap).append(Details.bytes(cap)).append("):\n");
+        if (cap == 0) {
+            return; // print_hex_data stops at the first empty source
+        }
+        HexDump.append(out, f.segment(), f.offset(), cap);
+        out.append(r.sourceName()).append(" (").append(r.length()).append(Details.bytes(r.length())).append("):\n");
+        HexDump.append(out, r.segment(), r.offset(), r.length());
     }
 
     /** What comes after the last packet. */

@@ -191,6 +191,7 @@ final class IpDetails {
             }
             Ipv4Options.add(ip, s, off + Ipv4.MIN_HEADER_LENGTH, hlen - Ipv4.MIN_HEADER_LENGTH);
         }
+        ReassemblyDetails.add(x, ip, i);
         x.consumed(i, hlen);
         return true;
     }
@@ -285,7 +286,12 @@ final class IpDetails {
         sixToFour(ip, s, off + Ipv6.DST, "dst", "Destination");
         slaac(ip, s, off + Ipv6.SRC, "src", "Source");
         slaac(ip, s, off + Ipv6.DST, "dst", "Destination");
-        return Ipv6Extensions.add(x, ip, i, nxt);
+        if (!Ipv6Extensions.add(x, ip, i, nxt)) {
+            return false;
+        }
+        // After the Fragment header's item: a datagram this fragment completed.
+        ReassemblyDetails.add(x, ip, i);
+        return true;
     }
 
     static String ipv6(MemorySegment s, long off) {

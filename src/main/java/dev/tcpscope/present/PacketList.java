@@ -529,6 +529,9 @@ public final class PacketList {
                     .append(", off=").append(Ipv4.fragmentOffset(s, off)).append(", ID=");
             hex(info, Ipv4.id(s, off), 4);
             info.append(')');
+            if (d.reassembledIn > 0) { // tshark -2: the first pass saw where the datagram completed
+                info.append(" [Reassembled in #").append(d.reassembledIn).append(']');
+            }
         } else {
             long fh = d.ipv6FragmentHeader;
             int offM = Bytes.u16(s, fh + 2);
@@ -715,13 +718,16 @@ public final class PacketList {
             info.append(" [BAD UDP LENGTH ").append(ulen).append(" < 8]");
             return false;
         }
-        if (ulen > reported) {
+        if (ulen > reported && !d.fragmented) { // a first fragment's length is unknown
             info.append(" [BAD UDP LENGTH ").append(ulen).append(" > IP PAYLOAD LENGTH]");
         }
         if (!bounds(i, Udp.HEADER_LENGTH)) {
             return false;
         }
         info.append(" Len=").append(ulen - Udp.HEADER_LENGTH);
+        if (Bytes.u16(s, off + Udp.CHECKSUM) == 0 && ip >= 0 && d.proto(ip) == Proto.IPV6) {
+            info.append(" [ILLEGAL CHECKSUM (0)]"); // a zero UDP checksum is not allowed over IPv6
+        }
         return true;
     }
 

@@ -68,12 +68,14 @@ final class TransportDetails {
         }
         DetailNode len = u.field("udp.length", "Length: " + ulen, Integer.toString(ulen));
         if (ulen < Udp.HEADER_LENGTH) {
+            len.relabel("Length: " + ulen + " (bogus, must be >= 8)");
             Expert.add(len, "udp.length.bad", Expert.Severity.ERROR, Expert.Group.MALFORMED,
                     "Bad length value " + ulen + " < 8");
             return false;
         }
         boolean quoted = x.inErrorPacket(i);
         if (ulen > reported && !x.d.fragmented && !quoted) {
+            len.relabel("Length: " + ulen + " (bogus, payload length " + reported + ")");
             Expert.add(len, "udp.length.bad", Expert.Severity.ERROR, Expert.Group.MALFORMED,
                     "Bad length value " + ulen + " > IP payload length");
         }
@@ -82,8 +84,17 @@ final class TransportDetails {
         }
         int sum = Bytes.u16(s, off + 6);
         if (sum == 0) {
-            u.field("udp.checksum", "Checksum: 0x0000 [zero-value ignored]", "0x0000");
-            u.field("udp.checksum.status", "Checksum Status: Not present", "3").generated();
+            // packet-udp.c: no checksum is fine over IPv4 (and in an ICMP error), illegal over IPv6
+            // (RFC 8200 §8.1); either way the status goes under the checksum item.
+            boolean ignored = quoted || ip < 0 || x.d.proto(ip) == Proto.IPV4;
+            DetailNode c = u.field("udp.checksum", "Checksum: 0x0000 [zero-value " + (ignored ? "ignored]" : "illegal]"),
+                    "0x0000");
+            if (!ignored) {
+                Expert.add(c, "udp.checksum.zero", Expert.Severity.ERROR, Expert.Group.CHECKSUM,
+                        "Illegal checksum value (0)");
+            }
+            c.field("udp.checksum.status", ignored ? "Checksum Status: Not present" : "Checksum Status: Illegal",
+                    ignored ? "3" : "4").generated();
         } else {
             u.field("udp.checksum", "Checksum: " + Labels.hex(sum, 4) + " [unverified]", Labels.hex(sum, 4));
             u.field("udp.checksum.status", "Checksum Status: Unverified", "2").generated();

@@ -4,6 +4,7 @@ import dev.tcpscope.frame.Frame;
 import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.Dissector;
 import dev.tcpscope.wire.Proto;
+import dev.tcpscope.wire.ReassembledIn;
 
 /**
  * Decodes frames in capture order: dissects each one ({@link Dissector}) and runs the TCP
@@ -34,6 +35,23 @@ public final class Decoder {
     public Decoder(TcpAnalyzer analyzer) {
         this.analyzer = analyzer;
     }
+
+    /** A second pass: TCP analysis {@code analyzer}, and where the first pass completed each IP datagram. */
+    public Decoder(TcpAnalyzer analyzer, ReassembledIn firstPass) {
+        this(analyzer);
+        dissector.knownReassemblies(firstPass);
+    }
+
+    private ReassembledIn reassemblies;
+
+    /** Notes from now on which frame completes each IP datagram, for a second pass ({@link #reassemblies()}). */
+    public void noteReassemblies() {
+        reassemblies = new ReassembledIn();
+        dissector.noteReassemblies(reassemblies);
+    }
+
+    /** What {@link #noteReassemblies()} noted, or null. */
+    public ReassembledIn reassemblies() { return reassemblies; }
 
     /** Dissects and analyses {@code f}, which must come after the previous frame in the capture. */
     public void decode(Frame f) {

@@ -48,6 +48,13 @@ public final class Dissection {
     public boolean fragmented;
     /** The last IP layer was reassembled from fragments; the transport layer's segment is a buffer. */
     public boolean reassembled;
+    /** With {@link #reassembled}: the datagram this frame completed (what it was made of, its bytes). */
+    private Reassembly reassembly;
+    /**
+     * In a second pass, for a frame whose fragment (the last IP layer) did not complete its
+     * datagram: the frame that did, as the first pass saw it; else 0.
+     */
+    public long reassembledIn;
     /** The address family of a null/loopback header ({@link End#UNKNOWN_FAMILY}). */
     public long family;
 
@@ -81,7 +88,21 @@ public final class Dissection {
         family = 0;
         fragmented = false;
         reassembled = false;
+        reassembly = null;
+        reassembledIn = 0;
     }
+
+    void reassembly(Reassembly r) {
+        reassembled = true;
+        reassembly = r;
+    }
+
+    /**
+     * The IP datagram this frame's last fragment completed, or null. Its bytes are a second data
+     * source besides the frame (tshark's "Reassembled IPv4"), in which the layers after the IP
+     * layer {@link Reassembly#layer()} lie.
+     */
+    public Reassembly reassembly() { return reassembly; }
 
     /** Adds a layer; returns its index, or -1 when there is no room (the frame is then cut there). */
     int push(Proto p, MemorySegment seg, long off, int cap, int rep) {
@@ -106,8 +127,8 @@ public final class Dissection {
     public MemorySegment segment() { return segment; }
 
     /**
-     * The memory layer {@code i} is in: the frame's, or for a transport layer of a reassembled
-     * IP datagram, a buffer holding a copy of the IP header followed by the datagram's first bytes.
+     * The memory layer {@code i} is in: the frame's, or for a layer inside a reassembled IP
+     * datagram, a buffer holding a copy of the IP header followed by the whole datagram.
      */
     public MemorySegment segment(int i) { return segments[i]; }
 

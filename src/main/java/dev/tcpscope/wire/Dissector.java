@@ -13,6 +13,24 @@ import java.lang.foreign.MemorySegment;
  */
 public final class Dissector {
     private final Reassembler reassembler = new Reassembler();
+    /** The frame being dissected, for the reassembler's fragment list. */
+    private long frameNumber;
+    /** The first 802.1Q VLAN ID of the frame (Wireshark's {@code pinfo->vlan_id}), 0 if none. */
+    private int vlanId;
+    /** Where to note the frames that complete datagrams (a first pass), or null. */
+    private ReassembledIn notes;
+    /** What a first pass noted (a second pass), or null. */
+    private ReassembledIn known;
+
+    /** Notes from now on, in {@code into}, which frame completes each datagram (a first pass). */
+    public void noteReassemblies(ReassembledIn into) {
+        notes = into;
+    }
+
+    /** Tells a second pass where the first completed each datagram ({@code tshark -2}). */
+    public void knownReassemblies(ReassembledIn firstPass) {
+        known = firstPass;
+    }
 
     private final int IPPROTO_ICMP = 1;
     private final int IPPROTO_IPIP = 4;
@@ -24,6 +42,8 @@ public final class Dissector {
     /** Fills {@code d} with the layers of {@code f}. */
     public void dissect(Frame f, Dissection d) {
         d.reset(f);
+        frameNumber = f.number();
+        vlanId = 0;
         MemorySegment s = f.segment();
         long off = f.offset();
         int cap = f.capturedLength();
@@ -53,6 +73,8 @@ public final class Dissector {
      */
     public void quoted(Frame f, Dissection d, MemorySegment s, long off, int cap, int rep, boolean v6) {
         d.reset(f);
+        frameNumber = f.number();
+        vlanId = 0;
         if (v6) {
             ipv6(d, s, off, cap, Math.max(cap, rep));
         } else {
@@ -102,6 +124,9 @@ public final class Dissector {
     private void vlan(Dissection d, MemorySegment s, long off, int cap, int rep) {
         if (!layer(d, Proto.VLAN, s, off, cap, rep, Vlan.HEADER_LENGTH)) {
             return;
+        }
+        if (vlanId == 0 && d.etherType != Ethernet.TYPE_QINQ) { // 802.1ad S-tags are not the VLAN dissector's
+            vlanId = Vlan.id(s, off);
         }
         int type = Vlan.type(s, off);
         if (type <= Ethernet.MAX_802_3_LENGTH) {
@@ -214,14 +239,16 @@ public final class Dissector {
         boolean more = Ipv4.moreFragments(s, off);
         int fragOffset = Ipv4.fragmentOffset(s, off);
         if (more || fragOffset != 0) {
-            int length = rep - hlen;
-            // Wireshark reassembles only fragments whose whole payload was captured.
-            if (length > 0 && cap >= rep) {
-                if (reassembler.add(s, off + Ipv4.SRC, off + Ipv4.DST, 4, (long) Ipv4.id(s, off) << 8 | proto,
-                        fragOffset, more, off + hlen, length, off, hlen)) {
-                    reassembled(d, proto);
+            int length = total - hlen;
+            // Wireshark reassembles only fragments whose whole payload was captured (and whose
+            // total length fits in the frame); one datagram per frame here, see reassembled().
+            if (length > 0 && cap >= total && !d.reassembled) {
+                if (reassembler.add(s, off + Ipv4.SRC, off + Ipv4.DST, 4, ipv4FragmentId(s, off, proto),
+                        fragOffset, more, off + hlen, length, off, hlen, frameNumber)) {
+                    reassembled(d, proto, false);
                     return;
                 }
+                d.reassembledIn = known == null ? 0 : known.of(frameNumber);
             } else if (fragOffset == 0) {
                 d.fragmented = true;
                 ipPayload(d, s, off + hlen, cap - hlen, rep - hlen, proto);
@@ -269,10 +296,16 @@ public final class Dissector {
             if (nh == Ipv6.EXT_FRAGMENT) {
                 d.ipv6FragmentHeader = off + pos;
                 int offM = Bytes.u16(s, off + pos + 2);
-                fragment = (offM & 0xfff8) != 0 || (offM & 1) != 0;
+                // packet-ipv6.c reassembles a fragment whose payload length (what the IPv6
+                // payload length leaves after the headers so far) is positive; it walks on
+                // through an atomic fragment, or one whose length says nothing is left.
+                fragment = ((offM & 0xfff8) != 0 || (offM & 1) != 0) && plen - (pos + len - Ipv6.HEADER_LENGTH) > 0;
             }
             nh = Bytes.u8(s, off + pos);
             pos += len;
+            if (fragment) {
+                break; // the fragmentable part follows, in pieces
+            }
         }
         d.ipProto = nh;
         if (fragment) {
@@ -280,22 +313,45 @@ public final class Dissector {
             int offM = Bytes.u16(s, fh + 2);
             int fragOffset = offM & 0xfff8;
             boolean more = (offM & 1) != 0;
-            int length = rep - pos;
-            if (length > 0 && cap >= rep) {
-                if (reassembler.add(s, off + Ipv6.SRC, off + Ipv6.DST, 16, Bytes.u32(s, fh + 4),
-                        fragOffset, more, off + pos, length, off, Ipv6.HEADER_LENGTH)) {
-                    reassembled(d, nh);
+            int length = plen - (pos - Ipv6.HEADER_LENGTH);
+            // Only a fragment whose whole payload was captured is reassembled; any other one
+            // shows as data, the first one too (ipv6_reassemble_do).
+            if (cap >= pos + length && !d.reassembled) {
+                if (reassembler.add(s, off + Ipv6.SRC, off + Ipv6.DST, 16, Bytes.u32(s, fh + 4) | 1L << 40,
+                        fragOffset, more, off + pos, length, off, Ipv6.HEADER_LENGTH, frameNumber)) {
+                    reassembled(d, nh, true);
                     return;
                 }
-            } else if (fragOffset == 0) {
-                d.fragmented = true;
-                ipPayload(d, s, off + pos, cap - pos, rep - pos, nh);
-                return;
+                d.reassembledIn = known == null ? 0 : known.of(frameNumber);
             }
             d.end = End.IP_FRAGMENT;
             return;
         }
         ipPayload(d, s, off + pos, cap - pos, rep - pos, nh);
+    }
+
+    /**
+     * The headers of a reassembled IPv6 datagram: extension headers that followed the Fragment
+     * header, then the upper layer. A Fragment header in there is passed over (a datagram is
+     * reassembled once per frame).
+     */
+    private void ipv6Reassembled(Dissection d, MemorySegment s, long off, int length, int nh) {
+        int pos = 0;
+        while (Ipv6.isExtension(nh)) {
+            if (length < pos + 2) {
+                d.end = End.REPORTED_SHORT;
+                return;
+            }
+            int len = nh == Ipv6.EXT_FRAGMENT ? Ipv6.FRAGMENT_HEADER_LENGTH : (Bytes.u8(s, off + pos + 1) + 1) * 8;
+            if (length < pos + len) {
+                d.end = End.REPORTED_SHORT;
+                return;
+            }
+            nh = Bytes.u8(s, off + pos);
+            pos += len;
+        }
+        d.ipProto = nh;
+        ipPayload(d, s, off + pos, length - pos, length - pos, nh);
     }
 
     private void ipPayload(Dissection d, MemorySegment s, long off, int cap, int rep, int proto) {
@@ -310,12 +366,44 @@ public final class Dissector {
         }
     }
 
-    /** Continues into the transport layer of the datagram the reassembler just completed. */
-    private void reassembled(Dissection d, int proto) {
-        d.reassembled = true;
-        MemorySegment buf = reassembler.segment();
-        int head = reassembler.headOffset();
-        ipPayload(d, buf, head, reassembler.headCaptured(), reassembler.total(), proto);
+    /**
+     * Continues into the datagram the reassembler just completed, whose IP layer is the last one.
+     * One datagram is reassembled per frame: a fragment inside a reassembled datagram (IP in IP,
+     * fragmented twice) is left as a fragment, where Wireshark would reassemble it too.
+     */
+    private void reassembled(Dissection d, int proto, boolean v6) {
+        Reassembly r = reassembler.result();
+        r.layer = d.count() - 1;
+        d.reassembly(r);
+        if (notes != null) {
+            notes.note(r, frameNumber);
+        }
+        if (v6) {
+            ipv6Reassembled(d, r.segment(), r.offset(), r.length(), proto);
+        } else {
+            ipPayload(d, r.segment(), r.offset(), r.length(), r.length(), proto);
+        }
+    }
+
+    /**
+     * The identification an IPv4 fragment is filed under (packet-ip.c): the IP ID and protocol,
+     * and for private or link-local addresses also the VLAN ID, so that the same private
+     * addresses on two VLANs stay apart.
+     */
+    private long ipv4FragmentId(MemorySegment s, long off, int proto) {
+        long id = Ipv4.id(s, off) ^ proto;
+        long src = Bytes.u32(s, off + Ipv4.SRC);
+        long dst = Bytes.u32(s, off + Ipv4.DST);
+        if (privateOrLinkLocal(src) || privateOrLinkLocal(dst)) {
+            id ^= vlanId;
+        }
+        return id;
+    }
+
+    /** RFC 1918 private (10/8, 172.16/12, 192.168/16) or RFC 3927 link-local (169.254/16). */
+    private static boolean privateOrLinkLocal(long a) {
+        return (a & 0xff000000L) == 0x0a000000L || (a & 0xfff00000L) == 0xac100000L
+                || (a & 0xffff0000L) == 0xc0a80000L || (a & 0xffff0000L) == 0xa9fe0000L;
     }
 
     private void tcp(Dissection d, MemorySegment s, long off, int cap, int rep) {

@@ -63,6 +63,20 @@ class ReadCommandTest {
     }
 
     @Test
+    void twoPassesNameTheFrameThatCompletesEachFragmentsDatagram() {
+        // tshark -2 -r captures/pcapplusplus-IPv4Frag.pcap (and -V): the first pass knows frame 3 completes the datagram
+        String frag = "captures/pcapplusplus-IPv4Frag.pcap";
+        assertThat(run("read", "-2", frag).out().lines().toList().get(0))
+                .endsWith("Fragmented IP protocol (proto=UDP 17, off=0, ID=9c89) [Reassembled in #3]");
+        assertThat(run("read", frag).out().lines().toList().get(0)).endsWith("ID=9c89)");
+        String v = run("read", "-2", "-V", frag).out();
+        assertThat(v.lines().filter(l -> l.equals("    [Reassembled IPv4 in frame: 3]")).count()).isEqualTo(2);
+        assertThat(run("read", "-2", "-T", "json", frag).out()).contains("\"ip.reassembled_in\": \"3\"");
+        // -c stops the first pass too, which then never sees frame 3 (as tshark -2 -c 2)
+        assertThat(run("read", "-2", "-V", "-c", "2", frag).out()).doesNotContain("Reassembled");
+    }
+
+    @Test
     void dashRIsTheSameAsThePositionalFile() {
         assertThat(run("read", "-r", LEARN).out()).isEqualTo(run("read", LEARN).out());
     }
