@@ -1,6 +1,7 @@
 package dev.tcpscope.present;
 
 import dev.tcpscope.wire.Bytes;
+import dev.tcpscope.wire.Ipv6;
 import dev.tcpscope.wire.Proto;
 
 import java.lang.foreign.MemorySegment;
@@ -94,7 +95,7 @@ final class Icmpv6Details {
         int rep = x.d.reported(i);
         boolean quoted = x.inErrorPacket(i);
         if (!x.d.fragmented && x.d.captured(i) >= rep && !quoted && ip >= 0 && x.d.proto(ip) == Proto.IPV6) {
-            int computed = pseudoHeaderChecksum(x.d.segment(ip), x.d.offset(ip), s, off, rep);
+            int computed = pseudoHeaderChecksum(x.d.segment(ip), x.d.offset(ip), x.d.ipv6Destination(ip), s, off, rep);
             if (computed == 0) {
                 m.field("icmpv6.checksum", "Checksum: " + hex + " [correct]", hex);
                 m.field("icmpv6.checksum.status", "Checksum Status: Good", "1").generated();
@@ -113,11 +114,14 @@ final class Icmpv6Details {
         m.field("icmpv6.checksum.status", "Checksum Status: Unverified", "2").generated();
     }
 
-    /** The checksum over the IPv6 pseudo-header (addresses, length, next header 58) and the message. */
-    private static int pseudoHeaderChecksum(MemorySegment ipSeg, long ipOff, MemorySegment s, long off, int len) {
+    /**
+     * The checksum over the IPv6 pseudo-header (source, final destination, length, next header
+     * 58) and the message; with a routing header the destination is its last hop (RFC 8200 §8.1).
+     */
+    private static int pseudoHeaderChecksum(MemorySegment ipSeg, long ipOff, int dst, MemorySegment s, long off, int len) {
         long sum = 0;
-        for (int k = 0; k < 32; k += 2) {
-            sum += Bytes.u16(ipSeg, ipOff + 8 + k);
+        for (int k = 0; k < 16; k += 2) {
+            sum += Bytes.u16(ipSeg, ipOff + Ipv6.SRC + k) + Bytes.u16(ipSeg, ipOff + dst + k);
         }
         sum += (len >>> 16) + (len & 0xffff) + 58;
         sum += (~IcmpDetails.internetChecksum(s, off, len)) & 0xffff;

@@ -256,13 +256,11 @@ final class IpDetails {
             return false;
         }
         int nxt = Ipv6.nextHeader(s, off);
-        if (plen == 0 && nxt != 0 && nxt != Ipv6.NO_NEXT_HEADER) {
-            int rep = d.reported(i) - Ipv6.HEADER_LENGTH;
-            ip.field("ipv6.plen", "Payload Length: " + rep
-                    + " bytes (reported as 0, presumed to be because of \"TCP segmentation offload\" (TSO))",
-                    Integer.toString(rep)).generated();
-        } else {
-            ip.field("ipv6.plen", "Payload Length: " + plen, Integer.toString(plen));
+        // tshark 4.0 does not presume TCP segmentation offload for IPv6 (ipv6.tso_supported is off)
+        DetailNode plenItem = ip.field("ipv6.plen", "Payload Length: " + plen, Integer.toString(plen));
+        if (plen == 0 && nxt != Ipv6.EXT_HOP_BY_HOP && nxt != Ipv6.NO_NEXT_HEADER) {
+            Expert.add(plenItem, "ipv6.plen_zero", Expert.Severity.CHAT, Expert.Group.PROTOCOL,
+                    "IPv6 payload length equals 0 (maybe because of \"TCP segmentation offload\" (TSO))");
         }
         ip.field("ipv6.nxt", "Next Header: " + protoName(nxt), Integer.toString(nxt));
         if (!x.bounds(i, 8, "IPv6")) {
@@ -285,7 +283,24 @@ final class IpDetails {
         sixToFour(ip, s, off + Ipv6.DST, "dst", "Destination");
         slaac(ip, s, off + Ipv6.SRC, "src", "Source");
         slaac(ip, s, off + Ipv6.DST, "dst", "Destination");
-        return Ipv6Extensions.add(x, ip, i, nxt);
+        long datagram = plen;
+        long jumbo = 0;
+        if (plen == 0 && nxt == Ipv6.EXT_HOP_BY_HOP) {
+            jumbo = Ipv6.jumboPayloadLength(s, off + Ipv6.HEADER_LENGTH, d.captured(i) - Ipv6.HEADER_LENGTH);
+            if (jumbo != 0) {
+                plenItem.relabel("Payload Length: 0 (Jumbogram)");
+                datagram = jumbo;
+            } else {
+                Expert.add(plenItem, "ipv6.opt.jumbo.missing", Expert.Severity.ERROR, Expert.Group.MALFORMED,
+                        "IPv6 payload length equals 0 and Hop-By-Hop present and Jumbo Payload option missing");
+            }
+        }
+        int framing = d.reported(i) - Ipv6.HEADER_LENGTH; // not trimmed when the payload length exceeds it
+        if (!x.inErrorPacket(i) && datagram > framing) {
+            Expert.add(plenItem, "ipv6.plen_exceeds_framing", Expert.Severity.WARNING, Expert.Group.PROTOCOL,
+                    "IPv6 payload length exceeds framing length (" + framing + " bytes)");
+        }
+        return Ipv6Extensions.add(x, ip, i, nxt, plen, jumbo);
     }
 
     static String ipv6(MemorySegment s, long off) {
