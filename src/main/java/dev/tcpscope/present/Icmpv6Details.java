@@ -65,6 +65,15 @@ final class Icmpv6Details {
             case 135 -> reserved(m, i, s, off + 4) && address(m, i, s, off + 8, "icmpv6.nd.ns.target_address", "Target Address")
                     && options(m, i, s, off + 24);
             case 136 -> neighborAdvertisement(m, i, s, off);
+            case 130, 131, 132 -> {
+                if (type == 130 && cap >= 28) {
+                    // an MLDv2 query (RFC 3810 §5.1): not built yet
+                    x.data(m, s, off + 4, cap - 4);
+                    yield true;
+                }
+                yield mldV1(m, i, s, off);
+            }
+            case 143 -> mldV2Report(m, i, s, off);
             case 137 -> reserved(m, i, s, off + 4)
                     && address(m, i, s, off + 8, "icmpv6.nd.rd.target_address", "Target Address")
                     && address(m, i, s, off + 24, "icmpv6.rd.na.destination_address", "Destination Address")
@@ -266,6 +275,75 @@ final class Icmpv6Details {
         long rsv = f & 0x1fffffffL;
         flags.field("icmpv6.nd.na.flag.rsv", Bits.pattern(f, 0x1fffffffL, 32) + "Reserved: " + rsv, Long.toString(rsv));
         return address(m, i, s, off + 8, "icmpv6.nd.na.target_address", "Target Address") && options(m, i, s, off + 24);
+    }
+
+    /** RFC 2710 §3: maximum response delay, reserved, multicast address. */
+    private boolean mldV1(DetailNode m, int i, MemorySegment s, long off) {
+        if (!uint(m, i, s, off + 4, 2, "icmpv6.mld.maximum_response_delay", "Maximum Response Delay [ms]")
+                || !upTo(i, off + 8)) {
+            return false;
+        }
+        m.field("icmpv6.reserved", "Reserved: " + Labels.hexShort(s, off + 6, 2), Labels.hexColons(s, off + 6, 2));
+        return address(m, i, s, off + 8, "icmpv6.mld.multicast_address", "Multicast Address");
+    }
+
+    /** RFC 3810 §5.2: the multicast address records of a version 2 report, to the end of the message. */
+    private boolean mldV2Report(DetailNode m, int i, MemorySegment s, long off) {
+        if (!upTo(i, off + 6)) {
+            return false;
+        }
+        m.field("icmpv6.reserved", "Reserved: " + Labels.hexShort(s, off + 4, 2), Labels.hexColons(s, off + 4, 2));
+        if (!uint(m, i, s, off + 6, 2, "icmpv6.mldr.nb_mcast_records", "Number of Multicast Address Records")) {
+            return false;
+        }
+        long at = off + 8;
+        long end = x.d.offset(i) + x.d.reported(i);
+        while (at < end) {
+            // the record item runs to the end of the message, so its first byte must be there
+            if (!upTo(i, at + 1)) {
+                return false;
+            }
+            DetailNode r = m.none("icmpv6.mldr.mar", "Multicast Address Record");
+            int type = Bytes.u8(s, at);
+            String typeName = switch (type) {
+                case 1 -> "Include";
+                case 2 -> "Exclude";
+                case 3 -> "Changed to include";
+                case 4 -> "Changed to exclude";
+                case 5 -> "Allow new sources";
+                case 6 -> "Block old sources";
+                default -> null;
+            };
+            r.field("icmpv6.mldr.mar.record_type", "Record Type: " + (typeName != null ? typeName : "Unknown") + " ("
+                    + type + ")", Integer.toString(type));
+            if (!uint(r, i, s, at + 1, 1, "icmpv6.mldr.mar.aux_data_len", "Aux Data Len")
+                    || !uint(r, i, s, at + 2, 2, "icmpv6.mldr.mar.nb_sources", "Number of Sources")) {
+                return false;
+            }
+            int aux = Bytes.u8(s, at + 1);
+            int sources = Bytes.u16(s, at + 2);
+            if (!address(r, i, s, at + 4, "icmpv6.mldr.mar.multicast_address", "Multicast Address")) {
+                return false;
+            }
+            r.relabel("Multicast Address Record " + (typeName != null ? typeName : "Unknown Record Type (" + type + ")")
+                    + ": " + IpDetails.ipv6(s, at + 4));
+            at += 20;
+            for (int k = 0; k < sources; k++) {
+                if (!address(r, i, s, at, "icmpv6.mldr.mar.source_address", "Source Address")) {
+                    return false;
+                }
+                at += 16;
+            }
+            if (aux > 0) {
+                if (!upTo(i, at + aux * 4L)) {
+                    return false;
+                }
+                r.field("icmpv6.mldr.mar.auxiliary_data", "Auxiliary Data: " + Labels.hexShort(s, at, aux * 4),
+                        Labels.hexColons(s, at, aux * 4));
+                at += aux * 4L;
+            }
+        }
+        return true;
     }
 
     private static void flag(DetailNode parent, long v, long mask, int width, String key, String name) {
