@@ -41,7 +41,9 @@ final class Icmpv6Details {
             return false;
         }
         int type = Bytes.u8(s, off);
-        m.field("icmpv6.type", "Type: " + Icmpv6Text.typeName(type) + " (" + type + ")", Integer.toString(type));
+        String typeName = Icmpv6Text.typeName(type);
+        m.field("icmpv6.type", "Type: " + (typeName != null ? typeName : "Unknown") + " (" + type + ")",
+                Integer.toString(type));
         if (!has(i, 2)) {
             return false;
         }
@@ -79,6 +81,9 @@ final class Icmpv6Details {
                     && address(m, i, s, off + 24, "icmpv6.rd.na.destination_address", "Destination Address")
                     && options(m, i, s, off + 40);
             default -> {
+                if (type < 1 || type > 4 && type < 128 || type > 161) {
+                    yield undecodedType(m, i, s, off, type);
+                }
                 x.data(m, s, off + 4, cap - 4);
                 yield true;
             }
@@ -87,6 +92,22 @@ final class Icmpv6Details {
             x.consumed(i, Math.min(cap, 4));
         }
         return ok;
+    }
+
+    /**
+     * A type packet-icmpv6.c has no case for: an expert on the message and the rest as
+     * {@code icmpv6.data}, an item that needs at least one byte.
+     */
+    private boolean undecodedType(DetailNode m, int i, MemorySegment s, long off, int type) {
+        Expert.add(m, "icmpv6.undecoded.type", Expert.Severity.NOTE, Expert.Group.UNDECODED,
+                "Dissector for ICMPv6 Type (" + type + ") code not implemented, Contact Wireshark developers"
+                        + " if you want this supported");
+        if (!has(i, 5)) {
+            return false;
+        }
+        int n = x.d.captured(i) - 4;
+        m.field("icmpv6.data", Labels.truncated("Data", Labels.hexShort(s, off + 4, n)), Labels.hexColons(s, off + 4, n));
+        return true;
     }
 
     /** Whether layer {@code i} has {@code need} bytes; if not, records where dissection stopped. */
@@ -112,13 +133,14 @@ final class Icmpv6Details {
                 int should = IcmpDetails.shouldBe(sum, computed);
                 DetailNode c = m.field("icmpv6.checksum", "Checksum: " + hex + " incorrect, should be "
                         + Labels.hex(should, 4), hex);
-                Expert.add(c, "icmpv6.checksum_bad", Expert.Severity.ERROR, Expert.Group.CHECKSUM,
+                Expert.add(c, "icmpv6.checksum_bad.expert", Expert.Severity.WARNING, Expert.Group.CHECKSUM,
                         "Bad checksum [should be " + Labels.hex(should, 4) + "]");
                 m.field("icmpv6.checksum.status", "Checksum Status: Bad", "0").generated();
             }
             return;
         }
-        String why = quoted ? " [in ICMP error packet]" : x.d.fragmented ? " [fragmented datagram]" : "";
+        // packet-icmpv6.c names every unverifiable case (fragmented, cut short) "fragmented datagram"
+        String why = quoted ? " [in ICMP error packet]" : " [fragmented datagram]";
         m.field("icmpv6.checksum", "Checksum: " + hex + " [unverified]" + why, hex);
         m.field("icmpv6.checksum.status", "Checksum Status: Unverified", "2").generated();
     }

@@ -112,7 +112,14 @@ final class Ipv6Extensions {
         if (upTo <= Math.min(x.d.captured(i), limit)) {
             return true;
         }
-        x.stop(proto, upTo > Math.min(x.d.reported(i), limit));
+        if (upTo <= Math.min(x.d.reported(i), limit)) {
+            x.stop(proto, false);
+        } else if (upTo <= limit) {
+            // inside the header's own length but past the packet's: Wireshark's ContainedBoundsError
+            x.stop(proto + ": length of contained item exceeds length of containing item", true);
+        } else {
+            x.stop(proto, true);
+        }
         return false;
     }
 
@@ -128,9 +135,7 @@ final class Ipv6Extensions {
         int next = Bytes.u8(s, off + pos);
         int words = Bytes.u8(s, off + pos + 1);
         int len = (words + 1) * 8;
-        if (!has(pos + len, proto)) {
-            return -1;
-        }
+        // a protocol item is cut short at the end of the bytes rather than throwing
         DetailNode h = ip.protocol(key, hop ? "IPv6 Hop-by-Hop Option" : "Destination Options for IPv6");
         if (hop && !first) {
             Expert.add(h, "ipv6.hopopts.not_first", Expert.Severity.ERROR, Expert.Group.PROTOCOL,
@@ -147,7 +152,8 @@ final class Ipv6Extensions {
                 return -1;
             }
         }
-        return len;
+        // the next header's buffer starts after the whole header
+        return has(pos + len, proto) ? len : -1;
     }
 
     /** One option at {@code o}; returns where the next one starts, or -1 when bytes ran out. */

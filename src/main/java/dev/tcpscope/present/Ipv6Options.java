@@ -7,13 +7,18 @@ import java.lang.foreign.MemorySegment;
 /**
  * The bodies of IPv6 Hop-by-Hop and Destination options (IANA "Destination Options and
  * Hop-by-Hop Options"), in the items and order of packet-ipv6.c's {@code dissect_opt_*}
- * functions. Options without a body of their own here (Quick-Start, IOAM, CALIPSO, SMF_DPD,
- * Line-Identification, MPL) show their data as an unknown payload.
+ * functions. IOAM options, which have no body of their own here, show their data as an
+ * unknown payload.
  */
 final class Ipv6Options {
     static final int PAD1 = 0x00;
     static final int PADN = 0x01;
     private static final int TEL = 0x04;
+    private static final int CALIPSO = 0x07;
+    private static final int SMF_DPD = 0x08;
+    private static final int QUICK_START = 0x26;
+    private static final int MPL = 0x6d;
+    private static final int LIO = 0x8c;
     private static final int ROUTER_ALERT = 0x05;
     private static final int PDM = 0x0f;
     private static final int PMTU = 0x30;
@@ -42,22 +47,22 @@ final class Ipv6Options {
         name(PADN, "PadN");
         name(TEL, "Tunnel Encapsulation Limit");
         name(ROUTER_ALERT, "Router Alert");
-        name(0x07, "CALIPSO");
-        name(0x08, "SMF_DPD");
+        name(CALIPSO, "CALIPSO");
+        name(SMF_DPD, "SMF_DPD");
         name(PDM, "Performance and Diagnostic Metrics");
         name(0x1e, "Experimental (0x1E)");
-        name(0x26, "Quick-Start");
+        name(QUICK_START, "Quick-Start");
         name(PMTU, "Path MTU Option");
         name(0x31, "IOAM Option");
         name(0x3e, "Experimental (0x3E)");
         name(TPF, "Tunnel Payload Forwarding (TPF) Information");
         name(0x5e, "Experimental (0x5E)");
         name(RPL, "RPL Option");
-        name(0x6d, "MPL Option");
+        name(MPL, "MPL Option");
         name(0x7e, "Experimental (0x7E)");
         name(ENDI, "Endpoint Identification");
         name(ILNP_NONCE, "ILNP Nonce");
-        name(0x8c, "Line-Identification Option");
+        name(LIO, "Line-Identification Option");
         name(0x9e, "Experimental (0x9E)");
         name(0xbe, "Experimental (0xBE)");
         name(JUMBO, "Jumbo Payload");
@@ -289,7 +294,7 @@ final class Ipv6Options {
                         Integer.toString(f >>> 6));
                 bool(flags, "ipv6.opt.dff.flag.dup", "Duplicate (DUP)", f, 0x20);
                 bool(flags, "ipv6.opt.dff.flag.ret", "Return (RET)", f, 0x10);
-                flags.field("ipv6.opt.dff.flag.rsv", Bits.pattern(f, 0x0f, 8) + "Reserved: " + Labels.hex(f & 0x0f, 2),
+                flags.field("ipv6.opt.dff.flag.rsv", Bits.pattern(f, 0x0f, 8) + "Reserved: " + Labels.hex(f & 0x0f, 1),
                         Labels.hex(f & 0x0f, 2));
                 if (!b.has(at + 3)) {
                     return -1;
@@ -298,6 +303,48 @@ final class Ipv6Options {
                 b.opt().field("ipv6.opt.dff.sequence_number", "Sequence Number: " + seq + " (" + Labels.hex(seq, 4) + ")",
                         Integer.toString(seq));
                 return at + 3;
+            }
+            case QUICK_START -> {
+                return quickStart(b);
+            }
+            case MPL -> {
+                return mpl(b);
+            }
+            case LIO -> {
+                if (b.uint("ipv6.opt.lio.length", "LineIDLen", at, 1) == null) {
+                    return -1;
+                }
+                int idLen = b.u8(at);
+                if (idLen + 1 > len) {
+                    idLen = len - 1;
+                }
+                idLen = Math.max(0, idLen);
+                if (!b.has(at + 1 + idLen)) {
+                    return -1;
+                }
+                String id = Labels.ascii(b.s(), b.off() + at + 1, idLen);
+                b.opt().field("ipv6.opt.lio.line_id", "Line ID: " + id, id);
+                return at + 1 + idLen;
+            }
+            case SMF_DPD -> {
+                return smfDpd(b);
+            }
+            case CALIPSO -> {
+                if (len < 8) {
+                    b.invalidLength("CALIPSO: Invalid Length");
+                }
+                if (b.uint("ipv6.opt.calipso.doi", "CALIPSO Domain of Interpretation", at, 4) == null
+                        || b.uint("ipv6.opt.calipso.cmpt.length", "Compartment Length", at + 4, 1) == null
+                        || b.uint("ipv6.opt.calipso.sens_level", "Sensitivity Level", at + 5, 1) == null
+                        || !b.has(at + 8)) {
+                    return -1;
+                }
+                int sum = b.u16(at + 6);
+                b.opt().field("ipv6.opt.calipso.checksum", "Checksum: " + Labels.hex(sum, 4) + " [unverified]",
+                        Labels.hex(sum, 4));
+                int bitmap = b.u8(at + 4) * 4;
+                return b.bytes("ipv6.opt.calipso.cmpt_bitmap", "Compartment Bitmap", at + 8, bitmap) == null
+                        ? -1 : at + 8 + bitmap;
             }
             case ENDI -> {
                 int end = unknown(b);
@@ -314,6 +361,134 @@ final class Ipv6Options {
                 return unknown(b);
             }
         }
+    }
+
+    private static final String[] QS_RATES = {
+        "0 bit/s", "80 Kbit/s", "160 Kbit/s", "320 Kbit/s", "640 Kbit/s", "1.28 Mbit/s", "2.56 Mbit/s", "5.12 Mbit/s",
+        "10.24 Mbit/s", "20.48 Mbit/s", "40.96 Mbit/s", "81.92 Mbit/s", "163.84 Mbit/s", "327.68 Mbit/s",
+        "655.36 Mbit/s", "1.31072 Gbit/s"
+    };
+
+    /** RFC 4782 Quick-Start: a rate request (with a TTL) or a rate report, then the nonce. */
+    private static int quickStart(Body b) {
+        int at = b.data();
+        if (b.len() != 6) {
+            b.invalidLength("Quick-Start: Invalid Length");
+        }
+        if (!b.has(at + 1)) {
+            return -1;
+        }
+        int command = b.u8(at);
+        int function = command >>> 4;
+        int rate = command & 0x0f;
+        String functionName = function == 0 ? "Rate request" : function == 8 ? "Rate report" : "Unknown";
+        b.opt().field("ipv6.opt.qs_func", Bits.pattern(command, 0xf0, 8) + "Function: " + functionName + " (" + function
+                + ")", Integer.toString(function));
+        if (function != 0 && function != 8) {
+            return at;
+        }
+        b.opt().field("ipv6.opt.qs_rate", Bits.pattern(command, 0x0f, 8) + "Rate: " + QS_RATES[rate] + " (" + rate + ")",
+                Integer.toString(rate));
+        DetailNode opt = b.opt();
+        if (function == 0) {
+            if (!b.has(at + 2)) {
+                return -1;
+            }
+            int ttl = b.u8(at + 1);
+            opt.field("ipv6.opt.qs_ttl", "QS TTL: " + ttl, Integer.toString(ttl));
+            int diff = (b.u8(7) - ttl) & 0xff; // the IPv6 header's hop limit
+            opt.relabel(opt.label() + ", " + QS_RATES[rate] + ", QS TTL " + ttl);
+            opt.field("ipv6.opt.qs_ttl_diff", "TTL Diff: " + diff, Integer.toString(diff)).generated();
+            opt.relabel(opt.label() + ", QS TTL diff " + diff);
+        } else {
+            opt.relabel(opt.label() + ", " + QS_RATES[rate]);
+            if (b.uint("ipv6.opt.qs_unused", "Not Used", at + 1, 1) == null) {
+                return -1;
+            }
+        }
+        if (!b.has(at + 6)) {
+            return -1;
+        }
+        long w = b.u32(at + 2);
+        b.opt().field("ipv6.opt.qs_nonce", Bits.pattern(w, 0xfffffffcL, 32) + "QS Nonce: " + Labels.hex(w >>> 2, 8),
+                Labels.hex(w >>> 2, 8));
+        b.opt().field("ipv6.opt.qs_reserved", Bits.pattern(w, 0x3, 32) + "Reserved: " + Labels.hex(w & 3, 1),
+                Labels.hex(w & 3, 8));
+        return at + 6;
+    }
+
+    private static final String[] SEED_ID_LENGTHS = {"0", "16-bit unsigned integer", "64-bit unsigned integer",
+        "128-bit unsigned integer"};
+
+    /** RFC 7731 MPL option: flags, sequence, and a seed ID of the length the flags give. */
+    private static int mpl(Body b) {
+        int at = b.data();
+        if (!b.has(at + 1)) {
+            return -1;
+        }
+        int f = b.u8(at);
+        int s = f >>> 6;
+        StringBuilder label = new StringBuilder("Flag: ").append(Labels.hex(f, 2)).append(", Seed ID Length: ")
+                .append(SEED_ID_LENGTHS[s]);
+        appendSet(label, f, 0x20, "Largest Sequence");
+        appendSet(label, f, 0x10, "Version");
+        DetailNode flags = b.opt().field("ipv6.opt.mpl.flag", label.toString(), Labels.hex(f, 2));
+        flags.field("ipv6.opt.mpl.flag.s", Bits.pattern(f, 0xc0, 8) + "Seed ID Length: " + SEED_ID_LENGTHS[s] + " (" + s
+                + ")", Integer.toString(s));
+        bool(flags, "ipv6.opt.mpl.flag.m", "Largest Sequence", f, 0x20);
+        bool(flags, "ipv6.opt.mpl.flag.v", "Version", f, 0x10);
+        flags.field("ipv6.opt.mpl.flag.rsv", Bits.pattern(f, 0x0f, 8) + "Reserved: " + Labels.hex(f & 0x0f, 1),
+                Labels.hex(f & 0x0f, 2));
+        if (!b.has(at + 2)) {
+            return -1;
+        }
+        int seq = b.u8(at + 1);
+        b.opt().field("ipv6.opt.mpl.sequence", "Sequence: " + Labels.hex(seq, 2), Labels.hex(seq, 2));
+        int seed = new int[] {0, 2, 8, 16}[s];
+        if (seed == 0) {
+            Expert.add(b.typeItem(), "ipv6.opt.mpl.ipv6_src_seed_id", Expert.Severity.COMMENT, Expert.Group.PROTOCOL,
+                    "Seed ID is the IPv6 Source Address");
+            return at + 2;
+        }
+        return b.bytes("ipv6.opt.mpl.seed_id", "Seed ID", at + 2, seed) == null ? -1 : at + 2 + seed;
+    }
+
+    private static final String[] TAGGER_ID_TYPES = {"NULL", "DEFAULT", "IPv4", "IPv6"};
+
+    /** RFC 6621 SMF duplicate packet detection: a hash assist value, or a tagger ID and an identifier. */
+    private static int smfDpd(Body b) {
+        int at = b.data();
+        int len = b.len();
+        if (!b.has(at + 1)) {
+            return -1;
+        }
+        int v = b.u8(at);
+        bool(b.opt(), "ipv6.opt.smf_dpd.hash_bit", "H-bit", v, 0x80);
+        if ((v & 0x80) != 0) {
+            return b.bytes("ipv6.opt.smf_dpd.hav", "Hash Assist Value", at, len) == null ? -1 : at + len;
+        }
+        int type = (v >>> 4) & 7;
+        b.opt().field("ipv6.opt.smf_dpd.tid_type", Bits.pattern(v, 0x70, 8) + "TaggerID Type: "
+                + (type < 4 ? TAGGER_ID_TYPES[type] : "Unknown") + " (" + type + ")", Integer.toString(type));
+        b.opt().field("ipv6.opt.smf_dpd.tid_len", Bits.pattern(v, 0x0f, 8) + "TaggerID Length: " + (v & 0x0f),
+                Integer.toString(v & 0x0f));
+        int o = at + 1;
+        int identLen = len - 1;
+        if ((v & 0x70) != 0) {
+            int tid = (v & 0x0f) + 1;
+            if (b.bytes("ipv6.opt.smf_dpd.tagger_id", "TaggerID", o, tid) == null) {
+                return -1;
+            }
+            o += tid;
+            identLen -= tid;
+        }
+        if (identLen > 0) {
+            if (b.bytes("ipv6.opt.smf_dpd.ident", "Identifier", o, identLen) == null) {
+                return -1;
+            }
+            o += identLen;
+        }
+        return o;
     }
 
     /** An option Wireshark has no body for: its data as an unknown payload. */

@@ -11,7 +11,7 @@ import java.lang.foreign.MemorySegment;
  * RFC 5095), type 2 (RFC 6275 §6.4), RPL source route (RFC 6554) and segment routing
  * (RFC 8754). Wireshark reads each type's data through a buffer as long as the header says,
  * so a read past the header's end is malformed even when the packet goes on. Compact routing
- * headers (types 5 and 6) and unknown types show their data undecoded.
+ * headers (types 5 and 6) are not built yet and show their data undecoded, as unknown types do.
  */
 final class Ipv6Routing {
     private static final String[] TYPES = new String[256];
@@ -256,9 +256,10 @@ final class Ipv6Routing {
         return true;
     }
 
+    /** A type Wireshark has no dissector for: its data, read from the header's own buffer. */
     private boolean undecoded() {
         int size = limit - data;
-        if (!has(limit)) {
+        if (!ext.hasIn(limit, Integer.MAX_VALUE)) {
             return false;
         }
         DetailNode u = rt.field("ipv6.routing.unknown_data", "Type-Specific Data: "

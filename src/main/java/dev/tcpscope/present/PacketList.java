@@ -249,7 +249,8 @@ public final class PacketList {
         }
         switch (d.end) {
             case CAPTURE_SHORT -> info.append(LIMITED);
-            case REPORTED_SHORT -> info.append(MALFORMED);
+            case REPORTED_SHORT -> info.append(d.containedShort
+                    ? "[Malformed Packet: length of contained item exceeds length of containing item]" : MALFORMED);
             case UNKNOWN_ETHERTYPE -> unknownEtherType();
             case UNKNOWN_IP_PROTO -> unknownIpProto(ip);
             case IP_FRAGMENT -> fragment(ip);
@@ -441,6 +442,10 @@ public final class PacketList {
         dst.setLength(0);
         macDst = -1;
         AddressText.appendIpv6(dst, s, off + d.ipv6Destination(i));
+        if (Ipv6.payloadLength(s, off) == 0 && Ipv6.nextHeader(s, off) == Ipv6.EXT_HOP_BY_HOP
+                && Ipv6.jumboPayloadLength(s, off + Ipv6.HEADER_LENGTH, d.captured(i) - Ipv6.HEADER_LENGTH) == 0) {
+            info.append("Invalid IPv6 payload length");
+        }
         extensionInfo(i);
         return true;
     }
@@ -732,6 +737,9 @@ public final class PacketList {
     }
 
     private boolean udp(int i, int ip) {
+        if (!bounds(i, 4)) {
+            return false; // packet-udp.c reads both ports before it names itself in the columns
+        }
         set(protocol, "UDP");
         info.setLength(0);
         MemorySegment s = d.segment(i);

@@ -50,6 +50,12 @@ public final class Dissection {
     public boolean fragmented;
     /** The last IP layer was reassembled from fragments; the transport layer's segment is a buffer. */
     public boolean reassembled;
+    /**
+     * With {@link End#REPORTED_SHORT}: the header that ran out stayed within its own length
+     * field but past the packet's (tshark: "[Malformed Packet: length of contained item exceeds
+     * length of containing item]").
+     */
+    public boolean containedShort;
     /** The address family of a null/loopback header ({@link End#UNKNOWN_FAMILY}). */
     public long family;
 
@@ -83,6 +89,7 @@ public final class Dissection {
         family = 0;
         fragmented = false;
         reassembled = false;
+        containedShort = false;
     }
 
     /** Adds a layer; returns its index, or -1 when there is no room (the frame is then cut there). */

@@ -264,6 +264,7 @@ public final class Dissector {
         d.setIpv6Chain(chain.end, chain.finalDestination);
         if (chain.stop != null) {
             d.end = chain.stop;
+            d.containedShort = chain.contained;
             return;
         }
         int nh = chain.nextHeader;

@@ -35,6 +35,11 @@ final class Ipv6Chain {
     int nextHeader;
     /** Why the walk stopped inside a header, or null when it reached the upper layer. */
     End stop;
+    /**
+     * With {@link End#REPORTED_SHORT}: the read stayed inside the header's own length but ran
+     * past the packet's (Wireshark's ContainedBoundsError, a malformed marker of its own).
+     */
+    boolean contained;
     /** The fragment header that makes the datagram a fragment (the walk stops after it), or -1. */
     int fragment;
     /**
@@ -56,6 +61,7 @@ final class Ipv6Chain {
         this.cap = cap;
         this.rep = rep;
         stop = null;
+        contained = false;
         fragment = -1;
         finalDestination = Ipv6.DST;
         int nh = Ipv6.nextHeader(s, off);
@@ -71,7 +77,7 @@ final class Ipv6Chain {
                         return;
                     }
                     len = (Bytes.u8(s, off + pos + 1) + 1) * 8;
-                    if (!need(pos + len) || !options(s, off, pos + 2, pos + len)) {
+                    if (!options(s, off, pos + 2, pos + len) || !need(pos + len)) {
                         return;
                     }
                 }
@@ -125,6 +131,7 @@ final class Ipv6Chain {
             return true;
         }
         stop = upTo > Math.min(rep, limit) ? End.REPORTED_SHORT : End.CAPTURE_SHORT;
+        contained = stop == End.REPORTED_SHORT && limit != Integer.MAX_VALUE && upTo <= limit;
         return false;
     }
 
@@ -254,7 +261,7 @@ final class Ipv6Chain {
                 return compact(s, off, data, hdrLen, segLeft, type == 5 ? 2 : 4, limit);
             }
             default -> {
-                return need(pos + len, limit);
+                return need(pos + len); // an unknown type's data is read from the header's own buffer
             }
         }
         return true;
