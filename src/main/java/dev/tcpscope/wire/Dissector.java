@@ -270,8 +270,8 @@ public final class Dissector {
         int nh = chain.nextHeader;
         int pos = chain.end;
         boolean fragment = chain.fragment >= 0;
-        if (fragment) {
-            d.ipv6FragmentHeader = off + chain.fragment;
+        if (chain.fragmentHeader >= 0) {
+            d.ipv6FragmentHeader = off + chain.fragmentHeader;
         }
         d.ipProto = nh;
         if (fragment) {

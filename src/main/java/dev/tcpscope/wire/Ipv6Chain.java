@@ -42,6 +42,8 @@ final class Ipv6Chain {
     boolean contained;
     /** The fragment header that makes the datagram a fragment (the walk stops after it), or -1. */
     int fragment;
+    /** The last fragment header walked through, a fragment's or an atomic one (RFC 6946), or -1. */
+    int fragmentHeader;
     /**
      * The address the datagram is finally bound for: a routing header with segments left names
      * it (packet-ipv6.c replaces {@code pinfo->dst}, which the checksums and the Destination
@@ -63,6 +65,7 @@ final class Ipv6Chain {
         stop = null;
         contained = false;
         fragment = -1;
+        fragmentHeader = -1;
         finalDestination = Ipv6.DST;
         int nh = Ipv6.nextHeader(s, off);
         int pos = Ipv6.HEADER_LENGTH;
@@ -95,6 +98,7 @@ final class Ipv6Chain {
                         return;
                     }
                     len = Ipv6.FRAGMENT_HEADER_LENGTH;
+                    fragmentHeader = pos;
                     fragPayload -= len;
                     int offM = Bytes.u16(s, off + pos + 2);
                     if (fragPayload > 0 && ((offM & 0xfff8) != 0 || (offM & 1) != 0)) {
