@@ -10,8 +10,8 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * Detail items of IPv4 (packet-ip.c, RFC 791) and IPv6 (packet-ipv6.c, RFC 8200): the header
- * fields with their bit patterns, the hidden address fields JSON shows, IPv4 options, and the
- * IPv6 fragment header.
+ * fields with their bit patterns, the hidden address fields JSON shows, IPv4 options; the IPv6
+ * extension headers are {@link Ipv6Extensions}'.
  */
 final class IpDetails {
     private static final String[] DSCP_SHORT = new String[64];

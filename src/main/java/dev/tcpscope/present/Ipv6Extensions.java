@@ -114,7 +114,7 @@ final class Ipv6Extensions {
         }
         if (upTo <= Math.min(x.d.reported(i), limit)) {
             x.stop(proto, false);
-        } else if (upTo <= limit) {
+        } else if (limit != Integer.MAX_VALUE && upTo <= limit) {
             // inside the header's own length but past the packet's: Wireshark's ContainedBoundsError
             x.stop(proto + ": length of contained item exceeds length of containing item", true);
         } else {

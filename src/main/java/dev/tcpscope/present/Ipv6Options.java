@@ -322,7 +322,7 @@ final class Ipv6Options {
                 if (!b.has(at + 1 + idLen)) {
                     return -1;
                 }
-                String id = Labels.ascii(b.s(), b.off() + at + 1, idLen);
+                String id = ascii(b.s(), b.off() + at + 1, idLen);
                 b.opt().field("ipv6.opt.lio.line_id", "Line ID: " + id, id);
                 return at + 1 + idLen;
             }
@@ -489,6 +489,20 @@ final class Ipv6Options {
             o += identLen;
         }
         return o;
+    }
+
+    /** ENC_ASCII text as Wireshark 4.0 decodes it: bytes above 0x7f become U+FFFD. */
+    private static String ascii(MemorySegment s, long at, int len) {
+        StringBuilder sb = new StringBuilder(len);
+        for (int k = 0; k < len; k++) {
+            int c = Bytes.u8(s, at + k);
+            if (c >= 0x80) {
+                sb.append('\ufffd');
+            } else {
+                sb.append(Labels.ascii(s, at + k, 1));
+            }
+        }
+        return sb.toString();
     }
 
     /** An option Wireshark has no body for: its data as an unknown payload. */
