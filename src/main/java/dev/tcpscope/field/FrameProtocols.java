@@ -70,31 +70,37 @@ final class FrameProtocols {
         sb.append(name);
     }
 
-    /** Names the extension headers inside IPv6 layer {@code i}. */
+    /**
+     * Names the extension headers inside IPv6 layer {@code i}: those the dissector's walk went
+     * through, and the one it stopped in (Wireshark had called that header's dissector).
+     */
     private static void extensions(Dissection x, int i, StringBuilder sb) {
-        MemorySegmentView v = new MemorySegmentView(x, i);
-        if (v.cap < Ipv6.HEADER_LENGTH) {
+        if (x.captured(i) < Ipv6.HEADER_LENGTH) {
             return;
         }
-        int nh = Ipv6.nextHeader(v.s, v.off);
+        java.lang.foreign.MemorySegment s = x.segment(i);
+        long off = x.offset(i);
+        int upper = x.ipv6Upper(i);
+        int nh = Ipv6.nextHeader(s, off);
         int pos = Ipv6.HEADER_LENGTH;
-        while (Ipv6.isExtension(nh) && v.cap >= pos + 2) {
-            add(sb, switch (nh) {
-                case Ipv6.EXT_HOP_BY_HOP -> "ipv6.hopopts";
-                case Ipv6.EXT_ROUTING -> "ipv6.routing";
-                case Ipv6.EXT_FRAGMENT -> "ipv6.fraghdr";
-                default -> "ipv6.dstopts";
-            });
-            int len = nh == Ipv6.EXT_FRAGMENT ? Ipv6.FRAGMENT_HEADER_LENGTH : (Bytes.u8(v.s, v.off + pos + 1) + 1) * 8;
-            nh = Bytes.u8(v.s, v.off + pos);
+        while (Ipv6.isExtension(nh) && pos < upper) {
+            add(sb, extensionName(nh));
+            int len = nh == Ipv6.EXT_FRAGMENT ? Ipv6.FRAGMENT_HEADER_LENGTH : (Bytes.u8(s, off + pos + 1) + 1) * 8;
+            nh = Bytes.u8(s, off + pos);
             pos += len;
+        }
+        if (Ipv6.isExtension(nh) && i == x.count() - 1 && !x.lastComplete()) {
+            add(sb, extensionName(nh));
         }
     }
 
-    private record MemorySegmentView(java.lang.foreign.MemorySegment s, long off, int cap) {
-        MemorySegmentView(Dissection x, int i) {
-            this(x.segment(i), x.offset(i), x.captured(i));
-        }
+    private static String extensionName(int nh) {
+        return switch (nh) {
+            case Ipv6.EXT_HOP_BY_HOP -> "ipv6.hopopts";
+            case Ipv6.EXT_ROUTING -> "ipv6.routing";
+            case Ipv6.EXT_FRAGMENT -> "ipv6.fraghdr";
+            default -> "ipv6.dstopts";
+        };
     }
 
     /** How many bytes the last layer {@code i} leaves undissected (reported, not only captured). */
@@ -112,7 +118,7 @@ final class FrameProtocols {
             case NULL -> rep - 4;
             case RAW, ARP -> 0;
             case IPV4 -> x.captured(i) >= 1 ? rep - Ipv4.headerLength(x.segment(i), x.offset(i)) : 0;
-            case IPV6 -> rep - ipv6HeaderChain(x, i);
+            case IPV6 -> x.captured(i) >= Ipv6.HEADER_LENGTH ? rep - x.ipv6Upper(i) : 0;
             case TCP -> tcpData(d, x, i);
             case UDP -> rep - Udp.HEADER_LENGTH;
             case ICMP -> x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 0, 8) ? x.captured(i) - 8 : 0;
@@ -153,22 +159,5 @@ final class FrameProtocols {
 
     private static boolean isEcho(int type, int a, int b) {
         return type == a || type == b;
-    }
-
-    private static int ipv6HeaderChain(Dissection x, int i) {
-        var s = x.segment(i);
-        long off = x.offset(i);
-        int cap = x.captured(i);
-        if (cap < Ipv6.HEADER_LENGTH) {
-            return Integer.MAX_VALUE / 2;
-        }
-        int nh = Ipv6.nextHeader(s, off);
-        int pos = Ipv6.HEADER_LENGTH;
-        while (Ipv6.isExtension(nh) && cap >= pos + 2) {
-            int len = nh == Ipv6.EXT_FRAGMENT ? Ipv6.FRAGMENT_HEADER_LENGTH : (Bytes.u8(s, off + pos + 1) + 1) * 8;
-            nh = Bytes.u8(s, off + pos);
-            pos += len;
-        }
-        return pos;
     }
 }

@@ -25,6 +25,14 @@ final class IcmpFields {
      */
     static final Layers.Selector FIXED = (x, i) -> x.captured(i) >= 4;
 
+    /**
+     * ICMPv6 is different: packet-icmpv6.c adds its protocol item first and then reads field by
+     * field, so a message of no bytes at all still has {@code icmpv6}, and one of one byte its type.
+     */
+    private static final Layers.Selector V6_ANY = (x, i) -> true;
+    private static final Layers.Selector V6_TYPE = (x, i) -> x.captured(i) >= 1;
+    private static final Layers.Selector V6_CODE = (x, i) -> x.captured(i) >= 2;
+
     private IcmpFields() { }
 
     static List<Field> icmp() {
@@ -46,9 +54,9 @@ final class IcmpFields {
         Proto p = Proto.ICMPV6;
         return List.of(
                 Field.of("icmpv6", "Internet Control Message Protocol v6", PROTOCOL,
-                        Layers.each(p, FIXED, (s, off, cap, v) -> v.addString("icmpv6"))),
-                Layers.uint("icmpv6.type", "Type", 8, Base.DEC, p, FIXED, 0, 1, 0),
-                Layers.uint("icmpv6.code", "Code", 8, Base.DEC, p, FIXED, 1, 1, 0),
+                        Layers.each(p, V6_ANY, (s, off, cap, v) -> v.addString("icmpv6"))),
+                Layers.uint("icmpv6.type", "Type", 8, Base.DEC, p, V6_TYPE, 0, 1, 0),
+                Layers.uint("icmpv6.code", "Code", 8, Base.DEC, p, V6_CODE, 1, 1, 0),
                 Layers.uint("icmpv6.checksum", "Checksum", 16, Base.HEX, p, FIXED, 2, 2, 0),
                 status("icmpv6.checksum.status", p),
                 echo("icmpv6.echo.identifier", "Identifier", p, 4, false),
@@ -104,8 +112,9 @@ final class IcmpFields {
             if (x.proto(k) == Proto.IPV6) {
                 MemorySegment s = x.segment(k);
                 long sum = 0;
-                for (int b = Ipv6.SRC; b < Ipv6.DST + 16; b += 2) {
-                    sum += Bytes.u16(s, x.offset(k) + b);
+                int dst = x.ipv6Destination(k); // a routing header's last hop (RFC 8200 §8.1)
+                for (int b = 0; b < 16; b += 2) {
+                    sum += Bytes.u16(s, x.offset(k) + Ipv6.SRC + b) + Bytes.u16(s, x.offset(k) + dst + b);
                 }
                 long len = x.reported(i);
                 return sum + (len >>> 16) + (len & 0xffff) + 58;

@@ -35,7 +35,7 @@ public final class ProtocolBytes {
             case "tcp" -> layers(Proto.TCP, Layers.ALL);
             case "udp" -> layers(Proto.UDP, Layers.ALL);
             case "icmp" -> layers(Proto.ICMP, IcmpFields.FIXED); // no icmp item under 4 bytes
-            case "icmpv6" -> layers(Proto.ICMPV6, IcmpFields.FIXED);
+            case "icmpv6" -> layers(Proto.ICMPV6, Layers.ALL); // its item comes before any read
             default -> null;
         };
     }

@@ -98,6 +98,7 @@ public final class Details {
         protocols.setLength(0);
         stoppedIn = null;
         stoppedMalformed = false;
+        etherTruncated = false;
         consumedLayer = -1;
         link.reset();
         transport.arpLength = -1;
@@ -121,6 +122,9 @@ public final class Details {
             } else {
                 root.protocol("_ws.short", "[Packet size limited during capture: " + stoppedIn + " truncated]");
             }
+        }
+        if (etherTruncated) {
+            root.protocol("_ws.short", "[Packet size limited during capture: Ethertype truncated]");
         }
         return root;
     }
@@ -224,6 +228,16 @@ public final class Details {
             consumedBytes = outerConsumedBytes;
         }
     }
+
+    /**
+     * Records that the EtherType dissector's trailer code ran past the captured bytes (an FCS
+     * or padding that was not captured): tshark then ends the frame with a second marker.
+     */
+    void ethertypeTruncated() {
+        etherTruncated = true;
+    }
+
+    private boolean etherTruncated;
 
     /** Records that dissection stopped in {@code protocol}. */
     void stop(String protocol, boolean malformed) {

@@ -1,6 +1,7 @@
 package dev.tcpscope.present;
 
 import dev.tcpscope.wire.Bytes;
+import dev.tcpscope.wire.Ipv6;
 import dev.tcpscope.wire.Proto;
 
 import java.lang.foreign.MemorySegment;
@@ -40,7 +41,9 @@ final class Icmpv6Details {
             return false;
         }
         int type = Bytes.u8(s, off);
-        m.field("icmpv6.type", "Type: " + Icmpv6Text.typeName(type) + " (" + type + ")", Integer.toString(type));
+        String typeName = Icmpv6Text.typeName(type);
+        m.field("icmpv6.type", "Type: " + (typeName != null ? typeName : "Unknown") + " (" + type + ")",
+                Integer.toString(type));
         if (!has(i, 2)) {
             return false;
         }
@@ -64,11 +67,23 @@ final class Icmpv6Details {
             case 135 -> reserved(m, i, s, off + 4) && address(m, i, s, off + 8, "icmpv6.nd.ns.target_address", "Target Address")
                     && options(m, i, s, off + 24);
             case 136 -> neighborAdvertisement(m, i, s, off);
+            case 130, 131, 132 -> {
+                if (type == 130 && cap >= 28) {
+                    // an MLDv2 query (RFC 3810 §5.1): not built yet
+                    x.data(m, s, off + 4, cap - 4);
+                    yield true;
+                }
+                yield mldV1(m, i, s, off);
+            }
+            case 143 -> mldV2Report(m, i, s, off);
             case 137 -> reserved(m, i, s, off + 4)
                     && address(m, i, s, off + 8, "icmpv6.nd.rd.target_address", "Target Address")
                     && address(m, i, s, off + 24, "icmpv6.rd.na.destination_address", "Destination Address")
                     && options(m, i, s, off + 40);
             default -> {
+                if (type < 1 || type > 4 && type < 128 || type > 161) {
+                    yield undecodedType(m, i, s, off, type);
+                }
                 x.data(m, s, off + 4, cap - 4);
                 yield true;
             }
@@ -77,6 +92,22 @@ final class Icmpv6Details {
             x.consumed(i, Math.min(cap, 4));
         }
         return ok;
+    }
+
+    /**
+     * A type packet-icmpv6.c has no case for: an expert on the message and the rest as
+     * {@code icmpv6.data}, an item that needs at least one byte.
+     */
+    private boolean undecodedType(DetailNode m, int i, MemorySegment s, long off, int type) {
+        Expert.add(m, "icmpv6.undecoded.type", Expert.Severity.NOTE, Expert.Group.UNDECODED,
+                "Dissector for ICMPv6 Type (" + type + ") code not implemented, Contact Wireshark developers"
+                        + " if you want this supported");
+        if (!has(i, 5)) {
+            return false;
+        }
+        int n = x.d.captured(i) - 4;
+        m.field("icmpv6.data", Labels.truncated("Data", Labels.hexShort(s, off + 4, n)), Labels.hexColons(s, off + 4, n));
+        return true;
     }
 
     /** Whether layer {@code i} has {@code need} bytes; if not, records where dissection stopped. */
@@ -94,7 +125,7 @@ final class Icmpv6Details {
         int rep = x.d.reported(i);
         boolean quoted = x.inErrorPacket(i);
         if (!x.d.fragmented && x.d.captured(i) >= rep && !quoted && ip >= 0 && x.d.proto(ip) == Proto.IPV6) {
-            int computed = pseudoHeaderChecksum(x.d.segment(ip), x.d.offset(ip), s, off, rep);
+            int computed = pseudoHeaderChecksum(x.d.segment(ip), x.d.offset(ip), x.d.ipv6Destination(ip), s, off, rep);
             if (computed == 0) {
                 m.field("icmpv6.checksum", "Checksum: " + hex + " [correct]", hex);
                 m.field("icmpv6.checksum.status", "Checksum Status: Good", "1").generated();
@@ -102,22 +133,26 @@ final class Icmpv6Details {
                 int should = IcmpDetails.shouldBe(sum, computed);
                 DetailNode c = m.field("icmpv6.checksum", "Checksum: " + hex + " incorrect, should be "
                         + Labels.hex(should, 4), hex);
-                Expert.add(c, "icmpv6.checksum_bad", Expert.Severity.ERROR, Expert.Group.CHECKSUM,
+                Expert.add(c, "icmpv6.checksum_bad.expert", Expert.Severity.WARNING, Expert.Group.CHECKSUM,
                         "Bad checksum [should be " + Labels.hex(should, 4) + "]");
                 m.field("icmpv6.checksum.status", "Checksum Status: Bad", "0").generated();
             }
             return;
         }
-        String why = quoted ? " [in ICMP error packet]" : x.d.fragmented ? " [fragmented datagram]" : "";
+        // packet-icmpv6.c names every unverifiable case (fragmented, cut short) "fragmented datagram"
+        String why = quoted ? " [in ICMP error packet]" : " [fragmented datagram]";
         m.field("icmpv6.checksum", "Checksum: " + hex + " [unverified]" + why, hex);
         m.field("icmpv6.checksum.status", "Checksum Status: Unverified", "2").generated();
     }
 
-    /** The checksum over the IPv6 pseudo-header (addresses, length, next header 58) and the message. */
-    private static int pseudoHeaderChecksum(MemorySegment ipSeg, long ipOff, MemorySegment s, long off, int len) {
+    /**
+     * The checksum over the IPv6 pseudo-header (source, final destination, length, next header
+     * 58) and the message; with a routing header the destination is its last hop (RFC 8200 §8.1).
+     */
+    private static int pseudoHeaderChecksum(MemorySegment ipSeg, long ipOff, int dst, MemorySegment s, long off, int len) {
         long sum = 0;
-        for (int k = 0; k < 32; k += 2) {
-            sum += Bytes.u16(ipSeg, ipOff + 8 + k);
+        for (int k = 0; k < 16; k += 2) {
+            sum += Bytes.u16(ipSeg, ipOff + Ipv6.SRC + k) + Bytes.u16(ipSeg, ipOff + dst + k);
         }
         sum += (len >>> 16) + (len & 0xffff) + 58;
         sum += (~IcmpDetails.internetChecksum(s, off, len)) & 0xffff;
@@ -262,6 +297,75 @@ final class Icmpv6Details {
         long rsv = f & 0x1fffffffL;
         flags.field("icmpv6.nd.na.flag.rsv", Bits.pattern(f, 0x1fffffffL, 32) + "Reserved: " + rsv, Long.toString(rsv));
         return address(m, i, s, off + 8, "icmpv6.nd.na.target_address", "Target Address") && options(m, i, s, off + 24);
+    }
+
+    /** RFC 2710 §3: maximum response delay, reserved, multicast address. */
+    private boolean mldV1(DetailNode m, int i, MemorySegment s, long off) {
+        if (!uint(m, i, s, off + 4, 2, "icmpv6.mld.maximum_response_delay", "Maximum Response Delay [ms]")
+                || !upTo(i, off + 8)) {
+            return false;
+        }
+        m.field("icmpv6.reserved", "Reserved: " + Labels.hexShort(s, off + 6, 2), Labels.hexColons(s, off + 6, 2));
+        return address(m, i, s, off + 8, "icmpv6.mld.multicast_address", "Multicast Address");
+    }
+
+    /** RFC 3810 §5.2: the multicast address records of a version 2 report, to the end of the message. */
+    private boolean mldV2Report(DetailNode m, int i, MemorySegment s, long off) {
+        if (!upTo(i, off + 6)) {
+            return false;
+        }
+        m.field("icmpv6.reserved", "Reserved: " + Labels.hexShort(s, off + 4, 2), Labels.hexColons(s, off + 4, 2));
+        if (!uint(m, i, s, off + 6, 2, "icmpv6.mldr.nb_mcast_records", "Number of Multicast Address Records")) {
+            return false;
+        }
+        long at = off + 8;
+        long end = x.d.offset(i) + x.d.reported(i);
+        while (at < end) {
+            // the record item runs to the end of the message, so its first byte must be there
+            if (!upTo(i, at + 1)) {
+                return false;
+            }
+            DetailNode r = m.none("icmpv6.mldr.mar", "Multicast Address Record");
+            int type = Bytes.u8(s, at);
+            String typeName = switch (type) {
+                case 1 -> "Include";
+                case 2 -> "Exclude";
+                case 3 -> "Changed to include";
+                case 4 -> "Changed to exclude";
+                case 5 -> "Allow new sources";
+                case 6 -> "Block old sources";
+                default -> null;
+            };
+            r.field("icmpv6.mldr.mar.record_type", "Record Type: " + (typeName != null ? typeName : "Unknown") + " ("
+                    + type + ")", Integer.toString(type));
+            if (!uint(r, i, s, at + 1, 1, "icmpv6.mldr.mar.aux_data_len", "Aux Data Len")
+                    || !uint(r, i, s, at + 2, 2, "icmpv6.mldr.mar.nb_sources", "Number of Sources")) {
+                return false;
+            }
+            int aux = Bytes.u8(s, at + 1);
+            int sources = Bytes.u16(s, at + 2);
+            if (!address(r, i, s, at + 4, "icmpv6.mldr.mar.multicast_address", "Multicast Address")) {
+                return false;
+            }
+            r.relabel("Multicast Address Record " + (typeName != null ? typeName : "Unknown Record Type (" + type + ")")
+                    + ": " + IpDetails.ipv6(s, at + 4));
+            at += 20;
+            for (int k = 0; k < sources; k++) {
+                if (!address(r, i, s, at, "icmpv6.mldr.mar.source_address", "Source Address")) {
+                    return false;
+                }
+                at += 16;
+            }
+            if (aux > 0) {
+                if (!upTo(i, at + aux * 4L)) {
+                    return false;
+                }
+                r.field("icmpv6.mldr.mar.auxiliary_data", "Auxiliary Data: " + Labels.hexShort(s, at, aux * 4),
+                        Labels.hexColons(s, at, aux * 4));
+                at += aux * 4L;
+            }
+        }
+        return true;
     }
 
     private static void flag(DetailNode parent, long v, long mask, int width, String key, String name) {

@@ -117,14 +117,16 @@ final class Icmpv6Text {
 
     static boolean append(IcmpInfo state, MacNames names, StringBuilder info, MemorySegment seg,
                           long ip6, long off, int capLen, int reportedLen, long frame) {
-        // tshark reads type and code before writing any Info text.
-        if (!state.need(2, capLen, reportedLen)) return false;
+        // packet-icmpv6.c names the type as soon as it has read it, then reads the code.
+        if (!state.need(1, capLen, reportedLen)) return false;
         int type = u8(seg, off);
-        int code = u8(seg, off + 1);
         String typeText = typeName(type);
         info.append(typeText != null ? typeText : "Unknown (" + type + ")");
+        if (!state.need(2, capLen, reportedLen)) return false;
+        int code = u8(seg, off + 1);
         String codeText = codeName(type, code);
         if (codeText != null) info.append(" (").append(codeText).append(')');
+        if (!state.need(4, capLen, reportedLen)) return false; // the checksum is read for every type
         switch (type) {
             case 128, 129 -> {
                 if (!state.need(8, capLen, reportedLen)) return false;
@@ -162,7 +164,11 @@ final class Icmpv6Text {
                 return options(state, info, seg, off, 24, capLen, reportedLen);
             }
             case 137 -> { return options(state, info, seg, off, 40, capLen, reportedLen); }
-            default -> { return true; }
+            default -> {
+                // a type packet-icmpv6.c has no case for shows its data, which needs a byte
+                boolean undecoded = type < 1 || type > 4 && type < 128 || type > 161;
+                return !undecoded || state.need(5, capLen, reportedLen);
+            }
         }
     }
 

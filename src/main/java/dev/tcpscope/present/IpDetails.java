@@ -10,8 +10,8 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * Detail items of IPv4 (packet-ip.c, RFC 791) and IPv6 (packet-ipv6.c, RFC 8200): the header
- * fields with their bit patterns, the hidden address fields JSON shows, IPv4 options, and the
- * IPv6 fragment header.
+ * fields with their bit patterns, the hidden address fields JSON shows, IPv4 options; the IPv6
+ * extension headers are {@link Ipv6Extensions}'.
  */
 final class IpDetails {
     private static final String[] DSCP_SHORT = new String[64];
@@ -257,13 +257,11 @@ final class IpDetails {
             return false;
         }
         int nxt = Ipv6.nextHeader(s, off);
-        if (plen == 0 && nxt != 0 && nxt != Ipv6.NO_NEXT_HEADER) {
-            int rep = d.reported(i) - Ipv6.HEADER_LENGTH;
-            ip.field("ipv6.plen", "Payload Length: " + rep
-                    + " bytes (reported as 0, presumed to be because of \"TCP segmentation offload\" (TSO))",
-                    Integer.toString(rep)).generated();
-        } else {
-            ip.field("ipv6.plen", "Payload Length: " + plen, Integer.toString(plen));
+        // tshark 4.0 does not presume TCP segmentation offload for IPv6 (ipv6.tso_supported is off)
+        DetailNode plenItem = ip.field("ipv6.plen", "Payload Length: " + plen, Integer.toString(plen));
+        if (plen == 0 && nxt != Ipv6.EXT_HOP_BY_HOP && nxt != Ipv6.NO_NEXT_HEADER) {
+            Expert.add(plenItem, "ipv6.plen_zero", Expert.Severity.CHAT, Expert.Group.PROTOCOL,
+                    "IPv6 payload length equals 0 (maybe because of \"TCP segmentation offload\" (TSO))");
         }
         ip.field("ipv6.nxt", "Next Header: " + protoName(nxt), Integer.toString(nxt));
         if (!x.bounds(i, 8, "IPv6")) {
@@ -286,7 +284,24 @@ final class IpDetails {
         sixToFour(ip, s, off + Ipv6.DST, "dst", "Destination");
         slaac(ip, s, off + Ipv6.SRC, "src", "Source");
         slaac(ip, s, off + Ipv6.DST, "dst", "Destination");
-        if (!Ipv6Extensions.add(x, ip, i, nxt)) {
+        long datagram = plen;
+        long jumbo = 0;
+        if (plen == 0 && nxt == Ipv6.EXT_HOP_BY_HOP) {
+            jumbo = Ipv6.jumboPayloadLength(s, off + Ipv6.HEADER_LENGTH, d.captured(i) - Ipv6.HEADER_LENGTH);
+            if (jumbo != 0) {
+                plenItem.relabel("Payload Length: 0 (Jumbogram)");
+                datagram = jumbo;
+            } else {
+                Expert.add(plenItem, "ipv6.opt.jumbo.missing", Expert.Severity.ERROR, Expert.Group.MALFORMED,
+                        "IPv6 payload length equals 0 and Hop-By-Hop present and Jumbo Payload option missing");
+            }
+        }
+        int framing = d.reported(i) - Ipv6.HEADER_LENGTH; // not trimmed when the payload length exceeds it
+        if (!x.inErrorPacket(i) && datagram > framing) {
+            Expert.add(plenItem, "ipv6.plen_exceeds_framing", Expert.Severity.WARNING, Expert.Group.PROTOCOL,
+                    "IPv6 payload length exceeds framing length (" + framing + " bytes)");
+        }
+        if (!Ipv6Extensions.add(x, ip, i, nxt, plen, jumbo)) {
             return false;
         }
         // After the Fragment header's item: a datagram this fragment completed.

@@ -277,8 +277,8 @@ final class LinkDetails {
         int cap = f.capturedLength();
         int trailerReported = frameLen - payloadEnd;
         int trailerCaptured = cap - payloadEnd;
-        if (trailerReported <= 0 || trailerCaptured < 0) {
-            return;
+        if (trailerReported <= 0 || trailerCaptured <= 0) {
+            return; // packet-ethertype.c shows a trailer only when some of it was captured
         }
         MemorySegment s = f.segment();
         long start = f.offset() + payloadEnd;
@@ -287,7 +287,11 @@ final class LinkDetails {
         if (maybePadded) {
             padding = 60 - (frameLen - trailerReported);
             for (int k = 0; k < padding; k++) {
-                if (k >= trailerCaptured || Bytes.u8(s, start + k) != 0) {
+                if (k >= trailerCaptured) {
+                    x.ethertypeTruncated(); // packet-eth.c reads the padding bytes to see if they are zero
+                    return;
+                }
+                if (Bytes.u8(s, start + k) != 0) {
                     padding = 0;
                     break;
                 }
@@ -318,7 +322,9 @@ final class LinkDetails {
                         "Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros.");
             }
         }
-        if (fcs && trailerCaptured >= padding + tCap + 4) {
+        if (fcs && trailerCaptured < padding + tCap + 4) {
+            x.ethertypeTruncated(); // the FCS was not captured, and packet-eth.c reads it
+        } else if (fcs) {
             long at = start + padding + tCap;
             long value = Bytes.u32(s, at);
             etherTree.field("eth.fcs", "Frame check sequence: " + Labels.hex(value, 8) + " [unverified]",

@@ -194,6 +194,30 @@ public final class PacketList {
     }
 
     private void columns(Frame f) {
+        layerColumns(f);
+        if (etherTrailerTruncated(f)) {
+            info.append(LIMITED);
+        }
+    }
+
+    /** Whether the Ethernet trailer after an IP payload ran past the captured bytes (see {@link EtherTrailer}). */
+    private boolean etherTrailerTruncated(Frame f) {
+        for (int i = d.count() - 2; i >= 0; i--) {
+            Proto p = d.proto(i);
+            if (p == Proto.ETH || p == Proto.VLAN) {
+                Proto next = d.proto(i + 1);
+                if ((next != Proto.IPV4 && next != Proto.IPV6) || d.segment(i + 1) != f.segment()) {
+                    return false;
+                }
+                int start = (int) (d.offset(i) - f.offset());
+                int end = (int) (d.offset(i + 1) - f.offset()) + d.reported(i + 1);
+                return EtherTrailer.truncated(f.segment(), f.offset(), f.originalLength(), f.capturedLength(), start, end);
+            }
+        }
+        return false;
+    }
+
+    private void layerColumns(Frame f) {
         int n = d.count();
         int ip = -1;
         for (int i = 0; i < n; i++) {
@@ -225,7 +249,8 @@ public final class PacketList {
         }
         switch (d.end) {
             case CAPTURE_SHORT -> info.append(LIMITED);
-            case REPORTED_SHORT -> info.append(MALFORMED);
+            case REPORTED_SHORT -> info.append(d.containedShort
+                    ? "[Malformed Packet: length of contained item exceeds length of containing item]" : MALFORMED);
             case UNKNOWN_ETHERTYPE -> unknownEtherType();
             case UNKNOWN_IP_PROTO -> unknownIpProto(ip);
             case IP_FRAGMENT -> fragment(ip);
@@ -416,8 +441,51 @@ public final class PacketList {
         }
         dst.setLength(0);
         macDst = -1;
-        AddressText.appendIpv6(dst, s, off + ipv6FinalDestination(s, off, d.captured(i)));
+        AddressText.appendIpv6(dst, s, off + d.ipv6Destination(i));
+        if (Ipv6.payloadLength(s, off) == 0 && Ipv6.nextHeader(s, off) == Ipv6.EXT_HOP_BY_HOP
+                && Ipv6.jumboPayloadLength(s, off + Ipv6.HEADER_LENGTH, d.captured(i) - Ipv6.HEADER_LENGTH) == 0) {
+            info.append("Invalid IPv6 payload length");
+        }
+        extensionInfo(i);
         return true;
+    }
+
+    /**
+     * What packet-ipv6.c's extension header dissectors write in Info: each options or routing
+     * header appends its name, a fragment header replaces the text (the upper layer replaces
+     * it again). The header the walk stopped in had its name appended before bytes ran out.
+     */
+    private void extensionInfo(int i) {
+        MemorySegment s = d.segment(i);
+        long off = d.offset(i);
+        int upper = d.ipv6Upper(i);
+        int nh = Ipv6.nextHeader(s, off);
+        int pos = Ipv6.HEADER_LENGTH;
+        boolean stopped = i == d.count() - 1 && !d.lastComplete();
+        while (Ipv6.isExtension(nh) && (pos < upper || stopped && pos == upper)) {
+            if (nh == Ipv6.EXT_FRAGMENT) {
+                if (pos < upper) {
+                    int offM = Bytes.u16(s, off + pos + 2);
+                    info.setLength(0);
+                    info.append("IPv6 fragment (off=").append(offM & 0xfff8).append(" more=")
+                            .append((offM & 1) != 0 ? 'y' : 'n').append(" ident=0x");
+                    hex(info, Bytes.u32(s, off + pos + 4), 8);
+                    info.append(" nxt=").append(Bytes.u8(s, off + pos)).append(')');
+                }
+            } else {
+                if (!info.isEmpty()) {
+                    info.append(" , ");
+                }
+                info.append(nh == Ipv6.EXT_HOP_BY_HOP ? "IPv6 hop-by-hop options"
+                        : nh == Ipv6.EXT_ROUTING ? "IPv6 routing" : "IPv6 destination options");
+            }
+            if (pos == upper) {
+                break;
+            }
+            int len = nh == Ipv6.EXT_FRAGMENT ? Ipv6.FRAGMENT_HEADER_LENGTH : (Bytes.u8(s, off + pos + 1) + 1) * 8;
+            nh = Bytes.u8(s, off + pos);
+            pos += len;
+        }
     }
 
     /**
@@ -448,25 +516,6 @@ public final class PacketList {
             pos += len;
         }
         return Ipv4.DST;
-    }
-
-    /** The same for IPv6: a type 0 or 2 routing header's last address (RFC 8200 §4.4, RFC 6275 §6.4). */
-    private static int ipv6FinalDestination(MemorySegment s, long off, int captured) {
-        int nh = Ipv6.nextHeader(s, off);
-        int pos = Ipv6.HEADER_LENGTH;
-        while (Ipv6.isExtension(nh) && pos + 8 <= captured) {
-            int len = nh == Ipv6.EXT_FRAGMENT ? Ipv6.FRAGMENT_HEADER_LENGTH : (Bytes.u8(s, off + pos + 1) + 1) * 8;
-            if (nh == Ipv6.EXT_ROUTING && pos + len <= captured) {
-                int type = Bytes.u8(s, off + pos + 2);
-                int addresses = (len - 8) / 16;
-                if ((type == 0 || type == 2) && addresses > 0) {
-                    return pos + 8 + (addresses - 1) * 16;
-                }
-            }
-            nh = Bytes.u8(s, off + pos);
-            pos += len;
-        }
-        return Ipv6.DST;
     }
 
     private void unknownIpProto(int ip) {
@@ -504,18 +553,7 @@ public final class PacketList {
         if (d.proto(ip) == Proto.IPV4) {
             return d.reported(ip) - Ipv4.headerLength(s, off);
         }
-        return d.reported(ip) - ipv6HeaderChain(s, off);
-    }
-
-    private int ipv6HeaderChain(MemorySegment s, long off) {
-        int nh = Ipv6.nextHeader(s, off);
-        int pos = Ipv6.HEADER_LENGTH;
-        while (Ipv6.isExtension(nh)) {
-            int len = nh == Ipv6.EXT_FRAGMENT ? Ipv6.FRAGMENT_HEADER_LENGTH : (Bytes.u8(s, off + pos + 1) + 1) * 8;
-            nh = Bytes.u8(s, off + pos);
-            pos += len;
-        }
-        return pos;
+        return d.reported(ip) - d.ipv6Upper(ip);
     }
 
     private void fragment(int ip) {
@@ -702,6 +740,9 @@ public final class PacketList {
     }
 
     private boolean udp(int i, int ip) {
+        if (!bounds(i, 4)) {
+            return false; // packet-udp.c reads both ports before it names itself in the columns
+        }
         set(protocol, "UDP");
         info.setLength(0);
         MemorySegment s = d.segment(i);

@@ -44,10 +44,11 @@ final class TransportDetails {
         MemorySegment s = x.d.segment(i);
         long off = x.d.offset(i);
         x.protocol("udp");
-        DetailNode u = x.root.protocol("udp", "User Datagram Protocol");
+        // packet-udp.c reads both ports before it adds its item
         if (!x.bounds(i, 4, "UDP")) {
             return false;
         }
+        DetailNode u = x.root.protocol("udp", "User Datagram Protocol");
         int sp = Bytes.u16(s, off);
         int dp = Bytes.u16(s, off + 2);
         u.relabel("User Datagram Protocol, Src Port: " + sp + ", Dst Port: " + dp);
@@ -146,11 +147,13 @@ final class TransportDetails {
             long off = x.d.offset(ip);
             boolean v4 = x.d.proto(ip) == Proto.IPV4;
             int n = v4 ? 4 : 16;
+            // IPv6: a routing header's last hop is the destination (packet-ipv6.c sets pinfo->dst)
+            int d = v4 ? 16 : x.d.ipv6Destination(ip);
             src = new byte[n];
             dst = new byte[n];
             for (int k = 0; k < n; k++) {
                 src[k] = (byte) Bytes.u8(s, off + (v4 ? 12 : 8) + k);
-                dst[k] = (byte) Bytes.u8(s, off + (v4 ? 16 : 24) + k);
+                dst[k] = (byte) Bytes.u8(s, off + d + k);
             }
         }
         long now = x.decoder.time();

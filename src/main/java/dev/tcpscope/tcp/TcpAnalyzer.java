@@ -145,7 +145,8 @@ public final class TcpAnalyzer {
         int sport = Tcp.srcPort(s, tcp);
         int dport = Tcp.dstPort(s, tcp);
         if (v6) {
-            probe.set(ipSeg, ip + Ipv6.SRC, ip + Ipv6.DST, true, sport, dport);
+            // a routing header's last hop is the destination Wireshark keys the conversation on
+            probe.set(ipSeg, ip + Ipv6.SRC, ip + d.ipv6Destination(ipIndex), true, sport, dport);
         } else {
             probe.set(ipSeg, ip + Ipv4.SRC, ip + Ipv4.DST, false, sport, dport);
         }

@@ -25,6 +25,8 @@ public final class Dissection {
     private final long[] offset = new long[MAX_LAYERS];
     private final int[] captured = new int[MAX_LAYERS];
     private final int[] reported = new int[MAX_LAYERS];
+    private final int[] ipv6Upper = new int[MAX_LAYERS];
+    private final int[] ipv6Destination = new int[MAX_LAYERS];
     private int count;
 
     /** Why dissection stopped. */
@@ -55,6 +57,12 @@ public final class Dissection {
      * datagram: the frame that did, as the first pass saw it; else 0.
      */
     public long reassembledIn;
+    /**
+     * With {@link End#REPORTED_SHORT}: the header that ran out stayed within its own length
+     * field but past the packet's (tshark: "[Malformed Packet: length of contained item exceeds
+     * length of containing item]").
+     */
+    public boolean containedShort;
     /** The address family of a null/loopback header ({@link End#UNKNOWN_FAMILY}). */
     public long family;
 
@@ -90,6 +98,7 @@ public final class Dissection {
         reassembled = false;
         reassembly = null;
         reassembledIn = 0;
+        containedShort = false;
     }
 
     void reassembly(Reassembly r) {
@@ -114,6 +123,8 @@ public final class Dissection {
         offset[count] = off;
         captured[count] = Math.max(0, cap);
         reported[count] = Math.max(0, rep);
+        ipv6Upper[count] = Ipv6.HEADER_LENGTH;
+        ipv6Destination[count] = Ipv6.DST;
         return count++;
     }
 
@@ -122,6 +133,24 @@ public final class Dissection {
         captured[count - 1] = Math.max(0, cap);
         reported[count - 1] = Math.max(0, rep);
     }
+
+    /** Records what the extension header walk of the last layer (IPv6) found. */
+    void setIpv6Chain(int upper, int destination) {
+        ipv6Upper[count - 1] = upper;
+        ipv6Destination[count - 1] = destination;
+    }
+
+    /**
+     * For an IPv6 layer: where its upper-layer header starts after the extension headers
+     * (relative to the layer), or where the walk over them stopped.
+     */
+    public int ipv6Upper(int i) { return ipv6Upper[i]; }
+
+    /**
+     * For an IPv6 layer: where (relative to the layer) the address it is finally bound for is,
+     * the last hop of a routing header with segments left, else the header's destination.
+     */
+    public int ipv6Destination(int i) { return ipv6Destination[i]; }
 
     /** The frame's memory. */
     public MemorySegment segment() { return segment; }

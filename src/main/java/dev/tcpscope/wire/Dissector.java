@@ -31,6 +31,7 @@ public final class Dissector {
     public void knownReassemblies(ReassembledIn firstPass) {
         known = firstPass;
     }
+    private final Ipv6Chain chain = new Ipv6Chain();
 
     private final int IPPROTO_ICMP = 1;
     private final int IPPROTO_IPIP = 4;
@@ -274,38 +275,30 @@ public final class Dissector {
             return;
         }
         int plen = Ipv6.payloadLength(s, off);
-        if (plen != 0 && plen + Ipv6.HEADER_LENGTH < rep) {
-            rep = plen + Ipv6.HEADER_LENGTH;
+        // packet-ipv6.c keeps a zero payload length (no TSO guess by default) unless a
+        // Hop-by-Hop header carries a jumbogram's length; the datagram then ends there.
+        long datagram = plen;
+        if (plen == 0 && Ipv6.nextHeader(s, off) == Ipv6.EXT_HOP_BY_HOP) {
+            datagram = Ipv6.jumboPayloadLength(s, off + Ipv6.HEADER_LENGTH, cap - Ipv6.HEADER_LENGTH);
+        }
+        if (datagram + Ipv6.HEADER_LENGTH < rep) {
+            rep = (int) datagram + Ipv6.HEADER_LENGTH;
             cap = Math.min(cap, rep);
             d.setLast(cap, rep);
         }
         d.ipv6FragmentHeader = -1;
-        int nh = Ipv6.nextHeader(s, off);
-        int pos = Ipv6.HEADER_LENGTH;
-        boolean fragment = false;
-        while (Ipv6.isExtension(nh)) {
-            if (cap < pos + 2) {
-                d.end = rep >= pos + 2 ? End.CAPTURE_SHORT : End.REPORTED_SHORT;
-                return;
-            }
-            int len = nh == Ipv6.EXT_FRAGMENT ? Ipv6.FRAGMENT_HEADER_LENGTH : (Bytes.u8(s, off + pos + 1) + 1) * 8;
-            if (cap < pos + len) {
-                d.end = rep >= pos + len ? End.CAPTURE_SHORT : End.REPORTED_SHORT;
-                return;
-            }
-            if (nh == Ipv6.EXT_FRAGMENT) {
-                d.ipv6FragmentHeader = off + pos;
-                int offM = Bytes.u16(s, off + pos + 2);
-                // packet-ipv6.c reassembles a fragment whose payload length (what the IPv6
-                // payload length leaves after the headers so far) is positive; it walks on
-                // through an atomic fragment, or one whose length says nothing is left.
-                fragment = ((offM & 0xfff8) != 0 || (offM & 1) != 0) && plen - (pos + len - Ipv6.HEADER_LENGTH) > 0;
-            }
-            nh = Bytes.u8(s, off + pos);
-            pos += len;
-            if (fragment) {
-                break; // the fragmentable part follows, in pieces
-            }
+        chain.walk(s, off, cap, rep, plen);
+        d.setIpv6Chain(chain.end, chain.finalDestination);
+        if (chain.stop != null) {
+            d.end = chain.stop;
+            d.containedShort = chain.contained;
+            return;
+        }
+        int nh = chain.nextHeader;
+        int pos = chain.end;
+        boolean fragment = chain.fragment >= 0;
+        if (chain.fragmentHeader >= 0) {
+            d.ipv6FragmentHeader = off + chain.fragmentHeader;
         }
         d.ipProto = nh;
         if (fragment) {
