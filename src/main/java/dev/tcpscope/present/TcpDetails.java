@@ -343,8 +343,12 @@ final class TcpDetails {
         MemorySegment s = x.d.segment(i);
         long at = x.d.offset(i) + r.headerLength;
         if ((r.flags & Tcp.RST) != 0) {
-            String text = Labels.ascii(s, at, left);
-            tcp.field("tcp.reset_cause", "Reset cause: " + text, text);
+            String text = Labels.asciiString(s, at, left);
+            DetailNode cause = tcp.field("tcp.reset_cause", Labels.truncated("Reset cause", Labels.formatText(text)), text);
+            if (Labels.trailingStray(s, at, left)) {
+                Expert.add(cause, "_ws.string.trailing_stray_characters", Expert.Severity.WARNING,
+                        Expert.Group.UNDECODED, "Trailing stray characters");
+            }
             return;
         }
         int reported = x.d.reported(i) - r.headerLength;
