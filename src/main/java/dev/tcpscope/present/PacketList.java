@@ -666,6 +666,25 @@ public final class PacketList {
                         info.append(" MD5");
                     }
                 }
+                case Tcp.OPT_QUICK_START -> {
+                    if (len == 8) {
+                        if (!bounds(i, pos + 3)) {
+                            return false;
+                        }
+                        info.append(" QSresp=").append(Ipv4Options.qsRate(Bytes.u8(s, o + 2)));
+                        if (!bounds(i, pos + 4)) {
+                            return false;
+                        }
+                    }
+                }
+                case Tcp.OPT_USER_TIMEOUT -> {
+                    if (len == 4) {
+                        if (!bounds(i, pos + 4)) {
+                            return false;
+                        }
+                        info.append(" USER_TO=").append(Bytes.u16(s, o + 2) & 0x7fff);
+                    }
+                }
                 case Tcp.OPT_MPTCP -> set(protocol, "MPTCP");
                 default -> { }
             }

@@ -289,6 +289,42 @@ final class TcpOptionDetails {
             case Tcp.OPT_EXP1, Tcp.OPT_EXP2 -> {
                 return experimental(kind, pos, len);
             }
+            case Tcp.OPT_QUICK_START -> {
+                // RFC 4782 §4.2: the response names the approved rate; packet-tcp.c calls the
+                // field after it "QS Rate" too, though it holds the TTL difference
+                DetailNode it = item("tcp.options.qs", "TCP Option - Quick-Start", pos, len);
+                kind(it, kind);
+                if (!lengthIs(length(it, len), len, 8)) {
+                    return true;
+                }
+                if (!need(pos + 3)) {
+                    return false;
+                }
+                int b = Bytes.u8(s, o + 2);
+                it.field("tcp.options.qs.rate", Bits.pattern(b, 0x0f, 8) + "QS Rate: " + Ipv4Options.qsRate(b)
+                        + " (" + (b & 0x0f) + ")", Integer.toString(b & 0x0f));
+                if (!need(pos + 4)) {
+                    return false;
+                }
+                int diff = Bytes.u8(s, o + 3);
+                it.field("tcp.options.qs.ttl_diff", "QS Rate: " + diff, Integer.toString(diff));
+            }
+            case Tcp.OPT_USER_TIMEOUT -> {
+                DetailNode it = item("tcp.options.user_to", "TCP Option - User Timeout", pos, len);
+                kind(it, kind);
+                if (!lengthIs(length(it, len), len, 4)) {
+                    return true;
+                }
+                if (!need(pos + 4)) {
+                    return false;
+                }
+                int v = Bytes.u16(s, o + 2);
+                boolean minutes = (v & 0x8000) != 0;
+                it.field("tcp.options.user_to_granularity", Bits.pattern(v, 0x8000, 16) + "Granularity: "
+                        + (minutes ? "Minutes" : "Seconds"), minutes ? "1" : "0");
+                it.field("tcp.options.user_to_val", Bits.pattern(v, 0x7fff, 16) + "User Timeout: " + (v & 0x7fff),
+                        Integer.toString(v & 0x7fff));
+            }
             default -> {
                 String shortName = shortName(kind);
                 DetailNode it = item(shortName != null ? "tcp.options." + keyOf(kind) : "tcp.options.unknown",
