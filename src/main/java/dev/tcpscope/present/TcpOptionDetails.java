@@ -127,7 +127,7 @@ final class TcpOptionDetails {
             if (eol && kind != Tcp.OPT_EOL) {
                 textExpert(opts, "tcp.non_zero_bytes_after_eol", Expert.Severity.ERROR, Expert.Group.PROTOCOL,
                         "Non-zero header padding");
-                break;
+                return true; // tcp_dissect_options() returns: no check for a missing MSS
             }
             if (kind == Tcp.OPT_EOL || kind == Tcp.OPT_NOP) {
                 boolean nop = kind == Tcp.OPT_NOP;
@@ -152,12 +152,12 @@ final class TcpOptionDetails {
                 continue;
             }
             String shortName = shortName(kind);
-            String name = shortName != null ? shortName : kind == Tcp.OPT_MPTCP ? "Multipath TCP"
+            String name = shortName != null ? shortName : kind == Tcp.OPT_MPTCP ? "MPTCP"
                     : "Unknown (" + Labels.hex(kind, 2) + ")";
             if (pos + 1 >= end) {
                 textExpert(opts, "tcp.option.len.invalid", Expert.Severity.NOTE, Expert.Group.SEQUENCE,
                         name + " (length byte past end of options)");
-                break;
+                return true; // tcp_dissect_options() returns: no check for a missing MSS
             }
             if (!need(pos + 2)) {
                 return false;
@@ -166,12 +166,12 @@ final class TcpOptionDetails {
             if (len < 2) {
                 textExpert(opts, "tcp.option.len.invalid", Expert.Severity.NOTE, Expert.Group.SEQUENCE,
                         name + " (with too-short option length = " + len + Details.bytes(len) + ")");
-                break;
+                return true; // tcp_dissect_options() returns: no check for a missing MSS
             }
             if (pos + len > end) {
                 textExpert(opts, "tcp.option.len.invalid", Expert.Severity.NOTE, Expert.Group.SEQUENCE,
                         name + " (option length = " + len + Details.bytes(len) + " says option goes past end of options)");
-                break;
+                return true; // tcp_dissect_options() returns: no check for a missing MSS
             }
             mss |= kind == Tcp.OPT_MSS;
             if (!option(kind, pos, len)) {
