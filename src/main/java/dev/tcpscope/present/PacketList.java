@@ -689,6 +689,10 @@ public final class PacketList {
                 default -> { }
             }
         }
+        if (kind == TcpOptionWalk.MALFORMED) {
+            info.append(MALFORMED); // a short MPTCP option: its dissector read past it
+            return false;
+        }
         return kind != TcpOptionWalk.SHORT || bounds(i, w.need());
     }
 

@@ -152,6 +152,9 @@ final class TcpDetails {
             return false;
         }
         analysis(tcp, r);
+        if (opts != null && options.sawMptcp()) {
+            MptcpDetails.analysis(tcp, r);
+        }
         payload(tcp, i, r);
         x.consumed(i, Math.min(r.headerLength, x.d.captured(i)));
         return true;

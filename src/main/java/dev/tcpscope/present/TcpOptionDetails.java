@@ -21,9 +21,18 @@ final class TcpOptionDetails {
     private long base;
     private int layer;
     private TcpRecord r;
+    private final MptcpDetails mptcp;
+    /** Whether the frame's options held an MPTCP option (Wireshark's {@code th_mptcp}). */
+    private boolean sawMptcp;
 
     TcpOptionDetails(Details x) {
         this.x = x;
+        this.mptcp = new MptcpDetails(x);
+    }
+
+    /** Whether the options last added held an MPTCP option: {@code [MPTCP analysis]} follows then. */
+    boolean sawMptcp() {
+        return sawMptcp;
     }
 
     /** Kind names of packet-tcp.c's {@code tcp_option_kind_vs}. */
@@ -102,6 +111,7 @@ final class TcpOptionDetails {
         base = x.d.offset(i);
         layer = i;
         r = rec;
+        sawMptcp = false;
         try {
             return walk();
         } finally {
@@ -288,6 +298,10 @@ final class TcpOptionDetails {
             }
             case Tcp.OPT_EXP1, Tcp.OPT_EXP2 -> {
                 return experimental(kind, pos, len);
+            }
+            case Tcp.OPT_MPTCP -> {
+                sawMptcp = true;
+                return mptcp.add(opts, s, o, len, x.d.captured(layer) - pos, r);
             }
             case Tcp.OPT_QUICK_START -> {
                 // RFC 4782 §4.2: the response names the approved rate; packet-tcp.c calls the

@@ -62,6 +62,11 @@ public final class TcpRecord {
     /** The options were walked to their end: the analysis subtree and Info labels are shown. */
     public boolean optionsComplete;
     /**
+     * The conversation's Multipath TCP side as this frame left it, or null when it has carried
+     * no MPTCP option (see {@link MptcpAnalysis}).
+     */
+    public MptcpAnalysis.Subflow mptcp;
+    /**
      * {@code tcp.window_size_scalefactor} as shown for a non-SYN segment: the multiplier, or −1
      * (unknown) or −2 (no scaling).
      */
