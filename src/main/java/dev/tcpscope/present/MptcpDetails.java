@@ -41,21 +41,6 @@ final class MptcpDetails {
         this.x = x;
     }
 
-    private static String subtypeName(int subtype) {
-        return switch (subtype) {
-            case Mptcp.MP_CAPABLE -> "Multipath Capable";
-            case Mptcp.MP_JOIN -> "Join Connection";
-            case Mptcp.DSS -> "Data Sequence Signal";
-            case Mptcp.ADD_ADDR -> "Add Address";
-            case Mptcp.REMOVE_ADDR -> "Remove Address";
-            case Mptcp.MP_PRIO -> "Change Subflow Priority";
-            case Mptcp.MP_FAIL -> "TCP Fallback";
-            case Mptcp.MP_FASTCLOSE -> "Fast Close";
-            case Mptcp.MP_TCPRST -> "TCP Reset";
-            default -> "Unknown (" + subtype + ")";
-        };
-    }
-
     /**
      * Adds the option at {@code optionOffset} (length byte {@code optionLength}, of which
      * {@code captured} bytes exist) under {@code opts}; false when a read failed (the frame
@@ -73,9 +58,9 @@ final class MptcpDetails {
             m.field("tcp.option_len", "Length: " + len, Integer.toString(len));
             int b = u8(2);
             int subtype = b >>> 4;
-            m.field("tcp.options.mptcp.subtype", Bits.pattern(b, 0xf0, 8) + "Multipath TCP subtype: " + subtypeName(subtype)
+            m.field("tcp.options.mptcp.subtype", Bits.pattern(b, 0xf0, 8) + "Multipath TCP subtype: " + Mptcp.subtypeName(subtype)
                     + (subtype <= Mptcp.MP_TCPRST ? " (" + subtype + ")" : ""), Integer.toString(subtype));
-            m.relabel(m.label() + ": " + subtypeName(subtype));
+            m.relabel(m.label() + ": " + Mptcp.subtypeName(subtype));
             MptcpAnalysis.Subflow sf = r.mptcp;
             MptcpAnalysis.Meta fwd = sf == null ? null : sf.meta(r.forward);
             MptcpAnalysis.Meta rev = sf == null ? null : sf.meta(!r.forward);

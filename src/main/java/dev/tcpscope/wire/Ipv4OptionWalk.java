@@ -100,7 +100,7 @@ public final class Ipv4OptionWalk {
             if (len < 2 || pos + len > hlen) {
                 return false;
             }
-            if (needs(s, off + pos, type, len) > len) {
+            if (reads(s, off + pos, type, len) > len) {
                 return true;
             }
             pos += len;
@@ -108,8 +108,11 @@ public final class Ipv4OptionWalk {
         return false;
     }
 
-    /** How far into the option at {@code o} its dissector reads (past {@code len}: it throws). */
-    private static int needs(MemorySegment s, long o, int type, int len) {
+    /**
+     * How far into the option at {@code o} (type {@code type}, length byte {@code len}) its
+     * Wireshark dissector reads; past {@code len} it throws. 0 for options without a dissector.
+     */
+    public static int reads(MemorySegment s, long o, int type, int len) {
         return switch (type) {
             case 148, 136, 11, 12 -> 4; // Router Alert, Stream ID, MTU Probe / Reply: a 16-bit value at 2
             case 82 -> 12;              // Traceroute: three counters and the originator
@@ -122,7 +125,8 @@ public final class Ipv4OptionWalk {
             }
             case 68 -> 4;               // Time Stamp: pointer, overflow and flag
             case 131, 137, 7, 130, 133 -> 3; // routes: the pointer; security: the level or format code
-            case 134 -> cipso(s, o, len);
+            case 149 -> 2;              // Selective Directed Broadcast: whole addresses only
+            case 134 -> Math.max(6, cipso(s, o, len));
             default -> 0;
         };
     }

@@ -34,6 +34,22 @@ public final class Mptcp {
         return Bytes.u32(s, off) << 32 | Bytes.u32(s, off + 4);
     }
 
+    /** Wireshark's subtype names (mptcp_subtype_vs), "Unknown (n)" for others. */
+    public static String subtypeName(int subtype) {
+        return switch (subtype) {
+            case MP_CAPABLE -> "Multipath Capable";
+            case MP_JOIN -> "Join Connection";
+            case DSS -> "Data Sequence Signal";
+            case ADD_ADDR -> "Add Address";
+            case REMOVE_ADDR -> "Remove Address";
+            case MP_PRIO -> "Change Subflow Priority";
+            case MP_FAIL -> "TCP Fallback";
+            case MP_FASTCLOSE -> "Fast Close";
+            case MP_TCPRST -> "TCP Reset";
+            default -> "Unknown (" + subtype + ")";
+        };
+    }
+
     /** The subtype, the high nibble of the option's third byte. */
     public static int subtype(MemorySegment s, long o) {
         return Bytes.u8(s, o + 2) >>> 4;
