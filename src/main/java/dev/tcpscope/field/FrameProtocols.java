@@ -150,6 +150,9 @@ final class FrameProtocols {
         for (int kind = w.next(); kind >= 0; kind = w.next()) {
             if (kind == Tcp.OPT_MPTCP) {
                 n++;
+                if (w.position() == r.mptcpAssertion) {
+                    break; // Wireshark's MPTCP dissector stopped on its assertion there
+                }
             }
         }
         return n;

@@ -71,7 +71,8 @@ final class TcpOptionFields {
                         option(Tcp.OPT_USER_TIMEOUT, 4, (w, s, r, v) -> v.addLong(Bytes.u16(s, w.offset() + 2) & 0x7fff))),
                 Field.of("mptcp", "Multipath Transmission Control Protocol", PROTOCOL, mptcp(2, -1, (w, s, r, v) -> {
                     String name = "Multipath Transmission Control Protocol";
-                    v.addString(w.length() >= 3 && w.captured(3) ? name + ": " + Mptcp.subtypeName(Mptcp.subtype(s, w.offset())) : name);
+                    // the label grows once the subtype is read; before, tshark shows the bare name
+                    v.addString(w.length() >= 3 && w.captured(3) ? name + ": " + Mptcp.subtypeName(Mptcp.subtype(s, w.offset())) : "mptcp");
                 })),
                 Field.integer("tcp.options.mptcp.subtype", "Multipath TCP subtype", UINT, 8, Base.DEC,
                         mptcp(3, -1, (w, s, r, v) -> v.addLong(Mptcp.subtype(s, w.offset())))),
@@ -85,7 +86,8 @@ final class TcpOptionFields {
                         })),
                 Field.integer("tcp.options.mptcp.recvkey", "Receiver's Key", UINT, 64, Base.DEC, mptcp(12, -1, (w, s, r, v) -> {
                     int sub = Mptcp.subtype(s, w.offset());
-                    if (sub == Mptcp.MP_CAPABLE && keyed(w.length()) && w.length() >= 20 && w.captured(20)) {
+                    if (sub == Mptcp.MP_CAPABLE && keyed(w.length()) && w.length() >= 20 && w.captured(20)
+                            && w.position() != r.mptcpAssertion) {
                         v.addLong(Mptcp.u64(s, w.offset() + 12));
                     } else if (sub == Mptcp.MP_FASTCLOSE) {
                         v.addLong(Mptcp.u64(s, w.offset() + 4));
@@ -175,6 +177,9 @@ final class TcpOptionFields {
             TcpOptionWalk w = TcpFields.walk(d, new TcpOptionWalk());
             while (w.next() >= 0) {
                 reader.read(w, s, d.tcp(), v);
+                if (w.position() == d.tcp().mptcpAssertion) {
+                    return; // Wireshark's MPTCP dissector stopped on its assertion there
+                }
             }
         };
     }

@@ -20,7 +20,7 @@ import java.lang.foreign.MemorySegment;
  * {@code [Packet size limited during capture: MPTCP truncated]}.
  */
 final class MptcpDetails {
-    /** A read past what can be read: Wireshark's bounds exceptions. */
+    /** A read past what can be read (Wireshark's bounds exceptions), or its failed assertion. */
     private static final class Stop extends RuntimeException {
         private static final Stop INSTANCE = new Stop();
 
@@ -36,21 +36,25 @@ final class MptcpDetails {
     private int avail;
     /** The end of the read that failed. */
     private int failedAt;
+    /** Whether the analysis found Wireshark's assertion failing on this option. */
+    private boolean assertion;
 
     MptcpDetails(Details x) {
         this.x = x;
     }
 
     /**
-     * Adds the option at {@code optionOffset} (length byte {@code optionLength}, of which
-     * {@code captured} bytes exist) under {@code opts}; false when a read failed (the frame
-     * stops).
+     * Adds the option at {@code optionOffset} ({@code position} in its TCP header, length byte
+     * {@code optionLength}, of which {@code captured} bytes exist) under {@code opts}; false when
+     * a read failed or Wireshark's assertion did (the frame stops).
      */
-    boolean add(DetailNode opts, MemorySegment seg, long optionOffset, int optionLength, int captured, TcpRecord r) {
+    boolean add(DetailNode opts, MemorySegment seg, long optionOffset, int position, int optionLength, int captured,
+                TcpRecord r) {
         s = seg;
         o = optionOffset;
         len = optionLength;
         avail = Math.min(optionLength, captured);
+        assertion = r.mptcpAssertion == position;
         x.protocol("mptcp");
         DetailNode m = opts.protocol("mptcp", "Multipath Transmission Control Protocol");
         try {
@@ -61,9 +65,9 @@ final class MptcpDetails {
             m.field("tcp.options.mptcp.subtype", Bits.pattern(b, 0xf0, 8) + "Multipath TCP subtype: " + Mptcp.subtypeName(subtype)
                     + (subtype <= Mptcp.MP_TCPRST ? " (" + subtype + ")" : ""), Integer.toString(subtype));
             m.relabel(m.label() + ": " + Mptcp.subtypeName(subtype));
-            MptcpAnalysis.Subflow sf = r.mptcp;
-            MptcpAnalysis.Meta fwd = sf == null ? null : sf.meta(r.forward);
-            MptcpAnalysis.Meta rev = sf == null ? null : sf.meta(!r.forward);
+            // each option shows the connection as it left it, not as the whole segment did
+            MptcpAnalysis.Meta fwd = r.mptcpSeen == null ? null : r.mptcpSeen.sender(position);
+            MptcpAnalysis.Meta rev = r.mptcpSeen == null ? null : r.mptcpSeen.receiver(position);
             switch (subtype) {
                 case Mptcp.MP_CAPABLE -> capable(m, fwd, rev);
                 case Mptcp.MP_JOIN -> join(m);
@@ -95,12 +99,24 @@ final class MptcpDetails {
             }
             return true;
         } catch (Stop e) {
-            x.stop("MPTCP", failedAt > len);
+            if (failedAt < 0) {
+                x.stopOnBug("MPTCP", MptcpAnalysis.ASSERTION);
+            } else {
+                x.stop("MPTCP", failedAt > len);
+            }
             return false;
         }
     }
 
     // ---- reads --------------------------------------------------------------------------------
+
+    /** Where the analysis met Wireshark's assertion: the dissector stops there. */
+    private void assertionPoint() {
+        if (assertion) {
+            failedAt = -1;
+            throw Stop.INSTANCE;
+        }
+    }
 
     private void need(int end) {
         if (end > avail) {
@@ -169,6 +185,7 @@ final class MptcpDetails {
         }
         long key = u64(4);
         m.field("tcp.options.mptcp.sendkey", "Sender's Key: " + unsigned(key), unsigned(key));
+        assertionPoint(); // get_or_create_mptcpd_from_key() of the sender's key
         long token = fwd == null ? 0 : fwd.token();
         long idsn = fwd == null ? 0 : fwd.baseDsn();
         m.field("mptcp.expected_token", "Subflow token generated from key: " + token, Long.toString(token)).generated();
@@ -201,6 +218,7 @@ final class MptcpDetails {
                 addressId(m, 3);
                 long token = u32(4);
                 m.field("tcp.options.mptcp.recvtok", "Receiver's Token: " + token, Long.toString(token));
+                assertionPoint(); // mptcp_get_meta_from_token()
                 long nonce = u32(8);
                 m.field("tcp.options.mptcp.sendrand", "Sender's Random Number: " + nonce, Long.toString(nonce));
             }

@@ -2,6 +2,7 @@ package dev.tcpscope.present;
 
 import dev.tcpscope.frame.Frame;
 import dev.tcpscope.tcp.Decoder;
+import dev.tcpscope.tcp.MptcpAnalysis;
 import dev.tcpscope.tcp.TcpAnalyzer;
 import dev.tcpscope.tcp.TcpRecord;
 import dev.tcpscope.wire.Bytes;
@@ -685,7 +686,13 @@ public final class PacketList {
                         info.append(" USER_TO=").append(Bytes.u16(s, o + 2) & 0x7fff);
                     }
                 }
-                case Tcp.OPT_MPTCP -> set(protocol, "MPTCP");
+                case Tcp.OPT_MPTCP -> {
+                    set(protocol, "MPTCP");
+                    if (pos == rec.mptcpAssertion) {
+                        info.append("[Dissector bug, protocol MPTCP: ").append(MptcpAnalysis.ASSERTION).append(']');
+                        return false;
+                    }
+                }
                 default -> { }
             }
         }

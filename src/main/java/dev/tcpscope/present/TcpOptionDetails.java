@@ -103,6 +103,29 @@ final class TcpOptionDetails {
         };
     }
 
+    /**
+     * The short name of the dissector packet-tcp.c registers for {@code kind}, which the
+     * {@code Options:} line and the length checks name: the options decoded here and those it
+     * decodes that tcpscope shows as unknown (SCPS, Riverbed, Accurate ECN), else "Unknown (0xNN)".
+     */
+    private static String registeredName(int kind) {
+        String name = shortName(kind);
+        if (name != null) {
+            return name;
+        }
+        return switch (kind) {
+            case Tcp.OPT_MPTCP -> "MPTCP";
+            case 20 -> "SCPS capabilities";
+            case 21 -> "Selective Negative Acknowledgment";
+            case 22 -> "SCPS record boundary";
+            case 23 -> "SCPS corruption experienced";
+            case 76 -> "Riverbed Probe";
+            case 78 -> "Riverbed Transparency";
+            case 172, 174 -> "Accurate ECN";
+            default -> "Unknown (" + Labels.hex(kind, 2) + ")";
+        };
+    }
+
     /** Adds the options of layer {@code i} under {@code options}; false when their bytes ran out. */
     boolean add(DetailNode options, int i, TcpRecord rec) {
         opts = options;
@@ -161,9 +184,7 @@ final class TcpOptionDetails {
                 eol |= !nop;
                 continue;
             }
-            String shortName = shortName(kind);
-            String name = shortName != null ? shortName : kind == Tcp.OPT_MPTCP ? "MPTCP"
-                    : "Unknown (" + Labels.hex(kind, 2) + ")";
+            String name = registeredName(kind);
             if (pos + 1 >= end) {
                 textExpert(opts, "tcp.option.len.invalid", Expert.Severity.NOTE, Expert.Group.SEQUENCE,
                         name + " (length byte past end of options)");
@@ -301,7 +322,7 @@ final class TcpOptionDetails {
             }
             case Tcp.OPT_MPTCP -> {
                 sawMptcp = true;
-                return mptcp.add(opts, s, o, len, x.d.captured(layer) - pos, r);
+                return mptcp.add(opts, s, o, pos, len, x.d.captured(layer) - pos, r);
             }
             case Tcp.OPT_QUICK_START -> {
                 // RFC 4782 §4.2: the response names the approved rate; packet-tcp.c calls the

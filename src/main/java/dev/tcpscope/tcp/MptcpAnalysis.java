@@ -43,6 +43,14 @@ public final class MptcpAnalysis {
         int version;
         long baseDsn;
 
+        void copy(Meta m) {
+            flags = m == null ? 0 : m.flags;
+            token = m == null ? 0 : m.token;
+            key = m == null ? 0 : m.key;
+            version = m == null ? 0 : m.version;
+            baseDsn = m == null ? 0 : m.baseDsn;
+        }
+
         public int flags() { return flags; }
 
         /** The token, the first 32 bits of the key's hash. */
@@ -104,11 +112,72 @@ public final class MptcpAnalysis {
         public Meta meta(boolean forward) { return meta[forward ? 0 : 1]; }
     }
 
+    /**
+     * What each MPTCP option of the segment being analysed saw: both directions' meta flows as
+     * that option left them, which is what Wireshark shows with it (a later option of the same
+     * segment may change them). Reused for every segment.
+     */
+    public static final class Seen {
+        /** An MPTCP option is at least 3 bytes, so 40 bytes of options hold at most 13. */
+        private static final int MAX = 14;
+        int count;
+        final int[] position = new int[MAX];
+        final Meta[] fwd = new Meta[MAX];
+        final Meta[] rev = new Meta[MAX];
+
+        Seen() {
+            for (int k = 0; k < MAX; k++) {
+                fwd[k] = new Meta();
+                rev[k] = new Meta();
+            }
+        }
+
+        private int index(int pos) {
+            for (int k = 0; k < count; k++) {
+                if (position[k] == pos) {
+                    return k;
+                }
+            }
+            return -1;
+        }
+
+        /** The sender's meta flow as the option at header offset {@code pos} left it (zero when none). */
+        public Meta sender(int pos) {
+            int k = index(pos);
+            return k < 0 ? new Meta() : fwd[k];
+        }
+
+        /** The receiver's meta flow as the option at header offset {@code pos} left it (zero when none). */
+        public Meta receiver(int pos) {
+            int k = index(pos);
+            return k < 0 ? new Meta() : rev[k];
+        }
+    }
+
+    private final Seen seen = new Seen();
     private final HashMap<Integer, Subflow> subflows = new HashMap<>();
     private final HashMap<Long, Connection> tokens = new HashMap<>();
     private int nextStream;
     /** The sending direction of the segment being taken in (0: forward), for {@link #allocate}. */
     private int sender;
+
+    /** Starts a segment: no MPTCP option seen yet. */
+    Seen begin() {
+        seen.count = 0;
+        return seen;
+    }
+
+    /** Notes what the option at header offset {@code pos} of TCP stream {@code tcpStream} left. */
+    void saw(int tcpStream, boolean forward, int pos) {
+        if (seen.count == Seen.MAX) {
+            return;
+        }
+        Subflow sf = subflow(tcpStream);
+        int k = seen.count++;
+        seen.position[k] = pos;
+        seen.fwd[k].copy(sf == null ? null : sf.meta[forward ? 0 : 1]);
+        seen.rev[k].copy(sf == null ? null : sf.meta[forward ? 1 : 0]);
+    }
 
     /** The MPTCP side of TCP stream {@code tcpStream}, or null when it never carried the option. */
     public Subflow subflow(int tcpStream) {
@@ -153,17 +222,23 @@ public final class MptcpAnalysis {
         }
     }
 
+    /** Where Wireshark 4.0's {@code mptcp_get_meta_from_token()} fails its assertion (see {@link #option}). */
+    public static final String ASSERTION = "./epan/dissectors/packet-tcp.c:5551: failed assertion \"DISSECTOR_ASSERT_NOT_REACHED\"";
+
     /**
      * Takes in the MPTCP option at {@code o} (length byte {@code len}, {@code avail} bytes of it
      * readable) of a segment of TCP stream {@code tcpStream} sent in direction {@code forward}.
+     * False when Wireshark's dissector stops with {@link #ASSERTION}: a new token for a
+     * connection made by an earlier DSS or later subtype, neither of whose directions has a
+     * token yet. The segment's dissection ends there, and the token is not recorded.
      */
-    public void option(int tcpStream, boolean forward, MemorySegment s, long o, int len, int avail) {
+    public boolean option(int tcpStream, boolean forward, MemorySegment s, long o, int len, int avail) {
         Subflow sf = subflows.computeIfAbsent(tcpStream, Subflow::new);
         int fwd = forward ? 0 : 1;
         int rev = 1 - fwd;
         sender = fwd;
         if (avail < 3) {
-            return;
+            return true;
         }
         int subtype = Mptcp.subtype(s, o);
         if (sf.connection == null && subtype > Mptcp.MP_JOIN) {
@@ -172,15 +247,18 @@ public final class MptcpAnalysis {
         switch (subtype) {
             case Mptcp.MP_CAPABLE -> {
                 if (avail < 4 || !(len == 12 || len == 20 || len == 22 || len == 24) || avail < 12) {
-                    return;
+                    return true;
                 }
                 int version = Bytes.u8(s, o + 2) & 0x0f;
                 Connection c = fromKey(sf, fwd, version, Mptcp.u64(s, o + 4));
+                if (c == null) {
+                    return false;
+                }
                 c.master = sf;
                 if (len >= 20 && avail >= 20) {
                     Meta r = sf.meta[rev];
-                    if (r == null || (r.flags & HAS_KEY) == 0) {
-                        fromKey(sf, rev, version, Mptcp.u64(s, o + 12));
+                    if ((r == null || (r.flags & HAS_KEY) == 0) && fromKey(sf, rev, version, Mptcp.u64(s, o + 12)) == null) {
+                        return false;
                     }
                 }
             }
@@ -189,7 +267,9 @@ public final class MptcpAnalysis {
                     allocate(sf);
                 }
                 if (len == 12 && avail >= 8) {
-                    fromToken(sf, rev, Bytes.u32(s, o + 4));
+                    if (fromToken(sf, rev, Bytes.u32(s, o + 4)) == null) {
+                        return false;
+                    }
                     if (sf.meta[fwd].version == 1) {
                         // version 1 sent the first key on the SYN/ACK: the directions swap
                         Meta m = sf.meta[fwd];
@@ -200,7 +280,7 @@ public final class MptcpAnalysis {
             }
             case Mptcp.DSS -> {
                 if (avail < 4) {
-                    return;
+                    return true;
                 }
                 int flags = Bytes.u8(s, o + 3);
                 int at = 4;
@@ -213,6 +293,7 @@ public final class MptcpAnalysis {
             }
             default -> { }
         }
+        return true;
     }
 
     /** mptcp_alloc_analysis(): a new connection, not yet in any subflow list; the sender gets meta 0. */
@@ -231,7 +312,7 @@ public final class MptcpAnalysis {
         sf.connection = c;
     }
 
-    /** get_or_create_mptcpd_from_key(): the direction {@code dir} learns its key. */
+    /** get_or_create_mptcpd_from_key(): the direction {@code dir} learns its key; null on Wireshark's assertion. */
     private Connection fromKey(Subflow sf, int dir, int version, long key) {
         Meta m = sf.meta[dir];
         if (m != null && (m.flags & HAS_KEY) != 0) {
@@ -239,6 +320,9 @@ public final class MptcpAnalysis {
         }
         long[] tokenIdsn = version == 0 ? hash("SHA-1", key) : version == 1 ? hash("SHA-256", key) : new long[2];
         Connection c = fromToken(sf, dir, tokenIdsn[0]);
+        if (c == null) {
+            return null;
+        }
         m = sf.meta[dir];
         m.version = version;
         m.key = key;
@@ -247,7 +331,11 @@ public final class MptcpAnalysis {
         return c;
     }
 
-    /** mptcp_get_meta_from_token(): finds or sets up the connection whose direction {@code dir} has this token. */
+    /**
+     * mptcp_get_meta_from_token(): finds or sets up the connection whose direction {@code dir}
+     * has this token; null where Wireshark asserts (neither direction of the conversation's
+     * connection has a token).
+     */
     private Connection fromToken(Subflow sf, int dir, long token) {
         Meta m = sf.meta[dir];
         if (m != null && (m.flags & HAS_TOKEN) != 0) {
@@ -261,9 +349,12 @@ public final class MptcpAnalysis {
             if (c == null) {
                 c = allocate(sf);
                 attach(c, sf);
+            } else if ((c.meta[0].flags & HAS_TOKEN) != 0) {
+                sf.meta[dir] = c.meta[1]; // the direction without a token takes this one
+            } else if ((c.meta[1].flags & HAS_TOKEN) != 0) {
+                sf.meta[dir] = c.meta[0];
             } else {
-                // the direction without a token yet takes this one (Wireshark asserts one has it)
-                sf.meta[dir] = (c.meta[0].flags & HAS_TOKEN) != 0 ? c.meta[1] : c.meta[0];
+                return null;
             }
             sf.meta[dir].token = token;
             sf.meta[dir].flags |= HAS_TOKEN;

@@ -208,6 +208,8 @@ public final class TcpAnalyzer {
         out.bogusHeaderLength = hlen < Tcp.MIN_HEADER_LENGTH;
         out.optionsComplete = false;
         out.mptcp = null;
+        out.mptcpAssertion = -1;
+        out.mptcpSeen = null;
         out.completeness = c.finals != null ? c.shownCompleteness : c.completeness;
         int reported = d.reported(tcpIndex);
         out.haveSegmentLength = !d.fragmented && reported >= hlen;
@@ -356,7 +358,15 @@ public final class TcpAnalyzer {
                 }
             } else if (kind == Tcp.OPT_MPTCP) {
                 int avail = Math.min(len, captured - w.position());
-                mptcp.option(out.stream, out.forward, s, o, len, avail);
+                if (out.mptcpSeen == null) {
+                    out.mptcpSeen = mptcp.begin();
+                }
+                boolean ok = mptcp.option(out.stream, out.forward, s, o, len, avail);
+                mptcp.saw(out.stream, out.forward, w.position());
+                if (!ok) {
+                    out.mptcpAssertion = w.position();
+                    return false;
+                }
                 mptcpOperations |= avail >= 3 ? MptcpAnalysis.operation(Mptcp.subtype(s, o)) : 0;
             } else if (!optionCaptured(w, kind, len)) {
                 return false;

@@ -67,6 +67,13 @@ public final class TcpRecord {
      */
     public MptcpAnalysis.Subflow mptcp;
     /**
+     * The header offset of the MPTCP option whose dissection stopped on Wireshark's assertion
+     * ({@link MptcpAnalysis#ASSERTION}), or -1.
+     */
+    public int mptcpAssertion;
+    /** What each MPTCP option of this segment saw of the connection (null when it has none). */
+    public MptcpAnalysis.Seen mptcpSeen;
+    /**
      * {@code tcp.window_size_scalefactor} as shown for a non-SYN segment: the multiplier, or −1
      * (unknown) or −2 (no scaling).
      */
