@@ -18,6 +18,7 @@ public final class FieldTable {
             VlanFields.all(),
             SllFields.all(),
             IpFields.all(),
+            IpOptionFields.all(),
             Ipv6Fields.all(),
             ArpFields.all(),
             TcpFields.all(),

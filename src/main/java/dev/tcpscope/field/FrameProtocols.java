@@ -47,7 +47,7 @@ final class FrameProtocols {
                 case ARP -> add(sb, "arp");
                 case TCP -> {
                     add(sb, "tcp");
-                    if (hasMptcpOption(d)) {
+                    for (int k = mptcpOptions(d); k > 0; k--) {
                         add(sb, "mptcp");
                     }
                 }
@@ -140,21 +140,28 @@ final class FrameProtocols {
         return x.captured(i) - r.headerLength;
     }
 
-    /** Option 30 (RFC 8684 Multipath TCP) is dissected by the mptcp protocol, which then shows. */
-    private static boolean hasMptcpOption(Decoder d) {
+    /**
+     * How many times the mptcp protocol shows: option 30 (RFC 8684 Multipath TCP) is dissected
+     * by it, once for each such option the walk reaches.
+     */
+    private static int mptcpOptions(Decoder d) {
         TcpRecord r = d.tcp();
         if (r == null || r.bogusHeaderLength || r.headerLength <= Tcp.MIN_HEADER_LENGTH) {
-            return false;
+            return 0;
         }
         Dissection x = d.dissection();
         int layer = d.tcpLayer();
         TcpOptionWalk w = new TcpOptionWalk().reset(x.segment(layer), x.offset(layer), r.headerLength, x.captured(layer));
-        while (w.next() >= 0) {
-            if (w.captured(1) && Bytes.u8(x.segment(layer), w.offset()) == 30) {
-                return true;
+        int n = 0;
+        for (int kind = w.next(); kind >= 0; kind = w.next()) {
+            if (kind == Tcp.OPT_MPTCP) {
+                n++;
+                if (w.position() == r.mptcpAssertion) {
+                    break; // Wireshark's MPTCP dissector stopped on its assertion there
+                }
             }
         }
-        return false;
+        return n;
     }
 
     private static boolean isEcho(int type, int a, int b) {

@@ -3,8 +3,10 @@ package dev.tcpscope.field;
 import dev.tcpscope.wire.Bytes;
 import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.Ipv4;
+import dev.tcpscope.wire.Ipv4OptionWalk;
 import dev.tcpscope.wire.Proto;
 
+import java.lang.foreign.MemorySegment;
 import java.util.List;
 
 import static dev.tcpscope.field.FieldType.*;
@@ -43,8 +45,16 @@ final class IpFields {
                     }
                     StringBuilder sb = new StringBuilder(64).append("Internet Protocol Version 4, Src: ");
                     FieldText.ipv4(sb, Bytes.u32(s, off + Ipv4.SRC));
-                    sb.append(", Dst: ");
-                    FieldText.ipv4(sb, Bytes.u32(s, off + Ipv4.DST));
+                    int b0 = Bytes.u8(s, off);
+                    int dst = b0 >>> 4 == 4 && (b0 & 0xf) * 4 > Ipv4.MIN_HEADER_LENGTH ? destination(s, off, cap) : Ipv4.DST;
+                    if (dst >= 0) {
+                        sb.append(", Dst: ");
+                        FieldText.ipv4(sb, Bytes.u32(s, off + dst));
+                        if (dst != Ipv4.DST) {
+                            sb.append(", Via: ");
+                            FieldText.ipv4(sb, Bytes.u32(s, off + Ipv4.DST));
+                        }
+                    }
                     v.addString(sb);
                 })),
                 // IPv6 adds a hidden ip.version too, so that "ip.version == 6" matches.
@@ -86,23 +96,48 @@ final class IpFields {
                     if (cap >= Ipv4.SRC + 4) {
                         v.addLong(Bytes.u32(s, off + Ipv4.SRC));
                     }
-                    if (cap >= Ipv4.DST + 4) {
-                        v.addLong(Bytes.u32(s, off + Ipv4.DST));
+                    int dst = destination(s, off, cap);
+                    if (dst >= 0) {
+                        v.addLong(Bytes.u32(s, off + dst));
                     }
                 })),
                 host("ip.src_host", "Source Host", Ipv4.SRC, false),
                 host("ip.host", "Source or Destination Host", Ipv4.SRC, true),
-                Layers.ipv4("ip.dst", "Destination Address", p, SANE, Ipv4.DST),
+                Field.of("ip.dst", "Destination Address", IPV4, Layers.each(p, SANE, (s, off, cap, v) -> {
+                    int dst = destination(s, off, cap);
+                    if (dst >= 0) {
+                        v.addLong(Bytes.u32(s, off + dst));
+                    }
+                })),
                 host("ip.dst_host", "Destination Host", Ipv4.DST, false));
+    }
+
+    /**
+     * Where the address {@code ip.dst} shows is, or -1 when it is not shown: a source route
+     * option's last address when its pointer still points into it (packet-ip.c adds ip.dst in
+     * the option then, the header's address being ip.cur_rt), and none when the walk to find
+     * that option runs out of captured bytes.
+     */
+    private static int destination(MemorySegment s, long off, int cap) {
+        if (cap < Ipv4.DST + 4) {
+            return -1;
+        }
+        int hlen = Ipv4.headerLength(s, off);
+        if (hlen <= Ipv4.MIN_HEADER_LENGTH) {
+            return Ipv4.DST;
+        }
+        int at = Ipv4OptionWalk.destinationOffset(s, off, hlen, cap);
+        return at < 0 ? -1 : at;
     }
 
     /** An address as text (we never resolve names, so it is the dotted quad). */
     private static Field host(String name, String title, int at, boolean both) {
         return Field.of(name, title, STRING, Layers.each(Proto.IPV4, SANE, (s, off, cap, v) -> {
             for (int a = at; a <= (both ? Ipv4.DST : at); a += 4) {
-                if (cap >= a + 4) {
+                int from = a == Ipv4.DST ? destination(s, off, cap) : cap >= a + 4 ? a : -1;
+                if (from >= 0) {
                     StringBuilder sb = new StringBuilder(15);
-                    FieldText.ipv4(sb, Bytes.u32(s, off + a));
+                    FieldText.ipv4(sb, Bytes.u32(s, off + from));
                     v.addString(sb);
                 }
             }

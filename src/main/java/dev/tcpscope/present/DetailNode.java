@@ -116,7 +116,8 @@ public final class DetailNode {
 
     public Kind kind() { return kind; }
 
-    public String key() { return key; }
+    /** The JSON key: the field name, or for a text item its label as it is now (it may have grown). */
+    public String key() { return kind == Kind.TEXT ? label : key; }
 
     public String label() { return label; }
 

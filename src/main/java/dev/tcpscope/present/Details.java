@@ -54,6 +54,8 @@ public final class Details {
     /** Name of the protocol whose bytes ran out ({@code pinfo->current_proto}), or null. */
     private String stoppedIn;
     private boolean stoppedMalformed;
+    /** The failed assertion when dissection stopped on a Wireshark dissector bug, or null. */
+    private String stoppedBug;
 
     /**
      * @param zone the zone arrival times are shown in (tshark's local time)
@@ -99,6 +101,7 @@ public final class Details {
         stoppedIn = null;
         stoppedMalformed = false;
         etherTruncated = false;
+        stoppedBug = null;
         consumedLayer = -1;
         link.reset();
         transport.arpLength = -1;
@@ -114,7 +117,10 @@ public final class Details {
             frame.field("frame.coloring_rule.name", "Coloring Rule Name: " + rule.name(), rule.name()).generated();
             frame.field("frame.coloring_rule.string", "Coloring Rule String: " + rule.filter(), rule.filter()).generated();
         }
-        if (stoppedIn != null) {
+        if (stoppedBug != null) {
+            DetailNode m = root.protocol("_ws.malformed", "[Dissector bug, protocol " + stoppedIn + ": " + stoppedBug + "]");
+            Expert.add(m, "_ws.malformed.dissector_bug", Expert.Severity.ERROR, Expert.Group.MALFORMED, stoppedBug);
+        } else if (stoppedIn != null) {
             if (stoppedMalformed) {
                 DetailNode m = root.protocol("_ws.malformed", "[Malformed Packet: " + stoppedIn + "]");
                 Expert.add(m, "_ws.malformed.expert", Expert.Severity.ERROR, Expert.Group.MALFORMED,
@@ -238,6 +244,12 @@ public final class Details {
     }
 
     private boolean etherTruncated;
+
+    /** Records that dissection stopped in {@code protocol} on a failed assertion of Wireshark's. */
+    void stopOnBug(String protocol, String assertion) {
+        stoppedIn = protocol;
+        stoppedBug = assertion;
+    }
 
     /** Records that dissection stopped in {@code protocol}. */
     void stop(String protocol, boolean malformed) {

@@ -4,6 +4,7 @@ import dev.tcpscope.wire.Bytes;
 import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.End;
 import dev.tcpscope.wire.Ipv4;
+import dev.tcpscope.wire.Ipv4OptionWalk;
 import dev.tcpscope.wire.Ipv6;
 
 import java.lang.foreign.MemorySegment;
@@ -176,20 +177,37 @@ final class IpDetails {
         if (!x.bounds(i, 20, "IPv4")) {
             return false;
         }
-        String dst = Labels.ipv4(s, off + Ipv4.DST);
-        long dst32 = Bytes.u32(s, off + Ipv4.DST);
+        // A source route option names the final destination; the header's is the current hop.
+        int dstAt = hlen > Ipv4.MIN_HEADER_LENGTH ? Ipv4OptionWalk.destinationOffset(s, off, hlen, d.captured(i)) : Ipv4.DST;
+        if (dstAt < 0) {
+            x.bounds(i, -dstAt, "IPv4");
+            return false;
+        }
+        String dst = Labels.ipv4(s, off + dstAt);
+        long dst32 = Bytes.u32(s, off + dstAt);
         ttlExpert(ttlItem, ttl, dst32, proto);
-        ip.field("ip.dst", "Destination Address: " + dst, dst);
-        ip.hidden("ip.addr", dst);
-        ip.hidden("ip.dst_host", dst).generated();
-        ip.hidden("ip.host", dst).generated();
+        StringBuilder summary = new StringBuilder(80).append("Internet Protocol Version 4, Src: ").append(src)
+                .append(", Dst: ").append(dst);
+        if (dstAt != Ipv4.DST) {
+            String via = Labels.ipv4(s, off + Ipv4.DST);
+            summary.append(", Via: ").append(via);
+            ip.field("ip.cur_rt", "Current Route: " + via, via);
+            ip.hidden("ip.cur_rt_host", via).generated();
+        } else {
+            ip.field("ip.dst", "Destination Address: " + dst, dst);
+            ip.hidden("ip.addr", dst);
+            ip.hidden("ip.dst_host", dst).generated();
+            ip.hidden("ip.host", dst).generated();
+        }
         // The summary's addresses are known once both are read (packet-ip.c appends them then).
-        ip.relabel("Internet Protocol Version 4, Src: " + src + ", Dst: " + dst);
+        ip.relabel(summary.toString());
         if (hlen > Ipv4.MIN_HEADER_LENGTH) {
             if (!x.bounds(i, hlen, "IPv4")) {
                 return false;
             }
-            Ipv4Options.add(ip, s, off + Ipv4.MIN_HEADER_LENGTH, hlen - Ipv4.MIN_HEADER_LENGTH);
+            if (!Ipv4Options.add(x, ip, s, off + Ipv4.MIN_HEADER_LENGTH, hlen - Ipv4.MIN_HEADER_LENGTH, ttl)) {
+                return false;
+            }
         }
         ReassemblyDetails.add(x, ip, i);
         x.consumed(i, hlen);

@@ -103,6 +103,86 @@ final class Labels {
         return sb.toString();
     }
 
+    /**
+     * Bytes read as an {@code ENC_ASCII} string (Wireshark's {@code get_ascii_string}): bytes from
+     * 0x80 become U+FFFD, and the string ends at the first NUL, as the C string it is.
+     */
+    static String asciiString(MemorySegment s, long off, int len) {
+        StringBuilder sb = new StringBuilder(len);
+        for (int k = 0; k < len; k++) {
+            int b = Bytes.u8(s, off + k);
+            if (b == 0) {
+                break;
+            }
+            sb.append(b < 0x80 ? (char) b : '\ufffd');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Whether proto.c's {@code detect_trailing_stray_characters} finds something after the NUL
+     * that ends an {@code ENC_ASCII} string of {@code len} bytes: it looks at the converted
+     * string's bytes from that NUL up to {@code len}, where each byte from 0x80 took three
+     * (U+FFFD in UTF-8), so it does not look at the same bytes as were read.
+     */
+    static boolean trailingStray(MemorySegment s, long off, int len) {
+        byte[] converted = new byte[len * 3];
+        int n = 0;
+        for (int k = 0; k < len; k++) {
+            int b = Bytes.u8(s, off + k);
+            if (b < 0x80) {
+                converted[n++] = (byte) b;
+            } else {
+                converted[n++] = (byte) 0xef;
+                converted[n++] = (byte) 0xbf;
+                converted[n++] = (byte) 0xbd;
+            }
+        }
+        int nul = 0;
+        while (nul < n && converted[nul] != 0) {
+            nul++;
+        }
+        for (int k = nul; k < len; k++) {
+            if (converted[k] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Text as a label shows a string ({@code format_text}): printable characters as they are,
+     * other ASCII characters as C escapes ({@code \n}, {@code \t} ...) or three octal digits.
+     */
+    static String formatText(String text) {
+        StringBuilder sb = null;
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c >= 0x20 && c != 0x7f) {
+                if (sb != null) {
+                    sb.append(c);
+                }
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(text.length() + 8).append(text, 0, k);
+            }
+            sb.append('\\');
+            switch (c) {
+                case 7 -> sb.append('a');
+                case '\b' -> sb.append('b');
+                case '\f' -> sb.append('f');
+                case '\n' -> sb.append('n');
+                case '\r' -> sb.append('r');
+                case '\t' -> sb.append('t');
+                case 11 -> sb.append('v');
+                default -> sb.append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)))
+                        .append((char) ('0' + (c & 7)));
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+
     /** A MAC address as xx:xx:xx:xx:xx:xx. */
     static String mac(MemorySegment s, long off) {
         return hexColons(s, off, 6);

@@ -2,6 +2,7 @@ package dev.tcpscope.present;
 
 import dev.tcpscope.frame.Frame;
 import dev.tcpscope.tcp.Decoder;
+import dev.tcpscope.tcp.MptcpAnalysis;
 import dev.tcpscope.tcp.TcpAnalyzer;
 import dev.tcpscope.tcp.TcpRecord;
 import dev.tcpscope.wire.Bytes;
@@ -9,6 +10,7 @@ import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.End;
 import dev.tcpscope.wire.Ethernet;
 import dev.tcpscope.wire.Ipv4;
+import dev.tcpscope.wire.Ipv4OptionWalk;
 import dev.tcpscope.wire.Ipv6;
 import dev.tcpscope.wire.Proto;
 import dev.tcpscope.wire.Sll;
@@ -36,8 +38,6 @@ public final class PacketList {
         "Unicast to us", "Broadcast", "Multicast", "Unicast to another host", "Sent by us"
     };
     private static final int IPPROTO_AH = 51;
-    private static final int IPOPT_LSRR = 131;
-    private static final int IPOPT_SSRR = 137;
     /** RFC 7413 §4.1.1: TCP Fast Open's magic in the shared experimental option kinds. */
     private static final int TFO_EXPERIMENT_ID = 0xf989;
     private static final String[] TCP_FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
@@ -415,7 +415,7 @@ public final class PacketList {
             AddressText.appendIpv4(dst, s, off + Ipv4.DST);
             return false;
         }
-        AddressText.appendIpv4(dst, s, off + ipv4FinalDestination(s, off, hlen));
+        AddressText.appendIpv4(dst, s, off + ipv4FinalDestination(s, off, hlen, d.captured(i)));
         return true;
     }
 
@@ -488,34 +488,10 @@ public final class PacketList {
         }
     }
 
-    /**
-     * Where the destination column's address is: a loose or strict source route option (RFC 791
-     * §3.1) names the datagram's final destination in its last slot, and tshark shows that.
-     */
-    private static int ipv4FinalDestination(MemorySegment s, long off, int hlen) {
-        int pos = Ipv4.MIN_HEADER_LENGTH;
-        while (pos < hlen) {
-            int type = Bytes.u8(s, off + pos);
-            if (type == 0) {
-                break;
-            }
-            if (type == 1) {
-                pos++;
-                continue;
-            }
-            if (pos + 1 >= hlen) {
-                break;
-            }
-            int len = Bytes.u8(s, off + pos + 1);
-            if (len < 2 || pos + len > hlen) {
-                break;
-            }
-            if ((type == IPOPT_LSRR || type == IPOPT_SSRR) && len >= 7) {
-                return pos + 3 + ((len - 3) / 4 - 1) * 4;
-            }
-            pos += len;
-        }
-        return Ipv4.DST;
+    /** Where the destination column's address is: a source route option's final one (see {@link Ipv4OptionWalk}). */
+    private static int ipv4FinalDestination(MemorySegment s, long off, int hlen, int captured) {
+        int at = Ipv4OptionWalk.destinationOffset(s, off, hlen, captured);
+        return at < 0 ? Ipv4.DST : at;
     }
 
     private void unknownIpProto(int ip) {
@@ -732,9 +708,38 @@ public final class PacketList {
                         info.append(" MD5");
                     }
                 }
-                case Tcp.OPT_MPTCP -> set(protocol, "MPTCP");
+                case Tcp.OPT_QUICK_START -> {
+                    if (len == 8) {
+                        if (!bounds(i, pos + 3)) {
+                            return false;
+                        }
+                        info.append(" QSresp=").append(Ipv4Options.qsRate(Bytes.u8(s, o + 2)));
+                        if (!bounds(i, pos + 4)) {
+                            return false;
+                        }
+                    }
+                }
+                case Tcp.OPT_USER_TIMEOUT -> {
+                    if (len == 4) {
+                        if (!bounds(i, pos + 4)) {
+                            return false;
+                        }
+                        info.append(" USER_TO=").append(Bytes.u16(s, o + 2) & 0x7fff);
+                    }
+                }
+                case Tcp.OPT_MPTCP -> {
+                    set(protocol, "MPTCP");
+                    if (pos == rec.mptcpAssertion) {
+                        info.append("[Dissector bug, protocol MPTCP: ").append(MptcpAnalysis.ASSERTION).append(']');
+                        return false;
+                    }
+                }
                 default -> { }
             }
+        }
+        if (kind == TcpOptionWalk.MALFORMED) {
+            info.append(MALFORMED); // a short MPTCP option: its dissector read past it
+            return false;
         }
         return kind != TcpOptionWalk.SHORT || bounds(i, w.need());
     }

@@ -152,6 +152,9 @@ final class TcpDetails {
             return false;
         }
         analysis(tcp, r);
+        if (opts != null && options.sawMptcp()) {
+            MptcpDetails.analysis(tcp, r);
+        }
         payload(tcp, i, r);
         x.consumed(i, Math.min(r.headerLength, x.d.captured(i)));
         return true;
@@ -343,8 +346,12 @@ final class TcpDetails {
         MemorySegment s = x.d.segment(i);
         long at = x.d.offset(i) + r.headerLength;
         if ((r.flags & Tcp.RST) != 0) {
-            String text = Labels.ascii(s, at, left);
-            tcp.field("tcp.reset_cause", "Reset cause: " + text, text);
+            String text = Labels.asciiString(s, at, left);
+            DetailNode cause = tcp.field("tcp.reset_cause", Labels.truncated("Reset cause", Labels.formatText(text)), text);
+            if (Labels.trailingStray(s, at, left)) {
+                Expert.add(cause, "_ws.string.trailing_stray_characters", Expert.Severity.WARNING,
+                        Expert.Group.UNDECODED, "Trailing stray characters");
+            }
             return;
         }
         int reported = x.d.reported(i) - r.headerLength;

@@ -21,9 +21,18 @@ final class TcpOptionDetails {
     private long base;
     private int layer;
     private TcpRecord r;
+    private final MptcpDetails mptcp;
+    /** Whether the frame's options held an MPTCP option (Wireshark's {@code th_mptcp}). */
+    private boolean sawMptcp;
 
     TcpOptionDetails(Details x) {
         this.x = x;
+        this.mptcp = new MptcpDetails(x);
+    }
+
+    /** Whether the options last added held an MPTCP option: {@code [MPTCP analysis]} follows then. */
+    boolean sawMptcp() {
+        return sawMptcp;
     }
 
     /** Kind names of packet-tcp.c's {@code tcp_option_kind_vs}. */
@@ -94,6 +103,29 @@ final class TcpOptionDetails {
         };
     }
 
+    /**
+     * The short name of the dissector packet-tcp.c registers for {@code kind}, which the
+     * {@code Options:} line and the length checks name: the options decoded here and those it
+     * decodes that tcpscope shows as unknown (SCPS, Riverbed, Accurate ECN), else "Unknown (0xNN)".
+     */
+    private static String registeredName(int kind) {
+        String name = shortName(kind);
+        if (name != null) {
+            return name;
+        }
+        return switch (kind) {
+            case Tcp.OPT_MPTCP -> "MPTCP";
+            case 20 -> "SCPS capabilities";
+            case 21 -> "Selective Negative Acknowledgment";
+            case 22 -> "SCPS record boundary";
+            case 23 -> "SCPS corruption experienced";
+            case 76 -> "Riverbed Probe";
+            case 78 -> "Riverbed Transparency";
+            case 172, 174 -> "Accurate ECN";
+            default -> "Unknown (" + Labels.hex(kind, 2) + ")";
+        };
+    }
+
     /** Adds the options of layer {@code i} under {@code options}; false when their bytes ran out. */
     boolean add(DetailNode options, int i, TcpRecord rec) {
         opts = options;
@@ -102,6 +134,7 @@ final class TcpOptionDetails {
         base = x.d.offset(i);
         layer = i;
         r = rec;
+        sawMptcp = false;
         try {
             return walk();
         } finally {
@@ -127,7 +160,7 @@ final class TcpOptionDetails {
             if (eol && kind != Tcp.OPT_EOL) {
                 textExpert(opts, "tcp.non_zero_bytes_after_eol", Expert.Severity.ERROR, Expert.Group.PROTOCOL,
                         "Non-zero header padding");
-                break;
+                return true; // tcp_dissect_options() returns: no check for a missing MSS
             }
             if (kind == Tcp.OPT_EOL || kind == Tcp.OPT_NOP) {
                 boolean nop = kind == Tcp.OPT_NOP;
@@ -151,13 +184,11 @@ final class TcpOptionDetails {
                 eol |= !nop;
                 continue;
             }
-            String shortName = shortName(kind);
-            String name = shortName != null ? shortName : kind == Tcp.OPT_MPTCP ? "Multipath TCP"
-                    : "Unknown (" + Labels.hex(kind, 2) + ")";
+            String name = registeredName(kind);
             if (pos + 1 >= end) {
                 textExpert(opts, "tcp.option.len.invalid", Expert.Severity.NOTE, Expert.Group.SEQUENCE,
                         name + " (length byte past end of options)");
-                break;
+                return true; // tcp_dissect_options() returns: no check for a missing MSS
             }
             if (!need(pos + 2)) {
                 return false;
@@ -166,12 +197,12 @@ final class TcpOptionDetails {
             if (len < 2) {
                 textExpert(opts, "tcp.option.len.invalid", Expert.Severity.NOTE, Expert.Group.SEQUENCE,
                         name + " (with too-short option length = " + len + Details.bytes(len) + ")");
-                break;
+                return true; // tcp_dissect_options() returns: no check for a missing MSS
             }
             if (pos + len > end) {
                 textExpert(opts, "tcp.option.len.invalid", Expert.Severity.NOTE, Expert.Group.SEQUENCE,
                         name + " (option length = " + len + Details.bytes(len) + " says option goes past end of options)");
-                break;
+                return true; // tcp_dissect_options() returns: no check for a missing MSS
             }
             mss |= kind == Tcp.OPT_MSS;
             if (!option(kind, pos, len)) {
@@ -288,6 +319,46 @@ final class TcpOptionDetails {
             }
             case Tcp.OPT_EXP1, Tcp.OPT_EXP2 -> {
                 return experimental(kind, pos, len);
+            }
+            case Tcp.OPT_MPTCP -> {
+                sawMptcp = true;
+                return mptcp.add(opts, s, o, pos, len, x.d.captured(layer) - pos, r);
+            }
+            case Tcp.OPT_QUICK_START -> {
+                // RFC 4782 §4.2: the response names the approved rate; packet-tcp.c calls the
+                // field after it "QS Rate" too, though it holds the TTL difference
+                DetailNode it = item("tcp.options.qs", "TCP Option - Quick-Start", pos, len);
+                kind(it, kind);
+                if (!lengthIs(length(it, len), len, 8)) {
+                    return true;
+                }
+                if (!need(pos + 3)) {
+                    return false;
+                }
+                int b = Bytes.u8(s, o + 2);
+                it.field("tcp.options.qs.rate", Bits.pattern(b, 0x0f, 8) + "QS Rate: " + Ipv4Options.qsRate(b)
+                        + " (" + (b & 0x0f) + ")", Integer.toString(b & 0x0f));
+                if (!need(pos + 4)) {
+                    return false;
+                }
+                int diff = Bytes.u8(s, o + 3);
+                it.field("tcp.options.qs.ttl_diff", "QS Rate: " + diff, Integer.toString(diff));
+            }
+            case Tcp.OPT_USER_TIMEOUT -> {
+                DetailNode it = item("tcp.options.user_to", "TCP Option - User Timeout", pos, len);
+                kind(it, kind);
+                if (!lengthIs(length(it, len), len, 4)) {
+                    return true;
+                }
+                if (!need(pos + 4)) {
+                    return false;
+                }
+                int v = Bytes.u16(s, o + 2);
+                boolean minutes = (v & 0x8000) != 0;
+                it.field("tcp.options.user_to_granularity", Bits.pattern(v, 0x8000, 16) + "Granularity: "
+                        + (minutes ? "Minutes" : "Seconds"), minutes ? "1" : "0");
+                it.field("tcp.options.user_to_val", Bits.pattern(v, 0x7fff, 16) + "User Timeout: " + (v & 0x7fff),
+                        Integer.toString(v & 0x7fff));
             }
             default -> {
                 String shortName = shortName(kind);

@@ -32,9 +32,11 @@ final class SequenceAnalysis {
      * Analyses one segment; {@code out.analysisFlags} may already carry {@link TcpRecord#REUSED_PORTS}.
      *
      * @param time the frame's absolute time in epoch nanoseconds
+     * @param mptcpChanged the MPTCP connection's operations changed since the sender's last
+     *     segment: a repeated ACK is then no duplicate (RFC 8684 §4, {@link MptcpAnalysis})
      */
     static void analyse(Conversation c, Endpoint snd, Endpoint rcv, int frame, long time,
-                        int seq, int ack, int seglen, int flags, long window, TcpRecord out) {
+                        int seq, int ack, int seglen, int flags, long window, boolean mptcpChanged, TcpRecord out) {
         int a = out.analysisFlags;
         if ((flags & ACK) != 0) {
             rcv.validBif = true;
@@ -82,7 +84,7 @@ final class SequenceAnalysis {
                 break judge;
             }
             // tshark never checks the ACK bit here; a segment without it acknowledges nothing.
-            if (sameAck && window != 0 && window == snd.window && (!c.precise || (flags & ACK) != 0)) {
+            if (sameAck && window != 0 && window == snd.window && (!c.precise || (flags & ACK) != 0) && !mptcpChanged) {
                 snd.dupAckNum = snd.dupAckNum == -1 ? 1 : snd.dupAckNum + 1;
                 a |= DUPLICATE_ACK;
                 out.dupAckNum = snd.dupAckNum;

@@ -4,6 +4,7 @@ import dev.tcpscope.wire.Bytes;
 import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.Ipv4;
 import dev.tcpscope.wire.Ipv6;
+import dev.tcpscope.wire.Mptcp;
 import dev.tcpscope.wire.Proto;
 import dev.tcpscope.wire.Tcp;
 import dev.tcpscope.wire.TcpOptionWalk;
@@ -45,6 +46,9 @@ public final class TcpAnalyzer {
     private final HashMap<FlowKey, Conversation> conversations = new HashMap<>();
     private final FlowKey probe = new FlowKey();
     private final TcpOptionWalk options = new TcpOptionWalk();
+    private final MptcpAnalysis mptcp = new MptcpAnalysis();
+    /** The MPTCP operations ({@link MptcpAnalysis#operation}) of the segment being analysed. */
+    private int mptcpOperations;
     private final StreamFinals finals;
     private final AnalysisMode mode;
     /** Every stream in order, kept on a first pass for {@link #finals()}; null on a second pass. */
@@ -112,7 +116,12 @@ public final class TcpAnalyzer {
         if (d.captured(tcpIndex) < Tcp.MIN_HEADER_LENGTH) {
             return true; // tshark stops reading the urgent pointer
         }
-        out.optionsComplete = readOptions(g, d.segment(tcpIndex), d.offset(tcpIndex), out.headerLength, d.captured(tcpIndex));
+        mptcpOperations = 0;
+        out.optionsComplete = readOptions(g, out, d.segment(tcpIndex), d.offset(tcpIndex), out.headerLength, d.captured(tcpIndex));
+        out.mptcp = mptcp.subflow(out.stream);
+        if (out.optionsComplete && mptcpOperations != 0) {
+            mptcp.operationsShown(out.stream, mptcpOperations);
+        }
         if (out.optionsComplete) {
             endSegment(g);
         }
@@ -199,6 +208,9 @@ public final class TcpAnalyzer {
         out.headerLength = hlen;
         out.bogusHeaderLength = hlen < Tcp.MIN_HEADER_LENGTH;
         out.optionsComplete = false;
+        out.mptcp = null;
+        out.mptcpAssertion = -1;
+        out.mptcpSeen = null;
         out.completeness = c.finals != null ? c.shownCompleteness : c.completeness;
         int reported = d.reported(tcpIndex);
         out.haveSegmentLength = !d.fragmented && reported >= hlen;
@@ -230,7 +242,9 @@ public final class TcpAnalyzer {
                 rcv.baseSeq = (ack - 1) & 0xffffffffL;
                 rcv.baseSet = true;
             }
-            SequenceAnalysis.analyse(c, snd, rcv, frame, time, (int) seq, (int) ack, out.segmentLength, flags, win, out);
+            SequenceAnalysis.analyse(c, snd, rcv, frame, time, (int) seq, (int) ack, out.segmentLength, flags, win,
+                    mptcp.operationsChanged(c.stream, fwd), out);
+            mptcp.rememberOperations(c.stream, fwd);
             long sndBase = c.finals != null ? snd.shownBase : snd.baseSeq;
             long rcvBase = c.finals != null ? rcv.shownBase : rcv.baseSeq;
             out.seq = (seq - sndBase) & 0xffffffffL;
@@ -313,7 +327,7 @@ public final class TcpAnalyzer {
      * Reads the options a first pass keeps (window scale, SACK blocks); false when they were cut
      * short by the capture or malformed where tshark gives up (an empty SACK option).
      */
-    private boolean readOptions(Segment g, MemorySegment s, long tcp, int headerLength, int captured) {
+    private boolean readOptions(Segment g, TcpRecord out, MemorySegment s, long tcp, int headerLength, int captured) {
         TcpOptionWalk w = options.reset(s, tcp, headerLength, captured);
         for (int kind = w.next(); kind >= 0; kind = w.next()) {
             long o = w.offset();
@@ -343,11 +357,23 @@ public final class TcpAnalyzer {
                         Precise.sack(g.rcv, left, right);
                     }
                 }
+            } else if (kind == Tcp.OPT_MPTCP) {
+                int avail = Math.min(len, captured - w.position());
+                if (out.mptcpSeen == null) {
+                    out.mptcpSeen = mptcp.begin();
+                }
+                boolean ok = mptcp.option(out.stream, out.forward, s, o, len, avail);
+                mptcp.saw(out.stream, out.forward, w.position());
+                if (!ok) {
+                    out.mptcpAssertion = w.position();
+                    return false;
+                }
+                mptcpOperations |= avail >= 3 ? MptcpAnalysis.operation(Mptcp.subtype(s, o)) : 0;
             } else if (!optionCaptured(w, kind, len)) {
                 return false;
             }
         }
-        return w.next() != TcpOptionWalk.SHORT;
+        return w.next() == TcpOptionWalk.END; // not cut short, nor stopped by a malformed MPTCP option
     }
 
     /** Whether the bytes tshark reads of an option the analysis does not use were captured. */

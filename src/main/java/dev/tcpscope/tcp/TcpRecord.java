@@ -62,6 +62,18 @@ public final class TcpRecord {
     /** The options were walked to their end: the analysis subtree and Info labels are shown. */
     public boolean optionsComplete;
     /**
+     * The conversation's Multipath TCP side as this frame left it, or null when it has carried
+     * no MPTCP option (see {@link MptcpAnalysis}).
+     */
+    public MptcpAnalysis.Subflow mptcp;
+    /**
+     * The header offset of the MPTCP option whose dissection stopped on Wireshark's assertion
+     * ({@link MptcpAnalysis#ASSERTION}), or -1.
+     */
+    public int mptcpAssertion;
+    /** What each MPTCP option of this segment saw of the connection (null when it has none). */
+    public MptcpAnalysis.Seen mptcpSeen;
+    /**
      * {@code tcp.window_size_scalefactor} as shown for a non-SYN segment: the multiplier, or −1
      * (unknown) or −2 (no scaling).
      */

@@ -234,6 +234,10 @@ public final class Dissector {
             d.end = rep >= hlen ? End.CAPTURE_SHORT : End.REPORTED_SHORT;
             return;
         }
+        if (hlen > Ipv4.MIN_HEADER_LENGTH && Ipv4OptionWalk.malformed(s, off, hlen)) {
+            d.end = End.REPORTED_SHORT; // an option's dissector read past the option
+            return;
+        }
         int proto = Ipv4.protocol(s, off);
         d.ipProto = proto;
         d.ipv6FragmentHeader = -1;

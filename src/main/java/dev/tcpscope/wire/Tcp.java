@@ -35,6 +35,7 @@ public final class Tcp {
     public static final int OPT_SACK = 5;
     public static final int OPT_TIMESTAMP = 8;
     public static final int OPT_MD5 = 19;
+    public static final int OPT_QUICK_START = 27;
     public static final int OPT_USER_TIMEOUT = 28;
     public static final int OPT_AO = 29;
     public static final int OPT_MPTCP = 30;

@@ -10,14 +10,22 @@ import java.lang.foreign.MemorySegment;
  * or where the bytes needed next were not captured. Like Wireshark, the walk reads on after
  * EOL: each further zero byte is another EOL.
  *
- * <p>Only the kind and length bytes are checked here; an option's own contents are checked by
- * whoever reads them. Reused: {@link #reset} then {@link #next} until it returns a negative value.
+ * <p>Only the kind and length bytes are checked here, and the Multipath TCP option's contents
+ * ({@link Mptcp#firstFailingRead}): its dissector reads fields the option may not hold, and
+ * the exception that follows ends everyone's walk after that option. Other options' contents
+ * are checked by whoever reads them. Reused: {@link #reset} then {@link #next} until it
+ * returns a negative value.
  */
 public final class TcpOptionWalk {
     /** The walk ended normally (EOL, end of header, or an impossible length). */
     public static final int END = -1;
     /** The next byte to read was not captured; {@link #need()} says how many header bytes it needed. */
     public static final int SHORT = -2;
+    /**
+     * The option before read past its own length (a short MPTCP option): Wireshark's dissection
+     * stopped with a malformed-packet error.
+     */
+    public static final int MALFORMED = -3;
 
     private MemorySegment segment;
     private long base;
@@ -28,6 +36,8 @@ public final class TcpOptionWalk {
     private int length;
     private int need;
     private boolean eolSeen;
+    /** What {@link #next} returns from now on, once an option's reads failed (0: none). */
+    private int stop;
 
     /**
      * Starts a walk over the options of the header at {@code tcpOffset}, whose header length is
@@ -40,6 +50,7 @@ public final class TcpOptionWalk {
         this.captured = captured;
         this.next = Tcp.MIN_HEADER_LENGTH;
         this.eolSeen = false;
+        this.stop = 0;
         return this;
     }
 
@@ -48,6 +59,9 @@ public final class TcpOptionWalk {
      * included), or {@link #END} or {@link #SHORT}.
      */
     public int next() {
+        if (stop != 0) {
+            return stop;
+        }
         pos = next;
         if (pos >= end) {
             return END;
@@ -78,6 +92,13 @@ public final class TcpOptionWalk {
             return END;
         }
         next = pos + length;
+        if (kind == Tcp.OPT_MPTCP) {
+            int fail = Mptcp.firstFailingRead(segment, base + pos, length, Math.min(length, captured - pos));
+            if (fail != 0) {
+                stop = fail > length ? MALFORMED : SHORT;
+                need = pos + fail;
+            }
+        }
         return kind;
     }
 

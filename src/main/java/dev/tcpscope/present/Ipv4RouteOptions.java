@@ -1,0 +1,84 @@
+package dev.tcpscope.present;
+
+/**
+ * The IPv4 route options (RFC 791 §3.1) as packet-ip.c decodes them: a pointer, then the
+ * addresses, each named by where it stands against the pointer. In a loose or strict source
+ * route the last address is the datagram's final destination ({@code ip.dst}) while the
+ * pointer still points into the list; see {@link dev.tcpscope.wire.Ipv4OptionWalk}.
+ */
+final class Ipv4RouteOptions {
+    private Ipv4RouteOptions() { }
+
+    /** The pointer, or null after an expert item when it cannot point at an address. */
+    private static DetailNode pointer(Ipv4Options w, DetailNode t, int ptr) {
+        DetailNode p = t.field("ip.opt.ptr", "Pointer: " + ptr, Integer.toString(ptr));
+        if (ptr < 4) {
+            Expert.add(p, "ip.opt.ptr.before_address", Expert.Severity.WARNING, Expert.Group.PROTOCOL,
+                    "Pointer points before first address");
+            return null;
+        }
+        if ((ptr & 3) != 0) {
+            Expert.add(p, "ip.opt.ptr.middle_address", Expert.Severity.WARNING, Expert.Group.PROTOCOL,
+                    "Pointer points to middle of address");
+            return null;
+        }
+        return p;
+    }
+
+    /** Loose (131) and Strict (137) Source Route. */
+    static void sourceRoute(Ipv4Options w, DetailNode t) {
+        int ptr = w.u8(2);
+        DetailNode p = pointer(w, t, ptr);
+        if (p == null) {
+            return;
+        }
+        int len = w.optlen();
+        for (int at = 3, left = len - 3; left > 0; left -= 4, at += 4) {
+            if (left < 4) {
+                Ipv4Options.subOptionTooLong(p);
+                break;
+            }
+            String a = w.ipv4(at);
+            if (ptr > len) {
+                route(t, "ip.rec_rt", "Recorded Route", a, false);
+            } else if (at == len - 4) {
+                t.field("ip.dst", "Destination Address: " + a, a);
+                t.hidden("ip.addr", a);
+                t.hidden("ip.dst_host", a).generated();
+                t.hidden("ip.host", a).generated();
+            } else if (at + 1 < ptr) {
+                route(t, "ip.rec_rt", "Recorded Route", a, false);
+            } else {
+                route(t, "ip.src_rt", "Source Route", a, at + 1 == ptr);
+            }
+        }
+    }
+
+    /** Record Route (7). */
+    static void recordRoute(Ipv4Options w, DetailNode t) {
+        int ptr = w.u8(2);
+        DetailNode p = pointer(w, t, ptr);
+        if (p == null) {
+            return;
+        }
+        int len = w.optlen();
+        for (int at = 3, left = len - 3; left > 0; left -= 4, at += 4) {
+            if (left < 4) {
+                Ipv4Options.subOptionTooLong(p);
+                break;
+            }
+            String a = w.ipv4(at);
+            if (ptr > len || at + 1 < ptr) {
+                route(t, "ip.rec_rt", "Recorded Route", a, false);
+            } else {
+                route(t, "ip.empty_rt", "Empty Route", a, at + 1 == ptr);
+            }
+        }
+    }
+
+    /** One address of a route with its hidden host name; "next" marks where the pointer points. */
+    private static void route(DetailNode t, String key, String name, String a, boolean next) {
+        t.field(key, name + ": " + a + (next ? " <- (next)" : ""), a);
+        t.hidden(key + "_host", a).generated();
+    }
+}
