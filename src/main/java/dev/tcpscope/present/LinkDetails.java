@@ -241,8 +241,13 @@ final class LinkDetails {
         x.protocol("null");
         DetailNode n = x.root.protocol("null", "Null/Loopback");
         long family = x.d.family;
-        String name = family == NullLink.AF_INET ? "IP" : NullLink.isInet6(family) ? "IPv6" : "Unknown";
-        n.field("null.family", "Family: " + name + " (" + family + ")", Long.toString(family));
+        if (x.decoder.frame().linkType() == LinkType.NULL && NullLink.isEtherType(family)) {
+            int type = (int) (family & 0xffff);
+            n.field("null.type", "Type: " + etherTypeName(type), Labels.hex(type, 4));
+        } else {
+            String name = family == NullLink.AF_INET ? "IP" : NullLink.isInet6(family) ? "IPv6" : "Unknown";
+            n.field("null.family", "Family: " + name + " (" + family + ")", Long.toString(family));
+        }
         x.consumed(i, NullLink.HEADER_LENGTH);
         return true;
     }

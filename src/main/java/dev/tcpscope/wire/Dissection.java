@@ -48,7 +48,7 @@ public final class Dissection {
     public boolean fragmented;
     /** The last IP layer was reassembled from fragments; the transport layer's segment is a buffer. */
     public boolean reassembled;
-    /** The address family of a null/loopback header ({@link End#UNKNOWN_FAMILY}). */
+    /** The value of a null/loopback header: an address family, or an EtherType ({@link NullLink#family}). */
     public long family;
 
     /** Impossible header values, each printed its own way by tshark. */

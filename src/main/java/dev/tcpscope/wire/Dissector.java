@@ -147,7 +147,10 @@ public final class Dissector {
         long p = off + NullLink.HEADER_LENGTH;
         int c = cap - NullLink.HEADER_LENGTH;
         int r = rep - NullLink.HEADER_LENGTH;
-        if (family == NullLink.AF_INET) {
+        if (!networkOrder && NullLink.isEtherType(family)) {
+            // packet-null.c hands the payload straight to the EtherType table (no "ethertype" layer)
+            etherType(d, s, p, c, r, (int) (family & 0xffff));
+        } else if (family == NullLink.AF_INET) {
             ipv4(d, s, p, c, r);
         } else if (NullLink.isInet6(family)) {
             ipv6(d, s, p, c, r);
