@@ -160,7 +160,7 @@ final class IcmpDetails {
                 int should = shouldBe(sum, computed);
                 DetailNode c = m.field("icmp.checksum", "Checksum: " + hex + " incorrect, should be "
                         + Labels.hex(should, 4), hex);
-                Expert.add(c, "icmp.checksum_bad", Expert.Severity.ERROR, Expert.Group.CHECKSUM, "Bad checksum [should be "
+                Expert.add(c, "icmp.checksum_bad", Expert.Severity.WARNING, Expert.Group.CHECKSUM, "Bad checksum [should be "
                         + Labels.hex(should, 4) + "]");
                 m.field("icmp.checksum.status", "Checksum Status: Bad", "0").generated();
             }

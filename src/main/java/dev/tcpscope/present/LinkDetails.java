@@ -131,7 +131,7 @@ final class LinkDetails {
                     Integer.toString((tci >>> 12) & 1));
             v.field("ieee8021ad.id", Bits.pattern(tci, 0x0fff, 16) + "ID: " + (tci & 0xfff), Integer.toString(tci & 0xfff));
             v.field("ieee8021ah.etype", "Type: " + etherTypeName(type), Labels.hex(type, 4));
-            etherPrefix = "ieee8021ad";
+            etherPrefix = "ieee8021ah"; // packet-ieee8021ah.c names its trailer so
         } else {
             v = x.root.protocol(proto, "802.1Q Virtual LAN, PRI: " + (tci >>> 13) + ", DEI: " + ((tci >>> 12) & 1)
                     + ", ID: " + (tci & 0xfff));
@@ -305,7 +305,10 @@ final class LinkDetails {
         int tCap = trailerCaptured - padding;
         int tRep = trailerReported - padding;
         boolean fcs = false;
-        if (frameLen - x.d.offset(etherLayer) + f.offset() >= 64 && tRep >= 4) {
+        // the FCS length the file gives, else a guess; 802.1Q and 802.1ad tags tell their
+        // EtherType payload that there is none, so a trailer after one is never an FCS
+        int fcsLength = etherPrefix.equals("eth") ? f.fcsLength() : 0;
+        if (fcsLength != 0 && (fcsLength == 4 || frameLen - x.d.offset(etherLayer) + f.offset() >= 64 && tRep >= 4)) {
             if (tCap < tRep) {
                 tRep -= 4;
                 tCap = Math.min(tCap, tRep);

@@ -32,7 +32,7 @@ public final class Dissector {
             rep = cap;
         }
         switch (f.linkType()) {
-            case LinkType.ETHERNET -> ethernet(d, s, off, cap, rep);
+            case LinkType.ETHERNET -> ethernet(d, s, off, cap, rep, f.fcsLength());
             case LinkType.NULL -> nullLink(d, s, off, cap, rep, false);
             case LinkType.LOOP -> nullLink(d, s, off, cap, rep, true);
             case LinkType.RAW, LinkType.RAW_DLT12, LinkType.RAW_DLT14 -> raw(d, s, off, cap, rep);
@@ -73,7 +73,8 @@ public final class Dissector {
         return true;
     }
 
-    private void ethernet(Dissection d, MemorySegment s, long off, int cap, int rep) {
+    /** @param fcs the FCS length the file gives (a known FCS is not part of the payload), or -1 */
+    private void ethernet(Dissection d, MemorySegment s, long off, int cap, int rep, int fcs) {
         if (!layer(d, Proto.ETH, s, off, cap, rep, Ethernet.HEADER_LENGTH)) {
             return;
         }
@@ -84,8 +85,12 @@ public final class Dissector {
             d.end = End.UNKNOWN_ETHERTYPE;
             return;
         }
-        etherType(d, s, off + Ethernet.HEADER_LENGTH, cap - Ethernet.HEADER_LENGTH,
-                rep - Ethernet.HEADER_LENGTH, type);
+        int payloadRep = rep - Ethernet.HEADER_LENGTH;
+        if (fcs > 0 && payloadRep >= fcs) {
+            payloadRep -= fcs;
+        }
+        etherType(d, s, off + Ethernet.HEADER_LENGTH, Math.min(cap - Ethernet.HEADER_LENGTH, payloadRep),
+                payloadRep, type);
     }
 
     private void etherType(Dissection d, MemorySegment s, long off, int cap, int rep, int type) {
