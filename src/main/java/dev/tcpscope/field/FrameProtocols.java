@@ -31,6 +31,25 @@ final class FrameProtocols {
             sb.append("raw");
         }
         int n = x.count();
+        names(d, x, sb);
+        if (n == 0 && d.frame().capturedLength() > 0 && d.frame().kind() != dev.tcpscope.frame.Frame.Kind.PACKET) {
+            add(sb, "data"); // a pcapng custom or journal block shown as a frame
+        } else if (n > 0 && leftover(d, x, n - 1) > 0) {
+            add(sb, "data");
+        }
+        Dissection q = x.quote();
+        if (q != null && q.count() > 0) {
+            // the datagram an ICMP error quotes is dissected inside the message, the frame's last layer
+            names(d, q, sb);
+            if (quotedLeftover(q, q.count() - 1) > 0) {
+                add(sb, "data");
+            }
+        }
+    }
+
+    /** The names of the layers of {@code x}, in order. */
+    private static void names(Decoder d, Dissection x, StringBuilder sb) {
+        int n = x.count();
         for (int i = 0; i < n; i++) {
             switch (x.proto(i)) {
                 case ETH -> add(sb, x.captured(i) >= Ethernet.HEADER_LENGTH
@@ -47,7 +66,7 @@ final class FrameProtocols {
                 case ARP -> add(sb, "arp");
                 case TCP -> {
                     add(sb, "tcp");
-                    if (hasMptcpOption(d)) {
+                    if (x == d.dissection() && hasMptcpOption(d)) {
                         add(sb, "mptcp");
                     }
                 }
@@ -56,11 +75,28 @@ final class FrameProtocols {
                 case ICMPV6 -> add(sb, "icmpv6");
             }
         }
-        if (n == 0 && d.frame().capturedLength() > 0 && d.frame().kind() != dev.tcpscope.frame.Frame.Kind.PACKET) {
-            add(sb, "data"); // a pcapng custom or journal block shown as a frame
-        } else if (n > 0 && leftover(d, x, n - 1) > 0) {
-            add(sb, "data");
+    }
+
+    /**
+     * The bytes a quoted datagram's last layer {@code i} leaves to the data dissector: an
+     * unknown protocol's, a UDP payload's or an echo's as far as they were captured (a quoted
+     * TCP segment is not analysed and hands nothing on).
+     */
+    private static int quotedLeftover(Dissection q, int i) {
+        End end = q.end;
+        if (end == End.CAPTURE_SHORT || end == End.REPORTED_SHORT || end == End.BOGUS) {
+            return 0;
         }
+        int cap = q.captured(i);
+        return switch (q.proto(i)) {
+            case IPV4 -> end == End.COMPLETE || cap < 1 ? 0 : cap - Ipv4.headerLength(q.segment(i), q.offset(i));
+            case IPV6 -> end == End.COMPLETE ? 0 : cap - ipv6HeaderChain(q, i);
+            case UDP -> cap >= Udp.HEADER_LENGTH
+                    ? Math.min(cap, Math.min(Udp.length(q.segment(i), q.offset(i)), q.reported(i))) - Udp.HEADER_LENGTH : 0;
+            case ICMP -> cap >= 8 && isEcho(Bytes.u8(q.segment(i), q.offset(i)), 0, 8) ? cap - 8 : 0;
+            case ICMPV6 -> cap >= 8 && isEcho(Bytes.u8(q.segment(i), q.offset(i)), 128, 129) ? cap - 8 : 0;
+            default -> 0;
+        };
     }
 
     private static void add(StringBuilder sb, String name) {

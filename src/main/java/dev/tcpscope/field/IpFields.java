@@ -49,13 +49,14 @@ final class IpFields {
                 })),
                 // IPv6 adds a hidden ip.version too, so that "ip.version == 6" matches.
                 Field.integer("ip.version", "Version", UINT, 8, Base.DEC, (d, v) -> {
-                    Dissection x = d.dissection();
                     int v4 = 0;
                     int v6 = 0;
-                    for (int i = 0; i < x.count(); i++) {
-                        if ((x.proto(i) == Proto.IPV4 || x.proto(i) == Proto.IPV6) && x.captured(i) >= 1) {
-                            v.setLayer(x.proto(i) == Proto.IPV4 ? ++v4 : ++v6);
-                            v.addLong(Bytes.u8(x.segment(i), x.offset(i)) >>> 4);
+                    for (Dissection x = d.dissection(); x != null; x = x.quote()) {
+                        for (int i = 0; i < x.count(); i++) {
+                            if ((x.proto(i) == Proto.IPV4 || x.proto(i) == Proto.IPV6) && x.captured(i) >= 1) {
+                                v.setLayer(x.proto(i) == Proto.IPV4 ? ++v4 : ++v6);
+                                v.addLong(Bytes.u8(x.segment(i), x.offset(i)) >>> 4);
+                            }
                         }
                     }
                 }),

@@ -39,12 +39,19 @@ final class UdpFields {
                 Layers.uint("udp.length", "Length", 16, Base.DEC, p, Layers.ALL, Udp.LENGTH, 2, 0),
                 Layers.uint("udp.checksum", "Checksum", 16, Base.HEX, p, Layers.ALL, Udp.CHECKSUM, 2, 0),
                 Field.integer("udp.checksum.status", "Checksum Status", UINT, 8, Base.NONE, (d, v) -> {
-                    Dissection x = d.dissection();
-                    for (int i = 0; i < x.count(); i++) {
-                        if (x.proto(i) == p && x.captured(i) >= Udp.HEADER_LENGTH) {
-                            boolean none = Bytes.u16(x.segment(i), x.offset(i) + Udp.CHECKSUM) == 0
-                                    && i > 0 && x.proto(i - 1) == Proto.IPV4;
-                            v.addLong(none ? 3 : 2);
+                    int n = 0;
+                    for (Dissection x = d.dissection(); x != null; x = x.quote()) {
+                        for (int i = 0; i < x.count(); i++) {
+                            if (x.proto(i) != p) {
+                                continue;
+                            }
+                            v.setLayer(++n);
+                            if (x.captured(i) >= Udp.HEADER_LENGTH) {
+                                // a zero checksum is "none" over IPv4, and in a datagram an ICMP error quotes
+                                boolean none = Bytes.u16(x.segment(i), x.offset(i) + Udp.CHECKSUM) == 0
+                                        && (Layers.quoted(d, x) || i > 0 && x.proto(i - 1) == Proto.IPV4);
+                                v.addLong(none ? 3 : 2);
+                            }
                         }
                     }
                 }),

@@ -8,6 +8,7 @@ import dev.tcpscope.present.color.ColoringRule;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.Dissector;
+import dev.tcpscope.wire.EtherTrailer;
 import dev.tcpscope.wire.Proto;
 
 import java.lang.foreign.MemorySegment;
@@ -100,7 +101,7 @@ public final class Details {
         stoppedMalformed = false;
         consumedLayer = -1;
         link.reset();
-        transport.arpLength = -1;
+        trailerOutcome = EtherTrailer.Outcome.NONE;
         Frame f = decoder.frame();
         DetailNode frame = frame(f, iface, section);
         if (f.kind() == Frame.Kind.PACKET) {
@@ -121,6 +122,16 @@ public final class Details {
             } else {
                 root.protocol("_ws.short", "[Packet size limited during capture: " + stoppedIn + " truncated]");
             }
+        }
+        // the trailer is read outside the EtherType dissector's exception handler: a second marker
+        switch (trailerOutcome) {
+            case TRUNCATED -> root.protocol("_ws.short", "[Packet size limited during capture: Ethertype truncated]");
+            case MALFORMED -> {
+                DetailNode m = root.protocol("_ws.malformed", "[Malformed Packet: Ethertype]");
+                Expert.add(m, "_ws.malformed.expert", Expert.Severity.ERROR, Expert.Group.MALFORMED,
+                        "Malformed Packet (Exception occurred)");
+            }
+            case NONE, OK -> { }
         }
         return root;
     }
@@ -367,33 +378,18 @@ public final class Details {
                 ip = i;
             }
             if (!ok) {
-                trailer(f);
+                trailerOutcome = link.trailer();
                 return;
             }
         }
-        trailer(f);
+        trailerOutcome = link.trailer();
         if (n > 0) {
             end(n - 1);
         }
     }
 
-    /** Ethernet padding and trailer after the EtherType payload, when its end is known. */
-    private void trailer(Frame f) {
-        int el = link.etherLayer();
-        int next = el + 1;
-        if (el < 0 || next >= d.count() || d.segment(next) != f.segment()) {
-            return;
-        }
-        int start = (int) (d.offset(next) - f.offset());
-        int len = switch (d.proto(next)) {
-            case IPV4, IPV6 -> d.reported(next);
-            case ARP -> transport.arpLength;
-            default -> -1;
-        };
-        if (len >= 0) {
-            link.trailer(start + len);
-        }
-    }
+    /** How reading the Ethernet padding and trailer after the EtherType payload ended. */
+    private EtherTrailer.Outcome trailerOutcome = EtherTrailer.Outcome.NONE;
 
     /** What follows the last layer: undissected payload as {@code data}, or nothing. */
     private void end(int last) {

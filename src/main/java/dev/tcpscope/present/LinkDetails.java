@@ -2,6 +2,7 @@ package dev.tcpscope.present;
 
 import dev.tcpscope.frame.LinkType;
 import dev.tcpscope.wire.Bytes;
+import dev.tcpscope.wire.EtherTrailer;
 import dev.tcpscope.wire.Ethernet;
 import dev.tcpscope.wire.NullLink;
 import dev.tcpscope.wire.Proto;
@@ -266,78 +267,39 @@ final class LinkDetails {
     }
 
     /**
-     * Adds the bytes that follow the EtherType payload to the tree of the header that carried the
-     * EtherType, as Wireshark's {@code add_ethernet_trailer} does: zero padding up to the 60-byte
-     * minimum frame, then a trailer, then a 4-byte frame check sequence when the frame is long
-     * enough to have one.
+     * Adds the bytes that follow the EtherType payload ({@link EtherTrailer}) to the tree of the
+     * header that carried the EtherType, as Wireshark's {@code add_ethernet_trailer} does:
+     * padding, trailer and frame check sequence, as far as they were read.
      *
-     * @param payloadEnd where the payload ends, relative to the frame's first byte
+     * @return how reading them ended (an exception there ends the frame with a marker)
      */
-    void trailer(int payloadEnd) {
-        if (etherTree == null) {
-            return;
+    EtherTrailer.Outcome trailer() {
+        EtherTrailer t = x.decoder.etherTrailer();
+        if (etherTree == null || t.layer() < 0 || t.layer() != etherLayer) {
+            return EtherTrailer.Outcome.NONE;
         }
-        var f = x.decoder.frame();
-        int frameLen = f.originalLength();
-        int cap = f.capturedLength();
-        int trailerReported = frameLen - payloadEnd;
-        int trailerCaptured = cap - payloadEnd;
-        if (trailerReported <= 0 || trailerCaptured < 0) {
-            return;
+        MemorySegment s = x.decoder.frame().segment();
+        long start = t.start();
+        if (t.padding() > 0) {
+            etherTree.field("eth.padding", "Padding: " + Labels.hexShort(s, start, t.padding()),
+                    Labels.hexColons(s, start, t.padding()));
         }
-        MemorySegment s = f.segment();
-        long start = f.offset() + payloadEnd;
-        boolean maybePadded = frameLen >= 60 && frameLen - trailerReported < 60;
-        int padding = 0;
-        if (maybePadded) {
-            padding = 60 - (frameLen - trailerReported);
-            for (int k = 0; k < padding; k++) {
-                if (k >= trailerCaptured || Bytes.u8(s, start + k) != 0) {
-                    padding = 0;
-                    break;
-                }
-            }
-            if (padding > 0) {
-                etherTree.field("eth.padding", "Padding: " + Labels.hexShort(s, start, padding),
-                        Labels.hexColons(s, start, padding));
-            }
-        }
-        int tCap = trailerCaptured - padding;
-        int tRep = trailerReported - padding;
-        boolean fcs = false;
-        // the FCS length the file gives, else a guess; 802.1Q and 802.1ad tags tell their
-        // EtherType payload that there is none, so a trailer after one is never an FCS
-        int fcsLength = etherPrefix.equals("eth") ? f.fcsLength() : 0;
-        if (fcsLength != 0 && (fcsLength == 4 || frameLen - x.d.offset(etherLayer) + f.offset() >= 64 && tRep >= 4)) {
-            if (tCap < tRep) {
-                tRep -= 4;
-                tCap = Math.min(tCap, tRep);
-            } else {
-                tCap -= 4;
-                tRep -= 4;
-            }
-            fcs = true;
-        }
-        if (tCap > 0) {
-            DetailNode t = etherTree.field(etherPrefix + ".trailer", "Trailer: " + Labels.hexShort(s, start + padding, tCap),
-                    Labels.hexColons(s, start + padding, tCap));
-            if (maybePadded && padding == 0) {
-                Expert.add(t, "eth.padding_bad", Expert.Severity.NOTE, Expert.Group.PROTOCOL,
+        if (t.trailer() > 0) {
+            long at = start + t.padding();
+            DetailNode n = etherTree.field(etherPrefix + ".trailer", "Trailer: " + Labels.hexShort(s, at, t.trailer()),
+                    Labels.hexColons(s, at, t.trailer()));
+            if (t.maybePadded() && t.padding() == 0) {
+                Expert.add(n, "eth.padding_bad", Expert.Severity.NOTE, Expert.Group.PROTOCOL,
                         "Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros.");
             }
         }
-        if (fcs && trailerCaptured >= padding + tCap + 4) {
-            long at = start + padding + tCap;
-            long value = Bytes.u32(s, at);
+        if (t.hasFcs()) {
+            long value = Bytes.u32(s, t.fcsOffset());
             etherTree.field("eth.fcs", "Frame check sequence: " + Labels.hex(value, 8) + " [unverified]",
                     Labels.hex(value, 8));
             etherTree.field("eth.fcs.status", "FCS Status: Unverified", "2").generated();
         }
-    }
-
-    /** The layer index whose tree holds the trailer, or -1. */
-    int etherLayer() {
-        return etherTree == null ? -1 : etherLayer;
+        return t.outcome();
     }
 
     /** Whether layer {@code i} is one whose EtherType payload can be followed by a trailer. */

@@ -171,7 +171,15 @@ public final class PacketList {
         macSrc = -1;
         macDst = -1;
         switch (f.kind()) {
-            case PACKET -> columns(f);
+            case PACKET -> {
+                columns(f);
+                // the Ethernet trailer is read after the payload, outside its exception handler
+                switch (decoded.etherTrailer().outcome()) {
+                    case TRUNCATED -> info.append(LIMITED);
+                    case MALFORMED -> info.append(MALFORMED);
+                    case NONE, OK -> { }
+                }
+            }
             case PCAPNG_CUSTOM_BLOCK -> customBlock(f);
             case SYSTEMD_JOURNAL_EXPORT -> { }
         }

@@ -185,12 +185,8 @@ final class TransportDetails {
         address(a, s, p + hln + pln, hln, "dst.hw", "Target MAC address", "Target hardware address");
         address(a, s, p + 2L * hln + pln, pln, "dst.proto", "Target IP address", "Target protocol address");
         x.consumed(i, need);
-        arpLength = need;
         return true;
     }
-
-    /** Bytes the last ARP message occupied (the EtherType payload's end, for the trailer). */
-    int arpLength;
 
     private void address(DetailNode a, MemorySegment s, long at, int len, String key, String named, String generic) {
         if (key.endsWith("hw") && len == 6) {

@@ -3,6 +3,7 @@ package dev.tcpscope.tcp;
 import dev.tcpscope.frame.Frame;
 import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.Dissector;
+import dev.tcpscope.wire.EtherTrailer;
 import dev.tcpscope.wire.Proto;
 
 /**
@@ -49,6 +50,7 @@ public final class Decoder {
         tcpLayer = -1;
         ipLayer = -1;
         analysed = false;
+        trailerDone = false;
         if (f.kind() != Frame.Kind.PACKET) {
             dissection.reset(f);
             return;
@@ -99,6 +101,18 @@ public final class Decoder {
 
     /** Its dissection. */
     public Dissection dissection() { return dissection; }
+
+    private final EtherTrailer trailer = new EtherTrailer();
+    private boolean trailerDone;
+
+    /** What follows its EtherType payload (padding, trailer, FCS), worked out on first use. */
+    public EtherTrailer etherTrailer() {
+        if (!trailerDone) {
+            trailer.compute(frame, dissection);
+            trailerDone = true;
+        }
+        return trailer;
+    }
 
     /** Layer index of its TCP header, or −1. */
     public int tcpLayer() { return tcpLayer; }

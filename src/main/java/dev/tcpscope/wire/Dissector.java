@@ -42,6 +42,23 @@ public final class Dissector {
             case LinkType.LINUX_SLL2 -> sll2(d, s, off, cap, rep);
             default -> d.end = End.UNSUPPORTED_LINK;
         }
+        if (quote.find(d)) {
+            quoteError(f, d);
+        }
+    }
+
+    private final IcmpQuote quote = new IcmpQuote();
+    private Dissector quoteDissector;
+    private Dissection quoteLayers;
+
+    /** Dissects the datagram an ICMP error quotes ({@link Dissection#quote()}), with a dissector of its own. */
+    private void quoteError(Frame f, Dissection d) {
+        if (quoteDissector == null) {
+            quoteDissector = new Dissector();
+            quoteLayers = new Dissection();
+        }
+        quoteDissector.quoted(f, quoteLayers, quote.segment, quote.offset, quote.captured, quote.reported, quote.v6);
+        d.setQuote(quoteLayers);
     }
 
     /**
