@@ -39,7 +39,11 @@ public final class Decoder {
     /** Dissects and analyses {@code f}, which must come after the previous frame in the capture. */
     public void decode(Frame f) {
         frame = f;
-        time = f.seconds() * 1_000_000_000L + f.nanos();
+        if (f.kind() == Frame.Kind.PACKET || f.hasTimestamp()) {
+            time = f.seconds() * 1_000_000_000L + f.nanos();
+        }
+        // else wiretap leaves the record's time as the previous record set it (0 before the
+        // first), and tshark measures the next frame's delta from that
         if (!haveFirstTime) {
             haveFirstTime = true;
             firstTime = time;
