@@ -41,7 +41,7 @@ final class FrameProtocols {
         if (q != null && q.count() > 0) {
             // the datagram an ICMP error quotes is dissected inside the message, the frame's last layer
             names(d, q, sb);
-            if (quotedLeftover(q, q.count() - 1) > 0) {
+            if (quotedLeftover(d, q, q.count() - 1) > 0) {
                 add(sb, "data");
             }
         }
@@ -82,7 +82,7 @@ final class FrameProtocols {
      * unknown protocol's, a UDP payload's or an echo's as far as they were captured (a quoted
      * TCP segment is not analysed and hands nothing on).
      */
-    private static int quotedLeftover(Dissection q, int i) {
+    private static int quotedLeftover(Decoder d, Dissection q, int i) {
         End end = q.end;
         if (end == End.CAPTURE_SHORT || end == End.REPORTED_SHORT || end == End.BOGUS) {
             return 0;
@@ -93,7 +93,8 @@ final class FrameProtocols {
             case IPV6 -> end == End.COMPLETE ? 0 : cap - ipv6HeaderChain(q, i);
             case UDP -> cap >= Udp.HEADER_LENGTH
                     ? Math.min(cap, Math.min(Udp.length(q.segment(i), q.offset(i)), q.reported(i))) - Udp.HEADER_LENGTH : 0;
-            case ICMP -> cap >= 8 && isEcho(Bytes.u8(q.segment(i), q.offset(i)), 0, 8) ? cap - 8 : 0;
+            case ICMP -> cap >= 8 && isEcho(Bytes.u8(q.segment(i), q.offset(i)), 0, 8)
+                    ? echoData(d, q.segment(i), q.offset(i), cap) : 0;
             case ICMPV6 -> cap >= 8 && isEcho(Bytes.u8(q.segment(i), q.offset(i)), 128, 129) ? cap - 8 : 0;
             default -> 0;
         };
@@ -151,7 +152,8 @@ final class FrameProtocols {
             case IPV6 -> rep - ipv6HeaderChain(x, i);
             case TCP -> tcpData(d, x, i);
             case UDP -> rep - Udp.HEADER_LENGTH;
-            case ICMP -> x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 0, 8) ? x.captured(i) - 8 : 0;
+            case ICMP -> x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 0, 8)
+                    ? echoData(d, x.segment(i), x.offset(i), x.captured(i)) : 0;
             case ICMPV6 -> x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 128, 129) ? x.captured(i) - 8 : 0;
         };
     }
@@ -185,6 +187,28 @@ final class FrameProtocols {
             }
         }
         return false;
+    }
+
+    /**
+     * The data of an ICMP echo after its first 8 bytes, less the 8 of a time stamp packet-icmp.c
+     * finds there: a struct timeval, big- or little-endian, within a day of the frame's time.
+     */
+    private static int echoData(Decoder d, java.lang.foreign.MemorySegment s, long off, int cap) {
+        int rest = cap - 8;
+        if (rest < 8) {
+            return rest;
+        }
+        long frameSecs = d.frame().seconds();
+        long secs = Bytes.u32(s, off + 8);
+        long usecs = Bytes.u32(s, off + 12);
+        boolean stamp = plausible(secs, usecs, frameSecs) || plausible(
+                Integer.toUnsignedLong(Integer.reverseBytes((int) secs)),
+                Integer.toUnsignedLong(Integer.reverseBytes((int) usecs)), frameSecs);
+        return stamp ? rest - 8 : rest;
+    }
+
+    private static boolean plausible(long secs, long usecs, long frameSecs) {
+        return Math.abs((int) (secs - frameSecs)) < 86400 && usecs < 1_000_000;
     }
 
     private static boolean isEcho(int type, int a, int b) {

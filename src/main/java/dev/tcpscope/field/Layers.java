@@ -32,6 +32,9 @@ final class Layers {
 
     static final Selector ALL = (d, i) -> true;
 
+    /** TCP and UDP layers with their ports: both dissectors read them before they add any item. */
+    static final Selector PORTS = (d, i) -> d.captured(i) >= 4;
+
     /** An extractor that hands every selected layer of {@code p} to {@code r}, the quoted ones last. */
     static Extractor each(Proto p, Selector sel, Reader r) {
         return (d, v) -> {

@@ -189,12 +189,13 @@ final class TcpFields {
 
     private static void port(Decoder d, Values v, int at) {
         int layer = d.tcpLayer();
-        if (layer >= 0 && d.dissection().captured(layer) >= at + 2) {
+        // packet-tcp.c reads both ports before it adds any item
+        if (layer >= 0 && d.dissection().captured(layer) >= 4) {
             v.addLong(Bytes.u16(d.dissection().segment(layer), d.dissection().offset(layer) + at));
         }
         Dissection q = d.dissection().quote();
         int k = quotedTcp(q);
-        if (k >= 0 && q.captured(k) >= at + 2) {
+        if (k >= 0 && q.captured(k) >= 4) {
             v.addLong(Bytes.u16(q.segment(k), q.offset(k) + at));
         }
     }
@@ -284,27 +285,23 @@ final class TcpFields {
     }
 
     private static void protocol(Decoder d, Values v) {
-        if (d.tcpLayer() >= 0) {
+        // packet-tcp.c reads the ports before it adds its item
+        if (d.tcpLayer() >= 0 && d.dissection().captured(d.tcpLayer()) >= 4) {
             ownProtocol(d, v, d.tcpLayer());
         }
         Dissection q = d.dissection().quote();
         int k = quotedTcp(q);
-        if (k >= 0) {
-            StringBuilder sb = new StringBuilder(72).append("Transmission Control Protocol");
-            if (q.captured(k) >= 4) {
-                sb.append(", Src Port: ").append(Tcp.srcPort(q.segment(k), q.offset(k)))
-                        .append(", Dst Port: ").append(Tcp.dstPort(q.segment(k), q.offset(k)));
-            }
-            v.addString(sb);
+        if (k >= 0 && q.captured(k) >= 4) {
+            v.addString(new StringBuilder(72).append("Transmission Control Protocol, Src Port: ")
+                    .append(Tcp.srcPort(q.segment(k), q.offset(k))).append(", Dst Port: ")
+                    .append(Tcp.dstPort(q.segment(k), q.offset(k))));
         }
     }
 
     private static void ownProtocol(Decoder d, Values v, int layer) {
-        StringBuilder sb = new StringBuilder(96).append("Transmission Control Protocol");
-        if (d.dissection().captured(layer) >= 4) {
-            MemorySegment s = seg(d);
-            sb.append(", Src Port: ").append(Tcp.srcPort(s, off(d))).append(", Dst Port: ").append(Tcp.dstPort(s, off(d)));
-        }
+        MemorySegment s = seg(d);
+        StringBuilder sb = new StringBuilder(96).append("Transmission Control Protocol, Src Port: ")
+                .append(Tcp.srcPort(s, off(d))).append(", Dst Port: ").append(Tcp.dstPort(s, off(d)));
         TcpRecord r = d.tcp();
         if (r != null) {
             sb.append(", Seq: ").append(r.seq);

@@ -106,6 +106,8 @@ public final class Details {
         DetailNode frame = frame(f, iface, section);
         if (f.kind() == Frame.Kind.PACKET) {
             layers(f);
+        } else if (f.kind() == Frame.Kind.PCAPNG_CUSTOM_BLOCK) {
+            customBlock(frame, f);
         }
         frame.field("frame.protocols", Labels.truncated("Protocols in frame", protocols.toString()),
                 protocols.toString()).generated();
@@ -180,10 +182,12 @@ public final class Details {
      * hands it to the IP dissector with {@code in_error_pkt} set): its layers get their own
      * dissection, built with the same layer builders; the frame's state is restored after.
      * A quote inside a quote is shown as data, as nothing in practice nests deeper. Bytes
-     * running out inside the quote end the quote without a marker, as tshark catches bounds
-     * errors of error-packet payloads (the ICMP message goes on).
+     * past the quote's reported end end the quote without a marker, as tshark swallows those
+     * bounds errors of error-packet payloads (the ICMP message goes on); bytes cut by the snap
+     * length are rethrown (packet.c's call_dissector_work_error()) in the name of the quoted
+     * IP protocol and end the frame.
      *
-     * @return true (the quote never stops the frame's dissection)
+     * @return false when the quote was cut by the snap length
      */
     boolean quoted(DetailNode parent, MemorySegment s, long off, int cap, int rep, boolean v6) {
         if (quoting) {
@@ -217,7 +221,11 @@ public final class Details {
                     ip = i;
                 }
                 if (!ok) {
-                    // the bounds exception ends the quote only: tshark shows no marker for it
+                    if (stoppedIn != null && !stoppedMalformed) {
+                        stoppedIn = v6 ? "IPv6" : "IPv4";
+                        return false;
+                    }
+                    // past the reported end: the exception ends the quote only, without a marker
                     stoppedIn = null;
                     stoppedMalformed = false;
                     return true;
@@ -244,12 +252,33 @@ public final class Details {
 
     // ---- frame ------------------------------------------------------------------------------
 
+    /**
+     * A pcapng Custom Block (pcapng §4.8) of an enterprise packet-frame.c knows no dissector
+     * for: its Private Enterprise Number and copy rule, then its data as {@code data}.
+     */
+    private void customBlock(DetailNode frame, Frame f) {
+        long pen = f.customBlockPen();
+        frame.field("frame.cb_pen", "Private Enterprise Number: " + EnterpriseNames.system().name(pen) + " (" + pen + ")",
+                Long.toString(pen));
+        frame.field("frame.cb_copy", "Copying: " + (f.customBlockCopyable() ? "Allowed" : "Not Allowed"),
+                f.customBlockCopyable() ? "1" : "0");
+        data(f.segment(), f.offset(), f.capturedLength());
+    }
+
     private DetailNode frame(Frame f, CaptureInterface iface, int section) {
         int len = f.originalLength();
         int cap = f.capturedLength();
-        StringBuilder title = new StringBuilder(96).append("Frame ").append(f.number()).append(": ")
-                .append(len).append(bytes(len)).append(" on wire (").append(len * 8L).append(" bits), ")
-                .append(cap).append(bytes(cap)).append(" captured (").append(cap * 8L).append(" bits)");
+        StringBuilder title = new StringBuilder(96);
+        if (f.kind() == Frame.Kind.PCAPNG_CUSTOM_BLOCK) {
+            title.append("PCAPNG Custom Block ").append(f.number()).append(": ").append(len).append(bytes(len))
+                    .append(" (").append(len * 8L).append(" bits) of custom data and options, PEN ")
+                    .append(EnterpriseNames.system().name(f.customBlockPen())).append(" (").append(f.customBlockPen())
+                    .append("), copying").append(f.customBlockCopyable() ? "" : " not").append(" allowed");
+        } else {
+            title.append("Frame ").append(f.number()).append(": ")
+                    .append(len).append(bytes(len)).append(" on wire (").append(len * 8L).append(" bits), ")
+                    .append(cap).append(bytes(cap)).append(" captured (").append(cap * 8L).append(" bits)");
+        }
         boolean hasInterface = section >= 0 && f.interfaceId() != Frame.NO_INTERFACE;
         String ifName = iface == null || iface.name() == null ? "unknown" : iface.name();
         if (hasInterface) {

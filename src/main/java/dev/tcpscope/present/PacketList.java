@@ -568,6 +568,9 @@ public final class PacketList {
     // ---- transport layers --------------------------------------------------------------------
 
     private boolean tcp(Frame f, int ip, int i) {
+        if (d.captured(i) < 4) {
+            return bounds(i, 4); // the ports are read before the columns are touched
+        }
         set(protocol, "TCP");
         info.setLength(0);
         MemorySegment s = d.segment(i);
@@ -707,6 +710,9 @@ public final class PacketList {
     }
 
     private boolean udp(int i, int ip) {
+        if (d.captured(i) < 4) {
+            return bounds(i, 4); // the ports are read before the columns are touched
+        }
         set(protocol, "UDP");
         info.setLength(0);
         MemorySegment s = d.segment(i);
@@ -743,7 +749,14 @@ public final class PacketList {
                 : icmp.appendIcmp(info, d.segment(i), ipOff, d.offset(i), d.captured(i), d.reported(i), f.number());
         if (!ok) {
             info.append(icmp.failure());
+            return false;
         }
-        return ok;
+        // the quoted datagram cut by the snap length: tshark rethrows that bounds error
+        Dissection q = d.quote();
+        if (q != null && q.end == End.CAPTURE_SHORT) {
+            info.append(LIMITED);
+            return false;
+        }
+        return true;
     }
 }

@@ -44,10 +44,10 @@ final class TransportDetails {
         MemorySegment s = x.d.segment(i);
         long off = x.d.offset(i);
         x.protocol("udp");
-        DetailNode u = x.root.protocol("udp", "User Datagram Protocol");
         if (!x.bounds(i, 4, "UDP")) {
-            return false;
+            return false; // packet-udp.c reads the ports before it adds its item
         }
+        DetailNode u = x.root.protocol("udp", "User Datagram Protocol");
         int sp = Bytes.u16(s, off);
         int dp = Bytes.u16(s, off + 2);
         u.relabel("User Datagram Protocol, Src Port: " + sp + ", Dst Port: " + dp);

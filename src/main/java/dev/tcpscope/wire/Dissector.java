@@ -75,6 +75,7 @@ public final class Dissector {
         } else {
             ipv4(d, s, off, cap, Math.max(cap, rep));
         }
+        IcmpQuote.checkQuotedEnd(d);
     }
 
     /** Records a layer and checks that {@code need} bytes of it exist; false when dissection must stop. */

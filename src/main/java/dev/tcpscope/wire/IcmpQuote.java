@@ -49,7 +49,12 @@ final class IcmpQuote {
         int limit = -1;
         switch (type) {
             case 3, 11, 12 -> words = Bytes.u8(s, off + 5);
-            case 5 -> limit = c > 0 ? (Bytes.u8(s, off + 8) & 0x0f) * 4 + 8 : -1;
+            case 5 -> {
+                if (c <= 0) {
+                    return false; // reading the quoted header length throws in ICMP itself
+                }
+                limit = (Bytes.u8(s, off + 8) & 0x0f) * 4 + 8;
+            }
             case 4 -> { }
             default -> {
                 return false;
@@ -66,6 +71,71 @@ final class IcmpQuote {
             r = Math.min(r, limit);
         }
         return set(s, off + 8, Math.max(0, c), r, false);
+    }
+
+    /**
+     * Says how the quote's last layer ends the way its dissector would: reading header fields
+     * one after another, the first read past the captured bytes raises a snap-length error
+     * ({@link End#CAPTURE_SHORT}, which tshark lets out of the error message) when the quote
+     * reports those bytes, else a malformed-packet error ({@link End#REPORTED_SHORT}, which it
+     * swallows). The dissector checks a whole header at once; inside a quote the difference
+     * shows, as quotes are short. An ICMP or ICMPv6 message is pushed without any check: its
+     * fixed part (type, code, checksum and the type's second word) is read here.
+     */
+    static void checkQuotedEnd(Dissection d) {
+        int n = d.count();
+        if (n == 0) {
+            return;
+        }
+        int i = n - 1;
+        int cap = d.captured(i);
+        int[] reads = switch (d.proto(i)) {
+            case TCP -> TCP_READS;
+            case UDP -> UDP_READS;
+            case ICMP, ICMPV6 -> messageReads(d.proto(i), d, i);
+            default -> null;
+        };
+        boolean checked = d.end == End.CAPTURE_SHORT || d.end == End.REPORTED_SHORT
+                || d.end == End.COMPLETE && (d.proto(i) == Proto.ICMP || d.proto(i) == Proto.ICMPV6);
+        if (reads == null || !checked) {
+            return;
+        }
+        for (int end : reads) {
+            if (end > cap) {
+                d.end = end <= d.reported(i) ? End.CAPTURE_SHORT : End.REPORTED_SHORT;
+                return;
+            }
+        }
+    }
+
+    /** Where packet-tcp.c's reads of a header end, in order (ports, sequence, ack, length, flags, window, checksum, urgent). */
+    private static final int[] TCP_READS = {2, 4, 8, 12, 13, 14, 16, 18, 20};
+    /** packet-udp.c's: ports, length, checksum. */
+    private static final int[] UDP_READS = {2, 4, 6, 8};
+    private static final int[] MESSAGE_TYPE_ONLY = {1};
+
+    private static final int[] ICMPV6_FIXED = {1, 2, 4};
+    private static final int[] ICMPV6_WORD = {1, 2, 4, 8};
+    private static final int[] ICMP_FIXED = {1, 2, 4, 6};
+    private static final int[] ICMP_WORD = {1, 2, 4, 6, 8};
+    private static final int[] ICMP_MASK = {1, 2, 4, 6, 8, 12};
+    private static final int[] ICMP_TIMESTAMPS = {1, 2, 4, 6, 8, 12, 16, 20};
+
+    /** Where an ICMP or ICMPv6 dissector's reads of the message's fixed part end, by type. */
+    private static int[] messageReads(Proto p, Dissection d, int i) {
+        if (d.captured(i) < 1) {
+            return MESSAGE_TYPE_ONLY;
+        }
+        int type = Bytes.u8(d.segment(i), d.offset(i));
+        if (p == Proto.ICMPV6) {
+            return type >= 1 && type <= 4 || type == 128 || type == 129 ? ICMPV6_WORD : ICMPV6_FIXED;
+        }
+        return switch (type) {
+            case 13, 14 -> ICMP_TIMESTAMPS;
+            case 17, 18 -> ICMP_MASK;
+            case 0, 3, 4, 5, 8, 11, 12, 15, 16 -> ICMP_WORD;
+            default -> ICMP_FIXED;
+        };
     }
 
     private boolean set(MemorySegment s, long off, int cap, int rep, boolean isV6) {
