@@ -1,6 +1,7 @@
 package dev.tcpscope.capture;
 
 import dev.tcpscope.frame.Frame;
+import dev.tcpscope.frame.LinkType;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -18,7 +19,8 @@ import java.util.List;
  *   <li>major version below 2 is unsupported; versions 2.0–2.2 have caplen and len swapped,
  *       2.3 maybe swapped (swapped back when caplen &gt; len);</li>
  *   <li>the LinkType field's reserved bits 16–25 must be zero (draft §4, "LinkType and
- *       additional information"); the FCS bits 26–31 are masked off;</li>
+ *       additional information"); the FCS bits 26–31 give an Ethernet frame's FCS length
+ *       ({@link Frame#fcsLength()});</li>
  *   <li>a record whose captured length exceeds the maximum for the link type (262144 for most)
  *       is damage; a record cut by the end of the file is "cut short", and the records before
  *       it have already been returned; a header-only file has 0 records;</li>
@@ -51,6 +53,8 @@ final class PcapReader implements CaptureReader {
     private final boolean nanos;
     private final int recordHeader;
     private final int linkType;
+    /** {@link Frame#fcsLength()} of every record. */
+    private final int fcsLength;
     private final int maxCaptured;
     private final LengthOrder lengthOrder;
     private final List<CaptureInterface> interfaces;
@@ -106,6 +110,8 @@ final class PcapReader implements CaptureReader {
                     + Integer.toUnsignedString(network) + " unknown or unsupported");
         }
         this.maxCaptured = maxSnapLength(linkType);
+        // the FCS length bits count 16-bit units (libpcap's LT_FCS_LENGTH)
+        this.fcsLength = ethernetFcs(linkType, (network & 0x04000000) != 0 ? (network >>> 28) * 16 : -1);
         this.lengthOrder = major == 2 && minor < 3 ? LengthOrder.SWAPPED
                 : major == 2 && minor == 3 ? LengthOrder.MAYBE_SWAPPED : LengthOrder.NORMAL;
         this.interfaces = List.of(new CaptureInterface(linkType, Math.max(0, snaplen), null, null,
@@ -152,6 +158,17 @@ final class PcapReader implements CaptureReader {
      * wiretap's {@code wtap_max_snaplen_for_encap}: the largest record it accepts for a link
      * type; bigger ones mean a corrupt file rather than a huge allocation.
      */
+    /**
+     * An Ethernet frame's FCS length in bytes from the length the file gives in bits (-1 when it
+     * gives none), as wiretap converts it: a value below 8 is taken as bytes already.
+     */
+    static int ethernetFcs(int linkType, int bits) {
+        if (linkType != LinkType.ETHERNET) {
+            return -1;
+        }
+        return bits < 8 ? bits : bits / 8;
+    }
+
     static int maxSnapLength(int linkType) {
         return switch (linkType) {
             case 249, 231 -> 128 * 1024 * 1024; // USBPCAP, DBUS
@@ -207,6 +224,7 @@ final class PcapReader implements CaptureReader {
         int nanosOfSecond = (int) (nanos ? rest : rest * 1000);
         frame.set(++number, seconds, nanosOfSecond, nanos ? 9 : 6, linkType, 0,
                 in.segment(), in.base() + recordHeader, (int) captured, (int) Math.min(original, Integer.MAX_VALUE));
+        frame.setFcsLength(fcsLength);
         in.skip(total);
         return true;
     }

@@ -20,7 +20,8 @@ import java.util.List;
  *   <li>Section Header Block (§4.1): either byte order, version 1.0 or 1.2 only; every SHB starts
  *       a section with its own byte order and its own interfaces;</li>
  *   <li>Interface Description Block (§4.2) with {@code if_name} (2), {@code if_description}
- *       (3), {@code if_tsresol} (9) and {@code if_tsoffset} (14);</li>
+ *       (3), {@code if_tsresol} (9), {@code if_fcslen} (13) and {@code if_tsoffset} (14);
+ *       an Enhanced Packet Block's {@code epb_flags} FCS length overrides {@code if_fcslen};</li>
  *   <li>Enhanced Packet Block (§4.3), Simple Packet Block (§4.4; captured length is the
  *       smaller of the original length and interface 0's snaplen) and the obsolete Packet
  *       Block (appendix, type 2) become frames;</li>
@@ -58,12 +59,15 @@ final class PcapngReader implements CaptureReader {
     private static final int OPT_ENDOFOPT = 0;
     private static final int OPT_IF_NAME = 2;
     private static final int OPT_IF_DESCRIPTION = 3;
+    private static final int OPT_IF_FCSLEN = 13;
+    private static final int OPT_EPB_FLAGS = 2;
     private static final int OPT_IF_TSRESOL = 9;
     private static final int OPT_IF_TSOFFSET = 14;
 
     /** Time-stamp arithmetic of one interface; built once per IDB. */
+    /** An interface's clock and link; {@code fcsBits} is its {@code if_fcslen} as wiretap keeps it (-1 when absent). */
     private record Clock(int linkType, int snapLength, int maxCaptured, int digits,
-                         int binaryExponent, long decimalUnits, long offsetSeconds) {}
+                         int binaryExponent, long decimalUnits, long offsetSeconds, int fcsBits) {}
 
     private final Input in;
     private final String name;
@@ -285,6 +289,7 @@ final class PcapngReader implements CaptureReader {
         String description = null;
         int tsresol = 6;
         long offsetSeconds = 0;
+        int fcsBits = -1;
         long p = b + 16;
         long to = b + length - 4;
         while (p < to) {
@@ -307,11 +312,16 @@ final class PcapngReader implements CaptureReader {
                         offsetSeconds = s.get(u64, value);
                     }
                 }
+                case OPT_IF_FCSLEN -> {
+                    if (optLength == 1) {
+                        fcsBits = Byte.toUnsignedInt(s.get(ValueLayout.JAVA_BYTE, value));
+                    }
+                }
                 default -> { }
             }
             p = value + ((optLength + 3) & ~3);
         }
-        Clock clock = clock(linkType, snapLength, tsresol, offsetSeconds);
+        Clock clock = clock(linkType, snapLength, tsresol, offsetSeconds, fcsBits);
         clocks.add(clock);
         interfaces.add(new CaptureInterface(linkType, Math.max(0, snapLength), ifName, description,
                 clock.digits()));
@@ -362,7 +372,7 @@ final class PcapngReader implements CaptureReader {
         return r;
     }
 
-    private static Clock clock(int linkType, int snapLength, int tsresol, long offsetSeconds) {
+    private static Clock clock(int linkType, int snapLength, int tsresol, long offsetSeconds, int fcsBits) {
         int exponent = tsresol & 0x7F;
         boolean binary = (tsresol & 0x80) != 0;
         int binaryExponent = -1;
@@ -376,7 +386,7 @@ final class PcapngReader implements CaptureReader {
             decimalUnits = -1L; // 2^64-1 units per second, wiretap's fallback
         }
         return new Clock(linkType, snapLength, PcapReader.maxSnapLength(linkType), digits(tsresol),
-                binaryExponent, decimalUnits, offsetSeconds);
+                binaryExponent, decimalUnits, offsetSeconds, fcsBits);
     }
 
     private static final long NANOS = 1_000_000_000L;
@@ -433,6 +443,7 @@ final class PcapngReader implements CaptureReader {
         }
         frame.set(++number, seconds(c, ts) + c.offsetSeconds(), nanos(c, ts), c.digits(), c.linkType(),
                 localId, s, data, (int) captured, (int) Math.min(original, Integer.MAX_VALUE));
+        frame.setFcsLength(PcapReader.ethernetFcs(c.linkType(), c.fcsBits()));
     }
 
     /** §4.3 Enhanced Packet Block. */
@@ -443,6 +454,30 @@ final class PcapngReader implements CaptureReader {
         long captured = Integer.toUnsignedLong(s.get(u32, b + 20));
         long original = Integer.toUnsignedLong(s.get(u32, b + 24));
         emit(frame, c, (int) id, ts, s, b + 28, captured, original, length - MIN_EPB);
+        int flags = packetFlags(s, b + 28 + ((captured + 3) & ~3), b + length - 4);
+        int fcsBytes = (flags >>> 5) & 0xf;
+        if (fcsBytes != 0) {
+            frame.setFcsLength(PcapReader.ethernetFcs(c.linkType(), fcsBytes * 8));
+        }
+    }
+
+    /**
+     * {@code epb_flags} (§4.3.1) from an EPB's options, or 0. Only that option is looked for,
+     * and a list that runs out of its block just ends the search.
+     */
+    private int packetFlags(MemorySegment s, long p, long to) {
+        while (p + 4 <= to) {
+            int code = Short.toUnsignedInt(s.get(u16, p));
+            int length = Short.toUnsignedInt(s.get(u16, p + 2));
+            if (code == OPT_ENDOFOPT || p + 4 + length > to) {
+                return 0;
+            }
+            if (code == OPT_EPB_FLAGS && length == 4) {
+                return s.get(u32, p + 4);
+            }
+            p += 4 + ((length + 3) & ~3);
+        }
+        return 0;
     }
 
     /** Appendix: the obsolete Packet Block, an EPB with a 16-bit interface id and drop count. */

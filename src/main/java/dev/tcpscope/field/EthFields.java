@@ -1,6 +1,8 @@
 package dev.tcpscope.field;
 
+import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.wire.Bytes;
+import dev.tcpscope.wire.EtherTrailer;
 import dev.tcpscope.wire.Ethernet;
 import dev.tcpscope.wire.Proto;
 
@@ -13,6 +15,9 @@ import static dev.tcpscope.field.FieldType.*;
  * {@code eth.addr}, {@code eth.lg} and {@code eth.ig} hold the destination's value, then the
  * source's; the IG bit is the first address byte's low bit (group address), the LG bit the next
  * one (locally administered). A type field up to 1500 is an 802.3 length ({@code eth.len}).
+ * What follows the EtherType payload ({@link EtherTrailer}) is {@code eth.padding},
+ * {@code eth.trailer} and {@code eth.fcs}, also after a VLAN tag, whose trailer however is
+ * {@code vlan.trailer} or {@code ieee8021ah.trailer} ({@link VlanFields}).
  */
 final class EthFields {
     private EthFields() { }
@@ -54,7 +59,44 @@ final class EthFields {
                     if (cap >= Ethernet.HEADER_LENGTH && Ethernet.type(s, off) <= Ethernet.MAX_802_3_LENGTH) {
                         v.addLong(Ethernet.type(s, off));
                     }
-                })));
+                })),
+                Field.of("eth.padding", "Padding", BYTES, (d, v) -> {
+                    EtherTrailer t = d.etherTrailer();
+                    if (t.padding() > 0) {
+                        v.addBytes(d.frame().segment(), t.start(), t.padding());
+                    }
+                }),
+                Field.of("eth.trailer", "Trailer", BYTES, (d, v) -> {
+                    EtherTrailer t = d.etherTrailer();
+                    if (!t.tagged()) {
+                        trailer(d, t, v);
+                    }
+                }),
+                Field.integer("eth.fcs", "Frame check sequence", UINT, 32, Base.HEX, (d, v) -> {
+                    EtherTrailer t = d.etherTrailer();
+                    if (t.hasFcs()) {
+                        v.addLong(Bytes.u32(d.frame().segment(), t.fcsOffset()));
+                    }
+                }),
+                Field.integer("eth.fcs.status", "FCS Status", UINT, 8, Base.NONE, (d, v) -> {
+                    if (d.etherTrailer().hasFcs()) {
+                        v.addLong(2); // unverified: tshark does not check the FCS by default
+                    }
+                }),
+                Field.of("eth.padding_bad", "Padding identification may be inaccurate and impact trailer dissector",
+                        NONE, (d, v) -> {
+                            EtherTrailer t = d.etherTrailer();
+                            if (t.maybePadded() && t.padding() == 0 && t.trailer() > 0) {
+                                v.addPresent();
+                            }
+                        }));
+    }
+
+    /** The trailer's captured bytes after the padding, when there are any. */
+    static void trailer(Decoder d, EtherTrailer t, Values v) {
+        if (t.trailer() > 0) {
+            v.addBytes(d.frame().segment(), t.start() + t.padding(), t.trailer());
+        }
     }
 
     /** The bit of both addresses, destination first. */

@@ -31,6 +31,25 @@ final class FrameProtocols {
             sb.append("raw");
         }
         int n = x.count();
+        names(d, x, sb);
+        if (n == 0 && d.frame().capturedLength() > 0 && d.frame().kind() != dev.tcpscope.frame.Frame.Kind.PACKET) {
+            add(sb, "data"); // a pcapng custom or journal block shown as a frame
+        } else if (n > 0 && leftover(d, x, n - 1) > 0) {
+            add(sb, "data");
+        }
+        Dissection q = x.quote();
+        if (q != null && q.count() > 0) {
+            // the datagram an ICMP error quotes is dissected inside the message, the frame's last layer
+            names(d, q, sb);
+            if (quotedLeftover(d, q, q.count() - 1) > 0) {
+                add(sb, "data");
+            }
+        }
+    }
+
+    /** The names of the layers of {@code x}, in order. */
+    private static void names(Decoder d, Dissection x, StringBuilder sb) {
+        int n = x.count();
         for (int i = 0; i < n; i++) {
             switch (x.proto(i)) {
                 case ETH -> add(sb, x.captured(i) >= Ethernet.HEADER_LENGTH
@@ -47,7 +66,7 @@ final class FrameProtocols {
                 case ARP -> add(sb, "arp");
                 case TCP -> {
                     add(sb, "tcp");
-                    for (int k = mptcpOptions(d); k > 0; k--) {
+                    for (int k = x == d.dissection() ? mptcpOptions(d) : 0; k > 0; k--) { // not in a quote
                         add(sb, "mptcp");
                     }
                 }
@@ -56,11 +75,29 @@ final class FrameProtocols {
                 case ICMPV6 -> add(sb, "icmpv6");
             }
         }
-        if (n == 0 && d.frame().capturedLength() > 0 && d.frame().kind() != dev.tcpscope.frame.Frame.Kind.PACKET) {
-            add(sb, "data"); // a pcapng custom or journal block shown as a frame
-        } else if (n > 0 && leftover(d, x, n - 1) > 0) {
-            add(sb, "data");
+    }
+
+    /**
+     * The bytes a quoted datagram's last layer {@code i} leaves to the data dissector: an
+     * unknown protocol's, a UDP payload's or an echo's as far as they were captured (a quoted
+     * TCP segment is not analysed and hands nothing on).
+     */
+    private static int quotedLeftover(Decoder d, Dissection q, int i) {
+        End end = q.end;
+        if (end == End.CAPTURE_SHORT || end == End.REPORTED_SHORT || end == End.BOGUS) {
+            return 0;
         }
+        int cap = q.captured(i);
+        return switch (q.proto(i)) {
+            case IPV4 -> end == End.COMPLETE || cap < 1 ? 0 : cap - Ipv4.headerLength(q.segment(i), q.offset(i));
+            case IPV6 -> end == End.COMPLETE ? 0 : cap - q.ipv6Upper(i);
+            case UDP -> cap >= Udp.HEADER_LENGTH
+                    ? Math.min(cap, Math.min(Udp.length(q.segment(i), q.offset(i)), q.reported(i))) - Udp.HEADER_LENGTH : 0;
+            case ICMP -> cap >= 8 && isEcho(Bytes.u8(q.segment(i), q.offset(i)), 0, 8)
+                    ? echoData(d, q.segment(i), q.offset(i), cap) : 0;
+            case ICMPV6 -> cap >= 8 && isEcho(Bytes.u8(q.segment(i), q.offset(i)), 128, 129) ? cap - 8 : 0;
+            default -> 0;
+        };
     }
 
     private static void add(StringBuilder sb, String name) {
@@ -121,7 +158,8 @@ final class FrameProtocols {
             case IPV6 -> x.captured(i) >= Ipv6.HEADER_LENGTH ? rep - x.ipv6Upper(i) : 0;
             case TCP -> tcpData(d, x, i);
             case UDP -> rep - Udp.HEADER_LENGTH;
-            case ICMP -> x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 0, 8) ? x.captured(i) - 8 : 0;
+            case ICMP -> x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 0, 8)
+                    ? echoData(d, x.segment(i), x.offset(i), x.captured(i)) : 0;
             case ICMPV6 -> x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 128, 129) ? x.captured(i) - 8 : 0;
         };
     }
@@ -162,6 +200,28 @@ final class FrameProtocols {
             }
         }
         return n;
+    }
+
+    /**
+     * The data of an ICMP echo after its first 8 bytes, less the 8 of a time stamp packet-icmp.c
+     * finds there: a struct timeval, big- or little-endian, within a day of the frame's time.
+     */
+    private static int echoData(Decoder d, java.lang.foreign.MemorySegment s, long off, int cap) {
+        int rest = cap - 8;
+        if (rest < 8) {
+            return rest;
+        }
+        long frameSecs = d.frame().seconds();
+        long secs = Bytes.u32(s, off + 8);
+        long usecs = Bytes.u32(s, off + 12);
+        boolean stamp = plausible(secs, usecs, frameSecs) || plausible(
+                Integer.toUnsignedLong(Integer.reverseBytes((int) secs)),
+                Integer.toUnsignedLong(Integer.reverseBytes((int) usecs)), frameSecs);
+        return stamp ? rest - 8 : rest;
+    }
+
+    private static boolean plausible(long secs, long usecs, long frameSecs) {
+        return Math.abs((int) (secs - frameSecs)) < 86400 && usecs < 1_000_000;
     }
 
     private static boolean isEcho(int type, int a, int b) {

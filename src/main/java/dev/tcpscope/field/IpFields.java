@@ -31,23 +31,28 @@ final class IpFields {
         return b >>> 4 == 4 && (b & 0xf) * 4 >= Ipv4.MIN_HEADER_LENGTH;
     }
 
+    /** Layers with at least their first byte. */
+    private static final Layers.Selector ANY = (d, i) -> d.captured(i) >= 1;
+
     private static final Layers.Selector V4 = (d, i) ->
             d.captured(i) >= 1 && Bytes.u8(d.segment(i), d.offset(i)) >>> 4 == 4;
 
     static List<Field> all() {
         Proto p = Proto.IPV4;
         return List.of(
-                Field.of("ip", "Internet Protocol Version 4", PROTOCOL, Layers.each(p, (s, off, cap, v) -> {
-                    // Wireshark writes the summary once the header is read; a cut header keeps the bare name.
-                    if (cap < Ipv4.DST + 4) {
+                // packet-ip.c reads the header length before it adds its item
+                Field.of("ip", "Internet Protocol Version 4", PROTOCOL, Layers.each(p, ANY, (s, off, cap, v) -> {
+                    // Wireshark appends Src to the summary once it has read the source address and
+                    // Dst once it has read the destination; an item without either shows its name.
+                    int b = Bytes.u8(s, off);
+                    if (cap < Ipv4.SRC + 4 || b >>> 4 != 4 || (b & 0xf) * 4 < Ipv4.MIN_HEADER_LENGTH) {
                         v.addString("ip");
                         return;
                     }
                     StringBuilder sb = new StringBuilder(64).append("Internet Protocol Version 4, Src: ");
                     FieldText.ipv4(sb, Bytes.u32(s, off + Ipv4.SRC));
-                    int b0 = Bytes.u8(s, off);
-                    int dst = b0 >>> 4 == 4 && (b0 & 0xf) * 4 > Ipv4.MIN_HEADER_LENGTH ? destination(s, off, cap) : Ipv4.DST;
-                    if (dst >= 0) {
+                    int dst = (b & 0xf) * 4 > Ipv4.MIN_HEADER_LENGTH ? destination(s, off, cap) : Ipv4.DST;
+                    if (dst >= 0 && cap >= Ipv4.DST + 4) {
                         sb.append(", Dst: ");
                         FieldText.ipv4(sb, Bytes.u32(s, off + dst));
                         if (dst != Ipv4.DST) {
@@ -59,13 +64,14 @@ final class IpFields {
                 })),
                 // IPv6 adds a hidden ip.version too, so that "ip.version == 6" matches.
                 Field.integer("ip.version", "Version", UINT, 8, Base.DEC, (d, v) -> {
-                    Dissection x = d.dissection();
                     int v4 = 0;
                     int v6 = 0;
-                    for (int i = 0; i < x.count(); i++) {
-                        if ((x.proto(i) == Proto.IPV4 || x.proto(i) == Proto.IPV6) && x.captured(i) >= 1) {
-                            v.setLayer(x.proto(i) == Proto.IPV4 ? ++v4 : ++v6);
-                            v.addLong(Bytes.u8(x.segment(i), x.offset(i)) >>> 4);
+                    for (Dissection x = d.dissection(); x != null; x = x.quote()) {
+                        for (int i = 0; i < x.count(); i++) {
+                            if ((x.proto(i) == Proto.IPV4 || x.proto(i) == Proto.IPV6) && x.captured(i) >= 1) {
+                                v.setLayer(x.proto(i) == Proto.IPV4 ? ++v4 : ++v6);
+                                v.addLong(Bytes.u8(x.segment(i), x.offset(i)) >>> 4);
+                            }
                         }
                     }
                 }),

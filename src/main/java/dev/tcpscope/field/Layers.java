@@ -1,5 +1,6 @@
 package dev.tcpscope.field;
 
+import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.wire.Bytes;
 import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.Proto;
@@ -8,9 +9,11 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * Building blocks for the fields of a header that may occur more than once in a frame (IP in
- * IP, two VLAN tags): each layer of the protocol is read in order, its occurrences tagged with
- * the layer number ({@link Values#setLayer}), and a field is added only when its bytes were
- * captured, as Wireshark stops adding items where the captured bytes end.
+ * IP, two VLAN tags, the datagram an ICMP error quotes): each layer of the protocol is read in
+ * order, its occurrences tagged with the layer number ({@link Values#setLayer}), and a field is
+ * added only when its bytes were captured, as Wireshark stops adding items where the captured
+ * bytes end. The layers of a quoted datagram ({@link Dissection#quote()}) come after the frame's
+ * own, as they sit inside the ICMP message, the frame's last layer, in Wireshark's tree.
  */
 final class Layers {
     private Layers() { }
@@ -29,18 +32,27 @@ final class Layers {
 
     static final Selector ALL = (d, i) -> true;
 
-    /** An extractor that hands every selected layer of {@code p} to {@code r}. */
+    /** TCP and UDP layers with their ports: both dissectors read them before they add any item. */
+    static final Selector PORTS = (d, i) -> d.captured(i) >= 4;
+
+    /** An extractor that hands every selected layer of {@code p} to {@code r}, the quoted ones last. */
     static Extractor each(Proto p, Selector sel, Reader r) {
         return (d, v) -> {
-            Dissection x = d.dissection();
             int n = 0;
-            for (int i = 0; i < x.count(); i++) {
-                if (x.proto(i) == p && sel.test(x, i)) {
-                    v.setLayer(++n);
-                    r.read(x.segment(i), x.offset(i), x.captured(i), v);
+            for (Dissection x = d.dissection(); x != null; x = x.quote()) {
+                for (int i = 0; i < x.count(); i++) {
+                    if (x.proto(i) == p && sel.test(x, i)) {
+                        v.setLayer(++n);
+                        r.read(x.segment(i), x.offset(i), x.captured(i), v);
+                    }
                 }
             }
         };
+    }
+
+    /** Whether {@code x} is a quoted datagram (Wireshark's {@code in_error_pkt}) of the frame {@code d} decoded. */
+    static boolean quoted(Decoder d, Dissection x) {
+        return x != d.dissection();
     }
 
     static Extractor each(Proto p, Reader r) {

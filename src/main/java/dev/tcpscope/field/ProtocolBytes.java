@@ -32,8 +32,8 @@ public final class ProtocolBytes {
             case "ip" -> layers(Proto.IPV4, Layers.ALL);
             case "ipv6" -> layers(Proto.IPV6, Layers.ALL);
             case "arp" -> layers(Proto.ARP, Layers.ALL);
-            case "tcp" -> layers(Proto.TCP, Layers.ALL);
-            case "udp" -> layers(Proto.UDP, Layers.ALL);
+            case "tcp" -> layers(Proto.TCP, Layers.PORTS); // no item before the ports are read
+            case "udp" -> layers(Proto.UDP, Layers.PORTS);
             case "icmp" -> layers(Proto.ICMP, IcmpFields.FIXED); // no icmp item under 4 bytes
             case "icmpv6" -> layers(Proto.ICMPV6, Layers.ALL); // its item comes before any read
             default -> null;

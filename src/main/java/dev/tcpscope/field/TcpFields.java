@@ -3,6 +3,8 @@ package dev.tcpscope.field;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.tcp.TcpRecord;
 import dev.tcpscope.wire.Bytes;
+import dev.tcpscope.wire.Dissection;
+import dev.tcpscope.wire.Proto;
 import dev.tcpscope.wire.Tcp;
 import dev.tcpscope.wire.TcpOptionWalk;
 
@@ -18,6 +20,8 @@ import static dev.tcpscope.tcp.TcpRecord.*;
  * present exactly when Wireshark 4.0's {@code dissect_tcp()} adds it: the header is read in
  * order and reading stops where the capture does (a header length below 20 stops after the
  * sequence number; the analysis is shown only when the options could be read to the end).
+ * A segment quoted by an ICMP error is not analysed: Wireshark adds its ports, and for one
+ * quoted by ICMPv4 its raw sequence number as {@code tcp.seq}, after the frame's own fields.
  */
 final class TcpFields {
     private static final String FLAG_LETTERS = "FSRPAUECA";
@@ -35,7 +39,18 @@ final class TcpFields {
         }));
         f.add(uint("tcp.stream", "Stream index", 32, record(r -> r.stream)));
         f.add(uint("tcp.completeness", "Conversation completeness", 8, record(r -> r.completeness)));
-        f.add(uint("tcp.seq", "Sequence Number", 32, record(r -> r.seq)));
+        f.add(uint("tcp.seq", "Sequence Number", 32, (d, v) -> {
+            TcpRecord r = d.tcp();
+            if (r != null) {
+                v.addLong(r.seq);
+            }
+            // packet-tcp.c adds the raw number at once for TCP right after IP right after ICMP
+            Dissection q = d.dissection().quote();
+            int k = quotedTcp(q);
+            if (k == 1 && q.proto(0) == Proto.IPV4 && q.captured(k) >= 8) {
+                v.addLong(Bytes.u32(q.segment(k), q.offset(k) + 4));
+            }
+        }));
         f.add(uint("tcp.seq_raw", "Sequence Number (raw)", 32, record(r -> r.seqRaw)));
         f.add(uint("tcp.nxtseq", "Next Sequence Number", 32, (d, v) -> {
             TcpRecord r = d.tcp();
@@ -174,9 +189,20 @@ final class TcpFields {
 
     private static void port(Decoder d, Values v, int at) {
         int layer = d.tcpLayer();
-        if (layer >= 0 && d.dissection().captured(layer) >= at + 2) {
+        // packet-tcp.c reads both ports before it adds any item
+        if (layer >= 0 && d.dissection().captured(layer) >= 4) {
             v.addLong(Bytes.u16(d.dissection().segment(layer), d.dissection().offset(layer) + at));
         }
+        Dissection q = d.dissection().quote();
+        int k = quotedTcp(q);
+        if (k >= 0 && q.captured(k) >= 4) {
+            v.addLong(Bytes.u16(q.segment(k), q.offset(k) + at));
+        }
+    }
+
+    /** The TCP layer of a datagram an ICMP error quotes (null when none), or -1. */
+    private static int quotedTcp(Dissection q) {
+        return q == null ? -1 : q.last(Proto.TCP);
     }
 
     private interface LongOf {
@@ -259,15 +285,23 @@ final class TcpFields {
     }
 
     private static void protocol(Decoder d, Values v) {
-        int layer = d.tcpLayer();
-        if (layer < 0) {
-            return;
+        // packet-tcp.c reads the ports before it adds its item
+        if (d.tcpLayer() >= 0 && d.dissection().captured(d.tcpLayer()) >= 4) {
+            ownProtocol(d, v, d.tcpLayer());
         }
-        StringBuilder sb = new StringBuilder(96).append("Transmission Control Protocol");
-        if (d.dissection().captured(layer) >= 4) {
-            MemorySegment s = seg(d);
-            sb.append(", Src Port: ").append(Tcp.srcPort(s, off(d))).append(", Dst Port: ").append(Tcp.dstPort(s, off(d)));
+        Dissection q = d.dissection().quote();
+        int k = quotedTcp(q);
+        if (k >= 0 && q.captured(k) >= 4) {
+            v.addString(new StringBuilder(72).append("Transmission Control Protocol, Src Port: ")
+                    .append(Tcp.srcPort(q.segment(k), q.offset(k))).append(", Dst Port: ")
+                    .append(Tcp.dstPort(q.segment(k), q.offset(k))));
         }
+    }
+
+    private static void ownProtocol(Decoder d, Values v, int layer) {
+        MemorySegment s = seg(d);
+        StringBuilder sb = new StringBuilder(96).append("Transmission Control Protocol, Src Port: ")
+                .append(Tcp.srcPort(s, off(d))).append(", Dst Port: ").append(Tcp.dstPort(s, off(d)));
         TcpRecord r = d.tcp();
         if (r != null) {
             sb.append(", Seq: ").append(r.seq);

@@ -43,7 +43,7 @@ public final class Values {
     /** Adds an occurrence of a field without a value (a protocol, a label). */
     public void addPresent() {
         slot();
-        count++;
+        lengths[count++] = 0; // no bytes: a slot reused from an earlier field may hold some
     }
 
     public void addLong(long v) {

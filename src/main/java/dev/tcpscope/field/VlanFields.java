@@ -2,6 +2,7 @@ package dev.tcpscope.field;
 
 import dev.tcpscope.wire.Bytes;
 import dev.tcpscope.wire.Dissection;
+import dev.tcpscope.wire.EtherTrailer;
 import dev.tcpscope.wire.Ethernet;
 import dev.tcpscope.wire.Proto;
 import dev.tcpscope.wire.Vlan;
@@ -61,6 +62,27 @@ final class VlanFields {
         f.add(Layers.uint("ieee8021ad.priority", "Priority", 16, Base.DEC, p, DOT1AD, 0, 2, 0xe000));
         f.add(Layers.uint("ieee8021ad.dei", "DEI", 16, Base.DEC, p, DOT1AD, 0, 2, 0x1000));
         f.add(Layers.uint("ieee8021ad.id", "ID", 16, Base.DEC, p, DOT1AD, 0, 2, 0x0fff));
+        f.add(trailer("vlan.trailer", "Trailer", DOT1Q));
+        // packet-ieee8021ah.c dissects the S-tag and names its trailer so
+        f.add(trailer("ieee8021ah.trailer", "Trailer", DOT1AD));
         return f;
+    }
+
+    /** The trailer after the payload of the last tag, when that tag is of {@code kind}. */
+    private static Field trailer(String name, String title, Layers.Selector kind) {
+        return Field.of(name, title, BYTES, (d, v) -> {
+            EtherTrailer t = d.etherTrailer();
+            Dissection x = d.dissection();
+            if (t.tagged() && kind.test(x, t.layer())) {
+                int n = 0;
+                for (int i = 0; i <= t.layer(); i++) {
+                    if (x.proto(i) == Proto.VLAN && kind.test(x, i)) {
+                        n++;
+                    }
+                }
+                v.setLayer(n);
+                EthFields.trailer(d, t, v);
+            }
+        });
     }
 }

@@ -4,6 +4,7 @@ import dev.tcpscope.filter.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Splits a display filter into tokens, following the lexical rules of Wireshark 4.0
@@ -13,7 +14,9 @@ import java.util.Map;
  *   <li>A word starts with a letter, digit, {@code _} or {@code :} and goes on with those and
  *       {@code -}; a single {@code .} joins two parts, {@code ..} never belongs to a word. So
  *       {@code tcp.port-1} is one word but {@code tcp.port+1} is three tokens. Keywords
- *       ({@code and}, {@code eq}, {@code contains}, …) are words spelled exactly so.</li>
+ *       ({@code and}, {@code eq}, {@code contains}, …) are words spelled exactly so. A word
+ *       with a colon is cut where the longest match of scanner.l's address, byte-string and
+ *       identifier patterns ends ({@code 1:2:3} is three tokens).</li>
  *   <li>A dotted quad or an IPv6 address takes a following {@code /n} as its CIDR prefix;
  *       elsewhere {@code /} divides.</li>
  *   <li>{@code .name} is explicitly a field; {@code ..} separates the bounds of a set range.</li>
@@ -43,10 +46,19 @@ public final class Lexer {
         this.src = src;
     }
 
-    /** All tokens of {@code filter}, ending with one {@link Kind#EOF}. */
+    /**
+     * All tokens of {@code filter}, ending with one {@link Kind#EOF}, or, where the text cannot
+     * be split, with one {@link Kind#ERROR} token whose text is the problem. tshark's parser
+     * pulls tokens from the scanner one at a time, so a scanning error past the point where
+     * the parser fails is never seen; the parser raises the error token only when it reaches it.
+     */
     public static List<Token> lex(String filter) {
         Lexer lx = new Lexer(filter);
-        lx.run();
+        try {
+            lx.run();
+        } catch (FilterSyntaxException e) {
+            lx.out.add(Token.of(Kind.ERROR, e.problem(), e.span()));
+        }
         return List.copyOf(lx.out);
     }
 
@@ -203,7 +215,45 @@ public final class Lexer {
                 w = src.substring(start, pos);
             }
         }
+        if (w.indexOf(':') >= 0) {
+            int n = scannerLength(w);
+            if (n == 0) {
+                throw unexpected(start, 1);
+            }
+            pos = start + n;
+            w = w.substring(0, n);
+        }
         return w;
+    }
+
+    /**
+     * The patterns of scanner.l that can match text with a colon (MAC, IPv4 and IPv6 addresses
+     * with their prefixes, byte strings with an optional leading colon, a colon-led hex number)
+     * and the identifier pattern, which has no colon.
+     */
+    private static final Pattern SCANNER_WORD = Pattern.compile(String.join("|",
+            "\\p{XDigit}{2}(?::\\p{XDigit}{2}){5}|\\p{XDigit}{2}(?:-\\p{XDigit}{2}){5}"
+                    + "|\\p{XDigit}{2}(?:\\.\\p{XDigit}{2}){5}|\\p{XDigit}{4}\\.\\p{XDigit}{4}\\.\\p{XDigit}{4}",
+            "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}"
+                    + "(?:/[0-9]{1,2})?",
+            ":?(?:\\p{XDigit}{2}(?::\\p{XDigit}{2})+|\\p{XDigit}{2}(?:\\.\\p{XDigit}{2})+|\\p{XDigit}{2}(?:-\\p{XDigit}{2})+)",
+            ":\\p{XDigit}+",
+            "[A-Za-z0-9_][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+)*"));
+
+    /**
+     * How much of a word with a colon tshark's scanner takes as one token: flex takes the
+     * longest match of its patterns, none of which lets a colon run on freely, so
+     * {@code 1:2:3} is {@code 1}, {@code :2} and {@code :3} (and the parser then stumbles on
+     * {@code :2}); 0 when no pattern matches (a stray colon).
+     */
+    private static int scannerLength(String w) {
+        var m = SCANNER_WORD.matcher(w);
+        for (int n = w.length(); n > 0; n--) {
+            if (Shape.isIpv6(w.substring(0, n)) || m.region(0, n).matches()) {
+                return n;
+            }
+        }
+        return 0;
     }
 
     /** {@code #} then digits or a bracketed range list, with nothing in between. */

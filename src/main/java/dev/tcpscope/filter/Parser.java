@@ -329,8 +329,10 @@ public final class Parser {
         List<SliceRange> out = new ArrayList<>();
         while (true) {
             Token t = expect(Kind.RANGE);
+            // tshark checks a node when the token after it arrives, so a scanning error there wins
+            Kind after = peek().kind();
             out.add(rangeNode(t.text(), t.span()));
-            if (peek().kind() != Kind.COMMA) {
+            if (after != Kind.COMMA) {
                 return out;
             }
             next();
@@ -402,11 +404,15 @@ public final class Parser {
     // ---- tokens ----
 
     private Token peek() {
-        return tokens.get(at);
+        Token t = tokens.get(at);
+        if (t.kind() == Kind.ERROR) {
+            throw new FilterSyntaxException(t.text(), t.span());
+        }
+        return t;
     }
 
     private Token next() {
-        Token t = tokens.get(at);
+        Token t = peek();
         if (t.kind() != Kind.EOF) {
             at++;
         }

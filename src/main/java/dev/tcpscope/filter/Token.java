@@ -24,7 +24,9 @@ public record Token(Kind kind, String text, Span span, Shape shape, boolean raw)
         ANY_EQ, ALL_NE, ALL_EQ, ANY_NE, GT, GE, LT, LE,
         CONTAINS, MATCHES, IN, AND, OR, NOT, ANY, ALL,
         PLUS, MINUS, STAR, SLASH, PERCENT, BITAND,
-        EOF
+        EOF,
+        /** Text the lexer could not split; its text is the problem (see {@link Lexer#lex}). */
+        ERROR
     }
 
     static Token of(Kind kind, String text, Span span) {

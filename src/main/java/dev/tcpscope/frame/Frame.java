@@ -49,7 +49,26 @@ public final class Frame {
         this.originalLength = originalLength;
         this.kind = Kind.PACKET;
         this.hasTimestamp = true;
+        this.fcsLength = -1;
     }
+
+    private int fcsLength = -1;
+
+    /**
+     * Sets how many bytes of frame check sequence end an Ethernet frame, when the file says
+     * (pcapng {@code if_fcslen} or {@code epb_flags}, the FCS bits of a pcap link type); called by
+     * readers only, after {@link #set}, which makes it unknown again.
+     */
+    public void setFcsLength(int bytes) {
+        this.fcsLength = bytes;
+    }
+
+    /**
+     * Bytes of frame check sequence at the end of an Ethernet frame: 0 when the file says there
+     * is none, 4 when it says there is one, -1 when it does not say (Wireshark then guesses from
+     * the trailer's length).
+     */
+    public int fcsLength() { return fcsLength; }
 
     /**
      * Marks the record just {@link #set} as something other than a timestamped packet; called by

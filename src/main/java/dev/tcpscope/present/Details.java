@@ -8,6 +8,7 @@ import dev.tcpscope.present.color.ColoringRule;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.Dissector;
+import dev.tcpscope.wire.EtherTrailer;
 import dev.tcpscope.wire.Proto;
 
 import java.lang.foreign.MemorySegment;
@@ -100,15 +101,16 @@ public final class Details {
         protocols.setLength(0);
         stoppedIn = null;
         stoppedMalformed = false;
-        etherTruncated = false;
         stoppedBug = null;
         consumedLayer = -1;
         link.reset();
-        transport.arpLength = -1;
+        trailerOutcome = EtherTrailer.Outcome.NONE;
         Frame f = decoder.frame();
         DetailNode frame = frame(f, iface, section);
         if (f.kind() == Frame.Kind.PACKET) {
             layers(f);
+        } else if (f.kind() == Frame.Kind.PCAPNG_CUSTOM_BLOCK) {
+            customBlock(frame, f);
         }
         frame.field("frame.protocols", Labels.truncated("Protocols in frame", protocols.toString()),
                 protocols.toString()).generated();
@@ -129,8 +131,15 @@ public final class Details {
                 root.protocol("_ws.short", "[Packet size limited during capture: " + stoppedIn + " truncated]");
             }
         }
-        if (etherTruncated) {
-            root.protocol("_ws.short", "[Packet size limited during capture: Ethertype truncated]");
+        // the trailer is read outside the EtherType dissector's exception handler: a second marker
+        switch (trailerOutcome) {
+            case TRUNCATED -> root.protocol("_ws.short", "[Packet size limited during capture: Ethertype truncated]");
+            case MALFORMED -> {
+                DetailNode m = root.protocol("_ws.malformed", "[Malformed Packet: Ethertype]");
+                Expert.add(m, "_ws.malformed.expert", Expert.Severity.ERROR, Expert.Group.MALFORMED,
+                        "Malformed Packet (Exception occurred)");
+            }
+            case NONE, OK -> { }
         }
         return root;
     }
@@ -179,10 +188,12 @@ public final class Details {
      * hands it to the IP dissector with {@code in_error_pkt} set): its layers get their own
      * dissection, built with the same layer builders; the frame's state is restored after.
      * A quote inside a quote is shown as data, as nothing in practice nests deeper. Bytes
-     * running out inside the quote end the quote without a marker, as tshark catches bounds
-     * errors of error-packet payloads (the ICMP message goes on).
+     * past the quote's reported end end the quote without a marker, as tshark swallows those
+     * bounds errors of error-packet payloads (the ICMP message goes on); bytes cut by the snap
+     * length are rethrown (packet.c's call_dissector_work_error()) in the name of the quoted
+     * IP protocol and end the frame.
      *
-     * @return true (the quote never stops the frame's dissection)
+     * @return false when the quote was cut by the snap length
      */
     boolean quoted(DetailNode parent, MemorySegment s, long off, int cap, int rep, boolean v6) {
         if (quoting) {
@@ -216,7 +227,11 @@ public final class Details {
                     ip = i;
                 }
                 if (!ok) {
-                    // the bounds exception ends the quote only: tshark shows no marker for it
+                    if (stoppedIn != null && !stoppedMalformed) {
+                        stoppedIn = v6 ? "IPv6" : "IPv4";
+                        return false;
+                    }
+                    // past the reported end: the exception ends the quote only, without a marker
                     stoppedIn = null;
                     stoppedMalformed = false;
                     return true;
@@ -235,16 +250,6 @@ public final class Details {
         }
     }
 
-    /**
-     * Records that the EtherType dissector's trailer code ran past the captured bytes (an FCS
-     * or padding that was not captured): tshark then ends the frame with a second marker.
-     */
-    void ethertypeTruncated() {
-        etherTruncated = true;
-    }
-
-    private boolean etherTruncated;
-
     /** Records that dissection stopped in {@code protocol} on a failed assertion of Wireshark's. */
     void stopOnBug(String protocol, String assertion) {
         stoppedIn = protocol;
@@ -259,12 +264,33 @@ public final class Details {
 
     // ---- frame ------------------------------------------------------------------------------
 
+    /**
+     * A pcapng Custom Block (pcapng §4.8) of an enterprise packet-frame.c knows no dissector
+     * for: its Private Enterprise Number and copy rule, then its data as {@code data}.
+     */
+    private void customBlock(DetailNode frame, Frame f) {
+        long pen = f.customBlockPen();
+        frame.field("frame.cb_pen", "Private Enterprise Number: " + EnterpriseNames.system().name(pen) + " (" + pen + ")",
+                Long.toString(pen));
+        frame.field("frame.cb_copy", "Copying: " + (f.customBlockCopyable() ? "Allowed" : "Not Allowed"),
+                f.customBlockCopyable() ? "1" : "0");
+        data(f.segment(), f.offset(), f.capturedLength());
+    }
+
     private DetailNode frame(Frame f, CaptureInterface iface, int section) {
         int len = f.originalLength();
         int cap = f.capturedLength();
-        StringBuilder title = new StringBuilder(96).append("Frame ").append(f.number()).append(": ")
-                .append(len).append(bytes(len)).append(" on wire (").append(len * 8L).append(" bits), ")
-                .append(cap).append(bytes(cap)).append(" captured (").append(cap * 8L).append(" bits)");
+        StringBuilder title = new StringBuilder(96);
+        if (f.kind() == Frame.Kind.PCAPNG_CUSTOM_BLOCK) {
+            title.append("PCAPNG Custom Block ").append(f.number()).append(": ").append(len).append(bytes(len))
+                    .append(" (").append(len * 8L).append(" bits) of custom data and options, PEN ")
+                    .append(EnterpriseNames.system().name(f.customBlockPen())).append(" (").append(f.customBlockPen())
+                    .append("), copying").append(f.customBlockCopyable() ? "" : " not").append(" allowed");
+        } else {
+            title.append("Frame ").append(f.number()).append(": ")
+                    .append(len).append(bytes(len)).append(" on wire (").append(len * 8L).append(" bits), ")
+                    .append(cap).append(bytes(cap)).append(" captured (").append(cap * 8L).append(" bits)");
+        }
         boolean hasInterface = section >= 0 && f.interfaceId() != Frame.NO_INTERFACE;
         String ifName = iface == null || iface.name() == null ? "unknown" : iface.name();
         if (hasInterface) {
@@ -393,33 +419,18 @@ public final class Details {
                 ip = i;
             }
             if (!ok) {
-                trailer(f);
+                trailerOutcome = link.trailer();
                 return;
             }
         }
-        trailer(f);
+        trailerOutcome = link.trailer();
         if (n > 0) {
             end(n - 1);
         }
     }
 
-    /** Ethernet padding and trailer after the EtherType payload, when its end is known. */
-    private void trailer(Frame f) {
-        int el = link.etherLayer();
-        int next = el + 1;
-        if (el < 0 || next >= d.count() || d.segment(next) != f.segment()) {
-            return;
-        }
-        int start = (int) (d.offset(next) - f.offset());
-        int len = switch (d.proto(next)) {
-            case IPV4, IPV6 -> d.reported(next);
-            case ARP -> transport.arpLength;
-            default -> -1;
-        };
-        if (len >= 0) {
-            link.trailer(start + len);
-        }
-    }
+    /** How reading the Ethernet padding and trailer after the EtherType payload ended. */
+    private EtherTrailer.Outcome trailerOutcome = EtherTrailer.Outcome.NONE;
 
     /** What follows the last layer: undissected payload as {@code data}, or nothing. */
     private void end(int last) {

@@ -121,15 +121,19 @@ final class IcmpDetails {
                 }
                 String gw = Labels.ipv4(s, off + 4);
                 m.field("icmp.redir_gw", "Gateway Address: " + gw, gw);
-                // a redirect quotes the IP header and 64 bits of data, no more
-                int limit = cap > 8 ? (Bytes.u8(s, off + 8) & 0x0f) * 4 + 8 : -1;
-                return quote(m, i, s, off, 0, limit);
+                // a redirect quotes the IP header and 64 bits of data, no more: the header
+                // length is read first
+                if (!has(i, 9)) {
+                    return false;
+                }
+                return quote(m, i, s, off, 0, (Bytes.u8(s, off + 8) & 0x0f) * 4 + 8);
             }
             case 9 -> {
                 return routerAdvertisement(m, i, s, off, code);
             }
             case 4 -> {
-                return quote(m, i, s, off, 0, -1);
+                // no second word is shown, but the quote starts after it
+                return has(i, 8) && quote(m, i, s, off, 0, -1);
             }
             default -> { } // packet-icmp.c shows nothing past the checksum of other types
         }
@@ -160,7 +164,7 @@ final class IcmpDetails {
                 int should = shouldBe(sum, computed);
                 DetailNode c = m.field("icmp.checksum", "Checksum: " + hex + " incorrect, should be "
                         + Labels.hex(should, 4), hex);
-                Expert.add(c, "icmp.checksum_bad", Expert.Severity.ERROR, Expert.Group.CHECKSUM, "Bad checksum [should be "
+                Expert.add(c, "icmp.checksum_bad", Expert.Severity.WARNING, Expert.Group.CHECKSUM, "Bad checksum [should be "
                         + Labels.hex(should, 4) + "]");
                 m.field("icmp.checksum.status", "Checksum Status: Bad", "0").generated();
             }
@@ -342,7 +346,9 @@ final class IcmpDetails {
             rep = Math.min(rep, limit);
         }
         x.consumed(i, 8);
-        x.quoted(m, s, off + 8, cap, rep, false);
+        if (!x.quoted(m, s, off + 8, cap, rep, false)) {
+            return false;
+        }
         // packet-icmp.c looks for RFC 4884 extensions past the first 128 quoted bytes when the
         // message is longer and the quoted datagram fits in those 128 bytes
         if (x.d.reported(i) > 8 + 128 && x.d.captured(i) >= 12 && Bytes.u16(s, off + 10) <= 128) {

@@ -96,7 +96,7 @@ public final class IcmpInfo {
                 int body = type == 13 || type == 14 ? 20 : type == 17 || type == 18 ? 12 : 8;
                 return need(body, capLen, reportedLen);
             }
-            case 3, 9, 11, 12, 42, 43 -> { return need(8, capLen, reportedLen); }
+            case 3, 4, 9, 11, 12, 42, 43 -> { return need(8, capLen, reportedLen); }
             // A redirect reads the gateway and then the embedded header's IHL byte.
             case 5 -> { return need(9, capLen, reportedLen); }
             default -> { return true; }

@@ -69,10 +69,10 @@ final class IpDetails {
         MemorySegment s = d.segment(i);
         long off = d.offset(i);
         x.protocol("ip");
-        DetailNode ip = x.root.protocol("ip", "Internet Protocol Version 4");
         if (!x.bounds(i, 1, "IPv4")) {
-            return false;
+            return false; // packet-ip.c reads the header length before it adds its item
         }
+        DetailNode ip = x.root.protocol("ip", "Internet Protocol Version 4");
         int b0 = Bytes.u8(s, off);
         int version = b0 >>> 4;
         ip.field("ip.version", Bits.pattern(b0, 0xf0, 8) + "Version: " + version, Integer.toString(version));

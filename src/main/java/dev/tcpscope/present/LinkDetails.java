@@ -2,6 +2,7 @@ package dev.tcpscope.present;
 
 import dev.tcpscope.frame.LinkType;
 import dev.tcpscope.wire.Bytes;
+import dev.tcpscope.wire.EtherTrailer;
 import dev.tcpscope.wire.Ethernet;
 import dev.tcpscope.wire.NullLink;
 import dev.tcpscope.wire.Proto;
@@ -131,7 +132,7 @@ final class LinkDetails {
                     Integer.toString((tci >>> 12) & 1));
             v.field("ieee8021ad.id", Bits.pattern(tci, 0x0fff, 16) + "ID: " + (tci & 0xfff), Integer.toString(tci & 0xfff));
             v.field("ieee8021ah.etype", "Type: " + etherTypeName(type), Labels.hex(type, 4));
-            etherPrefix = "ieee8021ad";
+            etherPrefix = "ieee8021ah"; // packet-ieee8021ah.c names its trailer so
         } else {
             v = x.root.protocol(proto, "802.1Q Virtual LAN, PRI: " + (tci >>> 13) + ", DEI: " + ((tci >>> 12) & 1)
                     + ", ID: " + (tci & 0xfff));
@@ -241,8 +242,13 @@ final class LinkDetails {
         x.protocol("null");
         DetailNode n = x.root.protocol("null", "Null/Loopback");
         long family = x.d.family;
-        String name = family == NullLink.AF_INET ? "IP" : NullLink.isInet6(family) ? "IPv6" : "Unknown";
-        n.field("null.family", "Family: " + name + " (" + family + ")", Long.toString(family));
+        if (x.decoder.frame().linkType() == LinkType.NULL && NullLink.isEtherType(family)) {
+            int type = (int) (family & 0xffff);
+            n.field("null.type", "Type: " + etherTypeName(type), Labels.hex(type, 4));
+        } else {
+            String name = family == NullLink.AF_INET ? "IP" : NullLink.isInet6(family) ? "IPv6" : "Unknown";
+            n.field("null.family", "Family: " + name + " (" + family + ")", Long.toString(family));
+        }
         x.consumed(i, NullLink.HEADER_LENGTH);
         return true;
     }
@@ -261,81 +267,39 @@ final class LinkDetails {
     }
 
     /**
-     * Adds the bytes that follow the EtherType payload to the tree of the header that carried the
-     * EtherType, as Wireshark's {@code add_ethernet_trailer} does: zero padding up to the 60-byte
-     * minimum frame, then a trailer, then a 4-byte frame check sequence when the frame is long
-     * enough to have one.
+     * Adds the bytes that follow the EtherType payload ({@link EtherTrailer}) to the tree of the
+     * header that carried the EtherType, as Wireshark's {@code add_ethernet_trailer} does:
+     * padding, trailer and frame check sequence, as far as they were read.
      *
-     * @param payloadEnd where the payload ends, relative to the frame's first byte
+     * @return how reading them ended (an exception there ends the frame with a marker)
      */
-    void trailer(int payloadEnd) {
-        if (etherTree == null) {
-            return;
+    EtherTrailer.Outcome trailer() {
+        EtherTrailer t = x.decoder.etherTrailer();
+        if (etherTree == null || t.layer() < 0 || t.layer() != etherLayer) {
+            return EtherTrailer.Outcome.NONE;
         }
-        var f = x.decoder.frame();
-        int frameLen = f.originalLength();
-        int cap = f.capturedLength();
-        int trailerReported = frameLen - payloadEnd;
-        int trailerCaptured = cap - payloadEnd;
-        if (trailerReported <= 0 || trailerCaptured <= 0) {
-            return; // packet-ethertype.c shows a trailer only when some of it was captured
+        MemorySegment s = x.decoder.frame().segment();
+        long start = t.start();
+        if (t.padding() > 0) {
+            etherTree.field("eth.padding", "Padding: " + Labels.hexShort(s, start, t.padding()),
+                    Labels.hexColons(s, start, t.padding()));
         }
-        MemorySegment s = f.segment();
-        long start = f.offset() + payloadEnd;
-        boolean maybePadded = frameLen >= 60 && frameLen - trailerReported < 60;
-        int padding = 0;
-        if (maybePadded) {
-            padding = 60 - (frameLen - trailerReported);
-            for (int k = 0; k < padding; k++) {
-                if (k >= trailerCaptured) {
-                    x.ethertypeTruncated(); // packet-eth.c reads the padding bytes to see if they are zero
-                    return;
-                }
-                if (Bytes.u8(s, start + k) != 0) {
-                    padding = 0;
-                    break;
-                }
-            }
-            if (padding > 0) {
-                etherTree.field("eth.padding", "Padding: " + Labels.hexShort(s, start, padding),
-                        Labels.hexColons(s, start, padding));
-            }
-        }
-        int tCap = trailerCaptured - padding;
-        int tRep = trailerReported - padding;
-        boolean fcs = false;
-        if (frameLen - x.d.offset(etherLayer) + f.offset() >= 64 && tRep >= 4) {
-            if (tCap < tRep) {
-                tRep -= 4;
-                tCap = Math.min(tCap, tRep);
-            } else {
-                tCap -= 4;
-                tRep -= 4;
-            }
-            fcs = true;
-        }
-        if (tCap > 0) {
-            DetailNode t = etherTree.field(etherPrefix + ".trailer", "Trailer: " + Labels.hexShort(s, start + padding, tCap),
-                    Labels.hexColons(s, start + padding, tCap));
-            if (maybePadded && padding == 0) {
-                Expert.add(t, "eth.padding_bad", Expert.Severity.NOTE, Expert.Group.PROTOCOL,
+        if (t.trailer() > 0) {
+            long at = start + t.padding();
+            DetailNode n = etherTree.field(etherPrefix + ".trailer", "Trailer: " + Labels.hexShort(s, at, t.trailer()),
+                    Labels.hexColons(s, at, t.trailer()));
+            if (t.maybePadded() && t.padding() == 0) {
+                Expert.add(n, "eth.padding_bad", Expert.Severity.NOTE, Expert.Group.PROTOCOL,
                         "Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros.");
             }
         }
-        if (fcs && trailerCaptured < padding + tCap + 4) {
-            x.ethertypeTruncated(); // the FCS was not captured, and packet-eth.c reads it
-        } else if (fcs) {
-            long at = start + padding + tCap;
-            long value = Bytes.u32(s, at);
+        if (t.hasFcs()) {
+            long value = Bytes.u32(s, t.fcsOffset());
             etherTree.field("eth.fcs", "Frame check sequence: " + Labels.hex(value, 8) + " [unverified]",
                     Labels.hex(value, 8));
             etherTree.field("eth.fcs.status", "FCS Status: Unverified", "2").generated();
         }
-    }
-
-    /** The layer index whose tree holds the trailer, or -1. */
-    int etherLayer() {
-        return etherTree == null ? -1 : etherLayer;
+        return t.outcome();
     }
 
     /** Whether layer {@code i} is one whose EtherType payload can be followed by a trailer. */

@@ -171,7 +171,15 @@ public final class PacketList {
         macSrc = -1;
         macDst = -1;
         switch (f.kind()) {
-            case PACKET -> columns(f);
+            case PACKET -> {
+                layerColumns(f);
+                // the Ethernet trailer is read after the payload, outside its exception handler
+                switch (decoded.etherTrailer().outcome()) {
+                    case TRUNCATED -> info.append(LIMITED);
+                    case MALFORMED -> info.append(MALFORMED);
+                    case NONE, OK -> { }
+                }
+            }
             case PCAPNG_CUSTOM_BLOCK -> customBlock(f);
             case SYSTEMD_JOURNAL_EXPORT -> { }
         }
@@ -191,30 +199,6 @@ public final class PacketList {
             line.append(' ');
         }
         line.append(s);
-    }
-
-    private void columns(Frame f) {
-        layerColumns(f);
-        if (etherTrailerTruncated(f)) {
-            info.append(LIMITED);
-        }
-    }
-
-    /** Whether the Ethernet trailer after an IP payload ran past the captured bytes (see {@link EtherTrailer}). */
-    private boolean etherTrailerTruncated(Frame f) {
-        for (int i = d.count() - 2; i >= 0; i--) {
-            Proto p = d.proto(i);
-            if (p == Proto.ETH || p == Proto.VLAN) {
-                Proto next = d.proto(i + 1);
-                if ((next != Proto.IPV4 && next != Proto.IPV6) || d.segment(i + 1) != f.segment()) {
-                    return false;
-                }
-                int start = (int) (d.offset(i) - f.offset());
-                int end = (int) (d.offset(i + 1) - f.offset()) + d.reported(i + 1);
-                return EtherTrailer.truncated(f.segment(), f.offset(), f.originalLength(), f.capturedLength(), start, end);
-            }
-        }
-        return false;
     }
 
     private void layerColumns(Frame f) {
@@ -577,6 +561,9 @@ public final class PacketList {
     // ---- transport layers --------------------------------------------------------------------
 
     private boolean tcp(Frame f, int ip, int i) {
+        if (d.captured(i) < 4) {
+            return bounds(i, 4); // the ports are read before the columns are touched
+        }
         set(protocol, "TCP");
         info.setLength(0);
         MemorySegment s = d.segment(i);
@@ -787,7 +774,14 @@ public final class PacketList {
                 : icmp.appendIcmp(info, d.segment(i), ipOff, d.offset(i), d.captured(i), d.reported(i), f.number());
         if (!ok) {
             info.append(icmp.failure());
+            return false;
         }
-        return ok;
+        // the quoted datagram cut by the snap length: tshark rethrows that bounds error
+        Dissection q = d.quote();
+        if (q != null && q.end == End.CAPTURE_SHORT) {
+            info.append(LIMITED);
+            return false;
+        }
+        return true;
     }
 }

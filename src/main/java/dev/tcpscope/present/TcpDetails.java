@@ -35,10 +35,10 @@ final class TcpDetails {
         MemorySegment s = x.d.segment(i);
         long off = x.d.offset(i);
         x.protocol("tcp");
-        DetailNode tcp = x.root.protocol("tcp", "Transmission Control Protocol");
         if (!x.bounds(i, 4, "TCP")) {
-            return false;
+            return false; // packet-tcp.c reads the ports before it adds its item
         }
+        DetailNode tcp = x.root.protocol("tcp", "Transmission Control Protocol");
         int sport = Tcp.srcPort(s, off);
         int dport = Tcp.dstPort(s, off);
         StringBuilder title = new StringBuilder(96).append("Transmission Control Protocol, Src Port: ").append(sport)

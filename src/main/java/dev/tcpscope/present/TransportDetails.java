@@ -44,9 +44,8 @@ final class TransportDetails {
         MemorySegment s = x.d.segment(i);
         long off = x.d.offset(i);
         x.protocol("udp");
-        // packet-udp.c reads both ports before it adds its item
         if (!x.bounds(i, 4, "UDP")) {
-            return false;
+            return false; // packet-udp.c reads the ports before it adds its item
         }
         DetailNode u = x.root.protocol("udp", "User Datagram Protocol");
         int sp = Bytes.u16(s, off);
@@ -199,12 +198,8 @@ final class TransportDetails {
         address(a, s, p + hln + pln, hln, "dst.hw", "Target MAC address", "Target hardware address");
         address(a, s, p + 2L * hln + pln, pln, "dst.proto", "Target IP address", "Target protocol address");
         x.consumed(i, need);
-        arpLength = need;
         return true;
     }
-
-    /** Bytes the last ARP message occupied (the EtherType payload's end, for the trailer). */
-    int arpLength;
 
     private void address(DetailNode a, MemorySegment s, long at, int len, String key, String named, String generic) {
         if (key.endsWith("hw") && len == 6) {

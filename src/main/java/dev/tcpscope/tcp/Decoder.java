@@ -3,6 +3,7 @@ package dev.tcpscope.tcp;
 import dev.tcpscope.frame.Frame;
 import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.Dissector;
+import dev.tcpscope.wire.EtherTrailer;
 import dev.tcpscope.wire.Proto;
 import dev.tcpscope.wire.ReassembledIn;
 
@@ -56,7 +57,11 @@ public final class Decoder {
     /** Dissects and analyses {@code f}, which must come after the previous frame in the capture. */
     public void decode(Frame f) {
         frame = f;
-        time = f.seconds() * 1_000_000_000L + f.nanos();
+        if (f.kind() == Frame.Kind.PACKET || f.hasTimestamp()) {
+            time = f.seconds() * 1_000_000_000L + f.nanos();
+        }
+        // else wiretap leaves the record's time as the previous record set it (0 before the
+        // first), and tshark measures the next frame's delta from that
         if (!haveFirstTime) {
             haveFirstTime = true;
             firstTime = time;
@@ -67,6 +72,7 @@ public final class Decoder {
         tcpLayer = -1;
         ipLayer = -1;
         analysed = false;
+        trailerDone = false;
         if (f.kind() != Frame.Kind.PACKET) {
             dissection.reset(f);
             return;
@@ -117,6 +123,18 @@ public final class Decoder {
 
     /** Its dissection. */
     public Dissection dissection() { return dissection; }
+
+    private final EtherTrailer trailer = new EtherTrailer();
+    private boolean trailerDone;
+
+    /** What follows its EtherType payload (padding, trailer, FCS), worked out on first use. */
+    public EtherTrailer etherTrailer() {
+        if (!trailerDone) {
+            trailer.compute(frame, dissection);
+            trailerDone = true;
+        }
+        return trailer;
+    }
 
     /** Layer index of its TCP header, or −1. */
     public int tcpLayer() { return tcpLayer; }

@@ -63,7 +63,7 @@ public final class Dissection {
      * length of containing item]").
      */
     public boolean containedShort;
-    /** The address family of a null/loopback header ({@link End#UNKNOWN_FAMILY}). */
+    /** The value of a null/loopback header: an address family, or an EtherType ({@link NullLink#family}). */
     public long family;
 
     /** Impossible header values, each printed its own way by tshark. */
@@ -86,6 +86,7 @@ public final class Dissection {
     public void reset(Frame f) {
         segment = f.segment();
         count = 0;
+        quote = null;
         end = End.COMPLETE;
         bogus = 0;
         bogusKind = Bogus.NONE;
@@ -170,6 +171,20 @@ public final class Dissection {
     public int captured(int i) { return captured[i]; }
 
     public int reported(int i) { return reported[i]; }
+
+    private Dissection quote;
+
+    /**
+     * The layers of the datagram quoted by the ICMP or ICMPv6 error message this frame ends
+     * with, or null when it does not end with one. Wireshark dissects the quote inside the
+     * message (with {@code in_error_pkt} set), so its fields follow the frame's own in the tree.
+     * The quote's own {@link #quote()} is always null.
+     */
+    public Dissection quote() { return quote; }
+
+    void setQuote(Dissection q) {
+        quote = q;
+    }
 
     /** Index of the last layer of this protocol, or -1. */
     public int last(Proto p) {

@@ -53,7 +53,7 @@ public final class Dissector {
             rep = cap;
         }
         switch (f.linkType()) {
-            case LinkType.ETHERNET -> ethernet(d, s, off, cap, rep);
+            case LinkType.ETHERNET -> ethernet(d, s, off, cap, rep, f.fcsLength());
             case LinkType.NULL -> nullLink(d, s, off, cap, rep, false);
             case LinkType.LOOP -> nullLink(d, s, off, cap, rep, true);
             case LinkType.RAW, LinkType.RAW_DLT12, LinkType.RAW_DLT14 -> raw(d, s, off, cap, rep);
@@ -63,6 +63,23 @@ public final class Dissector {
             case LinkType.LINUX_SLL2 -> sll2(d, s, off, cap, rep);
             default -> d.end = End.UNSUPPORTED_LINK;
         }
+        if (quote.find(d)) {
+            quoteError(f, d);
+        }
+    }
+
+    private final IcmpQuote quote = new IcmpQuote();
+    private Dissector quoteDissector;
+    private Dissection quoteLayers;
+
+    /** Dissects the datagram an ICMP error quotes ({@link Dissection#quote()}), with a dissector of its own. */
+    private void quoteError(Frame f, Dissection d) {
+        if (quoteDissector == null) {
+            quoteDissector = new Dissector();
+            quoteLayers = new Dissection();
+        }
+        quoteDissector.quoted(f, quoteLayers, quote.segment, quote.offset, quote.captured, quote.reported, quote.v6);
+        d.setQuote(quoteLayers);
     }
 
     /**
@@ -81,6 +98,7 @@ public final class Dissector {
         } else {
             ipv4(d, s, off, cap, Math.max(cap, rep));
         }
+        IcmpQuote.checkQuotedEnd(d);
     }
 
     /** Records a layer and checks that {@code need} bytes of it exist; false when dissection must stop. */
@@ -96,7 +114,8 @@ public final class Dissector {
         return true;
     }
 
-    private void ethernet(Dissection d, MemorySegment s, long off, int cap, int rep) {
+    /** @param fcs the FCS length the file gives (a known FCS is not part of the payload), or -1 */
+    private void ethernet(Dissection d, MemorySegment s, long off, int cap, int rep, int fcs) {
         if (!layer(d, Proto.ETH, s, off, cap, rep, Ethernet.HEADER_LENGTH)) {
             return;
         }
@@ -107,8 +126,12 @@ public final class Dissector {
             d.end = End.UNKNOWN_ETHERTYPE;
             return;
         }
-        etherType(d, s, off + Ethernet.HEADER_LENGTH, cap - Ethernet.HEADER_LENGTH,
-                rep - Ethernet.HEADER_LENGTH, type);
+        int payloadRep = rep - Ethernet.HEADER_LENGTH;
+        if (fcs > 0 && payloadRep >= fcs) {
+            payloadRep -= fcs;
+        }
+        etherType(d, s, off + Ethernet.HEADER_LENGTH, Math.min(cap - Ethernet.HEADER_LENGTH, payloadRep),
+                payloadRep, type);
     }
 
     private void etherType(Dissection d, MemorySegment s, long off, int cap, int rep, int type) {
@@ -173,7 +196,10 @@ public final class Dissector {
         long p = off + NullLink.HEADER_LENGTH;
         int c = cap - NullLink.HEADER_LENGTH;
         int r = rep - NullLink.HEADER_LENGTH;
-        if (family == NullLink.AF_INET) {
+        if (!networkOrder && NullLink.isEtherType(family)) {
+            // packet-null.c hands the payload straight to the EtherType table (no "ethertype" layer)
+            etherType(d, s, p, c, r, (int) (family & 0xffff));
+        } else if (family == NullLink.AF_INET) {
             ipv4(d, s, p, c, r);
         } else if (NullLink.isInet6(family)) {
             ipv6(d, s, p, c, r);

@@ -139,6 +139,7 @@ class CaptureReaderTest {
                 copy.set(f.number(), f.seconds(), f.nanos(), f.timestampDigits(), f.linkType(), f.interfaceId(),
                         java.lang.foreign.MemorySegment.ofArray(data), 0, f.capturedLength(), f.originalLength());
                 copy.setRecord(f.kind(), f.hasTimestamp());
+                copy.setFcsLength(f.fcsLength());
                 frames.add(copy);
             }
             assertThat(reader.next(new Frame())).isFalse();
@@ -222,6 +223,15 @@ class CaptureReaderTest {
         assertThat(read(fcs.bytes()).frames().getFirst().linkType()).isEqualTo(1);
         Got reserved = read(pcapHeader(ByteOrder.LITTLE_ENDIAN, 0xA1B2C3D4, 0x0030_0001L).bytes());
         assertThat(reserved.error()).hasMessageContaining("reserved field not zero (0x00300000)");
+    }
+
+    @Test
+    void theFcsLengthComesFromTheLinkTypeBitsInUnitsOf16Bits() throws IOException {
+        Bytes fcs = pcapHeader(ByteOrder.LITTLE_ENDIAN, 0xA1B2C3D4, 0x2400_0001L);
+        pcapRecord(fcs, 1, 0, 1, 1);
+        assertThat(read(fcs.bytes()).frames().getFirst().fcsLength()).isEqualTo(4);
+        Bytes none = pcapRecord(pcapHeader(ByteOrder.LITTLE_ENDIAN, 0xA1B2C3D4, 1), 1, 0, 1, 1);
+        assertThat(read(none.bytes()).frames().getFirst().fcsLength()).isEqualTo(-1);
     }
 
     @Test
@@ -375,6 +385,21 @@ class CaptureReaderTest {
             assertThat(got.reader().interfaces()).containsExactly(
                     new CaptureInterface(1, 0, "eth0", "uplink", 3), new CaptureInterface(113, 96, null, null, 6));
         }
+    }
+
+    @Test
+    void ifFcslenIsInBitsOrBytesAndEpbFlagsOverrideIt() throws IOException {
+        ByteOrder o = ByteOrder.LITTLE_ENDIAN;
+        // wiretap: below 8 the value is taken as bytes, else as bits; an EPB's flags give bytes
+        byte[] flagged = block(o, 6, new Bytes(o).u32(0).u32(0).u32(0).u32(1).u32(1).raw(payload(1)).pad()
+                .raw(option(o, 2, new Bytes(o).u32(4 << 5).bytes())).u32(0).bytes());
+        byte[] bytes = concat(shb(o), idb(o, 1, 0), epb(o, 0, 1, 1, 1),
+                idb(o, 1, 0, option(o, 13, new byte[] {0})), epb(o, 1, 1, 1, 1),
+                idb(o, 1, 0, option(o, 13, new byte[] {32})), epb(o, 2, 1, 1, 1),
+                idb(o, 1, 0, option(o, 13, new byte[] {4})), epb(o, 3, 1, 1, 1),
+                flagged,
+                idb(o, 113, 0, option(o, 13, new byte[] {32})), epb(o, 4, 1, 1, 1));
+        assertThat(read(bytes).frames()).extracting(Frame::fcsLength).containsExactly(-1, 0, 4, 4, 4, -1);
     }
 
     @Test

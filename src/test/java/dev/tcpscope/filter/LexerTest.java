@@ -35,6 +35,18 @@ class LexerTest {
     }
 
     @Test
+    void aColonEndsAWordWhereTsharksScannerEndsIt() {
+        assertThat(Lexer.lex("1:2:3")).extracting(Token::text).containsExactly("1", ":2", ":3", "");
+        assertThat(Lexer.lex("a:b.c")).extracting(Token::text).containsExactly("a", ":b", "c", "");
+        assertThat(Lexer.lex("fe80::1/64 aa:bb:cc 00:11:22:33:44:55 :50")).extracting(Token::text)
+                .containsExactly("fe80::1/64", "aa:bb:cc", "00:11:22:33:44:55", ":50", "");
+        // the scanner fails only where the parser asks for the token: "1:2:3:zz" fails at ":2" first
+        assertThat(kinds("1:2:3:zz")).containsExactly(Kind.WORD, Kind.WORD, Kind.WORD, Kind.ERROR);
+        assertThatThrownBy(() -> Parser.parse("frame[0] == 1:2:3:zz")).isInstanceOfSatisfying(FilterSyntaxException.class,
+                x -> assertThat(x.problem()).isEqualTo("\":2\" was unexpected in this context."));
+    }
+
+    @Test
     void keywordsAndSymbolsAreTheSameTokens() {
         assertThat(kinds("and && or || not ! eq == ne != all_eq === any_ne !== ~= contains matches ~ in & bitwise_and"))
                 .containsExactly(Kind.AND, Kind.AND, Kind.OR, Kind.OR, Kind.NOT, Kind.NOT, Kind.ANY_EQ, Kind.ANY_EQ,

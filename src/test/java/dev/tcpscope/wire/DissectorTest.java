@@ -278,4 +278,36 @@ class DissectorTest {
         assertThat(d.family).isZero();
         assertThat(d.ipProto).isEqualTo(-1);
     }
+
+    /*
+     * pcap4j IcmpV4DestinationUnreachable.pcap: a port unreachable quoting an echo request
+     * 0000  fe 00 00 00 00 02 fe 00 00 00 00 01 08 00 45 00   ..............E.
+     * 0010  00 38 00 64 00 00 64 01 d2 5d c0 00 02 01 c0 00   .8.d..d..]......
+     * 0020  02 02 03 01 ce c6 00 00 30 39 45 00 00 1f 00 64   ........09E....d
+     * 0030  00 00 64 01 d2 76 c0 00 02 02 c0 00 02 01 08 00   ..d..v..........
+     * 0040  f5 90 00 64 00 0a                                 ...d..
+     */
+    private static final String UNREACHABLE = "fe0000000002fe00000000010800450000380064000064 01d25dc0000201c000"
+            + "0202 0301cec600003039 4500001f00640000 6401d276c0000202c0000201 0800f5900064000a";
+
+    @Test
+    void anIcmpErrorsQuotedDatagramIsDissectedApart() {
+        Dissection d = dissect(frame(LinkType.ETHERNET, hex(UNREACHABLE)));
+        assertThat(layers(d)).containsExactly("ETH@0 70/70", "IPV4@14 56/56", "ICMP@34 36/36");
+        Dissection q = d.quote();
+        assertThat(q).isNotNull();
+        // the quoted total length (31) is more than the 28 bytes quoted: nothing trims them
+        assertThat(layers(q)).containsExactly("IPV4@42 28/28", "ICMP@62 8/8");
+        assertThat(q.quote()).isNull();
+    }
+
+    @Test
+    void noQuoteWithoutAnErrorOrWithoutItsFirstEightBytes() {
+        assertThat(dissect(frame(LinkType.ETHERNET, WireFrames.ethIpv4IcmpPadded())).quote()).isNull();
+        byte[] b = hex(UNREACHABLE);
+        assertThat(dissect(frame(LinkType.ETHERNET, b, 40, b.length)).quote()).isNull();
+        Dissection cut = dissect(frame(LinkType.ETHERNET, b, 50, b.length));
+        assertThat(layers(cut.quote())).containsExactly("IPV4@42 8/28");
+        assertThat(cut.quote().end).isEqualTo(End.CAPTURE_SHORT);
+    }
 }

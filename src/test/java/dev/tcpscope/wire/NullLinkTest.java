@@ -21,6 +21,28 @@ class NullLinkTest {
         assertThat(NullLink.family(Fixtures.seg("0000001e"), 0, false)).isEqualTo(30);
     }
 
+    /*
+     * pcapplusplus-null_loopback.pcap frame 3: an EtherType where the family should be (tshark:
+     * null.type 0x0800, then IPv4):
+     * 0000  0f 00 08 00 45 00 01 89                           ....E...
+     */
+    @Test
+    void aWordWithTheUpperHalfSetIsSwappedAndMayBeAnEtherType() {
+        long v = NullLink.family(Fixtures.seg("0f000800 4500"), 0, false);
+        assertThat(v).isEqualTo(0x0f000800L);
+        assertThat(NullLink.isEtherType(v)).isTrue();
+        assertThat(v & 0xffff).isEqualTo(0x0800);
+        assertThat(NullLink.isEtherType(NullLink.AF_INET)).isFalse();
+    }
+
+    @Test
+    void sixteenBitFamiliesOfIrixAndUnicos() {
+        // the family in the upper half, host order
+        assertThat(NullLink.family(Fixtures.seg("00000200"), 0, false)).isEqualTo(NullLink.AF_INET);
+        // the family in the lower half, written big-endian
+        assertThat(NullLink.family(Fixtures.seg("00020000"), 0, false)).isEqualTo(NullLink.AF_INET);
+    }
+
     @Test
     void loopIsNetworkOrder() {
         assertThat(NullLink.family(Fixtures.seg("00000002"), 0, true)).isEqualTo(NullLink.AF_INET);
