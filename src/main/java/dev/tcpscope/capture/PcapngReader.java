@@ -74,9 +74,8 @@ final class PcapngReader implements CaptureReader {
     private final List<CaptureInterface> interfaces = new ArrayList<>();
     private final List<CaptureInterface> interfacesView = Collections.unmodifiableList(interfaces);
     private final List<Clock> clocks = new ArrayList<>();
-    private ValueLayout.OfInt u32 = ValueLayout.JAVA_INT_UNALIGNED;
-    private ValueLayout.OfShort u16 = ValueLayout.JAVA_SHORT_UNALIGNED;
-    private ValueLayout.OfLong u64 = ValueLayout.JAVA_LONG_UNALIGNED;
+    /** The byte order of the current section (constant layouts: see {@link FileOrder}). */
+    private FileOrder endian = FileOrder.of(ByteOrder.nativeOrder());
     private int sectionBase;
     /** Index of the current section: -1 before the first SHB is read. */
     private int section = -1;
@@ -126,12 +125,12 @@ final class PcapngReader implements CaptureReader {
         }
         MemorySegment s = in.segment();
         long b = in.base();
-        int type = s.get(u32, b);
+        int type = endian.i32(s, b);
         if (type == SHB) {
             readSectionHeader(false);
             return SKIPPED;
         }
-        long length = Integer.toUnsignedLong(s.get(u32, b + 4));
+        long length = endian.u32(s, b + 4);
         checkLength(length, MIN_BLOCK, "block");
         switch (type) {
             case IDB -> checkLength(length, MIN_IDB, "an IDB");
@@ -169,7 +168,7 @@ final class PcapngReader implements CaptureReader {
                 frame.set(++number, 0, 0, 9, -1, Frame.NO_INTERFACE, s, b + 12, (int) (length - MIN_CB),
                         (int) (length - MIN_CB));
                 frame.setRecord(Frame.Kind.PCAPNG_CUSTOM_BLOCK, false);
-                frame.setCustomBlock(Integer.toUnsignedLong(s.get(u32, b + 8)), type == CB_COPY);
+                frame.setCustomBlock(endian.u32(s, b + 8), type == CB_COPY);
                 yield true;
             }
             case SYSTEMD_JOURNAL_EXPORT -> {
@@ -204,7 +203,7 @@ final class PcapngReader implements CaptureReader {
     }
 
     private void checkTrailer(MemorySegment s, long b, long length) throws CaptureFormatException {
-        long trailer = Integer.toUnsignedLong(s.get(u32, b + length - 4));
+        long trailer = endian.u32(s, b + length - 4);
         if (trailer != length) {
             throw CaptureFormatException.damaged(name, "pcapng: total block lengths (first " + length
                     + " and second " + trailer + ") at offset " + in.position() + " don't match");
@@ -234,18 +233,16 @@ final class PcapngReader implements CaptureReader {
             throw CaptureFormatException.damaged(name, String.format(
                     "pcapng: unknown byte-order magic number 0x%08x at offset %d", magic, in.position()));
         }
-        u32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(order);
-        u16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(order);
-        u64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(order);
-        long length = Integer.toUnsignedLong(s.get(u32, b + 4));
+        endian = FileOrder.of(order);
+        long length = endian.u32(s, b + 4);
         checkLength(length, MIN_SHB, "an SHB");
         if (in.fill(length) < length) {
             throw CaptureFormatException.cutShort(name);
         }
         s = in.segment();
         b = in.base();
-        int major = Short.toUnsignedInt(s.get(u16, b + 12));
-        int minor = Short.toUnsignedInt(s.get(u16, b + 14));
+        int major = endian.u16(s, b + 12);
+        int minor = endian.u16(s, b + 14);
         if (!(major == 1 && (minor == 0 || minor == 2))) {
             throw CaptureFormatException.unsupported(name, "pcapng: unknown SHB version " + major + "." + minor);
         }
@@ -262,7 +259,7 @@ final class PcapngReader implements CaptureReader {
         long p = from;
         while (p < to) {
             int length = optionLength(s, p, to);
-            if (Short.toUnsignedInt(s.get(u16, p)) == OPT_ENDOFOPT) {
+            if (endian.u16(s, p) == OPT_ENDOFOPT) {
                 return;
             }
             p += 4 + ((length + 3) & ~3);
@@ -273,7 +270,7 @@ final class PcapngReader implements CaptureReader {
         if (to - p < 4) {
             throw CaptureFormatException.damaged(name, "pcapng: Not enough data for option header");
         }
-        int length = Short.toUnsignedInt(s.get(u16, p + 2));
+        int length = endian.u16(s, p + 2);
         if (((length + 3) & ~3) > to - p - 4) {
             throw CaptureFormatException.damaged(name,
                     "pcapng: Not enough data to handle option of length " + length);
@@ -283,8 +280,8 @@ final class PcapngReader implements CaptureReader {
 
     /** §4.2: link type, snaplen and the options that shape time stamps and names. */
     private void readInterface(MemorySegment s, long b, long length) throws CaptureFormatException {
-        int linkType = Short.toUnsignedInt(s.get(u16, b + 8));
-        int snapLength = s.get(u32, b + 12);
+        int linkType = endian.u16(s, b + 8);
+        int snapLength = endian.i32(s, b + 12);
         String ifName = null;
         String description = null;
         int tsresol = 6;
@@ -294,7 +291,7 @@ final class PcapngReader implements CaptureReader {
         long to = b + length - 4;
         while (p < to) {
             int optLength = optionLength(s, p, to);
-            int code = Short.toUnsignedInt(s.get(u16, p));
+            int code = endian.u16(s, p);
             if (code == OPT_ENDOFOPT) {
                 break;
             }
@@ -309,7 +306,7 @@ final class PcapngReader implements CaptureReader {
                 }
                 case OPT_IF_TSOFFSET -> {
                     if (optLength == 8) {
-                        offsetSeconds = s.get(u64, value);
+                        offsetSeconds = endian.i64(s, value);
                     }
                 }
                 case OPT_IF_FCSLEN -> {
@@ -448,11 +445,11 @@ final class PcapngReader implements CaptureReader {
 
     /** §4.3 Enhanced Packet Block. */
     private void readEnhancedPacket(Frame frame, MemorySegment s, long b, long length) throws CaptureFormatException {
-        long id = Integer.toUnsignedLong(s.get(u32, b + 8));
+        long id = endian.u32(s, b + 8);
         Clock c = clockFor(id);
-        long ts = ((long) s.get(u32, b + 12) << 32) | Integer.toUnsignedLong(s.get(u32, b + 16));
-        long captured = Integer.toUnsignedLong(s.get(u32, b + 20));
-        long original = Integer.toUnsignedLong(s.get(u32, b + 24));
+        long ts = ((long) endian.i32(s, b + 12) << 32) | endian.u32(s, b + 16);
+        long captured = endian.u32(s, b + 20);
+        long original = endian.u32(s, b + 24);
         emit(frame, c, (int) id, ts, s, b + 28, captured, original, length - MIN_EPB);
         int flags = packetFlags(s, b + 28 + ((captured + 3) & ~3), b + length - 4);
         int fcsBytes = (flags >>> 5) & 0xf;
@@ -467,13 +464,13 @@ final class PcapngReader implements CaptureReader {
      */
     private int packetFlags(MemorySegment s, long p, long to) {
         while (p + 4 <= to) {
-            int code = Short.toUnsignedInt(s.get(u16, p));
-            int length = Short.toUnsignedInt(s.get(u16, p + 2));
+            int code = endian.u16(s, p);
+            int length = endian.u16(s, p + 2);
             if (code == OPT_ENDOFOPT || p + 4 + length > to) {
                 return 0;
             }
             if (code == OPT_EPB_FLAGS && length == 4) {
-                return s.get(u32, p + 4);
+                return endian.i32(s, p + 4);
             }
             p += 4 + ((length + 3) & ~3);
         }
@@ -482,11 +479,11 @@ final class PcapngReader implements CaptureReader {
 
     /** Appendix: the obsolete Packet Block, an EPB with a 16-bit interface id and drop count. */
     private void readObsoletePacket(Frame frame, MemorySegment s, long b, long length) throws CaptureFormatException {
-        int id = Short.toUnsignedInt(s.get(u16, b + 8));
+        int id = endian.u16(s, b + 8);
         Clock c = clockFor(id);
-        long ts = ((long) s.get(u32, b + 12) << 32) | Integer.toUnsignedLong(s.get(u32, b + 16));
-        long captured = Integer.toUnsignedLong(s.get(u32, b + 20));
-        long original = Integer.toUnsignedLong(s.get(u32, b + 24));
+        long ts = ((long) endian.i32(s, b + 12) << 32) | endian.u32(s, b + 16);
+        long captured = endian.u32(s, b + 20);
+        long original = endian.u32(s, b + 24);
         emit(frame, c, id, ts, s, b + 28, captured, original, length - MIN_PB);
     }
 
@@ -497,7 +494,7 @@ final class PcapngReader implements CaptureReader {
                     + " appeared before any IDB in the section");
         }
         Clock c = clocks.getFirst();
-        long original = Integer.toUnsignedLong(s.get(u32, b + 8));
+        long original = endian.u32(s, b + 8);
         long captured = original;
         long snap = Integer.toUnsignedLong(c.snapLength());
         if (snap != 0 && captured > snap) {
