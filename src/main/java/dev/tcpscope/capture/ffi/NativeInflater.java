@@ -163,6 +163,22 @@ public abstract sealed class NativeInflater extends InputStream {
         }
     }
 
+    /**
+     * Both libraries report an error as a {@code size_t} their {@code isError} recognises and
+     * their {@code getErrorName} names.
+     */
+    static void checkResult(MethodHandle isError, MethodHandle errorName, long rc) throws IOException {
+        try {
+            if ((int) isError.invokeExact(rc) != 0) {
+                throw new CorruptException(cString((MemorySegment) errorName.invokeExact(rc)));
+            }
+        } catch (IOException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     static String cString(MemorySegment p) {
         return p.equals(MemorySegment.NULL) ? "unknown error" : p.reinterpret(1024).getString(0);
     }
@@ -211,17 +227,8 @@ public abstract sealed class NativeInflater extends InputStream {
             }
         }
 
-        private static long check(long rc) throws IOException {
-            try {
-                if ((int) IS_ERROR.invokeExact(rc) != 0) {
-                    throw new CorruptException(cString((MemorySegment) ERROR_NAME.invokeExact(rc)));
-                }
-            } catch (IOException e) {
-                throw e;
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
-            return rc;
+        private static void check(long rc) throws IOException {
+            checkResult(IS_ERROR, ERROR_NAME, rc);
         }
 
         @Override
@@ -288,15 +295,7 @@ public abstract sealed class NativeInflater extends InputStream {
         }
 
         private static void check(long rc) throws IOException {
-            try {
-                if ((int) IS_ERROR.invokeExact(rc) != 0) {
-                    throw new CorruptException(cString((MemorySegment) ERROR_NAME.invokeExact(rc)));
-                }
-            } catch (IOException e) {
-                throw e;
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
+            checkResult(IS_ERROR, ERROR_NAME, rc);
         }
 
         @Override
