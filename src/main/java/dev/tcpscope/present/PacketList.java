@@ -555,8 +555,8 @@ public final class PacketList {
         info.setLength(0);
         String p = arp.append(info, d.segment(i), d.offset(i), d.captured(i), d.reported(i));
         if (p == null) {
-            set(protocol, "ARP");
-            info.append(d.captured(i) < d.reported(i) ? LIMITED : MALFORMED);
+            set(protocol, arp.failedProtocol());
+            info.append(arp.failure());
             return false;
         }
         set(protocol, p);
