@@ -174,6 +174,8 @@ final class Icmpv6Text {
                 return state.need(40, capLen, reportedLen)
                         && options(state, info, seg, off, 40, capLen, reportedLen);
             }
+            // an error message's second word, then the quote's version nibble, even of an empty quote
+            case 1, 2, 3, 4 -> { return state.need(9, capLen, reportedLen); }
             default -> {
                 // a type packet-icmpv6.c has no case for shows its data, which needs a byte
                 boolean undecoded = type < 1 || type > 4 && type < 128 || type > 161;

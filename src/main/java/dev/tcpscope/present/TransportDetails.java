@@ -126,7 +126,8 @@ final class TransportDetails {
             int shown = Math.max(0, captured);
             u.field("udp.payload", "UDP payload (" + shown + Details.bytes(shown) + ")",
                     Labels.hexColons(s, off + Udp.HEADER_LENGTH, Math.max(0, captured)));
-            x.data(s, off + Udp.HEADER_LENGTH, captured);
+            // packet-udp.c hands its payload to the tree's root, also from inside an ICMP error
+            x.data(x.packetRoot(), s, off + Udp.HEADER_LENGTH, captured);
         }
         x.consumed(i, Udp.HEADER_LENGTH);
         return true;
