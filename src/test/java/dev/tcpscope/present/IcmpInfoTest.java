@@ -112,4 +112,18 @@ class IcmpInfoTest {
         assertThat(sb).hasToString("Router Advertisement");
         assertThat(icmp.failure()).isEqualTo(IcmpInfo.MALFORMED);
     }
+
+    @Test
+    void errorMessageReadsTheQuotesVersion() {
+        // crafted Destination Unreachable of 8 bytes: tshark 4.0.17 lists it [Malformed Packet]
+        MemorySegment seg = Hex.seg("0066778899aa00112233445586dd6000000000083a40fe800000000000000000000000000001"
+                + "fe800000000000000000000000000002010401b500000000");
+        StringBuilder sb = new StringBuilder();
+        assertThat(icmp.appendIcmpv6(sb, seg, ETH, ETH + 40, 8, 8, 1)).isFalse();
+        assertThat(sb).hasToString("Destination Unreachable (Port unreachable)");
+        assertThat(icmp.failure()).isEqualTo(IcmpInfo.MALFORMED);
+        // the same cut by the snap length before a quote of 31 bytes: [Packet size limited during capture]
+        assertThat(icmp.appendIcmpv6(new StringBuilder(), seg, ETH, ETH + 40, 8, 39, 1)).isFalse();
+        assertThat(icmp.failure()).isEqualTo(IcmpInfo.TRUNCATED);
+    }
 }
