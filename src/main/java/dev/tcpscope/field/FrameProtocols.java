@@ -160,8 +160,18 @@ final class FrameProtocols {
             case UDP -> rep - Udp.HEADER_LENGTH;
             case ICMP -> x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 0, 8)
                     ? echoData(d, x.segment(i), x.offset(i), x.captured(i)) : 0;
-            case ICMPV6 -> x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 128, 129) ? x.captured(i) - 8 : 0;
+            case ICMPV6 -> x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 128, 129) ? x.captured(i) - 8
+                    : notIpv6Quote(x, i) ? x.captured(i) - 8 : 0;
         };
+    }
+
+    /** An ICMPv6 error whose quote is not IPv6 (version 6): packet-icmpv6.c hands it to data. */
+    private static boolean notIpv6Quote(Dissection x, int i) {
+        if (x.captured(i) <= 8) {
+            return false;
+        }
+        int type = Bytes.u8(x.segment(i), x.offset(i));
+        return type >= 1 && type <= 4 && Bytes.u8(x.segment(i), x.offset(i) + 8) >>> 4 != 6;
     }
 
     /**

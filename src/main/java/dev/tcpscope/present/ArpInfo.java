@@ -3,8 +3,8 @@ package dev.tcpscope.present;
 import static dev.tcpscope.present.IcmpInfo.u16;
 import static dev.tcpscope.present.IcmpInfo.u8;
 
+import dev.tcpscope.wire.Arp;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,67 +33,92 @@ public final class ArpInfo {
         this.names = names;
     }
 
+    /** What tshark appends to Info when {@link #append} returned null. */
+    private String failure;
+
     /**
      * Appends tshark's Info for the ARP packet at arpOff and returns the Protocol column ("ARP",
-     * "RARP", "DRARP", "Inverse ARP"); returns null when it's too short (the caller shows
-     * Protocol "ARP" and Info "[Malformed Packet]", or "[Packet size limited during capture]"
-     * when only the capture was cut).
+     * "RARP", "DRARP", "Inverse ARP", "MARS", "MAPOS"); returns null when packet-arp.c's reads
+     * stop first: then {@link #failure} is the marker and the Protocol is "ARP", or, when the
+     * capture cuts the addresses Info names, the opcode's protocol name.
      */
     public String append(StringBuilder info, MemorySegment seg, long arpOff, int capLen, int reportedLen) {
-        if (capLen < 8) return null;
-        int hrd = u16(seg, arpOff);
-        int pro = u16(seg, arpOff + 2);
-        int hln = u8(seg, arpOff + 4);
-        int pln = u8(seg, arpOff + 5);
-        int op = u16(seg, arpOff + 6);
-        int total = 8 + 2 * hln + 2 * pln;
-        if (capLen < total) return null;
-        long sha = arpOff + 8, spa = sha + hln, tha = spa + pln, tpa = tha + hln;
-        String protocol = switch (op) {
+        failure = null;
+        protocol = "ARP";
+        if (capLen < Arp.FIXED_LENGTH) {
+            failure = reportedLen >= Arp.FIXED_LENGTH ? PacketList.LIMITED : PacketList.MALFORMED;
+            return null;
+        }
+        int hrd = Arp.hardwareType(seg, arpOff);
+        int pro = Arp.protocolType(seg, arpOff);
+        int hln = Arp.hardwareSize(seg, arpOff);
+        int pln = Arp.protocolSize(seg, arpOff);
+        int op = Arp.opcode(seg, arpOff);
+        if (reportedLen < Arp.length(seg, arpOff)) {
+            failure = PacketList.MALFORMED; // packet-arp.c cannot shrink the packet to its length
+            return null;
+        }
+        String name = switch (op) {
             case 3, 4 -> "RARP";
             case 5, 6, 7 -> "DRARP";
             case 8, 9 -> "Inverse ARP";
+            case 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22 -> "MARS";
+            case 23 -> "MAPOS";
             default -> "ARP";
         };
-        boolean ipv4 = pro == 0x0800 && pln == 4;
-        boolean ether = hln == 6;
-        boolean sameIp = ipv4 && seg.get(IcmpInfo.U32, spa) == seg.get(IcmpInfo.U32, tpa);
-        boolean thaZero = isZero(seg, tha, hln);
+        if (capLen < Arp.infoEnd(op, hln, pln)) {
+            protocol = name;
+            failure = PacketList.LIMITED;
+            return null;
+        }
+        long sha = arpOff + Arp.FIXED_LENGTH, spa = sha + hln, tha = spa + pln, tpa = tha + hln;
+        boolean ipv4 = Arp.ipv4Protocol(pro, pln);
+        boolean ether = Arp.etherHardware(hrd, hln);
+        int kind = Arp.kind(seg, arpOff, capLen);
         switch (op) {
             case 1 -> {
-                if (sameIp && !thaZero) {
-                    addr(info.append("Gratuitous ARP for "), seg, tpa, pln, ipv4).append(" (Request)");
-                } else if (ipv4 && isZero(seg, spa, 4) && thaZero) {
-                    addr(info.append("Who has "), seg, tpa, pln, ipv4).append("? (ARP Probe)");
-                } else if (sameIp) {
+                if ((kind & Arp.ANNOUNCEMENT) != 0) {
                     addr(info.append("ARP Announcement for "), seg, tpa, pln, ipv4);
+                } else if ((kind & Arp.GRATUITOUS) != 0) {
+                    addr(info.append("Gratuitous ARP for "), seg, tpa, pln, ipv4).append(" (Request)");
+                } else if ((kind & Arp.PROBE) != 0) {
+                    addr(info.append("Who has "), seg, tpa, pln, ipv4).append("? (ARP Probe)");
                 } else {
                     addr(info.append("Who has "), seg, tpa, pln, ipv4).append("? Tell ");
                     addr(info, seg, spa, pln, ipv4);
                 }
             }
             case 2 -> {
-                if (sameIp) {
+                if ((kind & Arp.GRATUITOUS) != 0) {
                     addr(info.append("Gratuitous ARP for "), seg, spa, pln, ipv4).append(" (Reply)");
                 } else {
                     addr(info, seg, spa, pln, ipv4).append(" is at ");
-                    hw(info, seg, sha, hln);
+                    hw(info, seg, sha, hln, ether);
                 }
             }
             case 3, 5, 8 -> {
                 info.append("Who is ");
-                hw(info, seg, tha, hln);
+                hw(info, seg, tha, hln, ether);
                 info.append("? Tell ");
-                hw(info, seg, sha, hln);
+                hw(info, seg, sha, hln, ether);
             }
             case 4, 6 -> {
-                hw(info, seg, tha, hln);
+                hw(info, seg, tha, hln, ether);
                 addr(info.append(" is at "), seg, tpa, pln, ipv4);
             }
+            case 7 -> info.append("DRARP Error");
             case 9 -> {
-                hw(info, seg, sha, hln);
+                hw(info, seg, sha, hln, ether);
                 addr(info.append(" is at "), seg, spa, pln, ipv4);
             }
+            case 10 -> info.append("ARP NAK");
+            case 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23 -> {
+                info.append(MARS[op - 11]).append(" from ");
+                hw(info, seg, sha, hln, ether);
+                addr(info.append(" at "), seg, spa, pln, ipv4);
+            }
+            case 24, 25 -> info.append("Experimental ").append(op - 23).append(" ( opcode ").append(op).append(" )");
+            case 0, 65535 -> info.append("Reserved opcode ").append(op);
             default -> {
                 info.append("Unknown ARP opcode 0x");
                 IcmpInfo.appendHex4(info, op);
@@ -103,6 +128,24 @@ public final class ArpInfo {
             duplicateCheck(info, seg, spa, sha);
             if (op == 2) duplicateCheck(info, seg, tpa, tha);
         }
+        return name;
+    }
+
+    private static final String[] MARS = {
+        "MARS request", "MARS MULTI request", "MARS MSERV request", "MARS JOIN request", "MARS LEAVE",
+        "MARS NAK", "MARS UNSERV request", "MARS SJOIN request", "MARS SLEAVE", "MARS grouplist request",
+        "MARS grouplist reply", "MARS redirect map", "MAPOS UNARP request",
+    };
+
+    private String protocol = "ARP";
+
+    /** After {@link #append} returned null: tshark's Info marker. */
+    public String failure() {
+        return failure;
+    }
+
+    /** After {@link #append} returned null: the Protocol column. */
+    public String failedProtocol() {
         return protocol;
     }
 
@@ -131,18 +174,11 @@ public final class ArpInfo {
         return sb;
     }
 
-    private static void hw(StringBuilder sb, MemorySegment seg, long off, int len) {
+    private static void hw(StringBuilder sb, MemorySegment seg, long off, int len, boolean ether) {
         if (len == 0) {
             sb.append("<No address>");
         } else {
-            AddressText.appendHexBytes(sb, seg, off, len, len == 6 ? ':' : (char) 0);
+            AddressText.appendHexBytes(sb, seg, off, len, ether ? ':' : (char) 0);
         }
-    }
-
-    private static boolean isZero(MemorySegment seg, long off, int len) {
-        for (int i = 0; i < len; i++) {
-            if (seg.get(ValueLayout.JAVA_BYTE, off + i) != 0) return false;
-        }
-        return true;
     }
 }

@@ -178,6 +178,14 @@ public final class Details {
         return false;
     }
 
+    /** The frame's tree while a quote is built under an ICMP item. */
+    private DetailNode packetRoot;
+
+    /** The top of the packet's tree, also while a quoted datagram is built below its ICMP item. */
+    DetailNode packetRoot() {
+        return quoting ? packetRoot : root;
+    }
+
     /** Whether a quoted datagram is being built (layers then belong to {@link #quotedLayers}). */
     private boolean quoting;
     private final Dissector quoteDissector = new Dissector();
@@ -202,6 +210,7 @@ public final class Details {
         }
         Dissection outer = d;
         DetailNode outerRoot = root;
+        packetRoot = root;
         int outerConsumedLayer = consumedLayer;
         int outerConsumedBytes = consumedBytes;
         quoteDissector.quoted(decoder.frame(), quotedLayers, s, off, cap, rep, v6);

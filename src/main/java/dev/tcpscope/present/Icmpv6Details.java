@@ -193,7 +193,14 @@ final class Icmpv6Details {
         x.consumed(i, 8);
         int cap = x.d.captured(i) - 8;
         int rep = x.d.reported(i) - 8;
-        if (cap <= 0 && rep <= 0) {
+        if (cap <= 0) {
+            // packet-icmpv6.c reads the quote's version nibble, even of an empty quote
+            x.stop("ICMPv6", rep <= 0);
+            return false;
+        }
+        // packet-icmpv6.c checks the version nibble: anything but an IPv6 datagram is data
+        if (cap > 0 && (Bytes.u8(s, off + 8) & 0xf0) != 0x60) {
+            x.data(m, s, off + 8, cap);
             return true;
         }
         return x.quoted(m, s, off + 8, Math.max(0, cap), rep, true);

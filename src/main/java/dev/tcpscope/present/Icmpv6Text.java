@@ -143,8 +143,15 @@ final class Icmpv6Text {
                 }
                 return true;
             }
-            case 133 -> { return options(state, info, seg, off, 8, capLen, reportedLen); }
-            case 134 -> { return options(state, info, seg, off, 16, capLen, reportedLen); }
+            // the fixed part is read item by item before the options: a short one throws
+            case 133 -> {
+                return state.need(8, capLen, reportedLen)
+                        && options(state, info, seg, off, 8, capLen, reportedLen);
+            }
+            case 134 -> {
+                return state.need(16, capLen, reportedLen)
+                        && options(state, info, seg, off, 16, capLen, reportedLen);
+            }
             case 135 -> {
                 if (!state.need(24, capLen, reportedLen)) return false;
                 info.append(" for ");
@@ -160,10 +167,15 @@ final class Icmpv6Text {
                 if ((flags & 0x80) != 0) { info.append(sep).append("rtr"); sep = ", "; }
                 if ((flags & 0x40) != 0) { info.append(sep).append("sol"); sep = ", "; }
                 if ((flags & 0x20) != 0) { info.append(sep).append("ovr"); sep = ", "; }
-                if (!sep.equals(" (")) info.append(')');
+                info.append(sep.equals(" (") ? " (none)" : ")"); // packet-icmpv6.c names an empty set
                 return options(state, info, seg, off, 24, capLen, reportedLen);
             }
-            case 137 -> { return options(state, info, seg, off, 40, capLen, reportedLen); }
+            case 137 -> {
+                return state.need(40, capLen, reportedLen)
+                        && options(state, info, seg, off, 40, capLen, reportedLen);
+            }
+            // an error message's second word, then the quote's version nibble, even of an empty quote
+            case 1, 2, 3, 4 -> { return state.need(9, capLen, reportedLen); }
             default -> {
                 // a type packet-icmpv6.c has no case for shows its data, which needs a byte
                 boolean undecoded = type < 1 || type > 4 && type < 128 || type > 161;

@@ -328,10 +328,15 @@ public final class PacketList {
         int type = v2 ? Bytes.u8(s, off + pktTypeAt) : Bytes.u16(s, off + pktTypeAt);
         info.append(type < SLL_PACKET_TYPES.length ? SLL_PACKET_TYPES[type] : "Unknown (" + type + ")");
         int halen = v2 ? Bytes.u8(s, off + haLenAt) : Bytes.u16(s, off + haLenAt);
+        // packet-sll.c reads the source by its length alone (4: IPv4, 6: MAC), whatever the hardware type
         if (halen == 6) {
             src.setLength(0);
             macSegment = s;
             macSrc = off + addrAt;
+        } else if (halen == 4) {
+            src.setLength(0);
+            macSrc = -1;
+            AddressText.appendIpv4(src, s, off + addrAt);
         }
         return true;
     }
@@ -550,8 +555,8 @@ public final class PacketList {
         info.setLength(0);
         String p = arp.append(info, d.segment(i), d.offset(i), d.captured(i), d.reported(i));
         if (p == null) {
-            set(protocol, "ARP");
-            info.append(d.captured(i) < d.reported(i) ? LIMITED : MALFORMED);
+            set(protocol, arp.failedProtocol());
+            info.append(arp.failure());
             return false;
         }
         set(protocol, p);

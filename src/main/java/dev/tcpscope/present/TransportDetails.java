@@ -18,7 +18,10 @@ final class TransportDetails {
     /** UDP conversations: key → {stream index, first time (ns), previous time (ns)}. */
     private final Map<ConversationKey, long[]> udp = new HashMap<>();
 
+    private final ArpDetails arp;
+
     TransportDetails(Details x) {
+        this.arp = new ArpDetails(x);
         this.x = x;
     }
 
@@ -123,7 +126,8 @@ final class TransportDetails {
             int shown = Math.max(0, captured);
             u.field("udp.payload", "UDP payload (" + shown + Details.bytes(shown) + ")",
                     Labels.hexColons(s, off + Udp.HEADER_LENGTH, Math.max(0, captured)));
-            x.data(s, off + Udp.HEADER_LENGTH, captured);
+            // packet-udp.c hands its payload to the tree's root, also from inside an ICMP error
+            x.data(x.packetRoot(), s, off + Udp.HEADER_LENGTH, captured);
         }
         x.consumed(i, Udp.HEADER_LENGTH);
         return true;
@@ -160,55 +164,6 @@ final class TransportDetails {
     }
 
     boolean arp(int i) {
-        MemorySegment s = x.d.segment(i);
-        long off = x.d.offset(i);
-        x.protocol("arp");
-        if (!x.bounds(i, 8, "ARP")) {
-            x.root.protocol("arp", "Address Resolution Protocol");
-            return false;
-        }
-        int hrd = Bytes.u16(s, off);
-        int pro = Bytes.u16(s, off + 2);
-        int hln = Bytes.u8(s, off + 4);
-        int pln = Bytes.u8(s, off + 5);
-        int op = Bytes.u16(s, off + 6);
-        String opName = switch (op) {
-            case 1 -> "request";
-            case 2 -> "reply";
-            case 3 -> "reverse request";
-            case 4 -> "reverse reply";
-            default -> "Unknown";
-        };
-        String title = op == 1 || op == 2 ? "Address Resolution Protocol (" + opName + ")"
-                : op == 3 || op == 4 ? "Reverse Address Resolution Protocol (" + opName + ")"
-                : "Address Resolution Protocol (opcode " + op + ")";
-        DetailNode a = x.root.protocol("arp", title);
-        a.field("arp.hw.type", "Hardware type: " + (hrd == 1 ? "Ethernet" : "Unknown") + " (" + hrd + ")", Integer.toString(hrd));
-        a.field("arp.proto.type", "Protocol type: " + LinkDetails.etherTypeName(pro), Labels.hex(pro, 4));
-        a.field("arp.hw.size", "Hardware size: " + hln, Integer.toString(hln));
-        a.field("arp.proto.size", "Protocol size: " + pln, Integer.toString(pln));
-        a.field("arp.opcode", "Opcode: " + opName + " (" + op + ")", Integer.toString(op));
-        int need = 8 + 2 * (hln + pln);
-        if (!x.bounds(i, need, "ARP")) {
-            return false;
-        }
-        long p = off + 8;
-        address(a, s, p, hln, "src.hw", "Sender MAC address", "Sender hardware address");
-        address(a, s, p + hln, pln, "src.proto", "Sender IP address", "Sender protocol address");
-        address(a, s, p + hln + pln, hln, "dst.hw", "Target MAC address", "Target hardware address");
-        address(a, s, p + 2L * hln + pln, pln, "dst.proto", "Target IP address", "Target protocol address");
-        x.consumed(i, need);
-        return true;
-    }
-
-    private void address(DetailNode a, MemorySegment s, long at, int len, String key, String named, String generic) {
-        if (key.endsWith("hw") && len == 6) {
-            a.field("arp." + key + "_mac", named + ": " + x.link.named(s, at), Labels.mac(s, at));
-        } else if (key.endsWith("proto") && len == 4) {
-            String ip = Labels.ipv4(s, at);
-            a.field("arp." + key + "_ipv4", named + ": " + ip, ip);
-        } else {
-            a.field("arp." + key, generic + ": " + Labels.hexShort(s, at, len), Labels.hexColons(s, at, len));
-        }
+        return arp.build(i);
     }
 }

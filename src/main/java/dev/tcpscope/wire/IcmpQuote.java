@@ -92,6 +92,7 @@ final class IcmpQuote {
         int[] reads = switch (d.proto(i)) {
             case TCP -> TCP_READS;
             case UDP -> UDP_READS;
+            case IPV6 -> IPV6_READS;
             case ICMP, ICMPV6 -> messageReads(d.proto(i), d, i);
             default -> null;
         };
@@ -110,6 +111,11 @@ final class IcmpQuote {
 
     /** Where packet-tcp.c's reads of a header end, in order (ports, sequence, ack, length, flags, window, checksum, urgent). */
     private static final int[] TCP_READS = {2, 4, 8, 12, 13, 14, 16, 18, 20};
+    /**
+     * packet-ipv6.c's, of a header shorter than 40 bytes (which it marks and goes on reading):
+     * version, traffic class and flow label, payload length, next header, hop limit, addresses.
+     */
+    private static final int[] IPV6_READS = {1, 4, 6, 7, 8, 24, 40};
     /** packet-udp.c's: ports, length, checksum. */
     private static final int[] UDP_READS = {2, 4, 6, 8};
     private static final int[] MESSAGE_TYPE_ONLY = {1};

@@ -41,8 +41,42 @@ class ArpInfoTest {
     }
 
     @Test
+    void opcodesWithoutAddressesInInfo() {
+        String rest = " 001122334455 01020304 000000000000 01020305";
+        assertThat(run("0001080006040007" + rest, "DRARP")).isEqualTo("DRARP Error");
+        assertThat(run("000108000604000a" + rest, "ARP")).isEqualTo("ARP NAK");
+        assertThat(run("0001080006040018" + rest, "ARP")).isEqualTo("Experimental 1 ( opcode 24 )");
+        assertThat(run("0001080006040000" + rest, "ARP")).isEqualTo("Reserved opcode 0");
+        assertThat(run("000108000604ffff" + rest, "ARP")).isEqualTo("Reserved opcode 65535");
+        assertThat(run("0001080006040064" + rest, "ARP")).isEqualTo("Unknown ARP opcode 0x0064");
+        assertThat(run("000108000604000b" + rest, "MARS"))
+                .isEqualTo("MARS request from 00:11:22:33:44:55 at 1.2.3.4");
+    }
+
+    @Test
+    void cutByTheSnapLength() {
+        MemorySegment seg = Hex.seg("0001080006040003 001122334455 01020304 000000000000 01020305".replace(" ", ""));
+        StringBuilder sb = new StringBuilder();
+        // Info reads the target hardware address: cut there, the Protocol is already RARP
+        assertThat(arp.append(sb, seg, 0, 16, 28)).isNull();
+        assertThat(arp.failedProtocol()).isEqualTo("RARP");
+        assertThat(arp.failure()).isEqualTo(PacketList.LIMITED);
+        // a DRARP error names no address, so the cut does not show in the list
+        seg = Hex.seg("0001080006040007 001122334455 01020304 000000000000 01020305".replace(" ", ""));
+        assertThat(arp.append(sb, seg, 0, 16, 28)).isEqualTo("DRARP");
+        assertThat(sb).hasToString("DRARP Error");
+        // fewer bytes reported than the sizes need: malformed, whatever the capture
+        assertThat(arp.append(new StringBuilder(), seg, 0, 16, 20)).isNull();
+        assertThat(arp.failedProtocol()).isEqualTo("ARP");
+        assertThat(arp.failure()).isEqualTo(PacketList.MALFORMED);
+    }
+
+    @Test
     void tooShortIsMalformed() {
         MemorySegment seg = Hex.seg("00010800060400");
         assertThat(arp.append(new StringBuilder(), seg, 0, 7, 7)).isNull();
+        assertThat(arp.failure()).isEqualTo(PacketList.MALFORMED);
+        assertThat(arp.append(new StringBuilder(), seg, 0, 7, 28)).isNull();
+        assertThat(arp.failure()).isEqualTo(PacketList.LIMITED);
     }
 }

@@ -91,4 +91,39 @@ class IcmpInfoTest {
         assertThat(v6(ECHO6_REQUEST, 1)).isEqualTo("Echo (ping) request id=0x110d, seq=0, hop limit=64");
         assertThat(v6(ECHO6_REPLY, 2)).isEqualTo("Echo (ping) reply id=0x110d, seq=0, hop limit=64 (request in 1)");
     }
+
+    // Crafted; tshark 4.0.17 lists it as "Neighbor Advertisement fe80::2 (none)".
+    private static final String NA_NO_FLAGS = "0066778899aa00112233445586dd6000000000183a40fe800000000000000000000000000001"
+            + "fe80000000000000000000000000000288007c2500000000fe800000000000000000000000000002";
+    // zeek-icmp6-nd-short-options.pcap frame 1: a Router Advertisement of 12 bytes (its fixed part is 16)
+    private static final String SHORT_RA = "0066778899aa00112233445586dd60000000000c3afffe800000000000000000000000000001"
+            + "ff020000000000000000000000000001860075230008070800000000";
+
+    @Test
+    void neighborAdvertisementWithoutFlagsSaysNone() {
+        assertThat(v6(NA_NO_FLAGS, 1)).isEqualTo("Neighbor Advertisement fe80::2 (none)");
+    }
+
+    @Test
+    void shortNeighborDiscoveryFixedPartIsMalformed() {
+        MemorySegment seg = Hex.seg(SHORT_RA);
+        StringBuilder sb = new StringBuilder();
+        assertThat(icmp.appendIcmpv6(sb, seg, ETH, ETH + 40, 12, 12, 1)).isFalse();
+        assertThat(sb).hasToString("Router Advertisement");
+        assertThat(icmp.failure()).isEqualTo(IcmpInfo.MALFORMED);
+    }
+
+    @Test
+    void errorMessageReadsTheQuotesVersion() {
+        // crafted Destination Unreachable of 8 bytes: tshark 4.0.17 lists it [Malformed Packet]
+        MemorySegment seg = Hex.seg("0066778899aa00112233445586dd6000000000083a40fe800000000000000000000000000001"
+                + "fe800000000000000000000000000002010401b500000000");
+        StringBuilder sb = new StringBuilder();
+        assertThat(icmp.appendIcmpv6(sb, seg, ETH, ETH + 40, 8, 8, 1)).isFalse();
+        assertThat(sb).hasToString("Destination Unreachable (Port unreachable)");
+        assertThat(icmp.failure()).isEqualTo(IcmpInfo.MALFORMED);
+        // the same cut by the snap length before a quote of 31 bytes: [Packet size limited during capture]
+        assertThat(icmp.appendIcmpv6(new StringBuilder(), seg, ETH, ETH + 40, 8, 39, 1)).isFalse();
+        assertThat(icmp.failure()).isEqualTo(IcmpInfo.TRUNCATED);
+    }
 }
