@@ -16,6 +16,7 @@ declare -A FIELD_GROUPS=(
   [frame]="frame.interface_id frame.time frame.offset_shift frame.time_epoch frame.time_delta frame.time_relative frame.number frame.len frame.cap_len frame.marked frame.ignored frame.protocols"
   [eth]="eth.dst eth.dst.lg eth.dst.ig eth.src eth.src.lg eth.src.ig eth.addr eth.lg eth.ig eth.type eth.len"
   [trailer]="eth.padding eth.trailer eth.fcs eth.fcs.status vlan.trailer ieee8021ah.trailer eth.padding_bad"
+  [data]="data data.data data.len"
   [vlan]="vlan vlan.priority vlan.dei vlan.id vlan.etype vlan.len ieee8021ad.priority ieee8021ad.dei ieee8021ad.id"
   [sll]="sll.pkttype sll.hatype sll.halen sll.src.eth sll.src.ipv4 sll.unused sll.etype sll.ifindex"
   [ip]="ip ip.version ip.hdr_len ip.dsfield ip.dsfield.dscp ip.dsfield.ecn ip.len ip.id ip.flags ip.flags.rb ip.flags.df ip.flags.mf ip.frag_offset ip.ttl ip.proto ip.checksum ip.checksum.status ip.src ip.addr ip.src_host ip.host ip.dst ip.dst_host"
@@ -26,7 +27,7 @@ declare -A FIELD_GROUPS=(
   [icmpv6]="icmpv6 icmpv6.type icmpv6.code icmpv6.checksum icmpv6.checksum.status icmpv6.echo.identifier icmpv6.echo.sequence_number icmpv6.mtu"
 )
 # Which frame.protocols name makes a group worth a golden for a capture.
-declare -A TRIGGER=([frame]="" [eth]=eth [trailer]=eth [vlan]="vlan|ieee8021ad" [sll]=sll [ip]=ip [ipv6]=ipv6 [arp]=arp [udp]=udp [icmp]=icmp [icmpv6]=icmpv6)
+declare -A TRIGGER=([frame]="" [eth]=eth [trailer]=eth [vlan]="vlan|ieee8021ad" [sll]=sll [ip]=ip [ipv6]=ipv6 [arp]=arp [udp]=udp [icmp]=icmp [icmpv6]=icmpv6 [data]=data)
 
 out=src/test/resources/golden/fields
 prof=$(mktemp -d)

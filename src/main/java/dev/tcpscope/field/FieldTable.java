@@ -24,7 +24,8 @@ public final class FieldTable {
             TcpFields.all(),
             UdpFields.all(),
             IcmpFields.icmp(),
-            IcmpFields.icmpv6()));
+            IcmpFields.icmpv6(),
+            DataFields.all()));
 
     private final List<Field> fields;
     private final Map<String, Field> byName;

@@ -14,6 +14,8 @@ import dev.tcpscope.wire.TcpOptionWalk;
 import dev.tcpscope.tcp.TcpRecord;
 import dev.tcpscope.wire.Udp;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * {@code frame.protocols}: the protocols of a frame in order, colon-separated, as Wireshark
  * names them under the transport-only profile ({@code eth:ethertype:ip:tcp:data}). The
@@ -45,6 +47,53 @@ final class FrameProtocols {
                 add(sb, "data");
             }
         }
+    }
+
+    /**
+     * The bytes packet-data.c gets, as far as they were captured: what the frame's last layer
+     * leaves undissected, then what the last layer of a datagram quoted by an ICMP error leaves
+     * (a pcapng block shown as a frame is all data). The data dissector adds its items only for
+     * at least one captured byte.
+     */
+    static void dataBytes(Decoder d, Values v) {
+        Dissection x = d.dissection();
+        int n = x.count();
+        var f = d.frame();
+        if (n == 0 && f.capturedLength() > 0 && f.kind() != dev.tcpscope.frame.Frame.Kind.PACKET) {
+            v.addBytes(f.segment(), f.offset(), f.capturedLength());
+        } else if (n > 0 && leftover(d, x, n - 1) > 0) {
+            addData(x, n - 1, dataStart(d, x, n - 1), v);
+        }
+        Dissection q = x.quote();
+        if (q != null && q.count() > 0 && quotedLeftover(d, q, q.count() - 1) > 0) {
+            addData(q, q.count() - 1, dataStart(d, q, q.count() - 1), v);
+        }
+    }
+
+    private static void addData(Dissection x, int i, int start, Values v) {
+        int captured = x.captured(i) - start;
+        if (start >= 0 && captured > 0) {
+            v.addBytes(x.segment(i), x.offset(i) + start, captured);
+        }
+    }
+
+    /** Where in the last layer {@code i} the bytes left to the data dissector begin (its header's length). */
+    private static int dataStart(Decoder d, Dissection x, int i) {
+        MemorySegment s = x.segment(i);
+        long off = x.offset(i);
+        return switch (x.proto(i)) {
+            case ETH -> Ethernet.HEADER_LENGTH;
+            case VLAN, NULL -> 4;
+            case SLL -> 16;
+            case SLL2 -> 20;
+            case RAW, ARP -> -1;
+            case IPV4 -> Ipv4.headerLength(s, off);
+            case IPV6 -> x.ipv6Upper(i);
+            case TCP -> x == d.dissection() && d.tcp() != null ? d.tcp().headerLength : Tcp.MIN_HEADER_LENGTH;
+            case UDP -> Udp.HEADER_LENGTH;
+            case ICMP -> x.captured(i) - echoData(d, s, off, x.captured(i)); // after the time stamp, if any
+            case ICMPV6 -> 8;
+        };
     }
 
     /** The names of the layers of {@code x}, in order. */

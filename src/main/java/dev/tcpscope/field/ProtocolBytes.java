@@ -36,6 +36,7 @@ public final class ProtocolBytes {
             case "udp" -> layers(Proto.UDP, Layers.PORTS);
             case "icmp" -> layers(Proto.ICMP, IcmpFields.FIXED); // no icmp item under 4 bytes
             case "icmpv6" -> layers(Proto.ICMPV6, Layers.ALL); // its item comes before any read
+            case "data" -> FrameProtocols::dataBytes;
             default -> null;
         };
     }
