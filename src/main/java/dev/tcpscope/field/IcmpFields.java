@@ -86,28 +86,14 @@ final class IcmpFields {
     }
 
     private static Field status(String name, Proto p) {
-        return Field.integer(name, "Checksum Status", UINT, 8, Base.NONE, (d, v) -> {
-            int n = 0;
-            for (Dissection x = d.dissection(); x != null; x = x.quote()) {
-                for (int i = 0; i < x.count(); i++) {
-                    if (x.proto(i) != p || x.captured(i) < 4) {
-                        continue;
-                    }
-                    v.setLayer(++n);
+        return Field.integer(name, "Checksum Status", UINT, 8, Base.NONE,
+                Layers.eachIn(p, (x, i) -> x.captured(i) >= 4, (d, x, i, v) -> {
                     // not verified when cut short, a fragment, or quoted in an error message
-                    if (x.captured(i) < x.reported(i) || x.fragmented || Layers.quoted(d, x)) {
-                        v.addLong(2);
-                        continue;
-                    }
-                    long initial = p == Proto.ICMPV6 ? pseudoHeader(x, i) : 0;
-                    if (initial < 0) {
-                        v.addLong(2);
-                        continue;
-                    }
-                    v.addLong(Layers.checksum(x.segment(i), x.offset(i), x.reported(i), initial) == 0 ? 1 : 0);
-                }
-            }
-        });
+                    long initial = x.captured(i) < x.reported(i) || x.fragmented || Layers.quoted(d, x) ? -1
+                            : p == Proto.ICMPV6 ? pseudoHeader(x, i) : 0;
+                    v.addLong(initial < 0 ? 2
+                            : Layers.checksum(x.segment(i), x.offset(i), x.reported(i), initial) == 0 ? 1 : 0);
+                }));
     }
 
     /** The sum of the IPv6 pseudo-header of ICMPv6 layer {@code i}, or -1 without an IPv6 layer before it. */

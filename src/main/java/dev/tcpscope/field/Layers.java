@@ -37,13 +37,24 @@ final class Layers {
 
     /** An extractor that hands every selected layer of {@code p} to {@code r}, the quoted ones last. */
     static Extractor each(Proto p, Selector sel, Reader r) {
+        return eachIn(p, sel, (d, x, i, v) -> r.read(x.segment(i), x.offset(i), x.captured(i), v));
+    }
+
+    /** Reads layer {@code i} of {@code x} (the frame's dissection or a datagram it quotes) of frame {@code d}. */
+    @FunctionalInterface
+    interface LayerReader {
+        void read(Decoder d, Dissection x, int i, Values v);
+    }
+
+    /** As {@link #each}, for a reader that needs the layer's neighbours or whether it is quoted. */
+    static Extractor eachIn(Proto p, Selector sel, LayerReader r) {
         return (d, v) -> {
             int n = 0;
             for (Dissection x = d.dissection(); x != null; x = x.quote()) {
                 for (int i = 0; i < x.count(); i++) {
                     if (x.proto(i) == p && sel.test(x, i)) {
                         v.setLayer(++n);
-                        r.read(x.segment(i), x.offset(i), x.captured(i), v);
+                        r.read(d, x, i, v);
                     }
                 }
             }

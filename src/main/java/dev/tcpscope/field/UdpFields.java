@@ -37,14 +37,8 @@ final class UdpFields {
                 })),
                 Layers.uint("udp.length", "Length", 16, Base.DEC, p, PORTS, Udp.LENGTH, 2, 0),
                 Layers.uint("udp.checksum", "Checksum", 16, Base.HEX, p, PORTS, Udp.CHECKSUM, 2, 0),
-                Field.integer("udp.checksum.status", "Checksum Status", UINT, 8, Base.NONE, (d, v) -> {
-                    int n = 0;
-                    for (Dissection x = d.dissection(); x != null; x = x.quote()) {
-                        for (int i = 0; i < x.count(); i++) {
-                            if (x.proto(i) != p || x.captured(i) < 4) {
-                                continue;
-                            }
-                            v.setLayer(++n);
+                Field.integer("udp.checksum.status", "Checksum Status", UINT, 8, Base.NONE,
+                        Layers.eachIn(p, PORTS, (d, x, i, v) -> {
                             if (x.captured(i) >= Udp.HEADER_LENGTH) {
                                 // a zero checksum: "none" over IPv4 and in a datagram an ICMP error
                                 // quotes, illegal over IPv6 (packet-udp.c)
@@ -53,9 +47,7 @@ final class UdpFields {
                                 boolean illegal = zero && !none && i > 0 && x.proto(i - 1) == Proto.IPV6;
                                 v.addLong(none ? 3 : illegal ? 4 : 2);
                             }
-                        }
-                    }
-                }),
+                        })),
                 Field.of("udp.payload", "Payload", BYTES, Layers.each(p, PORTS, (s, off, cap, v) -> {
                     if (cap > Udp.HEADER_LENGTH) {
                         v.addBytes(s, off + Udp.HEADER_LENGTH, cap - Udp.HEADER_LENGTH);
