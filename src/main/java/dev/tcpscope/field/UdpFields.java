@@ -1,7 +1,6 @@
 package dev.tcpscope.field;
 
 import dev.tcpscope.wire.Bytes;
-import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.Proto;
 import dev.tcpscope.wire.Udp;
 
