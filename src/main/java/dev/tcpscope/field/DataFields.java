@@ -16,22 +16,13 @@ final class DataFields {
 
     static List<Field> all() {
         return List.of(
-                Field.of("data", "Data", PROTOCOL, (d, v) -> {
-                    Values bytes = new Values();
-                    FrameProtocols.dataBytes(d, bytes);
-                    for (int i = 0; i < bytes.size(); i++) {
-                        StringBuilder hex = new StringBuilder(bytes.lengthAt(i) * 2);
-                        FieldText.hex(hex, bytes.segmentAt(i), bytes.offsetAt(i), bytes.lengthAt(i));
-                        v.addString(hex);
-                    }
-                }),
+                Field.of("data", "Data", PROTOCOL, (d, v) -> FrameProtocols.dataBytes(d, (s, off, len) -> {
+                    StringBuilder hex = new StringBuilder(len * 2);
+                    FieldText.hex(hex, s, off, len);
+                    v.addString(hex);
+                })),
                 Field.of("data.data", "Data", BYTES, FrameProtocols::dataBytes),
-                Field.integer("data.len", "Length", INT, 32, Base.DEC, (d, v) -> {
-                    Values bytes = new Values();
-                    FrameProtocols.dataBytes(d, bytes);
-                    for (int i = 0; i < bytes.size(); i++) {
-                        v.addLong(bytes.lengthAt(i));
-                    }
-                }));
+                Field.integer("data.len", "Length", INT, 32, Base.DEC,
+                        (d, v) -> FrameProtocols.dataBytes(d, (s, off, len) -> v.addLong(len))));
     }
 }

@@ -56,11 +56,22 @@ final class FrameProtocols {
      * at least one captured byte.
      */
     static void dataBytes(Decoder d, Values v) {
+        dataBytes(d, v::addBytes);
+    }
+
+    /** Where data bytes go: a memory, an offset in it and a length. */
+    @FunctionalInterface
+    interface DataSink {
+        void add(MemorySegment s, long offset, int length);
+    }
+
+    /** As {@link #dataBytes(Decoder, Values)}, handing each run of bytes to {@code v}. */
+    static void dataBytes(Decoder d, DataSink v) {
         Dissection x = d.dissection();
         int n = x.count();
         var f = d.frame();
         if (n == 0 && f.capturedLength() > 0 && f.kind() != dev.tcpscope.frame.Frame.Kind.PACKET) {
-            v.addBytes(f.segment(), f.offset(), f.capturedLength());
+            v.add(f.segment(), f.offset(), f.capturedLength());
         } else if (n > 0 && leftover(d, x, n - 1) > 0) {
             addData(x, n - 1, dataStart(d, x, n - 1), v);
         }
@@ -70,10 +81,10 @@ final class FrameProtocols {
         }
     }
 
-    private static void addData(Dissection x, int i, int start, Values v) {
+    private static void addData(Dissection x, int i, int start, DataSink v) {
         int captured = x.captured(i) - start;
         if (start >= 0 && captured > 0) {
-            v.addBytes(x.segment(i), x.offset(i) + start, captured);
+            v.add(x.segment(i), x.offset(i) + start, captured);
         }
     }
 

@@ -22,19 +22,7 @@ final class Functions {
         Source arg = args.getFirst();
         FType argType = c.args().getFirst().type();
         return switch (c.fn()) {
-            case LEN -> new Source() {
-                Values load(Decoder d) {
-                    Values a = arg.load(d);
-                    if (a == null) {
-                        return null;
-                    }
-                    values.clear();
-                    for (int i = 0; i < a.size(); i++) {
-                        values.addLong(length(argType, a, i));
-                    }
-                    return values;
-                }
-            };
+            case LEN -> perOccurrence(arg, (a, i, out) -> out.addLong(length(argType, a, i)));
             case COUNT -> new Source() {
                 Values load(Decoder d) {
                     Values a = arg.load(d);
@@ -45,20 +33,8 @@ final class Functions {
                     return values;
                 }
             };
-            case UPPER, LOWER, STRING -> new Source() {
-                Values load(Decoder d) {
-                    Values a = arg.load(d);
-                    if (a == null) {
-                        return null;
-                    }
-                    values.clear();
-                    for (int i = 0; i < a.size(); i++) {
-                        values.addString(c.fn() == Typed.Fn.STRING ? Compiler.repr(argType, a, i)
-                                : Compiler.lower(a.stringAt(i), c.fn() == Typed.Fn.UPPER));
-                    }
-                    return values;
-                }
-            };
+            case UPPER, LOWER, STRING -> perOccurrence(arg, (a, i, out) -> out.addString(c.fn() == Typed.Fn.STRING
+                    ? Compiler.repr(argType, a, i) : Compiler.lower(a.stringAt(i), c.fn() == Typed.Fn.UPPER)));
             case MAX, MIN -> new Source() {
                 Values load(Decoder d) {
                     Values best = null;
@@ -78,23 +54,36 @@ final class Functions {
                     return best;
                 }
             };
-            case ABS -> new Source() {
-                Values load(Decoder d) {
-                    Values a = arg.load(d);
-                    if (a == null) {
-                        return null;
-                    }
-                    values.clear();
-                    for (int i = 0; i < a.size(); i++) {
-                        if (argType == FType.DOUBLE) {
-                            values.addDouble(Math.abs(a.doubleAt(i)));
-                        } else {
-                            values.addLong(Math.abs(a.longAt(i)));
-                        }
-                    }
-                    return values;
+            case ABS -> perOccurrence(arg, (a, i, out) -> {
+                if (argType == FType.DOUBLE) {
+                    out.addDouble(Math.abs(a.doubleAt(i)));
+                } else {
+                    out.addLong(Math.abs(a.longAt(i)));
                 }
-            };
+            });
+        };
+    }
+
+    /** What a function makes of occurrence {@code i} of its argument's values {@code a}. */
+    @FunctionalInterface
+    private interface Each {
+        void add(Values a, int i, Values out);
+    }
+
+    /** A function applied to each occurrence of its one argument; no value when the argument has none. */
+    private static Source perOccurrence(Source arg, Each each) {
+        return new Source() {
+            Values load(Decoder d) {
+                Values a = arg.load(d);
+                if (a == null) {
+                    return null;
+                }
+                values.clear();
+                for (int i = 0; i < a.size(); i++) {
+                    each.add(a, i, values);
+                }
+                return values;
+            }
         };
     }
 

@@ -27,6 +27,20 @@ final class Ipv4RouteOptions {
 
     /** Loose (131) and Strict (137) Source Route. */
     static void sourceRoute(Ipv4Options w, DetailNode t) {
+        routeOption(w, t, true);
+    }
+
+    /** Record Route (7). */
+    static void recordRoute(Ipv4Options w, DetailNode t) {
+        routeOption(w, t, false);
+    }
+
+    /**
+     * The addresses of a route option: those before the pointer (or all, once it points past
+     * the end) were recorded; of a source route the last is the destination and the others are
+     * still to visit, of a record route the others are empty slots.
+     */
+    private static void routeOption(Ipv4Options w, DetailNode t, boolean source) {
         int ptr = w.u8(2);
         DetailNode p = pointer(w, t, ptr);
         if (p == null) {
@@ -41,35 +55,15 @@ final class Ipv4RouteOptions {
             String a = w.ipv4(at);
             if (ptr > len) {
                 route(t, "ip.rec_rt", "Recorded Route", a, false);
-            } else if (at == len - 4) {
+            } else if (source && at == len - 4) {
                 t.field("ip.dst", "Destination Address: " + a, a);
                 t.hidden("ip.addr", a);
                 t.hidden("ip.dst_host", a).generated();
                 t.hidden("ip.host", a).generated();
             } else if (at + 1 < ptr) {
                 route(t, "ip.rec_rt", "Recorded Route", a, false);
-            } else {
+            } else if (source) {
                 route(t, "ip.src_rt", "Source Route", a, at + 1 == ptr);
-            }
-        }
-    }
-
-    /** Record Route (7). */
-    static void recordRoute(Ipv4Options w, DetailNode t) {
-        int ptr = w.u8(2);
-        DetailNode p = pointer(w, t, ptr);
-        if (p == null) {
-            return;
-        }
-        int len = w.optlen();
-        for (int at = 3, left = len - 3; left > 0; left -= 4, at += 4) {
-            if (left < 4) {
-                Ipv4Options.subOptionTooLong(p);
-                break;
-            }
-            String a = w.ipv4(at);
-            if (ptr > len || at + 1 < ptr) {
-                route(t, "ip.rec_rt", "Recorded Route", a, false);
             } else {
                 route(t, "ip.empty_rt", "Empty Route", a, at + 1 == ptr);
             }
