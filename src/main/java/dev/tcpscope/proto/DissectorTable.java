@@ -31,10 +31,25 @@ public final class DissectorTable implements PduTable {
         }
     }
 
-    /** Decode-as: {@code tcp.port == port} goes to {@code d} ({@code null}: to none). */
+    /** Decode-as: {@code tcp.port == port} goes to {@code d} ({@code null}: to the data dissector). */
     void decodeAs(int port, PduDissector d) {
-        tcpPort[port] = d;
+        tcpPort[port] = d == null ? DATA : d;
     }
+
+    /** packet-data.c as a port's dissector: it takes the bytes, so no heuristic runs, and shows nothing. */
+    private static final PduDissector DATA = new PduDissector() {
+        @Override
+        public String name() { return "data"; }
+
+        @Override
+        public Object newSession() { return null; }
+
+        @Override
+        public boolean heuristic(java.lang.foreign.MemorySegment s, long off, int len) { return false; }
+
+        @Override
+        public void dissect(java.lang.foreign.MemorySegment s, long off, int len, dev.tcpscope.tcp.PduContext ctx) { }
+    };
 
     /** The registered dissector whose filter name is {@code name}, or null. */
     public PduDissector byName(String name) {
