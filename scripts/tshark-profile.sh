@@ -15,6 +15,12 @@ set -euo pipefail
 ENABLED=(
   # What tcpscope dissects.
   frame eth vlan sll null raw ip ipv6 tcp udp icmp icmpv6 arp data
+  # Above TCP (src/main/java/dev/tcpscope/proto): HTTP/1.x on its ports and as the "http_tcp"
+  #   heuristic. The media-type dissectors it calls (json, xml, data-text-lines, image-*, ...)
+  #   stay disabled: their trees and "HTTP/JSON"-style Protocol names are not built yet. With
+  #   them off tshark still writes " (text/html)" after the first line (packet-media.c, which
+  #   cannot be disabled), as tcpscope does.
+  http
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

@@ -98,7 +98,7 @@ final class ExplainCommand implements Callable<Integer> {
         DisplayFilter filter = null;
         if (displayFilter != null) {
             try {
-                filter = DisplayFilter.compile(displayFilter, FieldTable.standard());
+                filter = DisplayFilter.compile(displayFilter, dev.tcpscope.proto.Protocols.fields());
             } catch (FilterSyntaxException e) {
                 err.println("tcpscope: " + e.render(displayFilter));
                 return 2;

@@ -23,7 +23,7 @@ final class FieldsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StringBuilder sb = new StringBuilder(64 * 1024);
-        for (Field f : FieldTable.standard().all()) {
+        for (Field f : dev.tcpscope.proto.Protocols.fields().all()) {
             line(sb, f);
             sb.append('\n');
         }

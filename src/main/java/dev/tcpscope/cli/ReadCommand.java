@@ -4,7 +4,8 @@ import dev.tcpscope.capture.CaptureFormatException;
 import dev.tcpscope.capture.CaptureInterface;
 import dev.tcpscope.capture.CaptureReader;
 import dev.tcpscope.capture.Captures;
-import dev.tcpscope.field.FieldTable;
+import dev.tcpscope.proto.DissectorTable;
+import dev.tcpscope.proto.Protocols;
 import dev.tcpscope.filter.DisplayFilter;
 import dev.tcpscope.filter.FilterSyntaxException;
 import dev.tcpscope.frame.Frame;
@@ -87,6 +88,10 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "-R", paramLabel = "FILTER",
             description = "Read filter, with -2 only (as tshark): frames it does not match are dropped in the first pass and the rest renumbered.")
     String readFilter;
+
+    @Option(names = "-d", paramLabel = "LAYER==SELECTOR,PROTOCOL",
+            description = "Decode as, as tshark -d: e.g. -d tcp.port==8888,http.")
+    private List<String> decodeAs;
 
     @Option(names = "-V", description = "Print the packet details tree, as tshark -V.")
     boolean verbose;
@@ -171,7 +176,7 @@ final class ReadCommand implements Callable<Integer> {
                     return 2;
                 }
                 try {
-                    fields = FieldsFormat.of(fieldNames, FieldTable.standard());
+                    fields = FieldsFormat.of(fieldNames, Protocols.fields());
                     for (String option : fieldOptions) {
                         fields.option(option);
                     }
@@ -203,9 +208,9 @@ final class ReadCommand implements Callable<Integer> {
         DisplayFilter read;
         String current = displayFilter;
         try {
-            display = displayFilter == null ? null : DisplayFilter.compile(displayFilter, FieldTable.standard());
+            display = displayFilter == null ? null : DisplayFilter.compile(displayFilter, Protocols.fields());
             current = readFilter;
-            read = readFilter == null ? null : DisplayFilter.compile(readFilter, FieldTable.standard());
+            read = readFilter == null ? null : DisplayFilter.compile(readFilter, Protocols.fields());
         } catch (FilterSyntaxException e) {
             err.println("tcpscope: " + e.render(current));
             return 2;
@@ -231,14 +236,29 @@ final class ReadCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        Decoder decoder = new Decoder(new TcpAnalyzer(mode));
+        DissectorTable payloads = Protocols.table();
+        if (decodeAs != null) {
+            for (String rule : decodeAs) {
+                String problem = Protocols.decodeAs(payloads, rule);
+                if (problem != null) {
+                    err.println("tcpscope: " + problem);
+                    return 2;
+                }
+            }
+        }
+        Decoder decoder = new Decoder(new TcpAnalyzer(mode)).payloads(payloads);
         if (twoPass) {
             decoder.noteReassemblies();
             Integer failed = firstPass(path, decoder, err, read);
             if (failed != null) {
                 return failed;
             }
-            decoder = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()), decoder.reassemblies());
+            DissectorTable again = Protocols.table();
+            if (decodeAs != null) {
+                decodeAs.forEach(rule -> Protocols.decodeAs(again, rule));
+            }
+            decoder = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()), decoder.reassemblies())
+                    .payloads(again, true);
         }
         return details != null ? outputDetails(path, decoder, details, err) : output(path, decoder, fields, kind, err);
     }

@@ -45,7 +45,15 @@ public final class FieldTable {
         this.byName = names;
     }
 
-    /** The table of every field tcpscope knows. */
+    /** This table and the fields of {@code more} (the application protocols' groups). */
+    public FieldTable with(List<List<Field>> more) {
+        List<List<Field>> groups = new ArrayList<>();
+        groups.add(fields);
+        groups.addAll(more);
+        return new FieldTable(groups);
+    }
+
+    /** The table of the transport stack's fields (the application protocols add theirs, {@code proto.Protocols}). */
     public static FieldTable standard() { return STANDARD; }
 
     /** The field named {@code name}, or null. */

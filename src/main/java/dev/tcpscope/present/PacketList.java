@@ -599,6 +599,16 @@ public final class PacketList {
         if (!tcpOptions(i, s, off)) {
             return false;
         }
+        dev.tcpscope.tcp.AppColumns app = decoder.appColumns();
+        if (app != null) { // what the protocols above TCP wrote (tcp.Desegmenter)
+            if (app.replacesInfo()) {
+                info.setLength(0);
+            }
+            info.append(app.info());
+            if (app.protocol() != null) {
+                set(protocol, app.protocol());
+            }
+        }
         AnalysisLabels.prepend(info, rec);
         return true;
     }

@@ -6,6 +6,7 @@ import dev.tcpscope.wire.Dissector;
 import dev.tcpscope.wire.EtherTrailer;
 import dev.tcpscope.wire.Proto;
 import dev.tcpscope.wire.ReassembledIn;
+import dev.tcpscope.wire.Tcp;
 
 /**
  * Decodes frames in capture order: dissects each one ({@link Dissector}) and runs the TCP
@@ -27,6 +28,8 @@ public final class Decoder {
     private long previousTime;
     private long time;
 
+    private Desegmenter desegmenter;
+
     /** A first (or only) pass. */
     public Decoder() {
         this(new TcpAnalyzer());
@@ -36,6 +39,30 @@ public final class Decoder {
     public Decoder(TcpAnalyzer analyzer) {
         this.analyzer = analyzer;
     }
+
+    /**
+     * Hands TCP payloads to the protocols of {@code table} from now on, desegmenting as
+     * Wireshark does ({@link Desegmenter}); without it nothing above TCP is dissected.
+     */
+    public Decoder payloads(PduTable table) {
+        return payloads(table, false);
+    }
+
+    /** As {@link #payloads(PduTable)}, showing frames as tshark's second pass does when {@code secondPass}. */
+    public Decoder payloads(PduTable table, boolean secondPass) {
+        desegmenter = table == null ? null : new Desegmenter(table).secondPass(secondPass);
+        return this;
+    }
+
+    /** The desegmenter, or null when no protocol above TCP is dissected. */
+    public Desegmenter desegmenter() { return desegmenter; }
+
+    /** What the protocols above TCP wrote in the columns of this frame, or null. */
+    public AppColumns appColumns() {
+        return appTouched ? desegmenter.columns() : null;
+    }
+
+    private boolean appTouched;
 
     /** A second pass: TCP analysis {@code analyzer}, and where the first pass completed each IP datagram. */
     public Decoder(TcpAnalyzer analyzer, ReassembledIn firstPass) {
@@ -72,6 +99,7 @@ public final class Decoder {
         tcpLayer = -1;
         ipLayer = -1;
         analysed = false;
+        appTouched = false;
         trailerDone = false;
         if (f.kind() != Frame.Kind.PACKET) {
             dissection.reset(f);
@@ -86,9 +114,29 @@ public final class Decoder {
             } else if (p == Proto.TCP && ipLayer >= 0) {
                 tcpLayer = i;
                 analysed = analyzer.analyze(dissection, ipLayer, i, (int) f.number(), time, record);
+                if (analysed && desegmenter != null && record.haveSegmentLength && record.optionsComplete) {
+                    payload(f, i);
+                }
                 break;
             }
         }
+    }
+
+    private void payload(Frame f, int i) {
+        int captured = dissection.captured(i) - record.headerLength;
+        if (captured < 0) {
+            return;
+        }
+        if (record.segmentLength == 0 && (record.flags & Tcp.FIN) == 0) {
+            return;
+        }
+        Handshake h = analyzer.conversation().handshake();
+        boolean closing = (record.flags & Tcp.RST) != 0 || (h.finFrame(true) != 0 && h.finFrame(false) != 0);
+        var s = dissection.segment(i);
+        long off = dissection.offset(i);
+        desegmenter.segment((int) f.number(), time, record, Tcp.srcPort(s, off), Tcp.dstPort(s, off),
+                s, off + record.headerLength, Math.min(captured, record.segmentLength), record.segmentLength, closing);
+        appTouched = desegmenter.columns().touched();
     }
 
     private long timeDelta;

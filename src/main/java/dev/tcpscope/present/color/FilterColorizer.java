@@ -69,7 +69,7 @@ public final class FilterColorizer implements Colorizer {
                 continue; // kept in the file, never tried (nor compiled, as in Wireshark)
             }
             try {
-                filters.add(DisplayFilter.compile(r.filter(), FieldTable.standard(), Unknown.ABSENT));
+                filters.add(DisplayFilter.compile(r.filter(), dev.tcpscope.proto.Protocols.fields(), Unknown.ABSENT));
             } catch (FilterSyntaxException e) {
                 throw new ColorFilters.BadFile(source, l.number(),
                         "rule \"" + r.name() + "\": filter \"" + r.filter() + "\" does not compile: " + e.problem());

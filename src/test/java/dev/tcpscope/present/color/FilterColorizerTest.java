@@ -53,7 +53,7 @@ class FilterColorizerTest {
     /** "fg bg" as "R;G;B R;G;B" per packet, "-" when no rule matches. */
     private static List<String> colors(Path capture) throws IOException {
         List<String> out = new ArrayList<>();
-        Decoder decoder = new Decoder();
+        Decoder decoder = new Decoder().payloads(dev.tcpscope.proto.Protocols.table());
         FilterColorizer colorizer = FilterColorizer.defaults();
         try (CaptureReader r = Captures.open(capture, capture.toString())) {
             Frame f = new Frame();

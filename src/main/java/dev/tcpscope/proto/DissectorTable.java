@@ -1,0 +1,78 @@
+package dev.tcpscope.proto;
+
+import dev.tcpscope.tcp.PduDissector;
+import dev.tcpscope.tcp.PduTable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Wireshark's dissector tables for the protocols above TCP: {@code tcp.port} (a port's
+ * dissector, from each protocol's default port list, then decode-as entries), and the "tcp"
+ * heuristic list. Built by {@link Protocols#table}; one instance per read, since each
+ * {@link PduDissector} keeps the per-frame results of its dissection.
+ */
+public final class DissectorTable implements PduTable {
+    private final PduDissector[] tcpPort = new PduDissector[65536];
+    private final List<PduDissector> heuristics = new ArrayList<>();
+    private final List<PduDissector> all = new ArrayList<>();
+    private PduDissector[] heuristicArray = new PduDissector[0];
+    private boolean desegment = true;
+
+    /** Registers {@code d} for each of {@code ports} in {@code tcp.port} and, if {@code heuristic}, in the "tcp" heuristics. */
+    void register(PduDissector d, int[] ports, boolean heuristic) {
+        all.add(d);
+        for (int p : ports) {
+            tcpPort[p] = d;
+        }
+        if (heuristic) {
+            heuristics.add(d);
+            heuristicArray = heuristics.toArray(new PduDissector[0]);
+        }
+    }
+
+    /** Decode-as: {@code tcp.port == port} goes to {@code d} ({@code null}: to the data dissector). */
+    void decodeAs(int port, PduDissector d) {
+        tcpPort[port] = d == null ? DATA : d;
+    }
+
+    /** packet-data.c as a port's dissector: it takes the bytes, so no heuristic runs, and shows nothing. */
+    private static final PduDissector DATA = new PduDissector() {
+        @Override
+        public String name() { return "data"; }
+
+        @Override
+        public Object newSession() { return null; }
+
+        @Override
+        public boolean heuristic(java.lang.foreign.MemorySegment s, long off, int len) { return false; }
+
+        @Override
+        public void dissect(java.lang.foreign.MemorySegment s, long off, int len, dev.tcpscope.tcp.PduContext ctx) { }
+    };
+
+    /** The registered dissector whose filter name is {@code name}, or null. */
+    public PduDissector byName(String name) {
+        for (PduDissector d : all) {
+            if (d.name().equals(name)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** {@code tcp.desegment_tcp_streams}: whether TCP reassembles PDUs for the dissectors (default true). */
+    public DissectorTable desegment(boolean on) {
+        desegment = on;
+        return this;
+    }
+
+    @Override
+    public boolean desegment() { return desegment; }
+
+    @Override
+    public PduDissector byPort(int port) { return tcpPort[port]; }
+
+    @Override
+    public PduDissector[] heuristics() { return heuristicArray; }
+}

@@ -1,0 +1,38 @@
+package dev.tcpscope.proto;
+
+import dev.tcpscope.field.Field;
+import dev.tcpscope.field.FieldTable;
+import dev.tcpscope.proto.http.Http;
+import dev.tcpscope.proto.http.HttpFields;
+
+import java.util.List;
+
+/**
+ * The protocols above TCP and UDP that tcpscope dissects: one registration line each. A new
+ * protocol is a package beside {@code http} (its dissector, fields, tree and Info) plus a line in
+ * {@link #table} and, for its fields, one in {@link #FIELDS}.
+ */
+public final class Protocols {
+    private Protocols() { }
+
+    private static final FieldTable FIELDS = FieldTable.standard().with(List.<List<Field>>of(
+            HttpFields.all()));
+
+    /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
+    public static FieldTable fields() { return FIELDS; }
+
+    /** A fresh dissector table with every protocol registered on its default ports. */
+    public static DissectorTable table() {
+        DissectorTable t = new DissectorTable();
+        t.register(new Http(), Http.TCP_PORTS, true);
+        return t;
+    }
+
+    /**
+     * Applies a {@code -d} decode-as rule, tshark's {@code tcp.port==8888,http}; returns null when
+     * it was applied, else tshark's error message.
+     */
+    public static String decodeAs(DissectorTable t, String rule) {
+        return DecodeAs.apply(t, rule);
+    }
+}

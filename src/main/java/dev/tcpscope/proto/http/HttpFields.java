@@ -1,0 +1,82 @@
+package dev.tcpscope.proto.http;
+
+import dev.tcpscope.field.Base;
+import dev.tcpscope.field.Field;
+import dev.tcpscope.field.FieldType;
+import dev.tcpscope.field.Values;
+import dev.tcpscope.tcp.Decoder;
+import dev.tcpscope.tcp.Desegmenter;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * packet-http.c's fields for the messages dissected in a frame (one occurrence per message, in
+ * order), with Wireshark's names and types, so that filters ({@code http.request},
+ * {@code http.host == "..."}) and {@code -T fields -e} work.
+ */
+public final class HttpFields {
+    private HttpFields() { }
+
+    public static List<Field> all() {
+        return List.of(
+                Field.of("http", "Hypertext Transfer Protocol", FieldType.PROTOCOL, each((m, v) -> v.addString(""))),
+                Field.of("http.response", "Response", FieldType.BOOLEAN,
+                        each((m, v) -> { if (m.kind == HttpMessage.Kind.RESPONSE) v.addLong(1); })),
+                Field.of("http.request", "Request", FieldType.BOOLEAN,
+                        each((m, v) -> { if (m.kind == HttpMessage.Kind.REQUEST) v.addLong(1); })),
+                str("http.request.method", "Request Method", m -> m.kind == HttpMessage.Kind.REQUEST ? m.method : null),
+                str("http.request.uri", "Request URI", m -> m.kind == HttpMessage.Kind.REQUEST ? m.uri : null),
+                str("http.request.version", "Request Version", m -> m.kind == HttpMessage.Kind.REQUEST ? m.version : null),
+                str("http.response.version", "Response Version", m -> m.kind == HttpMessage.Kind.RESPONSE ? m.version : null),
+                Field.integer("http.response.code", "Status Code", FieldType.UINT, 16, Base.DEC,
+                        each((m, v) -> { if (m.kind == HttpMessage.Kind.RESPONSE) v.addLong(m.statusCode); })),
+                str("http.response.phrase", "Response Phrase", m -> m.kind == HttpMessage.Kind.RESPONSE ? m.phrase : null),
+                str("http.host", "Host", m -> m.host),
+                str("http.user_agent", "User-Agent", m -> m.userAgent),
+                str("http.content_type", "Content-Type", m -> m.contentType),
+                str("http.content_length_header", "Content-Length", m -> m.contentLengthText),
+                Field.integer("http.content_length", "Content length", FieldType.UINT, 64, Base.DEC,
+                        each((m, v) -> { if (m.contentLength >= 0) v.addLong(m.contentLength); })),
+                str("http.content_encoding", "Content-Encoding", m -> m.contentEncoding),
+                str("http.transfer_encoding", "Transfer-Encoding", m -> m.transferEncoding),
+                str("http.request.full_uri", "Full request URI", m -> m.kind == HttpMessage.Kind.REQUEST && m.host != null
+                        && m.uri != null && m.uri.startsWith("/") ? "http://" + m.host + m.uri : null),
+                str("http.file_data", "File Data", m -> {
+                    byte[] b = m.body();
+                    return b == null ? null : new String(b, StandardCharsets.ISO_8859_1);
+                }));
+    }
+
+    private static Field str(String name, String title, java.util.function.Function<HttpMessage, String> get) {
+        return Field.of(name, title, FieldType.STRING, each((m, v) -> {
+            String s = get.apply(m);
+            if (s != null) {
+                v.addString(s);
+            }
+        }));
+    }
+
+    private static dev.tcpscope.field.Extractor each(BiConsumer<HttpMessage, Values> add) {
+        return (d, v) -> {
+            for (HttpMessage m : messages(d)) {
+                add.accept(m, v);
+            }
+        };
+    }
+
+    /** The HTTP messages dissected in the decoder's current frame. */
+    static List<HttpMessage> messages(Decoder d) {
+        Desegmenter g = d.desegmenter();
+        if (g == null || d.frame() == null) {
+            return List.of();
+        }
+        for (var h : g.table().heuristics()) {
+            if (h instanceof Http http) {
+                return http.messages(d.frame().number());
+            }
+        }
+        return List.of();
+    }
+}

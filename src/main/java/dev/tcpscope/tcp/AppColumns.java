@@ -1,0 +1,103 @@
+package dev.tcpscope.tcp;
+
+/**
+ * The Protocol and Info columns as the protocols above TCP leave them for one frame, following
+ * Wireshark's column rules (epan/column-utils.c): an application dissector replaces the Info
+ * text TCP wrote (TCP's analysis labels stay in front, fenced), a fence keeps what is written
+ * before it, and TCP appends {@code [TCP segment of a reassembled PDU]} or a reassembly error.
+ * The packet list merges this with the TCP line ({@code present.PacketList}).
+ */
+public final class AppColumns {
+    private String protocol;
+    private boolean protocolLocked;
+    private final StringBuilder info = new StringBuilder(128);
+    private boolean replaced;
+    private int fence;
+    private boolean touched;
+    private boolean baseKept;
+
+    void reset() {
+        protocol = null;
+        protocolLocked = false;
+        info.setLength(0);
+        replaced = false;
+        fence = 0;
+        touched = false;
+        baseKept = false;
+    }
+
+    /** {@code col_set_str(COL_PROTOCOL)}, unless TCP made the column read-only. */
+    public void setProtocol(String p) {
+        if (!protocolLocked) {
+            protocol = p;
+            touched = true;
+        }
+    }
+
+    /** {@code col_set_str / col_add_str(COL_INFO)}: replaces the text after the fence. */
+    public void setInfo(CharSequence text) {
+        if (!replaced && !baseKept) {
+            replaced = true;
+        }
+        info.setLength(fence);
+        info.append(text);
+        touched = true;
+    }
+
+    /** {@code col_append_str(COL_INFO)}. */
+    public void appendInfo(CharSequence text) {
+        if (!replaced) {
+            baseKept = true;
+        }
+        info.append(text);
+        touched = true;
+    }
+
+    /** {@code col_set_fence(COL_INFO)}. */
+    public void fence() {
+        if (!replaced) {
+            baseKept = true;
+        }
+        fence = info.length();
+    }
+
+    void lockProtocol() { protocolLocked = true; }
+
+    private String savedProtocol;
+    private int savedLength, savedFence;
+    private boolean savedReplaced, savedTouched, savedBaseKept;
+
+    /** Remembers the columns, for {@link #restore()}. */
+    void mark() {
+        savedProtocol = protocol;
+        savedLength = info.length();
+        savedFence = fence;
+        savedReplaced = replaced;
+        savedTouched = touched;
+        savedBaseKept = baseKept;
+    }
+
+    /** Puts the columns back as {@link #mark()} found them (text written since is dropped). */
+    void restore() {
+        protocol = savedProtocol;
+        fence = savedFence;
+        replaced = savedReplaced;
+        touched = savedTouched;
+        baseKept = savedBaseKept;
+        if (info.length() > savedLength) {
+            info.setLength(savedLength);
+        }
+    }
+
+    /** Whether anything above TCP touched the columns of this frame. */
+    public boolean touched() { return touched; }
+
+    /** The Protocol column, or null when TCP's stays. */
+    public String protocol() { return protocol; }
+
+    /** Whether {@link #info()} replaces TCP's Info text (true) or is appended to it (false). */
+    public boolean replacesInfo() { return replaced; }
+
+    /** The Info text written above TCP. */
+    public CharSequence info() { return info; }
+}

@@ -1,0 +1,574 @@
+package dev.tcpscope.tcp;
+
+import dev.tcpscope.wire.Tcp;
+
+import java.lang.foreign.MemorySegment;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * TCP desegmentation for the protocols above TCP, as Wireshark 4.0.17 does it with its default
+ * preferences (desegment on, out-of-order reassembly off, sequence analysis on): packet-tcp.c's
+ * {@code desegment_tcp}, its multi-segment PDUs ({@code tcp_multisegment_pdu}) and the parts of
+ * epan/reassemble.c's {@code fragment_add} it relies on. Our own code over the same rules:
+ *
+ * <ul>
+ *   <li>A segment that starts no known PDU goes to the subdissector; when it asks for more bytes,
+ *   a PDU is opened at the incomplete message (only when at most 1 MiB of it is in this segment,
+ *   as Wireshark), and the frame shows {@code [TCP segment of a reassembled PDU]} if nothing in it
+ *   was dissected.</li>
+ *   <li>A segment inside an open PDU is added to it; the one that completes it gets the whole PDU
+ *   dissected, and what follows the PDU's end in that segment starts the next round.</li>
+ *   <li>Retransmissions (as the sequence analysis says) and spurious retransmissions are not
+ *   given to the subdissector; data added again to a completed PDU raises Wireshark's
+ *   reassembly error text.</li>
+ *   <li>A PDU that runs until FIN is completed by the FIN.</li>
+ * </ul>
+ *
+ * <p>Memory: state exists only for conversations that have a subdissector; it is dropped when
+ * the conversation closes (RST, or FIN both ways) or is reused. A PDU buffers at most
+ * {@link #MAX_PDU_BYTES}; a longer one is abandoned (its later segments list as plain TCP, and
+ * nothing is dissected for it). Wireshark buffers without limit.
+ */
+public final class Desegmenter {
+    /** The most bytes one PDU buffers before it is abandoned. */
+    public static final int MAX_PDU_BYTES = 16 << 20;
+    /** Wireshark's limit on a new PDU's first piece ({@code (nxtseq - deseg_seq) <= 1024*1024}). */
+    private static final int FIRST_PIECE_LIMIT = 1 << 20;
+    /** How many PDUs each direction remembers (to spot a retransmitted PDU start). */
+    private static final int REMEMBERED = 8;
+    private static final int ENTIRE_SEGMENT = 1;
+
+    private final PduTable table;
+    private final Map<Integer, Stream> streams = new HashMap<>();
+    private final AppColumns columns = new AppColumns();
+    private final PduContext ctx = new PduContext();
+    private final Reassembled reassembled = new Reassembled();
+    private boolean any;
+
+    private boolean secondPass;
+    private boolean truncatedPayload;
+
+    /** As tshark's second pass (-2) shows frames: see {@link #run}. */
+    public Desegmenter secondPass(boolean on) {
+        secondPass = on;
+        return this;
+    }
+
+    public Desegmenter(PduTable table) {
+        this.table = table;
+        ctx.columns = columns;
+    }
+
+    /** The columns the protocols above TCP wrote for the last frame. */
+    public AppColumns columns() { return columns; }
+
+    /** The PDU reassembled in the last frame, or null. */
+    public Reassembled reassembled() { return any ? reassembled : null; }
+
+    /** The dissector table in use. */
+    public PduTable table() { return table; }
+
+    /** Number of conversations holding state (for tests of bounded memory). */
+    public int liveStreams() { return streams.size(); }
+
+    /** One PDU completed in a frame: its bytes and the frames that carried them. */
+    public static final class Reassembled {
+        byte[] data;
+        int length;
+        int[] frames = new int[8];
+        int[] lengths = new int[8];
+        int count;
+
+        /** The reassembled bytes (valid until the next frame). */
+        public MemorySegment bytes() { return MemorySegment.ofArray(data).asSlice(0, length); }
+
+        public int length() { return length; }
+
+        /** Number of segments; {@link #frame(int)} and {@link #segmentLength(int)} give each. */
+        public int count() { return count; }
+
+        public int frame(int i) { return frames[i]; }
+
+        public int segmentLength(int i) { return lengths[i]; }
+    }
+
+    private static final class Stream {
+        PduDissector dissector;
+        Object session;
+        final Flow low = new Flow();
+        final Flow high = new Flow();
+    }
+
+    private static final class Flow {
+        final Msp[] msps = new Msp[REMEMBERED];
+        int next;
+        boolean untilFin;
+        int fin;
+
+        Msp exact(long seq) {
+            for (Msp m : msps) {
+                if (m != null && m.seq == seq) {
+                    return m;
+                }
+            }
+            return null;
+        }
+
+        /** The PDU starting at or before {@code seq} that starts last. */
+        Msp atOrBefore(long seq) {
+            Msp best = null;
+            for (Msp m : msps) {
+                if (m != null && m.seq <= seq && (best == null || m.seq > best.seq)) {
+                    best = m;
+                }
+            }
+            return best;
+        }
+
+        void add(Msp m) {
+            for (int i = 0; i < msps.length; i++) {
+                if (msps[i] != null && msps[i].seq == m.seq) {
+                    msps[i] = m;
+                    return;
+                }
+            }
+            msps[next] = m;
+            next = (next + 1) % msps.length;
+        }
+    }
+
+    /** A multi-segment PDU: sequence range, fragments and reassembly state. */
+    private static final class Msp {
+        final long seq;
+        long nxtpdu;
+        final int firstFrame;
+        int lastFrame;
+        int flags;
+        byte[] data = new byte[256];
+        /** Bytes known contiguous from offset 0 (in-order adds only; holes stop it). */
+        int contiguous;
+        int highest;
+        int datalen = -1;
+        boolean defragmented;
+        boolean partial;
+        boolean abandoned;
+        int[] frames = new int[4];
+        int[] offsets = new int[4];
+        int[] lengths = new int[4];
+        int count;
+
+        Msp(long seq, long nxtpdu, int frame) {
+            this.seq = seq;
+            this.nxtpdu = nxtpdu;
+            this.firstFrame = frame;
+            this.lastFrame = frame;
+        }
+    }
+
+    /** The PDU dissected in the previous frame, whose bytes can go once that frame is printed. */
+    private Msp done;
+
+    /** Thrown-free signal of reassemble.c's ReassemblyError: the message, or null. */
+    private String error;
+
+    /**
+     * Runs desegmentation for one TCP segment that the analysis has just seen.
+     *
+     * @param payload the frame's bytes, {@code off} where the payload starts
+     * @param captured payload bytes captured; {@code length} payload bytes on the wire
+     */
+    public void segment(int frame, long time, TcpRecord rec, int srcPort, int dstPort,
+                        MemorySegment payload, long off, int captured, int length, boolean closing) {
+        columns.reset();
+        any = false;
+        if (done != null) {
+            if (done.defragmented && !done.partial) {
+                done.data = null; // the PDU was dissected; only its range stays, to spot retransmissions
+            }
+            done = null;
+        }
+        Stream st = streams.get(rec.stream);
+        boolean finished = false;
+        if (st != null && (rec.flags & Tcp.FIN) != 0) {
+            finished = untilFin(st, frame, time, rec, srcPort, dstPort, payload, off, captured, length);
+        }
+        if (finished) {
+            // the FIN completed a PDU that ran until the end of the stream
+        } else if (length > 0 && captured > 0) {
+            if (st == null) {
+                PduDissector d = choose(srcPort, dstPort, payload, off, captured);
+                if (d != null) {
+                    st = new Stream();
+                    st.dissector = d;
+                    st.session = d.newSession();
+                    streams.put(rec.stream, st);
+                }
+            }
+            if (st != null) {
+                run(st, frame, time, rec, srcPort, dstPort, payload, off, captured, length);
+            }
+        }
+        if (st != null && closing) {
+            streams.remove(rec.stream);
+        }
+    }
+
+    private PduDissector choose(int srcPort, int dstPort, MemorySegment s, long off, int len) {
+        int low = Math.min(srcPort, dstPort);
+        int high = Math.max(srcPort, dstPort);
+        PduDissector d = low != 0 ? table.byPort(low) : null;
+        if (d == null && high != 0) {
+            d = table.byPort(high);
+        }
+        if (d == null) {
+            for (PduDissector h : table.heuristics()) {
+                if (h.heuristic(s, off, len)) {
+                    return h;
+                }
+            }
+        }
+        return d;
+    }
+
+    private void run(Stream st, int frame, long time, TcpRecord rec, int srcPort, int dstPort,
+                     MemorySegment s, long base, int captured, int length) {
+        int flags = rec.analysisFlags;
+        if ((flags & TcpRecord.KEEP_ALIVE) != 0) {
+            return; // packet-tcp.c gives keep-alive bytes to the data dissector
+        }
+        Flow flow = rec.forward ? st.low : st.high;
+        boolean canDesegment = table.desegment() && captured >= length;
+        truncatedPayload = captured < length;
+        long seq = rec.seq;
+        long nxtseq = seq + length;
+        if ((rec.flags & Tcp.SYN) != 0) {
+            seq++;
+            nxtseq++;
+        }
+        if (!canDesegment) {
+            if ((flags & (TcpRecord.RETRANSMISSION | TcpRecord.OUT_OF_ORDER)) == 0) {
+                call(st, frame, time, rec, srcPort, dstPort, s, base, captured, seq, false, false);
+            }
+            return;
+        }
+        int offset = 0;
+        boolean firstPdu = true;
+        while (true) {
+            Msp msp = flow.exact(seq);
+            if (msp != null && nxtseq <= msp.nxtpdu && msp.lastFrame != frame) {
+                return; // a PDU start seen before: a retransmission
+            }
+            if ((flags & (TcpRecord.SPURIOUS_RETRANSMISSION | TcpRecord.RETRANSMISSION)) != 0) {
+                return;
+            }
+            if (msp == null) {
+                msp = flow.atOrBefore(seq - 1);
+            }
+            boolean complete = false;
+            boolean called = false;
+            int lastFragmentLength = 0;
+            long anotherPduFollows = 0;
+            int desegOffsetAbs = offset;
+            ctx.desegmentOffset = 0;
+            ctx.desegmentLength = 0;
+            if (msp != null && msp.seq <= seq && msp.nxtpdu > seq) {
+                if (msp.abandoned) {
+                    return;
+                }
+                msp.lastFrame = frame;
+                int len = (msp.flags & ENTIRE_SEGMENT) != 0 ? captured - offset
+                        : (int) Math.min(nxtseq - seq, msp.nxtpdu - seq);
+                lastFragmentLength = len;
+                complete = add(msp, s, base + offset, (int) (seq - msp.seq), len, nxtseq < msp.nxtpdu, frame);
+                if (error != null) {
+                    columns.appendInfo("[Reassembly error, protocol TCP: " + error + "]");
+                    error = null;
+                    return;
+                }
+                if (msp.abandoned) {
+                    return;
+                }
+                if (complete && (msp.flags & ENTIRE_SEGMENT) != 0) {
+                    msp.flags &= ~ENTIRE_SEGMENT;
+                    if (msp.nxtpdu < nxtseq) {
+                        msp.nxtpdu = nxtseq;
+                    }
+                }
+                if (msp.nxtpdu < nxtseq && msp.nxtpdu >= seq && len > 0) {
+                    anotherPduFollows = msp.nxtpdu - seq;
+                }
+            } else {
+                columns.mark();
+                call(st, frame, time, rec, srcPort, dstPort, s, base + offset, captured - offset, seq, false, true);
+                if (secondPass && ctx.desegmentLength != 0 && ctx.desegmentOffset == 0) {
+                    // tshark -2: this frame now starts a known PDU, which packet-tcp.c recognises
+                    // before calling the subdissector, so nothing it wrote on the first pass shows
+                    columns.restore();
+                }
+                called = true;
+                if (ctx.desegmentLength != 0) {
+                    desegOffsetAbs = offset + ctx.desegmentOffset;
+                }
+            }
+            boolean mustDesegment = called && ctx.desegmentLength != 0;
+            if (complete) {
+                columns.mark();
+                dissectReassembled(st, msp, frame, time, rec, srcPort, dstPort, false);
+                called = true;
+                if (secondPass && ctx.desegmentLength != 0 && ctx.desegmentOffset == 0) {
+                    columns.restore(); // -2: the PDU is known to end later; this frame only carries part of it
+                }
+                if (ctx.desegmentLength != 0) {
+                    if (ctx.desegmentOffset == 0 || msp.seq + ctx.desegmentOffset <= seq) {
+                        msp.partial = true;
+                    } else {
+                        msp = split(flow, msp, ctx.desegmentOffset);
+                    }
+                    if (ctx.desegmentLength == PduDissector.ONE_MORE_SEGMENT) {
+                        msp.nxtpdu = Math.max(seq + (captured - offset), msp.nxtpdu) + 1;
+                        msp.flags |= ENTIRE_SEGMENT;
+                    } else if (ctx.desegmentLength == PduDissector.UNTIL_FIN) {
+                        flow.untilFin = true;
+                        msp.nxtpdu = msp.seq + 0x40000000L;
+                    } else if (seq + lastFragmentLength >= msp.nxtpdu) {
+                        msp.nxtpdu = seq + lastFragmentLength + ctx.desegmentLength;
+                    } else {
+                        msp.nxtpdu += ctx.desegmentLength;
+                    }
+                    offset += lastFragmentLength;
+                    seq += lastFragmentLength;
+                    if (captured - offset > 0) {
+                        continue;
+                    }
+                    anotherPduFollows = 0;
+                }
+            }
+            if (mustDesegment) {
+                long desegSeq = seq + (desegOffsetAbs - offset);
+                if (nxtseq - desegSeq <= FIRST_PIECE_LIMIT) {
+                    long nxtpdu;
+                    int mflags = 0;
+                    if (ctx.desegmentLength == PduDissector.ONE_MORE_SEGMENT) {
+                        nxtpdu = nxtseq + 1;
+                        mflags = ENTIRE_SEGMENT;
+                    } else if (ctx.desegmentLength == PduDissector.UNTIL_FIN) {
+                        flow.untilFin = true;
+                        nxtpdu = nxtseq + 0x40000000L;
+                    } else {
+                        nxtpdu = nxtseq + ctx.desegmentLength;
+                    }
+                    Msp m = new Msp(desegSeq, nxtpdu, frame);
+                    m.flags = mflags;
+                    flow.add(m);
+                    add(m, s, base + desegOffsetAbs, 0, (int) (nxtseq - desegSeq), nxtseq < nxtpdu, frame);
+                    error = null;
+                }
+            }
+            if (!called || ctx.desegmentLength != 0) {
+                if (ctx.desegmentOffset == 0) {
+                    columns.setProtocol("TCP");
+                    if (firstPdu) {
+                        columns.appendInfo(" [TCP segment of a reassembled PDU]");
+                    }
+                }
+            }
+            ctx.desegmentOffset = 0;
+            ctx.desegmentLength = 0;
+            if (anotherPduFollows > 0) {
+                columns.fence();
+                columns.lockProtocol();
+                firstPdu = false;
+                offset += (int) anotherPduFollows;
+                seq += anotherPduFollows;
+                continue;
+            }
+            return;
+        }
+    }
+
+    /** A FIN ends a PDU that runs until the end of the stream (packet-tcp.c, dissect_tcp). */
+    private boolean untilFin(Stream st, int frame, long time, TcpRecord rec, int srcPort, int dstPort,
+                             MemorySegment s, long off, int captured, int length) {
+        Flow flow = rec.forward ? st.low : st.high;
+        if (!flow.untilFin || !table.desegment() || captured < length) {
+            return false;
+        }
+        if (flow.fin != 0 && flow.fin != frame) {
+            return false;
+        }
+        flow.fin = frame;
+        Msp msp = flow.atOrBefore(rec.seq - 1);
+        if (msp == null || msp.abandoned) {
+            return false;
+        }
+        boolean complete = add(msp, s, off, (int) (rec.seq - msp.seq), length, false, frame);
+        if (error != null) {
+            columns.appendInfo("[Reassembly error, protocol TCP: " + error + "]");
+            error = null;
+            return true; // the exception ends dissect_tcp there
+        }
+        if (complete) {
+            dissectReassembled(st, msp, frame, time, rec, srcPort, dstPort, true);
+            return true;
+        }
+        return false;
+    }
+
+    private void dissectReassembled(Stream st, Msp msp, int frame, long time, TcpRecord rec,
+                                    int srcPort, int dstPort, boolean atFin) {
+        Reassembled r = reassembled;
+        r.data = msp.data;
+        r.length = msp.datalen;
+        r.count = 0;
+        for (int i = 0; i < msp.count; i++) {
+            if (r.count == r.frames.length) {
+                r.frames = java.util.Arrays.copyOf(r.frames, r.count * 2);
+                r.lengths = java.util.Arrays.copyOf(r.lengths, r.count * 2);
+            }
+            r.frames[r.count] = msp.frames[i];
+            r.lengths[r.count] = msp.lengths[i];
+            r.count++;
+        }
+        any = true;
+        done = msp;
+        MemorySegment bytes = MemorySegment.ofArray(msp.data);
+        call(st, frame, time, rec, srcPort, dstPort, bytes, 0, msp.datalen, msp.seq, true, !atFin);
+    }
+
+    private void call(Stream st, int frame, long time, TcpRecord rec, int srcPort, int dstPort,
+                      MemorySegment s, long off, int len, long seq, boolean reassembledBytes, boolean canDesegment) {
+        ctx.session = st.session;
+        ctx.frame = frame;
+        ctx.time = time;
+        ctx.stream = rec.stream;
+        ctx.forward = rec.forward;
+        ctx.seq = seq;
+        ctx.fin = (rec.flags & Tcp.FIN) != 0;
+        ctx.reassembled = reassembledBytes;
+        ctx.canDesegment = canDesegment;
+        ctx.truncated = !reassembledBytes && truncatedPayload;
+        ctx.srcPort = srcPort;
+        ctx.dstPort = dstPort;
+        ctx.desegmentOffset = 0;
+        ctx.desegmentLength = 0;
+        st.dissector.dissect(s, off, len, ctx);
+        if (!canDesegment) {
+            ctx.desegmentOffset = 0;
+            ctx.desegmentLength = 0;
+        }
+    }
+
+    /**
+     * reassemble.c's {@code fragment_add} for one PDU: true when this fragment completes it.
+     * Sets {@link #error} where Wireshark throws a ReassemblyError.
+     */
+    private boolean add(Msp m, MemorySegment s, long off, int fragOffset, int len, boolean more, int frame) {
+        if (m.defragmented) {
+            if (fragOffset + len >= m.datalen) {
+                if (m.partial) {
+                    m.defragmented = false;
+                    m.partial = false;
+                    m.datalen = -1;
+                } else {
+                    error = fragOffset >= m.datalen ? "New fragment past old data limits"
+                            : "New fragment overlaps old data (retransmission?)";
+                    return false;
+                }
+            } else {
+                error = "New fragment overlaps old data (retransmission?)";
+                return false;
+            }
+        }
+        for (int i = 0; i < m.count; i++) {
+            if (m.frames[i] == frame && m.offsets[i] == fragOffset) {
+                return false; // already added
+            }
+        }
+        int end = fragOffset + len;
+        if (end > MAX_PDU_BYTES) {
+            m.abandoned = true;
+            m.data = null;
+            return false;
+        }
+        if (end > m.data.length) {
+            m.data = java.util.Arrays.copyOf(m.data, Math.max(end, Math.min(MAX_PDU_BYTES, m.data.length * 2)));
+        }
+        MemorySegment.copy(s, java.lang.foreign.ValueLayout.JAVA_BYTE, off, m.data, fragOffset, len);
+        if (m.count == m.frames.length) {
+            m.frames = java.util.Arrays.copyOf(m.frames, m.count * 2);
+            m.offsets = java.util.Arrays.copyOf(m.offsets, m.count * 2);
+            m.lengths = java.util.Arrays.copyOf(m.lengths, m.count * 2);
+        }
+        m.frames[m.count] = frame;
+        m.offsets[m.count] = fragOffset;
+        m.lengths[m.count] = len;
+        m.count++;
+        if (!more) {
+            m.datalen = end;
+        }
+        m.highest = Math.max(m.highest, end);
+        recomputeContiguous(m);
+        if (m.datalen >= 0 && m.contiguous >= m.datalen) {
+            m.defragmented = true;
+            return true;
+        }
+        return false;
+    }
+
+    private static void recomputeContiguous(Msp m) {
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (int i = 0; i < m.count; i++) {
+                int o = m.offsets[i];
+                int e = o + m.lengths[i];
+                if (o <= m.contiguous && e > m.contiguous) {
+                    m.contiguous = e;
+                    grew = true;
+                }
+            }
+        }
+    }
+
+    /**
+     * packet-tcp.c's {@code split_msp}: the dissector used the first {@code at} bytes of a
+     * completed PDU; the rest becomes a new PDU starting there.
+     */
+    private Msp split(Flow flow, Msp m, int at) {
+        int firstFrame = m.firstFrame;
+        for (int i = 0; i < m.count; i++) {
+            if (m.offsets[i] + m.lengths[i] >= at) {
+                firstFrame = m.frames[i];
+                break;
+            }
+        }
+        Msp n = new Msp(m.seq + at, m.nxtpdu, firstFrame);
+        int rest = m.datalen - at;
+        n.data = java.util.Arrays.copyOfRange(m.data, at, at + Math.max(rest, 1));
+        for (int i = 0; i < m.count; i++) {
+            int o = m.offsets[i];
+            int e = o + m.lengths[i];
+            if (e > at) {
+                int no = Math.max(o, at) - at;
+                if (n.count == n.frames.length) {
+                    n.frames = java.util.Arrays.copyOf(n.frames, n.count * 2);
+                    n.offsets = java.util.Arrays.copyOf(n.offsets, n.count * 2);
+                    n.lengths = java.util.Arrays.copyOf(n.lengths, n.count * 2);
+                }
+                n.frames[n.count] = m.frames[i];
+                n.offsets[n.count] = no;
+                n.lengths[n.count] = e - at - no;
+                n.count++;
+            }
+        }
+        n.contiguous = rest;
+        n.highest = rest;
+        n.lastFrame = m.lastFrame;
+        m.nxtpdu = m.seq + at;
+        m.datalen = at;
+        m.data = null; // nothing reads a completed, split PDU's bytes again
+        flow.add(n);
+        return n;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.tcpscope.tcp;
+
+/**
+ * What a {@link PduDissector} is told about the bytes it dissects and what it answers
+ * (packet-tcp.c's {@code struct tcpinfo} and the {@code pinfo->desegment_*} pair). Reused.
+ */
+public final class PduContext {
+    /** The conversation's session state ({@link PduDissector#newSession()}). */
+    public Object session;
+    /** The frame being dissected and its time (epoch ns). */
+    public int frame;
+    public long time;
+    /** {@code tcp.stream} and whether the bytes go low→high in the conversation's key. */
+    public int stream;
+    public boolean forward;
+    /** The relative sequence number of the first byte handed over. */
+    public long seq;
+    /** The segment carries FIN (end of stream), and whether the bytes were reassembled. */
+    public boolean fin, reassembled;
+    /** Whether the dissector may ask for more bytes (false when the segment was cut short). */
+    public boolean canDesegment;
+    /** The segment's payload was cut short by the capture's snap length. */
+    public boolean truncated;
+    /** The source and destination ports of the segment. */
+    public int srcPort, dstPort;
+    /** Where the columns go. */
+    public AppColumns columns;
+    /** The answer: where an incomplete message starts and how much more it needs (0: none). */
+    public int desegmentOffset, desegmentLength;
+}

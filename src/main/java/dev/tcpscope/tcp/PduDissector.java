@@ -1,0 +1,38 @@
+package dev.tcpscope.tcp;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * An application protocol carried over a TCP byte stream, as TCP's desegmentation sees it
+ * (packet-tcp.c hands a subdissector a tvb and reads back {@code pinfo->desegment_offset} and
+ * {@code desegment_len}). The implementations live in {@code dev.tcpscope.proto}; TCP only knows
+ * this contract:
+ *
+ * <ul>
+ *   <li>{@link #dissect} gets the bytes of one segment (or of one reassembled PDU), dissects the
+ *   messages it can, writes the Protocol and Info columns into {@link PduContext#columns}, and,
+ *   when the last message is incomplete, sets {@link PduContext#desegmentOffset} (where that
+ *   message starts) and {@link PduContext#desegmentLength} (how many more bytes it needs, or
+ *   {@link #ONE_MORE_SEGMENT} / {@link #UNTIL_FIN}). It never throws on malformed bytes.</li>
+ *   <li>{@link #heuristic} says whether a payload on a port with no dissector is this protocol
+ *   (Wireshark's heuristic subdissectors on "tcp"); false when it has no heuristic.</li>
+ * </ul>
+ */
+public interface PduDissector {
+    /** Wireshark's DESEGMENT_ONE_MORE_SEGMENT: the PDU's length is unknown, try again with the next segment. */
+    int ONE_MORE_SEGMENT = 0x0fffffff;
+    /** Wireshark's DESEGMENT_UNTIL_FIN: the PDU runs to the end of the stream. */
+    int UNTIL_FIN = 0x0ffffffe;
+
+    /** The protocol's filter name ({@code http}), as in {@code -d tcp.port==8888,http}. */
+    String name();
+
+    /** State kept for one TCP conversation (requests awaiting responses ...); may be null. */
+    Object newSession();
+
+    /** Whether the payload {@code [off, off + len)} looks like this protocol (heuristic dissector). */
+    boolean heuristic(MemorySegment s, long off, int len);
+
+    /** Dissects {@code [off, off + len)} of {@code s}; see the interface's contract. */
+    void dissect(MemorySegment s, long off, int len, PduContext ctx);
+}

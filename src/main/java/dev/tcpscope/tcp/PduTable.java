@@ -1,0 +1,26 @@
+package dev.tcpscope.tcp;
+
+/**
+ * Which {@link PduDissector} TCP hands a segment's payload to: Wireshark's {@code tcp.port}
+ * dissector table and its "tcp" heuristic list (packet-tcp.c {@code decode_tcp_ports}).
+ * Built in {@code dev.tcpscope.proto}; {@link #NONE} dissects nothing above TCP.
+ */
+public interface PduTable {
+    /** The dissector registered (or decoded-as) for {@code port}, or null. */
+    PduDissector byPort(int port);
+
+    /** The heuristic dissectors, tried in order when neither port has one. */
+    PduDissector[] heuristics();
+
+    /** Whether TCP desegments for its subdissectors ({@code tcp.desegment_tcp_streams}, default true). */
+    default boolean desegment() { return true; }
+
+    /** No protocol above TCP. */
+    PduTable NONE = new PduTable() {
+        @Override
+        public PduDissector byPort(int port) { return null; }
+
+        @Override
+        public PduDissector[] heuristics() { return new PduDissector[0]; }
+    };
+}
