@@ -122,7 +122,8 @@ final class SequenceAnalysis {
         }
 
         int next = seq + seglen;
-        boolean resent = c.precise && (a & (RETRANSMISSION | FAST_RETRANSMISSION | SPURIOUS_RETRANSMISSION)) != 0;
+        // Marked in every mode: the connection report applies Karn's rule to tshark's RTTs too.
+        boolean resent = (a & (RETRANSMISSION | FAST_RETRANSMISSION | SPURIOUS_RETRANSMISSION)) != 0;
         if (resent) {
             Precise.resent(snd, seq, next + ((flags & (SYN | FIN)) != 0 ? 1 : 0));
         }
@@ -239,6 +240,7 @@ final class SequenceAnalysis {
                 out.acksFrame = rcv.uaFrame[i];
                 // Karn's rule: an ACK of data sent twice cannot say which copy it answers.
                 out.ackRtt = precise && rcv.uaResent[i] ? 0 : time - rcv.uaTime[i];
+                out.ackedResent = rcv.uaResent[i];
                 out.analysed = true;
             } else if (gt(ack, rcv.uaSeq[i]) && le(ack, next)) {
                 rcv.uaSeq[i] = ack;

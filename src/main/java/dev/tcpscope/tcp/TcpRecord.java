@@ -105,6 +105,12 @@ public final class TcpRecord {
     /** {@code tcp.analysis.acks_frame} (0: none) and {@code tcp.analysis.ack_rtt} in ns. */
     public int acksFrame;
     public long ackRtt;
+    /**
+     * Whether the segment {@link #acksFrame} names carried data sent more than once, so that
+     * {@link #ackRtt} cannot tell which copy the ACK answers (Karn's rule, RFC 6298 §3). Set in
+     * every analysis mode; only {@link AnalysisMode#PRECISE} drops such an RTT itself.
+     */
+    public boolean ackedResent;
 
     /** Whether any of {@code mask}'s flags is raised. */
     public boolean has(int mask) { return (analysisFlags & mask) != 0; }
