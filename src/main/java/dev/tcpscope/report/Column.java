@@ -88,7 +88,7 @@ record Column(String name, Scope scope, Kind kind, Getter getter) {
             millis("rtt_avg_ms", d -> d.rtt.mean()),
             new Column("throughput_Bps", Scope.DIRECTION, Kind.COUNT, (c, d, o) -> rate(d.payloadBytes, c)),
             new Column("goodput_Bps", Scope.DIRECTION, Kind.COUNT, (c, d, o) -> rate(d.uniqueBytes(), c)),
-            millis("idle_max_ms", d -> d.packets > 1 ? d.idleMaxNs : -1),
+            millis("idle_max_ms", d -> d.packets > 0 ? d.idleMaxNs : -1),
             count("syn", d -> d.syns),
             count("fin", d -> d.fins),
             count("rst", d -> d.rsts),

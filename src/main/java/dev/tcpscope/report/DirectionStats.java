@@ -80,7 +80,8 @@ public final class DirectionStats {
         if ((flags & Tcp.RST) != 0) {
             rsts++;
         }
-        sequence((int) r.seqRaw, len, flags);
+        // a zero-window probe's byte is sent again once the window opens: not new data yet
+        sequence((int) r.seqRaw, r.has(TcpRecord.ZERO_WINDOW_PROBE) ? 0 : len, flags);
         if (len > 0) {
             dataPackets++;
             payloadBytes += len;

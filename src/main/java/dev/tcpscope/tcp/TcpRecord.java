@@ -106,9 +106,12 @@ public final class TcpRecord {
     public int acksFrame;
     public long ackRtt;
     /**
-     * Whether the segment {@link #acksFrame} names carried data sent more than once, so that
-     * {@link #ackRtt} cannot tell which copy the ACK answers (Karn's rule, RFC 6298 §3). Set in
-     * every analysis mode; only {@link AnalysisMode#PRECISE} drops such an RTT itself.
+     * Whether this ACK newly acknowledges data that was sent more than once (a retransmission,
+     * or, in tshark's analysis, data sent again soon enough to be called out-of-order), so that
+     * {@link #ackRtt} may time a copy other than the one it names (Karn's rule, RFC 6298 §3; as
+     * tcptrace and Linux, any resent byte the ACK covers rules the sample out). Set in every
+     * analysis mode, for the connection report; the precise analysis drops such RTTs itself only
+     * when the segment named was resent.
      */
     public boolean ackedResent;
 
