@@ -58,8 +58,9 @@ public final class ConnectionStats {
         d.packet(r, frameLength, time, mss, ws);
         int flags = r.flags;
         // Zeek's retransmission: payload that does not reach beyond what the side sent before
+        // (a zero-window probe reaches beyond it, as far as Zeek knows)
         boolean retransmitted = r.segmentLength > 0 && highestBefore >= 0 && d.uniqueBytes() == highestBefore
-                && (flags & Tcp.RST) == 0;
+                && (flags & Tcp.RST) == 0 && !r.has(TcpRecord.ZERO_WINDOW_PROBE);
         zeek.packet(isOrig, flags, d.relativeSeq(), r.segmentLength, r.windowRaw, retransmitted);
         if (r.has(TcpRecord.ACK_LOST_SEGMENT) && (flags & (Tcp.FIN | Tcp.RST)) == 0) {
             zeek.gap(!isOrig); // the peer's data had a hole this ACK reaches beyond
