@@ -1,7 +1,6 @@
 package dev.tcpscope.report;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.ToLongFunction;
 
 /**
@@ -114,9 +113,15 @@ record Column(String name, Scope scope, Kind kind, Getter getter) {
         }
         return switch (kind) {
             case COUNT, TEXT -> Long.toString(n);
-            case MILLIS -> String.format(Locale.ROOT, "%.3f", n / 1e6);
-            case EPOCH -> String.format(Locale.ROOT, "%d.%06d", Math.floorDiv(n, 1_000_000_000L),
-                    Math.floorMod(n, 1_000_000_000L) / 1000);
+            case MILLIS -> decimal((n + 500) / 1000, 1000, 3); // rounded to the microsecond
+            case EPOCH -> decimal(Math.floorDiv(n, 1000), 1_000_000, 6);
         };
+    }
+
+    /** {@code units / perWhole} written with {@code digits} decimals ({@code units} ≥ 0 or an epoch before 1970). */
+    private static String decimal(long units, long perWhole, int digits) {
+        long whole = Math.floorDiv(units, perWhole);
+        String fraction = Long.toString(Math.floorMod(units, perWhole));
+        return whole + "." + "0".repeat(digits - fraction.length()) + fraction;
     }
 }
