@@ -11,8 +11,8 @@ import java.util.Arrays;
  * "Algorithm R", Knuth TAOCP vol. 2 §3.4.2), drawn with a generator seeded from the connection so
  * that the same capture always gives the same report. With 256 kept values the rank error of a
  * quantile estimate has a standard deviation of about sqrt(q(1−q)/256): ±3 percentile points for
- * the median, ±1.4 for the 95th percentile. The array grows from 8 as samples arrive, so a short
- * connection holds a few dozen bytes.
+ * the median, ±1.4 for the 95th percentile. Kept values are microseconds in ints (1 KiB at most);
+ * the array grows from 8 as samples arrive, so a short connection holds a few dozen bytes.
  *
  * <p>Quantiles are the nearest-rank ones (the smallest kept value with at least q of the kept
  * values at or below it), as tcptrace and most monitoring tools report them, not interpolated.
@@ -20,7 +20,8 @@ import java.util.Arrays;
 final class RttSample {
     /** At most this many samples are kept. */
     static final int CAP = 256;
-    private long[] kept = new long[8];
+    /** Kept samples in microseconds, the report's resolution: half the memory of nanoseconds. */
+    private int[] kept = new int[8];
     private int size;
     private long count;
     private long sum;
@@ -42,14 +43,19 @@ final class RttSample {
             if (size == kept.length) {
                 kept = Arrays.copyOf(kept, Math.min(CAP, size * 2));
             }
-            kept[size++] = ns;
+            kept[size++] = micros(ns);
             return;
         }
         // keep the count-th sample with probability CAP/count, in place of a random kept one
         long j = Long.remainderUnsigned(next(), count);
         if (j < CAP) {
-            kept[(int) j] = ns;
+            kept[(int) j] = micros(ns);
         }
+    }
+
+    /** Nanoseconds rounded to microseconds, at most about 35 minutes. */
+    private static int micros(long ns) {
+        return (int) Math.min(Integer.MAX_VALUE, (ns + 500) / 1000);
     }
 
     private long next() {
@@ -74,14 +80,14 @@ final class RttSample {
     /** Whether the quantiles come from all samples (not from a capped sample). */
     boolean exact() { return count <= CAP; }
 
-    /** The nearest-rank {@code q} quantile (0 < q ≤ 1) of the kept samples, or −1 without samples. */
+    /** The nearest-rank {@code q} quantile (0 < q ≤ 1) of the kept samples (ns, to the microsecond), or −1 without samples. */
     long quantile(double q) {
         if (size == 0) {
             return -1;
         }
-        long[] sorted = Arrays.copyOf(kept, size);
+        int[] sorted = Arrays.copyOf(kept, size);
         Arrays.sort(sorted);
         int rank = (int) Math.ceil(q * size);
-        return sorted[Math.max(0, Math.min(size, rank) - 1)];
+        return sorted[Math.max(0, Math.min(size, rank) - 1)] * 1000L;
     }
 }

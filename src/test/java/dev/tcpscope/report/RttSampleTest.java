@@ -10,15 +10,15 @@ class RttSampleTest {
     void exactUpToTheCap() {
         RttSample s = new RttSample(1);
         for (int i = RttSample.CAP; i >= 1; i--) {
-            s.add(i);
+            s.add(i * 1000L);
         }
         assertThat(s.exact()).isTrue();
         assertThat(s.count()).isEqualTo(RttSample.CAP);
-        assertThat(s.min()).isEqualTo(1);
-        assertThat(s.max()).isEqualTo(RttSample.CAP);
-        assertThat(s.quantile(0.5)).isEqualTo(RttSample.CAP / 2);
-        assertThat(s.quantile(0.95)).isEqualTo((long) Math.ceil(0.95 * RttSample.CAP));
-        assertThat(s.mean()).isEqualTo((RttSample.CAP + 1) / 2);
+        assertThat(s.min()).isEqualTo(1000);
+        assertThat(s.max()).isEqualTo(RttSample.CAP * 1000L);
+        assertThat(s.quantile(0.5)).isEqualTo(RttSample.CAP / 2 * 1000L);
+        assertThat(s.quantile(0.95)).isEqualTo((long) Math.ceil(0.95 * RttSample.CAP) * 1000);
+        assertThat(s.mean()).isEqualTo((RttSample.CAP + 1) * 1000L / 2);
     }
 
     @Test
@@ -26,19 +26,19 @@ class RttSampleTest {
         RttSample s = new RttSample(7);
         int n = 100_000;
         for (int i = 0; i < n; i++) {
-            s.add((i * 7919L) % n + 1); // 1..n, each once, in a scrambled order
+            s.add(((i * 7919L) % n + 1) * 1000); // 1..n µs, each once, in a scrambled order
         }
         assertThat(s.exact()).isFalse();
         assertThat(s.count()).isEqualTo(n);
-        assertThat(s.min()).isEqualTo(1);
-        assertThat(s.max()).isEqualTo(n);
-        assertThat(s.mean()).isEqualTo((n + 1) / 2);
+        assertThat(s.min()).isEqualTo(1000);
+        assertThat(s.max()).isEqualTo(n * 1000L);
+        assertThat(s.mean()).isEqualTo((n + 1) * 1000L / 2);
         // the rank error's standard deviation is ~3 points at the median, ~1.4 at p95: allow 3 sigma
-        assertThat(s.quantile(0.5)).isBetween(n * 41L / 100, n * 59L / 100);
-        assertThat(s.quantile(0.95)).isBetween(n * 905L / 1000, n * 995L / 1000);
+        assertThat(s.quantile(0.5)).isBetween(n * 410L, n * 590L);
+        assertThat(s.quantile(0.95)).isBetween(n * 905L, n * 995L);
         RttSample again = new RttSample(7);
         for (int i = 0; i < n; i++) {
-            again.add((i * 7919L) % n + 1);
+            again.add(((i * 7919L) % n + 1) * 1000);
         }
         assertThat(again.quantile(0.5)).isEqualTo(s.quantile(0.5));
     }
