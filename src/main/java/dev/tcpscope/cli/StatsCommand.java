@@ -1,8 +1,6 @@
 package dev.tcpscope.cli;
 
-import dev.tcpscope.capture.CaptureFormatException;
 import dev.tcpscope.capture.CaptureReader;
-import dev.tcpscope.capture.Captures;
 import dev.tcpscope.field.FieldTable;
 import dev.tcpscope.filter.DisplayFilter;
 import dev.tcpscope.filter.FilterSyntaxException;
@@ -17,8 +15,6 @@ import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -69,22 +65,11 @@ final class StatsCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        CaptureReader reader;
-        try {
-            reader = Captures.open(file);
-        } catch (NoSuchFileException e) {
-            err.println("tcpscope: The file \"" + file + "\" doesn't exist.");
-            return 2;
-        } catch (AccessDeniedException e) {
-            err.println("tcpscope: The file \"" + file + "\" could not be opened: permission denied.");
-            return 2;
-        } catch (CaptureFormatException e) {
-            err.println("tcpscope: " + e.getMessage());
-            return 1;
-        } catch (IOException e) {
-            err.println("tcpscope: The file \"" + file + "\" could not be read: " + e.getMessage());
-            return 1;
+        CaptureOpen opened = CaptureOpen.of(file, err);
+        if (opened.reader() == null) {
+            return opened.failure();
         }
+        CaptureReader reader = opened.reader();
         Decoder decoder = new Decoder();
         ConnectionReport report = new ConnectionReport();
         Frame frame = new Frame();
