@@ -171,6 +171,10 @@ fields8=(-e frame.number -e frame.time_relative -e ip.src -e ip.dst -e tcp.srcpo
 row "tcpscope read -T fields (8)" "tshark -2 fields (8)" "$java" "${jvm_flags[@]}" -jar "$jar" read "$file" -T fields "${fields8[@]}"
 row "tshark -2 fields (8)" "tshark -2 fields (8)" "${tshark_env[@]}" tshark -2 -r "$file" -T fields "${fields8[@]}"
 
+# The connection report (issue 15): its cost over a plain read -q, which decodes and analyses alike.
+row "tcpscope read -q" "tshark -r" "$java" "${jvm_flags[@]}" -jar "$jar" read -q "$file"
+row "tcpscope stats" "tcpscope read -q" "$java" "${jvm_flags[@]}" -jar "$jar" stats "$file"
+
 declare -A secs rss status
 for i in "${!names[@]}"; do
   if [ "${names[$i]}" = "tshark -2 fields" ] && [ "${status[tcpscope read -2 -T fields (stream, analysis)]:-ok}" != ok ]; then
@@ -207,7 +211,8 @@ ratio() {   # ratio REF THIS: REF's median / THIS's median, or "–"
   done
   echo
   echo "\"÷ this\" is a speed-up: above 1, this command is faster than the reference. The analysis"
-  echo "rows (\`-T fields\`, \`-Y\`) are compared with the same \`tshark -2\` command, the others with \`tshark -r\`$tshark_note."
+  echo "rows (\`-T fields\`, \`-Y\`) are compared with the same \`tshark -2\` command, the \`stats\` row with"
+  echo "\`tcpscope read -q\` (its ÷ below 1 is the report's cost), the others with \`tshark -r\`$tshark_note."
 } >"$tmp/report"
 cp "$tmp/report" "$report"
 cat "$report"

@@ -1,8 +1,6 @@
 package dev.tcpscope.cli;
 
-import dev.tcpscope.capture.CaptureFormatException;
 import dev.tcpscope.capture.CaptureReader;
-import dev.tcpscope.capture.Captures;
 import dev.tcpscope.field.FieldTable;
 import dev.tcpscope.filter.DisplayFilter;
 import dev.tcpscope.filter.FilterSyntaxException;
@@ -24,8 +22,6 @@ import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -108,22 +104,11 @@ final class ExplainCommand implements Callable<Integer> {
         if (colorizer == null) {
             return 2;
         }
-        CaptureReader reader;
-        try {
-            reader = Captures.open(file);
-        } catch (NoSuchFileException e) {
-            err.println("tcpscope: The file \"" + file + "\" doesn't exist.");
-            return 2;
-        } catch (AccessDeniedException e) {
-            err.println("tcpscope: The file \"" + file + "\" could not be opened: permission denied.");
-            return 2;
-        } catch (CaptureFormatException e) {
-            err.println("tcpscope: " + e.getMessage());
-            return 1;
-        } catch (IOException e) {
-            err.println("tcpscope: The file \"" + file + "\" could not be read: " + e.getMessage());
-            return 1;
+        CaptureOpen opened = CaptureOpen.of(file, err);
+        if (opened.reader() == null) {
+            return opened.failure();
         }
+        CaptureReader reader = opened.reader();
         Decoder decoder = new Decoder();
         PacketList list = new PacketList(new TimeFormat(kind, ZoneId.systemDefault()), MacNames::system, decoder);
         Explainer explainer = new Explainer(language, colorizer);

@@ -6,7 +6,8 @@ import java.io.PrintStream;
 
 @Command(name = "tcpscope", mixinStandardHelpOptions = true, version = "tcpscope 0.1.0",
         description = "Makes TCP visible: reads captures and shows them the way Wireshark does.",
-        subcommands = {ReadCommand.class, CaptureCommand.class, LabCommand.class, ExplainCommand.class, FieldsCommand.class})
+        subcommands = {ReadCommand.class, CaptureCommand.class, LabCommand.class, ExplainCommand.class, FieldsCommand.class,
+                StatsCommand.class})
 final class TcpscopeCommand {
     final PrintStream out;
     final PrintStream err;

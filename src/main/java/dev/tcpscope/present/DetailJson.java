@@ -179,9 +179,10 @@ public final class DetailJson {
     /**
      * A JSON string as json_dumper writes it: quotes and backslashes escaped, control characters
      * as backslash escapes (b t n f r, or u00XX), "&lt;/" as "&lt;\\/" (so that the text can sit in
-     * an HTML script element); everything else as is, UTF-8 included.
+     * an HTML script element); everything else as is, UTF-8 included. Public for the other JSON
+     * writers (the connection report), so that all JSON tcpscope writes escapes alike.
      */
-    static void string(StringBuilder out, CharSequence s) {
+    public static void string(StringBuilder out, CharSequence s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

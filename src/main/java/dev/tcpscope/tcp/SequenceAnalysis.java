@@ -122,7 +122,10 @@ final class SequenceAnalysis {
         }
 
         int next = seq + seglen;
-        boolean resent = c.precise && (a & (RETRANSMISSION | FAST_RETRANSMISSION | SPURIOUS_RETRANSMISSION)) != 0;
+        // Marked in every mode: the connection report applies Karn's rule to tshark's RTTs too,
+        // and there data sent again soon enough to be called out-of-order counts as resent.
+        int again = RETRANSMISSION | FAST_RETRANSMISSION | SPURIOUS_RETRANSMISSION | (c.precise ? 0 : OUT_OF_ORDER);
+        boolean resent = (a & again) != 0;
         if (resent) {
             Precise.resent(snd, seq, next + ((flags & (SYN | FIN)) != 0 ? 1 : 0));
         }
@@ -242,10 +245,12 @@ final class SequenceAnalysis {
                 out.analysed = true;
             } else if (gt(ack, rcv.uaSeq[i]) && le(ack, next)) {
                 rcv.uaSeq[i] = ack;
+                out.ackedResent |= rcv.uaResent[i];
                 continue;
             } else if (gt(next, ack)) {
                 continue;
             }
+            out.ackedResent |= rcv.uaResent[i]; // it acknowledges resent data (Karn's rule)
             rcv.removeUnacked(i);
         }
     }

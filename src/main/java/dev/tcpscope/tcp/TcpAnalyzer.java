@@ -225,6 +225,7 @@ public final class TcpAnalyzer {
         out.dupAckFrame = 0;
         out.acksFrame = 0;
         out.ackRtt = 0;
+        out.ackedResent = false;
         out.initialRtt = 0;
         out.bytesInFlight = 0;
         out.pushBytesSent = 0;

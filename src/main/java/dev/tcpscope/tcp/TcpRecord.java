@@ -105,6 +105,15 @@ public final class TcpRecord {
     /** {@code tcp.analysis.acks_frame} (0: none) and {@code tcp.analysis.ack_rtt} in ns. */
     public int acksFrame;
     public long ackRtt;
+    /**
+     * Whether this ACK newly acknowledges data that was sent more than once (a retransmission,
+     * or, in tshark's analysis, data sent again soon enough to be called out-of-order), so that
+     * {@link #ackRtt} may time a copy other than the one it names (Karn's rule, RFC 6298 §3; as
+     * tcptrace and Linux, any resent byte the ACK covers rules the sample out). Set in every
+     * analysis mode, for the connection report; the precise analysis drops such RTTs itself only
+     * when the segment named was resent.
+     */
+    public boolean ackedResent;
 
     /** Whether any of {@code mask}'s flags is raised. */
     public boolean has(int mask) { return (analysisFlags & mask) != 0; }
