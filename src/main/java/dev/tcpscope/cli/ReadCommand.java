@@ -16,6 +16,8 @@ import dev.tcpscope.present.PacketList;
 import dev.tcpscope.present.TimeFormat;
 import dev.tcpscope.present.color.Ansi;
 import dev.tcpscope.present.color.FilterColorizer;
+import dev.tcpscope.stats.TapArgumentException;
+import dev.tcpscope.stats.Taps;
 import dev.tcpscope.tcp.AnalysisMode;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.tcp.TcpAnalyzer;
@@ -120,6 +122,16 @@ final class ReadCommand implements Callable<Integer> {
                     + " instead of Wireshark 4.0's defaults.")
     String colorFilters;
 
+    @Option(names = "-z", paramLabel = "STATISTIC",
+            description = "A statistic printed after the packets (repeat for more; -q prints it alone), as tshark -z: "
+                    + "follow,tcp|udp,ascii|hex|raw|yaml,N; conv|endpoints,eth|ip|ipv6|tcp|udp[,FILTER]; "
+                    + "io,stat,INTERVAL[,FILTER...]; expert[,error|warn|note|chat][,FILTER]; io,phs; "
+                    + "ip_hosts,tree; ptype,tree; plen,tree (docs/STATISTICS.md).")
+    List<String> statistics = new ArrayList<>();
+
+    /** The -z statistics, fed from the output pass; empty without -z. */
+    private Taps taps;
+
     /** The coloring rules when lines are colored, else null. */
     private FilterColorizer colorizer;
 
@@ -138,6 +150,12 @@ final class ReadCommand implements Callable<Integer> {
         TimeFormat.Kind kind = time.kind(err);
         if (kind == null) {
             return 2;
+        }
+        try {
+            taps = Taps.of(statistics, new Taps.Context(FieldTable.standard(), kind, ZoneId.systemDefault(), MacNames::system));
+        } catch (TapArgumentException e) {
+            err.println(e.getMessage());
+            return e.exitCode();
         }
         FieldsFormat fields = null;
         DetailPrinter details = null;
@@ -271,10 +289,12 @@ final class ReadCommand implements Callable<Integer> {
                 }
                 out.flush();
             }
+            TapOutput.draw(taps, out);
             return 0;
         } catch (IOException e) {
             flushQuietly(out);
             err.println("tcpscope: " + e.getMessage());
+            TapOutput.drawQuietly(taps, out); // tshark still prints what the frames read so far give
             return 1;
         }
     }
@@ -380,6 +400,7 @@ final class ReadCommand implements Callable<Integer> {
             if (colored != null) {
                 out.text(Ansi.RESET); // tshark resets the terminal when it closes its output
             }
+            TapOutput.draw(taps, out);
             out.flush();
             return 0;
         } catch (IOException e) {
@@ -392,6 +413,7 @@ final class ReadCommand implements Callable<Integer> {
             }
             flushQuietly(out);
             err.println("tcpscope: " + e.getMessage());
+            TapOutput.drawQuietly(taps, out); // tshark still prints what the frames read so far give
             return 1;
         }
     }
@@ -415,6 +437,7 @@ final class ReadCommand implements Callable<Integer> {
                 renumber(frame, ++keptCount);
             }
             decoder.decode(frame);
+            taps.packet(decoder); // taps see every frame, before -Y, as in tshark
             if (display == null || display.test(decoder)) {
                 decoder.display();
                 return true;
