@@ -69,6 +69,16 @@ public final class Taps {
         return switch (command) {
             case "follow,tcp" -> FollowTap.parse(arg, true, c.table());
             case "follow,udp" -> FollowTap.parse(arg, false, c.table());
+            case "conv,eth", "conv,ip", "conv,ipv6", "conv,tcp", "conv,udp",
+                 "endpoints,eth", "endpoints,ip", "endpoints,ipv6", "endpoints,tcp", "endpoints,udp" -> {
+                boolean endpoints = command.startsWith("endpoints");
+                String f = arg.length() > command.length() && arg.charAt(command.length()) == ','
+                        ? arg.substring(command.length() + 1) : null;
+                DisplayFilter filter = filter(f, c.table(), endpoints ? "tcpscope: Couldn't register endpoint tap: "
+                        : "tcpscope: Couldn't register conversations tap: ", "", 1);
+                var type = ConversationTap.Type.valueOf(command.substring(command.indexOf(',') + 1).toUpperCase(java.util.Locale.ROOT));
+                yield new ConversationTap(type, endpoints, f, filter, c.time(), c.zone(), c.macs());
+            }
             default -> throw new TapArgumentException("tcpscope: -z " + command + " is not supported yet", 1);
         };
     }
