@@ -152,7 +152,16 @@ final class ReadCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            taps = Taps.of(statistics, new Taps.Context(FieldTable.standard(), kind, ZoneId.systemDefault(), MacNames::system));
+            List<String> named = new ArrayList<>(fieldNames); // what Wireshark builds items for without a tree
+            if (displayFilter != null) {
+                named.add(displayFilter);
+            }
+            if (readFilter != null) {
+                named.add(readFilter);
+            }
+            boolean tree = verbose || onlyProtocols != null || outputFormat.equals("json");
+            taps = Taps.of(statistics, new Taps.Context(FieldTable.standard(), kind, ZoneId.systemDefault(),
+                    MacNames::system, named, tree));
         } catch (TapArgumentException e) {
             err.println(e.getMessage());
             return e.exitCode();

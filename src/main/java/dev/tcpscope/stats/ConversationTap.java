@@ -94,6 +94,9 @@ final class ConversationTap implements Tap {
     }
 
     @Override
+    public List<String> filters() { return filterText == null ? List.of() : List.of(filterText); }
+
+    @Override
     public void packet(Decoder d) {
         if (filter != null && !filter.test(d)) {
             return;

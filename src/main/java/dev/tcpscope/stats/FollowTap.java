@@ -163,6 +163,9 @@ final class FollowTap implements Tap {
     }
 
     @Override
+    public java.util.List<String> filters() { return java.util.List.of(filterText); }
+
+    @Override
     public void packet(Decoder d) {
         if (tcp) {
             tcpPacket(d);

@@ -17,4 +17,7 @@ public interface Tap {
      * (a report can be large, a followed stream say, so it is written rather than returned).
      */
     void draw(Appendable out) throws java.io.IOException;
+
+    /** The display filters this tap registered (they make the fields they name visible to io,stat). */
+    default java.util.List<String> filters() { return java.util.List.of(); }
 }

@@ -33,7 +33,19 @@ public final class Taps {
     private Taps() { }
 
     /** What the taps need besides their arguments. */
-    public record Context(FieldTable table, TimeFormat.Kind time, ZoneId zone, Supplier<MacNames> macs) { }
+    /**
+     * What the taps need besides their arguments: {@code filters} are the run's other filter texts
+     * and -e fields (-Y, -R, -e), {@code treeVisible} whether a details tree is printed (-V, -O,
+     * -T json); both decide which fields io,stat sees, as Wireshark builds only the items some
+     * filter names when no tree is printed.
+     */
+    public record Context(FieldTable table, TimeFormat.Kind time, ZoneId zone, Supplier<MacNames> macs,
+                          List<String> filters, boolean treeVisible) {
+        /** A run with no other filter and no details tree. */
+        public Context(FieldTable table, TimeFormat.Kind time, ZoneId zone, Supplier<MacNames> macs) {
+            this(table, time, zone, macs, List.of(), false);
+        }
+    }
 
     /**
      * Sets up one tap per argument, in order. Throws {@link TapArgumentException} with tshark's
@@ -53,8 +65,30 @@ public final class Taps {
         for (String a : args) {
             t.taps.add(create(command(a), a, context));
         }
+        if (!context.treeVisible()) {
+            java.util.Set<String> primed = new java.util.HashSet<>();
+            List<String> texts = new ArrayList<>(context.filters());
+            for (Tap tap : t.taps) {
+                texts.addAll(tap.filters());
+            }
+            for (String text : texts) {
+                java.util.regex.Matcher m = NAME.matcher(text);
+                while (m.find()) {
+                    if (context.table().get(m.group()) != null) {
+                        primed.add(m.group());
+                    }
+                }
+            }
+            for (Tap tap : t.taps) {
+                if (tap instanceof IoStat io) {
+                    io.primed(primed);
+                }
+            }
+        }
         return t;
     }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
     private static String command(String arg) {
         for (int i = COMMANDS.size() - 1; i >= 0; i--) {
@@ -79,6 +113,7 @@ public final class Taps {
                 var type = ConversationTap.Type.valueOf(command.substring(command.indexOf(',') + 1).toUpperCase(java.util.Locale.ROOT));
                 yield new ConversationTap(type, endpoints, f, filter, c.time(), c.zone(), c.macs());
             }
+            case "io,stat" -> IoStat.parse(arg, c.table(), c.time(), c.zone());
             default -> throw new TapArgumentException("tcpscope: -z " + command + " is not supported yet", 1);
         };
     }
