@@ -65,6 +65,17 @@ public final class Taps {
         for (String a : args) {
             t.taps.add(create(command(a), a, context));
         }
+        int level = 0;
+        for (Tap tap : t.taps) {
+            if (tap instanceof ExpertTap e && e.named() >= 0) {
+                level = e.named();
+            }
+        }
+        for (Tap tap : t.taps) {
+            if (tap instanceof ExpertTap e) {
+                e.lowest(level);
+            }
+        }
         if (!context.treeVisible()) {
             java.util.Set<String> primed = new java.util.HashSet<>();
             List<String> texts = new ArrayList<>(context.filters());
@@ -114,6 +125,7 @@ public final class Taps {
                 yield new ConversationTap(type, endpoints, f, filter, c.time(), c.zone(), c.macs());
             }
             case "io,stat" -> IoStat.parse(arg, c.table(), c.time(), c.zone());
+            case "expert" -> ExpertTap.parse(arg, c.table(), c.zone(), c.macs());
             default -> throw new TapArgumentException("tcpscope: -z " + command + " is not supported yet", 1);
         };
     }
