@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTest {
     /** The stages in data-flow order; each may import itself and the stages before it. */
     private static final List<String> ORDER = List.of(
-            "frame", "capture", "wire", "tcp", "field", "proto", "filter", "present", "report", "lab", "cli", "web");
+            "frame", "capture", "wire", "tcp", "field", "proto", "filter", "present", "report", "stats", "lab", "cli", "web");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?dev\\.tcpscope\\.([a-z]+)[.;]", Pattern.MULTILINE);
 
     @Test

@@ -17,6 +17,8 @@ import dev.tcpscope.present.PacketList;
 import dev.tcpscope.present.TimeFormat;
 import dev.tcpscope.present.color.Ansi;
 import dev.tcpscope.present.color.FilterColorizer;
+import dev.tcpscope.stats.TapArgumentException;
+import dev.tcpscope.stats.Taps;
 import dev.tcpscope.tcp.AnalysisMode;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.tcp.TcpAnalyzer;
@@ -125,6 +127,16 @@ final class ReadCommand implements Callable<Integer> {
                     + " instead of Wireshark 4.0's defaults.")
     String colorFilters;
 
+    @Option(names = "-z", paramLabel = "STATISTIC",
+            description = "A statistic printed after the packets (repeat for more; -q prints it alone), as tshark -z: "
+                    + "follow,tcp|udp,ascii|hex|raw|yaml,N; conv|endpoints,eth|ip|ipv6|tcp|udp[,FILTER]; "
+                    + "io,stat,INTERVAL[,FILTER...]; expert[,error|warn|note|chat][,FILTER]; io,phs; "
+                    + "ip_hosts,tree; ptype,tree; plen,tree (docs/STATISTICS.md).")
+    List<String> statistics = new ArrayList<>();
+
+    /** The -z statistics, fed from the output pass; empty without -z. */
+    private Taps taps;
+
     /** The coloring rules when lines are colored, else null. */
     private FilterColorizer colorizer;
 
@@ -143,6 +155,21 @@ final class ReadCommand implements Callable<Integer> {
         TimeFormat.Kind kind = time.kind(err);
         if (kind == null) {
             return 2;
+        }
+        try {
+            List<String> named = new ArrayList<>(fieldNames); // what Wireshark builds items for without a tree
+            if (displayFilter != null) {
+                named.add(displayFilter);
+            }
+            if (readFilter != null) {
+                named.add(readFilter);
+            }
+            boolean tree = verbose || onlyProtocols != null || outputFormat.equals("json");
+            taps = Taps.of(statistics, new Taps.Context(FieldTable.standard(), kind, ZoneId.systemDefault(),
+                    MacNames::system, named, tree));
+        } catch (TapArgumentException e) {
+            err.println(e.getMessage());
+            return e.exitCode();
         }
         FieldsFormat fields = null;
         DetailPrinter details = null;
@@ -291,10 +318,12 @@ final class ReadCommand implements Callable<Integer> {
                 }
                 out.flush();
             }
+            TapOutput.draw(taps, out);
             return 0;
         } catch (IOException e) {
             flushQuietly(out);
             err.println("tcpscope: " + e.getMessage());
+            TapOutput.drawQuietly(taps, out); // tshark still prints what the frames read so far give
             return 1;
         }
     }
@@ -400,6 +429,7 @@ final class ReadCommand implements Callable<Integer> {
             if (colored != null) {
                 out.text(Ansi.RESET); // tshark resets the terminal when it closes its output
             }
+            TapOutput.draw(taps, out);
             out.flush();
             return 0;
         } catch (IOException e) {
@@ -412,6 +442,7 @@ final class ReadCommand implements Callable<Integer> {
             }
             flushQuietly(out);
             err.println("tcpscope: " + e.getMessage());
+            TapOutput.drawQuietly(taps, out); // tshark still prints what the frames read so far give
             return 1;
         }
     }
@@ -435,6 +466,7 @@ final class ReadCommand implements Callable<Integer> {
                 renumber(frame, ++keptCount);
             }
             decoder.decode(frame);
+            taps.packet(decoder); // taps see every frame, before -Y, as in tshark
             if (display == null || display.test(decoder)) {
                 decoder.display();
                 return true;
