@@ -69,6 +69,9 @@ final class ReadCommand implements Callable<Integer> {
     @Mixin
     ListingOptions listing = new ListingOptions();
 
+    @Mixin
+    SaveOptions save = new SaveOptions();
+
     @Option(names = "-T", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: text (the packet list, default) or fields (the -e fields of each packet).")
     String outputFormat;
@@ -87,6 +90,9 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "-R", paramLabel = "FILTER",
             description = "Read filter, with -2 only (as tshark): frames it does not match are dropped in the first pass and the rest renumbered.")
     String readFilter;
+
+    @Option(names = "-l", description = "Flush the output after each packet, as tshark -l (a live pipe is flushed whenever it has nothing pending anyway).")
+    boolean flushEach;
 
     @Option(names = "-V", description = "Print the packet details tree, as tshark -V.")
     boolean verbose;
@@ -194,6 +200,15 @@ final class ReadCommand implements Callable<Integer> {
             err.println("tcpscope: invalid --analysis \"" + analysis + "\"; use tshark or precise");
             return 2;
         }
+        // tshark -w prints packets only when asked to (-P, -V, -O, -x, -T other than text)
+        boolean printing = !save.active() || save.print || verbose || onlyProtocols != null || hexDump
+                || !outputFormat.equals("text");
+        if (!save.open(printing, err)) {
+            return 2;
+        }
+        if (!printing) {
+            listing.quiet = true;
+        }
         // Final per-stream values need the whole capture first.
         boolean twoPass = this.twoPass || mode == AnalysisMode.PRECISE;
         if (readFilter != null && !twoPass) {
@@ -240,7 +255,8 @@ final class ReadCommand implements Callable<Integer> {
             }
             decoder = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()), decoder.reassemblies());
         }
-        return details != null ? outputDetails(path, decoder, details, err) : output(path, decoder, fields, kind, err);
+        int code = details != null ? outputDetails(path, decoder, details, err) : output(path, decoder, fields, kind, err);
+        return save.finish(code, err);
     }
 
     /** -V, -O, -x, -T json: each frame's details as they are decoded (streaming, nothing kept). */
@@ -252,6 +268,7 @@ final class ReadCommand implements Callable<Integer> {
         Frame frame = new Frame();
         StringBuilder text = new StringBuilder(8192);
         LineWriter out = new LineWriter(parent.out);
+        live = out;
         try (reader) {
             if (!listing.quiet) {
                 details.begin(text);
@@ -263,6 +280,9 @@ final class ReadCommand implements Callable<Integer> {
                         out.text(text);
                         text.setLength(0);
                     }
+                    if (flushEach) {
+                        flushLive();
+                    }
                 }
             } finally {
                 if (!listing.quiet) {
@@ -272,6 +292,9 @@ final class ReadCommand implements Callable<Integer> {
                 out.flush();
             }
             return 0;
+        } catch (SaveOptions.WriteFailed e) {
+            flushQuietly(out);
+            return save.failed(e.getCause(), err);
         } catch (IOException e) {
             flushQuietly(out);
             err.println("tcpscope: " + e.getMessage());
@@ -299,11 +322,16 @@ final class ReadCommand implements Callable<Integer> {
         Frame frame = new Frame();
         try (reader) {
             long n = 0;
-            while ((count < 0 || n < count) && reader.next(frame)) {
+            // tshark's first pass checks -c only after a frame -R keeps
+            while (count != 0 && reader.next(frame)) {
                 n++;
                 decoder.decode(frame);
-                if (read != null && read.test(decoder)) {
+                boolean passed = read == null || read.test(decoder);
+                if (read != null && passed) {
                     kept.set((int) (n - 1));
+                }
+                if (passed && count >= 0 && n >= count) {
+                    break;
                 }
             }
             return null;
@@ -323,6 +351,14 @@ final class ReadCommand implements Callable<Integer> {
     }
 
     private CaptureReader open(String path, PrintStream err) {
+        CaptureReader reader = openReader(path, err);
+        if (reader == null) {
+            save.discard(); // as tshark: an input that cannot be opened leaves no -w file
+        }
+        return reader;
+    }
+
+    private CaptureReader openReader(String path, PrintStream err) {
         try {
             return Captures.open(path);
         } catch (NoSuchFileException e) {
@@ -358,6 +394,7 @@ final class ReadCommand implements Callable<Integer> {
         StringBuilder line = new StringBuilder(256);
         StringBuilder colored = colorizer == null ? null : new StringBuilder(512);
         LineWriter out = new LineWriter(parent.out);
+        live = out;
         try (reader) {
             if (fields != null && !listing.quiet && fields.appendHeader(line)) {
                 out.line(line);
@@ -376,12 +413,18 @@ final class ReadCommand implements Callable<Integer> {
                 } else if (!listing.quiet) {
                     out.line(line);
                 }
+                if (flushEach) {
+                    flushLive();
+                }
             }
             if (colored != null) {
                 out.text(Ansi.RESET); // tshark resets the terminal when it closes its output
             }
             out.flush();
             return 0;
+        } catch (SaveOptions.WriteFailed e) {
+            flushQuietly(out);
+            return save.failed(e.getCause(), err);
         } catch (IOException e) {
             if (colored != null) {
                 try {
@@ -396,6 +439,18 @@ final class ReadCommand implements Callable<Integer> {
         }
     }
 
+    /** The output of the pass that prints, flushed before a live input waits. */
+    private LineWriter live;
+
+    /** Hands what is printed and saved so far on (before waiting for a pipe, or for -l); true. */
+    private boolean flushLive() throws IOException {
+        if (live != null) {
+            live.flush();
+        }
+        save.flush();
+        return true;
+    }
+
     /** Frames read so far in the output pass, and those of them -R kept. */
     private long readCount, keptCount;
 
@@ -406,7 +461,7 @@ final class ReadCommand implements Callable<Integer> {
      * the capture or after -c frames.
      */
     private boolean nextShown(CaptureReader reader, Frame frame, Decoder decoder, PacketList list) throws IOException {
-        while ((count < 0 || readCount < count) && reader.next(frame)) {
+        while ((count < 0 || kept != null || readCount < count) && (!reader.mayBlock() || flushLive()) && reader.next(frame)) {
             readCount++;
             if (kept != null) {
                 if (!kept.get((int) (readCount - 1))) {
@@ -417,6 +472,7 @@ final class ReadCommand implements Callable<Integer> {
             decoder.decode(frame);
             if (display == null || display.test(decoder)) {
                 decoder.display();
+                save.save(reader, frame);
                 return true;
             }
             if (list != null) {
