@@ -19,6 +19,7 @@ import dev.tcpscope.present.color.FilterColorizer;
 import dev.tcpscope.tcp.AnalysisMode;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.tcp.TcpAnalyzer;
+import dev.tcpscope.tcp.TcpPreferences;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -91,6 +92,14 @@ final class ReadCommand implements Callable<Integer> {
             description = "Read filter, with -2 only (as tshark): frames it does not match are dropped in the first pass and the rest renumbered.")
     String readFilter;
 
+    @Option(names = "-o", paramLabel = "NAME:VALUE",
+            description = "A TCP preference as in tshark, e.g. -o tcp.relative_sequence_numbers:FALSE, -o tcp.analyze_sequence_numbers:FALSE"
+                    + " (the tcp.* preferences of Wireshark 4.0; see docs/PREFERENCES.md).")
+    List<String> preferenceArguments = new ArrayList<>();
+
+    /** The preferences -o set, for every stage that reads one. */
+    final TcpPreferences preferences = new TcpPreferences();
+
     @Option(names = "-l", description = "Flush the output after each packet, as tshark -l (a live pipe is flushed whenever it has nothing pending anyway).")
     boolean flushEach;
 
@@ -140,6 +149,14 @@ final class ReadCommand implements Callable<Integer> {
         if (path == null) {
             err.println("tcpscope: no capture given; usage: tcpscope read FILE (see tcpscope read --help)");
             return 2;
+        }
+        for (String p : preferenceArguments) {
+            try {
+                preferences.set(p);
+            } catch (TcpPreferences.PreferenceException e) {
+                err.println("tcpscope: " + e.getMessage());
+                return 2;
+            }
         }
         TimeFormat.Kind kind = time.kind(err);
         if (kind == null) {
@@ -246,14 +263,14 @@ final class ReadCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        Decoder decoder = new Decoder(new TcpAnalyzer(mode));
+        Decoder decoder = new Decoder(new TcpAnalyzer(mode).preferences(preferences));
         if (twoPass) {
             decoder.noteReassemblies();
             Integer failed = firstPass(path, decoder, err, read);
             if (failed != null) {
                 return failed;
             }
-            decoder = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()), decoder.reassemblies());
+            decoder = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()).preferences(preferences), decoder.reassemblies());
         }
         int code = details != null ? outputDetails(path, decoder, details, err) : output(path, decoder, fields, kind, err);
         return save.finish(code, err);
