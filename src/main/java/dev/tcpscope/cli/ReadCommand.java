@@ -74,7 +74,7 @@ final class ReadCommand implements Callable<Integer> {
     SaveOptions save = new SaveOptions();
 
     @Option(names = "-T", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: text (the packet list, default) or fields (the -e fields of each packet).")
+            description = "Output format: text (the packet list, default), fields (the -e fields of each packet) or json (the details tree as tshark -T json).")
     String outputFormat;
 
     @Option(names = "-e", paramLabel = "FIELD", description = "A field to print with -T fields (repeat for more), e.g. -e tcp.stream -e tcp.analysis.flags.")
