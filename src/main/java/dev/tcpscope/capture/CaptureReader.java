@@ -44,6 +44,14 @@ public interface CaptureReader extends AutoCloseable {
         return -1;
     }
 
+    /**
+     * True when the next {@link #next} may wait for input that has not arrived (a live pipe);
+     * callers flush what they have printed first.
+     */
+    default boolean mayBlock() {
+        return false;
+    }
+
     /** The file format, e.g. {@code "pcap"}, {@code "pcap-nsec"}, {@code "pcapng"}. */
     String format();
 

@@ -35,6 +35,15 @@ sealed interface Input extends Closeable permits MappedInput, StreamInput {
     /** Advances past {@code n} bytes that a previous {@link #fill} made available. */
     void skip(long n);
 
+    /**
+     * True when reading past the bytes already filled would wait for more input: a pipe or
+     * terminal with nothing pending. A file never waits. A printer flushes its output then, so
+     * that a live pipe ({@code tcpdump -U -w - | tcpscope read -}) shows each packet as it arrives.
+     */
+    default boolean mayBlock() {
+        return false;
+    }
+
     /** The largest request a reader makes: a record is never bigger than this. */
     int MAX_FILL = 256 * 1024 * 1024;
 }

@@ -67,6 +67,11 @@ final class PcapReader implements CaptureReader {
      *
      * @param magicLittleEndian the first four bytes read as a little-endian int
      */
+    @Override
+    public boolean mayBlock() {
+        return in.mayBlock();
+    }
+
     PcapReader(Input in, String name, int magicLittleEndian) throws IOException {
         this.in = in;
         this.name = name;

@@ -42,6 +42,9 @@ final class PcapngReader implements CaptureReader {
     private static final int SPB = 3;
     private static final int EPB = 6;
     private static final int SYSTEMD_JOURNAL_EXPORT = 9;
+    private static final int DSB = 0x0A;
+    /** Decryption Secrets Blocks kept for a saved copy, at most this many (they are rare and small). */
+    private static final int MAX_SECRETS = 256;
     private static final int CB_COPY = 0x00000BAD;
     private static final int CB_NO_COPY = 0x40000BAD;
     private static final int MIN_CB = 16;
@@ -87,6 +90,11 @@ final class PcapngReader implements CaptureReader {
      *
      * @throws CaptureFormatException if it is not a valid SHB (the file is then not pcapng)
      */
+    @Override
+    public boolean mayBlock() {
+        return in.mayBlock();
+    }
+
     PcapngReader(Input in, String name) throws IOException {
         this.in = in;
         this.name = name;
@@ -171,6 +179,10 @@ final class PcapngReader implements CaptureReader {
                 frame.setCustomBlock(endian.u32(s, b + 8), type == CB_COPY);
                 yield true;
             }
+            case DSB -> {
+                keepSecrets(s, b, length);
+                yield false;
+            }
             case SYSTEMD_JOURNAL_EXPORT -> {
                 // §4.7-era block 9: one journal entry, padded with NULs to 32 bits.
                 long end = length - 4;
@@ -184,6 +196,9 @@ final class PcapngReader implements CaptureReader {
             default -> false;
         };
         in.skip(length);
+        if (type != EPB) {
+            optionsSegment = null;
+        }
         return isFrame ? FRAME : SKIPPED;
     }
 
@@ -451,6 +466,9 @@ final class PcapngReader implements CaptureReader {
         long captured = endian.u32(s, b + 20);
         long original = endian.u32(s, b + 24);
         emit(frame, c, (int) id, ts, s, b + 28, captured, original, length - MIN_EPB);
+        optionsSegment = s;
+        optionsFrom = b + 28 + ((captured + 3) & ~3);
+        optionsTo = b + length - 4;
         int flags = packetFlags(s, b + 28 + ((captured + 3) & ~3), b + length - 4);
         int fcsBytes = (flags >>> 5) & 0xf;
         if (fcsBytes != 0) {
@@ -516,6 +534,85 @@ final class PcapngReader implements CaptureReader {
 
     @Override
     public int section() { return section; }
+
+    private final List<byte[]> secrets = new ArrayList<>();
+
+    /**
+     * §4.7 Decryption Secrets Block: kept whole (re-encoded little-endian, without options) so
+     * that a saved copy carries the TLS keys tshark uses to decrypt, as tshark's copy does.
+     */
+    private void keepSecrets(MemorySegment s, long b, long length) {
+        if (length < 20 || secrets.size() == MAX_SECRETS) {
+            return;
+        }
+        long dataLength = endian.u32(s, b + 12);
+        if (16 + dataLength + 4 > length) {
+            return;
+        }
+        int total = (int) (16 + ((dataLength + 3) & ~3) + 4);
+        java.nio.ByteBuffer block = java.nio.ByteBuffer.allocate(total).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        block.putInt(DSB).putInt(total).putInt(endian.i32(s, b + 8)).putInt((int) dataLength);
+        block.put(s.asSlice(b + 16, dataLength).toArray(ValueLayout.JAVA_BYTE));
+        block.putInt(total - 4, total);
+        secrets.add(block.array());
+    }
+
+    /** The Decryption Secrets Blocks read so far, each a whole little-endian block. */
+    List<byte[]> secrets() {
+        return secrets;
+    }
+
+    /** Where the options of the last record are, when it was an EPB (valid until the next read). */
+    private MemorySegment optionsSegment;
+    private long optionsFrom, optionsTo;
+
+    private static final int OPT_COMMENT = 1;
+    private static final int OPT_EPB_HASH = 3;
+    private static final int OPT_EPB_DROPCOUNT = 4;
+
+    /**
+     * The options of the last record that a saved copy keeps (tshark copies a packet's comments,
+     * flags, hash and drop count), little-endian; null when there are none or the record was no
+     * EPB. A list that runs out of its block ends there.
+     */
+    PcapngWriter.PacketOptions lastOptions() {
+        if (optionsSegment == null) {
+            return null;
+        }
+        MemorySegment s = optionsSegment;
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate((int) (optionsTo - optionsFrom))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (long p = optionsFrom; p + 4 <= optionsTo; ) {
+            int code = endian.u16(s, p);
+            int length = endian.u16(s, p + 2);
+            long padded = (length + 3) & ~3;
+            if (code == OPT_ENDOFOPT || p + 4 + padded > optionsTo) {
+                break;
+            }
+            long value = p + 4;
+            boolean keep = switch (code) {
+                case OPT_COMMENT, OPT_EPB_HASH -> true;
+                case OPT_EPB_FLAGS -> length == 4;
+                case OPT_EPB_DROPCOUNT -> length == 8;
+                default -> false;
+            };
+            if (keep) {
+                out.putShort((short) code).putShort((short) length);
+                switch (code) {
+                    case OPT_EPB_FLAGS -> out.putInt(endian.i32(s, value));
+                    case OPT_EPB_DROPCOUNT -> out.putLong(endian.i64(s, value));
+                    default -> {
+                        out.put(s.asSlice(value, length).toArray(ValueLayout.JAVA_BYTE));
+                        for (int i = length; (i & 3) != 0; i++) {
+                            out.put((byte) 0);
+                        }
+                    }
+                }
+            }
+            p = value + padded;
+        }
+        return out.position() == 0 ? null : new PcapngWriter.PacketOptions(out.array(), out.position());
+    }
 
     @Override
     public String format() { return "pcapng"; }

@@ -59,6 +59,15 @@ final class StreamInput implements Input {
         return Math.min(need, limit - start);
     }
 
+    @Override
+    public boolean mayBlock() {
+        try {
+            return !eof && in.available() == 0;
+        } catch (IOException e) {
+            return false; // the next read reports it
+        }
+    }
+
     /** How many bytes are buffered beyond the position without reading the stream. */
     long fillBuffered() {
         return limit - start;

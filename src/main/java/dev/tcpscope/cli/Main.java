@@ -35,6 +35,29 @@ public final class Main {
             err.println("tcpscope: internal error: " + ex + " (please report it with the capture)");
             return 3;
         });
-        return cl.execute(args);
+        return cl.execute(asTsharkRead(cl, args));
+    }
+
+    /**
+     * {@code tcpscope -r FILE ...}, as a tshark user types it, runs {@code read}: when the first
+     * argument names no command and {@code -r} is among the arguments, {@code read} is put in
+     * front. Anything else is left to picocli (and its usage message).
+     */
+    static String[] asTsharkRead(CommandLine cl, String... args) {
+        if (args.length == 0 || cl.getSubcommands().containsKey(args[0])) {
+            return args;
+        }
+        for (String a : args) {
+            if (a.equals("--")) {
+                break;
+            }
+            if (a.equals("-r") || a.startsWith("-r") && !a.startsWith("--")) {
+                String[] read = new String[args.length + 1];
+                read[0] = "read";
+                System.arraycopy(args, 0, read, 1, args.length);
+                return read;
+            }
+        }
+        return args;
     }
 }

@@ -22,6 +22,7 @@ import dev.tcpscope.stats.Taps;
 import dev.tcpscope.tcp.AnalysisMode;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.tcp.TcpAnalyzer;
+import dev.tcpscope.tcp.TcpPreferences;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,8 +73,11 @@ final class ReadCommand implements Callable<Integer> {
     @Mixin
     ListingOptions listing = new ListingOptions();
 
+    @Mixin
+    SaveOptions save = new SaveOptions();
+
     @Option(names = "-T", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: text (the packet list, default) or fields (the -e fields of each packet).")
+            description = "Output format: text (the packet list, default), fields (the -e fields of each packet) or json (the details tree as tshark -T json).")
     String outputFormat;
 
     @Option(names = "-e", paramLabel = "FIELD", description = "A field to print with -T fields (repeat for more), e.g. -e tcp.stream -e tcp.analysis.flags.")
@@ -94,6 +98,17 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "-d", paramLabel = "LAYER==SELECTOR,PROTOCOL",
             description = "Decode as, as tshark -d: e.g. -d tcp.port==8888,http.")
     private List<String> decodeAs;
+
+    @Option(names = "-o", paramLabel = "NAME:VALUE",
+            description = "A TCP preference as in tshark, e.g. -o tcp.relative_sequence_numbers:FALSE, -o tcp.analyze_sequence_numbers:FALSE"
+                    + " (the tcp.* preferences of Wireshark 4.0; see docs/PREFERENCES.md).")
+    List<String> preferenceArguments = new ArrayList<>();
+
+    /** The preferences -o set, for every stage that reads one. */
+    final TcpPreferences preferences = new TcpPreferences();
+
+    @Option(names = "-l", description = "Flush the output after each packet, as tshark -l (a live pipe is flushed whenever it has nothing pending anyway).")
+    boolean flushEach;
 
     @Option(names = "-V", description = "Print the packet details tree, as tshark -V.")
     boolean verbose;
@@ -151,6 +166,14 @@ final class ReadCommand implements Callable<Integer> {
         if (path == null) {
             err.println("tcpscope: no capture given; usage: tcpscope read FILE (see tcpscope read --help)");
             return 2;
+        }
+        for (String p : preferenceArguments) {
+            try {
+                preferences.set(p);
+            } catch (TcpPreferences.PreferenceException e) {
+                err.println("tcpscope: " + e.getMessage());
+                return 2;
+            }
         }
         TimeFormat.Kind kind = time.kind(err);
         if (kind == null) {
@@ -226,6 +249,15 @@ final class ReadCommand implements Callable<Integer> {
             err.println("tcpscope: invalid --analysis \"" + analysis + "\"; use tshark or precise");
             return 2;
         }
+        // tshark -w prints packets only when asked to (-P, -V, -O, -x, -T other than text)
+        boolean printing = !save.active() || save.print || verbose || onlyProtocols != null || hexDump
+                || !outputFormat.equals("text");
+        if (!save.open(printing, err)) {
+            return 2;
+        }
+        if (!printing) {
+            listing.quiet = true;
+        }
         // Final per-stream values need the whole capture first.
         boolean twoPass = this.twoPass || mode == AnalysisMode.PRECISE;
         if (readFilter != null && !twoPass) {
@@ -273,7 +305,7 @@ final class ReadCommand implements Callable<Integer> {
                 }
             }
         }
-        Decoder decoder = new Decoder(new TcpAnalyzer(mode)).payloads(payloads);
+        Decoder decoder = new Decoder(new TcpAnalyzer(mode).preferences(preferences)).payloads(payloads);
         if (twoPass) {
             decoder.noteReassemblies();
             Integer failed = firstPass(path, decoder, err, read);
@@ -284,10 +316,11 @@ final class ReadCommand implements Callable<Integer> {
             if (decodeAs != null) {
                 decodeAs.forEach(rule -> Protocols.decodeAs(again, rule));
             }
-            decoder = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()), decoder.reassemblies())
+            decoder = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()).preferences(preferences), decoder.reassemblies())
                     .payloads(again, true);
         }
-        return details != null ? outputDetails(path, decoder, details, err) : output(path, decoder, fields, kind, err);
+        int code = details != null ? outputDetails(path, decoder, details, err) : output(path, decoder, fields, kind, err);
+        return save.finish(code, err);
     }
 
     /** -V, -O, -x, -T json: each frame's details as they are decoded (streaming, nothing kept). */
@@ -299,6 +332,7 @@ final class ReadCommand implements Callable<Integer> {
         Frame frame = new Frame();
         StringBuilder text = new StringBuilder(8192);
         LineWriter out = new LineWriter(parent.out);
+        live = out;
         try (reader) {
             if (!listing.quiet) {
                 details.begin(text);
@@ -310,6 +344,9 @@ final class ReadCommand implements Callable<Integer> {
                         out.text(text);
                         text.setLength(0);
                     }
+                    if (flushEach) {
+                        flushLive();
+                    }
                 }
             } finally {
                 if (!listing.quiet) {
@@ -320,6 +357,9 @@ final class ReadCommand implements Callable<Integer> {
             }
             TapOutput.draw(taps, out);
             return 0;
+        } catch (SaveOptions.WriteFailed e) {
+            flushQuietly(out);
+            return save.failed(e.getCause(), err);
         } catch (IOException e) {
             flushQuietly(out);
             err.println("tcpscope: " + e.getMessage());
@@ -348,11 +388,16 @@ final class ReadCommand implements Callable<Integer> {
         Frame frame = new Frame();
         try (reader) {
             long n = 0;
-            while ((count < 0 || n < count) && reader.next(frame)) {
+            // tshark's first pass checks -c only after a frame -R keeps
+            while (count != 0 && reader.next(frame)) {
                 n++;
                 decoder.decode(frame);
-                if (read != null && read.test(decoder)) {
+                boolean passed = read == null || read.test(decoder);
+                if (read != null && passed) {
                     kept.set((int) (n - 1));
+                }
+                if (passed && count >= 0 && n >= count) {
+                    break;
                 }
             }
             return null;
@@ -372,6 +417,14 @@ final class ReadCommand implements Callable<Integer> {
     }
 
     private CaptureReader open(String path, PrintStream err) {
+        CaptureReader reader = openReader(path, err);
+        if (reader == null) {
+            save.discard(); // as tshark: an input that cannot be opened leaves no -w file
+        }
+        return reader;
+    }
+
+    private CaptureReader openReader(String path, PrintStream err) {
         try {
             return Captures.open(path);
         } catch (NoSuchFileException e) {
@@ -407,6 +460,7 @@ final class ReadCommand implements Callable<Integer> {
         StringBuilder line = new StringBuilder(256);
         StringBuilder colored = colorizer == null ? null : new StringBuilder(512);
         LineWriter out = new LineWriter(parent.out);
+        live = out;
         try (reader) {
             if (fields != null && !listing.quiet && fields.appendHeader(line)) {
                 out.line(line);
@@ -425,6 +479,9 @@ final class ReadCommand implements Callable<Integer> {
                 } else if (!listing.quiet) {
                     out.line(line);
                 }
+                if (flushEach) {
+                    flushLive();
+                }
             }
             if (colored != null) {
                 out.text(Ansi.RESET); // tshark resets the terminal when it closes its output
@@ -432,6 +489,9 @@ final class ReadCommand implements Callable<Integer> {
             TapOutput.draw(taps, out);
             out.flush();
             return 0;
+        } catch (SaveOptions.WriteFailed e) {
+            flushQuietly(out);
+            return save.failed(e.getCause(), err);
         } catch (IOException e) {
             if (colored != null) {
                 try {
@@ -447,6 +507,18 @@ final class ReadCommand implements Callable<Integer> {
         }
     }
 
+    /** The output of the pass that prints, flushed before a live input waits. */
+    private LineWriter live;
+
+    /** Hands what is printed and saved so far on (before waiting for a pipe, or for -l); true. */
+    private boolean flushLive() throws IOException {
+        if (live != null) {
+            live.flush();
+        }
+        save.flush();
+        return true;
+    }
+
     /** Frames read so far in the output pass, and those of them -R kept. */
     private long readCount, keptCount;
 
@@ -457,7 +529,7 @@ final class ReadCommand implements Callable<Integer> {
      * the capture or after -c frames.
      */
     private boolean nextShown(CaptureReader reader, Frame frame, Decoder decoder, PacketList list) throws IOException {
-        while ((count < 0 || readCount < count) && reader.next(frame)) {
+        while ((count < 0 || kept != null || readCount < count) && (!reader.mayBlock() || flushLive()) && reader.next(frame)) {
             readCount++;
             if (kept != null) {
                 if (!kept.get((int) (readCount - 1))) {
@@ -469,6 +541,7 @@ final class ReadCommand implements Callable<Integer> {
             taps.packet(decoder); // taps see every frame, before -Y, as in tshark
             if (display == null || display.test(decoder)) {
                 decoder.display();
+                save.save(reader, frame);
                 return true;
             }
             if (list != null) {

@@ -143,8 +143,6 @@ public final class FieldText {
 
     private static final java.time.format.DateTimeFormatter DATE =
             java.time.format.DateTimeFormatter.ofPattern("MMM ppd, yyyy HH:mm:ss", java.util.Locale.ROOT);
-    private static final java.time.format.DateTimeFormatter ZONE =
-            java.time.format.DateTimeFormatter.ofPattern("zzz", java.util.Locale.ROOT);
 
     /**
      * Appends an epoch time in nanoseconds as Wireshark's local absolute time
@@ -158,7 +156,7 @@ public final class FieldText {
         for (long p = 100_000_000L; p > 0; p /= 10) {
             sb.append((char) ('0' + frac / p % 10));
         }
-        sb.append(' ').append(ZONE.format(t));
+        sb.append(' ').append(ZoneAbbreviations.at(t.getZone(), sec));
     }
 
     /** Appends nanoseconds as seconds with nine decimals, negative values with a leading minus. */

@@ -1,5 +1,6 @@
 package dev.tcpscope.present;
 
+import dev.tcpscope.field.ZoneAbbreviations;
 import dev.tcpscope.capture.CaptureInterface;
 import dev.tcpscope.frame.Frame;
 import dev.tcpscope.frame.LinkType;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -359,7 +359,7 @@ public final class Details {
         ZonedDateTime t = Instant.ofEpochSecond(seconds, nanos).atZone(zone);
         StringBuilder sb = new StringBuilder(40).append(ARRIVAL.format(t)).append('.');
         nine(sb, nanos);
-        return sb.append(' ').append(t.getZone().getDisplayName(TextStyle.SHORT, Locale.ROOT)).toString();
+        return sb.append(' ').append(ZoneAbbreviations.at(t.getZone(), seconds)).toString();
     }
 
     /** Nanoseconds as seconds with nine decimals, a minus in front when negative. */

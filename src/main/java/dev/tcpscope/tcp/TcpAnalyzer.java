@@ -85,6 +85,18 @@ public final class TcpAnalyzer {
     /** The analysis this analyzer runs. */
     public AnalysisMode mode() { return mode; }
 
+    private TcpPreferences preferences = new TcpPreferences();
+
+    /**
+     * Applies tshark's TCP preferences ({@code -o tcp.*}): without {@code analyze_sequence_numbers}
+     * no segment is analysed; without it or {@code relative_sequence_numbers} Seq, Ack, NextSeq
+     * and SACK edges are the raw numbers.
+     */
+    public TcpAnalyzer preferences(TcpPreferences preferences) {
+        this.preferences = preferences;
+        return this;
+    }
+
     /** Number of streams seen so far. */
     public int streams() { return nextStream; }
 
@@ -219,7 +231,7 @@ public final class TcpAnalyzer {
         out.ack = ack;
         out.nextSeq = 0;
         out.window = win;
-        out.analysisFlags = reuse;
+        out.analysisFlags = preferences.analyzeSequenceNumbers ? reuse : 0; // tshark labels a reuse only when it analyses
         out.analysed = analysed;
         out.dupAckNum = 0;
         out.dupAckFrame = 0;
@@ -243,11 +255,14 @@ public final class TcpAnalyzer {
                 rcv.baseSeq = (ack - 1) & 0xffffffffL;
                 rcv.baseSet = true;
             }
-            SequenceAnalysis.analyse(c, snd, rcv, frame, time, (int) seq, (int) ack, out.segmentLength, flags, win,
-                    mptcp.operationsChanged(c.stream, fwd), out);
+            if (preferences.analyzeSequenceNumbers) {
+                SequenceAnalysis.analyse(c, snd, rcv, frame, time, (int) seq, (int) ack, out.segmentLength, flags, win,
+                        mptcp.operationsChanged(c.stream, fwd), out);
+            }
             mptcp.rememberOperations(c.stream, fwd);
-            long sndBase = c.finals != null ? snd.shownBase : snd.baseSeq;
-            long rcvBase = c.finals != null ? rcv.shownBase : rcv.baseSeq;
+            boolean relative = preferences.relative();
+            long sndBase = !relative ? 0 : c.finals != null ? snd.shownBase : snd.baseSeq;
+            long rcvBase = !relative ? 0 : c.finals != null ? rcv.shownBase : rcv.baseSeq;
             out.seq = (seq - sndBase) & 0xffffffffL;
             if ((flags & Tcp.ACK_FLAG) != 0) {
                 out.ack = (ack - rcvBase) & 0xffffffffL;
@@ -260,7 +275,7 @@ public final class TcpAnalyzer {
         }
         int scale = c.finals != null ? snd.shownScale : snd.winScale;
         out.scaleFactor = scale >= 0 ? 1 << scale : scale;
-        out.sackBase = c.finals != null ? rcv.shownBase : rcv.baseSeq;
+        out.sackBase = !preferences.relative() ? 0 : c.finals != null ? rcv.shownBase : rcv.baseSeq;
         Segment g = segment;
         g.c = c;
         g.snd = snd;
