@@ -108,6 +108,12 @@ final class PcapngReader implements CaptureReader {
         } catch (CaptureFormatException e) {
             failed = true;
             throw e;
+        } catch (InternalError e) {
+            if (!CaptureFormatException.isMappingFault(e)) {
+                throw e;
+            }
+            failed = true;
+            throw CaptureFormatException.cutWhileReading(name);
         }
     }
 

@@ -289,6 +289,13 @@ final class ReadCommand implements Callable<Integer> {
             return 0;
         } catch (LineWriter.OutputFailed e) {
             return 2; // Main names the reason (a full disk) once
+        } catch (InternalError e) {
+            if (!CaptureFormatException.isMappingFault(e)) {
+                throw e;
+            }
+            flushQuietly(out); // what was read stays printed
+            err.println("tcpscope: " + CaptureFormatException.cutWhileReading(path).getMessage());
+            return 1;
         } catch (IOException e) {
             flushQuietly(out);
             err.println("tcpscope: " + e.getMessage());
@@ -394,6 +401,13 @@ final class ReadCommand implements Callable<Integer> {
             return 0;
         } catch (LineWriter.OutputFailed e) {
             return 2; // Main names the reason (a full disk) once
+        } catch (InternalError e) {
+            if (!CaptureFormatException.isMappingFault(e)) {
+                throw e;
+            }
+            flushQuietly(out); // what was read stays printed
+            err.println("tcpscope: " + CaptureFormatException.cutWhileReading(path).getMessage());
+            return 1;
         } catch (IOException e) {
             if (colored != null) {
                 try {
