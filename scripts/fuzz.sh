@@ -3,7 +3,8 @@
 #
 # Runs each Jazzer fuzz target of src/test/java/fuzz/HostileFuzzTest.java for MINUTES (default 1)
 # with JAZZER_FUZZ=1, niced, one after the other (the machine is shared). Bounds per input:
-# 64 KiB (-max_len), 10 s (-timeout) and 2 GB RSS (-rss_limit_mb). A finding is written by
+# 4 KiB (libFuzzer's default -max_len), 10 s (JUnit's default timeout, which Jazzer turns into
+# libFuzzer's -timeout) and 2 GB RSS (-rss_limit_mb; the heap is capped at 768 MB so that the RSS measures a leak, not a lazy collector). A finding is written by
 # Jazzer into src/test/resources/fuzz/HostileFuzzTestInputs/TARGET/ as crash-*, where the normal
 # test run replays it from then on (regression mode): fix the bug, keep the file.
 # Prints per target: executions, coverage (libFuzzer's cov/ft counters) and findings;
@@ -20,9 +21,9 @@ for t in "${targets[@]}"; do
   log=target/fuzz/$t.log
   inputs=src/test/resources/fuzz/HostileFuzzTestInputs/$t
   before=$(ls "$inputs" 2>/dev/null | grep -c '^crash-' || true)
-  JAZZER_FUZZ=1 nice ./mvnw -o -B -ntp test -Dtest="HostileFuzzTest#$t" -Dsurefire.failIfNoSpecifiedTests=false \
+  JAZZER_FUZZ=1 nice ./mvnw -o -B -ntp test -DargLine="--enable-native-access=ALL-UNNAMED -Xmx768m -Xss4m" -Dtest="HostileFuzzTest#$t" -Dsurefire.failIfNoSpecifiedTests=false \
     -Djazzer.max_duration="${minutes}m" -Djazzer.keep_going=20 \
-    -Djazzer.internal.arg.0=-max_len=65536 -Djazzer.internal.arg.1=-timeout=10 -Djazzer.internal.arg.2=-rss_limit_mb=2048 \
+    -Djunit.jupiter.execution.timeout.default=10s \
     >"$log" 2>&1
   after=$(ls "$inputs" 2>/dev/null | grep -c '^crash-' || true)
   stats=$(grep -aE '#[0-9]+.*(cov|ft):' "$log" | tail -1)

@@ -34,9 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Coverage-guided fuzz targets, one per surface that reads hostile input (docs/HOSTILE.md).
  * The property of each: no exception escapes but the one that names bad input
  * ({@link CaptureFormatException}, {@link FilterSyntaxException}, {@link ColorFilters.BadFile}),
- * and the CLI never reaches its "internal error" net. Bounds: inputs of at most 64 KiB
- * (maxLen in scripts/fuzz.sh), 10 s and 2 GB RSS per input (libFuzzer's -timeout and
- * -rss_limit_mb there).
+ * and the CLI never reaches its "internal error" net. Bounds per input (scripts/fuzz.sh):
+ * at most 4 KiB (libFuzzer's default -max_len), 10 s, 2 GB RSS with a 768 MB heap.
  *
  * <p>In the normal test run each target replays its seeds and every crash found so far from
  * {@code src/test/resources/fuzz/HostileFuzzTestInputs/<target>/} (Jazzer's regression mode);

@@ -20,8 +20,10 @@ import java.nio.file.Path;
  * with {@code if_name}, {@code if_description} and {@code if_tsresol} = 9, and an Enhanced
  * Packet Block (§4.3) per frame with its time stamp in nanoseconds since the epoch.
  *
- * <p>Little-endian, as libpcap and dumpcap write on x86. Not thread-safe. Nothing reaches the
- * stream until the buffer fills or {@link #flush()}/{@link #close()} is called.
+ * <p>Little-endian, as libpcap and dumpcap write on x86. Not thread-safe. Each packet's block
+ * is handed to the file as soon as it is written (one write per packet: live captures are
+ * slow next to a disk), so a capture killed with SIGKILL keeps every packet it wrote, as
+ * dumpcap's file does.
  */
 public final class PcapngWriter implements Closeable {
     private static final int SHB = 0x0A0D0D0A;
@@ -108,6 +110,7 @@ public final class PcapngWriter implements Closeable {
         buf.position(pos);
         buf.putInt(length);
         packets++;
+        flush();
     }
 
     /** Packets written so far. */
