@@ -24,8 +24,11 @@ import java.util.List;
  * lists as frames, and the Decryption Secrets Blocks (§4.7); interfaces of every section go
  * into the one section written, in file order.
  *
- * <p>Little-endian, as libpcap and dumpcap write on x86. Not thread-safe. Nothing reaches the
- * stream until the buffer fills or {@link #flush()}/{@link #close()} is called.
+ * <p>Little-endian, as libpcap and dumpcap write on x86. Not thread-safe. A live packet
+ * ({@link #write(Frame)}) is handed to the file as soon as it is written (one write per packet:
+ * live captures are slow next to a disk), so a capture killed with SIGKILL keeps every packet it
+ * wrote, as dumpcap's file does; a saved copy of a file ({@link #write(CaptureReader, Frame)})
+ * reaches the stream when the buffer fills or on {@link #flush()}/{@link #close()}.
  */
 public final class PcapngWriter implements CaptureWriter {
     private static final int SHB = 0x0A0D0D0A;
@@ -105,6 +108,7 @@ public final class PcapngWriter implements CaptureWriter {
             throw new IllegalArgumentException("frame " + frame.number() + " is not a packet of an interface of this file");
         }
         writePacket(frame, frame.interfaceId(), null);
+        flush(); // a live capture killed with SIGKILL keeps every packet written, as dumpcap's file does
     }
 
     @Override

@@ -51,7 +51,7 @@ final class CaptureCommand implements Callable<Integer> {
     boolean print;
 
     @Option(names = "-c", paramLabel = "N", description = "Stop after N packets.")
-    long count = -1;
+    long count = Checks.NO_COUNT;
 
     @Option(names = "-a", paramLabel = "duration:S", description = "Stop after S seconds (autostop condition, as in tshark).")
     String autostop;
@@ -93,6 +93,13 @@ final class CaptureCommand implements Callable<Integer> {
         if (iface == null) {
             err.println("tcpscope: no interface given; usage: tcpscope capture -i IFACE (list them with tcpscope capture -D)");
             return 2;
+        }
+        Integer bad = Checks.count(count, err);
+        if (bad == null) {
+            bad = Checks.writable(writeFile, err);
+        }
+        if (bad != null) {
+            return bad;
         }
         TimeFormat.Kind kind = time.kind(err);
         if (kind == null) {

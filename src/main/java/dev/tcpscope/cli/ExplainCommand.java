@@ -64,7 +64,7 @@ final class ExplainCommand implements Callable<Integer> {
     boolean brief;
 
     @Option(names = "-c", paramLabel = "N", description = "Read only the first N packets.")
-    long count = -1;
+    long count = Checks.NO_COUNT;
 
     @Mixin
     TimeOption time = new TimeOption();
@@ -82,6 +82,13 @@ final class ExplainCommand implements Callable<Integer> {
         if (language == null) {
             err.println("tcpscope: invalid --lang \"" + lang + "\"; use en or zh");
             return 2;
+        }
+        Integer bad = Checks.count(count, err);
+        if (bad == null && file != null) {
+            bad = Checks.notDirectory(file, err);
+        }
+        if (bad != null) {
+            return bad;
         }
         TimeFormat.Kind kind = time.kind(err);
         if (kind == null) {
@@ -126,12 +133,16 @@ final class ExplainCommand implements Callable<Integer> {
                     shown.add(e.stream()); // a summary for each conversation with a packet shown
                 }
             }
+        } catch (LineWriter.OutputFailed e) {
+            code = 2; // Main names the reason (a full disk) once
         } catch (IOException e) {
             err.println("tcpscope: " + e.getMessage());
             code = 1;
         }
         try {
             output.end(shown, ladder || stream != null);
+        } catch (LineWriter.OutputFailed e) {
+            code = 2; // Main names the reason (a full disk) once
         } catch (IOException e) {
             err.println("tcpscope: " + e.getMessage());
             code = 1;

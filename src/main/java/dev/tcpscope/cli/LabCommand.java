@@ -95,6 +95,9 @@ final class LabCommand implements Callable<Integer> {
             return 2;
         }
         // checked before anything is bound or captured: a bad file is a usage error
+        if (Checks.writable(writeFile, err) != null) {
+            return 2;
+        }
         FilterColorizer colorizer = Coloring.colorizer(colorFilters, err);
         if (colorizer == null) {
             return 2;

@@ -2,6 +2,7 @@ package dev.tcpscope.cli;
 
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 
@@ -10,11 +11,55 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
-                java.nio.charset.StandardCharsets.UTF_8);
-        int code = run(out, System.err, args);
+        WriteErrors sink = new WriteErrors(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+        PrintStream out = new PrintStream(sink, false, java.nio.charset.StandardCharsets.UTF_8);
+        // The command runs on a thread with a deep stack: a filter of thousands of arithmetic
+        // terms (which tshark accepts) is evaluated recursively, frame by frame.
+        int[] code = {3};
+        Thread t = new Thread(null, () -> code[0] = run(out, System.err, args), "main",
+                dev.tcpscope.filter.DisplayFilter.DEEP_STACK);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         out.flush();
-        System.exit(code);
+        if (out.checkError() && sink.noSpace()) {
+            // tshark's words and exit code for a full file system (print_packet's ENOSPC path)
+            System.err.println("tcpscope: Not all the packets could be printed because there is no space left on the file system.");
+            code[0] = 2;
+        }
+        System.exit(code[0]);
+    }
+
+    /** Standard output that remembers why a write failed (PrintStream keeps only that it did). */
+    private static final class WriteErrors extends java.io.FilterOutputStream {
+        private volatile IOException failure;
+
+        WriteErrors(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        boolean noSpace() {
+            IOException e = failure;
+            return e != null && e.getMessage() != null && e.getMessage().contains("No space left");
+        }
     }
 
     /**
@@ -32,6 +77,12 @@ public final class Main {
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, c, p) -> {
+            if (dev.tcpscope.capture.CaptureFormatException.isMappingFault(ex)) {
+                // the file shrank under a dissector reading a frame's bytes
+                out.flush();
+                err.println("tcpscope: the capture file was cut short while being read");
+                return 1;
+            }
             err.println("tcpscope: internal error: " + ex + " (please report it with the capture)");
             return 3;
         });

@@ -30,13 +30,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +63,7 @@ final class ReadCommand implements Callable<Integer> {
     String readFile;
 
     @Option(names = "-c", paramLabel = "N", description = "Stop after N packets.")
-    long count = -1;
+    long count = Checks.NO_COUNT;
 
     @Mixin
     TimeOption time = new TimeOption();
@@ -174,6 +172,13 @@ final class ReadCommand implements Callable<Integer> {
                 err.println("tcpscope: " + e.getMessage());
                 return 2;
             }
+        }
+        Integer bad = Checks.count(count, err);
+        if (bad == null) {
+            bad = Checks.notDirectory(path, err);
+        }
+        if (bad != null) {
+            return bad;
         }
         TimeFormat.Kind kind = time.kind(err);
         if (kind == null) {
@@ -287,12 +292,22 @@ final class ReadCommand implements Callable<Integer> {
                 details.coloring(rules); // tshark --color -V names each frame's rule
             }
         }
-        if (twoPass && path.equals("-")) {
-            try {
-                path = spoolStandardInput(System.in).toString();
-            } catch (IOException e) {
-                err.println("tcpscope: could not keep standard input for a second pass: " + e.getMessage());
-                return 1;
+        if (twoPass) {
+            // Two passes need a file that can be read twice: as tshark, refuse a pipe or FIFO
+            // (nothing is spooled, so an endless pipe cannot fill the disk); standard input
+            // redirected from a file is read again through /proc/self/fd/0.
+            Path p = Path.of(path.equals("-") ? "/proc/self/fd/0" : path);
+            if (Files.exists(p) && !Files.isRegularFile(p) && !Files.isDirectory(p)) {
+                err.println("tcpscope: " + (path.equals("-") ? "The standard input" : "The file \"" + path + "\"")
+                        + " is a pipe or FIFO; tcpscope can't read pipe or FIFO files in two-pass mode.");
+                return 2;
+            }
+            if (path.equals("-")) {
+                if (!Files.isRegularFile(p)) {
+                    err.println("tcpscope: The standard input cannot be read twice; give the capture as a file with -2.");
+                    return 2;
+                }
+                path = p.toString();
             }
         }
         DissectorTable payloads = Protocols.table();
@@ -360,6 +375,15 @@ final class ReadCommand implements Callable<Integer> {
         } catch (SaveOptions.WriteFailed e) {
             flushQuietly(out);
             return save.failed(e.getCause(), err);
+        } catch (LineWriter.OutputFailed e) {
+            return 2; // Main names the reason (a full disk) once
+        } catch (InternalError e) {
+            if (!CaptureFormatException.isMappingFault(e)) {
+                throw e;
+            }
+            flushQuietly(out); // what was read stays printed
+            err.println("tcpscope: " + CaptureFormatException.cutWhileReading(path).getMessage());
+            return 1;
         } catch (IOException e) {
             flushQuietly(out);
             err.println("tcpscope: " + e.getMessage());
@@ -407,13 +431,6 @@ final class ReadCommand implements Callable<Integer> {
             err.println("tcpscope: " + e.getMessage());
             return 1;
         }
-    }
-
-    private static Path spoolStandardInput(InputStream in) throws IOException {
-        Path tmp = Files.createTempFile("tcpscope-stdin-", ".cap");
-        tmp.toFile().deleteOnExit();
-        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-        return tmp;
     }
 
     private CaptureReader open(String path, PrintStream err) {
@@ -492,6 +509,15 @@ final class ReadCommand implements Callable<Integer> {
         } catch (SaveOptions.WriteFailed e) {
             flushQuietly(out);
             return save.failed(e.getCause(), err);
+        } catch (LineWriter.OutputFailed e) {
+            return 2; // Main names the reason (a full disk) once
+        } catch (InternalError e) {
+            if (!CaptureFormatException.isMappingFault(e)) {
+                throw e;
+            }
+            flushQuietly(out); // what was read stays printed
+            err.println("tcpscope: " + CaptureFormatException.cutWhileReading(path).getMessage());
+            return 1;
         } catch (IOException e) {
             if (colored != null) {
                 try {

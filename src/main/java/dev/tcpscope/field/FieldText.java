@@ -142,13 +142,19 @@ public final class FieldText {
     }
 
     private static final java.time.format.DateTimeFormatter DATE =
-            java.time.format.DateTimeFormatter.ofPattern("MMM ppd, yyyy HH:mm:ss", java.util.Locale.ROOT);
+            new java.time.format.DateTimeFormatterBuilder().appendPattern("MMM ppd, ")
+                    .appendValue(java.time.temporal.ChronoField.YEAR_OF_ERA, 4, 10, java.time.format.SignStyle.NORMAL)
+                    .appendPattern(" HH:mm:ss").toFormatter(java.util.Locale.ROOT);
 
     /**
      * Appends an epoch time in nanoseconds as Wireshark's local absolute time
      * ({@code Nov 24, 2026 14:25:25.485160908 UTC}): the system time zone, nine decimals.
      */
     public static void date(StringBuilder sb, long ns) {
+        if (ns == Long.MAX_VALUE || ns == Long.MIN_VALUE) {
+            sb.append("Not representable"); // saturated (Decoder.epochNanos): tshark's words
+            return;
+        }
         long sec = Math.floorDiv(ns, 1_000_000_000L);
         long frac = Math.floorMod(ns, 1_000_000_000L);
         java.time.ZonedDateTime t = java.time.Instant.ofEpochSecond(sec).atZone(java.time.ZoneId.systemDefault());

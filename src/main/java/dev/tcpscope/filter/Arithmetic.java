@@ -16,83 +16,114 @@ import java.lang.foreign.MemorySegment;
 final class Arithmetic {
     private Arithmetic() { }
 
+    /**
+     * A left-deep chain ({@code a + b + c ...}, as the parser builds it) becomes one source that
+     * applies its steps in a loop, so a 2,000-term sum (which tshark accepts) is compiled and
+     * evaluated without a stack frame per term.
+     */
     static Source source(Typed.Arith a) {
-        Source l = Compiler.source(a.left());
-        Source r = Compiler.source(a.right());
-        FType t = a.type();
-        boolean narrow = t.wireSize <= 4 && t.isInteger();
+        java.util.ArrayDeque<Step> steps = new java.util.ArrayDeque<>();
+        Typed.Value at = a;
+        while (at instanceof Typed.Arith x) {
+            steps.addFirst(new Step(x.op(), x.type(), Compiler.source(x.right())));
+            at = x.left();
+        }
+        Source leaf = Compiler.source(at);
+        Step[] chain = steps.toArray(Step[]::new);
         return new Source() {
-            private byte[] scratch = new byte[64];
-            private MemorySegment scratchSegment = MemorySegment.ofArray(scratch);
-
             Values load(Decoder d) {
-                Values x = l.load(d);
-                if (x == null) {
-                    return null;
-                }
-                Values y = r.load(d);
-                if (y == null) {
-                    return null;
-                }
-                values.clear();
-                int used = 0;
-                for (int i = 0; i < x.size(); i++) {
-                    for (int j = 0; j < y.size(); j++) {
-                        if (t == FType.DOUBLE) {
-                            double p = x.doubleAt(i);
-                            double q = y.doubleAt(j);
-                            switch (a.op()) {
-                                case ADD -> values.addDouble(p + q);
-                                case SUB -> values.addDouble(p - q);
-                                case MUL -> values.addDouble(p * q);
-                                case DIV -> values.addDouble(p / q);
-                                case MOD, BITAND -> { }
-                            }
-                        } else if (t.isBytes() || t == FType.BYTES) {
-                            int n = Math.min(x.lengthAt(i), y.lengthAt(j));
-                            if (used + n > scratch.length) {
-                                scratch = new byte[Math.max(2 * scratch.length, used + n)];
-                                scratchSegment = MemorySegment.ofArray(scratch);
-                                used = 0;
-                            }
-                            for (int k = 0; k < n; k++) {
-                                scratch[used + k] = (byte) (Bytes.u8(x.segmentAt(i), x.offsetAt(i) + k)
-                                        & Bytes.u8(y.segmentAt(j), y.offsetAt(j) + k));
-                            }
-                            values.addBytes(scratchSegment, used, n);
-                            used += n;
-                        } else {
-                            long p = x.longAt(i);
-                            long q = y.longAt(j);
-                            long v;
-                            switch (a.op()) {
-                                case ADD -> v = p + q;
-                                case SUB -> v = p - q;
-                                case MUL -> v = p * q;
-                                case DIV -> {
-                                    if (q == 0) {
-                                        continue;
-                                    }
-                                    v = p / q;
-                                }
-                                case MOD -> {
-                                    if (q == 0) {
-                                        continue;
-                                    }
-                                    v = p % q;
-                                }
-                                default -> v = p & q;
-                            }
-                            if (narrow && t.isUnsigned() && v > 0xffffffffL) {
-                                continue; // psnip_safe_uint32_*: overflow, no result
-                            }
-                            values.addLong(v);
-                        }
+                Values x = leaf.load(d);
+                for (Step step : chain) {
+                    if (x == null) {
+                        return null;
                     }
+                    Values y = step.right.load(d);
+                    if (y == null) {
+                        return null;
+                    }
+                    x = step.apply(x, y);
                 }
-                return values;
+                return x;
             }
         };
+    }
+
+    /** One operator of a chain with its right operand and the buffers of its results. */
+    private static final class Step {
+        final Expr.ArithOp op;
+        final FType t;
+        final boolean narrow;
+        final Source right;
+        final Values out = new Values();
+        private byte[] scratch = new byte[64];
+        private MemorySegment scratchSegment = MemorySegment.ofArray(scratch);
+
+        Step(Expr.ArithOp op, FType t, Source right) {
+            this.op = op;
+            this.t = t;
+            this.narrow = t.wireSize <= 4 && t.isInteger();
+            this.right = right;
+        }
+
+        Values apply(Values x, Values y) {
+            out.clear();
+            int used = 0;
+            for (int i = 0; i < x.size(); i++) {
+                for (int j = 0; j < y.size(); j++) {
+                    if (t == FType.DOUBLE) {
+                        double p = x.doubleAt(i);
+                        double q = y.doubleAt(j);
+                        switch (op) {
+                            case ADD -> out.addDouble(p + q);
+                            case SUB -> out.addDouble(p - q);
+                            case MUL -> out.addDouble(p * q);
+                            case DIV -> out.addDouble(p / q);
+                            case MOD, BITAND -> { }
+                        }
+                    } else if (t.isBytes() || t == FType.BYTES) {
+                        int n = Math.min(x.lengthAt(i), y.lengthAt(j));
+                        if (used + n > scratch.length) {
+                            scratch = new byte[Math.max(2 * scratch.length, used + n)];
+                            scratchSegment = MemorySegment.ofArray(scratch);
+                            used = 0;
+                        }
+                        for (int k = 0; k < n; k++) {
+                            scratch[used + k] = (byte) (Bytes.u8(x.segmentAt(i), x.offsetAt(i) + k)
+                                    & Bytes.u8(y.segmentAt(j), y.offsetAt(j) + k));
+                        }
+                        out.addBytes(scratchSegment, used, n);
+                        used += n;
+                    } else {
+                        long p = x.longAt(i);
+                        long q = y.longAt(j);
+                        long v;
+                        switch (op) {
+                            case ADD -> v = p + q;
+                            case SUB -> v = p - q;
+                            case MUL -> v = p * q;
+                            case DIV -> {
+                                if (q == 0) {
+                                    continue;
+                                }
+                                v = p / q;
+                            }
+                            case MOD -> {
+                                if (q == 0) {
+                                    continue;
+                                }
+                                v = p % q;
+                            }
+                            default -> v = p & q;
+                        }
+                        if (narrow && t.isUnsigned() && v > 0xffffffffL) {
+                            continue; // psnip_safe_uint32_*: overflow, no result
+                        }
+                        out.addLong(v);
+                    }
+                }
+            }
+            return out;
+        }
     }
 
     static Source negate(Typed.Negate n) {

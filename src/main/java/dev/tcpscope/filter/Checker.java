@@ -93,11 +93,43 @@ final class Checker {
 
     // ---- tests -----------------------------------------------------------------------------
 
+    /**
+     * A left-deep run of {@code and}s or {@code or}s checked in a loop, left to right as the
+     * recursion would: a 5,000-term chain needs no deeper stack than one term.
+     */
+    private Test chain(Expr e) {
+        boolean and = e instanceof Expr.And;
+        java.util.ArrayDeque<Expr> rights = new java.util.ArrayDeque<>();
+        Expr at = e;
+        while (and ? at instanceof Expr.And : at instanceof Expr.Or) {
+            rights.addFirst(at instanceof Expr.And a ? a.right() : ((Expr.Or) at).right());
+            at = at instanceof Expr.And a ? a.left() : ((Expr.Or) at).left();
+        }
+        Test acc = test(at);
+        for (Expr r : rights) {
+            Test t = test(r);
+            acc = and ? new Typed.And(acc, t) : new Typed.Or(acc, t);
+        }
+        return acc;
+    }
+
     private Test test(Expr e) {
         return switch (e) {
+            case Expr.And a when a.left() instanceof Expr.And -> chain(e);
+            case Expr.Or o when o.left() instanceof Expr.Or -> chain(e);
             case Expr.And a -> new Typed.And(test(a.left()), test(a.right()));
             case Expr.Or o -> new Typed.Or(test(o.left()), test(o.right()));
-            case Expr.Not n -> new Typed.Not(test(n.operand()));
+            case Expr.Not n -> {
+                // A run of nots is checked in a loop and kept by parity (not not x is x).
+                int nots = 0;
+                Expr at = n;
+                while (at instanceof Expr.Not inner) {
+                    nots++;
+                    at = inner.operand();
+                }
+                Test once = new Typed.Not(test(at));
+                yield nots % 2 == 1 ? once : new Typed.Not(once);
+            }
             // "x not in {...}" is "!(x in {...})" in 4.0: true when x is absent
             case Expr.In i when i.negated() -> new Typed.Not(leaf(new Expr.In(i.quantifier(), i.left(), i.set(), false, i.span())));
             default -> leaf(e);
@@ -416,11 +448,10 @@ final class Checker {
         if (!(m.right() instanceof Expr.Str s)) {
             throw fail(m.right(), "Matches requires a double quoted string on the right side.");
         }
-        Pattern p;
+        Regex p;
         try {
             // PCRE2 with CASELESS and NEVER_UTF: the pattern and the subject are bytes.
-            p = Pattern.compile(new String(s.value(), java.nio.charset.StandardCharsets.ISO_8859_1),
-                    Pattern.CASE_INSENSITIVE);
+            p = Regex.compile(new String(s.value(), java.nio.charset.StandardCharsets.ISO_8859_1));
         } catch (PatternSyntaxException e) {
             throw new FilterSyntaxException("Regex compilation error: " + e.getDescription() + ".", m.right().span());
         }

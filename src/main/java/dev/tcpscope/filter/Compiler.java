@@ -12,7 +12,6 @@ import dev.tcpscope.wire.Bytes;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 
 /**
  * Compiles a {@link Typed} tree into a tree of small objects built once: each value node owns
@@ -39,8 +38,37 @@ final class Compiler {
         abstract Values load(Decoder d);
     }
 
+    /**
+     * A left-deep run of {@code and}s (or {@code or}s), as the parser builds {@code a or b or c
+     * ...}, as one node testing its terms in a loop: a 5,000-term chain then needs no deeper
+     * stack to compile or to test than one term.
+     */
+    private static Node chain(Test t, boolean and) {
+        java.util.ArrayDeque<Node> terms = new java.util.ArrayDeque<>();
+        Test at = t;
+        while (and ? at instanceof Typed.And : at instanceof Typed.Or) {
+            Test right = at instanceof Typed.And a ? a.right() : ((Typed.Or) at).right();
+            terms.addFirst(compile(right));
+            at = at instanceof Typed.And a ? a.left() : ((Typed.Or) at).left();
+        }
+        terms.addFirst(compile(at));
+        Node[] nodes = terms.toArray(Node[]::new);
+        return new Node() {
+            boolean test(Decoder d) {
+                for (Node n : nodes) {
+                    if (n.test(d) != and) {
+                        return !and;
+                    }
+                }
+                return and;
+            }
+        };
+    }
+
     static Node compile(Test t) {
         return switch (t) {
+            case Typed.And a when a.left() instanceof Typed.And -> chain(t, true);
+            case Typed.Or o when o.left() instanceof Typed.Or -> chain(t, false);
             case Typed.And a -> {
                 Node l = compile(a.left());
                 Node r = compile(a.right());
@@ -103,7 +131,7 @@ final class Compiler {
             case Typed.Matches m -> {
                 Source s = source(m.left());
                 FType type = m.left().type();
-                Matcher matcher = m.pattern().matcher("");
+                Regex regex = m.pattern();
                 Ops.ByteChars chars = new Ops.ByteChars();
                 boolean all = m.all();
                 yield new Node() {
@@ -115,7 +143,7 @@ final class Compiler {
                         for (int i = 0; i < v.size(); i++) {
                             CharSequence cs = type == FType.STRING ? v.stringAt(i)
                                     : chars.reset(v.segmentAt(i), v.offsetAt(i), v.lengthAt(i));
-                            boolean found = matcher.reset(cs).find();
+                            boolean found = regex.find(cs);
                             if (found != all) {
                                 return found;
                             }

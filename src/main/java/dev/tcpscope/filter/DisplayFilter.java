@@ -48,6 +48,40 @@ public final class DisplayFilter {
      * @throws FilterSyntaxException with tshark's message and the span of the offending text
      */
     public static DisplayFilter compile(String filter, FieldTable table, Unknown unknown) {
+        if (filter.length() < LONG) {
+            return compileHere(filter, table, unknown);
+        }
+        // Nesting is bounded by the parser (Parser.MAX_DEPTH) and and/or chains are walked in
+        // loops, but a long arithmetic chain (tshark takes a 2,000-term sum) is still checked
+        // and compiled recursively: a long filter gets a thread with a deep stack for that.
+        DisplayFilter[] out = new DisplayFilter[1];
+        RuntimeException[] failed = new RuntimeException[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                out[0] = compileHere(filter, table, unknown);
+            } catch (RuntimeException e) {
+                failed[0] = e;
+            }
+        }, "filter-compile", DEEP_STACK);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FilterSyntaxException("interrupted while compiling the filter", new Span(0, 0));
+        }
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        return out[0];
+    }
+
+    /** Filters at least this long compile on a thread of {@link #DEEP_STACK} bytes. */
+    private static final int LONG = 2048;
+    /** Stack reserved for compiling a long filter; only the pages used are committed. */
+    public static final long DEEP_STACK = 512L << 20;
+
+    private static DisplayFilter compileHere(String filter, FieldTable table, Unknown unknown) {
         Optional<Expr> tree = Parser.parseSentence(filter);
         if (tree.isEmpty()) {
             return new DisplayFilter(filter, null);

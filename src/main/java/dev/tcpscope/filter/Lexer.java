@@ -4,7 +4,7 @@ import dev.tcpscope.filter.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Splits a display filter into tokens, following the lexical rules of Wireshark 4.0
@@ -232,13 +232,13 @@ public final class Lexer {
      * and the identifier pattern, which has no colon.
      */
     private static final Pattern SCANNER_WORD = Pattern.compile(String.join("|",
-            "\\p{XDigit}{2}(?::\\p{XDigit}{2}){5}|\\p{XDigit}{2}(?:-\\p{XDigit}{2}){5}"
-                    + "|\\p{XDigit}{2}(?:\\.\\p{XDigit}{2}){5}|\\p{XDigit}{4}\\.\\p{XDigit}{4}\\.\\p{XDigit}{4}",
+            "[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){5}"
+                    + "|[0-9A-Fa-f]{2}(?:\\.[0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}",
             "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}"
                     + "(?:/[0-9]{1,2})?",
-            ":?(?:\\p{XDigit}{2}(?::\\p{XDigit}{2})+|\\p{XDigit}{2}(?:\\.\\p{XDigit}{2})+|\\p{XDigit}{2}(?:-\\p{XDigit}{2})+)",
-            ":\\p{XDigit}+",
-            "[A-Za-z0-9_][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+)*"));
+            ":?(?:[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2})+|[0-9A-Fa-f]{2}(?:\\.[0-9A-Fa-f]{2})+|[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2})+)",
+            ":[0-9A-Fa-f]+",
+            "[A-Za-z0-9_][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+)*"), Pattern.LONGEST_MATCH);
 
     /**
      * How much of a word with a colon tshark's scanner takes as one token: flex takes the
@@ -247,13 +247,16 @@ public final class Lexer {
      * {@code :2}); 0 when no pattern matches (a stray colon).
      */
     private static int scannerLength(String w) {
+        // RE2/J (linear, no recursion on a 1,500-part name) takes the longest matching prefix;
+        // an IPv6 address is at most 49 characters with its prefix.
         var m = SCANNER_WORD.matcher(w);
-        for (int n = w.length(); n > 0; n--) {
-            if (Shape.isIpv6(w.substring(0, n)) || m.region(0, n).matches()) {
+        int longest = m.lookingAt() ? m.end() : 0;
+        for (int n = Math.min(w.length(), 49); n > longest; n--) {
+            if (Shape.isIpv6(w.substring(0, n))) {
                 return n;
             }
         }
-        return 0;
+        return longest;
     }
 
     /** {@code #} then digits or a bracketed range list, with nothing in between. */

@@ -135,6 +135,9 @@ final class Literals {
             negative = body.startsWith("-");
             body = body.substring(1);
         }
+        if (body.equalsIgnoreCase("0b") && body.equals(s)) {
+            return BigInteger.ZERO; // binary_strtoul: no digits after 0b is 0, and nothing is left over
+        }
         int radix = 10;
         if (body.length() > 2 && (body.startsWith("0x") || body.startsWith("0X"))) {
             radix = 16;
@@ -196,18 +199,60 @@ final class Literals {
 
     private static final Pattern SECONDS = Pattern.compile("(-?)([0-9]*)(?:\\.([0-9]*))?");
 
-    /** Seconds with an optional fraction (nanosecond precision), as a count of nanoseconds. */
+    /**
+     * Seconds with an optional fraction, as a count of nanoseconds, read as 4.0's
+     * {@code relative_val_from_literal} (ftype-time.c) reads them: the seconds through strtoul
+     * (beyond 64 bits it saturates at ULONG_MAX, which as a time_t is -1 s; from 2^63 it wraps),
+     * the fraction as the digits after the point (a non-zero digit past the ninth is refused;
+     * anything after those digits is ignored, so {@code 1.2.3} is 1.2 s). Seconds beyond what
+     * nanoseconds in a long hold saturate, which keeps every comparison with a frame's time.
+     */
     private static long relativeTime(String s) throws Bad {
-        Matcher m = SECONDS.matcher(s);
-        if (!m.matches() || (m.group(2).isEmpty() && (m.group(3) == null || m.group(3).isEmpty()))) {
-            throw new Bad("\"" + s + "\" is not a valid time.");
+        Bad bad = new Bad("\"" + s + "\" is not a valid time.");
+        int i = 0;
+        boolean negative = s.startsWith("-");
+        if (negative) {
+            i = 1;
         }
-        long sec = m.group(2).isEmpty() ? 0 : Long.parseLong(m.group(2));
-        String frac = m.group(3) == null ? "" : m.group(3);
-        long ns = frac.isEmpty() ? 0 : Long.parseLong((frac + "000000000").substring(0, 9));
-        long v = sec * 1_000_000_000L + ns;
-        return m.group(1).isEmpty() ? v : -v;
+        long secs = 0;
+        if (i >= s.length() || s.charAt(i) != '.') {
+            int j = i;
+            while (j < s.length() && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+                j++;
+            }
+            if (j == i || (j < s.length() && s.charAt(j) != '.')) {
+                throw bad;
+            }
+            BigInteger v = new BigInteger(s.substring(i, j));
+            secs = v.bitLength() > 64 ? -1 : v.longValue();
+            i = j;
+        }
+        i++; // the point, if any
+        long ns = 0;
+        for (int k = 0; i + k < s.length() && s.charAt(i + k) >= '0' && s.charAt(i + k) <= '9'; k++) {
+            int digit = s.charAt(i + k) - '0';
+            if (digit != 0) {
+                if (k >= 9) {
+                    throw bad;
+                }
+                ns += digit * POW10[8 - k];
+            }
+        }
+        if (negative) {
+            secs = -secs;
+            ns = -ns;
+        }
+        long limit = Long.MAX_VALUE / 1_000_000_000L - 1;
+        if (secs > limit) {
+            return Long.MAX_VALUE;
+        }
+        if (secs < -limit) {
+            return Long.MIN_VALUE;
+        }
+        return secs * 1_000_000_000L + ns;
     }
+
+    private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     private static final DateTimeFormatter[] DATES = {
             DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm:ss", Locale.ROOT),
@@ -331,7 +376,9 @@ final class Literals {
     }
 
     private static final Pattern HEX_RUN = Pattern.compile("\\p{XDigit}+");
-    private static final Pattern SEPARATED = Pattern.compile("\\p{XDigit}{1,2}(?:([:.-])\\p{XDigit}{1,2})*");
+    /** RE2/J: java.util.regex recurses once per group, so a 1,000-byte value overflowed it. */
+    private static final com.google.re2j.Pattern SEPARATED =
+            com.google.re2j.Pattern.compile("[0-9A-Fa-f]{1,2}(?:([:.-])[0-9A-Fa-f]{1,2})*");
 
     /**
      * Wireshark's byte string: an optional leading colon, {@code 0xNN} for one byte, {@code 0b}
@@ -354,7 +401,7 @@ final class Literals {
             }
             return out.toByteArray();
         }
-        Matcher m = SEPARATED.matcher(s);
+        com.google.re2j.Matcher m = SEPARATED.matcher(s);
         if (!m.matches()) {
             return null;
         }

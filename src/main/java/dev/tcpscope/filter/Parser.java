@@ -44,9 +44,18 @@ public final class Parser {
     private static final Pattern BETWEEN = Pattern.compile(SNUM + "\\s*-\\s*" + SNUM);
     private static final Pattern OFFSET = Pattern.compile(SNUM);
 
+    /**
+     * How deep groups may nest: tshark's lemon parser has a 100-entry stack, where each open
+     * parenthesis or brace holds one entry and each open function call two; at 98 entries it
+     * stumbles on the first {@code )} ("... was unexpected"). Keeping to it also bounds the
+     * recursion of this parser, the checker and the compiler.
+     */
+    static final int MAX_DEPTH = 98;
+
     private final String src;
     private final List<Token> tokens;
     private int at;
+    private int depth;
 
     private Parser(String src) {
         this.src = src;
@@ -95,17 +104,38 @@ public final class Parser {
     private Expr unary() {
         Token t = peek();
         if (t.kind() == Kind.NOT) {
-            next();
-            Expr operand = unary();
-            return new Expr.Not(operand, t.span().to(operand.span()));
+            // A run of nots is read in a loop, not by recursion, however long it is.
+            List<Token> nots = new ArrayList<>();
+            while (peek().kind() == Kind.NOT) {
+                nots.add(next());
+            }
+            Expr e = unary();
+            for (int i = nots.size() - 1; i >= 0; i--) {
+                e = new Expr.Not(e, nots.get(i).span().to(e.span()));
+            }
+            return e;
         }
         if (t.kind() == Kind.LPAREN) {
             next();
+            deeper(1);
             Expr inner = or();
             expect(Kind.RPAREN);
+            depth -= 1;
             return inner;
         }
         return relation();
+    }
+
+    private void deeper(int entries) {
+        depth += entries;
+        if (depth >= MAX_DEPTH) {
+            for (int i = at; i < tokens.size(); i++) {
+                if (tokens.get(i).kind() == Kind.RPAREN) {
+                    throw unexpected(tokens.get(i));
+                }
+            }
+            throw unexpected(tokens.get(tokens.size() - 1));
+        }
     }
 
     // ---- relations ----
@@ -242,8 +272,10 @@ public final class Parser {
         }
         if (peek().kind() == Kind.LBRACE) {
             next();
+            deeper(1);
             Expr inner = arith(1, null);
             expect(Kind.RBRACE);
+            depth -= 1;
             return inner;
         }
         return entity();
@@ -313,6 +345,7 @@ public final class Parser {
 
     private Expr.Call call(Token name) {
         expect(Kind.LPAREN);
+        deeper(2);
         List<Expr> args = new ArrayList<>();
         if (peek().kind() != Kind.RPAREN) {
             args.add(arith(1, null));
@@ -322,6 +355,7 @@ public final class Parser {
             }
         }
         Token close = expect(Kind.RPAREN);
+        depth -= 2;
         return new Expr.Call(name.text(), args, name.span().to(close.span()));
     }
 
@@ -341,23 +375,27 @@ public final class Parser {
 
     /** One slice node: {@code i:n}, {@code i-j}, {@code i}, {@code :n} or {@code i:}. */
     private static SliceRange rangeNode(String s, Span span) {
+        if (s.equals(":")) {
+            return new SliceRange.ToEnd(0); // drange.c: no lower bound is 0, nothing after ':' the end
+        }
         Matcher m;
         if ((m = LENGTH.matcher(s)).matches()) {
-            long len = number(m.group(2), span);
+            long start = number(m.group(1), s, span);
+            long len = upper(m.group(2), s, span);
             requirePositive(s, len, span);
-            return new SliceRange.Length(number(m.group(1), span), len);
+            return new SliceRange.Length(start, len);
         }
         if ((m = FROM_START.matcher(s)).matches()) {
-            long len = number(m.group(1), span);
+            long len = upper(m.group(1), s, span);
             requirePositive(s, len, span);
             return new SliceRange.FromStart(len);
         }
         if ((m = TO_END.matcher(s)).matches()) {
-            return new SliceRange.ToEnd(number(m.group(1), span));
+            return new SliceRange.ToEnd(number(m.group(1), s, span));
         }
         if ((m = BETWEEN.matcher(s)).matches()) {
-            long a = number(m.group(1), span);
-            long b = number(m.group(2), span);
+            long a = number(m.group(1), s, span);
+            long b = upper(m.group(2), s, span);
             if ((a < 0) != (b < 0)) {
                 throw new FilterSyntaxException("Range " + s + " isn't valid because " + a + " and " + b
                         + " have different signs", span);
@@ -374,31 +412,51 @@ public final class Parser {
         throw new FilterSyntaxException("\"" + s + "\" is not a valid range.", span);
     }
 
+    /** drange.c reports a bad number after {@code :} or {@code -} as a bad range. */
+    private static long upper(String number, String range, Span span) {
+        try {
+            return number(number, span);
+        } catch (FilterSyntaxException e) {
+            throw new FilterSyntaxException("\"" + range + "\" is not a valid range.", span);
+        }
+    }
+
     private static void requirePositive(String s, long len, Span span) {
         if (len <= 0) {
             throw new FilterSyntaxException("Range " + s + " isn't valid because length " + len + " isn't positive", span);
         }
     }
 
-    /** A signed decimal, {@code 0x} hex or {@code 0}-led octal number, as C's strtol reads it. */
+    /**
+     * A signed decimal, {@code 0x} hex or {@code 0}-led octal number, as C's strtol reads it,
+     * within a gint32 ({@code drange.c}: beyond it "causes an integer overflow").
+     */
     private static long number(String s, Span span) {
+        return number(s, s, span);
+    }
+
+    /** {@link #number}, naming {@code shown} in messages (strtol's whole remaining text). */
+    private static long number(String s, String shown, Span span) {
         String digits = s.startsWith("+") || s.startsWith("-") ? s.substring(1) : s;
+        java.math.BigInteger v;
         try {
-            long v;
             if (digits.startsWith("0x") || digits.startsWith("0X")) {
-                v = Long.parseLong(digits.substring(2), 16);
+                v = new java.math.BigInteger(digits.substring(2), 16);
             } else if (digits.length() > 1 && digits.startsWith("0")) {
-                v = Long.parseLong(digits.substring(1), 8);
+                v = new java.math.BigInteger(digits.substring(1), 8);
             } else {
-                v = Long.parseLong(digits);
+                v = new java.math.BigInteger(digits);
             }
-            if (v > Integer.MAX_VALUE) {
-                throw new NumberFormatException();
-            }
-            return s.startsWith("-") ? -v : v;
         } catch (NumberFormatException e) {
-            throw new FilterSyntaxException("\"" + s + "\" is not a valid number.", span);
+            throw new FilterSyntaxException("\"" + shown + "\" is not a valid number.", span);
         }
+        if (s.startsWith("-")) {
+            v = v.negate();
+        }
+        if (v.bitLength() > 31) {
+            throw new FilterSyntaxException("\"" + shown + "\" causes an integer overflow.", span);
+        }
+        return v.longValue();
     }
 
     // ---- tokens ----

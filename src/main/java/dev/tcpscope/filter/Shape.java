@@ -1,6 +1,6 @@
 package dev.tcpscope.filter;
 
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * What an unparsed word looks like. Wireshark 4.0 lexes {@code 1.2.3.4}, {@code aa:bb} or
@@ -26,16 +26,16 @@ public enum Shape {
     /** Anything else; only the checker can say. */
     OTHER;
 
-    private static final String H2 = "\\p{XDigit}{2}";
+    private static final String H2 = "[0-9A-Fa-f]{2}";
     private static final Pattern MAC_RE = Pattern.compile(
             H2 + "(?:(:)" + H2 + "){5}|" + H2 + "(?:-" + H2 + "){5}|" + H2 + "(?:\\." + H2 + "){5}"
-                    + "|\\p{XDigit}{4}\\.\\p{XDigit}{4}\\.\\p{XDigit}{4}");
+                    + "|[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}");
     private static final String OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
     private static final Pattern IPV4_RE = Pattern.compile(OCTET + "(?:\\." + OCTET + "){3}(?:/[0-9]{1,2})?");
-    private static final Pattern INTEGER_RE = Pattern.compile("[0-9]+|0[xX]\\p{XDigit}+|0[bB][01]+");
+    private static final Pattern INTEGER_RE = Pattern.compile("[0-9]+|0[xX][0-9A-Fa-f]+|0[bB][01]+");
     private static final Pattern FLOAT_RE = Pattern.compile("[0-9]+(?:\\.[0-9]+)?(?:[eE][-]?[0-9]+)?");
     private static final Pattern BYTES_RE = Pattern.compile(
-            H2 + "(?::" + H2 + ")+|" + H2 + "(?:-" + H2 + ")+|" + H2 + "(?:\\." + H2 + ")+|:\\p{XDigit}+|" + H2 + ":");
+            H2 + "(?::" + H2 + ")+|" + H2 + "(?:-" + H2 + ")+|" + H2 + "(?:\\." + H2 + ")+|:[0-9A-Fa-f]+|" + H2 + ":");
     private static final Pattern NAME_RE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+)*");
 
     /** The shape of a word's text. */
@@ -92,7 +92,7 @@ public enum Shape {
                 boolean last = h == halves.length - 1 && i == parts.length - 1;
                 if (last && IPV4_RE.matcher(parts[i]).matches() && !parts[i].contains("/")) {
                     groups += 2;
-                } else if (parts[i].matches("\\p{XDigit}{1,4}")) {
+                } else if (parts[i].matches("[0-9A-Fa-f]{1,4}")) {
                     groups++;
                 } else {
                     return false;

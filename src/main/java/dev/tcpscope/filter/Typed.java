@@ -5,7 +5,6 @@ import dev.tcpscope.field.Field;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A display filter after type checking: every literal converted to a constant of the type it is
@@ -53,7 +52,7 @@ sealed interface Typed {
     record Relation(Op op, boolean all, Value left, Value right) implements Test { }
 
     /** {@code left matches "regex"}, caseless, over every occurrence. */
-    record Matches(boolean all, Value left, Pattern pattern) implements Test { }
+    record Matches(boolean all, Value left, Regex pattern) implements Test { }
 
     /** A member of a set: one value, or the inclusive range low..high. */
     record Member(Value low, Value high) {

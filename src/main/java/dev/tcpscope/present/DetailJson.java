@@ -48,7 +48,13 @@ public final class DetailJson {
         }
         any = true;
         out.append("\n  {");
-        LocalDate day = LocalDate.ofInstant(Instant.ofEpochSecond(epochSeconds), zone);
+        String day;
+        try {
+            LocalDate d = LocalDate.ofInstant(Instant.ofEpochSecond(epochSeconds), zone);
+            day = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+        } catch (java.time.DateTimeException e) {
+            day = "XXXX-XX-XX"; // tshark's index for a time beyond the calendar
+        }
         member(out, 2, "_index", true);
         string(out, "packets-" + day);
         member(out, 2, "_type", false);

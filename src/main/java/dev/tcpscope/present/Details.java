@@ -34,7 +34,9 @@ import java.util.function.Supplier;
  */
 public final class Details {
     private static final DateTimeFormatter ARRIVAL =
-            DateTimeFormatter.ofPattern("MMM ppd, yyyy HH:mm:ss", Locale.ROOT);
+            new java.time.format.DateTimeFormatterBuilder().appendPattern("MMM ppd, ")
+                    .appendValue(java.time.temporal.ChronoField.YEAR_OF_ERA, 4, 10, java.time.format.SignStyle.NORMAL)
+                    .appendPattern(" HH:mm:ss").toFormatter(java.util.Locale.ROOT); // no  before a year past 9999, as tshark
 
     private final ZoneId zone;
     private final Supplier<MacNames> macSource;
@@ -327,7 +329,10 @@ public final class Details {
             String arrival = arrival(f);
             frame.field("frame.time", "Arrival Time: " + arrival, arrival);
             frame.field("frame.offset_shift", "Time shift for this packet: 0.000000000 seconds", "0.000000000").generated();
-            String epoch = seconds(decoder.time());
+            long time = decoder.time();
+            // a saturated time (Decoder.epochNanos) is shown from the frame's own seconds, as tshark
+            String epoch = time == Long.MAX_VALUE || time == Long.MIN_VALUE
+                    ? f.seconds() + "." + String.format(Locale.ROOT, "%09d", f.nanos()) : seconds(time);
             frame.field("frame.time_epoch", "Epoch Time: " + epoch + " seconds", epoch);
             String delta = seconds(decoder.timeDelta());
             frame.field("frame.time_delta", "Time delta from previous captured frame: " + delta + " seconds", delta).generated();
@@ -356,7 +361,12 @@ public final class Details {
 
     /** An absolute time as tshark shows {@code FT_ABSOLUTE_TIME} fields ("May  2, 2012 11:31:53.152461000 UTC"). */
     String absolute(long seconds, int nanos) {
-        ZonedDateTime t = Instant.ofEpochSecond(seconds, nanos).atZone(zone);
+        ZonedDateTime t;
+        try {
+            t = Instant.ofEpochSecond(seconds, nanos).atZone(zone);
+        } catch (java.time.DateTimeException e) {
+            return "Not representable"; // tshark's words for a time beyond the calendar
+        }
         StringBuilder sb = new StringBuilder(40).append(ARRIVAL.format(t)).append('.');
         nine(sb, nanos);
         return sb.append(' ').append(ZoneAbbreviations.at(t.getZone(), seconds)).toString();

@@ -71,6 +71,21 @@ public final class LineWriter implements AutoCloseable {
     private void flushBuffer() throws IOException {
         out.write(buf, 0, n);
         n = 0;
+        // A PrintStream keeps its errors to itself: stop at the first failed write (a full disk,
+        // a closed pipe) instead of decoding the rest of the capture into nowhere.
+        if (out instanceof java.io.PrintStream ps && ps.checkError()) {
+            throw new OutputFailed();
+        }
+    }
+
+    /**
+     * The output could not be written; the command stops quietly and the entry point, which
+     * knows the system's reason, reports it once (tshark's "no space left" for a full disk).
+     */
+    public static final class OutputFailed extends IOException {
+        public OutputFailed() {
+            super("the output could not be written");
+        }
     }
 
     public void flush() throws IOException {

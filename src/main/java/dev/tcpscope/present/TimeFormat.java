@@ -118,12 +118,19 @@ public final class TimeFormat {
     }
 
     private void appendClock(StringBuilder sb, long sec, int ns, int digits, boolean date, ZoneId z) {
-        LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochSecond(sec, ns), z);
+        LocalDateTime t;
+        try {
+            t = LocalDateTime.ofInstant(Instant.ofEpochSecond(sec, ns), z);
+        } catch (java.time.DateTimeException e) {
+            return; // beyond any calendar (a pcapng if_tsoffset of 2^63-1): tshark leaves the column blank
+        }
         if (date) {
             long day = t.toLocalDate().toEpochDay();
             if (day != cachedDay) {
                 cachedDay = day;
-                cachedDate = t.toLocalDate().toString() + " ";
+                java.time.LocalDate d = t.toLocalDate();
+                // yyyy-mm-dd as tshark's %04d-%02d-%02d: no '+' before a year past 9999
+                cachedDate = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d ", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
             }
             sb.append(cachedDate);
         }

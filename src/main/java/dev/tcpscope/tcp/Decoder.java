@@ -85,7 +85,7 @@ public final class Decoder {
     public void decode(Frame f) {
         frame = f;
         if (f.kind() == Frame.Kind.PACKET || f.hasTimestamp()) {
-            time = f.seconds() * 1_000_000_000L + f.nanos();
+            time = epochNanos(f.seconds(), f.nanos());
         }
         // else wiretap leaves the record's time as the previous record set it (0 before the
         // first), and tshark measures the next frame's delta from that
@@ -159,6 +159,24 @@ public final class Decoder {
 
     /** The frame's time in epoch nanoseconds. */
     public long time() { return time; }
+
+    /**
+     * Seconds and nanoseconds as one count of nanoseconds, saturated at the ends of a long
+     * (years 1677 and 2262): a pcapng time far in the future or an {@code if_tsoffset} of 2^63-1
+     * stays the latest time there is instead of wrapping into the past.
+     */
+    public static long epochNanos(long seconds, long nanos) {
+        long hi = Math.multiplyHigh(seconds, 1_000_000_000L);
+        long lo = seconds * 1_000_000_000L;
+        if ((hi != 0 || lo < 0) && (hi != -1 || lo >= 0)) {
+            return seconds < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        long sum = lo + nanos;
+        if (((lo ^ sum) & (nanos ^ sum)) < 0) {
+            return lo < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return sum;
+    }
 
     /** {@code frame.time_relative}: nanoseconds since the first frame. */
     public long timeRelative() { return time - firstTime; }

@@ -62,7 +62,7 @@ final class Interpreter {
                 }
                 for (Object x : a) {
                     String s = x instanceof String str ? str : new String((byte[]) x, StandardCharsets.ISO_8859_1);
-                    boolean found = m.pattern().matcher(s).find();
+                    boolean found = m.pattern().find(s);
                     if (found != m.all()) {
                         yield found;
                     }

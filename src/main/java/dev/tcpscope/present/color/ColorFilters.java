@@ -29,7 +29,7 @@ public final class ColorFilters {
         private final String reason;
 
         public BadFile(String file, int line, String reason) {
-            super(file + " line " + line + ": " + reason);
+            super(line > 0 ? file + " line " + line + ": " + reason : file + ": " + reason);
             this.file = file;
             this.line = line;
             this.reason = reason;
@@ -74,6 +74,9 @@ public final class ColorFilters {
         int n = 0;
         while ((text = r.readLine()) != null) {
             n++;
+            if (text.length() > MAX_LINE) {
+                throw new BadFile(source, n, "the line is longer than " + MAX_LINE + " characters");
+            }
             String t = text.strip();
             if (t.isEmpty() || t.startsWith("#")) {
                 continue;
@@ -87,11 +90,41 @@ public final class ColorFilters {
         return rules;
     }
 
-    /** Reads the rules of the colorfilters file at {@code file} (UTF-8). */
+    /** The largest colorfilters file read (Wireshark's own is 2 KB); {@code /dev/zero} stops here. */
+    public static final int MAX_BYTES = 1 << 20;
+    /** The longest line read. */
+    public static final int MAX_LINE = 16 << 10;
+
+    /**
+     * Reads the rules of the colorfilters file at {@code file} (UTF-8), at most
+     * {@link #MAX_BYTES} bytes of it: a bigger file, one that is not UTF-8 text, or a line
+     * longer than {@link #MAX_LINE} is a {@link BadFile} that says so.
+     */
     public static List<Line> read(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(in, file.toString());
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
         }
+        String name = file.toString();
+        if (bytes.length > MAX_BYTES) {
+            throw new BadFile(name, 0, "larger than " + (MAX_BYTES >> 20) + " MiB; a colorfilters file is a few lines of text");
+        }
+        int line = 1;
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw new BadFile(name, line, "not a text file (a NUL byte); give a colorfilters file");
+            }
+            if (b == '\n') {
+                line++;
+            }
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new BadFile(name, 0, "not UTF-8 text; give a colorfilters file");
+        }
+        return parse(new java.io.StringReader(text), name);
     }
 
     private static List<ColoringRule> loadDefaults() {

@@ -1,0 +1,88 @@
+package dev.tcpscope.cli;
+
+import dev.tcpscope.capture.CaptureFormatException;
+import dev.tcpscope.capture.CaptureReader;
+import dev.tcpscope.capture.Captures;
+import dev.tcpscope.frame.Frame;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.TimeZone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Issue 16, items 1 and 8: captures crafted or cut to break the reader. The expected texts are
+ * tshark 4.0.17's for the same files (TZ=UTC): {@code fuzz/tsoff.pcapng} has an interface whose
+ * {@code if_tsoffset} is 2^63-1, {@code fuzz/future.pcapng} a time of 2^64-1 microseconds.
+ */
+class HostileCaptureTest {
+    private record Run(int rc, String out, String err) {}
+
+    private static Run run(String... args) {
+        TimeZone before = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int rc;
+        try (PrintStream out = new PrintStream(o, true, StandardCharsets.UTF_8);
+             PrintStream err = new PrintStream(e, true, StandardCharsets.UTF_8)) {
+            rc = Main.run(out, err, args);
+        } finally {
+            TimeZone.setDefault(before);
+        }
+        return new Run(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void timesBeyondTheCalendarAreNotRepresentableNotAnInternalError() {
+        String f = "src/test/resources/fuzz/tsoff.pcapng";
+        for (String t : new String[] {"a", "ad", "u", "ud"}) {
+            Run r = run("read", f, "-t", t);
+            assertThat(r.rc()).isZero();
+            assertThat(r.out()).isEqualTo("    1            00:00:00_00:00:00 → Broadcast    ARP 42 Reserved opcode 0\n");
+        }
+        Run v = run("read", f, "-V");
+        assertThat(v.rc()).isZero();
+        assertThat(v.out()).contains("    Arrival Time: Not representable\n")
+                .contains("    Epoch Time: 9223372036854775807.001000000 seconds\n");
+        Run json = run("read", f, "-T", "json");
+        assertThat(json.rc()).isZero();
+        assertThat(json.out()).contains("\"_index\": \"packets-XXXX-XX-XX\"");
+        Run fields = run("read", f, "-T", "fields", "-e", "frame.time");
+        assertThat(fields.out()).isEqualTo("Not representable\n");
+        Run future = run("read", "src/test/resources/fuzz/future.pcapng", "-t", "ad", "-V");
+        assertThat(future.out()).startsWith("Frame 1").contains("Arrival Time: Jan 19, 586524 08:01:49.551615000 UTC");
+        assertThat(run("read", "src/test/resources/fuzz/future.pcapng", "-t", "ad").out())
+                .startsWith("    1 586524-01-19 08:01:49.551615 ");
+    }
+
+    @Test
+    void aFileCutWhileMappedIsOneErrorNotAFault(@TempDir Path dir) throws Exception {
+        Path copy = dir.resolve("cut.pcap");
+        Files.copy(Path.of("captures/synth-traffic-12k.pcap"), copy);
+        try (CaptureReader reader = Captures.open(copy.toString())) {
+            Frame frame = new Frame();
+            int n = 0;
+            while (n < 3 && reader.next(frame)) {
+                n++;
+            }
+            try (FileChannel ch = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+                ch.truncate(100); // every page after the first is gone from under the mapping
+            }
+            assertThatThrownBy(() -> {
+                while (reader.next(frame)) {
+                    // reading on into pages that no longer exist
+                }
+            }).isInstanceOf(CaptureFormatException.class).hasMessageContaining("was cut short while being read");
+        }
+    }
+}

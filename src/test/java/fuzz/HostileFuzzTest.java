@@ -1,0 +1,222 @@
+package fuzz;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.tcpscope.capture.CaptureFormatException;
+import dev.tcpscope.capture.CaptureReader;
+import dev.tcpscope.capture.Captures;
+import dev.tcpscope.cli.Main;
+import dev.tcpscope.field.FieldTable;
+import dev.tcpscope.filter.DisplayFilter;
+import dev.tcpscope.filter.FilterSyntaxException;
+import dev.tcpscope.frame.Frame;
+import dev.tcpscope.present.DetailPrinter;
+import dev.tcpscope.present.MacNames;
+import dev.tcpscope.present.PacketList;
+import dev.tcpscope.present.TimeFormat;
+import dev.tcpscope.present.color.ColorFilters;
+import dev.tcpscope.tcp.Decoder;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Coverage-guided fuzz targets, one per surface that reads hostile input (docs/HOSTILE.md).
+ * The property of each: no exception escapes but the one that names bad input
+ * ({@link CaptureFormatException}, {@link FilterSyntaxException}, {@link ColorFilters.BadFile}),
+ * and the CLI never reaches its "internal error" net. Bounds per input (scripts/fuzz.sh):
+ * at most 4 KiB (libFuzzer's default -max_len), 10 s, 2 GB RSS with a 768 MB heap.
+ *
+ * <p>In the normal test run each target replays its seeds and every crash found so far from
+ * {@code src/test/resources/fuzz/HostileFuzzTestInputs/<target>/} (Jazzer's regression mode);
+ * with {@code JAZZER_FUZZ=1} it fuzzes ({@code scripts/fuzz.sh MINUTES}).
+ */
+class HostileFuzzTest {
+    private static final FieldTable TABLE = FieldTable.standard();
+    private static final int[] LINK_TYPES = {1, 0, 12, 14, 101, 108, 113, 228, 229, 276, 105, 127};
+
+    /** pcap, pcapng and the decompressors (gzip, zstd, lz4), every frame dissected and analysed. */
+    @FuzzTest
+    void captureFile(byte[] data) throws IOException {
+        try (CaptureReader reader = Captures.open(new ByteArrayInputStream(data), "fuzz")) {
+            Frame frame = new Frame();
+            Decoder decoder = new Decoder();
+            PacketList list = new PacketList(new TimeFormat(TimeFormat.Kind.RELATIVE, ZoneOffset.UTC), MacNames::none, decoder);
+            StringBuilder line = new StringBuilder();
+            int n = 0;
+            while (n++ < 2000 && reader.next(frame)) {
+                decoder.decode(frame);
+                line.setLength(0);
+                list.appendLine(decoder, line);
+            }
+        } catch (CaptureFormatException e) {
+            // bad input, named: the property holds
+        }
+    }
+
+    /** The whole read command over a file (mapped path), details and JSON included. */
+    @FuzzTest
+    void readCommand(byte[] data) throws IOException {
+        Path file = Files.createTempFile("tcpscope-fuzz-", ".cap");
+        try {
+            Files.write(file, data);
+            for (String[] args : new String[][] {{"-V", "-x"}, {"-2", "-T", "json"}}) {
+                ByteArrayOutputStream err = new ByteArrayOutputStream();
+                String[] full = new String[args.length + 2];
+                full[0] = "read";
+                full[1] = file.toString();
+                System.arraycopy(args, 0, full, 2, args.length);
+                int rc;
+                try (PrintStream out = new PrintStream(OutputSink.INSTANCE, false, StandardCharsets.UTF_8);
+                     PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+                    rc = Main.run(out, e, full);
+                }
+                String message = err.toString(StandardCharsets.UTF_8);
+                assertThat(message).doesNotContain("internal error");
+                assertThat(rc).isLessThan(3);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** One frame of a chosen link type, dissected from the link layer up, listed and detailed. */
+    @FuzzTest
+    void dissector(FuzzedDataProvider in) {
+        int link = LINK_TYPES[in.consumeInt(0, LINK_TYPES.length - 1)];
+        Decoder decoder = new Decoder();
+        DetailPrinter details = new DetailPrinter(DetailPrinter.Format.TEXT, true, true, null, false, ZoneOffset.UTC, MacNames::none);
+        PacketList list = new PacketList(new TimeFormat(TimeFormat.Kind.RELATIVE, ZoneOffset.UTC), MacNames::none, decoder);
+        Frame frame = new Frame();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= 4 && in.remainingBytes() > 0; i++) {
+            byte[] bytes = in.consumeBytes(in.consumeInt(0, 4096));
+            int original = bytes.length + in.consumeInt(0, 64);
+            frame.set(i, 1_700_000_000L + i, in.consumeInt(0, 999_999_999), 9, link, 0,
+                    MemorySegment.ofArray(bytes), 0, bytes.length, original);
+            decoder.decode(frame);
+            sb.setLength(0);
+            list.appendLine(decoder, sb);
+            sb.setLength(0);
+            details.appendFrame(sb, decoder, null, -1);
+        }
+    }
+
+    /**
+     * The TCP analyzer and the IP reassembler fed sequences of IPv4 segments between a few
+     * endpoints, with chosen flags, numbers, windows, options, fragment offsets and payloads.
+     */
+    @FuzzTest
+    void tcpSequence(FuzzedDataProvider in) {
+        Decoder decoder = new Decoder();
+        Frame frame = new Frame();
+        long time = 1_700_000_000_000_000_000L;
+        for (int i = 1; i <= 64 && in.remainingBytes() > 8; i++) {
+            int payload = in.consumeInt(0, 64);
+            int options = 4 * in.consumeInt(0, 10);
+            byte[] p = new byte[14 + 20 + 20 + options + payload];
+            p[12] = 0x08;
+            int ip = 14;
+            p[ip] = 0x45;
+            int total = p.length - 14;
+            p[ip + 2] = (byte) (total >> 8);
+            p[ip + 3] = (byte) total;
+            boolean fragment = in.consumeInt(0, 15) == 0;
+            if (fragment) {
+                int off = in.consumeInt(0, 0x3fff);
+                p[ip + 6] = (byte) (off >> 8);
+                p[ip + 7] = (byte) off;
+            }
+            p[ip + 8] = 64;
+            p[ip + 9] = 6;
+            boolean reverse = in.consumeBoolean();
+            int host = in.consumeInt(0, 3);
+            p[ip + (reverse ? 16 : 12)] = 10;
+            p[ip + (reverse ? 19 : 15)] = (byte) (1 + host);
+            p[ip + (reverse ? 12 : 16)] = 10;
+            p[ip + (reverse ? 15 : 19)] = 100;
+            int tcp = ip + 20;
+            int port = 40000 + in.consumeInt(0, 3);
+            int a = reverse ? 80 : port;
+            int b = reverse ? port : 80;
+            p[tcp] = (byte) (a >> 8);
+            p[tcp + 1] = (byte) a;
+            p[tcp + 2] = (byte) (b >> 8);
+            p[tcp + 3] = (byte) b;
+            int seq = in.consumeInt();
+            int ack = in.consumeInt();
+            for (int k = 0; k < 4; k++) {
+                p[tcp + 4 + k] = (byte) (seq >>> (24 - 8 * k));
+                p[tcp + 8 + k] = (byte) (ack >>> (24 - 8 * k));
+            }
+            p[tcp + 12] = (byte) (((20 + options) / 4) << 4);
+            p[tcp + 13] = in.consumeByte();
+            short win = in.consumeShort();
+            p[tcp + 14] = (byte) (win >> 8);
+            p[tcp + 15] = (byte) win;
+            byte[] opt = in.consumeBytes(options);
+            System.arraycopy(opt, 0, p, tcp + 20, opt.length);
+            time += in.consumeLong(0, 2_000_000_000L);
+            frame.set(i, Math.floorDiv(time, 1_000_000_000L), (int) Math.floorMod(time, 1_000_000_000L), 9, 1, 0,
+                    MemorySegment.ofArray(p), 0, p.length, p.length);
+            decoder.decode(frame);
+        }
+    }
+
+    /** The display-filter lexer, parser, checker, compiler and regex engine, tested on frames. */
+    @FuzzTest
+    void displayFilter(String text) throws IOException {
+        if (text == null) {
+            return;
+        }
+        DisplayFilter f;
+        try {
+            f = DisplayFilter.compile(text, TABLE);
+        } catch (FilterSyntaxException e) {
+            e.render(text);
+            return;
+        }
+        try (CaptureReader reader = Captures.open("captures/learn_tcp.pcapng")) {
+            Frame frame = new Frame();
+            Decoder d = new Decoder();
+            while (reader.next(frame)) {
+                d.decode(frame);
+                f.test(d);
+            }
+        }
+    }
+
+    /** The colorfilters parser, every rule's filter compiled. */
+    @FuzzTest
+    void colorFilters(String text) throws IOException {
+        if (text == null) {
+            return;
+        }
+        try {
+            ColorFilters.parse(new StringReader(text), "fuzz");
+        } catch (ColorFilters.BadFile e) {
+            // named: file, line and reason
+        }
+    }
+
+    /** Output that keeps nothing: the targets check behaviour, not text. */
+    private static final class OutputSink extends java.io.OutputStream {
+        static final OutputSink INSTANCE = new OutputSink();
+
+        @Override
+        public void write(int b) { }
+
+        @Override
+        public void write(byte[] b, int off, int len) { }
+    }
+}
