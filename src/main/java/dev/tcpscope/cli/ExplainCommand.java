@@ -40,8 +40,9 @@ import java.util.concurrent.Callable;
  * (and each summary) is that of the whole capture.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Explain every packet of a capture: its role in the TCP conversation, flags, Seq/Ack arithmetic,"
-                + " options, window, payload and coloring rule; then a summary and a ladder diagram per stream.")
+        description = "Explain every packet of a capture: its role in the TCP conversation, each side's state after it,"
+                + " flags, Seq/Ack arithmetic, options, window, payload and coloring rule; then a summary per stream,"
+                + " and a ladder diagram per stream with --ladder (or of the one stream chosen with --stream).")
 final class ExplainCommand implements Callable<Integer> {
     @ParentCommand
     TcpscopeCommand parent;
