@@ -23,6 +23,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -80,6 +84,19 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--color", description = "Color the packet lines even when not on a terminal (never with NO_COLOR set).")
     boolean color;
 
+    @Option(names = "--header", description = "Draw each segment's TCP header as RFC 9293's figure, with its values and its set flag bits.")
+    boolean header;
+
+    @Option(names = "--step", description = "One packet at a time, on a terminal: a key shows the next, b the one before, q quits.")
+    boolean step;
+
+    @Option(names = "--no-pager", description = "Never pipe the output through a pager (by default, on a terminal: $PAGER or less, with LESS=FRX).")
+    boolean noPager;
+
+    @Option(names = "--width", paramLabel = "COLUMNS",
+            description = "Wrap explanations to COLUMNS (default: the terminal's width, or 80 when not on a terminal; 0: never).")
+    Integer width;
+
     @Override
     public Integer call() {
         PrintStream err = parent.err;
@@ -109,6 +126,11 @@ final class ExplainCommand implements Callable<Integer> {
         if (colorizer == null) {
             return 2;
         }
+        boolean terminal = Terminal.isTerminal();
+        if (width != null && width < 0) {
+            err.println("tcpscope: invalid --width " + width + "; give the columns to wrap to, or 0 for none");
+            return 2;
+        }
         CaptureReader reader;
         try {
             reader = Captures.open(file);
@@ -125,11 +147,28 @@ final class ExplainCommand implements Callable<Integer> {
             err.println("tcpscope: The file \"" + file + "\" could not be read: " + e.getMessage());
             return 1;
         }
+        Terminal.Keys keys = null;
+        if (step) {
+            keys = Terminal.Keys.open();
+            if (keys == null) {
+                    closeQuietly(reader);
+                err.println("tcpscope: --step needs a terminal to read key presses from (/dev/tty); run it in one, or drop --step");
+                return 2;
+            }
+        }
+        Process pager = step ? null : Optional.ofNullable(Terminal.pagerCommand(System.getenv(), terminal, noPager))
+                .map(Terminal::startPager).orElse(null);
+        OutputStream sink = pager != null ? pager.getOutputStream() : parent.out;
         Decoder decoder = new Decoder();
         PacketList list = new PacketList(new TimeFormat(kind, ZoneId.systemDefault()), MacNames::system, decoder);
         Explainer explainer = new Explainer(language, colorizer);
-        LineWriter out = new LineWriter(parent.out);
-        ExplainOutput output = new ExplainOutput(list, decoder, explainer, out, Coloring.enabled(color), !brief);
+        LineWriter out = new LineWriter(sink);
+        ExplainOutput output = new ExplainOutput(list, decoder, explainer, out, Coloring.enabled(color), !brief)
+                .width(width != null ? width : Terminal.columns(System.getenv(), terminal)).header(header);
+        List<List<String>> blocks = new ArrayList<>();
+        if (step) {
+            output.collect(blocks);
+        }
         Set<Integer> shown = new LinkedHashSet<>();
         Frame frame = new Frame();
         int code = 0;
@@ -143,19 +182,49 @@ final class ExplainCommand implements Callable<Integer> {
                 }
             }
         } catch (IOException e) {
-            err.println("tcpscope: " + e.getMessage());
-            code = 1;
+            if (pager == null || pager.isAlive()) {
+                err.println("tcpscope: " + e.getMessage());
+                code = 1;
+            }
         }
         try {
+            if (keys != null) {
+                try (Terminal.Keys k = keys) {
+                    if (!Stepper.walk(blocks, k, parent.out, terminal)) {
+                        return code; // q: quit without the summary
+                    }
+                }
+            }
             output.end(shown, ladder || stream != null);
         } catch (IOException e) {
-            err.println("tcpscope: " + e.getMessage());
-            code = 1;
+            if (pager == null) { // a pager quit early closes our pipe: no error
+                err.println("tcpscope: " + e.getMessage());
+                code = 1;
+            }
+        } finally {
+            if (pager != null) {
+                try {
+                    sink.close();
+                    pager.waitFor();
+                } catch (IOException ignored) {
+                    // the pager quit first
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
         if (stream != null && !explainer.streams().contains(stream)) {
             err.println("tcpscope: the capture has no TCP stream " + stream + " (streams: 0.." + (explainer.streams().size() - 1) + ")");
             return Math.max(code, 2);
         }
         return code;
+    }
+
+    private static void closeQuietly(CaptureReader reader) {
+        try {
+            reader.close();
+        } catch (IOException ignored) {
+            // nothing was read
+        }
     }
 }

@@ -22,7 +22,7 @@ class ExplainCommandTest {
 
     @Test
     void explainsACaptureWithLoss() {
-        Run r = tcpscope("explain", "captures/arkime-wireshark-retrans.pcap", "--stream", "0", "--lang", "en");
+        Run r = tcpscope("explain", "captures/arkime-wireshark-retrans.pcap", "--stream", "0", "--lang", "en", "--width", "0");
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo(tcpscope("read", "-c", "1", "captures/arkime-wireshark-retrans.pcap").out().strip()

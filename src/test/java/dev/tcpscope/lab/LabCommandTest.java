@@ -96,7 +96,7 @@ class LabCommandTest {
                 .contains("Payload (21 bytes, text): \"Hi, user3, I got you!\"")
                 .contains("        Four-way close, step 1, FIN: the client")
                 .contains("        Four-way close, step 4, ACK of the last FIN: the client")
-                .contains("The client closed first (active close), so the client keeps the connection in TIME_WAIT")
+                .contains("The client closed first (active close)")
                 .contains("Ladder of stream 0");
         assertThat(out).doesNotContain("\u001b["); // not a terminal, no --color
 
