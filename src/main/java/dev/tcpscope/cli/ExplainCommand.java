@@ -84,8 +84,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--color", description = "Color the packet lines even when not on a terminal (never with NO_COLOR set).")
     boolean color;
 
-    @Option(names = "--header", description = "Draw each segment's TCP header as RFC 9293's figure, with its values and its set flag bits.")
-    boolean header;
+    @Mixin
+    TerminalOptions terminalOptions = new TerminalOptions();
 
     @Option(names = "--step", description = "One packet at a time, on a terminal: a key shows the next, b the one before, q quits.")
     boolean step;
@@ -93,9 +93,6 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--no-pager", description = "Never pipe the output through a pager (by default, on a terminal: $PAGER or less, with LESS=FRX).")
     boolean noPager;
 
-    @Option(names = "--width", paramLabel = "COLUMNS",
-            description = "Wrap explanations to COLUMNS (default: the terminal's width, or 80 when not on a terminal; 0: never).")
-    Integer width;
 
     @Override
     public Integer call() {
@@ -127,8 +124,8 @@ final class ExplainCommand implements Callable<Integer> {
             return 2;
         }
         boolean terminal = Terminal.isTerminal();
-        if (width != null && width < 0) {
-            err.println("tcpscope: invalid --width " + width + "; give the columns to wrap to, or 0 for none");
+        if (terminalOptions.width != null && terminalOptions.width < 0) {
+            err.println("tcpscope: invalid --width " + terminalOptions.width + "; give the columns to wrap to, or 0 for none");
             return 2;
         }
         CaptureReader reader;
@@ -164,7 +161,7 @@ final class ExplainCommand implements Callable<Integer> {
         Explainer explainer = new Explainer(language, colorizer);
         LineWriter out = new LineWriter(sink);
         ExplainOutput output = new ExplainOutput(list, decoder, explainer, out, Coloring.enabled(color), !brief)
-                .width(width != null ? width : Terminal.columns(System.getenv(), terminal)).header(header);
+                .width(terminalOptions.columns(terminal)).header(terminalOptions.header);
         List<List<String>> blocks = new ArrayList<>();
         if (step) {
             output.collect(blocks);

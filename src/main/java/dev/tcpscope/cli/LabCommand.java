@@ -16,6 +16,7 @@ import dev.tcpscope.present.explain.Explainer;
 import dev.tcpscope.present.explain.Lang;
 import dev.tcpscope.tcp.Decoder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -82,12 +83,9 @@ final class LabCommand implements Callable<Integer> {
             description = "Who captures: auto (default), libpcap or dumpcap (see tcpscope capture --help).")
     String backend;
 
-    @Option(names = "--header", description = "Draw each segment's TCP header as RFC 9293's figure, with its values and its set flag bits.")
-    boolean header;
+    @Mixin
+    TerminalOptions terminalOptions = new TerminalOptions();
 
-    @Option(names = "--width", paramLabel = "COLUMNS",
-            description = "Wrap explanations to COLUMNS (default: the terminal's width, or 80 when not on a terminal; 0: never).")
-    Integer width;
 
     @Option(names = "--timing", description = "Report on stderr how long after the start the first packet was shown.")
     boolean timing;
@@ -160,8 +158,7 @@ final class LabCommand implements Callable<Integer> {
         Explainer explainer = new Explainer(language, colorizer);
         LineWriter out = new LineWriter(parent.out);
         ExplainOutput output = new ExplainOutput(list, decoder, explainer, out, Coloring.enabled(color), !brief)
-                .width(width != null && width >= 0 ? width : Terminal.columns(System.getenv(), Terminal.isTerminal()))
-                .header(header);
+                .width(terminalOptions.columns(Terminal.isTerminal())).header(terminalOptions.header);
         long[] firstShown = {0};
         Instant[] firstShownAt = {null};
         int code = 0;
