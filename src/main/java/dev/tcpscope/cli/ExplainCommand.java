@@ -21,6 +21,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
@@ -36,8 +40,9 @@ import java.util.concurrent.Callable;
  * (and each summary) is that of the whole capture.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Explain every packet of a capture: its role in the TCP conversation, flags, Seq/Ack arithmetic,"
-                + " options, window, payload and coloring rule; then a summary and a ladder diagram per stream.")
+        description = "Explain every packet of a capture: its role in the TCP conversation, each side's state after it,"
+                + " flags, Seq/Ack arithmetic, options, window, payload and coloring rule; then a summary per stream,"
+                + " and a ladder diagram per stream with --ladder (or of the one stream chosen with --stream).")
 final class ExplainCommand implements Callable<Integer> {
     @ParentCommand
     TcpscopeCommand parent;
@@ -75,6 +80,16 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--color", description = "Color the packet lines even when not on a terminal (never with NO_COLOR set).")
     boolean color;
 
+    @Mixin
+    TerminalOptions terminalOptions = new TerminalOptions();
+
+    @Option(names = "--step", description = "One packet at a time, on a terminal: a key shows the next, b the one before, q quits.")
+    boolean step;
+
+    @Option(names = "--no-pager", description = "Never pipe the output through a pager (by default, on a terminal: $PAGER or less, with LESS=FRX).")
+    boolean noPager;
+
+
     @Override
     public Integer call() {
         PrintStream err = parent.err;
@@ -111,16 +126,38 @@ final class ExplainCommand implements Callable<Integer> {
         if (colorizer == null) {
             return 2;
         }
+        boolean terminal = Terminal.isTerminal();
+        if (terminalOptions.width != null && terminalOptions.width < 0) {
+            err.println("tcpscope: invalid --width " + terminalOptions.width + "; give the columns to wrap to, or 0 for none");
+            return 2;
+        }
         CaptureOpen opened = CaptureOpen.of(file, err);
         if (opened.reader() == null) {
             return opened.failure();
         }
         CaptureReader reader = opened.reader();
+        Terminal.Keys keys = null;
+        if (step) {
+            keys = Terminal.Keys.open();
+            if (keys == null) {
+                closeQuietly(reader);
+                err.println("tcpscope: --step needs a terminal to read key presses from (/dev/tty); run it in one, or drop --step");
+                return 2;
+            }
+        }
+        Process pager = step ? null : Optional.ofNullable(Terminal.pagerCommand(System.getenv(), terminal, noPager))
+                .map(Terminal::startPager).orElse(null);
+        OutputStream sink = pager != null ? pager.getOutputStream() : parent.out;
         Decoder decoder = new Decoder();
         PacketList list = new PacketList(new TimeFormat(kind, ZoneId.systemDefault()), MacNames::system, decoder);
         Explainer explainer = new Explainer(language, colorizer);
-        LineWriter out = new LineWriter(parent.out);
-        ExplainOutput output = new ExplainOutput(list, decoder, explainer, out, Coloring.enabled(color), !brief);
+        LineWriter out = new LineWriter(sink);
+        ExplainOutput output = new ExplainOutput(list, decoder, explainer, out, Coloring.enabled(color), !brief)
+                .width(terminalOptions.columns(terminal)).header(terminalOptions.header);
+        List<List<String>> blocks = new ArrayList<>();
+        if (step) {
+            output.collect(blocks);
+        }
         Set<Integer> shown = new LinkedHashSet<>();
         Frame frame = new Frame();
         int code = 0;
@@ -136,21 +173,51 @@ final class ExplainCommand implements Callable<Integer> {
         } catch (LineWriter.OutputFailed e) {
             code = 2; // Main names the reason (a full disk) once
         } catch (IOException e) {
-            err.println("tcpscope: " + e.getMessage());
-            code = 1;
+            if (pager == null || pager.isAlive()) {
+                err.println("tcpscope: " + e.getMessage());
+                code = 1;
+            }
         }
         try {
+            if (keys != null) {
+                try (Terminal.Keys k = keys) {
+                    if (!Stepper.walk(blocks, k, parent.out, terminal)) {
+                        return code; // q: quit without the summary
+                    }
+                }
+            }
             output.end(shown, ladder || stream != null);
         } catch (LineWriter.OutputFailed e) {
             code = 2; // Main names the reason (a full disk) once
         } catch (IOException e) {
-            err.println("tcpscope: " + e.getMessage());
-            code = 1;
+            if (pager == null) { // a pager quit early closes our pipe: no error
+                err.println("tcpscope: " + e.getMessage());
+                code = 1;
+            }
+        } finally {
+            if (pager != null) {
+                try {
+                    sink.close();
+                    pager.waitFor();
+                } catch (IOException ignored) {
+                    // the pager quit first
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
         if (stream != null && !explainer.streams().contains(stream)) {
             err.println("tcpscope: the capture has no TCP stream " + stream + " (streams: 0.." + (explainer.streams().size() - 1) + ")");
             return Math.max(code, 2);
         }
         return code;
+    }
+
+    private static void closeQuietly(CaptureReader reader) {
+        try {
+            reader.close();
+        } catch (IOException ignored) {
+            // nothing was read
+        }
     }
 }

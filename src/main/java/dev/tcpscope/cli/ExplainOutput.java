@@ -7,6 +7,8 @@ import dev.tcpscope.present.PacketList;
 import dev.tcpscope.present.color.Ansi;
 import dev.tcpscope.present.explain.Explainer;
 import dev.tcpscope.present.explain.Explanation;
+import dev.tcpscope.present.explain.HeaderFigure;
+import dev.tcpscope.present.explain.Wrap;
 import dev.tcpscope.tcp.Decoder;
 
 import java.io.IOException;
@@ -25,6 +27,8 @@ import java.util.List;
  */
 final class ExplainOutput {
     static final String INDENT = "        ";
+    /** Continuation lines of a wrapped explanation: a hanging indent under its first line. */
+    static final String HANGING = INDENT + "  ";
 
     private final PacketList list;
     private final Decoder decoder;
@@ -34,6 +38,11 @@ final class ExplainOutput {
     private final boolean explain;
     private final StringBuilder line = new StringBuilder(256);
     private final StringBuilder colored = new StringBuilder(512);
+    /** Columns to wrap the explanations to (0: no wrapping). */
+    private int width;
+    private boolean header;
+    /** With --step: each shown packet's block of lines, kept for paging back. */
+    private List<List<String>> blocks;
 
     /** {@code list} must list the frames {@code decoder} decodes. */
     ExplainOutput(PacketList list, Decoder decoder, Explainer explainer, LineWriter out, boolean color, boolean explain) {
@@ -43,6 +52,24 @@ final class ExplainOutput {
         this.out = out;
         this.color = color;
         this.explain = explain;
+    }
+
+    /** Wraps explanation and summary lines to {@code columns} (0: never). */
+    ExplainOutput width(int columns) {
+        this.width = columns;
+        return this;
+    }
+
+    /** Draws each segment's TCP header as RFC 9293's figure under its packet line. */
+    ExplainOutput header(boolean on) {
+        this.header = on;
+        return this;
+    }
+
+    /** Keeps each packet's lines in {@code into} instead of writing them (for --step). */
+    ExplainOutput collect(List<List<String>> into) {
+        this.blocks = into;
+        return this;
     }
 
     /**
@@ -61,20 +88,39 @@ final class ExplainOutput {
         }
         line.setLength(0);
         list.appendLine(decoder, line);
+        List<String> block = blocks == null ? null : new java.util.ArrayList<>();
         if (color) {
             colored.setLength(0);
             Ansi.appendColored(colored, line, e.rule());
-            out.line(colored);
+            emit(block, colored);
         } else {
-            out.line(line);
+            emit(block, line);
+        }
+        if (header) {
+            for (String l : HeaderFigure.draw(decoder, color)) {
+                emit(block, INDENT + l);
+            }
         }
         if (explain) {
             for (String l : e.lines()) {
-                out.line(INDENT + l);
+                for (String w : Wrap.lines(l, width, INDENT, HANGING)) {
+                    emit(block, w);
+                }
             }
-            out.line("");
+            emit(block, "");
+        }
+        if (block != null) {
+            blocks.add(block);
         }
         return e;
+    }
+
+    private void emit(List<String> block, CharSequence l) throws IOException {
+        if (block != null) {
+            block.add(l.toString());
+        } else {
+            out.line(l);
+        }
     }
 
     /** The summary of each stream, then (when asked) its ladder. */
@@ -82,7 +128,10 @@ final class ExplainOutput {
         for (int s : streams) {
             List<String> summary = explainer.summary(s);
             for (int i = 0; i < summary.size(); i++) {
-                out.line(i == 0 ? summary.get(i) : "  " + summary.get(i));
+                for (String w : i == 0 ? Wrap.lines(summary.get(i), width, "", "    ")
+                        : Wrap.lines(summary.get(i), width, "  ", "    ")) {
+                    out.line(w);
+                }
             }
             out.line("");
             if (ladder) {

@@ -16,6 +16,7 @@ import dev.tcpscope.present.explain.Explainer;
 import dev.tcpscope.present.explain.Lang;
 import dev.tcpscope.tcp.Decoder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -81,6 +82,10 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
             description = "Who captures: auto (default), libpcap or dumpcap (see tcpscope capture --help).")
     String backend;
+
+    @Mixin
+    TerminalOptions terminalOptions = new TerminalOptions();
+
 
     @Option(names = "--timing", description = "Report on stderr how long after the start the first packet was shown.")
     boolean timing;
@@ -155,7 +160,8 @@ final class LabCommand implements Callable<Integer> {
         PacketList list = new PacketList(new TimeFormat(TimeFormat.Kind.RELATIVE, ZoneId.systemDefault()), MacNames::none, decoder);
         Explainer explainer = new Explainer(language, colorizer);
         LineWriter out = new LineWriter(parent.out);
-        ExplainOutput output = new ExplainOutput(list, decoder, explainer, out, Coloring.enabled(color), !brief);
+        ExplainOutput output = new ExplainOutput(list, decoder, explainer, out, Coloring.enabled(color), !brief)
+                .width(terminalOptions.columns(Terminal.isTerminal())).header(terminalOptions.header);
         long[] firstShown = {0};
         Instant[] firstShownAt = {null};
         int code = 0;

@@ -69,6 +69,7 @@ public final class Main {
      */
     public static int run(PrintStream out, PrintStream err, String... args) {
         CommandLine cl = new CommandLine(new TcpscopeCommand(out, err));
+        addSubcommands(cl, args.length == 0 ? null : args[0]);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -110,5 +111,21 @@ public final class Main {
             }
         }
         return args;
+    }
+
+    /**
+     * Adds the subcommand {@code name} alone when it is one (the model of one command is all a
+     * run needs, and building every command's model was most of tcpscope's start-up), else all.
+     */
+    private static void addSubcommands(CommandLine cl, String name) {
+        for (Class<?> c : TcpscopeCommand.SUBCOMMANDS) {
+            if (name != null && name.equals(c.getAnnotation(CommandLine.Command.class).name())) {
+                cl.addSubcommand(c);
+                return;
+            }
+        }
+        for (Class<?> c : TcpscopeCommand.SUBCOMMANDS) {
+            cl.addSubcommand(c);
+        }
     }
 }

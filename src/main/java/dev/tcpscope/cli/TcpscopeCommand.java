@@ -3,12 +3,19 @@ package dev.tcpscope.cli;
 import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
+import java.util.List;
 
 @Command(name = "tcpscope", mixinStandardHelpOptions = true, version = "tcpscope 0.1.0",
-        description = "Makes TCP visible: reads captures and shows them the way Wireshark does.",
-        subcommands = {ReadCommand.class, CaptureCommand.class, LabCommand.class, ExplainCommand.class, FieldsCommand.class,
-                StatsCommand.class})
+        description = "Makes TCP visible: reads captures and shows them the way Wireshark does.")
 final class TcpscopeCommand {
+    /**
+     * The subcommands. Not in the {@code @Command} annotation: picocli would build the model of
+     * every one of them (reflection over all their options) at each start; {@link Main} adds
+     * only the one named on the command line, or all of them for help and unknown names.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(ReadCommand.class, CaptureCommand.class, LabCommand.class,
+            ExplainCommand.class, FieldsCommand.class, StatsCommand.class);
+
     final PrintStream out;
     final PrintStream err;
 

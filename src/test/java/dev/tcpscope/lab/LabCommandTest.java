@@ -90,13 +90,13 @@ class LabCommandTest {
         List<String> lines = r.packetLines();
         checkStructure(lines, ports[0], ports[1]);
         String out = r.out();
-        assertThat(out).contains("        Handshake 1/3, SYN: the client 127.0.0.1:" + ports[1])
-                .contains("        Handshake 3/3, ACK")
+        assertThat(out).contains("        Three-way handshake, step 1, SYN: the client 127.0.0.1:" + ports[1])
+                .contains("        Three-way handshake, step 3, ACK")
                 .contains("Payload (6 bytes, text): \"Hello!\"")
                 .contains("Payload (21 bytes, text): \"Hi, user3, I got you!\"")
-                .contains("        Close 1/4, FIN: the client")
-                .contains("        Close 4/4, ACK of the last FIN: the client")
-                .contains("The client closed first (active close), so the client keeps the connection in TIME_WAIT")
+                .contains("        Four-way close, step 1, FIN: the client")
+                .contains("        Four-way close, step 4, ACK of the last FIN: the client")
+                .contains("The client closed first (active close)")
                 .contains("Ladder of stream 0");
         assertThat(out).doesNotContain("\u001b["); // not a terminal, no --color
 

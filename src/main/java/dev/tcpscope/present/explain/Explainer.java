@@ -49,13 +49,33 @@ public final class Explainer {
     private static final int RESENT = RETRANSMISSION | FAST_RETRANSMISSION | SPURIOUS_RETRANSMISSION | OUT_OF_ORDER;
     /** Payload shown as text up to this many characters. */
     private static final int MAX_TEXT = 80;
+    /** Most endpoint pairs remembered for recognising a reused connection. */
+    private static final int MAX_ENDPOINT_PAIRS = 4096;
+    /** Linux's ISN for a connection that takes over one in TIME_WAIT: old SND.NXT + 65535 + 2 (tcp_twsk_unique). */
+    private static final long LINUX_TW_ISN_STEP = 65537;
+    /** Ack delays at least this long (ns) may be a delayed ACK: Linux's TCP_DELACK_MIN is 40 ms, less a tick. */
+    private static final long DELAYED_ACK_MIN = 30_000_000L, DELAYED_ACK_MAX = 500_000_000L;
 
     private final Text text;
     private final Colorizer colorizer;
     /** The dissection of the frame being explained (the decoder's, not a second pass). */
     private Dissection d;
     private final Map<Integer, StreamState> streams = new LinkedHashMap<>();
+    /** The latest stream of each pair of endpoints ("client server"), to recognise a reused one. */
+    private final Map<String, StreamState> byEndpoints = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StreamState> e) {
+            return size() > MAX_ENDPOINT_PAIRS;
+        }
+    };
     private long start = Long.MIN_VALUE;
+    /** The timestamp option of the segment being explained (RFC 7323 §3): present, TSval, TSecr. */
+    private boolean hasTs;
+    private long tsval, tsecr;
+    /** The earlier stream on the same endpoints as the stream of the SYN being explained, or null. */
+    private StreamState prior;
+    /** Whether the sender of that SYN was the client of {@link #prior} too. */
+    private boolean priorSenderIsClient;
 
     public Explainer(Lang lang, Colorizer colorizer) {
         this.text = new Text(lang);
@@ -110,6 +130,7 @@ public final class Explainer {
     private Explanation tcp(Frame f, TcpRecord r, int t, int ip, long time, ColoringRule rule) {
         MemorySegment s = d.segment(t);
         long off = d.offset(t);
+        boolean isNew = !streams.containsKey(r.stream);
         StreamState st = streams.computeIfAbsent(r.stream, k -> newStream(r, t, ip));
         boolean fromClient = r.forward == st.clientForward;
         Side snd = st.side(fromClient);
@@ -124,13 +145,25 @@ public final class Explainer {
         long next = r.nextSeq; // tcp.nxtseq: SYN and FIN take one sequence number (one, when both are set)
         boolean pure = len == 0 && !syn && !fin && !rst;
         long frame = f.number();
+        prior = isNew ? priorOf(st, fromClient) : null;
+        readTimestamps(s, off, r.headerLength, d.captured(t));
+
+        // ---- a packet the capture recorded twice is no event of the conversation ----
+        int ipId = ip >= 0 && d.proto(ip) == Proto.IPV4 ? Ipv4.id(d.segment(ip), d.offset(ip)) : -1;
+        StreamState.Fingerprint print = new StreamState.Fingerprint(frame, time, ipId, r.seqRaw, r.ackRaw, flags,
+                r.windowRaw, Bytes.u16(s, off + Tcp.CHECKSUM), r.segmentLength);
+        StreamState.Fingerprint original = snd.copyOf(print);
+        snd.keep(print);
 
         // ---- role and step, from flags, analysis and the conversation so far ----
         boolean handshakeAck = pure && fromClient && ackFlag && st.synAckFrame != 0 && st.handshakeAckFrame == 0
                 && rcv.synSeen && r.ack == 1;
         boolean finAck = !fin && ackFlag && rcv.finFrame != 0 && !rcv.finAcked && r.ack == rcv.finNext;
         boolean finAlsoAcks = fin && ackFlag && rcv.finFrame != 0 && !rcv.finAcked && r.ack == rcv.finNext;
-        Role role = role(r, syn, fin, rst, ackFlag, len, pure, handshakeAck, finAck);
+        boolean refused = rst && ackFlag && !fromClient && st.synFrame != 0 && st.synAckFrame == 0
+                && st.handshakeAckFrame == 0 && r.ack == 1 && !snd.seen;
+        Role role = original != null ? Role.CAPTURED_TWICE : refused ? Role.REFUSED
+                : role(r, syn, fin, rst, ackFlag, len, pure, handshakeAck, finAck);
         int step = switch (role) {
             case HANDSHAKE_SYN -> 1;
             case HANDSHAKE_SYN_ACK -> 2;
@@ -141,16 +174,16 @@ public final class Explainer {
         };
 
         List<String> lines = new ArrayList<>();
-        lines.add(headline(role, step, fromClient, finAlsoAcks, r, st, seq, len, syn, fin));
+        lines.add(headline(role, step, fromClient, finAlsoAcks, r, st, seq, len, syn, fin, original, time));
         lines.add(flagsLine(flags, len));
         lines.add(seqLine(r, snd, fromClient, seq, len, next, syn, fin));
         long acked = 0;
         if (ackFlag) {
-            acked = ackLine(r, snd, rcv, frame, lines);
+            acked = ackLine(r, snd, rcv, frame, lines, pure && role != Role.CAPTURED_TWICE, st.state(fromClient));
         } else {
             lines.add(text.noAck(r.ackRaw));
         }
-        String options = optionsLine(s, off, r.headerLength, d.captured(t), syn, snd, frame);
+        String options = optionsLine(s, off, r.headerLength, d.captured(t), syn, ackFlag, snd, frame);
         if (options != null) {
             lines.add(options);
         }
@@ -161,8 +194,98 @@ public final class Explainer {
         notes(r, role, lines);
         lines.add(colorLine(rule, r));
 
-        update(st, snd, rcv, r, role, fromClient, frame, time, seq, len, next, syn, fin, rst, finAck, finAlsoAcks);
+        boolean acksOwnSyn = ackFlag && rcv.synSeen && !lt(r.ack, 1);
+        boolean acksOwnFin = ackFlag && rcv.finFrame != 0 && !lt(r.ack, rcv.finNext);
+        if (isNew) {
+            st.serverPort = fromClient ? Tcp.dstPort(s, off) : Tcp.srcPort(s, off);
+            byEndpoints.put(st.clientText + " " + st.serverText, st);
+        }
+        if (role == Role.CAPTURED_TWICE) {
+            st.copies++;
+            row(st, r, frame, time, fromClient, seq, len);
+        } else {
+            update(st, snd, rcv, r, role, fromClient, frame, time, seq, len, next, syn, fin, rst, finAck, finAlsoAcks);
+            states(st, fromClient, syn, ackFlag, fin, rst, acksOwnSyn, acksOwnFin, role == Role.REFUSED);
+        }
+        lines.add(1, stateLine(st, syn && !ackFlag && st.synAckFrame == 0));
+        if (hasTs) {
+            snd.lastTsval = tsval;
+            snd.lastTsvalFrame = frame;
+        }
         return new Explanation(frame, r.stream, role, step, fromClient, seq, ackFlag ? r.ack : -1, next, acked, rule, lines);
+    }
+
+    /** The earlier stream on the same two endpoints as {@code st} (either way round), or null. */
+    private StreamState priorOf(StreamState st, boolean senderIsClient) {
+        StreamState p = byEndpoints.get(st.clientText + " " + st.serverText);
+        priorSenderIsClient = senderIsClient;
+        if (p == null) {
+            p = byEndpoints.get(st.serverText + " " + st.clientText);
+            priorSenderIsClient = !senderIsClient;
+        }
+        return p;
+    }
+
+    /** Moves both sides' states on: the sender's as it sends the segment, the receiver's as it receives it. */
+    private static void states(StreamState st, boolean fromClient, boolean syn, boolean ack, boolean fin, boolean rst,
+                               boolean acksOwnSyn, boolean acksOwnFin, boolean refused) {
+        TcpState snd = st.state(fromClient);
+        TcpState rcv = st.state(!fromClient);
+        if (snd == null) {
+            snd = syn && !ack ? TcpState.CLOSED : syn ? TcpState.LISTEN : TcpState.ESTABLISHED;
+        }
+        if (rcv == null) {
+            rcv = syn && !ack ? TcpState.CLOSED : syn ? TcpState.SYN_SENT : TcpState.ESTABLISHED;
+        }
+        st.setState(fromClient, refused ? TcpState.CLOSED : snd.afterSending(syn, ack, fin, rst));
+        st.setState(!fromClient, rcv.afterReceiving(syn, ack, fin, rst, acksOwnSyn, acksOwnFin));
+    }
+
+    private String stateLine(StreamState st, boolean synOnly) {
+        String client = st.clientState == null ? "?" : st.clientState.name();
+        String server;
+        if (st.refusedFrame != 0) {
+            server = text.noListener();
+        } else if (synOnly && st.serverState == TcpState.LISTEN) {
+            server = text.listenIf(st.serverPort);
+        } else {
+            server = st.serverState == null ? "?" : st.serverState.name();
+        }
+        if (st.synFrame == 0 && st.synAckFrame == 0) {
+            client = text.assumed(client);
+            server = text.assumed(server);
+        }
+        return text.states(client, server);
+    }
+
+    /** Reads the timestamp option, if any, into {@link #hasTs}, {@link #tsval} and {@link #tsecr}. */
+    private void readTimestamps(MemorySegment s, long off, int hlen, int captured) {
+        hasTs = false;
+        int end = Math.min(hlen, captured);
+        int pos = Tcp.MIN_HEADER_LENGTH;
+        while (pos < end) {
+            int kind = Bytes.u8(s, off + pos);
+            if (kind == Tcp.OPT_EOL) {
+                return;
+            }
+            if (kind == Tcp.OPT_NOP) {
+                pos++;
+                continue;
+            }
+            if (pos + 1 >= end) {
+                return;
+            }
+            int len = Bytes.u8(s, off + pos + 1);
+            if (len < 2 || pos + len > end) {
+                return;
+            }
+            if (kind == Tcp.OPT_TIMESTAMP && len == 10) {
+                hasTs = true;
+                tsval = Bytes.u32(s, off + pos + 2);
+                tsecr = Bytes.u32(s, off + pos + 6);
+            }
+            pos += len;
+        }
     }
 
     private StreamState newStream(TcpRecord r, int t, int ip) {
@@ -259,12 +382,17 @@ public final class Explainer {
     }
 
     private String headline(Role role, int step, boolean fromClient, boolean finAlsoAcks, TcpRecord r,
-                            StreamState st, long seq, long len, boolean syn, boolean fin) {
+                            StreamState st, long seq, long len, boolean syn, boolean fin,
+                            StreamState.Fingerprint original, long time) {
         String what = syn ? text.whatSyn() : len > 0 ? text.whatBytes(seq, seq + len - 1) : fin ? text.whatFin()
                 : text.whatBytes(seq, seq);
         String line = switch (role) {
+            case CAPTURED_TWICE -> copyLine(r, original, time);
+            case REFUSED -> text.refused(st.serverPort);
             case RESET -> text.reset(fromClient);
-            case RETRANSMISSION -> text.retransmission(fromClient, what);
+            case RETRANSMISSION -> r.rtoFrame != 0 && r.rto > 0
+                    ? text.retransmission(fromClient, what, r.rtoFrame, String.format(Locale.ROOT, "%.3f", r.rto / 1e6))
+                    : text.retransmissionUnknown(fromClient, what);
             case FAST_RETRANSMISSION -> text.fastRetransmission(fromClient, what);
             case SPURIOUS_RETRANSMISSION -> text.spuriousRetransmission(fromClient, what);
             case OUT_OF_ORDER -> text.outOfOrder(fromClient, what);
@@ -289,6 +417,16 @@ public final class Explainer {
             line += text.sep() + text.finFirst(fromClient);
         }
         return line;
+    }
+
+    /** The headline of a packet the capture recorded twice, and what tshark makes of it. */
+    private String copyLine(TcpRecord r, StreamState.Fingerprint original, long time) {
+        String same = original.ipId() >= 0 ? text.sameIpId(original.ipId()) : text.sameHeader();
+        String says = r.has(OUT_OF_ORDER) ? text.tsharkOutOfOrder()
+                : r.has(RETRANSMISSION | FAST_RETRANSMISSION | SPURIOUS_RETRANSMISSION) ? text.tsharkRetransmission()
+                : r.has(DUPLICATE_ACK) ? text.tsharkDupAck() : null;
+        String line = text.copy(original.frame(), same, (time - original.time()) / 1e3);
+        return says == null ? line : line + text.sep() + text.copyFlagged(says);
     }
 
     private String flagsLine(int flags, long len) {
@@ -320,7 +458,13 @@ public final class Explainer {
         String raw = text.raw(r.seqRaw, isn, seq);
         String line;
         if (syn && seq == 0) {
-            return text.seqIsn(fromClient, r.seqRaw);
+            String reused = reusedIsn(r, fromClient);
+            if (reused != null) {
+                return reused;
+            }
+            // a first SYN that echoes a timestamp comes from a connection taken over in TIME_WAIT
+            return (r.flags & Tcp.ACK_FLAG) == 0 && hasTs && tsecr != 0 ? text.seqIsnEcho(fromClient, r.seqRaw, tsecr)
+                    : text.seqIsn(fromClient, r.seqRaw);
         } else if (!snd.seen) {
             line = text.seqFirstSeen(seq, r.seqRaw);
         } else if (snd.hasNext && seq == snd.nextSeq && snd.advanced != null) {
@@ -346,8 +490,33 @@ public final class Explainer {
         return line;
     }
 
+    /**
+     * The ISN sentence of a SYN on the same endpoints as an earlier stream whose ISN continues the
+     * old sequence space: Linux's old SND.NXT + 65537 when it takes over a TIME_WAIT connection
+     * (net/ipv4/tcp_ipv4.c, tcp_twsk_unique), or a small step above it when the SYN's TSecr echoes
+     * the old peer's last TSval; null otherwise (a fresh, random-looking ISN).
+     */
+    private String reusedIsn(TcpRecord r, boolean fromClient) {
+        if (prior == null || prior.stream == r.stream) {
+            return null;
+        }
+        Side old = prior.side(priorSenderIsClient);
+        if (!old.seen || !old.hasNext) {
+            return null;
+        }
+        long oldNext = mod(old.isnRaw + old.nextSeq);
+        long diff = mod(r.seqRaw - oldNext);
+        boolean linux = diff == LINUX_TW_ISN_STEP;
+        Side peer = prior.side(!priorSenderIsClient);
+        boolean echoes = hasTs && tsecr != 0 && tsecr == peer.lastTsval;
+        if (!linux && !(echoes && diff > 0 && diff < 1 << 24)) {
+            return null;
+        }
+        return text.seqIsnReused(fromClient, r.seqRaw, prior.stream, oldNext, diff, linux);
+    }
+
     /** Appends the Ack line and returns the frame whose segment this ACK completes (0: none). */
-    private long ackLine(TcpRecord r, Side snd, Side rcv, long frame, List<String> lines) {
+    private long ackLine(TcpRecord r, Side snd, Side rcv, long frame, List<String> lines, boolean pure, TcpState sndState) {
         long ack = r.ack;
         long peerIsn = mod(r.ackRaw - ack);
         String raw = text.raw(r.ackRaw, peerIsn, ack);
@@ -378,7 +547,21 @@ public final class Explainer {
                 line += text.sep() + text.ackCovers(covered.get(0).frame(), covered.get(covered.size() - 1).frame());
             }
             if (r.acksFrame == exact.frame() && r.ackRtt > 0) {
-                line += text.sep() + text.ackRtt(String.format(Locale.ROOT, "%.3f", r.ackRtt / 1e6), exact.frame());
+                String ms = String.format(Locale.ROOT, "%.3f", r.ackRtt / 1e6);
+                if (pure && snd.fastestAck >= 0 && r.ackRtt >= DELAYED_ACK_MIN && r.ackRtt <= DELAYED_ACK_MAX
+                        && snd.fastestAck * 4 < r.ackRtt) {
+                    // this side acknowledged faster before: the wait was its own, not the network's
+                    line += text.sep() + text.delayedAck(ms, exact.frame(),
+                            String.format(Locale.ROOT, "%.3f", snd.fastestAck / 1e6));
+                    if (exact.fin() && sndState == TcpState.CLOSE_WAIT) {
+                        line += text.sep() + text.delayedAckOfFin();
+                    }
+                } else {
+                    line += text.sep() + text.ackTime(ms, exact.frame());
+                }
+                if (snd.fastestAck < 0 || r.ackRtt < snd.fastestAck) {
+                    snd.fastestAck = r.ackRtt;
+                }
             }
         } else if (snd.lastAck == ack) {
             line = text.ackSame(ack, raw, snd.lastAckFrame);
@@ -399,7 +582,7 @@ public final class Explainer {
     }
 
     /** The options line of a SYN (MSS, SACK_PERM, timestamps, WS) or the SACK blocks of any segment. */
-    private String optionsLine(MemorySegment s, long off, int hlen, int captured, boolean syn, Side snd, long frame) {
+    private String optionsLine(MemorySegment s, long off, int hlen, int captured, boolean syn, boolean ack, Side snd, long frame) {
         List<String> parts = new ArrayList<>();
         List<String> sack = new ArrayList<>();
         int end = Math.min(hlen, captured);
@@ -441,7 +624,7 @@ public final class Explainer {
                 }
                 case Tcp.OPT_TIMESTAMP -> {
                     if (len == 10 && syn) {
-                        parts.add(text.optTimestamps(Bytes.u32(s, o + 2), Bytes.u32(s, o + 6)));
+                        parts.add(timestamps(Bytes.u32(s, o + 2), Bytes.u32(s, o + 6), ack));
                     }
                 }
                 case Tcp.OPT_SACK -> {
@@ -457,6 +640,23 @@ public final class Explainer {
             parts.add(text.optSack(String.join(", ", sack) + " (raw)"));
         }
         return parts.isEmpty() ? null : text.options(String.join(text.listSep(), parts));
+    }
+
+    /** The timestamps of a SYN: TSecr is 0 in a first SYN, or echoes the old connection's peer. */
+    private String timestamps(long val, long ecr, boolean ack) {
+        if (ack) {
+            return text.optTimestamps(val, ecr);
+        }
+        if (ecr == 0) {
+            return text.optTimestampsSyn(val);
+        }
+        if (prior != null) {
+            Side old = prior.side(!priorSenderIsClient);
+            if (old.lastTsval == ecr) {
+                return text.optTimestampsReused(val, ecr, old.lastTsvalFrame);
+            }
+        }
+        return text.optTimestampsSynEcho(val, ecr);
     }
 
     private String windowLine(TcpRecord r, boolean syn, Side snd, Side rcv) {
@@ -586,6 +786,9 @@ public final class Explainer {
                         long time, long seq, long len, long next, boolean syn, boolean fin, boolean rst,
                         boolean finAck, boolean finAlsoAcks) {
         boolean resent = r.has(RESENT);
+        if (!snd.seen) {
+            snd.isnRaw = mod(r.seqRaw - seq);
+        }
         snd.seen = true;
         if (syn && !snd.synSeen) {
             snd.synSeen = true;
@@ -606,6 +809,11 @@ public final class Explainer {
             case HANDSHAKE_ACK -> {
                 st.handshakeAckFrame = frame;
                 st.handshakeAckTime = time;
+            }
+            case REFUSED -> {
+                st.refusedFrame = frame;
+                st.rstFrame = frame;
+                st.rstFromClient = fromClient;
             }
             case RESET -> {
                 if (st.rstFrame == 0) {
@@ -648,6 +856,11 @@ public final class Explainer {
         st.dupAcks += r.has(DUPLICATE_ACK) ? 1 : 0;
         st.zeroWindows += r.has(ZERO_WINDOW) ? 1 : 0;
         st.keepAlives += r.has(KEEP_ALIVE) ? 1 : 0;
+        row(st, r, frame, time, fromClient, seq, len);
+    }
+
+    /** Adds the packet's arrow to the ladder of its stream (up to {@link StreamState#MAX_ROWS}). */
+    private static void row(StreamState st, TcpRecord r, long frame, long time, boolean fromClient, long seq, long len) {
         if (st.rows.size() < StreamState.MAX_ROWS) {
             StringBuilder flagText = new StringBuilder();
             for (int b = 0; b < FLAG_NAMES.length; b++) {

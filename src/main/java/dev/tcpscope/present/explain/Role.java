@@ -6,6 +6,14 @@ package dev.tcpscope.present.explain;
  * in this order wins (a retransmitted SYN is a {@link #RETRANSMISSION}).
  */
 public enum Role {
+    /**
+     * The same packet as an earlier one, byte for byte (same IP ID, same TCP header and checksum),
+     * recorded twice by the capture: not sent twice. tshark flags it as a retransmission,
+     * out-of-order segment or duplicate ACK.
+     */
+    CAPTURED_TWICE,
+    /** A RST/ACK answering a SYN: nothing listens on the port (connection refused). */
+    REFUSED,
     /** The connection is reset (RST). */
     RESET,
     /** {@code tcp.analysis.retransmission}: bytes (or a SYN/FIN) sent again after a timeout. */

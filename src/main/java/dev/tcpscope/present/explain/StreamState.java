@@ -31,6 +31,13 @@ final class StreamState {
     long synTime, handshakeAckTime;
     long rstFrame;
     boolean rstFromClient;
+    /** The RST/ACK that refused the SYN (0: none), and the server's port. */
+    long refusedFrame;
+    int serverPort;
+    /** Each side's TCP state after the latest packet (RFC 9293 §3.3.2), null before it is known. */
+    TcpState clientState, serverState;
+    /** Packets that were the same packet as an earlier one, recorded twice by the capture. */
+    long copies;
     /** The close in order: FINs and the ACKs of FINs, as (frame, from client, kind). */
     final List<CloseStep> close = new ArrayList<>();
     long retransmissions, dupAcks, zeroWindows, keepAlives, outOfOrder, lost;
@@ -46,6 +53,16 @@ final class StreamState {
     }
 
     Side side(boolean ofClient) { return ofClient ? client : server; }
+
+    TcpState state(boolean ofClient) { return ofClient ? clientState : serverState; }
+
+    void setState(boolean ofClient, TcpState s) {
+        if (ofClient) {
+            clientState = s;
+        } else {
+            serverState = s;
+        }
+    }
 
     /** One direction: what it sent, its options, and the peer data it acknowledged. */
     static final class Side {
@@ -66,12 +83,57 @@ final class StreamState {
         long finNext;
         boolean finAcked;
         long bytes, segments, resent;
+        /** The raw ISN (valid once {@link #seen}). */
+        long isnRaw;
+        /** The last timestamp value this side sent (-1: none) and its frame. */
+        long lastTsval = -1;
+        long lastTsvalFrame;
+        /** The shortest time this side took to acknowledge a segment, ns (-1: none yet). */
+        long fastestAck = -1;
+        /** The latest packets of this side, to recognise one the capture recorded twice. */
+        final Fingerprint[] recent = new Fingerprint[8];
+        int recentNext;
+
+        /** An earlier packet of this side with the same fingerprint, or null. */
+        Fingerprint copyOf(Fingerprint f) {
+            for (Fingerprint p : recent) {
+                if (p != null && p.sameBytes(f)) {
+                    return p;
+                }
+            }
+            return null;
+        }
+
+        void keep(Fingerprint f) {
+            recent[recentNext] = f;
+            recentNext = (recentNext + 1) % recent.length;
+        }
 
         void remember(Seg s) {
             if (unacked.size() == MAX_UNACKED) {
                 unacked.removeFirst();
             }
             unacked.addLast(s);
+        }
+    }
+
+    /**
+     * What identifies one packet on the wire: the IPv4 identification (-1 for IPv6) and the TCP
+     * header fields with the checksum, which covers the payload (RFC 9293 §3.1).
+     */
+    record Fingerprint(long frame, long time, int ipId, long seqRaw, long ackRaw, int flags, int window,
+                       int checksum, int len) {
+        /**
+         * Whether {@code o} is the same packet: equal IP ID and TCP header. An IPv4 ID other than 0
+         * is not reused by a sender within seconds, so equal IDs mean one packet recorded twice.
+         * With ID 0 or IPv6 two duplicate ACKs can be identical, so only a segment that takes
+         * sequence space counts, and only within 1 ms: no sender resends data that soon (the
+         * retransmission timeout is 200 ms at least on Linux, 1 s in RFC 6298).
+         */
+        boolean sameBytes(Fingerprint o) {
+            return ipId == o.ipId && seqRaw == o.seqRaw && ackRaw == o.ackRaw && flags == o.flags && window == o.window
+                    && checksum == o.checksum && len == o.len
+                    && (ipId > 0 || (len > 0 || (flags & 0x003) != 0) && Math.abs(time - o.time) <= 1_000_000);
         }
     }
 
@@ -114,7 +176,9 @@ final class StreamState {
         }
         out.add(t.sumData(true, client.bytes, client.segments, client.resent));
         out.add(t.sumData(false, server.bytes, server.segments, server.resent));
-        if (rstFrame != 0) {
+        if (refusedFrame != 0) {
+            out.add(t.sumRefused(synFrame, refusedFrame, serverPort));
+        } else if (rstFrame != 0) {
             out.add(t.sumReset(rstFromClient, rstFrame));
         }
         if (!close.isEmpty()) {
@@ -157,6 +221,9 @@ final class StreamState {
         }
         if (keepAlives > 0) {
             problems.add(t.countKeepAlives(keepAlives));
+        }
+        if (copies > 0) {
+            problems.add(t.countCopies(copies));
         }
         out.add(problems.isEmpty() ? t.sumClean() : t.sumAnalysis(String.join(t.lang() == Lang.EN ? ", " : "、", problems)));
         return out;

@@ -124,6 +124,14 @@ final class Explained {
             return write(client, 40000, 5201, seq, ack, flags, window, len);
         }
 
+        /** A client SYN with a timestamp option (TSval, TSecr), as a kernel sends it. */
+        Builder synWithTimestamps(long seq, long ack, int tsval, int tsecr) {
+            client.options().clear().timestamps(tsval, tsecr);
+            write(client, 40000, 5201, seq, ack, SYN, 8000, 0);
+            client.options().clear();
+            return this;
+        }
+
         Builder s(long seq, long ack, int flags, int window, int len) {
             return write(server, 5201, 40000, seq, ack, flags, window, len);
         }

@@ -183,7 +183,7 @@ class ExplainerTest {
         assertThat(x.explanations.get(4).lines().get(0)).contains("half-close");
         assertThat(String.join("\n", x.explainer.summary(0)))
                 .contains("Only the client closed its direction in the capture (half-close)")
-                .contains("Data from the server to the client: 50 bytes in 1 segments");
+                .contains("Data from the server to the client: 50 bytes in 1 segment.");
         checkArithmetic(x);
     }
 
