@@ -1,0 +1,25 @@
+package dev.tcpscope.spark;
+
+import org.apache.spark.sql.connector.read.InputPartition;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * What one Spark task reads: whole files one after the other (small files are grouped), or one
+ * piece of a large pcap file.
+ */
+record CapturePartition(List<Part> parts) implements InputPartition {
+
+    /**
+     * Bytes [start, end) of {@code path}; {@code whole} when that is the entire file, read with
+     * the ordinary reader (any format, compressed or not). A piece of a pcap file starts at a
+     * record boundary and numbers its frames from {@code firstNumber}.
+     */
+    record Part(String path, boolean whole, long start, long end, long firstNumber,
+                long minTime, long maxTime) implements Serializable {
+        static Part whole(String path, long size) {
+            return new Part(path, true, 0, size, 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.tcpscope.spark;
+
+import dev.tcpscope.field.Field;
+import dev.tcpscope.field.FieldTable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The pcap data source against tshark: every capture that has a {@code tshark -2 -T fields}
+ * golden of the TCP analysis fields (src/test/resources/golden/tcp, made by
+ * scripts/make-goldens.sh) is read in one Spark query, and each file's rows, written as tshark
+ * writes fields, must equal the golden line for line: frame counts, stream numbers, relative
+ * numbers and every analysis flag.
+ */
+class PcapDataSourceTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/tcp");
+    private final SparkSession spark = LocalSpark.get();
+
+    @Test
+    void everyCaptureGivesWhatTsharkTwoPassGives() throws IOException {
+        Map<String, List<String>> golden = new TreeMap<>();
+        List<String> header = null;
+        try (var files = Files.list(GOLDEN)) {
+            for (Path g : files.filter(p -> p.toString().endsWith(".2.tsv.gz")).sorted().toList()) {
+                List<String> lines = gunzip(g);
+                header = List.of(lines.getFirst().split("\t", -1));
+                String capture = g.getFileName().toString().replace(".2.tsv.gz", "");
+                golden.put("captures/" + capture, lines.subList(1, lines.size()));
+            }
+        }
+        assertThat(golden).hasSizeGreaterThan(30);
+        Dataset<Row> rows = spark.read().format("pcap")
+                .option("fields", String.join(",", header))
+                .option("occurrence", "all")
+                .load(golden.keySet().toArray(new String[0]));
+        List<Field> fields = header.stream().map(FieldTable.standard()::get).toList();
+        Map<String, List<String>> got = new HashMap<>();
+        for (Row r : rows.collectAsList()) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < fields.size(); i++) {
+                if (i > 0) {
+                    line.append('\t');
+                }
+                line.append(TsharkText.of(fields.get(i), r, i + 1));
+            }
+            got.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(line.toString());
+        }
+        int lines = 0;
+        for (var e : golden.entrySet()) {
+            List<String> mine = got.getOrDefault(e.getKey(), List.of());
+            mine.sort(java.util.Comparator.comparingLong(s -> Long.parseLong(s.substring(0, s.indexOf('\t')))));
+            assertThat(mine).as(e.getKey()).containsExactlyElementsOf(e.getValue());
+            lines += mine.size();
+        }
+        assertThat(lines).isGreaterThan(10_000);
+    }
+
+    @Test
+    void aFileReadInManyPiecesGivesTheRowsOfOnePiece() {
+        String fields = "frame.number,frame.time_epoch,ip.src,ip.dst,tcp.srcport,tcp.dstport,tcp.flags,tcp.len,frame.len";
+        Dataset<Row> whole = spark.read().format("pcap").option("fields", fields)
+                .load("captures/synth-traffic-12k.pcap");
+        Dataset<Row> pieces = spark.read().format("pcap").option("fields", fields).option("splitSize", "65536")
+                .load("captures/synth-traffic-12k.pcap");
+        assertThat(pieces.rdd().getNumPartitions()).isGreaterThan(10);
+        assertThat(whole.rdd().getNumPartitions()).isEqualTo(1);
+        List<Row> a = whole.orderBy("frame_number").collectAsList();
+        List<Row> b = pieces.orderBy("frame_number").collectAsList();
+        assertThat(b).hasSize(a.size()).isEqualTo(a);
+        assertThat(a.getLast().getLong(1)).isEqualTo(a.size());
+    }
+
+    @Test
+    void aColumnThatNeedsEarlierFramesKeepsTheFileWhole() {
+        Dataset<Row> df = spark.read().format("pcap").option("fields", "frame.number,tcp.stream")
+                .option("splitSize", "65536").load("captures/synth-traffic-12k.pcap");
+        assertThat(df.rdd().getNumPartitions()).isEqualTo(1);
+    }
+
+    @Test
+    void piecesOutsideTheQueriedTimeRangeAreNotRead() {
+        String fields = "frame.number,frame.time_epoch,tcp.srcport";
+        Dataset<Row> all = spark.read().format("pcap").option("fields", fields).option("splitSize", "65536")
+                .load("captures/synth-traffic-12k.pcap");
+        List<Row> ordered = all.orderBy("frame_number").collectAsList();
+        java.math.BigDecimal from = ordered.get(ordered.size() / 2).getDecimal(2);
+        java.math.BigDecimal to = ordered.get(ordered.size() / 2 + 100).getDecimal(2);
+        long expected = ordered.stream().filter(r -> r.getDecimal(2).compareTo(from) >= 0
+                && r.getDecimal(2).compareTo(to) <= 0).count();
+        ReadSpec.OPENED.set(0);
+        long n = all.where(all.col("frame_time_epoch").geq(from).and(all.col("frame_time_epoch").leq(to))).count();
+        assertThat(n).isEqualTo(expected);
+        int pieces = all.rdd().getNumPartitions();
+        assertThat(ReadSpec.OPENED.get()).isBetween(1L, 3L).isLessThan(pieces);
+    }
+
+    @Test
+    void headerFiltersArePushedAndTheAnswerStaysRight() {
+        Dataset<Row> df = spark.read().format("pcap").option("fields", "frame.number,ip.src,tcp.dstport,tcp.stream")
+                .load("captures/arkime-wireshark-retrans.pcap");
+        long byHand = df.collectAsList().stream()
+                .filter(r -> "172.17.96.143".equals(r.getString(2)) && !r.isNullAt(3) && r.getLong(3) == 4000).count();
+        Dataset<Row> q = df.where("ip_src = '172.17.96.143' AND tcp_dstport = 4000");
+        assertThat(q.queryExecution().executedPlan().toString()).contains("ip.src == 172.17.96.143");
+        assertThat(q.count()).isEqualTo(byHand).isGreaterThan(10);
+    }
+
+    @Test
+    void damagedFilesKeepTheOtherFilesRows(@TempDir Path dir) throws IOException {
+        Path good = dir.resolve("a-good.pcapng");
+        Files.copy(Path.of("captures/learn_tcp.pcapng"), good);
+        byte[] whole = Files.readAllBytes(Path.of("captures/arkime-wireshark-retrans.pcap"));
+        Files.write(dir.resolve("b-cut.pcap"), java.util.Arrays.copyOf(whole, whole.length - 100));
+        Files.writeString(dir.resolve("c-notes.txt"), "not a capture\n");
+        Files.copy(Path.of("captures/learn_tcp.pcapng"), dir.resolve("d-good.pcapng"));
+
+        Dataset<Row> df = spark.read().format("pcap").option("fields", "frame.number,tcp.stream")
+                .load(dir.toString()).select("file", "frame_number", "error");
+        List<Row> rows = df.collectAsList();
+        Map<String, Long> frames = new TreeMap<>();
+        Map<String, String> errors = new TreeMap<>();
+        for (Row r : rows) {
+            String name = Path.of(r.getString(0)).getFileName().toString();
+            if (r.isNullAt(2)) {
+                frames.merge(name, 1L, Long::sum);
+            } else {
+                errors.put(name, r.getString(2));
+            }
+        }
+        assertThat(frames).containsEntry("a-good.pcapng", 20L).containsEntry("d-good.pcapng", 20L);
+        assertThat(frames.get("b-cut.pcap")).isGreaterThan(100L);
+        assertThat(errors).containsOnlyKeys("b-cut.pcap", "c-notes.txt");
+        assertThat(errors.get("b-cut.pcap")).contains("cut short");
+        assertThat(errors.get("c-notes.txt")).contains("format");
+
+        assertThatThrownBy(() -> spark.read().format("pcap").option("fields", "frame.number")
+                .load(dir.toString()).select("frame_number").collectAsList())
+                .hasStackTraceContaining("select the error column");
+    }
+
+    @Test
+    void anUnknownFieldIsOneClearError() {
+        assertThatThrownBy(() -> spark.read().format("pcap").option("fields", "tcp.nonsense")
+                .load("captures/learn_tcp.pcapng").schema())
+                .hasMessageContaining("\"tcp.nonsense\" is not a field tcpscope knows");
+    }
+
+    private static List<String> gunzip(Path p) throws IOException {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(p)), StandardCharsets.UTF_8))) {
+            return r.lines().toList();
+        }
+    }
+}
