@@ -6,10 +6,10 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * What one Spark task reads: whole files one after the other (small files are grouped), or one
- * piece of a large pcap file.
+ * What one Spark task reads: whole files one after the other (small files are grouped), one
+ * piece of a large pcap file, or ({@code merged}) all files as one capture in time order.
  */
-record CapturePartition(List<Part> parts) implements InputPartition {
+record CapturePartition(List<Part> parts, boolean merged) implements InputPartition {
 
     /**
      * Bytes [start, end) of {@code path}; {@code whole} when that is the entire file, read with

@@ -38,6 +38,8 @@ import java.util.List;
 final class FrameRows implements PartitionReader<InternalRow> {
     private final ReadSpec spec;
     private final Iterator<CapturePartition.Part> parts;
+    /** With {@code analysis=merged}, every file of the scan, read as one capture; else null. */
+    private final List<String> merged;
     private final List<Field> fields;
     private final boolean[] arrays;
     private final Values values = new Values();
@@ -52,7 +54,11 @@ final class FrameRows implements PartitionReader<InternalRow> {
 
     FrameRows(ReadSpec spec, CapturePartition partition) {
         this.spec = spec;
-        this.parts = partition.parts().iterator();
+        this.merged = partition.merged()
+                ? partition.parts().stream().map(CapturePartition.Part::path).toList() : null;
+        this.parts = merged != null
+                ? List.of(CapturePartition.Part.whole(String.join(",", merged), 0)).iterator()
+                : partition.parts().iterator();
         FieldTable table = FieldTable.standard();
         int n = spec.columns().size();
         this.fields = new java.util.ArrayList<>(n);
@@ -85,6 +91,8 @@ final class FrameRows implements PartitionReader<InternalRow> {
                 while (reader.next(frame)) {
                     if (!part.whole()) {
                         renumber();
+                    } else if (reader instanceof MergedReader m) {
+                        fileName = UTF8String.fromString(m.currentName());
                     }
                     decoder.decode(frame);
                     if (filter != null && !filter.test(decoder)) {
@@ -174,7 +182,7 @@ final class FrameRows implements PartitionReader<InternalRow> {
                         decoder = new Decoder(new TcpAnalyzer(decoder.analyzer().mode(), decoder.analyzer().finals()),
                                 decoder.reassemblies());
                     }
-                    reader = Captures.open(Path.of(part.path()), part.path());
+                    reader = open();
                 } else {
                     reader = Captures.open(pieceStream(), part.path());
                 }
@@ -196,7 +204,7 @@ final class FrameRows implements PartitionReader<InternalRow> {
     /** The first of two passes: the whole file decoded for what it says of each stream. */
     private void firstPass() throws IOException {
         decoder.noteReassemblies();
-        try (CaptureReader first = Captures.open(Path.of(part.path()), part.path())) {
+        try (CaptureReader first = open()) {
             Frame f = new Frame();
             while (first.next(f)) {
                 decoder.decode(f);
@@ -204,6 +212,11 @@ final class FrameRows implements PartitionReader<InternalRow> {
         } catch (CaptureFormatException e) {
             // the second pass lists what can be read, then reports the damage
         }
+    }
+
+    /** The reader of a whole part: its file, or every file merged. */
+    private CaptureReader open() throws IOException {
+        return merged != null ? new MergedReader(merged) : Captures.open(Path.of(part.path()), part.path());
     }
 
     /** The file header followed by the piece's records: a pcap file of its own. */

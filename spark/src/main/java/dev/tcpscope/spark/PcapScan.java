@@ -52,6 +52,15 @@ final class PcapScan implements Scan, Batch {
 
     @Override
     public InputPartition[] planInputPartitions() {
+        if (spec.merged()) {
+            // one task reads every file, merged in time order: the price of analysing
+            // connections that span files exactly as tshark does on the merged capture
+            List<CapturePartition.Part> all = new ArrayList<>();
+            for (Path file : CaptureFiles.expand(paths)) {
+                all.add(CapturePartition.Part.whole(file.toString(), 0));
+            }
+            return new InputPartition[] {new CapturePartition(all, true)};
+        }
         boolean splittable = spec.columns().stream().noneMatch(Splitting::needsHistory);
         List<InputPartition> out = new ArrayList<>();
         List<CapturePartition.Part> group = new ArrayList<>();
@@ -82,18 +91,18 @@ final class PcapScan implements Scan, Batch {
                 for (PcapIndex.Piece p : pieces) {
                     if (spec.time().overlaps(p.minTime(), p.maxTime())) {
                         out.add(new CapturePartition(List.of(new CapturePartition.Part(name, false, p.start(),
-                                p.end(), p.firstNumber(), p.minTime(), p.maxTime()))));
+                                p.end(), p.firstNumber(), p.minTime(), p.maxTime())), false));
                     }
                 }
             }
             if (groupBytes >= splitSize) {
-                out.add(new CapturePartition(List.copyOf(group)));
+                out.add(new CapturePartition(List.copyOf(group), false));
                 group.clear();
                 groupBytes = 0;
             }
         }
         if (!group.isEmpty()) {
-            out.add(new CapturePartition(List.copyOf(group)));
+            out.add(new CapturePartition(List.copyOf(group), false));
         }
         return out.toArray(new InputPartition[0]);
     }

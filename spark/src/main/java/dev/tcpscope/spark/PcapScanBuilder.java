@@ -76,13 +76,15 @@ final class PcapScanBuilder implements ScanBuilder, SupportsPushDownRequiredColu
             throw new IllegalArgumentException("tcpscope: option passes must be 1 or 2, not \"" + passes + "\"");
         }
         String analysis = options.getOrDefault("analysis", "per-file");
-        if (!analysis.equals("per-file")) {
-            throw new IllegalArgumentException("tcpscope: option analysis=" + analysis
-                    + " is not supported yet; only per-file (each file analysed on its own, as tshark -2)");
+        if (!analysis.equals("per-file") && !analysis.equals("merged")) {
+            throw new IllegalArgumentException("tcpscope: option analysis must be per-file (each file analysed "
+                    + "on its own, as tshark -2) or merged (the files as one capture, as mergecap writes it), not \""
+                    + analysis + "\"");
         }
         boolean allOccurrences = "all".equalsIgnoreCase(options.getOrDefault("occurrence", "first"));
         boolean twoPass = passes.equals("2") && columns.stream().anyMatch(Splitting::needsHistory);
-        ReadSpec spec = new ReadSpec(List.copyOf(columns), allOccurrences, twoPass, displayFilter, time);
+        ReadSpec spec = new ReadSpec(List.copyOf(columns), allOccurrences, twoPass,
+                analysis.equals("merged"), displayFilter, time);
         return new PcapScan(required, spec, PcapTable.paths(options),
                 Long.parseLong(options.getOrDefault("splitSize", String.valueOf(128L << 20))));
     }

@@ -157,6 +157,51 @@ class PcapDataSourceTest {
                 .hasStackTraceContaining("select the error column");
     }
 
+    /**
+     * A capture cut into a ring of files at record boundaries: with {@code analysis=merged} the
+     * files are the capture again, and every analysis field equals tshark -2 on the original;
+     * analysed per file, the stream numbers and the analysis start again in each file.
+     */
+    @Test
+    void aRingOfFilesMergedIsTheCaptureItWasCutFrom(@TempDir Path dir) throws IOException {
+        for (String capture : List.of("arkime-wireshark-retrans.pcap", "synth-tcp-flags.pcap")) {
+            Path original = Path.of("captures", capture);
+            Path ring = Files.createDirectories(dir.resolve(capture));
+            byte[] bytes = Files.readAllBytes(original);
+            List<PcapIndex.Piece> pieces = PcapIndex.pieces(original, bytes.length / 4);
+            assertThat(pieces).hasSizeGreaterThanOrEqualTo(3);
+            for (int i = 0; i < pieces.size(); i++) {
+                PcapIndex.Piece p = pieces.get(i);
+                try (var out = Files.newOutputStream(ring.resolve("ring_%05d.pcap".formatted(i + 1)))) {
+                    out.write(bytes, 0, PcapIndex.FILE_HEADER);
+                    out.write(bytes, (int) p.start(), (int) (p.end() - p.start()));
+                }
+            }
+            List<String> golden = gunzip(GOLDEN.resolve(capture + ".2.tsv.gz"));
+            String fields = golden.getFirst().replace('\t', ',');
+            List<Field> header = List.of(golden.getFirst().split("\t", -1)).stream()
+                    .map(FieldTable.standard()::get).toList();
+            List<String> merged = lines(spark.read().format("pcap").option("fields", fields)
+                    .option("occurrence", "all").option("analysis", "merged").load(ring.toString()), header);
+            assertThat(merged).as(capture).containsExactlyElementsOf(golden.subList(1, golden.size()));
+            List<String> perFile = lines(spark.read().format("pcap").option("fields", fields)
+                    .option("occurrence", "all").load(ring.toString()), header);
+            assertThat(perFile).as(capture).hasSameSizeAs(merged).isNotEqualTo(merged);
+        }
+    }
+
+    private static List<String> lines(Dataset<Row> rows, List<Field> fields) {
+        List<String> out = new ArrayList<>();
+        for (Row r : rows.collectAsList()) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < fields.size(); i++) {
+                line.append(i > 0 ? "\t" : "").append(TsharkText.of(fields.get(i), r, i + 1));
+            }
+            out.add(line.toString());
+        }
+        return out;
+    }
+
     @Test
     void anUnknownFieldIsOneClearError() {
         assertThatThrownBy(() -> spark.read().format("pcap").option("fields", "tcp.nonsense")
