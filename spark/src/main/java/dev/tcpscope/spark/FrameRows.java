@@ -118,10 +118,20 @@ final class FrameRows implements PartitionReader<InternalRow> {
         }
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FrameRows.class);
+
+    /**
+     * Reports a file's damage: as a row when the query selects the error column; else as a
+     * failure of the query ({@code onError=fail}) or a warning in the log (the default), the
+     * rows read so far kept either way.
+     */
     private boolean errorRow(String message) {
         if (!spec.selectsError()) {
-            throw new IllegalStateException("tcpscope: " + message + " (select the error column to keep "
-                    + "the rows of the other files and see this as a row)");
+            if (spec.failOnError()) {
+                throw new IllegalStateException("tcpscope: " + message);
+            }
+            LOG.warn("{} (frames before the damage are kept; select the error column to see it as a row)", message);
+            return false;
         }
         Object[] cells = new Object[fields.size()];
         for (int i = 0; i < cells.length; i++) {

@@ -81,10 +81,14 @@ final class PcapScanBuilder implements ScanBuilder, SupportsPushDownRequiredColu
                     + "on its own, as tshark -2) or merged (the files as one capture, as mergecap writes it), not \""
                     + analysis + "\"");
         }
+        String onError = options.getOrDefault("onError", "warn");
+        if (!onError.equals("warn") && !onError.equals("fail")) {
+            throw new IllegalArgumentException("tcpscope: option onError must be warn or fail, not \"" + onError + "\"");
+        }
         boolean allOccurrences = "all".equalsIgnoreCase(options.getOrDefault("occurrence", "first"));
         boolean twoPass = passes.equals("2") && columns.stream().anyMatch(Splitting::needsHistory);
         ReadSpec spec = new ReadSpec(List.copyOf(columns), allOccurrences, twoPass,
-                analysis.equals("merged"), displayFilter, time);
+                analysis.equals("merged"), onError.equals("fail"), displayFilter, time);
         return new PcapScan(required, spec, PcapTable.paths(options),
                 Long.parseLong(options.getOrDefault("splitSize", String.valueOf(128L << 20))));
     }

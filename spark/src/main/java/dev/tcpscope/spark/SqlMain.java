@@ -87,8 +87,8 @@ public final class SqlMain {
     /** Options both commands share: the captures and where Spark runs. */
     abstract static class Common {
         @Option(names = "--master", paramLabel = "URL",
-                description = "Spark master (default local[*]: an embedded Spark on every core of this machine).")
-        String master = "local[*]";
+                description = "Spark master (default: the one spark-submit gives, else local[*], an embedded Spark on every core of this machine).")
+        String master;
 
         @Option(names = "--fields", paramLabel = "LIST",
                 description = "Fields to expose (comma-separated); default: every field of the field table, computed only when the query uses it.")
@@ -98,9 +98,10 @@ public final class SqlMain {
         String passes = "2";
 
         SparkSession spark() {
-            SparkSession.Builder b = SparkSession.builder().appName("tcpscope").master(master)
+            String m = master != null ? master : System.getProperty("spark.master", "local[*]");
+            SparkSession.Builder b = SparkSession.builder().appName("tcpscope").master(m)
                     .config("spark.ui.enabled", "false");
-            if (master.startsWith("local")) {
+            if (m.startsWith("local")) {
                 b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
             }
             SparkSession s = b.getOrCreate();
