@@ -130,7 +130,7 @@ final class FrameRows implements PartitionReader<InternalRow> {
             if (spec.failOnError()) {
                 throw new IllegalStateException("tcpscope: " + message);
             }
-            LOG.warn("{} (frames before the damage are kept; select the error column to see it as a row)", message);
+            LOG.warn("{} (the frames read before it are kept; select the error column to see this as a row)", message);
             return false;
         }
         Object[] cells = new Object[fields.size()];

@@ -105,7 +105,6 @@ public final class SqlMain {
                 b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
             }
             SparkSession s = b.getOrCreate();
-            s.sparkContext().setLogLevel("ERROR");
             return s;
         }
 
