@@ -13,13 +13,23 @@ record CapturePartition(List<Part> parts, boolean merged) implements InputPartit
 
     /**
      * Bytes [start, end) of {@code path}; {@code whole} when that is the entire file, read with
-     * the ordinary reader (any format, compressed or not). A piece of a pcap file starts at a
-     * record boundary and numbers its frames from {@code firstNumber}.
+     * the ordinary reader (any format, compressed or not). A piece of a pcap or pcapng file
+     * starts at a record boundary, is read after the file's bytes named by {@code prefix}
+     * (offset, length pairs: the headers it needs) and numbers its frames from
+     * {@code firstNumber}.
      */
-    record Part(String path, boolean whole, long start, long end, long firstNumber,
+    record Part(String path, boolean whole, long[] prefix, long start, long end, long firstNumber,
                 long minTime, long maxTime) implements Serializable {
         static Part whole(String path, long size) {
-            return new Part(path, true, 0, size, 1, Long.MIN_VALUE, Long.MAX_VALUE);
+            return new Part(path, true, new long[0], 0, size, 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+
+        static Part whole(String path, long size, long minTime, long maxTime) {
+            return new Part(path, true, new long[0], 0, size, 1, minTime, maxTime);
+        }
+
+        static Part piece(String path, PcapIndex.Piece p) {
+            return new Part(path, false, p.prefix(), p.start(), p.end(), p.firstNumber(), p.minTime(), p.maxTime());
         }
     }
 }

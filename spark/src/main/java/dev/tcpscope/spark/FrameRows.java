@@ -21,7 +21,6 @@ import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -229,20 +228,28 @@ final class FrameRows implements PartitionReader<InternalRow> {
         return merged != null ? new MergedReader(merged) : Captures.open(Path.of(part.path()), part.path());
     }
 
-    /** The file header followed by the piece's records: a pcap file of its own. */
+    /** The headers the piece needs, then the piece's records: a capture file of its own. */
     private InputStream pieceStream() throws IOException {
         Path p = Path.of(part.path());
-        byte[] header = new byte[PcapIndex.FILE_HEADER];
-        try (InputStream in = Files.newInputStream(p)) {
-            if (in.readNBytes(header, 0, header.length) != header.length) {
-                throw new CaptureFormatException("The file \"" + part.path() + "\" appears to have been cut short");
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+            long[] prefix = part.prefix();
+            for (int i = 0; i < prefix.length; i += 2) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(Math.toIntExact(prefix[i + 1]));
+                while (b.hasRemaining() && ch.read(b, prefix[i] + b.position()) > 0) {
+                    // a regular file returns what it has; loop only for short reads
+                }
+                if (b.hasRemaining()) {
+                    throw new CaptureFormatException("The file \"" + part.path() + "\" appears to have been cut short");
+                }
+                head.write(b.array());
             }
         }
         FileChannel ch = FileChannel.open(p, StandardOpenOption.READ);
         ch.position(part.start());
         InputStream body = new java.io.BufferedInputStream(
                 new BoundedStream(Channels.newInputStream(ch), part.end() - part.start()), 1 << 16);
-        return new SequenceInputStream(new java.io.ByteArrayInputStream(header), body);
+        return new SequenceInputStream(new java.io.ByteArrayInputStream(head.toByteArray()), body);
     }
 
     @Override

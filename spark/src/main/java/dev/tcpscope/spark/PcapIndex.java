@@ -18,7 +18,7 @@ import java.util.List;
  * cannot match a query is skipped without being read. A header is accepted only while the chain
  * holds (captured length within the snapshot length bound and the file); at the first header
  * that does not, the rest of the file becomes one last piece, which the real reader reads and
- * reports as tshark would.
+ * reports as tshark would. A pcapng file is cut by {@link PcapngIndex}.
  */
 final class PcapIndex {
     static final int FILE_HEADER = 24;
@@ -26,8 +26,14 @@ final class PcapIndex {
     /** Larger than any record wiretap accepts (its maximum is 256 MiB). */
     private static final long MAX_RECORD = 256L << 20;
 
-    /** One piece: bytes [start, end) of the file, frames from {@code firstNumber}, times in ns. */
-    record Piece(long start, long end, long firstNumber, long frames, long minTime, long maxTime) { }
+    /**
+     * One piece: bytes [start, end) of the file, read after the bytes of {@code prefix} (pairs of
+     * offset and length: the pcap file header, or a pcapng section's header and interface
+     * blocks), frames from {@code firstNumber}, times in ns (unknown: the widest range).
+     */
+    record Piece(long[] prefix, long start, long end, long firstNumber, long frames, long minTime, long maxTime) { }
+
+    private static final long[] HEADER = {0, FILE_HEADER};
 
     private PcapIndex() { }
 
@@ -40,8 +46,8 @@ final class PcapIndex {
     }
 
     /**
-     * Pieces of about {@code pieceBytes} each, or null when the file is not a classic pcap file
-     * (pcapng, compressed, the modified Kuznetzov format: those are read whole).
+     * Pieces of about {@code pieceBytes} each, or null when the file is neither classic pcap nor
+     * pcapng (compressed, the modified Kuznetzov format: those are read whole).
      */
     static List<Piece> pieces(Path file, long pieceBytes) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ); Arena arena = Arena.ofConfined()) {
@@ -51,6 +57,9 @@ final class PcapIndex {
             }
             MemorySegment m = ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
             int magic = m.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), 0);
+            if (magic == PcapngIndex.SHB) {
+                return PcapngIndex.pieces(m, size, pieceBytes);
+            }
             if (!isPcap(magic)) {
                 return null;
             }
@@ -71,7 +80,7 @@ final class PcapIndex {
                     break; // the chain breaks: the reader takes the rest as it is
                 }
                 if (pos - start >= pieceBytes) {
-                    out.add(new Piece(start, pos, first, n - first + 1, min, max));
+                    out.add(new Piece(HEADER, start, pos, first, n - first + 1, min, max));
                     start = pos;
                     first = n + 1;
                     min = Long.MAX_VALUE;
@@ -90,7 +99,7 @@ final class PcapIndex {
                 min = Long.MIN_VALUE;
                 max = Long.MAX_VALUE;
             }
-            out.add(new Piece(start, size, first, n - first + 1, min, max));
+            out.add(new Piece(HEADER, start, size, first, n - first + 1, min, max));
             return out;
         }
     }

@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * Plans the partitions of a scan: files in path order, small ones grouped until a partition
  * holds about {@code splitSize} bytes, and — when no selected column needs earlier frames
- * ({@link Splitting}) — a pcap file larger than that cut into pieces at record boundaries
- * ({@link PcapIndex}). A pcap piece, or a whole pcap file, whose recorded times all fall outside
+ * ({@link Splitting}) — a pcap or pcapng file larger than that cut into pieces at record boundaries
+ * ({@link PcapIndex}, {@link PcapngIndex}). A pcap piece, or a whole pcap file, whose recorded times all fall outside
  * the query's time range is left out here, before any task reads it.
  */
 final class PcapScan implements Scan, Batch {
@@ -84,14 +84,13 @@ final class PcapScan implements Scan, Batch {
             } else if (pieces.size() == 1) {
                 PcapIndex.Piece p = pieces.getFirst();
                 if (spec.time().overlaps(p.minTime(), p.maxTime())) {
-                    group.add(new CapturePartition.Part(name, true, 0, size, 1, p.minTime(), p.maxTime()));
+                    group.add(CapturePartition.Part.whole(name, size, p.minTime(), p.maxTime()));
                     groupBytes += size;
                 }
             } else {
                 for (PcapIndex.Piece p : pieces) {
                     if (spec.time().overlaps(p.minTime(), p.maxTime())) {
-                        out.add(new CapturePartition(List.of(new CapturePartition.Part(name, false, p.start(),
-                                p.end(), p.firstNumber(), p.minTime(), p.maxTime())), false));
+                        out.add(new CapturePartition(List.of(CapturePartition.Part.piece(name, p)), false));
                     }
                 }
             }

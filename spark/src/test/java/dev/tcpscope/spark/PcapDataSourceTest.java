@@ -89,6 +89,37 @@ class PcapDataSourceTest {
         assertThat(a.getLast().getLong(1)).isEqualTo(a.size());
     }
 
+    /** A pcapng file of two sections cut into pieces, each read after its section's header blocks. */
+    @Test
+    void aPcapngFileReadInManyPiecesGivesTheRowsOfOnePiece(@TempDir Path dir) throws IOException {
+        Path one = dir.resolve("one.pcapng");
+        try (var reader = dev.tcpscope.capture.Captures.open("captures/synth-traffic-12k.pcap");
+             var writer = dev.tcpscope.capture.PcapngWriter.create(one)) {
+            dev.tcpscope.frame.Frame f = new dev.tcpscope.frame.Frame();
+            boolean first = true;
+            while (reader.next(f)) {
+                if (first) {
+                    writer.addInterface(reader.interfaces().getFirst());
+                    first = false;
+                }
+                writer.write(f);
+            }
+        }
+        Path two = dir.resolve("two-sections.pcapng");
+        byte[] bytes = Files.readAllBytes(one);
+        Files.write(two, bytes);
+        Files.write(two, bytes, java.nio.file.StandardOpenOption.APPEND);
+        String fields = "frame.number,frame.time_epoch,ip.src,tcp.srcport,tcp.dstport,tcp.flags,frame.len,frame.interface_id";
+        Dataset<Row> whole = spark.read().format("pcap").option("fields", fields).load(two.toString());
+        Dataset<Row> pieces = spark.read().format("pcap").option("fields", fields).option("splitSize", "100000")
+                .load(two.toString());
+        assertThat(pieces.rdd().getNumPartitions()).isGreaterThan(20);
+        List<Row> a = whole.orderBy("frame_number").collectAsList();
+        List<Row> b = pieces.orderBy("frame_number").collectAsList();
+        assertThat(a).hasSize(24_000);
+        assertThat(b).isEqualTo(a);
+    }
+
     @Test
     void aColumnThatNeedsEarlierFramesKeepsTheFileWhole() {
         Dataset<Row> df = spark.read().format("pcap").option("fields", "frame.number,tcp.stream")
