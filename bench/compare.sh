@@ -45,7 +45,7 @@ read -r -a jvm_flags <<<"$(sed -n 's/^flags=(\(.*\))$/\1/p' tcpscope)"
 jar=$root/target/tcpscope.jar
 
 echo "compare.sh: building" >&2
-./mvnw -q -B -ntp -DskipTests package test-compile >&2 || { echo "compare.sh: build failed" >&2; exit 1; }
+./mvnw -q -B -ntp -DskipTests -f core.pom.xml package test-compile >&2 || { echo "compare.sh: build failed" >&2; exit 1; }
 # the launcher's start-up cache, made as the launcher makes it after a build, and used as it uses it
 scripts/make-aot-cache.sh "$java_home" "$jar"
 if [ -s "${jar%.jar}.aot" ] && [ "${jar%.jar}.aot" -nt "$jar" ]; then

@@ -18,7 +18,7 @@ if [ -z "$java_home" ]; then for d in /usr/lib/jvm/*25*; do [ -x "$d/bin/java" ]
 [ -n "$java_home" ] || { echo "jmh.sh: no JDK 25 found" >&2; exit 1; }
 
 cpfile=target/jmh-classpath.txt
-./mvnw -q -B -ntp -DskipTests test-compile dependency:build-classpath \
+./mvnw -q -B -ntp -DskipTests -f core.pom.xml test-compile dependency:build-classpath \
   -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=test >&2
 # JMH refuses a repeated -f/-wi/-i, so a default goes in only when the caller gave none.
 defaults=()
