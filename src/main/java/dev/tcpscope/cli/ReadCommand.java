@@ -6,6 +6,7 @@ import dev.tcpscope.capture.CaptureReader;
 import dev.tcpscope.capture.Captures;
 import dev.tcpscope.proto.DissectorTable;
 import dev.tcpscope.proto.Protocols;
+import dev.tcpscope.field.FieldTable;
 import dev.tcpscope.filter.DisplayFilter;
 import dev.tcpscope.filter.FilterSyntaxException;
 import dev.tcpscope.frame.Frame;
