@@ -66,6 +66,17 @@ class HostileCaptureTest {
     }
 
     @Test
+    void damagedPcapngOptionsStopTheReadAsInTshark() {
+        // tshark lists frame 1, then: (pcapng: Not enough data to handle option of length N)
+        for (String[] c : new String[][] {{"epbopt", "200"}, {"isbopt", "100"}}) {
+            Run r = run("read", "src/test/resources/fuzz/" + c[0] + ".pcapng");
+            assertThat(r.rc()).isEqualTo(1);
+            assertThat(r.out()).isEqualTo("    1   0.000000 00:00:00_00:00:00 → Broadcast    ARP 42 Reserved opcode 0\n");
+            assertThat(r.err()).contains("pcapng: Not enough data to handle option of length " + c[1]);
+        }
+    }
+
+    @Test
     void aFileCutWhileMappedIsOneErrorNotAFault(@TempDir Path dir) throws Exception {
         Path copy = dir.resolve("cut.pcap");
         Files.copy(Path.of("captures/synth-traffic-12k.pcap"), copy);
