@@ -41,6 +41,7 @@ final class PcapngReader implements CaptureReader {
     private static final int PB = 2;
     private static final int SPB = 3;
     private static final int EPB = 6;
+    private static final int ISB = 5;
     private static final int SYSTEMD_JOURNAL_EXPORT = 9;
     private static final int DSB = 0x0A;
     /** Decryption Secrets Blocks kept for a saved copy, at most this many (they are rare and small). */
@@ -198,6 +199,10 @@ final class PcapngReader implements CaptureReader {
                 frame.set(++number, 0, 0, 9, -1, Frame.NO_INTERFACE, s, b + 8, (int) (end - 8), (int) (end - 8));
                 frame.setRecord(Frame.Kind.SYSTEMD_JOURNAL_EXPORT, false);
                 yield true;
+            }
+            case ISB -> {
+                checkOptions(s, b + 20, b + length - 4); // §4.6: options after the counters' time stamp
+                yield false;
             }
             default -> false;
         };
@@ -472,6 +477,8 @@ final class PcapngReader implements CaptureReader {
         long captured = endian.u32(s, b + 20);
         long original = endian.u32(s, b + 24);
         emit(frame, c, (int) id, ts, s, b + 28, captured, original, length - MIN_EPB);
+        // wiretap walks every option of the block: one that runs past it is damage, not data
+        checkOptions(s, b + 28 + ((captured + 3) & ~3), b + length - 4);
         optionsSegment = s;
         optionsFrom = b + 28 + ((captured + 3) & ~3);
         optionsTo = b + length - 4;

@@ -379,12 +379,7 @@ final class ReadCommand implements Callable<Integer> {
         } catch (LineWriter.OutputFailed e) {
             return 2; // Main names the reason (a full disk) once
         } catch (InternalError e) {
-            if (!CaptureFormatException.isMappingFault(e)) {
-                throw e;
-            }
-            flushQuietly(out); // what was read stays printed
-            err.println("tcpscope: " + CaptureFormatException.cutWhileReading(path).getMessage());
-            return 1;
+            return cutWhileReading(e, out, err, path);
         } catch (IOException e) {
             flushQuietly(out);
             err.println("tcpscope: " + e.getMessage());
@@ -513,12 +508,7 @@ final class ReadCommand implements Callable<Integer> {
         } catch (LineWriter.OutputFailed e) {
             return 2; // Main names the reason (a full disk) once
         } catch (InternalError e) {
-            if (!CaptureFormatException.isMappingFault(e)) {
-                throw e;
-            }
-            flushQuietly(out); // what was read stays printed
-            err.println("tcpscope: " + CaptureFormatException.cutWhileReading(path).getMessage());
-            return 1;
+            return cutWhileReading(e, out, err, path);
         } catch (IOException e) {
             if (colored != null) {
                 try {
@@ -596,6 +586,16 @@ final class ReadCommand implements Callable<Integer> {
         int id = frame.interfaceId();
         List<CaptureInterface> all = reader.interfaces();
         return reader.section() >= 0 && id >= 0 && id < all.size() ? all.get(id) : null;
+    }
+
+    /** A mapped capture that shrank under a dissector: one line, exit 1, what was read printed. */
+    private static int cutWhileReading(InternalError e, LineWriter out, PrintStream err, String path) {
+        if (!CaptureFormatException.isMappingFault(e)) {
+            throw e;
+        }
+        flushQuietly(out);
+        err.println("tcpscope: " + CaptureFormatException.cutWhileReading(path).getMessage());
+        return 1;
     }
 
     private static void flushQuietly(LineWriter out) {

@@ -331,7 +331,7 @@ public final class Details {
             frame.field("frame.offset_shift", "Time shift for this packet: 0.000000000 seconds", "0.000000000").generated();
             long time = decoder.time();
             // a saturated time (Decoder.epochNanos) is shown from the frame's own seconds, as tshark
-            String epoch = time == Long.MAX_VALUE || time == Long.MIN_VALUE
+            String epoch = Decoder.epochNanos(f.seconds(), f.nanos()) != time
                     ? f.seconds() + "." + String.format(Locale.ROOT, "%09d", f.nanos()) : seconds(time);
             frame.field("frame.time_epoch", "Epoch Time: " + epoch + " seconds", epoch);
             String delta = seconds(decoder.timeDelta());

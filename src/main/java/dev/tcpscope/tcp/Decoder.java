@@ -85,7 +85,9 @@ public final class Decoder {
     public void decode(Frame f) {
         frame = f;
         if (f.kind() == Frame.Kind.PACKET || f.hasTimestamp()) {
-            time = epochNanos(f.seconds(), f.nanos());
+            // wraps beyond years 1677-2262, which keeps every difference (delta, relative) exact;
+            // the presentations take such a time from the frame's own seconds
+            time = f.seconds() * 1_000_000_000L + f.nanos();
         }
         // else wiretap leaves the record's time as the previous record set it (0 before the
         // first), and tshark measures the next frame's delta from that

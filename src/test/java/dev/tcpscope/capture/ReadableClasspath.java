@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ReadableClasspath {
     private ReadableClasspath() { }
 
-    /** Copies our classes and picocli into {@code shared}, world-readable, and returns the class path. */
+    /** Copies our classes, picocli and RE2/J into {@code shared}, world-readable, and returns the class path. */
     static String copyTo(Path shared) throws IOException {
         List<String> entries = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
@@ -33,7 +33,7 @@ final class ReadableClasspath {
                     }
                 }
                 entries.add(target.toString());
-            } else if (p.getFileName().toString().startsWith("picocli-") && entry.endsWith(".jar")) {
+            } else if ((p.getFileName().toString().startsWith("picocli-") || p.getFileName().toString().startsWith("re2j-")) && entry.endsWith(".jar")) {
                 Path to = shared.resolve(p.getFileName());
                 Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
                 entries.add(to.toString());
@@ -44,7 +44,7 @@ final class ReadableClasspath {
                 Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(Files.isDirectory(f) ? "rwxr-xr-x" : "rw-r--r--"));
             }
         }
-        assertThat(entries).hasSize(2);
+        assertThat(entries).hasSize(3);
         return String.join(java.io.File.pathSeparator, entries);
     }
 }
