@@ -17,10 +17,6 @@ import dev.tcpscope.wire.Proto;
 import dev.tcpscope.wire.Tcp;
 
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,8 +43,6 @@ import static dev.tcpscope.tcp.TcpRecord.*;
 public final class Explainer {
     private static final String[] FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
     private static final int RESENT = RETRANSMISSION | FAST_RETRANSMISSION | SPURIOUS_RETRANSMISSION | OUT_OF_ORDER;
-    /** Payload shown as text up to this many characters. */
-    private static final int MAX_TEXT = 80;
     /** Most endpoint pairs remembered for recognising a reused connection. */
     private static final int MAX_ENDPOINT_PAIRS = 4096;
     /** Linux's ISN for a connection that takes over one in TIME_WAIT: old SND.NXT + 65535 + 2 (tcp_twsk_unique). */
@@ -189,7 +183,7 @@ public final class Explainer {
         }
         lines.add(windowLine(r, syn, snd, rcv));
         if (len > 0) {
-            lines.add(payloadLine(s, off + r.headerLength, Math.min(len, Math.max(0, d.captured(t) - r.headerLength)), len));
+            lines.add(Payload.line(text, s, off + r.headerLength, Math.min(len, Math.max(0, d.captured(t) - r.headerLength)), len));
         }
         notes(r, role, lines);
         lines.add(colorLine(rule, r));
@@ -676,60 +670,6 @@ public final class Explainer {
             return text.winUnknown(r.window);
         }
         return text.winPlain(r.window);
-    }
-
-    private String payloadLine(MemorySegment s, long at, long captured, long len) {
-        byte[] bytes = new byte[(int) Math.min(captured, 4096)];
-        MemorySegment.copy(s, java.lang.foreign.ValueLayout.JAVA_BYTE, at, bytes, 0, bytes.length);
-        String decoded = printable(bytes);
-        if (decoded != null) {
-            return text.payloadText(len, quote(decoded));
-        }
-        StringBuilder hex = new StringBuilder();
-        for (int i = 0; i < Math.min(16, bytes.length); i++) {
-            hex.append(String.format(Locale.ROOT, "%02x ", bytes[i] & 0xff));
-        }
-        return text.payloadBinary(len, hex.append("...").toString());
-    }
-
-    /** The bytes as text when they are UTF-8 without control characters (tab and line ends allowed). */
-    static String printable(byte[] bytes) {
-        if (bytes.length == 0) {
-            return null;
-        }
-        try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (Character.isISOControl(c) && c != '\r' && c != '\n' && c != '\t') {
-                    return null;
-                }
-            }
-            return s;
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
-    private static String quote(String s) {
-        StringBuilder q = new StringBuilder("\"");
-        int n = 0;
-        for (int i = 0; i < s.length() && n < MAX_TEXT; i++, n++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\r' -> q.append("\\r");
-                case '\n' -> q.append("\\n");
-                case '\t' -> q.append("\\t");
-                case '"' -> q.append("\\\"");
-                default -> q.append(c);
-            }
-        }
-        q.append('"');
-        if (n < s.length()) {
-            q.append("...");
-        }
-        return q.toString();
     }
 
     private void notes(TcpRecord r, Role role, List<String> lines) {
