@@ -1,9 +1,7 @@
 package dev.tcpscope.cli;
 
 import dev.tcpscope.capture.CaptureReader;
-import dev.tcpscope.field.FieldTable;
 import dev.tcpscope.filter.DisplayFilter;
-import dev.tcpscope.filter.FilterSyntaxException;
 import dev.tcpscope.frame.Frame;
 import dev.tcpscope.present.LineWriter;
 import dev.tcpscope.present.MacNames;
@@ -91,15 +89,11 @@ final class ExplainCommand implements Callable<Integer> {
             err.println("tcpscope: invalid --stream " + stream + "; streams are numbered from 0");
             return 2;
         }
-        DisplayFilter filter = null;
-        if (displayFilter != null) {
-            try {
-                filter = DisplayFilter.compile(displayFilter, FieldTable.standard());
-            } catch (FilterSyntaxException e) {
-                err.println("tcpscope: " + e.render(displayFilter));
-                return 2;
-            }
+        FilterOption compiled = FilterOption.of(displayFilter, err);
+        if (compiled.failed()) {
+            return 2;
         }
+        DisplayFilter filter = compiled.filter();
         FilterColorizer colorizer = Coloring.colorizer(colorFilters, err);
         if (colorizer == null) {
             return 2;
