@@ -1,9 +1,7 @@
 package dev.tcpscope.cli;
 
 import dev.tcpscope.capture.CaptureReader;
-import dev.tcpscope.field.FieldTable;
 import dev.tcpscope.filter.DisplayFilter;
-import dev.tcpscope.filter.FilterSyntaxException;
 import dev.tcpscope.frame.Frame;
 import dev.tcpscope.present.LineWriter;
 import dev.tcpscope.present.MacNames;
@@ -113,15 +111,11 @@ final class ExplainCommand implements Callable<Integer> {
             err.println("tcpscope: invalid --stream " + stream + "; streams are numbered from 0");
             return 2;
         }
-        DisplayFilter filter = null;
-        if (displayFilter != null) {
-            try {
-                filter = DisplayFilter.compile(displayFilter, dev.tcpscope.proto.Protocols.fields());
-            } catch (FilterSyntaxException e) {
-                err.println("tcpscope: " + e.render(displayFilter));
-                return 2;
-            }
+        FilterOption compiled = FilterOption.of(displayFilter, err);
+        if (compiled.failed()) {
+            return 2;
         }
+        DisplayFilter filter = compiled.filter();
         FilterColorizer colorizer = Coloring.colorizer(colorFilters, err);
         if (colorizer == null) {
             return 2;
@@ -148,7 +142,7 @@ final class ExplainCommand implements Callable<Integer> {
         Process pager = step ? null : Optional.ofNullable(Terminal.pagerCommand(System.getenv(), terminal, noPager))
                 .map(Terminal::startPager).orElse(null);
         OutputStream sink = pager != null ? pager.getOutputStream() : parent.out;
-        Decoder decoder = new Decoder();
+        Decoder decoder = new Decoder().payloads(dev.tcpscope.proto.Protocols.table()); // so that -Y can name HTTP fields
         PacketList list = new PacketList(new TimeFormat(kind, ZoneId.systemDefault()), MacNames::system, decoder);
         Explainer explainer = new Explainer(language, colorizer);
         LineWriter out = new LineWriter(sink);

@@ -6,7 +6,6 @@ import dev.tcpscope.capture.CaptureReader;
 import dev.tcpscope.capture.Captures;
 import dev.tcpscope.proto.DissectorTable;
 import dev.tcpscope.proto.Protocols;
-import dev.tcpscope.field.FieldTable;
 import dev.tcpscope.filter.DisplayFilter;
 import dev.tcpscope.filter.FilterSyntaxException;
 import dev.tcpscope.frame.Frame;
@@ -194,7 +193,7 @@ final class ReadCommand implements Callable<Integer> {
                 named.add(readFilter);
             }
             boolean tree = verbose || onlyProtocols != null || outputFormat.equals("json");
-            taps = Taps.of(statistics, new Taps.Context(FieldTable.standard(), kind, ZoneId.systemDefault(),
+            taps = Taps.of(statistics, new Taps.Context(Protocols.fields(), kind, ZoneId.systemDefault(),
                     MacNames::system, named, tree));
         } catch (TapArgumentException e) {
             err.println(e.getMessage());

@@ -1,9 +1,7 @@
 package dev.tcpscope.cli;
 
 import dev.tcpscope.capture.CaptureReader;
-import dev.tcpscope.field.FieldTable;
 import dev.tcpscope.filter.DisplayFilter;
-import dev.tcpscope.filter.FilterSyntaxException;
 import dev.tcpscope.frame.Frame;
 import dev.tcpscope.report.ConnectionReport;
 import dev.tcpscope.report.ReportWriter;
@@ -56,21 +54,17 @@ final class StatsCommand implements Callable<Integer> {
             err.println("tcpscope: invalid --format \"" + format + "\"; use text, csv or json");
             return 2;
         }
-        DisplayFilter filter = null;
-        if (displayFilter != null) {
-            try {
-                filter = DisplayFilter.compile(displayFilter, FieldTable.standard());
-            } catch (FilterSyntaxException e) {
-                err.println("tcpscope: " + e.render(displayFilter));
-                return 2;
-            }
+        FilterOption compiled = FilterOption.of(displayFilter, err);
+        if (compiled.failed()) {
+            return 2;
         }
+        DisplayFilter filter = compiled.filter();
         CaptureOpen opened = CaptureOpen.of(file, err);
         if (opened.reader() == null) {
             return opened.failure();
         }
         CaptureReader reader = opened.reader();
-        Decoder decoder = new Decoder();
+        Decoder decoder = new Decoder().payloads(dev.tcpscope.proto.Protocols.table()); // so that -Y can name HTTP fields
         ConnectionReport report = new ConnectionReport();
         Frame frame = new Frame();
         int code = 0;

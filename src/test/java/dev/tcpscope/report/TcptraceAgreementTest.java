@@ -99,7 +99,7 @@ class TcptraceAgreementTest {
         }
         StringBuilder summary = new StringBuilder();
         agreement.forEach((k, v) -> summary.append(String.format("%-18s %d/%d%n", k, v[0], v[1])));
-        System.out.print("tcptrace agreement per column (compared/agreeing):\n" + summary);
+        System.out.print("tcptrace agreement per column (agreeing/compared):\n" + summary);
         List<String> unlisted = differences.stream().filter(d -> !listed.contains(key(d))).toList();
         Set<String> seen = differences.stream().map(TcptraceAgreementTest::key).collect(Collectors.toSet());
         List<String> stale = listed.stream().filter(l -> !seen.contains(l)).sorted().toList();
