@@ -1,7 +1,7 @@
 package dev.tcpscope.spark;
 
 import dev.tcpscope.field.Field;
-import dev.tcpscope.field.FieldTable;
+import dev.tcpscope.proto.Protocols;
 import dev.tcpscope.field.FieldType;
 import org.apache.spark.sql.sources.And;
 import org.apache.spark.sql.sources.EqualTo;
@@ -127,6 +127,6 @@ final class FilterText {
                 || col.dataType() instanceof org.apache.spark.sql.types.ArrayType) {
             return null;
         }
-        return FieldTable.standard().get(source);
+        return Protocols.fields().get(source);
     }
 }

@@ -8,6 +8,7 @@ import dev.tcpscope.field.FieldTable;
 import dev.tcpscope.field.Values;
 import dev.tcpscope.filter.DisplayFilter;
 import dev.tcpscope.frame.Frame;
+import dev.tcpscope.proto.Protocols;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.tcp.TcpAnalyzer;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -58,7 +59,7 @@ final class FrameRows implements PartitionReader<InternalRow> {
         this.parts = merged != null
                 ? List.of(CapturePartition.Part.whole(String.join(",", merged), 0)).iterator()
                 : partition.parts().iterator();
-        FieldTable table = FieldTable.standard();
+        FieldTable table = Protocols.fields();
         int n = spec.columns().size();
         this.fields = new java.util.ArrayList<>(n);
         this.arrays = new boolean[n];
@@ -184,12 +185,12 @@ final class FrameRows implements PartitionReader<InternalRow> {
             }
             ReadSpec.OPENED.incrementAndGet();
             try {
-                decoder = new Decoder(new TcpAnalyzer());
+                decoder = new Decoder(new TcpAnalyzer()).payloads(Protocols.table());
                 if (part.whole()) {
                     if (spec.twoPass()) {
                         firstPass();
                         decoder = new Decoder(new TcpAnalyzer(decoder.analyzer().mode(), decoder.analyzer().finals()),
-                                decoder.reassemblies());
+                                decoder.reassemblies()).payloads(Protocols.table(), true);
                     }
                     reader = open();
                 } else {

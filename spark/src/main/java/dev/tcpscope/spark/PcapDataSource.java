@@ -1,6 +1,6 @@
 package dev.tcpscope.spark;
 
-import dev.tcpscope.field.FieldTable;
+import dev.tcpscope.proto.Protocols;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.catalog.TableProvider;
 import org.apache.spark.sql.connector.expressions.Transform;
@@ -32,7 +32,7 @@ public final class PcapDataSource implements TableProvider, DataSourceRegister {
 
     @Override
     public StructType inferSchema(CaseInsensitiveStringMap options) {
-        return Columns.schema(Columns.fields(options.get("fields"), FieldTable.standard()),
+        return Columns.schema(Columns.fields(options.get("fields"), Protocols.fields()),
                 "all".equalsIgnoreCase(options.getOrDefault("occurrence", "first")));
     }
 

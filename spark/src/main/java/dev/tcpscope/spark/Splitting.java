@@ -6,7 +6,8 @@ import java.util.Set;
  * Which columns can be computed from a piece of a capture read on its own. A field whose value
  * depends on earlier frames — the TCP analysis, stream numbers and relative sequence numbers,
  * echo pairing, times relative to the first or previous frame — needs the file read from its
- * start in order; a query that selects one reads each file whole, in one task. Header fields of a
+ * start in order (so do the application protocols, dissected over reassembled TCP streams, and
+ * {@code frame.protocols}, which names them); a query that selects one reads each file whole, in one task. Header fields of a
  * single frame do not, so a large pcap file is then cut into pieces read in parallel (an IP
  * datagram whose fragments straddle a cut is not reassembled in that case).
  */
@@ -15,7 +16,7 @@ final class Splitting {
             "tcp.seq_raw", "tcp.ack_raw", "tcp.len", "tcp.hdr_len", "tcp.window_size_value",
             "tcp.checksum", "tcp.checksum.status", "tcp.urgent_pointer");
     private static final Set<String> FRAME_HISTORY = Set.of("frame.time_relative", "frame.time_delta",
-            "frame.time_delta_displayed", "frame.ref_time");
+            "frame.time_delta_displayed", "frame.ref_time", "frame.protocols");
 
     private Splitting() { }
 
