@@ -17,21 +17,32 @@ import java.nio.file.Path;
 
 /**
  * Keeps a followed stream's chunks until the report is printed, in bounded memory: the first
- * {@value #IN_MEMORY} bytes in memory, the rest in a temporary file (deleted when replayed or at
- * exit). tshark holds every chunk in memory; a long stream would make memory grow with the capture.
+ * {@code limit} bytes (4 MiB by default) in memory, the rest in a temporary file (deleted when
+ * replayed or at exit), appended in {@code limit}-sized pieces so that no file stays open between
+ * them (a run following thousands of streams holds no descriptor per stream). tshark holds every
+ * chunk in memory; a long stream would make memory grow with the capture.
  */
 final class ChunkSpool implements ChunkSink {
     static final int IN_MEMORY = 4 << 20;
 
+    private final int limit;
     private ByteArrayOutputStream memory = new ByteArrayOutputStream();
     private DataOutputStream out = new DataOutputStream(memory);
     private Path file;
     private long chunks;
 
+    ChunkSpool() {
+        this(IN_MEMORY);
+    }
+
+    ChunkSpool(int limit) {
+        this.limit = limit;
+    }
+
     @Override
     public void chunk(boolean server, long frame, long seconds, int nanos, MemorySegment bytes, long offset, int length) {
         try {
-            if (file == null && memory.size() + length > IN_MEMORY) {
+            if (memory.size() + length > limit) {
                 spill();
             }
             out.writeBoolean(server);
@@ -48,17 +59,24 @@ final class ChunkSpool implements ChunkSink {
         }
     }
 
+    /** Appends what memory holds to the file and empties memory. */
     private void spill() throws IOException {
-        file = Files.createTempFile("tcpscope-follow-", ".spool");
-        file.toFile().deleteOnExit();
-        OutputStream f = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-        memory.writeTo(f);
-        memory = null;
-        out = new DataOutputStream(f);
+        out.flush();
+        if (file == null) {
+            file = Files.createTempFile("tcpscope-follow-", ".spool");
+            file.toFile().deleteOnExit();
+        }
+        try (OutputStream f = new BufferedOutputStream(Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND), 1 << 16)) {
+            memory.writeTo(f);
+        }
+        memory.reset();
     }
 
     /** Hands every chunk kept, in order, to {@code sink}; the spool is empty afterwards. */
     void replay(ChunkSink sink) throws IOException {
+        if (file != null) {
+            spill();
+        }
         out.flush();
         InputStream source = file == null ? new ByteArrayInputStream(memory.toByteArray())
                 : new BufferedInputStream(Files.newInputStream(file), 1 << 16);
