@@ -52,10 +52,13 @@ public final class TimeFormat {
     public void append(StringBuilder sb, Frame f) {
         long sec = f.seconds();
         int ns = f.nanos();
-        if (!haveFirst) {
+        if (!haveFirst || referenceOnly) {
+            if (!haveFirst) {
+                firstSec = sec;
+                firstNs = ns;
+            }
             haveFirst = true;
-            firstSec = sec;
-            firstNs = ns;
+            referenceOnly = false;
             prevSec = sec;
             prevNs = ns;
         }
@@ -87,6 +90,25 @@ public final class TimeFormat {
         prevSec = f.seconds();
         prevNs = f.nanos();
     }
+
+    /**
+     * Notes the first frame of the file when {@code -2 -R} dropped it: tshark's first pass makes
+     * the first frame it reads the time reference whether or not the read filter keeps it, so
+     * {@code -t r} counts from it; the deltas count between kept frames only.
+     */
+    public void reference(Frame f) {
+        if (!haveFirst) {
+            haveFirst = true;
+            firstSec = f.seconds();
+            firstNs = f.nanos();
+            prevSec = f.seconds();
+            prevNs = f.nanos();
+            referenceOnly = true;
+        }
+    }
+
+    /** True while the reference came from a dropped frame: the first kept frame still starts the deltas. */
+    private boolean referenceOnly;
 
     /** Appends {@code sec + ns·10⁻⁹} (each part may be negative) as [-]S.FFF with {@code digits} fraction digits. */
     static void appendSigned(StringBuilder sb, long sec, long ns, int digits) {

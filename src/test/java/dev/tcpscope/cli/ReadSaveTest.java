@@ -109,5 +109,8 @@ class ReadSaveTest {
         assertThat(r.out().lines().toList()).containsExactly("6");
         Run five = run("read", CAPTURE, "-2", "-R", "tcp.len>0", "-c", "5", "-T", "fields", "-e", "tcp.len");
         assertThat(five.out().lines().toList()).containsExactly("6", "5");
+        // the time reference is the file's first frame, though -R dropped it (tshark: 0.000714889)
+        Run list = run("read", CAPTURE, "-2", "-R", "tcp.len>0", "-c", "3");
+        assertThat(list.out()).startsWith("    1 0.000714889    127.0.0.1 → 127.0.0.1    TCP 72 5200 → 5201 [PSH, ACK] Seq=1 Ack=1");
     }
 }
