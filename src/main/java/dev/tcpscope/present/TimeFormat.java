@@ -83,10 +83,18 @@ public final class TimeFormat {
             return; // the first displayed frame shows 0, the next ones the gap to it
         }
         if (!haveFirst) {
-            haveFirst = true;
-            firstSec = f.seconds();
-            firstNs = f.nanos();
+            start(f);
+        } else {
+            prevSec = f.seconds();
+            prevNs = f.nanos();
         }
+    }
+
+    /** Makes {@code f} the first frame: the reference of relative times and the previous one of deltas. */
+    private void start(Frame f) {
+        haveFirst = true;
+        firstSec = f.seconds();
+        firstNs = f.nanos();
         prevSec = f.seconds();
         prevNs = f.nanos();
     }
@@ -98,11 +106,7 @@ public final class TimeFormat {
      */
     public void reference(Frame f) {
         if (!haveFirst) {
-            haveFirst = true;
-            firstSec = f.seconds();
-            firstNs = f.nanos();
-            prevSec = f.seconds();
-            prevNs = f.nanos();
+            start(f);
             referenceOnly = true;
         }
     }
