@@ -549,6 +549,9 @@ final class ReadCommand implements Callable<Integer> {
             readCount++;
             if (kept != null) {
                 if (!kept.get((int) (readCount - 1))) {
+                    if (readCount == 1 && list != null) {
+                        list.reference(frame);
+                    }
                     continue;
                 }
                 renumber(frame, ++keptCount);

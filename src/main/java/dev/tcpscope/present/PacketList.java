@@ -106,6 +106,11 @@ public final class PacketList {
         appendLine(decoder, line);
     }
 
+    /** Notes the file's first frame when a read filter (-2 -R) dropped it: the time reference, as in tshark. */
+    public void reference(Frame f) {
+        time.reference(f);
+    }
+
     /**
      * Notes a frame that a display filter hides: for the time column of the frames that follow,
      * and, since tshark dissects hidden frames too, for ICMP echo pairing (a shown reply still

@@ -52,10 +52,13 @@ public final class TimeFormat {
     public void append(StringBuilder sb, Frame f) {
         long sec = f.seconds();
         int ns = f.nanos();
-        if (!haveFirst) {
+        if (!haveFirst || referenceOnly) {
+            if (!haveFirst) {
+                firstSec = sec;
+                firstNs = ns;
+            }
             haveFirst = true;
-            firstSec = sec;
-            firstNs = ns;
+            referenceOnly = false;
             prevSec = sec;
             prevNs = ns;
         }
@@ -80,13 +83,36 @@ public final class TimeFormat {
             return; // the first displayed frame shows 0, the next ones the gap to it
         }
         if (!haveFirst) {
-            haveFirst = true;
-            firstSec = f.seconds();
-            firstNs = f.nanos();
+            start(f);
+        } else {
+            prevSec = f.seconds();
+            prevNs = f.nanos();
         }
+    }
+
+    /** Makes {@code f} the first frame: the reference of relative times and the previous one of deltas. */
+    private void start(Frame f) {
+        haveFirst = true;
+        firstSec = f.seconds();
+        firstNs = f.nanos();
         prevSec = f.seconds();
         prevNs = f.nanos();
     }
+
+    /**
+     * Notes the first frame of the file when {@code -2 -R} dropped it: tshark's first pass makes
+     * the first frame it reads the time reference whether or not the read filter keeps it, so
+     * {@code -t r} counts from it; the deltas count between kept frames only.
+     */
+    public void reference(Frame f) {
+        if (!haveFirst) {
+            start(f);
+            referenceOnly = true;
+        }
+    }
+
+    /** True while the reference came from a dropped frame: the first kept frame still starts the deltas. */
+    private boolean referenceOnly;
 
     /** Appends {@code sec + ns·10⁻⁹} (each part may be negative) as [-]S.FFF with {@code digits} fraction digits. */
     static void appendSigned(StringBuilder sb, long sec, long ns, int digits) {

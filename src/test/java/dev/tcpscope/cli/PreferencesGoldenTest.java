@@ -3,10 +3,7 @@ package dev.tcpscope.cli;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,18 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PreferencesGoldenTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/prefs");
 
-    private record Run(int rc, String out, String err) { }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            rc = Main.run(o, e, args);
-        }
-        return new Run(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     @TestFactory
     Stream<DynamicTest> listsEqualTsharksWithEachPreference() throws IOException {
@@ -50,7 +35,7 @@ class PreferencesGoldenTest {
                     TimeZone zone = TimeZone.getDefault();
                     TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
                     try {
-                        Run r = run("read", "captures/" + capture, "-o", pref);
+                        CliRun r = CliRun.of("read", "captures/" + capture, "-o", pref);
                         assertThat(r.err()).isEmpty();
                         assertThat(r.out()).isEqualTo(Files.readString(f));
                     } finally {
@@ -67,7 +52,7 @@ class PreferencesGoldenTest {
         return Files.readAllLines(GOLDEN.resolve("refused.tsv")).stream().filter(l -> !l.startsWith("#")).map(l -> {
             String[] c = l.split("\t");
             return DynamicTest.dynamicTest(c[0], () -> {
-                Run r = run("read", "captures/learn_tcp.pcapng", "-c", "1", "-o", c[0]);
+                CliRun r = CliRun.of("read", "captures/learn_tcp.pcapng", "-c", "1", "-o", c[0]);
                 assertThat(r.rc()).isEqualTo(2);
                 assertThat(r.out()).isEmpty();
                 assertThat(r.err()).isEqualTo(c[2].replaceFirst("^tshark: ", "tcpscope: ") + "\n");

@@ -3,10 +3,7 @@ package dev.tcpscope.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -21,18 +18,6 @@ class ReadSaveTest {
     @TempDir
     Path dir;
 
-    private record Run(int rc, String out, String err) { }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            rc = Main.run(o, e, args);
-        }
-        return new Run(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     private long files() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
@@ -43,42 +28,42 @@ class ReadSaveTest {
     @Test
     void savedFramesKeepTheirListLinesAndPrintOnlyWithP() throws IOException {
         Path saved = dir.resolve("data.pcapng");
-        Run quiet = run("read", CAPTURE, "-Y", "tcp.len > 0", "-w", saved.toString());
+        CliRun quiet = CliRun.of("read", CAPTURE, "-Y", "tcp.len > 0", "-w", saved.toString());
         assertThat(quiet.rc()).isZero();
         assertThat(quiet.out()).isEmpty();
-        Run printed = run("read", CAPTURE, "-Y", "tcp.len > 0", "-w", dir.resolve("p.pcapng").toString(), "-P");
+        CliRun printed = CliRun.of("read", CAPTURE, "-Y", "tcp.len > 0", "-w", dir.resolve("p.pcapng").toString(), "-P");
         assertThat(printed.out().lines()).hasSize(8);
         // tshark -r learn_tcp.pcapng -Y 'tcp.len > 0' -w x; tshark -r x: frame 4 of the file becomes frame 1
-        Run back = run("read", saved.toString(), "-T", "fields", "-e", "frame.number", "-e", "frame.time_epoch", "-e", "tcp.len");
+        CliRun back = CliRun.of("read", saved.toString(), "-T", "fields", "-e", "frame.number", "-e", "frame.time_epoch", "-e", "tcp.len");
         assertThat(back.out().lines().toList()).hasSize(8).first().isEqualTo("1\t1795530325.485875797\t6");
     }
 
     @Test
     void pcapKeepsMicrosecondsAndRefusesASecondLinkType() throws IOException {
         Path saved = dir.resolve("x.pcap");
-        assertThat(run("read", "captures/arkime-wireshark-retrans.pcap", "-F", "pcap", "-w", saved.toString()).rc()).isZero();
+        assertThat(CliRun.of("read", "captures/arkime-wireshark-retrans.pcap", "-F", "pcap", "-w", saved.toString()).rc()).isZero();
         assertThat(Files.readAllBytes(saved)).startsWith(0xd4, 0xc3, 0xb2, 0xa1);
-        assertThat(run("read", saved.toString()).out())
-                .isEqualTo(run("read", "captures/arkime-wireshark-retrans.pcap").out());
-        Run bad = run("read", "captures/pcapplusplus-many_interfaces-1.pcapng", "-F", "pcap", "-w", dir.resolve("m.pcap").toString());
+        assertThat(CliRun.of("read", saved.toString()).out())
+                .isEqualTo(CliRun.of("read", "captures/arkime-wireshark-retrans.pcap").out());
+        CliRun bad = CliRun.of("read", "captures/pcapplusplus-many_interfaces-1.pcapng", "-F", "pcap", "-w", dir.resolve("m.pcap").toString());
         assertThat(bad.rc()).isEqualTo(2);
         assertThat(bad.err()).startsWith("tcpscope: Frame ").contains("network type that differs");
         assertThat(files()).as("no half-written m.pcap").isEqualTo(1);
-        Run type = run("read", CAPTURE, "-F", "erf", "-w", dir.resolve("e").toString());
+        CliRun type = CliRun.of("read", CAPTURE, "-F", "erf", "-w", dir.resolve("e").toString());
         assertThat(type.rc()).isEqualTo(2);
         assertThat(type.err()).startsWith("tcpscope: \"erf\" isn't a valid capture file type");
     }
 
     @Test
     void aDirectoryAMissingFolderAndAFullDiskAreOneLineAndExit2() throws IOException {
-        Run folder = run("read", CAPTURE, "-w", dir.toString());
+        CliRun folder = CliRun.of("read", CAPTURE, "-w", dir.toString());
         assertThat(folder.rc()).isEqualTo(2);
         assertThat(folder.err()).isEqualTo("tcpscope: \"" + dir + "\" is a directory (folder), not a file.\n");
-        Run missing = run("read", CAPTURE, "-w", dir.resolve("no/x.pcapng").toString());
+        CliRun missing = CliRun.of("read", CAPTURE, "-w", dir.resolve("no/x.pcapng").toString());
         assertThat(missing.err()).isEqualTo("tcpscope: The path to the file \"" + dir.resolve("no/x.pcapng") + "\" doesn't exist.\n");
         assertThat(missing.rc()).isEqualTo(2);
         assumeThat(Path.of("/dev/full")).exists();
-        Run full = run("read", CAPTURE, "-w", "/dev/full");
+        CliRun full = CliRun.of("read", CAPTURE, "-w", "/dev/full");
         assertThat(full.rc()).isEqualTo(2);
         assertThat(full.err()).isEqualTo("tcpscope: Not all the packets could be written to the file \"/dev/full\""
                 + " because there is no space left on the file system.\n");
@@ -89,7 +74,7 @@ class ReadSaveTest {
     void aFailedRunLeavesAnOldFileUntouchedAndNoTemporaryFile() throws IOException {
         Path target = dir.resolve("keep.pcapng");
         Files.writeString(target, "old");
-        Run r = run("read", "captures/no-such-file.pcap", "-w", target.toString());
+        CliRun r = CliRun.of("read", "captures/no-such-file.pcap", "-w", target.toString());
         assertThat(r.rc()).isEqualTo(2);
         assertThat(Files.readString(target)).isEqualTo("old");
         assertThat(files()).isEqualTo(1);
@@ -97,7 +82,7 @@ class ReadSaveTest {
 
     @Test
     void standardOutputTakesTheCaptureButNotAlsoThePackets() {
-        Run both = run("read", CAPTURE, "-w", "-", "-V");
+        CliRun both = CliRun.of("read", CAPTURE, "-w", "-", "-V");
         assertThat(both.rc()).isEqualTo(2);
         assertThat(both.err()).isEqualTo("tcpscope: You can't write both raw packet data and dissected packets to the standard output.\n");
     }
@@ -105,9 +90,12 @@ class ReadSaveTest {
     @Test
     void readFilterWithCountStopsAfterTheFirstKeptFrameAtOrPastTheCount() {
         // tshark -2 -R 'tcp.len>0' -c 3 learn_tcp.pcapng: frames 1-3 are dropped, frame 4 is kept and ends the pass
-        Run r = run("read", CAPTURE, "-2", "-R", "tcp.len>0", "-c", "3", "-T", "fields", "-e", "tcp.len");
+        CliRun r = CliRun.of("read", CAPTURE, "-2", "-R", "tcp.len>0", "-c", "3", "-T", "fields", "-e", "tcp.len");
         assertThat(r.out().lines().toList()).containsExactly("6");
-        Run five = run("read", CAPTURE, "-2", "-R", "tcp.len>0", "-c", "5", "-T", "fields", "-e", "tcp.len");
+        CliRun five = CliRun.of("read", CAPTURE, "-2", "-R", "tcp.len>0", "-c", "5", "-T", "fields", "-e", "tcp.len");
         assertThat(five.out().lines().toList()).containsExactly("6", "5");
+        // the time reference is the file's first frame, though -R dropped it (tshark: 0.000714889)
+        CliRun list = CliRun.of("read", CAPTURE, "-2", "-R", "tcp.len>0", "-c", "3");
+        assertThat(list.out()).startsWith("    1 0.000714889    127.0.0.1 → 127.0.0.1    TCP 72 5200 → 5201 [PSH, ACK] Seq=1 Ack=1");
     }
 }

@@ -4,9 +4,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,44 +67,32 @@ class SaveGoldenTest {
         List<String> command = new ArrayList<>(List.of("read", "captures/" + capture));
         command.addAll(args);
         command.addAll(List.of("-w", saved.toString()));
-        Run r = run(command.toArray(String[]::new));
-        assertThat(r.out).as("nothing printed without -P").isEmpty();
+        CliRun r = CliRun.of(command.toArray(String[]::new));
+        assertThat(r.out()).as("nothing printed without -P").isEmpty();
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left.filter(p -> p.getFileName().toString().endsWith(".part")).toList())
                     .as("no temporary file left").isEmpty();
         }
         if (gap.equals("file")) {
-            assertThat(r.rc).isEqualTo(2);
+            assertThat(r.rc()).isEqualTo(2);
             assertThat(saved).as("no half-written file").doesNotExist();
             return;
         }
         if (golden[3].equals("-")) {
-            assertThat(saved).as("tshark saves nothing (exit %s): %s", golden[1], r.err).doesNotExist();
+            assertThat(saved).as("tshark saves nothing (exit %s): %s", golden[1], r.err()).doesNotExist();
             return;
         }
-        assertThat(saved).as(r.err).exists();
-        Run fields = run("read", saved.toString(), "-T", "fields", "-e", "frame.time_epoch", "-e", "frame.len",
+        assertThat(saved).as(r.err()).exists();
+        CliRun fields = CliRun.of("read", saved.toString(), "-T", "fields", "-e", "frame.time_epoch", "-e", "frame.len",
                 "-e", "frame.cap_len", "-e", "frame.interface_id");
-        assertThat(fields.out.lines().count()).as("frames").isEqualTo(Long.parseLong(golden[2]));
+        assertThat(fields.out().lines().count()).as("frames").isEqualTo(Long.parseLong(golden[2]));
         if (!gap.equals("fields")) {
-            assertThat(sha256(fields.out)).as("times, lengths, interfaces:\n%s", fields.out).isEqualTo(golden[3]);
+            assertThat(sha256(fields.out())).as("times, lengths, interfaces:\n%s", fields.out()).isEqualTo(golden[3]);
         }
-        assertThat(sha256(run("read", saved.toString(), "-x").out)).as("bytes").isEqualTo(golden[4]);
+        assertThat(sha256(CliRun.of("read", saved.toString(), "-x").out())).as("bytes").isEqualTo(golden[4]);
         Files.delete(saved);
     }
 
-    private record Run(int rc, String out, String err) { }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            rc = Main.run(o, e, args);
-        }
-        return new Run(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     private static String sha256(String text) throws NoSuchAlgorithmException {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
