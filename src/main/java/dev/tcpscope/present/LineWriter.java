@@ -89,8 +89,12 @@ public final class LineWriter implements AutoCloseable {
     }
 
     public void flush() throws IOException {
-        flushBuffer();
-        out.flush();
+        if (out instanceof java.io.PrintStream) {
+            flushBuffer(); // its error check flushes the stream: once per call, as -l promises
+        } else {
+            flushBuffer();
+            out.flush();
+        }
     }
 
     @Override
