@@ -372,13 +372,8 @@ final class ReadCommand implements Callable<Integer> {
             }
             TapOutput.draw(taps, out);
             return 0;
-        } catch (SaveOptions.WriteFailed e) {
-            flushQuietly(out);
-            return save.failed(e.getCause(), err);
-        } catch (LineWriter.OutputFailed e) {
-            return 2; // Main names the reason (a full disk) once
-        } catch (InternalError e) {
-            return cutWhileReading(e, out, err, path);
+        } catch (SaveOptions.WriteFailed | LineWriter.OutputFailed | InternalError e) {
+            return stopped(e, out, err, path);
         } catch (IOException e) {
             flushQuietly(out);
             err.println("tcpscope: " + e.getMessage());
@@ -501,13 +496,8 @@ final class ReadCommand implements Callable<Integer> {
             TapOutput.draw(taps, out);
             out.flush();
             return 0;
-        } catch (SaveOptions.WriteFailed e) {
-            flushQuietly(out);
-            return save.failed(e.getCause(), err);
-        } catch (LineWriter.OutputFailed e) {
-            return 2; // Main names the reason (a full disk) once
-        } catch (InternalError e) {
-            return cutWhileReading(e, out, err, path);
+        } catch (SaveOptions.WriteFailed | LineWriter.OutputFailed | InternalError e) {
+            return stopped(e, out, err, path);
         } catch (IOException e) {
             if (colored != null) {
                 try {
@@ -591,13 +581,27 @@ final class ReadCommand implements Callable<Integer> {
     }
 
     /** A mapped capture that shrank under a dissector: one line, exit 1, what was read printed. */
-    private static int cutWhileReading(InternalError e, LineWriter out, PrintStream err, String path) {
-        if (!CaptureFormatException.isMappingFault(e)) {
-            throw e;
+    /**
+     * The exit code of an output loop stopped by a failed -w write, a failed output (Main names
+     * the reason, a full disk, once) or a mapped file cut while read (what was read stays printed).
+     */
+    private int stopped(Throwable e, LineWriter out, PrintStream err, String path) {
+        switch (e) {
+            case SaveOptions.WriteFailed w -> {
+                flushQuietly(out);
+                return save.failed(w.getCause(), err);
+            }
+            case LineWriter.OutputFailed _ -> {
+                return 2;
+            }
+            case InternalError i when CaptureFormatException.isMappingFault(i) -> {
+                flushQuietly(out);
+                err.println("tcpscope: " + CaptureFormatException.cutWhileReading(path).getMessage());
+                return 1;
+            }
+            case Error other -> throw other;
+            default -> throw new IllegalStateException(e);
         }
-        flushQuietly(out);
-        err.println("tcpscope: " + CaptureFormatException.cutWhileReading(path).getMessage());
-        return 1;
     }
 
     private static void flushQuietly(LineWriter out) {

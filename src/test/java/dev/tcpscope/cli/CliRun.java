@@ -5,10 +5,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** One in-process run of the command line: its exit code, standard output and standard error. */
-record CliRun(int rc, String out, String err) {
+public record CliRun(int rc, String out, String err) {
 
     /** Runs {@code tcpscope ARGS} through {@link Main#run} and keeps what it printed. */
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int rc;

@@ -3,10 +3,8 @@ package dev.tcpscope.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,21 +22,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class HostileCliTest {
     private static final String LEARN = "captures/learn_tcp.pcapng";
 
-    private record Run(int rc, String out, String err) {}
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int rc;
-        try (PrintStream out = new PrintStream(o, true, StandardCharsets.UTF_8);
-             PrintStream err = new PrintStream(e, true, StandardCharsets.UTF_8)) {
-            rc = Main.run(out, err, args);
-        }
-        return new Run(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** The real entry point in a child JVM, standard output sent to {@code stdout}. */
-    private static Run process(File stdout, String... args) throws IOException, InterruptedException {
+    private static CliRun process(File stdout, String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElseThrow();
         List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
                 System.getProperty("java.class.path"), "dev.tcpscope.cli.Main"));
@@ -46,15 +36,15 @@ class HostileCliTest {
         Process p = new ProcessBuilder(cmd).redirectOutput(stdout).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Run(p.exitValue(), "", err);
+        return new CliRun(p.exitValue(), "", err);
     }
 
     @Test
     void packetCountMustBePositiveAsInTshark() {
-        Run zero = run("read", LEARN, "-c", "0");
+        CliRun zero = run("read", LEARN, "-c", "0");
         assertThat(zero.rc()).isEqualTo(1);
         assertThat(zero.err()).isEqualTo("tcpscope: The specified packet count is zero\n");
-        Run negative = run("read", LEARN, "-c", "-1");
+        CliRun negative = run("read", LEARN, "-c", "-1");
         assertThat(negative.rc()).isEqualTo(1);
         assertThat(negative.err()).isEqualTo("tcpscope: The specified packet count \"-1\" is a negative number\n");
         assertThat(run("explain", LEARN, "-c", "-1").rc()).isEqualTo(1);
@@ -63,22 +53,22 @@ class HostileCliTest {
 
     @Test
     void aDirectoryIsNotACaptureAndAMissingDirectoryIsNamed(@TempDir Path dir) {
-        Run r = run("read", dir.toString());
+        CliRun r = run("read", dir.toString());
         assertThat(r.rc()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("tcpscope: \"" + dir + "\" is a directory (folder), not a file.\n");
-        Run w = run("capture", "-i", "lo", "-w", "/nonexistent/dir/x");
+        CliRun w = run("capture", "-i", "lo", "-w", "/nonexistent/dir/x");
         assertThat(w.rc()).isEqualTo(2);
         assertThat(w.err()).isEqualTo("tcpscope: The path to the file \"/nonexistent/dir/x\" doesn't exist.\n");
     }
 
     @Test
     void colorfiltersFilesAreBoundedAndBinaryIsNamed(@TempDir Path dir) throws IOException {
-        Run zero = run("read", LEARN, "-c", "1", "--colorfilters", "/dev/zero");
+        CliRun zero = run("read", LEARN, "-c", "1", "--colorfilters", "/dev/zero");
         assertThat(zero.rc()).isEqualTo(2);
         assertThat(zero.err()).contains("/dev/zero").contains("larger than 1 MiB");
         Path binary = dir.resolve("bin.cf");
         Files.write(binary, new byte[] {'@', (byte) 0xff, (byte) 0xfe, 0, 1, 2, '\n'});
-        Run bin = run("read", LEARN, "-c", "1", "--colorfilters", binary.toString());
+        CliRun bin = run("read", LEARN, "-c", "1", "--colorfilters", binary.toString());
         assertThat(bin.rc()).isEqualTo(2);
         assertThat(bin.err()).contains("not a text file").doesNotContain("Input length");
         Path latin1 = dir.resolve("latin1.cf");
@@ -94,7 +84,7 @@ class HostileCliTest {
         Path fifo = dir.resolve("fifo");
         Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assumeTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "no mkfifo");
-        Run r = run("read", "-2", fifo.toString());
+        CliRun r = run("read", "-2", fifo.toString());
         assertThat(r.rc()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("tcpscope: The file \"" + fifo
                 + "\" is a pipe or FIFO; tcpscope can't read pipe or FIFO files in two-pass mode.\n");
@@ -107,7 +97,7 @@ class HostileCliTest {
         for (String[] args : new String[][] {
                 {"read", LEARN}, {"read", LEARN, "-V"}, {"read", LEARN, "-T", "fields", "-e", "frame.number"},
                 {"read", LEARN, "-T", "json"}, {"explain", LEARN}}) {
-            Run r = process(full, args);
+            CliRun r = process(full, args);
             assertThat(r.rc()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.err()).as(String.join(" ", args)).isEqualTo(
                     "tcpscope: Not all the packets could be printed because there is no space left on the file system.\n");

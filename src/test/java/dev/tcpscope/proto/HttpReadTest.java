@@ -1,15 +1,12 @@
 package dev.tcpscope.proto;
 
-import dev.tcpscope.cli.Main;
+import dev.tcpscope.cli.CliRun;
 import dev.tcpscope.capture.CaptureReader;
 import dev.tcpscope.capture.Captures;
 import dev.tcpscope.frame.Frame;
 import dev.tcpscope.tcp.Decoder;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,44 +16,36 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tshark by GoldenListTest).
  */
 class HttpReadTest {
-    private record Run(int rc, String out, String err) { }
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            rc = Main.run(o, e, args);
-        }
-        return new Run(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void aBadDecodeAsRuleIsOneLineAndExitCode2() {
-        Run r = run("read", "captures/learn_tcp.pcapng", "-d", "tcp.port==5200,htp");
-        assertThat(r.rc).isEqualTo(2);
-        assertThat(r.err.lines()).hasSize(1);
-        assertThat(r.err).startsWith("tcpscope: Unknown protocol -- \"htp\"");
-        Run bad = run("read", "captures/learn_tcp.pcapng", "-d", "tcp.port==abc,http");
-        assertThat(bad.err).isEqualTo("tcpscope: Invalid selector number \"abc\"\n");
+        CliRun r = run("read", "captures/learn_tcp.pcapng", "-d", "tcp.port==5200,htp");
+        assertThat(r.rc()).isEqualTo(2);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("tcpscope: Unknown protocol -- \"htp\"");
+        CliRun bad = run("read", "captures/learn_tcp.pcapng", "-d", "tcp.port==abc,http");
+        assertThat(bad.err()).isEqualTo("tcpscope: Invalid selector number \"abc\"\n");
     }
 
     @Test
     void decodeAsNoneTurnsHttpOff() {
-        Run on = run("read", "captures/zeek-tcp-missing-syn.pcap", "-c", "4");
-        Run off = run("read", "captures/zeek-tcp-missing-syn.pcap", "-c", "4", "-d", "tcp.port==80,data");
-        assertThat(on.out).contains("HTTP 164 GET / HTTP/1.0 ", "[TCP segment of a reassembled PDU]");
-        assertThat(off.out).doesNotContain("HTTP").doesNotContain("reassembled");
+        CliRun on = run("read", "captures/zeek-tcp-missing-syn.pcap", "-c", "4");
+        CliRun off = run("read", "captures/zeek-tcp-missing-syn.pcap", "-c", "4", "-d", "tcp.port==80,data");
+        assertThat(on.out()).contains("HTTP 164 GET / HTTP/1.0 ", "[TCP segment of a reassembled PDU]");
+        assertThat(off.out()).doesNotContain("HTTP").doesNotContain("reassembled");
     }
 
     @Test
     void fieldsOfRequestsAndResponses() {
-        Run r = run("read", "captures/zeek-tcp-missing-syn.pcap", "-Y", "http", "-T", "fields",
+        CliRun r = run("read", "captures/zeek-tcp-missing-syn.pcap", "-Y", "http", "-T", "fields",
                 "-e", "http.request.method", "-e", "http.request.uri", "-e", "http.response.code");
-        assertThat(r.rc).isZero();
-        assertThat(r.out.lines().findFirst()).hasValue("GET\t/\t");
-        assertThat(r.out).contains("\t\t200");
+        assertThat(r.rc()).isZero();
+        assertThat(r.out().lines().findFirst()).hasValue("GET\t/\t");
+        assertThat(r.out()).contains("\t\t200");
     }
 
     @Test

@@ -19,7 +19,6 @@ import org.apache.spark.unsafe.types.UTF8String;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -198,10 +197,5 @@ final class Columns {
             return f.type() == FieldType.NONE || f.type() == FieldType.PROTOCOL ? Boolean.FALSE : null;
         }
         return element(f, v, 0, scratch);
-    }
-
-    /** Lower-case, for option values. */
-    static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 }
