@@ -6,6 +6,9 @@
 # over two captures of the repository. The launcher passes the cache to the JVM when it is newer
 # than the jar; a cache that does not fit (another JDK build, a moved jar) is ignored by the JVM.
 # The cache is written to a temporary name and renamed, so a concurrent run never sees half of it.
+# First, picocli's classes in JAR are raised from class-file version 49 to 52
+# (scripts/RetargetClasses.java): the cache leaves out classes older than 50, and picocli's are
+# most of what a short run loads.
 # Exit status 0 also when no cache could be made: the cache only makes start-up faster.
 set -u
 java_home=$1 jar=$2
@@ -13,6 +16,9 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 aot=${jar%.jar}.aot
 tmp=$aot.$$.tmp
 [ -f "$here/captures/synth-traffic-12k.pcap" ] || exit 0
+if ! "$java_home/bin/java" "$here/scripts/RetargetClasses.java" "$jar" picocli/; then
+  echo "tcpscope: picocli's classes stay out of the start-up cache (their class-file version could not be raised)" >&2
+fi
 # the flags must be those the launcher runs with, or the JVM refuses the cache
 flags=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmn16m)
 if "$java_home/bin/java" "${flags[@]}" -XX:AOTCacheOutput="$tmp" -Xlog:aot=off -Xlog:cds=off \
