@@ -15,6 +15,13 @@ import java.util.SplittableRandom;
  *
  * <p>Sequence numbers are kept relative (64-bit) per direction and added to the ISN when a
  * segment is built, so ISNs near 2^32 wrap naturally.
+ *
+ * <p>An HTTP connection (server port 80) carries HTTP/1.1 on the same plan: each exchange's
+ * request is a GET (or, for an upload, a POST with a Content-Length body), each response a
+ * {@code 200 OK} with a Content-Length body spread over as many segments as its size needs, so
+ * a dissector must reassemble it, with the same losses, retransmissions and reordering inside
+ * bodies as any other transfer. Header bytes come from the message's text, body bytes from the
+ * filler.
  */
 final class Conversation {
     static final int CLIENT = 0, SERVER = 1;
@@ -55,6 +62,13 @@ final class Conversation {
     private int mss, cwnd, exchangesLeft, xferDir;
     private long xferLeft, responsePending;
     private boolean established, closed;
+    private boolean http;
+    private int exchange;
+    /** HTTP: per direction, the message being sent (header text) and the relative sequence number it starts at. */
+    private final byte[][] header = new byte[2][];
+    private final long[] messageStart = new long[2];
+    private byte[] responseHeader;
+    private final byte[] scratch = new byte[65536];
 
     Conversation() {
         for (int i = 0; i < MAX_STEPS; i++) steps[i] = new Step();
@@ -65,9 +79,15 @@ final class Conversation {
         return next;
     }
 
-    /** Starts a fresh connection whose SYN goes out at {@code start}; plans its first round. */
-    void open(long id, long start, boolean ipv6, SplittableRandom rnd) {
+    /**
+     * Starts a fresh connection whose SYN goes out at {@code start}; plans its first round. With
+     * {@code http}, an HTTP/1.1 connection to port 80.
+     */
+    void open(long id, long start, boolean ipv6, boolean http, SplittableRandom rnd) {
         this.id = id;
+        this.http = http;
+        exchange = 0;
+        header[0] = header[1] = null;
         v6 = ipv6;
         int host = (int) (id % 0xFFFFFE) + 1;
         client4 = 0x0a000000 | host;                          // 10.0.0.0/8
@@ -79,6 +99,7 @@ final class Conversation {
         client6[14] = (byte) (host >>> 8); client6[15] = (byte) host;
         clientPort = 32768 + (int) ((id * 7919) % 28232);
         serverPort = SERVER_PORTS[rnd.nextInt(SERVER_PORTS.length)];
+        if (http) serverPort = 80;
         for (int d = 0; d < 2; d++) {
             // One connection in ten starts within ~2 MB of 2^32 so its sequence numbers wrap.
             isn[d] = rnd.nextInt(10) == 0 ? -1 - rnd.nextInt(2_000_000) : rnd.nextInt();
@@ -130,11 +151,30 @@ final class Conversation {
             }
             window = s.window >>> wscale[d];
         }
-        fb.fillerPayload(s.seq);
+        payload(fb, d, s.seq, s.len);
         int ack = (s.flags & FrameBuilder.ACK) != 0 ? isn[1 - d] + (int) s.ack : 0;
         int sport = d == CLIENT ? clientPort : serverPort, dport = d == CLIENT ? serverPort : clientPort;
         int len = fb.tcp(sport, dport, isn[d] + (int) s.seq, ack, s.flags, window, s.len);
         out.write(time, fb.buffer(), 0, len);
+    }
+
+    /**
+     * Sets the payload of a segment of direction {@code d} starting at relative {@code seq}: the
+     * filler, or for HTTP the header text of the message in flight where the segment covers it.
+     */
+    private void payload(FrameBuilder fb, int d, long seq, int len) {
+        byte[] h = header[d];
+        long off = seq - messageStart[d];
+        if (h == null || len == 0 || off >= h.length || off + len <= 0) {
+            fb.fillerPayload(seq);
+            return;
+        }
+        int from = (int) Math.max(0, off);
+        int lead = (int) Math.max(0, -off);                   // bytes before the message (none in practice)
+        int n = Math.min(h.length - from, len - lead);
+        FrameBuilder.filler(seq, scratch, 0, len);
+        System.arraycopy(h, from, scratch, lead, n);
+        fb.payload(scratch, 0);
     }
 
     /** After {@link #emit}: whether there is more to emit (planning the next round if needed). */
@@ -156,6 +196,10 @@ final class Conversation {
             xferDir = SERVER;
             xferLeft = responsePending;
             responsePending = 0;
+            if (http) {
+                header[SERVER] = responseHeader;
+                messageStart[SERVER] = nxt[SERVER];
+            }
             cwnd = Math.max(cwnd, 10);
             transfer(t + 50 * US + rnd.nextLong(5 * MS), rnd);
         } else if (--exchangesLeft > 0) {
@@ -179,6 +223,22 @@ final class Conversation {
         int r = rnd.nextInt(100);
         responsePending = upload ? rnd.nextLong(100, 400)
                 : r < 50 ? rnd.nextLong(200, 3000) : r < 92 ? rnd.nextLong(3000, 60_000) : rnd.nextLong(60_000, 1_500_000);
+        if (http) {
+            // the drawn sizes become the bodies; the headers come on top
+            exchange++;
+            String host = "198.18." + ((server4 >>> 8) & 0xff) + "." + (server4 & 0xff);
+            String uri = "/obj/" + id + "/" + exchange;
+            String request = upload
+                    ? "POST " + uri + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: tcpscope-synth/1\r\n"
+                            + "Content-Type: application/octet-stream\r\nContent-Length: " + xferLeft + "\r\n\r\n"
+                    : "GET " + uri + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: tcpscope-synth/1\r\nAccept: */*\r\n\r\n";
+            header[CLIENT] = request.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            messageStart[CLIENT] = nxt[CLIENT];
+            xferLeft = upload ? xferLeft + header[CLIENT].length : header[CLIENT].length;
+            responseHeader = ("HTTP/1.1 200 OK\r\nServer: tcpscope-synth/1\r\nContent-Type: application/octet-stream\r\n"
+                    + "Content-Length: " + responsePending + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            responsePending += responseHeader.length;
+        }
         transfer(t, rnd);
     }
 

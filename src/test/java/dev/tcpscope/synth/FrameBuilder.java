@@ -122,6 +122,11 @@ public final class FrameBuilder {
         return this;
     }
 
+    /** Copies {@code len} filler bytes, those {@link #fillerPayload} would use for {@code offset}, to {@code dst[at..]}. */
+    static void filler(long offset, byte[] dst, int at, int len) {
+        System.arraycopy(FILLER, (int) Math.floorMod(offset, (long) FILLER_SPAN) & ~1, dst, at, len);
+    }
+
     /** Payloads come from {@code src} starting at {@code off} (not copied until a build). */
     public FrameBuilder payload(byte[] src, int off) {
         payloadSrc = src;

@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
  *
  * <pre>
  * java -cp target/test-classes:target/classes dev.tcpscope.synth.TrafficGenerator \
- *     --packets N --seed S --out FILE [--conversations K] [--ipv6-share P] [--nanos]
+ *     --packets N --seed S --out FILE [--conversations K] [--ipv6-share P] [--http-share P] [--nanos]
  * </pre>
  */
 public final class TrafficGenerator {
@@ -32,6 +32,7 @@ public final class TrafficGenerator {
     private final SplittableRandom rnd;
     private final int conversations;
     private final double ipv6Share;
+    private double httpShare;
     private final FrameBuilder frames = new FrameBuilder();
 
     /**
@@ -48,6 +49,20 @@ public final class TrafficGenerator {
     }
 
     /**
+     * Makes a share of the connections HTTP/1.1 on port 80 (see {@link Conversation}); 0, the
+     * default, draws nothing more from the seed, so captures made before this option are unchanged.
+     */
+    public TrafficGenerator httpShare(double share) {
+        if (!(share >= 0 && share <= 1)) throw new IllegalArgumentException("http share " + share);
+        this.httpShare = share;
+        return this;
+    }
+
+    private boolean http() {
+        return httpShare > 0 && rnd.nextDouble() < httpShare;
+    }
+
+    /**
      * Writes {@code packets} Ethernet frames to {@code out} in capture order, timestamps never
      * decreasing (several frames may share a microsecond, as on a busy link). Call once per
      * generator.
@@ -61,7 +76,7 @@ public final class TrafficGenerator {
         for (int i = 0; i < conversations; i++) {
             Conversation c = new Conversation();
             // Openings spread over the first half second, like a capture started on a busy link.
-            c.open(nextId++, START_EPOCH_NANOS + rnd.nextLong(500_000 * US), rnd.nextDouble() < ipv6Share, rnd);
+            c.open(nextId++, START_EPOCH_NANOS + rnd.nextLong(500_000 * US), rnd.nextDouble() < ipv6Share, http(), rnd);
             open.add(c);
         }
         long last = START_EPOCH_NANOS;
@@ -71,7 +86,7 @@ public final class TrafficGenerator {
             c.emit(t, frames, out);
             last = t;
             if (!c.advance(rnd)) {
-                c.open(nextId++, t + rnd.nextLong(10 * US, 20_000 * US), rnd.nextDouble() < ipv6Share, rnd);
+                c.open(nextId++, t + rnd.nextLong(10 * US, 20_000 * US), rnd.nextDouble() < ipv6Share, http(), rnd);
             }
             open.add(c);
         }
@@ -80,7 +95,7 @@ public final class TrafficGenerator {
     public static void main(String[] args) throws IOException {
         long packets = 1_000_000, seed = 1;
         int conversations = 2000;
-        double ipv6 = 0.2;
+        double ipv6 = 0.2, http = 0;
         boolean nanos = false;
         int snaplen = 262_144;
         Path outPath = null;
@@ -92,6 +107,7 @@ public final class TrafficGenerator {
                 case "--out" -> outPath = Path.of(value(args, ++i, a));
                 case "--conversations" -> conversations = Integer.parseInt(value(args, ++i, a));
                 case "--ipv6-share" -> ipv6 = Double.parseDouble(value(args, ++i, a));
+                case "--http-share" -> http = Double.parseDouble(value(args, ++i, a));
                 case "--nanos" -> nanos = true;
                 case "--snaplen" -> snaplen = Integer.parseInt(value(args, ++i, a));
                 default -> usage("unknown option " + a);
@@ -99,7 +115,7 @@ public final class TrafficGenerator {
         }
         if (outPath == null) usage("--out is required");
         long t0 = System.nanoTime();
-        TrafficGenerator g = new TrafficGenerator(seed, conversations, ipv6);
+        TrafficGenerator g = new TrafficGenerator(seed, conversations, ipv6).httpShare(http);
         try (OutputStream os = outPath.toString().equals("-") ? System.out : Files.newOutputStream(outPath);
              PcapWriter w = new PcapWriter(os, LinkType.ETHERNET, snaplen, nanos, 4 << 20)) {
             g.write(w, packets);
@@ -119,7 +135,7 @@ public final class TrafficGenerator {
 
     private static void usage(String why) {
         System.err.println("TrafficGenerator: " + why);
-        System.err.println("usage: --packets N --seed S --out FILE [--conversations K] [--ipv6-share P] [--nanos] [--snaplen N]");
+        System.err.println("usage: --packets N --seed S --out FILE [--conversations K] [--ipv6-share P] [--http-share P] [--nanos] [--snaplen N]");
         System.exit(2);
     }
 }

@@ -77,6 +77,47 @@ class TrafficGeneratorTest {
                 "zero_window", "zero_window_probe");
     }
 
+    /**
+     * With an HTTP share, tshark (no profile: every protocol on) finds GETs and POSTs on port 80
+     * each answered by a 200 whose Content-Length body it reassembled, and nothing malformed.
+     */
+    @Test
+    void httpConnectionsCarryRequestsAndReassembledResponsesTsharkAccepts(@TempDir Path dir) throws Exception {
+        assumeTrue(onPath("tshark"), "tshark is not on PATH");
+        Path file = dir.resolve("http.pcap");
+        try (OutputStream out = Files.newOutputStream(file);
+             PcapWriter w = new PcapWriter(out, LinkType.ETHERNET, 262_144, false)) {
+            new TrafficGenerator(7, 50, 0.2).httpShare(0.5).write(w, PACKETS);
+        }
+        Path config = Files.createDirectory(dir.resolve("config"));   // no profile, whatever the user has
+        ProcessBuilder pb = new ProcessBuilder(List.of("tshark", "-n", "-r", file.toString(),
+                "-T", "fields", "-E", "occurrence=f", "-e", "frame.number", "-e", "_ws.malformed",
+                "-e", "http.request.method", "-e", "http.response.code", "-e", "tcp.reassembled.length",
+                "-e", "http.content_length", "-e", "http.file_data"))
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("XDG_CONFIG_HOME", config.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        Map<String, Integer> methods = new HashMap<>();
+        int ok = 0, reassembledOk = 0;
+        for (String line : out.split("\n")) {
+            String[] f = line.split("\t", -1);
+            assertThat(f[1]).as("_ws.malformed in frame %s", f[0]).isEmpty();
+            if (!f[2].isEmpty()) methods.merge(f[2], 1, Integer::sum);
+            if (f[3].equals("200")) {
+                ok++;
+                if (!f[4].isEmpty()) reassembledOk++;
+                // the body is printable filler, which tshark prints as it is
+                assertThat(f[6].length()).as("body of frame %s", f[0]).isEqualTo(Integer.parseInt(f[5]));
+            }
+        }
+        assertThat(methods).containsKeys("GET", "POST");
+        assertThat(ok).isGreaterThan(20);
+        assertThat(reassembledOk).as("responses over several segments").isGreaterThan(5);
+    }
+
     private static boolean onPath(String tool) {
         String path = System.getenv("PATH");
         if (path == null) return false;
