@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Whole-process timings of tcpscope against tcpdump and tshark on one synthetic capture.
 #
-# usage: bench/compare.sh [--packets N] [--reps R] [--file F] [--seed S]
-#        bench/compare.sh --sizes 1000000,5000000 [--reps R]     # tcpscope's max RSS per size
+# usage: bench/compare.sh [--packets N] [--reps R] [--file F] [--seed S] [--http-share P]
+#                         [--plain-tshark] [--list-only]
+#        bench/compare.sh --sizes 1000000,5000000 [--reps R] [--http-share P]   # tcpscope's max RSS per size
+#
+# --http-share P: a share P of the generated connections is HTTP/1.1 (bench/out/synth-N-httpP.pcap);
+# --plain-tshark: tshark runs with no profile (every protocol on, as a user's fresh tshark) instead
+# of the profile of the protocols tcpscope dissects; --list-only: only the packet-list rows
+# (tcpscope read, tcpdump -nr, tshark -r) and, with --sizes, only tcpscope read.
 #
 # Builds the project, generates bench/out/synth-N.pcap with dev.tcpscope.synth.TrafficGenerator
 # (kept and reused), warms the page cache, then runs each command R times and prints a Markdown
@@ -13,7 +19,7 @@ set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$PWD
 
-packets=1000000 reps=3 file="" seed=1 sizes=""
+packets=1000000 reps=3 file="" seed=1 sizes="" http="" plain="" listonly=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --packets) packets=$2; shift 2 ;;
@@ -21,7 +27,10 @@ while [ $# -gt 0 ]; do
     --file) file=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --sizes) sizes=$2; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --http-share) http=$2; shift 2 ;;
+    --plain-tshark) plain=1; shift ;;
+    --list-only) listonly=1; shift ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "compare.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -57,11 +66,11 @@ trap 'rm -rf "$tmp"' EXIT
 
 # generate N: prints the path of bench/out/synth-N.pcap, generating it if absent.
 generate() {
-  local n=$1 out=bench/out/synth-$1.pcap
+  local n=$1 out=bench/out/synth-$1${http:+-http$http}.pcap
   if [ ! -s "$out" ]; then
     echo "compare.sh: generating $out" >&2
     "$java" -cp target/test-classes:target/classes dev.tcpscope.synth.TrafficGenerator \
-      --packets "$n" --seed "$seed" --out "$out.part" >&2 && mv "$out.part" "$out" \
+      --packets "$n" --seed "$seed" ${http:+--http-share "$http"} --out "$out.part" >&2 && mv "$out.part" "$out" \
       || { rm -f "$out.part"; echo "compare.sh: generator failed" >&2; return 1; }
   fi
   echo "$out"
@@ -121,7 +130,9 @@ if [ -n "$sizes" ]; then
     f=$(generate "$n") || exit 1
     cat "$f" >/dev/null
     mb=$(( $(stat -c %s "$f") / 1000000 ))
-    for args in "read $f" "read -2 $f -T fields -e tcp.stream -e tcp.analysis.flags"; do
+    runs=("read $f")
+    [ -n "$listonly" ] || runs+=("read -2 $f -T fields -e tcp.stream -e tcp.analysis.flags")
+    for args in "${runs[@]}"; do
       # shellcheck disable=SC2086
       measure "tcpscope $args" "$java" "${jvm_flags[@]}" -jar "$jar" $args
       label="tcpscope ${args/ $f/}"
@@ -144,9 +155,12 @@ cat "$file" >/dev/null   # page cache warm: every tool reads from memory
 
 # tshark with only the protocols tcpscope dissects, when the profile script is there.
 tshark_env=() tshark_note=""
-if [ -x scripts/tshark-profile.sh ] || [ -f scripts/tshark-profile.sh ]; then
+if [ -n "$plain" ]; then
+  mkdir -p "$tmp/plain"
+  tshark_env=(env XDG_CONFIG_HOME="$tmp/plain") tshark_note=" (no profile: every protocol on)"
+elif [ -x scripts/tshark-profile.sh ] || [ -f scripts/tshark-profile.sh ]; then
   if bash scripts/tshark-profile.sh "$tmp/profile" >/dev/null 2>&1; then
-    tshark_env=(env XDG_CONFIG_HOME="$tmp/profile") tshark_note=" (transport-only profile)"
+    tshark_env=(env XDG_CONFIG_HOME="$tmp/profile") tshark_note=" (profile of the protocols tcpscope dissects)"
   else
     echo "compare.sh: scripts/tshark-profile.sh failed; timing tshark with its default profile" >&2
   fi
@@ -158,6 +172,7 @@ row() { names+=("$1"); refs+=("$2"); shift 2; cmds+=("$(printf '%q ' "$@")"); }
 row "tcpscope read" "tshark -r" "$java" "${jvm_flags[@]}" -jar "$jar" read "$file"
 row "tcpdump -nr" "tshark -r" tcpdump -nr "$file"
 row "tshark -r" "tshark -r" "${tshark_env[@]}" tshark -r "$file"
+if [ -z "$listonly" ]; then
 row "tcpscope read -2 -T fields (stream, analysis)" "tshark -2 fields" \
   "$java" "${jvm_flags[@]}" -jar "$jar" read -2 "$file" -T fields -e tcp.stream -e tcp.analysis.flags
 row "tshark -2 fields" "tshark -2 fields" \
@@ -178,6 +193,7 @@ row "tshark -q -z (3)" "tshark -q -z (3)" "${tshark_env[@]}" tshark -r "$file" "
 # The connection report (issue 15): its cost over a plain read -q, which decodes and analyses alike.
 row "tcpscope read -q" "tshark -r" "$java" "${jvm_flags[@]}" -jar "$jar" read -q "$file"
 row "tcpscope stats" "tcpscope read -q" "$java" "${jvm_flags[@]}" -jar "$jar" stats "$file"
+fi
 
 declare -A secs rss status
 for i in "${!names[@]}"; do
@@ -201,7 +217,7 @@ ratio() {   # ratio REF THIS: REF's median / THIS's median, or "–"
   echo "- file: \`$file\`, $(( $(stat -c %s "$file") / 1000000 )) MB$( [ -z "${file##*synth-*}" ] && echo ", seed $seed")"
   machine
   echo "- repetitions: $reps (median wall time; max RSS over the repetitions)"
-  echo "- tshark profile: ${tshark_note:+transport-only, from scripts/tshark-profile.sh}${tshark_note:-default}"
+  echo "- tshark profile:${tshark_note:- default}"
   echo
   echo "| command | median s | max RSS MB | tcpdump ÷ this | tshark ÷ this |"
   echo "|---|--:|--:|--:|--:|"
