@@ -438,6 +438,14 @@ public final class Desegmenter {
 
     private void call(Stream st, int frame, long time, TcpRecord rec, int srcPort, int dstPort,
                       MemorySegment s, long off, int len, long seq, boolean reassembledBytes, boolean canDesegment) {
+        if ((rec.analysisFlags & (TcpRecord.RETRANSMISSION | TcpRecord.OUT_OF_ORDER)) != 0) {
+            // process_tcp_payload with tcp.no_subdissector_on_error on (the default) and
+            // out-of-order reassembly off: no subdissector for a retransmitted or out-of-order
+            // segment, even one that completes a PDU (which stays reassembled but undissected)
+            ctx.desegmentOffset = 0;
+            ctx.desegmentLength = 0;
+            return;
+        }
         ctx.session = st.session;
         ctx.frame = frame;
         ctx.time = time;
