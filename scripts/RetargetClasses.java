@@ -27,13 +27,20 @@ import java.util.zip.ZipOutputStream;
 public final class RetargetClasses {
     private static final int TARGET_MAJOR = 52;
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         if (args.length != 2) {
             System.err.println("usage: java RetargetClasses.java JAR PREFIX");
             System.exit(2);
         }
-        Path jar = Path.of(args[0]);
-        String prefix = args[1];
+        try {
+            retarget(Path.of(args[0]), args[1]);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("RetargetClasses: " + args[0] + ": " + e);
+            System.exit(1);
+        }
+    }
+
+    private static void retarget(Path jar, String prefix) throws IOException {
         Path tmp = jar.resolveSibling(jar.getFileName() + ".retarget.tmp");
         int changed = 0;
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {

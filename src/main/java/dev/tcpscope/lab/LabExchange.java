@@ -53,6 +53,15 @@ public final class LabExchange implements AutoCloseable {
      * @throws LabException naming the busy port and the option that changes it
      */
     public static LabExchange bind(LabConfig config) throws LabException {
+        // SO_REUSEADDR lets a bind succeed beside a live connection on the port (another lab
+        // that is running, whose listening socket is already closed); the connect would then
+        // fail mid-capture. Such a port is busy: say so before anything starts.
+        if (PortStates.inUse(config.port())) {
+            throw new LabException(inUse(config.port(), "--port"));
+        }
+        if (PortStates.inUse(config.clientPort())) {
+            throw new LabException(inUse(config.clientPort(), "--client-port"));
+        }
         ServerSocket server = null;
         Socket client = null;
         try {

@@ -150,6 +150,38 @@ class LabCommandTest {
     }
 
     /**
+     * A port held by a live connection but no listener (a second lab while one runs: its server
+     * has accepted and closed its listening socket) is busy too, before any capture starts; the
+     * lab's SO_REUSEADDR bind alone would succeed and the connect fail mid-capture.
+     */
+    @Test
+    void aPortHeldByALiveConnectionIsBusyToo() throws Exception {
+        int[] ports = freePorts();
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        try (ServerSocket listener = new ServerSocket(ports[0], 1, lo);
+             java.net.Socket client = new java.net.Socket(lo, ports[0]);
+             java.net.Socket accepted = listener.accept()) {
+            listener.close();
+            Run r = bounded("lab", "--port", "" + ports[0], "--client-port", "" + ports[1]);
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err().lines().toList()).containsExactly(
+                    "tcpscope: port " + ports[0] + " on 127.0.0.1 is in use; choose another with --port");
+            assertThat(r.out()).isEmpty();
+        }
+        try (ServerSocket listener = new ServerSocket(0, 1, lo);
+             java.net.Socket client = new java.net.Socket()) {
+            client.bind(new java.net.InetSocketAddress(lo, ports[1]));
+            client.connect(listener.getLocalSocketAddress());
+            try (java.net.Socket accepted = listener.accept()) {
+                Run r = bounded("lab", "--port", "" + ports[0], "--client-port", "" + ports[1]);
+                assertThat(r.code()).isEqualTo(2);
+                assertThat(r.err().lines().toList()).containsExactly(
+                        "tcpscope: port " + ports[1] + " on 127.0.0.1 is in use; choose another with --client-port");
+            }
+        }
+    }
+
+    /**
      * Ctrl-C (SIGINT) in the middle of the exchange: the handler closes the sockets and stops the
      * capture, the process ends with exit code 0 (as tshark's does), and both ports can be bound again.
      */
