@@ -129,15 +129,26 @@ final class LabCommand implements Callable<Integer> {
             err.println("tcpscope: " + e.getMessage() + " (see --port and --client-port)");
             return 2;
         }
+        // Ctrl-C from here on ends the lab as its end would, also while the sockets and the
+        // capture are still being opened (about a second): the run then captures nothing.
+        java.util.concurrent.atomic.AtomicReference<Lab> opened = new java.util.concurrent.atomic.AtomicReference<>();
+        InterruptHook hook = new InterruptHook("tcpscope-lab-shutdown", () -> {
+            Lab l = opened.get();
+            if (l != null) {
+                l.stop();
+            }
+        });
         Lab lab;
         try {
             lab = Lab.open(config, chosen);
-        } catch (LabException e) {
+        } catch (LabException | PcapException e) {
+            hook.done();
             err.println("tcpscope: " + e.getMessage());
             return 2;
-        } catch (PcapException e) {
-            err.println("tcpscope: " + e.getMessage());
-            return 2;
+        }
+        opened.set(lab);
+        if (hook.interrupted()) {
+            lab.stop();
         }
         PcapngWriter writer = null;
         if (writeFile != null) {
@@ -146,16 +157,17 @@ final class LabCommand implements Callable<Integer> {
                 writer.addInterface(lab.capture().captureInterface());
             } catch (IOException e) {
                 closeQuietly(lab);
+                hook.done();
                 err.println("tcpscope: The file \"" + writeFile + "\" could not be created: " + e.getMessage());
                 return 2;
             }
         }
         err.println("Capturing on '" + lab.capture().displayName() + "' with filter \"" + config.captureFilter() + "\"");
-        return run(lab, writer, language, colorizer, err, started);
+        return run(lab, hook, writer, language, colorizer, err, started);
     }
 
-    private int run(Lab lab, PcapngWriter writer, Lang language, FilterColorizer colorizer, PrintStream err, long started) {
-        InterruptHook hook = new InterruptHook("tcpscope-lab-shutdown", lab::stop);
+    private int run(Lab lab, InterruptHook hook, PcapngWriter writer, Lang language, FilterColorizer colorizer,
+                    PrintStream err, long started) {
         Decoder decoder = new Decoder();
         PacketList list = new PacketList(new TimeFormat(TimeFormat.Kind.RELATIVE, ZoneId.systemDefault()), MacNames::none, decoder);
         Explainer explainer = new Explainer(language, colorizer);
