@@ -46,4 +46,18 @@ public final class AnalysisLabels {
             p.append(text);
         }
     }
+
+    /** The names of the tcp.analysis.* fields {@code r} raises, comma-separated, in TcpRecord's bit order. */
+    public static String fieldNames(TcpRecord r) {
+        String[] names = {"retransmission", "lost_segment", "ack_lost_segment", "keep_alive", "duplicate_ack",
+            "zero_window", "zero_window_probe", "zero_window_probe_ack", "keep_alive_ack", "out_of_order",
+            "fast_retransmission", "window_update", "window_full", "reused_ports", "spurious_retransmission"};
+        StringBuilder on = new StringBuilder();
+        for (int b = 0; b < names.length; b++) {
+            if ((r.analysisFlags & (1 << b)) != 0) {
+                on.append(on.isEmpty() ? "" : ", ").append("tcp.analysis.").append(names[b]);
+            }
+        }
+        return on.toString();
+    }
 }

@@ -196,7 +196,7 @@ public final class Explainer {
         }
         if (role == Role.CAPTURED_TWICE) {
             st.copies++;
-            row(st, r, frame, time, fromClient, seq, len);
+            st.row(r, frame, time, fromClient, seq, len, FLAG_NAMES);
         } else {
             update(st, snd, rcv, r, role, fromClient, frame, time, seq, len, next, syn, fin, rst, finAck, finAlsoAcks);
             states(st, fromClient, syn, ackFlag, fin, rst, acksOwnSyn, acksOwnFin, role == Role.REFUSED);
@@ -695,7 +695,7 @@ public final class Explainer {
             return text.colorNone();
         }
         String reason = switch (rule.name()) {
-            case "Bad TCP" -> text.reasonBadTcp(analysisFields(r));
+            case "Bad TCP" -> text.reasonBadTcp(r == null ? "tcp.analysis.flags" : AnalysisLabels.fieldNames(r));
             case "TCP RST" -> text.reasonRst();
             case "TCP SYN/FIN" -> r != null && (r.flags & Tcp.SYN) != 0 ? text.reasonSyn() : text.reasonFin();
             case "HTTP" -> text.reasonHttp();
@@ -703,23 +703,6 @@ public final class Explainer {
             default -> text.reasonFirst();
         };
         return text.color(rule.name(), rule.filter(), reason);
-    }
-
-    /** The tcp.analysis.* field names raised in {@code r}. */
-    private static String analysisFields(TcpRecord r) {
-        if (r == null) {
-            return "tcp.analysis.flags";
-        }
-        String[] names = {"retransmission", "lost_segment", "ack_lost_segment", "keep_alive", "duplicate_ack",
-            "zero_window", "zero_window_probe", "zero_window_probe_ack", "keep_alive_ack", "out_of_order",
-            "fast_retransmission", "window_update", "window_full", "reused_ports", "spurious_retransmission"};
-        List<String> on = new ArrayList<>();
-        for (int b = 0; b < names.length; b++) {
-            if ((r.analysisFlags & (1 << b)) != 0) {
-                on.add("tcp.analysis." + names[b]);
-            }
-        }
-        return String.join(", ", on);
     }
 
     private void update(StreamState st, Side snd, Side rcv, TcpRecord r, Role role, boolean fromClient, long frame,
@@ -796,24 +779,6 @@ public final class Explainer {
         st.dupAcks += r.has(DUPLICATE_ACK) ? 1 : 0;
         st.zeroWindows += r.has(ZERO_WINDOW) ? 1 : 0;
         st.keepAlives += r.has(KEEP_ALIVE) ? 1 : 0;
-        row(st, r, frame, time, fromClient, seq, len);
-    }
-
-    /** Adds the packet's arrow to the ladder of its stream (up to {@link StreamState#MAX_ROWS}). */
-    private static void row(StreamState st, TcpRecord r, long frame, long time, boolean fromClient, long seq, long len) {
-        if (st.rows.size() < StreamState.MAX_ROWS) {
-            StringBuilder flagText = new StringBuilder();
-            for (int b = 0; b < FLAG_NAMES.length; b++) {
-                if ((r.flags & (1 << b)) != 0) {
-                    flagText.append(flagText.isEmpty() ? "" : ", ").append(FLAG_NAMES[b]);
-                }
-            }
-            StringBuilder labels = new StringBuilder();
-            AnalysisLabels.prepend(labels, r);
-            st.rows.add(new StreamState.Row(frame, time, fromClient, flagText.isEmpty() ? "<None>" : flagText.toString(),
-                    seq, (r.flags & Tcp.ACK_FLAG) != 0 ? r.ack : -1, len, labels.toString().strip()));
-        } else {
-            st.rowsDropped++;
-        }
+        st.row(r, frame, time, fromClient, seq, len, FLAG_NAMES);
     }
 }

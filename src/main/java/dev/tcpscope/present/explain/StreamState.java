@@ -1,5 +1,9 @@
 package dev.tcpscope.present.explain;
 
+import dev.tcpscope.present.AnalysisLabels;
+import dev.tcpscope.tcp.TcpRecord;
+import dev.tcpscope.wire.Tcp;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -290,5 +294,23 @@ final class StreamState {
             w += s.charAt(i) >= 0x1100 ? 2 : 1;
         }
         return w;
+    }
+
+    /** Adds the packet's arrow to the ladder (up to {@link #MAX_ROWS}; beyond, only counted). */
+    void row(TcpRecord r, long frame, long time, boolean fromClient, long seq, long len, String[] flagNames) {
+        if (rows.size() < MAX_ROWS) {
+            StringBuilder flagText = new StringBuilder();
+            for (int b = 0; b < flagNames.length; b++) {
+                if ((r.flags & (1 << b)) != 0) {
+                    flagText.append(flagText.isEmpty() ? "" : ", ").append(flagNames[b]);
+                }
+            }
+            StringBuilder labels = new StringBuilder();
+            AnalysisLabels.prepend(labels, r);
+            rows.add(new Row(frame, time, fromClient, flagText.isEmpty() ? "<None>" : flagText.toString(),
+                    seq, (r.flags & Tcp.ACK_FLAG) != 0 ? r.ack : -1, len, labels.toString().strip()));
+        } else {
+            rowsDropped++;
+        }
     }
 }
