@@ -195,6 +195,9 @@ final class ReadCommand implements Callable<Integer> {
             boolean tree = verbose || onlyProtocols != null || outputFormat.equals("json");
             taps = Taps.of(statistics, new Taps.Context(Protocols.fields(), kind, ZoneId.systemDefault(),
                     MacNames::system, named, tree));
+            for (String w : taps.warnings()) {
+                err.println(w);
+            }
         } catch (TapArgumentException e) {
             err.println(e.getMessage());
             return e.exitCode();

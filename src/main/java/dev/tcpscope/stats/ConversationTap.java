@@ -146,7 +146,7 @@ final class ConversationTap implements Tap {
     }
 
     /** An IP layer whose dissector reached its tap (the header was whole and plausible). */
-    private static boolean ipComplete(Dissection x, int i) {
+    static boolean ipComplete(Dissection x, int i) {
         if (i == x.count() - 1 && x.end == dev.tcpscope.wire.End.BOGUS) {
             return false;
         }

@@ -29,6 +29,7 @@ public final class Taps {
             "ip_hosts,tree", "plen,tree", "ptype,tree");
 
     private final List<Tap> taps = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
 
     private Taps() { }
 
@@ -63,7 +64,14 @@ public final class Taps {
         }
         Taps t = new Taps();
         for (String a : args) {
-            t.taps.add(create(command(a), a, context));
+            try {
+                t.taps.add(create(command(a), a, context));
+            } catch (TapArgumentException e) {
+                if (e.exitCode() != 0) {
+                    throw e;
+                }
+                t.warnings.add(e.getMessage()); // report_failure: said, and the run goes on without it
+            }
         }
         int level = 0;
         for (Tap tap : t.taps) {
@@ -126,6 +134,7 @@ public final class Taps {
             }
             case "io,stat" -> IoStat.parse(arg, c.table(), c.time(), c.zone());
             case "expert" -> ExpertTap.parse(arg, c.table(), c.zone(), c.macs());
+            case "plen,tree", "ptype,tree", "ip_hosts,tree" -> TreeTaps.parse(command, arg, c.table());
             default -> throw new TapArgumentException("tcpscope: -z " + command + " is not supported yet", 1);
         };
     }
@@ -144,6 +153,9 @@ public final class Taps {
             throw new TapArgumentException(prefix + "Filter \"" + text + "\" is invalid - " + e.problem() + suffix, exit);
         }
     }
+
+    /** What tshark reports about a -z argument without stopping (the statistic is left out), one message each. */
+    public List<String> warnings() { return warnings; }
 
     /** Whether no -z was given. */
     public boolean isEmpty() { return taps.isEmpty(); }
