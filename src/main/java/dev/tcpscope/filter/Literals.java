@@ -5,10 +5,7 @@ import dev.tcpscope.filter.Typed.Const;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -254,36 +251,13 @@ final class Literals {
 
     private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
-    private static final DateTimeFormatter[] DATES = {
-            DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm:ss", Locale.ROOT),
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT),
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT)};
-
-    /** Epoch seconds, or a local date and time with an optional fraction ({@code "Nov 24, 2026 14:25:25.5"}). */
+    /** A date and time as absolute_val_from_string reads it (see {@link AbsoluteTime}), local times in the JVM's zone. */
     private static long absoluteTime(String s) throws Bad {
-        if (SECONDS.matcher(s).matches()) {
-            return relativeTime(s);
+        try {
+            return AbsoluteTime.parse(s, ZoneId.systemDefault());
+        } catch (AbsoluteTime.Invalid e) {
+            throw new Bad(e.getMessage());
         }
-        String text = s;
-        long ns = 0;
-        int dot = s.lastIndexOf('.');
-        if (dot > s.lastIndexOf(':') && dot > 0) {
-            String frac = s.substring(dot + 1);
-            if (!frac.matches("[0-9]{1,9}")) {
-                throw new Bad("\"" + s + "\" is not a valid absolute time. Example: \"Nov 12, 1999 08:55:44.123\" or \"2011-07-04 12:34:56\"");
-            }
-            ns = Long.parseLong((frac + "000000000").substring(0, 9));
-            text = s.substring(0, dot);
-        }
-        for (DateTimeFormatter f : DATES) {
-            try {
-                LocalDateTime t = LocalDateTime.parse(text, f);
-                return t.atZone(ZoneId.systemDefault()).toEpochSecond() * 1_000_000_000L + ns;
-            } catch (DateTimeParseException e) {
-                // try the next form
-            }
-        }
-        throw new Bad("\"" + s + "\" is not a valid absolute time. Example: \"Nov 12, 1999 08:55:44.123\" or \"2011-07-04 12:34:56\"");
     }
 
     // ---- addresses and bytes -----------------------------------------------------------------
