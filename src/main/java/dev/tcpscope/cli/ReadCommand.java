@@ -464,8 +464,11 @@ final class ReadCommand implements Callable<Integer> {
         if (reader == null) {
             return openFailure;
         }
-        PacketList list = fields == null
+        PacketList list = fields == null || fields.needsColumns()
                 ? new PacketList(new TimeFormat(kind, ZoneId.systemDefault()), MacNames::system, decoder) : null;
+        if (fields != null && list != null) {
+            fields.columns(list);
+        }
         Frame frame = new Frame();
         StringBuilder line = new StringBuilder(256);
         StringBuilder colored = colorizer == null ? null : new StringBuilder(512);

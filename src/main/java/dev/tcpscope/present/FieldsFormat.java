@@ -17,6 +17,11 @@ import java.util.List;
  */
 public final class FieldsFormat {
     private final Field[] fields;
+    private final String[] names;
+    /** For each field, its packet-list column ({@code _ws.col.Info} ...), -1 for an unknown column, -2 for a field. */
+    private final int[] columns;
+    private final String[] columnText = new String[PacketList.COLUMN_TITLES.size()];
+    private PacketList list;
     private final Values values = new Values();
     private char separator = '\t';
     private char aggregator = ',';
@@ -25,8 +30,10 @@ public final class FieldsFormat {
     private boolean header;
     private boolean bom;
 
-    private FieldsFormat(Field[] fields) {
+    private FieldsFormat(Field[] fields, String[] names, int[] columns) {
         this.fields = fields;
+        this.names = names;
+        this.columns = columns;
     }
 
     /**
@@ -36,16 +43,42 @@ public final class FieldsFormat {
     public static FieldsFormat of(List<String> names, FieldTable table) {
         List<String> unknown = new ArrayList<>();
         Field[] fields = new Field[names.size()];
+        int[] columns = new int[names.size()];
         for (int i = 0; i < fields.length; i++) {
-            fields[i] = table.get(names.get(i));
+            String name = names.get(i);
+            columns[i] = -2;
+            if (name.startsWith(COLUMN_PREFIX)) {
+                // tshark's -e takes a packet-list column by its title; another title prints nothing
+                columns[i] = PacketList.COLUMN_TITLES.indexOf(name.substring(COLUMN_PREFIX.length()));
+                continue;
+            }
+            fields[i] = table.get(name);
             if (fields[i] == null) {
-                unknown.add(names.get(i));
+                unknown.add(name);
             }
         }
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("Some fields aren't valid: " + String.join(", ", unknown));
         }
-        return new FieldsFormat(fields);
+        return new FieldsFormat(fields, names.toArray(String[]::new), columns);
+    }
+
+    private static final String COLUMN_PREFIX = "_ws.col.";
+
+    /** Whether some field is a packet-list column, which then needs {@link #columns(PacketList)}. */
+    public boolean needsColumns() {
+        for (int c : columns) {
+            if (c != -2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The packet list whose columns the {@code _ws.col.*} fields print (it must see every frame, shown or not). */
+    public FieldsFormat columns(PacketList packetList) {
+        this.list = packetList;
+        return this;
     }
 
     /**
@@ -117,7 +150,7 @@ public final class FieldsFormat {
             if (i > 0) {
                 sb.append(separator);
             }
-            sb.append(fields[i].name());
+            sb.append(names[i]);
         }
         return true;
     }
@@ -132,9 +165,22 @@ public final class FieldsFormat {
     /** Appends the line (without newline) of the frame {@code d} has just decoded. */
     public void appendLine(Decoder d, StringBuilder sb) {
         bom(sb);
+        if (list != null) {
+            list.columns(d, columnText);
+        }
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {
                 sb.append(separator);
+            }
+            if (columns[i] != -2) {
+                if (columns[i] >= 0 && list != null) {
+                    if (quote != 0) {
+                        sb.append(quote).append(columnText[columns[i]]).append(quote);
+                    } else {
+                        sb.append(columnText[columns[i]]);
+                    }
+                }
+                continue;
             }
             Field f = fields[i];
             f.extractor().extract(d, values.clear());

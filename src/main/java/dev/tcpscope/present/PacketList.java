@@ -20,6 +20,7 @@ import dev.tcpscope.wire.Udp;
 import dev.tcpscope.wire.Vlan;
 
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 
 /**
  * Builds tshark's packet list line for each frame: No., Time, Source, Destination, Protocol,
@@ -131,21 +132,7 @@ public final class PacketList {
      */
 
     public void appendLine(Decoder decoded, StringBuilder line) {
-        if (decoded != decoder) {
-            throw new IllegalArgumentException("frames must be decoded by this list's decoder");
-        }
-        Frame f = decoded.frame();
-        appendColumns(decoded);
-        if (macSrc >= 0) {
-            src.append(macs().name(macSegment, macSrc));
-        }
-        if (macDst >= 0) {
-            dst.append(macs().name(macSegment, macDst));
-        }
-        time.append(timeText, f);
-        if (!f.hasTimestamp()) {
-            timeText.setLength(0);
-        }
+        Frame f = fill(decoded);
         long number = f.number();
         for (int w = digits(number); w < 5; w++) {
             line.append(' ');
@@ -161,6 +148,44 @@ public final class PacketList {
             line.append(' ');
         }
         line.append(' ').append(protocol).append(' ').append(f.originalLength()).append(' ').append(info);
+    }
+
+    /** The titles of the columns, in order, as {@code -e _ws.col.TITLE} names them. */
+    public static final List<String> COLUMN_TITLES = List.of("No.", "Time", "Source", "Destination", "Protocol", "Length", "Info");
+
+    /**
+     * The column texts of the frame {@code decoded} has just decoded, unpadded, in the order of
+     * {@link #COLUMN_TITLES}, into {@code out}; instead of {@link #appendLine} for a shown frame.
+     */
+    public void columns(Decoder decoded, String[] out) {
+        Frame f = fill(decoded);
+        out[0] = Long.toString(f.number());
+        out[1] = timeText.toString();
+        out[2] = src.toString();
+        out[3] = dst.toString();
+        out[4] = protocol.toString();
+        out[5] = Integer.toString(f.originalLength());
+        out[6] = info.toString();
+    }
+
+    /** Fills every column of the frame {@code decoded} has just decoded. */
+    private Frame fill(Decoder decoded) {
+        if (decoded != decoder) {
+            throw new IllegalArgumentException("frames must be decoded by this list's decoder");
+        }
+        Frame f = decoded.frame();
+        appendColumns(decoded);
+        if (macSrc >= 0) {
+            src.append(macs().name(macSegment, macSrc));
+        }
+        if (macDst >= 0) {
+            dst.append(macs().name(macSegment, macDst));
+        }
+        time.append(timeText, f);
+        if (!f.hasTimestamp()) {
+            timeText.setLength(0);
+        }
+        return f;
     }
 
     /** Fills the Source, Destination, Protocol and Info columns (MAC names still pending). */

@@ -1,0 +1,90 @@
+package dev.tcpscope;
+
+import dev.tcpscope.cli.Main;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packet-list columns as {@code -T fields} prints them ({@code -e _ws.col.Info} ...), byte
+ * for byte against the goldens of scripts/make-column-goldens.sh: the columns of shown frames
+ * only, with the time column following the frames a filter hides, and nothing for a name that
+ * is no column title.
+ */
+class ColumnFieldsGoldenTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/columns");
+    private static final List<String> FIELDS = List.of("-T", "fields", "-E", "header=y", "-E", "quote=d",
+            "-e", "frame.number", "-e", "_ws.col.No.", "-e", "_ws.col.Time", "-e", "_ws.col.Source",
+            "-e", "_ws.col.Destination", "-e", "_ws.col.Protocol", "-e", "_ws.col.Length", "-e", "_ws.col.Info",
+            "-e", "_ws.col.info");
+    private static TimeZone saved;
+
+    @BeforeAll
+    static void utc() {
+        saved = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+    }
+
+    @AfterAll
+    static void restore() {
+        TimeZone.setDefault(saved);
+    }
+
+    static Stream<String> goldens() throws IOException {
+        try (Stream<Path> files = Files.list(GOLDEN)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tsv") && !n.equals("sets.tsv"))
+                    .map(n -> n.substring(0, n.length() - ".tsv".length())).sorted().toList();
+            assertThat(names).hasSizeGreaterThan(10);
+            return names.stream();
+        }
+    }
+
+    private static Map<String, List<String>> sets() throws IOException {
+        Map<String, List<String>> sets = new HashMap<>();
+        for (String row : Files.readAllLines(GOLDEN.resolve("sets.tsv"), StandardCharsets.UTF_8)) {
+            if (!row.isBlank()) {
+                String[] f = row.split("\t", -1);
+                sets.put(f[0], f.length < 2 || f[1].isBlank() ? List.of() : Arrays.asList(f[1].split(" ")));
+            }
+        }
+        return sets;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goldens")
+    void columnsAsFieldsAreTsharks(String golden) throws IOException {
+        int dot = golden.lastIndexOf('.');
+        String capture = golden.substring(0, dot);
+        List<String> options = sets().get(golden.substring(dot + 1));
+        assertThat(options).as("options of %s", golden).isNotNull();
+        List<String> args = new ArrayList<>(List.of("read", Path.of("captures", capture).toString()));
+        args.addAll(options);
+        args.addAll(FIELDS);
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(o, true, StandardCharsets.UTF_8);
+             PrintStream err = new PrintStream(e, true, StandardCharsets.UTF_8)) {
+            Main.run(out, err, args.toArray(String[]::new));
+        }
+        String expected = Files.readString(GOLDEN.resolve(golden + ".tsv"), StandardCharsets.UTF_8);
+        assertThat(o.toString(StandardCharsets.UTF_8)).as("%s (stderr: %s)", golden, e.toString(StandardCharsets.UTF_8))
+                .isEqualTo(expected);
+    }
+}
