@@ -203,6 +203,7 @@ final class ReadCommand implements Callable<Integer> {
             return e.exitCode();
         }
         FieldsFormat fields = null;
+        FieldsFormat jsonFields = null;
         DetailPrinter details = null;
         if (noDuplicateKeys && !outputFormat.equals("json")) {
             err.println("tcpscope: --no-duplicate-keys can only be used with \"-T json\"");
@@ -227,6 +228,15 @@ final class ReadCommand implements Callable<Integer> {
                 }
                 details = new DetailPrinter(DetailPrinter.Format.JSON, true, false, null, noDuplicateKeys,
                         ZoneId.systemDefault(), MacNames::system);
+                if (!fieldNames.isEmpty()) {
+                    try {
+                        jsonFields = FieldsFormat.of(fieldNames, Protocols.fields());
+                    } catch (IllegalArgumentException e) {
+                        err.println("tcpscope: " + e.getMessage());
+                        return 2;
+                    }
+                    details.fields(jsonFields);
+                }
             }
             case "fields" -> {
                 if (fieldNames.isEmpty()) {
@@ -337,12 +347,17 @@ final class ReadCommand implements Callable<Integer> {
             decoder = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()).preferences(preferences), decoder.reassemblies())
                     .payloads(again, true);
         }
-        int code = details != null ? outputDetails(path, decoder, details, err) : output(path, decoder, fields, kind, err);
+        PacketList columns = jsonFields != null && jsonFields.needsColumns()
+                ? new PacketList(new TimeFormat(kind, ZoneId.systemDefault()), MacNames::system, decoder) : null;
+        if (columns != null) {
+            jsonFields.columns(columns);
+        }
+        int code = details != null ? outputDetails(path, decoder, details, columns, err) : output(path, decoder, fields, kind, err);
         return save.finish(code, err);
     }
 
     /** -V, -O, -x, -T json: each frame's details as they are decoded (streaming, nothing kept). */
-    private Integer outputDetails(String path, Decoder decoder, DetailPrinter details, PrintStream err) {
+    private Integer outputDetails(String path, Decoder decoder, DetailPrinter details, PacketList columns, PrintStream err) {
         CaptureReader reader = open(path, err);
         if (reader == null) {
             return openFailure;
@@ -356,7 +371,7 @@ final class ReadCommand implements Callable<Integer> {
                 details.begin(text);
             }
             try {
-                while (nextShown(reader, frame, decoder, null)) {
+                while (nextShown(reader, frame, decoder, columns)) {
                     if (!listing.quiet) {
                         details.appendFrame(text, decoder, interfaceByGlobalId(reader, frame), reader.section());
                         out.text(text);

@@ -43,6 +43,52 @@ public final class DetailJson {
 
     /** Appends one frame's object; {@code epochSeconds} is the frame's time stamp. */
     public void appendPacket(StringBuilder out, DetailNode root, long epochSeconds) {
+        head(out, epochSeconds);
+        children(out, root, 3);
+        out.append("\n    }");
+        out.append("\n  }");
+    }
+
+    /**
+     * Appends one frame's object with only the chosen fields in its {@code layers} ({@code -T json
+     * -e}, tshark's write_json_proto_tree with fields): each field that has a value, in the order
+     * asked, as an array of its texts.
+     */
+    public void appendFields(StringBuilder out, FieldsFormat fields, dev.tcpscope.tcp.Decoder d, long epochSeconds) {
+        head(out, epochSeconds);
+        out.append('{');
+        boolean first = true;
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        fields.prepare(d);
+        for (int i = 0; i < fields.size(); i++) {
+            texts.clear();
+            fields.texts(d, i, texts);
+            if (texts.isEmpty()) {
+                continue;
+            }
+            member(out, 4, fields.name(i), first);
+            first = false;
+            out.append('[');
+            for (int k = 0; k < texts.size(); k++) {
+                out.append(k == 0 ? "\n" : ",\n");
+                indent(out, 5);
+                string(out, texts.get(k));
+            }
+            out.append('\n');
+            indent(out, 4);
+            out.append(']');
+        }
+        if (!first) {
+            out.append('\n');
+            indent(out, 3);
+        }
+        out.append('}');
+        out.append("\n    }");
+        out.append("\n  }");
+    }
+
+    /** The object's opening up to the {@code layers} key. */
+    private void head(StringBuilder out, long epochSeconds) {
         if (any) {
             out.append(',');
         }
@@ -64,9 +110,6 @@ public final class DetailJson {
         member(out, 2, "_source", false);
         out.append('{');
         member(out, 3, "layers", true);
-        children(out, root, 3);
-        out.append("\n    }");
-        out.append("\n  }");
     }
 
     /** Appends the closing bracket and the final newline. */

@@ -33,6 +33,8 @@ public final class DetailPrinter {
      * @param only            the protocols {@code -O} expands, or null for all
      * @param noDuplicateKeys JSON: merge items with the same key into arrays
      */
+    private FieldsFormat chosen;
+
     public DetailPrinter(Format format, boolean tree, boolean hex, Set<String> only, boolean noDuplicateKeys,
                          ZoneId zone, Supplier<MacNames> macs) {
         this.details = new Details(zone, macs);
@@ -52,6 +54,15 @@ public final class DetailPrinter {
         return this;
     }
 
+    /**
+     * JSON with chosen fields ({@code -T json -e FIELD}): each frame's {@code layers} holds only
+     * those fields, as arrays of their texts, instead of the tree; null for the whole tree.
+     */
+    public DetailPrinter fields(FieldsFormat chosen) {
+        this.chosen = chosen;
+        return this;
+    }
+
     /** What comes before the first packet. */
     public void begin(StringBuilder out) {
         if (format == Format.JSON) {
@@ -61,6 +72,10 @@ public final class DetailPrinter {
 
     /** Appends the output for the frame {@code decoder} has just decoded. */
     public void appendFrame(StringBuilder out, Decoder decoder, CaptureInterface iface, int section) {
+        if (chosen != null && format == Format.JSON) {
+            json.appendFields(out, chosen, decoder, decoder.frame().seconds());
+            return;
+        }
         DetailNode root = tree ? details.build(decoder, iface, section) : null;
         Frame f = decoder.frame();
         switch (format) {

@@ -162,12 +162,41 @@ public final class FieldsFormat {
         }
     }
 
-    /** Appends the line (without newline) of the frame {@code d} has just decoded. */
-    public void appendLine(Decoder d, StringBuilder sb) {
-        bom(sb);
+    /** How many fields were asked for. */
+    public int size() { return fields.length; }
+
+    /** The name of field {@code i} as it was asked for. */
+    public String name(int i) { return names[i]; }
+
+    /** Reads the packet-list columns of the frame {@code d} has just decoded, once, before {@link #texts}. */
+    public void prepare(Decoder d) {
         if (list != null) {
             list.columns(d, columnText);
         }
+    }
+
+    /** The texts of field {@code i} in the frame {@code d} has just decoded, every occurrence, as -T fields writes each. */
+    public void texts(Decoder d, int i, List<String> out) {
+        if (columns[i] != -2) {
+            if (columns[i] >= 0 && list != null) {
+                out.add(columnText[columns[i]]);
+            }
+            return;
+        }
+        Field f = fields[i];
+        f.extractor().extract(d, values.clear());
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < values.size(); k++) {
+            sb.setLength(0);
+            FieldText.append(sb, f, values, k);
+            out.add(sb.toString());
+        }
+    }
+
+    /** Appends the line (without newline) of the frame {@code d} has just decoded. */
+    public void appendLine(Decoder d, StringBuilder sb) {
+        bom(sb);
+        prepare(d);
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {
                 sb.append(separator);
