@@ -2,7 +2,6 @@ package dev.tcpscope.present;
 
 import dev.tcpscope.frame.Frame;
 import dev.tcpscope.tcp.Decoder;
-import dev.tcpscope.tcp.MptcpAnalysis;
 import dev.tcpscope.tcp.TcpAnalyzer;
 import dev.tcpscope.tcp.TcpRecord;
 import dev.tcpscope.wire.Bytes;
@@ -40,11 +39,11 @@ public final class PacketList {
     };
     private static final int IPPROTO_AH = 51;
     /** RFC 7413 §4.1.1: TCP Fast Open's magic in the shared experimental option kinds. */
-    private static final int TFO_EXPERIMENT_ID = 0xf989;
     private static final String[] TCP_FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
 
     private final Decoder decoder;
     private final TcpOptionWalk options = new TcpOptionWalk();
+    private final TcpOptionInfo optionInfo = new TcpOptionInfo();
     private Dissection d;
     /** The analysis of the TCP segment being listed, else null. */
     private TcpRecord rec;
@@ -675,105 +674,7 @@ public final class PacketList {
 
     /** Appends the options' Info text in wire order; false when the options run out of bytes. */
     private boolean tcpOptions(int i, MemorySegment s, long off) {
-        TcpOptionWalk w = options.reset(s, off, rec.headerLength, d.captured(i));
-        int kind;
-        while ((kind = w.next()) >= 0) {
-            int pos = w.position();
-            int len = w.length();
-            long o = w.offset();
-            switch (kind) {
-                case Tcp.OPT_MSS -> {
-                    if (len == 4) {
-                        if (!bounds(i, pos + 4)) {
-                            return false;
-                        }
-                        info.append(" MSS=").append(Bytes.u16(s, o + 2));
-                    }
-                }
-                case Tcp.OPT_WS -> {
-                    if (len == 3) {
-                        if (!bounds(i, pos + 3)) {
-                            return false;
-                        }
-                        info.append(" WS=").append(1 << Math.min(Bytes.u8(s, o + 2), 14));
-                    }
-                }
-                case Tcp.OPT_SACK_PERM -> {
-                    if (len == 2) {
-                        info.append(" SACK_PERM");
-                    }
-                }
-                case Tcp.OPT_SACK -> {
-                    if (len == 2) {
-                        info.append(MALFORMED); // an empty SACK block list
-                        return false;
-                    }
-                    for (int b = 2; b + 8 <= len; b += 8) {
-                        if (!bounds(i, pos + b + 8)) {
-                            return false;
-                        }
-                        info.append(" SLE=").append((Bytes.u32(s, o + b) - rec.sackBase) & 0xffffffffL)
-                                .append(" SRE=").append((Bytes.u32(s, o + b + 4) - rec.sackBase) & 0xffffffffL);
-                    }
-                }
-                case Tcp.OPT_TIMESTAMP -> {
-                    if (len == 10) {
-                        if (!bounds(i, pos + 10)) {
-                            return false;
-                        }
-                        info.append(" TSval=").append(Bytes.u32(s, o + 2)).append(" TSecr=").append(Bytes.u32(s, o + 6));
-                    }
-                }
-                case Tcp.OPT_TFO -> info.append(len == 2 ? " TFO=R" : " TFO=C");
-                case Tcp.OPT_EXP1, Tcp.OPT_EXP2 -> {
-                    if (len >= 4) {
-                        if (!bounds(i, pos + 4)) {
-                            return false;
-                        }
-                        if (Bytes.u16(s, o + 2) == TFO_EXPERIMENT_ID) {
-                            info.append(len == 4 ? " TFO=R" : " TFO=C");
-                        }
-                    }
-                }
-                case Tcp.OPT_MD5 -> {
-                    if (len == 18) {
-                        info.append(" MD5");
-                    }
-                }
-                case Tcp.OPT_QUICK_START -> {
-                    if (len == 8) {
-                        if (!bounds(i, pos + 3)) {
-                            return false;
-                        }
-                        info.append(" QSresp=").append(Ipv4Options.qsRate(Bytes.u8(s, o + 2)));
-                        if (!bounds(i, pos + 4)) {
-                            return false;
-                        }
-                    }
-                }
-                case Tcp.OPT_USER_TIMEOUT -> {
-                    if (len == 4) {
-                        if (!bounds(i, pos + 4)) {
-                            return false;
-                        }
-                        info.append(" USER_TO=").append(Bytes.u16(s, o + 2) & 0x7fff);
-                    }
-                }
-                case Tcp.OPT_MPTCP -> {
-                    set(protocol, "MPTCP");
-                    if (pos == rec.mptcpAssertion) {
-                        info.append("[Dissector bug, protocol MPTCP: ").append(MptcpAnalysis.ASSERTION).append(']');
-                        return false;
-                    }
-                }
-                default -> { }
-            }
-        }
-        if (kind == TcpOptionWalk.MALFORMED) {
-            info.append(MALFORMED); // a short MPTCP option: its dissector read past it
-            return false;
-        }
-        return kind != TcpOptionWalk.SHORT || bounds(i, w.need());
+        return optionInfo.append(options.reset(s, off, rec.headerLength, d.captured(i)), s, d, i, rec, info, protocol);
     }
 
     private boolean udp(int i, int ip) {
