@@ -1,34 +1,37 @@
 package dev.tcpscope.stats;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
- * Keeps a followed stream's chunks until the report is printed, in bounded memory: the first
- * {@code limit} bytes (4 MiB by default) in memory, the rest in a temporary file (deleted when
- * replayed or at exit), appended in {@code limit}-sized pieces so that no file stays open between
- * them (a run following thousands of streams holds no descriptor per stream). tshark holds every
- * chunk in memory; a long stream would make memory grow with the capture.
+ * Keeps a followed stream's chunks until they are printed, in bounded memory: chunks are held in
+ * memory until the {@link SpoolStore} the spool belongs to is over its budget, then appended to
+ * the store's temporary file. A spool made with {@code new ChunkSpool()} has a store of its own
+ * (4 MiB, for one {@code -z follow}); the spools of {@code tcpscope follow} share one store, so
+ * that memory is bounded however many streams there are. tshark holds every chunk in memory; a
+ * long stream would make memory grow with the capture.
  */
 final class ChunkSpool implements ChunkSink {
     static final int IN_MEMORY = 4 << 20;
+    /** side, frame, seconds, nanos, length: the record before each chunk's bytes. */
+    private static final int HEADER = 1 + 8 + 8 + 4 + 4;
 
-    private final int limit;
-    private ByteArrayOutputStream memory = new ByteArrayOutputStream();
-    private DataOutputStream out = new DataOutputStream(memory);
-    private Path file;
+    private final SpoolStore store;
+    private final boolean ownStore;
+    private byte[] memory;
+    private int used;
+    /** Offset and length in the store's file of each block this spool spilled. */
+    private long[] blocks;
+    private int blockCount;
     private long chunks;
 
     ChunkSpool() {
@@ -36,50 +39,80 @@ final class ChunkSpool implements ChunkSink {
     }
 
     ChunkSpool(int limit) {
-        this.limit = limit;
+        this.store = new SpoolStore(limit);
+        this.ownStore = true;
+    }
+
+    ChunkSpool(SpoolStore store) {
+        this.store = store;
+        this.ownStore = false;
     }
 
     @Override
     public void chunk(boolean server, long frame, long seconds, int nanos, MemorySegment bytes, long offset, int length) {
+        boolean wasEmpty = used == 0;
+        int need = used + HEADER + length;
+        if (memory == null || need > memory.length) {
+            memory = Arrays.copyOf(memory == null ? new byte[0] : memory, Math.max(need, Math.max(256, used * 2)));
+        }
+        memory[used] = (byte) (server ? 1 : 0);
+        putLong(used + 1, frame);
+        putLong(used + 9, seconds);
+        putInt(used + 17, nanos);
+        putInt(used + 21, length);
+        MemorySegment.copy(bytes, ValueLayout.JAVA_BYTE, offset, memory, used + HEADER, length);
+        used = need;
+        chunks++;
         try {
-            if (memory.size() + length > limit) {
-                spill();
-            }
-            out.writeBoolean(server);
-            out.writeLong(frame);
-            out.writeLong(seconds);
-            out.writeInt(nanos);
-            out.writeInt(length);
-            for (int i = 0; i < length; i++) {
-                out.write(bytes.get(ValueLayout.JAVA_BYTE, offset + i));
-            }
-            chunks++;
+            store.added(this, HEADER + length, wasEmpty);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Appends what memory holds to the file and empties memory. */
-    private void spill() throws IOException {
-        out.flush();
-        if (file == null) {
-            file = Files.createTempFile("tcpscope-follow-", ".spool");
-            file.toFile().deleteOnExit();
-        }
-        try (OutputStream f = new BufferedOutputStream(Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND), 1 << 16)) {
-            memory.writeTo(f);
-        }
-        memory.reset();
+    /** Big-endian, as DataInputStream reads it back. */
+    private void putLong(int at, long v) {
+        putInt(at, (int) (v >>> 32));
+        putInt(at + 4, (int) v);
     }
 
-    /** Hands every chunk kept, in order, to {@code sink}; the spool is empty afterwards. */
-    void replay(ChunkSink sink) throws IOException {
-        if (file != null) {
-            spill();
+    private void putInt(int at, int v) {
+        memory[at] = (byte) (v >>> 24);
+        memory[at + 1] = (byte) (v >>> 16);
+        memory[at + 2] = (byte) (v >>> 8);
+        memory[at + 3] = (byte) v;
+    }
+
+    /** Whether no chunk was added. */
+    boolean isEmpty() { return chunks == 0; }
+
+    /** Called by the store: writes the memory to {@code out} at file offset {@code at}, frees it, says how much. */
+    int spillTo(OutputStream out, long at) throws IOException {
+        if (used == 0) {
+            return 0;
         }
-        out.flush();
-        InputStream source = file == null ? new ByteArrayInputStream(memory.toByteArray())
-                : new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        out.write(memory, 0, used);
+        if (blocks == null || blocks.length == 2 * blockCount) {
+            blocks = Arrays.copyOf(blocks == null ? new long[0] : blocks, Math.max(4, 4 * blockCount));
+        }
+        blocks[2 * blockCount] = at;
+        blocks[2 * blockCount + 1] = used;
+        blockCount++;
+        int n = used;
+        memory = null; // a spilled stream may never speak again: its buffer goes
+        used = 0;
+        return n;
+    }
+
+    /**
+     * Hands every chunk kept, in order, to {@code sink}; the spool is empty afterwards (a spool
+     * with its own store deletes its file).
+     */
+    void replay(ChunkSink sink) throws IOException {
+        InputStream source = new ByteArrayInputStream(memory == null ? new byte[0] : memory, 0, used);
+        if (blockCount > 0) {
+            source = new SequenceInputStream(new BufferedInputStream(store.blocks(blocks, blockCount), 1 << 16), source);
+        }
         byte[] buffer = new byte[4096];
         try (DataInputStream in = new DataInputStream(source)) {
             for (long i = 0; i < chunks; i++) {
@@ -95,9 +128,14 @@ final class ChunkSpool implements ChunkSink {
                 sink.chunk(server, frame, seconds, nanos, MemorySegment.ofArray(buffer), 0, length);
             }
         } finally {
-            out.close();
-            if (file != null) {
-                Files.deleteIfExists(file);
+            store.released(used);
+            memory = null;
+            used = 0;
+            blocks = null;
+            blockCount = 0;
+            chunks = 0;
+            if (ownStore) {
+                store.close();
             }
         }
     }
