@@ -1,21 +1,19 @@
 package dev.tcpscope.stats;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import java.nio.channels.GatheringByteChannel;
 import java.util.Arrays;
 
 /**
  * Keeps a followed stream's chunks until they are printed, in bounded memory: chunks are held in
- * memory until the {@link SpoolStore} the spool belongs to is over its budget, then appended to
- * the store's temporary file. A spool made with {@code new ChunkSpool()} has a store of its own
+ * pages of the {@link SpoolStore} the spool belongs to until the store's budget is used up, then
+ * appended to the store's temporary file. A spool made with {@code new ChunkSpool()} has a store of its own
  * (4 MiB, for one {@code -z follow}); the spools of {@code tcpscope follow} share one store, so
  * that memory is bounded however many streams there are. tshark holds every chunk in memory; a
  * long stream would make memory grow with the capture.
@@ -27,12 +25,14 @@ final class ChunkSpool implements ChunkSink {
 
     private final SpoolStore store;
     private final boolean ownStore;
-    private byte[] memory;
-    private int used;
+    private final PageBuffer memory = new PageBuffer();
+    private final byte[] header = new byte[HEADER];
     /** Offset and length in the store's file of each block this spool spilled. */
     private long[] blocks;
     private int blockCount;
     private long chunks;
+    /** Whether the store lists this spool among those whose memory its next spill writes out. */
+    boolean listed;
 
     ChunkSpool() {
         this(IN_MEMORY);
@@ -50,24 +50,23 @@ final class ChunkSpool implements ChunkSink {
 
     @Override
     public void chunk(boolean server, long frame, long seconds, int nanos, MemorySegment bytes, long offset, int length) {
-        boolean wasEmpty = used == 0;
-        int need = used + HEADER + length;
-        if (memory == null || need > memory.length) {
-            memory = Arrays.copyOf(memory == null ? new byte[0] : memory, Math.max(need, Math.max(256, used * 2)));
-        }
-        memory[used] = (byte) (server ? 1 : 0);
-        putLong(used + 1, frame);
-        putLong(used + 9, seconds);
-        putInt(used + 17, nanos);
-        putInt(used + 21, length);
-        MemorySegment.copy(bytes, ValueLayout.JAVA_BYTE, offset, memory, used + HEADER, length);
-        used = need;
-        chunks++;
+        header[0] = (byte) (server ? 1 : 0);
+        putLong(1, frame);
+        putLong(9, seconds);
+        putInt(17, nanos);
+        putInt(21, length);
         try {
-            store.added(this, HEADER + length, wasEmpty);
+            // a spill may come between the two: a record may span blocks, which replay reads as one stream
+            memory.put(store.pool, header, 0, HEADER);
+            memory.put(store.pool, bytes, offset, length);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (!listed) {
+            listed = true; // after the puts: a spill during them unlisted the spool
+            store.holding(this);
+        }
+        chunks++;
     }
 
     /** Big-endian, as DataInputStream reads it back. */
@@ -77,30 +76,25 @@ final class ChunkSpool implements ChunkSink {
     }
 
     private void putInt(int at, int v) {
-        memory[at] = (byte) (v >>> 24);
-        memory[at + 1] = (byte) (v >>> 16);
-        memory[at + 2] = (byte) (v >>> 8);
-        memory[at + 3] = (byte) v;
+        header[at] = (byte) (v >>> 24);
+        header[at + 1] = (byte) (v >>> 16);
+        header[at + 2] = (byte) (v >>> 8);
+        header[at + 3] = (byte) v;
     }
 
-    /** Whether no chunk was added. */
-    boolean isEmpty() { return chunks == 0; }
-
-    /** Called by the store: writes the memory to {@code out} at file offset {@code at}, frees it, says how much. */
-    int spillTo(OutputStream out, long at) throws IOException {
-        if (used == 0) {
+    /** Called by the store: writes the memory to {@code out} at file offset {@code at}, gives it back, says how much. */
+    long spillTo(GatheringByteChannel out, long at) throws IOException {
+        long n = memory.size();
+        if (n == 0) {
             return 0;
         }
-        out.write(memory, 0, used);
         if (blocks == null || blocks.length == 2 * blockCount) {
             blocks = Arrays.copyOf(blocks == null ? new long[0] : blocks, Math.max(4, 4 * blockCount));
         }
         blocks[2 * blockCount] = at;
-        blocks[2 * blockCount + 1] = used;
+        blocks[2 * blockCount + 1] = n;
         blockCount++;
-        int n = used;
-        memory = null; // a spilled stream may never speak again: its buffer goes
-        used = 0;
+        memory.drainTo(out, store.pool);
         return n;
     }
 
@@ -109,7 +103,7 @@ final class ChunkSpool implements ChunkSink {
      * with its own store deletes its file).
      */
     void replay(ChunkSink sink) throws IOException {
-        InputStream source = new ByteArrayInputStream(memory == null ? new byte[0] : memory, 0, used);
+        InputStream source = memory.stream();
         if (blockCount > 0) {
             source = new SequenceInputStream(new BufferedInputStream(store.blocks(blocks, blockCount), 1 << 16), source);
         }
@@ -128,9 +122,7 @@ final class ChunkSpool implements ChunkSink {
                 sink.chunk(server, frame, seconds, nanos, MemorySegment.ofArray(buffer), 0, length);
             }
         } finally {
-            store.released(used);
-            memory = null;
-            used = 0;
+            memory.release(store.pool);
             blocks = null;
             blockCount = 0;
             chunks = 0;

@@ -40,7 +40,7 @@ public final class FollowStreams implements AutoCloseable {
     private final SortedSet<Integer> only;
     private final DisplayFilter select;
     private final StreamFiles files;
-    private final SpoolStore store = new SpoolStore(BUDGET);
+    private final SpoolStore store;
     private final List<Followed> streams = new ArrayList<>();
     private final UdpStreams udpStreams;
     private final int[] seen = new int[8];
@@ -52,11 +52,18 @@ public final class FollowStreams implements AutoCloseable {
      */
     public FollowStreams(boolean tcp, FollowText.Mode mode, SortedSet<Integer> only, DisplayFilter select, Path out,
                          boolean force) {
+        this(tcp, mode, only, select, out, force, BUDGET, StreamFiles.BUDGET);
+    }
+
+    /** With chosen memory budgets for the spools and the output buffers (tests make them tiny). */
+    FollowStreams(boolean tcp, FollowText.Mode mode, SortedSet<Integer> only, DisplayFilter select, Path out,
+                  boolean force, int spoolBudget, int outBudget) {
+        this.store = new SpoolStore(spoolBudget);
         this.tcp = tcp;
         this.mode = mode;
         this.only = only;
         this.select = select;
-        this.files = out == null ? null : new StreamFiles(out, mode, force);
+        this.files = out == null ? null : new StreamFiles(out, mode, force, outBudget);
         this.udpStreams = tcp ? null : new UdpStreams();
     }
 
@@ -71,6 +78,10 @@ public final class FollowStreams implements AutoCloseable {
         long lastFrame;
         final long[] bytes = new long[2];
         final String[] fileNames = new String[2];
+        /** With an output directory: each side's bytes not written yet ({@link StreamFiles}). */
+        final PageBuffer[] out = new PageBuffer[2];
+        final boolean[] created = new boolean[2];
+        boolean listed;
 
         Followed(int index) {
             this.index = index;

@@ -2,7 +2,6 @@ package dev.tcpscope.stats;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -21,30 +20,18 @@ import java.util.List;
  * and at the latest when the JVM exits (also after Ctrl-C, which runs the exit hooks).
  */
 final class SpoolStore implements AutoCloseable {
-    private final int budget;
+    final PageBuffer.Pool pool;
     private final List<ChunkSpool> holding = new ArrayList<>();
-    private long memory;
     private Path file;
     private long size;
 
     SpoolStore(int budget) {
-        this.budget = budget;
+        this.pool = new PageBuffer.Pool(budget, this::spill);
     }
 
-    /** A spool of this store took {@code n} more bytes into memory; spills all when over budget. */
-    void added(ChunkSpool spool, int n, boolean wasEmpty) throws IOException {
-        if (wasEmpty) {
-            holding.add(spool);
-        }
-        memory += n;
-        if (memory > budget) {
-            spill();
-        }
-    }
-
-    /** A spool handed its {@code n} bytes of memory on (replayed them): they no longer count. */
-    void released(int n) {
-        memory -= n;
+    /** A spool of this store holds bytes in memory and is not listed yet. */
+    void holding(ChunkSpool spool) {
+        holding.add(spool);
     }
 
     /** Appends every spool's memory to the file, one block each, and empties memory. */
@@ -56,13 +43,13 @@ final class SpoolStore implements AutoCloseable {
             file = Files.createTempFile("tcpscope-follow-", ".spool");
             file.toFile().deleteOnExit();
         }
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.APPEND)) {
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.APPEND)) {
             for (ChunkSpool s : holding) {
                 size += s.spillTo(out, size);
+                s.listed = false;
             }
         }
         holding.clear();
-        memory = 0;
     }
 
     /** The bytes of blocks {@code at[0], length[0], at[1], length[1] ...} in order, read from the file. */
@@ -126,7 +113,7 @@ final class SpoolStore implements AutoCloseable {
     @Override
     public void close() throws IOException {
         holding.clear();
-        memory = 0;
+        pool.clear();
         if (file != null) {
             Files.deleteIfExists(file);
             file = null;

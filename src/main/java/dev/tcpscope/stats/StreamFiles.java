@@ -1,17 +1,17 @@
 package dev.tcpscope.stats;
 
-import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,59 +24,68 @@ import java.util.Map;
  * address with '_' for ':'), {@code FROM} the side that sent the data; {@code EXT} is {@code bin}
  * for the raw bytes, {@code hex} for tshark's hex dump of that direction (offsets counting its
  * bytes), {@code txt} for tshark's ascii rendering (non-printing bytes as '.'). A direction that
- * sent nothing has no file. At most {@value #OPEN} files are open at once: the one written least
- * recently is closed and reopened for appending when its stream speaks again. A file is created
- * only if it does not exist, unless {@code force}, which truncates it.
+ * sent nothing has no file.
+ *
+ * <p>Open files and memory stay bounded however many streams run at once: a direction collects its
+ * bytes in a {@link PageBuffer} of one pool of {@value #BUDGET} bytes; at {@value #WRITE_AT} bytes
+ * they are appended to its file (which stays open among the {@link #OPEN} files written most
+ * recently, the least recent one closed); when the pool is empty every direction's bytes are
+ * written out. Most writes are 64 KiB and a busy stream's file is not opened again for each.
+ * A file is created only if it does not exist, unless {@code force}, which truncates it.
  */
 final class StreamFiles implements AutoCloseable {
     static final String INDEX = "index.tsv";
-    static final int OPEN = 64;
+    static final int WRITE_AT = 64 << 10;
+    static final int BUDGET = 32 << 20;
+    /**
+     * How many files stay open: half the process's descriptor limit (which the JVM raises to the
+     * hard limit on Linux), between 64 and 8192, so that a capture with thousands of streams
+     * talking at once does not reopen a file for every write.
+     */
+    static final int OPEN = openLimit();
+
+    private static int openLimit() {
+        long max = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.UnixOperatingSystemMXBean u ? u.getMaxFileDescriptorCount() : 1024;
+        return (int) Math.max(64, Math.min(8192, max / 2));
+    }
 
     private final Path dir;
     private final FollowText.Mode mode;
     private final boolean force;
-    private final byte[] scratch = new byte[1 << 16];
-    private final Map<String, Handle> open = new LinkedHashMap<>(OPEN * 2, 0.75f, true) {
+    private final List<FollowStreams.Followed> dirty = new ArrayList<>();
+    private final PageBuffer.Pool pool;
+    private final Map<String, FileChannel> open = new LinkedHashMap<>(2 * OPEN, 0.75f, true);
+    /** Where hex renderings go: the buffer of {@link #target}'s side {@link #targetSide}. */
+    private FollowStreams.Followed target;
+    private int targetSide;
+    private final Appendable text = new Appendable() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Handle> eldest) {
-            if (size() > OPEN) {
-                closing = eldest.getValue();
-                return true;
-            }
-            return false;
-        }
-    };
-    private Handle closing;
-
-    /** An open direction file; text formats write through {@link #append}. */
-    private static final class Handle implements Appendable {
-        final OutputStream out;
-
-        Handle(OutputStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public Appendable append(CharSequence cs) throws IOException {
+        public Appendable append(CharSequence cs) {
             for (int i = 0; i < cs.length(); i++) {
-                out.write(cs.charAt(i)); // hex and ascii renderings are ASCII
+                append(cs.charAt(i));
             }
             return this;
         }
 
         @Override
-        public Appendable append(CharSequence cs, int start, int end) throws IOException {
+        public Appendable append(CharSequence cs, int start, int end) {
             return append(cs.subSequence(start, end));
         }
 
         @Override
-        public Appendable append(char c) throws IOException {
-            out.write(c);
+        public Appendable append(char c) {
+            try {
+                target.out[targetSide].put(pool, (byte) c); // the hex rendering is ASCII
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             return this;
         }
-    }
+    };
 
-    StreamFiles(Path dir, FollowText.Mode mode, boolean force) {
+    StreamFiles(Path dir, FollowText.Mode mode, boolean force, int budget) {
+        this.pool = new PageBuffer.Pool(budget, this::flushAll);
         this.dir = dir;
         this.mode = mode;
         this.force = force;
@@ -101,45 +110,71 @@ final class StreamFiles implements AutoCloseable {
     /** Appends {@code length} bytes the client or server of {@code s} sent to that direction's file. */
     void write(FollowStreams.Followed s, boolean server, MemorySegment data, long offset, int length) throws IOException {
         int side = server ? 1 : 0;
-        String name = s.fileNames[side];
-        boolean created = name != null;
-        if (name == null) {
-            name = s.fileNames[side] = name(s, server);
+        if (s.fileNames[side] == null) {
+            s.fileNames[side] = name(s, server);
+            s.out[side] = new PageBuffer();
         }
-        Handle h = open.get(name);
-        if (h == null) {
-            OpenOption[] how = created ? new OpenOption[] {StandardOpenOption.APPEND}
-                    : force ? new OpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE}
-                    : new OpenOption[] {StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE};
-            h = new Handle(new BufferedOutputStream(Files.newOutputStream(dir.resolve(name), how), 1 << 15));
-            open.put(name, h);
-            if (closing != null) {
-                Handle c = closing;
-                closing = null;
-                c.out.close();
-            }
-        }
+        PageBuffer out = s.out[side];
         switch (mode) {
-            case RAW -> {
-                for (int i = 0; i < length; i += scratch.length) {
-                    int n = Math.min(scratch.length, length - i);
-                    MemorySegment.copy(data, ValueLayout.JAVA_BYTE, offset + i, scratch, 0, n);
-                    h.out.write(scratch, 0, n);
-                }
+            case RAW -> out.put(pool, data, offset, length);
+            case HEX -> {
+                target = s;
+                targetSide = side;
+                FollowText.hex(text, "", s.bytes[side], data, offset, length);
             }
-            case HEX -> FollowText.hex(h, "", s.bytes[side], data, offset, length);
             case ASCII -> {
                 for (int i = 0; i < length; i++) {
-                    h.out.write(FollowText.shown(data.get(ValueLayout.JAVA_BYTE, offset + i) & 0xff));
+                    out.put(pool, (byte) FollowText.shown(data.get(ValueLayout.JAVA_BYTE, offset + i) & 0xff));
                 }
             }
             case YAML -> throw new IllegalStateException("yaml describes a whole conversation, not one direction");
         }
         s.bytes[side] += length;
+        if (out.size() >= WRITE_AT) {
+            flush(s, side);
+        } else if (!s.listed && out.size() > 0) {
+            s.listed = true; // after the puts: a flushAll during them unlisted the stream
+            dirty.add(s);
+        }
     }
 
-    /** Closes every file and writes the index of {@code streams}. */
+    /** Appends what {@code s}'s side holds to its file (creating the file the first time). */
+    private void flush(FollowStreams.Followed s, int side) throws IOException {
+        PageBuffer out = s.out[side];
+        if (out == null || out.size() == 0) {
+            return;
+        }
+        FileChannel ch = open.get(s.fileNames[side]);
+        if (ch == null) {
+            OpenOption[] how = s.created[side] ? new OpenOption[] {StandardOpenOption.APPEND}
+                    : force ? new OpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE}
+                    : new OpenOption[] {StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE};
+            ch = FileChannel.open(dir.resolve(s.fileNames[side]), how);
+            open.put(s.fileNames[side], ch);
+            s.created[side] = true;
+            if (open.size() > OPEN) {
+                var eldest = open.entrySet().iterator();
+                FileChannel c = eldest.next().getValue();
+                eldest.remove();
+                c.close();
+            }
+        }
+        out.drainTo(ch, pool);
+    }
+
+    /** Writes out what every direction holds: the pool is full again. */
+    private void flushAll() throws IOException {
+        for (FollowStreams.Followed s : dirty) {
+            flush(s, 0);
+            flush(s, 1);
+            s.listed = false;
+        }
+        dirty.clear();
+    }
+
+    /** Writes out what is buffered, closes the files and writes the index of {@code streams}. */
     void finish(List<FollowStreams.Followed> streams) throws IOException {
+        flushAll();
         close();
         OpenOption[] how = force ? new OpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE}
                 : new OpenOption[] {StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE};
@@ -177,19 +212,20 @@ final class StreamFiles implements AutoCloseable {
                 && (name.endsWith(".bin") || name.endsWith(".hex") || name.endsWith(".txt"));
     }
 
-    /** Closes every open file (the first failure is thrown after all were tried). */
+    /** Closes the open files (what is buffered and not written is dropped: this follows a failure or finish). */
     @Override
     public void close() throws IOException {
+        dirty.clear();
+        pool.clear();
         IOException failed = null;
-        for (Iterator<Handle> it = open.values().iterator(); it.hasNext(); ) {
-            Handle h = it.next();
-            it.remove();
+        for (FileChannel c : open.values()) {
             try {
-                h.out.close();
+                c.close();
             } catch (IOException e) {
                 failed = failed == null ? e : failed;
             }
         }
+        open.clear();
         if (failed != null) {
             throw failed;
         }
