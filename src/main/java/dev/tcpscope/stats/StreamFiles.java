@@ -159,7 +159,12 @@ final class StreamFiles implements AutoCloseable {
                 c.close();
             }
         }
-        out.drainTo(ch, pool);
+        try {
+            out.drainTo(ch, pool);
+        } catch (IOException e) {
+            // a full disk says only "No space left on device": name the file
+            throw new java.nio.file.FileSystemException(dir.resolve(s.fileNames[side]).toString(), null, e.getMessage());
+        }
     }
 
     /** Writes out what every direction holds: the pool is full again. */
