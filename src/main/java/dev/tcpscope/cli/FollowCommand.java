@@ -104,12 +104,6 @@ final class FollowCommand implements Callable<Integer> {
         if (compiled.failed()) {
             return 2;
         }
-        if (out != null) {
-            Integer bad = prepare(err);
-            if (bad != null) {
-                return bad;
-            }
-        }
         Integer notDir = Checks.notDirectory(file, err);
         if (notDir != null) {
             return notDir;
@@ -117,6 +111,17 @@ final class FollowCommand implements Callable<Integer> {
         CaptureOpen opened = CaptureOpen.of(file, err);
         if (opened.reader() == null) {
             return opened.failure();
+        }
+        if (out != null) {
+            Integer bad = prepare(err); // after the capture opened: a mistyped FILE leaves no DIR behind
+            if (bad != null) {
+                try {
+                    opened.reader().close();
+                } catch (IOException ignored) {
+                    // the run ends here anyway
+                }
+                return bad;
+            }
         }
         // Payload dissectors only when a filter may name their fields: Follow itself needs TCP alone.
         Decoder decoder = compiled.filter() == null ? new Decoder() : new Decoder().payloads(Protocols.table());

@@ -290,6 +290,8 @@ class FollowCommandTest {
     @Test
     void badArgumentsAndFilesAreOneLineWithTsharksExitCodes(@TempDir Path tmp) throws IOException {
         oneLineError(CliRun.of("follow", "captures/no-such.pcap"), 2, "\"captures/no-such.pcap\" doesn't exist");
+        oneLineError(CliRun.of("follow", "captures/no-such.pcap", "--out", tmp.resolve("never").toString()), 2, "doesn't exist");
+        assertThat(tmp.resolve("never")).doesNotExist();
         oneLineError(follow("learn_tcp.pcapng", "--stream", "-1"), 2, "invalid --stream -1");
         oneLineError(follow("learn_tcp.pcapng", "--stream", "one"), 2, "'one' is not a long");
         oneLineError(follow("learn_tcp.pcapng", "--format", "ebcdic"), 2, "invalid --format \"ebcdic\"; use ascii, hex, raw or yaml");
