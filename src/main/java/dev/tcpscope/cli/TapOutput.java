@@ -5,7 +5,7 @@ import dev.tcpscope.stats.Taps;
 
 import java.io.IOException;
 
-/** Writes the -z reports through the command's {@link LineWriter}, in 64 KiB pieces. */
+/** Writes the -z reports (and tcpscope follow's) through the command's {@link LineWriter}, in 64 KiB pieces. */
 final class TapOutput implements Appendable {
     private final LineWriter out;
     private final StringBuilder buffer = new StringBuilder(1 << 16);
@@ -19,8 +19,18 @@ final class TapOutput implements Appendable {
         if (taps == null || taps.isEmpty()) {
             return;
         }
+        print(out, taps::draw);
+    }
+
+    /** A report that writes itself to an Appendable (a -z tap's, the followed streams). */
+    interface Report {
+        void write(Appendable to) throws IOException;
+    }
+
+    /** Prints {@code report} through {@code out} and flushes. */
+    static void print(LineWriter out, Report report) throws IOException {
         TapOutput o = new TapOutput(out);
-        taps.draw(o);
+        report.write(o);
         out.text(o.buffer);
         out.flush();
     }

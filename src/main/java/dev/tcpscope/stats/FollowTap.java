@@ -31,10 +31,8 @@ final class FollowTap implements Tap {
     private final ChunkSpool spool = new ChunkSpool();
     private final TcpFollow tcpFollow = new TcpFollow(spool);
     private final UdpStreams udpStreams;
-    private byte[] client;
-    private int clientPort;
-    private byte[] server;
-    private int serverPort;
+    private final UdpFollow udp = new UdpFollow(spool);
+    private final int[] seen = new int[8];
 
     private FollowTap(boolean tcp, FollowText.Mode mode, int streamIndex, DisplayFilter addressFilter, String filterText,
                       long chunkMin, long chunkMax) {
@@ -81,7 +79,7 @@ final class FollowTap implements Tap {
         if (m.lookingAt() && (m.end() == rest.length() || rest.charAt(m.end()) == ',')) {
             index = (int) Long.parseLong(m.group(1));
             rest = rest.substring(m.end());
-            filterText = proto + ".stream eq " + Integer.toUnsignedString(index);
+            filterText = streamFilter(proto, index);
         } else {
             byte[][] addr = new byte[2][];
             int[] port = new int[2];
@@ -146,6 +144,11 @@ final class FollowTap implements Tap {
         return new FollowTap(tcp, mode, index, filter, filterText, min, max);
     }
 
+    /** The filter tshark follows stream {@code index} of {@code proto} ("tcp"/"udp") with, as its report names it. */
+    static String streamFilter(String proto, int index) {
+        return proto + ".stream eq " + Integer.toUnsignedString(index);
+    }
+
     private static long parsePort(String s) {
         try {
             return Long.parseLong(s);
@@ -175,80 +178,41 @@ final class FollowTap implements Tap {
     }
 
     private void tcpPacket(Decoder d) {
-        TcpRecord r = d.tcp();
-        if (r == null || !r.haveSegmentLength || !r.optionsComplete || r.bogusHeaderLength) {
+        TcpRecord r = TcpFollow.followed(d);
+        if (r == null) {
             return; // the TCP dissector queues its follow tap only once the segment length is known
         }
         if (addressFilter != null ? !addressFilter.test(d) : r.stream != streamIndex) {
             return;
         }
-        Dissection x = d.dissection();
-        int t = d.tcpLayer();
-        int ip = d.tcpIpLayer();
-        var s = x.segment(t);
-        long off = x.offset(t);
-        int captured = Math.max(0, x.captured(t) - r.headerLength);
-        int ack = (r.flags & Tcp.ACK_FLAG) != 0 ? (int) r.ack : (int) r.ackRaw;
-        Frame f = d.frame();
-        tcpFollow.segment(Net.source(x, ip), Net.u16(s, off + Tcp.SRC_PORT), Net.destination(x, ip),
-                Net.u16(s, off + Tcp.DST_PORT), (r.flags & Tcp.SYN) != 0, (int) r.seq, ack, r.segmentLength,
-                f.number(), f.seconds(), f.nanos(), s, off + r.headerLength, captured);
+        tcpFollow.segment(d, r);
     }
 
     private void udpPacket(Decoder d) {
         Dissection x = d.dissection();
+        int n = Math.min(udpStreams.frame(x, seen), seen.length);
         boolean match = false;
-        int first = -1;
-        for (Dissection layers = x; layers != null; layers = layers == x ? x.quote() : null) {
-            for (int i = 0; i < layers.count(); i++) {
-                if (layers.proto(i) != Proto.UDP) {
-                    continue;
-                }
-                int ip = UdpStreams.ipBefore(layers, i);
-                if (ip < 0) {
-                    continue;
-                }
-                int n = udpStreams.stream(layers, ip, i);
-                if (layers == x && first < 0) {
-                    first = i;
-                }
-                if (addressFilter == null && n == streamIndex) {
-                    match = true;
-                }
-            }
-        }
         if (addressFilter != null) {
             match = addressFilter.test(d);
+        } else {
+            for (int i = 0; i < n; i++) {
+                match |= seen[i] == streamIndex;
+            }
         }
-        if (!match || first < 0) {
-            return;
+        int first = UdpStreams.first(x);
+        if (match && first >= 0) {
+            udp.datagram(d, first);
         }
-        int ip = UdpStreams.ipBefore(x, first);
-        var s = x.segment(first);
-        long off = x.offset(first);
-        byte[] src = Net.source(x, ip);
-        int sport = Net.u16(s, off + Udp.SRC_PORT);
-        if (client == null) {
-            client = src;
-            clientPort = sport;
-            server = Net.destination(x, ip);
-            serverPort = Net.u16(s, off + Udp.DST_PORT);
-        }
-        boolean isServer = !(java.util.Arrays.equals(client, src) && clientPort == sport);
-        int captured = Math.max(0, x.captured(first) - Udp.HEADER_LENGTH);
-        Frame f = d.frame();
-        spool.chunk(isServer, f.number(), f.seconds(), f.nanos(), s, off + Udp.HEADER_LENGTH, captured);
     }
 
     @Override
     public void draw(Appendable out) throws IOException {
-        byte[] c = tcp ? tcpFollow.clientAddress() : client;
-        byte[] sv = tcp ? tcpFollow.serverAddress() : server;
-        int cp = tcp ? tcpFollow.clientPort() : clientPort;
-        int sp = tcp ? tcpFollow.serverPort() : serverPort;
-        FollowText.header(out, mode, tcp ? "tcp" : "udp", filterText, c == null ? "" : Net.text(c), cp,
-                c != null && c.length == 16, sv == null ? "" : Net.text(sv), sp, sv != null && sv.length == 16);
-        spool.replay(new FollowText(mode, out, chunkMin, chunkMax));
-        FollowText.footer(out, mode);
+        if (tcp) {
+            FollowText.block(out, mode, "tcp", filterText, tcpFollow.clientAddress(), tcpFollow.clientPort(),
+                    tcpFollow.serverAddress(), tcpFollow.serverPort(), spool, chunkMin, chunkMax);
+        } else {
+            FollowText.block(out, mode, "udp", filterText, udp.clientAddress(), udp.clientPort(),
+                    udp.serverAddress(), udp.serverPort(), spool, chunkMin, chunkMax);
+        }
     }
 }

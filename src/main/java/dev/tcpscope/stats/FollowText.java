@@ -15,9 +15,9 @@ import java.util.Base64;
  * whose offsets count per direction), raw (hex digits) or yaml (base64 in 57-byte lines) — with the
  * second node's chunks indented by a tab; chunks outside {@code -z ...,FROM-TO} are skipped.
  */
-final class FollowText implements ChunkSink {
+public final class FollowText implements ChunkSink {
     /** The four output modes of {@code -z follow}. */
-    enum Mode { ASCII, HEX, RAW, YAML }
+    public enum Mode { ASCII, HEX, RAW, YAML }
 
     static final String SEPARATOR = "===================================================================\n";
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -42,7 +42,7 @@ final class FollowText implements ChunkSink {
      * The header: for yaml the two peers, else a blank line, the separator, the protocol and mode,
      * the filter and the nodes ({@code host} empty and port 0 when the stream never appeared).
      */
-    static void header(Appendable out, Mode mode, String proto, String filter, String client, int clientPort,
+    private static void header(Appendable out, Mode mode, String proto, String filter, String client, int clientPort,
                        boolean clientV6, String server, int serverPort, boolean serverV6) throws IOException {
         if (mode == Mode.YAML) {
             out.append("peers:\n  - peer: 0\n    host: ").append(client).append("\n    port: ")
@@ -55,6 +55,19 @@ final class FollowText implements ChunkSink {
                 .append("Filter: ").append(filter).append('\n');
         node(out, 0, client, clientPort, clientV6);
         node(out, 1, server, serverPort, serverV6);
+    }
+
+    /**
+     * One followed stream's whole report: the header with its nodes ({@code client} null when the
+     * stream never appeared), every chunk of {@code spool} (emptied), the footer.
+     */
+    static void block(Appendable out, Mode mode, String proto, String filter, byte[] client, int clientPort,
+                      byte[] server, int serverPort, ChunkSpool spool, long chunkMin, long chunkMax) throws IOException {
+        header(out, mode, proto, filter, client == null ? "" : Net.text(client), clientPort,
+                client != null && client.length == 16, server == null ? "" : Net.text(server), serverPort,
+                server != null && server.length == 16);
+        spool.replay(new FollowText(mode, out, chunkMin, chunkMax));
+        footer(out, mode);
     }
 
     private static void node(Appendable out, int n, String host, int port, boolean v6) throws IOException {
@@ -85,7 +98,7 @@ final class FollowText implements ChunkSink {
         try {
             switch (mode) {
                 case HEX -> {
-                    hex(server ? "\t" : "", position[side], bytes, offset, length);
+                    hex(out, server ? "\t" : "", position[side], bytes, offset, length);
                     position[side] += length;
                 }
                 case ASCII -> {
@@ -96,7 +109,7 @@ final class FollowText implements ChunkSink {
                     line.append(length).append('\n');
                     for (int i = 0; i < length; i++) {
                         int b = bytes.get(ValueLayout.JAVA_BYTE, offset + i) & 0xff;
-                        line.append(b == '\r' || b == '\n' || (b >= 0x20 && b < 0x7f) ? (char) b : '.');
+                        line.append(shown(b));
                         flushLong();
                     }
                     line.append('\n');
@@ -149,8 +162,16 @@ final class FollowText implements ChunkSink {
         return new BigDecimal(v).setScale(9, RoundingMode.HALF_EVEN).toPlainString();
     }
 
-    /** tap-follow.c's follow_print_hex: 16 bytes a line, an extra space after the 8th, ASCII after. */
-    private void hex(String prefix, long start, MemorySegment bytes, long offset, int length) throws IOException {
+    /** How ascii mode shows byte {@code b}: itself when printable, CR or LF, else '.'. */
+    static char shown(int b) {
+        return b == '\r' || b == '\n' || (b >= 0x20 && b < 0x7f) ? (char) b : '.';
+    }
+
+    /**
+     * tap-follow.c's follow_print_hex: 16 bytes a line, an extra space after the 8th, ASCII after;
+     * the offsets start at {@code start} (the bytes this direction sent before).
+     */
+    static void hex(Appendable out, String prefix, long start, MemorySegment bytes, long offset, int length) throws IOException {
         char[] l = new char[77];
         int jj = 0;
         int kk = 0;

@@ -1,5 +1,11 @@
 package dev.tcpscope.stats;
 
+import dev.tcpscope.frame.Frame;
+import dev.tcpscope.tcp.Decoder;
+import dev.tcpscope.tcp.TcpRecord;
+import dev.tcpscope.wire.Dissection;
+import dev.tcpscope.wire.Tcp;
+
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,6 +52,30 @@ final class TcpFollow {
 
     /** Whether a segment has been seen (the nodes are known). */
     boolean started() { return clientAddress != null; }
+
+    /**
+     * The TCP record of the frame just decoded when the TCP dissector hands it to its follow tap,
+     * else null: only once the segment length is known and the header is whole.
+     */
+    static TcpRecord followed(Decoder d) {
+        TcpRecord r = d.tcp();
+        return r == null || !r.haveSegmentLength || !r.optionsComplete || r.bogusHeaderLength ? null : r;
+    }
+
+    /** The segment of the frame just decoded, whose record {@link #followed} returned. */
+    void segment(Decoder d, TcpRecord r) {
+        Dissection x = d.dissection();
+        int t = d.tcpLayer();
+        int ip = d.tcpIpLayer();
+        var s = x.segment(t);
+        long off = x.offset(t);
+        int captured = Math.max(0, x.captured(t) - r.headerLength);
+        int ack = (r.flags & Tcp.ACK_FLAG) != 0 ? (int) r.ack : (int) r.ackRaw;
+        Frame f = d.frame();
+        segment(Net.source(x, ip), Net.u16(s, off + Tcp.SRC_PORT), Net.destination(x, ip),
+                Net.u16(s, off + Tcp.DST_PORT), (r.flags & Tcp.SYN) != 0, (int) r.seq, ack, r.segmentLength,
+                f.number(), f.seconds(), f.nanos(), s, off + r.headerLength, captured);
+    }
 
     /**
      * One TCP segment of the stream. {@code seq}/{@code ack} as the TCP header hands them to taps

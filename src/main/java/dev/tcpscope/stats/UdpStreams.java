@@ -45,6 +45,38 @@ final class UdpStreams {
         return n;
     }
 
+    /**
+     * Numbers every UDP layer of a frame, those of a datagram an ICMP error quotes too (as
+     * {@code udp.stream} matches them all), writing the stream numbers into {@code streams} as far
+     * as it reaches; returns how many layers there were.
+     */
+    int frame(Dissection x, int[] streams) {
+        int n = 0;
+        for (Dissection layers = x; layers != null; layers = layers == x ? x.quote() : null) {
+            for (int i = 0; i < layers.count(); i++) {
+                int ip = layers.proto(i) == Proto.UDP ? ipBefore(layers, i) : -1;
+                if (ip >= 0) {
+                    int s = stream(layers, ip, i);
+                    if (n < streams.length) {
+                        streams[n] = s;
+                    }
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** The first UDP layer over IP of the frame itself (not quoted), whose payload a follow takes; or -1. */
+    static int first(Dissection x) {
+        for (int i = 0; i < x.count(); i++) {
+            if (x.proto(i) == Proto.UDP && ipBefore(x, i) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The IP layer carrying layer {@code i}, or -1. */
     static int ipBefore(Dissection d, int i) {
         for (int j = i - 1; j >= 0; j--) {
