@@ -165,9 +165,20 @@ final class StatsTree {
 
     /** tick_stat_node: adds one to the node {@code name} under {@code parent}, creating it if new. */
     Node tick(String name, Node parent) {
+        return tick(name, parent, false);
+    }
+
+    /**
+     * tick_stat_node with its {@code with_hash}: a node created here with {@code hashed} keeps its
+     * children by name and is found by name from the root, as a parent node of stats_tree is.
+     */
+    Node tick(String name, Node parent, boolean hashed) {
         Node n = parent != null && parent.byName != null ? parent.byName.get(name) : named.get(name);
         if (n == null) {
-            n = create(name, parent == null ? root : parent, false);
+            n = create(name, parent == null ? root : parent, hashed);
+            if (hashed) {
+                named.put(name, n);
+            }
         }
         n.counter++;
         n.burst.add(now, 1);
