@@ -310,7 +310,7 @@ final class ReadCommand implements Callable<Integer> {
                 path = p.toString();
             }
         }
-        DissectorTable payloads = Protocols.table();
+        DissectorTable payloads = Protocols.table().desegment(preferences.desegmentTcpStreams);
         if (decodeAs != null) {
             for (String rule : decodeAs) {
                 String problem = Protocols.decodeAs(payloads, rule);
@@ -327,12 +327,12 @@ final class ReadCommand implements Callable<Integer> {
             if (failed != null) {
                 return failed;
             }
-            DissectorTable again = Protocols.table();
+            DissectorTable again = Protocols.table().desegment(preferences.desegmentTcpStreams);
             if (decodeAs != null) {
                 decodeAs.forEach(rule -> Protocols.decodeAs(again, rule));
             }
             decoder = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()).preferences(preferences), decoder.reassemblies())
-                    .payloads(again, true);
+                    .payloads(again, decoder.pduCompletions());
         }
         int code = details != null ? outputDetails(path, decoder, details, err) : output(path, decoder, fields, kind, err);
         return save.finish(code, err);

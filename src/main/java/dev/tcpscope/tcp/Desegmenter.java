@@ -45,13 +45,38 @@ public final class Desegmenter {
     private final PduContext ctx = new PduContext();
     private final Reassembled reassembled = new Reassembled();
     private boolean any;
+    /** Whether tshark shows the segment tree of {@link #reassembled} in this frame. */
+    private boolean shown;
 
     private boolean secondPass;
     private boolean truncatedPayload;
+    /** First pass of two: where each multi-segment PDU completed, for the second; or null. */
+    private PduCompletions noting;
+    /** Second pass: what the first noted; or null. */
+    private PduCompletions known;
 
     /** As tshark's second pass (-2) shows frames: see {@link #run}. */
     public Desegmenter secondPass(boolean on) {
         secondPass = on;
+        return this;
+    }
+
+    /** A first pass of two: notes where each PDU completes ({@link #completions()}). */
+    public Desegmenter noteCompletions() {
+        noting = new PduCompletions();
+        return this;
+    }
+
+    /** What {@link #noteCompletions()} noted, or null. */
+    public PduCompletions completions() { return noting; }
+
+    /**
+     * A second pass ({@code -2}) that knows where the first completed each PDU: earlier segments
+     * then show {@code tcp.reassembled_in}, as tshark's second pass does.
+     */
+    public Desegmenter secondPass(PduCompletions firstPass) {
+        secondPass = true;
+        known = firstPass == null ? null : firstPass.freeze();
         return this;
     }
 
@@ -63,8 +88,101 @@ public final class Desegmenter {
     /** The columns the protocols above TCP wrote for the last frame. */
     public AppColumns columns() { return columns; }
 
-    /** The PDU reassembled in the last frame, or null. */
-    public Reassembled reassembled() { return any ? reassembled : null; }
+    /**
+     * The PDU reassembled in the last frame whose segment tree tshark shows
+     * ({@code [N Reassembled TCP Segments ...]}) and whose bytes it adds as the "Reassembled TCP"
+     * data source, or null (none completed, or the subdissector asked for more of it).
+     */
+    public Reassembled reassembled() { return any && shown ? reassembled : null; }
+
+    /** What {@code desegment_tcp} adds to the TCP tree: see {@link #item(int)}. */
+    public enum Item {
+        /** {@code TCP segment data (N bytes)}: {@code tcp.segment_data}. */
+        SEGMENT_DATA,
+        /** {@code Retransmitted TCP segment data (N bytes)}: {@code tcp.segment_data}. */
+        RETRANSMITTED_DATA,
+        /** {@code [Reassembled PDU in frame: N]}: {@code tcp.reassembled_in}. */
+        REASSEMBLED_IN
+    }
+
+    private static final Item[] ITEMS = Item.values();
+    private int[] itemKind = new int[4];
+    private int[] itemOffset = new int[4];
+    private int[] itemValue = new int[4];
+    private int items;
+    private boolean handled;
+    private boolean finCompleted;
+    private boolean took;
+
+    /**
+     * Whether the last frame's payload went to the dissector above TCP or into a PDU, so that
+     * none of it goes to {@code data}: true for a conversation with a dissector, unless the
+     * segment is a keep-alive (packet-tcp.c gives those bytes to {@code data}).
+     */
+    public boolean tookPayload() { return took; }
+
+    /**
+     * Whether the last frame's payload went through {@code desegment_tcp} for a conversation
+     * with a dissector above TCP; then {@link #items()} says what the TCP tree shows for it, and
+     * its bytes went to that dissector or into PDUs (not to {@code data}).
+     */
+    public boolean handled() { return handled; }
+
+    /** Whether the last frame was a FIN that completed a PDU running until FIN (no payload items then). */
+    public boolean finCompleted() { return finCompleted; }
+
+    /** Number of items {@code desegment_tcp} added to the last frame's TCP tree. */
+    public int items() { return items; }
+
+    /** The kind of item {@code i}. */
+    public Item item(int i) { return ITEMS[itemKind[i]]; }
+
+    /** Item {@code i}'s payload offset (segment data) or frame number (reassembled in). */
+    public int itemOffset(int i) { return itemOffset[i]; }
+
+    /** Item {@code i}'s length in bytes (segment data), or 0. */
+    public int itemLength(int i) { return itemValue[i]; }
+
+    private void item(Item kind, int offset, int value) {
+        if (items == itemKind.length) {
+            itemKind = java.util.Arrays.copyOf(itemKind, items * 2);
+            itemOffset = java.util.Arrays.copyOf(itemOffset, items * 2);
+            itemValue = java.util.Arrays.copyOf(itemValue, items * 2);
+        }
+        itemKind[items] = kind.ordinal();
+        itemOffset[items] = offset;
+        itemValue[items] = value;
+        items++;
+    }
+
+    /** In a second pass, {@code [Reassembled PDU in frame: N]} when the first pass completed this frame's PDU later. */
+    private void reassembledIn(int frame, boolean startsPdu) {
+        if (known != null) {
+            int in = known.of(frame, startsPdu);
+            if (in != 0 && in != frame) {
+                item(Item.REASSEMBLED_IN, in, 0);
+            }
+        }
+    }
+
+    /** First pass of two: notes that the fragments of {@code m} below {@code end} were completed in {@code frame}. */
+    private void noteCompleted(Msp m, int end, int frame) {
+        if (noting == null) {
+            return;
+        }
+        for (int i = 0; i < m.count; i++) {
+            if (m.frames[i] != frame && m.offsets[i] < end) {
+                noting.note(m.frames[i], frame, true);
+            }
+        }
+    }
+
+    /** First pass of two: {@code m} was reassembled in {@code frame}, but its dissector asked for more. */
+    private void notePartial(Msp m, int frame) {
+        if (noting != null && m.firstFrame != frame) {
+            noting.note(m.firstFrame, frame, false);
+        }
+    }
 
     /** The dissector table in use. */
     public PduTable table() { return table; }
@@ -77,6 +195,7 @@ public final class Desegmenter {
         byte[] data;
         int length;
         int[] frames = new int[8];
+        int[] offsets = new int[8];
         int[] lengths = new int[8];
         int count;
 
@@ -91,6 +210,9 @@ public final class Desegmenter {
         public int frame(int i) { return frames[i]; }
 
         public int segmentLength(int i) { return lengths[i]; }
+
+        /** Where segment {@code i}'s bytes start in the PDU. */
+        public int segmentOffset(int i) { return offsets[i]; }
     }
 
     private static final class Stream {
@@ -182,6 +304,11 @@ public final class Desegmenter {
                         MemorySegment payload, long off, int captured, int length, boolean closing) {
         columns.reset();
         any = false;
+        shown = false;
+        items = 0;
+        handled = false;
+        finCompleted = false;
+        took = false;
         if (done != null) {
             if (done.defragmented && !done.partial) {
                 done.data = null; // the PDU was dissected; only its range stays, to spot retransmissions
@@ -237,6 +364,7 @@ public final class Desegmenter {
         if ((flags & TcpRecord.KEEP_ALIVE) != 0) {
             return; // packet-tcp.c gives keep-alive bytes to the data dissector
         }
+        took = true;
         Flow flow = rec.forward ? st.low : st.high;
         boolean canDesegment = table.desegment() && captured >= length;
         truncatedPayload = captured < length;
@@ -252,14 +380,20 @@ public final class Desegmenter {
             }
             return;
         }
+        handled = true;
         int offset = 0;
         boolean firstPdu = true;
         while (true) {
             Msp msp = flow.exact(seq);
             if (msp != null && nxtseq <= msp.nxtpdu && msp.lastFrame != frame) {
+                item(Item.RETRANSMITTED_DATA, offset, length - offset);
                 return; // a PDU start seen before: a retransmission
             }
-            if ((flags & (TcpRecord.SPURIOUS_RETRANSMISSION | TcpRecord.RETRANSMISSION)) != 0) {
+            if ((flags & TcpRecord.SPURIOUS_RETRANSMISSION) != 0) {
+                return;
+            }
+            if ((flags & TcpRecord.RETRANSMISSION) != 0) {
+                item(Item.RETRANSMITTED_DATA, offset, length - offset);
                 return;
             }
             if (msp == null) {
@@ -274,6 +408,7 @@ public final class Desegmenter {
             ctx.desegmentLength = 0;
             if (msp != null && msp.seq <= seq && msp.nxtpdu > seq) {
                 if (msp.abandoned) {
+                    item(Item.SEGMENT_DATA, offset, length - offset);
                     return;
                 }
                 msp.lastFrame = frame;
@@ -287,6 +422,7 @@ public final class Desegmenter {
                     return;
                 }
                 if (msp.abandoned) {
+                    item(Item.SEGMENT_DATA, offset, length - offset);
                     return;
                 }
                 if (complete && (msp.flags & ENTIRE_SEGMENT) != 0) {
@@ -322,7 +458,11 @@ public final class Desegmenter {
                 if (ctx.desegmentLength != 0) {
                     if (ctx.desegmentOffset == 0 || msp.seq + ctx.desegmentOffset <= seq) {
                         msp.partial = true;
+                        notePartial(msp, frame);
                     } else {
+                        shown = true; // the part before the split is shown (truncated) in this frame
+                        truncateShown(ctx.desegmentOffset);
+                        noteCompleted(msp, ctx.desegmentOffset, frame);
                         msp = split(flow, msp, ctx.desegmentOffset);
                     }
                     if (ctx.desegmentLength == PduDissector.ONE_MORE_SEGMENT) {
@@ -342,6 +482,10 @@ public final class Desegmenter {
                         continue;
                     }
                     anotherPduFollows = 0;
+                } else {
+                    item(Item.SEGMENT_DATA, offset, anotherPduFollows > 0 ? (int) anotherPduFollows : length - offset);
+                    shown = true;
+                    noteCompleted(msp, Integer.MAX_VALUE, frame);
                 }
             }
             if (mustDesegment) {
@@ -366,6 +510,10 @@ public final class Desegmenter {
                 }
             }
             if (!called || ctx.desegmentLength != 0) {
+                // tshark's second pass finds a PDU that starts here by its sequence number
+                reassembledIn(frame, mustDesegment && ctx.desegmentOffset == 0);
+                item(Item.SEGMENT_DATA, desegOffsetAbs,
+                        anotherPduFollows > 0 ? (int) anotherPduFollows : length - desegOffsetAbs);
                 if (ctx.desegmentOffset == 0) {
                     columns.setProtocol("TCP");
                     if (firstPdu) {
@@ -410,6 +558,10 @@ public final class Desegmenter {
         }
         if (complete) {
             dissectReassembled(st, msp, frame, time, rec, srcPort, dstPort, true);
+            shown = true;
+            took = true;
+            finCompleted = true;
+            noteCompleted(msp, Integer.MAX_VALUE, frame);
             return true;
         }
         return false;
@@ -424,10 +576,20 @@ public final class Desegmenter {
         for (int i = 0; i < msp.count; i++) {
             if (r.count == r.frames.length) {
                 r.frames = java.util.Arrays.copyOf(r.frames, r.count * 2);
+                r.offsets = java.util.Arrays.copyOf(r.offsets, r.count * 2);
                 r.lengths = java.util.Arrays.copyOf(r.lengths, r.count * 2);
             }
-            r.frames[r.count] = msp.frames[i];
-            r.lengths[r.count] = msp.lengths[i];
+            // reassemble.c keeps fragments sorted by offset, a new one after those at the same offset
+            int k = r.count;
+            while (k > 0 && r.offsets[k - 1] > msp.offsets[i]) {
+                r.frames[k] = r.frames[k - 1];
+                r.offsets[k] = r.offsets[k - 1];
+                r.lengths[k] = r.lengths[k - 1];
+                k--;
+            }
+            r.frames[k] = msp.frames[i];
+            r.offsets[k] = msp.offsets[i];
+            r.lengths[k] = msp.lengths[i];
             r.count++;
         }
         any = true;
@@ -529,6 +691,24 @@ public final class Desegmenter {
                 }
             }
         }
+    }
+
+    /**
+     * reassemble.c's {@code fragment_truncate} as the shown tree sees it after a split: the
+     * fragments before {@code at}, the last one cut there (the title keeps the full length).
+     */
+    private void truncateShown(int at) {
+        Reassembled r = reassembled;
+        int n = 0;
+        for (int i = 0; i < r.count; i++) {
+            if (r.offsets[i] < at) {
+                r.frames[n] = r.frames[i];
+                r.offsets[n] = r.offsets[i];
+                r.lengths[n] = Math.min(r.lengths[i], at - r.offsets[i]);
+                n++;
+            }
+        }
+        r.count = n;
     }
 
     /**
