@@ -95,6 +95,16 @@ public final class Desegmenter {
      */
     public Reassembled reassembled() { return any && shown ? reassembled : null; }
 
+    /**
+     * The PDU whose bytes the last frame keeps as the "Reassembled TCP" data source ({@code -x}),
+     * or null: the one {@link #reassembled()} shows, or in a single pass one whose dissector used
+     * part of it and asked for more without the PDU being split (packet-tcp.c removes the source
+     * only when nothing of it was used; a second pass does not dissect such a PDU there at all).
+     */
+    public Reassembled reassembledSource() { return any && (shown || sourceKept) ? reassembled : null; }
+
+    private boolean sourceKept;
+
     /** What {@code desegment_tcp} adds to the TCP tree: see {@link #item(int)}. */
     public enum Item {
         /** {@code TCP segment data (N bytes)}: {@code tcp.segment_data}. */
@@ -305,6 +315,7 @@ public final class Desegmenter {
         columns.reset();
         any = false;
         shown = false;
+        sourceKept = false;
         items = 0;
         handled = false;
         finCompleted = false;
@@ -459,6 +470,7 @@ public final class Desegmenter {
                     if (ctx.desegmentOffset == 0 || msp.seq + ctx.desegmentOffset <= seq) {
                         msp.partial = true;
                         notePartial(msp, frame);
+                        sourceKept = ctx.desegmentOffset != 0 && !secondPass;
                     } else {
                         shown = true; // the part before the split is shown (truncated) in this frame
                         truncateShown(ctx.desegmentOffset);
