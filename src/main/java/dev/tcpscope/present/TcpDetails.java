@@ -340,6 +340,10 @@ final class TcpDetails {
     /** The payload: "TCP payload (N bytes)" and the data it carries, or a reset's cause. */
     private void payload(DetailNode tcp, int i, TcpRecord r) {
         Desegmenter g = x.d == x.decoder.dissection() ? x.decoder.desegmented() : null;
+        if (g != null && !g.handled() && g.reassemblyError() != null) {
+            reassemblyError(g.reassemblyError()); // a FIN's bytes added to a finished PDU: before any payload item
+            return;
+        }
         if (g != null && g.finCompleted()) {
             // dissect_tcp hands the PDU that ran until this FIN to its dissector and stops
             ReassemblyDetails.tcpSegments(x.packetRoot(), g.reassembled());
@@ -413,5 +417,14 @@ final class TcpDetails {
             }
         }
         ReassemblyDetails.tcpSegments(x.packetRoot(), g.reassembled());
+        if (g.reassemblyError() != null) {
+            reassemblyError(g.reassemblyError());
+        }
+    }
+
+    /** epan/show_exception.c's ReassemblyError: a top-level malformed item with its expert info. */
+    private void reassemblyError(String message) {
+        DetailNode m = x.packetRoot().protocol("_ws.malformed", "[Reassembly error, protocol TCP: " + message + "]");
+        Expert.add(m, "_ws.malformed.reassembly", Expert.Severity.ERROR, Expert.Group.MALFORMED, message);
     }
 }

@@ -41,6 +41,18 @@ public final class Desegmenter {
 
     private final PduTable table;
     private final Map<Integer, Stream> streams = new HashMap<>();
+    /**
+     * The last {@value #CLOSED_KEPT} conversations that closed (RST, or FIN both ways): Wireshark
+     * keeps a conversation's PDUs after its close, and a segment resent after it (a
+     * retransmission the sequence analysis did not flag, or with the analysis off) still meets them.
+     */
+    private final Map<Integer, Stream> closed = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Stream> eldest) {
+            return size() > CLOSED_KEPT;
+        }
+    };
+    private static final int CLOSED_KEPT = 64;
     private final AppColumns columns = new AppColumns();
     private final PduContext ctx = new PduContext();
     private final Reassembled reassembled = new Reassembled();
@@ -123,6 +135,13 @@ public final class Desegmenter {
     private boolean handled;
     private boolean finCompleted;
     private boolean took;
+    private String reassemblyError;
+
+    /**
+     * The message of the reassembly error that ended the last frame's TCP dissection (reassemble.c
+     * throws it when data is added to a PDU already reassembled), or null.
+     */
+    public String reassemblyError() { return reassemblyError; }
 
     /**
      * Whether the last frame's payload went to the dissector above TCP or into a PDU, so that
@@ -320,6 +339,7 @@ public final class Desegmenter {
         handled = false;
         finCompleted = false;
         took = false;
+        reassemblyError = null;
         if (done != null) {
             if (done.defragmented && !done.partial) {
                 done.data = null; // the PDU was dissected; only its range stays, to spot retransmissions
@@ -327,6 +347,11 @@ public final class Desegmenter {
             done = null;
         }
         Stream st = streams.get(rec.stream);
+        boolean wasClosed = false;
+        if (st == null) {
+            st = closed.get(rec.stream);
+            wasClosed = st != null;
+        }
         boolean finished = false;
         if (st != null && (rec.flags & Tcp.FIN) != 0) {
             finished = untilFin(st, frame, time, rec, srcPort, dstPort, payload, off, captured, length);
@@ -347,8 +372,9 @@ public final class Desegmenter {
                 run(st, frame, time, rec, srcPort, dstPort, payload, off, captured, length);
             }
         }
-        if (st != null && closing) {
+        if (st != null && closing && !wasClosed) {
             streams.remove(rec.stream);
+            closed.put(rec.stream, st);
         }
     }
 
@@ -429,6 +455,7 @@ public final class Desegmenter {
                 complete = add(msp, s, base + offset, (int) (seq - msp.seq), len, nxtseq < msp.nxtpdu, frame);
                 if (error != null) {
                     columns.appendInfo("[Reassembly error, protocol TCP: " + error + "]");
+                    reassemblyError = error;
                     error = null;
                     return;
                 }
@@ -565,6 +592,7 @@ public final class Desegmenter {
         boolean complete = add(msp, s, off, (int) (rec.seq - msp.seq), length, false, frame);
         if (error != null) {
             columns.appendInfo("[Reassembly error, protocol TCP: " + error + "]");
+                    reassemblyError = error;
             error = null;
             return true; // the exception ends dissect_tcp there
         }
