@@ -323,7 +323,7 @@ final class ReadCommand implements Callable<Integer> {
                 path = p.toString();
             }
         }
-        DissectorTable payloads = Protocols.table();
+        DissectorTable payloads = Protocols.table().desegment(preferences.desegmentTcpStreams);
         if (decodeAs != null) {
             for (String rule : decodeAs) {
                 String problem = Protocols.decodeAs(payloads, rule);
@@ -340,12 +340,12 @@ final class ReadCommand implements Callable<Integer> {
             if (failed != null) {
                 return failed;
             }
-            DissectorTable again = Protocols.table();
+            DissectorTable again = Protocols.table().desegment(preferences.desegmentTcpStreams);
             if (decodeAs != null) {
                 decodeAs.forEach(rule -> Protocols.decodeAs(again, rule));
             }
             decoder = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()).preferences(preferences), decoder.reassemblies())
-                    .payloads(again, true);
+                    .payloads(again, decoder.pduCompletions());
         }
         PacketList columns = jsonFields != null && jsonFields.needsColumns()
                 ? new PacketList(new TimeFormat(kind, ZoneId.systemDefault()), MacNames::system, decoder) : null;

@@ -22,6 +22,7 @@ public final class FieldTable {
             Ipv6Fields.all(),
             ArpFields.all(),
             TcpFields.all(),
+            TcpReassemblyFields.all(),
             UdpFields.all(),
             IcmpFields.icmp(),
             IcmpFields.icmpv6(),

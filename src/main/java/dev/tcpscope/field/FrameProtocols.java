@@ -245,6 +245,10 @@ final class FrameProtocols {
                 || r.has(TcpRecord.RETRANSMISSION | TcpRecord.SPURIOUS_RETRANSMISSION | TcpRecord.OUT_OF_ORDER)) {
             return 0;
         }
+        var g = d.desegmented();
+        if (g != null && g.tookPayload()) {
+            return 0; // a protocol above TCP, or a PDU being reassembled, took the bytes
+        }
         return x.captured(i) - r.headerLength;
     }
 

@@ -167,6 +167,10 @@ final class TcpFields {
             if (r == null || !r.optionsComplete || (r.flags & Tcp.RST) != 0) {
                 return; // a RST's data is tcp.reset_cause
             }
+            var g = d.desegmented();
+            if (g != null && g.finCompleted()) {
+                return; // dissect_tcp handed the PDU that ran until this FIN on and stopped
+            }
             int captured = d.dissection().captured(d.tcpLayer());
             if (captured > r.headerLength) {
                 v.addBytes(seg(d), off(d) + r.headerLength, captured - r.headerLength);

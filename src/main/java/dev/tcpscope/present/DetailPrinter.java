@@ -3,8 +3,10 @@ package dev.tcpscope.present;
 import dev.tcpscope.capture.CaptureInterface;
 import dev.tcpscope.frame.Frame;
 import dev.tcpscope.tcp.Decoder;
+import dev.tcpscope.tcp.Desegmenter;
 import dev.tcpscope.wire.Reassembly;
 
+import java.lang.foreign.MemorySegment;
 import java.time.ZoneId;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -88,7 +90,8 @@ public final class DetailPrinter {
                     }
                 }
                 if (hex) {
-                    hexDump(out, f, decoder.dissection().reassembly());
+                    var g = decoder.desegmented();
+                    hexDump(out, f, decoder.dissection().reassembly(), g == null ? null : g.reassembledSource());
                 }
                 out.append('\n');
             }
@@ -97,22 +100,35 @@ public final class DetailPrinter {
 
     /**
      * The hex dump of each data source, as tshark's {@code print_hex_data}: the frame alone, or,
-     * when the frame completed an IP datagram, each source named ("Frame (N bytes):",
-     * "Reassembled IPv4 (N bytes):") before its dump.
+     * when the frame completed an IP datagram or a TCP PDU, each source named ("Frame (N bytes):",
+     * "Reassembled IPv4 (N bytes):", "Reassembled TCP (N bytes):") before its dump, in the order
+     * the dissectors added them.
      */
-    private static void hexDump(StringBuilder out, Frame f, Reassembly r) {
+    private static void hexDump(StringBuilder out, Frame f, Reassembly r, Desegmenter.Reassembled pdu) {
         int cap = f.capturedLength();
-        if (r == null) {
+        if (r == null && pdu == null) {
             HexDump.append(out, f.segment(), f.offset(), cap);
             return;
         }
-        out.append("Frame (").append(cap).append(Details.bytes(cap)).append("):\n");
-        if (cap == 0) {
-            return; // print_hex_data stops at the first empty source
+        if (!source(out, "Frame", f.segment(), f.offset(), cap)) {
+            return;
         }
-        HexDump.append(out, f.segment(), f.offset(), cap);
-        out.append(r.sourceName()).append(" (").append(r.length()).append(Details.bytes(r.length())).append("):\n");
-        HexDump.append(out, r.segment(), r.offset(), r.length());
+        if (r != null && !source(out, r.sourceName(), r.segment(), r.offset(), r.length())) {
+            return;
+        }
+        if (pdu != null) {
+            source(out, "Reassembled TCP", pdu.bytes(), 0, pdu.length());
+        }
+    }
+
+    /** One named data source; false when it is empty, where print_hex_data stops. */
+    private static boolean source(StringBuilder out, String name, MemorySegment s, long off, int len) {
+        out.append(name).append(" (").append(len).append(Details.bytes(len)).append("):\n");
+        if (len == 0) {
+            return false;
+        }
+        HexDump.append(out, s, off, len);
+        return true;
     }
 
     /** What comes after the last packet. */

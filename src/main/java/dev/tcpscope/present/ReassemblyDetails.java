@@ -14,6 +14,10 @@ import java.lang.foreign.MemorySegment;
  *
  * <p>In one pass an earlier fragment does not yet know where its datagram will be complete; in
  * a second one ({@code -2}) it shows "[Reassembled IPv4 in frame: N]" instead.
+ *
+ * <p>The same tree for a PDU TCP reassembled (packet-tcp.c's {@code print_tcp_fragment_tree}):
+ * "[N Reassembled TCP Segments (M bytes): #a(x), ...]" at the top of the packet's tree, right
+ * behind the TCP item, see {@link #tcpSegments}.
  */
 final class ReassemblyDetails {
     private ReassemblyDetails() { }
@@ -61,6 +65,43 @@ final class ReassemblyDetails {
                 .generated();
         tree.field(p + ".reassembled.data", Labels.truncated("Reassembled " + name + " data", Labels.hexShort(s, off, len)),
                 Labels.hexColons(s, off, len)).generated();
+    }
+
+    /**
+     * Adds the segment tree of the PDU {@code r} (null: none) under {@code root}: {@code tcp.segments}
+     * (FT_NONE), one {@code tcp.segment} per segment in offset order, the count and the PDU's
+     * length and bytes. The desegmenter never flags a segment (overlap ...), so the error
+     * variants of show_fragment() do not arise.
+     */
+    static void tcpSegments(DetailNode root, dev.tcpscope.tcp.Desegmenter.Reassembled r) {
+        if (r == null) {
+            return;
+        }
+        int count = r.count();
+        int len = r.length();
+        StringBuilder title = new StringBuilder(64).append(count)
+                .append(count == 1 ? " TCP Segment" : " Reassembled TCP Segments").append(" (").append(len)
+                .append(Details.bytes(len)).append("): ");
+        for (int k = 0; k < count; k++) {
+            if (k > 0) {
+                title.append(", ");
+            }
+            title.append('#').append(r.frame(k)).append('(').append(r.segmentLength(k)).append(')');
+        }
+        DetailNode tree = root.none("tcp.segments", Labels.clip(title.toString())).generated();
+        for (int k = 0; k < count; k++) {
+            int off = r.segmentOffset(k);
+            int n = r.segmentLength(k);
+            String frame = Integer.toString(r.frame(k));
+            String label = n == 0 ? "Frame: " + frame + " (no data)"
+                    : "Frame: " + frame + ", payload: " + off + "-" + (off + n - 1) + " (" + n + Details.bytes(n) + ")";
+            tree.field("tcp.segment", label, frame).generated();
+        }
+        tree.field("tcp.segment.count", "Segment count: " + count, Integer.toString(count)).generated();
+        tree.field("tcp.reassembled.length", "Reassembled TCP length: " + len, Integer.toString(len)).generated();
+        MemorySegment s = r.bytes();
+        tree.field("tcp.reassembled.data", Labels.truncated("Reassembled TCP Data", Labels.hexShort(s, 0, len)),
+                Labels.hexColons(s, 0, len)).generated();
     }
 
     private static void fragment(DetailNode tree, String p, Reassembly r, int k) {

@@ -1,5 +1,6 @@
 package dev.tcpscope.present;
 
+import dev.tcpscope.tcp.Desegmenter;
 import dev.tcpscope.tcp.TcpRecord;
 import dev.tcpscope.wire.Bytes;
 import dev.tcpscope.wire.Proto;
@@ -338,6 +339,16 @@ final class TcpDetails {
 
     /** The payload: "TCP payload (N bytes)" and the data it carries, or a reset's cause. */
     private void payload(DetailNode tcp, int i, TcpRecord r) {
+        Desegmenter g = x.d == x.decoder.dissection() ? x.decoder.desegmented() : null;
+        if (g != null && !g.handled() && g.reassemblyError() != null) {
+            reassemblyError(g.reassemblyError()); // a FIN's bytes added to a finished PDU: before any payload item
+            return;
+        }
+        if (g != null && g.finCompleted()) {
+            // dissect_tcp hands the PDU that ran until this FIN to its dissector and stops
+            ReassemblyDetails.tcpSegments(x.packetRoot(), g.reassembled());
+            return;
+        }
         int captured = x.d.captured(i);
         int left = captured - r.headerLength;
         if (left <= 0) {
@@ -356,10 +367,18 @@ final class TcpDetails {
         }
         int reported = x.d.reported(i) - r.headerLength;
         tcp.field("tcp.payload", "TCP payload (" + reported + Details.bytes(reported) + ")", Labels.hexColons(s, at, left));
+        if (g != null && g.handled()) {
+            desegmented(tcp, g, s, at, left);
+            return;
+        }
+        if (g != null && g.tookPayload()) {
+            return; // the protocol above TCP dissected the bytes
+        }
         boolean keepAlive = r.analysed && r.has(KEEP_ALIVE);
         // Segments whose bytes are all there go through desegment_tcp(), which shows a
         // retransmission's bytes as such and drops a spurious one's.
-        boolean canDesegment = !x.d.fragmented && captured >= x.d.reported(i) && !x.inErrorPacket(i);
+        boolean canDesegment = x.decoder.desegmenting() && !x.d.fragmented && captured >= x.d.reported(i)
+                && !x.inErrorPacket(i);
         if (canDesegment && r.analysed && !keepAlive) {
             if (r.has(SPURIOUS_RETRANSMISSION)) {
                 return;
@@ -376,5 +395,36 @@ final class TcpDetails {
             return;
         }
         x.data(s, at, left);
+    }
+
+    /**
+     * What packet-tcp.c's {@code desegment_tcp} added to the TCP tree for a conversation with a
+     * dissector above TCP (see {@link Desegmenter#items()}), then, when the segment completed a
+     * PDU, the segment tree, which Wireshark moves right behind the TCP item.
+     */
+    private void desegmented(DetailNode tcp, Desegmenter g, MemorySegment s, long at, int captured) {
+        for (int k = 0; k < g.items(); k++) {
+            int off = g.itemOffset(k);
+            switch (g.item(k)) {
+                case REASSEMBLED_IN -> tcp.field("tcp.reassembled_in", "Reassembled PDU in frame: " + off,
+                        Integer.toString(off)).generated();
+                case SEGMENT_DATA, RETRANSMITTED_DATA -> {
+                    int len = g.itemLength(k);
+                    String what = g.item(k) == Desegmenter.Item.SEGMENT_DATA ? "TCP segment data (" : "Retransmitted TCP segment data (";
+                    tcp.field("tcp.segment_data", what + len + Details.bytes(len) + ")",
+                            Labels.hexColons(s, at + off, Math.max(0, Math.min(len, captured - off))));
+                }
+            }
+        }
+        ReassemblyDetails.tcpSegments(x.packetRoot(), g.reassembled());
+        if (g.reassemblyError() != null) {
+            reassemblyError(g.reassemblyError());
+        }
+    }
+
+    /** epan/show_exception.c's ReassemblyError: a top-level malformed item with its expert info. */
+    private void reassemblyError(String message) {
+        DetailNode m = x.packetRoot().protocol("_ws.malformed", "[Reassembly error, protocol TCP: " + message + "]");
+        Expert.add(m, "_ws.malformed.reassembly", Expert.Severity.ERROR, Expert.Group.MALFORMED, message);
     }
 }

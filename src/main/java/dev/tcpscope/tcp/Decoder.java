@@ -54,8 +54,33 @@ public final class Decoder {
         return this;
     }
 
+    /**
+     * As {@link #payloads(PduTable)} for tshark's second pass ({@code -2}), knowing where the
+     * first pass ({@link #pduCompletions()}) completed each PDU.
+     */
+    public Decoder payloads(PduTable table, PduCompletions firstPass) {
+        desegmenter = table == null ? null : new Desegmenter(table).secondPass(firstPass);
+        return this;
+    }
+
     /** The desegmenter, or null when no protocol above TCP is dissected. */
     public Desegmenter desegmenter() { return desegmenter; }
+
+    /** The desegmenter when it ran on this frame's TCP segment (its per-frame results are this frame's), else null. */
+    public Desegmenter desegmented() { return desegRan ? desegmenter : null; }
+
+    private boolean desegRan;
+
+    /**
+     * {@code tcp.desegment_tcp_streams}: whether TCP reassembles PDUs for the protocols above it
+     * (true without any, as tshark's default).
+     */
+    public boolean desegmenting() { return desegmenter == null || desegmenter.table().desegment(); }
+
+    /** Where the first pass of two completed each multi-segment PDU (after {@link #noteReassemblies()}), or null. */
+    public PduCompletions pduCompletions() {
+        return desegmenter == null ? null : desegmenter.completions();
+    }
 
     /** What the protocols above TCP wrote in the columns of this frame, or null. */
     public AppColumns appColumns() {
@@ -76,6 +101,9 @@ public final class Decoder {
     public void noteReassemblies() {
         reassemblies = new ReassembledIn();
         dissector.noteReassemblies(reassemblies);
+        if (desegmenter != null) {
+            desegmenter.noteCompletions();
+        }
     }
 
     /** What {@link #noteReassemblies()} noted, or null. */
@@ -102,6 +130,7 @@ public final class Decoder {
         ipLayer = -1;
         analysed = false;
         appTouched = false;
+        desegRan = false;
         trailerDone = false;
         if (f.kind() != Frame.Kind.PACKET) {
             dissection.reset(f);
@@ -139,6 +168,7 @@ public final class Decoder {
         desegmenter.segment((int) f.number(), time, record, Tcp.srcPort(s, off), Tcp.dstPort(s, off),
                 s, off + record.headerLength, Math.min(captured, record.segmentLength), record.segmentLength, closing);
         appTouched = desegmenter.columns().touched();
+        desegRan = true;
     }
 
     private long timeDelta;

@@ -41,17 +41,54 @@ public final class Desegmenter {
 
     private final PduTable table;
     private final Map<Integer, Stream> streams = new HashMap<>();
+    /**
+     * The last {@value #CLOSED_KEPT} conversations that closed (RST, or FIN both ways): Wireshark
+     * keeps a conversation's PDUs after its close, and a segment resent after it (a
+     * retransmission the sequence analysis did not flag, or with the analysis off) still meets them.
+     */
+    private final Map<Integer, Stream> closed = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Stream> eldest) {
+            return size() > CLOSED_KEPT;
+        }
+    };
+    private static final int CLOSED_KEPT = 64;
     private final AppColumns columns = new AppColumns();
     private final PduContext ctx = new PduContext();
     private final Reassembled reassembled = new Reassembled();
     private boolean any;
+    /** Whether tshark shows the segment tree of {@link #reassembled} in this frame. */
+    private boolean shown;
 
     private boolean secondPass;
     private boolean truncatedPayload;
+    /** First pass of two: where each multi-segment PDU completed, for the second; or null. */
+    private PduCompletions noting;
+    /** Second pass: what the first noted; or null. */
+    private PduCompletions known;
 
     /** As tshark's second pass (-2) shows frames: see {@link #run}. */
     public Desegmenter secondPass(boolean on) {
         secondPass = on;
+        return this;
+    }
+
+    /** A first pass of two: notes where each PDU completes ({@link #completions()}). */
+    public Desegmenter noteCompletions() {
+        noting = new PduCompletions();
+        return this;
+    }
+
+    /** What {@link #noteCompletions()} noted, or null. */
+    public PduCompletions completions() { return noting; }
+
+    /**
+     * A second pass ({@code -2}) that knows where the first completed each PDU: earlier segments
+     * then show {@code tcp.reassembled_in}, as tshark's second pass does.
+     */
+    public Desegmenter secondPass(PduCompletions firstPass) {
+        secondPass = true;
+        known = firstPass == null ? null : firstPass.freeze();
         return this;
     }
 
@@ -63,8 +100,118 @@ public final class Desegmenter {
     /** The columns the protocols above TCP wrote for the last frame. */
     public AppColumns columns() { return columns; }
 
-    /** The PDU reassembled in the last frame, or null. */
-    public Reassembled reassembled() { return any ? reassembled : null; }
+    /**
+     * The PDU reassembled in the last frame whose segment tree tshark shows
+     * ({@code [N Reassembled TCP Segments ...]}) and whose bytes it adds as the "Reassembled TCP"
+     * data source, or null (none completed, or the subdissector asked for more of it).
+     */
+    public Reassembled reassembled() { return any && shown ? reassembled : null; }
+
+    /**
+     * The PDU whose bytes the last frame keeps as the "Reassembled TCP" data source ({@code -x}),
+     * or null: the one {@link #reassembled()} shows, or in a single pass one whose dissector used
+     * part of it and asked for more without the PDU being split (packet-tcp.c removes the source
+     * only when nothing of it was used; a second pass does not dissect such a PDU there at all).
+     */
+    public Reassembled reassembledSource() { return any && (shown || sourceKept) ? reassembled : null; }
+
+    private boolean sourceKept;
+
+    /** What {@code desegment_tcp} adds to the TCP tree: see {@link #item(int)}. */
+    public enum Item {
+        /** {@code TCP segment data (N bytes)}: {@code tcp.segment_data}. */
+        SEGMENT_DATA,
+        /** {@code Retransmitted TCP segment data (N bytes)}: {@code tcp.segment_data}. */
+        RETRANSMITTED_DATA,
+        /** {@code [Reassembled PDU in frame: N]}: {@code tcp.reassembled_in}. */
+        REASSEMBLED_IN
+    }
+
+    private static final Item[] ITEMS = Item.values();
+    private int[] itemKind = new int[4];
+    private int[] itemOffset = new int[4];
+    private int[] itemValue = new int[4];
+    private int items;
+    private boolean handled;
+    private boolean finCompleted;
+    private boolean took;
+    private String reassemblyError;
+
+    /**
+     * The message of the reassembly error that ended the last frame's TCP dissection (reassemble.c
+     * throws it when data is added to a PDU already reassembled), or null.
+     */
+    public String reassemblyError() { return reassemblyError; }
+
+    /**
+     * Whether the last frame's payload went to the dissector above TCP or into a PDU, so that
+     * none of it goes to {@code data}: true for a conversation with a dissector, unless the
+     * segment is a keep-alive (packet-tcp.c gives those bytes to {@code data}).
+     */
+    public boolean tookPayload() { return took; }
+
+    /**
+     * Whether the last frame's payload went through {@code desegment_tcp} for a conversation
+     * with a dissector above TCP; then {@link #items()} says what the TCP tree shows for it, and
+     * its bytes went to that dissector or into PDUs (not to {@code data}).
+     */
+    public boolean handled() { return handled; }
+
+    /** Whether the last frame was a FIN that completed a PDU running until FIN (no payload items then). */
+    public boolean finCompleted() { return finCompleted; }
+
+    /** Number of items {@code desegment_tcp} added to the last frame's TCP tree. */
+    public int items() { return items; }
+
+    /** The kind of item {@code i}. */
+    public Item item(int i) { return ITEMS[itemKind[i]]; }
+
+    /** Item {@code i}'s payload offset (segment data) or frame number (reassembled in). */
+    public int itemOffset(int i) { return itemOffset[i]; }
+
+    /** Item {@code i}'s length in bytes (segment data), or 0. */
+    public int itemLength(int i) { return itemValue[i]; }
+
+    private void item(Item kind, int offset, int value) {
+        if (items == itemKind.length) {
+            itemKind = java.util.Arrays.copyOf(itemKind, items * 2);
+            itemOffset = java.util.Arrays.copyOf(itemOffset, items * 2);
+            itemValue = java.util.Arrays.copyOf(itemValue, items * 2);
+        }
+        itemKind[items] = kind.ordinal();
+        itemOffset[items] = offset;
+        itemValue[items] = value;
+        items++;
+    }
+
+    /** In a second pass, {@code [Reassembled PDU in frame: N]} when the first pass completed this frame's PDU later. */
+    private void reassembledIn(int frame, boolean startsPdu) {
+        if (known != null) {
+            int in = known.of(frame, startsPdu);
+            if (in != 0 && in != frame) {
+                item(Item.REASSEMBLED_IN, in, 0);
+            }
+        }
+    }
+
+    /** First pass of two: notes that the fragments of {@code m} below {@code end} were completed in {@code frame}. */
+    private void noteCompleted(Msp m, int end, int frame) {
+        if (noting == null) {
+            return;
+        }
+        for (int i = 0; i < m.count; i++) {
+            if (m.frames[i] != frame && m.offsets[i] < end) {
+                noting.note(m.frames[i], frame, true);
+            }
+        }
+    }
+
+    /** First pass of two: {@code m} was reassembled in {@code frame}, but its dissector asked for more. */
+    private void notePartial(Msp m, int frame) {
+        if (noting != null && m.firstFrame != frame) {
+            noting.note(m.firstFrame, frame, false);
+        }
+    }
 
     /** The dissector table in use. */
     public PduTable table() { return table; }
@@ -77,6 +224,7 @@ public final class Desegmenter {
         byte[] data;
         int length;
         int[] frames = new int[8];
+        int[] offsets = new int[8];
         int[] lengths = new int[8];
         int count;
 
@@ -91,6 +239,9 @@ public final class Desegmenter {
         public int frame(int i) { return frames[i]; }
 
         public int segmentLength(int i) { return lengths[i]; }
+
+        /** Where segment {@code i}'s bytes start in the PDU. */
+        public int segmentOffset(int i) { return offsets[i]; }
     }
 
     private static final class Stream {
@@ -182,6 +333,13 @@ public final class Desegmenter {
                         MemorySegment payload, long off, int captured, int length, boolean closing) {
         columns.reset();
         any = false;
+        shown = false;
+        sourceKept = false;
+        items = 0;
+        handled = false;
+        finCompleted = false;
+        took = false;
+        reassemblyError = null;
         if (done != null) {
             if (done.defragmented && !done.partial) {
                 done.data = null; // the PDU was dissected; only its range stays, to spot retransmissions
@@ -189,6 +347,11 @@ public final class Desegmenter {
             done = null;
         }
         Stream st = streams.get(rec.stream);
+        boolean wasClosed = false;
+        if (st == null) {
+            st = closed.get(rec.stream);
+            wasClosed = st != null;
+        }
         boolean finished = false;
         if (st != null && (rec.flags & Tcp.FIN) != 0) {
             finished = untilFin(st, frame, time, rec, srcPort, dstPort, payload, off, captured, length);
@@ -209,8 +372,9 @@ public final class Desegmenter {
                 run(st, frame, time, rec, srcPort, dstPort, payload, off, captured, length);
             }
         }
-        if (st != null && closing) {
+        if (st != null && closing && !wasClosed) {
             streams.remove(rec.stream);
+            closed.put(rec.stream, st);
         }
     }
 
@@ -237,6 +401,7 @@ public final class Desegmenter {
         if ((flags & TcpRecord.KEEP_ALIVE) != 0) {
             return; // packet-tcp.c gives keep-alive bytes to the data dissector
         }
+        took = true;
         Flow flow = rec.forward ? st.low : st.high;
         boolean canDesegment = table.desegment() && captured >= length;
         truncatedPayload = captured < length;
@@ -252,14 +417,20 @@ public final class Desegmenter {
             }
             return;
         }
+        handled = true;
         int offset = 0;
         boolean firstPdu = true;
         while (true) {
             Msp msp = flow.exact(seq);
             if (msp != null && nxtseq <= msp.nxtpdu && msp.lastFrame != frame) {
+                item(Item.RETRANSMITTED_DATA, offset, length - offset);
                 return; // a PDU start seen before: a retransmission
             }
-            if ((flags & (TcpRecord.SPURIOUS_RETRANSMISSION | TcpRecord.RETRANSMISSION)) != 0) {
+            if ((flags & TcpRecord.SPURIOUS_RETRANSMISSION) != 0) {
+                return;
+            }
+            if ((flags & TcpRecord.RETRANSMISSION) != 0) {
+                item(Item.RETRANSMITTED_DATA, offset, length - offset);
                 return;
             }
             if (msp == null) {
@@ -274,6 +445,7 @@ public final class Desegmenter {
             ctx.desegmentLength = 0;
             if (msp != null && msp.seq <= seq && msp.nxtpdu > seq) {
                 if (msp.abandoned) {
+                    item(Item.SEGMENT_DATA, offset, length - offset);
                     return;
                 }
                 msp.lastFrame = frame;
@@ -283,10 +455,12 @@ public final class Desegmenter {
                 complete = add(msp, s, base + offset, (int) (seq - msp.seq), len, nxtseq < msp.nxtpdu, frame);
                 if (error != null) {
                     columns.appendInfo("[Reassembly error, protocol TCP: " + error + "]");
+                    reassemblyError = error;
                     error = null;
                     return;
                 }
                 if (msp.abandoned) {
+                    item(Item.SEGMENT_DATA, offset, length - offset);
                     return;
                 }
                 if (complete && (msp.flags & ENTIRE_SEGMENT) != 0) {
@@ -322,7 +496,12 @@ public final class Desegmenter {
                 if (ctx.desegmentLength != 0) {
                     if (ctx.desegmentOffset == 0 || msp.seq + ctx.desegmentOffset <= seq) {
                         msp.partial = true;
+                        notePartial(msp, frame);
+                        sourceKept = ctx.desegmentOffset != 0 && !secondPass;
                     } else {
+                        shown = true; // the part before the split is shown (truncated) in this frame
+                        truncateShown(ctx.desegmentOffset);
+                        noteCompleted(msp, ctx.desegmentOffset, frame);
                         msp = split(flow, msp, ctx.desegmentOffset);
                     }
                     if (ctx.desegmentLength == PduDissector.ONE_MORE_SEGMENT) {
@@ -342,6 +521,10 @@ public final class Desegmenter {
                         continue;
                     }
                     anotherPduFollows = 0;
+                } else {
+                    item(Item.SEGMENT_DATA, offset, anotherPduFollows > 0 ? (int) anotherPduFollows : length - offset);
+                    shown = true;
+                    noteCompleted(msp, Integer.MAX_VALUE, frame);
                 }
             }
             if (mustDesegment) {
@@ -366,6 +549,10 @@ public final class Desegmenter {
                 }
             }
             if (!called || ctx.desegmentLength != 0) {
+                // tshark's second pass finds a PDU that starts here by its sequence number
+                reassembledIn(frame, mustDesegment && ctx.desegmentOffset == 0);
+                item(Item.SEGMENT_DATA, desegOffsetAbs,
+                        anotherPduFollows > 0 ? (int) anotherPduFollows : length - desegOffsetAbs);
                 if (ctx.desegmentOffset == 0) {
                     columns.setProtocol("TCP");
                     if (firstPdu) {
@@ -405,11 +592,16 @@ public final class Desegmenter {
         boolean complete = add(msp, s, off, (int) (rec.seq - msp.seq), length, false, frame);
         if (error != null) {
             columns.appendInfo("[Reassembly error, protocol TCP: " + error + "]");
+                    reassemblyError = error;
             error = null;
             return true; // the exception ends dissect_tcp there
         }
         if (complete) {
             dissectReassembled(st, msp, frame, time, rec, srcPort, dstPort, true);
+            shown = true;
+            took = true;
+            finCompleted = true;
+            noteCompleted(msp, Integer.MAX_VALUE, frame);
             return true;
         }
         return false;
@@ -424,10 +616,20 @@ public final class Desegmenter {
         for (int i = 0; i < msp.count; i++) {
             if (r.count == r.frames.length) {
                 r.frames = java.util.Arrays.copyOf(r.frames, r.count * 2);
+                r.offsets = java.util.Arrays.copyOf(r.offsets, r.count * 2);
                 r.lengths = java.util.Arrays.copyOf(r.lengths, r.count * 2);
             }
-            r.frames[r.count] = msp.frames[i];
-            r.lengths[r.count] = msp.lengths[i];
+            // reassemble.c keeps fragments sorted by offset, a new one after those at the same offset
+            int k = r.count;
+            while (k > 0 && r.offsets[k - 1] > msp.offsets[i]) {
+                r.frames[k] = r.frames[k - 1];
+                r.offsets[k] = r.offsets[k - 1];
+                r.lengths[k] = r.lengths[k - 1];
+                k--;
+            }
+            r.frames[k] = msp.frames[i];
+            r.offsets[k] = msp.offsets[i];
+            r.lengths[k] = msp.lengths[i];
             r.count++;
         }
         any = true;
@@ -537,6 +739,24 @@ public final class Desegmenter {
                 }
             }
         }
+    }
+
+    /**
+     * reassemble.c's {@code fragment_truncate} as the shown tree sees it after a split: the
+     * fragments before {@code at}, the last one cut there (the title keeps the full length).
+     */
+    private void truncateShown(int at) {
+        Reassembled r = reassembled;
+        int n = 0;
+        for (int i = 0; i < r.count; i++) {
+            if (r.offsets[i] < at) {
+                r.frames[n] = r.frames[i];
+                r.offsets[n] = r.offsets[i];
+                r.lengths[n] = Math.min(r.lengths[i], at - r.offsets[i]);
+                n++;
+            }
+        }
+        r.count = n;
     }
 
     /**

@@ -95,7 +95,8 @@ public final class Http implements PduDissector {
         }
         int[] next = new int[1];
         int firstLen = lineEnd(s, base + p, len - p, next);
-        if (firstLen == -1) {
+        boolean noFirstLine = firstLen == -1;
+        if (noFirstLine) {
             if (ctx.canDesegment && !reassemble(s, base, len, p, pos, true, false, ctx)) {
                 return -1;
             }
@@ -103,7 +104,24 @@ public final class Http implements PduDissector {
             next[0] = len - p;
         }
         String first = ascii(s, base + p, firstLen);
-        HttpMessage.Kind kind = kind(first);
+        // without a line end packet-http.c tests a line of length -1, which is no request or response
+        HttpMessage.Kind kind = noFirstLine ? HttpMessage.Kind.OTHER : kind(first);
+        // TCP without desegmentation marks the bytes fragmented: reading past them is Wireshark's
+        // FragmentBoundsError, "[BoundErrorUnreassembled Packet]" (epan/show_exception.c)
+        boolean unreassembled = !ctx.canDesegment && !ctx.truncated;
+        if (unreassembled && incompleteHeaderLine(s, base, len, p, kind != HttpMessage.Kind.OTHER)) {
+            if (kind != HttpMessage.Kind.OTHER) {
+                cols.setInfo(printable(first) + " ");
+            } else if (haveSeenHttp) {
+                cols.setInfo("Continuation");
+            }
+            if (kind != HttpMessage.Kind.OTHER || haveSeenHttp) {
+                cols.setProtocol("HTTP");
+            }
+            cols.appendInfo(UNREASSEMBLED);
+            messages.add(HttpMessage.parse(s, base, len, p, firstLen, next[0], kind, ctx));
+            return -1;
+        }
         String method = null;
         if (kind == HttpMessage.Kind.REQUEST) {
             int sp = first.indexOf(' ');
@@ -130,6 +148,14 @@ public final class Http implements PduDissector {
         } else if (haveSeenHttp) {
             cols.setInfo("Continuation");
         } else {
+            if (noFirstLine && kind(first) == HttpMessage.Kind.REQUEST) {
+                // packet-http.c's header loop still reads the whole rest as a request line and
+                // notes its URI (the conversation is HTTP from then on), writing no column
+                HttpMessage m = HttpMessage.parse(s, base, len, p, firstLen, next[0], HttpMessage.Kind.REQUEST, ctx);
+                session.requestUri = m.uri;
+                session.requestMethod = m.method;
+                messages.add(m);
+            }
             return -1; // not HTTP: the rest goes undissected
         }
         cols.setProtocol("HTTP");
@@ -160,6 +186,10 @@ public final class Http implements PduDissector {
         }
         m.bodyLength = Math.max(datalen, 0);
         messages.add(m);
+        if (unreassembled && m.chunked && m.chunkOverrun) {
+            cols.appendInfo(UNREASSEMBLED); // de-chunking copied a chunk past the segment's end
+            return -1;
+        }
         if (ctx.truncated && (!m.headersComplete || m.contentLength > len - bodyStart)) {
             // the body runs past the captured bytes: tshark's bounds exception ends the frame
             cols.appendInfo("[Packet size limited during capture]");
@@ -169,6 +199,45 @@ public final class Http implements PduDissector {
             cols.appendInfo(" (" + m.mediaType() + ")"); // packet-media.c
         }
         return bodyStart - pos + Math.max(datalen, 0);
+    }
+
+    private static final String UNREASSEMBLED = "[BoundErrorUnreassembled Packet]";
+
+    /**
+     * Whether packet-http.c's header loop, without desegmentation, ends on a last line that runs
+     * to the end of the bytes without a colon after a request/response line or a header was
+     * seen: its {@code tvb_ensure_bytes_exist} then reads past the segment and throws.
+     */
+    private static boolean incompleteHeaderLine(MemorySegment s, long base, int len, int p, boolean firstIsReqResp) {
+        int at = p;
+        boolean saw = false;
+        boolean firstLine = true;
+        int[] next = new int[1];
+        while (at < len) {
+            int l = lineEnd(s, base + at, len - at, next);
+            boolean complete = l != -1;
+            if (!complete) {
+                l = len - at;
+            }
+            if (l == 0 && complete) {
+                return false; // a blank line ends the headers
+            }
+            boolean colon = false;
+            for (int k = 0; k < l && !colon; k++) {
+                colon = u8(s, base + at + k) == ':';
+            }
+            if (firstLine && firstIsReqResp || colon) {
+                saw = true;
+            } else {
+                return !complete && saw;
+            }
+            if (!complete) {
+                return false;
+            }
+            firstLine = false;
+            at += next[0];
+        }
+        return false;
     }
 
     /**

@@ -91,6 +91,9 @@ public final class HttpMessage {
         return m;
     }
 
+    /** A chunk ran past the bytes (tshark copies it anyway, which throws when not reassembled). */
+    boolean chunkOverrun;
+
     private MemorySegment source;
     private long base;
     private byte[] dechunked;
@@ -187,6 +190,7 @@ public final class HttpMessage {
             out.write(Http.bytes(s, base + at, take), 0, take);
             at += take;
             if (take < size) {
+                chunkOverrun = true;
                 break;
             }
             int crlf = Http.lineEnd(s, base + at, end - at, next);

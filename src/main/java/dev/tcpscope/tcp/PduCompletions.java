@@ -1,0 +1,88 @@
+package dev.tcpscope.tcp;
+
+import java.util.Arrays;
+
+/**
+ * Where each segment of a multi-segment PDU saw its PDU completed, noted by a first pass for the
+ * second one ({@code tshark -2}), as Wireshark's TCP reassembly table remembers it: on its second
+ * pass {@code desegment_tcp} finds the completed reassembly for an earlier segment and shows
+ * {@code [Reassembled PDU in frame: N]} ({@code tcp.reassembled_in}, packet-tcp.c).
+ *
+ * <p>Two kinds of entry, as the second pass finds a PDU two ways: the segment that starts a PDU
+ * is found by its sequence number and shows the frame of the PDU's latest reassembly, even one
+ * whose dissector then asked for more ({@code FD_PARTIAL_REASSEMBLY}); any other segment shows
+ * only a finished reassembly's frame.
+ *
+ * <p>Memory: one {@code long} (frame, completing frame and kind packed) per segment that belongs
+ * to a PDU reassembled in a later frame, and one per reassembly for the segment that started
+ * it; nothing for other frames. The entries are noted
+ * in completion order, sorted once by {@link #freeze()}, and read in frame order by the second
+ * pass through a cursor (a binary search when asked out of order).
+ */
+public final class PduCompletions {
+    private long[] entries = new long[64];
+    private int count;
+    private boolean frozen;
+    private int cursor;
+
+    /**
+     * Notes that segment frame {@code frame} belongs to a PDU reassembled in frame {@code in}:
+     * {@code finished} when that reassembly stood, else (the dissector asked for more) for the
+     * PDU's first segment only.
+     */
+    void note(int frame, int in, boolean finished) {
+        if (frozen) {
+            throw new IllegalStateException("noted after freeze");
+        }
+        if (count == entries.length) {
+            entries = Arrays.copyOf(entries, count * 2);
+        }
+        entries[count++] = ((long) frame << 32) | ((long) in << 1) | (finished ? 1 : 0);
+    }
+
+    /**
+     * Ends the noting: sorts the entries by frame, in place. Completions are noted in frame
+     * order, so among notes for the same frame the latest has the largest completing frame and
+     * sorts last, which is the one {@link #of} returns.
+     */
+    public PduCompletions freeze() {
+        if (!frozen) {
+            Arrays.sort(entries, 0, count);
+            frozen = true;
+        }
+        return this;
+    }
+
+    /** Number of entries (for tests of the memory bound). */
+    public int size() { return count; }
+
+    /**
+     * The frame in which frame {@code frame}'s PDU was reassembled, or 0 when none is known:
+     * with {@code startsPdu} (the segment starts the PDU) its latest reassembly, else its
+     * finished one.
+     */
+    public int of(int frame, boolean startsPdu) {
+        if (!frozen) {
+            freeze();
+        }
+        if (count == 0) {
+            return 0;
+        }
+        if (cursor > 0 && cursor <= count && (entries[cursor - 1] >>> 32) > frame) {
+            cursor = 0; // asked out of order: start over
+        }
+        while (cursor < count && (entries[cursor] >>> 32) < frame) {
+            cursor++;
+        }
+        int found = 0;
+        int i = cursor;
+        while (i < count && (entries[i] >>> 32) == frame) {
+            long e = entries[i];
+            if (startsPdu || (e & 1) != 0) {
+                found = (int) ((e & 0xffffffffL) >>> 1);
+            }
+            i++;
+        }
+        return found;
+    }
+}
