@@ -1,16 +1,13 @@
 package dev.tcpscope;
 
-import dev.tcpscope.cli.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -298,12 +295,7 @@ class TcpReassemblyGoldenTest {
     }
 
     private static String run(List<String> args) {
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-             PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
-            Main.run(out, err, args.toArray(String[]::new));
-        }
-        return outBytes.toString(StandardCharsets.UTF_8);
+        return dev.tcpscope.cli.CliRun.of(args.toArray(String[]::new)).out();
     }
 
     private static String gunzip(Path p) throws IOException {
