@@ -84,3 +84,5 @@ extra arkime-wireshark-retrans.pcap.color.json arkime-wireshark-retrans.pcap -c 
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 } >"$out/VERSION"
 echo "make-detail-goldens: $n captures -> $out"
+# TCP desegmentation under the same profile, one pass and two: golden/details/reassembly/
+scripts/make-reassembly-goldens.sh details

@@ -70,3 +70,5 @@ done
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 } >"$out/VERSION"
 echo "make-field-goldens: $n files -> $out"
+# TCP desegmentation under the same profile, one pass and two: golden/fields/reassembly/
+scripts/make-reassembly-goldens.sh fields

@@ -2,8 +2,8 @@
 # Usage: scripts/make-pref-goldens.sh
 #
 # Goldens for `tcpscope read -o tcp.NAME:VALUE` (PreferencesGoldenTest): the packet list tshark
-# prints with each preference below, for a few TCP captures, under the transport-only profile
-# (scripts/tshark-profile.sh), LC_ALL=C.UTF-8, TZ=UTC:
+# prints with each preference below, for a few TCP and HTTP captures, under the profile of
+# scripts/tshark-profile.sh (HTTP enabled), LC_ALL=C.UTF-8, TZ=UTC:
 #   src/test/resources/golden/prefs/<capture>.<preference>.txt   stdout of `tshark -r captures/<capture> -o <preference>`
 # and tshark's messages for refused -o arguments in refused.tsv (argument, stderr line).
 # VERSION records the tshark version, the commands, the profile and the date.
@@ -20,8 +20,8 @@ ts() {
   XDG_CONFIG_HOME="$prof" LC_ALL=C.UTF-8 TZ=UTC tshark "$@"
 }
 
-PREFS="tcp.relative_sequence_numbers:FALSE tcp.analyze_sequence_numbers:FALSE"
-CAPTURES="learn_tcp.pcapng arkime-wireshark-retrans.pcap synth-tcp-flags.pcap zeek-tcp-reassembly.pcap zeek-tcp-option-sack.pcap"
+PREFS="tcp.relative_sequence_numbers:FALSE tcp.analyze_sequence_numbers:FALSE tcp.desegment_tcp_streams:FALSE tcp.desegment_tcp_streams:TRUE"
+CAPTURES="learn_tcp.pcapng arkime-wireshark-retrans.pcap synth-tcp-flags.pcap zeek-tcp-reassembly.pcap zeek-tcp-option-sack.pcap zeek-http-bro.org.pcap pcapplusplus-four_ipv6_http_streams.pcap arkime-twovlan.pcap"
 
 mkdir -p "$out"; find "$out" -maxdepth 1 -name "*.txt" -delete; rm -f "$out/refused.tsv" "$out/VERSION" # known-gaps.tsv stays
 mkdir -p "$out"

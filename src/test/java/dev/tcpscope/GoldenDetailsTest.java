@@ -118,7 +118,14 @@ class GoldenDetailsTest {
              PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
             Main.run(out, err, args.toArray(String[]::new));
         }
-        assertThat(outBytes.toString(StandardCharsets.UTF_8)).as("%s", golden).isEqualTo(expected);
+        String actual = outBytes.toString(StandardCharsets.UTF_8);
+        if (knownGaps().containsKey(golden + "\textra")) { // rows "golden<TAB>extra<TAB>reason"
+            if (expected.equals(actual)) {
+                fail("%s now matches tshark; take it off %s", golden, DIR.resolve("known-gaps.tsv"));
+            }
+            return;
+        }
+        assertThat(actual).as("%s", golden).isEqualTo(expected);
     }
 
     static String run(String name, Format format, int frames) {

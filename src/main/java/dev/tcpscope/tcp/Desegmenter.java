@@ -25,8 +25,10 @@ import java.util.Map;
  *   <li>A PDU that runs until FIN is completed by the FIN.</li>
  * </ul>
  *
- * <p>Memory: state exists only for conversations that have a subdissector; it is dropped when
- * the conversation closes (RST, or FIN both ways) or is reused. A PDU buffers at most
+ * <p>Memory: state exists only for conversations that have a subdissector; when the
+ * conversation closes (RST, or FIN both ways) it moves to a list of the last 64 closed ones and
+ * is dropped from there. For {@code -2}, a first pass notes where each PDU completed
+ * ({@link PduCompletions}: 8 bytes per segment of a multi-segment PDU). A PDU buffers at most
  * {@link #MAX_PDU_BYTES}; a longer one is abandoned (its later segments list as plain TCP, and
  * nothing is dissected for it). Wireshark buffers without limit.
  */
