@@ -6,6 +6,8 @@ import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.wire.Reassembly;
 
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -73,7 +75,7 @@ public final class DetailPrinter {
                     }
                 }
                 if (hex) {
-                    hexDump(out, f, decoder.dissection().reassembly());
+                    hexDump(out, f, decoder.dissection().reassembly(), Details.aboveSources(decoder));
                 }
                 out.append('\n');
             }
@@ -85,9 +87,9 @@ public final class DetailPrinter {
      * when the frame completed an IP datagram, each source named ("Frame (N bytes):",
      * "Reassembled IPv4 (N bytes):") before its dump.
      */
-    private static void hexDump(StringBuilder out, Frame f, Reassembly r) {
+    private static void hexDump(StringBuilder out, Frame f, Reassembly r, List<Map.Entry<String, byte[]>> above) {
         int cap = f.capturedLength();
-        if (r == null) {
+        if (r == null && above.isEmpty()) {
             HexDump.append(out, f.segment(), f.offset(), cap);
             return;
         }
@@ -96,8 +98,18 @@ public final class DetailPrinter {
             return; // print_hex_data stops at the first empty source
         }
         HexDump.append(out, f.segment(), f.offset(), cap);
-        out.append(r.sourceName()).append(" (").append(r.length()).append(Details.bytes(r.length())).append("):\n");
-        HexDump.append(out, r.segment(), r.offset(), r.length());
+        if (r != null) {
+            out.append(r.sourceName()).append(" (").append(r.length()).append(Details.bytes(r.length())).append("):\n");
+            HexDump.append(out, r.segment(), r.offset(), r.length());
+        }
+        for (Map.Entry<String, byte[]> source : above) { // the protocols above TCP (HTTP's bodies)
+            byte[] b = source.getValue();
+            out.append(source.getKey()).append(" (").append(b.length).append(Details.bytes(b.length)).append("):\n");
+            if (b.length == 0) {
+                return;
+            }
+            HexDump.append(out, java.lang.foreign.MemorySegment.ofArray(b), 0, b.length);
+        }
     }
 
     /** What comes after the last packet. */
