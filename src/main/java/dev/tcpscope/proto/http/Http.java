@@ -376,10 +376,14 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             return End.OK;
         }
         resolve();
-        boolean first = true;
+        // frame.protocols names http again only after another protocol (media, data) came between
+        String[] last = {null};
+        Consumer<String> named = p -> {
+            last[0] = p;
+            protocols.accept(p);
+        };
         for (HttpMessage m : messages) {
-            HttpTree.build(m, root, protocols, first);
-            first = false;
+            HttpTree.build(m, root, named, !"http".equals(last[0]));
             if (m.cutShort) {
                 return End.SHORT;
             }

@@ -79,8 +79,8 @@ final class HttpTree {
     }
 
     /**
-     * Adds the items of {@code m}; {@code first} when it is the first message of the frame's call
-     * (frame.protocols names http once per call of the dissector, however many messages).
+     * Adds the items of {@code m}; {@code first} when frame.protocols should name http for it
+     * (not when http was the last protocol named: two messages in a row name it once).
      */
     static void build(HttpMessage m, Tree root, Consumer<String> protocols, boolean first) {
         if (first) {
@@ -125,7 +125,7 @@ final class HttpTree {
             } else {
                 int colon = line.indexOf(':');
                 boolean[] state = {haveContentLength, teSeen};
-                header(http, m, raw, line, colon, state);
+                header(http, m, raw, line, colon, state, at);
                 haveContentLength = state[0];
                 teSeen = state[1];
             }
@@ -246,7 +246,7 @@ final class HttpTree {
     }
 
     /** process_header: one header line; {@code state} carries have_content_length and the Transfer-Encoding seen. */
-    private static void header(Tree http, HttpMessage m, String raw, String line, int colon, boolean[] state) {
+    private static void header(Tree http, HttpMessage m, String raw, String line, int colon, boolean[] state, int at) {
         String lineKey = m.kind == HttpMessage.Kind.RESPONSE ? "http.response.line"
                 : m.kind == HttpMessage.Kind.REQUEST ? "http.request.line" : null;
         boolean valid = colon > 0;
@@ -296,6 +296,19 @@ final class HttpTree {
                             "Unknown transfer coding name in Transfer-Encoding header");
                 }
             }
+            case "authorization", "proxy-authorization" -> {
+                if (value.startsWith("Basic ")) { // check_auth_basic (after NTLMSSP, not dissected here)
+                    String b64 = value.substring(6);
+                    String cred = b64;
+                    if (b64.length() > 1) {
+                        byte[] decoded = java.util.Base64.getMimeDecoder().decode(b64.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                        cred = fileDataText(decoded);
+                    }
+                    item.string("http.authbasic", "Credentials", cred);
+                } else if (value.startsWith("Digest")) {
+                    digest(item, m, at, value.length());
+                }
+            }
             case "cookie" -> {
                 int i = 0;
                 int n = value.length();
@@ -313,6 +326,34 @@ final class HttpTree {
                 }
             }
             default -> { }
+        }
+    }
+
+    /**
+     * check_auth_digest: text items for the comma-separated parts, read from 21 bytes into the
+     * header line (the length of "Authorization: Digest") for the value's length less 21; the part
+     * after the last comma is not shown. Kept as Wireshark does it, offsets and all.
+     */
+    private static void digest(Tree item, HttpMessage m, int lineAt, int valueLength) {
+        MemorySegment s = m.source;
+        long base = m.base;
+        int end = (int) Math.min(Integer.MAX_VALUE, s.byteSize() - base);
+        int offset = lineAt + 21;
+        int len = valueLength - 21;
+        while (len > 0) {
+            int comma = -1;
+            for (int i = offset; i < Math.min(end, offset + len); i++) {
+                if (Http.u8(s, base + i) == ',') {
+                    comma = i;
+                    break;
+                }
+            }
+            if (comma <= 0) {
+                break;
+            }
+            item.line(null, Http.ascii(s, base + offset, comma - offset), null);
+            len -= comma - offset;
+            offset = comma + 1;
         }
     }
 
