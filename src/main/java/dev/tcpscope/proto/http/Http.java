@@ -172,6 +172,7 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             messagesFrame = ctx.frame;
             resolved = false;
         }
+        int firstOfCall = messages.size();
         Session session = (Session) ctx.session;
         if (!session.started) {
             session.started = true;
@@ -195,6 +196,9 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             }
             pos += n;
             ctx.columns.fence();
+        }
+        if (messages.size() > firstOfCall) {
+            messages.get(firstOfCall).callStart = true; // frame.protocols names http once per call
         }
     }
 
@@ -376,14 +380,8 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             return End.OK;
         }
         resolve();
-        // frame.protocols names http again only after another protocol (media, data) came between
-        String[] last = {null};
-        Consumer<String> named = p -> {
-            last[0] = p;
-            protocols.accept(p);
-        };
         for (HttpMessage m : messages) {
-            HttpTree.build(m, root, named, !"http".equals(last[0]));
+            HttpTree.build(m, root, protocols, m.callStart);
             if (m.cutShort) {
                 return End.SHORT;
             }

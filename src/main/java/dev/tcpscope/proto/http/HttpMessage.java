@@ -51,6 +51,8 @@ public final class HttpMessage {
     int exchange;
     Http.Log log;
     long time;
+    /** The first message of one call of the dissector (tshark adds "http" to frame.protocols per call). */
+    boolean callStart;
     /** The message ran past the captured bytes (snap length): the tree stops before the body. */
     boolean cutShort;
     /** A non-printable first byte in a known HTTP conversation: shown as data. */

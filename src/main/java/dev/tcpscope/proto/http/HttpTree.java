@@ -79,8 +79,8 @@ final class HttpTree {
     }
 
     /**
-     * Adds the items of {@code m}; {@code first} when frame.protocols should name http for it
-     * (not when http was the last protocol named: two messages in a row name it once).
+     * Adds the items of {@code m}; {@code first} when it is the first message of a call of the
+     * dissector (frame.protocols names http once per call, however many messages it held).
      */
     static void build(HttpMessage m, Tree root, Consumer<String> protocols, boolean first) {
         if (first) {
