@@ -6,7 +6,7 @@
 #   <name>.x.txt   stdout of `tshark -r captures/<name> -c N -x`       (the hex dump)
 #   <name>.json    stdout of `tshark -r captures/<name> -c N -T json`  (the JSON tree)
 # and a few option combinations (-O, -V -x, --no-duplicate-keys) listed in extras.tsv,
-# all under the transport-only profile (scripts/tshark-profile.sh), and frames.tsv with the N
+# all under the HTTP profile (scripts/tshark-profile.sh), and frames.tsv with the N
 # used for each capture: the first 40 frames, halved while the -V text of a capture would be
 # larger than 256 KiB (a few captures have 64 KiB frames whose data dumps would swell the
 # repository). VERSION records the tshark version, the commands, the profile and the date.
@@ -66,11 +66,11 @@ extra learn_tcp.pcapng.O-tcp.txt learn_tcp.pcapng -O tcp
 extra learn_tcp.pcapng.O-ip-tcp.txt learn_tcp.pcapng -O ip,tcp
 extra learn_tcp.pcapng.Vx.txt learn_tcp.pcapng -V -x
 extra learn_tcp.pcapng.no-duplicate-keys.json learn_tcp.pcapng -T json --no-duplicate-keys
-extra arkime-wireshark-retrans.pcap.no-duplicate-keys.json arkime-wireshark-retrans.pcap -c 40 -T json --no-duplicate-keys
+extra arkime-wireshark-retrans.pcap.no-duplicate-keys.json arkime-wireshark-retrans.pcap -c 40 -T json --no-duplicate-keys -d tcp.port==4000,data
 # --color adds each frame's coloring rule to the tree (no escapes: the output is not a terminal).
 extra learn_tcp.pcapng.color-V.txt learn_tcp.pcapng --color -V
-# (-d tcp.port==4000,data: that capture carries HTTP on port 4000, found by the heuristic; its
-#  HTTP tree is not built yet, so the rule-naming check keeps the payload as data.)
+# (-d tcp.port==4000,data: that capture carries HTTP on port 4000, found by the heuristic; the
+#  checks of duplicate keys and rule names keep its payload as data; HTTP is checked by make-http-goldens.sh.)
 extra arkime-wireshark-retrans.pcap.color.json arkime-wireshark-retrans.pcap -c 40 --color -T json -d tcp.port==4000,data
 
 {

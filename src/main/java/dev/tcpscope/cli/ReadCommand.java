@@ -335,6 +335,7 @@ final class ReadCommand implements Callable<Integer> {
         }
         Decoder decoder = new Decoder(new TcpAnalyzer(mode).preferences(preferences)).payloads(payloads);
         if (twoPass) {
+            payloads.recordForSecondPass();
             decoder.noteReassemblies();
             Integer failed = firstPass(path, decoder, err, read);
             if (failed != null) {
@@ -344,6 +345,7 @@ final class ReadCommand implements Callable<Integer> {
             if (decodeAs != null) {
                 decodeAs.forEach(rule -> Protocols.decodeAs(again, rule));
             }
+            again.secondPassOf(payloads);
             decoder = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()).preferences(preferences), decoder.reassemblies())
                     .payloads(again, decoder.pduCompletions());
         }

@@ -14,10 +14,29 @@ public final class FieldText {
 
     private FieldText() { }
 
+    /**
+     * A string as {@code tshark -T fields} writes it (epan/print.c print_escaped_csv): backspace,
+     * form feed, newline, carriage return and tab as C escapes, everything else as is.
+     */
+    static void formatText(StringBuilder sb, CharSequence s) {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            switch (c) {
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(c);
+            }
+        }
+    }
+
     /** Appends occurrence {@code i} of {@code v}, a value of {@code f}. */
     public static void append(StringBuilder sb, Field f, Values v, int i) {
         switch (f.type()) {
-            case PROTOCOL, STRING -> sb.append(v.stringAt(i));
+            case PROTOCOL -> sb.append(v.stringAt(i));
+            case STRING -> formatText(sb, v.stringAt(i));
             case NONE -> {
                 if (v.lengthAt(i) > 0) {
                     hex(sb, v.segmentAt(i), v.offsetAt(i), v.lengthAt(i));

@@ -1,5 +1,7 @@
 package dev.tcpscope.present;
 
+import dev.tcpscope.proto.Tree;
+
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +24,7 @@ import java.util.List;
  * <p>Trees are built per frame and dropped after printing; nothing here outlives a frame except
  * through the caller, so memory does not grow with the capture.
  */
-public final class DetailNode {
+public final class DetailNode implements Tree {
     /** What kind of tree item this is; see the class comment. */
     public enum Kind { PROTOCOL, FIELD, TEXT }
 
@@ -50,26 +52,31 @@ public final class DetailNode {
     }
 
     /** Adds a protocol item ({@code FT_PROTOCOL}) such as {@code ip}. */
+    @Override
     public DetailNode protocol(String key, String label) {
         return add(new DetailNode(Kind.PROTOCOL, key, label, null));
     }
 
     /** Adds a field with a value: {@code label} is the whole -V line, {@code value} what JSON shows. */
+    @Override
     public DetailNode field(String key, String label, String value) {
         return add(new DetailNode(Kind.FIELD, key, label, value));
     }
 
     /** Adds a field without a value ({@code FT_NONE}): JSON shows it as an empty string. */
+    @Override
     public DetailNode none(String key, String label) {
         return add(new DetailNode(Kind.FIELD, key, label, null));
     }
 
     /** Adds a hidden field: in JSON only. */
+    @Override
     public DetailNode hidden(String key, String value) {
         return field(key, key, value).hide();
     }
 
     /** Adds a text item (no field): its JSON key is its label. */
+    @Override
     public DetailNode text(String label) {
         return add(new DetailNode(Kind.TEXT, label, label, null));
     }
@@ -92,12 +99,40 @@ public final class DetailNode {
     }
 
     /** Marks this item generated: -V shows its label in brackets. */
+    @Override
     public DetailNode generated() {
         generated = true;
         return this;
     }
 
+    @Override
+    public DetailNode expert(String key, Tree.Severity severity, Tree.Group group, String message) {
+        return Expert.add(this, key, Expert.Severity.valueOf(severity.name()), Expert.Group.valueOf(group.name()), message);
+    }
+
+    @Override
+    public DetailNode line(String key, String rawText, String value) {
+        String label = Labels.represented(Labels.formatText(rawText));
+        return key == null ? text(label) : field(key, label, value);
+    }
+
+    @Override
+    public DetailNode string(String key, String name, String value) {
+        return field(key, Labels.truncated(name, Labels.formatText(value)), value);
+    }
+
+    @Override
+    public DetailNode bytes(String key, String name, MemorySegment s, long off, int len) {
+        return field(key, Labels.truncated(name, Labels.hexShort(s, off, len)), Labels.hexColons(s, off, len));
+    }
+
+    @Override
+    public DetailNode dump(MemorySegment s, long off, int len) {
+        return bytes(s, off, len);
+    }
+
     /** Marks this item hidden: -V leaves it out. */
+    @Override
     public DetailNode hide() {
         hidden = true;
         return this;

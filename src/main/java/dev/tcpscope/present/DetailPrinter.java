@@ -8,6 +8,8 @@ import dev.tcpscope.wire.Reassembly;
 
 import java.lang.foreign.MemorySegment;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -91,7 +93,8 @@ public final class DetailPrinter {
                 }
                 if (hex) {
                     var g = decoder.desegmented();
-                    hexDump(out, f, decoder.dissection().reassembly(), g == null ? null : g.reassembledSource());
+                    hexDump(out, f, decoder.dissection().reassembly(), g == null ? null : g.reassembledSource(),
+                            Details.aboveSources(decoder));
                 }
                 out.append('\n');
             }
@@ -104,9 +107,10 @@ public final class DetailPrinter {
      * "Reassembled IPv4 (N bytes):", "Reassembled TCP (N bytes):") before its dump, in the order
      * the dissectors added them.
      */
-    private static void hexDump(StringBuilder out, Frame f, Reassembly r, Desegmenter.Reassembled pdu) {
+    private static void hexDump(StringBuilder out, Frame f, Reassembly r, Desegmenter.Reassembled pdu,
+                                List<Map.Entry<String, byte[]>> above) {
         int cap = f.capturedLength();
-        if (r == null && pdu == null) {
+        if (r == null && pdu == null && above.isEmpty()) {
             HexDump.append(out, f.segment(), f.offset(), cap);
             return;
         }
@@ -116,8 +120,14 @@ public final class DetailPrinter {
         if (r != null && !source(out, r.sourceName(), r.segment(), r.offset(), r.length())) {
             return;
         }
-        if (pdu != null) {
-            source(out, "Reassembled TCP", pdu.bytes(), 0, pdu.length());
+        if (pdu != null && !source(out, "Reassembled TCP", pdu.bytes(), 0, pdu.length())) {
+            return;
+        }
+        for (Map.Entry<String, byte[]> body : above) { // the protocols above TCP (HTTP's bodies)
+            byte[] b = body.getValue();
+            if (!source(out, body.getKey(), MemorySegment.ofArray(b), 0, b.length)) {
+                return;
+            }
         }
     }
 

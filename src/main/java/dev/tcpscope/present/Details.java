@@ -5,8 +5,11 @@ import dev.tcpscope.capture.CaptureInterface;
 import dev.tcpscope.frame.Frame;
 import dev.tcpscope.frame.LinkType;
 import dev.tcpscope.present.color.Colorizer;
+import dev.tcpscope.proto.DissectorTable;
+import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.present.color.ColoringRule;
 import dev.tcpscope.tcp.Decoder;
+import dev.tcpscope.tcp.Desegmenter;
 import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.Dissector;
 import dev.tcpscope.wire.EtherTrailer;
@@ -429,7 +432,7 @@ public final class Details {
                 case IPV4 -> this.ip.ipv4(i, last);
                 case IPV6 -> this.ip.ipv6(i, last);
                 case ARP -> transport.arp(i);
-                case TCP -> tcp.tcp(i, ip);
+                case TCP -> tcp.tcp(i, ip) && above();
                 case UDP -> transport.udp(i, ip);
                 case ICMP -> icmp.icmp(i, ip);
                 case ICMPV6 -> icmpv6.icmpv6(i, ip);
@@ -450,6 +453,55 @@ public final class Details {
 
     /** How reading the Ethernet padding and trailer after the EtherType payload ended. */
     private EtherTrailer.Outcome trailerOutcome = EtherTrailer.Outcome.NONE;
+
+    /**
+     * The protocols above TCP that dissected something in this frame add their trees after TCP's
+     * items ({@link LayerTree}, registered in {@code proto.Protocols}); nothing here names them.
+     */
+    private boolean above() {
+        Desegmenter g = decoder.desegmenter();
+        if (g != null && g.table() instanceof DissectorTable t) {
+            long frame = decoder.frame().number();
+            for (LayerTree lt : t.trees()) {
+                if (lt.shows(frame)) {
+                    LayerTree.End end = lt.tree(frame, root, this::protocol);
+                    if (end != LayerTree.End.OK) {
+                        stop(lt.protocolName(), end == LayerTree.End.MALFORMED);
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The data sources the protocols above TCP added in the frame just built (for {@code -x}). */
+    static java.util.List<java.util.Map.Entry<String, byte[]>> aboveSources(Decoder decoder) {
+        java.util.List<java.util.Map.Entry<String, byte[]>> out = new java.util.ArrayList<>(2);
+        Desegmenter g = decoder.desegmenter();
+        if (g != null && g.table() instanceof DissectorTable t) {
+            long frame = decoder.frame().number();
+            for (LayerTree lt : t.trees()) {
+                if (lt.shows(frame)) {
+                    lt.sources(frame, (name, bytes) -> out.add(java.util.Map.entry(name, bytes)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether a protocol above TCP dissected this frame's payload (TCP then shows no data for it). */
+    boolean aboveShows() {
+        Desegmenter g = decoder.desegmenter();
+        if (g != null && !quoting && g.table() instanceof DissectorTable t) {
+            long frame = decoder.frame().number();
+            for (LayerTree lt : t.trees()) {
+                if (lt.shows(frame)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     /** What follows the last layer: undissected payload as {@code data}, or nothing. */
     private void end(int last) {

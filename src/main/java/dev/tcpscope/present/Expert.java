@@ -45,9 +45,12 @@ final class Expert {
      * Adds an expert item under {@code parent}: {@code key} is the expert field's name
      * ({@code tcp.analysis.retransmission}), shown with {@code message} as its label.
      */
-    static DetailNode add(DetailNode parent, String key, Severity severity, Group group, String message) {
+    static DetailNode add(DetailNode parent, String key, Severity severity, Group group, String text) {
+        // expert.c formats the message into a label-sized buffer (239 bytes kept), and the item's
+        // label is then marked truncated when it does not fit
+        String message = text.length() < 240 ? text : text.substring(0, 239);
         DetailNode e = parent.protocol("_ws.expert",
-                "Expert Info (" + severity.label + "/" + group.label + "): " + message).generated();
+                Labels.represented("Expert Info (" + severity.label + "/" + group.label + "): " + message)).generated();
         e.none(key, message).generated();
         e.hidden("_ws.expert.message", message);
         e.field("_ws.expert.severity", "Severity level: " + severity.label, Integer.toString(severity.value)).generated();

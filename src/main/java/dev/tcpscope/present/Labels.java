@@ -25,19 +25,37 @@ final class Labels {
         if (utf8.length < LABEL_LENGTH) {
             return full;
         }
-        byte[] marked = (name + " [truncated]: " + value).getBytes(StandardCharsets.UTF_8);
+        return cut(name + " [truncated]: " + value);
+    }
+
+    /** A label marked truncated, cut as label_mark_truncated cuts it. */
+    private static String cut(String marked) {
+        byte[] b = marked.getBytes(StandardCharsets.UTF_8);
         // The buffer keeps 239 bytes; the cut then backs up to the start of the last character.
         int end = LABEL_LENGTH - 1;
         do {
             end--;
-        } while (end > 0 && (marked[end] & 0xc0) == 0x80);
-        return new String(marked, 0, end, StandardCharsets.UTF_8);
+        } while (end > 0 && (b[end] & 0xc0) == 0x80);
+        return new String(b, 0, end, StandardCharsets.UTF_8);
     }
 
     /**
      * A label that grew by appending ({@code proto_item_append_text}) past Wireshark's buffer:
      * cut to its 239 bytes, without a mark.
      */
+    /**
+     * A label a dissector set as a whole (proto.c {@code proto_tree_set_representation}): when it
+     * does not fit Wireshark's 240-byte buffer, " [truncated]" goes in front and the end is cut
+     * (proto.c {@code label_mark_truncated} at position 0).
+     */
+    static String represented(String label) {
+        byte[] utf8 = label.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length < LABEL_LENGTH) {
+            return label;
+        }
+        return cut(" [truncated]" + label);
+    }
+
     static String clip(String label) {
         byte[] utf8 = label.getBytes(StandardCharsets.UTF_8);
         if (utf8.length < LABEL_LENGTH) {

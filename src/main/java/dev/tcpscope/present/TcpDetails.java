@@ -394,7 +394,9 @@ final class TcpDetails {
         if (!keepAlive && r.analysed && (r.analysisFlags & (RETRANSMISSION | OUT_OF_ORDER)) != 0) {
             return;
         }
-        x.data(s, at, left);
+        if (!x.aboveShows()) { // a protocol above TCP shows these bytes itself
+            x.data(s, at, left);
+        }
     }
 
     /**

@@ -17,11 +17,15 @@ public final class DissectorTable implements PduTable {
     private final List<PduDissector> heuristics = new ArrayList<>();
     private final List<PduDissector> all = new ArrayList<>();
     private PduDissector[] heuristicArray = new PduDissector[0];
+    private final List<LayerTree> trees = new ArrayList<>();
     private boolean desegment = true;
 
     /** Registers {@code d} for each of {@code ports} in {@code tcp.port} and, if {@code heuristic}, in the "tcp" heuristics. */
     void register(PduDissector d, int[] ports, boolean heuristic) {
         all.add(d);
+        if (d instanceof LayerTree t) {
+            trees.add(t);
+        }
         for (int p : ports) {
             tcpPort[p] = d;
         }
@@ -50,6 +54,27 @@ public final class DissectorTable implements PduTable {
         @Override
         public void dissect(java.lang.foreign.MemorySegment s, long off, int len, dev.tcpscope.tcp.PduContext ctx) { }
     };
+
+    /** The registered protocols that show a detail tree, in registration order. */
+    public List<LayerTree> trees() { return trees; }
+
+    /** tshark -2, before the first pass: the protocols that show more in a second pass start recording. */
+    public void recordForSecondPass() {
+        for (PduDissector d : all) {
+            if (d instanceof TwoPass t) {
+                t.recordForSecondPass();
+            }
+        }
+    }
+
+    /** tshark -2, before the second pass: this table's protocols take what {@code first}'s recorded. */
+    public void secondPassOf(DissectorTable first) {
+        for (PduDissector d : all) {
+            if (d instanceof TwoPass t && first.byName(d.name()) instanceof TwoPass f) {
+                t.secondPassOf(f);
+            }
+        }
+    }
 
     /** The registered dissector whose filter name is {@code name}, or null. */
     public PduDissector byName(String name) {

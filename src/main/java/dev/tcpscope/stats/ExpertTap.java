@@ -37,7 +37,8 @@ final class ExpertTap implements Tap {
             Map.entry("ipv6.hopopts", "IPv6 Hop-by-Hop"), Map.entry("ipv6.routing", "IPv6 Routing"),
             Map.entry("ipv6.fraghdr", "IPv6 Fragment"), Map.entry("ipv6.dstopts", "IPv6 Destination"),
             Map.entry("arp", "ARP/RARP"), Map.entry("tcp", "TCP"), Map.entry("mptcp", "MPTCP"), Map.entry("udp", "UDP"),
-            Map.entry("icmp", "ICMP"), Map.entry("icmpv6", "ICMPv6"), Map.entry("data", "Data"));
+            Map.entry("icmp", "ICMP"), Map.entry("icmpv6", "ICMPv6"), Map.entry("data", "Data"),
+            Map.entry("http", "HTTP"), Map.entry("media", "Media"));
 
     private int lowest;
     private final int named;
@@ -105,7 +106,9 @@ final class ExpertTap implements Tap {
         for (DetailNode child : node.children()) {
             String key = child.key();
             if (child.kind() == DetailNode.Kind.PROTOCOL && "_ws.expert".equals(key)) {
-                item(child, protocol);
+                // the Ethernet trailer is read by packet-ethertype.c after its payload, so its
+                // items count for the Ethertype protocol (pinfo->current_proto) though they sit under eth
+                item(child, "eth.trailer".equals(node.key()) ? "Ethertype" : protocol);
                 continue;
             }
             String p = protocol;

@@ -1,5 +1,8 @@
 package dev.tcpscope.proto.http;
 
+import dev.tcpscope.proto.LayerTree;
+import dev.tcpscope.proto.Tree;
+import dev.tcpscope.proto.TwoPass;
 import dev.tcpscope.tcp.AppColumns;
 import dev.tcpscope.tcp.PduContext;
 import dev.tcpscope.tcp.PduDissector;
@@ -10,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * HTTP/1.x over TCP as Wireshark 4.0.17 dissects it (packet-http.c {@code dissect_http_on_stream},
@@ -21,7 +25,7 @@ import java.util.Locale;
  * default HTTP ports and as the "http_tcp" heuristic (a first line starting or ending with
  * {@code HTTP/1.}).
  */
-public final class Http implements PduDissector {
+public final class Http implements PduDissector, LayerTree, TwoPass {
     /** packet-http.c TCP_DEFAULT_RANGE. */
     public static final int[] TCP_PORTS = {80, 3128, 3132, 5985, 8080, 8088, 11371, 1900, 2869, 2710};
 
@@ -33,6 +37,22 @@ public final class Http implements PduDissector {
     static final class Session {
         String requestMethod;
         String requestUri;
+        /** The last full URI (http://host/uri) of a request with a Host header. */
+        String fullUri;
+        boolean started;
+        /** The first pass's record of this conversation (-2), or null. */
+        Log log;
+        /** Exchanges so far ({@code req_res_num}) and the last one. */
+        int exchanges;
+        Exchange tail;
+
+        void push(Exchange e) {
+            if (tail != null) {
+                tail.prev = null; // only the last two are ever looked at
+            }
+            e.prev = tail;
+            tail = e;
+        }
     }
 
     @Override
@@ -43,7 +63,96 @@ public final class Http implements PduDissector {
 
     /** The messages dissected in frame {@code frame} (empty when none). */
     public List<HttpMessage> messages(long frame) {
-        return frame == messagesFrame ? messages : List.of();
+        if (frame != messagesFrame) {
+            return List.of();
+        }
+        resolve();
+        return messages;
+    }
+
+    // ---- two passes (tshark -2) ------------------------------------------------------------
+
+    /** Per tcp.stream, what the first pass learnt of the exchanges (null: not recording). */
+    private java.util.Map<Integer, Log> recording;
+    /** The first pass's logs, taken by each conversation of the second pass as it starts (null: one pass). */
+    private java.util.Map<Integer, Log> firstPass;
+    private boolean resolved;
+
+    /**
+     * The exchanges of one conversation as a first pass saw them (packet-http.c's list of
+     * http_req_res_t, which tshark's second pass reads): for exchange {@code n} (1-based) the
+     * request's frame and time and the response's frame; and the conversation's last URIs.
+     * Four numbers per exchange; dropped with the conversation in the second pass.
+     */
+    static final class Log {
+        int count;
+        int[] request = new int[8], response = new int[8];
+        long[] requestTime = new long[8];
+        String fullUri, requestUri;
+
+        void set(Exchange e) {
+            int i = e.number;
+            if (i >= request.length) {
+                int n = Math.max(i + 1, request.length * 2);
+                request = java.util.Arrays.copyOf(request, n);
+                response = java.util.Arrays.copyOf(response, n);
+                requestTime = java.util.Arrays.copyOf(requestTime, n);
+            }
+            request[i] = e.requestFrame;
+            response[i] = e.responseFrame;
+            requestTime[i] = e.requestTime;
+            count = Math.max(count, i);
+        }
+    }
+
+    /** Makes this dissector remember, per conversation, what a second pass needs ({@code -2}, first pass). */
+    @Override
+    public void recordForSecondPass() {
+        recording = new java.util.HashMap<>();
+    }
+
+    /** Makes this dissector show frames as tshark's second pass does, from {@code first}'s records. */
+    @Override
+    public void secondPassOf(TwoPass other) {
+        Http first = (Http) other;
+        firstPass = first.recording == null ? new java.util.HashMap<>() : first.recording;
+        first.recording = null;
+    }
+
+    /**
+     * tshark's second pass does not pair again: each HTTP message of a frame shows the exchange
+     * the frame touched last in the first pass (p_get_proto_data finds the newest), with the
+     * numbers, neighbours and total of the whole conversation.
+     */
+    private void resolve() {
+        if (firstPass == null || resolved) {
+            return;
+        }
+        resolved = true;
+        int last = 0;
+        Log log = null;
+        for (HttpMessage m : messages) {
+            if (m.exchange > 0) {
+                last = m.exchange;
+                log = m.log;
+            }
+        }
+        for (HttpMessage m : messages) {
+            HttpMessage.Pairing p = m.pairing;
+            if (m.kind == HttpMessage.Kind.OTHER || log == null || last == 0 || last > log.count) {
+                continue;
+            }
+            p.number = last;
+            p.total = log.count;
+            p.time = log.request[last] > 0 && m.kind == HttpMessage.Kind.RESPONSE
+                    ? m.time - log.requestTime[last] : -1;
+            p.prevRequest = last > 1 ? log.request[last - 1] : 0;
+            p.prevResponse = last > 1 && m.kind == HttpMessage.Kind.RESPONSE ? log.response[last - 1] : 0;
+            p.requestIn = m.kind == HttpMessage.Kind.RESPONSE ? log.request[last] : 0;
+            p.responseIn = m.kind == HttpMessage.Kind.REQUEST ? log.response[last] : 0;
+            p.nextRequest = last < log.count ? log.request[last + 1] : 0;
+            p.nextResponse = last < log.count && m.kind == HttpMessage.Kind.RESPONSE ? log.response[last + 1] : 0;
+        }
     }
 
     @Override
@@ -61,8 +170,24 @@ public final class Http implements PduDissector {
         if (messagesFrame != ctx.frame) {
             messages.clear();
             messagesFrame = ctx.frame;
+            resolved = false;
         }
+        int firstOfCall = messages.size();
         Session session = (Session) ctx.session;
+        if (!session.started) {
+            session.started = true;
+            if (recording != null) {
+                session.log = new Log();
+                recording.put(ctx.stream, session.log);
+            } else if (firstPass != null) {
+                session.log = firstPass.remove(ctx.stream);
+                if (session.log != null) {
+                    // tshark keeps the conversation's data from the first pass
+                    session.fullUri = session.log.fullUri;
+                    session.requestUri = session.log.requestUri;
+                }
+            }
+        }
         int pos = 0;
         while (pos < len) {
             int n = message(s, off, len, pos, ctx, session);
@@ -71,6 +196,9 @@ public final class Http implements PduDissector {
             }
             pos += n;
             ctx.columns.fence();
+        }
+        if (messages.size() > firstOfCall) {
+            messages.get(firstOfCall).callStart = true; // frame.protocols names http once per call
         }
     }
 
@@ -90,6 +218,7 @@ public final class Http implements PduDissector {
             if (haveSeenHttp) {
                 cols.setProtocol("HTTP");
                 cols.setInfo("Continuation");
+                messages.add(HttpMessage.binary(s, base, pos, len, ctx.frame));
             }
             return -1;
         }
@@ -159,43 +288,49 @@ public final class Http implements PduDissector {
             return -1; // not HTTP: the rest goes undissected
         }
         cols.setProtocol("HTTP");
-        HttpMessage m = HttpMessage.parse(s, base, len, p, firstLen, next[0], kind, ctx);
-        if (kind == HttpMessage.Kind.OTHER) {
-            messages.add(m);
-            return len - pos;
-        }
+        HttpMessage m = HttpMessage.parse(s, base, len, pos, p, firstLen, next[0], kind, ctx);
         if (kind == HttpMessage.Kind.REQUEST && m.uri != null) {
             session.requestUri = m.uri;
+            if (m.host != null) {
+                String uri = m.uri;
+                String lower = uri.toLowerCase(Locale.ROOT);
+                session.fullUri = lower.startsWith("http://") || lower.startsWith("https://")
+                        || session.requestMethod != null && session.requestMethod.regionMatches(true, 0, "CONNECT", 0, 7)
+                        ? uri : "http://" + m.host.strip() + uri;
+                m.pairing.fullUri = session.fullUri;
+            }
         }
+        pair(m, session, ctx);
         int bodyStart = m.headerEnd;
         int datalen = len - bodyStart;
-        if (m.contentLength >= 0 && !m.chunked) {
+        if (m.contentLength >= 0 && m.te == HttpMessage.TE_NONE) {
             datalen = (int) Math.min(datalen, m.contentLength);
         } else if (kind == HttpMessage.Kind.REQUEST) {
-            if (!m.chunked && m.transferEncoding == null) {
+            if (m.te == HttpMessage.TE_NONE) {
                 datalen = 0;
             }
-        } else {
+        } else if (kind == HttpMessage.Kind.RESPONSE) {
             int code = m.statusCode;
             if (code / 100 == 1 || code == 204 || code == 304) {
                 datalen = 0;
             }
         }
-        if (datalen > 0 && m.chunked) {
-            datalen = m.dechunk(s, base, bodyStart, len - bodyStart);
+        if (datalen > 0) {
+            datalen = HttpBody.dissect(m, datalen);
         }
         m.bodyLength = Math.max(datalen, 0);
         messages.add(m);
-        if (unreassembled && m.chunked && m.chunkOverrun) {
+        if (unreassembled && m.chunked && m.body != null && m.body.truncatedChunk) {
             cols.appendInfo(UNREASSEMBLED); // de-chunking copied a chunk past the segment's end
             return -1;
         }
         if (ctx.truncated && (!m.headersComplete || m.contentLength > len - bodyStart)) {
             // the body runs past the captured bytes: tshark's bounds exception ends the frame
             cols.appendInfo("[Packet size limited during capture]");
+            m.cutShort = true;
             return -1;
         }
-        if (datalen > 0 && m.contentType != null && m.bodyBytes() > 0) {
+        if (m.body != null && m.body.outcome == HttpBody.Outcome.MEDIA && !HttpMedia.DATA.equals(m.mediaType())) {
             cols.appendInfo(" (" + m.mediaType() + ")"); // packet-media.c
         }
         return bodyStart - pos + Math.max(datalen, 0);
@@ -238,6 +373,111 @@ public final class Http implements PduDissector {
             at += next[0];
         }
         return false;
+    }
+
+    /**
+     * packet-http.c push_req / push_res and the pairing items: a request opens a new exchange; a
+     * response completes the last one unless that already has a response. Only the last two
+     * exchanges of a conversation are kept (one pass never looks further back).
+     */
+    private void pair(HttpMessage m, Session session, PduContext ctx) {
+        HttpMessage.Pairing p = m.pairing;
+        Exchange curr;
+        if (m.kind == HttpMessage.Kind.REQUEST) {
+            curr = new Exchange(++session.exchanges, ctx.frame, ctx.time, session.tail);
+            session.push(curr);
+        } else if (m.kind == HttpMessage.Kind.RESPONSE) {
+            curr = session.tail;
+            if (curr == null || curr.responseFrame > 0) {
+                curr = new Exchange(++session.exchanges, 0, Long.MIN_VALUE, session.tail);
+                session.push(curr);
+            }
+            curr.responseFrame = ctx.frame;
+            if (curr.requestTime != Long.MIN_VALUE) {
+                p.time = ctx.time - curr.requestTime;
+            }
+            p.responseForUri = session.fullUri != null ? session.fullUri : session.requestUri;
+        } else {
+            return;
+        }
+        p.number = curr.number;
+        p.total = session.exchanges;
+        m.exchange = curr.number;
+        m.log = session.log;
+        m.time = ctx.time;
+        if (recording != null && session.log != null) {
+            session.log.set(curr);
+            session.log.fullUri = session.fullUri;
+            session.log.requestUri = session.requestUri;
+        }
+        Exchange prev = curr.prev;
+        if (prev != null) {
+            p.prevRequest = prev.requestFrame;
+            p.prevResponse = m.kind == HttpMessage.Kind.RESPONSE ? prev.responseFrame : 0;
+        }
+        if (m.kind == HttpMessage.Kind.RESPONSE) {
+            p.requestIn = curr.requestFrame;
+        } else {
+            p.responseIn = curr.responseFrame;
+        }
+    }
+
+    /** One request/response exchange (packet-http.c http_req_res_t). */
+    static final class Exchange {
+        final int number;
+        final int requestFrame;
+        final long requestTime;
+        int responseFrame;
+        Exchange prev;
+
+        Exchange(int number, int requestFrame, long requestTime, Exchange prev) {
+            this.number = number;
+            this.requestFrame = requestFrame;
+            this.requestTime = requestTime;
+            this.prev = prev;
+        }
+    }
+
+    @Override
+    public boolean shows(long frame) {
+        return frame == messagesFrame && !messages.isEmpty();
+    }
+
+    @Override
+    public End tree(long frame, Tree root, Consumer<String> protocols) {
+        if (!shows(frame)) {
+            return End.OK;
+        }
+        resolve();
+        for (HttpMessage m : messages) {
+            HttpTree.build(m, root, protocols, m.callStart);
+            if (m.cutShort) {
+                return End.SHORT;
+            }
+        }
+        return End.OK;
+    }
+
+    @Override
+    public String protocolName() { return "HTTP"; }
+
+    @Override
+    public void sources(long frame, java.util.function.BiConsumer<String, byte[]> source) {
+        if (!shows(frame)) {
+            return;
+        }
+        for (HttpMessage m : messages) {
+            HttpBody b = m.body;
+            if (b == null || m.cutShort) {
+                continue;
+            }
+            if (b.dechunked != null) {
+                source.accept("De-chunked entity body", b.dechunked);
+            }
+            if (b.decoded != null) {
+                source.accept("Uncompressed entity body", b.decoded);
+            }
+        }
     }
 
     /**
@@ -303,7 +543,7 @@ public final class Http implements PduDissector {
                 if (l == -1) {
                     return more(ctx, msgStart, PduDissector.ONE_MORE_SEGMENT);
                 }
-                long size = HttpMessage.chunkSize(ascii(s, base + at, l));
+                long size = chunkSize(ascii(s, base + at, l));
                 if (size < 0 || size > (1L << 31)) {
                     return true;
                 }
@@ -365,6 +605,19 @@ public final class Http implements PduDissector {
                     sp < 0 && m.length() == d.length() ? HttpMessage.Kind.OTHER : HttpMessage.Kind.REQUEST;
             default -> HttpMessage.Kind.OTHER;
         };
+    }
+
+    /** A chunk-size line's value (hex, before any ';' extension) as the reassembly reads it, or −1 when not hex. */
+    static long chunkSize(String line) {
+        int semi = line.indexOf(';');
+        String h = (semi < 0 ? line : line.substring(0, semi)).strip();
+        int i = 0;
+        long v = 0;
+        while (i < h.length() && Character.digit(h.charAt(i), 16) >= 0 && i < 12) {
+            v = v * 16 + Character.digit(h.charAt(i), 16);
+            i++;
+        }
+        return i == 0 ? -1 : v;
     }
 
     static int statusCode(String first) {

@@ -1,13 +1,13 @@
 package dev.tcpscope.proto.http;
 
 import dev.tcpscope.field.Base;
+import dev.tcpscope.field.Extractor;
 import dev.tcpscope.field.Field;
 import dev.tcpscope.field.FieldType;
 import dev.tcpscope.field.Values;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.tcp.Desegmenter;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -45,8 +45,63 @@ public final class HttpFields {
                         && m.uri != null && m.uri.startsWith("/") ? "http://" + m.host + m.uri : null),
                 str("http.file_data", "File Data", m -> {
                     byte[] b = m.body();
-                    return b == null ? null : new String(b, StandardCharsets.ISO_8859_1);
-                }));
+                    return b == null ? null : HttpTree.fileDataText(b);
+                }),
+                str("http.response.code.desc", "Status Code Description",
+                        m -> m.kind == HttpMessage.Kind.RESPONSE ? HttpStatus.describe(m.statusCode) : null),
+                str("http.response_for.uri", "Request URI", m -> m.kind == HttpMessage.Kind.RESPONSE ? m.pairing.responseForUri : null),
+                number("http.request_number", "Request number", FieldType.UINT,
+                        m -> m.kind == HttpMessage.Kind.REQUEST ? m.pairing.number : 0),
+                number("http.response_number", "Response number", FieldType.UINT,
+                        m -> m.kind == HttpMessage.Kind.RESPONSE ? m.pairing.number : 0),
+                number("http.request_in", "Request in frame", FieldType.FRAMENUM, m -> m.pairing.requestIn),
+                number("http.response_in", "Response in frame", FieldType.FRAMENUM, m -> m.pairing.responseIn),
+                number("http.prev_request_in", "Prev request in frame", FieldType.FRAMENUM, m -> m.pairing.prevRequest),
+                number("http.prev_response_in", "Prev response in frame", FieldType.FRAMENUM, m -> m.pairing.prevResponse),
+                number("http.next_request_in", "Next request in frame", FieldType.FRAMENUM, m -> m.pairing.nextRequest),
+                number("http.next_response_in", "Next response in frame", FieldType.FRAMENUM, m -> m.pairing.nextResponse),
+                Field.of("http.time", "Time since request", FieldType.RELATIVE_TIME, each((m, v) -> {
+                    if (m.kind == HttpMessage.Kind.RESPONSE && m.pairing.number > 0 && m.pairing.time >= 0) {
+                        v.addLong(m.pairing.time);
+                    }
+                })),
+                header("http.accept", "Accept", "accept"),
+                header("http.accept_encoding", "Accept Encoding", "accept-encoding"),
+                header("http.accept_language", "Accept-Language", "accept-language"),
+                header("http.connection", "Connection", "connection"),
+                header("http.cookie", "Cookie", "cookie"),
+                header("http.referer", "Referer", "referer"),
+                header("http.date", "Date", "date"),
+                header("http.server", "Server", "server"),
+                header("http.location", "Location", "location"),
+                header("http.cache_control", "Cache-Control", "cache-control"),
+                header("http.last_modified", "Last-Modified", "last-modified"),
+                header("http.set_cookie", "Set-Cookie", "set-cookie"),
+                header("http.authorization", "Authorization", "authorization"),
+                header("http.x_forwarded_for", "X-Forwarded-For", "x-forwarded-for"),
+                header("http.upgrade", "Upgrade", "upgrade"));
+    }
+
+    private static Field number(String name, String title, FieldType type, java.util.function.ToIntFunction<HttpMessage> get) {
+        Extractor e = each((m, v) -> {
+            int n = get.applyAsInt(m);
+            if (n > 0) {
+                v.addLong(n);
+            }
+        });
+        return type == FieldType.FRAMENUM ? Field.of(name, title, type, e) : Field.integer(name, title, type, 32, Base.DEC, e);
+    }
+
+    /** A header's field: one occurrence per header line of that name, its value as process_header takes it. */
+    private static Field header(String name, String title, String lowerName) {
+        return Field.of(name, title, FieldType.STRING, each((m, v) -> {
+            for (String line : m.headers) {
+                int colon = line.indexOf(':');
+                if (colon == lowerName.length() && line.regionMatches(true, 0, lowerName, 0, colon)) {
+                    v.addString(HttpTree.headerValue(line, colon));
+                }
+            }
+        }));
     }
 
     private static Field str(String name, String title, java.util.function.Function<HttpMessage, String> get) {
@@ -58,7 +113,7 @@ public final class HttpFields {
         }));
     }
 
-    private static dev.tcpscope.field.Extractor each(BiConsumer<HttpMessage, Values> add) {
+    private static Extractor each(BiConsumer<HttpMessage, Values> add) {
         return (d, v) -> {
             for (HttpMessage m : messages(d)) {
                 add.accept(m, v);

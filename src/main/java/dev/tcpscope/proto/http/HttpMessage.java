@@ -2,7 +2,6 @@ package dev.tcpscope.proto.http;
 
 import dev.tcpscope.tcp.PduContext;
 
-import java.io.ByteArrayOutputStream;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,9 +9,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One HTTP/1.x message as packet-http.c reads it: the first line, the header lines up to the
- * empty line, and where the body starts. Only what the fields need is kept, and only for the
- * frame being printed.
+ * One HTTP/1.x message as packet-http.c's {@code dissect_http_message} reads it: the first line,
+ * the header lines up to the empty line (or up to a line that is no header), and the body that
+ * follows (sized by Content-Length, de-chunked, decompressed). It points into the bytes dissected
+ * in the current frame (the segment or the reassembled PDU) and lives only until the next frame.
  */
 public final class HttpMessage {
     /** Request, response, or neither (a continuation of a known HTTP conversation). */
@@ -26,27 +26,81 @@ public final class HttpMessage {
     public long contentLength = -1;
     public String contentLengthText;
     public boolean chunked;
-    /** Offset (from the dissected bytes' start) just past the empty line ending the headers. */
-    int headerEnd;
-    int bodyLength;
-    /** Whether the empty line ending the headers was found. */
-    boolean headersComplete;
     /** The header lines as written (without their terminators). */
     public final List<String> headers = new ArrayList<>();
-    private byte[] body;
-    /** The frame and direction the message was seen in. */
+    /** The frame the message was dissected in. */
     public final int frame;
 
-    private HttpMessage(Kind kind, String firstLine, int frame) {
+    // Where the message lies in the dissected bytes (offsets from base).
+    final MemorySegment source;
+    final long base;
+    /** {@code orig_offset}: where the message starts (before a leading CRLF). */
+    final int start;
+    /** Where the first line starts (after a leading CRLF). */
+    int lineStart;
+    boolean leadingCrlf;
+    /** Just past the header block (the empty line, or where the headers stopped). */
+    int headerEnd;
+    /** Whether the empty line ending the headers was found. */
+    boolean headersComplete;
+    /** Bytes after the headers in the dissected data (all of them, whatever the body's size). */
+    int rest;
+    /** The body's bytes on the wire (after Content-Length, chunking); 0 when none. */
+    int bodyLength;
+    /** The exchange this message opened or completed (0: none), the conversation's -2 log, the frame's time. */
+    int exchange;
+    Http.Log log;
+    long time;
+    /** The first message of one call of the dissector (tshark adds "http" to frame.protocols per call). */
+    boolean callStart;
+    /** The message ran past the captured bytes (snap length): the tree stops before the body. */
+    boolean cutShort;
+    /** A non-printable first byte in a known HTTP conversation: shown as data. */
+    boolean binary;
+    /** Transfer-Encoding: one of packet-http.c's HTTP_TE_* (0 none). */
+    int te;
+    /** The body as dissected, see {@link HttpBody}; null when there is none. */
+    HttpBody body;
+    /** Request/response pairing as packet-http.c shows it for this message (see {@link Http}). */
+    final Pairing pairing = new Pairing();
+
+    /** Transfer codings (packet-http.c http_transfer_encoding). */
+    static final int TE_NONE = 0, TE_COMPRESS = 2, TE_DEFLATE = 3, TE_GZIP = 4, TE_IDENTITY = 5,
+            TE_UNKNOWN = 6;
+
+    private HttpMessage(Kind kind, String firstLine, int frame, MemorySegment source, long base, int start) {
         this.kind = kind;
         this.firstLine = firstLine;
         this.frame = frame;
+        this.source = source;
+        this.base = base;
+        this.start = start;
     }
 
-    static HttpMessage parse(MemorySegment s, long base, int len, int p, int firstLen, int firstNext,
+    /** What the pairing items of the tree show; 0 or null when absent. */
+    static final class Pairing {
+        int number, total;
+        int prevRequest, prevResponse, requestIn, responseIn, nextRequest, nextResponse;
+        long time = -1;
+        String fullUri, responseForUri;
+    }
+
+    /** A continuation whose first byte is not printable (packet-http.c shows it as data). */
+    static HttpMessage binary(MemorySegment s, long base, int start, int len, int frame) {
+        HttpMessage m = new HttpMessage(Kind.OTHER, "", frame, s, base, start);
+        m.binary = true;
+        m.lineStart = start;
+        m.headerEnd = start;
+        m.rest = len - start;
+        return m;
+    }
+
+    static HttpMessage parse(MemorySegment s, long base, int len, int start, int p, int firstLen, int firstNext,
                              Kind kind, PduContext ctx) {
         String first = Http.ascii(s, base + p, firstLen);
-        HttpMessage m = new HttpMessage(kind, first, ctx.frame);
+        HttpMessage m = new HttpMessage(kind, first, ctx.frame, s, base, start);
+        m.lineStart = p;
+        m.leadingCrlf = p > start;
         if (kind == Kind.REQUEST) {
             int a = first.indexOf(' ');
             int b = first.lastIndexOf(' ');
@@ -67,7 +121,7 @@ public final class HttpMessage {
                 m.phrase = "";
             }
         }
-        int at = p + firstNext;
+        int at = kind == Kind.OTHER ? p : p + firstNext;
         int[] next = new int[1];
         m.headerEnd = len;
         while (at < len) {
@@ -82,21 +136,17 @@ public final class HttpMessage {
                 break;
             }
             String line = new String(Http.bytes(s, base + at, l), StandardCharsets.ISO_8859_1);
+            if (line.indexOf(':') < 0 && !(kind == Kind.OTHER && at == p && Http.kind(line) != Kind.OTHER)) {
+                m.headerEnd = at; // no header: packet-http.c stops here, and the rest is the body
+                break;
+            }
             m.header(line);
             at += next[0];
             m.headerEnd = at;
         }
-        m.source = s;
-        m.base = base;
+        m.rest = len - m.headerEnd;
         return m;
     }
-
-    /** A chunk ran past the bytes (tshark copies it anyway, which throws when not reassembled). */
-    boolean chunkOverrun;
-
-    private MemorySegment source;
-    private long base;
-    private byte[] dechunked;
 
     private void header(String line) {
         headers.add(line);
@@ -105,7 +155,7 @@ public final class HttpMessage {
             return;
         }
         String name = line.substring(0, colon).toLowerCase(Locale.ROOT);
-        String value = line.substring(colon + 1).strip();
+        String value = HttpTree.headerValue(line, colon);
         switch (name) {
             case "host" -> host = value;
             case "user-agent" -> userAgent = value;
@@ -113,103 +163,102 @@ public final class HttpMessage {
             case "content-encoding" -> contentEncoding = value;
             case "transfer-encoding" -> {
                 transferEncoding = value;
-                if (value.toLowerCase(Locale.ROOT).startsWith("chunked")) {
-                    chunked = true;
-                }
+                te = transferCoding(value);
             }
             case "content-length" -> {
                 contentLengthText = value;
-                try {
-                    contentLength = Long.parseLong(value);
-                } catch (NumberFormatException e) {
-                    contentLength = -1;
-                }
+                contentLength = HttpTree.contentLength(value);
             }
             default -> { }
         }
     }
 
-    /** The media type as packet-media.c shows it: the Content-Type up to ';', lower case, no spaces. */
+    /**
+     * packet-http.c http_parse_transfer_coding: sets {@link #chunked} and returns the other coding
+     * (TE_UNKNOWN when only chunked, or an unknown name, was given).
+     */
+    private int transferCoding(String v) {
+        int coding = TE_UNKNOWN;
+        int i = 0;
+        int n = v.length();
+        while (i < n) {
+            while (i < n && (v.charAt(i) == ' ' || v.charAt(i) == '\t' || v.charAt(i) == ',')) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            if (v.startsWith("chunked", i)) {
+                chunked = true;
+                i += 7;
+                continue;
+            }
+            if (coding != TE_UNKNOWN) {
+                teFullyParsed = false;
+                break;
+            }
+            String[] names = {"compress", "deflate", "gzip", "identity", "x-compress", "x-gzip"};
+            int[] codes = {TE_COMPRESS, TE_DEFLATE, TE_GZIP, TE_IDENTITY, TE_COMPRESS, TE_GZIP};
+            boolean known = false;
+            for (int k = 0; k < names.length; k++) {
+                if (v.startsWith(names[k], i)) {
+                    coding = codes[k];
+                    i += names[k].length();
+                    known = true;
+                    break;
+                }
+            }
+            if (!known) {
+                teFullyParsed = false;
+                int comma = v.indexOf(',', i);
+                if (comma < 0) {
+                    break;
+                }
+                i = comma;
+            }
+        }
+        return coding;
+    }
+
+    /** The Transfer-Encoding value {@code v} parsed alone (for the tree's te_unknown check). */
+    static HttpMessage probeTransferCoding(String v) {
+        HttpMessage m = new HttpMessage(Kind.OTHER, "", 0, null, 0, 0);
+        m.transferCoding(v);
+        return m;
+    }
+
+    /** Whether the Transfer-Encoding value had only known codings (else packet-http.c's te_unknown). */
+    boolean teFullyParsed = true;
+
+    /**
+     * The media type as packet-http.c keeps it: the Content-Type up to ';' or white space, lower
+     * case (pinfo->match_string).
+     */
     public String mediaType() {
         if (contentType == null) {
             return null;
         }
-        int semi = contentType.indexOf(';');
-        String t = semi < 0 ? contentType : contentType.substring(0, semi);
-        return t.strip().toLowerCase(Locale.ROOT);
-    }
-
-    /** Bytes of the body (de-chunked when chunked). */
-    int bodyBytes() {
-        return dechunked != null ? dechunked.length : bodyLength;
-    }
-
-    /** The entity body ({@code http.file_data}), de-chunked; null when there is none. */
-    public byte[] body() {
-        if (body == null && bodyLength > 0) {
-            body = dechunked != null ? dechunked : Http.bytes(source, base + headerEnd, bodyLength);
-        }
-        return body;
-    }
-
-    /**
-     * Parses the chunks from {@code start}; returns the bytes the chunked body occupies on the
-     * wire and keeps the de-chunked data (packet-http.c chunked_encoding_dissector).
-     */
-    int dechunk(MemorySegment s, long base, int start, int avail) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int at = start;
-        int end = start + avail;
-        int[] next = new int[1];
-        while (at < end) {
-            int l = Http.lineEnd(s, base + at, end - at, next);
-            if (l == -1) {
-                break;
-            }
-            long size = chunkSize(Http.ascii(s, base + at, l));
-            if (size < 0) {
-                break;
-            }
-            at += next[0];
-            if (size == 0) {
-                // trailer lines up to the empty line
-                while (at < end) {
-                    int t = Http.lineEnd(s, base + at, end - at, next);
-                    if (t == -1) {
-                        at = end;
-                        break;
-                    }
-                    at += next[0];
-                    if (t == 0) {
-                        break;
-                    }
-                }
-                break;
-            }
-            int take = (int) Math.min(size, end - at);
-            out.write(Http.bytes(s, base + at, take), 0, take);
-            at += take;
-            if (take < size) {
-                chunkOverrun = true;
-                break;
-            }
-            int crlf = Http.lineEnd(s, base + at, end - at, next);
-            at += crlf == -1 ? end - at : next[0];
-        }
-        dechunked = out.toByteArray();
-        return at - start;
-    }
-
-    /** A chunk-size line's value (hex, before any ';' extension), or −1 when it is not hex. */
-    static long chunkSize(String line) {
-        int semi = line.indexOf(';');
-        String h = (semi < 0 ? line : line.substring(0, semi)).strip();
         int i = 0;
-        long v = 0;
-        while (i < h.length() && Character.digit(h.charAt(i), 16) >= 0 && i < 12) {
-            v = v * 16 + Character.digit(h.charAt(i), 16);
+        while (i < contentType.length() && contentType.charAt(i) != ';' && !Character.isWhitespace(contentType.charAt(i))) {
             i++;
         }
-        return i == 0 ? -1 : v;
+        return contentType.substring(0, i).toLowerCase(Locale.ROOT);
+    }
+
+    /** The Content-Type's parameters (after the type, ';' and white space), or null. */
+    String mediaParameters() {
+        if (contentType == null) {
+            return null;
+        }
+        int i = mediaType().length() + 1;
+        while (i < contentType.length() && (contentType.charAt(i) == ';' || Character.isWhitespace(contentType.charAt(i)))) {
+            i++;
+        }
+        return i < contentType.length() ? contentType.substring(i) : null;
+    }
+
+    /** The entity body ({@code http.file_data}): de-chunked and decompressed; null when there is none. */
+    public byte[] body() {
+        return body == null ? null : body.fileData();
     }
 }

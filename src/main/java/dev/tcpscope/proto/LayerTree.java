@@ -1,0 +1,37 @@
+package dev.tcpscope.proto;
+
+import java.util.function.Consumer;
+
+/**
+ * A protocol above TCP that shows itself in the detail tree: the one hook the {@code present}
+ * stage calls after a frame's TCP item (and TCP's reassembly items), for each dissector of the
+ * {@link DissectorTable} that implements it. Adding a protocol's tree is implementing this in its
+ * package; nothing in {@code present} names the protocol.
+ */
+public interface LayerTree {
+    /** Whether this protocol dissected something in {@code frame} (then TCP shows no data for its payload). */
+    boolean shows(long frame);
+
+    /**
+     * Adds this protocol's items for {@code frame} (the frame just decoded) under {@code root},
+     * the frame's top level, and names each protocol shown through {@code protocols}, in order,
+     * for {@code frame.protocols}. Returns how the dissection ended: {@link End#SHORT} or
+     * {@link End#MALFORMED} where Wireshark's dissector stopped on a bounds exception (the frame
+     * then ends with "[Packet size limited during capture: NAME truncated]" or "[Malformed
+     * Packet: NAME]", NAME being {@link #protocolName()}).
+     */
+    End tree(long frame, Tree root, Consumer<String> protocols);
+
+    /**
+     * The data sources this protocol added in {@code frame} after the frame's own bytes (tshark's
+     * {@code add_new_data_source}: "De-chunked entity body", "Uncompressed entity body"), in order,
+     * each given as its name and bytes; {@code -x} dumps them after the frame.
+     */
+    default void sources(long frame, java.util.function.BiConsumer<String, byte[]> source) { }
+
+    /** The protocol's short name as exception markers show it ({@code HTTP}). */
+    String protocolName();
+
+    /** How a protocol's dissection of a frame ended. */
+    enum End { OK, SHORT, MALFORMED }
+}

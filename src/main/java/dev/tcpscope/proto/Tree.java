@@ -1,0 +1,62 @@
+package dev.tcpscope.proto;
+
+/**
+ * One item of a frame's detail tree as a protocol above TCP adds to it (Wireshark's
+ * {@code proto_tree}): the protocols here build their {@code -V} / {@code -T json} trees through
+ * this interface, so that they need nothing from the {@code present} stage that prints them.
+ * Each adding method returns the new item, to which children can be added in turn.
+ *
+ * <p>An item has a label (what {@code -V} prints), a key (the field's filter name, what
+ * {@code -T json} names it) and, for fields, the value JSON shows. See
+ * {@code present.DetailNode}, the implementation, for the kinds and flags.
+ */
+public interface Tree {
+    /** Expert severities (epan/proto.h PI_*). */
+    enum Severity { COMMENT, CHAT, NOTE, WARNING, ERROR }
+
+    /** Expert groups (epan/proto.h PI_*), the ones the protocols here use. */
+    enum Group { SEQUENCE, RESPONSE_CODE, REQUEST_CODE, UNDECODED, REASSEMBLE, MALFORMED, PROTOCOL, SECURITY }
+
+    /** Adds a protocol item ({@code FT_PROTOCOL}). */
+    Tree protocol(String key, String label);
+
+    /** Adds a field with a value: {@code label} is the whole -V line, {@code value} what JSON shows. */
+    Tree field(String key, String label, String value);
+
+    /** Adds a field without a value ({@code FT_NONE}). */
+    Tree none(String key, String label);
+
+    /** Adds a text item (no field); its JSON key is its label. */
+    Tree text(String label);
+
+    /** Adds a hidden field: in JSON only. */
+    Tree hidden(String key, String value);
+
+    /** Replaces the label (Wireshark's {@code proto_item_set_text} on an item already added). */
+    Tree relabel(String label);
+
+    /** Marks this item generated ({@code -V} shows it in brackets). */
+    Tree generated();
+
+    /** Marks this item hidden ({@code -V} leaves it out). */
+    Tree hide();
+
+    /**
+     * Adds an item whose label a dissector set from raw text ({@code proto_item_set_text("%s",
+     * format_text(...))}): control characters escaped, " [truncated]" in front when it is longer
+     * than Wireshark's 240-byte label. With a null {@code key} it is a text item.
+     */
+    Tree line(String key, String rawText, String value);
+
+    /** Adds an {@code FT_STRING} field as Wireshark labels it: "Name: value", escaped and truncated. */
+    Tree string(String key, String name, String value);
+
+    /** Adds an {@code FT_BYTES} field: "Name: hex…" (the first 36 bytes) and the bytes in JSON. */
+    Tree bytes(String key, String name, java.lang.foreign.MemorySegment s, long off, int len);
+
+    /** Attaches the bytes of a {@code data} item: {@code -V} prints them in hex under it. */
+    Tree dump(java.lang.foreign.MemorySegment s, long off, int len);
+
+    /** Adds an expert item under this item ({@code expert_add_info}), keyed by the expert field's name. */
+    Tree expert(String key, Severity severity, Group group, String message);
+}

@@ -1,0 +1,333 @@
+package dev.tcpscope.proto.http;
+
+import java.io.ByteArrayOutputStream;
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * A message body as packet-http.c handles it after the headers: the chunked transfer coding
+ * removed ({@code chunked_encoding_dissector}), then a gzip or deflate content coding undone
+ * (epan/tvbuff_zlib.c {@code tvb_uncompress}, here with java.util.zip), then handed to the media
+ * dissector, to the data dissector, or to nothing. What it decides is kept so that the Info
+ * column, the tree and {@code http.file_data} agree.
+ */
+final class HttpBody {
+    /** Where the body ended up (the branches of dissect_http_message after "datalen > 0"). */
+    enum Outcome {
+        /** Chunked, but no chunk could be read, or a single empty one: nothing more shown. */
+        NO_CHUNKS,
+        /** A gzip/deflate/compress transfer coding: the bytes as data. */
+        TRANSFER_CODED,
+        /** A content coding that could not be undone: the bytes as data under the encoded-entity item. */
+        UNDECODED,
+        /** File Data of zero bytes. */
+        EMPTY,
+        /** Handed to the media dissector (a Content-Type was given). */
+        MEDIA,
+        /** Handed to the data dissector (no Content-Type). */
+        DATA
+    }
+
+    /** Tshark's window of output per inflate() pass: twice the input, 32 KiB to 10 MiB. */
+    private static final int MIN_BUFSIZ = 32768;
+    private static final int MAX_BUFSIZ = 10 * 1000 * 1000;
+
+    Outcome outcome;
+    /** Offset (from the message's base) and length of the body bytes on the wire. */
+    int offset, wireLength;
+    /** The de-chunked bytes (null when not chunked) and the decompressed ones (null when not coded). */
+    byte[] dechunked, decoded;
+    /** Length of the encoded entity (after de-chunking) and whether decoding was tried and failed. */
+    int encodedLength;
+    /** The chunks: for each, offset of its size line, offset of its data, its size (packet-http.c clips it). */
+    int[] chunkLine = new int[0], chunkData = new int[0], chunkSize = new int[0];
+    int chunks;
+    /** The trailer part (offset, length; length 0 when none) and the final CRLF (offset, length; −1 when not found). */
+    int trailerOffset, trailerLength, finalCrlfOffset, finalCrlfLength = -1;
+    /** Bytes the chunked body took on the wire (0 when none was read). */
+    int chunkedLength;
+    private MemorySegment s;
+    private long base;
+
+    /** The bytes after all codings, as {@code http.file_data} and the media dissector see them. */
+    byte[] fileData() {
+        if (decoded != null) {
+            return decoded;
+        }
+        if (dechunked != null) {
+            return dechunked;
+        }
+        return outcome == Outcome.MEDIA || outcome == Outcome.DATA || outcome == Outcome.EMPTY
+                ? Http.bytes(s, base + offset, wireLength) : null;
+    }
+
+    /** The entity as it was before content decoding (de-chunked, or as on the wire). */
+    byte[] entity() {
+        return dechunked != null ? dechunked : Http.bytes(s, base + offset, wireLength);
+    }
+
+    /**
+     * Works out the body of {@code m}, whose {@code datalen} bytes start at {@code m.headerEnd};
+     * returns the bytes it takes on the wire (the chunked length when chunked).
+     */
+    static int dissect(HttpMessage m, int datalen) {
+        HttpBody b = new HttpBody();
+        m.body = b;
+        b.s = m.source;
+        b.base = m.base;
+        b.offset = m.headerEnd;
+        b.wireLength = datalen;
+        int used = datalen;
+        if (m.chunked) {
+            // the chunks are read from all the bytes that follow, as packet-http.c hands them over
+            int consumed = b.dechunk(m.headerEnd, m.rest);
+            if (consumed == 0) {
+                b.outcome = Outcome.NO_CHUNKS;
+                return datalen;
+            }
+            used = consumed;
+            b.wireLength = consumed;
+        }
+        switch (m.te) {
+            case HttpMessage.TE_COMPRESS, HttpMessage.TE_DEFLATE, HttpMessage.TE_GZIP -> {
+                b.outcome = Outcome.TRANSFER_CODED;
+                return used;
+            }
+            default -> { }
+        }
+        byte[] entity = null;
+        if (m.contentEncoding != null && !m.contentEncoding.equalsIgnoreCase("identity")) {
+            entity = b.entity();
+            b.encodedLength = entity.length;
+            String ce = m.contentEncoding.toLowerCase(java.util.Locale.ROOT);
+            if (ce.equals("gzip") || ce.equals("deflate") || ce.equals("x-gzip") || ce.equals("x-deflate")) {
+                b.decoded = uncompress(entity);
+            }
+            if (b.decoded == null) {
+                b.outcome = Outcome.UNDECODED;
+                return used;
+            }
+        }
+        byte[] file = b.fileData();
+        int fileLength = file == null ? datalen : file.length;
+        if (fileLength == 0) {
+            b.outcome = Outcome.EMPTY;
+        } else {
+            b.outcome = m.contentType != null ? Outcome.MEDIA : Outcome.DATA;
+        }
+        return used;
+    }
+
+    /**
+     * packet-http.c chunked_encoding_dissector over {@code avail} bytes from {@code start}: the
+     * size line's hex number (strtol: a bad one reads as 0, the last chunk), sizes clipped to the
+     * bytes there are, the trailer and the final CRLF. Returns the bytes used (0: none).
+     */
+    private int dechunk(int start, int avail) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int at = start;
+        int end = start + avail;
+        int datalen = avail;
+        int[] next = new int[1];
+        while (datalen > 0) {
+            int l = Http.lineEnd(s, base + at, end - at, next);
+            if (l == -1) {
+                l = end - at; // with no line end the line runs to the end (tvb_find_line_end)
+                next[0] = end - at;
+            }
+            if (l <= 0) {
+                break;
+            }
+            int size = strtolHex(Http.ascii(s, base + at, l));
+            if (size > datalen || size < 0) {
+                size = datalen;
+            }
+            int dataAt = at + next[0];
+            if (dataAt + size > end) {
+                size = Math.max(0, end - dataAt); // the copy would run out of bytes: take what is there
+                truncatedChunk = true;
+            }
+            addChunk(at, dataAt, size);
+            out.write(Http.bytes(s, base + dataAt, size), 0, size);
+            at = dataAt + size;
+            if (size > 0) {
+                at += 2;
+            }
+            datalen = end - at;
+            if (size == 0) {
+                int trailerAt = at;
+                int headerFieldLen;
+                int trailerLen;
+                do {
+                    trailerLen = trailerAt - at;
+                    headerFieldLen = datalen - trailerLen <= 0 ? -1
+                            : Http.lineEnd(s, base + trailerAt, datalen - trailerLen, next);
+                    if (headerFieldLen >= 0) {
+                        trailerAt += next[0];
+                    }
+                } while (headerFieldLen > 0);
+                if (trailerLen > 0) {
+                    trailerOffset = at;
+                    trailerLength = trailerLen;
+                    at += trailerLen;
+                    datalen -= trailerLen;
+                }
+                if (headerFieldLen == 0) {
+                    finalCrlfOffset = at;
+                    finalCrlfLength = trailerAt - at;
+                    datalen -= trailerAt - at;
+                }
+                break;
+            }
+        }
+        if (datalen < avail) {
+            dechunked = out.toByteArray();
+        }
+        chunkedLength = avail - datalen;
+        return chunkedLength;
+    }
+
+    /** A chunk's data ran past the bytes there are (tshark's copy throws there). */
+    boolean truncatedChunk;
+
+    private void addChunk(int line, int data, int size) {
+        if (chunks == chunkLine.length) {
+            int n = Math.max(4, chunks * 2);
+            chunkLine = Arrays.copyOf(chunkLine, n);
+            chunkData = Arrays.copyOf(chunkData, n);
+            chunkSize = Arrays.copyOf(chunkSize, n);
+        }
+        chunkLine[chunks] = line;
+        chunkData[chunks] = data;
+        chunkSize[chunks] = size;
+        chunks++;
+    }
+
+    MemorySegment segment() { return s; }
+
+    long base() { return base; }
+
+    /** C's strtol(text, NULL, 16) as a 32-bit chunk size: leading space, a sign, "0x", hex digits. */
+    static int strtolHex(String t) {
+        int semi = t.indexOf(';');
+        if (semi >= 0) {
+            t = t.substring(0, semi);
+        }
+        int i = 0;
+        int n = t.length();
+        while (i < n && (t.charAt(i) == ' ' || t.charAt(i) >= 9 && t.charAt(i) <= 13)) {
+            i++;
+        }
+        boolean negative = false;
+        if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+            negative = t.charAt(i) == '-';
+            i++;
+        }
+        if (i + 1 < n && t.charAt(i) == '0' && (t.charAt(i + 1) == 'x' || t.charAt(i + 1) == 'X')
+                && i + 2 < n && Character.digit(t.charAt(i + 2), 16) >= 0) {
+            i += 2;
+        }
+        long v = 0;
+        while (i < n && Character.digit(t.charAt(i), 16) >= 0) {
+            v = Math.min(v * 16 + Character.digit(t.charAt(i), 16), Long.MAX_VALUE / 32);
+            i++;
+        }
+        long r = negative ? -v : v;
+        r = Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, r)); // strtol saturates at LONG_MAX
+        return (int) r;
+    }
+
+    /**
+     * epan/tvbuff_zlib.c tvb_uncompress: zlib, else (on a data error) a gzip header skipped and
+     * raw deflate, else raw deflate; output made before an error is kept, except that of the
+     * failing pass; null when nothing came out.
+     */
+    static byte[] uncompress(byte[] in) {
+        if (in.length == 0) {
+            return null;
+        }
+        int bufsiz = (int) Math.max(MIN_BUFSIZ, Math.min(MAX_BUFSIZ, 2L * in.length));
+        byte[] out = inflate(in, 0, false, bufsiz);
+        if (out != FAILED_EARLY) {
+            return out;
+        }
+        int start = 0;
+        if (in.length >= 2 && (in[0] & 0xff) == 0x1f && (in[1] & 0xff) == 0x8b) {
+            start = gzipHeader(in);
+            if (start < 0) {
+                return null;
+            }
+            // tshark tries zlib again after the header, which fails at once, then raw deflate
+        }
+        out = inflate(in, start, true, bufsiz);
+        return out == FAILED_EARLY ? null : out;
+    }
+
+    /** inflate()'s result when the very first pass failed on the data (tshark then tries another format). */
+    private static final byte[] FAILED_EARLY = new byte[0];
+
+    private static byte[] inflate(byte[] in, int start, boolean raw, int bufsiz) {
+        Inflater inf = new Inflater(raw);
+        try {
+            inf.setInput(in, start, in.length - start);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[bufsiz];
+            boolean any = false;
+            while (true) {
+                int n;
+                try {
+                    n = inf.inflate(buf);
+                } catch (DataFormatException e) {
+                    return any ? out.toByteArray() : FAILED_EARLY;
+                }
+                if (n > 0) {
+                    out.write(buf, 0, n);
+                    any = true;
+                }
+                if (inf.finished()) {
+                    return out.toByteArray();
+                }
+                if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
+                    // zlib's Z_BUF_ERROR: the input ended before the stream did
+                    return any ? out.toByteArray() : null;
+                }
+            }
+        } finally {
+            inf.end();
+        }
+    }
+
+    /** The offset just past a gzip member header (RFC 1952 §2.3), as tvb_uncompress skips it; −1 when too short. */
+    private static int gzipHeader(byte[] c) {
+        if (c.length < 10 || c[2] != 8) {
+            return -1;
+        }
+        int flags = c[3] & 0xff;
+        int at = 10;
+        if ((flags & 4) != 0) {
+            int xsize = 0;
+            if (at < c.length) {
+                xsize += c[at++] & 0xff;
+            }
+            if (at < c.length) {
+                xsize += (c[at++] & 0xff) << 8;
+            }
+            at += xsize;
+        }
+        if ((flags & 8) != 0) {
+            while (at < c.length && c[at] != 0) {
+                at++;
+            }
+            at++;
+        }
+        if ((flags & 16) != 0) {
+            while (at < c.length && c[at] != 0) {
+                at++;
+            }
+            at++;
+        }
+        return at > c.length ? -1 : at;
+    }
+}

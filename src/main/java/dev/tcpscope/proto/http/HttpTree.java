@@ -1,0 +1,490 @@
+package dev.tcpscope.proto.http;
+
+import dev.tcpscope.proto.Tree;
+
+import java.lang.foreign.MemorySegment;
+import java.util.function.Consumer;
+
+/**
+ * The detail tree of one HTTP message as packet-http.c builds it for {@code -V} and {@code -T json}
+ * ({@code dissect_http_message}, {@code basic_request_dissector}, {@code basic_response_dissector},
+ * {@code process_header}, {@code chunked_encoding_dissector}), and the media or data item of its
+ * body (packet-media.c, packet-data.c). The lines are read again from the message's bytes, which
+ * are valid while the frame is printed.
+ */
+final class HttpTree {
+    private HttpTree() { }
+
+    /** packet-http.c's headers[]: the header names it knows and their fields. */
+    private static final String[][] KNOWN = {
+            {"authorization", "http.authorization"}, {"proxy-authorization", "http.proxy_authorization"},
+            {"proxy-authenticate", "http.proxy_authenticate"}, {"www-authenticate", "http.www_authenticate"},
+            {"content-type", "http.content_type"}, {"content-length", "http.content_length_header"},
+            {"content-encoding", "http.content_encoding"}, {"transfer-encoding", "http.transfer_encoding"},
+            {"upgrade", "http.upgrade"}, {"user-agent", "http.user_agent"}, {"host", "http.host"},
+            {"connection", "http.connection"}, {"cookie", "http.cookie"}, {"accept", "http.accept"},
+            {"referer", "http.referer"}, {"accept-language", "http.accept_language"},
+            {"accept-encoding", "http.accept_encoding"}, {"date", "http.date"}, {"cache-control", "http.cache_control"},
+            {"server", "http.server"}, {"location", "http.location"},
+            {"sec-websocket-accept", "http.sec_websocket_accept"},
+            {"sec-websocket-extensions", "http.sec_websocket_extensions"},
+            {"sec-websocket-key", "http.sec_websocket_key"}, {"sec-websocket-protocol", "http.sec_websocket_protocol"},
+            {"sec-websocket-version", "http.sec_websocket_version"}, {"set-cookie", "http.set_cookie"},
+            {"last-modified", "http.last_modified"}, {"x-forwarded-for", "http.x_forwarded_for"},
+            {"http2-settings", "http.http2_settings"}};
+
+    private static String knownField(String lowerName) {
+        for (String[] k : KNOWN) {
+            if (k[0].equals(lowerName)) {
+                return k[1];
+            }
+        }
+        return null;
+    }
+
+    /** A header's value as process_header takes it: after the colon and any spaces or tabs, to the line's end. */
+    static String headerValue(String line, int colon) {
+        int v = colon + 1;
+        while (v < line.length() && (line.charAt(v) == ' ' || line.charAt(v) == '\t')) {
+            v++;
+        }
+        return line.substring(v);
+    }
+
+    /** g_ascii_strtoll as process_header checks a Content-Length: the value, or −1 when not valid. */
+    static long contentLength(String v) {
+        int i = 0;
+        int n = v.length();
+        while (i < n && Character.isWhitespace(v.charAt(i))) {
+            i++;
+        }
+        boolean neg = false;
+        if (i < n && (v.charAt(i) == '+' || v.charAt(i) == '-')) {
+            neg = v.charAt(i) == '-';
+            i++;
+        }
+        int digits = i;
+        long r = 0;
+        while (i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+            if (r > (Long.MAX_VALUE - 9) / 10) {
+                return -1; // ERANGE
+            }
+            r = r * 10 + (v.charAt(i) - '0');
+            i++;
+        }
+        if (i == digits || neg && r != 0 || i < n && !Character.isWhitespace(v.charAt(i))) {
+            return -1;
+        }
+        return r;
+    }
+
+    /**
+     * Adds the items of {@code m}; {@code first} when it is the first message of a call of the
+     * dissector (frame.protocols names http once per call, however many messages it held).
+     */
+    static void build(HttpMessage m, Tree root, Consumer<String> protocols, boolean first) {
+        if (first) {
+            protocols.accept("http");
+        }
+        Tree http = root.protocol("http", "Hypertext Transfer Protocol");
+        MemorySegment s = m.source;
+        long base = m.base;
+        if (m.binary) {
+            data(http, s, base + m.start, m.rest, protocols);
+            return;
+        }
+        if (m.leadingCrlf) {
+            String crlf = "Leading CRLF previous message in the stream may have extra CRLF";
+            http.text(crlf).expert("http.leading_crlf", Tree.Severity.ERROR, Tree.Group.MALFORMED, crlf);
+        }
+        int at = m.lineStart;
+        int end = m.headerEnd;
+        int[] next = new int[1];
+        boolean haveContentLength = false;
+        boolean teSeen = false;
+        while (at < end) {
+            int l = Http.lineEnd(s, base + at, end - at, next);
+            if (l == -1) {
+                l = end - at;
+                next[0] = end - at;
+            }
+            String raw = Http.ascii(s, base + at, next[0]);
+            if (l == 0) {
+                http.line(null, raw, null);
+                break;
+            }
+            String line = raw.substring(0, l);
+            if (at == m.lineStart && m.kind != HttpMessage.Kind.OTHER) {
+                Tree req = http.line(null, raw, null);
+                req.expert("http.chat", Tree.Severity.CHAT, Tree.Group.SEQUENCE, Http.printable(raw));
+                if (m.kind == HttpMessage.Kind.REQUEST) {
+                    request(req, line);
+                } else {
+                    response(req, line);
+                }
+            } else {
+                int colon = line.indexOf(':');
+                boolean[] state = {haveContentLength, teSeen};
+                header(http, m, raw, line, colon, state, at);
+                haveContentLength = state[0];
+                teSeen = state[1];
+            }
+            at += next[0];
+        }
+        HttpMessage.Pairing p = m.pairing;
+        if (p.fullUri != null && m.kind == HttpMessage.Kind.REQUEST) {
+            http.string("http.request.full_uri", "Full request URI", p.fullUri).generated();
+        }
+        if (m.kind == HttpMessage.Kind.RESPONSE) {
+            http.hidden("http.response", "1");
+            if (p.number > 0) {
+                http.field("http.response_number", "HTTP response " + p.number + "/" + p.total,
+                        Integer.toString(p.number)).generated();
+                if (p.time >= 0) {
+                    String t = seconds(p.time);
+                    http.field("http.time", "Time since request: " + t + " seconds", t).generated();
+                }
+            }
+            frameItem(http, "http.prev_request_in", "Prev request in frame", p.prevRequest);
+            frameItem(http, "http.prev_response_in", "Prev response in frame", p.prevResponse);
+            frameItem(http, "http.request_in", "Request in frame", p.requestIn);
+            frameItem(http, "http.next_request_in", "Next request in frame", p.nextRequest);
+            frameItem(http, "http.next_response_in", "Next response in frame", p.nextResponse);
+            if (p.responseForUri != null) {
+                http.string("http.response_for.uri", "Request URI", p.responseForUri).generated();
+            }
+        } else if (m.kind == HttpMessage.Kind.REQUEST) {
+            http.hidden("http.request", "1");
+            if (p.number > 0) {
+                http.field("http.request_number", "HTTP request " + p.number + "/" + p.total,
+                        Integer.toString(p.number)).generated();
+            }
+            frameItem(http, "http.prev_request_in", "Prev request in frame", p.prevRequest);
+            frameItem(http, "http.response_in", "Response in frame", p.responseIn);
+            frameItem(http, "http.next_request_in", "Next request in frame", p.nextRequest);
+        }
+        if (m.body != null && !m.cutShort) {
+            body(http, root, m, protocols);
+        }
+    }
+
+    private static void frameItem(Tree t, String key, String name, int frame) {
+        if (frame > 0) {
+            t.field(key, name + ": " + frame, Integer.toString(frame)).generated();
+        }
+    }
+
+    /** basic_request_dissector: method, URI (with its path and query), version. */
+    private static void request(Tree t, String line) {
+        int[] next = new int[1];
+        int len = tokenLength(line, 0, next);
+        if (len == 0) {
+            return;
+        }
+        t.string("http.request.method", "Request Method", line.substring(0, len));
+        int at = next[0];
+        if (at > 2 && line.charAt(at - 1) == ' ' && line.charAt(at - 2) == ' ') {
+            at--; // two spaces: an empty URI
+        }
+        len = tokenLength(line, at, next);
+        String uri = line.substring(at, at + len);
+        Tree u = t.string("http.request.uri", "Request URI", uri);
+        int q = uri.indexOf('?');
+        if (q >= 0 && uri.length() - q > 1) {
+            u.string("http.request.uri.path", "Request URI Path", uri.substring(0, q));
+            Tree query = u.string("http.request.uri.query", "Request URI Query", uri.substring(q + 1));
+            for (String param : uri.substring(q + 1).split("&")) {
+                if (!param.isEmpty()) {
+                    query.string("http.request.uri.query.parameter", "Request URI Query Parameter", param);
+                }
+            }
+        }
+        t.string("http.request.version", "Request Version", line.substring(next[0]));
+    }
+
+    /** basic_response_dissector: version, status code and its description, phrase. */
+    private static void response(Tree t, String line) {
+        int[] next = new int[1];
+        int len = tokenLength(line, 0, next);
+        if (len == 0) {
+            return;
+        }
+        t.string("http.response.version", "Response Version", line.substring(0, len));
+        int at = next[0];
+        len = tokenLength(line, at, next);
+        if (len < 3) {
+            return;
+        }
+        int code = 0;
+        for (int i = at; i < at + 3; i++) {
+            char c = line.charAt(i);
+            if (c < '0' || c > '9') {
+                break; // strtoul stops at the first non-digit
+            }
+            code = code * 10 + c - '0';
+        }
+        t.field("http.response.code", "Status Code: " + code, Integer.toString(code));
+        String desc = HttpStatus.describe(code);
+        t.string("http.response.code.desc", "Status Code Description", desc).generated();
+        if (line.length() - next[0] >= 1) {
+            t.string("http.response.phrase", "Response Phrase", line.substring(next[0]));
+        }
+    }
+
+    /** get_token_len: the token at {@code from} up to a space, CR or LF; {@code next[0]} past the spaces after it. */
+    private static int tokenLength(String line, int from, int[] next) {
+        int i = from;
+        while (i < line.length() && line.charAt(i) != ' ' && line.charAt(i) != '\r' && line.charAt(i) != '\n') {
+            i++;
+        }
+        int len = i - from;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        next[0] = i;
+        return len;
+    }
+
+    /** process_header: one header line; {@code state} carries have_content_length and the Transfer-Encoding seen. */
+    private static void header(Tree http, HttpMessage m, String raw, String line, int colon, boolean[] state, int at) {
+        String lineKey = m.kind == HttpMessage.Kind.RESPONSE ? "http.response.line"
+                : m.kind == HttpMessage.Kind.REQUEST ? "http.request.line" : null;
+        boolean valid = colon > 0;
+        for (int i = 0; valid && i < colon; i++) {
+            char c = line.charAt(i);
+            valid = c < 0x80 && (Character.isLetterOrDigit(c) || "!#$%&\\:*+-.^_`|~".indexOf(c) >= 0);
+        }
+        if (colon < 0) {
+            valid = false;
+        }
+        if (!valid) {
+            Tree it = http.line(lineKey == null ? "http.unknown_header" : lineKey, raw, raw);
+            it.expert("http.bad_header_name", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
+                    "Illegal characters found in header name");
+            return;
+        }
+        String name = line.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
+        String value = headerValue(line, colon);
+        String key = knownField(name);
+        if (key == null) {
+            http.line(lineKey == null ? "http.unknown_header" : lineKey, raw, raw);
+            return;
+        }
+        Tree item = http.line(key, raw, asciiString(value));
+        if (lineKey != null) {
+            http.line(lineKey, raw, raw).hide();
+        }
+        switch (name) {
+            case "content-length" -> {
+                long cl = contentLength(value);
+                if (cl >= 0) {
+                    state[0] = true;
+                    item.field("http.content_length", "Content length: " + cl, Long.toString(cl)).generated();
+                    if (state[1]) {
+                        teAndLength(item);
+                    }
+                }
+            }
+            case "transfer-encoding" -> {
+                state[1] = true;
+                if (state[0]) {
+                    teAndLength(item);
+                }
+                HttpMessage probe = HttpMessage.probeTransferCoding(value);
+                if (!probe.teFullyParsed) {
+                    item.expert("http.te_unknown", Tree.Severity.WARNING, Tree.Group.UNDECODED,
+                            "Unknown transfer coding name in Transfer-Encoding header");
+                }
+            }
+            case "authorization", "proxy-authorization" -> {
+                if (value.startsWith("Basic ")) { // check_auth_basic (after NTLMSSP, not dissected here)
+                    String b64 = value.substring(6);
+                    String cred = b64;
+                    if (b64.length() > 1) {
+                        byte[] decoded = java.util.Base64.getMimeDecoder().decode(b64.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                        cred = fileDataText(decoded);
+                    }
+                    item.string("http.authbasic", "Credentials", cred);
+                } else if (value.startsWith("Digest")) {
+                    digest(item, m, at, value.length());
+                }
+            }
+            case "cookie" -> {
+                int i = 0;
+                int n = value.length();
+                while (i < n) {
+                    while (i < n && (value.charAt(i) == ';' || Character.isWhitespace(value.charAt(i)))) {
+                        i++;
+                    }
+                    if (i >= n) {
+                        break;
+                    }
+                    int semi = value.indexOf(';', i);
+                    int partEnd = semi < 0 ? n : semi;
+                    item.string("http.cookie_pair", "Cookie pair", value.substring(i, partEnd));
+                    i = partEnd;
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /**
+     * check_auth_digest: text items for the comma-separated parts, read from 21 bytes into the
+     * header line (the length of "Authorization: Digest") for the value's length less 21; the part
+     * after the last comma is not shown. Kept as Wireshark does it, offsets and all.
+     */
+    private static void digest(Tree item, HttpMessage m, int lineAt, int valueLength) {
+        MemorySegment s = m.source;
+        long base = m.base;
+        int end = (int) Math.min(Integer.MAX_VALUE, s.byteSize() - base);
+        int offset = lineAt + 21;
+        int len = valueLength - 21;
+        while (len > 0) {
+            int comma = -1;
+            for (int i = offset; i < Math.min(end, offset + len); i++) {
+                if (Http.u8(s, base + i) == ',') {
+                    comma = i;
+                    break;
+                }
+            }
+            if (comma <= 0) {
+                break;
+            }
+            item.line(null, Http.ascii(s, base + offset, comma - offset), null);
+            len -= comma - offset;
+            offset = comma + 1;
+        }
+    }
+
+    private static void teAndLength(Tree item) {
+        item.expert("http.te_and_length", Tree.Severity.WARNING, Tree.Group.MALFORMED,
+                "The Content-Length and Transfer-Encoding header must not be set together");
+    }
+
+    /** The body: chunks, content coding, File Data, then media or data (dissect_http_message). */
+    private static void body(Tree http, Tree root, HttpMessage m, Consumer<String> protocols) {
+        HttpBody b = m.body;
+        MemorySegment s = m.source;
+        long base = m.base;
+        if (m.chunked) {
+            chunks(http, b, s, base);
+            if (b.outcome == HttpBody.Outcome.NO_CHUNKS) {
+                return;
+            }
+        }
+        if (b.outcome == HttpBody.Outcome.TRANSFER_CODED) {
+            dataBytes(http, b.entity(), protocols);
+            return;
+        }
+        if (m.contentEncoding != null && !m.contentEncoding.equalsIgnoreCase("identity")) {
+            String label = "Content-encoded entity body (" + m.contentEncoding + "): " + b.encodedLength + " bytes";
+            if (b.decoded != null) {
+                http.line(null, label + " -> " + b.decoded.length + " bytes", null);
+            } else {
+                Tree e = http.line(null, label, null);
+                e.expert("http.decompression_failed", Tree.Severity.WARNING, Tree.Group.UNDECODED, "Decompression failed");
+                dataBytes(e, b.entity(), protocols);
+                return;
+            }
+        }
+        byte[] file = b.fileData();
+        http.field("http.file_data", "File Data: " + file.length + " bytes", fileDataText(file));
+        if (b.outcome == HttpBody.Outcome.EMPTY) {
+            return;
+        }
+        if (b.outcome == HttpBody.Outcome.MEDIA && HttpMedia.DATA.equals(m.mediaType())) {
+            dataBytes(root, file, protocols); // packet-data.c takes this type itself, at the top
+            return;
+        }
+        if (b.outcome == HttpBody.Outcome.MEDIA) {
+            String type = m.mediaType();
+            if (HttpMedia.registered(type)) {
+                http.expert("http.subdissector_failed", Tree.Severity.NOTE, Tree.Group.MALFORMED,
+                        "HTTP body subdissector failed, trying heuristic subdissector");
+            }
+            protocols.accept("media");
+            Tree media = root.protocol("media", "Media Type");
+            String params = m.mediaParameters();
+            MemorySegment f = MemorySegment.ofArray(file);
+            String label = "Media type: " + type + (params != null ? "; " + params : "") + " (" + file.length
+                    + (file.length == 1 ? " byte)" : " bytes)");
+            media.bytes("media.type", "x", f, 0, file.length).relabel(label);
+            return;
+        }
+        dataBytes(http, file, protocols);
+    }
+
+    /** chunked_encoding_dissector's items. */
+    private static void chunks(Tree http, HttpBody b, MemorySegment s, long base) {
+        Tree t = http.text("HTTP chunked response");
+        for (int i = 0; i < b.chunks; i++) {
+            int size = b.chunkSize[i];
+            Tree c = t.text(size == 0 ? "End of chunked encoding" : "Data chunk (" + size + " octets)");
+            c.field("http.chunk_size", "Chunk size: " + size + (size == 1 ? " octet" : " octets"), Integer.toString(size));
+            if (size > 0) {
+                c.bytes("http.chunk_data", "Chunk data", s, base + b.chunkData[i], size);
+                c.bytes("http.chunk_boundary", "Chunk boundary", s, base + b.chunkData[i] + size, 2);
+            }
+        }
+        if (b.trailerLength > 0) {
+            t.string("http.chunked_trailer_part", "trailer-part", Http.ascii(s, base + b.trailerOffset, b.trailerLength));
+        }
+        if (b.finalCrlfLength >= 0) {
+            t.line(null, Http.ascii(s, base + b.finalCrlfOffset, b.finalCrlfLength), null);
+        }
+    }
+
+    /** packet-data.c under {@code parent}. */
+    private static void data(Tree parent, MemorySegment s, long off, int len, Consumer<String> protocols) {
+        if (len <= 0) {
+            return;
+        }
+        protocols.accept("data");
+        Tree d = parent.protocol("data", "Data (" + len + (len == 1 ? " byte)" : " bytes)")).dump(s, off, len);
+        d.bytes("data.data", "Data", s, off, len);
+        d.field("data.len", "Length: " + len, Integer.toString(len)).generated();
+    }
+
+    private static void dataBytes(Tree parent, byte[] b, Consumer<String> protocols) {
+        data(parent, MemorySegment.ofArray(b), 0, b.length, protocols);
+    }
+
+    /**
+     * {@code http.file_data}'s value: tvb_get_string_enc(ENC_ASCII), bytes above 0x7f as U+FFFD,
+     * and, as the value is a C string, nothing from the first NUL on.
+     */
+    static String fileDataText(byte[] b) {
+        StringBuilder sb = new StringBuilder(b.length);
+        for (byte x : b) {
+            if (x == 0) {
+                break;
+            }
+            sb.append(x < 0 ? '\ufffd' : (char) x);
+        }
+        return sb.toString();
+    }
+
+    /** A header value as get_ascii_string gives it: bytes above 0x7f as U+FFFD. */
+    private static String asciiString(String v) {
+        StringBuilder sb = null;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c > 0x7f) {
+                if (sb == null) {
+                    sb = new StringBuilder(v.substring(0, i));
+                }
+                sb.append('\ufffd');
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? v : sb.toString();
+    }
+
+    /** A relative time as tshark shows it: seconds with nine decimals. */
+    static String seconds(long ns) {
+        return (ns < 0 ? "-" : "") + Math.abs(ns) / 1_000_000_000L + "."
+                + String.format(java.util.Locale.ROOT, "%09d", Math.abs(ns) % 1_000_000_000L);
+    }
+}
