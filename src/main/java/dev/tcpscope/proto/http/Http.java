@@ -248,7 +248,7 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
                 cols.setProtocol("HTTP");
             }
             cols.appendInfo(UNREASSEMBLED);
-            messages.add(HttpMessage.parse(s, base, len, p, firstLen, next[0], kind, ctx));
+            messages.add(HttpMessage.parse(s, base, len, pos, p, firstLen, next[0], kind, ctx));
             return -1;
         }
         String method = null;
@@ -280,7 +280,7 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             if (noFirstLine && kind(first) == HttpMessage.Kind.REQUEST) {
                 // packet-http.c's header loop still reads the whole rest as a request line and
                 // notes its URI (the conversation is HTTP from then on), writing no column
-                HttpMessage m = HttpMessage.parse(s, base, len, p, firstLen, next[0], HttpMessage.Kind.REQUEST, ctx);
+                HttpMessage m = HttpMessage.parse(s, base, len, pos, p, firstLen, next[0], HttpMessage.Kind.REQUEST, ctx);
                 session.requestUri = m.uri;
                 session.requestMethod = m.method;
                 messages.add(m);
