@@ -10,7 +10,7 @@
 # (frames 0 and "-" digests when tshark wrote no file). The test saves with tcpscope and reads
 # the result back with tcpscope, whose reader and -x agree with tshark byte for byte (the list
 # and detail goldens), so a digest differs only when what was saved differs.
-# All runs under the transport-only profile (scripts/tshark-profile.sh), LC_ALL=C.UTF-8, TZ=UTC.
+# All runs under the profile of scripts/tshark-profile.sh (HTTP enabled), LC_ALL=C.UTF-8, TZ=UTC.
 # VERSION records the tshark version, the commands, the profile and the date.
 # Goldens are made by this script only; never edit them by hand.
 set -euo pipefail
