@@ -23,6 +23,7 @@ conv	-q -z conv,eth -z conv,ip -z conv,ipv6 -z conv,tcp -z conv,udp -z endpoints
 bench	-q -z conv,tcp -z io,stat,1 -z expert -z io,stat,0,tcp,udp,SUM(tcp.len)tcp.len,MAX(frame.len)frame.len,AVG(tcp.analysis.ack_rtt)tcp.analysis.ack_rtt,MIN(tcp.window_size)tcp.window_size,COUNT(tcp.analysis.retransmission)tcp.analysis.retransmission
 follow	-q -z follow,tcp,ascii,0 -z follow,tcp,hex,1 -z follow,tcp,yaml,2 -z follow,udp,raw,0 -z follow,udp,ascii,1
 trees	-q -z ip_hosts,tree -z ptype,tree -z plen,tree
+http	-q -z http,tree -z http_req,tree -z http_srv,tree
 SETS_END
 )
 
@@ -50,6 +51,7 @@ learn_tcp.pcapng	err-iostat-type	-q -z io,stat,1,SUM(ip.src)ip
 arkime-wireshark-retrans.pcap	trees-filtered	-q -z plen,tree,tcp.len>0 -z ip_hosts,tree,tcp.port==80 -z ptype,tree,frame.number<30
 learn_tcp.pcapng	trees-list	-z plen,tree
 learn_tcp.pcapng	err-tree-filter	-q -z plen,tree,tcp.port== -z ptype,tree
+zeek-http-bro.org.pcap	http-filtered	-q -z http,tree,http.response.code==200 -z http_srv,tree,frame.number>100 -z http_req,tree,tcp.port==80
 EXTRAS_END
 )
 

@@ -36,6 +36,17 @@ final class Net {
         return copy(d.segment(ip), d.offset(ip) + (v4 ? Ipv4.DST : Ipv6.DST), v4 ? 4 : 16);
     }
 
+    /** The innermost IP layer of the frame, whose addresses end up in pinfo's src/dst and net_src/net_dst; -1 for none. */
+    static int innermostIp(Dissection d) {
+        int ip = -1;
+        for (int i = 0; i < d.count(); i++) {
+            if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
+                ip = i;
+            }
+        }
+        return ip;
+    }
+
     static byte[] copy(MemorySegment s, long off, int n) {
         return s.asSlice(off, n).toArray(ValueLayout.JAVA_BYTE);
     }

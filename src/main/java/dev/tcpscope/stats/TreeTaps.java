@@ -7,7 +7,6 @@ import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.Proto;
 import dev.tcpscope.wire.Udp;
 
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -47,35 +46,20 @@ final class TreeTaps {
         };
     }
 
-    /** What the three trees share: the filter, the clock, the drawing. */
-    private abstract static class TreeTap implements Tap {
-        final StatsTree tree;
-        private final String filterText;
-        private final DisplayFilter filter;
-
+    /** A tree over one tap call per frame (or per IPv4 header, as the subclass counts). */
+    private abstract static class TreeTap extends StatsTreeTap {
         TreeTap(String title, String filterText, DisplayFilter filter) {
-            this.tree = new StatsTree(title);
-            this.filterText = filterText;
-            this.filter = filter;
+            super(title, filterText, filter);
         }
 
         @Override
         public final void packet(Decoder d) {
-            if (filter != null && !filter.test(d)) {
-                return;
+            if (passes(d)) {
+                tapped(d);
             }
-            tapped(d);
         }
 
         abstract void tapped(Decoder d);
-
-        @Override
-        public final void draw(Appendable out) throws IOException {
-            tree.draw(out);
-        }
-
-        @Override
-        public final List<String> filters() { return filterText == null ? List.of() : List.of(filterText); }
     }
 
     private static final class Plen extends TreeTap {
@@ -133,7 +117,7 @@ final class TreeTaps {
             if (taps == 0) {
                 return;
             }
-            int ip = lastIp(x);
+            int ip = Net.innermostIp(x);
             String src = Net.text(Net.source(x, ip));
             String dst = Net.text(Net.headerDestination(x, ip));
             for (int i = 0; i < taps; i++) {
@@ -154,17 +138,6 @@ final class TreeTaps {
             }
         }
         return n;
-    }
-
-    /** The innermost IP layer, whose addresses are pinfo's net_src and net_dst at the end. */
-    private static int lastIp(Dissection x) {
-        int ip = -1;
-        for (int i = 0; i < x.count(); i++) {
-            if (x.proto(i) == Proto.IPV4 || x.proto(i) == Proto.IPV6) {
-                ip = i;
-            }
-        }
-        return ip;
     }
 
     /**

@@ -1,0 +1,38 @@
+package dev.tcpscope.proto.http;
+
+import dev.tcpscope.tcp.Decoder;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What packet-http.c hands its tap for each message dissected in a frame ({@code http_info_value_t}):
+ * the request method and URI or the response code, and the Host header. Read by the HTTP
+ * statistics trees ({@code -z http,tree} ...).
+ *
+ * @param method     the request method, null for a response or other data
+ * @param uri        the request URI, null when there is none
+ * @param statusCode the response code, 0 for a request or other data
+ * @param host       the Host header's value, null when there is none
+ */
+public record HttpTap(String method, String uri, int statusCode, String host) {
+    /** The messages of the frame {@code d} has just decoded, in order. */
+    public static List<HttpTap> of(Decoder d) {
+        List<HttpMessage> messages = HttpFields.messages(d);
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        List<HttpTap> out = new ArrayList<>(messages.size());
+        for (HttpMessage m : messages) {
+            boolean request = m.kind == HttpMessage.Kind.REQUEST;
+            boolean response = m.kind == HttpMessage.Kind.RESPONSE;
+            out.add(new HttpTap(request ? m.method : null, request ? m.uri : null, response ? m.statusCode : 0, m.host));
+        }
+        return out;
+    }
+
+    /** packet-http.c's name for a status code ({@code vals_http_status_code}), or null. */
+    public static String describe(int code) {
+        return HttpStatus.describe(code);
+    }
+}
