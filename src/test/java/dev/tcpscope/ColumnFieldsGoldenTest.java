@@ -1,8 +1,7 @@
 package dev.tcpscope;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import dev.tcpscope.cli.Main;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,7 +16,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * only, with the time column following the frames a filter hides, and nothing for a name that
  * is no column title.
  */
+@ExtendWith(UtcTimeZone.class)
 class ColumnFieldsGoldenTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/columns");
     private static final List<String> FIELDS = List.of("-T", "fields", "-E", "header=y", "-E", "quote=d",
@@ -38,18 +37,6 @@ class ColumnFieldsGoldenTest {
     private static final List<String> JSON = List.of("-T", "json", "-e", "frame.number", "-e", "frame.time",
             "-e", "ip.addr", "-e", "tcp.seq", "-e", "tcp.flags.str", "-e", "http.host", "-e", "_ws.col.Info",
             "-e", "_ws.col.Time", "-e", "_ws.col.info");
-    private static TimeZone saved;
-
-    @BeforeAll
-    static void utc() {
-        saved = TimeZone.getDefault();
-        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
-    }
-
-    @AfterAll
-    static void restore() {
-        TimeZone.setDefault(saved);
-    }
 
     static Stream<String> goldens() throws IOException {
         try (Stream<Path> files = Files.list(GOLDEN)) {

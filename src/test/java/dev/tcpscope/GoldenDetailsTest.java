@@ -1,8 +1,7 @@
 package dev.tcpscope;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import dev.tcpscope.cli.Main;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,21 +32,10 @@ import static org.assertj.core.api.Assertions.fail;
  * reason). A listed output must still differ: when it starts to match, the test fails until the
  * row is removed, so the list only shrinks.
  */
+@ExtendWith(UtcTimeZone.class)
 class GoldenDetailsTest {
     private static final Path DIR = Path.of("src/test/resources/golden/details");
     private static final Path CAPTURES = Path.of("captures");
-    private static TimeZone saved;
-
-    @BeforeAll
-    static void utc() {
-        saved = TimeZone.getDefault();
-        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
-    }
-
-    @AfterAll
-    static void restore() {
-        TimeZone.setDefault(saved);
-    }
 
     /** The three outputs: file suffix and the read options that produce it. */
     enum Format {

@@ -1,7 +1,6 @@
 package dev.tcpscope;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TimeZone;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -36,22 +34,11 @@ import static org.assertj.core.api.Assertions.fail;
  *   elsewhere): see {@link #cutText}, {@link #cutJson} and {@link #cutHex}.</li>
  * </ul>
  */
+@ExtendWith(UtcTimeZone.class)
 class TcpReassemblyGoldenTest {
     private static final Path FIELDS = Path.of("src/test/resources/golden/fields/reassembly");
     private static final Path DETAILS = Path.of("src/test/resources/golden/details/reassembly");
     private static final Path CAPTURES = Path.of("captures");
-    private static TimeZone saved;
-
-    @BeforeAll
-    static void utc() {
-        saved = TimeZone.getDefault();
-        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
-    }
-
-    @AfterAll
-    static void restore() {
-        TimeZone.setDefault(saved);
-    }
 
     static Stream<Arguments> fieldGoldens() throws IOException {
         List<Arguments> all = new ArrayList<>();

@@ -1,8 +1,9 @@
 package dev.tcpscope.field;
 
+import dev.tcpscope.UtcTimeZone;
+import org.junit.jupiter.api.extension.ExtendWith;
 import dev.tcpscope.cli.Main;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,23 +30,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * must differ somewhere, so the list only shrinks. The goldens were made with TZ=UTC, which the
  * test sets for {@code frame.time}.
  */
+@ExtendWith(UtcTimeZone.class)
 class FieldGoldenTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/fields");
     private static final Path CAPTURES = Path.of("captures");
-    private static TimeZone saved;
     /** The pattern rows of known-gaps.tsv that excused a difference in this run. */
     private static final java.util.Set<String> usedPatterns = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static int goldensRun;
 
-    @BeforeAll
-    static void utc() {
-        saved = TimeZone.getDefault();
-        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
-    }
-
     @AfterAll
-    static void restore() throws IOException {
-        TimeZone.setDefault(saved);
+    static void staleGaps() throws IOException {
         if (goldensRun == goldens().count()) { // a run of every golden: each pattern row must still excuse something
             List<String> stale = knownGaps().keySet().stream().filter(k -> k.contains("*"))
                     .filter(k -> !usedPatterns.contains(k)).sorted().toList();

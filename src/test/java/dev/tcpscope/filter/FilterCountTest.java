@@ -1,11 +1,11 @@
 package dev.tcpscope.filter;
 
+import dev.tcpscope.UtcTimeZone;
+import org.junit.jupiter.api.extension.ExtendWith;
 import dev.tcpscope.capture.CaptureReader;
 import dev.tcpscope.capture.Captures;
 import dev.tcpscope.frame.Frame;
 import dev.tcpscope.tcp.Decoder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,22 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are made by {@code scripts/filter-counts.sh}; rows we do not match yet are listed with a
  * reason in {@code filter/counts-gaps.tsv}, which a row leaves as soon as it matches.
  */
+// frame.time literals are local times; the counts were made in UTC
+@ExtendWith(UtcTimeZone.class)
 class FilterCountTest {
     private static final Path RES = Path.of("src/test/resources/filter");
-    private static TimeZone saved;
 
     record Row(String capture, String filter, String count, String message) { }
-
-    @BeforeAll
-    static void utc() {
-        saved = TimeZone.getDefault();
-        TimeZone.setDefault(TimeZone.getTimeZone("UTC")); // frame.time literals are local times; the counts were made in UTC
-    }
-
-    @AfterAll
-    static void restore() {
-        TimeZone.setDefault(saved);
-    }
 
     static List<Row> rows() throws IOException {
         List<Row> rows = new ArrayList<>();

@@ -1,8 +1,8 @@
 package dev.tcpscope.proto;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.tcpscope.UtcTimeZone;
 import dev.tcpscope.cli.Main;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TimeZone;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -29,21 +28,10 @@ import static org.assertj.core.api.Assertions.fail;
  * {@code scripts/http-cut-V.awk} and {@code http-cut-json.awk}; the same cut is applied here to
  * tcpscope's output (see the script for why the TCP side is left to the detail goldens).
  */
+@ExtendWith(UtcTimeZone.class)
 class HttpGoldenTest {
     private static final Path DIR = Path.of("src/test/resources/golden/http");
     private static final int FRAMES = 150;
-    private static TimeZone saved;
-
-    @BeforeAll
-    static void utc() {
-        saved = TimeZone.getDefault();
-        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
-    }
-
-    @AfterAll
-    static void restore() {
-        TimeZone.setDefault(saved);
-    }
 
     static Stream<Arguments> goldens() throws IOException {
         List<Arguments> all = new ArrayList<>();
