@@ -44,6 +44,19 @@ sealed interface Input extends Closeable permits MappedInput, StreamInput {
         return false;
     }
 
+    /**
+     * The file that {@link #segment()} maps, to read bytes again later, or null (a stream, whose
+     * buffer is reused).
+     */
+    default dev.tcpscope.frame.FileBytes file() {
+        return null;
+    }
+
+    /** The file position of {@link #segment()}'s offset 0, when {@link #file()} is not null. */
+    default long origin() {
+        return 0;
+    }
+
     /** The largest request a reader makes: a record is never bigger than this. */
     int MAX_FILL = 256 * 1024 * 1024;
 }

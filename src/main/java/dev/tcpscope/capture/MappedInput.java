@@ -13,7 +13,7 @@ import java.nio.channels.FileChannel;
  * touched do not pile up in the process's resident memory (the mapping of a whole 1 GB file kept
  * ~1 GB resident).
  */
-final class MappedInput implements Input {
+final class MappedInput implements Input, dev.tcpscope.frame.FileBytes {
     /** Bytes mapped at once; a fill larger than this maps as much as it needs. */
     static final long WINDOW = 16L << 20;
     private static final long PAGE = 4096;
@@ -71,6 +71,30 @@ final class MappedInput implements Input {
 
     @Override
     public long base() { return position - windowStart; }
+
+    @Override
+    public dev.tcpscope.frame.FileBytes file() { return this; }
+
+    @Override
+    public long origin() { return windowStart; }
+
+    /** Positional reads ({@code pread}): they leave the window and the read position alone. */
+    @Override
+    public boolean read(long at, byte[] dst, int off, int len) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(dst, off, len);
+        try {
+            while (b.hasRemaining()) {
+                if (channel.read(b, at + b.position() - off) < 0) {
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the file went away or shrank: what is missing reads as zeros
+        }
+        boolean whole = !b.hasRemaining();
+        java.util.Arrays.fill(dst, b.position(), off + len, (byte) 0);
+        return whole;
+    }
 
     @Override
     public long position() { return position; }

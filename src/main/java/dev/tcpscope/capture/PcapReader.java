@@ -236,6 +236,7 @@ final class PcapReader implements CaptureReader {
         frame.set(++number, seconds, nanosOfSecond, nanos ? 9 : 6, linkType, 0,
                 in.segment(), in.base() + recordHeader, (int) captured, (int) Math.min(original, Integer.MAX_VALUE));
         frame.setFcsLength(fcsLength);
+        frame.setFile(in.file(), in.origin());
         in.skip(total);
         return true;
     }

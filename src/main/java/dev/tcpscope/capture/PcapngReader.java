@@ -467,6 +467,9 @@ final class PcapngReader implements CaptureReader {
         frame.set(++number, seconds(c, ts) + c.offsetSeconds(), nanos(c, ts), c.digits(), c.linkType(),
                 localId, s, data, (int) captured, (int) Math.min(original, Integer.MAX_VALUE));
         frame.setFcsLength(PcapReader.ethernetFcs(c.linkType(), c.fcsBits()));
+        if (s == in.segment()) {
+            frame.setFile(in.file(), in.origin());
+        }
     }
 
     /** §4.3 Enhanced Packet Block. */

@@ -19,6 +19,7 @@ public final class Main {
         Thread t = new Thread(null, () -> code[0] = run(out, System.err, args), "main",
                 dev.tcpscope.filter.DisplayFilter.DEEP_STACK);
         t.start();
+        HeapGuard.start();
         try {
             t.join();
         } catch (InterruptedException e) {

@@ -50,7 +50,30 @@ public final class Frame {
         this.kind = Kind.PACKET;
         this.hasTimestamp = true;
         this.fcsLength = -1;
+        this.file = null;
     }
+
+    private FileBytes file;
+    private long fileOrigin;
+
+    /**
+     * Says that {@link #segment()} is a mapping of {@code file} whose offset 0 is file position
+     * {@code origin}; called by readers only, after {@link #set}, which makes the file unknown again.
+     */
+    public void setFile(FileBytes file, long origin) {
+        this.file = file;
+        this.fileOrigin = origin;
+    }
+
+    /**
+     * The file this frame's {@link #segment()} maps, from which its bytes can be read again after
+     * the next record (see {@link #filePosition}); null for streams, decompressed files and live
+     * captures, whose buffers are reused.
+     */
+    public FileBytes file() { return file; }
+
+    /** The file position of byte {@code segmentOffset} of {@link #segment()}; meaningful when {@link #file()} is not null. */
+    public long filePosition(long segmentOffset) { return fileOrigin + segmentOffset; }
 
     private int fcsLength = -1;
 

@@ -165,6 +165,11 @@ public final class Decoder {
         boolean closing = (record.flags & Tcp.RST) != 0 || (h.finFrame(true) != 0 && h.finFrame(false) != 0);
         var s = dissection.segment(i);
         long off = dissection.offset(i);
+        if (s == f.segment() && f.file() != null) {
+            desegmenter.source(f.file(), s, f.filePosition(0));
+        } else {
+            desegmenter.source(null, null, 0);
+        }
         desegmenter.segment((int) f.number(), time, record, Tcp.srcPort(s, off), Tcp.dstPort(s, off),
                 s, off + record.headerLength, Math.min(captured, record.segmentLength), record.segmentLength, closing);
         appTouched = desegmenter.columns().touched();

@@ -1,5 +1,6 @@
 package dev.tcpscope.tcp;
 
+import dev.tcpscope.frame.FileBytes;
 import dev.tcpscope.wire.Tcp;
 
 import java.lang.foreign.MemorySegment;
@@ -28,7 +29,10 @@ import java.util.Map;
  * <p>Memory: state exists only for conversations that have a subdissector; when the
  * conversation closes (RST, or FIN both ways) it moves to a list of the last 64 closed ones and
  * is dropped from there. For {@code -2}, a first pass notes where each PDU completed
- * ({@link PduCompletions}: 8 bytes per segment of a multi-segment PDU). A PDU buffers at most
+ * ({@link PduCompletions}: 8 bytes per segment of a multi-segment PDU). A PDU waiting for more
+ * segments of a mapped capture file keeps each segment's file position, not its bytes, and reads
+ * them back into one reused array when it completes ({@link #source}); from a stream (a pipe, a
+ * compressed file) it copies them into pages that are reused ({@link PduBytes}). A PDU holds at most
  * {@link #MAX_PDU_BYTES}; a longer one is abandoned (its later segments list as plain TCP, and
  * nothing is dissected for it). Wireshark buffers without limit.
  */
@@ -51,10 +55,20 @@ public final class Desegmenter {
     private final Map<Integer, Stream> closed = new java.util.LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, Stream> eldest) {
-            return size() > CLOSED_KEPT;
+            if (size() <= CLOSED_KEPT) {
+                return false;
+            }
+            eldest.getValue().low.release(pool);
+            eldest.getValue().high.release(pool);
+            return true;
         }
     };
     private static final int CLOSED_KEPT = 64;
+    /** Free pages for the PDUs in flight: at most 256 MiB of them wait for reuse. */
+    private final PduBytes.Pool pool = new PduBytes.Pool(256 << 20);
+    /** The bytes of the PDU reassembled in {@link #scratchFrame}, reused from frame to frame. */
+    private byte[] scratch = new byte[0];
+    private int scratchFrame = -1;
     private final AppColumns columns = new AppColumns();
     private final PduContext ctx = new PduContext();
     private final Reassembled reassembled = new Reassembled();
@@ -97,6 +111,23 @@ public final class Desegmenter {
     public Desegmenter(PduTable table) {
         this.table = table;
         ctx.columns = columns;
+    }
+
+    private FileBytes file;
+    private MemorySegment sourceSegment;
+    private long fileOrigin;
+
+    /**
+     * Says, before {@link #segment}, that the segment's bytes are {@code s}, a mapping of
+     * {@code file} whose offset 0 is file position {@code origin} ({@code file} null: a buffer
+     * that will be reused). A PDU waiting for more segments then keeps file positions instead of
+     * copies, and reads its bytes back when it completes: memory no longer grows with the bodies
+     * in flight (a 1 GB HTTP capture kept about 80 MB of them).
+     */
+    public void source(FileBytes file, MemorySegment s, long origin) {
+        this.file = file;
+        this.sourceSegment = s;
+        this.fileOrigin = origin;
     }
 
     /** The columns the protocols above TCP wrote for the last frame. */
@@ -279,15 +310,28 @@ public final class Desegmenter {
             return best;
         }
 
-        void add(Msp m) {
+        /** Remembers {@code m}, giving back the pages of the PDU it replaces. */
+        void add(Msp m, PduBytes.Pool pool) {
             for (int i = 0; i < msps.length; i++) {
                 if (msps[i] != null && msps[i].seq == m.seq) {
+                    msps[i].data.release(pool);
                     msps[i] = m;
                     return;
                 }
             }
+            if (msps[next] != null) {
+                msps[next].data.release(pool);
+            }
             msps[next] = m;
             next = (next + 1) % msps.length;
+        }
+
+        void release(PduBytes.Pool pool) {
+            for (Msp m : msps) {
+                if (m != null) {
+                    m.data.release(pool);
+                }
+            }
         }
     }
 
@@ -298,7 +342,10 @@ public final class Desegmenter {
         final int firstFrame;
         int lastFrame;
         int flags;
-        byte[] data = new byte[256];
+        /** The bytes so far that are not in {@link #file}, in pages of {@link #pool}; empty once dissected and done with. */
+        final PduBytes data = new PduBytes();
+        /** The capture file holding the fragments whose {@link #positions} are not -1, or null. */
+        FileBytes file;
         /** Bytes known contiguous from offset 0 (in-order adds only; holes stop it). */
         int contiguous;
         int highest;
@@ -309,7 +356,19 @@ public final class Desegmenter {
         int[] frames = new int[4];
         int[] offsets = new int[4];
         int[] lengths = new int[4];
+        /** Each fragment's file position in {@link #file}, or -1 when its bytes are in {@link #data}. */
+        long[] positions = new long[4];
         int count;
+
+        /** Makes room for one more fragment. */
+        void grow() {
+            if (count == frames.length) {
+                frames = java.util.Arrays.copyOf(frames, count * 2);
+                offsets = java.util.Arrays.copyOf(offsets, count * 2);
+                lengths = java.util.Arrays.copyOf(lengths, count * 2);
+                positions = java.util.Arrays.copyOf(positions, count * 2);
+            }
+        }
 
         Msp(long seq, long nxtpdu, int frame) {
             this.seq = seq;
@@ -344,7 +403,7 @@ public final class Desegmenter {
         reassemblyError = null;
         if (done != null) {
             if (done.defragmented && !done.partial) {
-                done.data = null; // the PDU was dissected; only its range stays, to spot retransmissions
+                done.data.release(pool); // the PDU was dissected; only its range stays, to spot retransmissions
             }
             done = null;
         }
@@ -545,7 +604,7 @@ public final class Desegmenter {
                     }
                     Msp m = new Msp(desegSeq, nxtpdu, frame);
                     m.flags = mflags;
-                    flow.add(m);
+                    flow.add(m, pool);
                     add(m, s, base + desegOffsetAbs, 0, (int) (nxtseq - desegSeq), nxtseq < nxtpdu, frame);
                     error = null;
                 }
@@ -612,7 +671,7 @@ public final class Desegmenter {
     private void dissectReassembled(Stream st, Msp msp, int frame, long time, TcpRecord rec,
                                     int srcPort, int dstPort, boolean atFin) {
         Reassembled r = reassembled;
-        r.data = msp.data;
+        r.data = assemble(msp, frame);
         r.length = msp.datalen;
         r.count = 0;
         for (int i = 0; i < msp.count; i++) {
@@ -636,8 +695,39 @@ public final class Desegmenter {
         }
         any = true;
         done = msp;
-        MemorySegment bytes = MemorySegment.ofArray(msp.data);
+        MemorySegment bytes = MemorySegment.ofArray(r.data);
         call(st, frame, time, rec, srcPort, dstPort, bytes, 0, msp.datalen, msp.seq, true, !atFin);
+    }
+
+    /**
+     * The bytes of a completed PDU in one array, valid until the next frame: the reused scratch
+     * array, or a new one for a second PDU completed in the same frame (whose first one's bytes
+     * the dissector may still be pointing at).
+     */
+    private byte[] assemble(Msp msp, int frame) {
+        int n = Math.max(msp.datalen, 0);
+        byte[] b;
+        if (scratchFrame == frame) {
+            b = new byte[n];
+        } else {
+            if (scratch.length < n) {
+                scratch = new byte[Math.max(n, Math.min(MAX_PDU_BYTES, scratch.length * 2))];
+            }
+            b = scratch;
+            scratchFrame = frame;
+        }
+        if (!msp.data.isEmpty()) {
+            msp.data.get(0, b, 0, n);
+        }
+        for (int i = 0; i < msp.count; i++) {
+            long position = msp.positions[i];
+            int o = msp.offsets[i];
+            int len = Math.min(msp.lengths[i], n - o);
+            if (position >= 0 && len > 0) {
+                msp.file.read(position, b, o, len);
+            }
+        }
+        return b;
     }
 
     private void call(Stream st, int frame, long time, TcpRecord rec, int srcPort, int dstPort,
@@ -700,18 +790,18 @@ public final class Desegmenter {
         int end = fragOffset + len;
         if (end > MAX_PDU_BYTES) {
             m.abandoned = true;
-            m.data = null;
+            m.data.release(pool);
             return false;
         }
-        if (end > m.data.length) {
-            m.data = java.util.Arrays.copyOf(m.data, Math.max(end, Math.min(MAX_PDU_BYTES, m.data.length * 2)));
+        m.grow();
+        long position = -1;
+        if (s == sourceSegment && file != null && (m.file == null || m.file == file)) {
+            m.file = file; // the bytes stay in the capture file; assemble() reads them back
+            position = fileOrigin + off;
+        } else {
+            m.data.put(pool, s, off, fragOffset, len);
         }
-        MemorySegment.copy(s, java.lang.foreign.ValueLayout.JAVA_BYTE, off, m.data, fragOffset, len);
-        if (m.count == m.frames.length) {
-            m.frames = java.util.Arrays.copyOf(m.frames, m.count * 2);
-            m.offsets = java.util.Arrays.copyOf(m.offsets, m.count * 2);
-            m.lengths = java.util.Arrays.copyOf(m.lengths, m.count * 2);
-        }
+        m.positions[m.count] = position;
         m.frames[m.count] = frame;
         m.offsets[m.count] = fragOffset;
         m.lengths[m.count] = len;
@@ -774,18 +864,16 @@ public final class Desegmenter {
             }
         }
         Msp n = new Msp(m.seq + at, m.nxtpdu, firstFrame);
+        n.file = m.file;
         int rest = m.datalen - at;
-        n.data = java.util.Arrays.copyOfRange(m.data, at, at + Math.max(rest, 1));
+        m.data.moveTo(pool, n.data, at, rest);
         for (int i = 0; i < m.count; i++) {
             int o = m.offsets[i];
             int e = o + m.lengths[i];
             if (e > at) {
                 int no = Math.max(o, at) - at;
-                if (n.count == n.frames.length) {
-                    n.frames = java.util.Arrays.copyOf(n.frames, n.count * 2);
-                    n.offsets = java.util.Arrays.copyOf(n.offsets, n.count * 2);
-                    n.lengths = java.util.Arrays.copyOf(n.lengths, n.count * 2);
-                }
+                n.grow();
+                n.positions[n.count] = m.positions[i] < 0 ? -1 : m.positions[i] + Math.max(o, at) - o;
                 n.frames[n.count] = m.frames[i];
                 n.offsets[n.count] = no;
                 n.lengths[n.count] = e - at - no;
@@ -797,8 +885,8 @@ public final class Desegmenter {
         n.lastFrame = m.lastFrame;
         m.nxtpdu = m.seq + at;
         m.datalen = at;
-        m.data = null; // nothing reads a completed, split PDU's bytes again
-        flow.add(n);
+        m.data.release(pool); // nothing reads a completed, split PDU's bytes again
+        flow.add(n, pool);
         return n;
     }
 }
