@@ -335,6 +335,7 @@ final class ReadCommand implements Callable<Integer> {
         }
         Decoder decoder = new Decoder(new TcpAnalyzer(mode).preferences(preferences)).payloads(payloads);
         if (twoPass) {
+            decoder.analyzer().recordFinals();
             payloads.recordForSecondPass();
             decoder.noteReassemblies();
             Integer failed = firstPass(path, decoder, err, read);

@@ -45,11 +45,17 @@ public final class FlowKey {
         } else {
             aHi = dHi; aLo = dLo; aPort = dstPort; bHi = sHi; bLo = sLo; bPort = srcPort;
         }
-        long h = aHi * 31 + aLo;
-        h = h * 31 + bHi;
-        h = h * 31 + bLo;
-        h = h * 31 + ((long) aPort << 16 | bPort);
-        hash = Long.hashCode(h * 0x9E3779B97F4A7C15L);
+        // Each part times its own large odd constant, then MurmurHash3's fmix64: with "h * 31 +
+        // part" neighbouring addresses and ports cancelled out (10.1.0.3:1024 and 10.1.0.2:1055
+        // hashed alike), so a scan or SYN flood put thousands of keys on each hash value
+        long h = aHi * 0x9E3779B97F4A7C15L + aLo * 0xC2B2AE3D27D4EB4FL + bHi * 0x165667B19E3779F9L
+                + bLo * 0xD6E8FEB86659FD93L + ((long) aPort << 16 | bPort) * 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        h ^= h >>> 33;
+        hash = (int) h;
         return this;
     }
 

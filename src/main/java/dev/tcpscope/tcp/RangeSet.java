@@ -112,4 +112,25 @@ final class RangeSet {
     }
 
     void clear() { n = 0; }
+
+    /** Appends the set to {@code out} (for {@link ConversationSpill}). */
+    void write(java.nio.ByteBuffer out) {
+        out.put((byte) n);
+        for (int i = 0; i < n; i++) {
+            out.putInt(start[i]).putInt(end[i]);
+        }
+    }
+
+    /** Reads back what {@link #write} wrote. */
+    void read(java.nio.ByteBuffer in) {
+        n = in.get();
+        if (n > 0 && start.length == 0) {
+            start = new int[MAX];
+            end = new int[MAX];
+        }
+        for (int i = 0; i < n; i++) {
+            start[i] = in.getInt();
+            end[i] = in.getInt();
+        }
+    }
 }

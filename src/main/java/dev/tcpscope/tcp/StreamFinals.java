@@ -1,8 +1,5 @@
 package dev.tcpscope.tcp;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * What a first pass over a capture ended with, per TCP stream: the values that tshark's second
  * pass ({@code tshark -2}) shows on every frame of the stream instead of the value reached at
@@ -17,25 +14,73 @@ public final class StreamFinals {
     public record Entry(int completeness, long firstRtt,
                         long lowBase, boolean lowBaseSet, int lowScale,
                         long highBase, boolean highBaseSet, int highScale) {
-        static Entry of(Conversation c) {
-            return new Entry(c.completeness, c.firstRtt,
-                    c.low.baseSeq, c.low.baseSet, c.low.winScale,
-                    c.high.baseSeq, c.high.baseSet, c.high.winScale);
-        }
     }
 
-    private final List<Entry> entries;
+    private final int size;
+    private final int[] completeness;
+    private final long[] firstRtt, lowBase, highBase;
+    /** Per stream: low scale, high scale (bytes), and bit 0/1 low/high base set. */
+    private final byte[] lowScale, highScale, baseSet;
 
-    StreamFinals(List<Conversation> streams) {
-        entries = new ArrayList<>(streams.size());
-        for (Conversation c : streams) {
-            entries.add(Entry.of(c));
-        }
+    private StreamFinals(Builder b) {
+        size = b.size;
+        completeness = b.completeness;
+        firstRtt = b.firstRtt;
+        lowBase = b.lowBase;
+        highBase = b.highBase;
+        lowScale = b.lowScale;
+        highScale = b.highScale;
+        baseSet = b.baseSet;
     }
 
-    /** Number of streams. */
-    public int size() { return entries.size(); }
+    public int size() { return size; }
 
-    /** Stream {@code stream}'s final state, or null when the first pass did not see it. */
-    public Entry get(int stream) { return stream < entries.size() ? entries.get(stream) : null; }
+    public Entry get(int stream) {
+        if (stream < 0 || stream >= size) {
+            return null;
+        }
+        return new Entry(completeness[stream], firstRtt[stream], lowBase[stream], (baseSet[stream] & 1) != 0,
+                lowScale[stream], highBase[stream], (baseSet[stream] & 2) != 0, highScale[stream]);
+    }
+
+    /**
+     * Collects the values stream by stream as a first pass goes: a conversation's are set when it
+     * is spilled, replaced by a new connection on the same ports, or at the end, whichever is
+     * last; about 40 bytes a stream in primitive arrays.
+     */
+    static final class Builder {
+        private int size;
+        private int[] completeness = new int[64];
+        private long[] firstRtt = new long[64], lowBase = new long[64], highBase = new long[64];
+        private byte[] lowScale = new byte[64], highScale = new byte[64], baseSet = new byte[64];
+
+        /** Makes room for streams up to {@code stream}. */
+        void ensure(int stream) {
+            if (stream >= completeness.length) {
+                int n = Math.max(stream + 1, completeness.length * 2);
+                completeness = java.util.Arrays.copyOf(completeness, n);
+                firstRtt = java.util.Arrays.copyOf(firstRtt, n);
+                lowBase = java.util.Arrays.copyOf(lowBase, n);
+                highBase = java.util.Arrays.copyOf(highBase, n);
+                lowScale = java.util.Arrays.copyOf(lowScale, n);
+                highScale = java.util.Arrays.copyOf(highScale, n);
+                baseSet = java.util.Arrays.copyOf(baseSet, n);
+            }
+            size = Math.max(size, stream + 1);
+        }
+
+        void set(Conversation c) {
+            int i = c.stream;
+            ensure(i);
+            completeness[i] = c.completeness;
+            firstRtt[i] = c.firstRtt;
+            lowBase[i] = c.low.baseSeq;
+            highBase[i] = c.high.baseSeq;
+            lowScale[i] = (byte) c.low.winScale;
+            highScale[i] = (byte) c.high.winScale;
+            baseSet[i] = (byte) ((c.low.baseSet ? 1 : 0) | (c.high.baseSet ? 2 : 0));
+        }
+
+        StreamFinals build() { return new StreamFinals(this); }
+    }
 }

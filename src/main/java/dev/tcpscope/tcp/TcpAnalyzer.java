@@ -43,7 +43,31 @@ public final class TcpAnalyzer {
     /** {@code tcp.completeness} bits (Wireshark's {@code TCP_COMPLETENESS_*}). */
     public static final int SYN_SENT = 1, SYN_ACK = 2, ACK_SEEN = 4, DATA = 8, FIN_SEEN = 16, RST_SEEN = 32;
 
-    private final HashMap<FlowKey, Conversation> conversations = new HashMap<>();
+    /**
+     * The conversations seen lately, least recently used first; past {@link #LIVE} of them, the
+     * least recent goes to {@link #spill} (and comes back when its addresses and ports are seen
+     * again), so memory stays flat however many connections a capture holds.
+     */
+    private final java.util.LinkedHashMap<FlowKey, Conversation> conversations = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<FlowKey, Conversation> eldest) {
+            if (size() <= live) {
+                return false;
+            }
+            Conversation c = eldest.getValue();
+            if (c == current || !spill.put(eldest.getKey(), c)) {
+                return false;
+            }
+            if (recorder != null) {
+                recorder.set(c);
+            }
+            return true;
+        }
+    };
+    /** Conversations kept in memory before the least recently used ones are spilled. */
+    static final int LIVE = 16_384;
+    private int live = LIVE;
+    private final ConversationSpill spill = new ConversationSpill();
     private final FlowKey probe = new FlowKey();
     private final TcpOptionWalk options = new TcpOptionWalk();
     private final MptcpAnalysis mptcp = new MptcpAnalysis();
@@ -51,8 +75,9 @@ public final class TcpAnalyzer {
     private int mptcpOperations;
     private final StreamFinals finals;
     private final AnalysisMode mode;
-    /** Every stream in order, kept on a first pass for {@link #finals()}; null on a second pass. */
-    private final List<Conversation> streams;
+    /** A first pass's per-stream values for {@link #finals()}, once {@link #recordFinals()} asked; else null. */
+    private StreamFinals.Builder recorder;
+    private final boolean firstPass;
     private int nextStream;
     /** The conversation of the segment analysed last. */
     private Conversation current;
@@ -66,7 +91,7 @@ public final class TcpAnalyzer {
     public TcpAnalyzer(AnalysisMode mode) {
         this.mode = mode;
         this.finals = null;
-        this.streams = new ArrayList<>();
+        this.firstPass = true;
     }
 
     /**
@@ -76,7 +101,7 @@ public final class TcpAnalyzer {
     public TcpAnalyzer(AnalysisMode mode, StreamFinals finals) {
         this.mode = mode;
         this.finals = finals;
-        this.streams = null;
+        this.firstPass = false;
     }
 
     /** The conversation of the segment analysed last (null before any). */
@@ -102,11 +127,32 @@ public final class TcpAnalyzer {
 
     /** The state every stream has reached, for a second pass (first pass only). */
     public StreamFinals finals() {
-        if (streams == null) {
+        if (recorder == null) {
+            throw new IllegalStateException("finals were not recorded (recordFinals)");
+        }
+        for (Conversation c : conversations.values()) {
+            recorder.set(c);
+        }
+        return recorder.build();
+    }
+
+    /** A first pass whose {@link #finals()} a second pass will need: keeps them (about 40 bytes a stream). */
+    public TcpAnalyzer recordFinals() {
+        if (!firstPass) {
             throw new IllegalStateException("a second pass keeps no final state");
         }
-        return new StreamFinals(streams);
+        recorder = new StreamFinals.Builder();
+        return this;
     }
+
+    /** For tests: keep at most {@code n} conversations in memory (default {@value #LIVE}). */
+    TcpAnalyzer liveConversations(int n) {
+        live = n;
+        return this;
+    }
+
+    /** How many times a conversation was written out to the spill file (for tests and benchmarks). */
+    public long spilledConversations() { return spill.spills(); }
 
     /**
      * Analyses the TCP layer {@code tcpIndex} of {@code d} (whose IP header is layer
@@ -179,6 +225,13 @@ public final class TcpAnalyzer {
         int win = Tcp.window(s, tcp);
 
         Conversation c = conversations.get(probe);
+        if (c == null && spill.size() > 0) {
+            c = spill.take(probe, finals);
+            if (c != null) {
+                current = c; // not spilled again while it is being analysed
+                conversations.put(probe.copy(), c);
+            }
+        }
         boolean isNew = c == null;
         if (isNew) {
             c = newConversation(time);
@@ -423,10 +476,16 @@ public final class TcpAnalyzer {
         int stream = nextStream++;
         Conversation c = new Conversation(stream, time, finals != null ? finals.get(stream) : null,
                 mode == AnalysisMode.PRECISE);
-        conversations.put(probe.copy(), c);
-        if (streams != null) {
-            streams.add(c);
+        Conversation before = current;
+        current = c; // not spilled while it is being analysed
+        Conversation replaced = conversations.put(probe.copy(), c);
+        if (recorder != null) {
+            recorder.ensure(stream);
+            if (replaced != null) {
+                recorder.set(replaced); // a new connection on the same ports: the old one is final
+            }
         }
+        current = before;
         return c;
     }
 }

@@ -185,7 +185,8 @@ final class FrameRows implements PartitionReader<InternalRow> {
             }
             ReadSpec.OPENED.incrementAndGet();
             try {
-                decoder = new Decoder(new TcpAnalyzer()).payloads(Protocols.table());
+                decoder = new Decoder(spec.twoPass() ? new TcpAnalyzer().recordFinals() : new TcpAnalyzer())
+                        .payloads(Protocols.table());
                 if (part.whole()) {
                     if (spec.twoPass()) {
                         firstPass();

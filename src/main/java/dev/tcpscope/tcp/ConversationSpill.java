@@ -1,0 +1,327 @@
+package dev.tcpscope.tcp;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Where conversations go that have not been seen for a while, so that a capture of a million
+ * connections (a SYN flood, a scan) does not keep a million conversations' state in memory
+ * (about 0.9 KB each): each is written, complete, to an unlinked temporary file, and an index of
+ * 12 bytes a slot finds it again by its addresses and ports. A later segment of such a
+ * conversation brings it back exactly as it was, so {@code tcp.stream} numbers and every analysis
+ * result are what they would have been (Wireshark keeps all conversations in memory).
+ *
+ * <p>The file is unlinked as soon as it is created: it disappears with the process however that
+ * ends. If no temporary file can be made, nothing is spilled (conversations stay in memory).
+ */
+final class ConversationSpill implements AutoCloseable {
+    private static final long TOMBSTONE = -1;
+    private static final int BUFFER = 1 << 20;
+
+    private FileChannel file;
+    private boolean failed;
+    private final ByteBuffer out = ByteBuffer.allocate(BUFFER);
+    /** Bytes already in the file; the record at offset {@code o >= written} is in {@link #out}. */
+    private long written;
+    private final ByteBuffer record = ByteBuffer.allocate(64 * 1024);
+    private final ByteBuffer lengthBuffer = ByteBuffer.allocate(4);
+    /** Open addressing, linear probing: 0 free, {@link #TOMBSTONE} removed, else a record's offset + 1. */
+    private long[] slots = new long[1 << 12];
+    /** The key's hash of each used slot: a lookup reads a record only when the whole hash matches. */
+    private int[] hashes = new int[1 << 12];
+    private int used;
+    private int live;
+
+    private long spilled;
+
+    /** Conversations held in the file. */
+    int size() { return live; }
+
+    /** Conversations written to the file so far, including those taken back. */
+    long spills() { return spilled; }
+
+    /**
+     * Writes {@code c}, found under {@code key}, to the file; false when it could not (the caller
+     * then keeps it in memory).
+     */
+    boolean put(FlowKey key, Conversation c) {
+        if (!fits(c) || !open()) {
+            return false;
+        }
+        record.clear();
+        record.putInt(0);
+        writeKey(key);
+        writeConversation(c);
+        int length = record.position();
+        record.putInt(0, length);
+        record.flip();
+        long offset = written + out.position();
+        try {
+            if (out.remaining() < length) {
+                flush();
+            }
+            out.put(record);
+        } catch (IOException e) {
+            failed = true;
+            return false;
+        }
+        if ((used + 1) * 4L > slots.length * 3L) {
+            rehash(live + 1 > slots.length / 4 ? slots.length * 2 : slots.length);
+        }
+        insert(key.hashCode(), offset);
+        live++;
+        spilled++;
+        return true;
+    }
+
+    /**
+     * Takes the conversation stored under {@code key} out of the file, or returns null.
+     * {@code finals} are the first pass's values on a second pass (null on a first).
+     */
+    Conversation take(FlowKey key, StreamFinals finals) {
+        if (live == 0) {
+            return null;
+        }
+        int mask = slots.length - 1;
+        int hash = key.hashCode();
+        for (int i = hash & mask; slots[i] != 0; i = (i + 1) & mask) {
+            long s = slots[i];
+            if (s == TOMBSTONE || hashes[i] != hash) {
+                continue;
+            }
+            long offset = s - 1;
+            if (!read(offset) || !sameKey(key)) {
+                continue;
+            }
+            slots[i] = TOMBSTONE;
+            live--;
+            return readConversation(finals);
+        }
+        return null;
+    }
+
+    private boolean open() {
+        if (file != null) {
+            return true;
+        }
+        if (failed) {
+            return false;
+        }
+        try {
+            Path p = Files.createTempFile("tcpscope-conversations-", ".bin");
+            file = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            Files.delete(p); // the open channel keeps the data; nothing is left behind
+            return true;
+        } catch (IOException | RuntimeException e) {
+            failed = true;
+            return false;
+        }
+    }
+
+    private void flush() throws IOException {
+        out.flip();
+        while (out.hasRemaining()) {
+            written += file.write(out, written);
+        }
+        out.clear();
+    }
+
+    /** Reads the record at {@code offset} into {@link #record}, positioned after its length. */
+    private boolean read(long offset) {
+        record.clear();
+        try {
+            if (offset >= written) {
+                int at = (int) (offset - written);
+                int length = out.getInt(at);
+                record.put(0, out, at, length).limit(length).position(4);
+                return true;
+            }
+            lengthBuffer.clear();
+            while (lengthBuffer.hasRemaining() && file.read(lengthBuffer, offset + lengthBuffer.position()) >= 0) {
+                // reads the record's length
+            }
+            int length = lengthBuffer.getInt(0);
+            if (length < 4 || length > record.capacity()) {
+                return false;
+            }
+            record.limit(length);
+            while (record.hasRemaining() && file.read(record, offset + record.position()) >= 0) {
+                // reads the rest
+            }
+            boolean whole = !record.hasRemaining();
+            record.position(4);
+            return whole;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void insert(int hash, long offset) {
+        int mask = slots.length - 1;
+        int i = hash & mask;
+        while (slots[i] != 0 && slots[i] != TOMBSTONE) {
+            i = (i + 1) & mask;
+        }
+        if (slots[i] == 0) {
+            used++;
+        }
+        slots[i] = offset + 1;
+        hashes[i] = hash;
+    }
+
+    /** Rebuilds the table at {@code size} slots, dropping tombstones. */
+    private void rehash(int size) {
+        long[] old = slots;
+        int[] oldHashes = hashes;
+        slots = new long[size];
+        hashes = new int[size];
+        used = 0;
+        int mask = size - 1;
+        for (int k = 0; k < old.length; k++) {
+            long s = old[k];
+            if (s != 0 && s != TOMBSTONE) {
+                int i = oldHashes[k] & mask;
+                while (slots[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = s;
+                hashes[i] = oldHashes[k];
+                used++;
+            }
+        }
+    }
+
+    private void writeKey(FlowKey k) {
+        record.putLong(k.aHi).putLong(k.aLo).putLong(k.bHi).putLong(k.bLo).putInt(k.aPort).putInt(k.bPort);
+    }
+
+    private boolean sameKey(FlowKey k) {
+        return record.getLong() == k.aHi && record.getLong() == k.aLo && record.getLong() == k.bHi
+                && record.getLong() == k.bLo && record.getInt() == k.aPort && record.getInt() == k.bPort;
+    }
+
+    private void writeConversation(Conversation c) {
+        ByteBuffer b = record;
+        b.putInt(c.stream).putLong(c.synTime).putLong(c.firstRtt).putInt(c.completeness)
+                .putInt(c.shownCompleteness).putLong(c.firstTime).putLong(c.previousTime)
+                .put((byte) (c.precise ? 1 : 0));
+        Handshake h = c.handshake;
+        b.putInt(h.syn).putInt(h.synAck).putInt(h.ack).putInt(h.lowFin).putInt(h.highFin).putInt(h.rst)
+                .put((byte) (h.lowClosedFirst ? 1 : 0));
+        writeEndpoint(c.low);
+        writeEndpoint(c.high);
+    }
+
+    private Conversation readConversation(StreamFinals finals) {
+        ByteBuffer b = record;
+        int stream = b.getInt();
+        long synTime = b.getLong();
+        long firstRtt = b.getLong();
+        int completeness = b.getInt();
+        int shown = b.getInt();
+        long firstTime = b.getLong();
+        long previousTime = b.getLong();
+        boolean precise = b.get() != 0;
+        Conversation c = new Conversation(stream, firstTime, finals != null ? finals.get(stream) : null, precise);
+        c.synTime = synTime;
+        c.firstRtt = firstRtt;
+        c.completeness = completeness;
+        c.shownCompleteness = shown;
+        c.previousTime = previousTime;
+        Handshake h = c.handshake;
+        h.syn = b.getInt();
+        h.synAck = b.getInt();
+        h.ack = b.getInt();
+        h.lowFin = b.getInt();
+        h.highFin = b.getInt();
+        h.rst = b.getInt();
+        h.lowClosedFirst = b.get() != 0;
+        readEndpoint(c.low);
+        readEndpoint(c.high);
+        return c;
+    }
+
+    private void writeEndpoint(Endpoint e) {
+        ByteBuffer b = record;
+        b.putLong(e.baseSeq).put((byte) (e.baseSet ? 1 : 0)).putInt(e.winScale)
+                .putInt(e.nextSeq).putInt(e.nextSeqFrame).putLong(e.nextSeqTime).putInt(e.maxSeqToBeAcked)
+                .putInt(e.lastAck).putLong(e.lastAckTime).putInt(e.dupAckNum).putInt(e.lastNonDupAck)
+                .putLong(e.window).put((byte) ((e.isFirstAck ? 1 : 0) | (e.finSent ? 2 : 0) | (e.validBif ? 4 : 0)
+                        | (e.pushSetLast ? 8 : 0) | (e.shownBaseSet ? 16 : 0)))
+                .putInt(e.lastSegmentFlags).putLong(e.pushBytesSent).putInt(e.sackCount);
+        for (int i = 0; i < Endpoint.MAX_SACK; i++) {
+            b.putInt(e.sackLeft[i]).putInt(e.sackRight[i]);
+        }
+        e.holes.write(b);
+        e.sacked.write(b);
+        b.putLong(e.shownBase).putInt(e.shownScale);
+        int n = e.unacked; // fits(): the record has room for it
+        b.putInt(n);
+        for (int i = 0; i < n; i++) {
+            b.putInt(e.uaFrame[i]).putInt(e.uaSeq[i]).putInt(e.uaNext[i]).putLong(e.uaTime[i])
+                    .put((byte) (e.uaResent[i] ? 1 : 0));
+        }
+    }
+
+    private void readEndpoint(Endpoint e) {
+        ByteBuffer b = record;
+        e.baseSeq = b.getLong();
+        e.baseSet = b.get() != 0;
+        e.winScale = b.getInt();
+        e.nextSeq = b.getInt();
+        e.nextSeqFrame = b.getInt();
+        e.nextSeqTime = b.getLong();
+        e.maxSeqToBeAcked = b.getInt();
+        e.lastAck = b.getInt();
+        e.lastAckTime = b.getLong();
+        e.dupAckNum = b.getInt();
+        e.lastNonDupAck = b.getInt();
+        e.window = b.getLong();
+        int bits = b.get();
+        e.isFirstAck = (bits & 1) != 0;
+        e.finSent = (bits & 2) != 0;
+        e.validBif = (bits & 4) != 0;
+        e.pushSetLast = (bits & 8) != 0;
+        e.shownBaseSet = (bits & 16) != 0;
+        e.lastSegmentFlags = b.getInt();
+        e.pushBytesSent = b.getLong();
+        e.sackCount = b.getInt();
+        for (int i = 0; i < Endpoint.MAX_SACK; i++) {
+            e.sackLeft[i] = b.getInt();
+            e.sackRight[i] = b.getInt();
+        }
+        e.holes.read(b);
+        e.sacked.read(b);
+        e.shownBase = b.getLong();
+        e.shownScale = b.getInt();
+        int n = b.getInt();
+        for (int i = 0; i < n; i++) {
+            e.addUnacked(b.getInt(), b.getInt(), b.getInt(), b.getLong());
+            e.uaResent[i] = b.get() != 0;
+        }
+    }
+
+    /**
+     * Whether {@code c} fits one record (64 KiB): its unacknowledged lists are short enough. A
+     * conversation with thousands of segments in flight is busy, so kept in memory.
+     */
+    static boolean fits(Conversation c) {
+        return c.low.unacked + c.high.unacked < 2_500;
+    }
+
+    @Override
+    public void close() {
+        if (file != null) {
+            try {
+                file.close();
+            } catch (IOException e) {
+                // the file was unlinked already; closing frees it
+            }
+            file = null;
+        }
+    }
+}
