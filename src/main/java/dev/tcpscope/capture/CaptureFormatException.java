@@ -40,7 +40,7 @@ public class CaptureFormatException extends IOException {
     /** The compressed data is corrupt (tshark's WTAP_ERR_DECOMPRESS); {@code detail} is the decoder's reason. */
     static CaptureFormatException undecompressable(String name, String detail) {
         return new CaptureFormatException("The file \"" + name
-                + "\" cannot be decompressed; it may be damaged or corrupt.(" + detail + ")");
+                + "\" cannot be decompressed; it may be damaged or corrupt (" + detail + ").");
     }
 
     /** A structural impossibility (tshark's WTAP_ERR_BAD_FILE); {@code detail} names it. */

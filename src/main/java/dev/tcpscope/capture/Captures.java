@@ -81,7 +81,14 @@ public final class Captures {
                     // a regular file returns what it has; loop only for short reads
                 }
                 boolean compressed = Wrapping.of(head.getInt(0), head.position()) != Wrapping.NONE;
-                if (compressed || size == 0) {
+                if (compressed) {
+                    Wrapping wrapping = Wrapping.of(head.getInt(0), head.position());
+                    InputStream plain = decompressor(wrapping, Channels.newInputStream(channel));
+                    reader = decompressed(plain, name, () -> {
+                        channel.position(0);
+                        return decompressor(wrapping, Channels.newInputStream(channel));
+                    });
+                } else if (size == 0) {
                     reader = open(Channels.newInputStream(channel), name);
                 } else {
                     MappedInput in = new MappedInput(channel, size);
@@ -119,9 +126,8 @@ public final class Captures {
             }
             CaptureReader reader = switch (Wrapping.of(head, n)) {
                 case NONE -> detect(raw, name);
-                case GZIP -> decompressed(new GZIPInputStream(new PrefixedStream(raw, stream), STREAM_BUFFER), name);
-                case ZSTD -> decompressed(NativeInflater.zstd(new PrefixedStream(raw, stream)), name);
-                case LZ4 -> decompressed(NativeInflater.lz4(new PrefixedStream(raw, stream)), name);
+                case GZIP, ZSTD, LZ4 -> decompressed(
+                        decompressor(Wrapping.of(head, n), new PrefixedStream(raw, stream)), name, null);
             };
             ok = true;
             return reader;
@@ -132,9 +138,24 @@ public final class Captures {
         }
     }
 
-    private static CaptureReader decompressed(InputStream plain, String name) throws IOException {
+    /** The decompressing stream for {@code wrapping} over {@code compressed}. */
+    private static InputStream decompressor(Wrapping wrapping, InputStream compressed) throws IOException {
+        return switch (wrapping) {
+            case GZIP -> new GZIPInputStream(compressed, STREAM_BUFFER);
+            case ZSTD -> NativeInflater.zstd(compressed);
+            case LZ4 -> NativeInflater.lz4(compressed);
+            case NONE -> compressed;
+        };
+    }
+
+    /** Decompresses a file again from its start (after damage was met), or is null for a pipe. */
+    interface Reopen {
+        InputStream again() throws IOException;
+    }
+
+    private static CaptureReader decompressed(InputStream plain, String name, Reopen reopen) throws IOException {
         try {
-            return detect(new StreamInput(new DecompressionErrors(plain, name)), name);
+            return detect(new StreamInput(new DecompressionErrors(plain, name, reopen)), name);
         } catch (ZipException | NativeInflater.CorruptException e) { // the gzip header is read at once
             throw CaptureFormatException.undecompressable(name, e.getMessage());
         }
@@ -181,20 +202,76 @@ public final class Captures {
      */
     private static final class DecompressionErrors extends FilterInputStream {
         private final String name;
+        private final Reopen reopen;
+        /** Decompressed bytes returned so far. */
+        private long delivered;
+        /** The decoder's error, held back while the bytes before it are returned; then thrown. */
+        private CaptureFormatException pending;
 
-        DecompressionErrors(InputStream in, String name) {
+        DecompressionErrors(InputStream in, String name, Reopen reopen) {
             super(in);
             this.name = name;
+            this.reopen = reopen;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            if (pending != null) {
+                throw pending;
+            }
             try {
-                return in.read(b, off, len);
+                int n = in.read(b, off, len);
+                if (n > 0) {
+                    delivered += n;
+                }
+                return n;
             } catch (EOFException e) {
                 throw CaptureFormatException.cutShort(name);
             } catch (ZipException | NativeInflater.CorruptException e) {
-                throw CaptureFormatException.undecompressable(name, e.getMessage());
+                CaptureFormatException error = CaptureFormatException.undecompressable(name, e.getMessage());
+                int n = reopen == null ? 0 : salvage(b, off, len);
+                if (n <= 0) {
+                    throw error;
+                }
+                pending = error;
+                delivered += n;
+                return n;
+            }
+        }
+
+        /**
+         * The decoder threw away what the failed call had decompressed before the damage (zlib had
+         * written it; java.util.zip does not return it), while tshark lists every frame it got:
+         * decompress the file again to where this stream was, then one byte per call until the
+         * decoder fails, and return those bytes (at most {@code len}).
+         */
+        private int salvage(byte[] b, int off, int len) {
+            try (InputStream again = reopen.again()) {
+                byte[] skip = new byte[64 * 1024];
+                long left = delivered;
+                while (left > 0) {
+                    int n = again.read(skip, 0, (int) Math.min(skip.length, left));
+                    if (n <= 0) {
+                        return 0;
+                    }
+                    left -= n;
+                }
+                int got = 0;
+                while (got < len) {
+                    int n;
+                    try {
+                        n = again.read(b, off + got, 1);
+                    } catch (IOException | RuntimeException e) {
+                        break;
+                    }
+                    if (n <= 0) {
+                        break;
+                    }
+                    got += n;
+                }
+                return got;
+            } catch (IOException | RuntimeException e) {
+                return 0;
             }
         }
     }

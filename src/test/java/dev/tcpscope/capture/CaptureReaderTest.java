@@ -314,13 +314,13 @@ class CaptureReaderTest {
 
     @Test
     void corruptCompressedDataIsReportedAsWiretapReportsIt() throws IOException {
-        String damaged = "The file \"f.bin\" cannot be decompressed; it may be damaged or corrupt.";
+        String damaged = "The file \"f.bin\" cannot be decompressed; it may be damaged or corrupt";
         byte[] zstd = {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, 0, 0, 0, 'j', 'u', 'n', 'k', '!', '!'};
-        assertThat(read(zstd).error()).hasMessage(damaged + "(Data corruption detected)");
+        assertThat(read(zstd).error()).hasMessage(damaged + " (Data corruption detected).");
         byte[] lz4 = {0x04, 0x22, 0x4D, 0x18, 'j', 'u', 'n', 'k', '!', '!'};
-        assertThat(read(lz4).error()).hasMessage(damaged + "(ERROR_reservedFlag_set)");
+        assertThat(read(lz4).error()).hasMessage(damaged + " (ERROR_reservedFlag_set).");
         byte[] gzip = {0x1F, (byte) 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 'g', 'a', 'r', 'b', 'a', 'g', 'e'}; // BTYPE 11
-        assertThat(read(gzip).error()).hasMessage(damaged + "(invalid block type)");
+        assertThat(read(gzip).error()).hasMessage(damaged + " (invalid block type).");
     }
 
     @Test

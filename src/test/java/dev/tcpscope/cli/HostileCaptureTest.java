@@ -96,4 +96,25 @@ class HostileCaptureTest {
             }).isInstanceOf(CaptureFormatException.class).hasMessageContaining("was cut short while being read");
         }
     }
+
+    /**
+     * Item 11: a gzip capture damaged mid-stream lists every frame decompressed before the damage,
+     * then the decoder's reason on one line. One flipped byte at offset 946 of the Zeek capture:
+     * tshark 4.0.17 lists 9 frames, then "(invalid distance too far back)"; java.util.zip had
+     * dropped the bytes of the failing call, and the listing was empty.
+     */
+    @Test
+    void aDamagedGzipCaptureListsWhatDecompressedBeforeTheDamage(@TempDir Path dir) throws Exception {
+        byte[] gz = Files.readAllBytes(Path.of("captures/zeek-portmapper-many-unanswered-calls.pcapng.gz"));
+        gz[946] ^= (byte) 0xff;
+        Path damaged = dir.resolve("damaged.pcapng.gz");
+        Files.write(damaged, gz);
+        Run whole = run("read", "captures/zeek-portmapper-many-unanswered-calls.pcapng.gz");
+        Run r = run("read", damaged.toString());
+        assertThat(r.rc()).isEqualTo(1); // README: a capture that could not be read to the end (tshark: 2)
+        assertThat(r.out().lines().count()).isEqualTo(9);
+        assertThat(whole.out()).startsWith(r.out());
+        assertThat(r.err()).isEqualTo("tcpscope: The file \"" + damaged
+                + "\" cannot be decompressed; it may be damaged or corrupt (invalid distance too far back).\n");
+    }
 }
