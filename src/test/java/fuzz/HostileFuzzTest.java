@@ -92,7 +92,7 @@ class HostileFuzzTest {
 
     /** One frame of a chosen link type, dissected from the link layer up, listed and detailed. */
     @FuzzTest
-    void dissector(FuzzedDataProvider in) {
+    void dissector(FuzzedDataProvider in) throws IOException {
         int link = LINK_TYPES[in.consumeInt(0, LINK_TYPES.length - 1)];
         Decoder decoder = new Decoder();
         DetailPrinter details = new DetailPrinter(DetailPrinter.Format.TEXT, true, true, null, false, ZoneOffset.UTC, MacNames::none);
@@ -108,7 +108,7 @@ class HostileFuzzTest {
             sb.setLength(0);
             list.appendLine(decoder, sb);
             sb.setLength(0);
-            details.appendFrame(sb, decoder, null, -1);
+            details.appendFrame(sb, decoder, null, -1, null);
         }
     }
 

@@ -376,7 +376,10 @@ final class ReadCommand implements Callable<Integer> {
             try {
                 while (nextShown(reader, frame, decoder, columns)) {
                     if (!listing.quiet) {
-                        details.appendFrame(text, decoder, interfaceByGlobalId(reader, frame), reader.section());
+                        details.appendFrame(text, decoder, interfaceByGlobalId(reader, frame), reader.section(), built -> {
+                            out.text(built);
+                            built.setLength(0);
+                        });
                         out.text(text);
                         text.setLength(0);
                     }

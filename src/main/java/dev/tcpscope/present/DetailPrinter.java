@@ -74,8 +74,12 @@ public final class DetailPrinter {
         }
     }
 
-    /** Appends the output for the frame {@code decoder} has just decoded. */
-    public void appendFrame(StringBuilder out, Decoder decoder, CaptureInterface iface, int section) {
+    /**
+     * Appends the output for the frame {@code decoder} has just decoded; a hex dump hands what has
+     * built up to {@code drain} as it goes (null: it builds up whole).
+     */
+    public void appendFrame(StringBuilder out, Decoder decoder, CaptureInterface iface, int section,
+                            HexDump.Drain drain) throws java.io.IOException {
         if (chosen != null && format == Format.JSON) {
             json.appendFields(out, chosen, decoder, decoder.frame().seconds());
             return;
@@ -94,7 +98,7 @@ public final class DetailPrinter {
                 if (hex) {
                     var g = decoder.desegmented();
                     hexDump(out, f, decoder.dissection().reassembly(), g == null ? null : g.reassembledSource(),
-                            Details.aboveSources(decoder));
+                            Details.aboveSources(decoder), drain);
                 }
                 out.append('\n');
             }
@@ -108,36 +112,37 @@ public final class DetailPrinter {
      * the dissectors added them.
      */
     private static void hexDump(StringBuilder out, Frame f, Reassembly r, Desegmenter.Reassembled pdu,
-                                List<Map.Entry<String, byte[]>> above) {
+                                List<Map.Entry<String, byte[]>> above, HexDump.Drain drain) throws java.io.IOException {
         int cap = f.capturedLength();
         if (r == null && pdu == null && above.isEmpty()) {
-            HexDump.append(out, f.segment(), f.offset(), cap);
+            HexDump.append(out, f.segment(), f.offset(), cap, drain);
             return;
         }
-        if (!source(out, "Frame", f.segment(), f.offset(), cap)) {
+        if (!source(out, "Frame", f.segment(), f.offset(), cap, drain)) {
             return;
         }
-        if (r != null && !source(out, r.sourceName(), r.segment(), r.offset(), r.length())) {
+        if (r != null && !source(out, r.sourceName(), r.segment(), r.offset(), r.length(), drain)) {
             return;
         }
-        if (pdu != null && !source(out, "Reassembled TCP", pdu.bytes(), 0, pdu.length())) {
+        if (pdu != null && !source(out, "Reassembled TCP", pdu.bytes(), 0, pdu.length(), drain)) {
             return;
         }
         for (Map.Entry<String, byte[]> body : above) { // the protocols above TCP (HTTP's bodies)
             byte[] b = body.getValue();
-            if (!source(out, body.getKey(), MemorySegment.ofArray(b), 0, b.length)) {
+            if (!source(out, body.getKey(), MemorySegment.ofArray(b), 0, b.length, drain)) {
                 return;
             }
         }
     }
 
     /** One named data source; false when it is empty, where print_hex_data stops. */
-    private static boolean source(StringBuilder out, String name, MemorySegment s, long off, int len) {
+    private static boolean source(StringBuilder out, String name, MemorySegment s, long off, int len,
+                                  HexDump.Drain drain) throws java.io.IOException {
         out.append(name).append(" (").append(len).append(Details.bytes(len)).append("):\n");
         if (len == 0) {
             return false;
         }
-        HexDump.append(out, s, off, len);
+        HexDump.append(out, s, off, len, drain);
         return true;
     }
 

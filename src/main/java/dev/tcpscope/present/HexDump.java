@@ -16,10 +16,35 @@ public final class HexDump {
 
     private HexDump() { }
 
+    /** Takes what has been appended so far (writes it out and empties the builder). */
+    @FunctionalInterface
+    public interface Drain {
+        void drain(StringBuilder out) throws java.io.IOException;
+    }
+
+    /** How much text a dump builds up before it is drained. */
+    static final int DRAIN_AT = 1 << 20;
+
     /** Appends the dump of {@code s[off, off+len)}, each line ending in '\n'; nothing when empty. */
     public static void append(StringBuilder out, MemorySegment s, long off, int len) {
+        try {
+            append(out, s, off, len, null);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e); // no drain, nothing written
+        }
+    }
+
+    /**
+     * As {@link #append(StringBuilder, MemorySegment, long, int)}, handing the text to
+     * {@code drain} (when not null) each time about {@value #DRAIN_AT} characters have built up: a
+     * 128 MiB frame's dump is 600 million characters, which must not be held at once.
+     */
+    public static void append(StringBuilder out, MemorySegment s, long off, int len, Drain drain) throws java.io.IOException {
         int digits = offsetDigits(len);
         for (int line = 0; line < len; line += BYTES_PER_LINE) {
+            if (drain != null && out.length() >= DRAIN_AT) {
+                drain.drain(out);
+            }
             for (int k = digits - 1; k >= 0; k--) {
                 out.append(HEX[(line >>> (4 * k)) & 0xf]);
             }
