@@ -59,7 +59,87 @@ public final class Captures {
         if ("-".equals(path)) {
             return open(System.in, "-");
         }
-        return open(Path.of(path), path);
+        return open(existing(path), path);
+    }
+
+    /**
+     * The file a command-line argument names. The JVM decodes arguments as UTF-8, so a name whose
+     * bytes are not UTF-8 (a Latin-1 {@code café}) arrives with U+FFFD in place of those bytes and
+     * names no file. The argument's own bytes are still in {@code /proc/self/cmdline}, and a
+     * directory listing gives paths that keep theirs (their {@code file:} URI shows them
+     * percent-encoded): the entry of the parent directory with the same bytes is the file meant.
+     * Failing that, the argument is taken as it is (and reported missing).
+     */
+    public static Path existing(String arg) {
+        Path p = Path.of(arg);
+        if (arg.indexOf('\uFFFD') < 0 || Files.exists(p) || p.getFileName() == null) {
+            return p;
+        }
+        byte[] raw = rawArgument(arg);
+        if (raw == null) {
+            return p;
+        }
+        int slash = raw.length - 1;
+        while (slash >= 0 && raw[slash] != '/') {
+            slash--;
+        }
+        byte[] rawName = java.util.Arrays.copyOfRange(raw, slash + 1, raw.length);
+        Path dir = p.getParent() == null ? Path.of(".") : p.getParent();
+        try (var entries = Files.newDirectoryStream(dir)) {
+            for (Path e : entries) {
+                String uri = e.toUri().getRawPath();
+                if (uri.endsWith("/")) {
+                    uri = uri.substring(0, uri.length() - 1); // a directory's URI ends in '/'
+                }
+                String last = uri.substring(uri.lastIndexOf('/') + 1);
+                if (java.util.Arrays.equals(percentDecoded(last), rawName)) {
+                    return e;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return p;
+        }
+        return p;
+    }
+
+    /** The bytes of the process argument that decodes to {@code arg}, or null when none or several differ. */
+    private static byte[] rawArgument(String arg) {
+        byte[] cmdline;
+        try {
+            cmdline = Files.readAllBytes(Path.of("/proc/self/cmdline"));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        byte[] found = null;
+        int start = 0;
+        for (int i = 0; i <= cmdline.length; i++) {
+            if (i == cmdline.length || cmdline[i] == 0) {
+                byte[] piece = java.util.Arrays.copyOfRange(cmdline, start, i);
+                if (new String(piece, java.nio.charset.StandardCharsets.UTF_8).equals(arg)) {
+                    if (found != null && !java.util.Arrays.equals(found, piece)) {
+                        return null;
+                    }
+                    found = piece;
+                }
+                start = i + 1;
+            }
+        }
+        return found;
+    }
+
+    private static byte[] percentDecoded(String s) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length()) {
+                out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                byte[] b = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.write(b, 0, b.length);
+            }
+        }
+        return out.toByteArray();
     }
 
     /**

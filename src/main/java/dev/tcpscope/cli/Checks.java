@@ -26,7 +26,7 @@ final class Checks {
 
     /** Null unless {@code path} names a directory, else exit code 2 after tshark's message. */
     static Integer notDirectory(String path, PrintStream err) {
-        if (!path.equals("-") && Files.isDirectory(Path.of(path))) {
+        if (!path.equals("-") && Files.isDirectory(dev.tcpscope.capture.Captures.existing(path))) {
             err.println("tcpscope: \"" + path + "\" is a directory (folder), not a file.");
             return 2;
         }
