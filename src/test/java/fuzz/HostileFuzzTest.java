@@ -173,6 +173,75 @@ class HostileFuzzTest {
         }
     }
 
+    /** Server ports of the protocols above TCP and UDP, so their dissectors get the payloads. */
+    private static final int[] APP_PORTS = {80, 443, 53, 22, 25, 21, 8080, 5353, 5355, 587, 3128, 20, 1900};
+
+    /**
+     * The dissectors above TCP and UDP (proto/): one conversation of up to 32 segments or
+     * datagrams whose payloads the fuzzer chooses, on a port it picks from {@link #APP_PORTS},
+     * mostly in sequence with some gaps, overlaps and retransmissions; every frame desegmented,
+     * dissected, listed and printed as a details tree with hex dumps (two passes' worth of state).
+     */
+    @FuzzTest
+    void appPayload(FuzzedDataProvider in) throws IOException {
+        Decoder decoder = new Decoder().payloads(dev.tcpscope.proto.Protocols.table());
+        DetailPrinter details = new DetailPrinter(DetailPrinter.Format.TEXT, true, true, null, false, ZoneOffset.UTC, MacNames::none);
+        PacketList list = new PacketList(new TimeFormat(TimeFormat.Kind.RELATIVE, ZoneOffset.UTC), MacNames::none, decoder);
+        boolean udp = in.consumeInt(0, 3) == 0;
+        int server = APP_PORTS[in.consumeInt(0, APP_PORTS.length - 1)];
+        long[] next = {1000, 5000};
+        Frame frame = new Frame();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= 32 && in.remainingBytes() > 4; i++) {
+            int side = in.consumeBoolean() ? 1 : 0;
+            int jump = in.consumeInt(0, 7) == 0 ? in.consumeInt(-3000, 3000) : 0;
+            byte[] payload = in.consumeBytes(in.consumeInt(0, 1460));
+            int l4 = udp ? 8 : 20;
+            byte[] p = new byte[14 + 20 + l4 + payload.length];
+            p[12] = 0x08;
+            int ip = 14;
+            p[ip] = 0x45;
+            int total = p.length - 14;
+            p[ip + 2] = (byte) (total >> 8);
+            p[ip + 3] = (byte) total;
+            p[ip + 8] = 64;
+            p[ip + 9] = (byte) (udp ? 17 : 6);
+            p[ip + 12] = 10;
+            p[ip + 15] = (byte) (side == 0 ? 1 : 2);
+            p[ip + 16] = 10;
+            p[ip + 19] = (byte) (side == 0 ? 2 : 1);
+            int t = ip + 20;
+            int a = side == 0 ? 40000 : server;
+            int b = side == 0 ? server : 40000;
+            p[t] = (byte) (a >> 8);
+            p[t + 1] = (byte) a;
+            p[t + 2] = (byte) (b >> 8);
+            p[t + 3] = (byte) b;
+            if (udp) {
+                p[t + 4] = (byte) ((8 + payload.length) >> 8);
+                p[t + 5] = (byte) (8 + payload.length);
+            } else {
+                long seq = next[side] + jump;
+                long ack = next[1 - side];
+                for (int k = 0; k < 4; k++) {
+                    p[t + 4 + k] = (byte) (seq >>> (24 - 8 * k));
+                    p[t + 8 + k] = (byte) (ack >>> (24 - 8 * k));
+                }
+                p[t + 12] = 0x50;
+                p[t + 13] = (byte) (0x18 | (in.consumeInt(0, 15) == 0 ? 0x01 : 0));
+                p[t + 14] = (byte) 0xff;
+                next[side] = seq + payload.length;
+            }
+            System.arraycopy(payload, 0, p, t + l4, payload.length);
+            frame.set(i, 1_700_000_000L + i, 0, 9, 1, 0, MemorySegment.ofArray(p), 0, p.length, p.length);
+            decoder.decode(frame);
+            sb.setLength(0);
+            list.appendLine(decoder, sb);
+            sb.setLength(0);
+            details.appendFrame(sb, decoder, null, -1, null);
+        }
+    }
+
     /** The display-filter lexer, parser, checker, compiler and regex engine, tested on frames. */
     @FuzzTest
     void displayFilter(String text) throws IOException {
