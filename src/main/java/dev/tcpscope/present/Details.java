@@ -459,11 +459,19 @@ public final class Details {
      * items ({@link LayerTree}, registered in {@code proto.Protocols}); nothing here names them.
      */
     private boolean above() {
+        aboveTrees();
+        return true;
+    }
+
+    /** Adds the trees of the protocols above TCP or UDP that dissected this frame; whether there were any. */
+    boolean aboveTrees() {
         Desegmenter g = decoder.desegmenter();
+        boolean shown = false;
         if (g != null && g.table() instanceof DissectorTable t) {
             long frame = decoder.frame().number();
             for (LayerTree lt : t.trees()) {
                 if (lt.shows(frame)) {
+                    shown = true;
                     LayerTree.End end = lt.tree(frame, root, this::protocol);
                     if (end != LayerTree.End.OK) {
                         stop(lt.protocolName(), end == LayerTree.End.MALFORMED);
@@ -471,7 +479,7 @@ public final class Details {
                 }
             }
         }
-        return true;
+        return shown;
     }
 
     /** The data sources the protocols above TCP added in the frame just built (for {@code -x}). */
