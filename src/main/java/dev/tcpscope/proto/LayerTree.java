@@ -33,5 +33,9 @@ public interface LayerTree {
     String protocolName();
 
     /** How a protocol's dissection of a frame ended. */
-    enum End { OK, SHORT, MALFORMED }
+    enum End {
+        OK, SHORT, MALFORMED,
+        /** Reading past the bytes of a fragment nothing reassembled: "[BoundError Unreassembled Packet: NAME]". */
+        UNREASSEMBLED
+    }
 }

@@ -144,7 +144,8 @@ public final class Decoder {
         c.fin = false;
         c.reassembled = false;
         c.canDesegment = false;
-        c.truncated = len < rep;
+        c.truncated = len < rep && !dissection.fragmented;
+        c.fragment = dissection.fragmented;
         c.srcPort = sp;
         c.dstPort = dp;
         c.columns = datagramColumns;

@@ -33,6 +33,11 @@ public final class PduContext {
     public boolean datagram;
     public int reportedLength;
     public long conversation;
+    /**
+     * The bytes are the start of an IP fragment nothing reassembled (Wireshark's
+     * {@code pinfo->fragmented}): reading past them is a FragmentBoundsError.
+     */
+    public boolean fragment;
     /** The answer: where an incomplete message starts and how much more it needs (0: none). */
     public int desegmentOffset, desegmentLength;
 }

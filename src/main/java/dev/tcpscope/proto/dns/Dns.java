@@ -65,6 +65,8 @@ public final class Dns implements PduDissector, LayerTree {
         final boolean tcp;
         final Kind kind;
         final long frameTime;
+        /** Carried in an IP fragment nothing reassembled (pinfo->fragmented). */
+        boolean fragmented;
         int requestFrame, responseFrame;
         boolean retransmission, response, haveHeader;
         long delta;
@@ -171,7 +173,9 @@ public final class Dns implements PduDissector, LayerTree {
                 return;
             }
             int length = Math.min(remaining, plen);
-            one(new DnsBytes(s, off + pos, length, plen), true, ctx, 0x8000_0000_0000L | ctx.stream);
+            // without desegmentation a PDU running past the segment is a fragment (tvb_set_fragment)
+            boolean fragment = !ctx.canDesegment && !ctx.truncated && plen > length;
+            one(new DnsBytes(s, off + pos, length, plen, fragment), true, ctx, 0x8000_0000_0000L | ctx.stream);
             pos += plen;
         }
     }
@@ -186,6 +190,7 @@ public final class Dns implements PduDissector, LayerTree {
         AppColumns cols = ctx.columns;
         cols.setProtocol(kind.shortName);
         Message m = new Message(b, tcp, kind, ctx.time);
+        m.fragmented = ctx.datagram && ctx.fragment;
         messages.add(m);
         StringBuilder info = new StringBuilder(64);
         DnsWalk w = new DnsWalk(b, kind, tcp, info);
@@ -200,8 +205,9 @@ public final class Dns implements PduDissector, LayerTree {
                 t.multipleResponds = w.multipleResponds;
             }
         } catch (DnsBytes.Stop stop) {
-            m.end = stop.malformed ? LayerTree.End.MALFORMED : LayerTree.End.SHORT;
-            info.append(stop.malformed ? "[Malformed Packet]" : "[Packet size limited during capture]");
+            DnsBytes.Stop shown = stop.shown(m.fragmented);
+            m.end = shown.end();
+            info.append(shown.info());
         }
         cols.setInfo(info.length() > 4095 ? info.substring(0, 4095) : info);
     }
@@ -275,7 +281,7 @@ public final class Dns implements PduDissector, LayerTree {
             return End.OK;
         } catch (DnsBytes.Stop stop) {
 
-            return stop.malformed ? End.MALFORMED : End.SHORT;
+            return stop.shown(m.fragmented).end();
         }
     }
 

@@ -16,30 +16,64 @@ final class DnsBytes {
     final int cap;
     final int rep;
 
+    /**
+     * The bytes are a PDU cut at a TCP segment's end (tvb_set_fragment): reading past them, within
+     * the PDU, is a FragmentBoundsError.
+     */
+    final boolean fragment;
+
     DnsBytes(MemorySegment s, long base, int cap, int rep) {
+        this(s, base, cap, rep, false);
+    }
+
+    DnsBytes(MemorySegment s, long base, int cap, int rep, boolean fragment) {
         this.s = s;
         this.base = base;
         this.cap = cap;
         this.rep = rep;
+        this.fragment = fragment;
     }
 
     /** Why a walk stopped: Wireshark's BoundsError (cut by the snap length) or ReportedBoundsError. */
     static final class Stop extends RuntimeException {
         final boolean malformed;
+        final boolean unreassembled;
 
-        private Stop(boolean malformed) {
+        private Stop(boolean malformed, boolean unreassembled) {
             super(null, null, false, false);
             this.malformed = malformed;
+            this.unreassembled = unreassembled;
         }
 
-        static final Stop SHORT = new Stop(false);
-        static final Stop MALFORMED = new Stop(true);
+        static final Stop SHORT = new Stop(false, false);
+        static final Stop MALFORMED = new Stop(true, false);
+        static final Stop FRAGMENT = new Stop(false, true);
+
+        /** The packet list's marker (epan/show_exception.c). */
+        String info() {
+            return unreassembled ? "[BoundErrorUnreassembled Packet]" : malformed ? "[Malformed Packet]"
+                    : "[Packet size limited during capture]";
+        }
+
+        /**
+         * As epan/show_exception.c shows it: in an unreassembled IP fragment ({@code pinfo->fragmented})
+         * a malformed message is taken for the missing rest of the datagram.
+         */
+        Stop shown(boolean fragmented) {
+            return fragmented && malformed ? FRAGMENT : this;
+        }
+
+        dev.tcpscope.proto.LayerTree.End end() {
+            return unreassembled ? dev.tcpscope.proto.LayerTree.End.UNREASSEMBLED
+                    : malformed ? dev.tcpscope.proto.LayerTree.End.MALFORMED : dev.tcpscope.proto.LayerTree.End.SHORT;
+        }
     }
 
     /** Throws unless {@code [off, off + len)} is captured. */
     void need(int off, int len) {
         if (off < 0 || len < 0 || (long) off + len > cap) {
-            throw off >= 0 && len >= 0 && (long) off + len <= rep ? Stop.SHORT : Stop.MALFORMED;
+            boolean within = off >= 0 && len >= 0 && (long) off + len <= rep;
+            throw within ? fragment ? Stop.FRAGMENT : Stop.SHORT : Stop.MALFORMED;
         }
     }
 
