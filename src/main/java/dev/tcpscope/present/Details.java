@@ -492,6 +492,19 @@ public final class Details {
         return shown;
     }
 
+    /** The items the protocols above TCP add to the frame's TCP item ({@link LayerTree#underTcp}). */
+    void underTcp(DetailNode tcp) {
+        Desegmenter g = decoder.desegmenter();
+        if (g != null && !quoting && g.table() instanceof DissectorTable t) {
+            long frame = decoder.frame().number();
+            for (LayerTree lt : t.trees()) {
+                if (lt.shows(frame)) {
+                    lt.underTcp(frame, tcp);
+                }
+            }
+        }
+    }
+
     /** The data sources the protocols above TCP added in the frame just built (for {@code -x}). */
     static java.util.List<java.util.Map.Entry<String, byte[]>> aboveSources(Decoder decoder) {
         java.util.List<java.util.Map.Entry<String, byte[]>> out = new java.util.ArrayList<>(2);

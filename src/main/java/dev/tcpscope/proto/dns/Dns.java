@@ -337,6 +337,16 @@ public final class Dns implements PduDissector, LayerTree {
         return sb.toString();
     }
 
+    /** tcp_dissect_pdus's "[PDU Size: N]" for each message over TCP in the frame. */
+    @Override
+    public void underTcp(long frame, Tree tcp) {
+        for (Message m : messages(frame)) {
+            if (m.tcp) {
+                tcp.field("tcp.pdu.size", "PDU Size: " + m.bytes.rep, Integer.toString(m.bytes.rep)).generated();
+            }
+        }
+    }
+
     @Override
     public String protocolName() { return kind.shortName; }
 }

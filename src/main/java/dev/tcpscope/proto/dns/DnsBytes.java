@@ -158,6 +158,12 @@ final class DnsBytes {
         return new String(copy(off, len), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
+    /** A string field's value as Wireshark keeps it: up to its first NUL. */
+    static String untilNul(String s) {
+        int z = s.indexOf('\0');
+        return z < 0 ? s : s.substring(0, z);
+    }
+
     /**
      * {@code format_text}: printable ASCII as it is, C escapes for the usual control characters,
      * three octal digits for any other byte (names are bytes, not text).

@@ -179,7 +179,7 @@ public final class DnsFields {
     }
 
     private static void protocol(Decoder d, Values v, String name) {
-        each(d, name, (e, i) -> v.addString(""));
+        each(d, name, (e, i) -> v.addString(e.text(i)));
     }
 
     @FunctionalInterface
@@ -235,7 +235,7 @@ public final class DnsFields {
         }
 
         @Override
-        public Tree protocol(String key, String label) { return add(key, ""); }
+        public Tree protocol(String key, String label) { return add(key, label); }
 
         @Override
         public Tree field(String key, String label, String value) { return add(key, value); }

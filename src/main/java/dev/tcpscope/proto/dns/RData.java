@@ -238,7 +238,8 @@ final class RData {
             left--;
             b.need(off, n);
             if (rr != null) {
-                String t = mdns ? new String(b.copy(off, n), java.nio.charset.StandardCharsets.UTF_8) : b.latin1(off, n);
+                String t = DnsBytes.untilNul(mdns ? new String(b.copy(off, n), java.nio.charset.StandardCharsets.UTF_8)
+                        : b.latin1(off, n));
                 rr.string("dns.txt", "TXT", t);
             }
             off += n;
@@ -247,51 +248,7 @@ final class RData {
     }
 
     private void opt(int cur) {
-        int left = len;
-        while (left > 0) {
-            int code = b.u16(cur);
-            left -= 2;
-            int optLen = b.u16(cur + 2);
-            left -= 2;
-            String name = DnsValues.optCode(code);
-            String codeName = name != null ? name : "Unknown (" + code + ")";
-            b.need(cur, 4 + optLen);
-            Tree o = rr == null ? null : rr.none("dns.opt", "Option: " + codeName);
-            if (o != null) {
-                o.field("dns.opt.code", "Option Code: " + codeName + " (" + code + ")", Integer.toString(code));
-                o.field("dns.opt.len", "Option Length: " + optLen, Integer.toString(optLen));
-                bytes(o, "dns.opt.data", "Option Data", b.s, b.base + cur + 4, optLen);
-            }
-            cur += 4;
-            switch (code) {
-                case 10 -> { // COOKIE (RFC 7873)
-                    b.need(cur, 8);
-                    if (o != null) {
-                        o.bytes("dns.opt.cookie.client", "Client Cookie", b.s, b.base + cur, 8);
-                    }
-                    cur += 8;
-                    left -= 8;
-                    int server = optLen - 8;
-                    b.need(cur, server);
-                    if (o != null) {
-                        bytes(o, "dns.opt.cookie.server", "Server Cookie", b.s, b.base + cur, server);
-                    }
-                    cur += server;
-                    left -= server;
-                }
-                case 12 -> { // PADDING (RFC 7830)
-                    if (o != null) {
-                        bytes(o, "dns.opt.padding", "Padding", b.s, b.base + cur, optLen);
-                    }
-                    cur += optLen;
-                    left -= optLen;
-                }
-                default -> {
-                    cur += optLen;
-                    left -= optLen;
-                }
-            }
-        }
+        EdnsOptions.dissect(b, cur, len, rr);
     }
 
     private void ds(int cur) {
