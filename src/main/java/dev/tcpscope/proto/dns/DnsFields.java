@@ -174,9 +174,13 @@ public final class DnsFields {
         f.add(Field.of(name, title, FieldType.BYTES, (d, v) -> each(d, name, (e, i) -> {
             if (e.segments.get(i) != null) {
                 v.addBytes(e.segments.get(i), e.offsets.get(i), e.lengths.get(i));
+            } else {
+                v.addBytes(EMPTY, 0, 0); // an empty byte field, "<MISSING>"
             }
         })));
     }
+
+    private static final MemorySegment EMPTY = MemorySegment.ofArray(new byte[0]);
 
     private static void protocol(Decoder d, Values v, String name) {
         each(d, name, (e, i) -> v.addString(e.text(i)));
