@@ -102,6 +102,9 @@ public final class Dns implements PduDissector, LayerTree {
     @Override
     public String name() { return kind.filterName; }
 
+    /** How many transactions the pairing remembers now (at most {@link #MAX_TRANSACTIONS}). */
+    int transactions() { return transactions.size(); }
+
     @Override
     public Object newSession() { return null; }
 
