@@ -95,15 +95,17 @@ public final class DissectorTable implements PduTable {
     public PduDissector forDatagram(int srcPort, int dstPort, java.lang.foreign.MemorySegment s, long off, int len) {
         int low = Math.min(srcPort, dstPort);
         int high = Math.max(srcPort, dstPort);
-        for (int p : new int[] {low, high}) {
-            if (p != 0 && udpChanged.get(p)) {
-                return udpPort[p] == DATA ? null : udpPort[p];
-            }
+        if (low != 0 && udpChanged.get(low)) {
+            return udpPort[low] == DATA ? null : udpPort[low];
         }
-        for (int p : new int[] {low, high}) {
-            if (p != 0 && udpPort[p] != null) {
-                return udpPort[p];
-            }
+        if (high != 0 && udpChanged.get(high)) {
+            return udpPort[high] == DATA ? null : udpPort[high];
+        }
+        if (low != 0 && udpPort[low] != null) {
+            return udpPort[low];
+        }
+        if (high != 0 && udpPort[high] != null) {
+            return udpPort[high];
         }
         for (PduDissector h : udpHeuristics) {
             if (h.heuristic(s, off, len)) {
