@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * capture of millions of queries: a response more than that many transactions after its query
  * shows as unsolicited. Nothing else is kept across frames.
  */
-public final class Dns implements PduDissector, LayerTree {
+public final class Dns implements PduDissector, LayerTree, dev.tcpscope.proto.TwoPass {
     /** Which of packet-dns.c's three protocols. */
     public enum Kind {
         DNS("dns", "DNS"), MDNS("mdns", "MDNS"), LLMNR("llmnr", "LLMNR");
@@ -101,6 +101,30 @@ public final class Dns implements PduDissector, LayerTree {
 
     @Override
     public String name() { return kind.filterName; }
+
+    // ---- two passes (tshark -2): a query shows the frame of its response ----------------------
+
+    /** First pass of two: request frame → response frame, for each paired transaction (null: not recording). */
+    private java.util.Map<Integer, Integer> recording;
+    /** Second pass: what the first recorded (null: one pass). */
+    private java.util.Map<Integer, Integer> firstPass;
+
+    /**
+     * tshark -2 shows "[Response In: N]" under a query, which one pass cannot know. Recording
+     * keeps two ints per answered query for the whole file, as Wireshark's second pass needs
+     * its transactions; one pass keeps nothing of the kind.
+     */
+    @Override
+    public void recordForSecondPass() {
+        recording = new java.util.HashMap<>();
+    }
+
+    @Override
+    public void secondPassOf(dev.tcpscope.proto.TwoPass other) {
+        Dns first = (Dns) other;
+        firstPass = first.recording == null ? new java.util.HashMap<>() : first.recording;
+        first.recording = null;
+    }
 
     /** How many transactions the pairing remembers now (at most {@link #MAX_TRANSACTIONS}). */
     int transactions() { return transactions.size(); }
@@ -238,6 +262,9 @@ public final class Dns implements PduDissector, LayerTree {
         } else if (t != null) {
             if (t.responseFrame == 0) {
                 t.responseFrame = ctx.frame;
+                if (recording != null) {
+                    recording.put(t.requestFrame, ctx.frame);
+                }
             } else if (!t.multipleResponds) {
                 m.retransmission = true;
             }
@@ -247,6 +274,9 @@ public final class Dns implements PduDissector, LayerTree {
             m.requestFrame = t.requestFrame;
             m.responseFrame = t.responseFrame;
             m.delta = ctx.time - t.requestTime;
+            if (firstPass != null && !m.response && !m.retransmission) {
+                m.responseFrame = firstPass.getOrDefault(ctx.frame, 0);
+            }
         }
     }
 

@@ -38,6 +38,8 @@ final class DnsRecords {
         String label = null;
         String ownerText = owner.text();
         if (parent != null) {
+            // the record's item covers its data: adding it checks those bytes exist (proto.c)
+            b.need(start, cur - start + dataLen);
             if (type != DnsWalk.T_OPT) {
                 label = ownerText + ": type " + typeName + ", class " + (className != null ? className : "Unknown");
                 rr = parent.text(label);

@@ -92,9 +92,32 @@ final class RData {
                 info.append(' ').append(n.text());
             }
             case DnsWalk.T_SOA -> soa(cur);
-            case 3, 4, 7, 8, 9, 10, 14, 17, 18, 19, 20, 21, 22, 23, 26, 27, 42, 49, 51, 52, 55 ->
+            case 3, 4, 7, 8, 9 -> { // MD, MF, MB, MG, MR: the owner's name in Info, the target in the tree
+                info.append(' ').append(owner.name);
+                DnsName n = name(cur);
+                String[][] item = {{"dns.md", "Mail Destination"}, {"dns.mf", "Mail Forwarder"}, {"dns.mb", "MailBox Domaine"},
+                    {"dns.mg", "Mail Group member"}, {"dns.mr", "Mail Rename domaine"}};
+                int k = type <= 4 ? type - 3 : type - 5;
+                str(item[k][0], item[k][1], n.text());
+            }
+            case 10, 14, 17, 18, 19, 20, 21, 22, 23, 26, 27, 42, 49, 51, 52, 55 ->
                     // these write the owner's name as read (packet-dns.c's "name", not formatted)
                     info.append(' ').append(owner.name);
+            case 44 -> { // SSHFP (RFC 4255)
+                int algo = b.u8(cur);
+                int fp = b.u8(cur + 1);
+                if (rr != null) {
+                    String[] algos = {"Reserved", "RSA", "DSA", "ECDSA", "Ed25519", "XMSS"};
+                    String[] fps = {"Reserved", "SHA1", "SHA256"};
+                    rr.field("dns.sshfp.algorithm", "Algorithm: " + (algo < algos.length ? algos[algo] : "Unknown") + " (" + algo + ")",
+                            Integer.toString(algo));
+                    rr.field("dns.sshfp.fingerprint.type", "Fingerprint type: " + (fp < fps.length ? fps[fp] : "Unknown")
+                            + " (" + fp + ")", Integer.toString(fp));
+                }
+                if (len - 2 != 0) {
+                    bytes("dns.sshfp.fingerprint", "Fingerprint", cur + 2, len - 2);
+                }
+            }
             case 11 -> info.append(' ').append(b.ipv4(cur)); // WKS
             case DnsWalk.T_HINFO -> {
                 int cpuLen = b.u8(cur);
@@ -177,7 +200,7 @@ final class RData {
             }
             case 48, 60 -> dnskey(cur); // DNSKEY, CDNSKEY
             default -> {
-                if (DnsValues.type(type) == null || type == 0) {
+                if (!DISSECTED.get(type)) {
                     // packet-dns.c's default branch: the bytes, and its note
                     if (rr != null) {
                         rr.expert("dns.undecoded.type", Tree.Severity.NOTE, Tree.Group.UNDECODED,
@@ -188,6 +211,17 @@ final class RData {
                 }
                 // known types whose data tcpscope does not show yet: nothing in Info, as Wireshark
             }
+        }
+    }
+
+    /** The types packet-dns.c's dissect_dns_answer has a case for; any other gets its default branch. */
+    private static final java.util.BitSet DISSECTED = new java.util.BitSet(65536);
+
+    static {
+        for (int t : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
+            26, 27, 28, 29, 30, 33, 35, 36, 37, 38, 39, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 55, 59, 60, 61, 62,
+            63, 64, 65, 99, 104, 105, 106, 107, 108, 109, 249, 250, 257, 32769, 65281, 65282, 65422}) {
+            DISSECTED.set(t);
         }
     }
 
