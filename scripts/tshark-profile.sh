@@ -21,6 +21,9 @@ ENABLED=(
   #   them off tshark still writes " (text/html)" after the first line (packet-media.c, which
   #   cannot be disabled), as tcpscope does.
   http
+  # DNS over UDP (port 53, and the "dns_udp" heuristic on other ports) and TCP (53, 5353), and
+  #   packet-dns.c's two other protocols, mDNS (udp 5353) and LLMNR (udp 5355): proto/dns.
+  dns mdns llmnr
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

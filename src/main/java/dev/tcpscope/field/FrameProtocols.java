@@ -130,7 +130,12 @@ final class FrameProtocols {
                         add(sb, "mptcp");
                     }
                 }
-                case UDP -> add(sb, "udp");
+                case UDP -> {
+                    add(sb, "udp");
+                    if (x == d.dissection() && d.datagramTaker() != null) {
+                        add(sb, d.datagramTaker().name()); // the protocol above UDP (tcp.Decoder)
+                    }
+                }
                 case ICMP -> add(sb, "icmp");
                 case ICMPV6 -> add(sb, "icmpv6");
             }
@@ -217,7 +222,7 @@ final class FrameProtocols {
             case IPV4 -> x.captured(i) >= 1 ? rep - Ipv4.headerLength(x.segment(i), x.offset(i)) : 0;
             case IPV6 -> x.captured(i) >= Ipv6.HEADER_LENGTH ? rep - x.ipv6Upper(i) : 0;
             case TCP -> tcpData(d, x, i);
-            case UDP -> rep - Udp.HEADER_LENGTH;
+            case UDP -> d.datagramTaker() != null ? 0 : rep - Udp.HEADER_LENGTH;
             case ICMP -> x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 0, 8)
                     ? echoData(d, x.segment(i), x.offset(i), x.captured(i)) : 0;
             case ICMPV6 -> x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 128, 129) ? x.captured(i) - 8

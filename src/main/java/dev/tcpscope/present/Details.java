@@ -60,6 +60,8 @@ public final class Details {
     /** Name of the protocol whose bytes ran out ({@code pinfo->current_proto}), or null. */
     private String stoppedIn;
     private boolean stoppedMalformed;
+    /** The stop was a read past an unreassembled fragment (epan's FragmentBoundsError). */
+    private boolean stoppedUnreassembled;
     /** The failed assertion when dissection stopped on a Wireshark dissector bug, or null. */
     private String stoppedBug;
 
@@ -106,6 +108,7 @@ public final class Details {
         protocols.setLength(0);
         stoppedIn = null;
         stoppedMalformed = false;
+        stoppedUnreassembled = false;
         stoppedBug = null;
         consumedLayer = -1;
         link.reset();
@@ -127,6 +130,10 @@ public final class Details {
         if (stoppedBug != null) {
             DetailNode m = root.protocol("_ws.malformed", "[Dissector bug, protocol " + stoppedIn + ": " + stoppedBug + "]");
             Expert.add(m, "_ws.malformed.dissector_bug", Expert.Severity.ERROR, Expert.Group.MALFORMED, stoppedBug);
+        } else if (stoppedIn != null && stoppedUnreassembled) {
+            DetailNode m = root.protocol("_ws.unreassembled", "[BoundError Unreassembled Packet: " + stoppedIn + "]");
+            Expert.add(m, "_ws.unreassembled.expert", Expert.Severity.NOTE, Expert.Group.REASSEMBLE,
+                    "Unreassembled fragment (change preferences to enable reassembly)");
         } else if (stoppedIn != null) {
             if (stoppedMalformed) {
                 DetailNode m = root.protocol("_ws.malformed", "[Malformed Packet: " + stoppedIn + "]");
@@ -459,19 +466,43 @@ public final class Details {
      * items ({@link LayerTree}, registered in {@code proto.Protocols}); nothing here names them.
      */
     private boolean above() {
+        aboveTrees();
+        return true;
+    }
+
+    /** Adds the trees of the protocols above TCP or UDP that dissected this frame; whether there were any. */
+    boolean aboveTrees() {
         Desegmenter g = decoder.desegmenter();
+        boolean shown = false;
         if (g != null && g.table() instanceof DissectorTable t) {
             long frame = decoder.frame().number();
             for (LayerTree lt : t.trees()) {
                 if (lt.shows(frame)) {
+                    shown = true;
                     LayerTree.End end = lt.tree(frame, root, this::protocol);
-                    if (end != LayerTree.End.OK) {
+                    if (end == LayerTree.End.UNREASSEMBLED) {
+                        stop(lt.protocolName(), false);
+                        stoppedUnreassembled = true;
+                    } else if (end != LayerTree.End.OK) {
                         stop(lt.protocolName(), end == LayerTree.End.MALFORMED);
                     }
                 }
             }
         }
-        return true;
+        return shown;
+    }
+
+    /** The items the protocols above TCP add to the frame's TCP item ({@link LayerTree#underTcp}). */
+    void underTcp(DetailNode tcp) {
+        Desegmenter g = decoder.desegmenter();
+        if (g != null && !quoting && g.table() instanceof DissectorTable t) {
+            long frame = decoder.frame().number();
+            for (LayerTree lt : t.trees()) {
+                if (lt.shows(frame)) {
+                    lt.underTcp(frame, tcp);
+                }
+            }
+        }
     }
 
     /** The data sources the protocols above TCP added in the frame just built (for {@code -x}). */

@@ -707,7 +707,21 @@ public final class PacketList {
         if (Bytes.u16(s, off + Udp.CHECKSUM) == 0 && ip >= 0 && d.proto(ip) == Proto.IPV6) {
             info.append(" [ILLEGAL CHECKSUM (0)]"); // a zero UDP checksum is not allowed over IPv6
         }
+        above(decoder.appColumns()); // what the protocol above UDP wrote (tcp.Decoder)
         return true;
+    }
+
+    /** Merges the columns a protocol above TCP or UDP wrote into this frame's. */
+    private void above(dev.tcpscope.tcp.AppColumns app) {
+        if (app != null) {
+            if (app.replacesInfo()) {
+                info.setLength(0);
+            }
+            info.append(app.info());
+            if (app.protocol() != null) {
+                set(protocol, app.protocol());
+            }
+        }
     }
 
     private boolean icmp(Frame f, int ip, int i, boolean v6) {

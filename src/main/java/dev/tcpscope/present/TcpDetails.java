@@ -367,6 +367,9 @@ final class TcpDetails {
         }
         int reported = x.d.reported(i) - r.headerLength;
         tcp.field("tcp.payload", "TCP payload (" + reported + Details.bytes(reported) + ")", Labels.hexColons(s, at, left));
+        if (g != null && (g.handled() || g.tookPayload())) {
+            x.underTcp(tcp);
+        }
         if (g != null && g.handled()) {
             desegmented(tcp, g, s, at, left);
             return;

@@ -126,8 +126,11 @@ final class TransportDetails {
             int shown = Math.max(0, captured);
             u.field("udp.payload", "UDP payload (" + shown + Details.bytes(shown) + ")",
                     Labels.hexColons(s, off + Udp.HEADER_LENGTH, Math.max(0, captured)));
-            // packet-udp.c hands its payload to the tree's root, also from inside an ICMP error
-            x.data(x.packetRoot(), s, off + Udp.HEADER_LENGTH, captured);
+            // packet-udp.c hands its payload to the tree's root, also from inside an ICMP error;
+            // a protocol above UDP that took it (proto.Protocols) shows its own items instead
+            if (quoted || !x.aboveTrees()) {
+                x.data(x.packetRoot(), s, off + Udp.HEADER_LENGTH, captured);
+            }
         }
         x.consumed(i, Udp.HEADER_LENGTH);
         return true;

@@ -4,7 +4,7 @@ import dev.tcpscope.tcp.PduDissector;
 
 /**
  * tshark's {@code -d layer_type==selector,protocol} (epan/decode_as.c, ui/decode_as_utils.c) for
- * the tables tcpscope has: {@code tcp.port}, with a port or a range {@code a-b}. The messages are
+ * the tables tcpscope has: {@code tcp.port} and {@code udp.port}, with a port or a range {@code a-b}. The messages are
  * tshark's first line, so a wrong rule reads the same in both tools.
  */
 final class DecodeAs {
@@ -23,8 +23,9 @@ final class DecodeAs {
         }
         String layer = r.substring(0, eq).strip();
         String rest = r.substring(eq + 2);
-        if (!layer.equals("tcp.port")) {
-            return "Unknown layer type -- " + layer + " (tcpscope decodes as on tcp.port only)";
+        boolean udp = layer.equals("udp.port");
+        if (!layer.equals("tcp.port") && !udp) {
+            return "Unknown layer type -- " + layer + " (tcpscope decodes as on tcp.port and udp.port only)";
         }
         int comma = rest.indexOf(',');
         if (comma < 0) {
@@ -32,9 +33,9 @@ final class DecodeAs {
         }
         String selector = rest.substring(0, comma).strip();
         String proto = rest.substring(comma + 1).strip();
-        PduDissector d = t.byName(proto);
+        PduDissector d = udp ? t.udpByName(proto) : t.byName(proto);
         if (d == null && !proto.equals("data") && !proto.equals("(none)")) {
-            return "Unknown protocol -- \"" + proto + "\" (tcpscope decodes tcp.port as: http, data)";
+            return "Unknown protocol -- \"" + proto + "\" (tcpscope decodes " + layer + " as: " + t.names(layer) + ", data)";
         }
         int lo;
         int hi;
@@ -58,7 +59,11 @@ final class DecodeAs {
             return "Invalid selector number \"" + selector + "\"";
         }
         for (int p = lo; p <= hi; p++) {
-            t.decodeAs(p, d);
+            if (udp) {
+                t.decodeAsUdp(p, d);
+            } else {
+                t.decodeAs(p, d);
+            }
         }
         return null;
     }

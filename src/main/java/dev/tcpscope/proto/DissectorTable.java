@@ -35,6 +35,86 @@ public final class DissectorTable implements PduTable {
         }
     }
 
+    // ---- udp.port (packet-udp.c): a protocol over UDP is one more register line -------------
+
+    private final PduDissector[] udpPort = new PduDissector[65536];
+    private final java.util.BitSet udpChanged = new java.util.BitSet(65536);
+    private PduDissector[] udpHeuristics = new PduDissector[0];
+    private final List<PduDissector> udpCapable = new ArrayList<>();
+
+    /** The registered dissector named {@code name} if it runs over UDP, else null. */
+    PduDissector udpByName(String name) {
+        PduDissector d = byName(name);
+        return udpCapable.contains(d) ? d : null;
+    }
+
+    /** The filter names of the protocols that may decode {@code layer} ("tcp.port" or "udp.port"), comma-separated. */
+    String names(String layer) {
+        StringBuilder sb = new StringBuilder();
+        for (PduDissector d : layer.equals("udp.port") ? udpCapable : all) {
+            sb.append(sb.isEmpty() ? "" : ", ").append(d.name());
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Registers {@code d} for each of {@code ports} in {@code udp.port} and, if {@code heuristic},
+     * in the "udp" heuristics (it may also be registered on TCP with {@link #register}).
+     */
+    void registerUdp(PduDissector d, int[] ports, boolean heuristic) {
+        if (!all.contains(d)) {
+            all.add(d);
+            if (d instanceof LayerTree t) {
+                trees.add(t);
+            }
+        }
+        if (!udpCapable.contains(d)) {
+            udpCapable.add(d);
+        }
+        for (int p : ports) {
+            udpPort[p] = d;
+        }
+        if (heuristic) {
+            udpHeuristics = java.util.Arrays.copyOf(udpHeuristics, udpHeuristics.length + 1);
+            udpHeuristics[udpHeuristics.length - 1] = d;
+        }
+    }
+
+    /** Decode-as: {@code udp.port == port} goes to {@code d} ({@code null}: to the data dissector). */
+    void decodeAsUdp(int port, PduDissector d) {
+        udpPort[port] = d == null ? DATA : d;
+        udpChanged.set(port);
+    }
+
+    /**
+     * packet-udp.c decode_udp_ports, tshark's default (heuristics after ports): a decode-as port,
+     * the lower port then the higher; else the registered lower then higher port; else the first
+     * heuristic that claims the payload; else none (port 0 is never looked up).
+     */
+    @Override
+    public PduDissector forDatagram(int srcPort, int dstPort, java.lang.foreign.MemorySegment s, long off, int len) {
+        int low = Math.min(srcPort, dstPort);
+        int high = Math.max(srcPort, dstPort);
+        if (low != 0 && udpChanged.get(low)) {
+            return udpPort[low] == DATA ? null : udpPort[low];
+        }
+        if (high != 0 && udpChanged.get(high)) {
+            return udpPort[high] == DATA ? null : udpPort[high];
+        }
+        if (low != 0 && udpPort[low] != null) {
+            return udpPort[low];
+        }
+        if (high != 0 && udpPort[high] != null) {
+            return udpPort[high];
+        }
+        for (PduDissector h : udpHeuristics) {
+            if (h.heuristic(s, off, len)) {
+                return h;
+            }
+        }
+        return null;
+    }
+
     /** Decode-as: {@code tcp.port == port} goes to {@code d} ({@code null}: to the data dissector). */
     void decodeAs(int port, PduDissector d) {
         tcpPort[port] = d == null ? DATA : d;

@@ -29,9 +29,19 @@ public interface LayerTree {
      */
     default void sources(long frame, java.util.function.BiConsumer<String, byte[]> source) { }
 
+    /**
+     * Items this protocol adds to the TCP item of {@code frame} (packet-tcp.c's
+     * {@code tcp_dissect_pdus} adds "[PDU Size: N]" for each PDU it hands on); none by default.
+     */
+    default void underTcp(long frame, Tree tcp) { }
+
     /** The protocol's short name as exception markers show it ({@code HTTP}). */
     String protocolName();
 
     /** How a protocol's dissection of a frame ended. */
-    enum End { OK, SHORT, MALFORMED }
+    enum End {
+        OK, SHORT, MALFORMED,
+        /** Reading past the bytes of a fragment nothing reassembled: "[BoundError Unreassembled Packet: NAME]". */
+        UNREASSEMBLED
+    }
 }

@@ -2,6 +2,8 @@ package dev.tcpscope.proto;
 
 import dev.tcpscope.field.Field;
 import dev.tcpscope.field.FieldTable;
+import dev.tcpscope.proto.dns.Dns;
+import dev.tcpscope.proto.dns.DnsFields;
 import dev.tcpscope.proto.http.Http;
 import dev.tcpscope.proto.http.HttpFields;
 
@@ -16,7 +18,7 @@ public final class Protocols {
     private Protocols() { }
 
     private static final FieldTable FIELDS = FieldTable.standard().with(List.<List<Field>>of(
-            HttpFields.all()));
+            HttpFields.all(), DnsFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -25,6 +27,11 @@ public final class Protocols {
     public static DissectorTable table() {
         DissectorTable t = new DissectorTable();
         t.register(new Http(), Http.TCP_PORTS, true);
+        Dns dns = new Dns(Dns.Kind.DNS);
+        t.register(dns, Dns.TCP_PORTS, false);
+        t.registerUdp(dns, Dns.UDP_PORTS, true);
+        t.registerUdp(new Dns(Dns.Kind.MDNS), Dns.MDNS_UDP_PORTS, false);
+        t.registerUdp(new Dns(Dns.Kind.LLMNR), Dns.LLMNR_UDP_PORTS, false);
         return t;
     }
 

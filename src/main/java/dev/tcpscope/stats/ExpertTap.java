@@ -38,7 +38,8 @@ final class ExpertTap implements Tap {
             Map.entry("ipv6.fraghdr", "IPv6 Fragment"), Map.entry("ipv6.dstopts", "IPv6 Destination"),
             Map.entry("arp", "ARP/RARP"), Map.entry("tcp", "TCP"), Map.entry("mptcp", "MPTCP"), Map.entry("udp", "UDP"),
             Map.entry("icmp", "ICMP"), Map.entry("icmpv6", "ICMPv6"), Map.entry("data", "Data"),
-            Map.entry("http", "HTTP"), Map.entry("media", "Media"));
+            Map.entry("http", "HTTP"), Map.entry("media", "Media"),
+            Map.entry("dns", "DNS"), Map.entry("mdns", "MDNS"), Map.entry("llmnr", "LLMNR"));
 
     private int lowest;
     private final int named;
@@ -114,7 +115,7 @@ final class ExpertTap implements Tap {
             String p = protocol;
             if (child.kind() == DetailNode.Kind.PROTOCOL && key != null && SHORT.containsKey(key)) {
                 p = SHORT.get(key);
-            } else if ("_ws.malformed".equals(key) && child.label() != null) {
+            } else if (("_ws.malformed".equals(key) || "_ws.unreassembled".equals(key)) && child.label() != null) {
                 p = malformedIn(child.label(), p); // the protocol whose dissection threw, as pinfo->current_proto
             }
             if (child.hasChildren()) {
@@ -127,8 +128,12 @@ final class ExpertTap implements Tap {
     private static String malformedIn(String label, String otherwise) {
         String m = "[Malformed Packet: ";
         String b = "[Dissector bug, protocol ";
+        String u = "[BoundError Unreassembled Packet: ";
         if (label.startsWith(m) && label.endsWith("]")) {
             return label.substring(m.length(), label.length() - 1);
+        }
+        if (label.startsWith(u) && label.endsWith("]")) {
+            return label.substring(u.length(), label.length() - 1);
         }
         if (label.startsWith(b) && label.indexOf(':', b.length()) > 0) {
             return label.substring(b.length(), label.indexOf(':', b.length()));

@@ -7,6 +7,7 @@ import dev.tcpscope.wire.EtherTrailer;
 import dev.tcpscope.wire.Proto;
 import dev.tcpscope.wire.ReassembledIn;
 import dev.tcpscope.wire.Tcp;
+import dev.tcpscope.wire.Udp;
 
 /**
  * Decodes frames in capture order: dissects each one ({@link Dissector}) and runs the TCP
@@ -54,6 +55,9 @@ public final class Decoder {
         return this;
     }
 
+    /** The table payloads go to (TCP's and UDP's), or null when nothing above them is dissected. */
+    public PduTable payloadTable() { return desegmenter == null ? null : desegmenter.table(); }
+
     /**
      * As {@link #payloads(PduTable)} for tshark's second pass ({@code -2}), knowing where the
      * first pass ({@link #pduCompletions()}) completed each PDU.
@@ -82,9 +86,92 @@ public final class Decoder {
         return desegmenter == null ? null : desegmenter.completions();
     }
 
-    /** What the protocols above TCP wrote in the columns of this frame, or null. */
+    /** What the protocols above TCP (or UDP) wrote in the columns of this frame, or null. */
     public AppColumns appColumns() {
+        if (datagramTaker != null) {
+            return datagramColumns.touched() ? datagramColumns : null;
+        }
         return appTouched ? desegmenter.columns() : null;
+    }
+
+    // ---- UDP: one datagram, one call (packet-udp.c decode_udp_ports) ---------------------------
+
+    private final AppColumns datagramColumns = new AppColumns();
+    private final PduContext datagramContext = new PduContext();
+    private PduDissector datagramTaker;
+
+    /** The protocol that took this frame's UDP payload, or null (none, or no UDP). */
+    public PduDissector datagramTaker() { return datagramTaker; }
+
+    /**
+     * Hands the payload of the frame's UDP layer {@code i} to the protocol {@link PduTable#forDatagram}
+     * picks, as packet-udp.c does once the header checked out: a length of at least 8 and a
+     * non-empty payload, cut to the UDP length; nothing for a datagram an ICMP error quotes.
+     */
+    private void datagram(Frame f, int i, int ip) {
+        var s = dissection.segment(i);
+        long off = dissection.offset(i);
+        int cap = dissection.captured(i);
+        if (cap < Udp.HEADER_LENGTH) {
+            return;
+        }
+        int ulen = Udp.length(s, off);
+        int reported = dissection.reported(i);
+        if (ulen == 0 && dissection.proto(ip) == Proto.IPV6) {
+            ulen = reported; // jumbogram (RFC 2675)
+        }
+        if (ulen <= Udp.HEADER_LENGTH) {
+            return;
+        }
+        int rep = Math.min(ulen, reported) - Udp.HEADER_LENGTH;
+        int len = Math.min(cap - Udp.HEADER_LENGTH, rep);
+        int sp = Udp.srcPort(s, off);
+        int dp = Udp.dstPort(s, off);
+        PduDissector d = desegmenter.table().forDatagram(sp, dp, s, off + Udp.HEADER_LENGTH, len);
+        if (d == null) {
+            return;
+        }
+        datagramColumns.reset();
+        PduContext c = datagramContext;
+        c.session = null;
+        c.frame = (int) f.number();
+        c.time = time;
+        c.stream = -1;
+        c.datagram = true;
+        c.reportedLength = rep;
+        c.conversation = conversationKey(s, off, ip, sp, dp);
+        c.seq = 0;
+        c.fin = false;
+        c.reassembled = false;
+        c.canDesegment = false;
+        c.truncated = len < rep && !dissection.fragmented;
+        c.fragment = dissection.fragmented;
+        c.srcPort = sp;
+        c.dstPort = dp;
+        c.columns = datagramColumns;
+        c.desegmentOffset = 0;
+        c.desegmentLength = 0;
+        datagramTaker = d;
+        d.dissect(s, off + Udp.HEADER_LENGTH, len, c);
+    }
+
+    /** A 64-bit key of the UDP conversation: both addresses and ports, the same in either direction. */
+    private long conversationKey(java.lang.foreign.MemorySegment s, long off, int ip, int sp, int dp) {
+        var is = dissection.segment(ip);
+        long io = dissection.offset(ip);
+        boolean v6 = dissection.proto(ip) == Proto.IPV6;
+        int alen = v6 ? 16 : 4;
+        long srcAt = io + (v6 ? 8 : 12);
+        long dstAt = srcAt + alen;
+        long a = sp;
+        long b = dp;
+        for (int k = 0; k < alen; k++) {
+            a = a * 31 + (is.get(java.lang.foreign.ValueLayout.JAVA_BYTE, srcAt + k) & 0xff);
+            b = b * 31 + (is.get(java.lang.foreign.ValueLayout.JAVA_BYTE, dstAt + k) & 0xff);
+        }
+        long lo = Math.min(a, b);
+        long hi = Math.max(a, b);
+        return (lo * 0x9E3779B97F4A7C15L) ^ Long.rotateLeft(hi * 0xC2B2AE3D27D4EB4FL, 31);
     }
 
     private boolean appTouched;
@@ -131,6 +218,7 @@ public final class Decoder {
         analysed = false;
         appTouched = false;
         desegRan = false;
+        datagramTaker = null;
         trailerDone = false;
         if (f.kind() != Frame.Kind.PACKET) {
             dissection.reset(f);
@@ -148,6 +236,10 @@ public final class Decoder {
                 if (analysed && desegmenter != null && record.haveSegmentLength && record.optionsComplete) {
                     payload(f, i);
                 }
+                break;
+            } else if (p == Proto.UDP && ipLayer == i - 1 && desegmenter != null && i == n - 1
+                    && dissection.quote() == null) {
+                datagram(f, i, ipLayer);
                 break;
             }
         }

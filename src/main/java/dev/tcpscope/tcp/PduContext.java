@@ -25,6 +25,19 @@ public final class PduContext {
     public int srcPort, dstPort;
     /** Where the columns go. */
     public AppColumns columns;
+    /**
+     * A UDP datagram rather than TCP bytes (no desegmentation, no session; {@link #stream} is -1):
+     * its payload's reported length (the bytes handed over are the captured ones), and a key of
+     * its conversation (both addresses and ports, either direction).
+     */
+    public boolean datagram;
+    public int reportedLength;
+    public long conversation;
+    /**
+     * The bytes are the start of an IP fragment nothing reassembled (Wireshark's
+     * {@code pinfo->fragmented}): reading past them is a FragmentBoundsError.
+     */
+    public boolean fragment;
     /** The answer: where an incomplete message starts and how much more it needs (0: none). */
     public int desegmentOffset, desegmentLength;
 }

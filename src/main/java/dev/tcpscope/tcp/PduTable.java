@@ -15,6 +15,15 @@ public interface PduTable {
     /** Whether TCP desegments for its subdissectors ({@code tcp.desegment_tcp_streams}, default true). */
     default boolean desegment() { return true; }
 
+    /**
+     * The dissector a UDP datagram from {@code srcPort} to {@code dstPort} goes to (Wireshark's
+     * {@code udp.port} table and "udp" heuristics, packet-udp.c {@code decode_udp_ports}), or null
+     * for none: the payload stays data.
+     */
+    default PduDissector forDatagram(int srcPort, int dstPort, java.lang.foreign.MemorySegment s, long off, int len) {
+        return null;
+    }
+
     /** No protocol above TCP. */
     PduTable NONE = new PduTable() {
         @Override

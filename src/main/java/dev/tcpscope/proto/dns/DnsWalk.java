@@ -1,0 +1,275 @@
+package dev.tcpscope.proto.dns;
+
+import dev.tcpscope.proto.Tree;
+
+/**
+ * One walk over a DNS message in the order packet-dns.c's {@code dissect_dns_common} reads it
+ * (RFC 1035 §4.1; mDNS RFC 6762 §18; LLMNR RFC 4795 §2.1.1): the Info text always, the detail
+ * tree when a {@link Tree} is given. The same walk serves the packet list, the fields and
+ * {@code -V}, so all three stop at the same byte: a read past the bytes throws
+ * {@link DnsBytes.Stop}, which the caller turns into tshark's marker. The work is linear in the
+ * message (names: see {@link DnsName}); nothing is kept after the walk but what it returns.
+ */
+final class DnsWalk {
+    static final int F_RESPONSE = 1 << 15;
+    static final int F_OPCODE = 0xf << 11;
+    static final int F_AUTHORITATIVE = 1 << 10;
+    static final int F_CONFLICT = 1 << 10;
+    static final int F_TRUNCATED = 1 << 9;
+    static final int F_RECDESIRED = 1 << 8;
+    static final int F_TENTATIVE = 1 << 8;
+    static final int F_RECAVAIL = 1 << 7;
+    static final int F_Z = 1 << 6;
+    static final int F_AUTHENTIC = 1 << 5;
+    static final int F_CHECKDISABLE = 1 << 4;
+    static final int F_RCODE = 0xf;
+    static final int OPCODE_UPDATE = 5;
+
+    static final int T_A = 1, T_NS = 2, T_CNAME = 5, T_SOA = 6, T_PTR = 12, T_HINFO = 13, T_MX = 15, T_TXT = 16,
+            T_AAAA = 28, T_SRV = 33, T_NAPTR = 35, T_KX = 36, T_DNAME = 39, T_OPT = 41, T_NSEC = 47, T_AXFR = 252,
+            T_IXFR = 251;
+
+    private final DnsBytes b;
+    private final Dns.Kind kind;
+    private final boolean tcp;
+    private final StringBuilder info;
+    private final int dataOffset;
+
+    /** Set as the walk goes: the header, and whether a question asked for a zone transfer. */
+    int id = -1, flags, questions, answers, authorities, additionals;
+    boolean multipleResponds;
+    /** Where the sections ended (extraneous data follows), or -1 when the walk stopped. */
+    int end = -1;
+    /** The Transaction ID item, where pairing notes go. */
+    Tree idItem;
+
+    DnsWalk(DnsBytes b, Dns.Kind kind, boolean tcp, StringBuilder info) {
+        this.b = b;
+        this.kind = kind;
+        this.tcp = tcp;
+        this.info = info;
+        this.dataOffset = tcp ? 2 : 0;
+    }
+
+    boolean response() { return (flags & F_RESPONSE) != 0; }
+
+    /** The protocol item's title, once the flags are known. */
+    String title() {
+        String q = response() ? "response" : "query";
+        return switch (kind) {
+            case DNS -> "Domain Name System (" + q + ")";
+            case MDNS -> "Multicast Domain Name System (" + q + ")";
+            case LLMNR -> "Link-local Multicast Name Resolution (" + q + ")";
+        };
+    }
+
+    /** Reads the ID and flags and writes Info's first words ({@code Standard query response 0x1234 No such name}). */
+    void header() {
+        int o = dataOffset;
+        id = b.u16(o);
+        flags = b.u16(o + 2);
+        int opcode = (flags & F_OPCODE) >> 11;
+        String op = DnsValues.opcode(opcode);
+        info.setLength(0);
+        info.append(op != null ? op : "Unknown operation (" + opcode + ")");
+        if (response()) {
+            info.append(" response");
+        }
+        info.append(" 0x").append(hex4(id));
+        if (response() && (flags & F_RCODE) != 0) {
+            String rc = DnsValues.rcode(flags & F_RCODE);
+            info.append(' ').append(rc != null ? rc : "Unknown error (" + (flags & F_RCODE) + ")");
+        }
+    }
+
+    /** The rest of the message after {@link #header()}: the tree's header items, then the four sections. */
+    void body(Tree dns) {
+        int o = dataOffset;
+        if (dns != null) {
+            if (tcp) {
+                dns.field("dns.length", "Length: " + b.u16(0), Integer.toString(b.u16(0)));
+            }
+            idItem = dns.field("dns.id", "Transaction ID: 0x" + hex4(id), "0x" + hex4(id));
+            flagsTree(dns);
+        }
+        boolean update = (flags & F_OPCODE) >> 11 == OPCODE_UPDATE;
+        questions = b.u16(o + 4);
+        count(dns, update ? "dns.count.zones" : "dns.count.queries", update ? "Zones" : "Questions", questions);
+        answers = b.u16(o + 6);
+        count(dns, update ? "dns.count.prerequisites" : "dns.count.answers", update ? "Prerequisites" : "Answer RRs", answers);
+        authorities = b.u16(o + 8);
+        count(dns, update ? "dns.count.updates" : "dns.count.auth_rr", update ? "Updates" : "Authority RRs", authorities);
+        additionals = b.u16(o + 10);
+        count(dns, "dns.count.add_rr", "Additional RRs", additionals);
+        int cur = o + 12;
+        if (questions > 0) {
+            Tree q = dns == null ? null : dns.text(update ? "Zone" : "Queries");
+            for (int i = 0; i < questions; i++) {
+                cur += query(cur, q);
+            }
+        }
+        if (answers > 0) {
+            cur = records(cur, answers, dns, update ? "Prerequisites" : "Answers");
+        }
+        if (authorities > 0) {
+            cur = records(cur, authorities, dns, update ? "Updates" : "Authoritative nameservers");
+        }
+        if (additionals > 0) {
+            cur = records(cur, additionals, dns, "Additional records");
+        }
+        end = cur;
+    }
+
+    private void count(Tree dns, String key, String name, int n) {
+        if (dns != null) {
+            dns.field(key, name + ": " + n, Integer.toString(n));
+        }
+    }
+
+    private void flagsTree(Tree dns) {
+        int opcode = (flags & F_OPCODE) >> 11;
+        String op = DnsValues.opcode(opcode);
+        StringBuilder label = new StringBuilder("Flags: 0x").append(hex4(flags)).append(' ')
+                .append(op != null ? op : "Unknown operation");
+        if (response()) {
+            String rc = DnsValues.rcode(flags & F_RCODE);
+            label.append(" response, ").append(rc != null ? rc : "Unknown error");
+        }
+        Tree f = dns.field("dns.flags", label.toString(), "0x" + hex4(flags));
+        bool(f, "dns.flags.response", "Response", F_RESPONSE, "Message is a response", "Message is a query");
+        f.field("dns.flags.opcode", bits(F_OPCODE) + " = Opcode: " + (op != null ? op : "Unknown") + " (" + opcode + ")",
+                Integer.toString(opcode));
+        boolean r = response();
+        if (kind == Dns.Kind.LLMNR) {
+            if (r) {
+                bool(f, "dns.flags.conflict", "Conflict", F_CONFLICT, "The name is not considered unique",
+                        "The name is considered unique");
+            } else {
+                bool(f, "dns.flags.conflict", "Conflict", F_CONFLICT, "The sender received multiple responses", "None");
+            }
+            bool(f, "dns.flags.truncated", "Truncated", F_TRUNCATED, "Message is truncated", "Message is not truncated");
+            bool(f, "dns.flags.tentative", "Tentative", F_TENTATIVE, "Tentative", "Not tentative");
+        } else {
+            if (r) {
+                bool(f, "dns.flags.authoritative", "Authoritative", F_AUTHORITATIVE, "Server is an authority for domain",
+                        "Server is not an authority for domain");
+            }
+            bool(f, "dns.flags.truncated", "Truncated", F_TRUNCATED, "Message is truncated", "Message is not truncated");
+            bool(f, "dns.flags.recdesired", "Recursion desired", F_RECDESIRED, "Do query recursively",
+                    "Don't do query recursively");
+            if (r) {
+                bool(f, "dns.flags.recavail", "Recursion available", F_RECAVAIL, "Server can do recursive queries",
+                        "Server can't do recursive queries");
+            }
+            bool(f, "dns.flags.z", "Z", F_Z, "reserved - incorrect!", "reserved (0)");
+            if (r) {
+                bool(f, "dns.flags.authenticated", "Answer authenticated", F_AUTHENTIC,
+                        "Answer/authority portion was authenticated by the server",
+                        "Answer/authority portion was not authenticated by the server");
+            } else if ((flags & F_AUTHENTIC) != 0) {
+                bool(f, "dns.flags.authenticated", "AD bit", F_AUTHENTIC, "Set", "Not set");
+            }
+            bool(f, "dns.flags.checkdisable", "Non-authenticated data", F_CHECKDISABLE, "Acceptable", "Unacceptable");
+        }
+        if (r) {
+            int rc = flags & F_RCODE;
+            String name = DnsValues.rcode(rc);
+            f.field("dns.flags.rcode", bits(F_RCODE) + " = Reply code: " + (name != null ? name : "Unknown") + " (" + rc + ")",
+                    Integer.toString(rc));
+        }
+    }
+
+    private void bool(Tree t, String key, String name, int mask, String yes, String no) {
+        boolean set = (flags & mask) != 0;
+        t.field(key, bits(mask) + " = " + name + ": " + (set ? yes : no), set ? "1" : "0");
+    }
+
+    /** The flags' bits under {@code mask} as Wireshark draws a 16-bit bitfield (".000 0... .... ...."). */
+    private String bits(int mask) {
+        return bitString(flags, mask, 16);
+    }
+
+    static String bitString(int value, int mask, int width) {
+        StringBuilder sb = new StringBuilder(width + width / 4);
+        for (int i = width - 1; i >= 0; i--) {
+            sb.append((mask >> i & 1) == 0 ? '.' : (value >> i & 1) == 0 ? '0' : '1');
+            if (i > 0 && i % 4 == 0) {
+                sb.append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
+    // ---- questions ---------------------------------------------------------------------------
+
+    /** dissect_dns_query: one question; returns the bytes it used. */
+    private int query(int off, Tree parent) {
+        DnsName n = DnsName.read(b, off, dataOffset);
+        int type = b.u16(off + n.used);
+        int cls = b.u16(off + n.used + 2);
+        boolean mdns = kind == Dns.Kind.MDNS;
+        boolean qu = mdns && (cls & 0x8000) != 0;
+        if (mdns) {
+            cls &= 0x7fff;
+        }
+        if (type == T_AXFR || type == T_IXFR) {
+            multipleResponds = true;
+        }
+        String typeName = DnsValues.typeName(type);
+        String text = n.text();
+        info.append(' ').append(typeName).append(' ').append(text);
+        if (mdns) {
+            info.append(", \"").append(qu ? "QU" : "QM").append("\" question");
+        }
+        if (parent != null) {
+            String cn = DnsValues.dnsClass(cls);
+            Tree q = parent.text(text + ": type " + typeName + ", class " + (cn != null ? cn : "Unknown")
+                    + (mdns ? ", \"" + (qu ? "QU" : "QM") + "\" question" : ""));
+            q.string("dns.qry.name", "Name", text);
+            int nl = n.length > 1 ? n.length : 0;
+            q.field("dns.qry.name.len", "Name Length: " + nl, Integer.toString(nl)).generated();
+            q.field("dns.count.labels", "Label Count: " + n.labels(), Integer.toString(n.labels())).generated();
+            q.field("dns.qry.type", "Type: " + typeDescribed(type), Integer.toString(type));
+            if (mdns) {
+                q.field("dns.qry.class", bitString(cls, 0x7fff, 16) + " = Class: " + classLabel(cls), "0x" + hex4(cls));
+                q.field("dns.qry.qu", bitString(qu ? 0x8000 : 0, 0x8000, 16) + " = \"QU\" question: " + (qu ? "True" : "False"),
+                        qu ? "1" : "0");
+            } else {
+                q.field("dns.qry.class", "Class: " + classLabel(cls), "0x" + hex4(cls));
+            }
+        }
+        return n.used + 4;
+    }
+
+    /** "A (Host Address) (1)", or "Unknown (N)" for a type Wireshark does not describe. */
+    static String typeDescribed(int type) {
+        String d = DnsValues.typeDescription(type);
+        return d != null ? d + " (" + type + ")" : "Unknown (" + type + ")";
+    }
+
+    private static String classLabel(int cls) {
+        String c = DnsValues.dnsClass(cls);
+        return (c != null ? c : "Unknown") + " (0x" + hex4(cls) + ")";
+    }
+
+    // ---- resource records --------------------------------------------------------------------
+
+    private int records(int cur, int count, Tree dns, String title) {
+        Tree t = dns == null ? null : dns.text(title);
+        for (int i = 0; i < count; i++) {
+            cur += DnsRecords.answer(this, b, cur, t);
+        }
+        return cur;
+    }
+
+    // the pieces DnsRecords needs
+    DnsBytes bytes() { return b; }
+    int dataOffset() { return dataOffset; }
+    Dns.Kind kind() { return kind; }
+    StringBuilder info() { return info; }
+
+    static String hex4(int v) {
+        String h = Integer.toHexString(v & 0xffff);
+        return "0000".substring(h.length()) + h;
+    }
+}
