@@ -4,6 +4,8 @@ import dev.tcpscope.field.Field;
 import dev.tcpscope.field.FieldTable;
 import dev.tcpscope.proto.http.Http;
 import dev.tcpscope.proto.http.HttpFields;
+import dev.tcpscope.proto.smtp.Smtp;
+import dev.tcpscope.proto.smtp.SmtpFields;
 import dev.tcpscope.proto.ssh.Ssh;
 import dev.tcpscope.proto.ssh.SshFields;
 
@@ -19,7 +21,8 @@ public final class Protocols {
 
     private static final FieldTable FIELDS = FieldTable.standard().with(List.<List<Field>>of(
             HttpFields.all(),
-            SshFields.all()));
+            SshFields.all(),
+            SmtpFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -29,6 +32,7 @@ public final class Protocols {
         DissectorTable t = new DissectorTable();
         t.register(new Http(), Http.TCP_PORTS, true);
         t.register(new Ssh(t::byPort), Ssh.TCP_PORTS, false);
+        t.register(new Smtp(t::byPort), Smtp.TCP_PORTS, false);
         return t;
     }
 

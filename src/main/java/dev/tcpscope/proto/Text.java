@@ -82,8 +82,8 @@ public final class Text {
 
     /**
      * format_text (epan/strutil.c): printable ASCII as is, other ASCII as C escapes
-     * ({@code \r}, {@code \n}, octal), valid printable UTF-8 as is, invalid UTF-8 bytes as
-     * {@code \xNN}.
+     * ({@code \r}, {@code \n}, octal), valid printable UTF-8 as is, other
+     * characters as backslash-u escapes, each byte that starts no valid sequence as U+FFFD.
      */
     public static String format(byte[] b, int from, int to) {
         StringBuilder out = new StringBuilder(to - from);
@@ -106,38 +106,72 @@ public final class Text {
                             .append((char) ('0' + (c & 7)));
                 }
             } else {
-                int need = c >= 0xf0 && c < 0xf5 ? 3 : c >= 0xe0 ? 2 : c >= 0xc2 ? 1 : -1;
-                if (c >= 0xf5) {
-                    need = -1;
-                }
-                int cp = need == 3 ? c & 7 : need == 2 ? c & 0x0f : c & 0x1f;
-                int j = i;
-                boolean ok = need > 0 && i + need <= to;
-                for (int k = 0; ok && k < need; k++) {
-                    int cc = b[j++] & 0xff;
-                    if ((cc & 0xc0) != 0x80) {
-                        ok = false;
-                    } else {
-                        cp = (cp << 6) | (cc & 0x3f);
+                // strutil.c: a lead byte says how many continuation bytes follow (overlong forms
+                // and 5- and 6-byte forms included); a missing one gives U+FFFD and is not consumed
+                int n = (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) == 0xe0 ? 2 : (c & 0xf8) == 0xf0 ? 3
+                        : (c & 0xfc) == 0xf8 ? 4 : (c & 0xfe) == 0xfc ? 5 : -1;
+                int mask = n == 1 ? 0x1f : n == 2 ? 0x0f : n == 3 ? 0x07 : n == 4 ? 0x03 : 0x01;
+                long uc;
+                int last = c;
+                if (n > 0) {
+                    uc = c & mask;
+                    for (int k = 0; k < n; k++) {
+                        if (i >= to) {
+                            uc = 0xfffd;
+                            break;
+                        }
+                        last = b[i] & 0xff;
+                        if ((last & 0xc0) != 0x80) {
+                            uc = 0xfffd;
+                            break;
+                        }
+                        i++;
+                        uc = (uc << 6) | (last & 0x3f);
                     }
-                }
-                if (ok && (need == 2 && cp < 0x800 || need == 3 && (cp < 0x10000 || cp > 0x10ffff)
-                        || cp >= 0xd800 && cp <= 0xdfff)) {
-                    ok = false;
-                }
-                if (!ok) {
-                    out.append(String.format("\\x%02x", c));
+                    if (uc >= 0x110000 || uc >= 0xd800 && uc <= 0xdfff) {
+                        uc = 0xfffd;
+                    }
                 } else {
-                    i = j;
-                    if (Character.isISOControl(cp) || !Character.isDefined(cp)) {
-                        out.append(cp > 0xffff ? String.format("\\U%08x", cp) : String.format("\\u%04x", cp));
-                    } else {
-                        out.appendCodePoint(cp);
-                    }
+                    uc = 0xfffd;
+                }
+                int cp = (int) uc;
+                int type = Character.getType(cp);
+                if (type != Character.CONTROL && type != Character.FORMAT && type != Character.UNASSIGNED
+                        && type != Character.SURROGATE) {
+                    out.appendCodePoint(cp);
+                } else if (last < 0x80) {
+                    out.append(format(new byte[] {(byte) last}, 0, 1));
+                } else if (cp <= 0xffff) {
+                    out.append(String.format("\\u%04X", cp));
+                } else {
+                    out.append(String.format("\\U%08X", cp));
                 }
             }
         }
         return out.toString();
+    }
+
+    /** COL_MAX_INFO_LEN (epan/column-info.h): the Info column's buffer, NUL included. */
+    public static final int MAX_INFO = 4096;
+
+    /**
+     * The Info column as Wireshark's fixed buffer keeps it: at most {@link #MAX_INFO} − 1 bytes
+     * of UTF-8 (g_strlcat cuts what does not fit; here the cut is moved back to a character's start).
+     */
+    public static CharSequence infoLimit(CharSequence info) {
+        if (info.length() < MAX_INFO / 4) {
+            return info;
+        }
+        int bytes = 0;
+        for (int i = 0; i < info.length(); i++) {
+            char c = info.charAt(i);
+            int n = c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 4 : Character.isLowSurrogate(c) ? 0 : 3;
+            if (bytes + n > MAX_INFO - 1) {
+                return info.subSequence(0, i);
+            }
+            bytes += n;
+        }
+        return info;
     }
 
     /** {@code tvb_strncaseeql(prefix) == 0}: the bytes at {@code off} start with {@code prefix}, any case. */

@@ -154,7 +154,7 @@ public final class Ssh implements PduDissector, LayerTree {
         SshPacket p = new SshPacket(ss, response, s, off, len, ctx.frame, ctx.canDesegment, ctx.truncated, null);
         p.run();
         ctx.columns.setProtocol(p.protocol);
-        ctx.columns.setInfo(p.info);
+        ctx.columns.setInfo(dev.tcpscope.proto.Text.infoLimit(p.info));
         if (p.desegmentLength != 0) {
             ctx.desegmentOffset = p.desegmentOffset;
             ctx.desegmentLength = p.desegmentLength;
