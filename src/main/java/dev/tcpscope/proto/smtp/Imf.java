@@ -144,7 +144,7 @@ final class Imf {
                 String v = Text.ascii(s, unknownOffset, extLen);
                 item = tree == null ? null : tree.string("imf.extension", "Unknown-Extension", v);
                 if (item != null) {
-                    item.relabel("Unknown-Extension: " + escaped(v) + " (Contact Wireshark developers if you want this supported.)");
+                    item.relabel(appended("Unknown-Extension", v, " (Contact Wireshark developers if you want this supported.)"));
                     item.string("imf.extension.type", "Type", Text.ascii(s, unknownOffset, start - 1 - unknownOffset));
                     item.string("imf.extension.value", "Value", Text.ascii(s, value, valueLen));
                 }
@@ -155,7 +155,7 @@ final class Imf {
                 info.append(f[0]).append(": ").append(Text.format(s, value, valueLen)).append(", ");
             }
             if (f[1].equals("imf.content.type")) {
-                contentType = contentType(s, start, end - start, item);
+                contentType = contentType(s, start, end - start, item, max);
             } else if (item != null) {
                 switch (Integer.parseInt(f[3])) {
                     case MAILBOX_LIST -> list(s, value, end - value, item, false, f[2], Text.ascii(s, value, valueLen));
@@ -243,15 +243,14 @@ final class Imf {
     }
 
     /** dissect_imf_content_type: the type (null without a ';') and the parameters' item. */
-    private static String contentType(MemorySegment s, int offset, int length, Tree item) {
+    private static String contentType(MemorySegment s, int offset, int length, Tree item, int max) {
         for (int i = 0; i < length; i++) {
             if (!isSpace(Text.u8(s, offset + i))) {
-                offset += i;
-                length -= i;
+                offset += i; // (the length stays as it was: the field's end is searched a little further)
                 break;
             }
         }
-        int semi = find(s, offset, length, ';');
+        int semi = find(s, offset, Math.min(length, max - offset), ';');
         if (semi == -1) {
             return null;
         }
@@ -259,7 +258,7 @@ final class Imf {
         if (item != null) {
             item.string("imf.content.type.type", "Type", type);
         }
-        int end = fieldEnd(s, semi + 1, offset + length, null);
+        int end = fieldEnd(s, semi + 1, Math.min(offset + length, max), null);
         if (end != -1 && item != null) {
             item.string("imf.content.type.parameters", "Parameters", Text.ascii(s, semi + 1, Math.max(0, end - (semi + 1) - 2)));
         }
@@ -286,7 +285,30 @@ final class Imf {
                 at = end + 1;
             }
         } while (end != -1);
-        item.relabel(name + ": " + escaped(value) + ", " + count + (count == 1 ? " item" : " items"));
+        item.relabel(appended(name, value, ", " + count + (count == 1 ? " item" : " items")));
+    }
+
+    /**
+     * The label of an FT_STRING item "name: value" after proto_item_append_text(more): the label
+     * as Wireshark builds it (over 239 bytes: cut and marked "[truncated]"), then the text added
+     * as far as the 240-byte buffer holds it.
+     */
+    private static String appended(String name, String value, String more) {
+        String full = name + ": " + escaped(value);
+        byte[] b = full.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (b.length >= 240) {
+            byte[] m = (name + " [truncated]: " + escaped(value)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int end = 239;
+            do {
+                end--;
+            } while (end > 0 && (m[end] & 0xc0) == 0x80);
+            full = new String(m, 0, end, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        byte[] all = (full + more).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (all.length > 239) {
+            return new String(all, 0, 239, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return full + more;
     }
 
     /** A string value as its label shows it: control characters as C escapes. */

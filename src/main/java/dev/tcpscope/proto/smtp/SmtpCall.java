@@ -353,7 +353,8 @@ final class SmtpCall {
         for (int i = 0; i < m.count(); i++) {
             total += m.lengths()[i];
         }
-        StringBuilder label = new StringBuilder().append(m.count()).append(" DATA fragments (").append(total).append(" bytes)");
+        StringBuilder label = new StringBuilder().append(m.count()).append(m.count() == 1 ? " DATA fragment (" : " DATA fragments (")
+                .append(total).append(total == 1 ? " byte)" : " bytes)");
         for (int i = 0; i < m.count(); i++) {
             label.append(i == 0 ? ": " : ", ").append('#').append(m.frames()[i]).append('(').append(m.lengths()[i]).append(')');
         }
