@@ -37,11 +37,24 @@ public final class Collected implements Tree {
      * {@link Values#addBytes}, the rest as strings.
      */
     public void values(String key, boolean integer, Values v) {
+        values(key, integer ? FieldType.UINT : FieldType.STRING, v);
+    }
+
+    /** As {@link #values(String, boolean, Values)}, an IPV4 field's dotted value as its 32-bit number. */
+    public void values(String key, FieldType type, Values v) {
+        boolean integer = type == FieldType.UINT || type == FieldType.BOOLEAN || type == FieldType.FRAMENUM;
         for (Item i : items) {
             if (!i.key.equals(key)) {
                 continue;
             }
-            if (i.s != null) {
+            if (type == FieldType.IPV4 && i.value != null) {
+                String[] q = i.value.split("\\.");
+                long a = 0;
+                for (String x : q) {
+                    a = a << 8 | (Integer.parseInt(x) & 0xff);
+                }
+                v.addLong(a);
+            } else if (i.s != null) {
                 v.addBytes(i.s, i.off, i.len);
             } else if (integer) {
                 try {
@@ -67,11 +80,10 @@ public final class Collected implements Tree {
      * BOOLEAN, STRING, BYTES, PROTOCOL or NONE.
      */
     public static Field field(String name, String title, FieldType type, int bits, Source source) {
-        boolean integer = type == FieldType.UINT || type == FieldType.BOOLEAN || type == FieldType.FRAMENUM;
         dev.tcpscope.field.Extractor e = (d, v) -> {
             Collected c = source.of(d);
             if (c != null) {
-                c.values(name, integer, v);
+                c.values(name, type, v);
             }
         };
         return type == FieldType.UINT ? Field.integer(name, title, type, bits, Base.DEC, e) : Field.of(name, title, type, e);

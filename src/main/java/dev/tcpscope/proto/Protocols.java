@@ -2,6 +2,9 @@ package dev.tcpscope.proto;
 
 import dev.tcpscope.field.Field;
 import dev.tcpscope.field.FieldTable;
+import dev.tcpscope.proto.ftp.Ftp;
+import dev.tcpscope.proto.ftp.FtpData;
+import dev.tcpscope.proto.ftp.FtpFields;
 import dev.tcpscope.proto.http.Http;
 import dev.tcpscope.proto.http.HttpFields;
 import dev.tcpscope.proto.smtp.Smtp;
@@ -22,7 +25,8 @@ public final class Protocols {
     private static final FieldTable FIELDS = FieldTable.standard().with(List.<List<Field>>of(
             HttpFields.all(),
             SshFields.all(),
-            SmtpFields.all()));
+            SmtpFields.all(),
+            FtpFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -33,6 +37,9 @@ public final class Protocols {
         t.register(new Http(), Http.TCP_PORTS, true);
         t.register(new Ssh(t::byPort), Ssh.TCP_PORTS, false);
         t.register(new Smtp(t::byPort), Smtp.TCP_PORTS, false);
+        FtpData ftpData = new FtpData(t::announced);
+        t.register(new Ftp(t::byPort, t::expect, ftpData), Ftp.TCP_PORTS, false);
+        t.register(ftpData, FtpData.TCP_PORTS, false);
         return t;
     }
 
