@@ -46,6 +46,7 @@ public final class FtpData implements PduDissector, LayerTree {
     private long base;
     private int len;
     private Conv conv;
+    private int firstFrame;
     private Collected collected;
     private int collectedFrame = -1;
 
@@ -57,6 +58,8 @@ public final class FtpData implements PduDissector, LayerTree {
     static final class Session {
         boolean looked;
         Conv conv;
+        /** The connection's first frame tcpscope saw carry data (Wireshark: the TCP conversation's first frame). */
+        int firstFrame;
     }
 
     @Override
@@ -74,6 +77,7 @@ public final class FtpData implements PduDissector, LayerTree {
         if (!ss.looked) {
             ss.looked = true;
             ss.conv = announced.of(ctx.srcPort, ctx.dstPort) instanceof Conv c ? c : null;
+            ss.firstFrame = ctx.frame;
         }
         StringBuilder info = new StringBuilder(48).append("FTP Data: ").append(len).append(" bytes");
         Conv c = ss.conv;
@@ -90,6 +94,7 @@ public final class FtpData implements PduDissector, LayerTree {
         this.base = off;
         this.len = len;
         this.conv = c;
+        this.firstFrame = ss.firstFrame;
     }
 
     @Override
@@ -104,8 +109,9 @@ public final class FtpData implements PduDissector, LayerTree {
         }
         protocols.accept("ftp-data");
         root.protocol("ftp-data", "FTP Data (" + len + " bytes data)");
+        int setup = conv != null ? conv.setupFrame : firstFrame;
+        root.field("ftp-data.setup-frame", "Setup frame: " + setup, Integer.toString(setup)).generated();
         if (conv != null) {
-            root.field("ftp-data.setup-frame", "Setup frame: " + conv.setupFrame, Integer.toString(conv.setupFrame)).generated();
             root.string("ftp-data.setup-method", "Setup method", conv.method).generated();
             if (conv.command != null) {
                 root.string("ftp-data.command", "Command", conv.command).generated();

@@ -280,7 +280,7 @@ final class FtpLines {
         ftp.hidden("ftp.response", c.request() ? "0" : "1");
         int[] next = new int[1];
         int linelen = Text.lineEnd(s, off, len, next, false);
-        Tree line = ftp.line(null, Text.latin1(s, off, next[0]), null);
+        Tree line = ftp.line(null, Text.format(s, off, next[0]), null);
         int argAt;
         if (c.request()) {
             int tokenLen = Ftp.tokenLen(s, off, linelen);
@@ -324,7 +324,7 @@ final class FtpLines {
         while (at < len) {
             int[] n2 = new int[1];
             Text.lineEnd(s, off + at, len - at, n2, false);
-            ftp.line(null, Text.latin1(s, off + at, n2[0]), null);
+            ftp.line(null, Text.format(s, off + at, n2[0]), null);
             at += n2[0];
         }
         root.string("ftp.current-working-directory", "Current working directory", c.cwd()).generated();
