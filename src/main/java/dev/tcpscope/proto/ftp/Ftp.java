@@ -1,5 +1,6 @@
 package dev.tcpscope.proto.ftp;
 
+import dev.tcpscope.proto.Items;
 import dev.tcpscope.proto.Collected;
 import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.proto.Text;
@@ -40,8 +41,7 @@ public final class Ftp implements PduDissector, LayerTree {
     private final FtpData ftpData;
     private final List<Call> calls = new ArrayList<>(2);
     private int callsFrame = -1;
-    private Collected collected;
-    private int collectedFrame = -1;
+    private final Items.Fields fields = new Items.Fields();
 
     public Ftp(IntFunction<PduDissector> byPort, Expect expect, FtpData ftpData) {
         this.byPort = byPort;
@@ -74,9 +74,7 @@ public final class Ftp implements PduDissector, LayerTree {
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
         Session ss = (Session) ctx.session;
         if (ss.matchPort < 0) {
-            int low = Math.min(ctx.srcPort, ctx.dstPort);
-            int high = Math.max(ctx.srcPort, ctx.dstPort);
-            ss.matchPort = low != 0 && byPort.apply(low) == this ? low : high;
+            ss.matchPort = Items.matchPort(byPort, this, ctx.srcPort, ctx.dstPort);
         }
         boolean request = ctx.dstPort == ss.matchPort;
         if (ctx.frame != callsFrame) {
@@ -150,15 +148,7 @@ public final class Ftp implements PduDissector, LayerTree {
     }
 
     Collected fields(long frame) {
-        if (!shows(frame)) {
-            return null;
-        }
-        if (collectedFrame != frame || collected == null) {
-            collected = new Collected();
-            collectedFrame = (int) frame;
-            tree(frame, collected, p -> { });
-        }
-        return collected;
+        return fields.of(this, frame);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.tcpscope.proto.ftp;
 
+import dev.tcpscope.proto.Items;
+import dev.tcpscope.proto.Text;
 import dev.tcpscope.proto.Collected;
 import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.proto.Tree;
@@ -47,8 +49,7 @@ public final class FtpData implements PduDissector, LayerTree {
     private int len;
     private Conv conv;
     private int firstFrame;
-    private Collected collected;
-    private int collectedFrame = -1;
+    private final Items.Fields fields = new Items.Fields();
 
     public FtpData(Announced announced) {
         this.announced = announced;
@@ -88,7 +89,7 @@ public final class FtpData implements PduDissector, LayerTree {
             }
         }
         ctx.columns.setProtocol("FTP-DATA");
-        ctx.columns.setInfo(dev.tcpscope.proto.Text.infoLimit(info));
+        ctx.columns.setInfo(Text.infoLimit(info));
         this.frame = ctx.frame;
         this.s = s;
         this.base = off;
@@ -121,32 +122,21 @@ public final class FtpData implements PduDissector, LayerTree {
         }
         boolean text = true;
         for (int i = 0; i < Math.min(20, len); i++) {
-            int ch = dev.tcpscope.proto.Text.u8(s, base + i);
+            int ch = Text.u8(s, base + i);
             if (ch != '\r' && ch != '\n' && (ch < 0x20 || ch > 0x7e)) {
                 text = false;
                 break;
             }
         }
-        if (text && len > 0) {
+        if (text) {
             // data-text-lines, not dissected here: the data dissector shows the bytes
-            protocols.accept("data");
-            Tree d = root.protocol("data", "Data (" + len + (len == 1 ? " byte)" : " bytes)")).dump(s, base, len);
-            d.bytes("data.data", "Data", s, base, len);
-            d.field("data.len", "Length: " + len, Integer.toString(len)).generated();
+            Items.data(root, s, base, len, protocols);
         }
         return End.OK;
     }
 
-    Collected fields(long f) {
-        if (!shows(f)) {
-            return null;
-        }
-        if (collectedFrame != f || collected == null) {
-            collected = new Collected();
-            collectedFrame = (int) f;
-            tree(f, collected, p -> { });
-        }
-        return collected;
+    Collected fields(long frame) {
+        return fields.of(this, frame);
     }
 
     @Override

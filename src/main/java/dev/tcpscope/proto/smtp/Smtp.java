@@ -1,5 +1,7 @@
 package dev.tcpscope.proto.smtp;
 
+import dev.tcpscope.proto.Items;
+import dev.tcpscope.proto.Text;
 import dev.tcpscope.proto.Collected;
 import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.proto.Tree;
@@ -33,8 +35,7 @@ public final class Smtp implements PduDissector, LayerTree {
     private final IntFunction<PduDissector> byPort;
     private final List<SmtpCall> calls = new ArrayList<>(2);
     private int callsFrame = -1;
-    private Collected collected;
-    private int collectedFrame = -1;
+    private final Items.Fields fields = new Items.Fields();
 
     public Smtp(IntFunction<PduDissector> byPort) {
         this.byPort = byPort;
@@ -53,9 +54,7 @@ public final class Smtp implements PduDissector, LayerTree {
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
         SmtpSession ss = (SmtpSession) ctx.session;
         if (ss.matchPort < 0) {
-            int low = Math.min(ctx.srcPort, ctx.dstPort);
-            int high = Math.max(ctx.srcPort, ctx.dstPort);
-            ss.matchPort = low != 0 && byPort.apply(low) == this ? low : high;
+            ss.matchPort = Items.matchPort(byPort, this, ctx.srcPort, ctx.dstPort);
         }
         if (ss.tls) {
             return; // after STARTTLS: TLS, not dissected here
@@ -76,7 +75,7 @@ public final class Smtp implements PduDissector, LayerTree {
         }
         calls.add(c);
         ctx.columns.setProtocol(c.protocol);
-        ctx.columns.setInfo(dev.tcpscope.proto.Text.infoLimit(c.info));
+        ctx.columns.setInfo(Text.infoLimit(c.info));
     }
 
     @Override
@@ -109,15 +108,7 @@ public final class Smtp implements PduDissector, LayerTree {
     }
 
     Collected fields(long frame) {
-        if (!shows(frame)) {
-            return null;
-        }
-        if (collectedFrame != frame || collected == null) {
-            collected = new Collected();
-            collectedFrame = (int) frame;
-            tree(frame, collected, p -> { });
-        }
-        return collected;
+        return fields.of(this, frame);
     }
 
     @Override

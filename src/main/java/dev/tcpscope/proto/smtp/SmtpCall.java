@@ -1,5 +1,6 @@
 package dev.tcpscope.proto.smtp;
 
+import dev.tcpscope.proto.Items;
 import dev.tcpscope.proto.Text;
 import dev.tcpscope.proto.Tree;
 import dev.tcpscope.tcp.PduDissector;
@@ -150,11 +151,8 @@ final class SmtpCall {
                     int n = len - offset;
                     info.append("C: DATA fragment, ").append(n).append(n == 1 ? " byte" : " bytes");
                     Reassembled whole = addFragment(offset, n, ss.moreFrags);
-                    if (smtp != null && n > 0) {
-                        protocols.accept("data");
-                        Tree d = smtp.protocol("data", "Data (" + n + (n == 1 ? " byte)" : " bytes)")).dump(s, base, n);
-                        d.bytes("data.data", "Data", s, base, n);
-                        d.field("data.len", "Length: " + n, Integer.toString(n)).generated();
+                    if (smtp != null) {
+                        Items.data(smtp, s, base, n, protocols);
                     }
                     // The lines' dissector ran in between, so process_reassembled_data finds another
                     // layer than the one that completed the message: it only says where it was

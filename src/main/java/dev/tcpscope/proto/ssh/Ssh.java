@@ -1,5 +1,7 @@
 package dev.tcpscope.proto.ssh;
 
+import dev.tcpscope.proto.Items;
+import dev.tcpscope.proto.Text;
 import dev.tcpscope.proto.Collected;
 import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.proto.Tree;
@@ -42,8 +44,7 @@ public final class Ssh implements PduDissector, LayerTree {
     /** The calls of the current frame. */
     private final List<Call> calls = new ArrayList<>(2);
     private int callsFrame = -1;
-    private Collected collected;
-    private int collectedFrame = -1;
+    private final Items.Fields fields = new Items.Fields();
 
     /**
      * @param byPort the tcp.port table this dissector is registered in, to tell which port matched
@@ -141,9 +142,7 @@ public final class Ssh implements PduDissector, LayerTree {
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
         Session ss = (Session) ctx.session;
         if (ss.matchPort < 0) {
-            int low = Math.min(ctx.srcPort, ctx.dstPort);
-            int high = Math.max(ctx.srcPort, ctx.dstPort);
-            ss.matchPort = low != 0 && byPort.apply(low) == this ? low : high;
+            ss.matchPort = Items.matchPort(byPort, this, ctx.srcPort, ctx.dstPort);
         }
         boolean response = ctx.dstPort != ss.matchPort;
         if (ctx.frame != callsFrame) {
@@ -154,7 +153,7 @@ public final class Ssh implements PduDissector, LayerTree {
         SshPacket p = new SshPacket(ss, response, s, off, len, ctx.frame, ctx.canDesegment, ctx.truncated, null);
         p.run();
         ctx.columns.setProtocol(p.protocol);
-        ctx.columns.setInfo(dev.tcpscope.proto.Text.infoLimit(p.info));
+        ctx.columns.setInfo(Text.infoLimit(p.info));
         if (p.desegmentLength != 0) {
             ctx.desegmentOffset = p.desegmentOffset;
             ctx.desegmentLength = p.desegmentLength;
@@ -185,15 +184,7 @@ public final class Ssh implements PduDissector, LayerTree {
 
     /** The fields of the current frame's SSH items (for filters and -e). */
     Collected fields(long frame) {
-        if (!shows(frame)) {
-            return null;
-        }
-        if (collectedFrame != frame || collected == null) {
-            collected = new Collected();
-            collectedFrame = (int) frame;
-            tree(frame, collected, p -> { });
-        }
-        return collected;
+        return fields.of(this, frame);
     }
 
     @Override
