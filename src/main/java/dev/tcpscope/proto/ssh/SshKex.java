@@ -115,7 +115,9 @@ final class SshKex {
                         seq[0] = server.seqGexGrp;
                     }
                     case 32 -> {
-                        keyPart(p, offset, t);
+                        // (ssh_read_e and, at the reply, ssh_choose_enc_mac are compiled in only with
+                        // SSH_DECRYPTION_SUPPORTED, which tshark 4.0.17 as shipped lacks: after a group
+                        // exchange no cipher is chosen and packets show as "Encrypted packet")
                         offset += mpint(p, offset, t, "ssh.dh.e", "DH client e");
                         if (client.seqGexIni == 0) {
                             client.sequenceNumber++;
@@ -125,8 +127,6 @@ final class SshKex {
                     }
                     case 33 -> {
                         offset += hostKey(p, offset, t);
-                        p.readU32(offset); // ssh_read_f
-                        p.chooseEncMac();
                         offset += mpint(p, offset, t, "ssh.dh.f", "DH server f");
                         offset += hostSignature(p, offset, t);
                         if (server.seqGexRep == 0) {
