@@ -101,7 +101,7 @@ public final class Smtp implements PduDissector, LayerTree {
             return;
         }
         for (SmtpCall c : calls) {
-            if (c.message != null && c.message.fragments() > 0) { // process_reassembled_data: any fragment list
+            if (c.imf && c.message != null && c.message.fragments() > 0) { // process_reassembled_data: any fragment list
                 source.accept("Reassembled SMTP", c.message.bytes());
             }
         }

@@ -39,8 +39,9 @@ final class SmtpCall {
     StringBuilder info = new StringBuilder(64);
     boolean touched;
     int desegmentOffset, desegmentLength;
-    /** The message this call completed, or null. */
+    /** The message this call completed, or null; whether it went to IMF (then -x shows it). */
     Reassembled message;
+    boolean imf;
 
     SmtpCall(SmtpSession live, SmtpSession before, boolean request, MemorySegment s, long base, int len, int frame,
              boolean canDesegment, Tree root) {
@@ -185,6 +186,7 @@ final class SmtpCall {
                         protocols.accept("imf");
                     }
                     protocol = "SMTP/IMF";
+                    imf = true;
                     Imf.dissect(MemorySegment.ofArray(done.data()), done.length(), rootTree, info);
                 }
             }
