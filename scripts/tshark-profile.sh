@@ -24,6 +24,9 @@ ENABLED=(
   # DNS over UDP (port 53, and the "dns_udp" heuristic on other ports) and TCP (53, 5353), and
   #   packet-dns.c's two other protocols, mDNS (udp 5353) and LLMNR (udp 5355): proto/dns.
   dns mdns llmnr
+  # SSH, SMTP with the IMF message of its DATA, FTP and the FTP-DATA connections its PORT/PASV/
+  #   EPRT/EPSV exchanges announce (src/main/java/dev/tcpscope/proto/{ssh,smtp,ftp}).
+  ssh smtp imf ftp ftp-data
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

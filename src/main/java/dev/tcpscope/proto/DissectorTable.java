@@ -175,8 +175,38 @@ public final class DissectorTable implements PduTable {
     @Override
     public boolean desegment() { return desegment; }
 
+    /**
+     * Conversations a protocol announced (packet-ftp.c: conversation_new + conversation_set_dissector
+     * for a data connection), by port: a connection with that port goes to the dissector, ahead of
+     * the tcp.port table, as Wireshark tries a conversation's dissector first. At most one entry
+     * per port (a newer announcement replaces an older one). Wireshark also matches the
+     * announced addresses; TCP hands the table ports only, so here the port alone decides.
+     */
+    private final java.util.Map<Integer, PduDissector> conversations = new java.util.HashMap<>();
+    private final java.util.Map<Integer, Object> conversationData = new java.util.HashMap<>();
+
+    /** From now on a TCP connection with port {@code port} is {@code d}'s, with {@code data} for it. */
+    public void expect(int port, PduDissector d, Object data) {
+        conversations.put(port, d);
+        conversationData.put(port, data);
+    }
+
+    /** What the announcement of a connection between these ports carried, or null. */
+    public Object announced(int srcPort, int dstPort) {
+        Object o = conversationData.get(srcPort);
+        return o != null ? o : conversationData.get(dstPort);
+    }
+
     @Override
-    public PduDissector byPort(int port) { return tcpPort[port]; }
+    public PduDissector byPort(int port) {
+        if (!conversations.isEmpty()) {
+            PduDissector c = conversations.get(port);
+            if (c != null) {
+                return c;
+            }
+        }
+        return tcpPort[port];
+    }
 
     @Override
     public PduDissector[] heuristics() { return heuristicArray; }

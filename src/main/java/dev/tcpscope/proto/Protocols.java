@@ -4,8 +4,15 @@ import dev.tcpscope.field.Field;
 import dev.tcpscope.field.FieldTable;
 import dev.tcpscope.proto.dns.Dns;
 import dev.tcpscope.proto.dns.DnsFields;
+import dev.tcpscope.proto.ftp.Ftp;
+import dev.tcpscope.proto.ftp.FtpData;
+import dev.tcpscope.proto.ftp.FtpFields;
 import dev.tcpscope.proto.http.Http;
 import dev.tcpscope.proto.http.HttpFields;
+import dev.tcpscope.proto.smtp.Smtp;
+import dev.tcpscope.proto.smtp.SmtpFields;
+import dev.tcpscope.proto.ssh.Ssh;
+import dev.tcpscope.proto.ssh.SshFields;
 
 import java.util.List;
 
@@ -18,7 +25,11 @@ public final class Protocols {
     private Protocols() { }
 
     private static final FieldTable FIELDS = FieldTable.standard().with(List.<List<Field>>of(
-            HttpFields.all(), DnsFields.all()));
+            HttpFields.all(),
+            DnsFields.all(),
+            SshFields.all(),
+            SmtpFields.all(),
+            FtpFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -32,6 +43,11 @@ public final class Protocols {
         t.registerUdp(dns, Dns.UDP_PORTS, true);
         t.registerUdp(new Dns(Dns.Kind.MDNS), Dns.MDNS_UDP_PORTS, false);
         t.registerUdp(new Dns(Dns.Kind.LLMNR), Dns.LLMNR_UDP_PORTS, false);
+        t.register(new Ssh(t::byPort), Ssh.TCP_PORTS, false);
+        t.register(new Smtp(t::byPort), Smtp.TCP_PORTS, false);
+        FtpData ftpData = new FtpData(t::announced);
+        t.register(new Ftp(t::byPort, t::expect, ftpData), Ftp.TCP_PORTS, false);
+        t.register(ftpData, FtpData.TCP_PORTS, false);
         return t;
     }
 

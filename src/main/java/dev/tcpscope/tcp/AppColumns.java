@@ -44,8 +44,15 @@ public final class AppColumns {
         touched = true;
     }
 
-    /** {@code col_append_str(COL_INFO)}. */
+    /**
+     * {@code col_append_str(COL_INFO)}. A text starting with a space is TCP's
+     * {@code col_append_sep_str(" ", ...)}: the space goes only where the column is not empty
+     * (a dissector that cleared the Info column and wrote nothing leaves it empty).
+     */
     public void appendInfo(CharSequence text) {
+        if (replaced && info.isEmpty() && !text.isEmpty() && text.charAt(0) == ' ') {
+            text = text.subSequence(1, text.length());
+        }
         if (!replaced) {
             baseKept = true;
         }

@@ -1,0 +1,152 @@
+package dev.tcpscope.proto;
+
+import dev.tcpscope.field.Base;
+import dev.tcpscope.field.Field;
+import dev.tcpscope.field.FieldType;
+import dev.tcpscope.field.Values;
+import dev.tcpscope.tcp.Decoder;
+import dev.tcpscope.tcp.Desegmenter;
+
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@link Tree} that keeps only the fields a protocol adds, in order, so that the fields a
+ * filter or {@code -T fields -e} asks for come from the very code that builds the detail tree
+ * (Wireshark's fields are the tree's items). Built for one frame when a field of the protocol is
+ * asked for, and dropped with the frame.
+ */
+public final class Collected implements Tree {
+    private final List<Item> items;
+
+    /** One field: its name, and a string value or bytes. */
+    private record Item(String key, String value, MemorySegment s, long off, int len) { }
+
+    public Collected() {
+        this(new ArrayList<>());
+    }
+
+    private Collected(List<Item> items) {
+        this.items = items;
+    }
+
+    /**
+     * Adds the values of field {@code key} to {@code v}: integers (types {@code UINT},
+     * {@code BOOLEAN}, {@code FRAMENUM}) with {@link Values#addLong}, bytes with
+     * {@link Values#addBytes}, the rest as strings.
+     */
+    public void values(String key, boolean integer, Values v) {
+        values(key, integer ? FieldType.UINT : FieldType.STRING, v);
+    }
+
+    /** As {@link #values(String, boolean, Values)}, an IPV4 field's dotted value as its 32-bit number. */
+    public void values(String key, FieldType type, Values v) {
+        boolean integer = type == FieldType.UINT || type == FieldType.BOOLEAN || type == FieldType.FRAMENUM;
+        for (Item i : items) {
+            if (!i.key.equals(key)) {
+                continue;
+            }
+            if (type == FieldType.IPV4 && i.value != null) {
+                String[] q = i.value.split("\\.");
+                long a = 0;
+                for (String x : q) {
+                    a = a << 8 | (Integer.parseInt(x) & 0xff);
+                }
+                v.addLong(a);
+            } else if (i.s != null) {
+                v.addBytes(i.s, i.off, i.len);
+            } else if (integer) {
+                try {
+                    v.addLong(Long.parseLong(i.value));
+                } catch (NumberFormatException e) {
+                    v.addPresent(); // not a number: the field is there all the same
+                }
+            } else if (i.value == null) {
+                v.addPresent();
+            } else {
+                v.addString(i.value);
+            }
+        }
+    }
+
+    /** Where a protocol's fields come from: its collected items for the decoder's current frame, or null. */
+    public interface Source {
+        Collected of(Decoder d);
+    }
+
+    /**
+     * A field read from a protocol's collected items: {@code type} UINT (with {@code bits}),
+     * BOOLEAN, STRING, BYTES, PROTOCOL or NONE.
+     */
+    public static Field field(String name, String title, FieldType type, int bits, Source source) {
+        dev.tcpscope.field.Extractor e = (d, v) -> {
+            Collected c = source.of(d);
+            if (c != null) {
+                c.values(name, type, v);
+            }
+        };
+        return type == FieldType.UINT ? Field.integer(name, title, type, bits, Base.DEC, e) : Field.of(name, title, type, e);
+    }
+
+    /** The registered dissector named {@code name} of the decoder's table, if it is a {@code type}. */
+    public static <T> T dissector(Decoder d, String name, Class<T> type) {
+        Desegmenter g = d.desegmenter();
+        if (g == null || d.frame() == null || !(g.table() instanceof DissectorTable t)) {
+            return null;
+        }
+        Object x = t.byName(name);
+        return type.isInstance(x) ? type.cast(x) : null;
+    }
+
+    private Collected add(String key, String value) {
+        if (key != null) {
+            items.add(new Item(key, value, null, 0, 0));
+        }
+        return this;
+    }
+
+    @Override
+    public Tree protocol(String key, String label) { return add(key, ""); }
+
+    @Override
+    public Tree field(String key, String label, String value) { return add(key, value); }
+
+    @Override
+    public Tree none(String key, String label) { return add(key, null); }
+
+    @Override
+    public Tree text(String label) { return this; }
+
+    @Override
+    public Tree hidden(String key, String value) { return add(key, value); }
+
+    @Override
+    public Tree relabel(String label) { return this; }
+
+    @Override
+    public Tree generated() { return this; }
+
+    @Override
+    public Tree hide() { return this; }
+
+    @Override
+    public Tree line(String key, String rawText, String value) { return add(key, value); }
+
+    @Override
+    public Tree string(String key, String name, String value) { return add(key, value); }
+
+    @Override
+    public Tree bytes(String key, String name, MemorySegment s, long off, int len) {
+        if (key != null) {
+            items.add(new Item(key, null, s, off, len));
+        }
+        return this;
+    }
+
+    @Override
+    public Tree dump(MemorySegment s, long off, int len) { return this; }
+
+    @Override
+    public Tree expert(String key, Severity severity, Group group, String message) { return this; }
+}

@@ -1,0 +1,202 @@
+package dev.tcpscope.proto;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Byte-level helpers the line-oriented protocols above TCP share (SMTP, FTP, the SSH banner):
+ * Wireshark's {@code tvb_find_line_end}, {@code format_text} (epan/strutil.c) and ASCII string
+ * reads. Views over the frame's bytes; nothing is kept.
+ */
+public final class Text {
+    private Text() { }
+
+    public static int u8(MemorySegment s, long off) {
+        return s.get(ValueLayout.JAVA_BYTE, off) & 0xff;
+    }
+
+    /** A big-endian 32-bit unsigned value. */
+    public static long u32(MemorySegment s, long off) {
+        return ((long) u8(s, off) << 24) | (u8(s, off + 1) << 16) | (u8(s, off + 2) << 8) | u8(s, off + 3);
+    }
+
+    /**
+     * {@code tvb_find_line_end} over {@code [off, off + len)}: the line's length without its
+     * terminator (CR, LF or CRLF), {@code next[0]} the offset just past it; without a terminator
+     * −1 when {@code desegment} (the caller asks for more), else the rest is the line.
+     * A CR at the very end counts as a terminator only when not desegmenting.
+     */
+    public static int lineEnd(MemorySegment s, long off, int len, int[] next, boolean desegment) {
+        for (int i = 0; i < len; i++) {
+            int b = u8(s, off + i);
+            if (b == '\n') {
+                next[0] = i + 1;
+                return i;
+            }
+            if (b == '\r') {
+                if (i + 1 >= len) {
+                    if (desegment) {
+                        return -1;
+                    }
+                    next[0] = i + 1;
+                    return i;
+                }
+                next[0] = u8(s, off + i + 1) == '\n' ? i + 2 : i + 1;
+                return i;
+            }
+        }
+        if (desegment) {
+            return -1;
+        }
+        next[0] = len;
+        return len;
+    }
+
+    /** The bytes as ISO-8859-1 characters, one per byte. */
+    public static String latin1(MemorySegment s, long off, int len) {
+        byte[] b = new byte[Math.max(0, len)];
+        MemorySegment.copy(s, ValueLayout.JAVA_BYTE, off, b, 0, b.length);
+        return new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@code tvb_get_string_enc(ENC_ASCII)}: bytes over 0x7f become U+FFFD. */
+    public static String ascii(MemorySegment s, long off, int len) {
+        StringBuilder b = new StringBuilder(Math.max(0, len));
+        for (int i = 0; i < len; i++) {
+            int c = u8(s, off + i);
+            if (c == 0) {
+                break; // a C string ends at its first NUL
+            }
+            b.append(c < 0x80 ? (char) c : '\ufffd');
+        }
+        return b.toString();
+    }
+
+    /** {@code tvb_format_text}: format_text over the bytes. */
+    public static String format(MemorySegment s, long off, int len) {
+        byte[] b = new byte[Math.max(0, len)];
+        MemorySegment.copy(s, ValueLayout.JAVA_BYTE, off, b, 0, b.length);
+        return format(b, 0, b.length);
+    }
+
+    /**
+     * format_text (epan/strutil.c): printable ASCII as is, other ASCII as C escapes
+     * ({@code \r}, {@code \n}, octal), valid printable UTF-8 as is, other
+     * characters as backslash-u escapes, each byte that starts no valid sequence as U+FFFD.
+     */
+    public static String format(byte[] b, int from, int to) {
+        StringBuilder out = new StringBuilder(to - from);
+        int i = from;
+        while (i < to) {
+            int c = b[i++] & 0xff;
+            if (c >= 0x20 && c < 0x7f) {
+                out.append((char) c);
+            } else if (c < 0x80) {
+                out.append('\\');
+                switch (c) {
+                    case 7 -> out.append('a');
+                    case '\b' -> out.append('b');
+                    case '\f' -> out.append('f');
+                    case '\n' -> out.append('n');
+                    case '\r' -> out.append('r');
+                    case '\t' -> out.append('t');
+                    case 11 -> out.append('v');
+                    default -> out.append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)))
+                            .append((char) ('0' + (c & 7)));
+                }
+            } else {
+                // strutil.c: a lead byte says how many continuation bytes follow (overlong forms
+                // and 5- and 6-byte forms included); a missing one gives U+FFFD and is not consumed
+                int n = (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) == 0xe0 ? 2 : (c & 0xf8) == 0xf0 ? 3
+                        : (c & 0xfc) == 0xf8 ? 4 : (c & 0xfe) == 0xfc ? 5 : -1;
+                int mask = n == 1 ? 0x1f : n == 2 ? 0x0f : n == 3 ? 0x07 : n == 4 ? 0x03 : 0x01;
+                long uc;
+                int last = c;
+                if (n > 0) {
+                    uc = c & mask;
+                    for (int k = 0; k < n; k++) {
+                        if (i >= to) {
+                            uc = 0xfffd;
+                            break;
+                        }
+                        last = b[i] & 0xff;
+                        if ((last & 0xc0) != 0x80) {
+                            uc = 0xfffd;
+                            break;
+                        }
+                        i++;
+                        uc = (uc << 6) | (last & 0x3f);
+                    }
+                    if (uc >= 0x110000 || uc >= 0xd800 && uc <= 0xdfff) {
+                        uc = 0xfffd;
+                    }
+                } else {
+                    uc = 0xfffd;
+                }
+                int cp = (int) uc;
+                int type = Character.getType(cp);
+                if (type != Character.CONTROL && type != Character.FORMAT && type != Character.UNASSIGNED
+                        && type != Character.SURROGATE) {
+                    out.appendCodePoint(cp);
+                } else if (last < 0x80) {
+                    out.append(format(new byte[] {(byte) last}, 0, 1));
+                } else if (cp <= 0xffff) {
+                    out.append(String.format("\\u%04X", cp));
+                } else {
+                    out.append(String.format("\\U%08X", cp));
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** COL_MAX_INFO_LEN (epan/column-info.h): the Info column's buffer, NUL included. */
+    public static final int MAX_INFO = 4096;
+
+    /**
+     * The Info column as Wireshark's fixed buffer keeps it: at most {@link #MAX_INFO} − 1 bytes
+     * of UTF-8 (g_strlcat cuts what does not fit; here the cut is moved back to a character's start).
+     */
+    public static CharSequence infoLimit(CharSequence info) {
+        if (info.length() < MAX_INFO / 4) {
+            return info;
+        }
+        int bytes = 0;
+        for (int i = 0; i < info.length(); i++) {
+            char c = info.charAt(i);
+            int n = c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 4 : Character.isLowSurrogate(c) ? 0 : 3;
+            if (bytes + n > MAX_INFO - 1) {
+                return info.subSequence(0, i);
+            }
+            bytes += n;
+        }
+        return info;
+    }
+
+    /** {@code tvb_strncaseeql(prefix) == 0}: the bytes at {@code off} start with {@code prefix}, any case. */
+    public static boolean startsWithIgnoreCase(MemorySegment s, long off, int len, String prefix) {
+        if (len < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (Character.toLowerCase(u8(s, off + i)) != Character.toLowerCase(prefix.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code tvb_strneql(prefix) == 0}: the bytes at {@code off} start with {@code prefix} exactly. */
+    public static boolean startsWith(MemorySegment s, long off, int len, String prefix) {
+        if (len < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (u8(s, off + i) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

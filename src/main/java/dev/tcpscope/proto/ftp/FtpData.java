@@ -1,0 +1,144 @@
+package dev.tcpscope.proto.ftp;
+
+import dev.tcpscope.proto.Items;
+import dev.tcpscope.proto.Text;
+import dev.tcpscope.proto.Collected;
+import dev.tcpscope.proto.LayerTree;
+import dev.tcpscope.proto.Tree;
+import dev.tcpscope.tcp.PduContext;
+import dev.tcpscope.tcp.PduDissector;
+
+import java.lang.foreign.MemorySegment;
+import java.util.function.Consumer;
+
+/**
+ * FTP-DATA as Wireshark 4.0.17 dissects it (packet-ftp.c {@code dissect_ftpdata}): each segment
+ * of a data connection is {@code FTP Data: N bytes}, followed, when the control connection
+ * announced the connection ({@link Ftp}), by the setup method and the command it carries:
+ * {@code FTP Data: 342 bytes (PASV) (LIST)}. On tcp.port 20 without an announcement only the
+ * byte count shows.
+ */
+public final class FtpData implements PduDissector, LayerTree {
+    /** packet-ftp.c TCP_PORT_FTPDATA. */
+    public static final int[] TCP_PORTS = {20};
+
+    /** A data connection as its control connection announced it (ftp_data_conversation_t). */
+    public static final class Conv {
+        final int setupFrame;
+        final String method;
+        final String cwd;
+        String command;
+        int commandFrame;
+
+        Conv(int setupFrame, String method, String cwd) {
+            this.setupFrame = setupFrame;
+            this.method = method;
+            this.cwd = cwd;
+        }
+    }
+
+    /** Finds the announcement for a connection's ports (the table's conversations), or null. */
+    public interface Announced {
+        Object of(int srcPort, int dstPort);
+    }
+
+    private final Announced announced;
+    private int frame = -1;
+    private MemorySegment s;
+    private long base;
+    private int len;
+    private Conv conv;
+    private int firstFrame;
+    private final Items.Fields fields = new Items.Fields();
+
+    public FtpData(Announced announced) {
+        this.announced = announced;
+    }
+
+    /** Per connection: the announcement it was found by (null: by tcp.port 20 alone). */
+    static final class Session {
+        boolean looked;
+        Conv conv;
+        /** The connection's first frame tcpscope saw carry data (Wireshark: the TCP conversation's first frame). */
+        int firstFrame;
+    }
+
+    @Override
+    public String name() { return "ftp-data"; }
+
+    @Override
+    public Object newSession() { return new Session(); }
+
+    @Override
+    public boolean heuristic(MemorySegment s, long off, int len) { return false; }
+
+    @Override
+    public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
+        Session ss = (Session) ctx.session;
+        if (!ss.looked) {
+            ss.looked = true;
+            ss.conv = announced.of(ctx.srcPort, ctx.dstPort) instanceof Conv c ? c : null;
+            ss.firstFrame = ctx.frame;
+        }
+        StringBuilder info = new StringBuilder(48).append("FTP Data: ").append(len).append(" bytes");
+        Conv c = ss.conv;
+        if (c != null) {
+            info.append(" (").append(c.method).append(')');
+            if (c.command != null) {
+                info.append(" (").append(c.command).append(')');
+            }
+        }
+        ctx.columns.setProtocol("FTP-DATA");
+        ctx.columns.setInfo(Text.infoLimit(info));
+        this.frame = ctx.frame;
+        this.s = s;
+        this.base = off;
+        this.len = len;
+        this.conv = c;
+        this.firstFrame = ss.firstFrame;
+    }
+
+    @Override
+    public boolean shows(long f) {
+        return f == frame;
+    }
+
+    @Override
+    public End tree(long f, Tree root, Consumer<String> protocols) {
+        if (!shows(f)) {
+            return End.OK;
+        }
+        protocols.accept("ftp-data");
+        root.protocol("ftp-data", "FTP Data (" + len + " bytes data)");
+        int setup = conv != null ? conv.setupFrame : firstFrame;
+        root.field("ftp-data.setup-frame", "Setup frame: " + setup, Integer.toString(setup)).generated();
+        if (conv != null) {
+            root.string("ftp-data.setup-method", "Setup method", conv.method).generated();
+            if (conv.command != null) {
+                root.string("ftp-data.command", "Command", conv.command).generated();
+                root.field("ftp-data.command-frame", "Command frame: " + conv.commandFrame, Integer.toString(conv.commandFrame));
+            }
+            root.string("ftp-data.current-working-directory", "Current working directory", conv.cwd).generated();
+        }
+        boolean text = true;
+        for (int i = 0; i < Math.min(20, len); i++) {
+            int ch = Text.u8(s, base + i);
+            if (ch != '\r' && ch != '\n' && (ch < 0x20 || ch > 0x7e)) {
+                text = false;
+                break;
+            }
+        }
+        if (text) {
+            // data-text-lines, not dissected here: the data dissector shows the bytes
+            Items.data(root, s, base, len, protocols);
+        }
+        return End.OK;
+    }
+
+    Collected fields(long frame) {
+        return fields.of(this, frame);
+    }
+
+    @Override
+    public String protocolName() { return "FTP-DATA"; }
+}
