@@ -21,6 +21,7 @@ ENABLED=(
   #   them off tshark still writes " (text/html)" after the first line (packet-media.c, which
   #   cannot be disabled), as tcpscope does.
   http
+  tls
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

@@ -34,7 +34,7 @@ final class DecodeAs {
         String proto = rest.substring(comma + 1).strip();
         PduDissector d = t.byName(proto);
         if (d == null && !proto.equals("data") && !proto.equals("(none)")) {
-            return "Unknown protocol -- \"" + proto + "\" (tcpscope decodes tcp.port as: http, data)";
+            return "Unknown protocol -- \"" + proto + "\" (tcpscope decodes tcp.port as: http, tls, data)";
         }
         int lo;
         int hi;

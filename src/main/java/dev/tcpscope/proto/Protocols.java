@@ -4,6 +4,8 @@ import dev.tcpscope.field.Field;
 import dev.tcpscope.field.FieldTable;
 import dev.tcpscope.proto.http.Http;
 import dev.tcpscope.proto.http.HttpFields;
+import dev.tcpscope.proto.tls.Tls;
+import dev.tcpscope.proto.tls.TlsFields;
 
 import java.util.List;
 
@@ -16,7 +18,7 @@ public final class Protocols {
     private Protocols() { }
 
     private static final FieldTable FIELDS = FieldTable.standard().with(List.<List<Field>>of(
-            HttpFields.all()));
+            HttpFields.all(), TlsFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -25,6 +27,7 @@ public final class Protocols {
     public static DissectorTable table() {
         DissectorTable t = new DissectorTable();
         t.register(new Http(), Http.TCP_PORTS, true);
+        t.register(new Tls(), Tls.TCP_PORTS, true);
         return t;
     }
 
