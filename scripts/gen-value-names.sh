@@ -45,5 +45,5 @@ table tls.extension.psk_ke_mode tls-psk-ke-mode.tsv
 table tls.handshake.extension.heartbeat.mode tls-heartbeat-mode.tsv
 table tls.handshake.extensions_status_request_type tls-status-request-type.tsv
 table tls.handshake.server_curve_type tls-curve-type.tsv
-table tls.handshake.cert_type tls-cert-type.tsv
+table tls.handshake.cert_type tls-cert-type.tsv last
 table tls.compress_certificate.algorithm tls-compress-cert.tsv

@@ -50,6 +50,8 @@ public final class Tls implements PduDissector, LayerTree {
         int cipher = -1;
         /** The TLS 1.3 draft the ServerHello named (0: none). */
         int draft;
+        /** is_session_resumed: a ServerHello seen and no ServerHelloDone since (an abbreviated handshake). */
+        boolean resumed;
         /** A handshake message spanning records, per direction (null: none). */
         Pending client, server;
     }
@@ -92,6 +94,8 @@ public final class Tls implements PduDissector, LayerTree {
         /** The conversation's cipher suite when the record was read (-1: none chosen yet). */
         int cipher = -1;
         int draft;
+        /** A server's ChangeCipherSpec ending an abbreviated handshake (session resumption). */
+        boolean resumed;
         /** The handshake messages and fragments of a handshake record. */
         final List<Part> parts = new ArrayList<>(2);
         /** Set for the kinds of record dissect_ssl3_record does not take apart. */
@@ -115,6 +119,8 @@ public final class Tls implements PduDissector, LayerTree {
         int[] frames, lengths;
         /** For a ServerHello: whether it is a HelloRetryRequest. */
         boolean hrr;
+        /** The conversation's cipher suite when the message was read (-1: none chosen yet). */
+        int cipher = -1;
     }
 
     enum PartKind { ENCRYPTED, FULL, FIRST_FRAGMENT, MIDDLE_FRAGMENT, LAST_FRAGMENT }
@@ -297,6 +303,10 @@ public final class Tls implements PduDissector, LayerTree {
             case CT_CCS -> {
                 append(cols, "Change Cipher Spec");
                 if (session.version != TLS13) {
+                    r.resumed = fromServer && session.resumed;
+                    if (fromServer) {
+                        session.resumed = false;
+                    }
                     if (fromServer && session.serverCcsFrame == 0) {
                         session.serverCcsFrame = ctx.frame;
                     } else if (!fromServer && session.clientCcsFrame == 0) {
@@ -469,6 +479,12 @@ public final class Tls implements PduDissector, LayerTree {
         }
         r.draft = session.draft;
         r.sessionVersion = session.version;
+        part.cipher = session.cipher;
+        if (type == HS_SERVER_HELLO) {
+            session.resumed = true;
+        } else if (type == 14) {
+            session.resumed = false;
+        }
         if (!TlsHandshake.parses(r, part, m, off, version)) {
             // the body reads past its end: Wireshark's bounds exception ends the frame's dissection
             ctx.columns.appendInfo("[Malformed Packet]");

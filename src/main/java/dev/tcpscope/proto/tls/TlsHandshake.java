@@ -106,10 +106,11 @@ final class TlsHandshake {
                 case 4 -> newSessionTicket(b, hs, r);
                 case 8 -> TlsHello.encryptedExtensions(b, hs, r);
                 case 11 -> certificate(b, hs, r);
-                case 12 -> serverKeyExchange(b, hs, r);
+                case 12 -> serverKeyExchange(b, hs, p, r);
                 case 13 -> certificateRequest(b, hs, r);
                 case 15 -> certificateVerify(b, hs);
-                case 16 -> clientKeyExchange(b, hs, r);
+                case 16 -> clientKeyExchange(b, hs, p, r);
+                case 22 -> certificateStatus(b, hs);
                 case 20 -> hs.bytes("tls.handshake.verify_data", "Verify Data", b, 0, (int) b.byteSize());
                 default -> { }
             }
@@ -203,8 +204,83 @@ final class TlsHandshake {
         }
     }
 
-    private static void serverKeyExchange(MemorySegment b, Tree hs, Tls.Rec r) {
-        String cs = r.cipher >= 0 ? TlsNames.CIPHER_SUITE.name(r.cipher, "") : "";
+    /** DER of OID 1.3.6.1.4.1.11129.2.4.2, the SignedCertificateTimestampList extension (RFC 6962). */
+    private static final byte[] SCT_OID = {0x06, 0x0a, 0x2b, 0x06, 0x01, 0x04, 0x01, (byte) 0xd6, 0x79, 0x02, 0x04, 0x02};
+
+    /** How many certificates of the record's Certificate messages carry an SCT list extension. */
+    static int sctCertificates(Tls.Rec r) {
+        int n = 0;
+        for (Tls.Part p : r.parts) {
+            if (p.type != 11 || p.kind != Tls.PartKind.FULL && p.kind != Tls.PartKind.LAST_FRAGMENT) {
+                continue;
+            }
+            MemorySegment m = p.kind == Tls.PartKind.FULL ? r.s.asSlice(r.off + p.off, p.len) : MemorySegment.ofArray(p.message);
+            try {
+                long off = 4;
+                if (r.sessionVersion == Tls.TLS13) {
+                    off += 1 + Tls.u8(m, off);
+                }
+                long end = Math.min(m.byteSize(), off + 3 + Tls.u24(m, off));
+                off += 3;
+                while (off + 3 <= end) {
+                    int cl = Tls.u24(m, off);
+                    off += 3;
+                    if (contains(m, off, Math.min(cl, end - off), SCT_OID)) {
+                        n++;
+                    }
+                    off += cl;
+                    if (r.sessionVersion == Tls.TLS13 && off + 2 <= end) {
+                        off += 2 + Tls.u16(m, off);
+                    }
+                }
+            } catch (IndexOutOfBoundsException e) {
+                // a broken list: no more certificates
+            }
+        }
+        return n;
+    }
+
+    private static boolean contains(MemorySegment m, long off, long len, byte[] pattern) {
+        outer:
+        for (long i = off; i + pattern.length <= off + len; i++) {
+            for (int k = 0; k < pattern.length; k++) {
+                if ((byte) Tls.u8(m, i + k) != pattern[k]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** tls_dissect_hnd_certificate_status: the type and each OCSP response (its tree is off in the profile). */
+    private static void certificateStatus(MemorySegment b, Tree hs) {
+        int t = Tls.u8(b, 0);
+        hs.field("tls.handshake.extensions_status_request_type", "Certificate Status Type: "
+                + TlsNames.STATUS_REQUEST_TYPE.name(t, "Unknown") + " (" + t + ")", Integer.toString(t));
+        long off = 1;
+        long end = b.byteSize();
+        if (t == 1) {
+            ocspResponse(b, off, hs);
+        } else if (t == 2) {
+            int ll = Tls.u24(b, off);
+            hs.field("tls.handshake.ocsp_response_list_len", "OCSP Response List Length: " + ll, Integer.toString(ll));
+            off += 3;
+            for (long e = Math.min(end, off + ll); off < e; ) {
+                off = ocspResponse(b, off, hs);
+            }
+        }
+    }
+
+    private static long ocspResponse(MemorySegment b, long off, Tree hs) {
+        int l = Tls.u24(b, off);
+        hs.field("tls.handshake.ocsp_response_len", "OCSP Response Length: " + l, Integer.toString(l));
+        hs.protocol("ocsp", "OCSP Response");
+        return off + 3 + l;
+    }
+
+    private static void serverKeyExchange(MemorySegment b, Tree hs, Tls.Part p, Tls.Rec r) {
+        String cs = p.cipher >= 0 ? TlsNames.CIPHER_SUITE.name(p.cipher, "") : "";
         if (cs.startsWith("TLS_ECDHE_") || cs.startsWith("TLS_ECDH_anon")) {
             boolean anon = cs.startsWith("TLS_ECDH_anon");
             Tree t = hs.text("EC Diffie-Hellman Server Params");
@@ -259,8 +335,8 @@ final class TlsHandshake {
         signature(b, 0, t, Tls.TLS12);
     }
 
-    private static void clientKeyExchange(MemorySegment b, Tree hs, Tls.Rec r) {
-        String cs = r.cipher >= 0 ? TlsNames.CIPHER_SUITE.name(r.cipher, "") : "";
+    private static void clientKeyExchange(MemorySegment b, Tree hs, Tls.Part p, Tls.Rec r) {
+        String cs = p.cipher >= 0 ? TlsNames.CIPHER_SUITE.name(p.cipher, "") : "";
         if (cs.startsWith("TLS_ECDHE_") && !cs.startsWith("TLS_ECDHE_PSK") || cs.startsWith("TLS_ECDH_")) {
             Tree t = hs.text("EC Diffie-Hellman Client Params");
             int pl = Tls.u8(b, 0);

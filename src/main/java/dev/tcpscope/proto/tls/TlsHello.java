@@ -349,6 +349,19 @@ final class TlsHello {
                             Integer.toString(m));
                 }
             }
+            case 13172 -> {
+                if (off == next) {
+                    return;
+                }
+                Tree npn = ext.text("Next Protocol Negotiation");
+                while (off < next) {
+                    int l = Tls.u8(b, off);
+                    npn.field("tls.handshake.extensions_npn_str_len", "Protocol string length: " + l, Integer.toString(l));
+                    off++;
+                    npn.string("tls.handshake.extensions_npn", "Next Protocol", ascii(b, off, l));
+                    off += l;
+                }
+            }
             case 0xff01 -> {
                 Tree ri = ext.text("Renegotiation Info extension");
                 int l = Tls.u8(b, off);

@@ -27,8 +27,12 @@ final class TlsTree {
                 protocols.accept("tls");
                 call++;
             }
-            if (record(recs.get(i), tls) != LayerTree.End.OK) {
+            Tls.Rec r = recs.get(i);
+            if (record(r, tls) != LayerTree.End.OK) {
                 end = LayerTree.End.MALFORMED;
+            }
+            for (int k = TlsHandshake.sctCertificates(r); k > 0; k--) {
+                protocols.accept("tls"); // BER hands each certificate's SCT list extension to TLS (dissect_tls_sct_ber)
             }
         }
         while (call < calls.size()) {
@@ -87,7 +91,11 @@ final class TlsTree {
         switch (r.type) {
             case Tls.CT_CCS -> {
                 rec.relabel((sv == null ? "SSL" : sv) + " Record Layer: Change Cipher Spec Protocol: Change Cipher Spec");
-                rec.none("tls.change_cipher_spec", "Change Cipher Spec Message");
+                Tree ccs = rec.none("tls.change_cipher_spec", "Change Cipher Spec Message");
+                if (r.resumed) {
+                    ccs.expert("tls.resumed", Tree.Severity.NOTE, Tree.Group.SEQUENCE,
+                            "This session reuses previously negotiated keys (Session resumption)");
+                }
             }
             case Tls.CT_ALERT -> {
                 String ver = sv == null ? "TLS" : sv;
