@@ -2,6 +2,7 @@ package dev.tcpscope.proto.tls;
 
 import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.proto.Tree;
+import dev.tcpscope.proto.TwoPass;
 import dev.tcpscope.tcp.AppColumns;
 import dev.tcpscope.tcp.PduContext;
 import dev.tcpscope.tcp.PduDissector;
@@ -27,7 +28,7 @@ import java.util.function.Consumer;
  * bytes so far (at most one message per direction, 2^24 bytes at most). What a frame's tree and
  * fields need is kept for the current frame only.
  */
-public final class Tls implements PduDissector, LayerTree {
+public final class Tls implements PduDissector, LayerTree, TwoPass {
     /** The tcp.port entries tshark 4.0.17 gives "tls" ({@code tshark -G decodes}). */
     public static final int[] TCP_PORTS = {324, 443, 465, 636, 802, 853, 993, 995, 1300, 2221, 2443,
         3249, 3250, 3251, 3252, 3496, 5061, 5671, 5684, 5868, 8883, 11207, 19999, 27017};
@@ -50,10 +51,42 @@ public final class Tls implements PduDissector, LayerTree {
         int cipher = -1;
         /** The TLS 1.3 draft the ServerHello named (0: none). */
         int draft;
+        /** The application protocol the ServerHello's ALPN named (session->app_handle), or null. */
+        String appName;
         /** is_session_resumed: a ServerHello seen and no ServerHelloDone since (an abbreviated handshake). */
         boolean resumed;
         /** A handshake message spanning records, per direction (null: none). */
         Pending client, server;
+        boolean started;
+
+        /** tshark's second pass starts from the conversation's state at the end of the first. */
+        void takeFrom(Session first) {
+            version = first.version;
+            serverForward = first.serverForward;
+            clientCcsFrame = first.clientCcsFrame;
+            serverCcsFrame = first.serverCcsFrame;
+            cipher = first.cipher;
+            draft = first.draft;
+            resumed = first.resumed;
+            appName = first.appName;
+        }
+    }
+
+    /** -2, first pass: each conversation's session by tcp.stream (null: not recording). */
+    private java.util.Map<Integer, Session> recording;
+    /** -2, second pass: the first pass's sessions, taken as each conversation starts. */
+    private java.util.Map<Integer, Session> firstPass;
+
+    @Override
+    public void recordForSecondPass() {
+        recording = new java.util.HashMap<>();
+    }
+
+    @Override
+    public void secondPassOf(TwoPass other) {
+        Tls first = (Tls) other;
+        firstPass = first.recording == null ? new java.util.HashMap<>() : first.recording;
+        first.recording = null;
     }
 
     /** A handshake message being put together: its bytes so far and the frames they came from. */
@@ -94,6 +127,8 @@ public final class Tls implements PduDissector, LayerTree {
         /** The conversation's cipher suite when the record was read (-1: none chosen yet). */
         int cipher = -1;
         int draft;
+        /** The conversation's application protocol by ALPN when the record was read, or null. */
+        String appName;
         /** A server's ChangeCipherSpec ending an abbreviated handshake (session resumption). */
         boolean resumed;
         /** The handshake messages and fragments of a handshake record. */
@@ -180,6 +215,17 @@ public final class Tls implements PduDissector, LayerTree {
         calls.add(recs.size());
         malformed = false;
         Session session = (Session) ctx.session;
+        if (!session.started) {
+            session.started = true;
+            if (recording != null) {
+                recording.put(ctx.stream, session);
+            } else if (firstPass != null) {
+                Session f = firstPass.remove(ctx.stream);
+                if (f != null) {
+                    session.takeFrom(f);
+                }
+            }
+        }
         boolean fromServer = session.serverForward >= 0
                 ? ctx.forward == (session.serverForward == 1)
                 : isTlsPort(ctx.srcPort);
@@ -298,6 +344,7 @@ public final class Tls implements PduDissector, LayerTree {
         r.sessionVersion = session.version;
         r.cipher = session.cipher;
         r.draft = session.draft;
+        r.appName = session.appName;
         long body = base + offset + 5;
         switch (ct) {
             case CT_CCS -> {
@@ -502,6 +549,11 @@ public final class Tls implements PduDissector, LayerTree {
             }
         } else if (type == HS_SERVER_HELLO) {
             long cs = off + 4 + 2 + 32;
+            String app = TlsHello.alpnApplication(m, off + 4, off + 4 + length,
+                    session.version == TLS13 && session.draft > 0 && session.draft < 22);
+            if (app != null) {
+                session.appName = app;
+            }
             boolean sid = !(session.version == TLS13 && session.draft > 0 && session.draft < 22);
             if (!sid && length >= 36) {
                 session.cipher = u16(m, cs);

@@ -116,6 +116,55 @@ final class TlsHello {
         return false;
     }
 
+    /**
+     * The application protocol a ServerHello body's ALPN extension names (its last string looked
+     * up in "tls.alpn", then the "spdy/" and "h2-" prefixes), or null.
+     */
+    static String alpnApplication(MemorySegment m, long off, long end, boolean noSessionId) {
+        try {
+            long p = off + 2 + 32;
+            if (!noSessionId) {
+                p += 1 + Tls.u8(m, p);
+            }
+            p += 3;
+            if (p + 2 > end) {
+                return null;
+            }
+            long e = Math.min(end, p + 2 + Tls.u16(m, p));
+            p += 2;
+            while (e - p >= 4) {
+                int type = Tls.u16(m, p);
+                int len = Tls.u16(m, p + 2);
+                if (type == 16 && len >= 2) {
+                    long q = p + 6;
+                    long qe = Math.min(p + 4 + len, q + Tls.u16(m, p + 4) - 0L);
+                    String last = null;
+                    while (q < qe) {
+                        int sl = Tls.u8(m, q);
+                        last = ascii(m, q + 1, (int) Math.min(sl, qe - q - 1));
+                        q += 1 + sl;
+                    }
+                    if (last == null) {
+                        return null;
+                    }
+                    return switch (last) {
+                        case "http/1.1" -> "Hypertext Transfer Protocol";
+                        case "h2" -> "HyperText Transfer Protocol 2";
+                        case "dot" -> "Domain Name System";
+                        case "coap" -> "Constrained Application Protocol";
+                        case "stun.nat-discovery" -> "Session Traversal Utilities for NAT";
+                        case "stun.turn" -> "TURN Channel";
+                        default -> last.startsWith("spdy/") ? "SPDY" : last.startsWith("h2-") ? "HyperText Transfer Protocol 2" : null;
+                    };
+                }
+                p += 4 + len;
+            }
+        } catch (IndexOutOfBoundsException e) {
+            return null;
+        }
+        return null;
+    }
+
     static void encryptedExtensions(MemorySegment b, Tree hs, Tls.Rec r) {
         extensions(b, 0, b.byteSize(), hs, 8, r, null);
     }

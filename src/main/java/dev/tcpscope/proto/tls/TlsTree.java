@@ -137,11 +137,46 @@ final class TlsTree {
     }
 
     /**
-     * The application protocol packet-tls.c names for a record's port (ssl_associations, what the
-     * profile's enabled dissectors registered: HTTP on 443), or null.
+     * The application protocol packet-tls.c names for an Application Data record: the one the
+     * ServerHello's ALPN chose, else the one registered for the source, then the destination
+     * port in "tls.port" (ssl_associations; the names are tshark's, whether or not the profile
+     * enables the protocol), or null.
      */
     private static String appHandle(Tls.Rec r) {
-        return r.srcPort == 443 || r.dstPort == 443 ? "Hypertext Transfer Protocol" : null;
+        if (r.appName != null) {
+            return r.appName;
+        }
+        String a = portApplication(r.srcPort);
+        return a != null ? a : portApplication(r.dstPort);
+    }
+
+    /** The "tls.port" table of tshark 4.0.17 ({@code tshark -G decodes}) with each protocol's name. */
+    static String portApplication(int port) {
+        return switch (port) {
+            case 324 -> "RPKI-Router Protocol";
+            case 443 -> "Hypertext Transfer Protocol";
+            case 465 -> "Simple Mail Transfer Protocol";
+            case 636 -> "Lightweight Directory Access Protocol";
+            case 802 -> "Modbus/TCP";
+            case 853 -> "Domain Name System";
+            case 993 -> "Internet Message Access Protocol";
+            case 995 -> "Post Office Protocol";
+            case 1300 -> "Q.931";
+            case 2221 -> "EtherNet/IP (Industrial Protocol)";
+            case 2443 -> "Skinny Client Control Protocol";
+            case 3249, 3250, 3251, 3252 -> "Intel Omni-Path FE Header - Omni-Path Fabric Executive Header";
+            case 3389 -> "TPKT - ISO on TCP - RFC1006";
+            case 3496 -> "DoIP (ISO13400) Protocol";
+            case 5061 -> "Session Initiation Protocol";
+            case 5671 -> "Advanced Message Queuing Protocol";
+            case 5684 -> "Constrained Application Protocol";
+            case 5868 -> "Diameter Protocol";
+            case 8883 -> "MQ Telemetry Transport Protocol";
+            case 11207 -> "Couchbase Protocol";
+            case 19999 -> "Distributed Network Protocol 3.0";
+            case 27017 -> "Mongo Wire Protocol";
+            default -> null;
+        };
     }
 
     private static String appProtocol(Tls.Rec r) {
