@@ -398,6 +398,22 @@ final class TlsHello {
                             Integer.toString(m));
                 }
             }
+            case 17513 -> {
+                if (hnd != 1) {
+                    return; // EncryptedExtensions' settings are encrypted in TLS 1.3
+                }
+                int al = Tls.u16(b, off);
+                ext.field("tls.handshake.extensions_alps_len", "ALPS Extension Length: " + al, Integer.toString(al));
+                off += 2;
+                Tree list = ext.none("tls.handshake.extensions_alps_alpn_list", "Supported ALPN List");
+                for (long le = off + al; off < le; ) {
+                    int sl = Tls.u8(b, off);
+                    list.field("tls.handshake.extensions_alps_alpn_str_len", "Supported ALPN Length: " + sl, Integer.toString(sl));
+                    off++;
+                    list.string("tls.handshake.extensions_alps_alpn_str", "Supported ALPN", ascii(b, off, sl));
+                    off += sl;
+                }
+            }
             case 13172 -> {
                 if (off == next) {
                     return;
