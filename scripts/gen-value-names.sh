@@ -47,3 +47,4 @@ table tls.handshake.extensions_status_request_type tls-status-request-type.tsv
 table tls.handshake.server_curve_type tls-curve-type.tsv
 table tls.handshake.cert_type tls-cert-type.tsv last
 table tls.compress_certificate.algorithm tls-compress-cert.tsv
+table tls.handshake.cipherspec tls-cipherspec.tsv

@@ -69,6 +69,42 @@ final class Sslv2 {
         return offset + hdr + length;
     }
 
+    /** dissect_ssl2_hnd_client_hello: version, lengths, the cipher specs, session id and challenge. */
+    static void clientHello(MemorySegment b, dev.tcpscope.proto.Tree rec) {
+        int v = Tls.u16(b, 0);
+        if (TlsNames.VERSION.name(v) == null) {
+            return;
+        }
+        rec.field("tls.handshake.version", "Version: " + TlsNames.VERSION.name(v) + " (" + TlsTree.hex4(v) + ")", TlsTree.hex4(v));
+        int specs = Tls.u16(b, 2);
+        rec.field("tls.handshake.cipher_spec_len", "Cipher Spec Length: " + specs, Integer.toString(specs));
+        int sid = Tls.u16(b, 4);
+        dev.tcpscope.proto.Tree sidItem = rec.field("tls.handshake.session_id_length", "Session ID Length: " + sid, Integer.toString(sid));
+        if (sid > 16) {
+            sidItem.expert("tls.handshake.session_id_length.error", dev.tcpscope.proto.Tree.Severity.ERROR,
+                    dev.tcpscope.proto.Tree.Group.MALFORMED, "Session ID length (" + sid + ") must be less than 16.");
+            return;
+        }
+        int challenge = Tls.u16(b, 6);
+        rec.field("tls.handshake.challenge_length", "Challenge Length: " + challenge, Integer.toString(challenge));
+        dev.tcpscope.proto.Tree cs = rec.none("tls.handshake.ciphersuites", "Cipher Specs (" + specs / 3 + " specs)");
+        long off = 8;
+        for (int left = specs; left > 0; left -= 3) {
+            int c = Tls.u8(b, off) << 16 | Tls.u16(b, off + 1);
+            String hex = String.format("0x%06x", c);
+            cs.field("tls.handshake.cipherspec", "Cipher Spec: " + TlsNames.CIPHER_SPEC.name(c, "Unknown") + " (" + hex + ")", hex);
+            off += 3;
+        }
+        if (sid > 0) {
+            TlsTree.bytesAs(rec, "tls.handshake.session_id", "Session ID (" + sid + " byte" + (sid == 1 ? "" : "s") + ")", b, off, sid);
+            off += sid;
+        }
+        if (challenge > 0) {
+            b.asSlice(off, challenge); // bounds: the challenge must be there
+            rec.none("tls.handshake.challenge", "Challenge");
+        }
+    }
+
     /** ssl_looks_like_valid_v2_handshake. */
     private static boolean plausible(MemorySegment s, long off, int length, int type) {
         return switch (type) {

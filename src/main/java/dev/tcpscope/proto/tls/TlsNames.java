@@ -20,6 +20,7 @@ final class TlsNames {
     static final TlsNames.Table VERSION = load("tls-version.tsv", 0x10000);
     static final TlsNames.Table HANDSHAKE_TYPE = load("tls-handshake-type.tsv", 256);
     static final TlsNames.Table CIPHER_SUITE = load("tls-ciphersuite.tsv", 0x10000);
+    static final TlsNames.Table CIPHER_SPEC = load("tls-cipherspec.tsv", 0x1000000);
     static final TlsNames.Table EXTENSION = load("tls-extension.tsv", 0x10000);
     static final TlsNames.Table GROUP = load("tls-group.tsv", 0x10000);
     static final TlsNames.Table SIG_ALG = load("tls-sigalg.tsv", 0x10000);

@@ -58,6 +58,24 @@ final class TlsTree {
                 Tree rec = tls.none("tls.record", "SSLv2 Record Layer: " + name);
                 rec.field("tls.record.version", "Version: SSL 2.0 (0x0002)", "0x0002").generated();
                 rec.field("tls.record.length", "Length: " + r.length, Integer.toString(r.length));
+                if (r.rest == 3) {
+                    int b0 = Tls.u8(s, r.off);
+                    boolean escape = (b0 & 0x40) != 0;
+                    rec.field("tls.record.is_escape", "Is Escape: " + (escape ? "True" : "False"), escape ? "1" : "0");
+                    int pad = Tls.u8(s, r.off + 2);
+                    rec.field("tls.record.padding_length", "Padding Length: " + pad, Integer.toString(pad));
+                }
+                if (name.equals("Encrypted Data")) {
+                    return LayerTree.End.OK;
+                }
+                rec.field("tls.handshake.type", "Handshake Message Type: " + name + " (" + r.type + ")", Integer.toString(r.type));
+                if (r.type == 1) {
+                    try {
+                        Sslv2.clientHello(s.asSlice(r.off + r.rest + 1, r.length - 1), rec);
+                    } catch (IndexOutOfBoundsException e) {
+                        return LayerTree.End.MALFORMED;
+                    }
+                }
                 return LayerTree.End.OK;
             }
             default -> { }
