@@ -263,12 +263,7 @@ public final class Tls implements PduDissector, LayerTree, TwoPass {
                     return;
                 }
             } else {
-                Rec r = new Rec();
-                r.s = s;
-                r.off = off + offset;
-                r.kind = Kind.CONTINUATION;
-                r.rest = remaining;
-                recs.add(r);
+                marker(s, off + offset, Kind.CONTINUATION, remaining);
                 offset = len;
                 append(cols, "Continuation Data");
             }
@@ -283,12 +278,7 @@ public final class Tls implements PduDissector, LayerTree, TwoPass {
         int available = len - offset;
         int v = session.version;
         if ((v == TLS10 || v == TLS11 || v == TLS12 || v == GMTLS) && !validContentType(u8(s, base + offset))) {
-            Rec r = new Rec();
-            r.s = s;
-            r.off = base + offset;
-            r.kind = Kind.IGNORED;
-            r.rest = available;
-            recs.add(r);
+            marker(s, base + offset, Kind.IGNORED, available);
             append(cols, "Ignored Unknown Record");
             return offset + available;
         }
@@ -296,12 +286,7 @@ public final class Tls implements PduDissector, LayerTree, TwoPass {
         int version = u16(s, base + offset + 1);
         int length = u16(s, base + offset + 3);
         if (!validContentType(ct)) {
-            Rec r = new Rec();
-            r.s = s;
-            r.off = base + offset;
-            r.kind = Kind.CONTINUATION;
-            r.rest = 0;
-            recs.add(r);
+            marker(s, base + offset, Kind.CONTINUATION, 0);
             append(cols, "Continuation Data");
             return offset + 5 + length;
         }
@@ -386,6 +371,16 @@ public final class Tls implements PduDissector, LayerTree, TwoPass {
     /** col_append_sep_str with the default separator: ", " first when the column is not empty. */
     static void append(AppColumns cols, String text) {
         cols.appendSeparated(", ", text);
+    }
+
+    /** Notes a stretch the record loop does not take apart ("Ignored Unknown Record", "Continuation Data"). */
+    private void marker(MemorySegment s, long off, Kind kind, int rest) {
+        Rec r = new Rec();
+        r.s = s;
+        r.off = off;
+        r.kind = kind;
+        r.rest = rest;
+        recs.add(r);
     }
 
     static String heartbeatType(int t) {

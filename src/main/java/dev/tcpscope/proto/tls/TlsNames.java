@@ -1,11 +1,6 @@
 package dev.tcpscope.proto.tls;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.tcpscope.field.NameTables;
 
 /**
  * The names packet-tls-utils.c gives TLS numbers (cipher suites, extensions, groups, signature
@@ -69,26 +64,6 @@ final class TlsNames {
     }
 
     private static Table load(String resource, int size) {
-        String[] names = new String[size];
-        try (InputStream in = TlsNames.class.getResourceAsStream("/dev/tcpscope/names/" + resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.startsWith("#") || line.isEmpty()) {
-                    continue;
-                }
-                int tab = line.indexOf('\t');
-                String num = line.substring(0, tab);
-                int v = num.startsWith("0x") ? Integer.parseInt(num.substring(2), 16) : Integer.parseInt(num);
-                if (v >= 0 && v < size && names[v] == null) {
-                    names[v] = line.substring(tab + 1);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new Table(names);
+        return new Table(NameTables.load(resource, size));
     }
 }
