@@ -190,6 +190,9 @@ final class TlsHandshake {
         int total = Tls.u24(b, off);
         hs.field("tls.handshake.certificates_length", "Certificates Length: " + total, Integer.toString(total));
         off += 3;
+        if (total == 0) {
+            return; // an empty list shows its length only
+        }
         Tree list = hs.none("tls.handshake.certificates", "Certificates (" + total + " bytes)");
         long listEnd = Math.min(end, off + total);
         while (off + 3 <= listEnd) {
