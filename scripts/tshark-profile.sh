@@ -27,6 +27,12 @@ ENABLED=(
   # SSH, SMTP with the IMF message of its DATA, FTP and the FTP-DATA connections its PORT/PASV/
   #   EPRT/EPSV exchanges announce (src/main/java/dev/tcpscope/proto/{ssh,smtp,ftp}).
   ssh smtp imf ftp ftp-data
+  # tls: SSL 3.0 to TLS 1.3 on its tcp.port entries and as the "tls_tcp" heuristic
+  #   (src/main/java/dev/tcpscope/proto/tls). The X.509 protocols (x509af, x509sat, x509ce,
+  #   pkix1*, ber, ocsp) stay disabled, and it changes nothing: packet-tls-utils.c calls the
+  #   X.509 certificate dissector directly, so tshark shows each certificate's X.509 tree even
+  #   with them off; tcpscope shows the certificate's bytes only (docs/TLS.md, the golden cut).
+  tls
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

@@ -637,6 +637,16 @@ public final class PacketList {
             if (app.protocol() != null) {
                 set(protocol, app.protocol());
             }
+            String sep = app.leadingSeparator();
+            if (sep != null && rec.analysisFlags != 0) {
+                int before = info.length();
+                AnalysisLabels.prepend(info, rec);
+                int labels = info.length() - before;
+                if (labels > 0) {
+                    info.insert(labels, sep);
+                }
+                return true;
+            }
         }
         AnalysisLabels.prepend(info, rec);
         return true;

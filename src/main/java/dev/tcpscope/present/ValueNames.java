@@ -1,11 +1,6 @@
 package dev.tcpscope.present;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.tcpscope.field.NameTables;
 
 /**
  * Names for numbers (EtherTypes, IP protocols) as tshark prints them. The tables are resources
@@ -27,26 +22,6 @@ public final class ValueNames {
     }
 
     private static ValueNames load(String resource, int size) {
-        String[] names = new String[size];
-        try (InputStream in = ValueNames.class.getResourceAsStream("/dev/tcpscope/names/" + resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.startsWith("#") || line.isEmpty()) {
-                    continue;
-                }
-                int tab = line.indexOf('\t');
-                String num = line.substring(0, tab);
-                int v = num.startsWith("0x") ? Integer.parseInt(num.substring(2), 16) : Integer.parseInt(num);
-                if (v >= 0 && v < size && names[v] == null) {
-                    names[v] = line.substring(tab + 1);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new ValueNames(names);
+        return new ValueNames(NameTables.load(resource, size));
     }
 }

@@ -13,6 +13,8 @@ import dev.tcpscope.proto.smtp.Smtp;
 import dev.tcpscope.proto.smtp.SmtpFields;
 import dev.tcpscope.proto.ssh.Ssh;
 import dev.tcpscope.proto.ssh.SshFields;
+import dev.tcpscope.proto.tls.Tls;
+import dev.tcpscope.proto.tls.TlsFields;
 
 import java.util.List;
 
@@ -29,7 +31,8 @@ public final class Protocols {
             DnsFields.all(),
             SshFields.all(),
             SmtpFields.all(),
-            FtpFields.all()));
+            FtpFields.all(),
+            TlsFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -48,6 +51,7 @@ public final class Protocols {
         FtpData ftpData = new FtpData(t::announced);
         t.register(new Ftp(t::byPort, t::expect, ftpData), Ftp.TCP_PORTS, false);
         t.register(ftpData, FtpData.TCP_PORTS, false);
+        t.register(new Tls(), Tls.TCP_PORTS, true);
         return t;
     }
 

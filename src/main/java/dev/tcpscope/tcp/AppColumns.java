@@ -24,6 +24,7 @@ public final class AppColumns {
         fence = 0;
         touched = false;
         baseKept = false;
+        leadingSeparator = null;
     }
 
     /** {@code col_set_str(COL_PROTOCOL)}, unless TCP made the column read-only. */
@@ -45,20 +46,44 @@ public final class AppColumns {
     }
 
     /**
-     * {@code col_append_str(COL_INFO)}. A text starting with a space is TCP's
-     * {@code col_append_sep_str(" ", ...)}: the space goes only where the column is not empty
-     * (a dissector that cleared the Info column and wrote nothing leaves it empty).
+     * {@code col_append_str(COL_INFO)}. A leading space is the separator of TCP's
+     * {@code col_append_sep_str(" ", "[TCP segment of a reassembled PDU]")}: it is dropped when a
+     * dissector cleared the column ({@code col_clear}, as TLS does) and wrote nothing since, the
+     * column then being empty.
      */
     public void appendInfo(CharSequence text) {
-        if (replaced && info.isEmpty() && !text.isEmpty() && text.charAt(0) == ' ') {
-            text = text.subSequence(1, text.length());
-        }
         if (!replaced) {
             baseKept = true;
+        } else if (info.isEmpty() && !text.isEmpty() && text.charAt(0) == ' ') {
+            text = text.subSequence(1, text.length());
+            leadingSeparator = " ";
         }
         info.append(text);
         touched = true;
     }
+
+    /**
+     * {@code col_append_sep_str(COL_INFO, sep, text)}: {@code sep} first unless the column is
+     * empty. When it is empty as far as the protocols above TCP know, the separator is remembered
+     * ({@link #leadingSeparator()}): TCP's analysis labels ("[TCP ACKed unseen segment] ") were in
+     * tshark's column when the dissector wrote, so the packet list puts it after them.
+     */
+    public void appendSeparated(String sep, CharSequence text) {
+        if (info.isEmpty()) {
+            if (replaced) {
+                leadingSeparator = sep;
+            }
+            appendInfo(text);
+        } else {
+            appendInfo(sep);
+            info.append(text);
+        }
+    }
+
+    private String leadingSeparator;
+
+    /** The separator a cleared column dropped in front of {@link #info()} (null: none). */
+    public String leadingSeparator() { return replaced && !info.isEmpty() ? leadingSeparator : null; }
 
     /** {@code col_set_fence(COL_INFO)}. */
     public void fence() {
@@ -73,6 +98,7 @@ public final class AppColumns {
     private String savedProtocol;
     private int savedLength, savedFence;
     private boolean savedReplaced, savedTouched, savedBaseKept;
+    private String savedSeparator;
 
     /** Remembers the columns, for {@link #restore()}. */
     void mark() {
@@ -82,6 +108,7 @@ public final class AppColumns {
         savedReplaced = replaced;
         savedTouched = touched;
         savedBaseKept = baseKept;
+        savedSeparator = leadingSeparator;
     }
 
     /** Puts the columns back as {@link #mark()} found them (text written since is dropped). */
@@ -91,6 +118,7 @@ public final class AppColumns {
         replaced = savedReplaced;
         touched = savedTouched;
         baseKept = savedBaseKept;
+        leadingSeparator = savedSeparator;
         if (info.length() > savedLength) {
             info.setLength(savedLength);
         }

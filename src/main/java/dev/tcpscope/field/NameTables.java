@@ -1,0 +1,42 @@
+package dev.tcpscope.field;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Loads a value-name table written by {@code scripts/gen-value-names.sh} from tshark's own value
+ * strings ({@code tshark -G values}): lines {@code value<TAB>name}, the value decimal or
+ * {@code 0x} hex, {@code #} comments. The first name of a value wins.
+ */
+public final class NameTables {
+    private NameTables() { }
+
+    /** The names of {@code /dev/tcpscope/names/<resource>}, indexed by value (values at or past {@code size} are left out). */
+    public static String[] load(String resource, int size) {
+        String[] names = new String[size];
+        try (InputStream in = NameTables.class.getResourceAsStream("/dev/tcpscope/names/" + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.startsWith("#") || line.isEmpty()) {
+                    continue;
+                }
+                int tab = line.indexOf('\t');
+                String num = line.substring(0, tab);
+                int v = num.startsWith("0x") ? Integer.parseInt(num.substring(2), 16) : Integer.parseInt(num);
+                if (v >= 0 && v < size && names[v] == null) {
+                    names[v] = line.substring(tab + 1);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names;
+    }
+}
