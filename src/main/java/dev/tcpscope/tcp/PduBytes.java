@@ -71,38 +71,42 @@ final class PduBytes {
         }
     }
 
-    /** Copies PDU offsets {@code [from, from + len)} into {@code dst} at {@code to}; a hole reads as zeros. */
-    void get(int from, byte[] dst, int to, int len) {
+    /** One piece of a walk over PDU offsets: {@code n} bytes at {@code in} of {@code page} (null: a hole), {@code done} bytes into the walk. */
+    private interface Piece {
+        void at(byte[] page, int in, int done, int n);
+    }
+
+    /** Walks PDU offsets {@code [from, from + len)} page by page. */
+    private void walk(int from, int len, Piece piece) {
         int done = 0;
         while (done < len) {
             int pos = from + done;
             int page = pos >>> SHIFT;
             int in = pos & (PAGE - 1);
             int n = Math.min(len - done, PAGE - in);
-            byte[] p = page < pages.length ? pages[page] : null;
+            piece.at(page < pages.length ? pages[page] : null, in, done, n);
+            done += n;
+        }
+    }
+
+    /** Copies PDU offsets {@code [from, from + len)} into {@code dst} at {@code to}; a hole reads as zeros. */
+    void get(int from, byte[] dst, int to, int len) {
+        walk(from, len, (p, in, done, n) -> {
             if (p == null) {
                 Arrays.fill(dst, to + done, to + done + n, (byte) 0);
             } else {
                 System.arraycopy(p, in, dst, to + done, n);
             }
-            done += n;
-        }
+        });
     }
 
-    /** Copies PDU offsets {@code [from, from + len)} into {@code dst} at offset 0. */
+    /** Copies PDU offsets {@code [from, from + len)} into {@code dst} at offset 0 (holes stay holes). */
     void moveTo(Pool pool, PduBytes dst, int from, int len) {
-        int done = 0;
-        while (done < len) {
-            int pos = from + done;
-            int page = pos >>> SHIFT;
-            int in = pos & (PAGE - 1);
-            int n = Math.min(len - done, PAGE - in);
-            byte[] p = page < pages.length ? pages[page] : null;
+        walk(from, len, (p, in, done, n) -> {
             if (p != null) {
                 dst.put(pool, MemorySegment.ofArray(p), in, done, n);
             }
-            done += n;
-        }
+        });
     }
 
     /** Whether no page is held. */

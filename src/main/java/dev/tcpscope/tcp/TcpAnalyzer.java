@@ -55,7 +55,8 @@ public final class TcpAnalyzer {
                 return false;
             }
             Conversation c = eldest.getValue();
-            if (c == current || !spill.put(eldest.getKey(), c)) {
+            // the eldest is never the conversation just found or made: that one is the most recent
+            if (!spill.put(eldest.getKey(), c)) {
                 return false;
             }
             if (recorder != null) {
@@ -77,7 +78,6 @@ public final class TcpAnalyzer {
     private final AnalysisMode mode;
     /** A first pass's per-stream values for {@link #finals()}, once {@link #recordFinals()} asked; else null. */
     private StreamFinals.Builder recorder;
-    private final boolean firstPass;
     private int nextStream;
     /** The conversation of the segment analysed last. */
     private Conversation current;
@@ -91,7 +91,6 @@ public final class TcpAnalyzer {
     public TcpAnalyzer(AnalysisMode mode) {
         this.mode = mode;
         this.finals = null;
-        this.firstPass = true;
     }
 
     /**
@@ -101,7 +100,6 @@ public final class TcpAnalyzer {
     public TcpAnalyzer(AnalysisMode mode, StreamFinals finals) {
         this.mode = mode;
         this.finals = finals;
-        this.firstPass = false;
     }
 
     /** The conversation of the segment analysed last (null before any). */
@@ -138,7 +136,7 @@ public final class TcpAnalyzer {
 
     /** A first pass whose {@link #finals()} a second pass will need: keeps them (about 40 bytes a stream). */
     public TcpAnalyzer recordFinals() {
-        if (!firstPass) {
+        if (finals != null) {
             throw new IllegalStateException("a second pass keeps no final state");
         }
         recorder = new StreamFinals.Builder();
@@ -228,7 +226,6 @@ public final class TcpAnalyzer {
         if (c == null && spill.size() > 0) {
             c = spill.take(probe, finals);
             if (c != null) {
-                current = c; // not spilled again while it is being analysed
                 conversations.put(probe.copy(), c);
             }
         }
@@ -476,8 +473,6 @@ public final class TcpAnalyzer {
         int stream = nextStream++;
         Conversation c = new Conversation(stream, time, finals != null ? finals.get(stream) : null,
                 mode == AnalysisMode.PRECISE);
-        Conversation before = current;
-        current = c; // not spilled while it is being analysed
         Conversation replaced = conversations.put(probe.copy(), c);
         if (recorder != null) {
             recorder.ensure(stream);
@@ -485,7 +480,6 @@ public final class TcpAnalyzer {
                 recorder.set(replaced); // a new connection on the same ports: the old one is final
             }
         }
-        current = before;
         return c;
     }
 }
