@@ -2,7 +2,7 @@
 # Usage: scripts/make-http-goldens.sh
 #
 # The HTTP layer of tshark's detail views, for every capture in captures/ in which tshark finds
-# HTTP (`-Y http` matches a frame), under the HTTP profile of scripts/tshark-profile.sh. Writes,
+# HTTP outside TLS (`-Y 'http && !tls'` matches a frame), under the HTTP profile of scripts/tshark-profile.sh. Writes,
 # under src/test/resources/golden/http/:
 #   <name>.V.txt     `tshark -r captures/<name> -c 150 -V`, cut to the HTTP layer
 #   <name>.json      `tshark -r captures/<name> -c 150 -T json`, cut to the HTTP layer
@@ -38,7 +38,9 @@ n=0
 for f in captures/*; do
   name=$(basename "$f")
   case "$name" in *.md|*.txt) continue ;; esac
-  if [ "$(ts -r "$f" -Y http | head -1 | wc -l)" -eq 0 ]; then
+  # HTTP inside TLS is seen only where tshark decrypts (a pcapng with its keys); tcpscope does not
+  # decrypt (docs/TLS.md), so those frames are not HTTP goldens
+  if [ "$(ts -r "$f" -Y 'http && !tls' | head -1 | wc -l)" -eq 0 ]; then
     continue
   fi
   ts -r "$f" -c "$FRAMES" -V | awk -f scripts/http-cut-V.awk >"$out/$name.V.txt"
@@ -53,7 +55,7 @@ done
   echo "tshark: $(tshark --version 2>/dev/null | head -1)"
   echo "commands: XDG_CONFIG_HOME=<profile from scripts/tshark-profile.sh> LC_ALL=C.UTF-8 TZ=UTC tshark [-2] -r captures/<name> -c $FRAMES {-V | -T json}, cut by scripts/http-cut-V.awk / scripts/http-cut-json.awk"
   echo "enabled protocols: $(scripts/tshark-profile.sh --list | tr '\n' ' ' | sed 's/ $//')"
-  echo "captures: $n (those where -Y http matches a frame)"
+  echo "captures: $n (those where -Y 'http && !tls' matches a frame)"
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 } >"$out/VERSION"
 echo "make-http-goldens: $n captures -> $out"

@@ -74,6 +74,8 @@ final class FrameProtocols {
             v.add(f.segment(), f.offset(), f.capturedLength());
         } else if (n > 0 && leftover(d, x, n - 1) > 0) {
             addData(x, n - 1, dataStart(d, x, n - 1), v);
+        } else if (n > 0 && x.proto(n - 1) == Proto.TCP) {
+            above(d, null, v::add);
         }
         Dissection q = x.quote();
         if (q != null && q.count() > 0 && quotedLeftover(d, q, q.count() - 1) > 0) {
@@ -85,6 +87,18 @@ final class FrameProtocols {
         int captured = x.captured(i) - start;
         if (start >= 0 && captured > 0) {
             v.add(x.segment(i), x.offset(i) + start, captured);
+        }
+    }
+
+    /**
+     * The protocols above TCP that show something in the frame ({@code tcp.PduTable#above}): their
+     * names for {@code frame.protocols} and the bytes of their data items.
+     */
+    private static void above(Decoder d, java.util.function.Consumer<String> names, DataSink data) {
+        var g = d.desegmented();
+        if (g != null && d.frame() != null) {
+            g.table().above(d.frame().number(), names == null ? n -> { } : names,
+                    data == null ? (s, off, len) -> { } : data::add);
         }
     }
 
@@ -128,6 +142,9 @@ final class FrameProtocols {
                     add(sb, "tcp");
                     for (int k = x == d.dissection() ? mptcpOptions(d) : 0; k > 0; k--) { // not in a quote
                         add(sb, "mptcp");
+                    }
+                    if (x == d.dissection() && i == n - 1) {
+                        above(d, name -> add(sb, name), null);
                     }
                 }
                 case UDP -> {

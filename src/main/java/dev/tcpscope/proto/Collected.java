@@ -70,6 +70,15 @@ public final class Collected implements Tree {
         }
     }
 
+    /** Hands {@code sink} the bytes of each item of field {@code key} that holds bytes, in order. */
+    public void bytes(String key, dev.tcpscope.tcp.PduTable.Bytes sink) {
+        for (Item i : items) {
+            if (i.s != null && i.key.equals(key)) {
+                sink.add(i.s, i.off, i.len);
+            }
+        }
+    }
+
     /** Where a protocol's fields come from: its collected items for the decoder's current frame, or null. */
     public interface Source {
         Collected of(Decoder d);

@@ -135,6 +135,35 @@ public final class DissectorTable implements PduTable {
         public void dissect(java.lang.foreign.MemorySegment s, long off, int len, dev.tcpscope.tcp.PduContext ctx) { }
     };
 
+    private long aboveFrame = -1;
+    private final List<String> aboveNames = new ArrayList<>();
+    private Collected aboveItems;
+
+    /**
+     * The protocols and data items of the trees that show something in {@code frame}, built once
+     * per frame from the very code that builds {@code -V}'s trees ({@link LayerTree#tree}).
+     */
+    @Override
+    public void above(long frame, java.util.function.Consumer<String> protocols, Bytes data) {
+        if (frame != aboveFrame) {
+            aboveNames.clear();
+            aboveItems = null;
+            for (LayerTree lt : trees) {
+                if (lt.shows(frame)) {
+                    if (aboveItems == null) {
+                        aboveItems = new Collected();
+                    }
+                    lt.tree(frame, aboveItems, aboveNames::add);
+                }
+            }
+            aboveFrame = frame;
+        }
+        aboveNames.forEach(protocols);
+        if (aboveItems != null) {
+            aboveItems.bytes("data.data", data);
+        }
+    }
+
     /** The registered protocols that show a detail tree, in registration order. */
     public List<LayerTree> trees() { return trees; }
 

@@ -39,7 +39,9 @@ final class ExpertTap implements Tap {
             Map.entry("arp", "ARP/RARP"), Map.entry("tcp", "TCP"), Map.entry("mptcp", "MPTCP"), Map.entry("udp", "UDP"),
             Map.entry("icmp", "ICMP"), Map.entry("icmpv6", "ICMPv6"), Map.entry("data", "Data"),
             Map.entry("http", "HTTP"), Map.entry("media", "Media"),
-            Map.entry("dns", "DNS"), Map.entry("mdns", "MDNS"), Map.entry("llmnr", "LLMNR"));
+            Map.entry("dns", "DNS"), Map.entry("mdns", "mDNS"), Map.entry("llmnr", "LLMNR"),
+            Map.entry("tls", "TLS"), Map.entry("ssh", "SSH"), Map.entry("smtp", "SMTP"), Map.entry("imf", "IMF"),
+            Map.entry("ftp", "FTP"), Map.entry("ftp-data", "FTP-DATA"));
 
     private int lowest;
     private final int named;
@@ -124,11 +126,15 @@ final class ExpertTap implements Tap {
         }
     }
 
-    /** "X" of "[Malformed Packet: X]" or "[Dissector bug, protocol X: ...]"; else {@code otherwise}. */
+    /** "X" of "[Malformed Packet: X]", "[Dissector bug, protocol X: ...]" or "[Reassembly error, protocol X: ...]"; else {@code otherwise}. */
     private static String malformedIn(String label, String otherwise) {
         String m = "[Malformed Packet: ";
         String b = "[Dissector bug, protocol ";
         String u = "[BoundError Unreassembled Packet: ";
+        String r = "[Reassembly error, protocol ";
+        if (label.startsWith(r) && label.indexOf(':', r.length()) > 0) {
+            return label.substring(r.length(), label.indexOf(':', r.length()));
+        }
         if (label.startsWith(m) && label.endsWith("]")) {
             return label.substring(m.length(), label.length() - 1);
         }

@@ -29,7 +29,7 @@ import java.util.Map;
  * <p>Memory: state exists only for conversations that have a subdissector; when the
  * conversation closes (RST, or FIN both ways) it moves to a list of the last 64 closed ones and
  * is dropped from there. For {@code -2}, a first pass notes where each PDU completed
- * ({@link PduCompletions}: 8 bytes per segment of a multi-segment PDU). A PDU waiting for more
+ * ({@link PduCompletions}: 12 bytes per segment of a multi-segment PDU). A PDU waiting for more
  * segments of a mapped capture file keeps each segment's file position, not its bytes, and reads
  * them back into one reused array when it completes ({@link #source}); from a stream (a pipe, a
  * compressed file) it copies them into pages that are reused ({@link PduBytes}). A PDU holds at most
@@ -218,9 +218,9 @@ public final class Desegmenter {
     }
 
     /** In a second pass, {@code [Reassembled PDU in frame: N]} when the first pass completed this frame's PDU later. */
-    private void reassembledIn(int frame, boolean startsPdu) {
+    private void reassembledIn(int frame, long seq, boolean startsPdu) {
         if (known != null) {
-            int in = known.of(frame, startsPdu);
+            int in = known.of(frame, seq, startsPdu);
             if (in != 0 && in != frame) {
                 item(Item.REASSEMBLED_IN, in, 0);
             }
@@ -234,7 +234,7 @@ public final class Desegmenter {
         }
         for (int i = 0; i < m.count; i++) {
             if (m.frames[i] != frame && m.offsets[i] < end) {
-                noting.note(m.frames[i], frame, true);
+                noting.note(m.frames[i], m.seq + m.offsets[i], frame, true);
             }
         }
     }
@@ -242,7 +242,7 @@ public final class Desegmenter {
     /** First pass of two: {@code m} was reassembled in {@code frame}, but its dissector asked for more. */
     private void notePartial(Msp m, int frame) {
         if (noting != null && m.firstFrame != frame) {
-            noting.note(m.firstFrame, frame, false);
+            noting.note(m.firstFrame, m.seq, frame, false);
         }
     }
 
@@ -611,7 +611,7 @@ public final class Desegmenter {
             }
             if (!called || ctx.desegmentLength != 0) {
                 // tshark's second pass finds a PDU that starts here by its sequence number
-                reassembledIn(frame, mustDesegment && ctx.desegmentOffset == 0);
+                reassembledIn(frame, seq + (desegOffsetAbs - offset), mustDesegment && ctx.desegmentOffset == 0);
                 item(Item.SEGMENT_DATA, desegOffsetAbs,
                         anotherPduFollows > 0 ? (int) anotherPduFollows : length - desegOffsetAbs);
                 if (ctx.desegmentOffset == 0) {

@@ -13,30 +13,35 @@ import java.util.Arrays;
  * whose dissector then asked for more ({@code FD_PARTIAL_REASSEMBLY}); any other segment shows
  * only a finished reassembly's frame.
  *
- * <p>Memory: one {@code long} (frame, completing frame and kind packed) per segment that belongs
+ * <p>Memory: one {@code long} (frame, completing frame and kind packed) and one {@code int} (where
+ * the fragment starts) per segment that belongs
  * to a PDU reassembled in a later frame, and one per reassembly for the segment that started
  * it; nothing for other frames. The entries are noted
  * in completion order, sorted once by {@link #freeze()}, and read in frame order by the second
- * pass through a cursor (a binary search when asked out of order).
+ * pass through a cursor (which starts over when asked out of order).
  */
 public final class PduCompletions {
     private long[] entries = new long[64];
+    /** The low 32 bits of the sequence number at which each entry's fragment starts. */
+    private int[] seqs = new int[64];
     private int count;
     private boolean frozen;
     private int cursor;
 
     /**
-     * Notes that segment frame {@code frame} belongs to a PDU reassembled in frame {@code in}:
-     * {@code finished} when that reassembly stood, else (the dissector asked for more) for the
-     * PDU's first segment only.
+     * Notes that the fragment of segment frame {@code frame} starting at sequence number
+     * {@code seq} belongs to a PDU reassembled in frame {@code in}: {@code finished} when that
+     * reassembly stood, else (the dissector asked for more) for the PDU's first segment only.
      */
-    void note(int frame, int in, boolean finished) {
+    void note(int frame, long seq, int in, boolean finished) {
         if (frozen) {
             throw new IllegalStateException("noted after freeze");
         }
         if (count == entries.length) {
             entries = Arrays.copyOf(entries, count * 2);
+            seqs = Arrays.copyOf(seqs, count * 2);
         }
+        seqs[count] = (int) seq;
         entries[count++] = ((long) frame << 32) | ((long) in << 1) | (finished ? 1 : 0);
     }
 
@@ -47,21 +52,57 @@ public final class PduCompletions {
      */
     public PduCompletions freeze() {
         if (!frozen) {
-            Arrays.sort(entries, 0, count);
+            sort(0, count - 1);
             frozen = true;
         }
         return this;
+    }
+
+    /** Quicksort of the entries (and their sequence numbers alongside) by entry value. */
+    private void sort(int lo, int hi) {
+        while (lo < hi) {
+            long pivot = entries[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (entries[i] < pivot) {
+                    i++;
+                }
+                while (entries[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long e = entries[i];
+                    entries[i] = entries[j];
+                    entries[j] = e;
+                    int q = seqs[i];
+                    seqs[i] = seqs[j];
+                    seqs[j] = q;
+                    i++;
+                    j--;
+                }
+            }
+            if (j - lo < hi - i) { // recurse into the smaller side, loop on the larger
+                sort(lo, j);
+                lo = i;
+            } else {
+                sort(i, hi);
+                hi = j;
+            }
+        }
     }
 
     /** Number of entries (for tests of the memory bound). */
     public int size() { return count; }
 
     /**
-     * The frame in which frame {@code frame}'s PDU was reassembled, or 0 when none is known:
-     * with {@code startsPdu} (the segment starts the PDU) its latest reassembly, else its
-     * finished one.
+     * The frame in which the fragment of frame {@code frame} starting at sequence number
+     * {@code seq} saw its PDU reassembled, or 0 when none is known: with {@code startsPdu} (the
+     * fragment starts the PDU) its latest reassembly, else its finished one. A segment may carry
+     * the end of one PDU and the start of the next (each has its frame); when no note of the frame
+     * starts at {@code seq}, any note of the frame answers.
      */
-    public int of(int frame, boolean startsPdu) {
+    public int of(int frame, long seq, boolean startsPdu) {
         if (!frozen) {
             freeze();
         }
@@ -75,14 +116,17 @@ public final class PduCompletions {
             cursor++;
         }
         int found = 0;
-        int i = cursor;
-        while (i < count && (entries[i] >>> 32) == frame) {
+        int foundAtSeq = 0;
+        for (int i = cursor; i < count && (entries[i] >>> 32) == frame; i++) {
             long e = entries[i];
             if (startsPdu || (e & 1) != 0) {
-                found = (int) ((e & 0xffffffffL) >>> 1);
+                int in = (int) ((e & 0xffffffffL) >>> 1);
+                found = in;
+                if (seqs[i] == (int) seq) {
+                    foundAtSeq = in;
+                }
             }
-            i++;
         }
-        return found;
+        return foundAtSeq != 0 ? foundAtSeq : found;
     }
 }

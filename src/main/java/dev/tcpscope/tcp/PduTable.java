@@ -24,6 +24,19 @@ public interface PduTable {
         return null;
     }
 
+    /**
+     * For {@code -T fields}: names, in {@code frame.protocols} order, the protocols above TCP that
+     * show something in {@code frame} (the frame just decoded), and hands {@code data} the bytes
+     * of each data item they show (packet-data.c's, for {@code data.data}). None by default.
+     */
+    default void above(long frame, java.util.function.Consumer<String> protocols, Bytes data) { }
+
+    /** Where bytes go: a memory, an offset in it and a length. */
+    @FunctionalInterface
+    interface Bytes {
+        void add(java.lang.foreign.MemorySegment s, long offset, int length);
+    }
+
     /** No protocol above TCP. */
     PduTable NONE = new PduTable() {
         @Override
