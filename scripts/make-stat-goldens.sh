@@ -24,6 +24,8 @@ bench	-q -z conv,tcp -z io,stat,1 -z expert -z io,stat,0,tcp,udp,SUM(tcp.len)tcp
 follow	-q -z follow,tcp,ascii,0 -z follow,tcp,hex,1 -z follow,tcp,yaml,2 -z follow,udp,raw,0 -z follow,udp,ascii,1
 trees	-q -z ip_hosts,tree -z ptype,tree -z plen,tree
 http	-q -z http,tree -z http_req,tree -z http_srv,tree
+phs	-q -z io,phs
+dns	-q -z dns,tree
 SETS_END
 )
 
@@ -52,6 +54,11 @@ arkime-wireshark-retrans.pcap	trees-filtered	-q -z plen,tree,tcp.len>0 -z ip_hos
 learn_tcp.pcapng	trees-list	-z plen,tree
 learn_tcp.pcapng	err-tree-filter	-q -z plen,tree,tcp.port== -z ptype,tree
 zeek-http-bro.org.pcap	http-filtered	-q -z http,tree,http.response.code==200 -z http_srv,tree,frame.number>100 -z http_req,tree,tcp.port==80
+arkime-wireshark-retrans.pcap	phs-filtered	-q -z io,phs,tcp.len>0 -z io,phs,http
+learn_tcp.pcapng	phs-list	-z io,phs
+learn_tcp.pcapng	err-phs-filter	-q -z io,phs,tcp.port==
+pcapplusplus-DnsPackets.pcap	dns-filtered	-q -z dns,tree,dns.flags.response==1 -z dns,tree,udp.port==53
+learn_tcp.pcapng	err-dns-filter	-q -z dns,tree,dns.qry.name==
 EXTRAS_END
 )
 

@@ -39,6 +39,11 @@ final class StatsTree {
         int min = Integer.MAX_VALUE;
         int max = Integer.MIN_VALUE;
         boolean average;
+        /** A STAT_DT_FLOAT node: its total, min and max are single-precision floats. */
+        boolean floating;
+        float floatTotal;
+        float floatMin = Float.MAX_VALUE;
+        float floatMax = Float.MIN_VALUE;
         /** A range node's bounds, inclusive; {@code null} otherwise. */
         int[] range;
         private final Burst burst = new Burst();
@@ -205,6 +210,37 @@ final class StatsTree {
         }
     }
 
+    /**
+     * avg_stat_node_add_value_int: counts the node {@code name} (found by name, as a node of the
+     * root is) and keeps {@code value} for its average, min and max.
+     */
+    void average(String name, int value) {
+        Node n = named.get(name);
+        if (n == null) {
+            n = node(name, null, false);
+        }
+        n.counter++;
+        n.burst.add(now, 1);
+        keep(n, value);
+    }
+
+    /** avg_stat_node_add_value_float on a node made floating by {@link #floating}. */
+    void average(String name, float value) {
+        Node n = named.get(name);
+        n.counter++;
+        n.burst.add(now, 1);
+        n.floatTotal += value;
+        n.floatMin = Math.min(n.floatMin, value);
+        n.floatMax = Math.max(n.floatMax, value);
+        n.average = true;
+    }
+
+    /** Makes {@code n} a STAT_DT_FLOAT node. */
+    static Node floating(Node n) {
+        n.floating = true;
+        return n;
+    }
+
     private static void keep(Node n, int value) {
         n.total += value;
         n.min = Math.min(n.min, value);
@@ -289,7 +325,11 @@ final class StatsTree {
         v[0] = Integer.toUnsignedString(n.counter);
         boolean kept = n.average || n.range != null;
         if (kept) {
-            if (n.counter != 0) {
+            if (n.counter != 0 && n.floating) {
+                v[1] = Cfmt.fixed(n.floatTotal / n.counter, 2);
+                v[2] = Cfmt.fixed(n.floatMin, 6);
+                v[3] = Cfmt.fixed(n.floatMax, 6);
+            } else if (n.counter != 0) {
                 v[1] = Cfmt.fixed((float) n.total / n.counter, 2);
                 v[2] = Integer.toString(n.min);
                 v[3] = Integer.toString(n.max);

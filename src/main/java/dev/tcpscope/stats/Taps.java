@@ -24,7 +24,7 @@ public final class Taps {
     /** The commands tcpscope knows, sorted as tshark lists them. */
     public static final List<String> COMMANDS = List.of(
             "conv,eth", "conv,ip", "conv,ipv6", "conv,tcp", "conv,udp",
-            "endpoints,eth", "endpoints,ip", "endpoints,ipv6", "endpoints,tcp", "endpoints,udp",
+            "dns,tree", "endpoints,eth", "endpoints,ip", "endpoints,ipv6", "endpoints,tcp", "endpoints,udp",
             "expert", "follow,tcp", "follow,udp", "http,tree", "http_req,tree", "http_srv,tree", "io,phs", "io,stat",
             "ip_hosts,tree", "plen,tree", "ptype,tree");
 
@@ -136,6 +136,8 @@ public final class Taps {
             case "expert" -> ExpertTap.parse(arg, c.table(), c.zone(), c.macs());
             case "plen,tree", "ptype,tree", "ip_hosts,tree" -> TreeTaps.parse(command, arg, c.table());
             case "http,tree", "http_req,tree", "http_srv,tree" -> HttpTrees.parse(command, arg, c.table());
+            case "io,phs" -> PhsTap.parse(arg, c.table(), c.zone(), c.macs());
+            case "dns,tree" -> DnsTree.parse(arg, c.table());
             default -> throw new TapArgumentException("tcpscope: -z " + command + " is not supported yet", 1);
         };
     }
