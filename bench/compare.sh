@@ -2,10 +2,11 @@
 # Whole-process timings of tcpscope against tcpdump and tshark on one synthetic capture.
 #
 # usage: bench/compare.sh [--packets N] [--reps R] [--file F] [--seed S] [--http-share P]
-#                         [--plain-tshark] [--list-only]
+#                         [--tls-share P] [--dns-share P] [--plain-tshark] [--list-only]
 #        bench/compare.sh --sizes 1000000,5000000 [--reps R] [--http-share P]   # tcpscope's max RSS per size
 #
 # --http-share P: a share P of the generated connections is HTTP/1.1 (bench/out/synth-N-httpP.pcap);
+# --tls-share P, --dns-share P: likewise TLS 1.3 on port 443 and DNS lookups over UDP (-tlsP, -dnsP);
 # --plain-tshark: tshark runs with no profile (every protocol on, as a user's fresh tshark) instead
 # of the profile of the protocols tcpscope dissects; --list-only: only the packet-list rows
 # (tcpscope read, tcpdump -nr, tshark -r) and, with --sizes, only tcpscope read.
@@ -19,7 +20,7 @@ set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$PWD
 
-packets=1000000 reps=3 file="" seed=1 sizes="" http="" plain="" listonly=""
+packets=1000000 reps=3 file="" seed=1 sizes="" http="" tls="" dns="" plain="" listonly=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --packets) packets=$2; shift 2 ;;
@@ -28,9 +29,11 @@ while [ $# -gt 0 ]; do
     --seed) seed=$2; shift 2 ;;
     --sizes) sizes=$2; shift 2 ;;
     --http-share) http=$2; shift 2 ;;
+    --tls-share) tls=$2; shift 2 ;;
+    --dns-share) dns=$2; shift 2 ;;
     --plain-tshark) plain=1; shift ;;
     --list-only) listonly=1; shift ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "compare.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -66,11 +69,11 @@ trap 'rm -rf "$tmp"' EXIT
 
 # generate N: prints the path of bench/out/synth-N.pcap, generating it if absent.
 generate() {
-  local n=$1 out=bench/out/synth-$1${http:+-http$http}.pcap
+  local n=$1 out=bench/out/synth-$1${http:+-http$http}${tls:+-tls$tls}${dns:+-dns$dns}.pcap
   if [ ! -s "$out" ]; then
     echo "compare.sh: generating $out" >&2
     "$java" -cp target/test-classes:target/classes dev.tcpscope.synth.TrafficGenerator \
-      --packets "$n" --seed "$seed" ${http:+--http-share "$http"} --out "$out.part" >&2 && mv "$out.part" "$out" \
+      --packets "$n" --seed "$seed" ${http:+--http-share "$http"} ${tls:+--tls-share "$tls"} ${dns:+--dns-share "$dns"} --out "$out.part" >&2 && mv "$out.part" "$out" \
       || { rm -f "$out.part"; echo "compare.sh: generator failed" >&2; return 1; }
   fi
   echo "$out"

@@ -22,9 +22,17 @@ import java.util.SplittableRandom;
  * a dissector must reassemble it, with the same losses, retransmissions and reordering inside
  * bodies as any other transfer. Header bytes come from the message's text, body bytes from the
  * filler.
+ *
+ * <p>A TLS connection (server port 443) carries TLS 1.3 records on the same plan ({@link Tls}):
+ * the first exchange is a ClientHello with SNI and the server's ServerHello and ChangeCipherSpec
+ * followed by Application Data, every later message Application Data records of up to 16 KiB,
+ * so records span segments and segments end mid-record. A DNS "connection" is no connection: one
+ * to eight lookups over UDP to port 53, each a query and one RTT later its answer ({@link Dns}).
  */
 final class Conversation {
     static final int CLIENT = 0, SERVER = 1;
+    /** What a conversation carries: filler over TCP, HTTP/1.1, TLS 1.3 records, or DNS over UDP. */
+    static final int PLAIN = 0, HTTP = 1, TLS = 2, DNS = 3;
     private static final int MAX_STEPS = 96;
     private static final int MAX_CWND = 24;
     private static final long US = 1_000, MS = 1_000_000;
@@ -63,7 +71,11 @@ final class Conversation {
     private long xferLeft, responsePending;
     private boolean established, closed;
     private boolean http;
+    private int kind;
     private int exchange;
+    /** TLS: per direction, the message in flight (see {@link Tls}). */
+    private final Tls[] tls = {new Tls(), new Tls()};
+    private long tlsResponseBody;
     /** HTTP: per direction, the message being sent (header text) and the relative sequence number it starts at. */
     private final byte[][] header = new byte[2][];
     private final long[] messageStart = new long[2];
@@ -81,11 +93,13 @@ final class Conversation {
 
     /**
      * Starts a fresh connection whose SYN goes out at {@code start}; plans its first round. With
-     * {@code http}, an HTTP/1.1 connection to port 80.
+     * {@code kind} HTTP an HTTP/1.1 connection to port 80, TLS a TLS 1.3 one to port 443, DNS
+     * a series of DNS lookups over UDP to port 53 (no connection).
      */
-    void open(long id, long start, boolean ipv6, boolean http, SplittableRandom rnd) {
+    void open(long id, long start, boolean ipv6, int kind, SplittableRandom rnd) {
         this.id = id;
-        this.http = http;
+        this.kind = kind;
+        this.http = kind == HTTP;
         exchange = 0;
         header[0] = header[1] = null;
         v6 = ipv6;
@@ -100,6 +114,8 @@ final class Conversation {
         clientPort = 32768 + (int) ((id * 7919) % 28232);
         serverPort = SERVER_PORTS[rnd.nextInt(SERVER_PORTS.length)];
         if (http) serverPort = 80;
+        if (kind == TLS) serverPort = 443;
+        if (kind == DNS) serverPort = 53;
         for (int d = 0; d < 2; d++) {
             // One connection in ten starts within ~2 MB of 2^32 so its sequence numbers wrap.
             isn[d] = rnd.nextInt(10) == 0 ? -1 - rnd.nextInt(2_000_000) : rnd.nextInt();
@@ -137,6 +153,13 @@ final class Conversation {
             fb.ipv4(d == CLIENT ? client4 : server4, d == CLIENT ? server4 : client4);
         }
         fb.ipId(ipId[d]++);
+        if (kind == DNS) {
+            int n = Dns.message(scratch, d == SERVER, (int) s.ack, id, s.seq);
+            fb.payload(scratch, 0);
+            int len = fb.udp(d == CLIENT ? clientPort : serverPort, d == CLIENT ? serverPort : clientPort, n);
+            out.write(time, fb.buffer(), 0, len);
+            return;
+        }
         TcpOptions o = fb.options().clear();
         int tsval = tsBase[d] + (int) ((time - t0) / MS);
         int tsecr = tsBase[1 - d] + (int) (Math.max(0, time - t0 - rtt) / MS);
@@ -163,6 +186,12 @@ final class Conversation {
      * filler, or for HTTP the header text of the message in flight where the segment covers it.
      */
     private void payload(FrameBuilder fb, int d, long seq, int len) {
+        if (kind == TLS) {
+            FrameBuilder.filler(seq, scratch, 0, len);
+            tls[d].overlay(seq, scratch, len);
+            fb.payload(scratch, 0);
+            return;
+        }
         byte[] h = header[d];
         long off = seq - messageStart[d];
         if (h == null || len == 0 || off >= h.length || off + len <= 0) {
@@ -186,6 +215,13 @@ final class Conversation {
     private boolean plan(long t, SplittableRandom rnd) {
         if (closed) return false;
         nSteps = cursor = 0;
+        if (kind == DNS) {
+            lookup(established ? t + (long) StrictMath.exp(rnd.nextDouble(StrictMath.log(MS), StrictMath.log(2000 * MS))) : t, rnd);
+            established = true;
+            closed = --exchangesLeft <= 0;
+            next = steps[0].time;
+            return true;
+        }
         if (!established) {
             established = true;
             t = handshake(t, rnd);
@@ -199,6 +235,9 @@ final class Conversation {
             if (http) {
                 header[SERVER] = responseHeader;
                 messageStart[SERVER] = nxt[SERVER];
+            }
+            if (kind == TLS) {
+                tls[SERVER].start(nxt[SERVER], exchange == 1 ? Tls.serverHello(id) : null, tlsResponseBody);
             }
             cwnd = Math.max(cwnd, 10);
             transfer(t + 50 * US + rnd.nextLong(5 * MS), rnd);
@@ -223,6 +262,16 @@ final class Conversation {
         int r = rnd.nextInt(100);
         responsePending = upload ? rnd.nextLong(100, 400)
                 : r < 50 ? rnd.nextLong(200, 3000) : r < 92 ? rnd.nextLong(3000, 60_000) : rnd.nextLong(60_000, 1_500_000);
+        if (kind == TLS) {
+            // TLS 1.3: the first exchange is ClientHello, then ServerHello, ChangeCipherSpec and the
+            // encrypted rest of the handshake; every other byte is Application Data records
+            exchange++;
+            byte[] hello = exchange == 1 ? Tls.clientHello(id) : null;
+            tls[CLIENT].start(nxt[CLIENT], hello, exchange == 1 && !upload ? 0 : xferLeft);
+            xferLeft = tls[CLIENT].length();
+            tlsResponseBody = responsePending;
+            responsePending = Tls.length(exchange == 1 ? Tls.serverHello(id) : null, responsePending);
+        }
         if (http) {
             // the drawn sizes become the bodies; the headers come on top
             exchange++;
@@ -240,6 +289,15 @@ final class Conversation {
             responsePending += responseHeader.length;
         }
         transfer(t, rnd);
+    }
+
+    /** A DNS query and, one RTT later, its answer (one in eight "No such name"); seq: the lookup's number, ack: its ID. */
+    private void lookup(long t, SplittableRandom rnd) {
+        exchange++;
+        int txid = rnd.nextInt(65536);
+        long seq = exchange | (rnd.nextInt(8) == 0 ? Dns.NXDOMAIN : 0);
+        add(t, CLIENT, 0, seq, txid, 0);
+        add(t + rtt, SERVER, 0, seq, txid, 0);
     }
 
     private long handshake(long t, SplittableRandom rnd) {

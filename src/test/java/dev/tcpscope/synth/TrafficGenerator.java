@@ -21,7 +21,8 @@ import java.util.SplittableRandom;
  *
  * <pre>
  * java -cp target/test-classes:target/classes dev.tcpscope.synth.TrafficGenerator \
- *     --packets N --seed S --out FILE [--conversations K] [--ipv6-share P] [--http-share P] [--nanos]
+ *     --packets N --seed S --out FILE [--conversations K] [--ipv6-share P] [--http-share P]
+ *     [--tls-share P] [--dns-share P] [--nanos]
  * </pre>
  */
 public final class TrafficGenerator {
@@ -32,7 +33,7 @@ public final class TrafficGenerator {
     private final SplittableRandom rnd;
     private final int conversations;
     private final double ipv6Share;
-    private double httpShare;
+    private double httpShare, tlsShare, dnsShare;
     private final FrameBuilder frames = new FrameBuilder();
 
     /**
@@ -58,8 +59,27 @@ public final class TrafficGenerator {
         return this;
     }
 
-    private boolean http() {
-        return httpShare > 0 && rnd.nextDouble() < httpShare;
+    /**
+     * Makes shares of the connections TLS 1.3 on port 443 and DNS lookups over UDP (see
+     * {@link Conversation}); the shares of HTTP, TLS and DNS add up to at most 1.
+     */
+    public TrafficGenerator tlsDnsShares(double tls, double dns) {
+        if (!(tls >= 0 && dns >= 0 && httpShare + tls + dns <= 1)) {
+            throw new IllegalArgumentException("shares " + httpShare + " + " + tls + " + " + dns);
+        }
+        this.tlsShare = tls;
+        this.dnsShare = dns;
+        return this;
+    }
+
+    /** What the next connection carries: one draw when any share is set (none otherwise). */
+    private int kind() {
+        if (httpShare == 0 && tlsShare == 0 && dnsShare == 0) {
+            return Conversation.PLAIN;
+        }
+        double r = rnd.nextDouble();
+        return r < httpShare ? Conversation.HTTP : r < httpShare + tlsShare ? Conversation.TLS
+                : r < httpShare + tlsShare + dnsShare ? Conversation.DNS : Conversation.PLAIN;
     }
 
     /**
@@ -76,7 +96,7 @@ public final class TrafficGenerator {
         for (int i = 0; i < conversations; i++) {
             Conversation c = new Conversation();
             // Openings spread over the first half second, like a capture started on a busy link.
-            c.open(nextId++, START_EPOCH_NANOS + rnd.nextLong(500_000 * US), rnd.nextDouble() < ipv6Share, http(), rnd);
+            c.open(nextId++, START_EPOCH_NANOS + rnd.nextLong(500_000 * US), rnd.nextDouble() < ipv6Share, kind(), rnd);
             open.add(c);
         }
         long last = START_EPOCH_NANOS;
@@ -86,7 +106,7 @@ public final class TrafficGenerator {
             c.emit(t, frames, out);
             last = t;
             if (!c.advance(rnd)) {
-                c.open(nextId++, t + rnd.nextLong(10 * US, 20_000 * US), rnd.nextDouble() < ipv6Share, http(), rnd);
+                c.open(nextId++, t + rnd.nextLong(10 * US, 20_000 * US), rnd.nextDouble() < ipv6Share, kind(), rnd);
             }
             open.add(c);
         }
@@ -95,7 +115,7 @@ public final class TrafficGenerator {
     public static void main(String[] args) throws IOException {
         long packets = 1_000_000, seed = 1;
         int conversations = 2000;
-        double ipv6 = 0.2, http = 0;
+        double ipv6 = 0.2, http = 0, tls = 0, dns = 0;
         boolean nanos = false;
         int snaplen = 262_144;
         Path outPath = null;
@@ -108,6 +128,8 @@ public final class TrafficGenerator {
                 case "--conversations" -> conversations = Integer.parseInt(value(args, ++i, a));
                 case "--ipv6-share" -> ipv6 = Double.parseDouble(value(args, ++i, a));
                 case "--http-share" -> http = Double.parseDouble(value(args, ++i, a));
+                case "--tls-share" -> tls = Double.parseDouble(value(args, ++i, a));
+                case "--dns-share" -> dns = Double.parseDouble(value(args, ++i, a));
                 case "--nanos" -> nanos = true;
                 case "--snaplen" -> snaplen = Integer.parseInt(value(args, ++i, a));
                 default -> usage("unknown option " + a);
@@ -115,7 +137,7 @@ public final class TrafficGenerator {
         }
         if (outPath == null) usage("--out is required");
         long t0 = System.nanoTime();
-        TrafficGenerator g = new TrafficGenerator(seed, conversations, ipv6).httpShare(http);
+        TrafficGenerator g = new TrafficGenerator(seed, conversations, ipv6).httpShare(http).tlsDnsShares(tls, dns);
         try (OutputStream os = outPath.toString().equals("-") ? System.out : Files.newOutputStream(outPath);
              PcapWriter w = new PcapWriter(os, LinkType.ETHERNET, snaplen, nanos, 4 << 20)) {
             g.write(w, packets);
@@ -135,7 +157,7 @@ public final class TrafficGenerator {
 
     private static void usage(String why) {
         System.err.println("TrafficGenerator: " + why);
-        System.err.println("usage: --packets N --seed S --out FILE [--conversations K] [--ipv6-share P] [--http-share P] [--nanos] [--snaplen N]");
+        System.err.println("usage: --packets N --seed S --out FILE [--conversations K] [--ipv6-share P] [--http-share P] [--tls-share P] [--dns-share P] [--nanos] [--snaplen N]");
         System.exit(2);
     }
 }

@@ -118,6 +118,58 @@ class TrafficGeneratorTest {
         assertThat(reassembledOk).as("responses over several segments").isGreaterThan(5);
     }
 
+    /**
+     * With TLS and DNS shares, a plain tshark (every protocol on) sees ClientHellos and
+     * ServerHellos of TLS 1.3 on port 443, DNS queries and answers (some "No such name") on UDP port
+     * 53, nothing malformed in them; and tcpscope's packet list is that tshark's, line for line.
+     */
+    @Test
+    void tlsAndDnsTrafficIsWhatAPlainTsharkListsAsTcpscopeDoes(@TempDir Path dir) throws Exception {
+        assumeTrue(onPath("tshark"), "tshark is not on PATH");
+        Path file = dir.resolve("mix.pcap");
+        try (OutputStream out = Files.newOutputStream(file);
+             PcapWriter w = new PcapWriter(out, LinkType.ETHERNET, 262_144, false)) {
+            new TrafficGenerator(11, 60, 0.2).httpShare(0.2).tlsDnsShares(0.3, 0.2).write(w, PACKETS);
+        }
+        Path config = Files.createDirectory(dir.resolve("config"));
+        String fields = tshark(config, "-n", "-r", file.toString(), "-T", "fields", "-E", "occurrence=a",
+                "-e", "frame.number", "-e", "_ws.col.Protocol", "-e", "tls.handshake.type", "-e", "dns.flags.rcode",
+                "-e", "_ws.malformed", "-e", "tls.handshake.extensions_server_name");
+        Map<String, Integer> protocols = new HashMap<>();
+        java.util.Set<String> handshakes = new java.util.HashSet<>();
+        java.util.Set<String> rcodes = new java.util.HashSet<>();
+        int sni = 0;
+        for (String line : fields.split("\n")) {
+            String[] f = line.split("\t", -1);
+            protocols.merge(f[1], 1, Integer::sum);
+            if (f[1].startsWith("TLS") || f[1].equals("DNS")) {
+                assertThat(f[4]).as("_ws.malformed in frame %s", f[0]).isEmpty();
+            }
+            if (!f[2].isEmpty()) handshakes.addAll(List.of(f[2].split(",")));
+            if (!f[3].isEmpty()) rcodes.add(f[3]);
+            if (f[5].matches("svc[0-9]+\\.example")) sni++;
+        }
+        assertThat(protocols).containsKeys("TLSv1.3", "DNS", "HTTP", "TCP");
+        assertThat(handshakes).contains("1", "2");
+        assertThat(rcodes).contains("0", "3");
+        assertThat(sni).isGreaterThan(5);
+        String list = tshark(config, "-r", file.toString());
+        assertThat(dev.tcpscope.cli.CliRun.of("read", file.toString()).out()).isEqualTo(list);
+    }
+
+    private static String tshark(Path config, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("tshark"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("XDG_CONFIG_HOME", config.toString());
+        pb.environment().put("TZ", "UTC");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        return out;
+    }
+
     private static boolean onPath(String tool) {
         String path = System.getenv("PATH");
         if (path == null) return false;
