@@ -72,6 +72,10 @@ extra learn_tcp.pcapng.color-V.txt learn_tcp.pcapng --color -V
 # (-d tcp.port==4000,data: that capture carries HTTP on port 4000, found by the heuristic; the
 #  checks of duplicate keys and rule names keep its payload as data; HTTP is checked by make-http-goldens.sh.)
 extra arkime-wireshark-retrans.pcap.color.json arkime-wireshark-retrans.pcap -c 40 --color -T json -d tcp.port==4000,data
+# Every frame of the Rlogin scenarios (55; the first 40 are in the usual goldens): the cut-short
+# window-size message and the non-ASCII data come after frame 40.
+extra synth-rlogin.pcap.Vx.txt synth-rlogin.pcap -V -x
+extra synth-rlogin.pcap.all.json synth-rlogin.pcap -T json
 
 {
   echo "# Made by scripts/make-detail-goldens.sh; do not edit."

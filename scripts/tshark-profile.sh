@@ -33,6 +33,8 @@ ENABLED=(
   #   X.509 certificate dissector directly, so tshark shows each certificate's X.509 tree even
   #   with them off; tcpscope shows the certificate's bytes only (docs/TLS.md, the golden cut).
   tls
+  # rlogin: Rlogin on tcp.port 513, each segment on its own (src/main/java/dev/tcpscope/proto/rlogin).
+  rlogin
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

@@ -485,11 +485,41 @@ final class PcapngReader implements CaptureReader {
         optionsSegment = s;
         optionsFrom = b + 28 + ((captured + 3) & ~3);
         optionsTo = b + length - 4;
+        frame.setComments(comments(s, optionsFrom, optionsTo));
         int flags = packetFlags(s, b + 28 + ((captured + 3) & ~3), b + length - 4);
         int fcsBytes = (flags >>> 5) & 0xf;
         if (fcsBytes != 0) {
             frame.setFcsLength(PcapReader.ethernetFcs(c.linkType(), fcsBytes * 8));
         }
+    }
+
+    private static final String[] NO_COMMENTS = new String[0];
+
+    /**
+     * The {@code opt_comment} values (§3.5, UTF-8) of an EPB's options, in order; a list that runs
+     * out of its block ends there.
+     */
+    private String[] comments(MemorySegment s, long p, long to) {
+        String[] out = NO_COMMENTS;
+        while (p + 4 <= to) {
+            int code = endian.u16(s, p);
+            int length = endian.u16(s, p + 2);
+            long padded = (length + 3) & ~3;
+            if (code == OPT_ENDOFOPT || p + 4 + padded > to) {
+                break;
+            }
+            if (code == OPT_COMMENT) {
+                out = java.util.Arrays.copyOf(out, out.length + 1);
+                byte[] text = s.asSlice(p + 4, length).toArray(ValueLayout.JAVA_BYTE);
+                int n = 0;
+                while (n < text.length && text[n] != 0) {
+                    n++; // wiretap keeps the string up to a NUL some writers add
+                }
+                out[out.length - 1] = new String(text, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+            }
+            p += 4 + padded;
+        }
+        return out;
     }
 
     /**

@@ -10,6 +10,16 @@ final class FrameFields {
 
     static List<Field> all() {
         return List.of(
+                Field.of("pkt_comment", "Packet comments", PROTOCOL, (d, v) -> {
+                    if (d.frame().comments().length > 0) {
+                        v.addString("pkt_comment"); // the protocol item has no bytes: tshark prints its name
+                    }
+                }),
+                Field.of("frame.comment", "Comment", STRING, (d, v) -> {
+                    for (String c : d.frame().comments()) {
+                        v.addString(c);
+                    }
+                }),
                 Field.of("frame", "Frame", PROTOCOL, (d, v) -> {
                     long len = d.frame().originalLength();
                     long cap = d.frame().capturedLength();

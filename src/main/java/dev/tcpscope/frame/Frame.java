@@ -51,7 +51,19 @@ public final class Frame {
         this.hasTimestamp = true;
         this.fcsLength = -1;
         this.file = null;
+        this.comments = NO_COMMENTS;
     }
+
+    private static final String[] NO_COMMENTS = new String[0];
+    private String[] comments = NO_COMMENTS;
+
+    /** Sets the record's comments (pcapng {@code opt_comment}, in order); called by readers only, after {@link #set}. */
+    public void setComments(String[] comments) {
+        this.comments = comments;
+    }
+
+    /** The record's comments (pcapng {@code opt_comment}), none for most frames; not to be modified. */
+    public String[] comments() { return comments; }
 
     private FileBytes file;
     private long fileOrigin;

@@ -114,6 +114,7 @@ public final class Details {
         link.reset();
         trailerOutcome = EtherTrailer.Outcome.NONE;
         Frame f = decoder.frame();
+        comments(f);
         DetailNode frame = frame(f, iface, section);
         if (f.kind() == Frame.Kind.PACKET) {
             layers(f);
@@ -284,6 +285,22 @@ public final class Details {
     }
 
     // ---- frame ------------------------------------------------------------------------------
+
+    /**
+     * packet-frame.c's "Packet comments" item, ahead of the frame's: each comment of the record as
+     * an item labelled with its text and a Comment expert item.
+     */
+    private void comments(Frame f) {
+        String[] comments = f.comments();
+        if (comments.length == 0) {
+            return;
+        }
+        DetailNode c = root.protocol("pkt_comment", "Packet comments");
+        for (String text : comments) {
+            DetailNode item = c.field("frame.comment", Labels.represented(text), text);
+            Expert.add(item, "frame.comment.expert", Expert.Severity.COMMENT, Expert.Group.COMMENTS_GROUP, text);
+        }
+    }
 
     /**
      * A pcapng Custom Block (pcapng §4.8) of an enterprise packet-frame.c knows no dissector

@@ -58,7 +58,8 @@ public final class Collected implements Tree {
                 v.addBytes(i.s, i.off, i.len);
             } else if (integer) {
                 try {
-                    v.addLong(Long.parseLong(i.value));
+                    // a BASE_HEX item's value is written as the tree shows it, 0x...
+                    v.addLong(i.value.startsWith("0x") ? Long.parseLong(i.value.substring(2), 16) : Long.parseLong(i.value));
                 } catch (NumberFormatException e) {
                     v.addPresent(); // not a number: the field is there all the same
                 }
@@ -89,13 +90,18 @@ public final class Collected implements Tree {
      * BOOLEAN, STRING, BYTES, PROTOCOL or NONE.
      */
     public static Field field(String name, String title, FieldType type, int bits, Source source) {
+        return field(name, title, type, bits, Base.DEC, source);
+    }
+
+    /** As {@link #field(String, String, FieldType, int, Source)}, an integer shown in {@code base}. */
+    public static Field field(String name, String title, FieldType type, int bits, Base base, Source source) {
         dev.tcpscope.field.Extractor e = (d, v) -> {
             Collected c = source.of(d);
             if (c != null) {
                 c.values(name, type, v);
             }
         };
-        return type == FieldType.UINT ? Field.integer(name, title, type, bits, Base.DEC, e) : Field.of(name, title, type, e);
+        return type == FieldType.UINT ? Field.integer(name, title, type, bits, base, e) : Field.of(name, title, type, e);
     }
 
     /** The registered dissector named {@code name} of the decoder's table, if it is a {@code type}. */

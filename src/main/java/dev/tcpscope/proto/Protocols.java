@@ -9,6 +9,8 @@ import dev.tcpscope.proto.ftp.FtpData;
 import dev.tcpscope.proto.ftp.FtpFields;
 import dev.tcpscope.proto.http.Http;
 import dev.tcpscope.proto.http.HttpFields;
+import dev.tcpscope.proto.rlogin.Rlogin;
+import dev.tcpscope.proto.rlogin.RloginFields;
 import dev.tcpscope.proto.smtp.Smtp;
 import dev.tcpscope.proto.smtp.SmtpFields;
 import dev.tcpscope.proto.ssh.Ssh;
@@ -32,7 +34,8 @@ public final class Protocols {
             SshFields.all(),
             SmtpFields.all(),
             FtpFields.all(),
-            TlsFields.all()));
+            TlsFields.all(),
+            RloginFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -52,6 +55,7 @@ public final class Protocols {
         t.register(new Ftp(t::byPort, t::expect, ftpData), Ftp.TCP_PORTS, false);
         t.register(ftpData, FtpData.TCP_PORTS, false);
         t.register(new Tls(), Tls.TCP_PORTS, true);
+        t.register(new Rlogin(), Rlogin.TCP_PORTS, false);
         return t;
     }
 

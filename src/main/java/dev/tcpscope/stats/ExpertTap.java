@@ -29,7 +29,10 @@ final class ExpertTap implements Tap {
     private static final int[] SEVERITIES = {0x00100000, 0x00200000, 0x00400000, 0x00600000, 0x00800000};
     private static final String[] GROUPS = {"", "Checksum", "Sequence", "Response code", "Request code", "Undecoded",
         "Reassemble", "Malformed", "Debug", "Protocol", "Security", "Comment", "Decryption", "Assumption", "Deprecated"};
-    /** Short names (tshark -G protocols, column 2) of the protocols whose tree nodes carry expert items. */
+    /**
+     * Short names (tshark -G protocols, column 2) of the protocols whose tree nodes carry expert
+     * items; a packet comment's items count for Frame (pkt_comment is not listed).
+     */
     private static final Map<String, String> SHORT = Map.ofEntries(
             Map.entry("frame", "Frame"), Map.entry("eth", "Ethernet"), Map.entry("vlan", "VLAN"),
             Map.entry("ieee8021ad", "IEEE 802.1AD"), Map.entry("sll", "SLL"), Map.entry("null", "Null"),
@@ -41,7 +44,7 @@ final class ExpertTap implements Tap {
             Map.entry("http", "HTTP"), Map.entry("media", "Media"),
             Map.entry("dns", "DNS"), Map.entry("mdns", "mDNS"), Map.entry("llmnr", "LLMNR"),
             Map.entry("tls", "TLS"), Map.entry("ssh", "SSH"), Map.entry("smtp", "SMTP"), Map.entry("imf", "IMF"),
-            Map.entry("ftp", "FTP"), Map.entry("ftp-data", "FTP-DATA"));
+            Map.entry("ftp", "FTP"), Map.entry("ftp-data", "FTP-DATA"), Map.entry("rlogin", "Rlogin"));
 
     private int lowest;
     private final int named;

@@ -262,6 +262,7 @@ public final class Decoder {
         } else {
             desegmenter.source(null, null, 0);
         }
+        desegmenter.urgentPointer(Tcp.urgentPointer(s, off));
         desegmenter.segment((int) f.number(), time, record, Tcp.srcPort(s, off), Tcp.dstPort(s, off),
                 s, off + record.headerLength, Math.min(captured, record.segmentLength), record.segmentLength, closing);
         appTouched = desegmenter.columns().touched();

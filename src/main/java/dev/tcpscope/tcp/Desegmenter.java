@@ -384,6 +384,13 @@ public final class Desegmenter {
     /** Thrown-free signal of reassemble.c's ReassemblyError: the message, or null. */
     private String error;
 
+    private int urgentPointer;
+
+    /** The urgent pointer field of the segment {@link #segment} is about to be given (read when URG is set). */
+    public void urgentPointer(int pointer) {
+        urgentPointer = pointer;
+    }
+
     /**
      * Runs desegmentation for one TCP segment that the analysis has just seen.
      *
@@ -752,6 +759,7 @@ public final class Desegmenter {
         ctx.truncated = !reassembledBytes && truncatedPayload;
         ctx.srcPort = srcPort;
         ctx.dstPort = dstPort;
+        ctx.urgentPointer = (rec.flags & Tcp.URG) != 0 ? urgentPointer : -1;
         ctx.desegmentOffset = 0;
         ctx.desegmentLength = 0;
         st.dissector.dissect(s, off, len, ctx);

@@ -23,6 +23,8 @@ public final class PduContext {
     public boolean truncated;
     /** The source and destination ports of the segment. */
     public int srcPort, dstPort;
+    /** The segment's urgent pointer when its URG flag is set (tcpinfo's flags and urgent_pointer), else -1. */
+    public int urgentPointer = -1;
     /** Where the columns go. */
     public AppColumns columns;
     /**

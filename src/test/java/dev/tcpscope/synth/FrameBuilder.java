@@ -127,6 +127,14 @@ public final class FrameBuilder {
         System.arraycopy(FILLER, (int) Math.floorMod(offset, (long) FILLER_SPAN) & ~1, dst, at, len);
     }
 
+    private int urgent;
+
+    /** The urgent pointer of the next TCP segment built (then 0 again); set URG in its flags. */
+    public FrameBuilder urgent(int pointer) {
+        urgent = pointer;
+        return this;
+    }
+
     /** Payloads come from {@code src} starting at {@code off} (not copied until a build). */
     public FrameBuilder payload(byte[] src, int off) {
         payloadSrc = src;
@@ -155,6 +163,8 @@ public final class FrameBuilder {
         buf[l4 + 13] = (byte) flags;
         BE_SHORT.set(buf, l4 + 14, (short) window);
         BE_INT.set(buf, l4 + 16, 0);            // checksum, urgent pointer
+        BE_SHORT.set(buf, l4 + 18, (short) urgent);
+        urgent = 0;
         System.arraycopy(options.bytes, 0, buf, l4 + 20, options.length);
         for (int i = options.length; i < optLen; i++) buf[l4 + 20 + i] = TcpOptions.EOL;
         long sum = sum16(buf, l4, hl) + copyPayload(l4 + hl, payloadLen);
