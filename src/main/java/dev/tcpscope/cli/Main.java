@@ -100,6 +100,15 @@ public final class Main {
         if (args.length == 0 || cl.getSubcommands().containsKey(args[0])) {
             return args;
         }
+        if (args[0].equals("-G") && args.length <= 2) {
+            // tshark -G [fields|protocols]: the glossaries of what tcpscope knows
+            String report = args.length == 2 ? args[1] : "fields";
+            return switch (report) {
+                case "fields" -> new String[] {"fields"};
+                case "protocols" -> new String[] {"fields", "--protocols"};
+                default -> new String[] {"fields", "--glossary=" + report};
+            };
+        }
         for (String a : args) {
             if (a.equals("--")) {
                 break;

@@ -21,7 +21,7 @@ final class SllFields {
 
     static List<Field> all() {
         return List.of(
-                Field.of("sll", "Linux cooked capture", PROTOCOL, (d, v) -> {
+                Field.of("sll", "Linux cooked-mode capture", PROTOCOL, (d, v) -> {
                     var x = d.dissection();
                     for (int i = 0; i < x.count(); i++) {
                         if (x.proto(i) == Proto.SLL || x.proto(i) == Proto.SLL2) {
