@@ -18,6 +18,29 @@ public final class NameTables {
     /** The names of {@code /dev/tcpscope/names/<resource>}, indexed by value (values at or past {@code size} are left out). */
     public static String[] load(String resource, int size) {
         String[] names = new String[size];
+        read(resource, (v, name) -> {
+            if (v >= 0 && v < size && names[v] == null) {
+                names[v] = name;
+            }
+        });
+        return names;
+    }
+
+    /**
+     * The names of {@code /dev/tcpscope/names/<resource>} by value, for a table whose values are
+     * few and far apart (an array indexed by a 24-bit value would cost 64 MB).
+     */
+    public static java.util.Map<Integer, String> loadSparse(String resource) {
+        java.util.Map<Integer, String> names = new java.util.HashMap<>();
+        read(resource, names::putIfAbsent);
+        return names;
+    }
+
+    private interface Entry {
+        void accept(int value, String name);
+    }
+
+    private static void read(String resource, Entry entry) {
         try (InputStream in = NameTables.class.getResourceAsStream("/dev/tcpscope/names/" + resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
@@ -30,13 +53,10 @@ public final class NameTables {
                 int tab = line.indexOf('\t');
                 String num = line.substring(0, tab);
                 int v = num.startsWith("0x") ? Integer.parseInt(num.substring(2), 16) : Integer.parseInt(num);
-                if (v >= 0 && v < size && names[v] == null) {
-                    names[v] = line.substring(tab + 1);
-                }
+                entry.accept(v, line.substring(tab + 1));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return names;
     }
 }

@@ -15,7 +15,8 @@ final class TlsNames {
     static final TlsNames.Table VERSION = load("tls-version.tsv", 0x10000);
     static final TlsNames.Table HANDSHAKE_TYPE = load("tls-handshake-type.tsv", 256);
     static final TlsNames.Table CIPHER_SUITE = load("tls-ciphersuite.tsv", 0x10000);
-    static final TlsNames.Table CIPHER_SPEC = load("tls-cipherspec.tsv", 0x1000000);
+    /** SSLv2 cipher specs: 24-bit values, a few hundred of them, so kept by value rather than in a 16M-entry array. */
+    static final TlsNames.Table CIPHER_SPEC = new Table(NameTables.loadSparse("tls-cipherspec.tsv"));
     static final TlsNames.Table EXTENSION = load("tls-extension.tsv", 0x10000);
     static final TlsNames.Table GROUP = load("tls-group.tsv", 0x10000);
     static final TlsNames.Table SIG_ALG = load("tls-sigalg.tsv", 0x10000);
@@ -53,9 +54,24 @@ final class TlsNames {
     static final class Table {
         private final String[] names;
 
-        Table(String[] names) { this.names = names; }
+        private final java.util.Map<Integer, String> sparse;
 
-        String name(int v) { return v >= 0 && v < names.length ? names[v] : null; }
+        Table(String[] names) {
+            this.names = names;
+            this.sparse = null;
+        }
+
+        Table(java.util.Map<Integer, String> sparse) {
+            this.names = new String[0];
+            this.sparse = sparse;
+        }
+
+        String name(int v) {
+            if (sparse != null) {
+                return sparse.get(v);
+            }
+            return v >= 0 && v < names.length ? names[v] : null;
+        }
 
         String name(int v, String otherwise) {
             String n = name(v);
