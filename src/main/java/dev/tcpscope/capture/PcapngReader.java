@@ -485,8 +485,7 @@ final class PcapngReader implements CaptureReader {
         optionsSegment = s;
         optionsFrom = b + 28 + ((captured + 3) & ~3);
         optionsTo = b + length - 4;
-        frame.setComments(comments(s, optionsFrom, optionsTo));
-        int flags = packetFlags(s, b + 28 + ((captured + 3) & ~3), b + length - 4);
+        int flags = packetOptions(frame, s, optionsFrom, optionsTo);
         int fcsBytes = (flags >>> 5) & 0xf;
         if (fcsBytes != 0) {
             frame.setFcsLength(PcapReader.ethernetFcs(c.linkType(), fcsBytes * 8));
@@ -496,49 +495,36 @@ final class PcapngReader implements CaptureReader {
     private static final String[] NO_COMMENTS = new String[0];
 
     /**
-     * The {@code opt_comment} values (§3.5, UTF-8) of an EPB's options, in order; a list that runs
-     * out of its block ends there.
+     * One walk over an EPB's options: gives {@code frame} its {@code opt_comment} values (§3.5,
+     * UTF-8, up to a NUL some writers add, as wiretap keeps them) and returns {@code epb_flags}
+     * (§4.3.1), or 0. A list that runs out of its block just ends there.
      */
-    private String[] comments(MemorySegment s, long p, long to) {
-        String[] out = NO_COMMENTS;
-        while (p + 4 <= to) {
-            int code = endian.u16(s, p);
-            int length = endian.u16(s, p + 2);
-            long padded = (length + 3) & ~3;
-            if (code == OPT_ENDOFOPT || p + 4 + padded > to) {
-                break;
-            }
-            if (code == OPT_COMMENT) {
-                out = java.util.Arrays.copyOf(out, out.length + 1);
-                byte[] text = s.asSlice(p + 4, length).toArray(ValueLayout.JAVA_BYTE);
-                int n = 0;
-                while (n < text.length && text[n] != 0) {
-                    n++; // wiretap keeps the string up to a NUL some writers add
-                }
-                out[out.length - 1] = new String(text, 0, n, java.nio.charset.StandardCharsets.UTF_8);
-            }
-            p += 4 + padded;
-        }
-        return out;
-    }
-
-    /**
-     * {@code epb_flags} (§4.3.1) from an EPB's options, or 0. Only that option is looked for,
-     * and a list that runs out of its block just ends the search.
-     */
-    private int packetFlags(MemorySegment s, long p, long to) {
+    private int packetOptions(Frame frame, MemorySegment s, long p, long to) {
+        int flags = 0;
+        boolean haveFlags = false;
+        String[] comments = NO_COMMENTS;
         while (p + 4 <= to) {
             int code = endian.u16(s, p);
             int length = endian.u16(s, p + 2);
             if (code == OPT_ENDOFOPT || p + 4 + length > to) {
-                return 0;
+                break;
             }
-            if (code == OPT_EPB_FLAGS && length == 4) {
-                return endian.i32(s, p + 4);
+            if (code == OPT_EPB_FLAGS && length == 4 && !haveFlags) {
+                flags = endian.i32(s, p + 4);
+                haveFlags = true;
+            } else if (code == OPT_COMMENT) {
+                byte[] text = s.asSlice(p + 4, length).toArray(ValueLayout.JAVA_BYTE);
+                int n = 0;
+                while (n < text.length && text[n] != 0) {
+                    n++;
+                }
+                comments = java.util.Arrays.copyOf(comments, comments.length + 1);
+                comments[comments.length - 1] = new String(text, 0, n, java.nio.charset.StandardCharsets.UTF_8);
             }
             p += 4 + ((length + 3) & ~3);
         }
-        return 0;
+        frame.setComments(comments);
+        return flags;
     }
 
     /** Appendix: the obsolete Packet Block, an EPB with a 16-bit interface id and drop count. */

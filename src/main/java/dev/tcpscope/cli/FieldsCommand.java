@@ -28,18 +28,6 @@ final class FieldsCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--glossary", hidden = true)
     String glossary;
 
-    /** The short names tshark gives the protocols tcpscope dissects ({@code tshark -G protocols}, column 2). */
-    private static final java.util.Map<String, String> SHORT = java.util.Map.ofEntries(
-            java.util.Map.entry("arp", "ARP/RARP"), java.util.Map.entry("data", "Data"), java.util.Map.entry("dns", "DNS"),
-            java.util.Map.entry("eth", "Ethernet"), java.util.Map.entry("frame", "Frame"), java.util.Map.entry("ftp", "FTP"),
-            java.util.Map.entry("ftp-data", "FTP-DATA"), java.util.Map.entry("http", "HTTP"), java.util.Map.entry("icmp", "ICMP"),
-            java.util.Map.entry("icmpv6", "ICMPv6"), java.util.Map.entry("ieee8021ad", "IEEE 802.1AD"),
-            java.util.Map.entry("imf", "IMF"), java.util.Map.entry("ip", "IPv4"), java.util.Map.entry("ipv6", "IPv6"),
-            java.util.Map.entry("llmnr", "LLMNR"), java.util.Map.entry("mdns", "mDNS"), java.util.Map.entry("mptcp", "MPTCP"),
-            java.util.Map.entry("pkt_comment", "Pkt_Comment"), java.util.Map.entry("rlogin", "Rlogin"),
-            java.util.Map.entry("sll", "SLL"), java.util.Map.entry("smtp", "SMTP"), java.util.Map.entry("ssh", "SSH"),
-            java.util.Map.entry("tcp", "TCP"), java.util.Map.entry("tls", "TLS"), java.util.Map.entry("udp", "UDP"),
-            java.util.Map.entry("vlan", "VLAN"));
 
     @Override
     public Integer call() {
@@ -51,7 +39,8 @@ final class FieldsCommand implements Callable<Integer> {
         for (Field f : dev.tcpscope.proto.Protocols.fields().all()) {
             if (protocols) {
                 if (f.type() == dev.tcpscope.field.FieldType.PROTOCOL) {
-                    sb.append(f.title()).append('\t').append(SHORT.getOrDefault(f.name(), f.title())).append('\t')
+                    sb.append(f.title()).append('\t').append(java.util.Objects.requireNonNullElse(
+                            dev.tcpscope.field.ProtocolNames.shortName(f.name()), f.title())).append('\t')
                             .append(f.name()).append('\n');
                 }
                 continue;

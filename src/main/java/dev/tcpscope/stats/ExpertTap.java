@@ -29,22 +29,6 @@ final class ExpertTap implements Tap {
     private static final int[] SEVERITIES = {0x00100000, 0x00200000, 0x00400000, 0x00600000, 0x00800000};
     private static final String[] GROUPS = {"", "Checksum", "Sequence", "Response code", "Request code", "Undecoded",
         "Reassemble", "Malformed", "Debug", "Protocol", "Security", "Comment", "Decryption", "Assumption", "Deprecated"};
-    /**
-     * Short names (tshark -G protocols, column 2) of the protocols whose tree nodes carry expert
-     * items; a packet comment's items count for Frame (pkt_comment is not listed).
-     */
-    private static final Map<String, String> SHORT = Map.ofEntries(
-            Map.entry("frame", "Frame"), Map.entry("eth", "Ethernet"), Map.entry("vlan", "VLAN"),
-            Map.entry("ieee8021ad", "IEEE 802.1AD"), Map.entry("sll", "SLL"), Map.entry("null", "Null"),
-            Map.entry("raw", "Raw"), Map.entry("ip", "IPv4"), Map.entry("ipv6", "IPv6"),
-            Map.entry("ipv6.hopopts", "IPv6 Hop-by-Hop"), Map.entry("ipv6.routing", "IPv6 Routing"),
-            Map.entry("ipv6.fraghdr", "IPv6 Fragment"), Map.entry("ipv6.dstopts", "IPv6 Destination"),
-            Map.entry("arp", "ARP/RARP"), Map.entry("tcp", "TCP"), Map.entry("mptcp", "MPTCP"), Map.entry("udp", "UDP"),
-            Map.entry("icmp", "ICMP"), Map.entry("icmpv6", "ICMPv6"), Map.entry("data", "Data"),
-            Map.entry("http", "HTTP"), Map.entry("media", "Media"),
-            Map.entry("dns", "DNS"), Map.entry("mdns", "mDNS"), Map.entry("llmnr", "LLMNR"),
-            Map.entry("tls", "TLS"), Map.entry("ssh", "SSH"), Map.entry("smtp", "SMTP"), Map.entry("imf", "IMF"),
-            Map.entry("ftp", "FTP"), Map.entry("ftp-data", "FTP-DATA"), Map.entry("rlogin", "Rlogin"));
 
     private int lowest;
     private final int named;
@@ -118,8 +102,11 @@ final class ExpertTap implements Tap {
                 continue;
             }
             String p = protocol;
-            if (child.kind() == DetailNode.Kind.PROTOCOL && key != null && SHORT.containsKey(key)) {
-                p = SHORT.get(key);
+            String shortName = child.kind() == DetailNode.Kind.PROTOCOL && key != null
+                    && !key.equals("pkt_comment") // a packet comment's items count for Frame
+                    ? dev.tcpscope.field.ProtocolNames.shortName(key) : null;
+            if (shortName != null) {
+                p = shortName;
             } else if (("_ws.malformed".equals(key) || "_ws.unreassembled".equals(key)) && child.label() != null) {
                 p = malformedIn(child.label(), p); // the protocol whose dissection threw, as pinfo->current_proto
             }

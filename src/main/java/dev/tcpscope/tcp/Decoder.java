@@ -262,7 +262,9 @@ public final class Decoder {
         } else {
             desegmenter.source(null, null, 0);
         }
-        desegmenter.urgentPointer(Tcp.urgentPointer(s, off));
+        if ((record.flags & Tcp.URG) != 0) {
+            desegmenter.urgentPointer(Tcp.urgentPointer(s, off)); // read only when it means something
+        }
         desegmenter.segment((int) f.number(), time, record, Tcp.srcPort(s, off), Tcp.dstPort(s, off),
                 s, off + record.headerLength, Math.min(captured, record.segmentLength), record.segmentLength, closing);
         appTouched = desegmenter.columns().touched();

@@ -386,7 +386,7 @@ public final class Desegmenter {
 
     private int urgentPointer;
 
-    /** The urgent pointer field of the segment {@link #segment} is about to be given (read when URG is set). */
+    /** The urgent pointer field of the segment {@link #segment} is about to be given; called only when its URG flag is set. */
     public void urgentPointer(int pointer) {
         urgentPointer = pointer;
     }

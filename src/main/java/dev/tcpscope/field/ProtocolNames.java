@@ -1,0 +1,30 @@
+package dev.tcpscope.field;
+
+import java.util.Map;
+
+/**
+ * The short names tshark 4.0 gives the protocols tcpscope dissects ({@code tshark -G protocols},
+ * column 2: {@code IPv4} for {@code ip}, {@code ARP/RARP} for {@code arp}), for the expert
+ * statistics' Protocol column and the {@code -G protocols} glossary.
+ */
+public final class ProtocolNames {
+    private ProtocolNames() { }
+
+    private static final Map<String, String> SHORT = Map.ofEntries(
+            Map.entry("frame", "Frame"), Map.entry("pkt_comment", "Pkt_Comment"), Map.entry("eth", "Ethernet"),
+            Map.entry("vlan", "VLAN"), Map.entry("ieee8021ad", "IEEE 802.1AD"), Map.entry("sll", "SLL"),
+            Map.entry("null", "Null"), Map.entry("raw", "Raw"), Map.entry("ip", "IPv4"), Map.entry("ipv6", "IPv6"),
+            Map.entry("ipv6.hopopts", "IPv6 Hop-by-Hop"), Map.entry("ipv6.routing", "IPv6 Routing"),
+            Map.entry("ipv6.fraghdr", "IPv6 Fragment"), Map.entry("ipv6.dstopts", "IPv6 Destination"),
+            Map.entry("arp", "ARP/RARP"), Map.entry("tcp", "TCP"), Map.entry("mptcp", "MPTCP"), Map.entry("udp", "UDP"),
+            Map.entry("icmp", "ICMP"), Map.entry("icmpv6", "ICMPv6"), Map.entry("data", "Data"),
+            Map.entry("http", "HTTP"), Map.entry("media", "Media"),
+            Map.entry("dns", "DNS"), Map.entry("mdns", "mDNS"), Map.entry("llmnr", "LLMNR"),
+            Map.entry("tls", "TLS"), Map.entry("ssh", "SSH"), Map.entry("smtp", "SMTP"), Map.entry("imf", "IMF"),
+            Map.entry("ftp", "FTP"), Map.entry("ftp-data", "FTP-DATA"), Map.entry("rlogin", "Rlogin"));
+
+    /** The short name of the protocol whose filter name is {@code filterName}, or null when tcpscope does not know it. */
+    public static String shortName(String filterName) {
+        return SHORT.get(filterName);
+    }
+}
