@@ -77,7 +77,7 @@ public final class Details {
     /** The coloring rules whose match each frame names, or null (tshark without --color). */
     private Colorizer colorizer;
 
-    void coloring(Colorizer colorizer) {
+    public void coloring(Colorizer colorizer) {
         this.colorizer = colorizer;
     }
 

@@ -102,6 +102,20 @@ public final class Explainer {
     /** The streams seen so far, in the order they started. */
     public Set<Integer> streams() { return streams.keySet(); }
 
+    /**
+     * Each side's TCP state (RFC 9293 names, as {@code ss} prints them) after the latest packet
+     * of a stream, with the endpoints: {client, server, client address, server address}; null for
+     * an unknown stream, "?" for a state not known yet.
+     */
+    public String[] states(int stream) {
+        StreamState s = streams.get(stream);
+        if (s == null) {
+            return null;
+        }
+        return new String[] {s.clientState == null ? "?" : s.clientState.name(),
+                s.serverState == null ? "?" : s.serverState.name(), s.clientText, s.serverText};
+    }
+
     /** The summary of a stream: handshake, data each way, close, who closed first, analysis. */
     public List<String> summary(int stream) {
         StreamState s = streams.get(stream);
