@@ -36,13 +36,91 @@ final class CaptureIndex implements AutoCloseable {
     private volatile String error;
     private volatile boolean closed;
     private Thread worker;
+    /** Live: frames are pushed by {@link #add} as they are captured, and each row shows at once. */
+    private final boolean live;
+    private Decoder decoder;
+    private PacketList list;
+    private final String[] columns = new String[9];
+    /** Changes whenever rows are published or the pass ends, for {@link #awaitChange}. */
+    private long version;
 
     CaptureIndex(Path file, FilterColorizer colorizer) throws IOException {
+        this(file, colorizer, false);
+    }
+
+    private CaptureIndex(Path file, FilterColorizer colorizer, boolean live) throws IOException {
         this.file = file;
         this.colorizer = colorizer;
         this.rows = new RowSpool();
-        this.fileSize = Files.size(file);
+        this.fileSize = live ? 0 : Files.size(file);
+        this.live = live;
     }
+
+    /**
+     * The index of a capture being made: {@code file} is where the capture is written (each
+     * packet's block flushed before it is {@link #add added}), for the details and filters.
+     */
+    static CaptureIndex live(Path file, FilterColorizer colorizer) throws IOException {
+        CaptureIndex index = new CaptureIndex(file, colorizer, true);
+        index.begin();
+        return index;
+    }
+
+    private void begin() {
+        decoder = new Decoder().payloads(Protocols.table());
+        list = new PacketList(new TimeFormat(TimeFormat.Kind.RELATIVE, ZoneId.systemDefault()), MacNames::system, decoder);
+    }
+
+    /** Lists one frame: decodes it after every earlier one and spools its row. */
+    void add(Frame frame) throws IOException {
+        decoder.decode(frame);
+        list.columns(decoder, columns);
+        ColoringRule rule = colorizer.match(decoder);
+        columns[7] = Integer.toString(rule == null ? -1 : colorizer.rules().indexOf(rule));
+        columns[8] = Long.toString(decoder.tcp() == null ? -1 : decoder.tcp().stream);
+        rows.add(columns);
+        if (live) {
+            rows.flush();
+            changed();
+        } else if (frame.file() != null) {
+            position = frame.filePosition(frame.offset());
+        }
+    }
+
+    /** Ends a live capture's list; {@code problem} is why it ended early, or null. */
+    void finish(String problem) {
+        error = problem;
+        try {
+            rows.flush();
+        } catch (IOException e) {
+            error = WebErrors.oneLine(e);
+        }
+        done = true;
+        changed();
+    }
+
+    private synchronized void changed() {
+        version++;
+        notifyAll();
+    }
+
+    /**
+     * Waits until rows are published after {@code seen} (a value this returned before; 0 at first)
+     * or {@code millis} pass, and returns the current version.
+     */
+    synchronized long awaitChange(long seen, long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        while (version == seen && !done) {
+            long left = end - System.currentTimeMillis();
+            if (left <= 0) {
+                break;
+            }
+            wait(left);
+        }
+        return version;
+    }
+
+    boolean live() { return live; }
 
     /** Starts the pass on a virtual thread; {@link #awaitDone} waits for it. */
     CaptureIndex start() {
@@ -51,33 +129,22 @@ final class CaptureIndex implements AutoCloseable {
     }
 
     private void build() {
+        String problem = null;
+        begin();
         try (CaptureReader reader = Captures.open(file.toString())) {
-            Decoder decoder = new Decoder().payloads(Protocols.table());
-            PacketList list = new PacketList(new TimeFormat(TimeFormat.Kind.RELATIVE, ZoneId.systemDefault()),
-                    MacNames::system, decoder);
-            List<ColoringRule> all = colorizer.rules();
             Frame frame = new Frame();
-            String[] columns = new String[9];
+            long published = 0;
             while (!closed && reader.next(frame)) {
-                decoder.decode(frame);
-                list.columns(decoder, columns);
-                ColoringRule rule = colorizer.match(decoder);
-                columns[7] = Integer.toString(rule == null ? -1 : all.indexOf(rule));
-                columns[8] = Long.toString(decoder.tcp() == null ? -1 : decoder.tcp().stream);
-                rows.add(columns);
-                if (frame.file() != null) {
-                    position = frame.filePosition(frame.offset());
+                add(frame);
+                if (rows.size() != published) {
+                    published = rows.size();
+                    changed();
                 }
             }
         } catch (IOException | RuntimeException e) {
-            error = WebErrors.oneLine(e);
+            problem = WebErrors.oneLine(e);
         } finally {
-            try {
-                rows.flush();
-            } catch (IOException e) {
-                error = WebErrors.oneLine(e);
-            }
-            done = true;
+            finish(problem);
         }
     }
 

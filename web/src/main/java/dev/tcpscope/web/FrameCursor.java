@@ -56,13 +56,27 @@ final class FrameCursor implements AutoCloseable {
      * The details of frame {@code number} (1-based), or null when the capture has fewer frames.
      */
     synchronized ObjectNode frame(long number) throws IOException {
+        boolean fresh = false;
         if (reader == null || number <= at) {
             reopen();
+            fresh = true;
         }
         Explanation en = null, zh = null;
         while (at < number) {
-            if (!reader.next(frame)) {
-                return null;
+            boolean more;
+            try {
+                more = reader.next(frame);
+            } catch (dev.tcpscope.capture.CaptureFormatException e) {
+                more = false; // damaged or, live, not written whole yet
+            }
+            if (!more) {
+                if (fresh) {
+                    return null;
+                }
+                // a live capture's file has grown since it was opened: read it again
+                reopen();
+                fresh = true;
+                continue;
             }
             at++;
             decoder.decode(frame);

@@ -84,7 +84,7 @@ final class WebCommand implements Callable<Integer> {
                 out.println("tcpscope: serving " + path.getFileName() + " at " + url + " (Ctrl-C to stop)");
                 out.flush();
                 if (open) {
-                    openBrowser(url);
+                    openBrowser(url, err);
                 }
                 stop.await();
             }
@@ -101,7 +101,7 @@ final class WebCommand implements Callable<Integer> {
         }
     }
 
-    private void openBrowser(String url) {
+    static void openBrowser(String url, PrintStream err) {
         try {
             new ProcessBuilder("xdg-open", url).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

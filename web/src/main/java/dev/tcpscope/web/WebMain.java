@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
  * Entry point of the web module, run by the launcher for {@code tcpscope web} and
  * {@code tcpscope graph}; no other command loads this module.
  */
-@Command(name = "tcpscope", subcommands = {WebCommand.class})
+@Command(name = "tcpscope", subcommands = {WebCommand.class, LiveWeb.LabWeb.class, LiveWeb.CaptureWeb.class})
 public final class WebMain {
     private WebMain() { }
 

@@ -171,6 +171,7 @@ final class WebServer implements AutoCloseable {
                 Views.View v = views.apply(q.getOrDefault("filter", "").strip(), q.get("tab"));
                 send(x, 200, JSON.createObjectNode().put("view", v.id()).put("size", v.size()));
             }
+            case "/api/events" -> events(x);
             case "/api/rows" -> send(x, 200, rows(q));
             case "/api/find" -> send(x, 200, find(q));
             case "/api/frame" -> {
@@ -185,11 +186,52 @@ final class WebServer implements AutoCloseable {
         }
     }
 
+    private final java.util.concurrent.CountDownLatch pageOpened = new java.util.concurrent.CountDownLatch(1);
+
+    /** Waits until a page has opened its event stream; false when {@code limit} passed first. */
+    boolean awaitPage(java.time.Duration limit) throws InterruptedException {
+        return pageOpened.await(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Open event streams; each is a virtual thread that mostly waits. */
+    private final java.util.concurrent.Semaphore streams = new java.util.concurrent.Semaphore(MAX_STREAMS);
+    static final int MAX_STREAMS = 32;
+
+    /**
+     * Server-sent events: the status, sent at once and again whenever more rows are listed (a
+     * capture being indexed, a live capture), until the list is complete or the tab goes away.
+     */
+    private void events(HttpExchange x) throws Exception {
+        if (!streams.tryAcquire()) {
+            throw new HttpError(503, "too many open pages; close some tabs");
+        }
+        pageOpened.countDown();
+        try {
+            x.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+            x.getResponseHeaders().set("Cache-Control", "no-store");
+            x.sendResponseHeaders(200, 0);
+            OutputStream out = x.getResponseBody();
+            long seen = 0;
+            while (true) {
+                boolean done = index.done();
+                out.write(("data: " + JSON.writeValueAsString(status()) + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush(); // a closed tab fails here, which ends this stream
+                if (done) {
+                    break;
+                }
+                seen = index.awaitChange(seen, 15_000);
+            }
+        } finally {
+            streams.release();
+        }
+    }
+
     private ObjectNode status() {
         ObjectNode o = JSON.createObjectNode();
         o.put("file", index.file().getFileName().toString());
         o.put("frames", index.frames());
         o.put("done", index.done());
+        o.put("live", index.live());
         o.put("progress", index.progress());
         if (index.error() != null) {
             o.put("error", index.error());

@@ -41,6 +41,16 @@ final class Browser {
         return new ChromeDriver(service, o);
     }
 
+    /** Clicks what {@code by} finds, again if the page re-rendered it between finding and clicking. */
+    static void click(WebDriver d, org.openqa.selenium.By by) {
+        new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(x -> {
+                    x.findElement(by).click();
+                    return true;
+                });
+    }
+
     static void screenshot(WebDriver d, String name) throws IOException {
         Files.createDirectories(SHOTS);
         File f = ((TakesScreenshot) d).getScreenshotAs(OutputType.FILE);

@@ -97,7 +97,7 @@ class WebViewTest {
         browser.findElement(By.id("clear")).click();
         wait.until(d -> rows().size() == 20);
 
-        row(4).click();
+        Browser.click(browser, By.cssSelector("#list .row[data-frame='4']"));
         wait.until(d -> d.findElement(By.id("tree")).getText().contains("Transmission Control Protocol, Src Port: 5200"));
         String teacher = browser.findElement(By.id("teacher")).getText();
         assertThat(teacher).contains("Packet 4").contains("ESTABLISHED");

@@ -478,34 +478,43 @@ async function drawGraph() {
 }
 
 // ---- start ---------------------------------------------------------------------------------
-async function poll() {
-  try {
-    const s = await api('status');
-    document.title = `${s.file} — tcpscope`;
-    $('title').textContent = s.file;
-    $('progress-fill').style.width = `${Math.round(s.progress * 100)}%`;
-    if (state.view === 0 && s.frames !== state.size) {
-      state.size = s.frames;
-      setCount(state.size);
-    }
-    if (s.error) status(`the capture is damaged: ${s.error}; showing the packets before the damage`);
-    if (s.done) {
-      $('progress').classList.add('done');
-      state.done = true;
-      return true;
-    }
-  } catch (e) { status(e.message); }
-  return false;
+function update(s) {
+  document.title = `${s.file} — tcpscope`;
+  $('title').textContent = s.file;
+  $('progress-fill').style.width = `${Math.round(s.progress * 100)}%`;
+  if (state.view === 0 && s.frames !== state.size) {
+    state.size = s.frames;
+    setCount(state.size);
+  }
+  if (s.live && !s.done) status(`capturing: ${s.frames} packets`);
+  else if (s.live) status(`capture finished: ${s.frames} packets`);
+  if (s.error) status(`the capture is damaged: ${s.error}; showing the packets before the damage`);
+  if (s.done) {
+    $('progress').classList.add('done');
+    state.done = true;
+  }
+}
+
+// The server pushes the status whenever more packets are listed (server-sent events).
+function follow() {
+  return new Promise(resolve => {
+    const events = new EventSource(`/api/events${token ? `?token=${token}` : ''}`);
+    let first = true;
+    events.onmessage = ev => {
+      const s = JSON.parse(ev.data);
+      update(s);
+      if (first) { first = false; resolve(); }
+      if (s.done) events.close();
+    };
+    events.onerror = () => { if (state.done) events.close(); if (first) { first = false; resolve(); } };
+  });
 }
 
 async function start() {
   state.rules = await api('rules');
   renderRules();
   $('filter').value = state.filter;
-  const first = await poll();
-  if (!first) {
-    const timer = setInterval(async () => { if (await poll()) clearInterval(timer); }, 250);
-  }
+  await follow();
   if (state.filter) await applyFilter();
   const frame = +params.get('frame');
   if (frame > 0) {
