@@ -35,7 +35,7 @@ final class Views {
     /** Thrown when {@value #RUNNING} filters already run. */
     static final class Busy extends Exception {
         private static final long serialVersionUID = 1L;
-        Busy() { super("two filters are already running; try again when one has finished"); }
+        Busy() { super("two passes over the capture (filters, statistics) are already running; try again when one has finished"); }
     }
 
     /** Thrown when a tab's newer filter replaced this one before it finished. */
@@ -67,6 +67,30 @@ final class Views {
     /** Applies a filter over the whole capture (a blank filter is view 0, every frame). */
     View apply(String filter, String tab) throws IOException, Busy, Cancelled {
         DisplayFilter f = compile(filter);
+        int[][] frames = {new int[1024]};
+        int[] n = {0};
+        pass(tab, decoder -> {
+            if (f.test(decoder)) {
+                if (n[0] == frames[0].length) {
+                    frames[0] = Arrays.copyOf(frames[0], n[0] * 2);
+                }
+                frames[0][n[0]++] = (int) decoder.frame().number();
+            }
+        });
+        View v = new View(ids.incrementAndGet(), filter, Arrays.copyOf(frames[0], n[0]));
+        synchronized (kept) {
+            kept.put(v.id(), v);
+        }
+        return v;
+    }
+
+    /**
+     * One pass over the whole capture, each frame decoded (analysis and reassembly included) and
+     * handed to {@code each}; counted among the {@value #RUNNING} passes that may run at once, and
+     * cancelled by the same tab's next pass. The frames before damage are the capture, as in
+     * the list.
+     */
+    void pass(String tab, java.util.function.Consumer<Decoder> each) throws IOException, Busy, Cancelled {
         AtomicBoolean cancel = new AtomicBoolean();
         if (tab != null) {
             AtomicBoolean before = byTab.put(tab, cancel);
@@ -77,32 +101,18 @@ final class Views {
         if (!running.tryAcquire()) {
             throw new Busy();
         }
-        try {
-            int[] frames = new int[1024];
-            int n = 0;
-            try (CaptureReader reader = Captures.open(file.toString())) {
-                Decoder decoder = new Decoder().payloads(Protocols.table());
-                Frame frame = new Frame();
-                while (reader.next(frame)) {
-                    if (cancel.get()) {
-                        throw new Cancelled();
-                    }
-                    decoder.decode(frame);
-                    if (f.test(decoder)) {
-                        if (n == frames.length) {
-                            frames = Arrays.copyOf(frames, n * 2);
-                        }
-                        frames[n++] = (int) frame.number();
-                    }
+        try (CaptureReader reader = Captures.open(file.toString())) {
+            Decoder decoder = new Decoder().payloads(Protocols.table());
+            Frame frame = new Frame();
+            while (reader.next(frame)) {
+                if (cancel.get()) {
+                    throw new Cancelled();
                 }
-            } catch (dev.tcpscope.capture.CaptureFormatException damaged) {
-                // the frames before the damage are the list, as the index lists them
+                decoder.decode(frame);
+                each.accept(decoder);
             }
-            View v = new View(ids.incrementAndGet(), filter, Arrays.copyOf(frames, n));
-            synchronized (kept) {
-                kept.put(v.id(), v);
-            }
-            return v;
+        } catch (dev.tcpscope.capture.CaptureFormatException damaged) {
+            // the frames before the damage are the list, as the index lists them
         } finally {
             running.release();
             if (tab != null) {

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.tcpscope.filter.FilterSyntaxException;
 import dev.tcpscope.present.color.ColoringRule;
+import dev.tcpscope.present.explain.Lang;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,6 +58,7 @@ final class WebServer implements AutoCloseable {
     private final CaptureIndex index;
     private final Views views;
     private final FrameCursor cursor;
+    private final Reports reports;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final String token;
@@ -72,6 +74,7 @@ final class WebServer implements AutoCloseable {
         this.index = index;
         this.views = new Views(index.file());
         this.cursor = new FrameCursor(index.file(), index.colorizer());
+        this.reports = new Reports(index, views);
         this.server = HttpServer.create(new InetSocketAddress(bind, port), 64);
         this.token = tokenRequired ? newToken() : null;
         int p = server.getAddress().getPort();
@@ -114,6 +117,8 @@ final class WebServer implements AutoCloseable {
                 o.put("start", e.span().start());
                 o.put("end", e.span().end());
                 send(x, 400, o);
+            } catch (IllegalArgumentException e) {
+                error(x, 400, WebErrors.oneLine(e));
             } catch (Views.Busy e) {
                 error(x, 503, e.getMessage());
             } catch (Views.Cancelled e) {
@@ -174,6 +179,12 @@ final class WebServer implements AutoCloseable {
             case "/api/events" -> events(x);
             case "/api/rows" -> send(x, 200, rows(q));
             case "/api/find" -> send(x, 200, find(q));
+            case "/api/stat" -> send(x, 200, lines(reports.statistic(q.getOrDefault("z", ""), q.get("tab"))));
+            case "/api/flow" -> {
+                int stream = (int) number(q, "stream", 0, Integer.MAX_VALUE);
+                Lang lang = "zh".equals(q.get("lang")) ? Lang.ZH : Lang.EN;
+                send(x, 200, lines(reports.flow(stream, lang, index.colorizer(), q.get("tab"))));
+            }
             case "/api/frame" -> {
                 long n = number(q, "n", 1, Integer.MAX_VALUE);
                 ObjectNode f = cursor.frame(n);
@@ -224,6 +235,13 @@ final class WebServer implements AutoCloseable {
         } finally {
             streams.release();
         }
+    }
+
+    private static ObjectNode lines(List<String> lines) {
+        ObjectNode o = JSON.createObjectNode();
+        ArrayNode a = o.putArray("lines");
+        lines.forEach(a::add);
+        return o;
     }
 
     private ObjectNode status() {

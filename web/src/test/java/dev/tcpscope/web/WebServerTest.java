@@ -129,6 +129,26 @@ class WebServerTest {
     }
 
     @Test
+    void statisticsAreTsharksReports() throws Exception {
+        String golden = Files.readString(Path.of("src/test/resources/golden/stats/learn_tcp.pcapng.conv.txt"));
+        try (Served s = new Served(Path.of("captures/learn_tcp.pcapng"), false)) {
+            for (String z : List.of("endpoints,tcp", "conv,tcp", "endpoints,ip")) {
+                JsonNode r = json(get(s.base() + "/api/stat?z=" + q(z)));
+                String text = String.join("\n", JSON.convertValue(r.get("lines"), String[].class));
+                assertThat(text.strip()).as(z).contains("Filter:<No Filter>");
+                assertThat(golden).as(z).contains(text.strip());
+            }
+            HttpResponse<String> bad = get(s.base() + "/api/stat?z=" + q("follow,tcp,raw,0;rm"));
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(json(bad).get("error").asText()).startsWith("statistic not offered here");
+            JsonNode flow = json(get(s.base() + "/api/flow?stream=0"));
+            assertThat(flow.get("lines").toString()).contains("|--- SYN Seq=0 Len=0 ---");
+            assertThat(json(get(s.base() + "/api/flow?stream=3")).get("error").asText())
+                    .isEqualTo("the capture has no TCP stream 3 (streams: 0..0)");
+        }
+    }
+
+    @Test
     void hostHeaderMustNameLoopback() throws Exception {
         try (Served s = new Served(Path.of("captures/learn_tcp.pcapng"), false)) {
             assertThat(rawStatus(s.server.port(), "evil.example:" + s.server.port())).isEqualTo(403);

@@ -143,6 +143,20 @@ class WebViewTest {
         wait.until(d -> rows().size() == 9);
     }
 
+    @Test
+    void flowGraphLeadsToItsPacket() throws Exception {
+        browser.get(url("?frame=1"));
+        wait.until(d -> d.findElement(By.id("tree")).getText().contains("Transmission Control Protocol"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("stats"))).selectByValue("flow");
+        wait.until(d -> d.findElements(By.cssSelector("#report .frame")).size() == 20);
+        Browser.screenshot(browser, "flow-graph");
+        browser.findElements(By.cssSelector("#report .frame")).get(16).click();
+        wait.until(d -> d.findElement(By.id("teacher-title")).getText().startsWith("Packet 17"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("stats"))).selectByValue("conv,tcp");
+        wait.until(d -> d.findElement(By.id("report")).getText().contains("TCP Conversations"));
+        assertThat(browser.findElement(By.id("report")).getText()).contains("127.0.0.1:5201");
+    }
+
     /** The tree item whose text starts with {@code label}, its ancestors opened. */
     private WebElement item(String label) {
         WebElement found = wait.until(d -> d.findElements(By.cssSelector("#tree .item")).stream()

@@ -409,6 +409,37 @@ function renderRules() {
   }));
 }
 
+// ---- statistics: tshark's -z reports, Follow TCP Stream, the flow graph ---------------------
+$('stats').addEventListener('change', async () => {
+  const what = $('stats').value;
+  $('stats').value = '';
+  if (!what) return;
+  const t = state.frame && state.frame.teacher;
+  const stream = t && t.stream !== undefined ? t.stream : 0;
+  const title = $('stats').querySelector(`option[value="${what}"]`).textContent.replace('selected stream', `stream ${stream}`);
+  $('report-title').textContent = title;
+  $('report').textContent = '…';
+  $('report-dialog').showModal();
+  try {
+    const r = what === 'flow' ? await api('flow', { stream, lang: state.lang, tab })
+      : await api('stat', { z: what.startsWith('follow') ? `${what},${stream}` : what, tab });
+    const out = document.createDocumentFragment();
+    for (const line of r.lines) {
+      const m = what === 'flow' && /^\s+(\d+)\s+\d+\.\d+\s+\|/.exec(line);
+      if (m) {
+        const span = document.createElement('span');
+        span.className = 'frame';
+        span.textContent = line;
+        span.onclick = () => { $('report-dialog').close(); goTo(+m[1]); };
+        out.append(span, '\n');
+      } else {
+        out.append(line + '\n');
+      }
+    }
+    $('report').replaceChildren(out);
+  } catch (e) { $('report').textContent = e.message; }
+});
+
 // ---- stream graphs -------------------------------------------------------------------------
 let plot = null;
 $('graph-button').addEventListener('click', () => {
