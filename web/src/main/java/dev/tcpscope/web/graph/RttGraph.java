@@ -15,51 +15,49 @@ import java.util.List;
  * <p>A retransmission does not go on the list, so an ACK after one times the original copy, as
  * in Wireshark 4.0 (which has no Karn filter; 4.2 added one as an option). Each sample's frame
  * is the acknowledging segment's.
+ *
+ * <p>Wireshark walks the whole list for every segment; here, while the outstanding ranges are in
+ * ascending, disjoint order (always, unless data is sent below what is outstanding), a new
+ * segment above all of them and an ACK without SACK blocks touch only what they must, which
+ * keeps a long bulk transfer linear.
  */
 final class RttGraph {
+    private final SeriesBuilder rtt = new SeriesBuilder("RTT", Series.LINE);
+    private List<Outstanding> waiting = new ArrayList<>();
+    private List<Outstanding> still = new ArrayList<>();
+    /** The highest sequence number sent so far plus one: nothing outstanding reaches it. */
+    private long highestEnd = Long.MIN_VALUE;
+    /** Whether {@link #waiting} is in ascending order of start and its ranges are disjoint. */
+    private boolean ordered = true;
+
     private RttGraph() {}
 
     static List<Series> of(Segments s, boolean low) {
-        SeriesBuilder rtt = new SeriesBuilder("RTT", Series.LINE);
-        List<Outstanding> waiting = new ArrayList<>();
-        List<Outstanding> still = new ArrayList<>();
+        RttGraph g = new RttGraph();
         for (int i = 0; i < s.size(); i++) {
-            long t = s.nanos(i);
             if (s.forward(i) == low) {
-                long seq = s.seq(i);
-                if (s.length(i) > 0 && !covers(waiting, seq)) {
-                    waiting.add(new Outstanding(t, seq, seq + s.length(i)));
-                }
-                continue;
+                g.sent(s.nanos(i), s.seq(i), s.length(i));
+            } else if (s.has(i, Tcp.ACK_FLAG)) {
+                g.acknowledged(s, i);
             }
-            if (!s.has(i, Tcp.ACK_FLAG)) {
-                continue;
-            }
-            long ack = s.ack(i);
-            Sampler sampler = new Sampler(rtt, t, s.frame(i));
-            still.clear();
-            for (Outstanding u : waiting) {
-                if (ack > u.start) {
-                    sampler.sample(u.start, u);
-                    if (ack >= u.end) {
-                        continue;
-                    }
-                    u.start = ack;
-                }
-                List<Outstanding> pieces = List.of(u);
-                for (int b = 0; b < s.sackBlocks(i) && !pieces.isEmpty(); b++) {
-                    pieces = selectivelyAck(pieces, s.sackLeft(i, b), s.sackRight(i, b), sampler);
-                }
-                still.addAll(pieces);
-            }
-            List<Outstanding> swap = waiting;
-            waiting = still;
-            still = swap;
         }
-        return List.of(rtt.build());
+        return List.of(g.rtt.build());
     }
 
-    private static boolean covers(List<Outstanding> waiting, long seq) {
+    private void sent(long time, long seq, int length) {
+        if (length == 0 || seq < highestEnd && covered(seq)) {
+            return;
+        }
+        if (waiting.isEmpty()) {
+            ordered = true;
+        } else if (seq < waiting.getLast().start) {
+            ordered = false;
+        }
+        waiting.add(new Outstanding(time, seq, seq + length));
+        highestEnd = Math.max(highestEnd, seq + length);
+    }
+
+    private boolean covered(long seq) {
         for (Outstanding u : waiting) {
             if (seq >= u.start && seq < u.end) {
                 return true;
@@ -68,15 +66,58 @@ final class RttGraph {
         return false;
     }
 
+    private void acknowledged(Segments s, int i) {
+        long ack = s.ack(i);
+        Sampler sampler = new Sampler(rtt, s.nanos(i), s.frame(i));
+        if (ordered && s.sackBlocks(i) == 0) {
+            int done = 0;
+            for (Outstanding u : waiting) {
+                if (ack <= u.start) {
+                    break;
+                }
+                sampler.sample(u.start, u);
+                if (ack < u.end) {
+                    u.start = ack;
+                    break;
+                }
+                done++;
+            }
+            waiting.subList(0, done).clear();
+            return;
+        }
+        still.clear();
+        for (Outstanding u : waiting) {
+            if (ack > u.start) {
+                sampler.sample(u.start, u);
+                if (ack >= u.end) {
+                    continue;
+                }
+                u.start = ack;
+            }
+            List<Outstanding> pieces = List.of(u);
+            for (int b = 0; b < s.sackBlocks(i) && !pieces.isEmpty(); b++) {
+                pieces = selectivelyAck(pieces, s.sackLeft(i, b), s.sackRight(i, b), sampler);
+            }
+            still.addAll(pieces);
+        }
+        List<Outstanding> swap = waiting;
+        waiting = still;
+        still = swap;
+        ordered = true;
+        for (int k = 1; k < waiting.size() && ordered; k++) {
+            ordered = waiting.get(k).start >= waiting.get(k - 1).end;
+        }
+    }
+
     /** What is left of {@code pieces} once the SACK block {@code [left, right)} has been received. */
     private static List<Outstanding> selectivelyAck(List<Outstanding> pieces, long left, long right, Sampler sampler) {
         if (left >= right) {
             return pieces;
         }
-        List<Outstanding> left_ = new ArrayList<>(pieces.size() + 1);
+        List<Outstanding> kept = new ArrayList<>(pieces.size() + 1);
         for (Outstanding u : pieces) {
             if (u.start >= right || left >= u.end) {
-                left_.add(u);
+                kept.add(u);
                 continue;
             }
             boolean headAcked = u.start >= left;
@@ -87,18 +128,18 @@ final class RttGraph {
             }
             if (headAcked) {
                 u.start = right;
-                left_.add(u);
+                kept.add(u);
             } else if (tailAcked) {
                 u.end = left;
-                left_.add(u);
+                kept.add(u);
             } else {
                 Outstanding tail = new Outstanding(u.sent, right, u.end);
                 u.end = left;
-                left_.add(u);
-                left_.add(tail);
+                kept.add(u);
+                kept.add(tail);
             }
         }
-        return left_;
+        return kept;
     }
 
     /** A range of sequence numbers sent at {@code sent} (ns) and not yet acknowledged. */
