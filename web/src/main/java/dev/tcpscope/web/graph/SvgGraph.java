@@ -25,7 +25,9 @@ import java.util.Map;
 /**
  * Draws a {@link StreamGraph} as an SVG document with JFreeChart: one {@link XYPlot}, one
  * dataset and renderer per series (points, lines, steps, and vertical bars with tcptrace's
- * end ticks for segments), in the colours of Wireshark's dialog (the Tango palette).
+ * end ticks for segments), in the colours of Wireshark's dialog (the Tango palette). Points that
+ * would fall on pixels already drawn are left out ({@link PixelThinning}), so the file's size
+ * follows the drawing's, not the stream's.
  */
 public final class SvgGraph {
     private static final Color SKY_BLUE = new Color(0x3465a4);
@@ -71,10 +73,12 @@ public final class SvgGraph {
         plot.setNoDataMessage("No segments in this direction");
         int index = 0;
         int other = 0;
-        for (Series s : g.series()) {
-            if (s.size() == 0) {
+        PixelThinning thinning = PixelThinning.over(g.series(), 2 * width, 2 * height);
+        for (Series all : g.series()) {
+            if (all.size() == 0) {
                 continue; // nothing to draw, nothing for the legend
             }
+            Series s = thinning.thin(all);
             Color color = COLORS.get(s.name());
             if (color == null) {
                 color = OTHERS[other++ % OTHERS.length];
@@ -121,11 +125,13 @@ public final class SvgGraph {
             case Series.LINE -> {
                 XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, true);
                 line.setSeriesShape(0, DOT);
+                line.setDrawOutlines(false);
                 yield line;
             }
             default -> {
                 XYLineAndShapeRenderer points = new XYLineAndShapeRenderer(false, true);
                 points.setSeriesShape(0, DOT);
+                points.setDrawOutlines(false);
                 yield points;
             }
         };
