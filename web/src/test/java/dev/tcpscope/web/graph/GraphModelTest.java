@@ -82,5 +82,6 @@ class GraphModelTest {
         assertThat(segments.get("y2").get(0).asDouble()).isEqualTo(7);
         assertThat(segments.get("frames").get(0).asLong()).isEqualTo(4);
         assertThat(json.get("series").get(1).get("y2").isNull()).isTrue();
+        assertThat(segments.has("size")).isFalse(); // the record's components only
     }
 }
