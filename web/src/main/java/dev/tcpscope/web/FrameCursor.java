@@ -34,12 +34,21 @@ import java.util.List;
  * decoder positioned after the last frame asked for: the next frame forward costs one frame's
  * work (stepping through a capture with the arrow keys), a frame backwards re-reads the capture
  * from its start. Nothing is kept per frame, so memory stays flat.
+ *
+ * <p>Writing explanations is most of a frame's cost (40 µs a frame for the two languages, ten
+ * times the decoding), so only the frames of the streams asked about are explained: the first
+ * question about another stream re-reads the capture once with that stream added (up to
+ * {@value #FOLLOWED} streams).
  */
 final class FrameCursor implements AutoCloseable {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+    static final int FOLLOWED = 64;
+
     private final Path file;
     private final FilterColorizer colorizer;
+    private final java.util.function.LongToIntFunction streamOf;
+    private final java.util.Set<Integer> followed = new java.util.HashSet<>();
     private CaptureReader reader;
     private Decoder decoder;
     private Details details;
@@ -47,9 +56,11 @@ final class FrameCursor implements AutoCloseable {
     private final Frame frame = new Frame();
     private long at;
 
-    FrameCursor(Path file, FilterColorizer colorizer) {
+    /** {@code streamOf} names a frame's TCP stream (-1: none) before the cursor reaches it. */
+    FrameCursor(Path file, FilterColorizer colorizer, java.util.function.LongToIntFunction streamOf) {
         this.file = file;
         this.colorizer = colorizer;
+        this.streamOf = streamOf;
     }
 
     /**
@@ -57,7 +68,16 @@ final class FrameCursor implements AutoCloseable {
      */
     synchronized ObjectNode frame(long number) throws IOException {
         boolean fresh = false;
-        if (reader == null || number <= at) {
+        boolean restart = reader == null || number <= at;
+        int target = streamOf.applyAsInt(number);
+        if (target >= 0 && !followed.contains(target)) {
+            if (followed.size() >= FOLLOWED) {
+                followed.clear();
+            }
+            followed.add(target);
+            restart = true; // its earlier frames were not explained
+        }
+        if (restart) {
             reopen();
             fresh = true;
         }
@@ -81,8 +101,10 @@ final class FrameCursor implements AutoCloseable {
             at++;
             decoder.decode(frame);
             decoder.display(); // the list shows every frame: deltas are from the previous one
-            en = english.explain(decoder);
-            zh = chinese.explain(decoder);
+            if (at == number || decoder.tcp() != null && followed.contains(decoder.tcp().stream)) {
+                en = english.explain(decoder);
+                zh = chinese.explain(decoder);
+            }
         }
         return describe(en, zh);
     }

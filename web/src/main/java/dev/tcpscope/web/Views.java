@@ -121,6 +121,18 @@ final class Views {
         }
     }
 
+    /** Work that reads the whole capture by itself, counted among the passes that may run at once. */
+    <T> T bounded(java.util.concurrent.Callable<T> work) throws Exception {
+        if (!running.tryAcquire()) {
+            throw new Busy();
+        }
+        try {
+            return work.call();
+        } finally {
+            running.release();
+        }
+    }
+
     /** A view applied earlier, or null when it is unknown or no longer kept. */
     View get(int id) {
         synchronized (kept) {

@@ -16,6 +16,10 @@ public final class WebMain {
     }
 
     static int run(String[] args) {
+        if (args.length > 0 && args[0].equals("graph")) {
+            return dev.tcpscope.web.graph.GraphCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
+                    System.out, System.err);
+        }
         CommandLine cl = new CommandLine(new WebMain());
         cl.setParameterExceptionHandler((ex, a) -> {
             System.err.println("tcpscope: " + ex.getMessage() + " (see tcpscope " + (a.length > 0 ? a[0] : "web") + " --help)");

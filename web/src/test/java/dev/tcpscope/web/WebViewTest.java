@@ -47,6 +47,7 @@ class WebViewTest {
                         ? new org.openqa.selenium.TimeoutException(a.getMessage(), last) : null;
             }
         };
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // the page re-renders rows and plots
     }
 
     @AfterAll
@@ -155,6 +156,25 @@ class WebViewTest {
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("stats"))).selectByValue("conv,tcp");
         wait.until(d -> d.findElement(By.id("report")).getText().contains("TCP Conversations"));
         assertThat(browser.findElement(By.id("report")).getText()).contains("127.0.0.1:5201");
+    }
+
+    @Test
+    void streamGraphsOpenForTheSelectedStream() throws Exception {
+        browser.get(url("?frame=4"));
+        wait.until(d -> d.findElement(By.id("teacher-title")).getText().startsWith("Packet 4"));
+        browser.findElement(By.id("graph-button")).click();
+        java.util.Map<String, String> titles = java.util.Map.of("stevens", "Sequence Numbers (Stevens)",
+                "tcptrace", "Sequence Numbers (tcptrace)", "throughput", "Throughput", "rtt", "Round Trip Time",
+                "window", "Window Scaling");
+        for (String type : List.of("tcptrace", "throughput", "rtt", "window", "stevens")) {
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("graph-type"))).selectByValue(type);
+            wait.until(d -> !d.findElements(By.cssSelector("#graph canvas")).isEmpty()
+                    && d.findElement(By.cssSelector("#graph .u-title")).getText().startsWith(titles.get(type)));
+            Browser.screenshot(browser, "graph-" + type);
+        }
+        // the server sent more payload (63 bytes to 19): its direction is drawn
+        assertThat(browser.findElement(By.cssSelector("#graph .u-title")).getText()).endsWith("127.0.0.1:5200 → 127.0.0.1:5201");
+        assertThat(browser.findElement(By.id("graph-note")).getText()).isEmpty();
     }
 
     /** The tree item whose text starts with {@code label}, its ancestors opened. */

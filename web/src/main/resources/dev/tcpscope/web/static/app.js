@@ -465,16 +465,17 @@ async function drawGraph() {
   const data = [null, ...series.map(s => [s.x, s.y])];
   const colors = ['#1f5fbf', '#2a9d3f', '#c0392b', '#8e44ad', '#d68910'];
   const opts = {
-    title: `${g.title} — ${g.direction}`,
+    title: g.title,
     mode: 2, width: Math.floor(box.clientWidth || 900), height: 420,
     scales: { x: { time: false } },
     axes: [{ label: g.xLabel }, { label: g.yLabel, size: 70 }],
     legend: { live: false },
     cursor: { drag: { x: true, y: true, uni: 20 } },
     series: [{}, ...series.map((s, i) => ({
-      label: s.name, stroke: colors[i % colors.length], fill: colors[i % colors.length],
-      paths: s.style === 'points' || s.style === 'segments' ? () => null : uPlot.paths.linear(),
-      points: { show: s.style === 'points' || s.style === 'segments', size: 4 },
+      label: s.name, stroke: colors[i % colors.length],
+      paths: s.style === 'points' || s.style === 'segments' ? () => null
+        : s.style === 'step' ? uPlot.paths.stepped({ align: 1 }) : uPlot.paths.linear(),
+      points: { show: s.style === 'points' || s.style === 'segments', size: 4, fill: colors[i % colors.length] },
     }))],
     hooks: {
       draw: [u => series.forEach((s, i) => {
