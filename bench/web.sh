@@ -52,9 +52,11 @@ for f in "${filters[@]}"; do
   filter_rows+="| filter \`$f\` over all $frames packets ($size match) | $t s |"$'\n'
 done
 mid=$((frames / 2))
-cold=$(curl -sf -o /dev/null -w '%{time_total}' "$base/api/frame?n=$mid")
-next=$(curl -sf -o /dev/null -w '%{time_total}' "$base/api/frame?n=$((mid + 1))")
+at() { curl -sf -o /dev/null -w '%{time_total}' "$base/api/$1?n=$2"; }
+cold=$(at frame "$mid"); next=$(at frame $((mid + 1))); back=$(at frame $((mid - 1))); far=$(at frame $((mid - 1000)))
+tcold=$(at teacher "$mid"); tnext=$(at teacher $((mid + 1))); tback=$(at teacher $((mid - 1)))
 hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
+anon=$(awk '/RssAnon/ {print $2}' "/proc/$pid/status"); mapped=$(awk '/RssFile/ {print $2}' "/proc/$pid/status")
 
 out=bench/out/web-$(date +%Y%m%d-%H%M).md
 mkdir -p bench/out
@@ -68,6 +70,8 @@ mkdir -p bench/out
   echo "| window of 100 rows (100 random places) | mean $(echo "$avg * 1000" | bc | xargs printf '%.1f') ms, max $(echo "$max * 1000" | bc | xargs printf '%.1f') ms |"
   printf '%s' "$filter_rows"
   echo "| details of frame $mid (cold: decodes from the start) | $cold s |"
-  echo "| details of the next frame | $next s |"
+  echo "| details of the next frame / the previous one / 1000 back | $next s / $back s / $far s |"
+  echo "| teacher of frame $mid (cold) / the next / the previous | $tcold s / $tnext s / $tback s |"
   echo "| server peak resident memory (VmHWM) | $((hwm / 1024)) MB |"
+  echo "| resident at the end: anonymous (heap, stacks) / file pages (the mapped capture, jars) | $((anon / 1024)) MB / $((mapped / 1024)) MB |"
 } | tee "$out"

@@ -17,6 +17,7 @@ import dev.tcpscope.present.explain.HeaderFigure;
 import dev.tcpscope.present.explain.Lang;
 import dev.tcpscope.proto.Protocols;
 import dev.tcpscope.tcp.Decoder;
+import dev.tcpscope.tcp.TcpRecord;
 import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.Tcp;
 
@@ -27,117 +28,192 @@ import java.util.List;
 
 /**
  * One frame's details for the page: the tree {@code read -V} prints (with each item's bytes),
- * the frame's bytes, and the teacher's explanation in both languages with the TCP header figure
- * and each side's state after the packet.
+ * the frame's bytes, and, asked for apart, the teacher's explanation in both languages with the
+ * TCP header figure and each side's state after the packet.
  *
- * <p>TCP analysis and the explanations need every earlier frame, in order. The cursor keeps one
- * decoder positioned after the last frame asked for: the next frame forward costs one frame's
- * work (stepping through a capture with the arrow keys), a frame backwards re-reads the capture
- * from its start. Nothing is kept per frame, so memory stays flat.
+ * <p>TCP analysis and the explanations need every earlier frame, in order, and nothing of a
+ * decoder can be kept per frame without memory growing with the capture. So two walks keep a
+ * decoder each, positioned after the last frame asked for: the next frame forward costs one
+ * frame's work. The details walk also keeps the trees of the last {@value #KEPT} frames it passed
+ * (built only near the frame asked for), so stepping back a little is free; further back re-reads
+ * the capture from its start (about 2 s per million frames).
  *
- * <p>Writing explanations is most of a frame's cost (40 µs a frame for the two languages, ten
- * times the decoding), so only the frames of the streams asked about are explained: the first
- * question about another stream re-reads the capture once with that stream added (up to
- * {@value #FOLLOWED} streams).
+ * <p>Writing explanations costs ten times the decoding (40 µs a frame for the two languages),
+ * so the teacher's walk explains only the frames of the streams asked about, and of the streams
+ * around them in the list (the frames the arrow keys reach next); the first question about
+ * another stream re-reads the capture once with it added (up to {@value #FOLLOWED} streams).
  */
 final class FrameCursor implements AutoCloseable {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
-    static final int FOLLOWED = 64;
+    static final int KEPT = 128;
+    static final int FOLLOWED = 512;
+    /** The frames on each side of one asked about whose streams the teacher follows too. */
+    private static final int AROUND = 64;
 
     private final Path file;
     private final FilterColorizer colorizer;
     private final java.util.function.LongToIntFunction streamOf;
+    private final Walk details = new Walk();
+    private final Walk teacher = new Walk();
+    private final java.util.Map<Long, ObjectNode> kept = new java.util.LinkedHashMap<>(KEPT * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Long, ObjectNode> e) {
+            return size() > KEPT;
+        }
+    };
+    private final java.util.Map<Long, ObjectNode> taught = new java.util.LinkedHashMap<>(KEPT * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Long, ObjectNode> e) {
+            return size() > KEPT;
+        }
+    };
     private final java.util.Set<Integer> followed = new java.util.HashSet<>();
-    private CaptureReader reader;
-    private Decoder decoder;
-    private Details details;
+    private Details tree;
     private Explainer english, chinese;
-    private final Frame frame = new Frame();
-    private long at;
 
-    /** {@code streamOf} names a frame's TCP stream (-1: none) before the cursor reaches it. */
+    /** {@code streamOf} names a frame's TCP stream (-1: none) before the walks reach it. */
     FrameCursor(Path file, FilterColorizer colorizer, java.util.function.LongToIntFunction streamOf) {
         this.file = file;
         this.colorizer = colorizer;
         this.streamOf = streamOf;
     }
 
-    /**
-     * The details of frame {@code number} (1-based), or null when the capture has fewer frames.
-     */
+    /** One pass over the capture with its own decoder. */
+    private final class Walk {
+        CaptureReader reader;
+        Decoder decoder;
+        final Frame frame = new Frame();
+        long at;
+
+        void reopen() throws IOException {
+            close();
+            reader = Captures.open(file.toString());
+            decoder = new Decoder().payloads(Protocols.table());
+            at = 0;
+        }
+
+        /**
+         * Decodes up to frame {@code number}, handing each decoded frame to {@code each}; false
+         * when the capture has fewer frames. A live capture's file that has grown since it was
+         * opened is read again.
+         */
+        boolean to(long number, boolean restart, Runnable onReopen, java.util.function.LongConsumer each) throws IOException {
+            boolean fresh = false;
+            if (restart || reader == null || number <= at) {
+                reopen();
+                onReopen.run();
+                fresh = true;
+            }
+            while (at < number) {
+                boolean more;
+                try {
+                    more = reader.next(frame);
+                } catch (dev.tcpscope.capture.CaptureFormatException e) {
+                    more = false; // damaged or, live, not written whole yet
+                }
+                if (!more) {
+                    if (fresh) {
+                        return false;
+                    }
+                    reopen();
+                    onReopen.run();
+                    fresh = true;
+                    continue;
+                }
+                at++;
+                decoder.decode(frame);
+                decoder.display(); // the list shows every frame: deltas are from the previous one
+                each.accept(at);
+            }
+            return true;
+        }
+
+        void close() throws IOException {
+            if (reader != null) {
+                reader.close();
+                reader = null;
+            }
+        }
+    }
+
+    /** The details of frame {@code number} (1-based), or null when the capture has fewer frames. */
     synchronized ObjectNode frame(long number) throws IOException {
-        boolean fresh = false;
-        boolean restart = reader == null || number <= at;
+        ObjectNode done = kept.get(number);
+        if (done != null) {
+            return done;
+        }
+        boolean found = details.to(number, false, () -> {
+            tree = new Details(ZoneId.systemDefault(), MacNames::system);
+            tree.coloring(colorizer);
+        }, n -> {
+            if (n > number - KEPT) {
+                kept.put(n, describe(details));
+            }
+        });
+        return found ? kept.get(number) : null;
+    }
+
+    /** The teacher's part for frame {@code number}, or null when the capture has fewer frames. */
+    synchronized ObjectNode teacher(long number) throws IOException {
+        ObjectNode done = taught.get(number);
+        if (done != null) {
+            return done;
+        }
         int target = streamOf.applyAsInt(number);
+        boolean restart = false;
         if (target >= 0 && !followed.contains(target)) {
-            if (followed.size() >= FOLLOWED) {
+            if (followed.size() + 2 * AROUND >= FOLLOWED) {
                 followed.clear();
+            }
+            for (long n = Math.max(1, number - AROUND); n <= number + AROUND; n++) {
+                int s = streamOf.applyAsInt(n);
+                if (s >= 0) {
+                    followed.add(s);
+                }
             }
             followed.add(target);
             restart = true; // its earlier frames were not explained
         }
-        if (restart) {
-            reopen();
-            fresh = true;
-        }
-        Explanation en = null, zh = null;
-        while (at < number) {
-            boolean more;
-            try {
-                more = reader.next(frame);
-            } catch (dev.tcpscope.capture.CaptureFormatException e) {
-                more = false; // damaged or, live, not written whole yet
-            }
-            if (!more) {
-                if (fresh) {
-                    return null;
+        boolean found = teacher.to(number, restart, () -> {
+            english = new Explainer(Lang.EN, colorizer);
+            chinese = new Explainer(Lang.ZH, colorizer);
+        }, n -> {
+            TcpRecord r = teacher.decoder.tcp();
+            if (n == number || r != null && followed.contains(r.stream)) {
+                Explanation en = english.explain(teacher.decoder);
+                Explanation zh = chinese.explain(teacher.decoder);
+                if (n > number - KEPT) {
+                    taught.put(n, teach(en, zh));
                 }
-                // a live capture's file has grown since it was opened: read it again
-                reopen();
-                fresh = true;
-                continue;
             }
-            at++;
-            decoder.decode(frame);
-            decoder.display(); // the list shows every frame: deltas are from the previous one
-            if (at == number || decoder.tcp() != null && followed.contains(decoder.tcp().stream)) {
-                en = english.explain(decoder);
-                zh = chinese.explain(decoder);
-            }
-        }
-        return describe(en, zh);
+        });
+        return found ? taught.get(number) : null;
     }
 
-    private void reopen() throws IOException {
-        close();
-        reader = Captures.open(file.toString());
-        decoder = new Decoder().payloads(Protocols.table());
-        details = new Details(ZoneId.systemDefault(), MacNames::system);
-        details.coloring(colorizer);
-        english = new Explainer(Lang.EN, colorizer);
-        chinese = new Explainer(Lang.ZH, colorizer);
-        at = 0;
-    }
-
-    private ObjectNode describe(Explanation en, Explanation zh) {
+    private ObjectNode describe(Walk w) {
+        Frame frame = w.frame;
         ObjectNode out = JSON.objectNode();
         out.put("number", frame.number());
         byte[] bytes = frame.toByteArray();
         out.put("bytes", java.util.HexFormat.of().formatHex(bytes));
-        DetailNode root = details.build(decoder, interfaceOf(), reader.section());
-        Dissection d = decoder.dissection();
-        int tcpHeader = tcpHeaderLength(d);
-        ArrayNode tree = out.putArray("tree");
+        DetailNode root = tree.build(w.decoder, interfaceOf(w), w.reader.section());
+        Dissection d = w.decoder.dissection();
+        int tcpHeader = tcpHeaderLength(w.decoder, d);
+        ArrayNode items = out.putArray("tree");
         for (DetailNode n : root.children()) {
             if (!n.isHidden()) {
-                tree.add(node(n, d, null, null, tcpHeader, bytes.length));
+                items.add(node(n, w.decoder, d, null, null, tcpHeader, bytes.length));
             }
         }
-        ObjectNode teacher = out.putObject("teacher");
+        return out;
+    }
+
+    private ObjectNode teach(Explanation en, Explanation zh) {
+        ObjectNode teacher = JSON.objectNode();
+        teacher.put("number", this.teacher.frame.number());
         teacher.set("en", lines(en == null ? List.of() : en.lines()));
         teacher.set("zh", lines(zh == null ? List.of() : zh.lines()));
-        teacher.set("figure", lines(HeaderFigure.draw(decoder, true)));
+        teacher.set("figure", lines(HeaderFigure.draw(this.teacher.decoder, true)));
         if (en != null && en.stream() >= 0) {
             teacher.put("stream", en.stream());
             teacher.put("role", en.role() == null ? "" : en.role().name());
@@ -150,16 +226,16 @@ final class FrameCursor implements AutoCloseable {
                 s.put("serverAddress", states[3]);
             }
         }
-        return out;
+        return teacher;
     }
 
-    private CaptureInterface interfaceOf() {
-        int id = frame.interfaceId();
-        List<CaptureInterface> all = reader.interfaces();
-        return reader.section() >= 0 && id >= 0 && id < all.size() ? all.get(id) : null;
+    private static CaptureInterface interfaceOf(Walk w) {
+        int id = w.frame.interfaceId();
+        List<CaptureInterface> all = w.reader.interfaces();
+        return w.reader.section() >= 0 && id >= 0 && id < all.size() ? all.get(id) : null;
     }
 
-    private int tcpHeaderLength(Dissection d) {
+    private static int tcpHeaderLength(Decoder decoder, Dissection d) {
         int t = decoder.tcpLayer();
         if (t < 0 || d.captured(t) < Tcp.MIN_HEADER_LENGTH) {
             return 20;
@@ -172,7 +248,8 @@ final class FrameCursor implements AutoCloseable {
      * {@code layer} is the byte range of the protocol it belongs to, {@code parent} its parent's
      * (what a field without a place of its own, such as a flag bit, highlights).
      */
-    private ObjectNode node(DetailNode n, Dissection d, int[] layer, int[] parent, int tcpHeader, int frameLength) {
+    private static ObjectNode node(DetailNode n, Decoder decoder, Dissection d, int[] layer, int[] parent, int tcpHeader,
+                                   int frameLength) {
         ObjectNode o = JSON.objectNode();
         o.put("l", n.isGenerated() ? "[" + n.label() + "]" : n.label());
         String key = n.key();
@@ -218,7 +295,7 @@ final class FrameCursor implements AutoCloseable {
                 if (!child.isHidden()) {
                     // the frame's own items (times, numbers, lengths) have no bytes, as in Wireshark
                 boolean frameItem = key.equals("frame");
-                c.add(node(child, d, frameItem ? null : own, frameItem ? null : range, tcpHeader, frameLength));
+                c.add(node(child, decoder, d, frameItem ? null : own, frameItem ? null : range, tcpHeader, frameLength));
                 }
             }
         }
@@ -233,9 +310,7 @@ final class FrameCursor implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        if (reader != null) {
-            reader.close();
-            reader = null;
-        }
+        details.close();
+        teacher.close();
     }
 }

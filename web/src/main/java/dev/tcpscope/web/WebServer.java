@@ -189,6 +189,14 @@ final class WebServer implements AutoCloseable {
             case "/api/events" -> events(x);
             case "/api/rows" -> send(x, 200, rows(q));
             case "/api/find" -> send(x, 200, find(q));
+            case "/api/teacher" -> {
+                long n = number(q, "n", 1, Integer.MAX_VALUE);
+                ObjectNode t = cursor.teacher(n);
+                if (t == null) {
+                    throw new HttpError(404, "no frame " + n + " (the capture has " + index.frames() + ")");
+                }
+                send(x, 200, t);
+            }
             case "/api/graph" -> {
                 int stream = (int) number(q, "stream", 0, Integer.MAX_VALUE);
                 GraphType type = GraphType.parse(q.getOrDefault("type", "stevens"));

@@ -124,7 +124,10 @@ class WebServerTest {
             assertThat(get(s.base() + "/api/check?filter=" + "a".repeat(WebServer.MAX_URI)).statusCode()).isEqualTo(414);
             // frames out of order: backwards re-reads the capture, forwards continues
             assertThat(json(get(s.base() + "/api/frame?n=9")).get("number").asInt()).isEqualTo(9);
-            assertThat(json(get(s.base() + "/api/frame?n=2")).get("teacher").get("states").get("server").asText()).isEqualTo("SYN_RCVD");
+            assertThat(json(get(s.base() + "/api/frame?n=2")).get("number").asInt()).isEqualTo(2);
+            assertThat(json(get(s.base() + "/api/teacher?n=2")).get("states").get("server").asText()).isEqualTo("SYN_RCVD");
+            assertThat(json(get(s.base() + "/api/teacher?n=20")).get("states").get("client").asText()).isEqualTo("TIME_WAIT");
+            assertThat(json(get(s.base() + "/api/teacher?n=19")).get("states").get("server").asText()).isEqualTo("LAST_ACK");
         }
     }
 

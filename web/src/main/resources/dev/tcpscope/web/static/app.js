@@ -158,8 +158,15 @@ async function showFrame(number) {
   state.frame = f;
   renderTree(f);
   renderHex(f, null);
-  renderTeacher(f);
   markRule();
+  // the teacher may take longer (a new stream is explained from its start)
+  $('explain').textContent = '…';
+  try {
+    const t = await api('teacher', { n: number });
+    if (state.selectedFrame !== number) return;
+    f.teacher = t;
+    renderTeacher(f);
+  } catch (e) { status(e.message); }
 }
 
 function renderTree(f) {
@@ -284,6 +291,7 @@ $('hex').addEventListener('click', ev => {
 
 function renderTeacher(f) {
   const t = f.teacher;
+  if (!t) return;
   $('teacher-title').textContent = (state.lang === 'zh' ? '第 ' + f.number + ' 个包' : 'Packet ' + f.number)
     + (t.stream !== undefined ? (state.lang === 'zh' ? `（TCP 流 ${t.stream}）` : ` (TCP stream ${t.stream})`) : '');
   const states = $('states');
