@@ -27,9 +27,28 @@ final class Views {
     static final int RUNNING = 2;
     private static final int KEPT = 8;
 
-    /** A filtered list; {@code frames} are 1-based frame numbers in capture order. */
-    record View(int id, String filter, int[] frames) {
+    /** A filtered list; {@code frames} are 1-based frame numbers, in capture order when {@code ordered}. */
+    record View(int id, String filter, int[] frames, boolean ordered) {
         int size() { return frames.length; }
+
+        /** Where frame {@code number} is in the list, or else the first frame after it; -1 when none. */
+        int find(int number) {
+            if (ordered) {
+                int at = Arrays.binarySearch(frames, number);
+                at = at >= 0 ? at : -at - 1;
+                return at < frames.length ? at : -1;
+            }
+            int best = -1;
+            for (int i = 0; i < frames.length; i++) {
+                if (frames[i] == number) {
+                    return i;
+                }
+                if (frames[i] > number && (best < 0 || frames[i] < frames[best])) {
+                    best = i;
+                }
+            }
+            return best;
+        }
     }
 
     /** Thrown when {@value #RUNNING} filters already run. */
@@ -44,7 +63,11 @@ final class Views {
         Cancelled() { super("replaced by a newer filter"); }
     }
 
+    /** Text columns are sorted for views of at most this many frames (their texts are held while sorting). */
+    static final int MAX_TEXT_SORT = 250_000;
+
     private final Path file;
+    private final CaptureIndex index;
     private final Semaphore running = new Semaphore(RUNNING);
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, View> kept = new LinkedHashMap<>(16, 0.75f, true) {
@@ -55,8 +78,127 @@ final class Views {
     };
     private final Map<String, AtomicBoolean> byTab = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Views(Path file) {
-        this.file = file;
+    Views(CaptureIndex index) {
+        this.index = index;
+        this.file = index.file();
+    }
+
+    /** Whether a tab has a pass running. */
+    boolean running(String tab) {
+        return byTab.containsKey(tab);
+    }
+
+    /** Cancels whatever pass a tab is running (the tab was closed). */
+    void cancel(String tab) {
+        AtomicBoolean c = byTab.remove(tab);
+        if (c != null) {
+            c.set(true);
+        }
+    }
+
+    /**
+     * The frames a filter shows (every listed frame for a blank filter), sorted by a column of the
+     * packet list ({@code sort} 0..6 as in {@link WebServer#COLUMNS}, -1: capture order), as
+     * Wireshark sorts: numbers by value, text with digit runs compared as numbers (so addresses
+     * and ports come in numeric order), ties in capture order.
+     */
+    View apply(String filter, String tab, int sort, boolean descending) throws IOException, Busy, Cancelled {
+        if (sort < 0 && !filter.isBlank()) {
+            return apply(filter, tab);
+        }
+        int[] frames;
+        if (filter.isBlank()) {
+            frames = new int[index.frames()];
+            for (int i = 0; i < frames.length; i++) {
+                frames[i] = i + 1;
+            }
+        } else {
+            frames = apply(filter, tab).frames();
+        }
+        boolean text = sort == 2 || sort == 3 || sort == 4 || sort == 6;
+        if (text && frames.length > MAX_TEXT_SORT) {
+            throw new IllegalArgumentException("sorting by " + WebServer.COLUMNS.get(sort) + " is offered for up to "
+                    + MAX_TEXT_SORT + " packets (this list has " + frames.length + "); filter first");
+        }
+        Integer[] order = new Integer[frames.length];
+        for (int i = 0; i < frames.length; i++) {
+            order[i] = i;
+        }
+        java.util.Comparator<Integer> by;
+        if (sort == 0 || sort < 0) {
+            by = java.util.Comparator.comparingInt(i -> frames[i]);
+        } else {
+            String[] keys = new String[frames.length];
+            for (int i = 0; i < frames.length; i++) {
+                keys[i] = index.row(frames[i])[sort];
+            }
+            by = text ? (a, b) -> natural(keys[a], keys[b])
+                    : java.util.Comparator.comparingDouble(i -> number(keys[i]));
+        }
+        if (descending) {
+            by = by.reversed();
+        }
+        Arrays.sort(order, by.thenComparingInt(i -> frames[i]));
+        int[] sorted = new int[frames.length];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = frames[order[i]];
+        }
+        View v = new View(ids.incrementAndGet(), filter, sorted, sort <= 0 && !descending);
+        synchronized (kept) {
+            kept.put(v.id(), v);
+        }
+        return v;
+    }
+
+    private static double number(String s) {
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return Double.NEGATIVE_INFINITY; // an empty time (a record without one) sorts first
+        }
+    }
+
+    /** Compares texts with each run of digits taken as a number: 10.0.0.2 before 10.0.0.10. */
+    static int natural(String a, String b) {
+        int i = 0, j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i), y = b.charAt(j);
+            if (Character.isDigit(x) && Character.isDigit(y)) {
+                int si = i, sj = j;
+                while (i < a.length() && a.charAt(i) == '0') {
+                    i++;
+                }
+                while (j < b.length() && b.charAt(j) == '0') {
+                    j++;
+                }
+                int ei = i, ej = j;
+                while (ei < a.length() && Character.isDigit(a.charAt(ei))) {
+                    ei++;
+                }
+                while (ej < b.length() && Character.isDigit(b.charAt(ej))) {
+                    ej++;
+                }
+                int c = Integer.compare(ei - i, ej - j);
+                if (c == 0) {
+                    c = a.substring(i, ei).compareTo(b.substring(j, ej));
+                }
+                if (c == 0) {
+                    c = Integer.compare(ei - si, ej - sj); // fewer leading zeros first
+                }
+                if (c != 0) {
+                    return c;
+                }
+                i = ei;
+                j = ej;
+            } else {
+                if (x != y) {
+                    return Character.compare(x, y);
+                }
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     /** Compiles a filter: throws FilterSyntaxException with tshark's message and span. */
@@ -77,7 +219,7 @@ final class Views {
                 frames[0][n[0]++] = (int) decoder.frame().number();
             }
         });
-        View v = new View(ids.incrementAndGet(), filter, Arrays.copyOf(frames[0], n[0]));
+        View v = new View(ids.incrementAndGet(), filter, Arrays.copyOf(frames[0], n[0]), true);
         synchronized (kept) {
             kept.put(v.id(), v);
         }

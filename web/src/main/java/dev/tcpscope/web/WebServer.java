@@ -81,7 +81,7 @@ final class WebServer implements AutoCloseable {
      */
     WebServer(CaptureIndex index, InetAddress bind, int port, boolean tokenRequired) throws IOException {
         this.index = index;
-        this.views = new Views(index.file());
+        this.views = new Views(index);
         this.cursor = new FrameCursor(index.file(), index.colorizer(), index::stream);
         this.reports = new Reports(index, views);
         this.graphs = new Graphs(index, views);
@@ -183,10 +183,12 @@ final class WebServer implements AutoCloseable {
                 send(x, 200, JSON.createObjectNode().put("ok", true));
             }
             case "/api/view" -> {
-                Views.View v = views.apply(q.getOrDefault("filter", "").strip(), q.get("tab"));
+                int sort = q.containsKey("sort") ? (int) number(q, "sort", 0, COLUMNS.size() - 1) : -1;
+                Views.View v = views.apply(q.getOrDefault("filter", "").strip(), q.get("tab"), sort, "1".equals(q.get("desc")));
                 send(x, 200, JSON.createObjectNode().put("view", v.id()).put("size", v.size()));
             }
             case "/api/events" -> events(x);
+            case "/api/watch" -> watch(x, q.get("tab"));
             case "/api/rows" -> send(x, 200, rows(q));
             case "/api/find" -> send(x, 200, find(q));
             case "/api/teacher" -> {
@@ -242,10 +244,7 @@ final class WebServer implements AutoCloseable {
         }
         pageOpened.countDown();
         try {
-            x.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-            x.getResponseHeaders().set("Cache-Control", "no-store");
-            x.sendResponseHeaders(200, 0);
-            OutputStream out = x.getResponseBody();
+            OutputStream out = eventStream(x);
             long seen = 0;
             while (true) {
                 boolean done = index.done();
@@ -259,6 +258,39 @@ final class WebServer implements AutoCloseable {
         } finally {
             streams.release();
         }
+    }
+
+    /**
+     * Watches a tab while it waits for a long answer (a filter, a report, a graph): a heartbeat
+     * every half second finds the tab closed, and its pass is cancelled. The page opens this next
+     * to the long request and closes it with the answer (so a page holds no connection when idle:
+     * browsers allow six per server, shared by all tabs).
+     */
+    private void watch(HttpExchange x, String tab) throws Exception {
+        if (tab == null || !streams.tryAcquire()) {
+            throw new HttpError(tab == null ? 400 : 503, tab == null ? "missing parameter tab" : "too many open pages; close some tabs");
+        }
+        try {
+            OutputStream out = eventStream(x);
+            long quiet = 0;
+            while (quiet < 4) { // a little while for the pass to start, and until it ends
+                out.write(": waiting\n\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                Thread.sleep(500);
+                quiet = views.running(tab) ? 0 : quiet + 1;
+            }
+        } catch (IOException closed) {
+            views.cancel(tab); // the tab went away: its pass stops
+        } finally {
+            streams.release();
+        }
+    }
+
+    private static OutputStream eventStream(HttpExchange x) throws IOException {
+        x.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+        x.getResponseHeaders().set("Cache-Control", "no-store");
+        x.sendResponseHeaders(200, 0);
+        return x.getResponseBody();
     }
 
     private static ObjectNode lines(List<String> lines) {
@@ -327,16 +359,7 @@ final class WebServer implements AutoCloseable {
         if (id != 0 && v == null) {
             throw new HttpError(404, "no view " + id + "; apply the filter again");
         }
-        int at;
-        if (v == null) {
-            at = n <= index.frames() ? (int) n - 1 : -1;
-        } else {
-            at = java.util.Arrays.binarySearch(v.frames(), (int) n);
-            if (at < 0) {
-                at = -at - 1;
-                at = at < v.size() ? at : -1;
-            }
-        }
+        int at = v == null ? (n <= index.frames() ? (int) n - 1 : -1) : v.find((int) n);
         return JSON.createObjectNode().put("index", at);
     }
 

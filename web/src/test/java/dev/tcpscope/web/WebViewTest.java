@@ -177,6 +177,20 @@ class WebViewTest {
         assertThat(browser.findElement(By.id("graph-note")).getText()).isEmpty();
     }
 
+    @Test
+    void columnTitlesSort() {
+        browser.get(url(""));
+        wait.until(d -> rows().size() == 20);
+        WebElement length = browser.findElement(By.cssSelector("#list-head .c5"));
+        length.click();
+        wait.until(d -> rows().getFirst().getAttribute("data-frame").equals("3"));
+        assertThat(rows().getLast().getAttribute("data-frame")).isEqualTo("14");
+        length.click();
+        wait.until(d -> rows().getFirst().getAttribute("data-frame").equals("8"));
+        length.click();
+        wait.until(d -> rows().getFirst().getAttribute("data-frame").equals("1"));
+    }
+
     /** The tree item whose text starts with {@code label}, its ancestors opened. */
     private WebElement item(String label) {
         WebElement found = wait.until(d -> d.findElements(By.cssSelector("#tree .item")).stream()

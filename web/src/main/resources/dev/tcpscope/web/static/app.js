@@ -26,6 +26,15 @@ async function api(path, args = {}) {
 
 function status(text) { $('status').textContent = text; }
 
+// A long answer (a filter, a report, a graph): the server watches the tab meanwhile and stops
+// the work if the tab is closed.
+async function longApi(path, args) {
+  const q = new URLSearchParams({ tab });
+  if (token) q.set('token', token);
+  const watch = new EventSource(`/api/watch?${q}`);
+  try { return await api(path, { ...args, tab }); } finally { watch.close(); }
+}
+
 // ---- packet list ---------------------------------------------------------------------------
 const list = $('list'), space = $('list-space');
 const virtualizer = new Virtualizer({
@@ -145,6 +154,20 @@ async function select(index) {
   list.focus({ preventScroll: true });
   showFrame(+row[0]);
 }
+
+// A click on a column title sorts by it; a second click reverses; a third restores capture order.
+document.querySelectorAll('#list-head span').forEach((span, col) => {
+  span.style.cursor = 'pointer';
+  span.title = 'Sort by this column';
+  span.addEventListener('click', () => {
+    const s = state.sort;
+    state.sort = !s || s.col !== col ? { col, desc: false } : !s.desc ? { col, desc: true } : null;
+    document.querySelectorAll('#list-head span').forEach((h, i) => {
+      h.dataset.sort = state.sort && state.sort.col === i ? (state.sort.desc ? 'desc' : 'asc') : '';
+    });
+    applyFilter();
+  });
+});
 
 // ---- details, bytes, teacher ---------------------------------------------------------------
 async function showFrame(number) {
@@ -364,7 +387,9 @@ async function applyFilter() {
   if (!(await checkFilter())) return;
   status(f ? `applying ${f} …` : '');
   try {
-    const r = f ? await api('view', { filter: f, tab }) : { view: 0, size: null };
+    const args = { filter: f, tab };
+    if (state.sort) { args.sort = state.sort.col; args.desc = state.sort.desc ? 1 : 0; }
+    const r = f || state.sort ? await longApi('view', args) : { view: 0, size: null };
     state.filter = f;
     state.view = r.view;
     state.rows.clear();
@@ -429,8 +454,8 @@ $('stats').addEventListener('change', async () => {
   $('report').textContent = '…';
   $('report-dialog').showModal();
   try {
-    const r = what === 'flow' ? await api('flow', { stream, lang: state.lang, tab })
-      : await api('stat', { z: what.startsWith('follow') ? `${what},${stream}` : what, tab });
+    const r = what === 'flow' ? await longApi('flow', { stream, lang: state.lang })
+      : await longApi('stat', { z: what.startsWith('follow') ? `${what},${stream}` : what });
     const out = document.createDocumentFragment();
     for (const line of r.lines) {
       const m = what === 'flow' && /^\s+(\d+)\s+\d+\.\d+\s+\|/.exec(line);
@@ -463,7 +488,7 @@ async function drawGraph() {
   $('graph-note').textContent = '';
   let g;
   try {
-    g = await api('graph', { stream: $('graph-stream').value, type: $('graph-type').value, reverse: $('graph-reverse').checked });
+    g = await longApi('graph', { stream: $('graph-stream').value, type: $('graph-type').value, reverse: $('graph-reverse').checked });
   } catch (e) { $('graph-note').textContent = e.message; return; }
   if (plot) { plot.destroy(); plot = null; }
   box.replaceChildren();
@@ -539,6 +564,8 @@ function update(s) {
 function follow() {
   return new Promise(resolve => {
     const events = new EventSource(`/api/events${token ? `?token=${token}` : ''}`);
+    // a page left for another must not keep its connection (browsers allow six per server)
+    window.addEventListener('pagehide', () => events.close());
     let first = true;
     events.onmessage = ev => {
       const s = JSON.parse(ev.data);

@@ -1,0 +1,71 @@
+package dev.tcpscope.web;
+
+import dev.tcpscope.present.color.FilterColorizer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Filtered and sorted lists, and the cancelling of a closed tab's pass. */
+class ViewsTest {
+    @Test
+    void textSortsDigitRunsAsNumbers() {
+        assertThat(Views.natural("10.0.0.2", "10.0.0.10")).isNegative();
+        assertThat(Views.natural("10.0.0.10", "10.0.0.2")).isPositive();
+        assertThat(Views.natural("80 → 5201", "443 → 5201")).isNegative();
+        assertThat(Views.natural("TCP", "TLSv1.2")).isNegative();
+        assertThat(Views.natural("", "a")).isNegative();
+        assertThat(Views.natural("a07", "a7")).isPositive(); // equal numbers: fewer zeros first
+        assertThat(Views.natural("x", "x")).isZero();
+    }
+
+    @Test
+    void sortsByAColumnWithTiesInCaptureOrder() throws Exception {
+        try (CaptureIndex index = new CaptureIndex(Path.of("captures/learn_tcp.pcapng"), FilterColorizer.defaults()).start()) {
+            index.awaitDone();
+            Views views = new Views(index);
+            // Length: 66-byte ACKs first, in capture order, then 70, 71, 72, 74 and the 87-byte answers
+            Views.View byLength = views.apply("", null, 5, false);
+            assertThat(byLength.frames()).startsWith(3, 5, 7, 10, 13, 16, 17, 18, 19, 20, 15).endsWith(8, 11, 14);
+            assertThat(byLength.find(8)).isEqualTo(17);
+            Views.View down = views.apply("tcp.len > 0", null, 5, true);
+            assertThat(down.frames()).containsExactly(8, 11, 14, 4, 6, 9, 12, 15);
+            assertThat(views.apply("tcp.len > 0", null, -1, false).frames()).containsExactly(4, 6, 8, 9, 11, 12, 14, 15);
+            assertThat(views.apply("", null, 6, false).frames()[0]).isEqualTo(7); // "5200 → 5201 [ACK] Seq=7 ..." first
+        }
+    }
+
+    @Test
+    void aClosedTabsPassIsCancelled() throws Exception {
+        try (CaptureIndex index = new CaptureIndex(Path.of("captures/learn_tcp.pcapng"), FilterColorizer.defaults()).start()) {
+            Views views = new Views(index);
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            var pool = Executors.newSingleThreadExecutor();
+            Future<?> pass = pool.submit(() -> {
+                views.pass("tab-1", d -> {
+                    started.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                return null;
+            });
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            views.cancel("tab-1");
+            release.countDown();
+            assertThatThrownBy(() -> pass.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(Views.Cancelled.class);
+            pool.shutdown();
+            // the permit came back: another pass runs
+            views.pass("tab-2", d -> { });
+        }
+    }
+}
