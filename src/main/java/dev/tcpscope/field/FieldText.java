@@ -47,9 +47,17 @@ public final class FieldText {
             case BOOLEAN -> sb.append(v.longAt(i) != 0 ? '1' : '0');
             case UINT, INT -> integer(sb, f, v.longAt(i));
             case FRAMENUM -> sb.append(v.longAt(i));
-            case RELATIVE_TIME -> seconds(sb, v.longAt(i));
+            case RELATIVE_TIME -> {
+                if (v.stringAt(i) != null) {
+                    sb.append(v.stringAt(i)); // beyond the calendar (Values.addTime)
+                } else {
+                    seconds(sb, v.longAt(i));
+                }
+            }
             case ABSOLUTE_TIME -> {
-                if (f.base() == Base.LOCAL_TIME) {
+                if (v.stringAt(i) != null) {
+                    sb.append(v.stringAt(i)); // beyond the calendar (Values.addTime)
+                } else if (f.base() == Base.LOCAL_TIME) {
                     date(sb, v.longAt(i));
                 } else {
                     seconds(sb, v.longAt(i));
@@ -182,6 +190,24 @@ public final class FieldText {
             sb.append((char) ('0' + frac / p % 10));
         }
         sb.append(' ').append(ZoneAbbreviations.at(t.getZone(), sec));
+    }
+
+    /**
+     * A time beyond years 1677-2262 as Wireshark's local absolute time, from its own seconds and
+     * nanoseconds; "Not representable" beyond what the calendar holds, as tshark.
+     */
+    public static String date(long seconds, int nanos) {
+        java.time.ZonedDateTime t;
+        try {
+            t = java.time.Instant.ofEpochSecond(seconds, nanos).atZone(java.time.ZoneId.systemDefault());
+        } catch (java.time.DateTimeException e) {
+            return "Not representable";
+        }
+        StringBuilder sb = new StringBuilder(40).append(DATE.format(t)).append('.');
+        for (long p = 100_000_000L; p > 0; p /= 10) {
+            sb.append((char) ('0' + nanos / p % 10));
+        }
+        return sb.append(' ').append(ZoneAbbreviations.at(t.getZone(), seconds)).toString();
     }
 
     /** Appends nanoseconds as seconds with nine decimals, negative values with a leading minus. */

@@ -33,7 +33,11 @@ final class FrameFields {
                 }),
                 Field.integer("frame.time", "Arrival Time", ABSOLUTE_TIME, 0, Base.LOCAL_TIME, (d, v) -> {
                     if (d.frame().hasTimestamp()) {
-                        v.addLong(d.time());
+                        if (beyondCalendar(d)) {
+                            v.addTime(d.time(), FieldText.date(d.frame().seconds(), d.frame().nanos()));
+                        } else {
+                            v.addLong(d.time());
+                        }
                     }
                 }),
                 Field.of("frame.offset_shift", "Time shift for this packet", RELATIVE_TIME, (d, v) -> {
@@ -43,22 +47,41 @@ final class FrameFields {
                 }),
                 Field.of("frame.time_epoch", "Epoch Time", RELATIVE_TIME, (d, v) -> {
                     if (d.frame().hasTimestamp()) {
-                        v.addLong(d.time());
+                        if (beyondCalendar(d)) {
+                            v.addTime(d.time(), d.frame().seconds() + "." + String.format(java.util.Locale.ROOT, "%09d", d.frame().nanos()));
+                        } else {
+                            v.addLong(d.time());
+                        }
                     }
                 }),
                 Field.of("frame.time_delta", "Time delta from previous captured frame", RELATIVE_TIME, (d, v) -> {
                     if (d.frame().hasTimestamp()) {
-                        v.addLong(d.timeDelta());
+                        String beyond = d.timeDeltaBeyond();
+                        if (beyond != null) {
+                            v.addTime(d.timeDelta(), beyond);
+                        } else {
+                            v.addLong(d.timeDelta());
+                        }
                     }
                 }),
                 Field.of("frame.time_delta_displayed", "Time delta from previous displayed frame", RELATIVE_TIME, (d, v) -> {
                     if (d.frame().hasTimestamp()) {
-                        v.addLong(d.timeDeltaDisplayed());
+                        String beyond = d.timeDeltaDisplayedBeyond();
+                        if (beyond != null) {
+                            v.addTime(d.timeDeltaDisplayed(), beyond);
+                        } else {
+                            v.addLong(d.timeDeltaDisplayed());
+                        }
                     }
                 }),
                 Field.of("frame.time_relative", "Time since reference or first frame", RELATIVE_TIME, (d, v) -> {
                     if (d.frame().hasTimestamp()) {
-                        v.addLong(d.timeRelative());
+                        String beyond = d.timeRelativeBeyond();
+                        if (beyond != null) {
+                            v.addTime(d.timeRelative(), beyond);
+                        } else {
+                            v.addLong(d.timeRelative());
+                        }
                     }
                 }),
                 Field.integer("frame.number", "Frame Number", UINT, 32, Base.DEC, (d, v) -> v.addLong(d.frame().number())),
@@ -73,5 +96,11 @@ final class FrameFields {
                     FrameProtocols.append(d, sb);
                     v.addString(sb);
                 }));
+    }
+
+    /** Whether the frame's time wrapped the count of nanoseconds (years before 1677 or after 2262). */
+    private static boolean beyondCalendar(dev.tcpscope.tcp.Decoder d) {
+        long ns = dev.tcpscope.tcp.Decoder.epochNanos(d.frame().seconds(), d.frame().nanos());
+        return ns == Long.MAX_VALUE || ns == Long.MIN_VALUE;
     }
 }

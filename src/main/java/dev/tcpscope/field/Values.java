@@ -48,7 +48,18 @@ public final class Values {
 
     public void addLong(long v) {
         slot();
+        strings[count] = null; // a slot reused from a time beyond the calendar may hold its text
         longs[count++] = v;
+    }
+
+    /**
+     * Adds a time whose count of nanoseconds wrapped (beyond years 1677-2262): filters compare
+     * {@code ns}, the output shows {@code text} (tshark's date, or its "Not representable").
+     */
+    public void addTime(long ns, CharSequence text) {
+        slot();
+        strings[count] = text;
+        longs[count++] = ns;
     }
 
     public void addDouble(double v) {

@@ -361,12 +361,12 @@ public final class Details {
             String epoch = Decoder.epochNanos(f.seconds(), f.nanos()) != time
                     ? f.seconds() + "." + String.format(Locale.ROOT, "%09d", f.nanos()) : seconds(time);
             frame.field("frame.time_epoch", "Epoch Time: " + epoch + " seconds", epoch);
-            String delta = seconds(decoder.timeDelta());
+            String delta = or(decoder.timeDeltaBeyond(), seconds(decoder.timeDelta()));
             frame.field("frame.time_delta", "Time delta from previous captured frame: " + delta + " seconds", delta).generated();
-            String shown = seconds(decoder.timeDeltaDisplayed());
+            String shown = or(decoder.timeDeltaDisplayedBeyond(), seconds(decoder.timeDeltaDisplayed()));
             frame.field("frame.time_delta_displayed", "Time delta from previous displayed frame: " + shown + " seconds", shown)
                     .generated();
-            String rel = seconds(decoder.timeRelative());
+            String rel = or(decoder.timeRelativeBeyond(), seconds(decoder.timeRelative()));
             frame.field("frame.time_relative", "Time since reference or first frame: " + rel + " seconds", rel).generated();
         }
         frame.field("frame.number", "Frame Number: " + f.number(), Long.toString(f.number()));
@@ -397,6 +397,10 @@ public final class Details {
         StringBuilder sb = new StringBuilder(40).append(ARRIVAL.format(t)).append('.');
         nine(sb, nanos);
         return sb.append(' ').append(ZoneAbbreviations.at(t.getZone(), seconds)).toString();
+    }
+
+    private static String or(String beyond, String usual) {
+        return beyond != null ? beyond : usual;
     }
 
     /** Nanoseconds as seconds with nine decimals, a minus in front when negative. */

@@ -27,6 +27,9 @@ public final class Decoder {
     private boolean haveFirstTime;
     private long firstTime;
     private long previousTime;
+    /** The same times as seconds and nanoseconds, for differences beyond a long's nanoseconds. */
+    private long seconds, firstSeconds, previousSeconds, displayedSeconds;
+    private int nanos, firstNanos, previousNanos, displayedNanos;
     private long time;
 
     private Desegmenter desegmenter;
@@ -203,6 +206,10 @@ public final class Decoder {
             // wraps beyond years 1677-2262, which keeps every difference (delta, relative) exact;
             // the presentations take such a time from the frame's own seconds
             time = f.seconds() * 1_000_000_000L + f.nanos();
+            previousSeconds = seconds;
+            previousNanos = nanos;
+            seconds = f.seconds();
+            nanos = f.nanos();
         }
         // else wiretap leaves the record's time as the previous record set it (0 before the
         // first), and tshark measures the next frame's delta from that
@@ -210,6 +217,8 @@ public final class Decoder {
             haveFirstTime = true;
             firstTime = time;
             previousTime = time;
+            firstSeconds = previousSeconds = seconds;
+            firstNanos = previousNanos = nanos;
         }
         timeDelta = time - previousTime;
         previousTime = time;
@@ -282,8 +291,11 @@ public final class Decoder {
      */
     public void display() {
         timeDeltaDisplayed = displayedBefore ? time - previousDisplayed : 0;
+        displayedDelta = displayedBefore ? bigDifference(seconds, nanos, displayedSeconds, displayedNanos) : null;
         displayedBefore = true;
         previousDisplayed = time;
+        displayedSeconds = seconds;
+        displayedNanos = nanos;
     }
 
     /** {@code frame.time_delta_displayed}: nanoseconds since the previous displayed frame (0 for the first). */
@@ -312,6 +324,34 @@ public final class Decoder {
 
     /** {@code frame.time_relative}: nanoseconds since the first frame. */
     public long timeRelative() { return time - firstTime; }
+
+    private String displayedDelta;
+
+    /**
+     * {@link #timeDelta()}, {@link #timeRelative()} and {@link #timeDeltaDisplayed()} are exact
+     * whenever the real difference fits a long count of nanoseconds (about 292 years), even
+     * when the times themselves wrapped. For a larger difference (a time past 2262 next to one
+     * before it) these give tshark's text of it, seconds with nine decimals; else null.
+     */
+    public String timeDeltaBeyond() { return bigDifference(seconds, nanos, previousSeconds, previousNanos); }
+
+    /** See {@link #timeDeltaBeyond()}. */
+    public String timeRelativeBeyond() { return bigDifference(seconds, nanos, firstSeconds, firstNanos); }
+
+    /** See {@link #timeDeltaBeyond()}. */
+    public String timeDeltaDisplayedBeyond() { return displayedDelta; }
+
+    /** a - b as seconds with nine decimals when it does not fit a long count of nanoseconds, else null. */
+    static String bigDifference(long aSeconds, int aNanos, long bSeconds, int bNanos) {
+        long ds = aSeconds - bSeconds;
+        boolean overflow = ((aSeconds ^ bSeconds) & (aSeconds ^ ds)) < 0;
+        if (!overflow && Math.abs(ds) < 9_000_000_000L) {
+            return null;
+        }
+        java.math.BigDecimal d = java.math.BigDecimal.valueOf(aSeconds).subtract(java.math.BigDecimal.valueOf(bSeconds))
+                .add(java.math.BigDecimal.valueOf(aNanos - bNanos, 9));
+        return d.setScale(9, java.math.RoundingMode.UNNECESSARY).toPlainString();
+    }
 
     /** {@code frame.time_delta}: nanoseconds since the previous frame. */
     public long timeDelta() { return timeDelta; }
