@@ -2,7 +2,12 @@ package dev.tcpscope.cli;
 
 import dev.tcpscope.capture.LiveSource;
 import dev.tcpscope.capture.LiveSources;
-import dev.tcpscope.capture.PcapngWriter;
+import dev.tcpscope.capture.CaptureWriter;
+import dev.tcpscope.capture.RingWriter;
+import dev.tcpscope.filter.DisplayFilter;
+import dev.tcpscope.filter.FilterSyntaxException;
+import dev.tcpscope.proto.Protocols;
+import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.capture.ffi.Libpcap;
 import dev.tcpscope.capture.ffi.PcapDevice;
 import dev.tcpscope.capture.ffi.PcapException;
@@ -81,6 +86,17 @@ final class CaptureCommand implements Callable<Integer> {
                     + " which alone needs capture rights) or auto (libpcap, else dumpcap when libpcap has no rights; default).")
     String backend;
 
+    @Option(names = "-b", paramLabel = "KEY:VALUE",
+            description = "Ring buffer, as dumpcap -b (repeat for more): filesize:KB (a new file past KB kB), duration:S (after S seconds),"
+                    + " files:N (keep the newest N); files are named PREFIX_NNNNN_YYYYMMDDhhmmss.SUFFIX after -w.")
+    List<String> ring = new java.util.ArrayList<>();
+
+    @Option(names = "-F", paramLabel = "FORMAT", description = "File format of -w: pcapng (default) or pcap.")
+    String fileFormat = "pcapng";
+
+    @Option(names = "-Y", paramLabel = "FILTER", description = "Display filter: print only the packets it matches (not with -w, as tshark).")
+    String displayFilter;
+
     @Option(names = "-D", description = "List the interfaces a capture can be opened on, and exit.")
     boolean listInterfaces;
 
@@ -100,6 +116,57 @@ final class CaptureCommand implements Callable<Integer> {
         }
         if (bad != null) {
             return bad;
+        }
+        CaptureWriter.Type type = CaptureWriter.Type.named(fileFormat);
+        if (type == null || type == CaptureWriter.Type.NSECPCAP) {
+            err.println("tcpscope: invalid -F \"" + fileFormat + "\"; use pcapng or pcap");
+            return 2;
+        }
+        if (displayFilter != null && writeFile != null) {
+            err.println("tcpscope: Display filters aren't supported when capturing and saving the captured packets.");
+            return 1; // tshark's words and exit code
+        }
+        DisplayFilter display = null;
+        if (displayFilter != null) {
+            try {
+                display = DisplayFilter.compile(displayFilter, Protocols.fields());
+            } catch (FilterSyntaxException e) {
+                err.println("tcpscope: " + e.render(displayFilter));
+                return 2;
+            }
+        }
+        long ringKb = 0;
+        double ringSeconds = 0;
+        int ringFiles = 0;
+        for (String b : ring) {
+            int colon = b.indexOf(':');
+            String key = colon < 0 ? b : b.substring(0, colon);
+            String value = colon < 0 ? "" : b.substring(colon + 1);
+            try {
+                switch (key) {
+                    case "filesize" -> ringKb = positive(Long.parseLong(value));
+                    case "duration" -> ringSeconds = positive(Double.parseDouble(value));
+                    case "files" -> ringFiles = (int) positive(Integer.parseInt(value));
+                    default -> throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                err.println("tcpscope: invalid -b ring buffer option \"" + b + "\"; use filesize:KB, duration:S or files:N with positive numbers");
+                return 1;
+            }
+        }
+        if (!ring.isEmpty() && writeFile == null) {
+            err.println("tcpscope: Ring buffer requested, but capture isn't being saved to a file; give -w FILE.");
+            return 1;
+        }
+        if (!ring.isEmpty() && ringKb == 0 && ringSeconds == 0) {
+            err.println("tcpscope: Multiple capture files requested, but no maximum capture file size or duration was specified.");
+            return 1;
+        }
+        if (iface.chars().allMatch(Character::isDigit)) {
+            iface = interfaceByIndex(Integer.parseInt(iface), err);
+            if (iface == null) {
+                return 1;
+            }
         }
         TimeFormat.Kind kind = time.kind(err);
         if (kind == null) {
@@ -140,26 +207,28 @@ final class CaptureCommand implements Callable<Integer> {
         if (duration != null) {
             capture.stopAfter(duration);
         }
-        PcapngWriter writer = null;
+        RingWriter writer = null;
         if (writeFile != null) {
             try {
-                writer = PcapngWriter.create(writeFile);
-                writer.addInterface(capture.captureInterface());
+                // without -b the ring is one file of the -w name: the same writer, never rotated
+                writer = ring.isEmpty() ? RingWriter.single(writeFile, type) : new RingWriter(writeFile, type, ringKb, ringSeconds, ringFiles);
+                writer.start(capture);
             } catch (IOException e) {
                 closeQuietly(capture);
                 err.println("tcpscope: The file \"" + writeFile + "\" could not be created: " + e.getMessage());
                 return 2;
             }
         }
-        return run(capture, writer, kind, err);
+        return run(capture, writer, kind, display, err);
     }
 
     /** The capture loop, with a shutdown hook so that Ctrl-C still flushes and reports. */
-    private int run(LiveSource capture, PcapngWriter writer, TimeFormat.Kind kind, PrintStream err) {
+    private int run(LiveSource capture, RingWriter writer, TimeFormat.Kind kind, DisplayFilter display, PrintStream err) {
         InterruptHook hook = new InterruptHook("tcpscope-capture-shutdown", capture::stop);
         err.println("Capturing on '" + capture.displayName() + "'");
         boolean list = !listing.quiet && (writer == null || print);
-        PacketList packets = new PacketList(new TimeFormat(kind, ZoneId.systemDefault()), MacNames.system());
+        Decoder decoder = new Decoder().payloads(Protocols.table());
+        PacketList packets = new PacketList(new TimeFormat(kind, ZoneId.systemDefault()), MacNames::system, decoder);
         Frame frame = new Frame();
         StringBuilder line = new StringBuilder(256);
         LineWriter out = new LineWriter(parent.out);
@@ -169,11 +238,17 @@ final class CaptureCommand implements Callable<Integer> {
             while (capture.next(frame)) {
                 captured++;
                 if (writer != null) {
-                    writer.write(frame);
+                    writer.write(capture, frame);
                 }
                 if (list) {
+                    decoder.decode(frame);
+                    if (display != null && !display.test(decoder)) {
+                        packets.skip(decoder);
+                        continue;
+                    }
+                    decoder.display();
                     line.setLength(0);
-                    packets.appendLine(frame, line);
+                    packets.appendLine(decoder, line);
                     out.line(line);
                     out.flush(); // live: each packet shows as it arrives
                 }
@@ -189,7 +264,7 @@ final class CaptureCommand implements Callable<Integer> {
     }
 
     /** Flushes the list and the file, closes the capture and reports the counts as tshark does. */
-    private int finish(LiveSource capture, PcapngWriter writer, LineWriter out, long captured,
+    private int finish(LiveSource capture, RingWriter writer, LineWriter out, long captured,
                        PrintStream err, int code) {
         try {
             out.flush();
@@ -256,6 +331,28 @@ final class CaptureCommand implements Callable<Integer> {
         parent.out.print(sb);
         parent.out.flush();
         return 0;
+    }
+
+    private static <T extends Number> T positive(T n) {
+        if (!(n.doubleValue() > 0)) {
+            throw new NumberFormatException();
+        }
+        return n;
+    }
+
+    /** The name of interface {@code index} of {@code -D}'s list (1-based), or null after saying why. */
+    private static String interfaceByIndex(int index, PrintStream err) {
+        try {
+            List<PcapDevice> devices = Libpcap.load().devices();
+            if (index >= 1 && index <= devices.size()) {
+                return devices.get(index - 1).name();
+            }
+        } catch (PcapException e) {
+            err.println("tcpscope: " + e.getMessage());
+            return null;
+        }
+        err.println("tcpscope: There is no interface with that adapter index");
+        return null;
     }
 
     /** {@code duration:S}, S in seconds (decimals allowed); null when malformed. */

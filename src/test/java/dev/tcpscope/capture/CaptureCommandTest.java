@@ -138,6 +138,96 @@ class CaptureCommandTest {
         }
     }
 
+    /** Runs a capture of {@code args} on lo while a connection to a local server exchanges messages. */
+    private Run captureDuring(List<String> messages, String... args) throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(10_000);
+            int port = server.getLocalPort();
+            List<String> all = new java.util.ArrayList<>(List.of("capture", "-i", "lo", "-f", "tcp port " + port));
+            all.addAll(List.of(args));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            CompletableFuture<Run> run = CompletableFuture.supplyAsync(() -> tcpscope(err, all.toArray(String[]::new)),
+                    r -> Thread.ofPlatform().start(r));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (!err.toString(StandardCharsets.UTF_8).contains("Capturing on") && !run.isDone()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            LiveCaptureTest.exchange(server, messages);
+            return run.get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aDisplayFilterChoosesThePrintedPackets() throws Exception {
+        assumeLiveCapture();
+        Run r = captureDuring(List.of("ping\n"), "-Y", "tcp.flags.syn == 1", "-c", "6", "-a", "duration:10");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("[SYN] Seq=0");
+        assertThat(lines.get(1)).contains("[SYN, ACK] Seq=0 Ack=1");
+        assertThat(r.err()).contains("6 packets captured");
+    }
+
+    /** dumpcap's ring buffer: a new file past filesize kB, the newest files:N kept, dumpcap's names. */
+    @Test
+    void aRingBufferRotatesAndKeepsTheNewestFiles() throws Exception {
+        assumeLiveCapture();
+        Path file = dir.resolve("ring.pcapng");
+        List<String> messages = java.util.Collections.nCopies(12, "x".repeat(600) + "\n");
+        Run r = captureDuring(messages, "-w", file.toString(), "-b", "filesize:2", "-b", "files:3", "-a", "duration:10",
+                "-c", "20");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<Path> files;
+        try (var listing = java.nio.file.Files.list(dir)) {
+            files = listing.sorted().toList();
+        }
+        assertThat(files).hasSize(3);
+        int total = 0;
+        for (Path f : files) {
+            assertThat(f.getFileName().toString()).matches("ring_\\d{5}_\\d{14}\\.pcapng");
+            assertThat(java.nio.file.Files.size(f)).isLessThan(2000 + 1700); // rotated once past 2 kB
+            Run read = tcpscope("read", f.toString());
+            assertThat(read.code()).as(read.err()).isZero();
+            total += (int) read.out().lines().count();
+        }
+        assertThat(total).isLessThan(20); // the oldest files are gone
+        assertThat(files.getLast().getFileName().toString()).doesNotStartWith("ring_00001_");
+    }
+
+    @Test
+    void anInterfaceByItsIndexInTheList() throws Exception {
+        assumeLiveCapture();
+        Run list = tcpscope("capture", "-D");
+        String lo = list.out().lines().filter(l -> l.contains(". lo")).findFirst().orElseThrow();
+        String index = lo.substring(0, lo.indexOf('.'));
+        Run r = tcpscope("capture", "-i", index, "-c", "1", "-a", "duration:1");
+        assertThat(r.err()).contains("Capturing on 'Loopback: lo'");
+        Run bad = tcpscope("capture", "-i", "999", "-c", "1");
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).isEqualTo("tcpscope: There is no interface with that adapter index\n");
+    }
+
+    @Test
+    void ringAndFilterOptionsAreCheckedFirst() {
+        Run r = tcpscope("capture", "-i", "lo", "-w", dir.resolve("a").toString(), "-Y", "tcp");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("tcpscope: Display filters aren't supported when capturing and saving the captured packets.\n");
+        r = tcpscope("capture", "-i", "lo", "-b", "filesize:1");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("give -w FILE");
+        r = tcpscope("capture", "-i", "lo", "-w", dir.resolve("a").toString(), "-b", "files:2");
+        assertThat(r.err()).contains("no maximum capture file size or duration");
+        r = tcpscope("capture", "-i", "lo", "-w", dir.resolve("a").toString(), "-b", "size:-1");
+        assertThat(r.err()).contains("invalid -b ring buffer option \"size:-1\"");
+        r = tcpscope("capture", "-i", "lo", "-F", "erf");
+        assertThat(r.code()).isEqualTo(2);
+        r = tcpscope("capture", "-i", "lo", "-Y", "tcp.prot == 1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("tcpscope: Left side of \"==\" expression must be a field or function");
+    }
+
     @Test
     void listsInterfacesAsTsharkDoes() throws Exception {
         Run r = tcpscope("capture", "-D");
