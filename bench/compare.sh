@@ -2,14 +2,16 @@
 # Whole-process timings of tcpscope against tcpdump and tshark on one synthetic capture.
 #
 # usage: bench/compare.sh [--packets N] [--reps R] [--file F] [--seed S] [--http-share P]
-#                         [--tls-share P] [--dns-share P] [--plain-tshark] [--list-only]
+#                         [--tls-share P] [--dns-share P] [--plain-tshark] [--list-only] [--details]
 #        bench/compare.sh --sizes 1000000,5000000 [--reps R] [--http-share P]   # tcpscope's max RSS per size
 #
 # --http-share P: a share P of the generated connections is HTTP/1.1 (bench/out/synth-N-httpP.pcap);
 # --tls-share P, --dns-share P: likewise TLS 1.3 on port 443 and DNS lookups over UDP (-tlsP, -dnsP);
 # --plain-tshark: tshark runs with no profile (every protocol on, as a user's fresh tshark) instead
 # of the profile of the protocols tcpscope dissects; --list-only: only the packet-list rows
-# (tcpscope read, tcpdump -nr, tshark -r) and, with --sizes, only tcpscope read.
+# (tcpscope read, tcpdump -nr, tshark -r) and, with --sizes, only tcpscope read; --details: also the
+# detail formats (-V, -O tcp, -T json, -x) of both tools (issue 15: <= 0.3x tshark's time; use a
+# small file, e.g. --packets 50000: tshark -V of 1M packets takes many minutes).
 #
 # Builds the project, generates bench/out/synth-N.pcap with dev.tcpscope.synth.TrafficGenerator
 # (kept and reused), warms the page cache, then runs each command R times and prints a Markdown
@@ -20,7 +22,7 @@ set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$PWD
 
-packets=1000000 reps=3 file="" seed=1 sizes="" http="" tls="" dns="" plain="" listonly=""
+packets=1000000 reps=3 file="" seed=1 sizes="" http="" tls="" dns="" plain="" listonly="" details=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --packets) packets=$2; shift 2 ;;
@@ -33,6 +35,7 @@ while [ $# -gt 0 ]; do
     --dns-share) dns=$2; shift 2 ;;
     --plain-tshark) plain=1; shift ;;
     --list-only) listonly=1; shift ;;
+    --details) details=1; shift ;;
     -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "compare.sh: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -196,6 +199,14 @@ row "tshark -q -z (3)" "tshark -q -z (3)" "${tshark_env[@]}" tshark -r "$file" "
 # The connection report (issue 15): its cost over a plain read -q, which decodes and analyses alike.
 row "tcpscope read -q" "tshark -r" "$java" "${jvm_flags[@]}" -jar "$jar" read -q "$file"
 row "tcpscope stats" "tcpscope read -q" "$java" "${jvm_flags[@]}" -jar "$jar" stats "$file"
+fi
+if [ -n "$details" ]; then
+  for d in "-V" "-O tcp" "-T json" "-x"; do
+    # shellcheck disable=SC2206
+    opts=($d)
+    row "tcpscope read $d" "tshark -r $d" "$java" "${jvm_flags[@]}" -jar "$jar" read "$file" "${opts[@]}"
+    row "tshark -r $d" "tshark -r $d" "${tshark_env[@]}" tshark -r "$file" "${opts[@]}"
+  done
 fi
 
 declare -A secs rss status

@@ -41,30 +41,42 @@ public final class HexDump {
      */
     public static void append(StringBuilder out, MemorySegment s, long off, int len, Drain drain) throws java.io.IOException {
         int digits = offsetDigits(len);
-        for (int line = 0; line < len; line += BYTES_PER_LINE) {
+        // each line is built in a char array and appended at once, from the bytes copied out in
+        // one go: appending char by char was most of -V's time on frames with payload
+        byte[] bytes = new byte[BYTES_PER_LINE];
+        char[] line = new char[digits + 2 + BYTES_PER_LINE * 3 + 2 + BYTES_PER_LINE + 1];
+        for (int at = 0; at < len; at += BYTES_PER_LINE) {
             if (drain != null && out.length() >= DRAIN_AT) {
                 drain.drain(out);
             }
+            int c = 0;
             for (int k = digits - 1; k >= 0; k--) {
-                out.append(HEX[(line >>> (4 * k)) & 0xf]);
+                line[c++] = HEX[(at >>> (4 * k)) & 0xf];
             }
-            out.append("  ");
-            int hexStart = out.length();
-            int n = Math.min(BYTES_PER_LINE, len - line);
+            line[c++] = ' ';
+            line[c++] = ' ';
+            int n = Math.min(BYTES_PER_LINE, len - at);
+            MemorySegment.copy(s, java.lang.foreign.ValueLayout.JAVA_BYTE, off + at, bytes, 0, n);
             for (int k = 0; k < n; k++) {
-                int b = Bytes.u8(s, off + line + k);
-                out.append(HEX[b >>> 4]).append(HEX[b & 0xf]).append(' ');
+                int b = bytes[k] & 0xff;
+                line[c++] = HEX[b >>> 4];
+                line[c++] = HEX[b & 0xf];
+                line[c++] = ' ';
             }
             // The ASCII column starts two spaces after the sixteenth byte's trailing space.
-            int asciiAt = hexStart + BYTES_PER_LINE * 3 + 2;
-            while (out.length() < asciiAt) {
-                out.append(' ');
+            for (int k = n; k < BYTES_PER_LINE; k++) {
+                line[c++] = ' ';
+                line[c++] = ' ';
+                line[c++] = ' ';
             }
+            line[c++] = ' ';
+            line[c++] = ' ';
             for (int k = 0; k < n; k++) {
-                int b = Bytes.u8(s, off + line + k);
-                out.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
+                int b = bytes[k] & 0xff;
+                line[c++] = b >= 0x20 && b < 0x7f ? (char) b : '.';
             }
-            out.append('\n');
+            line[c++] = '\n';
+            out.append(line, 0, c);
         }
     }
 

@@ -84,15 +84,23 @@ final class Labels {
 
     /** Bytes as JSON shows them: lowercase hex pairs joined by colons. */
     static String hexColons(MemorySegment s, long off, int len) {
-        StringBuilder sb = new StringBuilder(Math.max(0, len * 3 - 1));
+        if (len <= 0) {
+            return "";
+        }
+        // one copy out of the segment and one Latin-1 string: payloads make this a hot path
+        byte[] in = new byte[len];
+        MemorySegment.copy(s, java.lang.foreign.ValueLayout.JAVA_BYTE, off, in, 0, len);
+        byte[] text = new byte[len * 3 - 1];
+        int c = 0;
         for (int k = 0; k < len; k++) {
             if (k > 0) {
-                sb.append(':');
+                text[c++] = ':';
             }
-            int b = Bytes.u8(s, off + k);
-            sb.append(HEX[b >>> 4]).append(HEX[b & 0xf]);
+            int b = in[k] & 0xff;
+            text[c++] = (byte) HEX[b >>> 4];
+            text[c++] = (byte) HEX[b & 0xf];
         }
-        return sb.toString();
+        return new String(text, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** {@code 0x} and {@code digits} lowercase hex digits. */

@@ -10,6 +10,8 @@ import java.io.OutputStream;
 public final class LineWriter implements AutoCloseable {
     private final OutputStream out;
     private final byte[] buf = new byte[1 << 16];
+    /** The chars of one chunk, copied out of the text at once (charAt per char was a hot spot of -V). */
+    private final char[] chars = new char[buf.length / 3];
     private int n;
 
     public LineWriter(OutputStream out) {
@@ -42,11 +44,21 @@ public final class LineWriter implements AutoCloseable {
 
     /** UTF-8 of {@code cs[from, to)} into the buffer, which has room; returns where it stopped. */
     private int encode(CharSequence cs, int from, int to) {
+        char[] cc = chars;
+        if (cs instanceof String str) {
+            str.getChars(from, to, cc, 0);
+        } else if (cs instanceof StringBuilder sb) {
+            sb.getChars(from, to, cc, 0);
+        } else {
+            for (int i = from; i < to; i++) {
+                cc[i - from] = cs.charAt(i);
+            }
+        }
         byte[] b = buf;
         int k = n;
         int i = from;
         for (; i < to; i++) {
-            char c = cs.charAt(i);
+            char c = cc[i - from];
             if (c < 0x80) {
                 b[k++] = (byte) c;
             } else if (c < 0x800) {
