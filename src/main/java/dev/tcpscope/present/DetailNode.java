@@ -31,7 +31,9 @@ public final class DetailNode implements Tree {
     private final Kind kind;
     private final String key;
     private String label;
-    private final String value;
+    private String value;
+    /** A value made only when asked for (JSON, fields), or null. */
+    private java.util.function.Supplier<String> lazyValue;
     private boolean hidden;
     private boolean generated;
     private MemorySegment data;
@@ -61,6 +63,17 @@ public final class DetailNode implements Tree {
     @Override
     public DetailNode field(String key, String label, String value) {
         return add(new DetailNode(Kind.FIELD, key, label, value));
+    }
+
+    /**
+     * Adds a field whose value is made only if something asks for it: a payload's hex, which
+     * {@code -V} never prints, was a fifth of its time. {@code value} must stay valid for as long
+     * as the tree is (the frame's bytes are).
+     */
+    public DetailNode field(String key, String label, java.util.function.Supplier<String> value) {
+        DetailNode n = add(new DetailNode(Kind.FIELD, key, label, null));
+        n.lazyValue = value;
+        return n;
     }
 
     /** Adds a field without a value ({@code FT_NONE}): JSON shows it as an empty string. */
@@ -157,7 +170,13 @@ public final class DetailNode implements Tree {
     public String label() { return label; }
 
     /** The JSON value, or null for items without one. */
-    public String value() { return value; }
+    public String value() {
+        if (lazyValue != null) {
+            value = lazyValue.get();
+            lazyValue = null;
+        }
+        return value;
+    }
 
     public boolean isHidden() { return hidden; }
 

@@ -388,16 +388,25 @@ public final class Details {
 
     /** An absolute time as tshark shows {@code FT_ABSOLUTE_TIME} fields ("May  2, 2012 11:31:53.152461000 UTC"). */
     String absolute(long seconds, int nanos) {
-        ZonedDateTime t;
-        try {
-            t = Instant.ofEpochSecond(seconds, nanos).atZone(zone);
-        } catch (java.time.DateTimeException e) {
-            return "Not representable"; // tshark's words for a time beyond the calendar
+        if (seconds != cachedSecond || cachedDate == null) {
+            ZonedDateTime t;
+            try {
+                t = Instant.ofEpochSecond(seconds, nanos).atZone(zone);
+            } catch (java.time.DateTimeException e) {
+                return "Not representable"; // tshark's words for a time beyond the calendar
+            }
+            // frames come many to a second: the calendar part is formatted once per second
+            cachedDate = ARRIVAL.format(t);
+            cachedZone = ZoneAbbreviations.at(t.getZone(), seconds);
+            cachedSecond = seconds;
         }
-        StringBuilder sb = new StringBuilder(40).append(ARRIVAL.format(t)).append('.');
+        StringBuilder sb = new StringBuilder(40).append(cachedDate).append('.');
         nine(sb, nanos);
-        return sb.append(' ').append(ZoneAbbreviations.at(t.getZone(), seconds)).toString();
+        return sb.append(' ').append(cachedZone).toString();
     }
+
+    private long cachedSecond;
+    private String cachedDate, cachedZone;
 
     private static String or(String beyond, String usual) {
         return beyond != null ? beyond : usual;
@@ -594,7 +603,7 @@ public final class Details {
         }
         protocol("data");
         DetailNode data = parent.protocol("data", "Data (" + len + bytes(len) + ")").bytes(s, off, len);
-        data.field("data.data", Labels.truncated("Data", Labels.hexShort(s, off, len)), Labels.hexColons(s, off, len));
+        data.field("data.data", Labels.truncated("Data", Labels.hexShort(s, off, len)), () -> Labels.hexColons(s, off, len));
         data.field("data.len", "Length: " + len, Integer.toString(len)).generated();
     }
 }

@@ -76,33 +76,53 @@ final class LinkDetails {
         return x.macs().name(s, off) + " (" + Labels.mac(s, off) + ")";
     }
 
+    /** What the tree shows of one MAC address, made once per address (a capture has few). */
+    private record MacText(String mac, String name, String named, String oui, String org,
+                           String lg, String lgLabel, String ig, String igLabel) { }
+
+    private final java.util.Map<Long, MacText> macTexts = new java.util.HashMap<>();
+
+    private MacText macText(MemorySegment s, long off) {
+        long key = (long) Bytes.u16(s, off) << 32 | Bytes.u32(s, off + 2);
+        MacText t = macTexts.get(key);
+        if (t == null) {
+            String mac = Labels.mac(s, off);
+            String name = x.macs().name(s, off);
+            int oui = Bytes.u8(s, off) << 16 | Bytes.u16(s, off + 1);
+            t = new MacText(mac, name, name + " (" + mac + ")", Integer.toString(oui), x.ouis().name(oui),
+                    (oui & 0x020000) != 0 ? "1" : "0",
+                    Bits.pattern(oui, 0x020000, 24) + "LG bit: " + ((oui & 0x020000) != 0
+                            ? "Locally administered address (this is NOT the factory default)"
+                            : "Globally unique address (factory default)"),
+                    (oui & 0x010000) != 0 ? "1" : "0",
+                    Bits.pattern(oui, 0x010000, 24) + "IG bit: " + ((oui & 0x010000) != 0
+                            ? "Group address (multicast/broadcast)" : "Individual address (unicast)"));
+            if (macTexts.size() >= 4096) {
+                macTexts.clear(); // a capture of many addresses: keep the memory bounded
+            }
+            macTexts.put(key, t);
+        }
+        return t;
+    }
+
     private void address(DetailNode eth, MemorySegment s, long off, String which, String title) {
-        String mac = Labels.mac(s, off);
-        String name = x.macs().name(s, off);
-        String named = name + " (" + mac + ")";
-        DetailNode a = eth.field("eth." + which, title + ": " + named, mac);
-        int oui = Bytes.u8(s, off) << 16 | Bytes.u16(s, off + 1);
-        String org = x.ouis().name(oui);
-        a.hidden("eth." + which + "_resolved", name).generated();
-        a.hidden("eth." + which + ".oui", Integer.toString(oui)).generated();
-        if (org != null) {
-            a.hidden("eth." + which + ".oui_resolved", org).generated();
+        MacText t = macText(s, off);
+        DetailNode a = eth.field("eth." + which, title + ": " + t.named(), t.mac());
+        a.hidden("eth." + which + "_resolved", t.name()).generated();
+        a.hidden("eth." + which + ".oui", t.oui()).generated();
+        if (t.org() != null) {
+            a.hidden("eth." + which + ".oui_resolved", t.org()).generated();
         }
-        a.field("eth.addr", "Address: " + named, mac);
-        a.hidden("eth.addr_resolved", name).generated();
-        a.hidden("eth.addr.oui", Integer.toString(oui)).generated();
-        if (org != null) {
-            a.hidden("eth.addr.oui_resolved", org).generated();
+        a.field("eth.addr", "Address: " + t.named(), t.mac());
+        a.hidden("eth.addr_resolved", t.name()).generated();
+        a.hidden("eth.addr.oui", t.oui()).generated();
+        if (t.org() != null) {
+            a.hidden("eth.addr.oui_resolved", t.org()).generated();
         }
-        String lg = (oui & 0x020000) != 0 ? "1" : "0";
-        String ig = (oui & 0x010000) != 0 ? "1" : "0";
-        a.field("eth." + which + ".lg", Bits.pattern(oui, 0x020000, 24) + "LG bit: "
-                + ((oui & 0x020000) != 0 ? "Locally administered address (this is NOT the factory default)"
-                : "Globally unique address (factory default)"), lg);
-        a.hidden("eth.lg", lg);
-        a.field("eth." + which + ".ig", Bits.pattern(oui, 0x010000, 24) + "IG bit: "
-                + ((oui & 0x010000) != 0 ? "Group address (multicast/broadcast)" : "Individual address (unicast)"), ig);
-        a.hidden("eth.ig", ig);
+        a.field("eth." + which + ".lg", t.lgLabel(), t.lg());
+        a.hidden("eth.lg", t.lg());
+        a.field("eth." + which + ".ig", t.igLabel(), t.ig());
+        a.hidden("eth.ig", t.ig());
     }
 
     static String etherTypeName(int type) {

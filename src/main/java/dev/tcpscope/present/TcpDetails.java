@@ -366,7 +366,7 @@ final class TcpDetails {
             return;
         }
         int reported = x.d.reported(i) - r.headerLength;
-        tcp.field("tcp.payload", "TCP payload (" + reported + Details.bytes(reported) + ")", Labels.hexColons(s, at, left));
+        tcp.field("tcp.payload", "TCP payload (" + reported + Details.bytes(reported) + ")", () -> Labels.hexColons(s, at, left));
         if (g != null && (g.handled() || g.tookPayload())) {
             x.underTcp(tcp);
         }
@@ -388,7 +388,7 @@ final class TcpDetails {
             }
             if (r.has(RETRANSMISSION)) {
                 tcp.field("tcp.segment_data", "Retransmitted TCP segment data (" + reported + Details.bytes(reported) + ")",
-                        Labels.hexColons(s, at, left));
+                        () -> Labels.hexColons(s, at, left));
                 return;
             }
         }
