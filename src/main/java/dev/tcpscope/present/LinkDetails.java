@@ -73,7 +73,7 @@ final class LinkDetails {
 
     /** {@code Name (xx:xx:xx:xx:xx:xx)}, as tshark writes a resolved MAC address. */
     String named(MemorySegment s, long off) {
-        return x.macs().name(s, off) + " (" + Labels.mac(s, off) + ")";
+        return macText(s, off).named();
     }
 
     /** What the tree shows of one MAC address, made once per address (a capture has few). */
