@@ -55,7 +55,9 @@ final class RowSpool implements AutoCloseable {
             flush();
         }
         if (written == offsets.length) {
-            offsets = Arrays.copyOf(offsets, offsets.length * 2);
+            synchronized (this) { // a reader must see the copied offsets, not just the new array
+                offsets = Arrays.copyOf(offsets, offsets.length * 2);
+            }
         }
         offsets[written++] = fileEnd + pending.position();
         if (bytes.length > pending.capacity()) {

@@ -551,6 +551,7 @@ function update(s) {
     state.size = s.frames;
     setCount(state.size);
   }
+  if (s.live) $('progress').classList.add('done'); // a live capture has no end to measure against
   if (s.live && !s.done) status(`capturing: ${s.frames} packets`);
   else if (s.live) status(`capture finished: ${s.frames} packets`);
   if (s.error) status(`the capture is damaged: ${s.error}; showing the packets before the damage`);
