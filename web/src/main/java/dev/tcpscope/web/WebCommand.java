@@ -60,6 +60,13 @@ final class WebCommand implements Callable<Integer> {
             err.println("tcpscope: --port must be 0..65535, not " + port);
             return 2;
         }
+        // a file that is no capture at all is said at once, as read says it, not in the page
+        try (var reader = dev.tcpscope.capture.Captures.open(path.toString())) {
+            reader.interfaces();
+        } catch (IOException | RuntimeException e) {
+            err.println("tcpscope: " + WebErrors.oneLine(e));
+            return 1;
+        }
         InetAddress address;
         try {
             address = InetAddress.getByName(bind);
