@@ -566,8 +566,11 @@ final class ReadCommand implements Callable<Integer> {
             readCount++;
             if (kept != null) {
                 if (!kept.get((int) (readCount - 1))) {
-                    if (readCount == 1 && list != null) {
-                        list.reference(frame);
+                    if (readCount == 1) {
+                        decoder.reference(frame);
+                        if (list != null) {
+                            list.reference(frame);
+                        }
                     }
                     continue;
                 }
