@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: scripts/make-detail-goldens.sh
+# Usage: scripts/make-detail-goldens.sh [--ek]
 #
 # For every capture in captures/ writes, under src/test/resources/golden/details/:
 #   <name>.V.txt   stdout of `tshark -r captures/<name> -c N -V`       (the packet details tree)
@@ -10,6 +10,12 @@
 # used for each capture: the first 40 frames, halved while the -V text of a capture would be
 # larger than 256 KiB (a few captures have 64 KiB frames whose data dumps would swell the
 # repository). VERSION records the tshark version, the commands, the profile and the date.
+#
+# Under golden/details/ek/ (GoldenEkTest), for the same captures and frames.tsv's N, gzipped:
+#   <name>.ek.json.gz  stdout of `tshark -r captures/<name> -c N -T ek`    (Elasticsearch bulk lines)
+#   <name>.psml.gz     stdout of `tshark -r captures/<name> -c N -T psml`  (the packet list as XML)
+# and the option combinations of its extras.tsv (-P, -e, -E, -Y, -2, -R, --color), with its own
+# VERSION. `--ek` remakes only these, from the frames.tsv already there, leaving the rest alone.
 # Goldens are made by this script only; never edit them by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,12 +32,74 @@ ts() {
   XDG_CONFIG_HOME="$prof" LC_ALL=C.UTF-8 TZ=UTC tshark "$@" 2>/dev/null || true
 }
 
+# -T ek and -T psml of every capture of frames.tsv, and their option combinations.
+ek_goldens() {
+  local dir=$out/ek name c n=0
+  local keep
+  keep=$(mktemp)
+  [ -f "$dir/known-gaps.tsv" ] && cp "$dir/known-gaps.tsv" "$keep"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  [ -s "$keep" ] && cp "$keep" "$dir/known-gaps.tsv"
+  rm -f "$keep"
+  while IFS=$'\t' read -r name c; do
+    case "$name" in '#'*|'') continue ;; esac
+    ts -r "captures/$name" -c "$c" -T ek | gzip -9n >"$dir/$name.ek.json.gz"
+    ts -r "captures/$name" -c "$c" -T psml | gzip -9n >"$dir/$name.psml.gz"
+    n=$((n + 1))
+  done <"$out/frames.tsv"
+  # extras.tsv: golden file, capture, tshark/tcpscope read options (space separated).
+  printf '# golden\tcapture\toptions\n' >"$dir/extras.tsv"
+  ekextra() {
+    local file=$1 capture=$2
+    shift 2
+    ts -r "captures/$capture" "$@" | gzip -9n >"$dir/$file.gz"
+    printf '%s\t%s\t%s\n' "$file" "$capture" "$*" >>"$dir/extras.tsv"
+  }
+  # -P: the packet-list columns head each document; the tree only with -V (or -O)
+  ekextra learn_tcp.pcapng.P.ek.json learn_tcp.pcapng -T ek -P
+  ekextra learn_tcp.pcapng.PV.ek.json learn_tcp.pcapng -T ek -P -V
+  # -e: the chosen fields as arrays of their -T fields texts, packet-list columns included; -E occurrence
+  ekextra learn_tcp.pcapng.e.ek.json learn_tcp.pcapng -T ek -e frame.time -e ip.src -e ip.addr -e tcp.flags.syn -e tcp.option_kind -e tcp.analysis -e _ws.col.No. -e _ws.col.Info
+  ekextra learn_tcp.pcapng.e-last.ek.json learn_tcp.pcapng -T ek -E occurrence=l -e ip.addr -e tcp.option_kind
+  ekextra zeek-http-bro.org.pcap.e.ek.json zeek-http-bro.org.pcap -c 40 -T ek -P -V -e http.host -e http.request.uri -e http.response.code -e _ws.col.Protocol
+  # -Y, -2 and -2 -R, --color
+  ekextra learn_tcp.pcapng.Y.ek.json learn_tcp.pcapng -T ek -Y 'tcp.len>0'
+  ekextra learn_tcp.pcapng.Y.psml learn_tcp.pcapng -T psml -Y 'tcp.len>0'
+  ekextra learn_tcp.pcapng.2.ek.json learn_tcp.pcapng -T ek -2
+  ekextra learn_tcp.pcapng.2R.ek.json learn_tcp.pcapng -T ek -2 -R 'tcp.len>0'
+  ekextra learn_tcp.pcapng.2R.psml learn_tcp.pcapng -T psml -2 -R 'tcp.len>0'
+  ekextra learn_tcp.pcapng.color.ek.json learn_tcp.pcapng -T ek --color
+  ekextra learn_tcp.pcapng.color.psml learn_tcp.pcapng -T psml --color
+  # HTTP Info texts with & < > " ' to escape, in every frame
+  ekextra pcapplusplus-three_http_streams.pcap.psml pcapplusplus-three_http_streams.pcap -T psml
+  ekextra arkime-smtp-data-250.pcap.psml arkime-smtp-data-250.pcap -T psml
+  {
+    echo "# Made by scripts/make-detail-goldens.sh; do not edit."
+    echo "tshark: $(tshark --version 2>/dev/null | head -1)"
+    echo "commands: XDG_CONFIG_HOME=<profile from scripts/tshark-profile.sh> LC_ALL=C.UTF-8 TZ=UTC tshark -r captures/<name> -c <../frames.tsv> {-T ek | -T psml} | gzip -9n"
+    echo "enabled protocols: $(scripts/tshark-profile.sh --list | tr '\n' ' ' | sed 's/ $//')"
+    echo "extras: option combinations listed in extras.tsv (same profile and environment)"
+    echo "captures: $n"
+    echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  } >"$dir/VERSION"
+  echo "make-detail-goldens: -T ek and -T psml of $n captures -> $dir"
+}
+
+if [ "${1:-}" = --ek ]; then
+  ek_goldens
+  exit 0
+fi
+
 keep=$(mktemp)
+keep_ek=$(mktemp)
 [ -f "$out/known-gaps.tsv" ] && cp "$out/known-gaps.tsv" "$keep"
+[ -f "$out/ek/known-gaps.tsv" ] && cp "$out/ek/known-gaps.tsv" "$keep_ek"
 rm -rf "$out"
-mkdir -p "$out"
+mkdir -p "$out/ek"
 [ -s "$keep" ] && cp "$keep" "$out/known-gaps.tsv"
-rm -f "$keep"
+[ -s "$keep_ek" ] && cp "$keep_ek" "$out/ek/known-gaps.tsv"
+rm -f "$keep" "$keep_ek"
 
 printf '# capture\tframes (-c)\n' >"$out/frames.tsv"
 n=0
@@ -88,5 +156,6 @@ extra synth-rlogin.pcap.all.json synth-rlogin.pcap -T json
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 } >"$out/VERSION"
 echo "make-detail-goldens: $n captures -> $out"
+ek_goldens
 # TCP desegmentation under the same profile, one pass and two: golden/details/reassembly/
 scripts/make-reassembly-goldens.sh details

@@ -14,6 +14,7 @@ import dev.tcpscope.present.FieldsFormat;
 import dev.tcpscope.present.LineWriter;
 import dev.tcpscope.present.MacNames;
 import dev.tcpscope.present.PacketList;
+import dev.tcpscope.present.Psml;
 import dev.tcpscope.present.TimeFormat;
 import dev.tcpscope.present.color.Ansi;
 import dev.tcpscope.present.color.FilterColorizer;
@@ -75,14 +76,15 @@ final class ReadCommand implements Callable<Integer> {
     SaveOptions save = new SaveOptions();
 
     @Option(names = "-T", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: text (the packet list, default), fields (the -e fields of each packet) or json (the details tree as tshark -T json).")
+            description = "Output format: text (the packet list, default), fields (the -e fields of each packet), json (the details tree as tshark -T json),"
+                    + " ek (tshark's Elasticsearch bulk lines: the tree flattened, or the -e fields) or psml (the packet list as tshark's PSML XML).")
     String outputFormat;
 
-    @Option(names = "-e", paramLabel = "FIELD", description = "A field to print with -T fields (repeat for more), e.g. -e tcp.stream -e tcp.analysis.flags.")
+    @Option(names = "-e", paramLabel = "FIELD", description = "A field to print with -T fields, json or ek (repeat for more), e.g. -e tcp.stream -e tcp.analysis.flags.")
     List<String> fieldNames = new ArrayList<>();
 
     @Option(names = "-E", paramLabel = "OPTION=VALUE",
-            description = "-T fields option: header=y|n, separator=/t|/s|C, occurrence=f|l|a, aggregator=,|/s|C, quote=d|s|n, bom=y|n.")
+            description = "-T fields option: header=y|n, separator=/t|/s|C, occurrence=f|l|a (also -T ek), aggregator=,|/s|C, quote=d|s|n, bom=y|n.")
     List<String> fieldOptions = new ArrayList<>();
 
     @Option(names = "-Y", paramLabel = "FILTER",
@@ -192,7 +194,7 @@ final class ReadCommand implements Callable<Integer> {
             if (readFilter != null) {
                 named.add(readFilter);
             }
-            boolean tree = verbose || onlyProtocols != null || outputFormat.equals("json");
+            boolean tree = verbose || onlyProtocols != null || outputFormat.equals("json") || ekLayers();
             taps = Taps.of(statistics, new Taps.Context(Protocols.fields(), kind, ZoneId.systemDefault(),
                     MacNames::system, named, tree));
             for (String w : taps.warnings()) {
@@ -203,11 +205,15 @@ final class ReadCommand implements Callable<Integer> {
             return e.exitCode();
         }
         FieldsFormat fields = null;
-        FieldsFormat jsonFields = null;
+        FieldsFormat chosenFields = null; // -T json or ek with -e: the fields each layers object holds
         DetailPrinter details = null;
         if (noDuplicateKeys && !outputFormat.equals("json")) {
             err.println("tcpscope: --no-duplicate-keys can only be used with \"-T json\"");
             return 2;
+        }
+        if (hexDump && (outputFormat.equals("fields") || outputFormat.equals("psml"))) {
+            err.println("tcpscope: Raw packet hex data can only be printed as text, PostScript, JSON, JSONRAW or EK JSON");
+            return 1; // tshark's exit code for it
         }
         switch (outputFormat) {
             case "text" -> {
@@ -230,13 +236,55 @@ final class ReadCommand implements Callable<Integer> {
                         ZoneId.systemDefault(), MacNames::system);
                 if (!fieldNames.isEmpty()) {
                     try {
-                        jsonFields = FieldsFormat.of(fieldNames, Protocols.fields());
+                        chosenFields = FieldsFormat.of(fieldNames, Protocols.fields());
                     } catch (IllegalArgumentException e) {
                         err.println("tcpscope: " + e.getMessage());
                         return 2;
                     }
-                    details.fields(jsonFields);
+                    details.fields(chosenFields);
                 }
+            }
+            case "ek" -> {
+                if (hexDump) {
+                    err.println("tcpscope: -x with -T ek is not supported yet");
+                    return 2;
+                }
+                if (save.print && !verbose && onlyProtocols == null
+                        && (displayFilter != null || readFilter != null || !statistics.isEmpty())) {
+                    // tshark then writes the part of the tree its filters and statistics built
+                    err.println("tcpscope: -T ek -P with -Y, -R or -z is not supported yet; add -V for the whole tree");
+                    return 2;
+                }
+                details = new DetailPrinter(DetailPrinter.Format.EK, ekLayers(), false, null, false,
+                        ZoneId.systemDefault(), MacNames::system);
+                if (!fieldNames.isEmpty()) {
+                    try {
+                        chosenFields = FieldsFormat.of(fieldNames, Protocols.fields());
+                        for (String option : fieldOptions) {
+                            chosenFields.option(option);
+                        }
+                    } catch (IllegalArgumentException e) {
+                        err.println("tcpscope: " + e.getMessage());
+                        return 2;
+                    }
+                    details.fields(chosenFields);
+                }
+            }
+            case "psml" -> {
+                if (onlyProtocols != null) {
+                    err.println("tcpscope: -O requires -V");
+                    return 1; // tshark's exit code for it
+                }
+                try {
+                    FieldsFormat checked = FieldsFormat.of(fieldNames, Protocols.fields()); // tshark checks them, then ignores them
+                    for (String option : fieldOptions) {
+                        checked.option(option);
+                    }
+                } catch (IllegalArgumentException e) {
+                    err.println("tcpscope: " + e.getMessage());
+                    return 2;
+                }
+                psml = true;
             }
             case "fields" -> {
                 if (fieldNames.isEmpty()) {
@@ -254,7 +302,7 @@ final class ReadCommand implements Callable<Integer> {
                 }
             }
             default -> {
-                err.println("tcpscope: invalid -T format \"" + outputFormat + "\"; use text, fields or json");
+                err.println("tcpscope: invalid -T format \"" + outputFormat + "\"; use text, fields, json, ek or psml");
                 return 2;
             }
         }
@@ -276,6 +324,9 @@ final class ReadCommand implements Callable<Integer> {
         if (!printing) {
             listing.quiet = true;
         }
+        if (outputFormat.equals("ek") || psml) {
+            listing.quiet = false; // tshark prints them with -q too
+        }
         // Final per-stream values need the whole capture first.
         boolean twoPass = this.twoPass || mode == AnalysisMode.PRECISE;
         if (readFilter != null && !twoPass) {
@@ -292,9 +343,10 @@ final class ReadCommand implements Callable<Integer> {
             err.println("tcpscope: " + e.render(current));
             return 2;
         }
-        // Colors only the packet list (as tshark: -T fields is never colored); a file named with
-        // --colorfilters is checked even when its colors will not be used.
-        boolean colors = Coloring.enabled(color) && fields == null && !listing.quiet;
+        // Colors only the packet list (as tshark: -T fields is never colored; -T psml with --color
+        // names each packet's colors in its element); a file named with --colorfilters is checked
+        // even when its colors will not be used.
+        boolean colors = psml ? color : Coloring.enabled(color) && fields == null && !listing.quiet;
         if (colors || colorFilters != null) {
             FilterColorizer rules = Coloring.colorizer(colorFilters, err);
             if (rules == null) {
@@ -350,10 +402,14 @@ final class ReadCommand implements Callable<Integer> {
             decoder = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()).preferences(preferences), decoder.reassemblies())
                     .payloads(again, decoder.pduCompletions());
         }
-        PacketList columns = jsonFields != null && jsonFields.needsColumns()
+        boolean summary = outputFormat.equals("ek") && save.print;
+        PacketList columns = summary || chosenFields != null && chosenFields.needsColumns()
                 ? new PacketList(new TimeFormat(kind, ZoneId.systemDefault()), MacNames::system, decoder) : null;
-        if (columns != null) {
-            jsonFields.columns(columns);
+        if (columns != null && chosenFields != null) {
+            chosenFields.columns(columns);
+        }
+        if (summary) {
+            details.summary(columns);
         }
         int code = details != null ? outputDetails(path, decoder, details, columns, err) : output(path, decoder, fields, kind, err);
         return save.finish(code, err);
@@ -404,6 +460,17 @@ final class ReadCommand implements Callable<Integer> {
             TapOutput.drawQuietly(taps, out); // tshark still prints what the frames read so far give
             return 1;
         }
+    }
+
+    /** With -T psml: the packet list as tshark's PSML. */
+    private boolean psml;
+
+    /**
+     * Whether -T ek writes each frame's layers: always, but with -P (the summary) only when -V or
+     * -O asks for the tree too, as tshark builds none for -P alone.
+     */
+    private boolean ekLayers() {
+        return outputFormat.equals("ek") && (!save.print || verbose || onlyProtocols != null);
     }
 
     /** The display filter, or null. */
@@ -492,15 +559,30 @@ final class ReadCommand implements Callable<Integer> {
         }
         Frame frame = new Frame();
         StringBuilder line = new StringBuilder(256);
-        StringBuilder colored = colorizer == null ? null : new StringBuilder(512);
+        StringBuilder colored = colorizer == null || psml ? null : new StringBuilder(512);
         LineWriter out = new LineWriter(parent.out);
         live = out;
+        String[] texts = psml ? new String[PacketList.COLUMN_TITLES.size()] : null;
+        boolean psmlDocument = psml && !save.active(); // tshark -w writes the packets without header and end
         try (reader) {
             if (fields != null && !listing.quiet && fields.appendHeader(line)) {
                 out.line(line);
             }
+            if (psmlDocument) {
+                Psml.begin(line);
+                out.text(line);
+            }
             while (nextShown(reader, frame, decoder, list)) {
                 line.setLength(0);
+                if (psml) {
+                    list.columns(decoder, texts);
+                    Psml.appendPacket(line, texts, colorizer == null ? null : colorizer.match(decoder));
+                    out.text(line);
+                    if (flushEach) {
+                        flushLive();
+                    }
+                    continue;
+                }
                 if (fields != null) {
                     fields.appendLine(decoder, line);
                 } else {
@@ -520,6 +602,7 @@ final class ReadCommand implements Callable<Integer> {
             if (colored != null) {
                 out.text(Ansi.RESET); // tshark resets the terminal when it closes its output
             }
+            psmlEnd(psmlDocument, out);
             TapOutput.draw(taps, out);
             out.flush();
             return 0;
@@ -533,10 +616,24 @@ final class ReadCommand implements Callable<Integer> {
                     // the stream is gone; the error that follows says why we stopped
                 }
             }
+            try {
+                psmlEnd(psmlDocument, out); // tshark ends the document it began
+            } catch (IOException ignored) {
+                // the stream is gone; the error that follows says why we stopped
+            }
             flushQuietly(out);
             err.println("tcpscope: " + e.getMessage());
             TapOutput.drawQuietly(taps, out); // tshark still prints what the frames read so far give
             return 1;
+        }
+    }
+
+    /** Closes the PSML document when one was begun. */
+    private static void psmlEnd(boolean begun, LineWriter out) throws IOException {
+        if (begun) {
+            StringBuilder end = new StringBuilder();
+            Psml.end(end);
+            out.text(end);
         }
     }
 
@@ -566,8 +663,11 @@ final class ReadCommand implements Callable<Integer> {
             readCount++;
             if (kept != null) {
                 if (!kept.get((int) (readCount - 1))) {
-                    if (readCount == 1 && list != null) {
-                        list.reference(frame);
+                    if (readCount == 1) {
+                        decoder.reference(frame);
+                        if (list != null) {
+                            list.reference(frame);
+                        }
                     }
                     continue;
                 }

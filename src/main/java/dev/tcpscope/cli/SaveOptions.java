@@ -24,7 +24,7 @@ final class SaveOptions {
     @Option(names = "-F", paramLabel = "TYPE", description = "File type for -w: pcapng (default), pcap or nsecpcap.")
     String type;
 
-    @Option(names = "-P", description = "With -w: print the packets as well, as tshark -P.")
+    @Option(names = "-P", description = "With -w: print the packets as well, as tshark -P; with -T ek: head each document with the packet-list columns (and leave the tree out unless -V is given).")
     boolean print;
 
     private SaveTarget target;

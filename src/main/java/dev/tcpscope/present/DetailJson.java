@@ -94,15 +94,8 @@ public final class DetailJson {
         }
         any = true;
         out.append("\n  {");
-        String day;
-        try {
-            LocalDate d = LocalDate.ofInstant(Instant.ofEpochSecond(epochSeconds), zone);
-            day = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
-        } catch (java.time.DateTimeException e) {
-            day = "XXXX-XX-XX"; // tshark's index for a time beyond the calendar
-        }
         member(out, 2, "_index", true);
-        string(out, "packets-" + day);
+        string(out, index(epochSeconds, zone));
         member(out, 2, "_type", false);
         string(out, "doc");
         member(out, 2, "_score", false);
@@ -110,6 +103,19 @@ public final class DetailJson {
         member(out, 2, "_source", false);
         out.append('{');
         member(out, 3, "layers", true);
+    }
+
+    /**
+     * The Elasticsearch index of a frame stamped {@code epochSeconds}, as write_json_index names
+     * it: "packets-" and the local date in {@code zone}.
+     */
+    static String index(long epochSeconds, ZoneId zone) {
+        try {
+            LocalDate d = LocalDate.ofInstant(Instant.ofEpochSecond(epochSeconds), zone);
+            return String.format(java.util.Locale.ROOT, "packets-%04d-%02d-%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+        } catch (java.time.DateTimeException e) {
+            return "packets-XXXX-XX-XX"; // tshark's index for a time beyond the calendar
+        }
     }
 
     /** Appends the closing bracket and the final newline. */

@@ -39,6 +39,9 @@ public final class DetailNode implements Tree {
     private MemorySegment data;
     private long dataOffset;
     private int dataLength;
+    private boolean timed;
+    private long timeSeconds;
+    private int timeNanos;
     private List<DetailNode> children;
 
     private DetailNode(Kind kind, String key, String label, String value) {
@@ -143,6 +146,23 @@ public final class DetailNode implements Tree {
     public DetailNode dump(MemorySegment s, long off, int len) {
         return bytes(s, off, len);
     }
+
+    @Override
+    public DetailNode time(long epochSeconds, int nanos) {
+        timed = true;
+        timeSeconds = epochSeconds;
+        timeNanos = nanos;
+        return this;
+    }
+
+    /** Whether {@link #time} marked this field an absolute time. */
+    public boolean isTime() { return timed; }
+
+    /** The absolute time's seconds since the epoch (see {@link #time}). */
+    public long timeSeconds() { return timeSeconds; }
+
+    /** The absolute time's nanoseconds (see {@link #time}). */
+    public int timeNanos() { return timeNanos; }
 
     /** Marks this item hidden: -V leaves it out. */
     @Override

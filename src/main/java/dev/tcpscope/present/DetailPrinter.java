@@ -14,14 +14,15 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * What {@code tshark -V}, {@code -O}, {@code -x} and {@code -T json} print for each frame, in
- * tshark's arrangement (its {@code print_packet}): the detail tree, then with {@code -x} a blank
- * line and the hex dump, each packet followed by a blank line; or one JSON object per packet in
- * an array. One frame at a time: nothing is kept between frames but the analysis state.
+ * What {@code tshark -V}, {@code -O}, {@code -x}, {@code -T json} and {@code -T ek} print for each
+ * frame, in tshark's arrangement (its {@code print_packet}): the detail tree, then with {@code -x}
+ * a blank line and the hex dump, each packet followed by a blank line; or one JSON object per
+ * packet in an array; or two Elasticsearch bulk lines per packet. One frame at a time: nothing is
+ * kept between frames but the analysis state.
  */
 public final class DetailPrinter {
     /** The output format. */
-    public enum Format { TEXT, JSON }
+    public enum Format { TEXT, JSON, EK }
 
     private final Details details;
     private final Format format;
@@ -29,16 +30,21 @@ public final class DetailPrinter {
     private final boolean hex;
     private final DetailText text;
     private final DetailJson json;
+    private final DetailEk ek;
+    /** With -T ek -P: the packet list whose columns head each document, else null. */
+    private PacketList summary;
+    private final String[] columnTexts = new String[PacketList.COLUMN_TITLES.size()];
+
+    private FieldsFormat chosen;
 
     /**
-     * @param format          text or JSON
-     * @param tree            print the detail tree ({@code -V} or {@code -O}); JSON always has it
+     * @param format          text, JSON or ek
+     * @param tree            print the detail tree ({@code -V} or {@code -O}); JSON always has it,
+     *                        ek has it unless only the summary was asked for ({@code -P})
      * @param hex             print the hex dump ({@code -x}; text only)
      * @param only            the protocols {@code -O} expands, or null for all
      * @param noDuplicateKeys JSON: merge items with the same key into arrays
      */
-    private FieldsFormat chosen;
-
     public DetailPrinter(Format format, boolean tree, boolean hex, Set<String> only, boolean noDuplicateKeys,
                          ZoneId zone, Supplier<MacNames> macs) {
         this.details = new Details(zone, macs);
@@ -47,6 +53,16 @@ public final class DetailPrinter {
         this.hex = hex;
         this.text = new DetailText(only, !hex);
         this.json = new DetailJson(noDuplicateKeys, zone);
+        this.ek = new DetailEk(zone);
+    }
+
+    /**
+     * Heads each ek document with the packet-list columns of {@code list} ({@code -T ek -P}),
+     * which must decode with the printer's decoder and see every frame; null for none.
+     */
+    public DetailPrinter summary(PacketList list) {
+        this.summary = list;
+        return this;
     }
 
     /**
@@ -59,8 +75,8 @@ public final class DetailPrinter {
     }
 
     /**
-     * JSON with chosen fields ({@code -T json -e FIELD}): each frame's {@code layers} holds only
-     * those fields, as arrays of their texts, instead of the tree; null for the whole tree.
+     * JSON or ek with chosen fields ({@code -T json -e FIELD}): each frame's {@code layers} holds
+     * only those fields, as arrays of their texts, instead of the tree; null for the whole tree.
      */
     public DetailPrinter fields(FieldsFormat chosen) {
         this.chosen = chosen;
@@ -80,17 +96,19 @@ public final class DetailPrinter {
      */
     public void appendFrame(StringBuilder out, Decoder decoder, CaptureInterface iface, int section,
                             HexDump.Drain drain) throws java.io.IOException {
-        if (chosen != null && format == Format.JSON) {
-            json.appendFields(out, chosen, decoder, decoder.frame().seconds());
-            return;
-        }
-        DetailNode root = tree ? details.build(decoder, iface, section) : null;
         Frame f = decoder.frame();
         switch (format) {
-            case JSON -> json.appendPacket(out, root, f.seconds());
+            case EK -> appendEk(out, decoder, iface, section);
+            case JSON -> {
+                if (chosen != null) {
+                    json.appendFields(out, chosen, decoder, f.seconds());
+                } else {
+                    json.appendPacket(out, details.build(decoder, iface, section), f.seconds());
+                }
+            }
             case TEXT -> {
-                if (root != null) {
-                    text.append(out, root);
+                if (tree) {
+                    text.append(out, details.build(decoder, iface, section));
                     if (hex) {
                         out.append('\n');
                     }
@@ -102,6 +120,29 @@ public final class DetailPrinter {
                 }
                 out.append('\n');
             }
+        }
+    }
+
+    /**
+     * The two ek lines of a frame: the summary when asked for, then the tree or the chosen fields
+     * as tshark writes them only when it built a tree (not for -P alone).
+     */
+    private void appendEk(StringBuilder out, Decoder decoder, CaptureInterface iface, int section) {
+        Frame f = decoder.frame();
+        String[] columns = null;
+        if (summary != null) {
+            summary.columns(decoder, columnTexts);
+            columns = columnTexts;
+        }
+        if (chosen != null && tree) {
+            if (columns != null) {
+                chosen.prepare(columns);
+            } else {
+                chosen.prepare(decoder);
+            }
+            ek.appendFields(out, f.seconds(), f.nanos(), columns, chosen, decoder);
+        } else {
+            ek.appendPacket(out, f.seconds(), f.nanos(), columns, tree ? details.build(decoder, iface, section) : null);
         }
     }
 

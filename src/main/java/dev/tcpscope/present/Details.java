@@ -354,7 +354,7 @@ public final class Details {
         }
         if (f.hasTimestamp()) {
             String arrival = arrival(f);
-            frame.field("frame.time", "Arrival Time: " + arrival, arrival);
+            frame.field("frame.time", "Arrival Time: " + arrival, arrival).time(f.seconds(), f.nanos());
             frame.field("frame.offset_shift", "Time shift for this packet: 0.000000000 seconds", "0.000000000").generated();
             long time = decoder.time();
             // a saturated time (Decoder.epochNanos) is shown from the frame's own seconds, as tshark

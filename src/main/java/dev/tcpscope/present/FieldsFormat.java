@@ -175,7 +175,19 @@ public final class FieldsFormat {
         }
     }
 
-    /** The texts of field {@code i} in the frame {@code d} has just decoded, every occurrence, as -T fields writes each. */
+    /**
+     * Takes the packet-list columns of the frame just decoded from {@code texts}, which the
+     * caller read once for other uses (the list may not be asked twice for one frame: its delta
+     * times move on), instead of {@link #prepare(Decoder)}.
+     */
+    public void prepare(String[] texts) {
+        System.arraycopy(texts, 0, columnText, 0, columnText.length);
+    }
+
+    /**
+     * The texts of field {@code i} in the frame {@code d} has just decoded, as -T fields writes
+     * each: every occurrence, or the first or last with {@code -E occurrence=f|l}.
+     */
     public void texts(Decoder d, int i, List<String> out) {
         if (columns[i] != -2) {
             if (columns[i] >= 0 && list != null) {
@@ -185,8 +197,9 @@ public final class FieldsFormat {
         }
         Field f = fields[i];
         f.extractor().extract(d, values.clear());
+        int n = values.size();
         StringBuilder sb = new StringBuilder();
-        for (int k = 0; k < values.size(); k++) {
+        for (int k = occurrence == 'l' ? Math.max(0, n - 1) : 0; k < (occurrence == 'f' ? Math.min(1, n) : n); k++) {
             sb.setLength(0);
             FieldText.append(sb, f, values, k);
             out.add(sb.toString());

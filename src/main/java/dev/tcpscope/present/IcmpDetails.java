@@ -315,7 +315,7 @@ final class IcmpDetails {
             return;
         }
         String t = x.absolute(secs, (int) usecs * 1000);
-        m.field("icmp.data_time", "Timestamp from icmp data: " + t, t);
+        m.field("icmp.data_time", "Timestamp from icmp data: " + t, t).time(secs, (int) usecs * 1000);
         long rel = x.decoder.time() - (secs * 1_000_000_000L + usecs * 1000);
         String r = Details.seconds(rel);
         m.field("icmp.data_time_relative", "Timestamp from icmp data (relative): " + r + " seconds", r).generated();

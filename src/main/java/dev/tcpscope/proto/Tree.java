@@ -57,6 +57,15 @@ public interface Tree {
     /** Attaches the bytes of a {@code data} item: {@code -V} prints them in hex under it. */
     Tree dump(java.lang.foreign.MemorySegment s, long off, int len);
 
+    /**
+     * Marks this field an {@code FT_ABSOLUTE_TIME} holding {@code epochSeconds} and {@code nanos}:
+     * {@code -T ek} writes such a value in UTC ("2026-11-24T14:25:25.485160908Z"), not as its label
+     * shows it. Trees that print no ek output ignore it.
+     */
+    default Tree time(long epochSeconds, int nanos) {
+        return this;
+    }
+
     /** Adds an expert item under this item ({@code expert_add_info}), keyed by the expert field's name. */
     Tree expert(String key, Severity severity, Group group, String message);
 }

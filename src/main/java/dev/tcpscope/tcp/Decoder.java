@@ -25,6 +25,8 @@ public final class Decoder {
     private int ipLayer = -1;
     private boolean analysed;
     private boolean haveFirstTime;
+    /** Whether {@link #reference} set {@link #firstTime} before any frame was decoded. */
+    private boolean referenced;
     private long firstTime;
     private long previousTime;
     /** The same times as seconds and nanoseconds, for differences beyond a long's nanoseconds. */
@@ -199,6 +201,18 @@ public final class Decoder {
     /** What {@link #noteReassemblies()} noted, or null. */
     public ReassembledIn reassemblies() { return reassemblies; }
 
+    /**
+     * Notes the file's first frame when a read filter (-2 -R) dropped it before any frame was
+     * decoded: tshark measures {@code frame.time_relative} from it (the delta from the previous
+     * frame still starts at the first frame decoded).
+     */
+    public void reference(Frame f) {
+        if (!haveFirstTime && !referenced && (f.kind() == Frame.Kind.PACKET || f.hasTimestamp())) {
+            referenced = true;
+            firstTime = f.seconds() * 1_000_000_000L + f.nanos();
+        }
+    }
+
     /** Dissects and analyses {@code f}, which must come after the previous frame in the capture. */
     public void decode(Frame f) {
         frame = f;
@@ -215,7 +229,9 @@ public final class Decoder {
         // first), and tshark measures the next frame's delta from that
         if (!haveFirstTime) {
             haveFirstTime = true;
-            firstTime = time;
+            if (!referenced) {
+                firstTime = time;
+            }
             previousTime = time;
             firstSeconds = previousSeconds = seconds;
             firstNanos = previousNanos = nanos;

@@ -332,7 +332,7 @@ final class RData {
     private void time(String key, String title, long secs) {
         if (rr != null) {
             String t = TIME.format(Instant.ofEpochSecond(secs).atZone(ZoneId.systemDefault()));
-            rr.field(key, title + ": " + t, t);
+            rr.field(key, title + ": " + t, t).time(secs, 0);
         }
     }
 

@@ -174,7 +174,7 @@ final class TlsHello {
         Tree rnd = hs.bytes("tls.handshake.random", "Random", b, off, 32);
         if (r.sessionVersion != Tls.TLS13) {
             long secs = Integer.toUnsignedLong(Tls.u16(b, off) << 16 | Tls.u16(b, off + 2));
-            rnd.field("tls.handshake.random_time", "GMT Unix Time: " + absTime(secs), absTime(secs));
+            rnd.field("tls.handshake.random_time", "GMT Unix Time: " + absTime(secs), absTime(secs)).time(secs, 0);
             rnd.bytes("tls.handshake.random_bytes", "Random Bytes", b, off + 4, 28);
         } else if (hrr) {
             rnd.relabel("Random: " + TlsTree.hex(b, off, 32) + " (HelloRetryRequest magic)");

@@ -1,0 +1,188 @@
+package dev.tcpscope.present;
+
+import dev.tcpscope.tcp.Decoder;
+
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes frames as {@code tshark -T ek} does (Wireshark's {@code write_ek_proto_tree} in
+ * {@code epan/print.c}): per frame an Elasticsearch bulk index line,
+ * {@code {"index":{"_index":"packets-2026-11-24","_type":"doc"}}}, and a document line,
+ * {@code {"timestamp":"<epoch milliseconds>","layers":{...}}}, compact JSON.
+ *
+ * <p>In {@code layers} each protocol is an object whose fields are flattened: every field of its
+ * subtree is a member of the protocol's object, named {@code <protocol>_<field>} with dots as
+ * underscores ({@code tcp_tcp_flags_syn}); items met again under the same parent item are
+ * gathered into one array at the place of the first ({@code ip_ip_addr}), items under different
+ * parents stay separate members even when they share a name ({@code tcp_tcp_option_kind} once per
+ * option). A protocol within a protocol ({@code _ws_expert}) is a nested object. Booleans are JSON
+ * booleans, {@code FT_NONE} items {@code null}, text items {@code "text"} members holding their
+ * label, absolute times in UTC ("2026-11-24T14:25:25.485160908Z"); hidden and generated items are
+ * written like the others.
+ *
+ * <p>With chosen fields ({@code -e}) {@code layers} holds each field that has a value as an array
+ * of its texts, as {@code -T fields} writes them; with {@code -P} the packet-list columns come
+ * first, each named by its lowercased title.
+ */
+public final class DetailEk {
+    private final ZoneId zone;
+    private final EkNames names = EkNames.standard();
+
+    /** @param zone the zone whose date names the {@code _index}, tshark's local time */
+    public DetailEk(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /**
+     * Appends one frame's two lines: {@code columns} (the packet-list texts in the order of
+     * {@link PacketList#COLUMN_TITLES}, or null) as the summary, {@code root}'s protocols (or
+     * null for none) as the layers.
+     */
+    public void appendPacket(StringBuilder out, long seconds, int nanos, String[] columns, DetailNode root) {
+        head(out, seconds, nanos, columns);
+        if (root != null) {
+            out.append(",\"layers\":{");
+            members(out, root, "");
+            out.append('}');
+        }
+        out.append("}\n");
+    }
+
+    /**
+     * Appends one frame's two lines with the chosen fields ({@code -T ek -e}) as its layers;
+     * {@code fields} must have been prepared for the frame.
+     */
+    public void appendFields(StringBuilder out, long seconds, int nanos, String[] columns, FieldsFormat fields, Decoder d) {
+        head(out, seconds, nanos, columns);
+        out.append(",\"layers\":{");
+        List<String> texts = new ArrayList<>();
+        boolean first = true;
+        for (int i = 0; i < fields.size(); i++) {
+            texts.clear();
+            fields.texts(d, i, texts);
+            if (texts.isEmpty()) {
+                continue;
+            }
+            first = member(out, EkNames.underscores(fields.name(i)), first);
+            out.append('[');
+            for (int k = 0; k < texts.size(); k++) {
+                if (k > 0) {
+                    out.append(',');
+                }
+                DetailJson.string(out, texts.get(k));
+            }
+            out.append(']');
+        }
+        out.append("}}\n");
+    }
+
+    /** The index line and the document up to its layers: the time stamp and the summary. */
+    private void head(StringBuilder out, long seconds, int nanos, String[] columns) {
+        out.append("{\"index\":{\"_index\":");
+        DetailJson.string(out, DetailJson.index(seconds, zone));
+        out.append(",\"_type\":\"doc\"}}\n{\"timestamp\":\"").append(Long.toUnsignedString(seconds));
+        int millis = nanos / 1_000_000;
+        out.append(millis < 10 ? "00" : millis < 100 ? "0" : "").append(millis).append('"');
+        if (columns != null) {
+            for (int i = 0; i < columns.length; i++) {
+                member(out, EkNames.underscores(PacketList.COLUMN_TITLES.get(i).toLowerCase(Locale.ROOT)), false);
+                DetailJson.string(out, columns[i]);
+            }
+        }
+    }
+
+    /**
+     * The members of {@code node}'s object (proto_tree_write_node_ek): the items of its subtree
+     * down to the next protocols, grouped by parent and name (ek_fill_attr), in the order met;
+     * {@code protocol} is {@code node}'s key, empty for the root.
+     */
+    private void members(StringBuilder out, DetailNode node, String protocol) {
+        Map<String, List<DetailNode>> groups = new LinkedHashMap<>();
+        gather(node, protocol.isEmpty(), groups);
+        boolean first = true;
+        for (List<DetailNode> group : groups.values()) {
+            first = member(out, names.name(group.getFirst(), protocol), first);
+            if (group.size() > 1) {
+                out.append('[');
+            }
+            for (int i = 0; i < group.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                DetailNode n = group.get(i);
+                if (n.kind() == DetailNode.Kind.PROTOCOL) {
+                    out.append('{');
+                    members(out, n, n.key());
+                    out.append('}');
+                } else {
+                    value(out, n);
+                }
+            }
+            if (group.size() > 1) {
+                out.append(']');
+            }
+        }
+    }
+
+    /** Collects the items under {@code node}, each keyed by its parent's name and its own; fields' children too. */
+    private static void gather(DetailNode node, boolean top, Map<String, List<DetailNode>> groups) {
+        for (DetailNode c : node.children()) {
+            String key = top ? abbrev(c) : abbrev(node) + "_" + abbrev(c);
+            groups.computeIfAbsent(key, k -> new ArrayList<>(1)).add(c);
+            if (c.kind() != DetailNode.Kind.PROTOCOL && c.hasChildren()) {
+                gather(c, false, groups);
+            }
+        }
+    }
+
+    /** The item's field name, "text" for a text item (Wireshark's hf_text_only). */
+    private static String abbrev(DetailNode n) {
+        return n.kind() == DetailNode.Kind.TEXT ? "text" : n.key();
+    }
+
+    /** The value of a field or text item, as ek_write_field_value writes it. */
+    private void value(StringBuilder out, DetailNode n) {
+        if (n.kind() == DetailNode.Kind.TEXT) {
+            DetailJson.string(out, n.label());
+        } else if (n.value() == null) {
+            out.append("null");
+        } else if (n.isTime()) {
+            time(out, n.timeSeconds(), n.timeNanos(), n.value());
+        } else if (names.isBoolean(n.key())) {
+            out.append(n.value().equals("0") ? "false" : "true");
+        } else {
+            DetailJson.string(out, n.value());
+        }
+    }
+
+    /** An absolute time as gmtime and "%FT%T.%09uZ" give it; {@code shown} when the calendar ends first. */
+    private static void time(StringBuilder out, long seconds, int nanos, String shown) {
+        LocalDateTime t;
+        try {
+            t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            DetailJson.string(out, shown);
+            return;
+        }
+        out.append('"').append(String.format(Locale.ROOT, "%d-%02d-%02dT%02d:%02d:%02d.%09dZ", t.getYear(),
+                t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), nanos)).append('"');
+    }
+
+    /** Appends a member's name and colon, after a comma unless it is the first; false. */
+    private static boolean member(StringBuilder out, String name, boolean first) {
+        if (!first) {
+            out.append(',');
+        }
+        DetailJson.string(out, name);
+        out.append(':');
+        return false;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.tcpscope;
+
+import dev.tcpscope.cli.Main;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * {@code tcpscope read captures/NAME -c N -T ek} and {@code -T psml} print exactly what tshark
+ * 4.0.17 printed under the project's profile, byte for byte: the goldens in
+ * {@code src/test/resources/golden/details/ek/} (gzipped) are made by
+ * {@code scripts/make-detail-goldens.sh --ek} (see its {@code VERSION}), N is the capture's row
+ * of {@code golden/details/frames.tsv}, and {@code extras.tsv} adds option combinations
+ * ({@code -P}, {@code -e}, {@code -E}, {@code -Y}, {@code -2}, {@code -R}, {@code --color}).
+ * tshark ran with TZ=UTC, so the test runs with UTC as the default zone.
+ *
+ * <p>Outputs tcpscope does not match yet are listed in {@code known-gaps.tsv} (golden, reason).
+ * A listed output must still differ: when it starts to match, the test fails until the row is
+ * removed, so the list only shrinks.
+ */
+@ExtendWith(UtcTimeZone.class)
+class GoldenEkTest {
+    private static final Path DIR = Path.of("src/test/resources/golden/details/ek");
+    private static final Path CAPTURES = Path.of("captures");
+
+    static Stream<Arguments> goldens() throws IOException {
+        List<Arguments> all = new ArrayList<>();
+        for (String[] f : rows(DIR.getParent().resolve("frames.tsv"))) {
+            for (String format : List.of("ek", "psml")) {
+                String golden = f[0] + (format.equals("ek") ? ".ek.json" : ".psml");
+                all.add(Arguments.of(golden, f[0], "-c " + f[1] + " -T " + format));
+            }
+        }
+        for (String[] f : rows(DIR.resolve("extras.tsv"))) {
+            all.add(Arguments.of(f[0], f[1], f[2]));
+        }
+        assertThat(all).as("goldens in %s", DIR).hasSizeGreaterThan(100);
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goldens")
+    void outputIsWhatTsharkPrints(String golden, String capture, String options) throws IOException {
+        String expected;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(DIR.resolve(golden + ".gz")))) {
+            expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String actual = run(capture, options);
+        String gap = knownGaps().get(golden);
+        if (gap != null) {
+            if (expected.equals(actual)) {
+                fail("%s now matches tshark; take it off %s", golden, DIR.resolve("known-gaps.tsv"));
+            }
+            return;
+        }
+        if (!expected.equals(actual)) {
+            List<String> e = expected.lines().toList();
+            List<String> a = actual.lines().toList();
+            for (int i = 0; i < Math.max(e.size(), a.size()); i++) {
+                String el = i < e.size() ? e.get(i) : "<end>";
+                String al = i < a.size() ? a.get(i) : "<end>";
+                if (!el.equals(al)) {
+                    int k = 0;
+                    while (k < Math.min(el.length(), al.length()) && el.charAt(k) == al.charAt(k)) {
+                        k++;
+                    }
+                    int from = Math.max(0, k - 80);
+                    fail("%s: line %d differs at column %d%n  tshark:   ...%s%n  tcpscope: ...%s", golden, i + 1, k + 1,
+                            el.substring(from, Math.min(el.length(), k + 80)), al.substring(from, Math.min(al.length(), k + 80)));
+                }
+            }
+            fail("%s: differs in line endings", golden);
+        }
+    }
+
+    private static String run(String capture, String options) {
+        List<String> args = new ArrayList<>(List.of("read", CAPTURES.resolve(capture).toString()));
+        args.addAll(List.of(options.split(" ")));
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+             PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
+            Main.run(out, err, args.toArray(String[]::new));
+        }
+        return outBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> knownGaps() throws IOException {
+        Map<String, String> gaps = new HashMap<>();
+        Path file = DIR.resolve("known-gaps.tsv");
+        if (Files.exists(file)) {
+            for (String[] f : rows(file)) {
+                gaps.put(f[0], f.length > 1 ? f[1] : "");
+            }
+        }
+        return gaps;
+    }
+
+    /** The tab-separated rows of {@code file}, without blank lines and # comments. */
+    private static List<String[]> rows(Path file) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        for (String row : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!row.isBlank() && !row.startsWith("#")) {
+                rows.add(row.split("\t"));
+            }
+        }
+        return rows;
+    }
+}
