@@ -109,8 +109,7 @@ final class LiveWeb {
             writer.flush();
             server.start();
             started.accept(server);
-            String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
-            String url = server.url(host);
+            String url = server.url(WebCommand.hostText(address));
             out.println("tcpscope: live view at " + url + " (Ctrl-C to stop)");
             out.flush();
             if (o.open) {

@@ -85,9 +85,7 @@ final class WebCommand implements Callable<Integer> {
             try (WebServer s = new WebServer(index, address, port, !address.isLoopbackAddress())) {
                 s.start();
                 server = s;
-                String host = address.isAnyLocalAddress() ? InetAddress.getLocalHost().getHostName()
-                        : address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
-                String url = s.url(host);
+                String url = s.url(hostText(address));
                 out.println("tcpscope: serving " + path.getFileName() + " at " + url + " (Ctrl-C to stop)");
                 out.flush();
                 if (open) {
@@ -106,6 +104,15 @@ final class WebCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return 130;
         }
+    }
+
+    /** The address as a URL names it: IPv6 in brackets, the machine's name for a wildcard bind. */
+    static String hostText(InetAddress address) throws UnknownHostException {
+        if (address.isAnyLocalAddress()) {
+            return InetAddress.getLocalHost().getHostName();
+        }
+        String a = address.getHostAddress();
+        return a.contains(":") ? "[" + a + "]" : a;
     }
 
     static void openBrowser(String url, PrintStream err) {

@@ -193,11 +193,7 @@ final class WebServer implements AutoCloseable {
             case "/api/find" -> send(x, 200, find(q));
             case "/api/teacher" -> {
                 long n = number(q, "n", 1, Integer.MAX_VALUE);
-                ObjectNode t = cursor.teacher(n);
-                if (t == null) {
-                    throw new HttpError(404, "no frame " + n + " (the capture has " + index.frames() + ")");
-                }
-                send(x, 200, t);
+                send(x, 200, found(cursor.teacher(n), n));
             }
             case "/api/graph" -> {
                 int stream = (int) number(q, "stream", 0, Integer.MAX_VALUE);
@@ -213,11 +209,7 @@ final class WebServer implements AutoCloseable {
             }
             case "/api/frame" -> {
                 long n = number(q, "n", 1, Integer.MAX_VALUE);
-                ObjectNode f = cursor.frame(n);
-                if (f == null) {
-                    throw new HttpError(404, "no frame " + n + " (the capture has " + index.frames() + ")");
-                }
-                send(x, 200, f);
+                send(x, 200, found(cursor.frame(n), n));
             }
             default -> throw new HttpError(404, "no such page: " + raw);
         }
@@ -291,6 +283,14 @@ final class WebServer implements AutoCloseable {
         x.getResponseHeaders().set("Cache-Control", "no-store");
         x.sendResponseHeaders(200, 0);
         return x.getResponseBody();
+    }
+
+    /** What the cursor gave for frame {@code n}, or a 404 when the capture has fewer frames. */
+    private ObjectNode found(ObjectNode answer, long n) throws HttpError {
+        if (answer == null) {
+            throw new HttpError(404, "no frame " + n + " (the capture has " + index.frames() + ")");
+        }
+        return answer;
     }
 
     private static ObjectNode lines(List<String> lines) {
