@@ -239,8 +239,17 @@ public final class DetailJson {
      */
     public static void string(StringBuilder out, CharSequence s) {
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        // runs of characters that need no escape are appended whole: values such as a
+        // payload's hex are thousands of them, and one append per character was most of -T json
+        int n = s.length();
+        int run = 0;
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && c != '/') {
+                continue;
+            }
+            out.append(s, run, i);
+            run = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -250,15 +259,10 @@ public final class DetailJson {
                 case '\f' -> out.append("\\f");
                 case '\r' -> out.append("\\r");
                 case '/' -> out.append(i > 0 && s.charAt(i - 1) == '<' ? "\\/" : "/");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
             }
         }
+        out.append(s, run, n);
         out.append('"');
     }
 }
