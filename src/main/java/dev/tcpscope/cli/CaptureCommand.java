@@ -162,7 +162,7 @@ final class CaptureCommand implements Callable<Integer> {
             err.println("tcpscope: Multiple capture files requested, but no maximum capture file size or duration was specified.");
             return 1;
         }
-        if (iface.chars().allMatch(Character::isDigit)) {
+        if (!iface.isEmpty() && iface.length() <= 9 && iface.chars().allMatch(Character::isDigit)) {
             iface = interfaceByIndex(Integer.parseInt(iface), err);
             if (iface == null) {
                 return 1;

@@ -210,6 +210,8 @@ public final class Decoder {
         if (!haveFirstTime && !referenced && (f.kind() == Frame.Kind.PACKET || f.hasTimestamp())) {
             referenced = true;
             firstTime = f.seconds() * 1_000_000_000L + f.nanos();
+            firstSeconds = f.seconds();
+            firstNanos = f.nanos();
         }
     }
 
@@ -233,8 +235,12 @@ public final class Decoder {
                 firstTime = time;
             }
             previousTime = time;
-            firstSeconds = previousSeconds = seconds;
-            firstNanos = previousNanos = nanos;
+            previousSeconds = seconds;
+            previousNanos = nanos;
+            if (!referenced) {
+                firstSeconds = seconds;
+                firstNanos = nanos;
+            }
         }
         timeDelta = time - previousTime;
         previousTime = time;
