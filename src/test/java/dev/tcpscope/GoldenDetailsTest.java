@@ -138,17 +138,6 @@ class GoldenDetailsTest {
             }
             return;
         }
-        if (!expected.equals(actual)) {
-            List<String> e = expected.lines().toList();
-            List<String> a = actual.lines().toList();
-            for (int i = 0; i < Math.max(e.size(), a.size()); i++) {
-                String el = i < e.size() ? e.get(i) : "<end>";
-                String al = i < a.size() ? a.get(i) : "<end>";
-                if (!el.equals(al)) {
-                    fail("%s %s: line %d differs%n  tshark:   %s%n  tcpscope: %s", name, format, i + 1, el, al);
-                }
-            }
-            fail("%s %s: differs in line endings", name, format);
-        }
+        GoldenText.same(name + " " + format, expected, actual);
     }
 }

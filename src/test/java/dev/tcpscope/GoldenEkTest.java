@@ -1,15 +1,11 @@
 package dev.tcpscope;
 
-import dev.tcpscope.cli.Main;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -59,10 +54,7 @@ class GoldenEkTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("goldens")
     void outputIsWhatTsharkPrints(String golden, String capture, String options) throws IOException {
-        String expected;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(DIR.resolve(golden + ".gz")))) {
-            expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String expected = GoldenText.gunzip(DIR.resolve(golden + ".gz"));
         String actual = run(capture, options);
         String gap = knownGaps().get(golden);
         if (gap != null) {
@@ -71,35 +63,13 @@ class GoldenEkTest {
             }
             return;
         }
-        if (!expected.equals(actual)) {
-            List<String> e = expected.lines().toList();
-            List<String> a = actual.lines().toList();
-            for (int i = 0; i < Math.max(e.size(), a.size()); i++) {
-                String el = i < e.size() ? e.get(i) : "<end>";
-                String al = i < a.size() ? a.get(i) : "<end>";
-                if (!el.equals(al)) {
-                    int k = 0;
-                    while (k < Math.min(el.length(), al.length()) && el.charAt(k) == al.charAt(k)) {
-                        k++;
-                    }
-                    int from = Math.max(0, k - 80);
-                    fail("%s: line %d differs at column %d%n  tshark:   ...%s%n  tcpscope: ...%s", golden, i + 1, k + 1,
-                            el.substring(from, Math.min(el.length(), k + 80)), al.substring(from, Math.min(al.length(), k + 80)));
-                }
-            }
-            fail("%s: differs in line endings", golden);
-        }
+        GoldenText.same(golden, expected, actual);
     }
 
     private static String run(String capture, String options) {
         List<String> args = new ArrayList<>(List.of("read", CAPTURES.resolve(capture).toString()));
         args.addAll(List.of(options.split(" ")));
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-             PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
-            Main.run(out, err, args.toArray(String[]::new));
-        }
-        return outBytes.toString(StandardCharsets.UTF_8);
+        return dev.tcpscope.cli.CliRun.of(args.toArray(String[]::new)).out();
     }
 
     private static Map<String, String> knownGaps() throws IOException {

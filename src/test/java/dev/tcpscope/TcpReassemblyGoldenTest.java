@@ -6,7 +6,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -60,7 +58,7 @@ class TcpReassemblyGoldenTest {
     @ParameterizedTest(name = "{0} -2={1}")
     @MethodSource("fieldGoldens")
     void reassemblyFieldsAreTsharks(String capture, boolean twoPass) throws IOException {
-        String golden = gunzip(FIELDS.resolve(capture + (twoPass ? ".2" : "") + ".tsv.gz"));
+        String golden = GoldenText.gunzip(FIELDS.resolve(capture + (twoPass ? ".2" : "") + ".tsv.gz"));
         String[] names = golden.lines().findFirst().orElseThrow().split("\t");
         List<String> args = new ArrayList<>(List.of("read", CAPTURES.resolve(capture).toString(), "-T", "fields", "-E", "header=y"));
         if (twoPass) {
@@ -71,7 +69,7 @@ class TcpReassemblyGoldenTest {
             args.add(n);
         }
         Set<Integer> gaps = fieldGaps(capture, names);
-        same(capture + " fields" + (twoPass ? " -2" : ""), without(golden, gaps), without(run(args), gaps));
+        GoldenText.same(capture + " fields" + (twoPass ? " -2" : ""), without(golden, gaps), without(run(args), gaps));
     }
 
     /**
@@ -153,7 +151,7 @@ class TcpReassemblyGoldenTest {
     @ParameterizedTest(name = "{0} {1} -2={2}")
     @MethodSource("detailGoldens")
     void reassemblyDetailsAreTsharks(String capture, Format format, boolean twoPass, int frames) throws IOException {
-        String golden = gunzip(DETAILS.resolve(capture + (twoPass ? ".2" : "") + format.suffix));
+        String golden = GoldenText.gunzip(DETAILS.resolve(capture + (twoPass ? ".2" : "") + format.suffix));
         List<String> args = new ArrayList<>(List.of("read", CAPTURES.resolve(capture).toString(), "-c", Integer.toString(frames)));
         if (twoPass) {
             args.add("-2");
@@ -163,7 +161,7 @@ class TcpReassemblyGoldenTest {
         if (format != Format.X) {
             assertThat(cutGolden).as("the cut keeps TCP").contains(format == Format.JSON ? "\"tcp\": {" : "Transmission Control Protocol");
         }
-        same(capture + " " + format + (twoPass ? " -2" : ""), cutGolden, format.cut(run(args)));
+        GoldenText.same(capture + " " + format + (twoPass ? " -2" : ""), cutGolden, format.cut(run(args)));
     }
 
     private static final Path ALL_DETAILS = Path.of("src/test/resources/golden/details");
@@ -201,7 +199,7 @@ class TcpReassemblyGoldenTest {
         String golden = Files.readString(ALL_DETAILS.resolve(capture + suffix), StandardCharsets.UTF_8);
         List<String> args = new ArrayList<>(List.of("read", CAPTURES.resolve(capture).toString(), "-c", Integer.toString(frames)));
         args.addAll(List.of(format.options));
-        same(capture + " " + format + " (TCP part)", format.cut(golden), format.cut(run(args)));
+        GoldenText.same(capture + " " + format + " (TCP part)", format.cut(golden), format.cut(run(args)));
     }
 
     private static final Pattern KEPT_TOP = Pattern.compile("^(Frame [0-9]|Ethernet II|Internet Protocol Version"
@@ -323,27 +321,5 @@ class TcpReassemblyGoldenTest {
 
     private static String run(List<String> args) {
         return dev.tcpscope.cli.CliRun.of(args.toArray(String[]::new)).out();
-    }
-
-    private static String gunzip(Path p) throws IOException {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void same(String what, String expected, String actual) {
-        if (expected.equals(actual)) {
-            return;
-        }
-        List<String> e = expected.lines().toList();
-        List<String> a = actual.lines().toList();
-        for (int i = 0; i < Math.max(e.size(), a.size()); i++) {
-            String el = i < e.size() ? e.get(i) : "<end>";
-            String al = i < a.size() ? a.get(i) : "<end>";
-            if (!el.equals(al)) {
-                fail("%s: line %d differs%n  tshark:   %s%n  tcpscope: %s", what, i + 1, el, al);
-            }
-        }
-        fail("%s: differs in line endings", what);
     }
 }

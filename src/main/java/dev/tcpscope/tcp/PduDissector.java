@@ -30,8 +30,13 @@ public interface PduDissector {
     /** State kept for one TCP conversation (requests awaiting responses ...); may be null. */
     Object newSession();
 
-    /** Whether the payload {@code [off, off + len)} looks like this protocol (heuristic dissector). */
-    boolean heuristic(MemorySegment s, long off, int len);
+    /**
+     * Whether the payload {@code [off, off + len)} looks like this protocol (heuristic
+     * dissector); a protocol without a heuristic keeps this default.
+     */
+    default boolean heuristic(MemorySegment s, long off, int len) {
+        return false;
+    }
 
     /** Dissects {@code [off, off + len)} of {@code s}; see the interface's contract. */
     void dissect(MemorySegment s, long off, int len, PduContext ctx);

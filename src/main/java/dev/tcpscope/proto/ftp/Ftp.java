@@ -68,9 +68,6 @@ public final class Ftp implements PduDissector, LayerTree {
     public Object newSession() { return new Session(); }
 
     @Override
-    public boolean heuristic(MemorySegment s, long off, int len) { return false; }
-
-    @Override
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
         Session ss = (Session) ctx.session;
         if (ss.matchPort < 0) {

@@ -50,9 +50,6 @@ public final class Rlogin implements PduDissector, LayerTree {
     public Object newSession() { return new Session(); }
 
     @Override
-    public boolean heuristic(MemorySegment s, long off, int len) { return false; }
-
-    @Override
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
         Session ss = (Session) ctx.session;
         int reported = ctx.truncated ? Integer.MAX_VALUE : len; // a cut segment: reads past its bytes are "short"

@@ -48,9 +48,6 @@ public final class Smtp implements PduDissector, LayerTree {
     public Object newSession() { return new SmtpSession(); }
 
     @Override
-    public boolean heuristic(MemorySegment s, long off, int len) { return false; }
-
-    @Override
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
         SmtpSession ss = (SmtpSession) ctx.session;
         if (ss.matchPort < 0) {
