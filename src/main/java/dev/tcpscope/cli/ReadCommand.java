@@ -228,11 +228,7 @@ final class ReadCommand implements Callable<Integer> {
                 }
             }
             case "json" -> {
-                if (hexDump) {
-                    err.println("tcpscope: -x with -T json is not supported yet");
-                    return 2;
-                }
-                details = new DetailPrinter(DetailPrinter.Format.JSON, true, false, null, noDuplicateKeys,
+                details = new DetailPrinter(DetailPrinter.Format.JSON, true, hexDump, null, noDuplicateKeys,
                         ZoneId.systemDefault(), MacNames::system);
                 if (!fieldNames.isEmpty()) {
                     try {

@@ -25,6 +25,8 @@ public final class DetailJson {
     private final boolean groupDuplicates;
     private final ZoneId zone;
     private boolean any;
+    /** With {@code -x}: the data sources of the frame being written, else null. */
+    private DataSources sources;
 
     /**
      * @param groupDuplicates merge items with the same key into arrays ({@code --no-duplicate-keys})
@@ -43,10 +45,21 @@ public final class DetailJson {
 
     /** Appends one frame's object; {@code epochSeconds} is the frame's time stamp. */
     public void appendPacket(StringBuilder out, DetailNode root, long epochSeconds) {
+        appendPacket(out, root, epochSeconds, null);
+    }
+
+    /**
+     * Appends one frame's object with each item's bytes as {@code -T json -x} writes them: before
+     * an item that covers bytes, {@code "key_raw": [hex, position, length, bitmask, type]}, the
+     * position within the data source of {@code sources} that holds them; null writes none.
+     */
+    public void appendPacket(StringBuilder out, DetailNode root, long epochSeconds, DataSources sources) {
+        this.sources = sources;
         head(out, epochSeconds);
         children(out, root, 3);
         out.append("\n    }");
         out.append("\n  }");
+        this.sources = null;
     }
 
     /**
@@ -137,6 +150,11 @@ public final class DetailJson {
             for (DetailNode g : group) {
                 hasChildren |= g.hasChildren();
             }
+            if (sources != null && head.kind() != DetailNode.Kind.TEXT && Placed.of(head, sources) != null) {
+                member(out, level + 1, head.key() + "_raw", first);
+                first = false;
+                values(out, group, level + 1, Writer.RAW);
+            }
             if (hasValue) {
                 member(out, level + 1, head.key(), first);
                 first = false;
@@ -160,7 +178,7 @@ public final class DetailJson {
         out.append('}');
     }
 
-    private enum Writer { VALUE, DYNAMIC, NO_VALUE }
+    private enum Writer { VALUE, DYNAMIC, NO_VALUE, RAW }
 
     private void values(StringBuilder out, List<DetailNode> group, int level, Writer w) {
         if (group.size() == 1) {
@@ -191,7 +209,44 @@ public final class DetailJson {
                 }
             }
             case NO_VALUE -> noValue(out, n);
+            case RAW -> raw(out, n, level);
         }
+    }
+
+    /** The {@code _raw} array of {@code n}: its hex (or masked value), position, length, bitmask and type. */
+    private void raw(StringBuilder out, DetailNode n, int level) {
+        Placed p = Placed.of(n, sources);
+        long mask = RawFields.bitmask(n);
+        out.append('[');
+        out.append('\n');
+        indent(out, level + 1);
+        String masked = mask != 0 ? RawFields.maskedHex(n) : null;
+        if (masked != null) {
+            string(out, masked);
+        } else if (p == null) {
+            string(out, "");
+        } else if (p.invalid()) {
+            string(out, "field length invalid!");
+        } else {
+            out.append('"');
+            dev.tcpscope.field.FieldText.hex(out, p.source().segment(), p.source().offset() + p.position(), p.length());
+            out.append('"');
+        }
+        long[] numbers = {p == null ? 0 : p.position(), p == null ? 0 : p.length()};
+        for (long v : numbers) {
+            out.append(",\n");
+            indent(out, level + 1);
+            out.append(v);
+        }
+        out.append(",\n");
+        indent(out, level + 1);
+        out.append(Long.toUnsignedString(mask));
+        out.append(",\n");
+        indent(out, level + 1);
+        out.append(RawFields.type(n));
+        out.append('\n');
+        indent(out, level);
+        out.append(']');
     }
 
     /** A protocol without children shows its label; any other item without a value an empty string. */

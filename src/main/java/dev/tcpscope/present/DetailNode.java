@@ -43,6 +43,10 @@ public final class DetailNode implements Tree {
     private long timeSeconds;
     private int timeNanos;
     private List<DetailNode> children;
+    /** Where the item's bytes are (see {@link #at}): null when nothing said. */
+    private MemorySegment at;
+    private long atOffset;
+    private int atLength;
 
     private DetailNode(Kind kind, String key, String label, String value) {
         this.kind = kind;
@@ -139,7 +143,7 @@ public final class DetailNode implements Tree {
 
     @Override
     public DetailNode bytes(String key, String name, MemorySegment s, long off, int len) {
-        return field(key, Labels.truncated(name, Labels.hexShort(s, off, len)), Labels.hexColons(s, off, len));
+        return field(key, Labels.truncated(name, Labels.hexShort(s, off, len)), Labels.hexColons(s, off, len)).at(s, off, len);
     }
 
     @Override
@@ -154,6 +158,37 @@ public final class DetailNode implements Tree {
         timeNanos = nanos;
         return this;
     }
+
+    /**
+     * Records the bytes the item covers: {@code len} bytes at {@code off} of {@code s}, the same
+     * segment and offsets the dissector read them from (a frame's bytes, or a reassembled PDU's).
+     * {@code -T json -x}, {@code -T pdml} and the web view's byte highlighting turn them into a
+     * position within the data source that holds them. A length of -1 means "to the end of the
+     * data", as Wireshark's items; nothing recorded, the item has no position.
+     */
+    @Override
+    public DetailNode at(MemorySegment s, long off, int len) {
+        at = s;
+        atOffset = off;
+        atLength = len;
+        return this;
+    }
+
+    /** Sets the length of an item whose end was found later ({@code proto_item_set_len}). */
+    @Override
+    public DetailNode length(int len) {
+        atLength = len;
+        return this;
+    }
+
+    /** The segment of {@link #at}, or null when the item has no position. */
+    public MemorySegment atSegment() { return at; }
+
+    /** The offset of {@link #at} within {@link #atSegment}. */
+    public long atOffset() { return atOffset; }
+
+    /** The length of {@link #at} in bytes (-1: to the end of the data). */
+    public int atLength() { return atLength; }
 
     /** Whether {@link #time} marked this field an absolute time. */
     public boolean isTime() { return timed; }

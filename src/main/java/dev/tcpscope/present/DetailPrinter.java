@@ -3,13 +3,10 @@ package dev.tcpscope.present;
 import dev.tcpscope.capture.CaptureInterface;
 import dev.tcpscope.frame.Frame;
 import dev.tcpscope.tcp.Decoder;
-import dev.tcpscope.tcp.Desegmenter;
-import dev.tcpscope.wire.Reassembly;
 
 import java.lang.foreign.MemorySegment;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -41,7 +38,7 @@ public final class DetailPrinter {
      * @param format          text, JSON or ek
      * @param tree            print the detail tree ({@code -V} or {@code -O}); JSON always has it,
      *                        ek has it unless only the summary was asked for ({@code -P})
-     * @param hex             print the hex dump ({@code -x}; text only)
+     * @param hex             print the hex dump ({@code -x}): text after the tree, JSON each item's {@code _raw} bytes
      * @param only            the protocols {@code -O} expands, or null for all
      * @param noDuplicateKeys JSON: merge items with the same key into arrays
      */
@@ -103,7 +100,8 @@ public final class DetailPrinter {
                 if (chosen != null) {
                     json.appendFields(out, chosen, decoder, f.seconds());
                 } else {
-                    json.appendPacket(out, details.build(decoder, iface, section), f.seconds());
+                    json.appendPacket(out, details.build(decoder, iface, section), f.seconds(),
+                            hex ? DataSources.of(decoder) : null);
                 }
             }
             case TEXT -> {
@@ -114,9 +112,7 @@ public final class DetailPrinter {
                     }
                 }
                 if (hex) {
-                    var g = decoder.desegmented();
-                    hexDump(out, f, decoder.dissection().reassembly(), g == null ? null : g.reassembledSource(),
-                            Details.aboveSources(decoder), drain);
+                    hexDump(out, DataSources.of(decoder), drain);
                 }
                 out.append('\n');
             }
@@ -148,29 +144,18 @@ public final class DetailPrinter {
 
     /**
      * The hex dump of each data source, as tshark's {@code print_hex_data}: the frame alone, or,
-     * when the frame completed an IP datagram or a TCP PDU, each source named ("Frame (N bytes):",
-     * "Reassembled IPv4 (N bytes):", "Reassembled TCP (N bytes):") before its dump, in the order
-     * the dissectors added them.
+     * when the frame has more than one source (a reassembled IP datagram or TCP PDU, HTTP's
+     * bodies), each named ("Frame (N bytes):", "Reassembled TCP (N bytes):") before its dump.
      */
-    private static void hexDump(StringBuilder out, Frame f, Reassembly r, Desegmenter.Reassembled pdu,
-                                List<Map.Entry<String, byte[]>> above, HexDump.Drain drain) throws java.io.IOException {
-        int cap = f.capturedLength();
-        if (r == null && pdu == null && above.isEmpty()) {
-            HexDump.append(out, f.segment(), f.offset(), cap, drain);
+    private static void hexDump(StringBuilder out, DataSources sources, HexDump.Drain drain) throws java.io.IOException {
+        List<DataSources.Source> all = sources.list();
+        if (all.size() == 1) {
+            DataSources.Source f = all.getFirst();
+            HexDump.append(out, f.segment(), f.offset(), f.length(), drain);
             return;
         }
-        if (!source(out, "Frame", f.segment(), f.offset(), cap, drain)) {
-            return;
-        }
-        if (r != null && !source(out, r.sourceName(), r.segment(), r.offset(), r.length(), drain)) {
-            return;
-        }
-        if (pdu != null && !source(out, "Reassembled TCP", pdu.bytes(), 0, pdu.length(), drain)) {
-            return;
-        }
-        for (Map.Entry<String, byte[]> body : above) { // the protocols above TCP (HTTP's bodies)
-            byte[] b = body.getValue();
-            if (!source(out, body.getKey(), MemorySegment.ofArray(b), 0, b.length, drain)) {
+        for (DataSources.Source src : all) {
+            if (!source(out, src.name(), src.segment(), src.offset(), src.length(), drain)) {
                 return;
             }
         }

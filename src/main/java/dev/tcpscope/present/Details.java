@@ -334,7 +334,7 @@ public final class Details {
         if (hasInterface) {
             title.append(" on interface ").append(ifName).append(", id ").append(f.interfaceId());
         }
-        DetailNode frame = root.protocol("frame", title.toString());
+        DetailNode frame = root.protocol("frame", title.toString()).at(f.segment(), f.offset(), cap);
         if (section >= 0) {
             frame.field("frame.section_number", "Section number: " + (section + 1), Integer.toString(section + 1));
         }

@@ -47,18 +47,18 @@ final class LinkDetails {
         x.protocol("eth");
         if (type <= Ethernet.MAX_802_3_LENGTH) {
             // IEEE 802.3 with a length field (LLC follows): not dissected further here.
-            DetailNode eth = x.root.protocol("eth", "IEEE 802.3 Ethernet ");
+            DetailNode eth = x.root.protocol("eth", "IEEE 802.3 Ethernet ").at(s, off, Ethernet.HEADER_LENGTH);
             addresses(eth, s, off);
-            eth.field("eth.len", "Length: " + type, Integer.toString(type));
+            eth.field("eth.len", "Length: " + type, Integer.toString(type)).at(s, off + 12, 2);
             x.consumed(i, Ethernet.HEADER_LENGTH);
             return true;
         }
         x.protocol("ethertype");
         String dst = named(s, off + Ethernet.DST);
         String src = named(s, off + Ethernet.SRC);
-        DetailNode eth = x.root.protocol("eth", "Ethernet II, Src: " + src + ", Dst: " + dst);
+        DetailNode eth = x.root.protocol("eth", "Ethernet II, Src: " + src + ", Dst: " + dst).at(s, off, Ethernet.HEADER_LENGTH);
         addresses(eth, s, off);
-        eth.field("eth.type", "Type: " + etherTypeName(type), Labels.hex(type, 4));
+        eth.field("eth.type", "Type: " + etherTypeName(type), Labels.hex(type, 4)).at(s, off + 12, 2);
         etherTree = eth;
         etherPrefix = "eth";
         etherLayer = i;
@@ -107,22 +107,22 @@ final class LinkDetails {
 
     private void address(DetailNode eth, MemorySegment s, long off, String which, String title) {
         MacText t = macText(s, off);
-        DetailNode a = eth.field("eth." + which, title + ": " + t.named(), t.mac());
-        a.hidden("eth." + which + "_resolved", t.name()).generated();
-        a.hidden("eth." + which + ".oui", t.oui()).generated();
+        DetailNode a = eth.field("eth." + which, title + ": " + t.named(), t.mac()).at(s, off, 6);
+        a.hidden("eth." + which + "_resolved", t.name()).generated().at(s, off, 6);
+        a.hidden("eth." + which + ".oui", t.oui()).generated().at(s, off, 3);
         if (t.org() != null) {
-            a.hidden("eth." + which + ".oui_resolved", t.org()).generated();
+            a.hidden("eth." + which + ".oui_resolved", t.org()).generated().at(s, off, 6);
         }
-        a.field("eth.addr", "Address: " + t.named(), t.mac());
-        a.hidden("eth.addr_resolved", t.name()).generated();
-        a.hidden("eth.addr.oui", t.oui()).generated();
+        a.field("eth.addr", "Address: " + t.named(), t.mac()).at(s, off, 6);
+        a.hidden("eth.addr_resolved", t.name()).generated().at(s, off, 6);
+        a.hidden("eth.addr.oui", t.oui()).generated().at(s, off, 3);
         if (t.org() != null) {
-            a.hidden("eth.addr.oui_resolved", t.org()).generated();
+            a.hidden("eth.addr.oui_resolved", t.org()).generated().at(s, off, 6);
         }
-        a.field("eth." + which + ".lg", t.lgLabel(), t.lg());
-        a.hidden("eth.lg", t.lg());
-        a.field("eth." + which + ".ig", t.igLabel(), t.ig());
-        a.hidden("eth.ig", t.ig());
+        a.field("eth." + which + ".lg", t.lgLabel(), t.lg()).at(s, off, 3);
+        a.hidden("eth.lg", t.lg()).at(s, off, 3);
+        a.field("eth." + which + ".ig", t.igLabel(), t.ig()).at(s, off, 3);
+        a.hidden("eth.ig", t.ig()).at(s, off, 3);
     }
 
     static String etherTypeName(int type) {
@@ -145,23 +145,25 @@ final class LinkDetails {
         int type = Vlan.type(s, off);
         DetailNode v;
         if (sTag) {
-            v = x.root.protocol(proto, "IEEE 802.1ad, ID: " + (tci & 0xfff));
+            v = x.root.protocol(proto, "IEEE 802.1ad, ID: " + (tci & 0xfff)).at(s, off, Vlan.HEADER_LENGTH);
             v.field("ieee8021ad.priority", Bits.pattern(tci, 0xe000, 16) + "Priority: " + (tci >>> 13),
-                    Integer.toString(tci >>> 13));
+                    Integer.toString(tci >>> 13)).at(s, off, 2);
             v.field("ieee8021ad.dei", Bits.pattern(tci, 0x1000, 16) + "DEI: " + ((tci >>> 12) & 1),
-                    Integer.toString((tci >>> 12) & 1));
-            v.field("ieee8021ad.id", Bits.pattern(tci, 0x0fff, 16) + "ID: " + (tci & 0xfff), Integer.toString(tci & 0xfff));
-            v.field("ieee8021ah.etype", "Type: " + etherTypeName(type), Labels.hex(type, 4));
+                    Integer.toString((tci >>> 12) & 1)).at(s, off, 2);
+            v.field("ieee8021ad.id", Bits.pattern(tci, 0x0fff, 16) + "ID: " + (tci & 0xfff), Integer.toString(tci & 0xfff))
+                    .at(s, off, 2);
+            v.field("ieee8021ah.etype", "Type: " + etherTypeName(type), Labels.hex(type, 4)).at(s, off + 2, 2);
             etherPrefix = "ieee8021ah"; // packet-ieee8021ah.c names its trailer so
         } else {
             v = x.root.protocol(proto, "802.1Q Virtual LAN, PRI: " + (tci >>> 13) + ", DEI: " + ((tci >>> 12) & 1)
-                    + ", ID: " + (tci & 0xfff));
+                    + ", ID: " + (tci & 0xfff)).at(s, off, Vlan.HEADER_LENGTH);
             v.field("vlan.priority", Bits.pattern(tci, 0xe000, 16) + "Priority: " + PRIORITIES[tci >>> 13]
-                    + " (" + (tci >>> 13) + ")", Integer.toString(tci >>> 13));
+                    + " (" + (tci >>> 13) + ")", Integer.toString(tci >>> 13)).at(s, off, 2);
             v.field("vlan.dei", Bits.pattern(tci, 0x1000, 16) + "DEI: " + ((tci & 0x1000) != 0 ? "Eligible" : "Ineligible"),
-                    Integer.toString((tci >>> 12) & 1));
-            v.field("vlan.id", Bits.pattern(tci, 0x0fff, 16) + "ID: " + (tci & 0xfff), Integer.toString(tci & 0xfff));
-            v.field("vlan.etype", "Type: " + etherTypeName(type), Labels.hex(type, 4));
+                    Integer.toString((tci >>> 12) & 1)).at(s, off, 2);
+            v.field("vlan.id", Bits.pattern(tci, 0x0fff, 16) + "ID: " + (tci & 0xfff), Integer.toString(tci & 0xfff))
+                    .at(s, off, 2);
+            v.field("vlan.etype", "Type: " + etherTypeName(type), Labels.hex(type, 4)).at(s, off + 2, 2);
             etherPrefix = "vlan";
         }
         etherTree = v;
@@ -193,46 +195,50 @@ final class LinkDetails {
         long off = x.d.offset(i);
         x.protocol("sll");
         x.protocol("ethertype");
-        DetailNode sll = x.root.protocol("sll", "Linux cooked capture v" + (v2 ? 2 : 1));
+        DetailNode sll = x.root.protocol("sll", "Linux cooked capture v" + (v2 ? 2 : 1)).at(s, off, need);
         int pktType = v2 ? Bytes.u8(s, off + Sll.V2_PKTTYPE) : Bytes.u16(s, off + Sll.V1_PKTTYPE);
         int haType = v2 ? Sll.v2HaType(s, off) : Sll.v1HaType(s, off);
         int haLen = v2 ? Sll.v2AddrLength(s, off) : Sll.v1AddrLength(s, off);
         int protocol = v2 ? Sll.v2Protocol(s, off) : Sll.v1Protocol(s, off);
         if (v2) {
-            sll.field("sll.etype", "Protocol: " + etherTypeName(protocol), Labels.hex(protocol, 4));
+            sll.field("sll.etype", "Protocol: " + etherTypeName(protocol), Labels.hex(protocol, 4))
+                    .at(s, off + Sll.V2_PROTOCOL, 2);
             int ifIndex = (int) Bytes.u32(s, off + Sll.V2_IFINDEX);
-            sll.field("sll.ifindex", "Interface index: " + ifIndex, Integer.toString(ifIndex));
+            sll.field("sll.ifindex", "Interface index: " + ifIndex, Integer.toString(ifIndex)).at(s, off + Sll.V2_IFINDEX, 4);
             sll.field("sll.hatype", "Link-layer address type: " + haTypeName(haType) + " (" + haType + ")",
-                    Integer.toString(haType));
-            sll.field("sll.pkttype", "Packet type: " + packetType(pktType) + " (" + pktType + ")", Integer.toString(pktType));
-            sll.field("sll.halen", "Link-layer address length: " + haLen, Integer.toString(haLen));
+                    Integer.toString(haType)).at(s, off + Sll.V2_HATYPE, 2);
+            sll.field("sll.pkttype", "Packet type: " + packetType(pktType) + " (" + pktType + ")", Integer.toString(pktType))
+                    .at(s, off + Sll.V2_PKTTYPE, 1);
+            sll.field("sll.halen", "Link-layer address length: " + haLen, Integer.toString(haLen)).at(s, off + Sll.V2_HALEN, 1);
         } else {
-            sll.field("sll.pkttype", "Packet type: " + packetType(pktType) + " (" + pktType + ")", Integer.toString(pktType));
+            sll.field("sll.pkttype", "Packet type: " + packetType(pktType) + " (" + pktType + ")", Integer.toString(pktType))
+                    .at(s, off + Sll.V1_PKTTYPE, 2);
             sll.field("sll.hatype", "Link-layer address type: " + haTypeName(haType) + " (" + haType + ")",
-                    Integer.toString(haType));
-            sll.field("sll.halen", "Link-layer address length: " + haLen, Integer.toString(haLen));
+                    Integer.toString(haType)).at(s, off + Sll.V1_HATYPE, 2);
+            sll.field("sll.halen", "Link-layer address length: " + haLen, Integer.toString(haLen)).at(s, off + Sll.V1_HALEN, 2);
         }
         long addr = off + (v2 ? Sll.V2_ADDR : Sll.V1_ADDR);
         int used;
         if (haLen == 6) {
-            sll.field("sll.src.eth", "Source: " + named(s, addr), Labels.mac(s, addr));
+            sll.field("sll.src.eth", "Source: " + named(s, addr), Labels.mac(s, addr)).at(s, addr, 6);
             used = 6;
         } else if (haLen == 4) {
-            sll.field("sll.src.ipv4", "Source: " + Labels.ipv4(s, addr), Labels.ipv4(s, addr));
+            sll.field("sll.src.ipv4", "Source: " + Labels.ipv4(s, addr), Labels.ipv4(s, addr)).at(s, addr, 4);
             used = 4;
         } else if (haLen == 0) {
             used = 0;
         } else {
             int n = Math.min(haLen, 8);
-            sll.field("sll.src.other", "Source: " + Labels.hexColons(s, addr, n), Labels.hexColons(s, addr, n));
+            sll.field("sll.src.other", "Source: " + Labels.hexColons(s, addr, n), Labels.hexColons(s, addr, n)).at(s, addr, n);
             used = n;
         }
         if (used < 8) {
             sll.field("sll.unused", "Unused: " + Labels.hexShort(s, addr + used, 8 - used),
-                    Labels.hexColons(s, addr + used, 8 - used));
+                    Labels.hexColons(s, addr + used, 8 - used)).at(s, addr + used, 8 - used);
         }
         if (!v2) {
-            sll.field("sll.etype", "Protocol: " + etherTypeName(protocol), Labels.hex(protocol, 4));
+            sll.field("sll.etype", "Protocol: " + etherTypeName(protocol), Labels.hex(protocol, 4))
+                    .at(s, off + Sll.V1_PROTOCOL, 2);
         }
         etherTree = null; // Linux cooked captures have no Ethernet padding
         x.consumed(i, need);
@@ -260,14 +266,16 @@ final class LinkDetails {
             return false;
         }
         x.protocol("null");
-        DetailNode n = x.root.protocol("null", "Null/Loopback");
+        MemorySegment s = x.d.segment(i);
+        long off = x.d.offset(i);
+        DetailNode n = x.root.protocol("null", "Null/Loopback").at(s, off, NullLink.HEADER_LENGTH);
         long family = x.d.family;
         if (x.decoder.frame().linkType() == LinkType.NULL && NullLink.isEtherType(family)) {
             int type = (int) (family & 0xffff);
-            n.field("null.type", "Type: " + etherTypeName(type), Labels.hex(type, 4));
+            n.field("null.type", "Type: " + etherTypeName(type), Labels.hex(type, 4)).at(s, off, NullLink.HEADER_LENGTH);
         } else {
             String name = family == NullLink.AF_INET ? "IP" : NullLink.isInet6(family) ? "IPv6" : "Unknown";
-            n.field("null.family", "Family: " + name + " (" + family + ")", Long.toString(family));
+            n.field("null.family", "Family: " + name + " (" + family + ")", Long.toString(family)).at(s, off, NullLink.HEADER_LENGTH);
         }
         x.consumed(i, NullLink.HEADER_LENGTH);
         return true;
@@ -276,7 +284,7 @@ final class LinkDetails {
     /** Raw IP whose first byte is not an IP version: tshark shows the bytes as "Raw packet data". */
     boolean raw(int i) {
         x.protocol("raw");
-        x.root.protocol("raw", "Raw packet data");
+        x.root.protocol("raw", "Raw packet data").at(x.d.segment(i), x.d.offset(i), -1);
         x.stop("Raw", x.d.captured(i) >= x.d.reported(i));
         return false;
     }
@@ -302,12 +310,12 @@ final class LinkDetails {
         long start = t.start();
         if (t.padding() > 0) {
             etherTree.field("eth.padding", "Padding: " + Labels.hexShort(s, start, t.padding()),
-                    Labels.hexColons(s, start, t.padding()));
+                    Labels.hexColons(s, start, t.padding())).at(s, start, t.padding());
         }
         if (t.trailer() > 0) {
             long at = start + t.padding();
             DetailNode n = etherTree.field(etherPrefix + ".trailer", "Trailer: " + Labels.hexShort(s, at, t.trailer()),
-                    Labels.hexColons(s, at, t.trailer()));
+                    Labels.hexColons(s, at, t.trailer())).at(s, at, t.trailer());
             if (t.maybePadded() && t.padding() == 0) {
                 Expert.add(n, "eth.padding_bad", Expert.Severity.NOTE, Expert.Group.PROTOCOL,
                         "Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros.");
@@ -316,7 +324,7 @@ final class LinkDetails {
         if (t.hasFcs()) {
             long value = Bytes.u32(s, t.fcsOffset());
             etherTree.field("eth.fcs", "Frame check sequence: " + Labels.hex(value, 8) + " [unverified]",
-                    Labels.hex(value, 8));
+                    Labels.hex(value, 8)).at(s, t.fcsOffset(), 4);
             etherTree.field("eth.fcs.status", "FCS Status: Unverified", "2").generated();
         }
         return t.outcome();

@@ -66,6 +66,20 @@ public interface Tree {
         return this;
     }
 
+    /**
+     * Records the bytes this item covers: {@code len} bytes at {@code off} of {@code s}, the
+     * segment the dissector read them from ({@code -T json -x}, {@code -T pdml} and the web view
+     * show where each item is). Trees that keep no positions ignore it.
+     */
+    default Tree at(java.lang.foreign.MemorySegment s, long off, int len) {
+        return this;
+    }
+
+    /** Sets the length of an item whose end was found after it was added ({@code proto_item_set_len}). */
+    default Tree length(int len) {
+        return this;
+    }
+
     /** Adds an expert item under this item ({@code expert_add_info}), keyed by the expert field's name. */
     Tree expert(String key, Severity severity, Group group, String message);
 }

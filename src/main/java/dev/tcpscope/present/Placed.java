@@ -1,0 +1,33 @@
+package dev.tcpscope.present;
+
+/**
+ * Where a tree item's bytes are: the data source that holds them, the position within it and
+ * the length, as Wireshark's {@code field_info} has them ({@code ds_tvb}, {@code start},
+ * {@code length}). A length of -1 ("to the end") is resolved against the source.
+ *
+ * @param invalid the item runs past its source's end (print.c writes "field length invalid!")
+ */
+public record Placed(DataSources.Source source, int index, int position, int length, boolean invalid) {
+    /** The place of {@code n}'s bytes in {@code sources}, or null when it has none or covers no bytes. */
+    public static Placed of(DetailNode n, DataSources sources) {
+        return of(n, sources, false);
+    }
+
+    /** As {@link #of(DetailNode, DataSources)}, with {@code empty}: also an item of length 0. */
+    public static Placed of(DetailNode n, DataSources sources, boolean empty) {
+        if (n.atSegment() == null) {
+            return null;
+        }
+        int k = sources.locate(n.atSegment(), n.atOffset());
+        if (k < 0) {
+            return null;
+        }
+        DataSources.Source src = sources.list().get(k);
+        int pos = sources.position(k, n.atSegment(), n.atOffset());
+        int len = n.atLength() < 0 ? src.length() - pos : n.atLength();
+        if (len == 0 && !empty) {
+            return null;
+        }
+        return new Placed(src, k, pos, len, (long) pos + len > src.length());
+    }
+}
