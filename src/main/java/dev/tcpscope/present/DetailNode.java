@@ -47,6 +47,8 @@ public final class DetailNode implements Tree {
     private MemorySegment at;
     private long atOffset;
     private int atLength;
+    /** A bitmask this item has where its field's registry entry has another (-1: the registry's). */
+    private long bitmask = -1;
 
     private DetailNode(Kind kind, String key, String label, String value) {
         this.kind = kind;
@@ -180,6 +182,18 @@ public final class DetailNode implements Tree {
         atLength = len;
         return this;
     }
+
+    /**
+     * Gives this item a bitmask other than its field's: a name two protocols register with
+     * different masks (IPv6's "ip.version" has 0xf0, IPv4's none).
+     */
+    public DetailNode bitmask(long mask) {
+        bitmask = mask;
+        return this;
+    }
+
+    /** The bitmask set by {@link #bitmask(long)}, or -1. */
+    public long ownBitmask() { return bitmask; }
 
     /** The segment of {@link #at}, or null when the item has no position. */
     public MemorySegment atSegment() { return at; }

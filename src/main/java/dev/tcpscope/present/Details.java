@@ -602,8 +602,9 @@ public final class Details {
             return;
         }
         protocol("data");
-        DetailNode data = parent.protocol("data", "Data (" + len + bytes(len) + ")").bytes(s, off, len);
-        data.field("data.data", Labels.truncated("Data", Labels.hexShort(s, off, len)), () -> Labels.hexColons(s, off, len));
+        DetailNode data = parent.protocol("data", "Data (" + len + bytes(len) + ")").bytes(s, off, len).at(s, off, len);
+        data.field("data.data", Labels.truncated("Data", Labels.hexShort(s, off, len)), () -> Labels.hexColons(s, off, len))
+                .at(s, off, len);
         data.field("data.len", "Length: " + len, Integer.toString(len)).generated();
     }
 }

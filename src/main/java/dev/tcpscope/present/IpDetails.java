@@ -72,10 +72,10 @@ final class IpDetails {
         if (!x.bounds(i, 1, "IPv4")) {
             return false; // packet-ip.c reads the header length before it adds its item
         }
-        DetailNode ip = x.root.protocol("ip", "Internet Protocol Version 4");
         int b0 = Bytes.u8(s, off);
+        DetailNode ip = x.root.protocol("ip", "Internet Protocol Version 4").at(s, off, (b0 & 0x0f) * 4);
         int version = b0 >>> 4;
-        ip.field("ip.version", Bits.pattern(b0, 0xf0, 8) + "Version: " + version, Integer.toString(version));
+        ip.field("ip.version", Bits.pattern(b0, 0xf0, 8) + "Version: " + version, Integer.toString(version)).at(s, off, 1);
         if (last && d.end == End.BOGUS && d.bogusKind == Dissection.Bogus.IPV4_VERSION) {
             Expert.add(ip.lastChild(), "ip.bogus_ip_version", Expert.Severity.ERROR, Expert.Group.PROTOCOL,
                     "Bogus IPv4 version");
@@ -83,7 +83,7 @@ final class IpDetails {
         }
         int hlen = (b0 & 0x0f) * 4;
         DetailNode hl = ip.field("ip.hdr_len", Bits.pattern(b0, 0x0f, 8) + "Header Length: " + hlen + " bytes (" + (hlen >> 2) + ")",
-                Integer.toString(hlen));
+                Integer.toString(hlen)).at(s, off, 1);
         if (hlen < Ipv4.MIN_HEADER_LENGTH) {
             Expert.add(hl, "ip.bogus_header_length", Expert.Severity.ERROR, Expert.Group.PROTOCOL,
                     "Bogus IP header length (" + hlen + ", must be at least 20)");
@@ -94,11 +94,11 @@ final class IpDetails {
         }
         int tos = Bytes.u8(s, off + 1);
         DetailNode ds = ip.field("ip.dsfield", "Differentiated Services Field: " + Labels.hex(tos, 2) + dsSummary(tos),
-                Labels.hex(tos, 2));
+                Labels.hex(tos, 2)).at(s, off + 1, 1);
         ds.field("ip.dsfield.dscp", Bits.pattern(tos, 0xfc, 8) + "Differentiated Services Codepoint: "
-                + dscpName(tos >>> 2) + " (" + (tos >>> 2) + ")", Integer.toString(tos >>> 2));
+                + dscpName(tos >>> 2) + " (" + (tos >>> 2) + ")", Integer.toString(tos >>> 2)).at(s, off + 1, 1);
         ds.field("ip.dsfield.ecn", Bits.pattern(tos, 0x03, 8) + "Explicit Congestion Notification: "
-                + ECN_LONG[tos & 3] + " (" + (tos & 3) + ")", Integer.toString(tos & 3));
+                + ECN_LONG[tos & 3] + " (" + (tos & 3) + ")", Integer.toString(tos & 3)).at(s, off + 1, 1);
         if (!x.bounds(i, 4, "IPv4")) {
             return false;
         }
@@ -108,16 +108,16 @@ final class IpDetails {
                 int rep = d.reported(i);
                 ip.field("ip.len", "Total Length: " + rep
                         + " bytes (reported as 0, presumed to be because of \"TCP segmentation offload\" (TSO))",
-                        Integer.toString(rep)).generated();
+                        Integer.toString(rep)).generated().at(s, off + 2, 2);
             } else {
                 DetailNode len = ip.field("ip.len", "Total Length: " + total + " bytes (bogus, less than header length "
-                        + hlen + ")", Integer.toString(total));
+                        + hlen + ")", Integer.toString(total)).at(s, off + 2, 2);
                 Expert.add(len, "ip.bogus_ip_length", Expert.Severity.ERROR, Expert.Group.PROTOCOL,
                         "IPv4 total length exceeds packet length (" + total + " bytes)");
                 return false;
             }
         } else {
-            DetailNode len = ip.field("ip.len", "Total Length: " + total, Integer.toString(total));
+            DetailNode len = ip.field("ip.len", "Total Length: " + total, Integer.toString(total)).at(s, off + 2, 2);
             if (total > d.reported(i) && !x.inErrorPacket(i)) {
                 Expert.add(len, "ip.bogus_ip_length", Expert.Severity.ERROR, Expert.Group.PROTOCOL,
                         "IPv4 total length exceeds packet length (" + d.reported(i) + " bytes)");
@@ -127,7 +127,7 @@ final class IpDetails {
             return false;
         }
         int id = Ipv4.id(s, off);
-        ip.field("ip.id", "Identification: " + Labels.hex(id, 4) + " (" + id + ")", Labels.hex(id, 4));
+        ip.field("ip.id", "Identification: " + Labels.hex(id, 4) + " (" + id + ")", Labels.hex(id, 4)).at(s, off + 4, 2);
         if (!x.bounds(i, 8, "IPv4")) {
             return false;
         }
@@ -143,37 +143,38 @@ final class IpDetails {
         if ((flags & 1) != 0) {
             fl.append(", More fragments");
         }
-        DetailNode f = ip.field("ip.flags", fl.toString(), Labels.hex(flags, 2));
-        f.field("ip.flags.rb", Bits.flag(fo >>> 8, 0x80, 8, "Reserved bit"), (flags & 4) != 0 ? "1" : "0");
-        f.field("ip.flags.df", Bits.flag(fo >>> 8, 0x40, 8, "Don't fragment"), (flags & 2) != 0 ? "1" : "0");
-        f.field("ip.flags.mf", Bits.flag(fo >>> 8, 0x20, 8, "More fragments"), (flags & 1) != 0 ? "1" : "0");
+        DetailNode f = ip.field("ip.flags", fl.toString(), Labels.hex(flags, 2)).at(s, off + 6, 1);
+        f.field("ip.flags.rb", Bits.flag(fo >>> 8, 0x80, 8, "Reserved bit"), (flags & 4) != 0 ? "1" : "0").at(s, off + 6, 1);
+        f.field("ip.flags.df", Bits.flag(fo >>> 8, 0x40, 8, "Don't fragment"), (flags & 2) != 0 ? "1" : "0").at(s, off + 6, 1);
+        f.field("ip.flags.mf", Bits.flag(fo >>> 8, 0x20, 8, "More fragments"), (flags & 1) != 0 ? "1" : "0").at(s, off + 6, 1);
         ip.field("ip.frag_offset", Bits.pattern(fo, 0x1fff, 16) + "Fragment Offset: " + (fo & 0x1fff) * 8,
-                Integer.toString(fo & 0x1fff));
+                Integer.toString(fo & 0x1fff)).at(s, off + 6, 2);
         if (!x.bounds(i, 9, "IPv4")) {
             return false;
         }
         int ttl = Ipv4.ttl(s, off);
-        DetailNode ttlItem = ip.field("ip.ttl", "Time to Live: " + ttl, Integer.toString(ttl));
+        DetailNode ttlItem = ip.field("ip.ttl", "Time to Live: " + ttl, Integer.toString(ttl)).at(s, off + 8, 1);
         if (!x.bounds(i, 10, "IPv4")) {
             return false;
         }
         int proto = Ipv4.protocol(s, off);
-        ip.field("ip.proto", "Protocol: " + protoName(proto), Integer.toString(proto));
+        ip.field("ip.proto", "Protocol: " + protoName(proto), Integer.toString(proto)).at(s, off + 9, 1);
         if (!x.bounds(i, 12, "IPv4")) {
             return false;
         }
         int sum = Bytes.u16(s, off + 10);
-        ip.field("ip.checksum", "Header Checksum: " + Labels.hex(sum, 4) + " [validation disabled]", Labels.hex(sum, 4));
+        ip.field("ip.checksum", "Header Checksum: " + Labels.hex(sum, 4) + " [validation disabled]", Labels.hex(sum, 4))
+                .at(s, off + 10, 2);
         ip.field("ip.checksum.status", "Header checksum status: Unverified", "2").generated();
         if (!x.bounds(i, 16, "IPv4")) {
             return false;
         }
         String src = Labels.ipv4(s, off + Ipv4.SRC);
         ip.relabel("Internet Protocol Version 4, Src: " + src);
-        ip.field("ip.src", "Source Address: " + src, src);
-        ip.hidden("ip.addr", src);
-        ip.hidden("ip.src_host", src).generated();
-        ip.hidden("ip.host", src).generated();
+        ip.field("ip.src", "Source Address: " + src, src).at(s, off + Ipv4.SRC, 4);
+        ip.hidden("ip.addr", src).at(s, off + Ipv4.SRC, 4);
+        ip.hidden("ip.src_host", src).generated().at(s, off + Ipv4.SRC, 4);
+        ip.hidden("ip.host", src).generated().at(s, off + Ipv4.SRC, 4);
         if (!x.bounds(i, 20, "IPv4")) {
             return false;
         }
@@ -191,13 +192,13 @@ final class IpDetails {
         if (dstAt != Ipv4.DST) {
             String via = Labels.ipv4(s, off + Ipv4.DST);
             summary.append(", Via: ").append(via);
-            ip.field("ip.cur_rt", "Current Route: " + via, via);
-            ip.hidden("ip.cur_rt_host", via).generated();
+            ip.field("ip.cur_rt", "Current Route: " + via, via).at(s, off + Ipv4.DST, 4);
+            ip.hidden("ip.cur_rt_host", via).generated().at(s, off + Ipv4.DST, 4);
         } else {
-            ip.field("ip.dst", "Destination Address: " + dst, dst);
-            ip.hidden("ip.addr", dst);
-            ip.hidden("ip.dst_host", dst).generated();
-            ip.hidden("ip.host", dst).generated();
+            ip.field("ip.dst", "Destination Address: " + dst, dst).at(s, off + Ipv4.DST, 4);
+            ip.hidden("ip.addr", dst).at(s, off + Ipv4.DST, 4);
+            ip.hidden("ip.dst_host", dst).generated().at(s, off + Ipv4.DST, 4);
+            ip.hidden("ip.host", dst).generated().at(s, off + Ipv4.DST, 4);
         }
         // The summary's addresses are known once both are read (packet-ip.c appends them then).
         ip.relabel(summary.toString());
@@ -237,14 +238,16 @@ final class IpDetails {
         MemorySegment s = d.segment(i);
         long off = d.offset(i);
         x.protocol("ipv6");
-        DetailNode ip = x.root.protocol("ipv6", "Internet Protocol Version 6");
+        DetailNode ip = x.root.protocol("ipv6", "Internet Protocol Version 6").at(s, off, Ipv6.HEADER_LENGTH);
         if (!x.bounds(i, 1, "IPv6")) {
             return false;
         }
         int b0 = Bytes.u8(s, off);
         int version = b0 >>> 4;
-        DetailNode v = ip.field("ipv6.version", Bits.pattern(b0, 0xf0, 8) + "Version: " + version, Integer.toString(version));
-        ip.hidden("ip.version", Integer.toString(version));
+        DetailNode v = ip.field("ipv6.version", Bits.pattern(b0, 0xf0, 8) + "Version: " + version, Integer.toString(version))
+                .at(s, off, 1);
+        // packet-ipv6.c's second "ip.version" field has a mask where IPv4's has none
+        ip.hidden("ip.version", Integer.toString(version)).at(s, off, 1).bitmask(0xf0);
         if (version != 6) {
             Expert.add(v, "ipv6.bogus_ipv6_version", Expert.Severity.ERROR, Expert.Group.PROTOCOL, "Bogus IPv6 version");
             return false;
@@ -259,14 +262,14 @@ final class IpDetails {
         long w = Bytes.u32(s, off);
         int tc = (int) (w >>> 20) & 0xff;
         DetailNode t = ip.field("ipv6.tclass", Bits.pattern(w, 0x0ff00000L, 32) + "Traffic Class: " + Labels.hex(tc, 2)
-                + dsSummary(tc), Labels.hex(tc, 8));
+                + dsSummary(tc), Labels.hex(tc, 8)).at(s, off, 4);
         t.field("ipv6.tclass.dscp", Bits.pattern(w, 0x0fc00000L, 32) + "Differentiated Services Codepoint: "
-                + dscpName(tc >>> 2) + " (" + (tc >>> 2) + ")", Integer.toString(tc >>> 2));
+                + dscpName(tc >>> 2) + " (" + (tc >>> 2) + ")", Integer.toString(tc >>> 2)).at(s, off, 4);
         t.field("ipv6.tclass.ecn", Bits.pattern(w, 0x00300000L, 32) + "Explicit Congestion Notification: "
-                + ECN_LONG[tc & 3] + " (" + (tc & 3) + ")", Integer.toString(tc & 3));
+                + ECN_LONG[tc & 3] + " (" + (tc & 3) + ")", Integer.toString(tc & 3)).at(s, off, 4);
         long flow = w & 0xfffff;
         ip.field("ipv6.flow", Bits.pattern(w & 0xffffff, 0x0fffff, 24) + "Flow Label: " + Labels.hex(flow, 5),
-                Labels.hex(flow, 6));
+                Labels.hex(flow, 6)).at(s, off + 1, 3);
         if (!x.bounds(i, 6, "IPv6")) {
             return false;
         }
@@ -276,27 +279,27 @@ final class IpDetails {
         }
         int nxt = Ipv6.nextHeader(s, off);
         // tshark 4.0 does not presume TCP segmentation offload for IPv6 (ipv6.tso_supported is off)
-        DetailNode plenItem = ip.field("ipv6.plen", "Payload Length: " + plen, Integer.toString(plen));
+        DetailNode plenItem = ip.field("ipv6.plen", "Payload Length: " + plen, Integer.toString(plen)).at(s, off + 4, 2);
         if (plen == 0 && nxt != Ipv6.EXT_HOP_BY_HOP && nxt != Ipv6.NO_NEXT_HEADER) {
             Expert.add(plenItem, "ipv6.plen_zero", Expert.Severity.CHAT, Expert.Group.PROTOCOL,
                     "IPv6 payload length equals 0 (maybe because of \"TCP segmentation offload\" (TSO))");
         }
-        ip.field("ipv6.nxt", "Next Header: " + protoName(nxt), Integer.toString(nxt));
+        ip.field("ipv6.nxt", "Next Header: " + protoName(nxt), Integer.toString(nxt)).at(s, off + 6, 1);
         if (!x.bounds(i, 8, "IPv6")) {
             return false;
         }
         int hlim = Bytes.u8(s, off + 7);
-        ip.field("ipv6.hlim", "Hop Limit: " + hlim, Integer.toString(hlim));
+        ip.field("ipv6.hlim", "Hop Limit: " + hlim, Integer.toString(hlim)).at(s, off + 7, 1);
         if (!x.bounds(i, 24, "IPv6")) {
             return false;
         }
         String src = ipv6(s, off + Ipv6.SRC);
-        address(ip, src, "src", "Source Address");
+        address(ip, src, "src", "Source Address", s, off + Ipv6.SRC);
         if (!x.bounds(i, 40, "IPv6")) {
             return false;
         }
         String dst = ipv6(s, off + Ipv6.DST);
-        address(ip, dst, "dst", "Destination Address");
+        address(ip, dst, "dst", "Destination Address", s, off + Ipv6.DST);
         ip.relabel("Internet Protocol Version 6, Src: " + src + ", Dst: " + dst);
         sixToFour(ip, s, off + Ipv6.SRC, "src", "Source");
         sixToFour(ip, s, off + Ipv6.DST, "dst", "Destination");
@@ -333,11 +336,11 @@ final class IpDetails {
         return sb.toString();
     }
 
-    private static void address(DetailNode ip, String a, String which, String title) {
-        ip.field("ipv6." + which, title + ": " + a, a);
-        ip.hidden("ipv6.addr", a);
-        ip.hidden("ipv6." + which + "_host", a).generated();
-        ip.hidden("ipv6.host", a).generated();
+    private static void address(DetailNode ip, String a, String which, String title, MemorySegment s, long at) {
+        ip.field("ipv6." + which, title + ": " + a, a).at(s, at, 16);
+        ip.hidden("ipv6.addr", a).at(s, at, 16);
+        ip.hidden("ipv6." + which + "_host", a).generated().at(s, at, 16);
+        ip.hidden("ipv6.host", a).generated().at(s, at, 16);
     }
 
     /** RFC 3056 §2: a 2002::/16 address embeds its 6to4 gateway's IPv4 address and an SLA ID. */
@@ -347,10 +350,11 @@ final class IpDetails {
         }
         String gw = Labels.ipv4(s, a + 2);
         int sla = Bytes.u16(s, a + 6);
-        ip.field("ipv6." + which + "_6to4_gw_ipv4", title + " 6to4 Gateway IPv4: " + gw, gw).generated();
-        ip.field("ipv6." + which + "_6to4_sla_id", title + " 6to4 SLA ID: " + sla, Integer.toString(sla)).generated();
-        ip.hidden("ipv6.6to4_gw_ipv4", gw).generated();
-        ip.hidden("ipv6.6to4_sla_id", Integer.toString(sla)).generated();
+        ip.field("ipv6." + which + "_6to4_gw_ipv4", title + " 6to4 Gateway IPv4: " + gw, gw).generated().at(s, a + 2, 4);
+        ip.field("ipv6." + which + "_6to4_sla_id", title + " 6to4 SLA ID: " + sla, Integer.toString(sla)).generated()
+                .at(s, a + 6, 2);
+        ip.hidden("ipv6.6to4_gw_ipv4", gw).generated().at(s, a + 2, 4);
+        ip.hidden("ipv6.6to4_sla_id", Integer.toString(sla)).generated().at(s, a + 6, 2);
     }
 
     /** RFC 4291 appendix A: an interface identifier with the universal bit and ff:fe embeds a MAC. */
@@ -365,7 +369,7 @@ final class IpDetails {
         MemorySegment m = MemorySegment.ofArray(mac);
         String plain = Labels.mac(m, 0);
         ip.field("ipv6." + which + "_slaac_mac", title + " SLAAC MAC: " + x.macs().name(m, 0) + " (" + plain + ")", plain)
-                .generated();
-        ip.hidden("ipv6.slaac_mac", plain).generated();
+                .generated().at(s, a + 8, 8);
+        ip.hidden("ipv6.slaac_mac", plain).generated().at(s, a + 8, 8);
     }
 }

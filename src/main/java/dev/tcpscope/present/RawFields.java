@@ -42,6 +42,9 @@ public final class RawFields {
 
     /** The bitmask of {@code n}'s field, 0 for none. */
     public static long bitmask(DetailNode n) {
+        if (n.ownBitmask() >= 0) {
+            return n.ownBitmask();
+        }
         Row r = Table.ROWS.get(n.key());
         return r == null ? 0 : r.bitmask;
     }

@@ -56,15 +56,15 @@ final class ReassemblyDetails {
         String label = Labels.clip(title.toString());
         // ip.fragments is FT_BYTES (JSON shows the datagram), ipv6.fragments FT_NONE.
         DetailNode tree = (v6 ? ip.none(p + ".fragments", label)
-                : ip.field(p + ".fragments", label, Labels.hexColons(s, off, len))).generated();
+                : ip.field(p + ".fragments", label, Labels.hexColons(s, off, len))).generated().at(s, off, len);
         for (int k = 0; k < count; k++) {
-            fragment(tree, p, r, k);
+            fragment(tree, p, r, k).at(s, off + r.offset(k), r.length(k));
         }
         tree.field(p + ".fragment.count", "Fragment count: " + count, Integer.toString(count)).generated();
         tree.field(p + ".reassembled.length", "Reassembled " + name + " length: " + len, Integer.toString(len))
                 .generated();
         tree.field(p + ".reassembled.data", Labels.truncated("Reassembled " + name + " data", Labels.hexShort(s, off, len)),
-                Labels.hexColons(s, off, len)).generated();
+                Labels.hexColons(s, off, len)).generated().at(s, off, len);
     }
 
     /**
@@ -88,23 +88,25 @@ final class ReassemblyDetails {
             }
             title.append('#').append(r.frame(k)).append('(').append(r.segmentLength(k)).append(')');
         }
-        DetailNode tree = root.none("tcp.segments", Labels.clip(title.toString())).generated();
+        MemorySegment s = r.bytes();
+        // the items lie in the "Reassembled TCP" data source: the segment tree over all of it,
+        // each segment over its part
+        DetailNode tree = root.none("tcp.segments", Labels.clip(title.toString())).generated().at(s, 0, len);
         for (int k = 0; k < count; k++) {
             int off = r.segmentOffset(k);
             int n = r.segmentLength(k);
             String frame = Integer.toString(r.frame(k));
             String label = n == 0 ? "Frame: " + frame + " (no data)"
                     : "Frame: " + frame + ", payload: " + off + "-" + (off + n - 1) + " (" + n + Details.bytes(n) + ")";
-            tree.field("tcp.segment", label, frame).generated();
+            tree.field("tcp.segment", label, frame).generated().at(s, off, n);
         }
         tree.field("tcp.segment.count", "Segment count: " + count, Integer.toString(count)).generated();
         tree.field("tcp.reassembled.length", "Reassembled TCP length: " + len, Integer.toString(len)).generated();
-        MemorySegment s = r.bytes();
         tree.field("tcp.reassembled.data", Labels.truncated("Reassembled TCP Data", Labels.hexShort(s, 0, len)),
-                Labels.hexColons(s, 0, len)).generated();
+                Labels.hexColons(s, 0, len)).generated().at(s, 0, len);
     }
 
-    private static void fragment(DetailNode tree, String p, Reassembly r, int k) {
+    private static DetailNode fragment(DetailNode tree, String p, Reassembly r, int k) {
         int flags = r.flags(k);
         int off = r.offset(k);
         int len = r.length(k);
@@ -118,6 +120,7 @@ final class ReassemblyDetails {
                 "Conflicting data in fragment overlap");
         flag(item, flags, Reassembly.MULTIPLE_TAILS, p + ".fragment.multipletails", "Multiple tail fragments found");
         flag(item, flags, Reassembly.TOO_LONG, p + ".fragment.toolongfragment", "Fragment too long");
+        return item;
     }
 
     private static void flag(DetailNode item, int flags, int bit, String key, String name) {

@@ -39,16 +39,17 @@ final class TcpDetails {
         if (!x.bounds(i, 4, "TCP")) {
             return false; // packet-tcp.c reads the ports before it adds its item
         }
-        DetailNode tcp = x.root.protocol("tcp", "Transmission Control Protocol");
+        // packet-tcp.c adds its item to the end of the data, and shortens it to the header once known
+        DetailNode tcp = x.root.protocol("tcp", "Transmission Control Protocol").at(s, off, -1);
         int sport = Tcp.srcPort(s, off);
         int dport = Tcp.dstPort(s, off);
         StringBuilder title = new StringBuilder(96).append("Transmission Control Protocol, Src Port: ").append(sport)
                 .append(", Dst Port: ").append(dport);
         tcp.relabel(title.toString());
-        tcp.field("tcp.srcport", "Source Port: " + sport, Integer.toString(sport));
-        tcp.field("tcp.dstport", "Destination Port: " + dport, Integer.toString(dport));
-        tcp.hidden("tcp.port", Integer.toString(sport));
-        tcp.hidden("tcp.port", Integer.toString(dport));
+        tcp.field("tcp.srcport", "Source Port: " + sport, Integer.toString(sport)).at(s, off, 2);
+        tcp.field("tcp.dstport", "Destination Port: " + dport, Integer.toString(dport)).at(s, off + 2, 2);
+        tcp.hidden("tcp.port", Integer.toString(sport)).at(s, off, 2);
+        tcp.hidden("tcp.port", Integer.toString(dport)).at(s, off + 2, 2);
         if (x.inErrorPacket(i) && i == 1 && x.d.proto(0) == Proto.IPV4) {
             // packet-tcp.c adds the raw sequence number at once for a segment quoted by ICMPv4
             // (ip right after icmp), as the quote usually ends with it
@@ -56,7 +57,7 @@ final class TcpDetails {
                 return false;
             }
             long seq = Bytes.u32(s, off + 4);
-            tcp.field("tcp.seq", "Sequence Number: " + seq, Long.toString(seq));
+            tcp.field("tcp.seq", "Sequence Number: " + seq, Long.toString(seq)).at(s, off + 4, 4);
         }
         TcpRecord r = x.decoder.tcp();
         if (!x.bounds(i, 16, "TCP") || r == null) {
@@ -73,14 +74,15 @@ final class TcpDetails {
             Expert.add(tcp.text(text), "tcp.short_segment", Expert.Severity.WARNING, Expert.Group.MALFORMED, text);
         }
         title.append(", Seq: ").append(r.seq);
-        tcp.field("tcp.seq", "Sequence Number: " + r.seq + "    (relative sequence number)", Long.toString(r.seq));
-        tcp.field("tcp.seq_raw", "Sequence Number (raw): " + r.seqRaw, Long.toString(r.seqRaw));
+        tcp.field("tcp.seq", "Sequence Number: " + r.seq + "    (relative sequence number)", Long.toString(r.seq))
+                .at(s, off + 4, 4);
+        tcp.field("tcp.seq_raw", "Sequence Number (raw): " + r.seqRaw, Long.toString(r.seqRaw)).at(s, off + 4, 4);
         int flags = r.flags;
         int b12 = Bytes.u8(s, off + Tcp.OFFSET_FLAGS);
         if (r.bogusHeaderLength) {
             tcp.relabel(title.toString());
             DetailNode hl = tcp.field("tcp.hdr_len", Bits.pattern(b12, 0xf0, 8) + "Header Length: " + r.headerLength
-                    + " bytes (" + (r.headerLength >> 2) + ")", Integer.toString(r.headerLength));
+                    + " bytes (" + (r.headerLength >> 2) + ")", Integer.toString(r.headerLength)).at(s, off + 12, 1);
             Expert.add(hl, "tcp.bogus_header_length", Expert.Severity.ERROR, Expert.Group.PROTOCOL,
                     "Bogus TCP header length (" + r.headerLength + ", must be at least 20)");
             return false;
@@ -98,8 +100,8 @@ final class TcpDetails {
         tcp.relabel(title.toString());
         long ack = ackSet ? r.ack : r.ackRaw;
         DetailNode ackItem = tcp.field("tcp.ack", "Acknowledgment Number: " + ack + (ackSet ? "    (relative ack number)" : ""),
-                Long.toString(ack));
-        tcp.field("tcp.ack_raw", "Acknowledgment number (raw): " + r.ackRaw, Long.toString(r.ackRaw));
+                Long.toString(ack)).at(s, off + 8, 4);
+        tcp.field("tcp.ack_raw", "Acknowledgment number (raw): " + r.ackRaw, Long.toString(r.ackRaw)).at(s, off + 8, 4);
         if (!ackSet && r.ackRaw != 0) {
             Expert.add(ackItem, "tcp.ack.nonzero", Expert.Severity.NOTE, Expert.Group.PROTOCOL,
                     "The acknowledgment number field is nonzero while the ACK flag is not set");
@@ -108,10 +110,12 @@ final class TcpDetails {
                     "TCP SYN-ACK accepting TFO data");
         }
         tcp.field("tcp.hdr_len", Bits.pattern(b12, 0xf0, 8) + "Header Length: " + r.headerLength + " bytes ("
-                + (r.headerLength >> 2) + ")", Integer.toString(r.headerLength));
-        flags(tcp, r, sport, dport);
-        tcp.field("tcp.window_size_value", "Window: " + r.windowRaw, Integer.toString(r.windowRaw));
-        tcp.field("tcp.window_size", "Calculated window size: " + r.window, Long.toString(r.window)).generated();
+                + (r.headerLength >> 2) + ")", Integer.toString(r.headerLength)).at(s, off + 12, 1);
+        tcp.length(r.headerLength);
+        flags(tcp, r, sport, dport, s, off + 12);
+        tcp.field("tcp.window_size_value", "Window: " + r.windowRaw, Integer.toString(r.windowRaw)).at(s, off + 14, 2);
+        tcp.field("tcp.window_size", "Calculated window size: " + r.window, Long.toString(r.window)).generated()
+                .at(s, off + 14, 2);
         if ((flags & Tcp.SYN) == 0) {
             String v = Integer.toString(r.scaleFactor);
             String shown = switch (r.scaleFactor) {
@@ -119,19 +123,19 @@ final class TcpDetails {
                 case -2 -> "-2 (no window scaling used)";
                 default -> v;
             };
-            tcp.field("tcp.window_size_scalefactor", "Window size scaling factor: " + shown, v).generated();
+            tcp.field("tcp.window_size_scalefactor", "Window size scaling factor: " + shown, v).generated().at(s, off + 14, 2);
         }
         if (!x.bounds(i, 18, "TCP")) {
             return false;
         }
         int sum = Bytes.u16(s, off + Tcp.CHECKSUM);
-        tcp.field("tcp.checksum", "Checksum: " + Labels.hex(sum, 4) + " [unverified]", Labels.hex(sum, 4));
+        tcp.field("tcp.checksum", "Checksum: " + Labels.hex(sum, 4) + " [unverified]", Labels.hex(sum, 4)).at(s, off + 16, 2);
         tcp.field("tcp.checksum.status", "Checksum Status: Unverified", "2").generated();
         if (!x.bounds(i, 20, "TCP")) {
             return false;
         }
         int urp = Tcp.urgentPointer(s, off);
-        DetailNode urgent = tcp.field("tcp.urgent_pointer", "Urgent Pointer: " + urp, Integer.toString(urp));
+        DetailNode urgent = tcp.field("tcp.urgent_pointer", "Urgent Pointer: " + urp, Integer.toString(urp)).at(s, off + 18, 2);
         if ((flags & Tcp.URG) == 0 && urp != 0) {
             Expert.add(urgent, "tcp.urgent_pointer.non_zero", Expert.Severity.NOTE, Expert.Group.PROTOCOL,
                     "The urgent pointer field is nonzero while the URG flag is not set");
@@ -142,7 +146,7 @@ final class TcpDetails {
             int bc = Math.max(0, x.d.captured(i) - Tcp.MIN_HEADER_LENGTH);
             int shown = Math.min(bc, optlen);
             opts = tcp.field("tcp.options", "Options: (" + optlen + " bytes)",
-                    Labels.hexColons(s, off + Tcp.MIN_HEADER_LENGTH, shown));
+                    Labels.hexColons(s, off + Tcp.MIN_HEADER_LENGTH, shown)).at(s, off + Tcp.MIN_HEADER_LENGTH, optlen);
         }
         DetailNode ts = tcp.text("Timestamps").generated();
         ts.field("tcp.time_relative", "Time since first frame in this TCP stream: " + Details.seconds(r.timeRelative)
@@ -176,23 +180,25 @@ final class TcpDetails {
         return name + " (" + c + ")";
     }
 
-    private void flags(DetailNode tcp, TcpRecord r, int sport, int dport) {
+    private void flags(DetailNode tcp, TcpRecord r, int sport, int dport, MemorySegment s, long at) {
         int f = r.flags;
         StringBuilder names = new StringBuilder(32);
         PacketList.appendFlags(names, f);
-        DetailNode fl = tcp.field("tcp.flags", "Flags: " + Labels.hex(f, 3) + " (" + names + ")", Labels.hex(f, 4));
-        fl.field("tcp.flags.res", Bits.flag(f, Tcp.RESERVED, 12, "Reserved"), bit(f, Tcp.RESERVED));
-        fl.field("tcp.flags.ae", Bits.flag(f, Tcp.NS, 12, "Accurate ECN"), bit(f, Tcp.NS));
-        fl.field("tcp.flags.cwr", Bits.flag(f, Tcp.CWR, 12, "Congestion Window Reduced"), bit(f, Tcp.CWR));
-        fl.field("tcp.flags.ece", Bits.flag(f, Tcp.ECE, 12, "ECN-Echo"), bit(f, Tcp.ECE));
-        fl.field("tcp.flags.urg", Bits.flag(f, Tcp.URG, 12, "Urgent"), bit(f, Tcp.URG));
-        fl.field("tcp.flags.ack", Bits.flag(f, Tcp.ACK_FLAG, 12, "Acknowledgment"), bit(f, Tcp.ACK_FLAG));
-        fl.field("tcp.flags.push", Bits.flag(f, Tcp.PSH, 12, "Push"), bit(f, Tcp.PSH));
-        DetailNode rst = fl.field("tcp.flags.reset", Bits.flag(f, Tcp.RST, 12, "Reset"), bit(f, Tcp.RST));
-        DetailNode syn = fl.field("tcp.flags.syn", Bits.flag(f, Tcp.SYN, 12, "Syn"), bit(f, Tcp.SYN));
-        DetailNode fin = fl.field("tcp.flags.fin", Bits.flag(f, Tcp.FIN, 12, "Fin"), bit(f, Tcp.FIN));
+        DetailNode fl = tcp.field("tcp.flags", "Flags: " + Labels.hex(f, 3) + " (" + names + ")", Labels.hex(f, 4))
+                .at(s, at, 2);
+        // the bits of the first byte are one-byte items, as packet-tcp.c adds them
+        fl.field("tcp.flags.res", Bits.flag(f, Tcp.RESERVED, 12, "Reserved"), bit(f, Tcp.RESERVED)).at(s, at, 1);
+        fl.field("tcp.flags.ae", Bits.flag(f, Tcp.NS, 12, "Accurate ECN"), bit(f, Tcp.NS)).at(s, at, 1);
+        fl.field("tcp.flags.cwr", Bits.flag(f, Tcp.CWR, 12, "Congestion Window Reduced"), bit(f, Tcp.CWR)).at(s, at + 1, 1);
+        fl.field("tcp.flags.ece", Bits.flag(f, Tcp.ECE, 12, "ECN-Echo"), bit(f, Tcp.ECE)).at(s, at + 1, 1);
+        fl.field("tcp.flags.urg", Bits.flag(f, Tcp.URG, 12, "Urgent"), bit(f, Tcp.URG)).at(s, at + 1, 1);
+        fl.field("tcp.flags.ack", Bits.flag(f, Tcp.ACK_FLAG, 12, "Acknowledgment"), bit(f, Tcp.ACK_FLAG)).at(s, at + 1, 1);
+        fl.field("tcp.flags.push", Bits.flag(f, Tcp.PSH, 12, "Push"), bit(f, Tcp.PSH)).at(s, at + 1, 1);
+        DetailNode rst = fl.field("tcp.flags.reset", Bits.flag(f, Tcp.RST, 12, "Reset"), bit(f, Tcp.RST)).at(s, at + 1, 1);
+        DetailNode syn = fl.field("tcp.flags.syn", Bits.flag(f, Tcp.SYN, 12, "Syn"), bit(f, Tcp.SYN)).at(s, at + 1, 1);
+        DetailNode fin = fl.field("tcp.flags.fin", Bits.flag(f, Tcp.FIN, 12, "Fin"), bit(f, Tcp.FIN)).at(s, at + 1, 1);
         String str = flagString(f);
-        DetailNode strItem = fl.field("tcp.flags.str", "TCP Flags: " + str, str).generated();
+        DetailNode strItem = fl.field("tcp.flags.str", "TCP Flags: " + str, str).generated().at(s, at, 2);
         if ((f & Tcp.SYN) != 0) {
             if ((f & Tcp.ACK_FLAG) != 0) {
                 Expert.add(syn, "tcp.connection.synack", Expert.Severity.CHAT, Expert.Group.SEQUENCE,
@@ -358,7 +364,8 @@ final class TcpDetails {
         long at = x.d.offset(i) + r.headerLength;
         if ((r.flags & Tcp.RST) != 0) {
             String text = Labels.asciiString(s, at, left);
-            DetailNode cause = tcp.field("tcp.reset_cause", Labels.truncated("Reset cause", Labels.formatText(text)), text);
+            DetailNode cause = tcp.field("tcp.reset_cause", Labels.truncated("Reset cause", Labels.formatText(text)), text)
+                    .at(s, at, left);
             if (Labels.trailingStray(s, at, left)) {
                 Expert.add(cause, "_ws.string.trailing_stray_characters", Expert.Severity.WARNING,
                         Expert.Group.UNDECODED, "Trailing stray characters");
@@ -366,7 +373,8 @@ final class TcpDetails {
             return;
         }
         int reported = x.d.reported(i) - r.headerLength;
-        tcp.field("tcp.payload", "TCP payload (" + reported + Details.bytes(reported) + ")", () -> Labels.hexColons(s, at, left));
+        tcp.field("tcp.payload", "TCP payload (" + reported + Details.bytes(reported) + ")", () -> Labels.hexColons(s, at, left))
+                .at(s, at, left);
         if (g != null && (g.handled() || g.tookPayload())) {
             x.underTcp(tcp);
         }
@@ -388,7 +396,7 @@ final class TcpDetails {
             }
             if (r.has(RETRANSMISSION)) {
                 tcp.field("tcp.segment_data", "Retransmitted TCP segment data (" + reported + Details.bytes(reported) + ")",
-                        () -> Labels.hexColons(s, at, left));
+                        () -> Labels.hexColons(s, at, left)).at(s, at, left);
                 return;
             }
         }
@@ -416,8 +424,9 @@ final class TcpDetails {
                 case SEGMENT_DATA, RETRANSMITTED_DATA -> {
                     int len = g.itemLength(k);
                     String what = g.item(k) == Desegmenter.Item.SEGMENT_DATA ? "TCP segment data (" : "Retransmitted TCP segment data (";
+                    int shown = Math.max(0, Math.min(len, captured - off));
                     tcp.field("tcp.segment_data", what + len + Details.bytes(len) + ")",
-                            Labels.hexColons(s, at + off, Math.max(0, Math.min(len, captured - off))));
+                            Labels.hexColons(s, at + off, shown)).at(s, at + off, shown);
                 }
             }
         }

@@ -177,7 +177,7 @@ final class TcpOptionDetails {
                 }
                 String name = nop ? "No-Operation (NOP)" : "End of Option List (EOL)";
                 DetailNode o = opts.field(nop ? "tcp.options.nop" : "tcp.options.eol", "TCP Option - " + name,
-                        Labels.hexColons(s, base + pos, 1));
+                        Labels.hexColons(s, base + pos, 1)).at(s, base + pos, 1);
                 kind(o, kind);
                 title.append(", ").append(name);
                 pos++;
@@ -223,18 +223,20 @@ final class TcpOptionDetails {
         Expert.add(parent.text(message), key, sev, group, message);
     }
 
+    /** The option's kind byte, under {@code o} (whose position is the option's). */
     private DetailNode kind(DetailNode o, int kind) {
-        return o.field("tcp.option_kind", "Kind: " + kindName(kind) + " (" + kind + ")", Integer.toString(kind));
+        return o.field("tcp.option_kind", "Kind: " + kindName(kind) + " (" + kind + ")", Integer.toString(kind))
+                .at(s, o.atOffset(), 1);
     }
 
     private DetailNode length(DetailNode o, int len) {
-        return o.field("tcp.option_len", "Length: " + len, Integer.toString(len));
+        return o.field("tcp.option_len", "Length: " + len, Integer.toString(len)).at(s, o.atOffset() + 1, 1);
     }
 
     /** Adds the option item; its value is whatever of the option was captured. */
     private DetailNode item(String key, String label, int pos, int len) {
         int have = Math.max(0, Math.min(len, x.d.captured(layer) - pos));
-        return opts.field(key, label, Labels.hexColons(s, base + pos, have));
+        return opts.field(key, label, Labels.hexColons(s, base + pos, have)).at(s, base + pos, len);
     }
 
     /** Checks the option's fixed length, as tcp_option_len_check(); false leaves the option there. */
@@ -264,7 +266,7 @@ final class TcpOptionDetails {
                     return false;
                 }
                 int mss = Bytes.u16(s, o + 2);
-                it.field("tcp.options.mss_val", "MSS Value: " + mss, Integer.toString(mss));
+                it.field("tcp.options.mss_val", "MSS Value: " + mss, Integer.toString(mss)).at(s, o + 2, 2);
                 it.relabel(it.label() + ": " + mss + " bytes");
             }
             case Tcp.OPT_WS -> {
@@ -277,7 +279,8 @@ final class TcpOptionDetails {
                     return false;
                 }
                 int shift = Bytes.u8(s, o + 2);
-                DetailNode sh = it.field("tcp.options.wscale.shift", "Shift count: " + shift, Integer.toString(shift));
+                DetailNode sh = it.field("tcp.options.wscale.shift", "Shift count: " + shift, Integer.toString(shift))
+                        .at(s, o + 2, 1);
                 int used = shift;
                 if (shift > 14) {
                     used = 14;
@@ -285,7 +288,7 @@ final class TcpOptionDetails {
                             "Window scale shift exceeds 14");
                 }
                 it.field("tcp.options.wscale.multiplier", "Multiplier: " + (1 << used), Integer.toString(1 << used))
-                        .generated();
+                        .generated().at(s, o + 2, 1);
                 it.relabel(it.label() + ": " + shift + " (multiply by " + (1 << used) + ")");
             }
             case Tcp.OPT_SACK_PERM -> {
@@ -307,8 +310,8 @@ final class TcpOptionDetails {
                 }
                 long val = Bytes.u32(s, o + 2);
                 long ecr = Bytes.u32(s, o + 6);
-                it.field("tcp.options.timestamp.tsval", "Timestamp value: " + val, Long.toString(val));
-                it.field("tcp.options.timestamp.tsecr", "Timestamp echo reply: " + ecr, Long.toString(ecr));
+                it.field("tcp.options.timestamp.tsval", "Timestamp value: " + val, Long.toString(val)).at(s, o + 2, 4);
+                it.field("tcp.options.timestamp.tsecr", "Timestamp echo reply: " + ecr, Long.toString(ecr)).at(s, o + 6, 4);
                 it.relabel(it.label() + ": TSval " + val + ", TSecr " + ecr);
             }
             case Tcp.OPT_TFO -> {
@@ -337,12 +340,12 @@ final class TcpOptionDetails {
                 }
                 int b = Bytes.u8(s, o + 2);
                 it.field("tcp.options.qs.rate", Bits.pattern(b, 0x0f, 8) + "QS Rate: " + Ipv4Options.qsRate(b)
-                        + " (" + (b & 0x0f) + ")", Integer.toString(b & 0x0f));
+                        + " (" + (b & 0x0f) + ")", Integer.toString(b & 0x0f)).at(s, o + 2, 1);
                 if (!need(pos + 4)) {
                     return false;
                 }
                 int diff = Bytes.u8(s, o + 3);
-                it.field("tcp.options.qs.ttl_diff", "QS Rate: " + diff, Integer.toString(diff));
+                it.field("tcp.options.qs.ttl_diff", "QS Rate: " + diff, Integer.toString(diff)).at(s, o + 3, 1);
             }
             case Tcp.OPT_USER_TIMEOUT -> {
                 DetailNode it = item("tcp.options.user_to", "TCP Option - User Timeout", pos, len);
@@ -356,9 +359,9 @@ final class TcpOptionDetails {
                 int v = Bytes.u16(s, o + 2);
                 boolean minutes = (v & 0x8000) != 0;
                 it.field("tcp.options.user_to_granularity", Bits.pattern(v, 0x8000, 16) + "Granularity: "
-                        + (minutes ? "Minutes" : "Seconds"), minutes ? "1" : "0");
+                        + (minutes ? "Minutes" : "Seconds"), minutes ? "1" : "0").at(s, o + 2, 2);
                 it.field("tcp.options.user_to_val", Bits.pattern(v, 0x7fff, 16) + "User Timeout: " + (v & 0x7fff),
-                        Integer.toString(v & 0x7fff));
+                        Integer.toString(v & 0x7fff)).at(s, o + 2, 2);
             }
             default -> {
                 String shortName = shortName(kind);
@@ -371,7 +374,7 @@ final class TcpOptionDetails {
                         return false;
                     }
                     it.field("tcp.options.unknown.payload", "Payload: " + Labels.hexShort(s, o + 2, len - 2),
-                            Labels.hexColons(s, o + 2, len - 2));
+                            Labels.hexColons(s, o + 2, len - 2)).at(s, o + 2, len - 2);
                 }
             }
         }
@@ -414,7 +417,7 @@ final class TcpOptionDetails {
                     return false;
                 }
                 long le = (Bytes.u32(s, o + at) - r.sackBase) & 0xffffffffL;
-                it.field("tcp.options.sack_le", "left edge = " + le + " (relative)", Long.toString(le));
+                it.field("tcp.options.sack_le", "left edge = " + le + " (relative)", Long.toString(le)).at(s, o + at, 4);
                 left -= 4;
                 if (left < 4) {
                     textExpert(it, "tcp.suboption_malformed", Expert.Severity.ERROR, Expert.Group.MALFORMED,
@@ -426,7 +429,7 @@ final class TcpOptionDetails {
                 }
                 long re = (Bytes.u32(s, o + at + 4) - r.sackBase) & 0xffffffffL;
                 left -= 4;
-                it.field("tcp.options.sack_re", "right edge = " + re + " (relative)", Long.toString(re));
+                it.field("tcp.options.sack_re", "right edge = " + re + " (relative)", Long.toString(re)).at(s, o + at + 4, 4);
                 if (ranges == 0) {
                     firstLe = le;
                     firstRe = re;
@@ -479,7 +482,7 @@ final class TcpOptionDetails {
                 return false;
             }
             DetailNode c = it.field("tcp.options.tfo.cookie", "Fast Open Cookie: " + Labels.hexShort(s, base + pos + at, len - at),
-                    Labels.hexColons(s, base + pos + at, len - at));
+                    Labels.hexColons(s, base + pos + at, len - at)).at(s, base + pos + at, len - at);
             if ((r.flags & (Tcp.SYN | Tcp.ACK_FLAG)) == Tcp.SYN) {
                 Expert.add(c, "tcp.analysis.tfo_syn", Expert.Severity.NOTE, Expert.Group.SEQUENCE, "TCP SYN with TFO Cookie");
             }
@@ -500,18 +503,18 @@ final class TcpOptionDetails {
         int exid = Bytes.u16(s, base + pos + 2);
         if (exid == TFO_EXPERIMENT_ID) {
             it.field("tcp.options.experimental.exid", "Experiment Identifier: Fast Open (" + Labels.hex(exid, 4) + ")",
-                    Labels.hex(exid, 4));
+                    Labels.hex(exid, 4)).at(s, base + pos + 2, 2);
             it.relabel(it.label() + ": Fast Open");
             return tfoPayload(it, pos, len, 4);
         }
         it.field("tcp.options.experimental.exid", "Experiment Identifier: Unknown (" + Labels.hex(exid, 4) + ")",
-                Labels.hex(exid, 4));
+                Labels.hex(exid, 4)).at(s, base + pos + 2, 2);
         if (len > 4) {
             if (!need(pos + len)) {
                 return false;
             }
             it.field("tcp.options.experimental.data", "Data: " + Labels.hexShort(s, base + pos + 4, len - 4),
-                    Labels.hexColons(s, base + pos + 4, len - 4));
+                    Labels.hexColons(s, base + pos + 4, len - 4)).at(s, base + pos + 4, len - 4);
         }
         return true;
     }

@@ -50,14 +50,14 @@ final class TransportDetails {
         if (!x.bounds(i, 4, "UDP")) {
             return false; // packet-udp.c reads the ports before it adds its item
         }
-        DetailNode u = x.root.protocol("udp", "User Datagram Protocol");
+        DetailNode u = x.root.protocol("udp", "User Datagram Protocol").at(s, off, Udp.HEADER_LENGTH);
         int sp = Bytes.u16(s, off);
         int dp = Bytes.u16(s, off + 2);
         u.relabel("User Datagram Protocol, Src Port: " + sp + ", Dst Port: " + dp);
-        DetailNode spItem = u.field("udp.srcport", "Source Port: " + sp, Integer.toString(sp));
-        DetailNode dpItem = u.field("udp.dstport", "Destination Port: " + dp, Integer.toString(dp));
-        u.hidden("udp.port", Integer.toString(sp));
-        u.hidden("udp.port", Integer.toString(dp));
+        DetailNode spItem = u.field("udp.srcport", "Source Port: " + sp, Integer.toString(sp)).at(s, off, 2);
+        DetailNode dpItem = u.field("udp.dstport", "Destination Port: " + dp, Integer.toString(dp)).at(s, off + 2, 2);
+        u.hidden("udp.port", Integer.toString(sp)).at(s, off, 2);
+        u.hidden("udp.port", Integer.toString(dp)).at(s, off + 2, 2);
         traceroute(spItem, sp);
         traceroute(dpItem, dp);
         if (!x.bounds(i, 6, "UDP")) {
@@ -69,7 +69,7 @@ final class TransportDetails {
         if (jumbo) {
             ulen = reported;
         }
-        DetailNode len = u.field("udp.length", "Length: " + ulen, Integer.toString(ulen));
+        DetailNode len = u.field("udp.length", "Length: " + ulen, Integer.toString(ulen)).at(s, off + 4, 2);
         if (ulen < Udp.HEADER_LENGTH) {
             len.relabel("Length: " + ulen + " (bogus, must be >= 8)");
             Expert.add(len, "udp.length.bad", Expert.Severity.ERROR, Expert.Group.MALFORMED,
@@ -91,7 +91,7 @@ final class TransportDetails {
             // (RFC 8200 §8.1); either way the status goes under the checksum item.
             boolean ignored = quoted || ip < 0 || x.d.proto(ip) == Proto.IPV4;
             DetailNode c = u.field("udp.checksum", "Checksum: 0x0000 [zero-value " + (ignored ? "ignored]" : "illegal]"),
-                    "0x0000");
+                    "0x0000").at(s, off + 6, 2);
             if (!ignored) {
                 Expert.add(c, "udp.checksum.zero", Expert.Severity.ERROR, Expert.Group.CHECKSUM,
                         "Illegal checksum value (0)");
@@ -99,7 +99,7 @@ final class TransportDetails {
             c.field("udp.checksum.status", ignored ? "Checksum Status: Not present" : "Checksum Status: Illegal",
                     ignored ? "3" : "4").generated();
         } else {
-            u.field("udp.checksum", "Checksum: " + Labels.hex(sum, 4) + " [unverified]", Labels.hex(sum, 4));
+            u.field("udp.checksum", "Checksum: " + Labels.hex(sum, 4) + " [unverified]", Labels.hex(sum, 4)).at(s, off + 6, 2);
             u.field("udp.checksum.status", "Checksum Status: Unverified", "2").generated();
         }
         long[] conv = conversation(ip, sp, dp);
@@ -125,7 +125,7 @@ final class TransportDetails {
             // the label counts the captured bytes (the item covers the rest of the tvb)
             int shown = Math.max(0, captured);
             u.field("udp.payload", "UDP payload (" + shown + Details.bytes(shown) + ")",
-                    Labels.hexColons(s, off + Udp.HEADER_LENGTH, Math.max(0, captured)));
+                    Labels.hexColons(s, off + Udp.HEADER_LENGTH, Math.max(0, captured))).at(s, off + Udp.HEADER_LENGTH, -1);
             // packet-udp.c hands its payload to the tree's root, also from inside an ICMP error;
             // a protocol above UDP that took it (proto.Protocols) shows its own items instead
             if (quoted || !x.aboveTrees()) {
