@@ -6,17 +6,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * {@code tcpscope read captures/NAME -c N -T ek} and {@code -T psml} print exactly what tshark
@@ -34,7 +29,6 @@ import static org.assertj.core.api.Assertions.fail;
 @ExtendWith(UtcTimeZone.class)
 class GoldenEkTest {
     private static final Path DIR = Path.of("src/test/resources/golden/details/ek");
-    private static final Path CAPTURES = Path.of("captures");
 
     static Stream<Arguments> goldens() throws IOException {
         List<Arguments> all = new ArrayList<>();
@@ -55,42 +49,10 @@ class GoldenEkTest {
     @MethodSource("goldens")
     void outputIsWhatTsharkPrints(String golden, String capture, String options) throws IOException {
         String expected = GoldenText.gunzip(DIR.resolve(golden + ".gz"));
-        String actual = run(capture, options);
-        String gap = knownGaps().get(golden);
-        if (gap != null) {
-            if (expected.equals(actual)) {
-                fail("%s now matches tshark; take it off %s", golden, DIR.resolve("known-gaps.tsv"));
-            }
-            return;
-        }
-        GoldenText.same(golden, expected, actual);
+        GoldenText.sameOrKnownGap(DIR, golden, expected, GoldenText.read(capture, options));
     }
 
-    private static String run(String capture, String options) {
-        List<String> args = new ArrayList<>(List.of("read", CAPTURES.resolve(capture).toString()));
-        args.addAll(List.of(options.split(" ")));
-        return dev.tcpscope.cli.CliRun.of(args.toArray(String[]::new)).out();
-    }
-
-    private static Map<String, String> knownGaps() throws IOException {
-        Map<String, String> gaps = new HashMap<>();
-        Path file = DIR.resolve("known-gaps.tsv");
-        if (Files.exists(file)) {
-            for (String[] f : rows(file)) {
-                gaps.put(f[0], f.length > 1 ? f[1] : "");
-            }
-        }
-        return gaps;
-    }
-
-    /** The tab-separated rows of {@code file}, without blank lines and # comments. */
     private static List<String[]> rows(Path file) throws IOException {
-        List<String[]> rows = new ArrayList<>();
-        for (String row : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (!row.isBlank() && !row.startsWith("#")) {
-                rows.add(row.split("\t"));
-            }
-        }
-        return rows;
+        return GoldenText.rows(file);
     }
 }

@@ -5,12 +5,18 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** What the golden tests share: reading a gzipped golden, and naming the first line that differs. */
+/**
+ * What the golden tests share: reading a gzipped golden, running {@code tcpscope read} on a
+ * capture, naming the first line that differs, and the known-gaps lists that only shrink.
+ */
 final class GoldenText {
     private GoldenText() { }
 
@@ -45,5 +51,50 @@ final class GoldenText {
             }
         }
         fail(what + ": differs in line endings");
+    }
+
+    /**
+     * Checks {@code actual} against {@code expected} for the golden {@code golden} of {@code dir}:
+     * equal, unless {@code dir/known-gaps.tsv} lists it; a listed golden must still differ, so
+     * that the list only shrinks.
+     */
+    static void sameOrKnownGap(Path dir, String golden, String expected, String actual) throws IOException {
+        if (knownGaps(dir).containsKey(golden)) {
+            if (expected.equals(actual)) {
+                fail(golden + " now matches tshark; take it off " + dir.resolve("known-gaps.tsv"));
+            }
+            return;
+        }
+        same(golden, expected, actual);
+    }
+
+    /** The rows of {@code dir/known-gaps.tsv} (golden, reason); empty when there is none. */
+    static Map<String, String> knownGaps(Path dir) throws IOException {
+        Map<String, String> gaps = new HashMap<>();
+        Path file = dir.resolve("known-gaps.tsv");
+        if (Files.exists(file)) {
+            for (String[] f : rows(file)) {
+                gaps.put(f[0], f.length > 1 ? f[1] : "");
+            }
+        }
+        return gaps;
+    }
+
+    /** The tab-separated rows of {@code file}, without blank lines and # comments. */
+    static List<String[]> rows(Path file) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        for (String row : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!row.isBlank() && !row.startsWith("#")) {
+                rows.add(row.split("\t"));
+            }
+        }
+        return rows;
+    }
+
+    /** The standard output of {@code tcpscope read captures/CAPTURE OPTIONS} (options space separated). */
+    static String read(String capture, String options) {
+        List<String> args = new ArrayList<>(List.of("read", Path.of("captures").resolve(capture).toString()));
+        args.addAll(List.of(options.split(" ")));
+        return dev.tcpscope.cli.CliRun.of(args.toArray(String[]::new)).out();
     }
 }

@@ -453,7 +453,7 @@ public final class Details {
         int n = d.count();
         if (LinkDetails.hasRawLayer(f.linkType()) && n > 0 && d.proto(0) != Proto.RAW) {
             protocol("raw");
-            root.protocol("raw", "Raw packet data");
+            root.protocol("raw", "Raw packet data").at(f.segment(), f.offset(), f.capturedLength());
         }
         int ip = -1;
         long payloadEnd = -1;
@@ -589,6 +589,11 @@ public final class Details {
     void consumed(int i, int bytes) {
         consumedLayer = i;
         consumedBytes = bytes;
+    }
+
+    /** The bytes of layer {@code i} its header items took ({@link #consumed}), or -1 when it said none. */
+    int consumedOf(int i) {
+        return consumedLayer == i ? consumedBytes : -1;
     }
 
     /** Adds undissected bytes as Wireshark's {@code data} protocol, when there are any. */

@@ -147,9 +147,9 @@ final class LinkDetails {
         if (sTag) {
             v = x.root.protocol(proto, "IEEE 802.1ad, ID: " + (tci & 0xfff)).at(s, off, Vlan.HEADER_LENGTH);
             v.field("ieee8021ad.priority", Bits.pattern(tci, 0xe000, 16) + "Priority: " + (tci >>> 13),
-                    Integer.toString(tci >>> 13)).at(s, off, 2);
+                    Integer.toString(tci >>> 13)).at(s, off, 1);
             v.field("ieee8021ad.dei", Bits.pattern(tci, 0x1000, 16) + "DEI: " + ((tci >>> 12) & 1),
-                    Integer.toString((tci >>> 12) & 1)).at(s, off, 2);
+                    Integer.toString((tci >>> 12) & 1)).at(s, off, 1);
             v.field("ieee8021ad.id", Bits.pattern(tci, 0x0fff, 16) + "ID: " + (tci & 0xfff), Integer.toString(tci & 0xfff))
                     .at(s, off, 2);
             v.field("ieee8021ah.etype", "Type: " + etherTypeName(type), Labels.hex(type, 4)).at(s, off + 2, 2);

@@ -25,6 +25,9 @@ public record Placed(DataSources.Source source, int index, int position, int len
         DataSources.Source src = sources.list().get(k);
         int pos = sources.position(k, n.atSegment(), n.atOffset());
         int len = n.atLength() < 0 ? src.length() - pos : n.atLength();
+        if (n.kind() == DetailNode.Kind.PROTOCOL && (long) pos + len > src.length()) {
+            len = Math.max(0, src.length() - pos); // proto.c clips a protocol item to the captured bytes
+        }
         if (len == 0 && !empty) {
             return null;
         }

@@ -146,7 +146,7 @@ final class TcpDetails {
             int bc = Math.max(0, x.d.captured(i) - Tcp.MIN_HEADER_LENGTH);
             int shown = Math.min(bc, optlen);
             opts = tcp.field("tcp.options", "Options: (" + optlen + " bytes)",
-                    Labels.hexColons(s, off + Tcp.MIN_HEADER_LENGTH, shown)).at(s, off + Tcp.MIN_HEADER_LENGTH, optlen);
+                    Labels.hexColons(s, off + Tcp.MIN_HEADER_LENGTH, shown)).at(s, off + Tcp.MIN_HEADER_LENGTH, shown);
         }
         DetailNode ts = tcp.text("Timestamps").generated();
         ts.field("tcp.time_relative", "Time since first frame in this TCP stream: " + Details.seconds(r.timeRelative)

@@ -476,7 +476,7 @@ final class TcpOptionDetails {
     private boolean tfoPayload(DetailNode it, int pos, int len, int at) {
         int optlen = len - at + 2;
         if (optlen == 2) {
-            it.none("tcp.options.tfo.request", "Fast Open Cookie Request");
+            it.none("tcp.options.tfo.request", "Fast Open Cookie Request").at(s, base + pos + at - 2, 2);
         } else if (optlen > 2) {
             if (!need(pos + len)) {
                 return false;

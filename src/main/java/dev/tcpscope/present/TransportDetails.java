@@ -97,7 +97,7 @@ final class TransportDetails {
                         "Illegal checksum value (0)");
             }
             c.field("udp.checksum.status", ignored ? "Checksum Status: Not present" : "Checksum Status: Illegal",
-                    ignored ? "3" : "4").generated();
+                    ignored ? "3" : "4").generated().at(s, off + 6, 2);
         } else {
             u.field("udp.checksum", "Checksum: " + Labels.hex(sum, 4) + " [unverified]", Labels.hex(sum, 4)).at(s, off + 6, 2);
             u.field("udp.checksum.status", "Checksum Status: Unverified", "2").generated();
