@@ -7,9 +7,11 @@ import dev.tcpscope.capture.CaptureInterface;
 import dev.tcpscope.capture.CaptureReader;
 import dev.tcpscope.capture.Captures;
 import dev.tcpscope.frame.Frame;
+import dev.tcpscope.present.DataSources;
 import dev.tcpscope.present.DetailNode;
 import dev.tcpscope.present.Details;
 import dev.tcpscope.present.MacNames;
+import dev.tcpscope.present.Placed;
 import dev.tcpscope.present.color.FilterColorizer;
 import dev.tcpscope.present.explain.Explainer;
 import dev.tcpscope.present.explain.Explanation;
@@ -18,8 +20,6 @@ import dev.tcpscope.present.explain.Lang;
 import dev.tcpscope.proto.Protocols;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.tcp.TcpRecord;
-import dev.tcpscope.wire.Dissection;
-import dev.tcpscope.wire.Tcp;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -194,15 +194,19 @@ final class FrameCursor implements AutoCloseable {
         Frame frame = w.frame;
         ObjectNode out = JSON.objectNode();
         out.put("number", frame.number());
-        byte[] bytes = frame.toByteArray();
-        out.put("bytes", java.util.HexFormat.of().formatHex(bytes));
         DetailNode root = tree.build(w.decoder, interfaceOf(w), w.reader.section());
-        Dissection d = w.decoder.dissection();
-        int tcpHeader = tcpHeaderLength(w.decoder, d);
+        DataSources sources = DataSources.of(w.decoder);
+        ArrayNode named = out.putArray("sources");
+        for (DataSources.Source src : sources.list()) {
+            ObjectNode o = named.addObject();
+            o.put("name", src.name());
+            byte[] b = src.segment().asSlice(src.offset(), src.length()).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+            o.put("bytes", java.util.HexFormat.of().formatHex(b));
+        }
         ArrayNode items = out.putArray("tree");
         for (DetailNode n : root.children()) {
             if (!n.isHidden()) {
-                items.add(node(n, w.decoder, d, null, null, tcpHeader, bytes.length));
+                items.add(node(n, sources, null));
             }
         }
         return out;
@@ -235,56 +239,29 @@ final class FrameCursor implements AutoCloseable {
         return w.reader.section() >= 0 && id >= 0 && id < all.size() ? all.get(id) : null;
     }
 
-    private static int tcpHeaderLength(Decoder decoder, Dissection d) {
-        int t = decoder.tcpLayer();
-        if (t < 0 || d.captured(t) < Tcp.MIN_HEADER_LENGTH) {
-            return 20;
-        }
-        return Tcp.headerLength(d.segment(t), d.offset(t));
-    }
-
     /**
-     * One tree item as {@code {l: label, k: key, g: generated, r: [start, length], c: [...]}};
-     * {@code layer} is the byte range of the protocol it belongs to, {@code parent} its parent's
-     * (what a field without a place of its own, such as a flag bit, highlights).
+     * One tree item as {@code {l: label, k: key, v: value, g: generated, r: [start, length], s:
+     * source, c: [...]}}: {@code r} is where its bytes are in data source {@code s} (0, the
+     * frame's, when absent), as the dissector placed it ({@link DetailNode#at}). An item with no
+     * place of its own that is not generated highlights its parent's bytes ({@code parent}).
      */
-    private static ObjectNode node(DetailNode n, Decoder decoder, Dissection d, int[] layer, int[] parent, int tcpHeader,
-                                   int frameLength) {
+    private static ObjectNode node(DetailNode n, DataSources sources, Placed parent) {
         ObjectNode o = JSON.objectNode();
         o.put("l", n.isGenerated() ? "[" + n.label() + "]" : n.label());
-        String key = n.key();
-        o.put("k", key);
+        o.put("k", n.key());
         if (n.kind() == DetailNode.Kind.FIELD && n.value() != null) {
             o.put("v", n.value());
         }
-        int[] range = null;
-        int[] own = layer;
-        if (n.kind() == DetailNode.Kind.PROTOCOL) {
-            if (key.equals("frame")) {
-                own = new int[] {0, frameLength};
-            } else {
-                int i = ByteRanges.layer(d, key);
-                int t = decoder.tcpLayer();
-                int udp = d.last(dev.tcpscope.wire.Proto.UDP);
-                if (i >= 0) {
-                    own = ByteRanges.ofLayer(d, i);
-                } else if (t >= 0) {
-                    own = ByteRanges.payload(d, t, tcpHeader, frameLength);
-                } else if (udp >= 0) {
-                    own = ByteRanges.payload(d, udp, 8, frameLength);
-                } else {
-                    own = null;
-                }
-            }
-            range = own;
-        } else if (!n.isGenerated() && layer != null) {
-            range = ByteRanges.field(key, layer, tcpHeader);
-            if (range == null) {
-                range = parent;
-            }
+        Placed p = Placed.of(n, sources);
+        if (p == null && !n.isGenerated() && !n.key().startsWith("frame.")) {
+            p = parent;
         }
-        if (range != null && range[1] > 0) {
-            o.putArray("r").add(range[0]).add(range[1]);
+        if (p != null && p.length() > 0) {
+            int len = Math.min(p.length(), p.source().length() - p.position());
+            o.putArray("r").add(p.position()).add(Math.max(0, len));
+            if (p.index() > 0) {
+                o.put("s", p.index());
+            }
         }
         if (n.isGenerated()) {
             o.put("g", true);
@@ -293,9 +270,7 @@ final class FrameCursor implements AutoCloseable {
             ArrayNode c = o.putArray("c");
             for (DetailNode child : n.children()) {
                 if (!child.isHidden()) {
-                    // the frame's own items (times, numbers, lengths) have no bytes, as in Wireshark
-                boolean frameItem = key.equals("frame");
-                c.add(node(child, decoder, d, frameItem ? null : own, frameItem ? null : range, tcpHeader, frameLength));
+                    c.add(node(child, sources, p));
                 }
             }
         }

@@ -192,6 +192,32 @@ class WebViewTest {
     }
 
     /** The tree item whose text starts with {@code label}, its ancestors opened. */
+    /**
+     * A frame that completed a PDU spread over three segments: its segment items light their
+     * bytes in the "Reassembled TCP" data source, which gets its own tab as in Wireshark's pane.
+     */
+    @Test
+    void reassembledBytesShowInTheirOwnTab() throws Exception {
+        try (CaptureIndex http = new CaptureIndex(Path.of("captures/zeek-http-bro.org.pcap"), FilterColorizer.defaults()).start();
+             WebServer other = new WebServer(http, InetAddress.getLoopbackAddress(), 0, false).start()) {
+            browser.get("http://127.0.0.1:" + other.port() + "/?frame=65");
+            wait.until(d -> d.findElement(By.id("tree")).getAttribute("textContent").contains("Reassembled TCP Segments"));
+            List<WebElement> tabs = browser.findElements(By.cssSelector("#sources button"));
+            assertThat(tabs).extracting(WebElement::getText)
+                    .containsExactly("Frame (454 bytes)", "Reassembled TCP (3240 bytes)");
+            item("[Frame: 65, payload: 2840-3239 (400 bytes)]").click();
+            wait.until(d -> d.findElement(By.cssSelector("#sources button.current")).getText().startsWith("Reassembled TCP"));
+            List<WebElement> lit = browser.findElements(By.cssSelector("#hex .b.hl"));
+            assertThat(lit).hasSize(400);
+            assertThat(lit.getFirst().getAttribute("data-i")).isEqualTo("2840");
+            Browser.screenshot(browser, "reassembled-source");
+            // back on the frame's tab, a byte of the TCP header selects its field there
+            browser.findElements(By.cssSelector("#sources button")).getFirst().click(); // the tabs were drawn anew
+            browser.findElement(By.cssSelector("#hex .b[data-i='34']")).click();
+            assertThat(browser.findElement(By.cssSelector("#tree .item.selected")).getText()).startsWith("Source Port: 80");
+        }
+    }
+
     private WebElement item(String label) {
         WebElement found = wait.until(d -> d.findElements(By.cssSelector("#tree .item")).stream()
                 .filter(e -> e.getAttribute("textContent").startsWith(label)).findFirst().orElse(null));

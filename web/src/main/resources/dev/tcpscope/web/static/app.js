@@ -11,7 +11,7 @@ const tab = Math.random().toString(36).slice(2);
 
 const state = {
   view: 0, size: 0, rules: [], rows: new Map(), pending: new Set(),
-  selectedIndex: -1, selectedFrame: 0, frame: null, lang: params.get('lang') === 'zh' ? 'zh' : 'en',
+  selectedIndex: -1, selectedFrame: 0, frame: null, source: 0, lang: params.get('lang') === 'zh' ? 'zh' : 'en',
   expanded: new Set(['tcp', 'tcp.flags']), selectedPath: null, done: false, filter: params.get('filter') || '',
 };
 
@@ -179,7 +179,9 @@ async function showFrame(number) {
   } catch (e) { status(e.message); return; }
   if (state.selectedFrame !== number) return;
   state.frame = f;
+  state.source = 0;
   renderTree(f);
+  renderSources(f);
   renderHex(f, null);
   markRule();
   // the teacher may take longer (a new stream is explained from its start)
@@ -234,8 +236,13 @@ function selectItem(item) {
   document.querySelectorAll('#tree .item.selected').forEach(e => e.classList.remove('selected'));
   item.classList.add('selected');
   const n = item.node;
+  if (n.r && (n.s || 0) !== state.source) {
+    state.source = n.s || 0;
+    renderSources(state.frame);
+  }
   renderHex(state.frame, n.r || null);
-  status(n.k ? `${n.k}${n.r ? `  (${n.r[1]} byte${n.r[1] === 1 ? '' : 's'} at offset ${n.r[0]})` : ''}` : '');
+  const where = n.s ? ` of ${state.frame.sources[n.s].name}` : '';
+  status(n.k ? `${n.k}${n.r ? `  (${n.r[1]} byte${n.r[1] === 1 ? '' : 's'} at offset ${n.r[0]}${where})` : ''}` : '');
 }
 
 $('tree').addEventListener('contextmenu', ev => {
@@ -268,8 +275,23 @@ function filterFor(n) {
   return `${n.k} == ${plain ? v : JSON.stringify(v)}`;
 }
 
+// One tab per data source (Frame, Reassembled TCP, De-chunked entity body ...), as Wireshark's
+// byte pane shows them when a frame has more than one.
+function renderSources(f) {
+  const tabs = $('sources');
+  tabs.hidden = f.sources.length < 2;
+  tabs.replaceChildren(...f.sources.map((src, i) => {
+    const b = document.createElement('button');
+    b.textContent = `${src.name} (${src.bytes.length / 2} bytes)`;
+    b.className = i === state.source ? 'current' : '';
+    b.setAttribute('role', 'tab');
+    b.addEventListener('click', () => { state.source = i; renderSources(f); renderHex(f, null); });
+    return b;
+  }));
+}
+
 function renderHex(f, range) {
-  const bytes = f.bytes;
+  const bytes = f.sources[state.source].bytes;
   const n = bytes.length / 2;
   const from = range ? range[0] : -1, to = range ? range[0] + range[1] : -1;
   const out = document.createDocumentFragment();
@@ -292,6 +314,8 @@ function renderHex(f, range) {
     out.append(' ' + ascii + '\n');
   }
   $('hex').replaceChildren(out);
+  const first = $('hex').querySelector('.hl');
+  if (first) first.scrollIntoView({ block: 'nearest' });
 }
 
 // A click on a byte selects the deepest tree item that covers it.
@@ -302,7 +326,9 @@ $('hex').addEventListener('click', ev => {
   let best = null, bestLen = Infinity;
   document.querySelectorAll('#tree .item').forEach(item => {
     const r = item.node.r;
-    if (r && i >= r[0] && i < r[0] + r[1] && r[1] <= bestLen) { best = item; bestLen = r[1]; }
+    if (r && (item.node.s || 0) === state.source && i >= r[0] && i < r[0] + r[1] && r[1] <= bestLen) {
+      best = item; bestLen = r[1];
+    }
   });
   if (!best) return;
   for (let li = best.parentElement.parentElement.closest('li'); li; li = li.parentElement.closest('li')) {
