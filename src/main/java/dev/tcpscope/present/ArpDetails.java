@@ -51,7 +51,7 @@ final class ArpDetails {
         }
         int pln = Arp.protocolSize(s, off);
         a.field("arp.proto.size", "Protocol size: " + pln, Integer.toString(pln)).at(s, off + Arp.PROTOCOL_SIZE, 1);
-        a.length(Arp.length(s, off)); // packet-arp.c's tot_len
+        a.length(Math.min(Arp.length(s, off), cap)); // packet-arp.c's tot_len, cut short at the captured end
         if (!x.bounds(i, Arp.OPCODE + 2, SHORT_NAME)) {
             return false;
         }

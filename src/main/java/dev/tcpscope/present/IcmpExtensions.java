@@ -50,7 +50,7 @@ final class IcmpExtensions {
                 }
                 len = Bytes.u8(s, at + 1);
             }
-            DetailNode e = m.text("Ext: " + name);
+            DetailNode e = m.text("Ext: " + name).at(s, at, type == 0 ? 1 : len + 2);
             e.field("icmp.mip.type", "Extension Type: " + name + " (" + type + ")", Integer.toString(type)).at(s, at, 1);
             at++;
             if (type == 0) {
@@ -143,7 +143,9 @@ final class IcmpExtensions {
     boolean multiPart(DetailNode m, int i, MemorySegment s, long at) {
         long end = x.d.offset(i) + x.d.reported(i);
         int len = (int) (end - at);
-        DetailNode ext = m.none("icmp.ext", "ICMP Multi-Part Extensions").at(s, at, len);
+        // an FT_NONE item is cut short at the end of the captured bytes (proto.c)
+        long captured = x.d.offset(i) + x.d.captured(i);
+        DetailNode ext = m.none("icmp.ext", "ICMP Multi-Part Extensions").at(s, at, (int) Math.max(0, Math.min(len, captured - at)));
         if (len < 4) {
             return true;
         }
@@ -190,7 +192,7 @@ final class IcmpExtensions {
             if (objLen >= 4 && objEnd - p < objLen) {
                 title += " (truncated)";
             }
-            DetailNode o = ext.text(title);
+            DetailNode o = ext.text(title).at(s, p, (int) Math.max(objEnd - p, 4));
             o.field("icmp.ext.length", "Length: " + objLen, Integer.toString(objLen)).at(s, p, 2);
             o.field("icmp.ext.class", "Class: " + className(cls) + " (" + cls + ")", Integer.toString(cls)).at(s, p + 2, 1);
             if (objLen < 4) {
@@ -228,7 +230,7 @@ final class IcmpExtensions {
         int exp = (word >> 1) & 7;
         int bottom = word & 1;
         int ttl = Bytes.u8(s, q + 3);
-        DetailNode e = o.text("Label: " + label + ", Exp: " + exp + ", S: " + bottom + ", TTL: " + ttl);
+        DetailNode e = o.text("Label: " + label + ", Exp: " + exp + ", S: " + bottom + ", TTL: " + ttl).at(s, q, 4);
         e.field("icmp.mpls.label", Bits.pattern(word, 0xfffff0, 24) + "Label: " + label, Integer.toString(label)).at(s, q, 3);
         e.field("icmp.mpls.exp", Bits.pattern(word, 0x0e, 24) + "Experimental: " + exp, Integer.toString(exp)).at(s, q + 2, 1);
         e.field("icmp.mpls.s", Bits.pattern(word, 0x01, 24) + "Stack bit: " + (bottom == 1 ? "Set" : "Not set"),

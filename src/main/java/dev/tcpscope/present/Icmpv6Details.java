@@ -400,8 +400,9 @@ final class Icmpv6Details {
             if (!upTo(i, at + 1)) {
                 return false;
             }
-            if (x.d.offset(i) + x.d.captured(i) > at + 1) {
-                o.at(s, at, Bytes.u8(s, at + 1) * 8);
+            if (rest(i, at) > 1) {
+                // an FT_NONE item is cut short at the end of the captured bytes (proto.c)
+                o.at(s, at, Math.min(Bytes.u8(s, at + 1) * 8, rest(i, at)));
             }
             int type = Bytes.u8(s, at);
             String name = optionName(type);
