@@ -240,8 +240,9 @@ final class Ipv6Extensions {
 
     /** Returns the header's length, or -1 when its bytes ran out. */
     private int routing(int pos) {
-        // the item runs to the end of the captured bytes until the length is read
-        DetailNode rt = ip.protocol("ipv6.routing", "Routing Header for IPv6").at(s, off + pos, Math.max(0, x.d.captured(i) - pos));
+        // the header's length, cut short at the end of the captured bytes
+        int known = x.d.captured(i) >= pos + 2 ? (Bytes.u8(s, off + pos + 1) + 1) * 8 : Integer.MAX_VALUE;
+        DetailNode rt = ip.protocol("ipv6.routing", "Routing Header for IPv6").at(s, off + pos, clip(pos, known));
         if (!has(pos + 1, ROUTING)) {
             return -1;
         }
@@ -252,7 +253,6 @@ final class Ipv6Extensions {
         }
         int words = Bytes.u8(s, off + pos + 1);
         int len = (words + 1) * 8;
-        rt.length(len);
         DetailNode lenItem = rt.field("ipv6.routing.len", "Length: " + words, Integer.toString(words)).at(s, off + pos + 1, 1);
         rt.field("ipv6.routing.len_oct", "Length: " + len + " bytes", Integer.toString(len)).generated().at(s, off + pos + 1, 1);
         if (!has(pos + 3, ROUTING)) {
