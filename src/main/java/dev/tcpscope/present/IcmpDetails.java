@@ -470,7 +470,8 @@ final class IcmpDetails {
             return false;
         }
         int life = Bytes.u16(s, off + 6);
-        m.field("icmp.lifetime", "Lifetime: " + life + " (" + msecs(life * 1000L) + ")", Integer.toString(life)).at(s, off + 6, 2);
+        m.field("icmp.lifetime", "Lifetime: " + life + " (" + msecs(life * 1000L) + ")", Integer.toString(life))
+                .at(s, off + 6, 2);
         int cap = x.d.captured(i);
         if (size != 2) {
             x.data(m, s, off + 8, cap - 8);

@@ -145,7 +145,8 @@ final class IcmpExtensions {
         int len = (int) (end - at);
         // an FT_NONE item is cut short at the end of the captured bytes (proto.c)
         long captured = x.d.offset(i) + x.d.captured(i);
-        DetailNode ext = m.none("icmp.ext", "ICMP Multi-Part Extensions").at(s, at, (int) Math.max(0, Math.min(len, captured - at)));
+        DetailNode ext = m.none("icmp.ext", "ICMP Multi-Part Extensions")
+                .at(s, at, (int) Math.max(0, Math.min(len, captured - at)));
         if (len < 4) {
             return true;
         }

@@ -346,7 +346,8 @@ final class Ipv4Options {
                 : ((ptr - 1) & 3) != 0 ? " (points to middle of field)" : "";
         t.field("ip.opt.ptr", "Pointer: " + ptr + why, Integer.toString(ptr)).at(s, o + 2, 1);
         int b = u8(3);
-        t.field("ip.opt.overflow", Bits.pattern(b, 0xf0, 8) + "Overflow: " + (b >>> 4), Integer.toString(b >>> 4)).at(s, o + 3, 1);
+        t.field("ip.opt.overflow", Bits.pattern(b, 0xf0, 8) + "Overflow: " + (b >>> 4), Integer.toString(b >>> 4))
+                .at(s, o + 3, 1);
         int flag = b & 0x0f;
         String flagName = switch (flag) {
             case 0 -> "Time stamps only";

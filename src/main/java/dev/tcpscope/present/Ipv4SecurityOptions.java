@@ -50,7 +50,8 @@ final class Ipv4SecurityOptions {
             int level = w.u16(2);
             String name = rfc791Level(level);
             if (name != null) {
-                w.at(t.field("ip.opt.sec_rfc791_sec", "Security: " + name + " (" + Labels.hex(level, 4) + ")", Labels.hex(level, 4)), 2, 2);
+                w.at(t.field("ip.opt.sec_rfc791_sec", "Security: " + name + " (" + Labels.hex(level, 4) + ")",
+                        Labels.hex(level, 4)), 2, 2);
                 int comp = w.u16(4);
                 w.at(t.field("ip.opt.sec_rfc791_comp", "Compartments: " + comp, Integer.toString(comp)), 4, 2);
                 string(w, t, "ip.opt.sec_rfc791_hr", "Handling Restrictions", 6, 2);
@@ -136,7 +137,8 @@ final class Ipv4SecurityOptions {
                 Labels.hex(code, 2)), 2, 1);
         int left = w.optlen() - 3;
         if (left > 0) {
-            w.at(t.field("ip.opt.ext_sec_add_sec_info", "Additional Security Info: " + w.hexLabel(3, left), w.hex(3, left)), 3, left);
+            w.at(t.field("ip.opt.ext_sec_add_sec_info", "Additional Security Info: " + w.hexLabel(3, left), w.hex(3, left)),
+                    3, left);
         }
     }
 
@@ -191,8 +193,8 @@ final class Ipv4SecurityOptions {
                         return;
                     }
                     int n = taglen - 2;
-                    w.at(t.field("ip.cipso.tag_data", "Tag data: " + (n == 0 ? "<MISSING>" : w.hexLabel(at + 2, n)), w.hex(at + 2, n)),
-                            at + 2, n);
+                    w.at(t.field("ip.cipso.tag_data", "Tag data: " + (n == 0 ? "<MISSING>" : w.hexLabel(at + 2, n)),
+                            w.hex(at + 2, n)), at + 2, n);
                     at += taglen;
                 }
                 default -> {

@@ -173,7 +173,8 @@ final class Ipv6Extensions {
         int type = Bytes.u8(s, off + o);
         int len = Bytes.u8(s, off + o + 1);
         String name = Ipv6Options.name(type);
-        DetailNode opt = h.none("ipv6.opt", name != null ? name : "Unknown IPv6 Option (" + type + ")").at(s, off + o, clip(o, len + 2));
+        DetailNode opt = h.none("ipv6.opt", name != null ? name : "Unknown IPv6 Option (" + type + ")")
+                .at(s, off + o, clip(o, len + 2));
         String typeHex = Labels.hex(type, 2);
         DetailNode typeItem = opt.field("ipv6.opt.type", "Type: " + (name != null ? name : "Unknown") + " (" + typeHex + ")",
                 typeHex).at(s, off + o, 1);

@@ -200,12 +200,14 @@ final class Ipv6Options {
                     return -1;
                 }
                 int id = b.u8(at + 1);
-                b.at(b.opt().field("ipv6.opt.rpl.instance_id", "RPLInstanceID: " + Labels.hex(id, 2), Labels.hex(id, 2)), at + 1, 1);
+                b.at(b.opt().field("ipv6.opt.rpl.instance_id", "RPLInstanceID: " + Labels.hex(id, 2), Labels.hex(id, 2)),
+                        at + 1, 1);
                 if (!b.has(at + 4)) {
                     return -1;
                 }
                 int rank = b.u16(at + 2);
-                b.at(b.opt().field("ipv6.opt.rpl.sender_rank", "Sender Rank: " + Labels.hex(rank, 4), Labels.hex(rank, 4)), at + 2, 2);
+                b.at(b.opt().field("ipv6.opt.rpl.sender_rank", "Sender Rank: " + Labels.hex(rank, 4), Labels.hex(rank, 4)),
+                        at + 2, 2);
                 return at + 4;
             }
             case TEL -> {
@@ -228,7 +230,8 @@ final class Ipv6Options {
                     case 2 -> "Active Network";
                     default -> "Unknown";
                 };
-                b.at(b.opt().field("ipv6.opt.router_alert", "Router Alert: " + name + " (" + v + ")", Integer.toString(v)), at, 2);
+                b.at(b.opt().field("ipv6.opt.router_alert", "Router Alert: " + name + " (" + v + ")", Integer.toString(v)),
+                        at, 2);
                 return at + 2;
             }
             case PMTU -> {

@@ -90,7 +90,8 @@ final class MptcpDetails {
                 }
                 case Mptcp.MP_FAIL -> {
                     reserved(m);
-                    at(m.field("tcp.options.mptcp.rawdataseqno", "Data Sequence Number: " + unsigned(u64(4)), unsigned(u64(4))), 4, 8);
+                    at(m.field("tcp.options.mptcp.rawdataseqno", "Data Sequence Number: " + unsigned(u64(4)), unsigned(u64(4))),
+                            4, 8);
                 }
                 case Mptcp.MP_FASTCLOSE -> {
                     reserved(m);
@@ -234,7 +235,8 @@ final class MptcpDetails {
                 backupFlags(m, 2);
                 addressId(m, 3);
                 long hmac = u64(4);
-                at(m.field("tcp.options.mptcp.sendtrunchmac", "Sender's Truncated HMAC: " + unsigned(hmac), unsigned(hmac)), 4, 8);
+                at(m.field("tcp.options.mptcp.sendtrunchmac", "Sender's Truncated HMAC: " + unsigned(hmac), unsigned(hmac)),
+                        4, 8);
                 long nonce = u32(12);
                 at(m.field("tcp.options.mptcp.sendrand", "Sender's Random Number: " + nonce, Long.toString(nonce)), 12, 4);
             }
@@ -312,7 +314,8 @@ final class MptcpDetails {
         int b = u8(2);
         int ipver = b & 0x0f;
         if (ipver == 4 || ipver == 6) {
-            at(m.field("tcp.options.mptcp.ipver", Bits.pattern(b, 0x0f, 8) + "IP version: " + ipver, Integer.toString(ipver)), 2, 1);
+            at(m.field("tcp.options.mptcp.ipver", Bits.pattern(b, 0x0f, 8) + "IP version: " + ipver, Integer.toString(ipver)),
+                    2, 1);
         } else {
             at(m.field("tcp.options.mptcp.echo", Bits.pattern(b, 0x01, 8) + "Echo: " + (b & 1), Integer.toString(b & 1)), 2, 1);
         }
