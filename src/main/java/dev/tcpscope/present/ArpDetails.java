@@ -30,31 +30,35 @@ final class ArpDetails {
             return false;
         }
         String detail = Arp.titleDetail(s, off, cap, rep);
-        DetailNode a = x.root.protocol("arp", "Address Resolution Protocol" + (detail == null ? "" : " (" + detail + ")"));
+        DetailNode a = x.root.protocol("arp", "Address Resolution Protocol" + (detail == null ? "" : " (" + detail + ")"))
+                .at(s, off, cap);
         int hrd = Arp.hardwareType(s, off);
         a.field("arp.hw.type", "Hardware type: " + (hrd == 1 ? "Ethernet" : "Unknown") + " (" + hrd + ")",
-                Integer.toString(hrd));
+                Integer.toString(hrd)).at(s, off, 2);
         if (!x.bounds(i, Arp.PROTOCOL_TYPE + 2, SHORT_NAME)) {
             return false;
         }
         int pro = Arp.protocolType(s, off);
-        a.field("arp.proto.type", "Protocol type: " + LinkDetails.etherTypeName(pro), Labels.hex(pro, 4));
+        a.field("arp.proto.type", "Protocol type: " + LinkDetails.etherTypeName(pro), Labels.hex(pro, 4))
+                .at(s, off + Arp.PROTOCOL_TYPE, 2);
         if (!x.bounds(i, Arp.HARDWARE_SIZE + 1, SHORT_NAME)) {
             return false;
         }
         int hln = Arp.hardwareSize(s, off);
-        a.field("arp.hw.size", "Hardware size: " + hln, Integer.toString(hln));
+        a.field("arp.hw.size", "Hardware size: " + hln, Integer.toString(hln)).at(s, off + Arp.HARDWARE_SIZE, 1);
         if (!x.bounds(i, Arp.PROTOCOL_SIZE + 1, SHORT_NAME)) {
             return false;
         }
         int pln = Arp.protocolSize(s, off);
-        a.field("arp.proto.size", "Protocol size: " + pln, Integer.toString(pln));
+        a.field("arp.proto.size", "Protocol size: " + pln, Integer.toString(pln)).at(s, off + Arp.PROTOCOL_SIZE, 1);
+        a.length(Math.min(Arp.length(s, off), cap)); // packet-arp.c's tot_len, cut short at the captured end
         if (!x.bounds(i, Arp.OPCODE + 2, SHORT_NAME)) {
             return false;
         }
         int op = Arp.opcode(s, off);
         String opName = Arp.opcodeName(op);
-        a.field("arp.opcode", "Opcode: " + (opName != null ? opName : "Unknown") + " (" + op + ")", Integer.toString(op));
+        a.field("arp.opcode", "Opcode: " + (opName != null ? opName : "Unknown") + " (" + op + ")", Integer.toString(op))
+                .at(s, off + Arp.OPCODE, 2);
         int length = Arp.length(s, off);
         if (rep < length) {
             x.stop(SHORT_NAME, true); // the packet cannot be shrunk to a length it does not have
@@ -91,7 +95,7 @@ final class ArpDetails {
             }
             int status = Bytes.u8(s, tpa);
             a.field("arp.dst.drarp_error_status", "DRARP error status: " + drarpStatus(status) + " (" + status + ")",
-                    Integer.toString(status));
+                    Integer.toString(status)).at(s, tpa, 1);
         } else if (!protocolAddress(a, i, s, tpa, pln, ipv4, "dst", "Target")) {
             return false;
         }
@@ -107,10 +111,10 @@ final class ArpDetails {
             return false;
         }
         if (ether) {
-            a.field("arp." + key + ".hw_mac", who + " MAC address: " + x.link.named(s, at), Labels.mac(s, at));
+            a.field("arp." + key + ".hw_mac", who + " MAC address: " + x.link.named(s, at), Labels.mac(s, at)).at(s, at, len);
         } else {
             a.field("arp." + key + ".hw", who + " hardware address: " + Labels.hexShort(s, at, len),
-                    Labels.hexColons(s, at, len));
+                    Labels.hexColons(s, at, len)).at(s, at, len);
         }
         return true;
     }
@@ -125,10 +129,10 @@ final class ArpDetails {
         }
         if (ipv4) {
             String ip = Labels.ipv4(s, at);
-            a.field("arp." + key + ".proto_ipv4", who + " IP address: " + ip, ip);
+            a.field("arp." + key + ".proto_ipv4", who + " IP address: " + ip, ip).at(s, at, len);
         } else {
             a.field("arp." + key + ".proto", who + " protocol address: " + Labels.hexShort(s, at, len),
-                    Labels.hexColons(s, at, len));
+                    Labels.hexColons(s, at, len)).at(s, at, len);
         }
         return true;
     }

@@ -46,7 +46,7 @@ final class IcmpDetails {
             // before it adds its protocol item: a shorter message leaves no ICMP item at all
             return false;
         }
-        DetailNode m = x.root.protocol("icmp", "Internet Control Message Protocol");
+        DetailNode m = x.root.protocol("icmp", "Internet Control Message Protocol").at(s, off, x.d.captured(i));
         int type = Bytes.u8(s, off);
         int code = Bytes.u8(s, off + 1);
         int sum = Bytes.u16(s, off + 2);
@@ -57,8 +57,9 @@ final class IcmpDetails {
             typeName = "Unknown ICMP (obsolete or malformed?)";
         }
         String codeName = IcmpTypes.icmpCode(type, code);
-        m.field("icmp.type", "Type: " + type + " (" + typeName + ")", Integer.toString(type));
-        m.field("icmp.code", "Code: " + code + (codeName == null ? "" : " (" + codeName + ")"), Integer.toString(code));
+        m.field("icmp.type", "Type: " + type + " (" + typeName + ")", Integer.toString(type)).at(s, off, 1);
+        m.field("icmp.code", "Code: " + code + (codeName == null ? "" : " (" + codeName + ")"), Integer.toString(code))
+                .at(s, off + 1, 1);
         checksum(m, i, s, off, sum);
         int cap = x.d.captured(i);
         switch (type) {
@@ -80,26 +81,28 @@ final class IcmpDetails {
                         return false;
                     }
                     String mask = Labels.ipv4(s, off + 8);
-                    m.field("icmp.address_mask", "Address Mask: " + mask, mask);
+                    m.field("icmp.address_mask", "Address Mask: " + mask, mask).at(s, off + 8, 4);
                 } else if (type <= 14) {
                     return timestamps(m, i, s, off);
                 }
             }
             case 3, 11 -> {
                 int len = Bytes.u8(s, off + 5);
-                originalLength(m, len);
+                originalLength(m, s, off, len);
                 if (type == 3 && code == 4) {
                     if (!has(i, 8)) {
                         return false;
                     }
-                    m.field("icmp.unused", "Unused: " + Labels.hexShort(s, off + 4, 2), Labels.hexColons(s, off + 4, 2));
+                    m.field("icmp.unused", "Unused: " + Labels.hexShort(s, off + 4, 2), Labels.hexColons(s, off + 4, 2))
+                            .at(s, off + 4, 2);
                     int mtu = Bytes.u16(s, off + 6);
-                    m.field("icmp.mtu", "MTU of next hop: " + mtu, Integer.toString(mtu));
+                    m.field("icmp.mtu", "MTU of next hop: " + mtu, Integer.toString(mtu)).at(s, off + 6, 2);
                 } else {
                     if (!has(i, 8)) {
                         return false;
                     }
-                    m.field("icmp.unused", "Unused: " + Labels.hexShort(s, off + 4, 4), Labels.hexColons(s, off + 4, 4));
+                    m.field("icmp.unused", "Unused: " + Labels.hexShort(s, off + 4, 4), Labels.hexColons(s, off + 4, 4))
+                            .at(s, off + 4, 4);
                 }
                 return quote(m, i, s, off, len, -1);
             }
@@ -108,11 +111,12 @@ final class IcmpDetails {
                     return false;
                 }
                 int ptr = Bytes.u8(s, off + 4);
-                m.field("icmp.pointer", "Pointer: " + ptr, Integer.toString(ptr));
+                m.field("icmp.pointer", "Pointer: " + ptr, Integer.toString(ptr)).at(s, off + 4, 1);
                 if (!has(i, 8)) {
                     return false;
                 }
-                m.field("icmp.unused", "Unused: " + Labels.hexShort(s, off + 5, 3), Labels.hexColons(s, off + 5, 3));
+                m.field("icmp.unused", "Unused: " + Labels.hexShort(s, off + 5, 3), Labels.hexColons(s, off + 5, 3))
+                        .at(s, off + 5, 3);
                 return quote(m, i, s, off, Bytes.u8(s, off + 5), -1);
             }
             case 5 -> {
@@ -120,7 +124,7 @@ final class IcmpDetails {
                     return false;
                 }
                 String gw = Labels.ipv4(s, off + 4);
-                m.field("icmp.redir_gw", "Gateway Address: " + gw, gw);
+                m.field("icmp.redir_gw", "Gateway Address: " + gw, gw).at(s, off + 4, 4);
                 // a redirect quotes the IP header and 64 bits of data, no more: the header
                 // length is read first
                 if (!has(i, 9)) {
@@ -157,13 +161,13 @@ final class IcmpDetails {
         if (!x.d.fragmented && x.d.captured(i) >= rep && !quoted) {
             int computed = internetChecksum(s, off, rep);
             if (computed == 0) {
-                m.field("icmp.checksum", "Checksum: " + hex + " [correct]", hex);
+                m.field("icmp.checksum", "Checksum: " + hex + " [correct]", hex).at(s, off + 2, 2);
                 m.field("icmp.checksum.status", "Checksum Status: Good", "1").generated();
             } else {
                 // in_cksum_shouldbe(): the value that would have made the sum come out right
                 int should = shouldBe(sum, computed);
                 DetailNode c = m.field("icmp.checksum", "Checksum: " + hex + " incorrect, should be "
-                        + Labels.hex(should, 4), hex);
+                        + Labels.hex(should, 4), hex).at(s, off + 2, 2);
                 Expert.add(c, "icmp.checksum_bad", Expert.Severity.WARNING, Expert.Group.CHECKSUM, "Bad checksum [should be "
                         + Labels.hex(should, 4) + "]");
                 m.field("icmp.checksum.status", "Checksum Status: Bad", "0").generated();
@@ -172,7 +176,7 @@ final class IcmpDetails {
         }
         // tshark 4.0 says "fragmented datagram" for a message cut short too
         String why = quoted ? " [in ICMP error packet]" : " [fragmented datagram]";
-        m.field("icmp.checksum", "Checksum: " + hex + " [unverified]" + why, hex);
+        m.field("icmp.checksum", "Checksum: " + hex + " [unverified]" + why, hex).at(s, off + 2, 2);
         m.field("icmp.checksum.status", "Checksum Status: Unverified", "2").generated();
     }
 
@@ -212,7 +216,7 @@ final class IcmpDetails {
             if (k % 2 == 1) {
                 v = Integer.reverseBytes(v) >>> 16;
             }
-            m.field(keys[k], names[k] + ": " + v + " (" + Labels.hex(v, 4) + ")", Integer.toString(v));
+            m.field(keys[k], names[k] + ": " + v + " (" + Labels.hex(v, 4) + ")", Integer.toString(v)).at(s, at, 2);
         }
         return true;
     }
@@ -315,10 +319,11 @@ final class IcmpDetails {
             return;
         }
         String t = x.absolute(secs, (int) usecs * 1000);
-        m.field("icmp.data_time", "Timestamp from icmp data: " + t, t).time(secs, (int) usecs * 1000);
+        m.field("icmp.data_time", "Timestamp from icmp data: " + t, t).time(secs, (int) usecs * 1000).at(s, off + 8, 8);
         long rel = x.decoder.time() - (secs * 1_000_000_000L + usecs * 1000);
         String r = Details.seconds(rel);
-        m.field("icmp.data_time_relative", "Timestamp from icmp data (relative): " + r + " seconds", r).generated();
+        m.field("icmp.data_time_relative", "Timestamp from icmp data (relative): " + r + " seconds", r).generated()
+                .at(s, off + 8, 8);
         x.data(m, s, off + 16, rest - 8);
     }
 
@@ -358,11 +363,11 @@ final class IcmpDetails {
     }
 
     /** RFC 4884's length of the quoted datagram, shown only when set. */
-    private static void originalLength(DetailNode m, int len) {
+    private static void originalLength(DetailNode m, MemorySegment s, long off, int len) {
         if (len > 0) {
-            m.field("icmp.length", "Length: " + len, Integer.toString(len));
+            m.field("icmp.length", "Length: " + len, Integer.toString(len)).at(s, off + 5, 1);
             m.field("icmp.length.original_datagram", "Length of original datagram: " + len * 4,
-                    Integer.toString(len * 4)).generated();
+                    Integer.toString(len * 4)).generated().at(s, off + 5, 1);
         }
     }
 
@@ -379,7 +384,7 @@ final class IcmpDetails {
             long at = off + 8 + 4L * k;
             long v = Bytes.u32(s, at);
             long guess = bestGuess(s, at, frameMs);
-            m.field(keys[k], names[k] + ": " + v + " (" + msecs(guess) + " after midnight UTC)", Long.toString(v));
+            m.field(keys[k], names[k] + ": " + v + " (" + msecs(guess) + " after midnight UTC)", Long.toString(v)).at(s, at, 4);
         }
         x.consumed(i, 20);
         return true;
@@ -455,17 +460,18 @@ final class IcmpDetails {
             return false;
         }
         int n = Bytes.u8(s, off + 4);
-        m.field("icmp.num_addrs", "Number of addresses: " + n, Integer.toString(n));
+        m.field("icmp.num_addrs", "Number of addresses: " + n, Integer.toString(n)).at(s, off + 4, 1);
         if (!has(i, 6)) {
             return false;
         }
         int size = Bytes.u8(s, off + 5);
-        m.field("icmp.addr_entry_size", "Address entry size: " + size, Integer.toString(size));
+        m.field("icmp.addr_entry_size", "Address entry size: " + size, Integer.toString(size)).at(s, off + 5, 1);
         if (!has(i, 8)) {
             return false;
         }
         int life = Bytes.u16(s, off + 6);
-        m.field("icmp.lifetime", "Lifetime: " + life + " (" + msecs(life * 1000L) + ")", Integer.toString(life));
+        m.field("icmp.lifetime", "Lifetime: " + life + " (" + msecs(life * 1000L) + ")", Integer.toString(life))
+                .at(s, off + 6, 2);
         int cap = x.d.captured(i);
         if (size != 2) {
             x.data(m, s, off + 8, cap - 8);
@@ -478,12 +484,12 @@ final class IcmpDetails {
                 return false;
             }
             String a = Labels.ipv4(s, at);
-            m.field("icmp.router_address", "Router address: " + a, a);
+            m.field("icmp.router_address", "Router address: " + a, a).at(s, at, 4);
             if (!has(i, 16 + 8 * k)) {
                 return false;
             }
             int pref = (int) Bytes.u32(s, at + 4);
-            m.field("icmp.pref_level", "Preference level: " + pref, Integer.toString(pref));
+            m.field("icmp.pref_level", "Preference level: " + pref, Integer.toString(pref)).at(s, at + 4, 4);
         }
         x.consumed(i, 8 + 8 * n);
         return code != 0 && code != 16 || extensions.mobileIp(m, i, s, off + 8 + 8L * n);

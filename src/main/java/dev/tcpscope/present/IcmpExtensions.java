@@ -50,13 +50,13 @@ final class IcmpExtensions {
                 }
                 len = Bytes.u8(s, at + 1);
             }
-            DetailNode e = m.text("Ext: " + name);
-            e.field("icmp.mip.type", "Extension Type: " + name + " (" + type + ")", Integer.toString(type));
+            DetailNode e = m.text("Ext: " + name).at(s, at, type == 0 ? 1 : len + 2);
+            e.field("icmp.mip.type", "Extension Type: " + name + " (" + type + ")", Integer.toString(type)).at(s, at, 1);
             at++;
             if (type == 0) {
                 continue;
             }
-            e.field("icmp.mip.length", "Length: " + len, Integer.toString(len));
+            e.field("icmp.mip.length", "Length: " + len, Integer.toString(len)).at(s, at, 1);
             at++;
             switch (type) {
                 case 16 -> {
@@ -71,7 +71,7 @@ final class IcmpExtensions {
                             return false;
                         }
                         int p = Bytes.u8(s, at);
-                        e.field("icmp.mip.prefixlength", "Prefix Length: " + p, Integer.toString(p));
+                        e.field("icmp.mip.prefixlength", "Prefix Length: " + p, Integer.toString(p)).at(s, at, 1);
                     }
                 }
                 case 24 -> {
@@ -79,7 +79,7 @@ final class IcmpExtensions {
                         return false;
                     }
                     e.field("icmp.mip.challenge", Labels.truncated("Challenge", Labels.hexShort(s, at, len)),
-                            Labels.hexColons(s, at, len));
+                            Labels.hexColons(s, at, len)).at(s, at, len);
                     at += len;
                 }
                 default -> at += len;
@@ -94,12 +94,12 @@ final class IcmpExtensions {
             return false;
         }
         int seq = Bytes.u16(s, at);
-        e.field("icmp.mip.seq", "Sequence Number: " + seq, Integer.toString(seq));
+        e.field("icmp.mip.seq", "Sequence Number: " + seq, Integer.toString(seq)).at(s, at, 2);
         if (!upTo(i, at + 4)) {
             return false;
         }
         int life = Bytes.u16(s, at + 2);
-        e.field("icmp.mip.life", "Registration Lifetime: " + life, Integer.toString(life));
+        e.field("icmp.mip.life", "Registration Lifetime: " + life, Integer.toString(life)).at(s, at + 2, 2);
         if (!upTo(i, at + 6)) {
             return false;
         }
@@ -114,22 +114,23 @@ final class IcmpExtensions {
                 label.append(", ").append(names[k]);
             }
         }
-        DetailNode flags = e.field("icmp.mip.flags", label.toString(), Labels.hex(f, 4));
+        DetailNode flags = e.field("icmp.mip.flags", label.toString(), Labels.hex(f, 4)).at(s, at + 4, 2);
         for (int k = 0; k < keys.length; k++) {
             int mask = 0x8000 >> k;
             boolean set = (f & mask) != 0;
             flags.field("icmp.mip." + keys[k], Bits.pattern(f, mask, 16) + names[k] + ": " + (set ? "True" : "False"),
-                    set ? "1" : "0");
+                    set ? "1" : "0").at(s, at + 4, 2);
         }
         int rsv = f & 0x3f;
-        flags.field("icmp.mip.reserved", Bits.pattern(f, 0x3f, 16) + "Reserved: " + Labels.hex(rsv, 2), Labels.hex(rsv, 4));
+        flags.field("icmp.mip.reserved", Bits.pattern(f, 0x3f, 16) + "Reserved: " + Labels.hex(rsv, 2), Labels.hex(rsv, 4))
+                .at(s, at + 4, 2);
         long p = at + 6;
         for (int k = 0; k < (len - 6) / 4; k++, p += 4) {
             if (!upTo(i, p + 4)) {
                 return false;
             }
             String a = Labels.ipv4(s, p);
-            e.field("icmp.mip.coa", "Care-Of-Address: " + a, a);
+            e.field("icmp.mip.coa", "Care-Of-Address: " + a, a).at(s, p, 4);
         }
         return true;
     }
@@ -142,7 +143,10 @@ final class IcmpExtensions {
     boolean multiPart(DetailNode m, int i, MemorySegment s, long at) {
         long end = x.d.offset(i) + x.d.reported(i);
         int len = (int) (end - at);
-        DetailNode ext = m.none("icmp.ext", "ICMP Multi-Part Extensions");
+        // an FT_NONE item is cut short at the end of the captured bytes (proto.c)
+        long captured = x.d.offset(i) + x.d.captured(i);
+        DetailNode ext = m.none("icmp.ext", "ICMP Multi-Part Extensions")
+                .at(s, at, (int) Math.max(0, Math.min(len, captured - at)));
         if (len < 4) {
             return true;
         }
@@ -150,13 +154,13 @@ final class IcmpExtensions {
             return false;
         }
         int version = Bytes.u8(s, at) >> 4;
-        ext.field("icmp.ext.version", "Version: " + version, Integer.toString(version));
+        ext.field("icmp.ext.version", "Version: " + version, Integer.toString(version)).at(s, at, 1);
         if (!upTo(i, at + 2)) {
             return false;
         }
         int res = Bytes.u16(s, at) & 0x0fff;
         ext.field("icmp.ext.res", Bits.pattern(Bytes.u16(s, at), 0x0fff, 16) + "Reserved: " + Labels.hex(res, 3),
-                Labels.hex(res, 4));
+                Labels.hex(res, 4)).at(s, at, 2);
         if (!upTo(i, at + len)) {
             return false;
         }
@@ -164,11 +168,12 @@ final class IcmpExtensions {
         int computed = IcmpDetails.internetChecksum(s, at, len);
         String hex = Labels.hex(sum, 4);
         if (computed == 0) {
-            ext.field("icmp.ext.checksum", "Checksum: " + hex + " [correct]", hex);
+            ext.field("icmp.ext.checksum", "Checksum: " + hex + " [correct]", hex).at(s, at + 2, 2);
             ext.field("icmp.ext.checksum.status", "Checksum Status: Good", "1").generated();
         } else {
             String should = Labels.hex(IcmpDetails.shouldBe(sum, computed), 4);
-            ext.field("icmp.ext.checksum", "Checksum: " + hex + " [incorrect, should be " + should + "]", hex);
+            ext.field("icmp.ext.checksum", "Checksum: " + hex + " [incorrect, should be " + should + "]", hex)
+                    .at(s, at + 2, 2);
             ext.field("icmp.ext.checksum.status", "Checksum Status: Bad", "0").generated();
         }
         if (version != 1 && version != 2) {
@@ -188,13 +193,13 @@ final class IcmpExtensions {
             if (objLen >= 4 && objEnd - p < objLen) {
                 title += " (truncated)";
             }
-            DetailNode o = ext.text(title);
-            o.field("icmp.ext.length", "Length: " + objLen, Integer.toString(objLen));
-            o.field("icmp.ext.class", "Class: " + className(cls) + " (" + cls + ")", Integer.toString(cls));
+            DetailNode o = ext.text(title).at(s, p, (int) Math.max(objEnd - p, 4));
+            o.field("icmp.ext.length", "Length: " + objLen, Integer.toString(objLen)).at(s, p, 2);
+            o.field("icmp.ext.class", "Class: " + className(cls) + " (" + cls + ")", Integer.toString(cls)).at(s, p + 2, 1);
             if (objLen < 4) {
                 break;
             }
-            o.field("icmp.ext.ctype", "C-Type: " + ctype, Integer.toString(ctype));
+            o.field("icmp.ext.ctype", "C-Type: " + ctype, Integer.toString(ctype)).at(s, p + 3, 1);
             if (stack) {
                 long q = p + 4;
                 for (; q + 4 <= objEnd; q += 4) {
@@ -202,7 +207,7 @@ final class IcmpExtensions {
                 }
                 if (q < objEnd) {
                     o.field("icmp.mpls.data", "Data: " + Labels.hexShort(s, q, (int) (objEnd - q)),
-                            Labels.hexColons(s, q, (int) (objEnd - q)));
+                            Labels.hexColons(s, q, (int) (objEnd - q))).at(s, q, (int) (objEnd - q));
                 }
             }
             p = objEnd;
@@ -226,11 +231,11 @@ final class IcmpExtensions {
         int exp = (word >> 1) & 7;
         int bottom = word & 1;
         int ttl = Bytes.u8(s, q + 3);
-        DetailNode e = o.text("Label: " + label + ", Exp: " + exp + ", S: " + bottom + ", TTL: " + ttl);
-        e.field("icmp.mpls.label", Bits.pattern(word, 0xfffff0, 24) + "Label: " + label, Integer.toString(label));
-        e.field("icmp.mpls.exp", Bits.pattern(word, 0x0e, 24) + "Experimental: " + exp, Integer.toString(exp));
+        DetailNode e = o.text("Label: " + label + ", Exp: " + exp + ", S: " + bottom + ", TTL: " + ttl).at(s, q, 4);
+        e.field("icmp.mpls.label", Bits.pattern(word, 0xfffff0, 24) + "Label: " + label, Integer.toString(label)).at(s, q, 3);
+        e.field("icmp.mpls.exp", Bits.pattern(word, 0x0e, 24) + "Experimental: " + exp, Integer.toString(exp)).at(s, q + 2, 1);
         e.field("icmp.mpls.s", Bits.pattern(word, 0x01, 24) + "Stack bit: " + (bottom == 1 ? "Set" : "Not set"),
-                Integer.toString(bottom));
-        e.field("icmp.mpls.ttl", "Time to live: " + ttl, Integer.toString(ttl));
+                Integer.toString(bottom)).at(s, q + 2, 1);
+        e.field("icmp.mpls.ttl", "Time to live: " + ttl, Integer.toString(ttl)).at(s, q + 3, 1);
     }
 }

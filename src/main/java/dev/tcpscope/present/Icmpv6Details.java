@@ -36,21 +36,21 @@ final class Icmpv6Details {
         MemorySegment s = x.d.segment(i);
         long off = x.d.offset(i);
         x.protocol("icmpv6");
-        DetailNode m = x.root.protocol("icmpv6", "Internet Control Message Protocol v6");
+        DetailNode m = x.root.protocol("icmpv6", "Internet Control Message Protocol v6").at(s, off, x.d.captured(i));
         if (!has(i, 1)) {
             return false;
         }
         int type = Bytes.u8(s, off);
         String typeName = Icmpv6Text.typeName(type);
         m.field("icmpv6.type", "Type: " + (typeName != null ? typeName : "Unknown") + " (" + type + ")",
-                Integer.toString(type));
+                Integer.toString(type)).at(s, off, 1);
         if (!has(i, 2)) {
             return false;
         }
         int code = Bytes.u8(s, off + 1);
         String codeName = Icmpv6Text.codeName(type, code);
         m.field("icmpv6.code", "Code: " + code + (codeName == null || codeName.isEmpty() ? "" : " (" + codeName + ")"),
-                Integer.toString(code));
+                Integer.toString(code)).at(s, off + 1, 1);
         if (!has(i, 4)) {
             return false;
         }
@@ -106,13 +106,19 @@ final class Icmpv6Details {
             return false;
         }
         int n = x.d.captured(i) - 4;
-        m.field("icmpv6.data", Labels.truncated("Data", Labels.hexShort(s, off + 4, n)), Labels.hexColons(s, off + 4, n));
+        m.field("icmpv6.data", Labels.truncated("Data", Labels.hexShort(s, off + 4, n)), Labels.hexColons(s, off + 4, n))
+                .at(s, off + 4, n);
         return true;
     }
 
     /** Whether layer {@code i} has {@code need} bytes; if not, records where dissection stopped. */
     private boolean has(int i, long need) {
         return x.bounds(i, (int) need, NAME);
+    }
+
+    /** The captured bytes of layer {@code i} from {@code at} (an absolute offset) on, as an item of length -1 covers. */
+    private int rest(int i, long at) {
+        return (int) (x.d.offset(i) + x.d.captured(i) - at);
     }
 
     /** Whether the bytes up to {@code end} (an absolute offset) exist in layer {@code i}. */
@@ -127,12 +133,12 @@ final class Icmpv6Details {
         if (!x.d.fragmented && x.d.captured(i) >= rep && !quoted && ip >= 0 && x.d.proto(ip) == Proto.IPV6) {
             int computed = pseudoHeaderChecksum(x.d.segment(ip), x.d.offset(ip), x.d.ipv6Destination(ip), s, off, rep);
             if (computed == 0) {
-                m.field("icmpv6.checksum", "Checksum: " + hex + " [correct]", hex);
+                m.field("icmpv6.checksum", "Checksum: " + hex + " [correct]", hex).at(s, off + 2, 2);
                 m.field("icmpv6.checksum.status", "Checksum Status: Good", "1").generated();
             } else {
                 int should = IcmpDetails.shouldBe(sum, computed);
                 DetailNode c = m.field("icmpv6.checksum", "Checksum: " + hex + " incorrect, should be "
-                        + Labels.hex(should, 4), hex);
+                        + Labels.hex(should, 4), hex).at(s, off + 2, 2);
                 Expert.add(c, "icmpv6.checksum_bad.expert", Expert.Severity.WARNING, Expert.Group.CHECKSUM,
                         "Bad checksum [should be " + Labels.hex(should, 4) + "]");
                 m.field("icmpv6.checksum.status", "Checksum Status: Bad", "0").generated();
@@ -141,7 +147,7 @@ final class Icmpv6Details {
         }
         // packet-icmpv6.c names every unverifiable case (fragmented, cut short) "fragmented datagram"
         String why = quoted ? " [in ICMP error packet]" : " [fragmented datagram]";
-        m.field("icmpv6.checksum", "Checksum: " + hex + " [unverified]" + why, hex);
+        m.field("icmpv6.checksum", "Checksum: " + hex + " [unverified]" + why, hex).at(s, off + 2, 2);
         m.field("icmpv6.checksum.status", "Checksum Status: Unverified", "2").generated();
     }
 
@@ -166,7 +172,7 @@ final class Icmpv6Details {
         if (!upTo(i, at + 4)) {
             return false;
         }
-        m.field("icmpv6.reserved", "Reserved: " + Labels.hexShort(s, at, 4), Labels.hexColons(s, at, 4));
+        m.field("icmpv6.reserved", "Reserved: " + Labels.hexShort(s, at, 4), Labels.hexColons(s, at, 4)).at(s, at, 4);
         return true;
     }
 
@@ -175,7 +181,7 @@ final class Icmpv6Details {
             return false;
         }
         long v = len == 4 ? Bytes.u32(s, at) : len == 2 ? Bytes.u16(s, at) : Bytes.u8(s, at);
-        m.field(key, name + ": " + v, Long.toString(v));
+        m.field(key, name + ": " + v, Long.toString(v)).at(s, at, len);
         return true;
     }
 
@@ -184,7 +190,7 @@ final class Icmpv6Details {
             return false;
         }
         String a = IpDetails.ipv6(s, at);
-        m.field(key, name + ": " + a, a);
+        m.field(key, name + ": " + a, a).at(s, at, 16);
         return true;
     }
 
@@ -211,12 +217,12 @@ final class Icmpv6Details {
             return false;
         }
         int id = Bytes.u16(s, off + 4);
-        m.field("icmpv6.echo.identifier", "Identifier: " + Labels.hex(id, 4), Labels.hex(id, 4));
+        m.field("icmpv6.echo.identifier", "Identifier: " + Labels.hex(id, 4), Labels.hex(id, 4)).at(s, off + 4, 2);
         if (!has(i, 8)) {
             return false;
         }
         int seq = Bytes.u16(s, off + 6);
-        m.field("icmpv6.echo.sequence_number", "Sequence: " + seq, Integer.toString(seq));
+        m.field("icmpv6.echo.sequence_number", "Sequence: " + seq, Integer.toString(seq)).at(s, off + 6, 2);
         if (!x.inErrorPacket(i)) {
             track(m, ip, type, sum, id, seq);
         }
@@ -268,14 +274,15 @@ final class Icmpv6Details {
         if ((f & 0x04) != 0) {
             label.append(", Proxy");
         }
-        DetailNode flags = m.field("icmpv6.nd.ra.flag", label.toString(), Labels.hex(f, 2));
-        flag(flags, f, 0x80, 8, "icmpv6.nd.ra.flag.m", "Managed address configuration");
-        flag(flags, f, 0x40, 8, "icmpv6.nd.ra.flag.o", "Other configuration");
-        flag(flags, f, 0x20, 8, "icmpv6.nd.ra.flag.h", "Home Agent");
+        DetailNode flags = m.field("icmpv6.nd.ra.flag", label.toString(), Labels.hex(f, 2)).at(s, off + 5, 1);
+        flag(flags, f, 0x80, 8, "icmpv6.nd.ra.flag.m", "Managed address configuration").at(s, off + 5, 1);
+        flag(flags, f, 0x40, 8, "icmpv6.nd.ra.flag.o", "Other configuration").at(s, off + 5, 1);
+        flag(flags, f, 0x20, 8, "icmpv6.nd.ra.flag.h", "Home Agent").at(s, off + 5, 1);
         flags.field("icmpv6.nd.ra.flag.prf", Bits.pattern(f, 0x18, 8) + "Prf (Default Router Preference): " + prfName
-                + " (" + prf + ")", Integer.toString(prf));
-        flag(flags, f, 0x04, 8, "icmpv6.nd.ra.flag.p", "Proxy");
-        flags.field("icmpv6.nd.ra.flag.rsv", Bits.pattern(f, 0x03, 8) + "Reserved: " + (f & 3), Integer.toString(f & 3));
+                + " (" + prf + ")", Integer.toString(prf)).at(s, off + 5, 1);
+        flag(flags, f, 0x04, 8, "icmpv6.nd.ra.flag.p", "Proxy").at(s, off + 5, 1);
+        flags.field("icmpv6.nd.ra.flag.rsv", Bits.pattern(f, 0x03, 8) + "Reserved: " + (f & 3), Integer.toString(f & 3))
+                .at(s, off + 5, 1);
         return uint(m, i, s, off + 6, 2, "icmpv6.nd.ra.router_lifetime", "Router lifetime (s)")
                 && uint(m, i, s, off + 8, 4, "icmpv6.nd.ra.reachable_time", "Reachable time (ms)")
                 && uint(m, i, s, off + 12, 4, "icmpv6.nd.ra.retrans_timer", "Retrans timer (ms)")
@@ -297,12 +304,13 @@ final class Icmpv6Details {
         if ((f & 0x20000000L) != 0) {
             label.append(", Override");
         }
-        DetailNode flags = m.field("icmpv6.nd.na.flag", label.toString(), Labels.hex(f, 8));
-        flag(flags, f, 0x80000000L, 32, "icmpv6.nd.na.flag.r", "Router");
-        flag(flags, f, 0x40000000L, 32, "icmpv6.nd.na.flag.s", "Solicited");
-        flag(flags, f, 0x20000000L, 32, "icmpv6.nd.na.flag.o", "Override");
+        DetailNode flags = m.field("icmpv6.nd.na.flag", label.toString(), Labels.hex(f, 8)).at(s, off + 4, 4);
+        flag(flags, f, 0x80000000L, 32, "icmpv6.nd.na.flag.r", "Router").at(s, off + 4, 4);
+        flag(flags, f, 0x40000000L, 32, "icmpv6.nd.na.flag.s", "Solicited").at(s, off + 4, 4);
+        flag(flags, f, 0x20000000L, 32, "icmpv6.nd.na.flag.o", "Override").at(s, off + 4, 4);
         long rsv = f & 0x1fffffffL;
-        flags.field("icmpv6.nd.na.flag.rsv", Bits.pattern(f, 0x1fffffffL, 32) + "Reserved: " + rsv, Long.toString(rsv));
+        flags.field("icmpv6.nd.na.flag.rsv", Bits.pattern(f, 0x1fffffffL, 32) + "Reserved: " + rsv, Long.toString(rsv))
+                .at(s, off + 4, 4);
         return address(m, i, s, off + 8, "icmpv6.nd.na.target_address", "Target Address") && options(m, i, s, off + 24);
     }
 
@@ -312,7 +320,8 @@ final class Icmpv6Details {
                 || !upTo(i, off + 8)) {
             return false;
         }
-        m.field("icmpv6.reserved", "Reserved: " + Labels.hexShort(s, off + 6, 2), Labels.hexColons(s, off + 6, 2));
+        m.field("icmpv6.reserved", "Reserved: " + Labels.hexShort(s, off + 6, 2), Labels.hexColons(s, off + 6, 2))
+                .at(s, off + 6, 2);
         return address(m, i, s, off + 8, "icmpv6.mld.multicast_address", "Multicast Address");
     }
 
@@ -321,7 +330,8 @@ final class Icmpv6Details {
         if (!upTo(i, off + 6)) {
             return false;
         }
-        m.field("icmpv6.reserved", "Reserved: " + Labels.hexShort(s, off + 4, 2), Labels.hexColons(s, off + 4, 2));
+        m.field("icmpv6.reserved", "Reserved: " + Labels.hexShort(s, off + 4, 2), Labels.hexColons(s, off + 4, 2))
+                .at(s, off + 4, 2);
         if (!uint(m, i, s, off + 6, 2, "icmpv6.mldr.nb_mcast_records", "Number of Multicast Address Records")) {
             return false;
         }
@@ -332,7 +342,8 @@ final class Icmpv6Details {
             if (!upTo(i, at + 1)) {
                 return false;
             }
-            DetailNode r = m.none("icmpv6.mldr.mar", "Multicast Address Record");
+            DetailNode r = m.none("icmpv6.mldr.mar", "Multicast Address Record").at(s, at, rest(i, at));
+            long start = at;
             int type = Bytes.u8(s, at);
             String typeName = switch (type) {
                 case 1 -> "Include";
@@ -344,7 +355,7 @@ final class Icmpv6Details {
                 default -> null;
             };
             r.field("icmpv6.mldr.mar.record_type", "Record Type: " + (typeName != null ? typeName : "Unknown") + " ("
-                    + type + ")", Integer.toString(type));
+                    + type + ")", Integer.toString(type)).at(s, at, 1);
             if (!uint(r, i, s, at + 1, 1, "icmpv6.mldr.mar.aux_data_len", "Aux Data Len")
                     || !uint(r, i, s, at + 2, 2, "icmpv6.mldr.mar.nb_sources", "Number of Sources")) {
                 return false;
@@ -368,16 +379,17 @@ final class Icmpv6Details {
                     return false;
                 }
                 r.field("icmpv6.mldr.mar.auxiliary_data", "Auxiliary Data: " + Labels.hexShort(s, at, aux * 4),
-                        Labels.hexColons(s, at, aux * 4));
+                        Labels.hexColons(s, at, aux * 4)).at(s, at, aux * 4);
                 at += aux * 4L;
             }
+            r.length((int) (at - start));
         }
         return true;
     }
 
-    private static void flag(DetailNode parent, long v, long mask, int width, String key, String name) {
+    private static DetailNode flag(DetailNode parent, long v, long mask, int width, String key, String name) {
         boolean set = (v & mask) != 0;
-        parent.field(key, Bits.pattern(v, mask, width) + name + ": " + (set ? "Set" : "Not set"), set ? "1" : "0");
+        return parent.field(key, Bits.pattern(v, mask, width) + name + ": " + (set ? "Set" : "Not set"), set ? "1" : "0");
     }
 
     /** Neighbor discovery options from {@code at} to the end of the message (RFC 4861 §4.6). */
@@ -388,15 +400,20 @@ final class Icmpv6Details {
             if (!upTo(i, at + 1)) {
                 return false;
             }
+            if (rest(i, at) > 1) {
+                // an FT_NONE item is cut short at the end of the captured bytes (proto.c)
+                o.at(s, at, Math.min(Bytes.u8(s, at + 1) * 8, rest(i, at)));
+            }
             int type = Bytes.u8(s, at);
             String name = optionName(type);
             o.relabel("ICMPv6 Option (" + name + ")");
-            o.field("icmpv6.opt.type", "Type: " + name + " (" + type + ")", Integer.toString(type));
+            o.field("icmpv6.opt.type", "Type: " + name + " (" + type + ")", Integer.toString(type)).at(s, at, 1);
             if (!upTo(i, at + 2)) {
                 return false;
             }
             int len = Bytes.u8(s, at + 1);
-            DetailNode l = o.field("icmpv6.opt.length", "Length: " + len + " (" + len * 8 + " bytes)", Integer.toString(len));
+            DetailNode l = o.field("icmpv6.opt.length", "Length: " + len + " (" + len * 8 + " bytes)", Integer.toString(len))
+                    .at(s, at + 1, 1);
             if (len == 0) {
                 Expert.add(l, "icmpv6.invalid.option.length", Expert.Severity.ERROR, Expert.Group.MALFORMED,
                         "Invalid option length (Zero)");
@@ -446,15 +463,15 @@ final class Icmpv6Details {
                 return null;
             }
             String hex = Labels.hexColons(s, at + 2, n);
-            o.field("icmpv6.opt.linkaddr", "Link-layer address: " + hex, hex);
+            o.field("icmpv6.opt.linkaddr", "Link-layer address: " + hex, hex).at(s, at + 2, n);
             return hex;
         }
         if (!upTo(i, at + 8)) {
             return null;
         }
         String mac = Labels.mac(s, at + 2);
-        o.field("icmpv6.opt.linkaddr", "Link-layer address: " + x.link.named(s, at + 2), mac);
-        o.hidden(type == 1 ? "icmpv6.opt.src_linkaddr" : "icmpv6.opt.target_linkaddr", mac);
+        o.field("icmpv6.opt.linkaddr", "Link-layer address: " + x.link.named(s, at + 2), mac).at(s, at + 2, 6);
+        o.hidden(type == 1 ? "icmpv6.opt.src_linkaddr" : "icmpv6.opt.target_linkaddr", mac).at(s, at + 2, 6);
         return mac;
     }
 
@@ -462,12 +479,12 @@ final class Icmpv6Details {
         if (!upTo(i, at + 4)) {
             return null;
         }
-        o.none("icmpv6.opt.reserved", "Reserved");
+        o.none("icmpv6.opt.reserved", "Reserved").at(s, at + 2, 2);
         if (!upTo(i, at + 8)) {
             return null;
         }
         long v = Bytes.u32(s, at + 4);
-        o.field("icmpv6.opt.mtu", "MTU: " + v, Long.toString(v));
+        o.field("icmpv6.opt.mtu", "MTU: " + v, Long.toString(v)).at(s, at + 4, 4);
         return Long.toString(v);
     }
 
@@ -476,7 +493,7 @@ final class Icmpv6Details {
             return null;
         }
         int plen = Bytes.u8(s, at + 2);
-        o.field("icmpv6.opt.prefix.length", "Prefix Length: " + plen, Integer.toString(plen));
+        o.field("icmpv6.opt.prefix.length", "Prefix Length: " + plen, Integer.toString(plen)).at(s, at + 2, 1);
         if (!upTo(i, at + 4)) {
             return null;
         }
@@ -491,23 +508,23 @@ final class Icmpv6Details {
         if ((f & 0x20) != 0) {
             label.append(", Router address flag(R)");
         }
-        DetailNode flags = o.field("icmpv6.opt.prefix.flag", label.toString(), Labels.hex(f, 2));
-        flag(flags, f, 0x80, 8, "icmpv6.opt.prefix.flag.l", "On-link flag(L)");
-        flag(flags, f, 0x40, 8, "icmpv6.opt.prefix.flag.a", "Autonomous address-configuration flag(A)");
-        flag(flags, f, 0x20, 8, "icmpv6.opt.prefix.flag.r", "Router address flag(R)");
+        DetailNode flags = o.field("icmpv6.opt.prefix.flag", label.toString(), Labels.hex(f, 2)).at(s, at + 3, 1);
+        flag(flags, f, 0x80, 8, "icmpv6.opt.prefix.flag.l", "On-link flag(L)").at(s, at + 3, 1);
+        flag(flags, f, 0x40, 8, "icmpv6.opt.prefix.flag.a", "Autonomous address-configuration flag(A)").at(s, at + 3, 1);
+        flag(flags, f, 0x20, 8, "icmpv6.opt.prefix.flag.r", "Router address flag(R)").at(s, at + 3, 1);
         flags.field("icmpv6.opt.prefix.flag.reserved", Bits.pattern(f, 0x1f, 8) + "Reserved: " + (f & 0x1f),
-                Integer.toString(f & 0x1f));
+                Integer.toString(f & 0x1f)).at(s, at + 3, 1);
         if (!lifetime(o, i, s, at + 4, "icmpv6.opt.prefix.valid_lifetime", "Valid Lifetime")
                 || !lifetime(o, i, s, at + 8, "icmpv6.opt.prefix.preferred_lifetime", "Preferred Lifetime")
                 || !upTo(i, at + 16)) {
             return null;
         }
-        o.none("icmpv6.opt.reserved", "Reserved");
+        o.none("icmpv6.opt.reserved", "Reserved").at(s, at + 12, 4);
         if (!upTo(i, at + 32)) {
             return null;
         }
         String p = IpDetails.ipv6(s, at + 16);
-        o.field("icmpv6.opt.prefix", "Prefix: " + p, p);
+        o.field("icmpv6.opt.prefix", "Prefix: " + p, p).at(s, at + 16, 16);
         return p + "/" + plen;
     }
 
@@ -516,7 +533,8 @@ final class Icmpv6Details {
             return false;
         }
         long v = Bytes.u32(s, at);
-        o.field(key, name + ": " + (v == 0xffffffffL ? "Infinity (4294967295)" : Long.toString(v)), Long.toString(v));
+        o.field(key, name + ": " + (v == 0xffffffffL ? "Infinity (4294967295)" : Long.toString(v)), Long.toString(v))
+                .at(s, at, 4);
         return true;
     }
 }

@@ -49,7 +49,7 @@ final class Ipv4Options {
      * @param ttl the header's time to live (Quick-Start shows its difference to the option's)
      */
     static boolean add(Details x, DetailNode ip, MemorySegment s, long off, int len, int ttl) {
-        DetailNode opts = ip.text("Options: (" + len + " bytes)");
+        DetailNode opts = ip.text("Options: (" + len + " bytes)").at(s, off, len);
         StringBuilder title = new StringBuilder(opts.label());
         Ipv4Options w = new Ipv4Options(s, ttl);
         try {
@@ -85,8 +85,8 @@ final class Ipv4Options {
                 }
                 DetailNode f = opts.field(opt == 0 ? "ip.options.eol" : "ip.options.nop",
                         opt == 0 ? "IP Option - End of Options List (EOL)" : "IP Option - No-Operation (NOP)",
-                        Labels.hexColons(s, off + pos, 1));
-                type(f, opt);
+                        Labels.hexColons(s, off + pos, 1)).at(s, off + pos, 1);
+                type(f, s, off + pos, opt);
                 pos++;
                 if (opt == 0) {
                     break;
@@ -173,11 +173,11 @@ final class Ipv4Options {
             case 68 -> timestamp(header(opts, type, name));
             case 136 -> {
                 DetailNode t = fixed(opts, type, name, 4);
-                t.field("ip.opt.sid", "Stream Identifier: " + u16(2), Integer.toString(u16(2)));
+                t.field("ip.opt.sid", "Stream Identifier: " + u16(2), Integer.toString(u16(2))).at(s, o + 2, 2);
             }
             case 11, 12 -> {
                 DetailNode t = fixed(opts, type, name, 4);
-                t.field("ip.opt.mtu", "MTU: " + u16(2), Integer.toString(u16(2)));
+                t.field("ip.opt.mtu", "MTU: " + u16(2), Integer.toString(u16(2))).at(s, o + 2, 2);
             }
             case 82 -> traceroute(fixed(opts, type, name, 12));
             case 148 -> routerAlert(fixed(opts, type, name, 4));
@@ -187,6 +187,11 @@ final class Ipv4Options {
     }
 
     // ---- reads within the current option ------------------------------------------------------
+
+    /** Places {@code n} as covering {@code len} bytes at {@code at} of the current option. */
+    DetailNode at(DetailNode n, int at, int len) {
+        return n.at(s, o + at, len);
+    }
 
     int optlen() { return optlen; }
 
@@ -243,9 +248,10 @@ final class Ipv4Options {
 
     /** ip_var_option_header(): the option item, its type and its length (at most 40). */
     DetailNode header(DetailNode opts, int type, String name) {
-        DetailNode t = opts.field(key(type), "IP Option - " + name + " (" + optlen + " bytes)", Labels.hexColons(s, o, optlen));
-        type(t, type);
-        DetailNode len = t.field("ip.opt.len", "Length: " + optlen, Integer.toString(optlen));
+        DetailNode t = opts.field(key(type), "IP Option - " + name + " (" + optlen + " bytes)", Labels.hexColons(s, o, optlen))
+                .at(s, o, optlen);
+        type(t, s, o, type);
+        DetailNode len = t.field("ip.opt.len", "Length: " + optlen, Integer.toString(optlen)).at(s, o + 1, 1);
         if (optlen > 40) {
             Expert.add(len, LEN_INVALID, Expert.Severity.WARNING, Expert.Group.PROTOCOL, "Invalid length for option");
         }
@@ -254,9 +260,10 @@ final class Ipv4Options {
 
     /** ip_fixed_option_header(): as {@link #header}, naming the length the option should have. */
     private DetailNode fixed(DetailNode opts, int type, String name, int expected) {
-        DetailNode t = opts.field(key(type), "IP Option - " + name + " (" + expected + " bytes)", Labels.hexColons(s, o, optlen));
-        type(t, type);
-        DetailNode len = t.field("ip.opt.len", "Length: " + optlen, Integer.toString(optlen));
+        DetailNode t = opts.field(key(type), "IP Option - " + name + " (" + expected + " bytes)", Labels.hexColons(s, o, optlen))
+                .at(s, o, optlen);
+        type(t, s, o, type);
+        DetailNode len = t.field("ip.opt.len", "Length: " + optlen, Integer.toString(optlen)).at(s, o + 1, 1);
         if (optlen != expected) {
             String m = name + " (with option length = " + optlen + Details.bytes(optlen) + "; should be " + expected + ")";
             Expert.add(len, LEN_INVALID, Expert.Severity.WARNING, Expert.Group.PROTOCOL, m);
@@ -264,16 +271,17 @@ final class Ipv4Options {
         return t;
     }
 
-    private static void type(DetailNode o, int type) {
-        DetailNode t = o.field("ip.opt.type", "Type: " + type, Integer.toString(type));
+    /** The option's type byte at {@code at} of {@code s} and its three parts. */
+    private static void type(DetailNode o, MemorySegment s, long at, int type) {
+        DetailNode t = o.field("ip.opt.type", "Type: " + type, Integer.toString(type)).at(s, at, 1);
         t.field("ip.opt.type.copy", Bits.pattern(type, 0x80, 8) + "Copy on fragmentation: " + ((type & 0x80) != 0 ? "Yes" : "No"),
-                (type & 0x80) != 0 ? "1" : "0");
+                (type & 0x80) != 0 ? "1" : "0").at(s, at, 1);
         int cls = (type >>> 5) & 3;
         t.field("ip.opt.type.class", Bits.pattern(type, 0x60, 8) + "Class: " + className(cls) + " (" + cls + ")",
-                Integer.toString(cls));
+                Integer.toString(cls)).at(s, at, 1);
         int n = type & 0x1f;
         t.field("ip.opt.type.number", Bits.pattern(type, 0x1f, 8) + "Number: " + numberName(n) + " (" + n + ")",
-                Integer.toString(n));
+                Integer.toString(n)).at(s, at, 1);
     }
 
     private static String className(int c) {
@@ -336,9 +344,10 @@ final class Ipv4Options {
         int ptr = u8(2);
         String why = ptr == 1 ? " (header is full)" : ptr < 5 ? " (points before first address)"
                 : ((ptr - 1) & 3) != 0 ? " (points to middle of field)" : "";
-        t.field("ip.opt.ptr", "Pointer: " + ptr + why, Integer.toString(ptr));
+        t.field("ip.opt.ptr", "Pointer: " + ptr + why, Integer.toString(ptr)).at(s, o + 2, 1);
         int b = u8(3);
-        t.field("ip.opt.overflow", Bits.pattern(b, 0xf0, 8) + "Overflow: " + (b >>> 4), Integer.toString(b >>> 4));
+        t.field("ip.opt.overflow", Bits.pattern(b, 0xf0, 8) + "Overflow: " + (b >>> 4), Integer.toString(b >>> 4))
+                .at(s, o + 3, 1);
         int flag = b & 0x0f;
         String flagName = switch (flag) {
             case 0 -> "Time stamps only";
@@ -347,7 +356,7 @@ final class Ipv4Options {
             default -> "Unknown";
         };
         t.field("ip.opt.flag", Bits.pattern(b, 0x0f, 8) + "Flag: " + flagName + " (" + Labels.hex(flag, 1) + ")",
-                Labels.hex(flag, 2));
+                Labels.hex(flag, 2)).at(s, o + 3, 1);
         int at = 4;
         int left = optlen - 4;
         boolean withAddress = flag == 1 || flag == 3;
@@ -359,12 +368,12 @@ final class Ipv4Options {
             if (withAddress) {
                 long addr = u32(at);
                 String a = ipv4(at);
-                t.field("ip.opt.time_stamp_addr", "Address: " + (addr == 0 ? "-" : a), a);
+                t.field("ip.opt.time_stamp_addr", "Address: " + (addr == 0 ? "-" : a), a).at(s, o + at, 4);
                 at += 4;
                 left -= 4;
             }
             long ts = u32(at);
-            t.field("ip.opt.time_stamp", "Time stamp: " + ts, Long.toString(ts));
+            t.field("ip.opt.time_stamp", "Time stamp: " + ts, Long.toString(ts)).at(s, o + at, 4);
             at += 4;
             left -= 4;
         }
@@ -374,17 +383,17 @@ final class Ipv4Options {
     private void routerAlert(DetailNode t) {
         int v = u16(2);
         String name = (v == 0 ? "Router shall examine packet" : "Reserved") + " (" + v + ")";
-        t.field("ip.opt.ra", "Router Alert: " + name, Integer.toString(v));
+        t.field("ip.opt.ra", "Router Alert: " + name, Integer.toString(v)).at(s, o + 2, 2);
         t.relabel(t.label() + ": " + name);
     }
 
     /** Traceroute (RFC 1393). */
     private void traceroute(DetailNode t) {
-        t.field("ip.opt.id_number", "ID Number: " + u16(2), Integer.toString(u16(2)));
-        t.field("ip.opt.ohc", "Outbound Hop Count: " + u16(4), Integer.toString(u16(4)));
-        t.field("ip.opt.rhc", "Return Hop Count: " + u16(6), Integer.toString(u16(6)));
+        t.field("ip.opt.id_number", "ID Number: " + u16(2), Integer.toString(u16(2))).at(s, o + 2, 2);
+        t.field("ip.opt.ohc", "Outbound Hop Count: " + u16(4), Integer.toString(u16(4))).at(s, o + 4, 2);
+        t.field("ip.opt.rhc", "Return Hop Count: " + u16(6), Integer.toString(u16(6))).at(s, o + 6, 2);
         String a = ipv4(8);
-        t.field("ip.opt.originator", "Originator IP Address: " + a, a);
+        t.field("ip.opt.originator", "Originator IP Address: " + a, a).at(s, o + 8, 4);
     }
 
     /** Selective Directed Broadcast (RFC 1770): addresses, then whatever is left as padding. */
@@ -393,10 +402,10 @@ final class Ipv4Options {
         int left = optlen - 2;
         for (; left >= 4; at += 4, left -= 4) {
             String a = ipv4(at);
-            t.field("ip.opt.addr", "IP Address: " + a, a);
+            t.field("ip.opt.addr", "IP Address: " + a, a).at(s, o + at, 4);
         }
         if (left > 0) {
-            t.field("ip.opt.padding", "Padding: " + hexLabel(at, left), hex(at, left));
+            t.field("ip.opt.padding", "Padding: " + hexLabel(at, left), hex(at, left)).at(s, o + at, left);
         }
     }
 
@@ -421,26 +430,27 @@ final class Ipv4Options {
         t.relabel(t.label() + ": " + functionName + " (" + function + ")");
         t.field("ip.opt.qs_func", Bits.pattern(command, 0xf0, 8) + "Function: "
                 + (function == 0 || function == 8 ? functionName : "Unknown") + " (" + function + ")",
-                Integer.toString(function));
+                Integer.toString(function)).at(s, o + 2, 1);
         if (function != 0 && function != 8) {
             return;
         }
         t.field("ip.opt.qs_rate", Bits.pattern(command, 0x0f, 8) + "Rate: " + qsRate(rate) + " (" + rate + ")",
-                Integer.toString(rate));
+                Integer.toString(rate)).at(s, o + 2, 1);
         if (function == 0) {
             int qsTtl = u8(3);
             int diff = (ttl - qsTtl) & 0xff;
-            t.field("ip.opt.qs_ttl", "QS TTL: " + qsTtl, Integer.toString(qsTtl));
-            t.field("ip.opt.qs_ttl_diff", "TTL Diff: " + diff, Integer.toString(diff)).generated();
+            t.field("ip.opt.qs_ttl", "QS TTL: " + qsTtl, Integer.toString(qsTtl)).at(s, o + 3, 1);
+            t.field("ip.opt.qs_ttl_diff", "TTL Diff: " + diff, Integer.toString(diff)).generated().at(s, o + 3, 1);
             t.relabel(t.label() + ", " + qsRate(rate) + ", QS TTL " + qsTtl + ", QS TTL diff " + diff);
         } else {
             t.relabel(t.label() + ", " + qsRate(rate));
             int unused = u8(3);
-            t.field("ip.opt.qs_unused", "Not Used: " + unused, Integer.toString(unused));
+            t.field("ip.opt.qs_unused", "Not Used: " + unused, Integer.toString(unused)).at(s, o + 3, 1);
         }
         long w = u32(4);
         t.field("ip.opt.qs_nonce", Bits.pattern(w, 0xfffffffcL, 32) + "QS Nonce: " + Labels.hex(w >>> 2, 8),
-                Labels.hex(w >>> 2, 8));
-        t.field("ip.opt.qs_reserved", Bits.pattern(w, 0x3, 32) + "Reserved: " + Labels.hex(w & 3, 1), Labels.hex(w & 3, 8));
+                Labels.hex(w >>> 2, 8)).at(s, o + 4, 4);
+        t.field("ip.opt.qs_reserved", Bits.pattern(w, 0x3, 32) + "Reserved: " + Labels.hex(w & 3, 1), Labels.hex(w & 3, 8))
+                .at(s, o + 4, 4);
     }
 }

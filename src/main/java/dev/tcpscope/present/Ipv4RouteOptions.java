@@ -11,7 +11,7 @@ final class Ipv4RouteOptions {
 
     /** The pointer, or null after an expert item when it cannot point at an address. */
     private static DetailNode pointer(Ipv4Options w, DetailNode t, int ptr) {
-        DetailNode p = t.field("ip.opt.ptr", "Pointer: " + ptr, Integer.toString(ptr));
+        DetailNode p = w.at(t.field("ip.opt.ptr", "Pointer: " + ptr, Integer.toString(ptr)), 2, 1);
         if (ptr < 4) {
             Expert.add(p, "ip.opt.ptr.before_address", Expert.Severity.WARNING, Expert.Group.PROTOCOL,
                     "Pointer points before first address");
@@ -54,25 +54,25 @@ final class Ipv4RouteOptions {
             }
             String a = w.ipv4(at);
             if (ptr > len) {
-                route(t, "ip.rec_rt", "Recorded Route", a, false);
+                route(w, t, at, "ip.rec_rt", "Recorded Route", a, false);
             } else if (source && at == len - 4) {
-                t.field("ip.dst", "Destination Address: " + a, a);
-                t.hidden("ip.addr", a);
-                t.hidden("ip.dst_host", a).generated();
-                t.hidden("ip.host", a).generated();
+                w.at(t.field("ip.dst", "Destination Address: " + a, a), at, 4);
+                w.at(t.hidden("ip.addr", a), at, 4);
+                w.at(t.hidden("ip.dst_host", a).generated(), at, 4);
+                w.at(t.hidden("ip.host", a).generated(), at, 4);
             } else if (at + 1 < ptr) {
-                route(t, "ip.rec_rt", "Recorded Route", a, false);
+                route(w, t, at, "ip.rec_rt", "Recorded Route", a, false);
             } else if (source) {
-                route(t, "ip.src_rt", "Source Route", a, at + 1 == ptr);
+                route(w, t, at, "ip.src_rt", "Source Route", a, at + 1 == ptr);
             } else {
-                route(t, "ip.empty_rt", "Empty Route", a, at + 1 == ptr);
+                route(w, t, at, "ip.empty_rt", "Empty Route", a, at + 1 == ptr);
             }
         }
     }
 
     /** One address of a route with its hidden host name; "next" marks where the pointer points. */
-    private static void route(DetailNode t, String key, String name, String a, boolean next) {
-        t.field(key, name + ": " + a + (next ? " <- (next)" : ""), a);
-        t.hidden(key + "_host", a).generated();
+    private static void route(Ipv4Options w, DetailNode t, int at, String key, String name, String a, boolean next) {
+        w.at(t.field(key, name + ": " + a + (next ? " <- (next)" : ""), a), at, 4);
+        w.at(t.hidden(key + "_host", a).generated(), at, 4);
     }
 }

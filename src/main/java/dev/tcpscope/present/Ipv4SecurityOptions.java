@@ -50,23 +50,24 @@ final class Ipv4SecurityOptions {
             int level = w.u16(2);
             String name = rfc791Level(level);
             if (name != null) {
-                t.field("ip.opt.sec_rfc791_sec", "Security: " + name + " (" + Labels.hex(level, 4) + ")", Labels.hex(level, 4));
+                w.at(t.field("ip.opt.sec_rfc791_sec", "Security: " + name + " (" + Labels.hex(level, 4) + ")",
+                        Labels.hex(level, 4)), 2, 2);
                 int comp = w.u16(4);
-                t.field("ip.opt.sec_rfc791_comp", "Compartments: " + comp, Integer.toString(comp));
+                w.at(t.field("ip.opt.sec_rfc791_comp", "Compartments: " + comp, Integer.toString(comp)), 4, 2);
                 string(w, t, "ip.opt.sec_rfc791_hr", "Handling Restrictions", 6, 2);
                 string(w, t, "ip.opt.sec_rfc791_tcc", "Transmission Control Code", 8, 3);
                 return;
             }
         }
         int cl = w.u8(2);
-        t.field("ip.opt.sec_cl", "Classification Level: " + classification(cl) + " (" + Labels.hex(cl, 2) + ")",
-                Labels.hex(cl, 2));
+        w.at(t.field("ip.opt.sec_cl", "Classification Level: " + classification(cl) + " (" + Labels.hex(cl, 2) + ")",
+                Labels.hex(cl, 2)), 2, 1);
         int at = 3;
         if (at >= optlen) {
             return;
         }
         int v = w.u8(at);
-        firstAuthorityByte(t, v);
+        firstAuthorityByte(w, t, at, v);
         at++;
         while ((v & 1) != 0) {
             if (at == optlen) {
@@ -75,11 +76,11 @@ final class Ipv4SecurityOptions {
                 break;
             }
             v = w.u8(at);
-            DetailNode f = t.field("ip.opt.sec_prot_auth_flags", "Protection Authority Flags: " + Labels.hex(v, 2)
-                    + ((v & 1) != 0 ? ", Field Termination Indicator" : ""), Labels.hex(v, 2));
-            f.field("ip.opt.sec_prot_auth_unassigned", Bits.pattern(v, 0xfe, 8) + "Unassigned: " + Labels.hex(v >>> 1, 2),
-                    Labels.hex(v >>> 1, 2));
-            terminator(f, v);
+            DetailNode f = w.at(t.field("ip.opt.sec_prot_auth_flags", "Protection Authority Flags: " + Labels.hex(v, 2)
+                    + ((v & 1) != 0 ? ", Field Termination Indicator" : ""), Labels.hex(v, 2)), at, 1);
+            w.at(f.field("ip.opt.sec_prot_auth_unassigned", Bits.pattern(v, 0xfe, 8) + "Unassigned: " + Labels.hex(v >>> 1, 2),
+                    Labels.hex(v >>> 1, 2)), at, 1);
+            w.at(terminator(f, v), at, 1);
             at++;
         }
         if (at < optlen) {
@@ -90,7 +91,7 @@ final class Ipv4SecurityOptions {
     private static final String[] AUTHORITIES = {"GENSER", "SIOP-ESI", "SCI", "NSA", "DOE"};
 
     /** The first protection authority byte: five authorities, two unassigned bits, the terminator. */
-    private static void firstAuthorityByte(DetailNode t, int v) {
+    private static void firstAuthorityByte(Ipv4Options w, DetailNode t, int at, int v) {
         StringBuilder label = new StringBuilder("Protection Authority Flags: ").append(Labels.hex(v, 2));
         for (int k = 0; k < AUTHORITIES.length; k++) {
             if ((v & (0x80 >>> k)) != 0) {
@@ -100,29 +101,29 @@ final class Ipv4SecurityOptions {
         if ((v & 1) != 0) {
             label.append(", Field Termination Indicator");
         }
-        DetailNode f = t.field("ip.opt.sec_prot_auth_flags", label.toString(), Labels.hex(v, 2));
+        DetailNode f = w.at(t.field("ip.opt.sec_prot_auth_flags", label.toString(), Labels.hex(v, 2)), at, 1);
         String[] keys = {"genser", "siop_esi", "sci", "nsa", "doe"};
         for (int k = 0; k < AUTHORITIES.length; k++) {
             int m = 0x80 >>> k;
-            f.field("ip.opt.sec_prot_auth_" + keys[k], Bits.pattern(v, m, 8) + AUTHORITIES[k] + ": " + ((v & m) != 0
+            w.at(f.field("ip.opt.sec_prot_auth_" + keys[k], Bits.pattern(v, m, 8) + AUTHORITIES[k] + ": " + ((v & m) != 0
                     ? "Datagram protected in accordance with its rules" : "Datagram not protected in accordance with its rules"),
-                    (v & m) != 0 ? "1" : "0");
+                    (v & m) != 0 ? "1" : "0"), at, 1);
         }
         int un = (v & 0x06) >>> 1;
-        f.field("ip.opt.sec_prot_auth_unassigned", Bits.pattern(v, 0x06, 8) + "Unassigned: " + Labels.hex(un, 1),
-                Labels.hex(un, 2));
-        terminator(f, v);
+        w.at(f.field("ip.opt.sec_prot_auth_unassigned", Bits.pattern(v, 0x06, 8) + "Unassigned: " + Labels.hex(un, 1),
+                Labels.hex(un, 2)), at, 1);
+        w.at(terminator(f, v), at, 1);
     }
 
-    private static void terminator(DetailNode f, int v) {
-        f.field("ip.opt.sec_prot_auth_fti", Bits.pattern(v, 0x01, 8) + "Field Termination Indicator: "
+    private static DetailNode terminator(DetailNode f, int v) {
+        return f.field("ip.opt.sec_prot_auth_fti", Bits.pattern(v, 0x01, 8) + "Field Termination Indicator: "
                 + ((v & 1) != 0 ? "Additional octet present" : "Final octet"), (v & 1) != 0 ? "1" : "0");
     }
 
     /** An FT_STRING read with ENC_ASCII, with proto.c's check for bytes after its NUL. */
     private static void string(Ipv4Options w, DetailNode t, String key, String name, int at, int n) {
         String v = w.ascii(at, n);
-        DetailNode f = t.field(key, Labels.truncated(name, Labels.formatText(v)), v);
+        DetailNode f = w.at(t.field(key, Labels.truncated(name, Labels.formatText(v)), v), at, n);
         if (w.trailingStray(at, n)) {
             Expert.add(f, "_ws.string.trailing_stray_characters", Expert.Severity.WARNING, Expert.Group.UNDECODED,
                     "Trailing stray characters");
@@ -132,11 +133,12 @@ final class Ipv4SecurityOptions {
     /** Extended Security (RFC 1108): a format code and the additional security information. */
     static void extended(Ipv4Options w, DetailNode t) {
         int code = w.u8(2);
-        t.field("ip.opt.ext_sec_add_sec_info_format_code", "Additional Security Info Format Code: " + Labels.hex(code, 2),
-                Labels.hex(code, 2));
+        w.at(t.field("ip.opt.ext_sec_add_sec_info_format_code", "Additional Security Info Format Code: " + Labels.hex(code, 2),
+                Labels.hex(code, 2)), 2, 1);
         int left = w.optlen() - 3;
         if (left > 0) {
-            t.field("ip.opt.ext_sec_add_sec_info", "Additional Security Info: " + w.hexLabel(3, left), w.hex(3, left));
+            w.at(t.field("ip.opt.ext_sec_add_sec_info", "Additional Security Info: " + w.hexLabel(3, left), w.hex(3, left)),
+                    3, left);
         }
     }
 
@@ -156,12 +158,12 @@ final class Ipv4SecurityOptions {
     static void cipso(Ipv4Options w, DetailNode t) {
         int max = w.optlen();
         long doi = w.u32(2);
-        t.field("ip.cipso.doi", "DOI: " + doi, Long.toString(doi));
+        w.at(t.field("ip.cipso.doi", "DOI: " + doi, Long.toString(doi)), 2, 4);
         int at = 6;
         while (at < max) {
             int type = w.u8(at);
-            DetailNode tag = t.field("ip.cipso.tag_type", "Tag Type: " + tagName(type) + " (" + type + ")",
-                    Integer.toString(type));
+            DetailNode tag = w.at(t.field("ip.cipso.tag_type", "Tag Type: " + tagName(type) + " (" + type + ")",
+                    Integer.toString(type)), at, 1);
             int taglen = at + 1 < max ? w.u8(at + 1) : 1;
             switch (type) {
                 case 0 -> at += 1;
@@ -172,7 +174,7 @@ final class Ipv4SecurityOptions {
                     }
                     at += 3;
                     int level = w.u8(at);
-                    t.field("ip.cipso.sensitivity_level", "Sensitivity Level: " + level, Integer.toString(level));
+                    w.at(t.field("ip.cipso.sensitivity_level", "Sensitivity Level: " + level, Integer.toString(level)), at, 1);
                     at += 1;
                     if (taglen > 4) {
                         String cats = switch (type) {
@@ -180,9 +182,9 @@ final class Ipv4SecurityOptions {
                             case 2 -> enumerated(w, at, taglen - 4);
                             default -> ranged(w, at, taglen - 4);
                         };
+                        w.at(t.field("ip.cipso.categories", Labels.truncated("Categories", cats), cats), at, taglen - 4);
                         // tags 2 and 5 read whole 16-bit categories only
                         at += type == 1 ? taglen - 4 : (taglen - 4) / 2 * 2;
-                        t.field("ip.cipso.categories", Labels.truncated("Categories", cats), cats);
                     }
                 }
                 case 6, 7 -> {
@@ -191,7 +193,8 @@ final class Ipv4SecurityOptions {
                         return;
                     }
                     int n = taglen - 2;
-                    t.field("ip.cipso.tag_data", "Tag data: " + (n == 0 ? "<MISSING>" : w.hexLabel(at + 2, n)), w.hex(at + 2, n));
+                    w.at(t.field("ip.cipso.tag_data", "Tag data: " + (n == 0 ? "<MISSING>" : w.hexLabel(at + 2, n)),
+                            w.hex(at + 2, n)), at + 2, n);
                     at += taglen;
                 }
                 default -> {

@@ -99,6 +99,14 @@ final class Ipv6Extensions {
         }
     }
 
+    /**
+     * The length an FT_PROTOCOL or FT_NONE item of {@code len} bytes at {@code pos} gets: proto.c
+     * cuts such items short at the end of the captured bytes instead of throwing.
+     */
+    private int clip(int pos, int len) {
+        return Math.max(0, Math.min(len, x.d.captured(i) - pos));
+    }
+
     /** Whether layer bytes up to {@code upTo} exist; if not, records the bounds exception in {@code proto}. */
     private boolean has(long upTo, String proto) {
         return x.bounds(i, (int) Math.min(upTo, Integer.MAX_VALUE), proto);
@@ -136,14 +144,15 @@ final class Ipv6Extensions {
         int words = Bytes.u8(s, off + pos + 1);
         int len = (words + 1) * 8;
         // a protocol item is cut short at the end of the bytes rather than throwing
-        DetailNode h = ip.protocol(key, hop ? "IPv6 Hop-by-Hop Option" : "Destination Options for IPv6");
+        DetailNode h = ip.protocol(key, hop ? "IPv6 Hop-by-Hop Option" : "Destination Options for IPv6")
+                .at(s, off + pos, clip(pos, len));
         if (hop && !first) {
             Expert.add(h, "ipv6.hopopts.not_first", Expert.Severity.ERROR, Expert.Group.PROTOCOL,
                     "IPv6 Hop-by-Hop extension header must appear immediately after IPv6 header");
         }
-        h.field(key + ".nxt", "Next Header: " + IpDetails.protoName(next), Integer.toString(next));
-        h.field(key + ".len", "Length: " + words, Integer.toString(words));
-        h.field(key + ".len_oct", "Length: " + len + " bytes", Integer.toString(len)).generated();
+        h.field(key + ".nxt", "Next Header: " + IpDetails.protoName(next), Integer.toString(next)).at(s, off + pos, 1);
+        h.field(key + ".len", "Length: " + words, Integer.toString(words)).at(s, off + pos + 1, 1);
+        h.field(key + ".len_oct", "Length: " + len + " bytes", Integer.toString(len)).generated().at(s, off + pos + 1, 1);
         int o = pos + 2;
         int end = pos + len;
         while (o < end) {
@@ -164,12 +173,13 @@ final class Ipv6Extensions {
         int type = Bytes.u8(s, off + o);
         int len = Bytes.u8(s, off + o + 1);
         String name = Ipv6Options.name(type);
-        DetailNode opt = h.none("ipv6.opt", name != null ? name : "Unknown IPv6 Option (" + type + ")");
+        DetailNode opt = h.none("ipv6.opt", name != null ? name : "Unknown IPv6 Option (" + type + ")")
+                .at(s, off + o, clip(o, len + 2));
         String typeHex = Labels.hex(type, 2);
         DetailNode typeItem = opt.field("ipv6.opt.type", "Type: " + (name != null ? name : "Unknown") + " (" + typeHex + ")",
-                typeHex);
+                typeHex).at(s, off + o, 1);
         if (type == Ipv6Options.PAD1) {
-            opt.none("ipv6.opt.pad1", "Pad1");
+            opt.none("ipv6.opt.pad1", "Pad1").at(s, off + o, 1);
             return o + 1;
         }
         int where = Ipv6Options.header(type);
@@ -182,13 +192,13 @@ final class Ipv6Extensions {
         }
         int action = type >>> 6;
         typeItem.field("ipv6.opt.type.action", Bits.pattern(type, 0xc0, 8) + "Action: " + Ipv6Options.ACTIONS[action]
-                + " (" + action + ")", Integer.toString(action));
+                + " (" + action + ")", Integer.toString(action)).at(s, off + o, 1);
         boolean change = (type & 0x20) != 0;
         typeItem.field("ipv6.opt.type.change", Bits.pattern(type, 0x20, 8) + "May Change: " + (change ? "Yes" : "No"),
-                change ? "1" : "0");
+                change ? "1" : "0").at(s, off + o, 1);
         typeItem.field("ipv6.opt.type.rest", Bits.pattern(type, 0x1f, 8) + "Low-Order Bits: " + Labels.hex(type & 0x1f, 2),
-                Labels.hex(type & 0x1f, 2));
-        DetailNode lenItem = opt.field("ipv6.opt.length", "Length: " + len, Integer.toString(len));
+                Labels.hex(type & 0x1f, 2)).at(s, off + o, 1);
+        DetailNode lenItem = opt.field("ipv6.opt.length", "Length: " + len, Integer.toString(len)).at(s, off + o + 1, 1);
         int data = o + 2;
         if (type == Ipv6Options.PADN) {
             return bytes(opt, "ipv6.opt.padn", "PadN", data, len, true, proto) == null ? -1 : data + len;
@@ -215,7 +225,8 @@ final class Ipv6Extensions {
         if (!has(at + len, proto)) {
             return null;
         }
-        return parent.field(key, name + ": " + bytesText(s, off + at, len, allowZero), Labels.hexColons(s, off + at, len));
+        return parent.field(key, name + ": " + bytesText(s, off + at, len, allowZero), Labels.hexColons(s, off + at, len))
+                .at(s, off + at, len);
     }
 
     /** How a label shows bytes: hex, or {@code <none>} / {@code <MISSING>} when there are none. */
@@ -230,32 +241,35 @@ final class Ipv6Extensions {
 
     /** Returns the header's length, or -1 when its bytes ran out. */
     private int routing(int pos) {
-        DetailNode rt = ip.protocol("ipv6.routing", "Routing Header for IPv6");
+        // the header's length, cut short at the end of the captured bytes
+        int known = x.d.captured(i) >= pos + 2 ? (Bytes.u8(s, off + pos + 1) + 1) * 8 : Integer.MAX_VALUE;
+        DetailNode rt = ip.protocol("ipv6.routing", "Routing Header for IPv6").at(s, off + pos, clip(pos, known));
         if (!has(pos + 1, ROUTING)) {
             return -1;
         }
         int next = Bytes.u8(s, off + pos);
-        rt.field("ipv6.routing.nxt", "Next Header: " + IpDetails.protoName(next), Integer.toString(next));
+        rt.field("ipv6.routing.nxt", "Next Header: " + IpDetails.protoName(next), Integer.toString(next)).at(s, off + pos, 1);
         if (!has(pos + 2, ROUTING)) {
             return -1;
         }
         int words = Bytes.u8(s, off + pos + 1);
         int len = (words + 1) * 8;
-        DetailNode lenItem = rt.field("ipv6.routing.len", "Length: " + words, Integer.toString(words));
-        rt.field("ipv6.routing.len_oct", "Length: " + len + " bytes", Integer.toString(len)).generated();
+        DetailNode lenItem = rt.field("ipv6.routing.len", "Length: " + words, Integer.toString(words)).at(s, off + pos + 1, 1);
+        rt.field("ipv6.routing.len_oct", "Length: " + len + " bytes", Integer.toString(len)).generated().at(s, off + pos + 1, 1);
         if (!has(pos + 3, ROUTING)) {
             return -1;
         }
         int type = Bytes.u8(s, off + pos + 2);
         String typeName = Ipv6Routing.typeName(type);
         DetailNode typeItem = rt.field("ipv6.routing.type", "Type: " + (typeName != null ? typeName : "Unknown")
-                + " (" + type + ")", Integer.toString(type));
+                + " (" + type + ")", Integer.toString(type)).at(s, off + pos + 2, 1);
         rt.relabel("Routing Header for IPv6 (" + (typeName != null ? typeName : "Unknown type " + type) + ")");
         if (!has(pos + 4, ROUTING)) {
             return -1;
         }
         int segLeft = Bytes.u8(s, off + pos + 3);
-        DetailNode segItem = rt.field("ipv6.routing.segleft", "Segments Left: " + segLeft, Integer.toString(segLeft));
+        DetailNode segItem = rt.field("ipv6.routing.segleft", "Segments Left: " + segLeft, Integer.toString(segLeft))
+                .at(s, off + pos + 3, 1);
         Ipv6Routing r = new Ipv6Routing(this, rt, lenItem, typeItem, segItem, s, off, pos, words, segLeft, len);
         if (!r.body(type)) {
             return -1;
@@ -281,21 +295,24 @@ final class Ipv6Extensions {
         int reserved = Bytes.u8(s, off + pos + 1);
         int offM = Bytes.u16(s, off + pos + 2);
         long ident = Bytes.u32(s, off + pos + 4);
-        DetailNode f = ip.protocol("ipv6.fraghdr", "Fragment Header for IPv6");
+        DetailNode f = ip.protocol("ipv6.fraghdr", "Fragment Header for IPv6").at(s, off + pos, Ipv6.FRAGMENT_HEADER_LENGTH);
         if (jumbo != 0) {
             Expert.add(f, "ipv6.opt.jumbo.fragment", Expert.Severity.WARNING, Expert.Group.PROTOCOL,
                     "Jumbo Payload option cannot be used with a fragment header");
         }
-        f.field("ipv6.fraghdr.nxt", "Next header: " + IpDetails.protoName(next), Integer.toString(next));
-        f.field("ipv6.fraghdr.reserved_octet", "Reserved octet: " + Labels.hex(reserved, 2), Labels.hex(reserved, 2));
+        long at = off + pos;
+        f.field("ipv6.fraghdr.nxt", "Next header: " + IpDetails.protoName(next), Integer.toString(next)).at(s, at, 1);
+        f.field("ipv6.fraghdr.reserved_octet", "Reserved octet: " + Labels.hex(reserved, 2), Labels.hex(reserved, 2))
+                .at(s, at + 1, 1);
         f.field("ipv6.fraghdr.offset", Bits.pattern(offM, 0xfff8, 16) + "Offset: " + (offM >>> 3) + " ("
-                + (offM & 0xfff8) + " bytes)", Integer.toString(offM >>> 3));
+                + (offM & 0xfff8) + " bytes)", Integer.toString(offM >>> 3)).at(s, at + 2, 2);
         int rsv = (offM >>> 1) & 3;
-        f.field("ipv6.fraghdr.reserved_bits", Bits.pattern(offM, 0x0006, 16) + "Reserved bits: " + rsv, Integer.toString(rsv));
+        f.field("ipv6.fraghdr.reserved_bits", Bits.pattern(offM, 0x0006, 16) + "Reserved bits: " + rsv, Integer.toString(rsv))
+                .at(s, at + 2, 2);
         boolean more = (offM & 1) != 0;
         f.field("ipv6.fraghdr.more", Bits.pattern(offM, 0x0001, 16) + "More Fragments: " + (more ? "Yes" : "No"),
-                more ? "1" : "0");
-        f.field("ipv6.fraghdr.ident", "Identification: " + Labels.hex(ident, 8), Labels.hex(ident, 8));
+                more ? "1" : "0").at(s, at + 2, 2);
+        f.field("ipv6.fraghdr.ident", "Identification: " + Labels.hex(ident, 8), Labels.hex(ident, 8)).at(s, at + 4, 4);
         return Ipv6.FRAGMENT_HEADER_LENGTH;
     }
 

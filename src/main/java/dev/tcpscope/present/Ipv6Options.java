@@ -132,7 +132,12 @@ final class Ipv6Options {
                 return null;
             }
             long v = size == 1 ? u8(at) : size == 2 ? u16(at) : u32(at);
-            return opt.field(key, name + ": " + v, Long.toString(v));
+            return opt.field(key, name + ": " + v, Long.toString(v)).at(s, off + at, size);
+        }
+
+        /** Places {@code n} as covering {@code size} bytes at {@code at} (relative to the layer). */
+        DetailNode at(DetailNode n, int at, int size) {
+            return n.at(s, off + at, size);
         }
 
         /** An FT_BYTES item; null when cut. */
@@ -141,7 +146,7 @@ final class Ipv6Options {
                 return null;
             }
             return opt.field(key, name + ": " + Ipv6Extensions.bytesText(s, off + at, size, false),
-                    Labels.hexColons(s, off + at, size));
+                    Labels.hexColons(s, off + at, size)).at(s, off + at, size);
         }
     }
 
@@ -185,22 +190,24 @@ final class Ipv6Options {
                 appendSet(label, f, 0x80, "Down");
                 appendSet(label, f, 0x40, "Rank Error");
                 appendSet(label, f, 0x20, "Forwarding Error");
-                DetailNode flags = b.opt().field("ipv6.opt.rpl.flag", label.toString(), Labels.hex(f, 2));
-                bool(flags, "ipv6.opt.rpl.flag.o", "Down", f, 0x80);
-                bool(flags, "ipv6.opt.rpl.flag.r", "Rank Error", f, 0x40);
-                bool(flags, "ipv6.opt.rpl.flag.f", "Forwarding Error", f, 0x20);
-                flags.field("ipv6.opt.rpl.flag.rsv", Bits.pattern(f, 0x1f, 8) + "Reserved: " + Labels.hex(f & 0x1f, 2),
-                        Labels.hex(f & 0x1f, 2));
+                DetailNode flags = b.at(b.opt().field("ipv6.opt.rpl.flag", label.toString(), Labels.hex(f, 2)), at, 1);
+                b.at(bool(flags, "ipv6.opt.rpl.flag.o", "Down", f, 0x80), at, 1);
+                b.at(bool(flags, "ipv6.opt.rpl.flag.r", "Rank Error", f, 0x40), at, 1);
+                b.at(bool(flags, "ipv6.opt.rpl.flag.f", "Forwarding Error", f, 0x20), at, 1);
+                b.at(flags.field("ipv6.opt.rpl.flag.rsv", Bits.pattern(f, 0x1f, 8) + "Reserved: " + Labels.hex(f & 0x1f, 2),
+                        Labels.hex(f & 0x1f, 2)), at, 1);
                 if (!b.has(at + 2)) {
                     return -1;
                 }
                 int id = b.u8(at + 1);
-                b.opt().field("ipv6.opt.rpl.instance_id", "RPLInstanceID: " + Labels.hex(id, 2), Labels.hex(id, 2));
+                b.at(b.opt().field("ipv6.opt.rpl.instance_id", "RPLInstanceID: " + Labels.hex(id, 2), Labels.hex(id, 2)),
+                        at + 1, 1);
                 if (!b.has(at + 4)) {
                     return -1;
                 }
                 int rank = b.u16(at + 2);
-                b.opt().field("ipv6.opt.rpl.sender_rank", "Sender Rank: " + Labels.hex(rank, 4), Labels.hex(rank, 4));
+                b.at(b.opt().field("ipv6.opt.rpl.sender_rank", "Sender Rank: " + Labels.hex(rank, 4), Labels.hex(rank, 4)),
+                        at + 2, 2);
                 return at + 4;
             }
             case TEL -> {
@@ -223,7 +230,8 @@ final class Ipv6Options {
                     case 2 -> "Active Network";
                     default -> "Unknown";
                 };
-                b.opt().field("ipv6.opt.router_alert", "Router Alert: " + name + " (" + v + ")", Integer.toString(v));
+                b.at(b.opt().field("ipv6.opt.router_alert", "Router Alert: " + name + " (" + v + ")", Integer.toString(v)),
+                        at, 2);
                 return at + 2;
             }
             case PMTU -> {
@@ -234,9 +242,10 @@ final class Ipv6Options {
                     return -1;
                 }
                 int v = b.u16(at + 2);
-                b.opt().field("ipv6.opt.pmtu.rtn", "Return Minimum PMTU: " + (v & 0xfffe), Integer.toString(v & 0xfffe));
+                b.at(b.opt().field("ipv6.opt.pmtu.rtn", "Return Minimum PMTU: " + (v & 0xfffe), Integer.toString(v & 0xfffe)),
+                        at + 2, 2);
                 boolean r = (v & 1) != 0;
-                b.opt().field("ipv6.opt.pmtu.r_flag", "Return Flag: " + (r ? "True" : "False"), r ? "1" : "0");
+                b.at(b.opt().field("ipv6.opt.pmtu.r_flag", "Return Flag: " + (r ? "True" : "False"), r ? "1" : "0"), at + 3, 1);
                 return at + 4;
             }
             case TPF -> {
@@ -247,7 +256,7 @@ final class Ipv6Options {
                     return -1;
                 }
                 long v = b.u32(at);
-                b.opt().field("ipv6.opt.tpf_information", "TPF Information: " + Labels.hex(v, 8), Labels.hex(v, 8));
+                b.at(b.opt().field("ipv6.opt.tpf_information", "TPF Information: " + Labels.hex(v, 8), Labels.hex(v, 8)), at, 4);
                 return at + 4;
             }
             case PDM -> {
@@ -272,7 +281,7 @@ final class Ipv6Options {
                     return -1;
                 }
                 String a = IpDetails.ipv6(b.s(), b.off() + at);
-                b.opt().field("ipv6.opt.mipv6.home_address", "MIPv6 Home Address: " + a, a);
+                b.at(b.opt().field("ipv6.opt.mipv6.home_address", "MIPv6 Home Address: " + a, a), at, 16);
                 return at + 16;
             }
             case ILNP_NONCE -> {
@@ -289,19 +298,19 @@ final class Ipv6Options {
                 StringBuilder label = new StringBuilder("Flags: ").append(Labels.hex(f, 2));
                 appendSet(label, f, 0x20, "Duplicate (DUP)");
                 appendSet(label, f, 0x10, "Return (RET)");
-                DetailNode flags = b.opt().field("ipv6.opt.dff.flags", label.toString(), Labels.hex(f, 2));
-                flags.field("ipv6.opt.dff.flag.ver", Bits.pattern(f, 0xc0, 8) + "Version (VER): " + (f >>> 6),
-                        Integer.toString(f >>> 6));
-                bool(flags, "ipv6.opt.dff.flag.dup", "Duplicate (DUP)", f, 0x20);
-                bool(flags, "ipv6.opt.dff.flag.ret", "Return (RET)", f, 0x10);
-                flags.field("ipv6.opt.dff.flag.rsv", Bits.pattern(f, 0x0f, 8) + "Reserved: " + Labels.hex(f & 0x0f, 1),
-                        Labels.hex(f & 0x0f, 2));
+                DetailNode flags = b.at(b.opt().field("ipv6.opt.dff.flags", label.toString(), Labels.hex(f, 2)), at, 1);
+                b.at(flags.field("ipv6.opt.dff.flag.ver", Bits.pattern(f, 0xc0, 8) + "Version (VER): " + (f >>> 6),
+                        Integer.toString(f >>> 6)), at, 1);
+                b.at(bool(flags, "ipv6.opt.dff.flag.dup", "Duplicate (DUP)", f, 0x20), at, 1);
+                b.at(bool(flags, "ipv6.opt.dff.flag.ret", "Return (RET)", f, 0x10), at, 1);
+                b.at(flags.field("ipv6.opt.dff.flag.rsv", Bits.pattern(f, 0x0f, 8) + "Reserved: " + Labels.hex(f & 0x0f, 1),
+                        Labels.hex(f & 0x0f, 2)), at, 1);
                 if (!b.has(at + 3)) {
                     return -1;
                 }
                 int seq = b.u16(at + 1);
-                b.opt().field("ipv6.opt.dff.sequence_number", "Sequence Number: " + seq + " (" + Labels.hex(seq, 4) + ")",
-                        Integer.toString(seq));
+                b.at(b.opt().field("ipv6.opt.dff.sequence_number", "Sequence Number: " + seq + " (" + Labels.hex(seq, 4) + ")",
+                        Integer.toString(seq)), at + 1, 2);
                 return at + 3;
             }
             case QUICK_START -> {
@@ -323,7 +332,7 @@ final class Ipv6Options {
                     return -1;
                 }
                 String id = ascii(b.s(), b.off() + at + 1, idLen);
-                b.opt().field("ipv6.opt.lio.line_id", "Line ID: " + id, id);
+                b.at(b.opt().field("ipv6.opt.lio.line_id", "Line ID: " + id, id), at + 1, idLen);
                 return at + 1 + idLen;
             }
             case SMF_DPD -> {
@@ -340,8 +349,8 @@ final class Ipv6Options {
                     return -1;
                 }
                 int sum = b.u16(at + 6);
-                b.opt().field("ipv6.opt.calipso.checksum", "Checksum: " + Labels.hex(sum, 4) + " [unverified]",
-                        Labels.hex(sum, 4));
+                b.at(b.opt().field("ipv6.opt.calipso.checksum", "Checksum: " + Labels.hex(sum, 4) + " [unverified]",
+                        Labels.hex(sum, 4)), at + 6, 2);
                 int bitmap = b.u8(at + 4) * 4;
                 return b.bytes("ipv6.opt.calipso.cmpt_bitmap", "Compartment Bitmap", at + 8, bitmap) == null
                         ? -1 : at + 8 + bitmap;
@@ -382,23 +391,23 @@ final class Ipv6Options {
         int function = command >>> 4;
         int rate = command & 0x0f;
         String functionName = function == 0 ? "Rate request" : function == 8 ? "Rate report" : "Unknown";
-        b.opt().field("ipv6.opt.qs_func", Bits.pattern(command, 0xf0, 8) + "Function: " + functionName + " (" + function
-                + ")", Integer.toString(function));
+        b.at(b.opt().field("ipv6.opt.qs_func", Bits.pattern(command, 0xf0, 8) + "Function: " + functionName + " (" + function
+                + ")", Integer.toString(function)), at, 1);
         if (function != 0 && function != 8) {
             return at;
         }
-        b.opt().field("ipv6.opt.qs_rate", Bits.pattern(command, 0x0f, 8) + "Rate: " + QS_RATES[rate] + " (" + rate + ")",
-                Integer.toString(rate));
+        b.at(b.opt().field("ipv6.opt.qs_rate", Bits.pattern(command, 0x0f, 8) + "Rate: " + QS_RATES[rate] + " (" + rate + ")",
+                Integer.toString(rate)), at, 1);
         DetailNode opt = b.opt();
         if (function == 0) {
             if (!b.has(at + 2)) {
                 return -1;
             }
             int ttl = b.u8(at + 1);
-            opt.field("ipv6.opt.qs_ttl", "QS TTL: " + ttl, Integer.toString(ttl));
+            b.at(opt.field("ipv6.opt.qs_ttl", "QS TTL: " + ttl, Integer.toString(ttl)), at + 1, 1);
             int diff = (b.u8(7) - ttl) & 0xff; // the IPv6 header's hop limit
             opt.relabel(opt.label() + ", " + QS_RATES[rate] + ", QS TTL " + ttl);
-            opt.field("ipv6.opt.qs_ttl_diff", "TTL Diff: " + diff, Integer.toString(diff)).generated();
+            b.at(opt.field("ipv6.opt.qs_ttl_diff", "TTL Diff: " + diff, Integer.toString(diff)).generated(), at + 1, 1);
             opt.relabel(opt.label() + ", QS TTL diff " + diff);
         } else {
             opt.relabel(opt.label() + ", " + QS_RATES[rate]);
@@ -410,10 +419,10 @@ final class Ipv6Options {
             return -1;
         }
         long w = b.u32(at + 2);
-        b.opt().field("ipv6.opt.qs_nonce", Bits.pattern(w, 0xfffffffcL, 32) + "QS Nonce: " + Labels.hex(w >>> 2, 8),
-                Labels.hex(w >>> 2, 8));
-        b.opt().field("ipv6.opt.qs_reserved", Bits.pattern(w, 0x3, 32) + "Reserved: " + Labels.hex(w & 3, 1),
-                Labels.hex(w & 3, 8));
+        b.at(b.opt().field("ipv6.opt.qs_nonce", Bits.pattern(w, 0xfffffffcL, 32) + "QS Nonce: " + Labels.hex(w >>> 2, 8),
+                Labels.hex(w >>> 2, 8)), at + 2, 4);
+        b.at(b.opt().field("ipv6.opt.qs_reserved", Bits.pattern(w, 0x3, 32) + "Reserved: " + Labels.hex(w & 3, 1),
+                Labels.hex(w & 3, 8)), at + 2, 4);
         return at + 6;
     }
 
@@ -432,18 +441,18 @@ final class Ipv6Options {
                 .append(SEED_ID_LENGTHS[s]);
         appendSet(label, f, 0x20, "Largest Sequence");
         appendSet(label, f, 0x10, "Version");
-        DetailNode flags = b.opt().field("ipv6.opt.mpl.flag", label.toString(), Labels.hex(f, 2));
-        flags.field("ipv6.opt.mpl.flag.s", Bits.pattern(f, 0xc0, 8) + "Seed ID Length: " + SEED_ID_LENGTHS[s] + " (" + s
-                + ")", Integer.toString(s));
-        bool(flags, "ipv6.opt.mpl.flag.m", "Largest Sequence", f, 0x20);
-        bool(flags, "ipv6.opt.mpl.flag.v", "Version", f, 0x10);
-        flags.field("ipv6.opt.mpl.flag.rsv", Bits.pattern(f, 0x0f, 8) + "Reserved: " + Labels.hex(f & 0x0f, 1),
-                Labels.hex(f & 0x0f, 2));
+        DetailNode flags = b.at(b.opt().field("ipv6.opt.mpl.flag", label.toString(), Labels.hex(f, 2)), at, 1);
+        b.at(flags.field("ipv6.opt.mpl.flag.s", Bits.pattern(f, 0xc0, 8) + "Seed ID Length: " + SEED_ID_LENGTHS[s] + " (" + s
+                + ")", Integer.toString(s)), at, 1);
+        b.at(bool(flags, "ipv6.opt.mpl.flag.m", "Largest Sequence", f, 0x20), at, 1);
+        b.at(bool(flags, "ipv6.opt.mpl.flag.v", "Version", f, 0x10), at, 1);
+        b.at(flags.field("ipv6.opt.mpl.flag.rsv", Bits.pattern(f, 0x0f, 8) + "Reserved: " + Labels.hex(f & 0x0f, 1),
+                Labels.hex(f & 0x0f, 2)), at, 1);
         if (!b.has(at + 2)) {
             return -1;
         }
         int seq = b.u8(at + 1);
-        b.opt().field("ipv6.opt.mpl.sequence", "Sequence: " + Labels.hex(seq, 2), Labels.hex(seq, 2));
+        b.at(b.opt().field("ipv6.opt.mpl.sequence", "Sequence: " + Labels.hex(seq, 2), Labels.hex(seq, 2)), at + 1, 1);
         int seed = new int[] {0, 2, 8, 16}[s];
         if (seed == 0) {
             Expert.add(b.typeItem(), "ipv6.opt.mpl.ipv6_src_seed_id", Expert.Severity.COMMENT, Expert.Group.PROTOCOL,
@@ -463,15 +472,15 @@ final class Ipv6Options {
             return -1;
         }
         int v = b.u8(at);
-        bool(b.opt(), "ipv6.opt.smf_dpd.hash_bit", "H-bit", v, 0x80);
+        b.at(bool(b.opt(), "ipv6.opt.smf_dpd.hash_bit", "H-bit", v, 0x80), at, 1);
         if ((v & 0x80) != 0) {
             return b.bytes("ipv6.opt.smf_dpd.hav", "Hash Assist Value", at, len) == null ? -1 : at + len;
         }
         int type = (v >>> 4) & 7;
-        b.opt().field("ipv6.opt.smf_dpd.tid_type", Bits.pattern(v, 0x70, 8) + "TaggerID Type: "
-                + (type < 4 ? TAGGER_ID_TYPES[type] : "Unknown") + " (" + type + ")", Integer.toString(type));
-        b.opt().field("ipv6.opt.smf_dpd.tid_len", Bits.pattern(v, 0x0f, 8) + "TaggerID Length: " + (v & 0x0f),
-                Integer.toString(v & 0x0f));
+        b.at(b.opt().field("ipv6.opt.smf_dpd.tid_type", Bits.pattern(v, 0x70, 8) + "TaggerID Type: "
+                + (type < 4 ? TAGGER_ID_TYPES[type] : "Unknown") + " (" + type + ")", Integer.toString(type)), at, 1);
+        b.at(b.opt().field("ipv6.opt.smf_dpd.tid_len", Bits.pattern(v, 0x0f, 8) + "TaggerID Length: " + (v & 0x0f),
+                Integer.toString(v & 0x0f)), at, 1);
         int o = at + 1;
         int identLen = len - 1;
         if ((v & 0x70) != 0) {
@@ -523,8 +532,8 @@ final class Ipv6Options {
     }
 
     /** An 8-bit FT_BOOLEAN bit without value strings: "True" / "False". */
-    private static void bool(DetailNode parent, String key, String name, int v, int mask) {
+    private static DetailNode bool(DetailNode parent, String key, String name, int v, int mask) {
         boolean set = (v & mask) != 0;
-        parent.field(key, Bits.pattern(v, mask, 8) + name + ": " + (set ? "True" : "False"), set ? "1" : "0");
+        return parent.field(key, Bits.pattern(v, mask, 8) + name + ": " + (set ? "True" : "False"), set ? "1" : "0");
     }
 }

@@ -88,7 +88,8 @@ final class Ipv6Routing {
         if (!has(data + 4)) {
             return null;
         }
-        return rt.field(key, "Reserved: " + Labels.hexShort(s, off + data, 4), Labels.hexColons(s, off + data, 4));
+        return rt.field(key, "Reserved: " + Labels.hexShort(s, off + data, 4), Labels.hexColons(s, off + data, 4))
+                .at(s, off + data, 4);
     }
 
     private void multicastExpert(DetailNode item) {
@@ -121,7 +122,7 @@ final class Ipv6Routing {
                 return false;
             }
             String a = address(at);
-            DetailNode item = rt.field("ipv6.routing.src.addr", "Address[" + k + "]: " + a, a);
+            DetailNode item = rt.field("ipv6.routing.src.addr", "Address[" + k + "]: " + a, a).at(s, off + at, 16);
             if (multicast(s, off + at)) {
                 multicastExpert(item);
             }
@@ -146,7 +147,7 @@ final class Ipv6Routing {
             return false;
         }
         String a = address(at);
-        DetailNode item = rt.field("ipv6.routing.mipv6.home_address", "Address[1]: " + a, a);
+        DetailNode item = rt.field("ipv6.routing.mipv6.home_address", "Address[1]: " + a, a).at(s, off + at, 16);
         if (multicast(s, off + at)) {
             multicastExpert(item);
         }
@@ -158,17 +159,18 @@ final class Ipv6Routing {
             return false;
         }
         int last = Bytes.u8(s, off + data);
-        rt.field("ipv6.routing.srh.last_entry", "Last Entry: " + last, Integer.toString(last));
+        rt.field("ipv6.routing.srh.last_entry", "Last Entry: " + last, Integer.toString(last)).at(s, off + data, 1);
         int count = last + 1;
         if (!has(data + 2)) {
             return false;
         }
         int flags = Bytes.u8(s, off + data + 1);
-        rt.field("ipv6.routing.srh.flags", "Flags: " + Labels.hex(flags, 2), Labels.hex(flags, 2));
+        rt.field("ipv6.routing.srh.flags", "Flags: " + Labels.hex(flags, 2), Labels.hex(flags, 2)).at(s, off + data + 1, 1);
         if (!has(data + 4)) {
             return false;
         }
-        rt.field("ipv6.routing.srh.tag", "Tag: " + Labels.hexShort(s, off + data + 2, 2), Labels.hexColons(s, off + data + 2, 2));
+        rt.field("ipv6.routing.srh.tag", "Tag: " + Labels.hexShort(s, off + data + 2, 2), Labels.hexColons(s, off + data + 2, 2))
+                .at(s, off + data + 2, 2);
         if (segLeft > count) {
             invalidSegLeft("IPv6 Type 4 Routing Header segments left field must not exceed address count (" + count + ")");
         }
@@ -181,7 +183,7 @@ final class Ipv6Routing {
                 return false;
             }
             String a = address(at);
-            rt.field("ipv6.routing.srh.addr", "Address[" + k + "]: " + a, a);
+            rt.field("ipv6.routing.srh.addr", "Address[" + k + "]: " + a, a).at(s, off + at, 16);
         }
         return true;
     }
@@ -202,24 +204,24 @@ final class Ipv6Routing {
         int pad = (int) (w >>> 20) & 0xf;
         int reserved = (int) (w & 0xfffff);
         rt.field("ipv6.routing.rpl.cmprI", Bits.pattern(w, 0xf0000000L, 32) + "Compressed Internal Octets (CmprI): " + cmprI,
-                Integer.toString(cmprI));
+                Integer.toString(cmprI)).at(s, off + data, 4);
         rt.field("ipv6.routing.rpl.cmprE", Bits.pattern(w, 0x0f000000L, 32) + "Compressed Final Octets (CmprE): " + cmprE,
-                Integer.toString(cmprE));
+                Integer.toString(cmprE)).at(s, off + data, 4);
         DetailNode padItem = rt.field("ipv6.routing.rpl.pad", Bits.pattern(w, 0x00f00000L, 32) + "Padding Bytes: " + pad,
-                Integer.toString(pad));
+                Integer.toString(pad)).at(s, off + data, 4);
         if (cmprI == 0 && cmprE == 0 && pad != 0) {
             Expert.add(padItem, "ipv6.routing.rpl.cmprI_cmprE_pad", Expert.Severity.WARNING, Expert.Group.PROTOCOL,
                     "When cmprI equals 0 and cmprE equals 0, pad MUST equal 0 but instead was " + pad);
         }
         DetailNode rsv = rt.field("ipv6.routing.rpl.reserved", Bits.pattern(w, 0x000fffffL, 32) + "Reserved: " + reserved,
-                Integer.toString(reserved));
+                Integer.toString(reserved)).at(s, off + data, 4);
         if (reserved != 0) {
             Expert.add(rsv, "ipv6.routing.rpl.reserved_not0", Expert.Severity.NOTE, Expert.Group.PROTOCOL,
                     "Reserved field must equal 0 but instead was " + reserved);
         }
         int count = words > 0 ? ((words * 8) - pad - (16 - cmprE)) / (16 - cmprI) + 1 : 0;
         DetailNode countItem = rt.field("ipv6.routing.rpl.addr_count", "Total Address Count: " + count,
-                Integer.toString(count)).generated();
+                Integer.toString(count)).generated().at(s, off + data, 2);
         if (count < 0) {
             Expert.add(countItem, "ipv6.routing.rpl.addr_count_ge0", Expert.Severity.ERROR, Expert.Group.MALFORMED,
                     "Calculated total address count must be greater than or equal to 0, instead was " + count);
@@ -235,11 +237,12 @@ final class Ipv6Routing {
                 return false;
             }
             rt.field("ipv6.routing.rpl.address", "Address: " + Ipv6Extensions.bytesText(s, off + at, size, false),
-                    Labels.hexColons(s, off + at, size));
+                    Labels.hexColons(s, off + at, size)).at(s, off + at, size);
             MemorySegment.copy(s, off + dst, f, 0, 16);
             MemorySegment.copy(s, off + at, f, 16 - size, size);
             String a = IpDetails.ipv6(f, 0);
-            DetailNode item = rt.field("ipv6.routing.rpl.full_address", "Address[" + k + "]: " + a, a).generated();
+            DetailNode item = rt.field("ipv6.routing.rpl.full_address", "Address[" + k + "]: " + a, a).generated()
+                    .at(s, off + at, size);
             if (f.mismatch(s.asSlice(off + Ipv6.SRC, 16)) == -1) {
                 Expert.add(item, "ipv6.src_route_list.src_addr", Expert.Severity.WARNING, Expert.Group.PROTOCOL,
                         "Source address must not appear in the source route list");
@@ -263,7 +266,8 @@ final class Ipv6Routing {
             return false;
         }
         DetailNode u = rt.field("ipv6.routing.unknown_data", "Type-Specific Data: "
-                + Ipv6Extensions.bytesText(s, off + data, size, false), Labels.hexColons(s, off + data, size));
+                + Ipv6Extensions.bytesText(s, off + data, size, false), Labels.hexColons(s, off + data, size))
+                .at(s, off + data, size);
         Expert.add(u, "ipv6.routing.undecoded", Expert.Severity.NOTE, Expert.Group.UNDECODED,
                 "Undecoded IPv6 routing header field");
         return true;

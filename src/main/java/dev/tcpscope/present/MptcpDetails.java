@@ -56,14 +56,16 @@ final class MptcpDetails {
         avail = Math.min(optionLength, captured);
         assertion = r.mptcpAssertion == position;
         x.protocol("mptcp");
-        DetailNode m = opts.protocol("mptcp", "Multipath Transmission Control Protocol");
+        // the option's buffer ends with the option: the item covers what of it was captured
+        DetailNode m = opts.protocol("mptcp", "Multipath Transmission Control Protocol").at(s, o, Math.max(0, avail));
         try {
-            m.field("tcp.option_kind", "Kind: Multipath TCP (30)", "30");
-            m.field("tcp.option_len", "Length: " + len, Integer.toString(len));
+            at(m.field("tcp.option_kind", "Kind: Multipath TCP (30)", "30"), 0, 1);
+            at(m.field("tcp.option_len", "Length: " + len, Integer.toString(len)), 1, 1);
             int b = u8(2);
             int subtype = b >>> 4;
-            m.field("tcp.options.mptcp.subtype", Bits.pattern(b, 0xf0, 8) + "Multipath TCP subtype: " + Mptcp.subtypeName(subtype)
-                    + (subtype <= Mptcp.MP_TCPRST ? " (" + subtype + ")" : ""), Integer.toString(subtype));
+            at(m.field("tcp.options.mptcp.subtype", Bits.pattern(b, 0xf0, 8) + "Multipath TCP subtype: "
+                    + Mptcp.subtypeName(subtype) + (subtype <= Mptcp.MP_TCPRST ? " (" + subtype + ")" : ""),
+                    Integer.toString(subtype)), 2, 1);
             m.relabel(m.label() + ": " + Mptcp.subtypeName(subtype));
             // each option shows the connection as it left it, not as the whole segment did
             MptcpAnalysis.Meta fwd = r.mptcpSeen == null ? null : r.mptcpSeen.sender(position);
@@ -74,8 +76,8 @@ final class MptcpDetails {
                 case Mptcp.DSS -> dss(m, fwd, rev);
                 case Mptcp.ADD_ADDR -> addAddress(m);
                 case Mptcp.REMOVE_ADDR -> {
-                    m.field("mptcp.rm_addr.count", "Number of removed addresses: " + ((len - 3) & 0xff),
-                            Integer.toString((len - 3) & 0xff)).generated();
+                    at(m.field("mptcp.rm_addr.count", "Number of removed addresses: " + ((len - 3) & 0xff),
+                            Integer.toString((len - 3) & 0xff)).generated(), 2, 1);
                     for (int at = 3; at < len; at++) {
                         addressId(m, at);
                     }
@@ -88,11 +90,12 @@ final class MptcpDetails {
                 }
                 case Mptcp.MP_FAIL -> {
                     reserved(m);
-                    m.field("tcp.options.mptcp.rawdataseqno", "Data Sequence Number: " + unsigned(u64(4)), unsigned(u64(4)));
+                    at(m.field("tcp.options.mptcp.rawdataseqno", "Data Sequence Number: " + unsigned(u64(4)), unsigned(u64(4))),
+                            4, 8);
                 }
                 case Mptcp.MP_FASTCLOSE -> {
                     reserved(m);
-                    m.field("tcp.options.mptcp.recvkey", "Receiver's Key: " + unsigned(u64(4)), unsigned(u64(4)));
+                    at(m.field("tcp.options.mptcp.recvkey", "Receiver's Key: " + unsigned(u64(4)), unsigned(u64(4))), 4, 8);
                 }
                 case Mptcp.MP_TCPRST -> reset(m);
                 default -> { }
@@ -145,6 +148,11 @@ final class MptcpDetails {
         return Mptcp.u64(s, o + at);
     }
 
+    /** Places {@code n} as covering {@code size} bytes at {@code at} of the option. */
+    private DetailNode at(DetailNode n, int at, int size) {
+        return n.at(s, o + at, size);
+    }
+
     private static String unsigned(long v) {
         return Long.toUnsignedString(v);
     }
@@ -153,24 +161,25 @@ final class MptcpDetails {
 
     private void capable(DetailNode m, MptcpAnalysis.Meta fwd, MptcpAnalysis.Meta rev) {
         int version = u8(2) & 0x0f;
-        m.field("tcp.options.mptcp.version", Bits.pattern(u8(2), 0x0f, 8) + "Multipath TCP version: " + version,
-                Integer.toString(version));
+        at(m.field("tcp.options.mptcp.version", Bits.pattern(u8(2), 0x0f, 8) + "Multipath TCP version: " + version,
+                Integer.toString(version)), 2, 1);
         int f = u8(3);
-        DetailNode flags = m.field("tcp.options.mptcp.flags", "Multipath TCP flags: " + Labels.hex(f, 2), Labels.hex(f, 2));
-        bit(flags, f, 0x80, "tcp.options.mptcp.checksumreq.flags", "Checksum required");
-        bit(flags, f, 0x40, "tcp.options.mptcp.extensibility.flag", "Extensibility");
+        DetailNode flags = at(m.field("tcp.options.mptcp.flags", "Multipath TCP flags: " + Labels.hex(f, 2), Labels.hex(f, 2)),
+                3, 1);
+        at(bit(flags, f, 0x80, "tcp.options.mptcp.checksumreq.flags", "Checksum required"), 3, 1);
+        at(bit(flags, f, 0x40, "tcp.options.mptcp.extensibility.flag", "Extensibility"), 3, 1);
         if (version == 1) {
-            bit(flags, f, 0x20, "tcp.options.mptcp.nomoresubflows.flag",
-                    "Do not attempt to establish new subflows to this address and port");
-            bit(flags, f, 0x01, "tcp.options.mptcp.sha256.flag", "Use HMAC-SHA256");
+            at(bit(flags, f, 0x20, "tcp.options.mptcp.nomoresubflows.flag",
+                    "Do not attempt to establish new subflows to this address and port"), 3, 1);
+            at(bit(flags, f, 0x01, "tcp.options.mptcp.sha256.flag", "Use HMAC-SHA256"), 3, 1);
             int res = (f & 0x1e) >>> 1;
-            flags.field("tcp.options.mptcp.reserved.flag", Bits.pattern(f, 0x1e, 8) + "Reserved: " + Labels.hex(res, 1),
-                    Labels.hex(res, 2));
+            at(flags.field("tcp.options.mptcp.reserved.flag", Bits.pattern(f, 0x1e, 8) + "Reserved: " + Labels.hex(res, 1),
+                    Labels.hex(res, 2)), 3, 1);
         } else {
-            bit(flags, f, 0x01, "tcp.options.mptcp.sha1.flag", "Use HMAC-SHA1");
+            at(bit(flags, f, 0x01, "tcp.options.mptcp.sha1.flag", "Use HMAC-SHA1"), 3, 1);
             int res = (f & 0x3e) >>> 1;
-            flags.field("tcp.options.mptcp.reserved.flag", Bits.pattern(f, 0x3e, 8) + "Reserved: " + Labels.hex(res, 2),
-                    Labels.hex(res, 2));
+            at(flags.field("tcp.options.mptcp.reserved.flag", Bits.pattern(f, 0x3e, 8) + "Reserved: " + Labels.hex(res, 2),
+                    Labels.hex(res, 2)), 3, 1);
         }
         if ((f & 0x3f) == 0) {
             Expert.add(flags, "mptcp.connection.missing_algorithm", Expert.Severity.WARNING, Expert.Group.PROTOCOL,
@@ -184,7 +193,7 @@ final class MptcpDetails {
             return;
         }
         long key = u64(4);
-        m.field("tcp.options.mptcp.sendkey", "Sender's Key: " + unsigned(key), unsigned(key));
+        at(m.field("tcp.options.mptcp.sendkey", "Sender's Key: " + unsigned(key), unsigned(key)), 4, 8);
         assertionPoint(); // get_or_create_mptcpd_from_key() of the sender's key
         long token = fwd == null ? 0 : fwd.token();
         long idsn = fwd == null ? 0 : fwd.baseDsn();
@@ -193,7 +202,7 @@ final class MptcpDetails {
                 unsigned(idsn)).generated();
         if (len >= 20) {
             long recv = u64(12);
-            m.field("tcp.options.mptcp.recvkey", "Receiver's Key: " + unsigned(recv), unsigned(recv));
+            at(m.field("tcp.options.mptcp.recvkey", "Receiver's Key: " + unsigned(recv), unsigned(recv)), 12, 8);
             if (rev != null && (rev.flags() & MptcpAnalysis.HAS_KEY) != 0 && rev.key() != recv) {
                 Expert.add(idsnItem, "mptcp.connection.echoed_key_mismatch", Expert.Severity.WARNING, Expert.Group.PROTOCOL,
                         "The echoed key in the ACK of the MPTCP handshake does not match the key of the SYN/ACK");
@@ -201,7 +210,7 @@ final class MptcpDetails {
         }
         if (len >= 22) {
             int dataLength = u16(20);
-            m.field("tcp.options.mptcp.datalvllen", "Data-level Length: " + dataLength, Integer.toString(dataLength));
+            at(m.field("tcp.options.mptcp.datalvllen", "Data-level Length: " + dataLength, Integer.toString(dataLength)), 20, 2);
             if (dataLength == 0) {
                 infiniteMapping(m);
             }
@@ -217,24 +226,25 @@ final class MptcpDetails {
                 backupFlags(m, 2);
                 addressId(m, 3);
                 long token = u32(4);
-                m.field("tcp.options.mptcp.recvtok", "Receiver's Token: " + token, Long.toString(token));
+                at(m.field("tcp.options.mptcp.recvtok", "Receiver's Token: " + token, Long.toString(token)), 4, 4);
                 assertionPoint(); // mptcp_get_meta_from_token()
                 long nonce = u32(8);
-                m.field("tcp.options.mptcp.sendrand", "Sender's Random Number: " + nonce, Long.toString(nonce));
+                at(m.field("tcp.options.mptcp.sendrand", "Sender's Random Number: " + nonce, Long.toString(nonce)), 8, 4);
             }
             case 16 -> {
                 backupFlags(m, 2);
                 addressId(m, 3);
                 long hmac = u64(4);
-                m.field("tcp.options.mptcp.sendtrunchmac", "Sender's Truncated HMAC: " + unsigned(hmac), unsigned(hmac));
+                at(m.field("tcp.options.mptcp.sendtrunchmac", "Sender's Truncated HMAC: " + unsigned(hmac), unsigned(hmac)),
+                        4, 8);
                 long nonce = u32(12);
-                m.field("tcp.options.mptcp.sendrand", "Sender's Random Number: " + nonce, Long.toString(nonce));
+                at(m.field("tcp.options.mptcp.sendrand", "Sender's Random Number: " + nonce, Long.toString(nonce)), 12, 4);
             }
             case 24 -> {
                 reserved(m);
                 need(24);
-                m.field("tcp.options.mptcp.sendhmac", "Sender's HMAC: " + Labels.hexShort(s, o + 4, 20),
-                        Labels.hexColons(s, o + 4, 20));
+                at(m.field("tcp.options.mptcp.sendhmac", "Sender's HMAC: " + Labels.hexShort(s, o + 4, 20),
+                        Labels.hexColons(s, o + 4, 20)), 4, 20);
             }
             default -> { }
         }
@@ -242,21 +252,21 @@ final class MptcpDetails {
 
     private void dss(DetailNode m, MptcpAnalysis.Meta fwd, MptcpAnalysis.Meta rev) {
         int f = u8(3) & 0x1f;
-        DetailNode flags = m.field("tcp.options.mptcp.flags", "Multipath TCP flags: " + Labels.hex(u8(3), 2),
-                Labels.hex(u8(3), 2));
+        DetailNode flags = at(m.field("tcp.options.mptcp.flags", "Multipath TCP flags: " + Labels.hex(u8(3), 2),
+                Labels.hex(u8(3), 2)), 3, 1);
         int raw = u8(3);
-        bit(flags, raw, Mptcp.DSS_DATA_FIN, "tcp.options.mptcp.datafin.flag", "DATA_FIN");
-        bit(flags, raw, Mptcp.DSS_DSN_8, "tcp.options.mptcp.dseqn8.flag", "Data Sequence Number is 8 octets");
-        bit(flags, raw, Mptcp.DSS_MAPPING, "tcp.options.mptcp.dseqnpresent.flag",
-                "Data Sequence Number, Subflow Sequence Number, Data-level Length, Checksum present");
-        bit(flags, raw, Mptcp.DSS_DATA_ACK_8, "tcp.options.mptcp.dataack8.flag", "Data ACK is 8 octets");
-        bit(flags, raw, Mptcp.DSS_DATA_ACK, "tcp.options.mptcp.dataackpresent.flag", "Data ACK is present");
+        at(bit(flags, raw, Mptcp.DSS_DATA_FIN, "tcp.options.mptcp.datafin.flag", "DATA_FIN"), 3, 1);
+        at(bit(flags, raw, Mptcp.DSS_DSN_8, "tcp.options.mptcp.dseqn8.flag", "Data Sequence Number is 8 octets"), 3, 1);
+        at(bit(flags, raw, Mptcp.DSS_MAPPING, "tcp.options.mptcp.dseqnpresent.flag",
+                "Data Sequence Number, Subflow Sequence Number, Data-level Length, Checksum present"), 3, 1);
+        at(bit(flags, raw, Mptcp.DSS_DATA_ACK_8, "tcp.options.mptcp.dataack8.flag", "Data ACK is 8 octets"), 3, 1);
+        at(bit(flags, raw, Mptcp.DSS_DATA_ACK, "tcp.options.mptcp.dataackpresent.flag", "Data ACK is present"), 3, 1);
         boolean ack8 = (f & Mptcp.DSS_DATA_ACK_8) != 0;
         int at = 4;
         if ((f & Mptcp.DSS_DATA_ACK) != 0) {
             long ack = ack8 ? u64(at) : u32(at);
-            m.field("tcp.options.mptcp.rawdataack", "Original MPTCP Data ACK: " + unsigned(ack) + (ack8 ? " (64bits)" : ""),
-                    unsigned(ack));
+            at(m.field("tcp.options.mptcp.rawdataack", "Original MPTCP Data ACK: " + unsigned(ack) + (ack8 ? " (64bits)" : ""),
+                    unsigned(ack)), at, ack8 ? 8 : 4);
             at += ack8 ? 8 : 4;
             if (relative(rev)) {
                 long v = relative(ack, rev, !ack8);
@@ -266,14 +276,14 @@ final class MptcpDetails {
         if ((f & Mptcp.DSS_MAPPING) != 0) {
             boolean dsn8 = (f & Mptcp.DSS_DSN_8) != 0;
             long dsn = dsn8 ? u64(at) : u32(at);
-            m.field("tcp.options.mptcp.rawdataseqno", "Data Sequence Number: " + unsigned(dsn)
-                    + (dsn8 ? "  (64bits version)" : "  (32bits version)"), unsigned(dsn));
+            at(m.field("tcp.options.mptcp.rawdataseqno", "Data Sequence Number: " + unsigned(dsn)
+                    + (dsn8 ? "  (64bits version)" : "  (32bits version)"), unsigned(dsn)), at, dsn8 ? 8 : 4);
             at += dsn8 ? 8 : 4;
             long ssn = u32(at);
-            m.field("tcp.options.mptcp.subflowseqno", "Subflow Sequence Number: " + ssn, Long.toString(ssn));
+            at(m.field("tcp.options.mptcp.subflowseqno", "Subflow Sequence Number: " + ssn, Long.toString(ssn)), at, 4);
             at += 4;
             int dataLength = u16(at);
-            m.field("tcp.options.mptcp.datalvllen", "Data-level Length: " + dataLength, Integer.toString(dataLength));
+            at(m.field("tcp.options.mptcp.datalvllen", "Data-level Length: " + dataLength, Integer.toString(dataLength)), at, 2);
             at += 2;
             if (dataLength == 0) {
                 infiniteMapping(m);
@@ -304,32 +314,33 @@ final class MptcpDetails {
         int b = u8(2);
         int ipver = b & 0x0f;
         if (ipver == 4 || ipver == 6) {
-            m.field("tcp.options.mptcp.ipver", Bits.pattern(b, 0x0f, 8) + "IP version: " + ipver, Integer.toString(ipver));
+            at(m.field("tcp.options.mptcp.ipver", Bits.pattern(b, 0x0f, 8) + "IP version: " + ipver, Integer.toString(ipver)),
+                    2, 1);
         } else {
-            m.field("tcp.options.mptcp.echo", Bits.pattern(b, 0x01, 8) + "Echo: " + (b & 1), Integer.toString(b & 1));
+            at(m.field("tcp.options.mptcp.echo", Bits.pattern(b, 0x01, 8) + "Echo: " + (b & 1), Integer.toString(b & 1)), 2, 1);
         }
         addressId(m, 3);
         int at = 4;
         if (len == 8 || len == 10 || len == 16 || len == 18) {
             need(at + 4);
             String a = Labels.ipv4(s, o + at);
-            m.field("tcp.options.mptcp.ipv4", "Advertised IPv4 Address: " + a, a);
+            at(m.field("tcp.options.mptcp.ipv4", "Advertised IPv4 Address: " + a, a), at, 4);
             at += 4;
         }
         if (len == 20 || len == 22 || len == 28 || len == 30) {
             need(at + 16);
             String a = IpDetails.ipv6(s, o + at);
-            m.field("tcp.options.mptcp.ipv6", "Advertised IPv6 Address: " + a, a);
+            at(m.field("tcp.options.mptcp.ipv6", "Advertised IPv6 Address: " + a, a), at, 16);
             at += 16;
         }
         if (len == 10 || len == 18 || len == 22 || len == 30) {
             int port = u16(at);
-            m.field("tcp.options.mptcp.port", "Advertised port: " + port, Integer.toString(port));
+            at(m.field("tcp.options.mptcp.port", "Advertised port: " + port, Integer.toString(port)), at, 2);
             at += 2;
         }
         if (len == 16 || len == 18 || len == 28 || len == 30) {
             long hmac = u64(at);
-            m.field("tcp.options.mptcp.addaddrtrunchmac", "Truncated HMAC: " + unsigned(hmac), unsigned(hmac));
+            at(m.field("tcp.options.mptcp.addaddrtrunchmac", "Truncated HMAC: " + unsigned(hmac), unsigned(hmac)), at, 8);
         }
     }
 
@@ -349,46 +360,47 @@ final class MptcpDetails {
                 label.append(", ").append(names[k]);
             }
         }
-        DetailNode flags = m.field("tcp.options.mptcp.flags", label.toString(), Labels.hex(f, 2));
+        DetailNode flags = at(m.field("tcp.options.mptcp.flags", label.toString(), Labels.hex(f, 2)), 2, 1);
         for (int k = 0; k < 4; k++) {
             int mask = 0x8 >>> k;
-            flags.field("tcp.options.mptcp." + keys[k] + ".flag", Bits.pattern(f & 0xf, mask, 4) + names[k] + ": "
-                    + ((f & mask) != 0 ? "Set" : "Not set"), (f & mask) != 0 ? "1" : "0");
+            at(flags.field("tcp.options.mptcp." + keys[k] + ".flag", Bits.pattern(f & 0xf, mask, 4) + names[k] + ": "
+                    + ((f & mask) != 0 ? "Set" : "Not set"), (f & mask) != 0 ? "1" : "0"), 2, 1);
         }
         int reason = u8(3);
         String name = reason < RESET_REASONS.length ? RESET_REASONS[reason] : "Unknown";
-        m.field("tcp.options.mptcp.rst_reason", "TCPRST Reason: " + name + " (" + Labels.hex(reason, 2) + ")",
-                Labels.hex(reason, 2));
+        at(m.field("tcp.options.mptcp.rst_reason", "TCPRST Reason: " + name + " (" + Labels.hex(reason, 2) + ")",
+                Labels.hex(reason, 2)), 3, 1);
     }
 
     // ---- shared items ---------------------------------------------------------------------------
 
     /** A one-bit FT_UINT8 flag shown with its value (0 or 1). */
-    private static void bit(DetailNode flags, int v, int mask, String key, String name) {
+    private static DetailNode bit(DetailNode flags, int v, int mask, String key, String name) {
         String bit = (v & mask) != 0 ? "1" : "0";
-        flags.field(key, Bits.pattern(v, mask, 8) + name + ": " + bit, bit);
+        return flags.field(key, Bits.pattern(v, mask, 8) + name + ": " + bit, bit);
     }
 
     private void backupFlags(DetailNode m, int at) {
         int f = u8(at);
-        DetailNode flags = m.field("tcp.options.mptcp.flags", "Multipath TCP flags: " + Labels.hex(f, 2), Labels.hex(f, 2));
-        bit(flags, f, 0x01, "tcp.options.mptcp.backup.flag", "Backup flag");
+        DetailNode flags = at(m.field("tcp.options.mptcp.flags", "Multipath TCP flags: " + Labels.hex(f, 2), Labels.hex(f, 2)),
+                at, 1);
+        at(bit(flags, f, 0x01, "tcp.options.mptcp.backup.flag", "Backup flag"), at, 1);
     }
 
     private void addressId(DetailNode m, int at) {
         int id = u8(at);
-        m.field("tcp.options.mptcp.addrid", "Address ID: " + id, Integer.toString(id));
+        at(m.field("tcp.options.mptcp.addrid", "Address ID: " + id, Integer.toString(id)), at, 1);
     }
 
     private void reserved(DetailNode m) {
         int v = u16(2);
-        m.field("tcp.options.mptcp.reserved", Bits.pattern(v, 0x0fff, 16) + "Reserved: " + Labels.hex(v & 0x0fff, 3),
-                Labels.hex(v & 0x0fff, 4));
+        at(m.field("tcp.options.mptcp.reserved", Bits.pattern(v, 0x0fff, 16) + "Reserved: " + Labels.hex(v & 0x0fff, 3),
+                Labels.hex(v & 0x0fff, 4)), 2, 2);
     }
 
     private void checksum(DetailNode m, int at) {
         int sum = u16(at);
-        m.field("tcp.options.mptcp.checksum", "Checksum: " + Labels.hex(sum, 4), Labels.hex(sum, 4));
+        at(m.field("tcp.options.mptcp.checksum", "Checksum: " + Labels.hex(sum, 4), Labels.hex(sum, 4)), at, 2);
     }
 
     private static void infiniteMapping(DetailNode m) {
