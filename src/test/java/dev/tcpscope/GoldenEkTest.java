@@ -6,13 +6,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,13 +34,13 @@ class GoldenEkTest {
 
     static Stream<Arguments> goldens() throws IOException {
         List<Arguments> all = new ArrayList<>();
-        for (String[] f : rows(DIR.getParent().resolve("frames.tsv"))) {
+        for (String[] f : GoldenText.rows(DIR.getParent().resolve("frames.tsv"))) {
             for (String format : List.of("ek", "psml")) {
                 String golden = f[0] + (format.equals("ek") ? ".ek.json" : ".psml");
                 all.add(Arguments.of(golden, f[0], "-c " + f[1] + " -T " + format));
             }
         }
-        for (String[] f : rows(DIR.resolve("extras.tsv"))) {
+        for (String[] f : GoldenText.rows(DIR.resolve("extras.tsv"))) {
             all.add(Arguments.of(f[0], f[1], f[2]));
         }
         assertThat(all).as("goldens in %s", DIR).hasSizeGreaterThan(100);
@@ -56,7 +52,7 @@ class GoldenEkTest {
     void outputIsWhatTsharkPrints(String golden, String capture, String options) throws IOException {
         String expected = GoldenText.gunzip(DIR.resolve(golden + ".gz"));
         String actual = run(capture, options);
-        String gap = knownGaps().get(golden);
+        String gap = GoldenText.knownGaps(DIR.resolve("known-gaps.tsv")).get(golden);
         if (gap != null) {
             if (expected.equals(actual)) {
                 fail("%s now matches tshark; take it off %s", golden, DIR.resolve("known-gaps.tsv"));
@@ -70,27 +66,5 @@ class GoldenEkTest {
         List<String> args = new ArrayList<>(List.of("read", CAPTURES.resolve(capture).toString()));
         args.addAll(List.of(options.split(" ")));
         return dev.tcpscope.cli.CliRun.of(args.toArray(String[]::new)).out();
-    }
-
-    private static Map<String, String> knownGaps() throws IOException {
-        Map<String, String> gaps = new HashMap<>();
-        Path file = DIR.resolve("known-gaps.tsv");
-        if (Files.exists(file)) {
-            for (String[] f : rows(file)) {
-                gaps.put(f[0], f.length > 1 ? f[1] : "");
-            }
-        }
-        return gaps;
-    }
-
-    /** The tab-separated rows of {@code file}, without blank lines and # comments. */
-    private static List<String[]> rows(Path file) throws IOException {
-        List<String[]> rows = new ArrayList<>();
-        for (String row : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (!row.isBlank() && !row.startsWith("#")) {
-                rows.add(row.split("\t"));
-            }
-        }
-        return rows;
     }
 }

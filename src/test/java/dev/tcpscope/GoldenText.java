@@ -5,12 +5,18 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** What the golden tests share: reading a gzipped golden, and naming the first line that differs. */
+/**
+ * What the golden tests share: reading a gzipped golden, the tab-separated lists beside the
+ * goldens, and naming the first line that differs.
+ */
 final class GoldenText {
     private GoldenText() { }
 
@@ -45,5 +51,27 @@ final class GoldenText {
             }
         }
         fail(what + ": differs in line endings");
+    }
+
+    /** The tab-separated rows of {@code file}, without blank lines and # comments. */
+    static List<String[]> rows(Path file) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        for (String row : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!row.isBlank() && !row.startsWith("#")) {
+                rows.add(row.split("\t"));
+            }
+        }
+        return rows;
+    }
+
+    /** A known-gaps.tsv (golden, reason) as a map; empty when the file is absent. */
+    static Map<String, String> knownGaps(Path file) throws IOException {
+        Map<String, String> gaps = new HashMap<>();
+        if (Files.exists(file)) {
+            for (String[] f : rows(file)) {
+                gaps.put(f[0], f.length > 1 ? f[1] : "");
+            }
+        }
+        return gaps;
     }
 }

@@ -453,7 +453,7 @@ public final class Details {
         int n = d.count();
         if (LinkDetails.hasRawLayer(f.linkType()) && n > 0 && d.proto(0) != Proto.RAW) {
             protocol("raw");
-            root.protocol("raw", "Raw packet data");
+            root.protocol("raw", "Raw packet data").at(f.segment(), f.offset(), -1); // the whole frame, as packet-raw.c
         }
         int ip = -1;
         long payloadEnd = -1;

@@ -343,7 +343,7 @@ final class LinkDetails {
             long value = Bytes.u32(s, t.fcsOffset());
             etherTree.field("eth.fcs", "Frame check sequence: " + Labels.hex(value, 8) + " [unverified]",
                     Labels.hex(value, 8)).at(s, t.fcsOffset(), 4);
-            etherTree.field("eth.fcs.status", "FCS Status: Unverified", "2").generated();
+            etherTree.field("eth.fcs.status", "FCS Status: Unverified", "2").generated().at(s, t.fcsOffset(), 0);
         }
         return t.outcome();
     }
