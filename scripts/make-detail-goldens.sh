@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: scripts/make-detail-goldens.sh [--ek]
+# Usage: scripts/make-detail-goldens.sh [--ek | --pdml]
 #
 # For every capture in captures/ writes, under src/test/resources/golden/details/:
 #   <name>.V.txt   stdout of `tshark -r captures/<name> -c N -V`       (the packet details tree)
@@ -14,8 +14,13 @@
 # Under golden/details/ek/ (GoldenEkTest), for the same captures and frames.tsv's N, gzipped:
 #   <name>.ek.json.gz  stdout of `tshark -r captures/<name> -c N -T ek`    (Elasticsearch bulk lines)
 #   <name>.psml.gz     stdout of `tshark -r captures/<name> -c N -T psml`  (the packet list as XML)
-# and the option combinations of its extras.tsv (-P, -e, -E, -Y, -2, -R, --color), with its own
+# and the option combinations of its extras.tsv (-P, -e, -E, -Y, -2, -R, --color, -x), with its own
 # VERSION. `--ek` remakes only these, from the frames.tsv already there, leaving the rest alone.
+#
+# Under golden/details/pdml/ (GoldenPdmlTest), likewise gzipped:
+#   <name>.pdml.gz     stdout of `tshark -r captures/<name> -c N -T pdml`  (the detail tree as XML)
+# and its extras.tsv (-Y, -2, -R, --color, -e, -E). The header's time attribute is the time the
+# golden was made; the test compares everything else. `--pdml` remakes only these.
 # Goldens are made by this script only; never edit them by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -71,6 +76,13 @@ ek_goldens() {
   ekextra learn_tcp.pcapng.2R.psml learn_tcp.pcapng -T psml -2 -R 'tcp.len>0'
   ekextra learn_tcp.pcapng.color.ek.json learn_tcp.pcapng -T ek --color
   ekextra learn_tcp.pcapng.color.psml learn_tcp.pcapng -T psml --color
+  # -x: each item that covers bytes is preceded by its _raw member (hex, or a bitmask's masked value)
+  ekextra learn_tcp.pcapng.x.ek.json learn_tcp.pcapng -T ek -x
+  ekextra arkime-dot1ad.pcap.x.ek.json arkime-dot1ad.pcap -c 10 -T ek -x
+  ekextra derived-loop108-null_loopback.pcap.x.ek.json derived-loop108-null_loopback.pcap -T ek -x
+  ekextra pcapplusplus-nanosecs.pcap.x.ek.json pcapplusplus-nanosecs.pcap -T ek -x
+  ekextra pcapplusplus-ip4_bad_fragment.pcap.x.ek.json pcapplusplus-ip4_bad_fragment.pcap -T ek -x
+  ekextra tcpdump-heap-overflow-1.pcap.x.ek.json tcpdump-heap-overflow-1.pcap -T ek -x
   # HTTP Info texts with & < > " ' to escape, in every frame
   ekextra pcapplusplus-three_http_streams.pcap.psml pcapplusplus-three_http_streams.pcap -T psml
   ekextra arkime-smtp-data-250.pcap.psml arkime-smtp-data-250.pcap -T psml
@@ -86,20 +98,75 @@ ek_goldens() {
   echo "make-detail-goldens: -T ek and -T psml of $n captures -> $dir"
 }
 
+# -T pdml of every capture of frames.tsv, and its option combinations.
+pdml_goldens() {
+  local dir=$out/pdml name c n=0
+  local keep
+  keep=$(mktemp)
+  [ -f "$dir/known-gaps.tsv" ] && cp "$dir/known-gaps.tsv" "$keep"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  [ -s "$keep" ] && cp "$keep" "$dir/known-gaps.tsv"
+  rm -f "$keep"
+  while IFS=$'\t' read -r name c; do
+    case "$name" in '#'*|'') continue ;; esac
+    ts -r "captures/$name" -c "$c" -T pdml | gzip -9n >"$dir/$name.pdml.gz"
+    n=$((n + 1))
+  done <"$out/frames.tsv"
+  # extras.tsv: golden file, capture, tshark/tcpscope read options (space separated).
+  printf '# golden\tcapture\toptions\n' >"$dir/extras.tsv"
+  pdmlextra() {
+    local file=$1 capture=$2
+    shift 2
+    ts -r "captures/$capture" "$@" | gzip -9n >"$dir/$file.gz"
+    printf '%s\t%s\t%s\n' "$file" "$capture" "$*" >>"$dir/extras.tsv"
+  }
+  # -Y keeps the frames' own numbers in geninfo; -2 and -2 -R; --color colors each <packet> and
+  # names the rule in the frame's tree
+  pdmlextra learn_tcp.pcapng.Y.pdml learn_tcp.pcapng -T pdml -Y 'tcp.len>0'
+  pdmlextra learn_tcp.pcapng.2.pdml learn_tcp.pcapng -T pdml -2
+  pdmlextra learn_tcp.pcapng.2R.pdml learn_tcp.pcapng -T pdml -2 -R 'tcp.len>0'
+  pdmlextra learn_tcp.pcapng.color.pdml learn_tcp.pcapng -T pdml --color
+  pdmlextra arkime-wireshark-retrans.pcap.color.pdml arkime-wireshark-retrans.pcap -c 40 -T pdml --color -d tcp.port==4000,data
+  # -e: geninfo, then one <field name= value=/> per value, as -T fields writes it; -E occurrence
+  pdmlextra learn_tcp.pcapng.e.pdml learn_tcp.pcapng -T pdml -e frame.time -e ip.src -e ip.addr -e tcp.flags.syn -e tcp.option_kind -e tcp.analysis -e _ws.col.No. -e _ws.col.Info
+  pdmlextra learn_tcp.pcapng.e-first.pdml learn_tcp.pcapng -T pdml -E occurrence=f -e ip.addr -e tcp.option_kind
+  # -V, -O and -P change nothing, -q prints all the same
+  pdmlextra learn_tcp.pcapng.O.pdml learn_tcp.pcapng -c 3 -T pdml -O tcp -q
+  {
+    echo "# Made by scripts/make-detail-goldens.sh; do not edit."
+    echo "tshark: $(tshark --version 2>/dev/null | head -1)"
+    echo "commands: XDG_CONFIG_HOME=<profile from scripts/tshark-profile.sh> LC_ALL=C.UTF-8 TZ=UTC tshark -r captures/<name> -c <../frames.tsv> -T pdml | gzip -9n"
+    echo "enabled protocols: $(scripts/tshark-profile.sh --list | tr '\n' ' ' | sed 's/ $//')"
+    echo "extras: option combinations listed in extras.tsv (same profile and environment)"
+    echo "header: the time attribute of <pdml> is when the golden was made (asctime, UTC)"
+    echo "captures: $n"
+    echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  } >"$dir/VERSION"
+  echo "make-detail-goldens: -T pdml of $n captures -> $dir"
+}
+
 if [ "${1:-}" = --ek ]; then
   ek_goldens
+  exit 0
+fi
+if [ "${1:-}" = --pdml ]; then
+  pdml_goldens
   exit 0
 fi
 
 keep=$(mktemp)
 keep_ek=$(mktemp)
+keep_pdml=$(mktemp)
 [ -f "$out/known-gaps.tsv" ] && cp "$out/known-gaps.tsv" "$keep"
 [ -f "$out/ek/known-gaps.tsv" ] && cp "$out/ek/known-gaps.tsv" "$keep_ek"
+[ -f "$out/pdml/known-gaps.tsv" ] && cp "$out/pdml/known-gaps.tsv" "$keep_pdml"
 rm -rf "$out"
-mkdir -p "$out/ek"
+mkdir -p "$out/ek" "$out/pdml"
 [ -s "$keep" ] && cp "$keep" "$out/known-gaps.tsv"
 [ -s "$keep_ek" ] && cp "$keep_ek" "$out/ek/known-gaps.tsv"
-rm -f "$keep" "$keep_ek"
+[ -s "$keep_pdml" ] && cp "$keep_pdml" "$out/pdml/known-gaps.tsv"
+rm -f "$keep" "$keep_ek" "$keep_pdml"
 
 printf '# capture\tframes (-c)\n' >"$out/frames.tsv"
 n=0
@@ -157,5 +224,6 @@ extra synth-rlogin.pcap.all.json synth-rlogin.pcap -T json
 } >"$out/VERSION"
 echo "make-detail-goldens: $n captures -> $out"
 ek_goldens
+pdml_goldens
 # TCP desegmentation under the same profile, one pass and two: golden/details/reassembly/
 scripts/make-reassembly-goldens.sh details

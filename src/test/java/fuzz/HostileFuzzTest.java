@@ -64,13 +64,13 @@ class HostileFuzzTest {
         }
     }
 
-    /** The whole read command over a file (mapped path), details and JSON included. */
+    /** The whole read command over a file (mapped path), details, JSON, ek and PDML included, each item's bytes too. */
     @FuzzTest
     void readCommand(byte[] data) throws IOException {
         Path file = Files.createTempFile("tcpscope-fuzz-", ".cap");
         try {
             Files.write(file, data);
-            for (String[] args : new String[][] {{"-V", "-x"}, {"-2", "-T", "json"}}) {
+            for (String[] args : new String[][] {{"-V", "-x"}, {"-2", "-T", "json", "-x"}, {"-T", "pdml"}, {"-T", "ek", "-x"}}) {
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
                 String[] full = new String[args.length + 2];
                 full[0] = "read";

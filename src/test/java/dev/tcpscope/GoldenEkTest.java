@@ -32,13 +32,13 @@ class GoldenEkTest {
 
     static Stream<Arguments> goldens() throws IOException {
         List<Arguments> all = new ArrayList<>();
-        for (String[] f : rows(DIR.getParent().resolve("frames.tsv"))) {
+        for (String[] f : GoldenText.rows(DIR.getParent().resolve("frames.tsv"))) {
             for (String format : List.of("ek", "psml")) {
                 String golden = f[0] + (format.equals("ek") ? ".ek.json" : ".psml");
                 all.add(Arguments.of(golden, f[0], "-c " + f[1] + " -T " + format));
             }
         }
-        for (String[] f : rows(DIR.resolve("extras.tsv"))) {
+        for (String[] f : GoldenText.rows(DIR.resolve("extras.tsv"))) {
             all.add(Arguments.of(f[0], f[1], f[2]));
         }
         assertThat(all).as("goldens in %s", DIR).hasSizeGreaterThan(100);

@@ -77,14 +77,15 @@ final class ReadCommand implements Callable<Integer> {
 
     @Option(names = "-T", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: text (the packet list, default), fields (the -e fields of each packet), json (the details tree as tshark -T json),"
-                    + " ek (tshark's Elasticsearch bulk lines: the tree flattened, or the -e fields) or psml (the packet list as tshark's PSML XML).")
+                    + " ek (tshark's Elasticsearch bulk lines: the tree flattened, or the -e fields), pdml (the details tree as tshark's PDML XML,"
+                    + " or the -e fields) or psml (the packet list as tshark's PSML XML).")
     String outputFormat;
 
-    @Option(names = "-e", paramLabel = "FIELD", description = "A field to print with -T fields, json or ek (repeat for more), e.g. -e tcp.stream -e tcp.analysis.flags.")
+    @Option(names = "-e", paramLabel = "FIELD", description = "A field to print with -T fields, json, ek or pdml (repeat for more), e.g. -e tcp.stream -e tcp.analysis.flags.")
     List<String> fieldNames = new ArrayList<>();
 
     @Option(names = "-E", paramLabel = "OPTION=VALUE",
-            description = "-T fields option: header=y|n, separator=/t|/s|C, occurrence=f|l|a (also -T ek), aggregator=,|/s|C, quote=d|s|n, bom=y|n.")
+            description = "-T fields option: header=y|n, separator=/t|/s|C, occurrence=f|l|a (also -T ek and pdml), aggregator=,|/s|C, quote=d|s|n, bom=y|n.")
     List<String> fieldOptions = new ArrayList<>();
 
     @Option(names = "-Y", paramLabel = "FILTER",
@@ -117,7 +118,7 @@ final class ReadCommand implements Callable<Integer> {
             description = "Like -V, but expand only these protocols (e.g. -O tcp or -O ip,tcp); the others show one line.")
     List<String> onlyProtocols;
 
-    @Option(names = "-x", description = "Print each packet's bytes as a hex and ASCII dump, as tshark -x.")
+    @Option(names = "-x", description = "Print each packet's bytes as a hex and ASCII dump, as tshark -x; with -T json or ek, each item's bytes (its _raw member).")
     boolean hexDump;
 
     @Option(names = "--no-duplicate-keys",
@@ -194,7 +195,7 @@ final class ReadCommand implements Callable<Integer> {
             if (readFilter != null) {
                 named.add(readFilter);
             }
-            boolean tree = verbose || onlyProtocols != null || outputFormat.equals("json") || ekLayers();
+            boolean tree = verbose || onlyProtocols != null || outputFormat.equals("json") || outputFormat.equals("pdml") || ekLayers();
             taps = Taps.of(statistics, new Taps.Context(Protocols.fields(), kind, ZoneId.systemDefault(),
                     MacNames::system, named, tree));
             for (String w : taps.warnings()) {
@@ -211,7 +212,7 @@ final class ReadCommand implements Callable<Integer> {
             err.println("tcpscope: --no-duplicate-keys can only be used with \"-T json\"");
             return 2;
         }
-        if (hexDump && (outputFormat.equals("fields") || outputFormat.equals("psml"))) {
+        if (hexDump && (outputFormat.equals("fields") || outputFormat.equals("psml") || outputFormat.equals("pdml"))) {
             err.println("tcpscope: Raw packet hex data can only be printed as text, PostScript, JSON, JSONRAW or EK JSON");
             return 1; // tshark's exit code for it
         }
@@ -241,18 +242,31 @@ final class ReadCommand implements Callable<Integer> {
                 }
             }
             case "ek" -> {
-                if (hexDump) {
-                    err.println("tcpscope: -x with -T ek is not supported yet");
-                    return 2;
-                }
                 if (save.print && !verbose && onlyProtocols == null
                         && (displayFilter != null || readFilter != null || !statistics.isEmpty())) {
                     // tshark then writes the part of the tree its filters and statistics built
                     err.println("tcpscope: -T ek -P with -Y, -R or -z is not supported yet; add -V for the whole tree");
                     return 2;
                 }
-                details = new DetailPrinter(DetailPrinter.Format.EK, ekLayers(), false, null, false,
+                details = new DetailPrinter(DetailPrinter.Format.EK, ekLayers(), hexDump, null, false,
                         ZoneId.systemDefault(), MacNames::system);
+                if (!fieldNames.isEmpty()) {
+                    try {
+                        chosenFields = FieldsFormat.of(fieldNames, Protocols.fields());
+                        for (String option : fieldOptions) {
+                            chosenFields.option(option);
+                        }
+                    } catch (IllegalArgumentException e) {
+                        err.println("tcpscope: " + e.getMessage());
+                        return 2;
+                    }
+                    details.fields(chosenFields);
+                }
+            }
+            case "pdml" -> {
+                // the whole tree whatever -V, -O or -P say, as tshark; without a header and end with -w
+                details = new DetailPrinter(DetailPrinter.Format.PDML, true, false, null, false,
+                        ZoneId.systemDefault(), MacNames::system).pdmlDocument(save.active() ? null : path);
                 if (!fieldNames.isEmpty()) {
                     try {
                         chosenFields = FieldsFormat.of(fieldNames, Protocols.fields());
@@ -298,7 +312,7 @@ final class ReadCommand implements Callable<Integer> {
                 }
             }
             default -> {
-                err.println("tcpscope: invalid -T format \"" + outputFormat + "\"; use text, fields, json, ek or psml");
+                err.println("tcpscope: invalid -T format \"" + outputFormat + "\"; use text, fields, json, ek, pdml or psml");
                 return 2;
             }
         }
@@ -320,7 +334,7 @@ final class ReadCommand implements Callable<Integer> {
         if (!printing) {
             listing.quiet = true;
         }
-        if (outputFormat.equals("ek") || psml) {
+        if (outputFormat.equals("ek") || outputFormat.equals("pdml") || psml) {
             listing.quiet = false; // tshark prints them with -q too
         }
         // Final per-stream values need the whole capture first.
@@ -339,10 +353,10 @@ final class ReadCommand implements Callable<Integer> {
             err.println("tcpscope: " + e.render(current));
             return 2;
         }
-        // Colors only the packet list (as tshark: -T fields is never colored; -T psml with --color
-        // names each packet's colors in its element); a file named with --colorfilters is checked
+        // Colors only the packet list (as tshark: -T fields is never colored; -T psml and pdml with
+        // --color name each packet's colors in its element); a file named with --colorfilters is checked
         // even when its colors will not be used.
-        boolean colors = psml ? color : Coloring.enabled(color) && fields == null && !listing.quiet;
+        boolean colors = psml || outputFormat.equals("pdml") ? color : Coloring.enabled(color) && fields == null && !listing.quiet;
         if (colors || colorFilters != null) {
             FilterColorizer rules = Coloring.colorizer(colorFilters, err);
             if (rules == null) {

@@ -44,6 +44,13 @@ public final class DataSources {
         return d;
     }
 
+    /** One source alone: a frame's bytes for a hand-made tree. */
+    static DataSources single(String name, MemorySegment s, long off, int len) {
+        DataSources d = new DataSources();
+        d.sources.add(new Source(name, s, off, len));
+        return d;
+    }
+
     /** The sources in order; the frame's is first. */
     public List<Source> list() { return sources; }
 

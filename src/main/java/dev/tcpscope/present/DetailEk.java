@@ -28,6 +28,11 @@ import java.util.Map;
  * label, absolute times in UTC ("2026-11-24T14:25:25.485160908Z"); hidden and generated items are
  * written like the others.
  *
+ * <p>With {@code -x} each group of items that covers bytes is preceded by a member named as it
+ * with {@code _raw} appended ({@code eth_eth_type_raw}) holding the bytes in hex, or for a field
+ * with a bitmask its masked value in upper-case hex, as one string or an array of them
+ * (ek_write_attr_hex).
+ *
  * <p>With chosen fields ({@code -e}) {@code layers} holds each field that has a value as an array
  * of its texts, as {@code -T fields} writes them; with {@code -P} the packet-list columns come
  * first, each named by its lowercased title.
@@ -35,6 +40,8 @@ import java.util.Map;
 public final class DetailEk {
     private final ZoneId zone;
     private final EkNames names = EkNames.standard();
+    /** With -x: the data sources of the frame being written, else null. */
+    private DataSources sources;
 
     /** @param zone the zone whose date names the {@code _index}, tshark's local time */
     public DetailEk(ZoneId zone) {
@@ -47,6 +54,16 @@ public final class DetailEk {
      * null for none) as the layers.
      */
     public void appendPacket(StringBuilder out, long seconds, int nanos, String[] columns, DetailNode root) {
+        appendPacket(out, seconds, nanos, columns, root, null);
+    }
+
+    /**
+     * As {@link #appendPacket(StringBuilder, long, int, String[], DetailNode)}, with each item's
+     * bytes ({@code -x}) placed in {@code sources}; null writes none.
+     */
+    public void appendPacket(StringBuilder out, long seconds, int nanos, String[] columns, DetailNode root,
+                             DataSources sources) {
+        this.sources = sources;
         head(out, seconds, nanos, columns);
         if (root != null) {
             out.append(",\"layers\":{");
@@ -54,6 +71,7 @@ public final class DetailEk {
             out.append('}');
         }
         out.append("}\n");
+        this.sources = null;
     }
 
     /**
@@ -109,7 +127,13 @@ public final class DetailEk {
         gather(node, protocol.isEmpty(), groups);
         boolean first = true;
         for (List<DetailNode> group : groups.values()) {
-            first = member(out, names.name(group.getFirst(), protocol), first);
+            String name = names.name(group.getFirst(), protocol);
+            if (sources != null && group.getFirst().kind() != DetailNode.Kind.TEXT
+                    && Placed.of(group.getFirst(), sources) != null) {
+                first = member(out, name + "_raw", first);
+                raws(out, group);
+            }
+            first = member(out, name, first);
             if (group.size() > 1) {
                 out.append('[');
             }
@@ -129,6 +153,40 @@ public final class DetailEk {
             if (group.size() > 1) {
                 out.append(']');
             }
+        }
+    }
+
+    /**
+     * The {@code _raw} value of each item of a group whose first item covers bytes: the masked
+     * value of a field with a bitmask, else the bytes in hex ("field length invalid!" when they
+     * run past their source). A later item of the group that recorded no bytes is written as
+     * an empty string: print.c would write nothing there and leave the array malformed.
+     */
+    private void raws(StringBuilder out, List<DetailNode> group) {
+        if (group.size() > 1) {
+            out.append('[');
+        }
+        for (int i = 0; i < group.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            DetailNode n = group.get(i);
+            String masked = RawFields.bitmask(n) != 0 ? RawFields.maskedHex(n) : null;
+            Placed p = masked == null ? Placed.of(n, sources, true) : null;
+            if (masked != null) {
+                DetailJson.string(out, masked);
+            } else if (p == null) {
+                out.append("\"\"");
+            } else if (p.invalid()) {
+                out.append("\"field length invalid!\"");
+            } else {
+                out.append('"');
+                dev.tcpscope.field.FieldText.hex(out, p.source().segment(), p.source().offset() + p.position(), p.length());
+                out.append('"');
+            }
+        }
+        if (group.size() > 1) {
+            out.append(']');
         }
     }
 

@@ -11,15 +11,16 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * What {@code tshark -V}, {@code -O}, {@code -x}, {@code -T json} and {@code -T ek} print for each
- * frame, in tshark's arrangement (its {@code print_packet}): the detail tree, then with {@code -x}
- * a blank line and the hex dump, each packet followed by a blank line; or one JSON object per
- * packet in an array; or two Elasticsearch bulk lines per packet. One frame at a time: nothing is
- * kept between frames but the analysis state.
+ * What {@code tshark -V}, {@code -O}, {@code -x}, {@code -T json}, {@code -T ek} and {@code -T pdml}
+ * print for each frame, in tshark's arrangement (its {@code print_packet}): the detail tree, then
+ * with {@code -x} a blank line and the hex dump, each packet followed by a blank line; or one JSON
+ * object per packet in an array; or two Elasticsearch bulk lines per packet; or one PDML
+ * {@code <packet>} element per packet. One frame at a time: nothing is kept between frames but the
+ * analysis state.
  */
 public final class DetailPrinter {
     /** The output format. */
-    public enum Format { TEXT, JSON, EK }
+    public enum Format { TEXT, JSON, EK, PDML }
 
     private final Details details;
     private final Format format;
@@ -28,6 +29,12 @@ public final class DetailPrinter {
     private final DetailText text;
     private final DetailJson json;
     private final DetailEk ek;
+    private final ZoneId zone;
+    private final Pdml pdml;
+    /** With -T pdml: the capture file the header names, or null for no header and end (-w). */
+    private String pdmlFile;
+    /** With --color: the rules whose match colors each PDML packet, else null. */
+    private dev.tcpscope.present.color.Colorizer colorizer;
     /** With -T ek -P: the packet list whose columns head each document, else null. */
     private PacketList summary;
     private final String[] columnTexts = new String[PacketList.COLUMN_TITLES.size()];
@@ -35,10 +42,11 @@ public final class DetailPrinter {
     private FieldsFormat chosen;
 
     /**
-     * @param format          text, JSON or ek
-     * @param tree            print the detail tree ({@code -V} or {@code -O}); JSON always has it,
-     *                        ek has it unless only the summary was asked for ({@code -P})
-     * @param hex             print the hex dump ({@code -x}): text after the tree, JSON each item's {@code _raw} bytes
+     * @param format          text, JSON, ek or PDML
+     * @param tree            print the detail tree ({@code -V} or {@code -O}); JSON and PDML always
+     *                        have it, ek has it unless only the summary was asked for ({@code -P})
+     * @param hex             print the hex dump ({@code -x}): text after the tree, JSON and ek each
+     *                        item's bytes ({@code _raw})
      * @param only            the protocols {@code -O} expands, or null for all
      * @param noDuplicateKeys JSON: merge items with the same key into arrays
      */
@@ -46,11 +54,22 @@ public final class DetailPrinter {
                          ZoneId zone, Supplier<MacNames> macs) {
         this.details = new Details(zone, macs);
         this.format = format;
-        this.tree = tree || format == Format.JSON;
+        this.tree = tree || format == Format.JSON || format == Format.PDML;
         this.hex = hex;
         this.text = new DetailText(only, !hex);
         this.json = new DetailJson(noDuplicateKeys, zone);
         this.ek = new DetailEk(zone);
+        this.zone = zone;
+        this.pdml = format == Format.PDML ? new Pdml(dev.tcpscope.proto.Protocols.fields()) : null;
+    }
+
+    /**
+     * -T pdml: the header names {@code captureFile} as given on the command line; null writes
+     * neither header nor end, as tshark with -w.
+     */
+    public DetailPrinter pdmlDocument(String captureFile) {
+        this.pdmlFile = captureFile;
+        return this;
     }
 
     /**
@@ -68,6 +87,7 @@ public final class DetailPrinter {
      */
     public DetailPrinter coloring(dev.tcpscope.present.color.Colorizer colorizer) {
         details.coloring(colorizer);
+        this.colorizer = colorizer; // and -T pdml colors each packet's element
         return this;
     }
 
@@ -84,6 +104,8 @@ public final class DetailPrinter {
     public void begin(StringBuilder out) {
         if (format == Format.JSON) {
             json.begin(out);
+        } else if (format == Format.PDML && pdmlFile != null) {
+            Pdml.begin(out, pdmlFile, java.time.ZonedDateTime.now(zone));
         }
     }
 
@@ -96,6 +118,7 @@ public final class DetailPrinter {
         Frame f = decoder.frame();
         switch (format) {
             case EK -> appendEk(out, decoder, iface, section);
+            case PDML -> appendPdml(out, decoder, iface, section);
             case JSON -> {
                 if (chosen != null) {
                     json.appendFields(out, chosen, decoder, f.seconds());
@@ -138,8 +161,22 @@ public final class DetailPrinter {
             }
             ek.appendFields(out, f.seconds(), f.nanos(), columns, chosen, decoder);
         } else {
-            ek.appendPacket(out, f.seconds(), f.nanos(), columns, tree ? details.build(decoder, iface, section) : null);
+            ek.appendPacket(out, f.seconds(), f.nanos(), columns, tree ? details.build(decoder, iface, section) : null,
+                    hex && tree ? DataSources.of(decoder) : null);
         }
+    }
+
+    /** A frame's {@code <packet>}: the tree, or the chosen fields. */
+    private void appendPdml(StringBuilder out, Decoder decoder, CaptureInterface iface, int section) {
+        Frame f = decoder.frame();
+        Pdml.Geninfo g = new Pdml.Geninfo(f.number(), f.originalLength(), f.capturedLength(), f.seconds(), f.nanos(),
+                details.absolute(f.seconds(), f.nanos()));
+        if (chosen != null) {
+            Pdml.appendFields(out, chosen, decoder, g, colorizer == null ? null : colorizer.match(decoder));
+            return;
+        }
+        DetailNode root = details.build(decoder, iface, section);
+        pdml.appendPacket(out, root, DataSources.of(decoder), g, colorizer == null ? null : colorizer.match(decoder));
     }
 
     /**
@@ -176,6 +213,8 @@ public final class DetailPrinter {
     public void end(StringBuilder out) {
         if (format == Format.JSON) {
             json.end(out);
+        } else if (format == Format.PDML && pdmlFile != null) {
+            Pdml.end(out);
         }
     }
 }

@@ -52,7 +52,7 @@ final class Expert {
         DetailNode e = parent.protocol("_ws.expert",
                 Labels.represented("Expert Info (" + severity.label + "/" + group.label + "): " + message)).generated();
         e.none(key, message).generated();
-        e.hidden("_ws.expert.message", message);
+        e.field("_ws.expert.message", Labels.truncated("Message", message), message).hide(); // labelled for -T pdml
         e.field("_ws.expert.severity", "Severity level: " + severity.label, Integer.toString(severity.value)).generated();
         e.field("_ws.expert.group", "Group: " + group.label, Integer.toString(group.value)).generated();
         if (group == Group.MALFORMED) {

@@ -77,8 +77,22 @@ final class LinkDetails {
     }
 
     /** What the tree shows of one MAC address, made once per address (a capture has few). */
-    private record MacText(String mac, String name, String named, String oui, String org,
+    private record MacText(String mac, String name, String named, String oui, String org, String ouiShown,
                            String lg, String lgLabel, String ig, String igLabel) { }
+
+    /**
+     * An OUI as a label shows it (BASE_OUI): its three bytes, and the organisation in parentheses
+     * when known, cut to the 31 characters Wireshark's buffer for it holds ("00:00:00 (Officially
+     * Xerox, but").
+     */
+    private static String ouiShown(MemorySegment s, long off, String org) {
+        String hex = Labels.mac(s, off).substring(0, 8);
+        if (org == null) {
+            return hex;
+        }
+        String shown = hex + " (" + org + ")";
+        return shown.length() <= 31 ? shown : shown.substring(0, 31);
+    }
 
     private final java.util.Map<Long, MacText> macTexts = new java.util.HashMap<>();
 
@@ -89,7 +103,8 @@ final class LinkDetails {
             String mac = Labels.mac(s, off);
             String name = x.macs().name(s, off);
             int oui = Bytes.u8(s, off) << 16 | Bytes.u16(s, off + 1);
-            t = new MacText(mac, name, name + " (" + mac + ")", Integer.toString(oui), x.ouis().name(oui),
+            String org = x.ouis().name(oui);
+            t = new MacText(mac, name, name + " (" + mac + ")", Integer.toString(oui), org, ouiShown(s, off, org),
                     (oui & 0x020000) != 0 ? "1" : "0",
                     Bits.pattern(oui, 0x020000, 24) + "LG bit: " + ((oui & 0x020000) != 0
                             ? "Locally administered address (this is NOT the factory default)"
@@ -108,21 +123,23 @@ final class LinkDetails {
     private void address(DetailNode eth, MemorySegment s, long off, String which, String title) {
         MacText t = macText(s, off);
         DetailNode a = eth.field("eth." + which, title + ": " + t.named(), t.mac()).at(s, off, 6);
-        a.hidden("eth." + which + "_resolved", t.name()).generated().at(s, off, 6);
-        a.hidden("eth." + which + ".oui", t.oui()).generated().at(s, off, 3);
-        if (t.org() != null) {
-            a.hidden("eth." + which + ".oui_resolved", t.org()).generated().at(s, off, 6);
-        }
+        // the hidden items are labelled too: -T pdml shows their labels
+        resolved(a, "eth." + which, title, t, s, off);
         a.field("eth.addr", "Address: " + t.named(), t.mac()).at(s, off, 6);
-        a.hidden("eth.addr_resolved", t.name()).generated().at(s, off, 6);
-        a.hidden("eth.addr.oui", t.oui()).generated().at(s, off, 3);
-        if (t.org() != null) {
-            a.hidden("eth.addr.oui_resolved", t.org()).generated().at(s, off, 6);
-        }
+        resolved(a, "eth.addr", "Address", t, s, off);
         a.field("eth." + which + ".lg", t.lgLabel(), t.lg()).at(s, off, 3);
-        a.hidden("eth.lg", t.lg()).at(s, off, 3);
+        a.field("eth.lg", t.lgLabel(), t.lg()).hide().at(s, off, 3);
         a.field("eth." + which + ".ig", t.igLabel(), t.ig()).at(s, off, 3);
-        a.hidden("eth.ig", t.ig()).at(s, off, 3);
+        a.field("eth.ig", t.igLabel(), t.ig()).hide().at(s, off, 3);
+    }
+
+    /** The hidden items naming an address {@code key} and its OUI ({@code eth.dst_resolved}, {@code eth.dst.oui}...). */
+    private static void resolved(DetailNode a, String key, String title, MacText t, MemorySegment s, long off) {
+        a.field(key + "_resolved", title + " (resolved): " + t.name(), t.name()).hide().generated().at(s, off, 6);
+        a.field(key + ".oui", title + " OUI: " + t.ouiShown(), t.oui()).hide().generated().at(s, off, 3);
+        if (t.org() != null) {
+            a.field(key + ".oui_resolved", title + " OUI (resolved): " + t.org(), t.org()).hide().generated().at(s, off, 6);
+        }
     }
 
     static String etherTypeName(int type) {
@@ -146,6 +163,7 @@ final class LinkDetails {
         DetailNode v;
         if (sTag) {
             v = x.root.protocol(proto, "IEEE 802.1ad, ID: " + (tci & 0xfff)).at(s, off, Vlan.HEADER_LENGTH);
+            // packet-ieee8021ah.c adds priority and DEI over the TCI's first byte only (tshark -T pdml: size 1)
             v.field("ieee8021ad.priority", Bits.pattern(tci, 0xe000, 16) + "Priority: " + (tci >>> 13),
                     Integer.toString(tci >>> 13)).at(s, off, 1);
             v.field("ieee8021ad.dei", Bits.pattern(tci, 0x1000, 16) + "DEI: " + ((tci >>> 12) & 1),
@@ -325,7 +343,7 @@ final class LinkDetails {
             long value = Bytes.u32(s, t.fcsOffset());
             etherTree.field("eth.fcs", "Frame check sequence: " + Labels.hex(value, 8) + " [unverified]",
                     Labels.hex(value, 8)).at(s, t.fcsOffset(), 4);
-            etherTree.field("eth.fcs.status", "FCS Status: Unverified", "2").generated();
+            etherTree.field("eth.fcs.status", "FCS Status: Unverified", "2").generated().at(s, t.fcsOffset(), 0);
         }
         return t.outcome();
     }

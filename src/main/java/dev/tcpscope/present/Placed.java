@@ -13,18 +13,31 @@ public record Placed(DataSources.Source source, int index, int position, int len
         return of(n, sources, false);
     }
 
-    /** As {@link #of(DetailNode, DataSources)}, with {@code empty}: also an item of length 0. */
+    /**
+     * As {@link #of(DetailNode, DataSources)}, with {@code empty}: also an item of length 0. An
+     * undissected-data item that recorded no place ({@link DetailNode#at}) is placed at the bytes
+     * it dumps ({@link DetailNode#bytes(java.lang.foreign.MemorySegment, long, int)}): they are
+     * the bytes it covers.
+     */
     public static Placed of(DetailNode n, DataSources sources, boolean empty) {
-        if (n.atSegment() == null) {
+        java.lang.foreign.MemorySegment s = n.atSegment();
+        long off = n.atOffset();
+        int length = n.atLength();
+        if (s == null && n.data() != null) {
+            s = n.data();
+            off = n.dataOffset();
+            length = n.dataLength();
+        }
+        if (s == null) {
             return null;
         }
-        int k = sources.locate(n.atSegment(), n.atOffset());
+        int k = sources.locate(s, off);
         if (k < 0) {
             return null;
         }
         DataSources.Source src = sources.list().get(k);
-        int pos = sources.position(k, n.atSegment(), n.atOffset());
-        int len = n.atLength() < 0 ? src.length() - pos : n.atLength();
+        int pos = sources.position(k, s, off);
+        int len = length < 0 ? src.length() - pos : length;
         if (n.kind() == DetailNode.Kind.PROTOCOL && (long) pos + len > src.length()) {
             len = Math.max(0, src.length() - pos); // proto.c clips a protocol item to the captured bytes
         }

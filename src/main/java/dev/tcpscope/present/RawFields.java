@@ -28,11 +28,15 @@ public final class RawFields {
 
     private RawFields() { }
 
-    /** The type number of {@code n}'s value. */
+    /**
+     * The type number of {@code n}'s value. A field whose name the registry lists as a protocol
+     * is a protocol registered in name only whose items are added as bytes
+     * ({@code tcp.options.mss}): FT_BYTES, as tshark writes it.
+     */
     public static int type(DetailNode n) {
         Row r = Table.ROWS.get(n.key());
         if (r != null) {
-            return r.type;
+            return r.type == FT_PROTOCOL && n.kind() == DetailNode.Kind.FIELD ? FT_BYTES : r.type;
         }
         if (n.kind() == DetailNode.Kind.PROTOCOL) {
             return FT_PROTOCOL;

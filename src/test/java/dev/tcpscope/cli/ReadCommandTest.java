@@ -50,11 +50,12 @@ class ReadCommandTest {
         Run nodup = run("read", "--no-duplicate-keys", LEARN);
         assertThat(nodup.rc()).isEqualTo(2);
         assertThat(nodup.err()).contains("--no-duplicate-keys can only be used with \"-T json\"");
-        assertThat(run("read", "-x", "-T", "json", LEARN).rc()).isEqualTo(2);
+        // -x with -T json is not refused (since a87a0f8): each placed item gets its _raw array
+        assertThat(run("read", "-x", "-T", "json", "-c", "1", LEARN).out()).contains("\"eth.type_raw\": [");
     }
 
     @Test
-    void ekAndPsmlRefuseWhatTsharkRefusesAndIgnoreQuiet(@TempDir Path dir) {
+    void ekPsmlAndPdmlRefuseWhatTsharkRefusesAndIgnoreQuiet(@TempDir Path dir) {
         // tshark 4.0.17: -x only with text, PostScript, JSON or EK, and -O with psml, exit 1
         for (String format : new String[] {"psml", "fields"}) {
             Run x = run("read", "-T", format, "-e", "ip.src", "-x", LEARN);
@@ -65,15 +66,23 @@ class ReadCommandTest {
         assertThat(o.rc()).isEqualTo(1);
         assertThat(o.err()).isEqualTo("tcpscope: -O requires -V\n");
         assertThat(run("read", "-T", "ek", "--no-duplicate-keys", LEARN).rc()).isEqualTo(2);
-        // what tshark does and we do not yet: -x's _raw members, and -P's partial tree under -Y
-        assertThat(run("read", "-T", "ek", "-x", LEARN).err()).contains("not supported yet");
+        // what tshark does and we do not yet: -P's partial tree under -Y
         assertThat(run("read", "-T", "ek", "-P", "-Y", "tcp", LEARN).err()).contains("not supported yet");
-        // tshark prints ek and psml with -q; with -w, psml without its header and end
+        // -x: ek writes each item's bytes; PDML has them already, and tshark refuses the pair
+        assertThat(run("read", "-T", "ek", "-x", "-c", "1", LEARN).out()).contains("\"eth_eth_type_raw\":\"0800\"");
+        Run pdmlHex = run("read", "-T", "pdml", "-x", LEARN);
+        assertThat(pdmlHex.rc()).isEqualTo(1);
+        assertThat(pdmlHex.err()).contains("Raw packet hex data can only be printed as text");
+        // tshark prints ek, psml and pdml with -q; with -w, psml and pdml without their header and end
         assertThat(run("read", "-T", "ek", "-q", "-c", "1", LEARN).out()).startsWith("{\"index\":");
         assertThat(run("read", "-T", "psml", "-q", "-c", "1", LEARN).out()).startsWith("<?xml").endsWith("</psml>\n");
+        assertThat(run("read", "-T", "pdml", "-q", "-c", "1", LEARN).out()).startsWith("<?xml").endsWith("</pdml>\n");
         Run saved = run("read", "-T", "psml", "-c", "1", "-w", dir.resolve("one.pcapng").toString(), LEARN);
         assertThat(saved.rc()).isZero();
         assertThat(saved.out()).startsWith("<packet>\n<section>1</section>").endsWith("</packet>\n\n");
+        Run savedPdml = run("read", "-T", "pdml", "-c", "1", "-w", dir.resolve("two.pcapng").toString(), LEARN);
+        assertThat(savedPdml.rc()).isZero();
+        assertThat(savedPdml.out()).startsWith("<packet>\n  <proto name=\"geninfo\"").endsWith("</packet>\n\n\n");
     }
 
     @Test
