@@ -47,6 +47,8 @@ public final class DetailNode implements Tree {
     private MemorySegment at;
     private long atOffset;
     private int atLength;
+    /** The field's bitmask where the registry's is not this item's ({@link Tree#bitmask}); -1 when not set. */
+    private long bitmask = -1;
 
     private DetailNode(Kind kind, String key, String label, String value) {
         this.kind = kind;
@@ -180,6 +182,16 @@ public final class DetailNode implements Tree {
         atLength = len;
         return this;
     }
+
+    /** Sets this item's bitmask, for a field name registered with more than one ({@link Tree#bitmask}). */
+    @Override
+    public DetailNode bitmask(long mask) {
+        bitmask = mask;
+        return this;
+    }
+
+    /** The bitmask {@link #bitmask(long)} set, or -1 when none was (the registry's applies). */
+    public long bitmask() { return bitmask; }
 
     /** The segment of {@link #at}, or null when the item has no position. */
     public MemorySegment atSegment() { return at; }
