@@ -349,7 +349,8 @@ public final class Dns implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
     private static void extraneous(Message m, DnsWalk w, Tree dns) {
         int extra = m.bytes.rep - w.end;
         if (extra > 0) {
-            Tree e = m.bytes.at(dns.text("Extraneous Data (" + extra + " bytes)"), w.end, extra);
+            // a text item past the captured bytes is cut at their end (proto.c get_hfi_length)
+            Tree e = m.bytes.at(dns.text("Extraneous Data (" + extra + " bytes)"), w.end, Math.max(0, Math.min(extra, m.bytes.cap - w.end)));
             m.bytes.need(w.end, 0);
             int shown = Math.max(0, Math.min(extra, m.bytes.cap - w.end));
             e.bytes("dns.extraneous.data", "Extraneous Data Bytes", m.bytes.s, m.bytes.base + w.end, shown);

@@ -376,7 +376,7 @@ final class HttpTree {
         MemorySegment s = m.source;
         long base = m.base;
         if (m.chunked) {
-            chunks(http, b, s, base);
+            chunks(http, b, s, base, m.end());
             if (b.outcome == HttpBody.Outcome.NO_CHUNKS) {
                 return;
             }
@@ -426,13 +426,14 @@ final class HttpTree {
     }
 
     /** chunked_encoding_dissector's items. */
-    private static void chunks(Tree http, HttpBody b, MemorySegment s, long base) {
+    private static void chunks(Tree http, HttpBody b, MemorySegment s, long base, int end) {
         Tree t = http.text("HTTP chunked response").at(s, base + b.offset, b.chunkedLength);
         for (int i = 0; i < b.chunks; i++) {
             int size = b.chunkSize[i];
             int line = b.chunkLine[i];
+            // a text item past the end of the body's bytes is cut there (proto.c get_hfi_length)
             Tree c = t.text(size == 0 ? "End of chunked encoding" : "Data chunk (" + size + " octets)")
-                    .at(s, base + line, b.chunkData[i] - line + size + 2);
+                    .at(s, base + line, Math.min(b.chunkData[i] - line + size + 2, end - line));
             c.field("http.chunk_size", "Chunk size: " + size + (size == 1 ? " octet" : " octets"), Integer.toString(size))
                     .at(s, base + line, b.chunkData[i] - line);
             if (size > 0) {

@@ -147,9 +147,13 @@ final class SshPacket {
 
     // ---- tree items (only with a tree; the bounds checks of proto_tree_add_item run always) ---
 
-    /** A text item over {@code [offset, offset + length)}. */
+    /**
+     * A text item over {@code [offset, offset + length)}; like any FT_NONE item, cut at the end
+     * of the bytes (proto.c get_hfi_length), and to the end when the length is negative.
+     */
     private Tree sub(Tree parent, String label, int offset, long length) {
-        return parent == null ? null : parent.text(label).at(s, base + offset, (int) Math.min(length, Integer.MAX_VALUE));
+        long left = Math.max(0, len - offset);
+        return parent == null ? null : parent.text(label).at(s, base + offset, (int) (length < 0 ? left : Math.min(length, left)));
     }
 
     /** An integer field over {@code [offset, offset + length)}. */
