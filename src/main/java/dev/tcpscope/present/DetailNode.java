@@ -47,7 +47,7 @@ public final class DetailNode implements Tree {
     private MemorySegment at;
     private long atOffset;
     private int atLength;
-    /** A bitmask this item has where its field's registry entry has another (-1: the registry's). */
+    /** The field's bitmask where the registry's is not this item's ({@link Tree#bitmask}); -1 when not set. */
     private long bitmask = -1;
 
     private DetailNode(Kind kind, String key, String label, String value) {
@@ -183,17 +183,15 @@ public final class DetailNode implements Tree {
         return this;
     }
 
-    /**
-     * Gives this item a bitmask other than its field's: a name two protocols register with
-     * different masks (IPv6's "ip.version" has 0xf0, IPv4's none).
-     */
+    /** Sets this item's bitmask, for a field name registered with more than one ({@link Tree#bitmask}). */
+    @Override
     public DetailNode bitmask(long mask) {
         bitmask = mask;
         return this;
     }
 
-    /** The bitmask set by {@link #bitmask(long)}, or -1. */
-    public long ownBitmask() { return bitmask; }
+    /** The bitmask {@link #bitmask(long)} set, or -1 when none was (the registry's applies). */
+    public long bitmask() { return bitmask; }
 
     /** The segment of {@link #at}, or null when the item has no position. */
     public MemorySegment atSegment() { return at; }

@@ -46,8 +46,8 @@ public final class RawFields {
 
     /** The bitmask of {@code n}'s field, 0 for none. */
     public static long bitmask(DetailNode n) {
-        if (n.ownBitmask() >= 0) {
-            return n.ownBitmask();
+        if (n.bitmask() != -1) {
+            return n.bitmask(); // a name registered with more than one bitmask: the item says which
         }
         Row r = Table.ROWS.get(n.key());
         return r == null ? 0 : r.bitmask;

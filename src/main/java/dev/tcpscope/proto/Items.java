@@ -26,7 +26,7 @@ public final class Items {
             return;
         }
         protocols.accept("data");
-        Tree d = parent.protocol("data", "Data (" + len + (len == 1 ? " byte)" : " bytes)")).dump(s, off, len);
+        Tree d = parent.protocol("data", "Data (" + len + (len == 1 ? " byte)" : " bytes)")).dump(s, off, len).at(s, off, len);
         d.bytes("data.data", "Data", s, off, len);
         d.field("data.len", "Length: " + len, Integer.toString(len)).generated();
     }

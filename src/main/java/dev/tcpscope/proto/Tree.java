@@ -80,6 +80,17 @@ public interface Tree {
         return this;
     }
 
+    /**
+     * Sets the bitmask of this item's field where Wireshark registers its name more than once
+     * with different masks, so that the name alone does not say which (packet-dns.c's
+     * {@code dns.qry.class} is plain for DNS and masked 0x7fff for mDNS): {@code -T json -x}
+     * writes the bitmask and, for a non-zero one, the masked value. Trees that keep no positions
+     * ignore it.
+     */
+    default Tree bitmask(long mask) {
+        return this;
+    }
+
     /** Adds an expert item under this item ({@code expert_add_info}), keyed by the expert field's name. */
     Tree expert(String key, Severity severity, Group group, String message);
 }

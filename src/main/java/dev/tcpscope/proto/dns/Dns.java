@@ -307,7 +307,7 @@ public final class Dns implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
         Tree dns = null;
         try {
             w.header();
-            dns = root.protocol(m.kind.filterName, w.title());
+            dns = m.bytes.at(root.protocol(m.kind.filterName, w.title()), 0, m.bytes.cap); // tvb, 0, -1
             w.body(dns);
             pairing(m, dns, w.idItem);
             extraneous(m, w, dns);
@@ -349,12 +349,13 @@ public final class Dns implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
     private static void extraneous(Message m, DnsWalk w, Tree dns) {
         int extra = m.bytes.rep - w.end;
         if (extra > 0) {
-            Tree e = dns.text("Extraneous Data (" + extra + " bytes)");
+            // a text item past the captured bytes is cut at their end (proto.c get_hfi_length)
+            Tree e = m.bytes.at(dns.text("Extraneous Data (" + extra + " bytes)"), w.end, Math.max(0, Math.min(extra, m.bytes.cap - w.end)));
             m.bytes.need(w.end, 0);
             int shown = Math.max(0, Math.min(extra, m.bytes.cap - w.end));
             e.bytes("dns.extraneous.data", "Extraneous Data Bytes", m.bytes.s, m.bytes.base + w.end, shown);
             e.field("dns.extraneous.length", "Extraneous Data Length: " + extra, Integer.toString(extra)).generated();
-            e.expert("dns.extraneous", Tree.Severity.NOTE, Tree.Group.UNDECODED, "Extraneous data").hide();
+            m.bytes.at(e.expert("dns.extraneous", Tree.Severity.NOTE, Tree.Group.UNDECODED, "Extraneous data").hide(), w.end, extra);
         }
     }
 
@@ -375,7 +376,9 @@ public final class Dns implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
     public void underTcp(long frame, Tree tcp) {
         for (Message m : messages(frame)) {
             if (m.tcp) {
-                tcp.field("tcp.pdu.size", "PDU Size: " + m.bytes.rep, Integer.toString(m.bytes.rep)).generated();
+                // proto_tree_add_uint(tcp_tree, hf_tcp_pdu_size, tvb, offset, plen, plen): the PDU's bytes
+                m.bytes.at(tcp.field("tcp.pdu.size", "PDU Size: " + m.bytes.rep, Integer.toString(m.bytes.rep)).generated(),
+                        0, m.bytes.rep);
             }
         }
     }

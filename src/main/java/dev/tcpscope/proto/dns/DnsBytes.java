@@ -1,5 +1,7 @@
 package dev.tcpscope.proto.dns;
 
+import dev.tcpscope.proto.Tree;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -67,6 +69,11 @@ final class DnsBytes {
             return unreassembled ? dev.tcpscope.proto.LayerTree.End.UNREASSEMBLED
                     : malformed ? dev.tcpscope.proto.LayerTree.End.MALFORMED : dev.tcpscope.proto.LayerTree.End.SHORT;
         }
+    }
+
+    /** Records that {@code t} covers {@code [off, off + len)} of the message ({@link Tree#at}); returns {@code t}. */
+    Tree at(Tree t, int off, int len) {
+        return t.at(s, base + off, len);
     }
 
     /** Throws unless {@code [off, off + len)} is captured. */

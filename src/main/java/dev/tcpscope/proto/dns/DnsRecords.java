@@ -42,11 +42,11 @@ final class DnsRecords {
             b.need(start, cur - start + dataLen);
             if (type != DnsWalk.T_OPT) {
                 label = ownerText + ": type " + typeName + ", class " + (className != null ? className : "Unknown");
-                rr = parent.text(label);
+                rr = b.at(parent.text(label), start, cur - start + dataLen);
                 header(rr, b, start, owner, ownerText, type, cls, mdns, flush);
             } else {
                 label = ownerText + ": type " + typeName;
-                rr = parent.text(label);
+                rr = b.at(parent.text(label), start, cur - start + dataLen);
                 optHeader(rr, b, start, owner, ownerText, mdns);
             }
             if (flush) {
@@ -67,72 +67,75 @@ final class DnsRecords {
         int type16 = b.u16(o + owner.used);
         if (type == 33 && !owner.name.isEmpty()) {
             String[] parts = owner.name.split("\\.", 3);
-            rr.string("dns.srv.service", "Service", DnsBytes.formatText(parts[0]));
+            b.at(rr.string("dns.srv.service", "Service", DnsBytes.formatText(parts[0])), o, owner.used);
             if (parts.length > 1) {
-                rr.string("dns.srv.proto", "Protocol", DnsBytes.formatText(parts[1]));
+                b.at(rr.string("dns.srv.proto", "Protocol", DnsBytes.formatText(parts[1])), o, owner.used);
                 if (parts.length > 2) {
-                    rr.string("dns.srv.name", "Name", DnsBytes.formatText(parts[2]));
+                    b.at(rr.string("dns.srv.name", "Name", DnsBytes.formatText(parts[2])), o, owner.used);
                 }
             }
         } else {
-            rr.string("dns.resp.name", "Name", ownerText);
+            b.at(rr.string("dns.resp.name", "Name", ownerText), o, owner.used);
         }
         o += owner.used;
-        rr.field("dns.resp.type", "Type: " + DnsWalk.typeDescribed(type16), Integer.toString(type16));
+        b.at(rr.field("dns.resp.type", "Type: " + DnsWalk.typeDescribed(type16), Integer.toString(type16)), o, 2);
         o += 2;
         String cn = DnsValues.dnsClass(cls);
         String classText = (cn != null ? cn : "Unknown") + " (0x" + DnsWalk.hex4(cls) + ")";
         if (mdns) {
-            rr.field("dns.resp.class", DnsWalk.bitString(cls, 0x7fff, 16) + " = Class: " + classText, "0x" + DnsWalk.hex4(cls));
-            rr.field("dns.resp.cache_flush", DnsWalk.bitString(flush ? 0x8000 : 0, 0x8000, 16) + " = Cache flush: "
-                    + (flush ? "True" : "False"), flush ? "1" : "0");
+            // hf_dns_rr_class_mdns: the name of hf_dns_rr_class with a mask
+            b.at(rr.field("dns.resp.class", DnsWalk.bitString(cls, 0x7fff, 16) + " = Class: " + classText, "0x" + DnsWalk.hex4(cls)), o, 2)
+                    .bitmask(0x7fff);
+            b.at(rr.field("dns.resp.cache_flush", DnsWalk.bitString(flush ? 0x8000 : 0, 0x8000, 16) + " = Cache flush: "
+                    + (flush ? "True" : "False"), flush ? "1" : "0"), o, 2);
         } else {
-            rr.field("dns.resp.class", "Class: " + classText, "0x" + DnsWalk.hex4(cls));
+            b.at(rr.field("dns.resp.class", "Class: " + classText, "0x" + DnsWalk.hex4(cls)), o, 2);
         }
         o += 2;
         long ttl = b.u32(o);
-        Tree t = rr.field("dns.resp.ttl", "Time to live: " + ttl + " (" + secs(ttl) + ")", Long.toString(ttl));
+        Tree t = b.at(rr.field("dns.resp.ttl", "Time to live: " + ttl + " (" + secs(ttl) + ")", Long.toString(ttl)), o, 4);
         if ((ttl & 0x80000000L) != 0) {
             t.expert("dns.ttl.negative", Tree.Severity.WARNING, Tree.Group.PROTOCOL, "TTL can't be negative");
         }
         o += 4;
         int len = b.u16(o);
-        rr.field("dns.resp.len", "Data length: " + len, Integer.toString(len));
+        b.at(rr.field("dns.resp.len", "Data length: " + len, Integer.toString(len)), o, 2);
     }
 
     private static void optHeader(Tree rr, DnsBytes b, int off, DnsName owner, String ownerText, boolean mdns) {
         int o = off + owner.used;
-        rr.string("dns.resp.name", "Name", ownerText);
+        b.at(rr.string("dns.resp.name", "Name", ownerText), off, owner.used);
         int type = b.u16(o);
-        rr.field("dns.resp.type", "Type: " + DnsWalk.typeDescribed(type), Integer.toString(type));
+        b.at(rr.field("dns.resp.type", "Type: " + DnsWalk.typeDescribed(type), Integer.toString(type)), o, 2);
         o += 2;
         int size = b.u16(o);
         if (mdns) {
-            rr.field("dns.rr.udp_payload_size", DnsWalk.bitString(size, 0x7fff, 16) + " = UDP payload size: 0x"
-                    + DnsWalk.hex4(size & 0x7fff), "0x" + DnsWalk.hex4(size & 0x7fff));
+            b.at(rr.field("dns.rr.udp_payload_size", DnsWalk.bitString(size, 0x7fff, 16) + " = UDP payload size: 0x"
+                    + DnsWalk.hex4(size & 0x7fff), "0x" + DnsWalk.hex4(size & 0x7fff)), o, 2);
             boolean flush = (size & 0x8000) != 0;
-            rr.field("dns.resp.cache_flush", DnsWalk.bitString(size, 0x8000, 16) + " = Cache flush: "
-                    + (flush ? "True" : "False"), flush ? "1" : "0");
+            b.at(rr.field("dns.resp.cache_flush", DnsWalk.bitString(size, 0x8000, 16) + " = Cache flush: "
+                    + (flush ? "True" : "False"), flush ? "1" : "0"), o, 2);
         } else {
-            rr.field("dns.rr.udp_payload_size", "UDP payload size: " + size, Integer.toString(size));
+            // hf_dns_rr_udp_payload_size: the name of the masked mDNS field, without a mask
+            b.at(rr.field("dns.rr.udp_payload_size", "UDP payload size: " + size, Integer.toString(size)), o, 2).bitmask(0);
         }
         o += 2;
         int ext = b.u8(o);
-        rr.field("dns.resp.ext_rcode", "Higher bits in extended RCODE: 0x" + hex2(ext), "0x" + hex2(ext));
+        b.at(rr.field("dns.resp.ext_rcode", "Higher bits in extended RCODE: 0x" + hex2(ext), "0x" + hex2(ext)), o, 1);
         o++;
         int version = b.u8(o);
-        rr.field("dns.resp.edns0_version", "EDNS0 version: " + version, Integer.toString(version));
+        b.at(rr.field("dns.resp.edns0_version", "EDNS0 version: " + version, Integer.toString(version)), o, 1);
         o++;
         int z = b.u16(o);
-        Tree zt = rr.field("dns.resp.z", "Z: 0x" + DnsWalk.hex4(z), "0x" + DnsWalk.hex4(z));
+        Tree zt = b.at(rr.field("dns.resp.z", "Z: 0x" + DnsWalk.hex4(z), "0x" + DnsWalk.hex4(z)), o, 2);
         boolean dnssecOk = (z & 0x8000) != 0;
-        zt.field("dns.resp.z.do", DnsWalk.bitString(z, 0x8000, 16) + " = DO bit: "
-                + (dnssecOk ? "Accepts DNSSEC security RRs" : "Cannot handle DNSSEC security RRs"), dnssecOk ? "1" : "0");
-        zt.field("dns.resp.z.reserved", DnsWalk.bitString(z, 0x7fff, 16) + " = Reserved: 0x" + DnsWalk.hex4(z & 0x7fff),
-                "0x" + DnsWalk.hex4(z & 0x7fff));
+        b.at(zt.field("dns.resp.z.do", DnsWalk.bitString(z, 0x8000, 16) + " = DO bit: "
+                + (dnssecOk ? "Accepts DNSSEC security RRs" : "Cannot handle DNSSEC security RRs"), dnssecOk ? "1" : "0"), o, 2);
+        b.at(zt.field("dns.resp.z.reserved", DnsWalk.bitString(z, 0x7fff, 16) + " = Reserved: 0x" + DnsWalk.hex4(z & 0x7fff),
+                "0x" + DnsWalk.hex4(z & 0x7fff)), o, 2);
         o += 2;
         int len = b.u16(o);
-        rr.field("dns.resp.len", "Data length: " + len, Integer.toString(len));
+        b.at(rr.field("dns.resp.len", "Data length: " + len, Integer.toString(len)), o, 2);
     }
 
     static String hex2(int v) {

@@ -87,25 +87,29 @@ final class DnsWalk {
         int o = dataOffset;
         if (dns != null) {
             if (tcp) {
-                dns.field("dns.length", "Length: " + b.u16(0), Integer.toString(b.u16(0)));
+                b.at(dns.field("dns.length", "Length: " + b.u16(0), Integer.toString(b.u16(0))), 0, 2);
             }
-            idItem = dns.field("dns.id", "Transaction ID: 0x" + hex4(id), "0x" + hex4(id));
+            idItem = b.at(dns.field("dns.id", "Transaction ID: 0x" + hex4(id), "0x" + hex4(id)), o, 2);
             flagsTree(dns);
         }
         boolean update = (flags & F_OPCODE) >> 11 == OPCODE_UPDATE;
         questions = b.u16(o + 4);
-        count(dns, update ? "dns.count.zones" : "dns.count.queries", update ? "Zones" : "Questions", questions);
+        count(dns, update ? "dns.count.zones" : "dns.count.queries", update ? "Zones" : "Questions", questions, o + 4);
         answers = b.u16(o + 6);
-        count(dns, update ? "dns.count.prerequisites" : "dns.count.answers", update ? "Prerequisites" : "Answer RRs", answers);
+        count(dns, update ? "dns.count.prerequisites" : "dns.count.answers", update ? "Prerequisites" : "Answer RRs", answers, o + 6);
         authorities = b.u16(o + 8);
-        count(dns, update ? "dns.count.updates" : "dns.count.auth_rr", update ? "Updates" : "Authority RRs", authorities);
+        count(dns, update ? "dns.count.updates" : "dns.count.auth_rr", update ? "Updates" : "Authority RRs", authorities, o + 8);
         additionals = b.u16(o + 10);
-        count(dns, "dns.count.add_rr", "Additional RRs", additionals);
+        count(dns, "dns.count.add_rr", "Additional RRs", additionals, o + 10);
         int cur = o + 12;
         if (questions > 0) {
-            Tree q = dns == null ? null : dns.text(update ? "Zone" : "Queries");
+            int from = cur;
+            Tree q = dns == null ? null : b.at(dns.text(update ? "Zone" : "Queries"), cur, b.cap - cur);
             for (int i = 0; i < questions; i++) {
                 cur += query(cur, q);
+            }
+            if (q != null) {
+                q.length(cur - from);
             }
         }
         if (answers > 0) {
@@ -120,9 +124,9 @@ final class DnsWalk {
         end = cur;
     }
 
-    private void count(Tree dns, String key, String name, int n) {
+    private void count(Tree dns, String key, String name, int n, int off) {
         if (dns != null) {
-            dns.field(key, name + ": " + n, Integer.toString(n));
+            b.at(dns.field(key, name + ": " + n, Integer.toString(n)), off, 2);
         }
     }
 
@@ -135,10 +139,10 @@ final class DnsWalk {
             String rc = DnsValues.rcode(flags & F_RCODE);
             label.append(" response, ").append(rc != null ? rc : "Unknown error");
         }
-        Tree f = dns.field("dns.flags", label.toString(), "0x" + hex4(flags));
+        Tree f = b.at(dns.field("dns.flags", label.toString(), "0x" + hex4(flags)), dataOffset + 2, 2);
         bool(f, "dns.flags.response", "Response", F_RESPONSE, "Message is a response", "Message is a query");
-        f.field("dns.flags.opcode", bits(F_OPCODE) + " = Opcode: " + (op != null ? op : "Unknown") + " (" + opcode + ")",
-                Integer.toString(opcode));
+        b.at(f.field("dns.flags.opcode", bits(F_OPCODE) + " = Opcode: " + (op != null ? op : "Unknown") + " (" + opcode + ")",
+                Integer.toString(opcode)), dataOffset + 2, 2);
         boolean r = response();
         if (kind == Dns.Kind.LLMNR) {
             if (r) {
@@ -174,14 +178,14 @@ final class DnsWalk {
         if (r) {
             int rc = flags & F_RCODE;
             String name = DnsValues.rcode(rc);
-            f.field("dns.flags.rcode", bits(F_RCODE) + " = Reply code: " + (name != null ? name : "Unknown") + " (" + rc + ")",
-                    Integer.toString(rc));
+            b.at(f.field("dns.flags.rcode", bits(F_RCODE) + " = Reply code: " + (name != null ? name : "Unknown") + " (" + rc + ")",
+                    Integer.toString(rc)), dataOffset + 2, 2);
         }
     }
 
     private void bool(Tree t, String key, String name, int mask, String yes, String no) {
         boolean set = (flags & mask) != 0;
-        t.field(key, bits(mask) + " = " + name + ": " + (set ? yes : no), set ? "1" : "0");
+        b.at(t.field(key, bits(mask) + " = " + name + ": " + (set ? yes : no), set ? "1" : "0"), dataOffset + 2, 2);
     }
 
     /** The flags' bits under {@code mask} as Wireshark draws a 16-bit bitfield (".000 0... .... ...."). */
@@ -223,19 +227,22 @@ final class DnsWalk {
         }
         if (parent != null) {
             String cn = DnsValues.dnsClass(cls);
-            Tree q = parent.text(text + ": type " + typeName + ", class " + (cn != null ? cn : "Unknown")
-                    + (mdns ? ", \"" + (qu ? "QU" : "QM") + "\" question" : ""));
-            q.string("dns.qry.name", "Name", text);
+            Tree q = b.at(parent.text(text + ": type " + typeName + ", class " + (cn != null ? cn : "Unknown")
+                    + (mdns ? ", \"" + (qu ? "QU" : "QM") + "\" question" : "")), off, n.used + 4);
+            b.at(q.string("dns.qry.name", "Name", text), off, n.used);
             int nl = n.length > 1 ? n.length : 0;
-            q.field("dns.qry.name.len", "Name Length: " + nl, Integer.toString(nl)).generated();
-            q.field("dns.count.labels", "Label Count: " + n.labels(), Integer.toString(n.labels())).generated();
-            q.field("dns.qry.type", "Type: " + typeDescribed(type), Integer.toString(type));
+            b.at(q.field("dns.qry.name.len", "Name Length: " + nl, Integer.toString(nl)).generated(), off, n.used);
+            b.at(q.field("dns.count.labels", "Label Count: " + n.labels(), Integer.toString(n.labels())).generated(), off, n.used);
+            int at = off + n.used;
+            b.at(q.field("dns.qry.type", "Type: " + typeDescribed(type), Integer.toString(type)), at, 2);
             if (mdns) {
-                q.field("dns.qry.class", bitString(cls, 0x7fff, 16) + " = Class: " + classLabel(cls), "0x" + hex4(cls));
-                q.field("dns.qry.qu", bitString(qu ? 0x8000 : 0, 0x8000, 16) + " = \"QU\" question: " + (qu ? "True" : "False"),
-                        qu ? "1" : "0");
+                // hf_dns_qry_class_mdns: the name of hf_dns_qry_class with a mask
+                b.at(q.field("dns.qry.class", bitString(cls, 0x7fff, 16) + " = Class: " + classLabel(cls), "0x" + hex4(cls)), at + 2, 2)
+                        .bitmask(0x7fff);
+                b.at(q.field("dns.qry.qu", bitString(qu ? 0x8000 : 0, 0x8000, 16) + " = \"QU\" question: " + (qu ? "True" : "False"),
+                        qu ? "1" : "0"), at + 2, 2);
             } else {
-                q.field("dns.qry.class", "Class: " + classLabel(cls), "0x" + hex4(cls));
+                b.at(q.field("dns.qry.class", "Class: " + classLabel(cls), "0x" + hex4(cls)), at + 2, 2);
             }
         }
         return n.used + 4;
@@ -255,9 +262,13 @@ final class DnsWalk {
     // ---- resource records --------------------------------------------------------------------
 
     private int records(int cur, int count, Tree dns, String title) {
-        Tree t = dns == null ? null : dns.text(title);
+        int from = cur;
+        Tree t = dns == null ? null : b.at(dns.text(title), cur, b.cap - cur);
         for (int i = 0; i < count; i++) {
             cur += DnsRecords.answer(this, b, cur, t);
+        }
+        if (t != null) {
+            t.length(cur - from);
         }
         return cur;
     }

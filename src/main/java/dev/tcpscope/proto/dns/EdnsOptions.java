@@ -21,11 +21,11 @@ final class EdnsOptions {
             String name = DnsValues.optCode(code);
             String codeName = name != null ? name : "Unknown (" + code + ")";
             b.need(cur, 4 + optLen);
-            Tree o = rr == null ? null : rr.none("dns.opt", "Option: " + codeName);
+            Tree o = rr == null ? null : b.at(rr.none("dns.opt", "Option: " + codeName), cur, 4 + optLen);
             if (o != null) {
-                o.field("dns.opt.code", "Option Code: " + (name != null ? name + " (" + code + ")" : codeName),
-                        Integer.toString(code));
-                o.field("dns.opt.len", "Option Length: " + optLen, Integer.toString(optLen));
+                b.at(o.field("dns.opt.code", "Option Code: " + (name != null ? name + " (" + code + ")" : codeName),
+                        Integer.toString(code)), cur, 2);
+                b.at(o.field("dns.opt.len", "Option Length: " + optLen, Integer.toString(optLen)), cur + 2, 2);
                 RData.bytes(o, "dns.opt.data", "Option Data", b.s, b.base + cur + 4, optLen);
             }
             cur += 4;
@@ -38,7 +38,7 @@ final class EdnsOptions {
                         if (o != null) {
                             String vn = code == 5 ? RData.algorithm(v) : code == 6 ? RData.digestType(v)
                                     : v == 0 ? "Reserved" : v == 1 ? "SHA-1" : "Unknown";
-                            o.field(key, title + ": " + vn + " (" + v + ")", Integer.toString(v));
+                            b.at(o.field(key, title + ": " + vn + " (" + v + ")", Integer.toString(v)), cur, 1);
                         }
                         cur++;
                         left--;
@@ -53,9 +53,9 @@ final class EdnsOptions {
                     int addrLen = (optLen - 4) & 0xffff;
                     if (o != null) {
                         String fn = family == 1 ? "IPv4" : family == 2 ? "IPv6" : "Unknown";
-                        o.field("dns.opt.client.family", "Family: " + fn + " (" + family + ")", Integer.toString(family));
-                        o.field("dns.opt.client.netmask", "Source Netmask: " + b.u8(cur + 2), Integer.toString(b.u8(cur + 2)));
-                        o.field("dns.opt.client.scope", "Scope Netmask: " + b.u8(cur + 3), Integer.toString(b.u8(cur + 3)));
+                        b.at(o.field("dns.opt.client.family", "Family: " + fn + " (" + family + ")", Integer.toString(family)), cur, 2);
+                        b.at(o.field("dns.opt.client.netmask", "Source Netmask: " + b.u8(cur + 2), Integer.toString(b.u8(cur + 2))), cur + 2, 1);
+                        b.at(o.field("dns.opt.client.scope", "Scope Netmask: " + b.u8(cur + 3), Integer.toString(b.u8(cur + 3))), cur + 3, 1);
                     }
                     cur += 4;
                     if (addrLen > 16) {
@@ -68,10 +68,10 @@ final class EdnsOptions {
                         DnsBytes whole = new DnsBytes(java.lang.foreign.MemorySegment.ofArray(a), 0, 16, 16);
                         if (family == 1) {
                             String v = whole.ipv4(0);
-                            o.field("dns.opt.client.addr4", "Client Subnet: " + v, v);
+                            b.at(o.field("dns.opt.client.addr4", "Client Subnet: " + v, v), cur, addrLen);
                         } else if (family == 2) {
                             String v = whole.ipv6(0);
-                            o.field("dns.opt.client.addr6", "Client Subnet: " + v, v);
+                            b.at(o.field("dns.opt.client.addr6", "Client Subnet: " + v, v), cur, addrLen);
                         } else {
                             RData.bytes(o, "dns.opt.client.addr", "Client Subnet", b.s, b.base + cur, optLen - 4);
                         }
@@ -97,7 +97,7 @@ final class EdnsOptions {
                 case 11 -> { // edns-tcp-keepalive
                     if (optLen == 2 && o != null) {
                         int t = b.u16(cur);
-                        o.field("dns.opt.edns_tcp_keepalive.timeout", "Timeout: " + t, Integer.toString(t));
+                        b.at(o.field("dns.opt.edns_tcp_keepalive.timeout", "Timeout: " + t, Integer.toString(t)), cur, 2);
                     }
                     cur += optLen;
                     left -= optLen;
@@ -111,7 +111,7 @@ final class EdnsOptions {
                 }
                 case 13 -> { // CHAIN
                     if (optLen > 0 && o != null) {
-                        o.string("dns.opt.chain.fqdn", "Closest Trust Point", DnsBytes.untilNul(b.latin1(cur, optLen)));
+                        b.at(o.string("dns.opt.chain.fqdn", "Closest Trust Point", DnsBytes.untilNul(b.latin1(cur, optLen))), cur, optLen);
                     }
                     cur += optLen;
                     left -= optLen;
@@ -120,15 +120,15 @@ final class EdnsOptions {
                     if (optLen >= 2) {
                         int info = b.u16(cur);
                         if (o != null) {
-                            o.field("dns.opt.ext_error.info_code", "Info Code: " + extendedError(info) + " (" + info + ")",
-                                    Integer.toString(info));
+                            b.at(o.field("dns.opt.ext_error.info_code", "Info Code: " + extendedError(info) + " (" + info + ")",
+                                    Integer.toString(info)), cur, 2);
                         }
                         cur += 2;
                         left -= 2;
                         if (optLen > 2) {
                             if (o != null) {
-                                o.string("dns.opt.ext_error.extra_text", "Extra Text",
-                                        new String(b.copy(cur, optLen - 2), java.nio.charset.StandardCharsets.UTF_8));
+                                b.at(o.string("dns.opt.ext_error.extra_text", "Extra Text",
+                                        new String(b.copy(cur, optLen - 2), java.nio.charset.StandardCharsets.UTF_8)), cur, optLen - 2);
                             }
                             cur += optLen - 2;
                             left -= optLen - 2;

@@ -44,16 +44,21 @@ final class RData {
         return DnsName.read(b, off, w.dataOffset());
     }
 
-    private void str(String key, String title, String value) {
+    private void str(String key, String title, String value, int off, int n) {
         if (rr != null) {
-            rr.string(key, title, value);
+            b.at(rr.string(key, title, value), off, n);
         }
     }
 
-    private void uint(String key, String title, long v) {
+    private void uint(String key, String title, long v, int off, int n) {
         if (rr != null) {
-            rr.field(key, title + ": " + v, Long.toString(v));
+            b.at(rr.field(key, title + ": " + v, Long.toString(v)), off, n);
         }
+    }
+
+    /** Adds a field covering {@code [off, off + n)}. */
+    private Tree field(String key, String label, String value, int off, int n) {
+        return b.at(rr.field(key, label, value), off, n);
     }
 
     private void bytes(String key, String title, int off, int n) {
@@ -80,7 +85,7 @@ final class RData {
                 info.append(' ').append(a);
                 append(", addr " + a);
                 if (rr != null) {
-                    rr.field("dns.a", "Address: " + a, a);
+                    field("dns.a", "Address: " + a, a, cur, 4);
                 }
             }
             case DnsWalk.T_NS -> target("dns.ns", "Name Server", ", ns ", cur);
@@ -98,7 +103,7 @@ final class RData {
                 String[][] item = {{"dns.md", "Mail Destination"}, {"dns.mf", "Mail Forwarder"}, {"dns.mb", "MailBox Domaine"},
                     {"dns.mg", "Mail Group member"}, {"dns.mr", "Mail Rename domaine"}};
                 int k = type <= 4 ? type - 3 : type - 5;
-                str(item[k][0], item[k][1], n.text());
+                str(item[k][0], item[k][1], n.text(), cur, n.used);
             }
             case 10, 14, 17, 18, 19, 20, 21, 22, 23, 26, 27, 42, 49, 51, 52, 55 ->
                     // these write the owner's name as read (packet-dns.c's "name", not formatted)
@@ -109,10 +114,10 @@ final class RData {
                 if (rr != null) {
                     String[] algos = {"Reserved", "RSA", "DSA", "ECDSA", "Ed25519", "XMSS"};
                     String[] fps = {"Reserved", "SHA1", "SHA256"};
-                    rr.field("dns.sshfp.algorithm", "Algorithm: " + (algo < algos.length ? algos[algo] : "Unknown") + " (" + algo + ")",
-                            Integer.toString(algo));
-                    rr.field("dns.sshfp.fingerprint.type", "Fingerprint type: " + (fp < fps.length ? fps[fp] : "Unknown")
-                            + " (" + fp + ")", Integer.toString(fp));
+                    field("dns.sshfp.algorithm", "Algorithm: " + (algo < algos.length ? algos[algo] : "Unknown") + " (" + algo + ")",
+                            Integer.toString(algo), cur, 1);
+                    field("dns.sshfp.fingerprint.type", "Fingerprint type: " + (fp < fps.length ? fps[fp] : "Unknown")
+                            + " (" + fp + ")", Integer.toString(fp), cur + 1, 1);
                 }
                 if (len - 2 != 0) {
                     bytes("dns.sshfp.fingerprint", "Fingerprint", cur + 2, len - 2);
@@ -127,10 +132,10 @@ final class RData {
                 String os = b.latin1(osOff + 1, osLen);
                 info.append(' ').append(cpu).append(' ').append(os);
                 append(", CPU " + cpu + ", OS " + os);
-                uint("dns.hinfo.cpu_length", "CPU Length", cpuLen);
-                str("dns.hinfo.cpu", "CPU", cpu);
-                uint("dns.hinfo.os_length", "OS Length", osLen);
-                str("dns.hinfo.os", "OS", os);
+                uint("dns.hinfo.cpu_length", "CPU Length", cpuLen, cur, 1);
+                str("dns.hinfo.cpu", "CPU", cpu, cur + 1, cpuLen);
+                uint("dns.hinfo.os_length", "OS Length", osLen, osOff, 1);
+                str("dns.hinfo.os", "OS", os, osOff + 1, osLen);
             }
             case DnsWalk.T_MX -> {
                 int pref = b.u16(cur);
@@ -138,16 +143,16 @@ final class RData {
                 String t = n.text();
                 info.append(' ').append(pref).append(' ').append(t);
                 append(", preference " + pref + ", mx " + t);
-                uint("dns.mx.preference", "Preference", pref);
-                str("dns.mx.mail_exchange", "Mail Exchange", t);
+                uint("dns.mx.preference", "Preference", pref, cur, 2);
+                str("dns.mx.mail_exchange", "Mail Exchange", t, cur + 2, n.used);
             }
             case DnsWalk.T_KX -> {
                 DnsName n = name(cur + 2);
                 int pref = b.u16(cur);
                 info.append(' ').append(pref).append(' ').append(n.text());
                 append(", preference " + pref + ", kx " + n.text());
-                uint("dns.kx.preference", "Preference", pref);
-                str("dns.kx.key_exchange", "Key Exchange", n.text());
+                uint("dns.kx.preference", "Preference", pref, cur, 2);
+                str("dns.kx.key_exchange", "Key Exchange", n.text(), cur + 2, n.used);
             }
             case DnsWalk.T_TXT -> txt(cur);
             case DnsWalk.T_AAAA -> {
@@ -155,19 +160,19 @@ final class RData {
                 info.append(' ').append(a);
                 append(", addr " + a);
                 if (rr != null) {
-                    rr.field("dns.aaaa", "AAAA Address: " + a, a);
+                    field("dns.aaaa", "AAAA Address: " + a, a, cur, 16);
                 }
             }
             case DnsWalk.T_SRV -> {
                 int prio = b.u16(cur);
-                uint("dns.srv.priority", "Priority", prio);
+                uint("dns.srv.priority", "Priority", prio, cur, 2);
                 int weight = b.u16(cur + 2);
-                uint("dns.srv.weight", "Weight", weight);
+                uint("dns.srv.weight", "Weight", weight, cur + 2, 2);
                 int port = b.u16(cur + 4);
-                uint("dns.srv.port", "Port", port);
+                uint("dns.srv.port", "Port", port, cur + 4, 2);
                 DnsName n = name(cur + 6);
                 String t = n.text();
-                str("dns.srv.target", "Target", t);
+                str("dns.srv.target", "Target", t, cur + 6, n.used);
                 info.append(' ').append(prio).append(' ').append(weight).append(' ').append(port).append(' ').append(t);
                 append(", priority " + prio + ", weight " + weight + ", port " + port + ", target " + t);
             }
@@ -195,7 +200,7 @@ final class RData {
                 String t = n.text();
                 info.append(' ').append(t);
                 append(", next domain name " + t);
-                str("dns.nsec.next_domain_name", "Next Domain Name", t);
+                str("dns.nsec.next_domain_name", "Next Domain Name", t, cur, n.used);
                 bitmap(cur + n.used, len - n.used);
             }
             case 48, 60 -> dnskey(cur); // DNSKEY, CDNSKEY
@@ -230,7 +235,7 @@ final class RData {
         String t = n.text();
         info.append(' ').append(t);
         append(appendPrefix + t);
-        str(key, title, t);
+        str(key, title, t, cur, n.used);
     }
 
     private void soa(int cur) {
@@ -238,12 +243,12 @@ final class RData {
         String mt = m.text();
         info.append(' ').append(mt);
         append(", mname " + mt);
-        str("dns.soa.mname", "Primary name server", mt);
+        str("dns.soa.mname", "Primary name server", mt, cur, m.used);
         cur += m.used;
         DnsName r = name(cur);
-        str("dns.soa.rname", "Responsible authority's mailbox", r.text());
+        str("dns.soa.rname", "Responsible authority's mailbox", r.text(), cur, r.used);
         cur += r.used;
-        uint("dns.soa.serial_number", "Serial Number", b.u32(cur));
+        uint("dns.soa.serial_number", "Serial Number", b.u32(cur), cur, 4);
         cur += 4;
         interval("dns.soa.refresh_interval", "Refresh Interval", cur);
         cur += 4;
@@ -257,7 +262,7 @@ final class RData {
     private void interval(String key, String title, int off) {
         long v = b.u32(off);
         if (rr != null) {
-            rr.field(key, title + ": " + v + " (" + DnsRecords.secs(v) + ")", Long.toString(v));
+            field(key, title + ": " + v + " (" + DnsRecords.secs(v) + ")", Long.toString(v), off, 4);
         }
     }
 
@@ -267,14 +272,14 @@ final class RData {
         boolean mdns = w.kind() == Dns.Kind.MDNS;
         while (left != 0) {
             int n = b.u8(off);
-            uint("dns.txt.length", "TXT Length", n);
+            uint("dns.txt.length", "TXT Length", n, off, 1);
             off++;
             left--;
             b.need(off, n);
             if (rr != null) {
                 String t = DnsBytes.untilNul(mdns ? new String(b.copy(off, n), java.nio.charset.StandardCharsets.UTF_8)
                         : b.latin1(off, n));
-                rr.string("dns.txt", "TXT", t);
+                b.at(rr.string("dns.txt", "TXT", t), off, n);
             }
             off += n;
             left -= n;
@@ -290,11 +295,11 @@ final class RData {
             return;
         }
         int keyId = b.u16(cur);
-        rr.field("dns.ds.key_id", "Key id: 0x" + DnsWalk.hex4(keyId), "0x" + DnsWalk.hex4(keyId));
+        field("dns.ds.key_id", "Key id: 0x" + DnsWalk.hex4(keyId), "0x" + DnsWalk.hex4(keyId), cur, 2);
         int algo = b.u8(cur + 2);
-        rr.field("dns.ds.algorithm", "Algorithm: " + algorithm(algo) + " (" + algo + ")", Integer.toString(algo));
+        field("dns.ds.algorithm", "Algorithm: " + algorithm(algo) + " (" + algo + ")", Integer.toString(algo), cur + 2, 1);
         int digest = b.u8(cur + 3);
-        rr.field("dns.ds.digest_type", "Digest Type: " + digestType(digest) + " (" + digest + ")", Integer.toString(digest));
+        field("dns.ds.digest_type", "Digest Type: " + digestType(digest) + " (" + digest + ")", Integer.toString(digest), cur + 3, 1);
         bytes("dns.ds.digest", "Digest", cur + 4, len - 4);
     }
 
@@ -302,24 +307,24 @@ final class RData {
         int left = len;
         int covered = b.u16(cur);
         if (rr != null) {
-            rr.field("dns.rrsig.type_covered", "Type Covered: " + DnsWalk.typeDescribed(covered), Integer.toString(covered));
+            field("dns.rrsig.type_covered", "Type Covered: " + DnsWalk.typeDescribed(covered), Integer.toString(covered), cur, 2);
         }
         int algo = b.u8(cur + 2);
         if (rr != null) {
-            rr.field("dns.rrsig.algorithm", "Algorithm: " + algorithm(algo) + " (" + algo + ")", Integer.toString(algo));
+            field("dns.rrsig.algorithm", "Algorithm: " + algorithm(algo) + " (" + algo + ")", Integer.toString(algo), cur + 2, 1);
         }
-        uint("dns.rrsig.labels", "Labels", b.u8(cur + 3));
+        uint("dns.rrsig.labels", "Labels", b.u8(cur + 3), cur + 3, 1);
         long ttl = b.u32(cur + 4);
         if (rr != null) {
-            rr.field("dns.rrsig.original_ttl", "Original TTL: " + ttl + " (" + DnsRecords.secs(ttl) + ")", Long.toString(ttl));
+            field("dns.rrsig.original_ttl", "Original TTL: " + ttl + " (" + DnsRecords.secs(ttl) + ")", Long.toString(ttl), cur + 4, 4);
         }
-        time("dns.rrsig.signature_expiration", "Signature Expiration", b.u32(cur + 8));
-        time("dns.rrsig.signature_inception", "Signature Inception", b.u32(cur + 12));
-        uint("dns.rrsig.key_tag", "Key Tag", b.u16(cur + 16));
+        time("dns.rrsig.signature_expiration", "Signature Expiration", b.u32(cur + 8), cur + 8);
+        time("dns.rrsig.signature_inception", "Signature Inception", b.u32(cur + 12), cur + 12);
+        uint("dns.rrsig.key_tag", "Key Tag", b.u16(cur + 16), cur + 16, 2);
         cur += 18;
         left -= 18;
         DnsName signer = name(cur);
-        str("dns.rrsig.signers_name", "Signer's name", signer.text());
+        str("dns.rrsig.signers_name", "Signer's name", signer.text(), cur, signer.used);
         cur += signer.used;
         left -= signer.used;
         if (left != 0) {
@@ -329,10 +334,10 @@ final class RData {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM ppd, yyyy HH:mm:ss.000000000 z", Locale.ROOT);
 
-    private void time(String key, String title, long secs) {
+    private void time(String key, String title, long secs, int off) {
         if (rr != null) {
             String t = TIME.format(Instant.ofEpochSecond(secs).atZone(ZoneId.systemDefault()));
-            rr.field(key, title + ": " + t, t).time(secs, 0);
+            field(key, title + ": " + t, t, off, 4).time(secs, 0);
         }
     }
 
@@ -349,7 +354,7 @@ final class RData {
                     if ((bits & mask) != 0 && rr != null) {
                         String d = DnsValues.typeDescription(type);
                         String text = "RR type in bit map: " + (d != null ? d : "Unknown (" + type + ")");
-                        rr.field("dns.resp.type", text, Integer.toString(type));
+                        field("dns.resp.type", text, Integer.toString(type), cur, 1);
                     }
                     type++;
                 }
@@ -363,22 +368,22 @@ final class RData {
         int left = len;
         int flags = b.u16(cur);
         if (rr != null) {
-            Tree f = rr.field("dns.dnskey.flags", "Flags: 0x" + DnsWalk.hex4(flags), "0x" + DnsWalk.hex4(flags));
-            flag(f, "dns.dnskey.flags.zone_key", "Zone Key", flags, 0x0100, "This is the zone key for specified zone",
-                    "This it not a zone key");
-            flag(f, "dns.dnskey.flags.key_revoked", "Key Revoked", flags, 0x0080, "Yes", "No");
-            flag(f, "dns.dnskey.flags.secure_entry_point", "Key Signing Key", flags, 0x0001, "Yes", "No");
-            f.field("dns.dnskey.flags.reserved", DnsWalk.bitString(flags, 0xfe7e, 16) + " = Key Signing Key: 0x"
-                    + DnsWalk.hex4(flags & 0xfe7e), "0x" + DnsWalk.hex4(flags & 0xfe7e));
+            Tree f = field("dns.dnskey.flags", "Flags: 0x" + DnsWalk.hex4(flags), "0x" + DnsWalk.hex4(flags), cur, 2);
+            b.at(flag(f, "dns.dnskey.flags.zone_key", "Zone Key", flags, 0x0100, "This is the zone key for specified zone",
+                    "This it not a zone key"), cur, 2);
+            b.at(flag(f, "dns.dnskey.flags.key_revoked", "Key Revoked", flags, 0x0080, "Yes", "No"), cur, 2);
+            b.at(flag(f, "dns.dnskey.flags.secure_entry_point", "Key Signing Key", flags, 0x0001, "Yes", "No"), cur, 2);
+            b.at(f.field("dns.dnskey.flags.reserved", DnsWalk.bitString(flags, 0xfe7e, 16) + " = Key Signing Key: 0x"
+                    + DnsWalk.hex4(flags & 0xfe7e), "0x" + DnsWalk.hex4(flags & 0xfe7e)), cur, 2);
         }
         cur += 2;
         left -= 2;
-        uint("dns.dnskey.protocol", "Protocol", b.u8(cur));
+        uint("dns.dnskey.protocol", "Protocol", b.u8(cur), cur, 1);
         cur++;
         left--;
         int algo = b.u8(cur);
         if (rr != null) {
-            rr.field("dns.dnskey.algorithm", "Algorithm: " + algorithm(algo) + " (" + algo + ")", Integer.toString(algo));
+            field("dns.dnskey.algorithm", "Algorithm: " + algorithm(algo) + " (" + algo + ")", Integer.toString(algo), cur, 1);
         }
         cur++;
         left--;
@@ -404,9 +409,9 @@ final class RData {
         bytes("dns.dnskey.public_key", "Public Key", cur, left);
     }
 
-    private static void flag(Tree f, String key, String title, int flags, int mask, String yes, String no) {
+    private static Tree flag(Tree f, String key, String title, int flags, int mask, String yes, String no) {
         boolean set = (flags & mask) != 0;
-        f.field(key, DnsWalk.bitString(flags, mask, 16) + " = " + title + ": " + (set ? yes : no), set ? "1" : "0");
+        return f.field(key, DnsWalk.bitString(flags, mask, 16) + " = " + title + ": " + (set ? yes : no), set ? "1" : "0");
     }
 
     /** packet-dns.c dnssec_algo_vals (RFC 8624 / IANA DNSSEC algorithm numbers). */

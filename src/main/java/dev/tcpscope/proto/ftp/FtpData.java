@@ -106,7 +106,7 @@ public final class FtpData implements PduDissector, LayerTree {
             return End.OK;
         }
         protocols.accept("ftp-data");
-        root.protocol("ftp-data", "FTP Data (" + len + " bytes data)");
+        root.protocol("ftp-data", "FTP Data (" + len + " bytes data)").at(s, base, len);
         int setup = conv != null ? conv.setupFrame : firstFrame;
         root.field("ftp-data.setup-frame", "Setup frame: " + setup, Integer.toString(setup)).generated();
         if (conv != null) {

@@ -275,17 +275,18 @@ final class FtpLines {
         MemorySegment s = c.s();
         long off = c.base();
         int len = c.len();
-        Tree ftp = root.protocol("ftp", "File Transfer Protocol (FTP)");
+        Tree ftp = root.protocol("ftp", "File Transfer Protocol (FTP)").at(s, off, len);
         ftp.hidden("ftp.request", c.request() ? "1" : "0");
         ftp.hidden("ftp.response", c.request() ? "0" : "1");
         int[] next = new int[1];
         int linelen = Text.lineEnd(s, off, len, next, false);
-        Tree line = ftp.line(null, Text.format(s, off, next[0]), null);
+        Tree line = ftp.line(null, Text.format(s, off, next[0]), null).at(s, off, next[0]);
         int argAt;
+        int tokenLen = 0;
         if (c.request()) {
-            int tokenLen = Ftp.tokenLen(s, off, linelen);
+            tokenLen = Ftp.tokenLen(s, off, linelen);
             if (tokenLen != 0) {
-                line.string("ftp.request.command", "Request command", Text.ascii(s, off, tokenLen));
+                line.string("ftp.request.command", "Request command", Text.ascii(s, off, tokenLen)).at(s, off, tokenLen);
             }
             argAt = tokenLen;
             while (argAt < linelen && Text.u8(s, off + argAt) == ' ') {
@@ -295,28 +296,33 @@ final class FtpLines {
             int code = (Text.u8(s, off) - '0') * 100 + (Text.u8(s, off + 1) - '0') * 10 + (Text.u8(s, off + 2) - '0');
             String d = Ftp.describe(code);
             line.field("ftp.response.code", "Response code: " + (d.equals("Unknown") ? "Unknown (" + code + ")" : d)
-                    + " (" + code + ")", Integer.toString(code));
+                    + " (" + code + ")", Integer.toString(code)).at(s, off, 3);
             argAt = linelen >= 4 ? 4 : linelen;
         } else {
             argAt = 0;
         }
         if (linelen - argAt != 0) {
             line.string(c.request() ? "ftp.request.arg" : "ftp.response.arg", c.request() ? "Request arg" : "Response arg",
-                    Text.ascii(s, off + argAt, linelen - argAt));
+                    Text.ascii(s, off + argAt, linelen - argAt)).at(s, off + argAt, linelen - argAt);
         }
         Announce a = announce(s, off, linelen, c.request(), 0);
         if (a != null) {
             switch (a.method()) {
                 case "PORT" -> {
-                    line.field("ftp.active.cip", "Active IP address: " + ip(a.ip()), ip(a.ip()));
+                    // packet-ftp.c places them as if one space followed the command (pasv_offset + tokenlen + 1)
+                    long shift = tokenLen + 1 - argAt;
+                    line.field("ftp.active.cip", "Active IP address: " + ip(a.ip()), ip(a.ip())).at(s, off + a.ipOffset() + shift, a.ipLen());
                     int port = portOf(s, off, linelen);
-                    line.field("ftp.active.port", "Active port: " + port, Integer.toString(port));
+                    line.field("ftp.active.port", "Active port: " + port, Integer.toString(port))
+                            .at(s, off + a.portOffset() + shift, a.portLen());
                 }
                 case "PASV" -> {
-                    line.field("ftp.passive.ip", "Passive IP address: " + ip(a.ip()), ip(a.ip()));
-                    line.field("ftp.passive.port", "Passive port: " + a.port(), Integer.toString(a.port()));
+                    line.field("ftp.passive.ip", "Passive IP address: " + ip(a.ip()), ip(a.ip())).at(s, off + a.ipOffset(), a.ipLen());
+                    line.field("ftp.passive.port", "Passive port: " + a.port(), Integer.toString(a.port()))
+                            .at(s, off + a.portOffset(), a.portLen());
                 }
-                case "EPASV" -> line.field("ftp.epsv.port", "Extended passive port: " + a.port(), Integer.toString(a.port()));
+                case "EPASV" -> line.field("ftp.epsv.port", "Extended passive port: " + a.port(), Integer.toString(a.port()))
+                        .at(s, off + a.portOffset(), a.portLen());
                 default -> { }
             }
         }
@@ -324,7 +330,7 @@ final class FtpLines {
         while (at < len) {
             int[] n2 = new int[1];
             Text.lineEnd(s, off + at, len - at, n2, false);
-            ftp.line(null, Text.format(s, off + at, n2[0]), null);
+            ftp.line(null, Text.format(s, off + at, n2[0]), null).at(s, off + at, n2[0]);
             at += n2[0];
         }
         root.string("ftp.current-working-directory", "Current working directory", c.cwd()).generated();

@@ -218,7 +218,7 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             if (haveSeenHttp) {
                 cols.setProtocol("HTTP");
                 cols.setInfo("Continuation");
-                messages.add(HttpMessage.binary(s, base, pos, len, ctx.frame));
+                messages.add(HttpMessage.binary(s, base, pos, p, len, ctx.frame));
             }
             return -1;
         }

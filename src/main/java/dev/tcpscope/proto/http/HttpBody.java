@@ -63,6 +63,28 @@ final class HttpBody {
                 ? Http.bytes(s, base + offset, wireLength) : null;
     }
 
+    /**
+     * Where {@link #fileData()} is (the data source tshark reads it from): the decoded or
+     * de-chunked array, or the dissected bytes; {@link #fileOffset()} within it.
+     */
+    MemorySegment fileSegment() {
+        byte[] b = decoded != null ? decoded : dechunked;
+        return b != null ? MemorySegment.ofArray(b) : s;
+    }
+
+    long fileOffset() {
+        return decoded != null || dechunked != null ? 0 : base + offset;
+    }
+
+    /** Where {@link #entity()} is: the de-chunked array, or the dissected bytes; {@link #entityOffset()} within it. */
+    MemorySegment entitySegment() {
+        return dechunked != null ? MemorySegment.ofArray(dechunked) : s;
+    }
+
+    long entityOffset() {
+        return dechunked != null ? 0 : base + offset;
+    }
+
     /** The entity as it was before content decoding (de-chunked, or as on the wire). */
     byte[] entity() {
         return dechunked != null ? dechunked : Http.bytes(s, base + offset, wireLength);

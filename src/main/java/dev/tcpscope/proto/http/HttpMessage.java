@@ -45,6 +45,9 @@ public final class HttpMessage {
     boolean headersComplete;
     /** Bytes after the headers in the dissected data (all of them, whatever the body's size). */
     int rest;
+
+    /** Where the dissected data ends (offset from base): the HTTP item runs to it. */
+    int end() { return headerEnd + rest; }
     /** The body's bytes on the wire (after Content-Length, chunking); 0 when none. */
     int bodyLength;
     /** The exchange this message opened or completed (0: none), the conversation's -2 log, the frame's time. */
@@ -85,11 +88,14 @@ public final class HttpMessage {
         String fullUri, responseForUri;
     }
 
-    /** A continuation whose first byte is not printable (packet-http.c shows it as data). */
-    static HttpMessage binary(MemorySegment s, long base, int start, int len, int frame) {
+    /**
+     * A continuation whose first byte is not printable (packet-http.c shows it as data); its
+     * item starts at {@code p}, after a leading CRLF, its data at {@code start}.
+     */
+    static HttpMessage binary(MemorySegment s, long base, int start, int p, int len, int frame) {
         HttpMessage m = new HttpMessage(Kind.OTHER, "", frame, s, base, start);
         m.binary = true;
-        m.lineStart = start;
+        m.lineStart = p;
         m.headerEnd = start;
         m.rest = len - start;
         return m;

@@ -86,9 +86,10 @@ final class HttpTree {
         if (first) {
             protocols.accept("http");
         }
-        Tree http = root.protocol("http", "Hypertext Transfer Protocol");
         MemorySegment s = m.source;
         long base = m.base;
+        // proto_tree_add_item(..., offset, -1): to the end of the bytes the dissector was handed
+        Tree http = root.protocol("http", "Hypertext Transfer Protocol").at(s, base + m.lineStart, m.end() - m.lineStart);
         if (m.binary) {
             data(http, s, base + m.start, m.rest, protocols);
             return;
@@ -110,22 +111,22 @@ final class HttpTree {
             }
             String raw = Http.ascii(s, base + at, next[0]);
             if (l == 0) {
-                http.line(null, raw, null);
+                http.line(null, raw, null).at(s, base + at, next[0]);
                 break;
             }
             String line = raw.substring(0, l);
             if (at == m.lineStart && m.kind != HttpMessage.Kind.OTHER) {
-                Tree req = http.line(null, raw, null);
+                Tree req = http.line(null, raw, null).at(s, base + at, next[0]);
                 req.expert("http.chat", Tree.Severity.CHAT, Tree.Group.SEQUENCE, Http.printable(raw));
                 if (m.kind == HttpMessage.Kind.REQUEST) {
-                    request(req, line);
+                    request(req, line, s, base + at);
                 } else {
-                    response(req, line);
+                    response(req, line, s, base + at);
                 }
             } else {
                 int colon = line.indexOf(':');
                 boolean[] state = {haveContentLength, teSeen};
-                header(http, m, raw, line, colon, state, at);
+                header(http, m, raw, line, colon, state, at, s, base + at);
                 haveContentLength = state[0];
                 teSeen = state[1];
             }
@@ -174,42 +175,47 @@ final class HttpTree {
         }
     }
 
-    /** basic_request_dissector: method, URI (with its path and query), version. */
-    private static void request(Tree t, String line) {
+    /** basic_request_dissector: method, URI (with its path and query), version; the line is at {@code off} of {@code s}. */
+    private static void request(Tree t, String line, MemorySegment s, long off) {
         int[] next = new int[1];
         int len = tokenLength(line, 0, next);
         if (len == 0) {
             return;
         }
-        t.string("http.request.method", "Request Method", line.substring(0, len));
+        t.string("http.request.method", "Request Method", line.substring(0, len)).at(s, off, len);
         int at = next[0];
         if (at > 2 && line.charAt(at - 1) == ' ' && line.charAt(at - 2) == ' ') {
             at--; // two spaces: an empty URI
         }
         len = tokenLength(line, at, next);
         String uri = line.substring(at, at + len);
-        Tree u = t.string("http.request.uri", "Request URI", uri);
+        Tree u = t.string("http.request.uri", "Request URI", uri).at(s, off + at, len);
         int q = uri.indexOf('?');
         if (q >= 0 && uri.length() - q > 1) {
-            u.string("http.request.uri.path", "Request URI Path", uri.substring(0, q));
-            Tree query = u.string("http.request.uri.query", "Request URI Query", uri.substring(q + 1));
+            u.string("http.request.uri.path", "Request URI Path", uri.substring(0, q)).at(s, off + at, q);
+            long queryAt = off + at + q + 1;
+            Tree query = u.string("http.request.uri.query", "Request URI Query", uri.substring(q + 1))
+                    .at(s, queryAt, uri.length() - q - 1);
             for (String param : uri.substring(q + 1).split("&")) {
                 if (!param.isEmpty()) {
-                    query.string("http.request.uri.query.parameter", "Request URI Query Parameter", param);
+                    // packet-http.c moves on by each strtok token's length and one, whatever it skipped
+                    query.string("http.request.uri.query.parameter", "Request URI Query Parameter", param)
+                            .at(s, queryAt, param.length());
+                    queryAt += param.length() + 1;
                 }
             }
         }
-        t.string("http.request.version", "Request Version", line.substring(next[0]));
+        t.string("http.request.version", "Request Version", line.substring(next[0])).at(s, off + next[0], line.length() - next[0]);
     }
 
     /** basic_response_dissector: version, status code and its description, phrase. */
-    private static void response(Tree t, String line) {
+    private static void response(Tree t, String line, MemorySegment s, long off) {
         int[] next = new int[1];
         int len = tokenLength(line, 0, next);
         if (len == 0) {
             return;
         }
-        t.string("http.response.version", "Response Version", line.substring(0, len));
+        t.string("http.response.version", "Response Version", line.substring(0, len)).at(s, off, len);
         int at = next[0];
         len = tokenLength(line, at, next);
         if (len < 3) {
@@ -223,11 +229,11 @@ final class HttpTree {
             }
             code = code * 10 + c - '0';
         }
-        t.field("http.response.code", "Status Code: " + code, Integer.toString(code));
+        t.field("http.response.code", "Status Code: " + code, Integer.toString(code)).at(s, off + at, 3);
         String desc = HttpStatus.describe(code);
-        t.string("http.response.code.desc", "Status Code Description", desc).generated();
+        t.string("http.response.code.desc", "Status Code Description", desc).generated().at(s, off + at, 3);
         if (line.length() - next[0] >= 1) {
-            t.string("http.response.phrase", "Response Phrase", line.substring(next[0]));
+            t.string("http.response.phrase", "Response Phrase", line.substring(next[0])).at(s, off + next[0], line.length() - next[0]);
         }
     }
 
@@ -246,7 +252,8 @@ final class HttpTree {
     }
 
     /** process_header: one header line; {@code state} carries have_content_length and the Transfer-Encoding seen. */
-    private static void header(Tree http, HttpMessage m, String raw, String line, int colon, boolean[] state, int at) {
+    private static void header(Tree http, HttpMessage m, String raw, String line, int colon, boolean[] state, int at,
+                               MemorySegment s, long off) {
         String lineKey = m.kind == HttpMessage.Kind.RESPONSE ? "http.response.line"
                 : m.kind == HttpMessage.Kind.REQUEST ? "http.request.line" : null;
         boolean valid = colon > 0;
@@ -258,7 +265,7 @@ final class HttpTree {
             valid = false;
         }
         if (!valid) {
-            Tree it = http.line(lineKey == null ? "http.unknown_header" : lineKey, raw, raw);
+            Tree it = http.line(lineKey == null ? "http.unknown_header" : lineKey, raw, raw).at(s, off, raw.length());
             it.expert("http.bad_header_name", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
                     "Illegal characters found in header name");
             return;
@@ -267,19 +274,19 @@ final class HttpTree {
         String value = headerValue(line, colon);
         String key = knownField(name);
         if (key == null) {
-            http.line(lineKey == null ? "http.unknown_header" : lineKey, raw, raw);
+            http.line(lineKey == null ? "http.unknown_header" : lineKey, raw, raw).at(s, off, raw.length());
             return;
         }
-        Tree item = http.line(key, raw, asciiString(value));
+        Tree item = http.line(key, raw, asciiString(value)).at(s, off, raw.length());
         if (lineKey != null) {
-            http.line(lineKey, raw, raw).hide();
+            http.line(lineKey, raw, raw).hide().at(s, off, raw.length());
         }
         switch (name) {
             case "content-length" -> {
                 long cl = contentLength(value);
                 if (cl >= 0) {
                     state[0] = true;
-                    item.field("http.content_length", "Content length: " + cl, Long.toString(cl)).generated();
+                    item.field("http.content_length", "Content length: " + cl, Long.toString(cl)).generated().at(s, off, raw.length());
                     if (state[1]) {
                         teAndLength(item);
                     }
@@ -312,6 +319,7 @@ final class HttpTree {
             case "cookie" -> {
                 int i = 0;
                 int n = value.length();
+                long valueAt = off + line.length() - n;
                 while (i < n) {
                     while (i < n && (value.charAt(i) == ';' || Character.isWhitespace(value.charAt(i)))) {
                         i++;
@@ -321,7 +329,7 @@ final class HttpTree {
                     }
                     int semi = value.indexOf(';', i);
                     int partEnd = semi < 0 ? n : semi;
-                    item.string("http.cookie_pair", "Cookie pair", value.substring(i, partEnd));
+                    item.string("http.cookie_pair", "Cookie pair", value.substring(i, partEnd)).at(s, valueAt + i, partEnd - i);
                     i = partEnd;
                 }
             }
@@ -368,33 +376,36 @@ final class HttpTree {
         MemorySegment s = m.source;
         long base = m.base;
         if (m.chunked) {
-            chunks(http, b, s, base);
+            chunks(http, b, s, base, m.end());
             if (b.outcome == HttpBody.Outcome.NO_CHUNKS) {
                 return;
             }
         }
         if (b.outcome == HttpBody.Outcome.TRANSFER_CODED) {
-            dataBytes(http, b.entity(), protocols);
+            data(http, b.entitySegment(), b.entityOffset(), b.entity().length, protocols);
             return;
         }
         if (m.contentEncoding != null && !m.contentEncoding.equalsIgnoreCase("identity")) {
             String label = "Content-encoded entity body (" + m.contentEncoding + "): " + b.encodedLength + " bytes";
             if (b.decoded != null) {
-                http.line(null, label + " -> " + b.decoded.length + " bytes", null);
+                http.line(null, label + " -> " + b.decoded.length + " bytes", null).at(b.entitySegment(), b.entityOffset(), b.encodedLength);
             } else {
-                Tree e = http.line(null, label, null);
+                Tree e = http.line(null, label, null).at(b.entitySegment(), b.entityOffset(), b.encodedLength);
                 e.expert("http.decompression_failed", Tree.Severity.WARNING, Tree.Group.UNDECODED, "Decompression failed");
-                dataBytes(e, b.entity(), protocols);
+                data(e, b.entitySegment(), b.entityOffset(), b.encodedLength, protocols);
                 return;
             }
         }
         byte[] file = b.fileData();
-        http.field("http.file_data", "File Data: " + file.length + " bytes", fileDataText(file));
+        MemorySegment fs = b.fileSegment();
+        long fo = b.fileOffset();
+        http.field("http.file_data", "File Data: " + file.length + " bytes", fileDataText(file)).at(fs, fo, file.length);
         if (b.outcome == HttpBody.Outcome.EMPTY) {
             return;
         }
         if (b.outcome == HttpBody.Outcome.MEDIA && HttpMedia.DATA.equals(m.mediaType())) {
-            dataBytes(root, file, protocols); // packet-data.c takes this type itself, at the top
+            data(root, fs, fo, file.length, protocols); // packet-data.c takes this type itself, at the top
+            http.length(m.headerEnd); // proto_item_set_len(ti, offset): the offset, not the length from the item's start
             return;
         }
         if (b.outcome == HttpBody.Outcome.MEDIA) {
@@ -404,50 +415,44 @@ final class HttpTree {
                         "HTTP body subdissector failed, trying heuristic subdissector");
             }
             protocols.accept("media");
-            Tree media = root.protocol("media", "Media Type");
+            Tree media = root.protocol("media", "Media Type").at(fs, fo, file.length);
             String params = m.mediaParameters();
-            MemorySegment f = MemorySegment.ofArray(file);
             String label = "Media type: " + type + (params != null ? "; " + params : "") + " (" + file.length
                     + (file.length == 1 ? " byte)" : " bytes)");
-            media.bytes("media.type", "x", f, 0, file.length).relabel(label);
+            media.bytes("media.type", "x", fs, fo, file.length).relabel(label);
             return;
         }
-        dataBytes(http, file, protocols);
+        data(http, fs, fo, file.length, protocols);
     }
 
     /** chunked_encoding_dissector's items. */
-    private static void chunks(Tree http, HttpBody b, MemorySegment s, long base) {
-        Tree t = http.text("HTTP chunked response");
+    private static void chunks(Tree http, HttpBody b, MemorySegment s, long base, int end) {
+        Tree t = http.text("HTTP chunked response").at(s, base + b.offset, b.chunkedLength);
         for (int i = 0; i < b.chunks; i++) {
             int size = b.chunkSize[i];
-            Tree c = t.text(size == 0 ? "End of chunked encoding" : "Data chunk (" + size + " octets)");
-            c.field("http.chunk_size", "Chunk size: " + size + (size == 1 ? " octet" : " octets"), Integer.toString(size));
+            int line = b.chunkLine[i];
+            // a text item past the end of the body's bytes is cut there (proto.c get_hfi_length)
+            Tree c = t.text(size == 0 ? "End of chunked encoding" : "Data chunk (" + size + " octets)")
+                    .at(s, base + line, Math.min(b.chunkData[i] - line + size + 2, end - line));
+            c.field("http.chunk_size", "Chunk size: " + size + (size == 1 ? " octet" : " octets"), Integer.toString(size))
+                    .at(s, base + line, b.chunkData[i] - line);
             if (size > 0) {
                 c.bytes("http.chunk_data", "Chunk data", s, base + b.chunkData[i], size);
                 c.bytes("http.chunk_boundary", "Chunk boundary", s, base + b.chunkData[i] + size, 2);
             }
         }
         if (b.trailerLength > 0) {
-            t.string("http.chunked_trailer_part", "trailer-part", Http.ascii(s, base + b.trailerOffset, b.trailerLength));
+            t.string("http.chunked_trailer_part", "trailer-part", Http.ascii(s, base + b.trailerOffset, b.trailerLength))
+                    .at(s, base + b.trailerOffset, b.trailerLength);
         }
         if (b.finalCrlfLength >= 0) {
-            t.line(null, Http.ascii(s, base + b.finalCrlfOffset, b.finalCrlfLength), null);
+            t.line(null, Http.ascii(s, base + b.finalCrlfOffset, b.finalCrlfLength), null).at(s, base + b.finalCrlfOffset, b.finalCrlfLength);
         }
     }
 
     /** packet-data.c under {@code parent}. */
     private static void data(Tree parent, MemorySegment s, long off, int len, Consumer<String> protocols) {
-        if (len <= 0) {
-            return;
-        }
-        protocols.accept("data");
-        Tree d = parent.protocol("data", "Data (" + len + (len == 1 ? " byte)" : " bytes)")).dump(s, off, len);
-        d.bytes("data.data", "Data", s, off, len);
-        d.field("data.len", "Length: " + len, Integer.toString(len)).generated();
-    }
-
-    private static void dataBytes(Tree parent, byte[] b, Consumer<String> protocols) {
-        data(parent, MemorySegment.ofArray(b), 0, b.length, protocols);
+        dev.tcpscope.proto.Items.data(parent, s, off, len, protocols);
     }
 
     /**

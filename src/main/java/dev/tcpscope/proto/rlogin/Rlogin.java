@@ -154,7 +154,7 @@ public final class Rlogin implements PduDissector, LayerTree {
 
     /** rlogin_display: the tree under {@code t} (null: the reads only), and Info additions. */
     private void display(Tree t, StringBuilder info) {
-        Tree r = t == null ? null : t.protocol("rlogin", "Rlogin Protocol");
+        Tree r = t == null ? null : t.protocol("rlogin", "Rlogin Protocol").at(s, base, cap);
         if (cap == 0) {
             return;
         }
@@ -163,7 +163,7 @@ public final class Rlogin implements PduDissector, LayerTree {
             int at = urgent - 1;
             int u = at < 0 ? cap + at : at; // a negative offset counts from the end
             if (at > offset && r != null) {
-                r.string("rlogin.data", "Data", Text.ascii(s, base, at));
+                r.string("rlogin.data", "Data", Text.ascii(s, base, at)).at(s, base, at);
             }
             need(u, 1);
             int control = Text.u8(s, base + u);
@@ -177,7 +177,7 @@ public final class Rlogin implements PduDissector, LayerTree {
             if (r != null) {
                 String hex = String.format("0x%02x", control);
                 r.field("rlogin.control_message", "Control message: " + (name != null ? name : "Unknown") + " (" + hex + ")",
-                        hex);
+                        hex).at(s, base + u, 1);
             }
             if (info != null) {
                 info.append(" (").append(name != null ? name : "Unknown").append(')');
@@ -187,7 +187,7 @@ public final class Rlogin implements PduDissector, LayerTree {
             if (r != null) {
                 boolean server = srcPort == PORT;
                 r.field(server ? "rlogin.startup_info_received_flag" : "rlogin.client_startup_flag",
-                        (server ? "Startup info received flag" : "Client startup flag") + ": 0x00", "0x00");
+                        (server ? "Startup info received flag" : "Client startup flag") + ": 0x00", "0x00").at(s, base, 1);
             }
             offset++;
         }
@@ -198,15 +198,15 @@ public final class Rlogin implements PduDissector, LayerTree {
             int infoLen = cap - offset;
             Tree u = r == null ? null
                     : r.line("rlogin.user_info", "User info (" + Text.latin1(s, base + offset, infoLen) + ")",
-                            "[ Null ]"); // added with a null string, which -T fields shows so
+                            "[ Null ]").at(s, base + offset, infoLen); // added with a null string, which -T fields shows so
             int n = strsize(offset);
             if (u != null) {
-                u.string("rlogin.client_user_name", "Client-user-name", Text.ascii(s, base + offset, n));
+                u.string("rlogin.client_user_name", "Client-user-name", Text.ascii(s, base + offset, n)).at(s, base + offset, n);
             }
             offset += n;
             n = strsize(offset);
             if (u != null) {
-                u.string("rlogin.server_user_name", "Server-user-name", Text.ascii(s, base + offset, n));
+                u.string("rlogin.server_user_name", "Server-user-name", Text.ascii(s, base + offset, n)).at(s, base + offset, n);
             }
             offset += n;
             int slash = -1;
@@ -218,7 +218,8 @@ public final class Rlogin implements PduDissector, LayerTree {
             }
             if (slash >= 0) {
                 if (u != null) {
-                    u.string("rlogin.terminal_type", "Terminal-type", Text.ascii(s, base + offset, slash - offset));
+                    u.string("rlogin.terminal_type", "Terminal-type", Text.ascii(s, base + offset, slash - offset))
+                            .at(s, base + offset, slash - offset);
                 }
                 offset = slash + 1;
                 n = strsize(offset);
@@ -226,7 +227,7 @@ public final class Rlogin implements PduDissector, LayerTree {
                 long value = speed.matches("[0-9]{1,10}") && Long.parseLong(speed) <= 0xffffffffL ? Long.parseLong(speed) : -1;
                 if (u != null) {
                     Tree item = u.field("rlogin.terminal_speed", "Terminal-speed: " + Math.max(0, value),
-                            Long.toString(Math.max(0, value)));
+                            Long.toString(Math.max(0, value))).at(s, base + offset, n);
                     if (value < 0) {
                         item.expert("rlogin.terminal_speed.invalid", Tree.Severity.ERROR, Tree.Group.MALFORMED,
                                 "Terminal length must be a string containing an integer");
@@ -241,34 +242,36 @@ public final class Rlogin implements PduDissector, LayerTree {
         int marker = windowMarker(s, base, cap, offset);
         if (marker >= 0) {
             if (marker > offset && r != null) {
-                r.string("rlogin.data", "Data", Text.ascii(s, base + offset, marker - offset));
+                r.string("rlogin.data", "Data", Text.ascii(s, base + offset, marker - offset)).at(s, base + offset, marker - offset);
             }
             // the item and its fields are read from where the data started, as 4.0 adds them, each
             // added until a read runs past the bytes
-            Tree w = r == null ? null : r.none("rlogin.window_size", "Window Info");
+            // an FT_NONE item past the end of the bytes is cut at their end (proto.c get_hfi_length)
+            Tree w = r == null ? null : r.none("rlogin.window_size", "Window Info").at(s, base + offset, Math.min(12, cap - offset));
             int cookie = u16(offset);
             if (w != null) {
-                w.field("rlogin.magic_cookie", String.format("Magic Cookie: 0x%04x", cookie), String.format("0x%04x", cookie));
+                w.field("rlogin.magic_cookie", String.format("Magic Cookie: 0x%04x", cookie), String.format("0x%04x", cookie))
+                        .at(s, base + offset, 2);
             }
             need(offset + 2, 2);
             if (w != null) {
-                w.string("rlogin.window_size.ss", "Window size marker", Text.ascii(s, base + offset + 2, 2));
+                w.string("rlogin.window_size.ss", "Window size marker", Text.ascii(s, base + offset + 2, 2)).at(s, base + offset + 2, 2);
             }
             int rows = u16(offset + 4);
             if (w != null) {
-                w.field("rlogin.window_size.rows", "Rows: " + rows, Integer.toString(rows));
+                w.field("rlogin.window_size.rows", "Rows: " + rows, Integer.toString(rows)).at(s, base + offset + 4, 2);
             }
             int cols = u16(offset + 6);
             if (w != null) {
-                w.field("rlogin.window_size.cols", "Columns: " + cols, Integer.toString(cols));
+                w.field("rlogin.window_size.cols", "Columns: " + cols, Integer.toString(cols)).at(s, base + offset + 6, 2);
             }
             int x = u16(offset + 8);
             if (w != null) {
-                w.field("rlogin.window_size.x_pixels", "X Pixels: " + x, Integer.toString(x));
+                w.field("rlogin.window_size.x_pixels", "X Pixels: " + x, Integer.toString(x)).at(s, base + offset + 8, 2);
             }
             int y = u16(offset + 10);
             if (w != null) {
-                w.field("rlogin.window_size.y_pixels", "Y Pixels: " + y, Integer.toString(y));
+                w.field("rlogin.window_size.y_pixels", "Y Pixels: " + y, Integer.toString(y)).at(s, base + offset + 10, 2);
             }
             offset += 12;
             if (info != null) {
@@ -276,7 +279,7 @@ public final class Rlogin implements PduDissector, LayerTree {
             }
         }
         if (offset < cap && r != null) {
-            r.string("rlogin.data", "Data", Text.ascii(s, base + offset, cap - offset));
+            r.string("rlogin.data", "Data", Text.ascii(s, base + offset, cap - offset)).at(s, base + offset, cap - offset);
         }
     }
 

@@ -107,7 +107,7 @@ final class Imf {
      * not null) and replaces {@code info} with what IMF writes to the Info column.
      */
     static void dissect(MemorySegment s, int max, Tree root, StringBuilder info) {
-        Tree tree = root == null ? null : root.protocol("imf", "Internet Message Format");
+        Tree tree = root == null ? null : root.protocol("imf", "Internet Message Format").at(s, 0, max);
         info.setLength(0);
         int start = 0;
         int end = 0;
@@ -142,14 +142,15 @@ final class Imf {
             if (f == FIELDS[0]) {
                 int extLen = clamp(unknownOffset, end - unknownOffset - 2, max);
                 String v = Text.ascii(s, unknownOffset, extLen);
-                item = tree == null ? null : tree.string("imf.extension", "Unknown-Extension", v);
+                item = tree == null ? null : tree.string("imf.extension", "Unknown-Extension", v).at(s, unknownOffset, extLen);
                 if (item != null) {
                     item.relabel(appended("Unknown-Extension", v, " (Contact Wireshark developers if you want this supported.)"));
-                    item.string("imf.extension.type", "Type", Text.ascii(s, unknownOffset, start - 1 - unknownOffset));
-                    item.string("imf.extension.value", "Value", Text.ascii(s, value, valueLen));
+                    item.string("imf.extension.type", "Type", Text.ascii(s, unknownOffset, start - 1 - unknownOffset))
+                            .at(s, unknownOffset, start - 1 - unknownOffset);
+                    item.string("imf.extension.value", "Value", Text.ascii(s, value, valueLen)).at(s, value, valueLen);
                 }
             } else {
-                item = tree == null ? null : tree.string(f[1], f[2], Text.ascii(s, value, valueLen));
+                item = tree == null ? null : tree.string(f[1], f[2], Text.ascii(s, value, valueLen)).at(s, value, valueLen);
             }
             if (f[4].equals("1")) {
                 info.append(f[0]).append(": ").append(Text.format(s, value, valueLen)).append(", ");
@@ -175,14 +176,14 @@ final class Imf {
         if (contentType != null) {
             return; // the media type's dissector (text, multipart ...) is not one tcpscope runs
         }
-        Tree text = tree == null ? null : tree.none("imf.message_text", "Message-Text");
+        Tree text = tree == null ? null : tree.none("imf.message_text", "Message-Text").at(s, end, max - end);
         int at = end;
         int[] next = new int[1];
         while (at < max) {
             Text.lineEnd(s, at, max - at, next, false);
             String line = wsp(s, at, next[0]);
             if (text != null) {
-                text.line(null, line, null);
+                text.line(null, line, null).at(s, at, next[0]);
             }
             if (!info.isEmpty()) {
                 info.append(", ");
@@ -256,11 +257,12 @@ final class Imf {
         }
         String type = Text.ascii(s, offset, semi - offset);
         if (item != null) {
-            item.string("imf.content.type.type", "Type", type);
+            item.string("imf.content.type.type", "Type", type).at(s, offset, semi - offset);
         }
         int end = fieldEnd(s, semi + 1, Math.min(offset + length, max), null);
         if (end != -1 && item != null) {
-            item.string("imf.content.type.parameters", "Parameters", Text.ascii(s, semi + 1, Math.max(0, end - (semi + 1) - 2)));
+            int n = Math.max(0, end - (semi + 1) - 2);
+            item.string("imf.content.type.parameters", "Parameters", Text.ascii(s, semi + 1, n)).at(s, semi + 1, n);
         }
         return type;
     }
@@ -275,7 +277,7 @@ final class Imf {
             end = find(s, at, length - (at - offset), ',');
             count++;
             int n = end == -1 ? length - (at - offset) : end - at;
-            Tree i = item.string(addresses ? "imf.address_list.item" : "imf.mailbox_list.item", "Item", Text.ascii(s, at, n));
+            Tree i = item.string(addresses ? "imf.address_list.item" : "imf.mailbox_list.item", "Item", Text.ascii(s, at, n)).at(s, at, n);
             if (addresses) {
                 address(s, at, n, i);
             } else {
@@ -332,7 +334,7 @@ final class Imf {
             return;
         }
         String display = Text.ascii(s, offset, Math.max(0, colon - offset - 1));
-        Tree group = item.string("imf.display_name", "Display-Name", display);
+        Tree group = item.string("imf.display_name", "Display-Name", display).at(s, offset, Math.max(0, colon - offset - 1));
         int at = colon + 1;
         while (at < offset + length && isSpace(Text.u8(s, at))) {
             at++;
@@ -345,7 +347,7 @@ final class Imf {
     private static void mailbox(MemorySegment s, int offset, int length, Tree item) {
         int lt = find(s, offset, length, '<');
         if (lt == -1) {
-            item.string("imf.address", "Address", Text.ascii(s, offset, length));
+            item.string("imf.address", "Address", Text.ascii(s, offset, length)).at(s, offset, length);
             return;
         }
         int start = offset;
@@ -353,11 +355,12 @@ final class Imf {
             start++;
         }
         if (start != lt) {
-            item.string("imf.display_name", "Display-Name", Text.ascii(s, start, Math.max(0, lt - start - 1)));
+            item.string("imf.display_name", "Display-Name", Text.ascii(s, start, Math.max(0, lt - start - 1)))
+                    .at(s, start, Math.max(0, lt - start - 1));
         }
         int gt = find(s, lt + 1, length - (lt + 1 - offset), '>');
         if (gt != -1) {
-            item.string("imf.address", "Address", Text.ascii(s, lt + 1, gt - lt - 1));
+            item.string("imf.address", "Address", Text.ascii(s, lt + 1, gt - lt - 1)).at(s, lt + 1, gt - lt - 1);
         }
     }
 

@@ -99,7 +99,7 @@ public final class Smtp implements PduDissector, LayerTree {
         }
         for (SmtpCall c : calls) {
             if (c.imf && c.message != null && c.message.fragments() > 0) { // process_reassembled_data: any fragment list
-                source.accept("Reassembled SMTP", c.message.bytes());
+                source.accept("Reassembled SMTP", c.message.bytes()); // the array IMF's items point into
             }
         }
     }

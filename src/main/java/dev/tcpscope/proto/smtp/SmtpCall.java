@@ -21,7 +21,8 @@ final class SmtpCall {
     record Reassembled(byte[] data, int length, int[] frames, int[] lengths, int count, boolean overflow) {
         int fragments() { return count; }
 
-        byte[] bytes() { return java.util.Arrays.copyOf(data, length); }
+        /** The message's bytes: {@link #data} itself, the "Reassembled SMTP" source IMF's items are placed in. */
+        byte[] bytes() { return data; }
     }
 
     private final SmtpSession live;
@@ -72,6 +73,9 @@ final class SmtpCall {
     private boolean replaying() { return live == null; }
 
     private int u8(int off) { return Text.u8(s, base + off); }
+
+    /** Records that {@code t} covers {@code [off, off + n)} of the call's bytes; returns it. */
+    private Tree at(Tree t, int off, int n) { return t == null ? null : t.at(s, base + off, n); }
 
     private boolean startsWith(int off, String p) { return Text.startsWith(s, base + off, len - off, p); }
 
@@ -144,7 +148,8 @@ final class SmtpCall {
         touched = true;
         protocol = "SMTP";
         info.setLength(0);
-        Tree smtp = rootTree == null ? null : rootTree.protocol("smtp", "Simple Mail Transfer Protocol");
+        // proto_tree_add_item(tree, proto_smtp, tvb, offset, -1): all the bytes of the call
+        Tree smtp = rootTree == null ? null : rootTree.protocol("smtp", "Simple Mail Transfer Protocol").at(s, base, len);
         if (request) {
             Reassembled done = null;
             switch (ss.pduType) {
@@ -167,7 +172,8 @@ final class SmtpCall {
                     info.setLength(0);
                     info.append("C: .");
                     if (smtp != null) {
-                        smtp.none("smtp.eom", "C: .");
+                        // at the call's offset (0), with the length of the line that ended the message
+                        smtp.none("smtp.eom", "C: .").at(s, base + offset, linelen);
                     }
                     if (loffset > 0) {
                         addFragment(0, loffset, true);
@@ -344,7 +350,9 @@ final class SmtpCall {
         if (m == null || m.count == 0) {
             return null;
         }
-        message = new Reassembled(m.data, m.length, m.frames, m.lengths, m.count, m.overflow);
+        // the message's array at its length: it is the "Reassembled SMTP" source, IMF's items point into it
+        byte[] data = m.data.length == m.length ? m.data : java.util.Arrays.copyOf(m.data, m.length);
+        message = new Reassembled(data, m.length, m.frames, m.lengths, m.count, m.overflow);
         return message;
     }
 
@@ -359,12 +367,15 @@ final class SmtpCall {
             label.append(i == 0 ? ": " : ", ").append('#').append(m.frames()[i]).append('(').append(m.lengths()[i]).append(')');
         }
         String l = label.length() > 239 ? label.substring(0, 239) : label.toString();
-        Tree t = smtp.none("smtp.data.fragments", l).generated();
+        // show_fragment_seq_tree over the reassembled message: the list over all of it, each fragment over its bytes
+        MemorySegment r = MemorySegment.ofArray(m.data());
+        Tree t = smtp.none("smtp.data.fragments", l).generated().at(r, 0, m.length());
         long at = 0;
         for (int i = 0; i < m.count(); i++) {
             int n = m.lengths()[i];
             t.field("smtp.data.fragment", "Frame: " + m.frames()[i] + ", payload: " + at + "-" + (at + n - 1) + " (" + n
-                    + (n == 1 ? " byte)" : " bytes)"), Integer.toString(m.frames()[i])).generated();
+                    + (n == 1 ? " byte)" : " bytes)"), Integer.toString(m.frames()[i])).generated()
+                    .at(r, (int) Math.min(at, m.length()), (int) Math.max(0, Math.min(n, m.length() - at)));
             at += n;
         }
         t.field("smtp.data.fragment.count", "DATA fragment count: " + m.count(), Integer.toString(m.count())).generated();
@@ -390,34 +401,35 @@ final class SmtpCall {
                     ss.username = v;
                 }
                 if (smtp != null) {
-                    smtp.string("smtp.auth.username", "Username", v);
+                    at(smtp.string("smtp.auth.username", "Username", v), loffset, linelen);
                 }
                 info.append("User: ").append(format(loffset, linelen));
             } else if (ss.passwordFrame == frame) {
                 if (smtp != null) {
-                    smtp.string("smtp.auth.password", "Password", ascii(loffset, linelen));
+                    at(smtp.string("smtp.auth.password", "Password", ascii(loffset, linelen)), loffset, linelen);
                 }
                 info.append("Pass: ").append(format(loffset, linelen));
             } else if (ss.ntlmRspFrame == frame) {
                 info.append(format(loffset, linelen));
                 if (smtp != null) {
-                    smtp.string("smtp.command_line", "Command Line", ascii(loffset, linelen));
+                    at(smtp.string("smtp.command_line", "Command Line", ascii(loffset, linelen)), loffset, linelen);
                 }
             } else if (ss.userPassFrame == frame) {
                 plainAuth(smtp, loffset, linelen);
             } else {
                 int cmdlen = Math.min(linelen, 4);
-                Tree line = smtp == null ? null : smtp.string("smtp.command_line", "Command Line", ascii(loffset, next[0]));
+                Tree line = smtp == null ? null
+                        : at(smtp.string("smtp.command_line", "Command Line", ascii(loffset, next[0])), loffset, next[0]);
                 if (line != null) {
-                    line.string("smtp.req.command", "Command", ascii(loffset, cmdlen));
+                    at(line.string("smtp.req.command", "Command", ascii(loffset, cmdlen)), loffset, cmdlen);
                 }
                 if (linelen > 5 && line != null) {
-                    line.string("smtp.req.parameter", "Request parameter", ascii(loffset + 5, linelen - 5));
+                    at(line.string("smtp.req.parameter", "Request parameter", ascii(loffset + 5, linelen - 5)), loffset + 5, linelen - 5);
                 }
                 if (linelen > 5 && ss.usernameCmdFrame == frame) {
                     if (linelen >= 11) {
                         if (line != null) {
-                            line.string("smtp.auth.username", "Username", ascii(loffset + 11, linelen - 11));
+                            at(line.string("smtp.auth.username", "Username", ascii(loffset + 11, linelen - 11)), loffset + 11, linelen - 11);
                         }
                         info.append(format(loffset, 11)).append("User: ").append(format(loffset + 11, linelen - 11));
                     }
@@ -443,7 +455,7 @@ final class SmtpCall {
     /** decode_plain_auth with base64 decoding off (the default): the raw parameter and an expert. */
     private void plainAuth(Tree tree, int off, int n) {
         if (tree != null) {
-            tree.string("smtp.auth.username_password", "Username/Password", ascii(off, n))
+            at(tree.string("smtp.auth.username_password", "Username/Password", ascii(off, n)), off, n)
                     .expert("smtp.base64_decode", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
                             "base64 decode failed or is not enabled (check SMTP preferences)");
         }
@@ -488,9 +500,9 @@ final class SmtpCall {
                 authResponse(code);
                 if (ml != ML_CONTINUE && ml != ML_END) {
                     if (smtp != null) {
-                        rsp = smtp.string("smtp.response", "Response", ascii(offset, next[0]));
-                        codeItem = rsp.field("smtp.response.code", "Response code: " + describe(code) + " (" + code + ")",
-                                Integer.toString(code));
+                        rsp = at(smtp.string("smtp.response", "Response", ascii(offset, next[0])), offset, next[0]);
+                        codeItem = at(rsp.field("smtp.response.code", "Response code: " + describe(code) + " (" + code + ")",
+                                Integer.toString(code)), offset, 3);
                     }
                 } else if (mlCode != code && codeItem != null) {
                     codeItem.expert("smtp.response.code.unexpected", Tree.Severity.WARNING, Tree.Group.RESPONSE_CODE,
@@ -498,7 +510,7 @@ final class SmtpCall {
                 }
                 if (linelen >= 4) {
                     if (rsp != null) {
-                        rsp.string("smtp.rsp.parameter", "Response parameter", ascii(offset + 4, linelen - 4));
+                        at(rsp.string("smtp.rsp.parameter", "Response parameter", ascii(offset + 4, linelen - 4)), offset + 4, linelen - 4);
                     }
                     if (ml != ML_CONTINUE && ml != ML_END) {
                         info.append(format(offset, linelen));

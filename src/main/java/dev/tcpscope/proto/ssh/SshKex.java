@@ -94,7 +94,7 @@ final class SshKex {
         int kind = ss.kexKind;
         String name = name(kind, code);
         if (t != null) {
-            t.field("ssh.message_code", "Message Code: " + name + " (" + code + ")", Integer.toString(code));
+            p.place(t.field("ssh.message_code", "Message Code: " + name + " (" + code + ")", Integer.toString(code)), offset, 1);
         }
         offset += 1;
         p.sep(name);
@@ -102,7 +102,7 @@ final class SshKex {
             case Ssh.KEX_DH_GEX -> {
                 switch (code) {
                     case 30 -> {
-                        SshPacket.uintItem(t, "ssh.dh_gex.nbits", "DH GEX Number of Bits", p.readU32(offset));
+                        p.uintItem(t, "ssh.dh_gex.nbits", "DH GEX Number of Bits", p.readU32(offset), offset, 4);
                         offset += 4;
                     }
                     case 31 -> {
@@ -136,11 +136,11 @@ final class SshKex {
                         seq[0] = server.seqGexRep;
                     }
                     case 34 -> {
-                        SshPacket.uintItem(t, "ssh.dh_gex.min", "DH GEX Min", p.readU32(offset));
+                        p.uintItem(t, "ssh.dh_gex.min", "DH GEX Min", p.readU32(offset), offset, 4);
                         offset += 4;
-                        SshPacket.uintItem(t, "ssh.dh_gex.nbits", "DH GEX Number of Bits", p.readU32(offset));
+                        p.uintItem(t, "ssh.dh_gex.nbits", "DH GEX Number of Bits", p.readU32(offset), offset, 4);
                         offset += 4;
-                        SshPacket.uintItem(t, "ssh.dh_gex.max", "DH GEX Max", p.readU32(offset));
+                        p.uintItem(t, "ssh.dh_gex.max", "DH GEX Max", p.readU32(offset), offset, 4);
                         offset += 4;
                         if (client.seqGexReq == 0) {
                             client.sequenceNumber++;
@@ -210,7 +210,7 @@ final class SshKex {
         if (n == 0 || n > 1025) {
             if (t != null) {
                 String m = "Invalid key length: " + n; // proto_tree_add_expert_format: a text item and its expert
-                t.text(m).expert("ssh.key_length.error", Tree.Severity.ERROR, Tree.Group.PROTOCOL, m);
+                p.place(t.text(m), offset, 2).expert("ssh.key_length.error", Tree.Severity.ERROR, Tree.Group.PROTOCOL, m);
             }
             return;
         }
@@ -219,30 +219,31 @@ final class SshKex {
 
     private static int mpint(SshPacket p, int offset, Tree t, String key, String name) {
         long n = p.readU32(offset);
-        SshPacket.uintItem(t, "ssh.mpint_length", "Multi Precision Integer Length", n);
+        p.uintItem(t, "ssh.mpint_length", "Multi Precision Integer Length", n, offset, 4);
         p.bytesItem(t, key, name, offset + 4, n);
         return (int) (4 + n);
     }
 
     private static int string(SshPacket p, int offset, Tree t, String key, String name, String lenKey, String lenName) {
         long n = p.readU32(offset);
-        SshPacket.uintItem(t, lenKey, lenName, n);
+        p.uintItem(t, lenKey, lenName, n, offset, 4);
         p.bytesItem(t, key, name, offset + 4, n);
         return (int) (4 + n);
     }
 
     /** ssh_tree_add_hostkey: returns 4 + the key's length. */
     private static int hostKey(SshPacket p, int offset, Tree parent) {
+        int start = offset;
         long keyLen = p.readU32(offset);
         offset += 4;
         long typeLen = p.readU32(offset);
         offset += 4;
         String type = p.stringItem(null, null, null, offset, typeLen);
-        Tree t = parent == null ? null : parent.text("KEX host key (type: " + type + ")");
-        SshPacket.uintItem(t, "ssh.host_key.length", "Host key length", keyLen);
-        SshPacket.uintItem(t, "ssh.host_key.type_length", "Host key type length", typeLen);
+        Tree t = p.subItem(parent, "KEX host key (type: " + type + ")", start, keyLen + 4);
+        p.uintItem(t, "ssh.host_key.length", "Host key length", keyLen, start, 4);
+        p.uintItem(t, "ssh.host_key.type_length", "Host key type length", typeLen, start + 4, 4);
         if (t != null) {
-            t.string("ssh.host_key.type", "Host key type", type);
+            p.place(t.string("ssh.host_key.type", "Host key type", type), offset, (int) typeLen);
         }
         offset += (int) typeLen;
         if (type.equals("ssh-rsa")) {
@@ -255,7 +256,7 @@ final class SshKex {
             mpint(p, offset, t, "ssh.host_key.dsa.y", "DSA public key (y)");
         } else if (type.startsWith("ecdsa-sha2-")) {
             long n = p.readU32(offset);
-            SshPacket.uintItem(t, "ssh.host_key.ecdsa.id_length", "ECDSA elliptic curve identifier length", n);
+            p.uintItem(t, "ssh.host_key.ecdsa.id_length", "ECDSA elliptic curve identifier length", n, offset, 4);
             p.stringItem(t, "ssh.host_key.ecdsa.id", "ECDSA elliptic curve identifier", offset + 4, n);
             offset += (int) (4 + n);
             string(p, offset, t, "ssh.host_key.ecdsa.q", "ECDSA public key (Q)", "ssh.host_key.ecdsa.q_length",
@@ -277,11 +278,11 @@ final class SshKex {
         long typeLen = p.readU32(offset);
         offset += 4;
         String type = p.stringItem(null, null, null, offset, typeLen);
-        Tree t = parent == null ? null : parent.text("KEX host signature (type: " + type + ")");
-        Tree lenItem = SshPacket.uintItem(t, "ssh.host_sig.length", "Host signature length", sigLen);
-        SshPacket.uintItem(t, "ssh.host_sig.type_length", "Host signature type length", typeLen);
+        Tree t = p.subItem(parent, "KEX host signature (type: " + type + ")", start, sigLen + 4);
+        Tree lenItem = p.uintItem(t, "ssh.host_sig.length", "Host signature length", sigLen, start, 4);
+        p.uintItem(t, "ssh.host_sig.type_length", "Host signature type length", typeLen, start + 4, 4);
         if (t != null) {
-            t.string("ssh.host_sig.type", "Host signature type", type);
+            p.place(t.string("ssh.host_sig.type", "Host signature type", type), offset, (int) typeLen);
         }
         offset += (int) typeLen;
         if (type.equals("ssh-rsa")) {

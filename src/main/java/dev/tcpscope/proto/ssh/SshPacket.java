@@ -64,7 +64,8 @@ final class SshPacket {
     }
 
     void run() {
-        Tree ssh = root == null ? null : root.protocol("ssh", "SSH Protocol");
+        // proto_tree_add_item(tree, proto_ssh, tvb, offset, -1): all the bytes of the call
+        Tree ssh = root == null ? null : root.protocol("ssh", "SSH Protocol").at(s, base, len);
         version = ss.version;
         protocol = switch (version) {
             case Ssh.VERSION_1 -> "SSHv1";
@@ -146,12 +147,25 @@ final class SshPacket {
 
     // ---- tree items (only with a tree; the bounds checks of proto_tree_add_item run always) ---
 
-    private static Tree sub(Tree parent, String label) {
-        return parent == null ? null : parent.text(label);
+    /**
+     * A text item over {@code [offset, offset + length)}; like any FT_NONE item, cut at the end
+     * of the bytes (proto.c get_hfi_length), and to the end when the length is negative.
+     */
+    private Tree sub(Tree parent, String label, int offset, long length) {
+        long left = Math.max(0, len - offset);
+        return parent == null ? null : parent.text(label).at(s, base + offset, (int) (length < 0 ? left : Math.min(length, left)));
     }
 
-    private static Tree uint(Tree t, String key, String name, long v) {
-        return t == null ? null : t.field(key, name + ": " + v, Long.toString(v));
+    /** An integer field over {@code [offset, offset + length)}. */
+    private Tree uint(Tree t, String key, String name, long v, int offset, int length) {
+        return t == null ? null : t.field(key, name + ": " + v, Long.toString(v)).at(s, base + offset, length);
+    }
+
+    /** Sets the length of an item made by {@link #sub} ({@code proto_item_set_len}). */
+    private static void length(Tree t, int length) {
+        if (t != null) {
+            t.length(length);
+        }
     }
 
     /** An FT_BYTES item of {@code length} bytes (−1: to the end). */
@@ -180,7 +194,7 @@ final class SshPacket {
         need(offset, (int) length);
         String v = Text.ascii(s, base + offset, (int) length);
         if (t != null) {
-            t.string(key, name, v);
+            t.string(key, name, v).at(s, base + offset, (int) length);
         }
         return v;
     }
@@ -227,7 +241,7 @@ final class SshPacket {
     // ---- SSH-1 ---------------------------------------------------------------------------------
 
     private int ssh1(int offset, Tree tree) {
-        Tree t = sub(tree, "SSH Version 1");
+        Tree t = sub(tree, "SSH Version 1", offset, len - offset);
         int remain = len - offset;
         if (remain <= 0) {
             throw new Bounds();
@@ -244,20 +258,22 @@ final class SshPacket {
         }
         if (plen >= 0xffff) {
             if (t != null && plen > 0) {
-                t.field("ssh.packet_length", "Overly large length " + Long.toHexString(plen), Long.toString(plen));
+                t.field("ssh.packet_length", "Overly large length " + Long.toHexString(plen), Long.toString(plen))
+                        .at(s, base + offset, 4);
             }
             plen = remain - 4 - padding;
         } else if (plen > 0) {
-            uint(t, "ssh.packet_length", "Packet Length", plen);
+            uint(t, "ssh.packet_length", "Packet Length", plen, offset, 4);
         }
         offset += 4;
-        uint(t, "ssh.padding_length", "Padding Length", padding);
+        uint(t, "ssh.padding_length", "Padding Length", padding, offset, (int) padding); // the padding's bytes
         offset += (int) padding;
         long payload;
         if (peer.keyStart == 0 || (peer.keyStart >= frame && frame <= peer.keyEnd)) {
             int code = u8(offset);
             if (t != null) {
-                t.field("ssh.message_code", "Message Code: " + ssh1Name(code) + " (" + code + ")", Integer.toString(code));
+                t.field("ssh.message_code", "Message Code: " + ssh1Name(code) + " (" + code + ")", Integer.toString(code))
+                        .at(s, base + offset, 1);
             }
             appendSep(ssh1Name(code));
             offset += 1;
@@ -290,7 +306,8 @@ final class SshPacket {
     private int ssh2(int offset, Tree tree) {
         int remain = len - offset;
         while (remain > 0) {
-            Tree t = sub(tree, title());
+            int last = offset;
+            Tree t = sub(tree, title(), offset, len - offset);
             boolean kexPhase = peer.keyStart == 0 || peer.keyStart <= frame
                     && (peer.keyEnd == 0 || frame < peer.keyEnd || frame == peer.keyEnd && offset < peer.keyEndOffset);
             if (kexPhase) {
@@ -301,6 +318,7 @@ final class SshPacket {
             } else {
                 offset = tryEncrypted(offset, t);
             }
+            length(t, offset - last);
             remain = len - offset;
         }
         return offset;
@@ -339,7 +357,7 @@ final class SshPacket {
             desegment(offset, plen + 4 - remain);
             return offset;
         }
-        Tree pl = uint(tree, "ssh.packet_length", "Packet Length", plen);
+        Tree pl = uint(tree, "ssh.packet_length", "Packet Length", plen, offset, 4);
         if (plen >= 0xffff) {
             if (pl != null) {
                 pl.expert("ssh.packet_length.error", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
@@ -349,9 +367,9 @@ final class SshPacket {
         }
         offset += 4;
         int padding = u8(offset);
-        uint(tree, "ssh.padding_length", "Padding Length", padding);
+        uint(tree, "ssh.padding_length", "Padding Length", padding, offset, 1);
         offset += 1;
-        Tree kt = sub(tree, ss.kex == null ? "Key Exchange" : "Key Exchange (method:" + ss.kex + ")");
+        Tree kt = sub(tree, ss.kex == null ? "Key Exchange" : "Key Exchange (method:" + ss.kex + ")", offset, plen - 1);
         int code = u8(offset);
         int[] seq = {0};
         if (code >= 30 && code < 40) {
@@ -359,7 +377,7 @@ final class SshPacket {
         } else {
             String name = SshKex.ssh2Name(code);
             if (kt != null) {
-                kt.field("ssh.message_code", "Message Code: " + name + " (" + code + ")", Integer.toString(code));
+                kt.field("ssh.message_code", "Message Code: " + name + " (" + code + ")", Integer.toString(code)).at(s, base + offset, 1);
             }
             offset += 1;
             appendSep(name);
@@ -396,7 +414,7 @@ final class SshPacket {
         offset += (int) payload;
         bytes(tree, "ssh.padding_string", "Padding String", offset, padding);
         offset += padding;
-        uint(tree, "ssh.seq_num", "Sequence number", seq[0]);
+        uint(tree, "ssh.seq_num", "Sequence number", seq[0], offset, 0);
         return offset;
     }
 
@@ -408,13 +426,14 @@ final class SshPacket {
             "languages_client_to_server", "languages_server_to_client"};
 
     private int keyInit(int offset, Tree tree) {
-        Tree a = sub(tree, "Algorithms");
+        int start = offset;
+        Tree a = sub(tree, "Algorithms", offset, len - offset);
         bytes(a, "ssh.cookie", "Cookie", offset, 16);
         offset += 16;
         String[] got = new String[PROPOSALS.length];
         for (int i = 0; i < PROPOSALS.length; i++) {
             long n = u32(offset);
-            uint(a, "ssh." + PROPOSALS[i] + "_length", PROPOSALS[i] + " length", n);
+            uint(a, "ssh." + PROPOSALS[i] + "_length", PROPOSALS[i] + " length", n, offset, 4);
             offset += 4;
             got[i] = string(a, "ssh." + PROPOSALS[i], PROPOSALS[i] + " string", offset, n);
             offset += (int) n;
@@ -427,7 +446,7 @@ final class SshPacket {
         peer.compProposals[0] = got[6];
         peer.compProposals[1] = got[7];
         int follows = u8(offset);
-        uint(a, "ssh.first_kex_packet_follows", "First KEX Packet Follows", follows);
+        uint(a, "ssh.first_kex_packet_follows", "First KEX Packet Follows", follows, offset, 1);
         offset += 1;
         bytes(a, "ssh.kex.reserved", "Reserved", offset, 4);
         offset += 4;
@@ -446,6 +465,7 @@ final class SshPacket {
             ss.kex = choose(client.kexProposal, srv.kexProposal);
             SshKex.setKind(ss);
         }
+        length(a, offset - start);
         return offset;
     }
 
@@ -591,7 +611,7 @@ final class SshPacket {
         if (tree != null) {
             int encLen = n;
             if (n > 4 && peer.lengthIsPlaintext) {
-                uint(tree, "ssh.packet_length", "Packet Length", u32(offset));
+                uint(tree, "ssh.packet_length", "Packet Length", u32(offset), offset, 4);
                 encLen -= 4;
             } else if (n > 4) {
                 bytes(tree, "ssh.packet_length_encrypted", "Packet Length (encrypted)", offset, 4);
@@ -622,5 +642,10 @@ final class SshPacket {
 
     String stringItem(Tree t, String key, String name, int offset, long length) { return string(t, key, name, offset, length); }
 
-    static Tree uintItem(Tree t, String key, String name, long v) { return uint(t, key, name, v); }
+    Tree uintItem(Tree t, String key, String name, long v, int offset, int length) { return uint(t, key, name, v, offset, length); }
+
+    Tree subItem(Tree parent, String label, int offset, long length) { return sub(parent, label, offset, length); }
+
+    /** Records that {@code t} covers {@code [offset, offset + length)} of the call's bytes; returns it. */
+    Tree place(Tree t, int offset, int length) { return t == null ? null : t.at(s, base + offset, length); }
 }

@@ -75,24 +75,27 @@ final class Sslv2 {
         if (TlsNames.VERSION.name(v) == null) {
             return;
         }
-        rec.field("tls.handshake.version", "Version: " + TlsNames.VERSION.name(v) + " (" + TlsTree.hex4(v) + ")", TlsTree.hex4(v));
+        rec.field("tls.handshake.version", "Version: " + TlsNames.VERSION.name(v) + " (" + TlsTree.hex4(v) + ")", TlsTree.hex4(v))
+                .at(b, 0, 2);
         int specs = Tls.u16(b, 2);
-        rec.field("tls.handshake.cipher_spec_len", "Cipher Spec Length: " + specs, Integer.toString(specs));
+        rec.field("tls.handshake.cipher_spec_len", "Cipher Spec Length: " + specs, Integer.toString(specs)).at(b, 2, 2);
         int sid = Tls.u16(b, 4);
-        dev.tcpscope.proto.Tree sidItem = rec.field("tls.handshake.session_id_length", "Session ID Length: " + sid, Integer.toString(sid));
+        // hf_ssl2_handshake_session_id_len is FT_UINT16 under TLS's (FT_UINT8) name: raw-fields.tsv has TLS's type
+        dev.tcpscope.proto.Tree sidItem = rec.field("tls.handshake.session_id_length", "Session ID Length: " + sid, Integer.toString(sid))
+                .at(b, 4, 2);
         if (sid > 16) {
             sidItem.expert("tls.handshake.session_id_length.error", dev.tcpscope.proto.Tree.Severity.ERROR,
                     dev.tcpscope.proto.Tree.Group.MALFORMED, "Session ID length (" + sid + ") must be less than 16.");
             return;
         }
         int challenge = Tls.u16(b, 6);
-        rec.field("tls.handshake.challenge_length", "Challenge Length: " + challenge, Integer.toString(challenge));
-        dev.tcpscope.proto.Tree cs = rec.none("tls.handshake.ciphersuites", "Cipher Specs (" + specs / 3 + " specs)");
+        rec.field("tls.handshake.challenge_length", "Challenge Length: " + challenge, Integer.toString(challenge)).at(b, 6, 2);
+        dev.tcpscope.proto.Tree cs = rec.none("tls.handshake.ciphersuites", "Cipher Specs (" + specs / 3 + " specs)").at(b, 8, specs);
         long off = 8;
         for (int left = specs; left > 0; left -= 3) {
             int c = Tls.u8(b, off) << 16 | Tls.u16(b, off + 1);
             String hex = String.format("0x%06x", c);
-            cs.field("tls.handshake.cipherspec", "Cipher Spec: " + TlsNames.CIPHER_SPEC.name(c, "Unknown") + " (" + hex + ")", hex);
+            cs.field("tls.handshake.cipherspec", "Cipher Spec: " + TlsNames.CIPHER_SPEC.name(c, "Unknown") + " (" + hex + ")", hex).at(b, off, 3);
             off += 3;
         }
         if (sid > 0) {
@@ -101,7 +104,7 @@ final class Sslv2 {
         }
         if (challenge > 0) {
             b.asSlice(off, challenge); // bounds: the challenge must be there
-            rec.none("tls.handshake.challenge", "Challenge");
+            rec.none("tls.handshake.challenge", "Challenge").at(b, off, challenge);
         }
     }
 

@@ -161,8 +161,13 @@ public final class Tls implements PduDissector, LayerTree, TwoPass {
     enum PartKind { ENCRYPTED, FULL, FIRST_FRAGMENT, MIDDLE_FRAGMENT, LAST_FRAGMENT }
 
     private final List<Rec> recs = new ArrayList<>();
-    /** Where each call of the dissector in the current frame starts in {@link #recs}. */
-    private final List<Integer> calls = new ArrayList<>();
+    /**
+     * One call of the dissector in the current frame: where its records start in {@link #recs},
+     * and the bytes it was handed (the TLS item covers them).
+     */
+    record Call(int first, MemorySegment s, long off, int len) { }
+
+    private final List<Call> calls = new ArrayList<>();
     private int recsFrame = -1;
     private LayerTree.End end = LayerTree.End.OK;
     /** The current call stopped on a message read past its end. */
@@ -212,7 +217,7 @@ public final class Tls implements PduDissector, LayerTree, TwoPass {
                 && printable(u8(s, off + 3))) {
             return; // clear text is not TLS: packet-tls.c rejects it
         }
-        calls.add(recs.size());
+        calls.add(new Call(recs.size(), s, off, len));
         malformed = false;
         Session session = (Session) ctx.session;
         if (!session.started) {

@@ -22,22 +22,22 @@ final class TlsHandshake {
             switch (p.kind) {
                 case ENCRYPTED -> {
                     rec.relabel(version + " Record Layer: Handshake Protocol: Encrypted Handshake Message");
-                    rec.none("tls.handshake", "Handshake Protocol: Encrypted Handshake Message");
+                    rec.none("tls.handshake", "Handshake Protocol: Encrypted Handshake Message").at(r.s, r.off + p.off, p.len);
                 }
                 case MIDDLE_FRAGMENT -> {
                     String name = TlsNames.HANDSHAKE_TYPE.name(p.type, "Encrypted Handshake Message");
                     rec.relabel(version + " Record Layer: Handshake Protocol: Multiple Handshake Messages");
-                    rec.none("tls.handshake", "Handshake Protocol: " + name + " (fragment)");
+                    rec.none("tls.handshake", "Handshake Protocol: " + name + " (fragment)").at(r.s, r.off + p.off, p.len);
                 }
                 case FIRST_FRAGMENT -> {
                     String name = TlsNames.HANDSHAKE_TYPE.name(p.type, "Encrypted Handshake Message");
                     rec.relabel(version + " Record Layer: Handshake Protocol: "
                             + (p.first ? name + " (fragment)" : "Multiple Handshake Messages"));
-                    rec.none("tls.handshake", "Handshake Protocol: " + name + " (fragment)");
+                    rec.none("tls.handshake", "Handshake Protocol: " + name + " (fragment)").at(r.s, r.off + p.off, p.len);
                 }
                 case LAST_FRAGMENT -> {
                     String name = TlsNames.HANDSHAKE_TYPE.name(p.type, "Encrypted Handshake Message");
-                    rec.none("tls.handshake", "Handshake Protocol: " + name + " (last fragment)");
+                    rec.none("tls.handshake", "Handshake Protocol: " + name + " (last fragment)").at(r.s, r.off + p.off, p.len);
                     fragments(rec, p);
                     MemorySegment m = MemorySegment.ofArray(p.message);
                     if (message(r, p, rec, m, version, true) != LayerTree.End.OK) {
@@ -67,11 +67,14 @@ final class TlsHandshake {
             }
             label.append('#').append(p.frames[i]).append('(').append(p.lengths[i]).append(')');
         }
-        Tree t = rec.none("tls.handshake.fragments", label.toString()).generated();
+        // show_fragment_tree over the reassembled message: the list over all of it, each fragment over its bytes
+        MemorySegment m = MemorySegment.ofArray(p.message);
+        Tree t = rec.none("tls.handshake.fragments", label.toString()).generated().at(m, 0, p.message.length);
         int at = 0;
         for (int i = 0; i < n; i++) {
             t.field("tls.handshake.fragment", "Frame: " + p.frames[i] + ", payload: " + at + "-" + (at + p.lengths[i] - 1)
-                    + " (" + p.lengths[i] + " byte" + (p.lengths[i] == 1 ? "" : "s") + ")", Integer.toString(p.frames[i])).generated();
+                    + " (" + p.lengths[i] + " byte" + (p.lengths[i] == 1 ? "" : "s") + ")", Integer.toString(p.frames[i])).generated()
+                    .at(m, at, p.lengths[i]);
             at += p.lengths[i];
         }
         t.field("tls.handshake.fragment.count", "Fragment count: " + n, Integer.toString(n)).generated();
@@ -92,12 +95,12 @@ final class TlsHandshake {
         String name = TlsNames.HANDSHAKE_TYPE.name(type);
         String shown = p.hrr ? "Hello Retry Request" : name != null ? name : "Encrypted Handshake Message";
         rec.relabel(version + " Record Layer: Handshake Protocol: " + (first ? shown : "Multiple Handshake Messages"));
-        Tree hs = rec.none("tls.handshake", "Handshake Protocol: " + shown);
+        Tree hs = rec.none("tls.handshake", "Handshake Protocol: " + shown).at(m, 0, 4 + length);
         if (name == null) {
             return LayerTree.End.OK;
         }
-        hs.field("tls.handshake.type", "Handshake Type: " + name + " (" + type + ")", Integer.toString(type));
-        hs.field("tls.handshake.length", "Length: " + length, Integer.toString(length));
+        hs.field("tls.handshake.type", "Handshake Type: " + name + " (" + type + ")", Integer.toString(type)).at(m, 0, 1);
+        hs.field("tls.handshake.length", "Length: " + length, Integer.toString(length)).at(m, 1, 3);
         MemorySegment b = m.asSlice(4, Math.min(length, m.byteSize() - 4));
         try {
             switch (type) {
@@ -121,20 +124,20 @@ final class TlsHandshake {
     }
 
     private static void newSessionTicket(MemorySegment b, Tree hs, Tls.Rec r) {
-        Tree t = hs.text("TLS Session Ticket");
+        Tree t = hs.text("TLS Session Ticket").at(b, 0, (int) b.byteSize());
         long hint = Integer.toUnsignedLong(b.get(java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN), 0));
         String label = "Session Ticket Lifetime Hint: " + hint + " second" + (hint == 1 ? "" : "s");
         if (hint >= 60) {
             label += " (" + timeSecs(hint) + ")";
         }
-        t.field("tls.handshake.session_ticket_lifetime_hint", label, Long.toString(hint));
+        t.field("tls.handshake.session_ticket_lifetime_hint", label, Long.toString(hint)).at(b, 0, 4);
         long off = 4;
         if (r.sessionVersion == Tls.TLS13) {
             long add = Integer.toUnsignedLong(b.get(java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN), off));
-            t.field("tls.handshake.session_ticket_age_add", "Session Ticket Age Add: " + add, Long.toString(add));
+            t.field("tls.handshake.session_ticket_age_add", "Session Ticket Age Add: " + add, Long.toString(add)).at(b, off, 4);
             off += 4;
             int nl = Tls.u8(b, off);
-            t.field("tls.handshake.session_ticket_nonce_length", "Session Ticket Nonce Length: " + nl, Integer.toString(nl));
+            t.field("tls.handshake.session_ticket_nonce_length", "Session Ticket Nonce Length: " + nl, Integer.toString(nl)).at(b, off, 1);
             off++;
             if (nl > 0) {
                 t.bytes("tls.handshake.session_ticket_nonce", "Session Ticket Nonce", b, off, nl);
@@ -142,7 +145,7 @@ final class TlsHandshake {
             off += nl;
         }
         int tl = Tls.u16(b, off);
-        t.field("tls.handshake.session_ticket_length", "Session Ticket Length: " + tl, Integer.toString(tl));
+        t.field("tls.handshake.session_ticket_length", "Session Ticket Length: " + tl, Integer.toString(tl)).at(b, off, 2);
         off += 2;
         if (tl > 0) {
             t.bytes("tls.handshake.session_ticket", "Session Ticket", b, off, tl);
@@ -184,20 +187,21 @@ final class TlsHandshake {
         boolean tls13 = r.sessionVersion == Tls.TLS13;
         if (tls13) {
             int cl = Tls.u8(b, off);
-            hs.field("tls.handshake.certificate_request_context_length", "Certificate Request Context Length: " + cl, Integer.toString(cl));
+            hs.field("tls.handshake.certificate_request_context_length", "Certificate Request Context Length: " + cl, Integer.toString(cl))
+                    .at(b, off, 1);
             off += 1 + cl;
         }
         int total = Tls.u24(b, off);
-        hs.field("tls.handshake.certificates_length", "Certificates Length: " + total, Integer.toString(total));
+        hs.field("tls.handshake.certificates_length", "Certificates Length: " + total, Integer.toString(total)).at(b, off, 3);
         off += 3;
         if (total == 0) {
             return; // an empty list shows its length only
         }
-        Tree list = hs.none("tls.handshake.certificates", "Certificates (" + total + " bytes)");
+        Tree list = hs.none("tls.handshake.certificates", "Certificates (" + total + " bytes)").at(b, off, total);
         long listEnd = Math.min(end, off + total);
         while (off + 3 <= listEnd) {
             int cl = Tls.u24(b, off);
-            list.field("tls.handshake.certificate_length", "Certificate Length: " + cl, Integer.toString(cl));
+            list.field("tls.handshake.certificate_length", "Certificate Length: " + cl, Integer.toString(cl)).at(b, off, 3);
             off += 3;
             list.bytes("tls.handshake.certificate", "Certificate", b, off, cl);
             off += cl;
@@ -260,14 +264,14 @@ final class TlsHandshake {
     private static void certificateStatus(MemorySegment b, Tree hs) {
         int t = Tls.u8(b, 0);
         hs.field("tls.handshake.extensions_status_request_type", "Certificate Status Type: "
-                + TlsNames.STATUS_REQUEST_TYPE.name(t, "Unknown") + " (" + t + ")", Integer.toString(t));
+                + TlsNames.STATUS_REQUEST_TYPE.name(t, "Unknown") + " (" + t + ")", Integer.toString(t)).at(b, 0, 1);
         long off = 1;
         long end = b.byteSize();
         if (t == 1) {
             ocspResponse(b, off, hs);
         } else if (t == 2) {
             int ll = Tls.u24(b, off);
-            hs.field("tls.handshake.ocsp_response_list_len", "OCSP Response List Length: " + ll, Integer.toString(ll));
+            hs.field("tls.handshake.ocsp_response_list_len", "OCSP Response List Length: " + ll, Integer.toString(ll)).at(b, off, 3);
             off += 3;
             for (long e = Math.min(end, off + ll); off < e; ) {
                 off = ocspResponse(b, off, hs);
@@ -277,8 +281,8 @@ final class TlsHandshake {
 
     private static long ocspResponse(MemorySegment b, long off, Tree hs) {
         int l = Tls.u24(b, off);
-        hs.field("tls.handshake.ocsp_response_len", "OCSP Response Length: " + l, Integer.toString(l));
-        hs.protocol("ocsp", "OCSP Response");
+        hs.field("tls.handshake.ocsp_response_len", "OCSP Response Length: " + l, Integer.toString(l)).at(b, off, 3);
+        hs.protocol("ocsp", "OCSP Response").at(b, off + 3, l);
         return off + 3 + l;
     }
 
@@ -286,25 +290,25 @@ final class TlsHandshake {
         String cs = p.cipher >= 0 ? TlsNames.CIPHER_SUITE.name(p.cipher, "") : "";
         if (cs.startsWith("TLS_ECDHE_") || cs.startsWith("TLS_ECDH_anon")) {
             boolean anon = cs.startsWith("TLS_ECDH_anon");
-            Tree t = hs.text("EC Diffie-Hellman Server Params");
+            Tree t = hs.text("EC Diffie-Hellman Server Params").at(b, 0, (int) b.byteSize());
             int ct = Tls.u8(b, 0);
             t.field("tls.handshake.server_curve_type", "Curve Type: " + TlsNames.CURVE_TYPE.name(ct, "Unknown") + " (0x" + String.format("%02x", ct) + ")",
-                    String.format("0x%02x", ct));
+                    String.format("0x%02x", ct)).at(b, 0, 1);
             if (ct != 3) {
                 return;
             }
             int curve = Tls.u16(b, 1);
             t.field("tls.handshake.server_named_curve", "Named Curve: " + TlsNames.GROUP.name(curve, "Unknown") + " (" + TlsTree.hex4(curve) + ")",
-                    TlsTree.hex4(curve));
+                    TlsTree.hex4(curve)).at(b, 1, 2);
             int pl = Tls.u8(b, 3);
-            t.field("tls.handshake.server_point_len", "Pubkey Length: " + pl, Integer.toString(pl));
+            t.field("tls.handshake.server_point_len", "Pubkey Length: " + pl, Integer.toString(pl)).at(b, 3, 1);
             t.bytes("tls.handshake.server_point", "Pubkey", b, 4, pl);
             if (!anon) {
                 signature(b, 4 + pl, t, r.sessionVersion);
             }
         } else if (cs.startsWith("TLS_DHE_") || cs.startsWith("TLS_DH_anon")) {
             boolean anon = cs.startsWith("TLS_DH_anon");
-            Tree t = hs.text("Diffie-Hellman Server Params");
+            Tree t = hs.text("Diffie-Hellman Server Params").at(b, 0, (int) b.byteSize());
             long off = 0;
             off = vector16(b, off, t, "tls.handshake.p_len", "p Length", "tls.handshake.p", "p");
             off = vector16(b, off, t, "tls.handshake.g_len", "g Length", "tls.handshake.g", "g");
@@ -317,7 +321,7 @@ final class TlsHandshake {
 
     private static long vector16(MemorySegment b, long off, Tree t, String lenKey, String lenName, String key, String name) {
         int l = Tls.u16(b, off);
-        t.field(lenKey, lenName + ": " + l, Integer.toString(l));
+        t.field(lenKey, lenName + ": " + l, Integer.toString(l)).at(b, off, 2);
         t.bytes(key, name, b, off + 2, l);
         return off + 2 + l;
     }
@@ -329,32 +333,32 @@ final class TlsHandshake {
             off += 2;
         }
         int l = Tls.u16(b, off);
-        t.field("tls.handshake.sig_len", "Signature Length: " + l, Integer.toString(l));
+        t.field("tls.handshake.sig_len", "Signature Length: " + l, Integer.toString(l)).at(b, off, 2);
         t.bytes("tls.handshake.sig", "Signature", b, off + 2, l);
     }
 
     private static void certificateVerify(MemorySegment b, Tree hs) {
-        Tree t = hs.text("Signature with client's private key");
+        Tree t = hs.text("Signature with client's private key").at(b, 0, (int) b.byteSize());
         signature(b, 0, t, Tls.TLS12);
     }
 
     private static void clientKeyExchange(MemorySegment b, Tree hs, Tls.Part p, Tls.Rec r) {
         String cs = p.cipher >= 0 ? TlsNames.CIPHER_SUITE.name(p.cipher, "") : "";
         if (cs.startsWith("TLS_ECDHE_") && !cs.startsWith("TLS_ECDHE_PSK") || cs.startsWith("TLS_ECDH_")) {
-            Tree t = hs.text("EC Diffie-Hellman Client Params");
+            Tree t = hs.text("EC Diffie-Hellman Client Params").at(b, 0, (int) b.byteSize());
             int pl = Tls.u8(b, 0);
-            t.field("tls.handshake.client_point_len", "Pubkey Length: " + pl, Integer.toString(pl));
+            t.field("tls.handshake.client_point_len", "Pubkey Length: " + pl, Integer.toString(pl)).at(b, 0, 1);
             t.bytes("tls.handshake.client_point", "Pubkey", b, 1, pl);
         } else if (cs.startsWith("TLS_DHE_") && !cs.startsWith("TLS_DHE_PSK") || cs.startsWith("TLS_DH_")) {
-            Tree t = hs.text("Diffie-Hellman Client Params");
+            Tree t = hs.text("Diffie-Hellman Client Params").at(b, 0, (int) b.byteSize());
             vector16(b, 0, t, "tls.handshake.yc_len", "Pubkey Length", "tls.handshake.yc", "Pubkey");
         } else if (cs.startsWith("TLS_RSA_") && !cs.startsWith("TLS_RSA_PSK") || cs.startsWith("SSL_RSA_")) {
-            Tree t = hs.text("RSA Encrypted PreMaster Secret");
+            Tree t = hs.text("RSA Encrypted PreMaster Secret").at(b, 0, (int) b.byteSize());
             if (r.sessionVersion == Tls.SSLV3) {
                 t.bytes("tls.handshake.epms", "Encrypted PreMaster", b, 0, (int) b.byteSize());
             } else {
                 int l = Tls.u16(b, 0);
-                t.field("tls.handshake.epms_len", "Encrypted PreMaster length: " + l, Integer.toString(l));
+                t.field("tls.handshake.epms_len", "Encrypted PreMaster length: " + l, Integer.toString(l)).at(b, 0, 2);
                 t.bytes("tls.handshake.epms", "Encrypted PreMaster", b, 2, l);
             }
         }
@@ -363,26 +367,27 @@ final class TlsHandshake {
     private static void certificateRequest(MemorySegment b, Tree hs, Tls.Rec r) {
         if (r.sessionVersion == Tls.TLS13) {
             int cl = Tls.u8(b, 0);
-            hs.field("tls.handshake.certificate_request_context_length", "Certificate Request Context Length: " + cl, Integer.toString(cl));
+            hs.field("tls.handshake.certificate_request_context_length", "Certificate Request Context Length: " + cl, Integer.toString(cl))
+                    .at(b, 0, 1);
             TlsHello.extensions(b, 1 + cl, b.byteSize(), hs, 13, r, null);
             return;
         }
         int n = Tls.u8(b, 0);
-        hs.field("tls.handshake.cert_types_count", "Certificate types count: " + n, Integer.toString(n));
-        Tree types = hs.none("tls.handshake.cert_types", "Certificate types (" + n + " type" + (n == 1 ? "" : "s") + ")");
+        hs.field("tls.handshake.cert_types_count", "Certificate types count: " + n, Integer.toString(n)).at(b, 0, 1);
+        Tree types = hs.none("tls.handshake.cert_types", "Certificate types (" + n + " type" + (n == 1 ? "" : "s") + ")").at(b, 1, n);
         for (int i = 0; i < n; i++) {
             int ct = Tls.u8(b, 1 + i);
             types.field("tls.handshake.cert_type", "Certificate type: " + TlsNames.CERT_TYPE.name(ct, "Unknown") + " (" + ct + ")",
-                    Integer.toString(ct));
+                    Integer.toString(ct)).at(b, 1 + i, 1);
         }
         long off = 1 + n;
         if (r.sessionVersion == Tls.TLS12) {
             off = TlsHello.sigAlgList(b, off, b.byteSize(), hs);
         }
         int dl = Tls.u16(b, off);
-        hs.field("tls.handshake.dnames_len", "Distinguished Names Length: " + dl, Integer.toString(dl));
+        hs.field("tls.handshake.dnames_len", "Distinguished Names Length: " + dl, Integer.toString(dl)).at(b, off, 2);
         if (dl > 0) {
-            hs.none("tls.handshake.dnames", "Distinguished Names (" + dl + " byte" + (dl == 1 ? "" : "s") + ")");
+            hs.none("tls.handshake.dnames", "Distinguished Names (" + dl + " byte" + (dl == 1 ? "" : "s") + ")").at(b, off + 2, dl);
         }
     }
 }

@@ -20,20 +20,22 @@ final class TlsHello {
     static void client(MemorySegment b, Tree hs, Tls.Rec r) {
         StringBuilder ja3 = new StringBuilder();
         int v = Tls.u16(b, 0);
-        hs.field("tls.handshake.version", "Version: " + TlsNames.VERSION.name(v, "Unknown") + " (" + TlsTree.hex4(v) + ")", TlsTree.hex4(v));
+        hs.field("tls.handshake.version", "Version: " + TlsNames.VERSION.name(v, "Unknown") + " (" + TlsTree.hex4(v) + ")", TlsTree.hex4(v))
+                .at(b, 0, 2);
         ja3.append(v).append(',');
         long off = common(b, 2, hs, r, false, false);
         long end = b.byteSize();
         int csl = Tls.u16(b, off);
-        hs.field("tls.handshake.cipher_suites_length", "Cipher Suites Length: " + csl, Integer.toString(csl));
+        hs.field("tls.handshake.cipher_suites_length", "Cipher Suites Length: " + csl, Integer.toString(csl)).at(b, off, 2);
         off += 2;
-        Tree cs = hs.none("tls.handshake.ciphersuites", "Cipher Suites (" + csl / 2 + " suite" + (csl / 2 == 1 ? "" : "s") + ")");
+        Tree cs = hs.none("tls.handshake.ciphersuites", "Cipher Suites (" + csl / 2 + " suite" + (csl / 2 == 1 ? "" : "s") + ")")
+                .at(b, off, csl);
         long csEnd = off + csl;
         String dash = "";
         while (off + 2 <= csEnd) {
             int c = Tls.u16(b, off);
             cs.field("tls.handshake.ciphersuite", "Cipher Suite: " + TlsNames.CIPHER_SUITE.name(c, "Unknown") + " (" + TlsTree.hex4(c) + ")",
-                    TlsTree.hex4(c));
+                    TlsTree.hex4(c)).at(b, off, 2);
             if (!grease(c)) {
                 ja3.append(dash).append(c);
                 dash = "-";
@@ -43,13 +45,14 @@ final class TlsHello {
         ja3.append(',');
         off = csEnd;
         int cml = Tls.u8(b, off);
-        hs.field("tls.handshake.comp_methods_length", "Compression Methods Length: " + cml, Integer.toString(cml));
+        hs.field("tls.handshake.comp_methods_length", "Compression Methods Length: " + cml, Integer.toString(cml)).at(b, off, 1);
         off++;
-        Tree cm = hs.none("tls.handshake.comp_methods", "Compression Methods (" + cml + " method" + (cml == 1 ? "" : "s") + ")");
+        Tree cm = hs.none("tls.handshake.comp_methods", "Compression Methods (" + cml + " method" + (cml == 1 ? "" : "s") + ")")
+                .at(b, off, cml);
         for (int i = 0; i < cml; i++) {
             int m = Tls.u8(b, off + i);
             String mn = m < 64 ? TlsNames.COMP_METHOD.name(m, "Unknown") : m < 193 ? "Specification Required" : "Private use range";
-            cm.field("tls.handshake.comp_method", "Compression Method: " + mn + " (" + m + ")", Integer.toString(m));
+            cm.field("tls.handshake.comp_method", "Compression Method: " + mn + " (" + m + ")", Integer.toString(m)).at(b, off + i, 1);
         }
         off += cml;
         if (off < end) {
@@ -65,18 +68,19 @@ final class TlsHello {
     static void server(MemorySegment b, Tree hs, Tls.Rec r, boolean hrr) {
         StringBuilder ja3 = new StringBuilder();
         int v = Tls.u16(b, 0);
-        hs.field("tls.handshake.version", "Version: " + TlsNames.VERSION.name(v, "Unknown") + " (" + TlsTree.hex4(v) + ")", TlsTree.hex4(v));
+        hs.field("tls.handshake.version", "Version: " + TlsNames.VERSION.name(v, "Unknown") + " (" + TlsTree.hex4(v) + ")", TlsTree.hex4(v))
+                .at(b, 0, 2);
         ja3.append(v);
         long off = common(b, 2, hs, r, true, hrr);
         int c = Tls.u16(b, off);
         hs.field("tls.handshake.ciphersuite", "Cipher Suite: " + TlsNames.CIPHER_SUITE.name(c, "Unknown") + " (" + TlsTree.hex4(c) + ")",
-                TlsTree.hex4(c));
+                TlsTree.hex4(c)).at(b, off, 2);
         ja3.append(',').append(c).append(',');
         off += 2;
         if (!(r.sessionVersion == Tls.TLS13 && r.draft > 0 && r.draft < 22)) {
             int m = Tls.u8(b, off);
             hs.field("tls.handshake.comp_method", "Compression Method: " + TlsNames.COMP_METHOD.name(m, "Unknown") + " (" + m + ")",
-                    Integer.toString(m));
+                    Integer.toString(m)).at(b, off, 1);
             off++;
         }
         if (off < b.byteSize()) {
@@ -174,7 +178,7 @@ final class TlsHello {
         Tree rnd = hs.bytes("tls.handshake.random", "Random", b, off, 32);
         if (r.sessionVersion != Tls.TLS13) {
             long secs = Integer.toUnsignedLong(Tls.u16(b, off) << 16 | Tls.u16(b, off + 2));
-            rnd.field("tls.handshake.random_time", "GMT Unix Time: " + absTime(secs), absTime(secs)).time(secs, 0);
+            rnd.field("tls.handshake.random_time", "GMT Unix Time: " + absTime(secs), absTime(secs)).time(secs, 0).at(b, off, 4);
             rnd.bytes("tls.handshake.random_bytes", "Random Bytes", b, off + 4, 28);
         } else if (hrr) {
             rnd.relabel("Random: " + TlsTree.hex(b, off, 32) + " (HelloRetryRequest magic)");
@@ -184,7 +188,7 @@ final class TlsHello {
             return off; // no session id in a TLS 1.3 ServerHello before draft -22
         }
         int sl = Tls.u8(b, off);
-        hs.field("tls.handshake.session_id_length", "Session ID Length: " + sl, Integer.toString(sl));
+        hs.field("tls.handshake.session_id_length", "Session ID Length: " + sl, Integer.toString(sl)).at(b, off, 1);
         off++;
         if (sl > 0) {
             hs.bytes("tls.handshake.session_id", "Session ID", b, off, sl);
@@ -210,7 +214,7 @@ final class TlsHello {
      */
     static long extensions(MemorySegment b, long off, long end, Tree tree, int hnd, Tls.Rec r, StringBuilder ja3) {
         int total = Tls.u16(b, off);
-        tree.field("tls.handshake.extensions_length", "Extensions Length: " + total, Integer.toString(total));
+        tree.field("tls.handshake.extensions_length", "Extensions Length: " + total, Integer.toString(total)).at(b, off, 2);
         off += 2;
         if (end - off < total) {
             return end;
@@ -223,14 +227,14 @@ final class TlsHello {
             int type = Tls.u16(b, off);
             int len = Tls.u16(b, off + 2);
             String name = TlsNames.EXTENSION.name(type);
-            Tree ext = tree.text("Extension: " + (name != null ? name : "Unknown type " + type) + " (len=" + len + ")");
+            Tree ext = tree.text("Extension: " + (name != null ? name : "Unknown type " + type) + " (len=" + len + ")").at(b, off, 4 + len);
             ext.field("tls.handshake.extension.type", "Type: " + (name != null ? name : "Unknown") + " (" + type + ")",
-                    Integer.toString(type));
+                    Integer.toString(type)).at(b, off, 2);
             if (ja3 != null && !grease(type)) {
                 ja3.append(dash).append(type);
                 dash = "-";
             }
-            ext.field("tls.handshake.extension.len", "Length: " + len, Integer.toString(len));
+            ext.field("tls.handshake.extension.len", "Length: " + len, Integer.toString(len)).at(b, off + 2, 2);
             off += 4;
             long next = off + len;
             if (next > end) {
@@ -254,19 +258,19 @@ final class TlsHello {
                 if (off == next) {
                     return;
                 }
-                Tree sni = ext.text("Server Name Indication extension");
+                Tree sni = ext.text("Server Name Indication extension").at(b, off, (int) (next - off));
                 int ll = Tls.u16(b, off);
-                sni.field("tls.handshake.extensions_server_name_list_len", "Server Name list length: " + ll, Integer.toString(ll));
+                sni.field("tls.handshake.extensions_server_name_list_len", "Server Name list length: " + ll, Integer.toString(ll)).at(b, off, 2);
                 off += 2;
                 long le = off + ll;
                 while (off < le) {
                     int t = Tls.u8(b, off);
                     sni.field("tls.handshake.extensions_server_name_type",
-                            "Server Name Type: " + (t == 0 ? "host_name" : "Unknown") + " (" + t + ")", Integer.toString(t));
+                            "Server Name Type: " + (t == 0 ? "host_name" : "Unknown") + " (" + t + ")", Integer.toString(t)).at(b, off, 1);
                     int nl = Tls.u16(b, off + 1);
-                    sni.field("tls.handshake.extensions_server_name_len", "Server Name length: " + nl, Integer.toString(nl));
+                    sni.field("tls.handshake.extensions_server_name_len", "Server Name length: " + nl, Integer.toString(nl)).at(b, off + 1, 2);
                     off += 3;
-                    sni.string("tls.handshake.extensions_server_name", "Server Name", ascii(b, off, nl));
+                    sni.string("tls.handshake.extensions_server_name", "Server Name", ascii(b, off, nl)).at(b, off, nl);
                     off += nl;
                 }
             }
@@ -274,29 +278,30 @@ final class TlsHello {
                 int m = Tls.u8(b, off);
                 String[] names = {null, "512", "1024", "2048", "4096"};
                 ext.field("tls.handshake.max_fragment_length", "Maximum Fragment Length: "
-                        + (m >= 1 && m <= 4 ? names[m] : "Unknown") + " (" + m + ")", Integer.toString(m));
+                        + (m >= 1 && m <= 4 ? names[m] : "Unknown") + " (" + m + ")", Integer.toString(m)).at(b, off, 1);
             }
             case 5 -> {
                 if (hnd == 1) {
                     int t = Tls.u8(b, off);
                     ext.field("tls.handshake.extensions_status_request_type", "Certificate Status Type: "
-                            + TlsNames.STATUS_REQUEST_TYPE.name(t, "Unknown") + " (" + t + ")", Integer.toString(t));
+                            + TlsNames.STATUS_REQUEST_TYPE.name(t, "Unknown") + " (" + t + ")", Integer.toString(t)).at(b, off, 1);
                     if (t == 1 || t == 2) {
                         int rl = Tls.u16(b, off + 1);
                         ext.field("tls.handshake.extensions_status_request_responder_ids_len", "Responder ID list Length: " + rl,
-                                Integer.toString(rl));
+                                Integer.toString(rl)).at(b, off + 1, 2);
                         int el = Tls.u16(b, off + 3 + rl);
                         ext.field("tls.handshake.extensions_status_request_exts_len", "Request Extensions Length: " + el,
-                                Integer.toString(el));
+                                Integer.toString(el)).at(b, off + 3 + rl, 2);
                     }
                 }
             }
             case 10 -> {
                 int gl = Tls.u16(b, off);
-                ext.field("tls.handshake.extensions_supported_groups_length", "Supported Groups List Length: " + gl, Integer.toString(gl));
+                ext.field("tls.handshake.extensions_supported_groups_length", "Supported Groups List Length: " + gl, Integer.toString(gl))
+                        .at(b, off, 2);
                 off += 2;
                 Tree g = ext.none("tls.handshake.extensions_supported_groups",
-                        "Supported Groups (" + gl / 2 + " group" + (gl / 2 == 1 ? "" : "s") + ")");
+                        "Supported Groups (" + gl / 2 + " group" + (gl / 2 == 1 ? "" : "s") + ")").at(b, off, gl);
                 if (groups != null) {
                     groups.append(',');
                 }
@@ -304,7 +309,7 @@ final class TlsHello {
                 while (off + 2 <= next) {
                     int v = Tls.u16(b, off);
                     g.field("tls.handshake.extensions_supported_group", "Supported Group: " + TlsNames.GROUP.name(v, "Unknown")
-                            + " (" + TlsTree.hex4(v) + ")", TlsTree.hex4(v));
+                            + " (" + TlsTree.hex4(v) + ")", TlsTree.hex4(v)).at(b, off, 2);
                     if (groups != null && !grease(v)) {
                         groups.append(dash).append(v);
                         dash = "-";
@@ -314,16 +319,17 @@ final class TlsHello {
             }
             case 11 -> {
                 int fl = Tls.u8(b, off);
-                ext.field("tls.handshake.extensions_ec_point_formats_length", "EC point formats Length: " + fl, Integer.toString(fl));
+                ext.field("tls.handshake.extensions_ec_point_formats_length", "EC point formats Length: " + fl, Integer.toString(fl))
+                        .at(b, off, 1);
                 off++;
-                Tree f = ext.none("tls.handshake.extensions_ec_point_formats", "Elliptic curves point formats (" + fl + ")");
+                Tree f = ext.none("tls.handshake.extensions_ec_point_formats", "Elliptic curves point formats (" + fl + ")").at(b, off, fl);
                 if (formats != null) {
                     formats.append(',');
                 }
                 for (int i = 0; i < fl; i++) {
                     int v = Tls.u8(b, off + i);
                     f.field("tls.handshake.extensions_ec_point_format", "EC point format: "
-                            + TlsNames.EC_POINT_FORMAT.name(v, "Unknown") + " (" + v + ")", Integer.toString(v));
+                            + TlsNames.EC_POINT_FORMAT.name(v, "Unknown") + " (" + v + ")", Integer.toString(v)).at(b, off + i, 1);
                     if (formats != null) {
                         formats.append(v);
                         if (i + 1 < fl) {
@@ -336,19 +342,19 @@ final class TlsHello {
             case 15 -> {
                 int m = Tls.u8(b, off);
                 ext.field("tls.handshake.extension.heartbeat.mode", "Mode: " + TlsNames.HEARTBEAT_MODE.name(m, "Unknown") + " (" + m + ")",
-                        Integer.toString(m));
+                        Integer.toString(m)).at(b, off, 1);
             }
             case 16 -> {
                 int al = Tls.u16(b, off);
-                ext.field("tls.handshake.extensions_alpn_len", "ALPN Extension Length: " + al, Integer.toString(al));
+                ext.field("tls.handshake.extensions_alpn_len", "ALPN Extension Length: " + al, Integer.toString(al)).at(b, off, 2);
                 off += 2;
-                Tree list = ext.none("tls.handshake.extensions_alpn_list", "ALPN Protocol");
+                Tree list = ext.none("tls.handshake.extensions_alpn_list", "ALPN Protocol").at(b, off, al);
                 long le = off + al;
                 while (off < le) {
                     int sl = Tls.u8(b, off);
-                    list.field("tls.handshake.extensions_alpn_str_len", "ALPN string length: " + sl, Integer.toString(sl));
+                    list.field("tls.handshake.extensions_alpn_str_len", "ALPN string length: " + sl, Integer.toString(sl)).at(b, off, 1);
                     off++;
-                    list.string("tls.handshake.extensions_alpn_str", "ALPN Next Protocol", ascii(b, off, sl));
+                    list.string("tls.handshake.extensions_alpn_str", "ALPN Next Protocol", ascii(b, off, sl)).at(b, off, sl);
                     off += sl;
                 }
             }
@@ -361,17 +367,17 @@ final class TlsHello {
             }
             case 27 -> {
                 int al = Tls.u8(b, off);
-                ext.field("tls.compress_certificate.algorithms_length", "Algorithms Length: " + al, Integer.toString(al));
+                ext.field("tls.compress_certificate.algorithms_length", "Algorithms Length: " + al, Integer.toString(al)).at(b, off, 1);
                 off++;
                 for (long e = off + al; off + 2 <= e; off += 2) {
                     int a = Tls.u16(b, off);
                     ext.field("tls.compress_certificate.algorithm", "Algorithm: " + TlsNames.COMPRESS_CERT.name(a, "Unknown") + " (" + a + ")",
-                            Integer.toString(a));
+                            Integer.toString(a)).at(b, off, 2);
                 }
             }
             case 28 -> {
                 int l = Tls.u16(b, off);
-                ext.field("tls.record_size_limit", "Record Size Limit: " + l, Integer.toString(l));
+                ext.field("tls.record_size_limit", "Record Size Limit: " + l, Integer.toString(l)).at(b, off, 2);
             }
             case 35 -> TlsTree.bytesAs(ext, "tls.handshake.extension.data", "Data (" + len + " byte" + (len == 1 ? "" : "s") + ")",
                     b, off, len);
@@ -379,7 +385,8 @@ final class TlsHello {
             case 43 -> {
                 if (hnd == 1) {
                     int vl = Tls.u8(b, off);
-                    ext.field("tls.handshake.extensions.supported_versions_len", "Supported Versions length: " + vl, Integer.toString(vl));
+                    ext.field("tls.handshake.extensions.supported_versions_len", "Supported Versions length: " + vl, Integer.toString(vl))
+                            .at(b, off, 1);
                     off++;
                     for (long e = off + vl; off + 2 <= e; off += 2) {
                         version(b, off, ext);
@@ -390,12 +397,12 @@ final class TlsHello {
             }
             case 45 -> {
                 int ml = Tls.u8(b, off);
-                ext.field("tls.extension.psk_ke_modes_length", "PSK Key Exchange Modes Length: " + ml, Integer.toString(ml));
+                ext.field("tls.extension.psk_ke_modes_length", "PSK Key Exchange Modes Length: " + ml, Integer.toString(ml)).at(b, off, 1);
                 off++;
                 for (int i = 0; i < ml; i++) {
                     int m = Tls.u8(b, off + i);
                     ext.field("tls.extension.psk_ke_mode", "PSK Key Exchange Mode: " + TlsNames.PSK_KE_MODE.name(m, "Unknown") + " (" + m + ")",
-                            Integer.toString(m));
+                            Integer.toString(m)).at(b, off + i, 1);
                 }
             }
             case 17513 -> {
@@ -403,14 +410,14 @@ final class TlsHello {
                     return; // EncryptedExtensions' settings are encrypted in TLS 1.3
                 }
                 int al = Tls.u16(b, off);
-                ext.field("tls.handshake.extensions_alps_len", "ALPS Extension Length: " + al, Integer.toString(al));
+                ext.field("tls.handshake.extensions_alps_len", "ALPS Extension Length: " + al, Integer.toString(al)).at(b, off, 2);
                 off += 2;
-                Tree list = ext.none("tls.handshake.extensions_alps_alpn_list", "Supported ALPN List");
+                Tree list = ext.none("tls.handshake.extensions_alps_alpn_list", "Supported ALPN List").at(b, off, al);
                 for (long le = off + al; off < le; ) {
                     int sl = Tls.u8(b, off);
-                    list.field("tls.handshake.extensions_alps_alpn_str_len", "Supported ALPN Length: " + sl, Integer.toString(sl));
+                    list.field("tls.handshake.extensions_alps_alpn_str_len", "Supported ALPN Length: " + sl, Integer.toString(sl)).at(b, off, 1);
                     off++;
-                    list.string("tls.handshake.extensions_alps_alpn_str", "Supported ALPN", ascii(b, off, sl));
+                    list.string("tls.handshake.extensions_alps_alpn_str", "Supported ALPN", ascii(b, off, sl)).at(b, off, sl);
                     off += sl;
                 }
             }
@@ -418,19 +425,19 @@ final class TlsHello {
                 if (off == next) {
                     return;
                 }
-                Tree npn = ext.text("Next Protocol Negotiation");
+                Tree npn = ext.text("Next Protocol Negotiation").at(b, off, (int) (next - off));
                 while (off < next) {
                     int l = Tls.u8(b, off);
-                    npn.field("tls.handshake.extensions_npn_str_len", "Protocol string length: " + l, Integer.toString(l));
+                    npn.field("tls.handshake.extensions_npn_str_len", "Protocol string length: " + l, Integer.toString(l)).at(b, off, 1);
                     off++;
-                    npn.string("tls.handshake.extensions_npn", "Next Protocol", ascii(b, off, l));
+                    npn.string("tls.handshake.extensions_npn", "Next Protocol", ascii(b, off, l)).at(b, off, l);
                     off += l;
                 }
             }
             case 0xff01 -> {
-                Tree ri = ext.text("Renegotiation Info extension");
+                Tree ri = ext.text("Renegotiation Info extension").at(b, off, (int) (next - off));
                 int l = Tls.u8(b, off);
-                ri.field("tls.handshake.extensions_reneg_info_len", "Renegotiation info extension length: " + l, Integer.toString(l));
+                ri.field("tls.handshake.extensions_reneg_info_len", "Renegotiation info extension length: " + l, Integer.toString(l)).at(b, off, 1);
                 if (l > 0) {
                     ri.bytes("tls.handshake.extensions_reneg_info", "Renegotiation info", b, off + 1, l);
                 }
@@ -442,17 +449,17 @@ final class TlsHello {
     private static void version(MemorySegment b, long off, Tree ext) {
         int v = Tls.u16(b, off);
         ext.field("tls.handshake.extensions.supported_version", "Supported Version: " + TlsNames.VERSION.name(v, "Unknown")
-                + " (" + TlsTree.hex4(v) + ")", TlsTree.hex4(v));
+                + " (" + TlsTree.hex4(v) + ")", TlsTree.hex4(v)).at(b, off, 2);
     }
 
     private static void keyShare(MemorySegment b, long off, long next, Tree ext, int hnd) {
         if (next <= off) {
             return;
         }
-        Tree ks = ext.text("Key Share extension");
+        Tree ks = ext.text("Key Share extension").at(b, off, (int) (next - off));
         if (hnd == 1) {
             int cl = Tls.u16(b, off);
-            ks.field("tls.handshake.extensions_key_share_client_length", "Client Key Share Length: " + cl, Integer.toString(cl));
+            ks.field("tls.handshake.extensions_key_share_client_length", "Client Key Share Length: " + cl, Integer.toString(cl)).at(b, off, 2);
             off += 2;
             long e = off + cl;
             while (off + 4 <= e) {
@@ -463,7 +470,7 @@ final class TlsHello {
         } else if (hnd == Tls.HS_HELLO_RETRY_REQUEST) {
             int g = Tls.u16(b, off);
             ks.field("tls.handshake.extensions_key_share_selected_group", "Selected Group: " + TlsNames.GROUP.name(g, "Unknown")
-                    + " (" + g + ")", Integer.toString(g));
+                    + " (" + g + ")", Integer.toString(g)).at(b, off, 2);
         }
     }
 
@@ -471,9 +478,10 @@ final class TlsHello {
         int g = Tls.u16(b, off);
         int kl = Tls.u16(b, off + 2);
         String gn = TlsNames.GROUP.name(g, "Unknown (" + g + ")");
-        Tree e = ks.text("Key Share Entry: Group: " + gn + ", Key Exchange length: " + kl);
-        e.field("tls.handshake.extensions_key_share_group", "Group: " + TlsNames.GROUP.name(g, "Unknown") + " (" + g + ")", Integer.toString(g));
-        e.field("tls.handshake.extensions_key_share_key_exchange_length", "Key Exchange Length: " + kl, Integer.toString(kl));
+        Tree e = ks.text("Key Share Entry: Group: " + gn + ", Key Exchange length: " + kl).at(b, off, 4 + kl);
+        e.field("tls.handshake.extensions_key_share_group", "Group: " + TlsNames.GROUP.name(g, "Unknown") + " (" + g + ")", Integer.toString(g))
+                .at(b, off, 2);
+        e.field("tls.handshake.extensions_key_share_key_exchange_length", "Key Exchange Length: " + kl, Integer.toString(kl)).at(b, off + 2, 2);
         TlsTree.bytes(e, "tls.handshake.extensions_key_share_key_exchange", "Key Exchange", b, off + 4, kl);
         return off + 4 + kl;
     }
@@ -481,9 +489,10 @@ final class TlsHello {
     /** ssl_dissect_hash_alg_list: the length and the signature algorithms. */
     static long sigAlgList(MemorySegment b, long off, long end, Tree t) {
         int l = Tls.u16(b, off);
-        t.field("tls.handshake.sig_hash_alg_len", "Signature Hash Algorithms Length: " + l, Integer.toString(l));
+        t.field("tls.handshake.sig_hash_alg_len", "Signature Hash Algorithms Length: " + l, Integer.toString(l)).at(b, off, 2);
         off += 2;
-        Tree algs = t.none("tls.handshake.sig_hash_algs", "Signature Hash Algorithms (" + l / 2 + " algorithm" + (l / 2 == 1 ? "" : "s") + ")");
+        Tree algs = t.none("tls.handshake.sig_hash_algs", "Signature Hash Algorithms (" + l / 2 + " algorithm" + (l / 2 == 1 ? "" : "s") + ")")
+                .at(b, off, l);
         long e = off + l;
         while (off + 2 <= e) {
             signatureAlgorithm(b, off, algs);
@@ -501,9 +510,10 @@ final class TlsHello {
         String sn = TlsNames.SIG_SIG.name(sig, "Unknown");
         String name = TlsNames.SIG_ALG.name(v);
         Tree a = t.field("tls.handshake.sig_hash_alg", "Signature Algorithm: " + (name != null ? name : hn + " " + sn)
-                + " (" + TlsTree.hex4(v) + ")", TlsTree.hex4(v));
-        a.field("tls.handshake.sig_hash_hash", "Signature Hash Algorithm Hash: " + hn + " (" + hash + ")", Integer.toString(hash));
-        a.field("tls.handshake.sig_hash_sig", "Signature Hash Algorithm Signature: " + sn + " (" + sig + ")", Integer.toString(sig));
+                + " (" + TlsTree.hex4(v) + ")", TlsTree.hex4(v)).at(b, off, 2);
+        a.field("tls.handshake.sig_hash_hash", "Signature Hash Algorithm Hash: " + hn + " (" + hash + ")", Integer.toString(hash)).at(b, off, 1);
+        a.field("tls.handshake.sig_hash_sig", "Signature Hash Algorithm Signature: " + sn + " (" + sig + ")", Integer.toString(sig))
+                .at(b, off + 1, 1);
     }
 
     /** IS_GREASE_TLS: 0x0a0a, 0x1a1a ... 0xfafa. */

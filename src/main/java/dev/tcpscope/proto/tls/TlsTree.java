@@ -17,13 +17,13 @@ import java.util.function.Consumer;
 final class TlsTree {
     private TlsTree() { }
 
-    static LayerTree.End build(List<Tls.Rec> recs, List<Integer> calls, Tree root, Consumer<String> protocols) {
+    static LayerTree.End build(List<Tls.Rec> recs, List<Tls.Call> calls, Tree root, Consumer<String> protocols) {
         LayerTree.End end = LayerTree.End.OK;
         int call = 0;
         Tree tls = null;
         for (int i = 0; i < recs.size(); i++) {
-            while (call < calls.size() && calls.get(call) <= i) {
-                tls = root.protocol("tls", "Transport Layer Security");
+            while (call < calls.size() && calls.get(call).first() <= i) {
+                tls = item(root, calls.get(call));
                 protocols.accept("tls");
                 call++;
             }
@@ -36,11 +36,16 @@ final class TlsTree {
             }
         }
         while (call < calls.size()) {
-            root.protocol("tls", "Transport Layer Security");
+            item(root, calls.get(call));
             protocols.accept("tls");
             call++;
         }
         return end;
+    }
+
+    /** dissect_ssl's item: {@code proto_tree_add_item(tree, proto_tls, tvb, 0, -1)}, all the bytes of the call. */
+    private static Tree item(Tree root, Tls.Call c) {
+        return root.protocol("tls", "Transport Layer Security").at(c.s(), c.off(), c.len());
     }
 
     private static LayerTree.End record(Tls.Rec r, Tree tls) {
@@ -55,20 +60,21 @@ final class TlsTree {
             }
             case SSLV2 -> {
                 String name = r.type < Sslv2.MSG_TYPES.length ? Sslv2.MSG_TYPES[r.type] : "Encrypted Data";
-                Tree rec = tls.none("tls.record", "SSLv2 Record Layer: " + name);
+                Tree rec = tls.none("tls.record", "SSLv2 Record Layer: " + name).at(s, r.off, r.rest + r.length);
                 rec.field("tls.record.version", "Version: SSL 2.0 (0x0002)", "0x0002").generated();
-                rec.field("tls.record.length", "Length: " + r.length, Integer.toString(r.length));
+                rec.field("tls.record.length", "Length: " + r.length, Integer.toString(r.length)).at(s, r.off, r.rest);
                 if (r.rest == 3) {
                     int b0 = Tls.u8(s, r.off);
                     boolean escape = (b0 & 0x40) != 0;
-                    rec.field("tls.record.is_escape", "Is Escape: " + (escape ? "True" : "False"), escape ? "1" : "0");
+                    rec.field("tls.record.is_escape", "Is Escape: " + (escape ? "True" : "False"), escape ? "1" : "0").at(s, r.off, 1);
                     int pad = Tls.u8(s, r.off + 2);
-                    rec.field("tls.record.padding_length", "Padding Length: " + pad, Integer.toString(pad));
+                    rec.field("tls.record.padding_length", "Padding Length: " + pad, Integer.toString(pad)).at(s, r.off + 2, 1);
                 }
                 if (name.equals("Encrypted Data")) {
                     return LayerTree.End.OK;
                 }
-                rec.field("tls.handshake.type", "Handshake Message Type: " + name + " (" + r.type + ")", Integer.toString(r.type));
+                rec.field("tls.handshake.type", "Handshake Message Type: " + name + " (" + r.type + ")", Integer.toString(r.type))
+                        .at(s, r.off + r.rest, 1);
                 if (r.type == 1) {
                     try {
                         Sslv2.clientHello(s.asSlice(r.off + r.rest + 1, r.length - 1), rec);
@@ -80,17 +86,17 @@ final class TlsTree {
             }
             default -> { }
         }
-        Tree rec = tls.none("tls.record", "Record Layer");
+        Tree rec = tls.none("tls.record", "Record Layer").at(s, r.off, 5 + r.length);
         if (r.opaque) {
             rec.field("tls.record.opaque_type", "Opaque Type: " + TlsNames.CONTENT_TYPE.name(r.type, "Unknown") + " (" + r.type + ")",
-                    Integer.toString(r.type));
+                    Integer.toString(r.type)).at(s, r.off, 1);
         } else {
             rec.field("tls.record.content_type", "Content Type: " + TlsNames.CONTENT_TYPE.name(r.type, "Unknown") + " (" + r.type + ")",
-                    Integer.toString(r.type));
+                    Integer.toString(r.type)).at(s, r.off, 1);
         }
         rec.field("tls.record.version", "Version: " + TlsNames.VERSION.name(r.recordVersion, "Unknown") + " (" + hex4(r.recordVersion) + ")",
-                hex4(r.recordVersion));
-        Tree lenItem = rec.field("tls.record.length", "Length: " + r.length, Integer.toString(r.length));
+                hex4(r.recordVersion)).at(s, r.off + 1, 2);
+        Tree lenItem = rec.field("tls.record.length", "Length: " + r.length, Integer.toString(r.length)).at(s, r.off + 3, 2);
         int max = r.version == Tls.TLS13 ? 256 : 2048;
         if (r.length == 0 && (r.type == Tls.CT_CCS || r.type == Tls.CT_ALERT || r.type == Tls.CT_HANDSHAKE)) {
             lenItem.expert("tls.record.length.invalid", Tree.Severity.ERROR, Tree.Group.MALFORMED,
@@ -109,7 +115,7 @@ final class TlsTree {
         switch (r.type) {
             case Tls.CT_CCS -> {
                 rec.relabel((sv == null ? "SSL" : sv) + " Record Layer: Change Cipher Spec Protocol: Change Cipher Spec");
-                Tree ccs = rec.none("tls.change_cipher_spec", "Change Cipher Spec Message");
+                Tree ccs = rec.none("tls.change_cipher_spec", "Change Cipher Spec Message").at(s, body, 1);
                 if (r.resumed) {
                     ccs.expert("tls.resumed", Tree.Severity.NOTE, Tree.Group.SEQUENCE,
                             "This session reuses previously negotiated keys (Session resumption)");
@@ -117,7 +123,7 @@ final class TlsTree {
             }
             case Tls.CT_ALERT -> {
                 String ver = sv == null ? "TLS" : sv;
-                Tree alert = rec.none("tls.alert_message", "Alert Message");
+                Tree alert = rec.none("tls.alert_message", "Alert Message").at(s, body, r.length);
                 if (r.length != 2) {
                     rec.relabel(ver + " Record Layer: Encrypted Alert");
                     alert.relabel("Alert Message: Encrypted Alert");
@@ -127,8 +133,8 @@ final class TlsTree {
                     String ln = TlsNames.ALERT_LEVEL.name(level, "Unknown");
                     String dn = TlsNames.ALERT.name(desc, "Unknown");
                     rec.relabel(ver + " Record Layer: Alert (Level: " + ln + ", Description: " + dn + ")");
-                    alert.field("tls.alert_message.level", "Level: " + ln + " (" + level + ")", Integer.toString(level));
-                    alert.field("tls.alert_message.desc", "Description: " + dn + " (" + desc + ")", Integer.toString(desc));
+                    alert.field("tls.alert_message.level", "Level: " + ln + " (" + level + ")", Integer.toString(level)).at(s, body, 1);
+                    alert.field("tls.alert_message.desc", "Description: " + dn + " (" + desc + ")", Integer.toString(desc)).at(s, body + 1, 1);
                 }
             }
             case Tls.CT_HANDSHAKE -> {
@@ -204,15 +210,16 @@ final class TlsTree {
 
     private static void heartbeat(Tls.Rec r, Tree rec, String ver, long body) {
         MemorySegment s = r.s;
-        Tree hb = rec.none("tls.heartbeat_message", "Heartbeat Message");
+        Tree hb = rec.none("tls.heartbeat_message", "Heartbeat Message").at(s, body, r.length);
         int t = Tls.u8(s, body);
         String type = Tls.heartbeatType(t);
         int payload = r.length >= 3 ? Tls.u16(s, body + 1) : 0;
         int padding = r.length - 3 - payload;
         if (type != null) { // no keys: packet-tls.c takes the message as plaintext
             rec.relabel(ver + " Record Layer: Heartbeat " + type);
-            hb.field("tls.heartbeat_message.type", "Type: " + type + " (" + t + ")", Integer.toString(t));
-            Tree pl = hb.field("tls.heartbeat_message.payload_length", "Payload Length: " + payload, Integer.toString(payload));
+            hb.field("tls.heartbeat_message.type", "Type: " + type + " (" + t + ")", Integer.toString(t)).at(s, body, 1);
+            Tree pl = hb.field("tls.heartbeat_message.payload_length", "Payload Length: " + payload, Integer.toString(payload))
+                    .at(s, body + 1, 2);
             if (3 + payload + 16 > r.length) {
                 pl.expert("tls.heartbeat_message.payload_length.invalid", Tree.Severity.ERROR, Tree.Group.MALFORMED,
                         "Invalid heartbeat payload length (" + payload + ")");
