@@ -193,6 +193,24 @@ public final class DetailNode implements Tree {
     /** The bitmask {@link #bitmask(long)} set, or -1 when none was (the registry's applies). */
     public long bitmask() { return bitmask; }
 
+    /**
+     * Gives this item and its children (not theirs) that recorded no place an empty one at
+     * {@code off} of {@code s}: where a dissector adds computed items with no length (PDML's
+     * {@code pos}); the grandchildren, expert items and flags, are added with none in Wireshark.
+     */
+    public void placeUnplaced(MemorySegment s, long off) {
+        if (at == null) {
+            at(s, off, 0);
+        }
+        if (children != null) {
+            for (DetailNode c : children) {
+                if (c.at == null && !c.key().equals("_ws.expert")) {
+                    c.at(s, off, 0);
+                }
+            }
+        }
+    }
+
     /** The segment of {@link #at}, or null when the item has no position. */
     public MemorySegment atSegment() { return at; }
 

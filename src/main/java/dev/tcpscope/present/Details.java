@@ -140,7 +140,9 @@ public final class Details {
                 DetailNode m = root.protocol("_ws.malformed", "[Malformed Packet: " + stoppedIn + "]");
                 Expert.add(m, "_ws.malformed.expert", Expert.Severity.ERROR, Expert.Group.MALFORMED,
                         "Malformed Packet (Exception occurred)");
+                placeMarker(m);
             } else {
+                // a capture cut short is a BoundsError, which packet-ethertype.c lets through to the frame
                 root.protocol("_ws.short", "[Packet size limited during capture: " + stoppedIn + " truncated]");
             }
         }
@@ -155,6 +157,24 @@ public final class Details {
             case NONE, OK -> { }
         }
         return root;
+    }
+
+    /**
+     * Places a malformed-packet marker where Wireshark shows it: packet-ethertype.c catches what
+     * its payload's dissectors throw (but a capture cut short) and shows it at the payload's
+     * start; without an EtherType the frame dissector shows it at the frame's start (no place:
+     * position 0).
+     */
+    private void placeMarker(DetailNode marker) {
+        for (int k = d.count() - 1; k >= 0; k--) {
+            Proto p = d.proto(k);
+            if (p == Proto.ETH || p == Proto.VLAN || p == Proto.SLL || p == Proto.SLL2) {
+                if (k + 1 < d.count()) {
+                    marker.at(d.segment(k + 1), d.offset(k + 1), 0);
+                }
+                return;
+            }
+        }
     }
 
     /** Adds {@code name} to {@code frame.protocols}. */

@@ -162,7 +162,7 @@ final class IcmpDetails {
             int computed = internetChecksum(s, off, rep);
             if (computed == 0) {
                 m.field("icmp.checksum", "Checksum: " + hex + " [correct]", hex).at(s, off + 2, 2);
-                m.field("icmp.checksum.status", "Checksum Status: Good", "1").generated();
+                m.field("icmp.checksum.status", "Checksum Status: Good", "1").generated().at(s, off + 2, 0);
             } else {
                 // in_cksum_shouldbe(): the value that would have made the sum come out right
                 int should = shouldBe(sum, computed);
@@ -170,14 +170,14 @@ final class IcmpDetails {
                         + Labels.hex(should, 4), hex).at(s, off + 2, 2);
                 Expert.add(c, "icmp.checksum_bad", Expert.Severity.WARNING, Expert.Group.CHECKSUM, "Bad checksum [should be "
                         + Labels.hex(should, 4) + "]");
-                m.field("icmp.checksum.status", "Checksum Status: Bad", "0").generated();
+                m.field("icmp.checksum.status", "Checksum Status: Bad", "0").generated().at(s, off + 2, 0);
             }
             return;
         }
         // tshark 4.0 says "fragmented datagram" for a message cut short too
         String why = quoted ? " [in ICMP error packet]" : " [fragmented datagram]";
         m.field("icmp.checksum", "Checksum: " + hex + " [unverified]" + why, hex).at(s, off + 2, 2);
-        m.field("icmp.checksum.status", "Checksum Status: Unverified", "2").generated();
+        m.field("icmp.checksum.status", "Checksum Status: Unverified", "2").generated().at(s, off + 2, 0);
     }
 
     /** The ones'-complement sum of {@code len} bytes, complemented (0 when a stored checksum is right). */

@@ -169,12 +169,12 @@ final class IcmpExtensions {
         String hex = Labels.hex(sum, 4);
         if (computed == 0) {
             ext.field("icmp.ext.checksum", "Checksum: " + hex + " [correct]", hex).at(s, at + 2, 2);
-            ext.field("icmp.ext.checksum.status", "Checksum Status: Good", "1").generated();
+            ext.field("icmp.ext.checksum.status", "Checksum Status: Good", "1").generated().at(s, at + 2, 0);
         } else {
             String should = Labels.hex(IcmpDetails.shouldBe(sum, computed), 4);
             ext.field("icmp.ext.checksum", "Checksum: " + hex + " [incorrect, should be " + should + "]", hex)
                     .at(s, at + 2, 2);
-            ext.field("icmp.ext.checksum.status", "Checksum Status: Bad", "0").generated();
+            ext.field("icmp.ext.checksum.status", "Checksum Status: Bad", "0").generated().at(s, at + 2, 0);
         }
         if (version != 1 && version != 2) {
             ext.relabel("ICMP Multi-Part Extensions (unsupported version)");

@@ -134,21 +134,21 @@ final class Icmpv6Details {
             int computed = pseudoHeaderChecksum(x.d.segment(ip), x.d.offset(ip), x.d.ipv6Destination(ip), s, off, rep);
             if (computed == 0) {
                 m.field("icmpv6.checksum", "Checksum: " + hex + " [correct]", hex).at(s, off + 2, 2);
-                m.field("icmpv6.checksum.status", "Checksum Status: Good", "1").generated();
+                m.field("icmpv6.checksum.status", "Checksum Status: Good", "1").generated().at(s, off + 2, 0);
             } else {
                 int should = IcmpDetails.shouldBe(sum, computed);
                 DetailNode c = m.field("icmpv6.checksum", "Checksum: " + hex + " incorrect, should be "
                         + Labels.hex(should, 4), hex).at(s, off + 2, 2);
                 Expert.add(c, "icmpv6.checksum_bad.expert", Expert.Severity.WARNING, Expert.Group.CHECKSUM,
                         "Bad checksum [should be " + Labels.hex(should, 4) + "]");
-                m.field("icmpv6.checksum.status", "Checksum Status: Bad", "0").generated();
+                m.field("icmpv6.checksum.status", "Checksum Status: Bad", "0").generated().at(s, off + 2, 0);
             }
             return;
         }
         // packet-icmpv6.c names every unverifiable case (fragmented, cut short) "fragmented datagram"
         String why = quoted ? " [in ICMP error packet]" : " [fragmented datagram]";
         m.field("icmpv6.checksum", "Checksum: " + hex + " [unverified]" + why, hex).at(s, off + 2, 2);
-        m.field("icmpv6.checksum.status", "Checksum Status: Unverified", "2").generated();
+        m.field("icmpv6.checksum.status", "Checksum Status: Unverified", "2").generated().at(s, off + 2, 0);
     }
 
     /**
@@ -471,7 +471,9 @@ final class Icmpv6Details {
         }
         String mac = Labels.mac(s, at + 2);
         o.field("icmpv6.opt.linkaddr", "Link-layer address: " + x.link.named(s, at + 2), mac).at(s, at + 2, 6);
-        o.hidden(type == 1 ? "icmpv6.opt.src_linkaddr" : "icmpv6.opt.target_linkaddr", mac).at(s, at + 2, 6);
+        o.field(type == 1 ? "icmpv6.opt.src_linkaddr" : "icmpv6.opt.target_linkaddr",
+                (type == 1 ? "Source" : "Target") + " Link-layer address: " + x.link.named(s, at + 2), mac).hide()
+                .at(s, at + 2, 6);
         return mac;
     }
 

@@ -165,7 +165,7 @@ final class IpDetails {
         int sum = Bytes.u16(s, off + 10);
         ip.field("ip.checksum", "Header Checksum: " + Labels.hex(sum, 4) + " [validation disabled]", Labels.hex(sum, 4))
                 .at(s, off + 10, 2);
-        ip.field("ip.checksum.status", "Header checksum status: Unverified", "2").generated();
+        ip.field("ip.checksum.status", "Header checksum status: Unverified", "2").generated().at(s, off + 10, 0);
         if (!x.bounds(i, 16, "IPv4")) {
             return false;
         }
@@ -247,7 +247,9 @@ final class IpDetails {
         DetailNode v = ip.field("ipv6.version", Bits.pattern(b0, 0xf0, 8) + "Version: " + version, Integer.toString(version))
                 .at(s, off, 1);
         // packet-ipv6.c's second "ip.version" field has a mask where IPv4's has none
-        ip.hidden("ip.version", Integer.toString(version)).at(s, off, 1).bitmask(0xf0);
+        ip.field("ip.version", Bits.pattern(b0, 0xf0, 8) + "Version: " + version
+                + " [This field makes the filter match on \"ip.version == " + version + "\" possible]",
+                Integer.toString(version)).hide().at(s, off, 1).bitmask(0xf0);
         if (version != 6) {
             Expert.add(v, "ipv6.bogus_ipv6_version", Expert.Severity.ERROR, Expert.Group.PROTOCOL, "Bogus IPv6 version");
             return false;
@@ -373,6 +375,7 @@ final class IpDetails {
         String plain = Labels.mac(m, 0);
         ip.field("ipv6." + which + "_slaac_mac", title + " SLAAC MAC: " + x.macs().name(m, 0) + " (" + plain + ")", plain)
                 .generated().at(s, a + 8, 8);
-        ip.hidden("ipv6.slaac_mac", plain).generated().at(s, a + 8, 8);
+        ip.field("ipv6.slaac_mac", "SLAAC MAC: " + x.macs().name(m, 0) + " (" + plain + ")", plain).hide().generated()
+                .at(s, a + 8, 8);
     }
 }

@@ -32,7 +32,11 @@ final class TcpDetails {
         this.options = new TcpOptionDetails(x);
     }
 
+    /** The layer of the IP header that carried the segment being shown (-1: none). */
+    private int ipLayer = -1;
+
     boolean tcp(int i, int ipLayer) {
+        this.ipLayer = ipLayer;
         MemorySegment s = x.d.segment(i);
         long off = x.d.offset(i);
         x.protocol("tcp");
@@ -130,7 +134,7 @@ final class TcpDetails {
         }
         int sum = Bytes.u16(s, off + Tcp.CHECKSUM);
         tcp.field("tcp.checksum", "Checksum: " + Labels.hex(sum, 4) + " [unverified]", Labels.hex(sum, 4)).at(s, off + 16, 2);
-        tcp.field("tcp.checksum.status", "Checksum Status: Unverified", "2").generated();
+        tcp.field("tcp.checksum.status", "Checksum Status: Unverified", "2").generated().at(s, off + 16, 0);
         if (!x.bounds(i, 20, "TCP")) {
             return false;
         }
@@ -156,7 +160,14 @@ final class TcpDetails {
         if (opts != null && !options.add(opts, i, r)) {
             return false;
         }
+        int before = tcp.children().size();
         analysis(tcp, r);
+        // packet-tcp.c adds its computed items (timestamps, SEQ/ACK analysis) at the start of the
+        // TCP header with no length: PDML's pos says so
+        ts.placeUnplaced(s, off);
+        for (int k = before; k < tcp.children().size(); k++) {
+            tcp.children().get(k).placeUnplaced(s, off); // not the flags' items: those have none
+        }
         if (opts != null && options.sawMptcp()) {
             MptcpDetails.analysis(tcp, r);
         }
@@ -439,6 +450,10 @@ final class TcpDetails {
     /** epan/show_exception.c's ReassemblyError: a top-level malformed item with its expert info. */
     private void reassemblyError(String message) {
         DetailNode m = x.packetRoot().protocol("_ws.malformed", "[Reassembly error, protocol TCP: " + message + "]");
+        if (ipLayer >= 0) {
+            // the exception is shown by the IP dissector that called TCP: the item sits at its start
+            m.at(x.d.segment(ipLayer), x.d.offset(ipLayer), 0);
+        }
         Expert.add(m, "_ws.malformed.reassembly", Expert.Severity.ERROR, Expert.Group.MALFORMED, message);
     }
 }

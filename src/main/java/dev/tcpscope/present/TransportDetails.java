@@ -100,11 +100,11 @@ final class TransportDetails {
                     ignored ? "3" : "4").generated().at(s, off + 6, 2);
         } else {
             u.field("udp.checksum", "Checksum: " + Labels.hex(sum, 4) + " [unverified]", Labels.hex(sum, 4)).at(s, off + 6, 2);
-            u.field("udp.checksum.status", "Checksum Status: Unverified", "2").generated();
+            u.field("udp.checksum.status", "Checksum Status: Unverified", "2").generated().at(s, off + 6, 0);
         }
         long[] conv = conversation(ip, sp, dp);
         long now = x.decoder.time();
-        u.field("udp.stream", "Stream index: " + conv[0], Long.toString(conv[0])).generated();
+        u.field("udp.stream", "Stream index: " + conv[0], Long.toString(conv[0])).generated().at(s, off + Udp.HEADER_LENGTH, 0);
         if (ulen == Udp.HEADER_LENGTH && !jumbo) {
             // packet-udp.c returns before the timestamps when the payload is empty
             x.consumed(i, Udp.HEADER_LENGTH);
@@ -118,6 +118,7 @@ final class TransportDetails {
             conv[2] = now;
             ts.field("udp.time_relative", "Time since first frame: " + first + " seconds", first).generated();
             ts.field("udp.time_delta", "Time since previous frame: " + prev + " seconds", prev).generated();
+            ts.placeUnplaced(s, off);
         }
         int payload = Math.min(ulen, reported) - Udp.HEADER_LENGTH;
         int captured = Math.min(x.d.captured(i), Math.min(ulen, reported)) - Udp.HEADER_LENGTH;
