@@ -611,11 +611,6 @@ public final class Details {
         consumedBytes = bytes;
     }
 
-    /** The bytes of layer {@code i} its header items took ({@link #consumed}), or -1 when it said none. */
-    int consumedOf(int i) {
-        return consumedLayer == i ? consumedBytes : -1;
-    }
-
     /** Adds undissected bytes as Wireshark's {@code data} protocol, when there are any. */
     void data(MemorySegment s, long off, int len) {
         data(root, s, off, len);

@@ -327,9 +327,6 @@ final class IpDetails {
         if (!Ipv6Extensions.add(x, ip, i, nxt, plen, jumbo)) {
             return false;
         }
-        if (x.consumedOf(i) > 0) {
-            ip.length(x.consumedOf(i)); // packet-ipv6.c's item spans the extension headers too
-        }
         // After the Fragment header's item: a datagram this fragment completed.
         ReassemblyDetails.add(x, ip, i);
         return true;

@@ -68,6 +68,11 @@ final class Ipv6Extensions {
                 case Ipv6.EXT_ROUTING -> {
                     x.protocol("ipv6.routing");
                     len = routing(pos);
+                    if (len > 0) {
+                        // packet-ipv6.c's item grows over each routing header (the ones that
+                        // rewrite the destination), not over the other extension headers
+                        ip.length(pos + len);
+                    }
                 }
                 case Ipv6.EXT_FRAGMENT -> {
                     x.protocol("ipv6.fraghdr");

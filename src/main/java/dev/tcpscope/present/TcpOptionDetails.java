@@ -455,9 +455,12 @@ final class TcpOptionDetails {
         if (dsack && need(pos + 10)) {
             long le = (Bytes.u32(s, o + 2) - r.sackBase) & 0xffffffffL;
             long re = (Bytes.u32(s, o + 6) - r.sackBase) & 0xffffffffL;
-            it.field("tcp.options.sack.dsack_le", "D-SACK Left Edge = " + le + " (relative)", Long.toString(le)).generated();
-            it.field("tcp.options.sack.dsack_re", "D-SACK Right Edge = " + re + " (relative)", Long.toString(re)).generated();
-            textExpert(it, "tcp.options.sack.dsack", Expert.Severity.WARNING, Expert.Group.SEQUENCE, "D-SACK Sequence");
+            it.field("tcp.options.sack.dsack_le", "D-SACK Left Edge = " + le + " (relative)", Long.toString(le)).generated()
+                    .at(s, o + 2, 4);
+            it.field("tcp.options.sack.dsack_re", "D-SACK Right Edge = " + re + " (relative)", Long.toString(re)).generated()
+                    .at(s, o + 6, 4);
+            Expert.add(it.text("D-SACK Sequence").at(s, o + 2, 8), "tcp.options.sack.dsack", Expert.Severity.WARNING,
+                    Expert.Group.SEQUENCE, "D-SACK Sequence"); // proto_tree_add_expert over the first block
         } else if (dsack) {
             return false;
         }
