@@ -80,6 +80,9 @@ final class Ipv6Extensions {
                     if (len > 0) {
                         fragPayload -= len;
                         int offM = Bytes.u16(s, off + pos + 2);
+                        if (x.d.reassembly() != null && x.d.reassembly().layer() == i) {
+                            ip.length(pos + len); // the frame that completes the datagram: over its Fragment header too
+                        }
                         if (fragPayload > 0 && ((offM & 0xfff8) != 0 || (offM & 1) != 0)) {
                             // a fragment: what follows is the fragment's data (or the reassembled datagram)
                             x.consumed(i, pos + len);
