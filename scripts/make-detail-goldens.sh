@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: scripts/make-detail-goldens.sh [--ek | --pdml]
+# Usage: scripts/make-detail-goldens.sh [--ek | --pdml | --raw]
 #
 # For every capture in captures/ writes, under src/test/resources/golden/details/:
 #   <name>.V.txt   stdout of `tshark -r captures/<name> -c N -V`       (the packet details tree)
@@ -21,6 +21,10 @@
 #   <name>.pdml.gz     stdout of `tshark -r captures/<name> -c N -T pdml`  (the detail tree as XML)
 # and its extras.tsv (-Y, -2, -R, --color, -e, -E). The header's time attribute is the time the
 # golden was made; the test compares everything else. `--pdml` remakes only these.
+#
+# Under golden/raw/ (GoldenRawTest), likewise gzipped:
+#   <name>.json.gz     stdout of `tshark -r captures/<name> -c N -T json -x` (each item's _raw array)
+# and its extras.tsv (--no-duplicate-keys, -2 -R). `--raw` remakes only these.
 # Goldens are made by this script only; never edit them by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,16 +41,30 @@ ts() {
   XDG_CONFIG_HOME="$prof" LC_ALL=C.UTF-8 TZ=UTC tshark "$@" 2>/dev/null || true
 }
 
-# -T ek and -T psml of every capture of frames.tsv, and their option combinations.
-ek_goldens() {
-  local dir=$out/ek name c n=0
-  local keep
+# Empties golden folder $1, keeping its known-gaps.tsv (the list of what tcpscope lacks is ours).
+fresh_dir() {
+  local dir=$1 keep
   keep=$(mktemp)
   [ -f "$dir/known-gaps.tsv" ] && cp "$dir/known-gaps.tsv" "$keep"
   rm -rf "$dir"
   mkdir -p "$dir"
   [ -s "$keep" ] && cp "$keep" "$dir/known-gaps.tsv"
   rm -f "$keep"
+}
+
+# gz_extra DIR FILE CAPTURE OPTIONS...: tshark's output gzipped to DIR/FILE.gz and its row in
+# DIR/extras.tsv (golden file, capture, tshark/tcpscope read options, space separated).
+gz_extra() {
+  local dir=$1 file=$2 capture=$3
+  shift 3
+  ts -r "captures/$capture" "$@" | gzip -9n >"$dir/$file.gz"
+  printf '%s\t%s\t%s\n' "$file" "$capture" "$*" >>"$dir/extras.tsv"
+}
+
+# -T ek and -T psml of every capture of frames.tsv, and their option combinations.
+ek_goldens() {
+  local dir=$out/ek name c n=0
+  fresh_dir "$dir"
   while IFS=$'\t' read -r name c; do
     case "$name" in '#'*|'') continue ;; esac
     ts -r "captures/$name" -c "$c" -T ek | gzip -9n >"$dir/$name.ek.json.gz"
@@ -55,12 +73,7 @@ ek_goldens() {
   done <"$out/frames.tsv"
   # extras.tsv: golden file, capture, tshark/tcpscope read options (space separated).
   printf '# golden\tcapture\toptions\n' >"$dir/extras.tsv"
-  ekextra() {
-    local file=$1 capture=$2
-    shift 2
-    ts -r "captures/$capture" "$@" | gzip -9n >"$dir/$file.gz"
-    printf '%s\t%s\t%s\n' "$file" "$capture" "$*" >>"$dir/extras.tsv"
-  }
+  ekextra() { gz_extra "$dir" "$@"; }
   # -P: the packet-list columns head each document; the tree only with -V (or -O)
   ekextra learn_tcp.pcapng.P.ek.json learn_tcp.pcapng -T ek -P
   ekextra learn_tcp.pcapng.PV.ek.json learn_tcp.pcapng -T ek -P -V
@@ -101,13 +114,7 @@ ek_goldens() {
 # -T pdml of every capture of frames.tsv, and its option combinations.
 pdml_goldens() {
   local dir=$out/pdml name c n=0
-  local keep
-  keep=$(mktemp)
-  [ -f "$dir/known-gaps.tsv" ] && cp "$dir/known-gaps.tsv" "$keep"
-  rm -rf "$dir"
-  mkdir -p "$dir"
-  [ -s "$keep" ] && cp "$keep" "$dir/known-gaps.tsv"
-  rm -f "$keep"
+  fresh_dir "$dir"
   while IFS=$'\t' read -r name c; do
     case "$name" in '#'*|'') continue ;; esac
     ts -r "captures/$name" -c "$c" -T pdml | gzip -9n >"$dir/$name.pdml.gz"
@@ -115,12 +122,7 @@ pdml_goldens() {
   done <"$out/frames.tsv"
   # extras.tsv: golden file, capture, tshark/tcpscope read options (space separated).
   printf '# golden\tcapture\toptions\n' >"$dir/extras.tsv"
-  pdmlextra() {
-    local file=$1 capture=$2
-    shift 2
-    ts -r "captures/$capture" "$@" | gzip -9n >"$dir/$file.gz"
-    printf '%s\t%s\t%s\n' "$file" "$capture" "$*" >>"$dir/extras.tsv"
-  }
+  pdmlextra() { gz_extra "$dir" "$@"; }
   # -Y keeps the frames' own numbers in geninfo; -2 and -2 -R; --color colors each <packet> and
   # names the rule in the frame's tree
   pdmlextra learn_tcp.pcapng.Y.pdml learn_tcp.pcapng -T pdml -Y 'tcp.len>0'
@@ -146,6 +148,37 @@ pdml_goldens() {
   echo "make-detail-goldens: -T pdml of $n captures -> $dir"
 }
 
+# -T json -x of every capture of frames.tsv (each item's "_raw" array: its bytes, position,
+# length, bitmask and type), gzipped under golden/raw/ (GoldenRawTest), and its extras.
+raw_goldens() {
+  local dir=src/test/resources/golden/raw name c n=0
+  fresh_dir "$dir"
+  while IFS=$'\t' read -r name c; do
+    case "$name" in '#'*|'') continue ;; esac
+    ts -r "captures/$name" -c "$c" -T json -x | gzip -9n >"$dir/$name.json.gz"
+    n=$((n + 1))
+  done <"$out/frames.tsv"
+  printf '# golden\tcapture\toptions\n' >"$dir/extras.tsv"
+  # duplicate keys merged: the _raw arrays of one key become an array of arrays
+  gz_extra "$dir" learn_tcp.pcapng.no-duplicate-keys.json learn_tcp.pcapng -T json -x --no-duplicate-keys
+  # a display filter and two passes: the same items, fewer frames
+  gz_extra "$dir" learn_tcp.pcapng.2R.json learn_tcp.pcapng -T json -x -2 -R 'tcp.len>0'
+  {
+    echo "# Made by scripts/make-detail-goldens.sh --raw; do not edit."
+    echo "tshark: $(tshark --version 2>/dev/null | head -1)"
+    echo "commands: XDG_CONFIG_HOME=<profile from scripts/tshark-profile.sh> LC_ALL=C.UTF-8 TZ=UTC tshark -r captures/<name> -c <../details/frames.tsv> -T json -x | gzip -9n"
+    echo "enabled protocols: $(scripts/tshark-profile.sh --list | tr '\n' ' ' | sed 's/ $//')"
+    echo "extras: option combinations listed in extras.tsv (same profile and environment)"
+    echo "captures: $n"
+    echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  } >"$dir/VERSION"
+  echo "make-detail-goldens: -T json -x of $n captures -> $dir"
+}
+
+if [ "${1:-}" = --raw ]; then
+  raw_goldens
+  exit 0
+fi
 if [ "${1:-}" = --ek ]; then
   ek_goldens
   exit 0
@@ -225,5 +258,6 @@ extra synth-rlogin.pcap.all.json synth-rlogin.pcap -T json
 echo "make-detail-goldens: $n captures -> $out"
 ek_goldens
 pdml_goldens
+raw_goldens
 # TCP desegmentation under the same profile, one pass and two: golden/details/reassembly/
 scripts/make-reassembly-goldens.sh details

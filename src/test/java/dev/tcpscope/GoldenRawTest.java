@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code tcpscope read captures/NAME -c N -T json -x} prints exactly what tshark 4.0.17 printed
  * under the project's profile: every tree item with its {@code _raw} array (bytes, position in
  * its data source, length, bitmask, type). The goldens in {@code src/test/resources/golden/raw/}
- * (gzipped) are made by {@code scripts/make-raw-goldens.sh} (see its {@code VERSION}); N is the
+ * (gzipped) are made by {@code scripts/make-detail-goldens.sh --raw} (see its {@code VERSION}); N is the
  * capture's row of {@code golden/details/frames.tsv}; {@code extras.tsv} adds option combinations.
  * Outputs not matched yet are listed in {@code known-gaps.tsv} with the reason; the list only
  * shrinks.
