@@ -7,11 +7,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code tcpscope read captures/NAME -c N -T ek} and {@code -T psml} print exactly what tshark
@@ -31,18 +29,7 @@ class GoldenEkTest {
     private static final Path DIR = Path.of("src/test/resources/golden/details/ek");
 
     static Stream<Arguments> goldens() throws IOException {
-        List<Arguments> all = new ArrayList<>();
-        for (String[] f : GoldenText.rows(DIR.getParent().resolve("frames.tsv"))) {
-            for (String format : List.of("ek", "psml")) {
-                String golden = f[0] + (format.equals("ek") ? ".ek.json" : ".psml");
-                all.add(Arguments.of(golden, f[0], "-c " + f[1] + " -T " + format));
-            }
-        }
-        for (String[] f : GoldenText.rows(DIR.resolve("extras.tsv"))) {
-            all.add(Arguments.of(f[0], f[1], f[2]));
-        }
-        assertThat(all).as("goldens in %s", DIR).hasSizeGreaterThan(100);
-        return all.stream();
+        return GoldenText.goldens(DIR, List.of(".ek.json", ".psml"), List.of("-T ek", "-T psml"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -50,9 +37,5 @@ class GoldenEkTest {
     void outputIsWhatTsharkPrints(String golden, String capture, String options) throws IOException {
         String expected = GoldenText.gunzip(DIR.resolve(golden + ".gz"));
         GoldenText.sameOrKnownGap(DIR, golden, expected, GoldenText.read(capture, options));
-    }
-
-    private static List<String[]> rows(Path file) throws IOException {
-        return GoldenText.rows(file);
     }
 }

@@ -8,7 +8,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,15 +38,7 @@ class GoldenPdmlTest {
     private static final Pattern ASCTIME = Pattern.compile("[A-Z][a-z]{2} [A-Z][a-z]{2} [ 1-3][0-9] \\d\\d:\\d\\d:\\d\\d \\d{4}");
 
     static Stream<Arguments> goldens() throws IOException {
-        List<Arguments> all = new ArrayList<>();
-        for (String[] f : GoldenText.rows(DIR.getParent().resolve("frames.tsv"))) {
-            all.add(Arguments.of(f[0] + ".pdml", f[0], "-c " + f[1] + " -T pdml"));
-        }
-        for (String[] f : GoldenText.rows(DIR.resolve("extras.tsv"))) {
-            all.add(Arguments.of(f[0], f[1], f[2]));
-        }
-        assertThat(all).as("goldens in %s", DIR).hasSizeGreaterThan(100);
-        return all.stream();
+        return GoldenText.goldens(DIR, List.of(".pdml"), List.of("-T pdml"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,11 +7,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code tcpscope read captures/NAME -c N -T json -x} prints exactly what tshark 4.0.17 printed
@@ -27,15 +25,7 @@ class GoldenRawTest {
     private static final Path DIR = Path.of("src/test/resources/golden/raw");
 
     static Stream<Arguments> goldens() throws IOException {
-        List<Arguments> all = new ArrayList<>();
-        for (String[] f : GoldenText.rows(DIR.resolveSibling("details").resolve("frames.tsv"))) {
-            all.add(Arguments.of(f[0] + ".json", f[0], "-c " + f[1] + " -T json -x"));
-        }
-        for (String[] f : GoldenText.rows(DIR.resolve("extras.tsv"))) {
-            all.add(Arguments.of(f[0], f[1], f[2]));
-        }
-        assertThat(all).as("goldens in %s", DIR).hasSizeGreaterThan(100);
-        return all.stream();
+        return GoldenText.goldens(DIR, List.of(".json"), List.of("-T json -x"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -97,4 +97,28 @@ final class GoldenText {
         args.addAll(List.of(options.split(" ")));
         return dev.tcpscope.cli.CliRun.of(args.toArray(String[]::new)).out();
     }
+
+    /**
+     * The tests of a folder of gzipped goldens: one per capture of {@code golden/details/frames.tsv}
+     * and per output ({@code suffixes[k]} names the golden NAME + suffix, {@code options[k]} the
+     * read options after {@code -c N}), then one per row of {@code dir/extras.tsv} (golden,
+     * capture, options), each as (golden, capture, options).
+     */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> goldens(Path dir, List<String> suffixes,
+                                                                                      List<String> options) throws IOException {
+        List<org.junit.jupiter.params.provider.Arguments> all = new ArrayList<>();
+        for (String[] f : rows(Path.of("src/test/resources/golden/details/frames.tsv"))) {
+            for (int k = 0; k < suffixes.size(); k++) {
+                all.add(org.junit.jupiter.params.provider.Arguments.of(f[0] + suffixes.get(k), f[0],
+                        "-c " + f[1] + " " + options.get(k)));
+            }
+        }
+        for (String[] f : rows(dir.resolve("extras.tsv"))) {
+            all.add(org.junit.jupiter.params.provider.Arguments.of(f[0], f[1], f[2]));
+        }
+        if (all.size() < 100) {
+            fail("only " + all.size() + " goldens in " + dir);
+        }
+        return all.stream();
+    }
 }

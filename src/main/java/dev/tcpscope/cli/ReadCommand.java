@@ -216,105 +216,73 @@ final class ReadCommand implements Callable<Integer> {
             err.println("tcpscope: Raw packet hex data can only be printed as text, PostScript, JSON, JSONRAW or EK JSON");
             return 1; // tshark's exit code for it
         }
-        switch (outputFormat) {
-            case "text" -> {
-                if (!fieldNames.isEmpty()) {
-                    err.println("tcpscope: -e needs -T fields");
-                    return 2;
+        try { // -e and -E, whichever format they serve: one error line in tshark's words
+            switch (outputFormat) {
+                case "text" -> {
+                    if (!fieldNames.isEmpty()) {
+                        err.println("tcpscope: -e needs -T fields");
+                        return 2;
+                    }
+                    if (verbose || onlyProtocols != null || hexDump) {
+                        details = new DetailPrinter(DetailPrinter.Format.TEXT, verbose || onlyProtocols != null, hexDump,
+                                onlyProtocols == null ? null : Set.copyOf(onlyProtocols), false,
+                                ZoneId.systemDefault(), MacNames::system);
+                    }
                 }
-                if (verbose || onlyProtocols != null || hexDump) {
-                    details = new DetailPrinter(DetailPrinter.Format.TEXT, verbose || onlyProtocols != null, hexDump,
-                            onlyProtocols == null ? null : Set.copyOf(onlyProtocols), false,
+                case "json" -> {
+                    details = new DetailPrinter(DetailPrinter.Format.JSON, true, hexDump, null, noDuplicateKeys,
                             ZoneId.systemDefault(), MacNames::system);
+                    if (!fieldNames.isEmpty()) {
+                        chosenFields = namedFields(false);
+                        details.fields(chosenFields);
+                    }
                 }
-            }
-            case "json" -> {
-                details = new DetailPrinter(DetailPrinter.Format.JSON, true, hexDump, null, noDuplicateKeys,
-                        ZoneId.systemDefault(), MacNames::system);
-                if (!fieldNames.isEmpty()) {
-                    try {
-                        chosenFields = FieldsFormat.of(fieldNames, Protocols.fields());
-                    } catch (IllegalArgumentException e) {
-                        err.println("tcpscope: " + e.getMessage());
+                case "ek" -> {
+                    if (save.print && !verbose && onlyProtocols == null
+                            && (displayFilter != null || readFilter != null || !statistics.isEmpty())) {
+                        // tshark then writes the part of the tree its filters and statistics built
+                        err.println("tcpscope: -T ek -P with -Y, -R or -z is not supported yet; add -V for the whole tree");
                         return 2;
                     }
-                    details.fields(chosenFields);
+                    details = new DetailPrinter(DetailPrinter.Format.EK, ekLayers(), hexDump, null, false,
+                            ZoneId.systemDefault(), MacNames::system);
+                    if (!fieldNames.isEmpty()) {
+                        chosenFields = namedFields(true);
+                        details.fields(chosenFields);
+                    }
                 }
-            }
-            case "ek" -> {
-                if (save.print && !verbose && onlyProtocols == null
-                        && (displayFilter != null || readFilter != null || !statistics.isEmpty())) {
-                    // tshark then writes the part of the tree its filters and statistics built
-                    err.println("tcpscope: -T ek -P with -Y, -R or -z is not supported yet; add -V for the whole tree");
-                    return 2;
+                case "pdml" -> {
+                    // the whole tree whatever -V, -O or -P say, as tshark; without a header and end with -w
+                    details = new DetailPrinter(DetailPrinter.Format.PDML, true, false, null, false,
+                            ZoneId.systemDefault(), MacNames::system).pdmlDocument(save.active() ? null : path);
+                    if (!fieldNames.isEmpty()) {
+                        chosenFields = namedFields(true);
+                        details.fields(chosenFields);
+                    }
                 }
-                details = new DetailPrinter(DetailPrinter.Format.EK, ekLayers(), hexDump, null, false,
-                        ZoneId.systemDefault(), MacNames::system);
-                if (!fieldNames.isEmpty()) {
-                    try {
-                        chosenFields = FieldsFormat.of(fieldNames, Protocols.fields());
-                        for (String option : fieldOptions) {
-                            chosenFields.option(option);
-                        }
-                    } catch (IllegalArgumentException e) {
-                        err.println("tcpscope: " + e.getMessage());
+                case "psml" -> {
+                    if (onlyProtocols != null) {
+                        err.println("tcpscope: -O requires -V");
+                        return 1; // tshark's exit code for it
+                    }
+                    namedFields(true); // tshark checks them, then ignores them
+                    psml = true;
+                }
+                case "fields" -> {
+                    if (fieldNames.isEmpty()) {
+                        err.println("tcpscope: -T fields was given without fields; name them with -e (see tcpscope fields)");
                         return 2;
                     }
-                    details.fields(chosenFields);
+                    fields = namedFields(true);
                 }
-            }
-            case "pdml" -> {
-                // the whole tree whatever -V, -O or -P say, as tshark; without a header and end with -w
-                details = new DetailPrinter(DetailPrinter.Format.PDML, true, false, null, false,
-                        ZoneId.systemDefault(), MacNames::system).pdmlDocument(save.active() ? null : path);
-                if (!fieldNames.isEmpty()) {
-                    try {
-                        chosenFields = FieldsFormat.of(fieldNames, Protocols.fields());
-                        for (String option : fieldOptions) {
-                            chosenFields.option(option);
-                        }
-                    } catch (IllegalArgumentException e) {
-                        err.println("tcpscope: " + e.getMessage());
-                        return 2;
-                    }
-                    details.fields(chosenFields);
-                }
-            }
-            case "psml" -> {
-                if (onlyProtocols != null) {
-                    err.println("tcpscope: -O requires -V");
-                    return 1; // tshark's exit code for it
-                }
-                try {
-                    FieldsFormat checked = FieldsFormat.of(fieldNames, Protocols.fields()); // tshark checks them, then ignores them
-                    for (String option : fieldOptions) {
-                        checked.option(option);
-                    }
-                } catch (IllegalArgumentException e) {
-                    err.println("tcpscope: " + e.getMessage());
-                    return 2;
-                }
-                psml = true;
-            }
-            case "fields" -> {
-                if (fieldNames.isEmpty()) {
-                    err.println("tcpscope: -T fields was given without fields; name them with -e (see tcpscope fields)");
-                    return 2;
-                }
-                try {
-                    fields = FieldsFormat.of(fieldNames, Protocols.fields());
-                    for (String option : fieldOptions) {
-                        fields.option(option);
-                    }
-                } catch (IllegalArgumentException e) {
-                    err.println("tcpscope: " + e.getMessage());
+                default -> {
+                    err.println("tcpscope: invalid -T format \"" + outputFormat + "\"; use text, fields, json, ek, pdml or psml");
                     return 2;
                 }
             }
-            default -> {
-                err.println("tcpscope: invalid -T format \"" + outputFormat + "\"; use text, fields, json, ek, pdml or psml");
-                return 2;
-            }
+        } catch (IllegalArgumentException e) {
+            err.println("tcpscope: " + e.getMessage());
+            return 2;
         }
         AnalysisMode mode = switch (analysis) {
             case "tshark" -> AnalysisMode.TSHARK;
@@ -423,6 +391,20 @@ final class ReadCommand implements Callable<Integer> {
         }
         int code = details != null ? outputDetails(path, decoder, details, columns, err) : output(path, decoder, fields, kind, err);
         return save.finish(code, err);
+    }
+
+    /**
+     * The fields {@code -e} names, with {@code -E}'s options when {@code options}; an
+     * IllegalArgumentException carries tshark's message for an unknown field or a bad option.
+     */
+    private FieldsFormat namedFields(boolean options) {
+        FieldsFormat f = FieldsFormat.of(fieldNames, Protocols.fields());
+        if (options) {
+            for (String option : fieldOptions) {
+                f.option(option);
+            }
+        }
+        return f;
     }
 
     /** -V, -O, -x, -T json: each frame's details as they are decoded (streaming, nothing kept). */
