@@ -171,19 +171,7 @@ public final class DetailEk {
                 out.append(',');
             }
             DetailNode n = group.get(i);
-            String masked = RawFields.bitmask(n) != 0 ? RawFields.maskedHex(n) : null;
-            Placed p = masked == null ? Placed.of(n, sources, true) : null;
-            if (masked != null) {
-                DetailJson.string(out, masked);
-            } else if (p == null) {
-                out.append("\"\"");
-            } else if (p.invalid()) {
-                out.append("\"field length invalid!\"");
-            } else {
-                out.append('"');
-                dev.tcpscope.field.FieldText.hex(out, p.source().segment(), p.source().offset() + p.position(), p.length());
-                out.append('"');
-            }
+            RawFields.appendQuotedRaw(out, n, Placed.of(n, sources, true));
         }
         if (group.size() > 1) {
             out.append(']');

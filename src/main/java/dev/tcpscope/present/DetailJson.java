@@ -220,18 +220,7 @@ public final class DetailJson {
         out.append('[');
         out.append('\n');
         indent(out, level + 1);
-        String masked = mask != 0 ? RawFields.maskedHex(n) : null;
-        if (masked != null) {
-            string(out, masked);
-        } else if (p == null) {
-            string(out, "");
-        } else if (p.invalid()) {
-            string(out, "field length invalid!");
-        } else {
-            out.append('"');
-            dev.tcpscope.field.FieldText.hex(out, p.source().segment(), p.source().offset() + p.position(), p.length());
-            out.append('"');
-        }
+        RawFields.appendQuotedRaw(out, n, p);
         long[] numbers = {p == null ? 0 : p.position(), p == null ? 0 : p.length()};
         for (long v : numbers) {
             out.append(",\n");

@@ -76,6 +76,24 @@ public final class RawFields {
         }
     }
 
+    /**
+     * Appends the first element of {@code n}'s {@code _raw} array, quoted, as print.c writes it for
+     * {@code -T json -x} and {@code -T ek -x}: a bitmask field's masked value, else the bytes of
+     * {@code p} in hex, "field length invalid!" when they run past their source, "" without them.
+     */
+    public static void appendQuotedRaw(StringBuilder out, DetailNode n, Placed p) {
+        String masked = bitmask(n) != 0 ? maskedHex(n) : null;
+        out.append('"');
+        if (masked != null) {
+            out.append(masked);
+        } else if (p != null && p.invalid()) {
+            out.append("field length invalid!");
+        } else if (p != null) {
+            dev.tcpscope.field.FieldText.hex(out, p.source().segment(), p.source().offset() + p.position(), p.length());
+        }
+        out.append('"');
+    }
+
     private static Map<String, Row> load() {
         Map<String, Row> rows = new HashMap<>(4096);
         try (InputStream in = RawFields.class.getResourceAsStream("raw-fields.tsv")) {
