@@ -75,7 +75,7 @@ final class TcpDetails {
         } else if (!x.d.fragmented) {
             String text = "Short segment. Segment/fragment does not contain a full TCP header"
                     + " (might be NMAP or someone else deliberately sending unusual packets)";
-            Expert.add(tcp.text(text), "tcp.short_segment", Expert.Severity.WARNING, Expert.Group.MALFORMED, text);
+            Expert.add(tcp.text(text).at(s, off, 0), "tcp.short_segment", Expert.Severity.WARNING, Expert.Group.MALFORMED, text);
         }
         title.append(", Seq: ").append(r.seq);
         tcp.field("tcp.seq", "Sequence Number: " + r.seq + "    (relative sequence number)", Long.toString(r.seq))
@@ -157,14 +157,14 @@ final class TcpDetails {
                 + " seconds", Details.seconds(r.timeRelative)).generated();
         ts.field("tcp.time_delta", "Time since previous frame in this TCP stream: " + Details.seconds(r.timeDelta)
                 + " seconds", Details.seconds(r.timeDelta)).generated();
+        // packet-tcp.c adds its computed items (timestamps, SEQ/ACK analysis) at the start of the
+        // TCP header with no length: PDML's pos says so
+        ts.placeUnplaced(s, off);
         if (opts != null && !options.add(opts, i, r)) {
             return false;
         }
         int before = tcp.children().size();
         analysis(tcp, r);
-        // packet-tcp.c adds its computed items (timestamps, SEQ/ACK analysis) at the start of the
-        // TCP header with no length: PDML's pos says so
-        ts.placeUnplaced(s, off);
         for (int k = before; k < tcp.children().size(); k++) {
             tcp.children().get(k).placeUnplaced(s, off); // not the flags' items: those have none
         }

@@ -333,7 +333,7 @@ final class FtpLines {
             ftp.line(null, Text.format(s, off + at, n2[0]), null).at(s, off + at, n2[0]);
             at += n2[0];
         }
-        root.string("ftp.current-working-directory", "Current working directory", c.cwd()).generated();
+        root.string("ftp.current-working-directory", "Current working directory", c.cwd()).generated().at(s, off, 0);
     }
 
     /** The client's port of a PORT request (the announcement keeps the server's port 20). */
