@@ -52,6 +52,19 @@ fresh_dir() {
   rm -f "$keep"
 }
 
+# per_capture DIR SUFFIX OPTIONS...: for every capture of frames.tsv, tshark's output with
+# "-c N OPTIONS" gzipped to DIR/<name>SUFFIX.gz; sets n to the number of captures.
+per_capture() {
+  local dir=$1 suffix=$2 name c
+  shift 2
+  n=0
+  while IFS=$'\t' read -r name c; do
+    case "$name" in '#'*|'') continue ;; esac
+    ts -r "captures/$name" -c "$c" "$@" | gzip -9n >"$dir/$name$suffix.gz"
+    n=$((n + 1))
+  done <"$out/frames.tsv"
+}
+
 # gz_extra DIR FILE CAPTURE OPTIONS...: tshark's output gzipped to DIR/FILE.gz and its row in
 # DIR/extras.tsv (golden file, capture, tshark/tcpscope read options, space separated).
 gz_extra() {
@@ -63,14 +76,10 @@ gz_extra() {
 
 # -T ek and -T psml of every capture of frames.tsv, and their option combinations.
 ek_goldens() {
-  local dir=$out/ek name c n=0
+  local dir=$out/ek n=0
   fresh_dir "$dir"
-  while IFS=$'\t' read -r name c; do
-    case "$name" in '#'*|'') continue ;; esac
-    ts -r "captures/$name" -c "$c" -T ek | gzip -9n >"$dir/$name.ek.json.gz"
-    ts -r "captures/$name" -c "$c" -T psml | gzip -9n >"$dir/$name.psml.gz"
-    n=$((n + 1))
-  done <"$out/frames.tsv"
+  per_capture "$dir" .psml -T psml
+  per_capture "$dir" .ek.json -T ek
   # extras.tsv: golden file, capture, tshark/tcpscope read options (space separated).
   printf '# golden\tcapture\toptions\n' >"$dir/extras.tsv"
   ekextra() { gz_extra "$dir" "$@"; }
@@ -113,13 +122,9 @@ ek_goldens() {
 
 # -T pdml of every capture of frames.tsv, and its option combinations.
 pdml_goldens() {
-  local dir=$out/pdml name c n=0
+  local dir=$out/pdml n=0
   fresh_dir "$dir"
-  while IFS=$'\t' read -r name c; do
-    case "$name" in '#'*|'') continue ;; esac
-    ts -r "captures/$name" -c "$c" -T pdml | gzip -9n >"$dir/$name.pdml.gz"
-    n=$((n + 1))
-  done <"$out/frames.tsv"
+  per_capture "$dir" .pdml -T pdml
   # extras.tsv: golden file, capture, tshark/tcpscope read options (space separated).
   printf '# golden\tcapture\toptions\n' >"$dir/extras.tsv"
   pdmlextra() { gz_extra "$dir" "$@"; }
@@ -151,13 +156,9 @@ pdml_goldens() {
 # -T json -x of every capture of frames.tsv (each item's "_raw" array: its bytes, position,
 # length, bitmask and type), gzipped under golden/raw/ (GoldenRawTest), and its extras.
 raw_goldens() {
-  local dir=src/test/resources/golden/raw name c n=0
+  local dir=src/test/resources/golden/raw n=0
   fresh_dir "$dir"
-  while IFS=$'\t' read -r name c; do
-    case "$name" in '#'*|'') continue ;; esac
-    ts -r "captures/$name" -c "$c" -T json -x | gzip -9n >"$dir/$name.json.gz"
-    n=$((n + 1))
-  done <"$out/frames.tsv"
+  per_capture "$dir" .json -T json -x
   printf '# golden\tcapture\toptions\n' >"$dir/extras.tsv"
   # duplicate keys merged: the _raw arrays of one key become an array of arrays
   gz_extra "$dir" learn_tcp.pcapng.no-duplicate-keys.json learn_tcp.pcapng -T json -x --no-duplicate-keys

@@ -134,14 +134,7 @@ public final class DetailEk {
                 raws(out, group);
             }
             first = member(out, name, first);
-            if (group.size() > 1) {
-                out.append('[');
-            }
-            for (int i = 0; i < group.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                DetailNode n = group.get(i);
+            list(out, group, n -> {
                 if (n.kind() == DetailNode.Kind.PROTOCOL) {
                     out.append('{');
                     members(out, n, n.key());
@@ -149,10 +142,23 @@ public final class DetailEk {
                 } else {
                     value(out, n);
                 }
+            });
+        }
+    }
+
+    /** Writes each item of {@code group} with {@code one}: alone, or as a JSON array when there are several. */
+    private static void list(StringBuilder out, List<DetailNode> group, java.util.function.Consumer<DetailNode> one) {
+        if (group.size() > 1) {
+            out.append('[');
+        }
+        for (int i = 0; i < group.size(); i++) {
+            if (i > 0) {
+                out.append(',');
             }
-            if (group.size() > 1) {
-                out.append(']');
-            }
+            one.accept(group.get(i));
+        }
+        if (group.size() > 1) {
+            out.append(']');
         }
     }
 
@@ -163,19 +169,7 @@ public final class DetailEk {
      * an empty string: print.c would write nothing there and leave the array malformed.
      */
     private void raws(StringBuilder out, List<DetailNode> group) {
-        if (group.size() > 1) {
-            out.append('[');
-        }
-        for (int i = 0; i < group.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            DetailNode n = group.get(i);
-            RawFields.appendQuotedRaw(out, n, Placed.of(n, sources, true));
-        }
-        if (group.size() > 1) {
-            out.append(']');
-        }
+        list(out, group, n -> RawFields.appendQuotedRaw(out, n, Placed.of(n, sources, true)));
     }
 
     /** Collects the items under {@code node}, each keyed by its parent's name and its own; fields' children too. */
