@@ -15,7 +15,7 @@ import java.nio.channels.FileChannel;
  */
 final class MappedInput implements Input, dev.tcpscope.frame.FileBytes {
     /** Bytes mapped at once; a fill larger than this maps as much as it needs. */
-    static final long WINDOW = 16L << 20;
+    static final long WINDOW = 4L << 20;
     private static final long PAGE = 4096;
 
     private final FileChannel channel;

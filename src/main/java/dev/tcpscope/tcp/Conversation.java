@@ -3,9 +3,13 @@ package dev.tcpscope.tcp;
 /**
  * One TCP conversation ({@code tcp.stream}): the two directions' endpoints. {@code low} is the
  * direction sent by the endpoint that sorts first in the {@link FlowKey}.
+ *
+ * <p>A conversation written to the {@link ConversationSpill} is {@linkplain #reset reset} and
+ * used again for the next new one, so a capture of a million connections does not allocate a
+ * million conversations that all outlive the young generation (a SYN flood's garbage).
  */
 public final class Conversation {
-    final int stream;
+    int stream;
     final Endpoint low = new Endpoint();
     final Endpoint high = new Endpoint();
     /** Time of the latest SYN without ACK (epoch ns, 0: none), for the first RTT. */
@@ -17,16 +21,28 @@ public final class Conversation {
     /** On a second pass, the completeness shown: the first pass's final value and what this pass adds. */
     int shownCompleteness;
     /** Time of the conversation's first frame and of its latest one (epoch ns). */
-    final long firstTime;
+    long firstTime;
     long previousTime;
     /** On a second pass, what the first pass ended with; null on a first pass. */
-    final StreamFinals.Entry finals;
+    StreamFinals.Entry finals;
     /** How the connection opened and closed. */
     final Handshake handshake = new Handshake();
     /** Whether this is {@link AnalysisMode#PRECISE}. */
-    final boolean precise;
+    boolean precise;
 
     Conversation(int stream, long time, StreamFinals.Entry finals, boolean precise) {
+        reset(stream, time, finals, precise);
+    }
+
+    /** Makes this a new conversation, as the constructor does: nothing of what it was is kept. */
+    void reset(int stream, long time, StreamFinals.Entry finals, boolean precise) {
+        low.reset();
+        high.reset();
+        handshake.reset();
+        synTime = 0;
+        firstRtt = 0;
+        completeness = 0;
+        shownCompleteness = 0;
         this.stream = stream;
         this.precise = precise;
         this.firstTime = time;

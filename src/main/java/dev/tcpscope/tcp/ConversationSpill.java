@@ -15,11 +15,18 @@ import java.nio.file.StandardOpenOption;
  * conversation brings it back exactly as it was, so {@code tcp.stream} numbers and every analysis
  * result are what they would have been (Wireshark keeps all conversations in memory).
  *
+ * <p>A slot of the index is one {@code long}: the key's hash in its high half, so that a look-up
+ * reads a record from the file only when the whole hash matches, and in its low half the record's
+ * offset in units of 8 bytes, plus one (records are padded to 8 bytes: 32 GiB of records).
+ *
  * <p>The file is unlinked as soon as it is created: it disappears with the process however that
  * ends. If no temporary file can be made, nothing is spilled (conversations stay in memory).
  */
 final class ConversationSpill implements AutoCloseable {
     private static final long TOMBSTONE = -1;
+    private static final int ALIGN = 8;
+    /** Records past this offset are not written (a slot could not say where they are). */
+    private static final long LAST_OFFSET = (0xffff_ffffL - 2) * ALIGN;
     private static final int BUFFER = 1 << 20;
 
     private FileChannel file;
@@ -29,12 +36,23 @@ final class ConversationSpill implements AutoCloseable {
     private long written;
     private final ByteBuffer record = ByteBuffer.allocate(64 * 1024);
     private final ByteBuffer lengthBuffer = ByteBuffer.allocate(4);
-    /** Open addressing, linear probing: 0 free, {@link #TOMBSTONE} removed, else a record's offset + 1. */
-    private long[] slots = new long[1 << 12];
-    /** The key's hash of each used slot: a lookup reads a record only when the whole hash matches. */
-    private int[] hashes = new int[1 << 12];
-    private int used;
+    /**
+     * The index, in {@value #SHARDS} tables chosen by the hash's top bits, each growing on its own:
+     * doubling one table holds its old and new slots at once, a 64th of what doubling one big
+     * table would hold. Open addressing, linear probing: 0 free, {@link #TOMBSTONE} removed, else
+     * the key's hash (high half) and the record's offset / {@value #ALIGN} + 1 (low half).
+     */
+    private final long[][] shards = new long[SHARDS][];
+    private final int[] used = new int[SHARDS];
+    private final int[] shardLive = new int[SHARDS];
+    private static final int SHARD_BITS = 6, SHARDS = 1 << SHARD_BITS;
     private int live;
+
+    {
+        for (int k = 0; k < SHARDS; k++) {
+            shards[k] = new long[64];
+        }
+    }
 
     private long spilled;
 
@@ -60,19 +78,28 @@ final class ConversationSpill implements AutoCloseable {
         record.putInt(0, length);
         record.flip();
         long offset = written + out.position();
+        if (offset > LAST_OFFSET) {
+            return false;
+        }
         try {
-            if (out.remaining() < length) {
+            int padded = (length + ALIGN - 1) & -ALIGN;
+            if (out.remaining() < padded) {
                 flush();
             }
             out.put(record);
+            out.position(out.position() + padded - length);
         } catch (IOException e) {
             failed = true;
             return false;
         }
-        if ((used + 1) * 4L > slots.length * 3L) {
-            rehash(live + 1 > slots.length / 4 ? slots.length * 2 : slots.length);
+        int hash = key.hashCode();
+        int k = hash >>> 32 - SHARD_BITS;
+        int size = shards[k].length;
+        if ((used[k] + 1) * 4L > size * 3L) {
+            rehash(k, shardLive[k] + 1 > size / 4 ? size * 2 : size);
         }
-        insert(key.hashCode(), offset);
+        insert(k, hash, offset);
+        shardLive[k]++;
         live++;
         spilled++;
         return true;
@@ -80,26 +107,30 @@ final class ConversationSpill implements AutoCloseable {
 
     /**
      * Takes the conversation stored under {@code key} out of the file, or returns null.
-     * {@code finals} are the first pass's values on a second pass (null on a first).
+     * {@code finals} are the first pass's values on a second pass (null on a first); {@code reuse},
+     * when not null, is a conversation nothing refers to any more, filled instead of a new one.
      */
-    Conversation take(FlowKey key, StreamFinals finals) {
+    Conversation take(FlowKey key, StreamFinals finals, Conversation reuse) {
         if (live == 0) {
             return null;
         }
-        int mask = slots.length - 1;
         int hash = key.hashCode();
+        int k = hash >>> 32 - SHARD_BITS;
+        long[] slots = shards[k];
+        int mask = slots.length - 1;
         for (int i = hash & mask; slots[i] != 0; i = (i + 1) & mask) {
             long s = slots[i];
-            if (s == TOMBSTONE || hashes[i] != hash) {
+            if (s == TOMBSTONE || (int) (s >>> 32) != hash) {
                 continue;
             }
-            long offset = s - 1;
+            long offset = ((s & 0xffff_ffffL) - 1) * ALIGN;
             if (!read(offset) || !sameKey(key)) {
                 continue;
             }
             slots[i] = TOMBSTONE;
+            shardLive[k]--;
             live--;
-            return readConversation(finals);
+            return readConversation(finals, reuse);
         }
         return null;
     }
@@ -160,39 +191,37 @@ final class ConversationSpill implements AutoCloseable {
         }
     }
 
-    private void insert(int hash, long offset) {
+    private void insert(int k, int hash, long offset) {
+        long[] slots = shards[k];
         int mask = slots.length - 1;
         int i = hash & mask;
         while (slots[i] != 0 && slots[i] != TOMBSTONE) {
             i = (i + 1) & mask;
         }
         if (slots[i] == 0) {
-            used++;
+            used[k]++;
         }
-        slots[i] = offset + 1;
-        hashes[i] = hash;
+        slots[i] = (long) hash << 32 | (offset / ALIGN + 1);
     }
 
-    /** Rebuilds the table at {@code size} slots, dropping tombstones. */
-    private void rehash(int size) {
-        long[] old = slots;
-        int[] oldHashes = hashes;
-        slots = new long[size];
-        hashes = new int[size];
-        used = 0;
+    /** Rebuilds table {@code k} at {@code size} slots, dropping tombstones. */
+    private void rehash(int k, int size) {
+        long[] old = shards[k];
+        long[] slots = new long[size];
+        shards[k] = slots;
+        int used = 0;
         int mask = size - 1;
-        for (int k = 0; k < old.length; k++) {
-            long s = old[k];
+        for (long s : old) {
             if (s != 0 && s != TOMBSTONE) {
-                int i = oldHashes[k] & mask;
+                int i = (int) (s >>> 32) & mask;
                 while (slots[i] != 0) {
                     i = (i + 1) & mask;
                 }
                 slots[i] = s;
-                hashes[i] = oldHashes[k];
                 used++;
             }
         }
+        this.used[k] = used;
     }
 
     private void writeKey(FlowKey k) {
@@ -216,7 +245,7 @@ final class ConversationSpill implements AutoCloseable {
         writeEndpoint(c.high);
     }
 
-    private Conversation readConversation(StreamFinals finals) {
+    private Conversation readConversation(StreamFinals finals, Conversation reuse) {
         ByteBuffer b = record;
         int stream = b.getInt();
         long synTime = b.getLong();
@@ -226,7 +255,11 @@ final class ConversationSpill implements AutoCloseable {
         long firstTime = b.getLong();
         long previousTime = b.getLong();
         boolean precise = b.get() != 0;
-        Conversation c = new Conversation(stream, firstTime, finals != null ? finals.get(stream) : null, precise);
+        StreamFinals.Entry entry = finals != null ? finals.get(stream) : null;
+        Conversation c = reuse != null ? reuse : new Conversation(stream, firstTime, entry, precise);
+        if (reuse != null) {
+            c.reset(stream, firstTime, entry, precise);
+        }
         c.synTime = synTime;
         c.firstRtt = firstRtt;
         c.completeness = completeness;

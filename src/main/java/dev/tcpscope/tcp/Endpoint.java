@@ -22,7 +22,7 @@ public final class Endpoint {
     long baseSeq;
     boolean baseSet;
     /** Shift count from the WS option, or {@link #SCALE_UNKNOWN} / {@link #SCALE_NONE}. */
-    int winScale = SCALE_UNKNOWN;
+    int winScale;
 
     // ---- sequence analysis: what this direction has sent -----------------------------------
     /** The highest sequence number after a segment sent so far (0: none). */
@@ -41,7 +41,7 @@ public final class Endpoint {
     int dupAckNum;
     int lastNonDupAck;
     /** The last raw (unscaled) window this direction advertised; all ones before any. */
-    long window = 0xffff_ffffL;
+    long window;
     /** Whether no pure ACK has followed this direction's SYN yet (Wireshark issue 14690). */
     boolean isFirstAck;
     /** Whether this direction has sent a FIN (its unacknowledged list can then be let go). */
@@ -49,7 +49,7 @@ public final class Endpoint {
     /** The analysis flags of this direction's last segment. */
     int lastSegmentFlags;
     /** Whether bytes in flight can be counted (off after a hole until the other side ACKs). */
-    boolean validBif = true;
+    boolean validBif;
     /** Bytes sent since the last PSH, and whether the last segment carried PSH. */
     long pushBytesSent;
     boolean pushSetLast;
@@ -69,7 +69,7 @@ public final class Endpoint {
     /** The base shown on a second pass, and the window scale shown then. */
     long shownBase;
     boolean shownBaseSet;
-    int shownScale = SCALE_UNKNOWN;
+    int shownScale;
 
     // Unacknowledged segments in sending order (oldest first): frame, seq, next seq, time.
     int unacked;
@@ -79,6 +79,52 @@ public final class Endpoint {
     long[] uaTime = NO_LONGS;
     /** Whether the unacknowledged segment's data was sent more than once (Karn's rule). */
     boolean[] uaResent = NO_BOOLEANS;
+
+    Endpoint() {
+        reset();
+    }
+
+    /**
+     * Back to what a new endpoint is: nothing seen. The unacknowledged arrays are kept for
+     * reuse, empty.
+     */
+    void reset() {
+        baseSeq = 0;
+        baseSet = false;
+        winScale = SCALE_UNKNOWN;
+        nextSeq = 0;
+        nextSeqFrame = 0;
+        nextSeqTime = 0;
+        maxSeqToBeAcked = 0;
+        lastAck = 0;
+        lastAckTime = 0;
+        dupAckNum = 0;
+        lastNonDupAck = 0;
+        window = 0xffff_ffffL;
+        isFirstAck = false;
+        finSent = false;
+        lastSegmentFlags = 0;
+        validBif = true;
+        pushBytesSent = 0;
+        pushSetLast = false;
+        sackCount = 0;
+        Arrays.fill(sackLeft, 0);
+        Arrays.fill(sackRight, 0);
+        holes.clear();
+        sacked.clear();
+        shownBase = 0;
+        shownBaseSet = false;
+        shownScale = SCALE_UNKNOWN;
+        unacked = 0;
+        if (uaFrame.length > KEPT_ON_RESET) {
+            uaFrame = uaSeq = uaNext = NO_INTS;
+            uaTime = NO_LONGS;
+            uaResent = NO_BOOLEANS;
+        }
+    }
+
+    /** Unacknowledged arrays longer than this are let go on {@link #reset}, not reused. */
+    private static final int KEPT_ON_RESET = 16;
 
     public long baseSeq() { return baseSeq; }
 

@@ -69,10 +69,14 @@ public final class FlowKey {
 
     /** A stored copy of this probe. */
     public FlowKey copy() {
-        FlowKey k = new FlowKey();
-        k.aHi = aHi; k.aLo = aLo; k.bHi = bHi; k.bLo = bLo;
-        k.aPort = aPort; k.bPort = bPort; k.hash = hash; k.forward = forward;
-        return k;
+        return new FlowKey().copyFrom(this);
+    }
+
+    /** Makes this key {@code k}'s copy (a key no map holds any more, used again). */
+    FlowKey copyFrom(FlowKey k) {
+        aHi = k.aHi; aLo = k.aLo; bHi = k.bHi; bLo = k.bLo;
+        aPort = k.aPort; bPort = k.bPort; hash = k.hash; forward = k.forward;
+        return this;
     }
 
     public boolean forward() { return forward; }

@@ -35,6 +35,11 @@ public final class Handshake {
         return (lowFin != 0 || highFin != 0) && lowClosedFirst == forward;
     }
 
+    void reset() {
+        syn = synAck = ack = lowFin = highFin = rst = 0;
+        lowClosedFirst = false;
+    }
+
     void observe(int frame, boolean forward, int flags) {
         int synAckBits = flags & 0x12;
         if (synAckBits == 0x02 && syn == 0) {

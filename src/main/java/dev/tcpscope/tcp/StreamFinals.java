@@ -16,21 +16,20 @@ public final class StreamFinals {
                         long highBase, boolean highBaseSet, int highScale) {
     }
 
+    /** Streams per page: the values are kept in pages so that growing never copies them all. */
+    private static final int PAGE_BITS = 14, PAGE = 1 << PAGE_BITS;
+
     private final int size;
-    private final int[] completeness;
-    private final long[] firstRtt, lowBase, highBase;
-    /** Per stream: low scale, high scale (bytes), and bit 0/1 low/high base set. */
-    private final byte[] lowScale, highScale, baseSet;
+    /** Per stream, by page: the initial RTT; both bases (low in the high half); and the rest packed. */
+    private final long[][] firstRtt, bases;
+    /** Completeness (bits 0-7), low scale (8-15), high scale (16-23), low/high base set (24, 25). */
+    private final int[][] packed;
 
     private StreamFinals(Builder b) {
         size = b.size;
-        completeness = b.completeness;
         firstRtt = b.firstRtt;
-        lowBase = b.lowBase;
-        highBase = b.highBase;
-        lowScale = b.lowScale;
-        highScale = b.highScale;
-        baseSet = b.baseSet;
+        bases = b.bases;
+        packed = b.packed;
     }
 
     public int size() { return size; }
@@ -39,46 +38,49 @@ public final class StreamFinals {
         if (stream < 0 || stream >= size) {
             return null;
         }
-        return new Entry(completeness[stream], firstRtt[stream], lowBase[stream], (baseSet[stream] & 1) != 0,
-                lowScale[stream], highBase[stream], (baseSet[stream] & 2) != 0, highScale[stream]);
+        int p = stream >>> PAGE_BITS, i = stream & PAGE - 1;
+        long b = bases[p][i];
+        int m = packed[p][i];
+        return new Entry(m & 0xff, firstRtt[p][i], b >>> 32, (m & 1 << 24) != 0, (byte) (m >>> 8),
+                b & 0xffff_ffffL, (m & 1 << 25) != 0, (byte) (m >>> 16));
     }
 
     /**
      * Collects the values stream by stream as a first pass goes: a conversation's are set when it
      * is spilled, replaced by a new connection on the same ports, or at the end, whichever is
-     * last; about 40 bytes a stream in primitive arrays.
+     * last; 20 bytes a stream, in pages.
      */
     static final class Builder {
         private int size;
-        private int[] completeness = new int[64];
-        private long[] firstRtt = new long[64], lowBase = new long[64], highBase = new long[64];
-        private byte[] lowScale = new byte[64], highScale = new byte[64], baseSet = new byte[64];
+        private int pages;
+        private long[][] firstRtt = new long[16][], bases = new long[16][];
+        private int[][] packed = new int[16][];
 
         /** Makes room for streams up to {@code stream}. */
         void ensure(int stream) {
-            if (stream >= completeness.length) {
-                int n = Math.max(stream + 1, completeness.length * 2);
-                completeness = java.util.Arrays.copyOf(completeness, n);
+            int p = stream >>> PAGE_BITS;
+            if (p >= packed.length) {
+                int n = Math.max(p + 1, packed.length * 2);
                 firstRtt = java.util.Arrays.copyOf(firstRtt, n);
-                lowBase = java.util.Arrays.copyOf(lowBase, n);
-                highBase = java.util.Arrays.copyOf(highBase, n);
-                lowScale = java.util.Arrays.copyOf(lowScale, n);
-                highScale = java.util.Arrays.copyOf(highScale, n);
-                baseSet = java.util.Arrays.copyOf(baseSet, n);
+                bases = java.util.Arrays.copyOf(bases, n);
+                packed = java.util.Arrays.copyOf(packed, n);
+            }
+            for (; pages <= p; pages++) {
+                firstRtt[pages] = new long[PAGE];
+                bases[pages] = new long[PAGE];
+                packed[pages] = new int[PAGE];
             }
             size = Math.max(size, stream + 1);
         }
 
         void set(Conversation c) {
-            int i = c.stream;
-            ensure(i);
-            completeness[i] = c.completeness;
-            firstRtt[i] = c.firstRtt;
-            lowBase[i] = c.low.baseSeq;
-            highBase[i] = c.high.baseSeq;
-            lowScale[i] = (byte) c.low.winScale;
-            highScale[i] = (byte) c.high.winScale;
-            baseSet[i] = (byte) ((c.low.baseSet ? 1 : 0) | (c.high.baseSet ? 2 : 0));
+            int stream = c.stream;
+            ensure(stream);
+            int p = stream >>> PAGE_BITS, i = stream & PAGE - 1;
+            firstRtt[p][i] = c.firstRtt;
+            bases[p][i] = c.low.baseSeq << 32 | c.high.baseSeq & 0xffff_ffffL;
+            packed[p][i] = c.completeness & 0xff | (c.low.winScale & 0xff) << 8 | (c.high.winScale & 0xff) << 16
+                    | (c.low.baseSet ? 1 << 24 : 0) | (c.high.baseSet ? 1 << 25 : 0);
         }
 
         StreamFinals build() { return new StreamFinals(this); }

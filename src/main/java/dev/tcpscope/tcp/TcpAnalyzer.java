@@ -62,9 +62,17 @@ public final class TcpAnalyzer {
             if (recorder != null) {
                 recorder.set(c);
             }
+            recycled = c;
+            recycledKey = eldest.getKey();
             return true;
         }
     };
+    /**
+     * The conversation (and its key) written to the spill last, to be {@linkplain Conversation#reset
+     * reset} for the next one made or read back: nothing else refers to it.
+     */
+    private Conversation recycled;
+    private FlowKey recycledKey;
     /** Conversations kept in memory before the least recently used ones are spilled. */
     static final int LIVE = 16_384;
     private int live = LIVE;
@@ -224,9 +232,12 @@ public final class TcpAnalyzer {
 
         Conversation c = conversations.get(probe);
         if (c == null && spill.size() > 0) {
-            c = spill.take(probe, finals);
+            c = spill.take(probe, finals, recycled);
             if (c != null) {
-                conversations.put(probe.copy(), c);
+                if (c == recycled) {
+                    recycled = null;
+                }
+                conversations.put(keyOf(probe), c);
             }
         }
         boolean isNew = c == null;
@@ -471,9 +482,15 @@ public final class TcpAnalyzer {
 
     private Conversation newConversation(long time) {
         int stream = nextStream++;
-        Conversation c = new Conversation(stream, time, finals != null ? finals.get(stream) : null,
-                mode == AnalysisMode.PRECISE);
-        Conversation replaced = conversations.put(probe.copy(), c);
+        StreamFinals.Entry entry = finals != null ? finals.get(stream) : null;
+        boolean precise = mode == AnalysisMode.PRECISE;
+        Conversation c = takeRecycled();
+        if (c == null) {
+            c = new Conversation(stream, time, entry, precise);
+        } else {
+            c.reset(stream, time, entry, precise);
+        }
+        Conversation replaced = conversations.put(keyOf(probe), c);
         if (recorder != null) {
             recorder.ensure(stream);
             if (replaced != null) {
@@ -481,5 +498,23 @@ public final class TcpAnalyzer {
             }
         }
         return c;
+    }
+
+    /** The conversation spilled last, for reuse (null when there is none), given out once. */
+    private Conversation takeRecycled() {
+        Conversation c = recycled;
+        recycled = null;
+        return c;
+    }
+
+    /** A copy of {@code k} to keep as a map key, in the spilled key's object when there is one. */
+    private FlowKey keyOf(FlowKey k) {
+        FlowKey kept = recycledKey;
+        if (kept == null) {
+            return k.copy();
+        }
+        recycledKey = null;
+        kept.copyFrom(k);
+        return kept;
     }
 }

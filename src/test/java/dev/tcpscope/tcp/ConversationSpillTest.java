@@ -48,11 +48,11 @@ class ConversationSpillTest {
             try (ConversationSpill spill = new ConversationSpill()) {
                 assertThat(spill.put(key, c)).isTrue();
                 FlowKey other = key(rnd);
-                assertThat(spill.take(other, null)).isNull();
-                Conversation back = spill.take(key, null);
+                assertThat(spill.take(other, null, null)).isNull();
+                Conversation back = spill.take(key, null, null);
                 assertThat(back).isNotNull();
                 assertSame(c, back, "conversation");
-                assertThat(spill.take(key, null)).as("taken once").isNull();
+                assertThat(spill.take(key, null, null)).as("taken once").isNull();
             }
         }
     }
@@ -70,12 +70,12 @@ class ConversationSpillTest {
                 keys.add(k);
                 if (i % 3 == 0) {
                     FlowKey back = keys.remove(rnd.nextInt(keys.size()));
-                    assertThat(spill.take(back, null)).isNotNull();
+                    assertThat(spill.take(back, null, null)).isNotNull();
                 }
             }
             assertThat(spill.size()).isEqualTo(keys.size());
             for (FlowKey k : keys) {
-                assertThat(spill.take(k, null)).isNotNull();
+                assertThat(spill.take(k, null, null)).isNotNull();
             }
             assertThat(spill.size()).isZero();
         }
