@@ -25,9 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.io.PrintStream;
 import java.time.ZoneId;
-import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -152,7 +150,10 @@ final class ExplainCommand implements Callable<Integer> {
         if (step) {
             output.collect(blocks);
         }
-        Set<Integer> shown = new LinkedHashSet<>();
+        // each conversation with a packet shown, in the order first shown: an int each, not a boxed set
+        int[] shown = new int[64];
+        int shownCount = 0;
+        java.util.BitSet isShown = new java.util.BitSet();
         Frame frame = new Frame();
         int code = 0;
         try (reader) {
@@ -160,8 +161,12 @@ final class ExplainCommand implements Callable<Integer> {
             while ((count < 0 || n < count) && reader.next(frame)) {
                 n++;
                 Explanation e = output.frame(frame, filter, x -> stream == null || x.stream() == stream);
-                if (e != null && e.stream() >= 0) {
-                    shown.add(e.stream()); // a summary for each conversation with a packet shown
+                if (e != null && e.stream() >= 0 && !isShown.get(e.stream())) {
+                    isShown.set(e.stream());
+                    if (shownCount == shown.length) {
+                        shown = java.util.Arrays.copyOf(shown, shownCount * 2);
+                    }
+                    shown[shownCount++] = e.stream();
                 }
             }
         } catch (LineWriter.OutputFailed e) {
@@ -180,7 +185,7 @@ final class ExplainCommand implements Callable<Integer> {
                     }
                 }
             }
-            output.end(shown, ladder || stream != null);
+            output.end(java.util.Arrays.copyOf(shown, shownCount), ladder || stream != null);
         } catch (LineWriter.OutputFailed e) {
             code = 2; // Main names the reason (a full disk) once
         } catch (IOException e) {
@@ -200,8 +205,8 @@ final class ExplainCommand implements Callable<Integer> {
                 }
             }
         }
-        if (stream != null && !explainer.streams().contains(stream)) {
-            err.println("tcpscope: the capture has no TCP stream " + stream + " (streams: 0.." + (explainer.streams().size() - 1) + ")");
+        if (stream != null && !explainer.hasStream(stream)) {
+            err.println("tcpscope: the capture has no TCP stream " + stream + " (streams: 0.." + (explainer.streamCount() - 1) + ")");
             return Math.max(code, 2);
         }
         return code;

@@ -12,7 +12,6 @@ import dev.tcpscope.present.explain.Wrap;
 import dev.tcpscope.tcp.Decoder;
 
 import java.io.IOException;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -124,7 +123,7 @@ final class ExplainOutput {
     }
 
     /** The summary of each stream, then (when asked) its ladder. */
-    void end(Collection<Integer> streams, boolean ladder) throws IOException {
+    void end(int[] streams, boolean ladder) throws IOException {
         for (int s : streams) {
             List<String> summary = explainer.summary(s);
             for (int i = 0; i < summary.size(); i++) {

@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import static dev.tcpscope.present.explain.StreamState.gt;
 import static dev.tcpscope.present.explain.StreamState.lt;
@@ -54,11 +53,27 @@ public final class Explainer {
     private final Colorizer colorizer;
     /** The dissection of the frame being explained (the decoder's, not a second pass). */
     private Dissection d;
-    private final Map<Integer, StreamState> streams = new LinkedHashMap<>();
-    /** The latest stream of each pair of endpoints ("client server"), to recognise a reused one. */
-    private final Map<String, StreamState> byEndpoints = new LinkedHashMap<>(16, 0.75f, false) {
+    /**
+     * The streams seen lately, least recently used first; past {@link #live} of them the least
+     * recent goes to {@link #spill}, and comes back when it has a packet again or its summary is
+     * asked for, so memory stays flat however many connections a capture holds.
+     */
+    private final Map<Integer, StreamState> streams = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, StreamState> e) {
+        protected boolean removeEldestEntry(Map.Entry<Integer, StreamState> e) {
+            return size() > live && spill.put(e.getValue());
+        }
+    };
+    /** Streams kept in memory before the least recently used ones are spilled. */
+    static final int LIVE = 4096;
+    private int live = LIVE;
+    private final StreamSpill spill = new StreamSpill();
+    /** Every stream explained so far. */
+    private final java.util.BitSet known = new java.util.BitSet();
+    /** The latest stream of each pair of endpoints ("client server"), to recognise a reused one. */
+    private final Map<String, Integer> byEndpoints = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Integer> e) {
             return size() > MAX_ENDPOINT_PAIRS;
         }
     };
@@ -99,8 +114,44 @@ public final class Explainer {
         return tcp(f, r, t, decoder.tcpIpLayer(), time, rule);
     }
 
-    /** The streams seen so far, in the order they started. */
-    public Set<Integer> streams() { return streams.keySet(); }
+    /** For tests: keep at most {@code n} streams in memory (default {@value #LIVE}). */
+    Explainer liveStreams(int n) {
+        live = Math.max(2, n);
+        return this;
+    }
+
+    /** How many times a stream was written out to the spill file (for tests). */
+    long spilledStreams() { return spill.spills(); }
+
+    /** The streams seen so far, by number (the order they started in). */
+    public int[] streams() { return known.stream().toArray(); }
+
+    /** Whether TCP stream {@code stream} has been seen. */
+    public boolean hasStream(int stream) { return stream >= 0 && known.get(stream); }
+
+    /** How many streams have been seen. */
+    public int streamCount() { return known.cardinality(); }
+
+    /**
+     * The state of {@code stream} to print from: the one in memory, or a copy read from the spill
+     * file that stays there (printing every summary at the end moves nothing); null if unknown.
+     */
+    private StreamState peek(int stream) {
+        StreamState st = streams.get(stream);
+        return st != null || spill.size() == 0 ? st : spill.read(stream);
+    }
+
+    /** The state of {@code stream}, brought back from the spill file if it is there; null if unknown. */
+    private StreamState state(int stream) {
+        StreamState st = streams.get(stream);
+        if (st == null && spill.size() > 0) {
+            st = spill.take(stream);
+            if (st != null) {
+                streams.put(stream, st);
+            }
+        }
+        return st;
+    }
 
     /**
      * Each side's TCP state (RFC 9293 names, as {@code ss} prints them) after the latest packet
@@ -108,7 +159,7 @@ public final class Explainer {
      * an unknown stream, "?" for a state not known yet.
      */
     public String[] states(int stream) {
-        StreamState s = streams.get(stream);
+        StreamState s = peek(stream);
         if (s == null) {
             return null;
         }
@@ -118,13 +169,13 @@ public final class Explainer {
 
     /** The summary of a stream: handshake, data each way, close, who closed first, analysis. */
     public List<String> summary(int stream) {
-        StreamState s = streams.get(stream);
+        StreamState s = peek(stream);
         return s == null ? List.of() : s.summary(text);
     }
 
     /** The ladder diagram of a stream (empty for an unknown stream). */
     public List<String> ladder(int stream) {
-        StreamState s = streams.get(stream);
+        StreamState s = peek(stream);
         return s == null ? List.of() : s.ladder(text, start);
     }
 
@@ -138,8 +189,13 @@ public final class Explainer {
     private Explanation tcp(Frame f, TcpRecord r, int t, int ip, long time, ColoringRule rule) {
         MemorySegment s = d.segment(t);
         long off = d.offset(t);
-        boolean isNew = !streams.containsKey(r.stream);
-        StreamState st = streams.computeIfAbsent(r.stream, k -> newStream(r, t, ip));
+        StreamState st = state(r.stream);
+        boolean isNew = st == null;
+        if (isNew) {
+            st = newStream(r, t, ip);
+            streams.put(r.stream, st);
+            known.set(r.stream);
+        }
         boolean fromClient = r.forward == st.clientForward;
         Side snd = st.side(fromClient);
         Side rcv = st.side(!fromClient);
@@ -206,7 +262,7 @@ public final class Explainer {
         boolean acksOwnFin = ackFlag && rcv.finFrame != 0 && !lt(r.ack, rcv.finNext);
         if (isNew) {
             st.serverPort = fromClient ? Tcp.dstPort(s, off) : Tcp.srcPort(s, off);
-            byEndpoints.put(st.clientText + " " + st.serverText, st);
+            byEndpoints.put(st.clientText + " " + st.serverText, st.stream);
         }
         if (role == Role.CAPTURED_TWICE) {
             st.copies++;
@@ -225,13 +281,13 @@ public final class Explainer {
 
     /** The earlier stream on the same two endpoints as {@code st} (either way round), or null. */
     private StreamState priorOf(StreamState st, boolean senderIsClient) {
-        StreamState p = byEndpoints.get(st.clientText + " " + st.serverText);
+        Integer p = byEndpoints.get(st.clientText + " " + st.serverText);
         priorSenderIsClient = senderIsClient;
         if (p == null) {
             p = byEndpoints.get(st.serverText + " " + st.clientText);
             priorSenderIsClient = !senderIsClient;
         }
-        return p;
+        return p == null ? null : state(p);
     }
 
     /** Moves both sides' states on: the sender's as it sends the segment, the receiver's as it receives it. */

@@ -4,6 +4,9 @@ import dev.tcpscope.present.AnalysisLabels;
 import dev.tcpscope.tcp.TcpRecord;
 import dev.tcpscope.wire.Tcp;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +114,86 @@ final class StreamState {
         void keep(Fingerprint f) {
             recent[recentNext] = f;
             recentNext = (recentNext + 1) % recent.length;
+        }
+
+        void write(DataOutput out) throws IOException {
+            out.writeByte((seen ? 1 : 0) | (synSeen ? 2 : 0) | (hasNext ? 4 : 0) | (finAcked ? 8 : 0));
+            out.writeInt(wsShift);
+            for (long v : new long[] {synFrame, nextSeq, lastAck, lastAckFrame, finFrame, finNext, bytes, segments,
+                    resent, isnRaw, lastTsval, lastTsvalFrame, fastestAck}) {
+                out.writeLong(v);
+            }
+            writeSeg(out, advanced);
+            out.writeInt(unacked.size());
+            for (Seg s : unacked) {
+                writeSeg(out, s);
+            }
+            out.writeInt(recentNext);
+            for (Fingerprint f : recent) {
+                out.writeBoolean(f != null);
+                if (f != null) {
+                    out.writeLong(f.frame());
+                    out.writeLong(f.time());
+                    out.writeInt(f.ipId());
+                    out.writeLong(f.seqRaw());
+                    out.writeLong(f.ackRaw());
+                    out.writeInt(f.flags());
+                    out.writeInt(f.window());
+                    out.writeInt(f.checksum());
+                    out.writeInt(f.len());
+                }
+            }
+        }
+
+        void read(DataInput in) throws IOException {
+            int bits = in.readByte();
+            seen = (bits & 1) != 0;
+            synSeen = (bits & 2) != 0;
+            hasNext = (bits & 4) != 0;
+            finAcked = (bits & 8) != 0;
+            wsShift = in.readInt();
+            synFrame = in.readLong();
+            nextSeq = in.readLong();
+            lastAck = in.readLong();
+            lastAckFrame = in.readLong();
+            finFrame = in.readLong();
+            finNext = in.readLong();
+            bytes = in.readLong();
+            segments = in.readLong();
+            resent = in.readLong();
+            isnRaw = in.readLong();
+            lastTsval = in.readLong();
+            lastTsvalFrame = in.readLong();
+            fastestAck = in.readLong();
+            advanced = readSeg(in);
+            for (int n = in.readInt(); n > 0; n--) {
+                unacked.addLast(readSeg(in));
+            }
+            recentNext = in.readInt();
+            for (int i = 0; i < recent.length; i++) {
+                recent[i] = in.readBoolean() ? new Fingerprint(in.readLong(), in.readLong(), in.readInt(), in.readLong(),
+                        in.readLong(), in.readInt(), in.readInt(), in.readInt(), in.readInt()) : null;
+            }
+        }
+
+        private static void writeSeg(DataOutput out, Seg s) throws IOException {
+            out.writeBoolean(s != null);
+            if (s != null) {
+                out.writeLong(s.frame());
+                out.writeLong(s.seq());
+                out.writeLong(s.len());
+                out.writeLong(s.next());
+                out.writeByte((s.syn() ? 1 : 0) | (s.fin() ? 2 : 0));
+            }
+        }
+
+        private static Seg readSeg(DataInput in) throws IOException {
+            if (!in.readBoolean()) {
+                return null;
+            }
+            long frame = in.readLong(), seq = in.readLong(), len = in.readLong(), next = in.readLong();
+            int bits = in.readByte();
+            return new Seg(frame, seq, len, next, (bits & 1) != 0, (bits & 2) != 0);
         }
 
         void remember(Seg s) {
@@ -312,5 +395,82 @@ final class StreamState {
         } else {
             rowsDropped++;
         }
+    }
+
+    // ---- written out and read back whole (StreamSpill) --------------------------------------
+
+    /** Writes everything this stream knows, for {@link #read} to give it back as it was. */
+    void write(DataOutput out) throws IOException {
+        out.writeInt(stream);
+        out.writeUTF(clientText);
+        out.writeUTF(serverText);
+        out.writeBoolean(clientForward);
+        out.writeBoolean(guessed);
+        client.write(out);
+        server.write(out);
+        for (long v : new long[] {synFrame, synAckFrame, handshakeAckFrame, synTime, handshakeAckTime, rstFrame,
+                refusedFrame, copies, retransmissions, dupAcks, zeroWindows, keepAlives, outOfOrder, lost, rowsDropped}) {
+            out.writeLong(v);
+        }
+        out.writeBoolean(rstFromClient);
+        out.writeInt(serverPort);
+        out.writeByte(clientState == null ? -1 : clientState.ordinal());
+        out.writeByte(serverState == null ? -1 : serverState.ordinal());
+        out.writeInt(close.size());
+        for (CloseStep c : close) {
+            out.writeLong(c.frame());
+            out.writeByte((c.fromClient() ? 1 : 0) | (c.fin() ? 2 : 0) | (c.ackOfFin() ? 4 : 0));
+        }
+        out.writeInt(rows.size());
+        for (Row r : rows) {
+            out.writeLong(r.frame());
+            out.writeLong(r.timeNanos());
+            out.writeBoolean(r.fromClient());
+            out.writeUTF(r.flags());
+            out.writeLong(r.seq());
+            out.writeLong(r.ack());
+            out.writeLong(r.len());
+            out.writeUTF(r.labels());
+        }
+    }
+
+    /** A stream as {@link #write} wrote it. */
+    static StreamState read(DataInput in) throws IOException {
+        StreamState st = new StreamState(in.readInt(), in.readUTF(), in.readUTF(), in.readBoolean(), in.readBoolean());
+        st.client.read(in);
+        st.server.read(in);
+        st.synFrame = in.readLong();
+        st.synAckFrame = in.readLong();
+        st.handshakeAckFrame = in.readLong();
+        st.synTime = in.readLong();
+        st.handshakeAckTime = in.readLong();
+        st.rstFrame = in.readLong();
+        st.refusedFrame = in.readLong();
+        st.copies = in.readLong();
+        st.retransmissions = in.readLong();
+        st.dupAcks = in.readLong();
+        st.zeroWindows = in.readLong();
+        st.keepAlives = in.readLong();
+        st.outOfOrder = in.readLong();
+        st.lost = in.readLong();
+        st.rowsDropped = in.readLong();
+        st.rstFromClient = in.readBoolean();
+        st.serverPort = in.readInt();
+        st.clientState = state(in.readByte());
+        st.serverState = state(in.readByte());
+        for (int n = in.readInt(); n > 0; n--) {
+            long frame = in.readLong();
+            int bits = in.readByte();
+            st.close.add(new CloseStep(frame, (bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0));
+        }
+        for (int n = in.readInt(); n > 0; n--) {
+            st.rows.add(new Row(in.readLong(), in.readLong(), in.readBoolean(), in.readUTF(), in.readLong(),
+                    in.readLong(), in.readLong(), in.readUTF()));
+        }
+        return st;
+    }
+
+    private static TcpState state(int ordinal) {
+        return ordinal < 0 ? null : TcpState.values()[ordinal];
     }
 }

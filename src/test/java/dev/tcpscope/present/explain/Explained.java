@@ -51,21 +51,26 @@ final class Explained {
     }
 
     static Explained file(Path capture, Lang lang) throws IOException {
+        return file(capture, lang, new Explainer(lang, FilterColorizer.defaults()));
+    }
+
+    /** {@code capture} explained by {@code explainer}. */
+    static Explained file(Path capture, Lang lang, Explainer explainer) throws IOException {
         try (CaptureReader r = Captures.open(capture, capture.toString())) {
-            return run(r, lang);
+            return run(r, explainer);
         }
     }
 
     static Explained bytes(byte[] capture, Lang lang) {
         try (CaptureReader r = Captures.open(new ByteArrayInputStream(capture), "synthetic")) {
-            return run(r, lang);
+            return run(r, new Explainer(lang, FilterColorizer.defaults()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Explained run(CaptureReader reader, Lang lang) throws IOException {
-        Explained x = new Explained(new Explainer(lang, FilterColorizer.defaults()));
+    private static Explained run(CaptureReader reader, Explainer explainer) throws IOException {
+        Explained x = new Explained(explainer);
         Decoder decoder = new Decoder();
         PacketList list = new PacketList(new TimeFormat(TimeFormat.Kind.RELATIVE, ZoneId.of("UTC")), MacNames::none, decoder);
         Frame f = new Frame();

@@ -70,9 +70,9 @@ final class Reports {
         return cached("flow " + stream + " " + lang, () -> {
             Explainer explainer = new Explainer(lang, colorizer);
             views.pass(tab, explainer::explain);
-            if (!explainer.streams().contains(stream)) {
+            if (!explainer.hasStream(stream)) {
                 throw new IllegalArgumentException("the capture has no TCP stream " + stream
-                        + (explainer.streams().isEmpty() ? "" : " (streams: 0.." + (explainer.streams().size() - 1) + ")"));
+                        + (explainer.streamCount() == 0 ? "" : " (streams: 0.." + (explainer.streamCount() - 1) + ")"));
             }
             List<String> lines = new ArrayList<>(explainer.summary(stream));
             lines.add("");

@@ -1,0 +1,152 @@
+package dev.tcpscope.present.explain;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * Where the explainer's streams go that have not been seen for a while, so that explaining a
+ * capture of a million connections does not keep a million {@link StreamState}s (one or two KB
+ * each) in memory: each is written whole to an unlinked temporary file and read back, exactly
+ * as it was, when its stream has a packet again or its summary is printed. The index is one
+ * {@code long} per stream number (streams are numbered densely from 0), in pages allocated as
+ * the numbers grow.
+ *
+ * <p>If no temporary file can be made, {@link #put} says so and the stream stays in memory.
+ */
+final class StreamSpill implements AutoCloseable {
+    private static final int PAGE_BITS = 14, PAGE = 1 << PAGE_BITS;
+
+    private FileChannel file;
+    private boolean failed;
+    private long written;
+    /** Per stream: the record's offset + 1 in the file, 0 when the stream is not there. */
+    private long[][] pages = new long[16][];
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+    private final DataOutputStream data = new DataOutputStream(bytes);
+    private int size;
+    private long spills;
+
+    /** Streams held in the file. */
+    int size() { return size; }
+
+    /** Streams written to the file so far, including those taken back. */
+    long spills() { return spills; }
+
+    /** Whether {@code stream} is in the file. */
+    boolean contains(int stream) { return offset(stream) != 0; }
+
+    /** Writes {@code st} to the file; false when it could not (the caller then keeps it). */
+    boolean put(StreamState st) {
+        if (!open()) {
+            return false;
+        }
+        try {
+            bytes.reset();
+            data.writeInt(0);
+            st.write(data);
+            ByteBuffer b = ByteBuffer.wrap(bytes.toByteArray());
+            b.putInt(0, b.remaining());
+            long at = written;
+            while (b.hasRemaining()) {
+                written += file.write(b, written);
+            }
+            index(st.stream, at + 1);
+            size++;
+            spills++;
+            return true;
+        } catch (IOException | RuntimeException e) {
+            failed = true;
+            return false;
+        }
+    }
+
+    /** Takes {@code stream} out of the file, or returns null when it is not there. */
+    StreamState take(int stream) {
+        StreamState st = read(stream);
+        if (st != null) {
+            index(stream, 0);
+            size--;
+        }
+        return st;
+    }
+
+    /** A copy of {@code stream} as the file holds it (it stays there), or null when it is not there. */
+    StreamState read(int stream) {
+        long at = offset(stream) - 1;
+        if (at < 0) {
+            return null;
+        }
+        try {
+            ByteBuffer length = ByteBuffer.allocate(4);
+            readFully(length, at);
+            ByteBuffer record = ByteBuffer.allocate(length.getInt(0) - 4);
+            readFully(record, at + 4);
+            return StreamState.read(new DataInputStream(new ByteArrayInputStream(record.array())));
+        } catch (IOException | RuntimeException e) {
+            return null; // the file failed under us: the stream starts again from what comes
+        }
+    }
+
+    private void readFully(ByteBuffer b, long at) throws IOException {
+        while (b.hasRemaining()) {
+            if (file.read(b, at + b.position()) < 0) {
+                throw new IOException("the explainer's spill file ended early");
+            }
+        }
+    }
+
+    private long offset(int stream) {
+        int p = stream >>> PAGE_BITS;
+        return stream < 0 || p >= pages.length || pages[p] == null ? 0 : pages[p][stream & PAGE - 1];
+    }
+
+    private void index(int stream, long value) {
+        int p = stream >>> PAGE_BITS;
+        if (p >= pages.length) {
+            pages = Arrays.copyOf(pages, Math.max(p + 1, pages.length * 2));
+        }
+        if (pages[p] == null) {
+            pages[p] = new long[PAGE];
+        }
+        pages[p][stream & PAGE - 1] = value;
+    }
+
+    private boolean open() {
+        if (file != null) {
+            return true;
+        }
+        if (failed) {
+            return false;
+        }
+        try {
+            Path p = Files.createTempFile("tcpscope-explain-", ".bin");
+            file = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            Files.delete(p); // the open channel keeps the data; nothing is left behind
+            return true;
+        } catch (IOException | RuntimeException e) {
+            failed = true;
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (file != null) {
+            try {
+                file.close();
+            } catch (IOException e) {
+                // unlinked already: closing frees it
+            }
+            file = null;
+        }
+    }
+}
