@@ -55,7 +55,7 @@ if [ -n "${JAVA_HOME:-}" ] && "$JAVA_HOME/bin/java" -version 2>&1 | grep -q '"25
 if [ -z "$java_home" ]; then for d in /usr/lib/jvm/*25*; do [ -x "$d/bin/java" ] && java_home=$d && break; done; fi
 [ -n "$java_home" ] || { echo "compare.sh: no JDK 25 found" >&2; exit 1; }
 java=$java_home/bin/java
-read -r -a jvm_flags <<<"$(sed -n 's/^flags=(\(.*\))$/\1/p' tcpscope)"
+eval "jvm_flags=($(sed -n 's/^flags=(\(.*\))$/\1/p' tcpscope))" # expands ${TCPSCOPE_HEAP:-1g} as the launcher does
 [ ${#jvm_flags[@]} -gt 0 ] || jvm_flags=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC)
 jar=$root/target/tcpscope.jar
 

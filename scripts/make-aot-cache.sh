@@ -20,7 +20,7 @@ if ! "$java_home/bin/java" "$here/scripts/RetargetClasses.java" "$jar" picocli/;
   echo "tcpscope: picocli's classes stay out of the start-up cache (their class-file version could not be raised)" >&2
 fi
 # the flags must be those the launcher runs with, or the JVM refuses the cache
-flags=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmn16m -Xmx1g)
+flags=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:MarkSweepDeadRatio=0 -Xmn16m -Xmx1g)
 if "$java_home/bin/java" "${flags[@]}" -XX:AOTCacheOutput="$tmp" -Xlog:aot=off -Xlog:cds=off \
      -cp "$jar" dev.tcpscope.cli.AotTraining \
      "$here/captures/synth-traffic-12k.pcap" "$here/captures/learn_tcp.pcapng" >/dev/null 2>&1 \

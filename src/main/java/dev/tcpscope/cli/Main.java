@@ -16,8 +16,16 @@ public final class Main {
         // The command runs on a thread with a deep stack: a filter of thousands of arithmetic
         // terms (which tshark accepts) is evaluated recursively, frame by frame.
         int[] code = {3};
-        Thread t = new Thread(null, () -> code[0] = run(out, System.err, args), "main",
-                dev.tcpscope.filter.DisplayFilter.DEEP_STACK);
+        Thread t = new Thread(null, () -> {
+            try {
+                code[0] = run(out, System.err, args);
+            } catch (OutOfMemoryError e) {
+                out.flush();
+                System.err.println("tcpscope: out of memory: the Java heap is full (the launcher gives it 1 GiB);"
+                        + " give it more with TCPSCOPE_HEAP=4g, or read less at once (-c, -Y)");
+                code[0] = 2;
+            }
+        }, "main", dev.tcpscope.filter.DisplayFilter.DEEP_STACK);
         t.start();
         HeapGuard.start();
         try {
