@@ -10,14 +10,14 @@ package dev.tcpscope.cli;
  * least {@value #FLOOR_MB} MB: a full collection of a small live set takes tens of milliseconds.
  * It starts after {@value #DELAY_MS} ms, so short runs never see it.
  */
-final class HeapGuard {
+public final class HeapGuard {
     private static final long FLOOR_MB = 40;
     private static final long DELAY_MS = 1000;
     private static final long PERIOD_MS = 100;
 
     private HeapGuard() { }
 
-    static void start() {
+    public static void start() {
         Thread t = new Thread(HeapGuard::watch, "heap-guard");
         t.setDaemon(true);
         t.start();

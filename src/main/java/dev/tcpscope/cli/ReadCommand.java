@@ -6,6 +6,7 @@ import dev.tcpscope.capture.CaptureReader;
 import dev.tcpscope.capture.Captures;
 import dev.tcpscope.proto.DissectorTable;
 import dev.tcpscope.proto.Protocols;
+import dev.tcpscope.field.FieldTable;
 import dev.tcpscope.filter.DisplayFilter;
 import dev.tcpscope.filter.FilterSyntaxException;
 import dev.tcpscope.frame.Frame;
@@ -363,22 +364,38 @@ final class ReadCommand implements Callable<Integer> {
                 }
             }
         }
-        Decoder decoder = new Decoder(new TcpAnalyzer(mode).preferences(preferences)).payloads(payloads);
+        // -T fields naming transport fields only, filtered on them only: the protocols above TCP
+        // and UDP change no value printed and no verdict (FieldTable.transportOnly, checked by
+        // TransportOnlyFieldsTest), so they are not dissected, which saves most of the time on
+        // application traffic.
+        boolean transportOnly = fields != null && details == null && statistics.isEmpty() && colorizer == null
+                && fieldNames.stream().allMatch(FieldTable::transportOnly)
+                && (display == null || display.fields().stream().allMatch(FieldTable::transportOnly))
+                && (read == null || read.fields().stream().allMatch(FieldTable::transportOnly));
+        Decoder decoder = new Decoder(new TcpAnalyzer(mode).preferences(preferences));
+        if (!transportOnly) {
+            decoder.payloads(payloads);
+        }
         if (twoPass) {
             decoder.analyzer().recordFinals();
-            payloads.recordForSecondPass();
+            if (!transportOnly) {
+                payloads.recordForSecondPass();
+            }
             decoder.noteReassemblies();
             Integer failed = firstPass(path, decoder, err, read);
             if (failed != null) {
                 return failed;
             }
-            DissectorTable again = Protocols.table().desegment(preferences.desegmentTcpStreams);
-            if (decodeAs != null) {
-                decodeAs.forEach(rule -> Protocols.decodeAs(again, rule));
+            Decoder second = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()).preferences(preferences), decoder.reassemblies());
+            if (!transportOnly) {
+                DissectorTable again = Protocols.table().desegment(preferences.desegmentTcpStreams);
+                if (decodeAs != null) {
+                    decodeAs.forEach(rule -> Protocols.decodeAs(again, rule));
+                }
+                again.secondPassOf(payloads);
+                second.payloads(again, decoder.pduCompletions());
             }
-            again.secondPassOf(payloads);
-            decoder = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()).preferences(preferences), decoder.reassemblies())
-                    .payloads(again, decoder.pduCompletions());
+            decoder = second;
         }
         boolean summary = outputFormat.equals("ek") && save.print;
         PacketList columns = summary || chosenFields != null && chosenFields.needsColumns()

@@ -57,6 +57,31 @@ public final class FieldTable {
     /** The table of the transport stack's fields (the application protocols add theirs, {@code proto.Protocols}). */
     public static FieldTable standard() { return STANDARD; }
 
+    /** The transport stack's fields whose values depend on what the protocols above TCP and UDP make of the payload. */
+    private static final java.util.Set<String> PAYLOAD_BOUND;
+
+    static {
+        java.util.Set<String> names = new java.util.HashSet<>(List.of("frame.protocols", "tcp.payload", "udp.payload"));
+        for (Field f : TcpReassemblyFields.all()) {
+            names.add(f.name());
+        }
+        for (Field f : DataFields.all()) {
+            names.add(f.name());
+        }
+        PAYLOAD_BOUND = java.util.Set.copyOf(names);
+    }
+
+    /**
+     * Whether field {@code name} has the same values in every frame whether or not the protocols
+     * above TCP and UDP are dissected: a field of the transport stack other than reassembly's, the
+     * data protocol's, {@code frame.protocols} and the payload fields. A filter on such fields
+     * alone can skip that dissection (checked over the repository's captures by
+     * {@code TransportOnlyFieldsTest}).
+     */
+    public static boolean transportOnly(String name) {
+        return STANDARD.byName.containsKey(name) && !PAYLOAD_BOUND.contains(name);
+    }
+
     /** The field named {@code name}, or null. */
     public Field get(String name) { return byName.get(name); }
 

@@ -42,6 +42,8 @@ final class Checker {
     private final FieldTable table;
     private final String src;
     private final boolean lenient;
+    /** The names of the fields and protocols the filter refers to. */
+    private final java.util.Set<String> used = new java.util.TreeSet<>();
 
     private Checker(FieldTable table, String src, boolean lenient) {
         this.table = table;
@@ -54,7 +56,15 @@ final class Checker {
     }
 
     static Test check(Expr e, FieldTable table, String src, Unknown unknown) {
-        return new Checker(table, src, unknown == Unknown.ABSENT).test(e);
+        return check(e, table, src, unknown, new java.util.TreeSet<>());
+    }
+
+    /** As {@link #check(Expr, FieldTable, String, Unknown)}, adding to {@code used} the names of the fields it refers to. */
+    static Test check(Expr e, FieldTable table, String src, Unknown unknown, java.util.Set<String> used) {
+        Checker c = new Checker(table, src, unknown == Unknown.ABSENT);
+        Test t = c.test(e);
+        used.addAll(c.used);
+        return t;
     }
 
     /**
@@ -521,7 +531,8 @@ final class Checker {
         return ref(field, f.layer());
     }
 
-    private static Typed.FieldRef ref(Field f, List<SliceRange> layers) {
+    private Typed.FieldRef ref(Field f, List<SliceRange> layers) {
+        used.add(f.name());
         FType t = FType.of(f);
         Extractor ex = f.extractor();
         if (t == FType.PROTOCOL) {

@@ -24,10 +24,17 @@ import java.util.Optional;
 public final class DisplayFilter {
     private final String text;
     private final Compiler.Node root;
+    private final java.util.Set<String> fields;
 
-    private DisplayFilter(String text, Compiler.Node root) {
+    private DisplayFilter(String text, Compiler.Node root, java.util.Set<String> fields) {
         this.text = text;
         this.root = root;
+        this.fields = java.util.Collections.unmodifiableSet(fields);
+    }
+
+    /** The names of the fields and protocols the filter refers to (none for an empty filter). */
+    public java.util.Set<String> fields() {
+        return fields;
     }
 
     /**
@@ -84,9 +91,11 @@ public final class DisplayFilter {
     private static DisplayFilter compileHere(String filter, FieldTable table, Unknown unknown) {
         Optional<Expr> tree = Parser.parseSentence(filter);
         if (tree.isEmpty()) {
-            return new DisplayFilter(filter, null);
+            return new DisplayFilter(filter, null, java.util.Set.of());
         }
-        return new DisplayFilter(filter, Compiler.compile(Checker.check(tree.get(), table, filter, unknown)));
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        Compiler.Node root = Compiler.compile(Checker.check(tree.get(), table, filter, unknown, used));
+        return new DisplayFilter(filter, root, used);
     }
 
     /** Whether the frame {@code d} has just decoded passes the filter. */

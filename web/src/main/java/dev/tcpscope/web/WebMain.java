@@ -12,6 +12,7 @@ public final class WebMain {
     private WebMain() { }
 
     public static void main(String[] args) {
+        dev.tcpscope.cli.HeapGuard.start(); // the server's garbage is collected before the heap grows to its ceiling
         System.exit(run(args));
     }
 

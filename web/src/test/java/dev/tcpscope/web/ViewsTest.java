@@ -41,6 +41,30 @@ class ViewsTest {
         }
     }
 
+    /**
+     * A filter on transport fields skips the protocols above TCP and UDP; it keeps the frames a
+     * pass with them keeps. One that names an HTTP field still dissects HTTP.
+     */
+    @Test
+    void transportFiltersKeepTheFramesAFullPassKeeps() throws Exception {
+        try (CaptureIndex index = new CaptureIndex(Path.of("captures/zeek-http-bro.org.pcap"), FilterColorizer.defaults()).start()) {
+            index.awaitDone();
+            Views views = new Views(index);
+            for (String filter : new String[] {"tcp.analysis.flags || tcp.len > 1000", "tcp.port == 80 && tcp.flags.push == 1",
+                    "http.response.code == 200"}) {
+                var f = Views.compile(filter);
+                java.util.List<Integer> full = new java.util.ArrayList<>();
+                views.pass(null, true, d -> {
+                    if (f.test(d)) {
+                        full.add((int) d.frame().number());
+                    }
+                });
+                assertThat(full).as(filter).isNotEmpty();
+                assertThat(views.apply(filter, null).frames()).as(filter).containsExactly(full.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+    }
+
     @Test
     void aClosedTabsPassIsCancelled() throws Exception {
         try (CaptureIndex index = new CaptureIndex(Path.of("captures/learn_tcp.pcapng"), FilterColorizer.defaults()).start()) {
