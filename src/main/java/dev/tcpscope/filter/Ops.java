@@ -88,21 +88,47 @@ final class Ops {
         }
         int la = a.lengthAt(i);
         int lb = b.lengthAt(j);
+        if (lb == 0) {
+            return true;
+        }
+        if (lb > la) {
+            return false;
+        }
         MemorySegment sa = a.segmentAt(i);
         MemorySegment sb = b.segmentAt(j);
         long oa = a.offsetAt(i);
         long ob = b.offsetAt(j);
-        outer:
-        for (int k = 0; k + lb <= la; k++) {
-            for (int m = 0; m < lb; m++) {
-                if (Bytes.u8(sa, oa + k + m) != Bytes.u8(sb, ob + m)) {
-                    continue outer;
+        byte first = sb.get(java.lang.foreign.ValueLayout.JAVA_BYTE, ob);
+        if (la > MAX_HAYSTACK) {
+            for (long k = 0, last = la - lb; k <= last; k++) { // a huge frame: searched in place
+                if (sa.get(java.lang.foreign.ValueLayout.JAVA_BYTE, oa + k) == first
+                        && MemorySegment.mismatch(sa, oa + k, oa + k + lb, sb, ob, ob + lb) < 0) {
+                    return true;
                 }
             }
-            return true;
+            return false;
+        }
+        // the haystack is copied in bulk and scanned as an array for the needle's first byte (the
+        // JIT makes that loop fast); each candidate is compared with mismatch
+        byte[] hay = HAYSTACK.get();
+        if (hay.length < la) {
+            hay = new byte[Math.min(MAX_HAYSTACK, Math.max(la, hay.length * 2))];
+            HAYSTACK.set(hay);
+        }
+        MemorySegment.copy(sa, java.lang.foreign.ValueLayout.JAVA_BYTE, oa, hay, 0, la);
+        MemorySegment h = MemorySegment.ofArray(hay);
+        for (int k = 0, last = la - lb; k <= last; k++) {
+            if (hay[k] == first && (lb == 1 || MemorySegment.mismatch(h, k + 1, k + lb, sb, ob + 1, ob + lb) < 0)) {
+                return true;
+            }
         }
         return false;
     }
+
+    /** Bytes searched through a copy; a longer haystack is searched where it lies. */
+    private static final int MAX_HAYSTACK = 1 << 16;
+    /** Each thread's copy of the bytes being searched by {@link #contains}. */
+    private static final ThreadLocal<byte[]> HAYSTACK = ThreadLocal.withInitial(() -> new byte[2048]);
 
     private static int indexOf(CharSequence hay, CharSequence needle) {
         outer:
