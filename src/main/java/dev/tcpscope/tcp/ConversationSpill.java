@@ -3,9 +3,6 @@ package dev.tcpscope.tcp;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Where conversations go that have not been seen for a while, so that a capture of a million
@@ -29,7 +26,9 @@ final class ConversationSpill implements AutoCloseable {
     private static final long LAST_OFFSET = (0xffff_ffffL - 2) * ALIGN;
     private static final int BUFFER = 1 << 20;
 
+    private final SpillFile spillFile = new SpillFile("tcpscope-conversations-");
     private FileChannel file;
+    /** Whether a write failed: nothing more is spilled. */
     private boolean failed;
     private final ByteBuffer out = ByteBuffer.allocate(BUFFER);
     /** Bytes already in the file; the record at offset {@code o >= written} is in {@link #out}. */
@@ -136,21 +135,10 @@ final class ConversationSpill implements AutoCloseable {
     }
 
     private boolean open() {
-        if (file != null) {
-            return true;
+        if (file == null && !failed) {
+            file = spillFile.channel();
         }
-        if (failed) {
-            return false;
-        }
-        try {
-            Path p = Files.createTempFile("tcpscope-conversations-", ".bin");
-            file = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            Files.delete(p); // the open channel keeps the data; nothing is left behind
-            return true;
-        } catch (IOException | RuntimeException e) {
-            failed = true;
-            return false;
-        }
+        return file != null && !failed;
     }
 
     private void flush() throws IOException {
@@ -348,13 +336,7 @@ final class ConversationSpill implements AutoCloseable {
 
     @Override
     public void close() {
-        if (file != null) {
-            try {
-                file.close();
-            } catch (IOException e) {
-                // the file was unlinked already; closing frees it
-            }
-            file = null;
-        }
+        spillFile.close();
+        file = null;
     }
 }

@@ -7,9 +7,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
@@ -25,7 +22,9 @@ import java.util.Arrays;
 final class StreamSpill implements AutoCloseable {
     private static final int PAGE_BITS = 14, PAGE = 1 << PAGE_BITS;
 
+    private final dev.tcpscope.tcp.SpillFile spillFile = new dev.tcpscope.tcp.SpillFile("tcpscope-explain-");
     private FileChannel file;
+    /** Whether a write failed: nothing more is spilled. */
     private boolean failed;
     private long written;
     /** Per stream: the record's offset + 1 in the file, 0 when the stream is not there. */
@@ -121,32 +120,15 @@ final class StreamSpill implements AutoCloseable {
     }
 
     private boolean open() {
-        if (file != null) {
-            return true;
+        if (file == null && !failed) {
+            file = spillFile.channel();
         }
-        if (failed) {
-            return false;
-        }
-        try {
-            Path p = Files.createTempFile("tcpscope-explain-", ".bin");
-            file = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            Files.delete(p); // the open channel keeps the data; nothing is left behind
-            return true;
-        } catch (IOException | RuntimeException e) {
-            failed = true;
-            return false;
-        }
+        return file != null && !failed;
     }
 
     @Override
     public void close() {
-        if (file != null) {
-            try {
-                file.close();
-            } catch (IOException e) {
-                // unlinked already: closing frees it
-            }
-            file = null;
-        }
+        spillFile.close();
+        file = null;
     }
 }
