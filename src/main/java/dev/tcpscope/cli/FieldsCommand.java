@@ -71,7 +71,7 @@ final class FieldsCommand implements Callable<Integer> {
                 case DEC_HEX -> "BASE_DEC_HEX";
                 case HEX_DEC -> "BASE_HEX_DEC";
                 case OCT -> "BASE_OCT";
-                case NONE, LOCAL_TIME -> "BASE_NONE";
+                case NONE, LOCAL_TIME, ALLOW_ZERO -> "BASE_NONE";
             };
             case BOOLEAN -> "BASE_NONE";
             case ABSOLUTE_TIME -> f.base() == dev.tcpscope.field.Base.LOCAL_TIME ? "ABSOLUTE_TIME_LOCAL" : "ABSOLUTE_TIME_UTC";

@@ -11,6 +11,8 @@ public enum Base {
     HEX_DEC,
     OCT,
     NONE,
+    /** A byte field whose empty value -T fields writes {@code <none>} ({@code BASE_ALLOW_ZERO}), not {@code <MISSING>}. */
+    ALLOW_ZERO,
     /** An absolute time written as a local date and time ({@code Nov 24, 2026 14:25:25.485160908 UTC}). */
     LOCAL_TIME
 }

@@ -69,7 +69,7 @@ public final class FieldText {
             case ETHER -> hex(sb, v.segmentAt(i), v.offsetAt(i), v.lengthAt(i), ':');
             case BYTES -> {
                 if (v.lengthAt(i) == 0) {
-                    sb.append("<MISSING>"); // tshark's text for an empty byte field
+                    sb.append(f.base() == Base.ALLOW_ZERO ? "<none>" : "<MISSING>"); // tshark's text for an empty byte field
                 } else {
                     hex(sb, v.segmentAt(i), v.offsetAt(i), v.lengthAt(i));
                 }

@@ -101,7 +101,10 @@ public final class Collected implements Tree {
                 c.values(name, type, v);
             }
         };
-        return type == FieldType.UINT ? Field.integer(name, title, type, bits, base, e) : Field.of(name, title, type, e);
+        if (type == FieldType.UINT) {
+            return Field.integer(name, title, type, bits, base, e);
+        }
+        return base == Base.ALLOW_ZERO ? new Field(name, title, type, bits, base, e) : Field.of(name, title, type, e);
     }
 
     /** The registered dissector named {@code name} of the decoder's table, if it is a {@code type}. */

@@ -151,6 +151,21 @@ public final class Text {
         return out.toString();
     }
 
+    /**
+     * The bits of {@code value} under {@code mask} as Wireshark draws a bitfield {@code width}
+     * bits wide: "1... ...." (a dot for each bit outside the mask, a space every four).
+     */
+    public static String bits(int value, int mask, int width) {
+        StringBuilder sb = new StringBuilder(width + width / 4);
+        for (int i = width - 1; i >= 0; i--) {
+            sb.append((mask >> i & 1) == 0 ? '.' : (value >> i & 1) == 0 ? '0' : '1');
+            if (i > 0 && i % 4 == 0) {
+                sb.append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
     /** COL_MAX_INFO_LEN (epan/column-info.h): the Info column's buffer, NUL included. */
     public static final int MAX_INFO = 4096;
 

@@ -79,7 +79,7 @@ class HttpGoldenTest {
 
     private static final Pattern FRAME = Pattern.compile("^Frame [0-9]+:.*");
     private static final Pattern PROTOCOLS = Pattern.compile("^    \\[Protocols in frame:.*:http.*");
-    private static final Pattern HTTP_TOP = Pattern.compile("^(Hypertext Transfer Protocol|Media Type)$");
+    private static final Pattern HTTP_TOP = Pattern.compile("^(Hypertext Transfer Protocol|Media Type)$|^Compuserve GIF, Version: .*");
 
     /** scripts/http-cut-V.awk. */
     static List<String> cutV(String text) {
@@ -114,7 +114,8 @@ class HttpGoldenTest {
                 out.add(line);
                 continue;
             }
-            if (line.startsWith("        \"http\": ") || line.startsWith("        \"media\": ")) {
+            if (line.startsWith("        \"http\": ") || line.startsWith("        \"media\": ")
+                    || line.startsWith("        \"image-gif\": ")) {
                 keep = true;
             }
             if (keep) {

@@ -194,14 +194,7 @@ final class DnsWalk {
     }
 
     static String bitString(int value, int mask, int width) {
-        StringBuilder sb = new StringBuilder(width + width / 4);
-        for (int i = width - 1; i >= 0; i--) {
-            sb.append((mask >> i & 1) == 0 ? '.' : (value >> i & 1) == 0 ? '0' : '1');
-            if (i > 0 && i % 4 == 0) {
-                sb.append(' ');
-            }
-        }
-        return sb.toString();
+        return dev.tcpscope.proto.Text.bits(value, mask, width);
     }
 
     // ---- questions ---------------------------------------------------------------------------

@@ -284,10 +284,17 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
                 session.requestUri = m.uri;
                 session.requestMethod = m.method;
                 messages.add(m);
+                return -1;
             }
-            return -1; // not HTTP: the rest goes undissected
+            if (noFirstLine || first.indexOf(':') < 0) {
+                return -1; // not HTTP: the rest goes undissected
+            }
+            // packet-http.c's header loop takes a first line with a colon for a header: the
+            // message is HTTP's tree (a response's tail after a PDU, say), the columns untouched
         }
-        cols.setProtocol("HTTP");
+        if (kind != HttpMessage.Kind.OTHER || haveSeenHttp) {
+            cols.setProtocol("HTTP");
+        }
         HttpMessage m = HttpMessage.parse(s, base, len, pos, p, firstLen, next[0], kind, ctx);
         if (kind == HttpMessage.Kind.REQUEST && m.uri != null) {
             session.requestUri = m.uri;
@@ -330,7 +337,10 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             m.cutShort = true;
             return -1;
         }
-        if (m.body != null && m.body.outcome == HttpBody.Outcome.MEDIA && !HttpMedia.DATA.equals(m.mediaType())) {
+        dev.tcpscope.proto.Media.Dissector media = m.body == null ? null : m.body.claimant(m.mediaType());
+        if (media != null) {
+            cols.appendInfo(media.info(m.body.fileSegment(), m.body.fileOffset(), m.body.fileLength()));
+        } else if (m.body != null && m.body.outcome == HttpBody.Outcome.MEDIA && !HttpMedia.DATA.equals(m.mediaType())) {
             cols.appendInfo(" (" + m.mediaType() + ")"); // packet-media.c
         }
         return bodyStart - pos + Math.max(datalen, 0);
@@ -460,6 +470,17 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
 
     @Override
     public String protocolName() { return "HTTP"; }
+
+    private final dev.tcpscope.proto.Items.Fields treeFields = new dev.tcpscope.proto.Items.Fields();
+
+    /**
+     * The items of this frame's tree as fields (built once per frame when asked for): what the
+     * media dissectors HTTP hands its bodies to add ({@code image-gif.*}), null when HTTP shows
+     * nothing in {@code frame}.
+     */
+    public dev.tcpscope.proto.Collected treeFields(long frame) {
+        return treeFields.of(this, frame);
+    }
 
     @Override
     public void sources(long frame, java.util.function.BiConsumer<String, byte[]> source) {

@@ -63,6 +63,31 @@ final class HttpBody {
                 ? Http.bytes(s, base + offset, wireLength) : null;
     }
 
+    /** The length of {@link #fileData()}, without copying it. */
+    int fileLength() {
+        return decoded != null ? decoded.length : dechunked != null ? dechunked.length : wireLength;
+    }
+
+    /**
+     * The media dissector that takes the body (packet-http.c): the one {@code mediaType} names
+     * if it accepts the bytes, else the first "http" heuristic that does; null when none does, or
+     * the body goes elsewhere (no bytes, a transfer or content coding left undone, the data
+     * dissector's own type).
+     */
+    dev.tcpscope.proto.Media.Dissector claimant(String mediaType) {
+        if (outcome != Outcome.MEDIA && outcome != Outcome.DATA || HttpMedia.DATA.equals(mediaType) && outcome == Outcome.MEDIA) {
+            return null;
+        }
+        MemorySegment fs = fileSegment();
+        long fo = fileOffset();
+        int n = fileLength();
+        dev.tcpscope.proto.Media.Dissector d = outcome == Outcome.MEDIA ? dev.tcpscope.proto.Media.byType(mediaType) : null;
+        if (d != null && d.accepts(fs, fo, n)) {
+            return d;
+        }
+        return dev.tcpscope.proto.Media.heuristic(fs, fo, n);
+    }
+
     /**
      * Where {@link #fileData()} is (the data source tshark reads it from): the decoded or
      * de-chunked array, or the dissected bytes; {@link #fileOffset()} within it.

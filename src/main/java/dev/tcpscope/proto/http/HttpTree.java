@@ -251,6 +251,14 @@ final class HttpTree {
         return len;
     }
 
+    /**
+     * The value of a header line's item: a request's or response's {@code *.line} holds the line
+     * as it is, {@code http.unknown_header} (a message without a first line) its format_text.
+     */
+    private static String lineValue(String lineKey, String raw, MemorySegment s, long off) {
+        return lineKey != null ? raw : dev.tcpscope.proto.Text.format(s, off, raw.length());
+    }
+
     /** process_header: one header line; {@code state} carries have_content_length and the Transfer-Encoding seen. */
     private static void header(Tree http, HttpMessage m, String raw, String line, int colon, boolean[] state, int at,
                                MemorySegment s, long off) {
@@ -265,7 +273,7 @@ final class HttpTree {
             valid = false;
         }
         if (!valid) {
-            Tree it = http.line(lineKey == null ? "http.unknown_header" : lineKey, raw, raw).at(s, off, raw.length());
+            Tree it = http.line(lineKey == null ? "http.unknown_header" : lineKey, raw, lineValue(lineKey, raw, s, off)).at(s, off, raw.length());
             it.expert("http.bad_header_name", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
                     "Illegal characters found in header name");
             return;
@@ -274,7 +282,7 @@ final class HttpTree {
         String value = headerValue(line, colon);
         String key = knownField(name);
         if (key == null) {
-            http.line(lineKey == null ? "http.unknown_header" : lineKey, raw, raw).at(s, off, raw.length());
+            http.line(lineKey == null ? "http.unknown_header" : lineKey, raw, lineValue(lineKey, raw, s, off)).at(s, off, raw.length());
             return;
         }
         Tree item = http.line(key, raw, asciiString(value)).at(s, off, raw.length());
@@ -408,11 +416,20 @@ final class HttpTree {
             http.length(m.headerEnd); // proto_item_set_len(ti, offset): the offset, not the length from the item's start
             return;
         }
+        dev.tcpscope.proto.Media.Dissector claimant = b.claimant(m.mediaType());
+        if (claimant != null && b.outcome == HttpBody.Outcome.MEDIA && claimant == dev.tcpscope.proto.Media.byType(m.mediaType())) {
+            media(http, m, root, claimant, fs, fo, file.length, protocols); // the type's own dissector took it
+            return;
+        }
         if (b.outcome == HttpBody.Outcome.MEDIA) {
             String type = m.mediaType();
             if (HttpMedia.registered(type)) {
                 http.expert("http.subdissector_failed", Tree.Severity.NOTE, Tree.Group.MALFORMED,
                         "HTTP body subdissector failed, trying heuristic subdissector");
+            }
+            if (claimant != null) {
+                media(http, m, root, claimant, fs, fo, file.length, protocols); // a heuristic took it
+                return;
             }
             protocols.accept("media");
             Tree media = root.protocol("media", "Media Type").at(fs, fo, file.length);
@@ -422,7 +439,22 @@ final class HttpTree {
             media.bytes("media.type", "x", fs, fo, file.length).relabel(label);
             return;
         }
+        if (claimant != null) {
+            media(http, m, root, claimant, fs, fo, file.length, protocols); // no Content-Type: a heuristic took it
+            return;
+        }
         data(http, fs, fo, file.length, protocols);
+    }
+
+    /**
+     * A media dissector's items at the top level, after HTTP's, whose item then ends with the
+     * headers (packet-http.c sets its length once a subdissector took the body).
+     */
+    private static void media(Tree http, HttpMessage m, Tree root, dev.tcpscope.proto.Media.Dissector d, MemorySegment s,
+                              long off, int len, Consumer<String> protocols) {
+        http.length(m.headerEnd);
+        protocols.accept(d.name());
+        d.tree(root, s, off, len);
     }
 
     /** chunked_encoding_dissector's items. */

@@ -1,0 +1,56 @@
+package dev.tcpscope.proto;
+
+import dev.tcpscope.proto.gif.Gif;
+
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Wireshark's "media_type" dissector table and the "http" heuristic list, for the media formats
+ * tcpscope dissects: an HTTP body (after its codings) goes to the dissector its Content-Type
+ * names; when that dissector declines the bytes, or there is none, each heuristic is tried in
+ * turn (packet-http.c), and what none takes goes to the media or data dissector as before. A
+ * media format is a package ({@code proto/gif}) plus a line in each table below.
+ */
+public final class Media {
+    private Media() { }
+
+    /** A dissector of one media format. */
+    public interface Dissector {
+        /** The protocol's filter name ({@code image-gif}), as {@code frame.protocols} lists it. */
+        String name();
+
+        /** Whether the bytes are this format (the dissector would not return 0 on them). */
+        boolean accepts(MemorySegment s, long off, int len);
+
+        /** What it appends to the Info column for bytes it accepts. */
+        String info(MemorySegment s, long off, int len);
+
+        /** Its items for bytes it accepts, at the frame's top level. */
+        void tree(Tree root, MemorySegment s, long off, int len);
+    }
+
+    private static final Map<String, Dissector> BY_TYPE = Map.of("image/gif", Gif.DISSECTOR);
+    private static final List<Dissector> HEURISTICS = List.of(Gif.DISSECTOR);
+
+    /** The dissector registered for media type {@code type} (lower case, no parameters), or null. */
+    public static Dissector byType(String type) {
+        return type == null ? null : BY_TYPE.get(type);
+    }
+
+    /** The first heuristic dissector that accepts the bytes, or null. */
+    public static Dissector heuristic(MemorySegment s, long off, int len) {
+        for (Dissector d : HEURISTICS) {
+            if (d.accepts(s, off, len)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** The names of the media protocols, for the field table and the profile. */
+    public static List<Dissector> all() {
+        return HEURISTICS;
+    }
+}
