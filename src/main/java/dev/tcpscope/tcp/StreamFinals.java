@@ -20,7 +20,10 @@ public final class StreamFinals {
     private static final int PAGE_BITS = 14, PAGE = 1 << PAGE_BITS;
 
     private final int size;
-    /** Per stream, by page: the initial RTT; both bases (low in the high half); and the rest packed. */
+    /**
+     * Per stream, by page: the initial RTT (a page only once one of its streams has one); both
+     * bases (low in the high half); and the rest packed.
+     */
     private final long[][] firstRtt, bases;
     /** Completeness (bits 0-7), low scale (8-15), high scale (16-23), low/high base set (24, 25). */
     private final int[][] packed;
@@ -41,14 +44,15 @@ public final class StreamFinals {
         int p = stream >>> PAGE_BITS, i = stream & PAGE - 1;
         long b = bases[p][i];
         int m = packed[p][i];
-        return new Entry(m & 0xff, firstRtt[p][i], b >>> 32, (m & 1 << 24) != 0, (byte) (m >>> 8),
+        long rtt = firstRtt[p] == null ? 0 : firstRtt[p][i];
+        return new Entry(m & 0xff, rtt, b >>> 32, (m & 1 << 24) != 0, (byte) (m >>> 8),
                 b & 0xffff_ffffL, (m & 1 << 25) != 0, (byte) (m >>> 16));
     }
 
     /**
      * Collects the values stream by stream as a first pass goes: a conversation's are set when it
      * is spilled, replaced by a new connection on the same ports, or at the end, whichever is
-     * last; 20 bytes a stream, in pages.
+     * last; 20 bytes a stream, in pages (12 while no stream of a page has an RTT).
      */
     static final class Builder {
         private int size;
@@ -66,7 +70,6 @@ public final class StreamFinals {
                 packed = java.util.Arrays.copyOf(packed, n);
             }
             for (; pages <= p; pages++) {
-                firstRtt[pages] = new long[PAGE];
                 bases[pages] = new long[PAGE];
                 packed[pages] = new int[PAGE];
             }
@@ -77,7 +80,12 @@ public final class StreamFinals {
             int stream = c.stream;
             ensure(stream);
             int p = stream >>> PAGE_BITS, i = stream & PAGE - 1;
-            firstRtt[p][i] = c.firstRtt;
+            if (c.firstRtt != 0 && firstRtt[p] == null) {
+                firstRtt[p] = new long[PAGE]; // a page of streams none of which saw an RTT has none (a SYN flood)
+            }
+            if (firstRtt[p] != null) {
+                firstRtt[p][i] = c.firstRtt;
+            }
             bases[p][i] = c.low.baseSeq << 32 | c.high.baseSeq & 0xffff_ffffL;
             packed[p][i] = c.completeness & 0xff | (c.low.winScale & 0xff) << 8 | (c.high.winScale & 0xff) << 16
                     | (c.low.baseSet ? 1 << 24 : 0) | (c.high.baseSet ? 1 << 25 : 0);
