@@ -90,10 +90,13 @@ public final class Collected implements Tree {
      * BOOLEAN, STRING, BYTES, PROTOCOL or NONE.
      */
     public static Field field(String name, String title, FieldType type, int bits, Source source) {
-        return field(name, title, type, bits, Base.DEC, source);
+        return field(name, title, type, bits, type == FieldType.UINT ? Base.DEC : Base.NONE, source);
     }
 
-    /** As {@link #field(String, String, FieldType, int, Source)}, an integer shown in {@code base}. */
+    /**
+     * As {@link #field(String, String, FieldType, int, Source)}, shown in {@code base}: an
+     * integer's base, or {@link Base#ALLOW_ZERO} for a byte field whose empty value is {@code <none>}.
+     */
     public static Field field(String name, String title, FieldType type, int bits, Base base, Source source) {
         dev.tcpscope.field.Extractor e = (d, v) -> {
             Collected c = source.of(d);
@@ -101,10 +104,7 @@ public final class Collected implements Tree {
                 c.values(name, type, v);
             }
         };
-        if (type == FieldType.UINT) {
-            return Field.integer(name, title, type, bits, base, e);
-        }
-        return base == Base.ALLOW_ZERO ? new Field(name, title, type, bits, base, e) : Field.of(name, title, type, e);
+        return new Field(name, title, type, type == FieldType.UINT ? bits : 0, base, e);
     }
 
     /** The registered dissector named {@code name} of the decoder's table, if it is a {@code type}. */

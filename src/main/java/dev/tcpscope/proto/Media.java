@@ -48,9 +48,4 @@ public final class Media {
         }
         return null;
     }
-
-    /** The names of the media protocols, for the field table and the profile. */
-    public static List<Dissector> all() {
-        return HEURISTICS;
-    }
 }
