@@ -90,7 +90,7 @@ public final class Details {
 
     OuiNames ouis() {
         if (ouis == null) {
-            ouis = macs().loaded() ? OuiNames.system() : OuiNames.none();
+            ouis = macs().ouiNames();
         }
         return ouis;
     }

@@ -6,7 +6,6 @@ import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,11 +34,17 @@ public final class MacNames {
     /** tshark keeps names in 64-byte buffers: at most 63 characters survive. */
     private static final int MAX_NAME = 63;
     private static final int CACHE_SIZE = 4096;
-    private static final MacNames NONE = new MacNames(Map.of(), Map.of(), Map.of(), false);
+    private static final MacNames NONE = new MacNames(new byte[0], new MacTable(1), new MacTable(1), new MacTable(1),
+            new MacTable(1), new MacTable(1), false);
 
-    private final Map<Long, String> exact;
-    private final Map<Long, String> ranges;
-    private final Map<Integer, String> ouis;
+    /** Every file read, one after the other; the tables hold offsets of names into it. */
+    private final byte[] text;
+    private final MacTable ethers;
+    private final MacTable exact;
+    private final MacTable ranges;
+    private final MacTable ouis;
+    /** manuf's whole-OUI lines (not wka's), for {@link #ouiNames()}: offsets of their line starts. */
+    private final MacTable ouiLines;
     private final boolean loaded;
     private final Map<Long, String> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -47,12 +52,16 @@ public final class MacNames {
             return size() > CACHE_SIZE;
         }
     };
+    private OuiNames ouiNames;
 
-    private MacNames(Map<Long, String> exact, Map<Long, String> ranges, Map<Integer, String> ouis,
-                     boolean loaded) {
+    private MacNames(byte[] text, MacTable ethers, MacTable exact, MacTable ranges, MacTable ouis,
+                     MacTable ouiLines, boolean loaded) {
+        this.text = text;
+        this.ethers = ethers;
         this.exact = exact;
         this.ranges = ranges;
         this.ouis = ouis;
+        this.ouiLines = ouiLines;
         this.loaded = loaded;
     }
 
@@ -75,28 +84,64 @@ public final class MacNames {
     /**
      * Loads {@code manuf} and {@code wka} from {@code dataDir} and, when it exists, an ethers file.
      * Missing files are skipped; with no manuf and no wka the result resolves nothing.
+     *
+     * <p>One scan of each file, keeping only where each name starts: the names are made when an
+     * address asks for them. Every -V of an Ethernet capture loads manuf's 50,000 lines in a cold
+     * JVM, where maps of boxed keys and a String per line cost half a second.
      */
-    public static MacNames load(Path dataDir, Path ethers) {
-        Map<Long, String> exact = new HashMap<>();
-        Map<Long, String> ranges = new HashMap<>();
-        Map<Integer, String> ouis = new HashMap<>();
+    public static MacNames load(Path dataDir, Path ethersFile) {
+        byte[] manuf = readable(dataDir.resolve("manuf"));
+        byte[] wka = readable(dataDir.resolve("wka"));
+        byte[] eth = ethersFile == null ? null : readable(ethersFile);
+        int size = length(manuf) + length(wka) + length(eth);
+        byte[] text = new byte[size];
+        MacTable ethers = new MacTable(64);
+        MacTable exact = new MacTable(1024);
+        MacTable ranges = new MacTable(1 << 15);
+        MacTable ouis = new MacTable(1 << 16);
+        MacTable ouiLines = new MacTable(1 << 16);
         boolean any = false;
+        int at = 0;
         // Later lines replace earlier ones, and wka is read after manuf, as tshark does.
-        for (String file : new String[] {"manuf", "wka"}) {
-            Path p = dataDir.resolve(file);
-            if (Files.isReadable(p)) {
-                any |= read(p, exact, ranges, ouis, true);
-            }
+        if (manuf != null) {
+            System.arraycopy(manuf, 0, text, at, manuf.length);
+            any |= read(text, at, at + manuf.length, exact, ranges, ouis, ouiLines, true);
+            at += manuf.length;
         }
-        if (ethers != null && Files.isReadable(ethers)) {
+        if (wka != null) {
+            System.arraycopy(wka, 0, text, at, wka.length);
+            any |= read(text, at, at + wka.length, exact, ranges, ouis, null, true);
+            at += wka.length;
+        }
+        if (eth != null) {
             // /etc/ethers wins over every other source; in it the first line for an address counts.
-            Map<Long, String> fromEthers = new HashMap<>();
-            read(ethers, fromEthers, new HashMap<>(), new HashMap<>(), false);
-            exact.putAll(fromEthers);
-            any |= !fromEthers.isEmpty();
+            System.arraycopy(eth, 0, text, at, eth.length);
+            read(text, at, at + eth.length, ethers, new MacTable(16), new MacTable(16), null, false);
+            any |= ethers.size() > 0;
         }
         if (!any) return NONE;
-        return new MacNames(Map.copyOf(exact), Map.copyOf(ranges), Map.copyOf(ouis), true);
+        return new MacNames(text, ethers, exact, ranges, ouis, ouiLines, true);
+    }
+
+    private static byte[] readable(Path p) {
+        if (!Files.isReadable(p)) return null;
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException | RuntimeException ex) {
+            return null; // an unreadable file resolves nothing; tshark also carries on silently
+        }
+    }
+
+    private static int length(byte[] b) {
+        return b == null ? 0 : b.length;
+    }
+
+    /** The organisation names of whole OUIs in manuf ({@code eth.*.oui_resolved}). */
+    OuiNames ouiNames() {
+        if (ouiNames == null) {
+            ouiNames = loaded ? new OuiNames(text, ouiLines) : OuiNames.none();
+        }
+        return ouiNames;
     }
 
     /** Whether names were loaded. */
@@ -127,19 +172,20 @@ public final class MacNames {
     }
 
     private String resolve(long mac) {
-        String name = exact.get(mac);
-        if (name != null) return clip(name);
+        int at = ethers.get(mac);
+        if (at < 0) at = exact.get(mac);
+        if (at >= 0) return clip(nameAt(at));
         for (int m = 47; m >= 24; m--) {
-            name = ranges.get(mac & prefixMask(m));
-            if (name != null) return withSuffix(name, mac, m);
+            at = ranges.get(mac & prefixMask(m));
+            if (at >= 0) return withSuffix(nameAt(at), mac, m);
         }
-        int oui = (int) (mac >>> 24);
-        name = ouis.get(oui);
-        if (name == null && (oui & 0x010000) != 0) name = ouis.get(oui & 0xfeffff);
-        if (name != null) return withSuffix(name, mac, 24);
+        long oui = mac >>> 24;
+        at = ouis.get(oui);
+        if (at < 0 && (oui & 0x010000) != 0) at = ouis.get(oui & 0xfeffff);
+        if (at >= 0) return withSuffix(nameAt(at), mac, 24);
         for (int m = 23; m >= 1; m--) {
-            name = ranges.get(mac & prefixMask(m));
-            if (name != null) return withSuffix(name, mac, m);
+            at = ranges.get(mac & prefixMask(m));
+            if (at >= 0) return withSuffix(nameAt(at), mac, m);
         }
         return plain(mac);
     }
@@ -176,37 +222,42 @@ public final class MacNames {
         return sb.toString();
     }
 
-    /**
-     * Reads one ethers-format file: "address name [comment]", where the address has 3 to 6 hex
-     * bytes separated by ':', '-' or '.', optionally followed by "/bits". Three bytes without a
-     * mask are an OUI; six without a mask (or a mask of 48) an exact address; anything else a range.
-     */
-    private static boolean read(Path p, Map<Long, String> exact, Map<Long, String> ranges,
-                                Map<Integer, String> ouis, boolean lastWins) {
-        byte[] b;
-        try {
-            b = Files.readAllBytes(p);
-        } catch (IOException | RuntimeException ex) {
-            return false; // an unreadable file resolves nothing; tshark also carries on silently
+    /** The name that starts at {@code at} of the text: up to a blank, a '#' or the line's end. */
+    private String nameAt(int at) {
+        int end = at;
+        while (end < text.length && !blank(text[end]) && text[end] != '#' && text[end] != '\n') {
+            end++;
         }
-        // Hand-rolled scan (no regex, no per-line Strings but the name): manuf has ~50,000 lines
-        // and this runs in a cold JVM, where it used to cost seconds.
+        return new String(text, at, end - at, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Reads one ethers-format file, b[from, to): "address name [comment]", where the address has
+     * 3 to 6 hex bytes separated by ':', '-' or '.', optionally followed by "/bits". Three bytes
+     * without a mask are an OUI; six without a mask (or a mask of 48) an exact address; anything
+     * else a range. The tables get where each name starts; {@code ouiLines}, when given, where
+     * each OUI's line starts.
+     */
+    private static boolean read(byte[] b, int from, int to, MacTable exact, MacTable ranges,
+                                MacTable ouis, MacTable ouiLines, boolean lastWins) {
+        // Hand-rolled scan (no regex, no per-line Strings): manuf has ~50,000 lines and this runs
+        // in a cold JVM.
         boolean any = false;
-        int n = b.length;
-        int i = 0;
-        while (i < n) {
+        Line line = new Line();
+        int i = from;
+        while (i < to) {
             int lineEnd = i;
-            while (lineEnd < n && b[lineEnd] != '\n') {
+            while (lineEnd < to && b[lineEnd] != '\n') {
                 lineEnd++;
             }
-            Entry e = parseLine(b, i, lineEnd);
-            if (e != null) {
-                if (e.bits == 48) {
-                    if (lastWins) exact.put(e.mac, e.name); else exact.putIfAbsent(e.mac, e.name);
-                } else if (e.bits == 0) {
-                    ouis.put((int) (e.mac >>> 24), e.name);
+            if (line.parse(b, i, lineEnd)) {
+                if (line.bits == 48) {
+                    if (lastWins) exact.put(line.mac, line.name); else exact.putIfAbsent(line.mac, line.name);
+                } else if (line.bits == 0) {
+                    ouis.put(line.mac >>> 24, line.name);
+                    if (ouiLines != null) ouiLines.put(line.mac >>> 24, i);
                 } else {
-                    ranges.put(e.mac, e.name);
+                    ranges.put(line.mac, line.name);
                 }
                 any = true;
             }
@@ -219,83 +270,107 @@ public final class MacNames {
         return c == ' ' || c == '\t' || c == '\r';
     }
 
-    /** One "address[/bits] name [comment]" line of b[from, to), or null. */
-    private static Entry parseLine(byte[] b, int from, int to) {
-        int i = from;
-        while (i < to && blank(b[i])) {
-            i++;
+    /** One line as {@link Line#parse} found it. */
+    private static final class Line {
+        long mac;
+        /** The mask's length: 0 for a bare OUI, 48 for a whole address. */
+        int bits;
+        /** Where the name starts. */
+        int name;
+
+        /** Parses one "address[/bits] name [comment]" line of b[from, to); false if it is none. */
+        boolean parse(byte[] b, int from, int to) {
+            int i = from;
+            while (i < to && blank(b[i])) {
+                i++;
+            }
+            int addrStart = i;
+            while (i < to && !blank(b[i]) && b[i] != '#') {
+                i++;
+            }
+            int addrEnd = i;
+            while (i < to && blank(b[i])) {
+                i++;
+            }
+            int nameStart = i;
+            while (i < to && !blank(b[i]) && b[i] != '#') {
+                i++;
+            }
+            if (addrEnd == addrStart || i == nameStart || !parseAddress(b, addrStart, addrEnd)) {
+                return false;
+            }
+            name = nameStart;
+            return true;
         }
-        int addrStart = i;
-        while (i < to && !blank(b[i]) && b[i] != '#') {
-            i++;
+
+        /** Parses "00:1B:C5:00:00:00/36", "01-00-5E/25", "00:00:0C" into mac and bits. */
+        private boolean parseAddress(byte[] b, int from, int to) {
+            int addrEnd = to;
+            int bits = -1;
+            for (int k = from; k < to; k++) {
+                if (b[k] == '/') {
+                    addrEnd = k;
+                    bits = decimal(b, k + 1, to);
+                    if (bits < 1 || bits > 48) return false;
+                    break;
+                }
+            }
+            // Up to six hex bytes of one or two digits, separated by ':', '.' or '-'.
+            long mac = 0;
+            int parts = 0;
+            int p = from;
+            while (p < addrEnd) {
+                if (parts == 6) return false;
+                int v = Character.digit(b[p], 16);
+                if (v < 0) return false;
+                p++;
+                if (p < addrEnd && !separator(b[p])) {
+                    int d2 = Character.digit(b[p], 16);
+                    if (d2 < 0) return false;
+                    v = v * 16 + d2;
+                    p++;
+                }
+                mac = (mac << 8) | v;
+                parts++;
+                if (p < addrEnd) {
+                    if (!separator(b[p])) return false;
+                    p++;
+                    if (p == addrEnd) return false;
+                }
+            }
+            if (parts < 3) return false;
+            mac <<= 8 * (6 - parts);
+            if (bits < 0) {
+                if (parts == 3) bits = 0;
+                else if (parts == 6) bits = 48;
+                else return false;
+            }
+            this.mac = mac;
+            this.bits = bits;
+            return true;
         }
-        int addrEnd = i;
-        while (i < to && blank(b[i])) {
-            i++;
-        }
-        int nameStart = i;
-        while (i < to && !blank(b[i]) && b[i] != '#') {
-            i++;
-        }
-        if (addrEnd == addrStart || i == nameStart) {
-            return null;
-        }
-        Entry a = parseAddress(new String(b, addrStart, addrEnd - addrStart, StandardCharsets.ISO_8859_1));
-        if (a == null) {
-            return null;
-        }
-        return new Entry(a.mac, a.bits, new String(b, nameStart, i - nameStart, StandardCharsets.ISO_8859_1));
     }
 
-    private record Entry(long mac, int bits, String name) {}
+    private static boolean separator(byte c) {
+        return c == ':' || c == '.' || c == '-';
+    }
 
-    /** Parses "00:1B:C5:00:00:00/36", "01-00-5E/25", "00:00:0C"; bits 0 means a bare OUI. */
-    private static Entry parseAddress(String text) {
-        String addr = text;
-        int bits = -1;
-        int slash = text.indexOf('/');
-        if (slash >= 0) {
-            addr = text.substring(0, slash);
-            try {
-                bits = Integer.parseInt(text.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-            if (bits < 1 || bits > 48) return null;
+    /** The decimal number in b[from, to) as Integer.parseInt reads it, or -1. */
+    private static int decimal(byte[] b, int from, int to) {
+        if (from == to) return -1;
+        int k = from;
+        boolean negative = false;
+        if (b[k] == '+' || b[k] == '-') {
+            negative = b[k] == '-';
+            if (++k == to) return -1;
         }
-        // Up to six hex bytes of one or two digits, separated by ':', '.' or '-'.
-        long mac = 0;
-        int parts = 0;
-        int p = 0;
-        int len = addr.length();
-        while (p < len) {
-            if (parts == 6) return null;
-            int d1 = Character.digit(addr.charAt(p), 16);
-            if (d1 < 0) return null;
-            int v = d1;
-            p++;
-            if (p < len && addr.charAt(p) != ':' && addr.charAt(p) != '.' && addr.charAt(p) != '-') {
-                int d2 = Character.digit(addr.charAt(p), 16);
-                if (d2 < 0) return null;
-                v = v * 16 + d2;
-                p++;
-            }
-            mac = (mac << 8) | v;
-            parts++;
-            if (p < len) {
-                char sep = addr.charAt(p);
-                if (sep != ':' && sep != '.' && sep != '-') return null;
-                p++;
-                if (p == len) return null;
-            }
+        long v = 0;
+        for (; k < to; k++) {
+            int d = Character.digit(b[k], 10);
+            if (d < 0) return -1;
+            v = v * 10 + d;
+            if (v > 100) v = 100; // beyond 48 either way
         }
-        if (parts < 3) return null;
-        mac <<= 8 * (6 - parts);
-        if (bits < 0) {
-            if (parts == 3) bits = 0;
-            else if (parts == 6) bits = 48;
-            else return null;
-        }
-        return new Entry(mac, bits, null);
+        return negative ? -1 : (int) v;
     }
 }

@@ -100,6 +100,25 @@ class MacNamesTest {
     }
 
     @Test
+    void ouiNamesAreManufsLongNamesOfWholeOuisOnly(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("manuf"), """
+            00:00:0C\tCisco\tCisco Systems, Inc # a comment
+            00:00:0D\tFibronic
+            00:1B:C5:00:00:00/36\tConvergi\tConverging Systems Inc.
+            00:00:0E\tFirst\tFirst long
+            00:00:0E\tSecond\tSecond long
+            """);
+        Files.writeString(dir.resolve("wka"), "01-00-3C\tAuspex\n");
+        OuiNames ouis = MacNames.load(dir, null).ouiNames();
+        assertThat(ouis.name(0x00000c)).isEqualTo("Cisco Systems, Inc");
+        assertThat(ouis.name(0x00000d)).isEqualTo("Fibronic");
+        assertThat(ouis.name(0x00000e)).isEqualTo("Second long");
+        assertThat(ouis.name(0x001bc5)).isNull();
+        assertThat(ouis.name(0x01003c)).isNull();
+        assertThat(MacNames.none().ouiNames().name(0x00000c)).isNull();
+    }
+
+    @Test
     void missingDirectoryResolvesNothing(@TempDir Path dir) {
         assertThat(MacNames.load(dir.resolve("absent"), null).loaded()).isFalse();
     }
