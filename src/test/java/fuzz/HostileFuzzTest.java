@@ -108,7 +108,7 @@ class HostileFuzzTest {
             sb.setLength(0);
             list.appendLine(decoder, sb);
             sb.setLength(0);
-            details.appendFrame(sb, decoder, null, -1, null);
+            details.appendFrame(sb, decoder, null, -1);
         }
     }
 
@@ -238,7 +238,7 @@ class HostileFuzzTest {
             sb.setLength(0);
             list.appendLine(decoder, sb);
             sb.setLength(0);
-            details.appendFrame(sb, decoder, null, -1, null);
+            details.appendFrame(sb, decoder, null, -1);
         }
     }
 

@@ -440,13 +440,16 @@ final class ReadCommand implements Callable<Integer> {
             }
             try {
                 while (nextShown(reader, frame, decoder, columns)) {
-                    if (!listing.quiet) {
-                        details.appendFrame(text, decoder, interfaceByGlobalId(reader, frame), reader.section(), built -> {
-                            out.text(built);
-                            built.setLength(0);
-                        });
+                    if (listing.quiet) {
+                        // nothing printed
+                    } else if (details.text()) {
+                        details.writeText(out, decoder, interfaceByGlobalId(reader, frame), reader.section());
+                    } else {
+                        details.appendFrame(text, decoder, interfaceByGlobalId(reader, frame), reader.section());
                         out.text(text);
-                        text.setLength(0);
+                        // A fresh builder: one that held a char beyond Latin-1 keeps two bytes a
+                        // char for good, and makes every append a conversion.
+                        text = text.capacity() > 1 << 20 ? new StringBuilder(16384) : new StringBuilder(text.capacity());
                     }
                     if (flushEach) {
                         flushLive();

@@ -26,30 +26,41 @@ public final class DetailText {
 
     /** Appends the tree under {@code root}, every line ending in '\n'. */
     public void append(StringBuilder out, DetailNode root) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (LineWriter w = new LineWriter(bytes)) {
+            write(w, root);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e); // into memory: nothing fails
+        }
+        out.append(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Writes the tree under {@code root}, every line ending in '\n'. */
+    public void write(LineWriter out, DetailNode root) throws java.io.IOException {
         for (DetailNode n : root.children()) {
             node(out, n, 0);
         }
     }
 
-    private void node(StringBuilder out, DetailNode n, int level) {
+    private void node(LineWriter out, DetailNode n, int level) throws java.io.IOException {
         if (n.isHidden()) {
             return;
         }
-        for (int k = 0; k < level; k++) {
-            out.append("    ");
-        }
+        out.spaces(4 * level);
         if (n.isGenerated()) {
-            out.append('[').append(n.label()).append(']');
+            out.ascii('[');
+            out.text(n.label());
+            out.ascii(']');
         } else {
-            out.append(n.label());
+            out.text(n.label());
         }
-        out.append('\n');
+        out.newline();
         if (only != null && level == 0 && !only.contains(n.key())) {
             return;
         }
         if (hexForData && n.data() != null) {
-            out.append('\n');
-            HexDump.append(out, n.data(), n.dataOffset(), n.dataLength());
+            out.newline();
+            HexDump.write(out, n.data(), n.dataOffset(), n.dataLength());
         }
         for (DetailNode c : n.children()) {
             node(out, c, level + 1);

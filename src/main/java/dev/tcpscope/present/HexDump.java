@@ -1,8 +1,10 @@
 package dev.tcpscope.present;
 
-import dev.tcpscope.wire.Bytes;
-
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
 
 /**
  * tshark's hex dump ({@code -x}, and the bytes under {@code Data} in {@code -V}): lines of an
@@ -11,73 +13,74 @@ import java.lang.foreign.MemorySegment;
  * buffer needs them (Wireshark's {@code print_hex_data_buffer}).
  */
 public final class HexDump {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final int BYTES_PER_LINE = 16;
+    /** The longest line: 8 offset digits, two spaces, 16 times three, two spaces, 16, newline. */
+    private static final int LINE_MAX = 8 + 2 + BYTES_PER_LINE * 3 + 2 + BYTES_PER_LINE + 1;
+    /** How many lines are made per look at the writer's room (and per copy out of the segment). */
+    private static final int LINES_AT_ONCE = LineWriter.ROOM / LINE_MAX / 2;
 
     private HexDump() { }
 
-    /** Takes what has been appended so far (writes it out and empties the builder). */
-    @FunctionalInterface
-    public interface Drain {
-        void drain(StringBuilder out) throws java.io.IOException;
-    }
-
-    /** How much text a dump builds up before it is drained. */
-    static final int DRAIN_AT = 1 << 20;
-
     /** Appends the dump of {@code s[off, off+len)}, each line ending in '\n'; nothing when empty. */
     public static void append(StringBuilder out, MemorySegment s, long off, int len) {
-        try {
-            append(out, s, off, len, null);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e); // no drain, nothing written
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (LineWriter w = new LineWriter(bytes)) {
+            write(w, s, off, len);
+        } catch (IOException e) {
+            throw new AssertionError(e); // into memory: nothing fails
         }
+        out.append(bytes.toString(StandardCharsets.US_ASCII));
     }
 
     /**
-     * As {@link #append(StringBuilder, MemorySegment, long, int)}, handing the text to
-     * {@code drain} (when not null) each time about {@value #DRAIN_AT} characters have built up: a
-     * 128 MiB frame's dump is 600 million characters, which must not be held at once.
+     * Writes the dump of {@code s[off, off+len)} to {@code out}, each line ending in '\n', made in
+     * the writer's buffer a few hundred lines at a time: a 128 MiB frame's dump (600 MB of text) is
+     * never held, and no char or String is made on the way.
      */
-    public static void append(StringBuilder out, MemorySegment s, long off, int len, Drain drain) throws java.io.IOException {
+    public static void write(LineWriter out, MemorySegment s, long off, int len) throws IOException {
         int digits = offsetDigits(len);
-        // each line is built in a char array and appended at once, from the bytes copied out in
-        // one go: appending char by char was most of -V's time on frames with payload
-        byte[] bytes = new byte[BYTES_PER_LINE];
-        char[] line = new char[digits + 2 + BYTES_PER_LINE * 3 + 2 + BYTES_PER_LINE + 1];
-        for (int at = 0; at < len; at += BYTES_PER_LINE) {
-            if (drain != null && out.length() >= DRAIN_AT) {
-                drain.drain(out);
+        byte[] src = new byte[Math.min(len, LINES_AT_ONCE * BYTES_PER_LINE)];
+        for (int at = 0; at < len; ) {
+            int chunk = Math.min(src.length, len - at);
+            MemorySegment.copy(s, ValueLayout.JAVA_BYTE, off + at, src, 0, chunk);
+            byte[] b = out.reserve((chunk / BYTES_PER_LINE + 1) * LINE_MAX);
+            int c = out.position();
+            for (int k = 0; k < chunk; k += BYTES_PER_LINE) {
+                c = line(b, c, at + k, digits, src, k, Math.min(BYTES_PER_LINE, chunk - k));
             }
-            int c = 0;
-            for (int k = digits - 1; k >= 0; k--) {
-                line[c++] = HEX[(at >>> (4 * k)) & 0xf];
-            }
-            line[c++] = ' ';
-            line[c++] = ' ';
-            int n = Math.min(BYTES_PER_LINE, len - at);
-            MemorySegment.copy(s, java.lang.foreign.ValueLayout.JAVA_BYTE, off + at, bytes, 0, n);
-            for (int k = 0; k < n; k++) {
-                int b = bytes[k] & 0xff;
-                line[c++] = HEX[b >>> 4];
-                line[c++] = HEX[b & 0xf];
-                line[c++] = ' ';
-            }
-            // The ASCII column starts two spaces after the sixteenth byte's trailing space.
-            for (int k = n; k < BYTES_PER_LINE; k++) {
-                line[c++] = ' ';
-                line[c++] = ' ';
-                line[c++] = ' ';
-            }
-            line[c++] = ' ';
-            line[c++] = ' ';
-            for (int k = 0; k < n; k++) {
-                int b = bytes[k] & 0xff;
-                line[c++] = b >= 0x20 && b < 0x7f ? (char) b : '.';
-            }
-            line[c++] = '\n';
-            out.append(line, 0, c);
+            out.advance(c);
+            at += chunk;
         }
+    }
+
+    /** One line into {@code b} from {@code c}: offset {@code at}, {@code n} bytes of src from {@code from}. */
+    private static int line(byte[] b, int c, int at, int digits, byte[] src, int from, int n) {
+        for (int k = digits - 1; k >= 0; k--) {
+            b[c++] = HEX[(at >>> (4 * k)) & 0xf];
+        }
+        b[c++] = ' ';
+        b[c++] = ' ';
+        for (int k = 0; k < n; k++) {
+            int v = src[from + k] & 0xff;
+            b[c++] = HEX[v >>> 4];
+            b[c++] = HEX[v & 0xf];
+            b[c++] = ' ';
+        }
+        // The ASCII column starts two spaces after the sixteenth byte's trailing space.
+        for (int k = n; k < BYTES_PER_LINE; k++) {
+            b[c++] = ' ';
+            b[c++] = ' ';
+            b[c++] = ' ';
+        }
+        b[c++] = ' ';
+        b[c++] = ' ';
+        for (int k = 0; k < n; k++) {
+            byte v = src[from + k];
+            b[c++] = v >= 0x20 && v < 0x7f ? v : (byte) '.';
+        }
+        b[c++] = '\n';
+        return c;
     }
 
     /** At least 4 digits; as many as the largest offset ({@code len - 1}) needs, up to 8. */

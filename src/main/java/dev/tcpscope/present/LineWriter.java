@@ -2,6 +2,7 @@ package dev.tcpscope.present;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Writes lines as UTF-8 through one reused byte buffer: no String, no encoder, no allocation per
@@ -9,10 +10,14 @@ import java.io.OutputStream;
  */
 public final class LineWriter implements AutoCloseable {
     private final OutputStream out;
-    private final byte[] buf = new byte[1 << 16];
+    /** The buffer's size: the most {@link #reserve} can make room for. */
+    public static final int ROOM = 1 << 16;
+    private final byte[] buf = new byte[ROOM];
     /** The chars of one chunk, copied out of the text at once (charAt per char was a hot spot of -V). */
     private final char[] chars = new char[buf.length / 3];
     private int n;
+    /** Text at least this long is encoded whole by the JDK ({@link #text}). */
+    private static final int BULK = 512;
 
     public LineWriter(OutputStream out) {
         this.out = out;
@@ -27,19 +32,110 @@ public final class LineWriter implements AutoCloseable {
         buf[n++] = '\n';
     }
 
+    /** Writes {@code s} and a newline. */
+    public void line(String s) throws IOException {
+        text(s);
+        newline();
+    }
+
+    /** Writes a newline. */
+    public void newline() throws IOException {
+        if (n == buf.length) {
+            flushBuffer();
+        }
+        buf[n++] = '\n';
+    }
+
+    /** Writes the ASCII character {@code c}. */
+    public void ascii(char c) throws IOException {
+        if (n == buf.length) {
+            flushBuffer();
+        }
+        buf[n++] = (byte) c;
+    }
+
+    /** Writes {@code count} spaces. */
+    public void spaces(int count) throws IOException {
+        if (count > buf.length - n) {
+            flushBuffer();
+            if (count > buf.length) {
+                for (int k = 0; k < count; k++) ascii(' ');
+                return;
+            }
+        }
+        java.util.Arrays.fill(buf, n, n + count, (byte) ' ');
+        n += count;
+    }
+
+    /**
+     * Writes {@code s} as it is, without a newline: the JDK's encoder copies a Latin-1 string that
+     * is ASCII whole, where {@link #encode} takes every char apart.
+     */
+    public void text(String s) throws IOException {
+        bytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Makes room for {@code count} bytes ({@code count <= }{@link #ROOM}) and returns the buffer,
+     * for the caller to put them from {@link #position()} on and {@link #advance} past them: a
+     * hex dump's lines are made in place.
+     */
+    public byte[] reserve(int count) throws IOException {
+        if (count > buf.length - n) {
+            flushBuffer();
+        }
+        return buf;
+    }
+
+    /** Where the next byte goes in the buffer {@link #reserve} returned. */
+    public int position() {
+        return n;
+    }
+
+    /** Takes the bytes put into the buffer up to {@code to}. */
+    public void advance(int to) {
+        n = to;
+    }
+
     /** Writes {@code cs} as it is, without a newline. */
     public void text(CharSequence cs) throws IOException {
         int len = cs.length();
+        if (len >= BULK && (cs instanceof StringBuilder || cs instanceof String)) {
+            // A frame's details at once: the JDK's encoder copies Latin-1 text whole when it is
+            // ASCII, where the loop below takes every char apart (a fifth of -V's time).
+            bytes(cs.toString().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        encodeAll(cs, 0, len);
+    }
+
+    /** UTF-8 of {@code cs[from, len)}. */
+    private void encodeAll(CharSequence cs, int from, int len) throws IOException {
         // in chunks for which the buffer has room even if every char took three bytes, so that
         // the loop below needs no check per char (a surrogate pair takes four bytes for two chars)
         int chunk = buf.length / 3 - 1;
-        for (int from = 0; from < len; ) {
+        while (from < len) {
             int to = Math.min(len, from + chunk);
             if (to - from > (buf.length - n) / 3 - 1) {
                 flushBuffer();
             }
             from = encode(cs, from, to);
         }
+    }
+
+    private void bytes(byte[] b) throws IOException {
+        if (b.length > buf.length - n) {
+            flushBuffer();
+            if (b.length > buf.length) {
+                out.write(b);
+                if (out instanceof java.io.PrintStream ps && ps.checkError()) {
+                    throw new OutputFailed();
+                }
+                return;
+            }
+        }
+        System.arraycopy(b, 0, buf, n, b.length);
+        n += b.length;
     }
 
     /** UTF-8 of {@code cs[from, to)} into the buffer, which has room; returns where it stopped. */
