@@ -437,19 +437,13 @@ final class ReadCommand implements Callable<Integer> {
         try (reader) {
             if (!listing.quiet) {
                 details.begin(text);
+                out.text(text); // before the frames, which may be written straight to out
+                text.setLength(0);
             }
             try {
                 while (nextShown(reader, frame, decoder, columns)) {
-                    if (listing.quiet) {
-                        // nothing printed
-                    } else if (details.text()) {
-                        details.writeText(out, decoder, interfaceByGlobalId(reader, frame), reader.section());
-                    } else {
-                        details.appendFrame(text, decoder, interfaceByGlobalId(reader, frame), reader.section());
-                        out.text(text);
-                        // A fresh builder: one that held a char beyond Latin-1 keeps two bytes a
-                        // char for good, and makes every append a conversion.
-                        text = text.capacity() > 1 << 20 ? new StringBuilder(16384) : new StringBuilder(text.capacity());
+                    if (!listing.quiet) {
+                        details.write(out, decoder, interfaceByGlobalId(reader, frame), reader.section());
                     }
                     if (flushEach) {
                         flushLive();

@@ -2,6 +2,7 @@ package dev.tcpscope.present;
 
 import dev.tcpscope.tcp.Decoder;
 
+import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -38,14 +39,14 @@ import java.util.Map;
  * first, each named by its lowercased title.
  */
 public final class DetailEk {
-    private final ZoneId zone;
     private final EkNames names = EkNames.standard();
     /** With -x: the data sources of the frame being written, else null. */
     private DataSources sources;
+    private final DetailJson.Index index;
 
     /** @param zone the zone whose date names the {@code _index}, tshark's local time */
     public DetailEk(ZoneId zone) {
-        this.zone = zone;
+        this.index = new DetailJson.Index(zone);
     }
 
     /**
@@ -54,33 +55,34 @@ public final class DetailEk {
      * null for none) as the layers.
      */
     public void appendPacket(StringBuilder out, long seconds, int nanos, String[] columns, DetailNode root) {
-        appendPacket(out, seconds, nanos, columns, root, null);
+        LineWriter.into(out, w -> writePacket(w, seconds, nanos, columns, root, null));
     }
 
     /**
-     * As {@link #appendPacket(StringBuilder, long, int, String[], DetailNode)}, with each item's
-     * bytes ({@code -x}) placed in {@code sources}; null writes none.
+     * Writes one frame's two lines as {@link #appendPacket}, with each item's bytes ({@code -x})
+     * placed in {@code sources} (null writes none); straight into the writer's buffer.
      */
-    public void appendPacket(StringBuilder out, long seconds, int nanos, String[] columns, DetailNode root,
-                             DataSources sources) {
+    public void writePacket(LineWriter out, long seconds, int nanos, String[] columns, DetailNode root,
+                            DataSources sources) throws IOException {
         this.sources = sources;
         head(out, seconds, nanos, columns);
         if (root != null) {
-            out.append(",\"layers\":{");
+            out.text(",\"layers\":{");
             members(out, root, "");
-            out.append('}');
+            out.ascii('}');
         }
-        out.append("}\n");
+        out.text("}\n");
         this.sources = null;
     }
 
     /**
-     * Appends one frame's two lines with the chosen fields ({@code -T ek -e}) as its layers;
+     * Writes one frame's two lines with the chosen fields ({@code -T ek -e}) as its layers;
      * {@code fields} must have been prepared for the frame.
      */
-    public void appendFields(StringBuilder out, long seconds, int nanos, String[] columns, FieldsFormat fields, Decoder d) {
+    public void writeFields(LineWriter out, long seconds, int nanos, String[] columns, FieldsFormat fields, Decoder d)
+            throws IOException {
         head(out, seconds, nanos, columns);
-        out.append(",\"layers\":{");
+        out.text(",\"layers\":{");
         List<String> texts = new ArrayList<>();
         boolean first = true;
         for (int i = 0; i < fields.size(); i++) {
@@ -90,25 +92,28 @@ public final class DetailEk {
                 continue;
             }
             first = member(out, EkNames.underscores(fields.name(i)), first);
-            out.append('[');
+            out.ascii('[');
             for (int k = 0; k < texts.size(); k++) {
                 if (k > 0) {
-                    out.append(',');
+                    out.ascii(',');
                 }
                 DetailJson.string(out, texts.get(k));
             }
-            out.append(']');
+            out.ascii(']');
         }
-        out.append("}}\n");
+        out.text("}}\n");
     }
 
     /** The index line and the document up to its layers: the time stamp and the summary. */
-    private void head(StringBuilder out, long seconds, int nanos, String[] columns) {
-        out.append("{\"index\":{\"_index\":");
-        DetailJson.string(out, DetailJson.index(seconds, zone));
-        out.append(",\"_type\":\"doc\"}}\n{\"timestamp\":\"").append(Long.toUnsignedString(seconds));
+    private void head(LineWriter out, long seconds, int nanos, String[] columns) throws IOException {
+        out.text("{\"index\":{\"_index\":");
+        DetailJson.string(out, index.of(seconds));
+        out.text(",\"_type\":\"doc\"}}\n{\"timestamp\":\"");
+        out.text(Long.toUnsignedString(seconds));
         int millis = nanos / 1_000_000;
-        out.append(millis < 10 ? "00" : millis < 100 ? "0" : "").append(millis).append('"');
+        out.text(millis < 10 ? "00" : millis < 100 ? "0" : "");
+        out.decimal(millis);
+        out.ascii('"');
         if (columns != null) {
             for (int i = 0; i < columns.length; i++) {
                 member(out, EkNames.underscores(PacketList.COLUMN_TITLES.get(i).toLowerCase(Locale.ROOT)), false);
@@ -122,7 +127,7 @@ public final class DetailEk {
      * down to the next protocols, grouped by parent and name (ek_fill_attr), in the order met;
      * {@code protocol} is {@code node}'s key, empty for the root.
      */
-    private void members(StringBuilder out, DetailNode node, String protocol) {
+    private void members(LineWriter out, DetailNode node, String protocol) throws IOException {
         Map<String, List<DetailNode>> groups = new LinkedHashMap<>();
         gather(node, protocol.isEmpty(), groups);
         boolean first = true;
@@ -136,9 +141,9 @@ public final class DetailEk {
             first = member(out, name, first);
             list(out, group, n -> {
                 if (n.kind() == DetailNode.Kind.PROTOCOL) {
-                    out.append('{');
+                    out.ascii('{');
                     members(out, n, n.key());
-                    out.append('}');
+                    out.ascii('}');
                 } else {
                     value(out, n);
                 }
@@ -146,19 +151,25 @@ public final class DetailEk {
         }
     }
 
+    /** What {@link #list} writes of one item. */
+    @FunctionalInterface
+    private interface Each {
+        void write(DetailNode n) throws IOException;
+    }
+
     /** Writes each item of {@code group} with {@code one}: alone, or as a JSON array when there are several. */
-    private static void list(StringBuilder out, List<DetailNode> group, java.util.function.Consumer<DetailNode> one) {
+    private static void list(LineWriter out, List<DetailNode> group, Each one) throws IOException {
         if (group.size() > 1) {
-            out.append('[');
+            out.ascii('[');
         }
         for (int i = 0; i < group.size(); i++) {
             if (i > 0) {
-                out.append(',');
+                out.ascii(',');
             }
-            one.accept(group.get(i));
+            one.write(group.get(i));
         }
         if (group.size() > 1) {
-            out.append(']');
+            out.ascii(']');
         }
     }
 
@@ -168,8 +179,12 @@ public final class DetailEk {
      * run past their source). A later item of the group that recorded no bytes is written as
      * an empty string: print.c would write nothing there and leave the array malformed.
      */
-    private void raws(StringBuilder out, List<DetailNode> group) {
-        list(out, group, n -> RawFields.appendQuotedRaw(out, n, Placed.of(n, sources, true)));
+    private void raws(LineWriter out, List<DetailNode> group) throws IOException {
+        list(out, group, n -> {
+            StringBuilder quoted = new StringBuilder();
+            RawFields.appendQuotedRaw(quoted, n, Placed.of(n, sources, true));
+            out.text(quoted.toString());
+        });
     }
 
     /** Collects the items under {@code node}, each keyed by its parent's name and its own; fields' children too. */
@@ -189,22 +204,22 @@ public final class DetailEk {
     }
 
     /** The value of a field or text item, as ek_write_field_value writes it. */
-    private void value(StringBuilder out, DetailNode n) {
+    private void value(LineWriter out, DetailNode n) throws IOException {
         if (n.kind() == DetailNode.Kind.TEXT) {
             DetailJson.string(out, n.label());
-        } else if (n.value() == null) {
-            out.append("null");
+        } else if (!n.hasValue()) {
+            out.text("null");
         } else if (n.isTime()) {
             time(out, n.timeSeconds(), n.timeNanos(), n.value());
         } else if (names.isBoolean(n.key())) {
-            out.append(n.value().equals("0") ? "false" : "true");
-        } else {
+            out.text(n.value().equals("0") ? "false" : "true");
+        } else if (!n.hexValue(out)) {
             DetailJson.string(out, n.value());
         }
     }
 
     /** An absolute time as gmtime and "%FT%T.%09uZ" give it; {@code shown} when the calendar ends first. */
-    private static void time(StringBuilder out, long seconds, int nanos, String shown) {
+    private static void time(LineWriter out, long seconds, int nanos, String shown) throws IOException {
         LocalDateTime t;
         try {
             t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
@@ -212,17 +227,34 @@ public final class DetailEk {
             DetailJson.string(out, shown);
             return;
         }
-        out.append('"').append(String.format(Locale.ROOT, "%d-%02d-%02dT%02d:%02d:%02d.%09dZ", t.getYear(),
-                t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), nanos)).append('"');
+        out.ascii('"');
+        out.decimal(t.getYear());
+        two(out, '-', t.getMonthValue());
+        two(out, '-', t.getDayOfMonth());
+        two(out, 'T', t.getHour());
+        two(out, ':', t.getMinute());
+        two(out, ':', t.getSecond());
+        out.ascii('.');
+        String digits = Integer.toString(nanos);
+        out.text(nanos >= 0 ? "000000000".substring(Math.min(9, digits.length())) + digits
+                : String.format(Locale.ROOT, "%09d", nanos));
+        out.text("Z\"");
     }
 
-    /** Appends a member's name and colon, after a comma unless it is the first; false. */
-    private static boolean member(StringBuilder out, String name, boolean first) {
+    /** {@code separator} and {@code v} in two digits (%02d of a calendar field: 0 to 60). */
+    private static void two(LineWriter out, char separator, int v) throws IOException {
+        out.ascii(separator);
+        out.ascii((char) ('0' + v / 10));
+        out.ascii((char) ('0' + v % 10));
+    }
+
+    /** Writes a member's name and colon, after a comma unless it is the first; false. */
+    private static boolean member(LineWriter out, String name, boolean first) throws IOException {
         if (!first) {
-            out.append(',');
+            out.ascii(',');
         }
         DetailJson.string(out, name);
-        out.append(':');
+        out.ascii(':');
         return false;
     }
 }

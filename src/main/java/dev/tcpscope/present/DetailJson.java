@@ -23,8 +23,8 @@ import java.util.Map;
  */
 public final class DetailJson {
     private final boolean groupDuplicates;
-    private final ZoneId zone;
     private boolean any;
+    private final Index index;
     /** With {@code -x}: the data sources of the frame being written, else null. */
     private DataSources sources;
 
@@ -35,7 +35,7 @@ public final class DetailJson {
      */
     public DetailJson(boolean groupDuplicates, ZoneId zone) {
         this.groupDuplicates = groupDuplicates;
-        this.zone = zone;
+        this.index = new Index(zone);
     }
 
     /** Appends the array's opening bracket. */
@@ -43,33 +43,38 @@ public final class DetailJson {
         out.append('[');
     }
 
+    /** Writes the array's opening bracket. */
+    public void begin(LineWriter out) throws java.io.IOException {
+        out.ascii('[');
+    }
+
     /** Appends one frame's object; {@code epochSeconds} is the frame's time stamp. */
     public void appendPacket(StringBuilder out, DetailNode root, long epochSeconds) {
-        appendPacket(out, root, epochSeconds, null);
+        LineWriter.into(out, w -> writePacket(w, root, epochSeconds, null));
     }
 
     /**
-     * Appends one frame's object with each item's bytes as {@code -T json -x} writes them: before
-     * an item that covers bytes, {@code "key_raw": [hex, position, length, bitmask, type]}, the
-     * position within the data source of {@code sources} that holds them; null writes none.
+     * Writes one frame's object, with each item's bytes as {@code -T json -x} writes them when
+     * {@code sources} is not null: before an item that covers bytes, {@code "key_raw": [hex,
+     * position, length, bitmask, type]}, the position within the data source of {@code sources}
+     * that holds them. Straight into the writer's buffer, as -V (see DetailPrinter#writeText).
      */
-    public void appendPacket(StringBuilder out, DetailNode root, long epochSeconds, DataSources sources) {
+    public void writePacket(LineWriter out, DetailNode root, long epochSeconds, DataSources sources) throws java.io.IOException {
         this.sources = sources;
         head(out, epochSeconds);
         children(out, root, 3);
-        out.append("\n    }");
-        out.append("\n  }");
+        out.text("\n    }\n  }");
         this.sources = null;
     }
 
     /**
-     * Appends one frame's object with only the chosen fields in its {@code layers} ({@code -T json
+     * Writes one frame's object with only the chosen fields in its {@code layers} ({@code -T json
      * -e}, tshark's write_json_proto_tree with fields): each field that has a value, in the order
      * asked, as an array of its texts.
      */
-    public void appendFields(StringBuilder out, FieldsFormat fields, dev.tcpscope.tcp.Decoder d, long epochSeconds) {
+    public void writeFields(LineWriter out, FieldsFormat fields, dev.tcpscope.tcp.Decoder d, long epochSeconds) throws java.io.IOException {
         head(out, epochSeconds);
-        out.append('{');
+        out.ascii('{');
         boolean first = true;
         java.util.List<String> texts = new java.util.ArrayList<>();
         fields.prepare(d);
@@ -81,41 +86,66 @@ public final class DetailJson {
             }
             member(out, 4, fields.name(i), first);
             first = false;
-            out.append('[');
+            out.ascii('[');
             for (int k = 0; k < texts.size(); k++) {
-                out.append(k == 0 ? "\n" : ",\n");
+                out.text(k == 0 ? "\n" : ",\n");
                 indent(out, 5);
                 string(out, texts.get(k));
             }
-            out.append('\n');
+            out.newline();
             indent(out, 4);
-            out.append(']');
+            out.ascii(']');
         }
         if (!first) {
-            out.append('\n');
+            out.newline();
             indent(out, 3);
         }
-        out.append('}');
-        out.append("\n    }");
-        out.append("\n  }");
+        out.ascii('}');
+        out.text("\n    }\n  }");
     }
 
     /** The object's opening up to the {@code layers} key. */
-    private void head(StringBuilder out, long epochSeconds) {
+    private void head(LineWriter out, long epochSeconds) throws java.io.IOException {
         if (any) {
-            out.append(',');
+            out.ascii(',');
         }
         any = true;
-        out.append("\n  {");
+        out.text("\n  {");
         member(out, 2, "_index", true);
-        string(out, index(epochSeconds, zone));
+        string(out, index.of(epochSeconds));
         member(out, 2, "_type", false);
         string(out, "doc");
         member(out, 2, "_score", false);
-        out.append("null");
+        out.text("null");
         member(out, 2, "_source", false);
-        out.append('{');
+        out.ascii('{');
         member(out, 3, "layers", true);
+    }
+
+    /**
+     * {@link #index(long, ZoneId)}, kept for the hour of the last time stamp when the whole hour
+     * has the same date (String.format per frame showed in the profiles of -T json and ek).
+     */
+    static final class Index {
+        private final ZoneId zone;
+        private String text;
+        private long from = 1;
+        private long to;
+
+        Index(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        String of(long epochSeconds) {
+            if (epochSeconds < from || epochSeconds >= to) {
+                text = index(epochSeconds, zone);
+                long hour = Math.floorDiv(epochSeconds, 3600) * 3600;
+                boolean sameDay = index(hour, zone).equals(text) && index(hour + 3599, zone).equals(text);
+                from = hour;
+                to = sameDay ? hour + 3600 : hour;
+            }
+            return text;
+        }
     }
 
     /**
@@ -140,12 +170,12 @@ public final class DetailJson {
     }
 
     /** The object of {@code n}'s children, at {@code level} (the level of the key that names it). */
-    private void children(StringBuilder out, DetailNode n, int level) {
-        out.append('{');
+    private void children(LineWriter out, DetailNode n, int level) throws java.io.IOException {
+        out.ascii('{');
         boolean first = true;
         for (List<DetailNode> group : groups(n)) {
             DetailNode head = group.getFirst();
-            boolean hasValue = head.value() != null;
+            boolean hasValue = head.hasValue();
             boolean hasChildren = false;
             for (DetailNode g : group) {
                 hasChildren |= g.hasChildren();
@@ -172,35 +202,39 @@ public final class DetailJson {
             }
         }
         if (!first) {
-            out.append('\n');
+            out.newline();
             indent(out, level);
         }
-        out.append('}');
+        out.ascii('}');
     }
 
     private enum Writer { VALUE, DYNAMIC, NO_VALUE, RAW }
 
-    private void values(StringBuilder out, List<DetailNode> group, int level, Writer w) {
+    private void values(LineWriter out, List<DetailNode> group, int level, Writer w) throws java.io.IOException {
         if (group.size() == 1) {
             value(out, group.getFirst(), level, w);
             return;
         }
-        out.append('[');
+        out.ascii('[');
         boolean first = true;
         for (DetailNode g : group) {
-            out.append(first ? "\n" : ",\n");
+            out.text(first ? "\n" : ",\n");
             first = false;
             indent(out, level + 1);
             value(out, g, level + 1, w);
         }
-        out.append('\n');
+        out.newline();
         indent(out, level);
-        out.append(']');
+        out.ascii(']');
     }
 
-    private void value(StringBuilder out, DetailNode n, int level, Writer w) {
+    private void value(LineWriter out, DetailNode n, int level, Writer w) throws java.io.IOException {
         switch (w) {
-            case VALUE -> string(out, n.value() == null ? "" : n.value());
+            case VALUE -> {
+                if (!n.hexValue(out)) {
+                    string(out, n.value() == null ? "" : n.value());
+                }
+            }
             case DYNAMIC -> {
                 if (n.hasChildren()) {
                     children(out, n, level);
@@ -214,32 +248,34 @@ public final class DetailJson {
     }
 
     /** The {@code _raw} array of {@code n}: its hex (or masked value), position, length, bitmask and type. */
-    private void raw(StringBuilder out, DetailNode n, int level) {
+    private void raw(LineWriter out, DetailNode n, int level) throws java.io.IOException {
         Placed p = Placed.of(n, sources);
         long mask = RawFields.bitmask(n);
-        out.append('[');
-        out.append('\n');
+        out.ascii('[');
+        out.newline();
         indent(out, level + 1);
-        RawFields.appendQuotedRaw(out, n, p);
+        StringBuilder quoted = new StringBuilder();
+        RawFields.appendQuotedRaw(quoted, n, p);
+        out.text(quoted.toString());
         long[] numbers = {p == null ? 0 : p.position(), p == null ? 0 : p.length()};
         for (long v : numbers) {
-            out.append(",\n");
+            out.text(",\n");
             indent(out, level + 1);
-            out.append(v);
+            out.decimal(v);
         }
-        out.append(",\n");
+        out.text(",\n");
         indent(out, level + 1);
-        out.append(Long.toUnsignedString(mask));
-        out.append(",\n");
+        out.text(Long.toUnsignedString(mask));
+        out.text(",\n");
         indent(out, level + 1);
-        out.append(RawFields.type(n));
-        out.append('\n');
+        out.decimal(RawFields.type(n));
+        out.newline();
         indent(out, level);
-        out.append(']');
+        out.ascii(']');
     }
 
     /** A protocol without children shows its label; any other item without a value an empty string. */
-    private static void noValue(StringBuilder out, DetailNode n) {
+    private static void noValue(LineWriter out, DetailNode n) throws java.io.IOException {
         string(out, n.kind() == DetailNode.Kind.PROTOCOL ? n.label() : "");
     }
 
@@ -259,20 +295,18 @@ public final class DetailJson {
         return groups;
     }
 
-    private static void member(StringBuilder out, int level, String key, boolean first) {
+    private static void member(LineWriter out, int level, String key, boolean first) throws java.io.IOException {
         if (!first) {
-            out.append(',');
+            out.ascii(',');
         }
-        out.append('\n');
+        out.newline();
         indent(out, level);
         string(out, key);
-        out.append(": ");
+        out.text(": ");
     }
 
-    private static void indent(StringBuilder out, int level) {
-        for (int k = 0; k < level; k++) {
-            out.append("  ");
-        }
+    private static void indent(LineWriter out, int level) throws java.io.IOException {
+        out.spaces(2 * level);
     }
 
     /**
@@ -281,6 +315,31 @@ public final class DetailJson {
      * an HTML script element); everything else as is, UTF-8 included. Public for the other JSON
      * writers (the connection report), so that all JSON tcpscope writes escapes alike.
      */
+    public static void string(LineWriter out, String s) throws java.io.IOException {
+        if (!escapes(s)) {
+            out.ascii('"');
+            out.text(s);
+            out.ascii('"');
+            return;
+        }
+        StringBuilder escaped = new StringBuilder(s.length() + 16);
+        string(escaped, s);
+        out.text(escaped.toString());
+    }
+
+    /** Whether {@link #string} changes anything of {@code s} but its quotes. */
+    private static boolean escapes(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c == '/' && i > 0 && s.charAt(i - 1) == '<') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** As {@link #string(LineWriter, String)}, appended to {@code out}. */
     public static void string(StringBuilder out, CharSequence s) {
         out.append('"');
         // runs of characters that need no escape are appended whole: values such as a

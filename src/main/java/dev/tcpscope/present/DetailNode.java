@@ -32,8 +32,13 @@ public final class DetailNode implements Tree {
     private final String key;
     private String label;
     private String value;
-    /** A value made only when asked for (JSON, fields), or null. */
-    private java.util.function.Supplier<String> lazyValue;
+    /**
+     * The bytes whose colon-separated hex is the value, made only when asked for (-V never asks),
+     * or null; JSON writes them without making the String ({@link #hexValue}).
+     */
+    private MemorySegment hexOf;
+    private long hexOffset;
+    private int hexLength;
     private boolean hidden;
     private boolean generated;
     private MemorySegment data;
@@ -75,13 +80,16 @@ public final class DetailNode implements Tree {
     }
 
     /**
-     * Adds a field whose value is made only if something asks for it: a payload's hex, which
-     * {@code -V} never prints, was a fifth of its time. {@code value} must stay valid for as long
-     * as the tree is (the frame's bytes are).
+     * Adds a field whose value is the hex of {@code len} bytes at {@code off} of {@code s}, colon
+     * separated ({@code tcp.payload}, {@code data.data}), made only if something asks for it: a
+     * payload's hex, which {@code -V} never prints, was a fifth of its time. The bytes must stay
+     * valid for as long as the tree is (the frame's bytes are).
      */
-    public DetailNode field(String key, String label, java.util.function.Supplier<String> value) {
+    public DetailNode hexField(String key, String label, MemorySegment s, long off, int len) {
         DetailNode n = add(new DetailNode(Kind.FIELD, key, label, null));
-        n.lazyValue = value;
+        n.hexOf = s;
+        n.hexOffset = off;
+        n.hexLength = len;
         return n;
     }
 
@@ -256,11 +264,30 @@ public final class DetailNode implements Tree {
 
     /** The JSON value, or null for items without one. */
     public String value() {
-        if (lazyValue != null) {
-            value = lazyValue.get();
-            lazyValue = null;
+        if (hexOf != null) {
+            value = Labels.hexColons(hexOf, hexOffset, hexLength);
+            hexOf = null;
         }
         return value;
+    }
+
+    /** Whether the item has a value ({@link #value()} is not null), without making it. */
+    public boolean hasValue() {
+        return value != null || hexOf != null;
+    }
+
+    /**
+     * Writes the value in quotes when it is the hex of bytes not yet made into a String, and says
+     * so; false writes nothing. A payload's hex straight from its bytes to the output.
+     */
+    boolean hexValue(LineWriter out) throws java.io.IOException {
+        if (hexOf == null) {
+            return false;
+        }
+        out.ascii('"');
+        Labels.hex(out, hexOf, hexOffset, hexLength, true);
+        out.ascii('"');
+        return true;
     }
 
     public boolean isHidden() { return hidden; }

@@ -109,9 +109,25 @@ public final class DetailPrinter {
         }
     }
 
-    /** Whether frames are written as text ({@link #writeText}) rather than appended. */
-    public boolean text() {
-        return format == Format.TEXT;
+    /**
+     * Writes the output for the frame {@code decoder} has just decoded straight to {@code out}:
+     * no StringBuilder between the tree and the output's bytes (one that held a character beyond
+     * Latin-1 took two bytes a char and made every label's copy a conversion; see
+     * {@link #writeText}).
+     */
+    public void write(LineWriter out, Decoder decoder, CaptureInterface iface, int section) throws java.io.IOException {
+        if (format == Format.TEXT) {
+            writeText(out, decoder, iface, section);
+        } else if (format == Format.PDML) {
+            writePdml(out, decoder, iface, section);
+        } else if (format == Format.EK) {
+            writeEk(out, decoder, iface, section);
+        } else if (chosen != null) {
+            json.writeFields(out, chosen, decoder, decoder.frame().seconds());
+        } else {
+            json.writePacket(out, details.build(decoder, iface, section), decoder.frame().seconds(),
+                    hex ? DataSources.of(decoder) : null);
+        }
     }
 
     /**
@@ -120,7 +136,7 @@ public final class DetailPrinter {
      * with no StringBuilder between (one that held the '…' of a long Data line took two bytes a
      * char and made every label's copy a conversion: a third of -V's time).
      */
-    public void writeText(LineWriter out, Decoder decoder, CaptureInterface iface, int section) throws java.io.IOException {
+    private void writeText(LineWriter out, Decoder decoder, CaptureInterface iface, int section) throws java.io.IOException {
         if (tree) {
             text.write(out, details.build(decoder, iface, section));
             if (hex) {
@@ -133,35 +149,16 @@ public final class DetailPrinter {
         out.newline();
     }
 
-    /** Appends the output for the frame {@code decoder} has just decoded. */
-    public void appendFrame(StringBuilder out, Decoder decoder, CaptureInterface iface, int section) throws java.io.IOException {
-        Frame f = decoder.frame();
-        switch (format) {
-            case EK -> appendEk(out, decoder, iface, section);
-            case PDML -> appendPdml(out, decoder, iface, section);
-            case JSON -> {
-                if (chosen != null) {
-                    json.appendFields(out, chosen, decoder, f.seconds());
-                } else {
-                    json.appendPacket(out, details.build(decoder, iface, section), f.seconds(),
-                            hex ? DataSources.of(decoder) : null);
-                }
-            }
-            case TEXT -> {
-                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-                try (LineWriter w = new LineWriter(bytes)) {
-                    writeText(w, decoder, iface, section);
-                }
-                out.append(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
+    /** Appends the output for the frame {@code decoder} has just decoded: {@link #write} into a StringBuilder. */
+    public void appendFrame(StringBuilder out, Decoder decoder, CaptureInterface iface, int section) {
+        LineWriter.into(out, w -> write(w, decoder, iface, section));
     }
 
     /**
      * The two ek lines of a frame: the summary when asked for, then the tree or the chosen fields
      * as tshark writes them only when it built a tree (not for -P alone).
      */
-    private void appendEk(StringBuilder out, Decoder decoder, CaptureInterface iface, int section) {
+    private void writeEk(LineWriter out, Decoder decoder, CaptureInterface iface, int section) throws java.io.IOException {
         Frame f = decoder.frame();
         String[] columns = null;
         if (summary != null) {
@@ -174,24 +171,24 @@ public final class DetailPrinter {
             } else {
                 chosen.prepare(decoder);
             }
-            ek.appendFields(out, f.seconds(), f.nanos(), columns, chosen, decoder);
+            ek.writeFields(out, f.seconds(), f.nanos(), columns, chosen, decoder);
         } else {
-            ek.appendPacket(out, f.seconds(), f.nanos(), columns, tree ? details.build(decoder, iface, section) : null,
+            ek.writePacket(out, f.seconds(), f.nanos(), columns, tree ? details.build(decoder, iface, section) : null,
                     hex && tree ? DataSources.of(decoder) : null);
         }
     }
 
     /** A frame's {@code <packet>}: the tree, or the chosen fields. */
-    private void appendPdml(StringBuilder out, Decoder decoder, CaptureInterface iface, int section) {
+    private void writePdml(LineWriter out, Decoder decoder, CaptureInterface iface, int section) throws java.io.IOException {
         Frame f = decoder.frame();
         Pdml.Geninfo g = new Pdml.Geninfo(f.number(), f.originalLength(), f.capturedLength(), f.seconds(), f.nanos(),
                 details.absolute(f.seconds(), f.nanos()));
         if (chosen != null) {
-            Pdml.appendFields(out, chosen, decoder, g, colorizer == null ? null : colorizer.match(decoder));
+            Pdml.writeFields(out, chosen, decoder, g, colorizer == null ? null : colorizer.match(decoder));
             return;
         }
         DetailNode root = details.build(decoder, iface, section);
-        pdml.appendPacket(out, root, DataSources.of(decoder), g, colorizer == null ? null : colorizer.match(decoder));
+        pdml.writePacket(out, root, DataSources.of(decoder), g, colorizer == null ? null : colorizer.match(decoder));
     }
 
     /**

@@ -26,13 +26,7 @@ public final class DetailText {
 
     /** Appends the tree under {@code root}, every line ending in '\n'. */
     public void append(StringBuilder out, DetailNode root) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (LineWriter w = new LineWriter(bytes)) {
-            write(w, root);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e); // into memory: nothing fails
-        }
-        out.append(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+        LineWriter.into(out, w -> write(w, root));
     }
 
     /** Writes the tree under {@code root}, every line ending in '\n'. */

@@ -623,7 +623,7 @@ public final class Details {
         }
         protocol("data");
         DetailNode data = parent.protocol("data", "Data (" + len + bytes(len) + ")").bytes(s, off, len).at(s, off, len);
-        data.field("data.data", Labels.truncated("Data", Labels.hexShort(s, off, len)), () -> Labels.hexColons(s, off, len))
+        data.hexField("data.data", Labels.truncated("Data", Labels.hexShort(s, off, len)), s, off, len)
                 .at(s, off, len);
         data.field("data.len", "Length: " + len, Integer.toString(len)).generated();
     }

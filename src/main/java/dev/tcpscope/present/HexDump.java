@@ -1,6 +1,5 @@
 package dev.tcpscope.present;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -24,13 +23,7 @@ public final class HexDump {
 
     /** Appends the dump of {@code s[off, off+len)}, each line ending in '\n'; nothing when empty. */
     public static void append(StringBuilder out, MemorySegment s, long off, int len) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (LineWriter w = new LineWriter(bytes)) {
-            write(w, s, off, len);
-        } catch (IOException e) {
-            throw new AssertionError(e); // into memory: nothing fails
-        }
-        out.append(bytes.toString(StandardCharsets.US_ASCII));
+        LineWriter.into(out, w -> write(w, s, off, len));
     }
 
     /**

@@ -103,6 +103,31 @@ final class Labels {
         return new String(text, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * The hex of {@code len} bytes at {@code off} of {@code s}, colon separated when
+     * {@code colons} ({@link #hexColons(MemorySegment, long, int)}), written to {@code out}: made
+     * in its buffer, no String on the way.
+     */
+    static void hex(LineWriter out, MemorySegment s, long off, int len, boolean colons) throws java.io.IOException {
+        byte[] in = new byte[Math.min(Math.max(len, 0), 4096)];
+        for (int at = 0; at < len; ) {
+            int chunk = Math.min(in.length, len - at);
+            MemorySegment.copy(s, java.lang.foreign.ValueLayout.JAVA_BYTE, off + at, in, 0, chunk);
+            byte[] text = out.reserve(chunk * 3);
+            int c = out.position();
+            for (int k = 0; k < chunk; k++) {
+                if (colons && at + k > 0) {
+                    text[c++] = ':';
+                }
+                int b = in[k] & 0xff;
+                text[c++] = (byte) HEX[b >>> 4];
+                text[c++] = (byte) HEX[b & 0xf];
+            }
+            out.advance(c);
+            at += chunk;
+        }
+    }
+
     /** {@code 0x} and {@code digits} lowercase hex digits. */
     static String hex(long v, int digits) {
         StringBuilder sb = new StringBuilder(digits + 2).append("0x");

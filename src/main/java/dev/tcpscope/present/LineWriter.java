@@ -16,6 +16,8 @@ public final class LineWriter implements AutoCloseable {
     /** The chars of one chunk, copied out of the text at once (charAt per char was a hot spot of -V). */
     private final char[] chars = new char[buf.length / 3];
     private int n;
+    /** A String this long or shorter is copied char by char ({@link #text(String)}). */
+    private static final int SHORT = 48;
     /** Text at least this long is encoded whole by the JDK ({@link #text}). */
     private static final int BULK = 512;
 
@@ -46,6 +48,32 @@ public final class LineWriter implements AutoCloseable {
         buf[n++] = '\n';
     }
 
+    /** Writes {@code v} in decimal. */
+    public void decimal(long v) throws IOException {
+        if (v >= 0 && v < 10) {
+            ascii((char) ('0' + v));
+        } else {
+            text(Long.toString(v));
+        }
+    }
+
+    /** What a piece of writing does with a writer. */
+    @FunctionalInterface
+    public interface Writing {
+        void write(LineWriter out) throws IOException;
+    }
+
+    /** Appends what {@code writing} writes to {@code sb}, decoded: the StringBuilder form of a writer's method. */
+    public static void into(StringBuilder sb, Writing writing) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (LineWriter w = new LineWriter(bytes)) {
+            writing.write(w);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // into memory: only a writing's own failure
+        }
+        sb.append(bytes.toString(StandardCharsets.UTF_8));
+    }
+
     /** Writes the ASCII character {@code c}. */
     public void ascii(char c) throws IOException {
         if (n == buf.length) {
@@ -72,7 +100,28 @@ public final class LineWriter implements AutoCloseable {
      * is ASCII whole, where {@link #encode} takes every char apart.
      */
     public void text(String s) throws IOException {
-        bytes(s.getBytes(StandardCharsets.UTF_8));
+        int len = s.length();
+        if (len > SHORT) {
+            bytes(s.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        // A short one (a JSON key, a field's value) char by char: the encoder's call and its
+        // array cost more than the copy (a third of -T json's time).
+        if (len > buf.length - n) {
+            flushBuffer();
+        }
+        byte[] b = buf;
+        int k = n;
+        for (int i = 0; i < len; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                n = k;
+                encodeAll(s, i, len);
+                return;
+            }
+            b[k++] = (byte) c;
+        }
+        n = k;
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.tcpscope.present;
 
 import dev.tcpscope.field.Field;
 import dev.tcpscope.field.FieldTable;
-import dev.tcpscope.field.FieldText;
 import dev.tcpscope.field.FieldType;
 import dev.tcpscope.present.color.ColoringRule;
 import dev.tcpscope.tcp.Decoder;
@@ -79,14 +78,20 @@ public final class Pdml {
         out.append("</pdml>\n");
     }
 
-    /**
-     * Appends one frame: {@code root}'s items placed in {@code sources}; {@code rule}, the frame's
-     * coloring rule under {@code --color}, or null. Without a {@code frame} item there is no
-     * {@code geninfo} (print.c finds its size there).
-     */
+    /** {@link #writePacket} appended to {@code out}. */
     public void appendPacket(StringBuilder out, DetailNode root, DataSources sources, Geninfo g, ColoringRule rule) {
+        LineWriter.into(out, w -> writePacket(w, root, sources, g, rule));
+    }
+
+    /**
+     * Writes one frame: {@code root}'s items placed in {@code sources}; {@code rule}, the frame's
+     * coloring rule under {@code --color}, or null. Without a {@code frame} item there is no
+     * {@code geninfo} (print.c finds its size there). Straight into the writer's buffer.
+     */
+    public void writePacket(LineWriter out, DetailNode root, DataSources sources, Geninfo g, ColoringRule rule)
+            throws java.io.IOException {
         this.sources = sources;
-        Psml.packet(out, rule);
+        packet(out, rule);
         DetailNode frame = frameItem(root);
         if (frame != null) {
             Placed p = Placed.of(frame, sources, true);
@@ -95,18 +100,34 @@ public final class Pdml {
         for (DetailNode c : root.children()) {
             item(out, c, 0, true, 0);
         }
-        out.append("</packet>\n\n\n"); // print.c's blank line, and tshark's own newline after each packet
+        out.text("</packet>\n\n\n"); // print.c's blank line, and tshark's own newline after each packet
         this.sources = null;
     }
 
+    private static void packet(LineWriter out, ColoringRule rule) throws java.io.IOException {
+        if (rule == null) {
+            out.text("<packet>\n");
+        } else {
+            StringBuilder sb = new StringBuilder();
+            Psml.packet(sb, rule);
+            out.text(sb.toString());
+        }
+    }
+
+    /** {@link #writeFields} appended to {@code out}. */
+    public static void appendFields(StringBuilder out, FieldsFormat chosen, Decoder d, Geninfo g, ColoringRule rule) {
+        LineWriter.into(out, w -> writeFields(w, chosen, d, g, rule));
+    }
+
     /**
-     * Appends one frame with only the chosen fields ({@code -T pdml -e}, print.c's
+     * Writes one frame with only the chosen fields ({@code -T pdml -e}, print.c's
      * write_specified_fields for XML): after {@code geninfo}, each value of each field that has
      * one, as {@code -T fields} writes it (with {@code -E occurrence}), in a
      * {@code <field name="..." value="..."/>} of its own.
      */
-    public static void appendFields(StringBuilder out, FieldsFormat chosen, Decoder d, Geninfo g, ColoringRule rule) {
-        Psml.packet(out, rule);
+    public static void writeFields(LineWriter out, FieldsFormat chosen, Decoder d, Geninfo g, ColoringRule rule)
+            throws java.io.IOException {
+        packet(out, rule);
         geninfo(out, g, g.captured());
         chosen.prepare(d);
         List<String> texts = new ArrayList<>();
@@ -114,14 +135,14 @@ public final class Pdml {
             texts.clear();
             chosen.texts(d, i, texts);
             for (String text : texts) {
-                out.append("  <field name=\"");
+                out.text("  <field name=\"");
                 Xml.escaped(out, chosen.name(i));
-                out.append("\" value=\"");
+                out.text("\" value=\"");
                 Xml.escaped(out, text);
-                out.append("\"/>\n");
+                out.text("\"/>\n");
             }
         }
-        out.append("</packet>\n\n\n"); // print.c's blank line, and tshark's own newline after each packet
+        out.text("</packet>\n\n\n"); // print.c's blank line, and tshark's own newline after each packet
     }
 
     private static DetailNode frameItem(DetailNode root) {
@@ -138,23 +159,35 @@ public final class Pdml {
      * item, its attributes in print.c's order; the time stamp's value as seconds that print.c
      * casts to a C int.
      */
-    private static void geninfo(StringBuilder out, Geninfo g, int size) {
-        out.append("  <proto name=\"geninfo\" pos=\"0\" showname=\"General information\" size=\"").append(size).append("\">\n");
+    private static void geninfo(LineWriter out, Geninfo g, int size) throws java.io.IOException {
+        out.text("  <proto name=\"geninfo\" pos=\"0\" showname=\"General information\" size=\"");
+        out.decimal(size);
+        out.text("\">\n");
         geninfoField(out, "num", Long.toString(g.number()), "Number", Long.toHexString(g.number() & 0xffffffffL), size);
         geninfoField(out, "len", Integer.toUnsignedString(g.length()), "Frame Length",
                 Integer.toHexString(g.length()), size);
         geninfoField(out, "caplen", Integer.toUnsignedString(g.captured()), "Captured Length",
                 Integer.toHexString(g.captured()), size);
-        String value = (int) g.seconds() + "." + String.format(Locale.ROOT, "%09d", g.nanos());
+        String nanos = Integer.toString(g.nanos());
+        String value = (int) g.seconds() + "."
+                + (g.nanos() >= 0 ? "000000000".substring(Math.min(9, nanos.length())) + nanos : String.format(Locale.ROOT, "%09d", g.nanos()));
         geninfoField(out, "timestamp", g.shown(), "Captured Time", value, size);
-        out.append("  </proto>\n");
+        out.text("  </proto>\n");
     }
 
-    private static void geninfoField(StringBuilder out, String name, String show, String showname, String value, int size) {
-        out.append("    <field name=\"").append(name).append("\" pos=\"0\" show=\"");
+    private static void geninfoField(LineWriter out, String name, String show, String showname, String value, int size)
+            throws java.io.IOException {
+        out.text("    <field name=\"");
+        out.text(name);
+        out.text("\" pos=\"0\" show=\"");
         Xml.escaped(out, show);
-        out.append("\" showname=\"").append(showname).append("\" value=\"").append(value)
-                .append("\" size=\"").append(size).append("\"/>\n");
+        out.text("\" showname=\"");
+        out.text(showname);
+        out.text("\" value=\"");
+        out.text(value);
+        out.text("\" size=\"");
+        out.decimal(size);
+        out.text("\"/>\n");
     }
 
     /**
@@ -162,7 +195,7 @@ public final class Pdml {
      * {@code parentStart} is the start of the parent's bytes, {@code top} whether the parent is
      * the root.
      */
-    private void item(StringBuilder out, DetailNode n, int parentStart, boolean top, int level) {
+    private void item(LineWriter out, DetailNode n, int parentStart, boolean top, int level) throws java.io.IOException {
         Placed p = Placed.of(n, sources, true);
         int start = p == null ? 0 : p.position();
         int size = p == null ? 0 : p.length();
@@ -177,34 +210,34 @@ public final class Pdml {
         int depth = level;
         indent(out, depth + 1);
         if (wrap) {
-            out.append("<proto name=\"fake-field-wrapper\">\n");
+            out.text("<proto name=\"fake-field-wrapper\">\n");
             depth++;
             indent(out, depth + 1);
         }
         if (text) {
-            out.append("<field name=\"\" show=\"");
+            out.text("<field name=\"\" show=\"");
             Xml.escaped(out, n.label());
-            out.append("\" size=\"").append(size).append("\" pos=\"").append(pos);
+            sizeAndPos(out, size, pos);
             if (size > 0) {
-                out.append("\" value=\"");
+                out.text("\" value=\"");
                 hex(out, p);
             }
-            out.append(n.hasChildren() ? "\">\n" : "\"/>\n");
+            out.text(n.hasChildren() ? "\">\n" : "\"/>\n");
         } else if (data) {
-            out.append("<field name=\"data\" value=\"");
+            out.text("<field name=\"data\" value=\"");
             hex(out, p);
-            out.append("\">\n"); // even without children, which then never close it (as print.c)
+            out.text("\">\n"); // even without children, which then never close it (as print.c)
         } else {
-            out.append(type == RawFields.FT_PROTOCOL && !expert ? "<proto name=\"" : "<field name=\"");
+            out.text(type == RawFields.FT_PROTOCOL && !expert ? "<proto name=\"" : "<field name=\"");
             Xml.escaped(out, n.key());
-            out.append("\" showname=\"");
+            out.text("\" showname=\"");
             Xml.escaped(out, showname(n));
             if (n.isHidden()) {
-                out.append("\" hide=\"yes");
+                out.text("\" hide=\"yes");
             }
-            out.append("\" size=\"").append(size).append("\" pos=\"").append(pos);
+            sizeAndPos(out, size, pos);
             attributes(out, n, type, p, size);
-            out.append(n.hasChildren() ? "\">\n" : "\"/>\n");
+            out.text(n.hasChildren() ? "\">\n" : "\"/>\n");
         }
         for (DetailNode c : n.children()) {
             item(out, c, start, false, depth + 1);
@@ -212,33 +245,41 @@ public final class Pdml {
         if (n.hasChildren()) {
             // print.c closes a wrapped item at the wrapper's depth
             indent(out, level + 1);
-            out.append(type == RawFields.FT_PROTOCOL && !data && !expert ? "</proto>\n" : "</field>\n");
+            out.text(type == RawFields.FT_PROTOCOL && !data && !expert ? "</proto>\n" : "</field>\n");
         }
         if (wrap) {
             indent(out, level + 1);
-            out.append("</proto>\n");
+            out.text("</proto>\n");
         }
     }
 
+    private static void sizeAndPos(LineWriter out, int size, int pos) throws java.io.IOException {
+        out.text("\" size=\"");
+        out.decimal(size);
+        out.text("\" pos=\"");
+        out.decimal(pos);
+    }
+
     /** show, value and unmaskedvalue, by the field's type. */
-    private void attributes(StringBuilder out, DetailNode n, int type, Placed p, int size) {
+    private void attributes(LineWriter out, DetailNode n, int type, Placed p, int size) throws java.io.IOException {
         if (type == RawFields.FT_PROTOCOL) {
             return;
         }
         String value = n.value();
         if (type == RawFields.FT_NONE || value == null) {
-            out.append("\" show=\"\" value=\"");
+            out.text("\" show=\"\" value=\"");
             return;
         }
-        out.append("\" show=\"");
+        out.text("\" show=\"");
         Xml.escaped(out, value);
         if (size <= 0) {
             return;
         }
-        out.append("\" value=\"");
+        out.text("\" value=\"");
         String masked = RawFields.bitmask(n) != 0 ? RawFields.maskedHex(n) : null;
         if (masked != null) {
-            out.append(masked).append("\" unmaskedvalue=\"");
+            out.text(masked);
+            out.text("\" unmaskedvalue=\"");
         }
         hex(out, p);
     }
@@ -262,20 +303,18 @@ public final class Pdml {
     }
 
     /** The item's bytes in hex (pdml_write_field_hex_value); nothing when it has none. */
-    private static void hex(StringBuilder out, Placed p) {
+    private static void hex(LineWriter out, Placed p) throws java.io.IOException {
         if (p == null) {
             return;
         }
         if (p.invalid()) {
-            out.append("field length invalid!");
+            out.text("field length invalid!");
             return;
         }
-        FieldText.hex(out, p.source().segment(), p.source().offset() + p.position(), p.length());
+        Labels.hex(out, p.source().segment(), p.source().offset() + p.position(), p.length(), false);
     }
 
-    private static void indent(StringBuilder out, int level) {
-        for (int k = 0; k < level; k++) {
-            out.append("  ");
-        }
+    private static void indent(LineWriter out, int level) throws java.io.IOException {
+        out.spaces(2 * level);
     }
 }

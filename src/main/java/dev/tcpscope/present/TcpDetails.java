@@ -384,7 +384,7 @@ final class TcpDetails {
             return;
         }
         int reported = x.d.reported(i) - r.headerLength;
-        tcp.field("tcp.payload", "TCP payload (" + reported + Details.bytes(reported) + ")", () -> Labels.hexColons(s, at, left))
+        tcp.hexField("tcp.payload", "TCP payload (" + reported + Details.bytes(reported) + ")", s, at, left)
                 .at(s, at, left);
         if (g != null && (g.handled() || g.tookPayload())) {
             x.underTcp(tcp);
@@ -406,8 +406,8 @@ final class TcpDetails {
                 return;
             }
             if (r.has(RETRANSMISSION)) {
-                tcp.field("tcp.segment_data", "Retransmitted TCP segment data (" + reported + Details.bytes(reported) + ")",
-                        () -> Labels.hexColons(s, at, left)).at(s, at, left);
+                tcp.hexField("tcp.segment_data", "Retransmitted TCP segment data (" + reported + Details.bytes(reported) + ")",
+                        s, at, left).at(s, at, left);
                 return;
             }
         }

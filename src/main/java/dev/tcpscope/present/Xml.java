@@ -12,6 +12,28 @@ final class Xml {
     private Xml() { }
 
     /** Appends {@code text} escaped. */
+    static void escaped(LineWriter out, String text) throws java.io.IOException {
+        if (!escapes(text)) {
+            out.text(text);
+            return;
+        }
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        escaped(sb, text);
+        out.text(sb.toString());
+    }
+
+    /** Whether {@link #escaped} changes anything of {@code text}. */
+    private static boolean escapes(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c < 0x20 && c != '\t' && c != '\n' && c != '\r'
+                    || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static void escaped(StringBuilder out, CharSequence text) {
         // runs that need no escape are appended whole: show and showname attributes are most of a PDML document
         int n = text.length();
