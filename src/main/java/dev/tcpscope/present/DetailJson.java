@@ -43,11 +43,6 @@ public final class DetailJson {
         out.append('[');
     }
 
-    /** Writes the array's opening bracket. */
-    public void begin(LineWriter out) throws java.io.IOException {
-        out.ascii('[');
-    }
-
     /** Appends one frame's object; {@code epochSeconds} is the frame's time stamp. */
     public void appendPacket(StringBuilder out, DetailNode root, long epochSeconds) {
         LineWriter.into(out, w -> writePacket(w, root, epochSeconds, null));

@@ -96,8 +96,9 @@ public final class LineWriter implements AutoCloseable {
     }
 
     /**
-     * Writes {@code s} as it is, without a newline: the JDK's encoder copies a Latin-1 string that
-     * is ASCII whole, where {@link #encode} takes every char apart.
+     * Writes {@code s} as it is, without a newline: the JDK's encoder copies a long Latin-1 string
+     * that is ASCII whole, where {@link #encode} takes every char apart (a lone surrogate, which
+     * no dissector makes, becomes '?' there).
      */
     public void text(String s) throws IOException {
         int len = s.length();
@@ -105,8 +106,7 @@ public final class LineWriter implements AutoCloseable {
             bytes(s.getBytes(StandardCharsets.UTF_8));
             return;
         }
-        // A short one (a JSON key, a field's value) char by char: the encoder's call and its
-        // array cost more than the copy (a third of -T json's time).
+        // A short one (a JSON key, a field's value) char by char into the buffer, no array made.
         if (len > buf.length - n) {
             flushBuffer();
         }
