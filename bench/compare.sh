@@ -10,7 +10,7 @@
 # --plain-tshark: tshark runs with no profile (every protocol on, as a user's fresh tshark) instead
 # of the profile of the protocols tcpscope dissects; --list-only: only the packet-list rows
 # (tcpscope read, tcpdump -nr, tshark -r) and, with --sizes, only tcpscope read; --details: also the
-# detail formats (-V, -O tcp, -T json, -x) of both tools (issue 15: <= 0.3x tshark's time; use a
+# detail formats (-V, -O tcp, -T json, -T ek, -T pdml, -x) of both tools (issue 15: <= 0.3x tshark's time; use a
 # small file, e.g. --packets 50000: tshark -V of 1M packets takes many minutes).
 #
 # Builds the project, generates bench/out/synth-N.pcap with dev.tcpscope.synth.TrafficGenerator
@@ -201,7 +201,7 @@ row "tcpscope read -q" "tshark -r" "$java" "${jvm_flags[@]}" -jar "$jar" read -q
 row "tcpscope stats" "tcpscope read -q" "$java" "${jvm_flags[@]}" -jar "$jar" stats "$file"
 fi
 if [ -n "$details" ]; then
-  for d in "-V" "-O tcp" "-T json" "-x"; do
+  for d in "-V" "-O tcp" "-T json" "-T ek" "-T pdml" "-x"; do
     # shellcheck disable=SC2206
     opts=($d)
     row "tcpscope read $d" "tshark -r $d" "$java" "${jvm_flags[@]}" -jar "$jar" read "$file" "${opts[@]}"

@@ -25,8 +25,13 @@ public final class AotTraining {
                             "-e", "tcp.analysis.flags"),
                     List.of("read", "-2", capture, "-T", "fields", "-e", "tcp.stream", "-e", "tcp.analysis.flags"),
                     List.of("read", capture, "-Y", "tcp.analysis.retransmission || tcp.flags.reset == 1"),
-                    List.of("read", capture, "-c", "200", "-V"),
-                    List.of("read", capture, "-c", "200", "-T", "json"),
+                    // the detail formats run long enough for their tree builders to be profiled as
+                    // a long run sees them: C2 then compiles them early in a real run
+                    List.of("read", capture, "-c", "3000", "-V"),
+                    List.of("read", capture, "-c", "3000", "-T", "json"),
+                    List.of("read", capture, "-c", "500", "-T", "ek"),
+                    List.of("read", capture, "-c", "500", "-T", "pdml"),
+                    List.of("read", capture, "-c", "500", "-x"),
                     List.of("read", capture, "-c", "200", "--color"),
                     List.of("explain", capture, "--stream", "0"))) {
                 if (Main.run(nowhere, nowhere, args.toArray(String[]::new)) > 1) {
