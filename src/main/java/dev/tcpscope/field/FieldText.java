@@ -63,7 +63,7 @@ public final class FieldText {
                     seconds(sb, v.longAt(i));
                 }
             }
-            case DOUBLE -> sb.append(v.doubleAt(i));
+            case DOUBLE -> sb.append(g(v.doubleAt(i), 15)); // FT_DOUBLE's "%.15g" (DBL_DIG)
             case IPV4 -> ipv4(sb, v.longAt(i));
             case IPV6 -> ipv6(sb, v.segmentAt(i), v.offsetAt(i));
             case ETHER -> hex(sb, v.segmentAt(i), v.offsetAt(i), v.lengthAt(i), ':');
@@ -107,6 +107,39 @@ public final class FieldText {
             int b = Bytes.u8(s, off + k);
             sb.append(HEX[b >>> 4]).append(HEX[b & 0xf]);
         }
+    }
+
+    /**
+     * {@code v} as C's {@code printf("%.<digits>g")} writes it: {@code digits} significant digits,
+     * no trailing zeros, an exponent ("1e-05") below 1e-4 and from 10^digits on. Wireshark shows an
+     * FT_FLOAT with 6 digits (FLT_DIG), an FT_DOUBLE with 15 (DBL_DIG).
+     */
+    public static String g(double v, int digits) {
+        if (v == 0) {
+            return 1 / v < 0 ? "-0" : "0";
+        }
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
+        }
+        java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
+        int exponent = d.precision() - d.scale() - 1;
+        if (exponent < -4 || exponent >= digits) {
+            String m = stripZeros(d.movePointLeft(exponent).toPlainString());
+            int e = Math.abs(exponent);
+            return m + "e" + (exponent < 0 ? "-" : "+") + (e < 10 ? "0" : "") + e;
+        }
+        return stripZeros(d.toPlainString());
+    }
+
+    private static String stripZeros(String plain) {
+        if (plain.indexOf('.') < 0) {
+            return plain;
+        }
+        int end = plain.length();
+        while (plain.charAt(end - 1) == '0') {
+            end--;
+        }
+        return plain.substring(0, plain.charAt(end - 1) == '.' ? end - 1 : end);
     }
 
     /** Appends bytes as lowercase hex pairs separated by {@code sep} ({@code 00:1b:21:3a:4f:5e}). */

@@ -65,6 +65,12 @@ public final class Collected implements Tree {
                 }
             } else if (i.value == null) {
                 v.addPresent();
+            } else if (type == FieldType.DOUBLE) {
+                try {
+                    v.addDouble(Double.parseDouble(i.value));
+                } catch (NumberFormatException e) {
+                    v.addPresent();
+                }
             } else {
                 v.addString(i.value);
             }

@@ -1,6 +1,7 @@
 package dev.tcpscope.proto;
 
 import dev.tcpscope.proto.gif.Gif;
+import dev.tcpscope.proto.png.Png;
 
 import java.lang.foreign.MemorySegment;
 import java.util.List;
@@ -27,12 +28,16 @@ public final class Media {
         /** What it appends to the Info column for bytes it accepts. */
         String info(MemorySegment s, long off, int len);
 
-        /** Its items for bytes it accepts, at the frame's top level. */
-        void tree(Tree root, MemorySegment s, long off, int len);
+        /**
+         * Its items for bytes it accepts, at the frame's top level; false when it stopped where
+         * it read past the bytes (Wireshark's bounds exception: the frame then ends "[Malformed
+         * Packet: NAME]" and its Info "[Malformed Packet]").
+         */
+        boolean tree(Tree root, MemorySegment s, long off, int len);
     }
 
-    private static final Map<String, Dissector> BY_TYPE = Map.of("image/gif", Gif.DISSECTOR);
-    private static final List<Dissector> HEURISTICS = List.of(Gif.DISSECTOR);
+    private static final Map<String, Dissector> BY_TYPE = Map.of("image/gif", Gif.DISSECTOR, "image/png", Png.DISSECTOR);
+    private static final List<Dissector> HEURISTICS = List.of(Gif.DISSECTOR, Png.DISSECTOR);
 
     /** The dissector registered for media type {@code type} (lower case, no parameters), or null. */
     public static Dissector byType(String type) {

@@ -31,6 +31,7 @@ public final class Protocols {
     private static final FieldTable FIELDS = FieldTable.standard().with(List.<List<Field>>of(
             HttpFields.all(),
             dev.tcpscope.proto.gif.GifFields.all(),
+            dev.tcpscope.proto.png.PngFields.all(),
             DnsFields.all(),
             SshFields.all(),
             SmtpFields.all(),

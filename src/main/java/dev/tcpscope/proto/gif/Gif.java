@@ -58,13 +58,15 @@ public final class Gif implements Media.Dissector {
     }
 
     @Override
-    public void tree(Tree root, MemorySegment s, long off, int len) {
+    public boolean tree(Tree root, MemorySegment s, long off, int len) {
         String version = version(s, off, len);
         Tree gif = root.protocol("image-gif", "Compuserve GIF, Version: " + version).at(s, off, len);
         try {
             new Walk(s, off, len, version.equals("GIF89a")).walk(gif, version);
+            return true;
         } catch (CutShort e) {
             // file-gif.c's bounds exception: nothing more is shown
+            return false;
         }
     }
 

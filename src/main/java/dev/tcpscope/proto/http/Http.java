@@ -340,6 +340,15 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         dev.tcpscope.proto.Media.Dissector media = m.body == null ? null : m.body.claimant(m.mediaType());
         if (media != null) {
             cols.appendInfo(media.info(m.body.fileSegment(), m.body.fileOffset(), m.body.fileLength()));
+            if (!media.tree(new dev.tcpscope.proto.Collected(), m.body.fileSegment(), m.body.fileOffset(), m.body.fileLength())) {
+                // its bounds exception ends the frame: nothing after it is dissected, not even
+                // packet-http.c's tap; past a segment TCP did not reassemble, the exception is
+                // the "unreassembled" one
+                m.malformedIn = dev.tcpscope.field.ProtocolNames.shortName(media.name());
+                m.unreassembledMedia = unreassembled;
+                cols.appendInfo(unreassembled ? UNREASSEMBLED : "[Malformed Packet]");
+                return -1;
+            }
         } else if (m.body != null && m.body.outcome == HttpBody.Outcome.MEDIA && !HttpMedia.DATA.equals(m.mediaType())) {
             cols.appendInfo(" (" + m.mediaType() + ")"); // packet-media.c
         }
@@ -459,17 +468,25 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             return End.OK;
         }
         resolve();
+        stoppedIn = null;
         for (HttpMessage m : messages) {
             HttpTree.build(m, root, protocols, m.callStart);
             if (m.cutShort) {
                 return End.SHORT;
             }
+            if (m.malformedIn != null) {
+                stoppedIn = m.malformedIn;
+                return m.unreassembledMedia ? End.UNREASSEMBLED : End.MALFORMED;
+            }
         }
         return End.OK;
     }
 
+    /** The media dissector whose bounds exception ended the last tree built, or null. */
+    private String stoppedIn;
+
     @Override
-    public String protocolName() { return "HTTP"; }
+    public String protocolName() { return stoppedIn != null ? stoppedIn : "HTTP"; }
 
     private final dev.tcpscope.proto.Items.Fields treeFields = new dev.tcpscope.proto.Items.Fields();
 

@@ -58,6 +58,10 @@ public final class HttpMessage {
     boolean callStart;
     /** The message ran past the captured bytes (snap length): the tree stops before the body. */
     boolean cutShort;
+    /** The short name of the media dissector that read past the body ("PNG"), or null. */
+    String malformedIn;
+    /** Whether that body was a segment TCP did not reassemble (desegmentation off). */
+    boolean unreassembledMedia;
     /** A non-printable first byte in a known HTTP conversation: shown as data. */
     boolean binary;
     /** Transfer-Encoding: one of packet-http.c's HTTP_TE_* (0 none). */

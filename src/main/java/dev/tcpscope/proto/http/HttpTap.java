@@ -24,6 +24,9 @@ public record HttpTap(String method, String uri, int statusCode, String host) {
         }
         List<HttpTap> out = new ArrayList<>(messages.size());
         for (HttpMessage m : messages) {
+            if (m.malformedIn != null) {
+                continue; // its media dissector's exception came before tap_queue_packet
+            }
             boolean request = m.kind == HttpMessage.Kind.REQUEST;
             boolean response = m.kind == HttpMessage.Kind.RESPONSE;
             out.add(new HttpTap(request ? m.method : null, request ? m.uri : null, response ? m.statusCode : 0, m.host));

@@ -448,13 +448,18 @@ final class HttpTree {
 
     /**
      * A media dissector's items at the top level, after HTTP's, whose item then ends with the
-     * headers (packet-http.c sets its length once a subdissector took the body).
+     * headers (packet-http.c sets its length once a subdissector took the body, unless the
+     * subdissector's exception ended the frame).
      */
     private static void media(Tree http, HttpMessage m, Tree root, dev.tcpscope.proto.Media.Dissector d, MemorySegment s,
                               long off, int len, Consumer<String> protocols) {
-        http.length(m.headerEnd);
         protocols.accept(d.name());
-        d.tree(root, s, off, len);
+        if (d.tree(root, s, off, len)) {
+            http.length(m.headerEnd);
+        } else {
+            // its bounds exception skips packet-http.c's proto_item_set_len: the item keeps the message's length
+            m.malformedIn = dev.tcpscope.field.ProtocolNames.shortName(d.name());
+        }
     }
 
     /** chunked_encoding_dissector's items. */
