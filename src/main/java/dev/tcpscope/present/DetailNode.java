@@ -290,6 +290,15 @@ public final class DetailNode implements Tree {
         return true;
     }
 
+    /** As {@link #hexValue}, without the quotes (PDML's show attribute, which the hex needs no escape in). */
+    boolean bareHexValue(LineWriter out) throws java.io.IOException {
+        if (hexOf == null) {
+            return false;
+        }
+        Labels.hex(out, hexOf, hexOffset, hexLength, true);
+        return true;
+    }
+
     public boolean isHidden() { return hidden; }
 
     public boolean isGenerated() { return generated; }

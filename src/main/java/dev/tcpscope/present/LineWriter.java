@@ -50,11 +50,26 @@ public final class LineWriter implements AutoCloseable {
 
     /** Writes {@code v} in decimal. */
     public void decimal(long v) throws IOException {
-        if (v >= 0 && v < 10) {
-            ascii((char) ('0' + v));
-        } else {
+        if (v < 0) {
             text(Long.toString(v));
+            return;
         }
+        // the digits straight into the buffer, last first: a PDML item writes two numbers
+        int digits = 1;
+        for (long x = v; x >= 10; x /= 10) {
+            digits++;
+        }
+        if (digits > buf.length - n) {
+            flushBuffer();
+        }
+        int k = n + digits;
+        for (long x = v; ; x /= 10) {
+            buf[--k] = (byte) ('0' + x % 10);
+            if (x < 10) {
+                break;
+            }
+        }
+        n += digits;
     }
 
     /** What a piece of writing does with a writer. */

@@ -265,13 +265,14 @@ public final class Pdml {
         if (type == RawFields.FT_PROTOCOL) {
             return;
         }
-        String value = n.value();
-        if (type == RawFields.FT_NONE || value == null) {
+        if (type == RawFields.FT_NONE || !n.hasValue()) {
             out.text("\" show=\"\" value=\"");
             return;
         }
         out.text("\" show=\"");
-        Xml.escaped(out, value);
+        if (!n.bareHexValue(out)) {
+            Xml.escaped(out, n.value());
+        }
         if (size <= 0) {
             return;
         }

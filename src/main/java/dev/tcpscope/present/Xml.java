@@ -24,14 +24,26 @@ final class Xml {
 
     /** Whether {@link #escaped} changes anything of {@code text}. */
     private static boolean escapes(String text) {
-        for (int i = 0; i < text.length(); i++) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c < 0x20 && c != '\t' && c != '\n' && c != '\r'
-                    || c == 0x7f) {
+            if (c < ESCAPED.length && ESCAPED[c]) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The characters {@link #escaped} changes: the five entities and the control characters but tab, CR and LF. */
+    private static final boolean[] ESCAPED = new boolean[128];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            ESCAPED[c] = c != '\t' && c != '\n' && c != '\r';
+        }
+        for (char c : new char[] {'&', '<', '>', '"', '\'', 0x7f}) {
+            ESCAPED[c] = true;
+        }
     }
 
     static void escaped(StringBuilder out, CharSequence text) {
