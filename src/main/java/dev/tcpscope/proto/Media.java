@@ -36,6 +36,16 @@ public final class Media {
         boolean tree(Tree root, MemorySegment s, long off, int len);
     }
 
+    /**
+     * What a media dissector throws where it would read past its bytes (Wireshark's bounds
+     * exception), caught by its {@link Dissector#tree}, which then returns false.
+     */
+    public static final class CutShort extends RuntimeException {
+        public CutShort() {
+            super(null, null, false, false);
+        }
+    }
+
     private static final Map<String, Dissector> BY_TYPE = Map.of("image/gif", Gif.DISSECTOR, "image/png", Png.DISSECTOR);
     private static final List<Dissector> HEURISTICS = List.of(Gif.DISSECTOR, Png.DISSECTOR);
 

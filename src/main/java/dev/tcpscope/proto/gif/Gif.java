@@ -50,13 +50,6 @@ public final class Gif implements Media.Dissector {
         return Text.startsWith(s, off, len, "GIF89a") ? "GIF89a" : null;
     }
 
-    /** Reading past the bytes: the tree ends where it got to. */
-    private static final class CutShort extends RuntimeException {
-        CutShort() {
-            super(null, null, false, false);
-        }
-    }
-
     @Override
     public boolean tree(Tree root, MemorySegment s, long off, int len) {
         String version = version(s, off, len);
@@ -64,7 +57,7 @@ public final class Gif implements Media.Dissector {
         try {
             new Walk(s, off, len, version.equals("GIF89a")).walk(gif, version);
             return true;
-        } catch (CutShort e) {
+        } catch (Media.CutShort e) {
             // file-gif.c's bounds exception: nothing more is shown
             return false;
         }
@@ -86,7 +79,7 @@ public final class Gif implements Media.Dissector {
 
         private int u8(int at) {
             if (at >= len) {
-                throw new CutShort();
+                throw new Media.CutShort();
             }
             return Text.u8(s, base + at);
         }
@@ -97,7 +90,7 @@ public final class Gif implements Media.Dissector {
 
         private void need(int at, int length) {
             if (at + length > len) {
-                throw new CutShort();
+                throw new Media.CutShort();
             }
         }
 

@@ -47,20 +47,13 @@ public final class Png implements Media.Dissector {
         return " (PNG)";
     }
 
-    /** Reading past the bytes: the tree ends where it got to. */
-    private static final class CutShort extends RuntimeException {
-        CutShort() {
-            super(null, null, false, false);
-        }
-    }
-
     @Override
     public boolean tree(Tree root, MemorySegment s, long off, int len) {
         Tree png = root.protocol("png", "Portable Network Graphics").at(s, off, len);
         try {
             new Walk(s, off, len).walk(png);
             return true;
-        } catch (CutShort e) {
+        } catch (Media.CutShort e) {
             // file-png.c's bounds exception: nothing more is shown
             return false;
         }
@@ -83,7 +76,7 @@ public final class Png implements Media.Dissector {
 
         private void need(long at, long length) {
             if (at + length > limit) {
-                throw new CutShort();
+                throw new Media.CutShort();
             }
         }
 
