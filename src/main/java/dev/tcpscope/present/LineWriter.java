@@ -18,8 +18,6 @@ public final class LineWriter implements AutoCloseable {
     private int n;
     /** A String this long or shorter is copied char by char ({@link #text(String)}). */
     private static final int SHORT = 48;
-    /** Text at least this long is encoded whole by the JDK ({@link #text}). */
-    private static final int BULK = 512;
 
     public LineWriter(OutputStream out) {
         this.out = out;
@@ -164,12 +162,6 @@ public final class LineWriter implements AutoCloseable {
     /** Writes {@code cs} as it is, without a newline. */
     public void text(CharSequence cs) throws IOException {
         int len = cs.length();
-        if (len >= BULK && (cs instanceof StringBuilder || cs instanceof String)) {
-            // A frame's details at once: the JDK's encoder copies Latin-1 text whole when it is
-            // ASCII, where the loop below takes every char apart (a fifth of -V's time).
-            bytes(cs.toString().getBytes(StandardCharsets.UTF_8));
-            return;
-        }
         encodeAll(cs, 0, len);
     }
 

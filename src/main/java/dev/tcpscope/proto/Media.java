@@ -38,11 +38,21 @@ public final class Media {
 
     /**
      * What a media dissector throws where it would read past its bytes (Wireshark's bounds
-     * exception), caught by its {@link Dissector#tree}, which then returns false.
+     * exception); {@link #walk} catches it and its {@link Dissector#tree} returns false.
      */
     public static final class CutShort extends RuntimeException {
         public CutShort() {
             super(null, null, false, false);
+        }
+    }
+
+    /** Runs a media dissector's walk over its bytes; false when it stopped with {@link CutShort}. */
+    public static boolean walk(Runnable walk) {
+        try {
+            walk.run();
+            return true;
+        } catch (CutShort e) {
+            return false; // Wireshark's bounds exception: nothing more is shown
         }
     }
 

@@ -54,13 +54,7 @@ public final class Gif implements Media.Dissector {
     public boolean tree(Tree root, MemorySegment s, long off, int len) {
         String version = version(s, off, len);
         Tree gif = root.protocol("image-gif", "Compuserve GIF, Version: " + version).at(s, off, len);
-        try {
-            new Walk(s, off, len, version.equals("GIF89a")).walk(gif, version);
-            return true;
-        } catch (Media.CutShort e) {
-            // file-gif.c's bounds exception: nothing more is shown
-            return false;
-        }
+        return Media.walk(() -> new Walk(s, off, len, version.equals("GIF89a")).walk(gif, version));
     }
 
     /** One GIF's bytes, read in order; offsets are from the start of the GIF. */

@@ -21,7 +21,7 @@ public final class GifFields {
         return List.of(
                 // -e image-gif writes the protocol item's label, which names the version
                 Field.of("image-gif", "Compuserve GIF", FieldType.PROTOCOL, (d, v) -> {
-                    Collected c = of(d);
+                    Collected c = Http.treeFields(d);
                     if (c != null) {
                         Values versions = new Values();
                         c.values("image-gif.version", FieldType.STRING, versions);
@@ -50,19 +50,14 @@ public final class GifFields {
                 f("image-gif.local.bpp", "Image bits per pixel minus 1", FieldType.UINT, 8),
                 f("image-gif.local.color_map", "Local color map", FieldType.BYTES, 0),
                 f("image-gif.extension", "Extension", FieldType.NONE, 0),
-                Collected.field("image-gif.extension.label", "Extension label", FieldType.UINT, 8, Base.HEX, GifFields::of),
+                Collected.field("image-gif.extension.label", "Extension label", FieldType.UINT, 8, Base.HEX, Http::treeFields),
                 f("image-gif.image", "Image", FieldType.NONE, 0),
                 f("image-gif.image.code_size", "LZW minimum code size", FieldType.UINT, 8),
                 f("image-gif.end", "Trailer (End of the GIF stream)", FieldType.NONE, 0),
-                Collected.field("image-gif.data_block", "Data block", FieldType.BYTES, 0, Base.ALLOW_ZERO, GifFields::of));
+                Collected.field("image-gif.data_block", "Data block", FieldType.BYTES, 0, Base.ALLOW_ZERO, Http::treeFields));
     }
 
     private static Field f(String name, String title, FieldType type, int bits) {
-        return Collected.field(name, title, type, bits, GifFields::of);
-    }
-
-    private static Collected of(dev.tcpscope.tcp.Decoder d) {
-        Http http = Collected.dissector(d, "http", Http.class);
-        return http == null ? null : http.treeFields(d.frame().number());
+        return Collected.field(name, title, type, bits, Http::treeFields);
     }
 }

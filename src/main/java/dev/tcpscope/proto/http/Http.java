@@ -499,6 +499,16 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         return treeFields.of(this, frame);
     }
 
+    /**
+     * The items of the HTTP tree of the frame {@code d} has just decoded, as fields: where the
+     * media dissectors' fields ({@code image-gif.*}, {@code png.*}) take their values; null when
+     * HTTP shows nothing there.
+     */
+    public static dev.tcpscope.proto.Collected treeFields(dev.tcpscope.tcp.Decoder d) {
+        Http http = dev.tcpscope.proto.Collected.dissector(d, "http", Http.class);
+        return http == null ? null : http.treeFields(d.frame().number());
+    }
+
     @Override
     public void sources(long frame, java.util.function.BiConsumer<String, byte[]> source) {
         if (!shows(frame)) {

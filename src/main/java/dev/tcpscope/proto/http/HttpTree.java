@@ -456,10 +456,7 @@ final class HttpTree {
         protocols.accept(d.name());
         if (d.tree(root, s, off, len)) {
             http.length(m.headerEnd);
-        } else {
-            // its bounds exception skips packet-http.c's proto_item_set_len: the item keeps the message's length
-            m.malformedIn = dev.tcpscope.field.ProtocolNames.shortName(d.name());
-        }
+        } // else its bounds exception skipped packet-http.c's proto_item_set_len (m.malformedIn says so since dissection)
     }
 
     /** chunked_encoding_dissector's items. */

@@ -50,13 +50,7 @@ public final class Png implements Media.Dissector {
     @Override
     public boolean tree(Tree root, MemorySegment s, long off, int len) {
         Tree png = root.protocol("png", "Portable Network Graphics").at(s, off, len);
-        try {
-            new Walk(s, off, len).walk(png);
-            return true;
-        } catch (Media.CutShort e) {
-            // file-png.c's bounds exception: nothing more is shown
-            return false;
-        }
+        return Media.walk(() -> new Walk(s, off, len).walk(png));
     }
 
     /** One PNG's bytes, read in order; offsets are from the start of the PNG. */

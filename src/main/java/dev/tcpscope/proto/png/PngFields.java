@@ -21,7 +21,7 @@ public final class PngFields {
         return List.of(
                 // -e png writes the protocol's filter name once per PNG, as tshark does
                 Field.of("png", "Portable Network Graphics", FieldType.PROTOCOL, (d, v) -> {
-                    Collected c = of(d);
+                    Collected c = Http.treeFields(d);
                     if (c != null) {
                         Values items = new Values();
                         c.values("png", FieldType.NONE, items);
@@ -75,15 +75,10 @@ public final class PngFields {
     }
 
     private static Field f(String name, String title, FieldType type, int bits) {
-        return Collected.field(name, title, type, bits, PngFields::of);
+        return Collected.field(name, title, type, bits, Http::treeFields);
     }
 
     private static Field hex(String name, String title, int bits) {
-        return Collected.field(name, title, FieldType.UINT, bits, Base.HEX, PngFields::of);
-    }
-
-    private static Collected of(dev.tcpscope.tcp.Decoder d) {
-        Http http = Collected.dissector(d, "http", Http.class);
-        return http == null ? null : http.treeFields(d.frame().number());
+        return Collected.field(name, title, FieldType.UINT, bits, Base.HEX, Http::treeFields);
     }
 }
