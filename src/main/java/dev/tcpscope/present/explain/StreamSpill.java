@@ -14,8 +14,9 @@ import java.util.Arrays;
  * capture of a million connections does not keep a million {@link StreamState}s (one or two KB
  * each) in memory: each is written whole to an unlinked temporary file and read back, exactly
  * as it was, when its stream has a packet again or its summary is printed. The index is one
- * {@code long} per stream number (streams are numbered densely from 0), in pages allocated as
- * the numbers grow.
+ * {@code int} per stream number (streams are numbered densely from 0), in pages allocated as
+ * the numbers grow: the record's offset in units of 8 bytes (records start on multiples of 8),
+ * so 4 MB for a million streams and 32 GiB of records at most.
  *
  * <p>If no temporary file can be made, {@link #put} says so and the stream stays in memory.
  */
@@ -27,8 +28,14 @@ final class StreamSpill implements AutoCloseable {
     /** Whether a write failed: nothing more is spilled. */
     private boolean failed;
     private long written;
-    /** Per stream: the record's offset + 1 in the file, 0 when the stream is not there. */
-    private long[][] pages = new long[16][];
+    /**
+     * Per stream: the record's offset / {@value #ALIGN} + 1 in the file, unsigned; 0 when the
+     * stream is not there.
+     */
+    private int[][] pages = new int[16][];
+    private static final int ALIGN = 8;
+    /** Records from this offset on are not written (an index entry could not say where they are). */
+    private static final long LAST_OFFSET = (0xffff_ffffL - 1) * ALIGN;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
     private final DataOutputStream data = new DataOutputStream(bytes);
     private int size;
@@ -41,7 +48,7 @@ final class StreamSpill implements AutoCloseable {
     long spills() { return spills; }
 
     /** Whether {@code stream} is in the file. */
-    boolean contains(int stream) { return offset(stream) != 0; }
+    boolean contains(int stream) { return slot(stream) != 0; }
 
     /** Writes {@code st} to the file; false when it could not (the caller then keeps it). */
     boolean put(StreamState st) {
@@ -55,10 +62,14 @@ final class StreamSpill implements AutoCloseable {
             ByteBuffer b = ByteBuffer.wrap(bytes.toByteArray());
             b.putInt(0, b.remaining());
             long at = written;
+            if (at > LAST_OFFSET) {
+                return false;
+            }
             while (b.hasRemaining()) {
                 written += file.write(b, written);
             }
-            index(st.stream, at + 1);
+            written = (written + ALIGN - 1) & -ALIGN;
+            index(st.stream, (int) (at / ALIGN + 1));
             size++;
             spills++;
             return true;
@@ -80,10 +91,11 @@ final class StreamSpill implements AutoCloseable {
 
     /** A copy of {@code stream} as the file holds it (it stays there), or null when it is not there. */
     StreamState read(int stream) {
-        long at = offset(stream) - 1;
-        if (at < 0) {
+        long slot = Integer.toUnsignedLong(slot(stream));
+        if (slot == 0) {
             return null;
         }
+        long at = (slot - 1) * ALIGN;
         try {
             ByteBuffer length = ByteBuffer.allocate(4);
             readFully(length, at);
@@ -103,18 +115,18 @@ final class StreamSpill implements AutoCloseable {
         }
     }
 
-    private long offset(int stream) {
+    private int slot(int stream) {
         int p = stream >>> PAGE_BITS;
         return stream < 0 || p >= pages.length || pages[p] == null ? 0 : pages[p][stream & PAGE - 1];
     }
 
-    private void index(int stream, long value) {
+    private void index(int stream, int value) {
         int p = stream >>> PAGE_BITS;
         if (p >= pages.length) {
             pages = Arrays.copyOf(pages, Math.max(p + 1, pages.length * 2));
         }
         if (pages[p] == null) {
-            pages[p] = new long[PAGE];
+            pages[p] = new int[PAGE];
         }
         pages[p][stream & PAGE - 1] = value;
     }
