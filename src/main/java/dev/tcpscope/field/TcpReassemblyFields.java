@@ -19,16 +19,25 @@ import static dev.tcpscope.field.FieldType.*;
  * {@code tcp.segment} per segment, their count and the PDU's length and bytes. All are read
  * from the {@link Desegmenter}'s results for the current frame.
  *
- * <p>The segment flags ({@code tcp.segment.overlap} ...) are registered, with tshark's names and
- * types, so filters naming them compile; the desegmenter does not mark overlapping segments, so
- * they are never present (none of the captures tested has them; see docs/REASSEMBLY.md).
+ * <p>{@code tcp.segment.overlap} marks a segment that overlaps those before it; the other segment
+ * flags ({@code tcp.segment.overlap.conflict} ...) are registered, with tshark's names and types,
+ * so filters naming them compile, but never present (see docs/REASSEMBLY.md).
  */
 final class TcpReassemblyFields {
     private TcpReassemblyFields() { }
 
     static List<Field> all() {
         return List.of(
-                Field.of("tcp.segment.overlap", "Segment overlap", BOOLEAN, (d, v) -> { }),
+                Field.of("tcp.segment.overlap", "Segment overlap", BOOLEAN, (d, v) -> {
+                    Desegmenter.Reassembled r = reassembled(d);
+                    if (r != null) {
+                        for (int i = 0; i < r.count(); i++) {
+                            if (r.overlaps(i)) {
+                                v.addLong(1);
+                            }
+                        }
+                    }
+                }),
                 Field.of("tcp.segment.overlap.conflict", "Conflicting data in segment overlap", BOOLEAN, (d, v) -> { }),
                 Field.of("tcp.segment.multipletails", "Multiple tail segments found", BOOLEAN, (d, v) -> { }),
                 Field.of("tcp.segment.toolongfragment", "Segment too long", BOOLEAN, (d, v) -> { }),

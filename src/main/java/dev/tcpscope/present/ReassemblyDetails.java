@@ -70,8 +70,9 @@ final class ReassemblyDetails {
     /**
      * Adds the segment tree of the PDU {@code r} (null: none) under {@code root}: {@code tcp.segments}
      * (FT_NONE), one {@code tcp.segment} per segment in offset order, the count and the PDU's
-     * length and bytes. The desegmenter never flags a segment (overlap ...), so the error
-     * variants of show_fragment() do not arise.
+     * length and bytes; a segment that overlaps those before it gets {@code [Segment overlap:
+     * True]}. Conflicting overlaps are not told apart, so the error variants of show_fragment()
+     * do not arise.
      */
     static void tcpSegments(DetailNode root, dev.tcpscope.tcp.Desegmenter.Reassembled r) {
         if (r == null) {
@@ -98,7 +99,10 @@ final class ReassemblyDetails {
             String frame = Integer.toString(r.frame(k));
             String label = n == 0 ? "Frame: " + frame + " (no data)"
                     : "Frame: " + frame + ", payload: " + off + "-" + (off + n - 1) + " (" + n + Details.bytes(n) + ")";
-            tree.field("tcp.segment", label, frame).generated().at(s, off, n);
+            DetailNode segment = tree.field("tcp.segment", label, frame).generated().at(s, off, n);
+            if (r.overlaps(k)) {
+                segment.field("tcp.segment.overlap", "Segment overlap: True", "1").generated();
+            }
         }
         tree.field("tcp.segment.count", "Segment count: " + count, Integer.toString(count)).generated();
         tree.field("tcp.reassembled.length", "Reassembled TCP length: " + len, Integer.toString(len)).generated();

@@ -259,6 +259,7 @@ public final class Desegmenter {
         int[] frames = new int[8];
         int[] offsets = new int[8];
         int[] lengths = new int[8];
+        boolean[] overlap = new boolean[8];
         int count;
 
         /** The reassembled bytes (valid until the next frame). */
@@ -275,6 +276,28 @@ public final class Desegmenter {
 
         /** Where segment {@code i}'s bytes start in the PDU. */
         public int segmentOffset(int i) { return offsets[i]; }
+
+        /**
+         * Whether segment {@code i} starts before the end of the bytes the segments before it
+         * (in offset order) cover: reassemble.c's FD_OVERLAP, shown as {@code [Segment overlap:
+         * True]} (a retransmission with more data, a resegmented one). Whether the overlapping
+         * bytes differ (FD_OVERLAPCONFLICT) is not checked.
+         */
+        public boolean overlaps(int i) { return overlap[i]; }
+
+        /** Sets {@link #overlap} from the segments in offset order. */
+        void markOverlaps() {
+            if (overlap.length < count) {
+                overlap = new boolean[frames.length];
+            }
+            int end = 0;
+            for (int k = 0; k < count; k++) {
+                overlap[k] = lengths[k] > 0 && offsets[k] < end;
+                if (lengths[k] > 0) {
+                    end = Math.max(end, offsets[k] + lengths[k]);
+                }
+            }
+        }
     }
 
     private static final class Stream {
@@ -700,6 +723,7 @@ public final class Desegmenter {
             r.lengths[k] = msp.lengths[i];
             r.count++;
         }
+        r.markOverlaps();
         any = true;
         done = msp;
         MemorySegment bytes = MemorySegment.ofArray(r.data);
