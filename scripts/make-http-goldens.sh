@@ -14,9 +14,10 @@
 # cut to tcpscope's output) keeps, for each frame: its "Frame N:" line, its "[Protocols in
 # frame: ...]" line when it names http, and the top-level items "Hypertext Transfer Protocol",
 # "Media Type" and the media protocols HTTP hands bodies to ("Compuserve GIF, ...", "Portable
-# Network Graphics", and the "[Malformed Packet: PNG]" or "[Malformed Packet: GIF image]" their
-# bounds exceptions end a frame with) with everything under them; in JSON, each frame's
-# "frame.number" line and its "http", "media", "image-gif" and "png" objects. The TCP side of these frames (the "[N Reassembled TCP Segments]"
+# Network Graphics", "MIME Multipart Media Encapsulation, ...", and the "[Malformed Packet: PNG]",
+# "[Malformed Packet: GIF image]" or "[Malformed Packet: MIME multipart]" their bounds exceptions
+# end a frame with) with everything under them; in JSON, each frame's "frame.number" line and
+# its "http", "media", "image-gif", "png" and "mime_multipart" objects. The TCP side of these frames (the "[N Reassembled TCP Segments]"
 # tree, "TCP segment data") is checked by the full detail goldens (make-detail-goldens.sh), so
 # HTTP is compared here independently of it.
 # Goldens are made by this script only; never edit them by hand.

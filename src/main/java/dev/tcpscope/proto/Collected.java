@@ -104,6 +104,20 @@ public final class Collected implements Tree {
      * integer's base, or {@link Base#ALLOW_ZERO} for a byte field whose empty value is {@code <none>}.
      */
     public static Field field(String name, String title, FieldType type, int bits, Base base, Source source) {
+        if (type == FieldType.PROTOCOL) {
+            // -T fields writes a protocol item's label when the dissector gave it one of its own
+            // (proto_tree_add_protocol_format, proto_item_append_text), else the filter name
+            return new Field(name, title, type, 0, base, (d, v) -> {
+                Collected c = source.of(d);
+                if (c != null) {
+                    for (Item i : c.items) {
+                        if (i.key.equals(name)) {
+                            v.addString(title.equals(i.value) ? name : i.value);
+                        }
+                    }
+                }
+            });
+        }
         dev.tcpscope.field.Extractor e = (d, v) -> {
             Collected c = source.of(d);
             if (c != null) {
@@ -131,7 +145,7 @@ public final class Collected implements Tree {
     }
 
     @Override
-    public Tree protocol(String key, String label) { return add(key, ""); }
+    public Tree protocol(String key, String label) { return add(key, label); } // -e of a protocol: its label
 
     @Override
     public Tree field(String key, String label, String value) { return add(key, value); }

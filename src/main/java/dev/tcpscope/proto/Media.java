@@ -56,6 +56,18 @@ public final class Media {
         }
     }
 
+    /**
+     * packet-media.c's fields: {@code media} (its item, "Media Type") and {@code media.type} (the
+     * bytes), from the frame's HTTP tree, where the media dissector's items are.
+     */
+    public static List<dev.tcpscope.field.Field> fields() {
+        return List.of(
+                Collected.field("media", "Media Type", dev.tcpscope.field.FieldType.PROTOCOL, 0,
+                        dev.tcpscope.proto.http.Http::treeFields),
+                Collected.field("media.type", "Media type", dev.tcpscope.field.FieldType.BYTES, 0,
+                        dev.tcpscope.proto.http.Http::treeFields));
+    }
+
     private static final Map<String, Dissector> BY_TYPE = Map.of("image/gif", Gif.DISSECTOR, "image/png", Png.DISSECTOR);
     private static final List<Dissector> HEURISTICS = List.of(Gif.DISSECTOR, Png.DISSECTOR);
 

@@ -32,6 +32,8 @@ public final class Protocols {
             HttpFields.all(),
             dev.tcpscope.proto.gif.GifFields.all(),
             dev.tcpscope.proto.png.PngFields.all(),
+            dev.tcpscope.proto.multipart.MultipartFields.all(),
+            Media.fields(),
             DnsFields.all(),
             SshFields.all(),
             SmtpFields.all(),

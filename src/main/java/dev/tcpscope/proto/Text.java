@@ -214,4 +214,46 @@ public final class Text {
         }
         return true;
     }
+
+    /**
+     * imf_find_field_end (packet-imf.c): the offset after the last CRLF of the header field at
+     * {@code offset} (continuation lines unfolded), or −1 without one before {@code max};
+     * {@code last[0]}, when given, is set when an empty line or the end follows it.
+     */
+    public static int fieldEnd(MemorySegment s, int offset, int max, boolean[] last) {
+        while (offset < max) {
+            offset = indexOf(s, offset, max - offset, '\r');
+            if (offset == -1) {
+                break;
+            }
+            if (++offset < max && u8(s, offset) == '\n') {
+                if (++offset >= max) {
+                    if (last != null) {
+                        last[0] = true;
+                    }
+                    return offset - 2;
+                }
+                int c = u8(s, offset);
+                if (c == '\r') {
+                    if (offset + 1 < max && u8(s, offset + 1) == '\n' && last != null) {
+                        last[0] = true;
+                    }
+                    return offset;
+                }
+                if (c != ' ' && c != '\t') {
+                    return offset;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(MemorySegment s, int off, int len, int c) {
+        for (int i = off; i < off + len; i++) {
+            if (u8(s, i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

@@ -143,7 +143,7 @@ class FieldGoldenTest {
         List<String> missing = new ArrayList<>();
         for (String g : goldens().toList()) {
             for (String n : Files.readAllLines(GOLDEN.resolve(g + ".tsv")).getFirst().split("\t")) {
-                if (FieldTable.standard().get(n) == null && !missing.contains(n)) {
+                if (dev.tcpscope.proto.Protocols.fields().get(n) == null && !missing.contains(n)) {
                     missing.add(n);
                 }
             }

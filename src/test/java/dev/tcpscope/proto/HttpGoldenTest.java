@@ -79,7 +79,7 @@ class HttpGoldenTest {
 
     private static final Pattern FRAME = Pattern.compile("^Frame [0-9]+:.*");
     private static final Pattern PROTOCOLS = Pattern.compile("^    \\[Protocols in frame:.*:http.*");
-    private static final Pattern HTTP_TOP = Pattern.compile("^(Hypertext Transfer Protocol|Media Type|Portable Network Graphics|\\[Malformed Packet: (PNG|GIF image)\\])$|^Compuserve GIF, Version: .*");
+    private static final Pattern HTTP_TOP = Pattern.compile("^(Hypertext Transfer Protocol|Media Type|Portable Network Graphics|\\[Malformed Packet: (PNG|GIF image|MIME multipart)\\])$|^Compuserve GIF, Version: .*|^MIME Multipart Media Encapsulation, .*");
 
     /** scripts/http-cut-V.awk. */
     static List<String> cutV(String text) {
@@ -115,7 +115,8 @@ class HttpGoldenTest {
                 continue;
             }
             if (line.startsWith("        \"http\": ") || line.startsWith("        \"media\": ")
-                    || line.startsWith("        \"image-gif\": ") || line.startsWith("        \"png\": ")) {
+                    || line.startsWith("        \"image-gif\": ") || line.startsWith("        \"png\": ")
+                    || line.startsWith("        \"mime_multipart\": ")) {
                 keep = true;
             }
             if (keep) {

@@ -337,8 +337,21 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             m.cutShort = true;
             return -1;
         }
-        dev.tcpscope.proto.Media.Dissector media = m.body == null ? null : m.body.claimant(m.mediaType());
-        if (media != null) {
+        dev.tcpscope.proto.Media.Dissector media = m.body == null || multipart(m) ? null : m.body.claimant(m.mediaType());
+        if (multipart(m)) {
+            StringBuilder parts = new StringBuilder();
+            String failed = dev.tcpscope.proto.multipart.Multipart.dissect(m.mediaType(), m.mediaParameters(),
+                    m.body.fileSegment(), m.body.fileOffset(), m.body.fileLength(), new dev.tcpscope.proto.Collected(), parts, protocol -> { });
+            if (!parts.isEmpty()) {
+                cols.appendInfo(parts.toString());
+            }
+            if (failed != null) {
+                m.malformedIn = failed;
+                m.unreassembledMedia = unreassembled;
+                cols.appendInfo(unreassembled ? UNREASSEMBLED : "[Malformed Packet]");
+                return -1;
+            }
+        } else if (media != null) {
             cols.appendInfo(media.info(m.body.fileSegment(), m.body.fileOffset(), m.body.fileLength()));
             if (!media.tree(new dev.tcpscope.proto.Collected(), m.body.fileSegment(), m.body.fileOffset(), m.body.fileLength())) {
                 // its bounds exception ends the frame: nothing after it is dissected, not even
@@ -356,6 +369,14 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
     }
 
     private static final String UNREASSEMBLED = "[BoundErrorUnreassembled Packet]";
+
+    /**
+     * Whether the message's body goes to the multipart dissector: every multipart/* type
+     * (packet-http.c falls back to the "multipart/" entry for subtypes not registered by name).
+     */
+    static boolean multipart(HttpMessage m) {
+        return m.body != null && m.body.outcome == HttpBody.Outcome.MEDIA && dev.tcpscope.proto.multipart.Multipart.takes(m.mediaType());
+    }
 
     /**
      * Whether packet-http.c's header loop, without desegmentation, ends on a last line that runs

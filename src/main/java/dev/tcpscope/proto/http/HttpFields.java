@@ -21,7 +21,8 @@ public final class HttpFields {
 
     public static List<Field> all() {
         return List.of(
-                Field.of("http", "Hypertext Transfer Protocol", FieldType.PROTOCOL, each((m, v) -> v.addString(""))),
+                // -e http: the protocol's filter name per message (its item has no label of its own)
+                Field.of("http", "Hypertext Transfer Protocol", FieldType.PROTOCOL, each((m, v) -> v.addString("http"))),
                 Field.of("http.response", "Response", FieldType.BOOLEAN,
                         each((m, v) -> { if (m.kind == HttpMessage.Kind.RESPONSE) v.addLong(1); })),
                 Field.of("http.request", "Request", FieldType.BOOLEAN,

@@ -416,6 +416,14 @@ final class HttpTree {
             http.length(m.headerEnd); // proto_item_set_len(ti, offset): the offset, not the length from the item's start
             return;
         }
+        if (Http.multipart(m)) {
+            // the multipart dissector takes the body whatever it holds; its items follow HTTP's
+            if (dev.tcpscope.proto.multipart.Multipart.dissect(m.mediaType(), m.mediaParameters(), fs, fo, file.length,
+                    root, new StringBuilder(), protocols) == null) {
+                http.length(m.headerEnd);
+            }
+            return;
+        }
         dev.tcpscope.proto.Media.Dissector claimant = b.claimant(m.mediaType());
         if (claimant != null && b.outcome == HttpBody.Outcome.MEDIA && claimant == dev.tcpscope.proto.Media.byType(m.mediaType())) {
             media(http, m, root, claimant, fs, fo, file.length, protocols); // the type's own dissector took it

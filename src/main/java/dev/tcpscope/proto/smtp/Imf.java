@@ -126,7 +126,7 @@ final class Imf {
                 unknownOffset = start;
             }
             start = end + 1;
-            end = fieldEnd(s, start, max, last);
+            end = Text.fieldEnd(s, start, max, last);
             if (end == -1) {
                 break;
             }
@@ -214,35 +214,6 @@ final class Imf {
         return -1;
     }
 
-    /** imf_find_field_end: the offset after the field's last CRLF (unfolding continuation lines). */
-    private static int fieldEnd(MemorySegment s, int offset, int max, boolean[] last) {
-        while (offset < max) {
-            offset = find(s, offset, max - offset, '\r');
-            if (offset == -1) {
-                break;
-            }
-            if (++offset < max && Text.u8(s, offset) == '\n') {
-                if (++offset >= max) {
-                    if (last != null) {
-                        last[0] = true;
-                    }
-                    return offset - 2;
-                }
-                int c = Text.u8(s, offset);
-                if (c == '\r') {
-                    if (offset + 1 < max && Text.u8(s, offset + 1) == '\n' && last != null) {
-                        last[0] = true;
-                    }
-                    return offset;
-                }
-                if (c != ' ' && c != '\t') {
-                    return offset;
-                }
-            }
-        }
-        return -1;
-    }
-
     /** dissect_imf_content_type: the type (null without a ';') and the parameters' item. */
     private static String contentType(MemorySegment s, int offset, int length, Tree item, int max) {
         for (int i = 0; i < length; i++) {
@@ -259,7 +230,7 @@ final class Imf {
         if (item != null) {
             item.string("imf.content.type.type", "Type", type).at(s, offset, semi - offset);
         }
-        int end = fieldEnd(s, semi + 1, Math.min(offset + length, max), null);
+        int end = Text.fieldEnd(s, semi + 1, Math.min(offset + length, max), null);
         if (end != -1 && item != null) {
             int n = Math.max(0, end - (semi + 1) - 2);
             item.string("imf.content.type.parameters", "Parameters", Text.ascii(s, semi + 1, n)).at(s, semi + 1, n);

@@ -25,9 +25,10 @@ public final class TlsFields {
 
     public static List<Field> all() {
         return List.of(
+                // -e tls: the protocol's filter name per TLS item (proto_tree_add_item keeps no label of its own)
                 Field.of("tls", "Transport Layer Security", FieldType.PROTOCOL, (d, v) -> {
                     for (int i = collected(d).calls; i > 0; i--) {
-                        v.addString("");
+                        v.addString("tls");
                     }
                 }),
                 none("tls.record", "Record Layer"),
