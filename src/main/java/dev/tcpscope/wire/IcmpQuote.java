@@ -40,6 +40,9 @@ final class IcmpQuote {
         int c = cap - 8;
         int r = d.reported(i) - 8;
         if (p == Proto.ICMPV6) {
+            if (type == 137) {
+                return redirected(s, off, cap, d.reported(i));
+            }
             if (type < 1 || type > 4 || c <= 0 || Bytes.u8(s, off + 8) >>> 4 != 6) {
                 return false;
             }
@@ -71,6 +74,45 @@ final class IcmpQuote {
             r = Math.min(r, limit);
         }
         return set(s, off + 8, Math.max(0, c), r, false);
+    }
+
+    /**
+     * The packet an ICMPv6 redirect's Redirected Header option carries (RFC 4861 §4.6.3), which
+     * packet-icmpv6.c dissects as an error's quote: the first such option the option walk
+     * reaches (present/Icmpv6Options), its bytes after the 8-byte option header when they look
+     * like IPv6. The walk stops at a zero length or where an earlier option's reads (a prefix's
+     * 32 bytes, an MTU's 8, whole DNS server addresses) run past the captured bytes.
+     */
+    private boolean redirected(MemorySegment s, long off, int cap, int rep) {
+        int pos = 40; // type, code, checksum, reserved, target and destination addresses
+        while (pos < rep) {
+            if (pos + 2 > cap) {
+                return false;
+            }
+            int type = Bytes.u8(s, off + pos);
+            int len = Bytes.u8(s, off + pos + 1) * 8;
+            if (len == 0) {
+                return false;
+            }
+            if (type == 4) {
+                int n = len - 8;
+                if (n <= 0 || pos + 9 > cap || Bytes.u8(s, off + pos + 8) >>> 4 != 6) {
+                    return false;
+                }
+                return set(s, off + pos + 8, Math.min(n, cap - pos - 8), Math.min(n, rep - pos - 8), true);
+            }
+            int reach = switch (type) {
+                case 3 -> 32;
+                case 5 -> 8;
+                case 25 -> len <= 8 ? 8 : 8 + (len - 8 + 15) / 16 * 16;
+                default -> len;
+            };
+            if (pos + Math.max(len, reach) > cap) {
+                return false;
+            }
+            pos += len;
+        }
+        return false;
     }
 
     /**
