@@ -125,6 +125,9 @@ final class FrameProtocols {
     private static void names(Decoder d, Dissection x, StringBuilder sb) {
         int n = x.count();
         for (int i = 0; i < n; i++) {
+            if (x != d.dissection() && i == n - 1 && beforeItem(x, i)) {
+                break;
+            }
             switch (x.proto(i)) {
                 case ETH -> add(sb, x.captured(i) >= Ethernet.HEADER_LENGTH
                         && Ethernet.type(x.segment(i), x.offset(i)) > Ethernet.MAX_802_3_LENGTH ? "eth:ethertype" : "eth");
@@ -157,6 +160,20 @@ final class FrameProtocols {
                 case ICMPV6 -> add(sb, "icmpv6");
             }
         }
+    }
+
+    /**
+     * Whether quoted layer {@code i} ends, past the quote's reported end, before its dissector adds
+     * its protocol item (TCP and UDP read the ports first, ICMP type, code and the RFC 4884
+     * length): tshark swallows that error inside an ICMP message and the name goes too.
+     */
+    private static boolean beforeItem(Dissection q, int i) {
+        int need = switch (q.proto(i)) {
+            case TCP, UDP -> 4;
+            case ICMP -> 6;
+            default -> 0;
+        };
+        return q.reported(i) < need;
     }
 
     /**
