@@ -133,7 +133,8 @@ final class Icmpv6Details {
         int rep = x.d.reported(i);
         boolean quoted = x.inErrorPacket(i);
         if (!x.d.fragmented && x.d.captured(i) >= rep && !quoted && ip >= 0 && x.d.proto(ip) == Proto.IPV6) {
-            int computed = pseudoHeaderChecksum(x.d.segment(ip), x.d.offset(ip), x.d.ipv6Destination(ip), s, off, rep);
+            int computed = pseudoHeaderChecksum(x.d.segment(ip), x.d.offset(ip), x.d.ipv6Source(ip), x.d.ipv6Destination(ip),
+                    s, off, rep);
             if (computed == 0) {
                 m.field("icmpv6.checksum", "Checksum: " + hex + " [correct]", hex).at(s, off + 2, 2);
                 m.field("icmpv6.checksum.status", "Checksum Status: Good", "1").generated().at(s, off + 2, 0);
@@ -155,12 +156,14 @@ final class Icmpv6Details {
 
     /**
      * The checksum over the IPv6 pseudo-header (source, final destination, length, next header
-     * 58) and the message; with a routing header the destination is its last hop (RFC 8200 §8.1).
+     * 58) and the message; with a routing header the destination is its last hop (RFC 8200 §8.1),
+     * with a home address option the source is the home address (RFC 6275 §6.3).
      */
-    private static int pseudoHeaderChecksum(MemorySegment ipSeg, long ipOff, int dst, MemorySegment s, long off, int len) {
+    private static int pseudoHeaderChecksum(MemorySegment ipSeg, long ipOff, int src, int dst, MemorySegment s, long off,
+                                            int len) {
         long sum = 0;
         for (int k = 0; k < 16; k += 2) {
-            sum += Bytes.u16(ipSeg, ipOff + Ipv6.SRC + k) + Bytes.u16(ipSeg, ipOff + dst + k);
+            sum += Bytes.u16(ipSeg, ipOff + src + k) + Bytes.u16(ipSeg, ipOff + dst + k);
         }
         sum += (len >>> 16) + (len & 0xffff) + 58;
         sum += (~IcmpDetails.internetChecksum(s, off, len)) & 0xffff;

@@ -154,12 +154,14 @@ final class TransportDetails {
             long off = x.d.offset(ip);
             boolean v4 = x.d.proto(ip) == Proto.IPV4;
             int n = v4 ? 4 : 16;
-            // IPv6: a routing header's last hop is the destination (packet-ipv6.c sets pinfo->dst)
+            // IPv6: a routing header's last hop is the destination and a home address option's
+            // address the source (packet-ipv6.c sets pinfo->dst and pinfo->src)
             int d = v4 ? 16 : x.d.ipv6Destination(ip);
+            int a = v4 ? 12 : x.d.ipv6Source(ip);
             src = new byte[n];
             dst = new byte[n];
             for (int k = 0; k < n; k++) {
-                src[k] = (byte) Bytes.u8(s, off + (v4 ? 12 : 8) + k);
+                src[k] = (byte) Bytes.u8(s, off + a + k);
                 dst[k] = (byte) Bytes.u8(s, off + d + k);
             }
         }
