@@ -78,41 +78,15 @@ final class IcmpQuote {
 
     /**
      * The packet an ICMPv6 redirect's Redirected Header option carries (RFC 4861 §4.6.3), which
-     * packet-icmpv6.c dissects as an error's quote: the first such option the option walk
-     * reaches (present/Icmpv6Options), its bytes after the 8-byte option header when they look
-     * like IPv6. The walk stops at a zero length or where an earlier option's reads (a prefix's
-     * 32 bytes, an MTU's 8, whole DNS server addresses) run past the captured bytes.
+     * packet-icmpv6.c dissects as an error's quote when it looks like IPv6 ({@link NdOptions}).
      */
     private boolean redirected(MemorySegment s, long off, int cap, int rep) {
-        int pos = 40; // type, code, checksum, reserved, target and destination addresses
-        while (pos < rep) {
-            if (pos + 2 > cap) {
-                return false;
-            }
-            int type = Bytes.u8(s, off + pos);
-            int len = Bytes.u8(s, off + pos + 1) * 8;
-            if (len == 0) {
-                return false;
-            }
-            if (type == 4) {
-                int n = len - 8;
-                if (n <= 0 || pos + 9 > cap || Bytes.u8(s, off + pos + 8) >>> 4 != 6) {
-                    return false;
-                }
-                return set(s, off + pos + 8, Math.min(n, cap - pos - 8), Math.min(n, rep - pos - 8), true);
-            }
-            int reach = switch (type) {
-                case 3 -> 32;
-                case 5 -> 8;
-                case 25 -> len <= 8 ? 8 : 8 + (len - 8 + 15) / 16 * 16;
-                default -> len;
-            };
-            if (pos + Math.max(len, reach) > cap) {
-                return false;
-            }
-            pos += len;
+        int pos = NdOptions.redirectedHeader(s, off, cap, rep);
+        if (pos < 0 || Bytes.u8(s, off + pos + 8) >>> 4 != 6) {
+            return false;
         }
-        return false;
+        int n = NdOptions.redirectedLength(s, off, pos);
+        return set(s, off + pos + 8, Math.min(n, cap - pos - 8), Math.min(n, rep - pos - 8), true);
     }
 
     /**
