@@ -48,3 +48,6 @@ table tls.handshake.server_curve_type tls-curve-type.tsv
 table tls.handshake.cert_type tls-cert-type.tsv last
 table tls.compress_certificate.algorithm tls-compress-cert.tsv
 table tls.handshake.cipherspec tls-cipherspec.tsv
+# Address family numbers (epan/afn.c), as packet-icmp.c names an RFC 8335 interface
+# identification object's AFI (present/IcmpInterfaceObjects).
+table icmp.int_ident.afi afn.tsv

@@ -8,6 +8,7 @@ import dev.tcpscope.wire.End;
 import dev.tcpscope.wire.Ethernet;
 import dev.tcpscope.wire.Ipv4;
 import dev.tcpscope.wire.Ipv6;
+import dev.tcpscope.wire.NdOptions;
 import dev.tcpscope.wire.Proto;
 import dev.tcpscope.wire.Tcp;
 import dev.tcpscope.wire.TcpOptionWalk;
@@ -72,6 +73,9 @@ final class FrameProtocols {
         var f = d.frame();
         if (n == 0 && f.capturedLength() > 0 && f.kind() != dev.tcpscope.frame.Frame.Kind.PACKET) {
             v.add(f.segment(), f.offset(), f.capturedLength());
+        } else if (n > 0 && x.proto(n - 1) == Proto.ICMPV6 && notIpv6Redirected(x, n - 1)[1] > 0) {
+            int[] data = notIpv6Redirected(x, n - 1);
+            v.add(x.segment(n - 1), x.offset(n - 1) + data[0], data[1]);
         } else if (n > 0 && leftover(d, x, n - 1) > 0) {
             addData(x, n - 1, dataStart(d, x, n - 1), v);
         } else if (n > 0 && x.proto(n - 1) == Proto.TCP) {
@@ -125,6 +129,9 @@ final class FrameProtocols {
     private static void names(Decoder d, Dissection x, StringBuilder sb) {
         int n = x.count();
         for (int i = 0; i < n; i++) {
+            if (x != d.dissection() && i == n - 1 && beforeItem(x, i)) {
+                break;
+            }
             switch (x.proto(i)) {
                 case ETH -> add(sb, x.captured(i) >= Ethernet.HEADER_LENGTH
                         && Ethernet.type(x.segment(i), x.offset(i)) > Ethernet.MAX_802_3_LENGTH ? "eth:ethertype" : "eth");
@@ -157,6 +164,20 @@ final class FrameProtocols {
                 case ICMPV6 -> add(sb, "icmpv6");
             }
         }
+    }
+
+    /**
+     * Whether quoted layer {@code i} ends, past the quote's reported end, before its dissector adds
+     * its protocol item (TCP and UDP read the ports first, ICMP type, code and the RFC 4884
+     * length): tshark swallows that error inside an ICMP message and the name goes too.
+     */
+    private static boolean beforeItem(Dissection q, int i) {
+        int need = switch (q.proto(i)) {
+            case TCP, UDP -> 4;
+            case ICMP -> 6;
+            default -> 0;
+        };
+        return q.reported(i) < need;
     }
 
     /**
@@ -243,8 +264,27 @@ final class FrameProtocols {
             case ICMP -> x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 0, 8)
                     ? echoData(d, x.segment(i), x.offset(i), x.captured(i)) : 0;
             case ICMPV6 -> x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 128, 129) ? x.captured(i) - 8
-                    : notIpv6Quote(x, i) ? x.captured(i) - 8 : 0;
+                    : notIpv6Quote(x, i) ? x.captured(i) - 8 : Math.max(0, notIpv6Redirected(x, i)[1]);
         };
+    }
+
+    /**
+     * A redirect whose Redirected Header option holds something else than IPv6: where the bytes
+     * packet-icmpv6.c hands to data start in the message and how many were captured ({0, 0}
+     * otherwise). They end with the option, not the message.
+     */
+    private static int[] notIpv6Redirected(Dissection x, int i) {
+        MemorySegment s = x.segment(i);
+        long off = x.offset(i);
+        int cap = x.captured(i);
+        if (cap < 1 || Bytes.u8(s, off) != 137) {
+            return new int[2];
+        }
+        int pos = NdOptions.redirectedHeader(s, off, cap, x.reported(i));
+        if (pos < 0 || Bytes.u8(s, off + pos + 8) >>> 4 == 6) {
+            return new int[2];
+        }
+        return new int[] {pos + 8, Math.min(NdOptions.redirectedLength(s, off, pos), cap - pos - 8)};
     }
 
     /** An ICMPv6 error whose quote is not IPv6 (version 6): packet-icmpv6.c hands it to data. */

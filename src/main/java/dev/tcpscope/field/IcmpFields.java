@@ -103,8 +103,9 @@ final class IcmpFields {
                 MemorySegment s = x.segment(k);
                 long sum = 0;
                 int dst = x.ipv6Destination(k); // a routing header's last hop (RFC 8200 §8.1)
+                int src = x.ipv6Source(k); // a home address option's address (RFC 6275 §6.3)
                 for (int b = 0; b < 16; b += 2) {
-                    sum += Bytes.u16(s, x.offset(k) + Ipv6.SRC + b) + Bytes.u16(s, x.offset(k) + dst + b);
+                    sum += Bytes.u16(s, x.offset(k) + src + b) + Bytes.u16(s, x.offset(k) + dst + b);
                 }
                 long len = x.reported(i);
                 return sum + (len >>> 16) + (len & 0xffff) + 58;

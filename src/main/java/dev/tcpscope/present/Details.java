@@ -256,6 +256,8 @@ public final class Details {
             int ip = -1;
             for (int i = 0; i < n; i++) {
                 boolean last = i == n - 1;
+                int named = protocols.length();
+                int items = parent.children().size();
                 boolean ok = switch (d.proto(i)) {
                     case IPV4 -> this.ip.ipv4(i, last);
                     case IPV6 -> this.ip.ipv6(i, last);
@@ -273,7 +275,12 @@ public final class Details {
                         stoppedIn = v6 ? "IPv6" : "IPv4";
                         return false;
                     }
-                    // past the reported end: the exception ends the quote only, without a marker
+                    // past the reported end: the exception ends the quote only, without a marker;
+                    // a layer that stopped before its protocol item then leaves no name in
+                    // frame.protocols either (a quoted UDP header of 2 bytes: ip, no udp)
+                    if (parent.children().size() == items) {
+                        protocols.setLength(named);
+                    }
                     stoppedIn = null;
                     stoppedMalformed = false;
                     return true;

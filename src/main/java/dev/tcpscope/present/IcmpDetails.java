@@ -86,37 +86,10 @@ final class IcmpDetails {
                     return timestamps(m, i, s, off);
                 }
             }
-            case 3, 11 -> {
-                int len = Bytes.u8(s, off + 5);
-                originalLength(m, s, off, len);
-                if (type == 3 && code == 4) {
-                    if (!has(i, 8)) {
-                        return false;
-                    }
-                    m.field("icmp.unused", "Unused: " + Labels.hexShort(s, off + 4, 2), Labels.hexColons(s, off + 4, 2))
-                            .at(s, off + 4, 2);
-                    int mtu = Bytes.u16(s, off + 6);
-                    m.field("icmp.mtu", "MTU of next hop: " + mtu, Integer.toString(mtu)).at(s, off + 6, 2);
-                } else {
-                    if (!has(i, 8)) {
-                        return false;
-                    }
-                    m.field("icmp.unused", "Unused: " + Labels.hexShort(s, off + 4, 4), Labels.hexColons(s, off + 4, 4))
-                            .at(s, off + 4, 4);
-                }
-                return quote(m, i, s, off, len, -1);
-            }
-            case 12 -> {
-                if (!has(i, 5)) {
+            case 3, 11, 12 -> {
+                if (!secondWord(m, i, s, off, type, code)) {
                     return false;
                 }
-                int ptr = Bytes.u8(s, off + 4);
-                m.field("icmp.pointer", "Pointer: " + ptr, Integer.toString(ptr)).at(s, off + 4, 1);
-                if (!has(i, 8)) {
-                    return false;
-                }
-                m.field("icmp.unused", "Unused: " + Labels.hexShort(s, off + 5, 3), Labels.hexColons(s, off + 5, 3))
-                        .at(s, off + 5, 3);
                 return quote(m, i, s, off, Bytes.u8(s, off + 5), -1);
             }
             case 5 -> {
@@ -333,6 +306,57 @@ final class IcmpDetails {
     }
 
     /**
+     * The second word of an error message (types 3, 11 and 12). When byte 5 holds an RFC 4884
+     * length (RFC 4884 §4.1 to §4.3), packet-icmp.c splits the word around it: the byte before
+     * (Unused, or a parameter problem's Pointer), the length with the original datagram's size,
+     * then the last two bytes (Unused, or a fragmentation-needed MTU). Without a length the word
+     * is Unused (a fragmentation-needed message: two bytes and the MTU; a parameter problem: the
+     * Pointer and three bytes). False when its bytes ran out.
+     */
+    private boolean secondWord(DetailNode m, int i, MemorySegment s, long off, int type, int code) {
+        int len = Bytes.u8(s, off + 5);
+        boolean mtu = type == 3 && code == 4;
+        if (type == 12) {
+            if (!has(i, 5)) {
+                return false;
+            }
+            int ptr = Bytes.u8(s, off + 4);
+            m.field("icmp.pointer", "Pointer: " + ptr, Integer.toString(ptr)).at(s, off + 4, 1);
+        } else if (len > 0 && !unused(m, i, s, off + 4, 1)) {
+            return false;
+        }
+        if (len > 0) {
+            m.field("icmp.length", "Length: " + len, Integer.toString(len)).at(s, off + 5, 1);
+            m.field("icmp.length.original_datagram", "Length of original datagram: " + len * 4,
+                    Integer.toString(len * 4)).generated().at(s, off + 5, 1);
+        } else if (type == 12) {
+            return unused(m, i, s, off + 5, 3);
+        } else if (!mtu) {
+            return unused(m, i, s, off + 4, 4);
+        } else if (!unused(m, i, s, off + 4, 2)) {
+            return false;
+        }
+        if (!mtu) {
+            return unused(m, i, s, off + 6, 2);
+        }
+        if (!has(i, 8)) {
+            return false;
+        }
+        int v = Bytes.u16(s, off + 6);
+        m.field("icmp.mtu", "MTU of next hop: " + v, Integer.toString(v)).at(s, off + 6, 2);
+        return true;
+    }
+
+    /** An {@code icmp.unused} item of {@code n} bytes at {@code at}; false when they are not all there. */
+    private boolean unused(DetailNode m, int i, MemorySegment s, long at, int n) {
+        if (!has(i, (int) (at - x.d.offset(i)) + n)) {
+            return false;
+        }
+        m.field("icmp.unused", "Unused: " + Labels.hexShort(s, at, n), Labels.hexColons(s, at, n)).at(s, at, n);
+        return true;
+    }
+
+    /**
      * The quoted datagram after the first 8 bytes: all of it, or the RFC 4884 length's worth
      * when the datagram is longer, or {@code limit} bytes (a redirect).
      */
@@ -360,15 +384,6 @@ final class IcmpDetails {
             return extensions.multiPart(m, i, s, off + 8 + 128);
         }
         return true;
-    }
-
-    /** RFC 4884's length of the quoted datagram, shown only when set. */
-    private static void originalLength(DetailNode m, MemorySegment s, long off, int len) {
-        if (len > 0) {
-            m.field("icmp.length", "Length: " + len, Integer.toString(len)).at(s, off + 5, 1);
-            m.field("icmp.length.original_datagram", "Length of original datagram: " + len * 4,
-                    Integer.toString(len * 4)).generated().at(s, off + 5, 1);
-        }
     }
 
     /** Originate, receive and transmit timestamps of a timestamp request or reply. */

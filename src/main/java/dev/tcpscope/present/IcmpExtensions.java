@@ -18,9 +18,11 @@ final class IcmpExtensions {
     private static final String NAME = "ICMP";
 
     private final Details x;
+    private final IcmpInterfaceObjects interfaces;
 
     IcmpExtensions(Details x) {
         this.x = x;
+        this.interfaces = new IcmpInterfaceObjects(x);
     }
 
     private boolean upTo(int i, long end) {
@@ -181,47 +183,101 @@ final class IcmpExtensions {
             return true;
         }
         long p = at + 4;
+        int interfaceInformation = 0;
         while (end - p >= 4) {
             int objLen = Bytes.u16(s, p);
             long objEnd = p + Math.min(objLen, end - p);
             int cls = Bytes.u8(s, p + 2);
             int ctype = Bytes.u8(s, p + 3);
-            boolean stack = cls == 1 && ctype == 1;
-            // a text item's JSON key is its final label, so the label is settled first
-            String title = objLen < 4 ? "Object with bad length"
-                    : stack ? "MPLS Stack Entry" : "Unknown object (" + cls + "/" + ctype + ")";
-            if (objLen >= 4 && objEnd - p < objLen) {
-                title += " (truncated)";
-            }
-            DetailNode o = ext.text(title).at(s, p, (int) Math.max(objEnd - p, 4));
+            DetailNode o = ext.text("Unknown object").at(s, p, (int) Math.max(objEnd - p, 4));
             o.field("icmp.ext.length", "Length: " + objLen, Integer.toString(objLen)).at(s, p, 2);
             o.field("icmp.ext.class", "Class: " + className(cls) + " (" + cls + ")", Integer.toString(cls)).at(s, p + 2, 1);
             if (objLen < 4) {
+                o.relabel("Object with bad length");
                 break;
             }
-            o.field("icmp.ext.ctype", "C-Type: " + ctype, Integer.toString(ctype)).at(s, p + 3, 1);
-            if (stack) {
-                long q = p + 4;
-                for (; q + 4 <= objEnd; q += 4) {
-                    labelStackEntry(o, s, q);
+            Outcome outcome = switch (cls) {
+                case 0 -> extendedPayload(o, s, p, objEnd, ctype);
+                case 1 -> labelStack(o, s, p, objEnd, ctype);
+                case 2 -> {
+                    Outcome shown = interfaces.information(o, i, s, p, objEnd, ctype);
+                    if (++interfaceInformation > 4 && shown != Outcome.STOPPED) {
+                        o.relabel("More than 4 Interface Information Objects");
+                    }
+                    yield shown;
                 }
-                if (q < objEnd) {
-                    o.field("icmp.mpls.data", "Data: " + Labels.hexShort(s, q, (int) (objEnd - q)),
-                            Labels.hexColons(s, q, (int) (objEnd - q))).at(s, q, (int) (objEnd - q));
-                }
+                case 3 -> interfaces.identification(o, i, s, p, objLen, end, ctype);
+                default -> Outcome.UNKNOWN;
+            };
+            if (outcome == Outcome.STOPPED) {
+                return false;
+            }
+            if (outcome == Outcome.UNKNOWN) {
+                // the generic part adds the C-Type again after a class's own handler added it
+                ctype(o, s, p, ctype);
+                o.relabel("Unknown object (" + cls + "/" + ctype + ")");
+                data(o, s, p + 4, (int) (objEnd - p - 4));
+            }
+            if (objEnd - p < objLen) {
+                o.relabel(o.label() + " (truncated)");
             }
             p = objEnd;
         }
         return true;
     }
 
+    /** What an object's class handler did: showed it, found its C-Type unknown, or ran past the bytes. */
+    enum Outcome { SHOWN, UNKNOWN, STOPPED }
+
+    /** packet-icmp.c names classes 1 to 3 only: class 0 is "Unknown" even where it is handled. */
     private static String className(int cls) {
         return switch (cls) {
-            case 0 -> "MPLS Extended Payload Object";
             case 1 -> "MPLS Label Stack Class";
             case 2 -> "Interface Information Object";
+            case 3 -> "Interface Identification Object";
             default -> "Unknown";
         };
+    }
+
+    static DetailNode ctype(DetailNode o, MemorySegment s, long p, int ctype) {
+        return o.field("icmp.ext.ctype", "C-Type: " + ctype, Integer.toString(ctype)).at(s, p + 3, 1);
+    }
+
+    /** An object's undecoded payload ({@code icmp.ext.data}), when it has any. */
+    private static void data(DetailNode o, MemorySegment s, long at, int n) {
+        if (n > 0) {
+            o.field("icmp.ext.data", Labels.truncated("Data", Labels.hexShort(s, at, n)), Labels.hexColons(s, at, n))
+                    .at(s, at, n);
+        }
+    }
+
+    /** Class 0, C-Type 1 (RFC 4950 §7): more of the original datagram than the quote held. */
+    private static Outcome extendedPayload(DetailNode o, MemorySegment s, long p, long objEnd, int ctype) {
+        ctype(o, s, p, ctype);
+        if (ctype != 1) {
+            return Outcome.UNKNOWN;
+        }
+        o.relabel("Extended Payload");
+        data(o, s, p + 4, (int) (objEnd - p - 4));
+        return Outcome.SHOWN;
+    }
+
+    /** Class 1, C-Type 1 (RFC 4950 §7): the MPLS label stack the datagram arrived with. */
+    private static Outcome labelStack(DetailNode o, MemorySegment s, long p, long objEnd, int ctype) {
+        ctype(o, s, p, ctype);
+        if (ctype != 1) {
+            return Outcome.UNKNOWN;
+        }
+        o.relabel("MPLS Stack Entry");
+        long q = p + 4;
+        for (; q + 4 <= objEnd; q += 4) {
+            labelStackEntry(o, s, q);
+        }
+        if (q < objEnd) {
+            o.field("icmp.mpls.data", "Data: " + Labels.hexShort(s, q, (int) (objEnd - q)),
+                    Labels.hexColons(s, q, (int) (objEnd - q))).at(s, q, (int) (objEnd - q));
+        }
+        return Outcome.SHOWN;
     }
 
     /** One MPLS label stack entry (RFC 3032): label, experimental bits, bottom of stack, TTL. */

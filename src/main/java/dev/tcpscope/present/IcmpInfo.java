@@ -96,9 +96,12 @@ public final class IcmpInfo {
                 int body = type == 13 || type == 14 ? 20 : type == 17 || type == 18 ? 12 : 8;
                 return need(body, capLen, reportedLen);
             }
-            case 3, 4, 9, 11, 12, 42, 43 -> { return need(8, capLen, reportedLen); }
+            case 3, 4, 11, 12 -> {
+                return need(8, capLen, reportedLen) && extensions(seg, icmpOff, capLen, reportedLen);
+            }
+            case 9, 42, 43 -> { return need(8, capLen, reportedLen); }
             // A redirect reads the gateway and then the embedded header's IHL byte.
-            case 5 -> { return need(9, capLen, reportedLen); }
+            case 5 -> { return need(9, capLen, reportedLen) && extensions(seg, icmpOff, capLen, reportedLen); }
             default -> { return true; }
         }
     }
@@ -111,6 +114,39 @@ public final class IcmpInfo {
                                 int capLen, int reportedLen, long frameNumber) {
         failure = null;
         return Icmpv6Text.append(this, names, info, seg, ipv6Off, icmpOff, capLen, reportedLen, frameNumber);
+    }
+
+    /**
+     * The RFC 4884 extension structure after an error's quote, where packet-icmp.c looks for it
+     * (as {@link IcmpDetails} does): its checksum needs all of it, and the interface objects
+     * (RFC 5837, 8335) may read past the message's end, which ends the frame malformed.
+     */
+    private boolean extensions(MemorySegment seg, long icmpOff, int capLen, int reportedLen) {
+        if (reportedLen <= 8 + 128 || capLen < 12 || u16(seg, icmpOff + 10) > 128 || reportedLen - 136 < 4) {
+            return true;
+        }
+        if (!need(reportedLen, capLen, reportedLen)) {
+            return false;
+        }
+        int version = u8(seg, icmpOff + 136) >> 4;
+        if (version != 1 && version != 2) {
+            return true;
+        }
+        long end = icmpOff + reportedLen;
+        for (long p = icmpOff + 140; end - p >= 4; ) {
+            int objLen = u16(seg, p);
+            if (objLen < 4) {
+                break;
+            }
+            long objEnd = p + Math.min(objLen, end - p);
+            int cls = u8(seg, p + 2);
+            if ((cls == 2 || cls == 3) && IcmpInterfaceObjects.reach(seg, p, objLen, objEnd, end, cls) > end) {
+                failure = MALFORMED;
+                return false;
+            }
+            p = objEnd;
+        }
+        return true;
     }
 
     /** Whether {@code n} bytes are there; if not, records what tshark reports. */

@@ -13,8 +13,8 @@ import java.util.Map;
  * type and code, the checksum (verified over the IPv6 pseudo-header and the whole message
  * when it is all there), then the body of the types seen in practice: errors with their
  * quoted datagram, echo with one-pass request/response matching, and the neighbor discovery
- * messages (RFC 4861) with their link-layer address, prefix and MTU options. Other types and
- * options show their bytes as data.
+ * messages (RFC 4861) with their options ({@link Icmpv6Options}). Other types show their bytes
+ * as data.
  *
  * <p>Every item is added only when its bytes exist; when they run out the tree stops there,
  * as the dissector's bounds exception does. The only state kept across frames is the last
@@ -26,9 +26,11 @@ final class Icmpv6Details {
     private final Details x;
     /** Echo requests waiting for replies: key → {frame number, time (ns), answered}. */
     private final Map<String, long[]> requests = new HashMap<>();
+    private final Icmpv6Options options;
 
     Icmpv6Details(Details x) {
         this.x = x;
+        this.options = new Icmpv6Options(x);
     }
 
     /** Builds layer {@code i} (ICMPv6, over IP layer {@code ip}); false when its bytes ran out. */
@@ -62,10 +64,10 @@ final class Icmpv6Details {
             case 2 -> uint(m, i, s, off + 4, 4, "icmpv6.mtu", "MTU") && quote(m, i, s, off);
             case 4 -> uint(m, i, s, off + 4, 4, "icmpv6.pointer", "Pointer") && quote(m, i, s, off);
             case 128, 129 -> echo(m, i, ip, s, off, type, sum);
-            case 133 -> reserved(m, i, s, off + 4) && options(m, i, s, off + 8);
+            case 133 -> reserved(m, i, s, off + 4) && options.walk(m, i, s, off + 8);
             case 134 -> routerAdvertisement(m, i, s, off);
             case 135 -> reserved(m, i, s, off + 4) && address(m, i, s, off + 8, "icmpv6.nd.ns.target_address", "Target Address")
-                    && options(m, i, s, off + 24);
+                    && options.walk(m, i, s, off + 24);
             case 136 -> neighborAdvertisement(m, i, s, off);
             case 130, 131, 132 -> {
                 if (type == 130 && cap >= 28) {
@@ -79,7 +81,7 @@ final class Icmpv6Details {
             case 137 -> reserved(m, i, s, off + 4)
                     && address(m, i, s, off + 8, "icmpv6.nd.rd.target_address", "Target Address")
                     && address(m, i, s, off + 24, "icmpv6.rd.na.destination_address", "Destination Address")
-                    && options(m, i, s, off + 40);
+                    && options.walk(m, i, s, off + 40);
             default -> {
                 if (type < 1 || type > 4 && type < 128 || type > 161) {
                     yield undecodedType(m, i, s, off, type);
@@ -131,7 +133,8 @@ final class Icmpv6Details {
         int rep = x.d.reported(i);
         boolean quoted = x.inErrorPacket(i);
         if (!x.d.fragmented && x.d.captured(i) >= rep && !quoted && ip >= 0 && x.d.proto(ip) == Proto.IPV6) {
-            int computed = pseudoHeaderChecksum(x.d.segment(ip), x.d.offset(ip), x.d.ipv6Destination(ip), s, off, rep);
+            int computed = pseudoHeaderChecksum(x.d.segment(ip), x.d.offset(ip), x.d.ipv6Source(ip), x.d.ipv6Destination(ip),
+                    s, off, rep);
             if (computed == 0) {
                 m.field("icmpv6.checksum", "Checksum: " + hex + " [correct]", hex).at(s, off + 2, 2);
                 m.field("icmpv6.checksum.status", "Checksum Status: Good", "1").generated().at(s, off + 2, 0);
@@ -153,12 +156,14 @@ final class Icmpv6Details {
 
     /**
      * The checksum over the IPv6 pseudo-header (source, final destination, length, next header
-     * 58) and the message; with a routing header the destination is its last hop (RFC 8200 §8.1).
+     * 58) and the message; with a routing header the destination is its last hop (RFC 8200 §8.1),
+     * with a home address option the source is the home address (RFC 6275 §6.3).
      */
-    private static int pseudoHeaderChecksum(MemorySegment ipSeg, long ipOff, int dst, MemorySegment s, long off, int len) {
+    private static int pseudoHeaderChecksum(MemorySegment ipSeg, long ipOff, int src, int dst, MemorySegment s, long off,
+                                            int len) {
         long sum = 0;
         for (int k = 0; k < 16; k += 2) {
-            sum += Bytes.u16(ipSeg, ipOff + Ipv6.SRC + k) + Bytes.u16(ipSeg, ipOff + dst + k);
+            sum += Bytes.u16(ipSeg, ipOff + src + k) + Bytes.u16(ipSeg, ipOff + dst + k);
         }
         sum += (len >>> 16) + (len & 0xffff) + 58;
         sum += (~IcmpDetails.internetChecksum(s, off, len)) & 0xffff;
@@ -286,7 +291,7 @@ final class Icmpv6Details {
         return uint(m, i, s, off + 6, 2, "icmpv6.nd.ra.router_lifetime", "Router lifetime (s)")
                 && uint(m, i, s, off + 8, 4, "icmpv6.nd.ra.reachable_time", "Reachable time (ms)")
                 && uint(m, i, s, off + 12, 4, "icmpv6.nd.ra.retrans_timer", "Retrans timer (ms)")
-                && options(m, i, s, off + 16);
+                && options.walk(m, i, s, off + 16);
     }
 
     private boolean neighborAdvertisement(DetailNode m, int i, MemorySegment s, long off) {
@@ -311,7 +316,7 @@ final class Icmpv6Details {
         long rsv = f & 0x1fffffffL;
         flags.field("icmpv6.nd.na.flag.rsv", Bits.pattern(f, 0x1fffffffL, 32) + "Reserved: " + rsv, Long.toString(rsv))
                 .at(s, off + 4, 4);
-        return address(m, i, s, off + 8, "icmpv6.nd.na.target_address", "Target Address") && options(m, i, s, off + 24);
+        return address(m, i, s, off + 8, "icmpv6.nd.na.target_address", "Target Address") && options.walk(m, i, s, off + 24);
     }
 
     /** RFC 2710 §3: maximum response delay, reserved, multicast address. */
@@ -387,156 +392,8 @@ final class Icmpv6Details {
         return true;
     }
 
-    private static DetailNode flag(DetailNode parent, long v, long mask, int width, String key, String name) {
+    static DetailNode flag(DetailNode parent, long v, long mask, int width, String key, String name) {
         boolean set = (v & mask) != 0;
         return parent.field(key, Bits.pattern(v, mask, width) + name + ": " + (set ? "Set" : "Not set"), set ? "1" : "0");
-    }
-
-    /** Neighbor discovery options from {@code at} to the end of the message (RFC 4861 §4.6). */
-    private boolean options(DetailNode m, int i, MemorySegment s, long at) {
-        long end = x.d.offset(i) + x.d.reported(i);
-        while (at < end) {
-            DetailNode o = m.none("icmpv6.opt", "ICMPv6 Option");
-            if (!upTo(i, at + 1)) {
-                return false;
-            }
-            if (rest(i, at) > 1) {
-                // an FT_NONE item is cut short at the end of the captured bytes (proto.c)
-                o.at(s, at, Math.min(Bytes.u8(s, at + 1) * 8, rest(i, at)));
-            }
-            int type = Bytes.u8(s, at);
-            String name = optionName(type);
-            o.relabel("ICMPv6 Option (" + name + ")");
-            o.field("icmpv6.opt.type", "Type: " + name + " (" + type + ")", Integer.toString(type)).at(s, at, 1);
-            if (!upTo(i, at + 2)) {
-                return false;
-            }
-            int len = Bytes.u8(s, at + 1);
-            DetailNode l = o.field("icmpv6.opt.length", "Length: " + len + " (" + len * 8 + " bytes)", Integer.toString(len))
-                    .at(s, at + 1, 1);
-            if (len == 0) {
-                Expert.add(l, "icmpv6.invalid.option.length", Expert.Severity.ERROR, Expert.Group.MALFORMED,
-                        "Invalid option length (Zero)");
-                return true;
-            }
-            long next = at + len * 8L;
-            String summary = switch (type) {
-                case 1, 2 -> linkAddress(o, i, s, at, len, type);
-                case 3 -> prefix(o, i, s, at);
-                case 5 -> mtu(o, i, s, at);
-                default -> {
-                    int n = (int) Math.min(len * 8L - 2, x.d.offset(i) + x.d.captured(i) - at - 2);
-                    x.data(o, s, at + 2, n);
-                    yield "";
-                }
-            };
-            if (summary == null) {
-                return false;
-            }
-            if (!summary.isEmpty()) {
-                o.relabel("ICMPv6 Option (" + name + " : " + summary + ")");
-            }
-            at = next;
-        }
-        return true;
-    }
-
-    private static String optionName(int type) {
-        return switch (type) {
-            case 1 -> "Source link-layer address";
-            case 2 -> "Target link-layer address";
-            case 3 -> "Prefix information";
-            case 4 -> "Redirected header";
-            case 5 -> "MTU";
-            case 24 -> "Route Information";
-            case 25 -> "Recursive DNS Server";
-            case 31 -> "DNS Search List";
-            default -> "Unknown";
-        };
-    }
-
-    /** Options 1 and 2; returns the summary for the option's label, or null when bytes ran out. */
-    private String linkAddress(DetailNode o, int i, MemorySegment s, long at, int len, int type) {
-        if (len != 1) {
-            int n = len * 8 - 2;
-            if (!upTo(i, at + 2 + n)) {
-                return null;
-            }
-            String hex = Labels.hexColons(s, at + 2, n);
-            o.field("icmpv6.opt.linkaddr", "Link-layer address: " + hex, hex).at(s, at + 2, n);
-            return hex;
-        }
-        if (!upTo(i, at + 8)) {
-            return null;
-        }
-        String mac = Labels.mac(s, at + 2);
-        o.field("icmpv6.opt.linkaddr", "Link-layer address: " + x.link.named(s, at + 2), mac).at(s, at + 2, 6);
-        o.field(type == 1 ? "icmpv6.opt.src_linkaddr" : "icmpv6.opt.target_linkaddr",
-                (type == 1 ? "Source" : "Target") + " Link-layer address: " + x.link.named(s, at + 2), mac).hide()
-                .at(s, at + 2, 6);
-        return mac;
-    }
-
-    private String mtu(DetailNode o, int i, MemorySegment s, long at) {
-        if (!upTo(i, at + 4)) {
-            return null;
-        }
-        o.none("icmpv6.opt.reserved", "Reserved").at(s, at + 2, 2);
-        if (!upTo(i, at + 8)) {
-            return null;
-        }
-        long v = Bytes.u32(s, at + 4);
-        o.field("icmpv6.opt.mtu", "MTU: " + v, Long.toString(v)).at(s, at + 4, 4);
-        return Long.toString(v);
-    }
-
-    private String prefix(DetailNode o, int i, MemorySegment s, long at) {
-        if (!upTo(i, at + 3)) {
-            return null;
-        }
-        int plen = Bytes.u8(s, at + 2);
-        o.field("icmpv6.opt.prefix.length", "Prefix Length: " + plen, Integer.toString(plen)).at(s, at + 2, 1);
-        if (!upTo(i, at + 4)) {
-            return null;
-        }
-        int f = Bytes.u8(s, at + 3);
-        StringBuilder label = new StringBuilder("Flag: ").append(Labels.hex(f, 2));
-        if ((f & 0x80) != 0) {
-            label.append(", On-link flag(L)");
-        }
-        if ((f & 0x40) != 0) {
-            label.append(", Autonomous address-configuration flag(A)");
-        }
-        if ((f & 0x20) != 0) {
-            label.append(", Router address flag(R)");
-        }
-        DetailNode flags = o.field("icmpv6.opt.prefix.flag", label.toString(), Labels.hex(f, 2)).at(s, at + 3, 1);
-        flag(flags, f, 0x80, 8, "icmpv6.opt.prefix.flag.l", "On-link flag(L)").at(s, at + 3, 1);
-        flag(flags, f, 0x40, 8, "icmpv6.opt.prefix.flag.a", "Autonomous address-configuration flag(A)").at(s, at + 3, 1);
-        flag(flags, f, 0x20, 8, "icmpv6.opt.prefix.flag.r", "Router address flag(R)").at(s, at + 3, 1);
-        flags.field("icmpv6.opt.prefix.flag.reserved", Bits.pattern(f, 0x1f, 8) + "Reserved: " + (f & 0x1f),
-                Integer.toString(f & 0x1f)).at(s, at + 3, 1);
-        if (!lifetime(o, i, s, at + 4, "icmpv6.opt.prefix.valid_lifetime", "Valid Lifetime")
-                || !lifetime(o, i, s, at + 8, "icmpv6.opt.prefix.preferred_lifetime", "Preferred Lifetime")
-                || !upTo(i, at + 16)) {
-            return null;
-        }
-        o.none("icmpv6.opt.reserved", "Reserved").at(s, at + 12, 4);
-        if (!upTo(i, at + 32)) {
-            return null;
-        }
-        String p = IpDetails.ipv6(s, at + 16);
-        o.field("icmpv6.opt.prefix", "Prefix: " + p, p).at(s, at + 16, 16);
-        return p + "/" + plen;
-    }
-
-    private boolean lifetime(DetailNode o, int i, MemorySegment s, long at, String key, String name) {
-        if (!upTo(i, at + 4)) {
-            return false;
-        }
-        long v = Bytes.u32(s, at);
-        o.field(key, name + ": " + (v == 0xffffffffL ? "Infinity (4294967295)" : Long.toString(v)), Long.toString(v))
-                .at(s, at, 4);
-        return true;
     }
 }

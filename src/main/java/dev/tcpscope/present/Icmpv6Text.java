@@ -192,11 +192,17 @@ final class Icmpv6Text {
             int optType = u8(seg, off + pos);
             int optLen = u8(seg, off + pos + 1) * 8;
             if (optLen == 0) {
-                // tshark flags a zero-length option as malformed and stops.
-                state.need(Integer.MAX_VALUE, 0, 0);
-                return false;
+                // an expert item on the length ends the options, without an exception
+                return true;
             }
-            if (!state.need(pos + optLen, capLen, reportedLen)) return false;
+            // the option's bytes, or further where its reads go on past a short length
+            int reach = switch (optType) {
+                case 3 -> 32;                                   // the prefix
+                case 5 -> 8;                                    // the MTU
+                case 25 -> optLen <= 8 ? 8 : 8 + (optLen - 8 + 15) / 16 * 16; // whole server addresses
+                default -> optLen;
+            };
+            if (!state.need(pos + Math.max(optLen, reach), capLen, reportedLen)) return false;
             if ((optType == 1 || optType == 2) && optLen == 8) {
                 info.append(optType == 1 ? " from " : " is at ");
                 AddressText.appendMac(info, seg, off + pos + 2);

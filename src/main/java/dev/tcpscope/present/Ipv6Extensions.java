@@ -68,11 +68,6 @@ final class Ipv6Extensions {
                 case Ipv6.EXT_ROUTING -> {
                     x.protocol("ipv6.routing");
                     len = routing(pos);
-                    if (len > 0) {
-                        // packet-ipv6.c's item grows over each routing header (the ones that
-                        // rewrite the destination), not over the other extension headers
-                        ip.length(pos + len);
-                    }
                 }
                 case Ipv6.EXT_FRAGMENT -> {
                     x.protocol("ipv6.fraghdr");
@@ -91,6 +86,12 @@ final class Ipv6Extensions {
                     }
                 }
                 default -> {
+                    // packet-ipv6.c's item covers the extension headers once the chain reaches an
+                    // upper layer; AH, Mobility, HIP and Shim6 it hands to their own dissectors as
+                    // more of the chain, which under the profile end it without that
+                    if (nh != 51 && nh != 135 && nh != 139 && nh != 140) {
+                        ip.length(pos);
+                    }
                     x.consumed(i, pos);
                     return true;
                 }

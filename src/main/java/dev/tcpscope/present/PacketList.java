@@ -449,7 +449,7 @@ public final class PacketList {
         if (d.captured(i) >= Ipv6.SRC + 16) {
             src.setLength(0);
             macSrc = -1;
-            AddressText.appendIpv6(src, s, off + Ipv6.SRC);
+            AddressText.appendIpv6(src, s, off + d.ipv6Source(i)); // pinfo->src: a home address option's
         }
         if (d.reported(i) < Ipv6.HEADER_LENGTH) {
             info.append("Invalid IPv6 header (").append(d.reported(i)).append(" bytes, need exactly 40)");

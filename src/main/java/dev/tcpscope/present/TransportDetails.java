@@ -123,10 +123,11 @@ final class TransportDetails {
         int payload = Math.min(ulen, reported) - Udp.HEADER_LENGTH;
         int captured = Math.min(x.d.captured(i), Math.min(ulen, reported)) - Udp.HEADER_LENGTH;
         if (payload > 0) {
-            // the label counts the captured bytes (the item covers the rest of the tvb)
+            // the item covers the rest of packet-udp.c's buffer, cut to the UDP and IP lengths:
+            // the captured payload, not what follows a quoted datagram in an ICMP message
             int shown = Math.max(0, captured);
             u.field("udp.payload", "UDP payload (" + shown + Details.bytes(shown) + ")",
-                    Labels.hexColons(s, off + Udp.HEADER_LENGTH, Math.max(0, captured))).at(s, off + Udp.HEADER_LENGTH, -1);
+                    Labels.hexColons(s, off + Udp.HEADER_LENGTH, shown)).at(s, off + Udp.HEADER_LENGTH, shown);
             // packet-udp.c hands its payload to the tree's root, also from inside an ICMP error;
             // a protocol above UDP that took it (proto.Protocols) shows its own items instead
             if (quoted || !x.aboveTrees()) {
@@ -154,12 +155,14 @@ final class TransportDetails {
             long off = x.d.offset(ip);
             boolean v4 = x.d.proto(ip) == Proto.IPV4;
             int n = v4 ? 4 : 16;
-            // IPv6: a routing header's last hop is the destination (packet-ipv6.c sets pinfo->dst)
+            // IPv6: a routing header's last hop is the destination and a home address option's
+            // address the source (packet-ipv6.c sets pinfo->dst and pinfo->src)
             int d = v4 ? 16 : x.d.ipv6Destination(ip);
+            int a = v4 ? 12 : x.d.ipv6Source(ip);
             src = new byte[n];
             dst = new byte[n];
             for (int k = 0; k < n; k++) {
-                src[k] = (byte) Bytes.u8(s, off + (v4 ? 12 : 8) + k);
+                src[k] = (byte) Bytes.u8(s, off + a + k);
                 dst[k] = (byte) Bytes.u8(s, off + d + k);
             }
         }

@@ -60,7 +60,7 @@ public final class ConnectionReport {
         String src, dst;
         text.setLength(0);
         if (x.proto(ip) == Proto.IPV6) {
-            AddressText.appendIpv6(text, is, io + Ipv6.SRC);
+            AddressText.appendIpv6(text, is, io + x.ipv6Source(ip));
             src = text.toString();
             text.setLength(0);
             AddressText.appendIpv6(text, is, io + x.ipv6Destination(ip));

@@ -119,7 +119,7 @@ final class ConversationTap implements Tap {
             }
             case IP, IPV6 -> {
                 if (p == (type == Type.IP ? Proto.IPV4 : Proto.IPV6) && ipComplete(x, i)) {
-                    add(d, Net.source(x, i), 0, Net.headerDestination(x, i), 0, -1, length);
+                    add(d, Net.headerSource(x, i), 0, Net.headerDestination(x, i), 0, -1, length);
                 }
             }
             case TCP -> {

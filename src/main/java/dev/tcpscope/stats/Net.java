@@ -18,8 +18,14 @@ import java.lang.foreign.ValueLayout;
 final class Net {
     private Net() { }
 
-    /** The source address bytes (4 or 16) of IP layer {@code ip}. */
+    /** The source the transport layer sees ({@code pinfo->src}: an IPv6 home address option's). */
     static byte[] source(Dissection d, int ip) {
+        boolean v4 = d.proto(ip) == Proto.IPV4;
+        return copy(d.segment(ip), d.offset(ip) + (v4 ? Ipv4.SRC : d.ipv6Source(ip)), v4 ? 4 : 16);
+    }
+
+    /** The IP header's own source field. */
+    static byte[] headerSource(Dissection d, int ip) {
         boolean v4 = d.proto(ip) == Proto.IPV4;
         return copy(d.segment(ip), d.offset(ip) + (v4 ? Ipv4.SRC : Ipv6.SRC), v4 ? 4 : 16);
     }

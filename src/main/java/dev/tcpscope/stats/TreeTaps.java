@@ -118,7 +118,7 @@ final class TreeTaps {
                 return;
             }
             int ip = Net.innermostIp(x);
-            String src = Net.text(Net.source(x, ip));
+            String src = Net.text(Net.headerSource(x, ip));
             String dst = Net.text(Net.headerDestination(x, ip));
             for (int i = 0; i < taps; i++) {
                 tree.clock(d.timeRelative());

@@ -225,7 +225,7 @@ public final class TcpAnalyzer {
         int dport = Tcp.dstPort(s, tcp);
         if (v6) {
             // a routing header's last hop is the destination Wireshark keys the conversation on
-            probe.set(ipSeg, ip + Ipv6.SRC, ip + d.ipv6Destination(ipIndex), true, sport, dport);
+            probe.set(ipSeg, ip + d.ipv6Source(ipIndex), ip + d.ipv6Destination(ipIndex), true, sport, dport);
         } else {
             probe.set(ipSeg, ip + Ipv4.SRC, ip + Ipv4.DST, false, sport, dport);
         }

@@ -27,6 +27,7 @@ public final class Dissection {
     private final int[] reported = new int[MAX_LAYERS];
     private final int[] ipv6Upper = new int[MAX_LAYERS];
     private final int[] ipv6Destination = new int[MAX_LAYERS];
+    private final int[] ipv6Source = new int[MAX_LAYERS];
     private int count;
 
     /** Why dissection stopped. */
@@ -126,6 +127,7 @@ public final class Dissection {
         reported[count] = Math.max(0, rep);
         ipv6Upper[count] = Ipv6.HEADER_LENGTH;
         ipv6Destination[count] = Ipv6.DST;
+        ipv6Source[count] = Ipv6.SRC;
         return count++;
     }
 
@@ -136,8 +138,9 @@ public final class Dissection {
     }
 
     /** Records what the extension header walk of the last layer (IPv6) found. */
-    void setIpv6Chain(int upper, int destination) {
+    void setIpv6Chain(int upper, int source, int destination) {
         ipv6Upper[count - 1] = upper;
+        ipv6Source[count - 1] = source;
         ipv6Destination[count - 1] = destination;
     }
 
@@ -152,6 +155,13 @@ public final class Dissection {
      * the last hop of a routing header with segments left, else the header's destination.
      */
     public int ipv6Destination(int i) { return ipv6Destination[i]; }
+
+    /**
+     * For an IPv6 layer: where (relative to the layer) the address it comes from is, as
+     * Wireshark's {@code pinfo->src} has it: a Mobile IPv6 Home Address option's (RFC 6275
+     * §6.3), which replaces the header's source, else the header's source.
+     */
+    public int ipv6Source(int i) { return ipv6Source[i]; }
 
     /** The frame's memory. */
     public MemorySegment segment() { return segment; }

@@ -318,7 +318,7 @@ public final class Dissector {
         }
         d.ipv6FragmentHeader = -1;
         chain.walk(s, off, cap, rep, plen);
-        d.setIpv6Chain(chain.end, chain.finalDestination);
+        d.setIpv6Chain(chain.end, chain.finalSource, chain.finalDestination);
         if (chain.stop != null) {
             d.end = chain.stop;
             d.containedShort = chain.contained;

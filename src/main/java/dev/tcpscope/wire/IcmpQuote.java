@@ -40,6 +40,9 @@ final class IcmpQuote {
         int c = cap - 8;
         int r = d.reported(i) - 8;
         if (p == Proto.ICMPV6) {
+            if (type == 137) {
+                return redirected(s, off, cap, d.reported(i));
+            }
             if (type < 1 || type > 4 || c <= 0 || Bytes.u8(s, off + 8) >>> 4 != 6) {
                 return false;
             }
@@ -71,6 +74,19 @@ final class IcmpQuote {
             r = Math.min(r, limit);
         }
         return set(s, off + 8, Math.max(0, c), r, false);
+    }
+
+    /**
+     * The packet an ICMPv6 redirect's Redirected Header option carries (RFC 4861 §4.6.3), which
+     * packet-icmpv6.c dissects as an error's quote when it looks like IPv6 ({@link NdOptions}).
+     */
+    private boolean redirected(MemorySegment s, long off, int cap, int rep) {
+        int pos = NdOptions.redirectedHeader(s, off, cap, rep);
+        if (pos < 0 || Bytes.u8(s, off + pos + 8) >>> 4 != 6) {
+            return false;
+        }
+        int n = NdOptions.redirectedLength(s, off, pos);
+        return set(s, off + pos + 8, Math.min(n, cap - pos - 8), Math.min(n, rep - pos - 8), true);
     }
 
     /**

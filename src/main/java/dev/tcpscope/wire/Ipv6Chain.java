@@ -50,6 +50,13 @@ final class Ipv6Chain {
      * column use); otherwise the header's destination.
      */
     int finalDestination;
+    /**
+     * The address the datagram comes from: the last Home Address option read in a Hop-by-Hop or
+     * Destination Options header (RFC 6275 §6.3; packet-ipv6.c replaces {@code pinfo->src} with
+     * it, so conversations, stream indexes, checksums and the Source column use it); otherwise
+     * the header's source.
+     */
+    int finalSource;
 
     private int cap;
     private int rep;
@@ -67,6 +74,7 @@ final class Ipv6Chain {
         fragment = -1;
         fragmentHeader = -1;
         finalDestination = Ipv6.DST;
+        finalSource = Ipv6.SRC;
         int nh = Ipv6.nextHeader(s, off);
         int pos = Ipv6.HEADER_LENGTH;
         int fragPayload = plen;
@@ -155,6 +163,9 @@ final class Ipv6Chain {
             int reach = optionReach(s, off + data, cap - data, type, len);
             if (!need((long) data + reach)) {
                 return false;
+            }
+            if (type == OPT_HOME_ADDRESS) {
+                finalSource = data; // its 16 bytes are read whatever the option's length
             }
             o = data + reach;
         }

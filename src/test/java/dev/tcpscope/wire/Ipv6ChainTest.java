@@ -44,6 +44,19 @@ class Ipv6ChainTest {
     }
 
     @Test
+    void homeAddressOptionIsTheSourceInEitherOptionsHeader() {
+        // tshark 4.0.17 gave these datagrams a udp.stream of their own, the Source column the home address
+        byte[] home = concat(Fixtures.bytes("c9 10"), HOP, Fixtures.bytes("01 02 00 00")); // HAO, PadN
+        Dissection d = dissect(frame(LinkType.IPV6, ipv6(60, concat(Fixtures.bytes("11 02"), home), UDP)));
+        assertThat(d.ipv6Source(0)).isEqualTo(44); // the option's address, after its type and length
+        assertThat(d.ipv6Destination(0)).isEqualTo(Ipv6.DST);
+        d = dissect(frame(LinkType.IPV6, ipv6(0, concat(Fixtures.bytes("11 02"), home), UDP)));
+        assertThat(d.ipv6Source(0)).isEqualTo(44);
+        d = dissect(frame(LinkType.IPV6, ipv6(17, UDP)));
+        assertThat(d.ipv6Source(0)).isEqualTo(Ipv6.SRC);
+    }
+
+    @Test
     void routingHeaderWithNoSegmentsLeftKeepsTheDestination() {
         byte[] routing = concat(Fixtures.bytes("11 02 00 00 00 00 00 00"), HOP);
         Dissection d = dissect(frame(LinkType.IPV6, ipv6(43, routing, UDP)));
