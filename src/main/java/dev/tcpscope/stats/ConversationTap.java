@@ -84,7 +84,9 @@ final class ConversationTap implements Tap {
     private static final class Item {
         final Key key;
         long txFrames, txBytes, rxFrames, rxBytes;
+        /** First and last relative times and the first's absolute time, as whole seconds and nanoseconds (exact at any distance). */
         long start, stop, startAbs;
+        int startNanos, stopNanos, startAbsNanos;
 
         Item(Key key) {
             this.key = key;
@@ -167,12 +169,14 @@ final class ConversationTap implements Tap {
             item = index.get(new Key(dst, dport, src, sport, id));
             forward = false;
         }
-        long rel = d.timeRelative();
+        long rel = d.relativeWholeSeconds();
+        int relNanos = d.relativeNanosOfSecond();
         if (item == null) {
             item = new Item(fwd);
-            item.start = rel;
-            item.stop = rel;
-            item.startAbs = d.time();
+            item.start = item.stop = rel;
+            item.startNanos = item.stopNanos = relNanos;
+            item.startAbs = d.frame().seconds();
+            item.startAbsNanos = d.frame().nanos();
             index.put(fwd, item);
             items.add(item);
             forward = true;
@@ -184,11 +188,14 @@ final class ConversationTap implements Tap {
             item.rxFrames++;
             item.rxBytes += length;
         }
-        if (rel > item.stop) {
+        if (rel > item.stop || rel == item.stop && relNanos > item.stopNanos) {
             item.stop = rel;
-        } else if (rel < item.start) {
+            item.stopNanos = relNanos;
+        } else if (rel < item.start || rel == item.start && relNanos < item.startNanos) {
             item.start = rel;
-            item.startAbs = d.time();
+            item.startNanos = relNanos;
+            item.startAbs = d.frame().seconds();
+            item.startAbsNanos = d.frame().nanos();
         }
     }
 
@@ -269,7 +276,7 @@ final class ConversationTap implements Tap {
             line.append(String.format("%-" + w + "s <-> %-" + w + "s  %6d %-9s  %6d %-9s  %6d %-9s  ", a, b,
                     it.rxFrames, size(it.rxBytes), it.txFrames, size(it.txBytes), it.frames(), size(it.txBytes + it.rxBytes)));
             line.append(start(it)).append("   ");
-            double duration = seconds(it.stop) - seconds(it.start);
+            double duration = seconds(it.stop, it.stopNanos) - seconds(it.start, it.startNanos);
             line.append(pad(Cfmt.fixed(duration, 4), 12)).append('\n');
             out.append(line);
         }
@@ -280,20 +287,25 @@ final class ConversationTap implements Tap {
         return switch (time) {
             case ABSOLUTE, UTC, ABSOLUTE_DATE, UTC_DATE -> {
                 ZoneId z = time == TimeFormat.Kind.UTC || time == TimeFormat.Kind.UTC_DATE ? java.time.ZoneOffset.UTC : zone;
-                var t = java.time.Instant.ofEpochSecond(Math.floorDiv(it.startAbs, 1_000_000_000L)).atZone(z);
+                java.time.ZonedDateTime t;
+                try {
+                    t = java.time.Instant.ofEpochSecond(it.startAbs).atZone(z);
+                } catch (java.time.DateTimeException e) {
+                    yield ""; // beyond the calendar, as the packet list's clock columns leave it blank
+                }
                 yield time == TimeFormat.Kind.ABSOLUTE || time == TimeFormat.Kind.UTC
                         ? String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond())
                         : String.format("%04d-%02d-%02d %02d:%02d:%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
                                 t.getHour(), t.getMinute(), t.getSecond());
             }
-            case EPOCH -> pad(Cfmt.fixed(seconds(it.startAbs), 9), 20);
-            default -> pad(Cfmt.fixed(seconds(it.start), 9), 14);
+            case EPOCH -> pad(Cfmt.fixed(seconds(it.startAbs, it.startAbsNanos), 9), 20);
+            default -> pad(Cfmt.fixed(seconds(it.start, it.startNanos), 9), 14);
         };
     }
 
-    /** nstime_to_sec: a time in nanoseconds as a double number of seconds. */
-    private static double seconds(long nanos) {
-        return (double) Math.floorDiv(nanos, 1_000_000_000L) + (double) Math.floorMod(nanos, 1_000_000_000L) / 1e9;
+    /** nstime_to_sec: a time as a double number of seconds. */
+    private static double seconds(long seconds, int nanos) {
+        return (double) seconds + (double) nanos / 1e9;
     }
 
     private static String pad(String s, int width) {

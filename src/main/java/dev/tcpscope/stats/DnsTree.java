@@ -71,7 +71,7 @@ final class DnsTree extends StatsTreeTap {
             return;
         }
         for (DnsTap m : messages) {
-            tree.clock(d.timeRelative());
+            tree.clock(d.relativeMillis());
             message(m);
         }
     }

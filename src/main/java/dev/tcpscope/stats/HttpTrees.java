@@ -46,7 +46,7 @@ final class HttpTrees {
                 return;
             }
             for (HttpTap m : messages) {
-                tree.clock(d.timeRelative());
+                tree.clock(d.relativeMillis());
                 message(d, m);
             }
         }

@@ -128,11 +128,12 @@ final class StatsTree {
         this.root = new Node(title, null, false);
     }
 
-    /** stats_tree_packet: every tap call moves the tree's clock to the frame's relative time. */
-    void clock(long relativeNanos) {
-        // nstime_to_msec of rel_ts, seconds and nanoseconds apart (both negative before the first
-        // frame, as nstime_delta leaves them): the same double rounding as tshark's
-        now = (double) (relativeNanos / 1_000_000_000L) * 1000 + (double) (relativeNanos % 1_000_000_000L) / 1000000;
+    /**
+     * stats_tree_packet: every tap call moves the tree's clock to the frame's relative time, in
+     * milliseconds ({@link dev.tcpscope.tcp.Decoder#relativeMillis}: nstime_to_msec of rel_ts).
+     */
+    void clock(double relativeMillis) {
+        now = relativeMillis;
         if (start < 0) {
             start = now;
         }

@@ -72,7 +72,7 @@ final class TreeTaps {
 
         @Override
         void tapped(Decoder d) {
-            tree.clock(d.timeRelative());
+            tree.clock(d.relativeMillis());
             tree.tick("Packet Lengths", null);
             tree.tickRange(lengths, d.frame().originalLength());
         }
@@ -95,7 +95,7 @@ final class TreeTaps {
             }
             String type = portType(x);
             for (int i = 0; i < taps; i++) {
-                tree.clock(d.timeRelative());
+                tree.clock(d.relativeMillis());
                 tree.tickPivot(types, type);
             }
         }
@@ -121,7 +121,7 @@ final class TreeTaps {
             String src = Net.text(Net.headerSource(x, ip));
             String dst = Net.text(Net.headerDestination(x, ip));
             for (int i = 0; i < taps; i++) {
-                tree.clock(d.timeRelative());
+                tree.clock(d.relativeMillis());
                 tree.tick(NAME, null);
                 tree.tick(src, all);
                 tree.tick(dst, all);

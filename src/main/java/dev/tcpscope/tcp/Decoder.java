@@ -375,6 +375,38 @@ public final class Decoder {
         return d.setScale(9, java.math.RoundingMode.UNNECESSARY).toPlainString();
     }
 
+    /**
+     * The frame's time since the first frame in milliseconds, as tshark's statistics take it
+     * ({@code nstime_to_msec} of {@code nstime_delta}): seconds and nanoseconds apart, so a
+     * relative time beyond 292 years (a pcapng time far from the first) does not wrap.
+     */
+    public double relativeMillis() {
+        long ds = seconds - firstSeconds;
+        long dn = nanos - firstNanos;
+        if (ds > 0 && dn < 0) {
+            dn += 1_000_000_000L;
+            ds--;
+        } else if (ds < 0 && dn > 0) {
+            dn -= 1_000_000_000L;
+            ds++;
+        }
+        return (double) ds * 1000 + (double) dn / 1000000;
+    }
+
+    /**
+     * The whole seconds of the frame's time since the first frame, rounded down, with
+     * {@link #relativeNanosOfSecond()} in [0, 10^9): exact however far apart the two are.
+     */
+    public long relativeWholeSeconds() {
+        return nanos - firstNanos < 0 ? seconds - firstSeconds - 1 : seconds - firstSeconds;
+    }
+
+    /** The nanoseconds past {@link #relativeWholeSeconds()}. */
+    public int relativeNanosOfSecond() {
+        int dn = nanos - firstNanos;
+        return dn < 0 ? dn + 1_000_000_000 : dn;
+    }
+
     /** {@code frame.time_delta}: nanoseconds since the previous frame. */
     public long timeDelta() { return timeDelta; }
 
