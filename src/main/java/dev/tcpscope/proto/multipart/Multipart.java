@@ -345,41 +345,15 @@ public final class Multipart {
             } else if (c == ' ' || c == '\t') {
                 lws = true;
                 p++;
-            } else if (c == '\n') {
+            } else if (c == '\n' || c == '\r') {
+                // a line end (CRLF, CR or LF) followed by white space is a fold; any other ends the header
                 lws = false;
-                if (p + 1 >= n) {
+                int eol = c == '\r' && p + 1 < n && lines.charAt(p + 1) == '\n' ? 2 : 1;
+                if (p + eol >= n || lines.charAt(p + eol) != ' ' && lines.charAt(p + eol) != '\t') {
                     break;
                 }
-                char d = lines.charAt(p + 1);
-                if (d == ' ' || d == '\t') {
-                    lws = true;
-                    p += 2;
-                } else {
-                    break;
-                }
-            } else if (c == '\r') {
-                lws = false;
-                if (p + 1 >= n) {
-                    break;
-                }
-                char d = lines.charAt(p + 1);
-                if (d == '\n') {
-                    if (p + 2 >= n) {
-                        break;
-                    }
-                    char e = lines.charAt(p + 2);
-                    if (e == ' ' || e == '\t') {
-                        lws = true;
-                        p += 3;
-                    } else {
-                        break;
-                    }
-                } else if (d == ' ' || d == '\t') {
-                    lws = true;
-                    p += 2;
-                } else {
-                    break;
-                }
+                lws = true;
+                p += eol + 1;
             } else if (c == '"') {
                 lws = false;
                 q.append(c);
