@@ -57,8 +57,9 @@ public final class ProtocolBytes {
             case "ieee8021ad" -> cut(Proto.VLAN, VlanFields.DOT1AD, (s, off, cap) -> 4);
             case "ip" -> cut(Proto.IPV4, Layers.ALL, (s, off, cap) -> cap < 1 ? 0 : (Bytes.u8(s, off) & 0xf) * 4);
             case "ipv6" -> cut(Proto.IPV6, Layers.ALL, (s, off, cap) -> 40);
-            case "tcp" -> cut(Proto.TCP, Layers.ALL, (s, off, cap) -> cap < 13 ? 20 : Math.max(20, (Bytes.u8(s, off + 12) >>> 4) * 4));
-            case "udp" -> cut(Proto.UDP, Layers.ALL, (s, off, cap) -> 8);
+            // as of(): no TCP or UDP item before the ports are read (a quote cut shorter has none)
+            case "tcp" -> cut(Proto.TCP, Layers.PORTS, (s, off, cap) -> cap < 13 ? 20 : Math.max(20, (Bytes.u8(s, off + 12) >>> 4) * 4));
+            case "udp" -> cut(Proto.UDP, Layers.PORTS, (s, off, cap) -> 8);
             default -> whole;
         };
     }
