@@ -154,6 +154,11 @@ final class ExpertTap implements Tap {
                 case "_ws.expert.severity" -> severity = Integer.parseInt(c.value());
                 case "_ws.expert.group" -> group = Integer.parseInt(c.value());
                 case "_ws.expert.message" -> summary = c.value();
+                // proto.c adds this one with expert_add_info(NULL, ...) when a string field has
+                // bytes after its NUL: it shows in the tree, and tshark's expert tap never counts it
+                case "_ws.string.trailing_stray_characters" -> {
+                    return;
+                }
                 default -> { }
             }
         }
