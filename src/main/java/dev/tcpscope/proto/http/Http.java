@@ -337,8 +337,9 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             m.cutShort = true;
             return -1;
         }
-        dev.tcpscope.proto.Media.Dissector media = m.body == null || multipart(m) ? null : m.body.claimant(m.mediaType());
-        if (multipart(m)) {
+        boolean multipart = multipart(m);
+        dev.tcpscope.proto.Media.Dissector media = m.body == null || multipart ? null : m.body.claimant(m.mediaType());
+        if (multipart) {
             StringBuilder parts = new StringBuilder();
             String failed = dev.tcpscope.proto.multipart.Multipart.dissect(m.mediaType(), m.mediaParameters(),
                     m.body.fileSegment(), m.body.fileOffset(), m.body.fileLength(), new dev.tcpscope.proto.Collected(), parts, protocol -> { });
