@@ -3,7 +3,6 @@ package dev.tcpscope.proto.gif;
 import dev.tcpscope.field.Base;
 import dev.tcpscope.field.Field;
 import dev.tcpscope.field.FieldType;
-import dev.tcpscope.field.Values;
 import dev.tcpscope.proto.Collected;
 import dev.tcpscope.proto.http.Http;
 
@@ -19,17 +18,8 @@ public final class GifFields {
 
     public static List<Field> all() {
         return List.of(
-                // -e image-gif writes the protocol item's label, which names the version
-                Field.of("image-gif", "Compuserve GIF", FieldType.PROTOCOL, (d, v) -> {
-                    Collected c = Http.treeFields(d);
-                    if (c != null) {
-                        Values versions = new Values();
-                        c.values("image-gif.version", FieldType.STRING, versions);
-                        for (int i = 0; i < versions.size(); i++) {
-                            v.addString("Compuserve GIF, Version: " + versions.stringAt(i));
-                        }
-                    }
-                }),
+                // -e image-gif writes the protocol item's label, which names the version (Collected.field)
+                f("image-gif", "Compuserve GIF", FieldType.PROTOCOL, 0),
                 f("image-gif.version", "Version", FieldType.STRING, 0),
                 f("image-gif.screen.width", "Screen width", FieldType.UINT, 16),
                 f("image-gif.screen.height", "Screen height", FieldType.UINT, 16),

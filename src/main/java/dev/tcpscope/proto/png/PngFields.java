@@ -3,7 +3,6 @@ package dev.tcpscope.proto.png;
 import dev.tcpscope.field.Base;
 import dev.tcpscope.field.Field;
 import dev.tcpscope.field.FieldType;
-import dev.tcpscope.field.Values;
 import dev.tcpscope.proto.Collected;
 import dev.tcpscope.proto.http.Http;
 
@@ -19,17 +18,8 @@ public final class PngFields {
 
     public static List<Field> all() {
         return List.of(
-                // -e png writes the protocol's filter name once per PNG, as tshark does
-                Field.of("png", "Portable Network Graphics", FieldType.PROTOCOL, (d, v) -> {
-                    Collected c = Http.treeFields(d);
-                    if (c != null) {
-                        Values items = new Values();
-                        c.values("png", FieldType.NONE, items);
-                        for (int i = 0; i < items.size(); i++) {
-                            v.addString("png");
-                        }
-                    }
-                }),
+                // -e png writes the protocol's filter name once per PNG, as tshark does (Collected.field)
+                f("png", "Portable Network Graphics", FieldType.PROTOCOL, 0),
                 f("png.signature", "PNG Signature", FieldType.BYTES, 0),
                 f("png.chunk.data", "Data", FieldType.NONE, 0),
                 f("png.chunk.type", "Chunk", FieldType.STRING, 0),
