@@ -59,6 +59,7 @@ learn_tcp.pcapng	phs-list	-z io,phs
 learn_tcp.pcapng	err-phs-filter	-q -z io,phs,tcp.port==
 pcapplusplus-DnsPackets.pcap	dns-filtered	-q -z dns,tree,dns.flags.response==1 -z dns,tree,udp.port==53
 learn_tcp.pcapng	err-dns-filter	-q -z dns,tree,dns.qry.name==
+pcapplusplus-pcapng-example.pcapng.zst	iostat-far	-q -z io,stat,0,tcp,udp,SUM(tcp.len)tcp.len,MAX(frame.len)frame.len
 EXTRAS_END
 )
 

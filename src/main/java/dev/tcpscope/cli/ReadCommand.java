@@ -456,8 +456,7 @@ final class ReadCommand implements Callable<Integer> {
                 }
                 out.flush();
             }
-            TapOutput.draw(taps, out);
-            return 0;
+            return reportsMade(TapOutput.draw(taps, out), err);
         } catch (SaveOptions.WriteFailed | LineWriter.OutputFailed | InternalError e) {
             return stopped(e, out, err, path);
         } catch (IOException e) {
@@ -466,6 +465,14 @@ final class ReadCommand implements Callable<Integer> {
             TapOutput.drawQuietly(taps, out); // tshark still prints what the frames read so far give
             return 1;
         }
+    }
+
+    /** Says why each report that could not be made is missing: exit status 1 if one is, else 0. */
+    private static int reportsMade(java.util.List<String> failed, PrintStream err) {
+        for (String f : failed) {
+            err.println(f);
+        }
+        return failed.isEmpty() ? 0 : 1;
     }
 
     /** With -T psml: the packet list as tshark's PSML. */
@@ -609,9 +616,9 @@ final class ReadCommand implements Callable<Integer> {
                 out.text(Ansi.RESET); // tshark resets the terminal when it closes its output
             }
             psmlEnd(psmlDocument, out);
-            TapOutput.draw(taps, out);
+            int status = reportsMade(TapOutput.draw(taps, out), err);
             out.flush();
-            return 0;
+            return status;
         } catch (SaveOptions.WriteFailed | LineWriter.OutputFailed | InternalError e) {
             return stopped(e, out, err, path);
         } catch (IOException e) {

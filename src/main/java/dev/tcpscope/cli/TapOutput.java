@@ -14,12 +14,19 @@ final class TapOutput implements Appendable {
         this.out = out;
     }
 
-    /** Prints every report of {@code taps} (nothing without -z). */
-    static void draw(Taps taps, LineWriter out) throws IOException {
+    /**
+     * Prints every report of {@code taps} (nothing without -z) and returns the one-line errors of
+     * those that could not be made.
+     */
+    static java.util.List<String> draw(Taps taps, LineWriter out) throws IOException {
         if (taps == null || taps.isEmpty()) {
-            return;
+            return java.util.List.of();
         }
-        print(out, taps::draw);
+        TapOutput o = new TapOutput(out);
+        java.util.List<String> failed = taps.draw(o);
+        out.text(o.buffer);
+        out.flush();
+        return failed;
     }
 
     /** A report that writes itself to an Appendable (a -z tap's, the followed streams). */

@@ -71,7 +71,18 @@ final class IoStat implements Tap {
     private long lastRelative;
     private long startTime; // the first frame's absolute second minus its relative second
     private boolean started;
-    private long elapsedNanos;
+    /** cfile.elapsed_time, the largest relative time of any frame read: whole seconds and nanoseconds. */
+    private long elapsedSeconds;
+    private int elapsedNanos;
+    /** Whether some column needed more than {@link #MAX_INTERVALS} intervals. */
+    private boolean tooMany;
+
+    /**
+     * The most intervals a column keeps and the table prints. tshark creates every interval up to
+     * the last frame's (an item of some 60 bytes each) and is killed for want of memory when a
+     * capture's times lie far apart; tcpscope says so in one line instead.
+     */
+    static final long MAX_INTERVALS = 1_000_000;
 
     private IoStat(long interval, int precision, TimeFormat.Kind time, ZoneId zone) {
         this.interval = interval;
@@ -234,9 +245,11 @@ final class IoStat implements Tap {
 
     @Override
     public void packet(Decoder d) {
-        long rel = d.timeRelative();
-        if (rel > elapsedNanos) {
-            elapsedNanos = rel;
+        long secs = d.relativeWholeSeconds();
+        int nanos = d.relativeNanosOfSecond();
+        if (secs > elapsedSeconds || secs == elapsedSeconds && nanos > elapsedNanos) {
+            elapsedSeconds = secs;
+            elapsedNanos = nanos;
         }
         for (Column c : columns) {
             if (c.filter == null || c.filter.test(d)) {
@@ -246,25 +259,29 @@ final class IoStat implements Tap {
     }
 
     private void add(Column c, Decoder d) {
-        long rel = d.timeRelative();
-        long relSecs = Math.floorDiv(rel, 1_000_000_000L);
-        long relNanos = Math.floorMod(rel, 1_000_000_000L);
+        // tap-iostat.c's relative time: microseconds in a uint64, which wraps as a long does here
+        long relSecs = d.relativeWholeSeconds();
         long relative;
-        if (rel >= 0) {
-            relative = relSecs * 1_000_000L + (relNanos + 500) / 1000;
+        if (relSecs >= 0) {
+            relative = relSecs * 1_000_000L + (d.relativeNanosOfSecond() + 500) / 1000;
             lastRelative = relative;
         } else {
             relative = lastRelative;
         }
         if (!started) {
             started = true;
-            startTime = Math.floorDiv(d.time(), 1_000_000_000L) - relSecs;
+            startTime = d.frame().seconds() - relSecs;
         }
         if (c.items.isEmpty()) {
             c.items.add(new Item(0));
         }
         Item it = c.items.getLast();
-        while (Long.compareUnsigned(relative, it.start + interval) >= 0 && it.start + interval >= 0) {
+        long step = interval == Long.MAX_VALUE ? -1L : interval; // the whole capture: G_MAXUINT64
+        while (Long.compareUnsigned(relative, it.start + step) >= 0 && it.start + step >= 0) {
+            if (c.items.size() >= MAX_INTERVALS) {
+                tooMany = true;
+                break;
+            }
             it = new Item(it.start + interval);
             c.items.add(it);
         }
@@ -385,8 +402,14 @@ final class IoStat implements Tap {
         return values;
     }
 
-    /** cfile.elapsed_time: the largest relative time of any frame read, in nanoseconds. */
-    long elapsedNanos() { return elapsedNanos; }
+    /** cfile.elapsed_time's whole seconds. */
+    long elapsedSeconds() { return elapsedSeconds; }
+
+    /** cfile.elapsed_time's nanoseconds past {@link #elapsedSeconds()}. */
+    int elapsedNanos() { return elapsedNanos; }
+
+    /** Whether some column needed more intervals than are kept. */
+    boolean tooMany() { return tooMany; }
 
     long startTime() { return startTime; }
 

@@ -55,6 +55,24 @@ final class IoStatTable {
         }
     }
 
+    /** A C {@code (unsigned int)} cast. */
+    private static long uint(long v) {
+        return v & 0xFFFF_FFFFL;
+    }
+
+    /** iostat_draw's num_rows: whole intervals in the duration (an unsigned int), one more for a part. */
+    private static long rows(long duration, long interval) {
+        if (interval == 0 || duration == 0) {
+            return 0;
+        }
+        return uint(Long.divideUnsigned(duration, interval)) + ((int) Long.remainderUnsigned(duration, interval) != 0 ? 1 : 0);
+    }
+
+    /** An interval of microseconds as seconds, for a message. */
+    private static String seconds(long micros) {
+        return java.math.BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString();
+    }
+
     private static String u(long v, int width) {
         String s = Long.toUnsignedString(v);
         return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
@@ -70,22 +88,28 @@ final class IoStatTable {
         int n = cols.size();
         int[] fr = new int[n];
         int[] val = new int[n];
-        long elapsed = io.elapsedNanos();
-        long duration = (elapsed / 1_000_000_000L) * US + ((elapsed % 1_000_000_000L) + 500) / 1000;
+        // tap-iostat.c's uint64 microseconds and unsigned ints, which wrap as they do there
+        long duration = io.elapsedSeconds() * US + (io.elapsedNanos() + 500) / 1000;
         long interval;
         boolean whole = io.interval == Long.MAX_VALUE;
-        if (whole || io.interval > duration) {
+        if (whole || Long.compareUnsigned(io.interval, duration) > 0) {
             interval = duration;
             whole = true;
         } else {
             interval = io.interval;
         }
-        int durSecsOrig = (int) (duration / US);
-        int durNsecsOrig = (int) (duration % US);
-        int durSecs = durSecsOrig;
+        long numRows = rows(duration, interval);
+        if (io.tooMany() || numRows > IoStat.MAX_INTERVALS) {
+            throw new TapArgumentException(String.format(
+                    "tcpscope: -z io,stat: %d s of capture make more than %d intervals of %s s; give a longer interval",
+                    io.elapsedSeconds(), IoStat.MAX_INTERVALS, seconds(interval)), 1);
+        }
+        long durSecsOrig = uint(Long.divideUnsigned(duration, US));
+        int durNsecsOrig = (int) Long.remainderUnsigned(duration, US);
+        long durSecs = durSecsOrig;
         int durNsecs = durNsecsOrig;
         int durMag = magnitude(durSecs, 5);
-        int invlMag = magnitude(interval / US, 5);
+        int invlMag = magnitude(Long.divideUnsigned(interval, US), 5);
         int prec;
         int borderlen;
         if (interval == duration) {
@@ -99,11 +123,11 @@ final class IoStatTable {
         for (int i = 0; i < prec; i++) {
             dv /= 10;
         }
-        if (duration % dv > 5 * (dv / 10)) {
+        if (Long.remainderUnsigned(duration, dv) > 5 * (dv / 10)) {
             duration += 5 * (dv / 10);
-            duration = (duration / dv) * dv;
-            durSecs = (int) (duration / US);
-            durNsecs = (int) (duration % US);
+            duration = Long.divideUnsigned(duration, dv) * dv;
+            durSecs = uint(Long.divideUnsigned(duration, US));
+            durNsecs = (int) Long.remainderUnsigned(duration, US);
             durMag = magnitude(durSecs, 5);
         }
         if (whole) {
@@ -171,12 +195,12 @@ final class IoStatTable {
         if (prec == 0) {
             sb.append("| Duration: ").append(u(durSecsOrig, durMag)).append('.').append(u(durNsecsOrig, 6))
                     .append(" secs").append(spaces(borderlen, 25 + durMag)).append("|\n");
-            sb.append("| Interval: ").append(u(interval / US, durMag)).append(" secs")
+            sb.append("| Interval: ").append(u(uint(Long.divideUnsigned(interval, US)), durMag)).append(" secs")
                     .append(spaces(borderlen, 18 + durMag)).append("|\n");
         } else {
             sb.append("| Duration: ").append(u(durSecs, durMag)).append('.').append(zpad(durNsecs / dv, prec))
                     .append(" secs").append(spaces(borderlen, 19 + durMag + prec)).append("|\n");
-            sb.append("| Interval: ").append(u(interval / US, durMag)).append('.').append(zpad((interval % US) / dv, prec))
+            sb.append("| Interval: ").append(u(uint(Long.divideUnsigned(interval, US)), durMag)).append('.').append(zpad(Long.remainderUnsigned(interval, US) / dv, prec))
                     .append(" secs").append(spaces(borderlen, 19 + durMag + prec)).append("|\n");
         }
         sb.append('|').append(spaces(borderlen, 2)).append("|\n");
@@ -259,7 +283,7 @@ final class IoStatTable {
         out.append(sb);
         sb.setLength(0);
 
-        long numRows = interval == 0 || duration == 0 ? 0 : duration / interval + (duration % interval > 0 ? 1 : 0);
+        numRows = rows(duration, interval);
         int[] at = new int[n];
         long t = 0;
         for (long i = 0; i < numRows; i++) {
@@ -305,7 +329,7 @@ final class IoStatTable {
 
     private void rowTime(long t, long end, boolean last, int prec, int durMag, long dv) {
         if (io.time != TimeFormat.Kind.RELATIVE) {
-            long theTime = io.startTime() + t / US;
+            long theTime = io.startTime() + Long.divideUnsigned(t, US);
             ZonedDateTime z = Instant.ofEpochSecond(theTime).atZone(
                     io.time == TimeFormat.Kind.UTC || io.time == TimeFormat.Kind.UTC_DATE ? ZoneOffset.UTC : io.zone);
             if (io.time == TimeFormat.Kind.ABSOLUTE || io.time == TimeFormat.Kind.UTC) {
@@ -317,16 +341,16 @@ final class IoStatTable {
             return;
         }
         if (prec == 0) {
-            sb.append(durMag == 1 ? "|  " : "| ").append(u(t / US, durMag)).append(" <> ");
+            sb.append(durMag == 1 ? "|  " : "| ").append(u(uint(Long.divideUnsigned(t, US)), durMag)).append(" <> ");
             if (last) {
                 int maxw = durMag >= 3 ? durMag + 1 : 3;
                 sb.append(String.format("%-" + maxw + "s|", "Dur"));
             } else {
-                sb.append(u(end / US, durMag)).append(durMag == 1 ? "  |" : " |");
+                sb.append(u(uint(Long.divideUnsigned(end, US)), durMag)).append(durMag == 1 ? "  |" : " |");
             }
         } else {
-            sb.append("| ").append(u(t / US, durMag)).append('.').append(zpad((t % US) / dv, prec)).append(" <> ")
-                    .append(u(end / US, durMag)).append('.').append(zpad((end % US) / dv, prec)).append(" |");
+            sb.append("| ").append(u(uint(Long.divideUnsigned(t, US)), durMag)).append('.').append(zpad(Long.remainderUnsigned(t, US) / dv, prec)).append(" <> ")
+                    .append(u(uint(Long.divideUnsigned(end, US)), durMag)).append('.').append(zpad(Long.remainderUnsigned(end, US) / dv, prec)).append(" |");
         }
     }
 

@@ -170,10 +170,19 @@ public final class Taps {
         }
     }
 
-    /** Prints every report, the last argument's first. */
-    public void draw(Appendable out) throws IOException {
+    /**
+     * Prints every report, the last argument's first, and returns the one-line errors of the
+     * reports that could not be made (each left out, the others printed).
+     */
+    public List<String> draw(Appendable out) throws IOException {
+        List<String> failed = new ArrayList<>();
         for (int i = taps.size() - 1; i >= 0; i--) {
-            taps.get(i).draw(out);
+            try {
+                taps.get(i).draw(out);
+            } catch (TapArgumentException e) {
+                failed.add(e.getMessage());
+            }
         }
+        return failed;
     }
 }

@@ -69,6 +69,25 @@ class HostileCaptureTest {
                 .startsWith("    1 586524-01-19 08:01:49.551615 ");
     }
 
+    /**
+     * Times 584,000 years apart (pcapplusplus-pcapng-example): tshark's io,stat over the whole
+     * capture prints its wrapped uint64 duration (golden iostat-far); with an interval it creates
+     * an item per interval until it is killed for want of memory. tcpscope keeps at most a million
+     * intervals and says so in one line, the other reports still printed.
+     */
+    @Test
+    void ioStatOverACaptureSpanningMillenniaIsOneLineNotATableOfBillions() {
+        String f = "captures/pcapplusplus-pcapng-example.pcapng.zst";
+        Run r = run("read", f, "-q", "-z", "io,stat,100", "-z", "ptype,tree");
+        assertThat(r.rc()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("tcpscope: -z io,stat: 18445321545205 s of capture make more than 1000000"
+                + " intervals of 100 s; give a longer interval\n");
+        assertThat(r.out()).contains("IP Protocol Types").doesNotContain("IO Statistics");
+        Run whole = run("read", f, "-q", "-z", "io,stat,0");
+        assertThat(whole.rc()).isZero();
+        assertThat(whole.out()).contains("| Duration: 2731976181.7 secs").contains("|     0.0 <> 2731976181.7 |    159 | 57465 |");
+    }
+
     @Test
     void damagedPcapngOptionsStopTheReadAsInTshark() {
         // tshark lists frame 1, then: (pcapng: Not enough data to handle option of length N)

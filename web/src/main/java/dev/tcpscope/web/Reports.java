@@ -59,7 +59,10 @@ final class Reports {
             }
             views.pass(tab, taps::packet);
             StringBuilder out = new StringBuilder();
-            taps.draw(out);
+            List<String> failed = taps.draw(out);
+            if (!failed.isEmpty()) {
+                throw new IllegalArgumentException(failed.getFirst());
+            }
             return List.of(out.toString().split("\n", -1));
         });
     }
