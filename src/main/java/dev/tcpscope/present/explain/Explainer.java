@@ -493,7 +493,19 @@ public final class Explainer {
         return says == null ? line : line + text.sep() + text.copyFlagged(says);
     }
 
+    /** {@link #flagsLine} per flags value and whether the segment carries data: one line per packet, a few hundred different. */
+    private final String[] flagsLines = new String[2 << 12];
+
     private String flagsLine(int flags, long len) {
+        int key = (flags & 0xfff) | (len > 0 ? 1 << 12 : 0);
+        String line = flagsLines[key];
+        if (line == null) {
+            line = flagsLines[key] = flagsText(flags & 0xfff, len);
+        }
+        return line;
+    }
+
+    private String flagsText(int flags, long len) {
         String hex = String.format(Locale.ROOT, "0x%03x", flags);
         List<String> bits = new ArrayList<>();
         for (int b = 0; b < FLAG_NAMES.length; b++) {

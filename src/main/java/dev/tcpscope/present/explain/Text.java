@@ -28,8 +28,35 @@ final class Text {
     /** Between the items of a list of names or numbers. */
     String commaSep() { return lang == Lang.EN ? ", " : "，"; }
 
+    /**
+     * The sentence in this language with its arguments in place: {@code %s} and {@code %d} (all
+     * but two of the patterns) are put in here, as {@link String#format} with {@link Locale#ROOT}
+     * would put them; any other conversion goes to String.format. Explaining a long capture made
+     * several of these per packet, and Formatter's parsing of each pattern was a good part of the
+     * time (and the largest compilation of the run).
+     */
     private String t(String en, String zh, Object... args) {
-        return String.format(Locale.ROOT, lang == Lang.EN ? en : zh, args);
+        String p = lang == Lang.EN ? en : zh;
+        int i = p.indexOf('%');
+        if (i < 0) {
+            return p;
+        }
+        StringBuilder b = new StringBuilder(p.length() + 16 * args.length);
+        int from = 0;
+        int a = 0;
+        for (; i >= 0; i = p.indexOf('%', from)) {
+            char c = i + 1 < p.length() ? p.charAt(i + 1) : 0;
+            Object v = a < args.length ? args[a] : null;
+            boolean plain = a < args.length && (c == 's' && !(v instanceof java.util.Formattable)
+                    || c == 'd' && (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte));
+            if (!plain) {
+                return String.format(Locale.ROOT, p, args);
+            }
+            b.append(p, from, i).append(v);
+            a++;
+            from = i + 2;
+        }
+        return b.append(p, from, p.length()).toString();
     }
 
     // ---- names ------------------------------------------------------------------------------
