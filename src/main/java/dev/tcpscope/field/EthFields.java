@@ -51,12 +51,12 @@ final class EthFields {
                 bit("eth.lg", "LG bit", 0x02),
                 bit("eth.ig", "IG bit", 0x01),
                 Field.integer("eth.type", "Type", UINT, 16, Base.HEX, Layers.each(p, (s, off, cap, v) -> {
-                    if (cap >= Ethernet.HEADER_LENGTH && Ethernet.type(s, off) > Ethernet.MAX_802_3_LENGTH) {
+                    if (cap >= Ethernet.HEADER_LENGTH && !Ethernet.isLength(Ethernet.type(s, off))) {
                         v.addLong(Ethernet.type(s, off));
                     }
                 })),
                 Field.integer("eth.len", "Length", UINT, 16, Base.DEC, Layers.each(p, (s, off, cap, v) -> {
-                    if (cap >= Ethernet.HEADER_LENGTH && Ethernet.type(s, off) <= Ethernet.MAX_802_3_LENGTH) {
+                    if (cap >= Ethernet.HEADER_LENGTH && Ethernet.isLength(Ethernet.type(s, off))) {
                         v.addLong(Ethernet.type(s, off));
                     }
                 })),

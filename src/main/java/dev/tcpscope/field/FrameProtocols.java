@@ -134,7 +134,7 @@ final class FrameProtocols {
             }
             switch (x.proto(i)) {
                 case ETH -> add(sb, x.captured(i) >= Ethernet.HEADER_LENGTH
-                        && Ethernet.type(x.segment(i), x.offset(i)) > Ethernet.MAX_802_3_LENGTH ? "eth:ethertype" : "eth");
+                        && !Ethernet.isLength(Ethernet.type(x.segment(i), x.offset(i))) ? "eth:ethertype" : "eth");
                 case VLAN -> add(sb, VlanFields.DOT1AD.test(x, i) ? "ieee8021ad:ethertype" : "vlan:ethertype");
                 case SLL, SLL2 -> add(sb, i + 1 < n ? "sll:ethertype" : "sll");
                 case NULL -> add(sb, "null");

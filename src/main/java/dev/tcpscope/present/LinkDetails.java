@@ -45,7 +45,7 @@ final class LinkDetails {
         long off = x.d.offset(i);
         int type = Ethernet.type(s, off);
         x.protocol("eth");
-        if (type <= Ethernet.MAX_802_3_LENGTH) {
+        if (Ethernet.isLength(type)) {
             // IEEE 802.3 with a length field (LLC follows): not dissected further here.
             DetailNode eth = x.root.protocol("eth", "IEEE 802.3 Ethernet ").at(s, off, Ethernet.HEADER_LENGTH);
             addresses(eth, s, off);

@@ -324,7 +324,7 @@ public final class PacketList {
         macSegment = s;
         macSrc = off + Ethernet.SRC;
         macDst = off + Ethernet.DST;
-        if (Ethernet.type(s, off) <= Ethernet.MAX_802_3_LENGTH) {
+        if (Ethernet.isLength(Ethernet.type(s, off))) {
             info.append("IEEE 802.3 Ethernet ");
         } else {
             info.append("Ethernet II");

@@ -120,7 +120,7 @@ public final class Dissector {
             return;
         }
         int type = Ethernet.type(s, off);
-        if (type <= Ethernet.MAX_802_3_LENGTH) {
+        if (Ethernet.isLength(type)) {
             d.ieee8023 = true;
             d.etherType = type;
             d.end = End.UNKNOWN_ETHERTYPE;

@@ -127,7 +127,7 @@ public final class EtherTrailer {
             Proto p = d.proto(i);
             if (p == Proto.ETH) {
                 if (d.captured(i) < Ethernet.HEADER_LENGTH
-                        || Ethernet.type(d.segment(i), d.offset(i)) <= Ethernet.MAX_802_3_LENGTH) {
+                        || Ethernet.isLength(Ethernet.type(d.segment(i), d.offset(i)))) {
                     return -1;
                 }
                 el = i;

@@ -11,6 +11,14 @@ public final class Ethernet {
     /** Values up to 1500 are an 802.3 length; from 1536 (0x0600) on, an EtherType. */
     public static final int MAX_802_3_LENGTH = 1500;
 
+    /**
+     * Whether an Ethernet header's type/length field is an 802.3 length: up to 1500, but not 0,
+     * which packet-eth.c takes as an EtherType (ETHERTYPE_UNK, Cisco MDS's internal frames).
+     */
+    public static boolean isLength(int type) {
+        return type <= MAX_802_3_LENGTH && type != 0;
+    }
+
     public static final int TYPE_IPV4 = 0x0800;
     public static final int TYPE_ARP = 0x0806;
     public static final int TYPE_RARP = 0x8035;

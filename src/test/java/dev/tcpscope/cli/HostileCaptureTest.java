@@ -88,6 +88,21 @@ class HostileCaptureTest {
         assertThat(whole.out()).contains("| Duration: 2731976181.7 secs").contains("|     0.0 <> 2731976181.7 |    159 | 57465 |");
     }
 
+    /**
+     * A difference the differential fuzzer found (a mutant of learn_tcp.pcapng whose frame 14 has
+     * the type/length field 0): packet-eth.c takes 0 as an EtherType (ETHERTYPE_UNK), not as an
+     * 802.3 length; tshark 4.0.17's line, -e eth.type and frame.protocols.
+     */
+    @Test
+    void anEtherTypeOfZeroIsEthernetIINotAnIeee8023Length() {
+        String f = "src/test/resources/fuzz/ethertype0.pcapng";
+        Run r = run("read", f, "-Y", "frame.number == 14");
+        assertThat(r.out()).isEqualTo("   14 3.001807577 00:00:00_00:01:00 → 00:00:00_00:00:00 0x0000 87 Ethernet II\n");
+        Run fields = run("read", f, "-Y", "frame.number == 14", "-T", "fields", "-e", "eth.type", "-e", "eth.len",
+                "-e", "frame.protocols");
+        assertThat(fields.out()).isEqualTo("0x0000\t\teth:ethertype:data\n");
+    }
+
     @Test
     void damagedPcapngOptionsStopTheReadAsInTshark() {
         // tshark lists frame 1, then: (pcapng: Not enough data to handle option of length N)
