@@ -32,6 +32,11 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
     /** The HTTP messages dissected in the current frame, in order (for the fields). */
     private final List<HttpMessage> messages = new ArrayList<>();
     private int messagesFrame = -1;
+    /** The frame whose bytes from {@link #switchedOff} on belong to an upgraded protocol (-1: none), and those bytes. */
+    private int switchedFrame = -1;
+    private MemorySegment switchedSegment;
+    private long switchedOff;
+    private int switchedLen;
 
     /** Per-conversation state (packet-http.c's http_conv_t, what this dissector uses of it). */
     static final class Session {
@@ -40,6 +45,12 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         /** The last full URI (http://host/uri) of a request with a Host header. */
         String fullUri;
         boolean started;
+        /**
+         * Where the connection stopped carrying HTTP (packet-http.c's startframe/startoffset): a
+         * 101 Switching Protocols answer to an Upgrade request; 0 while it carries HTTP.
+         */
+        int switchFrame;
+        int switchOffset;
         /** The first pass's record of this conversation (-2), or null. */
         Log log;
         /** Exchanges so far ({@code req_res_num}) and the last one. */
@@ -190,6 +201,16 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         }
         int pos = 0;
         while (pos < len) {
+            if (session.switchFrame != 0
+                    && (ctx.frame > session.switchFrame || ctx.frame == session.switchFrame && pos >= session.switchOffset)) {
+                // the upgraded protocol's bytes: packet-http.c hands them to that protocol's
+                // dissector (none of tcpscope's) or to the data dissector, and writes no column
+                switchedFrame = ctx.frame;
+                switchedSegment = s;
+                switchedOff = off + pos;
+                switchedLen = len - pos;
+                break;
+            }
             int n = message(s, off, len, pos, ctx, session);
             if (n < 0) {
                 break;
@@ -366,7 +387,14 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         } else if (m.body != null && m.body.outcome == HttpBody.Outcome.MEDIA && !HttpMedia.DATA.equals(m.mediaType())) {
             cols.appendInfo(" (" + m.mediaType() + ")"); // packet-media.c
         }
-        return bodyStart - pos + Math.max(datalen, 0);
+        int consumed = bodyStart - pos + Math.max(datalen, 0);
+        if (kind == HttpMessage.Kind.RESPONSE && session.requestMethod != null && m.upgrade != null && m.statusCode == 101) {
+            // RFC 7230 6.7: the upgrade proceeds once the server answers 101; what follows the
+            // answer belongs to the new protocol
+            session.switchFrame = ctx.frame;
+            session.switchOffset = pos + consumed;
+        }
+        return consumed;
     }
 
     private static final String UNREASSEMBLED = "[BoundErrorUnreassembled Packet]";
@@ -481,7 +509,7 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
 
     @Override
     public boolean shows(long frame) {
-        return frame == messagesFrame && !messages.isEmpty();
+        return frame == messagesFrame && !messages.isEmpty() || frame == switchedFrame;
     }
 
     @Override
@@ -491,7 +519,8 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         }
         resolve();
         stoppedIn = null;
-        for (HttpMessage m : messages) {
+        List<HttpMessage> shown = frame == messagesFrame ? messages : List.of();
+        for (HttpMessage m : shown) {
             HttpTree.build(m, root, protocols, m.callStart);
             if (m.cutShort) {
                 return End.SHORT;
@@ -500,6 +529,13 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
                 stoppedIn = m.malformedIn;
                 return m.unreassembledMedia ? End.UNREASSEMBLED : End.MALFORMED;
             }
+        }
+        if (frame == switchedFrame) {
+            if (shown.isEmpty()) {
+                protocols.accept("http"); // the dissector ran, though it added no item of its own
+            }
+            // packet-data.c at the top level, as dissect_http_on_stream calls it
+            dev.tcpscope.proto.Items.data(root, switchedSegment, switchedOff, switchedLen, protocols);
         }
         return End.OK;
     }

@@ -23,6 +23,8 @@ public final class HttpMessage {
     public String method, uri, version, phrase;
     public int statusCode;
     public String host, userAgent, contentType, transferEncoding, contentEncoding;
+    /** The Upgrade header's value, or null. */
+    public String upgrade;
     public long contentLength = -1;
     public String contentLengthText;
     public boolean chunked;
@@ -171,6 +173,7 @@ public final class HttpMessage {
             case "user-agent" -> userAgent = value;
             case "content-type" -> contentType = value;
             case "content-encoding" -> contentEncoding = value;
+            case "upgrade" -> upgrade = value;
             case "transfer-encoding" -> {
                 transferEncoding = value;
                 te = transferCoding(value);
