@@ -645,8 +645,13 @@ public final class PacketList {
                 if (labels > 0) {
                     info.insert(labels, sep);
                 }
-                return true;
+            } else {
+                AnalysisLabels.prepend(info, rec);
             }
+            if (app.infoPrefix() != null) {
+                info.insert(0, app.infoPrefix());
+            }
+            return true;
         }
         AnalysisLabels.prepend(info, rec);
         return true;

@@ -15,6 +15,8 @@ public final class AppColumns {
     private int fence;
     private boolean touched;
     private boolean baseKept;
+    /** What {@code col_prepend_fstr} put in front of the whole column (null: nothing). */
+    private String prefix;
 
     void reset() {
         protocol = null;
@@ -25,7 +27,20 @@ public final class AppColumns {
         touched = false;
         baseKept = false;
         leadingSeparator = null;
+        prefix = null;
     }
+
+    /**
+     * {@code col_prepend_fstr(COL_INFO)}: {@code text} goes in front of the whole column, TCP's
+     * fenced analysis labels included (SSH's "Client: " before "[TCP Fast Retransmission] ").
+     */
+    public void prependInfo(String text) {
+        prefix = text;
+        touched = true;
+    }
+
+    /** What goes in front of the whole Info column, TCP's labels included (null: nothing). */
+    public String infoPrefix() { return prefix; }
 
     /** {@code col_set_str(COL_PROTOCOL)}, unless TCP made the column read-only. */
     public void setProtocol(String p) {
@@ -99,6 +114,7 @@ public final class AppColumns {
     private int savedLength, savedFence;
     private boolean savedReplaced, savedTouched, savedBaseKept;
     private String savedSeparator;
+    private String savedPrefix;
 
     /** Remembers the columns, for {@link #restore()}. */
     void mark() {
@@ -109,6 +125,7 @@ public final class AppColumns {
         savedTouched = touched;
         savedBaseKept = baseKept;
         savedSeparator = leadingSeparator;
+        savedPrefix = prefix;
     }
 
     /** Puts the columns back as {@link #mark()} found them (text written since is dropped). */
@@ -119,6 +136,7 @@ public final class AppColumns {
         touched = savedTouched;
         baseKept = savedBaseKept;
         leadingSeparator = savedSeparator;
+        prefix = savedPrefix;
         if (info.length() > savedLength) {
             info.setLength(savedLength);
         }

@@ -150,7 +150,16 @@ public final class Ssh implements PduDissector, LayerTree {
         SshPacket p = new SshPacket(ss, response, s, off, len, ctx.frame, ctx.canDesegment, ctx.truncated, null);
         p.run();
         ctx.columns.setProtocol(p.protocol);
-        ctx.columns.setInfo(Text.infoLimit(p.info));
+        String info = Text.infoLimit(p.info).toString();
+        if (calls.size() == 1 && (info.startsWith("Client: ") || info.startsWith("Server: "))) {
+            // packet-ssh.c clears the column, appends each message with ", " (after TCP's fenced
+            // analysis labels, if any, the separator too) and then prepends "Client: " to all of it
+            ctx.columns.setInfo("");
+            ctx.columns.appendSeparated(", ", info.substring(8));
+            ctx.columns.prependInfo(info.substring(0, 8));
+        } else {
+            ctx.columns.setInfo(info);
+        }
         if (p.desegmentLength != 0) {
             ctx.desegmentOffset = p.desegmentOffset;
             ctx.desegmentLength = p.desegmentLength;

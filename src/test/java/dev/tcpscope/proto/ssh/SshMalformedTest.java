@@ -79,7 +79,7 @@ class SshMalformedTest {
     void packetLengthOfTwoToThe31IsABoundedRequestOrMalformed() {
         Run r = new Run("ssh");
         r.call(BANNER, true, true);
-        assertThat(r.columns.info().toString()).isEqualTo("Client: Protocol (SSH-2.0-OpenSSH_9.0)");
+        assertThat(r.columns.infoPrefix() + r.columns.info()).isEqualTo("Client: Protocol (SSH-2.0-OpenSSH_9.0)"); // "Client: " goes in front of the whole column
         byte[] huge = {(byte) 0x80, 0, 0, 0, 4, 20, 1, 2, 3, 4, 5, 6, 7, 8};
         PduContext ctx = r.call(huge, true, true);
         assertThat(ctx.desegmentOffset).isZero();
