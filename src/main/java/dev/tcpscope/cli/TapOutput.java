@@ -22,10 +22,8 @@ final class TapOutput implements Appendable {
         if (taps == null || taps.isEmpty()) {
             return java.util.List.of();
         }
-        TapOutput o = new TapOutput(out);
-        java.util.List<String> failed = taps.draw(o);
-        out.text(o.buffer);
-        out.flush();
+        java.util.List<String> failed = new java.util.ArrayList<>();
+        print(out, to -> failed.addAll(taps.draw(to)));
         return failed;
     }
 

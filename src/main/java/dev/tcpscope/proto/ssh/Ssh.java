@@ -150,13 +150,13 @@ public final class Ssh implements PduDissector, LayerTree {
         SshPacket p = new SshPacket(ss, response, s, off, len, ctx.frame, ctx.canDesegment, ctx.truncated, null);
         p.run();
         ctx.columns.setProtocol(p.protocol);
-        String info = Text.infoLimit(p.info).toString();
-        if (calls.size() == 1 && (info.startsWith("Client: ") || info.startsWith("Server: "))) {
+        String info = Text.infoLimit((p.direction == null ? "" : p.direction) + p.info).toString();
+        if (calls.size() == 1 && p.direction != null) {
             // packet-ssh.c clears the column, appends each message with ", " (after TCP's fenced
-            // analysis labels, if any, the separator too) and then prepends "Client: " to all of it
+            // analysis labels, if any, the separator too) and then prepends the direction to all of it
             ctx.columns.setInfo("");
-            ctx.columns.appendSeparated(", ", info.substring(8));
-            ctx.columns.prependInfo(info.substring(0, 8));
+            ctx.columns.appendSeparated(", ", info.substring(p.direction.length()));
+            ctx.columns.prependInfo(p.direction);
         } else {
             ctx.columns.setInfo(info);
         }

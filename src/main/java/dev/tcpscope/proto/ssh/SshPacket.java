@@ -44,6 +44,8 @@ final class SshPacket {
 
     String protocol;
     final StringBuilder info = new StringBuilder(64);
+    /** "Client: " or "Server: ", which packet-ssh.c prepends to the whole Info column once the segment's messages are read; null before (more bytes needed, or an exception). */
+    String direction;
     int desegmentOffset, desegmentLength;
     End end = End.OK;
     private boolean need;
@@ -102,7 +104,7 @@ final class SshPacket {
                     break;
                 }
             }
-            info.insert(0, response ? "Server: " : "Client: ");
+            direction = response ? "Server: " : "Client: ";
             if (ssh != null) {
                 ssh.field("ssh.direction", "Direction: " + (response ? "server-to-client" : "client-to-server"),
                         response ? "1" : "0").generated();
