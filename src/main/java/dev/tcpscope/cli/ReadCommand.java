@@ -596,6 +596,12 @@ final class ReadCommand implements Callable<Integer> {
                     }
                     continue;
                 }
+                if (listing.quiet) {
+                    if (flushEach) {
+                        flushLive(); // -w with -l
+                    }
+                    continue; // -q: the line would be thrown away, and nothing after it reads it
+                }
                 if (fields != null) {
                     fields.appendLine(decoder, line);
                 } else {
