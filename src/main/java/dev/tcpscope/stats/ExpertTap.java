@@ -3,6 +3,7 @@ package dev.tcpscope.stats;
 import dev.tcpscope.filter.DisplayFilter;
 import dev.tcpscope.present.DetailNode;
 import dev.tcpscope.present.Details;
+import dev.tcpscope.present.ExpertFree;
 import dev.tcpscope.present.MacNames;
 import dev.tcpscope.tcp.Decoder;
 
@@ -88,6 +89,9 @@ final class ExpertTap implements Tap {
     public void packet(Decoder d) {
         if (filter != null && !filter.test(d)) {
             return;
+        }
+        if (ExpertFree.certain(d)) {
+            return; // a plain segment: nothing to count, and most frames are
         }
         walk(details.build(d, null, -1), "Frame");
     }
