@@ -33,7 +33,7 @@ import java.util.function.IntFunction;
  * strings). Per frame only the current frame's calls are kept, each with a copy of the state it
  * started from, so that the detail tree and the fields replay the same code over the same bytes.
  */
-public final class Ssh implements PduDissector, LayerTree {
+public final class Ssh implements PduDissector, LayerTree, dev.tcpscope.proto.TwoPass {
     /** packet-ssh.c TCP_RANGE_SSH. */
     public static final int[] TCP_PORTS = {22, 29418};
 
@@ -149,7 +149,11 @@ public final class Ssh implements PduDissector, LayerTree {
         calls.add(new Call(ss.copy(), response, s, off, len, ctx.frame, ctx.canDesegment, ctx.truncated));
         SshPacket p = new SshPacket(ss, response, s, off, len, ctx.frame, ctx.canDesegment, ctx.truncated, null);
         p.run();
-        ctx.columns.setProtocol(p.protocol);
+        if (recording != null) {
+            recording.put(ctx.stream, ss.version);
+        }
+        Integer last = firstPass == null ? null : firstPass.get(ctx.stream);
+        ctx.columns.setProtocol(last == null ? p.protocol : SshPacket.protocolName(last));
         String info = Text.infoLimit((p.direction == null ? "" : p.direction) + p.info).toString();
         if (calls.size() == 1 && p.direction != null) {
             // packet-ssh.c clears the column, appends each message with ", " (after TCP's fenced
@@ -195,4 +199,29 @@ public final class Ssh implements PduDissector, LayerTree {
 
     @Override
     public String protocolName() { return "SSH"; }
+
+    // ---- two passes (tshark -2) ------------------------------------------------------------
+
+    /** First pass of two: each conversation's version after its last call (null: not recording). */
+    private java.util.Map<Integer, Integer> recording;
+    /** Second pass: the versions the first pass ended with (null: one pass). */
+    private java.util.Map<Integer, Integer> firstPass;
+
+    /**
+     * packet-ssh.c names the Protocol column from the conversation's version before it reads the
+     * frame, and the second pass finds the version the first pass ended with: a client banner
+     * that comes before the server's says "SSH" in one pass and "SSHv2" with -2. One int per
+     * SSH conversation is kept for that.
+     */
+    @Override
+    public void recordForSecondPass() {
+        recording = new java.util.HashMap<>();
+    }
+
+    @Override
+    public void secondPassOf(dev.tcpscope.proto.TwoPass other) {
+        Ssh first = (Ssh) other;
+        firstPass = first.recording == null ? new java.util.HashMap<>() : first.recording;
+        first.recording = null;
+    }
 }

@@ -65,15 +65,20 @@ final class SshPacket {
         this.root = root;
     }
 
-    void run() {
-        // proto_tree_add_item(tree, proto_ssh, tvb, offset, -1): all the bytes of the call
-        Tree ssh = root == null ? null : root.protocol("ssh", "SSH Protocol").at(s, base, len);
-        version = ss.version;
-        protocol = switch (version) {
+    /** The Protocol column for a conversation's version. */
+    static String protocolName(int version) {
+        return switch (version) {
             case Ssh.VERSION_1 -> "SSHv1";
             case Ssh.VERSION_2 -> "SSHv2";
             default -> "SSH";
         };
+    }
+
+    void run() {
+        // proto_tree_add_item(tree, proto_ssh, tvb, offset, -1): all the bytes of the call
+        Tree ssh = root == null ? null : root.protocol("ssh", "SSH Protocol").at(s, base, len);
+        version = ss.version;
+        protocol = protocolName(version);
         int offset = 0;
         try {
             while (offset < len) {

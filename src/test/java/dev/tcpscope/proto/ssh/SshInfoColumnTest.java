@@ -40,4 +40,16 @@ class SshInfoColumnTest {
         List<String> info = read("read", "src/test/resources/proto/zeek-ssh-dups-40.pcap", "-T", "fields", "-e", "_ws.col.Info");
         assertThat(info.get(21)).isEqualTo("Client: [TCP Fast Retransmission] , Key Exchange Init");
     }
+
+    /**
+     * packet-ssh.c names the Protocol column from the conversation's version before it reads the
+     * frame: the client's banner, which here comes before the server's, says "SSH" in one pass,
+     * and "SSHv2" in tshark's second pass, which finds the version the first pass ended with.
+     */
+    @Test
+    void theSecondPassNamesTheFirstBannerWithTheVersionTheFirstPassFound() {
+        String banner = " 87 Client: Protocol (SSH-2.0-OpenSSH_7.9)";
+        assertThat(read("read", "src/test/resources/proto/zeek-ssh-dups-40.pcap").get(3)).endsWith(" SSH" + banner);
+        assertThat(read("read", "-2", "src/test/resources/proto/zeek-ssh-dups-40.pcap").get(3)).endsWith(" SSHv2" + banner);
+    }
 }
