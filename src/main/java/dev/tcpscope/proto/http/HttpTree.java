@@ -253,7 +253,8 @@ final class HttpTree {
 
     /**
      * The value of a header line's item: a request's or response's {@code *.line} holds the line
-     * as it is, {@code http.unknown_header} (a message without a first line) its format_text.
+     * as it is, {@code http.unknown_header} (a message without a first line) with a good header
+     * name its format_text.
      */
     private static String lineValue(String lineKey, String raw, MemorySegment s, long off) {
         return lineKey != null ? raw : dev.tcpscope.proto.Text.format(s, off, raw.length());
@@ -273,7 +274,9 @@ final class HttpTree {
             valid = false;
         }
         if (!valid) {
-            Tree it = http.line(lineKey == null ? "http.unknown_header" : lineKey, raw, lineValue(lineKey, raw, s, off)).at(s, off, raw.length());
+            // packet-http.c adds a line with a bad header name as the bytes it is (ENC_ASCII), not
+            // as the format_text an unknown header with a good name gets
+            Tree it = http.line(lineKey == null ? "http.unknown_header" : lineKey, raw, asciiString(raw)).at(s, off, raw.length());
             it.expert("http.bad_header_name", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
                     "Illegal characters found in header name");
             return;
