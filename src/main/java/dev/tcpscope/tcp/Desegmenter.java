@@ -469,6 +469,15 @@ public final class Desegmenter {
         }
     }
 
+    /** Whether {@code seq} starts a PDU of {@code flow} or falls inside one (desegment_tcp's two lookups). */
+    private static boolean inPdu(Flow flow, long seq) {
+        if (flow.exact(seq) != null) {
+            return true;
+        }
+        Msp m = flow.atOrBefore(seq - 1);
+        return m != null && m.seq <= seq && m.nxtpdu > seq;
+    }
+
     private PduDissector choose(int srcPort, int dstPort, MemorySegment s, long off, int len) {
         int low = Math.min(srcPort, dstPort);
         int high = Math.max(srcPort, dstPort);
@@ -489,19 +498,22 @@ public final class Desegmenter {
     private void run(Stream st, int frame, long time, TcpRecord rec, int srcPort, int dstPort,
                      MemorySegment s, long base, int captured, int length) {
         int flags = rec.analysisFlags;
-        if ((flags & TcpRecord.KEEP_ALIVE) != 0) {
-            return; // packet-tcp.c gives keep-alive bytes to the data dissector
-        }
-        took = true;
         Flow flow = rec.forward ? st.low : st.high;
         boolean canDesegment = table.desegment() && captured >= length;
-        truncatedPayload = captured < length;
         long seq = rec.seq;
         long nxtseq = seq + length;
         if ((rec.flags & Tcp.SYN) != 0) {
             seq++;
             nxtseq++;
         }
+        if ((flags & TcpRecord.KEEP_ALIVE) != 0 && !(canDesegment && inPdu(flow, seq))) {
+            // decode_tcp_ports gives a keep-alive's byte to the data dissector; but desegment_tcp
+            // adds it first to a PDU whose bytes it falls in (a byte of one already reassembled:
+            // "New fragment overlaps old data")
+            return;
+        }
+        took = true;
+        truncatedPayload = captured < length;
         if (!canDesegment) {
             if ((flags & (TcpRecord.RETRANSMISSION | TcpRecord.OUT_OF_ORDER)) == 0) {
                 call(st, frame, time, rec, srcPort, dstPort, s, base, captured, seq, false, false);
