@@ -17,11 +17,14 @@ ENABLED=(
   frame eth vlan sll null raw ip ipv6 tcp udp icmp icmpv6 arp data
   # Above TCP (src/main/java/dev/tcpscope/proto): HTTP/1.x on its ports and as the "http_tcp"
   #   heuristic. Of the media-type dissectors it calls, image-gif (image/gif and the "gif_http"
-  #   heuristic: proto/gif) and png (image/png and "png_http": proto/png), both in
-  #   proto/Media.java, and mime_multipart (every multipart/* body: proto/multipart); the others (json, xml, data-text-lines, other image-*, ...) stay disabled: their trees and "HTTP/JSON"-style Protocol names are not built
-  #   yet. With them off tshark still writes " (text/html)" after the first line (packet-media.c,
-  #   which cannot be disabled), as tcpscope does.
-  http image-gif png mime_multipart
+  #   heuristic: proto/gif), png (image/png and "png_http": proto/png) and json (application/json
+  #   and packet-json.c's ten other types: proto/json), all in proto/Media.java, and
+  #   mime_multipart (every multipart/* body: proto/multipart); the others (xml,
+  #   data-text-lines, other image-*, ...) stay disabled: their trees and "HTTP/XML"-style
+  #   Protocol names are not built yet. With them off tshark still writes " (text/html)" after
+  #   the first line (packet-media.c, which cannot be disabled), as tcpscope does; what JSON
+  #   leaves unparsed goes to data instead of data-text-lines.
+  http image-gif png mime_multipart json
   # DNS over UDP (port 53, and the "dns_udp" heuristic on other ports) and TCP (53, 5353), and
   #   packet-dns.c's two other protocols, mDNS (udp 5353) and LLMNR (udp 5355): proto/dns.
   dns mdns llmnr

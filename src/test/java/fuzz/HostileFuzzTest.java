@@ -182,6 +182,20 @@ class HostileFuzzTest {
      * mostly in sequence with some gaps, overlaps and retransmissions; every frame desegmented,
      * dissected, listed and printed as a details tree with hex dumps (two passes' worth of state).
      */
+    /**
+     * A JSON body as HTTP hands it on: the Info text and the tree (the parser is tvbparse's, whose
+     * recursion limit bounds the nesting), and the same answer twice.
+     */
+    @FuzzTest
+    void jsonBody(byte[] data) {
+        java.lang.foreign.MemorySegment s = java.lang.foreign.MemorySegment.ofArray(data);
+        dev.tcpscope.proto.json.Json json = dev.tcpscope.proto.json.Json.DISSECTOR;
+        String info = json.info("application/json", s, 0, data.length);
+        dev.tcpscope.proto.Collected tree = new dev.tcpscope.proto.Collected();
+        assertThat(json.tree(tree, "application/json", s, 0, data.length, p -> { })).isTrue();
+        assertThat(json.info("application/json", s, 0, data.length)).isEqualTo(info);
+    }
+
     @FuzzTest
     void appPayload(FuzzedDataProvider in) throws IOException {
         Decoder decoder = new Decoder().payloads(dev.tcpscope.proto.Protocols.table());

@@ -1,6 +1,7 @@
 package dev.tcpscope.proto;
 
 import dev.tcpscope.proto.gif.Gif;
+import dev.tcpscope.proto.json.Json;
 import dev.tcpscope.proto.png.Png;
 
 import java.lang.foreign.MemorySegment;
@@ -25,15 +26,19 @@ public final class Media {
         /** Whether the bytes are this format (the dissector would not return 0 on them). */
         boolean accepts(MemorySegment s, long off, int len);
 
-        /** What it appends to the Info column for bytes it accepts. */
-        String info(MemorySegment s, long off, int len);
+        /** What it appends to the Info column for bytes it accepts, given as {@code mediaType} (null: none). */
+        String info(String mediaType, MemorySegment s, long off, int len);
+
+        /** What it appends to the Protocol column after a "/" (JSON makes "HTTP/JSON"), or null. */
+        default String protocolColumn() { return null; }
 
         /**
          * Its items for bytes it accepts, at the frame's top level; false when it stopped where
          * it read past the bytes (Wireshark's bounds exception: the frame then ends "[Malformed
          * Packet: NAME]" and its Info "[Malformed Packet]").
          */
-        boolean tree(Tree root, MemorySegment s, long off, int len);
+        boolean tree(Tree root, String mediaType, MemorySegment s, long off, int len,
+                     java.util.function.Consumer<String> protocols);
     }
 
     /**
@@ -68,7 +73,28 @@ public final class Media {
                         dev.tcpscope.proto.http.Http::treeFields));
     }
 
-    private static final Map<String, Dissector> BY_TYPE = Map.of("image/gif", Gif.DISSECTOR, "image/png", Png.DISSECTOR);
+    private static final Map<String, Dissector> BY_TYPE = byType();
+
+    private static Map<String, Dissector> byType() {
+        Map<String, Dissector> m = new java.util.HashMap<>();
+        m.put("image/gif", Gif.DISSECTOR);
+        m.put("image/png", Png.DISSECTOR);
+        for (String type : Json.MEDIA_TYPES) {
+            m.put(type, Json.DISSECTOR);
+        }
+        return Map.copyOf(m);
+    }
+
+    /** The media dissector whose filter name is {@code name}, or null. */
+    public static Dissector byName(String name) {
+        for (Dissector d : List.of(Gif.DISSECTOR, Png.DISSECTOR, Json.DISSECTOR)) {
+            if (d.name().equals(name)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
     private static final List<Dissector> HEURISTICS = List.of(Gif.DISSECTOR, Png.DISSECTOR);
 
     /** The dissector registered for media type {@code type} (lower case, no parameters), or null. */

@@ -33,6 +33,7 @@ public final class Protocols {
             dev.tcpscope.proto.gif.GifFields.all(),
             dev.tcpscope.proto.png.PngFields.all(),
             dev.tcpscope.proto.multipart.MultipartFields.all(),
+            dev.tcpscope.proto.json.JsonFields.all(),
             Media.fields(),
             DnsFields.all(),
             SshFields.all(),

@@ -18,7 +18,7 @@ import java.util.zip.CRC32;
  * keyword, iTXt, an unknown type), a PNG taken by the heuristic (no Content-Type), one in two
  * segments, and images cut short: a chunk longer than the body, a length over 2^31, an IHDR
  * shorter than its fields, a body that ends inside a chunk's length, a GIF whose color map runs
- * past its body. Run it to remake the file; the goldens come from tshark
+ * past its body; then JSON bodies (see {@link #json}). Run it to remake the file; the goldens come from tshark
  * (scripts/make-http-goldens.sh); nothing here says what the result should be.
  */
 public final class MediaScenarios {
@@ -151,6 +151,45 @@ public final class MediaScenarios {
         exchange("/cut.png", response("image/png", cat(SIGNATURE, indexed, bytes(0, 0))));
         // a GIF89a whose global color map (256 colors, 768 bytes) runs past its 40 bytes
         exchange("/cut.gif", response("image/gif", cat(ascii("GIF89a"), bytes(1, 0, 1, 0, 0xf7, 0, 0), new byte[27])));
+        json();
+    }
+
+    /**
+     * JSON bodies (packet-json.c): every kind of value and escape, blanks where tvbparse skips
+     * them, several values one after the other, what does not parse (a leading zero, a bad escape,
+     * text after the value, not JSON at all), nesting around tvbparse's recursion limit, and
+     * packet-json.c's other media types.
+     */
+    private void json() throws IOException {
+        String[] bodies = {
+            "{\"a\":1,\"b\":[1,2.5e3,-0.5,1E+5,0.0e-1,-0],\"c\":{\"d\":true,\"e\":false,\"f\":null,\"n\":NaN},\"g\":\"\"}",
+            "[1,\"two\",{\"k\":\"v\"},[],{},[{\"x\":[{\"y\":\"z\"}]}]]",
+            " { \"sp\" : [ 1 , 2 ] , \"odd\" : 1 .5 , \"neg\" : - 1 }\r\n",
+            "{\"esc\":\"x\\ny\\\"z\\u00e9\\ud83d\\ude00\\u0041\\u0000\\uD800\\/\\b\\f\\t\",\"k\\u00e9y\":\"tab\there\"}",
+            "{\"u\":\"\\u0009\\u4e2d\\u200b\\u00ad\\uffff\\ue000\"}",
+            "{\"a\":1}{\"b\":2}\n[3]\n",
+            "{\"a\":1} trailing text",
+            "{\"a\":01}",
+            "not json at all",
+            "{\"bad\":\"\\x41\"}",
+            "[1,]",
+            "[".repeat(25) + "]".repeat(25),
+            "[".repeat(26) + "]".repeat(26),
+            "{\"a\":".repeat(18) + "1" + "}".repeat(18),
+            "{\"a\":".repeat(20) + "1" + "}".repeat(20),
+        };
+        int n = 0;
+        for (String body : bodies) {
+            exchange("/json/" + ++n, response("application/json", ascii(body)));
+        }
+        exchange("/utf8", response("application/json; charset=utf-8",
+                cat(ascii("{\"hi\":\""), bytes(0xc3, 0xa9, 0xff), ascii("\",\"z\":\"caf"), bytes(0xc3, 0xa9), ascii("\"}"))));
+        for (String type : new String[] {"application/problem+json", "application/x-ndjson", "application/vnd.oma.lwm2m+json",
+            "application/json-rpc", "application/senml+json", "text/json"}) {
+            exchange("/type", response(type, ascii("{\"type\":\"" + type + "\"}")));
+        }
+        byte[] split = response("application/json", ascii("{\"split\":[\"over\",\"two\",\"segments\"]}"));
+        exchange("/split.json", java.util.Arrays.copyOfRange(split, 0, 70), java.util.Arrays.copyOfRange(split, 70, split.length));
     }
 
     public static void main(String[] args) throws IOException {

@@ -35,7 +35,7 @@ public final class Gif implements Media.Dissector {
     }
 
     @Override
-    public String info(MemorySegment s, long off, int len) {
+    public String info(String mediaType, MemorySegment s, long off, int len) {
         return " (" + version(s, off, len) + ")";
     }
 
@@ -51,7 +51,8 @@ public final class Gif implements Media.Dissector {
     }
 
     @Override
-    public boolean tree(Tree root, MemorySegment s, long off, int len) {
+    public boolean tree(Tree root, String mediaType, MemorySegment s, long off, int len,
+                        java.util.function.Consumer<String> protocols) {
         String version = version(s, off, len);
         Tree gif = root.protocol("image-gif", "Compuserve GIF, Version: " + version).at(s, off, len);
         return Media.walk(() -> new Walk(s, off, len, version.equals("GIF89a")).walk(gif, version));

@@ -363,7 +363,8 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         if (multipart) {
             StringBuilder parts = new StringBuilder();
             String failed = dev.tcpscope.proto.multipart.Multipart.dissect(m.mediaType(), m.mediaParameters(),
-                    m.body.fileSegment(), m.body.fileOffset(), m.body.fileLength(), new dev.tcpscope.proto.Collected(), parts, protocol -> { });
+                    m.body.fileSegment(), m.body.fileOffset(), m.body.fileLength(), new dev.tcpscope.proto.Collected(), parts,
+                    protocol -> protocolColumn(cols, dev.tcpscope.proto.Media.byName(protocol)));
             if (!parts.isEmpty()) {
                 cols.appendInfo(parts.toString());
             }
@@ -374,8 +375,10 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
                 return -1;
             }
         } else if (media != null) {
-            cols.appendInfo(media.info(m.body.fileSegment(), m.body.fileOffset(), m.body.fileLength()));
-            if (!media.tree(new dev.tcpscope.proto.Collected(), m.body.fileSegment(), m.body.fileOffset(), m.body.fileLength())) {
+            protocolColumn(cols, media);
+            cols.appendInfo(media.info(m.mediaType(), m.body.fileSegment(), m.body.fileOffset(), m.body.fileLength()));
+            if (!media.tree(new dev.tcpscope.proto.Collected(), m.mediaType(), m.body.fileSegment(), m.body.fileOffset(),
+                    m.body.fileLength(), protocol -> { })) {
                 // its bounds exception ends the frame: nothing after it is dissected, not even
                 // packet-http.c's tap; past a segment TCP did not reassemble, the exception is
                 // the "unreassembled" one
@@ -398,6 +401,13 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
     }
 
     private static final String UNREASSEMBLED = "[BoundErrorUnreassembled Packet]";
+
+    /** A media dissector's col_append_sep_str(COL_PROTOCOL, "/", ...): "HTTP/JSON". */
+    private static void protocolColumn(AppColumns cols, dev.tcpscope.proto.Media.Dissector d) {
+        if (d != null && d.protocolColumn() != null) {
+            cols.setProtocol(cols.protocol() + "/" + d.protocolColumn());
+        }
+    }
 
     /**
      * Whether the message's body goes to the multipart dissector: every multipart/* type

@@ -465,7 +465,7 @@ final class HttpTree {
     private static void media(Tree http, HttpMessage m, Tree root, dev.tcpscope.proto.Media.Dissector d, MemorySegment s,
                               long off, int len, Consumer<String> protocols) {
         protocols.accept(d.name());
-        if (d.tree(root, s, off, len)) {
+        if (d.tree(root, m.mediaType(), s, off, len, protocols)) {
             http.length(m.headerEnd);
         } // else its bounds exception skipped packet-http.c's proto_item_set_len (m.malformedIn says so since dissection)
     }

@@ -208,9 +208,9 @@ public final class Multipart {
         }
         Media.Dissector d = Media.byType(type);
         if (d != null && len > 0 && d.accepts(b, off, len)) {
-            info.append(d.info(b, off, len));
+            info.append(d.info(type, b, off, len));
             protocols.accept(d.name());
-            if (!d.tree(part, b, off, len)) {
+            if (!d.tree(part, type, b, off, len, protocols)) {
                 throw new Stop(dev.tcpscope.field.ProtocolNames.shortName(d.name()));
             }
             return;

@@ -43,12 +43,13 @@ public final class Png implements Media.Dissector {
     }
 
     @Override
-    public String info(MemorySegment s, long off, int len) {
+    public String info(String mediaType, MemorySegment s, long off, int len) {
         return " (PNG)";
     }
 
     @Override
-    public boolean tree(Tree root, MemorySegment s, long off, int len) {
+    public boolean tree(Tree root, String mediaType, MemorySegment s, long off, int len,
+                        java.util.function.Consumer<String> protocols) {
         Tree png = root.protocol("png", "Portable Network Graphics").at(s, off, len);
         return Media.walk(() -> new Walk(s, off, len).walk(png));
     }

@@ -40,7 +40,7 @@ class GifTest {
                 "    LZW minimum code size: 2", "    Data block: 44 (length = 1)");
         assertThat(t).doesNotContain("    .... 0... = Global color map is ordered: False (0)"); // a GIF89a field
         assertThat(t.getLast()).isEqualTo("  Trailer (End of the GIF stream)");
-        assertThat(Gif.DISSECTOR.info(MemorySegment.ofArray(b.toByteArray()), 0, b.size())).isEqualTo(" (GIF87a)");
+        assertThat(Gif.DISSECTOR.info("image/gif", MemorySegment.ofArray(b.toByteArray()), 0, b.size())).isEqualTo(" (GIF87a)");
     }
 
     @Test
@@ -82,7 +82,7 @@ class GifTest {
 
     private static List<String> tree(byte[] gif) {
         Labels root = new Labels(new ArrayList<>(), -1);
-        Gif.DISSECTOR.tree(root, MemorySegment.ofArray(gif), 0, gif.length);
+        Gif.DISSECTOR.tree(root, "image/gif", MemorySegment.ofArray(gif), 0, gif.length, p -> { });
         return root.lines;
     }
 

@@ -1,0 +1,326 @@
+package dev.tcpscope.proto.json;
+
+import dev.tcpscope.proto.Text;
+
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayDeque;
+import java.util.function.BiConsumer;
+
+/**
+ * A small parser of the kind Wireshark's epan/tvbparse.c is, so that a grammar written with it
+ * matches what tshark's matches: a sequence skips the ignored characters after each of its
+ * elements (so it consumes the blanks after its last one, while its token ends with that
+ * element), one-of takes the first alternative that matches, some repeats up to its bounds, and
+ * sequences, one-ofs and somes count a recursion depth that fails a match past 100 (and, as in
+ * tvbparse, is not given back by the match that failed for it). Callbacks run once a whole
+ * top-level match has succeeded: each token's "before" on the way down, its "after" on the way up.
+ */
+final class Grammar {
+    /** tvbparse's TVBPARSE_MAX_RECURSION_DEPTH. */
+    static final int MAX_DEPTH = 100;
+
+    /** A matched element: its kind's id and its bytes, with the tokens of its parts. */
+    static final class Tok {
+        final int id;
+        final int offset;
+        int len;
+        final Wanted wanted;
+        Tok sub;
+        Tok next;
+        Tok last = this;
+
+        Tok(int id, int offset, int len, Wanted wanted) {
+            this.id = id;
+            this.offset = offset;
+            this.len = len;
+            this.wanted = wanted;
+        }
+    }
+
+    /** The state of one parse: the bytes, where they end and the recursion depth. */
+    static final class Input {
+        final MemorySegment s;
+        final long base;
+        final int end;
+        int depth;
+        int offset;
+        private final Wanted ignore;
+
+        Input(MemorySegment s, long base, int len, Wanted ignore) {
+            this.s = s;
+            this.base = base;
+            this.end = len;
+            this.ignore = ignore;
+        }
+
+        int u8(int at) {
+            return Text.u8(s, base + at);
+        }
+
+        int ignored(int at) {
+            int len = 0;
+            Tok[] out = new Tok[1];
+            int consumed;
+            while ((consumed = ignore.match(this, at + len, out)) > 0) {
+                len += consumed;
+            }
+            return len;
+        }
+    }
+
+    /** An element of the grammar (tvbparse_wanted_t). */
+    abstract static class Wanted {
+        final int id;
+        /** The fewest bytes it can match: a sequence or one-of skips it when fewer are left. */
+        int len;
+        BiConsumer<Object, Tok> before;
+        BiConsumer<Object, Tok> after;
+
+        Wanted(int id) {
+            this.id = id;
+        }
+
+        /** The bytes consumed at {@code at}, the token in {@code out[0]}; or −1. */
+        abstract int match(Input in, int at, Tok[] out);
+
+        Wanted callbacks(BiConsumer<Object, Tok> before, BiConsumer<Object, Tok> after) {
+            this.before = before;
+            this.after = after;
+            return this;
+        }
+    }
+
+    /** One byte of a set (tvbparse_char). */
+    static Wanted oneChar(int id, String set) {
+        Wanted w = new Wanted(id) {
+            @Override
+            int match(Input in, int at, Tok[] out) {
+                if (at + 1 > in.end || set.indexOf(in.u8(at)) < 0) {
+                    return -1;
+                }
+                out[0] = new Tok(id, at, 1, this);
+                return 1;
+            }
+        };
+        w.len = 1;
+        return w;
+    }
+
+    /** {@code min} to {@code max} bytes of a set, or, with {@code not}, of its complement (tvbparse_chars, _not_chars). */
+    static Wanted chars(int id, int min, int max, String set, boolean not) {
+        boolean[] accept = new boolean[256];
+        for (int c = 0; c < 256; c++) {
+            accept[c] = set.indexOf(c) >= 0 != not;
+        }
+        int lo = min == 0 ? 1 : min;
+        int hi = max == 0 ? Integer.MAX_VALUE / 2 : max;
+        return new Wanted(id) {
+            @Override
+            int match(Input in, int at, Tok[] out) {
+                if (at + lo > in.end) {
+                    return -1;
+                }
+                int left = Math.min(in.end - at, hi);
+                int n = 0;
+                while (left > 0 && accept[in.u8(at + n)]) {
+                    n++;
+                    left--;
+                }
+                if (n < lo) {
+                    return -1;
+                }
+                out[0] = new Tok(id, at, n, this);
+                return n;
+            }
+        };
+    }
+
+    /** Exactly these bytes (tvbparse_string). */
+    static Wanted literal(int id, String text) {
+        Wanted w = new Wanted(id) {
+            @Override
+            int match(Input in, int at, Tok[] out) {
+                if (at + text.length() > in.end) {
+                    return -1;
+                }
+                for (int i = 0; i < text.length(); i++) {
+                    if (in.u8(at + i) != text.charAt(i)) {
+                        return -1;
+                    }
+                }
+                out[0] = new Tok(id, at, text.length(), this);
+                return text.length();
+            }
+        };
+        w.len = text.length();
+        return w;
+    }
+
+    /** The first alternative that matches (tvbparse_set_oneof). */
+    static Wanted oneOf(int id, Wanted... alternatives) {
+        return new Wanted(id) {
+            @Override
+            int match(Input in, int at, Tok[] out) {
+                if (at > in.end || ++in.depth > MAX_DEPTH) {
+                    return -1;
+                }
+                for (Wanted w : alternatives) {
+                    if (at + w.len > in.end) {
+                        continue;
+                    }
+                    Tok[] got = new Tok[1];
+                    int n = w.match(in, at, got);
+                    if (n >= 0) {
+                        Tok t = new Tok(id, got[0].offset, got[0].len, this);
+                        t.sub = got[0];
+                        out[0] = t;
+                        in.depth--;
+                        return n;
+                    }
+                }
+                in.depth--;
+                return -1;
+            }
+        };
+    }
+
+    /** The elements one after the other, the ignored bytes skipped after each (tvbparse_set_seq). */
+    static Wanted seq(int id, Wanted... elements) {
+        return new Wanted(id) {
+            @Override
+            int match(Input in, int at, Tok[] out) {
+                if (at > in.end || ++in.depth > MAX_DEPTH) {
+                    return -1;
+                }
+                int offset = at;
+                Tok ret = null;
+                for (Wanted w : elements) {
+                    if (offset + w.len > in.end) {
+                        in.depth--;
+                        return -1;
+                    }
+                    Tok[] got = new Tok[1];
+                    int n = w.match(in, offset, got);
+                    if (n < 0) {
+                        in.depth--;
+                        return -1;
+                    }
+                    Tok e = got[0];
+                    if (ret != null) {
+                        if (e.len != 0) {
+                            ret.len = e.offset - ret.offset + e.len;
+                        }
+                        ret.sub.last.next = e;
+                        ret.sub.last = e;
+                    } else {
+                        ret = new Tok(id, e.offset, e.len, this);
+                        ret.sub = e;
+                        e.last = e;
+                    }
+                    offset += n;
+                    offset += in.ignored(offset);
+                }
+                in.depth--;
+                out[0] = ret;
+                return offset - at;
+            }
+        };
+    }
+
+    /** {@code min} to {@code max} repetitions of an element (tvbparse_some). */
+    static Wanted some(int id, int min, int max, Wanted element) {
+        return new Wanted(id) {
+            @Override
+            int match(Input in, int at, Tok[] out) {
+                if (at > in.end || ++in.depth > MAX_DEPTH) {
+                    return -1;
+                }
+                int offset = at;
+                Tok ret = min == 0 ? new Tok(id, at, 0, this) : null;
+                int got = 0;
+                while (got < max) {
+                    if (offset > in.end) {
+                        in.depth--;
+                        return -1;
+                    }
+                    Tok[] e = new Tok[1];
+                    int n = element.match(in, offset, e);
+                    if (n < 0) {
+                        break;
+                    }
+                    if (ret != null) {
+                        if (e[0].len != 0) {
+                            ret.len = e[0].offset - ret.offset + e[0].len;
+                        }
+                        if (ret.sub != null) {
+                            ret.sub.last.next = e[0];
+                            ret.sub.last = e[0];
+                        } else {
+                            ret.sub = e[0];
+                        }
+                    } else {
+                        ret = new Tok(id, e[0].offset, e[0].len, this);
+                        ret.sub = e[0];
+                    }
+                    offset += n;
+                    got++;
+                    if (n == 0) {
+                        break; // nothing more can come of repeating an empty match
+                    }
+                }
+                in.depth--;
+                if (got < min) {
+                    return -1;
+                }
+                out[0] = ret;
+                return offset - at;
+            }
+        };
+    }
+
+    /**
+     * tvbparse_get: skips the ignored bytes, matches {@code wanted} there and, when it matched,
+     * runs the callbacks with {@code data} and moves past what it consumed; null when it did not
+     * (the position then stays where it was, before the ignored bytes).
+     */
+    static Tok get(Input in, Wanted wanted, Object data) {
+        int offset = in.offset + in.ignored(in.offset);
+        Tok[] out = new Tok[1];
+        int n = wanted.match(in, offset, out);
+        if (n < 0) {
+            return null;
+        }
+        callbacks(out[0], data);
+        in.offset = offset + n;
+        return out[0];
+    }
+
+    /** tvbparse's execute_callbacks: depth first, without recursion. */
+    private static void callbacks(Tok start, Object data) {
+        ArrayDeque<Tok> stack = new ArrayDeque<>();
+        Tok curr = start;
+        while (curr != null) {
+            if (curr.wanted.before != null) {
+                curr.wanted.before.accept(data, curr);
+            }
+            if (curr.sub != null) {
+                stack.push(curr);
+                curr = curr.sub;
+                continue;
+            }
+            if (curr.wanted.after != null) {
+                curr.wanted.after.accept(data, curr);
+            }
+            curr = curr.next;
+            while (curr == null && !stack.isEmpty()) {
+                curr = stack.pop();
+                if (curr.wanted.after != null) {
+                    curr.wanted.after.accept(data, curr);
+                }
+                curr = curr.next;
+            }
+        }
+    }
+
+    private Grammar() { }
+}
