@@ -104,10 +104,8 @@ public final class Dns implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
 
     // ---- two passes (tshark -2): a query shows the frame of its response ----------------------
 
-    /** First pass of two: request frame → response frame, for each paired transaction (null: not recording). */
-    private java.util.Map<Integer, Integer> recording;
-    /** Second pass: what the first recorded (null: one pass). */
-    private java.util.Map<Integer, Integer> firstPass;
+    /** Request frame → response frame, for each paired transaction (kept by a first pass of two). */
+    private final dev.tcpscope.proto.PassRecord<Integer> responses = new dev.tcpscope.proto.PassRecord<>();
 
     /**
      * tshark -2 shows "[Response In: N]" under a query, which one pass cannot know. Recording
@@ -116,14 +114,12 @@ public final class Dns implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
      */
     @Override
     public void recordForSecondPass() {
-        recording = new java.util.HashMap<>();
+        responses.start();
     }
 
     @Override
     public void secondPassOf(dev.tcpscope.proto.TwoPass other) {
-        Dns first = (Dns) other;
-        firstPass = first.recording == null ? new java.util.HashMap<>() : first.recording;
-        first.recording = null;
+        responses.takeOver(((Dns) other).responses);
     }
 
     /** How many transactions the pairing remembers now (at most {@link #MAX_TRANSACTIONS}). */
@@ -262,9 +258,7 @@ public final class Dns implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
         } else if (t != null) {
             if (t.responseFrame == 0) {
                 t.responseFrame = ctx.frame;
-                if (recording != null) {
-                    recording.put(t.requestFrame, ctx.frame);
-                }
+                responses.put(t.requestFrame, ctx.frame);
             } else if (!t.multipleResponds) {
                 m.retransmission = true;
             }
@@ -274,8 +268,9 @@ public final class Dns implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
             m.requestFrame = t.requestFrame;
             m.responseFrame = t.responseFrame;
             m.delta = ctx.time - t.requestTime;
-            if (firstPass != null && !m.response && !m.retransmission) {
-                m.responseFrame = firstPass.getOrDefault(ctx.frame, 0);
+            if (responses.secondPass() && !m.response && !m.retransmission) {
+                Integer response = responses.get(ctx.frame);
+                m.responseFrame = response == null ? 0 : response;
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.tcpscope.proto.http;
 
 import dev.tcpscope.proto.LayerTree;
+import dev.tcpscope.proto.PassRecord;
 import dev.tcpscope.proto.Tree;
 import dev.tcpscope.proto.TwoPass;
 import dev.tcpscope.tcp.AppColumns;
@@ -83,10 +84,8 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
 
     // ---- two passes (tshark -2) ------------------------------------------------------------
 
-    /** Per tcp.stream, what the first pass learnt of the exchanges (null: not recording). */
-    private java.util.Map<Integer, Log> recording;
-    /** The first pass's logs, taken by each conversation of the second pass as it starts (null: one pass). */
-    private java.util.Map<Integer, Log> firstPass;
+    /** Per tcp.stream, what the first pass learnt of the exchanges, taken by each conversation of the second as it starts. */
+    private final PassRecord<Log> logs = new PassRecord<>();
     private boolean resolved;
 
     /**
@@ -119,15 +118,13 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
     /** Makes this dissector remember, per conversation, what a second pass needs ({@code -2}, first pass). */
     @Override
     public void recordForSecondPass() {
-        recording = new java.util.HashMap<>();
+        logs.start();
     }
 
     /** Makes this dissector show frames as tshark's second pass does, from {@code first}'s records. */
     @Override
     public void secondPassOf(TwoPass other) {
-        Http first = (Http) other;
-        firstPass = first.recording == null ? new java.util.HashMap<>() : first.recording;
-        first.recording = null;
+        logs.takeOver(((Http) other).logs);
     }
 
     /**
@@ -136,7 +133,7 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
      * numbers, neighbours and total of the whole conversation.
      */
     private void resolve() {
-        if (firstPass == null || resolved) {
+        if (!logs.secondPass() || resolved) {
             return;
         }
         resolved = true;
@@ -187,11 +184,11 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         Session session = (Session) ctx.session;
         if (!session.started) {
             session.started = true;
-            if (recording != null) {
+            if (logs.recording()) {
                 session.log = new Log();
-                recording.put(ctx.stream, session.log);
-            } else if (firstPass != null) {
-                session.log = firstPass.remove(ctx.stream);
+                logs.put(ctx.stream, session.log);
+            } else if (logs.secondPass()) {
+                session.log = logs.take(ctx.stream);
                 if (session.log != null) {
                     // tshark keeps the conversation's data from the first pass
                     session.fullUri = session.log.fullUri;
@@ -484,7 +481,7 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         m.exchange = curr.number;
         m.log = session.log;
         m.time = ctx.time;
-        if (recording != null && session.log != null) {
+        if (logs.recording() && session.log != null) {
             session.log.set(curr);
             session.log.fullUri = session.fullUri;
             session.log.requestUri = session.requestUri;

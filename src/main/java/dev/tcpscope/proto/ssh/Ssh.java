@@ -149,10 +149,8 @@ public final class Ssh implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
         calls.add(new Call(ss.copy(), response, s, off, len, ctx.frame, ctx.canDesegment, ctx.truncated));
         SshPacket p = new SshPacket(ss, response, s, off, len, ctx.frame, ctx.canDesegment, ctx.truncated, null);
         p.run();
-        if (recording != null) {
-            recording.put(ctx.stream, ss.version);
-        }
-        Integer last = firstPass == null ? null : firstPass.get(ctx.stream);
+        versions.put(ctx.stream, ss.version);
+        Integer last = versions.get(ctx.stream);
         ctx.columns.setProtocol(last == null ? p.protocol : SshPacket.protocolName(last));
         String info = Text.infoLimit((p.direction == null ? "" : p.direction) + p.info).toString();
         if (calls.size() == 1 && p.direction != null) {
@@ -202,10 +200,8 @@ public final class Ssh implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
 
     // ---- two passes (tshark -2) ------------------------------------------------------------
 
-    /** First pass of two: each conversation's version after its last call (null: not recording). */
-    private java.util.Map<Integer, Integer> recording;
-    /** Second pass: the versions the first pass ended with (null: one pass). */
-    private java.util.Map<Integer, Integer> firstPass;
+    /** Each conversation's version after its last call, kept by the first pass of two for the second. */
+    private final dev.tcpscope.proto.PassRecord<Integer> versions = new dev.tcpscope.proto.PassRecord<>();
 
     /**
      * packet-ssh.c names the Protocol column from the conversation's version before it reads the
@@ -215,13 +211,11 @@ public final class Ssh implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
      */
     @Override
     public void recordForSecondPass() {
-        recording = new java.util.HashMap<>();
+        versions.start();
     }
 
     @Override
     public void secondPassOf(dev.tcpscope.proto.TwoPass other) {
-        Ssh first = (Ssh) other;
-        firstPass = first.recording == null ? new java.util.HashMap<>() : first.recording;
-        first.recording = null;
+        versions.takeOver(((Ssh) other).versions);
     }
 }

@@ -72,21 +72,17 @@ public final class Tls implements PduDissector, LayerTree, TwoPass {
         }
     }
 
-    /** -2, first pass: each conversation's session by tcp.stream (null: not recording). */
-    private java.util.Map<Integer, Session> recording;
-    /** -2, second pass: the first pass's sessions, taken as each conversation starts. */
-    private java.util.Map<Integer, Session> firstPass;
+    /** -2: each conversation's session by tcp.stream, kept by the first pass, taken by the second as it starts. */
+    private final dev.tcpscope.proto.PassRecord<Session> sessions = new dev.tcpscope.proto.PassRecord<>();
 
     @Override
     public void recordForSecondPass() {
-        recording = new java.util.HashMap<>();
+        sessions.start();
     }
 
     @Override
     public void secondPassOf(TwoPass other) {
-        Tls first = (Tls) other;
-        firstPass = first.recording == null ? new java.util.HashMap<>() : first.recording;
-        first.recording = null;
+        sessions.takeOver(((Tls) other).sessions);
     }
 
     /** A handshake message being put together: its bytes so far and the frames they came from. */
@@ -222,13 +218,10 @@ public final class Tls implements PduDissector, LayerTree, TwoPass {
         Session session = (Session) ctx.session;
         if (!session.started) {
             session.started = true;
-            if (recording != null) {
-                recording.put(ctx.stream, session);
-            } else if (firstPass != null) {
-                Session f = firstPass.remove(ctx.stream);
-                if (f != null) {
-                    session.takeFrom(f);
-                }
+            sessions.put(ctx.stream, session);
+            Session f = sessions.take(ctx.stream);
+            if (f != null) {
+                session.takeFrom(f);
             }
         }
         boolean fromServer = session.serverForward >= 0
