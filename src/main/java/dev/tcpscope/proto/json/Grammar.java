@@ -205,18 +205,7 @@ final class Grammar {
                         in.depth--;
                         return -1;
                     }
-                    Tok e = got[0];
-                    if (ret != null) {
-                        if (e.len != 0) {
-                            ret.len = e.offset - ret.offset + e.len;
-                        }
-                        ret.sub.last.next = e;
-                        ret.sub.last = e;
-                    } else {
-                        ret = new Tok(id, e.offset, e.len, this);
-                        ret.sub = e;
-                        e.last = e;
-                    }
+                    ret = append(ret, got[0], this);
                     offset += n;
                     offset += in.ignored(offset);
                 }
@@ -248,20 +237,7 @@ final class Grammar {
                     if (n < 0) {
                         break;
                     }
-                    if (ret != null) {
-                        if (e[0].len != 0) {
-                            ret.len = e[0].offset - ret.offset + e[0].len;
-                        }
-                        if (ret.sub != null) {
-                            ret.sub.last.next = e[0];
-                            ret.sub.last = e[0];
-                        } else {
-                            ret.sub = e[0];
-                        }
-                    } else {
-                        ret = new Tok(id, e[0].offset, e[0].len, this);
-                        ret.sub = e[0];
-                    }
+                    ret = append(ret, e[0], this);
                     offset += n;
                     got++;
                     if (n == 0) {
@@ -276,6 +252,28 @@ final class Grammar {
                 return offset - at;
             }
         };
+    }
+
+    /**
+     * Adds a matched part to the token of a sequence or repetition ({@code ret}, null before the
+     * first part): the token then ends where the part ends, unless the part is empty.
+     */
+    private static Tok append(Tok ret, Tok part, Wanted w) {
+        if (ret == null) {
+            Tok t = new Tok(w.id, part.offset, part.len, w);
+            t.sub = part;
+            return t;
+        }
+        if (part.len != 0) {
+            ret.len = part.offset - ret.offset + part.len;
+        }
+        if (ret.sub != null) {
+            ret.sub.last.next = part;
+            ret.sub.last = part;
+        } else {
+            ret.sub = part;
+        }
+        return ret;
     }
 
     /**
