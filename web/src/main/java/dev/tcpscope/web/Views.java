@@ -76,24 +76,37 @@ final class Views {
             return size() > KEPT;
         }
     };
-    private final Map<String, AtomicBoolean> byTab = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The pass each tab runs, with the call that started it. */
+    private final Map<String, Pass> byTab = new java.util.concurrent.ConcurrentHashMap<>();
 
     Views(CaptureIndex index) {
         this.index = index;
         this.file = index.file();
     }
 
-    /** Whether a tab has a pass running. */
-    boolean running(String tab) {
-        return byTab.containsKey(tab);
+    /**
+     * Whether the pass of {@code call} is running. A call is "TAB.N" (the page numbers its long
+     * requests) or just "TAB": a pass supersedes the pass of the same tab, and a call's watch
+     * stops its own pass only.
+     */
+    boolean running(String call) {
+        Pass p = byTab.get(tabOf(call));
+        return p != null && p.call.equals(call);
     }
 
-    /** Cancels whatever pass a tab is running (the tab was closed). */
-    void cancel(String tab) {
-        AtomicBoolean c = byTab.remove(tab);
-        if (c != null) {
-            c.set(true);
+    /** Cancels the pass of {@code call} if it still runs (its page went away); a later call of the tab goes on. */
+    void cancel(String call) {
+        Pass p = byTab.get(tabOf(call));
+        if (p != null && p.call.equals(call) && byTab.remove(tabOf(call), p)) {
+            p.cancel.set(true);
         }
+    }
+
+    private record Pass(String call, AtomicBoolean cancel) { }
+
+    private static String tabOf(String call) {
+        int dot = call.lastIndexOf('.');
+        return dot < 0 ? call : call.substring(0, dot);
     }
 
     /**
@@ -242,10 +255,11 @@ final class Views {
     /** As {@link #pass(String, java.util.function.Consumer)}, dissecting above TCP and UDP only when {@code payloads}. */
     void pass(String tab, boolean payloads, java.util.function.Consumer<Decoder> each) throws IOException, Busy, Cancelled {
         AtomicBoolean cancel = new AtomicBoolean();
+        Pass mine = tab == null ? null : new Pass(tab, cancel);
         if (tab != null) {
-            AtomicBoolean before = byTab.put(tab, cancel);
+            Pass before = byTab.put(tabOf(tab), mine);
             if (before != null) {
-                before.set(true);
+                before.cancel.set(true);
             }
         }
         if (!running.tryAcquire()) {
@@ -266,7 +280,7 @@ final class Views {
         } finally {
             running.release();
             if (tab != null) {
-                byTab.remove(tab, cancel);
+                byTab.remove(tabOf(tab), mine);
             }
         }
     }

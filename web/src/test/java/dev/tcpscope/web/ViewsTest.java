@@ -92,4 +92,38 @@ class ViewsTest {
             views.pass("tab-2", d -> { });
         }
     }
+
+    /**
+     * The page numbers its long requests ("TAB.N"): the watch of an earlier request, which may
+     * notice its closed page only after the next request of the tab started, must not stop that
+     * one (the web view once showed an empty report after switching reports quickly).
+     */
+    @Test
+    void aLaterCallOfTheTabOutlivesTheEarlierCallsWatch() throws Exception {
+        try (CaptureIndex index = new CaptureIndex(Path.of("captures/learn_tcp.pcapng"), FilterColorizer.defaults()).start()) {
+            Views views = new Views(index);
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            var pool = Executors.newSingleThreadExecutor();
+            Future<?> pass = pool.submit(() -> {
+                views.pass("tab-1.2", d -> {
+                    started.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                return null;
+            });
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(views.running("tab-1.1")).isFalse();
+            assertThat(views.running("tab-1.2")).isTrue();
+            views.cancel("tab-1.1"); // the first request's watch, closing late
+            release.countDown();
+            pass.get(10, TimeUnit.SECONDS); // ran to its end
+            assertThat(views.running("tab-1.2")).isFalse();
+            pool.shutdown();
+        }
+    }
 }

@@ -28,11 +28,15 @@ function status(text) { $('status').textContent = text; }
 
 // A long answer (a filter, a report, a graph): the server watches the tab meanwhile and stops
 // the work if the tab is closed.
+// Each long request is "tab.N": a new one supersedes the tab's pass, and the watch of a
+// request stops only that request's pass (a watch closing late must not stop the next one).
+let calls = 0;
 async function longApi(path, args) {
-  const q = new URLSearchParams({ tab });
+  const call = `${tab}.${++calls}`;
+  const q = new URLSearchParams({ tab: call });
   if (token) q.set('token', token);
   const watch = new EventSource(`/api/watch?${q}`);
-  try { return await api(path, { ...args, tab }); } finally { watch.close(); }
+  try { return await api(path, { ...args, tab: call }); } finally { watch.close(); }
 }
 
 // ---- packet list ---------------------------------------------------------------------------
@@ -413,7 +417,7 @@ async function applyFilter() {
   if (!(await checkFilter())) return;
   status(f ? `applying ${f} …` : '');
   try {
-    const args = { filter: f, tab };
+    const args = { filter: f };
     if (state.sort) { args.sort = state.sort.col; args.desc = state.sort.desc ? 1 : 0; }
     const r = f || state.sort ? await longApi('view', args) : { view: 0, size: null };
     state.filter = f;
