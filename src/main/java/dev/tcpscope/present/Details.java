@@ -579,8 +579,13 @@ public final class Details {
 
     /** Whether a protocol above TCP dissected this frame's payload (TCP then shows no data for it). */
     boolean aboveShows() {
+        return !quoting && aboveShows(decoder);
+    }
+
+    /** Whether a protocol above TCP or UDP shows items for the frame {@code decoder} has just decoded. */
+    static boolean aboveShows(Decoder decoder) {
         Desegmenter g = decoder.desegmenter();
-        if (g != null && !quoting && g.table() instanceof DissectorTable t) {
+        if (g != null && g.table() instanceof DissectorTable t) {
             long frame = decoder.frame().number();
             for (LayerTree lt : t.trees()) {
                 if (lt.shows(frame)) {

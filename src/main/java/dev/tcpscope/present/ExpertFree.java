@@ -1,8 +1,6 @@
 package dev.tcpscope.present;
 
 import dev.tcpscope.frame.Frame;
-import dev.tcpscope.proto.DissectorTable;
-import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.tcp.Desegmenter;
 import dev.tcpscope.tcp.TcpRecord;
@@ -121,17 +119,7 @@ public final class ExpertFree {
         if (g == null) {
             return true;
         }
-        if (g.handled() || g.tookPayload() || g.finCompleted() || g.reassemblyError() != null || g.reassembled() != null) {
-            return false;
-        }
-        if (g.table() instanceof DissectorTable t) {
-            long frame = decoder.frame().number();
-            for (LayerTree lt : t.trees()) {
-                if (lt.shows(frame)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return !(g.handled() || g.tookPayload() || g.finCompleted() || g.reassemblyError() != null
+                || g.reassembled() != null || Details.aboveShows(decoder));
     }
 }

@@ -39,6 +39,9 @@ public final class Media {
          */
         boolean tree(Tree root, String mediaType, MemorySegment s, long off, int len,
                      java.util.function.Consumer<String> protocols);
+
+        /** Whether {@link #tree} can return false: when not, the packet list need not build the tree to know. */
+        default boolean mayStopShort() { return true; }
     }
 
     /**
@@ -87,7 +90,7 @@ public final class Media {
 
     /** The media dissector whose filter name is {@code name}, or null. */
     public static Dissector byName(String name) {
-        for (Dissector d : List.of(Gif.DISSECTOR, Png.DISSECTOR, Json.DISSECTOR)) {
+        for (Dissector d : BY_TYPE.values()) {
             if (d.name().equals(name)) {
                 return d;
             }

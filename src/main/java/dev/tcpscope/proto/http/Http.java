@@ -374,8 +374,8 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         } else if (media != null) {
             protocolColumn(cols, media);
             cols.appendInfo(media.info(m.mediaType(), m.body.fileSegment(), m.body.fileOffset(), m.body.fileLength()));
-            if (!media.tree(new dev.tcpscope.proto.Collected(), m.mediaType(), m.body.fileSegment(), m.body.fileOffset(),
-                    m.body.fileLength(), protocol -> { })) {
+            if (media.mayStopShort() && !media.tree(new dev.tcpscope.proto.Collected(), m.mediaType(), m.body.fileSegment(),
+                    m.body.fileOffset(), m.body.fileLength(), protocol -> { })) {
                 // its bounds exception ends the frame: nothing after it is dissected, not even
                 // packet-http.c's tap; past a segment TCP did not reassemble, the exception is
                 // the "unreassembled" one

@@ -57,14 +57,23 @@ final class Grammar {
             return Text.u8(s, base + at);
         }
 
+        private final Tok[] ignoredToken = new Tok[1];
+
         int ignored(int at) {
             int len = 0;
-            Tok[] out = new Tok[1];
             int consumed;
-            while ((consumed = ignore.match(this, at + len, out)) > 0) {
+            while ((consumed = ignore.match(this, at + len, ignoredToken)) > 0) {
                 len += consumed;
             }
             return len;
+        }
+
+        /**
+         * A sequence, one-of or repetition starts at {@code at}: false when that is past the end,
+         * or when it is one level too deep (which, as in tvbparse, is then not given back).
+         */
+        boolean enter(int at) {
+            return at <= end && ++depth <= MAX_DEPTH;
         }
     }
 
@@ -161,14 +170,14 @@ final class Grammar {
         return new Wanted(id) {
             @Override
             int match(Input in, int at, Tok[] out) {
-                if (at > in.end || ++in.depth > MAX_DEPTH) {
+                if (!in.enter(at)) {
                     return -1;
                 }
+                Tok[] got = new Tok[1];
                 for (Wanted w : alternatives) {
                     if (at + w.len > in.end) {
                         continue;
                     }
-                    Tok[] got = new Tok[1];
                     int n = w.match(in, at, got);
                     if (n >= 0) {
                         Tok t = new Tok(id, got[0].offset, got[0].len, this);
@@ -189,17 +198,17 @@ final class Grammar {
         return new Wanted(id) {
             @Override
             int match(Input in, int at, Tok[] out) {
-                if (at > in.end || ++in.depth > MAX_DEPTH) {
+                if (!in.enter(at)) {
                     return -1;
                 }
                 int offset = at;
                 Tok ret = null;
+                Tok[] got = new Tok[1];
                 for (Wanted w : elements) {
                     if (offset + w.len > in.end) {
                         in.depth--;
                         return -1;
                     }
-                    Tok[] got = new Tok[1];
                     int n = w.match(in, offset, got);
                     if (n < 0) {
                         in.depth--;
@@ -221,18 +230,18 @@ final class Grammar {
         return new Wanted(id) {
             @Override
             int match(Input in, int at, Tok[] out) {
-                if (at > in.end || ++in.depth > MAX_DEPTH) {
+                if (!in.enter(at)) {
                     return -1;
                 }
                 int offset = at;
                 Tok ret = min == 0 ? new Tok(id, at, 0, this) : null;
                 int got = 0;
+                Tok[] e = new Tok[1];
                 while (got < max) {
                     if (offset > in.end) {
                         in.depth--;
                         return -1;
                     }
-                    Tok[] e = new Tok[1];
                     int n = element.match(in, offset, e);
                     if (n < 0) {
                         break;
@@ -278,8 +287,8 @@ final class Grammar {
 
     /**
      * tvbparse_get: skips the ignored bytes, matches {@code wanted} there and, when it matched,
-     * runs the callbacks with {@code data} and moves past what it consumed; null when it did not
-     * (the position then stays where it was, before the ignored bytes).
+     * runs the callbacks with {@code data} (none when null) and moves past what it consumed; null
+     * when it did not (the position then stays where it was, before the ignored bytes).
      */
     static Tok get(Input in, Wanted wanted, Object data) {
         int offset = in.offset + in.ignored(in.offset);
@@ -288,7 +297,9 @@ final class Grammar {
         if (n < 0) {
             return null;
         }
-        callbacks(out[0], data);
+        if (data != null) {
+            callbacks(out[0], data);
+        }
         in.offset = offset + n;
         return out[0];
     }

@@ -99,15 +99,20 @@ public final class Json implements Media.Dissector {
     public String protocolColumn() { return "JSON"; }
 
     @Override
+    public boolean mayStopShort() { return false; } // what does not parse goes to data
+
+    @Override
     public boolean accepts(MemorySegment s, long off, int len) {
         return true; // dissect_json takes whatever it is given
     }
 
     @Override
     public String info(String mediaType, MemorySegment s, long off, int len) {
-        Walk w = new Walk(s, off, len, new dev.tcpscope.proto.Collected());
-        w.parse();
-        return ", JavaScript Object Notation" + (w.in.offset >= len && mediaType != null ? " (" + mediaType + ")" : "");
+        Grammar.Input in = new Grammar.Input(s, off, len, ignore);
+        while (Grammar.get(in, want, null) != null) {
+            // how far it parses is all the Info needs: no items
+        }
+        return ", JavaScript Object Notation" + (in.offset >= len && mediaType != null ? " (" + mediaType + ")" : "");
     }
 
     @Override

@@ -65,15 +65,16 @@ class ViewsTest {
         }
     }
 
-    @Test
-    void aClosedTabsPassIsCancelled() throws Exception {
-        try (CaptureIndex index = new CaptureIndex(Path.of("captures/learn_tcp.pcapng"), FilterColorizer.defaults()).start()) {
-            Views views = new Views(index);
+    /** A pass of {@code call} that holds at its first frame until {@link #release}. */
+    private static final class HeldPass implements AutoCloseable {
+        final CountDownLatch release = new CountDownLatch(1);
+        final Future<?> pass;
+        private final java.util.concurrent.ExecutorService pool = Executors.newSingleThreadExecutor();
+
+        HeldPass(Views views, String call) throws InterruptedException {
             CountDownLatch started = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            var pool = Executors.newSingleThreadExecutor();
-            Future<?> pass = pool.submit(() -> {
-                views.pass("tab-1", d -> {
+            pass = pool.submit(() -> {
+                views.pass(call, d -> {
                     started.countDown();
                     try {
                         release.await();
@@ -84,10 +85,28 @@ class ViewsTest {
                 return null;
             });
             assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-            views.cancel("tab-1");
+        }
+
+        void release() {
             release.countDown();
-            assertThatThrownBy(() -> pass.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(Views.Cancelled.class);
+        }
+
+        @Override
+        public void close() {
+            release.countDown();
             pool.shutdown();
+        }
+    }
+
+    @Test
+    void aClosedTabsPassIsCancelled() throws Exception {
+        try (CaptureIndex index = new CaptureIndex(Path.of("captures/learn_tcp.pcapng"), FilterColorizer.defaults()).start()) {
+            Views views = new Views(index);
+            try (HeldPass held = new HeldPass(views, "tab-1")) {
+                views.cancel("tab-1");
+                held.release();
+                assertThatThrownBy(() -> held.pass.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(Views.Cancelled.class);
+            }
             // the permit came back: another pass runs
             views.pass("tab-2", d -> { });
         }
@@ -102,28 +121,14 @@ class ViewsTest {
     void aLaterCallOfTheTabOutlivesTheEarlierCallsWatch() throws Exception {
         try (CaptureIndex index = new CaptureIndex(Path.of("captures/learn_tcp.pcapng"), FilterColorizer.defaults()).start()) {
             Views views = new Views(index);
-            CountDownLatch started = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            var pool = Executors.newSingleThreadExecutor();
-            Future<?> pass = pool.submit(() -> {
-                views.pass("tab-1.2", d -> {
-                    started.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-                return null;
-            });
-            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(views.running("tab-1.1")).isFalse();
-            assertThat(views.running("tab-1.2")).isTrue();
-            views.cancel("tab-1.1"); // the first request's watch, closing late
-            release.countDown();
-            pass.get(10, TimeUnit.SECONDS); // ran to its end
-            assertThat(views.running("tab-1.2")).isFalse();
-            pool.shutdown();
+            try (HeldPass held = new HeldPass(views, "tab-1.2")) {
+                assertThat(views.running("tab-1.1")).isFalse();
+                assertThat(views.running("tab-1.2")).isTrue();
+                views.cancel("tab-1.1"); // the first request's watch, closing late
+                held.release();
+                held.pass.get(10, TimeUnit.SECONDS); // ran to its end
+                assertThat(views.running("tab-1.2")).isFalse();
+            }
         }
     }
 }
