@@ -44,13 +44,19 @@ final class Grammar {
         final int end;
         int depth;
         int offset;
+        /**
+         * Whether matches make tokens (for the callbacks): without, a parse only finds how far it
+         * gets, in memory that does not grow with the bytes (the Info of a 13 MB body).
+         */
+        final boolean tokens;
         private final Wanted ignore;
 
-        Input(MemorySegment s, long base, int len, Wanted ignore) {
+        Input(MemorySegment s, long base, int len, Wanted ignore, boolean tokens) {
             this.s = s;
             this.base = base;
             this.end = len;
             this.ignore = ignore;
+            this.tokens = tokens;
         }
 
         int u8(int at) {
@@ -107,7 +113,9 @@ final class Grammar {
                 if (at + 1 > in.end || set.indexOf(in.u8(at)) < 0) {
                     return -1;
                 }
-                out[0] = new Tok(id, at, 1, this);
+                if (in.tokens) {
+                    out[0] = new Tok(id, at, 1, this);
+                }
                 return 1;
             }
         };
@@ -138,7 +146,9 @@ final class Grammar {
                 if (n < lo) {
                     return -1;
                 }
-                out[0] = new Tok(id, at, n, this);
+                if (in.tokens) {
+                    out[0] = new Tok(id, at, n, this);
+                }
                 return n;
             }
         };
@@ -157,7 +167,9 @@ final class Grammar {
                         return -1;
                     }
                 }
-                out[0] = new Tok(id, at, text.length(), this);
+                if (in.tokens) {
+                    out[0] = new Tok(id, at, text.length(), this);
+                }
                 return text.length();
             }
         };
@@ -180,9 +192,11 @@ final class Grammar {
                     }
                     int n = w.match(in, at, got);
                     if (n >= 0) {
-                        Tok t = new Tok(id, got[0].offset, got[0].len, this);
-                        t.sub = got[0];
-                        out[0] = t;
+                        if (in.tokens) {
+                            Tok t = new Tok(id, got[0].offset, got[0].len, this);
+                            t.sub = got[0];
+                            out[0] = t;
+                        }
                         in.depth--;
                         return n;
                     }
@@ -214,7 +228,9 @@ final class Grammar {
                         in.depth--;
                         return -1;
                     }
-                    ret = append(ret, got[0], this);
+                    if (in.tokens) {
+                        ret = append(ret, got[0], this);
+                    }
                     offset += n;
                     offset += in.ignored(offset);
                 }
@@ -234,7 +250,7 @@ final class Grammar {
                     return -1;
                 }
                 int offset = at;
-                Tok ret = min == 0 ? new Tok(id, at, 0, this) : null;
+                Tok ret = min == 0 && in.tokens ? new Tok(id, at, 0, this) : null;
                 int got = 0;
                 Tok[] e = new Tok[1];
                 while (got < max) {
@@ -246,7 +262,9 @@ final class Grammar {
                     if (n < 0) {
                         break;
                     }
-                    ret = append(ret, e[0], this);
+                    if (in.tokens) {
+                        ret = append(ret, e[0], this);
+                    }
                     offset += n;
                     got++;
                     if (n == 0) {
@@ -287,21 +305,22 @@ final class Grammar {
 
     /**
      * tvbparse_get: skips the ignored bytes, matches {@code wanted} there and, when it matched,
-     * runs the callbacks with {@code data} (none when null) and moves past what it consumed; null
-     * when it did not (the position then stays where it was, before the ignored bytes).
+     * runs the callbacks with {@code data} (an input without tokens runs none) and moves past
+     * what it consumed; false when it did not (the position then stays where it was, before the
+     * ignored bytes).
      */
-    static Tok get(Input in, Wanted wanted, Object data) {
+    static boolean get(Input in, Wanted wanted, Object data) {
         int offset = in.offset + in.ignored(in.offset);
         Tok[] out = new Tok[1];
         int n = wanted.match(in, offset, out);
         if (n < 0) {
-            return null;
+            return false;
         }
-        if (data != null) {
+        if (in.tokens) {
             callbacks(out[0], data);
         }
         in.offset = offset + n;
-        return out[0];
+        return true;
     }
 
     /** tvbparse's execute_callbacks: depth first, without recursion. */

@@ -108,8 +108,8 @@ public final class Json implements Media.Dissector {
 
     @Override
     public String info(String mediaType, MemorySegment s, long off, int len) {
-        Grammar.Input in = new Grammar.Input(s, off, len, ignore);
-        while (Grammar.get(in, want, null) != null) {
+        Grammar.Input in = new Grammar.Input(s, off, len, ignore, false);
+        while (Grammar.get(in, want, null)) {
             // how far it parses is all the Info needs: no items
         }
         return ", JavaScript Object Notation" + (in.offset >= len && mediaType != null ? " (" + mediaType + ")" : "");
@@ -140,14 +140,14 @@ public final class Json implements Media.Dissector {
         Walk(MemorySegment s, long base, int len, Tree json) {
             this.s = s;
             this.base = base;
-            this.in = new Grammar.Input(s, base, len, ignore);
+            this.in = new Grammar.Input(s, base, len, ignore, true);
             trees.push(json);
             paths.push("");
             paths.push("");
         }
 
         void parse() {
-            while (Grammar.get(in, want, this) != null) {
+            while (Grammar.get(in, want, this)) {
                 // one top-level value after the other (ndjson)
             }
         }
