@@ -45,19 +45,19 @@ final class ArpDetails {
             return false;
         }
         int hln = Arp.hardwareSize(s, off);
-        a.field("arp.hw.size", "Hardware size: " + hln, Integer.toString(hln)).at(s, off + Arp.HARDWARE_SIZE, 1);
+        a.field("arp.hw.size", "Hardware size: " + hln, hln).at(s, off + Arp.HARDWARE_SIZE, 1);
         if (!x.bounds(i, Arp.PROTOCOL_SIZE + 1, SHORT_NAME)) {
             return false;
         }
         int pln = Arp.protocolSize(s, off);
-        a.field("arp.proto.size", "Protocol size: " + pln, Integer.toString(pln)).at(s, off + Arp.PROTOCOL_SIZE, 1);
+        a.field("arp.proto.size", "Protocol size: " + pln, pln).at(s, off + Arp.PROTOCOL_SIZE, 1);
         a.length(Math.min(Arp.length(s, off), cap)); // packet-arp.c's tot_len, cut short at the captured end
         if (!x.bounds(i, Arp.OPCODE + 2, SHORT_NAME)) {
             return false;
         }
         int op = Arp.opcode(s, off);
         String opName = Arp.opcodeName(op);
-        a.field("arp.opcode", "Opcode: " + (opName != null ? opName : "Unknown") + " (" + op + ")", Integer.toString(op))
+        a.field("arp.opcode", "Opcode: " + (opName != null ? opName : "Unknown") + " (" + op + ")", op)
                 .at(s, off + Arp.OPCODE, 2);
         int length = Arp.length(s, off);
         if (rep < length) {

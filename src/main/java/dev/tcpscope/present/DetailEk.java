@@ -189,7 +189,8 @@ public final class DetailEk {
 
     /** Collects the items under {@code node}, each keyed by its parent's name and its own; fields' children too. */
     private static void gather(DetailNode node, boolean top, Map<String, List<DetailNode>> groups) {
-        for (DetailNode c : node.children()) {
+        for (int i = 0; i < node.childCount(); i++) {
+            DetailNode c = node.child(i);
             String key = top ? abbrev(c) : abbrev(node) + "_" + abbrev(c);
             groups.computeIfAbsent(key, k -> new ArrayList<>(1)).add(c);
             if (c.kind() != DetailNode.Kind.PROTOCOL && c.hasChildren()) {

@@ -277,13 +277,15 @@ public final class DetailJson {
     private List<List<DetailNode>> groups(DetailNode n) {
         List<List<DetailNode>> groups = new ArrayList<>();
         if (!groupDuplicates) {
-            for (DetailNode c : n.children()) {
+            for (int i = 0; i < n.childCount(); i++) {
+                DetailNode c = n.child(i);
                 groups.add(List.of(c));
             }
             return groups;
         }
         Map<String, List<DetailNode>> byKey = new LinkedHashMap<>();
-        for (DetailNode c : n.children()) {
+        for (int i = 0; i < n.childCount(); i++) {
+            DetailNode c = n.child(i);
             byKey.computeIfAbsent(c.key(), k -> new ArrayList<>(1)).add(c);
         }
         groups.addAll(byKey.values());

@@ -3,7 +3,6 @@ package dev.tcpscope.present;
 import dev.tcpscope.proto.Tree;
 
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,27 +32,48 @@ public final class DetailNode implements Tree {
     private String label;
     private String value;
     /**
-     * The bytes whose colon-separated hex is the value, made only when asked for (-V never asks),
-     * or null; JSON writes them without making the String ({@link #hexValue}).
+     * A numeric value not yet made into {@link #value} ({@link #field(String, String, long)}):
+     * {@code -V} never reads a value, so the decimal String of a number is made only when asked.
      */
-    private MemorySegment hexOf;
-    private long hexOffset;
-    private int hexLength;
+    private long number;
+    private boolean numeric;
     private boolean hidden;
     private boolean generated;
-    private MemorySegment data;
-    private long dataOffset;
-    private int dataLength;
-    private boolean timed;
-    private long timeSeconds;
-    private int timeNanos;
-    private List<DetailNode> children;
+    /** The children in order: the first {@link #childCount} of the array, or null. */
+    private DetailNode[] children;
+    private int childCount;
     /** Where the item's bytes are (see {@link #at}): null when nothing said. */
     private MemorySegment at;
     private long atOffset;
     private int atLength;
-    /** The field's bitmask where the registry's is not this item's ({@link Tree#bitmask}); -1 when not set. */
-    private long bitmask = -1;
+    /** What few items have (lazy hex, attached data, a time, a bitmask), or null: keeps the common item small. */
+    private Rare rare;
+
+    /** The seldom-set parts of an item, apart so that the hundred items of a frame stay small. */
+    private static final class Rare {
+        /**
+         * The bytes whose colon-separated hex is the value, made only when asked for (-V never asks),
+         * or null; JSON writes them without making the String ({@link #hexValue}).
+         */
+        MemorySegment hexOf;
+        long hexOffset;
+        int hexLength;
+        MemorySegment data;
+        long dataOffset;
+        int dataLength;
+        boolean timed;
+        long timeSeconds;
+        int timeNanos;
+        /** The field's bitmask where the registry's is not this item's ({@link Tree#bitmask}); -1 when not set. */
+        long bitmask = -1;
+    }
+
+    private Rare rare() {
+        if (rare == null) {
+            rare = new Rare();
+        }
+        return rare;
+    }
 
     private DetailNode(Kind kind, String key, String label, String value) {
         this.kind = kind;
@@ -87,9 +107,21 @@ public final class DetailNode implements Tree {
      */
     public DetailNode hexField(String key, String label, MemorySegment s, long off, int len) {
         DetailNode n = add(new DetailNode(Kind.FIELD, key, label, null));
-        n.hexOf = s;
-        n.hexOffset = off;
-        n.hexLength = len;
+        Rare r = n.rare();
+        r.hexOf = s;
+        r.hexOffset = off;
+        r.hexLength = len;
+        return n;
+    }
+
+    /**
+     * Adds a field whose value is the decimal {@code value}: the same as {@link #field(String,
+     * String, String)} with {@code Long.toString(value)}, made only if something reads it.
+     */
+    public DetailNode field(String key, String label, long value) {
+        DetailNode n = add(new DetailNode(Kind.FIELD, key, label, null));
+        n.number = value;
+        n.numeric = true;
         return n;
     }
 
@@ -113,9 +145,11 @@ public final class DetailNode implements Tree {
 
     private DetailNode add(DetailNode child) {
         if (children == null) {
-            children = new ArrayList<>(8);
+            children = new DetailNode[4];
+        } else if (childCount == children.length) {
+            children = java.util.Arrays.copyOf(children, childCount * 2);
         }
-        children.add(child);
+        children[childCount++] = child;
         return child;
     }
 
@@ -163,9 +197,10 @@ public final class DetailNode implements Tree {
 
     @Override
     public DetailNode time(long epochSeconds, int nanos) {
-        timed = true;
-        timeSeconds = epochSeconds;
-        timeNanos = nanos;
+        Rare r = rare();
+        r.timed = true;
+        r.timeSeconds = epochSeconds;
+        r.timeNanos = nanos;
         return this;
     }
 
@@ -194,12 +229,12 @@ public final class DetailNode implements Tree {
     /** Sets this item's bitmask, for a field name registered with more than one ({@link Tree#bitmask}). */
     @Override
     public DetailNode bitmask(long mask) {
-        bitmask = mask;
+        rare().bitmask = mask;
         return this;
     }
 
     /** The bitmask {@link #bitmask(long)} set, or -1 when none was (the registry's applies). */
-    public long bitmask() { return bitmask; }
+    public long bitmask() { return rare == null ? -1 : rare.bitmask; }
 
     /**
      * Gives this item and its children (not theirs) that recorded no place an empty one at
@@ -210,8 +245,9 @@ public final class DetailNode implements Tree {
         if (at == null) {
             at(s, off, 0);
         }
-        if (children != null) {
-            for (DetailNode c : children) {
+        for (int k = 0; k < childCount; k++) {
+            DetailNode c = children[k];
+            {
                 if (c.at == null && !c.key().equals("_ws.expert")) {
                     c.at(s, off, 0);
                 }
@@ -229,13 +265,13 @@ public final class DetailNode implements Tree {
     public int atLength() { return atLength; }
 
     /** Whether {@link #time} marked this field an absolute time. */
-    public boolean isTime() { return timed; }
+    public boolean isTime() { return rare != null && rare.timed; }
 
     /** The absolute time's seconds since the epoch (see {@link #time}). */
-    public long timeSeconds() { return timeSeconds; }
+    public long timeSeconds() { return rare == null ? 0 : rare.timeSeconds; }
 
     /** The absolute time's nanoseconds (see {@link #time}). */
-    public int timeNanos() { return timeNanos; }
+    public int timeNanos() { return rare == null ? 0 : rare.timeNanos; }
 
     /** Marks this item hidden: -V leaves it out. */
     @Override
@@ -249,9 +285,10 @@ public final class DetailNode implements Tree {
      * prints them in hex under its label, as tshark does for {@code data}.
      */
     public DetailNode bytes(MemorySegment s, long offset, int length) {
-        data = s;
-        dataOffset = offset;
-        dataLength = length;
+        Rare r = rare();
+        r.data = s;
+        r.dataOffset = offset;
+        r.dataLength = length;
         return this;
     }
 
@@ -264,38 +301,45 @@ public final class DetailNode implements Tree {
 
     /** The JSON value, or null for items without one. */
     public String value() {
-        if (hexOf != null) {
-            value = Labels.hexColons(hexOf, hexOffset, hexLength);
-            hexOf = null;
+        if (numeric) {
+            value = Long.toString(number);
+            numeric = false;
+        } else if (rare != null && rare.hexOf != null) {
+            value = Labels.hexColons(rare.hexOf, rare.hexOffset, rare.hexLength);
+            rare.hexOf = null;
         }
         return value;
     }
 
     /** Whether the item has a value ({@link #value()} is not null), without making it. */
     public boolean hasValue() {
-        return value != null || hexOf != null;
+        return value != null || numeric || rare != null && rare.hexOf != null;
     }
 
     /**
-     * Writes the value in quotes when it is the hex of bytes not yet made into a String, and says
+     * Writes the value in quotes when it is not yet a String (the hex of bytes, a number), and says
      * so; false writes nothing. A payload's hex straight from its bytes to the output.
      */
     boolean hexValue(LineWriter out) throws java.io.IOException {
-        if (hexOf == null) {
+        if (!numeric && (rare == null || rare.hexOf == null)) {
             return false;
         }
         out.ascii('"');
-        Labels.hex(out, hexOf, hexOffset, hexLength, true);
+        bareHexValue(out);
         out.ascii('"');
         return true;
     }
 
     /** As {@link #hexValue}, without the quotes (PDML's show attribute, which the hex needs no escape in). */
     boolean bareHexValue(LineWriter out) throws java.io.IOException {
-        if (hexOf == null) {
+        if (numeric) {
+            out.decimal(number);
+            return true;
+        }
+        if (rare == null || rare.hexOf == null) {
             return false;
         }
-        Labels.hex(out, hexOf, hexOffset, hexLength, true);
+        Labels.hex(out, rare.hexOf, rare.hexOffset, rare.hexLength, true);
         return true;
     }
 
@@ -304,17 +348,25 @@ public final class DetailNode implements Tree {
     public boolean isGenerated() { return generated; }
 
     /** The attached bytes (see {@link #bytes}), or null. */
-    public MemorySegment data() { return data; }
+    public MemorySegment data() { return rare == null ? null : rare.data; }
 
-    public long dataOffset() { return dataOffset; }
+    public long dataOffset() { return rare == null ? 0 : rare.dataOffset; }
 
-    public int dataLength() { return dataLength; }
+    public int dataLength() { return rare == null ? 0 : rare.dataLength; }
 
-    /** The children in order; empty when there are none. */
-    public List<DetailNode> children() { return children == null ? List.of() : children; }
+    /** The children in order; empty when there are none. A view: the tree's writers use {@link #child}. */
+    public List<DetailNode> children() {
+        return children == null ? List.of() : java.util.Arrays.asList(children).subList(0, childCount);
+    }
 
-    public boolean hasChildren() { return children != null && !children.isEmpty(); }
+    /** How many children the item has. */
+    public int childCount() { return childCount; }
+
+    /** Child {@code k} (0-based, below {@link #childCount}). */
+    public DetailNode child(int k) { return children[k]; }
+
+    public boolean hasChildren() { return childCount > 0; }
 
     /** The last child added, or null. */
-    public DetailNode lastChild() { return children == null || children.isEmpty() ? null : children.getLast(); }
+    public DetailNode lastChild() { return childCount == 0 ? null : children[childCount - 1]; }
 }

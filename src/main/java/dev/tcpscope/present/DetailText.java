@@ -31,7 +31,8 @@ public final class DetailText {
 
     /** Writes the tree under {@code root}, every line ending in '\n'. */
     public void write(LineWriter out, DetailNode root) throws java.io.IOException {
-        for (DetailNode n : root.children()) {
+        for (int i = 0; i < root.childCount(); i++) {
+            DetailNode n = root.child(i);
             node(out, n, 0);
         }
     }
@@ -56,7 +57,8 @@ public final class DetailText {
             out.newline();
             HexDump.write(out, n.data(), n.dataOffset(), n.dataLength());
         }
-        for (DetailNode c : n.children()) {
+        for (int i = 0; i < n.childCount(); i++) {
+            DetailNode c = n.child(i);
             node(out, c, level + 1);
         }
     }

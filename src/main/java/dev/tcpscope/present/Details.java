@@ -363,7 +363,7 @@ public final class Details {
         }
         DetailNode frame = root.protocol("frame", title.toString()).at(f.segment(), f.offset(), cap);
         if (section >= 0) {
-            frame.field("frame.section_number", "Section number: " + (section + 1), Integer.toString(section + 1));
+            frame.field("frame.section_number", "Section number: " + (section + 1), section + 1);
         }
         if (hasInterface) {
             DetailNode id = frame.field("frame.interface_id", "Interface id: " + f.interfaceId() + " (" + ifName + ")",
@@ -396,9 +396,9 @@ public final class Details {
             String rel = or(decoder.timeRelativeBeyond(), seconds(decoder.timeRelative()));
             frame.field("frame.time_relative", "Time since reference or first frame: " + rel + " seconds", rel).generated();
         }
-        frame.field("frame.number", "Frame Number: " + f.number(), Long.toString(f.number()));
-        frame.field("frame.len", "Frame Length: " + len + bytes(len) + " (" + len * 8L + " bits)", Integer.toString(len));
-        frame.field("frame.cap_len", "Capture Length: " + cap + bytes(cap) + " (" + cap * 8L + " bits)", Integer.toString(cap));
+        frame.field("frame.number", "Frame Number: " + f.number(), f.number());
+        frame.field("frame.len", "Frame Length: " + len + bytes(len) + " (" + len * 8L + " bits)", len);
+        frame.field("frame.cap_len", "Capture Length: " + cap + bytes(cap) + " (" + cap * 8L + " bits)", cap);
         frame.field("frame.marked", "Frame is marked: False", "0").generated();
         frame.field("frame.ignored", "Frame is ignored: False", "0").generated();
         return frame;
@@ -637,6 +637,6 @@ public final class Details {
         DetailNode data = parent.protocol("data", "Data (" + len + bytes(len) + ")").bytes(s, off, len).at(s, off, len);
         data.hexField("data.data", Labels.truncated("Data", Labels.hexShort(s, off, len)), s, off, len)
                 .at(s, off, len);
-        data.field("data.len", "Length: " + len, Integer.toString(len)).generated();
+        data.field("data.len", "Length: " + len, len).generated();
     }
 }

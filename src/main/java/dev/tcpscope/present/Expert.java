@@ -53,8 +53,8 @@ final class Expert {
                 Labels.represented("Expert Info (" + severity.label + "/" + group.label + "): " + message)).generated();
         e.none(key, message).generated();
         e.field("_ws.expert.message", Labels.truncated("Message", message), message).hide(); // labelled for -T pdml
-        e.field("_ws.expert.severity", "Severity level: " + severity.label, Integer.toString(severity.value)).generated();
-        e.field("_ws.expert.group", "Group: " + group.label, Integer.toString(group.value)).generated();
+        e.field("_ws.expert.severity", "Severity level: " + severity.label, severity.value).generated();
+        e.field("_ws.expert.group", "Group: " + group.label, group.value).generated();
         if (group == Group.MALFORMED) {
             // expert.c adds a hidden _ws.malformed item so that the filter "_ws.malformed" finds it
             parent.protocol("_ws.malformed", "Malformed Packet").hide();

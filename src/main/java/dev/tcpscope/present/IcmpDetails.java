@@ -57,8 +57,8 @@ final class IcmpDetails {
             typeName = "Unknown ICMP (obsolete or malformed?)";
         }
         String codeName = IcmpTypes.icmpCode(type, code);
-        m.field("icmp.type", "Type: " + type + " (" + typeName + ")", Integer.toString(type)).at(s, off, 1);
-        m.field("icmp.code", "Code: " + code + (codeName == null ? "" : " (" + codeName + ")"), Integer.toString(code))
+        m.field("icmp.type", "Type: " + type + " (" + typeName + ")", type).at(s, off, 1);
+        m.field("icmp.code", "Code: " + code + (codeName == null ? "" : " (" + codeName + ")"), code)
                 .at(s, off + 1, 1);
         checksum(m, i, s, off, sum);
         int cap = x.d.captured(i);
@@ -209,7 +209,7 @@ final class IcmpDetails {
         if (req == null) {
             return;
         }
-        m.field("icmp.resp_to", "Request frame: " + req[0], Long.toString(req[0])).generated();
+        m.field("icmp.resp_to", "Request frame: " + req[0], req[0]).generated();
         m.field("icmp.resptime", "Response time: " + millis3(now - req[1]) + " ms", millisJson(now - req[1])).generated();
     }
 
@@ -321,12 +321,12 @@ final class IcmpDetails {
                 return false;
             }
             int ptr = Bytes.u8(s, off + 4);
-            m.field("icmp.pointer", "Pointer: " + ptr, Integer.toString(ptr)).at(s, off + 4, 1);
+            m.field("icmp.pointer", "Pointer: " + ptr, ptr).at(s, off + 4, 1);
         } else if (len > 0 && !unused(m, i, s, off + 4, 1)) {
             return false;
         }
         if (len > 0) {
-            m.field("icmp.length", "Length: " + len, Integer.toString(len)).at(s, off + 5, 1);
+            m.field("icmp.length", "Length: " + len, len).at(s, off + 5, 1);
             m.field("icmp.length.original_datagram", "Length of original datagram: " + len * 4,
                     Integer.toString(len * 4)).generated().at(s, off + 5, 1);
         } else if (type == 12) {
@@ -343,7 +343,7 @@ final class IcmpDetails {
             return false;
         }
         int v = Bytes.u16(s, off + 6);
-        m.field("icmp.mtu", "MTU of next hop: " + v, Integer.toString(v)).at(s, off + 6, 2);
+        m.field("icmp.mtu", "MTU of next hop: " + v, v).at(s, off + 6, 2);
         return true;
     }
 
@@ -475,17 +475,17 @@ final class IcmpDetails {
             return false;
         }
         int n = Bytes.u8(s, off + 4);
-        m.field("icmp.num_addrs", "Number of addresses: " + n, Integer.toString(n)).at(s, off + 4, 1);
+        m.field("icmp.num_addrs", "Number of addresses: " + n, n).at(s, off + 4, 1);
         if (!has(i, 6)) {
             return false;
         }
         int size = Bytes.u8(s, off + 5);
-        m.field("icmp.addr_entry_size", "Address entry size: " + size, Integer.toString(size)).at(s, off + 5, 1);
+        m.field("icmp.addr_entry_size", "Address entry size: " + size, size).at(s, off + 5, 1);
         if (!has(i, 8)) {
             return false;
         }
         int life = Bytes.u16(s, off + 6);
-        m.field("icmp.lifetime", "Lifetime: " + life + " (" + msecs(life * 1000L) + ")", Integer.toString(life))
+        m.field("icmp.lifetime", "Lifetime: " + life + " (" + msecs(life * 1000L) + ")", life)
                 .at(s, off + 6, 2);
         int cap = x.d.captured(i);
         if (size != 2) {
@@ -504,7 +504,7 @@ final class IcmpDetails {
                 return false;
             }
             int pref = (int) Bytes.u32(s, at + 4);
-            m.field("icmp.pref_level", "Preference level: " + pref, Integer.toString(pref)).at(s, at + 4, 4);
+            m.field("icmp.pref_level", "Preference level: " + pref, pref).at(s, at + 4, 4);
         }
         x.consumed(i, 8 + 8 * n);
         return code != 0 && code != 16 || extensions.mobileIp(m, i, s, off + 8 + 8L * n);

@@ -53,12 +53,12 @@ final class IcmpExtensions {
                 len = Bytes.u8(s, at + 1);
             }
             DetailNode e = m.text("Ext: " + name).at(s, at, type == 0 ? 1 : len + 2);
-            e.field("icmp.mip.type", "Extension Type: " + name + " (" + type + ")", Integer.toString(type)).at(s, at, 1);
+            e.field("icmp.mip.type", "Extension Type: " + name + " (" + type + ")", type).at(s, at, 1);
             at++;
             if (type == 0) {
                 continue;
             }
-            e.field("icmp.mip.length", "Length: " + len, Integer.toString(len)).at(s, at, 1);
+            e.field("icmp.mip.length", "Length: " + len, len).at(s, at, 1);
             at++;
             switch (type) {
                 case 16 -> {
@@ -73,7 +73,7 @@ final class IcmpExtensions {
                             return false;
                         }
                         int p = Bytes.u8(s, at);
-                        e.field("icmp.mip.prefixlength", "Prefix Length: " + p, Integer.toString(p)).at(s, at, 1);
+                        e.field("icmp.mip.prefixlength", "Prefix Length: " + p, p).at(s, at, 1);
                     }
                 }
                 case 24 -> {
@@ -96,12 +96,12 @@ final class IcmpExtensions {
             return false;
         }
         int seq = Bytes.u16(s, at);
-        e.field("icmp.mip.seq", "Sequence Number: " + seq, Integer.toString(seq)).at(s, at, 2);
+        e.field("icmp.mip.seq", "Sequence Number: " + seq, seq).at(s, at, 2);
         if (!upTo(i, at + 4)) {
             return false;
         }
         int life = Bytes.u16(s, at + 2);
-        e.field("icmp.mip.life", "Registration Lifetime: " + life, Integer.toString(life)).at(s, at + 2, 2);
+        e.field("icmp.mip.life", "Registration Lifetime: " + life, life).at(s, at + 2, 2);
         if (!upTo(i, at + 6)) {
             return false;
         }
@@ -156,7 +156,7 @@ final class IcmpExtensions {
             return false;
         }
         int version = Bytes.u8(s, at) >> 4;
-        ext.field("icmp.ext.version", "Version: " + version, Integer.toString(version)).at(s, at, 1);
+        ext.field("icmp.ext.version", "Version: " + version, version).at(s, at, 1);
         if (!upTo(i, at + 2)) {
             return false;
         }
@@ -190,8 +190,8 @@ final class IcmpExtensions {
             int cls = Bytes.u8(s, p + 2);
             int ctype = Bytes.u8(s, p + 3);
             DetailNode o = ext.text("Unknown object").at(s, p, (int) Math.max(objEnd - p, 4));
-            o.field("icmp.ext.length", "Length: " + objLen, Integer.toString(objLen)).at(s, p, 2);
-            o.field("icmp.ext.class", "Class: " + className(cls) + " (" + cls + ")", Integer.toString(cls)).at(s, p + 2, 1);
+            o.field("icmp.ext.length", "Length: " + objLen, objLen).at(s, p, 2);
+            o.field("icmp.ext.class", "Class: " + className(cls) + " (" + cls + ")", cls).at(s, p + 2, 1);
             if (objLen < 4) {
                 o.relabel("Object with bad length");
                 break;
@@ -240,7 +240,7 @@ final class IcmpExtensions {
     }
 
     static DetailNode ctype(DetailNode o, MemorySegment s, long p, int ctype) {
-        return o.field("icmp.ext.ctype", "C-Type: " + ctype, Integer.toString(ctype)).at(s, p + 3, 1);
+        return o.field("icmp.ext.ctype", "C-Type: " + ctype, ctype).at(s, p + 3, 1);
     }
 
     /** An object's undecoded payload ({@code icmp.ext.data}), when it has any. */
@@ -288,10 +288,10 @@ final class IcmpExtensions {
         int bottom = word & 1;
         int ttl = Bytes.u8(s, q + 3);
         DetailNode e = o.text("Label: " + label + ", Exp: " + exp + ", S: " + bottom + ", TTL: " + ttl).at(s, q, 4);
-        e.field("icmp.mpls.label", Bits.pattern(word, 0xfffff0, 24) + "Label: " + label, Integer.toString(label)).at(s, q, 3);
-        e.field("icmp.mpls.exp", Bits.pattern(word, 0x0e, 24) + "Experimental: " + exp, Integer.toString(exp)).at(s, q + 2, 1);
+        e.field("icmp.mpls.label", Bits.pattern(word, 0xfffff0, 24) + "Label: " + label, label).at(s, q, 3);
+        e.field("icmp.mpls.exp", Bits.pattern(word, 0x0e, 24) + "Experimental: " + exp, exp).at(s, q + 2, 1);
         e.field("icmp.mpls.s", Bits.pattern(word, 0x01, 24) + "Stack bit: " + (bottom == 1 ? "Set" : "Not set"),
                 Integer.toString(bottom)).at(s, q + 2, 1);
-        e.field("icmp.mpls.ttl", "Time to live: " + ttl, Integer.toString(ttl)).at(s, q + 3, 1);
+        e.field("icmp.mpls.ttl", "Time to live: " + ttl, ttl).at(s, q + 3, 1);
     }
 }

@@ -53,7 +53,7 @@ final class IcmpInterfaceObjects {
                 return Outcome.STOPPED;
             }
             long index = Bytes.u32(s, q);
-            o.field("icmp.int_info.index", "Interface Index: " + index, Long.toString(index)).at(s, q, 4);
+            o.field("icmp.int_info.index", "Interface Index: " + index, index).at(s, q, 4);
             q += 4;
         }
         if ((ctype & 0x04) != 0 && objEnd >= q + 2) {
@@ -64,7 +64,7 @@ final class IcmpInterfaceObjects {
                 return Outcome.STOPPED;
             }
             DetailNode a = o.text("IP Address Sub-Object").at(s, q, len);
-            a.field("icmp.int_info.afi", "Address Family Identifier: " + afi, Integer.toString(afi)).at(s, q, 2);
+            a.field("icmp.int_info.afi", "Address Family Identifier: " + afi, afi).at(s, q, 2);
             a.field("icmp.reserved", "Reserved: " + Labels.hexShort(s, q + 2, 2), Labels.hexColons(s, q + 2, 2))
                     .at(s, q + 2, 2);
             q += 4;
@@ -107,7 +107,7 @@ final class IcmpInterfaceObjects {
                     return Outcome.STOPPED;
                 }
                 sub = o.text("Interface Name Sub-Object").at(s, q, nameLen);
-                sub.field("icmp.int_info.name_length", "Name Length: " + nameLen, Integer.toString(nameLen)).at(s, q, 1);
+                sub.field("icmp.int_info.name_length", "Name Length: " + nameLen, nameLen).at(s, q, 1);
                 q++;
             }
             if (objEnd >= q + nameLen) {
@@ -126,7 +126,7 @@ final class IcmpInterfaceObjects {
                 return Outcome.STOPPED;
             }
             long mtu = Bytes.u32(s, q);
-            o.field("icmp.int_info.mtu", "Maximum Transmission Unit: " + mtu, Long.toString(mtu)).at(s, q, 4);
+            o.field("icmp.int_info.mtu", "Maximum Transmission Unit: " + mtu, mtu).at(s, q, 4);
         }
         return Outcome.SHOWN;
     }
@@ -144,11 +144,11 @@ final class IcmpInterfaceObjects {
                 label.append(", ").append(names[k]);
             }
         }
-        DetailNode c = o.field("icmp.ext.ctype", label.toString(), Integer.toString(ctype)).at(s, at, 1);
+        DetailNode c = o.field("icmp.ext.ctype", label.toString(), ctype).at(s, at, 1);
         c.field("icmp.int_info.role", Bits.pattern(ctype, 0xc0, 8) + "Interface Role: " + ROLES[role] + " (" + role + ")",
                 Integer.toString(role)).at(s, at, 1);
         int reserved = (ctype >> 4) & 3;
-        c.field("icmp.int_info.reserved", Bits.pattern(ctype, 0x30, 8) + "Reserved: " + reserved, Integer.toString(reserved))
+        c.field("icmp.int_info.reserved", Bits.pattern(ctype, 0x30, 8) + "Reserved: " + reserved, reserved)
                 .at(s, at, 1);
         boolean index = (ctype & 0x08) != 0;
         c.field("icmp.int_info.ifindex", Bits.pattern(ctype, 0x08, 8) + "ifIndex: " + (index ? "True" : "False"),
@@ -192,7 +192,7 @@ final class IcmpInterfaceObjects {
                     return Outcome.STOPPED;
                 }
                 long index = Bytes.u32(s, q);
-                o.field("icmp.int_ident.index", "Interface Index: " + index, Long.toString(index)).at(s, q, 4);
+                o.field("icmp.int_ident.index", "Interface Index: " + index, index).at(s, q, 4);
             }
             case 3 -> {
                 return address(o, i, s, q, end) ? Outcome.SHOWN : Outcome.STOPPED;
@@ -215,7 +215,7 @@ final class IcmpInterfaceObjects {
             return false;
         }
         int len = Bytes.u8(s, q + 2);
-        o.field("icmp.int_ident.addr_length", "Address Length: " + len, Integer.toString(len)).at(s, q + 2, 1);
+        o.field("icmp.int_ident.addr_length", "Address Length: " + len, len).at(s, q + 2, 1);
         if (!upTo(i, q + 4)) {
             return false;
         }

@@ -227,7 +227,7 @@ final class Icmpv6Details {
             return false;
         }
         int seq = Bytes.u16(s, off + 6);
-        m.field("icmpv6.echo.sequence_number", "Sequence: " + seq, Integer.toString(seq)).at(s, off + 6, 2);
+        m.field("icmpv6.echo.sequence_number", "Sequence: " + seq, seq).at(s, off + 6, 2);
         if (!x.inErrorPacket(i)) {
             track(m, ip, type, sum, id, seq);
         }
@@ -248,7 +248,7 @@ final class Icmpv6Details {
         if (req == null) {
             return;
         }
-        m.field("icmpv6.resp_to", "Response To: " + req[0], Long.toString(req[0])).generated();
+        m.field("icmpv6.resp_to", "Response To: " + req[0], req[0]).generated();
         m.field("icmpv6.resptime", "Response Time: " + IcmpDetails.millis3(now - req[1]) + " ms",
                 IcmpDetails.millisJson(now - req[1])).generated();
     }
@@ -284,9 +284,9 @@ final class Icmpv6Details {
         flag(flags, f, 0x40, 8, "icmpv6.nd.ra.flag.o", "Other configuration").at(s, off + 5, 1);
         flag(flags, f, 0x20, 8, "icmpv6.nd.ra.flag.h", "Home Agent").at(s, off + 5, 1);
         flags.field("icmpv6.nd.ra.flag.prf", Bits.pattern(f, 0x18, 8) + "Prf (Default Router Preference): " + prfName
-                + " (" + prf + ")", Integer.toString(prf)).at(s, off + 5, 1);
+                + " (" + prf + ")", prf).at(s, off + 5, 1);
         flag(flags, f, 0x04, 8, "icmpv6.nd.ra.flag.p", "Proxy").at(s, off + 5, 1);
-        flags.field("icmpv6.nd.ra.flag.rsv", Bits.pattern(f, 0x03, 8) + "Reserved: " + (f & 3), Integer.toString(f & 3))
+        flags.field("icmpv6.nd.ra.flag.rsv", Bits.pattern(f, 0x03, 8) + "Reserved: " + (f & 3), f & 3)
                 .at(s, off + 5, 1);
         return uint(m, i, s, off + 6, 2, "icmpv6.nd.ra.router_lifetime", "Router lifetime (s)")
                 && uint(m, i, s, off + 8, 4, "icmpv6.nd.ra.reachable_time", "Reachable time (ms)")
@@ -314,7 +314,7 @@ final class Icmpv6Details {
         flag(flags, f, 0x40000000L, 32, "icmpv6.nd.na.flag.s", "Solicited").at(s, off + 4, 4);
         flag(flags, f, 0x20000000L, 32, "icmpv6.nd.na.flag.o", "Override").at(s, off + 4, 4);
         long rsv = f & 0x1fffffffL;
-        flags.field("icmpv6.nd.na.flag.rsv", Bits.pattern(f, 0x1fffffffL, 32) + "Reserved: " + rsv, Long.toString(rsv))
+        flags.field("icmpv6.nd.na.flag.rsv", Bits.pattern(f, 0x1fffffffL, 32) + "Reserved: " + rsv, rsv)
                 .at(s, off + 4, 4);
         return address(m, i, s, off + 8, "icmpv6.nd.na.target_address", "Target Address") && options.walk(m, i, s, off + 24);
     }
@@ -360,7 +360,7 @@ final class Icmpv6Details {
                 default -> null;
             };
             r.field("icmpv6.mldr.mar.record_type", "Record Type: " + (typeName != null ? typeName : "Unknown") + " ("
-                    + type + ")", Integer.toString(type)).at(s, at, 1);
+                    + type + ")", type).at(s, at, 1);
             if (!uint(r, i, s, at + 1, 1, "icmpv6.mldr.mar.aux_data_len", "Aux Data Len")
                     || !uint(r, i, s, at + 2, 2, "icmpv6.mldr.mar.nb_sources", "Number of Sources")) {
                 return false;

@@ -66,12 +66,12 @@ final class Icmpv6Options {
             String name = name(type);
             StringBuilder label = new StringBuilder("ICMPv6 Option (").append(name);
             o.relabel(label.toString());
-            o.field("icmpv6.opt.type", "Type: " + name + " (" + type + ")", Integer.toString(type)).at(s, at, 1);
+            o.field("icmpv6.opt.type", "Type: " + name + " (" + type + ")", type).at(s, at, 1);
             if (!upTo(i, at + 2)) {
                 return false;
             }
             int len = Bytes.u8(s, at + 1);
-            DetailNode l = o.field("icmpv6.opt.length", "Length: " + len + " (" + len * 8 + " bytes)", Integer.toString(len))
+            DetailNode l = o.field("icmpv6.opt.length", "Length: " + len + " (" + len * 8 + " bytes)", len)
                     .at(s, at + 1, 1);
             if (len == 0) {
                 Expert.add(l, "icmpv6.invalid_option_length", Expert.Severity.ERROR, Expert.Group.MALFORMED,
@@ -156,7 +156,7 @@ final class Icmpv6Options {
             return -1;
         }
         long v = Bytes.u32(s, at + 4);
-        o.field("icmpv6.opt.mtu", "MTU: " + v, Long.toString(v)).at(s, at + 4, 4);
+        o.field("icmpv6.opt.mtu", "MTU: " + v, v).at(s, at + 4, 4);
         label.append(" : ").append(v);
         return at + 8;
     }
@@ -167,7 +167,7 @@ final class Icmpv6Options {
             return -1;
         }
         int plen = Bytes.u8(s, at + 2);
-        o.field("icmpv6.opt.prefix.length", "Prefix Length: " + plen, Integer.toString(plen)).at(s, at + 2, 1);
+        o.field("icmpv6.opt.prefix.length", "Prefix Length: " + plen, plen).at(s, at + 2, 1);
         if (!upTo(i, at + 4)) {
             return -1;
         }

@@ -75,7 +75,7 @@ final class IpDetails {
         int b0 = Bytes.u8(s, off);
         DetailNode ip = x.root.protocol("ip", "Internet Protocol Version 4").at(s, off, (b0 & 0x0f) * 4);
         int version = b0 >>> 4;
-        ip.field("ip.version", Bits.pattern(b0, 0xf0, 8) + "Version: " + version, Integer.toString(version)).at(s, off, 1);
+        ip.field("ip.version", Bits.pattern(b0, 0xf0, 8) + "Version: " + version, version).at(s, off, 1);
         if (last && d.end == End.BOGUS && d.bogusKind == Dissection.Bogus.IPV4_VERSION) {
             Expert.add(ip.lastChild(), "ip.bogus_ip_version", Expert.Severity.ERROR, Expert.Group.PROTOCOL,
                     "Bogus IPv4 version");
@@ -96,9 +96,9 @@ final class IpDetails {
         DetailNode ds = ip.field("ip.dsfield", "Differentiated Services Field: " + Labels.hex(tos, 2) + dsSummary(tos),
                 Labels.hex(tos, 2)).at(s, off + 1, 1);
         ds.field("ip.dsfield.dscp", Bits.pattern(tos, 0xfc, 8) + "Differentiated Services Codepoint: "
-                + dscpName(tos >>> 2) + " (" + (tos >>> 2) + ")", Integer.toString(tos >>> 2)).at(s, off + 1, 1);
+                + dscpName(tos >>> 2) + " (" + (tos >>> 2) + ")", tos >>> 2).at(s, off + 1, 1);
         ds.field("ip.dsfield.ecn", Bits.pattern(tos, 0x03, 8) + "Explicit Congestion Notification: "
-                + ECN_LONG[tos & 3] + " (" + (tos & 3) + ")", Integer.toString(tos & 3)).at(s, off + 1, 1);
+                + ECN_LONG[tos & 3] + " (" + (tos & 3) + ")", tos & 3).at(s, off + 1, 1);
         if (!x.bounds(i, 4, "IPv4")) {
             return false;
         }
@@ -111,13 +111,13 @@ final class IpDetails {
                         Integer.toString(rep)).generated().at(s, off + 2, 2);
             } else {
                 DetailNode len = ip.field("ip.len", "Total Length: " + total + " bytes (bogus, less than header length "
-                        + hlen + ")", Integer.toString(total)).at(s, off + 2, 2);
+                        + hlen + ")", total).at(s, off + 2, 2);
                 Expert.add(len, "ip.bogus_ip_length", Expert.Severity.ERROR, Expert.Group.PROTOCOL,
                         "IPv4 total length exceeds packet length (" + total + " bytes)");
                 return false;
             }
         } else {
-            DetailNode len = ip.field("ip.len", "Total Length: " + total, Integer.toString(total)).at(s, off + 2, 2);
+            DetailNode len = ip.field("ip.len", "Total Length: " + total, total).at(s, off + 2, 2);
             if (total > d.reported(i) && !x.inErrorPacket(i)) {
                 Expert.add(len, "ip.bogus_ip_length", Expert.Severity.ERROR, Expert.Group.PROTOCOL,
                         "IPv4 total length exceeds packet length (" + d.reported(i) + " bytes)");
@@ -153,12 +153,12 @@ final class IpDetails {
             return false;
         }
         int ttl = Ipv4.ttl(s, off);
-        DetailNode ttlItem = ip.field("ip.ttl", "Time to Live: " + ttl, Integer.toString(ttl)).at(s, off + 8, 1);
+        DetailNode ttlItem = ip.field("ip.ttl", "Time to Live: " + ttl, ttl).at(s, off + 8, 1);
         if (!x.bounds(i, 10, "IPv4")) {
             return false;
         }
         int proto = Ipv4.protocol(s, off);
-        ip.field("ip.proto", "Protocol: " + protoName(proto), Integer.toString(proto)).at(s, off + 9, 1);
+        ip.field("ip.proto", "Protocol: " + protoName(proto), proto).at(s, off + 9, 1);
         if (!x.bounds(i, 12, "IPv4")) {
             return false;
         }
@@ -244,7 +244,7 @@ final class IpDetails {
         }
         int b0 = Bytes.u8(s, off);
         int version = b0 >>> 4;
-        DetailNode v = ip.field("ipv6.version", Bits.pattern(b0, 0xf0, 8) + "Version: " + version, Integer.toString(version))
+        DetailNode v = ip.field("ipv6.version", Bits.pattern(b0, 0xf0, 8) + "Version: " + version, version)
                 .at(s, off, 1);
         // packet-ipv6.c's second "ip.version" field has a mask where IPv4's has none
         ip.field("ip.version", Bits.pattern(b0, 0xf0, 8) + "Version: " + version
@@ -266,9 +266,9 @@ final class IpDetails {
         DetailNode t = ip.field("ipv6.tclass", Bits.pattern(w, 0x0ff00000L, 32) + "Traffic Class: " + Labels.hex(tc, 2)
                 + dsSummary(tc), Labels.hex(tc, 8)).at(s, off, 4);
         t.field("ipv6.tclass.dscp", Bits.pattern(w, 0x0fc00000L, 32) + "Differentiated Services Codepoint: "
-                + dscpName(tc >>> 2) + " (" + (tc >>> 2) + ")", Integer.toString(tc >>> 2)).at(s, off, 4);
+                + dscpName(tc >>> 2) + " (" + (tc >>> 2) + ")", tc >>> 2).at(s, off, 4);
         t.field("ipv6.tclass.ecn", Bits.pattern(w, 0x00300000L, 32) + "Explicit Congestion Notification: "
-                + ECN_LONG[tc & 3] + " (" + (tc & 3) + ")", Integer.toString(tc & 3)).at(s, off, 4);
+                + ECN_LONG[tc & 3] + " (" + (tc & 3) + ")", tc & 3).at(s, off, 4);
         long flow = w & 0xfffff;
         ip.field("ipv6.flow", Bits.pattern(w & 0xffffff, 0x0fffff, 24) + "Flow Label: " + Labels.hex(flow, 5),
                 Labels.hex(flow, 6)).at(s, off + 1, 3);
@@ -281,17 +281,17 @@ final class IpDetails {
         }
         int nxt = Ipv6.nextHeader(s, off);
         // tshark 4.0 does not presume TCP segmentation offload for IPv6 (ipv6.tso_supported is off)
-        DetailNode plenItem = ip.field("ipv6.plen", "Payload Length: " + plen, Integer.toString(plen)).at(s, off + 4, 2);
+        DetailNode plenItem = ip.field("ipv6.plen", "Payload Length: " + plen, plen).at(s, off + 4, 2);
         if (plen == 0 && nxt != Ipv6.EXT_HOP_BY_HOP && nxt != Ipv6.NO_NEXT_HEADER) {
             Expert.add(plenItem, "ipv6.plen_zero", Expert.Severity.CHAT, Expert.Group.PROTOCOL,
                     "IPv6 payload length equals 0 (maybe because of \"TCP segmentation offload\" (TSO))");
         }
-        ip.field("ipv6.nxt", "Next Header: " + protoName(nxt), Integer.toString(nxt)).at(s, off + 6, 1);
+        ip.field("ipv6.nxt", "Next Header: " + protoName(nxt), nxt).at(s, off + 6, 1);
         if (!x.bounds(i, 8, "IPv6")) {
             return false;
         }
         int hlim = Bytes.u8(s, off + 7);
-        ip.field("ipv6.hlim", "Hop Limit: " + hlim, Integer.toString(hlim)).at(s, off + 7, 1);
+        ip.field("ipv6.hlim", "Hop Limit: " + hlim, hlim).at(s, off + 7, 1);
         if (!x.bounds(i, 24, "IPv6")) {
             return false;
         }

@@ -173,11 +173,11 @@ final class Ipv4Options {
             case 68 -> timestamp(header(opts, type, name));
             case 136 -> {
                 DetailNode t = fixed(opts, type, name, 4);
-                t.field("ip.opt.sid", "Stream Identifier: " + u16(2), Integer.toString(u16(2))).at(s, o + 2, 2);
+                t.field("ip.opt.sid", "Stream Identifier: " + u16(2), u16(2)).at(s, o + 2, 2);
             }
             case 11, 12 -> {
                 DetailNode t = fixed(opts, type, name, 4);
-                t.field("ip.opt.mtu", "MTU: " + u16(2), Integer.toString(u16(2))).at(s, o + 2, 2);
+                t.field("ip.opt.mtu", "MTU: " + u16(2), u16(2)).at(s, o + 2, 2);
             }
             case 82 -> traceroute(fixed(opts, type, name, 12));
             case 148 -> routerAlert(fixed(opts, type, name, 4));
@@ -251,7 +251,7 @@ final class Ipv4Options {
         DetailNode t = opts.field(key(type), "IP Option - " + name + " (" + optlen + " bytes)", Labels.hexColons(s, o, optlen))
                 .at(s, o, optlen);
         type(t, s, o, type);
-        DetailNode len = t.field("ip.opt.len", "Length: " + optlen, Integer.toString(optlen)).at(s, o + 1, 1);
+        DetailNode len = t.field("ip.opt.len", "Length: " + optlen, optlen).at(s, o + 1, 1);
         if (optlen > 40) {
             Expert.add(len, LEN_INVALID, Expert.Severity.WARNING, Expert.Group.PROTOCOL, "Invalid length for option");
         }
@@ -263,7 +263,7 @@ final class Ipv4Options {
         DetailNode t = opts.field(key(type), "IP Option - " + name + " (" + expected + " bytes)", Labels.hexColons(s, o, optlen))
                 .at(s, o, optlen);
         type(t, s, o, type);
-        DetailNode len = t.field("ip.opt.len", "Length: " + optlen, Integer.toString(optlen)).at(s, o + 1, 1);
+        DetailNode len = t.field("ip.opt.len", "Length: " + optlen, optlen).at(s, o + 1, 1);
         if (optlen != expected) {
             String m = name + " (with option length = " + optlen + Details.bytes(optlen) + "; should be " + expected + ")";
             Expert.add(len, LEN_INVALID, Expert.Severity.WARNING, Expert.Group.PROTOCOL, m);
@@ -273,7 +273,7 @@ final class Ipv4Options {
 
     /** The option's type byte at {@code at} of {@code s} and its three parts. */
     private static void type(DetailNode o, MemorySegment s, long at, int type) {
-        DetailNode t = o.field("ip.opt.type", "Type: " + type, Integer.toString(type)).at(s, at, 1);
+        DetailNode t = o.field("ip.opt.type", "Type: " + type, type).at(s, at, 1);
         t.field("ip.opt.type.copy", Bits.pattern(type, 0x80, 8) + "Copy on fragmentation: " + ((type & 0x80) != 0 ? "Yes" : "No"),
                 (type & 0x80) != 0 ? "1" : "0").at(s, at, 1);
         int cls = (type >>> 5) & 3;
@@ -344,9 +344,9 @@ final class Ipv4Options {
         int ptr = u8(2);
         String why = ptr == 1 ? " (header is full)" : ptr < 5 ? " (points before first address)"
                 : ((ptr - 1) & 3) != 0 ? " (points to middle of field)" : "";
-        t.field("ip.opt.ptr", "Pointer: " + ptr + why, Integer.toString(ptr)).at(s, o + 2, 1);
+        t.field("ip.opt.ptr", "Pointer: " + ptr + why, ptr).at(s, o + 2, 1);
         int b = u8(3);
-        t.field("ip.opt.overflow", Bits.pattern(b, 0xf0, 8) + "Overflow: " + (b >>> 4), Integer.toString(b >>> 4))
+        t.field("ip.opt.overflow", Bits.pattern(b, 0xf0, 8) + "Overflow: " + (b >>> 4), b >>> 4)
                 .at(s, o + 3, 1);
         int flag = b & 0x0f;
         String flagName = switch (flag) {
@@ -373,7 +373,7 @@ final class Ipv4Options {
                 left -= 4;
             }
             long ts = u32(at);
-            t.field("ip.opt.time_stamp", "Time stamp: " + ts, Long.toString(ts)).at(s, o + at, 4);
+            t.field("ip.opt.time_stamp", "Time stamp: " + ts, ts).at(s, o + at, 4);
             at += 4;
             left -= 4;
         }
@@ -383,15 +383,15 @@ final class Ipv4Options {
     private void routerAlert(DetailNode t) {
         int v = u16(2);
         String name = (v == 0 ? "Router shall examine packet" : "Reserved") + " (" + v + ")";
-        t.field("ip.opt.ra", "Router Alert: " + name, Integer.toString(v)).at(s, o + 2, 2);
+        t.field("ip.opt.ra", "Router Alert: " + name, v).at(s, o + 2, 2);
         t.relabel(t.label() + ": " + name);
     }
 
     /** Traceroute (RFC 1393). */
     private void traceroute(DetailNode t) {
-        t.field("ip.opt.id_number", "ID Number: " + u16(2), Integer.toString(u16(2))).at(s, o + 2, 2);
-        t.field("ip.opt.ohc", "Outbound Hop Count: " + u16(4), Integer.toString(u16(4))).at(s, o + 4, 2);
-        t.field("ip.opt.rhc", "Return Hop Count: " + u16(6), Integer.toString(u16(6))).at(s, o + 6, 2);
+        t.field("ip.opt.id_number", "ID Number: " + u16(2), u16(2)).at(s, o + 2, 2);
+        t.field("ip.opt.ohc", "Outbound Hop Count: " + u16(4), u16(4)).at(s, o + 4, 2);
+        t.field("ip.opt.rhc", "Return Hop Count: " + u16(6), u16(6)).at(s, o + 6, 2);
         String a = ipv4(8);
         t.field("ip.opt.originator", "Originator IP Address: " + a, a).at(s, o + 8, 4);
     }
@@ -439,13 +439,13 @@ final class Ipv4Options {
         if (function == 0) {
             int qsTtl = u8(3);
             int diff = (ttl - qsTtl) & 0xff;
-            t.field("ip.opt.qs_ttl", "QS TTL: " + qsTtl, Integer.toString(qsTtl)).at(s, o + 3, 1);
-            t.field("ip.opt.qs_ttl_diff", "TTL Diff: " + diff, Integer.toString(diff)).generated().at(s, o + 3, 1);
+            t.field("ip.opt.qs_ttl", "QS TTL: " + qsTtl, qsTtl).at(s, o + 3, 1);
+            t.field("ip.opt.qs_ttl_diff", "TTL Diff: " + diff, diff).generated().at(s, o + 3, 1);
             t.relabel(t.label() + ", " + qsRate(rate) + ", QS TTL " + qsTtl + ", QS TTL diff " + diff);
         } else {
             t.relabel(t.label() + ", " + qsRate(rate));
             int unused = u8(3);
-            t.field("ip.opt.qs_unused", "Not Used: " + unused, Integer.toString(unused)).at(s, o + 3, 1);
+            t.field("ip.opt.qs_unused", "Not Used: " + unused, unused).at(s, o + 3, 1);
         }
         long w = u32(4);
         t.field("ip.opt.qs_nonce", Bits.pattern(w, 0xfffffffcL, 32) + "QS Nonce: " + Labels.hex(w >>> 2, 8),

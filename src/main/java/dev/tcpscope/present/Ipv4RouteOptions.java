@@ -11,7 +11,7 @@ final class Ipv4RouteOptions {
 
     /** The pointer, or null after an expert item when it cannot point at an address. */
     private static DetailNode pointer(Ipv4Options w, DetailNode t, int ptr) {
-        DetailNode p = w.at(t.field("ip.opt.ptr", "Pointer: " + ptr, Integer.toString(ptr)), 2, 1);
+        DetailNode p = w.at(t.field("ip.opt.ptr", "Pointer: " + ptr, ptr), 2, 1);
         if (ptr < 4) {
             Expert.add(p, "ip.opt.ptr.before_address", Expert.Severity.WARNING, Expert.Group.PROTOCOL,
                     "Pointer points before first address");

@@ -53,7 +53,7 @@ final class Ipv4SecurityOptions {
                 w.at(t.field("ip.opt.sec_rfc791_sec", "Security: " + name + " (" + Labels.hex(level, 4) + ")",
                         Labels.hex(level, 4)), 2, 2);
                 int comp = w.u16(4);
-                w.at(t.field("ip.opt.sec_rfc791_comp", "Compartments: " + comp, Integer.toString(comp)), 4, 2);
+                w.at(t.field("ip.opt.sec_rfc791_comp", "Compartments: " + comp, comp), 4, 2);
                 string(w, t, "ip.opt.sec_rfc791_hr", "Handling Restrictions", 6, 2);
                 string(w, t, "ip.opt.sec_rfc791_tcc", "Transmission Control Code", 8, 3);
                 return;
@@ -158,7 +158,7 @@ final class Ipv4SecurityOptions {
     static void cipso(Ipv4Options w, DetailNode t) {
         int max = w.optlen();
         long doi = w.u32(2);
-        w.at(t.field("ip.cipso.doi", "DOI: " + doi, Long.toString(doi)), 2, 4);
+        w.at(t.field("ip.cipso.doi", "DOI: " + doi, doi), 2, 4);
         int at = 6;
         while (at < max) {
             int type = w.u8(at);
@@ -174,7 +174,7 @@ final class Ipv4SecurityOptions {
                     }
                     at += 3;
                     int level = w.u8(at);
-                    w.at(t.field("ip.cipso.sensitivity_level", "Sensitivity Level: " + level, Integer.toString(level)), at, 1);
+                    w.at(t.field("ip.cipso.sensitivity_level", "Sensitivity Level: " + level, level), at, 1);
                     at += 1;
                     if (taglen > 4) {
                         String cats = switch (type) {

@@ -201,13 +201,13 @@ final class Ipv6Extensions {
         }
         int action = type >>> 6;
         typeItem.field("ipv6.opt.type.action", Bits.pattern(type, 0xc0, 8) + "Action: " + Ipv6Options.ACTIONS[action]
-                + " (" + action + ")", Integer.toString(action)).at(s, off + o, 1);
+                + " (" + action + ")", action).at(s, off + o, 1);
         boolean change = (type & 0x20) != 0;
         typeItem.field("ipv6.opt.type.change", Bits.pattern(type, 0x20, 8) + "May Change: " + (change ? "Yes" : "No"),
                 change ? "1" : "0").at(s, off + o, 1);
         typeItem.field("ipv6.opt.type.rest", Bits.pattern(type, 0x1f, 8) + "Low-Order Bits: " + Labels.hex(type & 0x1f, 2),
                 Labels.hex(type & 0x1f, 2)).at(s, off + o, 1);
-        DetailNode lenItem = opt.field("ipv6.opt.length", "Length: " + len, Integer.toString(len)).at(s, off + o + 1, 1);
+        DetailNode lenItem = opt.field("ipv6.opt.length", "Length: " + len, len).at(s, off + o + 1, 1);
         int data = o + 2;
         if (type == Ipv6Options.PADN) {
             return bytes(opt, "ipv6.opt.padn", "PadN", data, len, true, proto) == null ? -1 : data + len;
@@ -257,27 +257,27 @@ final class Ipv6Extensions {
             return -1;
         }
         int next = Bytes.u8(s, off + pos);
-        rt.field("ipv6.routing.nxt", "Next Header: " + IpDetails.protoName(next), Integer.toString(next)).at(s, off + pos, 1);
+        rt.field("ipv6.routing.nxt", "Next Header: " + IpDetails.protoName(next), next).at(s, off + pos, 1);
         if (!has(pos + 2, ROUTING)) {
             return -1;
         }
         int words = Bytes.u8(s, off + pos + 1);
         int len = (words + 1) * 8;
-        DetailNode lenItem = rt.field("ipv6.routing.len", "Length: " + words, Integer.toString(words)).at(s, off + pos + 1, 1);
-        rt.field("ipv6.routing.len_oct", "Length: " + len + " bytes", Integer.toString(len)).generated().at(s, off + pos + 1, 1);
+        DetailNode lenItem = rt.field("ipv6.routing.len", "Length: " + words, words).at(s, off + pos + 1, 1);
+        rt.field("ipv6.routing.len_oct", "Length: " + len + " bytes", len).generated().at(s, off + pos + 1, 1);
         if (!has(pos + 3, ROUTING)) {
             return -1;
         }
         int type = Bytes.u8(s, off + pos + 2);
         String typeName = Ipv6Routing.typeName(type);
         DetailNode typeItem = rt.field("ipv6.routing.type", "Type: " + (typeName != null ? typeName : "Unknown")
-                + " (" + type + ")", Integer.toString(type)).at(s, off + pos + 2, 1);
+                + " (" + type + ")", type).at(s, off + pos + 2, 1);
         rt.relabel("Routing Header for IPv6 (" + (typeName != null ? typeName : "Unknown type " + type) + ")");
         if (!has(pos + 4, ROUTING)) {
             return -1;
         }
         int segLeft = Bytes.u8(s, off + pos + 3);
-        DetailNode segItem = rt.field("ipv6.routing.segleft", "Segments Left: " + segLeft, Integer.toString(segLeft))
+        DetailNode segItem = rt.field("ipv6.routing.segleft", "Segments Left: " + segLeft, segLeft)
                 .at(s, off + pos + 3, 1);
         Ipv6Routing r = new Ipv6Routing(this, rt, lenItem, typeItem, segItem, s, off, pos, words, segLeft, len);
         if (!r.body(type)) {
@@ -310,13 +310,13 @@ final class Ipv6Extensions {
                     "Jumbo Payload option cannot be used with a fragment header");
         }
         long at = off + pos;
-        f.field("ipv6.fraghdr.nxt", "Next header: " + IpDetails.protoName(next), Integer.toString(next)).at(s, at, 1);
+        f.field("ipv6.fraghdr.nxt", "Next header: " + IpDetails.protoName(next), next).at(s, at, 1);
         f.field("ipv6.fraghdr.reserved_octet", "Reserved octet: " + Labels.hex(reserved, 2), Labels.hex(reserved, 2))
                 .at(s, at + 1, 1);
         f.field("ipv6.fraghdr.offset", Bits.pattern(offM, 0xfff8, 16) + "Offset: " + (offM >>> 3) + " ("
-                + (offM & 0xfff8) + " bytes)", Integer.toString(offM >>> 3)).at(s, at + 2, 2);
+                + (offM & 0xfff8) + " bytes)", offM >>> 3).at(s, at + 2, 2);
         int rsv = (offM >>> 1) & 3;
-        f.field("ipv6.fraghdr.reserved_bits", Bits.pattern(offM, 0x0006, 16) + "Reserved bits: " + rsv, Integer.toString(rsv))
+        f.field("ipv6.fraghdr.reserved_bits", Bits.pattern(offM, 0x0006, 16) + "Reserved bits: " + rsv, rsv)
                 .at(s, at + 2, 2);
         boolean more = (offM & 1) != 0;
         f.field("ipv6.fraghdr.more", Bits.pattern(offM, 0x0001, 16) + "More Fragments: " + (more ? "Yes" : "No"),

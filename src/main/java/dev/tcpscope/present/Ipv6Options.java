@@ -230,7 +230,7 @@ final class Ipv6Options {
                     case 2 -> "Active Network";
                     default -> "Unknown";
                 };
-                b.at(b.opt().field("ipv6.opt.router_alert", "Router Alert: " + name + " (" + v + ")", Integer.toString(v)),
+                b.at(b.opt().field("ipv6.opt.router_alert", "Router Alert: " + name + " (" + v + ")", v),
                         at, 2);
                 return at + 2;
             }
@@ -242,7 +242,7 @@ final class Ipv6Options {
                     return -1;
                 }
                 int v = b.u16(at + 2);
-                b.at(b.opt().field("ipv6.opt.pmtu.rtn", "Return Minimum PMTU: " + (v & 0xfffe), Integer.toString(v & 0xfffe)),
+                b.at(b.opt().field("ipv6.opt.pmtu.rtn", "Return Minimum PMTU: " + (v & 0xfffe), v & 0xfffe),
                         at + 2, 2);
                 boolean r = (v & 1) != 0;
                 b.at(b.opt().field("ipv6.opt.pmtu.r_flag", "Return Flag: " + (r ? "True" : "False"), r ? "1" : "0"), at + 3, 1);
@@ -392,7 +392,7 @@ final class Ipv6Options {
         int rate = command & 0x0f;
         String functionName = function == 0 ? "Rate request" : function == 8 ? "Rate report" : "Unknown";
         b.at(b.opt().field("ipv6.opt.qs_func", Bits.pattern(command, 0xf0, 8) + "Function: " + functionName + " (" + function
-                + ")", Integer.toString(function)), at, 1);
+                + ")", function), at, 1);
         if (function != 0 && function != 8) {
             return at;
         }
@@ -404,10 +404,10 @@ final class Ipv6Options {
                 return -1;
             }
             int ttl = b.u8(at + 1);
-            b.at(opt.field("ipv6.opt.qs_ttl", "QS TTL: " + ttl, Integer.toString(ttl)), at + 1, 1);
+            b.at(opt.field("ipv6.opt.qs_ttl", "QS TTL: " + ttl, ttl), at + 1, 1);
             int diff = (b.u8(7) - ttl) & 0xff; // the IPv6 header's hop limit
             opt.relabel(opt.label() + ", " + QS_RATES[rate] + ", QS TTL " + ttl);
-            b.at(opt.field("ipv6.opt.qs_ttl_diff", "TTL Diff: " + diff, Integer.toString(diff)).generated(), at + 1, 1);
+            b.at(opt.field("ipv6.opt.qs_ttl_diff", "TTL Diff: " + diff, diff).generated(), at + 1, 1);
             opt.relabel(opt.label() + ", QS TTL diff " + diff);
         } else {
             opt.relabel(opt.label() + ", " + QS_RATES[rate]);
@@ -443,7 +443,7 @@ final class Ipv6Options {
         appendSet(label, f, 0x10, "Version");
         DetailNode flags = b.at(b.opt().field("ipv6.opt.mpl.flag", label.toString(), Labels.hex(f, 2)), at, 1);
         b.at(flags.field("ipv6.opt.mpl.flag.s", Bits.pattern(f, 0xc0, 8) + "Seed ID Length: " + SEED_ID_LENGTHS[s] + " (" + s
-                + ")", Integer.toString(s)), at, 1);
+                + ")", s), at, 1);
         b.at(bool(flags, "ipv6.opt.mpl.flag.m", "Largest Sequence", f, 0x20), at, 1);
         b.at(bool(flags, "ipv6.opt.mpl.flag.v", "Version", f, 0x10), at, 1);
         b.at(flags.field("ipv6.opt.mpl.flag.rsv", Bits.pattern(f, 0x0f, 8) + "Reserved: " + Labels.hex(f & 0x0f, 1),
@@ -478,7 +478,7 @@ final class Ipv6Options {
         }
         int type = (v >>> 4) & 7;
         b.at(b.opt().field("ipv6.opt.smf_dpd.tid_type", Bits.pattern(v, 0x70, 8) + "TaggerID Type: "
-                + (type < 4 ? TAGGER_ID_TYPES[type] : "Unknown") + " (" + type + ")", Integer.toString(type)), at, 1);
+                + (type < 4 ? TAGGER_ID_TYPES[type] : "Unknown") + " (" + type + ")", type), at, 1);
         b.at(b.opt().field("ipv6.opt.smf_dpd.tid_len", Bits.pattern(v, 0x0f, 8) + "TaggerID Length: " + (v & 0x0f),
                 Integer.toString(v & 0x0f)), at, 1);
         int o = at + 1;

@@ -159,7 +159,7 @@ final class Ipv6Routing {
             return false;
         }
         int last = Bytes.u8(s, off + data);
-        rt.field("ipv6.routing.srh.last_entry", "Last Entry: " + last, Integer.toString(last)).at(s, off + data, 1);
+        rt.field("ipv6.routing.srh.last_entry", "Last Entry: " + last, last).at(s, off + data, 1);
         int count = last + 1;
         if (!has(data + 2)) {
             return false;

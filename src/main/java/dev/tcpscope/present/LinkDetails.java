@@ -49,14 +49,12 @@ final class LinkDetails {
             // IEEE 802.3 with a length field (LLC follows): not dissected further here.
             DetailNode eth = x.root.protocol("eth", "IEEE 802.3 Ethernet ").at(s, off, Ethernet.HEADER_LENGTH);
             addresses(eth, s, off);
-            eth.field("eth.len", "Length: " + type, Integer.toString(type)).at(s, off + 12, 2);
+            eth.field("eth.len", "Length: " + type, type).at(s, off + 12, 2);
             x.consumed(i, Ethernet.HEADER_LENGTH);
             return true;
         }
         x.protocol("ethertype");
-        String dst = named(s, off + Ethernet.DST);
-        String src = named(s, off + Ethernet.SRC);
-        DetailNode eth = x.root.protocol("eth", "Ethernet II, Src: " + src + ", Dst: " + dst).at(s, off, Ethernet.HEADER_LENGTH);
+        DetailNode eth = x.root.protocol("eth", ethernetTitle(s, off)).at(s, off, Ethernet.HEADER_LENGTH);
         addresses(eth, s, off);
         eth.field("eth.type", "Type: " + etherTypeName(type), Labels.hex(type, 4)).at(s, off + 12, 2);
         etherTree = eth;
@@ -67,8 +65,32 @@ final class LinkDetails {
     }
 
     private void addresses(DetailNode eth, MemorySegment s, long off) {
-        address(eth, s, off + Ethernet.DST, "dst", "Destination");
-        address(eth, s, off + Ethernet.SRC, "src", "Source");
+        address(eth, s, off + Ethernet.DST, Role.DST);
+        address(eth, s, off + Ethernet.SRC, Role.SRC);
+    }
+
+    /**
+     * The addresses of the last two Ethernet II titles made, and the titles: frames come in runs
+     * of the same pair, both ways.
+     */
+    private final long[] titleDst = {-1, -1}, titleSrc = {-1, -1};
+    private final String[] titles = new String[2];
+
+    private String ethernetTitle(MemorySegment s, long off) {
+        long dst = (long) Bytes.u16(s, off + Ethernet.DST) << 32 | Bytes.u32(s, off + Ethernet.DST + 2);
+        long src = (long) Bytes.u16(s, off + Ethernet.SRC) << 32 | Bytes.u32(s, off + Ethernet.SRC + 2);
+        for (int k = 0; k < 2; k++) {
+            if (titles[k] != null && titleDst[k] == dst && titleSrc[k] == src) {
+                return titles[k];
+            }
+        }
+        titles[1] = titles[0];
+        titleDst[1] = titleDst[0];
+        titleSrc[1] = titleSrc[0];
+        titles[0] = "Ethernet II, Src: " + named(s, off + Ethernet.SRC) + ", Dst: " + named(s, off + Ethernet.DST);
+        titleDst[0] = dst;
+        titleSrc[0] = src;
+        return titles[0];
     }
 
     /** {@code Name (xx:xx:xx:xx:xx:xx)}, as tshark writes a resolved MAC address. */
@@ -76,9 +98,67 @@ final class LinkDetails {
         return macText(s, off).named();
     }
 
-    /** What the tree shows of one MAC address, made once per address (a capture has few). */
-    private record MacText(String mac, String name, String named, String oui, String org, String ouiShown,
-                           String lg, String lgLabel, String ig, String igLabel) { }
+    /**
+     * What an address is in the Ethernet tree: the destination, the source, or the generic
+     * {@code eth.addr} under each; its field names and title, made once.
+     */
+    private enum Role {
+        DST("dst", "Destination"), SRC("src", "Source"), ADDR("addr", "Address");
+
+        final String key, title, resolved, oui, ouiResolved, lg, ig;
+
+        Role(String which, String title) {
+            this.key = "eth." + which;
+            this.title = title;
+            this.resolved = key + "_resolved";
+            this.oui = key + ".oui";
+            this.ouiResolved = key + ".oui_resolved";
+            this.lg = key + ".lg";
+            this.ig = key + ".ig";
+        }
+    }
+
+    /**
+     * What the tree shows of one MAC address, made once per address (a capture has few): its
+     * text, names and bits, and per {@link Role} the labels of its items, made on first use.
+     */
+    private static final class MacText {
+        final String mac, name, named, oui, org, ouiShown, lg, lgLabel, ig, igLabel;
+        /** Per role: the item's label, then its resolved, OUI and resolved OUI items' labels. */
+        private final String[][] labels = new String[Role.values().length][];
+
+        MacText(String mac, String name, String oui, String org, String ouiShown,
+                String lg, String lgLabel, String ig, String igLabel) {
+            this.mac = mac;
+            this.name = name;
+            this.named = name + " (" + mac + ")";
+            this.oui = oui;
+            this.org = org;
+            this.ouiShown = ouiShown;
+            this.lg = lg;
+            this.lgLabel = lgLabel;
+            this.ig = ig;
+            this.igLabel = igLabel;
+        }
+
+        String named() {
+            return named;
+        }
+
+        String[] labels(Role r) {
+            String[] l = labels[r.ordinal()];
+            if (l == null) {
+                l = new String[] {
+                    r.title + ": " + named,
+                    r.title + " (resolved): " + name,
+                    r.title + " OUI: " + ouiShown,
+                    org == null ? null : r.title + " OUI (resolved): " + org,
+                };
+                labels[r.ordinal()] = l;
+            }
+            return l;
+        }
+    }
 
     /**
      * An OUI as a label shows it (BASE_OUI): its three bytes, and the organisation in parentheses
@@ -104,7 +184,7 @@ final class LinkDetails {
             String name = x.macs().name(s, off);
             int oui = Bytes.u8(s, off) << 16 | Bytes.u16(s, off + 1);
             String org = x.ouis().name(oui);
-            t = new MacText(mac, name, name + " (" + mac + ")", Integer.toString(oui), org, ouiShown(s, off, org),
+            t = new MacText(mac, name, Integer.toString(oui), org, ouiShown(s, off, org),
                     (oui & 0x020000) != 0 ? "1" : "0",
                     Bits.pattern(oui, 0x020000, 24) + "LG bit: " + ((oui & 0x020000) != 0
                             ? "Locally administered address (this is NOT the factory default)"
@@ -120,25 +200,26 @@ final class LinkDetails {
         return t;
     }
 
-    private void address(DetailNode eth, MemorySegment s, long off, String which, String title) {
+    private void address(DetailNode eth, MemorySegment s, long off, Role role) {
         MacText t = macText(s, off);
-        DetailNode a = eth.field("eth." + which, title + ": " + t.named(), t.mac()).at(s, off, 6);
+        DetailNode a = eth.field(role.key, t.labels(role)[0], t.mac).at(s, off, 6);
         // the hidden items are labelled too: -T pdml shows their labels
-        resolved(a, "eth." + which, title, t, s, off);
-        a.field("eth.addr", "Address: " + t.named(), t.mac()).at(s, off, 6);
-        resolved(a, "eth.addr", "Address", t, s, off);
-        a.field("eth." + which + ".lg", t.lgLabel(), t.lg()).at(s, off, 3);
-        a.field("eth.lg", t.lgLabel(), t.lg()).hide().at(s, off, 3);
-        a.field("eth." + which + ".ig", t.igLabel(), t.ig()).at(s, off, 3);
-        a.field("eth.ig", t.igLabel(), t.ig()).hide().at(s, off, 3);
+        resolved(a, role, t, s, off);
+        a.field(Role.ADDR.key, t.labels(Role.ADDR)[0], t.mac).at(s, off, 6);
+        resolved(a, Role.ADDR, t, s, off);
+        a.field(role.lg, t.lgLabel, t.lg).at(s, off, 3);
+        a.field("eth.lg", t.lgLabel, t.lg).hide().at(s, off, 3);
+        a.field(role.ig, t.igLabel, t.ig).at(s, off, 3);
+        a.field("eth.ig", t.igLabel, t.ig).hide().at(s, off, 3);
     }
 
-    /** The hidden items naming an address {@code key} and its OUI ({@code eth.dst_resolved}, {@code eth.dst.oui}...). */
-    private static void resolved(DetailNode a, String key, String title, MacText t, MemorySegment s, long off) {
-        a.field(key + "_resolved", title + " (resolved): " + t.name(), t.name()).hide().generated().at(s, off, 6);
-        a.field(key + ".oui", title + " OUI: " + t.ouiShown(), t.oui()).hide().generated().at(s, off, 3);
-        if (t.org() != null) {
-            a.field(key + ".oui_resolved", title + " OUI (resolved): " + t.org(), t.org()).hide().generated().at(s, off, 6);
+    /** The hidden items naming an address and its OUI ({@code eth.dst_resolved}, {@code eth.dst.oui}...). */
+    private static void resolved(DetailNode a, Role role, MacText t, MemorySegment s, long off) {
+        String[] l = t.labels(role);
+        a.field(role.resolved, l[1], t.name).hide().generated().at(s, off, 6);
+        a.field(role.oui, l[2], t.oui).hide().generated().at(s, off, 3);
+        if (t.org != null) {
+            a.field(role.ouiResolved, l[3], t.org).hide().generated().at(s, off, 6);
         }
     }
 
@@ -168,7 +249,7 @@ final class LinkDetails {
                     Integer.toString(tci >>> 13)).at(s, off, 1);
             v.field("ieee8021ad.dei", Bits.pattern(tci, 0x1000, 16) + "DEI: " + ((tci >>> 12) & 1),
                     Integer.toString((tci >>> 12) & 1)).at(s, off, 1);
-            v.field("ieee8021ad.id", Bits.pattern(tci, 0x0fff, 16) + "ID: " + (tci & 0xfff), Integer.toString(tci & 0xfff))
+            v.field("ieee8021ad.id", Bits.pattern(tci, 0x0fff, 16) + "ID: " + (tci & 0xfff), tci & 0xfff)
                     .at(s, off, 2);
             v.field("ieee8021ah.etype", "Type: " + etherTypeName(type), Labels.hex(type, 4)).at(s, off + 2, 2);
             etherPrefix = "ieee8021ah"; // packet-ieee8021ah.c names its trailer so
@@ -176,10 +257,10 @@ final class LinkDetails {
             v = x.root.protocol(proto, "802.1Q Virtual LAN, PRI: " + (tci >>> 13) + ", DEI: " + ((tci >>> 12) & 1)
                     + ", ID: " + (tci & 0xfff)).at(s, off, Vlan.HEADER_LENGTH);
             v.field("vlan.priority", Bits.pattern(tci, 0xe000, 16) + "Priority: " + PRIORITIES[tci >>> 13]
-                    + " (" + (tci >>> 13) + ")", Integer.toString(tci >>> 13)).at(s, off, 2);
+                    + " (" + (tci >>> 13) + ")", tci >>> 13).at(s, off, 2);
             v.field("vlan.dei", Bits.pattern(tci, 0x1000, 16) + "DEI: " + ((tci & 0x1000) != 0 ? "Eligible" : "Ineligible"),
                     Integer.toString((tci >>> 12) & 1)).at(s, off, 2);
-            v.field("vlan.id", Bits.pattern(tci, 0x0fff, 16) + "ID: " + (tci & 0xfff), Integer.toString(tci & 0xfff))
+            v.field("vlan.id", Bits.pattern(tci, 0x0fff, 16) + "ID: " + (tci & 0xfff), tci & 0xfff)
                     .at(s, off, 2);
             v.field("vlan.etype", "Type: " + etherTypeName(type), Labels.hex(type, 4)).at(s, off + 2, 2);
             etherPrefix = "vlan";
@@ -222,18 +303,18 @@ final class LinkDetails {
             sll.field("sll.etype", "Protocol: " + etherTypeName(protocol), Labels.hex(protocol, 4))
                     .at(s, off + Sll.V2_PROTOCOL, 2);
             int ifIndex = (int) Bytes.u32(s, off + Sll.V2_IFINDEX);
-            sll.field("sll.ifindex", "Interface index: " + ifIndex, Integer.toString(ifIndex)).at(s, off + Sll.V2_IFINDEX, 4);
+            sll.field("sll.ifindex", "Interface index: " + ifIndex, ifIndex).at(s, off + Sll.V2_IFINDEX, 4);
             sll.field("sll.hatype", "Link-layer address type: " + haTypeName(haType) + " (" + haType + ")",
                     Integer.toString(haType)).at(s, off + Sll.V2_HATYPE, 2);
-            sll.field("sll.pkttype", "Packet type: " + packetType(pktType) + " (" + pktType + ")", Integer.toString(pktType))
+            sll.field("sll.pkttype", "Packet type: " + packetType(pktType) + " (" + pktType + ")", pktType)
                     .at(s, off + Sll.V2_PKTTYPE, 1);
-            sll.field("sll.halen", "Link-layer address length: " + haLen, Integer.toString(haLen)).at(s, off + Sll.V2_HALEN, 1);
+            sll.field("sll.halen", "Link-layer address length: " + haLen, haLen).at(s, off + Sll.V2_HALEN, 1);
         } else {
-            sll.field("sll.pkttype", "Packet type: " + packetType(pktType) + " (" + pktType + ")", Integer.toString(pktType))
+            sll.field("sll.pkttype", "Packet type: " + packetType(pktType) + " (" + pktType + ")", pktType)
                     .at(s, off + Sll.V1_PKTTYPE, 2);
             sll.field("sll.hatype", "Link-layer address type: " + haTypeName(haType) + " (" + haType + ")",
                     Integer.toString(haType)).at(s, off + Sll.V1_HATYPE, 2);
-            sll.field("sll.halen", "Link-layer address length: " + haLen, Integer.toString(haLen)).at(s, off + Sll.V1_HALEN, 2);
+            sll.field("sll.halen", "Link-layer address length: " + haLen, haLen).at(s, off + Sll.V1_HALEN, 2);
         }
         long addr = off + (v2 ? Sll.V2_ADDR : Sll.V1_ADDR);
         int used;
@@ -293,7 +374,7 @@ final class LinkDetails {
             n.field("null.type", "Type: " + etherTypeName(type), Labels.hex(type, 4)).at(s, off, NullLink.HEADER_LENGTH);
         } else {
             String name = family == NullLink.AF_INET ? "IP" : NullLink.isInet6(family) ? "IPv6" : "Unknown";
-            n.field("null.family", "Family: " + name + " (" + family + ")", Long.toString(family)).at(s, off, NullLink.HEADER_LENGTH);
+            n.field("null.family", "Family: " + name + " (" + family + ")", family).at(s, off, NullLink.HEADER_LENGTH);
         }
         x.consumed(i, NullLink.HEADER_LENGTH);
         return true;

@@ -60,7 +60,7 @@ final class MptcpDetails {
         DetailNode m = opts.protocol("mptcp", "Multipath Transmission Control Protocol").at(s, o, Math.max(0, avail));
         try {
             at(m.field("tcp.option_kind", "Kind: Multipath TCP (30)", "30"), 0, 1);
-            at(m.field("tcp.option_len", "Length: " + len, Integer.toString(len)), 1, 1);
+            at(m.field("tcp.option_len", "Length: " + len, len), 1, 1);
             int b = u8(2);
             int subtype = b >>> 4;
             at(m.field("tcp.options.mptcp.subtype", Bits.pattern(b, 0xf0, 8) + "Multipath TCP subtype: "
@@ -197,7 +197,7 @@ final class MptcpDetails {
         assertionPoint(); // get_or_create_mptcpd_from_key() of the sender's key
         long token = fwd == null ? 0 : fwd.token();
         long idsn = fwd == null ? 0 : fwd.baseDsn();
-        m.field("mptcp.expected_token", "Subflow token generated from key: " + token, Long.toString(token)).generated();
+        m.field("mptcp.expected_token", "Subflow token generated from key: " + token, token).generated();
         DetailNode idsnItem = m.field("mptcp.expected_idsn", "Subflow expected IDSN: " + unsigned(idsn) + " (64bits version)",
                 unsigned(idsn)).generated();
         if (len >= 20) {
@@ -210,7 +210,7 @@ final class MptcpDetails {
         }
         if (len >= 22) {
             int dataLength = u16(20);
-            at(m.field("tcp.options.mptcp.datalvllen", "Data-level Length: " + dataLength, Integer.toString(dataLength)), 20, 2);
+            at(m.field("tcp.options.mptcp.datalvllen", "Data-level Length: " + dataLength, dataLength), 20, 2);
             if (dataLength == 0) {
                 infiniteMapping(m);
             }
@@ -226,10 +226,10 @@ final class MptcpDetails {
                 backupFlags(m, 2);
                 addressId(m, 3);
                 long token = u32(4);
-                at(m.field("tcp.options.mptcp.recvtok", "Receiver's Token: " + token, Long.toString(token)), 4, 4);
+                at(m.field("tcp.options.mptcp.recvtok", "Receiver's Token: " + token, token), 4, 4);
                 assertionPoint(); // mptcp_get_meta_from_token()
                 long nonce = u32(8);
-                at(m.field("tcp.options.mptcp.sendrand", "Sender's Random Number: " + nonce, Long.toString(nonce)), 8, 4);
+                at(m.field("tcp.options.mptcp.sendrand", "Sender's Random Number: " + nonce, nonce), 8, 4);
             }
             case 16 -> {
                 backupFlags(m, 2);
@@ -238,7 +238,7 @@ final class MptcpDetails {
                 at(m.field("tcp.options.mptcp.sendtrunchmac", "Sender's Truncated HMAC: " + unsigned(hmac), unsigned(hmac)),
                         4, 8);
                 long nonce = u32(12);
-                at(m.field("tcp.options.mptcp.sendrand", "Sender's Random Number: " + nonce, Long.toString(nonce)), 12, 4);
+                at(m.field("tcp.options.mptcp.sendrand", "Sender's Random Number: " + nonce, nonce), 12, 4);
             }
             case 24 -> {
                 reserved(m);
@@ -280,10 +280,10 @@ final class MptcpDetails {
                     + (dsn8 ? "  (64bits version)" : "  (32bits version)"), unsigned(dsn)), at, dsn8 ? 8 : 4);
             at += dsn8 ? 8 : 4;
             long ssn = u32(at);
-            at(m.field("tcp.options.mptcp.subflowseqno", "Subflow Sequence Number: " + ssn, Long.toString(ssn)), at, 4);
+            at(m.field("tcp.options.mptcp.subflowseqno", "Subflow Sequence Number: " + ssn, ssn), at, 4);
             at += 4;
             int dataLength = u16(at);
-            at(m.field("tcp.options.mptcp.datalvllen", "Data-level Length: " + dataLength, Integer.toString(dataLength)), at, 2);
+            at(m.field("tcp.options.mptcp.datalvllen", "Data-level Length: " + dataLength, dataLength), at, 2);
             at += 2;
             if (dataLength == 0) {
                 infiniteMapping(m);
@@ -314,10 +314,10 @@ final class MptcpDetails {
         int b = u8(2);
         int ipver = b & 0x0f;
         if (ipver == 4 || ipver == 6) {
-            at(m.field("tcp.options.mptcp.ipver", Bits.pattern(b, 0x0f, 8) + "IP version: " + ipver, Integer.toString(ipver)),
+            at(m.field("tcp.options.mptcp.ipver", Bits.pattern(b, 0x0f, 8) + "IP version: " + ipver, ipver),
                     2, 1);
         } else {
-            at(m.field("tcp.options.mptcp.echo", Bits.pattern(b, 0x01, 8) + "Echo: " + (b & 1), Integer.toString(b & 1)), 2, 1);
+            at(m.field("tcp.options.mptcp.echo", Bits.pattern(b, 0x01, 8) + "Echo: " + (b & 1), b & 1), 2, 1);
         }
         addressId(m, 3);
         int at = 4;
@@ -335,7 +335,7 @@ final class MptcpDetails {
         }
         if (len == 10 || len == 18 || len == 22 || len == 30) {
             int port = u16(at);
-            at(m.field("tcp.options.mptcp.port", "Advertised port: " + port, Integer.toString(port)), at, 2);
+            at(m.field("tcp.options.mptcp.port", "Advertised port: " + port, port), at, 2);
             at += 2;
         }
         if (len == 16 || len == 18 || len == 28 || len == 30) {
@@ -389,7 +389,7 @@ final class MptcpDetails {
 
     private void addressId(DetailNode m, int at) {
         int id = u8(at);
-        at(m.field("tcp.options.mptcp.addrid", "Address ID: " + id, Integer.toString(id)), at, 1);
+        at(m.field("tcp.options.mptcp.addrid", "Address ID: " + id, id), at, 1);
     }
 
     private void reserved(DetailNode m) {
@@ -425,7 +425,7 @@ final class MptcpDetails {
         } else {
             a.field("mptcp.master", "Master flow: False", "0").generated();
         }
-        a.field("mptcp.stream", "Stream index: " + c.stream(), Integer.toString(c.stream())).generated();
+        a.field("mptcp.stream", "Stream index: " + c.stream(), c.stream()).generated();
         String list = c.subflowList();
         a.field("mptcp.analysis.subflows", "TCP subflow stream id(s): " + list, list).generated();
     }

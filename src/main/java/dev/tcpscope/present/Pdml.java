@@ -97,7 +97,8 @@ public final class Pdml {
             Placed p = Placed.of(frame, sources, true);
             geninfo(out, g, p == null ? 0 : p.length());
         }
-        for (DetailNode c : root.children()) {
+        for (int i = 0; i < root.childCount(); i++) {
+            DetailNode c = root.child(i);
             item(out, c, 0, true, 0);
         }
         out.text("</packet>\n\n\n"); // print.c's blank line, and tshark's own newline after each packet
@@ -146,7 +147,8 @@ public final class Pdml {
     }
 
     private static DetailNode frameItem(DetailNode root) {
-        for (DetailNode c : root.children()) {
+        for (int i = 0; i < root.childCount(); i++) {
+            DetailNode c = root.child(i);
             if (c.kind() == DetailNode.Kind.PROTOCOL && c.key().equals("frame")) {
                 return c;
             }
@@ -239,7 +241,8 @@ public final class Pdml {
             attributes(out, n, type, p, size);
             out.text(n.hasChildren() ? "\">\n" : "\"/>\n");
         }
-        for (DetailNode c : n.children()) {
+        for (int i = 0; i < n.childCount(); i++) {
+            DetailNode c = n.child(i);
             item(out, c, start, false, depth + 1);
         }
         if (n.hasChildren()) {

@@ -104,8 +104,8 @@ final class ReassemblyDetails {
                 segment.field("tcp.segment.overlap", "Segment overlap: True", "1").generated();
             }
         }
-        tree.field("tcp.segment.count", "Segment count: " + count, Integer.toString(count)).generated();
-        tree.field("tcp.reassembled.length", "Reassembled TCP length: " + len, Integer.toString(len)).generated();
+        tree.field("tcp.segment.count", "Segment count: " + count, count).generated();
+        tree.field("tcp.reassembled.length", "Reassembled TCP length: " + len, len).generated();
         tree.field("tcp.reassembled.data", Labels.truncated("Reassembled TCP Data", Labels.hexShort(s, 0, len)),
                 Labels.hexColons(s, 0, len)).generated().at(s, 0, len);
     }

@@ -50,8 +50,8 @@ final class TcpDetails {
         StringBuilder title = new StringBuilder(96).append("Transmission Control Protocol, Src Port: ").append(sport)
                 .append(", Dst Port: ").append(dport);
         tcp.relabel(title.toString());
-        tcp.field("tcp.srcport", "Source Port: " + sport, Integer.toString(sport)).at(s, off, 2);
-        tcp.field("tcp.dstport", "Destination Port: " + dport, Integer.toString(dport)).at(s, off + 2, 2);
+        tcp.field("tcp.srcport", "Source Port: " + sport, sport).at(s, off, 2);
+        tcp.field("tcp.dstport", "Destination Port: " + dport, dport).at(s, off + 2, 2);
         tcp.hidden("tcp.port", Integer.toString(sport)).at(s, off, 2);
         tcp.hidden("tcp.port", Integer.toString(dport)).at(s, off + 2, 2);
         if (x.inErrorPacket(i) && i == 1 && x.d.proto(0) == Proto.IPV4) {
@@ -61,32 +61,32 @@ final class TcpDetails {
                 return false;
             }
             long seq = Bytes.u32(s, off + 4);
-            tcp.field("tcp.seq", "Sequence Number: " + seq, Long.toString(seq)).at(s, off + 4, 4);
+            tcp.field("tcp.seq", "Sequence Number: " + seq, seq).at(s, off + 4, 4);
         }
         TcpRecord r = x.decoder.tcp();
         if (!x.bounds(i, 16, "TCP") || r == null) {
             return false;
         }
-        tcp.field("tcp.stream", "Stream index: " + r.stream, Integer.toString(r.stream)).generated();
+        tcp.field("tcp.stream", "Stream index: " + r.stream, r.stream).generated();
         tcp.field("tcp.completeness", "Conversation completeness: " + completeness(r.completeness),
                 Integer.toString(r.completeness)).generated();
         if (r.haveSegmentLength) {
-            tcp.field("tcp.len", "TCP Segment Len: " + r.segmentLength, Integer.toString(r.segmentLength)).generated();
+            tcp.field("tcp.len", "TCP Segment Len: " + r.segmentLength, r.segmentLength).generated();
         } else if (!x.d.fragmented) {
             String text = "Short segment. Segment/fragment does not contain a full TCP header"
                     + " (might be NMAP or someone else deliberately sending unusual packets)";
             Expert.add(tcp.text(text).at(s, off, 0), "tcp.short_segment", Expert.Severity.WARNING, Expert.Group.MALFORMED, text);
         }
         title.append(", Seq: ").append(r.seq);
-        tcp.field("tcp.seq", "Sequence Number: " + r.seq + "    (relative sequence number)", Long.toString(r.seq))
+        tcp.field("tcp.seq", "Sequence Number: " + r.seq + "    (relative sequence number)", r.seq)
                 .at(s, off + 4, 4);
-        tcp.field("tcp.seq_raw", "Sequence Number (raw): " + r.seqRaw, Long.toString(r.seqRaw)).at(s, off + 4, 4);
+        tcp.field("tcp.seq_raw", "Sequence Number (raw): " + r.seqRaw, r.seqRaw).at(s, off + 4, 4);
         int flags = r.flags;
         int b12 = Bytes.u8(s, off + Tcp.OFFSET_FLAGS);
         if (r.bogusHeaderLength) {
             tcp.relabel(title.toString());
             DetailNode hl = tcp.field("tcp.hdr_len", Bits.pattern(b12, 0xf0, 8) + "Header Length: " + r.headerLength
-                    + " bytes (" + (r.headerLength >> 2) + ")", Integer.toString(r.headerLength)).at(s, off + 12, 1);
+                    + " bytes (" + (r.headerLength >> 2) + ")", r.headerLength).at(s, off + 12, 1);
             Expert.add(hl, "tcp.bogus_header_length", Expert.Severity.ERROR, Expert.Group.PROTOCOL,
                     "Bogus TCP header length (" + r.headerLength + ", must be at least 20)");
             return false;
@@ -98,14 +98,14 @@ final class TcpDetails {
         if (r.haveSegmentLength) {
             title.append(", Len: ").append(r.segmentLength);
             long next = r.nextSeq;
-            tcp.field("tcp.nxtseq", "Next Sequence Number: " + next + "    (relative sequence number)", Long.toString(next))
+            tcp.field("tcp.nxtseq", "Next Sequence Number: " + next + "    (relative sequence number)", next)
                     .generated();
         }
         tcp.relabel(title.toString());
         long ack = ackSet ? r.ack : r.ackRaw;
         DetailNode ackItem = tcp.field("tcp.ack", "Acknowledgment Number: " + ack + (ackSet ? "    (relative ack number)" : ""),
                 Long.toString(ack)).at(s, off + 8, 4);
-        tcp.field("tcp.ack_raw", "Acknowledgment number (raw): " + r.ackRaw, Long.toString(r.ackRaw)).at(s, off + 8, 4);
+        tcp.field("tcp.ack_raw", "Acknowledgment number (raw): " + r.ackRaw, r.ackRaw).at(s, off + 8, 4);
         if (!ackSet && r.ackRaw != 0) {
             Expert.add(ackItem, "tcp.ack.nonzero", Expert.Severity.NOTE, Expert.Group.PROTOCOL,
                     "The acknowledgment number field is nonzero while the ACK flag is not set");
@@ -114,11 +114,11 @@ final class TcpDetails {
                     "TCP SYN-ACK accepting TFO data");
         }
         tcp.field("tcp.hdr_len", Bits.pattern(b12, 0xf0, 8) + "Header Length: " + r.headerLength + " bytes ("
-                + (r.headerLength >> 2) + ")", Integer.toString(r.headerLength)).at(s, off + 12, 1);
+                + (r.headerLength >> 2) + ")", r.headerLength).at(s, off + 12, 1);
         tcp.length(r.headerLength);
         flags(tcp, r, sport, dport, s, off + 12);
-        tcp.field("tcp.window_size_value", "Window: " + r.windowRaw, Integer.toString(r.windowRaw)).at(s, off + 14, 2);
-        tcp.field("tcp.window_size", "Calculated window size: " + r.window, Long.toString(r.window)).generated()
+        tcp.field("tcp.window_size_value", "Window: " + r.windowRaw, r.windowRaw).at(s, off + 14, 2);
+        tcp.field("tcp.window_size", "Calculated window size: " + r.window, r.window).generated()
                 .at(s, off + 14, 2);
         if ((flags & Tcp.SYN) == 0) {
             String v = Integer.toString(r.scaleFactor);
@@ -139,7 +139,7 @@ final class TcpDetails {
             return false;
         }
         int urp = Tcp.urgentPointer(s, off);
-        DetailNode urgent = tcp.field("tcp.urgent_pointer", "Urgent Pointer: " + urp, Integer.toString(urp)).at(s, off + 18, 2);
+        DetailNode urgent = tcp.field("tcp.urgent_pointer", "Urgent Pointer: " + urp, urp).at(s, off + 18, 2);
         if ((flags & Tcp.URG) == 0 && urp != 0) {
             Expert.add(urgent, "tcp.urgent_pointer.non_zero", Expert.Severity.NOTE, Expert.Group.PROTOCOL,
                     "The urgent pointer field is nonzero while the URG flag is not set");
@@ -272,7 +272,7 @@ final class TcpDetails {
                     Details.seconds(r.initialRtt)).generated();
         }
         if (r.bytesInFlight != 0) {
-            a.field("tcp.analysis.bytes_in_flight", "Bytes in flight: " + r.bytesInFlight, Long.toString(r.bytesInFlight))
+            a.field("tcp.analysis.bytes_in_flight", "Bytes in flight: " + r.bytesInFlight, r.bytesInFlight)
                     .generated();
             a.field("tcp.analysis.push_bytes_sent", "Bytes sent since last PSH flag: " + r.pushBytesSent,
                     Long.toString(r.pushBytesSent)).generated();
@@ -332,7 +332,7 @@ final class TcpDetails {
             if (r.has(DUPLICATE_ACK)) {
                 fl.none("tcp.analysis.duplicate_ack", "This is a TCP duplicate ack").generated();
             }
-            a.field("tcp.analysis.duplicate_ack_num", "Duplicate ACK #: " + r.dupAckNum, Integer.toString(r.dupAckNum))
+            a.field("tcp.analysis.duplicate_ack_num", "Duplicate ACK #: " + r.dupAckNum, r.dupAckNum)
                     .generated();
             DetailNode frame = a.field("tcp.analysis.duplicate_ack_frame", "Duplicate to the ACK in frame: " + r.dupAckFrame,
                     Integer.toString(r.dupAckFrame)).generated();

@@ -225,12 +225,12 @@ final class TcpOptionDetails {
 
     /** The option's kind byte, under {@code o} (whose position is the option's). */
     private DetailNode kind(DetailNode o, int kind) {
-        return o.field("tcp.option_kind", "Kind: " + kindName(kind) + " (" + kind + ")", Integer.toString(kind))
+        return o.field("tcp.option_kind", "Kind: " + kindName(kind) + " (" + kind + ")", kind)
                 .at(s, o.atOffset(), 1);
     }
 
     private DetailNode length(DetailNode o, int len) {
-        return o.field("tcp.option_len", "Length: " + len, Integer.toString(len)).at(s, o.atOffset() + 1, 1);
+        return o.field("tcp.option_len", "Length: " + len, len).at(s, o.atOffset() + 1, 1);
     }
 
     /** Adds the option item; its value is whatever of the option was captured. */
@@ -266,7 +266,7 @@ final class TcpOptionDetails {
                     return false;
                 }
                 int mss = Bytes.u16(s, o + 2);
-                it.field("tcp.options.mss_val", "MSS Value: " + mss, Integer.toString(mss)).at(s, o + 2, 2);
+                it.field("tcp.options.mss_val", "MSS Value: " + mss, mss).at(s, o + 2, 2);
                 it.relabel(it.label() + ": " + mss + " bytes");
             }
             case Tcp.OPT_WS -> {
@@ -279,7 +279,7 @@ final class TcpOptionDetails {
                     return false;
                 }
                 int shift = Bytes.u8(s, o + 2);
-                DetailNode sh = it.field("tcp.options.wscale.shift", "Shift count: " + shift, Integer.toString(shift))
+                DetailNode sh = it.field("tcp.options.wscale.shift", "Shift count: " + shift, shift)
                         .at(s, o + 2, 1);
                 int used = shift;
                 if (shift > 14) {
@@ -287,7 +287,7 @@ final class TcpOptionDetails {
                     Expert.add(sh, "tcp.options.wscale.shift.invalid", Expert.Severity.WARNING, Expert.Group.PROTOCOL,
                             "Window scale shift exceeds 14");
                 }
-                it.field("tcp.options.wscale.multiplier", "Multiplier: " + (1 << used), Integer.toString(1 << used))
+                it.field("tcp.options.wscale.multiplier", "Multiplier: " + (1 << used), 1 << used)
                         .generated().at(s, o + 2, 1);
                 it.relabel(it.label() + ": " + shift + " (multiply by " + (1 << used) + ")");
             }
@@ -310,8 +310,8 @@ final class TcpOptionDetails {
                 }
                 long val = Bytes.u32(s, o + 2);
                 long ecr = Bytes.u32(s, o + 6);
-                it.field("tcp.options.timestamp.tsval", "Timestamp value: " + val, Long.toString(val)).at(s, o + 2, 4);
-                it.field("tcp.options.timestamp.tsecr", "Timestamp echo reply: " + ecr, Long.toString(ecr)).at(s, o + 6, 4);
+                it.field("tcp.options.timestamp.tsval", "Timestamp value: " + val, val).at(s, o + 2, 4);
+                it.field("tcp.options.timestamp.tsecr", "Timestamp echo reply: " + ecr, ecr).at(s, o + 6, 4);
                 it.relabel(it.label() + ": TSval " + val + ", TSecr " + ecr);
             }
             case Tcp.OPT_TFO -> {
@@ -340,12 +340,12 @@ final class TcpOptionDetails {
                 }
                 int b = Bytes.u8(s, o + 2);
                 it.field("tcp.options.qs.rate", Bits.pattern(b, 0x0f, 8) + "QS Rate: " + Ipv4Options.qsRate(b)
-                        + " (" + (b & 0x0f) + ")", Integer.toString(b & 0x0f)).at(s, o + 2, 1);
+                        + " (" + (b & 0x0f) + ")", b & 0x0f).at(s, o + 2, 1);
                 if (!need(pos + 4)) {
                     return false;
                 }
                 int diff = Bytes.u8(s, o + 3);
-                it.field("tcp.options.qs.ttl_diff", "QS Rate: " + diff, Integer.toString(diff)).at(s, o + 3, 1);
+                it.field("tcp.options.qs.ttl_diff", "QS Rate: " + diff, diff).at(s, o + 3, 1);
             }
             case Tcp.OPT_USER_TIMEOUT -> {
                 DetailNode it = item("tcp.options.user_to", "TCP Option - User Timeout", pos, len);
@@ -417,7 +417,7 @@ final class TcpOptionDetails {
                     return false;
                 }
                 long le = (Bytes.u32(s, o + at) - r.sackBase) & 0xffffffffL;
-                it.field("tcp.options.sack_le", "left edge = " + le + " (relative)", Long.toString(le)).at(s, o + at, 4);
+                it.field("tcp.options.sack_le", "left edge = " + le + " (relative)", le).at(s, o + at, 4);
                 left -= 4;
                 if (left < 4) {
                     textExpert(it, "tcp.suboption_malformed", Expert.Severity.ERROR, Expert.Group.MALFORMED,
@@ -429,7 +429,7 @@ final class TcpOptionDetails {
                 }
                 long re = (Bytes.u32(s, o + at + 4) - r.sackBase) & 0xffffffffL;
                 left -= 4;
-                it.field("tcp.options.sack_re", "right edge = " + re + " (relative)", Long.toString(re)).at(s, o + at + 4, 4);
+                it.field("tcp.options.sack_re", "right edge = " + re + " (relative)", re).at(s, o + at + 4, 4);
                 if (ranges == 0) {
                     firstLe = le;
                     firstRe = re;
@@ -444,7 +444,7 @@ final class TcpOptionDetails {
         } finally {
             it.relabel(label.toString());
         }
-        it.field("tcp.options.sack.count", "TCP SACK Count: " + ranges, Integer.toString(ranges)).generated();
+        it.field("tcp.options.sack.count", "TCP SACK Count: " + ranges, ranges).generated();
         // RFC 2883 §4: a first block at or below the cumulative ACK, or inside the second block.
         long ack = r.ack;
         boolean dsack = ranges > 0 && (le(firstRe, ack)
@@ -455,9 +455,9 @@ final class TcpOptionDetails {
         if (dsack && need(pos + 10)) {
             long le = (Bytes.u32(s, o + 2) - r.sackBase) & 0xffffffffL;
             long re = (Bytes.u32(s, o + 6) - r.sackBase) & 0xffffffffL;
-            it.field("tcp.options.sack.dsack_le", "D-SACK Left Edge = " + le + " (relative)", Long.toString(le)).generated()
+            it.field("tcp.options.sack.dsack_le", "D-SACK Left Edge = " + le + " (relative)", le).generated()
                     .at(s, o + 2, 4);
-            it.field("tcp.options.sack.dsack_re", "D-SACK Right Edge = " + re + " (relative)", Long.toString(re)).generated()
+            it.field("tcp.options.sack.dsack_re", "D-SACK Right Edge = " + re + " (relative)", re).generated()
                     .at(s, o + 6, 4);
             Expert.add(it.text("D-SACK Sequence").at(s, o + 2, 8), "tcp.options.sack.dsack", Expert.Severity.WARNING,
                     Expert.Group.SEQUENCE, "D-SACK Sequence"); // proto_tree_add_expert over the first block

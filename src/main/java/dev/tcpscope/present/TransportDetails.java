@@ -54,8 +54,8 @@ final class TransportDetails {
         int sp = Bytes.u16(s, off);
         int dp = Bytes.u16(s, off + 2);
         u.relabel("User Datagram Protocol, Src Port: " + sp + ", Dst Port: " + dp);
-        DetailNode spItem = u.field("udp.srcport", "Source Port: " + sp, Integer.toString(sp)).at(s, off, 2);
-        DetailNode dpItem = u.field("udp.dstport", "Destination Port: " + dp, Integer.toString(dp)).at(s, off + 2, 2);
+        DetailNode spItem = u.field("udp.srcport", "Source Port: " + sp, sp).at(s, off, 2);
+        DetailNode dpItem = u.field("udp.dstport", "Destination Port: " + dp, dp).at(s, off + 2, 2);
         u.hidden("udp.port", Integer.toString(sp)).at(s, off, 2);
         u.hidden("udp.port", Integer.toString(dp)).at(s, off + 2, 2);
         traceroute(spItem, sp);
@@ -69,7 +69,7 @@ final class TransportDetails {
         if (jumbo) {
             ulen = reported;
         }
-        DetailNode len = u.field("udp.length", "Length: " + ulen, Integer.toString(ulen)).at(s, off + 4, 2);
+        DetailNode len = u.field("udp.length", "Length: " + ulen, ulen).at(s, off + 4, 2);
         if (ulen < Udp.HEADER_LENGTH) {
             len.relabel("Length: " + ulen + " (bogus, must be >= 8)");
             Expert.add(len, "udp.length.bad", Expert.Severity.ERROR, Expert.Group.MALFORMED,
@@ -104,7 +104,7 @@ final class TransportDetails {
         }
         long[] conv = conversation(ip, sp, dp);
         long now = x.decoder.time();
-        u.field("udp.stream", "Stream index: " + conv[0], Long.toString(conv[0])).generated().at(s, off + Udp.HEADER_LENGTH, 0);
+        u.field("udp.stream", "Stream index: " + conv[0], conv[0]).generated().at(s, off + Udp.HEADER_LENGTH, 0);
         if (ulen == Udp.HEADER_LENGTH && !jumbo) {
             // packet-udp.c returns before the timestamps when the payload is empty
             x.consumed(i, Udp.HEADER_LENGTH);
