@@ -48,6 +48,24 @@ public final class DetailNode implements Tree {
     private int atLength;
     /** What few items have (lazy hex, attached data, a time, a bitmask), or null: keeps the common item small. */
     private Rare rare;
+    /**
+     * Whether hidden items are left out of this tree as they are added ({@link #root(boolean)}):
+     * {@code -V} prints none of them, and a frame has two dozen (eth.addr, ip.host, tcp.port ...).
+     */
+    private boolean dropsHidden;
+    /** Whether this is {@link #SINK}, which keeps nothing added to it. */
+    private boolean sink;
+
+    /**
+     * Where a hidden item goes in a tree that drops them: added items become the sink itself, and
+     * what is set on it is never read. Shared by every tree (its fields are written, never read).
+     */
+    private static final DetailNode SINK = new DetailNode(Kind.TEXT, "", "", null);
+
+    static {
+        SINK.sink = true;
+        SINK.dropsHidden = true;
+    }
 
     /** The seldom-set parts of an item, apart so that the hundred items of a frame stay small. */
     private static final class Rare {
@@ -85,6 +103,16 @@ public final class DetailNode implements Tree {
     /** The invisible root whose children are the frame's protocols. */
     public static DetailNode root() {
         return new DetailNode(Kind.TEXT, "", "", null);
+    }
+
+    /**
+     * A root as {@link #root()}; without {@code hiddenItems}, the hidden items added anywhere in
+     * the tree through {@link #hidden} and {@link #hiddenField} are not kept (for {@code -V}).
+     */
+    public static DetailNode root(boolean hiddenItems) {
+        DetailNode r = root();
+        r.dropsHidden = !hiddenItems;
+        return r;
     }
 
     /** Adds a protocol item ({@code FT_PROTOCOL}) such as {@code ip}. */
@@ -134,7 +162,12 @@ public final class DetailNode implements Tree {
     /** Adds a hidden field: in JSON only. */
     @Override
     public DetailNode hidden(String key, String value) {
-        return field(key, key, value).hide();
+        return dropsHidden ? SINK : field(key, key, value).hide();
+    }
+
+    /** Adds a field and hides it: {@code field(key, label, value).hide()}, kept only where hidden items are. */
+    public DetailNode hiddenField(String key, String label, String value) {
+        return dropsHidden ? SINK : field(key, label, value).hide();
     }
 
     /** Adds a text item (no field): its JSON key is its label. */
@@ -144,6 +177,10 @@ public final class DetailNode implements Tree {
     }
 
     private DetailNode add(DetailNode child) {
+        if (sink) {
+            return this;
+        }
+        child.dropsHidden = dropsHidden;
         if (children == null) {
             children = new DetailNode[4];
         } else if (childCount == children.length) {

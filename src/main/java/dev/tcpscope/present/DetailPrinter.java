@@ -53,6 +53,7 @@ public final class DetailPrinter {
     public DetailPrinter(Format format, boolean tree, boolean hex, Set<String> only, boolean noDuplicateKeys,
                          ZoneId zone, Supplier<MacNames> macs) {
         this.details = new Details(zone, macs);
+        details.hiddenItems(format != Format.TEXT); // -V, -O print no hidden item
         this.format = format;
         this.tree = tree || format == Format.JSON || format == Format.PDML;
         this.hex = hex;

@@ -74,6 +74,14 @@ public final class Details {
         this.macSource = macs;
     }
 
+    /** Whether the trees keep their hidden items (JSON, PDML and the taps read them; -V does not). */
+    private boolean hiddenItems = true;
+
+    /** Says whether the trees built keep their hidden items; they do unless told otherwise. */
+    public void hiddenItems(boolean keep) {
+        hiddenItems = keep;
+    }
+
     /** The coloring rules whose match each frame names, or null (tshark without --color). */
     private Colorizer colorizer;
 
@@ -104,7 +112,7 @@ public final class Details {
     public DetailNode build(Decoder decoder, CaptureInterface iface, int section) {
         this.decoder = decoder;
         this.d = decoder.dissection();
-        this.root = DetailNode.root();
+        this.root = DetailNode.root(hiddenItems);
         protocols.setLength(0);
         stoppedIn = null;
         stoppedMalformed = false;
@@ -441,19 +449,31 @@ public final class Details {
 
     /** Nanoseconds as seconds with nine decimals, a minus in front when negative. */
     static String seconds(long ns) {
-        StringBuilder sb = new StringBuilder(24);
-        if (ns < 0) {
-            sb.append('-');
-            ns = -ns;
+        // digits from the right into one array, one Latin-1 String: four of these a frame
+        byte[] b = new byte[32];
+        int k = b.length;
+        boolean negative = ns < 0;
+        long whole = Math.abs(ns / 1_000_000_000L);
+        int frac = (int) Math.abs(ns % 1_000_000_000L);
+        for (int d = 0; d < 9; d++) {
+            b[--k] = (byte) ('0' + frac % 10);
+            frac /= 10;
         }
-        sb.append(ns / 1_000_000_000L).append('.');
-        nine(sb, ns % 1_000_000_000L);
-        return sb.toString();
+        b[--k] = '.';
+        do {
+            b[--k] = (byte) ('0' + whole % 10);
+            whole /= 10;
+        } while (whole > 0);
+        if (negative) {
+            b[--k] = '-';
+        }
+        return new String(b, k, b.length - k, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     private static void nine(StringBuilder sb, long frac) {
-        for (long p = 100_000_000L; p > 0; p /= 10) {
-            sb.append((char) ('0' + frac / p % 10));
+        int f = (int) frac;
+        for (int p = 100_000_000; p > 0; p /= 10) {
+            sb.append((char) ('0' + f / p % 10));
         }
     }
 

@@ -130,11 +130,13 @@ final class Labels {
 
     /** {@code 0x} and {@code digits} lowercase hex digits. */
     static String hex(long v, int digits) {
-        StringBuilder sb = new StringBuilder(digits + 2).append("0x");
-        for (int k = digits - 1; k >= 0; k--) {
-            sb.append(HEX[(int) (v >>> (4 * k)) & 0xf]);
+        byte[] b = new byte[digits + 2];
+        b[0] = '0';
+        b[1] = 'x';
+        for (int k = digits - 1, c = 2; k >= 0; k--) {
+            b[c++] = (byte) HEX[(int) (v >>> (4 * k)) & 0xf];
         }
-        return sb.toString();
+        return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** Bytes as an ASCII string, as a label shows FT_STRING text: printable bytes as is, others escaped. */

@@ -208,18 +208,18 @@ final class LinkDetails {
         a.field(Role.ADDR.key, t.labels(Role.ADDR)[0], t.mac).at(s, off, 6);
         resolved(a, Role.ADDR, t, s, off);
         a.field(role.lg, t.lgLabel, t.lg).at(s, off, 3);
-        a.field("eth.lg", t.lgLabel, t.lg).hide().at(s, off, 3);
+        a.hiddenField("eth.lg", t.lgLabel, t.lg).at(s, off, 3);
         a.field(role.ig, t.igLabel, t.ig).at(s, off, 3);
-        a.field("eth.ig", t.igLabel, t.ig).hide().at(s, off, 3);
+        a.hiddenField("eth.ig", t.igLabel, t.ig).at(s, off, 3);
     }
 
     /** The hidden items naming an address and its OUI ({@code eth.dst_resolved}, {@code eth.dst.oui}...). */
     private static void resolved(DetailNode a, Role role, MacText t, MemorySegment s, long off) {
         String[] l = t.labels(role);
-        a.field(role.resolved, l[1], t.name).hide().generated().at(s, off, 6);
-        a.field(role.oui, l[2], t.oui).hide().generated().at(s, off, 3);
+        a.hiddenField(role.resolved, l[1], t.name).generated().at(s, off, 6);
+        a.hiddenField(role.oui, l[2], t.oui).generated().at(s, off, 3);
         if (t.org != null) {
-            a.field(role.ouiResolved, l[3], t.org).hide().generated().at(s, off, 6);
+            a.hiddenField(role.ouiResolved, l[3], t.org).generated().at(s, off, 6);
         }
     }
 

@@ -149,24 +149,25 @@ final class TcpDetails {
         if (optlen > 0) {
             int bc = Math.max(0, x.d.captured(i) - Tcp.MIN_HEADER_LENGTH);
             int shown = Math.min(bc, optlen);
-            opts = tcp.field("tcp.options", "Options: (" + optlen + " bytes)",
-                    Labels.hexColons(s, off + Tcp.MIN_HEADER_LENGTH, shown)).at(s, off + Tcp.MIN_HEADER_LENGTH, shown);
+            opts = tcp.hexField("tcp.options", "Options: (" + optlen + " bytes)", s, off + Tcp.MIN_HEADER_LENGTH, shown)
+                    .at(s, off + Tcp.MIN_HEADER_LENGTH, shown);
         }
         DetailNode ts = tcp.text("Timestamps").generated();
-        ts.field("tcp.time_relative", "Time since first frame in this TCP stream: " + Details.seconds(r.timeRelative)
-                + " seconds", Details.seconds(r.timeRelative)).generated();
-        ts.field("tcp.time_delta", "Time since previous frame in this TCP stream: " + Details.seconds(r.timeDelta)
-                + " seconds", Details.seconds(r.timeDelta)).generated();
+        String relative = Details.seconds(r.timeRelative);
+        ts.field("tcp.time_relative", "Time since first frame in this TCP stream: " + relative + " seconds", relative)
+                .generated();
+        String delta = Details.seconds(r.timeDelta);
+        ts.field("tcp.time_delta", "Time since previous frame in this TCP stream: " + delta + " seconds", delta).generated();
         // packet-tcp.c adds its computed items (timestamps, SEQ/ACK analysis) at the start of the
         // TCP header with no length: PDML's pos says so
         ts.placeUnplaced(s, off);
         if (opts != null && !options.add(opts, i, r)) {
             return false;
         }
-        int before = tcp.children().size();
+        int before = tcp.childCount();
         analysis(tcp, r);
-        for (int k = before; k < tcp.children().size(); k++) {
-            tcp.children().get(k).placeUnplaced(s, off); // not the flags' items: those have none
+        for (int k = before; k < tcp.childCount(); k++) {
+            tcp.child(k).placeUnplaced(s, off); // not the flags' items: those have none
         }
         if (opts != null && options.sawMptcp()) {
             MptcpDetails.analysis(tcp, r);
@@ -263,13 +264,13 @@ final class TcpDetails {
             a.field("tcp.analysis.acks_frame", "This is an ACK to the segment in frame: " + r.acksFrame,
                     Integer.toString(r.acksFrame)).generated();
             if (r.ackRtt != 0) {
-                a.field("tcp.analysis.ack_rtt", "The RTT to ACK the segment was: " + Details.seconds(r.ackRtt) + " seconds",
-                        Details.seconds(r.ackRtt)).generated();
+                String rtt = Details.seconds(r.ackRtt);
+                a.field("tcp.analysis.ack_rtt", "The RTT to ACK the segment was: " + rtt + " seconds", rtt).generated();
             }
         }
         if (r.initialRtt != 0) {
-            a.field("tcp.analysis.initial_rtt", "iRTT: " + Details.seconds(r.initialRtt) + " seconds",
-                    Details.seconds(r.initialRtt)).generated();
+            String irtt = Details.seconds(r.initialRtt);
+            a.field("tcp.analysis.initial_rtt", "iRTT: " + irtt + " seconds", irtt).generated();
         }
         if (r.bytesInFlight != 0) {
             a.field("tcp.analysis.bytes_in_flight", "Bytes in flight: " + r.bytesInFlight, r.bytesInFlight)
@@ -436,8 +437,8 @@ final class TcpDetails {
                     int len = g.itemLength(k);
                     String what = g.item(k) == Desegmenter.Item.SEGMENT_DATA ? "TCP segment data (" : "Retransmitted TCP segment data (";
                     int shown = Math.max(0, Math.min(len, captured - off));
-                    tcp.field("tcp.segment_data", what + len + Details.bytes(len) + ")",
-                            Labels.hexColons(s, at + off, shown)).at(s, at + off, shown);
+                    tcp.hexField("tcp.segment_data", what + len + Details.bytes(len) + ")", s, at + off, shown)
+                            .at(s, at + off, shown);
                 }
             }
         }
