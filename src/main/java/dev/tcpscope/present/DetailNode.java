@@ -4,6 +4,7 @@ import dev.tcpscope.proto.Tree;
 
 import java.lang.foreign.MemorySegment;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One item of a frame's detail tree, as Wireshark's {@code proto_tree} holds it: what {@code -V}
@@ -55,6 +56,13 @@ public final class DetailNode implements Tree {
     private boolean dropsHidden;
     /** Whether this is {@link #SINK}, which keeps nothing added to it. */
     private boolean sink;
+    /**
+     * Whether this is a protocol {@code -O} does not expand: it keeps its label and nothing added
+     * to it, as the children of such an item are never printed ({@link #root(boolean, Set)}).
+     */
+    private boolean collapsed;
+    /** On a root for {@code -O}: the protocols whose items are kept; null keeps all. */
+    private Set<String> expanded;
 
     /**
      * Where a hidden item goes in a tree that drops them: added items become the sink itself, and
@@ -110,15 +118,38 @@ public final class DetailNode implements Tree {
      * the tree through {@link #hidden} and {@link #hiddenField} are not kept (for {@code -V}).
      */
     public static DetailNode root(boolean hiddenItems) {
+        return root(hiddenItems, null);
+    }
+
+    /**
+     * A root as {@link #root(boolean)}, whose protocols not in {@code expanded} (unless it is null)
+     * keep only their own line: {@code -O}, which prints nothing under them.
+     */
+    public static DetailNode root(boolean hiddenItems, Set<String> expanded) {
         DetailNode r = root();
         r.dropsHidden = !hiddenItems;
+        r.expanded = expanded;
         return r;
+    }
+
+    /** Whether this protocol's items are left out ({@code -O} does not expand it): a builder may skip making them. */
+    public boolean isCollapsed() {
+        return collapsed;
+    }
+
+    /** Whether items added to this one are kept (not under a collapsed protocol or a dropped hidden item). */
+    public boolean keepsItems() {
+        return !collapsed && !sink;
     }
 
     /** Adds a protocol item ({@code FT_PROTOCOL}) such as {@code ip}. */
     @Override
     public DetailNode protocol(String key, String label) {
-        return add(new DetailNode(Kind.PROTOCOL, key, label, null));
+        DetailNode p = add(new DetailNode(Kind.PROTOCOL, key, label, null));
+        if (expanded != null && p != SINK && !expanded.contains(key)) {
+            p.collapsed = true;
+        }
+        return p;
     }
 
     /** Adds a field with a value: {@code label} is the whole -V line, {@code value} what JSON shows. */
@@ -177,8 +208,8 @@ public final class DetailNode implements Tree {
     }
 
     private DetailNode add(DetailNode child) {
-        if (sink) {
-            return this;
+        if (sink || collapsed) {
+            return SINK;
         }
         child.dropsHidden = dropsHidden;
         if (children == null) {

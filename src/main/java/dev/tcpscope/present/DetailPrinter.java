@@ -53,7 +53,10 @@ public final class DetailPrinter {
     public DetailPrinter(Format format, boolean tree, boolean hex, Set<String> only, boolean noDuplicateKeys,
                          ZoneId zone, Supplier<MacNames> macs) {
         this.details = new Details(zone, macs);
-        details.hiddenItems(format != Format.TEXT); // -V, -O print no hidden item
+        if (format == Format.TEXT) {
+            details.hiddenItems(false); // -V, -O print no hidden item
+            details.expanded(only); // nor, with -O, any item of the protocols it does not name
+        }
         this.format = format;
         this.tree = tree || format == Format.JSON || format == Format.PDML;
         this.hex = hex;

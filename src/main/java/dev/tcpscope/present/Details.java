@@ -82,6 +82,14 @@ public final class Details {
         hiddenItems = keep;
     }
 
+    /** The protocols whose items the trees keep ({@code -O}), or null for all. */
+    private java.util.Set<String> expanded;
+
+    /** Says which protocols keep their items ({@code -O}: the others keep their line only); null, all. */
+    public void expanded(java.util.Set<String> protocols) {
+        expanded = protocols;
+    }
+
     /** The coloring rules whose match each frame names, or null (tshark without --color). */
     private Colorizer colorizer;
 
@@ -112,7 +120,7 @@ public final class Details {
     public DetailNode build(Decoder decoder, CaptureInterface iface, int section) {
         this.decoder = decoder;
         this.d = decoder.dissection();
-        this.root = DetailNode.root(hiddenItems);
+        this.root = DetailNode.root(hiddenItems, expanded);
         protocols.setLength(0);
         stoppedIn = null;
         stoppedMalformed = false;
@@ -256,7 +264,9 @@ public final class Details {
         int outerConsumedBytes = consumedBytes;
         quoteDissector.quoted(decoder.frame(), quotedLayers, s, off, cap, rep, v6);
         d = quotedLayers;
-        root = parent;
+        // items under a protocol -O leaves collapsed are dropped: the quote is built in a tree of
+        // its own then, as what follows counts the items it added
+        root = parent.keepsItems() ? parent : DetailNode.root();
         quoting = true;
         consumedLayer = -1;
         try {
@@ -265,7 +275,7 @@ public final class Details {
             for (int i = 0; i < n; i++) {
                 boolean last = i == n - 1;
                 int named = protocols.length();
-                int items = parent.children().size();
+                int items = root.childCount();
                 boolean ok = switch (d.proto(i)) {
                     case IPV4 -> this.ip.ipv4(i, last);
                     case IPV6 -> this.ip.ipv6(i, last);
@@ -286,7 +296,7 @@ public final class Details {
                     // past the reported end: the exception ends the quote only, without a marker;
                     // a layer that stopped before its protocol item then leaves no name in
                     // frame.protocols either (a quoted UDP header of 2 bytes: ip, no udp)
-                    if (parent.children().size() == items) {
+                    if (root.childCount() == items) {
                         protocols.setLength(named);
                     }
                     stoppedIn = null;
@@ -370,6 +380,9 @@ public final class Details {
             title.append(" on interface ").append(ifName).append(", id ").append(f.interfaceId());
         }
         DetailNode frame = root.protocol("frame", title.toString()).at(f.segment(), f.offset(), cap);
+        if (frame.isCollapsed()) {
+            return frame; // -O without frame: its items would not be printed
+        }
         if (section >= 0) {
             frame.field("frame.section_number", "Section number: " + (section + 1), section + 1);
         }

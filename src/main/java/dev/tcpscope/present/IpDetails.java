@@ -75,9 +75,9 @@ final class IpDetails {
         int b0 = Bytes.u8(s, off);
         DetailNode ip = x.root.protocol("ip", "Internet Protocol Version 4").at(s, off, (b0 & 0x0f) * 4);
         int version = b0 >>> 4;
-        ip.field("ip.version", Bits.pattern(b0, 0xf0, 8) + "Version: " + version, version).at(s, off, 1);
+        DetailNode v = ip.field("ip.version", Bits.pattern(b0, 0xf0, 8) + "Version: " + version, version).at(s, off, 1);
         if (last && d.end == End.BOGUS && d.bogusKind == Dissection.Bogus.IPV4_VERSION) {
-            Expert.add(ip.lastChild(), "ip.bogus_ip_version", Expert.Severity.ERROR, Expert.Group.PROTOCOL,
+            Expert.add(v, "ip.bogus_ip_version", Expert.Severity.ERROR, Expert.Group.PROTOCOL,
                     "Bogus IPv4 version");
             return false;
         }
