@@ -109,7 +109,22 @@ final class Labels {
      * in its buffer, no String on the way.
      */
     static void hex(LineWriter out, MemorySegment s, long off, int len, boolean colons) throws java.io.IOException {
-        byte[] in = new byte[Math.min(Math.max(len, 0), 4096)];
+        if (len <= 64) {
+            // a field's few bytes (PDML writes the hex of every item): read in place, no copy
+            byte[] text = out.reserve(Math.max(len, 0) * 3);
+            int c = out.position();
+            for (int k = 0; k < len; k++) {
+                if (colons && k > 0) {
+                    text[c++] = ':';
+                }
+                int b = Bytes.u8(s, off + k);
+                text[c++] = (byte) HEX[b >>> 4];
+                text[c++] = (byte) HEX[b & 0xf];
+            }
+            out.advance(c);
+            return;
+        }
+        byte[] in = new byte[Math.min(len, 4096)];
         for (int at = 0; at < len; ) {
             int chunk = Math.min(in.length, len - at);
             MemorySegment.copy(s, java.lang.foreign.ValueLayout.JAVA_BYTE, off + at, in, 0, chunk);

@@ -13,6 +13,26 @@ final class Xml {
 
     /** Appends {@code text} escaped. */
     static void escaped(LineWriter out, String text) throws java.io.IOException {
+        // one pass for what is nearly all of a PDML document: ASCII that needs no escape, straight
+        // into the writer's buffer; the first char that is not gives the rest to the slow path
+        int n = text.length();
+        if (n <= LineWriter.ROOM / 3) {
+            byte[] b = out.reserve(n);
+            int c = out.position();
+            int i = 0;
+            for (; i < n; i++) {
+                char ch = text.charAt(i);
+                if (ch >= ESCAPED.length || ESCAPED[ch]) {
+                    break;
+                }
+                b[c++] = (byte) ch;
+            }
+            out.advance(c);
+            if (i == n) {
+                return;
+            }
+            text = text.substring(i);
+        }
         if (!escapes(text)) {
             out.text(text);
             return;
