@@ -8,13 +8,11 @@ import dev.tcpscope.tcp.Decoder;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,13 +31,7 @@ class TrimmedTreeTest {
 
     @Test
     void theTextOfATrimmedTreeIsTheTextOfTheWholeTree() throws IOException {
-        List<Path> captures = new ArrayList<>();
-        for (String dir : List.of("captures", "src/test/resources")) {
-            try (Stream<Path> s = Files.walk(Path.of(dir))) {
-                s.filter(p -> p.getFileName().toString().matches(".*\\.(pcap|pcapng|cap)(\\.gz)?$")).sorted()
-                        .forEach(captures::add);
-            }
-        }
+        List<Path> captures = RepositoryCaptures.all();
         List<String> wrong = new ArrayList<>();
         long frames = 0;
         for (Path capture : captures) {
