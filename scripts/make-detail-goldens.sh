@@ -245,6 +245,11 @@ extra arkime-wireshark-retrans.pcap.color.json arkime-wireshark-retrans.pcap -c 
 # window-size message and the non-ASCII data come after frame 40.
 extra synth-rlogin.pcap.Vx.txt synth-rlogin.pcap -V -x
 extra synth-rlogin.pcap.all.json synth-rlogin.pcap -T json
+# Every frame of the Telnet scenarios (over 100; the suboption dissectors and the ends that run
+# out come after frame 40), and -2 (a TN3270E negotiation marks its connection on the first pass).
+extra synth-telnet.pcap.Vx.txt synth-telnet.pcap -V -x
+extra synth-telnet.pcap.all.json synth-telnet.pcap -T json
+extra synth-telnet.pcap.2-V.txt synth-telnet.pcap -2 -V
 
 {
   echo "# Made by scripts/make-detail-goldens.sh; do not edit."

@@ -26,11 +26,11 @@ declare -A FIELD_GROUPS=(
   [icmp]="icmp icmp.type icmp.code icmp.checksum icmp.checksum.status icmp.ident icmp.ident_le icmp.seq icmp.seq_le"
   [icmpv6]="icmpv6 icmpv6.type icmpv6.code icmpv6.checksum icmpv6.checksum.status icmpv6.echo.identifier icmpv6.echo.sequence_number icmpv6.mtu"
   # the protocols above TCP/UDP as -e writes them: a filter name per item, or the item's own label
-  [appproto]="http tls ssh smtp imf ftp ftp-data rlogin dns mdns llmnr media media.type png image-gif mime_multipart"
+  [appproto]="http tls ssh smtp imf ftp ftp-data rlogin telnet dns mdns llmnr media media.type png image-gif mime_multipart"
 )
 # Which frame.protocols name makes a group worth a golden for a capture.
 declare -A TRIGGER=([frame]="" [eth]=eth [trailer]=eth [vlan]="vlan|ieee8021ad" [sll]=sll [ip]=ip [ipv6]=ipv6 [arp]=arp [udp]=udp [icmp]=icmp [icmpv6]=icmpv6 [data]=data
-  [appproto]="http|tls|ssh|smtp|imf|ftp|ftp-data|rlogin|dns|mdns|llmnr|media|png|image-gif|mime_multipart")
+  [appproto]="http|tls|ssh|smtp|imf|ftp|ftp-data|rlogin|telnet|dns|mdns|llmnr|media|png|image-gif|mime_multipart")
 
 out=src/test/resources/golden/fields
 prof=$(mktemp -d)

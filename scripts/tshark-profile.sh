@@ -39,6 +39,8 @@ ENABLED=(
   tls
   # rlogin: Rlogin on tcp.port 513, each segment on its own (src/main/java/dev/tcpscope/proto/rlogin).
   rlogin
+  # telnet: Telnet on tcp.port 23, each segment on its own (src/main/java/dev/tcpscope/proto/telnet).
+  telnet
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

@@ -186,5 +186,8 @@ public final class Collected implements Tree {
     public Tree dump(MemorySegment s, long off, int len) { return this; }
 
     @Override
-    public Tree expert(String key, Severity severity, Group group, String message) { return this; }
+    public Tree expert(String key, Severity severity, Group group, String message) {
+        // the expert item's own field (FT_NONE): a filter names it ("rlogin.terminal_speed.invalid")
+        return key == null ? this : add(key, null);
+    }
 }

@@ -40,7 +40,8 @@ public final class Protocols {
             SmtpFields.all(),
             FtpFields.all(),
             TlsFields.all(),
-            RloginFields.all()));
+            RloginFields.all(),
+            dev.tcpscope.proto.telnet.TelnetFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -61,6 +62,7 @@ public final class Protocols {
         t.register(ftpData, FtpData.TCP_PORTS, false);
         t.register(new Tls(), Tls.TCP_PORTS, true);
         t.register(new Rlogin(), Rlogin.TCP_PORTS, false);
+        t.register(new dev.tcpscope.proto.telnet.Telnet(), dev.tcpscope.proto.telnet.Telnet.TCP_PORTS, false);
         return t;
     }
 

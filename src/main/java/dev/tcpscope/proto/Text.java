@@ -256,4 +256,50 @@ public final class Text {
         }
         return -1;
     }
+
+    /**
+     * Whether proto.c's {@code detect_trailing_stray_characters} finds something after the NUL
+     * that ends an {@code ENC_ASCII} string of {@code len} bytes: it looks at the converted
+     * string's bytes from that NUL up to {@code len}, where each byte from 0x80 took three
+     * (U+FFFD in UTF-8), so it does not look at the same bytes as were read.
+     */
+    public static boolean trailingStray(MemorySegment s, long off, int len) {
+        byte[] converted = new byte[len * 3];
+        int n = 0;
+        for (int k = 0; k < len; k++) {
+            int b = u8(s, off + k);
+            if (b < 0x80) {
+                converted[n++] = (byte) b;
+            } else {
+                converted[n++] = (byte) 0xef;
+                converted[n++] = (byte) 0xbf;
+                converted[n++] = (byte) 0xbd;
+            }
+        }
+        int nul = 0;
+        while (nul < n && converted[nul] != 0) {
+            nul++;
+        }
+        for (int k = nul; k < len; k++) {
+            if (converted[k] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** Bytes as JSON shows them: lowercase hex pairs joined by colons. */
+    public static String hexColons(MemorySegment s, long off, int len) {
+        StringBuilder sb = new StringBuilder(Math.max(0, len * 3 - 1));
+        for (int k = 0; k < len; k++) {
+            if (k > 0) {
+                sb.append(':');
+            }
+            int b = u8(s, off + k);
+            sb.append(HEX[b >>> 4]).append(HEX[b & 0xf]);
+        }
+        return sb.toString();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.tcpscope.proto.tls;
 
 import dev.tcpscope.proto.LayerTree;
+import dev.tcpscope.proto.Text;
 import dev.tcpscope.proto.Tree;
 
 import java.lang.foreign.MemorySegment;
@@ -251,17 +252,9 @@ final class TlsTree {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    /** Bytes as JSON shows them: lowercase hex pairs joined by colons. */
+    /** Bytes as JSON shows them: lowercase hex pairs joined by colons ({@link Text#hexColons}). */
     static String hexColons(MemorySegment s, long off, int len) {
-        StringBuilder sb = new StringBuilder(Math.max(0, len * 3 - 1));
-        for (int k = 0; k < len; k++) {
-            if (k > 0) {
-                sb.append(':');
-            }
-            int b = Tls.u8(s, off + k);
-            sb.append(HEX[b >>> 4]).append(HEX[b & 0xf]);
-        }
-        return sb.toString();
+        return Text.hexColons(s, off, len);
     }
 
     /** Bytes as plain lowercase hex. */
