@@ -132,12 +132,10 @@ public final class DetailNode implements Tree {
         return r;
     }
 
-    /** Whether this protocol's items are left out ({@code -O} does not expand it): a builder may skip making them. */
-    public boolean isCollapsed() {
-        return collapsed;
-    }
-
-    /** Whether items added to this one are kept (not under a collapsed protocol or a dropped hidden item). */
+    /**
+     * Whether items added to this one are kept: not under a protocol {@code -O} does not expand,
+     * nor a dropped hidden item; a builder may skip making what would not be kept.
+     */
     public boolean keepsItems() {
         return !collapsed && !sink;
     }

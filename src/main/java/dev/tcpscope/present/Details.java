@@ -380,7 +380,7 @@ public final class Details {
             title.append(" on interface ").append(ifName).append(", id ").append(f.interfaceId());
         }
         DetailNode frame = root.protocol("frame", title.toString()).at(f.segment(), f.offset(), cap);
-        if (frame.isCollapsed()) {
+        if (!frame.keepsItems()) {
             return frame; // -O without frame: its items would not be printed
         }
         if (section >= 0) {

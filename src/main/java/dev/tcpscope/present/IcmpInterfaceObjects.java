@@ -298,7 +298,7 @@ final class IcmpInterfaceObjects {
     private static void string(DetailNode parent, String key, String name, MemorySegment s, long at, int n) {
         String text = Labels.asciiString(s, at, n);
         DetailNode f = parent.field(key, Labels.truncated(name, Labels.formatText(text)), text).at(s, at, n);
-        if (Labels.trailingStray(s, at, n)) {
+        if (dev.tcpscope.proto.Text.trailingStray(s, at, n)) {
             Expert.add(f, "_ws.string.trailing_stray_characters", Expert.Severity.WARNING, Expert.Group.UNDECODED,
                     "Trailing stray characters");
         }

@@ -241,7 +241,7 @@ final class Ipv4Options {
 
     /** Whether the string of {@link #ascii} has stray characters after its NUL. */
     boolean trailingStray(int at, int n) {
-        return Labels.trailingStray(s, o + at, n);
+        return dev.tcpscope.proto.Text.trailingStray(s, o + at, n);
     }
 
     // ---- option headers ------------------------------------------------------------------------

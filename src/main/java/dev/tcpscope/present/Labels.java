@@ -187,11 +187,6 @@ final class Labels {
         return sb.toString();
     }
 
-    /** {@link dev.tcpscope.proto.Text#trailingStray}. */
-    static boolean trailingStray(MemorySegment s, long off, int len) {
-        return dev.tcpscope.proto.Text.trailingStray(s, off, len);
-    }
-
     /**
      * Text as a label shows a string ({@code format_text}): printable characters as they are,
      * other ASCII characters as C escapes ({@code \n}, {@code \t} ...) or three octal digits.

@@ -55,7 +55,7 @@ final class LinkDetails {
         }
         x.protocol("ethertype");
         DetailNode eth = x.root.protocol("eth", ethernetTitle(s, off)).at(s, off, Ethernet.HEADER_LENGTH);
-        if (!eth.isCollapsed()) { // -O without eth prints none of its items
+        if (eth.keepsItems()) { // -O without eth prints none of its items
             addresses(eth, s, off);
             eth.field("eth.type", "Type: " + etherTypeName(type), Labels.hex(type, 4)).at(s, off + 12, 2);
         }

@@ -378,7 +378,7 @@ final class TcpDetails {
             String text = Labels.asciiString(s, at, left);
             DetailNode cause = tcp.field("tcp.reset_cause", Labels.truncated("Reset cause", Labels.formatText(text)), text)
                     .at(s, at, left);
-            if (Labels.trailingStray(s, at, left)) {
+            if (dev.tcpscope.proto.Text.trailingStray(s, at, left)) {
                 Expert.add(cause, "_ws.string.trailing_stray_characters", Expert.Severity.WARNING,
                         Expert.Group.UNDECODED, "Trailing stray characters");
             }

@@ -5,6 +5,7 @@ import dev.tcpscope.proto.Items;
 import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.proto.Text;
 import dev.tcpscope.proto.Tree;
+import dev.tcpscope.proto.Tvb;
 import dev.tcpscope.tcp.PduContext;
 import dev.tcpscope.tcp.PduDissector;
 
@@ -36,9 +37,8 @@ public final class Rlogin implements PduDissector, LayerTree {
 
     /** The last frame dissected. */
     private int frame = -1;
-    private MemorySegment s;
-    private long base;
-    private int cap, rep, srcPort, dstPort, urgent;
+    private Tvb tvb;
+    private int srcPort, dstPort, urgent;
     private boolean infoFrame;
     private End end = End.OK;
     private final Items.Fields fields = new Items.Fields();
@@ -91,10 +91,7 @@ public final class Rlogin implements PduDissector, LayerTree {
             }
         }
         this.frame = ctx.frame;
-        this.s = s;
-        this.base = off;
-        this.cap = len;
-        this.rep = reported;
+        this.tvb = new Tvb(s, off, len, reported);
         this.srcPort = ctx.srcPort;
         this.dstPort = ctx.dstPort;
         this.urgent = ctx.urgentPointer;
@@ -102,9 +99,9 @@ public final class Rlogin implements PduDissector, LayerTree {
         this.end = End.OK;
         try {
             display(null, info);
-        } catch (Stop stop) {
-            end = stop.end;
-            info.append(stop.end == End.MALFORMED ? "[Malformed Packet]" : "[Packet size limited during capture]");
+        } catch (Tvb.Stop stop) {
+            end = stop.end();
+            info.append(stop.info());
         }
         ctx.columns.setProtocol("Rlogin");
         ctx.columns.setInfo(Text.infoLimit(info));
@@ -120,40 +117,21 @@ public final class Rlogin implements PduDissector, LayerTree {
         return -1;
     }
 
-    /** A read past the bytes: Wireshark's ReportedBoundsError (malformed) or BoundsError (cut short). */
-    private static final class Stop extends RuntimeException {
-        final End end;
-
-        Stop(End end) {
-            super(null, null, false, false);
-            this.end = end;
-        }
-    }
-
-    private void need(int off, int n) {
-        if (off < 0 || off + n > cap) {
-            throw new Stop(off + n > rep ? End.MALFORMED : End.SHORT);
-        }
-    }
-
     /** tvb_strsize: the bytes up to and including the NUL at or after {@code off}. */
     private int strsize(int off) {
-        need(off, 1);
-        for (int i = off; i < cap; i++) {
-            if (Text.u8(s, base + i) == 0) {
-                return i - off + 1;
-            }
+        tvb.need(off, 1);
+        int nul = tvb.find(off, tvb.cap - off, 0);
+        if (nul < 0) {
+            throw tvb.cap < tvb.rep ? Tvb.Stop.SHORT : Tvb.Stop.MALFORMED;
         }
-        throw new Stop(cap < rep ? End.SHORT : End.MALFORMED);
-    }
-
-    private int u16(int off) {
-        need(off, 2);
-        return Text.u8(s, base + off) << 8 | Text.u8(s, base + off + 1);
+        return nul - off + 1;
     }
 
     /** rlogin_display: the tree under {@code t} (null: the reads only), and Info additions. */
     private void display(Tree t, StringBuilder info) {
+        MemorySegment s = tvb.s;
+        long base = tvb.base;
+        int cap = tvb.cap;
         Tree r = t == null ? null : t.protocol("rlogin", "Rlogin Protocol").at(s, base, cap);
         if (cap == 0) {
             return;
@@ -165,7 +143,7 @@ public final class Rlogin implements PduDissector, LayerTree {
             if (at > offset && r != null) {
                 r.string("rlogin.data", "Data", Text.ascii(s, base, at)).at(s, base, at);
             }
-            need(u, 1);
+            tvb.need(u, 1);
             int control = Text.u8(s, base + u);
             String name = switch (control) {
                 case 0x02 -> "Clear buffer";
@@ -248,28 +226,28 @@ public final class Rlogin implements PduDissector, LayerTree {
             // added until a read runs past the bytes
             // an FT_NONE item past the end of the bytes is cut at their end (proto.c get_hfi_length)
             Tree w = r == null ? null : r.none("rlogin.window_size", "Window Info").at(s, base + offset, Math.min(12, cap - offset));
-            int cookie = u16(offset);
+            int cookie = tvb.u16(offset);
             if (w != null) {
                 w.field("rlogin.magic_cookie", String.format("Magic Cookie: 0x%04x", cookie), String.format("0x%04x", cookie))
                         .at(s, base + offset, 2);
             }
-            need(offset + 2, 2);
+            tvb.need(offset + 2, 2);
             if (w != null) {
                 w.string("rlogin.window_size.ss", "Window size marker", Text.ascii(s, base + offset + 2, 2)).at(s, base + offset + 2, 2);
             }
-            int rows = u16(offset + 4);
+            int rows = tvb.u16(offset + 4);
             if (w != null) {
                 w.field("rlogin.window_size.rows", "Rows: " + rows, Integer.toString(rows)).at(s, base + offset + 4, 2);
             }
-            int cols = u16(offset + 6);
+            int cols = tvb.u16(offset + 6);
             if (w != null) {
                 w.field("rlogin.window_size.cols", "Columns: " + cols, Integer.toString(cols)).at(s, base + offset + 6, 2);
             }
-            int x = u16(offset + 8);
+            int x = tvb.u16(offset + 8);
             if (w != null) {
                 w.field("rlogin.window_size.x_pixels", "X Pixels: " + x, Integer.toString(x)).at(s, base + offset + 8, 2);
             }
-            int y = u16(offset + 10);
+            int y = tvb.u16(offset + 10);
             if (w != null) {
                 w.field("rlogin.window_size.y_pixels", "Y Pixels: " + y, Integer.toString(y)).at(s, base + offset + 10, 2);
             }
@@ -294,12 +272,7 @@ public final class Rlogin implements PduDissector, LayerTree {
             return End.OK;
         }
         protocols.accept("rlogin");
-        try {
-            display(root, null);
-        } catch (Stop stop) {
-            return stop.end;
-        }
-        return End.OK;
+        return Tvb.walk(() -> display(root, null));
     }
 
     Collected fields(long f) {

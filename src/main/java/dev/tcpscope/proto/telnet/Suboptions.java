@@ -2,7 +2,7 @@ package dev.tcpscope.proto.telnet;
 
 import dev.tcpscope.proto.Text;
 import dev.tcpscope.proto.Tree;
-import dev.tcpscope.proto.LayerTree.End;
+import dev.tcpscope.proto.Tvb;
 
 import java.lang.foreign.MemorySegment;
 
@@ -14,34 +14,11 @@ import java.lang.foreign.MemorySegment;
  * read past the bytes stops the dissection as in Wireshark, with or without a tree.
  */
 final class Suboptions {
-    private final Telnet telnet;
     /** The bytes the current dissector reads: the segment's, or the unescaped parameters. */
-    private MemorySegment s;
-    private long base;
-    private int cap, rep;
+    private Tvb t;
 
-    Suboptions(Telnet telnet, MemorySegment s, long base) {
-        this.telnet = telnet;
-        this.s = s;
-        this.base = base;
-        this.cap = telnet.captured();
-        this.rep = telnet.reported();
-    }
-
-    private void need(int off, int n) {
-        if (off < 0 || n < 0 || (long) off + n > cap) {
-            throw new Telnet.Stop((long) off + n > rep ? End.MALFORMED : End.SHORT);
-        }
-    }
-
-    private int u8(int off) {
-        need(off, 1);
-        return Text.u8(s, base + off);
-    }
-
-    private int u16(int off) {
-        need(off, 2);
-        return Text.u8(s, base + off) << 8 | Text.u8(s, base + off + 1);
+    Suboptions(Tvb segment) {
+        this.t = segment;
     }
 
     /**
@@ -52,16 +29,16 @@ final class Suboptions {
         Options.Option opt = Options.of(code);
         int offset = start + 3;
         int cur = offset;
-        int len = rep - offset;
+        int len = t.rep - offset;
         int escaped = 0;
         while (true) {
-            int iac = telnet.findByte(cur, len, Telnet.IAC);
+            int iac = t.find(cur, len, Telnet.IAC);
             if (iac == -1) {
                 offset = (int) Math.min((long) offset + len, Integer.MAX_VALUE);
                 break;
             }
             // 4.0 compares the IAC's offset in the segment with the length left after the option
-            if (iac + 1 >= len || u8(iac + 1) != Telnet.IAC) {
+            if (iac + 1 >= len || t.u8(iac + 1) != Telnet.IAC) {
                 offset = iac;
                 break;
             }
@@ -107,12 +84,12 @@ final class Suboptions {
      * from then on instead of the segment (their length, captured and reported alike, is what is left).
      */
     private void unescape(int from, int len) {
-        need(from, len);
+        byte[] in = t.copy(from, len);
         byte[] out = new byte[len];
         int n = 0;
         for (int i = 0; i < len; ) {
-            int b = Text.u8(s, base + from + i);
-            if (b == 0xff && i + 1 < len && Text.u8(s, base + from + i + 1) == 0xff) {
+            int b = in[i] & 0xff;
+            if (b == 0xff && i + 1 < len && in[i + 1] == (byte) 0xff) {
                 out[n++] = (byte) 0xff;
                 i += 2;
             } else {
@@ -120,27 +97,24 @@ final class Suboptions {
                 i++;
             }
         }
-        s = MemorySegment.ofArray(java.util.Arrays.copyOf(out, n));
-        base = 0;
-        cap = n;
-        rep = n;
+        t = new Tvb(MemorySegment.ofArray(java.util.Arrays.copyOf(out, n)), 0, n, n);
     }
 
     private void dissect(Options.Option opt, Tree item, int off, int len) {
         switch (opt.kind()) {
             case STRING -> string(opt.name(), item, off, len);
             case NAWS -> {
-                int w = u16(off);
+                int w = t.u16(off);
                 if (item != null) {
-                    item.field("telnet.naws_subopt.width", "Width: " + w, Integer.toString(w)).at(s, base + off, 2);
+                    item.field("telnet.naws_subopt.width", "Width: " + w, Integer.toString(w)).at(t.s, t.base + off, 2);
                 }
-                int h = u16(off + 2);
+                int h = t.u16(off + 2);
                 if (item != null) {
-                    item.field("telnet.naws_subopt.height", "Height: " + h, Integer.toString(h)).at(s, base + off + 2, 2);
+                    item.field("telnet.naws_subopt.height", "Height: " + h, Integer.toString(h)).at(t.s, t.base + off + 2, 2);
                 }
             }
             case RFC -> {
-                int c = u8(off);
+                int c = t.u8(off);
                 if (item != null) {
                     String name = switch (c) {
                         case 0 -> "OFF";
@@ -149,15 +123,15 @@ final class Suboptions {
                         case 3 -> "RESTART-XON";
                         default -> "Unknown";
                     };
-                    item.field("telnet.rfc_subopt.cmd", "Command: " + name + " (" + c + ")", Integer.toString(c)).at(s, base + off, 1);
+                    item.field("telnet.rfc_subopt.cmd", "Command: " + name + " (" + c + ")", Integer.toString(c)).at(t.s, t.base + off, 1);
                 }
             }
             case HTSTOPS -> tabStops(opt.name(), item, off, len);
             case OUTMARK -> outputMarking(item, off, len);
             case STARTTLS -> {
-                int c = u8(off);
+                int c = t.u8(off);
                 if (item != null) {
-                    item.field("telnet.starttls", "Follows: " + c, Integer.toString(c)).at(s, base + off, 1);
+                    item.field("telnet.starttls", "Follows: " + c, Integer.toString(c)).at(t.s, t.base + off, 1);
                 }
             }
             case AUTH -> authentication(item, off, len);
@@ -169,35 +143,31 @@ final class Suboptions {
         }
     }
 
-    private void bytes(Tree t, String key, String title, int off, int len) {
-        need(off, len);
-        if (t != null) {
-            t.bytes(key, title, s, base + off, len).at(s, base + off, len);
+    private void bytes(Tree item, String key, String title, int off, int len) {
+        t.need(off, len);
+        if (item != null) {
+            t.at(item.bytes(key, title, t.s, t.base + off, len), off, len);
         }
     }
 
     /** An item whose label is given whole (proto_tree_add_bytes_format with no value shown). */
-    private void labelledBytes(Tree t, String key, String label, int off, int len) {
-        need(off, len);
-        if (t != null) {
-            t.field(key, label, Text.hexColons(s, base + off, len)).at(s, base + off, len);
+    private void labelledBytes(Tree item, String key, String label, int off, int len) {
+        t.need(off, len);
+        if (item != null) {
+            t.at(item.field(key, label, Text.hexColons(t.s, t.base + off, len)), off, len);
         }
     }
 
-    private void string(Tree t, String key, String title, int off, int len) {
-        need(off, len);
-        if (t != null) {
-            Tree item = t.string(key, title, Text.ascii(s, base + off, len)).at(s, base + off, len);
-            if (Text.trailingStray(s, base + off, len)) {
-                item.expert("_ws.string.trailing_stray_characters", Tree.Severity.WARNING, Tree.Group.UNDECODED,
-                        "Trailing stray characters");
-            }
+    private void string(Tree item, String key, String title, int off, int len) {
+        t.need(off, len);
+        if (item != null) {
+            t.string(item, key, title, off, len);
         }
     }
 
-    private void subcommand(Tree t, String label, int c, int off) {
-        if (t != null) {
-            t.field("telnet.subcmd", label, Integer.toString(c)).at(s, base + off, 1);
+    private void subcommand(Tree item, String label, int c, int off) {
+        if (item != null) {
+            t.at(item.field("telnet.subcmd", label, Integer.toString(c)), off, 1);
         }
     }
 
@@ -210,7 +180,7 @@ final class Suboptions {
 
     /** dissect_string_subopt: Terminal Type, X Display Location. */
     private void string(String option, Tree item, int off, int len) {
-        int c = u8(off);
+        int c = t.u8(off);
         switch (c) {
             case 0 -> {
                 subcommand(item, "Here's my " + option, c, off);
@@ -235,7 +205,7 @@ final class Suboptions {
 
     /** dissect_htstops_subopt: Output Horizontal Tab Stops. */
     private void tabStops(String option, Tree item, int off, int len) {
-        int c = u8(off);
+        int c = t.u8(off);
         switch (c) {
             case 0 -> subcommand(item, "Here's my " + option, c, off);
             case 1 -> subcommand(item, "Send your " + option, c, off);
@@ -250,7 +220,7 @@ final class Suboptions {
         off++;
         len--;
         while (len > 0) {
-            int v = u8(off);
+            int v = t.u8(off);
             if (item != null) {
                 String label = switch (v) {
                     case 0 -> "Sender wants to handle tab stops";
@@ -258,7 +228,7 @@ final class Suboptions {
                     case 255 -> "Sender wants receiver to handle tab stops";
                     default -> "Sender wants receiver to handle tab stop at " + v;
                 };
-                item.field("telnet.tabstop", label, Integer.toString(v)).at(s, base + off, 1);
+                item.field("telnet.tabstop", label, Integer.toString(v)).at(t.s, t.base + off, 1);
             }
             off++;
             len--;
@@ -268,7 +238,7 @@ final class Suboptions {
     /** dissect_outmark_subopt: Output Marking, a command byte then a banner up to a GS. */
     private void outputMarking(Tree item, int off, int len) {
         while (len > 0) {
-            int c = u8(off);
+            int c = t.u8(off);
             if (item != null) {
                 String name = switch (c) {
                     case 0x06 -> "ACK";
@@ -281,11 +251,11 @@ final class Suboptions {
                     default -> "Unknown";
                 };
                 String ch = character(c);
-                item.field("telnet.outmark_subopt.cmd", "Command: " + name + " (" + ch + ")", ch).at(s, base + off, 1);
+                item.field("telnet.outmark_subopt.cmd", "Command: " + name + " (" + ch + ")", ch).at(t.s, t.base + off, 1);
             }
             off++;
             len--;
-            int gs = findHere(off, len, 29);
+            int gs = t.find(off, len, 29);
             int n = (gs == -1 ? off + len : gs) - off;
             if (n > 0) {
                 string(item, "telnet.outmark_subopt.banner", "Banner", off, n);
@@ -307,23 +277,12 @@ final class Suboptions {
         };
     }
 
-    /** tvb_find_guint8 in the bytes being read. */
-    private int findHere(int off, int max, int b) {
-        int end = (int) Math.min((long) off + Math.max(max, 0), cap);
-        for (int i = off; i < end; i++) {
-            if (Text.u8(s, base + i) == b) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** dissect_authentication_subopt: every IS and REPLY is read as Kerberos v5's, as 4.0 does. */
     private void authentication(Tree item, int off, int len) {
-        int c = u8(off);
+        int c = t.u8(off);
         if (item != null) {
             item.field("telnet.auth.cmd", "Auth Cmd: " + name(c, "IS", "SEND", "REPLY", "NAME") + " (" + c + ")",
-                    Integer.toString(c)).at(s, base + off, 1);
+                    Integer.toString(c)).at(t.s, t.base + off, 1);
         }
         off++;
         len--;
@@ -331,10 +290,10 @@ final class Suboptions {
             case 0, 2 -> {
                 typePair(item, off);
                 off += 2;
-                int k = u8(off);
+                int k = t.u8(off);
                 if (item != null) {
                     item.field("telnet.auth.krb5.cmd", "Command: " + name(k, "Auth", "Reject", "Accept", "Response", "Forward",
-                            "Forward Accept", "Forward Reject") + " (" + k + ")", Integer.toString(k)).at(s, base + off, 1);
+                            "Forward Accept", "Forward Reject") + " (" + k + ")", Integer.toString(k)).at(t.s, t.base + off, 1);
                 }
                 // the Kerberos AP_REQ / AP_REP that may follow is not dissected (docs/TEXTPROTO.md)
             }
@@ -352,7 +311,7 @@ final class Suboptions {
 
     /** dissect_authentication_type_pair: the type, then the modifier bits of the next byte. */
     private void typePair(Tree item, int off) {
-        int type = u8(off);
+        int type = t.u8(off);
         if (item != null) {
             String name = switch (type) {
                 case 0 -> "NULL";
@@ -371,9 +330,9 @@ final class Suboptions {
                 case 15 -> "NTLM";
                 default -> "Unknown";
             };
-            item.field("telnet.auth.type", "Auth Type: " + name + " (" + type + ")", Integer.toString(type)).at(s, base + off, 1);
+            item.field("telnet.auth.type", "Auth Type: " + name + " (" + type + ")", Integer.toString(type)).at(t.s, t.base + off, 1);
         }
-        int m = u8(off + 1);
+        int m = t.u8(off + 1);
         if (item != null) {
             int enc = (m & 0x14) >> 2;
             String encName = switch (enc) {
@@ -383,18 +342,18 @@ final class Suboptions {
                 case 4 -> "Reserved";
                 default -> "Unknown";
             };
-            long at = base + off + 1;
+            long at = t.base + off + 1;
             item.field("telnet.auth.mod.enc", Text.bits(m, 0x14, 8) + " = Encrypt: " + encName + " (" + enc + ")",
-                    Integer.toString(enc)).at(s, at, 1);
+                    Integer.toString(enc)).at(t.s, at, 1);
             item.field("telnet.auth.mod.cred_fwd", Text.bits(m, 0x08, 8) + " = Cred Fwd: "
                     + ((m & 0x08) != 0 ? "Client WILL forward auth creds" : "Client will NOT forward auth creds"),
-                    (m & 0x08) != 0 ? "1" : "0").at(s, at, 1);
+                    (m & 0x08) != 0 ? "1" : "0").at(t.s, at, 1);
             item.field("telnet.auth.mod.how", Text.bits(m, 0x02, 8) + " = How: "
                     + ((m & 0x02) != 0 ? "MUTUAL authentication" : "One Way authentication"),
-                    (m & 0x02) != 0 ? "1" : "0").at(s, at, 1);
+                    (m & 0x02) != 0 ? "1" : "0").at(t.s, at, 1);
             item.field("telnet.auth.mod.who", Text.bits(m, 0x01, 8) + " = Who: "
                     + ((m & 0x01) != 0 ? "Mask server to client" : "Mask client to server"),
-                    (m & 0x01) != 0 ? "1" : "0").at(s, at, 1);
+                    (m & 0x01) != 0 ? "1" : "0").at(t.s, at, 1);
         }
     }
 
@@ -405,10 +364,10 @@ final class Suboptions {
 
     /** dissect_encryption_subopt. */
     private void encryption(Tree item, int off, int len) {
-        int c = u8(off);
+        int c = t.u8(off);
         if (item != null) {
             item.field("telnet.enc.cmd", "Enc Cmd: " + name(c, "IS", "SUPPORT", "REPLY", "START", "END", "REQUEST-START",
-                    "REQUEST-END", "ENC_KEYID", "DEC_KEYID") + " (" + c + ")", Integer.toString(c)).at(s, base + off, 1);
+                    "REQUEST-END", "ENC_KEYID", "DEC_KEYID") + " (" + c + ")", Integer.toString(c)).at(t.s, t.base + off, 1);
         }
         off++;
         len--;
@@ -428,7 +387,7 @@ final class Suboptions {
             }
             case 3 -> {
                 if (len > 0) {
-                    labelledBytes(item, "telnet.enc.key_id", u8(off) == 0 ? "Default key" : "Key ID", off, len);
+                    labelledBytes(item, "telnet.enc.key_id", t.u8(off) == 0 ? "Default key" : "Key ID", off, len);
                 }
             }
             case 5 -> {
@@ -451,26 +410,26 @@ final class Suboptions {
     }
 
     private void encryptionType(Tree item, int off) {
-        int t = u8(off);
+        int type = t.u8(off);
         if (item != null) {
-            String name = t < ENC_TYPES.length && ENC_TYPES[t] != null ? ENC_TYPES[t] : "Unknown";
-            item.field("telnet.enc.type", "Enc Type: " + name + " (" + t + ")", Integer.toString(t)).at(s, base + off, 1);
+            String name = type < ENC_TYPES.length && ENC_TYPES[type] != null ? ENC_TYPES[type] : "Unknown";
+            t.at(item.field("telnet.enc.type", "Enc Type: " + name + " (" + type + ")", Integer.toString(type)), off, 1);
         }
     }
 
     /** dissect_tn3270_regime_subopt: ARE or IS and the regime's name, or bogus bytes. */
     private void regime(Tree item, int off, int len) {
         while (len > 0) {
-            int c = u8(off);
+            int c = t.u8(off);
             if (c == 0 || c == 1) {
                 if (item != null) {
-                    item.field("telnet.regime_cmd", c == 1 ? "ARE" : "IS", Integer.toString(c)).at(s, base + off, 1);
+                    item.field("telnet.regime_cmd", c == 1 ? "ARE" : "IS", Integer.toString(c)).at(t.s, t.base + off, 1);
                 }
                 string(item, "telnet.tn3270.regime_subopt.value", "Value", off + 1, len - 1);
                 return;
             }
             if (item != null) {
-                item.field("telnet.regime_cmd", "Bogus value: " + c, Integer.toString(c)).at(s, base + off, 1);
+                item.field("telnet.regime_cmd", "Bogus value: " + c, Integer.toString(c)).at(t.s, t.base + off, 1);
             }
             off++;
             len--;
@@ -489,10 +448,10 @@ final class Suboptions {
      */
     private void tn3270e(Tree item, int off, int len) {
         while (len > 0) {
-            int c = u8(off);
+            int c = t.u8(off);
             if (item != null) {
                 item.field("telnet.tn3270.subopt", "Suboption: " + name(c, TN3270E_SUBOPTIONS) + " (" + c + ")",
-                        Integer.toString(c)).at(s, base + off, 1);
+                        Integer.toString(c)).at(t.s, t.base + off, 1);
             }
             switch (c) {
                 case 1 -> {
@@ -501,8 +460,8 @@ final class Suboptions {
                     len = 1;
                 }
                 case 4 -> {
-                    if (u8(off - 1) == 2) {
-                        int connect = findHere(off + 1, len, 1);
+                    if (t.u8(off - 1) == 2) {
+                        int connect = t.find(off + 1, len, 1);
                         if (connect != -1 && connect - (off + 1) > 0) {
                             int n = connect - (off + 1);
                             string(item, "telnet.tn3270.is", "Is", off + 1, n);
@@ -514,26 +473,26 @@ final class Suboptions {
                 case 5 -> {
                     off++;
                     len--;
-                    int r = u8(off);
+                    int r = t.u8(off);
                     if (item != null) {
                         item.field("telnet.tn3270.reason", "Reason: " + name(r, "CONN-PARTNER", "DEVICE-IN-USE", "INV-ASSOCIATE",
                                 "INV-DEVICE-NAME", "INV-DEVICE-TYPE", "TYPE-NAME-ERROR", "UNKNOWN-ERROR", "UNSUPPORTED-REQ")
-                                + " (" + r + ")", Integer.toString(r)).at(s, base + off, 1);
+                                + " (" + r + ")", Integer.toString(r)).at(t.s, t.base + off, 1);
                     }
                 }
                 case 7 -> {
-                    int device = u8(off - 1);
+                    int device = t.u8(off - 1);
                     if (device == 2) {
                         string(item, "telnet.tn3270.request_string", "Request", off + 1, len - 1);
                         off += len - 1;
                         len = 1;
                     } else if (device == 3) {
                         while (len > 0) {
-                            int r = u8(off);
+                            int r = t.u8(off);
                             String fn = name(r, "BIND-IMAGE", "DATA-STREAM-CTL", "RESPONSES", "SCS-CTL-CODES", "SYSREQ");
                             if (item != null) {
                                 item.field("telnet.tn3270.request", "Request: " + fn + " (" + r + ")", Integer.toString(r))
-                                        .at(s, base + off, 1);
+                                        .at(t.s, t.base + off, 1);
                             }
                             if (fn.equals("Unknown")) {
                                 break;
@@ -567,12 +526,32 @@ final class Suboptions {
     private static final String[] PURGES = {"Purge None", "Purge RX", "Purge TX", "Purge RX/TX"};
 
     /**
+     * A COM Port Control command with a one-byte value: its field, the text between the side and
+     * the value's name (4.0 labels a control "Stop"), the names, the text of a value past them,
+     * and the expert item of a missing value.
+     */
+    private record ComValue(String key, String title, String shown, String[] names, String beyond,
+                            String invalidKey, String invalid) { }
+
+    private static final java.util.Map<Integer, ComValue> COM_VALUES = java.util.Map.of(
+            2, new ComValue("telnet.comport_subopt.data_size", "Data Size", " Data Size: ", DATA_SIZES, "<invalid>",
+                    "telnet.invalid_data_size", " <Invalid Data Size Packet>"),
+            3, new ComValue("telnet.comport_subopt.parity", "Parity", " Parity: ", PARITIES, "<invalid>",
+                    "telnet.invalid_parity", " <Invalid Parity Packet>"),
+            4, new ComValue("telnet.comport_subopt.stop", "Stop Bits", " Stop: ", STOPS, "<invalid>",
+                    "telnet.invalid_stop", " <Invalid Stop Packet>"),
+            5, new ComValue("telnet.comport_subopt.control", "Control", " Stop: ", CONTROLS, "Control: <invalid>",
+                    "telnet.invalid_control", " <Invalid Control Packet>"),
+            12, new ComValue("telnet.comport_subopt.purge", "Purge", " ", PURGES, "<Purge invalid>",
+                    "telnet.invalid_purge", " <Invalid Purge Packet>"));
+
+    /**
      * dissect_comport_subopt (RFC 2217): a command (the server's are the client's plus 100) and
      * its value; a value missing is an expert item on the option. 4.0's labels are kept (a
      * control is labelled "Stop").
      */
     private void comPort(String option, Tree item, int off, int len) {
-        int c = u8(off);
+        int c = t.u8(off);
         boolean server = c > 99;
         int cmd = server ? c - 100 : c;
         String who = server ? "Server" : "Client";
@@ -581,67 +560,46 @@ final class Suboptions {
             case 0 -> {
                 if (len == 0) {
                     if (item != null) {
-                        item.field("telnet.comport_subopt.signature", who + " Requests Signature", "").at(s, base + off, 1);
+                        item.field("telnet.comport_subopt.signature", who + " Requests Signature", "").at(t.s, t.base + off, 1);
                     }
                 } else {
-                    need(off + 1, len);
-                    String sig = Text.ascii(s, base + off + 1, len);
+                    t.need(off + 1, len);
+                    String sig = Text.ascii(t.s, t.base + off + 1, len);
                     if (item != null) {
-                        item.field("telnet.comport_subopt.signature", who + " Signature: " + sig, sig).at(s, base + off, 1 + len);
+                        item.field("telnet.comport_subopt.signature", who + " Signature: " + sig, sig).at(t.s, t.base + off, 1 + len);
                     }
                 }
             }
             case 1 -> {
                 if (len >= 4) {
-                    need(off + 1, 4);
-                    long baud = Text.u32(s, base + off + 1);
+                    t.need(off + 1, 4);
+                    long baud = t.u32(off + 1);
                     if (item != null) {
                         String v = baud == 0 ? who + " Requests Baud Rate" : who + " Baud Rate: " + (int) baud;
-                        item.field("telnet.comport_subopt.baud_rate", "Baud Rate: " + v, Long.toString(baud)).at(s, base + off, 5);
+                        item.field("telnet.comport_subopt.baud_rate", "Baud Rate: " + v, Long.toString(baud)).at(t.s, t.base + off, 5);
                     }
                 } else {
                     invalidComPort(item, "telnet.invalid_baud_rate", who + " <Invalid Baud Rate Packet>");
                 }
             }
             case 2, 3, 4, 5, 12 -> {
+                ComValue value = COM_VALUES.get(cmd);
                 if (len >= 1) {
-                    int v = u8(off + 1);
+                    int v = t.u8(off + 1);
                     if (item != null) {
-                        String[] l = switch (cmd) {
-                            case 2 -> new String[] {"telnet.comport_subopt.data_size", "Data Size",
-                                who + " Data Size: " + (v > 8 ? "<invalid>" : DATA_SIZES[v])};
-                            case 3 -> new String[] {"telnet.comport_subopt.parity", "Parity",
-                                who + " Parity: " + (v > 5 ? "<invalid>" : PARITIES[v])};
-                            case 4 -> new String[] {"telnet.comport_subopt.stop", "Stop Bits",
-                                who + " Stop: " + (v > 3 ? "<invalid>" : STOPS[v])};
-                            case 5 -> new String[] {"telnet.comport_subopt.control", "Control",
-                                who + " Stop: " + (v > 19 ? "Control: <invalid>" : CONTROLS[v])};
-                            default -> new String[] {"telnet.comport_subopt.purge", "Purge",
-                                who + " " + (v > 3 ? "<Purge invalid>" : PURGES[v])};
-                        };
-                        item.field(l[0], l[1] + ": " + l[2], Integer.toString(v)).at(s, base + off, 2);
+                        String name = v < value.names().length ? value.names()[v] : value.beyond();
+                        t.at(item.field(value.key(), value.title() + ": " + who + value.shown() + name, Integer.toString(v)),
+                                off, 2);
                     }
                 } else {
-                    invalidComPort(item, switch (cmd) {
-                        case 2 -> "telnet.invalid_data_size";
-                        case 3 -> "telnet.invalid_parity";
-                        case 4 -> "telnet.invalid_stop";
-                        case 5 -> "telnet.invalid_control";
-                        default -> "telnet.invalid_purge";
-                    }, who + switch (cmd) {
-                        case 2 -> " <Invalid Data Size Packet>";
-                        case 3 -> " <Invalid Parity Packet>";
-                        case 4 -> " <Invalid Stop Packet>";
-                        case 5 -> " <Invalid Control Packet>";
-                        default -> " <Invalid Purge Packet>";
-                    });
+                    invalidComPort(item, value.invalidKey(), who + value.invalid());
                 }
             }
             case 6, 10, 7, 11 -> {
                 boolean line = cmd == 6 || cmd == 10;
                 boolean mask = cmd == 10 || cmd == 11;
                 if (len >= 1) {
-                    int v = u8(off + 1);
+                    int v = t.u8(off + 1);
                     StringBuilder names = new StringBuilder();
                     for (int b = 0; b < 8; b++) {
                         if ((v >> b & 1) != 0) {
@@ -653,7 +611,7 @@ final class Suboptions {
                                 + (mask ? "_mask" : "");
                         String what = mask ? (line ? " Set Linestate Mask: " : " Set Modemstate Mask: ")
                                 : (line ? " Linestate: " : " Modemstate: ");
-                        item.field(key, who + what + names, names.toString()).at(s, base + off, 2);
+                        item.field(key, who + what + names, names.toString()).at(t.s, t.base + off, 2);
                     }
                 } else {
                     invalidComPort(item, line ? "telnet.invalid_linestate" : "telnet.invalid_modemstate", who
@@ -664,7 +622,7 @@ final class Suboptions {
             case 8, 9 -> {
                 if (item != null) {
                     item.none(cmd == 8 ? "telnet.comport_subopt.flow_control_suspend" : "telnet.comport_subopt.flow_control_resume",
-                            who + (cmd == 8 ? " Flow Control Suspend" : " Flow Control Resume")).at(s, base + off, 1);
+                            who + (cmd == 8 ? " Flow Control Suspend" : " Flow Control Resume")).at(t.s, t.base + off, 1);
                 }
             }
             default -> {

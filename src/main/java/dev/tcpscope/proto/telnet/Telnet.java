@@ -5,6 +5,7 @@ import dev.tcpscope.proto.Items;
 import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.proto.Text;
 import dev.tcpscope.proto.Tree;
+import dev.tcpscope.proto.Tvb;
 import dev.tcpscope.tcp.PduContext;
 import dev.tcpscope.tcp.PduDissector;
 
@@ -38,9 +39,7 @@ public final class Telnet implements PduDissector, LayerTree {
 
     /** The last frame dissected, and its bytes. */
     private int frame = -1;
-    private MemorySegment s;
-    private long base;
-    private int cap, rep;
+    private Tvb tvb;
     private final Items.Fields fields = new Items.Fields();
 
     @Override
@@ -52,60 +51,24 @@ public final class Telnet implements PduDissector, LayerTree {
     @Override
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
         this.frame = ctx.frame;
-        this.s = s;
-        this.base = off;
-        this.cap = len;
         // a cut segment: reads past its bytes are "short" (its reported length is not handed over)
-        this.rep = ctx.truncated ? Integer.MAX_VALUE : len;
+        this.tvb = new Tvb(s, off, len, ctx.truncated ? Integer.MAX_VALUE : len);
         ctx.columns.setProtocol("TELNET");
         StringBuilder info = new StringBuilder("Telnet Data ...");
         try {
             walk(null);
-        } catch (Stop stop) {
-            info.append(stop.end == End.MALFORMED ? "[Malformed Packet]" : "[Packet size limited during capture]");
+        } catch (Tvb.Stop stop) {
+            info.append(stop.info());
         }
         ctx.columns.setInfo(info);
     }
 
-    /** A read past the bytes: Wireshark's ReportedBoundsError (malformed) or BoundsError (cut short). */
-    static final class Stop extends RuntimeException {
-        final End end;
-
-        Stop(End end) {
-            super(null, null, false, false);
-            this.end = end;
-        }
-    }
-
-    /** Checks that {@code n} bytes at {@code off} are there, as a tvb read would. */
-    void need(int off, int n) {
-        if (off < 0 || n < 0 || off + n > cap) {
-            throw new Stop(off + n > rep ? End.MALFORMED : End.SHORT);
-        }
-    }
-
-    int u8(int off) {
-        need(off, 1);
-        return Text.u8(s, base + off);
-    }
-
-    /** tvb_find_guint8 over at most {@code max} captured bytes from {@code off}; -1 when none. */
-    private int find(int off, int max, int b) {
-        int end = (int) Math.min((long) off + Math.max(max, 0), cap);
-        for (int i = off; i < end; i++) {
-            if (Text.u8(s, base + i) == b) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** dissect_telnet: the tree under {@code t}, or the reads alone when {@code t} is null. */
     private void walk(Tree t) {
-        Tree r = t == null ? null : t.protocol("telnet", "Telnet").at(s, base, cap);
+        Tree r = t == null ? null : tvb.at(t.protocol("telnet", "Telnet"), 0, tvb.cap);
         int offset = 0;
         int len;
-        while ((len = rep - offset) > 0) {
+        while ((len = tvb.rep - offset) > 0) {
             int iac = unescapedIac(offset, len);
             if (iac != -1) {
                 if (iac > offset) {
@@ -122,9 +85,9 @@ public final class Telnet implements PduDissector, LayerTree {
     /** find_unescaped_iac: the next IAC not followed by another (whose read may run past the bytes). */
     private int unescapedIac(int offset, int len) {
         int iac = offset;
-        while ((iac = find(iac, len, IAC)) != -1 && u8(iac + 1) == IAC) {
+        while ((iac = tvb.find(iac, len, IAC)) != -1 && tvb.u8(iac + 1) == IAC) {
             iac += 2;
-            len = rep - iac;
+            len = tvb.rep - iac;
         }
         return iac;
     }
@@ -135,10 +98,10 @@ public final class Telnet implements PduDissector, LayerTree {
      */
     private void text(Tree r, int offset, int len) {
         int[] next = new int[1];
-        while (len != 0 && offset < cap) {
+        while (len != 0 && offset < tvb.cap) {
             // tvb_find_line_end without desegmenting, over the captured part of the len bytes
-            int avail = Math.min(len, cap - offset);
-            int lineLen = Text.lineEnd(s, base + offset, avail, next, false);
+            int avail = Math.min(len, tvb.cap - offset);
+            int lineLen = Text.lineEnd(tvb.s, tvb.base + offset, avail, next, false);
             int nextOffset;
             if (lineLen == avail) {
                 lineLen = len; // no terminator: the line is all that was asked for
@@ -147,10 +110,10 @@ public final class Telnet implements PduDissector, LayerTree {
                 nextOffset = offset + next[0];
             }
             len -= nextOffset - offset;
-            if (nextOffset == offset + lineLen + 1 && len >= 1 && u8(offset + lineLen) == '\r') {
+            if (nextOffset == offset + lineLen + 1 && len >= 1 && tvb.u8(offset + lineLen) == '\r') {
                 boolean lastCr = true;
-                while (len != 0 && nextOffset < cap) {
-                    int c = u8(nextOffset);
+                while (len != 0 && nextOffset < tvb.cap) {
+                    int c = tvb.u8(nextOffset);
                     nextOffset++;
                     len--;
                     if (c == '\n' || (c == 0 && lastCr)) {
@@ -160,32 +123,22 @@ public final class Telnet implements PduDissector, LayerTree {
                 }
             }
             int n = nextOffset - offset;
-            need(offset, n);
+            tvb.need(offset, n);
             if (r != null) {
-                string(r, "telnet.data", "Data", offset, n);
+                tvb.string(r, "telnet.data", "Data", offset, n);
             }
             offset = nextOffset;
         }
     }
 
-    /** An FT_STRING item of {@code n} ASCII bytes, with proto.c's expert item for bytes after a NUL. */
-    Tree string(Tree parent, String key, String title, int offset, int n) {
-        Tree item = parent.string(key, title, Text.ascii(s, base + offset, n)).at(s, base + offset, n);
-        if (Text.trailingStray(s, base + offset, n)) {
-            item.expert("_ws.string.trailing_stray_characters", Tree.Severity.WARNING, Tree.Group.UNDECODED,
-                    "Trailing stray characters");
-        }
-        return item;
-    }
-
     /** telnet_command: the command at {@code start} (an IAC) and its option or suboption; returns where it ends. */
     private int command(Tree r, int start) {
         int offset = start + 1;
-        int code = u8(offset);
-        Tree cmd = r == null ? null : r.text("Command header").at(s, base + start, 2);
+        int code = tvb.u8(offset);
+        Tree cmd = r == null ? null : tvb.at(r.text("Command header"), start, 2);
         if (cmd != null) {
-            cmd.field("telnet.cmd", "Command: " + commandName(code, "Unknown") + " (" + code + ")", Integer.toString(code))
-                    .at(s, base + offset, 1);
+            tvb.at(cmd.field("telnet.cmd", "Command: " + commandName(code, "Unknown") + " (" + code + ")",
+                    Integer.toString(code)), offset, 1);
         }
         offset++;
         String type = switch (code) {
@@ -200,10 +153,10 @@ public final class Telnet implements PduDissector, LayerTree {
         Tree sub = null;
         int option = -1;
         if (type != null) {
-            option = u8(offset);
+            option = tvb.u8(offset);
             String name = Options.name(option);
             if (cmd != null) {
-                sub = cmd.field("telnet.subcmd", "Subcommand: " + name, Integer.toString(option)).at(s, base + offset, 1);
+                sub = tvb.at(cmd.field("telnet.subcmd", "Subcommand: " + name, Integer.toString(option)), offset, 1);
             }
             offset++;
             label = type + " " + name;
@@ -214,7 +167,7 @@ public final class Telnet implements PduDissector, LayerTree {
             cmd.relabel(label);
         }
         if (code == SB) {
-            offset = new Suboptions(this, s, base).suboption(sub, start, option);
+            offset = new Suboptions(tvb).suboption(sub, start, option);
         }
         if (cmd != null) {
             cmd.length(offset - start);
@@ -248,16 +201,6 @@ public final class Telnet implements PduDissector, LayerTree {
         };
     }
 
-    /** The segment's captured and reported lengths, for {@link Suboptions}. */
-    int captured() { return cap; }
-
-    int reported() { return rep; }
-
-    /** tvb_find_guint8, for {@link Suboptions}. */
-    int findByte(int off, int max, int b) {
-        return find(off, max, b);
-    }
-
     @Override
     public boolean shows(long f) {
         return f == frame;
@@ -269,12 +212,7 @@ public final class Telnet implements PduDissector, LayerTree {
             return End.OK;
         }
         protocols.accept("telnet");
-        try {
-            walk(root);
-        } catch (Stop stop) {
-            return stop.end;
-        }
-        return End.OK;
+        return Tvb.walk(() -> walk(root));
     }
 
     Collected fields(long f) {

@@ -1,7 +1,6 @@
 package dev.tcpscope.proto.tls;
 
 import dev.tcpscope.proto.LayerTree;
-import dev.tcpscope.proto.Text;
 import dev.tcpscope.proto.Tree;
 
 import java.lang.foreign.MemorySegment;
@@ -251,11 +250,6 @@ final class TlsTree {
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
-
-    /** Bytes as JSON shows them: lowercase hex pairs joined by colons ({@link Text#hexColons}). */
-    static String hexColons(MemorySegment s, long off, int len) {
-        return Text.hexColons(s, off, len);
-    }
 
     /** Bytes as plain lowercase hex. */
     static String hex(MemorySegment s, long off, int len) {
