@@ -277,6 +277,9 @@ final class Suboptions {
         };
     }
 
+    /** MAX_KRB5_BLOB_LEN: a Kerberos blob this long or longer is not unescaped, only noted. */
+    private static final int MAX_KERBEROS_BLOB = 10240;
+
     /** dissect_authentication_subopt: every IS and REPLY is read as Kerberos v5's, as 4.0 does. */
     private void authentication(Tree item, int off, int len) {
         int c = t.u8(off);
@@ -291,11 +294,16 @@ final class Suboptions {
                 typePair(item, off);
                 off += 2;
                 int k = t.u8(off);
+                int blob = len - 3;
                 if (item != null) {
-                    item.field("telnet.auth.krb5.cmd", "Command: " + name(k, "Auth", "Reject", "Accept", "Response", "Forward",
-                            "Forward Accept", "Forward Reject") + " (" + k + ")", Integer.toString(k)).at(t.s, t.base + off, 1);
+                    Tree cmd = t.at(item.field("telnet.auth.krb5.cmd", "Command: " + name(k, "Auth", "Reject", "Accept", "Response",
+                            "Forward", "Forward Accept", "Forward Reject") + " (" + k + ")", Integer.toString(k)), off, 1);
+                    if (c == 0 && k == 0 && blob >= MAX_KERBEROS_BLOB) {
+                        cmd.expert("telnet.kerberos_blob_too_long", Tree.Severity.NOTE, Tree.Group.PROTOCOL,
+                                "Kerberos blob (too long to dissect - length " + blob + " > " + MAX_KERBEROS_BLOB + ")");
+                    }
                 }
-                // the Kerberos AP_REQ / AP_REP that may follow is not dissected (docs/TEXTPROTO.md)
+                // a shorter Kerberos AP_REQ / AP_REP that may follow is not dissected (docs/TEXTPROTO.md)
             }
             case 1 -> {
                 while (len > 0) {
