@@ -51,17 +51,27 @@ class LabWebTest {
                     if (seen.isEmpty() || seen.getLast() != n) {
                         seen.add(n);
                     }
-                    return n == 20 && b.findElement(By.id("status")).getText().startsWith("capture finished");
+                    // the experiment makes 20 packets; a loaded machine sometimes adds an ACK (21)
+                    String status = b.findElement(By.id("status")).getText();
+                    return n >= 20 && status.equals("capture finished: " + n + " packets");
                 });
             } catch (org.openqa.selenium.TimeoutException e) {
                 // one run in seven of session 19's full builds timed out here: say what the page showed
-                throw new AssertionError("20 rows and \"capture finished\" not seen in 30 s; row counts seen: " + seen
+                throw new AssertionError("20 rows or more and \"capture finished\" with as many not seen in 30 s; row counts seen: " + seen
                         + "; status: " + b.findElement(By.id("status")).getText() + "; lab stderr: " + err, e);
             }
             assertThat(seen).as("row counts seen while capturing").anyMatch(n -> n > 0 && n < 20);
             assertThat(browser.findElement(By.cssSelector("#list .row[data-frame='1']")).getText()).contains("5201 → 5200 [SYN]");
-            assertThat(browser.findElement(By.cssSelector("#list .row[data-frame='20']")).getText()).contains("[ACK]");
-            Browser.click(browser, By.cssSelector("#list .row[data-frame='17']"));
+            int rows = seen.getLast();
+            assertThat(browser.findElement(By.cssSelector("#list .row[data-frame='" + rows + "']")).getText()).contains("[ACK]");
+            int fin = 0;
+            for (int f = rows; f >= 1 && fin == 0; f--) {
+                if (browser.findElement(By.cssSelector("#list .row[data-frame='" + f + "']")).getText().contains("[FIN, ACK]")) {
+                    fin = f; // a FIN of the four-way close
+                }
+            }
+            assertThat(fin).as("a FIN row").isPositive();
+            Browser.click(browser, By.cssSelector("#list .row[data-frame='" + fin + "']"));
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("tree")).getText().contains("Flags: 0x011 (FIN, ACK)"));
             Browser.screenshot(browser, "lab-live");
         } finally {
