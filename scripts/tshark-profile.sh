@@ -19,12 +19,14 @@ ENABLED=(
   #   heuristic. Of the media-type dissectors it calls, image-gif (image/gif and the "gif_http"
   #   heuristic: proto/gif), png (image/png and "png_http": proto/png) and json (application/json
   #   and packet-json.c's ten other types: proto/json), all in proto/Media.java, and
-  #   mime_multipart (every multipart/* body: proto/multipart); the others (xml,
-  #   data-text-lines, other image-*, ...) stay disabled: their trees and "HTTP/XML"-style
-  #   Protocol names are not built yet. With them off tshark still writes " (text/html)" after
-  #   the first line (packet-media.c, which cannot be disabled), as tcpscope does; what JSON
-  #   leaves unparsed goes to data instead of data-text-lines.
-  http image-gif png mime_multipart json
+  #   mime_multipart (every multipart/* body: proto/multipart), data-text-lines (text/plain,
+  #   text/html and the other line-based types: proto/text); the others (xml, other image-*,
+  #   ...) stay disabled: their trees and "HTTP/XML"-style Protocol names are not built yet.
+  #   With them off tshark still writes " (type)" after the first line (packet-media.c, which
+  #   cannot be disabled), as tcpscope does, and data-text-lines hands a body starting with
+  #   "<?xml" to the disabled XML dissector, which makes it data. The same media dissectors
+  #   show the body of the IMF message SMTP reassembles.
+  http image-gif png mime_multipart json data-text-lines
   # DNS over UDP (port 53, and the "dns_udp" heuristic on other ports) and TCP (53, 5353), and
   #   packet-dns.c's two other protocols, mDNS (udp 5353) and LLMNR (udp 5355): proto/dns.
   dns mdns llmnr

@@ -27,6 +27,16 @@ public final class Collected implements Tree {
         this(new ArrayList<>());
     }
 
+    /** Whether an item of field {@code key} was added. */
+    public boolean has(String key) {
+        for (Item i : items) {
+            if (i.key.equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Collected(List<Item> items) {
         this.items = items;
     }

@@ -71,9 +71,21 @@ public final class Media {
     public static List<dev.tcpscope.field.Field> fields() {
         return List.of(
                 Collected.field("media", "Media Type", dev.tcpscope.field.FieldType.PROTOCOL, 0,
-                        dev.tcpscope.proto.http.Http::treeFields),
+                        Media::treeFields),
                 Collected.field("media.type", "Media type", dev.tcpscope.field.FieldType.BYTES, 0,
-                        dev.tcpscope.proto.http.Http::treeFields));
+                        Media::treeFields));
+    }
+
+    /**
+     * The items of the frame's tree where media dissectors put theirs: HTTP's (a body), else
+     * SMTP's (the IMF message of its DATA), for the fields of the media formats.
+     */
+    public static Collected treeFields(dev.tcpscope.tcp.Decoder d) {
+        Collected http = dev.tcpscope.proto.http.Http.treeFields(d);
+        if (http != null) {
+            return http;
+        }
+        return dev.tcpscope.proto.smtp.SmtpFields.treeFields(d);
     }
 
     private static final Map<String, Dissector> BY_TYPE = byType();
@@ -84,6 +96,9 @@ public final class Media {
         m.put("image/png", Png.DISSECTOR);
         for (String type : Json.MEDIA_TYPES) {
             m.put(type, Json.DISSECTOR);
+        }
+        for (String type : dev.tcpscope.proto.text.TextLines.MEDIA_TYPES) {
+            m.put(type, dev.tcpscope.proto.text.TextLines.DISSECTOR);
         }
         return Map.copyOf(m);
     }

@@ -34,6 +34,7 @@ public final class Protocols {
             dev.tcpscope.proto.png.PngFields.all(),
             dev.tcpscope.proto.multipart.MultipartFields.all(),
             dev.tcpscope.proto.json.JsonFields.all(),
+            dev.tcpscope.proto.text.TextLines.fields(),
             Media.fields(),
             DnsFields.all(),
             SshFields.all(),
@@ -49,20 +50,20 @@ public final class Protocols {
     /** A fresh dissector table with every protocol registered on its default ports. */
     public static DissectorTable table() {
         DissectorTable t = new DissectorTable();
-        t.register(new Http(), Http.TCP_PORTS, true);
+        t.register(new Http(t), Http.TCP_PORTS, true);
         Dns dns = new Dns(Dns.Kind.DNS);
         t.register(dns, Dns.TCP_PORTS, false);
         t.registerUdp(dns, Dns.UDP_PORTS, true);
         t.registerUdp(new Dns(Dns.Kind.MDNS), Dns.MDNS_UDP_PORTS, false);
         t.registerUdp(new Dns(Dns.Kind.LLMNR), Dns.LLMNR_UDP_PORTS, false);
         t.register(new Ssh(t::byPort), Ssh.TCP_PORTS, false);
-        t.register(new Smtp(t::byPort), Smtp.TCP_PORTS, false);
+        t.register(new Smtp(t::byPort, () -> t.byName("tls")), Smtp.TCP_PORTS, false);
         FtpData ftpData = new FtpData(t::announced);
-        t.register(new Ftp(t::byPort, t::expect, ftpData), Ftp.TCP_PORTS, false);
+        t.register(new Ftp(t::byPort, t::expect, ftpData, () -> t.byName("tls")), Ftp.TCP_PORTS, false);
         t.register(ftpData, FtpData.TCP_PORTS, false);
         t.register(new Tls(), Tls.TCP_PORTS, true);
         t.register(new Rlogin(), Rlogin.TCP_PORTS, false);
-        t.register(new dev.tcpscope.proto.telnet.Telnet(), dev.tcpscope.proto.telnet.Telnet.TCP_PORTS, false);
+        t.register(new dev.tcpscope.proto.telnet.Telnet(() -> t.byName("tls")), dev.tcpscope.proto.telnet.Telnet.TCP_PORTS, false);
         return t;
     }
 

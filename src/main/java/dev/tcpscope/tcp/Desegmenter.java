@@ -303,6 +303,12 @@ public final class Desegmenter {
     private static final class Stream {
         PduDissector dissector;
         Object session;
+        /** The dissector taking the conversation after frame {@link #handOffFrame} ({@link PduContext#handOff}). */
+        PduDissector next;
+        int handOffFrame;
+        /** The dissector and session the conversation had before the hand-off (null: none). */
+        PduDissector before;
+        Object beforeSession;
         final Flow low = new Flow();
         final Flow high = new Flow();
     }
@@ -460,6 +466,12 @@ public final class Desegmenter {
                 }
             }
             if (st != null) {
+                if (st.next != null && frame > st.handOffFrame && st.next != st.dissector) {
+                    st.before = st.dissector;
+                    st.beforeSession = st.session;
+                    st.session = st.next.newSession(st.dissector.name());
+                    st.dissector = st.next;
+                }
                 run(st, frame, time, rec, srcPort, dstPort, payload, off, captured, length);
             }
         }
@@ -798,7 +810,19 @@ public final class Desegmenter {
         ctx.urgentPointer = (rec.flags & Tcp.URG) != 0 ? urgentPointer : -1;
         ctx.desegmentOffset = 0;
         ctx.desegmentLength = 0;
+        ctx.handOff = null;
+        ctx.declined = false;
         st.dissector.dissect(s, off, len, ctx);
+        if (ctx.declined && st.before != null) {
+            ctx.session = st.beforeSession;
+            ctx.desegmentOffset = 0;
+            ctx.desegmentLength = 0;
+            st.before.dissect(s, off, len, ctx);
+        }
+        if (ctx.handOff != null && st.handOffFrame == 0) {
+            st.next = ctx.handOff;
+            st.handOffFrame = frame;
+        }
         if (!canDesegment) {
             ctx.desegmentOffset = 0;
             ctx.desegmentLength = 0;

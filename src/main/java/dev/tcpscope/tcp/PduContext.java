@@ -42,4 +42,17 @@ public final class PduContext {
     public boolean fragment;
     /** The answer: where an incomplete message starts and how much more it needs (0: none). */
     public int desegmentOffset, desegmentLength;
+    /**
+     * The answer of a protocol whose conversation turns into another after this frame (STARTTLS
+     * acknowledged, packet-tls.c {@code ssl_starttls_ack}: the conversation's dissector becomes
+     * TLS, which takes every later frame): that protocol's dissector, or null. Once a
+     * conversation: a second hand-off is ignored, as {@code last_nontls_frame} is set only once.
+     */
+    public PduDissector handOff;
+    /**
+     * The answer of a dissector that does not take the bytes (dissect_ssl returns 0 for four
+     * printable bytes): after a hand-off TCP then gives them to the conversation's first protocol,
+     * as packet-tcp.c tries the port's dissector when the conversation's declines.
+     */
+    public boolean declined;
 }

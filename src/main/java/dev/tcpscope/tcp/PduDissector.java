@@ -31,6 +31,15 @@ public interface PduDissector {
     Object newSession();
 
     /**
+     * The state of a conversation that protocol {@code from} (its {@link #name()}) hands over to
+     * this one after its first frames ({@link PduContext#handOff}); {@link #newSession()} unless
+     * the protocol remembers who came first.
+     */
+    default Object newSession(String from) {
+        return newSession();
+    }
+
+    /**
      * Whether the payload {@code [off, off + len)} looks like this protocol (heuristic
      * dissector); a protocol without a heuristic keeps this default.
      */

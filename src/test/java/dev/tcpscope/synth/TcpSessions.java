@@ -22,7 +22,7 @@ final class TcpSessions {
     private final PcapWriter out;
     private final FrameBuilder client = new FrameBuilder().ipv4(CLIENT, SERVER);
     private final FrameBuilder server = new FrameBuilder().ipv4(SERVER, CLIENT);
-    private final int serverPort;
+    private int serverPort;
     private final IntUnaryOperator clientPort;
     private int scenario;
     private int cport;
@@ -35,6 +35,11 @@ final class TcpSessions {
         out = new PcapWriter(os, LinkType.ETHERNET, 65535, true);
         this.serverPort = serverPort;
         this.clientPort = clientPort;
+    }
+
+    /** The server's port of the connections opened from now on. */
+    void serverPort(int port) {
+        serverPort = port;
     }
 
     /** A segment of {@code data}; of it the capture keeps the first {@code keep} bytes (a snap length). */

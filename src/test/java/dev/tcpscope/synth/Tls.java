@@ -94,6 +94,11 @@ final class Tls {
         return out.bytes();
     }
 
+    /** An Application Data record of {@code n} opaque bytes (TLS 1.2 record version). */
+    static byte[] appData(long id, int purpose, int n) {
+        return record(23, 0x0303, random(id, 100 + purpose, n));
+    }
+
     private static byte[] handshake(int type, byte[] body) {
         return new Bytes().u8(type).u8(body.length >>> 16).u16(body.length & 0xffff).raw(body).bytes();
     }

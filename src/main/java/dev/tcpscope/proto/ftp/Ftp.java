@@ -43,10 +43,15 @@ public final class Ftp implements PduDissector, LayerTree {
     private int callsFrame = -1;
     private final Items.Fields fields = new Items.Fields();
 
-    public Ftp(IntFunction<PduDissector> byPort, Expect expect, FtpData ftpData) {
+    private final java.util.function.Supplier<PduDissector> tls;
+
+    /** {@code tls}: the dissector a control connection goes to after AUTH TLS is accepted. */
+    public Ftp(IntFunction<PduDissector> byPort, Expect expect, FtpData ftpData,
+               java.util.function.Supplier<PduDissector> tls) {
         this.byPort = byPort;
         this.expect = expect;
         this.ftpData = ftpData;
+        this.tls = tls;
     }
 
     /** One control connection (packet-ftp.c ftp_conversation_t). */
@@ -54,6 +59,8 @@ public final class Ftp implements PduDissector, LayerTree {
         int matchPort = -1;
         String cwd = "";
         String lastCommand;
+        /** An exact "AUTH TLS" request awaits its 234 (stays set through other answers, as in packet-ftp.c). */
+        boolean tlsRequested;
         /** The data connection announced last, until a command names what it carries. */
         FtpData.Conv current;
     }
@@ -85,12 +92,19 @@ public final class Ftp implements PduDissector, LayerTree {
         if (request) {
             String line = Text.latin1(s, off, linelen);
             ss.lastCommand = line;
+            if (line.equals("AUTH TLS")) {
+                ss.tlsRequested = true;
+            }
             if (ss.current != null && ss.current.command == null) {
                 ss.current.command = line;
                 ss.current.commandFrame = ctx.frame;
             }
         } else if (linelen >= 3 && digit(s, off) && digit(s, off + 1) && digit(s, off + 2)) {
             int code = (Text.u8(s, off) - '0') * 100 + (Text.u8(s, off + 1) - '0') * 10 + (Text.u8(s, off + 2) - '0');
+            if (code == 234 && ss.tlsRequested) {
+                ctx.handOff = tls.get(); // RFC 4217: TLS from the next frame on (ssl_starttls_ack)
+                ss.tlsRequested = false;
+            }
             if (code == 250 && ss.lastCommand != null) {
                 if (ss.lastCommand.startsWith("CWD ")) {
                     ss.cwd = FtpLines.cwd(ss.cwd, ss.lastCommand.substring(4));

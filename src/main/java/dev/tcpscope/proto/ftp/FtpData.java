@@ -125,9 +125,9 @@ public final class FtpData implements PduDissector, LayerTree {
                 break;
             }
         }
-        if (text) {
-            // data-text-lines, not dissected here: the data dissector shows the bytes
-            Items.data(root, s, base, len, protocols);
+        if (text && len > 0) {
+            protocols.accept("data-text-lines"); // call_dissector(data_text_lines_handle): a line per item
+            dev.tcpscope.proto.text.TextLines.DISSECTOR.tree(root, null, s, base, len, protocols);
         }
         return End.OK;
     }

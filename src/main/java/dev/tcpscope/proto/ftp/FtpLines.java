@@ -270,6 +270,15 @@ final class FtpLines {
         return out.toString();
     }
 
+    /** An FT_STRING item, with proto.c's "Trailing stray characters" for bytes after a NUL. */
+    private static void string(Tree parent, String key, String title, MemorySegment s, long off, int n) {
+        Tree item = parent.string(key, title, Text.ascii(s, off, n)).at(s, off, n);
+        if (Text.trailingStray(s, off, n)) {
+            item.expert("_ws.string.trailing_stray_characters", Tree.Severity.WARNING, Tree.Group.UNDECODED,
+                    "Trailing stray characters");
+        }
+    }
+
     /** The items of one control segment (dissect_ftp's tree). */
     static void tree(Ftp.Call c, Tree root) {
         MemorySegment s = c.s();
@@ -286,7 +295,7 @@ final class FtpLines {
         if (c.request()) {
             tokenLen = Ftp.tokenLen(s, off, linelen);
             if (tokenLen != 0) {
-                line.string("ftp.request.command", "Request command", Text.ascii(s, off, tokenLen)).at(s, off, tokenLen);
+                string(line, "ftp.request.command", "Request command", s, off, tokenLen);
             }
             argAt = tokenLen;
             while (argAt < linelen && Text.u8(s, off + argAt) == ' ') {
@@ -302,8 +311,8 @@ final class FtpLines {
             argAt = 0;
         }
         if (linelen - argAt != 0) {
-            line.string(c.request() ? "ftp.request.arg" : "ftp.response.arg", c.request() ? "Request arg" : "Response arg",
-                    Text.ascii(s, off + argAt, linelen - argAt)).at(s, off + argAt, linelen - argAt);
+            string(line, c.request() ? "ftp.request.arg" : "ftp.response.arg", c.request() ? "Request arg" : "Response arg",
+                    s, off + argAt, linelen - argAt);
         }
         Announce a = announce(s, off, linelen, c.request(), 0);
         if (a != null) {

@@ -4,7 +4,6 @@ import dev.tcpscope.field.Base;
 import dev.tcpscope.field.Field;
 import dev.tcpscope.field.FieldType;
 import dev.tcpscope.proto.Collected;
-import dev.tcpscope.proto.http.Http;
 
 import java.util.List;
 
@@ -40,14 +39,14 @@ public final class GifFields {
                 f("image-gif.local.bpp", "Image bits per pixel minus 1", FieldType.UINT, 8),
                 f("image-gif.local.color_map", "Local color map", FieldType.BYTES, 0),
                 f("image-gif.extension", "Extension", FieldType.NONE, 0),
-                Collected.field("image-gif.extension.label", "Extension label", FieldType.UINT, 8, Base.HEX, Http::treeFields),
+                Collected.field("image-gif.extension.label", "Extension label", FieldType.UINT, 8, Base.HEX, dev.tcpscope.proto.Media::treeFields),
                 f("image-gif.image", "Image", FieldType.NONE, 0),
                 f("image-gif.image.code_size", "LZW minimum code size", FieldType.UINT, 8),
                 f("image-gif.end", "Trailer (End of the GIF stream)", FieldType.NONE, 0),
-                Collected.field("image-gif.data_block", "Data block", FieldType.BYTES, 0, Base.ALLOW_ZERO, Http::treeFields));
+                Collected.field("image-gif.data_block", "Data block", FieldType.BYTES, 0, Base.ALLOW_ZERO, dev.tcpscope.proto.Media::treeFields));
     }
 
     private static Field f(String name, String title, FieldType type, int bits) {
-        return Collected.field(name, title, type, bits, Http::treeFields);
+        return Collected.field(name, title, type, bits, dev.tcpscope.proto.Media::treeFields);
     }
 }

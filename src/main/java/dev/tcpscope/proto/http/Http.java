@@ -52,6 +52,13 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
          */
         int switchFrame;
         int switchOffset;
+        /** The status code of the last response (conv_data->response_code). */
+        int responseCode;
+        /** The first frame carried in a CONNECT tunnel (startframe), 0 before. */
+        int tunnelFrame;
+        /** The dissector last given the tunnel's bytes and its state for this conversation. */
+        PduDissector tunnelDissector;
+        Object tunnelSession;
         /** The first pass's record of this conversation (-2), or null. */
         Log log;
         /** Exchanges so far ({@code req_res_num}) and the last one. */
@@ -65,6 +72,13 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             e.prev = tail;
             tail = e;
         }
+    }
+
+    /** TCP's dissector lookup, for the bytes of a CONNECT tunnel (null: none). */
+    private final dev.tcpscope.tcp.PduTable table;
+
+    public Http(dev.tcpscope.tcp.PduTable table) {
+        this.table = table;
     }
 
     @Override
@@ -196,6 +210,10 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
                 }
             }
         }
+        if (tunnel(session, ctx.frame)) {
+            tunnel(s, off, len, ctx, session);
+            return;
+        }
         int pos = 0;
         while (pos < len) {
             if (session.switchFrame != 0
@@ -218,6 +236,138 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         if (messages.size() > firstOfCall) {
             messages.get(firstOfCall).callStart = true; // frame.protocols names http once per call
         }
+    }
+
+    // ---- CONNECT tunnels (packet-http.c http_payload_subdissector) ----------------------------
+
+    /** One call of the tunnel in the current frame: its bytes and the target from the CONNECT URI. */
+    record TunnelCall(MemorySegment s, long off, int len, String host, long port, boolean data) { }
+
+    private final List<TunnelCall> tunnelCalls = new ArrayList<>(1);
+    private int tunnelCallsFrame = -1;
+
+    /**
+     * dissect_http_tcp's test: the last request was CONNECT (its method starts so) with a URI and
+     * the last response said 200, and this frame is not before the tunnel's first.
+     */
+    private static boolean tunnel(Session session, int frame) {
+        if (session.responseCode != 200 || session.requestMethod == null || !session.requestMethod.startsWith("CONNECT")
+                || session.requestUri == null || frame < session.tunnelFrame) {
+            return false;
+        }
+        if (session.tunnelFrame == 0) {
+            session.tunnelFrame = frame;
+        }
+        return true;
+    }
+
+    /**
+     * The tunnel's bytes: with a port after the URI's first ':', an HTTP item naming the target,
+     * then TCP's dissector lookup as if the HTTP side's port were the target's (decode_tcp_ports:
+     * the low port's dissector, the high port's, the heuristics, else data); data at once when the
+     * target port is one of HTTP's. Without a ':' nothing is shown.
+     */
+    private void tunnel(MemorySegment s, long off, int len, PduContext ctx, Session session) {
+        if (tunnelCallsFrame != ctx.frame) {
+            tunnelCalls.clear();
+            tunnelCallsFrame = ctx.frame;
+        }
+        String uri = session.requestUri;
+        int colon = uri.indexOf(':');
+        if (colon < 0) {
+            return;
+        }
+        long port = strtol(uri.substring(colon + 1));
+        int uriPort = (int) port;
+        boolean httpDst = isHttpPort(ctx.dstPort);
+        PduDissector inner = null;
+        if (!isHttpPort(uriPort)) {
+            int src = httpDst ? ctx.srcPort : uriPort;
+            int dst = httpDst ? uriPort : ctx.dstPort;
+            inner = tunnelDissector(s, off, len, ctx, session, src, dst);
+        }
+        tunnelCalls.add(new TunnelCall(s, off, len, uri.substring(0, colon), port, inner == null));
+    }
+
+    /** Hands the bytes to the first dissector that takes them with the ports {@code src}, {@code dst}; null when none does. */
+    private PduDissector tunnelDissector(MemorySegment s, long off, int len, PduContext ctx, Session session, int src, int dst) {
+        if (table == null) {
+            return null;
+        }
+        int savedSrc = ctx.srcPort;
+        int savedDst = ctx.dstPort;
+        Object savedSession = ctx.session;
+        ctx.srcPort = src;
+        ctx.dstPort = dst;
+        try {
+            int low = Math.min(src, dst);
+            int high = Math.max(src, dst);
+            List<PduDissector> candidates = new ArrayList<>(4);
+            PduDissector d = low >= 0 && low <= 65535 && low != 0 ? table.byPort(low) : null;
+            if (d != null) {
+                candidates.add(d);
+            }
+            d = high >= 0 && high <= 65535 && high != 0 ? table.byPort(high) : null;
+            if (d != null && !candidates.contains(d)) {
+                candidates.add(d);
+            }
+            for (PduDissector h : table.heuristics()) {
+                if (h != this && !candidates.contains(h) && h.heuristic(s, off, len)) {
+                    candidates.add(h);
+                    break;
+                }
+            }
+            for (PduDissector c : candidates) {
+                if (c == this) {
+                    continue;
+                }
+                if (session.tunnelDissector != c) {
+                    session.tunnelDissector = c;
+                    session.tunnelSession = c.newSession();
+                }
+                ctx.session = session.tunnelSession;
+                ctx.declined = false;
+                ctx.desegmentOffset = 0;
+                ctx.desegmentLength = 0;
+                c.dissect(s, off, len, ctx);
+                if (!ctx.declined) {
+                    return c;
+                }
+            }
+            return null;
+        } finally {
+            ctx.srcPort = savedSrc;
+            ctx.dstPort = savedDst;
+            ctx.session = savedSession;
+            ctx.declined = false;
+        }
+    }
+
+    private static boolean isHttpPort(int port) {
+        for (int p : TCP_PORTS) {
+            if (p == port) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** C's strtol in base 10: blanks, a sign, digits; 0 when none; clamped to long. */
+    static long strtol(String t) {
+        int i = 0;
+        while (i < t.length() && Character.isWhitespace(t.charAt(i))) {
+            i++;
+        }
+        boolean negative = false;
+        if (i < t.length() && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+            negative = t.charAt(i) == '-';
+            i++;
+        }
+        long v = 0;
+        for (; i < t.length() && t.charAt(i) >= '0' && t.charAt(i) <= '9'; i++) {
+            v = v > (Long.MAX_VALUE - 9) / 10 ? Long.MAX_VALUE : v * 10 + (t.charAt(i) - '0');
+        }
+        return negative ? -v : v;
     }
 
     /** dissect_http_message: the message at {@code pos}; its length, or −1 to stop. */
@@ -291,6 +441,9 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             }
             if (method != null) {
                 session.requestMethod = method;
+            }
+            if (kind == HttpMessage.Kind.RESPONSE) {
+                session.responseCode = statusCode(first);
             }
         } else if (haveSeenHttp) {
             cols.setInfo("Continuation");
@@ -516,7 +669,13 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
 
     @Override
     public boolean shows(long frame) {
-        return frame == messagesFrame && !messages.isEmpty() || frame == switchedFrame;
+        return frame == messagesFrame && !messages.isEmpty() || frame == switchedFrame
+                || frame == tunnelCallsFrame && !tunnelCalls.isEmpty();
+    }
+
+    /** The CONNECT tunnel calls of frame {@code frame} (empty when none). */
+    public List<TunnelCall> tunnelCalls(long frame) {
+        return frame == tunnelCallsFrame ? tunnelCalls : List.of();
     }
 
     @Override
@@ -535,6 +694,17 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             if (m.malformedIn != null) {
                 stoppedIn = m.malformedIn;
                 return m.unreassembledMedia ? End.UNREASSEMBLED : End.MALFORMED;
+            }
+        }
+        for (TunnelCall c : tunnelCalls(frame)) {
+            protocols.accept("http");
+            Tree http = root.protocol("http", "Hypertext Transfer Protocol").at(c.s(), c.off(), c.len());
+            http.string("http.proxy_connect_host", "Proxy-Connect-Hostname", c.host()).generated().at(c.s(), c.off(), 0);
+            int port = (int) c.port();
+            http.field("http.proxy_connect_port", "Proxy-Connect-Port: " + Integer.toUnsignedString(port),
+                    Integer.toUnsignedString(port)).generated().at(c.s(), c.off(), 0);
+            if (c.data()) {
+                dev.tcpscope.proto.Items.data(root, c.s(), c.off(), c.len(), protocols);
             }
         }
         if (frame == switchedFrame) {

@@ -21,8 +21,26 @@ public final class HttpFields {
 
     public static List<Field> all() {
         return List.of(
-                // -e http: the protocol's filter name per message (its item has no label of its own)
-                Field.of("http", "Hypertext Transfer Protocol", FieldType.PROTOCOL, each((m, v) -> v.addString("http"))),
+                // -e http: the protocol's filter name per message and per CONNECT tunnel call (its
+                // item has no label of its own)
+                Field.of("http", "Hypertext Transfer Protocol", FieldType.PROTOCOL, (d, v) -> {
+                    for (HttpMessage m : messages(d)) {
+                        v.addString("http");
+                    }
+                    for (Http.TunnelCall c : tunnelCalls(d)) {
+                        v.addString("http");
+                    }
+                }),
+                Field.of("http.proxy_connect_host", "Proxy-Connect-Hostname", FieldType.STRING, (d, v) -> {
+                    for (Http.TunnelCall c : tunnelCalls(d)) {
+                        v.addString(c.host());
+                    }
+                }),
+                Field.integer("http.proxy_connect_port", "Proxy-Connect-Port", FieldType.UINT, 16, Base.DEC, (d, v) -> {
+                    for (Http.TunnelCall c : tunnelCalls(d)) {
+                        v.addLong(Integer.toUnsignedLong((int) c.port()));
+                    }
+                }),
                 Field.of("http.response", "Response", FieldType.BOOLEAN,
                         each((m, v) -> { if (m.kind == HttpMessage.Kind.RESPONSE) v.addLong(1); })),
                 Field.of("http.request", "Request", FieldType.BOOLEAN,
@@ -122,17 +140,29 @@ public final class HttpFields {
         };
     }
 
+    /** The CONNECT tunnel calls of the decoder's current frame. */
+    static List<Http.TunnelCall> tunnelCalls(Decoder d) {
+        Http http = http(d);
+        return http == null ? List.of() : http.tunnelCalls(d.frame().number());
+    }
+
     /** The HTTP messages dissected in the decoder's current frame. */
     static List<HttpMessage> messages(Decoder d) {
+        Http http = http(d);
+        return http == null ? List.of() : http.messages(d.frame().number());
+    }
+
+    /** The decoder's HTTP dissector (the "tcp" heuristic that is HTTP), or null. */
+    private static Http http(Decoder d) {
         Desegmenter g = d.desegmenter();
         if (g == null || d.frame() == null) {
-            return List.of();
+            return null;
         }
         for (var h : g.table().heuristics()) {
             if (h instanceof Http http) {
-                return http.messages(d.frame().number());
+                return http;
             }
         }
-        return List.of();
+        return null;
     }
 }

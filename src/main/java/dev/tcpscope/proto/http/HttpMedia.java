@@ -5,10 +5,10 @@ import java.util.Set;
 /**
  * The media types Wireshark 4.0.17's dissectors register in the "media_type" table (grepped from
  * its sources: {@code dissector_add_string("media_type", ...)}, packet-xml.c's default list,
- * packet-grpc.c's content types). With the profile of {@code scripts/tshark-profile.sh} their
- * dissectors are disabled, so a body of one of these types makes packet-http.c say "HTTP body
- * subdissector failed" before the media dissector shows it; a type not listed goes to the media
- * dissector directly.
+ * packet-grpc.c's content types). With the profile of {@code scripts/tshark-profile.sh} the
+ * dissectors of those tcpscope does not have ({@code proto.Media}) are disabled, so a body of one
+ * of their types makes packet-http.c say "HTTP body subdissector failed" before the media
+ * dissector shows it; a type not listed goes to the media dissector directly.
  */
 final class HttpMedia {
     private HttpMedia() { }

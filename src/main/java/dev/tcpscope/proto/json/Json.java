@@ -1,6 +1,6 @@
 package dev.tcpscope.proto.json;
 
-import dev.tcpscope.proto.Items;
+import dev.tcpscope.proto.text.TextLines;
 import dev.tcpscope.proto.Media;
 import dev.tcpscope.proto.Tree;
 import dev.tcpscope.proto.json.Grammar.Tok;
@@ -23,9 +23,7 @@ import java.util.function.Consumer;
  * top-level object or array parses or none of it does, blanks are skipped after every element
  * (inside numbers too: {@code 1 .5} is a number), and nesting past tvbparse's recursion depth
  * (about 25 arrays or 19 objects) does not parse. What is left after the last value that parsed
- * goes to data-text-lines, which the profile of the goldens disables: it is then shown as
- * {@code data}, and the Info gets no media type (a plain tshark shows "Line-based text data"
- * and adds it). Strings are unescaped as 4.0's json_string_unescape does, with its quirks (see
+ * goes to data-text-lines ({@link TextLines}), which adds the media type to the Info. Strings are unescaped as 4.0's json_string_unescape does, with its quirks (see
  * {@code unescape}). packet-json-3gpp.c's decoding of some 3GPP member names is not done.
  */
 public final class Json implements Media.Dissector {
@@ -112,7 +110,11 @@ public final class Json implements Media.Dissector {
         while (Grammar.get(in, want, null)) {
             // how far it parses is all the Info needs: no items
         }
-        return ", JavaScript Object Notation" + (in.offset >= len && mediaType != null ? " (" + mediaType + ")" : "");
+        if (in.offset >= len) {
+            return ", JavaScript Object Notation" + (mediaType != null ? " (" + mediaType + ")" : "");
+        }
+        // the rest goes to data-text-lines, which names the media type the same way
+        return ", JavaScript Object Notation" + TextLines.DISSECTOR.info(mediaType, s, off + in.offset, len - in.offset);
     }
 
     @Override
@@ -123,8 +125,8 @@ public final class Json implements Media.Dissector {
         w.parse();
         json.length(w.in.offset);
         if (w.in.offset < len) {
-            // data-text-lines, disabled under the goldens' profile: the data dissector takes the rest
-            Items.data(root, s, off + w.in.offset, len - w.in.offset, protocols);
+            protocols.accept(TextLines.DISSECTOR.name()); // the rest, a line at a time
+            TextLines.DISSECTOR.tree(root, mediaType, s, off + w.in.offset, len - w.in.offset, protocols);
         }
         return true;
     }

@@ -3,7 +3,6 @@ package dev.tcpscope.proto.json;
 import dev.tcpscope.field.Field;
 import dev.tcpscope.field.FieldType;
 import dev.tcpscope.proto.Collected;
-import dev.tcpscope.proto.http.Http;
 
 import java.util.List;
 
@@ -41,6 +40,6 @@ public final class JsonFields {
     }
 
     private static Field f(String name, String title, FieldType type) {
-        return Collected.field(name, title, type, 0, Http::treeFields);
+        return Collected.field(name, title, type, 0, dev.tcpscope.proto.Media::treeFields);
     }
 }

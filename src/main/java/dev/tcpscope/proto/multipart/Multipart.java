@@ -39,6 +39,11 @@ public final class Multipart {
     };
     private static final int CONTENT_TYPE = 7;
 
+    /** Whether {@code type} is one of those registered in the "media_type" table (as other protocols than HTTP find it). */
+    public static boolean registered(String type) {
+        return REGISTERED.contains(type);
+    }
+
     /** Whether HTTP hands a body of media type {@code type} to this dissector ("multipart/" is its fallback). */
     public static boolean takes(String type) {
         return type != null && type.startsWith("multipart/");

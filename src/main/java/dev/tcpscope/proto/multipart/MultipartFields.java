@@ -3,7 +3,6 @@ package dev.tcpscope.proto.multipart;
 import dev.tcpscope.field.Field;
 import dev.tcpscope.field.FieldType;
 import dev.tcpscope.proto.Collected;
-import dev.tcpscope.proto.http.Http;
 
 import java.util.List;
 
@@ -39,6 +38,6 @@ public final class MultipartFields {
     }
 
     private static Field f(String name, String title, FieldType type) {
-        return Collected.field(name, title, type, 0, Http::treeFields);
+        return Collected.field(name, title, type, 0, dev.tcpscope.proto.Media::treeFields);
     }
 }

@@ -4,7 +4,6 @@ import dev.tcpscope.field.Base;
 import dev.tcpscope.field.Field;
 import dev.tcpscope.field.FieldType;
 import dev.tcpscope.proto.Collected;
-import dev.tcpscope.proto.http.Http;
 
 import java.util.List;
 
@@ -65,10 +64,10 @@ public final class PngFields {
     }
 
     private static Field f(String name, String title, FieldType type, int bits) {
-        return Collected.field(name, title, type, bits, Http::treeFields);
+        return Collected.field(name, title, type, bits, dev.tcpscope.proto.Media::treeFields);
     }
 
     private static Field hex(String name, String title, int bits) {
-        return Collected.field(name, title, FieldType.UINT, bits, Base.HEX, Http::treeFields);
+        return Collected.field(name, title, FieldType.UINT, bits, Base.HEX, dev.tcpscope.proto.Media::treeFields);
     }
 }

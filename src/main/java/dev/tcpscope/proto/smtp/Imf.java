@@ -6,6 +6,7 @@ import dev.tcpscope.proto.Tree;
 import java.lang.foreign.MemorySegment;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.Map;
 
 /**
@@ -104,16 +105,34 @@ final class Imf {
 
     /**
      * Dissects the message {@code [0, max)} of {@code s}: adds its items under {@code root} (when
-     * not null) and replaces {@code info} with what IMF writes to the Info column.
+     * not null) and replaces {@code info} with what IMF writes to the Info column. Returns the
+     * body base64 decoded (the "base64" data source) when its Content-Transfer-Encoding says
+     * base64 and a media dissector gets it, else null; {@code decoded} is that body from an
+     * earlier dissection of the same message (its items then point into the same bytes), or null.
      */
-    static void dissect(MemorySegment s, int max, Tree root, StringBuilder info) {
+    static byte[] dissect(MemorySegment s, int max, Tree root, StringBuilder info, StringBuilder protocol,
+                          Consumer<String> protocols, byte[] decoded) {
+        return dissect(s, max, root, info, 0, protocol, protocols, decoded, 0);
+    }
+
+    /** How deep messages nest in message/rfc822 bodies before IMF stops taking them apart. */
+    private static final int MAX_DEPTH = 32;
+
+    /**
+     * One message at nesting {@code depth}: the Info column is cleared back to {@code fence}
+     * (col_clear after the enclosing message's col_set_fence); a nested message adds "/IMF" to
+     * {@code protocol}.
+     */
+    private static byte[] dissect(MemorySegment s, int max, Tree root, StringBuilder info, int fence,
+                                  StringBuilder protocol, Consumer<String> protocols, byte[] decoded, int depth) {
         Tree tree = root == null ? null : root.protocol("imf", "Internet Message Format").at(s, 0, max);
-        info.setLength(0);
+        info.setLength(fence);
         int start = 0;
         int end = 0;
         int unknownOffset = 0;
         boolean[] last = {false};
-        String contentType = null;
+        ContentType contentType = null;
+        String encoding = null;
         while (!last[0]) {
             end = find(s, start, max - start, ':');
             if (end == -1) {
@@ -155,6 +174,9 @@ final class Imf {
             if (f[4].equals("1")) {
                 info.append(f[0]).append(": ").append(Text.format(s, value, valueLen)).append(", ");
             }
+            if (f[1].equals("imf.content.transfer_encoding")) {
+                encoding = Text.ascii(s, value, valueLen);
+            }
             if (f[1].equals("imf.content.type")) {
                 contentType = contentType(s, start, end - start, item, max);
             } else if (item != null) {
@@ -174,7 +196,15 @@ final class Imf {
             end = 0;
         }
         if (contentType != null) {
-            return; // the media type's dissector (text, multipart ...) is not one tcpscope runs
+            // col_set_fence, then the type's dissector in the "media_type" table, if it has one
+            if (encoding != null && encoding.regionMatches(true, 0, "base64", 0, Math.min(6, encoding.length()))
+                    && encoding.length() >= 6) {
+                byte[] body = decoded != null ? decoded : base64(s, end, max);
+                media(contentType, MemorySegment.ofArray(body), 0, body.length, tree, info, protocol, protocols, depth);
+                return body;
+            }
+            media(contentType, s, end, max - end, tree, info, protocol, protocols, depth);
+            return null;
         }
         Tree text = tree == null ? null : tree.none("imf.message_text", "Message-Text").at(s, end, max - end);
         int at = end;
@@ -191,6 +221,73 @@ final class Imf {
             info.append(line);
             at += next[0];
         }
+        return null;
+    }
+
+    /**
+     * dissector_try_string on the "media_type" table with the body {@code [off, off + len)}: a
+     * multipart type to the multipart dissector, a type with a media dissector to it (under the
+     * IMF item); a type without one shows nothing. What they add to the Info column follows.
+     */
+    private static void media(ContentType ct, MemorySegment s, int off, int len, Tree tree, StringBuilder info,
+                              StringBuilder protocol, Consumer<String> protocols, int depth) {
+        String type = ct.type().toLowerCase(Locale.ROOT);
+        Tree at = tree != null ? tree : new dev.tcpscope.proto.Collected();
+        Consumer<String> names = protocols != null ? protocols : p -> { };
+        if (type.equals("message/rfc822") && depth < MAX_DEPTH) {
+            // packet-imf.c registers itself for it: the enclosed message, under this one's item
+            names.accept("imf");
+            protocol.append("/IMF");
+            int n = Math.max(len, 0);
+            dissect(s.asSlice(off, n), n, tree, info, info.length(), protocol, protocols, null, depth + 1);
+            return;
+        }
+        if (dev.tcpscope.proto.multipart.Multipart.registered(type)) {
+            dev.tcpscope.proto.multipart.Multipart.dissect(type, ct.parameters(), s, off, Math.max(len, 0), at, info, names);
+            return;
+        }
+        dev.tcpscope.proto.Media.Dissector d = dev.tcpscope.proto.Media.byType(type);
+        if (d != null && d.accepts(s, off, Math.max(len, 0))) {
+            info.append(d.info(ct.type(), s, off, Math.max(len, 0)));
+            names.accept(d.name());
+            d.tree(at, ct.type(), s, off, Math.max(len, 0), names);
+        }
+    }
+
+    private static final String BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    /**
+     * base64_to_tvb over {@code [from, to)} as 4.0's ws_base64_decode_inplace decodes: CR and LF
+     * are skipped, the first other character outside the alphabet ('=', '.', a space) ends the
+     * text, and a last incomplete group gives the bits it has ({@code sextets * 3 / 4} bytes).
+     */
+    private static byte[] base64(MemorySegment s, int from, int to) {
+        byte[] out = new byte[Math.max(0, (to - from) * 3 / 4 + 1)];
+        int i = 0;
+        for (int at = from; at < to; at++) {
+            int c = Text.u8(s, at);
+            if (c == 0) {
+                break; // the string ends at a NUL
+            }
+            if (c == '\r' || c == '\n') {
+                continue;
+            }
+            int idx = BASE64.indexOf(c);
+            if (idx < 0) {
+                break;
+            }
+            int byteOffset = i * 6 / 8;
+            int bitOffset = i * 6 % 8;
+            out[byteOffset] &= (byte) ~((1 << (8 - bitOffset)) - 1);
+            if (bitOffset < 3) {
+                out[byteOffset] |= (byte) (idx << (2 - bitOffset));
+            } else {
+                out[byteOffset] |= (byte) (idx >> (bitOffset - 2));
+                out[byteOffset + 1] = (byte) ((idx << (8 - (bitOffset - 2))) & 0xff);
+            }
+            i++;
+        }
+        return java.util.Arrays.copyOf(out, i * 3 / 4);
     }
 
     /** A length from {@code off} as proto_tree_add_item would take it, kept within the bytes. */
@@ -214,8 +311,11 @@ final class Imf {
         return -1;
     }
 
+    /** A Content-Type's type and its parameters (the text after the ';', or null). */
+    private record ContentType(String type, String parameters) { }
+
     /** dissect_imf_content_type: the type (null without a ';') and the parameters' item. */
-    private static String contentType(MemorySegment s, int offset, int length, Tree item, int max) {
+    private static ContentType contentType(MemorySegment s, int offset, int length, Tree item, int max) {
         for (int i = 0; i < length; i++) {
             if (!isSpace(Text.u8(s, offset + i))) {
                 offset += i; // (the length stays as it was: the field's end is searched a little further)
@@ -231,11 +331,15 @@ final class Imf {
             item.string("imf.content.type.type", "Type", type).at(s, offset, semi - offset);
         }
         int end = Text.fieldEnd(s, semi + 1, Math.min(offset + length, max), null);
-        if (end != -1 && item != null) {
+        String parameters = null;
+        if (end != -1) {
             int n = Math.max(0, end - (semi + 1) - 2);
-            item.string("imf.content.type.parameters", "Parameters", Text.ascii(s, semi + 1, n)).at(s, semi + 1, n);
+            parameters = Text.ascii(s, semi + 1, n);
+            if (item != null) {
+                item.string("imf.content.type.parameters", "Parameters", parameters).at(s, semi + 1, n);
+            }
         }
-        return type;
+        return new ContentType(type, parameters);
     }
 
     /** dissect_imf_mailbox_list / dissect_imf_address_list. */

@@ -21,7 +21,7 @@ import java.util.function.IntFunction;
  * line the reassembled message handed to IMF ({@link dev.tcpscope.proto.smtp.Imf}), whose headers
  * then fill the Info column under the Protocol {@code SMTP/IMF}. AUTH LOGIN/PLAIN lines show as
  * tshark shows them with base64 decoding off (its default). After a 220 answer to STARTTLS the
- * conversation is TLS, which tcpscope leaves to TCP.
+ * conversation is TLS's from the next frame on ({@link PduContext#handOff}).
  *
  * <p>State per conversation: the dialogue's state and the message being reassembled (its bytes,
  * capped at {@link SmtpSession#MAX_MESSAGE}, and its fragments' frames). Per frame only the current
@@ -33,12 +33,15 @@ public final class Smtp implements PduDissector, LayerTree {
     public static final int[] TCP_PORTS = {25, 587};
 
     private final IntFunction<PduDissector> byPort;
+    private final java.util.function.Supplier<PduDissector> tls;
     private final List<SmtpCall> calls = new ArrayList<>(2);
     private int callsFrame = -1;
     private final Items.Fields fields = new Items.Fields();
 
-    public Smtp(IntFunction<PduDissector> byPort) {
+    /** {@code tls}: the dissector a conversation goes to after STARTTLS (null: it stays SMTP's). */
+    public Smtp(IntFunction<PduDissector> byPort, java.util.function.Supplier<PduDissector> tls) {
         this.byPort = byPort;
+        this.tls = tls;
     }
 
     @Override
@@ -53,9 +56,6 @@ public final class Smtp implements PduDissector, LayerTree {
         if (ss.matchPort < 0) {
             ss.matchPort = Items.matchPort(byPort, this, ctx.srcPort, ctx.dstPort);
         }
-        if (ss.tls) {
-            return; // after STARTTLS: TLS, not dissected here
-        }
         if (ctx.frame != callsFrame) {
             calls.clear();
             callsFrame = ctx.frame;
@@ -63,6 +63,9 @@ public final class Smtp implements PduDissector, LayerTree {
         boolean request = ctx.dstPort == ss.matchPort;
         SmtpCall c = new SmtpCall(ss, ss.copy(), request, s, off, len, ctx.frame, ctx.canDesegment, null);
         c.run();
+        if (c.startTls) {
+            ctx.handOff = tls.get();
+        }
         if (c.desegmentLength != 0) {
             ctx.desegmentOffset = c.desegmentOffset;
             ctx.desegmentLength = c.desegmentLength;
@@ -100,6 +103,9 @@ public final class Smtp implements PduDissector, LayerTree {
         for (SmtpCall c : calls) {
             if (c.imf && c.message != null && c.message.fragments() > 0) { // process_reassembled_data: any fragment list
                 source.accept("Reassembled SMTP", c.message.bytes()); // the array IMF's items point into
+            }
+            if (c.base64 != null) {
+                source.accept("base64", c.base64);
             }
         }
     }

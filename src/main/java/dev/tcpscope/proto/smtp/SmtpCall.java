@@ -1,6 +1,5 @@
 package dev.tcpscope.proto.smtp;
 
-import dev.tcpscope.proto.Items;
 import dev.tcpscope.proto.Text;
 import dev.tcpscope.proto.Tree;
 import dev.tcpscope.tcp.PduDissector;
@@ -43,6 +42,10 @@ final class SmtpCall {
     /** The message this call completed, or null; whether it went to IMF (then -x shows it). */
     Reassembled message;
     boolean imf;
+    /** The IMF body base64 decoded for its media dissector (the "base64" data source), or null. */
+    byte[] base64;
+    /** A 220 answered STARTTLS: the conversation is TLS's after this frame (ssl_starttls_ack). */
+    boolean startTls;
 
     SmtpCall(SmtpSession live, SmtpSession before, boolean request, MemorySegment s, long base, int len, int frame,
              boolean canDesegment, Tree root) {
@@ -67,6 +70,7 @@ final class SmtpCall {
         SmtpCall r = new SmtpCall(null, before, request, s, base, len, frame, canDesegment, root);
         r.ss = before.copy();
         r.message = message;
+        r.base64 = base64; // the decoded body the data source holds, so that the items point into it
         r.dissect(root, protocols);
     }
 
@@ -157,8 +161,13 @@ final class SmtpCall {
                     int n = len - offset;
                     info.append("C: DATA fragment, ").append(n).append(n == 1 ? " byte" : " bytes");
                     Reassembled whole = addFragment(offset, n, ss.moreFrags);
-                    if (smtp != null) {
-                        Items.data(smtp, s, base, n, protocols);
+                    if (smtp != null && n > 0) {
+                        // call_dissector(data_text_lines_handle): the fragment a line at a time
+                        if (protocols != null) {
+                            protocols.accept("data-text-lines");
+                        }
+                        dev.tcpscope.proto.text.TextLines.DISSECTOR.tree(smtp, null, s, base, n,
+                                protocols != null ? protocols : p -> { });
                     }
                     // The lines' dissector ran in between, so process_reassembled_data finds another
                     // layer than the one that completed the message: it only says where it was
@@ -191,9 +200,10 @@ final class SmtpCall {
                     if (protocols != null) {
                         protocols.accept("imf");
                     }
-                    protocol = "SMTP/IMF";
+                    StringBuilder column = new StringBuilder("SMTP/IMF");
                     imf = true;
-                    Imf.dissect(MemorySegment.ofArray(done.data()), done.length(), rootTree, info);
+                    base64 = Imf.dissect(MemorySegment.ofArray(done.data()), done.length(), rootTree, info, column, protocols, base64);
+                    protocol = column.toString();
                 }
             }
         } else {
@@ -493,8 +503,9 @@ final class SmtpCall {
                     ml = ML_END;
                 }
                 if (ss.state == STATE_AWAITING_STARTTLS) {
-                    // A 220 hands the conversation to TLS (ssl_starttls_ack); with TLS not dissected
-                    // (as under scripts/tshark-profile.sh) tshark goes on reading SMTP lines, as here.
+                    // a 220 hands the conversation to TLS from the next frame (ssl_starttls_ack);
+                    // any other answer leaves it SMTP
+                    startTls |= code == 220;
                     ss.state = STATE_READING_CMDS;
                 }
                 authResponse(code);

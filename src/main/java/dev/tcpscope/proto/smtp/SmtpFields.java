@@ -130,9 +130,12 @@ public final class SmtpFields {
     }
 
     private static Field f(String name, String title, FieldType type, int bits) {
-        return Collected.field(name, title, type, bits, d -> {
-            Smtp smtp = Collected.dissector(d, "smtp", Smtp.class);
-            return smtp == null ? null : smtp.fields(d.frame().number());
-        });
+        return Collected.field(name, title, type, bits, SmtpFields::treeFields);
+    }
+
+    /** The items of the frame's SMTP tree (with the IMF message and what its body holds), or null. */
+    public static Collected treeFields(dev.tcpscope.tcp.Decoder d) {
+        Smtp smtp = Collected.dissector(d, "smtp", Smtp.class);
+        return smtp == null ? null : smtp.fields(d.frame().number());
     }
 }

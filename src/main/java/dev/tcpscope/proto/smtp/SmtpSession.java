@@ -19,7 +19,6 @@ final class SmtpSession {
     static final int PDU_CMD = 0, PDU_MESSAGE = 1, PDU_EOM = 2;
 
     int matchPort = -1;
-    boolean tls;
     int state = STATE_START;
     int auth = AUTH_NONE;
     boolean crlfSeen, dataSeen, msgLast = true;
@@ -68,7 +67,6 @@ final class SmtpSession {
     SmtpSession copy() {
         SmtpSession c = new SmtpSession();
         c.matchPort = matchPort;
-        c.tls = tls;
         c.state = state;
         c.auth = auth;
         c.crlfSeen = crlfSeen;

@@ -17,8 +17,12 @@ final class Suboptions {
     /** The bytes the current dissector reads: the segment's, or the unescaped parameters. */
     private Tvb t;
 
-    Suboptions(Tvb segment) {
+    /** Told when a START_TLS suboption is read while dissecting (null: building a tree). */
+    private final Runnable startTls;
+
+    Suboptions(Tvb segment, Runnable startTls) {
         this.t = segment;
+        this.startTls = startTls;
     }
 
     /**
@@ -132,6 +136,9 @@ final class Suboptions {
                 int c = t.u8(off);
                 if (item != null) {
                     item.field("telnet.starttls", "Follows: " + c, Integer.toString(c)).at(t.s, t.base + off, 1);
+                }
+                if (startTls != null) {
+                    startTls.run();
                 }
             }
             case AUTH -> authentication(item, off, len);

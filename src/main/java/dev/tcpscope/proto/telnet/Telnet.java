@@ -45,12 +45,44 @@ public final class Telnet implements PduDissector, LayerTree {
     @Override
     public String name() { return "telnet"; }
 
+    private final java.util.function.Supplier<dev.tcpscope.tcp.PduDissector> tls;
+    /** The segment being dissected (null while a tree is built). */
+    private PduContext ctx;
+
+    /** {@code tls}: the dissector a connection goes to after START_TLS FOLLOWS from both sides. */
+    public Telnet(java.util.function.Supplier<dev.tcpscope.tcp.PduDissector> tls) {
+        this.tls = tls;
+    }
+
+    /** telnet_conv_info_t: who sent START_TLS FOLLOWS first, and where. */
+    private static final class Session {
+        int requestedIn;
+        int port;
+    }
+
     @Override
-    public Object newSession() { return null; }
+    public Object newSession() { return new Session(); }
+
+    /**
+     * dissect_starttls_subopt (any value, not only FOLLOWS): the first sender's frame and port; the
+     * other side's answer in a later frame hands the connection to TLS after this frame.
+     */
+    private void startTls() {
+        if (!(ctx.session instanceof Session ss)) {
+            return;
+        }
+        if (ss.requestedIn == 0) {
+            ss.requestedIn = ctx.frame;
+            ss.port = ctx.srcPort;
+        } else if (ss.requestedIn < ctx.frame && ss.port != ctx.srcPort) {
+            ctx.handOff = tls.get();
+        }
+    }
 
     @Override
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
         this.frame = ctx.frame;
+        this.ctx = ctx;
         // a cut segment: reads past its bytes are "short" (its reported length is not handed over)
         this.tvb = new Tvb(s, off, len, ctx.truncated ? Integer.MAX_VALUE : len);
         ctx.columns.setProtocol("TELNET");
@@ -59,6 +91,8 @@ public final class Telnet implements PduDissector, LayerTree {
             walk(null);
         } catch (Tvb.Stop stop) {
             info.append(stop.info());
+        } finally {
+            this.ctx = null;
         }
         ctx.columns.setInfo(info);
     }
@@ -167,7 +201,7 @@ public final class Telnet implements PduDissector, LayerTree {
             cmd.relabel(label);
         }
         if (code == SB) {
-            offset = new Suboptions(tvb).suboption(sub, start, option);
+            offset = new Suboptions(tvb, ctx == null ? null : this::startTls).suboption(sub, start, option);
         }
         if (cmd != null) {
             cmd.length(offset - start);

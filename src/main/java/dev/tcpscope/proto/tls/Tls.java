@@ -175,6 +175,14 @@ public final class Tls implements PduDissector, LayerTree, TwoPass {
     @Override
     public Object newSession() { return new Session(); }
 
+    /** After STARTTLS (ssl_starttls_ack): the protocol that handed over is the session's app_handle. */
+    @Override
+    public Object newSession(String from) {
+        Session s = new Session();
+        s.appName = TlsTree.handleApplication(from);
+        return s;
+    }
+
     /** is_sslv3_or_tls / is_sslv2_clienthello (packet-tls.c dissect_ssl_heur). */
     @Override
     public boolean heuristic(MemorySegment s, long off, int len) {
@@ -211,6 +219,7 @@ public final class Tls implements PduDissector, LayerTree, TwoPass {
         }
         if (len > 4 && printable(u8(s, off)) && printable(u8(s, off + 1)) && printable(u8(s, off + 2))
                 && printable(u8(s, off + 3))) {
+            ctx.declined = true;
             return; // clear text is not TLS: packet-tls.c rejects it
         }
         calls.add(new Call(recs.size(), s, off, len));

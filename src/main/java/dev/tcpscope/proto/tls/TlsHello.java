@@ -56,13 +56,13 @@ final class TlsHello {
         }
         off += cml;
         if (off < end) {
-            extensions(b, off, end, hs, 1, r, ja3);
+            extensions(b, off, end, hs, 1, r, ja3); // the JA3 items stay where the extensions start
         } else {
             ja3.append(",,");
         }
         String full = ja3.toString();
-        hs.string("tls.handshake.ja3_full", "JA3 Fullstring", full).generated();
-        hs.string("tls.handshake.ja3", "JA3", md5(full)).generated();
+        hs.string("tls.handshake.ja3_full", "JA3 Fullstring", full).generated().at(b, off, 0);
+        hs.string("tls.handshake.ja3", "JA3", md5(full)).generated().at(b, off, 0);
     }
 
     static void server(MemorySegment b, Tree hs, Tls.Rec r, boolean hrr) {
@@ -87,8 +87,8 @@ final class TlsHello {
             extensions(b, off, b.byteSize(), hs, hrr ? Tls.HS_HELLO_RETRY_REQUEST : 2, r, ja3);
         }
         String full = ja3.toString();
-        hs.string("tls.handshake.ja3s_full", "JA3S Fullstring", full).generated();
-        hs.string("tls.handshake.ja3s", "JA3S", md5(full)).generated();
+        hs.string("tls.handshake.ja3s_full", "JA3S Fullstring", full).generated().at(b, off, 0);
+        hs.string("tls.handshake.ja3s", "JA3S", md5(full)).generated().at(b, off, 0);
     }
 
     /** Whether the ClientHello body {@code [off, end)} of {@code m} carries extension {@code type}. */

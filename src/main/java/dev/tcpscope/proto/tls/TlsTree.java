@@ -146,7 +146,7 @@ final class TlsTree {
                 bytes(rec, "tls.app_data", "Encrypted Application Data", s, body, r.length);
                 String app = appHandle(r);
                 if (app != null) {
-                    rec.string("tls.app_data_proto", "Application Data Protocol", app).generated();
+                    rec.string("tls.app_data_proto", "Application Data Protocol", app).generated().at(s, body - 5, 0);
                 }
             }
             case Tls.CT_HEARTBEAT -> {
@@ -172,6 +172,16 @@ final class TlsTree {
         }
         String a = portApplication(r.srcPort);
         return a != null ? a : portApplication(r.dstPort);
+    }
+
+    /** The name of a protocol that hands its conversation to TLS by STARTTLS, by filter name. */
+    static String handleApplication(String filterName) {
+        return switch (filterName) {
+            case "smtp" -> "Simple Mail Transfer Protocol";
+            case "ftp" -> "File Transfer Protocol (FTP)";
+            case "telnet" -> "Telnet";
+            default -> null;
+        };
     }
 
     /** The "tls.port" table of tshark 4.0.17 ({@code tshark -G decodes}) with each protocol's name. */
@@ -241,12 +251,12 @@ final class TlsTree {
 
     /** An FT_BYTES item whose label the dissector wrote ({@code proto_tree_add_bytes_format}). */
     static Tree bytesAs(Tree t, String key, String label, MemorySegment s, long off, int len) {
-        return len == 0 ? t.field(key, label, "") : t.bytes(key, label, s, off, len).relabel(label);
+        return len == 0 ? t.field(key, label, "").at(s, off, 0) : t.bytes(key, label, s, off, len).relabel(label);
     }
 
     /** An FT_BYTES field, "Name: hex" ({@code <MISSING>} when empty, as tshark writes it). */
     static Tree bytes(Tree t, String key, String name, MemorySegment s, long off, int len) {
-        return len == 0 ? t.field(key, name + ": <MISSING>", "") : t.bytes(key, name, s, off, len);
+        return len == 0 ? t.field(key, name + ": <MISSING>", "").at(s, off, 0) : t.bytes(key, name, s, off, len);
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
