@@ -856,7 +856,9 @@ public final class Desegmenter {
             }
         }
         int end = fragOffset + len;
-        if (end > MAX_PDU_BYTES) {
+        if (fragOffset < 0 || end < 0 || end > MAX_PDU_BYTES) {
+            // past the cap, or a sequence distance of 2^31 or more (an offset tshark's 32-bit
+            // arithmetic puts gigabytes away): the PDU is given up
             m.abandoned = true;
             m.data.release(pool);
             return false;
