@@ -302,23 +302,12 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         try {
             int low = Math.min(src, dst);
             int high = Math.max(src, dst);
-            List<PduDissector> candidates = new ArrayList<>(4);
-            PduDissector d = low >= 0 && low <= 65535 && low != 0 ? table.byPort(low) : null;
-            if (d != null) {
-                candidates.add(d);
-            }
-            d = high >= 0 && high <= 65535 && high != 0 ? table.byPort(high) : null;
-            if (d != null && !candidates.contains(d)) {
-                candidates.add(d);
-            }
-            for (PduDissector h : table.heuristics()) {
-                if (h != this && !candidates.contains(h) && h.heuristic(s, off, len)) {
-                    candidates.add(h);
-                    break;
-                }
-            }
-            for (PduDissector c : candidates) {
-                if (c == this) {
+            PduDissector lowD = port(low);
+            PduDissector highD = port(high);
+            // decode_tcp_ports' order: the low port's dissector, the high port's, a heuristic
+            for (int k = 0; k < 3; k++) {
+                PduDissector c = k == 0 ? lowD : k == 1 ? (highD != lowD ? highD : null) : tunnelHeuristic(s, off, len, lowD, highD);
+                if (c == null || c == this) {
                     continue;
                 }
                 if (session.tunnelDissector != c) {
@@ -341,6 +330,21 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             ctx.session = savedSession;
             ctx.declined = false;
         }
+    }
+
+    /** The tcp.port dissector of {@code port}, or null (none, or not a port). */
+    private PduDissector port(int port) {
+        return port > 0 && port <= 65535 ? table.byPort(port) : null;
+    }
+
+    /** The first heuristic other than HTTP and the port dissectors already tried that takes the bytes. */
+    private PduDissector tunnelHeuristic(MemorySegment s, long off, int len, PduDissector lowD, PduDissector highD) {
+        for (PduDissector h : table.heuristics()) {
+            if (h != this && h != lowD && h != highD && h.heuristic(s, off, len)) {
+                return h;
+            }
+        }
+        return null;
     }
 
     private static boolean isHttpPort(int port) {
