@@ -17,7 +17,8 @@ ENABLED=(
   frame eth vlan sll null raw ip ipv6 tcp udp icmp icmpv6 arp data
   # Above TCP (src/main/java/dev/tcpscope/proto): HTTP/1.x on its ports and as the "http_tcp"
   #   heuristic. Of the media-type dissectors it calls, image-gif (image/gif and the "gif_http"
-  #   heuristic: proto/gif), png (image/png and "png_http": proto/png) and json (application/json
+  #   heuristic: proto/gif), png (image/png and "png_http": proto/png), image-jfif (image/jpeg,
+  #   image/jpg, image/jfif and "jfif_http": proto/jfif) and json (application/json
   #   and packet-json.c's ten other types: proto/json), all in proto/Media.java, and
   #   mime_multipart (every multipart/* body: proto/multipart), data-text-lines (text/plain,
   #   text/html and the other line-based types: proto/text); the others (xml, other image-*,
@@ -26,7 +27,7 @@ ENABLED=(
   #   cannot be disabled), as tcpscope does, and data-text-lines hands a body starting with
   #   "<?xml" to the disabled XML dissector, which makes it data. The same media dissectors
   #   show the body of the IMF message SMTP reassembles.
-  http image-gif png mime_multipart json data-text-lines
+  http image-gif png image-jfif mime_multipart json data-text-lines
   # DNS over UDP (port 53, and the "dns_udp" heuristic on other ports) and TCP (53, 5353), and
   #   packet-dns.c's two other protocols, mDNS (udp 5353) and LLMNR (udp 5355): proto/dns.
   dns mdns llmnr

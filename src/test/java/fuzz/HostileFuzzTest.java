@@ -196,6 +196,35 @@ class HostileFuzzTest {
         assertThat(json.info("application/json", s, 0, data.length)).isEqualTo(info);
     }
 
+    /**
+     * The image dissectors HTTP hands bodies to (GIF, PNG, JPEG): whatever the bytes, a walk ends
+     * normally or where it read past them, with a tree and without one, and never throws. The
+     * first byte picks the dissector; a JPEG or PNG signature is put in front half the time so
+     * that the walks get past the check.
+     */
+    @FuzzTest
+    void imageBody(byte[] data) {
+        if (data.length < 2) {
+            return;
+        }
+        dev.tcpscope.proto.Media.Dissector[] all = {dev.tcpscope.proto.gif.Gif.DISSECTOR,
+            dev.tcpscope.proto.png.Png.DISSECTOR, dev.tcpscope.proto.jfif.Jfif.DISSECTOR};
+        dev.tcpscope.proto.Media.Dissector d = all[(data[0] & 0xff) % all.length];
+        byte[] body = java.util.Arrays.copyOfRange(data, 1, data.length);
+        if ((data[0] & 0x80) != 0 && d == dev.tcpscope.proto.jfif.Jfif.DISSECTOR && body.length >= 11) {
+            byte[] head = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe1, 0, 0, 'E', 'x', 'i', 'f', 0};
+            System.arraycopy(head, 0, body, 0, 4);
+            System.arraycopy(head, 6, body, 6, 5);
+        }
+        java.lang.foreign.MemorySegment s = java.lang.foreign.MemorySegment.ofArray(body);
+        if (!d.accepts(s, 0, body.length)) {
+            return;
+        }
+        d.info("image/x", s, 0, body.length);
+        d.tree(new dev.tcpscope.proto.Collected(), "image/x", s, 0, body.length, p -> { });
+        d.listStopsShort("image/x", s, 0, body.length);
+    }
+
     @FuzzTest
     void appPayload(FuzzedDataProvider in) throws IOException {
         Decoder decoder = new Decoder().payloads(dev.tcpscope.proto.Protocols.table());

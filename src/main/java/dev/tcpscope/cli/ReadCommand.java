@@ -372,6 +372,9 @@ final class ReadCommand implements Callable<Integer> {
                 && fieldNames.stream().allMatch(FieldTable::transportOnly)
                 && (display == null || display.fields().stream().allMatch(FieldTable::transportOnly))
                 && (read == null || read.fields().stream().allMatch(FieldTable::transportOnly));
+        // tshark builds a tree for a filter, details, fields and coloring (tshark.c's create_proto_tree)
+        boolean tree = display != null || read != null || details != null || fields != null || colorizer != null;
+        payloads.tree(tree);
         Decoder decoder = new Decoder(new TcpAnalyzer(mode).preferences(preferences));
         if (!transportOnly) {
             decoder.payloads(payloads);
@@ -388,7 +391,7 @@ final class ReadCommand implements Callable<Integer> {
             }
             Decoder second = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()).preferences(preferences), decoder.reassemblies());
             if (!transportOnly) {
-                DissectorTable again = Protocols.table().desegment(preferences.desegmentTcpStreams);
+                DissectorTable again = Protocols.table().desegment(preferences.desegmentTcpStreams).tree(tree);
                 if (decodeAs != null) {
                     decodeAs.forEach(rule -> Protocols.decodeAs(again, rule));
                 }

@@ -52,7 +52,7 @@ public final class Collected implements Tree {
 
     /** As {@link #values(String, boolean, Values)}, an IPV4 field's dotted value as its 32-bit number. */
     public void values(String key, FieldType type, Values v) {
-        boolean integer = type == FieldType.UINT || type == FieldType.BOOLEAN || type == FieldType.FRAMENUM;
+        boolean integer = type == FieldType.UINT || type == FieldType.INT || type == FieldType.BOOLEAN || type == FieldType.FRAMENUM;
         for (Item i : items) {
             if (!i.key.equals(key)) {
                 continue;
@@ -102,11 +102,11 @@ public final class Collected implements Tree {
     }
 
     /**
-     * A field read from a protocol's collected items: {@code type} UINT (with {@code bits}),
+     * A field read from a protocol's collected items: {@code type} UINT or INT (with {@code bits}),
      * BOOLEAN, STRING, BYTES, PROTOCOL or NONE.
      */
     public static Field field(String name, String title, FieldType type, int bits, Source source) {
-        return field(name, title, type, bits, type == FieldType.UINT ? Base.DEC : Base.NONE, source);
+        return field(name, title, type, bits, type == FieldType.UINT || type == FieldType.INT ? Base.DEC : Base.NONE, source);
     }
 
     /**
@@ -134,7 +134,7 @@ public final class Collected implements Tree {
                 c.values(name, type, v);
             }
         };
-        return new Field(name, title, type, type == FieldType.UINT ? bits : 0, base, e);
+        return new Field(name, title, type, type == FieldType.UINT || type == FieldType.INT ? bits : 0, base, e);
     }
 
     /** The registered dissector named {@code name} of the decoder's table, if it is a {@code type}. */

@@ -204,6 +204,17 @@ public final class DissectorTable implements PduTable {
     @Override
     public boolean desegment() { return desegment; }
 
+    private boolean tree;
+
+    /** Says whether the frames are dissected with a tree ({@link #tree()}); returns this table. */
+    public DissectorTable tree(boolean on) {
+        tree = on;
+        return this;
+    }
+
+    @Override
+    public boolean tree() { return tree; }
+
     /**
      * Conversations a protocol announced (packet-ftp.c: conversation_new + conversation_set_dissector
      * for a data connection), by port: a connection with that port goes to the dissector, ahead of

@@ -42,6 +42,15 @@ public final class Media {
 
         /** Whether {@link #tree} can return false: when not, the packet list need not build the tree to know. */
         default boolean mayStopShort() { return true; }
+
+        /**
+         * Whether dissecting the bytes for the packet list, where tshark builds no tree, stops
+         * where it would read past them; by default what {@link #tree} says. A dissector that
+         * skips work without a tree (file-jpeg.c's {@code if (!tree) return;}) answers for itself.
+         */
+        default boolean listStopsShort(String mediaType, MemorySegment s, long off, int len) {
+            return mayStopShort() && !tree(new Collected(), mediaType, s, off, len, protocol -> { });
+        }
     }
 
     /**
@@ -94,6 +103,9 @@ public final class Media {
         Map<String, Dissector> m = new java.util.HashMap<>();
         m.put("image/gif", Gif.DISSECTOR);
         m.put("image/png", Png.DISSECTOR);
+        for (String type : dev.tcpscope.proto.jfif.Jfif.MEDIA_TYPES) {
+            m.put(type, dev.tcpscope.proto.jfif.Jfif.DISSECTOR);
+        }
         for (String type : Json.MEDIA_TYPES) {
             m.put(type, Json.DISSECTOR);
         }
@@ -113,7 +125,8 @@ public final class Media {
         return null;
     }
 
-    private static final List<Dissector> HEURISTICS = List.of(Gif.DISSECTOR, Png.DISSECTOR);
+    private static final List<Dissector> HEURISTICS = List.of(Gif.DISSECTOR,
+            dev.tcpscope.proto.jfif.Jfif.DISSECTOR, Png.DISSECTOR);
 
     /** The dissector registered for media type {@code type} (lower case, no parameters), or null. */
     public static Dissector byType(String type) {

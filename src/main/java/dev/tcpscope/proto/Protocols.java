@@ -32,6 +32,7 @@ public final class Protocols {
             HttpFields.all(),
             dev.tcpscope.proto.gif.GifFields.all(),
             dev.tcpscope.proto.png.PngFields.all(),
+            dev.tcpscope.proto.jfif.JfifFields.all(),
             dev.tcpscope.proto.multipart.MultipartFields.all(),
             dev.tcpscope.proto.json.JsonFields.all(),
             dev.tcpscope.proto.text.TextLines.fields(),

@@ -93,4 +93,21 @@ public interface Tree {
 
     /** Adds an expert item under this item ({@code expert_add_info}), keyed by the expert field's name. */
     Tree expert(String key, Severity severity, Group group, String message);
+
+    /** A tree that keeps nothing: running a dissection only to see whether it reads past its end. */
+    Tree NOTHING = new Tree() {
+        @Override public Tree protocol(String key, String label) { return this; }
+        @Override public Tree field(String key, String label, String value) { return this; }
+        @Override public Tree none(String key, String label) { return this; }
+        @Override public Tree text(String label) { return this; }
+        @Override public Tree hidden(String key, String value) { return this; }
+        @Override public Tree relabel(String label) { return this; }
+        @Override public Tree generated() { return this; }
+        @Override public Tree hide() { return this; }
+        @Override public Tree line(String key, String rawText, String value) { return this; }
+        @Override public Tree string(String key, String name, String value) { return this; }
+        @Override public Tree bytes(String key, String name, java.lang.foreign.MemorySegment s, long off, int len) { return this; }
+        @Override public Tree dump(java.lang.foreign.MemorySegment s, long off, int len) { return this; }
+        @Override public Tree expert(String key, Severity severity, Group group, String message) { return this; }
+    };
 }

@@ -16,6 +16,13 @@ public interface PduTable {
     default boolean desegment() { return true; }
 
     /**
+     * Whether the frames are dissected with a tree, as tshark does when a display or read filter,
+     * details, fields or coloring need one; without, some dissectors read less (file-jpeg.c's
+     * {@code if (!tree) return;}) and so stop short less often. False by default: the packet list.
+     */
+    default boolean tree() { return false; }
+
+    /**
      * The dissector a UDP datagram from {@code srcPort} to {@code dstPort} goes to (Wireshark's
      * {@code udp.port} table and "udp" heuristics, packet-udp.c {@code decode_udp_ports}), or null
      * for none: the payload stays data.

@@ -18,7 +18,7 @@ import java.util.zip.CRC32;
  * keyword, iTXt, an unknown type), a PNG taken by the heuristic (no Content-Type), one in two
  * segments, and images cut short: a chunk longer than the body, a length over 2^31, an IHDR
  * shorter than its fields, a body that ends inside a chunk's length, a GIF whose color map runs
- * past its body; then JSON bodies (see {@link #json}). Run it to remake the file; the goldens come from tshark
+ * past its body; then JSON bodies (see {@link #json}) and JPEG bodies (see {@link #jpeg}). Run it to remake the file; the goldens come from tshark
  * (scripts/make-http-goldens.sh); nothing here says what the result should be.
  */
 public final class MediaScenarios {
@@ -152,6 +152,100 @@ public final class MediaScenarios {
         // a GIF89a whose global color map (256 colors, 768 bytes) runs past its 40 bytes
         exchange("/cut.gif", response("image/gif", cat(ascii("GIF89a"), bytes(1, 0, 1, 0, 0xf7, 0, 0), new byte[27])));
         json();
+        jpeg();
+    }
+
+    /** A JPEG marker segment: the marker, its length (the data's plus 2, or {@code length}), the data. */
+    private static byte[] seg(int marker, byte[] data, int length) {
+        int n = length < 0 ? data.length + 2 : length;
+        return cat(bytes(0xff, marker, n >> 8, n & 0xff), data);
+    }
+
+    private static byte[] seg(int marker, byte[] data) {
+        return seg(marker, data, -1);
+    }
+
+    private static byte[] le16(int v) {
+        return bytes(v & 0xff, v >> 8 & 0xff);
+    }
+
+    private static byte[] le32(long v) {
+        return bytes((int) v & 0xff, (int) (v >> 8) & 0xff, (int) (v >> 16) & 0xff, (int) (v >> 24) & 0xff);
+    }
+
+    /** A little-endian TIFF directory entry: tag, type, count, value or offset. */
+    private static byte[] entry(int tag, int type, long count, byte[] value) {
+        return cat(le16(tag), le16(type), le32(count), value, new byte[4 - value.length]);
+    }
+
+    private static final byte[] SOI = bytes(0xff, 0xd8), EOI = bytes(0xff, 0xd9);
+    private static final byte[] JFIF_APP0 = seg(0xe0, cat(ascii("JFIF"), bytes(0, 1, 1, 1, 0, 100, 0, 100, 0, 0)));
+    private static final byte[] SOF0 = seg(0xc0, bytes(8, 0, 16, 0, 16, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1));
+    private static final byte[] SOS = seg(0xda, bytes(3, 1, 0x00, 2, 0x11, 3, 0x11, 0, 63, 0));
+
+    /**
+     * JPEG bodies (file-jpeg.c): a JFIF image with a thumbnail, a comment with a byte over 0x7f,
+     * a progressive frame, restart markers, escaped FF bytes and fill bytes in the scan data, and
+     * bytes after the end; Exif images in both byte orders whose directories point to Exif, GPS
+     * and interoperability directories and hold values of every type, inline and at an offset,
+     * with offsets out of bounds and pointing backwards; a TIFF header with no byte order and one
+     * whose first directory overlaps it; JFXX and unknown application segments, XMP, FlashPix and
+     * ICC application segments, a reserved marker; a JPEG taken by the heuristic, one in two
+     * segments, and JPEGs cut short: a segment longer than the body, a length under 2, an
+     * identifier without its NUL.
+     */
+    private void jpeg() throws IOException {
+        byte[] scan = bytes(0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56, 0xff, 0x00, 0xff, 0xd1, 0x78, 0xff, 0xff, 0xff);
+        byte[] photo = cat(SOI, seg(0xe0, cat(ascii("JFIF"), bytes(0, 1, 2, 2, 0, 72, 0, 72, 2, 1), bytes(1, 2, 3, 4, 5, 6))),
+                seg(0xfe, cat(ascii("caf"), bytes(0xe9), ascii(" comment\n"))), seg(0xdb, new byte[65]),
+                seg(0xc2, bytes(8, 0, 1, 0, 1, 1, 1, 0x11, 0)), seg(0xc4, new byte[29]), seg(0xdd, bytes(0, 4)),
+                seg(0xda, bytes(1, 1, 0x00, 0, 63, 0x12)), scan, EOI, bytes(1, 2, 3));
+        exchange("/photo.jpg", response("image/jpeg", photo));
+
+        // little-endian Exif: IFD0 at 8 (9 entries), IFD1 after it, then the Exif, GPS and value areas
+        int ifd0 = 8, ifd1 = ifd0 + 2 + 9 * 12 + 4, exif = ifd1 + 2 + 12 + 4, gps = exif + 2 + 5 * 12 + 4,
+                values = gps + 2 + 2 * 12 + 4;
+        int make = values, xres = make + 6, bias = xres + 8, comment = bias + 8, lat = comment + 10;
+        byte[] tiff = cat(ascii("II"), le16(42), le32(ifd0),
+                le16(9), entry(0x010f, 2, 6, le32(make)), entry(0x0112, 3, 1, le16(1)), entry(0x011a, 5, 1, le32(xres)),
+                entry(0x8769, 4, 1, le32(exif)), entry(0x8825, 4, 1, le32(gps)), entry(0x9999, 6, 1, le32(0)),
+                entry(0x0100, 1, 3, bytes(1, 2, 3)), entry(0x0213, 3, 2, cat(le16(1), le16(2))),
+                entry(0xa005, 4, 1, le32(5000)), le32(ifd1),
+                le16(1), entry(0x0201, 4, 1, le32(1234)), le32(0),
+                le16(5), entry(0x9000, 7, 4, ascii("0230")), entry(0x9204, 10, 1, le32(bias)), entry(0x1234, 9, 1, le32(-5)),
+                entry(0xa005, 4, 1, le32(0)), entry(0x9286, 7, 10, le32(comment)), le32(0),
+                le16(2), entry(0x0001, 2, 2, ascii("N\0")), entry(0x0002, 5, 3, le32(lat)), le32(0),
+                ascii("Canon\0"), le32(72), le32(1), le32(-1), le32(3), ascii("ASCII\0\0\0hi"),
+                le32(35), le32(1), le32(30), le32(1), le32(1234), le32(100));
+        byte[] exifJpeg = cat(SOI, seg(0xe1, cat(ascii("Exif"), bytes(0, 0), tiff)), seg(0xe2, cat(ascii("FPXR"), bytes(0, 0, 1))),
+                seg(0xe2, cat(ascii("ICC_PROFILE"), bytes(0, 1, 1), new byte[8])), SOF0, SOS, bytes(0xaa, 0xbb), EOI);
+        exchange("/exif.jpg", response("image/jpg", exifJpeg));
+
+        // big-endian Exif with a value offset past the TIFF data, an Exif pointer past it, and a
+        // next-directory offset pointing back into the directory
+        byte[] be = cat(ascii("MM"), bytes(0, 42, 0, 0, 0, 8), bytes(0, 3),
+                bytes(0x01, 0x0f, 0, 2, 0, 0, 0, 20, 0, 0, 0x10, 0), bytes(0x87, 0x69, 0, 4, 0, 0, 0, 1, 0, 0, 0x20, 0),
+                bytes(0x01, 0x00, 0, 3, 0, 0, 0, 1, 0x02, 0x80, 0, 0), bytes(0, 0, 0, 10));
+        exchange("/exif-be.jpg", response("image/jpeg", cat(SOI, seg(0xe1, cat(ascii("Exif"), bytes(0, 0), be)), EOI)));
+        exchange("/bad-order.jpg", response("image/jpeg", cat(SOI, seg(0xe1, cat(ascii("Exif"), bytes(0, 0), ascii("XX"),
+                bytes(0, 42, 0, 0, 0, 8))), EOI)));
+        exchange("/low-start.jpg", response("image/jpeg", cat(SOI, seg(0xe1, cat(ascii("Exif"), bytes(0, 0), ascii("II"),
+                le16(42), le32(4), new byte[6])), EOI)));
+
+        exchange("/segments.jpg", response("image/jfif", cat(SOI, JFIF_APP0,
+                seg(0xe0, cat(ascii("JFXX"), bytes(0, 0x10), new byte[4])), seg(0xe0, cat(ascii("JFXX"), bytes(0, 0x12))),
+                seg(0xe0, cat(ascii("Foo"), bytes(0), ascii("bar"))),
+                seg(0xe1, cat(ascii("http://ns.adobe.com/xap/1.0/"), bytes(0), ascii("<x/>"))),
+                seg(0xe1, cat(ascii("Exif"), bytes(0, 0), ascii("II"), le16(42), le32(8), le16(0), le32(0))),
+                seg(0xee, ascii("Adobe")), seg(0xdc, bytes(0, 16)), bytes(0xff, 0x01), bytes(0xff, 0x02, 9, 9), EOI)));
+        exchange("/guessed-jpeg", response(null, cat(SOI, JFIF_APP0, SOF0, EOI)));
+        byte[] split = response("image/jpeg", photo);
+        exchange("/split.jpg", java.util.Arrays.copyOfRange(split, 0, 100), java.util.Arrays.copyOfRange(split, 100, split.length));
+        exchange("/long-segment.jpg", response("image/jpeg", cat(SOI, JFIF_APP0, seg(0xdb, new byte[10], 300))));
+        exchange("/length-one.jpg", response("image/jpeg", cat(SOI, JFIF_APP0, seg(0xdb, new byte[0], 1), new byte[4])));
+        exchange("/no-nul.jpg", response("image/jpeg", cat(SOI, JFIF_APP0, seg(0xe1, ascii("ExifExif")), EOI)));
+        exchange("/short.jpg", response("image/jpeg", cat(SOI, seg(0xe0, ascii("JFIF\0")), bytes(0xff, 0xd9), new byte[7])));
+        exchange("/nineteen.jpg", response("image/jpeg", cat(SOI, seg(0xe0, ascii("JFIF\0")), bytes(0xff, 0xd9), new byte[6])));
     }
 
     /**

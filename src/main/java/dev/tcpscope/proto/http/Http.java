@@ -161,7 +161,7 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         }
         for (HttpMessage m : messages) {
             HttpMessage.Pairing p = m.pairing;
-            if (m.kind == HttpMessage.Kind.OTHER || log == null || last == 0 || last > log.count) {
+            if (m.kind == HttpMessage.Kind.OTHER || m.notification || log == null || last == 0 || last > log.count) {
                 continue;
             }
             p.number = last;
@@ -426,7 +426,7 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         String method = null;
         if (kind == HttpMessage.Kind.REQUEST) {
             int sp = first.indexOf(' ');
-            method = first.substring(first.startsWith("M-") ? 2 : 0, sp);
+            method = first.substring(first.startsWith("M-") ? 2 : 0, sp < 0 ? first.length() : sp);
         }
         if (kind != HttpMessage.Kind.OTHER) {
             cols.setInfo(printable(first) + " ");
@@ -487,7 +487,7 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         int datalen = len - bodyStart;
         if (m.contentLength >= 0 && m.te == HttpMessage.TE_NONE) {
             datalen = (int) Math.min(datalen, m.contentLength);
-        } else if (kind == HttpMessage.Kind.REQUEST) {
+        } else if (kind == HttpMessage.Kind.REQUEST && !m.notification) {
             if (m.te == HttpMessage.TE_NONE) {
                 datalen = 0;
             }
@@ -504,6 +504,13 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         messages.add(m);
         if (unreassembled && m.chunked && m.body != null && m.body.truncatedChunk) {
             cols.appendInfo(UNREASSEMBLED); // de-chunking copied a chunk past the segment's end
+            return -1;
+        }
+        if (!ctx.truncated && m.chunked && m.body != null && m.body.truncatedChunk) {
+            // a chunk longer than the bytes left (a body cut short at the end of the capture, a
+            // size past 2^32): chunked_encoding_dissector's copy reads past the reassembled body
+            m.malformedIn = "HTTP";
+            cols.appendInfo("[Malformed Packet]");
             return -1;
         }
         if (ctx.truncated && (!m.headersComplete || m.contentLength > len - bodyStart)) {
@@ -531,8 +538,11 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         } else if (media != null) {
             protocolColumn(cols, media);
             cols.appendInfo(media.info(m.mediaType(), m.body.fileSegment(), m.body.fileOffset(), m.body.fileLength()));
-            if (media.mayStopShort() && !media.tree(new dev.tcpscope.proto.Collected(), m.mediaType(), m.body.fileSegment(),
-                    m.body.fileOffset(), m.body.fileLength(), protocol -> { })) {
+            boolean stops = table != null && table.tree()
+                    ? media.mayStopShort() && !media.tree(new dev.tcpscope.proto.Collected(), m.mediaType(), m.body.fileSegment(),
+                            m.body.fileOffset(), m.body.fileLength(), protocol -> { })
+                    : media.listStopsShort(m.mediaType(), m.body.fileSegment(), m.body.fileOffset(), m.body.fileLength());
+            if (stops) {
                 // its bounds exception ends the frame: nothing after it is dissected, not even
                 // packet-http.c's tap; past a segment TCP did not reassemble, the exception is
                 // the "unreassembled" one
@@ -616,7 +626,9 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
     private void pair(HttpMessage m, Session session, PduContext ctx) {
         HttpMessage.Pairing p = m.pairing;
         Exchange curr;
-        if (m.kind == HttpMessage.Kind.REQUEST) {
+        if (m.kind == HttpMessage.Kind.REQUEST && m.notification) {
+            return; // a notification opens no exchange
+        } else if (m.kind == HttpMessage.Kind.REQUEST) {
             curr = new Exchange(++session.exchanges, ctx.frame, ctx.time, session.tail);
             session.push(curr);
         } else if (m.kind == HttpMessage.Kind.RESPONSE) {
@@ -698,6 +710,10 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             if (m.malformedIn != null) {
                 stoppedIn = m.malformedIn;
                 return m.unreassembledMedia ? End.UNREASSEMBLED : End.MALFORMED;
+            }
+            if (m.treeMalformedIn != null) {
+                stoppedIn = m.treeMalformedIn;
+                return End.MALFORMED;
             }
         }
         for (TunnelCall c : tunnelCalls(frame)) {
@@ -888,8 +904,7 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
                  "NOTIFY", "BDELETE", "CONNECT", "OPTIONS", "CHECKIN", "PROPFIND", "CHECKOUT", "CCM_POST",
                  "SUBSCRIBE", "PROPPATCH", "BPROPFIND", "BPROPPATCH", "UNCHECKOUT", "MKACTIVITY",
                  "MKWORKSPACE", "RPC_CONNECT", "RPC_IN_DATA", "UNSUBSCRIBE", "RPC_OUT_DATA",
-                 "VERSION-CONTROL", "BASELINE-CONTROL", "SSTP_DUPLEX_POST" ->
-                    sp < 0 && m.length() == d.length() ? HttpMessage.Kind.OTHER : HttpMessage.Kind.REQUEST;
+                 "VERSION-CONTROL", "BASELINE-CONTROL", "SSTP_DUPLEX_POST" -> HttpMessage.Kind.REQUEST; // a method alone is one too
             default -> HttpMessage.Kind.OTHER;
         };
     }
@@ -974,26 +989,37 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
 
     private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN);
 
-    /** format_text: non-printable bytes as escapes, as tshark shows them in the Info column. */
+    /**
+     * format_text over the bytes of {@code s} (one char a byte, as {@link #ascii} makes them):
+     * printable ASCII as it is, control characters as escapes, UTF-8 sequences as their
+     * characters and other bytes as U+FFFD, as tshark shows a line in the Info column and labels.
+     */
     static String printable(String s) {
-        StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
             if (ch < 0x20 || ch > 0x7e) {
-                if (b == null) {
-                    b = new StringBuilder(s.substring(0, i));
-                }
-                switch (ch) {
-                    case '\t' -> b.append("\\t");
-                    case '\r' -> b.append("\\r");
-                    case '\n' -> b.append("\\n");
-                    default -> b.append(String.format("\\%03o", (int) ch & 0xff));
-                }
-            } else if (b != null) {
-                b.append(ch);
+                byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+                return dev.tcpscope.proto.Text.format(b, 0, b.length);
             }
         }
-        return b == null ? s : b.toString();
+        return s;
+    }
+
+    /** tvb_get_string_enc(ENC_ASCII) over a line {@link #ascii} made: each byte above 0x7f as U+FFFD. */
+    static String asciiValue(String v) {
+        StringBuilder sb = null;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c > 0x7f) {
+                if (sb == null) {
+                    sb = new StringBuilder(v.substring(0, i));
+                }
+                sb.append('\ufffd');
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? v : sb.toString();
     }
 
     static int u8(MemorySegment s, long off) {

@@ -151,6 +151,8 @@ final class HttpBody {
             String ce = m.contentEncoding.toLowerCase(java.util.Locale.ROOT);
             if (ce.equals("gzip") || ce.equals("deflate") || ce.equals("x-gzip") || ce.equals("x-deflate")) {
                 b.decoded = uncompress(entity);
+            } else if (ce.equals("br")) {
+                b.decoded = brotli(entity);
             }
             if (b.decoded == null) {
                 b.outcome = Outcome.UNDECODED;
@@ -195,6 +197,7 @@ final class HttpBody {
             if (dataAt + size > end) {
                 size = Math.max(0, end - dataAt); // the copy would run out of bytes: take what is there
                 truncatedChunk = true;
+                truncatedAt = chunks;
             }
             addChunk(at, dataAt, size);
             out.write(Http.bytes(s, base + dataAt, size), 0, size);
@@ -238,6 +241,8 @@ final class HttpBody {
 
     /** A chunk's data ran past the bytes there are (tshark's copy throws there). */
     boolean truncatedChunk;
+    /** With {@link #truncatedChunk}: the index of that chunk, whose items tshark's exception keeps from the tree. */
+    int truncatedAt;
 
     private void addChunk(int line, int data, int size) {
         if (chunks == chunkLine.length) {
@@ -344,6 +349,41 @@ final class HttpBody {
         } finally {
             inf.end();
         }
+    }
+
+    /**
+     * epan/tvbuff_brotli.c tvb_uncompress_brotli: the whole stream, or, when the input ends
+     * before the stream does (segments not captured), what was made of it if anything; null
+     * for nothing to decode, a corrupt stream or bytes left after its end.
+     */
+    static byte[] brotli(byte[] c) {
+        if (c.length == 0) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (org.brotli.dec.BrotliInputStream in = new org.brotli.dec.BrotliInputStream(new java.io.ByteArrayInputStream(c))) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                if (out.size() > Integer.MAX_VALUE - 2 * buf.length) {
+                    return null; // tshark gives up past INT_MAX bytes
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } catch (java.io.IOException | RuntimeException e) {
+            return inputEnded(e) && out.size() > 0 ? out.toByteArray() : null;
+        }
+    }
+
+    /** Whether the decoder stopped for want of input (BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT), not on corrupt data. */
+    private static boolean inputEnded(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("end of input") || m.contains("No more input"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The offset just past a gzip member header (RFC 1952 §2.3), as tvb_uncompress skips it; −1 when too short. */

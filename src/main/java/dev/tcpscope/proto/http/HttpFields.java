@@ -44,7 +44,9 @@ public final class HttpFields {
                 Field.of("http.response", "Response", FieldType.BOOLEAN,
                         each((m, v) -> { if (m.kind == HttpMessage.Kind.RESPONSE) v.addLong(1); })),
                 Field.of("http.request", "Request", FieldType.BOOLEAN,
-                        each((m, v) -> { if (m.kind == HttpMessage.Kind.REQUEST) v.addLong(1); })),
+                        each((m, v) -> { if (m.kind == HttpMessage.Kind.REQUEST && !m.notification) v.addLong(1); })),
+                Field.of("http.notification", "Notification", FieldType.BOOLEAN,
+                        each((m, v) -> { if (m.notification) v.addLong(1); })),
                 str("http.request.method", "Request Method", m -> m.kind == HttpMessage.Kind.REQUEST ? m.method : null),
                 str("http.request.uri", "Request URI", m -> m.kind == HttpMessage.Kind.REQUEST ? m.uri : null),
                 str("http.request.version", "Request Version", m -> m.kind == HttpMessage.Kind.REQUEST ? m.version : null),
@@ -60,8 +62,12 @@ public final class HttpFields {
                         each((m, v) -> { if (m.contentLength >= 0) v.addLong(m.contentLength); })),
                 str("http.content_encoding", "Content-Encoding", m -> m.contentEncoding),
                 str("http.transfer_encoding", "Transfer-Encoding", m -> m.transferEncoding),
-                str("http.request.full_uri", "Full request URI", m -> m.kind == HttpMessage.Kind.REQUEST && m.host != null
-                        && m.uri != null && m.uri.startsWith("/") ? "http://" + m.host + m.uri : null),
+                str("http.request.full_uri", "Full request URI", m -> m.kind == HttpMessage.Kind.REQUEST ? m.pairing.fullUri : null),
+                // the header lines as items: a request's or response's (hidden beside a known header's
+                // own item), a notification's unknown headers; their values are the tree's
+                dev.tcpscope.proto.Collected.field("http.request.line", "Request line", FieldType.STRING, 0, Http::treeFields),
+                dev.tcpscope.proto.Collected.field("http.response.line", "Response line", FieldType.STRING, 0, Http::treeFields),
+                dev.tcpscope.proto.Collected.field("http.unknown_header", "Unknown header", FieldType.STRING, 0, Http::treeFields),
                 str("http.file_data", "File Data", m -> {
                     byte[] b = m.body();
                     return b == null ? null : HttpTree.fileDataText(b);

@@ -62,10 +62,23 @@ public final class HttpMessage {
     boolean cutShort;
     /** The short name of the media dissector that read past the body ("PNG"), or null. */
     String malformedIn;
+    /**
+     * The short name of the media dissector that read past the body only when it had a tree to
+     * build (file-jpeg.c reads most segments only then), set by the last tree built; or null.
+     */
+    String treeMalformedIn;
     /** Whether that body was a segment TCP did not reassemble (desegmentation off). */
     boolean unreassembledMedia;
     /** A non-printable first byte in a known HTTP conversation: shown as data. */
     boolean binary;
+    /**
+     * A request whose method is NOTIFY, SUBSCRIBE or UNSUBSCRIBE: packet-http.c's
+     * HTTP_NOTIFICATION, a request line that opens no exchange (no pairing items, the response
+     * after it answers no request), whose unknown headers are {@code http.unknown_header} items and
+     * whose known ones have no hidden {@code http.request.line}; a body without Content-Length
+     * runs to the end of the data.
+     */
+    boolean notification;
     /** Transfer-Encoding: one of packet-http.c's HTTP_TE_* (0 none). */
     int te;
     /** The body as dissected, see {@link HttpBody}; null when there is none. */
@@ -107,17 +120,28 @@ public final class HttpMessage {
         return m;
     }
 
+    /** is_http_request_or_reply's HTTP_NOTIFICATION methods (the method as the line has it, "M-" dropped). */
+    static boolean isNotification(String method) {
+        String m = method.startsWith("M-") ? method.substring(2) : method;
+        return m.equals("NOTIFY") || m.equals("SUBSCRIBE") || m.equals("UNSUBSCRIBE");
+    }
+
     static HttpMessage parse(MemorySegment s, long base, int len, int start, int p, int firstLen, int firstNext,
                              Kind kind, PduContext ctx) {
-        String first = Http.ascii(s, base + p, firstLen);
-        HttpMessage m = new HttpMessage(kind, first, ctx.frame, s, base, start);
+        String asRead = Http.ascii(s, base + p, firstLen);
+        HttpMessage m = new HttpMessage(kind, asRead, ctx.frame, s, base, start);
+        String first = Http.asciiValue(asRead); // method, URI, version and phrase are ENC_ASCII strings
         m.lineStart = p;
         m.leadingCrlf = p > start;
         if (kind == Kind.REQUEST) {
             int a = first.indexOf(' ');
             int b = first.lastIndexOf(' ');
-            m.method = first.substring(0, a);
-            if (b > a) {
+            m.method = a < 0 ? first : first.substring(0, a);
+            m.notification = isNotification(m.method);
+            if (a < 0) {
+                m.uri = ""; // a method alone: an empty URI and version, as basic_request_dissector reads them
+                m.version = "";
+            } else if (b > a) {
                 m.uri = first.substring(a + 1, b);
                 m.version = first.substring(b + 1);
             } else {

@@ -83,6 +83,7 @@ final class HttpTree {
      * dissector (frame.protocols names http once per call, however many messages it held).
      */
     static void build(HttpMessage m, Tree root, Consumer<String> protocols, boolean first) {
+        m.treeMalformedIn = null;
         if (first) {
             protocols.accept("http");
         }
@@ -111,12 +112,12 @@ final class HttpTree {
             }
             String raw = Http.ascii(s, base + at, next[0]);
             if (l == 0) {
-                http.line(null, raw, null).at(s, base + at, next[0]);
+                http.line(null, Http.printable(raw), null).at(s, base + at, next[0]);
                 break;
             }
             String line = raw.substring(0, l);
             if (at == m.lineStart && m.kind != HttpMessage.Kind.OTHER) {
-                Tree req = http.line(null, raw, null).at(s, base + at, next[0]);
+                Tree req = http.line(null, Http.printable(raw), null).at(s, base + at, next[0]);
                 req.expert("http.chat", Tree.Severity.CHAT, Tree.Group.SEQUENCE, Http.printable(raw));
                 if (m.kind == HttpMessage.Kind.REQUEST) {
                     request(req, line, s, base + at);
@@ -154,6 +155,8 @@ final class HttpTree {
             if (p.responseForUri != null) {
                 http.string("http.response_for.uri", "Request URI", p.responseForUri).generated();
             }
+        } else if (m.kind == HttpMessage.Kind.REQUEST && m.notification) {
+            http.hidden("http.notification", "1");
         } else if (m.kind == HttpMessage.Kind.REQUEST) {
             http.hidden("http.request", "1");
             if (p.number > 0) {
@@ -176,7 +179,8 @@ final class HttpTree {
     }
 
     /** basic_request_dissector: method, URI (with its path and query), version; the line is at {@code off} of {@code s}. */
-    private static void request(Tree t, String line, MemorySegment s, long off) {
+    private static void request(Tree t, String raw, MemorySegment s, long off) {
+        String line = Http.asciiValue(raw); // its items are ENC_ASCII strings; a char a byte, so offsets hold
         int[] next = new int[1];
         int len = tokenLength(line, 0, next);
         if (len == 0) {
@@ -209,7 +213,8 @@ final class HttpTree {
     }
 
     /** basic_response_dissector: version, status code and its description, phrase. */
-    private static void response(Tree t, String line, MemorySegment s, long off) {
+    private static void response(Tree t, String raw, MemorySegment s, long off) {
+        String line = Http.asciiValue(raw);
         int[] next = new int[1];
         int len = tokenLength(line, 0, next);
         if (len == 0) {
@@ -257,14 +262,14 @@ final class HttpTree {
      * name its format_text.
      */
     private static String lineValue(String lineKey, String raw, MemorySegment s, long off) {
-        return lineKey != null ? raw : dev.tcpscope.proto.Text.format(s, off, raw.length());
+        return lineKey != null ? asciiString(raw) : dev.tcpscope.proto.Text.format(s, off, raw.length());
     }
 
     /** process_header: one header line; {@code state} carries have_content_length and the Transfer-Encoding seen. */
     private static void header(Tree http, HttpMessage m, String raw, String line, int colon, boolean[] state, int at,
                                MemorySegment s, long off) {
         String lineKey = m.kind == HttpMessage.Kind.RESPONSE ? "http.response.line"
-                : m.kind == HttpMessage.Kind.REQUEST ? "http.request.line" : null;
+                : m.kind == HttpMessage.Kind.REQUEST && !m.notification ? "http.request.line" : null;
         boolean valid = colon > 0;
         for (int i = 0; valid && i < colon; i++) {
             char c = line.charAt(i);
@@ -276,7 +281,7 @@ final class HttpTree {
         if (!valid) {
             // packet-http.c adds a line with a bad header name as the bytes it is (ENC_ASCII), not
             // as the format_text an unknown header with a good name gets
-            Tree it = http.line(lineKey == null ? "http.unknown_header" : lineKey, raw, asciiString(raw)).at(s, off, raw.length());
+            Tree it = http.line(lineKey == null ? "http.unknown_header" : lineKey, Http.printable(raw), asciiString(raw)).at(s, off, raw.length());
             it.expert("http.bad_header_name", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
                     "Illegal characters found in header name");
             return;
@@ -285,12 +290,13 @@ final class HttpTree {
         String value = headerValue(line, colon);
         String key = knownField(name);
         if (key == null) {
-            http.line(lineKey == null ? "http.unknown_header" : lineKey, raw, lineValue(lineKey, raw, s, off)).at(s, off, raw.length());
+            http.line(lineKey == null ? "http.unknown_header" : lineKey, Http.printable(raw), lineValue(lineKey, raw, s, off)).at(s, off, raw.length());
             return;
         }
-        Tree item = http.line(key, raw, asciiString(value)).at(s, off, raw.length());
+        String label = Http.printable(raw);
+        Tree item = http.line(key, label, asciiString(value)).at(s, off, raw.length());
         if (lineKey != null) {
-            http.line(lineKey, raw, raw).hide().at(s, off, raw.length());
+            http.line(lineKey, label, asciiString(raw)).hide().at(s, off, raw.length());
         }
         switch (name) {
             case "content-length" -> {
@@ -370,7 +376,7 @@ final class HttpTree {
             if (comma <= 0) {
                 break;
             }
-            item.line(null, Http.ascii(s, base + offset, comma - offset), null);
+            item.line(null, Http.printable(Http.ascii(s, base + offset, comma - offset)), null);
             len -= comma - offset;
             offset = comma + 1;
         }
@@ -387,9 +393,10 @@ final class HttpTree {
         MemorySegment s = m.source;
         long base = m.base;
         if (m.chunked) {
-            chunks(http, b, s, base, m.end());
-            if (b.outcome == HttpBody.Outcome.NO_CHUNKS) {
-                return;
+            boolean overrun = "HTTP".equals(m.malformedIn) && b.truncatedChunk;
+            chunks(http, b, s, base, m.end(), overrun ? b.truncatedAt : b.chunks);
+            if (b.outcome == HttpBody.Outcome.NO_CHUNKS || overrun) {
+                return; // after an overrun, the exception ended the dissection
             }
         }
         if (b.outcome == HttpBody.Outcome.TRANSFER_CODED) {
@@ -467,13 +474,17 @@ final class HttpTree {
         protocols.accept(d.name());
         if (d.tree(root, m.mediaType(), s, off, len, protocols)) {
             http.length(m.headerEnd);
-        } // else its bounds exception skipped packet-http.c's proto_item_set_len (m.malformedIn says so since dissection)
+        } else if (m.malformedIn == null) {
+            // its bounds exception skipped packet-http.c's proto_item_set_len; m.malformedIn says
+            // so since dissection, unless only the tree's walk reads that far
+            m.treeMalformedIn = dev.tcpscope.field.ProtocolNames.shortName(d.name());
+        }
     }
 
     /** chunked_encoding_dissector's items. */
-    private static void chunks(Tree http, HttpBody b, MemorySegment s, long base, int end) {
+    private static void chunks(Tree http, HttpBody b, MemorySegment s, long base, int end, int shown) {
         Tree t = http.text("HTTP chunked response").at(s, base + b.offset, b.chunkedLength);
-        for (int i = 0; i < b.chunks; i++) {
+        for (int i = 0; i < shown; i++) {
             int size = b.chunkSize[i];
             int line = b.chunkLine[i];
             // a text item past the end of the body's bytes is cut there (proto.c get_hfi_length)
@@ -517,19 +528,7 @@ final class HttpTree {
 
     /** A header value as get_ascii_string gives it: bytes above 0x7f as U+FFFD. */
     private static String asciiString(String v) {
-        StringBuilder sb = null;
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c > 0x7f) {
-                if (sb == null) {
-                    sb = new StringBuilder(v.substring(0, i));
-                }
-                sb.append('\ufffd');
-            } else if (sb != null) {
-                sb.append(c);
-            }
-        }
-        return sb == null ? v : sb.toString();
+        return Http.asciiValue(v);
     }
 
     /** A relative time as tshark shows it: seconds with nine decimals. */

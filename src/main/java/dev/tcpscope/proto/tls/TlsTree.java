@@ -272,21 +272,7 @@ final class TlsTree {
     }
 
     /** A tree that keeps nothing: running a message's dissection only to see whether it reads past its end. */
-    static final Tree NOOP = new Tree() {
-        @Override public Tree protocol(String key, String label) { return this; }
-        @Override public Tree field(String key, String label, String value) { return this; }
-        @Override public Tree none(String key, String label) { return this; }
-        @Override public Tree text(String label) { return this; }
-        @Override public Tree hidden(String key, String value) { return this; }
-        @Override public Tree relabel(String label) { return this; }
-        @Override public Tree generated() { return this; }
-        @Override public Tree hide() { return this; }
-        @Override public Tree line(String key, String rawText, String value) { return this; }
-        @Override public Tree string(String key, String name, String value) { return this; }
-        @Override public Tree bytes(String key, String name, MemorySegment s, long off, int len) { return this; }
-        @Override public Tree dump(MemorySegment s, long off, int len) { return this; }
-        @Override public Tree expert(String key, Severity severity, Group group, String message) { return this; }
-    };
+    static final Tree NOOP = Tree.NOTHING;
 
     static String hex4(int v) {
         return String.format("0x%04x", v);

@@ -82,4 +82,22 @@ class HttpBodyTest {
     void fileDataIsACStringWithReplacementCharacters() {
         assertThat(HttpTree.fileDataText(new byte[] {'a', (byte) 0xe9, 'b', 0, 'c'})).isEqualTo("a\ufffdb");
     }
+
+    /** A 52-byte Brotli stream nginx sent (scapy's http_compressed-brotli.pcap) for 66 bytes of text. */
+    private static final byte[] BROTLI = java.util.HexFormat.of().parseHex(
+            "1f4100e0c56dec7756f7b58b1c521048e09003f66f9730d04024b8019bdba0f45c924cc46f8958f74bf74b6f8c2e2c2864061d03");
+
+    @Test
+    void brotliIsWholeOrNothingUnlessTheInputRanOut() {
+        byte[] whole = HttpBody.brotli(BROTLI);
+        assertThat(whole).hasSize(66);
+        assertThat(HttpBody.brotli(new byte[0])).isNull();
+        byte[] trailing = Arrays.copyOf(BROTLI, BROTLI.length + 3);
+        assertThat(HttpBody.brotli(trailing)).isNull(); // bytes after the stream's end: a failure, as in tshark
+        byte[] corrupt = BROTLI.clone();
+        Arrays.fill(corrupt, 20, 24, (byte) 0xff);
+        assertThat(HttpBody.brotli(corrupt)).isNull();
+        byte[] cut = HttpBody.brotli(Arrays.copyOf(BROTLI, 2));
+        assertThat(cut).isNull(); // the input ran out before any output
+    }
 }

@@ -67,7 +67,7 @@ final class CaptureIndex implements AutoCloseable {
     }
 
     private void begin() {
-        decoder = new Decoder().payloads(Protocols.table());
+        decoder = new Decoder().payloads(Protocols.table().tree(true)); // Wireshark colors its list: a tree each frame
         list = new PacketList(new TimeFormat(TimeFormat.Kind.RELATIVE, ZoneId.systemDefault()), MacNames::system, decoder);
     }
 

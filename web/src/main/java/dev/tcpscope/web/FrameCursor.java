@@ -88,7 +88,7 @@ final class FrameCursor implements AutoCloseable {
         void reopen() throws IOException {
             close();
             reader = Captures.open(file.toString());
-            decoder = new Decoder().payloads(Protocols.table());
+            decoder = new Decoder().payloads(Protocols.table().tree(true)); // Wireshark colors its list: a tree each frame
             at = 0;
         }
 

@@ -266,7 +266,7 @@ final class Views {
             throw new Busy();
         }
         try (CaptureReader reader = Captures.open(file.toString())) {
-            Decoder decoder = payloads ? new Decoder().payloads(Protocols.table()) : new Decoder();
+            Decoder decoder = payloads ? new Decoder().payloads(Protocols.table().tree(true)) : new Decoder();
             Frame frame = new Frame();
             while (reader.next(frame)) {
                 if (cancel.get()) {
