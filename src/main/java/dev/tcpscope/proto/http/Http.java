@@ -471,6 +471,21 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             cols.setProtocol("HTTP");
         }
         HttpMessage m = HttpMessage.parse(s, base, len, pos, p, firstLen, next[0], kind, ctx);
+        if (m.headerOverrun) {
+            if (kind == HttpMessage.Kind.REQUEST && m.uri != null) {
+                session.requestUri = m.uri; // basic_request_dissector ran before the exception
+            }
+            messages.add(m);
+            if (ctx.truncated) {
+                cols.appendInfo("[Packet size limited during capture]");
+                m.cutShort = true;
+            } else {
+                m.malformedIn = "HTTP";
+                m.unreassembledMedia = unreassembled;
+                cols.appendInfo(unreassembled ? UNREASSEMBLED : "[Malformed Packet]");
+            }
+            return -1;
+        }
         if (kind == HttpMessage.Kind.REQUEST && m.uri != null) {
             session.requestUri = m.uri;
             if (m.host != null) {

@@ -69,6 +69,11 @@ public final class HttpMessage {
     String treeMalformedIn;
     /** Whether that body was a segment TCP did not reassemble (desegmentation off). */
     boolean unreassembledMedia;
+    /**
+     * The header lines ended with a line that has no colon and no line end, after a first line or
+     * a header: packet-http.c's check that the byte after it exists throws (the message ends there).
+     */
+    boolean headerOverrun;
     /** A non-printable first byte in a known HTTP conversation: shown as data. */
     boolean binary;
     /**
@@ -162,6 +167,7 @@ public final class HttpMessage {
         m.headerEnd = len;
         while (at < len) {
             int l = Http.lineEnd(s, base + at, len - at, next);
+            boolean unterminated = l == -1;
             if (l == -1) {
                 l = len - at;
                 next[0] = len - at;
@@ -173,6 +179,9 @@ public final class HttpMessage {
             }
             String line = new String(Http.bytes(s, base + at, l), StandardCharsets.ISO_8859_1);
             if (line.indexOf(':') < 0 && !(kind == Kind.OTHER && at == p && Http.kind(line) != Kind.OTHER)) {
+                // after a first line or a header, packet-http.c makes sure the byte after such a
+                // line exists: one running to the end of the data throws there
+                m.headerOverrun = unterminated && (kind != Kind.OTHER || at > p);
                 m.headerEnd = at; // no header: packet-http.c stops here, and the rest is the body
                 break;
             }

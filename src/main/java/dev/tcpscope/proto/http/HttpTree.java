@@ -133,6 +133,9 @@ final class HttpTree {
             }
             at += next[0];
         }
+        if (m.headerOverrun) {
+            return; // the exception after the header lines: no URI, pairing or body
+        }
         HttpMessage.Pairing p = m.pairing;
         if (p.fullUri != null && m.kind == HttpMessage.Kind.REQUEST) {
             http.string("http.request.full_uri", "Full request URI", p.fullUri).generated();
@@ -281,7 +284,8 @@ final class HttpTree {
         if (!valid) {
             // packet-http.c adds a line with a bad header name as the bytes it is (ENC_ASCII), not
             // as the format_text an unknown header with a good name gets
-            Tree it = http.line(lineKey == null ? "http.unknown_header" : lineKey, Http.printable(raw), asciiString(raw)).at(s, off, raw.length());
+            Tree it = asciiItem(http.line(lineKey == null ? "http.unknown_header" : lineKey, Http.printable(raw),
+                    dev.tcpscope.proto.Text.ascii(s, off, raw.length())), s, off, raw.length());
             it.expert("http.bad_header_name", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
                     "Illegal characters found in header name");
             return;
@@ -296,7 +300,7 @@ final class HttpTree {
         String label = Http.printable(raw);
         Tree item = http.line(key, label, asciiString(value)).at(s, off, raw.length());
         if (lineKey != null) {
-            http.line(lineKey, label, asciiString(raw)).hide().at(s, off, raw.length());
+            asciiItem(http.line(lineKey, label, dev.tcpscope.proto.Text.ascii(s, off, raw.length())).hide(), s, off, raw.length());
         }
         switch (name) {
             case "content-length" -> {
@@ -527,6 +531,19 @@ final class HttpTree {
     }
 
     /** A header value as get_ascii_string gives it: bytes above 0x7f as U+FFFD. */
+    /**
+     * An item proto_tree_add_item made of {@code n} bytes with ENC_ASCII: its value a C string
+     * (up to the first NUL), and proto.c's "Trailing stray characters" when bytes follow that NUL.
+     */
+    private static Tree asciiItem(Tree item, MemorySegment s, long off, int n) {
+        item.at(s, off, n);
+        if (dev.tcpscope.proto.Text.trailingStray(s, off, n)) {
+            item.expert("_ws.string.trailing_stray_characters", Tree.Severity.WARNING, Tree.Group.UNDECODED,
+                    "Trailing stray characters");
+        }
+        return item;
+    }
+
     private static String asciiString(String v) {
         return Http.asciiValue(v);
     }
