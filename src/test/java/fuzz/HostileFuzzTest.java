@@ -222,7 +222,8 @@ class HostileFuzzTest {
         }
         d.info("image/x", s, 0, body.length);
         d.tree(new dev.tcpscope.proto.Collected(), "image/x", s, 0, body.length, p -> { });
-        d.listStopsShort("image/x", s, 0, body.length);
+        d.stopsShort("image/x", s, 0, body.length, false);
+        d.stopsShort("image/x", s, 0, body.length, true);
     }
 
     @FuzzTest

@@ -44,12 +44,13 @@ public final class Media {
         default boolean mayStopShort() { return true; }
 
         /**
-         * Whether dissecting the bytes for the packet list, where tshark builds no tree, stops
-         * where it would read past them; by default what {@link #tree} says. A dissector that
-         * skips work without a tree (file-jpeg.c's {@code if (!tree) return;}) answers for itself.
+         * Whether dissecting the bytes stops where it would read past them, with a tree or, for
+         * the packet list when tshark builds none, without one; by default what {@link #tree}
+         * says, walked over a tree that keeps nothing. A dissector that skips work without a tree
+         * (file-jpeg.c's {@code if (!tree) return;}) answers for itself.
          */
-        default boolean listStopsShort(String mediaType, MemorySegment s, long off, int len) {
-            return mayStopShort() && !tree(new Collected(), mediaType, s, off, len, protocol -> { });
+        default boolean stopsShort(String mediaType, MemorySegment s, long off, int len, boolean tree) {
+            return mayStopShort() && !tree(Tree.NOTHING, mediaType, s, off, len, protocol -> { });
         }
     }
 

@@ -479,12 +479,9 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             if (ctx.truncated) {
                 cols.appendInfo("[Packet size limited during capture]");
                 m.cutShort = true;
-            } else {
-                m.malformedIn = "HTTP";
-                m.unreassembledMedia = unreassembled;
-                cols.appendInfo(unreassembled ? UNREASSEMBLED : "[Malformed Packet]");
+                return -1;
             }
-            return -1;
+            return thrown(m, cols, "HTTP", unreassembled);
         }
         if (kind == HttpMessage.Kind.REQUEST && m.uri != null) {
             session.requestUri = m.uri;
@@ -517,16 +514,16 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         }
         m.bodyLength = Math.max(datalen, 0);
         messages.add(m);
-        if (unreassembled && m.chunked && m.body != null && m.body.truncatedChunk) {
-            cols.appendInfo(UNREASSEMBLED); // de-chunking copied a chunk past the segment's end
-            return -1;
-        }
-        if (!ctx.truncated && m.chunked && m.body != null && m.body.truncatedChunk) {
-            // a chunk longer than the bytes left (a body cut short at the end of the capture, a
-            // size past 2^32): chunked_encoding_dissector's copy reads past the reassembled body
-            m.malformedIn = "HTTP";
-            cols.appendInfo("[Malformed Packet]");
-            return -1;
+        if (m.chunked && m.body != null && m.body.truncatedChunk) {
+            // de-chunking copied a chunk past the bytes: past a segment's end (unreassembled), or
+            // past the reassembled body (a body cut short at the end of the capture, a size past 2^32)
+            if (unreassembled) {
+                cols.appendInfo(UNREASSEMBLED);
+                return -1;
+            }
+            if (!ctx.truncated) {
+                return thrown(m, cols, "HTTP", false);
+            }
         }
         if (ctx.truncated && (!m.headersComplete || m.contentLength > len - bodyStart)) {
             // the body runs past the captured bytes: tshark's bounds exception ends the frame
@@ -545,26 +542,17 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
                 cols.appendInfo(parts.toString());
             }
             if (failed != null) {
-                m.malformedIn = failed;
-                m.unreassembledMedia = unreassembled;
-                cols.appendInfo(unreassembled ? UNREASSEMBLED : "[Malformed Packet]");
-                return -1;
+                return thrown(m, cols, failed, unreassembled);
             }
         } else if (media != null) {
             protocolColumn(cols, media);
             cols.appendInfo(media.info(m.mediaType(), m.body.fileSegment(), m.body.fileOffset(), m.body.fileLength()));
-            boolean stops = table != null && table.tree()
-                    ? media.mayStopShort() && !media.tree(new dev.tcpscope.proto.Collected(), m.mediaType(), m.body.fileSegment(),
-                            m.body.fileOffset(), m.body.fileLength(), protocol -> { })
-                    : media.listStopsShort(m.mediaType(), m.body.fileSegment(), m.body.fileOffset(), m.body.fileLength());
-            if (stops) {
+            if (media.stopsShort(m.mediaType(), m.body.fileSegment(), m.body.fileOffset(), m.body.fileLength(),
+                    table != null && table.tree())) {
                 // its bounds exception ends the frame: nothing after it is dissected, not even
                 // packet-http.c's tap; past a segment TCP did not reassemble, the exception is
                 // the "unreassembled" one
-                m.malformedIn = dev.tcpscope.field.ProtocolNames.shortName(media.name());
-                m.unreassembledMedia = unreassembled;
-                cols.appendInfo(unreassembled ? UNREASSEMBLED : "[Malformed Packet]");
-                return -1;
+                return thrown(m, cols, dev.tcpscope.field.ProtocolNames.shortName(media.name()), unreassembled);
             }
         } else if (m.body != null && m.body.outcome == HttpBody.Outcome.MEDIA && !HttpMedia.DATA.equals(m.mediaType())) {
             cols.appendInfo(" (" + m.mediaType() + ")"); // packet-media.c
@@ -903,6 +891,18 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         ctx.desegmentOffset = offset;
         ctx.desegmentLength = need;
         return false;
+    }
+
+    /**
+     * A bounds exception in {@code protocol} ended the message (Wireshark's "[Malformed Packet]",
+     * or past a segment TCP did not reassemble, the "unreassembled" one): the tree stops there
+     * and nothing after it runs, the tap included. Returns -1, the message's end.
+     */
+    private static int thrown(HttpMessage m, AppColumns cols, String protocol, boolean unreassembled) {
+        m.malformedIn = protocol;
+        m.unreassembledMedia = unreassembled;
+        cols.appendInfo(unreassembled ? UNREASSEMBLED : "[Malformed Packet]");
+        return -1;
     }
 
     /** is_http_request_or_reply. */

@@ -265,7 +265,7 @@ final class HttpTree {
      * name its format_text.
      */
     private static String lineValue(String lineKey, String raw, MemorySegment s, long off) {
-        return lineKey != null ? asciiString(raw) : dev.tcpscope.proto.Text.format(s, off, raw.length());
+        return lineKey != null ? Http.asciiValue(raw) : dev.tcpscope.proto.Text.format(s, off, raw.length());
     }
 
     /** process_header: one header line; {@code state} carries have_content_length and the Transfer-Encoding seen. */
@@ -298,7 +298,7 @@ final class HttpTree {
             return;
         }
         String label = Http.printable(raw);
-        Tree item = http.line(key, label, asciiString(value)).at(s, off, raw.length());
+        Tree item = http.line(key, label, Http.asciiValue(value)).at(s, off, raw.length());
         if (lineKey != null) {
             asciiItem(http.line(lineKey, label, dev.tcpscope.proto.Text.ascii(s, off, raw.length())).hide(), s, off, raw.length());
         }
@@ -542,10 +542,6 @@ final class HttpTree {
                     "Trailing stray characters");
         }
         return item;
-    }
-
-    private static String asciiString(String v) {
-        return Http.asciiValue(v);
     }
 
     /** A relative time as tshark shows it: seconds with nine decimals. */

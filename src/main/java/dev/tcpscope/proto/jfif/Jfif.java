@@ -79,9 +79,9 @@ public final class Jfif implements Media.Dissector {
      * other than APP1 leaves the packet list's Info as it is.
      */
     @Override
-    public boolean listStopsShort(String mediaType, MemorySegment s, long off, int len) {
+    public boolean stopsShort(String mediaType, MemorySegment s, long off, int len, boolean tree) {
         boolean exifFirst = identifierAt6(s, off, "Exif");
-        return !Media.walk(() -> new Walk(s, off, len, false).walk(Tree.NOTHING, exifFirst));
+        return !Media.walk(() -> new Walk(s, off, len, tree).walk(Tree.NOTHING, exifFirst));
     }
 
     /**
@@ -316,15 +316,26 @@ public final class Jfif implements Media.Dissector {
             throw new Media.CutShort(); // no NUL before the end
         }
 
-        private Tree identifier(Tree seg, int at, int size) {
-            return at(() -> seg.string("image-jfif.identifier", "Identifier", Text.ascii(s, base + at, size)), at, size);
+        /** A segment's NUL-terminated identifier (at 4): its item, its text (a C string) and its size with the NUL. */
+        private record Identifier(Tree item, String text, int size) { }
+
+        private Identifier identifier(Tree seg, int o) {
+            int at = o + 4;
+            int size = stringzSize(at);
+            String text = Text.ascii(s, base + at, size);
+            return new Identifier(at(() -> seg.string("image-jfif.identifier", "Identifier", text), at, size), text, size);
+        }
+
+        /** An identifier the segment's function does not know: the rest as a byte count, the item's label saying so. */
+        private void unknown(Tree seg, Identifier id, int o, int length, String append) {
+            remaining(seg, o + 4 + id.size, length - 2 - id.size);
+            byte[] b = id.text.getBytes(java.nio.charset.StandardCharsets.UTF_8); // appended after the value's format_text
+            id.item.relabel("Identifier: " + Text.format(b, 0, b.length) + append);
         }
 
         private void app0(Tree seg, int o, int length) {
-            int size = stringzSize(o + 4);
-            Tree id = identifier(seg, o + 4, size);
-            String str = Text.ascii(s, base + o + 4, size);
-            if (str.equals("JFIF") && size == 5) {
+            Identifier id = identifier(seg, o);
+            if (id.text.equals("JFIF")) {
                 Tree version = at(() -> seg.none("image-jfif.version", "Version: " + u8(o + 9) + "." + u8(o + 10)), o + 9, 2);
                 uint(version, "image-jfif.version.major", "Major Version", u8(o + 9), o + 9, 1);
                 uint(version, "image-jfif.version.minor", "Minor Version", u8(o + 10), o + 10, 1);
@@ -337,10 +348,9 @@ public final class Jfif implements Media.Dissector {
                 uint(seg, "image-jfif.Ythumbnail", "Ythumbnail", y, o + 17, 1);
                 if (x != 0 || y != 0) {
                     int n = 3 * x * y;
-                    need(o + 18, n);
                     at(() -> seg.bytes("image-jfif.RGB", "RGB values of thumbnail pixels", s, base + o + 18, n), o + 18, n);
                 }
-            } else if (str.equals("JFXX") && size == 5) {
+            } else if (id.text.equals("JFXX")) {
                 int code = u8(o + 9);
                 String name = switch (code) {
                     case 0x10 -> "Thumbnail encoded using JPEG";
@@ -351,43 +361,29 @@ public final class Jfif implements Media.Dissector {
                 at(() -> seg.field("image-jfif.extension.code", "Extension code: " + name + " (0x" + hex2(code) + ")",
                         "0x" + hex2(code)), o + 9, 1);
             } else {
-                id.relabel(label(str, " (unknown identifier)"));
-                remaining(seg, o + 4 + size, length - 2 - size);
+                unknown(seg, id, o, length, " (unknown identifier)");
             }
-        }
-
-        /** The identifier's label with text appended (proto_item_append_text after the value's format_text). */
-        private static String label(String identifier, String append) {
-            byte[] b = identifier.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            return "Identifier: " + Text.format(b, 0, b.length) + append;
         }
 
         private void app1(Tree seg, int o, int length, boolean firstNotJfif) {
-            int size = stringzSize(o + 4);
-            Tree id = identifier(seg, o + 4, size);
-            String str = Text.ascii(s, base + o + 4, size);
-            boolean exif = str.equals("Exif") && size == 5;
-            if (firstNotJfif && !(str.equals("JFIF") && size == 5)) {
-                id.expert("image-jfif.app0-identifier-not-jfif", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
+            Identifier id = identifier(seg, o);
+            if (firstNotJfif && !id.text.equals("JFIF")) {
+                id.item.expert("image-jfif.app0-identifier-not-jfif", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
                         "Initial App0 segment with \"JFIF\" Identifier not found");
             }
-            if (exif) {
-                tiff(seg, o + 4 + size + 1, o + 2 + length);
+            if (id.text.equals("Exif")) {
+                tiff(seg, o + 4 + id.size + 1, o + 2 + length);
             } else {
-                remaining(seg, o + 4 + size, length - 2 - size);
-                id.relabel(label(str, " (Unknown identifier)"));
+                unknown(seg, id, o, length, " (Unknown identifier)");
             }
         }
 
         private void app2(Tree jfif, Tree seg, int o, int length) {
-            int size = stringzSize(o + 4);
-            Tree id = identifier(seg, o + 4, size);
-            String str = Text.ascii(s, base + o + 4, size);
-            if (str.equals("FPXR") && size == 5) {
+            Identifier id = identifier(seg, o);
+            if (id.text.equals("FPXR")) {
                 rest(() -> jfif.none("image-jfif.exif_flashpix_marker", "Exif FlashPix APP2 application marker"), o);
             } else {
-                remaining(seg, o + 4 + size, length - 2 - size);
-                id.relabel(label(str, " (Unknown identifier)"));
+                unknown(seg, id, o, length, " (Unknown identifier)");
             }
         }
 

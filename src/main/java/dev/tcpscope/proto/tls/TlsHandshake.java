@@ -85,7 +85,7 @@ final class TlsHandshake {
     /** Whether the body of the whole message at {@code off} of {@code m} is read without passing its end. */
     static boolean parses(Tls.Rec r, Tls.Part p, MemorySegment m, long off, int version) {
         MemorySegment msg = m.asSlice(off, Math.min(m.byteSize() - off, 4L + Tls.u24(m, off + 1)));
-        return message(r, p, TlsTree.NOOP, msg, "TLS", true) == LayerTree.End.OK;
+        return message(r, p, Tree.NOTHING, msg, "TLS", true) == LayerTree.End.OK;
     }
 
     /** dissect_tls_handshake_full: one whole message {@code m} (type, 24-bit length, body). */

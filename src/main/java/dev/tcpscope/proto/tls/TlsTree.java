@@ -271,8 +271,6 @@ final class TlsTree {
         return sb.toString();
     }
 
-    /** A tree that keeps nothing: running a message's dissection only to see whether it reads past its end. */
-    static final Tree NOOP = Tree.NOTHING;
 
     static String hex4(int v) {
         return String.format("0x%04x", v);

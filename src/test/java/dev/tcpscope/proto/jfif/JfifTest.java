@@ -41,7 +41,7 @@ class JfifTest {
     }
 
     private static boolean listStopsShort(byte[] body) {
-        return Jfif.DISSECTOR.listStopsShort("image/jpeg", MemorySegment.ofArray(body), 0, body.length);
+        return Jfif.DISSECTOR.stopsShort("image/jpeg", MemorySegment.ofArray(body), 0, body.length, false);
     }
 
     @Test
