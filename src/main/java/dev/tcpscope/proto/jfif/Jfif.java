@@ -98,6 +98,8 @@ public final class Jfif implements Media.Dissector {
         private int items;
         /** Whether there is a tree: without one, only APP1 segments are read past their length. */
         private final boolean tree;
+        /** Whether the walk only gives a verdict ({@link Tree#NOTHING}): the items, labels included, are not made. */
+        private boolean verdictOnly;
 
         Walk(MemorySegment s, long base, int len, boolean tree) {
             this.s = s;
@@ -137,7 +139,7 @@ public final class Jfif implements Media.Dissector {
             if (tree && ++items > MAX_ITEMS) {
                 throw new Media.CutShort();
             }
-            return add.get().at(s, base + at, (int) length);
+            return verdictOnly ? Tree.NOTHING : add.get().at(s, base + at, (int) length);
         }
 
         /** An item whose length is "the rest" (-1): what is there of the window from {@code at}. */
@@ -154,6 +156,7 @@ public final class Jfif implements Media.Dissector {
         }
 
         void walk(Tree jfif, boolean exifFirst) {
+            verdictOnly = jfif == Tree.NOTHING;
             boolean firstNotJfif = exifFirst;
             int entropy = 0;
             while (true) {
