@@ -42,6 +42,8 @@ ENABLED=(
   tls
   # rlogin: Rlogin on tcp.port 513, each segment on its own (src/main/java/dev/tcpscope/proto/rlogin).
   rlogin
+  # rsh: the remote shell on tcp.port 514, each segment on its own (src/main/java/dev/tcpscope/proto/rsh).
+  rsh
   # telnet: Telnet on tcp.port 23, each segment on its own (src/main/java/dev/tcpscope/proto/telnet).
   telnet
 

@@ -43,6 +43,7 @@ public final class Protocols {
             FtpFields.all(),
             TlsFields.all(),
             RloginFields.all(),
+            dev.tcpscope.proto.rsh.RshFields.all(),
             dev.tcpscope.proto.telnet.TelnetFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
@@ -64,6 +65,7 @@ public final class Protocols {
         t.register(ftpData, FtpData.TCP_PORTS, false);
         t.register(new Tls(), Tls.TCP_PORTS, true);
         t.register(new Rlogin(), Rlogin.TCP_PORTS, false);
+        t.register(new dev.tcpscope.proto.rsh.Rsh(), dev.tcpscope.proto.rsh.Rsh.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.telnet.Telnet(() -> t.byName("tls")), dev.tcpscope.proto.telnet.Telnet.TCP_PORTS, false);
         return t;
     }
