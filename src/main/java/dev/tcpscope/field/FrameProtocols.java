@@ -156,7 +156,7 @@ final class FrameProtocols {
                 }
                 case UDP -> {
                     add(sb, "udp");
-                    if (x == d.dissection() && d.datagramTaker() != null) {
+                    if (x == d.dissection() && d.datagramTaker() != null && d.datagramTaker().shows(d.frame().number())) {
                         add(sb, d.datagramTaker().name()); // the protocol above UDP (tcp.Decoder)
                     }
                 }

@@ -18,7 +18,7 @@ public final class ProtocolNames {
             Map.entry("ipv6.fraghdr", "IPv6 Fragment"), Map.entry("ipv6.dstopts", "IPv6 Destination"),
             Map.entry("arp", "ARP/RARP"), Map.entry("tcp", "TCP"), Map.entry("mptcp", "MPTCP"), Map.entry("udp", "UDP"),
             Map.entry("icmp", "ICMP"), Map.entry("icmpv6", "ICMPv6"), Map.entry("data", "Data"),
-            Map.entry("http", "HTTP"), Map.entry("media", "Media"), Map.entry("image-gif", "GIF image"), Map.entry("png", "PNG"),
+            Map.entry("http", "HTTP"), Map.entry("ssdp", "SSDP"), Map.entry("media", "Media"), Map.entry("image-gif", "GIF image"), Map.entry("png", "PNG"),
             Map.entry("image-jfif", "JFIF (JPEG) image"), Map.entry("json", "JSON"),
             Map.entry("mime_multipart", "MIME multipart"), Map.entry("data-text-lines", "Line-based text data"),
             Map.entry("dns", "DNS"), Map.entry("mdns", "mDNS"), Map.entry("llmnr", "LLMNR"),

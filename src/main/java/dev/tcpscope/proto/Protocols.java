@@ -52,7 +52,9 @@ public final class Protocols {
     /** A fresh dissector table with every protocol registered on its default ports. */
     public static DissectorTable table() {
         DissectorTable t = new DissectorTable();
-        t.register(new Http(t), Http.TCP_PORTS, true);
+        Http http = new Http(t);
+        t.register(http, Http.TCP_PORTS, true);
+        t.registerUdp(new dev.tcpscope.proto.http.Ssdp(http), dev.tcpscope.proto.http.Ssdp.UDP_PORTS, false);
         Dns dns = new Dns(Dns.Kind.DNS);
         t.register(dns, Dns.TCP_PORTS, false);
         t.registerUdp(dns, Dns.UDP_PORTS, true);
