@@ -49,7 +49,16 @@ final class LinkDetails {
             // IEEE 802.3 with a length field (LLC follows): not dissected further here.
             DetailNode eth = x.root.protocol("eth", "IEEE 802.3 Ethernet ").at(s, off, Ethernet.HEADER_LENGTH);
             addresses(eth, s, off);
-            eth.field("eth.len", "Length: " + type, type).at(s, off + 12, 2);
+            DetailNode len = eth.field("eth.len", "Length: " + type, type).at(s, off + 12, 2);
+            if (Ethernet.HEADER_LENGTH + type > x.d.reported(i)) {
+                // packet-ieee8023.c gives the payload only what the frame holds
+                Expert.add(len, "eth.len.past_end", Expert.Severity.ERROR, Expert.Group.MALFORMED,
+                        "Length field value goes past the end of the payload");
+            }
+            // padding and trailer after the payload the length field ends (EtherTrailer)
+            etherTree = eth;
+            etherPrefix = "eth";
+            etherLayer = i;
             x.consumed(i, Ethernet.HEADER_LENGTH);
             return true;
         }

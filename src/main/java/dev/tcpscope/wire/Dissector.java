@@ -120,15 +120,19 @@ public final class Dissector {
             return;
         }
         int type = Ethernet.type(s, off);
+        int payloadRep = rep - Ethernet.HEADER_LENGTH;
+        if (fcs > 0 && payloadRep >= fcs) {
+            payloadRep -= fcs;
+        }
         if (Ethernet.isLength(type)) {
             d.ieee8023 = true;
             d.etherType = type;
             d.end = End.UNKNOWN_ETHERTYPE;
+            // packet-ieee8023.c: the payload is as long as the length field says, at most what
+            // the frame holds; what follows it is padding or a trailer (EtherTrailer)
+            int length = Math.min(type, payloadRep);
+            d.setLast(Math.min(cap, Ethernet.HEADER_LENGTH + length), Ethernet.HEADER_LENGTH + length);
             return;
-        }
-        int payloadRep = rep - Ethernet.HEADER_LENGTH;
-        if (fcs > 0 && payloadRep >= fcs) {
-            payloadRep -= fcs;
         }
         etherType(d, s, off + Ethernet.HEADER_LENGTH, Math.min(cap - Ethernet.HEADER_LENGTH, payloadRep),
                 payloadRep, type);

@@ -7,7 +7,8 @@ import dev.tcpscope.frame.Frame;
  * {@code add_ethernet_trailer()} (packet-eth.c) splits them: zero padding up to the 60-byte
  * minimum frame, then a trailer, then a 4-byte frame check sequence when the file says there is
  * one or, when it does not say, when the frame is long enough to have one. The payload's end is
- * where its own length field puts it (an IPv4 total length, an ARP message's size); a payload
+ * where its own length field puts it (an IPv4 total length, an ARP message's size, an IEEE 802.3
+ * header's length); a payload
  * that fills the frame leaves no trailer.
  *
  * <p>Wireshark reads these bytes after the payload's dissector has run and outside its
@@ -56,18 +57,24 @@ public final class EtherTrailer {
         fcs = false;
         int el = etherLayer(d);
         int next = el + 1;
-        if (el < 0 || next >= d.count() || d.segment(next) != f.segment()) {
-            return this;
+        int payloadEnd;
+        if (el >= 0 && d.ieee8023 && d.proto(el) == Proto.ETH && d.segment(el) == f.segment()) {
+            // an IEEE 802.3 header's length field ends its payload (the layer was cut to it)
+            payloadEnd = (int) (d.offset(el) - f.offset()) + d.reported(el);
+        } else {
+            if (el < 0 || next >= d.count() || d.segment(next) != f.segment()) {
+                return this;
+            }
+            int length = switch (d.proto(next)) {
+                case IPV4, IPV6 -> d.reported(next);
+                case ARP -> arpLength(d, next);
+                default -> -1;
+            };
+            if (length < 0) {
+                return this;
+            }
+            payloadEnd = (int) (d.offset(next) - f.offset()) + length;
         }
-        int length = switch (d.proto(next)) {
-            case IPV4, IPV6 -> d.reported(next);
-            case ARP -> arpLength(d, next);
-            default -> -1;
-        };
-        if (length < 0) {
-            return this;
-        }
-        int payloadEnd = (int) (d.offset(next) - f.offset()) + length;
         int frameLen = f.originalLength();
         int trailerReported = frameLen - payloadEnd;
         int trailerCaptured = f.capturedLength() - payloadEnd;
@@ -126,9 +133,11 @@ public final class EtherTrailer {
         for (int i = 0; i < d.count(); i++) {
             Proto p = d.proto(i);
             if (p == Proto.ETH) {
-                if (d.captured(i) < Ethernet.HEADER_LENGTH
-                        || Ethernet.isLength(Ethernet.type(d.segment(i), d.offset(i)))) {
+                if (d.captured(i) < Ethernet.HEADER_LENGTH) {
                     return -1;
+                }
+                if (Ethernet.isLength(Ethernet.type(d.segment(i), d.offset(i)))) {
+                    return i == 0 && d.ieee8023 ? i : -1; // IEEE 802.3: the payload ends the layer
                 }
                 el = i;
             } else if (p == Proto.VLAN) {
