@@ -47,7 +47,8 @@ final class LinkDetails {
         x.protocol("eth");
         if (Ethernet.isLength(type)) {
             // IEEE 802.3 with a length field (LLC follows): not dissected further here.
-            DetailNode eth = x.root.protocol("eth", "IEEE 802.3 Ethernet ").at(s, off, Ethernet.HEADER_LENGTH);
+            String title = Ethernet.novellRaw(s, off, x.d.captured(i)) ? "IEEE 802.3 Ethernet Raw " : "IEEE 802.3 Ethernet ";
+            DetailNode eth = x.root.protocol("eth", title).at(s, off, Ethernet.HEADER_LENGTH);
             addresses(eth, s, off);
             DetailNode len = eth.field("eth.len", "Length: " + type, type).at(s, off + 12, 2);
             if (Ethernet.HEADER_LENGTH + type > x.d.reported(i)) {
