@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * only spaces, CTCP data in PRIVMSG and NOTICE trailers and in a parameter, a CTCP block without
  * its closing delimiter, CTCP data in another command, a NUL and bytes above 0x7f inside a line,
  * several lines in one segment and a line split over two segments. Run it to remake the file;
- * the goldens come from tshark (scripts/make-textproto-goldens.sh); nothing here says what the
+ * the goldens come from tshark (scripts/make-goldens.sh, make-detail-goldens.sh); nothing here says what the
  * result should be.
  */
 public final class IrcScenarios {
