@@ -5,6 +5,8 @@ import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.wire.Bytes;
 import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.End;
+import dev.tcpscope.wire.Erspan;
+import dev.tcpscope.wire.Gre;
 import dev.tcpscope.wire.Ethernet;
 import dev.tcpscope.wire.Ipv4;
 import dev.tcpscope.wire.Ipv6;
@@ -122,6 +124,8 @@ final class FrameProtocols {
             case UDP -> Udp.HEADER_LENGTH;
             case ICMP -> x.captured(i) - echoData(d, s, off, x.captured(i)); // after the time stamp, if any
             case ICMPV6 -> 8;
+            case GRE -> Gre.headerLength(s, off, x.captured(i));
+            case ERSPAN -> Erspan.isTypeI(x, i) ? 0 : Erspan.headerLength(s, off, x.captured(i));
         };
     }
 
@@ -162,6 +166,8 @@ final class FrameProtocols {
                 }
                 case ICMP -> add(sb, "icmp");
                 case ICMPV6 -> add(sb, "icmpv6");
+                case GRE -> add(sb, "gre");
+                case ERSPAN -> add(sb, "erspan");
             }
         }
     }
@@ -265,7 +271,23 @@ final class FrameProtocols {
                     ? echoData(d, x.segment(i), x.offset(i), x.captured(i)) : 0;
             case ICMPV6 -> x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 128, 129) ? x.captured(i) - 8
                     : notIpv6Quote(x, i) ? x.captured(i) - 8 : Math.max(0, notIpv6Redirected(x, i)[1]);
+            case GRE -> Math.max(0, rep - Gre.headerLength(x.segment(i), x.offset(i), x.captured(i)));
+            case ERSPAN -> erspanData(x, i);
         };
+    }
+
+    /**
+     * What an ERSPAN header that ends the dissection leaves to data: a type III frame that is
+     * not Ethernet. An unknown version stops packet-erspan.c without any data.
+     */
+    private static int erspanData(Dissection x, int i) {
+        MemorySegment s = x.segment(i);
+        long off = x.offset(i);
+        if (Erspan.isTypeI(x, i) || x.captured(i) < Erspan.TYPE_III_LENGTH
+                || Erspan.version(s, off) != Erspan.VERSION_TYPE_III) {
+            return 0;
+        }
+        return Math.max(0, x.reported(i) - Erspan.headerLength(s, off, x.captured(i)));
     }
 
     /**
