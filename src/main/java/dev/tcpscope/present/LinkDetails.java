@@ -26,6 +26,12 @@ final class LinkDetails {
     private DetailNode etherTree;
     private String etherPrefix;
     private int etherLayer;
+    /**
+     * The same for each layer, as a frame tunnelled in GRE has an outer and an inner Ethernet
+     * header and the trailer may belong to either ({@link EtherTrailer#layer()}).
+     */
+    private final DetailNode[] etherTrees = new DetailNode[dev.tcpscope.wire.Dissection.MAX_LAYERS];
+    private final String[] etherPrefixes = new String[dev.tcpscope.wire.Dissection.MAX_LAYERS];
 
     LinkDetails(Details x) {
         this.x = x;
@@ -34,6 +40,7 @@ final class LinkDetails {
     /** Forgets the previous frame. */
     void reset() {
         etherTree = null;
+        java.util.Arrays.fill(etherTrees, null);
     }
 
     boolean ethernet(int i) {
@@ -62,6 +69,7 @@ final class LinkDetails {
         etherTree = eth;
         etherPrefix = "eth";
         etherLayer = i;
+        remember(i);
         x.consumed(i, Ethernet.HEADER_LENGTH);
         return true;
     }
@@ -269,6 +277,7 @@ final class LinkDetails {
         }
         etherTree = v;
         etherLayer = i;
+        remember(i);
         x.consumed(i, Vlan.HEADER_LENGTH);
         return true;
     }
@@ -404,9 +413,11 @@ final class LinkDetails {
      */
     EtherTrailer.Outcome trailer() {
         EtherTrailer t = x.decoder.etherTrailer();
-        if (etherTree == null || t.layer() < 0 || t.layer() != etherLayer) {
+        if (etherTree == null || t.layer() < 0 || etherTrees[t.layer()] == null) {
             return EtherTrailer.Outcome.NONE;
         }
+        DetailNode etherTree = etherTrees[t.layer()];
+        String etherPrefix = etherPrefixes[t.layer()];
         MemorySegment s = x.decoder.frame().segment();
         long start = t.start();
         if (t.padding() > 0) {
@@ -429,6 +440,13 @@ final class LinkDetails {
             etherTree.field("eth.fcs.status", "FCS Status: Unverified", "2").generated().at(s, t.fcsOffset(), 0);
         }
         return t.outcome();
+    }
+
+    private void remember(int i) {
+        if (i < etherTrees.length) {
+            etherTrees[i] = etherTree;
+            etherPrefixes[i] = etherPrefix;
+        }
     }
 
     /** Whether layer {@code i} is one whose EtherType payload can be followed by a trailer. */

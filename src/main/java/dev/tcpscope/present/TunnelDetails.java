@@ -95,8 +95,20 @@ final class TunnelDetails {
             g.field("gre.ack_number", "Acknowledgment Number: " + ack, ack).at(s, off + pos, 4);
             pos += 4;
         }
+        if ((flags & Gre.FLAG_ROUTING) != 0) {
+            pos = routing(g, i, s, off, pos);
+            if (pos < 0) {
+                return false;
+            }
+        }
+        if (type == Gre.TYPE_WCCP && Gre.isWccp2(s, off)) {
+            if (!x.bounds(i, pos + 4, GRE)) {
+                return false;
+            }
+            wccpRedirect(g, s, off + pos);
+        }
         if (hlen < 0) {
-            // routing entries, a WCCP redirect header or 3GPP2 attributes ran out (not itemised)
+            // 3GPP2 attributes ran out (not itemised)
             x.bounds(i, -hlen, GRE);
             return false;
         }
@@ -106,6 +118,70 @@ final class TunnelDetails {
             x.data(g, s, off + hlen, cap - hlen);
         }
         return true;
+    }
+
+    /**
+     * RFC 1701's Source Route Entries, up to the empty one that ends them. packet-gre.c hangs
+     * each entry's fields beside its "Routing" item (on the GRE item), not under it.
+     *
+     * @return where the entries end, or -1 when bytes ran out
+     */
+    private int routing(DetailNode g, int i, MemorySegment s, long off, int pos) {
+        int cap = x.d.captured(i);
+        while (true) {
+            if (!x.bounds(i, pos, GRE)) {
+                return -1;
+            }
+            DetailNode r = g.none("gre.routing", "Routing").at(s, off + pos, cap - pos);
+            if (!x.bounds(i, pos + 2, GRE)) {
+                return -1;
+            }
+            int af = Bytes.u16(s, off + pos);
+            g.field("gre.routing.address_family", "Address Family: " + af, af).at(s, off + pos, 2);
+            if (!x.bounds(i, pos + 3, GRE)) {
+                return -1;
+            }
+            int sreOffset = Bytes.u8(s, off + pos + 2);
+            g.field("gre.routing.sre_offset", "SRE Offset: " + sreOffset, sreOffset).at(s, off + pos + 2, 1);
+            if (!x.bounds(i, pos + 4, GRE)) {
+                return -1;
+            }
+            int len = Bytes.u8(s, off + pos + 3);
+            g.field("gre.routing.src_length", "SRE Length: " + len, len).at(s, off + pos + 3, 1);
+            r.at(s, off + pos, 4 + len);
+            pos += 4;
+            if (af == 0 && len == 0) {
+                return pos;
+            }
+            if (!x.bounds(i, pos + len, GRE)) {
+                return -1;
+            }
+            if (len > 0) {
+                g.hexField("gre.routing.information", Labels.truncated("Routing Information", Labels.hexShort(s, off + pos, len)),
+                        s, off + pos, len).at(s, off + pos, len);
+            }
+            pos += len;
+        }
+    }
+
+    /** WCCPv2's redirect header (draft-wilson-wrec-wccp-v2 §4.12): three flags, service ID and buckets. */
+    private static void wccpRedirect(DetailNode g, MemorySegment s, long p) {
+        DetailNode h = g.none("gre.wccp.redirect_header", "Redirect Header").at(s, p, 4);
+        int b = Bytes.u8(s, p);
+        h.field("gre.wccp.dynamic_service", Bits.pattern(b, 0x01, 8) + "Dynamic Service: "
+                + ((b & 1) != 0 ? "Dynamic service" : "Well-known service"), (b & 1) != 0 ? "1" : "0").at(s, p, 1);
+        h.field("gre.wccp.alternative_bucket_used", Bits.pattern(b, 0x02, 8) + "Alternative bucket used: "
+                + ((b & 2) != 0 ? "Alternative bucket used" : "Primary bucket used"), (b & 2) != 0 ? "1" : "0").at(s, p, 1);
+        h.field("gre.wccp.redirect_header_valid", Bits.pattern(b, 0x04, 8) + "WCCP Redirect header is valid: "
+                + ((b & 4) != 0 ? "Header is present, but ignore contents" : "Header contents are valid"),
+                (b & 4) != 0 ? "1" : "0").at(s, p, 1);
+        int service = Bytes.u8(s, p + 1);
+        h.field("gre.wccp.service_id", "Service ID: " + (service == 0 ? "HTTP" : "Unknown") + " (" + service + ")", service)
+                .at(s, p + 1, 1);
+        int alt = Bytes.u8(s, p + 2);
+        h.field("gre.wccp.alternative_bucket", "Alternative Bucket: " + alt, alt).at(s, p + 2, 1);
+        int primary = Bytes.u8(s, p + 3);
+        h.field("gre.wccp.primary_bucket", "Primary Bucket: " + primary, primary).at(s, p + 3, 1);
     }
 
     private static void flags(DetailNode g, MemorySegment s, long off, int flags, boolean ppp) {
