@@ -148,7 +148,7 @@ final class TunnelDetails {
             }
             int len = Bytes.u8(s, off + pos + 3);
             g.field("gre.routing.src_length", "SRE Length: " + len, len).at(s, off + pos + 3, 1);
-            r.at(s, off + pos, 4 + len);
+            r.at(s, off + pos, Math.min(4 + len, cap - pos)); // set_len keeps to the captured bytes
             pos += 4;
             if (af == 0 && len == 0) {
                 return pos;
@@ -201,8 +201,9 @@ final class TunnelDetails {
             reservedMask = Gre.RESERVED_PPP;
         }
         int reserved = (flags & reservedMask) >>> 3;
+        // registered twice, with the enhanced header's narrower mask as the second
         f.field("gre.flags.reserved", Bits.pattern(flags, reservedMask, 16) + "Flags (Reserved): " + reserved, reserved)
-                .at(s, off, 2);
+                .at(s, off, 2).bitmask(reservedMask);
         int version = flags & Gre.VERSION;
         String v = version == 0 ? "GRE" : version == 1 ? "Enhanced GRE" : "Unknown";
         f.field("gre.flags.version", Bits.pattern(flags, Gre.VERSION, 16) + "Version: " + v + " (" + version + ")",
