@@ -91,9 +91,6 @@ final class FrameProtocols {
 
     private static void addData(Dissection x, int i, int start, DataSink v) {
         int captured = x.captured(i) - start;
-        if (x.ieee8023 && x.ieee8023Length >= 0 && (x.proto(i) == Proto.ETH || x.proto(i) == Proto.VLAN)) {
-            captured = Math.min(captured, x.ieee8023Length);
-        }
         if (start >= 0 && captured > 0) {
             v.add(x.segment(i), x.offset(i) + start, captured);
         }
@@ -142,9 +139,7 @@ final class FrameProtocols {
             switch (x.proto(i)) {
                 case ETH -> add(sb, x.captured(i) >= Ethernet.HEADER_LENGTH
                         && !Ethernet.isLength(Ethernet.type(x.segment(i), x.offset(i))) ? "eth:ethertype" : "eth");
-                case VLAN -> add(sb, VlanFields.DOT1AD.test(x, i) ? "ieee8021ad:ethertype"
-                        : x.captured(i) >= 4 && Bytes.u16(x.segment(i), x.offset(i) + 2) <= Ethernet.MAX_802_3_LENGTH
-                        ? "vlan" : "vlan:ethertype");
+                case VLAN -> add(sb, VlanFields.DOT1AD.test(x, i) ? "ieee8021ad:ethertype" : "vlan:ethertype");
                 case SLL, SLL2 -> add(sb, i + 1 < n ? "sll:ethertype" : "sll");
                 case NULL -> add(sb, "null");
                 case RAW -> { }
@@ -261,9 +256,6 @@ final class FrameProtocols {
             return 0;
         }
         int rep = x.reported(i);
-        if (x.ieee8023 && x.ieee8023Length >= 0 && (x.proto(i) == Proto.ETH || x.proto(i) == Proto.VLAN)) {
-            return x.ieee8023Length; // the 802.3 length's payload; a trailer follows it
-        }
         return switch (x.proto(i)) {
             case ETH -> rep - Ethernet.HEADER_LENGTH;
             case VLAN -> rep - 4;

@@ -640,11 +640,7 @@ public final class Details {
             case COMPLETE -> { }
             case UNKNOWN_ETHERTYPE, UNKNOWN_IP_PROTO, IP_FRAGMENT, UNKNOWN_FAMILY -> {
                 int consumed = consumed(last);
-                int len = d.captured(last) - consumed;
-                if (d.end == dev.tcpscope.wire.End.UNKNOWN_ETHERTYPE && d.ieee8023 && d.ieee8023Length >= 0) {
-                    len = Math.min(len, d.ieee8023Length); // the 802.3 length ends the payload; a trailer follows
-                }
-                data(d.segment(last), d.offset(last) + consumed, len);
+                data(d.segment(last), d.offset(last) + consumed, d.captured(last) - consumed);
             }
         }
     }

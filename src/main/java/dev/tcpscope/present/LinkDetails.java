@@ -57,10 +57,6 @@ final class LinkDetails {
             DetailNode eth = x.root.protocol("eth", "IEEE 802.3 Ethernet ").at(s, off, Ethernet.HEADER_LENGTH);
             addresses(eth, s, off);
             eth.field("eth.len", "Length: " + type, type).at(s, off + 12, 2);
-            etherTree = eth; // the trailer after the length's payload goes here
-            etherPrefix = "eth";
-            etherLayer = i;
-            remember(i);
             x.consumed(i, Ethernet.HEADER_LENGTH);
             return true;
         }
@@ -252,12 +248,9 @@ final class LinkDetails {
             return false;
         }
         x.protocol(proto);
+        x.protocol("ethertype");
         int tci = Bytes.u16(s, off);
         int type = Vlan.type(s, off);
-        boolean length = type <= Ethernet.MAX_802_3_LENGTH; // packet-vlan.c hands an 802.3 payload on itself
-        if (!length) {
-            x.protocol("ethertype");
-        }
         DetailNode v;
         if (sTag) {
             v = x.root.protocol(proto, "IEEE 802.1ad, ID: " + (tci & 0xfff)).at(s, off, Vlan.HEADER_LENGTH);
@@ -279,11 +272,7 @@ final class LinkDetails {
                     Integer.toString((tci >>> 12) & 1)).at(s, off, 2);
             v.field("vlan.id", Bits.pattern(tci, 0x0fff, 16) + "ID: " + (tci & 0xfff), tci & 0xfff)
                     .at(s, off, 2);
-            if (length) {
-                v.field("vlan.len", "Length: " + type, type).at(s, off + 2, 2);
-            } else {
-                v.field("vlan.etype", "Type: " + etherTypeName(type), Labels.hex(type, 4)).at(s, off + 2, 2);
-            }
+            v.field("vlan.etype", "Type: " + etherTypeName(type), Labels.hex(type, 4)).at(s, off + 2, 2);
             etherPrefix = "vlan";
         }
         etherTree = v;

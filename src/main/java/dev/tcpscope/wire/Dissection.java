@@ -40,11 +40,6 @@ public final class Dissection {
     public int etherType;
     /** Whether the last Ethernet header carried an 802.3 length instead of an EtherType. */
     public boolean ieee8023;
-    /**
-     * With {@link #ieee8023}: the payload's length, the length field's value kept within the
-     * reported bytes that follow (packet-ieee8023.c); what follows it is the frame's trailer.
-     */
-    public int ieee8023Length = -1;
     /** The upper-layer protocol number of the innermost IP header (after IPv6 extension headers). */
     public int ipProto = -1;
     /** Byte offset of the IPv6 fragment header when the innermost IPv6 packet has one, else -1. */
@@ -98,7 +93,6 @@ public final class Dissection {
         bogusKind = Bogus.NONE;
         etherType = 0;
         ieee8023 = false;
-        ieee8023Length = -1;
         ipProto = -1;
         ipv6FragmentHeader = -1;
         family = 0;

@@ -121,16 +121,15 @@ public final class Dissector {
             return;
         }
         int type = Ethernet.type(s, off);
-        int payloadRep = rep - Ethernet.HEADER_LENGTH;
-        if (fcs > 0 && payloadRep >= fcs) {
-            payloadRep -= fcs;
-        }
         if (Ethernet.isLength(type)) {
             d.ieee8023 = true;
-            d.ieee8023Length = Math.min(type, Math.max(0, payloadRep));
             d.etherType = type;
             d.end = End.UNKNOWN_ETHERTYPE;
             return;
+        }
+        int payloadRep = rep - Ethernet.HEADER_LENGTH;
+        if (fcs > 0 && payloadRep >= fcs) {
+            payloadRep -= fcs;
         }
         etherType(d, s, off + Ethernet.HEADER_LENGTH, Math.min(cap - Ethernet.HEADER_LENGTH, payloadRep),
                 payloadRep, type);
@@ -157,7 +156,6 @@ public final class Dissector {
         int type = Vlan.type(s, off);
         if (type <= Ethernet.MAX_802_3_LENGTH) {
             d.ieee8023 = true;
-            d.ieee8023Length = Math.min(type, Math.max(0, rep - Vlan.HEADER_LENGTH));
             d.etherType = type;
             d.end = End.UNKNOWN_ETHERTYPE;
             return;

@@ -96,33 +96,20 @@ public final class EtherTrailer {
             return;
         }
         int el = etherLayer(d, g);
-        if (el < 0) {
+        int next = el + 1;
+        if (el < 0 || next >= d.count() || d.segment(next) != d.segment(g)) {
+            return;
+        }
+        int length = switch (d.proto(next)) {
+            case IPV4, IPV6 -> d.reported(next);
+            case ARP -> arpLength(d, next);
+            default -> -1;
+        };
+        if (length < 0) {
             return;
         }
         long frameStart = d.offset(g);
-        int payloadEnd;
-        if (lengthField(d, el)) {
-            // IEEE 802.3: the length field says where the payload ends (packet-ieee8023.c)
-            if (el != d.count() - 1 || d.ieee8023Length < 0) {
-                return;
-            }
-            int header = d.proto(el) == Proto.ETH ? Ethernet.HEADER_LENGTH : Vlan.HEADER_LENGTH;
-            payloadEnd = (int) (d.offset(el) - frameStart) + header + d.ieee8023Length;
-        } else {
-            int next = el + 1;
-            if (next >= d.count() || d.segment(next) != d.segment(g)) {
-                return;
-            }
-            int length = switch (d.proto(next)) {
-                case IPV4, IPV6 -> d.reported(next);
-                case ARP -> arpLength(d, next);
-                default -> -1;
-            };
-            if (length < 0) {
-                return;
-            }
-            payloadEnd = (int) (d.offset(next) - frameStart) + length;
-        }
+        int payloadEnd = (int) (d.offset(next) - frameStart) + length;
         int trailerReported = frameLen - payloadEnd;
         int trailerCaptured = frameCap - payloadEnd;
         if (trailerReported <= 0 || trailerCaptured <= 0) {
@@ -182,13 +169,11 @@ public final class EtherTrailer {
         for (int i = g; i < d.count(); i++) {
             Proto p = d.proto(i);
             if (p == Proto.ETH) {
-                if (i > g || d.captured(i) < Ethernet.HEADER_LENGTH) {
+                if (i > g || d.captured(i) < Ethernet.HEADER_LENGTH
+                        || Ethernet.isLength(Ethernet.type(d.segment(i), d.offset(i)))) {
                     return i > g ? el : -1;
                 }
                 el = i;
-                if (Ethernet.isLength(Ethernet.type(d.segment(i), d.offset(i)))) {
-                    return el; // an 802.3 length: nothing follows in the walk
-                }
             } else if (p == Proto.VLAN) {
                 if (d.captured(i) < Vlan.HEADER_LENGTH) {
                     return el; // the tag is cut short: the trailer check follows its Ethernet header
@@ -199,12 +184,6 @@ public final class EtherTrailer {
             }
         }
         return el;
-    }
-
-    /** Whether Ethernet header or VLAN tag {@code i} ends with an 802.3 length instead of an EtherType. */
-    private static boolean lengthField(Dissection d, int i) {
-        return d.proto(i) == Proto.ETH ? Ethernet.isLength(Ethernet.type(d.segment(i), d.offset(i)))
-                : d.captured(i) >= Vlan.HEADER_LENGTH && Vlan.type(d.segment(i), d.offset(i)) <= Ethernet.MAX_802_3_LENGTH;
     }
 
     /** An ARP message's size when all of it was captured (its dissector then sets it), else -1. */
