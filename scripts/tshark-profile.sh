@@ -28,6 +28,9 @@ ENABLED=(
   #   "<?xml" to the disabled XML dissector, which makes it data. The same media dissectors
   #   show the body of the IMF message SMTP reassembles.
   http image-gif png image-jfif mime_multipart json data-text-lines
+  # ssdp: packet-http.c's dissect_ssdp, one HTTP message per UDP datagram on udp.port 1900 under
+  #   an "SSDP" Protocol column and a "Simple Service Discovery Protocol" tree (proto/http/Ssdp.java).
+  ssdp
   # DNS over UDP (port 53, and the "dns_udp" heuristic on other ports) and TCP (53, 5353), and
   #   packet-dns.c's two other protocols, mDNS (udp 5353) and LLMNR (udp 5355): proto/dns.
   dns mdns llmnr
@@ -42,6 +45,8 @@ ENABLED=(
   tls
   # rlogin: Rlogin on tcp.port 513, each segment on its own (src/main/java/dev/tcpscope/proto/rlogin).
   rlogin
+  # rsh: the remote shell on tcp.port 514, each segment on its own (src/main/java/dev/tcpscope/proto/rsh).
+  rsh
   # telnet: Telnet on tcp.port 23, each segment on its own (src/main/java/dev/tcpscope/proto/telnet).
   telnet
   # gre, erspan: GRE, IP protocol 47 (src/main/java/dev/tcpscope/wire/Gre.java), and what its

@@ -139,7 +139,9 @@ final class FrameProtocols {
             switch (x.proto(i)) {
                 case ETH -> add(sb, x.captured(i) >= Ethernet.HEADER_LENGTH
                         && !Ethernet.isLength(Ethernet.type(x.segment(i), x.offset(i))) ? "eth:ethertype" : "eth");
-                case VLAN -> add(sb, VlanFields.DOT1AD.test(x, i) ? "ieee8021ad:ethertype" : "vlan:ethertype");
+                case VLAN -> add(sb, VlanFields.DOT1AD.test(x, i) ? "ieee8021ad:ethertype"
+                        : x.captured(i) >= 4 && Bytes.u16(x.segment(i), x.offset(i) + 2) <= Ethernet.MAX_802_3_LENGTH
+                        ? "vlan" : "vlan:ethertype");
                 case SLL, SLL2 -> add(sb, i + 1 < n ? "sll:ethertype" : "sll");
                 case NULL -> add(sb, "null");
                 case RAW -> { }
@@ -160,7 +162,7 @@ final class FrameProtocols {
                 }
                 case UDP -> {
                     add(sb, "udp");
-                    if (x == d.dissection() && d.datagramTaker() != null) {
+                    if (x == d.dissection() && d.datagramTaker() != null && d.datagramTaker().shows(d.frame().number())) {
                         add(sb, d.datagramTaker().name()); // the protocol above UDP (tcp.Decoder)
                     }
                 }

@@ -18,12 +18,12 @@ public final class ProtocolNames {
             Map.entry("ipv6.fraghdr", "IPv6 Fragment"), Map.entry("ipv6.dstopts", "IPv6 Destination"),
             Map.entry("arp", "ARP/RARP"), Map.entry("tcp", "TCP"), Map.entry("mptcp", "MPTCP"), Map.entry("udp", "UDP"),
             Map.entry("icmp", "ICMP"), Map.entry("icmpv6", "ICMPv6"), Map.entry("data", "Data"),
-            Map.entry("http", "HTTP"), Map.entry("media", "Media"), Map.entry("image-gif", "GIF image"), Map.entry("png", "PNG"),
+            Map.entry("http", "HTTP"), Map.entry("ssdp", "SSDP"), Map.entry("media", "Media"), Map.entry("image-gif", "GIF image"), Map.entry("png", "PNG"),
             Map.entry("image-jfif", "JFIF (JPEG) image"), Map.entry("json", "JSON"),
             Map.entry("mime_multipart", "MIME multipart"), Map.entry("data-text-lines", "Line-based text data"),
             Map.entry("dns", "DNS"), Map.entry("mdns", "mDNS"), Map.entry("llmnr", "LLMNR"),
             Map.entry("tls", "TLS"), Map.entry("ssh", "SSH"), Map.entry("smtp", "SMTP"), Map.entry("imf", "IMF"),
-            Map.entry("ftp", "FTP"), Map.entry("ftp-data", "FTP-DATA"), Map.entry("rlogin", "Rlogin"), Map.entry("telnet", "TELNET"));
+            Map.entry("ftp", "FTP"), Map.entry("ftp-data", "FTP-DATA"), Map.entry("rlogin", "Rlogin"), Map.entry("rsh", "RSH"), Map.entry("telnet", "TELNET"));
 
     /** The short name of the protocol whose filter name is {@code filterName}, or null when tcpscope does not know it. */
     public static String shortName(String filterName) {

@@ -11,14 +11,25 @@ import static dev.tcpscope.field.FieldType.*;
 /**
  * {@code udp.*}: the UDP header (RFC 768) and its payload. The checksum is not verified
  * (status 2, Wireshark's default), except that a zero checksum over IPv4 means "none"
- * (status 3, RFC 768). {@code udp.stream} and the UDP timestamps need conversation tracking
- * that tcpscope does only for TCP; they are not in the table yet.
+ * (status 3, RFC 768). {@code udp.stream} and the UDP timestamps come from the conversations
+ * the decoder keeps for every frame.
  */
 final class UdpFields {
     private UdpFields() { }
 
     /** packet-udp.c reads the ports before it adds any item: a layer cut shorter has none. */
     private static final Layers.Selector PORTS = Layers.PORTS;
+
+    /**
+     * The conversation of a datagram that gets the "Timestamps" items: not one an ICMP error
+     * quotes, and not an empty one (packet-udp.c returns before them); else null.
+     */
+    private static long[] timestamps(dev.tcpscope.tcp.Decoder d, dev.tcpscope.wire.Dissection x, int i) {
+        if (Layers.quoted(d, x) || Udp.length(x.segment(i), x.offset(i)) == Udp.HEADER_LENGTH) {
+            return null;
+        }
+        return d.udpConversation(x, i);
+    }
 
     static List<Field> all() {
         Proto p = Proto.UDP;
@@ -47,6 +58,25 @@ final class UdpFields {
                                 v.addLong(none ? 3 : illegal ? 4 : 2);
                             }
                         })),
+                // the conversation's number and times, kept by the decoder for every frame (tcp.UdpConversations)
+                Field.integer("udp.stream", "Stream index", UINT, 32, Base.DEC, Layers.eachIn(p, PORTS, (d, x, i, v) -> {
+                    long[] c = d.udpConversation(x, i);
+                    if (c != null) {
+                        v.addLong(c[0]);
+                    }
+                })),
+                Field.of("udp.time_relative", "Time since first frame", RELATIVE_TIME, Layers.eachIn(p, PORTS, (d, x, i, v) -> {
+                    long[] c = timestamps(d, x, i);
+                    if (c != null) {
+                        v.addLong(d.time() - c[1]);
+                    }
+                })),
+                Field.of("udp.time_delta", "Time since previous frame", RELATIVE_TIME, Layers.eachIn(p, PORTS, (d, x, i, v) -> {
+                    long[] c = timestamps(d, x, i);
+                    if (c != null) {
+                        v.addLong(d.time() - c[2]);
+                    }
+                })),
                 Field.of("udp.payload", "Payload", BYTES, Layers.each(p, PORTS, (s, off, cap, v) -> {
                     if (cap > Udp.HEADER_LENGTH) {
                         v.addBytes(s, off + Udp.HEADER_LENGTH, cap - Udp.HEADER_LENGTH);

@@ -54,9 +54,20 @@ final class LinkDetails {
         x.protocol("eth");
         if (Ethernet.isLength(type)) {
             // IEEE 802.3 with a length field (LLC follows): not dissected further here.
-            DetailNode eth = x.root.protocol("eth", "IEEE 802.3 Ethernet ").at(s, off, Ethernet.HEADER_LENGTH);
+            String title = Ethernet.novellRaw(s, off, x.d.captured(i)) ? "IEEE 802.3 Ethernet Raw " : "IEEE 802.3 Ethernet ";
+            DetailNode eth = x.root.protocol("eth", title).at(s, off, Ethernet.HEADER_LENGTH);
             addresses(eth, s, off);
-            eth.field("eth.len", "Length: " + type, type).at(s, off + 12, 2);
+            DetailNode len = eth.field("eth.len", "Length: " + type, type).at(s, off + 12, 2);
+            if (Ethernet.HEADER_LENGTH + type > x.d.reported(i)) {
+                // packet-ieee8023.c gives the payload only what the frame holds
+                Expert.add(len, "eth.len.past_end", Expert.Severity.ERROR, Expert.Group.MALFORMED,
+                        "Length field value goes past the end of the payload");
+            }
+            // padding and trailer after the payload the length field ends (EtherTrailer)
+            etherTree = eth;
+            etherPrefix = "eth";
+            etherLayer = i;
+            remember(i);
             x.consumed(i, Ethernet.HEADER_LENGTH);
             return true;
         }
@@ -248,9 +259,12 @@ final class LinkDetails {
             return false;
         }
         x.protocol(proto);
-        x.protocol("ethertype");
         int tci = Bytes.u16(s, off);
         int type = Vlan.type(s, off);
+        boolean length = type <= Ethernet.MAX_802_3_LENGTH; // packet-vlan.c hands an 802.3 payload on itself
+        if (!length) {
+            x.protocol("ethertype");
+        }
         DetailNode v;
         if (sTag) {
             v = x.root.protocol(proto, "IEEE 802.1ad, ID: " + (tci & 0xfff)).at(s, off, Vlan.HEADER_LENGTH);
@@ -272,7 +286,11 @@ final class LinkDetails {
                     Integer.toString((tci >>> 12) & 1)).at(s, off, 2);
             v.field("vlan.id", Bits.pattern(tci, 0x0fff, 16) + "ID: " + (tci & 0xfff), tci & 0xfff)
                     .at(s, off, 2);
-            v.field("vlan.etype", "Type: " + etherTypeName(type), Labels.hex(type, 4)).at(s, off + 2, 2);
+            if (length) {
+                v.field("vlan.len", "Length: " + type, type).at(s, off + 2, 2);
+            } else {
+                v.field("vlan.etype", "Type: " + etherTypeName(type), Labels.hex(type, 4)).at(s, off + 2, 2);
+            }
             etherPrefix = "vlan";
         }
         etherTree = v;

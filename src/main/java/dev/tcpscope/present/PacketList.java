@@ -329,7 +329,7 @@ public final class PacketList {
         macSrc = off + Ethernet.SRC;
         macDst = off + Ethernet.DST;
         if (Ethernet.isLength(Ethernet.type(s, off))) {
-            info.append("IEEE 802.3 Ethernet ");
+            info.append(Ethernet.novellRaw(s, off, d.captured(i)) ? "IEEE 802.3 Ethernet Raw " : "IEEE 802.3 Ethernet ");
         } else {
             info.append("Ethernet II");
         }

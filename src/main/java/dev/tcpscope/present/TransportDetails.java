@@ -5,9 +5,6 @@ import dev.tcpscope.wire.Proto;
 import dev.tcpscope.wire.Udp;
 
 import java.lang.foreign.MemorySegment;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Detail items of UDP (packet-udp.c, with its per-conversation stream index and timestamps),
@@ -15,32 +12,12 @@ import java.util.Map;
  */
 final class TransportDetails {
     private final Details x;
-    /** UDP conversations: key → {stream index, first time (ns), previous time (ns)}. */
-    private final Map<ConversationKey, long[]> udp = new HashMap<>();
 
     private final ArpDetails arp;
 
     TransportDetails(Details x) {
         this.arp = new ArpDetails(x);
         this.x = x;
-    }
-
-    /** Both directions of a UDP conversation map to one key (addresses and ports sorted). */
-    private record ConversationKey(byte[] a, byte[] b, int pa, int pb) {
-        static ConversationKey of(byte[] src, int sp, byte[] dst, int dp) {
-            int c = Arrays.compare(src, dst);
-            return c < 0 || c == 0 && sp <= dp ? new ConversationKey(src, dst, sp, dp) : new ConversationKey(dst, src, dp, sp);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ConversationKey k && pa == k.pa && pb == k.pb && Arrays.equals(a, k.a) && Arrays.equals(b, k.b);
-        }
-
-        @Override
-        public int hashCode() {
-            return (Arrays.hashCode(a) * 31 + Arrays.hashCode(b)) * 31 + pa * 65537 + pb;
-        }
     }
 
     boolean udp(int i, int ip) {
@@ -102,7 +79,10 @@ final class TransportDetails {
             u.field("udp.checksum", "Checksum: " + Labels.hex(sum, 4) + " [unverified]", Labels.hex(sum, 4)).at(s, off + 6, 2);
             u.field("udp.checksum.status", "Checksum Status: Unverified", "2").generated().at(s, off + 6, 0);
         }
-        long[] conv = conversation(ip, sp, dp);
+        long[] conv = x.decoder.udpConversation(x.d, i);
+        if (conv == null) {
+            conv = new long[] {0, x.decoder.time(), x.decoder.time()}; // no IP layer: no conversation
+        }
         long now = x.decoder.time();
         u.field("udp.stream", "Stream index: " + conv[0], conv[0]).generated().at(s, off + Udp.HEADER_LENGTH, 0);
         if (ulen == Udp.HEADER_LENGTH && !jumbo) {
@@ -115,7 +95,6 @@ final class TransportDetails {
             DetailNode ts = u.text("Timestamps").generated();
             String first = Details.seconds(now - conv[1]);
             String prev = Details.seconds(now - conv[2]);
-            conv[2] = now;
             ts.field("udp.time_relative", "Time since first frame: " + first + " seconds", first).generated();
             ts.field("udp.time_delta", "Time since previous frame: " + prev + " seconds", prev).generated();
             ts.placeUnplaced(s, off);
@@ -129,8 +108,9 @@ final class TransportDetails {
             u.field("udp.payload", "UDP payload (" + shown + Details.bytes(shown) + ")",
                     Labels.hexColons(s, off + Udp.HEADER_LENGTH, shown)).at(s, off + Udp.HEADER_LENGTH, shown);
             // packet-udp.c hands its payload to the tree's root, also from inside an ICMP error;
-            // a protocol above UDP that took it (proto.Protocols) shows its own items instead
-            if (quoted || !x.aboveTrees()) {
+            // a protocol above UDP that took it (proto.Protocols) shows its own items instead, or
+            // nothing at all (SSDP's answer to bytes that are not HTTP)
+            if (quoted || !x.aboveTrees() && x.decoder.datagramTaker() == null) {
                 x.data(x.packetRoot(), s, off + Udp.HEADER_LENGTH, captured);
             }
         }
@@ -145,29 +125,6 @@ final class TransportDetails {
             Expert.add(port, "udp.possible_traceroute", Expert.Severity.CHAT, Expert.Group.SEQUENCE,
                     "Possible traceroute: hop #" + (n / 3 + 1) + ", attempt #" + (n % 3 + 1));
         }
-    }
-
-    private long[] conversation(int ip, int sp, int dp) {
-        byte[] src = new byte[0];
-        byte[] dst = new byte[0];
-        if (ip >= 0) {
-            MemorySegment s = x.d.segment(ip);
-            long off = x.d.offset(ip);
-            boolean v4 = x.d.proto(ip) == Proto.IPV4;
-            int n = v4 ? 4 : 16;
-            // IPv6: a routing header's last hop is the destination and a home address option's
-            // address the source (packet-ipv6.c sets pinfo->dst and pinfo->src)
-            int d = v4 ? 16 : x.d.ipv6Destination(ip);
-            int a = v4 ? 12 : x.d.ipv6Source(ip);
-            src = new byte[n];
-            dst = new byte[n];
-            for (int k = 0; k < n; k++) {
-                src[k] = (byte) Bytes.u8(s, off + a + k);
-                dst[k] = (byte) Bytes.u8(s, off + d + k);
-            }
-        }
-        long now = x.decoder.time();
-        return udp.computeIfAbsent(ConversationKey.of(src, sp, dst, dp), k -> new long[] {udp.size(), now, now});
     }
 
     boolean arp(int i) {

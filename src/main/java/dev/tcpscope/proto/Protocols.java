@@ -43,6 +43,7 @@ public final class Protocols {
             FtpFields.all(),
             TlsFields.all(),
             RloginFields.all(),
+            dev.tcpscope.proto.rsh.RshFields.all(),
             dev.tcpscope.proto.telnet.TelnetFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
@@ -51,7 +52,9 @@ public final class Protocols {
     /** A fresh dissector table with every protocol registered on its default ports. */
     public static DissectorTable table() {
         DissectorTable t = new DissectorTable();
-        t.register(new Http(t), Http.TCP_PORTS, true);
+        Http http = new Http(t);
+        t.register(http, Http.TCP_PORTS, true);
+        t.registerUdp(new dev.tcpscope.proto.http.Ssdp(http), dev.tcpscope.proto.http.Ssdp.UDP_PORTS, false);
         Dns dns = new Dns(Dns.Kind.DNS);
         t.register(dns, Dns.TCP_PORTS, false);
         t.registerUdp(dns, Dns.UDP_PORTS, true);
@@ -64,6 +67,7 @@ public final class Protocols {
         t.register(ftpData, FtpData.TCP_PORTS, false);
         t.register(new Tls(), Tls.TCP_PORTS, true);
         t.register(new Rlogin(), Rlogin.TCP_PORTS, false);
+        t.register(new dev.tcpscope.proto.rsh.Rsh(), dev.tcpscope.proto.rsh.Rsh.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.telnet.Telnet(() -> t.byName("tls")), dev.tcpscope.proto.telnet.Telnet.TCP_PORTS, false);
         return t;
     }

@@ -256,6 +256,7 @@ public final class Decoder {
             return;
         }
         dissector.dissect(f, dissection);
+        udpConversations.frame(dissection, time);
         int n = dissection.count();
         for (int i = 0; i < n; i++) {
             Proto p = dissection.proto(i);
@@ -274,6 +275,18 @@ public final class Decoder {
                 break;
             }
         }
+    }
+
+    private final UdpConversations udpConversations = new UdpConversations();
+
+    /**
+     * {@code udp.stream} and the UDP timestamps of layer {@code i} of {@code layers} (the frame
+     * just decoded, or the datagram its ICMP error quotes): {stream index, time of the
+     * conversation's first datagram, time of its datagram before this one}, times in epoch
+     * nanoseconds; null when packet-udp.c files no conversation for it.
+     */
+    public long[] udpConversation(Dissection layers, int i) {
+        return udpConversations.of(layers, i, layers != dissection);
     }
 
     private void payload(Frame f, int i) {

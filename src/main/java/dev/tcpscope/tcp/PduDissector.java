@@ -47,6 +47,15 @@ public interface PduDissector {
         return false;
     }
 
+    /**
+     * Whether the dissection of frame {@code frame} (the frame just decoded) added anything to
+     * show; a protocol that takes bytes it cannot read and shows nothing (SSDP) says false, and
+     * {@code frame.protocols} then leaves its name out.
+     */
+    default boolean shows(long frame) {
+        return true;
+    }
+
     /** Dissects {@code [off, off + len)} of {@code s}; see the interface's contract. */
     void dissect(MemorySegment s, long off, int len, PduContext ctx);
 }

@@ -121,15 +121,19 @@ public final class Dissector {
             return;
         }
         int type = Ethernet.type(s, off);
+        int payloadRep = rep - Ethernet.HEADER_LENGTH;
+        if (fcs > 0 && payloadRep >= fcs) {
+            payloadRep -= fcs;
+        }
         if (Ethernet.isLength(type)) {
             d.ieee8023 = true;
             d.etherType = type;
             d.end = End.UNKNOWN_ETHERTYPE;
+            // packet-ieee8023.c: the payload is as long as the length field says, at most what
+            // the frame holds; what follows it is padding or a trailer (EtherTrailer)
+            int length = Math.min(type, payloadRep);
+            d.setLast(Math.min(cap, Ethernet.HEADER_LENGTH + length), Ethernet.HEADER_LENGTH + length);
             return;
-        }
-        int payloadRep = rep - Ethernet.HEADER_LENGTH;
-        if (fcs > 0 && payloadRep >= fcs) {
-            payloadRep -= fcs;
         }
         etherType(d, s, off + Ethernet.HEADER_LENGTH, Math.min(cap - Ethernet.HEADER_LENGTH, payloadRep),
                 payloadRep, type);
@@ -158,6 +162,10 @@ public final class Dissector {
             d.ieee8023 = true;
             d.etherType = type;
             d.end = End.UNKNOWN_ETHERTYPE;
+            // packet-vlan.c hands an 802.3 payload to packet-ieee8023.c as Ethernet does: the tag's
+            // layer is cut to the length, what follows is a trailer (EtherTrailer)
+            int length = Math.min(type, Math.max(0, rep - Vlan.HEADER_LENGTH));
+            d.setLast(Math.min(cap, Vlan.HEADER_LENGTH + length), Vlan.HEADER_LENGTH + length);
             return;
         }
         etherType(d, s, off + Vlan.HEADER_LENGTH, cap - Vlan.HEADER_LENGTH, rep - Vlan.HEADER_LENGTH, type);

@@ -9,7 +9,8 @@ import java.lang.foreign.MemorySegment;
  * {@code add_ethernet_trailer()} (packet-eth.c) splits them: zero padding up to the 60-byte
  * minimum frame, then a trailer, then a 4-byte frame check sequence when the file says there is
  * one or, when it does not say, when the frame is long enough to have one. The payload's end is
- * where its own length field puts it (an IPv4 total length, an ARP message's size); a payload
+ * where its own length field puts it (an IPv4 total length, an ARP message's size, an IEEE 802.3
+ * header's length); a payload
  * that fills the frame leaves no trailer.
  *
  * <p>Wireshark reads these bytes after the payload's dissector has run and outside its
@@ -63,7 +64,10 @@ public final class EtherTrailer {
         }
         if (inner > 0) {
             // packet-eth.c's "without FCS" handle: the tunnel says there is none
-            compute(d, inner, d.reported(inner), d.captured(inner), 0, f.originalLength());
+            // the frame is what the tunnel layer before it holds (its own layer may be cut to an 802.3 length)
+            long end = d.offset(inner - 1) - d.offset(inner);
+            compute(d, inner, (int) (end + d.reported(inner - 1)), (int) (end + d.captured(inner - 1)), 0,
+                    f.originalLength());
             if (outcome != Outcome.NONE) {
                 return this;
             }
@@ -97,19 +101,25 @@ public final class EtherTrailer {
         }
         int el = etherLayer(d, g);
         int next = el + 1;
-        if (el < 0 || next >= d.count() || d.segment(next) != d.segment(g)) {
-            return;
-        }
-        int length = switch (d.proto(next)) {
-            case IPV4, IPV6 -> d.reported(next);
-            case ARP -> arpLength(d, next);
-            default -> -1;
-        };
-        if (length < 0) {
-            return;
-        }
         long frameStart = d.offset(g);
-        int payloadEnd = (int) (d.offset(next) - frameStart) + length;
+        int payloadEnd;
+        if (el >= 0 && el == d.count() - 1 && d.ieee8023 && lengthField(d, el)) {
+            // an IEEE 802.3 length field ends its payload (the header's layer was cut to it)
+            payloadEnd = (int) (d.offset(el) - frameStart) + d.reported(el);
+        } else {
+            if (el < 0 || next >= d.count() || d.segment(next) != d.segment(g)) {
+                return;
+            }
+            int length = switch (d.proto(next)) {
+                case IPV4, IPV6 -> d.reported(next);
+                case ARP -> arpLength(d, next);
+                default -> -1;
+            };
+            if (length < 0) {
+                return;
+            }
+            payloadEnd = (int) (d.offset(next) - frameStart) + length;
+        }
         int trailerReported = frameLen - payloadEnd;
         int trailerCaptured = frameCap - payloadEnd;
         if (trailerReported <= 0 || trailerCaptured <= 0) {
@@ -169,9 +179,14 @@ public final class EtherTrailer {
         for (int i = g; i < d.count(); i++) {
             Proto p = d.proto(i);
             if (p == Proto.ETH) {
-                if (i > g || d.captured(i) < Ethernet.HEADER_LENGTH
-                        || Ethernet.isLength(Ethernet.type(d.segment(i), d.offset(i)))) {
-                    return i > g ? el : -1;
+                if (i > g) {
+                    return el; // a frame inside a tunnel: the caller looks at it on its own
+                }
+                if (d.captured(i) < Ethernet.HEADER_LENGTH) {
+                    return -1;
+                }
+                if (Ethernet.isLength(Ethernet.type(d.segment(i), d.offset(i)))) {
+                    return d.ieee8023 ? i : -1; // IEEE 802.3: the payload ends the layer
                 }
                 el = i;
             } else if (p == Proto.VLAN) {
@@ -184,6 +199,12 @@ public final class EtherTrailer {
             }
         }
         return el;
+    }
+
+    /** Whether Ethernet header or VLAN tag {@code i} ends with an 802.3 length instead of an EtherType. */
+    private static boolean lengthField(Dissection d, int i) {
+        return d.proto(i) == Proto.ETH ? Ethernet.isLength(Ethernet.type(d.segment(i), d.offset(i)))
+                : d.captured(i) >= Vlan.HEADER_LENGTH && Vlan.type(d.segment(i), d.offset(i)) <= Ethernet.MAX_802_3_LENGTH;
     }
 
     /** An ARP message's size when all of it was captured (its dissector then sets it), else -1. */

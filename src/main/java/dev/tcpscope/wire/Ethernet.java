@@ -15,6 +15,15 @@ public final class Ethernet {
      * Whether an Ethernet header's type/length field is an 802.3 length: up to 1500, but not 0,
      * which packet-eth.c takes as an EtherType (ETHERTYPE_UNK, Cisco MDS's internal frames).
      */
+    /**
+     * Whether an IEEE 802.3 header of {@code captured} bytes carries Novell's "raw" IPX rather
+     * than LLC: its payload starts with 0xFFFF (packet-eth.c's is_802_2 test; tshark titles
+     * the header "IEEE 802.3 Ethernet Raw ").
+     */
+    public static boolean novellRaw(MemorySegment s, long off, int captured) {
+        return captured >= HEADER_LENGTH + 2 && Bytes.u16(s, off + HEADER_LENGTH) == 0xffff;
+    }
+
     public static boolean isLength(int type) {
         return type <= MAX_802_3_LENGTH && type != 0;
     }

@@ -32,6 +32,27 @@ class EtherTrailerTest {
     }
 
     @Test
+    void anIeee8023LengthEndsThePayloadAndWhatFollowsIsPadding() {
+        // an STP BPDU as zeek's raw_packets.pcap frame 3 has it: length 38, padded to 60 bytes
+        // (tshark: "Padding: 0000000000000000", then "Data (38 bytes)")
+        byte[] b = concat(Fixtures.bytes("0180c2000000e8de27ffc0770026"), Fixtures.bytes("424203"), new byte[35], new byte[8]);
+        Frame f = frame(LinkType.ETHERNET, b);
+        Dissection d = dissect(f);
+        assertThat(d.ieee8023).isTrue();
+        assertThat(d.reported(0)).isEqualTo(14 + 38);
+        EtherTrailer t = new EtherTrailer().compute(f, d);
+        assertThat(t.layer()).isZero();
+        assertThat(t.start()).isEqualTo(14 + 38);
+        assertThat(t.padding()).isEqualTo(8);
+        assertThat(t.trailer()).isZero();
+        // a length past the frame: the payload is what the frame holds, with no trailer
+        byte[] past = concat(Fixtures.bytes("0180c2000000e8de27ffc07705dc"), new byte[46]);
+        Dissection p = dissect(frame(LinkType.ETHERNET, past));
+        assertThat(p.reported(0)).isEqualTo(60);
+        assertThat(new EtherTrailer().compute(frame(LinkType.ETHERNET, past), p).outcome()).isEqualTo(EtherTrailer.Outcome.NONE);
+    }
+
+    @Test
     void arpEndsWhereItsAddressesEnd() {
         EtherTrailer t = trailer(frame(LinkType.ETHERNET, WireFrames.ethArp()));
         assertThat(t.start()).isEqualTo(14 + 28);

@@ -61,6 +61,8 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         Object tunnelSession;
         /** The first pass's record of this conversation (-2), or null. */
         Log log;
+        /** What a first pass's record of this conversation is filed under: its tcp.stream, or {@link Ssdp}'s number. */
+        int passKey;
         /** Exchanges so far ({@code req_res_num}) and the last one. */
         int exchanges;
         Exchange tail;
@@ -86,6 +88,14 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
 
     @Override
     public Object newSession() { return new Session(); }
+
+    /** The frame whose datagram reached the tap without being HTTP (-1: none yet). */
+    private int otherTapFrame = -1;
+
+    /** Whether frame {@code frame} handed the tap a message of no known kind and showed nothing. */
+    boolean tappedOther(long frame) {
+        return frame == otherTapFrame;
+    }
 
     /** The messages dissected in frame {@code frame} (empty when none). */
     public List<HttpMessage> messages(long frame) {
@@ -187,8 +197,12 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
                 || startsWithIgnoreCase(s, off, len, "HTTP/1.");
     }
 
+    /** The Protocol column of the current call: {@code HTTP}, or {@code SSDP} for a datagram ({@link Ssdp}). */
+    private String column = "HTTP";
+
     @Override
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
+        column = ctx.datagram ? Ssdp.COLUMN : "HTTP";
         if (messagesFrame != ctx.frame) {
             messages.clear();
             messagesFrame = ctx.frame;
@@ -198,17 +212,31 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         Session session = (Session) ctx.session;
         if (!session.started) {
             session.started = true;
+            if (!ctx.datagram) {
+                session.passKey = ctx.stream;
+            }
             if (logs.recording()) {
                 session.log = new Log();
-                logs.put(ctx.stream, session.log);
+                logs.put(session.passKey, session.log);
             } else if (logs.secondPass()) {
-                session.log = logs.take(ctx.stream);
+                session.log = logs.take(session.passKey);
                 if (session.log != null) {
                     // tshark keeps the conversation's data from the first pass
                     session.fullUri = session.log.fullUri;
                     session.requestUri = session.log.requestUri;
                 }
             }
+        }
+        if (ctx.datagram) {
+            // dissect_ssdp: one message at the start of the datagram, no tunnel, no upgrade
+            message(s, off, len, 0, ctx, session);
+            for (int i = firstOfCall; i < messages.size(); i++) {
+                messages.get(i).ssdp = true;
+            }
+            if (messages.size() > firstOfCall) {
+                messages.get(firstOfCall).callStart = true;
+            }
+            return;
         }
         if (tunnel(session, ctx.frame)) {
             tunnel(s, off, len, ctx, session);
@@ -388,7 +416,7 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         int c = u8(s, base + p);
         if (c < 0x20 || c > 0x7e) {
             if (haveSeenHttp) {
-                cols.setProtocol("HTTP");
+                cols.setProtocol(column);
                 cols.setInfo("Continuation");
                 messages.add(HttpMessage.binary(s, base, pos, p, len, ctx.frame));
             }
@@ -409,7 +437,7 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         HttpMessage.Kind kind = noFirstLine ? HttpMessage.Kind.OTHER : kind(first);
         // TCP without desegmentation marks the bytes fragmented: reading past them is Wireshark's
         // FragmentBoundsError, "[BoundErrorUnreassembled Packet]" (epan/show_exception.c)
-        boolean unreassembled = !ctx.canDesegment && !ctx.truncated;
+        boolean unreassembled = !ctx.canDesegment && !ctx.truncated && !ctx.datagram;
         if (unreassembled && incompleteHeaderLine(s, base, len, p, kind != HttpMessage.Kind.OTHER)) {
             if (kind != HttpMessage.Kind.OTHER) {
                 cols.setInfo(printable(first) + " ");
@@ -417,7 +445,7 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
                 cols.setInfo("Continuation");
             }
             if (kind != HttpMessage.Kind.OTHER || haveSeenHttp) {
-                cols.setProtocol("HTTP");
+                cols.setProtocol(column);
             }
             cols.appendInfo(UNREASSEMBLED);
             messages.add(HttpMessage.parse(s, base, len, pos, p, firstLen, next[0], kind, ctx));
@@ -462,13 +490,18 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
                 return -1;
             }
             if (noFirstLine || first.indexOf(':') < 0) {
+                if (ctx.datagram) {
+                    // dissect_ssdp's message goes on past the header loop and reaches the tap with
+                    // nothing known ("Other HTTP Packets"), showing nothing
+                    otherTapFrame = ctx.frame;
+                }
                 return -1; // not HTTP: the rest goes undissected
             }
             // packet-http.c's header loop takes a first line with a colon for a header: the
             // message is HTTP's tree (a response's tail after a PDU, say), the columns untouched
         }
         if (kind != HttpMessage.Kind.OTHER || haveSeenHttp) {
-            cols.setProtocol("HTTP");
+            cols.setProtocol(column);
         }
         HttpMessage m = HttpMessage.parse(s, base, len, pos, p, firstLen, next[0], kind, ctx);
         if (m.headerOverrun) {
@@ -481,7 +514,7 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
                 m.cutShort = true;
                 return -1;
             }
-            return thrown(m, cols, "HTTP", unreassembled);
+            return thrown(m, cols, column, unreassembled);
         }
         if (kind == HttpMessage.Kind.REQUEST && m.uri != null) {
             session.requestUri = m.uri;
@@ -522,11 +555,12 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
                 return -1;
             }
             if (!ctx.truncated) {
-                return thrown(m, cols, "HTTP", false);
+                return thrown(m, cols, column, false);
             }
         }
-        if (ctx.truncated && (!m.headersComplete || m.contentLength > len - bodyStart)) {
+        if (ctx.truncated && !ctx.datagram && (!m.headersComplete || m.contentLength > len - bodyStart)) {
             // the body runs past the captured bytes: tshark's bounds exception ends the frame
+            // (a datagram's message is what was captured of it: dissect_ssdp reads no further)
             cols.appendInfo("[Packet size limited during capture]");
             m.cutShort = true;
             return -1;
@@ -708,6 +742,7 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         for (HttpMessage m : shown) {
             HttpTree.build(m, root, protocols, m.callStart);
             if (m.cutShort) {
+                stoppedIn = m.ssdp ? Ssdp.COLUMN : null;
                 return End.SHORT;
             }
             if (m.malformedIn != null) {

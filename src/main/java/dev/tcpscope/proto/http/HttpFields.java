@@ -25,12 +25,20 @@ public final class HttpFields {
                 // item has no label of its own)
                 Field.of("http", "Hypertext Transfer Protocol", FieldType.PROTOCOL, (d, v) -> {
                     for (HttpMessage m : messages(d)) {
-                        v.addString("http");
+                        if (!m.ssdp) {
+                            v.addString("http");
+                        }
                     }
                     for (Http.TunnelCall c : tunnelCalls(d)) {
                         v.addString("http");
                     }
                 }),
+                // SSDP's protocol item, per message of a datagram on udp.port 1900 (Ssdp)
+                Field.of("ssdp", Ssdp.TITLE, FieldType.PROTOCOL, each((m, v) -> {
+                    if (m.ssdp) {
+                        v.addString("ssdp");
+                    }
+                })),
                 Field.of("http.proxy_connect_host", "Proxy-Connect-Hostname", FieldType.STRING, (d, v) -> {
                     for (Http.TunnelCall c : tunnelCalls(d)) {
                         v.addString(c.host());
@@ -159,7 +167,7 @@ public final class HttpFields {
     }
 
     /** The decoder's HTTP dissector (the "tcp" heuristic that is HTTP), or null. */
-    private static Http http(Decoder d) {
+    static Http http(Decoder d) {
         Desegmenter g = d.desegmenter();
         if (g == null || d.frame() == null) {
             return null;

@@ -58,6 +58,8 @@ public final class HttpMessage {
     long time;
     /** The first message of one call of the dissector (tshark adds "http" to frame.protocols per call). */
     boolean callStart;
+    /** An SSDP message (a UDP datagram, {@link Ssdp}): the tree's protocol is ssdp, its items http.*. */
+    boolean ssdp;
     /** The message ran past the captured bytes (snap length): the tree stops before the body. */
     boolean cutShort;
     /** The short name of the media dissector that read past the body ("PNG"), or null. */

@@ -20,7 +20,9 @@ public record HttpTap(String method, String uri, int statusCode, String host) {
     public static List<HttpTap> of(Decoder d) {
         List<HttpMessage> messages = HttpFields.messages(d);
         if (messages.isEmpty()) {
-            return List.of();
+            Http http = HttpFields.http(d);
+            return http != null && d.frame() != null && http.tappedOther(d.frame().number())
+                    ? List.of(new HttpTap(null, null, 0, null)) : List.of();
         }
         List<HttpTap> out = new ArrayList<>(messages.size());
         for (HttpMessage m : messages) {
@@ -29,7 +31,9 @@ public record HttpTap(String method, String uri, int statusCode, String host) {
             }
             boolean request = m.kind == HttpMessage.Kind.REQUEST;
             boolean response = m.kind == HttpMessage.Kind.RESPONSE;
-            out.add(new HttpTap(request ? m.method : null, request ? m.uri : null, response ? m.statusCode : 0, m.host));
+            // is_http_request_or_reply records the method after an "M-" prefix (M-SEARCH is SEARCH)
+            String method = request && m.method != null && m.method.startsWith("M-") ? m.method.substring(2) : m.method;
+            out.add(new HttpTap(request ? method : null, request ? m.uri : null, response ? m.statusCode : 0, m.host));
         }
         return out;
     }

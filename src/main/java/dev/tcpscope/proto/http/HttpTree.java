@@ -85,12 +85,13 @@ final class HttpTree {
     static void build(HttpMessage m, Tree root, Consumer<String> protocols, boolean first) {
         m.treeMalformedIn = null;
         if (first) {
-            protocols.accept("http");
+            protocols.accept(m.ssdp ? "ssdp" : "http");
         }
         MemorySegment s = m.source;
         long base = m.base;
         // proto_tree_add_item(..., offset, -1): to the end of the bytes the dissector was handed
-        Tree http = root.protocol("http", "Hypertext Transfer Protocol").at(s, base + m.lineStart, m.end() - m.lineStart);
+        Tree http = (m.ssdp ? root.protocol("ssdp", Ssdp.TITLE) : root.protocol("http", "Hypertext Transfer Protocol"))
+                .at(s, base + m.lineStart, m.end() - m.lineStart);
         if (m.binary) {
             data(http, s, base + m.start, m.rest, protocols);
             return;
@@ -397,7 +398,7 @@ final class HttpTree {
         MemorySegment s = m.source;
         long base = m.base;
         if (m.chunked) {
-            boolean overrun = "HTTP".equals(m.malformedIn) && b.truncatedChunk;
+            boolean overrun = ("HTTP".equals(m.malformedIn) || Ssdp.COLUMN.equals(m.malformedIn)) && b.truncatedChunk;
             chunks(http, b, s, base, m.end(), overrun ? b.truncatedAt : b.chunks);
             if (b.outcome == HttpBody.Outcome.NO_CHUNKS || overrun) {
                 return; // after an overrun, the exception ended the dissection

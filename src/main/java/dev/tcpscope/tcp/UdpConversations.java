@@ -1,0 +1,116 @@
+package dev.tcpscope.tcp;
+
+import dev.tcpscope.wire.Bytes;
+import dev.tcpscope.wire.Dissection;
+import dev.tcpscope.wire.Proto;
+import dev.tcpscope.wire.Udp;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * packet-udp.c's conversations: {@code udp.stream} numbers them (both address/port pairs, either
+ * direction) from 0 in the order they are first met (a datagram whose header is whole and whose
+ * length is not bogus), and each keeps the time of its first and of
+ * its latest datagram for the "Timestamps" items. Every frame the {@link Decoder} decodes passes
+ * here, so a display filter, or a window that shows only some frames, numbers them as a pass over
+ * the whole capture does. A datagram quoted by an ICMP error takes a number too, but does not
+ * move its conversation's latest time. One entry (40 bytes of key and three longs) per
+ * conversation, as Wireshark keeps one.
+ */
+final class UdpConversations {
+    /** key → {stream index, first time (ns), latest time (ns)}. */
+    private final Map<Key, long[]> conversations = new HashMap<>();
+    /** Per layer of the frame just decoded (and of its quote): {stream, first, previous} or null. */
+    private final long[][] frameLayers = new long[Dissection.MAX_LAYERS][];
+    private final long[][] quoteLayers = new long[Dissection.MAX_LAYERS][];
+
+    /** Both directions of a conversation map to one key (addresses and ports sorted). */
+    private record Key(byte[] a, byte[] b, int pa, int pb) {
+        static Key of(byte[] src, int sp, byte[] dst, int dp) {
+            int c = Arrays.compare(src, dst);
+            return c < 0 || c == 0 && sp <= dp ? new Key(src, dst, sp, dp) : new Key(dst, src, dp, sp);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && pa == k.pa && pb == k.pb && Arrays.equals(a, k.a) && Arrays.equals(b, k.b);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Arrays.hashCode(a) * 31 + Arrays.hashCode(b)) * 31 + pa * 65537 + pb;
+        }
+    }
+
+    /** Files the UDP layers of the frame just dissected ({@code d}), then those of the datagram its ICMP error quotes. */
+    void frame(Dissection d, long time) {
+        layers(d, time, frameLayers, false);
+        Dissection q = d.quote();
+        if (q != null) {
+            layers(q, time, quoteLayers, true);
+        } else {
+            Arrays.fill(quoteLayers, null);
+        }
+    }
+
+    /**
+     * Layer {@code i}'s {stream index, time of the conversation's first datagram, time of its
+     * datagram before this one} (times in epoch nanoseconds), or null when it has none (fewer
+     * than 8 bytes captured, no IP layer before it).
+     */
+    long[] of(Dissection d, int i, boolean quoted) {
+        long[][] layers = quoted ? quoteLayers : frameLayers;
+        return i < layers.length ? layers[i] : null;
+    }
+
+    private void layers(Dissection d, long time, long[][] out, boolean quoted) {
+        int ip = -1;
+        int n = Math.min(d.count(), out.length);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = null;
+            if (i >= n) {
+                continue;
+            }
+            Proto p = d.proto(i);
+            if (p == Proto.IPV4 || p == Proto.IPV6) {
+                ip = i;
+            } else if (p == Proto.UDP && ip >= 0 && d.captured(i) >= Udp.HEADER_LENGTH) {
+                int length = Udp.length(d.segment(i), d.offset(i));
+                // a length under 8 is bogus and ends packet-udp.c before the conversation
+                // (0 over IPv6 is a jumbogram's, RFC 2675)
+                if (length >= Udp.HEADER_LENGTH || length == 0 && d.proto(ip) == Proto.IPV6) {
+                    out[i] = file(d, ip, i, time, quoted);
+                }
+            }
+        }
+    }
+
+    private long[] file(Dissection d, int ip, int i, long time, boolean quoted) {
+        MemorySegment s = d.segment(ip);
+        long off = d.offset(ip);
+        boolean v4 = d.proto(ip) == Proto.IPV4;
+        int n = v4 ? 4 : 16;
+        // IPv6: a routing header's last hop is the destination and a home address option's
+        // address the source (packet-ipv6.c sets pinfo->dst and pinfo->src)
+        int dstAt = v4 ? 16 : d.ipv6Destination(ip);
+        int srcAt = v4 ? 12 : d.ipv6Source(ip);
+        byte[] src = new byte[n];
+        byte[] dst = new byte[n];
+        for (int k = 0; k < n; k++) {
+            src[k] = (byte) Bytes.u8(s, off + srcAt + k);
+            dst[k] = (byte) Bytes.u8(s, off + dstAt + k);
+        }
+        MemorySegment u = d.segment(i);
+        long uo = d.offset(i);
+        long[] c = conversations.computeIfAbsent(Key.of(src, Udp.srcPort(u, uo), dst, Udp.dstPort(u, uo)),
+                k -> new long[] {conversations.size(), time, time});
+        long previous = c[2];
+        if (!quoted) {
+            c[2] = time;
+        }
+        return new long[] {c[0], c[1], previous};
+    }
+}
