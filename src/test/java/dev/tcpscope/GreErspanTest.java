@@ -193,4 +193,28 @@ class GreErspanTest {
         assertThat(read("read", DIR + "zeek-erspanIII.pcap", "-Y", "erspan.version == 2 && erspan.hw == 3 && gre.proto == 0x22eb"))
                 .hasSize(2);
     }
+
+    /**
+     * tshark -r tcpdump-erspan-type-ii-3-frames.pcap -T fields -e frame.number -e eth.len
+     * -e vlan.len -e eth.trailer -e vlan.trailer -e eth.padding -e data.len -e frame.protocols:
+     * an 802.3 frame (or tag) inside ERSPAN ends its payload where its length says; the rest is a
+     * trailer, never padding, as the whole packet is longer than 60 bytes.
+     */
+    @Test
+    void innerFramesHaveTrailersAfterTheirLengthOrDatagram() {
+        assertThat(read("read", DIR + "tcpdump-erspan-type-ii-3-frames.pcap", "-T", "fields", "-e", "frame.number",
+                "-e", "eth.len", "-e", "vlan.len", "-e", "eth.trailer", "-e", "vlan.trailer", "-e", "eth.padding",
+                "-e", "data.len", "-e", "frame.protocols")).containsExactly(
+                "1\t38\t\t0000000000000000\t\t\t38\teth:ethertype:ip:gre:erspan:eth:data",
+                "2\t38\t\tfdffff0000000000\t\t\t38\teth:ethertype:ip:gre:erspan:eth:data",
+                "3\t\t19\t\t000000000000000000000000000000000000000000000000000000\t\t19"
+                        + "\teth:ethertype:ip:gre:erspan:eth:ethertype:vlan:data",
+                "4\t\t\t\t000000000000000000000000000000000000\t\t\teth:ethertype:ip:gre:erspan:eth:ethertype:vlan:ethertype:arp");
+        List<String> tree = read("read", DIR + "tcpdump-erspan-type-ii-3-frames.pcap", "-V", "-c", "1");
+        assertThat(section(tree, "    Length: 38", "0000")).containsExactly(
+                "    Length: 38",
+                "    Trailer: 0000000000000000",
+                "Data (38 bytes)",
+                "");
+    }
 }
