@@ -51,6 +51,13 @@ ENABLED=(
   irc
   # telnet: Telnet on tcp.port 23, each segment on its own (src/main/java/dev/tcpscope/proto/telnet).
   telnet
+  # gre, erspan: GRE, IP protocol 47 (src/main/java/dev/tcpscope/wire/Gre.java), and what its
+  #   "gre.proto" table hands its payload to: IPv4 (also under WCCP's 0x883e), IPv6, ARP,
+  #   Ethernet without FCS (transparent bridging 0x6558, and 0x6400), and ERSPAN types I, II
+  #   and III (wire/Erspan.java) before an Ethernet frame. The other types (PPTP's PPP, Aruba's
+  #   802.11, Cisco MetaData ...) go to data inside the GRE item, as their dissectors stay
+  #   disabled. GRE over UDP (udp.port 4754) is not followed yet: those datagrams differ.
+  gre erspan
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

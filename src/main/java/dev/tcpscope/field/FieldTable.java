@@ -24,6 +24,7 @@ public final class FieldTable {
             TcpFields.all(),
             TcpReassemblyFields.all(),
             UdpFields.all(),
+            GreFields.all(),
             IcmpFields.icmp(),
             IcmpFields.icmpv6(),
             DataFields.all()));

@@ -5,6 +5,8 @@ import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.wire.Bytes;
 import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.End;
+import dev.tcpscope.wire.Erspan;
+import dev.tcpscope.wire.Gre;
 import dev.tcpscope.wire.Ethernet;
 import dev.tcpscope.wire.Ipv4;
 import dev.tcpscope.wire.Ipv6;
@@ -122,6 +124,8 @@ final class FrameProtocols {
             case UDP -> Udp.HEADER_LENGTH;
             case ICMP -> x.captured(i) - echoData(d, s, off, x.captured(i)); // after the time stamp, if any
             case ICMPV6 -> 8;
+            case GRE -> Gre.headerLength(s, off, x.captured(i));
+            case ERSPAN -> Erspan.isTypeI(x, i) ? 0 : Erspan.headerLength(s, off, x.captured(i));
         };
     }
 
@@ -135,7 +139,9 @@ final class FrameProtocols {
             switch (x.proto(i)) {
                 case ETH -> add(sb, x.captured(i) >= Ethernet.HEADER_LENGTH
                         && !Ethernet.isLength(Ethernet.type(x.segment(i), x.offset(i))) ? "eth:ethertype" : "eth");
-                case VLAN -> add(sb, VlanFields.DOT1AD.test(x, i) ? "ieee8021ad:ethertype" : "vlan:ethertype");
+                case VLAN -> add(sb, VlanFields.DOT1AD.test(x, i) ? "ieee8021ad:ethertype"
+                        : x.captured(i) >= 4 && Bytes.u16(x.segment(i), x.offset(i) + 2) <= Ethernet.MAX_802_3_LENGTH
+                        ? "vlan" : "vlan:ethertype");
                 case SLL, SLL2 -> add(sb, i + 1 < n ? "sll:ethertype" : "sll");
                 case NULL -> add(sb, "null");
                 case RAW -> { }
@@ -162,6 +168,8 @@ final class FrameProtocols {
                 }
                 case ICMP -> add(sb, "icmp");
                 case ICMPV6 -> add(sb, "icmpv6");
+                case GRE -> add(sb, "gre");
+                case ERSPAN -> add(sb, "erspan");
             }
         }
     }
@@ -265,7 +273,23 @@ final class FrameProtocols {
                     ? echoData(d, x.segment(i), x.offset(i), x.captured(i)) : 0;
             case ICMPV6 -> x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 128, 129) ? x.captured(i) - 8
                     : notIpv6Quote(x, i) ? x.captured(i) - 8 : Math.max(0, notIpv6Redirected(x, i)[1]);
+            case GRE -> Math.max(0, rep - Gre.headerLength(x.segment(i), x.offset(i), x.captured(i)));
+            case ERSPAN -> erspanData(x, i);
         };
+    }
+
+    /**
+     * What an ERSPAN header that ends the dissection leaves to data: a type III frame that is
+     * not Ethernet. An unknown version stops packet-erspan.c without any data.
+     */
+    private static int erspanData(Dissection x, int i) {
+        MemorySegment s = x.segment(i);
+        long off = x.offset(i);
+        if (Erspan.isTypeI(x, i) || x.captured(i) < Erspan.TYPE_III_LENGTH
+                || Erspan.version(s, off) != Erspan.VERSION_TYPE_III) {
+            return 0;
+        }
+        return Math.max(0, x.reported(i) - Erspan.headerLength(s, off, x.captured(i)));
     }
 
     /**

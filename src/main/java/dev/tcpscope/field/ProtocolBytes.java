@@ -2,6 +2,7 @@ package dev.tcpscope.field;
 
 import dev.tcpscope.wire.Bytes;
 import dev.tcpscope.wire.Dissection;
+import dev.tcpscope.wire.Gre;
 import dev.tcpscope.wire.Proto;
 
 /**
@@ -36,6 +37,8 @@ public final class ProtocolBytes {
             case "udp" -> layers(Proto.UDP, Layers.PORTS);
             case "icmp" -> layers(Proto.ICMP, IcmpFields.FIXED); // no icmp item under 4 bytes
             case "icmpv6" -> layers(Proto.ICMPV6, Layers.ALL); // its item comes before any read
+            case "gre" -> layers(Proto.GRE, GRE_ITEM); // its item comes after flags and type are read
+            case "erspan" -> layers(Proto.ERSPAN, Layers.ALL);
             case "data" -> FrameProtocols::dataBytes;
             default -> null;
         };
@@ -60,9 +63,13 @@ public final class ProtocolBytes {
             // as of(): no TCP or UDP item before the ports are read (a quote cut shorter has none)
             case "tcp" -> cut(Proto.TCP, Layers.PORTS, (s, off, cap) -> cap < 13 ? 20 : Math.max(20, (Bytes.u8(s, off + 12) >>> 4) * 4));
             case "udp" -> cut(Proto.UDP, Layers.PORTS, (s, off, cap) -> 8);
+            // gre and erspan keep all: their items are added with the rest of the packet as their
+            // value, which a later proto_item_set_len (GRE's header length) does not change
             default -> whole;
         };
     }
+
+    private static final Layers.Selector GRE_ITEM = (x, i) -> x.captured(i) >= Gre.MIN_HEADER_LENGTH;
 
     private interface Length {
         int of(java.lang.foreign.MemorySegment s, long off, int cap);

@@ -47,6 +47,7 @@ public final class Details {
     private OuiNames ouis;
     final LinkDetails link = new LinkDetails(this);
     final IpDetails ip = new IpDetails(this);
+    final TunnelDetails tunnel = new TunnelDetails(this);
     final TcpDetails tcp = new TcpDetails(this);
     final TransportDetails transport = new TransportDetails(this);
     final IcmpDetails icmp = new IcmpDetails(this);
@@ -533,6 +534,8 @@ public final class Details {
                 case UDP -> transport.udp(i, ip);
                 case ICMP -> icmp.icmp(i, ip);
                 case ICMPV6 -> icmpv6.icmpv6(i, ip);
+                case GRE -> tunnel.gre(i);
+                case ERSPAN -> tunnel.erspan(i);
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;

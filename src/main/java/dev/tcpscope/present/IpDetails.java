@@ -218,7 +218,10 @@ final class IpDetails {
     /** packet-ip.c's TTL checks: 1 for the local network control block, at least 5 elsewhere. */
     private static void ttlExpert(DetailNode ttlItem, int ttl, long dst, int proto) {
         if ((dst & 0xffffff00L) == 0xe0000000L) {
-            int valid = dst == 0xe00000fbL ? -1 : 1; // mDNS (224.0.0.251) may use any TTL
+            // VRRP (224.0.0.18) and Cisco GLBP (224.0.0.102) send with 255; mDNS (224.0.0.251)
+            // and LLMNR (224.0.0.252) may use any TTL
+            int valid = dst == 0xe0000012L || dst == 0xe0000066L ? 255
+                    : dst == 0xe00000fbL || dst == 0xe00000fcL ? -1 : 1;
             if (proto == 2) {
                 valid = 1;
             }

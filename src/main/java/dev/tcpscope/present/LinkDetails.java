@@ -26,6 +26,12 @@ final class LinkDetails {
     private DetailNode etherTree;
     private String etherPrefix;
     private int etherLayer;
+    /**
+     * The same for each layer, as a frame tunnelled in GRE has an outer and an inner Ethernet
+     * header and the trailer may belong to either ({@link EtherTrailer#layer()}).
+     */
+    private final DetailNode[] etherTrees = new DetailNode[dev.tcpscope.wire.Dissection.MAX_LAYERS];
+    private final String[] etherPrefixes = new String[dev.tcpscope.wire.Dissection.MAX_LAYERS];
 
     LinkDetails(Details x) {
         this.x = x;
@@ -34,6 +40,7 @@ final class LinkDetails {
     /** Forgets the previous frame. */
     void reset() {
         etherTree = null;
+        java.util.Arrays.fill(etherTrees, null);
     }
 
     boolean ethernet(int i) {
@@ -60,6 +67,7 @@ final class LinkDetails {
             etherTree = eth;
             etherPrefix = "eth";
             etherLayer = i;
+            remember(i);
             x.consumed(i, Ethernet.HEADER_LENGTH);
             return true;
         }
@@ -72,6 +80,7 @@ final class LinkDetails {
         etherTree = eth;
         etherPrefix = "eth";
         etherLayer = i;
+        remember(i);
         x.consumed(i, Ethernet.HEADER_LENGTH);
         return true;
     }
@@ -250,9 +259,12 @@ final class LinkDetails {
             return false;
         }
         x.protocol(proto);
-        x.protocol("ethertype");
         int tci = Bytes.u16(s, off);
         int type = Vlan.type(s, off);
+        boolean length = type <= Ethernet.MAX_802_3_LENGTH; // packet-vlan.c hands an 802.3 payload on itself
+        if (!length) {
+            x.protocol("ethertype");
+        }
         DetailNode v;
         if (sTag) {
             v = x.root.protocol(proto, "IEEE 802.1ad, ID: " + (tci & 0xfff)).at(s, off, Vlan.HEADER_LENGTH);
@@ -274,11 +286,16 @@ final class LinkDetails {
                     Integer.toString((tci >>> 12) & 1)).at(s, off, 2);
             v.field("vlan.id", Bits.pattern(tci, 0x0fff, 16) + "ID: " + (tci & 0xfff), tci & 0xfff)
                     .at(s, off, 2);
-            v.field("vlan.etype", "Type: " + etherTypeName(type), Labels.hex(type, 4)).at(s, off + 2, 2);
+            if (length) {
+                v.field("vlan.len", "Length: " + type, type).at(s, off + 2, 2);
+            } else {
+                v.field("vlan.etype", "Type: " + etherTypeName(type), Labels.hex(type, 4)).at(s, off + 2, 2);
+            }
             etherPrefix = "vlan";
         }
         etherTree = v;
         etherLayer = i;
+        remember(i);
         x.consumed(i, Vlan.HEADER_LENGTH);
         return true;
     }
@@ -414,9 +431,11 @@ final class LinkDetails {
      */
     EtherTrailer.Outcome trailer() {
         EtherTrailer t = x.decoder.etherTrailer();
-        if (etherTree == null || t.layer() < 0 || t.layer() != etherLayer) {
+        if (etherTree == null || t.layer() < 0 || etherTrees[t.layer()] == null) {
             return EtherTrailer.Outcome.NONE;
         }
+        DetailNode etherTree = etherTrees[t.layer()];
+        String etherPrefix = etherPrefixes[t.layer()];
         MemorySegment s = x.decoder.frame().segment();
         long start = t.start();
         if (t.padding() > 0) {
@@ -439,6 +458,13 @@ final class LinkDetails {
             etherTree.field("eth.fcs.status", "FCS Status: Unverified", "2").generated().at(s, t.fcsOffset(), 0);
         }
         return t.outcome();
+    }
+
+    private void remember(int i) {
+        if (i < etherTrees.length) {
+            etherTrees[i] = etherTree;
+            etherPrefixes[i] = etherPrefix;
+        }
     }
 
     /** Whether layer {@code i} is one whose EtherType payload can be followed by a trailer. */

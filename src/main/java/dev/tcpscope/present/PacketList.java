@@ -7,6 +7,8 @@ import dev.tcpscope.tcp.TcpRecord;
 import dev.tcpscope.wire.Bytes;
 import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.End;
+import dev.tcpscope.wire.Erspan;
+import dev.tcpscope.wire.Gre;
 import dev.tcpscope.wire.Ethernet;
 import dev.tcpscope.wire.Ipv4;
 import dev.tcpscope.wire.Ipv4OptionWalk;
@@ -249,6 +251,8 @@ public final class PacketList {
                 case UDP -> udp(i, ip);
                 case ICMP -> icmp(f, ip, i, false);
                 case ICMPV6 -> icmp(f, ip, i, true);
+                case GRE -> gre(i);
+                case ERSPAN -> erspan(i);
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;
@@ -398,6 +402,46 @@ public final class PacketList {
         if (name != null) {
             set(info, name);
         }
+    }
+
+    // ---- tunnels -----------------------------------------------------------------------------
+
+    /**
+     * packet-gre.c reads the flags and the protocol type before it names itself, so a header
+     * shorter than 4 bytes leaves the columns to IP; Info then names the protocol type.
+     */
+    private boolean gre(int i) {
+        if (!bounds(i, Gre.MIN_HEADER_LENGTH)) {
+            return false;
+        }
+        MemorySegment s = d.segment(i);
+        long off = d.offset(i);
+        set(protocol, "GRE");
+        int type = Gre.protocolType(s, off);
+        String name = Gre.typeName(type);
+        info.setLength(0);
+        info.append("Encapsulated ");
+        if (name != null) {
+            info.append(name);
+        } else {
+            info.append(String.format("0x%04X (unknown)", type));
+        }
+        int hlen = Gre.headerLength(s, off, d.captured(i));
+        return hlen >= 0 || bounds(i, -hlen);
+    }
+
+    /** packet-erspan.c writes "ERSPAN:" (the Ethernet frame it carries then rewrites both columns). */
+    private boolean erspan(int i) {
+        set(protocol, "ERSPAN");
+        set(info, "ERSPAN:");
+        if (Erspan.isTypeI(d, i)) {
+            return true;
+        }
+        if (!bounds(i, 2)) {
+            return false;
+        }
+        return bounds(i, Math.min(Erspan.TYPE_III_LENGTH, Erspan.headerLength(d.segment(i), d.offset(i))))
+                && bounds(i, Erspan.headerLength(d.segment(i), d.offset(i), d.captured(i)));
     }
 
     // ---- network layers ----------------------------------------------------------------------

@@ -30,6 +30,10 @@ public final class Bytes {
         return s.get(U32, off) & 0xffffffffL;
     }
 
+    public static long u64(MemorySegment s, long off) {
+        return s.get(U64, off);
+    }
+
     public static int i32(MemorySegment s, long off) {
         return s.get(U32, off);
     }

@@ -39,6 +39,7 @@ public final class Dissector {
     private final int IPPROTO_UDP = 17;
     private final int IPPROTO_IPV6 = 41;
     private final int IPPROTO_ICMPV6 = 58;
+    private final int IPPROTO_GRE = 47;
 
     /** Fills {@code d} with the layers of {@code f}. */
     public void dissect(Frame f, Dissection d) {
@@ -161,6 +162,10 @@ public final class Dissector {
             d.ieee8023 = true;
             d.etherType = type;
             d.end = End.UNKNOWN_ETHERTYPE;
+            // packet-vlan.c hands an 802.3 payload to packet-ieee8023.c as Ethernet does: the tag's
+            // layer is cut to the length, what follows is a trailer (EtherTrailer)
+            int length = Math.min(type, Math.max(0, rep - Vlan.HEADER_LENGTH));
+            d.setLast(Math.min(cap, Vlan.HEADER_LENGTH + length), Vlan.HEADER_LENGTH + length);
             return;
         }
         etherType(d, s, off + Vlan.HEADER_LENGTH, cap - Vlan.HEADER_LENGTH, rep - Vlan.HEADER_LENGTH, type);
@@ -389,8 +394,101 @@ public final class Dissector {
             case IPPROTO_ICMPV6 -> layer(d, Proto.ICMPV6, s, off, cap, rep, 0);
             case IPPROTO_IPIP -> ipv4(d, s, off, cap, rep);
             case IPPROTO_IPV6 -> ipv6(d, s, off, cap, rep);
+            case IPPROTO_GRE -> gre(d, s, off, cap, rep);
             default -> d.end = End.UNKNOWN_IP_PROTO;
         }
+    }
+
+    /**
+     * A GRE header, then what its protocol type carries, as Wireshark's "gre.proto" table hands
+     * it on: IPv4 (also under WCCP's type), IPv6, ARP, Ethernet without FCS (transparent
+     * bridging), or ERSPAN. Any other type, or a header the dissector had no payload after,
+     * ends here; its bytes are data.
+     */
+    private void gre(Dissection d, MemorySegment s, long off, int cap, int rep) {
+        if (!layer(d, Proto.GRE, s, off, cap, rep, Gre.MIN_HEADER_LENGTH)) {
+            return;
+        }
+        int hlen = Gre.headerLength(s, off, cap);
+        if (hlen < 0) {
+            d.end = rep >= -hlen ? End.CAPTURE_SHORT : End.REPORTED_SHORT;
+            return;
+        }
+        int flags = Gre.flags(s, off);
+        int type = Gre.protocolType(s, off);
+        if ((flags & Gre.FLAG_SEQUENCE) == 0 && rep - hlen <= 0) {
+            return; // packet-gre.c hands nothing on: without a sequence number there may be no payload
+        }
+        long p = off + hlen;
+        int c = cap - hlen;
+        int r = rep - hlen;
+        switch (type) {
+            case Gre.TYPE_IPV4, Gre.TYPE_WCCP -> ipv4(d, s, p, c, r);
+            case Gre.TYPE_IPV6 -> ipv6(d, s, p, c, r);
+            case Gre.TYPE_ARP -> layer(d, Proto.ARP, s, p, c, r, 0);
+            case Gre.TYPE_ETH_BRIDGE, Gre.TYPE_ETH_6400 -> ethernet(d, s, p, c, r, 0);
+            case Gre.TYPE_ERSPAN_88BE -> {
+                if ((flags & Gre.FLAG_SEQUENCE) == 0) {
+                    // type I: no header; packet-erspan.c puts an empty ERSPAN item before the frame
+                    if (d.push(Proto.ERSPAN, s, p, c, r) >= 0) {
+                        ethernet(d, s, p, c, r, 0);
+                    }
+                } else {
+                    erspan(d, s, p, c, r);
+                }
+            }
+            case Gre.TYPE_ERSPAN_22EB -> erspan(d, s, p, c, r);
+            default -> { } // data, inside the GRE item
+        }
+    }
+
+    /**
+     * An ERSPAN type II or III header and the Ethernet frame after it. A header of another
+     * version stops after its first two bytes (packet-erspan.c hands nothing on); a type III
+     * frame type other than Ethernet is data.
+     */
+    private void erspan(Dissection d, MemorySegment s, long off, int cap, int rep) {
+        if (!layer(d, Proto.ERSPAN, s, off, cap, rep, 2)) {
+            return;
+        }
+        int version = Erspan.version(s, off);
+        int hlen;
+        if (version == Erspan.VERSION_TYPE_II) {
+            if (!fits(d, cap, rep, Erspan.TYPE_II_LENGTH)) {
+                return;
+            }
+            if (vlanId == 0 && Erspan.encap(s, off) != 3) {
+                vlanId = Erspan.vlan(s, off);
+            }
+            hlen = Erspan.TYPE_II_LENGTH;
+        } else if (version == Erspan.VERSION_TYPE_III) {
+            if (!fits(d, cap, rep, Erspan.TYPE_III_LENGTH)) {
+                return;
+            }
+            vlanId = Erspan.vlan(s, off);
+            hlen = Erspan.TYPE_III_LENGTH;
+            if (Erspan.hasSubheader(s, off)) {
+                hlen += Erspan.SUBHEADER_LENGTH;
+                if (!fits(d, cap, rep, hlen)) {
+                    return;
+                }
+            }
+            if (Erspan.frameType(s, off) != Erspan.FRAME_ETHERNET) {
+                return; // data
+            }
+        } else {
+            return;
+        }
+        ethernet(d, s, off + hlen, cap - hlen, rep - hlen, 0);
+    }
+
+    /** Whether {@code need} bytes of the last layer were captured; else records why not. */
+    private static boolean fits(Dissection d, int cap, int rep, int need) {
+        if (cap >= need) {
+            return true;
+        }
+        d.end = rep >= need ? End.CAPTURE_SHORT : End.REPORTED_SHORT;
+        return false;
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.tcpscope.wire;
 
 import dev.tcpscope.frame.Frame;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * The bytes of an Ethernet frame after its EtherType payload, split the way Wireshark 4.0's
  * {@code add_ethernet_trailer()} (packet-eth.c) splits them: zero padding up to the 60-byte
@@ -46,8 +48,47 @@ public final class EtherTrailer {
     private boolean maybePadded;
     private boolean fcs;
 
-    /** Splits what follows the EtherType payload of {@code f}, dissected as {@code d}. */
+    /**
+     * Splits what follows the EtherType payload of {@code f}, dissected as {@code d}. An
+     * Ethernet frame carried in a tunnel (GRE's transparent bridging, ERSPAN) has a trailer of
+     * its own, inside the tunnel's payload, which is what this describes when there is one
+     * (both at once are not described: the outer one is then left out).
+     */
     public EtherTrailer compute(Frame f, Dissection d) {
+        int inner = -1;
+        for (int i = d.count() - 1; i > 0; i--) {
+            if (d.proto(i) == Proto.ETH && (d.proto(i - 1) == Proto.GRE || d.proto(i - 1) == Proto.ERSPAN)) {
+                inner = i;
+                break;
+            }
+        }
+        if (inner > 0) {
+            // packet-eth.c's "without FCS" handle: the tunnel says there is none
+            // the frame is what the tunnel layer before it holds (its own layer may be cut to an 802.3 length)
+            long end = d.offset(inner - 1) - d.offset(inner);
+            compute(d, inner, (int) (end + d.reported(inner - 1)), (int) (end + d.captured(inner - 1)), 0,
+                    f.originalLength());
+            if (outcome != Outcome.NONE) {
+                return this;
+            }
+        }
+        if (d.count() > 0 && d.offset(0) == f.offset()) {
+            compute(d, 0, f.originalLength(), f.capturedLength(), f.fcsLength(), f.originalLength());
+        } else {
+            compute(d, -1, 0, 0, 0, 0);
+        }
+        return this;
+    }
+
+    /**
+     * Splits what follows the payload of the Ethernet frame whose header is layer {@code g},
+     * {@code frameLen} bytes long on the wire and {@code frameCap} captured, with an FCS of
+     * {@code fcsLength} bytes (-1: unknown, guessed from the frame's size). Whether there may be
+     * padding is decided on the length of the whole packet, {@code packetLen}, as packet-eth.c
+     * does (pinfo's frame length), also for a frame inside a tunnel, whose zeros then show as
+     * trailer.
+     */
+    private void compute(Dissection d, int g, int frameLen, int frameCap, int fcsLength, int packetLen) {
         outcome = Outcome.NONE;
         layer = -1;
         tagged = false;
@@ -55,15 +96,19 @@ public final class EtherTrailer {
         trailer = 0;
         maybePadded = false;
         fcs = false;
-        int el = etherLayer(d);
+        if (g < 0) {
+            return;
+        }
+        int el = etherLayer(d, g);
         int next = el + 1;
+        long frameStart = d.offset(g);
         int payloadEnd;
-        if (el >= 0 && d.ieee8023 && d.proto(el) == Proto.ETH && d.segment(el) == f.segment()) {
-            // an IEEE 802.3 header's length field ends its payload (the layer was cut to it)
-            payloadEnd = (int) (d.offset(el) - f.offset()) + d.reported(el);
+        if (el >= 0 && el == d.count() - 1 && d.ieee8023 && lengthField(d, el)) {
+            // an IEEE 802.3 length field ends its payload (the header's layer was cut to it)
+            payloadEnd = (int) (d.offset(el) - frameStart) + d.reported(el);
         } else {
-            if (el < 0 || next >= d.count() || d.segment(next) != f.segment()) {
-                return this;
+            if (el < 0 || next >= d.count() || d.segment(next) != d.segment(g)) {
+                return;
             }
             int length = switch (d.proto(next)) {
                 case IPV4, IPV6 -> d.reported(next);
@@ -71,29 +116,29 @@ public final class EtherTrailer {
                 default -> -1;
             };
             if (length < 0) {
-                return this;
+                return;
             }
-            payloadEnd = (int) (d.offset(next) - f.offset()) + length;
+            payloadEnd = (int) (d.offset(next) - frameStart) + length;
         }
-        int frameLen = f.originalLength();
         int trailerReported = frameLen - payloadEnd;
-        int trailerCaptured = f.capturedLength() - payloadEnd;
+        int trailerCaptured = frameCap - payloadEnd;
         if (trailerReported <= 0 || trailerCaptured <= 0) {
-            return this; // no trailer, or none of it captured (Wireshark shows nothing then)
+            return; // no trailer, or none of it captured (Wireshark shows nothing then)
         }
+        MemorySegment s = d.segment(g);
         layer = el;
         tagged = d.proto(el) == Proto.VLAN;
-        start = f.offset() + payloadEnd;
+        start = frameStart + payloadEnd;
         outcome = Outcome.OK;
-        maybePadded = frameLen >= MIN_FRAME && frameLen - trailerReported < MIN_FRAME;
+        maybePadded = packetLen >= MIN_FRAME && packetLen - trailerReported < MIN_FRAME;
         if (maybePadded) {
-            int pad = MIN_FRAME - (frameLen - trailerReported);
+            int pad = MIN_FRAME - (packetLen - trailerReported);
             for (int k = 0; k < pad; k++) {
                 if (k >= trailerCaptured) {
                     outcome = Outcome.TRUNCATED; // the zero check reads past the captured bytes
-                    return this;
+                    return;
                 }
-                if (Bytes.u8(f.segment(), start + k) != 0) {
+                if (Bytes.u8(s, start + k) != 0) {
                     pad = 0;
                     break;
                 }
@@ -102,12 +147,14 @@ public final class EtherTrailer {
         }
         int tCap = trailerCaptured - padding;
         int tRep = trailerReported - padding;
-        int fcsLength = tagged ? 0 : f.fcsLength();
-        int etherReported = (int) (frameLen - (d.offset(el) - f.offset()));
+        if (tagged) {
+            fcsLength = 0;
+        }
+        int etherReported = (int) (frameLen - (d.offset(el) - frameStart));
         if (fcsLength != 0 && (fcsLength == 4 || etherReported >= 64 && tRep >= 4)) {
             if (tRep < 4) {
                 outcome = Outcome.MALFORMED; // only with an FCS the file promises
-                return this;
+                return;
             }
             if (tCap < tRep) {
                 tRep -= 4;
@@ -118,26 +165,28 @@ public final class EtherTrailer {
             trailer = tCap;
             if (trailerCaptured < padding + tCap + 4) {
                 outcome = Outcome.TRUNCATED;
-                return this;
+                return;
             }
             fcs = true;
-            return this;
+            return;
         }
         trailer = tCap;
-        return this;
     }
 
-    /** The last Ethernet II header or VLAN tag in front of the payload, or -1. */
-    private static int etherLayer(Dissection d) {
+    /** The last Ethernet II header or VLAN tag in front of the payload, from layer {@code g} on, or -1. */
+    private static int etherLayer(Dissection d, int g) {
         int el = -1;
-        for (int i = 0; i < d.count(); i++) {
+        for (int i = g; i < d.count(); i++) {
             Proto p = d.proto(i);
             if (p == Proto.ETH) {
+                if (i > g) {
+                    return el; // a frame inside a tunnel: the caller looks at it on its own
+                }
                 if (d.captured(i) < Ethernet.HEADER_LENGTH) {
                     return -1;
                 }
                 if (Ethernet.isLength(Ethernet.type(d.segment(i), d.offset(i)))) {
-                    return i == 0 && d.ieee8023 ? i : -1; // IEEE 802.3: the payload ends the layer
+                    return d.ieee8023 ? i : -1; // IEEE 802.3: the payload ends the layer
                 }
                 el = i;
             } else if (p == Proto.VLAN) {
@@ -150,6 +199,12 @@ public final class EtherTrailer {
             }
         }
         return el;
+    }
+
+    /** Whether Ethernet header or VLAN tag {@code i} ends with an 802.3 length instead of an EtherType. */
+    private static boolean lengthField(Dissection d, int i) {
+        return d.proto(i) == Proto.ETH ? Ethernet.isLength(Ethernet.type(d.segment(i), d.offset(i)))
+                : d.captured(i) >= Vlan.HEADER_LENGTH && Vlan.type(d.segment(i), d.offset(i)) <= Ethernet.MAX_802_3_LENGTH;
     }
 
     /** An ARP message's size when all of it was captured (its dissector then sets it), else -1. */
@@ -170,7 +225,7 @@ public final class EtherTrailer {
     /** Whether that layer is a VLAN tag (802.1Q or 802.1ad) rather than the Ethernet header. */
     public boolean tagged() { return tagged; }
 
-    /** Where the bytes after the payload start, in the frame's segment. */
+    /** Where the bytes after the payload start, in the frame's segment (also an inner frame's). */
     public long start() { return start; }
 
     /** Bytes of zero padding ({@code eth.padding}), 0 when there is none. */

@@ -27,5 +27,12 @@ public enum Proto {
     /** ICMP (RFC 792). */
     ICMP,
     /** ICMPv6 (RFC 4443). */
-    ICMPV6
+    ICMPV6,
+    /** Generic Routing Encapsulation (RFC 2784, RFC 2890; RFC 2637's enhanced header for PPTP). */
+    GRE,
+    /**
+     * Cisco's Encapsulated Remote SPAN header inside GRE (draft-foschiano-erspan-03): type II
+     * and III headers, and the empty placeholder Wireshark shows for type I.
+     */
+    ERSPAN
 }
