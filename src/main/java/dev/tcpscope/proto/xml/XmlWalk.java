@@ -46,13 +46,11 @@ final class XmlWalk {
         final int start;
         final Ns ns;
         final int level;
-        String label;
         Tree last;
         String lastLabel;
 
         Open(Tree item, String label, int start, Ns ns, int level) {
             this.item = item;
-            this.label = label;
             this.start = start;
             this.ns = ns;
             this.level = level;
