@@ -21,13 +21,13 @@ ENABLED=(
   #   image/jpg, image/jfif and "jfif_http": proto/jfif) and json (application/json
   #   and packet-json.c's ten other types: proto/json), all in proto/Media.java, and
   #   mime_multipart (every multipart/* body: proto/multipart), data-text-lines (text/plain,
-  #   text/html and the other line-based types: proto/text); the others (xml, other image-*,
-  #   ...) stay disabled: their trees and "HTTP/XML"-style Protocol names are not built yet.
-  #   With them off tshark still writes " (type)" after the first line (packet-media.c, which
-  #   cannot be disabled), as tcpscope does, and data-text-lines hands a body starting with
-  #   "<?xml" to the disabled XML dissector, which makes it data. The same media dissectors
-  #   show the body of the IMF message SMTP reassembles.
-  http image-gif png image-jfif mime_multipart json data-text-lines
+  #   text/html and the other line-based types: proto/text) and xml (application/xml, text/xml
+  #   and the other types packet-xml.c registers, and the bodies starting with "<?xml" that
+  #   data-text-lines hands to it: proto/xml); the others (other image-*, ...) stay disabled:
+  #   their trees and Protocol names are not built yet. With them off tshark still writes
+  #   " (type)" after the first line (packet-media.c, which cannot be disabled), as tcpscope
+  #   does. The same media dissectors show the body of the IMF message SMTP reassembles.
+  http image-gif png image-jfif mime_multipart json data-text-lines xml
   # ssdp: packet-http.c's dissect_ssdp, one HTTP message per UDP datagram on udp.port 1900 under
   #   an "SSDP" Protocol column and a "Simple Service Discovery Protocol" tree (proto/http/Ssdp.java).
   ssdp

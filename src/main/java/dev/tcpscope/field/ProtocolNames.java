@@ -21,6 +21,7 @@ public final class ProtocolNames {
             Map.entry("http", "HTTP"), Map.entry("ssdp", "SSDP"), Map.entry("media", "Media"), Map.entry("image-gif", "GIF image"), Map.entry("png", "PNG"),
             Map.entry("image-jfif", "JFIF (JPEG) image"), Map.entry("json", "JSON"),
             Map.entry("mime_multipart", "MIME multipart"), Map.entry("data-text-lines", "Line-based text data"),
+            Map.entry("xml", "XML"), Map.entry("presence", "presence"), Map.entry("smil", "smil"), Map.entry("mscml", "mscml"),
             Map.entry("dns", "DNS"), Map.entry("mdns", "mDNS"), Map.entry("llmnr", "LLMNR"),
             Map.entry("tls", "TLS"), Map.entry("ssh", "SSH"), Map.entry("smtp", "SMTP"), Map.entry("imf", "IMF"),
             Map.entry("ftp", "FTP"), Map.entry("ftp-data", "FTP-DATA"), Map.entry("rlogin", "Rlogin"), Map.entry("rsh", "RSH"), Map.entry("irc", "IRC"), Map.entry("telnet", "TELNET"));

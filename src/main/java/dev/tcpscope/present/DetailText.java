@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * Prints a detail tree as {@code tshark -V} does (Wireshark's {@code proto_tree_print}): one
- * line per visible item, four spaces of indentation per level, generated items in brackets,
+ * line per visible item, four spaces of indentation per level (at most 160), generated items in brackets,
  * hidden items and their subtrees left out.
  *
  * <p>With {@code -O}, only the protocols named are expanded; the others print their one line.
@@ -37,11 +37,14 @@ public final class DetailText {
         }
     }
 
+    /** print.c's MAX_INDENT: items deeper than 40 levels are printed at the 40th level's indentation. */
+    private static final int MAX_INDENT = 160;
+
     private void node(LineWriter out, DetailNode n, int level) throws java.io.IOException {
         if (n.isHidden()) {
             return;
         }
-        out.spaces(4 * level);
+        out.spaces(Math.min(4 * level, MAX_INDENT));
         if (n.isGenerated()) {
             out.ascii('[');
             out.text(n.label());

@@ -33,12 +33,28 @@ public final class Media {
         default String protocolColumn() { return null; }
 
         /**
+         * What it appends to the Protocol column for these bytes of type {@code mediaType}: by
+         * default {@link #protocolColumn()}; XML names a DTD's root for the types DTDs register,
+         * and data-text-lines says "XML" for the body it hands to XML.
+         */
+        default String protocolColumn(String mediaType, MemorySegment s, long off, int len) {
+            return protocolColumn();
+        }
+
+        /**
          * Its items for bytes it accepts, at the frame's top level; false when it stopped where
          * it read past the bytes (Wireshark's bounds exception: the frame then ends "[Malformed
          * Packet: NAME]" and its Info "[Malformed Packet]").
          */
         boolean tree(Tree root, String mediaType, MemorySegment s, long off, int len,
                      java.util.function.Consumer<String> protocols);
+
+        /**
+         * Whether dissecting the bytes with a tree ends in a dissector bug (proto.c's DissectorError
+         * for an item past its depth limit): {@link #tree} shows it, and the exception skips what
+         * its caller would do after the call, such as packet-http.c's proto_item_set_len.
+         */
+        default boolean endsInBug(String mediaType, MemorySegment s, long off, int len) { return false; }
 
         /** Whether {@link #tree} can return false: when not, the packet list need not build the tree to know. */
         default boolean mayStopShort() { return true; }
@@ -112,6 +128,11 @@ public final class Media {
         }
         for (String type : dev.tcpscope.proto.text.TextLines.MEDIA_TYPES) {
             m.put(type, dev.tcpscope.proto.text.TextLines.DISSECTOR);
+        }
+        // after data-text-lines: both register application/x-wms-logplaystats, and packet-xml.c's
+        // registration, the later one, is the one the table keeps (tshark shows that body as XML)
+        for (String type : dev.tcpscope.proto.xml.Xml.MEDIA_TYPES) {
+            m.put(type, dev.tcpscope.proto.xml.Xml.DISSECTOR);
         }
         return Map.copyOf(m);
     }

@@ -36,6 +36,7 @@ public final class Protocols {
             dev.tcpscope.proto.multipart.MultipartFields.all(),
             dev.tcpscope.proto.json.JsonFields.all(),
             dev.tcpscope.proto.text.TextLines.fields(),
+            dev.tcpscope.proto.xml.XmlFields.all(),
             Media.fields(),
             DnsFields.all(),
             SshFields.all(),

@@ -99,6 +99,9 @@ final class ExpertTap implements Tap {
     private void walk(DetailNode node, String protocol) {
         for (DetailNode child : node.children()) {
             String key = child.key();
+            if (PhsTap.depthBug(child)) {
+                continue; // not met by a tree that is not visible
+            }
             if (child.kind() == DetailNode.Kind.PROTOCOL && "_ws.expert".equals(key)) {
                 // the Ethernet trailer is read by packet-ethertype.c after its payload, so its
                 // items count for the Ethertype protocol (pinfo->current_proto) though they sit under eth

@@ -80,6 +80,16 @@ final class PhsTap implements Tap {
     @Override
     public List<String> filters() { return filterText == null ? List.of() : List.of(filterText); }
 
+    /**
+     * proto.c's "Maximum tree depth" bug (XML nested past 500 levels): it counts the items a tree
+     * really has, and in this tap's tree, which is not visible, the items of fields nobody asked
+     * for are faked and add no level, so tshark's tap never meets it (nor does the expert tap's).
+     */
+    static boolean depthBug(DetailNode top) {
+        return "_ws.malformed".equals(top.key()) && top.label() != null
+                && top.label().startsWith("[Dissector bug, protocol XML: Maximum tree depth");
+    }
+
     @Override
     public void packet(Decoder d) {
         if (filter != null && !filter.test(d)) {
@@ -90,7 +100,7 @@ final class PhsTap implements Tap {
         int segments = -1;
         for (DetailNode top : tree.children()) {
             String key = top.key();
-            if (top.kind() == DetailNode.Kind.TEXT || key == null || key.equals("frame")) {
+            if (top.kind() == DetailNode.Kind.TEXT || key == null || key.equals("frame") || depthBug(top)) {
                 continue;
             }
             if (key.equals("tcp.segments") && segments < 0) {

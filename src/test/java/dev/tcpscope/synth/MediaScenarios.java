@@ -18,7 +18,8 @@ import java.util.zip.CRC32;
  * keyword, iTXt, an unknown type), a PNG taken by the heuristic (no Content-Type), one in two
  * segments, and images cut short: a chunk longer than the body, a length over 2^31, an IHDR
  * shorter than its fields, a body that ends inside a chunk's length, a GIF whose color map runs
- * past its body; then JSON bodies (see {@link #json}) and JPEG bodies (see {@link #jpeg}). Run it to remake the file; the goldens come from tshark
+ * past its body; then JSON bodies (see {@link #json}), JPEG bodies (see {@link #jpeg}) and XML
+ * bodies (see {@link #xml}). Run it to remake the file; the goldens come from tshark
  * (scripts/make-http-goldens.sh); nothing here says what the result should be.
  */
 public final class MediaScenarios {
@@ -153,6 +154,7 @@ public final class MediaScenarios {
         exchange("/cut.gif", response("image/gif", cat(ascii("GIF89a"), bytes(1, 0, 1, 0, 0xf7, 0, 0), new byte[27])));
         json();
         jpeg();
+        xml();
     }
 
     /** A JPEG marker segment: the marker, its length (the data's plus 2, or {@code length}), the data. */
@@ -284,6 +286,49 @@ public final class MediaScenarios {
         }
         byte[] split = response("application/json", ascii("{\"split\":[\"over\",\"two\",\"segments\"]}"));
         exchange("/split.json", java.util.Arrays.copyOfRange(split, 0, 70), java.util.Arrays.copyOfRange(split, 70, split.length));
+    }
+
+    /**
+     * XML bodies (packet-xml.c): a declaration, comment, DOCTYPE, nested tags with attributes in
+     * both quote styles, digits and bare names, text with an entity, empty tags, a CDATA section,
+     * a prefixed name, an element never closed; closing tags that close nothing, text around a
+     * stray '<', processing instructions other than {@code <?xml}, an internal DTD subset, blanks
+     * inside tags, an escaped quote, unterminated comment and CDATA section, a document cut short
+     * inside an attribute, Latin-1 and control bytes in text, labels past 240 bytes, nesting past
+     * proto.c's 500 levels; a text/html body starting with {@code <?xml} (data-text-lines hands it
+     * on), a type both dissectors register, and a body over two segments.
+     */
+    private void xml() throws IOException {
+        String[] bodies = {
+            "<?xml version=\"1.0\" encoding='utf-8' standalone=\"yes\"?>\n<!-- a comment -->\n"
+                    + "<!DOCTYPE note SYSTEM \"note.dtd\">\n<root a=\"1\" b='two' c=3 d=name>\n  <child>text &amp; more</child>\n"
+                    + "  <empty/>\n  <e2 x=\"y\"/>\n  <![CDATA[ <raw> ]]>\n  <ns:tag ns:attr=\"v\">in ns</ns:tag>\n"
+                    + "  <unclosed>\n</root>\n",
+            "<a><b></c></b></a></a></z>",
+            "<a>cut short <b attr=\"unterminated",
+            "just text < not a tag > & stuff",
+            "<?php echo 1; ?><?xml-stylesheet href=\"a.css\" type=\"text/css\"?><?XML version=\"1.0\"?><r/>",
+            "<!DOCTYPE note [\n<!ELEMENT note (to)>\n<!ATTLIST note a CDATA #IMPLIED>\ninner text\n]>\n<note>x</note>",
+            "< a >< / a >< b / ><c\n  x = \"1\"  \n/><d e=\"a\\\"b\"/><f g=\"\"/><a.b c.d='1'>t</a.b>",
+            "<!-- unterminated comment <a/>",
+            "<![CDATA[ unterminated <a/>",
+            "]><a/>?></a>",
+            "<long attr=\"" + "v".repeat(300) + "\">" + "c".repeat(300) + "</long>",
+            "<d>".repeat(497) + "x" + "</d>".repeat(497),
+            "<d>".repeat(498) + "x" + "</d>".repeat(498),
+            "<d>".repeat(600) + "</d>".repeat(600),
+        };
+        int n = 0;
+        for (String body : bodies) {
+            exchange("/xml/" + ++n, response("application/xml", ascii(body)));
+        }
+        exchange("/latin1.xml", response("text/xml; charset=iso-8859-1",
+                cat(ascii("<r>caf"), bytes(0xe9, ' ', 0xff, 1), ascii(" tab\tnl\nend</r>"))));
+        exchange("/page.html", response("text/html", ascii("<?xml version=\"1.0\" encoding=\"UTF-8\"?><html><body>hi</body></html>")));
+        exchange("/stats", response("application/x-wms-logplaystats", ascii("<stats n=\"1\"/>")));
+        exchange("/soap", response("application/soap+xml", ascii("<s:Envelope><s:Body>ok</s:Body></s:Envelope>")));
+        byte[] split = response("text/xml", ascii("<split><over>two</over><segments/></split>"));
+        exchange("/split.xml", java.util.Arrays.copyOfRange(split, 0, 70), java.util.Arrays.copyOfRange(split, 70, split.length));
     }
 
     public static void main(String[] args) throws IOException {

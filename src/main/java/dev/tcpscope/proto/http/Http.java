@@ -579,7 +579,10 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
                 return thrown(m, cols, failed, unreassembled);
             }
         } else if (media != null) {
-            protocolColumn(cols, media);
+            String column = media.protocolColumn(m.mediaType(), m.body.fileSegment(), m.body.fileOffset(), m.body.fileLength());
+            if (column != null) {
+                cols.setProtocol(cols.protocol() + "/" + column);
+            }
             cols.appendInfo(media.info(m.mediaType(), m.body.fileSegment(), m.body.fileOffset(), m.body.fileLength()));
             if (media.stopsShort(m.mediaType(), m.body.fileSegment(), m.body.fileOffset(), m.body.fileLength(),
                     table != null && table.tree())) {

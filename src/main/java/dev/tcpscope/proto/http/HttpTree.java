@@ -478,7 +478,9 @@ final class HttpTree {
                               long off, int len, Consumer<String> protocols) {
         protocols.accept(d.name());
         if (d.tree(root, m.mediaType(), s, off, len, protocols)) {
-            http.length(m.headerEnd);
+            if (!d.endsInBug(m.mediaType(), s, off, len)) {
+                http.length(m.headerEnd); // a dissector bug's exception leaves HTTP's item as long as the message
+            }
         } else if (m.malformedIn == null) {
             // its bounds exception skipped packet-http.c's proto_item_set_len; m.malformedIn says
             // so since dissection, unless only the tree's walk reads that far

@@ -248,6 +248,10 @@ final class Imf {
         }
         dev.tcpscope.proto.Media.Dissector d = dev.tcpscope.proto.Media.byType(type);
         if (d != null && d.accepts(s, off, Math.max(len, 0))) {
+            String column = d.protocolColumn(type, s, off, Math.max(len, 0));
+            if (column != null) {
+                protocol.append('/').append(column); // col_append_sep_str(COL_PROTOCOL, "/", ...): "SMTP/IMF/XML"
+            }
             info.append(d.info(ct.type(), s, off, Math.max(len, 0)));
             names.accept(d.name());
             d.tree(at, ct.type(), s, off, Math.max(len, 0), names);

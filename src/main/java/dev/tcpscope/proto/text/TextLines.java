@@ -1,6 +1,5 @@
 package dev.tcpscope.proto.text;
 
-import dev.tcpscope.proto.Items;
 import dev.tcpscope.proto.Media;
 import dev.tcpscope.proto.Text;
 import dev.tcpscope.proto.Tree;
@@ -14,8 +13,9 @@ import java.util.function.Consumer;
  * media dissector of text/plain, text/html, text/css and the other line-based types in
  * {@link #MEDIA_TYPES}. It appends {@code (type)} to the Info column and shows the body a line
  * at a time, each line with its terminator, the item's label ending in the number of lines.
- * A body of more than 38 bytes that starts with {@code <?xml} goes to the XML dissector, which
- * tcpscope does not have: it shows as data, as tshark shows it with XML disabled.
+ * A body of more than 38 bytes that starts with {@code <?xml} goes to the XML dissector
+ * ({@link dev.tcpscope.proto.xml.Xml}), which adds "/XML" to the Protocol column and nothing to
+ * the Info column.
  */
 public final class TextLines implements Media.Dissector {
     public static final TextLines DISSECTOR = new TextLines();
@@ -48,9 +48,19 @@ public final class TextLines implements Media.Dissector {
     @Override
     public boolean mayStopShort() { return false; }
 
-    /** The body is XML by packet-text-media.c's test: handed to the (absent) XML dissector. */
+    /** The body is XML by packet-text-media.c's test: handed to the XML dissector. */
     private static boolean xml(MemorySegment s, long off, int len) {
         return len > 38 && Text.startsWithIgnoreCase(s, off, len, "<?xml");
+    }
+
+    @Override
+    public String protocolColumn(String mediaType, MemorySegment s, long off, int len) {
+        return xml(s, off, len) ? dev.tcpscope.proto.xml.Xml.DISSECTOR.protocolColumn() : null;
+    }
+
+    @Override
+    public boolean endsInBug(String mediaType, MemorySegment s, long off, int len) {
+        return xml(s, off, len) && dev.tcpscope.proto.xml.Xml.DISSECTOR.endsInBug(mediaType, s, off, len);
     }
 
     @Override
@@ -61,8 +71,8 @@ public final class TextLines implements Media.Dissector {
     @Override
     public boolean tree(Tree root, String mediaType, MemorySegment s, long off, int len, Consumer<String> protocols) {
         if (xml(s, off, len)) {
-            Items.data(root, s, off, len, protocols); // call_dissector on a disabled protocol: data
-            return true;
+            protocols.accept(dev.tcpscope.proto.xml.Xml.DISSECTOR.name()); // call_dissector(xml_handle)
+            return dev.tcpscope.proto.xml.Xml.DISSECTOR.tree(root, mediaType, s, off, len, protocols);
         }
         boolean named = mediaType != null && !mediaType.isEmpty();
         int[] next = new int[1];

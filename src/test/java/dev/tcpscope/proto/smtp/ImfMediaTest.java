@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The body of the message SMTP reassembles goes to the dissector of its media type, as
  * packet-imf.c hands it on: base64 bodies decoded first (a "base64" data source), message/rfc822
  * to IMF again (Protocol {@code SMTP/IMF/IMF}, Info continued after the outer fields), text/html
- * to data-text-lines, which gives a body starting with {@code <?xml} to the XML dissector (data
- * here). The capture is {@link MailScenarios}'; the expected text is tshark 4.0.17's for it
+ * to data-text-lines, which gives a body starting with {@code <?xml} to the XML dissector
+ * (Protocol {@code SMTP/IMF/XML}). The capture is {@link MailScenarios}'; the expected text is tshark 4.0.17's for it
  * (scripts/tshark-profile.sh's profile, TZ=UTC).
  */
 class ImfMediaTest {
@@ -43,7 +43,7 @@ class ImfMediaTest {
         assertThat(list.lines().toList()).hasSize(3);
         assertThat(list).contains("SMTP/IMF 208 from: a@example.org, subject: b64,  (text/plain)\n");
         assertThat(list).contains("SMTP/IMF/IMF 172 from: a@example.org, subject: fwd, from: b@example.org, subject: inner, , hi  \n");
-        assertThat(list).contains("SMTP/IMF 183 from: a@example.org, subject: html, \n");
+        assertThat(list).contains("SMTP/IMF/XML 183 from: a@example.org, subject: html, \n");
     }
 
     @Test
@@ -64,9 +64,12 @@ class ImfMediaTest {
     }
 
     @Test
-    void xmlInATextBodyGoesToTheXmlDissectorWhichIsAbsent() {
+    void xmlInATextBodyGoesToTheXmlDissector() {
         String v = read("read", capture, "-V", "-Y", "frame.number == 29");
-        assertThat(v).contains("    Data (48 bytes)\n");
+        assertThat(v).contains("    eXtensible Markup Language\n        <?xml\n            version=\"1.0\"\n"
+                + "            encoding=\"UTF-8\"\n            ?>\n        <a>\n            b\n            </a>\n");
         assertThat(v).doesNotContain("Line-based text data");
+        assertThat(read("read", capture, "-Y", "frame.number == 29")).isEqualTo(
+                "   29 20.060000000     10.0.1.1 → 10.0.1.2     SMTP/IMF/XML 183 from: a@example.org, subject: html, \n");
     }
 }
