@@ -80,8 +80,8 @@ final class FrameProtocols {
             v.add(x.segment(n - 1), x.offset(n - 1) + data[0], data[1]);
         } else if (n > 0 && leftover(d, x, n - 1) > 0) {
             addData(x, n - 1, dataStart(d, x, n - 1), v);
-        } else if (n > 0 && x.proto(n - 1) == Proto.TCP) {
-            above(d, null, v::add);
+        } else if (n > 0 && (x.proto(n - 1) == Proto.TCP || x.proto(n - 1) == Proto.UDP && d.datagramTaker() != null)) {
+            above(d, null, v::add); // the data items of the protocols above (an SSDP body without a type)
         }
         Dissection q = x.quote();
         if (q != null && q.count() > 0 && quotedLeftover(d, q, q.count() - 1) > 0) {
@@ -101,7 +101,8 @@ final class FrameProtocols {
      * names for {@code frame.protocols} and the bytes of their data items.
      */
     private static void above(Decoder d, java.util.function.Consumer<String> names, DataSink data) {
-        var g = d.desegmented();
+        // this frame's: a TCP segment the desegmenter ran on, or a datagram a protocol took
+        var g = d.datagramTaker() != null ? d.desegmenter() : d.desegmented();
         if (g != null && d.frame() != null) {
             g.table().above(d.frame().number(), names == null ? n -> { } : names,
                     data == null ? (s, off, len) -> { } : data::add);
@@ -163,7 +164,13 @@ final class FrameProtocols {
                 case UDP -> {
                     add(sb, "udp");
                     if (x == d.dissection() && d.datagramTaker() != null && d.datagramTaker().shows(d.frame().number())) {
-                        add(sb, d.datagramTaker().name()); // the protocol above UDP (tcp.Decoder)
+                        // the protocol above UDP (tcp.Decoder) and the ones its tree shows (SSDP's
+                        // media dissectors); its own name when it has no tree of its own
+                        int before = sb.length();
+                        above(d, name -> add(sb, name), null);
+                        if (sb.length() == before) {
+                            add(sb, d.datagramTaker().name());
+                        }
                     }
                 }
                 case ICMP -> add(sb, "icmp");
