@@ -197,6 +197,21 @@ class HostileFuzzTest {
     }
 
     /**
+     * An XML body as HTTP hands it on: its token scanner and the walk that builds the tree (a
+     * stack, bounded by proto.c's 500-level limit), with a tree and with none, and the same
+     * answer twice.
+     */
+    @FuzzTest
+    void xmlBody(byte[] data) {
+        java.lang.foreign.MemorySegment s = java.lang.foreign.MemorySegment.ofArray(data);
+        dev.tcpscope.proto.xml.Xml xml = dev.tcpscope.proto.xml.Xml.DISSECTOR;
+        String info = xml.info("text/xml", s, 0, data.length);
+        xml.tree(new dev.tcpscope.proto.Collected(), "text/xml", s, 0, data.length, p -> { });
+        xml.tree(dev.tcpscope.proto.Tree.NOTHING, "text/xml", s, 0, data.length, p -> { });
+        assertThat(xml.info("text/xml", s, 0, data.length)).isEqualTo(info);
+    }
+
+    /**
      * The image dissectors HTTP hands bodies to (GIF, PNG, JPEG): whatever the bytes, a walk ends
      * normally or where it read past them, with a tree and without one, and never throws. The
      * first byte picks the dissector; a JPEG or PNG signature is put in front half the time so
