@@ -42,7 +42,6 @@ public final class FollowStreams implements AutoCloseable {
     private final StreamFiles files;
     private final SpoolStore store;
     private final List<Followed> streams = new ArrayList<>();
-    private final UdpStreams udpStreams;
     private final int[] seen = new int[8];
     private int last = -1;
 
@@ -64,7 +63,6 @@ public final class FollowStreams implements AutoCloseable {
         this.only = only;
         this.select = select;
         this.files = out == null ? null : new StreamFiles(out, mode, force, outBudget);
-        this.udpStreams = tcp ? null : new UdpStreams();
     }
 
     /** One stream: its follow state and where its chunks go. */
@@ -167,7 +165,7 @@ public final class FollowStreams implements AutoCloseable {
             }
             return;
         }
-        int n = Math.min(udpStreams.frame(d.dissection(), seen), seen.length);
+        int n = Math.min(d.udpStreams(seen), seen.length);
         int first = UdpStreams.first(d.dissection());
         Boolean matched = null;
         for (int i = 0; i < n; i++) {

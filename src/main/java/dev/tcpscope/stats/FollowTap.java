@@ -30,7 +30,6 @@ final class FollowTap implements Tap {
     private final long chunkMax;
     private final ChunkSpool spool = new ChunkSpool();
     private final TcpFollow tcpFollow = new TcpFollow(spool);
-    private final UdpStreams udpStreams;
     private final UdpFollow udp = new UdpFollow(spool);
     private final int[] seen = new int[8];
 
@@ -43,7 +42,6 @@ final class FollowTap implements Tap {
         this.filterText = filterText;
         this.chunkMin = chunkMin;
         this.chunkMax = chunkMax;
-        this.udpStreams = tcp ? null : new UdpStreams();
     }
 
     private static TapArgumentException fail(String why) {
@@ -190,7 +188,7 @@ final class FollowTap implements Tap {
 
     private void udpPacket(Decoder d) {
         Dissection x = d.dissection();
-        int n = Math.min(udpStreams.frame(x, seen), seen.length);
+        int n = Math.min(d.udpStreams(seen), seen.length);
         boolean match = false;
         if (addressFilter != null) {
             match = addressFilter.test(d);

@@ -289,6 +289,14 @@ public final class Decoder {
         return udpConversations.of(layers, i, layers != dissection);
     }
 
+    /**
+     * The {@code udp.stream} numbers of the frame's UDP layers, then those of the datagram its
+     * ICMP error quotes, written into {@code out} as far as it reaches; returns how many there are.
+     */
+    public int udpStreams(int[] out) {
+        return udpConversations.streams(out);
+    }
+
     private void payload(Frame f, int i) {
         int captured = dissection.captured(i) - record.headerLength;
         if (captured < 0) {

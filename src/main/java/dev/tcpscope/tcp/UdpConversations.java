@@ -23,9 +23,14 @@ import java.util.Map;
 final class UdpConversations {
     /** key → {stream index, first time (ns), latest time (ns)}. */
     private final Map<Key, long[]> conversations = new HashMap<>();
-    /** Per layer of the frame just decoded (and of its quote): {stream, first, previous} or null. */
-    private final long[][] frameLayers = new long[Dissection.MAX_LAYERS][];
-    private final long[][] quoteLayers = new long[Dissection.MAX_LAYERS][];
+    /**
+     * Per layer of the frame just decoded (and of its quote): {stream, first, previous}, reused
+     * from frame to frame; a layer without a conversation is marked absent.
+     */
+    private final long[][] frameLayers = new long[Dissection.MAX_LAYERS][3];
+    private final long[][] quoteLayers = new long[Dissection.MAX_LAYERS][3];
+    private final boolean[] frameHas = new boolean[Dissection.MAX_LAYERS];
+    private final boolean[] quoteHas = new boolean[Dissection.MAX_LAYERS];
 
     /** Both directions of a conversation map to one key (addresses and ports sorted). */
     private record Key(byte[] a, byte[] b, int pa, int pb) {
@@ -47,13 +52,35 @@ final class UdpConversations {
 
     /** Files the UDP layers of the frame just dissected ({@code d}), then those of the datagram its ICMP error quotes. */
     void frame(Dissection d, long time) {
-        layers(d, time, frameLayers, false);
+        layers(d, time, frameLayers, frameHas, false);
         Dissection q = d.quote();
         if (q != null) {
-            layers(q, time, quoteLayers, true);
+            layers(q, time, quoteLayers, quoteHas, true);
         } else {
-            Arrays.fill(quoteLayers, null);
+            Arrays.fill(quoteHas, false);
         }
+    }
+
+    /**
+     * The stream numbers of the frame's UDP layers, then those of the datagram its ICMP error
+     * quotes (as {@code udp.stream} matches them all), written into {@code out} as far as it
+     * reaches; returns how many there were.
+     */
+    int streams(int[] out) {
+        int n = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            boolean[] has = pass == 0 ? frameHas : quoteHas;
+            long[][] layers = pass == 0 ? frameLayers : quoteLayers;
+            for (int i = 0; i < has.length; i++) {
+                if (has[i]) {
+                    if (n < out.length) {
+                        out[n] = (int) layers[i][0];
+                    }
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     /**
@@ -62,15 +89,15 @@ final class UdpConversations {
      * than 8 bytes captured, no IP layer before it).
      */
     long[] of(Dissection d, int i, boolean quoted) {
-        long[][] layers = quoted ? quoteLayers : frameLayers;
-        return i < layers.length ? layers[i] : null;
+        boolean[] has = quoted ? quoteHas : frameHas;
+        return i < has.length && has[i] ? (quoted ? quoteLayers : frameLayers)[i] : null;
     }
 
-    private void layers(Dissection d, long time, long[][] out, boolean quoted) {
+    private void layers(Dissection d, long time, long[][] out, boolean[] has, boolean quoted) {
         int ip = -1;
         int n = Math.min(d.count(), out.length);
         for (int i = 0; i < out.length; i++) {
-            out[i] = null;
+            has[i] = false;
             if (i >= n) {
                 continue;
             }
@@ -82,13 +109,15 @@ final class UdpConversations {
                 // a length under 8 is bogus and ends packet-udp.c before the conversation
                 // (0 over IPv6 is a jumbogram's, RFC 2675)
                 if (length >= Udp.HEADER_LENGTH || length == 0 && d.proto(ip) == Proto.IPV6) {
-                    out[i] = file(d, ip, i, time, quoted);
+                    file(d, ip, i, time, quoted, out[i]);
+                    has[i] = true;
                 }
             }
         }
     }
 
-    private long[] file(Dissection d, int ip, int i, long time, boolean quoted) {
+    /** Files the datagram of layer {@code i} and writes {stream, first, previous} into {@code result}. */
+    private void file(Dissection d, int ip, int i, long time, boolean quoted, long[] result) {
         MemorySegment s = d.segment(ip);
         long off = d.offset(ip);
         boolean v4 = d.proto(ip) == Proto.IPV4;
@@ -107,10 +136,11 @@ final class UdpConversations {
         long uo = d.offset(i);
         long[] c = conversations.computeIfAbsent(Key.of(src, Udp.srcPort(u, uo), dst, Udp.dstPort(u, uo)),
                 k -> new long[] {conversations.size(), time, time});
-        long previous = c[2];
+        result[0] = c[0];
+        result[1] = c[1];
+        result[2] = c[2];
         if (!quoted) {
             c[2] = time;
         }
-        return new long[] {c[0], c[1], previous};
     }
 }
