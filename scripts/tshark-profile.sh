@@ -58,6 +58,13 @@ ENABLED=(
   #   802.11, Cisco MetaData ...) go to data inside the GRE item, as their dissectors stay
   #   disabled. GRE over UDP (udp.port 4754) is not followed yet: those datagrams differ.
   gre erspan
+  # mpls: MPLS label stacks, EtherTypes 0x8847/0x8848, GRE's same types and IP protocol 137
+  #   (src/main/java/dev/tcpscope/wire/Mpls.java), and what packet-mpls.c guesses follows the
+  #   bottom of the stack: IPv4 or IPv6 by the version nibble, an Ethernet pseudowire
+  #   (pwethheuristic, then pwethcw: its control word; pwethnocw, which tshark may choose when
+  #   the bytes look like an Ethernet header without one, is not told apart) or an associated
+  #   channel header (pwach, RFC 4385/5586) before data. MPLS over UDP 6635 is not followed.
+  mpls pwethheuristic pwethcw pwethnocw pwach
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

@@ -25,6 +25,7 @@ public final class FieldTable {
             TcpReassemblyFields.all(),
             UdpFields.all(),
             GreFields.all(),
+            MplsFields.all(),
             IcmpFields.icmp(),
             IcmpFields.icmpv6(),
             DataFields.all()));

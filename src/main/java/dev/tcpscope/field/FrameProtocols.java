@@ -7,6 +7,7 @@ import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.End;
 import dev.tcpscope.wire.Erspan;
 import dev.tcpscope.wire.Gre;
+import dev.tcpscope.wire.Mpls;
 import dev.tcpscope.wire.Ethernet;
 import dev.tcpscope.wire.Ipv4;
 import dev.tcpscope.wire.Ipv6;
@@ -127,6 +128,8 @@ final class FrameProtocols {
             case ICMPV6 -> 8;
             case GRE -> Gre.headerLength(s, off, x.captured(i));
             case ERSPAN -> Erspan.isTypeI(x, i) ? 0 : Erspan.headerLength(s, off, x.captured(i));
+            case MPLS -> Mpls.stackLength(s, off, x.captured(i), x.reported(i));
+            case PW_ETH_CW, PW_ACH -> 4;
         };
     }
 
@@ -148,6 +151,9 @@ final class FrameProtocols {
                 case RAW -> { }
                 case IPV4 -> add(sb, "ip");
                 case IPV6 -> {
+                    if (i == n - 1 && x.end == End.BOGUS && x.bogusKind == Dissection.Bogus.IPV6_VERSION) {
+                        break; // packet-ipv6.c returns 0 for a version that is not 6: not a layer
+                    }
                     add(sb, "ipv6");
                     extensions(x, i, sb);
                 }
@@ -177,6 +183,12 @@ final class FrameProtocols {
                 case ICMPV6 -> add(sb, "icmpv6");
                 case GRE -> add(sb, "gre");
                 case ERSPAN -> add(sb, "erspan");
+                case MPLS -> add(sb, "mpls");
+                case PW_ETH_CW -> {
+                    add(sb, "pwethheuristic");
+                    add(sb, "pwethcw");
+                }
+                case PW_ACH -> add(sb, "pwach");
             }
         }
     }
@@ -282,6 +294,9 @@ final class FrameProtocols {
                     : notIpv6Quote(x, i) ? x.captured(i) - 8 : Math.max(0, notIpv6Redirected(x, i)[1]);
             case GRE -> Math.max(0, rep - Gre.headerLength(x.segment(i), x.offset(i), x.captured(i)));
             case ERSPAN -> erspanData(x, i);
+            case MPLS -> Math.max(0, rep - Math.max(0, Mpls.stackLength(x.segment(i), x.offset(i), x.captured(i), rep)));
+            case PW_ETH_CW -> 0;
+            case PW_ACH -> rep - 4;
         };
     }
 

@@ -536,6 +536,9 @@ public final class Details {
                 case ICMPV6 -> icmpv6.icmpv6(i, ip);
                 case GRE -> tunnel.gre(i);
                 case ERSPAN -> tunnel.erspan(i);
+                case MPLS -> tunnel.mpls(i);
+                case PW_ETH_CW -> tunnel.pwEthernet(i);
+                case PW_ACH -> tunnel.pwAch(i);
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;
@@ -640,6 +643,9 @@ public final class Details {
             case COMPLETE -> { }
             case UNKNOWN_ETHERTYPE, UNKNOWN_IP_PROTO, IP_FRAGMENT, UNKNOWN_FAMILY -> {
                 int consumed = consumed(last);
+                if (d.nestedIpv6Version >= 0) {
+                    ip.bogusNestedIpv6(d.segment(last), d.offset(last) + consumed, d.captured(last) - consumed);
+                }
                 data(d.segment(last), d.offset(last) + consumed, d.captured(last) - consumed);
             }
         }

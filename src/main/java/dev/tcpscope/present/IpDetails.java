@@ -240,7 +240,9 @@ final class IpDetails {
         Dissection d = x.d;
         MemorySegment s = d.segment(i);
         long off = d.offset(i);
-        x.protocol("ipv6");
+        if (d.end != End.BOGUS || d.bogusKind != Dissection.Bogus.IPV6_VERSION || i != d.count() - 1) {
+            x.protocol("ipv6"); // packet-ipv6.c returns 0 for a version that is not 6: not a layer
+        }
         DetailNode ip = x.root.protocol("ipv6", "Internet Protocol Version 6").at(s, off, Ipv6.HEADER_LENGTH);
         if (!x.bounds(i, 1, "IPv6")) {
             return false;
@@ -251,10 +253,10 @@ final class IpDetails {
                 .at(s, off, 1);
         // packet-ipv6.c's second "ip.version" field has a mask where IPv4's has none
         ip.field("ip.version", Bits.pattern(b0, 0xf0, 8) + "Version: " + version
-                + " [This field makes the filter match on \"ip.version == " + version + "\" possible]",
+                + " [This field makes the filter match on \"ip.version == 6\" possible]",
                 Integer.toString(version)).hide().at(s, off, 1).bitmask(0xf0);
         if (version != 6) {
-            Expert.add(v, "ipv6.bogus_ipv6_version", Expert.Severity.ERROR, Expert.Group.PROTOCOL, "Bogus IPv6 version");
+            Expert.add(v, "ipv6.bogus_ipv6_version", Expert.Severity.ERROR, Expert.Group.MALFORMED, "Bogus IPv6 version");
             return false;
         }
         if (d.reported(i) < Ipv6.HEADER_LENGTH) {
@@ -377,5 +379,20 @@ final class IpDetails {
                 .generated().at(s, a + 8, 8);
         ip.field("ipv6.slaac_mac", "SLAAC MAC: " + x.macs().name(m, 0) + " (" + plain + ")", plain).hide().generated()
                 .at(s, a + 8, 8);
+    }
+
+    /**
+     * The item packet-ipv6.c leaves for an IPv6 header inside IP whose version is not 6: its
+     * version and the error; the bytes are then data (see {@code Dissection.nestedIpv6Version}).
+     */
+    void bogusNestedIpv6(MemorySegment s, long off, int cap) {
+        DetailNode ip = x.root.protocol("ipv6", "Internet Protocol Version 6").at(s, off, Math.min(Ipv6.HEADER_LENGTH, cap));
+        int b0 = Bytes.u8(s, off);
+        int version = b0 >>> 4;
+        DetailNode v = ip.field("ipv6.version", Bits.pattern(b0, 0xf0, 8) + "Version: " + version, version).at(s, off, 1);
+        ip.field("ip.version", Bits.pattern(b0, 0xf0, 8) + "Version: " + version
+                + " [This field makes the filter match on \"ip.version == 6\" possible]",
+                Integer.toString(version)).hide().at(s, off, 1).bitmask(0xf0);
+        Expert.add(v, "ipv6.bogus_ipv6_version", Expert.Severity.ERROR, Expert.Group.MALFORMED, "Bogus IPv6 version");
     }
 }

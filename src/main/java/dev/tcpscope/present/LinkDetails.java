@@ -224,6 +224,11 @@ final class LinkDetails {
     private void address(DetailNode eth, MemorySegment s, long off, Role role) {
         MacText t = macText(s, off);
         DetailNode a = eth.field(role.key, t.labels(role)[0], t.mac).at(s, off, 6);
+        if (role == Role.SRC && (Bytes.u8(s, off) & 0x01) != 0) {
+            // packet-eth.c marks a source with the group bit before it adds the address's items
+            Expert.add(a, "eth.src_not_group", Expert.Severity.WARNING, Expert.Group.PROTOCOL,
+                    "Source MAC must not be a group address: IEEE 802.3-2002, Section 3.2.3(b)");
+        }
         // the hidden items are labelled too: -T pdml shows their labels
         resolved(a, role, t, s, off);
         a.field(Role.ADDR.key, t.labels(Role.ADDR)[0], t.mac).at(s, off, 6);

@@ -9,6 +9,7 @@ import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.End;
 import dev.tcpscope.wire.Erspan;
 import dev.tcpscope.wire.Gre;
+import dev.tcpscope.wire.Mpls;
 import dev.tcpscope.wire.Ethernet;
 import dev.tcpscope.wire.Ipv4;
 import dev.tcpscope.wire.Ipv4OptionWalk;
@@ -253,6 +254,8 @@ public final class PacketList {
                 case ICMPV6 -> icmp(f, ip, i, true);
                 case GRE -> gre(i);
                 case ERSPAN -> erspan(i);
+                case MPLS -> mpls(i);
+                case PW_ETH_CW, PW_ACH -> bounds(i, 4);
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;
@@ -430,6 +433,14 @@ public final class PacketList {
         return hlen >= 0 || bounds(i, -hlen);
     }
 
+    /** packet-mpls.c names itself before it reads a label. */
+    private boolean mpls(int i) {
+        set(protocol, "MPLS");
+        set(info, "MPLS Label Switched Packet");
+        int len = Mpls.stackLength(d.segment(i), d.offset(i), d.captured(i), d.reported(i));
+        return len >= 0 || bounds(i, -len);
+    }
+
     /** packet-erspan.c writes "ERSPAN:" (the Ethernet frame it carries then rewrites both columns). */
     private boolean erspan(int i) {
         set(protocol, "ERSPAN");
@@ -485,7 +496,7 @@ public final class PacketList {
         set(protocol, "IPv6");
         info.setLength(0);
         if (last && d.end == End.BOGUS) {
-            info.append("Bogus IP version (").append(d.bogus).append(')');
+            info.append("Bogus IPv6 version (").append(d.bogus).append(", must be 6)");
             return false;
         }
         MemorySegment s = d.segment(i);

@@ -3,6 +3,8 @@ package dev.tcpscope.present;
 import dev.tcpscope.wire.Bytes;
 import dev.tcpscope.wire.Erspan;
 import dev.tcpscope.wire.Gre;
+import dev.tcpscope.wire.Mpls;
+import dev.tcpscope.wire.Proto;
 
 import java.lang.foreign.MemorySegment;
 
@@ -427,4 +429,119 @@ final class TunnelDetails {
     private static final String[] GRANULARITY = {
         "100 microseconds", "100 nanoseconds", "IEEE 1588", "Custom granularity"
     };
+
+    /**
+     * One MPLS item per label stack entry (packet-mpls.c), down to the bottom of the stack; bytes
+     * after the bottom that nothing takes are data at the top of the tree.
+     */
+    boolean mpls(int i) {
+        MemorySegment s = x.d.segment(i);
+        long off = x.d.offset(i);
+        int cap = x.d.captured(i);
+        int rep = x.d.reported(i);
+        x.protocol("mpls");
+        int pos = 0;
+        while (true) {
+            if (rep - pos <= 0) {
+                return x.bounds(i, pos + 1, "MPLS");
+            }
+            if (!x.bounds(i, pos + Mpls.ENTRY_LENGTH, "MPLS")) {
+                return false;
+            }
+            long p = off + pos;
+            long word = Bytes.u32(s, p);
+            int label = Mpls.label(s, p);
+            int exp = Mpls.exp(s, p);
+            boolean bottom = Mpls.bottom(s, p);
+            int ttl = Mpls.ttl(s, p);
+            DetailNode m = x.root.protocol("mpls", dev.tcpscope.field.MplsFields.entryLabel(s, p)).at(s, p, 4);
+            m.field("mpls.label", Bits.pattern(word, 0xfffff000L, 32) + "MPLS Label: "
+                    + (label <= Mpls.MAX_RESERVED ? fieldName(label) + " (" + label + ")" : label
+                    + " (" + Labels.hex(label, 5) + ")"), label).at(s, p, 4).bitmask(0xfffff000L);
+            m.field("mpls.exp", Bits.pattern(word, 0xe00, 32) + "MPLS Experimental Bits: " + exp, exp).at(s, p, 4).bitmask(0xe00);
+            m.field("mpls.bottom", Bits.pattern(word, 0x100, 32) + "MPLS Bottom Of Label Stack: " + (bottom ? 1 : 0),
+                    bottom ? 1 : 0).at(s, p, 4).bitmask(0x100);
+            m.field("mpls.ttl", Bits.pattern(word, 0xff, 32) + "MPLS TTL: " + ttl, ttl).at(s, p, 4).bitmask(0xff);
+            pos += Mpls.ENTRY_LENGTH;
+            if (label == Mpls.LABEL_GAL && !bottom) {
+                Expert.add(x.root.text("Invalid Label").at(s, off, cap), "mpls.invalid_label", Expert.Severity.WARNING,
+                        Expert.Group.PROTOCOL, "Invalid Label");
+            }
+            if (bottom) {
+                if (label == Mpls.LABEL_GAL && rep - pos < 4) {
+                    Expert.add(x.root.text("Error processing Message").at(s, off + pos, cap - pos), "pwach.error_processing_message",
+                            Expert.Severity.ERROR, Expert.Group.MALFORMED, "Error processing Message");
+                }
+                break;
+            }
+        }
+        if (!x.bounds(i, pos + 1, "MPLS")) {
+            return false;
+        }
+        x.consumed(i, pos);
+        if (i == x.d.count() - 1 && x.d.lastComplete()) {
+            x.data(s, off + pos, cap - pos);
+        }
+        return true;
+    }
+
+    /** An Ethernet pseudowire's control word (packet-pw-eth.c): a hidden flag, then its item. */
+    boolean pwEthernet(int i) {
+        MemorySegment s = x.d.segment(i);
+        long off = x.d.offset(i);
+        x.protocol("pwethheuristic");
+        x.protocol("pwethcw");
+        if (!x.bounds(i, 4, "PW Ethernet Control Word")) {
+            return false;
+        }
+        x.root.field("pweth.cw", "PW Control Word (ethernet): True", "1").hide().at(s, off, 0);
+        int seq = Bytes.u16(s, off + 2);
+        x.root.protocol("pwethcw", "PW Ethernet Control Word").at(s, off, 4)
+                .field("pweth.cw.sequence_number", "Sequence Number: " + seq, seq).at(s, off + 2, 2);
+        x.consumed(i, 4);
+        return true;
+    }
+
+    /** A pseudowire Associated Channel Header (RFC 4385) and, as data, what its channel carries. */
+    boolean pwAch(int i) {
+        MemorySegment s = x.d.segment(i);
+        long off = x.d.offset(i);
+        int cap = x.d.captured(i);
+        x.protocol("pwach");
+        if (!x.bounds(i, 4, "PW Associated Channel")) {
+            return false;
+        }
+        boolean gal = i > 0 && x.d.proto(i - 1) == Proto.MPLS && galBelow(i - 1);
+        DetailNode a = x.root.protocol("pwach", gal ? "Generic Associated Channel Header" : "PW Associated Channel Header")
+                .at(s, off, 4);
+        int b0 = Bytes.u8(s, off);
+        int version = b0 & 0x0f;
+        a.field("pwach.ver", Bits.pattern(b0, 0x0f, 8) + "Channel Version: " + version, version).at(s, off, 1).bitmask(0x0f);
+        int res = Bytes.u8(s, off + 1);
+        DetailNode r = a.field("pwach.res", "Reserved: " + Labels.hex(res, 2), Labels.hex(res, 2)).at(s, off + 1, 1);
+        if (res != 0) {
+            Expert.add(r, "pwach.res.not_zero", Expert.Severity.WARNING, Expert.Group.PROTOCOL,
+                    "Error: this byte is reserved and must be 0");
+        }
+        int type = Bytes.u16(s, off + 2);
+        a.field("pwach.channel_type", "Channel Type: " + Mpls.channelTypeName(type) + " (" + Labels.hex(type, 4) + ")",
+                Labels.hex(type, 4)).at(s, off + 2, 2);
+        x.consumed(i, 4);
+        x.data(s, off + 4, cap - 4);
+        return true;
+    }
+
+    /** Whether the bottom entry of the MPLS stack in layer {@code i} is a Generic Associated Channel Label. */
+    private boolean galBelow(int i) {
+        MemorySegment s = x.d.segment(i);
+        long off = x.d.offset(i);
+        int len = Mpls.stackLength(s, off, x.d.captured(i), x.d.reported(i));
+        return len > 0 && Mpls.label(s, off + len - 4) == Mpls.LABEL_GAL;
+    }
+
+    /** A reserved label as its field shows it: the item's names, but "Unknown" for the unnamed ones. */
+    private static String fieldName(int label) {
+        String name = Mpls.specialName(label);
+        return name.equals("Reserved - Unknown") ? "Unknown" : name;
+    }
 }

@@ -64,6 +64,12 @@ public final class Dissection {
      * length of containing item]").
      */
     public boolean containedShort;
+    /**
+     * The version nibble of an IPv6 header inside IP (next header 41) that is not 6, or -1:
+     * packet-ipv6.c then adds its item with the version and an error, and the outer IP layer
+     * ends as for an unknown protocol (Info "Unknown IP Protocol: IPv6 (41)", data after it).
+     */
+    public int nestedIpv6Version = -1;
     /** The value of a null/loopback header: an address family, or an EtherType ({@link NullLink#family}). */
     public long family;
 
@@ -101,6 +107,7 @@ public final class Dissection {
         reassembly = null;
         reassembledIn = 0;
         containedShort = false;
+        nestedIpv6Version = -1;
     }
 
     void reassembly(Reassembly r) {

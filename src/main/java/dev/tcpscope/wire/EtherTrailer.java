@@ -113,6 +113,9 @@ public final class EtherTrailer {
             int length = switch (d.proto(next)) {
                 case IPV4, IPV6 -> d.reported(next);
                 case ARP -> arpLength(d, next);
+                // packet-mpls.c cuts its own length to the IP datagram's, as IP does
+                case MPLS -> next + 1 < d.count() && (d.proto(next + 1) == Proto.IPV4 || d.proto(next + 1) == Proto.IPV6)
+                        ? (int) (d.offset(next + 1) - d.offset(next)) + d.reported(next + 1) : -1;
                 default -> -1;
             };
             if (length < 0) {

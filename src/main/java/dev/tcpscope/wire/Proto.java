@@ -34,5 +34,14 @@ public enum Proto {
      * Cisco's Encapsulated Remote SPAN header inside GRE (draft-foschiano-erspan-03): type II
      * and III headers, and the empty placeholder Wireshark shows for type I.
      */
-    ERSPAN
+    ERSPAN,
+    /**
+     * An MPLS label stack (packet-mpls.c), all its entries down to the bottom of the stack in
+     * one layer (the frame's protocols name it once); its payload follows the last entry.
+     */
+    MPLS,
+    /** An Ethernet pseudowire's control word (packet-pw-eth.c, RFC 4448): 4 bytes, then Ethernet. */
+    PW_ETH_CW,
+    /** A pseudowire Associated Channel Header (RFC 4385, RFC 5586 after a GAL): 4 bytes, then data. */
+    PW_ACH
 }
