@@ -47,6 +47,9 @@ ENABLED=(
   rlogin
   # rsh: the remote shell on tcp.port 514, each segment on its own (src/main/java/dev/tcpscope/proto/rsh).
   rsh
+  # gryphon: Dearborn Group's Gryphon (a plugin) on tcp.port 7000, desegmented by its 8-byte
+  #   header's length (src/main/java/dev/tcpscope/proto/gryphon): header items, body as data.
+  gryphon
   # irc: IRC on tcp.port 6667 and 57000, each segment on its own (src/main/java/dev/tcpscope/proto/irc).
   irc
   # telnet: Telnet on tcp.port 23, each segment on its own (src/main/java/dev/tcpscope/proto/telnet).
