@@ -47,6 +47,9 @@ ENABLED=(
   rlogin
   # rsh: the remote shell on tcp.port 514, each segment on its own (src/main/java/dev/tcpscope/proto/rsh).
   rsh
+  # pop: POP3 on tcp.port 110, each segment on its own, the messages RETR/TOP announce reassembled
+  #   and handed to imf (src/main/java/dev/tcpscope/proto/pop).
+  pop
   # irc: IRC on tcp.port 6667 and 57000, each segment on its own (src/main/java/dev/tcpscope/proto/irc).
   irc
   # telnet: Telnet on tcp.port 23, each segment on its own (src/main/java/dev/tcpscope/proto/telnet).

@@ -46,6 +46,7 @@ public final class Protocols {
             RloginFields.all(),
             dev.tcpscope.proto.rsh.RshFields.all(),
             dev.tcpscope.proto.irc.IrcFields.all(),
+            dev.tcpscope.proto.pop.PopFields.all(),
             dev.tcpscope.proto.telnet.TelnetFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
@@ -71,6 +72,7 @@ public final class Protocols {
         t.register(new Rlogin(), Rlogin.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.rsh.Rsh(), dev.tcpscope.proto.rsh.Rsh.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.irc.Irc(), dev.tcpscope.proto.irc.Irc.TCP_PORTS, false);
+        t.register(new dev.tcpscope.proto.pop.Pop(t::byPort, () -> t.byName("tls")), dev.tcpscope.proto.pop.Pop.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.telnet.Telnet(() -> t.byName("tls")), dev.tcpscope.proto.telnet.Telnet.TCP_PORTS, false);
         return t;
     }
