@@ -50,6 +50,9 @@ ENABLED=(
   # gryphon: Dearborn Group's Gryphon (a plugin) on tcp.port 7000, desegmented by its 8-byte
   #   header's length (src/main/java/dev/tcpscope/proto/gryphon): header items, body as data.
   gryphon
+  # pop: POP3 on tcp.port 110, each segment on its own, the messages RETR/TOP announce reassembled
+  #   and handed to imf (src/main/java/dev/tcpscope/proto/pop).
+  pop
   # irc: IRC on tcp.port 6667 and 57000, each segment on its own (src/main/java/dev/tcpscope/proto/irc).
   irc
   # telnet: Telnet on tcp.port 23, each segment on its own (src/main/java/dev/tcpscope/proto/telnet).

@@ -104,14 +104,24 @@ public final class Media {
 
     /**
      * The items of the frame's tree where media dissectors put theirs: HTTP's (a body), else
-     * SMTP's (the IMF message of its DATA), for the fields of the media formats.
+     * a mail protocol's ({@link #mailTreeFields}), for the fields of the media formats.
      */
     public static Collected treeFields(dev.tcpscope.tcp.Decoder d) {
         Collected http = dev.tcpscope.proto.http.Http.treeFields(d);
         if (http != null) {
             return http;
         }
-        return dev.tcpscope.proto.smtp.SmtpFields.treeFields(d);
+        return mailTreeFields(d);
+    }
+
+    /** The items of the frame's SMTP tree, else its POP tree: where an IMF message and its body are. */
+    public static Collected mailTreeFields(dev.tcpscope.tcp.Decoder d) {
+        Collected smtp = dev.tcpscope.proto.smtp.SmtpFields.treeFields(d);
+        if (smtp != null) {
+            return smtp;
+        }
+        dev.tcpscope.proto.pop.Pop pop = Collected.dissector(d, "pop", dev.tcpscope.proto.pop.Pop.class);
+        return pop == null ? null : pop.treeFields(d.frame().number());
     }
 
     private static final Map<String, Dissector> BY_TYPE = byType();

@@ -18,7 +18,7 @@ import java.util.Map;
  * fields packet-imf.c adds to it) followed by the text lines; the media types of a body are
  * dissectors tcpscope does not run, so a body with a Content-Type shows nothing more.
  */
-final class Imf {
+public final class Imf {
     private Imf() { }
 
     private static final int NONE = 0, MAILBOX_LIST = 1, MAILBOX = 2, ADDRESS_LIST = 3;
@@ -110,7 +110,7 @@ final class Imf {
      * base64 and a media dissector gets it, else null; {@code decoded} is that body from an
      * earlier dissection of the same message (its items then point into the same bytes), or null.
      */
-    static byte[] dissect(MemorySegment s, int max, Tree root, StringBuilder info, StringBuilder protocol,
+    public static byte[] dissect(MemorySegment s, int max, Tree root, StringBuilder info, StringBuilder protocol,
                           Consumer<String> protocols, byte[] decoded) {
         return dissect(s, max, root, info, 0, protocol, protocols, decoded, 0);
     }

@@ -130,7 +130,9 @@ public final class SmtpFields {
     }
 
     private static Field f(String name, String title, FieldType type, int bits) {
-        return Collected.field(name, title, type, bits, SmtpFields::treeFields);
+        // IMF is also POP's: its fields come from whichever mail protocol showed the message
+        return Collected.field(name, title, type, bits,
+                name.equals("imf") || name.startsWith("imf.") ? dev.tcpscope.proto.Media::mailTreeFields : SmtpFields::treeFields);
     }
 
     /** The items of the frame's SMTP tree (with the IMF message and what its body holds), or null. */
