@@ -74,7 +74,7 @@ public final class Protocols {
         t.register(new dev.tcpscope.proto.rsh.Rsh(), dev.tcpscope.proto.rsh.Rsh.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.irc.Irc(), dev.tcpscope.proto.irc.Irc.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.pop.Pop(t::byPort, () -> t.byName("tls")), dev.tcpscope.proto.pop.Pop.TCP_PORTS, false);
-        t.register(new dev.tcpscope.proto.modbus.Modbus(), dev.tcpscope.proto.modbus.Modbus.TCP_PORTS, false);
+        t.register(new dev.tcpscope.proto.modbus.Modbus(t::heuristics), dev.tcpscope.proto.modbus.Modbus.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.telnet.Telnet(() -> t.byName("tls")), dev.tcpscope.proto.telnet.Telnet.TCP_PORTS, false);
         return t;
     }

@@ -53,6 +53,13 @@ public final class Modbus implements PduDissector, LayerTree {
     private int declinedLen;
     private final Items.Fields fields = new Items.Fields();
 
+    private final java.util.function.Supplier<PduDissector[]> heuristics;
+
+    /** {@code heuristics}: the "tcp" heuristics, tried on a segment that does not look like Modbus/TCP. */
+    public Modbus(java.util.function.Supplier<PduDissector[]> heuristics) {
+        this.heuristics = heuristics;
+    }
+
     @Override
     public String name() { return "mbtcp"; }
 
@@ -76,7 +83,13 @@ public final class Modbus implements PduDissector, LayerTree {
         }
         // dissect_mbtcp_common: enough bytes, protocol identifier 0, a length of at least 2
         if (len < 8 || u16(s, off + 2) != 0 || u16(s, off + 4) < 2) {
-            // dissect_mbtcp returns 0: TCP hands the bytes to the data dissector
+            // dissect_mbtcp returns 0: TCP tries its heuristics, then hands the bytes to the data dissector
+            ctx.tryHeuristics = true;
+            for (PduDissector h : heuristics.get()) {
+                if (h != this && h.heuristic(s, off, len)) {
+                    return; // that one takes the bytes and the conversation (tcp.Desegmenter)
+                }
+            }
             declinedS = s;
             declinedOff = off;
             declinedLen = len;

@@ -164,9 +164,9 @@ final class ModbusBody {
     void response(Tree t, int fc, int start, int len) {
         int numReg = a.numReg;
         if (a.requestFound) {
-            w.place(t.field("modbus.request_frame", "Request Frame: " + a.requestFrame, Integer.toString(a.requestFrame)).generated(), 0, 0);
+            w.place(t.field("modbus.request_frame", "Request Frame: " + a.requestFrame, Integer.toString(a.requestFrame)).generated(), ModbusWalk.PDU, 0);
             String d = seconds(a.delta);
-            w.place(t.field("modbus.response_time", "Time from request: " + d + " seconds", d).generated(), 0, 0);
+            w.place(t.field("modbus.response_time", "Time from request: " + d + " seconds", d).generated(), ModbusWalk.PDU, 0);
         }
         switch (fc) {
             case 1, 2 -> {
