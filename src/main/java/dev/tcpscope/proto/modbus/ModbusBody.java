@@ -29,7 +29,10 @@ final class ModbusBody {
 
     private void bytes(Tree t, String key, String name, int off, int len) {
         a.need(off, len, capEnd, repEnd);
-        w.place(t.bytes(key, name, a.s, a.base + off, len), off, len);
+        Tree b = w.place(t.bytes(key, name, a.s, a.base + off, len), off, len);
+        if (len == 0) {
+            b.relabel(name + ": <MISSING>"); // proto_tree_add_item of no bytes
+        }
     }
 
     void request(Tree t, int fc, int start, int len) {
