@@ -283,6 +283,28 @@ public final class Modbus implements PduDissector, LayerTree {
         return fields.of(this, f);
     }
 
+    /** tcp_dissect_pdus shows an exception at the start of the ADU that threw. */
     @Override
-    public String protocolName() { return "Modbus"; }
+    public void markerAt(long f, Tree marker) {
+        if (shows(f)) {
+            for (int i = adus.size() - 1; i >= 0; i--) {
+                Adu a = adus.get(i);
+                if (a.end != End.OK) {
+                    marker.at(a.s, a.base, 0);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The protocol an exception of the frame's last failing ADU was thrown in: its MBAP header's or its PDU's. */
+    @Override
+    public String protocolName() {
+        for (int i = adus.size() - 1; i >= 0; i--) {
+            if (adus.get(i).end != End.OK) {
+                return adus.get(i).inPdu ? "Modbus" : "Modbus/TCP";
+            }
+        }
+        return "Modbus";
+    }
 }

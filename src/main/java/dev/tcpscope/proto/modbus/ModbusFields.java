@@ -18,7 +18,13 @@ public final class ModbusFields {
     public static List<Field> all() {
         return List.of(
                 f("mbtcp", "Modbus/TCP", FieldType.PROTOCOL, 0),
-                f("modbus", "Modbus", FieldType.PROTOCOL, 0),
+                // proto_tree_add_protocol_format: -T fields prints the item's text, "Modbus" or the exception's
+                new Field("modbus", "Modbus", FieldType.PROTOCOL, 0, Base.NONE, (d, v) -> {
+                    Collected c = of(d);
+                    if (c != null) {
+                        c.values("modbus", FieldType.STRING, v);
+                    }
+                }),
                 f("mbtcp.trans_id", "Transaction Identifier", FieldType.UINT, 16),
                 f("mbtcp.prot_id", "Protocol Identifier", FieldType.UINT, 16),
                 f("mbtcp.len", "Length", FieldType.UINT, 16),

@@ -90,19 +90,24 @@ final class ModbusWalk {
 
     private void modbus(Tree root, java.util.function.Consumer<String> protocols, int pduLen) {
         protocols.accept("modbus");
-        Tree mt = at(root.protocol("modbus", "Modbus"), PDU, pduLen);
+        a.inPdu = true;
         int raw = u8(PDU);
         int fc = raw & 0x7f;
+        // the item's text is set after the exception code is read; read it first when it is there,
+        // so that the label is known when the item is added (-T fields prints it)
+        boolean haveCode = (raw & 0x80) != 0 && capEnd > PDU + 1;
+        int code = haveCode ? u8(PDU + 1) : 0;
+        String en = ModbusNames.exception(code);
+        String fn = ModbusNames.function(fc);
+        String label = code == 0 ? "Modbus" : "Function " + fc + ":  " + (fn == null ? "Unknown Function" : fn)
+                + ".  Exception: " + (en == null ? "Unknown Exception Code (" + code + ")" : en);
+        Tree mt = at(root.protocol("modbus", label), PDU, pduLen);
         at(mt.field("modbus.func_code", Text.bits(raw, 0x7f, 8) + " = Function Code: "
-                + ModbusNames.named(ModbusNames.function(fc), Integer.toString(fc)), Integer.toString(fc)), PDU, 1).bitmask(0x7f);
+                + ModbusNames.named(fn, Integer.toString(fc)), Integer.toString(fc)), PDU, 1).bitmask(0x7f);
         int exception = (raw & 0x80) != 0 ? u8(PDU + 1) : 0;
         int start = PDU + 1;
         int payloadLen = pduLen - 1;
         if (exception != 0) {
-            String en = ModbusNames.exception(exception);
-            String fn = ModbusNames.function(fc);
-            mt.relabel("Function " + fc + ":  " + (fn == null ? "Unknown Function" : fn) + ".  Exception: "
-                    + (en == null ? "Unknown Exception Code (" + exception + ")" : en));
             named(mt, "modbus.exception_code", "Exception Code", start, 1, exception, en);
         } else if (a.type == Adu.QUERY) {
             new ModbusBody(a, this, capEnd, repEnd).request(mt, fc, start, payloadLen);
