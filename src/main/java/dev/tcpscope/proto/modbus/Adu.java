@@ -23,6 +23,8 @@ final class Adu {
     int requestFrame;
     long delta;
     int regBase, numReg;
+    /** Where the bytes tcp_dissect_pdus was handed start in {@link #s}. */
+    long segment;
     /** Whether the walk got as far as the Modbus PDU (an exception then is Modbus's, else Modbus/TCP's). */
     boolean inPdu;
     /** How the walk ended, once walked at dissection. */

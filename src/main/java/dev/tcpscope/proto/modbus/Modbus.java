@@ -117,7 +117,9 @@ public final class Modbus implements PduDissector, LayerTree {
                 return;
             }
             int cap = Math.min(remaining, plen);
-            one(new Adu(s, off + pos, cap, plen, classify(ctx)), ss, ctx);
+            Adu a = new Adu(s, off + pos, cap, plen, classify(ctx));
+            a.segment = off;
+            one(a, ss, ctx);
             pos += plen;
         }
     }
@@ -283,14 +285,14 @@ public final class Modbus implements PduDissector, LayerTree {
         return fields.of(this, f);
     }
 
-    /** tcp_dissect_pdus shows an exception at the start of the ADU that threw. */
+    /** tcp_dissect_pdus shows an exception at the start of the bytes it was handed (show_exception on its tvb). */
     @Override
     public void markerAt(long f, Tree marker) {
         if (shows(f)) {
             for (int i = adus.size() - 1; i >= 0; i--) {
                 Adu a = adus.get(i);
                 if (a.end != End.OK) {
-                    marker.at(a.s, a.base, 0);
+                    marker.at(a.s, a.segment, 0);
                     return;
                 }
             }
