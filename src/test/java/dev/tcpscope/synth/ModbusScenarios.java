@@ -14,8 +14,8 @@ import java.nio.file.Path;
  * identification (43/14) with its objects, report slave ID (17), mask write (22), file records
  * (20, 21), FIFO queue (24), event logs, an unknown MEI type, exceptions with unknown codes, two ADUs in one
  * segment both ways, an ADU split over three segments, a response whose byte count does not fit,
- * a request cut short (malformed), a segment too short to be Modbus, a protocol identifier that
- * is not 0, and a connection where neither port is 502's side (decode by the lower port). Run it
+ * a request cut short (malformed), a response cut by the snap length, a segment too short to be Modbus, a protocol identifier that
+ * is not 0, and a connection whose ports are both 502 (neither query nor response). Run it
  * to remake the file; nothing here says what the result should be (tshark does).
  */
 public final class ModbusScenarios {
@@ -126,6 +126,9 @@ public final class ModbusScenarios {
         io.server(adu(43, 1, 0x01, 0x03, 0xff, 0xff, 0xff));
         io.client(adu(44, 1, 0x04, 0x00, 0x00, 0x00, 0x02));
         io.server(adu(44, 1, 0x04, 0x03, 0x00, 0x01, 0x02));
+        // a response cut by the snap length
+        io.client(adu(45, 1, 0x03, 0x00, 0x00, 0x00, 0x04));
+        io.send(false, TcpSessions.PSH | TcpSessions.ACK, 0, adu(45, 1, 0x03, 0x08, 0, 1, 0, 2, 0, 3, 0, 4), 12);
         // two ADUs in one segment, both ways
         io.client(cat(adu(23, 1, 0x03, 0x00, 0x00, 0x00, 0x01), adu(24, 2, 0x01, 0x00, 0x00, 0x00, 0x03)));
         io.server(cat(adu(23, 1, 0x03, 0x02, 0x00, 0x7b), adu(24, 2, 0x01, 0x01, 0x05)));

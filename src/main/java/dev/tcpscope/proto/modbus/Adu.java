@@ -23,6 +23,12 @@ final class Adu {
     int requestFrame;
     long delta;
     int regBase, numReg;
+    /**
+     * The ADU runs past its segment, which could not be desegmented and was not cut by the snap
+     * length: tcp_dissect_pdus makes its tvb a fragment, and a read past it is a
+     * FragmentBoundsError ("[BoundError Unreassembled Packet]").
+     */
+    boolean fragment;
     /** Where the bytes tcp_dissect_pdus was handed start in {@link #s}. */
     long segment;
     /** Whether the walk got as far as the Modbus PDU (an exception then is Modbus's, else Modbus/TCP's). */
@@ -51,7 +57,8 @@ final class Adu {
     /** Checks that {@code [off, off + n)} of a view ending at {@code capEnd}/{@code repEnd} (ADU offsets) exists. */
     void need(int off, int n, int capEnd, int repEnd) {
         if (off < 0 || n < 0 || (long) off + n > capEnd) {
-            throw new Stop((long) off + n > repEnd || off < 0 || n < 0 ? LayerTree.End.MALFORMED : LayerTree.End.SHORT);
+            throw new Stop((long) off + n > repEnd || off < 0 || n < 0 ? LayerTree.End.MALFORMED
+                    : fragment ? LayerTree.End.UNREASSEMBLED : LayerTree.End.SHORT);
         }
     }
 

@@ -97,8 +97,7 @@ public final class Modbus implements PduDissector, LayerTree {
         }
         Session ss = ctx.session instanceof Session x ? x : new Session();
         int pos = 0;
-        int guard = 0;
-        while (pos < len && guard++ < 100_000) {
+        while (pos < len) { // each ADU takes at least its 6-byte header: the loop ends
             int remaining = len - pos;
             if (ctx.canDesegment && remaining < 6) {
                 ctx.desegmentOffset = pos;
@@ -119,6 +118,7 @@ public final class Modbus implements PduDissector, LayerTree {
             int cap = Math.min(remaining, plen);
             Adu a = new Adu(s, off + pos, cap, plen, classify(ctx));
             a.segment = off;
+            a.fragment = !ctx.canDesegment && !ctx.truncated && plen > cap;
             one(a, ss, ctx);
             pos += plen;
         }
@@ -147,7 +147,11 @@ public final class Modbus implements PduDissector, LayerTree {
         }
         a.end = new ModbusWalk(a).walk(Tree.NOTHING, p -> { });
         if (a.end != End.OK) {
-            ctx.columns.appendInfo(a.end == End.SHORT ? "[Packet size limited during capture]" : "[Malformed Packet]");
+            ctx.columns.appendInfo(switch (a.end) {
+                case SHORT -> "[Packet size limited during capture]";
+                case UNREASSEMBLED -> "[BoundErrorUnreassembled Packet]";
+                default -> "[Malformed Packet]";
+            });
         }
     }
 
@@ -277,7 +281,7 @@ public final class Modbus implements PduDissector, LayerTree {
         }
         for (Adu a : adus) {
             tcp.field("tcp.pdu.size", "PDU Size: " + a.rep, Integer.toString(a.rep)).generated()
-                    .at(a.s, a.base, Math.min(a.cap, a.rep));
+                    .at(a.s, a.base, a.rep); // proto_tree_add_uint(tcp_tree, hf_tcp_pdu_size, tvb, offset, plen, plen)
         }
     }
 

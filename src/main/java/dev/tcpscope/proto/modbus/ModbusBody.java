@@ -375,6 +375,8 @@ final class ModbusBody {
             bytes(t, "modbus.data", "Data", start, reported);
             return;
         }
+        // tvb_new_subset_length_caplen over the bytes: a subset past the captured ones throws at once
+        a.need(start, len, capEnd, repEnd);
         int end = start + len;
         switch (fc) {
             case 1, 2 -> {

@@ -24,7 +24,7 @@ class ModbusTest {
 
     @Test
     void infoSaysQueryOrResponseByThePortAndNamesTheFunction() {
-        assertThat(read("read", CAPTURE, "-Y", "frame.number in {8, 9, 23, 24, 89}", "-T", "fields", "-e", "_ws.col.Protocol",
+        assertThat(read("read", CAPTURE, "-Y", "frame.number in {8, 9, 23, 24, 91}", "-T", "fields", "-e", "_ws.col.Protocol",
                 "-e", "_ws.col.Info")).containsExactly(
                 "Modbus/TCP\t   Query: Trans:     3; Unit:   1, Func:   3: Read Holding Registers",
                 "Modbus/TCP\tResponse: Trans:     3; Unit:   1, Func:   3: Read Holding Registers",
@@ -44,19 +44,26 @@ class ModbusTest {
 
     @Test
     void twoAdusInASegmentAndOneOverThreeSegments() {
-        assertThat(read("read", CAPTURE, "-Y", "frame.number == 67", "-T", "fields", "-e", "mbtcp.trans_id",
+        assertThat(read("read", CAPTURE, "-Y", "frame.number == 69", "-T", "fields", "-e", "mbtcp.trans_id",
                 "-e", "frame.protocols", "-e", "_ws.col.Info")).containsExactly(
                 "23,24\teth:ethertype:ip:tcp:mbtcp:modbus:modbus\t   Query: Trans:    24; Unit:   2, Func:   1: Read Coils");
         assertThat(read("read", CAPTURE, "-Y", "mbtcp.trans_id == 25 && modbus.byte_cnt", "-T", "fields", "-e", "frame.number",
-                "-e", "tcp.reassembled.length")).containsExactly("72\t29");
+                "-e", "tcp.reassembled.length")).containsExactly("74\t29");
     }
 
     @Test
     void aRequestCutShortIsMalformedAndSegmentsThatAreNotModbusAreData() {
-        assertThat(read("read", CAPTURE, "-Y", "frame.number == 78", "-T", "fields", "-e", "_ws.col.Info"))
+        assertThat(read("read", CAPTURE, "-Y", "frame.number == 80", "-T", "fields", "-e", "_ws.col.Info"))
                 .containsExactly("   Query: Trans:    28; Unit:   1, Func:   6: Write Single Register[Malformed Packet]");
-        assertThat(read("read", CAPTURE, "-Y", "frame.number in {73, 79, 80, 81}", "-T", "fields", "-e", "frame.protocols"))
+        assertThat(read("read", CAPTURE, "-Y", "frame.number in {75, 81, 82, 83}", "-T", "fields", "-e", "frame.protocols"))
                 .containsOnly("eth:ethertype:ip:tcp:data");
+    }
+
+    @Test
+    void aResponseCutByTheSnapLengthStopsBeforeItsRegisters() {
+        assertThat(read("read", CAPTURE, "-Y", "frame.number == 68", "-T", "fields", "-e", "_ws.col.Info", "-e", "modbus.byte_cnt",
+                "-e", "modbus.regnum16")).containsExactly(
+                "Response: Trans:    45; Unit:   1, Func:   3: Read Holding Registers[Packet size limited during capture]\t8\t");
     }
 
     @Test
