@@ -53,6 +53,9 @@ ENABLED=(
   # pop: POP3 on tcp.port 110, each segment on its own, the messages RETR/TOP announce reassembled
   #   and handed to imf (src/main/java/dev/tcpscope/proto/pop).
   pop
+  # mbtcp, modbus: Modbus/TCP on tcp.port 502, ADUs by their MBAP length (src/main/java/dev/tcpscope/proto/modbus).
+  mbtcp
+  modbus
   # irc: IRC on tcp.port 6667 and 57000, each segment on its own (src/main/java/dev/tcpscope/proto/irc).
   irc
   # telnet: Telnet on tcp.port 23, each segment on its own (src/main/java/dev/tcpscope/proto/telnet).

@@ -127,6 +127,7 @@ public final class Details {
         stoppedMalformed = false;
         stoppedUnreassembled = false;
         stoppedBug = null;
+        stoppedTree = null;
         consumedLayer = -1;
         link.reset();
         trailerOutcome = EtherTrailer.Outcome.NONE;
@@ -158,6 +159,9 @@ public final class Details {
                 Expert.add(m, "_ws.malformed.expert", Expert.Severity.ERROR, Expert.Group.MALFORMED,
                         "Malformed Packet (Exception occurred)");
                 placeMarker(m);
+                if (stoppedTree != null) {
+                    stoppedTree.markerAt(f.number(), m);
+                }
             } else {
                 // a capture cut short is a BoundsError, which packet-ethertype.c lets through to the frame
                 root.protocol("_ws.short", "[Packet size limited during capture: " + stoppedIn + " truncated]");
@@ -323,6 +327,9 @@ public final class Details {
         stoppedIn = protocol;
         stoppedBug = assertion;
     }
+
+    /** The protocol above TCP whose dissection of the frame stopped on an exception, if any. */
+    private LayerTree stoppedTree;
 
     /** Records that dissection stopped in {@code protocol}. */
     void stop(String protocol, boolean malformed) {
@@ -581,6 +588,7 @@ public final class Details {
                         stoppedUnreassembled = true;
                     } else if (end != LayerTree.End.OK) {
                         stop(lt.protocolName(), end == LayerTree.End.MALFORMED);
+                        stoppedTree = lt;
                     }
                 }
             }

@@ -35,6 +35,13 @@ public interface LayerTree {
      */
     default void underTcp(long frame, Tree tcp) { }
 
+    /**
+     * Places the "[Malformed Packet]" marker of {@code frame} where this protocol's dissection
+     * threw, when that is not the start of the frame's IP layer (tcp_dissect_pdus shows an
+     * exception at the PDU it dissected); {@code -T pdml} and {@code -T json -x} show the position.
+     */
+    default void markerAt(long frame, Tree marker) { }
+
     /** The protocol's short name as exception markers show it ({@code HTTP}). */
     String protocolName();
 

@@ -48,6 +48,7 @@ public final class Protocols {
             dev.tcpscope.proto.irc.IrcFields.all(),
             dev.tcpscope.proto.gryphon.GryphonFields.all(),
             dev.tcpscope.proto.pop.PopFields.all(),
+            dev.tcpscope.proto.modbus.ModbusFields.all(),
             dev.tcpscope.proto.telnet.TelnetFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
@@ -75,6 +76,7 @@ public final class Protocols {
         t.register(new dev.tcpscope.proto.gryphon.Gryphon(), dev.tcpscope.proto.gryphon.Gryphon.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.irc.Irc(), dev.tcpscope.proto.irc.Irc.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.pop.Pop(t::byPort, () -> t.byName("tls")), dev.tcpscope.proto.pop.Pop.TCP_PORTS, false);
+        t.register(new dev.tcpscope.proto.modbus.Modbus(t::heuristics), dev.tcpscope.proto.modbus.Modbus.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.telnet.Telnet(() -> t.byName("tls")), dev.tcpscope.proto.telnet.Telnet.TCP_PORTS, false);
         return t;
     }

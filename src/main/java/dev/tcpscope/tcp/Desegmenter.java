@@ -812,8 +812,23 @@ public final class Desegmenter {
         ctx.desegmentLength = 0;
         ctx.handOff = null;
         ctx.declined = false;
+        ctx.tryHeuristics = false;
         st.dissector.dissect(s, off, len, ctx);
-        if (ctx.declined && st.before != null) {
+        if (ctx.tryHeuristics && st.before == null) {
+            for (PduDissector h : table.heuristics()) {
+                if (h != st.dissector && h.heuristic(s, off, len)) {
+                    st.before = st.dissector;
+                    st.beforeSession = st.session;
+                    st.dissector = h;
+                    st.session = h.newSession(st.before.name());
+                    ctx.session = st.session;
+                    ctx.desegmentOffset = 0;
+                    ctx.desegmentLength = 0;
+                    h.dissect(s, off, len, ctx);
+                    break;
+                }
+            }
+        } else if (ctx.declined && st.before != null) {
             ctx.session = st.beforeSession;
             ctx.desegmentOffset = 0;
             ctx.desegmentLength = 0;

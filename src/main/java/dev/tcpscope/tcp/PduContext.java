@@ -55,4 +55,11 @@ public final class PduContext {
      * as packet-tcp.c tries the port's dissector when the conversation's declines.
      */
     public boolean declined;
+    /**
+     * The answer of a port's dissector that returns 0 for bytes that do not look like its
+     * protocol (dissect_mbtcp): packet-tcp.c's decode_tcp_ports then tries the "tcp" heuristics,
+     * and the one that takes the bytes takes the conversation (TLS's and HTTP's heuristics set
+     * the conversation's dissector), the port's dissector getting what it declines afterwards.
+     */
+    public boolean tryHeuristics;
 }

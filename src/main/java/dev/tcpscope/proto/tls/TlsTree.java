@@ -99,11 +99,11 @@ final class TlsTree {
         Tree lenItem = rec.field("tls.record.length", "Length: " + r.length, Integer.toString(r.length)).at(s, r.off + 3, 2);
         int max = r.version == Tls.TLS13 ? 256 : 2048;
         if (r.length == 0 && (r.type == Tls.CT_CCS || r.type == Tls.CT_ALERT || r.type == Tls.CT_HANDSHAKE)) {
-            lenItem.expert("tls.record.length.invalid", Tree.Severity.ERROR, Tree.Group.MALFORMED,
+            lenItem.expert("tls.record.length.invalid", Tree.Severity.ERROR, Tree.Group.PROTOCOL,
                     "Zero-length " + TlsNames.CONTENT_TYPE.name(r.type, "unknown") + " fragments are not allowed");
         }
         if (r.length > 16384 + max) {
-            lenItem.expert("tls.record.length.invalid", Tree.Severity.ERROR, Tree.Group.MALFORMED,
+            lenItem.expert("tls.record.length.invalid", Tree.Severity.ERROR, Tree.Group.PROTOCOL,
                     "TLSCiphertext length MUST NOT exceed 2^14 + " + max);
         }
         if (r.length == 0 && r.s.byteSize() - r.off <= 5) {
