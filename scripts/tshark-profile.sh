@@ -50,6 +50,9 @@ ENABLED=(
   # pop: POP3 on tcp.port 110, each segment on its own, the messages RETR/TOP announce reassembled
   #   and handed to imf (src/main/java/dev/tcpscope/proto/pop).
   pop
+  # ldap: LDAP on tcp.port 389 and 3268 (and udp 389 as CLDAP), each LDAPMessage by its BER
+  #   length, SASL-wrapped buffers undecrypted (src/main/java/dev/tcpscope/proto/ldap).
+  ldap
   # irc: IRC on tcp.port 6667 and 57000, each segment on its own (src/main/java/dev/tcpscope/proto/irc).
   irc
   # telnet: Telnet on tcp.port 23, each segment on its own (src/main/java/dev/tcpscope/proto/telnet).
