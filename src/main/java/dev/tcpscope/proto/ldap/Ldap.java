@@ -122,6 +122,8 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
         long delta;
         int results;
         boolean startTls, subProtocol;
+        /** Which call of the dissector in the frame carried it. */
+        int call;
         LayerTree.End end = LayerTree.End.OK;
 
         Msg(Tvb bytes, boolean sasl, int frame) {
@@ -157,7 +159,9 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
             msgs.clear();
             msgsFrame = ctx.frame;
             state = new LdapWalk.FrameState();
+            calls = 0;
         }
+        calls++;
         Conv conv = (Conv) ctx.session;
         if (record.secondPass() && conv.finalMatched == null) {
             Map<Integer, List<Call>> m = record.take(ctx.stream);
@@ -186,6 +190,7 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
     }
 
     private LdapWalk.FrameState state = new LdapWalk.FrameState();
+    private int calls;
 
     private static long u32(MemorySegment s, long off) {
         return (long) (s.get(ValueLayout.JAVA_BYTE, off) & 0xff) << 24 | (s.get(ValueLayout.JAVA_BYTE, off + 1) & 0xff) << 16
@@ -263,6 +268,7 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
     /** dissect_ldap_pdu for one PDU, without a tree: columns and conversation state. */
     private void one(Tvb b, PduContext ctx, Conv conv, boolean saslFraming) {
         Msg m = new Msg(b, saslFraming, ctx.frame);
+        m.call = calls;
         boolean doing = conv.authType == AUTH_SASL && conv.firstAuthFrame != 0 && ctx.frame >= conv.firstAuthFrame;
         if (!doing && b.cap >= 6) {
             long sl = b.u32(0);
@@ -368,10 +374,17 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
         }
         replayState = new LdapWalk.FrameState();
         End end = End.OK;
-        protocols.accept("ldap"); // one layer however many PDUs the frame carries
+        int call = -1;
         for (Msg m : msgs) {
+            if (m.call != call) {
+                protocols.accept("ldap"); // one layer per call, however many PDUs it carries
+                call = m.call;
+            }
             Tree ldap = m.bytes.at(root.protocol("ldap", "Lightweight Directory Access Protocol"), 0, m.bytes.cap);
             End e = walk(m, ldap, new StringBuilder(), null, false);
+            if (m.subProtocol) {
+                protocols.accept("data");
+            }
             if (e != End.OK) {
                 end = e;
             }

@@ -71,8 +71,6 @@ final class LdapNames {
             Map.entry("1.2.840.113556.1.4.800", "LDAP_CAP_ACTIVE_DIRECTORY_OID"),
             Map.entry("1.2.840.113556.1.4.801", "LDAP_SERVER_SD_FLAGS_OID"),
             Map.entry("1.2.840.113556.1.4.802", "LDAP_SERVER_RANGE_OPTION_OID"),
-            Map.entry("1.2.840.113556.1.4.803", "LDAP_MATCHING_RULE_BIT_AND"),
-            Map.entry("1.2.840.113556.1.4.804", "LDAP_MATCHING_RULE_BIT_OR"),
             Map.entry("1.2.840.113556.1.4.805", "LDAP_SERVER_TREE_DELETE_OID"),
             Map.entry("1.2.840.113556.1.4.841", "dirsync"),
             Map.entry("1.2.840.113556.1.4.970", "LDAP_SERVER_GET_STATS_OID"),
@@ -92,11 +90,7 @@ final class LdapNames {
             Map.entry("1.2.840.113556.1.4.1851", "LDAP_CAP_ACTIVE_DIRECTORY_ADAM_OID"),
             Map.entry("1.2.840.113556.1.4.1852", "LDAP_SERVER_QUOTA_CONTROL_OID"),
             Map.entry("1.2.840.113556.1.4.1860", "msDS-PortSSL"),
-            Map.entry("1.2.840.113556.1.4.1880", "LDAP_CAP_ACTIVE_DIRECTORY_ADAM_DIGEST_OID"),
             Map.entry("1.2.840.113556.1.4.1907", "LDAP_SERVER_SHUTDOWN_NOTIFY_OID"),
-            Map.entry("1.2.840.113556.1.4.1920", "LDAP_CAP_ACTIVE_DIRECTORY_PARTIAL_SECRETS_OID"),
-            Map.entry("1.2.840.113556.1.4.1935", "LDAP_CAP_ACTIVE_DIRECTORY_V60_OID"),
-            Map.entry("1.2.840.113556.1.4.1941", "LDAP_MATCHING_RULE_TRANSITIVE_EVAL"),
             Map.entry("1.2.840.113556.1.4.1948", "LDAP_SERVER_RANGE_RETRIEVAL_NOERR_OID"),
             Map.entry("1.2.840.113556.1.4.1960", "msDS-isRODC"),
             Map.entry("1.2.840.113556.1.4.1974", "LDAP_SERVER_FORCE_UPDATE_OID"),
@@ -104,16 +98,12 @@ final class LdapNames {
             Map.entry("1.2.840.113556.1.4.2064", "LDAP_SERVER_SHOW_RECYCLED_OID"),
             Map.entry("1.2.840.113556.1.4.2065", "LDAP_SERVER_SHOW_DEACTIVATED_LINK_OID"),
             Map.entry("1.2.840.113556.1.4.2066", "LDAP_SERVER_POLICY_HINTS_DEPRECATED_OID"),
-            Map.entry("1.2.840.113556.1.4.2080", "LDAP_CAP_ACTIVE_DIRECTORY_V61_R2_OID"),
             Map.entry("1.2.840.113556.1.4.2090", "LDAP_SERVER_DIRSYNC_EX_OID"),
             Map.entry("1.2.840.113556.1.4.2204", "LDAP_SERVER_TREE_DELETE_EX_OID"),
             Map.entry("1.2.840.113556.1.4.2205", "LDAP_SERVER_UPDATE_STATS_OID"),
             Map.entry("1.2.840.113556.1.4.2206", "LDAP_SERVER_SEARCH_HINTS_OID"),
             Map.entry("1.2.840.113556.1.4.2211", "LDAP_SERVER_EXPECTED_ENTRY_COUNT_OID"),
-            Map.entry("1.2.840.113556.1.4.2212", "LDAP_SERVER_BATCH_REQUEST_OID"),
-            Map.entry("1.2.840.113556.1.4.2237", "LDAP_CAP_ACTIVE_DIRECTORY_W8_OID"),
             Map.entry("1.2.840.113556.1.4.2239", "LDAP_SERVER_POLICY_HINTS_OID"),
-            Map.entry("1.2.840.113556.1.4.2253", "LDAP_MATCHING_RULE_DN_WITH_DATA"),
             Map.entry("1.2.840.113556.1.4.2255", "LDAP_SERVER_SET_OWNER_OID"),
             Map.entry("1.2.840.113556.1.4.2256", "LDAP_SERVER_BYPASS_QUOTA_OID"),
             Map.entry("1.2.840.113556.1.4.2309", "LDAP_SERVER_LINK_TTL_OID"),
@@ -126,7 +116,6 @@ final class LdapNames {
             Map.entry("1.3.6.1.4.1.4203.1.9.1.3", "syncDoneOID"),
             Map.entry("1.3.6.1.4.1.4203.1.9.1.4", "syncInfoOID"),
             Map.entry("1.3.6.1.4.1.42.2.27.8.5.1", "passwordPolicy"),
-            Map.entry("1.3.6.1.4.1.4203.1.11.3", "LDAP_SERVER_WHO_AM_I_OID"),
             Map.entry("1.3.6.1.4.1.1466.101.119.1", "DYNAMIC_REFRESH"),
             Map.entry("1.3.6.1.4.1.1466.20037", "LDAP_START_TLS_OID"),
             Map.entry("2.16.840.1.113730.3.2.2", "inetOrgPerson"),
@@ -150,6 +139,33 @@ final class LdapNames {
             Map.entry("2.16.840.1.113730.3.4.18", "Proxied Authorization (version 2) Control"),
             Map.entry("2.16.840.1.113730.3.4.19", "Chaining loop detection"),
             Map.entry("2.16.840.1.113730.3.4.999", "iPlanet Replication Modrdn Extra Mods Control"));
+
+    /**
+     * oid_resolved_from_string as 4.0 answers it: the name of a known OID, else the name of its
+     * longest known prefix followed by the remaining arcs ("iso.3.6.1.4.1.4203.1.11.3"), else null.
+     */
+    static String resolve(String oid) {
+        String known = OIDS.get(oid);
+        if (known != null) {
+            return known;
+        }
+        for (int i = oid.length(); i > 0; i = oid.lastIndexOf('.', i - 1)) {
+            String p = oid.substring(0, i);
+            String n = OIDS.get(p);
+            if (n == null) {
+                n = ARCS.get(p);
+            }
+            if (n != null) {
+                return n + oid.substring(i);
+            }
+            if (i <= 0) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static final Map<String, String> ARCS = Map.of("0", "itu-t", "1", "iso", "2", "joint-iso-itu-t");
 
     static String name(Map<Integer, String> vals, long v, String unknown) {
         String s = v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? vals.get((int) v) : null;

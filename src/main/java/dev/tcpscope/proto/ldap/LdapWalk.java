@@ -330,7 +330,8 @@ final class LdapWalk {
     /** An OCTET STRING shown as bytes. */
     private Tree bytes(Tree parent, Ber.Tlv t, String key, String name) {
         int len = need(t);
-        return at(parent.bytes(key, name, b.s, b.base + t.value, len), t);
+        Tree item = at(parent.bytes(key, name, b.s, b.base + t.value, len), t);
+        return len == 0 ? item.relabel(name + ": <MISSING>") : item;
     }
 
     /** An LDAPOID (FN_FTR LDAPOID): the item with its name, Info for a known request or response name, StartTLS noted. */
@@ -339,7 +340,7 @@ final class LdapWalk {
         String v = utf8(t.value, len);
         Tree item = at(parent.string(key, name, v), t);
         st.oid = v;
-        String known = LdapNames.OIDS.get(v);
+        String known = LdapNames.resolve(v);
         if (known != null) {
             item.relabel(name + ": " + v + " (" + known + ")");
             if (key.equals("ldap.requestName") || key.equals("ldap.responseName")) {
@@ -418,8 +419,13 @@ final class LdapWalk {
         off = (int) m.end();
         if (off < end) {
             Ber.Tlv c = tlv(off);
+            int clen = need(c);
             bytes(s, c, "ldap.credentials", "credentials");
-            msg.subProtocol = true;
+            int cls = clen > 0 ? b.u8(c.value) >> 6 : 0;
+            if (clen > 0 && (cls == Ber.CONTEXT || cls == Ber.APPLICATION)) {
+                // SPNEGO / GSS-API, not dissected here: call_dissector falls back to data
+                dev.tcpscope.proto.Items.data(s, b.s, b.base + c.value, clen, p -> msg.subProtocol = true);
+            }
         }
     }
 
@@ -443,13 +449,20 @@ final class LdapWalk {
 
     /** LDAPResult's components from {@code off}: resultCode, matchedDN, errorMessage, referral [3]; returns where they end. */
     private int result(Tree r, int off, int end) {
+        return result(r, off, end, true);
+    }
+
+    /** As {@link #result(Tree, int, int)}; {@code shown}: whether the result code goes to Info (not for extendedResp). */
+    private int result(Tree r, int off, int end, boolean shown) {
         Ber.Tlv c = tlv(off);
         long[] v = new long[1];
         enumerated(r, c, "ldap.resultCode", "resultCode", LdapNames.RESULT, v);
-        doProtocolOp();
-        String s = LdapNames.name(LdapNames.RESULT, v[0], "Unknown result");
-        info.append(s).append(' ');
-        appendLdm(" " + s);
+        if (shown) {
+            doProtocolOp();
+            String s = LdapNames.name(LdapNames.RESULT, v[0], "Unknown result");
+            info.append(s).append(' ');
+            appendLdm(" " + s);
+        }
         off = (int) c.end();
         if (off >= end) {
             return off;
@@ -738,6 +751,7 @@ final class LdapWalk {
                         at(m.string("ldap.type", "type", v), e);
                         doProtocolOp();
                         st.attrType = v;
+                        m.relabel("extensibleMatch " + v);
                     }
                     case 3 -> assertionValue(m, e, "ldap.matchValue", "matchValue");
                     case 4 -> st.dnAttr = bool(m, e, "ldap.dnAttributes", "dnAttributes");
@@ -963,7 +977,7 @@ final class LdapWalk {
         Tree r = at(op.none("ldap.extendedResp_element", "extendedResp"), t);
         int end = t.value + len;
         Ber.Tlv c = tlv(t.value);
-        int off = result(r, t.value, end);
+        int off = result(r, t.value, end, false);
         if (first && conv.startTlsPending && intValue(c) == 0) {
             msg.startTls = true;
             conv.startTlsPending = false;
