@@ -121,7 +121,7 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
         int responseIn, responseTo;
         long delta;
         int results;
-        boolean startTls, subProtocol;
+        boolean startTls, subProtocol, saslCreds;
         /** Which call of the dissector in the frame carried it. */
         int call;
         LayerTree.End end = LayerTree.End.OK;

@@ -65,8 +65,14 @@ final class LdapWalk {
         return b.at(item, t.start, (int) t.total());
     }
 
+    /** tvb_get_string_enc(ENC_UTF_8): the bytes as UTF-8, ending at a NUL as the C string does. */
     private String utf8(int off, int len) {
-        return new String(b.copy(off, len), StandardCharsets.UTF_8);
+        byte[] v = b.copy(off, len);
+        int n = 0;
+        while (n < v.length && v[n] != 0) {
+            n++;
+        }
+        return new String(v, 0, n, StandardCharsets.UTF_8);
     }
 
     // ---- LDAPMessage ----------------------------------------------------------------------
@@ -429,16 +435,28 @@ final class LdapWalk {
         }
     }
 
+    private Tree bindResponseTree;
+
     private void bindResponse(Tree op, Ber.Tlv t, int len) {
         Tree r = at(op.none("ldap.bindResponse_element", "bindResponse"), t);
+        bindResponseTree = r;
         int off = result(r, t.value, t.value + len);
         int end = t.value + len;
         while (off < end) {
             Ber.Tlv c = tlv(off);
             if (c.cls == Ber.CONTEXT && c.tag == 7) {
+                int clen = need(c);
                 bytes(r, c, "ldap.serverSaslCreds", "serverSaslCreds");
                 if (first && conv.authType == Ldap.AUTH_SASL) {
                     conv.firstAuthFrame = msg.frame + 1;
+                }
+                if (first) {
+                    msg.saslCreds = conv.authType == Ldap.AUTH_SASL && ("GSS-SPNEGO".equals(conv.authMech)
+                            || "GSSAPI".equals(conv.authMech));
+                }
+                if (msg.saslCreds && clen > 0) {
+                    // ntlmssp, spnego or gssapi, off here: data
+                    dev.tcpscope.proto.Items.data(r, b.s, b.base + c.value, clen, p -> msg.subProtocol = true);
                 }
             } else {
                 need(c);
@@ -469,6 +487,10 @@ final class LdapWalk {
         }
         Ber.Tlv d = tlv(off);
         ldapString(r, d, "ldap.matchedDN", "matchedDN");
+        if (r == bindResponseTree && d.length >= 7 && b.latin1(d.value, 7).equals("NTLMSSP")) {
+            // BindResponse's matchedDN carrying NTLMSSP goes to ntlmssp, off here: data
+            dev.tcpscope.proto.Items.data(r, b.s, b.base + d.value, (int) d.length, p -> msg.subProtocol = true);
+        }
         off = (int) d.end();
         if (off >= end) {
             return off;
