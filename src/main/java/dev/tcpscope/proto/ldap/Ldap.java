@@ -121,7 +121,9 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
         int responseIn, responseTo;
         long delta;
         int results;
-        boolean startTls, subProtocol, saslCreds;
+        boolean startTls, saslCreds;
+        /** The layers the dissectors it called through handles added (ldap, data), in order. */
+        final List<String> layers = new ArrayList<>(1);
         /** Which call of the dissector in the frame carried it. */
         int call;
         LayerTree.End end = LayerTree.End.OK;
@@ -382,9 +384,7 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
             }
             Tree ldap = m.bytes.at(root.protocol("ldap", "Lightweight Directory Access Protocol"), 0, m.bytes.cap);
             End e = walk(m, ldap, new StringBuilder(), null, false);
-            if (m.subProtocol) {
-                protocols.accept("data");
-            }
+            m.layers.forEach(protocols);
             if (e != End.OK) {
                 end = e;
             }

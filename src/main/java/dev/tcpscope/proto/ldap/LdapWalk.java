@@ -75,6 +75,13 @@ final class LdapWalk {
         return new String(v, 0, n, StandardCharsets.UTF_8);
     }
 
+    /** A dissector called through a handle adds a layer to frame.protocols (the first walk records them). */
+    private void layer(String name) {
+        if (first) {
+            msg.layers.add(name);
+        }
+    }
+
     // ---- LDAPMessage ----------------------------------------------------------------------
 
     /** The LDAPMessage at offset 0; returns its end. */
@@ -430,7 +437,7 @@ final class LdapWalk {
             int cls = clen > 0 ? b.u8(c.value) >> 6 : 0;
             if (clen > 0 && (cls == Ber.CONTEXT || cls == Ber.APPLICATION)) {
                 // SPNEGO / GSS-API, not dissected here: call_dissector falls back to data
-                dev.tcpscope.proto.Items.data(s, b.s, b.base + c.value, clen, p -> msg.subProtocol = true);
+                dev.tcpscope.proto.Items.data(s, b.s, b.base + c.value, clen, this::layer);
             }
         }
     }
@@ -456,7 +463,7 @@ final class LdapWalk {
                 }
                 if (msg.saslCreds && clen > 0) {
                     // ntlmssp, spnego or gssapi, off here: data
-                    dev.tcpscope.proto.Items.data(r, b.s, b.base + c.value, clen, p -> msg.subProtocol = true);
+                    dev.tcpscope.proto.Items.data(r, b.s, b.base + c.value, clen, this::layer);
                 }
             } else {
                 need(c);
@@ -489,7 +496,7 @@ final class LdapWalk {
         ldapString(r, d, "ldap.matchedDN", "matchedDN");
         if (r == bindResponseTree && d.length >= 7 && b.latin1(d.value, 7).equals("NTLMSSP")) {
             // BindResponse's matchedDN carrying NTLMSSP goes to ntlmssp, off here: data
-            dev.tcpscope.proto.Items.data(r, b.s, b.base + d.value, (int) d.length, p -> msg.subProtocol = true);
+            dev.tcpscope.proto.Items.data(r, b.s, b.base + d.value, (int) d.length, this::layer);
         }
         off = (int) d.end();
         if (off >= end) {
@@ -854,6 +861,9 @@ final class LdapWalk {
     /** FN_BODY AttributeValue: the "ldap.name" table's dissectors for a few types, else the bytes, as text when printable. */
     private void attributeValue(Tree vals, Ber.Tlv x, String type) {
         int len = need(x);
+        if ("objectGUID".equals(type) || "supportedControl".equals(type) || "supportedCapabilities".equals(type)) {
+            layer("ldap"); // the "ldap.name" table's dissectors are ldap's
+        }
         if ("objectGUID".equals(type) && len >= 16) {
             b.at(vals.field("ldap.guid", "GUID: " + guid(x.value), guid(x.value)), x.value, 16);
             return;
@@ -1076,6 +1086,7 @@ final class LdapWalk {
     private void controlValue(Tree ctl, Ber.Tlv x) {
         int len = need(x);
         if (LdapNames.PAGED.equals(st.oid) && len > 0) {
+            layer("ldap"); // call_ber_oid_callback: the OID's dissector, registered under ldap
             Ber.Tlv s = tlv(x.value);
             int slen = need(s);
             Tree v = at(ctl.none("ldap.SearchControlValue_element", "SearchControlValue"), s);
@@ -1094,6 +1105,7 @@ final class LdapWalk {
             return;
         }
         if (LdapNames.SORT.equals(st.oid) && len > 0) {
+            layer("ldap");
             Ber.Tlv s = tlv(x.value);
             need(s);
             Tree l = at(seqOf(ctl, s, "ldap.SortKeyList", "SortKeyList"), s);
