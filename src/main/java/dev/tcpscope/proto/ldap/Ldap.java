@@ -301,7 +301,9 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
             ctx.columns.appendInfo(info);
         }
         if (m.end != End.OK) {
-            ctx.columns.appendInfo(m.end == End.SHORT ? " [Packet size limited during capture]" : " [Malformed Packet]");
+            // show_exception's col_append_sep: no blank after LDAP's own trailing one
+            String sep = info.length() > 0 && info.charAt(info.length() - 1) == ' ' ? "" : " ";
+            ctx.columns.appendInfo(sep + (m.end == End.SHORT ? "[Packet size limited during capture]" : "[Malformed Packet]"));
         }
         if (m.startTls) {
             ctx.handOff = tls.get();

@@ -117,6 +117,35 @@ final class LdapWalk {
     /** Texts appended to items (proto_item_append_text), applied when the walk is done. */
     private final java.util.IdentityHashMap<Tree, StringBuilder> labels = new java.util.IdentityHashMap<>();
 
+    static final int LABEL_LENGTH = 240;
+
+    /** proto_item_set_text's label: " [truncated]" in front of one too long for its buffer. */
+    static String setText(String text) {
+        byte[] raw = text.getBytes(StandardCharsets.UTF_8);
+        if (raw.length < LABEL_LENGTH) {
+            return text;
+        }
+        byte[] m = (" [truncated]" + text).getBytes(StandardCharsets.UTF_8);
+        int end = LABEL_LENGTH - 1;
+        do {
+            end--;
+        } while (end > 0 && (m[end] & 0xc0) == 0x80);
+        return new String(m, 0, end, StandardCharsets.UTF_8);
+    }
+
+    /** proto_item_append_text's label: cut where the label buffer ends. */
+    static String appended(CharSequence text) {
+        byte[] raw = text.toString().getBytes(StandardCharsets.UTF_8);
+        if (raw.length < LABEL_LENGTH) {
+            return text.toString();
+        }
+        int end = LABEL_LENGTH - 1;
+        while (end > 0 && (raw[end] & 0xc0) == 0x80) {
+            end--;
+        }
+        return new String(raw, 0, end, StandardCharsets.UTF_8);
+    }
+
     private void append(Tree item, String base, String text) {
         if (item == null) {
             return;
@@ -134,7 +163,7 @@ final class LdapWalk {
                 labels.put(st.ldm, l);
             }
             l.append(text);
-            st.ldm.relabel(l.toString());
+            st.ldm.relabel(appended(l));
         }
     }
 
@@ -192,6 +221,10 @@ final class LdapWalk {
             case 16 -> {
                 long v = Ber.integer(b, t.value, len) & 0xffffffffL;
                 at(op.field("ldap.abandonRequest", "abandonRequest: " + v, Long.toString(v)), t);
+                // AbandonRequest is a MessageID: its body takes over the message ID and the item texts go to
+                st.messageId = v;
+                st.ldm = op;
+                labels.put(op, new StringBuilder("protocolOp: " + name + " (" + tag + ")"));
                 doProtocolOp();
             }
             case 23 -> extendedRequest(op, t, len);
@@ -629,7 +662,7 @@ final class LdapWalk {
                 }
                 String built = and ? st.andFilter : st.orFilter;
                 if (built != null) {
-                    sub.relabel(alt + ": " + built);
+                    sub.relabel(appended(alt + ": " + built));
                     st.filter = built;
                 }
                 if (and) {
@@ -667,7 +700,7 @@ final class LdapWalk {
             default -> { }
         }
         if (st.filter != null) {
-            ft.relabel("Filter: " + st.filter);
+            ft.relabel(appended("Filter: " + st.filter));
         }
     }
 
@@ -759,7 +792,7 @@ final class LdapWalk {
             }
         }
         st.filter = "(" + orNull(st.attrType) + "=" + orNull(st.substringValue) + ")";
-        sub.relabel("substring: " + st.filter);
+        sub.relabel(appended("substring: " + st.filter));
         st.substringValue = saved;
     }
 
@@ -861,22 +894,19 @@ final class LdapWalk {
     /** FN_BODY AttributeValue: the "ldap.name" table's dissectors for a few types, else the bytes, as text when printable. */
     private void attributeValue(Tree vals, Ber.Tlv x, String type) {
         int len = need(x);
-        if ("objectGUID".equals(type) || "supportedControl".equals(type) || "supportedCapabilities".equals(type)) {
-            layer("ldap"); // the "ldap.name" table's dissectors are ldap's
-        }
         if ("objectGUID".equals(type) && len >= 16) {
             b.at(vals.field("ldap.guid", "GUID: " + guid(x.value), guid(x.value)), x.value, 16);
             return;
         }
         if ("supportedControl".equals(type) || "supportedCapabilities".equals(type)) {
             String v = utf8(x.value, len);
-            String known = LdapNames.OIDS.get(v);
+            String known = LdapNames.resolve(v);
             b.at(vals.field("ldap.oid", "OID: " + v + (known == null ? "" : " (" + known + ")"), v), x.value, len);
             return;
         }
         Tree item = b.at(vals.bytes("ldap.AttributeValue", "AttributeValue", b.s, b.base + x.value, len), x.start, (int) x.total());
         if (printable(x.value, len)) {
-            item.relabel("AttributeValue: " + Text.format(b.copy(x.value, len), 0, len));
+            item.relabel(setText("AttributeValue: " + Text.format(b.copy(x.value, len), 0, len)));
         }
     }
 
