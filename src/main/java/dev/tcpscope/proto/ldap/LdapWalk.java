@@ -61,8 +61,16 @@ final class LdapWalk {
         return (int) t.length;
     }
 
+    /** Where packet-ber.c puts most items: on the value, after the identifier and length. */
     private Tree at(Tree item, Ber.Tlv t) {
-        return b.at(item, t.start, (int) t.total());
+        long avail = Math.max(0, Math.min(t.length, b.cap - t.value));
+        return b.at(item, t.value, (int) avail);
+    }
+
+    /** The whole TLV: the message, protocolOp's alternative, a Filter, an element of a SEQUENCE OF. */
+    private Tree whole(Tree item, Ber.Tlv t) {
+        long avail = Math.max(0, Math.min(t.total(), b.cap - t.start));
+        return b.at(item, t.start, (int) avail);
     }
 
     /** tvb_get_string_enc(ENC_UTF_8): the bytes as UTF-8, ending at a NUL as the C string does. */
@@ -88,7 +96,7 @@ final class LdapWalk {
     int message(Tree parent) {
         Ber.Tlv t = tlv(0);
         int len = need(t);
-        Tree m = at(parent.none("ldap.LDAPMessage_element", "LDAPMessage"), t);
+        Tree m = whole(parent.none("ldap.LDAPMessage_element", "LDAPMessage"), t);
         StringBuilder label = new StringBuilder("LDAPMessage");
         st.ldm = m;
         labels.put(m, label);
@@ -192,13 +200,13 @@ final class LdapWalk {
         int len = need(t);
         int tag = LdapNames.OP_TAGS[idx];
         String name = LdapNames.OP_NAMES[idx];
-        Tree op = at(m.field("ldap.protocolOp", "protocolOp: " + name + " (" + tag + ")", Integer.toString(tag)), t);
+        Tree op = whole(m.field("ldap.protocolOp", "protocolOp: " + name + " (" + tag + ")", Integer.toString(tag)), t);
         st.protocolOp = idx;
         switch (tag) {
             case 0 -> bindRequest(op, t, len);
             case 1 -> bindResponse(op, t, len);
             case 2 -> {
-                at(op.none("ldap.unbindRequest_element", "unbindRequest"), t);
+                b.at(op.none("ldap.unbindRequest_element", "unbindRequest"), t.start, 0);
                 doProtocolOp();
             }
             case 3 -> searchRequest(op, t, len);
@@ -233,7 +241,7 @@ final class LdapWalk {
             default -> { }
         }
         // FN_FTR ProtocolOp: pairing, then the result count
-        pairing(m, tag);
+        pairing(m, tag, t.start);
         if (tag == 4 || tag == 5) {
             int n = first ? conv.numResults : msg.results;
             if (first) {
@@ -270,7 +278,7 @@ final class LdapWalk {
         return n;
     }
 
-    private void pairing(Tree m, int tag) {
+    private void pairing(Tree m, int tag, int at) {
         boolean request = tag == 0 || tag == 3 || tag == 6 || tag == 8 || tag == 10 || tag == 12 || tag == 14 || tag == 23;
         boolean response = tag == 1 || tag == 4 || tag == 19 || tag == 5 || tag == 7 || tag == 9 || tag == 11 || tag == 13
                 || tag == 15 || tag == 24 || tag == 25;
@@ -283,13 +291,13 @@ final class LdapWalk {
         if (msg.pairedRequest) {
             if (msg.responseIn != 0) {
                 m.field("ldap.response_in", "Response In: " + msg.responseIn, Integer.toString(msg.responseIn)).generated()
-                        .at(b.s, b.base, 0);
+                        .at(b.s, b.base + at, 0);
             }
         } else if (msg.responseTo != 0) {
             m.field("ldap.response_to", "Response To: " + msg.responseTo, Integer.toString(msg.responseTo)).generated()
-                    .at(b.s, b.base, 0);
+                    .at(b.s, b.base + at, 0);
             String s = seconds(msg.delta);
-            m.field("ldap.time", "Time: " + s + " seconds", s).generated().at(b.s, b.base, 0);
+            m.field("ldap.time", "Time: " + s + " seconds", s).generated().at(b.s, b.base + at, 0);
         }
     }
 
@@ -628,7 +636,7 @@ final class LdapWalk {
             throw Tvb.Stop.MALFORMED;
         }
         int len = need(t);
-        Tree ft = at(parent.text("Filter: "), t);
+        Tree ft = whole(parent.text("Filter: "), t);
         if (t.cls != Ber.CONTEXT || t.tag > 9) {
             ft.text("BER Error: This choice field (" + name + ") was not found.");
             return;
@@ -854,7 +862,7 @@ final class LdapWalk {
         while (off < end) {
             Ber.Tlv e = tlv(off);
             int len = need(e);
-            Tree item = at(l.none(key, name), e);
+            Tree item = whole(l.none(key, name), e);
             typeAndValues(item, name, e.value, e.value + len);
             off = (int) e.end();
         }
@@ -904,7 +912,7 @@ final class LdapWalk {
             b.at(vals.field("ldap.oid", "OID: " + v + (known == null ? "" : " (" + known + ")"), v), x.value, len);
             return;
         }
-        Tree item = b.at(vals.bytes("ldap.AttributeValue", "AttributeValue", b.s, b.base + x.value, len), x.start, (int) x.total());
+        Tree item = b.at(vals.bytes("ldap.AttributeValue", "AttributeValue", b.s, b.base + x.value, len), x.value, len);
         if (printable(x.value, len)) {
             item.relabel(setText("AttributeValue: " + Text.format(b.copy(x.value, len), 0, len)));
         }
@@ -950,7 +958,7 @@ final class LdapWalk {
         while (m < me) {
             Ber.Tlv item = tlv(m);
             int ilen = need(item);
-            Tree it = at(l.none("ldap.modification_item_element", "modification item"), item);
+            Tree it = whole(l.none("ldap.modification_item_element", "modification item"), item);
             int p = item.value;
             int pe = p + ilen;
             if (p < pe) {
@@ -1088,7 +1096,7 @@ final class LdapWalk {
         while (off < end) {
             Ber.Tlv e = tlv(off);
             int len = need(e);
-            Tree ctl = at(l.none("ldap.Control_element", "Control"), e);
+            Tree ctl = whole(l.none("ldap.Control_element", "Control"), e);
             int o = e.value;
             int oe = o + len;
             st.oid = null;
@@ -1119,7 +1127,7 @@ final class LdapWalk {
             layer("ldap"); // call_ber_oid_callback: the OID's dissector, registered under ldap
             Ber.Tlv s = tlv(x.value);
             int slen = need(s);
-            Tree v = at(ctl.none("ldap.SearchControlValue_element", "SearchControlValue"), s);
+            Tree v = whole(ctl.none("ldap.SearchControlValue_element", "SearchControlValue"), s);
             int o = s.value;
             int e = o + slen;
             if (o < e) {
@@ -1144,7 +1152,7 @@ final class LdapWalk {
             while (o < e) {
                 Ber.Tlv k = tlv(o);
                 int klen = need(k);
-                Tree item = at(l.none("ldap.SortKeyList_item_element", "SortKeyList item"), k);
+                Tree item = whole(l.none("ldap.SortKeyList_item_element", "SortKeyList item"), k);
                 int p = k.value;
                 int pe = p + klen;
                 while (p < pe) {
