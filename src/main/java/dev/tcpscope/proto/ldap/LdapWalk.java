@@ -969,7 +969,7 @@ final class LdapWalk {
             if (p < pe) {
                 Ber.Tlv tv = tlv(p);
                 int tlen = need(tv);
-                Tree mod = at(it.none("ldap.modification_element", "modification"), tv);
+                Tree mod = whole(it.none("ldap.modification_element", "modification"), tv);
                 typeAndValues(mod, "modification", tv.value, tv.value + tlen);
             }
             m = (int) item.end();
@@ -1024,7 +1024,7 @@ final class LdapWalk {
         if (off < end) {
             Ber.Tlv a = tlv(off);
             int alen = need(a);
-            Tree ava = at(r.none("ldap.ava_element", "ava"), a);
+            Tree ava = whole(r.none("ldap.ava_element", "ava"), a);
             assertion(ava, a.value, a.value + alen);
         }
     }
