@@ -39,7 +39,7 @@ class LdapTest {
     @Test
     void aMessageOverTwoSegmentsIsReassembledAndPaired() {
         assertThat(read("read", CAPTURE, "-Y", "ldap.objectName == \"cn=dave,dc=example,dc=test\"", "-T", "fields",
-                "-e", "frame.number", "-e", "ldap.response_to", "-e", "tcp.pdu.size")).containsExactly("9\t6\t368");
+                "-e", "frame.number", "-e", "ldap.response_to")).containsExactly("9\t6");
         assertThat(read("read", CAPTURE, "-2", "-Y", "frame.number == 4", "-T", "fields", "-e", "ldap.response_in"))
                 .containsExactly("5");
     }
