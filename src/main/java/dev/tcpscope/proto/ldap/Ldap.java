@@ -321,9 +321,15 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
                 if ("GSS-SPNEGO".equals(m.mech) || "GSSAPI".equals(m.mech)) {
                     // gssapi_verf is not dissected here (disabled in the profile): the buffer goes to data
                     int n = (int) Math.min(sl, Math.max(0, b.cap - 4));
-                    dev.tcpscope.proto.Items.data(buf, b.s, b.base + 4, n, p -> { });
+                    dev.tcpscope.proto.Items.data(buf, b.s, b.base + 4, n, p -> {
+                        if (first) {
+                            m.layers.add(p);
+                        }
+                    });
                     info.append("SASL GSS-API Integrity: ");
                     buf.text("GSS-API payload (0 bytes)");
+                    // dissect_ldap_payload on the empty rest: tvb_ensure_captured_length_remaining throws
+                    throw 4 + sl <= b.cap ? Tvb.Stop.MALFORMED : Tvb.Stop.SHORT;
                 }
                 return;
             }

@@ -319,7 +319,11 @@ final class LdapWalk {
     private String ldapString(Tree parent, Ber.Tlv t, String key, String name) {
         int len = need(t);
         String v = utf8(t.value, len);
-        at(parent.string(key, name, v), t);
+        Tree item = at(parent.string(key, name, v), t);
+        if (Text.trailingStray(b.s, b.base + t.value, len)) {
+            item.expert("_ws.string.trailing_stray_characters", Tree.Severity.WARNING, Tree.Group.UNDECODED,
+                    "Trailing stray characters");
+        }
         named(key, v);
         return v;
     }
@@ -444,9 +448,9 @@ final class LdapWalk {
             }
             case 3 -> sasl(ai, a, alen);
             case 10, 11 -> {
+                // the body hands the blob to ntlmssp (off here: data) instead of adding its own item
                 doProtocolOp();
-                at(ai.bytes(a.tag == 10 ? "ldap.ntlmsspNegotiate" : "ldap.ntlmsspAuth", a.tag == 10 ? "ntlmsspNegotiate"
-                        : "ntlmsspAuth", b.s, b.base + a.value, alen), a);
+                dev.tcpscope.proto.Items.data(ai, b.s, b.base + a.value, alen, this::layer);
             }
             default -> bytes(ai, a, a.tag == 1 ? "ldap.krbv42LDAP" : "ldap.krbv42DSA", a.tag == 1 ? "krbv42LDAP" : "krbv42DSA");
         }
