@@ -35,6 +35,13 @@ public interface LayerTree {
      */
     default void underTcp(long frame, Tree tcp) { }
 
+    /**
+     * Items this protocol adds to the TCP item of {@code frame} after TCP's "TCP segment data"
+     * items: the PDUs of a later call than the one that got a reassembled PDU (tcp_dissect_pdus
+     * adds "[PDU Size: N]" as it goes, and TCP adds the segment data between the calls); none by default.
+     */
+    default void underTcpAfterData(long frame, Tree tcp) { }
+
     /** The protocol's short name as exception markers show it ({@code HTTP}). */
     String protocolName();
 

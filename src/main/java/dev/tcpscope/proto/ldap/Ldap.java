@@ -126,6 +126,8 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
         final List<String> layers = new ArrayList<>(1);
         /** Which call of the dissector in the frame carried it. */
         int call;
+        /** Whether that call's bytes were reassembled by TCP. */
+        boolean reassembled;
         LayerTree.End end = LayerTree.End.OK;
 
         Msg(Tvb bytes, boolean sasl, int frame) {
@@ -271,6 +273,7 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
     private void one(Tvb b, PduContext ctx, Conv conv, boolean saslFraming) {
         Msg m = new Msg(b, saslFraming, ctx.frame);
         m.call = calls;
+        m.reassembled = ctx.reassembled;
         boolean doing = conv.authType == AUTH_SASL && conv.firstAuthFrame != 0 && ctx.frame >= conv.firstAuthFrame;
         if (!doing && b.cap >= 6) {
             long sl = b.u32(0);
@@ -405,9 +408,25 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
         if (!shows(frame)) {
             return;
         }
+        pduSizes(tcp, true);
+    }
+
+    @Override
+    public void underTcpAfterData(long frame, Tree tcp) {
+        if (shows(frame)) {
+            pduSizes(tcp, false);
+        }
+    }
+
+    /** "[PDU Size: N]" of the first call when it got a reassembled PDU ({@code before}), else of the others. */
+    private void pduSizes(Tree tcp, boolean before) {
+        boolean split = msgs.get(0).reassembled;
         for (Msg m : msgs) {
-            m.bytes.at(tcp.field("tcp.pdu.size", "PDU Size: " + m.bytes.rep, Integer.toString(m.bytes.rep)).generated(),
-                    0, m.bytes.rep);
+            boolean firstCall = m.call == msgs.get(0).call;
+            if (before == (!split || firstCall)) {
+                m.bytes.at(tcp.field("tcp.pdu.size", "PDU Size: " + m.bytes.rep, Integer.toString(m.bytes.rep)).generated(),
+                        0, m.bytes.rep);
+            }
         }
     }
 
