@@ -59,6 +59,8 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
         String authMech;
         int firstAuthFrame;
         int numResults;
+        /** The second pass of two: counts are what the first pass left. */
+        boolean visited;
         boolean startTlsPending;
         final Map<Integer, Call> unmatched = new HashMap<>();
         /** Matched calls by message ID, newest first. */
@@ -141,14 +143,19 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
     private int msgsFrame = -1;
     private final dev.tcpscope.proto.PassRecord<Map<Integer, List<Call>>> record = new dev.tcpscope.proto.PassRecord<>();
 
+    /** Each conversation's search-result count after the first pass of two. */
+    private final dev.tcpscope.proto.PassRecord<Integer> results = new dev.tcpscope.proto.PassRecord<>();
+
     @Override
     public void recordForSecondPass() {
         record.start();
+        results.start();
     }
 
     @Override
     public void secondPassOf(dev.tcpscope.proto.TwoPass first) {
         record.takeOver(((Ldap) first).record);
+        results.takeOver(((Ldap) first).results);
     }
 
     @Override
@@ -170,6 +177,10 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
         if (record.secondPass() && conv.finalMatched == null) {
             Map<Integer, List<Call>> m = record.take(ctx.stream);
             conv.finalMatched = m == null ? new HashMap<>() : m;
+            // the second pass sees the count the first ended with and adds nothing (fd->visited)
+            Integer n = results.take(ctx.stream);
+            conv.numResults = n == null ? 0 : n;
+            conv.visited = true;
         }
         if (record.recording()) {
             record.put(ctx.stream, conv.matched);
@@ -191,6 +202,9 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
             return;
         }
         pdus(s, off, len, ctx, conv, sasl);
+        if (results.recording()) {
+            results.put(ctx.stream, conv.numResults);
+        }
     }
 
     private LdapWalk.FrameState state = new LdapWalk.FrameState();

@@ -842,7 +842,7 @@ final class LdapWalk {
     }
 
     private void searchResEntry(Tree op, Ber.Tlv t, int len) {
-        if (first) {
+        if (first && !conv.visited) {
             conv.numResults++;
         }
         Tree r = at(op.none("ldap.searchResEntry_element", "searchResEntry"), t);
