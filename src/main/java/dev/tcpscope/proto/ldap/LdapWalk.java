@@ -642,8 +642,7 @@ final class LdapWalk {
         int len = need(t);
         Tree ft = whole(parent.text("Filter: "), t);
         if (t.cls != Ber.CONTEXT || t.tag > 9) {
-            ft.text("BER Error: This choice field (" + name + ") was not found.");
-            return;
+            return; // 4.0 shows the "Filter: " item alone
         }
         String alt = LdapNames.FILTER[t.tag];
         Tree c = at(ft.field(key, name + ": " + alt + " (" + t.tag + ")", Integer.toString(t.tag)), t);
