@@ -56,6 +56,9 @@ ENABLED=(
   # mbtcp, modbus: Modbus/TCP on tcp.port 502, ADUs by their MBAP length (src/main/java/dev/tcpscope/proto/modbus).
   mbtcp
   modbus
+  # ldap: LDAP on tcp.port 389 and 3268 (and udp 389 as CLDAP), each LDAPMessage by its BER
+  #   length, SASL-wrapped buffers undecrypted (src/main/java/dev/tcpscope/proto/ldap).
+  ldap
   # irc: IRC on tcp.port 6667 and 57000, each segment on its own (src/main/java/dev/tcpscope/proto/irc).
   irc
   # telnet: Telnet on tcp.port 23, each segment on its own (src/main/java/dev/tcpscope/proto/telnet).

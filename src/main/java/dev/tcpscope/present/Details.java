@@ -596,6 +596,19 @@ public final class Details {
         return shown;
     }
 
+    /** The items the protocols above TCP add after TCP's segment-data items ({@link LayerTree#underTcpAfterData}). */
+    void underTcpAfterData(DetailNode tcp) {
+        Desegmenter g = decoder.desegmenter();
+        if (g != null && !quoting && g.table() instanceof DissectorTable t) {
+            long frame = decoder.frame().number();
+            for (LayerTree lt : t.trees()) {
+                if (lt.shows(frame)) {
+                    lt.underTcpAfterData(frame, tcp);
+                }
+            }
+        }
+    }
+
     /** The items the protocols above TCP add to the frame's TCP item ({@link LayerTree#underTcp}). */
     void underTcp(DetailNode tcp) {
         Desegmenter g = decoder.desegmenter();

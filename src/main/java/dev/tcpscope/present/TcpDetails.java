@@ -392,6 +392,7 @@ final class TcpDetails {
         }
         if (g != null && g.handled()) {
             desegmented(tcp, g, s, at, left);
+            x.underTcpAfterData(tcp);
             return;
         }
         if (g != null && g.tookPayload()) {

@@ -42,6 +42,13 @@ public interface LayerTree {
      */
     default void markerAt(long frame, Tree marker) { }
 
+    /**
+     * Items this protocol adds to the TCP item of {@code frame} after TCP's "TCP segment data"
+     * items: the PDUs of a later call than the one that got a reassembled PDU (tcp_dissect_pdus
+     * adds "[PDU Size: N]" as it goes, and TCP adds the segment data between the calls); none by default.
+     */
+    default void underTcpAfterData(long frame, Tree tcp) { }
+
     /** The protocol's short name as exception markers show it ({@code HTTP}). */
     String protocolName();
 

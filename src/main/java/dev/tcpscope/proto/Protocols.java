@@ -49,6 +49,7 @@ public final class Protocols {
             dev.tcpscope.proto.gryphon.GryphonFields.all(),
             dev.tcpscope.proto.pop.PopFields.all(),
             dev.tcpscope.proto.modbus.ModbusFields.all(),
+            dev.tcpscope.proto.ldap.LdapFields.all(),
             dev.tcpscope.proto.telnet.TelnetFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
@@ -77,6 +78,7 @@ public final class Protocols {
         t.register(new dev.tcpscope.proto.irc.Irc(), dev.tcpscope.proto.irc.Irc.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.pop.Pop(t::byPort, () -> t.byName("tls")), dev.tcpscope.proto.pop.Pop.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.modbus.Modbus(t::heuristics), dev.tcpscope.proto.modbus.Modbus.TCP_PORTS, false);
+        t.register(new dev.tcpscope.proto.ldap.Ldap(() -> t.byName("tls")), dev.tcpscope.proto.ldap.Ldap.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.telnet.Telnet(() -> t.byName("tls")), dev.tcpscope.proto.telnet.Telnet.TCP_PORTS, false);
         return t;
     }
