@@ -50,6 +50,9 @@ ENABLED=(
   # pop: POP3 on tcp.port 110, each segment on its own, the messages RETR/TOP announce reassembled
   #   and handed to imf (src/main/java/dev/tcpscope/proto/pop).
   pop
+  # imap: IMAP on tcp.port 143, line by line, desegmented; the literals of FETCH answers handed to
+  #   imf (src/main/java/dev/tcpscope/proto/imap).
+  imap
   # irc: IRC on tcp.port 6667 and 57000, each segment on its own (src/main/java/dev/tcpscope/proto/irc).
   irc
   # telnet: Telnet on tcp.port 23, each segment on its own (src/main/java/dev/tcpscope/proto/telnet).

@@ -75,6 +75,16 @@ public final class Collected implements Tree {
                 }
             } else if (i.value == null) {
                 v.addPresent();
+            } else if (type == FieldType.RELATIVE_TIME) {
+                // a duration as the tree shows it, seconds with nine decimals: its nanoseconds
+                try {
+                    boolean neg = i.value.startsWith("-");
+                    String[] p = (neg ? i.value.substring(1) : i.value).split("\\.");
+                    long ns = Long.parseLong(p[0]) * 1_000_000_000L + (p.length > 1 ? Long.parseLong(p[1]) : 0);
+                    v.addLong(neg ? -ns : ns);
+                } catch (NumberFormatException e) {
+                    v.addPresent();
+                }
             } else if (type == FieldType.DOUBLE) {
                 try {
                     v.addDouble(Double.parseDouble(i.value));

@@ -150,6 +150,14 @@ public final class Desegmenter {
 
     private boolean sourceKept;
 
+    /**
+     * The PDU dissected in the last frame whose bytes are no data source of it, or null: its
+     * dissector asked for more from its start, and packet-tcp.c removed the "Reassembled TCP"
+     * source; items the dissector added still lie in those bytes (print.c then writes their
+     * position and length with no hex).
+     */
+    public Reassembled reassembledUnkept() { return any && !shown && !sourceKept ? reassembled : null; }
+
     /** What {@code desegment_tcp} adds to the TCP tree: see {@link #item(int)}. */
     public enum Item {
         /** {@code TCP segment data (N bytes)}: {@code tcp.segment_data}. */
@@ -305,6 +313,7 @@ public final class Desegmenter {
         Object session;
         /** The dissector taking the conversation after frame {@link #handOffFrame} ({@link PduContext#handOff}). */
         PduDissector next;
+        Object nextSession;
         int handOffFrame;
         /** The dissector and session the conversation had before the hand-off (null: none). */
         PduDissector before;
@@ -469,7 +478,7 @@ public final class Desegmenter {
                 if (st.next != null && frame > st.handOffFrame && st.next != st.dissector) {
                     st.before = st.dissector;
                     st.beforeSession = st.session;
-                    st.session = st.next.newSession(st.dissector.name());
+                    st.session = st.nextSession != null ? st.nextSession : st.next.newSession(st.dissector.name());
                     st.dissector = st.next;
                 }
                 run(st, frame, time, rec, srcPort, dstPort, payload, off, captured, length);
@@ -811,6 +820,7 @@ public final class Desegmenter {
         ctx.desegmentOffset = 0;
         ctx.desegmentLength = 0;
         ctx.handOff = null;
+        ctx.handOffSession = null;
         ctx.declined = false;
         st.dissector.dissect(s, off, len, ctx);
         if (ctx.declined && st.before != null) {
@@ -821,6 +831,7 @@ public final class Desegmenter {
         }
         if (ctx.handOff != null && st.handOffFrame == 0) {
             st.next = ctx.handOff;
+            st.nextSession = ctx.handOffSession;
             st.handOffFrame = frame;
         }
         if (!canDesegment) {

@@ -50,6 +50,12 @@ public final class PduContext {
      */
     public PduDissector handOff;
     /**
+     * With {@link #handOff}, the state the new protocol's dissector already keeps for the
+     * conversation (a dissector that handed these very bytes to it, as IMAP's TLS heuristic does
+     * with ssl_starttls_post_ack), or null for {@link PduDissector#newSession(String)}'s.
+     */
+    public Object handOffSession;
+    /**
      * The answer of a dissector that does not take the bytes (dissect_ssl returns 0 for four
      * printable bytes): after a hand-off TCP then gives them to the conversation's first protocol,
      * as packet-tcp.c tries the port's dissector when the conversation's declines.

@@ -180,6 +180,7 @@ final class TlsTree {
             case "smtp" -> "Simple Mail Transfer Protocol";
             case "ftp" -> "File Transfer Protocol (FTP)";
             case "telnet" -> "Telnet";
+            case "imap" -> "Internet Message Access Protocol";
             default -> null;
         };
     }
