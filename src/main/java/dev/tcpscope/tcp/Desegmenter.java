@@ -149,6 +149,10 @@ public final class Desegmenter {
     public Reassembled reassembledSource() { return any && (shown || sourceKept) ? reassembled : null; }
 
     private boolean sourceKept;
+    /** In a second pass, the dissector asked for more where the first pass started no PDU. */
+    private boolean unknownPdu;
+    /** The PDU being dissected is reassembled again in a later frame of the first pass (-2). */
+    private boolean laterReassembly;
 
     /**
      * The PDU dissected in the last frame whose bytes are no data source of it, or null: its
@@ -562,6 +566,7 @@ public final class Desegmenter {
             }
             boolean complete = false;
             boolean called = false;
+            unknownPdu = false;
             int lastFragmentLength = 0;
             long anotherPduFollows = 0;
             int desegOffsetAbs = offset;
@@ -573,6 +578,15 @@ public final class Desegmenter {
                     return;
                 }
                 msp.lastFrame = frame;
+                if (known != null && (msp.flags & ENTIRE_SEGMENT) != 0) {
+                    // tshark -2: the first pass cut this PDU where its dissector stopped (split_msp),
+                    // and the second finds it reassembled that long
+                    int cut = known.split(frame, msp.seq);
+                    if (cut > 0 && msp.seq + cut > seq && msp.seq + cut < nxtseq) {
+                        msp.flags &= ~ENTIRE_SEGMENT;
+                        msp.nxtpdu = msp.seq + cut;
+                    }
+                }
                 int len = (msp.flags & ENTIRE_SEGMENT) != 0 ? captured - offset
                         : (int) Math.min(nxtseq - seq, msp.nxtpdu - seq);
                 lastFragmentLength = len;
@@ -599,7 +613,10 @@ public final class Desegmenter {
             } else {
                 columns.mark();
                 call(st, frame, time, rec, srcPort, dstPort, s, base + offset, captured - offset, seq, false, true);
-                if (secondPass && ctx.desegmentLength != 0 && ctx.desegmentOffset == 0) {
+                // tshark -2 starts no PDU the first pass did not (a dissector that now asks for
+                // more where it did not before: IMAP's conversation taken by TLS in the second pass only)
+                unknownPdu = known != null && ctx.desegmentLength != 0 && !known.started(frame, seq + ctx.desegmentOffset);
+                if (secondPass && ctx.desegmentLength != 0 && ctx.desegmentOffset == 0 && !unknownPdu) {
                     // tshark -2: this frame now starts a known PDU, which packet-tcp.c recognises
                     // before calling the subdissector, so nothing it wrote on the first pass shows
                     columns.restore();
@@ -609,7 +626,7 @@ public final class Desegmenter {
                     desegOffsetAbs = offset + ctx.desegmentOffset;
                 }
             }
-            boolean mustDesegment = called && ctx.desegmentLength != 0;
+            boolean mustDesegment = called && ctx.desegmentLength != 0 && !unknownPdu;
             if (complete) {
                 columns.mark();
                 dissectReassembled(st, msp, frame, time, rec, srcPort, dstPort, false);
@@ -626,6 +643,10 @@ public final class Desegmenter {
                         shown = true; // the part before the split is shown (truncated) in this frame
                         truncateShown(ctx.desegmentOffset);
                         noteCompleted(msp, ctx.desegmentOffset, frame);
+                        if (noting != null) {
+                            noting.noteSplit(frame, msp.seq, ctx.desegmentOffset);
+                            noting.noteStart(frame, msp.seq + ctx.desegmentOffset);
+                        }
                         msp = split(flow, msp, ctx.desegmentOffset);
                     }
                     if (ctx.desegmentLength == PduDissector.ONE_MORE_SEGMENT) {
@@ -667,6 +688,9 @@ public final class Desegmenter {
                     }
                     Msp m = new Msp(desegSeq, nxtpdu, frame);
                     m.flags = mflags;
+                    if (noting != null) {
+                        noting.noteStart(frame, desegSeq);
+                    }
                     flow.add(m, pool);
                     add(m, s, base + desegOffsetAbs, 0, (int) (nxtseq - desegSeq), nxtseq < nxtpdu, frame);
                     error = null;
@@ -679,7 +703,9 @@ public final class Desegmenter {
                         anotherPduFollows > 0 ? (int) anotherPduFollows : length - desegOffsetAbs);
                 if (ctx.desegmentOffset == 0) {
                     columns.setProtocol("TCP");
-                    if (firstPdu) {
+                    if (unknownPdu) {
+                        columns.setInfo("[TCP segment of a reassembled PDU]"); // col_set_str, TCP's text not fenced there
+                    } else if (firstPdu) {
                         columns.appendInfo(" [TCP segment of a reassembled PDU]");
                     }
                 }
@@ -759,6 +785,8 @@ public final class Desegmenter {
         r.markOverlaps();
         any = true;
         done = msp;
+        // tshark -2 dissects a PDU only in the frame of its last reassembly (reassembled_in)
+        laterReassembly = known != null && known.of(msp.firstFrame, msp.seq, true) > frame;
         MemorySegment bytes = MemorySegment.ofArray(r.data);
         call(st, frame, time, rec, srcPort, dstPort, bytes, 0, msp.datalen, msp.seq, true, !atFin);
     }
@@ -812,6 +840,7 @@ public final class Desegmenter {
         ctx.seq = seq;
         ctx.fin = (rec.flags & Tcp.FIN) != 0;
         ctx.reassembled = reassembledBytes;
+        ctx.laterReassembly = reassembledBytes && laterReassembly;
         ctx.canDesegment = canDesegment;
         ctx.truncated = !reassembledBytes && truncatedPayload;
         ctx.srcPort = srcPort;

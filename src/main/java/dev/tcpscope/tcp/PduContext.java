@@ -17,6 +17,12 @@ public final class PduContext {
     public long seq;
     /** The segment carries FIN (end of stream), and whether the bytes were reassembled. */
     public boolean fin, reassembled;
+    /**
+     * In a second pass ({@code -2}), the reassembled bytes are a PDU the first pass reassembled
+     * again in a later frame: tshark's second pass dissects a PDU only in the frame of its last
+     * reassembly, so whatever the dissector shows here it does not show.
+     */
+    public boolean laterReassembly;
     /** Whether the dissector may ask for more bytes (false when the segment was cut short). */
     public boolean canDesegment;
     /** The segment's payload was cut short by the capture's snap length. */

@@ -17,7 +17,8 @@ import java.nio.file.Path;
  * followed by an OK, and accepted (TLS after it), the TLS heuristic of the first two payloads (a
  * session picked up after its STARTTLS, a greeting whose fifth byte is a line end), a literal
  * whose announced size runs past the bytes, a segment cut short by the snap length, and FETCH
- * lines that wait for bytes that never come. Run it to remake the file; the goldens come from
+ * lines that wait for bytes that never come, untagged lines alone (the Info column's first line
+ * cut to the last one's length), a literal size past 2^31. Run it to remake the file; the goldens come from
  * tshark (scripts/make-goldens.sh, make-detail-goldens.sh); nothing here says what the result
  * should be.
  */
@@ -207,6 +208,20 @@ public final class ImapScenarios {
         io.client(b("p1 NOOP\r\n"));
         io.server(b("* 4 fetch\r\np1 OK NOOP completed\r\n"));
         io.server(b("* 5 EXISTS\r\n"));
+        io.close();
+
+        // 11: untagged lines alone (IDLE), and a literal size past 2^31
+        io.open();
+        io.server(b("* OK ready\r\n"));
+        io.client(b("q1 IDLE\r\n"));
+        io.server(b("+ idling\r\n"));
+        io.server(b("* 14 EXISTS\r\n* 2 RECENT\r\n"));
+        io.server(b("* 2 RECENT\r\n* 14 EXISTS\r\n"));
+        io.client(b("DONE\r\n"));
+        io.server(b("q1 OK IDLE terminated\r\n"));
+        io.client(b("q2 FETCH 1 (BODY[])\r\n"));
+        io.server(b("* 1 FETCH (BODY[] {4294967295}\r\nab)\r\nq2 OK\r\n"));
+        io.client(b("q3 LOGOUT\r\n"));
         io.close();
     }
 

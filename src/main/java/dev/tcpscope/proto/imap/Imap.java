@@ -196,7 +196,9 @@ public final class Imap implements PduDissector, LayerTree, TwoPass {
             ctx.desegmentOffset = w.desegmentOffset;
             ctx.desegmentLength = w.desegmentLength;
         }
-        if (w.item) {
+        boolean partOfPdu = w.desegmentLength != 0 && w.desegmentOffset == 0 && (ctx.reassembled ? ctx.laterReassembly : true);
+        if (w.item && !(sessions.secondPass() && partOfPdu)) {
+            // (tshark's second pass calls IMAP for a PDU only in the frame of its last reassembly)
             calls.add(c);
         }
         if (w.startTls && ss.firstLastNonTls == 0 && ss.lastNonTls == 0) {
@@ -552,10 +554,10 @@ public final class Imap implements PduDissector, LayerTree, TwoPass {
                 }
                 line(offset, nextOffset[0] - offset);
                 firstLine[0] = false; // IMF writes the columns
-                if ((int) size < 0) {
-                    throw new Malformed(); // tvb_new_subset_length of a negative length
+                if ((int) size < -1) {
+                    throw new Malformed(); // tvb_new_subset_length of a negative length (-1: the rest)
                 }
-                int n = Math.min((int) size, cap - nextOffset[0]);
+                int n = (int) size == -1 ? cap - nextOffset[0] : Math.min((int) size, cap - nextOffset[0]);
                 imf(nextOffset[0], n);
                 if (nextOffset[0] + (int) size > nextOffset[0]) {
                     nextOffset[0] += (int) size;
