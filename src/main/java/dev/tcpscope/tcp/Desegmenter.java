@@ -631,6 +631,14 @@ public final class Desegmenter {
                 columns.mark();
                 dissectReassembled(st, msp, frame, time, rec, srcPort, dstPort, false);
                 called = true;
+                if (ctx.exception) {
+                    // process_tcp_payload rethrows the dissector's exception out of desegment_tcp:
+                    // no data item for this segment and no reassembly tree (the "Reassembled TCP"
+                    // source stays), and nothing after the PDU in this segment is dissected
+                    sourceKept = true;
+                    noteCompleted(msp, Integer.MAX_VALUE, frame);
+                    return;
+                }
                 if (secondPass && ctx.desegmentLength != 0 && ctx.desegmentOffset == 0) {
                     columns.restore(); // -2: the PDU is known to end later; this frame only carries part of it
                 }
@@ -850,6 +858,7 @@ public final class Desegmenter {
         ctx.desegmentLength = 0;
         ctx.handOff = null;
         ctx.handOffSession = null;
+        ctx.exception = false;
         ctx.declined = false;
         st.dissector.dissect(s, off, len, ctx);
         if (ctx.declined && st.before != null) {

@@ -67,4 +67,10 @@ public final class PduContext {
      * as packet-tcp.c tries the port's dissector when the conversation's declines.
      */
     public boolean declined;
+    /**
+     * The answer of a dissector whose dissection ended on an exception (a malformed packet):
+     * packet-tcp.c then adds nothing more for the segment (a reassembled PDU shows no reassembly
+     * tree).
+     */
+    public boolean exception;
 }

@@ -191,6 +191,7 @@ public final class Imap implements PduDissector, LayerTree, TwoPass {
         }
         if (c.end != End.OK) {
             ctx.columns.appendInfo("[Malformed Packet]");
+            ctx.exception = true;
         }
         if (w.desegmentLength != 0) {
             ctx.desegmentOffset = w.desegmentOffset;
