@@ -59,6 +59,9 @@ ENABLED=(
   # ldap: LDAP on tcp.port 389 and 3268 (and udp 389 as CLDAP), each LDAPMessage by its BER
   #   length, SASL-wrapped buffers undecrypted (src/main/java/dev/tcpscope/proto/ldap).
   ldap
+  # imap: IMAP on tcp.port 143, line by line, desegmented; the literals of FETCH answers handed to
+  #   imf (src/main/java/dev/tcpscope/proto/imap).
+  imap
   # irc: IRC on tcp.port 6667 and 57000, each segment on its own (src/main/java/dev/tcpscope/proto/irc).
   irc
   # telnet: Telnet on tcp.port 23, each segment on its own (src/main/java/dev/tcpscope/proto/telnet).

@@ -22,6 +22,8 @@ public final class DataSources {
     public record Source(String name, MemorySegment segment, long offset, int length) { }
 
     private final List<Source> sources = new ArrayList<>(2);
+    /** Bytes items may lie in that are no source of the frame (a PDU TCP reassembled and then dropped). */
+    private final List<Source> unlisted = new ArrayList<>(0);
 
     /** The sources of the frame {@code decoder} has just decoded. */
     public static DataSources of(Decoder decoder) {
@@ -36,6 +38,9 @@ public final class DataSources {
         Desegmenter.Reassembled pdu = g == null ? null : g.reassembledSource();
         if (pdu != null) {
             d.sources.add(new Source("Reassembled TCP", pdu.bytes(), 0, pdu.length()));
+        } else if (g != null && g.reassembledUnkept() != null) {
+            Desegmenter.Reassembled u = g.reassembledUnkept();
+            d.unlisted.add(new Source("Reassembled TCP", u.bytes(), 0, u.length()));
         }
         for (Map.Entry<String, byte[]> e : Details.aboveSources(decoder)) {
             byte[] b = e.getValue();
@@ -73,6 +78,19 @@ public final class DataSources {
             }
         }
         return -1;
+    }
+
+    /** The unlisted bytes ({@link #unlisted}) that hold the byte at {@code off} of {@code s}, or null. */
+    public Source unlisted(MemorySegment s, long off) {
+        long at = s.address() + off;
+        for (Source src : unlisted) {
+            MemorySegment m = src.segment;
+            if (m.isNative() == s.isNative() && m.heapBase().equals(s.heapBase())
+                    && at >= m.address() + src.offset && at <= m.address() + src.offset + src.length) {
+                return src;
+            }
+        }
+        return null;
     }
 
     /** The position of the byte at {@code off} of {@code s} within source {@code k} ({@link #locate}). */

@@ -315,6 +315,9 @@ public final class Pdml {
             out.text("field length invalid!");
             return;
         }
+        if (p.index() < 0) {
+            return; // bytes that are no source of the frame
+        }
         Labels.hex(out, p.source().segment(), p.source().offset() + p.position(), p.length(), false);
     }
 

@@ -5,6 +5,8 @@ package dev.tcpscope.present;
  * the length, as Wireshark's {@code field_info} has them ({@code ds_tvb}, {@code start},
  * {@code length}). A length of -1 ("to the end") is resolved against the source.
  *
+ * @param index the source's index among the frame's, or -1 for bytes that are no source of the
+ *     frame (print.c finds no data for them and writes no hex)
  * @param invalid the item runs past its source's end (print.c writes "field length invalid!")
  */
 public record Placed(DataSources.Source source, int index, int position, int length, boolean invalid) {
@@ -33,7 +35,17 @@ public record Placed(DataSources.Source source, int index, int position, int len
         }
         int k = sources.locate(s, off);
         if (k < 0) {
-            return null;
+            // bytes that are no source of the frame: a place without bytes to show (index -1)
+            DataSources.Source u = sources.unlisted(s, off);
+            if (u == null) {
+                return null;
+            }
+            int pos = (int) (s.address() + off - u.segment().address() - u.offset());
+            int len = length < 0 ? u.length() - pos : length;
+            if (len == 0 && !empty) {
+                return null;
+            }
+            return new Placed(u, -1, pos, len, false);
         }
         DataSources.Source src = sources.list().get(k);
         int pos = sources.position(k, s, off);

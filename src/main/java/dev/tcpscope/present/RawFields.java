@@ -88,7 +88,7 @@ public final class RawFields {
             out.append(masked);
         } else if (p != null && p.invalid()) {
             out.append("field length invalid!");
-        } else if (p != null) {
+        } else if (p != null && p.index() >= 0) {
             dev.tcpscope.field.FieldText.hex(out, p.source().segment(), p.source().offset() + p.position(), p.length());
         }
         out.append('"');

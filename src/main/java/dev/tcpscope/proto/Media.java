@@ -114,14 +114,19 @@ public final class Media {
         return mailTreeFields(d);
     }
 
-    /** The items of the frame's SMTP tree, else its POP tree: where an IMF message and its body are. */
+    /** The items of the frame's SMTP tree, else its POP tree, else its IMAP tree: where an IMF message and its body are. */
     public static Collected mailTreeFields(dev.tcpscope.tcp.Decoder d) {
         Collected smtp = dev.tcpscope.proto.smtp.SmtpFields.treeFields(d);
         if (smtp != null) {
             return smtp;
         }
         dev.tcpscope.proto.pop.Pop pop = Collected.dissector(d, "pop", dev.tcpscope.proto.pop.Pop.class);
-        return pop == null ? null : pop.treeFields(d.frame().number());
+        Collected c = pop == null ? null : pop.treeFields(d.frame().number());
+        if (c != null) {
+            return c;
+        }
+        dev.tcpscope.proto.imap.Imap imap = Collected.dissector(d, "imap", dev.tcpscope.proto.imap.Imap.class);
+        return imap == null ? null : imap.treeFields(d.frame().number());
     }
 
     private static final Map<String, Dissector> BY_TYPE = byType();

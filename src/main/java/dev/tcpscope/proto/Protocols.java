@@ -50,6 +50,7 @@ public final class Protocols {
             dev.tcpscope.proto.pop.PopFields.all(),
             dev.tcpscope.proto.modbus.ModbusFields.all(),
             dev.tcpscope.proto.ldap.LdapFields.all(),
+            dev.tcpscope.proto.imap.ImapFields.all(),
             dev.tcpscope.proto.telnet.TelnetFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
@@ -71,6 +72,8 @@ public final class Protocols {
         FtpData ftpData = new FtpData(t::announced);
         t.register(new Ftp(t::byPort, t::expect, ftpData, () -> t.byName("tls")), Ftp.TCP_PORTS, false);
         t.register(ftpData, FtpData.TCP_PORTS, false);
+        // IMAP before TLS: the bytes its heuristic hands to TLS show "imap" before "tls" in frame.protocols
+        t.register(new dev.tcpscope.proto.imap.Imap(t::byPort, () -> t.byName("tls")), dev.tcpscope.proto.imap.Imap.TCP_PORTS, false);
         t.register(new Tls(), Tls.TCP_PORTS, true);
         t.register(new Rlogin(), Rlogin.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.rsh.Rsh(), dev.tcpscope.proto.rsh.Rsh.TCP_PORTS, false);

@@ -149,6 +149,18 @@ public final class Desegmenter {
     public Reassembled reassembledSource() { return any && (shown || sourceKept) ? reassembled : null; }
 
     private boolean sourceKept;
+    /** In a second pass, the dissector asked for more where the first pass started no PDU. */
+    private boolean unknownPdu;
+    /** The PDU being dissected is reassembled again in a later frame of the first pass (-2). */
+    private boolean laterReassembly;
+
+    /**
+     * The PDU dissected in the last frame whose bytes are no data source of it, or null: its
+     * dissector asked for more from its start, and packet-tcp.c removed the "Reassembled TCP"
+     * source; items the dissector added still lie in those bytes (print.c then writes their
+     * position and length with no hex).
+     */
+    public Reassembled reassembledUnkept() { return any && !shown && !sourceKept ? reassembled : null; }
 
     /** What {@code desegment_tcp} adds to the TCP tree: see {@link #item(int)}. */
     public enum Item {
@@ -305,6 +317,7 @@ public final class Desegmenter {
         Object session;
         /** The dissector taking the conversation after frame {@link #handOffFrame} ({@link PduContext#handOff}). */
         PduDissector next;
+        Object nextSession;
         int handOffFrame;
         /** The dissector and session the conversation had before the hand-off (null: none). */
         PduDissector before;
@@ -469,7 +482,7 @@ public final class Desegmenter {
                 if (st.next != null && frame > st.handOffFrame && st.next != st.dissector) {
                     st.before = st.dissector;
                     st.beforeSession = st.session;
-                    st.session = st.next.newSession(st.dissector.name());
+                    st.session = st.nextSession != null ? st.nextSession : st.next.newSession(st.dissector.name());
                     st.dissector = st.next;
                 }
                 run(st, frame, time, rec, srcPort, dstPort, payload, off, captured, length);
@@ -553,6 +566,7 @@ public final class Desegmenter {
             }
             boolean complete = false;
             boolean called = false;
+            unknownPdu = false;
             int lastFragmentLength = 0;
             long anotherPduFollows = 0;
             int desegOffsetAbs = offset;
@@ -564,6 +578,15 @@ public final class Desegmenter {
                     return;
                 }
                 msp.lastFrame = frame;
+                if (known != null && (msp.flags & ENTIRE_SEGMENT) != 0) {
+                    // tshark -2: the first pass cut this PDU where its dissector stopped (split_msp),
+                    // and the second finds it reassembled that long
+                    int cut = known.split(frame, msp.seq);
+                    if (cut > 0 && msp.seq + cut > seq && msp.seq + cut < nxtseq) {
+                        msp.flags &= ~ENTIRE_SEGMENT;
+                        msp.nxtpdu = msp.seq + cut;
+                    }
+                }
                 int len = (msp.flags & ENTIRE_SEGMENT) != 0 ? captured - offset
                         : (int) Math.min(nxtseq - seq, msp.nxtpdu - seq);
                 lastFragmentLength = len;
@@ -590,7 +613,10 @@ public final class Desegmenter {
             } else {
                 columns.mark();
                 call(st, frame, time, rec, srcPort, dstPort, s, base + offset, captured - offset, seq, false, true);
-                if (secondPass && ctx.desegmentLength != 0 && ctx.desegmentOffset == 0) {
+                // tshark -2 starts no PDU the first pass did not (a dissector that now asks for
+                // more where it did not before: IMAP's conversation taken by TLS in the second pass only)
+                unknownPdu = known != null && ctx.desegmentLength != 0 && !known.started(frame, seq + ctx.desegmentOffset);
+                if (secondPass && ctx.desegmentLength != 0 && ctx.desegmentOffset == 0 && !unknownPdu) {
                     // tshark -2: this frame now starts a known PDU, which packet-tcp.c recognises
                     // before calling the subdissector, so nothing it wrote on the first pass shows
                     columns.restore();
@@ -600,11 +626,19 @@ public final class Desegmenter {
                     desegOffsetAbs = offset + ctx.desegmentOffset;
                 }
             }
-            boolean mustDesegment = called && ctx.desegmentLength != 0;
+            boolean mustDesegment = called && ctx.desegmentLength != 0 && !unknownPdu;
             if (complete) {
                 columns.mark();
                 dissectReassembled(st, msp, frame, time, rec, srcPort, dstPort, false);
                 called = true;
+                if (ctx.exception) {
+                    // process_tcp_payload rethrows the dissector's exception out of desegment_tcp:
+                    // no data item for this segment and no reassembly tree (the "Reassembled TCP"
+                    // source stays), and nothing after the PDU in this segment is dissected
+                    sourceKept = true;
+                    noteCompleted(msp, Integer.MAX_VALUE, frame);
+                    return;
+                }
                 if (secondPass && ctx.desegmentLength != 0 && ctx.desegmentOffset == 0) {
                     columns.restore(); // -2: the PDU is known to end later; this frame only carries part of it
                 }
@@ -617,6 +651,10 @@ public final class Desegmenter {
                         shown = true; // the part before the split is shown (truncated) in this frame
                         truncateShown(ctx.desegmentOffset);
                         noteCompleted(msp, ctx.desegmentOffset, frame);
+                        if (noting != null) {
+                            noting.noteSplit(frame, msp.seq, ctx.desegmentOffset);
+                            noting.noteStart(frame, msp.seq + ctx.desegmentOffset);
+                        }
                         msp = split(flow, msp, ctx.desegmentOffset);
                     }
                     if (ctx.desegmentLength == PduDissector.ONE_MORE_SEGMENT) {
@@ -658,6 +696,9 @@ public final class Desegmenter {
                     }
                     Msp m = new Msp(desegSeq, nxtpdu, frame);
                     m.flags = mflags;
+                    if (noting != null) {
+                        noting.noteStart(frame, desegSeq);
+                    }
                     flow.add(m, pool);
                     add(m, s, base + desegOffsetAbs, 0, (int) (nxtseq - desegSeq), nxtseq < nxtpdu, frame);
                     error = null;
@@ -670,7 +711,9 @@ public final class Desegmenter {
                         anotherPduFollows > 0 ? (int) anotherPduFollows : length - desegOffsetAbs);
                 if (ctx.desegmentOffset == 0) {
                     columns.setProtocol("TCP");
-                    if (firstPdu) {
+                    if (unknownPdu) {
+                        columns.setInfo("[TCP segment of a reassembled PDU]"); // col_set_str, TCP's text not fenced there
+                    } else if (firstPdu) {
                         columns.appendInfo(" [TCP segment of a reassembled PDU]");
                     }
                 }
@@ -750,6 +793,8 @@ public final class Desegmenter {
         r.markOverlaps();
         any = true;
         done = msp;
+        // tshark -2 dissects a PDU only in the frame of its last reassembly (reassembled_in)
+        laterReassembly = known != null && known.of(msp.firstFrame, msp.seq, true) > frame;
         MemorySegment bytes = MemorySegment.ofArray(r.data);
         call(st, frame, time, rec, srcPort, dstPort, bytes, 0, msp.datalen, msp.seq, true, !atFin);
     }
@@ -803,6 +848,7 @@ public final class Desegmenter {
         ctx.seq = seq;
         ctx.fin = (rec.flags & Tcp.FIN) != 0;
         ctx.reassembled = reassembledBytes;
+        ctx.laterReassembly = reassembledBytes && laterReassembly;
         ctx.canDesegment = canDesegment;
         ctx.truncated = !reassembledBytes && truncatedPayload;
         ctx.srcPort = srcPort;
@@ -811,6 +857,8 @@ public final class Desegmenter {
         ctx.desegmentOffset = 0;
         ctx.desegmentLength = 0;
         ctx.handOff = null;
+        ctx.handOffSession = null;
+        ctx.exception = false;
         ctx.declined = false;
         ctx.tryHeuristics = false;
         st.dissector.dissect(s, off, len, ctx);
@@ -836,6 +884,7 @@ public final class Desegmenter {
         }
         if (ctx.handOff != null && st.handOffFrame == 0) {
             st.next = ctx.handOff;
+            st.nextSession = ctx.handOffSession;
             st.handOffFrame = frame;
         }
         if (!canDesegment) {

@@ -92,6 +92,50 @@ public final class PduCompletions {
         }
     }
 
+    /** The PDUs the first pass started, (frame, low 32 bits of the sequence number), in frame order. */
+    private long[] starts = new long[16];
+    private int startCount;
+    private boolean startsSorted;
+
+    /** Notes that the first pass started a PDU at sequence number {@code seq} in {@code frame}. */
+    void noteStart(int frame, long seq) {
+        if (startCount == starts.length) {
+            starts = Arrays.copyOf(starts, startCount * 2);
+        }
+        starts[startCount++] = ((long) frame << 32) | (seq & 0xffffffffL);
+        startsSorted = false;
+    }
+
+    /**
+     * Whether the first pass started a PDU at {@code seq} in {@code frame}: the second pass
+     * (packet-tcp.c on a visited frame) starts none of its own.
+     */
+    boolean started(int frame, long seq) {
+        if (!startsSorted) {
+            Arrays.sort(starts, 0, startCount);
+            startsSorted = true;
+        }
+        return Arrays.binarySearch(starts, 0, startCount, ((long) frame << 32) | (seq & 0xffffffffL)) >= 0;
+    }
+
+    /** Splits: (completing frame, low 32 bits of the PDU's sequence number) to the length the PDU was cut to. */
+    private final java.util.Map<Long, Integer> splits = new java.util.HashMap<>();
+
+    /**
+     * Notes that the PDU starting at sequence number {@code seq}, completed in {@code frame}, was
+     * cut to its first {@code at} bytes (packet-tcp.c's {@code split_msp}: its dissector used those
+     * and asked for more after them): the second pass reassembles it that long.
+     */
+    void noteSplit(int frame, long seq, int at) {
+        splits.put(((long) frame << 32) | (seq & 0xffffffffL), at);
+    }
+
+    /** The length the first pass cut the PDU starting at {@code seq} to in {@code frame}, or 0. */
+    int split(int frame, long seq) {
+        Integer at = splits.get(((long) frame << 32) | (seq & 0xffffffffL));
+        return at == null ? 0 : at;
+    }
+
     /** Number of entries (for tests of the memory bound). */
     public int size() { return count; }
 
@@ -109,8 +153,22 @@ public final class PduCompletions {
         if (count == 0) {
             return 0;
         }
-        if (cursor > 0 && cursor <= count && (entries[cursor - 1] >>> 32) > frame) {
-            cursor = 0; // asked out of order: start over
+        if (cursor > count || cursor > 0 && (entries[cursor - 1] >>> 32) >= frame
+                || cursor < count && (entries[cursor] >>> 32) < frame - 64) {
+            // asked out of order (a PDU's first frame, asked again later), or far ahead: the
+            // frame's first entry by binary search
+            int lo = 0;
+            int hi = count;
+            long key = (long) frame << 32;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (entries[mid] < key) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            cursor = lo;
         }
         while (cursor < count && (entries[cursor] >>> 32) < frame) {
             cursor++;

@@ -17,6 +17,12 @@ public final class PduContext {
     public long seq;
     /** The segment carries FIN (end of stream), and whether the bytes were reassembled. */
     public boolean fin, reassembled;
+    /**
+     * In a second pass ({@code -2}), the reassembled bytes are a PDU the first pass reassembled
+     * again in a later frame: tshark's second pass dissects a PDU only in the frame of its last
+     * reassembly, so whatever the dissector shows here it does not show.
+     */
+    public boolean laterReassembly;
     /** Whether the dissector may ask for more bytes (false when the segment was cut short). */
     public boolean canDesegment;
     /** The segment's payload was cut short by the capture's snap length. */
@@ -50,6 +56,12 @@ public final class PduContext {
      */
     public PduDissector handOff;
     /**
+     * With {@link #handOff}, the state the new protocol's dissector already keeps for the
+     * conversation (a dissector that handed these very bytes to it, as IMAP's TLS heuristic does
+     * with ssl_starttls_post_ack), or null for {@link PduDissector#newSession(String)}'s.
+     */
+    public Object handOffSession;
+    /**
      * The answer of a dissector that does not take the bytes (dissect_ssl returns 0 for four
      * printable bytes): after a hand-off TCP then gives them to the conversation's first protocol,
      * as packet-tcp.c tries the port's dissector when the conversation's declines.
@@ -62,4 +74,10 @@ public final class PduContext {
      * the conversation's dissector), the port's dissector getting what it declines afterwards.
      */
     public boolean tryHeuristics;
+    /**
+     * The answer of a dissector whose dissection ended on an exception (a malformed packet):
+     * packet-tcp.c then adds nothing more for the segment (a reassembled PDU shows no reassembly
+     * tree).
+     */
+    public boolean exception;
 }

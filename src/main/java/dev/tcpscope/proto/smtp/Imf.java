@@ -112,7 +112,18 @@ public final class Imf {
      */
     public static byte[] dissect(MemorySegment s, int max, Tree root, StringBuilder info, StringBuilder protocol,
                           Consumer<String> protocols, byte[] decoded) {
-        return dissect(s, max, root, info, 0, protocol, protocols, decoded, 0);
+        return dissect(s, max, root, info, 0, protocol, protocols, decoded, 0, null);
+    }
+
+    /**
+     * As {@link #dissect(MemorySegment, int, Tree, StringBuilder, StringBuilder, Consumer, byte[])}
+     * for a protocol that shows several messages in one frame (IMAP's FETCH answers): the Info
+     * column is cleared back to {@code fence[0]} (col_clear after an earlier message's fence), and
+     * where packet-imf.c fences COL_INFO (before a body's media dissector) {@code fence[0]} moves there.
+     */
+    public static byte[] dissect(MemorySegment s, int max, Tree root, StringBuilder info, int[] fence, StringBuilder protocol,
+                                 Consumer<String> protocols, byte[] decoded) {
+        return dissect(s, max, root, info, fence[0], protocol, protocols, decoded, 0, fence);
     }
 
     /** How deep messages nest in message/rfc822 bodies before IMF stops taking them apart. */
@@ -124,7 +135,8 @@ public final class Imf {
      * {@code protocol}.
      */
     private static byte[] dissect(MemorySegment s, int max, Tree root, StringBuilder info, int fence,
-                                  StringBuilder protocol, Consumer<String> protocols, byte[] decoded, int depth) {
+                                  StringBuilder protocol, Consumer<String> protocols, byte[] decoded, int depth,
+                                  int[] fenceOut) {
         Tree tree = root == null ? null : root.protocol("imf", "Internet Message Format").at(s, 0, max);
         info.setLength(fence);
         int start = 0;
@@ -197,13 +209,16 @@ public final class Imf {
         }
         if (contentType != null) {
             // col_set_fence, then the type's dissector in the "media_type" table, if it has one
+            if (fenceOut != null) {
+                fenceOut[0] = info.length();
+            }
             if (encoding != null && encoding.regionMatches(true, 0, "base64", 0, Math.min(6, encoding.length()))
                     && encoding.length() >= 6) {
                 byte[] body = decoded != null ? decoded : base64(s, end, max);
-                media(contentType, MemorySegment.ofArray(body), 0, body.length, tree, info, protocol, protocols, depth);
+                media(contentType, MemorySegment.ofArray(body), 0, body.length, tree, info, protocol, protocols, depth, fenceOut);
                 return body;
             }
-            media(contentType, s, end, max - end, tree, info, protocol, protocols, depth);
+            media(contentType, s, end, max - end, tree, info, protocol, protocols, depth, fenceOut);
             return null;
         }
         Tree text = tree == null ? null : tree.none("imf.message_text", "Message-Text").at(s, end, max - end);
@@ -230,16 +245,18 @@ public final class Imf {
      * IMF item); a type without one shows nothing. What they add to the Info column follows.
      */
     private static void media(ContentType ct, MemorySegment s, int off, int len, Tree tree, StringBuilder info,
-                              StringBuilder protocol, Consumer<String> protocols, int depth) {
+                              StringBuilder protocol, Consumer<String> protocols, int depth, int[] fenceOut) {
         String type = ct.type().toLowerCase(Locale.ROOT);
         Tree at = tree != null ? tree : new dev.tcpscope.proto.Collected();
-        Consumer<String> names = protocols != null ? protocols : p -> { };
+        // a dissector given no bytes returns 0, and call_dissector_work takes its name out of
+        // frame.protocols again (an IMAP FETCH of headers only, whose body is empty)
+        Consumer<String> names = protocols != null && len > 0 ? protocols : p -> { };
         if (type.equals("message/rfc822") && depth < MAX_DEPTH) {
             // packet-imf.c registers itself for it: the enclosed message, under this one's item
             names.accept("imf");
             protocol.append("/IMF");
             int n = Math.max(len, 0);
-            dissect(s.asSlice(off, n), n, tree, info, info.length(), protocol, protocols, null, depth + 1);
+            dissect(s.asSlice(off, n), n, tree, info, info.length(), protocol, protocols, null, depth + 1, fenceOut);
             return;
         }
         if (dev.tcpscope.proto.multipart.Multipart.registered(type)) {

@@ -181,6 +181,7 @@ final class TlsTree {
             case "ftp" -> "File Transfer Protocol (FTP)";
             case "telnet" -> "Telnet";
             case "ldap" -> "Lightweight Directory Access Protocol";
+            case "imap" -> "Internet Message Access Protocol";
             default -> null;
         };
     }
