@@ -468,27 +468,9 @@ public final class Details {
         return beyond != null ? beyond : usual;
     }
 
-    /** Nanoseconds as seconds with nine decimals, a minus in front when negative. */
+    /** Nanoseconds as seconds with nine decimals ({@link dev.tcpscope.proto.Text#seconds}). */
     static String seconds(long ns) {
-        // digits from the right into one array, one Latin-1 String: four of these a frame
-        byte[] b = new byte[32];
-        int k = b.length;
-        boolean negative = ns < 0;
-        long whole = Math.abs(ns / 1_000_000_000L);
-        int frac = (int) Math.abs(ns % 1_000_000_000L);
-        for (int d = 0; d < 9; d++) {
-            b[--k] = (byte) ('0' + frac % 10);
-            frac /= 10;
-        }
-        b[--k] = '.';
-        do {
-            b[--k] = (byte) ('0' + whole % 10);
-            whole /= 10;
-        } while (whole > 0);
-        if (negative) {
-            b[--k] = '-';
-        }
-        return new String(b, k, b.length - k, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return dev.tcpscope.proto.Text.seconds(ns);
     }
 
     private static void nine(StringBuilder sb, long frac) {

@@ -355,15 +355,7 @@ public final class Dns implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
     }
 
     static String seconds(long ns) {
-        StringBuilder sb = new StringBuilder(24);
-        if (ns < 0) {
-            sb.append('-');
-            ns = -ns;
-        }
-        sb.append(ns / 1_000_000_000L).append('.');
-        String frac = Long.toString(ns % 1_000_000_000L);
-        sb.append("000000000", 0, 9 - frac.length()).append(frac);
-        return sb.toString();
+        return dev.tcpscope.proto.Text.seconds(ns);
     }
 
     /** tcp_dissect_pdus's "[PDU Size: N]" for each message over TCP in the frame. */

@@ -547,9 +547,7 @@ final class HttpTree {
         return item;
     }
 
-    /** A relative time as tshark shows it: seconds with nine decimals. */
     static String seconds(long ns) {
-        return (ns < 0 ? "-" : "") + Math.abs(ns) / 1_000_000_000L + "."
-                + String.format(java.util.Locale.ROOT, "%09d", Math.abs(ns) % 1_000_000_000L);
+        return dev.tcpscope.proto.Text.seconds(ns);
     }
 }

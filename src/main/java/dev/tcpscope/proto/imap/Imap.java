@@ -865,10 +865,8 @@ public final class Imap implements PduDissector, LayerTree, TwoPass {
         return b == null ? s : b.toString();
     }
 
-    /** A relative time as tshark shows it: seconds with nine decimals. */
     static String seconds(long ns) {
-        return (ns < 0 ? "-" : "") + Math.abs(ns) / 1_000_000_000L + "."
-                + String.format(java.util.Locale.ROOT, "%09d", Math.abs(ns) % 1_000_000_000L);
+        return dev.tcpscope.proto.Text.seconds(ns);
     }
 
     @Override

@@ -302,15 +302,7 @@ final class LdapWalk {
     }
 
     static String seconds(long ns) {
-        StringBuilder sb = new StringBuilder(24);
-        if (ns < 0) {
-            sb.append('-');
-            ns = -ns;
-        }
-        sb.append(ns / 1_000_000_000L).append('.');
-        String frac = Long.toString(ns % 1_000_000_000L);
-        sb.append("000000000", 0, 9 - frac.length()).append(frac);
-        return sb.toString();
+        return dev.tcpscope.proto.Text.seconds(ns);
     }
 
     // ---- strings --------------------------------------------------------------------------
