@@ -159,6 +159,9 @@ class TcptraceAgreementTest {
                             && !t.equals("0") && !t.equals("NA")) {
                         continue; // no SYN seen: tcptrace cannot say what the capture missed, so its figure leaves holes out
                     }
+                    if (col.equals("unique_bytes_sent") && missed.matches("[0-9]{19,}")) {
+                        continue; // tcptrace's missed-data counter wrapped below zero (2^64 - n): no figure to compare
+                    }
                     if (col.equals("unique_bytes_sent") && missed.matches("[0-9]+")) {
                         t = Long.toString(Long.parseLong(t) + Long.parseLong(missed));
                     }
