@@ -5,11 +5,11 @@ import dev.tcpscope.proto.Items;
 import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.proto.Text;
 import dev.tcpscope.proto.Tree;
+import dev.tcpscope.proto.smtp.MailFragments;
 import dev.tcpscope.tcp.PduContext;
 import dev.tcpscope.tcp.PduDissector;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
@@ -32,7 +32,7 @@ import java.util.function.IntFunction;
 public final class Pop implements PduDissector, LayerTree, dev.tcpscope.proto.TwoPass {
     /** packet-pop.c TCP_PORT_POP. */
     public static final int[] TCP_PORTS = {110};
-    static final int MAX_MESSAGE = 16 << 20;
+    static final int MAX_MESSAGE = MailFragments.MAX_MESSAGE;
 
     private final IntFunction<PduDissector> byPort;
     private final java.util.function.Supplier<PduDissector> tls;
@@ -43,37 +43,9 @@ public final class Pop implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
         int matchPort = -1;
         boolean msgRequest, stlsRequest;
         long msgReadLen, msgTotLen;
-        Message message;
+        MailFragments message;
     }
 
-    /** The fragments of one message (reassemble.c fragment_add_seq_next). */
-    static final class Message {
-        byte[] data = new byte[256];
-        int length;
-        boolean overflow;
-        int[] frames = new int[4];
-        int[] lengths = new int[4];
-        int count;
-
-        void add(int frame, MemorySegment s, long off, int len) {
-            if (count == frames.length) {
-                frames = Arrays.copyOf(frames, count * 2);
-                lengths = Arrays.copyOf(lengths, count * 2);
-            }
-            frames[count] = frame;
-            lengths[count] = len;
-            count++;
-            if (overflow || (long) length + len > MAX_MESSAGE) {
-                overflow = true;
-                return;
-            }
-            if (length + len > data.length) {
-                data = Arrays.copyOf(data, Math.max(length + len, data.length * 2));
-            }
-            MemorySegment.copy(s, ValueLayout.JAVA_BYTE, off, data, length, len);
-            length += len;
-        }
-    }
 
     // what the last frame showed
     private int frame = -1;
@@ -84,7 +56,7 @@ public final class Pop implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
     /** A RETR/TOP answer whose length could not be read (4.0's pop.response.tot_len.invalid). */
     private boolean totLenInvalid;
     /** The message the frame completed, or null; whether it had more than one fragment. */
-    private Message done;
+    private MailFragments done;
     private StringBuilder imfInfo;
     private byte[] base64;
 
@@ -140,7 +112,7 @@ public final class Pop implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
             ss.msgReadLen += n;
             boolean more = ss.msgReadLen < ss.msgTotLen;
             if (ss.message == null) {
-                ss.message = new Message();
+                ss.message = new MailFragments();
             }
             ss.message.add(frame, s, base, len);
             if (more && recorded != null) {
@@ -321,7 +293,7 @@ public final class Pop implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
     }
 
     /** show_fragment_seq_tree for a message of several fragments, over the reassembled bytes. */
-    private static void fragmentTree(Tree pop, Message m) {
+    private static void fragmentTree(Tree pop, MailFragments m) {
         long total = 0;
         for (int i = 0; i < m.count; i++) {
             total += m.lengths[i];

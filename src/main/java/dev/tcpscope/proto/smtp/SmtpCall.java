@@ -340,7 +340,7 @@ final class SmtpCall {
     private Reassembled addFragment(int off, int n, boolean more) {
         if (!replaying()) {
             if (live.message == null) {
-                live.message = new SmtpSession.Message();
+                live.message = new MailFragments();
             }
             live.message.add(frame, s, base + off, n);
             if (!more) {
@@ -355,7 +355,7 @@ final class SmtpCall {
         if (replaying()) {
             return message;
         }
-        SmtpSession.Message m = live.message;
+        MailFragments m = live.message;
         live.message = null;
         if (m == null || m.count == 0) {
             return null;

@@ -1,6 +1,5 @@
 package dev.tcpscope.proto.smtp;
 
-import java.util.Arrays;
 
 /**
  * One SMTP conversation's state (packet-smtp.c struct smtp_session_state, and the per-frame
@@ -8,7 +7,7 @@ import java.util.Arrays;
  */
 final class SmtpSession {
     /** The most message bytes kept for IMF; a longer message is shown without its IMF part. */
-    static final int MAX_MESSAGE = 16 << 20;
+    static final int MAX_MESSAGE = MailFragments.MAX_MESSAGE;
 
     static final int STATE_START = 0, STATE_READING_CMDS = 1, STATE_READING_DATA = 2, STATE_AWAITING_STARTTLS = 3;
     static final int AUTH_NONE = 0, AUTH_START = 1, AUTH_USERNAME_REQ = 2, AUTH_USERNAME_RSP = 3,
@@ -32,36 +31,8 @@ final class SmtpSession {
     boolean moreFrags;
 
     /** The message being reassembled (live state only; not copied). */
-    Message message;
+    MailFragments message;
 
-    /** The DATA fragments of one message (reassemble.c fragment_add_seq_next). */
-    static final class Message {
-        byte[] data = new byte[256];
-        int length;
-        boolean overflow;
-        int[] frames = new int[4];
-        int[] lengths = new int[4];
-        int count;
-
-        void add(int frame, java.lang.foreign.MemorySegment s, long off, int len) {
-            if (count == frames.length) {
-                frames = Arrays.copyOf(frames, count * 2);
-                lengths = Arrays.copyOf(lengths, count * 2);
-            }
-            frames[count] = frame;
-            lengths[count] = len;
-            count++;
-            if (overflow || (long) length + len > MAX_MESSAGE) {
-                overflow = true;
-                return;
-            }
-            if (length + len > data.length) {
-                data = Arrays.copyOf(data, Math.max(length + len, data.length * 2));
-            }
-            java.lang.foreign.MemorySegment.copy(s, java.lang.foreign.ValueLayout.JAVA_BYTE, off, data, length, len);
-            length += len;
-        }
-    }
 
     /** A copy of the dialogue's state (not of the message's bytes). */
     SmtpSession copy() {
