@@ -38,11 +38,20 @@ ENABLED=(
   #   EPRT/EPSV exchanges announce (src/main/java/dev/tcpscope/proto/{ssh,smtp,ftp}).
   ssh smtp imf ftp ftp-data
   # tls: SSL 3.0 to TLS 1.3 on its tcp.port entries and as the "tls_tcp" heuristic
-  #   (src/main/java/dev/tcpscope/proto/tls). The X.509 protocols (x509af, x509sat, x509ce,
-  #   pkix1*, ber, ocsp) stay disabled, and it changes nothing: packet-tls-utils.c calls the
-  #   X.509 certificate dissector directly, so tshark shows each certificate's X.509 tree even
-  #   with them off; tcpscope shows the certificate's bytes only (docs/TLS.md, the golden cut).
+  #   (src/main/java/dev/tcpscope/proto/tls), with each certificate's X.509 tree
+  #   (src/main/java/dev/tcpscope/proto/x509). packet-tls-utils.c calls the certificate
+  #   dissector (x509af) directly, so that tree shows even with the X.509 protocols off; but the
+  #   values it hands on by OID (attribute values, extensions) go through the BER OID table,
+  #   and only enabled protocols answer there: with x509sat, x509ce, pkix1implicit and
+  #   pkix1explicit off tshark writes "BER: Dissector for OID not implemented" where a plain
+  #   tshark (what users see) decodes the value, and frame.protocols lacks their names.
+  #   Enabling these four makes the TLS layer of every certificate in captures/ equal to a plain
+  #   tshark's (checked with 4.0.17); x509af, x509if, pkcs-1 (the RSA key's modulus and
+  #   exponent) and ber (its padding and expert fields) change nothing when toggled but own
+  #   fields of that tree, so they are listed for the field tables (gen-raw-fields.sh,
+  #   gen-ek-fields.sh). ocsp stays disabled: a CertificateStatus shows the OCSP item only.
   tls
+  x509af x509if x509sat x509ce pkix1explicit pkix1implicit pkcs-1 ber
   # rlogin: Rlogin on tcp.port 513, each segment on its own (src/main/java/dev/tcpscope/proto/rlogin).
   rlogin
   # rsh: the remote shell on tcp.port 514, each segment on its own (src/main/java/dev/tcpscope/proto/rsh).
