@@ -2,6 +2,7 @@ package dev.tcpscope.proto.tls;
 
 import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.proto.Tree;
+import dev.tcpscope.proto.x509.X509;
 
 import java.lang.foreign.MemorySegment;
 
@@ -180,7 +181,7 @@ final class TlsHandshake {
         sb.append(n).append(' ').append(unit).append(n == 1 ? "" : "s");
     }
 
-    /** ssl_dissect_hnd_cert: the certificate list; each certificate's bytes (its X.509 tree is not built). */
+    /** ssl_dissect_hnd_cert: the certificate list, each certificate with its X.509 tree (proto/x509). */
     private static void certificate(MemorySegment b, Tree hs, Tls.Rec r) {
         long off = 0;
         long end = b.byteSize();
@@ -203,7 +204,14 @@ final class TlsHandshake {
             int cl = Tls.u24(b, off);
             list.field("tls.handshake.certificate_length", "Certificate Length: " + cl, Integer.toString(cl)).at(b, off, 3);
             off += 3;
-            list.bytes("tls.handshake.certificate", "Certificate", b, off, cl);
+            Tree c = list.bytes("tls.handshake.certificate", "Certificate", b, off, cl);
+            X509.Result x = X509.certificate(b, off, (int) Math.min(cl, end - off), c, layer -> { }, TlsHandshake::sctList);
+            if (x.subject() != null) {
+                c.relabel(X509.clip("Certificate: " + TlsTree.hexShort(b, off, cl) + " (" + x.subject() + ")"));
+            }
+            if (x.malformed()) {
+                throw new IndexOutOfBoundsException("certificate"); // the BER bounds error ends the message
+            }
             off += cl;
             if (tls13) {
                 off = TlsHello.extensions(b, off, listEnd, list, 11, r, null);
@@ -211,12 +219,12 @@ final class TlsHandshake {
         }
     }
 
-    /** DER of OID 1.3.6.1.4.1.11129.2.4.2, the SignedCertificateTimestampList extension (RFC 6962). */
-    private static final byte[] SCT_OID = {0x06, 0x0a, 0x2b, 0x06, 0x01, 0x04, 0x01, (byte) 0xd6, 0x79, 0x02, 0x04, 0x02};
-
-    /** How many certificates of the record's Certificate messages carry an SCT list extension. */
-    static int sctCertificates(Tls.Rec r) {
-        int n = 0;
+    /**
+     * The protocols the BER OID table calls for the certificates of the record's Certificate
+     * messages (x509sat, x509ce, pkix1implicit, pkix1explicit, and tls for an SCT list), in
+     * order, for {@code frame.protocols}.
+     */
+    static void certificateLayers(Tls.Rec r, java.util.function.Consumer<String> layers) {
         for (Tls.Part p : r.parts) {
             if (p.type != 11 || p.kind != Tls.PartKind.FULL && p.kind != Tls.PartKind.LAST_FRAGMENT) {
                 continue;
@@ -232,8 +240,9 @@ final class TlsHandshake {
                 while (off + 3 <= end) {
                     int cl = Tls.u24(m, off);
                     off += 3;
-                    if (contains(m, off, Math.min(cl, end - off), SCT_OID)) {
-                        n++;
+                    X509.Result x = X509.certificate(m, off, (int) Math.min(cl, m.byteSize() - off), Tree.NOTHING, layers, TlsHandshake::sctList);
+                    if (x.malformed()) {
+                        break;
                     }
                     off += cl;
                     if (r.sessionVersion == Tls.TLS13 && off + 2 <= end) {
@@ -244,20 +253,45 @@ final class TlsHandshake {
                 // a broken list: no more certificates
             }
         }
-        return n;
     }
 
-    private static boolean contains(MemorySegment m, long off, long len, byte[] pattern) {
-        outer:
-        for (long i = off; i + pattern.length <= off + len; i++) {
-            for (int k = 0; k < pattern.length; k++) {
-                if ((byte) Tls.u8(m, i + k) != pattern[k]) {
-                    continue outer;
-                }
+    /**
+     * tls_dissect_sct_list (packet-tls-utils.c), which the BER OID table calls for a
+     * certificate's SignedCertificateTimestampList extension (RFC 6962 §3.3): the list's length,
+     * then each SCT with its log's name, version, log id, timestamp, extensions and signature.
+     */
+    private static void sctList(MemorySegment s, long off, long end, Tree t) {
+        int total = Tls.u16(s, off);
+        t.field("tls.sct.scts_length", "Serialized SCT List Length: " + total, Integer.toString(total)).at(s, off, 2);
+        off += 2;
+        long listEnd = Math.min(end, off + total);
+        while (off + 2 <= listEnd) {
+            int len = Tls.u16(s, off);
+            Tree sct = t.text("Signed Certificate Timestamp (" + TlsNames.ctLog(s, off + 3) + ")").at(s, off, 2 + len);
+            sct.field("tls.sct.sct_length", "Serialized SCT Length: " + len, Integer.toString(len)).at(s, off, 2);
+            long p = off + 2;
+            int version = Tls.u8(s, p);
+            sct.field("tls.sct.sct_version", "SCT Version: " + version, Integer.toString(version)).at(s, p, 1);
+            sct.bytes("tls.sct.sct_logid", "Log ID", s, p + 1, 32);
+            long ms = s.get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN), p + 33);
+            long secs = Math.floorDiv(ms, 1000);
+            int nanos = (int) Math.floorMod(ms, 1000) * 1_000_000;
+            String when = X509.absTime(secs, nanos);
+            sct.field("tls.sct.sct_timestamp", "Timestamp: " + when, when).time(secs, nanos).at(s, p + 33, 8);
+            int el = Tls.u16(s, p + 41);
+            sct.field("tls.sct.sct_extensions_length", "Extensions length: " + el, Integer.toString(el)).at(s, p + 41, 2);
+            if (el > 0) {
+                sct.bytes("tls.sct.sct_extensions", "Extensions", s, p + 43, el);
             }
-            return true;
+            p += 43 + el;
+            TlsHello.signatureAlgorithm(s, p, sct);
+            int sl = Tls.u16(s, p + 2);
+            sct.field("tls.sct.sct_signature_length", "Signature Length: " + sl, Integer.toString(sl)).at(s, p + 2, 2);
+            if (sl > 0) {
+                sct.bytes("tls.sct.sct_signature", "Signature", s, p + 4, sl);
+            }
+            off += 2 + len;
         }
-        return false;
     }
 
     /** tls_dissect_hnd_certificate_status: the type and each OCSP response (its tree is off in the profile). */

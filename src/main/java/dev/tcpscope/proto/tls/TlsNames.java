@@ -82,4 +82,17 @@ final class TlsNames {
     private static Table load(String resource, int size) {
         return new Table(NameTables.load(resource, size));
     }
+
+    /** ct_logids (packet-tls-utils.c): the Certificate Transparency logs by their ID, as far as captures/ has met them. */
+    private static final java.util.Map<String, String> CT_LOGS = java.util.Map.of(
+            "5614069a2fd7c2ecd3f5e1bd44b23ec74676b9bc99115cc0ef949855d689d0dd", "DigiCert Log Server",
+            "e83ed0da3ef5063532e75728bc896bc903d3cbd1116beceb69e1777d6d06bd6e", "Google 'Argon2023' log",
+            "bbd9dfbc1f8a71b593942397aa927b473857950aab52e81a909664368e1ed185", "Google 'Skydiver' log",
+            "6f5376ac31f03119d89900a45115ff77151c11d902c10029068db2089a37d913", "Sectigo 'Mammoth' CT log",
+            "5581d4c2169036014aea0b9b573c53f0c0e43878702508172fa3aa1d0713d30c", "Sectigo 'Sabre' CT log");
+
+    /** The name of the log whose 32-byte ID is at {@code off}, "Unknown Log" otherwise. */
+    static String ctLog(java.lang.foreign.MemorySegment s, long off) {
+        return CT_LOGS.getOrDefault(TlsTree.hex(s, off, 32), "Unknown Log");
+    }
 }

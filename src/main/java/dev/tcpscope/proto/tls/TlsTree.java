@@ -31,9 +31,7 @@ final class TlsTree {
             if (record(r, tls) != LayerTree.End.OK) {
                 end = LayerTree.End.MALFORMED;
             }
-            for (int k = TlsHandshake.sctCertificates(r); k > 0; k--) {
-                protocols.accept("tls"); // BER hands each certificate's SCT list extension to TLS (dissect_tls_sct_ber)
-            }
+            TlsHandshake.certificateLayers(r, protocols); // x509sat, x509ce, pkix1*, and tls for an SCT list
         }
         while (call < calls.size()) {
             item(root, calls.get(call));
@@ -273,6 +271,12 @@ final class TlsTree {
         return sb.toString();
     }
 
+
+    /** bytes_to_str: the hex of at most 36 bytes, "…" after when there are more. */
+    static String hexShort(MemorySegment s, long off, int len) {
+        int n = (int) Math.min(Math.min(len, 36), s.byteSize() - off);
+        return hex(s, off, n) + (len > 36 ? "…" : "");
+    }
 
     static String hex4(int v) {
         return String.format("0x%04x", v);
