@@ -231,7 +231,7 @@ final class Extensions {
                     Tlv qi = x.need(r, qs.end(), Der.UNIVERSAL, Der.SEQUENCE);
                     Tree qt = sequence(qi, q, "x509ce.PolicyQualifierInfo_element", "PolicyQualifierInfo");
                     Tlv id = read(qi.value(), qi.end());
-                    oid(id, qt, "x509ce.policyQualifierId", "Id");
+                    oid(id, qt, "x509ce.id", "Id");
                     if (id.end() < qi.end()) {
                         x.qualifier(Der.oid(s, id.value(), id.len()), id.end(), qi.end(), qt);
                     }
