@@ -12,8 +12,8 @@
 # The cut (scripts/tls-cut-V.awk, scripts/tls-cut-json.awk; TlsGoldenTest applies the same cut to
 # tcpscope's output) keeps, for each frame: its "Frame N:" line, its "[Protocols in frame: ...]"
 # line when it names tls, and the top-level "Transport Layer Security" items with everything
-# under them, except each certificate's X.509 tree (tcpscope shows a certificate's bytes, not
-# its ASN.1 tree; see docs/TLS.md). The TCP side of these frames is checked by the detail goldens.
+# under them, each certificate's X.509 tree included (proto/x509, docs/TLS.md). The TCP side of
+# these frames is checked by the detail goldens.
 # Goldens are made by this script only; never edit them by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +30,7 @@ ts() {
 FRAMES=150
 # The fields of the -T fields golden (TlsGoldenTest reads the list from the header line).
 # tls.handshake.sig_hash_alg is left out: tshark also takes it from the Certificate Transparency
-# timestamps inside certificates (the X.509 tree, which tcpscope does not build).
+# timestamps inside certificates (the SCT list under a certificate's X.509 tree).
 FIELDS=(frame.number tls.record.content_type tls.record.version tls.record.length tls.handshake.type
   tls.handshake.version tls.handshake.ciphersuite tls.handshake.extension.type
   tls.handshake.extensions_server_name tls.handshake.extensions_alpn_str
