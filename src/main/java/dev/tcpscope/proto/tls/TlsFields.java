@@ -24,6 +24,17 @@ public final class TlsFields {
     private TlsFields() { }
 
     public static List<Field> all() {
+        List<Field> all = new java.util.ArrayList<>(tls());
+        // the X.509 trees of the certificates are items of the TLS tree (proto/x509)
+        for (String[] r : dev.tcpscope.proto.x509.X509Fields.ROWS) {
+            FieldType t = FieldType.valueOf(r[2]);
+            int bits = Integer.parseInt(r[3]);
+            all.add(bits > 0 ? Field.integer(r[0], r[1], t, bits, Base.DEC, values(r[0])) : Field.of(r[0], r[1], t, values(r[0])));
+        }
+        return all;
+    }
+
+    private static List<Field> tls() {
         return List.of(
                 // -e tls: the protocol's filter name per TLS item (proto_tree_add_item keeps no label of its own)
                 Field.of("tls", "Transport Layer Security", FieldType.PROTOCOL, (d, v) -> {
