@@ -204,6 +204,9 @@ final class TlsHandshake {
             int cl = Tls.u24(b, off);
             list.field("tls.handshake.certificate_length", "Certificate Length: " + cl, Integer.toString(cl)).at(b, off, 3);
             off += 3;
+            if (!X509.fits(b, off, (int) Math.min(cl, end - off))) {
+                throw new IndexOutOfBoundsException("certificate"); // the BER bounds error comes before the item
+            }
             Tree c = list.bytes("tls.handshake.certificate", "Certificate", b, off, cl);
             X509.Result x = X509.certificate(b, off, (int) Math.min(cl, end - off), c, layer -> { }, TlsHandshake::sctList);
             if (x.subject() != null) {
@@ -221,15 +224,23 @@ final class TlsHandshake {
 
     /**
      * The protocols the BER OID table calls for the certificates of the record's Certificate
-     * messages (x509sat, x509ce, pkix1implicit, pkix1explicit, and tls for an SCT list), in
+     * messages and the names of its CertificateRequests (x509sat, x509ce, pkix1implicit, pkix1explicit, and tls for an SCT list), in
      * order, for {@code frame.protocols}.
      */
     static void certificateLayers(Tls.Rec r, java.util.function.Consumer<String> layers) {
         for (Tls.Part p : r.parts) {
-            if (p.type != 11 || p.kind != Tls.PartKind.FULL && p.kind != Tls.PartKind.LAST_FRAGMENT) {
+            if (p.type != 11 && p.type != 13 || p.kind != Tls.PartKind.FULL && p.kind != Tls.PartKind.LAST_FRAGMENT) {
                 continue;
             }
             MemorySegment m = p.kind == Tls.PartKind.FULL ? r.s.asSlice(r.off + p.off, p.len) : MemorySegment.ofArray(p.message);
+            if (p.type == 13) {
+                try {
+                    requestLayers(m.asSlice(4, Math.min(Tls.u24(m, 1), m.byteSize() - 4)), r, layers);
+                } catch (IndexOutOfBoundsException e) {
+                    // a broken request: no more names
+                }
+                continue;
+            }
             try {
                 long off = 4;
                 if (r.sessionVersion == Tls.TLS13) {
@@ -253,6 +264,32 @@ final class TlsHandshake {
                 // a broken list: no more certificates
             }
         }
+    }
+
+    /** The certificate_authorities list of a CertificateRequest: each DN's length and its X.509 Name (proto/x509). */
+    private static void distinguishedNames(MemorySegment b, long off, long end, Tree t, java.util.function.Consumer<String> layers) {
+        while (off + 2 <= end) {
+            int l = Tls.u16(b, off);
+            t.field("tls.handshake.dname_len", "Distinguished Name Length: " + l, Integer.toString(l)).at(b, off, 2);
+            off += 2;
+            if (!X509.distinguishedName(b, off, (int) Math.min(l, end - off), t, layers)) {
+                throw new IndexOutOfBoundsException("distinguished name");
+            }
+            off += l;
+        }
+    }
+
+    /** The DNs of a TLS 1.2 and earlier CertificateRequest's body {@code b}, for their layers only. */
+    private static void requestLayers(MemorySegment b, Tls.Rec r, java.util.function.Consumer<String> layers) {
+        if (r.sessionVersion == Tls.TLS13) {
+            return;
+        }
+        long off = 1 + Tls.u8(b, 0);
+        if (r.sessionVersion == Tls.TLS12) {
+            off += 2 + Tls.u16(b, off);
+        }
+        int dl = Tls.u16(b, off);
+        distinguishedNames(b, off + 2, Math.min(b.byteSize(), off + 2 + dl), Tree.NOTHING, layers);
     }
 
     /**
@@ -421,7 +458,8 @@ final class TlsHandshake {
         int dl = Tls.u16(b, off);
         hs.field("tls.handshake.dnames_len", "Distinguished Names Length: " + dl, Integer.toString(dl)).at(b, off, 2);
         if (dl > 0) {
-            hs.none("tls.handshake.dnames", "Distinguished Names (" + dl + " byte" + (dl == 1 ? "" : "s") + ")").at(b, off + 2, dl);
+            Tree dn = hs.none("tls.handshake.dnames", "Distinguished Names (" + dl + " byte" + (dl == 1 ? "" : "s") + ")").at(b, off + 2, dl);
+            distinguishedNames(b, off + 2, Math.min(b.byteSize(), off + 2 + dl), dn, layer -> { });
         }
     }
 }

@@ -100,15 +100,72 @@ final class Extensions {
         } else if (g.length() == 16) {
             byte[] b = new byte[16];
             MemorySegment.copy(s, java.lang.foreign.ValueLayout.JAVA_BYTE, g.value(), b, 0, 16);
-            String a;
-            try {
-                a = java.net.InetAddress.getByAddress(b).getHostAddress();
-            } catch (java.net.UnknownHostException e) {
-                a = "";
-            }
+            String a = ipv6(b);
             at(t.field("x509ce.IPAddress.ipv6", "iPAddress: " + a, a), g.value(), 16);
         } else {
             octets(g, t, "x509ce.iPAddress", "iPAddress");
+        }
+    }
+
+    /** An IPv6 address as Wireshark writes it (RFC 5952: the longest run of two or more zero groups as "::"). */
+    static String ipv6(byte[] b) {
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) {
+            g[i] = (b[2 * i] & 0xff) << 8 | b[2 * i + 1] & 0xff;
+        }
+        int best = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && g[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                best = i;
+                bestLen = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == best) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(g[i]));
+        }
+        return sb.toString();
+    }
+
+    /** NameConstraintsSyntax ::= SEQUENCE { permittedSubtrees [0] GeneralSubtrees OPTIONAL, excludedSubtrees [1] OPTIONAL } (RFC 5280 §4.2.1.10). */
+    void nameConstraints(Tlv h, Tree parent) {
+        Tree t = sequence(h, parent, "x509ce.NameConstraintsSyntax_element", "NameConstraintsSyntax");
+        for (long p = h.value(); p < h.end(); ) {
+            Tlv e = read(p, h.end());
+            String which = e.is(Der.CONTEXT, 0) ? "permittedSubtrees" : e.is(Der.CONTEXT, 1) ? "excludedSubtrees" : null;
+            if (which == null) {
+                throw Der.BAD;
+            }
+            Tree st = sequenceOf(e, t, "x509ce." + which, which);
+            for (long q = e.value(); q < e.end(); ) {
+                Tlv gs = x.need(q, e.end(), Der.UNIVERSAL, Der.SEQUENCE);
+                Tree g = sequence(gs, st, "x509ce.GeneralSubtree_element", "GeneralSubtree");
+                Tlv base = read(gs.value(), gs.end());
+                generalName(base, g, "x509ce.base", "base", true);
+                for (long r = base.end(); r < gs.end(); ) {
+                    Tlv m = read(r, gs.end());
+                    long v = Der.integer(s, m.value(), m.len());
+                    String name = m.is(Der.CONTEXT, 0) ? "minimum" : "maximum";
+                    at(g.field("x509ce." + name, name + ": " + v, Long.toString(v)), m.value(), m.length());
+                    r = m.end();
+                }
+                q = gs.end();
+            }
+            p = e.end();
         }
     }
 

@@ -20,7 +20,8 @@ final class Oids {
     enum Syntax {
         DIRECTORY_STRING, PRINTABLE_STRING, IA5_STRING, COUNTRY_NAME,
         KEY_PURPOSE_IDS, GENERAL_NAMES, SUBJECT_KEY_ID, KEY_USAGE, BASIC_CONSTRAINTS, AUTHORITY_KEY_ID,
-        CRL_DIST_POINTS, CERTIFICATE_POLICIES, AUTHORITY_INFO_ACCESS, USER_NOTICE, CPS_URI, SCT_LIST
+        CRL_DIST_POINTS, CERTIFICATE_POLICIES, AUTHORITY_INFO_ACCESS, USER_NOTICE, CPS_URI, SCT_LIST,
+        EC_PARAMETERS, NAME_CONSTRAINTS
     }
 
     /** A value dissector of the BER OID table: what it decodes and its protocol's filter name. */
@@ -92,7 +93,7 @@ final class Oids {
         name("2.5.29.16", "id-ce-privateKeyUsagePeriod");
         name("2.5.29.20", "id-ce-cRLNumber");
         name("2.5.29.21", "id-ce-reasonCode");
-        name("2.5.29.30", "id-ce-nameConstraints");
+        handle("2.5.29.30", "id-ce-nameConstraints", Syntax.NAME_CONSTRAINTS, "x509ce");
         name("2.5.29.33", "id-ce-policyMappings");
         name("2.5.29.36", "id-ce-policyConstraints");
         name("2.5.29.54", "id-ce-inhibitAnyPolicy");
@@ -122,12 +123,13 @@ final class Oids {
             {"1.2.840.113549.1.1.10", "id-RSASSA-PSS"}, {"1.2.840.113549.1.1.11", "sha256WithRSAEncryption"},
             {"1.2.840.113549.1.1.12", "sha384WithRSAEncryption"}, {"1.2.840.113549.1.1.13", "sha512WithRSAEncryption"},
             {"1.2.840.113549.1.1.14", "sha224WithRSAEncryption"},
-            {"1.2.840.10045.2.1", "id-ecPublicKey"}, {"1.2.840.10045.4.1", "ecdsa-with-SHA1"},
+            {"1.2.840.10045.4.1", "ecdsa-with-SHA1"},
             {"1.2.840.10045.4.3.1", "ecdsa-with-SHA224"}, {"1.2.840.10045.4.3.2", "ecdsa-with-SHA256"},
             {"1.2.840.10045.4.3.3", "ecdsa-with-SHA384"}, {"1.2.840.10045.4.3.4", "ecdsa-with-SHA512"},
             {"1.2.840.10045.3.1.7", "secp256r1"}, {"1.3.132.0.34", "secp384r1"}, {"1.3.132.0.35", "secp521r1"},
             {"1.2.840.10040.4.1", "id-dsa"}, {"1.2.840.10040.4.3", "id-dsa-with-sha1"},
         };
+        handle("1.2.840.10045.2.1", "id-ecPublicKey", Syntax.EC_PARAMETERS, "pkcs-1");
         for (String[] a : algorithms) {
             name(a[0], a[1]);
         }

@@ -63,16 +63,20 @@ public final class X509 {
     }
 
     /**
-     * dissect_x509if_DistinguishedName over the {@code len} bytes at {@code off}: an RDNSequence
-     * ({@code x509if.rdnSequence}) under {@code t}. Returns the DN, or null on bad bytes.
+     * A DistinguishedName of a TLS CertificateRequest (packet-tls-utils.c's certificate_authorities
+     * list): the {@code len} bytes at {@code off} hold an RDNSequence, shown as one
+     * "Distinguished Name: (dn)" item ({@code tls.handshake.dname}, over the sequence's contents)
+     * with the RDN items under it. Returns false on bad bytes (the tree stops there).
      */
-    public static String distinguishedName(MemorySegment s, long off, int len, Tree t, Consumer<String> layers) {
+    public static boolean distinguishedName(MemorySegment s, long off, int len, Tree parent, Consumer<String> layers) {
         X509 x = new X509(s, layers, (a, b, c, d) -> { });
         try {
-            Tlv h = Der.read(s, off, off + len);
-            return x.rdnSequence(h, t, "x509if.rdnSequence");
+            Tlv h = x.expect(off, off + len, Der.UNIVERSAL, Der.SEQUENCE);
+            Tree t = x.at(parent.none("tls.handshake.dname", "Distinguished Name:"), h.value(), h.length());
+            x.rdnItems(h, t, "Distinguished Name:");
+            return true;
         } catch (Der.Bad | IndexOutOfBoundsException e) {
-            return null;
+            return false;
         }
     }
 
@@ -104,16 +108,61 @@ public final class X509 {
         return t.at(s, off, (int) len);
     }
 
+    /** Whether a certificate's outer TLV fits in {@code len} bytes at {@code off} (else Wireshark's bounds error comes before its item). */
+    public static boolean fits(MemorySegment s, long off, int len) {
+        try {
+            Der.read(s, off, off + len);
+            return true;
+        } catch (Der.Bad | IndexOutOfBoundsException e) {
+            return false;
+        }
+    }
+
+    private static final String[] UNIVERSAL_TAGS = {"", "BOOLEAN", "INTEGER", "BIT STRING", "OCTET STRING", "NULL",
+        "OBJECT IDENTIFIER", "ObjectDescriptor", "EXTERNAL", "REAL", "ENUMERATED", "EMBEDDED PDV", "UTF8String",
+        "RELATIVE-OID", "", "", "SEQUENCE", "SET"};
+    private static final String[] CLASSES = {"UNIVERSAL", "APPLICATION", "CONTEXT", "PRIVATE"};
+
+    /**
+     * A mandatory SEQUENCE component at {@code p}: the element when its tag is the one expected;
+     * otherwise dissect_ber_sequence's "Wrong field in SEQUENCE" expert over it and null (the
+     * element is skipped, the next component is tried on the next element).
+     */
+    private Tlv component(long p, long end, Tree seq, int cls, int tag) {
+        Tlv h = Der.read(s, p, end);
+        if (h.is(cls, tag)) {
+            return h;
+        }
+        String expected = cls == Der.UNIVERSAL && tag < UNIVERSAL_TAGS.length ? "(" + UNIVERSAL_TAGS[tag] + ")" : "";
+        String msg = "BER Error: Wrong field in SEQUENCE: expected class:" + CLASSES[cls] + "(" + cls + ") tag:" + tag + expected
+                + " but found class:" + CLASSES[h.cls()] + "(" + h.cls() + ") tag:" + h.tag();
+        // over the identifier octet (the expert's group adds the _ws.malformed item)
+        at(seq.text(msg), h.start(), 1).expert("ber.error.sequence.field_wrong", Tree.Severity.WARNING, Tree.Group.MALFORMED, msg);
+        return null;
+    }
+
     private void certificate(long off, long end, Tree item) {
         Tlv c = expect(off, end, Der.UNIVERSAL, Der.SEQUENCE);
         long p = c.value();
-        Tlv tbs = expect(p, c.end(), Der.UNIVERSAL, Der.SEQUENCE);
-        Tree sc = at(item.none("x509af.signedCertificate_element", sequenceLabel("signedCertificate", tbs)), tbs.start(), tbs.total());
-        tbsCertificate(tbs, sc);
-        Tlv alg = expect(tbs.end(), c.end(), Der.UNIVERSAL, Der.SEQUENCE);
-        algorithm(alg, item, "x509af.algorithmIdentifier_element", "algorithmIdentifier");
-        Tlv sig = expect(alg.end(), c.end(), Der.UNIVERSAL, Der.BIT_STRING);
-        bitString(sig, item, "x509af.encrypted", "encrypted", true);
+        Tlv tbs = component(p, c.end(), item, Der.UNIVERSAL, Der.SEQUENCE);
+        if (tbs != null) {
+            Tree sc = at(item.none("x509af.signedCertificate_element", sequenceLabel("signedCertificate", tbs)), tbs.start(), tbs.total());
+            tbsCertificate(tbs, sc);
+            p = tbs.end();
+        } else {
+            p = Der.read(s, p, c.end()).end();
+        }
+        Tlv alg = component(p, c.end(), item, Der.UNIVERSAL, Der.SEQUENCE);
+        if (alg != null) {
+            algorithm(alg, item, "x509af.algorithmIdentifier_element", "algorithmIdentifier");
+            p = alg.end();
+        } else {
+            p = Der.read(s, p, c.end()).end();
+        }
+        Tlv sig = component(p, c.end(), item, Der.UNIVERSAL, Der.BIT_STRING);
+        if (sig != null) {
+            bitString(sig, item, "x509af.encrypted", "encrypted", true);
+        }
     }
 
     private static String sequenceLabel(String name, Tlv h) {
@@ -204,7 +253,13 @@ public final class X509 {
     /** RDNSequence: its items, each RDN's "type=value" on its item, the whole DN (last RDN first) on the sequence's. */
     private String rdnSequence(Tlv h, Tree parent, String key) {
         int n = Der.count(s, h.value(), h.end());
-        Tree t = at(parent.field(key, "rdnSequence: " + items(n), Integer.toString(n)), h.value(), h.length());
+        String label = "rdnSequence: " + items(n);
+        Tree t = at(parent.field(key, label, Integer.toString(n)), h.value(), h.length());
+        return rdnItems(h, t, label);
+    }
+
+    /** The RDN items of the RDNSequence {@code h} under {@code t}, whose label {@code label} gets " (dn)"; returns the DN. */
+    private String rdnItems(Tlv h, Tree t, String label) {
         List<String> rdns = new ArrayList<>();
         long p = h.value();
         while (p < h.end()) {
@@ -220,7 +275,7 @@ public final class X509 {
             }
         }
         if (!rdns.isEmpty()) {
-            t.relabel(clip("rdnSequence: " + items(n) + " (" + dn + ")"));
+            t.relabel(clip(label + " (" + dn + ")"));
         }
         return dn.toString();
     }
@@ -281,7 +336,7 @@ public final class X509 {
             String v = utcTime(Text.ascii(s, h.value(), h.len()));
             at(t.field("x509af.utcTime", "utcTime: " + v, v), h.value(), h.length());
         } else if (h.is(Der.UNIVERSAL, Der.GENERALIZED_TIME)) {
-            Tree t = at(parent.field(key, label + ": generalTime (1)", "1"), h.start(), h.total());
+            Tree t = at(parent.field(key, label + ": generalizedTime (1)", "1"), h.start(), h.total());
             String raw = Text.ascii(s, h.value(), h.len());
             long[] secs = generalizedTime(raw);
             if (secs == null) {
@@ -340,8 +395,9 @@ public final class X509 {
         Tlv o = Der.read(s, alg.value(), alg.end());
         String oid = Der.oid(s, o.value(), o.len());
         Tlv key = expect(alg.end(), spki.end(), Der.UNIVERSAL, Der.BIT_STRING);
-        Tree k = bitString(key, t, "x509af.subjectPublicKey", "subjectPublicKey", false);
-        if (oid.equals("1.2.840.113549.1.1.1") && key.length() > 1) {
+        boolean isRsa = oid.equals("1.2.840.113549.1.1.1");
+        Tree k = bitString(key, t, "x509af.subjectPublicKey", "subjectPublicKey", !isRsa); // 4.0 shows no padding before an RSA key
+        if (isRsa && key.length() > 1) {
             Tlv rsa = expect(key.value() + 1, key.end(), Der.UNIVERSAL, Der.SEQUENCE);
             Tlv mod = expect(rsa.value(), rsa.end(), Der.UNIVERSAL, Der.INTEGER);
             serial(mod, k, "pkcs1.modulus", "modulus");
@@ -428,10 +484,27 @@ public final class X509 {
             case AUTHORITY_INFO_ACCESS -> ext.authorityInfoAccess(expect(off, end, Der.UNIVERSAL, Der.SEQUENCE), t);
             case USER_NOTICE -> ext.userNotice(expect(off, end, Der.UNIVERSAL, Der.SEQUENCE), t);
             case CPS_URI -> string(Der.read(s, off, end), t, "pkix1explicit.DirectoryString", "DirectoryString");
+            case EC_PARAMETERS -> ecParameters(Der.read(s, off, end), t);
+            case NAME_CONSTRAINTS -> ext.nameConstraints(expect(off, end, Der.UNIVERSAL, Der.SEQUENCE), t);
             case SCT_LIST -> {
                 Tlv o = expect(off, end, Der.UNIVERSAL, Der.OCTET_STRING);
                 sct.dissect(s, o.value(), o.end(), t);
             }
+        }
+    }
+
+    /** ECParameters ::= CHOICE { ecParameters (0), namedCurve OBJECT IDENTIFIER (1), implicitlyCA NULL (2) } (RFC 3279 §2.3.5). */
+    private void ecParameters(Tlv v, Tree parent) {
+        if (v.is(Der.UNIVERSAL, Der.OID)) {
+            Tree t = at(parent.field("pkcs1.ECParameters", "ECParameters: namedCurve (1)", "1"), v.start(), v.total());
+            String oid = Der.oid(s, v.value(), v.len());
+            at(t.field("pkcs1.namedCurve", "namedCurve: " + oid + " (" + Oids.resolved(oid) + ")", oid), v.value(), v.length());
+        } else if (v.is(Der.UNIVERSAL, Der.NULL)) {
+            at(parent.field("pkcs1.ECParameters", "ECParameters: implicitlyCA (2)", "2"), v.start(), v.total());
+        } else if (v.is(Der.UNIVERSAL, Der.SEQUENCE)) {
+            at(parent.field("pkcs1.ECParameters", "ECParameters: ecParameters (0)", "0"), v.start(), v.total());
+        } else {
+            throw Der.BAD;
         }
     }
 
