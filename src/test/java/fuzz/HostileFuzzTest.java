@@ -241,6 +241,21 @@ class HostileFuzzTest {
         d.stopsShort("image/x", s, 0, body.length, true);
     }
 
+    /**
+     * A DER certificate as TLS hands it to proto/x509 (and the same bytes as a CertificateRequest's
+     * Distinguished Name): a tree or a malformed result, never an exception, and the same result
+     * with a tree and without one.
+     */
+    @FuzzTest
+    void x509Certificate(byte[] data) {
+        java.lang.foreign.MemorySegment s = java.lang.foreign.MemorySegment.ofArray(data);
+        dev.tcpscope.proto.x509.X509.SctList sct = (m, a, e, t) -> { };
+        dev.tcpscope.proto.x509.X509.Result r = dev.tcpscope.proto.x509.X509.certificate(s, 0, data.length,
+                new dev.tcpscope.proto.Collected(), p -> { }, sct);
+        assertThat(dev.tcpscope.proto.x509.X509.certificate(s, 0, data.length, dev.tcpscope.proto.Tree.NOTHING, p -> { }, sct)).isEqualTo(r);
+        dev.tcpscope.proto.x509.X509.distinguishedName(s, 0, data.length, new dev.tcpscope.proto.Collected(), p -> { });
+    }
+
     @FuzzTest
     void appPayload(FuzzedDataProvider in) throws IOException {
         Decoder decoder = new Decoder().payloads(dev.tcpscope.proto.Protocols.table());
