@@ -96,17 +96,48 @@ final class Der {
         return new Tlv(off, id >> 6, (id & 0x20) != 0, tag, p, len);
     }
 
-    /** The number of elements from {@code off} to {@code end} (a SEQUENCE OF or SET OF's count). */
+    /**
+     * The number of elements from {@code off} to {@code end} (a SEQUENCE OF or SET OF's count), as
+     * dissect_ber_sq_of counts them before it shows any: header by header, stepping over each
+     * length without checking it (an element that runs past the end is counted, and the walk
+     * over the elements meets it later); a header cut by the end throws.
+     */
     static int count(MemorySegment s, long off, long end) {
         int n = 0;
         while (off < end) {
-            off = read(s, off, end).end();
+            long p = off;
+            int id = u8(s, p++);
+            if ((id & 0x1f) == 0x1f) {
+                while (p < end && (u8(s, p) & 0x80) != 0) {
+                    p++;
+                }
+                p++;
+            }
+            if (p >= end) {
+                throw BAD;
+            }
+            int first = u8(s, p++);
+            long len = first;
+            if (first > 0x80) {
+                len = 0;
+                for (int i = 0; i < (first & 0x7f); i++) {
+                    if (p >= end) {
+                        throw BAD;
+                    }
+                    len = len << 8 | u8(s, p++);
+                }
+            }
+            off = p + len;
             n++;
         }
         return n;
     }
 
-    /** The OBJECT IDENTIFIER's value in dotted form (X.690 §8.19). */
+    /**
+     * The OBJECT IDENTIFIER's value in dotted form (X.690 §8.19) as Wireshark's
+     * oid_encoded2string writes it: an arc the encoding ends inside left out, "" (malformed)
+     * for an arc past 32 bits.
+     */
     static String oid(MemorySegment s, long off, int len) {
         StringBuilder sb = new StringBuilder();
         long v = 0;
@@ -114,8 +145,11 @@ final class Der {
         for (int i = 0; i < len; i++) {
             int c = u8(s, off + i);
             v = v << 7 | c & 0x7f;
+            if (v > 0xffffffffL) {
+                return "";
+            }
             if ((c & 0x80) != 0) {
-                continue;
+                continue; // an arc the encoding ends inside is left out
             }
             if (first) {
                 long a = v < 40 ? 0 : v < 80 ? 1 : 2;

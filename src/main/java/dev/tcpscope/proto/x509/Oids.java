@@ -43,6 +43,7 @@ final class Oids {
         name("0", "itu-t");
         name("1", "iso");
         name("2", "joint-iso-itu-t");
+        name("1.2.840", "ISO assigned OIDs, USA");
         name("2.16.840.1", "US company arc");
         // x509sat.cnf: attribute types (RFC 5280 §4.1.2.4, X.520)
         String[][] directory = {
@@ -142,6 +143,9 @@ final class Oids {
 
     /** oid_resolved_from_string: the name, or the longest named prefix and the remaining arcs, or the OID itself. */
     static String resolved(String oid) {
+        if (oid.isEmpty()) {
+            return "*** Malformed OID ***"; // an encoding that ends inside an arc, or an arc past 32 bits
+        }
         String n = NAMES.get(oid);
         if (n != null) {
             return n;

@@ -307,7 +307,8 @@ public final class X509 {
         String name = Oids.resolved(oid);
         at(a.field("x509if.oid", "Object Id: " + oid + " (" + name + ")", oid), o.value(), o.length());
         rdn.append(name).append('=');
-        label += " (" + name + "=";
+        label += " (" + name + "="; // the bracket closes only after a string value
+        a.relabel(clip(label));
         if (o.end() < ava.end()) {
             Tlv v = Der.read(s, o.end(), ava.end());
             byOid(oid, o.end(), ava.end(), a);
@@ -333,8 +334,13 @@ public final class X509 {
     private void time(Tlv h, Tree parent, String key, String label) {
         if (h.is(Der.UNIVERSAL, Der.UTC_TIME)) {
             Tree t = at(parent.field(key, label + ": utcTime (0)", "0"), h.start(), h.total());
-            String v = utcTime(Text.ascii(s, h.value(), h.len()));
-            at(t.field("x509af.utcTime", "utcTime: " + v, v), h.value(), h.length());
+            String raw = Text.ascii(s, h.value(), h.len());
+            String v = utcTime(raw);
+            Tree u = at(t.field("x509af.utcTime", "utcTime: " + v, v), h.value(), h.length());
+            if (!(raw.length() >= 10 && raw.substring(0, 10).chars().allMatch(Character::isDigit))) {
+                String msg = "BER Error: malformed UTCTime encoding, first 10 octets have to contain YYMMDDhhmm in digits";
+                at(u.text(msg), h.value(), h.length()).expert("ber.error.invalid_format.utctime", Tree.Severity.WARNING, Tree.Group.MALFORMED, msg);
+            }
         } else if (h.is(Der.UNIVERSAL, Der.GENERALIZED_TIME)) {
             Tree t = at(parent.field(key, label + ": generalizedTime (1)", "1"), h.start(), h.total());
             String raw = Text.ascii(s, h.value(), h.len());
@@ -363,9 +369,9 @@ public final class X509 {
                 + " " + in.substring(6, 8) + ":" + in.substring(8, 10) + ":" + secs + zone;
     }
 
-    /** A GeneralizedTime "YYYYMMDDHHMMSS[.f]Z" as epoch seconds and nanoseconds, or null. */
+    /** A GeneralizedTime "YYYYMMDDHHMMSS..." as epoch seconds and nanoseconds (taken as UTC, what follows the seconds unread), or null. */
     private static long[] generalizedTime(String in) {
-        if (in.length() < 15 || !in.endsWith("Z") || !in.substring(0, 14).chars().allMatch(Character::isDigit)) {
+        if (in.length() < 14 || !in.substring(0, 14).chars().allMatch(Character::isDigit)) {
             return null;
         }
         try {
