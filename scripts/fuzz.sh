@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 minutes=${1:-1}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(captureFile readCommand dissector tcpSequence appPayload jsonBody xmlBody imageBody displayFilter colorFilters)
+[ ${#targets[@]} -eq 0 ] && targets=(captureFile readCommand dissector tcpSequence appPayload jsonBody xmlBody imageBody x509Certificate displayFilter colorFilters)
 mkdir -p target/fuzz
 printf '%-14s %10s %8s %8s %s\n' target execs cov ft findings
 for t in "${targets[@]}"; do
