@@ -52,6 +52,15 @@ final class Der {
 
     /** The TLV at {@code off}, which must end at or before {@code limit}. */
     static Tlv read(MemorySegment s, long off, long limit) {
+        Tlv h = header(s, off, limit);
+        if (h.end() > Math.min(limit, s.byteSize())) {
+            throw BAD;
+        }
+        return h;
+    }
+
+    /** The TLV header at {@code off} (within {@code limit}), its length not checked against anything. */
+    static Tlv header(MemorySegment s, long off, long limit) {
         long end = Math.min(limit, s.byteSize());
         long p = off;
         if (p >= end) {
@@ -89,9 +98,6 @@ final class Der {
                 }
                 len = len << 8 | u8(s, p++);
             }
-        }
-        if (p + len > end) {
-            throw BAD;
         }
         return new Tlv(off, id >> 6, (id & 0x20) != 0, tag, p, len);
     }

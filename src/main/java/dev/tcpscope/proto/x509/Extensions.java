@@ -152,7 +152,11 @@ final class Extensions {
             }
             Tree st = sequenceOf(e, t, "x509ce." + which, which);
             for (long q = e.value(); q < e.end(); ) {
-                Tlv gs = x.need(q, e.end(), Der.UNIVERSAL, Der.SEQUENCE);
+                Tlv gs = x.ofItem(q, e.end(), st, Der.UNIVERSAL, Der.SEQUENCE);
+                q = gs.end();
+                if (!gs.is(Der.UNIVERSAL, Der.SEQUENCE)) {
+                    continue;
+                }
                 Tree g = sequence(gs, st, "x509ce.GeneralSubtree_element", "GeneralSubtree");
                 Tlv base = read(gs.value(), gs.end());
                 generalName(base, g, "x509ce.base", "base", true);
@@ -244,7 +248,11 @@ final class Extensions {
     void crlDistributionPoints(Tlv h, Tree parent) {
         Tree t = sequenceOf(h, parent, "x509ce.CRLDistPointsSyntax", "CRLDistPointsSyntax");
         for (long p = h.value(); p < h.end(); ) {
-            Tlv dp = x.need(p, h.end(), Der.UNIVERSAL, Der.SEQUENCE);
+            Tlv dp = x.ofItem(p, h.end(), t, Der.UNIVERSAL, Der.SEQUENCE);
+            p = dp.end();
+            if (!dp.is(Der.UNIVERSAL, Der.SEQUENCE)) {
+                continue;
+            }
             Tree d = sequence(dp, t, "x509ce.DistributionPoint_element", "DistributionPoint");
             for (long q = dp.value(); q < dp.end(); ) {
                 Tlv e = read(q, dp.end());
@@ -277,7 +285,11 @@ final class Extensions {
     void certificatePolicies(Tlv h, Tree parent) {
         Tree t = sequenceOf(h, parent, "x509ce.CertificatePoliciesSyntax", "CertificatePoliciesSyntax");
         for (long p = h.value(); p < h.end(); ) {
-            Tlv pi = x.need(p, h.end(), Der.UNIVERSAL, Der.SEQUENCE);
+            Tlv pi = x.ofItem(p, h.end(), t, Der.UNIVERSAL, Der.SEQUENCE);
+            p = pi.end();
+            if (!pi.is(Der.UNIVERSAL, Der.SEQUENCE)) {
+                continue;
+            }
             Tree i = sequence(pi, t, "x509ce.PolicyInformation_element", "PolicyInformation");
             Tlv o = read(pi.value(), pi.end());
             oid(o, i, "x509ce.policyIdentifier", "policyIdentifier");
@@ -285,7 +297,11 @@ final class Extensions {
                 Tlv qs = x.need(o.end(), pi.end(), Der.UNIVERSAL, Der.SEQUENCE);
                 Tree q = sequenceOf(qs, i, "x509ce.policyQualifiers", "policyQualifiers");
                 for (long r = qs.value(); r < qs.end(); ) {
-                    Tlv qi = x.need(r, qs.end(), Der.UNIVERSAL, Der.SEQUENCE);
+                    Tlv qi = x.ofItem(r, qs.end(), q, Der.UNIVERSAL, Der.SEQUENCE);
+                    r = qi.end();
+                    if (!qi.is(Der.UNIVERSAL, Der.SEQUENCE)) {
+                        continue;
+                    }
                     Tree qt = sequence(qi, q, "x509ce.PolicyQualifierInfo_element", "PolicyQualifierInfo");
                     Tlv id = read(qi.value(), qi.end());
                     oid(id, qt, "x509ce.id", "Id");
@@ -303,7 +319,11 @@ final class Extensions {
     void authorityInfoAccess(Tlv h, Tree parent) {
         Tree t = sequenceOf(h, parent, "pkix1implicit.AuthorityInfoAccessSyntax", "AuthorityInfoAccessSyntax");
         for (long p = h.value(); p < h.end(); ) {
-            Tlv ad = x.need(p, h.end(), Der.UNIVERSAL, Der.SEQUENCE);
+            Tlv ad = x.ofItem(p, h.end(), t, Der.UNIVERSAL, Der.SEQUENCE);
+            p = ad.end();
+            if (!ad.is(Der.UNIVERSAL, Der.SEQUENCE)) {
+                continue;
+            }
             Tree a = sequence(ad, t, "pkix1implicit.AccessDescription_element", "AccessDescription");
             Tlv o = read(ad.value(), ad.end());
             oid(o, a, "pkix1implicit.accessMethod", "accessMethod");
@@ -326,7 +346,11 @@ final class Extensions {
                 Tlv nums = x.need(org.end(), e.end(), Der.UNIVERSAL, Der.SEQUENCE);
                 Tree ns = sequenceOf(nums, r, "pkix1implicit.noticeNumbers", "noticeNumbers");
                 for (long q = nums.value(); q < nums.end(); ) {
-                    Tlv n = x.need(q, nums.end(), Der.UNIVERSAL, Der.INTEGER);
+                    Tlv n = x.ofItem(q, nums.end(), ns, Der.UNIVERSAL, Der.INTEGER);
+                    q = n.end();
+                    if (!n.is(Der.UNIVERSAL, Der.INTEGER)) {
+                        continue;
+                    }
                     long v = Der.integer(s, n.value(), n.len());
                     at(ns.field("pkix1implicit.noticeNumbers_item", "noticeNumbers item: " + v, Long.toString(v)), n.value(), n.length());
                     q = n.end();

@@ -141,6 +141,23 @@ public final class X509 {
         return null;
     }
 
+    /**
+     * An item of a SEQUENCE OF / SET OF at {@code p}: the element when its tag is the one
+     * expected (its length checked); otherwise dissect_ber_sq_of's "Wrong field in SEQUENCE OF"
+     * expert over its identifier octet, and the element as read, which the caller skips (its tag says so).
+     */
+    Tlv ofItem(long p, long end, Tree t, int cls, int tag) {
+        Tlv h = Der.header(s, p, end);
+        if (h.is(cls, tag)) {
+            return Der.read(s, p, end);
+        }
+        String expected = cls == Der.UNIVERSAL && tag < UNIVERSAL_TAGS.length ? "(" + UNIVERSAL_TAGS[tag] + ")" : "";
+        String msg = "BER Error: Wrong field in SEQUENCE OF: expected class:" + CLASSES[cls] + "(" + cls + ") tag:" + tag + expected
+                + " but found class:" + CLASSES[h.cls()] + "(" + h.cls() + ") tag:" + h.tag();
+        at(t.text(msg), h.start(), 1).expert("ber.error.sequence.field_wrong", Tree.Severity.WARNING, Tree.Group.MALFORMED, msg);
+        return h;
+    }
+
     private void certificate(long off, long end, Tree item) {
         Tlv c = expect(off, end, Der.UNIVERSAL, Der.SEQUENCE);
         long p = c.value();
@@ -263,8 +280,10 @@ public final class X509 {
         List<String> rdns = new ArrayList<>();
         long p = h.value();
         while (p < h.end()) {
-            Tlv set = expect(p, h.end(), Der.UNIVERSAL, Der.SET);
-            rdns.add(relativeDistinguishedName(set, t));
+            Tlv set = ofItem(p, h.end(), t, Der.UNIVERSAL, Der.SET);
+            if (set.is(Der.UNIVERSAL, Der.SET)) {
+                rdns.add(relativeDistinguishedName(set, t));
+            }
             p = set.end();
         }
         StringBuilder dn = new StringBuilder();
@@ -287,11 +306,13 @@ public final class X509 {
         StringBuilder rdn = new StringBuilder();
         long p = set.value();
         while (p < set.end()) {
-            Tlv ava = expect(p, set.end(), Der.UNIVERSAL, Der.SEQUENCE);
-            if (!rdn.isEmpty()) {
-                rdn.append('+');
+            Tlv ava = ofItem(p, set.end(), r, Der.UNIVERSAL, Der.SEQUENCE);
+            if (ava.is(Der.UNIVERSAL, Der.SEQUENCE)) {
+                if (!rdn.isEmpty()) {
+                    rdn.append('+');
+                }
+                attribute(ava, r, rdn);
             }
-            attribute(ava, r, rdn);
             p = ava.end();
         }
         r.relabel(clip(label + " (" + rdn + ")"));
@@ -435,7 +456,11 @@ public final class X509 {
         Tree t = at(parent.field("x509af.extensions", "extensions: " + items(n), Integer.toString(n)), seq.value(), seq.length());
         long p = seq.value();
         while (p < seq.end()) {
-            Tlv ext = expect(p, seq.end(), Der.UNIVERSAL, Der.SEQUENCE);
+            Tlv ext = ofItem(p, seq.end(), t, Der.UNIVERSAL, Der.SEQUENCE);
+            p = ext.end();
+            if (!ext.is(Der.UNIVERSAL, Der.SEQUENCE)) {
+                continue;
+            }
             Tree x = at(t.none("x509af.Extension_element", sequenceLabel("Extension", ext)), ext.start(), ext.total());
             Tlv o = expect(ext.value(), ext.end(), Der.UNIVERSAL, Der.OID);
             String oid = Der.oid(s, o.value(), o.len());

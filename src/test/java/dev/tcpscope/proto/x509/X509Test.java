@@ -27,15 +27,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * UTF-8 subject, IP, e-mail and URI names, key usage with decipherOnly, name constraints, an
  * unknown extension, a user notice and a generalizedTime; an RSA CA with a multi-valued RDN; a
  * CertificateRequest naming both; and malformed ones (a length past the data, a cut certificate,
- * a TBSCertificate with the wrong tag). Then bad DER of every kind never throws.
+ * a TBSCertificate with the wrong tag), and forty certificates with one random byte changed (the
+ * frames its .filter leaves out are the BER errors not shown as tshark yet). Then bad DER of
+ * every kind never throws.
  */
 class X509Test {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/x509");
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"crafted.pcap, V", "crafted.pcap, json", "crafted-malformed.pcap, V", "crafted-malformed.pcap, json"})
+    @CsvSource({"crafted.pcap, V", "crafted.pcap, json", "crafted-malformed.pcap, V", "crafted-malformed.pcap, json",
+        "crafted-mutated.pcap, V", "crafted-mutated.pcap, json"})
     void craftedCertificatesAreWhatTsharkPrints(String capture, String kind) throws Exception {
         List<String> args = new ArrayList<>(List.of("read", "src/test/resources/x509/" + capture));
+        Path filter = Path.of("src/test/resources/x509/" + capture.replace(".pcap", ".filter"));
+        if (Files.exists(filter)) {
+            args.addAll(List.of("-Y", Files.readString(filter).strip())); // frames left out: docs/TLS.md's BER gaps
+        }
         args.addAll(kind.equals("V") ? List.of("-V") : List.of("-T", "json"));
         List<String> actual = awk(kind.equals("V") ? "scripts/tls-cut-V.awk" : "scripts/tls-cut-json.awk", run(args));
         List<String> expected = Files.readString(GOLDEN.resolve(capture + (kind.equals("V") ? ".V.txt" : ".json"))).lines().toList();
