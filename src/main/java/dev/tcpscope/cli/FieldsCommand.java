@@ -36,11 +36,14 @@ final class FieldsCommand implements Callable<Integer> {
             return 1;
         }
         StringBuilder sb = new StringBuilder(64 * 1024);
-        for (Field f : dev.tcpscope.proto.Protocols.fields().all()) {
+        for (Field f : dev.tcpscope.proto.Protocols.readFields().all()) {
             if (protocols) {
                 if (f.type() == dev.tcpscope.field.FieldType.PROTOCOL) {
-                    sb.append(f.title()).append('\t').append(java.util.Objects.requireNonNullElse(
-                            dev.tcpscope.field.ProtocolNames.shortName(f.name()), f.title())).append('\t')
+                    String shortName = dev.tcpscope.proto.ExpertFields.shortName(f.name());
+                    if (shortName == null) {
+                        shortName = java.util.Objects.requireNonNullElse(dev.tcpscope.field.ProtocolNames.shortName(f.name()), f.title());
+                    }
+                    sb.append(f.title()).append('\t').append(shortName).append('\t')
                             .append(f.name()).append('\n');
                 }
                 continue;

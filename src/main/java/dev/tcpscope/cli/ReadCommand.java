@@ -153,6 +153,8 @@ final class ReadCommand implements Callable<Integer> {
 
     /** The -z statistics, fed from the output pass; empty without -z. */
     private Taps taps;
+    /** The expert items of each frame's tree, when a filter or -e names them (else null). */
+    private dev.tcpscope.present.ExpertItems expertItems;
 
     /** The coloring rules when lines are colored, else null. */
     private FilterColorizer colorizer;
@@ -197,7 +199,12 @@ final class ReadCommand implements Callable<Integer> {
                 named.add(readFilter);
             }
             boolean tree = verbose || onlyProtocols != null || outputFormat.equals("json") || outputFormat.equals("pdml") || ekLayers();
-            taps = Taps.of(statistics, new Taps.Context(Protocols.fields(), kind, ZoneId.systemDefault(),
+            if (named.stream().anyMatch(dev.tcpscope.proto.ExpertFields::named)
+                    || statistics.stream().anyMatch(dev.tcpscope.proto.ExpertFields::named)) {
+                // _ws.expert and _ws.malformed: every frame's tree is built, in order, for them
+                expertItems = new dev.tcpscope.present.ExpertItems(ZoneId.systemDefault(), MacNames::system);
+            }
+            taps = Taps.of(statistics, new Taps.Context(Protocols.readFields(), kind, ZoneId.systemDefault(),
                     MacNames::system, named, tree));
             for (String w : taps.warnings()) {
                 err.println(w);
@@ -315,9 +322,9 @@ final class ReadCommand implements Callable<Integer> {
         DisplayFilter read;
         String current = displayFilter;
         try {
-            display = displayFilter == null ? null : DisplayFilter.compile(displayFilter, Protocols.fields());
+            display = displayFilter == null ? null : DisplayFilter.compile(displayFilter, Protocols.readFields());
             current = readFilter;
-            read = readFilter == null ? null : DisplayFilter.compile(readFilter, Protocols.fields());
+            read = readFilter == null ? null : DisplayFilter.compile(readFilter, Protocols.readFields());
         } catch (FilterSyntaxException e) {
             err.println("tcpscope: " + e.render(current));
             return 2;
@@ -418,7 +425,7 @@ final class ReadCommand implements Callable<Integer> {
      * IllegalArgumentException carries tshark's message for an unknown field or a bad option.
      */
     private FieldsFormat namedFields(boolean options) {
-        FieldsFormat f = FieldsFormat.of(fieldNames, Protocols.fields());
+        FieldsFormat f = FieldsFormat.of(fieldNames, Protocols.readFields());
         if (options) {
             for (String option : fieldOptions) {
                 f.option(option);
@@ -507,12 +514,17 @@ final class ReadCommand implements Callable<Integer> {
             return openFailure;
         }
         Frame frame = new Frame();
+        // the first pass's trees keep their own per-connection state, as its decoder does
+        var firstExperts = expertItems == null ? null : new dev.tcpscope.present.ExpertItems(ZoneId.systemDefault(), MacNames::system);
         try (reader) {
             long n = 0;
             // tshark's first pass checks -c only after a frame -R keeps
             while (count != 0 && reader.next(frame)) {
                 n++;
                 decoder.decode(frame);
+                if (firstExperts != null) {
+                    firstExperts.fill(decoder);
+                }
                 boolean passed = read == null || read.test(decoder);
                 if (read != null && passed) {
                     kept.set((int) (n - 1));
@@ -696,6 +708,9 @@ final class ReadCommand implements Callable<Integer> {
                 renumber(frame, ++keptCount);
             }
             decoder.decode(frame);
+            if (expertItems != null) {
+                expertItems.fill(decoder);
+            }
             taps.packet(decoder); // taps see every frame, before -Y, as in tshark
             if (display == null || display.test(decoder)) {
                 decoder.display();

@@ -60,7 +60,9 @@ public final class FieldTypes {
 
     /** The protocol a field belongs to: the part of its name before the first dot. */
     public static String parent(Field f) {
-        int dot = f.name().indexOf('.');
-        return dot < 0 ? f.name() : f.name().substring(0, dot);
+        String n = f.name();
+        // Wireshark's own pseudo-protocols are two parts long: _ws.expert.message belongs to _ws.expert
+        int dot = n.startsWith("_ws.") ? n.indexOf('.', 4) : n.indexOf('.');
+        return dot < 0 ? n : n.substring(0, dot);
     }
 }

@@ -8,19 +8,33 @@ import java.util.Map;
  * The names Wireshark gives to the values of some integer fields (its {@code value_string}s),
  * which a display filter may use instead of the number: {@code tcp.checksum.status == "Bad"}
  * is {@code tcp.checksum.status == 0}. Only the fields whose names appear in Wireshark 4.0's
- * default coloring rules have them here; a field without names keeps to numbers.
+ * default coloring rules, and the expert info's severity and group ({@code _ws.expert.severity
+ * == warning}), have them here; a field without names keeps to numbers.
  */
 public final class ValueStrings {
     /** {@code proto_checksum_vals} ({@code epan/proto.c}): every {@code *.checksum.status} field. */
     private static final Map<Long, String> CHECKSUM = names(0, "Bad", 1, "Good", 2, "Unverified", 3, "Not present",
             4, "Illegal");
 
+    /** {@code expert_severity_vals} (epan/expert.c): {@code _ws.expert.severity}, PI_* of epan/proto.h. */
+    private static final Map<Long, String> SEVERITY = names(0x00100000, "Comment", 0x00200000, "Chat", 0x00400000, "Note",
+            0x00600000, "Warning", 0x00800000, "Error");
+    /** {@code expert_group_vals} (epan/expert.c): {@code _ws.expert.group}. */
+    private static final Map<Long, String> GROUP = names(0x01000000, "Checksum", 0x02000000, "Sequence",
+            0x03000000, "Response", 0x04000000, "Request", 0x05000000, "Undecoded", 0x06000000, "Reassemble",
+            0x07000000, "Malformed", 0x08000000, "Debug", 0x09000000, "Protocol", 0x0a000000, "Security",
+            0x0b000000, "Comment", 0x0c000000, "Decryption", 0x0d000000, "Assumption", 0x0e000000, "Deprecated");
+
     private ValueStrings() { }
 
     /** The value names of {@code field}, in value order, or null when it has none. */
     public static Map<Long, String> of(Field field) {
         String n = field.name();
-        return n.endsWith(".checksum.status") || n.endsWith(".fcs.status") ? CHECKSUM : null;
+        return switch (n) {
+            case "_ws.expert.severity" -> SEVERITY;
+            case "_ws.expert.group" -> GROUP;
+            default -> n.endsWith(".checksum.status") || n.endsWith(".fcs.status") ? CHECKSUM : null;
+        };
     }
 
     /**

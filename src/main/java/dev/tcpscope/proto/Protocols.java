@@ -56,6 +56,15 @@ public final class Protocols {
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
 
+    private static final FieldTable READ_FIELDS = FIELDS.with(List.<List<Field>>of(ExpertFields.all()));
+
+    /**
+     * {@link #fields()} and the expert info fields ({@link ExpertFields}), which {@code read}
+     * fills by building every frame's tree when its filters or -e name them; the other commands
+     * do not build those trees and refuse the names.
+     */
+    public static FieldTable readFields() { return READ_FIELDS; }
+
     /** A fresh dissector table with every protocol registered on its default ports. */
     public static DissectorTable table() {
         DissectorTable t = new DissectorTable();

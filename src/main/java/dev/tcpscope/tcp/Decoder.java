@@ -215,8 +215,26 @@ public final class Decoder {
         }
     }
 
+    /** Frames decoded so far, and the one {@link #treeItems} belongs to. */
+    private long decoded, treeItemsOf = -1;
+    private Object treeItems;
+
+    /**
+     * Items of the current frame's whole detail tree that fields read (the expert infos, which
+     * every layer adds), put here by the stage that builds trees before a filter or {@code -e}
+     * asks for them; null when none were put for this frame.
+     */
+    public Object treeItems() { return treeItemsOf == decoded ? treeItems : null; }
+
+    /** Sets {@link #treeItems()} for the current frame. */
+    public void treeItems(Object items) {
+        treeItems = items;
+        treeItemsOf = decoded;
+    }
+
     /** Dissects and analyses {@code f}, which must come after the previous frame in the capture. */
     public void decode(Frame f) {
+        decoded++;
         frame = f;
         if (f.kind() == Frame.Kind.PACKET || f.hasTimestamp()) {
             // wraps beyond years 1677-2262, which keeps every difference (delta, relative) exact;

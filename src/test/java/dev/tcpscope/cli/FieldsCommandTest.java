@@ -21,7 +21,7 @@ class FieldsCommandTest {
         }
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(rc).isZero();
-        assertThat(lines).hasSize(dev.tcpscope.proto.Protocols.fields().all().size());
+        assertThat(lines).hasSize(dev.tcpscope.proto.Protocols.readFields().all().size());
         // Lines as tshark 4.0.17 -G fields prints them (columns for which we keep the same data).
         assertThat(lines).contains(
                 "P\tTransmission Control Protocol\ttcp",
