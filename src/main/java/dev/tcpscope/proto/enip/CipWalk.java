@@ -279,6 +279,9 @@ final class CipWalk {
         gen(t, segTree.field("cip.path_segment.type", Text.bits(type, 0xE0, 8) + " = Path Segment Type: " + segNames[type >> 5]
                 + " (" + (type >> 5) + ")", Integer.toString(type >> 5)), generate, offset, 1).bitmask(0xE0);
         switch (type & 0xE0) {
+            case 0x00 -> {
+                return port(t, offset, type, generate, seg, ep);
+            }
             case 0x20 -> {
                 int lt = type & 0x1C;
                 String[] ltNames = {"Class ID", "Instance ID", "Member ID", "Connection Point", "Attribute ID", "Special", "Service ID",
@@ -317,7 +320,7 @@ final class CipWalk {
                     case 0x08 -> cia(t, offset, type, generate, ep, segTree, "Member", false, new long[1], "cip.member");
                     case 0x10 -> {
                         long[] v = new long[1];
-                        int n = cia(t, offset, type, generate, ep, segTree, "Attribute", false, v, "cip.attribute");
+                        int n = cia(t, offset, type, generate, ep, segTree, "Attribute", false, v, "cip.attribute", req);
                         if (n != 0) {
                             req.attribute = v[0];
                         }
@@ -384,6 +387,60 @@ final class CipWalk {
         }
     }
 
+    /** dissect_segment_port: the port, its link address (a byte or a string), an extended port number. */
+    private static int port(Tvb t, int offset, int type, boolean generate, Label seg, Label ep) {
+        Tree segTree = seg.item;
+        boolean ext = (type & 0x10) != 0;
+        int port = type & 0x0F;
+        gen(t, segTree.field("cip.ex_linkaddress", Text.bits(type, 0x10, 8) + " = Extended Link Address: " + (ext ? "True" : "False"),
+                ext ? "1" : "0"), generate, offset, 1).bitmask(0x10);
+        String pn = port == 0 ? "Reserved" : port == 1 ? "Backplane" : null;
+        gen(t, segTree.field("cip.port", Text.bits(type, 0x0F, 8) + " = Port: " + (pn != null ? pn : "Unknown") + " (" + port + ")",
+                Integer.toString(port)), generate, offset, 1).bitmask(0x0F);
+        boolean extendedPort = port == 0xF;
+        seg.append(" (Port Segment)");
+        ep.append("Port: " + (pn != null ? pn : Integer.toString(port)));
+        int len;
+        int extOff = 0;
+        if (ext) {
+            int linkOff = 2;
+            if (extendedPort) {
+                linkOff += 2;
+                extOff = offset + 2;
+            }
+            int size = t.u8(offset + 1);
+            gen(t, segTree.field("cip.linkaddress_size", "Link Address Size: " + size, Integer.toString(size)), generate, offset + 1, 1);
+            t.need(offset + linkOff, size);
+            String addr = Text.format(t.s, t.base + offset + linkOff, size);
+            if (generate) {
+                segTree.string("cip.linkaddress.string", "Link Address", Text.ascii(t.s, t.base + offset + linkOff, size)).generated();
+            } else {
+                t.string(segTree, "cip.linkaddress.string", "Link Address", offset + linkOff, size);
+            }
+            ep.append(", Address: " + addr);
+            len = size % 2 == 1 ? 1 + linkOff + size : linkOff + size;
+        } else {
+            int linkOff = 1;
+            len = 2;
+            if (extendedPort) {
+                len += 2;
+                linkOff += 2;
+                extOff = offset + 1;
+            }
+            int b = t.u8(offset + linkOff);
+            gen(t, segTree.field("cip.linkaddress.byte", "Link Address: " + b, Integer.toString(b)), generate, offset + linkOff, 1);
+            ep.append(", Address: " + b);
+        }
+        if (extendedPort) {
+            int v = le16(t, extOff);
+            gen(t, segTree.field("cip.port", "Port Extended: " + hex(v, 4), hex(v, 4)), generate, extOff, 2);
+        }
+        if (!generate) {
+            t.at(segTree, offset, len);
+        }
+        return len;
+    }
+
     /** add_cip_class_to_info_column for a request path (cip_enhanced_info_column on). */
     private void classToInfo(long cls, CipReq cur) {
         if (cur != null && ((cur.service == 0x52 && cls == 0x06) || (cur.service == 0x0A && cls == 0x02))) {
@@ -396,6 +453,11 @@ final class CipWalk {
     /** dissect_cia: an 8, 16 or 32-bit logical value, its item and its part of the path's text. */
     private int cia(Tvb t, int offset, int type, boolean generate, Label ep, Tree segTree, String name, boolean classNames,
                     long[] value, String key) {
+        return cia(t, offset, type, generate, ep, segTree, name, classNames, value, key, null);
+    }
+
+    private int cia(Tvb t, int offset, int type, boolean generate, Label ep, Tree segTree, String name, boolean classNames,
+                    long[] value, String key, Path req) {
         int format = type & 3;
         int off, len, size;
         long v;
@@ -432,8 +494,9 @@ final class CipWalk {
             label = name + ": " + (cn != null ? cn : "Unknown") + " (" + h + ")";
             ep.append(cn != null ? cn : name + ": " + String.format("0x%0" + size * 2 + "X", v));
         } else if (attribute) {
-            label = name + ": " + v;
-            ep.append(name + ": " + v);
+            String an = attributeName(req, v);
+            label = name + ": " + v + (an != null ? " (" + an + ")" : "");
+            ep.append(name + ": " + v + (an != null ? " (" + an + ")" : ""));
         } else {
             label = name + ": " + h;
             ep.append(name + ": " + String.format("0x%0" + size * 2 + "X", v));
@@ -444,6 +507,27 @@ final class CipWalk {
         }
         value[0] = v;
         return len;
+    }
+
+    /**
+     * cip_get_attribute's names for the Identity object (class 1), the one the corpus asks for:
+     * the common class attributes for instance 0, the Identity attributes for the others.
+     */
+    private static String attributeName(Path req, long attribute) {
+        if (req == null || req.instance == NOT_SET) {
+            return null;
+        }
+        if (req.instance == 0) {
+            String[] common = {null, "Revision", "Max Instance", "Number of Instances", "Optional Attribute List",
+                "Optional Service List", "Maximum ID Number Class Attributes", "Maximum ID Number Instance Attributes"};
+            return attribute >= 1 && attribute <= 7 ? common[(int) attribute] : null;
+        }
+        if (req.cls == 0x01) {
+            String[] id = {null, "Vendor ID", "Device Type", "Product Code", "Revision", "Status", "Serial Number", "Product Name",
+                "State", "Configuration Consistency Value", "Heartbeat Interval"};
+            return attribute >= 1 && attribute <= 10 ? id[(int) attribute] : null;
+        }
+        return null;
     }
 
     // ---- generic services (dissect_cip_generic_service_req / _rsp) -------------------------

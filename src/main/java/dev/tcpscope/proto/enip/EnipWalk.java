@@ -88,7 +88,8 @@ final class EnipWalk {
         long status = le32(t, 8);
         named(header, "enip.status", "Status", 8, 4, status, CipNames.name("enip.status", (int) status));
         if (cmd == 0x63 && (length == 0 || type == REQUEST)) {
-            uint(header, "enip.listid_delay", "Max Response Delay", 12, 2, le16(t, 12));
+            int delay = le16(t, 12);
+            t.at(header.field("enip.listid_delay", "Max Response Delay: " + delay + "ms", Integer.toString(delay)), 12, 2);
             bytes(header, "enip.context", "Sender Context", 14, 6);
         } else {
             bytes(header, "enip.context", "Sender Context", 12, 8);
@@ -99,14 +100,14 @@ final class EnipWalk {
         if (cmd == 0x65 || cmd == 0x66) {
             cols.append(", Session: 0x" + String.format("%08X", session));
         }
+        if (length == 0) {
+            cols.fence(); // 4.0 adds no "Command Specific Data" for a message without data
+            return;
+        }
         Tree csd = t.at(enip.text("Command Specific Data"), 24, length);
         Enip.Key key = new Enip.Key(session, context);
         switch (cmd) {
-            case 0x04, 0x63, 0x64 -> {
-                if (type == RESPONSE) {
-                    cpf(key, cmd, root, csd, enip, label, null, 24, 0, protocols);
-                }
-            }
+            case 0x04, 0x63, 0x64 -> cpf(key, cmd, root, csd, enip, label, null, 24, 0, protocols);
             case 0x65 -> {
                 uint(csd, "enip.rs.version", "Protocol Version", 24, 2, le16(t, 24));
                 hexField(csd, "enip.rs.flags", "Option Flags", 26, 2, le16(t, 26));
@@ -266,8 +267,7 @@ final class EnipWalk {
         uint(p, "enip.lir.namelen", "Product Name Length", offset + 32, 1, nameLen);
         t.string(p, "enip.lir.name", "Product Name", offset + 33, nameLen);
         cols.append(", " + Text.format(t.s, t.base + offset + 33, nameLen));
-        int state = t.u8(offset + 33 + nameLen);
-        named(p, "enip.lir.state", "State", offset + 33 + nameLen, 1, state, CipNames.idState(state));
+        hexField(p, "enip.lir.state", "State", offset + 33 + nameLen, 1, t.u8(offset + 33 + nameLen));
     }
 
     /** dissect_item_list_services_response. */
