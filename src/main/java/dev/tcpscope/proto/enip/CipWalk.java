@@ -106,6 +106,7 @@ final class CipWalk {
     /** dissect_cip: the Protocol column, the Info column cleared, then the message. */
     void cip(Tree root, Consumer<String> protocols) {
         this.protocols = protocols;
+        protocols.accept("cip"); // the embedded messages of a Multiple Service Packet are no layer of their own
         outer.in = "CIP";
         cols.protocol("CIP");
         cols.clear();
@@ -123,7 +124,6 @@ final class CipWalk {
     /** dissect_cip_data: {@code msp} is the Multiple Service Packet item of an embedded message, else null. */
     private void data(Tree itemTree, Tvb t, CipReq preq, Label msp) {
         CipReq cur = preq;
-        protocols.accept("cip");
         Tree cip = t.at(itemTree.protocol("cip", "Common Industrial Protocol"), 0, t.rep);
         int service = t.u8(0);
         int sc = service & 0x7f;
@@ -342,7 +342,8 @@ final class CipWalk {
                 seg.append(" (" + dn + ")");
                 if (dt == 0) {
                     int words = t.u8(offset + 1);
-                    gen(t, segTree.field("cip.data_segment.size", "Data Size: " + words, Integer.toString(words)), generate, offset + 1, 1);
+                    gen(t, segTree.field("cip.data_segment.size", "Data Size: " + words + (words == 1 ? " word" : " words"), Integer.toString(words)),
+                            generate, offset + 1, 1);
                     if (!generate && words != 0) {
                         bytes(t, segTree, "cip.data_segment.data", "Data", offset + 2, words * 2);
                     }
@@ -354,7 +355,8 @@ final class CipWalk {
                 }
                 if (dt == 0x11) {
                     int n = t.u8(offset + 1);
-                    gen(t, segTree.field("cip.data_segment.size", "Data Size: " + n, Integer.toString(n)), generate, offset + 1, 1);
+                    gen(t, segTree.field("cip.data_segment.size", "Data Size: " + n + (n == 1 ? " byte" : " bytes"), Integer.toString(n)),
+                            generate, offset + 1, 1);
                     if (n != 0) {
                         t.need(offset + 2, n);
                         String sym = Text.format(t.s, t.base + offset + 2, n);

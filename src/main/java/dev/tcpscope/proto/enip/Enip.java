@@ -233,7 +233,15 @@ public final class Enip implements PduDissector, LayerTree {
             return End.OK;
         }
         End end = End.OK;
+        boolean first = true;
         for (Pdu p : pdus) {
+            // tcp_dissect_pdus calls dissect_enip_pdu itself: enip is one layer, each CIP message another
+            Consumer<String> layers = first ? protocols : x -> {
+                if (!x.equals("enip")) {
+                    protocols.accept(x);
+                }
+            };
+            first = false;
             Pairing recorded = (pdu, key, tree) -> {
                 if (pdu.matched && pdu.match != null && pdu.type == EnipWalk.RESPONSE) {
                     tree.field("enip.response_to", "Request In: " + pdu.match.frame, Integer.toString(pdu.match.frame)).generated();
@@ -243,7 +251,7 @@ public final class Enip implements PduDissector, LayerTree {
                 return pdu.match;
             };
             try {
-                new EnipWalk(p.tvb, Cols.NONE, p, recorded).walk(root, protocols);
+                new EnipWalk(p.tvb, Cols.NONE, p, recorded).walk(root, layers);
             } catch (Tvb.Stop stop) {
                 end = stop.end(); // tcp_dissect_pdus shows the exception and goes on with the next message
             }

@@ -275,10 +275,14 @@ final class EnipWalk {
         uint(p, "enip.encapver", "Encapsulation Protocol Version", offset, 2, le16(t, offset));
         int flags = le16(t, offset + 2);
         Tree f = hexField(p, "enip.lsr.capaflags", "Capability Flags", offset + 2, 2, flags);
+        // proto_tree_add_bitmask appends the name of each flag that is set
+        String h = hex(flags, 4);
+        f.relabel("Capability Flags: " + h + ((flags & 0x20) != 0 ? ", Supports CIP Encapsulation via TCP" : "")
+                + ((flags & 0x100) != 0 ? ", Supports CIP Class 0 or 1 via UDP" : ""));
         f.field("enip.lsr.capaflags.tcp", Text.bits(flags, 0x0020, 16) + " = Supports CIP Encapsulation via TCP: "
-                + ((flags & 0x20) != 0 ? "True" : "False"), (flags & 0x20) != 0 ? "1" : "0").bitmask(0x20);
+                + ((flags & 0x20) != 0 ? "True" : "False"), (flags & 0x20) != 0 ? "1" : "0").bitmask(0x20).at(t.s, t.base + offset + 2, 2);
         f.field("enip.lsr.capaflags.udp", Text.bits(flags, 0x0100, 16) + " = Supports CIP Class 0 or 1 via UDP: "
-                + ((flags & 0x100) != 0 ? "True" : "False"), (flags & 0x100) != 0 ? "1" : "0").bitmask(0x100);
+                + ((flags & 0x100) != 0 ? "True" : "False"), (flags & 0x100) != 0 ? "1" : "0").bitmask(0x100).at(t.s, t.base + offset + 2, 2);
         t.string(p, "enip.lsr.servicename", "Name of Service", offset + 4, 16);
         t.need(offset + 4, 16);
         int n = 0;
