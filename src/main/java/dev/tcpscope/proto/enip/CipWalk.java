@@ -159,7 +159,7 @@ final class CipWalk {
             if (preq != null && !(preq.service == sc || (preq.service == 0x52 && preq.dissector == Cls.DISABLED && isCm(preq)))) {
                 preq = null;
             }
-            previousPath(preq, cip, msp, cur);
+            previousPath(t, preq, cip, msp, cur);
             if (preq != null && preq.dissector != Cls.NONE) {
                 callClass(preq.dissector, t, itemTree);
             } else if (name != null) {
@@ -227,18 +227,19 @@ final class CipWalk {
     }
 
     /** display_previous_request_path: the request's path, generated, in a response. */
-    private void previousPath(CipReq preq, Tree cip, Label msp, CipReq cur) {
+    private void previousPath(Tvb t, CipReq preq, Tree cip, Label msp, CipReq cur) {
         if (preq == null || preq.ioi == null || preq.ioi.length == 0) {
             return;
         }
         int words = preq.ioi.length / 2;
-        cip.field("cip.request_path_size", "Request Path Size: " + words + (words == 1 ? " word" : " words"),
-                Integer.toString(words)).generated();
-        Label ep = new Label(cip.text("Request Path: ").generated(), "Request Path: ");
+        t.at(cip.field("cip.request_path_size", "Request Path Size: " + words + (words == 1 ? " word" : " words"),
+                Integer.toString(words)).generated(), 0, 0);
+        Label ep = new Label(t.at(cip.text("Request Path: ").generated(), 0, 0), "Request Path: ");
         java.lang.foreign.MemorySegment seg = java.lang.foreign.MemorySegment.ofArray(preq.ioi);
         Tvb ioi = new Tvb(seg, 0, preq.ioi.length, preq.ioi.length);
         Path path = new Path();
         preq.cia = path;
+        // the generated segments have no place of their own: PDML shows them at the path's, their items at 0
         epath(ioi, ep, 0, preq.ioi.length, true, path, msp, cur);
     }
 
@@ -261,7 +262,7 @@ final class CipWalk {
         }
     }
 
-    private static Tree gen(Tvb t, Tree item, boolean generate, int off, int len) {
+    private Tree gen(Tvb t, Tree item, boolean generate, int off, int len) {
         return generate ? item.generated() : t.at(item, off, len);
     }
 
@@ -271,8 +272,8 @@ final class CipWalk {
             return 0;
         }
         int type = t.u8(offset);
-        Label seg = new Label(gen(t, ep.item.field("cip.path_segment", "Path Segment: " + hex(type, 2), hex(type, 2)), generate, offset, 1),
-                "Path Segment: " + hex(type, 2));
+        Tree segItem = gen(t, ep.item.field("cip.path_segment", "Path Segment: " + hex(type, 2), hex(type, 2)), generate, offset, 1);
+        Label seg = new Label(segItem, "Path Segment: " + hex(type, 2));
         Tree segTree = seg.item;
         String[] segNames = {"Port Segment", "Logical Segment", "Network Segment", "Symbolic Segment", "Data Segment",
             "Constructed Data Type", "Elementary Data Type", "Reserved"};
@@ -361,7 +362,7 @@ final class CipWalk {
                         t.need(offset + 2, n);
                         String sym = Text.format(t.s, t.base + offset + 2, n);
                         if (generate) {
-                            segTree.string("cip.symbol", "ANSI Symbol", Text.ascii(t.s, t.base + offset + 2, n)).generated();
+                            gen(t, segTree.string("cip.symbol", "ANSI Symbol", Text.ascii(t.s, t.base + offset + 2, n)), true, 0, 0);
                         } else {
                             t.string(segTree, "cip.symbol", "ANSI Symbol", offset + 2, n);
                         }
@@ -390,7 +391,7 @@ final class CipWalk {
     }
 
     /** dissect_segment_port: the port, its link address (a byte or a string), an extended port number. */
-    private static int port(Tvb t, int offset, int type, boolean generate, Label seg, Label ep) {
+    private int port(Tvb t, int offset, int type, boolean generate, Label seg, Label ep) {
         Tree segTree = seg.item;
         boolean ext = (type & 0x10) != 0;
         int port = type & 0x0F;
@@ -415,7 +416,7 @@ final class CipWalk {
             t.need(offset + linkOff, size);
             String addr = Text.format(t.s, t.base + offset + linkOff, size);
             if (generate) {
-                segTree.string("cip.linkaddress.string", "Link Address", Text.ascii(t.s, t.base + offset + linkOff, size)).generated();
+                gen(t, segTree.string("cip.linkaddress.string", "Link Address", Text.ascii(t.s, t.base + offset + linkOff, size)), true, 0, 0);
             } else {
                 t.string(segTree, "cip.linkaddress.string", "Link Address", offset + linkOff, size);
             }
