@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * enip_match_request does in the first pass: a response shows "[Request In: N]" and the time
  * since, and its CIP message is dissected as the request's path and class say.
  */
-public final class Enip implements PduDissector, LayerTree {
+public final class Enip implements PduDissector, LayerTree, dev.tcpscope.proto.TwoPass {
     public static final int PORT = 44818;
     public static final int[] TCP_PORTS = {PORT};
     public static final int[] UDP_PORTS = {PORT};
@@ -92,6 +92,22 @@ public final class Enip implements PduDissector, LayerTree {
     private long frame = -1;
     private final Items.Fields fields = new Items.Fields();
     private final java.util.function.Supplier<PduDissector[]> heuristics;
+    /**
+     * tshark -2: the first pass's answer of enip_match_request for each message (frame and index
+     * in the frame), which the second pass takes as Wireshark's visited frames look it up again.
+     */
+    private Map<Long, Req> recording, recorded;
+
+    @Override
+    public void recordForSecondPass() {
+        recording = new HashMap<>();
+    }
+
+    @Override
+    public void secondPassOf(dev.tcpscope.proto.TwoPass first) {
+        recorded = ((Enip) first).recording;
+    }
+
     /** UDP conversations' pairing state, by conversation key. */
     private final Map<Long, Session> udp = new HashMap<>();
 
@@ -181,7 +197,25 @@ public final class Enip implements PduDissector, LayerTree {
     /** dissect_enip_pdu at dissection: columns and pairing; an exception is shown as tcp_dissect_pdus shows it. */
     private void one(Pdu p, Session ss, PduContext ctx) {
         pdus.add(p);
-        Pairing pairing = (pdu, key, tree) -> match(pdu, key, ss, ctx);
+        long at = (long) ctx.frame << 16 | Math.min(pdus.size() - 1, 0xffff);
+        Pairing pairing;
+        if (recorded != null) {
+            pairing = (pdu, key, tree) -> {
+                Req r = recorded.get(at);
+                pdu.match = r;
+                pdu.matched = r != null && pdu.type == EnipWalk.RESPONSE;
+                pdu.delta = r == null ? 0 : ctx.time - r.time;
+                return r;
+            };
+        } else {
+            pairing = (pdu, key, tree) -> {
+                Req r = match(pdu, key, ss, ctx);
+                if (recording != null && r != null) {
+                    recording.put(at, r);
+                }
+                return r;
+            };
+        }
         EnipWalk w = new EnipWalk(p.tvb, Cols.of(ctx.columns), p, pairing);
         try {
             w.walk(Tree.NOTHING, x -> { });
@@ -243,6 +277,11 @@ public final class Enip implements PduDissector, LayerTree {
             };
             first = false;
             Pairing recorded = (pdu, key, tree) -> {
+                if (pdu.match != null && pdu.type == EnipWalk.REQUEST && pdu.match.responseFrame != 0) {
+                    // known in tshark's second pass (-2) only: the response comes later
+                    tree.field("enip.response_in", "Response In: " + pdu.match.responseFrame,
+                            Integer.toString(pdu.match.responseFrame)).generated();
+                }
                 if (pdu.matched && pdu.match != null && pdu.type == EnipWalk.RESPONSE) {
                     tree.field("enip.response_to", "Request In: " + pdu.match.frame, Integer.toString(pdu.match.frame)).generated();
                     String d = dev.tcpscope.proto.Text.seconds(pdu.delta);
