@@ -327,7 +327,7 @@ final class CipWalk {
                         }
                         yield n;
                     }
-                    case 0x0C -> cia(t, offset, type, generate, ep, segTree, "Connection Point", false, new long[1], "cip.conpoint");
+                    case 0x0C -> cia(t, offset, type, generate, ep, segTree, "Connection Point", false, new long[1], "cip.connpoint");
                     default -> {
                         ep.item.expert("cip.unsupported.log_seg_type", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
                                 "Unsupported Logical Segment Type");
@@ -547,14 +547,14 @@ final class CipWalk {
             case 0x04 -> parsed = attributeList(t, cmd, offset, false);
             case 0x05 -> {
                 if (remaining(t, offset) > 0) {
-                    t.at(cmd.item.field("cip.sc.reset.param", "Reset type: " + t.u8(offset), Integer.toString(t.u8(offset))), offset, 1);
+                    t.at(cmd.item.field("cip.reset.type", "Reset type: " + t.u8(offset), Integer.toString(t.u8(offset))), offset, 1);
                     parsed = 1;
                 }
             }
             case 0x0A -> parsed = multipleServicePacket(t, cmd, offset, true, preq);
             case 0x11 -> {
                 int v = t.u8(offset);
-                t.at(cmd.item.field("cip.find_next_object.max_instance", "Maximum Instances: " + v, Integer.toString(v)), offset, 1);
+                t.at(cmd.item.field("cip.find_next_object.max_instance", "Maximum ID: " + v, Integer.toString(v)), offset, 1);
                 parsed = 1;
             }
             default -> { }
@@ -605,7 +605,7 @@ final class CipWalk {
         switch (service) {
             case 0x08 -> {
                 int v = le16(t, offset);
-                t.at(cmd.item.field("cip.sc.create.instance", "Instance: " + hex(v, 4), hex(v, 4)), offset, 2);
+                t.at(cmd.item.field("cip.create.instance", "Instance: " + v, Integer.toString(v)), offset, 2);
                 parsed = 2;
             }
             case 0x0A -> parsed = multipleServicePacket(t, cmd, offset, false, preq);

@@ -78,8 +78,16 @@ final class EnipWalk {
             context = context << 8 | t.u8(12 + i);
         }
         protocols.accept("enip");
-        Tree enip = t.at(root.protocol("enip", "EtherNet/IP (Industrial Protocol)"), 0, t.rep);
+        // the item's text as it ends (-T fields prints it): what proto_item_append_text adds once
+        // the header is read, and the connection IDs of a Send Unit Data's address items
         StringBuilder label = new StringBuilder("EtherNet/IP (Industrial Protocol)");
+        if (t.cap >= 24) {
+            label.append(", Session: 0x").append(String.format("%08X", session)).append(", ").append(CipNames.command(cmd));
+            if (cmd == SEND_UNIT_DATA && le16Safe(2) != 0) {
+                connectionIds(label);
+            }
+        }
+        Tree enip = t.at(root.protocol("enip", label.toString()), 0, t.rep);
         Tree header = t.at(enip.text("Encapsulation Header"), 0, 24);
         named(header, "enip.command", "Command", 0, 2, cmd, CipNames.name("enip.command", cmd));
         int length = le16(t, 2);
@@ -95,8 +103,6 @@ final class EnipWalk {
             bytes(header, "enip.context", "Sender Context", 12, 8);
         }
         hexField(header, "enip.options", "Options", 20, 4, le32(t, 20));
-        label.append(", Session: 0x").append(String.format("%08X", session)).append(", ").append(CipNames.command(cmd));
-        enip.relabel(label.toString());
         if (cmd == 0x65 || cmd == 0x66) {
             cols.append(", Session: 0x" + String.format("%08X", session));
         }
@@ -130,6 +136,29 @@ final class EnipWalk {
             }
         }
         cols.fence();
+    }
+
+    private int le16Safe(int off) {
+        return off + 2 <= t.cap ? t.u8(off) | t.u8(off + 1) << 8 : -1;
+    }
+
+    /** The ", Connection ID: 0x..." dissect_item_connected_address appends to the item, found ahead of the walk. */
+    private void connectionIds(StringBuilder label) {
+        int count = le16Safe(30);
+        int off = 32;
+        for (int i = 0; i < count && off + 4 <= t.cap; i++) {
+            int type = le16Safe(off);
+            int len = le16Safe(off + 2);
+            off += 4;
+            if (type == 0xA1 && len != 0) {
+                if (off + 4 > t.cap) {
+                    return;
+                }
+                long id = (long) le16Safe(off) | (long) le16Safe(off + 2) << 16;
+                label.append(", Connection ID: 0x").append(String.format("%08X", id));
+            }
+            off += len;
+        }
     }
 
     /** dissect_cpf: the item count and each item, the data items' messages to CIP. */
@@ -166,10 +195,6 @@ final class EnipWalk {
                         connected = true;
                         connid = 0; // no Forward Open seen: enip_get_explicit_connid finds no connection
                         cols.append(", Connection: ID=0x" + String.format("%08X", id));
-                        if (enipItem != null) {
-                            label.append(", Connection ID: 0x").append(String.format("%08X", id));
-                            enip.relabel(label.toString());
-                        }
                     }
                     case 0xB2 -> {
                         Enip.Req req = pairing.match(pdu, key.unconnected(), csd);
