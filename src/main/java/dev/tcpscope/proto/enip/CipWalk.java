@@ -78,13 +78,7 @@ final class CipWalk {
     }
 
     private static Tvb sub(Tvb t, int off, int len) {
-        if (off > t.rep || off < 0) {
-            throw Tvb.Stop.MALFORMED;
-        }
-        if (off > t.cap) {
-            throw t.fragment ? Tvb.Stop.FRAGMENT : Tvb.Stop.SHORT;
-        }
-        return new Tvb(t.s, t.base + off, Math.max(0, Math.min(len, t.cap - off)), Math.max(0, len), t.fragment);
+        return SubTvb.of(t, off, len);
     }
 
     private static Tree bytes(Tvb t, Tree p, String key, String name, int off, int len) {
@@ -602,7 +596,16 @@ final class CipWalk {
             return;
         }
         int parsed = 0;
+        Path req = preq != null && preq.cia != null ? preq.cia : new Path();
         switch (service) {
+            case 0x01 -> parsed = getAttributesAll(t, cmd, offset, req);
+            case 0x0E -> {
+                Attr a = Attr.find(req.cls, req.instance, req.attribute);
+                if (a != null) {
+                    cmd.append(" (" + a.name + ")");
+                    parsed = a.show(t, cmd.item, offset, remaining(t, offset));
+                }
+            }
             case 0x08 -> {
                 int v = le16(t, offset);
                 t.at(cmd.item.field("cip.create.instance", "Instance: " + v, Integer.toString(v)), offset, 2);
@@ -612,6 +615,142 @@ final class CipWalk {
             default -> { }
         }
         rest(t, cmd, offset, parsed);
+    }
+
+    /** dissect_cip_get_attribute_all_rsp: the class's attributes in their Get Attributes All order. */
+    private static int getAttributesAll(Tvb t, Label cmd, int offset, Path req) {
+        int parsed = 0;
+        for (Attr a : Attr.all(req.cls, req.instance)) {
+            int remain = remaining(t, offset);
+            if (remain <= 0) {
+                break;
+            }
+            Tree item = t.at(cmd.item.field("cip.attribute", "Attribute: " + a.id + " (" + a.name + ")", Integer.toString(a.id)), offset, 0);
+            int n = a.show(t, item, offset, remain);
+            t.at(item, offset, n);
+            offset += n;
+            parsed += n;
+        }
+        return parsed;
+    }
+
+    /**
+     * attribute_info_t for the attributes tcpscope decodes: the common class attributes (instance
+     * 0 of any class) and the Identity object's (class 1) simple ones; {@code gaa} is the order in
+     * a Get Attributes All answer (-1: not in it).
+     */
+    private record Attr(long cls, boolean classLevel, int id, int gaa, String name, String key, int kind) {
+        static final int U16 = 0, U16_HEX = 1, VENDOR = 2, DEVTYPE = 3, U32_HEX = 4, SHORT_STRING = 5, U8_HEX = 6, REVISION = 7;
+        static final Attr[] TABLE = {
+            new Attr(0x01, true, 1, 0, "Revision", "cip.class_revision", U16),
+            new Attr(0x01, true, 2, 1, "Max Instance", "cip.max_instance", U16),
+            new Attr(0x01, true, 3, -1, "Number of Instances", "cip.num_instance", U16),
+            new Attr(0x01, true, 6, 2, "Maximum ID Number Class Attributes", "cip.num_class_attr", U16),
+            new Attr(0x01, true, 7, 3, "Maximum ID Number Instance Attributes", "cip.num_inst_attr", U16),
+            new Attr(0x01, false, 1, 0, "Vendor ID", "cip.id.vendor_id", VENDOR),
+            new Attr(0x01, false, 2, 1, "Device Type", "cip.id.device_type", DEVTYPE),
+            new Attr(0x01, false, 3, 2, "Product Code", "cip.id.product_code", U16),
+            new Attr(0x01, false, 4, 3, "Revision", null, REVISION),
+            new Attr(0x01, false, 6, -1, "Serial Number", "cip.id.serial_number", U32_HEX),
+            new Attr(0x01, false, 7, -1, "Product Name", "cip.id.product_name", SHORT_STRING),
+            new Attr(0x01, false, 8, -1, "State", "cip.id.state", U8_HEX),
+            new Attr(0x01, false, 9, -1, "Configuration Consistency Value", "cip.id.config_value", U16_HEX),
+            new Attr(0x01, false, 10, -1, "Heartbeat Interval", "cip.id.heartbeat", U8_HEX),
+        };
+        static final Attr[] COMMON = {
+            new Attr(0, true, 1, -1, "Revision", "cip.class_revision", U16),
+            new Attr(0, true, 2, -1, "Max Instance", "cip.max_instance", U16),
+            new Attr(0, true, 3, -1, "Number of Instances", "cip.num_instance", U16),
+            new Attr(0, true, 6, -1, "Maximum ID Number Class Attributes", "cip.num_class_attr", U16),
+            new Attr(0, true, 7, -1, "Maximum ID Number Instance Attributes", "cip.num_inst_attr", U16),
+        };
+
+        /** cip_get_attribute, for the attributes known here. */
+        static Attr find(long cls, long instance, long attribute) {
+            if (instance == NOT_SET) {
+                return null;
+            }
+            for (Attr a : TABLE) {
+                if (a.cls == cls && a.classLevel == (instance == 0) && a.id == attribute) {
+                    return a;
+                }
+            }
+            if (instance == 0) {
+                for (Attr a : COMMON) {
+                    if (a.id == attribute) {
+                        return a;
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** The attributes of a Get Attributes All answer, in order; none for a class not known here. */
+        static java.util.List<Attr> all(long cls, long instance) {
+            java.util.List<Attr> out = new java.util.ArrayList<>();
+            if (instance == NOT_SET) {
+                return out;
+            }
+            int last = -1;
+            for (Attr a : TABLE) {
+                if (a.cls == cls && a.classLevel == (instance == 0) && a.gaa > last) {
+                    out.add(a);
+                    last = a.gaa;
+                }
+            }
+            // an instance's answer goes on with attributes this table does not decode: stop before them
+            return out;
+        }
+
+        /** dissect_cip_attribute: the value's item under {@code p}; the bytes it took. */
+        int show(Tvb t, Tree p, int off, int total) {
+            switch (kind) {
+                case U16 -> {
+                    int v = le16(t, off);
+                    t.at(p.field(key, name + ": " + v, Integer.toString(v)), off, 2);
+                    return 2;
+                }
+                case U16_HEX -> {
+                    int v = le16(t, off);
+                    t.at(p.field(key, name + ": " + hex(v, 4), hex(v, 4)), off, 2);
+                    return 2;
+                }
+                case VENDOR, DEVTYPE -> {
+                    int v = le16(t, off);
+                    String n = CipNames.name(kind == VENDOR ? "enip.lir.vendor" : "enip.lir.devtype", v);
+                    t.at(p.field(key, name + ": " + (n != null ? n : "Unknown") + " (" + hex(v, 4) + ")", hex(v, 4)), off, 2);
+                    return 2;
+                }
+                case U32_HEX -> {
+                    long v = le32(t, off);
+                    t.at(p.field(key, name + ": " + hex(v, 8), hex(v, 8)), off, 4);
+                    return 4;
+                }
+                case U8_HEX -> {
+                    int v = t.u8(off);
+                    t.at(p.field(key, name + ": " + hex(v, 2), hex(v, 2)), off, 1);
+                    return 1;
+                }
+                case SHORT_STRING -> {
+                    int n = t.u8(off);
+                    if (total < n + 1) {
+                        p.expert("cip.malformed.missing_string_data", Tree.Severity.WARNING, Tree.Group.MALFORMED, "Missing string data");
+                        return total;
+                    }
+                    t.string(p, key, name, off + 1, n);
+                    return n + 1;
+                }
+                default -> {
+                    if (total < 2) {
+                        p.expert("cip.malformed.id.revision", Tree.Severity.ERROR, Tree.Group.MALFORMED, "Malformed Identity revision");
+                        return total;
+                    }
+                    t.at(p.field("cip.id.major_rev", "Major Revision: " + t.u8(off), Integer.toString(t.u8(off))), off, 1);
+                    t.at(p.field("cip.id.minor_rev", "Minor Revision: " + t.u8(off + 1), Integer.toString(t.u8(off + 1))), off + 1, 1);
+                    return 2;
+                }
+            }
+        }
     }
 
     /** dissect_cip_multiple_service_packet. */

@@ -90,6 +90,10 @@ public final class Enip implements PduDissector, LayerTree, dev.tcpscope.proto.T
 
     private final List<Pdu> pdus = new ArrayList<>(2);
     private long frame = -1;
+    /** The bytes of a segment too short to be EtherNet/IP (shown as data), if any. */
+    private MemorySegment declinedS;
+    private long declinedOff;
+    private int declinedLen;
     private final Items.Fields fields = new Items.Fields();
     private final java.util.function.Supplier<PduDissector[]> heuristics;
     /**
@@ -130,6 +134,7 @@ public final class Enip implements PduDissector, LayerTree, dev.tcpscope.proto.T
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
         if (frame != ctx.frame) {
             pdus.clear();
+            declinedS = null;
             frame = ctx.frame;
         }
         Session ss;
@@ -149,12 +154,16 @@ public final class Enip implements PduDissector, LayerTree, dev.tcpscope.proto.T
             return;
         }
         if (len < 2) {
+            // dissect_enip_tcp returns 0: TCP tries its heuristics, then hands the bytes to the data dissector
             ctx.tryHeuristics = true;
             for (PduDissector h : heuristics.get()) {
                 if (h != this && h.heuristic(s, off, len)) {
                     return;
                 }
             }
+            declinedS = s;
+            declinedOff = off;
+            declinedLen = len;
             return;
         }
         int pos = 0;
@@ -223,6 +232,10 @@ public final class Enip implements PduDissector, LayerTree, dev.tcpscope.proto.T
             p.end = stop.end();
             p.failedIn = w.in;
             ctx.columns.appendInfo(stop.info());
+        } catch (SubTvb.Contained c) {
+            p.end = End.MALFORMED;
+            p.failedIn = w.in + ": " + SubTvb.CONTAINED; // "[Malformed Packet: CIP: length of contained item ...]"
+            ctx.columns.appendInfo("[Malformed Packet: " + SubTvb.CONTAINED + "]");
         }
     }
 
@@ -258,7 +271,7 @@ public final class Enip implements PduDissector, LayerTree, dev.tcpscope.proto.T
 
     @Override
     public boolean shows(long f) {
-        return f == frame && !pdus.isEmpty();
+        return f == frame && (!pdus.isEmpty() || declinedS != null);
     }
 
     @Override
@@ -293,7 +306,12 @@ public final class Enip implements PduDissector, LayerTree, dev.tcpscope.proto.T
                 new EnipWalk(p.tvb, Cols.NONE, p, recorded).walk(root, layers);
             } catch (Tvb.Stop stop) {
                 end = stop.end(); // tcp_dissect_pdus shows the exception and goes on with the next message
+            } catch (SubTvb.Contained c) {
+                end = End.MALFORMED;
             }
+        }
+        if (declinedS != null) {
+            Items.data(root, declinedS, declinedOff, declinedLen, protocols);
         }
         return end;
     }

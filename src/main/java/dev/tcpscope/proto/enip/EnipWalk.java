@@ -110,6 +110,7 @@ final class EnipWalk {
             cols.fence(); // 4.0 adds no "Command Specific Data" for a message without data
             return;
         }
+        t.need(24, length); // proto_tree_add_subtree throws for a length past the captured bytes
         Tree csd = t.at(enip.text("Command Specific Data"), 24, length);
         Enip.Key key = new Enip.Key(session, context);
         switch (cmd) {
@@ -241,13 +242,7 @@ final class EnipWalk {
 
     /** tvb_new_subset_length: {@code len} reported bytes from {@code off}, as many captured as there are. */
     Tvb sub(int off, int len) {
-        if (off > t.rep || off < 0) {
-            throw Tvb.Stop.MALFORMED;
-        }
-        if (off > t.cap) {
-            throw t.fragment ? Tvb.Stop.FRAGMENT : Tvb.Stop.SHORT;
-        }
-        return new Tvb(t.s, t.base + off, Math.max(0, Math.min(len, t.cap - off)), Math.max(0, len), t.fragment);
+        return SubTvb.of(t, off, len);
     }
 
     /** packet-data.c on {@code d}. */
