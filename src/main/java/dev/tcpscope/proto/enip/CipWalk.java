@@ -59,6 +59,13 @@ final class CipWalk {
     private final Enip.Req enip;
     private final EnipWalk outer;
     private Consumer<String> protocols = x -> { };
+    /**
+     * Multiple Service Packets nested in one another; each level costs Java stack, so the nesting
+     * is bounded (tshark stops at its tree depth of 500 when it builds a tree; 200 levels already
+     * fill the Info column).
+     */
+    private int depth;
+    static final int MAX_DEPTH = 200;
 
     CipWalk(Tvb top, Cols cols, Enip.Req enip, EnipWalk outer) {
         this.top = top;
@@ -806,7 +813,15 @@ final class CipWalk {
             }
             prev = so;
             Tvb next = sub(t, offset + so, len);
-            data(ms.item, next, mult != null ? mult[i] : null, ms);
+            if (++depth > MAX_DEPTH) {
+                // packets nested this deep are an attack on the stack, not CIP: stop as on a bad read
+                throw Tvb.Stop.MALFORMED;
+            }
+            try {
+                data(ms.item, next, mult != null ? mult[i] : null, ms);
+            } finally {
+                depth--;
+            }
             ms.append(serviceName(next.u8(0) & 0x7f));
             if (i != n - 1) {
                 cols.append(", ");
