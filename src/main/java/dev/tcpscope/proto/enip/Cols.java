@@ -30,13 +30,27 @@ interface Cols {
         @Override public void fence() { }
     };
 
+    /** The frame's columns; what goes past the Info column's 4095 bytes is cut, as its fixed buffer cuts it. */
     static Cols of(AppColumns c) {
         return new Cols() {
             @Override public void protocol(String p) { c.setProtocol(p); }
             @Override public void clear() { c.setInfo(""); }
-            @Override public void sep(String sep, String text) { c.appendSeparated(sep, text); }
-            @Override public void append(String text) { c.appendInfo(text); }
+
+            @Override public void sep(String sep, String text) {
+                if (c.info().isEmpty()) {
+                    c.appendSeparated(sep, fit(text));
+                } else {
+                    append(sep + text);
+                }
+            }
+
+            @Override public void append(String text) { c.appendInfo(fit(text)); }
             @Override public void fence() { c.fence(); }
+
+            private String fit(String text) {
+                int room = dev.tcpscope.proto.Text.MAX_INFO - 1 - c.info().length();
+                return room >= text.length() ? text : room <= 0 ? "" : text.substring(0, room);
+            }
         };
     }
 }

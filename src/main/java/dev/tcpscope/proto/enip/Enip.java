@@ -225,17 +225,18 @@ public final class Enip implements PduDissector, LayerTree, dev.tcpscope.proto.T
                 return r;
             };
         }
-        EnipWalk w = new EnipWalk(p.tvb, Cols.of(ctx.columns), p, pairing);
+        Cols cols = Cols.of(ctx.columns);
+        EnipWalk w = new EnipWalk(p.tvb, cols, p, pairing);
         try {
             w.walk(Tree.NOTHING, x -> { });
         } catch (Tvb.Stop stop) {
             p.end = stop.end();
             p.failedIn = w.in;
-            ctx.columns.appendInfo(stop.info());
+            cols.append(stop.info());
         } catch (SubTvb.Contained c) {
             p.end = End.MALFORMED;
             p.failedIn = w.in + ": " + SubTvb.CONTAINED; // "[Malformed Packet: CIP: length of contained item ...]"
-            ctx.columns.appendInfo("[Malformed Packet: " + SubTvb.CONTAINED + "]");
+            cols.append("[Malformed Packet: " + SubTvb.CONTAINED + "]");
         }
     }
 
