@@ -513,25 +513,13 @@ final class CipWalk {
         return len;
     }
 
-    /**
-     * cip_get_attribute's names for the Identity object (class 1), the one the corpus asks for:
-     * the common class attributes for instance 0, the Identity attributes for the others.
-     */
+    /** cip_get_attribute's name for the path's attribute (" (Product Name)"), or null. */
     private static String attributeName(Path req, long attribute) {
-        if (req == null || req.instance == NOT_SET) {
+        if (req == null) {
             return null;
         }
-        if (req.instance == 0) {
-            String[] common = {null, "Revision", "Max Instance", "Number of Instances", "Optional Attribute List",
-                "Optional Service List", "Maximum ID Number Class Attributes", "Maximum ID Number Instance Attributes"};
-            return attribute >= 1 && attribute <= 7 ? common[(int) attribute] : null;
-        }
-        if (req.cls == 0x01) {
-            String[] id = {null, "Vendor ID", "Device Type", "Product Code", "Revision", "Status", "Serial Number", "Product Name",
-                "State", "Configuration Consistency Value", "Heartbeat Interval"};
-            return attribute >= 1 && attribute <= 10 ? id[(int) attribute] : null;
-        }
-        return null;
+        Attr a = Attr.find(req.cls, req.instance, attribute);
+        return a == null ? null : a.name;
     }
 
     // ---- generic services (dissect_cip_generic_service_req / _rsp) -------------------------
@@ -553,6 +541,12 @@ final class CipWalk {
                 }
             }
             case 0x0A -> parsed = multipleServicePacket(t, cmd, offset, true, preq);
+            case 0x10 -> {
+                Attr a = Attr.find(path.cls, path.instance, path.attribute);
+                if (a != null) {
+                    parsed = a.show(t, cmd.item, offset, remaining(t, offset));
+                }
+            }
             case 0x11 -> {
                 int v = t.u8(offset);
                 t.at(cmd.item.field("cip.find_next_object.max_instance", "Maximum ID: " + v, Integer.toString(v)), offset, 1);
@@ -644,10 +638,11 @@ final class CipWalk {
     /**
      * attribute_info_t for the attributes tcpscope decodes: the common class attributes (instance
      * 0 of any class) and the Identity object's (class 1) simple ones; {@code gaa} is the order in
-     * a Get Attributes All answer (-1: not in it).
+     * a Get Attributes All answer (-1: not in it). The TCP/IP Interface's and Ethernet Link's
+     * rows are the two the corpus sets or asks for.
      */
     private record Attr(long cls, boolean classLevel, int id, int gaa, String name, String key, int kind) {
-        static final int U16 = 0, U16_HEX = 1, VENDOR = 2, DEVTYPE = 3, U32_HEX = 4, SHORT_STRING = 5, U8_HEX = 6, REVISION = 7;
+        static final int U16 = 0, U16_HEX = 1, VENDOR = 2, DEVTYPE = 3, U32_HEX = 4, SHORT_STRING = 5, U8_HEX = 6, REVISION = 7, U32 = 8;
         static final Attr[] TABLE = {
             new Attr(0x01, true, 1, 0, "Revision", "cip.class_revision", U16),
             new Attr(0x01, true, 2, 1, "Max Instance", "cip.max_instance", U16),
@@ -663,6 +658,8 @@ final class CipWalk {
             new Attr(0x01, false, 8, -1, "State", "cip.id.state", U8_HEX),
             new Attr(0x01, false, 9, -1, "Configuration Consistency Value", "cip.id.config_value", U16_HEX),
             new Attr(0x01, false, 10, -1, "Heartbeat Interval", "cip.id.heartbeat", U8_HEX),
+            new Attr(0xF5, false, 13, -1, "Encapsulation Inactivity Timeout", "cip.tcpip.encap_inactivity", U16),
+            new Attr(0xF6, false, 1, -1, "Interface Speed", "cip.elink.interface_speed", U32),
         };
         static final Attr[] COMMON = {
             new Attr(0, true, 1, -1, "Revision", "cip.class_revision", U16),
@@ -731,6 +728,11 @@ final class CipWalk {
                 case U32_HEX -> {
                     long v = le32(t, off);
                     t.at(p.field(key, name + ": " + hex(v, 8), hex(v, 8)), off, 4);
+                    return 4;
+                }
+                case U32 -> {
+                    long v = le32(t, off);
+                    t.at(p.field(key, name + ": " + v, Long.toString(v)), off, 4);
                     return 4;
                 }
                 case U8_HEX -> {

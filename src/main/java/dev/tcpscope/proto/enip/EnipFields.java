@@ -109,6 +109,8 @@ public final class EnipFields {
                 f("cip.id.state", "State", FieldType.UINT, 8, Base.HEX),
                 f("cip.id.config_value", "Configuration Consistency Value", FieldType.UINT, 16, Base.HEX),
                 f("cip.id.heartbeat", "Heartbeat Interval", FieldType.UINT, 8, Base.HEX),
+                f("cip.tcpip.encap_inactivity", "Encapsulation Inactivity Timeout", FieldType.UINT, 16, Base.DEC),
+                f("cip.elink.interface_speed", "Interface Speed", FieldType.UINT, 32, Base.DEC),
                 f("cipcls", "CIP Class Generic", FieldType.PROTOCOL, 0, Base.NONE),
                 f("cippccc", "CIP PCCC Object", FieldType.PROTOCOL, 0, Base.NONE),
                 f("cip.pccc.sc", "Service", FieldType.UINT, 8, Base.HEX),
