@@ -18,6 +18,8 @@ import java.util.function.Consumer;
  */
 final class CipWalk {
     static final int NOT_SET = -1;
+    /** epan/ftypes/ftypes.h (4.0): the types of the 16 and 32-bit registrations of a logical segment's field. */
+    private static final int FT_UINT16 = 5, FT_UINT32 = 7;
     private static final int REQUEST_PATH = 1;
 
     /** The class dissectors of the "cip.class.iface" table. */
@@ -505,7 +507,10 @@ final class CipWalk {
             label = name + ": " + h;
             ep.append(name + ": " + String.format("0x%0" + size * 2 + "X", v));
         }
-        gen(t, segTree.field(key, label, attribute ? Long.toString(v) : h), generate, off, size);
+        Tree item = gen(t, segTree.field(key, label, attribute ? Long.toString(v) : h), generate, off, size);
+        if (size > 1) {
+            item.ftype(size == 2 ? FT_UINT16 : FT_UINT32); // hf_cip_class16, hf_cip_class32 ...
+        }
         if (!generate) {
             t.at(segTree, offset, len);
         }
@@ -626,7 +631,8 @@ final class CipWalk {
             if (remain <= 0) {
                 break;
             }
-            Tree item = t.at(cmd.item.field("cip.attribute", "Attribute: " + a.id + " (" + a.name + ")", Integer.toString(a.id)), offset, 0);
+            Tree item = t.at(cmd.item.field("cip.attribute", "Attribute: " + a.id + " (" + a.name + ")", Integer.toString(a.id)), offset, 0)
+                    .ftype(FT_UINT16); // hf_cip_attribute16
             int n = a.show(t, item, offset, remain);
             t.at(item, offset, n);
             offset += n;
