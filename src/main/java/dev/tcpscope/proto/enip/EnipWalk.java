@@ -114,7 +114,7 @@ final class EnipWalk {
         Tree csd = t.at(enip.text("Command Specific Data"), 24, length);
         Enip.Key key = new Enip.Key(session, context);
         switch (cmd) {
-            case 0x04, 0x63, 0x64 -> cpf(key, cmd, root, csd, enip, label, null, 24, 0, protocols);
+            case 0x04, 0x63, 0x64 -> cpf(key, cmd, root, csd, 24, 0, protocols);
             case 0x65 -> {
                 uint(csd, "enip.rs.version", "Protocol Version", 24, 2, le16(t, 24));
                 hexField(csd, "enip.rs.flags", "Option Flags", 26, 2, le16(t, 26));
@@ -124,7 +124,7 @@ final class EnipWalk {
                 named(csd, cmd == SEND_RR_DATA ? "enip.srrd.iface" : "enip.sud.iface", "Interface Handle", 24, 4, iface,
                         iface == 0 ? "CIP" : null);
                 uint(csd, "enip.timeout", "Timeout", 28, 2, le16(t, 28));
-                cpf(key, cmd, root, csd, enip, label, cmd == SEND_UNIT_DATA ? enip : null, 30, iface, protocols);
+                cpf(key, cmd, root, csd, 30, iface, protocols);
             }
             case 0x00, 0x66 -> { }
             default -> {
@@ -163,8 +163,7 @@ final class EnipWalk {
     }
 
     /** dissect_cpf: the item count and each item, the data items' messages to CIP. */
-    private void cpf(Enip.Key key, int cmd, Tree root, Tree csd, Tree enip, StringBuilder label, Tree enipItem, int offset,
-                     long iface, java.util.function.Consumer<String> protocols) {
+    private void cpf(Enip.Key key, int cmd, Tree root, Tree csd, int offset, long iface, java.util.function.Consumer<String> protocols) {
         int count = le16(t, offset);
         Tree countItem = uint(csd, "enip.cpf.itemcount", "Item Count", offset, 2, count);
         offset += 2;
