@@ -75,6 +75,14 @@ ENABLED=(
   irc
   # telnet: Telnet on tcp.port 23, each segment on its own (src/main/java/dev/tcpscope/proto/telnet).
   telnet
+  # enip, cip, cippccc: EtherNet/IP on tcp.port 44818, encapsulation messages desegmented by their
+  #   24-byte header's length, its Common Packet Format items, the CIP Message Router requests and
+  #   responses they carry, the PCCC object's Execute PCCC and, for the other classes, the generic
+  #   class dissector's "CIP Class Generic" data (src/main/java/dev/tcpscope/proto/enip). The other
+  #   CIP protocols stay disabled: cipcm (Connection Manager), cipmb, cipcco, cipssupervisor,
+  #   cipsvalidator (their class's messages then show as data, as call_dissector does for a
+  #   disabled protocol), cipio/cipio1 (class 0/1 I/O over UDP 2222), cipsafety*, cipm*.
+  enip cip cippccc cipcls
   # gre, erspan: GRE, IP protocol 47 (src/main/java/dev/tcpscope/wire/Gre.java), and what its
   #   "gre.proto" table hands its payload to: IPv4 (also under WCCP's 0x883e), IPv6, ARP,
   #   Ethernet without FCS (transparent bridging 0x6558, and 0x6400), and ERSPAN types I, II

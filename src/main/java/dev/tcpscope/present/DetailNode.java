@@ -92,6 +92,8 @@ public final class DetailNode implements Tree {
         int timeNanos;
         /** The field's bitmask where the registry's is not this item's ({@link Tree#bitmask}); -1 when not set. */
         long bitmask = -1;
+        /** The field's type where the registry's is not this item's ({@link Tree#ftype}); -1 when not set. */
+        int ftype = -1;
     }
 
     private Rare rare() {
@@ -301,6 +303,16 @@ public final class DetailNode implements Tree {
 
     /** The bitmask {@link #bitmask(long)} set, or -1 when none was (the registry's applies). */
     public long bitmask() { return rare == null ? -1 : rare.bitmask; }
+
+    /** Sets this item's field type, for a field name registered with more than one ({@link Tree#ftype}). */
+    @Override
+    public DetailNode ftype(int ftenum) {
+        rare().ftype = ftenum;
+        return this;
+    }
+
+    /** The type {@link #ftype(int)} set, or -1 when none was (the registry's applies). */
+    public int ftype() { return rare == null ? -1 : rare.ftype; }
 
     /**
      * Gives this item and its children (not theirs) that recorded no place an empty one at

@@ -34,6 +34,9 @@ public final class RawFields {
      * ({@code tcp.options.mss}): FT_BYTES, as tshark writes it.
      */
     public static int type(DetailNode n) {
+        if (n.ftype() >= 0) {
+            return n.ftype(); // a name registered with more than one type: the item says which
+        }
         Row r = Table.ROWS.get(n.key());
         if (r != null) {
             return r.type == FT_PROTOCOL && n.kind() == DetailNode.Kind.FIELD ? FT_BYTES : r.type;

@@ -51,7 +51,8 @@ public final class Protocols {
             dev.tcpscope.proto.modbus.ModbusFields.all(),
             dev.tcpscope.proto.ldap.LdapFields.all(),
             dev.tcpscope.proto.imap.ImapFields.all(),
-            dev.tcpscope.proto.telnet.TelnetFields.all()));
+            dev.tcpscope.proto.telnet.TelnetFields.all(),
+            dev.tcpscope.proto.enip.EnipFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -92,6 +93,9 @@ public final class Protocols {
         t.register(new dev.tcpscope.proto.modbus.Modbus(t::heuristics), dev.tcpscope.proto.modbus.Modbus.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.ldap.Ldap(() -> t.byName("tls")), dev.tcpscope.proto.ldap.Ldap.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.telnet.Telnet(() -> t.byName("tls")), dev.tcpscope.proto.telnet.Telnet.TCP_PORTS, false);
+        dev.tcpscope.proto.enip.Enip enip = new dev.tcpscope.proto.enip.Enip(t::heuristics);
+        t.register(enip, dev.tcpscope.proto.enip.Enip.TCP_PORTS, false);
+        t.registerUdp(enip, dev.tcpscope.proto.enip.Enip.UDP_PORTS, false);
         return t;
     }
 

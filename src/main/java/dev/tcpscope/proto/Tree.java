@@ -91,6 +91,16 @@ public interface Tree {
         return this;
     }
 
+    /**
+     * Sets the Wireshark field type (its ftenum number in 4.0's epan/ftypes/ftypes.h) of this item
+     * where the name is registered with more than one width (packet-cip.c's {@code cip.class} as
+     * FT_UINT8, FT_UINT16 and FT_UINT32): {@code -T json -x} writes it in the item's "_raw"
+     * array. Trees that keep no positions ignore it.
+     */
+    default Tree ftype(int ftenum) {
+        return this;
+    }
+
     /** Adds an expert item under this item ({@code expert_add_info}), keyed by the expert field's name. */
     Tree expert(String key, Severity severity, Group group, String message);
 
