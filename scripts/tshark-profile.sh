@@ -28,6 +28,10 @@ ENABLED=(
   #   " (type)" after the first line (packet-media.c, which cannot be disabled), as tcpscope
   #   does. The same media dissectors show the body of the IMF message SMTP reassembles.
   http image-gif png image-jfif mime_multipart json data-text-lines xml
+  # websocket: RFC 6455 frames after an HTTP 101 answer to an Upgrade: websocket request, each
+  #   frame by its header's length; text payloads to data-text-lines, binary ones to data
+  #   (src/main/java/dev/tcpscope/proto/websocket).
+  websocket
   # ssdp: packet-http.c's dissect_ssdp, one HTTP message per UDP datagram on udp.port 1900 under
   #   an "SSDP" Protocol column and a "Simple Service Discovery Protocol" tree (proto/http/Ssdp.java).
   ssdp

@@ -256,6 +256,15 @@ class HostileFuzzTest {
         dev.tcpscope.proto.x509.X509.distinguishedName(s, 0, data.length, new dev.tcpscope.proto.Collected(), p -> { });
     }
 
+    /** An Upgrade: websocket request, or its 101 answer (accepting permessage-deflate when {@code deflate}). */
+    private static byte[] websocketHandshake(boolean answer, boolean deflate) {
+        String ext = deflate ? "Sec-WebSocket-Extensions: permessage-deflate\r\n" : "";
+        String m = answer
+                ? "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" + ext + "\r\n"
+                : "GET /ws HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" + ext + "\r\n";
+        return m.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     @FuzzTest
     void appPayload(FuzzedDataProvider in) throws IOException {
         Decoder decoder = new Decoder().payloads(dev.tcpscope.proto.Protocols.table());
@@ -264,12 +273,17 @@ class HostileFuzzTest {
         boolean udp = in.consumeInt(0, 3) == 0;
         int server = APP_PORTS[in.consumeInt(0, APP_PORTS.length - 1)];
         long[] next = {1000, 5000};
+        // half the HTTP conversations start with an upgrade to WebSocket (some with permessage-deflate),
+        // so that the fuzzer's bytes after it are WebSocket frames
+        boolean upgraded = !udp && server == 80 && in.consumeBoolean();
+        boolean deflate = upgraded && in.consumeBoolean();
         Frame frame = new Frame();
         StringBuilder sb = new StringBuilder();
         for (int i = 1; i <= 32 && in.remainingBytes() > 4; i++) {
-            int side = in.consumeBoolean() ? 1 : 0;
-            int jump = in.consumeInt(0, 7) == 0 ? in.consumeInt(-3000, 3000) : 0;
-            byte[] payload = in.consumeBytes(in.consumeInt(0, 1460));
+            boolean handshake = upgraded && i <= 2;
+            int side = handshake ? i - 1 : in.consumeBoolean() ? 1 : 0;
+            int jump = !handshake && in.consumeInt(0, 7) == 0 ? in.consumeInt(-3000, 3000) : 0;
+            byte[] payload = handshake ? websocketHandshake(i == 2, deflate) : in.consumeBytes(in.consumeInt(0, 1460));
             int l4 = udp ? 8 : 20;
             byte[] p = new byte[14 + 20 + l4 + payload.length];
             p[12] = 0x08;

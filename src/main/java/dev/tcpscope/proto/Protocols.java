@@ -52,7 +52,8 @@ public final class Protocols {
             dev.tcpscope.proto.ldap.LdapFields.all(),
             dev.tcpscope.proto.imap.ImapFields.all(),
             dev.tcpscope.proto.telnet.TelnetFields.all(),
-            dev.tcpscope.proto.enip.EnipFields.all()));
+            dev.tcpscope.proto.enip.EnipFields.all(),
+            dev.tcpscope.proto.websocket.WebSocketFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -71,6 +72,10 @@ public final class Protocols {
         DissectorTable t = new DissectorTable();
         Http http = new Http(t);
         t.register(http, Http.TCP_PORTS, true);
+        // on no port: HTTP hands it a connection upgraded to WebSocket (its tree follows HTTP's)
+        dev.tcpscope.proto.websocket.WebSocket ws = new dev.tcpscope.proto.websocket.WebSocket();
+        t.register(ws, new int[0], false);
+        http.upgradesTo(ws);
         t.registerUdp(new dev.tcpscope.proto.http.Ssdp(http), dev.tcpscope.proto.http.Ssdp.UDP_PORTS, false);
         Dns dns = new Dns(Dns.Kind.DNS);
         t.register(dns, Dns.TCP_PORTS, false);

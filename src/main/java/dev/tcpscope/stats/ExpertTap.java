@@ -105,7 +105,7 @@ final class ExpertTap implements Tap {
             if (child.kind() == DetailNode.Kind.PROTOCOL && "_ws.expert".equals(key)) {
                 // the Ethernet trailer is read by packet-ethertype.c after its payload, so its
                 // items count for the Ethertype protocol (pinfo->current_proto) though they sit under eth
-                item(child, "eth.trailer".equals(node.key()) ? "Ethertype" : protocol);
+                item(child, "eth.trailer".equals(node.key()) ? "Ethertype" : outside(child, protocol));
                 continue;
             }
             String p = protocol;
@@ -121,6 +121,21 @@ final class ExpertTap implements Tap {
                 walk(child, p);
             }
         }
+    }
+
+    /**
+     * The protocol of an expert item outside every protocol's item (proto_tree_add_expert at the
+     * top, as WebSocket's "Decompression failed"): the one its expert field was registered by,
+     * the dissector then running (pinfo->current_proto); else {@code protocol}.
+     */
+    private static String outside(DetailNode expert, String protocol) {
+        if (!protocol.equals("Frame") || !expert.hasChildren()) {
+            return protocol;
+        }
+        String key = expert.children().iterator().next().key();
+        int dot = key == null ? -1 : key.indexOf('.');
+        String name = dot > 0 ? dev.tcpscope.field.ProtocolNames.shortName(key.substring(0, dot)) : null;
+        return name != null && !name.equals("Frame") ? name : protocol;
     }
 
     /** "X" of "[Malformed Packet: X]", "[Dissector bug, protocol X: ...]" or "[Reassembly error, protocol X: ...]"; else {@code otherwise}. */

@@ -99,8 +99,10 @@ final class PhsTap implements Tap {
         path.clear();
         int segments = -1;
         for (DetailNode top : tree.children()) {
-            String key = top.key();
-            if (top.kind() == DetailNode.Kind.TEXT || key == null || key.equals("frame") || depthBug(top)) {
+            // a text item at the top (proto_tree_add_expert's, as WebSocket's "Decompression failed")
+            // counts under hf_text_only's name
+            String key = top.kind() == DetailNode.Kind.TEXT ? "text" : top.key();
+            if (key == null || key.equals("frame") || depthBug(top)) {
                 continue;
             }
             if (key.equals("tcp.segments") && segments < 0) {

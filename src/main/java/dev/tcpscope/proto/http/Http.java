@@ -38,6 +38,36 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
     private MemorySegment switchedSegment;
     private long switchedOff;
     private int switchedLen;
+    /** The upgraded protocol's dissector took the switched bytes (else they are data). */
+    private boolean switchedTaken;
+    /** Whether what took them showed anything (a WebSocket frame; not a frame's first byte alone, nor a disabled protocol). */
+    private boolean switchedShows;
+    /** The dissector of Upgrade: websocket, or null (set once by the table that registers both). */
+    private dev.tcpscope.proto.websocket.WebSocket webSocket;
+
+    /** Tells HTTP which dissector takes a connection upgraded to WebSocket. */
+    public void upgradesTo(dev.tcpscope.proto.websocket.WebSocket ws) {
+        this.webSocket = ws;
+    }
+
+    /**
+     * dissect_http_on_stream's call of the upgraded protocol's dissector on the bytes after the
+     * switch: its desegmentation request is for those bytes, moved to where they start.
+     */
+    private static void upgraded(MemorySegment s, long off, int len, int pos, PduContext ctx, Session session) {
+        Object saved = ctx.session;
+        ctx.session = session.upgradedSession;
+        ctx.desegmentOffset = 0;
+        ctx.desegmentLength = 0;
+        try {
+            session.upgraded.dissect(s, off, len, ctx);
+        } finally {
+            ctx.session = saved;
+        }
+        if (ctx.desegmentLength != 0) {
+            ctx.desegmentOffset += pos;
+        }
+    }
 
     /** Per-conversation state (packet-http.c's http_conv_t, what this dissector uses of it). */
     static final class Session {
@@ -52,6 +82,11 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
          */
         int switchFrame;
         int switchOffset;
+        /** After the switch: the upgraded protocol's dissector when tcpscope has one (WebSocket), and its state. */
+        PduDissector upgraded;
+        Object upgradedSession;
+        /** After the switch, the bytes go to a dissector tcpscope does not have and that shows nothing. */
+        boolean upgradedToNothing;
         /** The status code of the last response (conv_data->response_code). */
         int responseCode;
         /** The first frame carried in a CONNECT tunnel (startframe), 0 before. */
@@ -252,6 +287,12 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
                 switchedSegment = s;
                 switchedOff = off + pos;
                 switchedLen = len - pos;
+                switchedTaken = session.upgraded != null || session.upgradedToNothing;
+                switchedShows = false;
+                if (session.upgraded != null) {
+                    upgraded(s, off + pos, len - pos, pos, ctx, session);
+                    switchedShows = ((LayerTree) session.upgraded).shows(ctx.frame);
+                }
                 break;
             }
             int n = message(s, off, len, pos, ctx, session);
@@ -600,6 +641,19 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             // answer belongs to the new protocol
             session.switchFrame = ctx.frame;
             session.switchOffset = pos + consumed;
+            // the "http.upgrade" table, by the Upgrade value (case-insensitive), else without a "/version"
+            String proto = m.upgrade.strip();
+            int slash = proto.indexOf('/');
+            String bare = slash >= 0 ? proto.substring(0, slash) : proto;
+            if (proto.equalsIgnoreCase("h2c") || bare.equalsIgnoreCase("h2c")) {
+                // HTTP/2's entry, a protocol tcpscope does not dissect (the profile leaves it off):
+                // its dissector takes the bytes and shows nothing
+                session.upgradedToNothing = true;
+            } else if (webSocket != null && (proto.equalsIgnoreCase("websocket") || bare.equalsIgnoreCase("websocket"))) {
+                session.upgraded = webSocket;
+                session.upgradedSession = webSocket.newSession();
+                dev.tcpscope.proto.websocket.WebSocket.negotiated(session.upgradedSession, m.websocketExtensions, ctx.srcPort); // what the answer accepted
+            }
         }
         return consumed;
     }
@@ -725,7 +779,8 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
 
     @Override
     public boolean shows(long frame) {
-        return frame == messagesFrame && !messages.isEmpty() || frame == switchedFrame
+        return frame == messagesFrame && !messages.isEmpty()
+                || frame == switchedFrame && (!switchedTaken || switchedShows) // nothing when all it got waits for more
                 || frame == tunnelCallsFrame && !tunnelCalls.isEmpty();
     }
 
@@ -772,8 +827,10 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             if (shown.isEmpty()) {
                 protocols.accept("http"); // the dissector ran, though it added no item of its own
             }
-            // packet-data.c at the top level, as dissect_http_on_stream calls it
-            dev.tcpscope.proto.Items.data(root, switchedSegment, switchedOff, switchedLen, protocols);
+            if (!switchedTaken) {
+                // packet-data.c at the top level, as dissect_http_on_stream calls it
+                dev.tcpscope.proto.Items.data(root, switchedSegment, switchedOff, switchedLen, protocols);
+            }
         }
         return End.OK;
     }

@@ -25,6 +25,8 @@ public final class HttpMessage {
     public String host, userAgent, contentType, transferEncoding, contentEncoding;
     /** The Upgrade header's value, or null. */
     public String upgrade;
+    /** The Sec-WebSocket-Extensions header's value, or null. */
+    public String websocketExtensions;
     public long contentLength = -1;
     public String contentLengthText;
     public boolean chunked;
@@ -209,6 +211,7 @@ public final class HttpMessage {
             case "content-type" -> contentType = value;
             case "content-encoding" -> contentEncoding = value;
             case "upgrade" -> upgrade = value;
+            case "sec-websocket-extensions" -> websocketExtensions = value;
             case "transfer-encoding" -> {
                 transferEncoding = value;
                 te = transferCoding(value);
