@@ -197,7 +197,7 @@ public final class Imap implements PduDissector, LayerTree, TwoPass {
             ctx.desegmentOffset = w.desegmentOffset;
             ctx.desegmentLength = w.desegmentLength;
         }
-        boolean partOfPdu = w.desegmentLength != 0 && w.desegmentOffset == 0 && (ctx.reassembled ? ctx.laterReassembly : true);
+        boolean partOfPdu = w.desegmentLength != 0 && (ctx.reassembled ? ctx.laterReassembly : w.desegmentOffset == 0);
         if (w.item && !(sessions.secondPass() && partOfPdu)) {
             // (tshark's second pass calls IMAP for a PDU only in the frame of its last reassembly)
             calls.add(c);
