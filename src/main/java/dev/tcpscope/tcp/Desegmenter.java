@@ -443,6 +443,7 @@ public final class Desegmenter {
                         MemorySegment payload, long off, int captured, int length, boolean closing) {
         columns.reset();
         any = false;
+        laterReassembly = false;
         shown = false;
         sourceKept = false;
         items = 0;
@@ -566,6 +567,7 @@ public final class Desegmenter {
             }
             boolean complete = false;
             boolean called = false;
+            boolean viaReassembly = false;
             unknownPdu = false;
             int lastFragmentLength = 0;
             long anotherPduFollows = 0;
@@ -631,6 +633,7 @@ public final class Desegmenter {
                 columns.mark();
                 dissectReassembled(st, msp, frame, time, rec, srcPort, dstPort, false);
                 called = true;
+                viaReassembly = true;
                 if (ctx.exception) {
                     // process_tcp_payload rethrows the dissector's exception out of desegment_tcp:
                     // no data item for this segment and no reassembly tree (the "Reassembled TCP"
@@ -639,8 +642,10 @@ public final class Desegmenter {
                     noteCompleted(msp, Integer.MAX_VALUE, frame);
                     return;
                 }
-                if (secondPass && ctx.desegmentLength != 0 && ctx.desegmentOffset == 0) {
-                    columns.restore(); // -2: the PDU is known to end later; this frame only carries part of it
+                if (secondPass && ctx.desegmentLength != 0 && (ctx.desegmentOffset == 0 || laterReassembly)) {
+                    // -2: the PDU is known to end later (reassembled again in a later frame): this
+                    // frame only carries part of it, and tshark's second pass does not dissect it here
+                    columns.restore();
                 }
                 if (ctx.desegmentLength != 0) {
                     if (ctx.desegmentOffset == 0 || msp.seq + ctx.desegmentOffset <= seq) {
@@ -709,7 +714,7 @@ public final class Desegmenter {
                 reassembledIn(frame, seq + (desegOffsetAbs - offset), mustDesegment && ctx.desegmentOffset == 0);
                 item(Item.SEGMENT_DATA, desegOffsetAbs,
                         anotherPduFollows > 0 ? (int) anotherPduFollows : length - desegOffsetAbs);
-                if (ctx.desegmentOffset == 0) {
+                if (ctx.desegmentOffset == 0 || secondPass && viaReassembly && laterReassembly) {
                     columns.setProtocol("TCP");
                     if (unknownPdu) {
                         columns.setInfo("[TCP segment of a reassembled PDU]"); // col_set_str, TCP's text not fenced there

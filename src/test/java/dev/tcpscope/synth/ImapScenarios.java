@@ -18,7 +18,8 @@ import java.nio.file.Path;
  * session picked up after its STARTTLS, a greeting whose fifth byte is a line end), a literal
  * whose announced size runs past the bytes, a segment cut short by the snap length, and FETCH
  * lines that wait for bytes that never come, untagged lines alone (the Info column's first line
- * cut to the last one's length), a literal size past 2^31. Run it to remake the file; the goldens come from
+ * cut to the last one's length), a literal size past 2^31, a literal of header fields alone, a
+ * line without a first word after a tagged one. Run it to remake the file; the goldens come from
  * tshark (scripts/make-goldens.sh, make-detail-goldens.sh); nothing here says what the result
  * should be.
  */
@@ -221,7 +222,13 @@ public final class ImapScenarios {
         io.server(b("q1 OK IDLE terminated\r\n"));
         io.client(b("q2 FETCH 1 (BODY[])\r\n"));
         io.server(b("* 1 FETCH (BODY[] {4294967295}\r\nab)\r\nq2 OK\r\n"));
+        // a literal of header fields without the empty line after them
+        io.client(b("q4 FETCH 1 (BODY[HEADER.FIELDS (SUBJECT)])\r\n"));
+        io.server(b("* 1 FETCH (BODY[HEADER.FIELDS (SUBJECT)] {12}\r\nSubject: x\r\n)\r\n* 2 FETCH (BODY[HEADER.FIELDS (SUBJECT)] {13}\r\n"
+                + "Subject: hi\r\n)\r\nq4 OK FETCH completed\r\n"));
+        // a line without a first word after a tagged one: paired under that line's tag again
         io.client(b("q3 LOGOUT\r\n"));
+        io.server(b("* BYE\r\nq3 OK LOGOUT completed\r\n continued\r\n"));
         io.close();
     }
 

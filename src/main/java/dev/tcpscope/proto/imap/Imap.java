@@ -197,7 +197,7 @@ public final class Imap implements PduDissector, LayerTree, TwoPass {
             ctx.desegmentOffset = w.desegmentOffset;
             ctx.desegmentLength = w.desegmentLength;
         }
-        boolean partOfPdu = w.desegmentLength != 0 && w.desegmentOffset == 0 && (ctx.reassembled ? ctx.laterReassembly : true);
+        boolean partOfPdu = w.desegmentLength != 0 && (ctx.reassembled ? ctx.laterReassembly : w.desegmentOffset == 0);
         if (w.item && !(sessions.secondPass() && partOfPdu)) {
             // (tshark's second pass calls IMAP for a PDU only in the frame of its last reassembly)
             calls.add(c);
@@ -323,6 +323,8 @@ public final class Imap implements PduDissector, LayerTree, TwoPass {
                         .hide().at(s, base, 0);
             }
             boolean firstLine = true;
+            // request_key.tag: set by a line with a first word, kept by the lines after it that have none
+            String tagKey = null;
             int offset = 0;
             while (offset < cap) {
                 linelen = Text.lineEnd(s, base + offset, cap - offset, next, true);
@@ -378,7 +380,6 @@ public final class Imap implements PduDissector, LayerTree, TwoPass {
                         stringz(reqresp, request ? "imap.request" : "imap.response", request ? "Request" : "Response",
                                 offset, linelen, false);
                     }
-                    String tagKey = null;
                     int[] nt = new int[1];
                     int tokenlen = tokenLen(offset, linelen, nt);
                     if (tokenlen != 0) {

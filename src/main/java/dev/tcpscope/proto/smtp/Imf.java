@@ -184,7 +184,8 @@ public final class Imf {
                 item = tree == null ? null : tree.string(f[1], f[2], Text.ascii(s, value, valueLen)).at(s, value, valueLen);
             }
             if (f[4].equals("1")) {
-                info.append(f[0]).append(": ").append(Text.format(s, value, valueLen)).append(", ");
+                // tvb_format_text shows nothing of a length of -1
+                info.append(f[0]).append(": ").append(Text.format(s, value, end - value - 2 < 0 ? 0 : valueLen)).append(", ");
             }
             if (f[1].equals("imf.content.transfer_encoding")) {
                 encoding = Text.ascii(s, value, valueLen);
@@ -221,7 +222,7 @@ public final class Imf {
             media(contentType, s, end, max - end, tree, info, protocol, protocols, depth, fenceOut);
             return null;
         }
-        Tree text = tree == null ? null : tree.none("imf.message_text", "Message-Text").at(s, end, max - end);
+        Tree text = tree == null ? null : tree.none("imf.message_text", "Message-Text").at(s, Math.min(end, max), Math.max(0, max - end));
         int at = end;
         int[] next = new int[1];
         while (at < max) {
@@ -311,8 +312,14 @@ public final class Imf {
         return java.util.Arrays.copyOf(out, i * 3 / 4);
     }
 
-    /** A length from {@code off} as proto_tree_add_item would take it, kept within the bytes. */
+    /**
+     * A length from {@code off} as proto_tree_add_item would take it, kept within the bytes: -1
+     * runs to the end (a field whose CRLF ends the message: "x\r\n" of "Subject: x\r\n").
+     */
     private static int clamp(int off, int length, int max) {
+        if (length == -1) {
+            return Math.max(0, max - off);
+        }
         if (length < 0) {
             return 0;
         }

@@ -320,6 +320,7 @@ public final class Tls implements PduDissector, LayerTree, TwoPass {
             // the byte after the header is read to settle the version: past the end is an exception
             end = LayerTree.End.MALFORMED;
             malformed = true;
+            ctx.exception = true;
             cols.appendInfo("[Malformed Packet]");
             r.version = version;
             r.sessionVersion = session.version;
@@ -538,6 +539,7 @@ public final class Tls implements PduDissector, LayerTree, TwoPass {
             // the body reads past its end: Wireshark's bounds exception ends the frame's dissection
             ctx.columns.appendInfo("[Malformed Packet]");
             malformed = true;
+            ctx.exception = true;
             end = LayerTree.End.MALFORMED;
             if (!r.parts.contains(part)) {
                 r.parts.add(part);

@@ -68,6 +68,23 @@ class ImapTest {
     }
 
     @Test
+    void aLineWithoutAFirstWordIsPairedUnderTheTagOfTheLineBefore() {
+        assertThat(read("read", CAPTURE, "-Y", "frame.number == 191", "-T", "fields", "-e", "imap.response_tag",
+                "-e", "imap.response_to")).containsExactly("q3\t190,190");
+    }
+
+    @Test
+    void aHeaderFieldEndingTheLiteralKeepsItsLineEndWhenItsValueIsOneByte() {
+        // packet-imf.c's item length end - value - 2 is -1 there: "to the end"; "hi" gives 0
+        List<String> v = read("read", CAPTURE, "-V", "-Y", "frame.number == 189");
+        assertThat(v.subList(v.indexOf("Internet Message Format"), v.size())).containsExactly(
+                "Internet Message Format", "    Subject: x\\r\\n", "    Message-Text",
+                "Internet Message Format", "    Subject: ", "    Message-Text", "");
+        assertThat(read("read", CAPTURE, "-Y", "frame.number == 189", "-T", "fields", "-e", "_ws.col.Info"))
+                .containsExactly("subject: , ");
+    }
+
+    @Test
     void untaggedLinesAloneShowTheFirstLineAsLongAsTheLast() {
         List<String> v = read("read", CAPTURE, "-V", "-Y", "frame.number == 31");
         assertThat(v.subList(v.indexOf("Internet Message Access Protocol"), v.size())).startsWith(
