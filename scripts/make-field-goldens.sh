@@ -41,8 +41,10 @@ ts() { XDG_CONFIG_HOME="$prof" LC_ALL=C.UTF-8 TZ=UTC tshark "$@" 2>/dev/null; }
 # known-gaps.tsv is kept by hand (the reasons) and checked by FieldGoldenTest; keep it
 keep=$(mktemp)
 [ -f "$out/known-gaps.tsv" ] && cp "$out/known-gaps.tsv" "$keep"
-rm -rf "$out"
+# only this script's own files: $out/reassembly/ is make-reassembly-goldens.sh's (it may be
+# running beside this one)
 mkdir -p "$out"
+find "$out" -maxdepth 1 -type f -delete
 [ -s "$keep" ] && cp "$keep" "$out/known-gaps.tsv"
 rm -f "$keep"
 n=0

@@ -148,7 +148,10 @@ final class ExpertTap implements Tap {
             return label.substring(r.length(), label.indexOf(':', r.length()));
         }
         if (label.startsWith(m) && label.endsWith("]")) {
-            return label.substring(m.length(), label.length() - 1);
+            // "[Malformed Packet: CIP: length of contained item exceeds ...]" (ContainedBoundsError): the protocol before the reason
+            String in = label.substring(m.length(), label.length() - 1);
+            int colon = in.indexOf(": ");
+            return colon > 0 ? in.substring(0, colon) : in;
         }
         if (label.startsWith(u) && label.endsWith("]")) {
             return label.substring(u.length(), label.length() - 1);

@@ -350,7 +350,9 @@ public final class Dns implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
             int shown = Math.max(0, Math.min(extra, m.bytes.cap - w.end));
             e.bytes("dns.extraneous.data", "Extraneous Data Bytes", m.bytes.s, m.bytes.base + w.end, shown);
             e.field("dns.extraneous.length", "Extraneous Data Length: " + extra, Integer.toString(extra)).generated();
-            m.bytes.at(e.expert("dns.extraneous", Tree.Severity.NOTE, Tree.Group.UNDECODED, "Extraneous data").hide(), w.end, extra);
+            // proto_tree_add_expert: a hidden text item over the bytes, the expert under it
+            m.bytes.at(e.text("Extraneous data").hide(), w.end, extra)
+                    .expert("dns.extraneous", Tree.Severity.NOTE, Tree.Group.UNDECODED, "Extraneous data");
         }
     }
 
