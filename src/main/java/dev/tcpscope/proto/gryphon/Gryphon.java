@@ -30,10 +30,12 @@ public final class Gryphon implements PduDissector, LayerTree {
     static final int HEADER_LENGTH = 8;
     private static final int SD_SERVER = 2, SD_CLIENT = 3;
 
-    /** The whole messages of the last frame: offset and length in its bytes. */
+    /** The whole messages of the last frame: their bytes (a reassembled PDU's or the segment's), offset and length. */
+    private record Message(MemorySegment s, long at, int len) { }
+
     private long frame = -1;
     private MemorySegment s;
-    private final List<long[]> messages = new ArrayList<>();
+    private final List<Message> messages = new ArrayList<>();
     private final Items.Fields fields = new Items.Fields();
 
     @Override
@@ -70,7 +72,7 @@ public final class Gryphon implements PduDissector, LayerTree {
                 return;
             }
             int n = Math.min(remaining, plen);
-            messages.add(new long[] {off + pos, n});
+            messages.add(new Message(seg, off + pos, n));
             ctx.columns.setProtocol("Gryphon");
             ctx.columns.setInfo(remaining >= HEADER_LENGTH ? typeName(Text.u8(seg, off + pos + 6)) : "");
             pos += plen;
@@ -127,10 +129,11 @@ public final class Gryphon implements PduDissector, LayerTree {
         if (!shows(f)) {
             return End.OK;
         }
-        for (long[] m : messages) {
+        for (Message m : messages) {
             protocols.accept("gryphon");
-            long at = m[0];
-            int len = (int) m[1];
+            s = m.s(); // a frame's messages may come from a reassembled PDU and from the segment itself
+            long at = m.at();
+            int len = m.len();
             Tree g = root.protocol("gryphon", "DG Gryphon Protocol").at(s, at, len);
             if (len < HEADER_LENGTH) {
                 return End.MALFORMED;
@@ -158,8 +161,8 @@ public final class Gryphon implements PduDissector, LayerTree {
         if (!shows(f)) {
             return;
         }
-        for (long[] m : messages) {
-            tcp.field("tcp.pdu.size", "PDU Size: " + m[1], Long.toString(m[1])).generated().at(s, m[0], (int) m[1]);
+        for (Message m : messages) {
+            tcp.field("tcp.pdu.size", "PDU Size: " + m.len(), Integer.toString(m.len())).generated().at(m.s(), m.at(), m.len());
         }
     }
 
