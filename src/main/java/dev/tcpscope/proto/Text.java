@@ -328,4 +328,53 @@ public final class Text {
         }
         return new String(b, k, b.length - k, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
+
+    /**
+     * An IPv6 address as Wireshark (inet_ntop) writes it: RFC 5952's longest run of two or more
+     * zero groups as "::", an IPv4-mapped or -compatible address with its last 32 bits dotted.
+     */
+    public static String ipv6(byte[] b) {
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) {
+            g[i] = (b[2 * i] & 0xff) << 8 | b[2 * i + 1] & 0xff;
+        }
+        int bestStart = -1;
+        int bestLen = 0;
+        for (int i = 0; i < 8; ) {
+            if (g[i] == 0) {
+                int j = i;
+                while (j < 8 && g[j] == 0) {
+                    j++;
+                }
+                if (j - i > bestLen) {
+                    bestStart = i;
+                    bestLen = j - i;
+                }
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        if (bestLen < 2) {
+            bestStart = -1;
+        }
+        // an IPv4-mapped or -compatible address keeps its last 32 bits dotted (inet_ntop)
+        if (bestStart == 0 && (bestLen == 6 || bestLen == 5 && g[5] == 0xffff) && !(bestLen == 6 && g[6] == 0)) {
+            String v4 = (b[12] & 0xff) + "." + (b[13] & 0xff) + "." + (b[14] & 0xff) + "." + (b[15] & 0xff);
+            return bestLen == 6 ? "::" + v4 : "::ffff:" + v4;
+        }
+        StringBuilder sb = new StringBuilder(40);
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(g[i]));
+        }
+        return sb.toString();
+    }
 }

@@ -23,51 +23,14 @@ final class DnsBytes extends Tvb {
         return u8(off) + "." + u8(off + 1) + "." + u8(off + 2) + "." + u8(off + 3);
     }
 
-    /** An IPv6 address at {@code off} as RFC 5952 writes it (the longest run of zero groups as ::). */
+    /** An IPv6 address at {@code off} as RFC 5952 writes it ({@link dev.tcpscope.proto.Text#ipv6}). */
     String ipv6(int off) {
         need(off, 16);
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) {
-            g[i] = u16(off + 2 * i);
+        byte[] v = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            v[i] = (byte) u8(off + i);
         }
-        int bestStart = -1;
-        int bestLen = 0;
-        for (int i = 0; i < 8; ) {
-            if (g[i] == 0) {
-                int j = i;
-                while (j < 8 && g[j] == 0) {
-                    j++;
-                }
-                if (j - i > bestLen) {
-                    bestStart = i;
-                    bestLen = j - i;
-                }
-                i = j;
-            } else {
-                i++;
-            }
-        }
-        if (bestLen < 2) {
-            bestStart = -1;
-        }
-        // an IPv4-mapped or -compatible address keeps its last 32 bits dotted (inet_ntop)
-        if (bestStart == 0 && (bestLen == 6 || bestLen == 5 && g[5] == 0xffff) && !(bestLen == 6 && g[6] == 0)) {
-            String v4 = u8(off + 12) + "." + u8(off + 13) + "." + u8(off + 14) + "." + u8(off + 15);
-            return bestLen == 6 ? "::" + v4 : "::ffff:" + v4;
-        }
-        StringBuilder sb = new StringBuilder(40);
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(g[i]));
-        }
-        return sb.toString();
+        return dev.tcpscope.proto.Text.ipv6(v);
     }
 
     /** A string field's value as Wireshark keeps it: up to its first NUL. */
