@@ -130,10 +130,10 @@ final class Der {
                     if (p >= end) {
                         throw BAD;
                     }
-                    len = len << 8 | u8(s, p++);
+                    len = (len << 8 | u8(s, p++)) & 0xffffffffL; // a guint32, as get_ber_length's
                 }
             }
-            off = p + len;
+            off = p + len; // never backwards: the length is unsigned and at most 32 bits
             n++;
         }
         return n;
