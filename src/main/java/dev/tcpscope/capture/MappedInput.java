@@ -78,9 +78,17 @@ final class MappedInput implements Input, dev.tcpscope.frame.FileBytes {
     @Override
     public long origin() { return windowStart; }
 
-    /** Positional reads ({@code pread}): they leave the window and the read position alone. */
+    /**
+     * Bytes from the window when it still holds them (a PDU's segments are mostly recent), else
+     * positional reads ({@code pread}); either way the window and the read position stay. A
+     * system call per waiting segment was a tenth of the CPU of listing mixed HTTP and TLS traffic.
+     */
     @Override
     public boolean read(long at, byte[] dst, int off, int len) {
+        if (at >= windowStart && at + len <= windowStart + window.byteSize()) {
+            MemorySegment.copy(window, java.lang.foreign.ValueLayout.JAVA_BYTE, at - windowStart, dst, off, len);
+            return true;
+        }
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(dst, off, len);
         try {
             while (b.hasRemaining()) {

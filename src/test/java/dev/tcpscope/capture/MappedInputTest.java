@@ -53,4 +53,25 @@ class MappedInputTest {
             assertThat(in.segment().get(ValueLayout.JAVA_BYTE, in.base() + 49_989)).isEqualTo((byte) 42);
         }
     }
+    @Test
+    void readsBackBytesInsideAndOutsideTheWindow(@TempDir Path dir) throws IOException {
+        byte[] data = new byte[40_000];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 13 + 1);
+        }
+        Path f = dir.resolve("back.bin");
+        Files.write(f, data);
+        try (MappedInput in = new MappedInput(FileChannel.open(f, StandardOpenOption.READ), data.length, 8192)) {
+            in.skip(30_000);
+            assertThat(in.fill(100)).isEqualTo(100);
+            for (int at : new int[] {30_050, 29_000, 100, 39_990}) { // in the window, before it, long before, after it
+                byte[] got = new byte[10];
+                assertThat(in.read(at, got, 0, 10)).isTrue();
+                assertThat(got).isEqualTo(java.util.Arrays.copyOfRange(data, at, at + 10));
+            }
+            byte[] past = new byte[20];
+            assertThat(in.read(39_990, past, 0, 20)).isFalse(); // past the end: what is missing reads as zeros
+            assertThat(past[15]).isZero();
+        }
+    }
 }
