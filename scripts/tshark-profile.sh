@@ -58,6 +58,10 @@ ENABLED=(
   x509af x509if x509sat x509ce pkix1explicit pkix1implicit pkcs-1 ber
   # rlogin: Rlogin on tcp.port 513, each segment on its own (src/main/java/dev/tcpscope/proto/rlogin).
   rlogin
+  # tpkt cotp: RFC 1006 TPKT on tcp.port 102 and 3389 and the ISO 8073 COTP TPDUs it carries,
+  #   data units reassembled (src/main/java/dev/tcpscope/proto/cotp). cltp (COTP's connectionless
+  #   twin, over CLNP only), s7comm and the other COTP heuristics, and rdp stay disabled.
+  tpkt cotp
   # rsh: the remote shell on tcp.port 514, each segment on its own (src/main/java/dev/tcpscope/proto/rsh).
   rsh
   # gryphon: Dearborn Group's Gryphon (a plugin) on tcp.port 7000, desegmented by its 8-byte

@@ -53,7 +53,8 @@ public final class Protocols {
             dev.tcpscope.proto.imap.ImapFields.all(),
             dev.tcpscope.proto.telnet.TelnetFields.all(),
             dev.tcpscope.proto.enip.EnipFields.all(),
-            dev.tcpscope.proto.websocket.WebSocketFields.all()));
+            dev.tcpscope.proto.websocket.WebSocketFields.all(),
+            dev.tcpscope.proto.cotp.CotpFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -101,6 +102,7 @@ public final class Protocols {
         dev.tcpscope.proto.enip.Enip enip = new dev.tcpscope.proto.enip.Enip(t::heuristics);
         t.register(enip, dev.tcpscope.proto.enip.Enip.TCP_PORTS, false);
         t.registerUdp(enip, dev.tcpscope.proto.enip.Enip.UDP_PORTS, false);
+        t.register(new dev.tcpscope.proto.cotp.Tpkt(), dev.tcpscope.proto.cotp.Tpkt.TCP_PORTS, false);
         return t;
     }
 
