@@ -4,7 +4,8 @@
 # TPKT and COTP (CotpTest): for every capture below, what tshark prints under the profile of
 # scripts/tshark-profile.sh (tpkt and cotp enabled), LC_ALL=C.UTF-8, TZ=UTC, into
 # src/test/resources/golden/cotp/<capture>.<format>: the packet list (.list.txt), -V (.V.txt),
-# -T json (.json), -x (.x.txt) and -T ek (.ek.json); the list whole, the detail formats of the two
+# -T json (.json), -x (.x.txt), -T ek (.ek.json) and, for the two small captures, -T json -x
+# (.jsonx.json); the list whole, the detail formats of the two
 # large captures for their first 300 frames (-c 300). The four captures are all those of captures/
 # with TPKT in them. Goldens are made by this script only; never edit them by hand.
 set -euo pipefail
@@ -26,11 +27,14 @@ for c in "${CAPTURES[@]}"; do
   ts -r "captures/$c" "${limit[@]}" -T json >"$out/$c.json"
   ts -r "captures/$c" "${limit[@]}" -x >"$out/$c.x.txt"
   ts -r "captures/$c" "${limit[@]}" -T ek >"$out/$c.ek.json"
+  if [ ${#limit[@]} -eq 0 ]; then
+    ts -r "captures/$c" -T json -x >"$out/$c.jsonx.json"
+  fi
 done
 {
   echo "# Made by scripts/make-cotp-goldens.sh; do not edit."
   echo "tshark: $(tshark --version 2>/dev/null | head -1)"
-  echo "command: XDG_CONFIG_HOME=<scripts/tshark-profile.sh> LC_ALL=C.UTF-8 TZ=UTC tshark -r captures/C [-c 300] [-V | -T json | -x | -T ek]"
+  echo "command: XDG_CONFIG_HOME=<scripts/tshark-profile.sh> LC_ALL=C.UTF-8 TZ=UTC tshark -r captures/C [-c 300] [-V | -T json | -x | -T ek | -T json -x]"
   echo "profile enables: $(scripts/tshark-profile.sh --list | tr '\n' ' ')"
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 } >"$out/VERSION"

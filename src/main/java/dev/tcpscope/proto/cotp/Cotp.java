@@ -495,12 +495,12 @@ final class Cotp {
                 }
                 int cdt = Text.u8(s, o + 1) & 0x0f;
                 if (!t.extended) {
-                    c.field("cotp.credit", "Credit: " + cdt, Integer.toString(cdt)).at(s, o + 1, 1);
+                    c.field("cotp.credit", "Credit: " + cdt, Integer.toString(cdt)).ftype(4).at(s, o + 1, 1); // hf_cotp_credit_cdt, an FT_UINT8
                 }
                 c.field("cotp.destref", "Destination reference: " + hex4(t.dstRef), hex4(t.dstRef)).at(s, o + 2, 2);
                 if (t.extended) {
                     String nr = "0x" + String.format("%08x", t.tpduNr);
-                    c.field("cotp.next-tpdu-number", "Your TPDU number: " + nr, nr).at(s, o + 4, 4);
+                    c.field("cotp.next-tpdu-number", "Your TPDU number: " + nr, nr).ftype(7).at(s, o + 4, 4);
                     int credit = u16(s, o + 8, t.end);
                     c.field("cotp.credit", "Credit: " + hex4(credit), hex4(credit)).at(s, o + 8, 2);
                 } else {
@@ -516,13 +516,13 @@ final class Cotp {
             case EA -> {
                 c.field("cotp.destref", "Destination reference: " + hex4(t.dstRef), hex4(t.dstRef)).at(s, o + 2, 2);
                 String nr = t.extended ? "0x" + String.format("%08x", t.tpduNr) : hex2(t.tpduNr);
-                c.field("cotp.next-tpdu-number", "Your TPDU number: " + nr, nr).at(s, o + 4, t.extended ? 4 : 1);
+                c.field("cotp.next-tpdu-number", "Your TPDU number: " + nr, nr).ftype(t.extended ? 7 : 4).at(s, o + 4, t.extended ? 4 : 1);
             }
             case ED -> {
                 c.field("cotp.destref", "Destination reference: " + hex4(t.dstRef), hex4(t.dstRef)).at(s, o + 2, 2);
                 if (t.extended) {
                     String nr = "0x" + String.format("%08x", t.tpduNr);
-                    c.field("cotp.tpdu-number", "TPDU number: " + nr, nr).at(s, o + 4, 4);
+                    c.field("cotp.tpdu-number", "TPDU number: " + nr, nr).ftype(7).bitmask(0).at(s, o + 4, 4);
                 } else {
                     int raw = Text.u8(s, o + 4);
                     c.field("cotp.tpdu-number", Text.bits(raw, 0x7f, 8) + " = TPDU number: " + hex2(t.tpduNr), hex2(t.tpduNr))
@@ -675,8 +675,9 @@ final class Cotp {
         boolean eot = !t.fragment;
         if (t.extended) {
             long raw = u32(s, o, t.end);
+            // hf_cotp_tpdu_number_extended: the same name as the 8-bit field, an FT_UINT32 without mask
             c.field("cotp.tpdu-number", "TPDU number: 0x" + String.format("%08x", t.tpduNr),
-                    "0x" + String.format("%08x", t.tpduNr)).at(s, o, 4);
+                    "0x" + String.format("%08x", t.tpduNr)).ftype(7).bitmask(0).at(s, o, 4);
             c.field("cotp.eot", bits32(raw, 0x80000000L) + " = Last data unit: " + (eot ? "Yes" : "No"), eot ? "1" : "0").bitmask(0x80000000L).at(s, o, 4);
             o += 4;
         } else {

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scripts/make-cotp-goldens.sh): the crafted captures/synth-cotp.pcap (CotpScenarios), Zeek's
  * ISO-on-TCP traffic (class 0 data units from interleaved connections, their shared
  * destination-reference counter and reassembly) and two RDP connections on port 3389, in the
- * list, -V, -T json, -x and -T ek.
+ * list, -V, -T json, -x, -T ek and (the small ones) -T json -x.
  */
 class CotpTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/cotp");
@@ -33,7 +33,8 @@ class CotpTest {
         "zeek-rdp-to-ssl.pcap, list", "zeek-rdp-to-ssl.pcap, V", "zeek-rdp-to-ssl.pcap, json", "zeek-rdp-to-ssl.pcap, x",
         "zeek-rdp-to-ssl.pcap, ek",
         "zeek-rdp-no-cookie-mstshash.pcap, list", "zeek-rdp-no-cookie-mstshash.pcap, V", "zeek-rdp-no-cookie-mstshash.pcap, json",
-        "zeek-rdp-no-cookie-mstshash.pcap, x", "zeek-rdp-no-cookie-mstshash.pcap, ek"})
+        "zeek-rdp-no-cookie-mstshash.pcap, x", "zeek-rdp-no-cookie-mstshash.pcap, ek",
+        "synth-cotp.pcap, jsonx", "zeek-rdp-no-cookie-mstshash.pcap, jsonx"})
     void isWhatTsharkPrints(String capture, String format) throws Exception {
         List<String> args = new ArrayList<>(List.of("read", "captures/" + capture));
         boolean large = capture.equals("zeek-modbusBig-2000.pcap") || capture.equals("zeek-rdp-to-ssl.pcap");
@@ -53,6 +54,10 @@ class CotpTest {
             case "x" -> {
                 args.add("-x");
                 yield ".x.txt";
+            }
+            case "jsonx" -> {
+                args.addAll(List.of("-T", "json", "-x"));
+                yield ".jsonx.json";
             }
             default -> {
                 args.addAll(List.of("-T", "ek"));
