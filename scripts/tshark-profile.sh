@@ -72,6 +72,12 @@ ENABLED=(
   # ldap: LDAP on tcp.port 389 and 3268 (and udp 389 as CLDAP), each LDAPMessage by its BER
   #   length, SASL-wrapped buffers undecrypted (src/main/java/dev/tcpscope/proto/ldap).
   ldap
+  # ntlmssp: the NTLM Secure Service Provider messages (NEGOTIATE, CHALLENGE, AUTH) that HTTP's
+  #   Authorization/WWW-Authenticate "NTLM <base64>" headers and LDAP's SASL bind credentials
+  #   carry (src/main/java/dev/tcpscope/proto/ntlmssp). gss-api and spnego stay disabled: an
+  #   HTTP "Negotiate" blob that is not raw NTLMSSP then shows no tree, and LDAP's GSS-SPNEGO
+  #   credentials show as bytes.
+  ntlmssp gss-api
   # imap: IMAP on tcp.port 143, line by line, desegmented; the literals of FETCH answers handed to
   #   imf (src/main/java/dev/tcpscope/proto/imap).
   imap

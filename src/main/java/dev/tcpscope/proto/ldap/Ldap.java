@@ -55,6 +55,8 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
 
     /** ldap_conv_info_t. */
     static final class Conv {
+        /** packet-ntlmssp.c's conversation data: the last CHALLENGE's flags. */
+        final dev.tcpscope.proto.ntlmssp.Ntlmssp.Conv ntlmssp = new dev.tcpscope.proto.ntlmssp.Ntlmssp.Conv();
         int authType;
         String authMech;
         int firstAuthFrame;
@@ -124,6 +126,10 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
         long delta;
         int results;
         boolean startTls, saslCreds;
+        /** Whether the NTLMSSP AUTHENTICATE it carries reads Unicode strings (the conversation's, when first seen). */
+        boolean ntlmUnicode;
+        /** Its serverSaslCreds go to gss-api (mechanism GSSAPI), else to ntlmssp or spnego (GSS-SPNEGO). */
+        boolean saslCredsGss;
         /** The layers the dissectors it called through handles added (ldap, data), in order. */
         final List<String> layers = new ArrayList<>(1);
         /** Which call of the dissector in the frame carried it. */
