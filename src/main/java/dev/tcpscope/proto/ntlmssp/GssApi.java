@@ -35,12 +35,17 @@ public final class GssApi {
         if (len > 7 && Ntlmssp.isNtlmssp(s, off, len)) {
             return new Blob(s, off, len, Ntlmssp.observe(s, off, len, conv, info));
         }
+        if (len == 0) {
+            info.append("[Malformed Packet]"); // reading the token's first byte throws
+        }
         return new Blob(s, off, len, null);
     }
 
     /** The "GSS-API Generic Security Service Application Program Interface" item and what it holds. */
     public static void tree(Blob g, Tree parent, Consumer<String> protocols) {
-        protocols.accept("gss-api");
+        if (g.len > 0) {
+            protocols.accept("gss-api"); // an empty blob adds no layer
+        }
         Tree item = parent.protocol("gss-api", "GSS-API Generic Security Service Application Program Interface")
                 .at(g.s, g.off, g.len);
         if (g.ntlmssp != null) {
@@ -50,6 +55,13 @@ public final class GssApi {
         MemorySegment s = g.s;
         long o = g.off;
         int len = g.len;
+        if (len == 0) {
+            // dissect_gssapi_work's exception handler: the marker after its item
+            parent.protocol("_ws.malformed", "[Malformed Packet: GSS-API]").at(s, o, 0)
+                    .expert("_ws.malformed.expert", Tree.Severity.ERROR, Tree.Group.MALFORMED,
+                            "Malformed Packet (Exception occurred)");
+            return;
+        }
         // [APPLICATION 0] constructed, a definite length, then the mechanism OID
         if (len < 2 || Text.u8(s, o) != 0x60) {
             return;

@@ -91,38 +91,48 @@ public final class Ntlmssp {
     }
 
     /**
-     * packet-http.c's base64_to_tvb (wsutil's ws_base64_decode_inplace): the characters up to the
-     * first one outside the alphabet (CR and LF are skipped), each six bits, whole bytes only.
+     * packet-http.c's base64_to_tvb (GLib's g_base64_decode_inplace): characters outside the
+     * alphabet are skipped, each group of four gives three bytes less one for each '=' among its
+     * last two, and a last group of fewer than four gives nothing.
      */
     public static byte[] base64(String text) {
         byte[] out = new byte[text.length() * 3 / 4 + 3];
-        int bits = 0;
-        int acc = 0;
         int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            int v;
+        int v = 0;
+        int i = 0;
+        char last0 = 0;
+        char last1 = 0;
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            int rank;
             if (c >= 'A' && c <= 'Z') {
-                v = c - 'A';
+                rank = c - 'A';
             } else if (c >= 'a' && c <= 'z') {
-                v = c - 'a' + 26;
+                rank = c - 'a' + 26;
             } else if (c >= '0' && c <= '9') {
-                v = c - '0' + 52;
+                rank = c - '0' + 52;
             } else if (c == '+') {
-                v = 62;
+                rank = 62;
             } else if (c == '/') {
-                v = 63;
-            } else if (c == '\r' || c == '\n') {
-                continue;
+                rank = 63;
+            } else if (c == '=') {
+                rank = 0;
             } else {
-                break;
+                continue;
             }
-            acc = acc << 6 | v;
-            bits += 6;
-            if (bits >= 8) {
-                bits -= 8;
-                out[n++] = (byte) (acc >> bits);
-                acc &= (1 << bits) - 1;
+            last1 = last0;
+            last0 = c;
+            v = v << 6 | rank;
+            if (++i == 4) {
+                out[n++] = (byte) (v >> 16);
+                if (last1 != '=') {
+                    out[n++] = (byte) (v >> 8);
+                }
+                if (last0 != '=') {
+                    out[n++] = (byte) v;
+                }
+                i = 0;
+                v = 0;
             }
         }
         return java.util.Arrays.copyOf(out, n);

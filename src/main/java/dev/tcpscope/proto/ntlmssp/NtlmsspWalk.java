@@ -92,16 +92,25 @@ final class NtlmsspWalk {
         b.string(t, "ntlmssp.identifier", "NTLMSSP identifier", 0, 8);
         long type = le32(8);
         String name = type >= 1 && type <= 4 ? TYPES[(int) type] : null;
-        b.at(t.field("ntlmssp.messagetype", "NTLM Message Type: " + (name == null ? "Unknown" : name)
+        Tree typeItem = b.at(t.field("ntlmssp.messagetype", "NTLM Message Type: " + (name == null ? "Unknown" : name)
                 + " (" + hex32(type) + ")", hex32(type)), 8, 4);
         info.append(", ").append(name == null ? "Unknown NTLMSSP message type" : name);
         switch ((int) type) {
             case 1 -> negotiate(12);
             case 2 -> challenge(12);
             case 3 -> auth(12);
-            default -> b.at(t.expert("ntlmssp.messagetype.unknown", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
-                    "Unrecognized NTLMSSP Message"), 12, Math.max(0, b.rep - 12));
+            default -> typeItem.expert("ntlmssp.messagetype.unknown", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
+                    "Unrecognized NTLMSSP Message");
         }
+    }
+
+    /**
+     * proto_tree_add_expert over bytes: a text item labelled with the message over
+     * {@code [off, off + len)} (its bytes must exist), the expert item under it.
+     */
+    private void expertItem(Tree parent, String key, Tree.Severity sev, Tree.Group group, String message, int off, int len) {
+        b.need(off, len);
+        b.at(parent.text(message), off, len).expert(key, sev, group, message);
     }
 
     static String hex32(long v) {
@@ -312,7 +321,8 @@ final class NtlmsspWalk {
         b.need(off, 8);
         long ft = le32(off) | le32(off + 4) << 32;
         if (ft == 0) {
-            b.at(parent.field(key, title + ": No time specified (0)", "0"), off, 8);
+            String epoch = dev.tcpscope.proto.x509.X509.absTime(0, 0);
+            b.at(parent.field(key, title + ": No time specified (0)", epoch), off, 8).time(0, 0);
             return;
         }
         if (ft == 0x7fffffffffffffffL) {
@@ -339,8 +349,8 @@ final class NtlmsspWalk {
             int clen = le16(off + item + 2);
             int ilen = clen + 4;
             if (item + ilen > limit) {
-                b.at(parent.expert("ntlmssp.target_info_attr.invalid", Tree.Severity.ERROR, Tree.Group.MALFORMED,
-                        "invalid NTLMSSP Target Info AvPairs"), off + item, len - item);
+                expertItem(parent, "ntlmssp.target_info_attr.invalid", Tree.Severity.ERROR, Tree.Group.MALFORMED,
+                        "invalid NTLMSSP Target Info AvPairs", off + item, len - item);
                 return off + len;
             }
             String name = type < AV_NAMES.length ? AV_NAMES[type] : "Unknown (" + type + ")";
@@ -366,8 +376,8 @@ final class NtlmsspWalk {
                         b.need(c, clen);
                         b.at(a.bytes(prefix + "." + AV_FIELDS[type], AV_TITLES[type], b.s, b.base + c, clen), c, clen);
                     }
-                    default -> b.at(a.expert("ntlmssp.target_info_attr.unknown", Tree.Severity.WARNING,
-                            Tree.Group.UNDECODED, "unknown NTLMSSP Target Info Attribute"), c, clen);
+                    default -> expertItem(a, "ntlmssp.target_info_attr.unknown", Tree.Severity.WARNING,
+                            Tree.Group.UNDECODED, "unknown NTLMSSP Target Info Attribute", c, clen);
                 }
             }
             item += ilen;
