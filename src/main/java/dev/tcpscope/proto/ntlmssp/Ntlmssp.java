@@ -57,13 +57,6 @@ public final class Ntlmssp {
         return m;
     }
 
-    /** The Info text of a message already observed (the same walk, no tree). */
-    public static String info(Message m) {
-        StringBuilder sb = new StringBuilder();
-        walk(m, Tree.NOTHING, sb);
-        return sb.toString();
-    }
-
     /**
      * Adds the "NTLM Secure Service Provider" item of {@code m} under {@code parent} (and, after
      * an exception, the "[Malformed Packet: NTLMSSP]" marker show_exception adds beside it).
