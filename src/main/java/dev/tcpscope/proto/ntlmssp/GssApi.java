@@ -62,8 +62,17 @@ public final class GssApi {
                             "Malformed Packet (Exception occurred)");
             return;
         }
+        if (len > 2 && (Text.u8(s, o) == 0x05 || Text.u8(s, o) == 0x04) && Text.u8(s, o + 1) == 0x04) {
+            // a Kerberos CFX wrap token: spnego-krb5's, off here, so data
+            dev.tcpscope.proto.Items.data(item, s, o, len, protocols);
+            return;
+        }
+        if (Text.u8(s, o) != 0x60) {
+            unknownHeader(item, s, o, len);
+            return;
+        }
         // [APPLICATION 0] constructed, a definite length, then the mechanism OID
-        if (len < 2 || Text.u8(s, o) != 0x60) {
+        if (len < 2) {
             return;
         }
         int p = 1;
@@ -87,6 +96,48 @@ public final class GssApi {
         String name = oidName(oid);
         item.field("gss-api.OID", "OID: " + oid + (name == null ? "" : " (" + name + ")"), oid).at(s, o + p + 2, olen);
         item.bytes("gss-api.token_object", "Token object", s, o + oidAt, len - oidAt).at(s, o + oidAt, len - oidAt);
+    }
+
+    /**
+     * A token that is no initial context token and no NTLMSSP, with no mechanism known from the
+     * conversation: "Unknown header (class=C, pc=P, tag=T)" after its identifier and length are
+     * read (a length past the token is the GSS-API marker).
+     */
+    private static void unknownHeader(Tree item, MemorySegment s, long o, int len) {
+        int b0 = Text.u8(s, o);
+        int cls = b0 >> 6;
+        int pc = b0 >> 5 & 1;
+        long tag = b0 & 0x1f;
+        int p = 1;
+        if (tag == 0x1f) {
+            tag = 0;
+            int x;
+            do {
+                if (p >= len) {
+                    malformed(item, s, o);
+                    return;
+                }
+                x = Text.u8(s, o + p++);
+                tag = tag << 7 | (x & 0x7f);
+            } while ((x & 0x80) != 0 && p < 8);
+        }
+        if (p >= len) {
+            malformed(item, s, o);
+            return;
+        }
+        int l = Text.u8(s, o + p++);
+        if ((l & 0x80) != 0 && p + (l & 0x7f) > len) {
+            malformed(item, s, o);
+            return;
+        }
+        String msg = "Unknown header (class=" + cls + ", pc=" + pc + ", tag=" + tag + ")";
+        item.text(msg).at(s, o, 0).expert("gssapi.unknown_header", Tree.Severity.WARNING, Tree.Group.PROTOCOL, msg);
+    }
+
+    private static void malformed(Tree item, MemorySegment s, long o) {
+        item.protocol("_ws.malformed", "[Malformed Packet: GSS-API]").at(s, o, 0)
+                .expert("_ws.malformed.expert", Tree.Severity.ERROR, Tree.Group.MALFORMED,
+                        "Malformed Packet (Exception occurred)");
     }
 
     /** The dotted form of a BER OBJECT IDENTIFIER's contents (X.690 §8.19). */
