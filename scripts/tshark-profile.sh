@@ -76,6 +76,13 @@ ENABLED=(
   # ldap: LDAP on tcp.port 389 and 3268 (and udp 389 as CLDAP), each LDAPMessage by its BER
   #   length, SASL-wrapped buffers undecrypted (src/main/java/dev/tcpscope/proto/ldap).
   ldap
+  # ntlmssp: the NTLM Secure Service Provider messages (NEGOTIATE, CHALLENGE, AUTH) that HTTP's
+  #   Authorization/WWW-Authenticate "NTLM <base64>" headers and LDAP's SASL bind credentials
+  #   carry (src/main/java/dev/tcpscope/proto/ntlmssp), and gss-api, the wrapper LDAP's SASL
+  #   credentials and HTTP's "Negotiate" blobs go through (with it off tshark shows LDAP's SASL
+  #   NTLMSSP as data). spnego and kerberos stay disabled: a Negotiate token that is not raw
+  #   NTLMSSP shows the GSS-API item with its OID and "Token object" (docs/NTLMSSP.md).
+  ntlmssp gss-api
   # imap: IMAP on tcp.port 143, line by line, desegmented; the literals of FETCH answers handed to
   #   imf (src/main/java/dev/tcpscope/proto/imap).
   imap

@@ -257,6 +257,20 @@ class HostileFuzzTest {
     }
 
     /** An Upgrade: websocket request, or its 101 answer (accepting permessage-deflate when {@code deflate}). */
+    /**
+     * A request's Authorization or an answer's WWW-Authenticate header carrying "NTLMSSP\0", a
+     * message type from the second byte and the rest of {@code bytes} in base64.
+     */
+    private static byte[] ntlmHeader(boolean request, byte[] bytes) {
+        byte[] blob = new byte[12 + bytes.length - 2];
+        System.arraycopy("NTLMSSP\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, blob, 0, 8);
+        blob[8] = (byte) (1 + Math.floorMod(bytes[1], 3));
+        System.arraycopy(bytes, 2, blob, 12, bytes.length - 2);
+        String b64 = java.util.Base64.getEncoder().encodeToString(blob);
+        String head = request ? "GET / HTTP/1.1\r\nAuthorization: NTLM " : "HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\nWWW-Authenticate: NTLM ";
+        return (head + b64 + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     private static byte[] websocketHandshake(boolean answer, boolean deflate) {
         String ext = deflate ? "Sec-WebSocket-Extensions: permessage-deflate\r\n" : "";
         String m = answer
@@ -284,6 +298,10 @@ class HostileFuzzTest {
             int side = handshake ? i - 1 : in.consumeBoolean() ? 1 : 0;
             int jump = !handshake && in.consumeInt(0, 7) == 0 ? in.consumeInt(-3000, 3000) : 0;
             byte[] payload = handshake ? websocketHandshake(i == 2, deflate) : in.consumeBytes(in.consumeInt(0, 1460));
+            if (!udp && server == 80 && !upgraded && payload.length > 1 && payload[0] == 'N') {
+                // an NTLMSSP message in an auth header: the fuzzer's bytes after the signature
+                payload = ntlmHeader(side == 0, payload);
+            }
             int l4 = udp ? 8 : 20;
             byte[] p = new byte[14 + 20 + l4 + payload.length];
             p[12] = 0x08;

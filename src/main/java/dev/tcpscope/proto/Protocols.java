@@ -54,7 +54,8 @@ public final class Protocols {
             dev.tcpscope.proto.telnet.TelnetFields.all(),
             dev.tcpscope.proto.enip.EnipFields.all(),
             dev.tcpscope.proto.websocket.WebSocketFields.all(),
-            dev.tcpscope.proto.cotp.CotpFields.all()));
+            dev.tcpscope.proto.cotp.CotpFields.all(),
+            dev.tcpscope.proto.ntlmssp.NtlmsspFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }

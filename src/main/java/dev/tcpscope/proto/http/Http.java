@@ -70,7 +70,30 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
     }
 
     /** Per-conversation state (packet-http.c's http_conv_t, what this dissector uses of it). */
+    /**
+     * dissect_http_ntlmssp for each NTLM/Negotiate line of {@code m}, in capture order: the
+     * base64 decoded into a data source ("NTLMSSP / GSSAPI Data"), raw NTLMSSP to ntlmssp, anything
+     * else to gss-api; their Info text follows the first line's.
+     */
+    private static void authBlobs(HttpMessage m, Session session, AppColumns cols) {
+        for (String b64 : m.authBase64) {
+            byte[] d = dev.tcpscope.proto.ntlmssp.Ntlmssp.base64(b64);
+            java.lang.foreign.MemorySegment seg = java.lang.foreign.MemorySegment.ofArray(d);
+            StringBuilder info = new StringBuilder();
+            Object blob = dev.tcpscope.proto.ntlmssp.Ntlmssp.isNtlmssp(seg, 0, d.length)
+                    ? dev.tcpscope.proto.ntlmssp.Ntlmssp.observe(seg, 0, d.length, session.ntlmssp, info)
+                    : dev.tcpscope.proto.ntlmssp.GssApi.observe(seg, 0, d.length, session.ntlmssp, info);
+            m.authBytes.add(d);
+            m.authBlobs.add(blob);
+            if (!info.isEmpty()) {
+                cols.appendInfo(info.toString());
+            }
+        }
+    }
+
     static final class Session {
+        /** packet-ntlmssp.c's conversation data: the last CHALLENGE's flags. */
+        final dev.tcpscope.proto.ntlmssp.Ntlmssp.Conv ntlmssp = new dev.tcpscope.proto.ntlmssp.Ntlmssp.Conv();
         String requestMethod;
         String requestUri;
         /** The last full URI (http://host/uri) of a request with a Host header. */
@@ -557,6 +580,7 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             }
             return thrown(m, cols, column, unreassembled);
         }
+        authBlobs(m, session, cols);
         if (kind == HttpMessage.Kind.REQUEST && m.uri != null) {
             session.requestUri = m.uri;
             if (m.host != null) {
@@ -869,6 +893,9 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         }
         for (HttpMessage m : messages) {
             HttpBody b = m.body;
+            for (byte[] a : m.authBytes) {
+                source.accept("NTLMSSP / GSSAPI Data", a);
+            }
             if (b == null || m.cutShort) {
                 continue;
             }

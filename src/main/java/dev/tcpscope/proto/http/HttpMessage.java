@@ -190,11 +190,51 @@ public final class HttpMessage {
                 break;
             }
             m.header(line);
+            m.authCandidate(line, at);
             at += next[0];
             m.headerEnd = at;
         }
         m.rest = len - m.headerEnd;
         return m;
+    }
+
+    /**
+     * Authorization, Proxy-Authorization, WWW-Authenticate and Proxy-Authenticate lines whose
+     * value starts "NTLM " or "Negotiate " (packet-http.c's check_auth_ntlmssp): the offset of the
+     * line and the base64 after the scheme, in order; {@link Http} decodes them in capture order.
+     */
+    final List<int[]> authLines = new ArrayList<>(0);
+    final List<String> authBase64 = new ArrayList<>(0);
+    /** What each of {@link #authLines} decoded to: an NTLMSSP message or a GSS-API blob, and its bytes. */
+    final List<Object> authBlobs = new ArrayList<>(0);
+    final List<byte[]> authBytes = new ArrayList<>(0);
+
+    private void authCandidate(String line, int at) {
+        int colon = line.indexOf(':');
+        if (colon <= 0) {
+            return;
+        }
+        String name = line.substring(0, colon).toLowerCase(Locale.ROOT);
+        if (!name.equals("authorization") && !name.equals("proxy-authorization")
+                && !name.equals("www-authenticate") && !name.equals("proxy-authenticate")) {
+            return;
+        }
+        String value = HttpTree.headerValue(line, colon);
+        String rest = value.startsWith("NTLM ") ? value.substring(5) : value.startsWith("Negotiate ") ? value.substring(10) : null;
+        if (rest != null) {
+            authLines.add(new int[] {at});
+            authBase64.add(rest);
+        }
+    }
+
+    /** The decoded blob of the auth line at {@code at}, or null. */
+    Object authAt(int at) {
+        for (int i = 0; i < authLines.size() && i < authBlobs.size(); i++) {
+            if (authLines.get(i)[0] == at) {
+                return authBlobs.get(i);
+            }
+        }
+        return null;
     }
 
     private void header(String line) {

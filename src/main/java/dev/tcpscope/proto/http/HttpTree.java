@@ -128,7 +128,7 @@ final class HttpTree {
             } else {
                 int colon = line.indexOf(':');
                 boolean[] state = {haveContentLength, teSeen};
-                header(http, m, raw, line, colon, state, at, s, base + at);
+                header(http, m, raw, line, colon, state, at, s, base + at, protocols);
                 haveContentLength = state[0];
                 teSeen = state[1];
             }
@@ -271,7 +271,7 @@ final class HttpTree {
 
     /** process_header: one header line; {@code state} carries have_content_length and the Transfer-Encoding seen. */
     private static void header(Tree http, HttpMessage m, String raw, String line, int colon, boolean[] state, int at,
-                               MemorySegment s, long off) {
+                               MemorySegment s, long off, Consumer<String> protocols) {
         String lineKey = m.kind == HttpMessage.Kind.RESPONSE ? "http.response.line"
                 : m.kind == HttpMessage.Kind.REQUEST && !m.notification ? "http.request.line" : null;
         boolean valid = colon > 0;
@@ -326,6 +326,9 @@ final class HttpTree {
                 }
             }
             case "authorization", "proxy-authorization" -> {
+                if (ntlmssp(item, m, at, protocols)) {
+                    break;
+                }
                 if (value.startsWith("Basic ")) { // check_auth_basic (after NTLMSSP, not dissected here)
                     String b64 = value.substring(6);
                     String cred = b64;
@@ -338,6 +341,7 @@ final class HttpTree {
                     digest(item, m, at, value.length());
                 }
             }
+            case "www-authenticate", "proxy-authenticate" -> ntlmssp(item, m, at, protocols);
             case "cookie" -> {
                 int i = 0;
                 int n = value.length();
@@ -385,6 +389,20 @@ final class HttpTree {
             len -= comma - offset;
             offset = comma + 1;
         }
+    }
+
+    /** check_auth_ntlmssp: the NTLMSSP or GSS-API tree of the auth line at {@code at}, if it had one; whether it had. */
+    private static boolean ntlmssp(Tree item, HttpMessage m, int at, Consumer<String> protocols) {
+        Object blob = m.authAt(at);
+        if (blob instanceof dev.tcpscope.proto.ntlmssp.Ntlmssp.Message n) {
+            dev.tcpscope.proto.ntlmssp.Ntlmssp.tree(n, item, protocols);
+            return true;
+        }
+        if (blob instanceof dev.tcpscope.proto.ntlmssp.GssApi.Blob g) {
+            dev.tcpscope.proto.ntlmssp.GssApi.tree(g, item, protocols);
+            return true;
+        }
+        return false;
     }
 
     private static void teAndLength(Tree item) {

@@ -55,6 +55,8 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
 
     /** ldap_conv_info_t. */
     static final class Conv {
+        /** packet-ntlmssp.c's conversation data: the last CHALLENGE's flags. */
+        final dev.tcpscope.proto.ntlmssp.Ntlmssp.Conv ntlmssp = new dev.tcpscope.proto.ntlmssp.Ntlmssp.Conv();
         int authType;
         String authMech;
         int firstAuthFrame;
@@ -124,6 +126,10 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
         long delta;
         int results;
         boolean startTls, saslCreds;
+        /** Whether the NTLMSSP AUTHENTICATE it carries reads Unicode strings (the conversation's, when first seen). */
+        boolean ntlmUnicode;
+        /** Its serverSaslCreds go to gss-api (mechanism GSSAPI), else to ntlmssp or spnego (GSS-SPNEGO). */
+        boolean saslCredsGss;
         /** The layers the dissectors it called through handles added (ldap, data), in order. */
         final List<String> layers = new ArrayList<>(1);
         /** Which call of the dissector in the frame carried it. */
@@ -336,13 +342,15 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
                 b.at(ldap.field("ldap.sasl_buffer_length", "SASL Buffer Length: " + sl, Long.toString(sl)), 0, 4);
                 Tree buf = b.at(ldap.text("SASL Buffer"), 4, (int) Math.min(sl, Integer.MAX_VALUE));
                 if ("GSS-SPNEGO".equals(m.mech) || "GSSAPI".equals(m.mech)) {
-                    // gssapi_verf is not dissected here (disabled in the profile): the buffer goes to data
+                    // gssapi_verf: the GSS-API item, and in it what its mechanism's dissector
+                    // (off here) leaves: a Kerberos wrap token's data, an initial token's OID
                     int n = (int) Math.min(sl, Math.max(0, b.cap - 4));
-                    dev.tcpscope.proto.Items.data(buf, b.s, b.base + 4, n, p -> {
-                        if (first) {
-                            m.layers.add(p);
-                        }
-                    });
+                    dev.tcpscope.proto.ntlmssp.GssApi.tree(new dev.tcpscope.proto.ntlmssp.GssApi.Blob(b.s, b.base + 4, n, null),
+                            buf, p -> {
+                                if (first) {
+                                    m.layers.add(p);
+                                }
+                            });
                     info.append("SASL GSS-API Integrity: ");
                     buf.text("GSS-API payload (0 bytes)");
                     // dissect_ldap_payload on the empty rest: tvb_ensure_captured_length_remaining throws

@@ -440,9 +440,9 @@ final class LdapWalk {
             }
             case 3 -> sasl(ai, a, alen);
             case 10, 11 -> {
-                // the body hands the blob to ntlmssp (off here: data) instead of adding its own item
+                // the body hands the blob to ntlmssp instead of adding its own item
                 doProtocolOp();
-                dev.tcpscope.proto.Items.data(ai, b.s, b.base + a.value, alen, this::layer);
+                ntlmssp(ai, a.value, alen, false);
             }
             default -> bytes(ai, a, a.tag == 1 ? "ldap.krbv42LDAP" : "ldap.krbv42DSA", a.tag == 1 ? "krbv42LDAP" : "krbv42DSA");
         }
@@ -451,6 +451,38 @@ final class LdapWalk {
             info.append(auth).append(' ');
         }
         appendLdm(" " + auth);
+    }
+
+    /**
+     * Hands {@code len} bytes at {@code off} to ntlmssp, or with {@code gss} to gss-api (which
+     * hands NTLMSSP on): the first walk observes the message in capture order (the conversation's
+     * NTLMSSP state, the Info text, the layers), every walk adds its items.
+     */
+    private void ntlmssp(Tree parent, int off, int len, boolean gss) {
+        java.lang.foreign.MemorySegment s = b.s;
+        long at = b.base + off;
+        boolean isNtlm = dev.tcpscope.proto.ntlmssp.Ntlmssp.isNtlmssp(s, at, Math.min(len, b.cap - off));
+        if (first) {
+            StringBuilder sb = new StringBuilder();
+            if (gss) {
+                layer("gss-api");
+                var g = dev.tcpscope.proto.ntlmssp.GssApi.observe(s, at, len, conv.ntlmssp, sb);
+                msg.ntlmUnicode = g.ntlmssp() != null && g.ntlmssp().unicode();
+            } else {
+                msg.ntlmUnicode = dev.tcpscope.proto.ntlmssp.Ntlmssp.observe(s, at, len, conv.ntlmssp, sb).unicode();
+            }
+            if (!gss || isNtlm && len > 7) {
+                layer("ntlmssp");
+            }
+            info.append(sb);
+        }
+        var m = new dev.tcpscope.proto.ntlmssp.Ntlmssp.Message(s, at, len, msg.ntlmUnicode);
+        if (gss) {
+            var g = new dev.tcpscope.proto.ntlmssp.GssApi.Blob(s, at, len, isNtlm && len > 7 ? m : null);
+            dev.tcpscope.proto.ntlmssp.GssApi.tree(g, parent, x -> { });
+        } else {
+            dev.tcpscope.proto.ntlmssp.Ntlmssp.tree(m, parent, x -> { });
+        }
     }
 
     private void sasl(Tree ai, Ber.Tlv a, int alen) {
@@ -472,9 +504,12 @@ final class LdapWalk {
             int clen = need(c);
             bytes(s, c, "ldap.credentials", "credentials");
             int cls = clen > 0 ? b.u8(c.value) >> 6 : 0;
-            if (clen > 0 && (cls == Ber.CONTEXT || cls == Ber.APPLICATION)) {
-                // SPNEGO / GSS-API, not dissected here: call_dissector falls back to data
+            if (clen > 0 && cls == Ber.CONTEXT) {
+                // SPNEGO, not dissected here: call_dissector falls back to data
                 dev.tcpscope.proto.Items.data(s, b.s, b.base + c.value, clen, this::layer);
+            } else if (clen > 0 && cls == Ber.APPLICATION) {
+                // a raw GSS-API token (or NTLMSSP: 'N' reads as an application tag)
+                ntlmssp(s, c.value, clen, true);
             }
         }
     }
@@ -499,8 +534,17 @@ final class LdapWalk {
                             || "GSSAPI".equals(conv.authMech));
                 }
                 if (msg.saslCreds && clen > 0) {
-                    // ntlmssp, spnego or gssapi, off here: data
-                    dev.tcpscope.proto.Items.data(r, b.s, b.base + c.value, clen, this::layer);
+                    // GSS-SPNEGO: raw NTLMSSP to ntlmssp, else to spnego (off here: data); GSSAPI: gssapi
+                    if (first) {
+                        msg.saslCredsGss = "GSSAPI".equals(conv.authMech);
+                    }
+                    if (msg.saslCredsGss) {
+                        ntlmssp(r, c.value, clen, true);
+                    } else if (clen >= 7 && b.latin1(c.value, 7).equals("NTLMSSP")) {
+                        ntlmssp(r, c.value, clen, false);
+                    } else {
+                        dev.tcpscope.proto.Items.data(r, b.s, b.base + c.value, clen, this::layer);
+                    }
                 }
             } else {
                 need(c);
@@ -532,8 +576,8 @@ final class LdapWalk {
         Ber.Tlv d = tlv(off);
         ldapString(r, d, "ldap.matchedDN", "matchedDN");
         if (r == bindResponseTree && d.length >= 7 && b.latin1(d.value, 7).equals("NTLMSSP")) {
-            // BindResponse's matchedDN carrying NTLMSSP goes to ntlmssp, off here: data
-            dev.tcpscope.proto.Items.data(r, b.s, b.base + d.value, (int) d.length, this::layer);
+            // BindResponse's matchedDN carrying NTLMSSP goes to ntlmssp
+            ntlmssp(r, d.value, (int) d.length, false);
         }
         off = (int) d.end();
         if (off >= end) {
