@@ -69,7 +69,6 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         }
     }
 
-    /** Per-conversation state (packet-http.c's http_conv_t, what this dissector uses of it). */
     /**
      * dissect_http_ntlmssp for each NTLM/Negotiate line of {@code m}, in capture order: the
      * base64 decoded into a data source ("NTLMSSP / GSSAPI Data"), raw NTLMSSP to ntlmssp, anything
@@ -91,6 +90,7 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         }
     }
 
+    /** Per-conversation state (packet-http.c's http_conv_t, what this dissector uses of it). */
     static final class Session {
         /** packet-ntlmssp.c's conversation data: the last CHALLENGE's flags. */
         final dev.tcpscope.proto.ntlmssp.Ntlmssp.Conv ntlmssp = new dev.tcpscope.proto.ntlmssp.Ntlmssp.Conv();

@@ -214,9 +214,9 @@ public final class HttpMessage {
         if (colon <= 0) {
             return;
         }
-        String name = line.substring(0, colon).toLowerCase(Locale.ROOT);
-        if (!name.equals("authorization") && !name.equals("proxy-authorization")
-                && !name.equals("www-authenticate") && !name.equals("proxy-authenticate")) {
+        // every header line passes here: compare in place, no lower-cased copy
+        if (!isName(line, colon, "authorization") && !isName(line, colon, "proxy-authorization")
+                && !isName(line, colon, "www-authenticate") && !isName(line, colon, "proxy-authenticate")) {
             return;
         }
         String value = HttpTree.headerValue(line, colon);
@@ -225,6 +225,10 @@ public final class HttpMessage {
             authLines.add(new int[] {at});
             authBase64.add(rest);
         }
+    }
+
+    private static boolean isName(String line, int colon, String name) {
+        return colon == name.length() && line.regionMatches(true, 0, name, 0, colon);
     }
 
     /** The decoded blob of the auth line at {@code at}, or null. */
