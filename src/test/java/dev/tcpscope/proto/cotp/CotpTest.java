@@ -1,13 +1,9 @@
 package dev.tcpscope.proto.cotp;
 
-import dev.tcpscope.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,11 +97,6 @@ class CotpTest {
     }
 
     private static String run(List<String> args) {
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-             PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
-            Main.run(out, err, args.toArray(String[]::new));
-        }
-        return outBytes.toString(StandardCharsets.UTF_8);
+        return dev.tcpscope.cli.CliRun.of(args.toArray(String[]::new)).out();
     }
 }
