@@ -115,6 +115,8 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
 
     /** One LDAP PDU of the frame: its bytes and what the first walk decided. */
     static final class Msg {
+        /** The dissection ended on tshark's dissection-depth assertion ({@link LdapWalk.DepthBug}). */
+        boolean depthBug;
         final Tvb bytes;
         final boolean sasl;
         final int frame;
@@ -323,10 +325,11 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
         } else {
             ctx.columns.appendInfo(info);
         }
-        if (m.end != End.OK) {
+        if (m.end != End.OK || m.depthBug) {
             // show_exception's col_append_sep: no blank after LDAP's own trailing one
             String sep = info.length() > 0 && info.charAt(info.length() - 1) == ' ' ? "" : " ";
-            ctx.columns.appendInfo(sep + (m.end == End.SHORT ? "[Packet size limited during capture]" : "[Malformed Packet]"));
+            ctx.columns.appendInfo(sep + (m.depthBug ? "[Dissector bug, protocol LDAP: " + LdapWalk.DepthBug.MESSAGE + "]"
+                    : m.end == End.SHORT ? "[Packet size limited during capture]" : "[Malformed Packet]"));
         }
         if (m.startTls) {
             ctx.handOff = tls.get();
@@ -335,6 +338,15 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
 
     /** The PDU's walk: the SASL buffer, or the LDAP messages of dissect_ldap_payload. */
     private End walk(Msg m, Tree ldap, StringBuilder info, Conv conv, boolean first) {
+        try {
+            return walkMessage(m, ldap, info, conv, first);
+        } catch (LdapWalk.DepthBug bug) {
+            m.depthBug = true; // a DissectorError: not a bounds exception, shown apart
+            return End.OK;
+        }
+    }
+
+    private End walkMessage(Msg m, Tree ldap, StringBuilder info, Conv conv, boolean first) {
         Tvb b = m.bytes;
         return Tvb.walk(() -> {
             if (m.doingSasl) {
@@ -418,6 +430,13 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
             Tree ldap = m.bytes.at(root.protocol("ldap", "Lightweight Directory Access Protocol"), 0, m.bytes.cap);
             End e = walk(m, ldap, new StringBuilder(), null, false);
             m.layers.forEach(protocols);
+            if (m.depthBug) {
+                // packet.c's show_exception for a DissectorError, after the tree the dissection built
+                // (tshark with a tree stops earlier, at proto.c's 500-deep tree limit: not built, docs/LDAP.md)
+                root.protocol("_ws.malformed", "[Dissector bug, protocol LDAP: " + LdapWalk.DepthBug.MESSAGE + "]")
+                        .expert("_ws.malformed.dissector_bug", Tree.Severity.ERROR, Tree.Group.MALFORMED, LdapWalk.DepthBug.MESSAGE);
+                return end; // the exception ends the frame's dissection
+            }
             if (e != End.OK) {
                 end = e;
             }

@@ -25,6 +25,8 @@ final class LdapWalk {
         long messageId;
         Tree ldm;
         int filterLength, filterElements;
+        /** Filters nested around the one being read (dissect_ldap_Filter's recursion). */
+        int filterDepth;
     }
 
     static final int MAX_FILTER_LEN = 4096, MAX_FILTER_ELEMENTS = 200;
@@ -662,8 +664,37 @@ final class LdapWalk {
         stringList(a, attrs.value, (int) attrs.end(), "ldap.AttributeDescription", "AttributeDescription");
     }
 
+    /**
+     * Filters nested deeper than this end the dissection with tshark 4.0.17's dissector bug: the
+     * 125th Filter level meets packet.c's check of pinfo->dissection_depth against the 500-deep
+     * tree limit (and, or and not alike; found by nesting them 123, 124 and more deep).
+     */
+    static final int MAX_FILTER_DEPTH = 124;
+
+    /** Thrown where tshark's dissection depth assertion fails: the message shows "[Dissector bug ...]". */
+    static final class DepthBug extends RuntimeException {
+        static final DepthBug INSTANCE = new DepthBug();
+        static final String MESSAGE = "./epan/packet.c:3798: failed assertion \"pinfo->dissection_depth < (int)prefs.gui_max_tree_depth\"";
+
+        private DepthBug() {
+            super(null, null, false, false);
+        }
+    }
+
     /** A Filter (FN_BODY Filter): the "Filter: ..." subtree, the choice item named {@code key}, and the filter string. */
     private void filter(Tree parent, Ber.Tlv t, String key, String name) {
+        if (st.filterDepth >= MAX_FILTER_DEPTH) {
+            throw DepthBug.INSTANCE;
+        }
+        st.filterDepth++;
+        try {
+            filterLevel(parent, t, key, name);
+        } finally {
+            st.filterDepth--;
+        }
+    }
+
+    private void filterLevel(Tree parent, Ber.Tlv t, String key, String name) {
         st.attributeDesc = null;
         if (st.filterLength++ > MAX_FILTER_LEN) {
             parent.expert("ldap.exceeded_filter_length", Tree.Severity.ERROR, Tree.Group.UNDECODED,

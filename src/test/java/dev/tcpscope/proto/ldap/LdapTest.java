@@ -51,4 +51,19 @@ class LdapTest {
         assertThat(read("read", CAPTURE, "-Y", "tcp.srcport == 42002 && tls", "-T", "fields", "-e", "_ws.col.Protocol"))
                 .containsExactly("TLSv1");
     }
+    /**
+     * tshark 4.0.17's packet list (no tree) of src/test/resources/ldap/filter-depth.pcap
+     * (LdapDepthScenarios): a filter nested 123 deep is dissected, one 124 deep (and, not, or
+     * alike) ends on the dissection-depth assertion.
+     */
+    @Test
+    void aFilterNestedPastTsharksDepthEndsOnItsDissectorBug() {
+        String bug = " [Dissector bug, protocol LDAP: ./epan/packet.c:3798: failed assertion \"pinfo->dissection_depth < (int)prefs.gui_max_tree_depth\"]";
+        List<String> lines = read("read", "src/test/resources/ldap/filter-depth.pcap", "-Y", "ldap");
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).endsWith("searchRequest(1) \"<ROOT>\" baseObject ");
+        assertThat(lines.get(1)).endsWith("searchRequest(2) \"<ROOT>\" baseObject" + bug);
+        assertThat(lines.get(2)).endsWith("searchRequest(3) \"<ROOT>\" baseObject" + bug);
+        assertThat(lines.get(3)).endsWith("searchRequest(4) \"<ROOT>\" baseObject" + bug);
+    }
 }
