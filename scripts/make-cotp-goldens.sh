@@ -6,12 +6,12 @@
 # src/test/resources/golden/cotp/<capture>.<format>: the packet list (.list.txt), -V (.V.txt),
 # -T json (.json), -x (.x.txt), -T ek (.ek.json) and, for the two small captures, -T json -x
 # (.jsonx.json); the list whole, the detail formats of the two
-# large captures for their first 300 frames (-c 300). The four captures are all those of captures/
+# large captures for their first 300 frames (-c 300). The five captures are all those of captures/
 # with TPKT in them. Goldens are made by this script only; never edit them by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=src/test/resources/golden/cotp
-CAPTURES=(synth-cotp.pcap zeek-modbusBig-2000.pcap zeek-rdp-to-ssl.pcap zeek-rdp-no-cookie-mstshash.pcap)
+CAPTURES=(synth-cotp.pcap synth-cotp-snap70.pcap zeek-modbusBig-2000.pcap zeek-rdp-to-ssl.pcap zeek-rdp-no-cookie-mstshash.pcap)
 prof=$(mktemp -d)
 trap 'rm -rf "$prof"' EXIT
 scripts/tshark-profile.sh "$prof" >/dev/null

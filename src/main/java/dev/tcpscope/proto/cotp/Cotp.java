@@ -348,8 +348,7 @@ final class Cotp {
         } else {
             t.extended = true;
             t.tpduNr = u32(t.s, t.off + 4, t.end);
-            t.cause = u16(t.s, t.off + 8, t.end); // the credit
-            columns.appendInfo("AK TPDU (" + t.tpduNr + ") dst-ref: " + hex4(t.dstRef) + " Credit: " + t.cause);
+            columns.appendInfo("AK TPDU (" + t.tpduNr + ") dst-ref: " + hex4(t.dstRef) + " Credit: " + u16(t.s, t.off + 8, t.end));
         }
         return true;
     }

@@ -37,6 +37,8 @@ public final class Tpkt implements PduDissector, LayerTree {
         boolean firstOfCall;
         /** COTP found no valid TPDU: the payload went to the data dissector. */
         boolean data;
+        /** TPKT's next header read ran past the captured bytes after this message. */
+        boolean cutAfter;
         /** COTP's dissection threw: TPKT caught it (show_exception at the message's start). */
         boolean cotpThrew;
         /** Where the payload ends in what was captured. */
@@ -124,17 +126,21 @@ public final class Tpkt implements PduDissector, LayerTree {
             m.payloadEnd = start + length;
             try {
                 boolean found = length > 0 && cotp.dissect(s, start, start + length, ctx.frame, ctx.stream, ctx.forward, ctx.columns, m.tpdus);
-                m.data = !found;
-                if (length < dataLen - 4) {
-                    // the rest of the message is missing: a TPDU reading on would have thrown
-                    m.end = ctx.truncated ? End.SHORT : End.MALFORMED;
-                }
+                m.data = !found; // a message cut by the snap length ends without a marker unless a read ran past it
             } catch (Cotp.Past e) {
                 m.cotpThrew = true;
                 m.end = length < dataLen - 4 && ctx.truncated ? End.SHORT : End.MALFORMED;
                 ctx.columns.appendInfo(m.end == End.SHORT ? "[Packet size limited during capture]" : "[Malformed Packet]");
             }
             offset += length + 4;
+        }
+        if (ctx.truncated && !messages.isEmpty() && messages.get(messages.size() - 1).end == End.OK) {
+            // the segment was cut by the snap length: the loop's next read of a TPKT header runs
+            // past the captured bytes while reported ones remain (a bounds error in TPKT)
+            Message last = messages.get(messages.size() - 1);
+            last.end = End.SHORT;
+            last.cutAfter = true;
+            ctx.columns.appendInfo("[Packet size limited during capture]");
         }
     }
 
@@ -233,7 +239,7 @@ public final class Tpkt implements PduDissector, LayerTree {
         for (int i = messages.size() - 1; i >= 0; i--) {
             Message m = messages.get(i);
             if (m.end != End.OK) {
-                return m.tpdus.isEmpty() && m.payloadEnd == 0 ? "TPKT" : "COTP";
+                return m.cutAfter || m.tpdus.isEmpty() && m.payloadEnd == 0 ? "TPKT" : "COTP";
             }
         }
         return "COTP";

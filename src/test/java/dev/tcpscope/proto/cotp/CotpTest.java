@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * TPKT and COTP against tshark 4.0.17 with TPKT and COTP enabled (goldens by
- * scripts/make-cotp-goldens.sh): the crafted captures/synth-cotp.pcap (CotpScenarios), Zeek's
+ * scripts/make-cotp-goldens.sh): the crafted captures/synth-cotp.pcap (CotpScenarios) and its
+ * copy cut to 70 bytes a frame, Zeek's
  * ISO-on-TCP traffic (class 0 data units from interleaved connections, their shared
  * destination-reference counter and reassembly) and two RDP connections on port 3389, in the
  * list, -V, -T json, -x, -T ek and (the small ones) -T json -x.
@@ -30,7 +31,9 @@ class CotpTest {
         "zeek-rdp-to-ssl.pcap, ek",
         "zeek-rdp-no-cookie-mstshash.pcap, list", "zeek-rdp-no-cookie-mstshash.pcap, V", "zeek-rdp-no-cookie-mstshash.pcap, json",
         "zeek-rdp-no-cookie-mstshash.pcap, x", "zeek-rdp-no-cookie-mstshash.pcap, ek",
-        "synth-cotp.pcap, jsonx", "zeek-rdp-no-cookie-mstshash.pcap, jsonx"})
+        "synth-cotp.pcap, jsonx", "zeek-rdp-no-cookie-mstshash.pcap, jsonx",
+        "synth-cotp-snap70.pcap, list", "synth-cotp-snap70.pcap, V", "synth-cotp-snap70.pcap, json", "synth-cotp-snap70.pcap, x",
+        "synth-cotp-snap70.pcap, ek", "synth-cotp-snap70.pcap, jsonx"})
     void isWhatTsharkPrints(String capture, String format) throws Exception {
         List<String> args = new ArrayList<>(List.of("read", "captures/" + capture));
         boolean large = capture.equals("zeek-modbusBig-2000.pcap") || capture.equals("zeek-rdp-to-ssl.pcap");
