@@ -166,24 +166,10 @@ final class Cotp {
         long o = t.off;
         t.class234 = t.li > 2;
         switch (t.li) {
-            case 8, 4 -> {
-                if (t.li == 8 && u8(s, o + 5, t.end) != VP_CHECKSUM) {
+            case 4, 8, 7, 11 -> {
+                if (!numbered(t, false, true)) {
                     return false;
                 }
-                int nr = u8(s, o + 4, t.end);
-                t.fragment = (nr & 0x80) == 0;
-                t.tpduNr = nr & 0x7f;
-                t.dstRef = u16(s, o + 2, t.end);
-            }
-            case 11, 7 -> {
-                if (t.li == 11 && u8(s, o + 8, t.end) != VP_CHECKSUM) {
-                    return false;
-                }
-                long nr = u32(s, o + 4, t.end);
-                t.fragment = (nr & 0x80000000L) == 0;
-                t.tpduNr = nr & 0x7fffffffL;
-                t.extended = true;
-                t.dstRef = u16(s, o + 2, t.end);
             }
             case 2 -> {
                 int nr = u8(s, o + 2, t.end);
@@ -354,25 +340,9 @@ final class Cotp {
     }
 
     private static boolean ea(Tpdu t, AppColumns columns) {
-        switch (t.li) {
-            case 8, 4 -> {
-                if (t.li == 8 && (u8(t.s, t.off + 5, t.end) != VP_CHECKSUM || u8(t.s, t.off + 6, t.end) != 2)) {
-                    return false;
-                }
-                t.tpduNr = u8(t.s, t.off + 4, t.end);
-            }
-            case 11, 7 -> {
-                if (t.li == 11 && (u8(t.s, t.off + 8, t.end) != VP_CHECKSUM || u8(t.s, t.off + 9, t.end) != 2)) {
-                    return false;
-                }
-                t.tpduNr = u32(t.s, t.off + 4, t.end);
-                t.extended = true;
-            }
-            default -> {
-                return false;
-            }
+        if (!numbered(t, true, false)) {
+            return false;
         }
-        t.dstRef = u16(t.s, t.off + 2, t.end);
         columns.appendInfo("EA TPDU (" + t.tpduNr + ") dst-ref: " + hex4(t.dstRef));
         return true;
     }
@@ -392,34 +362,49 @@ final class Cotp {
     }
 
     private static boolean ed(Tpdu t, AppColumns columns) {
-        switch (t.li) {
-            case 8, 4 -> {
-                if (t.li == 8 && u8(t.s, t.off + 5, t.end) != VP_CHECKSUM) {
-                    return false;
-                }
-                t.tpduNr = u8(t.s, t.off + 4, t.end) & 0x7f;
-            }
-            case 11, 7 -> {
-                if (t.li == 11 && u8(t.s, t.off + 8, t.end) != VP_CHECKSUM) {
-                    return false;
-                }
-                t.tpduNr = u32(t.s, t.off + 4, t.end) & 0x7fffffffL;
-                t.extended = true;
-            }
-            default -> {
-                return false;
-            }
+        if (!numbered(t, false, true)) {
+            return false;
         }
-        t.dstRef = u16(t.s, t.off + 2, t.end);
         columns.appendInfo("ED TPDU (" + t.tpduNr + ") dst-ref: " + hex4(t.dstRef));
         t.dataOff = Math.min(t.end, t.off + t.li + 1);
         t.dataLen = (int) (t.end - t.dataOff);
         return true;
     }
 
+    /**
+     * The numbered formats DT, ED and EA share: length indicator 4 or 8 (a one-byte number, 8 with
+     * the checksum parameter) and 7 or 11 (extended, a four-byte number): false for another length
+     * or a parameter that is not the checksum ({@code checksumLength}: EA also checks its length
+     * byte is 2). Sets the destination reference and the number, its top bit (EOT) taken off when
+     * {@code masked}, as packet-ositp.c reads them.
+     */
+    private static boolean numbered(Tpdu t, boolean checksumLength, boolean masked) {
+        boolean extended = t.li == 7 || t.li == 11;
+        if (!extended && t.li != 4 && t.li != 8) {
+            return false;
+        }
+        if (t.li == 8 || t.li == 11) {
+            long vp = t.off + (extended ? 8 : 5);
+            if (u8(t.s, vp, t.end) != VP_CHECKSUM || checksumLength && u8(t.s, vp + 1, t.end) != 2) {
+                return false;
+            }
+        }
+        long raw = extended ? u32(t.s, t.off + 4, t.end) : u8(t.s, t.off + 4, t.end);
+        long eot = extended ? 0x80000000L : 0x80;
+        t.extended = extended;
+        t.fragment = (raw & eot) == 0;
+        t.tpduNr = masked ? raw & (eot - 1) : raw;
+        t.dstRef = u16(t.s, t.off + 2, t.end);
+        return true;
+    }
+
     static String hex4(long v) {
         String h = Long.toHexString(v);
         return h.length() >= 4 ? "0x" + h : "0x" + "0000".substring(h.length()) + h;
+    }
+
+    static String hex8(long v) {
+        return "0x" + String.format("%08x", v);
     }
 
     static String hex2(long v) {
@@ -466,8 +451,8 @@ final class Cotp {
         switch (t.type) {
             case DT -> dtTree(t, c, root, protocols);
             case CR, CC -> {
-                c.field("cotp.destref", "Destination reference: " + hex4(t.dstRef), hex4(t.dstRef)).at(s, o + 2, 2);
-                c.field("cotp.srcref", "Source reference: " + hex4(t.srcRef), hex4(t.srcRef)).at(s, o + 4, 2);
+                ref(c, "cotp.destref", "Destination reference", t.dstRef, s, o + 2);
+                ref(c, "cotp.srcref", "Source reference", t.srcRef, s, o + 4);
                 int cls = t.classOption >> 4;
                 c.field("cotp.class", Text.bits(t.classOption, 0xf0, 8) + " = Class: " + cls, Integer.toString(cls)).bitmask(0xf0).at(s, o + 6, 1);
                 boolean ext = (t.classOption & 2) != 0;
@@ -480,8 +465,8 @@ final class Cotp {
                 Items.data(root, s, t.dataOff, t.dataLen, protocols);
             }
             case DR -> {
-                c.field("cotp.destref", "Destination reference: " + hex4(t.dstRef), hex4(t.dstRef)).at(s, o + 2, 2);
-                c.field("cotp.srcref", "Source reference: " + hex4(t.srcRef), hex4(t.srcRef)).at(s, o + 4, 2);
+                ref(c, "cotp.destref", "Destination reference", t.dstRef, s, o + 2);
+                ref(c, "cotp.srcref", "Source reference", t.srcRef, s, o + 4);
                 c.field("cotp.cause", "Cause: " + cause(t.cause) + " (" + t.cause + ")", Integer.toString(t.cause)).at(s, o + 6, 1);
                 varPart(t, c, o + 7, t.li - 6, 4);
                 c.expert("cotp.disconnect_request", Tree.Severity.CHAT, Tree.Group.SEQUENCE,
@@ -496,9 +481,9 @@ final class Cotp {
                 if (!t.extended) {
                     c.field("cotp.credit", "Credit: " + cdt, Integer.toString(cdt)).ftype(4).at(s, o + 1, 1); // hf_cotp_credit_cdt, an FT_UINT8
                 }
-                c.field("cotp.destref", "Destination reference: " + hex4(t.dstRef), hex4(t.dstRef)).at(s, o + 2, 2);
+                ref(c, "cotp.destref", "Destination reference", t.dstRef, s, o + 2);
                 if (t.extended) {
-                    String nr = "0x" + String.format("%08x", t.tpduNr);
+                    String nr = hex8(t.tpduNr);
                     c.field("cotp.next-tpdu-number", "Your TPDU number: " + nr, nr).ftype(7).at(s, o + 4, 4);
                     int credit = u16(s, o + 8, t.end);
                     c.field("cotp.credit", "Credit: " + hex4(credit), hex4(credit)).at(s, o + 8, 2);
@@ -509,18 +494,18 @@ final class Cotp {
             case DC -> {
                 typeItem.expert("cotp.disconnect_confirm", Tree.Severity.CHAT, Tree.Group.SEQUENCE,
                         "Disconnect Confirm(DC): 0x" + Integer.toHexString(t.srcRef) + " -> 0x" + Integer.toHexString(t.dstRef));
-                c.field("cotp.destref", "Destination reference: " + hex4(t.dstRef), hex4(t.dstRef)).at(s, o + 2, 2);
-                c.field("cotp.srcref", "Source reference: " + hex4(t.srcRef), hex4(t.srcRef)).at(s, o + 4, 2);
+                ref(c, "cotp.destref", "Destination reference", t.dstRef, s, o + 2);
+                ref(c, "cotp.srcref", "Source reference", t.srcRef, s, o + 4);
             }
             case EA -> {
-                c.field("cotp.destref", "Destination reference: " + hex4(t.dstRef), hex4(t.dstRef)).at(s, o + 2, 2);
-                String nr = t.extended ? "0x" + String.format("%08x", t.tpduNr) : hex2(t.tpduNr);
+                ref(c, "cotp.destref", "Destination reference", t.dstRef, s, o + 2);
+                String nr = t.extended ? hex8(t.tpduNr) : hex2(t.tpduNr);
                 c.field("cotp.next-tpdu-number", "Your TPDU number: " + nr, nr).ftype(t.extended ? 7 : 4).at(s, o + 4, t.extended ? 4 : 1);
             }
             case ED -> {
-                c.field("cotp.destref", "Destination reference: " + hex4(t.dstRef), hex4(t.dstRef)).at(s, o + 2, 2);
+                ref(c, "cotp.destref", "Destination reference", t.dstRef, s, o + 2);
                 if (t.extended) {
-                    String nr = "0x" + String.format("%08x", t.tpduNr);
+                    String nr = hex8(t.tpduNr);
                     c.field("cotp.tpdu-number", "TPDU number: " + nr, nr).ftype(7).bitmask(0).at(s, o + 4, 4);
                 } else {
                     int raw = Text.u8(s, o + 4);
@@ -532,7 +517,7 @@ final class Cotp {
                 }
             }
             default -> {
-                c.field("cotp.destref", "Destination reference: " + hex4(t.dstRef), hex4(t.dstRef)).at(s, o + 2, 2);
+                ref(c, "cotp.destref", "Destination reference", t.dstRef, s, o + 2);
                 if (t.type == ER) {
                     c.field("cotp.reject_cause", "Reject cause: " + reject(t.cause) + " (" + t.cause + ")", Integer.toString(t.cause)).at(s, o + 4, 1);
                 }
@@ -661,11 +646,16 @@ final class Cotp {
         }
     }
 
+    /** A two-byte reference item (cotp.destref, cotp.srcref) at {@code at}. */
+    private static void ref(Tree c, String key, String title, int v, MemorySegment s, long at) {
+        c.field(key, title + ": " + hex4(v), hex4(v)).at(s, at, 2);
+    }
+
     private static void dtTree(Tpdu t, Tree c, Tree root, Consumer<String> protocols) {
         MemorySegment s = t.s;
         long o = t.off + 2;
         if (t.class234) {
-            c.field("cotp.destref", "Destination reference: " + hex4(t.dstRef), hex4(t.dstRef)).at(s, o, 2);
+            ref(c, "cotp.destref", "Destination reference", t.dstRef, s, o);
             o += 2;
         } else {
             // an FT_UINT16 given the counter plus the conversation's index shifted: the label shows it all, the value its low 16 bits
@@ -675,9 +665,8 @@ final class Cotp {
         if (t.extended) {
             long raw = u32(s, o, t.end);
             // hf_cotp_tpdu_number_extended: the same name as the 8-bit field, an FT_UINT32 without mask
-            c.field("cotp.tpdu-number", "TPDU number: 0x" + String.format("%08x", t.tpduNr),
-                    "0x" + String.format("%08x", t.tpduNr)).ftype(7).bitmask(0).at(s, o, 4);
-            c.field("cotp.eot", bits32(raw, 0x80000000L) + " = Last data unit: " + (eot ? "Yes" : "No"), eot ? "1" : "0").bitmask(0x80000000L).at(s, o, 4);
+            c.field("cotp.tpdu-number", "TPDU number: " + hex8(t.tpduNr), hex8(t.tpduNr)).ftype(7).bitmask(0).at(s, o, 4);
+            c.field("cotp.eot", Text.bits((int) raw, 0x80000000, 32) + " = Last data unit: " + (eot ? "Yes" : "No"), eot ? "1" : "0").bitmask(0x80000000L).at(s, o, 4);
             o += 4;
         } else {
             int raw = u8(s, o, t.end);
@@ -728,16 +717,5 @@ final class Cotp {
         segs.field("cotp.reassembled.length", "Reassembled COTP length: " + t.reassembled.length, Integer.toString(t.reassembled.length))
                 .generated();
         Items.data(root, whole, 0, t.reassembled.length, protocols);
-    }
-
-    private static String bits32(long v, long mask) {
-        StringBuilder sb = new StringBuilder(40);
-        for (int i = 31; i >= 0; i--) {
-            sb.append((mask >> i & 1) == 0 ? '.' : (v >> i & 1) == 0 ? '0' : '1');
-            if (i > 0 && i % 4 == 0) {
-                sb.append(' ');
-            }
-        }
-        return sb.toString();
     }
 }

@@ -75,15 +75,15 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
      * else to gss-api; their Info text follows the first line's.
      */
     private static void authBlobs(HttpMessage m, Session session, AppColumns cols) {
-        for (String b64 : m.authBase64) {
-            byte[] d = dev.tcpscope.proto.ntlmssp.Ntlmssp.base64(b64);
+        for (HttpMessage.Auth a : m.auths) {
+            byte[] d = dev.tcpscope.proto.ntlmssp.Ntlmssp.base64(a.base64);
             java.lang.foreign.MemorySegment seg = java.lang.foreign.MemorySegment.ofArray(d);
             StringBuilder info = new StringBuilder();
             Object blob = dev.tcpscope.proto.ntlmssp.Ntlmssp.isNtlmssp(seg, 0, d.length)
                     ? dev.tcpscope.proto.ntlmssp.Ntlmssp.observe(seg, 0, d.length, session.ntlmssp, info)
                     : dev.tcpscope.proto.ntlmssp.GssApi.observe(seg, 0, d.length, session.ntlmssp, info);
-            m.authBytes.add(d);
-            m.authBlobs.add(blob);
+            a.bytes = d;
+            a.blob = blob;
             if (!info.isEmpty()) {
                 cols.appendInfo(info.toString());
             }
@@ -893,8 +893,10 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         }
         for (HttpMessage m : messages) {
             HttpBody b = m.body;
-            for (byte[] a : m.authBytes) {
-                source.accept("NTLMSSP / GSSAPI Data", a);
+            for (HttpMessage.Auth a : m.auths) {
+                if (a.bytes != null) {
+                    source.accept("NTLMSSP / GSSAPI Data", a.bytes);
+                }
             }
             if (b == null || m.cutShort) {
                 continue;

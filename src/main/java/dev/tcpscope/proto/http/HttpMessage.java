@@ -199,15 +199,25 @@ public final class HttpMessage {
     }
 
     /**
-     * Authorization, Proxy-Authorization, WWW-Authenticate and Proxy-Authenticate lines whose
+     * An Authorization, Proxy-Authorization, WWW-Authenticate or Proxy-Authenticate line whose
      * value starts "NTLM " or "Negotiate " (packet-http.c's check_auth_ntlmssp): the offset of the
-     * line and the base64 after the scheme, in order; {@link Http} decodes them in capture order.
+     * line and the base64 after the scheme; {@link Http} decodes it in capture order into its
+     * bytes and an NTLMSSP message or GSS-API blob.
      */
-    final List<int[]> authLines = new ArrayList<>(0);
-    final List<String> authBase64 = new ArrayList<>(0);
-    /** What each of {@link #authLines} decoded to: an NTLMSSP message or a GSS-API blob, and its bytes. */
-    final List<Object> authBlobs = new ArrayList<>(0);
-    final List<byte[]> authBytes = new ArrayList<>(0);
+    static final class Auth {
+        final int at;
+        final String base64;
+        byte[] bytes;
+        Object blob;
+
+        Auth(int at, String base64) {
+            this.at = at;
+            this.base64 = base64;
+        }
+    }
+
+    /** The message's auth lines, in order (most messages have none: no list is made for them). */
+    List<Auth> auths = List.of();
 
     private void authCandidate(String line, int at) {
         int colon = line.indexOf(':');
@@ -222,8 +232,10 @@ public final class HttpMessage {
         String value = HttpTree.headerValue(line, colon);
         String rest = value.startsWith("NTLM ") ? value.substring(5) : value.startsWith("Negotiate ") ? value.substring(10) : null;
         if (rest != null) {
-            authLines.add(new int[] {at});
-            authBase64.add(rest);
+            if (auths.isEmpty()) {
+                auths = new ArrayList<>(1);
+            }
+            auths.add(new Auth(at, rest));
         }
     }
 
@@ -233,9 +245,9 @@ public final class HttpMessage {
 
     /** The decoded blob of the auth line at {@code at}, or null. */
     Object authAt(int at) {
-        for (int i = 0; i < authLines.size() && i < authBlobs.size(); i++) {
-            if (authLines.get(i)[0] == at) {
-                return authBlobs.get(i);
+        for (Auth a : auths) {
+            if (a.at == at) {
+                return a.blob;
             }
         }
         return null;
