@@ -112,6 +112,11 @@ ENABLED=(
   #   the bytes look like an Ethernet header without one, is not told apart) or an associated
   #   channel header (pwach, RFC 4385/5586) before data. MPLS over UDP 6635 is not followed.
   mpls pwethheuristic pwethcw pwethnocw pwach
+  # esp: IPsec's Encapsulating Security Payload, IP protocol 50 (src/main/java/dev/tcpscope/wire/
+  #   Ipsec.java): SPI, sequence number and the per-SPI sequence analysis, nothing decrypted, as
+  #   tshark's default preferences. AH (51) and UDP encapsulation on port 4500 (udpencap) stay
+  #   disabled: an AH header is then "Authentication Header (51)" data under IP, as before.
+  esp
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

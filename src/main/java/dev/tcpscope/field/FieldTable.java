@@ -26,6 +26,7 @@ public final class FieldTable {
             UdpFields.all(),
             GreFields.all(),
             MplsFields.all(),
+            EspFields.all(),
             IcmpFields.icmp(),
             IcmpFields.icmpv6(),
             DataFields.all()));

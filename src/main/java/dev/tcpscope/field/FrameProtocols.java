@@ -130,6 +130,7 @@ final class FrameProtocols {
             case ERSPAN -> Erspan.isTypeI(x, i) ? 0 : Erspan.headerLength(s, off, x.captured(i));
             case MPLS -> Mpls.stackLength(s, off, x.captured(i), x.reported(i));
             case PW_ETH_CW, PW_ACH -> 4;
+            case ESP -> x.captured(i); // without keys the rest is ESP's, not data
         };
     }
 
@@ -189,6 +190,7 @@ final class FrameProtocols {
                     add(sb, "pwethcw");
                 }
                 case PW_ACH -> add(sb, "pwach");
+                case ESP -> add(sb, "esp");
             }
         }
     }
@@ -297,6 +299,7 @@ final class FrameProtocols {
             case MPLS -> Math.max(0, rep - Math.max(0, Mpls.stackLength(x.segment(i), x.offset(i), x.captured(i), rep)));
             case PW_ETH_CW -> 0;
             case PW_ACH -> rep - 4;
+            case ESP -> 0;
         };
     }
 

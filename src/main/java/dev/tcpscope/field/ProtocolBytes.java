@@ -39,6 +39,7 @@ public final class ProtocolBytes {
             case "icmpv6" -> layers(Proto.ICMPV6, Layers.ALL); // its item comes before any read
             case "gre" -> layers(Proto.GRE, GRE_ITEM); // its item comes after flags and type are read
             case "erspan" -> layers(Proto.ERSPAN, Layers.ALL);
+            case "esp" -> layers(Proto.ESP, Layers.ALL); // its item, over all the rest, comes before any read
             case "data" -> FrameProtocols::dataBytes;
             default -> null;
         };

@@ -48,6 +48,7 @@ public final class Details {
     final LinkDetails link = new LinkDetails(this);
     final IpDetails ip = new IpDetails(this);
     final TunnelDetails tunnel = new TunnelDetails(this);
+    private final IpsecDetails ipsec = new IpsecDetails(this);
     final TcpDetails tcp = new TcpDetails(this);
     final TransportDetails transport = new TransportDetails(this);
     final IcmpDetails icmp = new IcmpDetails(this);
@@ -288,6 +289,7 @@ public final class Details {
                     case UDP -> transport.udp(i, ip);
                     case ICMP -> icmp.icmp(i, ip);
                     case ICMPV6 -> icmpv6.icmpv6(i, ip);
+                    case ESP -> ipsec.esp(i);
                     default -> false;
                 };
                 if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
@@ -528,6 +530,7 @@ public final class Details {
                 case MPLS -> tunnel.mpls(i);
                 case PW_ETH_CW -> tunnel.pwEthernet(i);
                 case PW_ACH -> tunnel.pwAch(i);
+                case ESP -> ipsec.esp(i);
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;

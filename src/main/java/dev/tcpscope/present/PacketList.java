@@ -9,6 +9,7 @@ import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.End;
 import dev.tcpscope.wire.Erspan;
 import dev.tcpscope.wire.Gre;
+import dev.tcpscope.wire.Ipsec;
 import dev.tcpscope.wire.Mpls;
 import dev.tcpscope.wire.Ethernet;
 import dev.tcpscope.wire.Ipv4;
@@ -256,6 +257,7 @@ public final class PacketList {
                 case ERSPAN -> erspan(i);
                 case MPLS -> mpls(i);
                 case PW_ETH_CW, PW_ACH -> bounds(i, 4);
+                case ESP -> esp(i);
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;
@@ -431,6 +433,17 @@ public final class PacketList {
         }
         int hlen = Gre.headerLength(s, off, d.captured(i));
         return hlen >= 0 || bounds(i, -hlen);
+    }
+
+    /** packet-ipsec.c names ESP and clears Info, then reads the SPI and the sequence number. */
+    private boolean esp(int i) {
+        set(protocol, "ESP");
+        info.setLength(0);
+        if (!bounds(i, Ipsec.ESP_HEADER_LENGTH)) {
+            return false;
+        }
+        info.append("ESP (SPI=").append(Labels.hex(Ipsec.espSpi(d.segment(i), d.offset(i)), 8)).append(')');
+        return true;
     }
 
     /** packet-mpls.c names itself before it reads a label. */

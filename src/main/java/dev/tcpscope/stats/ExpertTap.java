@@ -117,11 +117,24 @@ final class ExpertTap implements Tap {
             } else if (("_ws.malformed".equals(key) || "_ws.unreassembled".equals(key)) && child.label() != null) {
                 p = malformedIn(child.label(), p); // the protocol whose dissection threw, as pinfo->current_proto
             }
-            if (child.hasChildren()) {
+            if (child.hasChildren() && !quotedDatagram(node, child)) {
                 walk(child, p);
             }
         }
     }
+
+    /**
+     * Whether {@code child} is a layer of the IP datagram an ICMP error quotes (the quote's
+     * layers sit side by side under the ICMP item): tap.c marks what is queued while dissecting
+     * it as from an error packet, and the expert tap does not take those.
+     */
+    private static boolean quotedDatagram(DetailNode node, DetailNode child) {
+        return child.kind() == DetailNode.Kind.PROTOCOL && QUOTED_LAYERS.contains(child.key())
+                && ("icmp".equals(node.key()) || "icmpv6".equals(node.key()));
+    }
+
+    private static final java.util.Set<String> QUOTED_LAYERS = java.util.Set.of("ip", "ipv6", "tcp", "udp", "icmp", "icmpv6",
+            "esp", "gre");
 
     /**
      * The protocol of an expert item outside every protocol's item (proto_tree_add_expert at the

@@ -275,6 +275,7 @@ public final class Decoder {
         }
         dissector.dissect(f, dissection);
         udpConversations.frame(dissection, time);
+        espSequences.frame(dissection, f.number());
         int n = dissection.count();
         for (int i = 0; i < n; i++) {
             Proto p = dissection.proto(i);
@@ -296,6 +297,16 @@ public final class Decoder {
     }
 
     private final UdpConversations udpConversations = new UdpConversations();
+    private final EspSequences espSequences = new EspSequences();
+
+    /**
+     * The ESP sequence analysis of the frame just decoded ({@code esp.sequence-analysis.*}):
+     * {expected sequence number, previous frame of the SPI}, or null when the frame has no
+     * report (tcp.EspSequences).
+     */
+    public long[] espSequenceReport() {
+        return espSequences.reported() ? new long[] {espSequences.expected(), espSequences.previousFrame()} : null;
+    }
 
     /**
      * {@code udp.stream} and the UDP timestamps of layer {@code i} of {@code layers} (the frame

@@ -40,6 +40,7 @@ public final class Dissector {
     private final int IPPROTO_IPV6 = 41;
     private final int IPPROTO_ICMPV6 = 58;
     private final int IPPROTO_GRE = 47;
+    private final int IPPROTO_ESP = 50;
     private final int IPPROTO_MPLS = 137;
 
     /** Fills {@code d} with the layers of {@code f}. */
@@ -405,6 +406,8 @@ public final class Dissector {
             }
             case IPPROTO_GRE -> gre(d, s, off, cap, rep);
             case IPPROTO_MPLS -> mpls(d, s, off, cap, rep);
+            // packet-ipsec.c names ESP before it reads the SPI: a layer however short
+            case IPPROTO_ESP -> layer(d, Proto.ESP, s, off, cap, rep, Ipsec.ESP_HEADER_LENGTH);
             default -> d.end = End.UNKNOWN_IP_PROTO;
         }
     }

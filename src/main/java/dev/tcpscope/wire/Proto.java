@@ -43,5 +43,10 @@ public enum Proto {
     /** An Ethernet pseudowire's control word (packet-pw-eth.c, RFC 4448): 4 bytes, then Ethernet. */
     PW_ETH_CW,
     /** A pseudowire Associated Channel Header (RFC 4385, RFC 5586 after a GAL): 4 bytes, then data. */
-    PW_ACH
+    PW_ACH,
+    /**
+     * IPsec's Encapsulating Security Payload (RFC 4303, packet-ipsec.c): SPI and sequence number;
+     * the encrypted rest is part of the layer, as tshark without keys shows nothing of it.
+     */
+    ESP
 }
