@@ -117,6 +117,10 @@ ENABLED=(
   #   tshark's default preferences. AH (51) and UDP encapsulation on port 4500 (udpencap) stay
   #   disabled: an AH header is then "Authentication Header (51)" data under IP, as before.
   esp
+  # igmp: IGMP, IP protocol 2 (src/main/java/dev/tcpscope/proto/igmp): versions 0-3 and multicast
+  #   traceroute. The other dissectors of its "igmp.type" table (dvmrp, pimv1, mrdisc, msnip,
+  #   igap, rgmp) stay disabled, so their types show as IGMP with the rest as igmp.data.
+  igmp
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

@@ -9,6 +9,7 @@ import dev.tcpscope.wire.Erspan;
 import dev.tcpscope.wire.Gre;
 import dev.tcpscope.wire.Mpls;
 import dev.tcpscope.wire.Ethernet;
+import dev.tcpscope.wire.IgmpType;
 import dev.tcpscope.wire.Ipv4;
 import dev.tcpscope.wire.Ipv6;
 import dev.tcpscope.wire.NdOptions;
@@ -131,6 +132,7 @@ final class FrameProtocols {
             case MPLS -> Mpls.stackLength(s, off, x.captured(i), x.reported(i));
             case PW_ETH_CW, PW_ACH -> 4;
             case ESP -> x.captured(i); // without keys the rest is ESP's, not data
+            case IGMP -> x.captured(i); // an unknown type's rest is igmp.data, not the data protocol
         };
     }
 
@@ -191,6 +193,12 @@ final class FrameProtocols {
                 }
                 case PW_ACH -> add(sb, "pwach");
                 case ESP -> add(sb, "esp");
+                case IGMP -> {
+                    add(sb, "igmp");
+                    if (IgmpType.dispatched(x, i)) {
+                        add(sb, "igmp"); // its "igmp.type" table names it again
+                    }
+                }
             }
         }
     }
@@ -299,7 +307,7 @@ final class FrameProtocols {
             case MPLS -> Math.max(0, rep - Math.max(0, Mpls.stackLength(x.segment(i), x.offset(i), x.captured(i), rep)));
             case PW_ETH_CW -> 0;
             case PW_ACH -> rep - 4;
-            case ESP -> 0;
+            case ESP, IGMP -> 0;
         };
     }
 

@@ -290,6 +290,7 @@ public final class Details {
                     case ICMP -> icmp.icmp(i, ip);
                     case ICMPV6 -> icmpv6.icmpv6(i, ip);
                     case ESP -> ipsec.esp(i);
+                    case IGMP -> igmp(i);
                     default -> false;
                 };
                 if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
@@ -531,6 +532,7 @@ public final class Details {
                 case PW_ETH_CW -> tunnel.pwEthernet(i);
                 case PW_ACH -> tunnel.pwAch(i);
                 case ESP -> ipsec.esp(i);
+                case IGMP -> igmp(i);
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;
@@ -638,6 +640,23 @@ public final class Details {
                 }
             }
         }
+        return false;
+    }
+
+    /** packet-igmp.c's tree ({@code proto.igmp.Igmp}); an exception ends the frame's dissection in IGMP. */
+    private boolean igmp(int i) {
+        protocol("igmp");
+        if (dev.tcpscope.wire.IgmpType.dispatched(d, i)) {
+            protocol("igmp"); // its "igmp.type" table names it again
+        }
+        consumed(i, d.captured(i));
+        dev.tcpscope.proto.Tvb.Stop stop = dev.tcpscope.proto.igmp.Igmp.walk(new dev.tcpscope.proto.Tvb(d.segment(i), d.offset(i),
+                d.captured(i), d.reported(i)), d.fragmented, root, new StringBuilder(), new StringBuilder());
+        if (stop == null) {
+            return true;
+        }
+        stop("IGMP", stop.end() == LayerTree.End.MALFORMED);
+        stoppedUnreassembled = stop.end() == LayerTree.End.UNREASSEMBLED;
         return false;
     }
 

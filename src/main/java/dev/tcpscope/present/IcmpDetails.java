@@ -1,6 +1,7 @@
 package dev.tcpscope.present;
 
 import dev.tcpscope.wire.Bytes;
+import dev.tcpscope.wire.InternetChecksum;
 import dev.tcpscope.wire.Proto;
 
 import java.lang.foreign.MemorySegment;
@@ -155,25 +156,12 @@ final class IcmpDetails {
 
     /** The ones'-complement sum of {@code len} bytes, complemented (0 when a stored checksum is right). */
     static int internetChecksum(MemorySegment s, long off, int len) {
-        long sum = 0;
-        for (int k = 0; k + 1 < len; k += 2) {
-            sum += Bytes.u16(s, off + k);
-        }
-        if ((len & 1) != 0) {
-            sum += Bytes.u8(s, off + len - 1) << 8;
-        }
-        while ((sum >> 16) != 0) {
-            sum = (sum & 0xffff) + (sum >> 16);
-        }
-        return (int) (~sum & 0xffff);
+        return InternetChecksum.of(s, off, len);
     }
 
     /** Wireshark's in_cksum_shouldbe(): the checksum field value that would sum to zero. */
     static int shouldBe(int stored, int computed) {
-        int sum = (~stored & 0xffff) + (~computed & 0xffff);
-        sum = (sum & 0xffff) + (sum >> 16);
-        sum = (sum & 0xffff) + (sum >> 16);
-        return ~sum & 0xffff;
+        return InternetChecksum.shouldBe(stored, computed);
     }
 
     /** Identifier and sequence number, each big- then little-endian; false when they are cut. */

@@ -1,6 +1,8 @@
 package dev.tcpscope.present;
 
 import dev.tcpscope.frame.Frame;
+import dev.tcpscope.proto.Tvb;
+import dev.tcpscope.proto.igmp.Igmp;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.tcp.TcpAnalyzer;
 import dev.tcpscope.tcp.TcpRecord;
@@ -258,6 +260,7 @@ public final class PacketList {
                 case MPLS -> mpls(i);
                 case PW_ETH_CW, PW_ACH -> bounds(i, 4);
                 case ESP -> esp(i);
+                case IGMP -> igmp(i);
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;
@@ -444,6 +447,16 @@ public final class PacketList {
         }
         info.append("ESP (SPI=").append(Labels.hex(Ipsec.espSpi(d.segment(i), d.offset(i)), 8)).append(')');
         return true;
+    }
+
+    /** packet-igmp.c's columns, from the walk that also builds its tree. */
+    private boolean igmp(int i) {
+        Tvb.Stop stop = Igmp.walk(new Tvb(d.segment(i), d.offset(i), d.captured(i), d.reported(i)), d.fragmented,
+                dev.tcpscope.proto.Tree.NOTHING, protocol, info);
+        if (stop != null) {
+            info.append(stop.info());
+        }
+        return stop == null;
     }
 
     /** packet-mpls.c names itself before it reads a label. */

@@ -34,6 +34,7 @@ public final class Dissector {
     private final Ipv6Chain chain = new Ipv6Chain();
 
     private final int IPPROTO_ICMP = 1;
+    private final int IPPROTO_IGMP = 2;
     private final int IPPROTO_IPIP = 4;
     private final int IPPROTO_TCP = 6;
     private final int IPPROTO_UDP = 17;
@@ -406,8 +407,22 @@ public final class Dissector {
             }
             case IPPROTO_GRE -> gre(d, s, off, cap, rep);
             case IPPROTO_MPLS -> mpls(d, s, off, cap, rep);
-            // packet-ipsec.c names ESP before it reads the SPI: a layer however short
-            case IPPROTO_ESP -> layer(d, Proto.ESP, s, off, cap, rep, Ipsec.ESP_HEADER_LENGTH);
+            // packet-ipsec.c names ESP before it reads the SPI: a layer however short, but an
+            // empty payload is handed to no one (as for a protocol not dissected)
+            case IPPROTO_ESP -> {
+                if (rep > 0) {
+                    layer(d, Proto.ESP, s, off, cap, rep, Ipsec.ESP_HEADER_LENGTH);
+                } else {
+                    d.end = End.UNKNOWN_IP_PROTO;
+                }
+            }
+            case IPPROTO_IGMP -> {
+                if (rep > 0) {
+                    layer(d, Proto.IGMP, s, off, cap, rep, 0); // proto.igmp.Igmp reads it
+                } else {
+                    d.end = End.UNKNOWN_IP_PROTO;
+                }
+            }
             default -> d.end = End.UNKNOWN_IP_PROTO;
         }
     }

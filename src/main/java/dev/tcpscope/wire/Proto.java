@@ -48,5 +48,10 @@ public enum Proto {
      * IPsec's Encapsulating Security Payload (RFC 4303, packet-ipsec.c): SPI and sequence number;
      * the encrypted rest is part of the layer, as tshark without keys shows nothing of it.
      */
-    ESP
+    ESP,
+    /**
+     * IGMP (IP protocol 2; RFC 988, 1112, 2236, 3376 and multicast traceroute): the message to
+     * the end of the datagram, walked by {@code proto.igmp.Igmp}.
+     */
+    IGMP
 }

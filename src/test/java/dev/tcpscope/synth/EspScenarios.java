@@ -13,7 +13,7 @@ import static dev.tcpscope.synth.RawPackets.*;
 /**
  * Writes {@code captures/synth-esp.pcap}: ESP packets (IP protocol 50) for packet-ipsec.c's
  * per-SPI sequence analysis and its bounds, one a second. Nothing here says what tshark shows;
- * the goldens (scripts/make-esp-goldens.sh) do.
+ * the goldens (scripts/make-ipproto-goldens.sh) do.
  *
  * <pre>
  * java -cp target/test-classes:target/classes dev.tcpscope.synth.EspScenarios captures/synth-esp.pcap
@@ -23,7 +23,7 @@ import static dev.tcpscope.synth.RawPackets.*;
  * expected); the same SPI from other addresses, going on from the last; SPI 0x2002 at
  * 0xffffffff then 0 (the 32-bit wrap is in order) and 0 again; IPv6 ESP; a header without
  * payload; ESP cut by the snap length after 6 and after 2 bytes; ESP whose IP length leaves 3
- * bytes (past the reported end); an ICMP error quoting an ESP packet of SPI 0x1001 (the quote
+ * bytes (past the reported end); an empty ESP payload; an ICMP error quoting an ESP packet of SPI 0x1001 (the quote
  * takes part in the analysis).
  */
 public final class EspScenarios {
@@ -82,6 +82,7 @@ public final class EspScenarios {
         write(cut, 14 + 20 + 2);
         byte[] shortEsp = ipv4(50, A, B, new byte[] {0x00, 0x00, 0x60});
         write(ethernet(0x0800, shortEsp));
+        write(ethernet(0x0800, ipv4(50, A, B, new byte[0])));
         // destination unreachable (port) from the router, quoting A's next ESP packet of 0x1001
         byte[] quoted = ipv4(50, A, B, esp(0x1001, 8, 40));
         byte[] word = {0, 0, 0, 0};

@@ -1,0 +1,92 @@
+package dev.tcpscope;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * ESP and IGMP against tshark 4.0.17 with esp and igmp enabled (goldens by
+ * scripts/make-ipproto-goldens.sh), in the list, -V, -2 -V, -T json -x, -T ek, -T fields and
+ * -z expert: the crafted captures/synth-esp.pcap (EspScenarios: repeated, skipped and earlier
+ * sequence numbers, a 32-bit wrap, headers cut short, an ICMP error quoting ESP) and
+ * synth-igmp.pcap (IgmpScenarios: every version and kind, unknown types, a bad checksum,
+ * truncations, a fragment), Arkime's ESP capture over IPv4 and IPv6, and IGMP captures of Zeek,
+ * tcpdump, Arkime and PcapPlusPlus.
+ */
+class IpProtocolsTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/ipproto");
+    private static final List<String> FORMATS = List.of("list", "V", "2V", "jsonx", "ek", "fields", "expert");
+
+    static Stream<String[]> cases() throws IOException {
+        List<String> captures;
+        try (Stream<Path> files = Files.list(GOLDEN)) {
+            captures = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".list.txt"))
+                    .map(n -> n.substring(0, n.length() - ".list.txt".length())).sorted().toList();
+        }
+        assertThat(captures).hasSize(11);
+        return captures.stream().flatMap(c -> FORMATS.stream().map(f -> new String[] {c, f}));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void isWhatTsharkPrints(String capture, String format) throws IOException {
+        List<String> args = new ArrayList<>(List.of("read", "captures/" + capture));
+        String golden = switch (format) {
+            case "list" -> ".list.txt";
+            case "V" -> {
+                args.add("-V");
+                yield ".V.txt.gz";
+            }
+            case "2V" -> {
+                args.addAll(List.of("-2", "-V"));
+                yield ".2.V.txt.gz";
+            }
+            case "jsonx" -> {
+                args.addAll(List.of("-T", "json", "-x"));
+                yield ".jsonx.json.gz";
+            }
+            case "ek" -> {
+                args.addAll(List.of("-T", "ek"));
+                yield ".ek.json.gz";
+            }
+            case "fields" -> {
+                args.addAll(List.of("-T", "fields", "-E", "header=y"));
+                String header = golden(capture + ".fields.tsv").lines().findFirst().orElseThrow();
+                for (String f : header.split("\t")) {
+                    args.addAll(List.of("-e", f));
+                }
+                yield ".fields.tsv";
+            }
+            default -> {
+                args.addAll(List.of("-q", "-z", "expert"));
+                yield ".expert.txt";
+            }
+        };
+        assertThat(run(args).lines().toList()).containsExactlyElementsOf(golden(capture + golden).lines().toList());
+    }
+
+    private static String golden(String name) throws IOException {
+        Path p = GOLDEN.resolve(name);
+        if (!name.endsWith(".gz")) {
+            return Files.readString(p);
+        }
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String run(List<String> args) {
+        return dev.tcpscope.cli.CliRun.of(args.toArray(String[]::new)).out();
+    }
+}
