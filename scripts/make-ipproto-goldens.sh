@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Usage: scripts/make-ipproto-goldens.sh
 #
-# The protocols above IP that tcpscope dissects in wire/ and proto/igmp (IpProtocolsTest): ESP
-# and IGMP. For every capture below, what tshark prints under the profile of
+# The protocols above IP that tcpscope dissects in wire/, proto/igmp and proto/vrrp
+# (IpProtocolsTest): ESP, IGMP and VRRP. For every capture below, what tshark prints under the profile of
 # scripts/tshark-profile.sh, LC_ALL=C.UTF-8, TZ=UTC, into
 # src/test/resources/golden/ipproto/<capture>.<format>: the packet list (.list.txt), -V (.V.txt),
 # -2 -V (.2.V.txt), -T json -x (.jsonx.json), -T ek (.ek.json), -T fields of the protocol's
 # fields (.fields.tsv) and -q -z expert (.expert.txt); the four detail formats gzipped
-# (gzip -9n). The captures are those of captures/ with ESP or IGMP in them. Goldens are made by
+# (gzip -9n). The captures are those of captures/ with ESP, IGMP or VRRP in them. Goldens are made by
 # this script only; never edit them by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,12 +16,16 @@ ESP_CAPTURES=(synth-esp.pcap arkime-wireshark-esp.pcap)
 IGMP_CAPTURES=(synth-igmp.pcap zeek-igmp-many-groups.pcap zeek-igmp-bad-checksum.pcap
   zeek-multicast-igmp-version-membership-query-and-report.pcap tcpdump-IGMP_V1.pcap tcpdump-IGMP_V2.pcap
   tcpdump-igmpv3-queries.pcap arkime-igmp.pcap pcapplusplus-igmpv3_report2.pcap)
+VRRP_CAPTURES=(synth-vrrp.pcap tcpdump-vrrp.pcap pcapplusplus-VRRP-V3-IPv6.pcap)
 ESP_FIELDS="frame.number esp esp.spi esp.sequence esp.sequence-analysis.expected-sn esp.sequence-analysis.previous-frame
   frame.protocols _ws.col.Info _ws.expert.message"
 IGMP_FIELDS="frame.number igmp igmp.version igmp.type igmp.max_resp igmp.max_resp.exp igmp.checksum igmp.checksum.status
   igmp.maddr igmp.s igmp.qrv igmp.qqic igmp.num_src igmp.saddr igmp.num_grp_recs igmp.record_type igmp.aux_data_len
   igmp.aux_data igmp.reserved igmp.data igmp.identifier igmp.reply igmp.mtrace.q_id igmp.mtrace.q_fwd_code
   frame.protocols _ws.col.Protocol _ws.col.Info _ws.expert.message"
+VRRP_FIELDS="frame.number vrrp vrrp.typever vrrp.version vrrp.type vrrp.virt_rtr_id vrrp.prio vrrp.addr_count vrrp.auth_type
+  vrrp.adver_int vrrp.reserved_mbz vrrp.short_adver_int vrrp.checksum vrrp.checksum.status vrrp.ip_addr vrrp.ipv6_addr
+  vrrp.auth_string frame.protocols _ws.col.Info _ws.expert.message"
 prof=$(mktemp -d)
 trap 'rm -rf "$prof"' EXIT
 scripts/tshark-profile.sh "$prof" >/dev/null
@@ -45,13 +49,15 @@ rm -rf "$out"
 mkdir -p "$out"
 for c in "${ESP_CAPTURES[@]}"; do goldens "$c" "$ESP_FIELDS"; done
 for c in "${IGMP_CAPTURES[@]}"; do goldens "$c" "$IGMP_FIELDS"; done
+for c in "${VRRP_CAPTURES[@]}"; do goldens "$c" "$VRRP_FIELDS"; done
 {
   echo "# Made by scripts/make-ipproto-goldens.sh; do not edit."
   echo "tshark: $(tshark --version 2>/dev/null | head -1)"
   echo "command: XDG_CONFIG_HOME=<scripts/tshark-profile.sh> LC_ALL=C.UTF-8 TZ=UTC tshark -r captures/C [-V | -2 -V | -T json -x | -T ek | -T fields -E header=y -e ... | -q -z expert]"
   echo "esp fields: $(echo $ESP_FIELDS)"
   echo "igmp fields: $(echo $IGMP_FIELDS)"
+  echo "vrrp fields: $(echo $VRRP_FIELDS)"
   echo "profile enables: $(scripts/tshark-profile.sh --list | tr '\n' ' ')"
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 } >"$out/VERSION"
-echo "make-ipproto-goldens: $(( ${#ESP_CAPTURES[@]} + ${#IGMP_CAPTURES[@]} )) captures -> $out"
+echo "make-ipproto-goldens: $(( ${#ESP_CAPTURES[@]} + ${#IGMP_CAPTURES[@]} + ${#VRRP_CAPTURES[@]} )) captures -> $out"

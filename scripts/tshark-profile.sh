@@ -121,6 +121,8 @@ ENABLED=(
   #   traceroute. The other dissectors of its "igmp.type" table (dvmrp, pimv1, mrdisc, msnip,
   #   igap, rgmp) stay disabled, so their types show as IGMP with the rest as igmp.data.
   igmp
+  # vrrp: VRRP versions 2 and 3, IP protocol 112 (src/main/java/dev/tcpscope/proto/vrrp).
+  vrrp
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

@@ -16,13 +16,14 @@ import java.util.zip.GZIPInputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * ESP and IGMP against tshark 4.0.17 with esp and igmp enabled (goldens by
+ * ESP, IGMP and VRRP against tshark 4.0.17 with esp, igmp and vrrp enabled (goldens by
  * scripts/make-ipproto-goldens.sh), in the list, -V, -2 -V, -T json -x, -T ek, -T fields and
  * -z expert: the crafted captures/synth-esp.pcap (EspScenarios: repeated, skipped and earlier
  * sequence numbers, a 32-bit wrap, headers cut short, an ICMP error quoting ESP) and
  * synth-igmp.pcap (IgmpScenarios: every version and kind, unknown types, a bad checksum,
- * truncations, a fragment), Arkime's ESP capture over IPv4 and IPv6, and IGMP captures of Zeek,
- * tcpdump, Arkime and PcapPlusPlus.
+ * truncations, a fragment), synth-vrrp.pcap (VrrpScenarios: both versions, checksums over the
+ * pseudo-header, bad ones, passwords, truncations), Arkime's ESP capture over IPv4 and IPv6, IGMP
+ * captures of Zeek, tcpdump, Arkime and PcapPlusPlus, and VRRP ones of tcpdump and PcapPlusPlus.
  */
 class IpProtocolsTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/ipproto");
@@ -34,7 +35,7 @@ class IpProtocolsTest {
             captures = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".list.txt"))
                     .map(n -> n.substring(0, n.length() - ".list.txt".length())).sorted().toList();
         }
-        assertThat(captures).hasSize(11);
+        assertThat(captures).hasSize(14);
         return captures.stream().flatMap(c -> FORMATS.stream().map(f -> new String[] {c, f}));
     }
 

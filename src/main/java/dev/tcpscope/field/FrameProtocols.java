@@ -133,6 +133,7 @@ final class FrameProtocols {
             case PW_ETH_CW, PW_ACH -> 4;
             case ESP -> x.captured(i); // without keys the rest is ESP's, not data
             case IGMP -> x.captured(i); // an unknown type's rest is igmp.data, not the data protocol
+            case VRRP -> x.captured(i);
         };
     }
 
@@ -193,6 +194,7 @@ final class FrameProtocols {
                 }
                 case PW_ACH -> add(sb, "pwach");
                 case ESP -> add(sb, "esp");
+                case VRRP -> add(sb, "vrrp");
                 case IGMP -> {
                     add(sb, "igmp");
                     if (IgmpType.dispatched(x, i)) {
@@ -307,7 +309,7 @@ final class FrameProtocols {
             case MPLS -> Math.max(0, rep - Math.max(0, Mpls.stackLength(x.segment(i), x.offset(i), x.captured(i), rep)));
             case PW_ETH_CW -> 0;
             case PW_ACH -> rep - 4;
-            case ESP, IGMP -> 0;
+            case ESP, IGMP, VRRP -> 0;
         };
     }
 

@@ -291,6 +291,7 @@ public final class Details {
                     case ICMPV6 -> icmpv6.icmpv6(i, ip);
                     case ESP -> ipsec.esp(i);
                     case IGMP -> igmp(i);
+                    case VRRP -> vrrp(i);
                     default -> false;
                 };
                 if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
@@ -533,6 +534,7 @@ public final class Details {
                 case PW_ACH -> tunnel.pwAch(i);
                 case ESP -> ipsec.esp(i);
                 case IGMP -> igmp(i);
+                case VRRP -> vrrp(i);
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;
@@ -650,12 +652,27 @@ public final class Details {
             protocol("igmp"); // its "igmp.type" table names it again
         }
         consumed(i, d.captured(i));
-        dev.tcpscope.proto.Tvb.Stop stop = dev.tcpscope.proto.igmp.Igmp.walk(new dev.tcpscope.proto.Tvb(d.segment(i), d.offset(i),
-                d.captured(i), d.reported(i)), d.fragmented, root, new StringBuilder(), new StringBuilder());
+        return walked(dev.tcpscope.proto.igmp.Igmp.walk(tvb(i), d.fragmented, root, new StringBuilder(), new StringBuilder()), "IGMP");
+    }
+
+    /** packet-vrrp.c's tree ({@code proto.vrrp.Vrrp}). */
+    private boolean vrrp(int i) {
+        protocol("vrrp");
+        consumed(i, d.captured(i));
+        return walked(dev.tcpscope.proto.vrrp.Vrrp.walk(tvb(i), dev.tcpscope.proto.vrrp.Vrrp.Ip.below(d, i), d.fragmented, root,
+                new StringBuilder(), new StringBuilder()), "VRRP");
+    }
+
+    private dev.tcpscope.proto.Tvb tvb(int i) {
+        return new dev.tcpscope.proto.Tvb(d.segment(i), d.offset(i), d.captured(i), d.reported(i));
+    }
+
+    /** Whether a walk of an IP protocol ended; if not, records where and how dissection stopped. */
+    private boolean walked(dev.tcpscope.proto.Tvb.Stop stop, String protocol) {
         if (stop == null) {
             return true;
         }
-        stop("IGMP", stop.end() == LayerTree.End.MALFORMED);
+        stop(protocol, stop.end() == LayerTree.End.MALFORMED);
         stoppedUnreassembled = stop.end() == LayerTree.End.UNREASSEMBLED;
         return false;
     }

@@ -3,6 +3,7 @@ package dev.tcpscope.present;
 import dev.tcpscope.frame.Frame;
 import dev.tcpscope.proto.Tvb;
 import dev.tcpscope.proto.igmp.Igmp;
+import dev.tcpscope.proto.vrrp.Vrrp;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.tcp.TcpAnalyzer;
 import dev.tcpscope.tcp.TcpRecord;
@@ -261,6 +262,7 @@ public final class PacketList {
                 case PW_ETH_CW, PW_ACH -> bounds(i, 4);
                 case ESP -> esp(i);
                 case IGMP -> igmp(i);
+                case VRRP -> vrrp(i);
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;
@@ -453,6 +455,16 @@ public final class PacketList {
     private boolean igmp(int i) {
         Tvb.Stop stop = Igmp.walk(new Tvb(d.segment(i), d.offset(i), d.captured(i), d.reported(i)), d.fragmented,
                 dev.tcpscope.proto.Tree.NOTHING, protocol, info);
+        if (stop != null) {
+            info.append(stop.info());
+        }
+        return stop == null;
+    }
+
+    /** packet-vrrp.c's columns, from the walk that also builds its tree. */
+    private boolean vrrp(int i) {
+        Tvb.Stop stop = Vrrp.walk(new Tvb(d.segment(i), d.offset(i), d.captured(i), d.reported(i)), Vrrp.Ip.below(d, i),
+                d.fragmented, dev.tcpscope.proto.Tree.NOTHING, protocol, info);
         if (stop != null) {
             info.append(stop.info());
         }

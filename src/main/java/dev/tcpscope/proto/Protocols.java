@@ -50,6 +50,7 @@ public final class Protocols {
             dev.tcpscope.proto.pop.PopFields.all(),
             dev.tcpscope.proto.modbus.ModbusFields.all(),
             dev.tcpscope.proto.igmp.IgmpFields.all(),
+            dev.tcpscope.proto.vrrp.VrrpFields.all(),
             dev.tcpscope.proto.ldap.LdapFields.all(),
             dev.tcpscope.proto.imap.ImapFields.all(),
             dev.tcpscope.proto.telnet.TelnetFields.all(),

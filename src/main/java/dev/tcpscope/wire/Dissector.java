@@ -43,6 +43,7 @@ public final class Dissector {
     private final int IPPROTO_GRE = 47;
     private final int IPPROTO_ESP = 50;
     private final int IPPROTO_MPLS = 137;
+    private final int IPPROTO_VRRP = 112;
 
     /** Fills {@code d} with the layers of {@code f}. */
     public void dissect(Frame f, Dissection d) {
@@ -419,6 +420,13 @@ public final class Dissector {
             case IPPROTO_IGMP -> {
                 if (rep > 0) {
                     layer(d, Proto.IGMP, s, off, cap, rep, 0); // proto.igmp.Igmp reads it
+                } else {
+                    d.end = End.UNKNOWN_IP_PROTO;
+                }
+            }
+            case IPPROTO_VRRP -> {
+                if (rep > 0) {
+                    layer(d, Proto.VRRP, s, off, cap, rep, 0); // proto.vrrp.Vrrp reads it
                 } else {
                     d.end = End.UNKNOWN_IP_PROTO;
                 }

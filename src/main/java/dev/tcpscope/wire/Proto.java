@@ -53,5 +53,7 @@ public enum Proto {
      * IGMP (IP protocol 2; RFC 988, 1112, 2236, 3376 and multicast traceroute): the message to
      * the end of the datagram, walked by {@code proto.igmp.Igmp}.
      */
-    IGMP
+    IGMP,
+    /** VRRP (IP protocol 112; RFC 3768, RFC 5798), walked by {@code proto.vrrp.Vrrp}. */
+    VRRP
 }
