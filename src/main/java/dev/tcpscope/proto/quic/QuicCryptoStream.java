@@ -56,8 +56,9 @@ final class QuicCryptoStream {
     final TlsQuic.Side tls = new TlsQuic.Side();
 
     /** desegment_quic_crypto, first pass, for {@code data} at stream offset {@code offset} in frame {@code frame}. */
-    Shown add(long offset, byte[] data, int frame, boolean fromServer) {
+    Shown add(long offset, java.lang.foreign.MemorySegment seg, int frame, boolean fromServer) {
         Shown s = new Shown();
+        byte[] data = seg.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
         long seq = offset;
         int length = data.length;
         if (offset + length <= maxContiguous) {
@@ -68,6 +69,7 @@ final class QuicCryptoStream {
             s.overlap = true;
             int overlap = (int) (maxContiguous - offset);
             data = java.util.Arrays.copyOfRange(data, overlap, data.length);
+            seg = seg.asSlice(overlap);
             length = data.length;
             seq = maxContiguous;
         }
@@ -113,7 +115,7 @@ final class QuicCryptoStream {
                     }
                 }
                 s.reassembledBytes = all;
-                s.tls = TlsQuic.take(tls, all, frame, fromServer);
+                s.tls = TlsQuic.take(tls, java.lang.foreign.MemorySegment.ofArray(all), frame, fromServer);
                 run.frags.clear(); // done: only its bounds stay
             }
         } else if (gap) {
@@ -124,7 +126,7 @@ final class QuicCryptoStream {
             r.frags.add(new Frag(seq - r.seq, data, frame));
             runs.put(r.seq, r);
         } else {
-            s.tls = TlsQuic.take(tls, data, frame, fromServer);
+            s.tls = TlsQuic.take(tls, seg, frame, fromServer);
         }
         return s;
     }

@@ -224,7 +224,7 @@ final class QuicFrames {
             if (p.type == QuicConnections.INITIAL && conn != null) {
                 t.need(at[0], len);
                 QuicCryptoStream cs = conn.crypto(fromServer);
-                shown = cs.add(offset, t.copy(at[0], len), frameNumber, fromServer);
+                shown = cs.add(offset, t.s.asSlice(t.base + at[0], len), frameNumber, fromServer);
                 if (fromServer && cs.serverHelloCipher() != 0) {
                     cipherSink.accept(cs.serverHelloCipher());
                 }

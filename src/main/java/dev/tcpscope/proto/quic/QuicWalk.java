@@ -130,12 +130,13 @@ final class QuicWalk {
             dg.fromServer = f.fromServer;
             dg.conn = conns.createOrUpdate(f.conn, type, version, scid, dcid, f.fromServer, conversation, destination);
         }
-        Tree ci = quic.text("QUIC Connection information");
+        Tree ci = tvb.at(quic.text("QUIC Connection information"), 0, 0);
         if (dg.conn == null) {
             ci.expert("quic.connection.unknown", Tree.Severity.NOTE, Tree.Group.PROTOCOL,
                     "Unknown QUIC connection. Missing Initial Packet or migrated connection?");
         } else {
-            ci.field("quic.connection.number", "Connection Number: " + dg.conn.number, Integer.toString(dg.conn.number)).generated();
+            tvb.at(ci.field("quic.connection.number", "Connection Number: " + dg.conn.number, Integer.toString(dg.conn.number)), 0, 0)
+                    .generated();
         }
         int offset = 0;
         int index = 0;
@@ -508,7 +509,7 @@ final class QuicWalk {
     private int shortHeader(Tvb t, Tree qt, Pkt p) {
         Conn conn = dg.conn;
         boolean fromServer = dg.fromServer;
-        Tree sh = t.at(qt.none("quic.short", "QUIC Short Header"), 0, t.rep);
+        Tree sh = t.at(qt.none("quic.short", "QUIC Short Header"), 0, t.cap); // length -1: the captured bytes
         t.at(sh.field("quic.header_form", "0... .... = Header Form: Short Header (0)", "0"), 0, 1);
         if (first) {
             p.type = QuicConnections.SHORT;

@@ -46,11 +46,12 @@ public final class TlsQuic {
     }
 
     /**
-     * First pass: hands {@code data} (bytes of the CRYPTO stream, in order) of frame {@code frame}
-     * to TLS; returns what the call shows, for {@link #tree}.
+     * First pass: hands {@code s} (bytes of the CRYPTO stream, in order, a view of the data source
+     * that holds them so that the items know their positions) of frame {@code frame} to TLS;
+     * returns what the call shows, for {@link #tree}.
      */
-    public static Call take(Side side, byte[] data, int frame, boolean fromServer) {
-        MemorySegment s = MemorySegment.ofArray(data);
+    public static Call take(Side side, MemorySegment s, int frame, boolean fromServer) {
+        byte[] data = s.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
         Call c = new Call(s, fromServer);
         int off = 0;
         int len = data.length;
