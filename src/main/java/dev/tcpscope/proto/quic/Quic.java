@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * {@link QuicConnections#MAX_CONNECTIONS}) and their Initial CRYPTO streams (at most
  * {@link QuicCryptoStream#MAX_BYTES} bytes a side). The frame just dissected is kept for its tree.
  */
-public final class Quic implements PduDissector, LayerTree {
+public final class Quic implements PduDissector, LayerTree, dev.tcpscope.proto.tls.TlsQuic.Carrier {
     private final QuicConnections conns = new QuicConnections();
 
     private long frame = -1;
@@ -148,6 +148,16 @@ public final class Quic implements PduDissector, LayerTree {
 
     @Override
     public String protocolName() { return "QUIC"; }
+
+    private final dev.tcpscope.proto.tls.TlsQuic.FieldCache tlsFields = new dev.tcpscope.proto.tls.TlsQuic.FieldCache();
+
+    @Override
+    public void tree(long f, Tree root) {
+        tree(f, root, p -> { });
+    }
+
+    @Override
+    public dev.tcpscope.proto.tls.TlsQuic.FieldCache tlsFields() { return tlsFields; }
 
     /** How many connections are tracked (for tests of the cap). */
     int connections() { return conns.size(); }

@@ -19,6 +19,30 @@ import java.util.List;
 public final class TlsQuic {
     private TlsQuic() { }
 
+    /** A protocol whose tree carries TLS items of its own calls (QUIC): the TLS fields read them there. */
+    public interface Carrier {
+        /** Builds the carrier's tree of {@code frame} (the frame just decoded) under {@code root}. */
+        void tree(long frame, Tree root);
+
+        /** The carrier's cache of its TLS fields. */
+        FieldCache tlsFields();
+    }
+
+    /** The TLS fields of a carrier's frame, collected once per frame. */
+    public static final class FieldCache {
+        private final TlsFields.Collected collected = new TlsFields.Collected();
+        private long frame = -1;
+
+        TlsFields.Collected of(Carrier c, long f) {
+            if (f != frame) {
+                collected.clear();
+                c.tree(f, collected);
+                frame = f;
+            }
+            return collected;
+        }
+    }
+
     /** The cap on one handshake message being put together. */
     public static final int MAX_MESSAGE = 64 * 1024;
 
