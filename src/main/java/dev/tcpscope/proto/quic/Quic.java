@@ -93,17 +93,30 @@ public final class Quic implements PduDissector, LayerTree, dev.tcpscope.proto.t
         dgram = new QuicWalk.Dgram();
         ctx.columns.setProtocol("QUIC");
         QuicWalk w = walk(Tree.NOTHING, true);
-        end = Tvb.walk(w::datagram);
-        if (end == End.OK && w.tlsEnd != End.OK) {
-            end = w.tlsEnd;
-        }
+        tlsThrew = false;
+        end = run(w);
         StringBuilder info = w.info;
-        if (end != End.OK) {
-            info.append(end == End.SHORT ? " [Packet size limited during capture]"
-                    : end == End.UNREASSEMBLED ? " [BoundErrorUnreassembled Packet]" : " [Malformed Packet]");
+        if (info.length() > 0) {
+            ctx.columns.setInfo(info);
         }
-        ctx.columns.setInfo(info.length() > 0 && info.charAt(0) == ' ' ? info.substring(1) : info);
+        if (end != End.OK && !tlsThrew) {
+            // show_exception appends the marker to whatever Info holds (UDP's line when QUIC wrote nothing yet)
+            ctx.columns.appendInfo(end == End.SHORT ? "[Packet size limited during capture]"
+                    : end == End.UNREASSEMBLED ? "[BoundErrorUnreassembled Packet]" : "[Malformed Packet]");
+        }
         ctx.exception = end != End.OK;
+    }
+
+    /** Whether the frame's dissection ended on TLS's exception (the marker then names TLS, Info keeps no mark). */
+    private boolean tlsThrew;
+
+    private End run(QuicWalk w) {
+        try {
+            return Tvb.walk(w::datagram);
+        } catch (QuicFrames.TlsThrew e) {
+            tlsThrew = true;
+            return End.MALFORMED;
+        }
     }
 
     private QuicWalk walk(Tree root, boolean first) {
@@ -125,11 +138,11 @@ public final class Quic implements PduDissector, LayerTree, dev.tcpscope.proto.t
         }
         protocols.accept("quic");
         QuicWalk w = walk(root, false);
-        End e = Tvb.walk(w::datagram);
+        End e = run(w);
         for (int i = 0; i < w.tlsCalls; i++) {
             protocols.accept("tls");
         }
-        return e != End.OK ? e : w.tlsEnd;
+        return e;
     }
 
     @Override
@@ -147,7 +160,7 @@ public final class Quic implements PduDissector, LayerTree, dev.tcpscope.proto.t
     }
 
     @Override
-    public String protocolName() { return "QUIC"; }
+    public String protocolName() { return tlsThrew ? "TLS" : "QUIC"; }
 
     private final dev.tcpscope.proto.tls.TlsQuic.FieldCache tlsFields = new dev.tcpscope.proto.tls.TlsQuic.FieldCache();
 

@@ -49,6 +49,8 @@ final class QuicCryptoStream {
         byte[] reassembledBytes;
         /** TLS's part of the frame, or null. */
         TlsQuic.Call tls;
+        /** TLS read past a message: the exception ends QUIC's dissection of the datagram there. */
+        boolean tlsMalformed;
     }
 
     private long maxContiguous;
@@ -56,10 +58,26 @@ final class QuicCryptoStream {
     final TlsQuic.Side tls = new TlsQuic.Side();
 
     /** desegment_quic_crypto, first pass, for {@code data} at stream offset {@code offset} in frame {@code frame}. */
+    /** The checks made before the bytes are read, for a CRYPTO frame whose bytes are not all there. */
+    Shown check(long offset, long length) {
+        Shown s = new Shown();
+        if (offset + length <= maxContiguous) {
+            s.retransmission = true;
+        } else if (offset < maxContiguous) {
+            s.overlap = true;
+        }
+        return s;
+    }
+
+    /**
+     * desegment_quic_crypto, first pass, for the bytes {@code seg} at stream offset {@code offset}.
+     * As packet-quic.c does, the retransmission checks use the 64-bit offset and the rest its low
+     * 32 bits (the TCP reassembly code it reuses counts in 32 bits).
+     */
     Shown add(long offset, java.lang.foreign.MemorySegment seg, int frame, boolean fromServer) {
         Shown s = new Shown();
         byte[] data = seg.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
-        long seq = offset;
+        long seq = offset & 0xffffffffL;
         int length = data.length;
         if (offset + length <= maxContiguous) {
             s.retransmission = true;
@@ -71,9 +89,9 @@ final class QuicCryptoStream {
             data = java.util.Arrays.copyOfRange(data, overlap, data.length);
             seg = seg.asSlice(overlap);
             length = data.length;
-            seq = maxContiguous;
+            seq = maxContiguous & 0xffffffffL;
         }
-        long nxtseq = seq + length;
+        long nxtseq = (seq + length) & 0xffffffffL;
         var e = runs.floorEntry(seq);
         Run run = e == null ? null : e.getValue();
         if (run != null && run.gotAll && seq >= run.nxtpdu) {

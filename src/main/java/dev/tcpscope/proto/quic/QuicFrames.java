@@ -216,23 +216,30 @@ final class QuicFrames {
     private void crypto(Tree ft, int[] at) {
         long offset = v(ft, "quic.crypto.offset", "Offset", at);
         long length = v(ft, "quic.crypto.length", "Length", at);
-        int len = (int) Math.min(length, Integer.MAX_VALUE);
-        t.at(ft.none("quic.crypto.crypto_data", "Crypto Data"), at[0], len);
+        int len = (int) length; // (guint32)crypto_length
+        // an FT_NONE item may run past the bytes: no exception here
+        t.at(ft.none("quic.crypto.crypto_data", "Crypto Data"), at[0], Math.max(0, Math.min(len, t.cap - at[0])));
         int index = crypto++;
+        boolean there = len >= 0 && (long) at[0] + len <= t.cap;
         if (first) {
             QuicCryptoStream.Shown shown = null;
             if (p.type == QuicConnections.INITIAL && conn != null) {
-                t.need(at[0], len);
                 QuicCryptoStream cs = conn.crypto(fromServer);
-                shown = cs.add(offset, t.s.asSlice(t.base + at[0], len), frameNumber, fromServer);
-                if (fromServer && cs.serverHelloCipher() != 0) {
-                    cipherSink.accept(cs.serverHelloCipher());
-                }
-                if (shown.reassembledBytes != null) {
-                    sources.add(new Object[] {"Reassembled QUIC CRYPTO", shown.reassembledBytes});
-                }
-                for (byte[] m : dev.tcpscope.proto.tls.TlsQuic.reassembled(shown.tls)) {
-                    sources.add(new Object[] {"Reassembled TLS Handshake", m});
+                if (!there) {
+                    // the retransmission and overlap checks come before the bytes are read
+                    shown = cs.check(offset, length);
+                } else {
+                    shown = cs.add(offset, t.s.asSlice(t.base + at[0], len), frameNumber, fromServer);
+                    shown.tlsMalformed = dev.tcpscope.proto.tls.TlsQuic.tree(shown.tls, Tree.NOTHING) != dev.tcpscope.proto.LayerTree.End.OK;
+                    if (fromServer && cs.serverHelloCipher() != 0) {
+                        cipherSink.accept(cs.serverHelloCipher());
+                    }
+                    if (shown.reassembledBytes != null) {
+                        sources.add(new Object[] {"Reassembled QUIC CRYPTO", shown.reassembledBytes});
+                    }
+                    for (byte[] m : dev.tcpscope.proto.tls.TlsQuic.reassembled(shown.tls)) {
+                        sources.add(new Object[] {"Reassembled TLS Handshake", m});
+                    }
                 }
             }
             p.crypto.add(shown);
@@ -241,24 +248,40 @@ final class QuicFrames {
         if (shown != null) {
             if (shown.retransmission) {
                 String m = "This QUIC frame has a reused stream offset (retransmission?)";
-                t.at(ft.text(m), at[0], len).expert("quic.retransmission", Tree.Severity.NOTE, Tree.Group.SEQUENCE, m);
+                t.at(ft.text(m), at[0], Math.max(0, Math.min(len, t.cap - at[0])))
+                        .expert("quic.retransmission", Tree.Severity.NOTE, Tree.Group.SEQUENCE, m);
+                at[0] += len; // desegment_quic_crypto returns before reading the bytes
+                return;
             } else if (shown.overlap) {
                 String m = "This QUIC frame overlaps a previous frame in the stream";
-                t.at(ft.text(m), at[0], len).expert("quic.overlap", Tree.Severity.NOTE, Tree.Group.SEQUENCE, m);
+                t.at(ft.text(m), at[0], Math.max(0, Math.min(len, t.cap - at[0])))
+                        .expert("quic.overlap", Tree.Severity.NOTE, Tree.Group.SEQUENCE, m);
             }
+            t.need(at[0], len);
             if (shown.reassembled != null) {
                 QuicTree.fragments(ft, shown.reassembled, shown.reassembledBytes);
             }
             if (dev.tcpscope.proto.tls.TlsQuic.shows(shown.tls)) {
                 tlsCalls++;
-                if (dev.tcpscope.proto.tls.TlsQuic.tree(shown.tls, ft) != dev.tcpscope.proto.LayerTree.End.OK) {
-                    tlsEnd = dev.tcpscope.proto.LayerTree.End.MALFORMED;
+                dev.tcpscope.proto.tls.TlsQuic.tree(shown.tls, ft);
+                if (shown.tlsMalformed) {
+                    // tls13-handshake's bounds exception is not caught on the way up: the datagram ends here
+                    throw TLS_THREW;
                 }
             }
         }
         t.need(at[0], len);
         at[0] += len;
     }
+
+    /** TLS's exception passing through QUIC (epan's "[Malformed Packet: TLS]"). */
+    static final class TlsThrew extends RuntimeException {
+        private TlsThrew() {
+            super(null, null, false, false);
+        }
+    }
+
+    static final TlsThrew TLS_THREW = new TlsThrew();
 
     /** Whether a TLS item was shown, and how TLS's dissection ended (for frame.protocols and the malformed mark). */
     int tlsCalls;

@@ -38,6 +38,10 @@ final class QuicWalk {
     static final class Dgram {
         Conn conn;
         boolean fromServer;
+        /** Where the first walk's own reads (header protection, the connection lookup) stopped, or null. */
+        Tvb.Stop firstOnlyStop;
+        /** The packet (index) in which they stopped, -1 for the datagram's lookup. */
+        int firstOnlyPacket;
         /** The data sources the first walk added, in order: name and bytes. */
         final List<Object[]> sources = new ArrayList<>(2);
         final List<Pkt> packets = new ArrayList<>(2);
@@ -103,32 +107,17 @@ final class QuicWalk {
     /** dissect_quic: the datagram's packets, one "QUIC IETF" item each. */
     void datagram() {
         Tree quic = tvb.at(root.protocol("quic", "QUIC IETF"), 0, tvb.rep);
+        if (!first && dg.firstOnlyStop != null && dg.firstOnlyPacket < 0) {
+            throw dg.firstOnlyStop; // the first walk's reads stopped here
+        }
         if (first) {
-            int fb = tvb.u8(0);
-            int type;
-            int version = 0;
-            Cid dcid = Cid.EMPTY;
-            Cid scid = Cid.EMPTY;
-            if ((fb & 0x80) != 0) {
-                version = (int) tvb.u32(1);
-                type = version == 0 ? QuicConnections.VERSION_NEGOTIATION : longType(fb, version);
-                int dcil = tvb.u8(5);
-                if (dcil > 0 && dcil <= 20) {
-                    dcid = cid(tvb, 6, dcil);
-                }
-                int scil = tvb.u8(6 + dcil);
-                if (scil > 0 && scil <= 20) {
-                    scid = cid(tvb, 7 + dcil, scil);
-                }
-            } else {
-                type = QuicConnections.SHORT;
-                dcid = cid(tvb, 1, 20);
+            try {
+                header();
+            } catch (Tvb.Stop st) {
+                dg.firstOnlyStop = st;
+                dg.firstOnlyPacket = -1;
+                throw st;
             }
-            QuicConnections.Found f = conns.find(type, dcid, conversation, source);
-            // the client's original DCID, before a Retry erases it, verifies the Retry's tag
-            retryOdcid = type == QuicConnections.RETRY && f.conn != null && f.conn.clientDcidSet ? f.conn.clientDcidInitial : null;
-            dg.fromServer = f.fromServer;
-            dg.conn = conns.createOrUpdate(f.conn, type, version, scid, dcid, f.fromServer, conversation, destination);
         }
         Tree ci = tvb.at(quic.text("QUIC Connection information"), 0, 0);
         if (dg.conn == null) {
@@ -149,6 +138,7 @@ final class QuicWalk {
             } else {
                 p = index < dg.packets.size() ? dg.packets.get(index) : new Pkt();
             }
+            packetIndex = index;
             index++;
             if (offset > 0) {
                 quic = tvb.at(root.protocol("quic", "QUIC IETF"), offset, tvb.rep - offset);
@@ -188,6 +178,38 @@ final class QuicWalk {
     }
 
     private Cid retryOdcid;
+    /** The index of the packet being walked in the datagram. */
+    private int packetIndex;
+
+    /** The first walk's look at the datagram's first header: the connection and the side (quic_connection_find). */
+    private void header() {
+        int fb = tvb.u8(0);
+        int type;
+        int version = 0;
+        Cid dcid = Cid.EMPTY;
+        Cid scid = Cid.EMPTY;
+        if ((fb & 0x80) != 0) {
+            version = (int) tvb.u32(1);
+            type = version == 0 ? QuicConnections.VERSION_NEGOTIATION : longType(fb, version);
+            int dcil = tvb.u8(5);
+            if (dcil > 0 && dcil <= 20) {
+                dcid = cid(tvb, 6, dcil);
+            }
+            int scil = tvb.u8(6 + dcil);
+            if (scil > 0 && scil <= 20) {
+                scid = cid(tvb, 7 + dcil, scil);
+            }
+        } else {
+            type = QuicConnections.SHORT;
+            dcid = cid(tvb, 1, 20);
+        }
+        QuicConnections.Found f = conns.find(type, dcid, conversation, source);
+        // the client's original DCID, before a Retry erases it, verifies the Retry's tag
+        retryOdcid = type == QuicConnections.RETRY && f.conn != null && f.conn.clientDcidSet ? f.conn.clientDcidInitial : null;
+        dg.fromServer = f.fromServer;
+        dg.conn = conns.createOrUpdate(f.conn, type, version, scid, dcid, f.fromServer, conversation, destination);
+    }
+
 
     /** quic_get_message_tvb: a long header packet (not Retry, not VN) ends with its Length; the rest takes all. */
     private int messageLength(int offset) {
@@ -347,54 +369,16 @@ final class QuicWalk {
         int fb0 = t.u8(0);
         int version = (int) t.u32(1);
         int type = longType(fb0, version);
+        if (!first && dg.firstOnlyStop != null && dg.firstOnlyPacket == packetIndex) {
+            throw dg.firstOnlyStop;
+        }
         if (first) {
-            p.type = type;
-            int dcil = t.u8(5);
-            Cid dcid = dcil > 0 && dcil <= 20 ? cid(t, 6, dcil) : Cid.EMPTY;
-            int scil = t.u8(6 + dcil);
-            boolean keyed = conn != null && (type == QuicConnections.INITIAL || type == QuicConnections.HANDSHAKE
-                    || type == QuicConnections.ZERO_RTT && !fromServer);
-            if (keyed) {
-                String error = null;
-                if (type == QuicConnections.INITIAL && !fromServer && dcid.equals(conn.clientDcidInitial)) {
-                    conn.initialKeys = QuicCrypto.initial(dcid.bytes(), conn.version);
-                } else if (type == QuicConnections.INITIAL && fromServer && version != conn.version) {
-                    conn.version = version;
-                    conn.initialKeys = QuicCrypto.initial(conn.clientDcidInitial.bytes(), version);
-                } else if (type == QuicConnections.ZERO_RTT) {
-                    error = "Secrets are not available";
-                } else if (type == QuicConnections.HANDSHAKE) {
-                    error = conns.cipher(conversation) == 0 ? "Unable to retrieve cipher information" : "Secrets are not available";
-                }
-                if (error == null) {
-                    int pnOffset = 1 + 4 + 1 + dcid.length() + 1 + (scil <= 20 ? scil : 0);
-                    int[] n = new int[1];
-                    if (type == QuicConnections.INITIAL) {
-                        long tl = varint(t, pnOffset, n);
-                        pnOffset += n[0] + (int) tl;
-                    }
-                    varint(t, pnOffset, n);
-                    pnOffset += n[0];
-                    error = "Header deprotection failed";
-                    QuicCrypto.Keys k = conn.initialKeys == null ? null : conn.initialKeys[fromServer ? 1 : 0];
-                    if (type == QuicConnections.INITIAL && k != null) {
-                        byte[] mask = QuicCrypto.mask(k, t.copy(pnOffset + 4, 16));
-                        if (mask != null) {
-                            int fb = fb0 ^ (mask[0] & 0x0f);
-                            int pknLen = (fb & 3) + 1;
-                            long pk = 0;
-                            for (int i = 0; i < pknLen; i++) {
-                                pk = pk << 8 | ((t.u8(pnOffset + i) ^ mask[1 + i]) & 0xff);
-                            }
-                            p.firstByte = fb;
-                            p.pknLen = pknLen;
-                            p.pn = adjust(conn.maxPn[fromServer ? 1 : 0][space(fb, conn.version)], pk, 8 * pknLen);
-                            error = null;
-                            pnEnd = pnOffset + pknLen;
-                        }
-                    }
-                }
-                p.error = error;
+            try {
+                firstLook(t, p, conn, fromServer, fb0, version, type);
+            } catch (Tvb.Stop st) {
+                dg.firstOnlyStop = st;
+                dg.firstOnlyPacket = packetIndex;
+                throw st;
             }
         }
         int fb = p.firstByte;
@@ -449,6 +433,59 @@ final class QuicWalk {
     }
 
     private int pnEnd;
+
+    /** The first walk's part of a long header: its keys, header protection removed, the full packet number. */
+    private void firstLook(Tvb t, Pkt p, Conn conn, boolean fromServer, int fb0, int version, int type) {
+        p.type = type;
+        int dcil = t.u8(5);
+        Cid dcid = dcil > 0 && dcil <= 20 ? cid(t, 6, dcil) : Cid.EMPTY;
+        int scil = t.u8(6 + dcil);
+        boolean keyed = conn != null && (type == QuicConnections.INITIAL || type == QuicConnections.HANDSHAKE
+                || type == QuicConnections.ZERO_RTT && !fromServer);
+        if (keyed) {
+            String error = null;
+            if (type == QuicConnections.INITIAL && !fromServer && dcid.equals(conn.clientDcidInitial)) {
+                conn.initialKeys = QuicCrypto.initial(dcid.bytes(), conn.version);
+            } else if (type == QuicConnections.INITIAL && fromServer && version != conn.version) {
+                conn.version = version;
+                conn.initialKeys = QuicCrypto.initial(conn.clientDcidInitial.bytes(), version);
+            } else if (type == QuicConnections.ZERO_RTT) {
+                error = "Secrets are not available";
+            } else if (type == QuicConnections.HANDSHAKE) {
+                error = conns.cipher(conversation) == 0 ? "Unable to retrieve cipher information" : "Secrets are not available";
+            }
+            if (error == null) {
+                int pnOffset = 1 + 4 + 1 + dcid.length() + 1 + (scil <= 20 ? scil : 0);
+                int[] n = new int[1];
+                if (type == QuicConnections.INITIAL) {
+                    long tl = varint(t, pnOffset, n);
+                    pnOffset += n[0] + (int) tl;
+                }
+                varint(t, pnOffset, n);
+                pnOffset += n[0];
+                error = "Header deprotection failed";
+                QuicCrypto.Keys k = conn.initialKeys == null ? null : conn.initialKeys[fromServer ? 1 : 0];
+                if (type == QuicConnections.INITIAL && k != null) {
+                    byte[] mask = QuicCrypto.mask(k, t.copy(pnOffset + 4, 16));
+                    if (mask != null) {
+                        int fb = fb0 ^ (mask[0] & 0x0f);
+                        int pknLen = (fb & 3) + 1;
+                        long pk = 0;
+                        for (int i = 0; i < pknLen; i++) {
+                            pk = pk << 8 | ((t.u8(pnOffset + i) ^ mask[1 + i]) & 0xff);
+                        }
+                        p.firstByte = fb;
+                        p.pknLen = pknLen;
+                        p.pn = adjust(conn.maxPn[fromServer ? 1 : 0][space(fb, conn.version)], pk, 8 * pknLen);
+                        error = null;
+                        pnEnd = pnOffset + pknLen;
+                    }
+                }
+            }
+            p.error = error;
+        }
+    }
+
 
     /** quic_decrypt_message for an Initial packet: AEAD over the payload, the unprotected header as AAD. */
     private void open(Tvb t, int offset, Pkt p, Conn conn, boolean fromServer) {
