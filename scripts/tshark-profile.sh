@@ -123,6 +123,14 @@ ENABLED=(
   igmp
   # vrrp: VRRP versions 2 and 3, IP protocol 112 (src/main/java/dev/tcpscope/proto/vrrp).
   vrrp
+  # quic: QUIC (RFC 9000/9001/9369) by its "udp" heuristic, which takes the UDP conversation
+  #   (packet-quic.c registers no udp.port), Initial packets opened with the keys of the
+  #   client's first DCID, their CRYPTO frames put in order and handed to tls's
+  #   "tls13-handshake" (src/main/java/dev/tcpscope/proto/quic). Needs no helper beyond tls:
+  #   with it the QUIC captures of the corpus show as a plain tshark shows them (checked with
+  #   4.0.17); gquic (Google QUIC before Q050, its own heuristic), http3 and doq (only behind
+  #   1-RTT keys, which a capture without a key log never has) stay disabled.
+  quic
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

@@ -80,6 +80,48 @@ public final class DissectorTable implements PduTable {
         }
     }
 
+    /** The UDP conversations a heuristic claimed for its dissector, newest kept ({@link #UDP_CONVERSATIONS} at most). */
+    private final java.util.LinkedHashMap<Long, PduDissector> udpConversations = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Long, PduDissector> eldest) {
+            return size() > UDP_CONVERSATIONS;
+        }
+    };
+    /** The cap on {@link #udpConversations}. */
+    public static final int UDP_CONVERSATIONS = 1 << 16;
+    private final java.util.Set<PduDissector> claimingHeuristics = new java.util.HashSet<>();
+
+    /**
+     * {@code d}'s "udp" heuristic, when it takes a datagram, makes the datagram's conversation its
+     * own ({@code conversation_set_dissector}, as packet-quic.c's does): later datagrams of the
+     * conversation go to it before ports and heuristics.
+     */
+    void heuristicClaimsConversation(PduDissector d) {
+        claimingHeuristics.add(d);
+    }
+
+    @Override
+    public PduDissector forDatagram(int srcPort, int dstPort, long conversation, java.lang.foreign.MemorySegment s, long off, int len) {
+        if (!udpConversations.isEmpty()) {
+            PduDissector c = udpConversations.get(conversation);
+            if (c != null) {
+                return c;
+            }
+        }
+        PduDissector d = forDatagram(srcPort, dstPort, s, off, len);
+        if (d != null && claimingHeuristics.contains(d) && !claimedByPort(srcPort, dstPort)) {
+            udpConversations.put(conversation, d);
+        }
+        return d;
+    }
+
+    /** Whether the ports or decode-as (not a heuristic) chose the dissector. */
+    private boolean claimedByPort(int srcPort, int dstPort) {
+        int low = Math.min(srcPort, dstPort);
+        int high = Math.max(srcPort, dstPort);
+        return low != 0 && (udpChanged.get(low) || udpPort[low] != null) || high != 0 && (udpChanged.get(high) || udpPort[high] != null);
+    }
+
     /** Decode-as: {@code udp.port == port} goes to {@code d} ({@code null}: to the data dissector). */
     void decodeAsUdp(int port, PduDissector d) {
         udpPort[port] = d == null ? DATA : d;

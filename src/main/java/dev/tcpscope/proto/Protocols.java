@@ -57,7 +57,8 @@ public final class Protocols {
             dev.tcpscope.proto.enip.EnipFields.all(),
             dev.tcpscope.proto.websocket.WebSocketFields.all(),
             dev.tcpscope.proto.cotp.CotpFields.all(),
-            dev.tcpscope.proto.ntlmssp.NtlmsspFields.all()));
+            dev.tcpscope.proto.ntlmssp.NtlmsspFields.all(),
+            dev.tcpscope.proto.quic.QuicFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -106,6 +107,10 @@ public final class Protocols {
         t.register(enip, dev.tcpscope.proto.enip.Enip.TCP_PORTS, false);
         t.registerUdp(enip, dev.tcpscope.proto.enip.Enip.UDP_PORTS, false);
         t.register(new dev.tcpscope.proto.cotp.Tpkt(), dev.tcpscope.proto.cotp.Tpkt.TCP_PORTS, false);
+        // QUIC: on no udp.port (packet-quic.c registers port 0), by its "udp" heuristic, which claims the conversation
+        dev.tcpscope.proto.quic.Quic quic = new dev.tcpscope.proto.quic.Quic();
+        t.registerUdp(quic, new int[0], true);
+        t.heuristicClaimsConversation(quic);
         return t;
     }
 

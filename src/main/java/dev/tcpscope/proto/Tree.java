@@ -15,7 +15,7 @@ public interface Tree {
     enum Severity { COMMENT, CHAT, NOTE, WARNING, ERROR }
 
     /** Expert groups (epan/proto.h PI_*), the ones the protocols here use. */
-    enum Group { CHECKSUM, SEQUENCE, RESPONSE_CODE, REQUEST_CODE, UNDECODED, REASSEMBLE, MALFORMED, PROTOCOL, SECURITY }
+    enum Group { CHECKSUM, SEQUENCE, RESPONSE_CODE, REQUEST_CODE, UNDECODED, REASSEMBLE, MALFORMED, PROTOCOL, SECURITY, DECRYPTION }
 
     /** Adds a protocol item ({@code FT_PROTOCOL}). */
     Tree protocol(String key, String label);

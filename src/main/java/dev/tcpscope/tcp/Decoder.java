@@ -132,7 +132,8 @@ public final class Decoder {
         int len = Math.min(cap - Udp.HEADER_LENGTH, rep);
         int sp = Udp.srcPort(s, off);
         int dp = Udp.dstPort(s, off);
-        PduDissector d = desegmenter.table().forDatagram(sp, dp, s, off + Udp.HEADER_LENGTH, len);
+        long conversation = conversationKey(s, off, ip, sp, dp);
+        PduDissector d = desegmenter.table().forDatagram(sp, dp, conversation, s, off + Udp.HEADER_LENGTH, len);
         if (d == null) {
             return;
         }
@@ -144,7 +145,9 @@ public final class Decoder {
         c.stream = -1;
         c.datagram = true;
         c.reportedLength = rep;
-        c.conversation = conversationKey(s, off, ip, sp, dp);
+        c.conversation = conversation;
+        c.source = endpointKey(ip, true, sp);
+        c.destination = endpointKey(ip, false, dp);
         c.seq = 0;
         c.fin = false;
         c.reassembled = false;
@@ -158,6 +161,20 @@ public final class Decoder {
         c.desegmentLength = 0;
         datagramTaker = d;
         d.dissect(s, off + Udp.HEADER_LENGTH, len, c);
+    }
+
+    /** A 64-bit key of one endpoint of the frame's IP layer {@code ip}: its source or destination address and {@code port}. */
+    private long endpointKey(int ip, boolean src, int port) {
+        var is = dissection.segment(ip);
+        long io = dissection.offset(ip);
+        boolean v6 = dissection.proto(ip) == Proto.IPV6;
+        int alen = v6 ? 16 : 4;
+        long at = io + (v6 ? 8 : 12) + (src ? 0 : alen);
+        long h = port;
+        for (int k = 0; k < alen; k++) {
+            h = h * 31 + (is.get(java.lang.foreign.ValueLayout.JAVA_BYTE, at + k) & 0xff);
+        }
+        return h * 0x9E3779B97F4A7C15L ^ alen;
     }
 
     /** A 64-bit key of the UDP conversation: both addresses and ports, the same in either direction. */

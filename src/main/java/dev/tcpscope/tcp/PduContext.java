@@ -41,6 +41,8 @@ public final class PduContext {
     public boolean datagram;
     public int reportedLength;
     public long conversation;
+    /** A datagram's source and destination endpoints (address and port), each as a 64-bit key. */
+    public long source, destination;
     /**
      * The bytes are the start of an IP fragment nothing reassembled (Wireshark's
      * {@code pinfo->fragmented}): reading past them is a FragmentBoundsError.

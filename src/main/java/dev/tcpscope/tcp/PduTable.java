@@ -32,6 +32,15 @@ public interface PduTable {
     }
 
     /**
+     * As {@link #forDatagram(int, int, java.lang.foreign.MemorySegment, long, int)}, knowing the
+     * datagram's conversation key: a dissector a heuristic made the conversation's
+     * ({@code conversation_set_dissector}) takes it first, as packet-udp.c tries the conversation first.
+     */
+    default PduDissector forDatagram(int srcPort, int dstPort, long conversation, java.lang.foreign.MemorySegment s, long off, int len) {
+        return forDatagram(srcPort, dstPort, s, off, len);
+    }
+
+    /**
      * For {@code -T fields}: names, in {@code frame.protocols} order, the protocols above TCP that
      * show something in {@code frame} (the frame just decoded), and hands {@code data} the bytes
      * of each data item they show (packet-data.c's, for {@code data.data}). None by default.

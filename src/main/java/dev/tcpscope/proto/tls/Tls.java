@@ -152,6 +152,8 @@ public final class Tls implements PduDissector, LayerTree, TwoPass {
         boolean hrr;
         /** The conversation's cipher suite when the message was read (-1: none chosen yet). */
         int cipher = -1;
+        /** Put together by the handshake reassembly of TLS over QUIC ({@link TlsQuic}), which labels its count otherwise. */
+        boolean quic;
     }
 
     enum PartKind { ENCRYPTED, FULL, FIRST_FRAGMENT, MIDDLE_FRAGMENT, LAST_FRAGMENT }

@@ -91,6 +91,39 @@ public final class TlsFields {
                 none("tls.handshake.extensions_alpn_list", "ALPN Protocol"),
                 uint("tls.handshake.extensions_alpn_str_len", "ALPN string length", 8, Base.DEC),
                 str("tls.handshake.extensions_alpn_str", "ALPN Next Protocol"),
+                uint("tls.handshake.extensions.psk.identities.length", "Identities Length", 16, Base.DEC),
+                uint("tls.handshake.extensions.psk.identity.identity_length", "Identity Length", 16, Base.DEC),
+                bytes("tls.handshake.extensions.psk.identity.identity", "Identity"),
+                uint("tls.handshake.extensions.psk.identity.obfuscated_ticket_age", "Obfuscated Ticket Age", 32, Base.DEC),
+                uint("tls.handshake.extensions.psk.binders_len", "PSK Binders length", 16, Base.DEC),
+                none("tls.handshake.extensions.psk.binders", "PSK Binders"),
+                uint("tls.handshake.extensions.psk.identity.selected", "Selected Identity", 16, Base.DEC),
+                uint("tls.handshake.max_early_data_size", "Maximum Early Data Size", 32, Base.DEC),
+                uint("tls.quic.parameter.type", "Type", 64, Base.DEC),
+                uint("tls.quic.parameter.length", "Length", 64, Base.DEC),
+                bytes("tls.quic.parameter.value", "Value"),
+                bytes("tls.quic.parameter.original_destination_connection_id", "original_destination_connection_id"),
+                uint("tls.quic.parameter.max_idle_timeout", "max_idle_timeout", 64, Base.DEC),
+                bytes("tls.quic.parameter.stateless_reset_token", "stateless_reset_token"),
+                uint("tls.quic.parameter.max_udp_payload_size", "max_udp_payload_size", 64, Base.DEC),
+                uint("tls.quic.parameter.initial_max_data", "initial_max_data", 64, Base.DEC),
+                uint("tls.quic.parameter.initial_max_stream_data_bidi_local", "initial_max_stream_data_bidi_local", 64, Base.DEC),
+                uint("tls.quic.parameter.initial_max_stream_data_bidi_remote", "initial_max_stream_data_bidi_remote", 64, Base.DEC),
+                uint("tls.quic.parameter.initial_max_stream_data_uni", "initial_max_stream_data_uni", 64, Base.DEC),
+                uint("tls.quic.parameter.initial_max_streams_bidi", "initial_max_streams_bidi", 64, Base.DEC),
+                uint("tls.quic.parameter.initial_max_streams_uni", "initial_max_streams_uni", 64, Base.DEC),
+                uint("tls.quic.parameter.ack_delay_exponent", "ack_delay_exponent", 64, Base.DEC),
+                uint("tls.quic.parameter.max_ack_delay", "max_ack_delay", 64, Base.DEC),
+                uint("tls.quic.parameter.active_connection_id_limit", "Active Connection ID Limit", 64, Base.DEC),
+                bytes("tls.quic.parameter.initial_source_connection_id", "Initial Source Connection ID"),
+                bytes("tls.quic.parameter.retry_source_connection_id", "Retry Source Connection ID"),
+                uint("tls.quic.parameter.max_datagram_frame_size", "max_datagram_frame_size", 64, Base.DEC),
+                str("tls.quic.parameter.google.user_agent", "Google UserAgent"),
+                uint("tls.quic.parameter.google.quic_version", "Google QUIC version", 32, Base.HEX),
+                uint("tls.quic.parameter.google.initial_rtt", "Google Initial RTT", 64, Base.DEC),
+                bytes("tls.quic.parameter.google.connection_options", "Google Connection options"),
+                uint("tls.quic.parameter.vi.chosen_version", "Chosen Version", 32, Base.HEX),
+                uint("tls.quic.parameter.vi.other_version", "Other Version", 32, Base.HEX),
                 uint("tls.handshake.extensions.supported_versions_len", "Supported Versions length", 8, Base.DEC),
                 uint("tls.handshake.extensions.supported_version", "Supported Version", 16, Base.HEX),
                 uint("tls.handshake.extensions_key_share_client_length", "Client Key Share Length", 16, Base.DEC),
@@ -184,10 +217,17 @@ public final class TlsFields {
 
     private static Collected collected(Decoder d) {
         Tls t = tls(d);
-        if (t == null) {
-            return Collected.EMPTY;
+        Collected c = t == null ? Collected.EMPTY : t.collected(d.frame().number());
+        if (c.size == 0 && c.calls == 0 && d.desegmenter() != null
+                && d.desegmenter().table() instanceof dev.tcpscope.proto.DissectorTable table) {
+            // TLS handshake messages another protocol carries (QUIC's CRYPTO frames): its tree's TLS items
+            for (dev.tcpscope.proto.LayerTree lt : table.trees()) {
+                if (lt instanceof TlsQuic.Carrier carrier && lt.shows(d.frame().number())) {
+                    return carrier.tlsFields().of(carrier, d.frame().number());
+                }
+            }
         }
-        return t.collected(d.frame().number());
+        return c;
     }
 
     /** A frame's TLS tree flattened into (field name, value) pairs; values are Long, String, byte[] or null (present). */
@@ -229,7 +269,9 @@ public final class TlsFields {
 
         @Override
         public Tree protocol(String key, String label) {
-            calls++;
+            if ("tls".equals(key)) {
+                calls++;
+            }
             return this;
         }
 

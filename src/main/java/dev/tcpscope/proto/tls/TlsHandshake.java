@@ -78,6 +78,11 @@ final class TlsHandshake {
                     .at(m, at, p.lengths[i]);
             at += p.lengths[i];
         }
+        if (p.quic) {
+            // tls13-handshake's reassembly (tls_hs_fragment_items): its own count label, no length item
+            t.field("tls.handshake.fragment.count", "Handshake Fragment count: " + n, Integer.toString(n)).generated();
+            return;
+        }
         t.field("tls.handshake.fragment.count", "Fragment count: " + n, Integer.toString(n)).generated();
         t.field("tls.handshake.reassembled.length", "Reassembled TLS length: " + p.message.length,
                 Integer.toString(p.message.length)).generated();

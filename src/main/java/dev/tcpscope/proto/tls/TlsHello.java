@@ -338,7 +338,14 @@ final class TlsHello {
                     }
                 }
             }
-            case 13, 50 -> sigAlgList(b, off, next, ext);
+            case 13, 50, 34 -> sigAlgList(b, off, next, ext);
+            case 41 -> TlsQuic.preSharedKey(b, off, next, ext, hnd);
+            case 42 -> {
+                if (hnd == 4 && len >= 4) {
+                    long v = Integer.toUnsignedLong(Tls.u16(b, off) << 16 | Tls.u16(b, off + 2));
+                    ext.field("tls.handshake.max_early_data_size", "Maximum Early Data Size: " + v, Long.toString(v)).at(b, off, 4);
+                }
+            }
             case 15 -> {
                 int m = Tls.u8(b, off);
                 ext.field("tls.handshake.extension.heartbeat.mode", "Mode: " + TlsNames.HEARTBEAT_MODE.name(m, "Unknown") + " (" + m + ")",
@@ -434,6 +441,7 @@ final class TlsHello {
                     off += l;
                 }
             }
+            case 57 -> TlsQuic.transportParameters(b, off, next, ext);
             case 0xff01 -> {
                 Tree ri = ext.text("Renegotiation Info extension").at(b, off, (int) (next - off));
                 int l = Tls.u8(b, off);
