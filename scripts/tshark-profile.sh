@@ -117,6 +117,9 @@ ENABLED=(
   #   tshark's default preferences. AH (51) and UDP encapsulation on port 4500 (udpencap) stay
   #   disabled: an AH header is then "Authentication Header (51)" data under IP, as before.
   esp
+  # dhcp: DHCP/BOOTP on udp.port 67 and 68 (src/main/java/dev/tcpscope/proto/dhcp): the fixed
+  #   header, the magic cookie and the options with their suboptions, as tshark's defaults.
+  dhcp
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

@@ -55,7 +55,8 @@ public final class Protocols {
             dev.tcpscope.proto.enip.EnipFields.all(),
             dev.tcpscope.proto.websocket.WebSocketFields.all(),
             dev.tcpscope.proto.cotp.CotpFields.all(),
-            dev.tcpscope.proto.ntlmssp.NtlmsspFields.all()));
+            dev.tcpscope.proto.ntlmssp.NtlmsspFields.all(),
+            dev.tcpscope.proto.dhcp.DhcpFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -104,6 +105,7 @@ public final class Protocols {
         t.register(enip, dev.tcpscope.proto.enip.Enip.TCP_PORTS, false);
         t.registerUdp(enip, dev.tcpscope.proto.enip.Enip.UDP_PORTS, false);
         t.register(new dev.tcpscope.proto.cotp.Tpkt(), dev.tcpscope.proto.cotp.Tpkt.TCP_PORTS, false);
+        t.registerUdp(new dev.tcpscope.proto.dhcp.Dhcp(), dev.tcpscope.proto.dhcp.Dhcp.UDP_PORTS, false);
         return t;
     }
 
