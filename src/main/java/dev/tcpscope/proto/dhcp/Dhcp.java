@@ -73,6 +73,17 @@ public final class Dhcp implements PduDissector, LayerTree {
         }
         protocols.accept("dhcp");
         DhcpWalk w = new DhcpWalk(bytes, !(root instanceof Collected), proxy);
+        if (root instanceof Collected) {
+            // -T fields writes the protocol item's final label ("... (Discover)"), which option 53
+            // appends to after the item is added: a walk without a tree finds it first
+            DhcpWalk first = new DhcpWalk(bytes, false, proxy);
+            try {
+                first.walk(Tree.NOTHING);
+            } catch (Tvb.Stop stop) {
+                // the label as far as the walk got
+            }
+            w.protocolLabel(first.protocolLabel());
+        }
         End end = End.OK;
         try {
             w.walk(root);

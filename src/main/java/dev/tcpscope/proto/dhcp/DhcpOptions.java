@@ -17,6 +17,8 @@ final class DhcpOptions {
     private final DhcpWalk walk;
     private final Tvb packet;
     private final boolean strict;
+    /** The item the option is under (the protocol, or an overload's subtree): option 53 appends to it. */
+    private DhcpWalk.Label parent;
 
     DhcpOptions(DhcpWalk walk, Tvb packet, boolean strict) {
         this.walk = walk;
@@ -53,7 +55,8 @@ final class DhcpOptions {
     }
 
     /** Adds the items of the value at {@code at} ({@code len} bytes) under the option item {@code v}. */
-    void value(Option o, Tree v, DhcpWalk.Label label, int at, int len, int[] ov) {
+    void value(Option o, Tree v, DhcpWalk.Label label, DhcpWalk.Label parent, int at, int len, int[] ov) {
+        this.parent = parent;
         int cap = (int) Math.max(0, Math.min(len, (long) packet.cap - at));
         Tvb t = new Tvb(packet.s, packet.base + at, cap, len);
         switch (o.kind()) {
@@ -202,7 +205,7 @@ final class DhcpOptions {
                 String shown = DhcpTables.value("dhcp.option.dhcp", type) != null ? name : "Unknown";
                 t.at(v.field("dhcp.option.dhcp", "DHCP: " + shown + " (" + type + ")", Integer.toString(type)), 0, 1);
                 label.append(" (" + name + ")");
-                walk.appendProto(" (" + name + ")");
+                parent.append(" (" + name + ")");
             }
             case 55 -> {
                 for (int i = 0; i < len; i++) {
@@ -227,7 +230,7 @@ final class DhcpOptions {
                     int id = t.u16(off);
                     Tree item = number(t, v, "dhcp.option.client_system_architecture", "Client System Architecture", off, 2, id);
                     if (id == 9) {
-                        item.expert("dhcp.option.client_architecture.ambiguous", Tree.Severity.NOTE, Tree.Group.PROTOCOL,
+                        item.expert("dhcp.option.client_architecture.ambiguous", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
                                 "Client Architecture ID 9 is often incorrectly used for EFI x64");
                     }
                     off += 2;
@@ -282,7 +285,7 @@ final class DhcpOptions {
 
     private Tree bytes(Tvb t, Tree v, String key, String title, int off, int len) {
         if (len == 0) {
-            return t.at(v.field(key, title + ": <MISSING>", ""), off, 0);
+            return t.at(DhcpWalk.empty(v, key, title, t, off), off, 0);
         }
         if (strict) {
             t.need(off, len);
@@ -322,7 +325,7 @@ final class DhcpOptions {
             t.at(v.field("dhcp.hw.mac_addr", "Client MAC address: " + dev.tcpscope.proto.EtherNames.name(mac) + " (" + plain + ")", plain), 1, 6);
         } else {
             t.need(1, 6);
-            String a = Text.hexColons(t.s, t.base + 1, 6);
+            String a = DhcpWalk.hwAddr(t, 1, 6, type);
             t.at(v.string("dhcp.client_hardware_address", "Client hardware address", a), 1, 6);
         }
     }
@@ -351,7 +354,7 @@ final class DhcpOptions {
             uuid(t, v, 1);
         } else if (first == 255) {
             t.need(1, 4);
-            String iaid = Text.hexColons(t.s, t.base + 1, 4);
+            String iaid = DhcpWalk.hwAddr(t, 1, 4, 255);
             t.at(v.string("dhcp.client_id.iaid", "IAID", iaid), 1, 4);
             int off = 5;
             int duid = t.u16(off);
@@ -406,8 +409,7 @@ final class DhcpOptions {
         if (len < 0) {
             throw Tvb.Stop.MALFORMED;
         }
-        t.need(off, len);
-        String a = len == 0 ? "<No address>" : Text.hexColons(t.s, t.base + off, len);
+        String a = DhcpWalk.hwAddr(t, off, len, hwType);
         t.at(v.string("dhcp.client_id.link_layer_address", "Link layer address", a), off, len);
     }
 
@@ -464,8 +466,10 @@ final class DhcpOptions {
             }
         }
         Tree f = t.at(v.field("dhcp.fqdn.flags", lab.toString(), String.format("0x%02x", fl)), 0, 1);
-        String mbz = String.format("0x%02x", fl & 0xf0);
-        t.at(f.field("dhcp.fqdn.mbz", Text.bits(fl, 0xf0, 8) + " = Reserved flags: " + mbz, mbz), 0, 1).bitmask(0xf0);
+        // the label shows the masked value in the mask's width, the field its value in the type's
+        String mbz = String.format("0x%x", (fl & 0xf0) >> 4);
+        t.at(f.field("dhcp.fqdn.mbz", Text.bits(fl, 0xf0, 8) + " = Reserved flags: " + mbz,
+                String.format("0x%02x", (fl & 0xf0) >> 4)), 0, 1).bitmask(0xf0);
         for (String[] bt : bits) {
             int m = Integer.parseInt(bt[1]);
             boolean on = (fl & m) != 0;
@@ -515,9 +519,6 @@ final class DhcpOptions {
             return end;
         }
         int sl = t.u8(so);
-        if (strict) {
-            t.need(off, sl + 2);
-        }
         Tree vti = t.at(v.field("dhcp.option.agent_information_option.suboption",
                 "Option 82 Suboption: (" + sub + ") " + o82Name(sub), Integer.toString(sub)), off, sl + 2);
         t.at(vti.field("dhcp.option.suboption_length", "Length: " + sl, Integer.toString(sl)), so, 1);
@@ -599,14 +600,9 @@ final class DhcpOptions {
             int itemLen = 1 + sig + 4;
             int start = off;
             off++;
-            if (len - (off + sig + 4) < 0) {
-                t.need(start, Math.min(itemLen, len - start));
-                Tree r = t.at(v.field("dhcp.option.classless_static_route", "Subnet/MaskWidth-Router:  ",
-                        Text.hexColons(t.s, t.base + start, Math.min(itemLen, len - start))), start, Math.min(itemLen, len - start));
-                r.expert("dhcp.bad_length", Tree.Severity.ERROR, Tree.Group.PROTOCOL,
-                        "Remaining length (" + (len - off) + ") < " + (sig + 4) + " bytes");
-                break;
-            }
+            // the route's item covers its bytes before they are checked: past the option it throws
+            // (so packet-dhcp.c's "Remaining length" expert is never reached)
+            t.need(start, itemLen);
             StringBuilder sb = new StringBuilder();
             if (mw == 0) {
                 sb.append("default");
@@ -625,7 +621,7 @@ final class DhcpOptions {
             sb.append('-').append(ip(t, off));
             off += 4;
             t.need(start, itemLen);
-            t.at(v.field("dhcp.option.classless_static_route", "Subnet/MaskWidth-Router:  " + sb,
+            t.at(v.field("dhcp.option.classless_static_route", " " + sb,
                     Text.hexColons(t.s, t.base + start, itemLen)), start, itemLen);
         }
     }

@@ -48,7 +48,7 @@ final class DhcpWalk {
     private int overload;
 
     private Tree proto;
-    private String protoLabel;
+    private Label protoLabel;
 
     DhcpWalk(Tvb b, boolean strict, boolean proxy) {
         this.b = b;
@@ -88,8 +88,8 @@ final class DhcpWalk {
         voff += exists(voff, 4) && b.u32(voff) == MAGIC ? 4 : 64;
         int eoff = b.rep;
 
-        protoLabel = "Dynamic Host Configuration Protocol";
-        proto = b.at(root.protocol("dhcp", protoLabel), 0, b.cap);
+        proto = b.at(root.protocol("dhcp", fixedLabel != null ? fixedLabel : "Dynamic Host Configuration Protocol"), 0, b.cap);
+        protoLabel = new Label(proto, "Dynamic Host Configuration Protocol");
 
         boolean[] atEnd = {false};
         for (int o = voff; o < eoff && !atEnd[0]; ) {
@@ -118,7 +118,7 @@ final class DhcpWalk {
         atEnd[0] = false;
         int[] ov = {overload};
         while (voff < eoff && !atEnd[0]) {
-            voff += option(proto, voff, eoff, atEnd, ov, true);
+            voff += option(proto, protoLabel, voff, eoff, atEnd, ov);
         }
         if (dhcpType != null && !atEnd[0]) {
             proto.expert("dhcp.end_option_missing", Tree.Severity.ERROR, Tree.Group.PROTOCOL, "End option missing");
@@ -139,18 +139,24 @@ final class DhcpWalk {
     }
 
     /** tvb_arphrdaddr_to_str: an Ethernet-like type's 6 bytes as a MAC, else plain hex, "<No address>" for none. */
-    private String hwAddr(int off, int len, int type) {
+    String hwAddr(int off, int len, int type) {
+        return hwAddr(b, off, len, type);
+    }
+
+    /** tvb_arphrdaddr_to_str over {@code t}. */
+    static String hwAddr(Tvb t, int off, int len, int type) {
         if (len == 0) {
             return "<No address>";
         }
-        if ((type == 1 || type == 6 || type == 15 || type == 24) && len == 6) {
-            return EtherNames.plain(mac(off));
+        if ((type == 1 || type == 6) && len == 6) {
+            t.need(off, 6);
+            return EtherNames.plain((long) t.u16(off) << 32 | t.u32(off + 2));
         }
-        b.need(off, len);
+        t.need(off, len);
         StringBuilder sb = new StringBuilder(len * 2);
         int n = Math.min(len, 36);
         for (int i = 0; i < n; i++) {
-            int v = b.u8(off + i);
+            int v = t.u8(off + i);
             sb.append(Character.forDigit(v >> 4, 16)).append(Character.forDigit(v & 15, 16));
         }
         if (len > 36) {
@@ -288,13 +294,21 @@ final class DhcpWalk {
     private Tree bytesItem(Tree t, String key, String title, int off, int len) {
         if (len == 0) {
             need(off, 0);
-            return b.at(t.field(key, title + ": <MISSING>", ""), off, 0);
+            return b.at(empty(t, key, title, b, off), off, 0);
         }
         if (strict) {
             b.need(off, len);
         }
         int shown = (int) Math.max(0, Math.min(len, (long) b.cap - off));
         return b.at(t.bytes(key, title, b.s, b.base + off, shown), off, shown);
+    }
+
+    /** An empty FT_BYTES item: "Title: &lt;MISSING&gt;", and no bytes for -T fields (which then writes &lt;MISSING&gt;). */
+    static Tree empty(Tree t, String key, String title, Tvb b, int off) {
+        if (t instanceof dev.tcpscope.proto.Collected) {
+            return t.bytes(key, title, b.s, b.base + Math.min(off, b.cap), 0);
+        }
+        return t.field(key, title + ": <MISSING>", "");
     }
 
     private Tree uint(Tree t, String key, String title, int off, int len, long v, String shown) {
@@ -307,7 +321,7 @@ final class DhcpWalk {
      * dhcp_option's second pass: one option at {@code voff} under {@code t}; returns the bytes it
      * takes. {@code ov} holds the overload value (an End shows as the overload's end while set).
      */
-    private int option(Tree t, int voff, int eoff, boolean[] atEnd, int[] ov, boolean top) {
+    private int option(Tree t, Label parent, int voff, int eoff, boolean[] atEnd, int[] ov) {
         int code = b.u8(voff);
         if (code == 0) {
             int i = voff + 1;
@@ -333,7 +347,7 @@ final class DhcpWalk {
         int optlen = b.u8(voff + 1);
         int consumed = optlen + 2;
         Option opt = DhcpTables.OPTIONS[code];
-        need(voff, consumed);
+        // the option item is added whole even where it runs past the bytes; the value's subset throws
         Tree v = b.at(t.field("dhcp.option.type", "Option: (" + code + ") " + opt.name(), Integer.toString(code)), voff, consumed);
         Label label = new Label(v, "Option: (" + code + ") " + opt.name());
         b.at(v.field("dhcp.option.length", "Length: " + optlen, Integer.toString(optlen)), voff + 1, 1);
@@ -348,7 +362,7 @@ final class DhcpWalk {
         if (DhcpOptions.handled(opt, optlen, captured)) {
             value.hide();
         }
-        new DhcpOptions(this, b, strict).value(opt, v, label, at, optlen, ov);
+        new DhcpOptions(this, b, strict).value(opt, v, label, parent, at, optlen, ov);
         return consumed;
     }
 
@@ -368,10 +382,16 @@ final class DhcpWalk {
         }
     }
 
-    /** Appends to the protocol item's label (the message type's name, as option 53 does). */
-    void appendProto(String s) {
-        protoLabel += s;
-        proto.relabel(protoLabel);
+    private String fixedLabel;
+
+    /** Adds the protocol item with this label from the start (a tree that cannot relabel). */
+    void protocolLabel(String label) {
+        fixedLabel = label;
+    }
+
+    /** The protocol item's label as the walk left it. */
+    String protocolLabel() {
+        return protoLabel == null ? "Dynamic Host Configuration Protocol" : protoLabel.text;
     }
 
     String vendorClass() {
@@ -390,7 +410,7 @@ final class DhcpWalk {
         int[] ignore = {0};
         int o = from;
         while (o < from + len && !atEnd[0]) {
-            o += option(sub, o, from + len, atEnd, ignore, false);
+            o += option(sub, new Label(sub, title), o, from + len, atEnd, ignore);
         }
         if (!atEnd[0]) {
             sub.expert(endMissingKey, Tree.Severity.ERROR, Tree.Group.PROTOCOL, endMissing);
