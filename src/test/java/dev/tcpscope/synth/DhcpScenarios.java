@@ -31,7 +31,10 @@ import static dev.tcpscope.synth.RawPackets.*;
  * a link selection and an unknown one; client identifiers (61) as MAC, UUID, RFC 4361 DUID,
  * text and empty; user class (77) instances and a zero length; bad lengths of basic options, an
  * unknown message type, an empty parameter list, host name and static route, the client
- * architecture 9; an unknown option; a message cut by the snap length inside its options.
+ * architecture 9; an unknown option; a message cut by the snap length inside its options; PXE
+ * client suboptions of option 43 (addresses, ports, discovery control, boot servers and menu,
+ * prompt, boot item, LCM items, an unknown and an unassigned suboption, one past the option, a
+ * missing suboption length).
  */
 public final class DhcpScenarios {
     private static final long START = 1_700_000_000_000_000_000L;
@@ -128,6 +131,18 @@ public final class DhcpScenarios {
                 93, 3, 0, 9, 1, 97, 17, 0), seq(0, 16), b(53, 1, 99, 33, 0, 255)));
         write(cat(header(), COOKIE, b(53, 1, 1, 0, 0, 0, 0, 12, 200), new byte[40]));
         write(cat(header(), COOKIE, b(53, 1, 3, 55, 4, 1, 3, 6, 15, 12, 8), s("somehost"), b(255)), 236 + 4 + 3 + 6 + 5);
+        // option 43 under vendor class PXEClient: its suboptions
+        pxe(b(43, 6, 1, 4, 1, 2, 3, 4));
+        pxe(cat(b(43, 27, 6, 1, 0x0b, 8, 7, 0, 0, 1, 10, 0, 0, 1, 9, 8, 0, 0, 5), s("local"), b(10, 4, 5), s("abc"), b(255)));
+        pxe(b(43, 18, 2, 2, 0x45, 0x04, 3, 2, 0x45, 0x04, 4, 1, 9, 71, 4, 0x80, 0, 0, 0, 0, 200, 1, 1));
+        pxe(cat(b(43, 12, 179, 3), s("srv"), b(191, 1, 1, 193, 4, 0, 0, 0, 7)));
+        pxe(b(43, 7, 20, 2, 1, 2, 1, 2, 1));
+        pxe(b(43, 2, 6, 5));
+        pxe(b(43, 1, 4));
+    }
+
+    private void pxe(byte[] option43) throws IOException {
+        write(cat(header(), COOKIE, b(53, 1, 1, 60, 9), s("PXEClient"), option43, b(255)));
     }
 
     public static void main(String[] args) throws IOException {

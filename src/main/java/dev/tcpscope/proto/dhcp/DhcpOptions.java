@@ -154,12 +154,9 @@ final class DhcpOptions {
         return t.at(v.field(key, title + ": " + shown, Long.toString(n)), off, len);
     }
 
+    /** A string item (proto_tree_add_item: its length is checked with or without a tree). */
     private Tree string(Tvb t, Tree v, String key, String title, int off, int len) {
-        if (strict) {
-            t.need(off, len);
-        }
-        int n = (int) Math.max(0, Math.min(len, (long) t.cap - off));
-        return t.string(v, key, title, off, n);
+        return t.string(v, key, title, off, len);
     }
 
     static String ip(Tvb t, int off) {
@@ -274,6 +271,15 @@ final class DhcpOptions {
     /** Option 43 without a vendor dissector's match: the bytes; with ArubaAP's vendor class, its controller's address. */
     private void vendorSpecific(Tvb t, Tree v, DhcpWalk.Label label, int len) {
         String vc = walk.vendorClass();
+        if (vc != null && vc.startsWith("PXEClient")) {
+            label.append(" (PXEClient)");
+            walk.heuristics++;
+            int off = 0;
+            while (off < len) {
+                off = pxe(t, v, off, len);
+            }
+            return;
+        }
         if ("ArubaAP".equals(vc)) {
             label.append(" (Aruba AP)");
             walk.heuristics++; // a vendor-info heuristic dissector of proto_dhcp took it
@@ -283,15 +289,144 @@ final class DhcpOptions {
         bytes(t, v, "dhcp.option.vendor.value", "Value", 0, len);
     }
 
+    private static final String PXE = "dhcp.option.vendor.pxeclient.";
+
+    /** dissect_vendor_pxeclient_suboption: one PXE suboption of option 43; the offset after it. */
+    private int pxe(Tvb t, Tree v, int off, int end) {
+        int sub = t.u8(off);
+        int so = off + 1;
+        if (sub == 0) {
+            t.at(v.field(PXE + "padding", "Padding: 0", "0"), off, 1);
+            return so;
+        }
+        if (sub == 255) {
+            t.at(v.field(PXE + "end", "PXE Client End: 255", "255"), off, 1);
+            return end;
+        }
+        if (so >= end) {
+            v.expert("dhcp.missing_subopt_length", Tree.Severity.ERROR, Tree.Group.PROTOCOL,
+                    "Suboption " + sub + ": no room left in option for suboption length");
+            return end;
+        }
+        int sl = t.u8(so);
+        String name = DhcpTables.value(PXE + "suboption", sub);
+        Tree vti = t.at(v.field(PXE + "suboption", "Option 43 Suboption: (" + sub + ") " + (name != null ? name : "Unknown"),
+                Integer.toString(sub)), off, sl + 2);
+        t.at(vti.field("dhcp.option.suboption_length", "Length: " + sl, Integer.toString(sl)), so, 1);
+        so++;
+        bytes(t, vti, "dhcp.option.vendor.value", "Value", so, sl).hide();
+        if (sub >= 195) {
+            vti.expert("dhcp.suboption_invalid", Tree.Severity.ERROR, Tree.Group.PROTOCOL,
+                    "Unknown suboption " + sub + " (" + sl + " bytes)");
+            return off + sl + 2;
+        }
+        DhcpWalk.Label l = new DhcpWalk.Label(vti, "");
+        switch (sub) {
+            case 1 -> basic(kind(Kind.IPV4_LIST), t, vti, l, so, sl, PXE + "mtftp_ip", "mtftp IP");
+            case 7 -> basic(kind(Kind.IPV4_LIST), t, vti, l, so, sl, PXE + "multicast_address", "multicast address");
+            case 2, 3 -> {
+                if (sl != 2) {
+                    bad(vti, "length isn't 2");
+                } else {
+                    int port = t.u8(so) | t.u8(so + 1) << 8;
+                    String k = sub == 2 ? "mtftp_client_port" : "mtftp_server_port";
+                    String ti = sub == 2 ? "mtftp client port" : "mtftp server port";
+                    t.at(vti.field(PXE + k, ti + ": " + port, Integer.toString(port)), so, 2);
+                }
+            }
+            case 4 -> basic(kind(Kind.U8), t, vti, l, so, sl, PXE + "mtftp_timeout", "mtftp timeout");
+            case 5 -> basic(kind(Kind.U8), t, vti, l, so, sl, PXE + "mtftp_delay", "mtftp delay");
+            case 6 -> {
+                int fl = t.u8(so);
+                String[][] bits = {{"broadcast", "1", "Disable Broadcast"}, {"multicast", "2", "Disable Multicast"},
+                    {"serverlist", "4", "Serverlist only"}, {"bstrap", "8", "Bootstrap override"}};
+                StringBuilder lab = new StringBuilder("discovery control: ").append(String.format("0x%02x", fl));
+                for (String[] b : bits) {
+                    if ((fl & Integer.parseInt(b[1])) != 0) {
+                        lab.append(", ").append(b[2]);
+                    }
+                }
+                Tree dc = t.at(vti.field(PXE + "discovery_control", lab.toString(), String.format("0x%02x", fl)), so, 1);
+                for (String[] b : bits) {
+                    int m = Integer.parseInt(b[1]);
+                    boolean on = (fl & m) != 0;
+                    String key = PXE + "discovery_control." + b[0];
+                    t.at(dc.field(key, Text.bits(fl, m, 8) + " = " + b[2] + ": " + DhcpTables.tfs(key, on), on ? "1" : "0"), so, 1).bitmask(m);
+                }
+            }
+            case 8 -> {
+                Tree list = bytes(t, vti, PXE + "boot_servers", "boot servers", so, sl);
+                int p = so;
+                while (p - so < sl - 1) {
+                    number(t, list, PXE + "boot_servers.type", "Type", p, 2, t.u16(p));
+                    p += 2;
+                    int n = t.u8(p);
+                    t.at(list.field(PXE + "boot_servers.count", "IP count: " + n, Integer.toString(n)), p, 1);
+                    p++;
+                    for (; n > 0; n--) {
+                        String a = ip(t, p);
+                        t.at(list.field(PXE + "boot_servers.ip", "IP: " + a, a), p, 4);
+                        p += 4;
+                    }
+                }
+            }
+            case 9 -> {
+                Tree menu = bytes(t, vti, PXE + "boot_menu", "boot menu", so, sl);
+                int p = so;
+                while (p - so < sl - 1) {
+                    number(t, menu, PXE + "boot_menu.type", "Type", p, 2, t.u16(p));
+                    p += 2;
+                    int n = t.u8(p);
+                    t.at(menu.field(PXE + "boot_menu.length", "Length: " + n, Integer.toString(n)), p, 1);
+                    p++;
+                    string(t, menu, PXE + "boot_menu.desc", "Description", p, n);
+                    p += n;
+                }
+            }
+            case 10 -> {
+                Tree pr = bytes(t, vti, PXE + "menu_prompt", "menu prompt", so, sl);
+                int to = t.u8(so);
+                t.at(pr.field(PXE + "menu_prompt.timeout", "Timeout: " + to, Integer.toString(to)), so, 1);
+                string(t, pr, PXE + "menu_prompt.prompt", "Prompt", so + 1, sl - 1);
+            }
+            case 11 -> bytes(t, vti, PXE + "multicast_address_alloc", "multicast address alloc", so, sl);
+            case 12 -> bytes(t, vti, PXE + "credential_types", "credential types", so, sl);
+            case 71 -> {
+                Tree it = bytes(t, vti, PXE + "boot_item", "boot item", so, sl);
+                number(t, it, PXE + "boot_item.type", "Type", so, 2, t.u16(so));
+                bytes(t, it, PXE + "boot_item.layer", "Layer", so + 2, 2);
+            }
+            case 179 -> basic(kind(Kind.STRING), t, vti, l, so, sl, PXE + "lcm_server", "LCM Server Name");
+            case 180 -> basic(kind(Kind.STRING), t, vti, l, so, sl, PXE + "lcm_domain", "LCM Domain");
+            case 190 -> basic(kind(Kind.STRING), t, vti, l, so, sl, PXE + "lcm_workgroup", "LCM Workgroup");
+            case 194 -> basic(kind(Kind.STRING), t, vti, l, so, sl, PXE + "lcm_serial", "LCM Serial Number");
+            case 181 -> bytes(t, vti, PXE + "lcm_nic_option", "LCM NIC option", so, sl);
+            case 191 -> basic(kind(Kind.BOOL), t, vti, l, so, sl, PXE + "discovery", "Discovery");
+            case 192 -> basic(kind(Kind.BOOL), t, vti, l, so, sl, PXE + "configured", "Configured");
+            case 193 -> {
+                if (sl != 4) {
+                    bad(vti, "length isn't 4");
+                } else {
+                    long n = t.u32(so);
+                    t.at(vti.field(PXE + "lcm_version", "LCM Version: " + n, Long.toString(n)), so, 4);
+                }
+            }
+            default -> vti.expert("dhcp.subopt.unknown_type", Tree.Severity.ERROR, Tree.Group.PROTOCOL,
+                    "ERROR, please report: Unknown subopt type handler " + sub);
+        }
+        return off + sl + 2;
+    }
+
+    private static Option kind(Kind k) {
+        return new Option(0, k, "", "", "");
+    }
+
     private Tree bytes(Tvb t, Tree v, String key, String title, int off, int len) {
         if (len == 0) {
             return t.at(DhcpWalk.empty(v, key, title, t, off), off, 0);
         }
-        if (strict) {
-            t.need(off, len);
-        }
-        int n = (int) Math.max(0, Math.min(len, (long) t.cap - off));
-        return t.at(v.bytes(key, title, t.s, t.base + off, n), off, n);
+        t.need(off, len);
+        return t.at(v.bytes(key, title, t.s, t.base + off, len), off, len);
     }
 
     private void overload(Tvb t, Tree v, int len, int[] ov) {
@@ -441,9 +576,6 @@ final class DhcpOptions {
                 li.expert("dhcp.bad_length", Tree.Severity.ERROR, Tree.Group.PROTOCOL,
                         "UC_Len_" + idx + " isn't >= 1 (UC_Len_" + idx + " = 0)");
                 break;
-            }
-            if (strict || (long) off + cl > len) {
-                t.need(off, cl);
             }
             bytes(t, inst, "dhcp.option.user_class.data", "User Class Data", off, cl);
             off += cl;

@@ -290,17 +290,15 @@ final class DhcpWalk {
         return b.at(t.field(key, title + ": " + EtherNames.name(m) + " (" + plain + ")", plain), off, 6);
     }
 
-    /** An FT_BYTES item; an empty one shows "&lt;MISSING&gt;". */
+    /** An FT_BYTES item (proto_tree_add_item: past the bytes it throws); an empty one shows "&lt;MISSING&gt;". */
     private Tree bytesItem(Tree t, String key, String title, int off, int len) {
         if (len == 0) {
             need(off, 0);
             return b.at(empty(t, key, title, b, off), off, 0);
         }
-        if (strict) {
-            b.need(off, len);
-        }
-        int shown = (int) Math.max(0, Math.min(len, (long) b.cap - off));
-        return b.at(t.bytes(key, title, b.s, b.base + off, shown), off, shown);
+        // proto_tree_add_item checks the length with or without a tree
+        b.need(off, len);
+        return b.at(t.bytes(key, title, b.s, b.base + off, len), off, len);
     }
 
     /** An empty FT_BYTES item: "Title: &lt;MISSING&gt;", and no bytes for -T fields (which then writes &lt;MISSING&gt;). */
