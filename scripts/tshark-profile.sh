@@ -131,6 +131,9 @@ ENABLED=(
   #   4.0.17); gquic (Google QUIC before Q050, its own heuristic), http3 and doq (only behind
   #   1-RTT keys, which a capture without a key log never has) stay disabled.
   quic
+  # dhcp: DHCP/BOOTP on udp.port 67 and 68 (src/main/java/dev/tcpscope/proto/dhcp): the fixed
+  #   header, the magic cookie and the options with their suboptions, as tshark's defaults.
+  dhcp
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

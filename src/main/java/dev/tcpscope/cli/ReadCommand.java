@@ -162,6 +162,8 @@ final class ReadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var err = parent.err;
+        // names of the Ethernet addresses protocols above UDP show (DHCP's client MAC address)
+        dev.tcpscope.proto.EtherNames.source(() -> MacNames.system()::name);
         String path = readFile != null ? readFile : file;
         if (readFile != null && file != null) {
             err.println("tcpscope: give the capture once, either as FILE or with -r");

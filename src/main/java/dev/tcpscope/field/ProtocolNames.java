@@ -27,7 +27,8 @@ public final class ProtocolNames {
             Map.entry("ftp", "FTP"), Map.entry("ftp-data", "FTP-DATA"), Map.entry("rlogin", "Rlogin"), Map.entry("rsh", "RSH"), Map.entry("irc", "IRC"), Map.entry("pop", "POP"), Map.entry("imap", "IMAP"), Map.entry("mbtcp", "Modbus/TCP"), Map.entry("modbus", "Modbus"), Map.entry("ldap", "LDAP"), Map.entry("telnet", "TELNET"), Map.entry("gryphon", "Gryphon"),
             Map.entry("enip", "ENIP"), Map.entry("cip", "CIP"), Map.entry("cipcls", "CIPCLS"), Map.entry("cippccc", "CIPPCCC"), Map.entry("websocket", "WebSocket"),
             Map.entry("tpkt", "TPKT"), Map.entry("quic", "QUIC"), Map.entry("cotp", "COTP"),
-            Map.entry("ntlmssp", "NTLMSSP"), Map.entry("gss-api", "GSS-API"));
+            Map.entry("ntlmssp", "NTLMSSP"), Map.entry("gss-api", "GSS-API"),
+            Map.entry("dhcp", "DHCP/BOOTP"));
 
     /** The short name of the protocol whose filter name is {@code filterName}, or null when tcpscope does not know it. */
     public static String shortName(String filterName) {

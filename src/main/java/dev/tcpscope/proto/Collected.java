@@ -64,6 +64,10 @@ public final class Collected implements Tree {
                     a = a << 8 | (Integer.parseInt(x) & 0xff);
                 }
                 v.addLong(a);
+            } else if (type == FieldType.ETHER && i.value != null && i.s == null) {
+                // an address item added with its text ("00:11:22:33:44:55"): its six bytes
+                byte[] mac = java.util.HexFormat.ofDelimiter(":").parseHex(i.value);
+                v.addBytes(MemorySegment.ofArray(mac), 0, mac.length);
             } else if (i.s != null) {
                 v.addBytes(i.s, i.off, i.len);
             } else if (integer) {

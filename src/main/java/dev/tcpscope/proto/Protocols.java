@@ -58,7 +58,8 @@ public final class Protocols {
             dev.tcpscope.proto.websocket.WebSocketFields.all(),
             dev.tcpscope.proto.cotp.CotpFields.all(),
             dev.tcpscope.proto.ntlmssp.NtlmsspFields.all(),
-            dev.tcpscope.proto.quic.QuicFields.all()));
+            dev.tcpscope.proto.quic.QuicFields.all(),
+            dev.tcpscope.proto.dhcp.DhcpFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -111,6 +112,7 @@ public final class Protocols {
         dev.tcpscope.proto.quic.Quic quic = new dev.tcpscope.proto.quic.Quic();
         t.registerUdp(quic, new int[0], true);
         t.heuristicClaimsConversation(quic);
+        t.registerUdp(new dev.tcpscope.proto.dhcp.Dhcp(), dev.tcpscope.proto.dhcp.Dhcp.UDP_PORTS, false);
         return t;
     }
 
