@@ -7,12 +7,16 @@ import dev.tcpscope.frame.LinkType;
 import dev.tcpscope.present.color.Colorizer;
 import dev.tcpscope.proto.DissectorTable;
 import dev.tcpscope.proto.LayerTree;
+import dev.tcpscope.proto.Tvb;
+import dev.tcpscope.proto.igmp.Igmp;
+import dev.tcpscope.proto.vrrp.Vrrp;
 import dev.tcpscope.present.color.ColoringRule;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.tcp.Desegmenter;
 import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.Dissector;
 import dev.tcpscope.wire.EtherTrailer;
+import dev.tcpscope.wire.IgmpType;
 import dev.tcpscope.wire.Proto;
 
 import java.lang.foreign.MemorySegment;
@@ -648,27 +652,26 @@ public final class Details {
     /** packet-igmp.c's tree ({@code proto.igmp.Igmp}); an exception ends the frame's dissection in IGMP. */
     private boolean igmp(int i) {
         protocol("igmp");
-        if (dev.tcpscope.wire.IgmpType.dispatched(d, i)) {
+        if (IgmpType.dispatched(d, i)) {
             protocol("igmp"); // its "igmp.type" table names it again
         }
         consumed(i, d.captured(i));
-        return walked(dev.tcpscope.proto.igmp.Igmp.walk(tvb(i), d.fragmented, root, new StringBuilder(), new StringBuilder()), "IGMP");
+        return walked(Igmp.walk(tvb(i), d.fragmented, root, new StringBuilder(), new StringBuilder()), "IGMP");
     }
 
     /** packet-vrrp.c's tree ({@code proto.vrrp.Vrrp}). */
     private boolean vrrp(int i) {
         protocol("vrrp");
         consumed(i, d.captured(i));
-        return walked(dev.tcpscope.proto.vrrp.Vrrp.walk(tvb(i), dev.tcpscope.proto.vrrp.Vrrp.Ip.below(d, i), d.fragmented, root,
-                new StringBuilder(), new StringBuilder()), "VRRP");
+        return walked(Vrrp.walk(tvb(i), Vrrp.Ip.below(d, i), d.fragmented, root, new StringBuilder(), new StringBuilder()), "VRRP");
     }
 
-    private dev.tcpscope.proto.Tvb tvb(int i) {
-        return new dev.tcpscope.proto.Tvb(d.segment(i), d.offset(i), d.captured(i), d.reported(i));
+    private Tvb tvb(int i) {
+        return new Tvb(d.segment(i), d.offset(i), d.captured(i), d.reported(i));
     }
 
     /** Whether a walk of an IP protocol ended; if not, records where and how dissection stopped. */
-    private boolean walked(dev.tcpscope.proto.Tvb.Stop stop, String protocol) {
+    private boolean walked(Tvb.Stop stop, String protocol) {
         if (stop == null) {
             return true;
         }

@@ -1,6 +1,7 @@
 package dev.tcpscope.present;
 
 import dev.tcpscope.frame.Frame;
+import dev.tcpscope.proto.Tree;
 import dev.tcpscope.proto.Tvb;
 import dev.tcpscope.proto.igmp.Igmp;
 import dev.tcpscope.proto.vrrp.Vrrp;
@@ -453,18 +454,20 @@ public final class PacketList {
 
     /** packet-igmp.c's columns, from the walk that also builds its tree. */
     private boolean igmp(int i) {
-        Tvb.Stop stop = Igmp.walk(new Tvb(d.segment(i), d.offset(i), d.captured(i), d.reported(i)), d.fragmented,
-                dev.tcpscope.proto.Tree.NOTHING, protocol, info);
-        if (stop != null) {
-            info.append(stop.info());
-        }
-        return stop == null;
+        return walked(Igmp.walk(tvb(i), d.fragmented, Tree.NOTHING, protocol, info));
     }
 
     /** packet-vrrp.c's columns, from the walk that also builds its tree. */
     private boolean vrrp(int i) {
-        Tvb.Stop stop = Vrrp.walk(new Tvb(d.segment(i), d.offset(i), d.captured(i), d.reported(i)), Vrrp.Ip.below(d, i),
-                d.fragmented, dev.tcpscope.proto.Tree.NOTHING, protocol, info);
+        return walked(Vrrp.walk(tvb(i), Vrrp.Ip.below(d, i), d.fragmented, Tree.NOTHING, protocol, info));
+    }
+
+    private Tvb tvb(int i) {
+        return new Tvb(d.segment(i), d.offset(i), d.captured(i), d.reported(i));
+    }
+
+    /** Whether a walk of an IP protocol's columns ended; if not, Info gets the exception's marker. */
+    private boolean walked(Tvb.Stop stop) {
         if (stop != null) {
             info.append(stop.info());
         }

@@ -129,17 +129,26 @@ final class Columns {
         };
     }
 
-    /** The schema for {@code fields}, after the file column. */
+    /**
+     * The schema for {@code fields}, after the file column. Two field names can make one column
+     * name (Wireshark registers both {@code dhcp.option.classless_static_route} and
+     * {@code dhcp.option.classless_static.route}): the later one gets "_2", "_3"... appended.
+     */
     static StructType schema(List<Field> fields, boolean allOccurrences) {
         List<StructField> cols = new ArrayList<>();
         cols.add(DataTypes.createStructField(FILE, DataTypes.StringType, false));
+        Set<String> taken = new java.util.HashSet<>(List.of(FILE, ERROR));
         for (Field f : fields) {
             DataType t = elementType(f);
             if (isArray(f, allOccurrences)) {
                 t = DataTypes.createArrayType(t, false);
             }
             Metadata md = new MetadataBuilder().putString(FIELD_KEY, f.name()).build();
-            cols.add(DataTypes.createStructField(columnName(f.name()), t, true, md));
+            String name = columnName(f.name());
+            for (int n = 2; !taken.add(name); n++) {
+                name = columnName(f.name()) + "_" + n;
+            }
+            cols.add(DataTypes.createStructField(name, t, true, md));
         }
         cols.add(DataTypes.createStructField(ERROR, DataTypes.StringType, true));
         return DataTypes.createStructType(cols);
