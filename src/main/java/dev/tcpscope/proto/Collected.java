@@ -151,6 +151,31 @@ public final class Collected implements Tree {
         return new Field(name, title, type, type == FieldType.UINT || type == FieldType.INT ? bits : 0, base, e);
     }
 
+    /** Walks one layer of a dissection into a collection (a protocol above IP: IGMP, VRRP). */
+    @FunctionalInterface
+    public interface LayerWalk {
+        void walk(dev.tcpscope.wire.Dissection x, int i, Collected into);
+    }
+
+    /**
+     * The items of every {@code p} layer of the frame {@code d} decoded, then of the datagram its
+     * ICMP error quotes, each walked by {@code walk}; null when there is none.
+     */
+    public static Collected ofLayers(Decoder d, dev.tcpscope.wire.Proto p, LayerWalk walk) {
+        Collected c = null;
+        for (dev.tcpscope.wire.Dissection x = d.dissection(); x != null; x = x.quote()) {
+            for (int i = 0; i < x.count(); i++) {
+                if (x.proto(i) == p) {
+                    if (c == null) {
+                        c = new Collected();
+                    }
+                    walk.walk(x, i, c);
+                }
+            }
+        }
+        return c;
+    }
+
     /** The registered dissector named {@code name} of the decoder's table, if it is a {@code type}. */
     public static <T> T dissector(Decoder d, String name, Class<T> type) {
         Desegmenter g = d.desegmenter();

@@ -75,18 +75,10 @@ public final class IgmpFields {
     }
 
     private static Collected of(Decoder d) {
-        Collected c = null;
-        StringBuilder scratch = new StringBuilder();
-        for (Dissection x = d.dissection(); x != null; x = x.quote()) {
-            for (int i = 0; i < x.count(); i++) {
-                if (x.proto(i) == Proto.IGMP) {
-                    if (c == null) {
-                        c = new Collected();
-                    }
-                    Igmp.walk(new Tvb(x.segment(i), x.offset(i), x.captured(i), x.reported(i)), x.fragmented, c, scratch, scratch);
-                }
-            }
-        }
-        return c;
+        return Collected.ofLayers(d, Proto.IGMP, (x, i, c) -> Igmp.walk(tvb(x, i), x.fragmented, c, new StringBuilder(), new StringBuilder()));
+    }
+
+    private static Tvb tvb(Dissection x, int i) {
+        return new Tvb(x.segment(i), x.offset(i), x.captured(i), x.reported(i));
     }
 }

@@ -40,19 +40,11 @@ public final class VrrpFields {
     }
 
     private static Collected of(Decoder d) {
-        Collected c = null;
-        StringBuilder scratch = new StringBuilder();
-        for (Dissection x = d.dissection(); x != null; x = x.quote()) {
-            for (int i = 0; i < x.count(); i++) {
-                if (x.proto(i) == Proto.VRRP) {
-                    if (c == null) {
-                        c = new Collected();
-                    }
-                    Vrrp.walk(new Tvb(x.segment(i), x.offset(i), x.captured(i), x.reported(i)), Vrrp.Ip.below(x, i), x.fragmented, c,
-                            scratch, scratch);
-                }
-            }
-        }
-        return c;
+        return Collected.ofLayers(d, Proto.VRRP, (x, i, c) -> Vrrp.walk(tvb(x, i), Vrrp.Ip.below(x, i), x.fragmented, c,
+                new StringBuilder(), new StringBuilder()));
+    }
+
+    private static Tvb tvb(Dissection x, int i) {
+        return new Tvb(x.segment(i), x.offset(i), x.captured(i), x.reported(i));
     }
 }
