@@ -17,8 +17,14 @@ import static org.junit.jupiter.api.Assertions.fail;
  * What the golden tests share: reading a gzipped golden, running {@code tcpscope read} on a
  * capture, naming the first line that differs, and the known-gaps lists that only shrink.
  */
-final class GoldenText {
+public final class GoldenText {
     private GoldenText() { }
+
+    /** A golden file of {@code dir}: gunzipped when its name ends in .gz. */
+    public static String golden(Path dir, String name) throws IOException {
+        Path p = dir.resolve(name);
+        return name.endsWith(".gz") ? gunzip(p) : Files.readString(p, StandardCharsets.UTF_8);
+    }
 
     static String gunzip(Path p) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
@@ -120,5 +126,73 @@ final class GoldenText {
             fail("only " + all.size() + " goldens in " + dir);
         }
         return all.stream();
+    }
+
+    /**
+     * The tests of a folder of one protocol's goldens ({@code make-<protocol>-goldens.sh}): one
+     * per file whose name ends in a suffix of {@code kinds} ({suffix, read options}, the first that
+     * matches wins), each as (golden, capture, options). The detail formats read the frames
+     * {@code filter} keeps; {@code .fields.tsv} asks for the fields the folder's VERSION lists.
+     */
+    public static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> protocolGoldens(Path dir, String filter,
+            String[][] kinds) throws IOException {
+        String fields = null;
+        for (String line : Files.readAllLines(dir.resolve("VERSION"))) {
+            if (line.startsWith("fields: ")) {
+                fields = line.substring("fields: ".length());
+            }
+        }
+        if (fields == null) {
+            fail("no fields in " + dir.resolve("VERSION"));
+        }
+        List<org.junit.jupiter.params.provider.Arguments> all = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.sorted().toList()) {
+                String f = p.getFileName().toString();
+                for (String[] k : kinds) {
+                    if (f.endsWith(k[0])) {
+                        List<String> options = new ArrayList<>();
+                        if (!k[1].isEmpty()) {
+                            options.add("-Y");
+                            options.add(filter);
+                            options.addAll(List.of(k[1].split(" ")));
+                        }
+                        if (k[0].equals(".fields.tsv")) {
+                            for (String e : fields.split(" ")) {
+                                options.add("-e");
+                                options.add(e);
+                            }
+                        }
+                        all.add(org.junit.jupiter.params.provider.Arguments.of(f, f.substring(0, f.length() - k[0].length()),
+                                options));
+                        break;
+                    }
+                }
+            }
+        }
+        return all.stream();
+    }
+
+    /**
+     * Fails unless {@code tcpscope read captures/CAPTURE OPTIONS} prints golden {@code golden} of
+     * {@code dir} (a PDML header's time attribute blanked as the scripts blank it), naming the
+     * first line that differs.
+     */
+    public static void readPrints(Path dir, String golden, String capture, List<String> options) throws IOException {
+        List<String> args = new ArrayList<>(List.of("read", "captures/" + capture));
+        args.addAll(options);
+        String actual = dev.tcpscope.cli.CliRun.of(args.toArray(String[]::new)).out();
+        if (golden.contains(".pdml")) {
+            actual = actual.replaceFirst("(<pdml [^>]*) time=\"[^\"]*\"", "$1 time=\"\"");
+        }
+        List<String> a = actual.lines().toList();
+        List<String> e = golden(dir, golden).lines().toList();
+        for (int i = 0; i < Math.max(e.size(), a.size()); i++) {
+            String el = i < e.size() ? e.get(i) : "<end>";
+            String al = i < a.size() ? a.get(i) : "<end>";
+            if (!el.equals(al)) {
+                fail(String.format("%s: line %d differs%n  tshark:   %s%n  tcpscope: %s", golden, i + 1, el, al));
+            }
+        }
     }
 }

@@ -4,14 +4,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,13 +75,7 @@ class IpProtocolsTest {
     }
 
     private static String golden(String name) throws IOException {
-        Path p = GOLDEN.resolve(name);
-        if (!name.endsWith(".gz")) {
-            return Files.readString(p);
-        }
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return GoldenText.golden(GOLDEN, name);
     }
 
     private static String run(List<String> args) {

@@ -54,6 +54,15 @@ final class DhcpOptions {
         t.expert("dhcp.bad_length", Tree.Severity.ERROR, Tree.Group.PROTOCOL, msg);
     }
 
+    /** Whether a value of a fixed size has it; if not, the "length isn't N" error (the value gets no item). */
+    private static boolean sized(Tree v, int len, int want) {
+        if (len != want) {
+            bad(v, "length isn't " + want);
+            return false;
+        }
+        return true;
+    }
+
     /** Adds the items of the value at {@code at} ({@code len} bytes) under the option item {@code v}. */
     void value(Option o, Tree v, DhcpWalk.Label label, DhcpWalk.Label parent, int at, int len, int[] ov) {
         this.parent = parent;
@@ -71,8 +80,7 @@ final class DhcpOptions {
     private void basic(Option o, Tvb t, Tree v, DhcpWalk.Label label, int off, int len, String key, String title) {
         switch (o.kind()) {
             case IPV4 -> {
-                if (len != 4) {
-                    bad(v, "length isn't 4");
+                if (!sized(v, len, 4)) {
                     return;
                 }
                 String a = ip(t, off);
@@ -91,23 +99,20 @@ final class DhcpOptions {
             }
             case STRING -> string(t, v, key, title, off, len);
             case BOOL -> {
-                if (len != 1) {
-                    bad(v, "length isn't 1");
+                if (!sized(v, len, 1)) {
                     return;
                 }
                 boolean on = t.u8(off) != 0;
                 t.at(v.field(key, title + ": " + DhcpTables.tfs(key, on), on ? "1" : "0"), off, 1);
             }
             case U8 -> {
-                if (len != 1) {
-                    bad(v, "length isn't 1");
+                if (!sized(v, len, 1)) {
                     return;
                 }
                 number(t, v, key, title, off, 1, t.u8(off));
             }
             case U16 -> {
-                if (len != 2) {
-                    bad(v, "length isn't 2");
+                if (!sized(v, len, 2)) {
                     return;
                 }
                 number(t, v, key, title, off, 2, t.u16(off));
@@ -122,16 +127,14 @@ final class DhcpOptions {
                 }
             }
             case TIME_U -> {
-                if (len != 4) {
-                    bad(v, "length isn't 4");
+                if (!sized(v, len, 4)) {
                     return;
                 }
                 long s = t.u32(off);
                 t.at(v.field(key, title + ": (" + s + "s) " + (s == 0xffffffffL ? "infinity" : secs(s)), Long.toString(s)), off, 4);
             }
             case TIME_S -> {
-                if (len != 4) {
-                    bad(v, "length isn't 4");
+                if (!sized(v, len, 4)) {
                     return;
                 }
                 int s = (int) t.u32(off);

@@ -1,24 +1,18 @@
 package dev.tcpscope.proto.ntlmssp;
 
-import dev.tcpscope.cli.Main;
+import dev.tcpscope.GoldenText;
 import dev.tcpscope.UtcTimeZone;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * NTLMSSP in HTTP's authentication headers and LDAP's binds (and the GSS-API item LDAP reaches it
@@ -30,44 +24,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 @ExtendWith(UtcTimeZone.class)
 class NtlmsspGoldenTest {
     private static final Path DIR = Path.of("src/test/resources/golden/ntlmssp");
-    private static final String FILTER = "ntlmssp || gss-api";
+    private static final String[][] KINDS = {
+        {".2.V.txt.gz", "-2 -V"}, {".V.txt.gz", "-V"}, {".ek.json.gz", "-T ek"},
+        {".json.gz", "-T json -x"}, {".pdml.gz", "-T pdml"},
+        {".fields.tsv", "-T fields -E header=y"}, {".txt", ""}};
 
     /** (golden, capture, read options) per golden file. */
     static Stream<Arguments> goldens() throws IOException {
-        String fields = null;
-        for (String line : Files.readAllLines(DIR.resolve("VERSION"))) {
-            if (line.startsWith("fields: ")) {
-                fields = line.substring("fields: ".length());
-            }
-        }
-        assertThat(fields).as("fields in VERSION").isNotNull();
-        List<Arguments> all = new ArrayList<>();
-        try (Stream<Path> files = Files.list(DIR)) {
-            for (Path p : files.sorted().toList()) {
-                String f = p.getFileName().toString();
-                String[][] kinds = {{".2.V.txt.gz", "-2 -V"}, {".V.txt.gz", "-V"}, {".ek.json.gz", "-T ek"}, {".json.gz", "-T json -x"},
-                        {".pdml.gz", "-T pdml"}, {".fields.tsv", "-T fields -E header=y"}, {".txt", ""}};
-                for (String[] k : kinds) {
-                    if (f.endsWith(k[0])) {
-                        String capture = f.substring(0, f.length() - k[0].length());
-                        List<String> options = new ArrayList<>();
-                        if (!k[1].isEmpty()) {
-                            options.add("-Y");
-                            options.add(FILTER);
-                            options.addAll(List.of(k[1].split(" ")));
-                        }
-                        if (k[0].equals(".fields.tsv")) {
-                            for (String e : fields.split(" ")) {
-                                options.add("-e");
-                                options.add(e);
-                            }
-                        }
-                        all.add(Arguments.of(f, capture, options));
-                        break;
-                    }
-                }
-            }
-        }
+        List<Arguments> all = GoldenText.protocolGoldens(DIR, "ntlmssp || gss-api", KINDS).toList();
         assertThat(all).as("goldens in %s", DIR).hasSizeGreaterThanOrEqualTo(7 * 7);
         return all.stream();
     }
@@ -75,34 +39,6 @@ class NtlmsspGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("goldens")
     void ntlmsspIsWhatTsharkPrints(String golden, String capture, List<String> options) throws IOException {
-        List<String> args = new ArrayList<>(List.of("read", "captures/" + capture));
-        args.addAll(options);
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-             PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
-            Main.run(out, err, args.toArray(String[]::new));
-        }
-        String actual = outBytes.toString(StandardCharsets.UTF_8);
-        if (golden.endsWith(".pdml.gz")) {
-            actual = actual.replaceFirst("(<pdml [^>]*) time=\"[^\"]*\"", "$1 time=\"\"");
-        }
-        List<String> a = actual.lines().toList();
-        Path file = DIR.resolve(golden);
-        String expected;
-        if (golden.endsWith(".gz")) {
-            try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
-                expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } else {
-            expected = Files.readString(file, StandardCharsets.UTF_8);
-        }
-        List<String> e = expected.lines().toList();
-        for (int i = 0; i < Math.max(e.size(), a.size()); i++) {
-            String el = i < e.size() ? e.get(i) : "<end>";
-            String al = i < a.size() ? a.get(i) : "<end>";
-            if (!el.equals(al)) {
-                fail(String.format("%s: line %d differs%n  tshark:   %s%n  tcpscope: %s", golden, i + 1, el, al));
-            }
-        }
+        GoldenText.readPrints(DIR, golden, capture, options);
     }
 }
