@@ -24,19 +24,6 @@ public class CaptureFormatException extends IOException {
                 + "\" appears to have been cut short in the middle of a packet.");
     }
 
-    /**
-     * The mapped file shrank under the reader (log rotation, a ring buffer): reading a page past
-     * the new end faults, which the JVM raises as an {@link InternalError}.
-     */
-    public static CaptureFormatException cutWhileReading(String name) {
-        return new CaptureFormatException("The file \"" + name + "\" was cut short while being read.");
-    }
-
-    /** Whether {@code e} is the JVM's report of a fault on a mapped file that shrank. */
-    public static boolean isMappingFault(Throwable e) {
-        return e instanceof InternalError && e.getMessage() != null && e.getMessage().contains("unsafe memory access");
-    }
-
     /** The compressed data is corrupt (tshark's WTAP_ERR_DECOMPRESS); {@code detail} is the decoder's reason. */
     static CaptureFormatException undecompressable(String name, String detail) {
         return new CaptureFormatException("The file \"" + name

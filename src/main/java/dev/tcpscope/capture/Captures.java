@@ -49,8 +49,8 @@ public final class Captures {
 
     /**
      * Opens a pcap or pcapng capture, also gzip-, zstd- or lz4-compressed; {@code "-"} reads standard input.
-     * Regular files are memory-mapped; compressed files and pipes are streamed through a reused
-     * buffer, so memory does not grow with the capture either way.
+     * Regular files are read with positional reads into one native buffer; compressed files and
+     * pipes are streamed through a reused buffer, so memory does not grow with the capture either way.
      *
      * @throws java.nio.file.NoSuchFileException when the file does not exist
      * @throws CaptureFormatException when the content is not a capture format we read
@@ -144,8 +144,8 @@ public final class Captures {
 
     /**
      * Opens a file; {@code name} is how messages refer to it. A regular uncompressed file is
-     * mapped read-only with the FFM API (any size: offsets are {@code long}); a gzip file, a FIFO
-     * or a device is streamed.
+     * read into an FFM buffer that frames point into (any size: offsets are {@code long}); a gzip
+     * file, a FIFO or a device is streamed.
      */
     public static CaptureReader open(Path file, String name) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
@@ -171,11 +171,11 @@ public final class Captures {
                 } else if (size == 0) {
                     reader = open(Channels.newInputStream(channel), name);
                 } else {
-                    MappedInput in = new MappedInput(channel, size);
+                    FileInput in = new FileInput(channel, size);
                     try {
                         reader = detect(in, name);
                     } catch (IOException | RuntimeException e) {
-                        in.close(); // unmaps the window
+                        in.close(); // frees the buffer
                         throw e;
                     }
                 }

@@ -5,15 +5,15 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 
 /**
- * The bytes of a capture as the readers see them: a cursor over either a memory-mapped file
- * ({@link MappedInput}) or a stream read through one reused, growing buffer ({@link StreamInput}).
+ * The bytes of a capture as the readers see them: a cursor over either a regular file read
+ * into a native buffer ({@link FileInput}) or a stream read through one reused, growing buffer ({@link StreamInput}).
  *
  * <p>Contract: after {@code fill(n)} returned {@code n}, the bytes
  * {@code segment()[base(), base()+n)} are the next {@code n} bytes of the capture and stay valid
  * until the next {@code fill} or {@code skip}. All positions are {@code long}, so inputs larger
  * than 2 GB work.
  */
-sealed interface Input extends Closeable permits MappedInput, StreamInput {
+sealed interface Input extends Closeable permits FileInput, StreamInput {
 
     /**
      * Makes up to {@code n} bytes from the current position addressable.
@@ -45,7 +45,7 @@ sealed interface Input extends Closeable permits MappedInput, StreamInput {
     }
 
     /**
-     * The file that {@link #segment()} maps, to read bytes again later, or null (a stream, whose
+     * The file whose bytes {@link #segment()} holds, to read bytes again later, or null (a stream, whose
      * buffer is reused).
      */
     default dev.tcpscope.frame.FileBytes file() {

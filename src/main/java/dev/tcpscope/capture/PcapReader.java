@@ -192,12 +192,6 @@ final class PcapReader implements CaptureReader {
         } catch (CaptureFormatException e) {
             failed = true;
             throw e;
-        } catch (InternalError e) {
-            if (!CaptureFormatException.isMappingFault(e)) {
-                throw e;
-            }
-            failed = true;
-            throw CaptureFormatException.cutWhileReading(name);
         }
     }
 

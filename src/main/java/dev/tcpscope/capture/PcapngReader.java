@@ -117,12 +117,6 @@ final class PcapngReader implements CaptureReader {
         } catch (CaptureFormatException e) {
             failed = true;
             throw e;
-        } catch (InternalError e) {
-            if (!CaptureFormatException.isMappingFault(e)) {
-                throw e;
-            }
-            failed = true;
-            throw CaptureFormatException.cutWhileReading(name);
         }
     }
 

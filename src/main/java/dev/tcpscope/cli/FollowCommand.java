@@ -1,6 +1,5 @@
 package dev.tcpscope.cli;
 
-import dev.tcpscope.capture.CaptureFormatException;
 import dev.tcpscope.capture.CaptureReader;
 import dev.tcpscope.frame.Frame;
 import dev.tcpscope.present.LineWriter;
@@ -155,12 +154,6 @@ final class FollowCommand implements Callable<Integer> {
             IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
             err.println("tcpscope: " + describe(cause));
             return 2;
-        } catch (InternalError e) {
-            if (CaptureFormatException.isMappingFault(e)) {
-                err.println("tcpscope: " + CaptureFormatException.cutWhileReading(file).getMessage());
-                return 1;
-            }
-            throw e;
         }
         return code;
     }

@@ -87,12 +87,6 @@ public final class Main {
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, c, p) -> {
-            if (dev.tcpscope.capture.CaptureFormatException.isMappingFault(ex)) {
-                // the file shrank under a dissector reading a frame's bytes
-                out.flush();
-                err.println("tcpscope: the capture file was cut short while being read");
-                return 1;
-            }
             err.println("tcpscope: internal error: " + ex + " (please report it with the capture)");
             return 3;
         });

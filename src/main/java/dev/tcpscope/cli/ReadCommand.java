@@ -469,8 +469,8 @@ final class ReadCommand implements Callable<Integer> {
                 out.flush();
             }
             return reportsMade(TapOutput.draw(taps, out), err);
-        } catch (SaveOptions.WriteFailed | LineWriter.OutputFailed | InternalError e) {
-            return stopped(e, out, err, path);
+        } catch (SaveOptions.WriteFailed | LineWriter.OutputFailed e) {
+            return stopped(e, out, err);
         } catch (IOException e) {
             flushQuietly(out);
             err.println("tcpscope: " + e.getMessage());
@@ -642,8 +642,8 @@ final class ReadCommand implements Callable<Integer> {
             int status = reportsMade(TapOutput.draw(taps, out), err);
             out.flush();
             return status;
-        } catch (SaveOptions.WriteFailed | LineWriter.OutputFailed | InternalError e) {
-            return stopped(e, out, err, path);
+        } catch (SaveOptions.WriteFailed | LineWriter.OutputFailed e) {
+            return stopped(e, out, err);
         } catch (IOException e) {
             if (colored != null) {
                 try {
@@ -746,28 +746,16 @@ final class ReadCommand implements Callable<Integer> {
         return reader.section() >= 0 && id >= 0 && id < all.size() ? all.get(id) : null;
     }
 
-    /** A mapped capture that shrank under a dissector: one line, exit 1, what was read printed. */
     /**
-     * The exit code of an output loop stopped by a failed -w write, a failed output (Main names
-     * the reason, a full disk, once) or a mapped file cut while read (what was read stays printed).
+     * The exit code of an output loop stopped by a failed -w write or a failed output (Main names
+     * the reason, a full disk, once).
      */
-    private int stopped(Throwable e, LineWriter out, PrintStream err, String path) {
-        switch (e) {
-            case SaveOptions.WriteFailed w -> {
-                flushQuietly(out);
-                return save.failed(w.getCause(), err);
-            }
-            case LineWriter.OutputFailed _ -> {
-                return 2;
-            }
-            case InternalError i when CaptureFormatException.isMappingFault(i) -> {
-                flushQuietly(out);
-                err.println("tcpscope: " + CaptureFormatException.cutWhileReading(path).getMessage());
-                return 1;
-            }
-            case Error other -> throw other;
-            default -> throw new IllegalStateException(e);
+    private int stopped(IOException e, LineWriter out, PrintStream err) {
+        if (e instanceof SaveOptions.WriteFailed w) {
+            flushQuietly(out);
+            return save.failed(w.getCause(), err);
         }
+        return 2; // LineWriter.OutputFailed
     }
 
     private static void flushQuietly(LineWriter out) {

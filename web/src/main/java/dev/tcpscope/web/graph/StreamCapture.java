@@ -66,11 +66,6 @@ final class StreamCapture {
                     c.add(decoder, frame, tcp);
                 }
             }
-        } catch (InternalError e) {
-            if (CaptureFormatException.isMappingFault(e)) {
-                throw CaptureFormatException.cutWhileReading(name);
-            }
-            throw e;
         }
         c.streams = decoder.analyzer().streams();
         return c;

@@ -12,8 +12,8 @@ import java.nio.file.StandardOpenOption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The mapping moves in windows: every byte reads the same wherever the window boundaries fall. */
-class MappedInputTest {
+/** The buffer is refilled as the reader moves: every byte reads the same wherever the refills fall. */
+class FileInputTest {
     @Test
     void readsEveryByteAcrossWindowBoundaries(@TempDir Path dir) throws IOException {
         byte[] data = new byte[100_003];
@@ -22,8 +22,8 @@ class MappedInputTest {
         }
         Path f = dir.resolve("bytes.bin");
         Files.write(f, data);
-        // Windows of 8 KiB and fills of 1..97 bytes: most fills cross a window edge at some point.
-        try (MappedInput in = new MappedInput(FileChannel.open(f, StandardOpenOption.READ), data.length, 8192)) {
+        // Buffers of 8 KiB and fills of 1..97 bytes: most fills cross a window edge at some point.
+        try (FileInput in = new FileInput(FileChannel.open(f, StandardOpenOption.READ), data.length, 8192)) {
             int pos = 0;
             int step = 1;
             while (pos < data.length) {
@@ -42,12 +42,12 @@ class MappedInputTest {
     }
 
     @Test
-    void aFillLargerThanTheWindowMapsWhatItNeeds(@TempDir Path dir) throws IOException {
+    void aFillLargerThanTheBufferGrowsIt(@TempDir Path dir) throws IOException {
         byte[] data = new byte[50_000];
         data[49_999] = 42;
         Path f = dir.resolve("big.bin");
         Files.write(f, data);
-        try (MappedInput in = new MappedInput(FileChannel.open(f, StandardOpenOption.READ), data.length, 4096)) {
+        try (FileInput in = new FileInput(FileChannel.open(f, StandardOpenOption.READ), data.length, 4096)) {
             in.skip(10);
             assertThat(in.fill(49_990)).isEqualTo(49_990);
             assertThat(in.segment().get(ValueLayout.JAVA_BYTE, in.base() + 49_989)).isEqualTo((byte) 42);
@@ -61,7 +61,7 @@ class MappedInputTest {
         }
         Path f = dir.resolve("back.bin");
         Files.write(f, data);
-        try (MappedInput in = new MappedInput(FileChannel.open(f, StandardOpenOption.READ), data.length, 8192)) {
+        try (FileInput in = new FileInput(FileChannel.open(f, StandardOpenOption.READ), data.length, 8192)) {
             in.skip(30_000);
             assertThat(in.fill(100)).isEqualTo(100);
             for (int at : new int[] {30_050, 29_000, 100, 39_990}) { // in the window, before it, long before, after it
