@@ -30,15 +30,29 @@ import java.util.Map;
  * conversation closes (RST, or FIN both ways) it moves to a list of the last 64 closed ones and
  * is dropped from there. For {@code -2}, a first pass notes where each PDU completed
  * ({@link PduCompletions}: 12 bytes per segment of a multi-segment PDU). A PDU waiting for more
- * segments of a mapped capture file keeps each segment's file position, not its bytes, and reads
- * them back into one reused array when it completes ({@link #source}); from a stream (a pipe, a
- * compressed file) it copies them into pages that are reused ({@link PduBytes}). A PDU holds at most
+ * segments of a capture file keeps each segment's file position, not its bytes, and reads
+ * them back into one reused array when it completes ({@link #source}), unless it is small and the
+ * copies in flight are few ({@link #COPY_PDU_BYTES}, {@link #COPY_BUDGET}); from a stream (a pipe,
+ * a compressed file) it copies them into pages that are reused ({@link PduBytes}). A PDU holds at most
  * {@link #MAX_PDU_BYTES}; a longer one is abandoned (its later segments list as plain TCP, and
  * nothing is dissected for it). Wireshark buffers without limit.
  */
 public final class Desegmenter {
     /** The most bytes one PDU buffers before it is abandoned. */
     public static final int MAX_PDU_BYTES = 16 << 20;
+    /**
+     * A PDU of a capture file at most this long (a TLS record, a small HTTP body) copies its
+     * waiting segments into pages while {@link #COPY_BUDGET} allows: reading each back from the
+     * file when the PDU completes was a system call per segment, a seventh of the CPU of listing
+     * a capture of interleaved TLS and HTTP conversations.
+     */
+    static final int COPY_PDU_BYTES = 64 << 10;
+    /**
+     * The most bytes the waiting segments of file-backed PDUs hold in pages at once; the system
+     * property {@code tcpscope.pdu-copy-budget} changes it (tests set 0 to read every segment back).
+     */
+    static final long COPY_BUDGET = 16L << 20;
+    private final long copyBudget = Long.getLong("tcpscope.pdu-copy-budget", COPY_BUDGET);
     /** Wireshark's limit on a new PDU's first piece ({@code (nxtseq - deseg_seq) <= 1024*1024}). */
     private static final int FIRST_PIECE_LIMIT = 1 << 20;
     /** How many PDUs each direction remembers (to spot a retransmitted PDU start). */
@@ -934,7 +948,8 @@ public final class Desegmenter {
         }
         m.grow();
         long position = -1;
-        if (s == sourceSegment && file != null && (m.file == null || m.file == file)) {
+        if (s == sourceSegment && file != null && (m.file == null || m.file == file)
+                && (m.nxtpdu - m.seq > COPY_PDU_BYTES || pool.heldBytes() + len > copyBudget)) {
             m.file = file; // the bytes stay in the capture file; assemble() reads them back
             position = fileOrigin + off;
         } else {

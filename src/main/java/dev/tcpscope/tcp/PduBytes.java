@@ -27,21 +27,28 @@ final class PduBytes {
         private final ArrayDeque<byte[]> free = new ArrayDeque<>();
         /** Free pages kept at most; more go to the collector. */
         private final int keep;
+        /** Pages taken and not given back: what the PDUs in flight hold. */
+        private int held;
 
         Pool(int keepBytes) {
             this.keep = Math.max(1, keepBytes / PAGE);
         }
 
         byte[] take() {
+            held++;
             byte[] p = free.poll();
             return p != null ? p : new byte[PAGE];
         }
 
         void give(byte[] page) {
+            held--;
             if (free.size() < keep) {
                 free.push(page);
             }
         }
+
+        /** Bytes the PDUs in flight hold in pages. */
+        long heldBytes() { return (long) held * PAGE; }
 
         /** Pages waiting for reuse (for tests). */
         int free() { return free.size(); }

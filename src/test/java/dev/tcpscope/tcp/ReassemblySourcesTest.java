@@ -14,10 +14,11 @@ import java.util.zip.GZIPOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A PDU waiting for segments keeps file positions when the capture is a mapped file and copies
- * (pooled pages) when it is a stream; both must give the same bytes. Each capture is read as
- * itself and gzip-compressed (a stream), with the full detail tree and hex dumps of the
- * reassembled data, and the two outputs must be identical.
+ * A PDU waiting for segments of a capture file keeps file positions (or, when small, copies) and
+ * copies (pooled pages) when the capture is a stream; all must give the same bytes. Each capture
+ * is read as itself, with the default copy budget and with none (every segment read back from
+ * the file), and gzip-compressed (a stream), with the full detail tree and hex dumps of the
+ * reassembled data, and the outputs must be identical.
  */
 class ReassemblySourcesTest {
     @TempDir
@@ -37,9 +38,17 @@ class ReassemblySourcesTest {
         for (String[] opts : new String[][] {{"-V", "-x"}, {"-2", "-V", "-x"}, {"-T", "fields", "-e", "tcp.reassembled.data"}}) {
             CliRun mapped = CliRun.of(args(file.toString(), opts));
             CliRun stream = CliRun.of(args(gz.toString(), opts));
+            CliRun positions;
+            System.setProperty("tcpscope.pdu-copy-budget", "0");
+            try {
+                positions = CliRun.of(args(file.toString(), opts));
+            } finally {
+                System.clearProperty("tcpscope.pdu-copy-budget");
+            }
             assertThat(mapped.rc()).isZero();
             assertThat(mapped.out()).contains(opts[0].equals("-T") ? "" : "Reassembled TCP");
             assertThat(stream.out()).isEqualTo(mapped.out());
+            assertThat(positions.out()).isEqualTo(mapped.out());
         }
     }
 
