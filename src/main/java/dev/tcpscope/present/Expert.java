@@ -23,7 +23,7 @@ final class Expert {
     /** Groups with the values {@code _ws.expert.group} shows. */
     enum Group {
         CHECKSUM("Checksum", 0x01000000), SEQUENCE("Sequence", 0x02000000),
-        RESPONSE_CODE("Response code", 0x03000000), REQUEST_CODE("Request code", 0x04000000),
+        RESPONSE_CODE("Response", 0x03000000), REQUEST_CODE("Request", 0x04000000),
         UNDECODED("Undecoded", 0x05000000), REASSEMBLE("Reassemble", 0x06000000),
         MALFORMED("Malformed", 0x07000000), DEBUG("Debug", 0x08000000), PROTOCOL("Protocol", 0x09000000),
         SECURITY("Security", 0x0a000000), COMMENTS_GROUP("Comment", 0x0b000000),

@@ -28,7 +28,7 @@ final class ExpertTap implements Tap {
     private static final String[] TITLES = {"Comments", "Chats", "Notes", "Warns", "Errors"};
     /** _ws.expert.severity values (epan/proto.h PI_COMMENT ... PI_ERROR) in level order. */
     private static final int[] SEVERITIES = {0x00100000, 0x00200000, 0x00400000, 0x00600000, 0x00800000};
-    private static final String[] GROUPS = {"", "Checksum", "Sequence", "Response code", "Request code", "Undecoded",
+    private static final String[] GROUPS = {"", "Checksum", "Sequence", "Response", "Request", "Undecoded",
         "Reassemble", "Malformed", "Debug", "Protocol", "Security", "Comment", "Decryption", "Assumption", "Deprecated"};
 
     private int lowest;
