@@ -362,7 +362,9 @@ final class LinkDetails {
             used = 0;
         } else {
             int n = Math.min(haLen, 8);
-            sll.field("sll.src.other", "Source: " + Labels.hexColons(s, addr, n), Labels.hexColons(s, addr, n)).at(s, addr, n);
+            // an FT_BYTES field of BASE_NONE: its label's hex has no separators, its value has colons
+            String plain = Labels.hexColons(s, addr, n).replace(":", "");
+            sll.field("sll.src.other", "Source: " + plain, Labels.hexColons(s, addr, n)).at(s, addr, n);
             used = n;
         }
         if (used < 8) {
