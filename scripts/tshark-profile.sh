@@ -134,6 +134,9 @@ ENABLED=(
   # dhcp: DHCP/BOOTP on udp.port 67 and 68 (src/main/java/dev/tcpscope/proto/dhcp): the fixed
   #   header, the magic cookie and the options with their suboptions, as tshark's defaults.
   dhcp
+  # tftp: TFTP on udp.port 69 and by its "udp" heuristic, each transfer a conversation with the
+  #   server's port open (src/main/java/dev/tcpscope/proto/tftp); its data blocks go to data.
+  tftp
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

@@ -28,7 +28,8 @@ public final class ProtocolNames {
             Map.entry("enip", "ENIP"), Map.entry("cip", "CIP"), Map.entry("cipcls", "CIPCLS"), Map.entry("cippccc", "CIPPCCC"), Map.entry("websocket", "WebSocket"),
             Map.entry("tpkt", "TPKT"), Map.entry("quic", "QUIC"), Map.entry("cotp", "COTP"),
             Map.entry("ntlmssp", "NTLMSSP"), Map.entry("gss-api", "GSS-API"),
-            Map.entry("dhcp", "DHCP/BOOTP"));
+            Map.entry("dhcp", "DHCP/BOOTP"),
+            Map.entry("tftp", "TFTP"));
 
     /** The short name of the protocol whose filter name is {@code filterName}, or null when tcpscope does not know it. */
     public static String shortName(String filterName) {

@@ -115,6 +115,49 @@ public final class DissectorTable implements PduTable {
         return d;
     }
 
+    /**
+     * UDP conversations a protocol announced with the other side's port unknown (packet-tftp.c's
+     * {@code conversation_new(..., NO_PORT2)} on a request: the server answers from a new port):
+     * by {@link #expectedKey} of the known endpoint and the other host, newest kept
+     * ({@link #UDP_CONVERSATIONS} at most).
+     */
+    private final java.util.LinkedHashMap<Long, PduDissector> udpExpected = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Long, PduDissector> eldest) {
+            return size() > UDP_CONVERSATIONS;
+        }
+    };
+
+    /** The key of a conversation between {@code endpoint} (an address and port) and any port of {@code host}. */
+    public static long expectedKey(long endpoint, long host) {
+        return endpoint * 0x9E3779B97F4A7C15L ^ Long.rotateLeft(host * 0xC2B2AE3D27D4EB4FL, 29);
+    }
+
+    /** From now on a datagram between {@code endpoint} and any port of {@code host} is {@code d}'s, before ports and heuristics. */
+    public void expectUdp(long endpoint, long host, PduDissector d) {
+        udpExpected.put(expectedKey(endpoint, host), d);
+    }
+
+    @Override
+    public PduDissector forDatagram(dev.tcpscope.tcp.PduContext c, java.lang.foreign.MemorySegment s, long off, int len) {
+        if (!udpExpected.isEmpty()) {
+            PduDissector d = udpExpected.get(expectedKey(c.destination, c.sourceHost));
+            if (d == null) {
+                d = udpExpected.get(expectedKey(c.source, c.destinationHost));
+            }
+            if (d != null) {
+                return d;
+            }
+        }
+        return forDatagram(c.srcPort, c.dstPort, c.conversation, s, off, len);
+    }
+
+    /** The dissector of {@code udp.port == port} (registered or decoded-as), or null. */
+    public PduDissector udpByPort(int port) {
+        PduDissector d = udpPort[port];
+        return d == DATA ? null : d;
+    }
+
     /** Whether the ports or decode-as (not a heuristic) chose the dissector. */
     private boolean claimedByPort(int srcPort, int dstPort) {
         int low = Math.min(srcPort, dstPort);

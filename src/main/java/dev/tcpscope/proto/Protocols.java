@@ -59,7 +59,8 @@ public final class Protocols {
             dev.tcpscope.proto.cotp.CotpFields.all(),
             dev.tcpscope.proto.ntlmssp.NtlmsspFields.all(),
             dev.tcpscope.proto.quic.QuicFields.all(),
-            dev.tcpscope.proto.dhcp.DhcpFields.all()));
+            dev.tcpscope.proto.dhcp.DhcpFields.all(),
+            dev.tcpscope.proto.tftp.TftpFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -83,6 +84,9 @@ public final class Protocols {
         t.register(ws, new int[0], false);
         http.upgradesTo(ws);
         t.registerUdp(new dev.tcpscope.proto.http.Ssdp(http), dev.tcpscope.proto.http.Ssdp.UDP_PORTS, false);
+        // TFTP before DNS: its "udp" heuristic comes before DNS's and QUIC's in tshark's list
+        dev.tcpscope.proto.tftp.Tftp tftp = new dev.tcpscope.proto.tftp.Tftp(t::expectUdp, p -> t.udpByPort(p) == t.byName("tftp"));
+        t.registerUdp(tftp, dev.tcpscope.proto.tftp.Tftp.UDP_PORTS, true);
         Dns dns = new Dns(Dns.Kind.DNS);
         t.register(dns, Dns.TCP_PORTS, false);
         t.registerUdp(dns, Dns.UDP_PORTS, true);

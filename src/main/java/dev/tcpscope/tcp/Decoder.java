@@ -133,35 +133,40 @@ public final class Decoder {
         int sp = Udp.srcPort(s, off);
         int dp = Udp.dstPort(s, off);
         long conversation = conversationKey(s, off, ip, sp, dp);
-        PduDissector d = desegmenter.table().forDatagram(sp, dp, conversation, s, off + Udp.HEADER_LENGTH, len);
+        PduContext c = datagramContext;
+        c.conversation = conversation;
+        c.source = endpointKey(ip, true, sp);
+        c.destination = endpointKey(ip, false, dp);
+        c.sourceHost = endpointKey(ip, true, HOST);
+        c.destinationHost = endpointKey(ip, false, HOST);
+        c.srcPort = sp;
+        c.dstPort = dp;
+        PduDissector d = desegmenter.table().forDatagram(c, s, off + Udp.HEADER_LENGTH, len);
         if (d == null) {
             return;
         }
         datagramColumns.reset();
-        PduContext c = datagramContext;
         c.session = null;
         c.frame = (int) f.number();
         c.time = time;
         c.stream = -1;
         c.datagram = true;
         c.reportedLength = rep;
-        c.conversation = conversation;
-        c.source = endpointKey(ip, true, sp);
-        c.destination = endpointKey(ip, false, dp);
         c.seq = 0;
         c.fin = false;
         c.reassembled = false;
         c.canDesegment = false;
         c.truncated = len < rep && !dissection.fragmented;
         c.fragment = dissection.fragmented;
-        c.srcPort = sp;
-        c.dstPort = dp;
         c.columns = datagramColumns;
         c.desegmentOffset = 0;
         c.desegmentLength = 0;
         datagramTaker = d;
         d.dissect(s, off + Udp.HEADER_LENGTH, len, c);
     }
+
+    /** The "port" of {@link #endpointKey} for an address alone: none of the 65,536 real ones. */
+    private static final int HOST = 1 << 16;
 
     /** A 64-bit key of one endpoint of the frame's IP layer {@code ip}: its source or destination address and {@code port}. */
     private long endpointKey(int ip, boolean src, int port) {

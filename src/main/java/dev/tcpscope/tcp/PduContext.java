@@ -43,6 +43,8 @@ public final class PduContext {
     public long conversation;
     /** A datagram's source and destination endpoints (address and port), each as a 64-bit key. */
     public long source, destination;
+    /** A datagram's source and destination addresses alone (any port), each as a 64-bit key. */
+    public long sourceHost, destinationHost;
     /**
      * The bytes are the start of an IP fragment nothing reassembled (Wireshark's
      * {@code pinfo->fragmented}): reading past them is a FragmentBoundsError.

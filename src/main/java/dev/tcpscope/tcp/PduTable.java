@@ -41,6 +41,16 @@ public interface PduTable {
     }
 
     /**
+     * As {@link #forDatagram(int, int, long, java.lang.foreign.MemorySegment, long, int)}, knowing
+     * the datagram's endpoints from {@code c} ({@link PduContext#source}, {@link PduContext#sourceHost}
+     * ...): a conversation a protocol announced with one port unknown (packet-tftp.c's
+     * {@code conversation_new} with {@code NO_PORT2}) takes it first.
+     */
+    default PduDissector forDatagram(PduContext c, java.lang.foreign.MemorySegment s, long off, int len) {
+        return forDatagram(c.srcPort, c.dstPort, c.conversation, s, off, len);
+    }
+
+    /**
      * For {@code -T fields}: names, in {@code frame.protocols} order, the protocols above TCP that
      * show something in {@code frame} (the frame just decoded), and hands {@code data} the bytes
      * of each data item they show (packet-data.c's, for {@code data.data}). None by default.
