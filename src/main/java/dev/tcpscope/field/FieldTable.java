@@ -64,7 +64,10 @@ public final class FieldTable {
     private static final java.util.Set<String> PAYLOAD_BOUND;
 
     static {
-        java.util.Set<String> names = new java.util.HashSet<>(List.of("frame.protocols", "tcp.payload", "udp.payload"));
+        // udp.stream and its times: a conversation a protocol announced (TFTP's, open to any port
+        // of the server) numbers the datagrams that match it as one stream
+        java.util.Set<String> names = new java.util.HashSet<>(List.of("frame.protocols", "tcp.payload", "udp.payload",
+                "udp.stream", "udp.time_relative", "udp.time_delta"));
         for (Field f : TcpReassemblyFields.all()) {
             names.add(f.name());
         }

@@ -130,12 +130,22 @@ public final class DissectorTable implements PduTable {
 
     /** The key of a conversation between {@code endpoint} (an address and port) and any port of {@code host}. */
     public static long expectedKey(long endpoint, long host) {
-        return endpoint * 0x9E3779B97F4A7C15L ^ Long.rotateLeft(host * 0xC2B2AE3D27D4EB4FL, 29);
+        return dev.tcpscope.tcp.UdpKeys.announced(endpoint, host);
     }
+
+    private long announced;
 
     /** From now on a datagram between {@code endpoint} and any port of {@code host} is {@code d}'s, before ports and heuristics. */
     public void expectUdp(long endpoint, long host, PduDissector d) {
-        udpExpected.put(expectedKey(endpoint, host), d);
+        announced = expectedKey(endpoint, host);
+        udpExpected.put(announced, d);
+    }
+
+    @Override
+    public long takeAnnounced() {
+        long a = announced;
+        announced = 0;
+        return a;
     }
 
     @Override

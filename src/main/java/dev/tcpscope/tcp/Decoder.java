@@ -137,8 +137,8 @@ public final class Decoder {
         c.conversation = conversation;
         c.source = endpointKey(ip, true, sp);
         c.destination = endpointKey(ip, false, dp);
-        c.sourceHost = endpointKey(ip, true, HOST);
-        c.destinationHost = endpointKey(ip, false, HOST);
+        c.sourceHost = endpointKey(ip, true, UdpKeys.HOST);
+        c.destinationHost = endpointKey(ip, false, UdpKeys.HOST);
         c.srcPort = sp;
         c.dstPort = dp;
         PduDissector d = desegmenter.table().forDatagram(c, s, off + Udp.HEADER_LENGTH, len);
@@ -163,10 +163,11 @@ public final class Decoder {
         c.desegmentLength = 0;
         datagramTaker = d;
         d.dissect(s, off + Udp.HEADER_LENGTH, len, c);
+        long announced = desegmenter.table().takeAnnounced();
+        if (announced != 0) {
+            udpConversations.announce(announced);
+        }
     }
-
-    /** The "port" of {@link #endpointKey} for an address alone: none of the 65,536 real ones. */
-    private static final int HOST = 1 << 16;
 
     /** A 64-bit key of one endpoint of the frame's IP layer {@code ip}: its source or destination address and {@code port}. */
     private long endpointKey(int ip, boolean src, int port) {
@@ -174,12 +175,7 @@ public final class Decoder {
         long io = dissection.offset(ip);
         boolean v6 = dissection.proto(ip) == Proto.IPV6;
         int alen = v6 ? 16 : 4;
-        long at = io + (v6 ? 8 : 12) + (src ? 0 : alen);
-        long h = port;
-        for (int k = 0; k < alen; k++) {
-            h = h * 31 + (is.get(java.lang.foreign.ValueLayout.JAVA_BYTE, at + k) & 0xff);
-        }
-        return h * 0x9E3779B97F4A7C15L ^ alen;
+        return UdpKeys.endpoint(is, io + (v6 ? 8 : 12) + (src ? 0 : alen), alen, port);
     }
 
     /** A 64-bit key of the UDP conversation: both addresses and ports, the same in either direction. */

@@ -51,6 +51,13 @@ public interface PduTable {
     }
 
     /**
+     * The conversation the last datagram's dissector announced ({@link UdpKeys#announced}), or 0;
+     * asking clears it. UDP's own conversations then number the announced one's datagrams as one
+     * stream, as packet-udp.c finds the announced conversation for them.
+     */
+    default long takeAnnounced() { return 0; }
+
+    /**
      * For {@code -T fields}: names, in {@code frame.protocols} order, the protocols above TCP that
      * show something in {@code frame} (the frame just decoded), and hands {@code data} the bytes
      * of each data item they show (packet-data.c's, for {@code data.data}). None by default.

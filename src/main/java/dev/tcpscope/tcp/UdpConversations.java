@@ -24,6 +24,25 @@ final class UdpConversations {
     /** key → {stream index, first time (ns), latest time (ns)}. */
     private final Map<Key, long[]> conversations = new HashMap<>();
     /**
+     * Conversations a protocol announced between an endpoint and any port of another address
+     * ({@link UdpKeys#announced}): a datagram with no conversation of its own that matches one
+     * belongs to it (its stream is numbered at its first such datagram), as packet-udp.c's
+     * find_or_create_conversation finds the announced conversation (packet-tftp.c's, whose server
+     * answers from a new port). Newest kept, at most 65,536.
+     */
+    private final Map<Long, long[]> announced = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, long[]> eldest) {
+            return size() > 1 << 16;
+        }
+    };
+    private long nextStream;
+
+    /** Notes a conversation a dissector announced ({@link PduTable#takeAnnounced}). */
+    void announce(long key) {
+        announced.putIfAbsent(key, new long[] {-1, 0, 0});
+    }
+    /**
      * Per layer of the frame just decoded (and of its quote): {stream, first, previous}, reused
      * from frame to frame; a layer without a conversation is marked absent.
      */
@@ -134,8 +153,25 @@ final class UdpConversations {
         }
         MemorySegment u = d.segment(i);
         long uo = d.offset(i);
-        long[] c = conversations.computeIfAbsent(Key.of(src, Udp.srcPort(u, uo), dst, Udp.dstPort(u, uo)),
-                k -> new long[] {conversations.size(), time, time});
+        int sp = Udp.srcPort(u, uo);
+        int dp = Udp.dstPort(u, uo);
+        Key key = Key.of(src, sp, dst, dp);
+        long[] c = conversations.get(key);
+        if (c == null && !announced.isEmpty()) {
+            c = announced.get(UdpKeys.announced(UdpKeys.endpoint(dst, dp), UdpKeys.endpoint(src, UdpKeys.HOST)));
+            if (c == null) {
+                c = announced.get(UdpKeys.announced(UdpKeys.endpoint(src, sp), UdpKeys.endpoint(dst, UdpKeys.HOST)));
+            }
+            if (c != null && c[0] < 0) {
+                c[0] = nextStream++;
+                c[1] = time;
+                c[2] = time;
+            }
+        }
+        if (c == null) {
+            c = new long[] {nextStream++, time, time};
+            conversations.put(key, c);
+        }
         result[0] = c[0];
         result[1] = c[1];
         result[2] = c[2];

@@ -23,7 +23,7 @@ import static dev.tcpscope.synth.RawPackets.*;
  * Frames: an ERROR to port 69 and an ACK from port 69 with no transfer; requests on other ports
  * taken by the "udp" heuristic (netascii, octet, a DATA opcode with a request's body) and one it
  * refuses (an odd number of NULs); a read request with tsize, its OACK, the ERROR that closes
- * the probe; a request to port 69 without a NUL, a one-byte
+ * the probe, and DATA from another server port (the transfer's UDP stream all the same); a request to port 69 without a NUL, a one-byte
  * datagram to it; a transfer with blksize 8 refused by an OACK of 4, an ACK 0, a last block, an
  * unknown opcode, an unknown error code, an error message without NUL, block 65535; a write
  * request with windowsize and msftwindow options (one out of range, one unrecognized), an OACK
@@ -60,6 +60,7 @@ public final class TftpScenarios {
         write("10.6.6.1", 1024, "10.6.6.2", 69, cat(b(0, 1), z("a"), z("octet"), z("tsize"), z("0")));
         write("10.6.6.2", 3333, "10.6.6.1", 1024, cat(b(0, 6), z("tsize"), z("1234")));
         write("10.6.6.1", 1024, "10.6.6.2", 3333, cat(b(0, 5, 0, 0), z("bye")));
+        write("10.6.6.2", 4444, "10.6.6.1", 1024, cat(b(0, 3, 0, 2), s("ABCD")));
         write("10.7.7.1", 1024, "10.7.7.2", 69, b(0, 1, 0xff, 0xfe));
         write("10.8.8.1", 1024, "10.8.8.2", 69, b(0));
         write("10.9.9.1", 1030, "10.9.9.2", 69, cat(b(0, 1), z("x"), z("mail"), z("blksize"), z("8")));
