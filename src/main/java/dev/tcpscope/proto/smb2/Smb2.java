@@ -41,7 +41,6 @@ public final class Smb2 {
         /** Create: the file name; Tree Connect: the share; Find: the pattern. */
         String name;
         int findLevel = -1;
-        long msgId;
     }
 
     /**
@@ -109,20 +108,15 @@ public final class Smb2 {
         boolean response, async;
         long status;
         long chainOffset;
-        /** The request this response answers (or the response of this request): frame numbers, and the delay. */
-        int responseTo, responseIn;
+        /** The request this response answers: its frame number, and the delay. */
+        int responseTo;
         long delta;
-        /** The file name a file ID named when it was first seen, or null. */
-        String fileName;
         /** The name saved from the request (Create's file, Find's pattern). */
         String savedName;
         int savedFindLevel = -1;
-        String treeName;
         /** The NTLMSSP message in a Session Setup's security blob. */
         dev.tcpscope.proto.ntlmssp.Ntlmssp.Message ntlmssp;
         LayerTree.End end = LayerTree.End.OK;
-        /** The chain offset points backwards or past the end: the chain stops here. */
-        boolean badChain;
         /** No SMB2 protocol id where the chain led ("Invalid header"). */
         boolean invalid;
         /** The next PDU of the chain starts past the captured bytes. */
@@ -161,7 +155,7 @@ public final class Smb2 {
                 info.append(';');
             }
             p.end = Tvb.walk(() -> new Smb2Walk(p, Tree.NOTHING, info, conv, ctx.time, true).pdu());
-            if (p.end != LayerTree.End.OK || p.badChain || p.invalid || p.chainOffset == 0) {
+            if (p.end != LayerTree.End.OK || p.invalid || p.chainOffset == 0) {
                 break;
             }
             long next = p.chainOffset;
@@ -194,9 +188,6 @@ public final class Smb2 {
             }
             if (e != LayerTree.End.OK) {
                 throw e == LayerTree.End.SHORT ? Tvb.Stop.SHORT : e == LayerTree.End.UNREASSEMBLED ? Tvb.Stop.FRAGMENT : Tvb.Stop.MALFORMED;
-            }
-            if (p.badChain) {
-                return;
             }
         }
     }

@@ -139,8 +139,6 @@ final class Smb2Walk {
         if (p.response && p.responseTo > 0) {
             h.field("smb2.response_to", "Response to: " + p.responseTo, Integer.toString(p.responseTo)).generated();
             h.field("smb2.time", "Time from request: " + Text.seconds(p.delta) + " seconds", Text.seconds(p.delta)).generated();
-        } else if (!p.response && p.responseIn > 0) {
-            h.field("smb2.response_in", "Response in: " + p.responseIn, Integer.toString(p.responseIn)).generated();
         }
     }
 
@@ -178,7 +176,6 @@ final class Smb2Walk {
                 s.frame = p.frame;
                 s.time = time;
                 s.opcode = p.opcode;
-                s.msgId = msgId;
                 conv.put(conv.requests, msgId, s);
             }
             saved = s;
@@ -397,7 +394,6 @@ final class Smb2Walk {
         String key = fidKey(off);
         Smb2.FileName f = Smb2.file(conv.files, key, p.frame);
         if (f != null) {
-            p.fileName = f.name;
             info.append(" File: ").append(f.name);
         }
         return key;
