@@ -137,6 +137,16 @@ ENABLED=(
   # tftp: TFTP on udp.port 69 and by its "udp" heuristic, each transfer a conversation with the
   #   server's port open (src/main/java/dev/tcpscope/proto/tftp); its data blocks go to data.
   tftp
+  # nbss, smb2, spnego: the NetBIOS Session Service on tcp.port 139 and its 4-byte framing of
+  #   direct-hosted SMB on 445 (packet-nbns.c), messages reassembled by their length, and the
+  #   SMB2/SMB3 PDUs in them (packet-smb2.c's "netbios" heuristic; src/main/java/dev/tcpscope/
+  #   proto/smb2): header, compound chains, Info of every command, request/response pairing. spnego
+  #   is what GSS-API hands a Session Setup's security blob to; without it the NTLMSSP inside is
+  #   not reached and Info lacks ", NTLMSSP_NEGOTIATE" (it also opens LDAP's and HTTP's Negotiate
+  #   tokens). smb (SMB1, whose Negotiate an SMB2 client may send first), dcerpc and its pipes
+  #   (srvsvc, lsarpc ... over IPC$), kerberos and lanman stay disabled: SMB1 shows as NBSS with
+  #   data, pipe payloads and Kerberos tokens as SMB2 items and data (docs/SMB2.md).
+  nbss smb2 spnego
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

@@ -67,14 +67,17 @@ class GreErspanTest {
         assertThat(lines.get(26)).isEqualTo("   27  70.386130     20.0.0.1 → 20.0.0.2     GRE 138 Encapsulated PPP");
     }
 
-    /** tshark -r tcpdump-wccp_redirect_gre.pcap: WCCPv2's redirect header, then the redirected TCP segment. */
+    /**
+     * tshark -r tcpdump-wccp_redirect_gre.pcap: WCCPv2's redirect header, then the redirected TCP
+     * segment, to port 445: an NBSS session message whose payload is no SMB2 (data).
+     */
     @Test
     void wccpRedirectHeaderIsSkippedBeforeTheInnerIpv4() {
         assertThat(read("read", DIR + "tcpdump-wccp_redirect_gre.pcap")).containsExactly(
-                "    1   0.000000 10.254.127.195 → 10.254.108.228 TCP 282 1291 → 445 [PSH, ACK] Seq=1 Ack=1 Win=63887 Len=188 TSval=40478 TSecr=28035935");
+                "    1   0.000000 10.254.127.195 → 10.254.108.228 NBSS 282 Session message");
         assertThat(read("read", DIR + "tcpdump-wccp_redirect_gre.pcap", "-T", "fields", "-e", "gre.wccp.service_id",
                 "-e", "gre.wccp.primary_bucket", "-e", "gre.wccp.redirect_header_valid", "-e", "frame.protocols"))
-                .containsExactly("89\t72\t1\teth:ethertype:ip:gre:ip:tcp:data");
+                .containsExactly("89\t72\t1\teth:ethertype:ip:gre:ip:tcp:nbss:data");
     }
 
     /** tshark -r zeek-erspanIII.pcap -V, frame 1: the GRE item and ERSPAN's type III tree. */

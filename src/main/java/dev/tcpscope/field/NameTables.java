@@ -52,7 +52,7 @@ public final class NameTables {
                 }
                 int tab = line.indexOf('\t');
                 String num = line.substring(0, tab);
-                int v = num.startsWith("0x") ? Integer.parseInt(num.substring(2), 16) : Integer.parseInt(num);
+                int v = num.startsWith("0x") ? Integer.parseUnsignedInt(num.substring(2), 16) : Integer.parseInt(num);
                 entry.accept(v, line.substring(tab + 1));
             }
         } catch (IOException e) {

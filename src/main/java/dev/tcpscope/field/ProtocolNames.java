@@ -28,6 +28,7 @@ public final class ProtocolNames {
             Map.entry("enip", "ENIP"), Map.entry("cip", "CIP"), Map.entry("cipcls", "CIPCLS"), Map.entry("cippccc", "CIPPCCC"), Map.entry("websocket", "WebSocket"),
             Map.entry("tpkt", "TPKT"), Map.entry("quic", "QUIC"), Map.entry("cotp", "COTP"),
             Map.entry("ntlmssp", "NTLMSSP"), Map.entry("gss-api", "GSS-API"),
+            Map.entry("nbss", "NBSS"), Map.entry("smb2", "SMB2"), Map.entry("spnego", "SPNEGO"),
             Map.entry("dhcp", "DHCP/BOOTP"),
             Map.entry("tftp", "TFTP"));
 

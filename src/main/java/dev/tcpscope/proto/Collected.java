@@ -73,7 +73,7 @@ public final class Collected implements Tree {
             } else if (integer) {
                 try {
                     // a BASE_HEX item's value is written as the tree shows it, 0x...
-                    v.addLong(i.value.startsWith("0x") ? Long.parseLong(i.value.substring(2), 16) : Long.parseLong(i.value));
+                    v.addLong(i.value.startsWith("0x") ? Long.parseUnsignedLong(i.value.substring(2), 16) : Long.parseLong(i.value));
                 } catch (NumberFormatException e) {
                     v.addPresent(); // not a number: the field is there all the same
                 }
