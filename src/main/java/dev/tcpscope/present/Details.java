@@ -664,7 +664,8 @@ public final class Details {
         if (pim) {
             protocol("pim"); // its "igmp.type" table hands type 0x14 to pim
         }
-        consumed(i, d.captured(i));
+        boolean carries = pim && i + 1 < d.count() && PimV1.carried(d.segment(i), d.offset(i), d.captured(i), d.reported(i)) != 0;
+        consumed(i, carries ? 8 : d.captured(i));
         return walked(Igmp.walk(tvb(i), d.fragmented, root, new StringBuilder(), new StringBuilder()), pim ? "PIM" : "IGMP");
     }
 

@@ -421,6 +421,7 @@ public final class Dissector {
             case IPPROTO_IGMP -> {
                 if (rep > 0) {
                     layer(d, Proto.IGMP, s, off, cap, rep, 0); // proto.igmp.Igmp reads it
+                    carried(d, s, off, cap, rep, dev.tcpscope.proto.pim.PimV1.carried(s, off, cap, rep));
                 } else {
                     d.end = End.UNKNOWN_IP_PROTO;
                 }
@@ -449,7 +450,12 @@ public final class Dissector {
         if (!layer(d, Proto.PIM, s, off, cap, rep, 0)) {
             return;
         }
-        switch (dev.tcpscope.proto.pim.Pim.carried(s, off, cap, rep)) {
+        carried(d, s, off, cap, rep, dev.tcpscope.proto.pim.Pim.carried(s, off, cap, rep));
+    }
+
+    /** A PIM Register's datagram, after its 8-byte header, to the ip or ipv6 dissector by {@code version}. */
+    private void carried(Dissection d, MemorySegment s, long off, int cap, int rep, int version) {
+        switch (version) {
             case 4 -> ipv4(d, s, off + 8, cap - 8, rep - 8);
             case 6 -> ipv6(d, s, off + 8, cap - 8, rep - 8);
             default -> { }

@@ -155,6 +155,7 @@ final class Addr {
                 if ((eos & 0x40) != 0) {
                     jh.append(", End of Attributes");
                 }
+                jh.append(", Attribute Type: ").append(PimNames.joinAttribute(type));
                 Tree jf = t.at(at.field("pim.source_ja.flags", jh.toString(), String.format("0x%02x", eos)), ja, 1);
                 t.at(jf.field("pim.source_ja.flags.f", Text.bits(eos, 0x80, 8) + " = Forward: " + set(eos, 0x80),
                         bit(eos, 0x80)).bitmask(0x80), ja, 1);

@@ -99,6 +99,11 @@ public final class Pim {
                 t.at(pim.field("pim.df_elect.rsvd", Text.bits(b, 0x0f, 8) + " = DF reserved: " + (b & 0x0f),
                         Integer.toString(b & 0x0f)).bitmask(0x0f), 1, 1);
             } else {
+                if (type == 12) {
+                    int b = t.u8(1);
+                    t.at(pim.field("pim.pfmnoforwardbit", Text.bits(b, 0x80, 8) + " = Pfm no forward bit: "
+                            + ((b & 0x80) != 0 ? "True" : "False"), (b & 0x80) != 0 ? "1" : "0").bitmask(0x80), 1, 1);
+                }
                 reserved(pim, 1, 1);
             }
             if (version != 2) {
@@ -189,6 +194,7 @@ public final class Pim {
                 count++;
                 int opt = t.u16(off);
                 int len = t.u16(off + 2);
+                t.need(off, 4 + len); // the option's subtree covers it
                 Tree o = t.at(opts.text("Option " + opt + ": " + PimNames.option(opt)), off, 4 + len);
                 String title = "Option " + opt + ": " + PimNames.option(opt);
                 t.at(o.field("pim.optiontype", "Type: " + opt, Integer.toString(opt)), off, 2);

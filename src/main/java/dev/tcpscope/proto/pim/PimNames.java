@@ -19,13 +19,14 @@ final class PimNames {
             case 9 -> "State-Refresh";
             case 10 -> "DF election";
             case 11 -> "ECMP redirect";
+            case 12 -> "PFM source discovery";
             default -> "Unknown (" + type + ")";
         };
     }
 
     /** The type item's name: a value string's miss is plain "Unknown" there. */
     static String typeItem(int type) {
-        return type <= 11 ? type(type) : "Unknown";
+        return type <= 12 ? type(type) : "Unknown";
     }
 
     static String df(int subtype) {

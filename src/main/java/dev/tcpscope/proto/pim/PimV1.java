@@ -18,6 +18,15 @@ public final class PimV1 {
     /** The IGMP type that carries PIMv1 (IGMP_V1_PIM_ROUTING_MESSAGE). */
     public static final int IGMP_TYPE = 0x14;
 
+    /** The IP version of the datagram a PIMv1 Register in IGMP at {@code off} carries from its byte 8 (4 or 6), else 0. */
+    public static int carried(java.lang.foreign.MemorySegment s, long off, int cap, int rep) {
+        if (cap < 9 || rep < 9 || !register(s, off, cap)) {
+            return 0;
+        }
+        int v = Text.u8(s, off + 8) >> 4;
+        return v == 4 || v == 6 ? v : 0;
+    }
+
     /** Whether the IGMP message at {@code off} is a PIMv1 Register read as far as its version (its columns are then read-only). */
     public static boolean register(java.lang.foreign.MemorySegment s, long off, int cap) {
         return cap >= 5 && Text.u8(s, off) == IGMP_TYPE && Text.u8(s, off + 1) == 1 && Text.u8(s, off + 4) >> 4 == 1;
