@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Usage: scripts/make-ipproto-goldens.sh
 #
-# The protocols above IP that tcpscope dissects in wire/, proto/igmp and proto/vrrp
-# (IpProtocolsTest): ESP, IGMP and VRRP. For every capture below, what tshark prints under the profile of
+# The protocols above IP that tcpscope dissects in wire/, proto/igmp, proto/vrrp and proto/pim
+# (IpProtocolsTest): ESP, IGMP, VRRP and PIM. For every capture below, what tshark prints under the profile of
 # scripts/tshark-profile.sh, LC_ALL=C.UTF-8, TZ=UTC, into
 # src/test/resources/golden/ipproto/<capture>.<format>: the packet list (.list.txt), -V (.V.txt),
 # -2 -V (.2.V.txt), -T json -x (.jsonx.json), -T ek (.ek.json), -T fields of the protocol's
 # fields (.fields.tsv) and -q -z expert (.expert.txt); the four detail formats gzipped
-# (gzip -9n). The captures are those of captures/ with ESP, IGMP or VRRP in them. Goldens are made by
+# (gzip -9n). The captures are those of captures/ with ESP, IGMP, VRRP or PIM in them. Goldens are made by
 # this script only; never edit them by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +17,10 @@ IGMP_CAPTURES=(synth-igmp.pcap zeek-igmp-many-groups.pcap zeek-igmp-bad-checksum
   zeek-multicast-igmp-version-membership-query-and-report.pcap tcpdump-IGMP_V1.pcap tcpdump-IGMP_V2.pcap
   tcpdump-igmpv3-queries.pcap arkime-igmp.pcap pcapplusplus-igmpv3_report2.pcap)
 VRRP_CAPTURES=(synth-vrrp.pcap tcpdump-vrrp.pcap pcapplusplus-VRRP-V3-IPv6.pcap)
+PIM_CAPTURES=(synth-pim.pcap arkime-pim.pcap libpcap-pim-packet-assortment.pcap tcpdump-PIM-DM_pruning.pcap
+  tcpdump-PIM-SM_join_prune.pcap tcpdump-PIM_register_register-stop.pcap tcpdump-PIMv2_bootstrap.pcap
+  tcpdump-PIMv2_hellos.pcap tcpdump-hoobr_pimv1.pcap tcpdump-pim-packet-assortment.pcap tcpdump-pim_header_asan.pcap
+  tcpdump-pim_header_asan-3.pcap tcpdump-pim_header_asan-4.pcap tcpdump-pimv2-oobr-4.pcap)
 ESP_FIELDS="frame.number esp esp.spi esp.sequence esp.sequence-analysis.expected-sn esp.sequence-analysis.previous-frame
   frame.protocols _ws.col.Info _ws.expert.message"
 IGMP_FIELDS="frame.number igmp igmp.version igmp.type igmp.max_resp igmp.max_resp.exp igmp.checksum igmp.checksum.status
@@ -26,6 +30,16 @@ IGMP_FIELDS="frame.number igmp igmp.version igmp.type igmp.max_resp igmp.max_res
 VRRP_FIELDS="frame.number vrrp vrrp.typever vrrp.version vrrp.type vrrp.virt_rtr_id vrrp.prio vrrp.addr_count vrrp.auth_type
   vrrp.adver_int vrrp.reserved_mbz vrrp.short_adver_int vrrp.checksum vrrp.checksum.status vrrp.ip_addr vrrp.ipv6_addr
   vrrp.auth_string frame.protocols _ws.col.Info _ws.expert.message"
+PIM_FIELDS="frame.number pim pim.version pim.type pim.df_elect.subtype pim.igmp_type pim.code pim.cksum pim.cksum.status
+  pim.res_bytes pim.optiontype pim.optionlength pim.optionvalue pim.register_flag.null_register pim.mode pim.holdtime
+  pim.numgroups pim.numjoins pim.numprunes pim.t pim.propagation_delay pim.dr_priority pim.generation_id
+  pim.state_refresh_interval pim.rpt pim.metric_pref pim.metric pim.prune_indicator pim.ip_version pim.source
+  pim.source_ip6 pim.group pim.group_ip6 pim.group_mask pim.upstream_neighbor pim.upstream_neighbor_ip6 pim.join_ip
+  pim.join_ip6 pim.prune_ip pim.prune_ip6 pim.address_list pim.address_list_ip6 pim.bsr pim.bsr_ip6 pim.rp pim.rp_ip6
+  pim.originator pim.group_address pim.fragment_tag pim.rp_count pim.frp_count pim.priority pim.prefix_count
+  pim.src_flags.s pim.mask_len pim.addr_address_family pim.addr_encoding_type pim.unicast pim.unicast_ipv6 pim.group_set
+  pim.group_addr.flags pim.source_addr.flags pim.source_addr.flags.w pim.source_ja.flags.attr_type pim.source_ja.value
+  pim.ttl pim.interval pim.pfmnoforwardbit frame.protocols _ws.col.Protocol _ws.col.Info _ws.expert.message"
 prof=$(mktemp -d)
 trap 'rm -rf "$prof"' EXIT
 scripts/tshark-profile.sh "$prof" >/dev/null
@@ -50,6 +64,7 @@ mkdir -p "$out"
 for c in "${ESP_CAPTURES[@]}"; do goldens "$c" "$ESP_FIELDS"; done
 for c in "${IGMP_CAPTURES[@]}"; do goldens "$c" "$IGMP_FIELDS"; done
 for c in "${VRRP_CAPTURES[@]}"; do goldens "$c" "$VRRP_FIELDS"; done
+for c in "${PIM_CAPTURES[@]}"; do goldens "$c" "$PIM_FIELDS"; done
 {
   echo "# Made by scripts/make-ipproto-goldens.sh; do not edit."
   echo "tshark: $(tshark --version 2>/dev/null | head -1)"
@@ -57,7 +72,8 @@ for c in "${VRRP_CAPTURES[@]}"; do goldens "$c" "$VRRP_FIELDS"; done
   echo "esp fields: $(echo $ESP_FIELDS)"
   echo "igmp fields: $(echo $IGMP_FIELDS)"
   echo "vrrp fields: $(echo $VRRP_FIELDS)"
+  echo "pim fields: $(echo $PIM_FIELDS)"
   echo "profile enables: $(scripts/tshark-profile.sh --list | tr '\n' ' ')"
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 } >"$out/VERSION"
-echo "make-ipproto-goldens: $(( ${#ESP_CAPTURES[@]} + ${#IGMP_CAPTURES[@]} + ${#VRRP_CAPTURES[@]} )) captures -> $out"
+echo "make-ipproto-goldens: $(( ${#ESP_CAPTURES[@]} + ${#IGMP_CAPTURES[@]} + ${#VRRP_CAPTURES[@]} + ${#PIM_CAPTURES[@]} )) captures -> $out"

@@ -118,8 +118,8 @@ ENABLED=(
   #   disabled: an AH header is then "Authentication Header (51)" data under IP, as before.
   esp
   # igmp: IGMP, IP protocol 2 (src/main/java/dev/tcpscope/proto/igmp): versions 0-3 and multicast
-  #   traceroute. The other dissectors of its "igmp.type" table (dvmrp, pimv1, mrdisc, msnip,
-  #   igap, rgmp) stay disabled, so their types show as IGMP with the rest as igmp.data.
+  #   traceroute. The other dissectors of its "igmp.type" table (dvmrp, mrdisc, msnip, igap,
+  #   rgmp; pimv1 is pim's, enabled below) stay disabled, so their types show as IGMP with the rest as igmp.data.
   igmp
   # vrrp: VRRP versions 2 and 3, IP protocol 112 (src/main/java/dev/tcpscope/proto/vrrp).
   vrrp
@@ -147,6 +147,12 @@ ENABLED=(
   #   (srvsvc, lsarpc ... over IPC$), kerberos and lanman stay disabled: SMB1 shows as NBSS with
   #   data, pipe payloads and Kerberos tokens as SMB2 items and data (docs/SMB2.md).
   nbss smb2 spnego
+  # pim: PIM, IP protocol 103, and PIMv1 in IGMP type 0x14 through igmp's "igmp.type" table
+  #   (src/main/java/dev/tcpscope/proto/pim): PIMv2 Hello and its options, Register (the
+  #   datagram it carries handed on to ip/ipv6), Register-Stop, Join/Prune, Graft(-Ack),
+  #   Bootstrap, Assert, Candidate-RP-Advertisement, State-Refresh, DF election; the checksum
+  #   over IPv6's pseudo-header. Needs no helper beyond ip, ipv6 and igmp.
+  pim
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

@@ -13,14 +13,17 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * ESP, IGMP and VRRP against tshark 4.0.17 with esp, igmp and vrrp enabled (goldens by
+ * ESP, IGMP, VRRP and PIM against tshark 4.0.17 with esp, igmp, vrrp and pim enabled (goldens by
  * scripts/make-ipproto-goldens.sh), in the list, -V, -2 -V, -T json -x, -T ek, -T fields and
  * -z expert: the crafted captures/synth-esp.pcap (EspScenarios: repeated, skipped and earlier
  * sequence numbers, a 32-bit wrap, headers cut short, an ICMP error quoting ESP) and
  * synth-igmp.pcap (IgmpScenarios: every version and kind, unknown types, a bad checksum,
  * truncations, a fragment), synth-vrrp.pcap (VrrpScenarios: both versions, checksums over the
  * pseudo-header, bad ones, passwords, truncations), Arkime's ESP capture over IPv4 and IPv6, IGMP
- * captures of Zeek, tcpdump, Arkime and PcapPlusPlus, and VRRP ones of tcpdump and PcapPlusPlus.
+ * captures of Zeek, tcpdump, Arkime and PcapPlusPlus, VRRP ones of tcpdump and PcapPlusPlus,
+ * synth-pim.pcap (PimScenarios: every PIMv2 type and Hello option, Registers carrying datagrams,
+ * encoded addresses, bad checksums, truncations, PIMv1 in IGMP) and PIM captures of Arkime,
+ * libpcap and tcpdump (five of them fuzzed).
  */
 class IpProtocolsTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/ipproto");
@@ -32,7 +35,7 @@ class IpProtocolsTest {
             captures = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".list.txt"))
                     .map(n -> n.substring(0, n.length() - ".list.txt".length())).sorted().toList();
         }
-        assertThat(captures).hasSize(14);
+        assertThat(captures).hasSize(28);
         return captures.stream().flatMap(c -> FORMATS.stream().map(f -> new String[] {c, f}));
     }
 

@@ -134,6 +134,7 @@ final class FrameProtocols {
             case ESP -> x.captured(i); // without keys the rest is ESP's, not data
             case IGMP -> x.captured(i); // an unknown type's rest is igmp.data, not the data protocol
             case VRRP -> x.captured(i);
+            case PIM -> x.captured(i); // a Register's datagram is a layer of its own
         };
     }
 
@@ -195,10 +196,13 @@ final class FrameProtocols {
                 case PW_ACH -> add(sb, "pwach");
                 case ESP -> add(sb, "esp");
                 case VRRP -> add(sb, "vrrp");
+                case PIM -> add(sb, "pim");
                 case IGMP -> {
                     add(sb, "igmp");
                     if (IgmpType.dispatched(x, i)) {
                         add(sb, "igmp"); // its "igmp.type" table names it again
+                    } else if (x.captured(i) >= 1 && Bytes.u8(x.segment(i), x.offset(i)) == 0x14) {
+                        add(sb, "pim"); // the table hands type 0x14 to pim (PIMv1)
                     }
                 }
             }
@@ -309,7 +313,7 @@ final class FrameProtocols {
             case MPLS -> Math.max(0, rep - Math.max(0, Mpls.stackLength(x.segment(i), x.offset(i), x.captured(i), rep)));
             case PW_ETH_CW -> 0;
             case PW_ACH -> rep - 4;
-            case ESP, IGMP, VRRP -> 0;
+            case ESP, IGMP, VRRP, PIM -> 0;
         };
     }
 

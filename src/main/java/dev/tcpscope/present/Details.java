@@ -9,6 +9,9 @@ import dev.tcpscope.proto.DissectorTable;
 import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.proto.Tvb;
 import dev.tcpscope.proto.igmp.Igmp;
+import dev.tcpscope.proto.Text;
+import dev.tcpscope.proto.pim.Pim;
+import dev.tcpscope.proto.pim.PimV1;
 import dev.tcpscope.proto.vrrp.Vrrp;
 import dev.tcpscope.present.color.ColoringRule;
 import dev.tcpscope.tcp.Decoder;
@@ -296,6 +299,7 @@ public final class Details {
                     case ESP -> ipsec.esp(i);
                     case IGMP -> igmp(i);
                     case VRRP -> vrrp(i);
+                    case PIM -> pim(i);
                     default -> false;
                 };
                 if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
@@ -539,6 +543,7 @@ public final class Details {
                 case ESP -> ipsec.esp(i);
                 case IGMP -> igmp(i);
                 case VRRP -> vrrp(i);
+                case PIM -> pim(i);
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;
@@ -655,8 +660,21 @@ public final class Details {
         if (IgmpType.dispatched(d, i)) {
             protocol("igmp"); // its "igmp.type" table names it again
         }
-        consumed(i, d.captured(i));
-        return walked(Igmp.walk(tvb(i), d.fragmented, root, new StringBuilder(), new StringBuilder()), "IGMP");
+        boolean pim = d.captured(i) >= 1 && Text.u8(d.segment(i), d.offset(i)) == PimV1.IGMP_TYPE;
+        if (pim) {
+            protocol("pim"); // its "igmp.type" table hands type 0x14 to pim
+        }
+        boolean carries = pim && i + 1 < d.count() && PimV1.carried(d.segment(i), d.offset(i), d.captured(i), d.reported(i)) != 0;
+        consumed(i, carries ? 8 : d.captured(i));
+        return walked(Igmp.walk(tvb(i), d.fragmented, root, new StringBuilder(), new StringBuilder()), pim ? "PIM" : "IGMP");
+    }
+
+    /** packet-pim.c's tree ({@code proto.pim.Pim}); a Register's datagram is the next layers'. */
+    private boolean pim(int i) {
+        protocol("pim");
+        boolean carries = i + 1 < d.count() && Pim.carried(d.segment(i), d.offset(i), d.captured(i), d.reported(i)) != 0;
+        consumed(i, carries ? 8 : d.captured(i));
+        return walked(Pim.walk(tvb(i), Vrrp.Ip.below(d, i), d.fragmented, root, new StringBuilder(), new StringBuilder()), "PIM");
     }
 
     /** packet-vrrp.c's tree ({@code proto.vrrp.Vrrp}). */

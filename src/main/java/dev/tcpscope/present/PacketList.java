@@ -4,6 +4,7 @@ import dev.tcpscope.frame.Frame;
 import dev.tcpscope.proto.Tree;
 import dev.tcpscope.proto.Tvb;
 import dev.tcpscope.proto.igmp.Igmp;
+import dev.tcpscope.proto.pim.Pim;
 import dev.tcpscope.proto.vrrp.Vrrp;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.tcp.TcpAnalyzer;
@@ -207,6 +208,8 @@ public final class PacketList {
         timeText.setLength(0);
         macSrc = -1;
         macDst = -1;
+        frozenProtocol = null;
+        frozenInfo = null;
         switch (f.kind()) {
             case PACKET -> {
                 layerColumns(f);
@@ -215,6 +218,10 @@ public final class PacketList {
                     case TRUNCATED -> info.append(LIMITED);
                     case MALFORMED -> info.append(MALFORMED);
                     case NONE, OK -> { }
+                }
+                if (frozenProtocol != null) {
+                    set(protocol, frozenProtocol);
+                    set(info, frozenInfo);
                 }
             }
             case PCAPNG_CUSTOM_BLOCK -> customBlock(f);
@@ -264,6 +271,7 @@ public final class PacketList {
                 case ESP -> esp(i);
                 case IGMP -> igmp(i);
                 case VRRP -> vrrp(i);
+                case PIM -> pim(i);
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;
@@ -454,13 +462,40 @@ public final class PacketList {
 
     /** packet-igmp.c's columns, from the walk that also builds its tree. */
     private boolean igmp(int i) {
-        return walked(Igmp.walk(tvb(i), d.fragmented, Tree.NOTHING, protocol, info));
+        Tvb.Stop stop = Igmp.walk(tvb(i), d.fragmented, Tree.NOTHING, protocol, info);
+        if (frozenProtocol == null && dev.tcpscope.proto.pim.PimV1.register(d.segment(i), d.offset(i), d.captured(i))) {
+            frozen();
+        }
+        return walked(stop);
     }
 
     /** packet-vrrp.c's columns, from the walk that also builds its tree. */
     private boolean vrrp(int i) {
         return walked(Vrrp.walk(tvb(i), Vrrp.Ip.below(d, i), d.fragmented, Tree.NOTHING, protocol, info));
     }
+
+    /**
+     * packet-pim.c's columns, from the walk that also builds its tree. A Register makes them
+     * read-only (col_set_writable) once its second byte is read: neither the datagram it carries
+     * nor an exception marker changes them after that.
+     */
+    private boolean pim(int i) {
+        Tvb.Stop stop = Pim.walk(tvb(i), Vrrp.Ip.below(d, i), d.fragmented, Tree.NOTHING, protocol, info);
+        if (frozenProtocol == null && d.captured(i) >= 2 && Pim.register(d.segment(i), d.offset(i), d.captured(i))) {
+            frozen();
+        }
+        return walked(stop);
+    }
+
+    /** Keeps the Protocol and Info columns as they are now to the end of the frame. */
+    private void frozen() {
+        frozenProtocol = protocol.toString();
+        frozenInfo = info.toString();
+    }
+
+    /** The columns a PIM Register made read-only, or null. */
+    private String frozenProtocol;
+    private String frozenInfo;
 
     private Tvb tvb(int i) {
         return new Tvb(d.segment(i), d.offset(i), d.captured(i), d.reported(i));

@@ -68,6 +68,17 @@ public final class Collected implements Tree {
                 // an address item added with its text ("00:11:22:33:44:55"): its six bytes
                 byte[] mac = java.util.HexFormat.ofDelimiter(":").parseHex(i.value);
                 v.addBytes(MemorySegment.ofArray(mac), 0, mac.length);
+            } else if (type == FieldType.IPV6 && i.value != null && i.s == null) {
+                // an address item added with its text ("ff02::d"): its sixteen bytes
+                byte[] a = java.net.InetAddress.ofLiteral(i.value).getAddress();
+                if (a.length == 4) { // "::ffff:a.b.c.d" comes back as IPv4
+                    byte[] m = new byte[16];
+                    m[10] = (byte) 0xff;
+                    m[11] = (byte) 0xff;
+                    System.arraycopy(a, 0, m, 12, 4);
+                    a = m;
+                }
+                v.addBytes(MemorySegment.ofArray(a), 0, a.length);
             } else if (i.s != null) {
                 v.addBytes(i.s, i.off, i.len);
             } else if (integer) {

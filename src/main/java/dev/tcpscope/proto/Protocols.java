@@ -51,6 +51,7 @@ public final class Protocols {
             dev.tcpscope.proto.modbus.ModbusFields.all(),
             dev.tcpscope.proto.igmp.IgmpFields.all(),
             dev.tcpscope.proto.vrrp.VrrpFields.all(),
+            dev.tcpscope.proto.pim.PimFields.all(),
             dev.tcpscope.proto.ldap.LdapFields.all(),
             dev.tcpscope.proto.imap.ImapFields.all(),
             dev.tcpscope.proto.telnet.TelnetFields.all(),

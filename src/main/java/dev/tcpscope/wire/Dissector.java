@@ -44,6 +44,7 @@ public final class Dissector {
     private final int IPPROTO_ESP = 50;
     private final int IPPROTO_MPLS = 137;
     private final int IPPROTO_VRRP = 112;
+    private final int IPPROTO_PIM = 103;
 
     /** Fills {@code d} with the layers of {@code f}. */
     public void dissect(Frame f, Dissection d) {
@@ -420,6 +421,7 @@ public final class Dissector {
             case IPPROTO_IGMP -> {
                 if (rep > 0) {
                     layer(d, Proto.IGMP, s, off, cap, rep, 0); // proto.igmp.Igmp reads it
+                    carried(d, s, off, cap, rep, dev.tcpscope.proto.pim.PimV1.carried(s, off, cap, rep));
                 } else {
                     d.end = End.UNKNOWN_IP_PROTO;
                 }
@@ -431,7 +433,32 @@ public final class Dissector {
                     d.end = End.UNKNOWN_IP_PROTO;
                 }
             }
+            case IPPROTO_PIM -> pim(d, s, off, cap, rep);
             default -> d.end = End.UNKNOWN_IP_PROTO;
+        }
+    }
+
+    /**
+     * PIM (proto.pim.Pim reads it); a Register hands the datagram after its 8-byte header to the
+     * ip or ipv6 dissector, as packet-pim.c does.
+     */
+    private void pim(Dissection d, MemorySegment s, long off, int cap, int rep) {
+        if (rep <= 0 && (d.count() == 0 || d.proto(d.count() - 1) != Proto.IPV6)) {
+            d.end = End.UNKNOWN_IP_PROTO; // IPv4 hands an empty payload to no one; IPv6 hands it on
+            return;
+        }
+        if (!layer(d, Proto.PIM, s, off, cap, rep, 0)) {
+            return;
+        }
+        carried(d, s, off, cap, rep, dev.tcpscope.proto.pim.Pim.carried(s, off, cap, rep));
+    }
+
+    /** A PIM Register's datagram, after its 8-byte header, to the ip or ipv6 dissector by {@code version}. */
+    private void carried(Dissection d, MemorySegment s, long off, int cap, int rep, int version) {
+        switch (version) {
+            case 4 -> ipv4(d, s, off + 8, cap - 8, rep - 8);
+            case 6 -> ipv6(d, s, off + 8, cap - 8, rep - 8);
+            default -> { }
         }
     }
 

@@ -55,5 +55,10 @@ public enum Proto {
      */
     IGMP,
     /** VRRP (IP protocol 112; RFC 3768, RFC 5798), walked by {@code proto.vrrp.Vrrp}. */
-    VRRP
+    VRRP,
+    /**
+     * PIM (IP protocol 103; RFC 7761, 3973, 5015), walked by {@code proto.pim.Pim}; a Register's
+     * datagram follows as the next layers.
+     */
+    PIM
 }

@@ -65,7 +65,9 @@ public final class Igmp {
         }
 
         void message(int type) {
-            if (!IgmpType.dispatched(type)) {
+            if (type == dev.tcpscope.proto.pim.PimV1.IGMP_TYPE) {
+                dev.tcpscope.proto.pim.PimV1.walk(t, fragmented, root, protocol, info); // "igmp.type" hands it to pim
+            } else if (!IgmpType.dispatched(type)) {
                 unknown(type);
             } else if (type <= 15) {
                 v0(type);
