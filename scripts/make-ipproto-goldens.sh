@@ -20,7 +20,7 @@ VRRP_CAPTURES=(synth-vrrp.pcap tcpdump-vrrp.pcap pcapplusplus-VRRP-V3-IPv6.pcap)
 PIM_CAPTURES=(synth-pim.pcap arkime-pim.pcap libpcap-pim-packet-assortment.pcap tcpdump-PIM-DM_pruning.pcap
   tcpdump-PIM-SM_join_prune.pcap tcpdump-PIM_register_register-stop.pcap tcpdump-PIMv2_bootstrap.pcap
   tcpdump-PIMv2_hellos.pcap tcpdump-hoobr_pimv1.pcap tcpdump-pim-packet-assortment.pcap tcpdump-pim_header_asan.pcap
-  tcpdump-pim_header_asan-3.pcap tcpdump-pim_header_asan-4.pcap tcpdump-pimv2-oobr-4.pcap)
+  tcpdump-pim_header_asan-2.pcap tcpdump-pim_header_asan-3.pcap tcpdump-pim_header_asan-4.pcap tcpdump-pimv2-oobr-4.pcap)
 ESP_FIELDS="frame.number esp esp.spi esp.sequence esp.sequence-analysis.expected-sn esp.sequence-analysis.previous-frame
   frame.protocols _ws.col.Info _ws.expert.message"
 IGMP_FIELDS="frame.number igmp igmp.version igmp.type igmp.max_resp igmp.max_resp.exp igmp.checksum igmp.checksum.status

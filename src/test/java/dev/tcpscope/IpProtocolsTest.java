@@ -35,7 +35,7 @@ class IpProtocolsTest {
             captures = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".list.txt"))
                     .map(n -> n.substring(0, n.length() - ".list.txt".length())).sorted().toList();
         }
-        assertThat(captures).hasSize(28);
+        assertThat(captures).hasSize(29);
         return captures.stream().flatMap(c -> FORMATS.stream().map(f -> new String[] {c, f}));
     }
 

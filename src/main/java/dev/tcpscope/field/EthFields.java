@@ -36,11 +36,11 @@ final class EthFields {
                     v.addString(sb);
                 })),
                 Layers.bytes("eth.dst", "Destination", ETHER, p, Layers.ALL, Ethernet.DST, 6),
-                Layers.bool("eth.dst.lg", "LG bit", p, Layers.ALL, Ethernet.DST, 1, 0x02),
-                Layers.bool("eth.dst.ig", "IG bit", p, Layers.ALL, Ethernet.DST, 1, 0x01),
+                addressBit("eth.dst.lg", Ethernet.DST, 0x02),
+                addressBit("eth.dst.ig", Ethernet.DST, 0x01),
                 Layers.bytes("eth.src", "Source", ETHER, p, Layers.ALL, Ethernet.SRC, 6),
-                Layers.bool("eth.src.lg", "LG bit", p, Layers.ALL, Ethernet.SRC, 1, 0x02),
-                Layers.bool("eth.src.ig", "IG bit", p, Layers.ALL, Ethernet.SRC, 1, 0x01),
+                addressBit("eth.src.lg", Ethernet.SRC, 0x02),
+                addressBit("eth.src.ig", Ethernet.SRC, 0x01),
                 Field.of("eth.addr", "Address", ETHER, Layers.each(p, (s, off, cap, v) -> {
                     for (int at = Ethernet.DST; at <= Ethernet.SRC; at += 6) {
                         if (cap >= at + 6) {
@@ -100,6 +100,15 @@ final class EthFields {
     }
 
     /** The bit of both addresses, destination first. */
+    /** A bit of the address at {@code at}: present only with the whole address, whose item carries it. */
+    private static Field addressBit(String name, int at, int mask) {
+        return Field.of(name, mask == 0x02 ? "LG bit" : "IG bit", BOOLEAN, Layers.each(Proto.ETH, (s, off, cap, v) -> {
+            if (cap >= at + 6) {
+                v.addLong(Bytes.u8(s, off + at) & mask);
+            }
+        }));
+    }
+
     private static Field bit(String name, String title, int mask) {
         return Field.of(name, title, BOOLEAN, Layers.each(Proto.ETH, (s, off, cap, v) -> {
             for (int at = Ethernet.DST; at <= Ethernet.SRC; at += 6) {

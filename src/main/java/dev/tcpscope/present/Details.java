@@ -438,7 +438,12 @@ public final class Details {
             frame.field("frame.time_relative", "Time since reference or first frame: " + rel + " seconds", rel).generated();
         }
         frame.field("frame.number", "Frame Number: " + f.number(), f.number());
-        frame.field("frame.len", "Frame Length: " + len + bytes(len) + " (" + len * 8L + " bits)", len);
+        DetailNode lenItem = frame.field("frame.len", "Frame Length: " + len + bytes(len) + " (" + len * 8L + " bits)", len);
+        if (len < cap) {
+            // packet-frame.c: a record whose original length is below its captured length
+            Expert.add(lenItem, "frame.len_lt_caplen", Expert.Severity.ERROR, Expert.Group.MALFORMED,
+                    "Frame length is less than captured length");
+        }
         frame.field("frame.cap_len", "Capture Length: " + cap + bytes(cap) + " (" + cap * 8L + " bits)", cap);
         frame.field("frame.marked", "Frame is marked: False", "0").generated();
         frame.field("frame.ignored", "Frame is ignored: False", "0").generated();

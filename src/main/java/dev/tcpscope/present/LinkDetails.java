@@ -44,6 +44,7 @@ final class LinkDetails {
     }
 
     boolean ethernet(int i) {
+        x.protocol("eth"); // in frame.protocols even when the header is cut short
         if (!x.bounds(i, Ethernet.HEADER_LENGTH, "Ethernet")) {
             // tshark reads the addresses first; a header cut short gets no items of its own
             return false;
@@ -51,7 +52,6 @@ final class LinkDetails {
         MemorySegment s = x.d.segment(i);
         long off = x.d.offset(i);
         int type = Ethernet.type(s, off);
-        x.protocol("eth");
         if (Ethernet.isLength(type)) {
             // IEEE 802.3 with a length field (LLC follows): not dissected further here.
             String title = Ethernet.novellRaw(s, off, x.d.captured(i)) ? "IEEE 802.3 Ethernet Raw " : "IEEE 802.3 Ethernet ";
