@@ -118,7 +118,7 @@ public final class DissectorTable implements PduTable {
     /**
      * UDP conversations a protocol announced with the other side's port unknown (packet-tftp.c's
      * {@code conversation_new(..., NO_PORT2)} on a request: the server answers from a new port):
-     * by {@link #expectedKey} of the known endpoint and the other host, newest kept
+     * by {@link dev.tcpscope.tcp.UdpKeys#announced} of the known endpoint and the other host, newest kept
      * ({@link #UDP_CONVERSATIONS} at most).
      */
     private final java.util.LinkedHashMap<Long, PduDissector> udpExpected = new java.util.LinkedHashMap<>(64, 0.75f, true) {
@@ -128,16 +128,11 @@ public final class DissectorTable implements PduTable {
         }
     };
 
-    /** The key of a conversation between {@code endpoint} (an address and port) and any port of {@code host}. */
-    public static long expectedKey(long endpoint, long host) {
-        return dev.tcpscope.tcp.UdpKeys.announced(endpoint, host);
-    }
-
     private long announced;
 
     /** From now on a datagram between {@code endpoint} and any port of {@code host} is {@code d}'s, before ports and heuristics. */
     public void expectUdp(long endpoint, long host, PduDissector d) {
-        announced = expectedKey(endpoint, host);
+        announced = dev.tcpscope.tcp.UdpKeys.announced(endpoint, host);
         udpExpected.put(announced, d);
     }
 
@@ -151,9 +146,9 @@ public final class DissectorTable implements PduTable {
     @Override
     public PduDissector forDatagram(dev.tcpscope.tcp.PduContext c, java.lang.foreign.MemorySegment s, long off, int len) {
         if (!udpExpected.isEmpty()) {
-            PduDissector d = udpExpected.get(expectedKey(c.destination, c.sourceHost));
+            PduDissector d = udpExpected.get(dev.tcpscope.tcp.UdpKeys.announced(c.destination, c.sourceHost));
             if (d == null) {
-                d = udpExpected.get(expectedKey(c.source, c.destinationHost));
+                d = udpExpected.get(dev.tcpscope.tcp.UdpKeys.announced(c.source, c.destinationHost));
             }
             if (d != null) {
                 return d;

@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
  * RFC 8200 §8.1, with the addresses the caller says the transport sees). Every method returns
  * a new array; nothing here is fast or reused.
  */
-final class RawPackets {
+public final class RawPackets {
     static final byte[] MACS = hex("020000000002020000000001");
 
     private RawPackets() { }
@@ -53,12 +53,12 @@ final class RawPackets {
         return b;
     }
 
-    static byte[] ethernet(int type, byte[] payload) {
+    public static byte[] ethernet(int type, byte[] payload) {
         return ByteBuffer.allocate(14 + payload.length).put(MACS).putShort((short) type).put(payload).array();
     }
 
     /** An IPv4 packet (20-byte header with its checksum, TTL 64, ID 1). */
-    static byte[] ipv4(int proto, byte[] src, byte[] dst, byte[] payload) {
+    public static byte[] ipv4(int proto, byte[] src, byte[] dst, byte[] payload) {
         byte[] h = ByteBuffer.allocate(20).put((byte) 0x45).put((byte) 0).putShort((short) (20 + payload.length))
                 .putShort((short) 1).putShort((short) 0).put((byte) 64).put((byte) proto).putShort((short) 0)
                 .put(src).put(dst).array();
@@ -78,7 +78,7 @@ final class RawPackets {
     }
 
     /** A UDP header (no checksum: 0, as allowed over IPv4) and payload. */
-    static byte[] udp4(int sport, int dport, byte[] data) {
+    public static byte[] udp4(int sport, int dport, byte[] data) {
         return ByteBuffer.allocate(8 + data.length).putShort((short) sport).putShort((short) dport)
                 .putShort((short) (8 + data.length)).putShort((short) 0).put(data).array();
     }

@@ -1,12 +1,12 @@
 package dev.tcpscope.proto.tftp;
 
-import dev.tcpscope.proto.DissectorTable;
 import dev.tcpscope.proto.Items;
 import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.proto.Tree;
 import dev.tcpscope.proto.Tvb;
 import dev.tcpscope.tcp.PduContext;
 import dev.tcpscope.tcp.PduDissector;
+import dev.tcpscope.tcp.UdpKeys;
 
 import java.lang.foreign.MemorySegment;
 import java.util.LinkedHashMap;
@@ -118,10 +118,10 @@ public final class Tftp implements PduDissector, LayerTree {
      * else, from a TFTP port or taken by the heuristic, starts one; null when it belongs to none.
      */
     private TftpWalk.Transfer transfer(Tvb b, PduContext ctx) {
-        long client = DissectorTable.expectedKey(ctx.source, ctx.destinationHost);
+        long client = UdpKeys.announced(ctx.source, ctx.destinationHost);
         TftpWalk.Transfer t = transfers.get(client);
         if (!requestPort.test(ctx.dstPort)) {
-            long server = DissectorTable.expectedKey(ctx.destination, ctx.sourceHost);
+            long server = UdpKeys.announced(ctx.destination, ctx.sourceHost);
             TftpWalk.Transfer answer = transfers.get(server);
             if (answer != null) {
                 return answer;

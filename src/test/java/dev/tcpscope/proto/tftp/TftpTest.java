@@ -4,6 +4,7 @@ import dev.tcpscope.GoldenText;
 import dev.tcpscope.UtcTimeZone;
 import dev.tcpscope.cli.CliRun;
 import dev.tcpscope.proto.Tvb;
+import dev.tcpscope.synth.RawPackets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -108,15 +109,11 @@ class TftpTest {
 
     /** Ethernet, IPv4 10.0.0.1 → 10.0.0.2 (or back, by the ports' roles) and UDP around {@code data}. */
     private static byte[] udpFrame(int sport, int dport, byte[] data) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(14 + 20 + 8 + data.length);
-        b.put(new byte[] {0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 6}).putShort((short) 0x0800);
-        byte[] a = {10, 0, 0, 1};
-        byte[] z = {10, 0, 0, 2};
+        byte[] client = {10, 0, 0, 1};
+        byte[] server = {10, 0, 0, 2};
         boolean fromClient = sport >= 1024 && sport < 1032;
-        b.put((byte) 0x45).put((byte) 0).putShort((short) (28 + data.length)).putShort((short) 1).putShort((short) 0)
-                .put((byte) 64).put((byte) 17).putShort((short) 0).put(fromClient ? a : z).put(fromClient ? z : a);
-        b.putShort((short) sport).putShort((short) dport).putShort((short) (8 + data.length)).putShort((short) 0).put(data);
-        return b.array();
+        return RawPackets.ethernet(0x0800, RawPackets.ipv4(17, fromClient ? client : server, fromClient ? server : client,
+                RawPackets.udp4(sport, dport, data)));
     }
 
     private static byte[] bytes(String s) {
