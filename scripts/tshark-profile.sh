@@ -153,6 +153,10 @@ ENABLED=(
   #   Bootstrap, Assert, Candidate-RP-Advertisement, State-Refresh, DF election; the checksum
   #   over IPv6's pseudo-header. Needs no helper beyond ip, ipv6 and igmp.
   pim
+  # ntp: NTP on udp.port 123 (src/main/java/dev/tcpscope/proto/ntp): time messages with their
+  #   extension fields and MAC, ntpd's mode 6 control and mode 7 private messages, and the
+  #   request/response pairing a second pass shows.
+  ntp
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

@@ -84,7 +84,9 @@ public final class Collected implements Tree {
             } else if (integer) {
                 try {
                     // a BASE_HEX item's value is written as the tree shows it, 0x...
-                    v.addLong(i.value.startsWith("0x") ? Long.parseUnsignedLong(i.value.substring(2), 16) : Long.parseLong(i.value));
+                    // an FT_UINT64 past Long.MAX_VALUE is written unsigned
+                    v.addLong(i.value.startsWith("0x") ? Long.parseUnsignedLong(i.value.substring(2), 16)
+                            : i.value.startsWith("-") ? Long.parseLong(i.value) : Long.parseUnsignedLong(i.value));
                 } catch (NumberFormatException e) {
                     v.addPresent(); // not a number: the field is there all the same
                 }
