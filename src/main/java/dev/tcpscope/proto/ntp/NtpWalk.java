@@ -329,7 +329,7 @@ final class NtpWalk {
                 t.need(off, size);
                 Tree it = t.at(ntp.field("ntp.priv.mode7.item", NtpTables.name("ntp.priv.reqcode", reqcode) + " Item", ""), off, size);
                 if (spec != null) {
-                    fields(it, off, response ? spec : REQUEST_ITEMS.getOrDefault(reqcode, spec));
+                    fields(it, off, spec);
                 }
             }
         }
@@ -384,9 +384,6 @@ final class NtpWalk {
                 "ntp.priv.mode7.precision:4", "ntp.priv.mode7.tolerance:4", "ntp.priv.mode7.ppsfreq:4", "ntp.priv.mode7.jitter:4",
                 "ntp.priv.mode7.stabil:4", "ntp.priv.mode7.jitcnt:4", "ntp.priv.mode7.calcnt:4", "ntp.priv.mode7.errcnt:4",
                 "ntp.priv.mode7.stbcnt:4"});
-
-    /** Request codes whose request items differ from their response's. */
-    private static final java.util.Map<Integer, String[]> REQUEST_ITEMS = java.util.Map.of();
 
     private static final String[] PEER_FLAGS = {"ntp.priv.mode7.peer.flags.config", "ntp.priv.mode7.peer.flags.syspeer",
         "ntp.priv.mode7.peer.flags.burst", "ntp.priv.mode7.peer.flags.refclock", "ntp.priv.mode7.peer.flags.prefer",
