@@ -164,6 +164,7 @@ final class ReadCommand implements Callable<Integer> {
         var err = parent.err;
         // names of the Ethernet addresses protocols above UDP show (DHCP's client MAC address)
         dev.tcpscope.proto.EtherNames.source(() -> MacNames.system()::name);
+        dev.tcpscope.proto.EtherNames.ouiSource(() -> MacNames.system()::ouiName); // PTP's BASE_OUI items
         String path = readFile != null ? readFile : file;
         if (readFile != null && file != null) {
             err.println("tcpscope: give the capture once, either as FILE or with -r");
