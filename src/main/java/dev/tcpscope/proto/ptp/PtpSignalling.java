@@ -54,8 +54,45 @@ final class PtpSignalling {
         }
     }
 
-    /** The 802.1AS Signalling TLVs (message interval request, gPTP capable): not built yet. */
+    /**
+     * The one TLV of an 802.1AS Signalling message, at 44: a message interval request (type 3) or
+     * a gPTP-capable TLV (type 0x8000); packet-ptp.c shows no other. Its organization subtype is
+     * compared as the subtype's first two bytes, which for the standard subtypes are 0, so 4.0.17
+     * titles every type 0x8000 TLV "gPTP-capable TLV" and shows no flags there (measured).
+     */
     static void as(Tvb t, Tree p) {
-        // not shown yet (docs/PTP.md): the tree ends after the target port
+        int length = t.u16(46);
+        int type = t.u16(44);
+        switch (type) {
+            case 3 -> {
+                t.need(44, length + 4); // the subtree item checks its bytes
+                Tree tl = t.at(p.text("Message Interval Request TLV"), 44, length + 4);
+                header(t, tl);
+                Items.add(t, tl, "ptp.as.sig.tlv.linkdelayinterval", 54, 1);
+                Items.add(t, tl, "ptp.as.sig.tlv.timesyncinterval", 55, 1);
+                Items.add(t, tl, "ptp.as.sig.tlv.announceinterval", 56, 1);
+                Tree f = Items.add(t, tl, "ptp.as.sig.tlv.flags", 57, 1);
+                Items.add(t, f, "ptp.as.sig.tlv.flags.rateratio", 57, 1);
+                Items.add(t, f, "ptp.as.sig.tlv.flags.meanlinkdelay", 57, 1);
+                Items.add(t, f, "ptp.as.sig.tlv.flags.stepreceivecapable", 57, 1);
+            }
+            case 0x8000 -> {
+                if (t.u16(51) != 0) {
+                    return; // a subtype whose first bytes are not 0: not shown yet (docs/PTP.md)
+                }
+                t.need(44, length + 4);
+                Tree tl = t.at(p.text("gPTP-capable TLV"), 44, length + 4);
+                header(t, tl);
+                Items.add(t, tl, "ptp.as.sig.tlv.gptpcapablemessageinterval", 54, 1);
+            }
+            default -> { } // packet-ptp.c shows nothing more
+        }
+    }
+
+    private static void header(Tvb t, Tree tl) {
+        Items.add(t, tl, "ptp.as.sig.tlvType", 44, 2);
+        Items.add(t, tl, "ptp.as.sig.lengthField", 46, 2);
+        Items.add(t, tl, "ptp.as.sig.tlv.organizationId", 48, 3);
+        Items.add(t, tl, "ptp.as.sig.tlv.organizationSubType", 51, 3);
     }
 }
