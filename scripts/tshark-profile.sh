@@ -157,6 +157,11 @@ ENABLED=(
   #   extension fields and MAC, ntpd's mode 6 control and mode 7 private messages, and the
   #   request/response pairing a second pass shows.
   ntp
+  # ptp: PTPv2 (IEEE 1588) on udp.port 319 and 320 and on EtherType 0x88F7 (src/main/java/dev/
+  #   tcpscope/proto/ptp): header and flags, every message type's timestamps, Announce and its
+  #   TLVs, Signalling's TLVs, Management's TLV and data sets; messageLength cuts the Ethernet
+  #   payload (the rest shows as eth.padding). Needs no helper protocol.
+  ptp
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

@@ -164,6 +164,7 @@ final class ReadCommand implements Callable<Integer> {
         var err = parent.err;
         // names of the Ethernet addresses protocols above UDP show (DHCP's client MAC address)
         dev.tcpscope.proto.EtherNames.source(() -> MacNames.system()::name);
+        dev.tcpscope.proto.EtherNames.ouiSource(() -> MacNames.system()::ouiName); // PTP's BASE_OUI items
         String path = readFile != null ? readFile : file;
         if (readFile != null && file != null) {
             err.println("tcpscope: give the capture once, either as FILE or with -r");
@@ -382,7 +383,9 @@ final class ReadCommand implements Callable<Integer> {
                 && (display == null || display.fields().stream().allMatch(FieldTable::transportOnly))
                 && (read == null || read.fields().stream().allMatch(FieldTable::transportOnly));
         // tshark builds a tree for a filter, details, fields and coloring (tshark.c's create_proto_tree)
-        boolean tree = display != null || read != null || details != null || fields != null || colorizer != null;
+        // and for a statistic that needs one: io,phs (TL_REQUIRES_PROTO_TREE) or an io,stat with a filter or field
+        boolean tree = display != null || read != null || details != null || fields != null || colorizer != null
+                || statistics.stream().anyMatch(z -> z.startsWith("io,phs") || z.startsWith("io,stat,") && z.split(",", -1).length > 3);
         payloads.tree(tree);
         Decoder decoder = new Decoder(new TcpAnalyzer(mode).preferences(preferences));
         if (!transportOnly) {

@@ -135,6 +135,7 @@ final class FrameProtocols {
             case IGMP -> x.captured(i); // an unknown type's rest is igmp.data, not the data protocol
             case VRRP -> x.captured(i);
             case PIM -> x.captured(i); // a Register's datagram is a layer of its own
+            case PTP -> x.captured(i); // the message, to its length (what follows is Ethernet padding)
         };
     }
 
@@ -197,6 +198,7 @@ final class FrameProtocols {
                 case ESP -> add(sb, "esp");
                 case VRRP -> add(sb, "vrrp");
                 case PIM -> add(sb, "pim");
+                case PTP -> add(sb, "ptp");
                 case IGMP -> {
                     add(sb, "igmp");
                     if (IgmpType.dispatched(x, i)) {
@@ -313,7 +315,7 @@ final class FrameProtocols {
             case MPLS -> Math.max(0, rep - Math.max(0, Mpls.stackLength(x.segment(i), x.offset(i), x.captured(i), rep)));
             case PW_ETH_CW -> 0;
             case PW_ACH -> rep - 4;
-            case ESP, IGMP, VRRP, PIM -> 0;
+            case ESP, IGMP, VRRP, PIM, PTP -> 0;
         };
     }
 

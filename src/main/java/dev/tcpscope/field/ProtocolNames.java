@@ -30,7 +30,7 @@ public final class ProtocolNames {
             Map.entry("ntlmssp", "NTLMSSP"), Map.entry("gss-api", "GSS-API"),
             Map.entry("nbss", "NBSS"), Map.entry("smb2", "SMB2"), Map.entry("spnego", "SPNEGO"),
             Map.entry("dhcp", "DHCP/BOOTP"),
-            Map.entry("tftp", "TFTP"),
+            Map.entry("tftp", "TFTP"), Map.entry("ptp", "PTP"),
             Map.entry("ntp", "NTP"));
 
     /** The short name of the protocol whose filter name is {@code filterName}, or null when tcpscope does not know it. */

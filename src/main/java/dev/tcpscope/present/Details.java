@@ -300,6 +300,7 @@ public final class Details {
                     case IGMP -> igmp(i);
                     case VRRP -> vrrp(i);
                     case PIM -> pim(i);
+                    case PTP -> ptp(i);
                     default -> false;
                 };
                 if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
@@ -549,6 +550,7 @@ public final class Details {
                 case IGMP -> igmp(i);
                 case VRRP -> vrrp(i);
                 case PIM -> pim(i);
+                case PTP -> ptp(i);
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;
@@ -680,6 +682,16 @@ public final class Details {
         boolean carries = i + 1 < d.count() && Pim.carried(d.segment(i), d.offset(i), d.captured(i), d.reported(i)) != 0;
         consumed(i, carries ? 8 : d.captured(i));
         return walked(Pim.walk(tvb(i), Vrrp.Ip.below(d, i), d.fragmented, root, new StringBuilder(), new StringBuilder()), "PIM");
+    }
+
+    /** packet-ptp.c's tree of PTPv2 over Ethernet ({@code proto.ptp.PtpWalk}). */
+    private boolean ptp(int i) {
+        protocol("ptp");
+        consumed(i, d.captured(i));
+        // without a tree (tshark -z expert alone) packet-ptp.c reads no more than the message length
+        boolean withTree = decoder == null || decoder.desegmenter() == null || decoder.desegmenter().table().tree();
+        return walked(dev.tcpscope.proto.ptp.PtpWalk.walk(tvb(i), true, withTree, root, new StringBuilder(), new StringBuilder()),
+                "PTP");
     }
 
     /** packet-vrrp.c's tree ({@code proto.vrrp.Vrrp}). */

@@ -144,6 +144,11 @@ public final class MacNames {
         return ouiNames;
     }
 
+    /** The organisation name of a whole OUI in manuf (get_manuf_name_if_known, BASE_OUI's name), or null. */
+    public String ouiName(int oui) {
+        return ouiNames().name(oui);
+    }
+
     /** Whether names were loaded. */
     public boolean loaded() {
         return loaded;

@@ -201,6 +201,7 @@ public final class PacketList {
         Frame f = decoded.frame();
         d = decoded.dissection();
         rec = decoded.tcp();
+        withTree = decoded.desegmenter() != null && decoded.desegmenter().table().tree();
         src.setLength(0);
         dst.setLength(0);
         protocol.setLength(0);
@@ -272,6 +273,7 @@ public final class PacketList {
                 case IGMP -> igmp(i);
                 case VRRP -> vrrp(i);
                 case PIM -> pim(i);
+                case PTP -> ptp(i);
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;
@@ -467,6 +469,14 @@ public final class PacketList {
             frozen();
         }
         return walked(stop);
+    }
+
+    /** Whether tshark builds the frame's tree (a filter, details, fields): packet-ptp.c reads a message's body only then. */
+    private boolean withTree;
+
+    /** packet-ptp.c's columns for PTPv2 over Ethernet, from the walk that also builds its tree. */
+    private boolean ptp(int i) {
+        return walked(dev.tcpscope.proto.ptp.PtpWalk.walk(tvb(i), true, withTree, Tree.NOTHING, protocol, info));
     }
 
     /** packet-vrrp.c's columns, from the walk that also builds its tree. */

@@ -84,9 +84,7 @@ public final class Collected implements Tree {
             } else if (integer) {
                 try {
                     // a BASE_HEX item's value is written as the tree shows it, 0x...
-                    // an FT_UINT64 past Long.MAX_VALUE is written unsigned
-                    v.addLong(i.value.startsWith("0x") ? Long.parseUnsignedLong(i.value.substring(2), 16)
-                            : i.value.startsWith("-") ? Long.parseLong(i.value) : Long.parseUnsignedLong(i.value));
+                    v.addLong(i.value.startsWith("0x") ? Long.parseUnsignedLong(i.value.substring(2), 16) : decimal(i.value, type));
                 } catch (NumberFormatException e) {
                     v.addPresent(); // not a number: the field is there all the same
                 }
@@ -162,6 +160,18 @@ public final class Collected implements Tree {
             }
         };
         return new Field(name, title, type, type == FieldType.UINT || type == FieldType.INT ? bits : 0, base, e);
+    }
+
+    /** A decimal item value; an FT_UINT64 above Long.MAX_VALUE (PTP's correction.ns of a negative correction) kept unsigned. */
+    private static long decimal(String value, FieldType type) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            if (type == FieldType.UINT) {
+                return Long.parseUnsignedLong(value);
+            }
+            throw e;
+        }
     }
 
     /** Walks one layer of a dissection into a collection (a protocol above IP: IGMP, VRRP). */

@@ -32,6 +32,24 @@ public final class EtherNames {
         return n == null ? plain(mac) : n;
     }
 
+    private static volatile Supplier<java.util.function.IntFunction<String>> ouiSource;
+    private static java.util.function.IntFunction<String> ouis;
+
+    /** Sets where the organisation names of OUIs come from (loaded lazily, once); null: none known. */
+    public static synchronized void ouiSource(Supplier<java.util.function.IntFunction<String>> s) {
+        ouiSource = s;
+        ouis = null;
+    }
+
+    /** The organisation name of the 24-bit OUI {@code oui} (BASE_OUI's, manuf's long name), or null. */
+    public static synchronized String oui(int oui) {
+        if (ouis == null) {
+            Supplier<java.util.function.IntFunction<String>> s = ouiSource;
+            ouis = s == null ? o -> null : s.get();
+        }
+        return ouis.apply(oui);
+    }
+
     /** {@code 00:11:22:33:44:55}. */
     public static String plain(long mac) {
         StringBuilder sb = new StringBuilder(17);

@@ -63,7 +63,8 @@ public final class Protocols {
             dev.tcpscope.proto.dhcp.DhcpFields.all(),
             dev.tcpscope.proto.tftp.TftpFields.all(),
             dev.tcpscope.proto.smb2.Smb2Fields.all(),
-            dev.tcpscope.proto.ntp.NtpFields.all()));
+            dev.tcpscope.proto.ntp.NtpFields.all(),
+            dev.tcpscope.proto.ptp.PtpFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -122,6 +123,7 @@ public final class Protocols {
         t.registerUdp(new dev.tcpscope.proto.dhcp.Dhcp(), dev.tcpscope.proto.dhcp.Dhcp.UDP_PORTS, false);
         t.register(new dev.tcpscope.proto.smb2.Nbss(t::byPort), dev.tcpscope.proto.smb2.Nbss.TCP_PORTS, false);
         t.registerUdp(new dev.tcpscope.proto.ntp.Ntp(), dev.tcpscope.proto.ntp.Ntp.UDP_PORTS, false);
+        t.registerUdp(new dev.tcpscope.proto.ptp.Ptp(t::tree), dev.tcpscope.proto.ptp.Ptp.UDP_PORTS, false);
         return t;
     }
 

@@ -152,6 +152,12 @@ public final class Dissector {
             case Ethernet.TYPE_ARP, Ethernet.TYPE_RARP -> layer(d, Proto.ARP, s, off, cap, rep, 0);
             case Ethernet.TYPE_VLAN, Ethernet.TYPE_QINQ, Ethernet.TYPE_QINQ_OLD -> vlan(d, s, off, cap, rep);
             case Mpls.TYPE_UNICAST, Mpls.TYPE_MULTICAST -> mpls(d, s, off, cap, rep);
+            case 0x88f7 -> { // PTPv2 over Ethernet: packet-ptp.c cuts its bytes to messageLength (the rest is padding)
+                int length = layer(d, Proto.PTP, s, off, cap, rep, 0) && cap >= 4 ? Bytes.u16(s, off + 2) : -1;
+                if (length >= 4 && length <= rep) {
+                    d.setLast(Math.min(cap, length), length);
+                }
+            }
             default -> d.end = End.UNKNOWN_ETHERTYPE;
         }
     }

@@ -60,5 +60,10 @@ public enum Proto {
      * PIM (IP protocol 103; RFC 7761, 3973, 5015), walked by {@code proto.pim.Pim}; a Register's
      * datagram follows as the next layers.
      */
-    PIM
+    PIM,
+    /**
+     * PTPv2 over Ethernet (EtherType 0x88F7, IEEE 1588 annex F), cut to its messageLength when
+     * that fits; walked by {@code proto.ptp.PtpWalk}.
+     */
+    PTP
 }
