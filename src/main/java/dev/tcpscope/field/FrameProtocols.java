@@ -18,6 +18,7 @@ import dev.tcpscope.wire.Tcp;
 import dev.tcpscope.wire.TcpOptionWalk;
 import dev.tcpscope.tcp.TcpRecord;
 import dev.tcpscope.wire.Udp;
+import dev.tcpscope.wire.UdpTunnel;
 
 import java.lang.foreign.MemorySegment;
 
@@ -135,6 +136,7 @@ final class FrameProtocols {
             case IGMP -> x.captured(i); // an unknown type's rest is igmp.data, not the data protocol
             case VRRP -> x.captured(i);
             case PIM -> x.captured(i); // a Register's datagram is a layer of its own
+            case VXLAN, VXLAN_GPE, GENEVE, GTP -> UdpTunnel.dataStart(x, i);
         };
     }
 
@@ -174,7 +176,8 @@ final class FrameProtocols {
                 }
                 case UDP -> {
                     add(sb, "udp");
-                    if (x == d.dissection() && d.datagramTaker() != null && d.datagramTaker().shows(d.frame().number())) {
+                    if (x == d.dissection() && i == n - 1 && d.datagramTaker() != null
+                            && d.datagramTaker().shows(d.frame().number())) {
                         // the protocol above UDP (tcp.Decoder) and the ones its tree shows (SSDP's
                         // media dissectors); its own name when it has no tree of its own
                         int before = sb.length();
@@ -197,6 +200,9 @@ final class FrameProtocols {
                 case ESP -> add(sb, "esp");
                 case VRRP -> add(sb, "vrrp");
                 case PIM -> add(sb, "pim");
+                case VXLAN, VXLAN_GPE -> add(sb, "vxlan");
+                case GENEVE -> add(sb, "geneve");
+                case GTP -> add(sb, "gtp");
                 case IGMP -> {
                     add(sb, "igmp");
                     if (IgmpType.dispatched(x, i)) {
@@ -314,6 +320,7 @@ final class FrameProtocols {
             case PW_ETH_CW -> 0;
             case PW_ACH -> rep - 4;
             case ESP, IGMP, VRRP, PIM -> 0;
+            case VXLAN, VXLAN_GPE, GENEVE, GTP -> UdpTunnel.leftover(x, i);
         };
     }
 

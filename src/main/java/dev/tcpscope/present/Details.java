@@ -549,6 +549,7 @@ public final class Details {
                 case IGMP -> igmp(i);
                 case VRRP -> vrrp(i);
                 case PIM -> pim(i);
+                case VXLAN, VXLAN_GPE, GENEVE, GTP -> udpTunnel(i);
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;
@@ -680,6 +681,47 @@ public final class Details {
         boolean carries = i + 1 < d.count() && Pim.carried(d.segment(i), d.offset(i), d.captured(i), d.reported(i)) != 0;
         consumed(i, carries ? 8 : d.captured(i));
         return walked(Pim.walk(tvb(i), Vrrp.Ip.below(d, i), d.fragmented, root, new StringBuilder(), new StringBuilder()), "PIM");
+    }
+
+    /**
+     * A UDP tunnel's tree ({@code proto.tunnel}): VXLAN, Geneve or GTP; what it carries is the
+     * next layers'. A Geneve protocol type nothing dissects leaves its payload to data.
+     */
+    private boolean udpTunnel(int i) {
+        StringBuilder p = new StringBuilder();
+        StringBuilder n = new StringBuilder();
+        Tvb t = tvb(i);
+        return switch (d.proto(i)) {
+            case VXLAN -> {
+                protocol("vxlan");
+                consumed(i, Math.min(d.captured(i), dev.tcpscope.wire.UdpTunnel.VXLAN_LENGTH));
+                yield walked(dev.tcpscope.proto.tunnel.Vxlan.walk(t, root, p, n), "VXLAN");
+            }
+            case VXLAN_GPE -> {
+                protocol("vxlan");
+                consumed(i, Math.min(d.captured(i), dev.tcpscope.wire.UdpTunnel.VXLAN_LENGTH));
+                boolean ok = walked(dev.tcpscope.proto.tunnel.Vxlan.walkGpe(t, root, p, n), "VXLAN");
+                if (ok && i == d.count() - 1) {
+                    data(d.segment(i), d.offset(i) + 8, d.captured(i) - 8);
+                }
+                yield ok;
+            }
+            case GENEVE -> {
+                protocol("geneve");
+                consumed(i, d.captured(i));
+                boolean ok = walked(dev.tcpscope.proto.tunnel.Geneve.walk(t, root, p, n), "Geneve");
+                if (ok && i == d.count() - 1) {
+                    int h = dev.tcpscope.wire.UdpTunnel.dataStart(d, i);
+                    data(d.segment(i), d.offset(i) + h, d.captured(i) - h);
+                }
+                yield ok;
+            }
+            default -> {
+                protocol("gtp");
+                consumed(i, d.captured(i));
+                yield walked(dev.tcpscope.proto.tunnel.Gtp.walk(t, root, p, n), "GTP");
+            }
+        };
     }
 
     /** packet-vrrp.c's tree ({@code proto.vrrp.Vrrp}). */

@@ -6,6 +6,9 @@ import dev.tcpscope.proto.Tvb;
 import dev.tcpscope.proto.igmp.Igmp;
 import dev.tcpscope.proto.pim.Pim;
 import dev.tcpscope.proto.vrrp.Vrrp;
+import dev.tcpscope.proto.tunnel.Geneve;
+import dev.tcpscope.proto.tunnel.Gtp;
+import dev.tcpscope.proto.tunnel.Vxlan;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.tcp.TcpAnalyzer;
 import dev.tcpscope.tcp.TcpRecord;
@@ -272,6 +275,10 @@ public final class PacketList {
                 case IGMP -> igmp(i);
                 case VRRP -> vrrp(i);
                 case PIM -> pim(i);
+                case VXLAN -> walked(Vxlan.walk(tvb(i), Tree.NOTHING, protocol, info));
+                case VXLAN_GPE -> walked(Vxlan.walkGpe(tvb(i), Tree.NOTHING, protocol, info));
+                case GENEVE -> walked(Geneve.walk(tvb(i), Tree.NOTHING, protocol, info));
+                case GTP -> walked(Gtp.walk(tvb(i), Tree.NOTHING, protocol, info));
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;
@@ -281,6 +288,7 @@ public final class PacketList {
             }
         }
         if (n > 0 && d.proto(n - 1) == Proto.TCP && d.captured(n - 1) >= Tcp.MIN_HEADER_LENGTH) {
+            gtpCarrier(n);
             return; // TCP marks its own options where tshark's option parser would stop
         }
         switch (d.end) {
@@ -296,6 +304,23 @@ public final class PacketList {
                 set(info, "Null/Loopback");
             }
             case COMPLETE, BOGUS, UNSUPPORTED_LINK -> { }
+        }
+        gtpCarrier(n);
+    }
+
+    /**
+     * packet-gtp.c puts "GTP &lt;" and "&gt;" around the Protocol column its T-PDU's datagram set,
+     * once that datagram's dissection returned (an exception in it skips this); the innermost
+     * GTP layer that carries one wraps first.
+     */
+    private void gtpCarrier(int n) {
+        if (d.end == dev.tcpscope.wire.End.CAPTURE_SHORT || d.end == dev.tcpscope.wire.End.REPORTED_SHORT) {
+            return;
+        }
+        for (int i = n - 2; i >= 0; i--) {
+            if (d.proto(i) == Proto.GTP) {
+                protocol.insert(0, "GTP <").append('>');
+            }
         }
     }
 
@@ -336,10 +361,12 @@ public final class PacketList {
 
     private boolean ethernet(int i, boolean last) {
         set(protocol, "Ethernet");
-        info.setLength(0);
+        // packet-eth.c names itself, then reads the header: cut short, it leaves Info as a
+        // tunnel's header set it (Geneve's "Encapsulated ...")
         if (!bounds(i, Ethernet.HEADER_LENGTH)) {
             return false;
         }
+        info.setLength(0);
         MemorySegment s = d.segment(i);
         long off = d.offset(i);
         src.setLength(0);
@@ -853,7 +880,9 @@ public final class PacketList {
         if (Bytes.u16(s, off + Udp.CHECKSUM) == 0 && ip >= 0 && d.proto(ip) == Proto.IPV6) {
             info.append(" [ILLEGAL CHECKSUM (0)]"); // a zero UDP checksum is not allowed over IPv6
         }
-        above(decoder.appColumns()); // what the protocol above UDP wrote (tcp.Decoder)
+        if (i == d.count() - 1) {
+            above(decoder.appColumns()); // what the protocol above UDP wrote (tcp.Decoder)
+        }
         return true;
     }
 
