@@ -176,6 +176,9 @@ final class FrameProtocols {
                 }
                 case UDP -> {
                     add(sb, "udp");
+                    if (x == d.dissection() && i == n - 1 && UdpTunnel.gtpV2(x, i)) {
+                        add(sb, "gtp"); // it handed GTPv2 to gtpv2, not dissected: its bytes are data
+                    }
                     if (x == d.dissection() && i == n - 1 && d.datagramTaker() != null
                             && d.datagramTaker().shows(d.frame().number())) {
                         // the protocol above UDP (tcp.Decoder) and the ones its tree shows (SSDP's
@@ -200,9 +203,10 @@ final class FrameProtocols {
                 case ESP -> add(sb, "esp");
                 case VRRP -> add(sb, "vrrp");
                 case PIM -> add(sb, "pim");
-                case VXLAN, VXLAN_GPE -> add(sb, "vxlan");
+                case VXLAN -> add(sb, "vxlan");
+                case VXLAN_GPE -> { } // packet-vxlan.c's GPE handle is not in the frame's layers
                 case GENEVE -> add(sb, "geneve");
-                case GTP -> add(sb, "gtp");
+                case GTP -> add(sb, UdpTunnel.gtpLayerName(x, i));
                 case IGMP -> {
                     add(sb, "igmp");
                     if (IgmpType.dispatched(x, i)) {

@@ -698,9 +698,9 @@ public final class Details {
                 yield walked(dev.tcpscope.proto.tunnel.Vxlan.walk(t, root, p, n), "VXLAN");
             }
             case VXLAN_GPE -> {
-                protocol("vxlan");
                 consumed(i, Math.min(d.captured(i), dev.tcpscope.wire.UdpTunnel.VXLAN_LENGTH));
-                boolean ok = walked(dev.tcpscope.proto.tunnel.Vxlan.walkGpe(t, root, p, n), "VXLAN");
+                // the GPE handle's protocol is not a layer of the frame: an exception is UDP's
+                boolean ok = walked(dev.tcpscope.proto.tunnel.Vxlan.walkGpe(t, root, p, n), "UDP");
                 if (ok && i == d.count() - 1) {
                     data(d.segment(i), d.offset(i) + 8, d.captured(i) - 8);
                 }
@@ -717,9 +717,10 @@ public final class Details {
                 yield ok;
             }
             default -> {
-                protocol("gtp");
+                boolean prime = d.captured(i) >= 1 && (dev.tcpscope.wire.Bytes.u8(d.segment(i), d.offset(i)) & 0x10) == 0;
+                protocol(dev.tcpscope.wire.UdpTunnel.gtpLayerName(d, i));
                 consumed(i, d.captured(i));
-                yield walked(dev.tcpscope.proto.tunnel.Gtp.walk(t, root, p, n), "GTP");
+                yield walked(dev.tcpscope.proto.tunnel.Gtp.walk(t, root, p, n), prime ? "GTP (Prime)" : "GTP");
             }
         };
     }

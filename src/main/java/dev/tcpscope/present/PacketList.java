@@ -317,11 +317,20 @@ public final class PacketList {
         if (d.end == dev.tcpscope.wire.End.CAPTURE_SHORT || d.end == dev.tcpscope.wire.End.REPORTED_SHORT) {
             return;
         }
-        for (int i = n - 2; i >= 0; i--) {
-            if (d.proto(i) == Proto.GTP) {
+        // UDP does not catch its payload's exceptions (TCP does): a marker at the end of Info
+        // after a last UDP layer came from one that went up through GTP
+        if (n > 0 && d.proto(n - 1) == Proto.UDP && (endsWith(info, MALFORMED) || endsWith(info, LIMITED))) {
+            return;
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            if (d.proto(i) == Proto.GTP && dev.tcpscope.wire.UdpTunnel.gtpCarries(d, i)) {
                 protocol.insert(0, "GTP <").append('>');
             }
         }
+    }
+
+    private static boolean endsWith(StringBuilder sb, String s) {
+        return sb.length() >= s.length() && sb.lastIndexOf(s) == sb.length() - s.length();
     }
 
     /** Appends the marker for an exception thrown reading {@code need} bytes of layer {@code i}. */
@@ -362,8 +371,13 @@ public final class PacketList {
     private boolean ethernet(int i, boolean last) {
         set(protocol, "Ethernet");
         // packet-eth.c names itself, then reads the header: cut short, it leaves Info as a
-        // tunnel's header set it (Geneve's "Encapsulated ...")
+        // tunnel's header set it (Geneve's "Encapsulated ..."), and the destination it read
         if (!bounds(i, Ethernet.HEADER_LENGTH)) {
+            if (d.captured(i) >= 6) {
+                dst.setLength(0);
+                macSegment = d.segment(i);
+                macDst = d.offset(i) + Ethernet.DST;
+            }
             return false;
         }
         info.setLength(0);

@@ -114,6 +114,9 @@ final class TransportDetails {
             if (!quoted && i + 1 < x.d.count() && UdpTunnel.isTunnel(x.d.proto(i + 1))) {
                 // a tunnel's layers follow (wire.Dissector), the payload is theirs
             } else if (quoted || !x.aboveTrees() && x.decoder.datagramTaker() == null) {
+                if (!quoted && UdpTunnel.gtpV2(x.d, i)) {
+                    x.protocol("gtp"); // packet-gtp.c handed it to gtpv2, which is not dissected
+                }
                 x.data(x.packetRoot(), s, off + Udp.HEADER_LENGTH, captured);
             }
         }

@@ -523,17 +523,19 @@ public final class Dissector {
     /**
      * A GTP header: version 1's with its optional fields and extension headers, version 0's
      * 20 bytes. A T-PDU (message type 255) hands its payload to IPv4 or IPv6 by its first
-     * nibble, as packet-gtp.c's default "TPDU heuristic" does. Other messages, GTP' and GTP
-     * inside GTP end here; version 2 is left to UDP (gtpv2 is not dissected).
+     * nibble, as packet-gtp.c's default "TPDU heuristic" does (GTP inside GTP too, within
+     * {@link Dissection#MAX_LAYERS}). Other messages and GTP' end here; version 2 and unknown
+     * version 1 message types are left to UDP (gtpv2 is not dissected).
      */
     private void gtp(Dissection d, MemorySegment s, long off, int cap, int rep) {
-        for (int i = 0; i < d.count(); i++) {
-            if (d.proto(i) == Proto.GTP) {
-                return;
-            }
-        }
         if (cap >= 1 && UdpTunnel.gtpVersion(s, off) == 2) {
             return; // packet-gtp.c hands GTPv2 to gtpv2, which is not dissected: UDP shows it
+        }
+        if (cap >= 1 && UdpTunnel.gtpVersion(s, off) > 2) {
+            return; // packet-gtp.c turns down versions above 2: UDP shows the datagram
+        }
+        if (cap >= 2 && UdpTunnel.gtpVersion(s, off) == 1 && !UdpTunnel.gtpKnownType(UdpTunnel.gtpType(s, off))) {
+            return; // packet-gtp.c turns down a message type it does not know: UDP shows it
         }
         if (!layer(d, Proto.GTP, s, off, cap, rep, 1)) {
             return;

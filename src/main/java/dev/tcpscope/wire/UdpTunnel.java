@@ -110,6 +110,75 @@ public final class UdpTunnel {
         return pos;
     }
 
+    /** Whether tshark 4.0.17 names GTP message type {@code t} (gtp.message's value string). */
+    public static boolean gtpKnownType(int t) {
+        return t <= 7 || t >= 16 && t <= 37 || t >= 48 && t <= 62 || t == 70 || t >= 96 && t <= 105
+                || t >= 112 && t <= 121 || t == 128 || t == 129 || t == 240 || t == 241 || t == 254 || t == 255;
+    }
+
+    /**
+     * Whether GTP layer {@code i} of {@code d} hands a T-PDU's payload on: a datagram that is the
+     * next layer, or bytes that are not IP, which packet-gtp.c shows as "T-PDU Data" (and the
+     * Protocol column then as "GTP &lt;GTP&gt;").
+     */
+    public static boolean gtpCarries(Dissection d, int i) {
+        if (i + 1 < d.count()) {
+            return true;
+        }
+        MemorySegment s = d.segment(i);
+        long off = d.offset(i);
+        int cap = d.captured(i);
+        return tpduData(s, off, cap) > 0;
+    }
+
+    /** How many captured bytes of a T-PDU's payload are not IP ("T-PDU Data"), else 0. */
+    public static int tpduData(MemorySegment s, long off, int cap) {
+        if (cap < GTP_LENGTH || gtpType(s, off) != GTP_TPDU || (Bytes.u8(s, off) & 0x10) == 0) {
+            return 0;
+        }
+        int v = gtpVersion(s, off);
+        int hlen = v == 1 ? gtpLength(s, off, cap) : v == 0 ? GTP_V0_LENGTH : -1;
+        if (hlen < 0 || cap <= hlen) {
+            return 0;
+        }
+        int nibble = Bytes.u8(s, off + hlen) >>> 4;
+        return nibble == 4 || nibble == 6 ? 0 : cap - hlen;
+    }
+
+    /**
+     * The name GTP layer {@code i} of {@code d} has in frame.protocols: packet-gtp.c registers
+     * port 3386 for protocol gtpprime, the others for gtp, whatever the header says.
+     */
+    public static String gtpLayerName(Dissection d, int i) {
+        if (i > 0 && d.proto(i - 1) == Proto.UDP && d.captured(i - 1) >= 4) {
+            MemorySegment s = d.segment(i - 1);
+            long off = d.offset(i - 1);
+            if (gtpPort(Udp.srcPort(s, off), Udp.dstPort(s, off)) == PORT_GTP_V0) {
+                return "gtpprime";
+            }
+        }
+        return "gtp";
+    }
+
+    /** The GTP port a datagram between these ports went to (the lower one first), or 0. */
+    public static int gtpPort(int src, int dst) {
+        int low = Math.min(src, dst);
+        int high = Math.max(src, dst);
+        return byPort(low) == Proto.GTP ? low : byPort(low) == null && byPort(high) == Proto.GTP ? high : 0;
+    }
+
+    /** Whether UDP layer {@code i} of {@code d} holds a GTPv2 message on a GTP port (which the wire layer leaves to UDP). */
+    public static boolean gtpV2(Dissection d, int i) {
+        MemorySegment s = d.segment(i);
+        long off = d.offset(i);
+        if (d.captured(i) < Udp.HEADER_LENGTH + 1 || d.reported(i) <= Udp.HEADER_LENGTH) {
+            return false;
+        }
+        int port = gtpPort(Udp.srcPort(s, off), Udp.dstPort(s, off));
+        return (port == PORT_GTP_C || port == PORT_GTP_U) && Udp.length(s, off) > Udp.HEADER_LENGTH
+                && gtpVersion(s, off + Udp.HEADER_LENGTH) == 2;
+    }
+
     /** GTP's message type. */
     public static int gtpType(MemorySegment s, long off) { return Bytes.u8(s, off + 1); }
 

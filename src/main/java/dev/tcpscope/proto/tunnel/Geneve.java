@@ -29,8 +29,8 @@ public final class Geneve {
             int version = verOpt >>> 6;
             t.at(g.field("geneve.version", "Version: " + version, Integer.toString(version)), 0, 1);
             if (version != 0) {
-                t.at(g.expert("geneve.version.unknown", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
-                        "Unknown version " + version), 0, 1);
+                String m = "Unknown version " + version;
+                t.at(g.text(m), 0, 1).expert("geneve.version.unknown", Tree.Severity.WARNING, Tree.Group.PROTOCOL, m);
                 info.setLength(0);
                 info.append("Unknown Geneve version ").append(version);
             }
@@ -93,8 +93,9 @@ public final class Geneve {
             int type = t.u8(offset + 2);
             int optLen = 4 + (t.u8(offset + 3) & 0x1f) * 4;
             if (optLen > len) {
-                t.at(opts.expert("geneve.option.length.invalid", Tree.Severity.WARNING, Tree.Group.MALFORMED,
-                        optionName(cls, type) + " (length of " + optLen + " is past end of options)"), offset + 3, 1);
+                String m = optionName(cls, type) + " (length of " + optLen + " is past end of options)";
+                t.at(opts.text(m), offset + 3, 1).expert("geneve.option.length.invalid", Tree.Severity.WARNING,
+                        Tree.Group.PROTOCOL, m);
                 return;
             }
             option(t, opts, offset, cls, type, optLen);
@@ -159,7 +160,10 @@ public final class Geneve {
 
     private static void dataItem(Tvb t, Tree o, String key, String name, int off, int n) {
         t.need(off, n);
-        t.at(o.bytes(key, name, t.s, t.base + off, n), off, n);
+        Tree b = t.at(o.bytes(key, name, t.s, t.base + off, n), off, n);
+        if (n == 0) {
+            b.relabel(name + ": <MISSING>"); // proto.c's label of an empty byte field
+        }
     }
 
     /** packet-geneve.c's option name: the known option's or "Unknown", its class and type. */

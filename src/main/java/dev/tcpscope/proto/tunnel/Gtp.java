@@ -24,8 +24,63 @@ public final class Gtp {
         protocol.setLength(0);
         protocol.append("GTP");
         info.setLength(0);
+        boolean prime = t.cap >= 1 && (t.u8(0) & 0x10) == 0;
+        if (prime) {
+            return prime(t, root, info);
+        }
         Tree g = t.at(root.protocol("gtp", "GPRS Tunneling Protocol"), 0, t.cap);
         try {
+            Tvb.Stop stop = header(t, g, info);
+            if (stop == null) {
+                int data = dev.tcpscope.wire.UdpTunnel.tpduData(t.s, t.base, t.cap);
+                if (data > 0) {
+                    t.at(root.bytes("gtp.tpdu_data", "T-PDU Data", t.s, t.base + t.cap - data, data), t.cap - data, data);
+                }
+            }
+            return stop;
+        } catch (Tvb.Stop stop) {
+            return stop;
+        }
+    }
+
+    /** GTP' (TS 32.295, packet-gtp.c's gtpprime): flags, message type, length, sequence number, and a 20-octet header's rest. */
+    private static Tvb.Stop prime(Tvb t, Tree root, StringBuilder info) {
+        Tree g = t.at(root.protocol("gtpprime", "GPRS Tunneling Protocol Prime"), 0, t.cap);
+        try {
+            int flags = t.u8(0);
+            String fh = String.format("0x%02x", flags);
+            Tree f = t.at(g.field("gtp.flags", "Flags: " + fh, fh), 0, 1);
+            int version = flags >>> 5;
+            t.at(f.field("gtp.prim.flags.version", Text.bits(flags, 0xe0, 8) + " = Version: " + version,
+                    Integer.toString(version)).bitmask(0xe0), 0, 1);
+            t.at(f.field("gtp.flags.payload", Text.bits(flags, 0x10, 8) + " = Protocol type: GTP' (0)", "0").bitmask(0x10), 0, 1);
+            int reserved = flags >>> 1 & 7;
+            t.at(f.field("gtp.flags.reserved", Text.bits(flags, 0x0e, 8) + " = Reserved: " + reserved,
+                    Integer.toString(reserved)).bitmask(0x0e), 0, 1);
+            boolean six = (flags & 1) != 0;
+            t.at(f.field("gtp.flags.hdr_length", Text.bits(flags, 0x01, 8) + " = Header length: "
+                    + (six ? "6-Octet Header" : "20-Octet Header"), six ? "1" : "0").bitmask(0x01), 0, 1);
+            int type = t.u8(1);
+            String typeHex = String.format("0x%02x", type);
+            t.at(g.field("gtp.message", "Message Type: " + messageName(type) + " (" + typeHex + ")", typeHex), 1, 1);
+            info.append(messageName(type));
+            int length = t.u16(2);
+            t.at(g.field("gtp.length", "Length: " + length, Integer.toString(length)), 2, 2);
+            int seq = t.u16(4);
+            String seqHex = String.format("0x%04x", seq);
+            t.at(g.field("gtp.seq_number", "Sequence number: " + seqHex + " (" + seq + ")", seqHex), 4, 2);
+            if (!six) {
+                t.need(6, 14);
+            }
+            return null;
+        } catch (Tvb.Stop stop) {
+            return stop;
+        }
+    }
+
+    /** The GTPv1 or GTPv0 header's items under {@code g}. */
+    private static Tvb.Stop header(Tvb t, Tree g, StringBuilder info) {
+        {
             int flags = t.u8(0);
             int version = flags >>> 5;
             String fh = String.format("0x%02x", flags);
@@ -63,8 +118,10 @@ public final class Gtp {
             int pos = 8;
             if ((flags & 0x07) != 0) {
                 int seq = t.u16(8);
-                String seqHex = String.format("0x%04x", seq);
-                t.at(g.field("gtp.seq_number", "Sequence number: " + seqHex + " (" + seq + ")", seqHex), 8, 2);
+                if ((flags & 0x02) != 0) {
+                    String seqHex = String.format("0x%04x", seq);
+                    t.at(g.field("gtp.seq_number", "Sequence number: " + seqHex + " (" + seq + ")", seqHex), 8, 2);
+                }
                 int npdu = t.u8(10);
                 if ((flags & 0x01) != 0) {
                     String n = String.format("0x%02x", npdu);
@@ -77,10 +134,19 @@ public final class Gtp {
                     int walked = 0;
                     while (next != 0 && walked++ < 64) {
                         int len = t.u8(pos) * 4;
-                        Tree e = t.at(g.none("gtp.ext_hdr", "Extension header (" + extName(next) + ")"), pos, Math.max(len, 1));
-                        t.at(e.field("gtp.ext_hdr.length", "Extension Header Length: " + len / 4, Integer.toString(len / 4)), pos, 1);
                         if (len == 0) {
-                            return Tvb.Stop.MALFORMED;
+                            Tree e = t.at(g.none("gtp.ext_hdr", "Extension header"), pos, 1);
+                            t.at(e.field("gtp.ext_hdr.length", "Extension Header Length: 0", "0"), pos, 1)
+                                    .expert("gtp.ext_length.invalid", Tree.Severity.ERROR, Tree.Group.MALFORMED,
+                                            "Extension header length is zero");
+                            return null; // packet-gtp.c returns there
+                        }
+                        Tree e = t.at(g.none("gtp.ext_hdr", "Extension header (" + extName(next) + ")"), pos, len);
+                        Tree l = t.at(e.field("gtp.ext_hdr.length", "Extension Header Length: " + len / 4,
+                                Integer.toString(len / 4)), pos, 1);
+                        if (next == 0xc0 && len != 4) {
+                            l.expert("gtp.ext_length.invalid", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
+                                    "The length field for the PDCP SN Extension header should be 1.");
                         }
                         if (next == 0xc0 && len == 4) {
                             int sn = t.u16(pos + 1);
@@ -95,9 +161,10 @@ public final class Gtp {
                     }
                 }
             }
+            if (type == 255) {
+                t.at(g, 0, pos); // a T-PDU's item ends with the header; its datagram is not GTP's
+            }
             return null;
-        } catch (Tvb.Stop stop) {
-            return stop;
         }
     }
 
@@ -126,6 +193,9 @@ public final class Gtp {
             tid.append(Character.forDigit(b & 0xf, 16)).append(Character.forDigit(b >>> 4, 16));
         }
         t.at(g.string("gtp.tid", "TID", tid.toString()), 12, 8);
+        if (type == 255) {
+            t.at(g, 0, 20);
+        }
         return null;
     }
 

@@ -78,12 +78,13 @@ public final class Vxlan {
             Tree v = t.at(root.protocol("vxlan", "Virtual eXtensible Local Area Network"), 0, Math.min(8, t.cap));
             int flags = t.u8(0);
             String hex = String.format("0x%02x", flags);
-            Tree f = t.at(v.field("vxlan.flags", "Flags: " + hex, hex), 0, 1);
+            // GPE's flags and their reserved bits are 8-bit fields registered under VXLAN's 16-bit names
+            Tree f = t.at(v.field("vxlan.flags", "Flags: " + hex, hex), 0, 1).ftype(FT_UINT8);
             bits(t, f, flags, 0x30, "vxlan.ver", "Version");
             bits(t, f, flags, 0x08, "vxlan.i_bit", "Instance");
             bits(t, f, flags, 0x04, "vxlan.p_bit", "Next Protocol Bit");
             bits(t, f, flags, 0x01, "vxlan.o_bit", "OAM bit");
-            bits(t, f, flags, 0xc2, "vxlan.flags_reserved", "Reserved(R)");
+            bits(t, f, flags, 0xc2, "vxlan.flags_reserved", "Reserved(R)").ftype(FT_UINT8);
             int r16 = t.u16(1);
             t.at(v.field("vxlan.reserved_16", "Reserved: " + r16, Integer.toString(r16)), 1, 2);
             int next = t.u8(3);
@@ -106,9 +107,12 @@ public final class Vxlan {
         }
     }
 
-    private static void bits(Tvb t, Tree f, int flags, int mask, String key, String name) {
+    /** Wireshark 4.0's ftenum number of FT_UINT8. */
+    private static final int FT_UINT8 = 4;
+
+    private static Tree bits(Tvb t, Tree f, int flags, int mask, String key, String name) {
         int value = (flags & mask) >>> Integer.numberOfTrailingZeros(mask);
-        t.at(f.field(key, Text.bits(flags, mask, 8) + " = " + name + ": " + value, Integer.toString(value)).bitmask(mask), 0, 1);
+        return t.at(f.field(key, Text.bits(flags, mask, 8) + " = " + name + ": " + value, Integer.toString(value)).bitmask(mask), 0, 1);
     }
 
     private static void flag(Tvb t, Tree f, int flags, int mask, String key, String name, String yes, String no) {
