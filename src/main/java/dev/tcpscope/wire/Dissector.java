@@ -567,6 +567,9 @@ public final class Dissector {
         int c = cap - hlen;
         int r = rep - hlen;
         if (c < 1) {
+            if (r > 0) {
+                fits(d, cap, rep, hlen + 1); // the heuristic's read of the first byte fails
+            }
             return;
         }
         switch (Bytes.u8(s, p) >>> 4) {

@@ -192,6 +192,7 @@ public final class TunnelScenarios {
         write(cut, 14 + 20 + 8 + 5);               // inside the mandatory header
         write(cut, 14 + 20 + 8 + 14);              // inside the extension header
         write(cut, 14 + 20 + 8 + 16 + 12);         // inside the inner IPv4 header
+        write(cut, 14 + 20 + 8 + 16);              // right after the header: the T-PDU's first byte is missing
         udp(2152, 2152, hex("34ff0008000000"));    // a header the UDP length cuts
         udp(2152, 2152, Arrays.copyOf(gtp(0x34, 0xff, 12, concat(seqPart(0, 0, 0xc0), hex("0209"))), 16)); // extension past the end
     }
