@@ -522,10 +522,10 @@ public final class Dissector {
 
     /**
      * A GTP header: version 1's with its optional fields and extension headers, version 0's
-     * 20 bytes. A T-PDU (message type 255) hands its payload to IPv4 or IPv6 by its first
-     * nibble, as packet-gtp.c's default "TPDU heuristic" does (GTP inside GTP too, within
-     * {@link Dissection#MAX_LAYERS}). Other messages and GTP' end here; version 2 and unknown
-     * version 1 message types are left to UDP (gtpv2 is not dissected).
+     * 20 bytes. A T-PDU (message type 255) hands its payload to IPv4 or IPv6 by its first byte,
+     * as packet-gtp.c's default "TPDU heuristic" does ({@link UdpTunnel#tpduKind}); GTP inside
+     * GTP too, within {@link Dissection#MAX_LAYERS}. Other messages and GTP' end here; version 2
+     * and unknown version 1 message types are left to UDP (gtpv2 is not dissected).
      */
     private void gtp(Dissection d, MemorySegment s, long off, int cap, int rep) {
         if (cap >= 1 && UdpTunnel.gtpVersion(s, off) == 2) {
@@ -572,10 +572,10 @@ public final class Dissector {
             }
             return;
         }
-        switch (Bytes.u8(s, p) >>> 4) {
+        switch (UdpTunnel.tpduKind(Bytes.u8(s, p))) {
             case 4 -> ipv4(d, s, p, c, r);
             case 6 -> ipv6(d, s, p, c, r);
-            default -> { }
+            default -> { } // PPP (not dissected) or T-PDU Data, proto.tunnel.Gtp's
         }
     }
 

@@ -141,8 +141,22 @@ public final class UdpTunnel {
         if (hlen < 0 || cap <= hlen) {
             return 0;
         }
-        int nibble = Bytes.u8(s, off + hlen) >>> 4;
-        return nibble == 4 || nibble == 6 ? 0 : cap - hlen;
+        return tpduKind(Bytes.u8(s, off + hlen)) == 0 ? cap - hlen : 0;
+    }
+
+    /**
+     * What packet-gtp.c's default T-PDU heuristic makes of a payload's first byte: 4 (IPv4,
+     * 0x45 to 0x4e), 6 (IPv6, 0x6_), 1 for an odd byte, taken as PPP (not dissected here: nothing
+     * is shown), else 0: "T-PDU Data".
+     */
+    public static int tpduKind(int first) {
+        if (first >= 0x45 && first <= 0x4e) {
+            return 4;
+        }
+        if (first >>> 4 == 6) {
+            return 6;
+        }
+        return (first & 1) != 0 ? 1 : 0;
     }
 
     /**
