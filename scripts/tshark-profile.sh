@@ -162,6 +162,15 @@ ENABLED=(
   #   TLVs, Signalling's TLVs, Management's TLV and data sets; messageLength cuts the Ethernet
   #   payload (the rest shows as eth.padding). Needs no helper protocol.
   ptp
+  # vxlan, geneve, gtp: the UDP tunnels on udp.port 4789, 6081, 2152 and 2123
+  #   (src/main/java/dev/tcpscope/proto/tunnel, wire/UdpTunnel.java): VXLAN's header and the
+  #   Ethernet frame after it, Geneve's header, options and the frame or datagram its protocol
+  #   type names, GTPv1's header, extension headers and a T-PDU's IPv4/IPv6 datagram (Protocol
+  #   "GTP <X>"), so that the connections inside show as a plain tshark shows them
+  #   (docs/TUNNELS.md). gtpprime is the protocol packet-gtp.c registers for udp.port 3386
+  #   (GTPv0 and GTP'); without it that port shows as bare UDP. gtpv2 and the information
+  #   elements of GTP's control messages are not dissected; gtpv2 stays disabled.
+  vxlan geneve gtp gtpprime
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

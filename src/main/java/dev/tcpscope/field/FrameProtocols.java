@@ -18,6 +18,7 @@ import dev.tcpscope.wire.Tcp;
 import dev.tcpscope.wire.TcpOptionWalk;
 import dev.tcpscope.tcp.TcpRecord;
 import dev.tcpscope.wire.Udp;
+import dev.tcpscope.wire.UdpTunnel;
 
 import java.lang.foreign.MemorySegment;
 
@@ -136,6 +137,7 @@ final class FrameProtocols {
             case VRRP -> x.captured(i);
             case PIM -> x.captured(i); // a Register's datagram is a layer of its own
             case PTP -> x.captured(i); // the message, to its length (what follows is Ethernet padding)
+            case VXLAN, VXLAN_GPE, GENEVE, GTP -> UdpTunnel.dataStart(x, i);
         };
     }
 
@@ -175,7 +177,11 @@ final class FrameProtocols {
                 }
                 case UDP -> {
                     add(sb, "udp");
-                    if (x == d.dissection() && d.datagramTaker() != null && d.datagramTaker().shows(d.frame().number())) {
+                    if (x == d.dissection() && i == n - 1 && UdpTunnel.gtpV2(x, i)) {
+                        add(sb, "gtp"); // it handed GTPv2 to gtpv2, not dissected: its bytes are data
+                    }
+                    if (x == d.dissection() && i == n - 1 && d.datagramTaker() != null
+                            && d.datagramTaker().shows(d.frame().number())) {
                         // the protocol above UDP (tcp.Decoder) and the ones its tree shows (SSDP's
                         // media dissectors); its own name when it has no tree of its own
                         int before = sb.length();
@@ -199,6 +205,10 @@ final class FrameProtocols {
                 case VRRP -> add(sb, "vrrp");
                 case PIM -> add(sb, "pim");
                 case PTP -> add(sb, "ptp");
+                case VXLAN -> add(sb, "vxlan");
+                case VXLAN_GPE -> { } // packet-vxlan.c's GPE handle is not in the frame's layers
+                case GENEVE -> add(sb, "geneve");
+                case GTP -> add(sb, UdpTunnel.gtpLayerName(x, i));
                 case IGMP -> {
                     add(sb, "igmp");
                     if (IgmpType.dispatched(x, i)) {
@@ -316,6 +326,7 @@ final class FrameProtocols {
             case PW_ETH_CW -> 0;
             case PW_ACH -> rep - 4;
             case ESP, IGMP, VRRP, PIM, PTP -> 0;
+            case VXLAN, VXLAN_GPE, GENEVE, GTP -> UdpTunnel.leftover(x, i);
         };
     }
 

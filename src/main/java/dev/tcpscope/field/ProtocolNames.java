@@ -31,7 +31,9 @@ public final class ProtocolNames {
             Map.entry("nbss", "NBSS"), Map.entry("smb2", "SMB2"), Map.entry("spnego", "SPNEGO"),
             Map.entry("dhcp", "DHCP/BOOTP"),
             Map.entry("tftp", "TFTP"), Map.entry("ptp", "PTP"),
-            Map.entry("ntp", "NTP"));
+            Map.entry("ntp", "NTP"),
+            Map.entry("vxlan", "VXLAN"), Map.entry("geneve", "Geneve"), Map.entry("gtp", "GTP"),
+            Map.entry("gtpprime", "GTP (Prime)"));
 
     /** The short name of the protocol whose filter name is {@code filterName}, or null when tcpscope does not know it. */
     public static String shortName(String filterName) {

@@ -551,6 +551,7 @@ public final class Details {
                 case VRRP -> vrrp(i);
                 case PIM -> pim(i);
                 case PTP -> ptp(i);
+                case VXLAN, VXLAN_GPE, GENEVE, GTP -> udpTunnel(i);
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;
@@ -692,6 +693,48 @@ public final class Details {
         boolean withTree = decoder == null || decoder.desegmenter() == null || decoder.desegmenter().table().tree();
         return walked(dev.tcpscope.proto.ptp.PtpWalk.walk(tvb(i), true, withTree, root, new StringBuilder(), new StringBuilder()),
                 "PTP");
+    }
+
+    /**
+     * A UDP tunnel's tree ({@code proto.tunnel}): VXLAN, Geneve or GTP; what it carries is the
+     * next layers'. A Geneve protocol type nothing dissects leaves its payload to data.
+     */
+    private boolean udpTunnel(int i) {
+        StringBuilder p = new StringBuilder();
+        StringBuilder n = new StringBuilder();
+        Tvb t = tvb(i);
+        return switch (d.proto(i)) {
+            case VXLAN -> {
+                protocol("vxlan");
+                consumed(i, Math.min(d.captured(i), dev.tcpscope.wire.UdpTunnel.VXLAN_LENGTH));
+                yield walked(dev.tcpscope.proto.tunnel.Vxlan.walk(t, root, p, n), "VXLAN");
+            }
+            case VXLAN_GPE -> {
+                consumed(i, Math.min(d.captured(i), dev.tcpscope.wire.UdpTunnel.VXLAN_LENGTH));
+                // the GPE handle's protocol is not a layer of the frame: an exception is UDP's
+                boolean ok = walked(dev.tcpscope.proto.tunnel.Vxlan.walkGpe(t, root, p, n), "UDP");
+                if (ok && i == d.count() - 1) {
+                    data(d.segment(i), d.offset(i) + 8, d.captured(i) - 8);
+                }
+                yield ok;
+            }
+            case GENEVE -> {
+                protocol("geneve");
+                consumed(i, d.captured(i));
+                boolean ok = walked(dev.tcpscope.proto.tunnel.Geneve.walk(t, root, p, n), "Geneve");
+                if (ok && i == d.count() - 1) {
+                    int h = dev.tcpscope.wire.UdpTunnel.dataStart(d, i);
+                    data(d.segment(i), d.offset(i) + h, d.captured(i) - h);
+                }
+                yield ok;
+            }
+            default -> {
+                boolean prime = d.captured(i) >= 1 && (dev.tcpscope.wire.Bytes.u8(d.segment(i), d.offset(i)) & 0x10) == 0;
+                protocol(dev.tcpscope.wire.UdpTunnel.gtpLayerName(d, i));
+                consumed(i, d.captured(i));
+                yield walked(dev.tcpscope.proto.tunnel.Gtp.walk(t, root, p, n), prime ? "GTP (Prime)" : "GTP");
+            }
+        };
     }
 
     /** packet-vrrp.c's tree ({@code proto.vrrp.Vrrp}). */

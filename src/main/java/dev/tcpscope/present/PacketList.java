@@ -6,6 +6,9 @@ import dev.tcpscope.proto.Tvb;
 import dev.tcpscope.proto.igmp.Igmp;
 import dev.tcpscope.proto.pim.Pim;
 import dev.tcpscope.proto.vrrp.Vrrp;
+import dev.tcpscope.proto.tunnel.Geneve;
+import dev.tcpscope.proto.tunnel.Gtp;
+import dev.tcpscope.proto.tunnel.Vxlan;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.tcp.TcpAnalyzer;
 import dev.tcpscope.tcp.TcpRecord;
@@ -274,6 +277,10 @@ public final class PacketList {
                 case VRRP -> vrrp(i);
                 case PIM -> pim(i);
                 case PTP -> ptp(i);
+                case VXLAN -> walked(Vxlan.walk(tvb(i), Tree.NOTHING, protocol, info));
+                case VXLAN_GPE -> walked(Vxlan.walkGpe(tvb(i), Tree.NOTHING, protocol, info));
+                case GENEVE -> walked(Geneve.walk(tvb(i), Tree.NOTHING, protocol, info));
+                case GTP -> walked(Gtp.walk(tvb(i), Tree.NOTHING, protocol, info));
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;
@@ -283,6 +290,7 @@ public final class PacketList {
             }
         }
         if (n > 0 && d.proto(n - 1) == Proto.TCP && d.captured(n - 1) >= Tcp.MIN_HEADER_LENGTH) {
+            gtpCarrier(n);
             return; // TCP marks its own options where tshark's option parser would stop
         }
         switch (d.end) {
@@ -299,6 +307,32 @@ public final class PacketList {
             }
             case COMPLETE, BOGUS, UNSUPPORTED_LINK -> { }
         }
+        gtpCarrier(n);
+    }
+
+    /**
+     * packet-gtp.c puts "GTP &lt;" and "&gt;" around the Protocol column its T-PDU's datagram set,
+     * once that datagram's dissection returned (an exception in it skips this); the innermost
+     * GTP layer that carries one wraps first.
+     */
+    private void gtpCarrier(int n) {
+        if (d.end == dev.tcpscope.wire.End.CAPTURE_SHORT || d.end == dev.tcpscope.wire.End.REPORTED_SHORT) {
+            return;
+        }
+        // UDP does not catch its payload's exceptions (TCP does): a marker at the end of Info
+        // after a last UDP layer came from one that went up through GTP
+        if (n > 0 && d.proto(n - 1) == Proto.UDP && (endsWith(info, MALFORMED) || endsWith(info, LIMITED))) {
+            return;
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            if (d.proto(i) == Proto.GTP && dev.tcpscope.wire.UdpTunnel.gtpCarries(d, i)) {
+                protocol.insert(0, "GTP <").append('>');
+            }
+        }
+    }
+
+    private static boolean endsWith(StringBuilder sb, String s) {
+        return sb.length() >= s.length() && sb.lastIndexOf(s) == sb.length() - s.length();
     }
 
     /** Appends the marker for an exception thrown reading {@code need} bytes of layer {@code i}. */
@@ -338,10 +372,17 @@ public final class PacketList {
 
     private boolean ethernet(int i, boolean last) {
         set(protocol, "Ethernet");
-        info.setLength(0);
+        // packet-eth.c names itself, then reads the header: cut short, it leaves Info as a
+        // tunnel's header set it (Geneve's "Encapsulated ..."), and the destination it read
         if (!bounds(i, Ethernet.HEADER_LENGTH)) {
+            if (d.captured(i) >= 6) {
+                dst.setLength(0);
+                macSegment = d.segment(i);
+                macDst = d.offset(i) + Ethernet.DST;
+            }
             return false;
         }
+        info.setLength(0);
         MemorySegment s = d.segment(i);
         long off = d.offset(i);
         src.setLength(0);
@@ -863,7 +904,9 @@ public final class PacketList {
         if (Bytes.u16(s, off + Udp.CHECKSUM) == 0 && ip >= 0 && d.proto(ip) == Proto.IPV6) {
             info.append(" [ILLEGAL CHECKSUM (0)]"); // a zero UDP checksum is not allowed over IPv6
         }
-        above(decoder.appColumns()); // what the protocol above UDP wrote (tcp.Decoder)
+        if (i == d.count() - 1) {
+            above(decoder.appColumns()); // what the protocol above UDP wrote (tcp.Decoder)
+        }
         return true;
     }
 

@@ -3,6 +3,7 @@ package dev.tcpscope.present;
 import dev.tcpscope.wire.Bytes;
 import dev.tcpscope.wire.Proto;
 import dev.tcpscope.wire.Udp;
+import dev.tcpscope.wire.UdpTunnel;
 
 import java.lang.foreign.MemorySegment;
 
@@ -110,7 +111,12 @@ final class TransportDetails {
             // packet-udp.c hands its payload to the tree's root, also from inside an ICMP error;
             // a protocol above UDP that took it (proto.Protocols) shows its own items instead, or
             // nothing at all (SSDP's answer to bytes that are not HTTP)
-            if (quoted || !x.aboveTrees() && x.decoder.datagramTaker() == null) {
+            if (!quoted && i + 1 < x.d.count() && UdpTunnel.isTunnel(x.d.proto(i + 1))) {
+                // a tunnel's layers follow (wire.Dissector), the payload is theirs
+            } else if (quoted || !x.aboveTrees() && x.decoder.datagramTaker() == null) {
+                if (!quoted && UdpTunnel.gtpV2(x.d, i)) {
+                    x.protocol("gtp"); // packet-gtp.c handed it to gtpv2, which is not dissected
+                }
                 x.data(x.packetRoot(), s, off + Udp.HEADER_LENGTH, captured);
             }
         }

@@ -52,6 +52,7 @@ public final class Protocols {
             dev.tcpscope.proto.igmp.IgmpFields.all(),
             dev.tcpscope.proto.vrrp.VrrpFields.all(),
             dev.tcpscope.proto.pim.PimFields.all(),
+            dev.tcpscope.proto.tunnel.TunnelFields.all(),
             dev.tcpscope.proto.ldap.LdapFields.all(),
             dev.tcpscope.proto.imap.ImapFields.all(),
             dev.tcpscope.proto.telnet.TelnetFields.all(),

@@ -16,8 +16,11 @@ import java.lang.foreign.MemorySegment;
  * {@code reported} was cut by the snap length; one that runs past {@code reported} is malformed.
  */
 public final class Dissection {
-    /** Most layers a frame can have (Ethernet, two VLAN tags, IP in IP in IP, transport...). */
-    public static final int MAX_LAYERS = 12;
+    /**
+     * Most layers a frame can have (Ethernet, two VLAN tags, IP in IP in IP, transport...; a
+     * VXLAN tunnel adds four: UDP, VXLAN, Ethernet, IP). Deeper layers are cut off.
+     */
+    public static final int MAX_LAYERS = 24;
 
     private MemorySegment segment = MemorySegment.NULL;
     private final MemorySegment[] segments = new MemorySegment[MAX_LAYERS];

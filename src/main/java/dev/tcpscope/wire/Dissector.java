@@ -51,6 +51,7 @@ public final class Dissector {
         d.reset(f);
         frameNumber = f.number();
         vlanId = 0;
+        quoting = false;
         MemorySegment s = f.segment();
         long off = f.offset();
         int cap = f.capturedLength();
@@ -99,6 +100,7 @@ public final class Dissector {
         d.reset(f);
         frameNumber = f.number();
         vlanId = 0;
+        quoting = true;
         if (v6) {
             ipv6(d, s, off, cap, Math.max(cap, rep));
         } else {
@@ -401,7 +403,7 @@ public final class Dissector {
     private void ipPayload(Dissection d, MemorySegment s, long off, int cap, int rep, int proto) {
         switch (proto) {
             case IPPROTO_TCP -> tcp(d, s, off, cap, rep);
-            case IPPROTO_UDP -> layer(d, Proto.UDP, s, off, cap, rep, Udp.HEADER_LENGTH);
+            case IPPROTO_UDP -> udp(d, s, off, cap, rep);
             case IPPROTO_ICMP -> layer(d, Proto.ICMP, s, off, cap, rep, 0);
             case IPPROTO_ICMPV6 -> layer(d, Proto.ICMPV6, s, off, cap, rep, 0);
             case IPPROTO_IPIP -> ipv4(d, s, off, cap, rep);
@@ -441,6 +443,145 @@ public final class Dissector {
             }
             case IPPROTO_PIM -> pim(d, s, off, cap, rep);
             default -> d.end = End.UNKNOWN_IP_PROTO;
+        }
+    }
+
+    /** Whether the datagram is one an ICMP error quotes (its UDP payload is not followed into tunnels). */
+    private boolean quoting;
+
+    /**
+     * A UDP header and, when one of its ports is a tunnel's (UdpTunnel#byPorts), the tunnel
+     * header and the frame or datagram it carries. The payload is as long as the UDP length
+     * says (at most what the IP layer gives). Not followed: the first fragment of a datagram
+     * not reassembled, a quoted datagram, and GTP inside GTP (packet-gtp.c's T-PDU goes to
+     * IP, whose UDP does not hand port 2152 to GTP again).
+     */
+    private void udp(Dissection d, MemorySegment s, long off, int cap, int rep) {
+        if (!layer(d, Proto.UDP, s, off, cap, rep, Udp.HEADER_LENGTH)) {
+            return;
+        }
+        Proto tunnel = UdpTunnel.byPorts(Udp.srcPort(s, off), Udp.dstPort(s, off));
+        if (tunnel == null || quoting || d.fragmented) {
+            return;
+        }
+        int ulen = Udp.length(s, off);
+        if (ulen == 0 && d.count() >= 2 && d.proto(d.count() - 2) == Proto.IPV6) {
+            ulen = rep; // jumbogram (RFC 2675)
+        }
+        if (ulen < Udp.HEADER_LENGTH) {
+            return; // packet-udp.c stops at a bogus length
+        }
+        int r = Math.min(ulen, rep) - Udp.HEADER_LENGTH;
+        int c = Math.min(cap - Udp.HEADER_LENGTH, r);
+        if (r <= 0) {
+            return; // an empty payload is handed to no one
+        }
+        long p = off + Udp.HEADER_LENGTH;
+        switch (tunnel) {
+            case VXLAN -> {
+                if (layer(d, Proto.VXLAN, s, p, c, r, UdpTunnel.VXLAN_LENGTH)) {
+                    int h = UdpTunnel.VXLAN_LENGTH;
+                    ethernet(d, s, p + h, c - h, r - h, 0);
+                }
+            }
+            case VXLAN_GPE -> {
+                if (layer(d, Proto.VXLAN_GPE, s, p, c, r, UdpTunnel.VXLAN_LENGTH)) {
+                    int h = UdpTunnel.VXLAN_LENGTH;
+                    switch (Bytes.u8(s, p + 3)) { // the next protocol; NSH and MPLS are data here
+                        case 1 -> ipv4(d, s, p + h, c - h, r - h);
+                        case 2 -> ipv6(d, s, p + h, c - h, r - h);
+                        case 3 -> ethernet(d, s, p + h, c - h, r - h, 0);
+                        default -> { }
+                    }
+                }
+            }
+            case GENEVE -> geneve(d, s, p, c, r);
+            case GTP -> gtp(d, s, p, c, r);
+            default -> { }
+        }
+    }
+
+    /**
+     * A Geneve header and its options, then what its protocol type carries through the
+     * EtherType table: Ethernet (transparent bridging), IPv4, IPv6, ARP, VLAN, MPLS. Any other
+     * type is data inside the Geneve layer.
+     */
+    private void geneve(Dissection d, MemorySegment s, long off, int cap, int rep) {
+        if (!layer(d, Proto.GENEVE, s, off, cap, rep, UdpTunnel.GENEVE_LENGTH)) {
+            return;
+        }
+        int hlen = UdpTunnel.geneveLength(s, off);
+        if (!fits(d, cap, rep, hlen)) {
+            return;
+        }
+        int type = UdpTunnel.geneveProtocol(s, off);
+        long p = off + hlen;
+        int c = cap - hlen;
+        int r = rep - hlen;
+        switch (type) {
+            case Gre.TYPE_ETH_BRIDGE -> ethernet(d, s, p, c, r, 0);
+            case Ethernet.TYPE_IPV4, Ethernet.TYPE_IPV6, Ethernet.TYPE_ARP, Ethernet.TYPE_RARP, Ethernet.TYPE_VLAN,
+                    Ethernet.TYPE_QINQ, Mpls.TYPE_UNICAST, Mpls.TYPE_MULTICAST -> etherType(d, s, p, c, r, type);
+            default -> { } // data, after the header
+        }
+    }
+
+    /**
+     * A GTP header: version 1's with its optional fields and extension headers, version 0's
+     * 20 bytes. A T-PDU (message type 255) hands its payload to IPv4 or IPv6 by its first byte,
+     * as packet-gtp.c's default "TPDU heuristic" does ({@link UdpTunnel#tpduKind}); GTP inside
+     * GTP too, within {@link Dissection#MAX_LAYERS}. Other messages and GTP' end here; version 2
+     * and unknown version 1 message types are left to UDP (gtpv2 is not dissected).
+     */
+    private void gtp(Dissection d, MemorySegment s, long off, int cap, int rep) {
+        if (cap >= 1 && UdpTunnel.gtpVersion(s, off) == 2) {
+            return; // packet-gtp.c hands GTPv2 to gtpv2, which is not dissected: UDP shows it
+        }
+        if (cap >= 1 && UdpTunnel.gtpVersion(s, off) > 2) {
+            return; // packet-gtp.c turns down versions above 2: UDP shows the datagram
+        }
+        if (cap >= 2 && UdpTunnel.gtpVersion(s, off) == 1 && !UdpTunnel.gtpKnownType(UdpTunnel.gtpType(s, off))) {
+            return; // packet-gtp.c turns down a message type it does not know: UDP shows it
+        }
+        if (!layer(d, Proto.GTP, s, off, cap, rep, 1)) {
+            return;
+        }
+        int flags = Bytes.u8(s, off);
+        int version = flags >>> 5;
+        boolean gtp = (flags & 0x10) != 0; // else GTP'
+        int hlen;
+        if (version == 1 && gtp) {
+            if (!fits(d, cap, rep, UdpTunnel.GTP_LENGTH)) {
+                return;
+            }
+            hlen = UdpTunnel.gtpLength(s, off, cap);
+            if (hlen < 0) {
+                return; // proto.tunnel.Gtp marks where the walk of the header stopped
+            }
+        } else if (version == 0 && gtp) {
+            if (!fits(d, cap, rep, UdpTunnel.GTP_V0_LENGTH)) {
+                return;
+            }
+            hlen = UdpTunnel.GTP_V0_LENGTH;
+        } else {
+            return; // GTP' and other versions: the header only
+        }
+        if (UdpTunnel.gtpType(s, off) != UdpTunnel.GTP_TPDU) {
+            return;
+        }
+        long p = off + hlen;
+        int c = cap - hlen;
+        int r = rep - hlen;
+        if (c < 1) {
+            if (r > 0) {
+                fits(d, cap, rep, hlen + 1); // the heuristic's read of the first byte fails
+            }
+            return;
+        }
+        switch (UdpTunnel.tpduKind(Bytes.u8(s, p))) {
+            case 4 -> ipv4(d, s, p, c, r);
+            case 6 -> ipv6(d, s, p, c, r);
+            default -> { } // PPP (not dissected) or T-PDU Data, proto.tunnel.Gtp's
         }
     }
 

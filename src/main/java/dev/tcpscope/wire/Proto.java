@@ -65,5 +65,13 @@ public enum Proto {
      * PTPv2 over Ethernet (EtherType 0x88F7, IEEE 1588 annex F), cut to its messageLength when
      * that fits; walked by {@code proto.ptp.PtpWalk}.
      */
-    PTP
+    PTP,
+    /** VXLAN (RFC 7348) on UDP port 4789, packet-vxlan.c; an Ethernet frame follows its 8 bytes. */
+    VXLAN,
+    /** VXLAN-GPE (draft-ietf-nvo3-vxlan-gpe) on UDP port 4790, packet-vxlan.c; its next protocol follows. */
+    VXLAN_GPE,
+    /** Geneve (RFC 8926) on UDP port 6081, packet-geneve.c; its protocol type's payload follows the options. */
+    GENEVE,
+    /** GTP (3GPP TS 29.281 / 29.060) on UDP ports 2152 and 2123, packet-gtp.c; a T-PDU's datagram follows. */
+    GTP
 }

@@ -34,7 +34,9 @@ class DissectorMalformedTest {
                 new Case("eth/qinq/ipv6+hop+frag/udp", LinkType.ETHERNET, WireFrames::ethQinqIpv6HopFragUdp,
                         new Proto[] {Proto.ETH, Proto.VLAN, Proto.VLAN, Proto.IPV6, Proto.UDP},
                         new int[] {14, 18, 22, 78, 86}),
-                new Case("sll/ipv4/udp", LinkType.LINUX_SLL, WireFrames::sllIpv4Udp,
+                // the fixture is a GTP-U T-PDU on udp.port 2152; on port 2153 it is UDP with a payload
+                // (the tunnel's own cuts are TunnelScenarios', checked against tshark in TunnelTest)
+                new Case("sll/ipv4/udp", LinkType.LINUX_SLL, () -> offTunnelPorts(WireFrames.sllIpv4Udp()),
                         new Proto[] {Proto.SLL, Proto.IPV4, Proto.UDP}, new int[] {16, 36, 44}),
                 new Case("sll2/ipv4/tcp", LinkType.LINUX_SLL2, WireFrames::sll2Ipv4Tcp,
                         new Proto[] {Proto.SLL2, Proto.IPV4, Proto.TCP}, new int[] {20, 40, 60}),
@@ -87,6 +89,13 @@ class DissectorMalformedTest {
         assertThat(d.count()).isEqualTo(i + 1);
         assertThat(d.proto(i)).isEqualTo(expected(c, i, cut));
         assertThat(d.offset(i) + d.reported(i)).isEqualTo(cut);
+    }
+
+    /** The frame with both UDP ports (bytes 36-39, after SLL and IPv4) moved from 2152 to 2153. */
+    private static byte[] offTunnelPorts(byte[] b) {
+        b[37] = 0x69;
+        b[39] = 0x69;
+        return b;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -283,8 +292,8 @@ class DissectorMalformedTest {
 
     @Test
     void deepIpInIpStopsAtMaxLayers() {
-        // 14 IPv4-in-IPv4 headers: only MAX_LAYERS fit; dissection stops there without throwing
-        int n = 14;
+        // more IPv4-in-IPv4 headers than MAX_LAYERS: only MAX_LAYERS fit; dissection stops there without throwing
+        int n = Dissection.MAX_LAYERS + 2;
         byte[] b = new byte[n * 20];
         for (int i = 0; i < n; i++) {
             int total = b.length - i * 20;

@@ -96,7 +96,9 @@ class DissectorTest {
     @Test
     void linuxSllV1Ipv4Udp() {
         Dissection d = dissect(frame(LinkType.LINUX_SLL, WireFrames.sllIpv4Udp()));
-        assertThat(layers(d)).containsExactly("SLL@0 125/125", "IPV4@16 109/109", "UDP@36 89/89");
+        // the datagram is a GTP-U T-PDU (udp.port 2152) with a DNS query inside
+        assertThat(layers(d)).containsExactly("SLL@0 125/125", "IPV4@16 109/109", "UDP@36 89/89", "GTP@44 81/81",
+                "IPV4@52 73/73", "UDP@72 53/53");
         assertThat(d.end).isEqualTo(End.COMPLETE);
         assertThat(d.etherType).isEqualTo(0x0800);
         assertThat(d.ipProto).isEqualTo(17);

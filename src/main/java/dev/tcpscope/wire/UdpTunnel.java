@@ -1,0 +1,226 @@
+package dev.tcpscope.wire;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The tunnels Wireshark's "udp.port" table hands a datagram to, and the length of each one's
+ * header: VXLAN (RFC 7348, packet-vxlan.c), Geneve (RFC 8926, packet-geneve.c) and GTP
+ * (3GPP TS 29.281 GTPv1-U, TS 29.060 GTPv1-C; packet-gtp.c). What follows a header is handed
+ * back to the wire layer ({@link Dissector}) as GRE's payload is.
+ */
+public final class UdpTunnel {
+    public static final int PORT_VXLAN = 4789;
+    public static final int PORT_GENEVE = 6081;
+    public static final int PORT_GTP_U = 2152;
+    public static final int PORT_GTP_C = 2123;
+    /** GTPv0 (GSM 09.60) and GTP' (TS 32.295). */
+    public static final int PORT_GTP_V0 = 3386;
+    public static final int PORT_VXLAN_GPE = 4790;
+
+    /** VXLAN's fixed header: flags, group policy ID, VNI, reserved. */
+    public static final int VXLAN_LENGTH = 8;
+    /** Geneve's fixed header, before its options. */
+    public static final int GENEVE_LENGTH = 8;
+    /** GTPv1's mandatory header: flags, message type, length, TEID. */
+    public static final int GTP_LENGTH = 8;
+    /** GTPv0's header: flags, type, length, sequence, flow label, SNDCP N-PDU, spare, TID. */
+    public static final int GTP_V0_LENGTH = 20;
+    /** GTP message type of a T-PDU, which carries a user datagram. */
+    public static final int GTP_TPDU = 255;
+
+    private UdpTunnel() { }
+
+    /**
+     * The tunnel a datagram between these ports goes to, or null: the lower port is tried
+     * before the higher one, as packet-udp.c does with "try heuristic first" off.
+     */
+    public static Proto byPorts(int src, int dst) {
+        int low = Math.min(src, dst);
+        int high = Math.max(src, dst);
+        Proto p = byPort(low);
+        return p != null ? p : byPort(high);
+    }
+
+    private static Proto byPort(int port) {
+        return switch (port) {
+            case PORT_VXLAN -> Proto.VXLAN;
+            case PORT_VXLAN_GPE -> Proto.VXLAN_GPE;
+            case PORT_GENEVE -> Proto.GENEVE;
+            case PORT_GTP_U, PORT_GTP_C, PORT_GTP_V0 -> Proto.GTP;
+            default -> null;
+        };
+    }
+
+    /** Whether {@code p} is one of the UDP tunnels. */
+    public static boolean isTunnel(Proto p) {
+        return p == Proto.VXLAN || p == Proto.VXLAN_GPE || p == Proto.GENEVE || p == Proto.GTP;
+    }
+
+    /** Geneve's header length with its options ({@code Opt Len} in 4-byte words); needs 1 byte. */
+    public static int geneveLength(MemorySegment s, long off) {
+        return GENEVE_LENGTH + (Bytes.u8(s, off) & 0x3f) * 4;
+    }
+
+    /** Geneve's version (the top 2 bits). */
+    public static int geneveVersion(MemorySegment s, long off) { return Bytes.u8(s, off) >>> 6; }
+
+    /** Geneve's protocol type: an EtherType. */
+    public static int geneveProtocol(MemorySegment s, long off) { return Bytes.u16(s, off + 2); }
+
+    /** GTP's version (the top 3 bits of the first byte). */
+    public static int gtpVersion(MemorySegment s, long off) { return Bytes.u8(s, off) >>> 5; }
+
+    /**
+     * Where a GTPv1 header with its optional fields and extension headers ends, or
+     * {@code -(need)} when {@code cap} bytes run out before that, or {@link Integer#MIN_VALUE}
+     * when an extension header's length is 0 (packet-gtp.c stops there). At most
+     * {@code maxExtensions} extension headers are walked (the rest are taken as payload).
+     */
+    public static int gtpLength(MemorySegment s, long off, int cap) {
+        if (cap < GTP_LENGTH) {
+            return -GTP_LENGTH;
+        }
+        int flags = Bytes.u8(s, off);
+        if ((flags & 0x07) == 0) {
+            return GTP_LENGTH;
+        }
+        if (cap < GTP_LENGTH + 4) {
+            return -(GTP_LENGTH + 4);
+        }
+        int pos = GTP_LENGTH + 4;
+        int next = (flags & 0x04) != 0 ? Bytes.u8(s, off + pos - 1) : 0;
+        int walked = 0;
+        while (next != 0) {
+            if (cap < pos + 1) {
+                return -(pos + 1);
+            }
+            int len = Bytes.u8(s, off + pos) * 4;
+            if (len == 0) {
+                return Integer.MIN_VALUE;
+            }
+            if (cap < pos + len) {
+                return -(pos + len);
+            }
+            next = Bytes.u8(s, off + pos + len - 1);
+            pos += len;
+            if (++walked == 64) {
+                return Integer.MIN_VALUE;
+            }
+        }
+        return pos;
+    }
+
+    /** Whether tshark 4.0.17 names GTP message type {@code t} (gtp.message's value string). */
+    public static boolean gtpKnownType(int t) {
+        return t <= 7 || t >= 16 && t <= 37 || t >= 48 && t <= 62 || t == 70 || t >= 96 && t <= 105
+                || t >= 112 && t <= 121 || t == 128 || t == 129 || t == 240 || t == 241 || t == 254 || t == 255;
+    }
+
+    /**
+     * Whether GTP layer {@code i} of {@code d} hands a T-PDU's payload on: a datagram that is the
+     * next layer, or bytes that are not IP, which packet-gtp.c shows as "T-PDU Data" (and the
+     * Protocol column then as "GTP &lt;GTP&gt;").
+     */
+    public static boolean gtpCarries(Dissection d, int i) {
+        if (i + 1 < d.count()) {
+            return true;
+        }
+        MemorySegment s = d.segment(i);
+        long off = d.offset(i);
+        int cap = d.captured(i);
+        return tpduData(s, off, cap) > 0;
+    }
+
+    /** How many captured bytes of a T-PDU's payload are not IP ("T-PDU Data"), else 0. */
+    public static int tpduData(MemorySegment s, long off, int cap) {
+        if (cap < GTP_LENGTH || gtpType(s, off) != GTP_TPDU || (Bytes.u8(s, off) & 0x10) == 0) {
+            return 0;
+        }
+        int v = gtpVersion(s, off);
+        int hlen = v == 1 ? gtpLength(s, off, cap) : v == 0 ? GTP_V0_LENGTH : -1;
+        if (hlen < 0 || cap <= hlen) {
+            return 0;
+        }
+        return tpduKind(Bytes.u8(s, off + hlen)) == 0 ? cap - hlen : 0;
+    }
+
+    /**
+     * What packet-gtp.c's default T-PDU heuristic makes of a payload's first byte: 4 (IPv4,
+     * 0x45 to 0x4e), 6 (IPv6, 0x6_), 1 for an odd byte, taken as PPP (not dissected here: nothing
+     * is shown), else 0: "T-PDU Data".
+     */
+    public static int tpduKind(int first) {
+        if (first >= 0x45 && first <= 0x4e) {
+            return 4;
+        }
+        if (first >>> 4 == 6) {
+            return 6;
+        }
+        return (first & 1) != 0 ? 1 : 0;
+    }
+
+    /**
+     * The name GTP layer {@code i} of {@code d} has in frame.protocols: packet-gtp.c registers
+     * port 3386 for protocol gtpprime, the others for gtp, whatever the header says.
+     */
+    public static String gtpLayerName(Dissection d, int i) {
+        if (i > 0 && d.proto(i - 1) == Proto.UDP && d.captured(i - 1) >= 4) {
+            MemorySegment s = d.segment(i - 1);
+            long off = d.offset(i - 1);
+            if (gtpPort(Udp.srcPort(s, off), Udp.dstPort(s, off)) == PORT_GTP_V0) {
+                return "gtpprime";
+            }
+        }
+        return "gtp";
+    }
+
+    /** The GTP port a datagram between these ports went to (the lower one first), or 0. */
+    public static int gtpPort(int src, int dst) {
+        int low = Math.min(src, dst);
+        int high = Math.max(src, dst);
+        return byPort(low) == Proto.GTP ? low : byPort(low) == null && byPort(high) == Proto.GTP ? high : 0;
+    }
+
+    /** Whether UDP layer {@code i} of {@code d} holds a GTPv2 message on a GTP port (which the wire layer leaves to UDP). */
+    public static boolean gtpV2(Dissection d, int i) {
+        MemorySegment s = d.segment(i);
+        long off = d.offset(i);
+        if (d.captured(i) < Udp.HEADER_LENGTH + 1 || d.reported(i) <= Udp.HEADER_LENGTH) {
+            return false;
+        }
+        int port = gtpPort(Udp.srcPort(s, off), Udp.dstPort(s, off));
+        return (port == PORT_GTP_C || port == PORT_GTP_U) && Udp.length(s, off) > Udp.HEADER_LENGTH
+                && gtpVersion(s, off + Udp.HEADER_LENGTH) == 2;
+    }
+
+    /** GTP's message type. */
+    public static int gtpType(MemorySegment s, long off) { return Bytes.u8(s, off + 1); }
+
+    /** GTP's length field: the bytes after the mandatory 8-byte header. */
+    public static int gtpLengthField(MemorySegment s, long off) { return Bytes.u16(s, off + 2); }
+
+    /**
+     * Where the bytes a tunnel layer {@code i} of {@code x} leaves to the data dissector begin:
+     * after Geneve's header and options (a protocol type nothing here dissects), after VXLAN's
+     * 8 bytes; GTP keeps its bytes (information elements are its own items).
+     */
+    public static int dataStart(Dissection x, int i) {
+        return switch (x.proto(i)) {
+            case VXLAN, VXLAN_GPE -> VXLAN_LENGTH;
+            case GENEVE -> x.captured(i) >= 1 ? geneveLength(x.segment(i), x.offset(i)) : x.captured(i);
+            default -> x.captured(i);
+        };
+    }
+
+    /** How many reported bytes after a tunnel layer {@code i} that ends the dissection go to data. */
+    public static int leftover(Dissection x, int i) {
+        if (x.proto(i) == Proto.VXLAN_GPE) {
+            return Math.max(0, x.reported(i) - VXLAN_LENGTH); // a next protocol not followed: data
+        }
+        if (x.proto(i) != Proto.GENEVE || x.captured(i) < GENEVE_LENGTH) {
+            return 0;
+        }
+        int hlen = geneveLength(x.segment(i), x.offset(i));
+        return Math.max(0, x.reported(i) - hlen);
+    }
+}
