@@ -163,11 +163,16 @@ public final class DissectorTable implements PduTable {
         return d == DATA ? null : d;
     }
 
+    @Override
+    public boolean claimsUdpPort(int port) {
+        return port != 0 && (udpChanged.get(port) || udpPort[port] != null);
+    }
+
     /** Whether the ports or decode-as (not a heuristic) chose the dissector. */
     private boolean claimedByPort(int srcPort, int dstPort) {
         int low = Math.min(srcPort, dstPort);
         int high = Math.max(srcPort, dstPort);
-        return low != 0 && (udpChanged.get(low) || udpPort[low] != null) || high != 0 && (udpChanged.get(high) || udpPort[high] != null);
+        return claimsUdpPort(low) || claimsUdpPort(high);
     }
 
     /** Decode-as: {@code udp.port == port} goes to {@code d} ({@code null}: to the data dissector). */

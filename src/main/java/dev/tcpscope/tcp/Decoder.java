@@ -57,7 +57,13 @@ public final class Decoder {
     /** As {@link #payloads(PduTable)}, showing frames as tshark's second pass does when {@code secondPass}. */
     public Decoder payloads(PduTable table, boolean secondPass) {
         desegmenter = table == null ? null : new Desegmenter(table).secondPass(secondPass);
+        claimUdpPorts(table);
         return this;
+    }
+
+    /** A UDP port the table's dissectors own goes to them before a tunnel on the other port. */
+    private void claimUdpPorts(PduTable table) {
+        dissector.udpClaimed(table == null ? port -> false : table::claimsUdpPort);
     }
 
     /** The table payloads go to (TCP's and UDP's), or null when nothing above them is dissected. */
@@ -69,6 +75,7 @@ public final class Decoder {
      */
     public Decoder payloads(PduTable table, PduCompletions firstPass) {
         desegmenter = table == null ? null : new Desegmenter(table).secondPass(firstPass);
+        claimUdpPorts(table);
         return this;
     }
 

@@ -31,6 +31,11 @@ public interface PduTable {
         return null;
     }
 
+    /** Whether a dissector owns {@code udp.port == port} (registered or decoded-as, not a heuristic). */
+    default boolean claimsUdpPort(int port) {
+        return false;
+    }
+
     /**
      * As {@link #forDatagram(int, int, java.lang.foreign.MemorySegment, long, int)}, knowing the
      * datagram's conversation key: a dissector a heuristic made the conversation's

@@ -27,6 +27,14 @@ public final class Dissector {
         notes = into;
     }
 
+    /** The UDP ports another dissector owns (registered or decoded-as); none unless told. */
+    private java.util.function.IntPredicate udpClaimed = port -> false;
+
+    /** Tells the tunnels which UDP ports other dissectors own ({@link UdpTunnel#byPorts}). */
+    public void udpClaimed(java.util.function.IntPredicate claimed) {
+        udpClaimed = claimed;
+    }
+
     /** Tells a second pass where the first completed each datagram ({@code tshark -2}). */
     public void knownReassemblies(ReassembledIn firstPass) {
         known = firstPass;
@@ -460,7 +468,7 @@ public final class Dissector {
         if (!layer(d, Proto.UDP, s, off, cap, rep, Udp.HEADER_LENGTH)) {
             return;
         }
-        Proto tunnel = UdpTunnel.byPorts(Udp.srcPort(s, off), Udp.dstPort(s, off));
+        Proto tunnel = UdpTunnel.byPorts(Udp.srcPort(s, off), Udp.dstPort(s, off), udpClaimed);
         if (tunnel == null || quoting || d.fragmented) {
             return;
         }

@@ -32,13 +32,20 @@ public final class UdpTunnel {
 
     /**
      * The tunnel a datagram between these ports goes to, or null: the lower port is tried
-     * before the higher one, as packet-udp.c does with "try heuristic first" off.
+     * before the higher one, as packet-udp.c does with "try heuristic first" off, so a lower
+     * port that another UDP dissector owns ({@code claimed}: DNS's 53, a port decoded as
+     * something) keeps the datagram from a tunnel on the higher one.
      */
-    public static Proto byPorts(int src, int dst) {
+    public static Proto byPorts(int src, int dst, java.util.function.IntPredicate claimed) {
         int low = Math.min(src, dst);
         int high = Math.max(src, dst);
         Proto p = byPort(low);
-        return p != null ? p : byPort(high);
+        return p != null ? p : claimed.test(low) ? null : byPort(high);
+    }
+
+    /** {@link #byPorts(int, int, java.util.function.IntPredicate)} with no other UDP dissector. */
+    public static Proto byPorts(int src, int dst) {
+        return byPorts(src, dst, port -> false);
     }
 
     private static Proto byPort(int port) {

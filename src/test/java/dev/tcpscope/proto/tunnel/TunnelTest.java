@@ -99,6 +99,38 @@ class TunnelTest {
         assertThat(UdpTunnel.gtpPort(3386, 40000)).isEqualTo(3386);
         assertThat(UdpTunnel.gtpPort(4789, 2152)).isEqualTo(2152);
         assertThat(UdpTunnel.gtpPort(2152, 4789)).isEqualTo(2152);
+        // a lower port another dissector owns wins; a tunnel on the lower port still does
+        assertThat(UdpTunnel.byPorts(4789, 53, p -> p == 53)).isNull();
+        assertThat(UdpTunnel.byPorts(5353, 4789, p -> p == 5353)).isEqualTo(Proto.VXLAN);
+        assertThat(UdpTunnel.byPorts(40000, 6081, p -> p == 53)).isEqualTo(Proto.GENEVE);
+    }
+
+    /**
+     * A DNS query from source port 4789 to a server's 53 is DNS, and one from port 2152 too: the
+     * lower port's dissector comes first (tshark 4.0.17 lists both as "DNS ... Standard query",
+     * checked on crafted frames); so does a tunnel on the lower port against mDNS on the higher.
+     */
+    @Test
+    void aLowerPortWithItsOwnDissectorKeepsTheDatagram(@TempDir Path dir) throws IOException {
+        byte[] query = HexFormat.of().parseHex("abcd01000001000000000000076578616d706c6503636f6d0000010001");
+        byte[] vxlanArp = HexFormat.of().parseHex("0800000000007b00" + "ffffffffffff020000000003" + "0806"
+                + "0001080006040001020000000003c0a80001000000000000c0a80002");
+        Path pcap = dir.resolve("ports.pcap");
+        try (var out = Files.newOutputStream(pcap);
+             var w = new dev.tcpscope.synth.PcapWriter(out, dev.tcpscope.frame.LinkType.ETHERNET, 65535, false)) {
+            int[][] ports = {{4789, 53}, {2152, 53}, {5353, 4789}};
+            for (int i = 0; i < ports.length; i++) {
+                byte[] frame = RawPackets.ethernet(0x0800, RawPackets.ipv4(17,
+                        new byte[] {10, 0, 0, 1}, new byte[] {10, 0, 0, 2},
+                        RawPackets.udp4(ports[i][0], ports[i][1], i < 2 ? query : vxlanArp)));
+                w.write(1_700_000_000_000_000_000L + i * 1_000_000_000L, frame, 0, frame.length, frame.length);
+            }
+        }
+        CliRun run = CliRun.of("read", pcap.toString());
+        assertThat(run.out().lines().toList()).hasSize(3)
+                .satisfies(l -> assertThat(l.get(0)).contains("DNS 71 Standard query 0xabcd A example.com"))
+                .satisfies(l -> assertThat(l.get(1)).contains("DNS 71 Standard query 0xabcd A example.com"))
+                .satisfies(l -> assertThat(l.get(2)).contains("ARP 92 Who has 192.168.0.2? Tell 192.168.0.1"));
     }
 
     @Test
