@@ -4,7 +4,7 @@
 # Writes src/main/resources/dev/tcpscope/proto/ntp/fields.tsv and values.tsv from the installed
 # tshark (4.0.17): packet-ntp.c's field registry (`tshark -G fields` rows of protocol ntp: name,
 # title, type, base, bitmask) and its value strings, range strings and true/false strings
-# (`tshark -G values` rows whose field is ntp.*, as tshark prints them). proto/ntp/NtpTables
+# (`tshark -G values` rows whose field is ntp.*, as tshark prints them). proto.Registry
 # reads them; the labels the walk makes come from these titles, bases, masks and names.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)

@@ -26,7 +26,8 @@ import static dev.tcpscope.synth.RawPackets.udp6;
  *
  * Frames: time messages of every mode and leap indicator, versions 1 to 7, stratum 0 and 1 with
  * known, unknown and non-ASCII reference IDs, stratum 16 and 200, polling intervals in and out of
- * range, positive and negative precisions, timestamps of both NTP eras and zero; extension fields
+ * range, positive and negative precisions, timestamps of both NTP eras, zero, and zero seconds with
+ * a fraction above and below a nanosecond; extension fields
  * (NTS-like, an unknown type, a last field too short to leave a MAC), MACs of 20 and 24 bytes and a
  * crypto-NAK; client requests answered once, twice and not at all (the pairing of {@code -2}),
  * over IPv4 and IPv6; control messages (a read-variables request with padding and an MD5
@@ -129,6 +130,7 @@ public final class NtpScenarios {
         write(false, time(0, 0, 4, 200, 0, 0x81, 0, 0, new byte[] {(byte) 255, 0, 0, 1}, 0, 0, 0, 0));
         write(false, time(0, 6, 0, 15, 10, 0xec, 0x12345678, 0x9abcdef0L, new byte[] {10, 1, 2, 3}, t1, t1, t1, t1));
         write(false, time(0, 7, 4, 0, 6, 0, 0, 0, ascii("INIT"), 0, 0, 0, 0));
+        write(false, time(0, 4, 3, 0, 6, 0, 0, 0, new byte[4], 0x0000c0a8L, 4, 0x0000000100000000L, 0xffffffffffffffffL));
         // extension fields and MACs
         write(false, concat(client(t1), ext(0x0104, 36, 0x5c), ext(0x0204, 104, 0xf4), ext(0x0404, 40, 0x10)));
         write(false, concat(client(t1), ext(0x7777, 16, 0x11), fill(4, 0)));

@@ -1,16 +1,6 @@
 package dev.tcpscope.proto.dhcp;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
+import dev.tcpscope.proto.Registry;
 
 /**
  * The data of packet-dhcp.c as tshark 4.0.17 reports it, kept as resources beside this class:
@@ -29,16 +19,12 @@ final class DhcpTables {
     /** One option code: its name, how its value shows, the field and that field's title. */
     record Option(int code, Kind kind, String name, String field, String title) { }
 
-    /** One row of fields.tsv. */
-    record FieldRow(String name, String title, String type, String base) { }
-
     static final Option[] OPTIONS = new Option[256];
-    static final List<FieldRow> FIELDS = new ArrayList<>();
-    private static final Map<String, Map<Long, String>> VALUES = new HashMap<>();
-    private static final Map<String, String[]> TFS = new HashMap<>();
+    /** fields.tsv and values.tsv. */
+    static final Registry REGISTRY = Registry.load(DhcpTables.class, "dhcp");
 
     static {
-        read("options.tsv", p -> {
+        Registry.read(DhcpTables.class, "options.tsv", p -> {
             int code = Integer.parseInt(p[0]);
             Kind kind = switch (p[1]) {
                 case "SPECIAL?" -> Kind.UNDONE;
@@ -48,47 +34,21 @@ final class DhcpTables {
         });
         OPTIONS[0] = new Option(0, Kind.SPECIAL, "Padding", "dhcp.option.padding", "Padding");
         OPTIONS[255] = new Option(255, Kind.SPECIAL, "End", "dhcp.option.end", "Option End");
-        read("fields.tsv", p -> FIELDS.add(new FieldRow(p[0], p[1], p[2], p.length > 3 ? p[3] : "")));
-        read("values.tsv", p -> {
-            if (p[0].equals("V")) {
-                VALUES.computeIfAbsent(p[1], k -> new HashMap<>()).putIfAbsent(Long.decode(p[2]), p[3]);
-            } else if (p[0].equals("T")) {
-                TFS.putIfAbsent(p[1], new String[] {p[2], p[3]});
-            }
-        });
-    }
-
-    private static void read(String name, Consumer<String[]> row) {
-        try (InputStream in = DhcpTables.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.isEmpty()) {
-                    row.accept(line.split("\t", -1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The name of value {@code v} of field {@code field}'s value string, or null. */
     static String value(String field, long v) {
-        Map<Long, String> m = VALUES.get(field);
-        return m == null ? null : m.get(v);
+        return REGISTRY.value(field, v);
     }
 
     /** Whether field {@code field} has a value string. */
     static boolean hasValues(String field) {
-        return VALUES.containsKey(field);
+        return REGISTRY.hasValues(field);
     }
 
     /** The true/false strings of a boolean field, or tshark's default "True"/"False". */
     static String tfs(String field, boolean v) {
-        String[] t = TFS.get(field);
-        return t == null ? (v ? "True" : "False") : t[v ? 0 : 1];
+        return REGISTRY.tfs(field, v);
     }
 
     /** packet-dhcp.c dhcp_get_opt_text: an option code's name. */

@@ -1,5 +1,6 @@
 package dev.tcpscope.proto.ntp;
 
+import dev.tcpscope.proto.Registry;
 import dev.tcpscope.proto.Text;
 import dev.tcpscope.proto.Tree;
 import dev.tcpscope.proto.Tvb;
@@ -13,13 +14,16 @@ import java.time.ZoneOffset;
  * One walk over an NTP message as packet-ntp.c (Wireshark 4.0.17) reads it: the standard
  * time-exchange modes 0-5 with their extension fields and MAC, mode 6 control messages and mode
  * 7 private (ntpdc) messages. The same walk makes the Info column (with {@link Tree#NOTHING}) and
- * the detail tree; every label comes from tshark's field registry ({@link NtpTables}).
+ * the detail tree; every label comes from tshark's field registry ({@link #REGISTRY}).
  *
  * <p>Not built: the "var=value" data of control messages (tshark shows them through its generic
  * tvbparse element tree), and the items of the private request codes no capture at hand carries
  * (their "... Item" lines are shown, empty).
  */
 final class NtpWalk {
+    /** packet-ntp.c's fields and value strings (resources written by scripts/gen-ntp-tables.sh). */
+    static final Registry REGISTRY = Registry.load(NtpWalk.class, "ntp");
+
     static final int MODE_CLIENT = 3;
     static final int MODE_SERVER = 4;
     static final int MODE_CTRL = 6;
@@ -52,7 +56,7 @@ final class NtpWalk {
     /** dissect_ntp: the protocol item, the Info text, then the mode's walk. */
     void walk(Tree root) {
         int flags = t.u8(0);
-        String version = NtpTables.name("ntp.flags.vn", (flags >> 3) & 7);
+        String version = REGISTRY.name("ntp.flags.vn", (flags >> 3) & 7);
         String mode = INFO_MODES[flags & 7];
         info.setLength(0);
         info.append(version).append(", ").append(mode);
@@ -305,7 +309,7 @@ final class NtpWalk {
         int reqcode = t.u8(3);
         item(ntp, "ntp.priv.reqcode", 3, 1);
         boolean response = (flags & 0x80) != 0;
-        info.append(", ").append(response ? "Response" : "Request").append(", ").append(NtpTables.name("ntp.priv.reqcode", reqcode));
+        info.append(", ").append(response ? "Response" : "Request").append(", ").append(REGISTRY.name("ntp.priv.reqcode", reqcode));
         if (response && pairing.requestIn > 0) {
             requestIn(ntp);
         } else if (!response && pairing.responseIn > 0) {
@@ -327,7 +331,7 @@ final class NtpWalk {
                     continue;
                 }
                 t.need(off, size);
-                Tree it = t.at(ntp.field("ntp.priv.mode7.item", NtpTables.name("ntp.priv.reqcode", reqcode) + " Item", ""), off, size);
+                Tree it = t.at(ntp.field("ntp.priv.mode7.item", REGISTRY.name("ntp.priv.reqcode", reqcode) + " Item", ""), off, size);
                 if (spec != null) {
                     fields(it, off, spec);
                 }
@@ -421,7 +425,7 @@ final class NtpWalk {
 
     /** proto_tree_add_item of field {@code name} over {@code len} bytes at {@code off}. */
     Tree item(Tree parent, String name, int off, int len) {
-        NtpTables.Row r = NtpTables.row(name);
+        Registry.Row r = REGISTRY.row(name);
         switch (r.type()) {
             case "FT_BYTES" -> {
                 t.need(off, len);
@@ -453,20 +457,20 @@ final class NtpWalk {
     /** An item whose value is {@code raw} and whose label shows {@code shown} (proto_tree_add_*_format_value). */
     private Tree value(Tree parent, String name, int off, int len, String shown, String raw) {
         t.need(off, len);
-        return t.at(parent.field(name, NtpTables.row(name).title() + ": " + shown, raw), off, len);
+        return t.at(parent.field(name, REGISTRY.row(name).title() + ": " + shown, raw), off, len);
     }
 
     /** proto_tree_add_bitmask (flags BMT_NO_INT | BMT_NO_TFS); returns the value. */
     private int bitmask(Tree parent, String name, int off, int len, String... children) {
         int v = (int) read(off, len, false);
-        NtpTables.Row r = NtpTables.row(name);
+        Registry.Row r = REGISTRY.row(name);
         StringBuilder label = new StringBuilder();
         if (r.mask() != 0) {
             label.append(Text.bits(v, (int) r.mask(), r.bits())).append(" = ");
         }
         label.append(r.title()).append(": ").append(raw(r, v));
         for (String c : children) {
-            NtpTables.Row cr = NtpTables.row(c);
+            Registry.Row cr = REGISTRY.row(c);
             long cv = (v & cr.mask()) >>> Long.numberOfTrailingZeros(cr.mask());
             String part = null;
             if (cr.type().equals("FT_BOOLEAN")) {
@@ -474,7 +478,7 @@ final class NtpWalk {
                     part = cr.title();
                 }
             } else {
-                String n = NtpTables.name(c, cv);
+                String n = REGISTRY.name(c, cv);
                 if (n != null) {
                     part = cr.title() + ": " + n;
                 }
@@ -485,11 +489,11 @@ final class NtpWalk {
         }
         Tree item = t.at(parent.field(name, label.toString(), raw(r, v)), off, len);
         for (String c : children) {
-            NtpTables.Row cr = NtpTables.row(c);
+            Registry.Row cr = REGISTRY.row(c);
             long cv = (v & cr.mask()) >>> Long.numberOfTrailingZeros(cr.mask());
             String bits = Text.bits(v, (int) cr.mask(), cr.bits());
             if (cr.type().equals("FT_BOOLEAN")) {
-                t.at(item.field(c, bits + " = " + cr.title() + ": " + NtpTables.tfs(c, cv != 0), cv != 0 ? "1" : "0")
+                t.at(item.field(c, bits + " = " + cr.title() + ": " + REGISTRY.tfs(c, cv != 0), cv != 0 ? "1" : "0")
                         .bitmask(cr.mask()), off, len);
             } else {
                 t.at(item.field(c, bits + " = " + cr.title() + ": " + integer(cr, cv), raw(cr, cv)).bitmask(cr.mask()), off, len);
@@ -500,7 +504,7 @@ final class NtpWalk {
 
     /** proto_tree_add_bits_item: {@code width} bits from bit {@code bit} of the message, within {@code len} bytes at {@code off}. */
     private void bits(Tree parent, String name, int off, int len, int bit, int width, int value) {
-        NtpTables.Row r = NtpTables.row(name);
+        Registry.Row r = REGISTRY.row(name);
         StringBuilder pattern = new StringBuilder();
         int from = bit - off * 8;
         for (int i = 0; i < len * 8; i++) {
@@ -517,16 +521,16 @@ final class NtpWalk {
 
     /**
      * An FT_ABSOLUTE_TIME item of 8 bytes in NTP encoding (ENC_TIME_NTP, shown as
-     * ABSOLUTE_TIME_NTP_UTC): seconds with the top bit set count from 1900, other non-zero ones
-     * from 2036 (era 1), zero stays the epoch; "NULL" when the time is exactly zero.
+     * ABSOLUTE_TIME_NTP_UTC): seconds with the top bit set count from 1900, the others from 2036
+     * (era 1); "NULL" when the seconds are zero and the fraction is under a nanosecond.
      */
     private Tree time(Tree parent, String name, int off) {
         long secs = t.u32(off);
         long frac = t.u32(off + 4);
-        String title = NtpTables.row(name).title();
-        long epoch = secs == 0 ? 0 : (secs & 0x80000000L) != 0 ? secs - DIFF_1900_1970 : secs + DIFF_1970_2036;
+        String title = REGISTRY.row(name).title();
+        long epoch = (secs & 0x80000000L) != 0 ? secs - DIFF_1900_1970 : secs + DIFF_1970_2036;
         int nanos = (int) (1000000000 * (frac / 4294967296.0));
-        if (epoch == 0 && nanos == 0) {
+        if (secs == 0 && nanos == 0) {
             return t.at(parent.field(name, title + ": NULL", "NULL").time(0, 0), off, 8);
         }
         LocalDateTime d = LocalDateTime.ofEpochSecond(epoch, 0, ZoneOffset.UTC);
@@ -556,14 +560,14 @@ final class NtpWalk {
     }
 
     /** An integer as its field shows it: a value string's name with the number, or the number in the field's base. */
-    private static String integer(NtpTables.Row r, long v) {
-        String n = NtpTables.name(r.name(), v);
+    private static String integer(Registry.Row r, long v) {
+        String n = REGISTRY.name(r.name(), v);
         String number = r.hex() ? hex(v, r.bits()) : r.type().equals("FT_UINT64") ? Long.toUnsignedString(v) : Long.toString(v);
         return n == null ? number : n + " (" + number + ")";
     }
 
     /** An integer as -T json writes it. */
-    private static String raw(NtpTables.Row r, long v) {
+    private static String raw(Registry.Row r, long v) {
         return r.hex() ? hex(v, r.bits()) : r.type().equals("FT_UINT64") ? Long.toUnsignedString(v) : Long.toString(v);
     }
 

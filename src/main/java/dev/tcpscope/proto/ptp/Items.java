@@ -15,7 +15,7 @@ final class Items {
 
     /** Adds field {@code name} over {@code len} bytes at {@code off} of {@code t} under {@code parent}. */
     static Tree add(Tvb t, Tree parent, String name, int off, int len) {
-        PtpTables.FieldRow f = PtpTables.field(name);
+        dev.tcpscope.proto.Registry.Row f = PtpTables.field(name);
         switch (f.type()) {
             case "FT_BYTES" -> {
                 if (len == -1) {

@@ -1,0 +1,195 @@
+package dev.tcpscope.proto;
+
+import dev.tcpscope.field.Base;
+import dev.tcpscope.field.Field;
+import dev.tcpscope.field.FieldType;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A protocol's part of tshark 4.0.17's registry, kept as resources beside the protocol's classes
+ * (written by a scripts/gen-*-tables script from tshark itself): {@code fields.tsv}, its
+ * {@code tshark -G fields} rows (name, title, type, base and, where written, bitmask), and
+ * {@code values.tsv}, its {@code tshark -G values} rows (value strings "V", range strings "R",
+ * true/false strings "T", unit strings "U"). Protocols whose labels come from tshark's own names
+ * (DHCP, NTP, PTP) read them here, and register their fields with {@link #fields}.
+ */
+public final class Registry {
+    /** One field: title, Wireshark type ("FT_UINT8"), base ("BASE_HEX", or a boolean's bit width) and bitmask. */
+    public record Row(String name, String title, String type, String base, long mask) {
+        /** The width in bits of an integer type (FT_UINT24 → 24), of a boolean's parent, else 0. */
+        public int bits() {
+            if (type.equals("FT_BOOLEAN")) {
+                return base.isEmpty() || !Character.isDigit(base.charAt(0)) ? 8 : Integer.parseInt(base);
+            }
+            if (!type.startsWith("FT_UINT") && !type.startsWith("FT_INT")) {
+                return 0;
+            }
+            return Integer.parseInt(type.substring(type.startsWith("FT_UINT") ? 7 : 6));
+        }
+
+        public boolean signed() { return type.startsWith("FT_INT"); }
+
+        public boolean hex() { return base.equals("BASE_HEX"); }
+    }
+
+    private record Range(long low, long high, String text) { }
+
+    private final List<Row> rows = new ArrayList<>();
+    private final Map<String, Row> byName = new HashMap<>();
+    private final Map<String, Map<Long, String>> values = new HashMap<>();
+    private final Map<String, List<Range>> ranges = new HashMap<>();
+    private final Map<String, String[]> tfs = new HashMap<>();
+    private final Map<String, String[]> units = new HashMap<>();
+    private final String protocol;
+
+    private Registry(Class<?> beside, String protocol) {
+        this.protocol = protocol;
+        read(beside, "fields.tsv", p -> {
+            Row r = new Row(p[0], p[1], p[2], p.length > 3 ? p[3] : "", p.length > 4 && !p[4].isEmpty() ? Long.decode(p[4]) : 0);
+            rows.add(r);
+            byName.putIfAbsent(r.name(), r);
+        });
+        read(beside, "values.tsv", p -> {
+            switch (p[0]) {
+                case "V" -> values.computeIfAbsent(p[1], k -> new HashMap<>()).putIfAbsent(Long.decode(p[2]), p[3]);
+                case "R" -> ranges.computeIfAbsent(p[1], k -> new ArrayList<>()).add(new Range(Long.decode(p[2]), Long.decode(p[3]), p[4]));
+                case "T" -> tfs.putIfAbsent(p[1], new String[] {p[2], p[3]});
+                case "U" -> units.putIfAbsent(p[1], new String[] {p[2], p[3]});
+                default -> { }
+            }
+        });
+    }
+
+    /** The registry of {@code protocol} in the resources beside class {@code beside}. */
+    public static Registry load(Class<?> beside, String protocol) {
+        return new Registry(beside, protocol);
+    }
+
+    /** Reads resource {@code name} beside class {@code beside}: each non-empty line split at tabs. */
+    public static void read(Class<?> beside, String name, Consumer<String[]> row) {
+        try (InputStream in = beside.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name + " beside " + beside.getName());
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (!line.isEmpty()) {
+                    row.accept(line.split("\t", -1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every row, in tshark's order (a name registered twice is there twice). */
+    public List<Row> rows() { return Collections.unmodifiableList(rows); }
+
+    /** The first row of field {@code name}; an unknown name is a programming error. */
+    public Row row(String name) {
+        Row r = byName.get(name);
+        if (r == null) {
+            throw new IllegalArgumentException("no " + protocol + " field " + name);
+        }
+        return r;
+    }
+
+    /** The name of value {@code v} in field {@code field}'s value string, or null. */
+    public String value(String field, long v) {
+        Map<Long, String> m = values.get(field);
+        return m == null ? null : m.get(v);
+    }
+
+    public boolean hasValues(String field) {
+        return values.containsKey(field);
+    }
+
+    /**
+     * What a value string or range string shows for {@code v} of {@code field}: the name,
+     * "Unknown" when the field has one without {@code v}, null when it has none.
+     */
+    public String name(String field, long v) {
+        Map<Long, String> m = values.get(field);
+        if (m != null) {
+            String s = m.get(v);
+            return s == null ? "Unknown" : s;
+        }
+        List<Range> rs = ranges.get(field);
+        if (rs != null) {
+            for (Range r : rs) {
+                if (v >= r.low && v <= r.high) {
+                    return r.text;
+                }
+            }
+            return "Unknown";
+        }
+        return null;
+    }
+
+    /** The true/false strings of a boolean field, or proto.c's "True"/"False". */
+    public String tfs(String field, boolean v) {
+        String[] t = tfs.get(field);
+        return t == null ? (v ? "True" : "False") : t[v ? 0 : 1];
+    }
+
+    /** A BASE_UNIT_STRING field's unit for {@code v} (singular for 1, as unit_name_string picks it), or "". */
+    public String unit(String field, long v) {
+        String[] u = units.get(field);
+        return u == null ? "" : v == 1 ? u[0] : u[1];
+    }
+
+    /**
+     * The protocol's fields for the field table: the protocol item, then each name (its first
+     * registration) with its type, width and base, its values read from {@code source}.
+     */
+    public List<Field> fields(String title, Collected.Source source) {
+        List<Field> out = new ArrayList<>();
+        out.add(Collected.field(protocol, title, FieldType.PROTOCOL, 0, source));
+        Set<String> seen = new HashSet<>();
+        for (Row r : rows) {
+            if (!seen.add(r.name())) {
+                continue;
+            }
+            int bits = r.bits();
+            FieldType type = switch (r.type()) {
+                case "FT_UINT8", "FT_UINT16", "FT_UINT24", "FT_UINT32", "FT_UINT48", "FT_UINT64" -> FieldType.UINT;
+                case "FT_INT8", "FT_INT16", "FT_INT24", "FT_INT32", "FT_INT64" -> FieldType.INT;
+                case "FT_BOOLEAN" -> FieldType.BOOLEAN;
+                case "FT_IPv4" -> FieldType.IPV4;
+                case "FT_IPv6" -> FieldType.IPV6;
+                case "FT_ETHER" -> FieldType.ETHER;
+                case "FT_BYTES" -> FieldType.BYTES;
+                case "FT_NONE" -> FieldType.NONE;
+                case "FT_DOUBLE" -> FieldType.DOUBLE;
+                case "FT_FRAMENUM" -> FieldType.FRAMENUM;
+                case "FT_ABSOLUTE_TIME" -> FieldType.ABSOLUTE_TIME;
+                case "FT_RELATIVE_TIME" -> FieldType.RELATIVE_TIME;
+                default -> FieldType.STRING; // FT_STRING, FT_STRINGZ, FT_GUID ...
+            };
+            if (type == FieldType.BOOLEAN) {
+                bits = 0;
+            }
+            Base base = switch (r.base()) {
+                case "BASE_HEX" -> Base.HEX;
+                case "BASE_DEC" -> Base.DEC;
+                default -> type == FieldType.UINT || type == FieldType.INT ? Base.DEC : Base.NONE;
+            };
+            out.add(Collected.field(r.name(), r.title(), type, bits, base, source));
+        }
+        return out;
+    }
+}
