@@ -21,7 +21,7 @@ import java.time.ZoneOffset;
  * (their "... Item" lines are shown, empty).
  */
 final class NtpWalk {
-    /** packet-ntp.c's fields and value strings (resources written by scripts/gen-ntp-tables.sh). */
+    /** packet-ntp.c's fields and value strings (resources written by scripts/gen-registry-tables.sh). */
     static final Registry REGISTRY = Registry.load(NtpWalk.class, "ntp");
 
     static final int MODE_CLIENT = 3;

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Usage: scripts/gen-registry-tables.sh PROTOCOL...      e.g. scripts/gen-registry-tables.sh ntp ptp
+#
+# Writes src/main/resources/dev/tcpscope/proto/<PROTOCOL>/fields.tsv and values.tsv from the
+# installed tshark (4.0.17): the protocol's field registry (`tshark -G fields` rows whose
+# protocol is PROTOCOL: name, title, type, base, bitmask) and its value strings, range strings,
+# true/false strings and unit strings (`tshark -G values` rows of fields PROTOCOL.*, as tshark
+# prints them). proto.Registry reads them; the labels those protocols' walks make come from these
+# titles, bases, masks and names. (DHCP's tables, with its option table, come from
+# scripts/gen-dhcp-tables.py.)
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+[ $# -gt 0 ] || { echo "usage: scripts/gen-registry-tables.sh PROTOCOL..." >&2; exit 2; }
+empty=$(mktemp -d)
+trap 'rm -rf "$empty"' EXIT
+XDG_CONFIG_HOME=$empty tshark -G fields >"$empty/fields" 2>/dev/null
+XDG_CONFIG_HOME=$empty tshark -G values >"$empty/values" 2>/dev/null
+for p in "$@"; do
+  out=$here/src/main/resources/dev/tcpscope/proto/$p
+  mkdir -p "$out"
+  awk -F'\t' -v OFS='\t' -v p="$p" '$1 == "F" && $5 == p { print $3, $2, $4, $6, $7 }' "$empty/fields" >"$out/fields.tsv"
+  awk -F'\t' -v p="$p." 'index($2, p) == 1 && $1 != "E"' "$empty/values" >"$out/values.tsv"
+  echo "gen-registry-tables: $p: $(wc -l <"$out/fields.tsv") fields, $(wc -l <"$out/values.tsv") values ($(tshark -v 2>/dev/null | head -1))"
+done
