@@ -40,7 +40,11 @@ public final class UdpTunnel {
         int low = Math.min(src, dst);
         int high = Math.max(src, dst);
         Proto p = byPort(low);
-        return p != null ? p : claimed.test(low) ? null : byPort(high);
+        if (p != null) {
+            return p;
+        }
+        Proto q = byPort(high); // most datagrams end here, without asking about the lower port
+        return q == null || claimed.test(low) ? null : q;
     }
 
     /** {@link #byPorts(int, int, java.util.function.IntPredicate)} with no other UDP dissector. */

@@ -60,12 +60,8 @@ public final class Gtp {
             boolean six = (flags & 1) != 0;
             t.at(f.field("gtp.flags.hdr_length", Text.bits(flags, 0x01, 8) + " = Header length: "
                     + (six ? "6-Octet Header" : "20-Octet Header"), six ? "1" : "0").bitmask(0x01), 0, 1);
-            int type = t.u8(1);
-            String typeHex = String.format("0x%02x", type);
-            t.at(g.field("gtp.message", "Message Type: " + messageName(type) + " (" + typeHex + ")", typeHex), 1, 1);
-            info.append(messageName(type));
-            int length = t.u16(2);
-            t.at(g.field("gtp.length", "Length: " + length, Integer.toString(length)), 2, 2);
+            messageType(t, g, info);
+            length(t, g);
             int seq = t.u16(4);
             String seqHex = String.format("0x%04x", seq);
             t.at(g.field("gtp.seq_number", "Sequence number: " + seqHex + " (" + seq + ")", seqHex), 4, 2);
@@ -94,10 +90,7 @@ public final class Gtp {
                 return v0(t, g, f, flags, info);
             }
             if (version != 1 || pt != 1) {
-                int type = t.u8(1);
-                String typeHex = String.format("0x%02x", type);
-                t.at(g.field("gtp.message", "Message Type: " + messageName(type) + " (" + typeHex + ")", typeHex), 1, 1);
-                info.append(messageName(type));
+                messageType(t, g, info);
                 return null;
             }
             int reserved = flags >>> 3 & 1;
@@ -106,12 +99,8 @@ public final class Gtp {
             yesNo(t, f, flags, 0x04, "gtp.flags.e", "Is Next Extension Header present?");
             yesNo(t, f, flags, 0x02, "gtp.flags.s", "Is Sequence Number present?");
             yesNo(t, f, flags, 0x01, "gtp.flags.pn", "Is N-PDU number present?");
-            int type = t.u8(1);
-            String typeHex = String.format("0x%02x", type);
-            t.at(g.field("gtp.message", "Message Type: " + messageName(type) + " (" + typeHex + ")", typeHex), 1, 1);
-            info.append(messageName(type));
-            int length = t.u16(2);
-            t.at(g.field("gtp.length", "Length: " + length, Integer.toString(length)), 2, 2);
+            int type = messageType(t, g, info);
+            length(t, g);
             long teid = t.u32(4);
             String teidHex = String.format("0x%08x", teid);
             t.at(g.field("gtp.teid", "TEID: " + teidHex + " (" + teid + ")", teidHex), 4, 4);
@@ -168,18 +157,29 @@ public final class Gtp {
         }
     }
 
+    /** The message type at byte 1 (every GTP version's), and its name in Info; returns it. */
+    private static int messageType(Tvb t, Tree g, StringBuilder info) {
+        int type = t.u8(1);
+        String typeHex = String.format("0x%02x", type);
+        t.at(g.field("gtp.message", "Message Type: " + messageName(type) + " (" + typeHex + ")", typeHex), 1, 1);
+        info.append(messageName(type));
+        return type;
+    }
+
+    /** The length at bytes 2-3 (every GTP version's). */
+    private static void length(Tvb t, Tree g) {
+        int length = t.u16(2);
+        t.at(g.field("gtp.length", "Length: " + length, Integer.toString(length)), 2, 2);
+    }
+
     /** GTPv0's 20-byte header (GSM 09.60): sequence number, flow label, SNDCP N-PDU number, TID. */
     private static Tvb.Stop v0(Tvb t, Tree g, Tree f, int flags, StringBuilder info) {
         int reserved = flags >>> 1 & 7;
         t.at(f.field("gtp.flags.reserved", Text.bits(flags, 0x0e, 8) + " = Reserved: " + reserved,
                 Integer.toString(reserved)).bitmask(0x0e), 0, 1);
         yesNo(t, f, flags, 0x01, "gtp.flags.snn", "Is SNDCP N-PDU included?");
-        int type = t.u8(1);
-        String typeHex = String.format("0x%02x", type);
-        t.at(g.field("gtp.message", "Message Type: " + messageName(type) + " (" + typeHex + ")", typeHex), 1, 1);
-        info.append(messageName(type));
-        int length = t.u16(2);
-        t.at(g.field("gtp.length", "Length: " + length, Integer.toString(length)), 2, 2);
+        int type = messageType(t, g, info);
+        length(t, g);
         int seq = t.u16(4);
         String seqHex = String.format("0x%04x", seq);
         t.at(g.field("gtp.seq_number", "Sequence number: " + seqHex + " (" + seq + ")", seqHex), 4, 2);
