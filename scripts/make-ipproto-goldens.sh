@@ -2,12 +2,13 @@
 # Usage: scripts/make-ipproto-goldens.sh
 #
 # The protocols above IP that tcpscope dissects in wire/, proto/igmp, proto/vrrp and proto/pim
-# (IpProtocolsTest): ESP, IGMP, VRRP and PIM. For every capture below, what tshark prints under the profile of
+# (IpProtocolsTest): ESP, IGMP, VRRP and PIM, and the echo pairing of ICMP and ICMPv6. For every capture below, what tshark prints under the profile of
 # scripts/tshark-profile.sh, LC_ALL=C.UTF-8, TZ=UTC, into
 # src/test/resources/golden/ipproto/<capture>.<format>: the packet list (.list.txt), -V (.V.txt),
 # -2 -V (.2.V.txt), -T json -x (.jsonx.json), -T ek (.ek.json), -T fields of the protocol's
 # fields (.fields.tsv) and -q -z expert (.expert.txt); the four detail formats gzipped
-# (gzip -9n). The captures are those of captures/ with ESP, IGMP, VRRP or PIM in them. Goldens are made by
+# (gzip -9n). The captures are those of captures/ with ESP, IGMP, VRRP or PIM in them, and three
+# with ICMP and ICMPv6 echoes. Goldens are made by
 # this script only; never edit them by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,10 @@ PIM_CAPTURES=(synth-pim.pcap arkime-pim.pcap libpcap-pim-packet-assortment.pcap 
   tcpdump-PIM-SM_join_prune.pcap tcpdump-PIM_register_register-stop.pcap tcpdump-PIMv2_bootstrap.pcap
   tcpdump-PIMv2_hellos.pcap tcpdump-hoobr_pimv1.pcap tcpdump-pim-packet-assortment.pcap tcpdump-pim_header_asan.pcap
   tcpdump-pim_header_asan-2.pcap tcpdump-pim_header_asan-3.pcap tcpdump-pim_header_asan-4.pcap tcpdump-pimv2-oobr-4.pcap)
+ICMP_CAPTURES=(synth-icmp-echo.pcap pcapplusplus-IcmpPackets.pcap pcapplusplus-ICMPv6_echos.cap)
+ICMP_FIELDS="frame.number icmp.type icmp.checksum icmp.ident icmp.seq icmp.resp_in icmp.no_resp icmp.resp_to icmp.resptime
+  icmpv6.type icmpv6.checksum icmpv6.echo.identifier icmpv6.echo.sequence_number icmpv6.resp_in icmpv6.no_resp
+  icmpv6.resp_to icmpv6.resptime frame.protocols _ws.col.Info _ws.expert.message"
 ESP_FIELDS="frame.number esp esp.spi esp.sequence esp.sequence-analysis.expected-sn esp.sequence-analysis.previous-frame
   frame.protocols _ws.col.Info _ws.expert.message"
 IGMP_FIELDS="frame.number igmp igmp.version igmp.type igmp.max_resp igmp.max_resp.exp igmp.checksum igmp.checksum.status
@@ -65,6 +70,7 @@ for c in "${ESP_CAPTURES[@]}"; do goldens "$c" "$ESP_FIELDS"; done
 for c in "${IGMP_CAPTURES[@]}"; do goldens "$c" "$IGMP_FIELDS"; done
 for c in "${VRRP_CAPTURES[@]}"; do goldens "$c" "$VRRP_FIELDS"; done
 for c in "${PIM_CAPTURES[@]}"; do goldens "$c" "$PIM_FIELDS"; done
+for c in "${ICMP_CAPTURES[@]}"; do goldens "$c" "$ICMP_FIELDS"; done
 {
   echo "# Made by scripts/make-ipproto-goldens.sh; do not edit."
   echo "tshark: $(tshark --version 2>/dev/null | head -1)"
@@ -73,7 +79,8 @@ for c in "${PIM_CAPTURES[@]}"; do goldens "$c" "$PIM_FIELDS"; done
   echo "igmp fields: $(echo $IGMP_FIELDS)"
   echo "vrrp fields: $(echo $VRRP_FIELDS)"
   echo "pim fields: $(echo $PIM_FIELDS)"
+  echo "icmp fields: $(echo $ICMP_FIELDS)"
   echo "profile enables: $(scripts/tshark-profile.sh --list | tr '\n' ' ')"
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 } >"$out/VERSION"
-echo "make-ipproto-goldens: $(( ${#ESP_CAPTURES[@]} + ${#IGMP_CAPTURES[@]} + ${#VRRP_CAPTURES[@]} + ${#PIM_CAPTURES[@]} )) captures -> $out"
+echo "make-ipproto-goldens: $(( ${#ESP_CAPTURES[@]} + ${#IGMP_CAPTURES[@]} + ${#VRRP_CAPTURES[@]} + ${#PIM_CAPTURES[@]} + ${#ICMP_CAPTURES[@]} )) captures -> $out"

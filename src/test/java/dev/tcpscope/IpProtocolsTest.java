@@ -23,7 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * captures of Zeek, tcpdump, Arkime and PcapPlusPlus, VRRP ones of tcpdump and PcapPlusPlus,
  * synth-pim.pcap (PimScenarios: every PIMv2 type and Hello option, Registers carrying datagrams,
  * encoded addresses, bad checksums, truncations, PIMv1 in IGMP) and PIM captures of Arkime,
- * libpcap and tcpdump (five of them fuzzed).
+ * libpcap and tcpdump (five of them fuzzed); and the echo pairing of ICMP and ICMPv6 in
+ * synth-icmp-echo.pcap (IcmpEchoScenarios: answered, unanswered, multicast, repeated and
+ * unrequited messages, two pairs with one identifier, a quoted request, checksums that key as
+ * zero, GRE) and PcapPlusPlus' ICMP and ICMPv6 pings, with -2's "reply in" and "no response".
  */
 class IpProtocolsTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/ipproto");
@@ -35,7 +38,7 @@ class IpProtocolsTest {
             captures = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".list.txt"))
                     .map(n -> n.substring(0, n.length() - ".list.txt".length())).sorted().toList();
         }
-        assertThat(captures).hasSize(29);
+        assertThat(captures).hasSize(32);
         return captures.stream().flatMap(c -> FORMATS.stream().map(f -> new String[] {c, f}));
     }
 

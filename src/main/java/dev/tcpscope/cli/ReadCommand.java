@@ -396,12 +396,12 @@ final class ReadCommand implements Callable<Integer> {
             if (!transportOnly) {
                 payloads.recordForSecondPass();
             }
-            decoder.noteReassemblies();
+            decoder.noteForSecondPass();
             Integer failed = firstPass(path, decoder, err, read);
             if (failed != null) {
                 return failed;
             }
-            Decoder second = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()).preferences(preferences), decoder.reassemblies());
+            Decoder second = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()).preferences(preferences), decoder);
             if (!transportOnly) {
                 DissectorTable again = Protocols.table().desegment(preferences.desegmentTcpStreams).tree(tree);
                 if (decodeAs != null) {
@@ -523,9 +523,16 @@ final class ReadCommand implements Callable<Integer> {
         var firstExperts = expertItems == null ? null : new dev.tcpscope.present.ExpertItems(ZoneId.systemDefault(), MacNames::system);
         try (reader) {
             long n = 0;
+            long passedSoFar = 0;
             // tshark's first pass checks -c only after a frame -R keeps
             while (count != 0 && reader.next(frame)) {
                 n++;
+                if (read != null) {
+                    // tshark's first pass numbers a frame after those -R kept before it (a frame
+                    // it drops shares its number with the next one), so what it records under
+                    // frame numbers (echo pairs, PDU ends) names the frames of the second pass
+                    renumber(frame, passedSoFar + 1);
+                }
                 decoder.decode(frame);
                 if (firstExperts != null) {
                     firstExperts.fill(decoder);
@@ -533,6 +540,7 @@ final class ReadCommand implements Callable<Integer> {
                 boolean passed = read == null || read.test(decoder);
                 if (read != null && passed) {
                     kept.set((int) (n - 1));
+                    passedSoFar++;
                 }
                 if (passed && count >= 0 && n >= count) {
                     break;

@@ -47,7 +47,11 @@ final class IcmpFields {
                 echo("icmp.ident", "Identifier (BE)", p, 4, false),
                 echo("icmp.ident_le", "Identifier (LE)", p, 4, true),
                 echo("icmp.seq", "Sequence Number (BE)", p, 6, false),
-                echo("icmp.seq_le", "Sequence Number (LE)", p, 6, true));
+                echo("icmp.seq_le", "Sequence Number (LE)", p, 6, true),
+                Field.integer("icmp.resp_in", "Response frame", FRAMENUM, 32, Base.DEC, pairing(p, Pairing.REPLY_IN)),
+                Field.of("icmp.no_resp", "No response seen", NONE, pairing(p, Pairing.NO_RESPONSE)),
+                Field.integer("icmp.resp_to", "Request frame", FRAMENUM, 32, Base.DEC, pairing(p, Pairing.REQUEST_IN)),
+                Field.of("icmp.resptime", "Response time", DOUBLE, pairing(p, Pairing.TIME)));
     }
 
     static List<Field> icmpv6() {
@@ -61,6 +65,10 @@ final class IcmpFields {
                 status("icmpv6.checksum.status", p),
                 echo("icmpv6.echo.identifier", "Identifier", p, 4, false),
                 echo("icmpv6.echo.sequence_number", "Sequence", p, 6, true),
+                Field.integer("icmpv6.resp_in", "Response In", FRAMENUM, 32, Base.DEC, pairing(p, Pairing.REPLY_IN)),
+                Field.of("icmpv6.no_resp", "No response seen", NONE, pairing(p, Pairing.NO_RESPONSE)),
+                Field.integer("icmpv6.resp_to", "Response To", FRAMENUM, 32, Base.DEC, pairing(p, Pairing.REQUEST_IN)),
+                Field.of("icmpv6.resptime", "Response Time", DOUBLE, pairing(p, Pairing.TIME)),
                 Field.integer("icmpv6.mtu", "MTU", UINT, 32, Base.DEC, Layers.each(p, FIXED, (s, off, cap, v) -> {
                     if (cap >= 8 && Bytes.u8(s, off) == 2) {
                         v.addLong(Bytes.u32(s, off + 4));
@@ -83,6 +91,46 @@ final class IcmpFields {
                         v.addLong(le ? Bytes.u16le(s, off + at) : Bytes.u16(s, off + at));
                     }
                 }));
+    }
+
+    /** Which of an echo's pairing items a field is. */
+    private enum Pairing { REPLY_IN, NO_RESPONSE, REQUEST_IN, TIME }
+
+    /**
+     * The pairing items of the frame's echo message, from the decoder's matching
+     * ({@link dev.tcpscope.tcp.IcmpEchoes}): the request shows its reply frame (second pass), or
+     * "no response seen"; the reply its request frame and the response time in milliseconds.
+     */
+    private static Extractor pairing(Proto p, Pairing which) {
+        return Layers.eachIn(p, FIXED, (d, x, i, v) -> {
+            dev.tcpscope.tcp.IcmpEchoes e = d.echoes();
+            if (x != d.dissection() || !e.about(i)) {
+                return;
+            }
+            boolean answered = e.partner() > 0;
+            switch (which) {
+                case REPLY_IN -> {
+                    if (e.request() && answered) {
+                        v.addLong(e.partner());
+                    }
+                }
+                case NO_RESPONSE -> {
+                    if (e.request() && e.unanswered()) {
+                        v.addPresent();
+                    }
+                }
+                case REQUEST_IN -> {
+                    if (!e.request() && answered) {
+                        v.addLong(e.partner());
+                    }
+                }
+                case TIME -> {
+                    if (!e.request() && answered) {
+                        v.addDouble((d.time() - e.requestTime()) / 1e6);
+                    }
+                }
+            }
+        });
     }
 
     private static Field status(String name, Proto p) {

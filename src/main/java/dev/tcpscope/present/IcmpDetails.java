@@ -5,11 +5,7 @@ import dev.tcpscope.wire.InternetChecksum;
 import dev.tcpscope.wire.Proto;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Detail items of an ICMPv4 message in the order of Wireshark 4.0's {@code dissect_icmp()}:
@@ -19,17 +15,14 @@ import java.util.Map;
  * advertisement's addresses and Mobile IP extensions, a timestamp message's times, an address
  * mask, and an error's quoted datagram with its RFC 4884 extensions ({@link IcmpExtensions}).
  *
- * <p>Echo replies are matched to earlier requests in the same pass, as tshark without
- * {@code -2} does: a reply shows {@code [Request frame]} and {@code [Response time]}, a request
- * never shows its (later) reply. The only state kept across frames is the last request per
- * address pair, identifier, sequence number and checksum.
+ * <p>An echo's pairing items come from the decoder's matching ({@link #echoItems}): a reply
+ * shows {@code [Request frame]} and {@code [Response time]}; a request shows its reply only in a
+ * second pass ({@code -2}), as tshark does. The tree keeps no state across frames.
  */
 final class IcmpDetails {
     private static final String NAME = "ICMP";
 
     private final Details x;
-    /** Echo requests waiting for replies: key → {frame number, time (ns), answered}. */
-    private final Map<String, long[]> requests = new HashMap<>();
     private final IcmpExtensions extensions;
 
     IcmpDetails(Details x) {
@@ -69,7 +62,7 @@ final class IcmpDetails {
                     return false;
                 }
                 if (!x.inErrorPacket(i)) {
-                    track(m, ip, type, sum, Bytes.u16(s, off + 4), Bytes.u16(s, off + 6));
+                    echoItems(x, m, i, false);
                 }
                 echoData(m, s, off, cap);
             }
@@ -183,48 +176,33 @@ final class IcmpDetails {
     }
 
     /**
-     * Request/response matching (packet-icmp.c's transaction_start/end): the request is stored
-     * under the checksum its reply will carry (type 8 → 0 changes the sum by 0x0800), the
-     * reply looks itself up under its own checksum.
+     * The pairing items of echo layer {@code i} (packet-icmp.c's and packet-icmpv6.c's
+     * transaction_start/end), from the decoder's matching ({@link dev.tcpscope.tcp.IcmpEchoes}):
+     * a reply's request frame and response time; a request's reply frame, or in a second pass
+     * with no reply to a unicast address, "No response seen" with its expert item.
      */
-    private void track(DetailNode m, int ip, int type, int sum, int id, int seq) {
-        long now = x.decoder.time();
-        if (type == 8) {
-            requests.put(key(x, ip, replySum(sum, 0x0800), id, seq), new long[] {x.decoder.frame().number(), now, 0});
+    static void echoItems(Details x, DetailNode m, int i, boolean v6) {
+        dev.tcpscope.tcp.IcmpEchoes echo = x.decoder.echoes();
+        if (!echo.about(i) || x.d != x.decoder.dissection()) {
             return;
         }
-        long[] req = matchReply(requests, key(x, ip, sum, id, seq));
-        if (req == null) {
-            return;
+        String p = v6 ? "icmpv6" : "icmp";
+        long partner = echo.partner();
+        if (echo.request()) {
+            if (partner > 0) {
+                m.field(p + ".resp_in", (v6 ? "Response In: " : "Response frame: ") + partner, partner).generated();
+            } else if (echo.unanswered()) {
+                DetailNode none = m.none(p + ".no_resp", "No response seen").generated();
+                Expert.add(none, p + ".resp_not_found", Expert.Severity.WARNING, Expert.Group.SEQUENCE, v6
+                        ? "No response seen to ICMPv6 request in frame " + x.decoder.frame().number()
+                        : "No response seen to ICMP request");
+            }
+        } else if (partner > 0) {
+            long delta = x.decoder.time() - echo.requestTime();
+            m.field(p + ".resp_to", (v6 ? "Response To: " : "Request frame: ") + partner, partner).generated();
+            m.field(p + ".resptime", (v6 ? "Response Time: " : "Response time: ") + millis3(delta) + " ms",
+                    millisJson(delta)).generated();
         }
-        m.field("icmp.resp_to", "Request frame: " + req[0], req[0]).generated();
-        m.field("icmp.resptime", "Response time: " + millis3(now - req[1]) + " ms", millisJson(now - req[1])).generated();
-    }
-
-    /**
-     * The waiting request a reply answers, or null: none under its key, or one an earlier
-     * reply already answered (transaction_end() ignores a repeated reply). The entry is
-     * {frame number, time (ns), answered (0/1)}.
-     */
-    static long[] matchReply(Map<String, long[]> requests, String key) {
-        long[] req = requests.get(key);
-        if (req == null || req[2] != 0) {
-            return null;
-        }
-        req[2] = 1;
-        return req;
-    }
-
-    /**
-     * The checksum the reply to a request with checksum {@code sum} carries: the type byte
-     * drops by {@code typeDelta} (as a 16-bit word), folded as packet-icmp.c's ip_checksum()
-     * over {~sum, ~delta}; 0 becomes 0xffff.
-     */
-    static int replySum(int sum, int typeDelta) {
-        int folded = (~sum & 0xffff) + (~typeDelta & 0xffff);
-        folded = (folded & 0xffff) + (folded >> 16);
-        int k0 = ~folded & 0xffff;
-        return k0 == 0 ? 0xffff : k0;
     }
 
     /** Milliseconds with three decimals, as the {@code -V} label of a response time. */
@@ -237,25 +215,6 @@ final class IcmpDetails {
         return java.math.BigDecimal.valueOf(ns).movePointLeft(6).stripTrailingZeros().toPlainString();
     }
 
-    /** Both directions between two addresses share one key, as a Wireshark conversation without ports. */
-    static String key(Details x, int ip, int k0, int id, int seq) {
-        String a = "";
-        String b = "";
-        if (ip >= 0) {
-            MemorySegment s = x.d.segment(ip);
-            long off = x.d.offset(ip);
-            boolean v4 = x.d.proto(ip) == Proto.IPV4;
-            int n = v4 ? 4 : 16;
-            a = HexFormat.of().formatHex(s.asSlice(off + (v4 ? 12 : 8), n).toArray(ValueLayout.JAVA_BYTE));
-            b = HexFormat.of().formatHex(s.asSlice(off + (v4 ? 16 : 24), n).toArray(ValueLayout.JAVA_BYTE));
-            if (a.compareTo(b) > 0) {
-                String t = a;
-                a = b;
-                b = t;
-            }
-        }
-        return a + '/' + b + '/' + k0 + '/' + id + '/' + seq;
-    }
 
     /**
      * An echo's data: when its first 8 bytes look like a struct timeval (seconds big- or

@@ -1,20 +1,15 @@
 package dev.tcpscope.present;
 
+import dev.tcpscope.tcp.IcmpEchoes;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * Info text for ICMP (RFC 792) and ICMPv6 (RFC 4443, 4861), with tshark's echo request/reply
- * pairing state for one capture (one pass, capture order).
- *
- * <p>Pairing follows tshark's single pass: a request is remembered under its address pair,
- * identifier, sequence number and the checksum its reply will carry; the first reply that matches
- * says "(request in N)" and consumes the request. Requests never get a suffix in one pass (tshark
- * only writes "(reply in N)" or "(no response found!)" on a second pass). Memory is bounded: the
- * oldest unanswered requests are forgotten past {@link #MAX_PENDING}.
+ * Info text for ICMP (RFC 792) and ICMPv6 (RFC 4443, 4861). An echo's pairing comes from the
+ * decoder ({@link IcmpEchoes}): a reply says "(request in N)"; a request says nothing in one
+ * pass, and "(reply in N)", "(no response found!)" or "(multicast)" in tshark's second.
  *
  * <p>When a message is too short, the methods append the part of the Info text that tshark had
  * already written and return false; {@link #failure()} then says what tshark appends right
@@ -22,8 +17,6 @@ import java.util.Map;
  * "[Packet size limited during capture]" when only the capture was cut short.
  */
 public final class IcmpInfo {
-    /** Unanswered echo requests remembered at most (oldest dropped first). */
-    public static final int MAX_PENDING = 1 << 16;
     /** What tshark appends to Info when a message ended before a field it reads. */
     public static final String MALFORMED = "[Malformed Packet]";
     /** What tshark appends to Info when the capture (snap length) cut a field off. */
@@ -34,16 +27,7 @@ public final class IcmpInfo {
     static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
     private final MacNames names;
-    private final Map<EchoKey, Long> pending = new LinkedHashMap<>(1024, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<EchoKey, Long> eldest) {
-            return size() > MAX_PENDING;
-        }
-    };
     private String failure;
-
-    /** Echo pairing key: both addresses (ordered so either direction matches), reply checksum, id, seq. */
-    private record EchoKey(long addrLo, long addrHi, long addrLo2, long addrHi2, int checksum, int id, int seq) {}
 
     public IcmpInfo(MacNames names) {
         this.names = names;
@@ -61,7 +45,7 @@ public final class IcmpInfo {
      * comment: the text so far is appended and {@link #failure()} says what follows).
      */
     public boolean appendIcmp(StringBuilder info, MemorySegment seg, long ipOff, long icmpOff,
-                              int capLen, int reportedLen, long frameNumber) {
+                              int capLen, int reportedLen, IcmpEchoes echo) {
         failure = null;
         // tshark reads type, code and the RFC 4884 length byte (offset 5) before writing anything.
         if (!need(6, capLen, reportedLen)) return false;
@@ -86,11 +70,8 @@ public final class IcmpInfo {
                 info.append(", seq=").append(seq).append('/')
                         .append(Short.toUnsignedInt(seg.get(U16_LE, icmpOff + 6)));
                 info.append(", ttl=").append(u8(seg, ipOff + 8));
-                if (type == 8) {
-                    request(seg, ipOff, u16(seg, icmpOff + 2), id, seq, frameNumber);
-                } else if (type == 0) {
-                    long req = reply(seg, ipOff, u16(seg, icmpOff + 2), id, seq);
-                    if (req > 0) info.append(" (request in ").append(req).append(')');
+                if (type == 8 || type == 0) {
+                    appendEcho(info, echo);
                 }
                 // The timestamps (RFC 792) and the address mask follow and are read too.
                 int body = type == 13 || type == 14 ? 20 : type == 17 || type == 18 ? 12 : 8;
@@ -111,9 +92,9 @@ public final class IcmpInfo {
      * tshark 4.0.17 prints.
      */
     public boolean appendIcmpv6(StringBuilder info, MemorySegment seg, long ipv6Off, long icmpOff,
-                                int capLen, int reportedLen, long frameNumber) {
+                                int capLen, int reportedLen, IcmpEchoes echo) {
         failure = null;
-        return Icmpv6Text.append(this, names, info, seg, ipv6Off, icmpOff, capLen, reportedLen, frameNumber);
+        return Icmpv6Text.append(this, names, info, seg, ipv6Off, icmpOff, capLen, reportedLen, echo);
     }
 
     /**
@@ -156,45 +137,23 @@ public final class IcmpInfo {
         return false;
     }
 
-    private void request(MemorySegment seg, long ipOff, int checksum, int id, int seq, long frame) {
-        // The reply differs only in its type byte (8 -> 0), so its checksum is ours plus 0x0800
-        // in ones' complement arithmetic.
-        int sum = (~checksum & 0xffff) + (~0x0800 & 0xffff);
-        sum = (sum & 0xffff) + (sum >>> 16);
-        int replyChecksum = ~sum & 0xffff;
-        pending.put(key4(seg, ipOff, replyChecksum, id, seq), frame);
-    }
-
-    private long reply(MemorySegment seg, long ipOff, int checksum, int id, int seq) {
-        Long req = pending.remove(key4(seg, ipOff, checksum == 0xffff ? 0 : checksum, id, seq));
-        return req == null ? 0 : req;
-    }
-
-    private static EchoKey key4(MemorySegment seg, long ipOff, int checksum, int id, int seq) {
-        long a = Integer.toUnsignedLong(seg.get(U32, ipOff + 12));
-        long b = Integer.toUnsignedLong(seg.get(U32, ipOff + 16));
-        return new EchoKey(Math.min(a, b), 0, Math.max(a, b), 0, checksum, id, seq);
-    }
-
-    /** Echo pairing for ICMPv6 (RFC 4443 §4): address pair, id, seq. */
-    void request6(MemorySegment seg, long ipv6Off, int checksum, int id, int seq, long frame) {
-        pending.put(key6(seg, ipv6Off, checksum, id, seq), frame);
-    }
-
-    long reply6(MemorySegment seg, long ipv6Off, int checksum, int id, int seq) {
-        Long req = pending.remove(key6(seg, ipv6Off, checksum, id, seq));
-        return req == null ? 0 : req;
-    }
-
-    private static EchoKey key6(MemorySegment seg, long off, int checksum, int id, int seq) {
-        long sHi = seg.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), off + 8);
-        long sLo = seg.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), off + 16);
-        long dHi = seg.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), off + 24);
-        long dLo = seg.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), off + 32);
-        boolean srcFirst = Long.compareUnsigned(sHi, dHi) < 0
-                || sHi == dHi && Long.compareUnsigned(sLo, dLo) <= 0;
-        return srcFirst ? new EchoKey(sHi, sLo, dHi, dLo, checksum, id, seq)
-                : new EchoKey(dHi, dLo, sHi, sLo, checksum, id, seq);
+    /**
+     * What tshark appends to an echo's Info once the pairing is known ({@code echo} is the
+     * decoder's matching when it is about this message, else null): "(reply in N)" and, in a
+     * second pass, "(no response found!)" or "(multicast)" for a request; "(request in N)" for a
+     * reply.
+     */
+    static void appendEcho(StringBuilder info, IcmpEchoes echo) {
+        if (echo == null) {
+            return;
+        }
+        if (echo.partner() > 0) {
+            info.append(echo.request() ? " (reply in " : " (request in ").append(echo.partner()).append(')');
+        } else if (echo.multicast()) {
+            info.append(" (multicast)");
+        } else if (echo.unanswered()) {
+            info.append(" (no response found!)");
+        }
     }
 
     static void appendHex4(StringBuilder sb, int v) {

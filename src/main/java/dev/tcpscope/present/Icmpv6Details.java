@@ -5,27 +5,22 @@ import dev.tcpscope.wire.Ipv6;
 import dev.tcpscope.wire.Proto;
 
 import java.lang.foreign.MemorySegment;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Detail items of an ICMPv6 message in the order of Wireshark 4.0's {@code dissect_icmpv6()}:
  * type and code, the checksum (verified over the IPv6 pseudo-header and the whole message
  * when it is all there), then the body of the types seen in practice: errors with their
- * quoted datagram, echo with one-pass request/response matching, and the neighbor discovery
+ * quoted datagram, echo with its request/response pairing, and the neighbor discovery
  * messages (RFC 4861) with their options ({@link Icmpv6Options}). Other types show their bytes
  * as data.
  *
  * <p>Every item is added only when its bytes exist; when they run out the tree stops there,
- * as the dissector's bounds exception does. The only state kept across frames is the last
- * echo request per address pair, identifier, sequence number and checksum.
+ * as the dissector's bounds exception does. No state is kept across frames.
  */
 final class Icmpv6Details {
     private static final String NAME = "ICMPv6";
 
     private final Details x;
-    /** Echo requests waiting for replies: key → {frame number, time (ns), answered}. */
-    private final Map<String, long[]> requests = new HashMap<>();
     private final Icmpv6Options options;
 
     Icmpv6Details(Details x) {
@@ -229,28 +224,10 @@ final class Icmpv6Details {
         int seq = Bytes.u16(s, off + 6);
         m.field("icmpv6.echo.sequence_number", "Sequence: " + seq, seq).at(s, off + 6, 2);
         if (!x.inErrorPacket(i)) {
-            track(m, ip, type, sum, id, seq);
+            IcmpDetails.echoItems(x, m, i, true);
         }
         x.data(m, s, off + 8, x.d.captured(i) - 8);
         return true;
-    }
-
-    /** As {@link IcmpDetails}' matching; the reply type is one higher. */
-    private void track(DetailNode m, int ip, int type, int sum, int id, int seq) {
-        long now = x.decoder.time();
-        if (type == 128) {
-            // the reply's type is one higher, so its sum is 0x0100 lower (hence ~0xfeff, not ~0x0100)
-            int k0 = IcmpDetails.replySum(sum, 0xfeff);
-            requests.put(IcmpDetails.key(x, ip, k0, id, seq), new long[] {x.decoder.frame().number(), now, 0});
-            return;
-        }
-        long[] req = IcmpDetails.matchReply(requests, IcmpDetails.key(x, ip, sum, id, seq));
-        if (req == null) {
-            return;
-        }
-        m.field("icmpv6.resp_to", "Response To: " + req[0], req[0]).generated();
-        m.field("icmpv6.resptime", "Response Time: " + IcmpDetails.millis3(now - req[1]) + " ms",
-                IcmpDetails.millisJson(now - req[1])).generated();
     }
 
     private boolean routerAdvertisement(DetailNode m, int i, MemorySegment s, long off) {

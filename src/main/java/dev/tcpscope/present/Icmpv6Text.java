@@ -116,7 +116,7 @@ final class Icmpv6Text {
     }
 
     static boolean append(IcmpInfo state, MacNames names, StringBuilder info, MemorySegment seg,
-                          long ip6, long off, int capLen, int reportedLen, long frame) {
+                          long ip6, long off, int capLen, int reportedLen, dev.tcpscope.tcp.IcmpEchoes echo) {
         // packet-icmpv6.c names the type as soon as it has read it, then reads the code.
         if (!state.need(1, capLen, reportedLen)) return false;
         int type = u8(seg, off);
@@ -135,12 +135,7 @@ final class Icmpv6Text {
                 info.append(" id=0x");
                 IcmpInfo.appendHex4(info, id);
                 info.append(", seq=").append(seq).append(", hop limit=").append(u8(seg, ip6 + 7));
-                if (type == 128) {
-                    state.request6(seg, ip6, 0, id, seq, frame);
-                } else {
-                    long req = state.reply6(seg, ip6, 0, id, seq);
-                    if (req > 0) info.append(" (request in ").append(req).append(')');
-                }
+                IcmpInfo.appendEcho(info, echo);
                 return true;
             }
             // the fixed part is read item by item before the options: a short one throws

@@ -123,18 +123,9 @@ public final class PacketList {
         time.reference(f);
     }
 
-    /**
-     * Notes a frame that a display filter hides: for the time column of the frames that follow,
-     * and, since tshark dissects hidden frames too, for ICMP echo pairing (a shown reply still
-     * names its hidden request).
-     */
+    /** Notes a frame that a display filter hides: for the time column of the frames that follow. */
     public void skip(Decoder decoded) {
         time.skip(decoded.frame());
-        Dissection dd = decoded.dissection();
-        if (decoded.frame().kind() == Frame.Kind.PACKET
-                && (dd.last(Proto.ICMP) >= 0 || dd.last(Proto.ICMPV6) >= 0)) {
-            appendColumns(decoded); // the ICMP text remembers the request; the line is dropped
-        }
     }
 
     /**
@@ -928,9 +919,10 @@ public final class PacketList {
         info.setLength(0);
         // In a reassembled datagram the ICMP message sits in a buffer behind a copy of its IP header.
         long ipOff = ip < 0 ? d.offset(i) : d.segment(ip) == d.segment(i) ? d.offset(ip) : 0;
+        dev.tcpscope.tcp.IcmpEchoes echo = decoder.echoes().about(i) && d == decoder.dissection() ? decoder.echoes() : null;
         boolean ok = v6
-                ? icmp.appendIcmpv6(info, d.segment(i), ipOff, d.offset(i), d.captured(i), d.reported(i), f.number())
-                : icmp.appendIcmp(info, d.segment(i), ipOff, d.offset(i), d.captured(i), d.reported(i), f.number());
+                ? icmp.appendIcmpv6(info, d.segment(i), ipOff, d.offset(i), d.captured(i), d.reported(i), echo)
+                : icmp.appendIcmp(info, d.segment(i), ipOff, d.offset(i), d.captured(i), d.reported(i), echo);
         if (!ok) {
             info.append(icmp.failure());
             return false;

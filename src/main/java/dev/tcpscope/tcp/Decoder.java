@@ -93,7 +93,7 @@ public final class Decoder {
      */
     public boolean desegmenting() { return desegmenter == null || desegmenter.table().desegment(); }
 
-    /** Where the first pass of two completed each multi-segment PDU (after {@link #noteReassemblies()}), or null. */
+    /** Where the first pass of two completed each multi-segment PDU (after {@link #noteForSecondPass()}), or null. */
     public PduCompletions pduCompletions() {
         return desegmenter == null ? null : desegmenter.completions();
     }
@@ -206,25 +206,30 @@ public final class Decoder {
 
     private boolean appTouched;
 
-    /** A second pass: TCP analysis {@code analyzer}, and where the first pass completed each IP datagram. */
-    public Decoder(TcpAnalyzer analyzer, ReassembledIn firstPass) {
+    /**
+     * A second pass: TCP analysis {@code analyzer}, and what the first pass {@code first} noted
+     * ({@link #noteForSecondPass()}): where each IP datagram was completed, which echo answered which.
+     */
+    public Decoder(TcpAnalyzer analyzer, Decoder first) {
         this(analyzer);
-        dissector.knownReassemblies(firstPass);
+        dissector.knownReassemblies(first.reassemblies);
+        echoes.secondPassOf(first.echoes);
     }
 
     private ReassembledIn reassemblies;
 
-    /** Notes from now on which frame completes each IP datagram, for a second pass ({@link #reassemblies()}). */
-    public void noteReassemblies() {
+    /**
+     * Notes from now on what a second pass shows that one pass cannot: which frame completes each
+     * IP datagram and each TCP PDU, and which echo reply answers which request.
+     */
+    public void noteForSecondPass() {
         reassemblies = new ReassembledIn();
         dissector.noteReassemblies(reassemblies);
         if (desegmenter != null) {
             desegmenter.noteCompletions();
         }
+        echoes.record();
     }
-
-    /** What {@link #noteReassemblies()} noted, or null. */
-    public ReassembledIn reassemblies() { return reassemblies; }
 
     /**
      * Notes the file's first frame when a read filter (-2 -R) dropped it before any frame was
@@ -301,6 +306,7 @@ public final class Decoder {
         dissector.dissect(f, dissection);
         udpConversations.frame(dissection, time);
         espSequences.frame(dissection, f.number());
+        echoes.frame(dissection, f.number(), time);
         int n = dissection.count();
         for (int i = 0; i < n; i++) {
             Proto p = dissection.proto(i);
@@ -323,6 +329,10 @@ public final class Decoder {
 
     private final UdpConversations udpConversations = new UdpConversations();
     private final EspSequences espSequences = new EspSequences();
+    private final IcmpEchoes echoes = new IcmpEchoes();
+
+    /** The echo request/reply matching of the frame just decoded. */
+    public IcmpEchoes echoes() { return echoes; }
 
     /**
      * The ESP sequence analysis of the frame just decoded ({@code esp.sequence-analysis.*}):

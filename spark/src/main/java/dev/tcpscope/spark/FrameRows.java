@@ -191,7 +191,7 @@ final class FrameRows implements PartitionReader<InternalRow> {
                     if (spec.twoPass()) {
                         firstPass();
                         decoder = new Decoder(new TcpAnalyzer(decoder.analyzer().mode(), decoder.analyzer().finals()),
-                                decoder.reassemblies()).payloads(Protocols.table(), true);
+                                decoder).payloads(Protocols.table(), true);
                     }
                     reader = open();
                 } else {
@@ -214,7 +214,7 @@ final class FrameRows implements PartitionReader<InternalRow> {
 
     /** The first of two passes: the whole file decoded for what it says of each stream. */
     private void firstPass() throws IOException {
-        decoder.noteReassemblies();
+        decoder.noteForSecondPass();
         try (CaptureReader first = open()) {
             Frame f = new Frame();
             while (first.next(f)) {
