@@ -636,6 +636,7 @@ public final class Desegmenter {
                     // tshark -2: this frame now starts a known PDU, which packet-tcp.c recognises
                     // before calling the subdissector, so nothing it wrote on the first pass shows
                     columns.restore();
+                    st.dissector.uncall(frame);
                 }
                 called = true;
                 if (ctx.desegmentLength != 0) {
@@ -660,6 +661,7 @@ public final class Desegmenter {
                     // -2: the PDU is known to end later (reassembled again in a later frame): this
                     // frame only carries part of it, and tshark's second pass does not dissect it here
                     columns.restore();
+                    st.dissector.uncall(frame);
                 }
                 if (ctx.desegmentLength != 0) {
                     if (ctx.desegmentOffset == 0 || msp.seq + ctx.desegmentOffset <= seq) {

@@ -56,6 +56,16 @@ public interface PduDissector {
         return true;
     }
 
+    /**
+     * tshark -2: the call just made for frame {@code frame} is one tshark's second pass does not
+     * make (the frame carries the start or a part of a PDU the first pass saw end in a later
+     * frame, which packet-tcp.c recognises before it would call the dissector), so what that call
+     * would show in the frame's tree is dropped. By default nothing: a protocol that shows
+     * nothing for bytes it asks more of needs no more.
+     */
+    default void uncall(long frame) {
+    }
+
     /** Dissects {@code [off, off + len)} of {@code s}; see the interface's contract. */
     void dissect(MemorySegment s, long off, int len, PduContext ctx);
 }

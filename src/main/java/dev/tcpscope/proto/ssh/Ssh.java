@@ -141,6 +141,12 @@ public final class Ssh implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
         if (ss.matchPort < 0) {
             ss.matchPort = Items.matchPort(byPort, this, ctx.srcPort, ctx.dstPort);
         }
+        if (ss.kex == null && kexes.secondPass()) {
+            ss.kex = kexes.get(ctx.stream); // the second pass knows the method from the start
+            if (ss.kex != null) {
+                SshKex.setKind(ss);
+            }
+        }
         boolean response = ctx.dstPort != ss.matchPort;
         if (ctx.frame != callsFrame) {
             calls.clear();
@@ -150,6 +156,9 @@ public final class Ssh implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
         SshPacket p = new SshPacket(ss, response, s, off, len, ctx.frame, ctx.canDesegment, ctx.truncated, null);
         p.run();
         versions.put(ctx.stream, ss.version);
+        if (ss.kex != null) {
+            kexes.put(ctx.stream, ss.kex);
+        }
         Integer last = versions.get(ctx.stream);
         ctx.columns.setProtocol(last == null ? p.protocol : SshPacket.protocolName(last));
         String info = Text.infoLimit((p.direction == null ? "" : p.direction) + p.info).toString();
@@ -171,6 +180,13 @@ public final class Ssh implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
     @Override
     public boolean shows(long frame) {
         return frame == callsFrame && !calls.isEmpty();
+    }
+
+    @Override
+    public void uncall(long frame) {
+        if (frame == callsFrame && !calls.isEmpty()) {
+            calls.remove(calls.size() - 1);
+        }
     }
 
     @Override
@@ -212,10 +228,19 @@ public final class Ssh implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
     @Override
     public void recordForSecondPass() {
         versions.start();
+        kexes.start();
     }
 
     @Override
     public void secondPassOf(dev.tcpscope.proto.TwoPass other) {
         versions.takeOver(((Ssh) other).versions);
+        kexes.takeOver(((Ssh) other).kexes);
     }
+
+    /**
+     * Each conversation's key exchange method, kept by the first pass of two: packet-ssh.c keeps
+     * it in the conversation, so its second pass names the method in every "Key Exchange" item,
+     * the KEXINITs that chose it included.
+     */
+    private final dev.tcpscope.proto.PassRecord<String> kexes = new dev.tcpscope.proto.PassRecord<>();
 }

@@ -49,8 +49,6 @@ class TunnelTest {
      * differ, so that one that starts to match is taken off this list.
      */
     private static final java.util.Map<String, String> KNOWN = known(
-            // SSH's "Key Exchange (method:...)" that tshark's second pass names (not a tunnel matter)
-            "tcpdump-geneve.pcap.2.V.txt.gz",
             // GTP's information elements (Recovery, TEID Data I, GSN address ...), request/response
             // tracking and the PDU Session container extension header are not decoded
             "pcap4j-GtpV1ExtPduSessionContainer.pcap.2.V.txt.gz", "pcap4j-GtpV1ExtPduSessionContainer.pcap.V.txt.gz",
