@@ -6,6 +6,8 @@
 # frame), under the profile of scripts/tshark-profile.sh. Writes, under
 # src/test/resources/golden/textproto/:
 #   <name>.V.txt     `tshark -r captures/<name> -c 150 -V`, cut to those layers
+#   <name>.2.V.txt   the same with -2 (tshark's second pass: SSH's key exchange method, PDUs that
+#                    end in a later frame)
 #   <name>.json      `tshark -r captures/<name> -c 150 -T json`, cut to those layers
 #   frames.tsv       the -c of each (150, halved while the cut -V text exceeds 256 KiB)
 # and VERSION (tshark version, commands, profile, date).
@@ -56,6 +58,7 @@ for f in captures/*; do
     fi
     c=$((c / 2))
   done
+  ts -r "$f" -c "$c" -2 -V | awk -f scripts/textproto-cut-V.awk >"$out/$name.2.V.txt"
   ts -r "$f" -c "$c" -T json | awk -f scripts/textproto-cut-json.awk >"$out/$name.json"
   printf '%s\t%s\n' "$name" "$c" >>"$out/frames.tsv"
   n=$((n + 1))
@@ -64,7 +67,7 @@ done
 {
   echo "# Made by scripts/make-textproto-goldens.sh; do not edit."
   echo "tshark: $(tshark --version 2>/dev/null | head -1)"
-  echo "commands: XDG_CONFIG_HOME=<profile from scripts/tshark-profile.sh> LC_ALL=C.UTF-8 TZ=UTC tshark -r captures/<name> -c <frames.tsv> {-V | -T json}, cut by scripts/textproto-cut-V.awk / scripts/textproto-cut-json.awk"
+  echo "commands: XDG_CONFIG_HOME=<profile from scripts/tshark-profile.sh> LC_ALL=C.UTF-8 TZ=UTC tshark -r captures/<name> -c <frames.tsv> {-V | -2 -V | -T json}, cut by scripts/textproto-cut-V.awk / scripts/textproto-cut-json.awk"
   echo "enabled protocols: $(scripts/tshark-profile.sh --list | tr '\n' ' ' | sed 's/ $//')"
   echo "captures: $n (those where -Y \"ssh || smtp || ftp || ftp-data\" matches a frame)"
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"

@@ -26,7 +26,7 @@ import java.util.function.IntFunction;
  * <p>State per conversation: the working directory, the user name's presence, the last command
  * and the data connection being set up. Per frame only the current frame's calls are kept.
  */
-public final class Ftp implements PduDissector, LayerTree {
+public final class Ftp implements PduDissector, LayerTree, dev.tcpscope.proto.TwoPass {
     /** packet-ftp.c TCP_PORT_FTP. */
     public static final int[] TCP_PORTS = {21};
 
@@ -65,8 +65,44 @@ public final class Ftp implements PduDissector, LayerTree {
         FtpData.Conv current;
     }
 
-    /** One call in the current frame: the bytes, the direction, and what the tree shows. */
-    record Call(MemorySegment s, long base, int len, boolean request, String cwd, int frame) { }
+    /**
+     * One call in the current frame: the bytes, the direction, and what the tree shows; in tshark
+     * -2's second pass, the data connection whose command or announcement this frame is.
+     */
+    record Call(MemorySegment s, long base, int len, boolean request, String cwd, int frame, FtpData.Conv data) { }
+
+    // ---- two passes (tshark -2) ------------------------------------------------------------
+
+    /**
+     * packet-ftp.c's ftp_command_to_data_hash: each data connection under the frame of the command
+     * it carries and of its announcement. The first pass fills it, the second reads it (and adds
+     * to it, as packet-ftp.c does: the first request of a control connection in the second pass
+     * takes a connection the first pass announced last and no command claimed).
+     */
+    private java.util.Map<Integer, FtpData.Conv> byFrame;
+    /** The first pass's data connections by announcement frame, which the second pass reuses. */
+    private java.util.Map<Integer, FtpData.Conv> announced;
+    /** Each control connection's last announced data connection at the end of the first pass. */
+    private final dev.tcpscope.proto.PassRecord<FtpData.Conv> lastAnnounced = new dev.tcpscope.proto.PassRecord<>();
+    private boolean secondPass;
+
+    @Override
+    public void recordForSecondPass() {
+        byFrame = new java.util.HashMap<>();
+        announced = new java.util.HashMap<>();
+        lastAnnounced.start();
+    }
+
+    @Override
+    public void secondPassOf(dev.tcpscope.proto.TwoPass other) {
+        Ftp first = (Ftp) other;
+        byFrame = first.byFrame == null ? new java.util.HashMap<>() : first.byFrame;
+        announced = first.announced == null ? new java.util.HashMap<>() : first.announced;
+        lastAnnounced.takeOver(first.lastAnnounced);
+        secondPass = true;
+        first.byFrame = null;
+        first.announced = null;
+    }
 
     @Override
     public String name() { return "ftp"; }
@@ -79,6 +115,9 @@ public final class Ftp implements PduDissector, LayerTree {
         Session ss = (Session) ctx.session;
         if (ss.matchPort < 0) {
             ss.matchPort = Items.matchPort(byPort, this, ctx.srcPort, ctx.dstPort);
+            if (secondPass) {
+                ss.current = lastAnnounced.get(ctx.stream); // the conversation as the first pass left it
+            }
         }
         boolean request = ctx.dstPort == ss.matchPort;
         if (ctx.frame != callsFrame) {
@@ -98,6 +137,10 @@ public final class Ftp implements PduDissector, LayerTree {
             if (ss.current != null && ss.current.command == null) {
                 ss.current.command = line;
                 ss.current.commandFrame = ctx.frame;
+                if (byFrame != null) {
+                    byFrame.put(ctx.frame, ss.current);
+                    byFrame.put(ss.current.setupFrame, ss.current);
+                }
             }
         } else if (linelen >= 3 && digit(s, off) && digit(s, off + 1) && digit(s, off + 2)) {
             int code = (Text.u8(s, off) - '0') * 100 + (Text.u8(s, off + 1) - '0') * 10 + (Text.u8(s, off + 2) - '0');
@@ -120,11 +163,19 @@ public final class Ftp implements PduDissector, LayerTree {
         }
         FtpLines.Announce a = FtpLines.announce(s, off, linelen, request, ctx.dstPort);
         if (a != null) {
-            FtpData.Conv conv = new FtpData.Conv(ctx.frame, a.method(), ss.cwd);
+            // the second pass finds the first pass's connection (its counts, its command)
+            FtpData.Conv conv = secondPass ? announced.get(ctx.frame) : null;
+            if (conv == null) {
+                conv = new FtpData.Conv(ctx.frame, a.method(), ss.cwd);
+                if (announced != null && !secondPass) {
+                    announced.put(ctx.frame, conv);
+                }
+            }
             ss.current = conv;
             expect.expect(a.port(), ftpData, conv);
         }
-        calls.add(new Call(s, off, len, request, ss.cwd, ctx.frame));
+        lastAnnounced.put(ctx.stream, ss.current);
+        calls.add(new Call(s, off, len, request, ss.cwd, ctx.frame, secondPass ? byFrame.get(ctx.frame) : null));
     }
 
     static boolean digit(MemorySegment s, long off) {

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * {@code FTP Data: 342 bytes (PASV) (LIST)}. On tcp.port 20 without an announcement only the
  * byte count shows.
  */
-public final class FtpData implements PduDissector, LayerTree {
+public final class FtpData implements PduDissector, LayerTree, dev.tcpscope.proto.TwoPass {
     /** packet-ftp.c TCP_PORT_FTPDATA. */
     public static final int[] TCP_PORTS = {20};
 
@@ -29,6 +29,18 @@ public final class FtpData implements PduDissector, LayerTree {
         final String cwd;
         String command;
         int commandFrame;
+        /**
+         * What a first pass saw of the connection, for tshark -2's summary in the command frame:
+         * the announcement's frame once a data segment was seen (0 before), data segments and
+         * their bytes, the first and the last one's frame and time (epoch nanoseconds).
+         */
+        int dataSetupFrame;
+        int frames;
+        long bytes;
+        int firstFrame;
+        long firstTime;
+        int lastFrame;
+        long lastTime;
 
         Conv(int setupFrame, String method, String cwd) {
             this.setupFrame = setupFrame;
@@ -55,6 +67,18 @@ public final class FtpData implements PduDissector, LayerTree {
         this.announced = announced;
     }
 
+    /** tshark -2's second pass: the connections' counts are the first pass's ({@link Ftp#secondPassOf}). */
+    private boolean secondPass;
+
+    @Override
+    public void recordForSecondPass() {
+    }
+
+    @Override
+    public void secondPassOf(dev.tcpscope.proto.TwoPass first) {
+        secondPass = true;
+    }
+
     /** Per connection: the announcement it was found by (null: by tcp.port 20 alone). */
     static final class Session {
         boolean looked;
@@ -79,6 +103,20 @@ public final class FtpData implements PduDissector, LayerTree {
         }
         StringBuilder info = new StringBuilder(48).append("FTP Data: ").append(len).append(" bytes");
         Conv c = ss.conv;
+        if (c != null && !secondPass) {
+            // packet-ftp.c counts on the first pass only
+            if (c.firstFrame == 0) {
+                c.firstFrame = ctx.frame;
+                c.firstTime = ctx.time;
+            }
+            if (ctx.frame > c.lastFrame) {
+                c.lastFrame = ctx.frame;
+                c.lastTime = ctx.time;
+            }
+            c.frames++;
+            c.bytes += len; // tvb_reported_length, as the Info's count
+            c.dataSetupFrame = c.setupFrame;
+        }
         if (c != null) {
             info.append(" (").append(c.method).append(')');
             if (c.command != null) {

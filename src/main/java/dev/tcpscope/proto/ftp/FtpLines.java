@@ -343,6 +343,36 @@ final class FtpLines {
             at += n2[0];
         }
         root.string("ftp.current-working-directory", "Current working directory", c.cwd()).generated().at(s, off, 0);
+        FtpData.Conv d = c.data();
+        if (d == null) {
+            return;
+        }
+        if (c.frame() == d.commandFrame) {
+            // tshark -2: what the data connection carried, shown with the command
+            root.field("ftp.command-response.frames", "Command response frames: " + d.frames, Integer.toString(d.frames)).generated();
+            root.field("ftp.command-response.bytes", "Command response bytes: " + d.bytes, Long.toString(d.bytes)).generated();
+            root.field("ftp.command-response.first-frame-num", "Command response first frame: " + d.firstFrame,
+                    Integer.toString(d.firstFrame)).generated();
+            root.field("ftp.command-response.last-frame-num", "Command response last frame: " + d.lastFrame,
+                    Integer.toString(d.lastFrame)).generated();
+            if (d.frames > 1) {
+                // rounded to the nearest millisecond as packet-ftp.c does (C division truncates)
+                long seconds = Math.floorDiv(d.lastTime, 1_000_000_000L) - Math.floorDiv(d.firstTime, 1_000_000_000L);
+                long nanos = Math.floorMod(d.lastTime, 1_000_000_000L) - Math.floorMod(d.firstTime, 1_000_000_000L);
+                int gap = (int) (seconds * 1000 + (nanos + 500_000) / 1_000_000);
+                root.field("ftp.command-response.duration", "Response duration: " + Integer.toUnsignedString(gap) + "ms",
+                        Integer.toUnsignedString(gap)).generated();
+                double kbps = d.bytes * 8.0 / (gap / 1000.0) / 1000;
+                long bitrate = Double.isFinite(kbps) ? (long) kbps & 0xffffffffL : 0; // (guint) of the double
+                root.field("ftp.command-response.bitrate", "Response bitrate: " + bitrate + "Kbps", Long.toString(bitrate))
+                        .generated().at(s, off + c.len(), 0);
+            }
+            root.field("ftp.setup-frame", "Setup frame: " + d.dataSetupFrame, Integer.toString(d.dataSetupFrame)).generated();
+        }
+        if (c.frame() == d.dataSetupFrame) {
+            root.string("ftp.command", "Command", d.command).generated();
+            root.field("ftp.command-frame", "Command frame: " + d.commandFrame, Integer.toString(d.commandFrame)).generated();
+        }
     }
 
     /** The client's port of a PORT request (the announcement keeps the server's port 20). */

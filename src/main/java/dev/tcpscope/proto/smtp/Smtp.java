@@ -28,7 +28,7 @@ import java.util.function.IntFunction;
  * frame's calls are kept, each with a copy of the small state it started from, so that the
  * detail tree and the fields replay the same code over the same bytes.
  */
-public final class Smtp implements PduDissector, LayerTree {
+public final class Smtp implements PduDissector, LayerTree, dev.tcpscope.proto.TwoPass {
     /** packet-smtp.c: tcp.port 25 and 587 (465 is SMTP over TLS). */
     public static final int[] TCP_PORTS = {25, 587};
 
@@ -42,6 +42,20 @@ public final class Smtp implements PduDissector, LayerTree {
     public Smtp(IntFunction<PduDissector> byPort, java.util.function.Supplier<PduDissector> tls) {
         this.byPort = byPort;
         this.tls = tls;
+    }
+
+    /** -2: per DATA fragment frame of a message, the frame that completed it (packet-smtp.c's reassembly table). */
+    private java.util.Map<Integer, Integer> recording, recorded;
+
+    @Override
+    public void recordForSecondPass() {
+        recording = new java.util.HashMap<>();
+    }
+
+    @Override
+    public void secondPassOf(dev.tcpscope.proto.TwoPass first) {
+        recorded = ((Smtp) first).recording;
+        ((Smtp) first).recording = null;
     }
 
     @Override
@@ -62,7 +76,18 @@ public final class Smtp implements PduDissector, LayerTree {
         }
         boolean request = ctx.dstPort == ss.matchPort;
         SmtpCall c = new SmtpCall(ss, ss.copy(), request, s, off, len, ctx.frame, ctx.canDesegment, null);
+        if (recorded != null) {
+            Integer in = recorded.get(ctx.frame);
+            c.reassembledIn = in == null ? 0 : in;
+        }
         c.run();
+        if (recording != null && c.message != null) {
+            for (int i = 0; i < c.message.count(); i++) {
+                if (c.message.frames()[i] != ctx.frame) {
+                    recording.put(c.message.frames()[i], ctx.frame);
+                }
+            }
+        }
         if (c.startTls) {
             ctx.handOff = tls.get();
         }

@@ -46,6 +46,8 @@ final class SmtpCall {
     byte[] base64;
     /** A 220 answered STARTTLS: the conversation is TLS's after this frame (ssl_starttls_ack). */
     boolean startTls;
+    /** tshark -2: the frame that completed the message this call's DATA fragment belongs to, or 0. */
+    int reassembledIn;
 
     SmtpCall(SmtpSession live, SmtpSession before, boolean request, MemorySegment s, long base, int len, int frame,
              boolean canDesegment, Tree root) {
@@ -71,6 +73,7 @@ final class SmtpCall {
         r.ss = before.copy();
         r.message = message;
         r.base64 = base64; // the decoded body the data source holds, so that the items point into it
+        r.reassembledIn = reassembledIn;
         r.dissect(root, protocols);
     }
 
@@ -175,6 +178,10 @@ final class SmtpCall {
                     if (whole != null && smtp != null) {
                         smtp.field("smtp.data.reassembled.in", "Reassembled DATA in frame: " + frame,
                                 Integer.toString(frame)).generated();
+                    } else if (reassembledIn != 0 && smtp != null) {
+                        // tshark -2: where the first pass completed the message
+                        smtp.field("smtp.data.reassembled.in", "Reassembled DATA in frame: " + reassembledIn,
+                                Integer.toString(reassembledIn)).generated();
                     }
                 }
                 case PDU_EOM -> {

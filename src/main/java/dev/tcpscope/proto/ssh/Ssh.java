@@ -113,6 +113,14 @@ public final class Ssh implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
         Peer[] peer = {new Peer(), new Peer()};
         /** The port through which the dissector was found, or −1 before the first segment. */
         int matchPort = -1;
+        /**
+         * tshark -2: each direction's cipher, MAC and compression as the first pass left them
+         * (client's three, then the server's), which packet-ssh.c's second pass shows in every
+         * packet's title; null in one pass.
+         */
+        String[] lastAlgorithms;
+        /** Whether the second pass has given this conversation what the first recorded. */
+        boolean secondPassKnown;
 
         Session copy() {
             Session c = new Session();
@@ -121,6 +129,8 @@ public final class Ssh implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
             c.kexKind = kexKind;
             c.peer = new Peer[] {peer[0].copy(), peer[1].copy()};
             c.matchPort = matchPort;
+            c.lastAlgorithms = lastAlgorithms;
+            c.secondPassKnown = secondPassKnown;
             return c;
         }
     }
@@ -141,11 +151,16 @@ public final class Ssh implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
         if (ss.matchPort < 0) {
             ss.matchPort = Items.matchPort(byPort, this, ctx.srcPort, ctx.dstPort);
         }
-        if (ss.kex == null && kexes.secondPass()) {
-            ss.kex = kexes.get(ctx.stream); // the second pass knows the method from the start
-            if (ss.kex != null) {
-                SshKex.setKind(ss);
+        if (kexes.secondPass() && ss.matchPort >= 0 && !ss.secondPassKnown) {
+            // the second pass knows the method and the algorithms from the start
+            ss.secondPassKnown = true;
+            if (ss.kex == null) {
+                ss.kex = kexes.get(ctx.stream);
+                if (ss.kex != null) {
+                    SshKex.setKind(ss);
+                }
             }
+            ss.lastAlgorithms = algorithms.get(ctx.stream);
         }
         boolean response = ctx.dstPort != ss.matchPort;
         if (ctx.frame != callsFrame) {
@@ -158,6 +173,11 @@ public final class Ssh implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
         versions.put(ctx.stream, ss.version);
         if (ss.kex != null) {
             kexes.put(ctx.stream, ss.kex);
+        }
+        if (algorithms.recording()) {
+            Peer c = ss.peer[0];
+            Peer v = ss.peer[1];
+            algorithms.put(ctx.stream, new String[] {c.enc, c.mac, c.comp, v.enc, v.mac, v.comp});
         }
         Integer last = versions.get(ctx.stream);
         ctx.columns.setProtocol(last == null ? p.protocol : SshPacket.protocolName(last));
@@ -229,12 +249,14 @@ public final class Ssh implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
     public void recordForSecondPass() {
         versions.start();
         kexes.start();
+        algorithms.start();
     }
 
     @Override
     public void secondPassOf(dev.tcpscope.proto.TwoPass other) {
         versions.takeOver(((Ssh) other).versions);
         kexes.takeOver(((Ssh) other).kexes);
+        algorithms.takeOver(((Ssh) other).algorithms);
     }
 
     /**
@@ -243,4 +265,7 @@ public final class Ssh implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
      * the KEXINITs that chose it included.
      */
     private final dev.tcpscope.proto.PassRecord<String> kexes = new dev.tcpscope.proto.PassRecord<>();
+
+    /** Each conversation's algorithms as the first pass of two left them ({@link Session#lastAlgorithms}). */
+    private final dev.tcpscope.proto.PassRecord<String[]> algorithms = new dev.tcpscope.proto.PassRecord<>();
 }

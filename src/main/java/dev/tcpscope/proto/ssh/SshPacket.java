@@ -333,16 +333,22 @@ final class SshPacket {
 
     private String title() {
         StringBuilder b = new StringBuilder("SSH Version 2");
-        if (peer.enc != null || peer.mac != null || peer.comp != null) {
+        // tshark -2: the algorithms the first pass ended with, for every packet of the conversation
+        String[] last = ss.lastAlgorithms;
+        int at = response ? 3 : 0;
+        String enc = last != null ? last[at] : peer.enc;
+        String mac = last != null ? last[at + 1] : peer.mac;
+        String comp = last != null ? last[at + 2] : peer.comp;
+        if (enc != null || mac != null || comp != null) {
             b.append(" (");
-            if (peer.enc != null) {
-                b.append("encryption:").append(peer.enc).append(peer.mac != null || peer.comp != null ? " " : "");
+            if (enc != null) {
+                b.append("encryption:").append(enc).append(mac != null || comp != null ? " " : "");
             }
-            if (peer.mac != null) {
-                b.append("mac:").append(peer.mac).append(peer.comp != null ? " " : "");
+            if (mac != null) {
+                b.append("mac:").append(mac).append(comp != null ? " " : "");
             }
-            if (peer.comp != null) {
-                b.append("compression:").append(peer.comp);
+            if (comp != null) {
+                b.append("compression:").append(comp);
             }
             b.append(')');
         }
