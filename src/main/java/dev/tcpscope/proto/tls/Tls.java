@@ -713,6 +713,14 @@ public final class Tls implements PduDissector, LayerTree, TwoPass {
     }
 
     @Override
+    public void uncall(long frame) {
+        if (frame == recsFrame && !calls.isEmpty()) {
+            Call c = calls.remove(calls.size() - 1);
+            recs.subList(Math.min(c.first(), recs.size()), recs.size()).clear();
+        }
+    }
+
+    @Override
     public End tree(long frame, Tree root, Consumer<String> protocols) {
         if (!shows(frame)) {
             return End.OK;
