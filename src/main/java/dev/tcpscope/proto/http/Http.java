@@ -543,15 +543,13 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             }
         } else if (haveSeenHttp) {
             cols.setInfo("Continuation");
+            if (noFirstLine && kind(first) == HttpMessage.Kind.REQUEST) {
+                cols.setProtocol(column);
+                return requestWithoutLineEnd(s, base, len, pos, p, firstLen, next[0], ctx, cols, session);
+            }
         } else {
             if (noFirstLine && kind(first) == HttpMessage.Kind.REQUEST) {
-                // packet-http.c's header loop still reads the whole rest as a request line and
-                // notes its URI (the conversation is HTTP from then on), writing no column
-                HttpMessage m = HttpMessage.parse(s, base, len, pos, p, firstLen, next[0], HttpMessage.Kind.REQUEST, ctx);
-                session.requestUri = m.uri;
-                session.requestMethod = m.method;
-                messages.add(m);
-                return -1;
+                return requestWithoutLineEnd(s, base, len, pos, p, firstLen, next[0], ctx, cols, session);
             }
             if (noFirstLine || first.indexOf(':') < 0) {
                 if (ctx.datagram) {
@@ -734,6 +732,29 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             at += next[0];
         }
         return false;
+    }
+
+    /**
+     * A request line without a line end (packet-http.c's first look finds no line, so its columns
+     * say nothing or "Continuation"): the header loop still reads the whole rest as a request line
+     * and notes its URI (the conversation is HTTP from then on). When the line ran to the snap
+     * length, the request is counted ("HTTP request 1/1") and paired, then a read past the
+     * captured bytes ends the frame.
+     */
+    private int requestWithoutLineEnd(MemorySegment s, long base, int len, int pos, int p, int firstLen, int next,
+                                      PduContext ctx, AppColumns cols, Session session) {
+        HttpMessage m = HttpMessage.parse(s, base, len, pos, p, firstLen, next, HttpMessage.Kind.REQUEST, ctx);
+        session.requestUri = m.uri;
+        session.requestMethod = m.method;
+        if (ctx.truncated) {
+            pair(m, session, ctx);
+            messages.add(m);
+            cols.appendInfo("[Packet size limited during capture]");
+            m.cutShort = true;
+            return -1;
+        }
+        messages.add(m);
+        return -1;
     }
 
     /**

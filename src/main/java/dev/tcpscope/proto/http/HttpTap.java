@@ -26,8 +26,10 @@ public record HttpTap(String method, String uri, int statusCode, String host) {
         }
         List<HttpTap> out = new ArrayList<>(messages.size());
         for (HttpMessage m : messages) {
-            if (m.malformedIn != null) {
-                continue; // its media dissector's exception came before tap_queue_packet
+            if (m.malformedIn != null || m.binary) {
+                // its media dissector's exception came before tap_queue_packet; a continuation
+                // that starts with a byte that is not printable returns before it
+                continue;
             }
             boolean request = m.kind == HttpMessage.Kind.REQUEST;
             boolean response = m.kind == HttpMessage.Kind.RESPONSE;
