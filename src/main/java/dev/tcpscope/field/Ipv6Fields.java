@@ -58,7 +58,69 @@ final class Ipv6Fields {
                 slaac("ipv6.slaac_mac", "SLAAC MAC", Ipv6.SRC, true),
                 Layers.bytes("ipv6.dst", "Destination Address", IPV6, p, V6, Ipv6.DST, 16),
                 host("ipv6.dst_host", "Destination Host", Ipv6.DST, false),
-                slaac("ipv6.dst_slaac_mac", "Destination SLAAC MAC", Ipv6.DST, false));
+                slaac("ipv6.dst_slaac_mac", "Destination SLAAC MAC", Ipv6.DST, false),
+                embedded("ipv6.src_6to4_gw_ipv4", "Source 6to4 Gateway IPv4", IPV4, Ipv6.SRC, false, Embedded.SIX_TO_FOUR_GW),
+                embedded("ipv6.src_6to4_sla_id", "Source 6to4 SLA ID", UINT, Ipv6.SRC, false, Embedded.SIX_TO_FOUR_SLA),
+                embedded("ipv6.dst_6to4_gw_ipv4", "Destination 6to4 Gateway IPv4", IPV4, Ipv6.DST, false, Embedded.SIX_TO_FOUR_GW),
+                embedded("ipv6.dst_6to4_sla_id", "Destination 6to4 SLA ID", UINT, Ipv6.DST, false, Embedded.SIX_TO_FOUR_SLA),
+                embedded("ipv6.6to4_gw_ipv4", "6to4 Gateway IPv4", IPV4, Ipv6.SRC, true, Embedded.SIX_TO_FOUR_GW),
+                embedded("ipv6.6to4_sla_id", "6to4 SLA ID", UINT, Ipv6.SRC, true, Embedded.SIX_TO_FOUR_SLA),
+                embedded("ipv6.src_ts_ipv4", "Source Teredo Server IPv4", IPV4, Ipv6.SRC, false, Embedded.TEREDO_SERVER),
+                embedded("ipv6.src_tc_port", "Source Teredo Port", UINT, Ipv6.SRC, false, Embedded.TEREDO_PORT),
+                embedded("ipv6.src_tc_ipv4", "Source Teredo Client IPv4", IPV4, Ipv6.SRC, false, Embedded.TEREDO_CLIENT),
+                embedded("ipv6.dst_ts_ipv4", "Destination Teredo Server IPv4", IPV4, Ipv6.DST, false, Embedded.TEREDO_SERVER),
+                embedded("ipv6.dst_tc_port", "Destination Teredo Port", UINT, Ipv6.DST, false, Embedded.TEREDO_PORT),
+                embedded("ipv6.dst_tc_ipv4", "Destination Teredo Client IPv4", IPV4, Ipv6.DST, false, Embedded.TEREDO_CLIENT),
+                embedded("ipv6.ts_ipv4", "Teredo Server IPv4", IPV4, Ipv6.SRC, true, Embedded.TEREDO_SERVER),
+                embedded("ipv6.tc_port", "Teredo Port", UINT, Ipv6.SRC, true, Embedded.TEREDO_PORT),
+                embedded("ipv6.tc_ipv4", "Teredo Client IPv4", IPV4, Ipv6.SRC, true, Embedded.TEREDO_CLIENT),
+                embedded("ipv6.src_isatap_ipv4", "Source ISATAP IPv4", IPV4, Ipv6.SRC, false, Embedded.ISATAP),
+                embedded("ipv6.dst_isatap_ipv4", "Destination ISATAP IPv4", IPV4, Ipv6.DST, false, Embedded.ISATAP),
+                embedded("ipv6.isatap_ipv4", "ISATAP IPv4", IPV4, Ipv6.SRC, true, Embedded.ISATAP));
+    }
+
+    /** What an address can embed, as packet-ipv6.c shows it: 6to4 (RFC 3056), Teredo (RFC 4380), ISATAP (RFC 5214). */
+    private enum Embedded { SIX_TO_FOUR_GW, SIX_TO_FOUR_SLA, TEREDO_SERVER, TEREDO_PORT, TEREDO_CLIENT, ISATAP }
+
+    /**
+     * A value embedded in the source address, the destination address or ({@code both}) each,
+     * once the whole header was read; Teredo's client port and address are stored inverted. IPv4
+     * values go in as 32-bit numbers, as the field table's IPv4 fields do.
+     */
+    private static Field embedded(String name, String title, FieldType type, int at, boolean both, Embedded kind) {
+        Extractor e = Layers.each(Proto.IPV6, V6, (s, off, cap, v) -> {
+            for (int a = at; a <= (both ? Ipv6.DST : at) && cap >= Ipv6.HEADER_LENGTH; a += 16) {
+                long addr = off + a;
+                switch (kind) {
+                    case SIX_TO_FOUR_GW, SIX_TO_FOUR_SLA -> {
+                        if (Bytes.u16(s, addr) == 0x2002) {
+                            if (kind == Embedded.SIX_TO_FOUR_GW) {
+                                v.addLong(Bytes.u32(s, addr + 2));
+                            } else {
+                                v.addLong(Bytes.u16(s, addr + 6));
+                            }
+                        }
+                    }
+                    case TEREDO_SERVER, TEREDO_PORT, TEREDO_CLIENT -> {
+                        if (Bytes.u32(s, addr) == 0x20010000L) {
+                            if (kind == Embedded.TEREDO_SERVER) {
+                                v.addLong(Bytes.u32(s, addr + 4));
+                            } else if (kind == Embedded.TEREDO_PORT) {
+                                v.addLong(Bytes.u16(s, addr + 10) ^ 0xffff);
+                            } else {
+                                v.addLong(~Bytes.u32(s, addr + 12) & 0xffffffffL);
+                            }
+                        }
+                    }
+                    case ISATAP -> {
+                        if ((Bytes.u32(s, addr + 8) & 0xfdffffffL) == 0x00005efeL) {
+                            v.addLong(Bytes.u32(s, addr + 12));
+                        }
+                    }
+                }
+            }
+        });
+        return type == UINT ? Field.integer(name, title, UINT, 16, Base.DEC, e) : Field.of(name, title, type, e);
     }
 
     private static Field host(String name, String title, int at, boolean both) {

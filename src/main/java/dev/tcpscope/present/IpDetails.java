@@ -310,8 +310,12 @@ final class IpDetails {
         ip.relabel("Internet Protocol Version 6, Src: " + src + ", Dst: " + dst);
         sixToFour(ip, s, off + Ipv6.SRC, "src", "Source");
         sixToFour(ip, s, off + Ipv6.DST, "dst", "Destination");
+        teredo(ip, s, off + Ipv6.SRC, "src", "Source");
+        teredo(ip, s, off + Ipv6.DST, "dst", "Destination");
         slaac(ip, s, off + Ipv6.SRC, "src", "Source");
         slaac(ip, s, off + Ipv6.DST, "dst", "Destination");
+        isatap(ip, s, off + Ipv6.SRC, "src", "Source");
+        isatap(ip, s, off + Ipv6.DST, "dst", "Destination");
         long datagram = plen;
         long jumbo = 0;
         if (plen == 0 && nxt == Ipv6.EXT_HOP_BY_HOP) {
@@ -362,6 +366,36 @@ final class IpDetails {
                 .at(s, a + 6, 2);
         ip.hidden("ipv6.6to4_gw_ipv4", gw).generated().at(s, a + 2, 4);
         ip.hidden("ipv6.6to4_sla_id", Integer.toString(sla)).generated().at(s, a + 6, 2);
+    }
+
+    /**
+     * RFC 4380 §4: a 2001:0::/32 address embeds its Teredo server's IPv4 address and its client's
+     * mapped port and IPv4 address, both obfuscated (each bit inverted).
+     */
+    private static void teredo(DetailNode ip, MemorySegment s, long a, String which, String title) {
+        if (Bytes.u32(s, a) != 0x20010000L) {
+            return;
+        }
+        String server = Labels.ipv4(s, a + 4);
+        String port = Integer.toString(Bytes.u16(s, a + 10) ^ 0xffff);
+        long c = ~Bytes.u32(s, a + 12) & 0xffffffffL;
+        String client = (c >>> 24) + "." + (c >>> 16 & 0xff) + "." + (c >>> 8 & 0xff) + "." + (c & 0xff);
+        ip.field("ipv6." + which + "_ts_ipv4", title + " Teredo Server IPv4: " + server, server).generated().at(s, a + 4, 4);
+        ip.field("ipv6." + which + "_tc_port", title + " Teredo Port: " + port, port).generated().at(s, a + 10, 2);
+        ip.field("ipv6." + which + "_tc_ipv4", title + " Teredo Client IPv4: " + client, client).generated().at(s, a + 12, 4);
+        ip.field("ipv6.ts_ipv4", "Teredo Server IPv4: " + server, server).hide().generated().at(s, a + 4, 4);
+        ip.field("ipv6.tc_port", "Teredo Port: " + port, port).hide().generated().at(s, a + 10, 2);
+        ip.field("ipv6.tc_ipv4", "Teredo Client IPv4: " + client, client).hide().generated().at(s, a + 12, 4);
+    }
+
+    /** RFC 5214 §6.1: an interface identifier 0000:5efe or 0200:5efe embeds the ISATAP IPv4 address. */
+    private static void isatap(DetailNode ip, MemorySegment s, long a, String which, String title) {
+        if ((Bytes.u32(s, a + 8) & 0xfdffffffL) != 0x00005efeL) {
+            return;
+        }
+        String v4 = Labels.ipv4(s, a + 12);
+        ip.field("ipv6." + which + "_isatap_ipv4", title + " ISATAP IPv4: " + v4, v4).generated().at(s, a + 12, 4);
+        ip.field("ipv6.isatap_ipv4", "ISATAP IPv4: " + v4, v4).hide().generated().at(s, a + 12, 4);
     }
 
     /** RFC 4291 appendix A: an interface identifier with the universal bit and ff:fe embeds a MAC. */
