@@ -63,79 +63,68 @@ public final class IcmpEchoScenarios {
         return ethernet(0x86dd, ipv6(58, src, dst, icmpv6(type, 0, concat(word(id, seq), data), src, dst)));
     }
 
-    private void v4(byte[] src, byte[] dst, int type, int id, int seq) throws IOException {
-        byte[] f = echo4(src, dst, type, id, seq, DATA);
+    /** An echo request or reply of one family, in an Ethernet frame. */
+    @FunctionalInterface
+    private interface Echo {
+        byte[] frame(byte[] src, byte[] dst, boolean request, int seq, byte[] data);
+    }
+
+    private void send(Echo e, byte[] src, byte[] dst, boolean request, int seq) throws IOException {
+        byte[] f = e.frame(src, dst, request, seq, DATA);
         write(f, f.length);
     }
 
-    private void v6(byte[] src, byte[] dst, int type, int id, int seq) throws IOException {
-        byte[] f = echo6(src, dst, type, id, seq, DATA);
-        write(f, f.length);
+    /**
+     * What both families get, between hosts {@code a}, {@code b}, {@code c} and a multicast
+     * {@code group}; {@code ipLength} is the IP header's length (for the cut).
+     */
+    private void pairings(Echo e, int ipLength, byte[] a, byte[] b, byte[] c, byte[] group) throws IOException {
+        send(e, a, b, true, 1);
+        send(e, b, a, false, 1);
+        send(e, a, b, true, 2); // never answered
+        send(e, a, group, true, 3); // to a multicast group
+        send(e, a, b, true, 4);
+        send(e, b, a, false, 4);
+        send(e, b, a, false, 4); // answered twice
+        send(e, a, b, true, 5);
+        send(e, a, b, true, 5); // sent twice
+        send(e, b, a, false, 5);
+        send(e, b, a, false, 6); // a reply to nothing
+        send(e, a, c, true, 7); // two pairs, the same identifier and sequence number
+        send(e, b, c, true, 7);
+        send(e, c, b, false, 7);
+        send(e, c, a, false, 7);
+        send(e, a, b, true, 8);
+        byte[] other = e.frame(b, a, false, 8, "another payload, another sum....".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        write(other, other.length); // its checksum does not follow from the request's
+        byte[] cut = e.frame(a, b, true, 9, DATA);
+        write(cut, 14 + ipLength + 7); // cut inside the sequence number
     }
 
     private void scenarios() throws IOException {
         // ICMP
-        v4(A, B, 8, 1, 1);
-        v4(B, A, 0, 1, 1);
-        v4(A, B, 8, 1, 2); // never answered
-        v4(A, GROUP, 8, 1, 3); // to a multicast group
-        v4(A, B, 8, 1, 4);
-        v4(B, A, 0, 1, 4);
-        v4(B, A, 0, 1, 4); // answered twice
-        v4(A, B, 8, 1, 5);
-        v4(A, B, 8, 1, 5); // sent twice
-        v4(B, A, 0, 1, 5);
-        v4(B, A, 0, 1, 6); // a reply to nothing
-        v4(A, C, 8, 1, 7); // two pairs, the same identifier and sequence number
-        v4(B, C, 8, 1, 7);
-        v4(C, B, 0, 1, 7);
-        v4(C, A, 0, 1, 7);
-        v4(A, B, 8, 1, 8);
-        byte[] other = echo4(B, A, 0, 1, 8, "another payload, another sum....".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        write(other, other.length); // its checksum is not the request's plus 0x0800
-        byte[] cut = echo4(A, B, 8, 1, 9, DATA);
-        write(cut, 14 + 20 + 7); // cut inside the sequence number
+        pairings((src, dst, request, seq, data) -> echo4(src, dst, request ? 8 : 0, 1, seq, data), 20, A, B, C, GROUP);
         byte[] quoted = echo4(A, B, 8, 1, 10, DATA);
         byte[] quote = java.util.Arrays.copyOfRange(quoted, 14, 14 + 28);
         byte[] unreachable = ethernet(0x0800, ipv4(1, B, A, icmp(3, 1, new byte[4], quote)));
         write(unreachable, unreachable.length); // an echo request quoted in an error
         byte[] viaGre = ethernet(0x0800, ipv4(47, C, B, concat(hex("00000800"), ipv4(1, A, B, icmp(8, 0, word(2, 1), DATA)))));
         write(viaGre, viaGre.length);
-        v4(B, A, 0, 2, 1); // outside GRE
+        byte[] outside = echo4(B, A, 0, 2, 1, DATA);
+        write(outside, outside.length); // outside GRE
         byte[] viaGreReply = ethernet(0x0800, ipv4(47, B, C, concat(hex("00000800"), ipv4(1, B, A, icmp(0, 0, word(2, 1), DATA)))));
         write(viaGreReply, viaGreReply.length);
         // checksum 0xf7ff: the key computed from it is 0, its reply's checksum 0x0000; then a
         // request of checksum 0x0000
-        byte[] wraps = echo4(A, B, 8, 0xf7ff, 0x0800, new byte[0]);
-        write(wraps, wraps.length);
-        byte[] wrapsReply = echo4(B, A, 0, 0xf7ff, 0x0800, new byte[0]);
-        write(wrapsReply, wrapsReply.length);
-        byte[] zeroSum = echo4(A, B, 8, 0xf7ff, 0, new byte[0]);
-        write(zeroSum, zeroSum.length);
-        byte[] zeroReply = echo4(B, A, 0, 0xf7ff, 0, new byte[0]);
-        write(zeroReply, zeroReply.length);
+        for (int seq : new int[] {0x0800, 0}) {
+            byte[] request = echo4(A, B, 8, 0xf7ff, seq, new byte[0]);
+            write(request, request.length);
+            byte[] reply = echo4(B, A, 0, 0xf7ff, seq, new byte[0]);
+            write(reply, reply.length);
+        }
 
         // ICMPv6
-        v6(A6, B6, 128, 2, 1);
-        v6(B6, A6, 129, 2, 1);
-        v6(A6, B6, 128, 2, 2); // never answered
-        v6(A6, GROUP6, 128, 2, 3); // to a multicast group
-        v6(A6, B6, 128, 2, 4);
-        v6(B6, A6, 129, 2, 4);
-        v6(B6, A6, 129, 2, 4); // answered twice
-        v6(A6, B6, 128, 2, 5);
-        v6(A6, B6, 128, 2, 5); // sent twice
-        v6(B6, A6, 129, 2, 5);
-        v6(B6, A6, 129, 2, 6); // a reply to nothing
-        v6(A6, C6, 128, 2, 7); // two pairs
-        v6(B6, C6, 128, 2, 7);
-        v6(C6, B6, 129, 2, 7);
-        v6(C6, A6, 129, 2, 7);
-        v6(A6, B6, 128, 2, 8);
-        byte[] other6 = echo6(B6, A6, 129, 2, 8, "another payload, another sum....".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        write(other6, other6.length);
-        byte[] cut6 = echo6(A6, B6, 128, 2, 9, DATA);
-        write(cut6, 14 + 40 + 7);
+        pairings((src, dst, request, seq, data) -> echo6(src, dst, request ? 128 : 129, 2, seq, data), 40, A6, B6, C6, GROUP6);
         byte[] quoted6 = echo6(A6, B6, 128, 2, 10, DATA);
         byte[] quote6 = java.util.Arrays.copyOfRange(quoted6, 14, 14 + 48);
         byte[] unreachable6 = ethernet(0x86dd, ipv6(58, B6, A6, icmpv6(1, 4, concat(new byte[4], quote6), B6, A6)));
