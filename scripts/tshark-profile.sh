@@ -101,10 +101,11 @@ ENABLED=(
   # gre, erspan: GRE, IP protocol 47 (src/main/java/dev/tcpscope/wire/Gre.java), and what its
   #   "gre.proto" table hands its payload to: IPv4 (also under WCCP's 0x883e), IPv6, ARP,
   #   Ethernet without FCS (transparent bridging 0x6558, and 0x6400), and ERSPAN types I, II
-  #   and III (wire/Erspan.java) before an Ethernet frame. The other types (PPTP's PPP, Aruba's
-  #   802.11, Cisco MetaData ...) go to data inside the GRE item, as their dissectors stay
-  #   disabled. GRE over UDP (udp.port 4754) is not followed yet: those datagrams differ.
-  gre erspan
+  #   and III (wire/Erspan.java) before an Ethernet frame, and Cisco MetaData (cmd, 0x8909:
+  #   its header, then IPv4 or IPv6). The other types (PPTP's PPP, Aruba's 802.11 ...) go to
+  #   data inside the GRE item, as their dissectors stay disabled. GRE over UDP (udp.port 4754)
+  #   is not followed yet: those datagrams differ.
+  gre erspan cmd
   # mpls: MPLS label stacks, EtherTypes 0x8847/0x8848, GRE's same types and IP protocol 137
   #   (src/main/java/dev/tcpscope/wire/Mpls.java), and what packet-mpls.c guesses follows the
   #   bottom of the stack: IPv4 or IPv6 by the version nibble, an Ethernet pseudowire

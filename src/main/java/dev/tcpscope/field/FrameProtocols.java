@@ -130,6 +130,7 @@ final class FrameProtocols {
             case ICMPV6 -> 8;
             case GRE -> Gre.headerLength(s, off, x.captured(i));
             case ERSPAN -> Erspan.isTypeI(x, i) ? 0 : Erspan.headerLength(s, off, x.captured(i));
+            case CMD -> Gre.CISCO_METADATA_LENGTH;
             case MPLS -> Mpls.stackLength(s, off, x.captured(i), x.reported(i));
             case PW_ETH_CW, PW_ACH -> 4;
             case ESP -> x.captured(i); // without keys the rest is ESP's, not data
@@ -195,6 +196,7 @@ final class FrameProtocols {
                 case ICMPV6 -> add(sb, "icmpv6");
                 case GRE -> add(sb, "gre");
                 case ERSPAN -> add(sb, "erspan");
+                case CMD -> add(sb, "cmd");
                 case MPLS -> add(sb, "mpls");
                 case PW_ETH_CW -> {
                     add(sb, "pwethheuristic");
@@ -322,6 +324,7 @@ final class FrameProtocols {
                     : notIpv6Quote(x, i) ? x.captured(i) - 8 : Math.max(0, notIpv6Redirected(x, i)[1]);
             case GRE -> Math.max(0, rep - Gre.headerLength(x.segment(i), x.offset(i), x.captured(i)));
             case ERSPAN -> erspanData(x, i);
+            case CMD -> Math.max(0, rep - Gre.CISCO_METADATA_LENGTH);
             case MPLS -> Math.max(0, rep - Math.max(0, Mpls.stackLength(x.segment(i), x.offset(i), x.captured(i), rep)));
             case PW_ETH_CW -> 0;
             case PW_ACH -> rep - 4;

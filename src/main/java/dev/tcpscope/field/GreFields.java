@@ -144,6 +144,7 @@ final class GreFields {
         f.add(Field.integer("gre.wccp.primary_bucket", "Primary Bucket", UINT, 8, Base.DEC,
                 wccp((s, at, v) -> v.addLong(Bytes.u8(s, at + 3)))));
         f.addAll(ErspanFields.all());
+        f.addAll(ciscoMetaData());
         return f;
     }
 
@@ -231,5 +232,17 @@ final class GreFields {
     /** Whether ERSPAN layer {@code i} has a header (types II and III) of {@code version}. */
     static Layers.Selector erspanVersion(int version) {
         return (x, i) -> !Erspan.isTypeI(x, i) && x.captured(i) >= 2 && Erspan.version(x.segment(i), x.offset(i)) == version;
+    }
+
+    /** {@code cmd.*} (packet-cmd.c under GRE): the ethertype, version, length, options and SGT. */
+    private static List<Field> ciscoMetaData() {
+        Proto p = Proto.CMD;
+        return List.of(
+                Field.of("cmd", "Cisco MetaData", PROTOCOL, Layers.each(p, (s, off, cap, v) -> v.addString("cmd"))),
+                Layers.uint("cmd.type", "Type", 16, Base.HEX, p, Layers.ALL, 0, 2, 0),
+                Layers.uint("cmd.version", "Version", 8, Base.DEC, p, Layers.ALL, 2, 1, 0),
+                Layers.uint("cmd.length", "Length", 8, Base.DEC, p, Layers.ALL, 3, 1, 0),
+                Layers.uint("cmd.options", "Options", 16, Base.HEX, p, Layers.ALL, 4, 2, 0),
+                Layers.uint("cmd.sgt", "SGT", 16, Base.DEC, p, Layers.ALL, 6, 2, 0));
     }
 }

@@ -543,6 +543,7 @@ public final class Details {
                 case ICMPV6 -> icmpv6.icmpv6(i, ip);
                 case GRE -> tunnel.gre(i);
                 case ERSPAN -> tunnel.erspan(i);
+                case CMD -> tunnel.ciscoMetaData(i);
                 case MPLS -> tunnel.mpls(i);
                 case PW_ETH_CW -> tunnel.pwEthernet(i);
                 case PW_ACH -> tunnel.pwAch(i);

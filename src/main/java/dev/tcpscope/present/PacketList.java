@@ -261,6 +261,7 @@ public final class PacketList {
                 case ICMPV6 -> icmp(f, ip, i, true);
                 case GRE -> gre(i);
                 case ERSPAN -> erspan(i);
+                case CMD -> ciscoMetaData(i);
                 case MPLS -> mpls(i);
                 case PW_ETH_CW, PW_ACH -> bounds(i, 4);
                 case ESP -> esp(i);
@@ -557,6 +558,13 @@ public final class PacketList {
         set(info, "MPLS Label Switched Packet");
         int len = Mpls.stackLength(d.segment(i), d.offset(i), d.captured(i), d.reported(i));
         return len >= 0 || bounds(i, -len);
+    }
+
+    /** packet-cmd.c names the protocol and clears Info; what it carries writes both. */
+    private boolean ciscoMetaData(int i) {
+        set(protocol, "CMD");
+        set(info, "");
+        return bounds(i, Gre.CISCO_METADATA_LENGTH);
     }
 
     /** packet-erspan.c writes "ERSPAN:" (the Ethernet frame it carries then rewrites both columns). */

@@ -16,6 +16,7 @@ import java.lang.foreign.MemorySegment;
 final class TunnelDetails {
     private static final String GRE = "GRE";
     private static final String ERSPAN = "ERSPAN";
+    private static final String CMD = "Cisco MetaData";
     private final Details x;
 
     TunnelDetails(Details x) {
@@ -242,6 +243,45 @@ final class TunnelDetails {
         }
         g.field("gre.checksum", "Checksum: " + hex + " [unverified]", hex).at(s, off + pos, 2);
         g.field("gre.checksum.status", "Checksum Status: Unverified", "2").generated().at(s, off + pos, 0);
+    }
+
+    /**
+     * Cisco MetaData as packet-cmd.c shows it under GRE: a protocol item over its first six bytes,
+     * the ethertype, version, length, options and SGT (the last one past the item).
+     */
+    boolean ciscoMetaData(int i) {
+        MemorySegment s = x.d.segment(i);
+        long off = x.d.offset(i);
+        x.protocol("cmd");
+        DetailNode c = x.root.protocol("cmd", "Cisco MetaData").at(s, off, Math.min(6, x.d.captured(i)));
+        if (!x.bounds(i, 2, CMD)) {
+            return false;
+        }
+        int type = Bytes.u16(s, off);
+        c.field("cmd.type", "Type: " + LinkDetails.etherTypeName(type), Labels.hex(type, 4)).at(s, off, 2);
+        if (!x.bounds(i, 3, CMD)) {
+            return false;
+        }
+        c.field("cmd.version", "Version: " + Bytes.u8(s, off + 2), Bytes.u8(s, off + 2)).at(s, off + 2, 1);
+        if (!x.bounds(i, 4, CMD)) {
+            return false;
+        }
+        c.field("cmd.length", "Length: " + Bytes.u8(s, off + 3), Bytes.u8(s, off + 3)).at(s, off + 3, 1);
+        if (!x.bounds(i, 6, CMD)) {
+            return false;
+        }
+        String options = Labels.hex(Bytes.u16(s, off + 4), 4);
+        c.field("cmd.options", "Options: " + options, options).at(s, off + 4, 2);
+        if (!x.bounds(i, Gre.CISCO_METADATA_LENGTH, CMD)) {
+            return false;
+        }
+        c.field("cmd.sgt", "SGT: " + Bytes.u16(s, off + 6), Bytes.u16(s, off + 6)).at(s, off + 6, 2);
+        x.consumed(i, Gre.CISCO_METADATA_LENGTH);
+        if (i == x.d.count() - 1 && x.d.lastComplete()) {
+            // an ethertype nothing here dissects: data
+            x.data(s, off + Gre.CISCO_METADATA_LENGTH, x.d.captured(i) - Gre.CISCO_METADATA_LENGTH);
+        }
+        return true;
     }
 
     /**

@@ -657,7 +657,24 @@ public final class Dissector {
             }
             case Gre.TYPE_ERSPAN_22EB -> erspan(d, s, p, c, r);
             case Mpls.TYPE_UNICAST, Mpls.TYPE_MULTICAST -> mpls(d, s, p, c, r);
+            case Gre.TYPE_CISCO_METADATA -> ciscoMetaData(d, s, p, c, r);
             default -> { } // data, inside the GRE item
+        }
+    }
+
+    /**
+     * Cisco MetaData under GRE: its 8 bytes (ethertype, version, length, options, SGT), then IPv4
+     * or IPv6 as the ethertype says; another ethertype's bytes are data.
+     */
+    private void ciscoMetaData(Dissection d, MemorySegment s, long off, int cap, int rep) {
+        if (!layer(d, Proto.CMD, s, off, cap, rep, Gre.CISCO_METADATA_LENGTH)) {
+            return;
+        }
+        int n = Gre.CISCO_METADATA_LENGTH;
+        switch (Bytes.u16(s, off)) {
+            case Gre.TYPE_IPV4 -> ipv4(d, s, off + n, cap - n, rep - n);
+            case Gre.TYPE_IPV6 -> ipv6(d, s, off + n, cap - n, rep - n);
+            default -> { }
         }
     }
 

@@ -39,6 +39,9 @@ public final class Gre {
     public static final int TYPE_ERSPAN_88BE = 0x88be;
     /** ERSPAN type III. */
     public static final int TYPE_ERSPAN_22EB = 0x22eb;
+    /** Cisco MetaData ({@link Proto#CMD}), and its length. */
+    public static final int TYPE_CISCO_METADATA = 0x8909;
+    public static final int CISCO_METADATA_LENGTH = 8;
     public static final int TYPE_PPP = 0x880b;
     public static final int TYPE_3GPP2 = 0x88d2;
     public static final int TYPE_CDMA2000_A10_UBS = 0x8881;
@@ -90,7 +93,7 @@ public final class Gre {
             case 0x894f -> "Network Service Header";
             case TYPE_CDMA2000_A10_UBS -> "CDMA2000 A10 Unstructured byte stream";
             case TYPE_3GPP2 -> "CDMA2000 A10 3GPP2 Packet";
-            case 0x8909 -> "CiscoMetaData";
+            case TYPE_CISCO_METADATA -> "CiscoMetaData";
             case 0xb7ea -> "Huawei GRE bonding";
             default -> null;
         };

@@ -35,6 +35,8 @@ public enum Proto {
      * and III headers, and the empty placeholder Wireshark shows for type I.
      */
     ERSPAN,
+    /** Cisco MetaData (packet-cmd.c) that GRE carries under protocol type 0x8909: the ethertype, then version, length, options and SGT. */
+    CMD,
     /**
      * An MPLS label stack (packet-mpls.c), all its entries down to the bottom of the stack in
      * one layer (the frame's protocols name it once); its payload follows the last entry.
