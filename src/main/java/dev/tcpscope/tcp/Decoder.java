@@ -146,6 +146,7 @@ public final class Decoder {
         c.destination = endpointKey(ip, false, dp);
         c.sourceHost = endpointKey(ip, true, UdpKeys.HOST);
         c.destinationHost = endpointKey(ip, false, UdpKeys.HOST);
+        c.ipv6 = dissection.proto(ip) == Proto.IPV6;
         c.srcPort = sp;
         c.dstPort = dp;
         PduDissector d = desegmenter.table().forDatagram(c, s, off + Udp.HEADER_LENGTH, len);
