@@ -169,8 +169,15 @@ public final class Decoder {
         c.columns = datagramColumns;
         c.desegmentOffset = 0;
         c.desegmentLength = 0;
+        c.declined = false;
         datagramTaker = d;
         d.dissect(s, off + Udp.HEADER_LENGTH, len, c);
+        if (c.declined) {
+            // the port's dissector returned 0 (packet-hsrp.c for a destination port not its own):
+            // nothing above UDP took the payload, which shows as data
+            datagramTaker = null;
+            datagramColumns.reset();
+        }
         long announced = desegmenter.table().takeAnnounced();
         if (announced != 0) {
             udpConversations.announce(announced);

@@ -66,6 +66,15 @@ class HsrpTest {
         assertThat(v2("0308636973636f000000", false)).isNull(); // no Group or Interface State TLV: UDP's Info stays
     }
 
+    /** Frame 55 goes to port 1985 of a unicast address (taken, nothing shown), 56 from 1985 to port 40000 (declined: data). */
+    @Test
+    void anotherAddressShowsNothingAndAnotherPortShowsData() {
+        CliRun unicast = CliRun.of("read", "captures/synth-hsrp.pcap", "-Y", "frame.number == 55", "-V");
+        assertThat(unicast.out()).contains("[Protocols in frame: eth:ethertype:ip:udp]").doesNotContain("Data (").doesNotContain("Hot Standby");
+        CliRun declined = CliRun.of("read", "captures/synth-hsrp.pcap", "-Y", "frame.number == 56", "-V");
+        assertThat(declined.out()).contains("[Protocols in frame: eth:ethertype:ip:udp:data]").contains("Data (20 bytes)");
+    }
+
     @Test
     void anUnknownIpVersionEndsTheWalkOnlyWithATree() {
         String unknown = GROUP.substring(0, 10) + "05" + GROUP.substring(12) + "020400020003";
