@@ -4,7 +4,7 @@
 # Writes src/main/resources/dev/tcpscope/proto/<PROTOCOL>/fields.tsv and values.tsv from the
 # installed tshark (4.0.17): the protocol's field registry (`tshark -G fields` rows whose
 # protocol is PROTOCOL: name, title, type, base, bitmask) and its value strings, range strings,
-# true/false strings and unit strings (`tshark -G values` rows of fields PROTOCOL.*, as tshark
+# true/false strings and unit strings (`tshark -G values` rows of those fields, as tshark
 # prints them). proto.Registry reads them; the labels those protocols' walks make come from these
 # titles, bases, masks and names. (DHCP's tables, with its option table, come from
 # scripts/gen-dhcp-tables.py.)
@@ -19,6 +19,7 @@ for p in "$@"; do
   out=$here/src/main/resources/dev/tcpscope/proto/$p
   mkdir -p "$out"
   awk -F'\t' -v OFS='\t' -v p="$p" '$1 == "F" && $5 == p { print $3, $2, $4, $6, $7 }' "$empty/fields" >"$out/fields.tsv"
-  awk -F'\t' -v p="$p." 'index($2, p) == 1 && $1 != "E"' "$empty/values" >"$out/values.tsv"
+  # the value strings of the protocol's own fields, whatever their prefix (packet-hsrp.c's hsrp2.*)
+  awk -F'\t' 'NR == FNR { own[$1] = 1; next } ($2 in own) && $1 != "E"' "$out/fields.tsv" "$empty/values" >"$out/values.tsv"
   echo "gen-registry-tables: $p: $(wc -l <"$out/fields.tsv") fields, $(wc -l <"$out/values.tsv") values ($(tshark -v 2>/dev/null | head -1))"
 done

@@ -172,6 +172,11 @@ ENABLED=(
   #   (GTPv0 and GTP'); without it that port shows as bare UDP. gtpv2 and the information
   #   elements of GTP's control messages are not dissected; gtpv2 stays disabled.
   vxlan geneve gtp gtpprime
+  # hsrp: Cisco's Hot Standby Router Protocol on udp.port 1985 and 2029 (src/main/java/dev/
+  #   tcpscope/proto/hsrp): HSRPv1 to 224.0.0.2 (Hello, Coup, Resign, Advertise, the MD5
+  #   authentication TLV after a 20-byte message) and HSRPv2's TLVs to 224.0.0.102 and over IPv6
+  #   (Protocol "HSRPv2"). Needs no helper protocol.
+  hsrp
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

@@ -106,8 +106,11 @@ final class TransportDetails {
             // the item covers the rest of packet-udp.c's buffer, cut to the UDP and IP lengths:
             // the captured payload, not what follows a quoted datagram in an ICMP message
             int shown = Math.max(0, captured);
+            // past a UDP length shorter than the IP payload the item still covers every captured
+            // byte (its value too); only its label counts the UDP length's
+            int covered = quoted ? shown : Math.max(shown, x.d.captured(i) - Udp.HEADER_LENGTH);
             u.field("udp.payload", "UDP payload (" + shown + Details.bytes(shown) + ")",
-                    Labels.hexColons(s, off + Udp.HEADER_LENGTH, shown)).at(s, off + Udp.HEADER_LENGTH, shown);
+                    Labels.hexColons(s, off + Udp.HEADER_LENGTH, covered)).at(s, off + Udp.HEADER_LENGTH, covered);
             // packet-udp.c hands its payload to the tree's root, also from inside an ICMP error;
             // a protocol above UDP that took it (proto.Protocols) shows its own items instead, or
             // nothing at all (SSDP's answer to bytes that are not HTTP)

@@ -146,6 +146,7 @@ public final class Decoder {
         c.destination = endpointKey(ip, false, dp);
         c.sourceHost = endpointKey(ip, true, UdpKeys.HOST);
         c.destinationHost = endpointKey(ip, false, UdpKeys.HOST);
+        c.ipv6 = dissection.proto(ip) == Proto.IPV6;
         c.srcPort = sp;
         c.dstPort = dp;
         PduDissector d = desegmenter.table().forDatagram(c, s, off + Udp.HEADER_LENGTH, len);
@@ -168,8 +169,15 @@ public final class Decoder {
         c.columns = datagramColumns;
         c.desegmentOffset = 0;
         c.desegmentLength = 0;
+        c.declined = false;
         datagramTaker = d;
         d.dissect(s, off + Udp.HEADER_LENGTH, len, c);
+        if (c.declined) {
+            // the port's dissector returned 0 (packet-hsrp.c for a destination port not its own):
+            // nothing above UDP took the payload, which shows as data
+            datagramTaker = null;
+            datagramColumns.reset();
+        }
         long announced = desegmenter.table().takeAnnounced();
         if (announced != 0) {
             udpConversations.announce(announced);

@@ -45,6 +45,8 @@ public final class PduContext {
     public long source, destination;
     /** A datagram's source and destination addresses alone (any port), each as a 64-bit key. */
     public long sourceHost, destinationHost;
+    /** A datagram's addresses are IPv6 ones (Wireshark's {@code pinfo->dst.type == AT_IPv6}). */
+    public boolean ipv6;
     /**
      * The bytes are the start of an IP fragment nothing reassembled (Wireshark's
      * {@code pinfo->fragmented}): reading past them is a FragmentBoundsError.
