@@ -552,6 +552,8 @@ public final class Details {
                 case PIM -> pim(i);
                 case PTP -> ptp(i);
                 case VXLAN, VXLAN_GPE, GENEVE, GTP -> udpTunnel(i);
+                case LLC -> llc(i);
+                case STP -> stp(i);
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;
@@ -735,6 +737,24 @@ public final class Details {
                 yield walked(dev.tcpscope.proto.tunnel.Gtp.walk(t, root, p, n), prime ? "GTP (Prime)" : "GTP");
             }
         };
+    }
+
+    /** packet-llc.c's tree ({@code proto.llc.Llc}); what it hands to no dissector of ours is data. */
+    private boolean llc(int i) {
+        protocol("llc");
+        boolean ok = walked(dev.tcpscope.proto.llc.Llc.walk(tvb(i), root, new StringBuilder(), new StringBuilder()), "LLC");
+        int h = dev.tcpscope.proto.llc.Llc.headerLength(d.segment(i), d.offset(i), d.captured(i));
+        if (ok && i == d.count() - 1 && h >= 0 && h < d.captured(i)) {
+            data(d.segment(i), d.offset(i) + h, d.captured(i) - h);
+        }
+        return ok;
+    }
+
+    /** packet-stp.c's tree ({@code proto.llc.Stp}). */
+    private boolean stp(int i) {
+        protocol("stp");
+        boolean pvst = i > 0 && d.proto(i - 1) == Proto.LLC && dev.tcpscope.proto.llc.Llc.snap(d.segment(i - 1), d.offset(i - 1));
+        return walked(dev.tcpscope.proto.stp.Stp.walk(tvb(i), pvst, root, new StringBuilder(), new StringBuilder()), "STP");
     }
 
     /** packet-vrrp.c's tree ({@code proto.vrrp.Vrrp}). */
