@@ -340,7 +340,8 @@ final class FrameProtocols {
     /** What an LLC header that ends the dissection leaves to data: the rest of the 802.3 payload. */
     private static int llcData(Dissection x, int i) {
         int h = dev.tcpscope.proto.llc.Llc.headerLength(x.segment(i), x.offset(i), x.captured(i));
-        return h < 0 || x.captured(i) < h ? 0 : Math.max(0, x.reported(i) - h);
+        return h < 0 || x.captured(i) < h || dev.tcpscope.proto.llc.Llc.basicXid(x.segment(i), x.offset(i), x.captured(i),
+                x.reported(i)) ? 0 : Math.max(0, x.reported(i) - h);
     }
 
     /**

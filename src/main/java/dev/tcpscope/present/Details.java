@@ -176,10 +176,12 @@ public final class Details {
             }
         }
         // the trailer is read outside the EtherType dissector's exception handler: a second marker
+        // (packet-eth.c reads an IEEE 802.3 frame's trailer itself: the marker names Ethernet then)
+        String trailerIn = d.ieee8023 ? "Ethernet" : "Ethertype";
         switch (trailerOutcome) {
-            case TRUNCATED -> root.protocol("_ws.short", "[Packet size limited during capture: Ethertype truncated]");
+            case TRUNCATED -> root.protocol("_ws.short", "[Packet size limited during capture: " + trailerIn + " truncated]");
             case MALFORMED -> {
-                DetailNode m = root.protocol("_ws.malformed", "[Malformed Packet: Ethertype]");
+                DetailNode m = root.protocol("_ws.malformed", "[Malformed Packet: " + trailerIn + "]");
                 Expert.add(m, "_ws.malformed.expert", Expert.Severity.ERROR, Expert.Group.MALFORMED,
                         "Malformed Packet (Exception occurred)");
             }
@@ -744,7 +746,8 @@ public final class Details {
         protocol("llc");
         boolean ok = walked(dev.tcpscope.proto.llc.Llc.walk(tvb(i), root, new StringBuilder(), new StringBuilder()), "LLC");
         int h = dev.tcpscope.proto.llc.Llc.headerLength(d.segment(i), d.offset(i), d.captured(i));
-        if (ok && i == d.count() - 1 && h >= 0 && h < d.captured(i)) {
+        if (ok && i == d.count() - 1 && h >= 0 && h < d.captured(i)
+                && !dev.tcpscope.proto.llc.Llc.basicXid(d.segment(i), d.offset(i), d.captured(i), d.reported(i))) {
             data(d.segment(i), d.offset(i) + h, d.captured(i) - h);
         }
         return ok;

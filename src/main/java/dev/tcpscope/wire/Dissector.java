@@ -185,6 +185,13 @@ public final class Dissector {
             return;
         }
         d.end = End.COMPLETE;
+        int snapType = dev.tcpscope.proto.llc.Llc.snapEtherType(s, off, cap, rep);
+        if (snapType == Ethernet.TYPE_IPV4 || snapType == Ethernet.TYPE_IPV6 || snapType == Ethernet.TYPE_ARP) {
+            // SNAP with the zero OUI hands an information frame to the EtherType table
+            d.setLast(8, 8);
+            etherType(d, s, off + 8, cap - 8, rep - 8, snapType);
+            return;
+        }
         if (dev.tcpscope.proto.llc.Llc.carriesBpdu(s, off, cap, rep)) {
             int h = dev.tcpscope.proto.llc.Llc.headerLength(s, off, cap);
             d.setLast(h, h);

@@ -67,6 +67,23 @@ public final class Llc {
         return Bytes.u8(s, off) == SAP_BPDU && information(control);
     }
 
+    /**
+     * The EtherType a SNAP header with the zero OUI (RFC 1042) or Cisco's 0x0000F8 hands an
+     * information frame's payload to, or -1.
+     */
+    public static int snapEtherType(MemorySegment s, long off, int cap, int rep) {
+        if (cap < 8 || rep <= 8 || !snap(s, off) || (Bytes.u8(s, off + 2) & 3) != 3 || !information(Bytes.u8(s, off + 2))) {
+            return -1;
+        }
+        int oui = Bytes.u8(s, off + 3) << 16 | Bytes.u8(s, off + 4) << 8 | Bytes.u8(s, off + 5);
+        return oui == 0 || oui == 0xf8 ? Bytes.u16(s, off + 6) : -1;
+    }
+
+    /** Whether packet-llc.c shows the payload as a basic format XID (then no data follows). */
+    public static boolean basicXid(MemorySegment s, long off, int cap, int rep) {
+        return cap >= 4 && rep > 3 && !snap(s, off) && (Bytes.u8(s, off + 2) & 0xef) == 0xaf && Bytes.u8(s, off + 3) == 0x81;
+    }
+
     /** XDLC_IS_INFORMATION: an I frame or a UI frame. */
     static boolean information(int control) {
         return (control & 1) == 0 || (control & 0xef) == 0x03;
@@ -111,12 +128,16 @@ public final class Llc {
                 String org = EtherNames.oui(oui);
                 String plain = String.format("%02x:%02x:%02x", oui >> 16, oui >> 8 & 0xff, oui & 0xff);
                 info.append(String.format("; SNAP, OUI 0x%06X (%s), PID 0x%04X", oui, org == null ? "Unknown" : org, pid));
-                t.at(llc.field("llc.oui", "Organization Code: " + plain + (org == null ? "" : " (" + org + ")"),
-                        Integer.toString(oui)), c, 3);
+                // proto.c writes a BASE_OUI value into a 32-byte buffer: a long name is cut
+                String shown = plain + (org == null ? "" : " (" + org + ")");
+                if (shown.length() > 31) {
+                    shown = shown.substring(0, 31);
+                }
+                t.at(llc.field("llc.oui", "Organization Code: " + shown, Integer.toString(oui)), c, 3);
                 if (oui == OUI_CISCO) {
                     String name = REGISTRY.name("llc.cisco_pid", pid);
                     t.at(llc.field("llc.cisco_pid", "PID: " + name + " (" + hex4(pid) + ")", hex4(pid)), c + 3, 2);
-                } else if (oui == 0 && information(t.u8(2))) {
+                } else if ((oui == 0 || oui == 0xf8) && information(t.u8(2))) {
                     String name = REGISTRY.name("llc.type", pid);
                     t.at(llc.field("llc.type", "Type: " + name + " (" + hex4(pid) + ")",
                             hex4(pid)), c + 3, 2);
@@ -126,11 +147,41 @@ public final class Llc {
             } else {
                 info.append("; DSAP ").append(sapName(dsap & 0xfe)).append((dsap & 1) != 0 ? " Group" : " Individual")
                         .append(", SSAP ").append(sapName(ssap & 0xfe)).append(response ? " Response" : " Command");
+                if (hlen == 3 && (t.u8(2) & 0xef) == 0xaf && t.rep > 3 && t.u8(3) == 0x81) {
+                    basicXid(t, root, protocol, info);
+                }
             }
             return null;
         } catch (Tvb.Stop stop) {
             return stop;
         }
+    }
+
+    /**
+     * packet-llc.c's dissect_basicxid, which it calls itself for an XID frame whose information
+     * field starts with the basic format identifier 0x81: Protocol "XID" and its own Info.
+     */
+    private static void basicXid(Tvb t, Tree root, StringBuilder protocol, StringBuilder info) {
+        protocol.setLength(0);
+        protocol.append("XID");
+        info.setLength(0);
+        Tree x = t.at(root.protocol("basicxid", "Logical-Link Control Basic Format XID"), 3, Math.max(0, t.cap - 3));
+        t.at(x.field("basicxid.llc.xid.format", "XID Format: LLC basic format (0x81)", "0x81"), 3, 1);
+        int types = t.u8(4) & 0x1f;
+        String name = switch (types) {
+            case 1 -> "Type 1 LLC (Class I LLC)";
+            case 2 -> "Type 2 LLC";
+            case 3 -> "Type 1 and Type 2 LLCs (Class II LLC)";
+            case 4 -> "Type 3 LLC";
+            case 5 -> "Type 1 and Type 3 LLCs (Class III LLC)";
+            case 6 -> "Type 2 and Type 3 LLCs";
+            case 7 -> "Type 1 and Type 2 and Type 3 LLCs (Class IV LLC)";
+            default -> "Unknown";
+        };
+        t.at(x.field("basicxid.llc.xid.types", "LLC Types/Classes: " + name + " (" + hex2(types) + ")", hex2(types)), 4, 1);
+        int window = (t.u8(5) & 0xfe) >> 1;
+        t.at(x.field("basicxid.llc.xid.wsize", "Receive Window Size: " + window, Integer.toString(window)), 5, 1);
+        info.append("Basic Format; ").append(types >= 1 && types <= 7 ? name : hex2(types)).append("; Window Size ").append(window);
     }
 
     /** xdlc.c's dissect_xdlc_control for LLC (extended I and S frames, basic U frames). */

@@ -18,7 +18,17 @@ public final class LlcFields {
     private LlcFields() { }
 
     public static List<Field> llc() {
-        return Llc.REGISTRY.fields("Logical-Link Control", LlcFields::ofLlc);
+        List<Field> out = new java.util.ArrayList<>(Llc.REGISTRY.fields("Logical-Link Control", LlcFields::ofLlc));
+        // packet-llc.c's basic format XID, a protocol of its own that the LLC walk builds
+        out.add(Collected.field("basicxid", "Logical-Link Control Basic Format XID", dev.tcpscope.field.FieldType.PROTOCOL, 0,
+                LlcFields::ofLlc));
+        out.add(Collected.field("basicxid.llc.xid.format", "XID Format", dev.tcpscope.field.FieldType.UINT, 8,
+                dev.tcpscope.field.Base.HEX, LlcFields::ofLlc));
+        out.add(Collected.field("basicxid.llc.xid.types", "LLC Types/Classes", dev.tcpscope.field.FieldType.UINT, 8,
+                dev.tcpscope.field.Base.HEX, LlcFields::ofLlc));
+        out.add(Collected.field("basicxid.llc.xid.wsize", "Receive Window Size", dev.tcpscope.field.FieldType.UINT, 8,
+                dev.tcpscope.field.Base.DEC, LlcFields::ofLlc));
+        return out;
     }
 
     private static Collected ofLlc(Decoder d) {

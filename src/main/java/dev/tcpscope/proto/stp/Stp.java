@@ -28,6 +28,8 @@ public final class Stp {
     static final int TYPE_TCN = 0x80;
     static final int VERSION_MST = 3;
     static final int VERSION_SPT = 4;
+    /** The length of an MST BPDU without MSTI records: where the first record starts. */
+    static final int MST_MIN = 102;
 
     /**
      * Walks the BPDU in {@code t}: sets the columns and adds the tree under {@code root}.
@@ -37,6 +39,10 @@ public final class Stp {
      */
     public static Tvb.Stop walk(Tvb t, boolean pvst, Tree root, StringBuilder protocol, StringBuilder info) {
         try {
+            // packet-stp.c names itself and clears Info before it reads a byte
+            protocol.setLength(0);
+            protocol.append("STP");
+            info.setLength(0);
             int type = t.u8(3);
             int version = t.u8(2);
             int flags = 0;
@@ -51,9 +57,6 @@ public final class Stp {
                 cost = t.u32(13);
                 port = t.u16(25);
             }
-            protocol.setLength(0);
-            protocol.append("STP");
-            info.setLength(0);
             String tc = (flags & 1) != 0 ? "TC + " : "";
             String summary = "Root = " + (rootPrio & 0xf000) + "/" + (rootPrio & 0x0fff) + "/" + EtherNames.plain(rootMac)
                     + "  Cost = " + cost + "  Port = " + String.format("0x%04x", port);
@@ -68,10 +71,17 @@ public final class Stp {
             int protocolId = t.u16(0);
             t.at(stp.field("stp.protocol", "Protocol Identifier: " + REGISTRY.name("stp.protocol", protocolId)
                     + " (" + String.format("0x%04x", protocolId) + ")", String.format("0x%04x", protocolId)), 0, 2);
-            t.at(stp.field("stp.version", "Protocol Version Identifier: " + REGISTRY.name("stp.version", version)
+            Tree v = t.at(stp.field("stp.version", "Protocol Version Identifier: " + REGISTRY.name("stp.version", version)
                     + " (" + version + ")", Integer.toString(version)), 2, 1);
-            t.at(stp.field("stp.type", "BPDU Type: " + REGISTRY.name("stp.type", type) + " (" + hex2(type) + ")",
+            if (version != 0 && version != 2 && version != VERSION_MST && version != VERSION_SPT) {
+                v.expert("bpdu.version_support", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
+                        "This version of Wireshark only knows about versions 0, 2, 3 & 4");
+            }
+            Tree ty = t.at(stp.field("stp.type", "BPDU Type: " + REGISTRY.name("stp.type", type) + " (" + hex2(type) + ")",
                     hex2(type)), 3, 1);
+            if (type != TYPE_CONF && type != TYPE_RST && type != TYPE_TCN) {
+                ty.expert("stp.type.unknown", Tree.Severity.WARNING, Tree.Group.PROTOCOL, "Unknown BPDU type data");
+            }
             if (type == TYPE_TCN) {
                 t.at(stp, 0, Math.min(4, t.cap));
                 return null;
@@ -97,7 +107,9 @@ public final class Stp {
                 int v1 = t.u8(35);
                 t.at(stp.field("stp.version_1_length", "Version 1 Length: " + v1, Integer.toString(v1)), 35, 1);
                 end = 36;
-                if (version == VERSION_MST || version == VERSION_SPT) {
+                // packet-stp.c takes an MST BPDU from version 3 on only when it holds the MST
+                // extension's fixed part (102 bytes)
+                if (version >= VERSION_MST && t.rep >= MST_MIN) {
                     end = mst(t, stp, version);
                 }
             }
@@ -130,13 +142,66 @@ public final class Stp {
                 "CIST Bridge Identifier System ID Extension", "CIST Bridge Identifier System ID");
         int hops = t.u8(101);
         t.at(m.field("mstp.cist_remaining_hops", "CIST Remaining hops: " + hops, Integer.toString(hops)), 101, 1);
-        int records = Math.max(0, (v3 - 64) / 16);
-        int off = 102;
-        for (int k = 0; k < records; k++, off += 16) {
+        // the records fill the version 3 length: a record that does not fit in it (nor in the
+        // bytes there are) ends the walk as a malformed one; at most 4092 of them, each needing
+        // 16 more bytes than the last
+        int end = 38 + v3;
+        for (int off = MST_MIN; off < end; off += 16) {
+            if (off + 16 > end && end < t.rep) {
+                throw Tvb.Stop.MALFORMED;
+            }
             t.need(off, 16);
             msti(t, m, off);
         }
-        return 38 + v3;
+        if (version == VERSION_SPT) {
+            end = spt(t, stp, end);
+        }
+        return end;
+    }
+
+    /** SPB's version 4 part (IEEE 802.1aq): MCID and agreement data; returns where it ends. */
+    private static int spt(Tvb t, Tree stp, int off) {
+        int v4 = t.u16(off);
+        t.at(stp.field("mstp.version_4_length", "Version 4 Length: " + v4, Integer.toString(v4)), off, 2);
+        int x = off + 2;
+        Tree e = t.at(stp.text("SPT Extension"), x, Math.max(0, Math.min(v4, t.cap - x)));
+        Tree mcid = t.at(e.text("MCID Data"), x, 51);
+        int selector = t.u8(x);
+        t.at(mcid.field("mstp.config_format_selector", "SPT Config ID format selector: " + selector, Integer.toString(selector)), x, 1);
+        t.at(mcid.string("mstp.config_name", "SPT Config name", zpad(t, x + 1, 32)), x + 1, 32);
+        int revision = t.u16(x + 33);
+        t.at(mcid.field("mstp.config_revision_level", "SPT Config revision: " + revision, Integer.toString(revision)), x + 33, 2);
+        t.need(x + 35, 16);
+        mcid.bytes("mstp.config_digest", "SPT Config digest", t.s, t.base + x + 35, 16);
+        int a = x + 51;
+        int flags = t.u8(a);
+        Tree ad = t.at(e.text("Agreement Data (AN: " + (flags & 3) + ", DAN: " + (flags >> 2 & 3) + ")"), a, 34);
+        t.at(ad.field("mstp.agree_flags.agreement_num", Text.bits(flags, 0x03, 8) + " = Agreement Number: " + (flags & 3),
+                Integer.toString(flags & 3)), a, 1);
+        t.at(ad.field("mstp.agree_flags.dagreement_num", Text.bits(flags, 0x0c, 8) + " = Disagreement Number: " + (flags >> 2 & 3),
+                Integer.toString(flags >> 2 & 3)), a, 1);
+        boolean valid = (flags & 0x10) != 0;
+        t.at(ad.field("mstp.agree_flags.agreement_valid", Text.bits(flags, 0x10, 8) + " = Agreement Valid Flag: "
+                + (valid ? "Yes" : "No"), valid ? "1" : "0"), a, 1);
+        boolean restricted = (flags & 0x20) != 0;
+        t.at(ad.field("mstp.agree_flags.rest_role", Text.bits(flags, 0x20, 8) + " = Restricted Role: "
+                + (restricted ? "Yes" : "No"), restricted ? "1" : "0"), a, 1);
+        int format = t.u8(a + 2);
+        t.at(ad.field("bpdu.agreement_digest_format_id", Text.bits(format, 0xf0, 8) + " = Agreement Digest Format Id: "
+                + (format >> 4), Integer.toString(format >> 4)), a + 2, 1);
+        t.at(ad.field("bpdu.agreement_digest_format_capabilities", Text.bits(format, 0x0f, 8)
+                + " = Agreement Digest Format Capabilities: " + (format & 15), Integer.toString(format & 15)), a + 2, 1);
+        int convention = t.u8(a + 3);
+        t.at(ad.field("bpdu.agreement_digest_convention_id", Text.bits(convention, 0xf0, 8)
+                + " = Agreement Digest Convention Id: " + (convention >> 4), Integer.toString(convention >> 4)), a + 3, 1);
+        t.at(ad.field("bpdu.agreement_digest_convention_capabilities", Text.bits(convention, 0x0f, 8)
+                + " = Agreement Digest Convention Capabilities: " + (convention & 15), Integer.toString(convention & 15)), a + 3, 1);
+        int edges = t.u16(a + 4);
+        t.at(ad.field("bpdu.agreement_digest_edge_count", "Agreement Digest Edge Count: " + edges, Integer.toString(edges)),
+                a + 4, 2);
+        t.need(a + 14, 20);
+        ad.bytes("mstp.agreement_digest", "Agreement Digest", t.s, t.base + a + 14, 20);
+        return x + v4;
     }
 
     /** One MSTI configuration message (16 bytes). */
@@ -170,6 +235,7 @@ public final class Stp {
         while (off + 4 <= t.rep && guard++ < 1024) {
             int type = t.u16(off);
             int len = t.u16(off + 2);
+            t.need(off, 4 + len); // a TLV past the BPDU's end ends the walk before its items
             if (type == 0 && len == 2) {
                 int vlan = t.u16(off + 4);
                 Tree v = t.at(stp.text("Originating VLAN (PVID): " + vlan), off, 6);
