@@ -22,7 +22,7 @@ import static dev.tcpscope.synth.RawPackets.*;
  *
  * Frames: LLC I frames (with and without P/F, command and response), every S function, U
  * commands and responses (UI, SABME, DISC, UA, DM, XID, TEST, FRMR, an unknown modifier), group
- * DSAPs and unknown SAPs, SNAP with the zero OUI (IPv4's type, as data here), Cisco's CDP PID
+ * DSAPs and unknown SAPs, SNAP with the zero OUI (an IPv4 datagram), Cisco's CDP PID
  * and an unknown OUI; configuration BPDUs with each flag, TCN, RST BPDUs with each port role,
  * MST BPDUs with no, one and three MSTI records, a version 3 length that claims more records
  * than the frame holds (the MSTI loop), SPT BPDUs, an unknown BPDU type and version, a BPDU
@@ -118,7 +118,7 @@ public final class StpScenarios {
         llc(dst, hex("e1e103"));                      // group DSAP, unknown SAP names
         llc(dst, hex("fe fe 03 81".replace(" ", "")));  // ISO network layer UI with a byte
         // SNAP
-        llc(dst, hex("aaaa030000000800450000"));      // OUI 0, IPv4's type (data here)
+        llc(dst, concat(hex("aaaa030000000800"), ipv4(253, new byte[] {10, 0, 0, 1}, new byte[] {10, 0, 0, 2}, new byte[0])));  // RFC 1042: IPv4
         llc(hex("01000ccccccc"), hex("aaaa0300000c20000102"));  // Cisco CDP
         llc(dst, hex("aaaa03123456abcd00"));          // unknown OUI
         llc(dst, hex("aaaa730000000800"));            // SNAP in a U frame that is not UI

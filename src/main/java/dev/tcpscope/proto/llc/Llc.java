@@ -106,13 +106,13 @@ public final class Llc {
             int dsap = t.u8(0);
             Tree d = t.at(llc.field("llc.dsap", "DSAP: " + sapName(dsap) + " (" + hex2(dsap) + ")", hex2(dsap)), 0, 1);
             t.at(d.field("llc.dsap.sap", Text.bits(dsap, 0xfe, 8) + " = SAP: " + sapName(dsap & 0xfe),
-                    Integer.toString(dsap & 0xfe)).bitmask(0xfe), 0, 1);
+                    Integer.toString(dsap >> 1)).bitmask(0xfe), 0, 1);
             t.at(d.field("llc.dsap.ig", Text.bits(dsap, 1, 8) + " = IG Bit: " + ((dsap & 1) != 0 ? "Group" : "Individual"),
                     (dsap & 1) != 0 ? "1" : "0").bitmask(1), 0, 1);
             int ssap = t.u8(1);
             Tree sv = t.at(llc.field("llc.ssap", "SSAP: " + sapName(ssap) + " (" + hex2(ssap) + ")", hex2(ssap)), 1, 1);
             t.at(sv.field("llc.ssap.sap", Text.bits(ssap, 0xfe, 8) + " = SAP: " + sapName(ssap & 0xfe),
-                    Integer.toString(ssap & 0xfe)).bitmask(0xfe), 1, 1);
+                    Integer.toString(ssap >> 1)).bitmask(0xfe), 1, 1);
             t.at(sv.field("llc.ssap.cr", Text.bits(ssap, 1, 8) + " = CR Bit: " + ((ssap & 1) != 0 ? "Response" : "Command"),
                     (ssap & 1) != 0 ? "1" : "0").bitmask(1), 1, 1);
             boolean response = (ssap & 1) != 0;
@@ -205,8 +205,8 @@ public final class Llc {
             String name = REGISTRY.name(mkey, mod >> 2);
             t.at(c.field(mkey, Text.bits(control, 0xec, 8) + " = " + (response ? "Response" : "Command") + ": " + name
                     + " (" + hex2(mod >> 2) + ")", hex2(mod >> 2)).bitmask(0xec), 2, 1);
-            t.at(c.field("llc.control.ftype", Text.bits(control, 3, 8) + " = Frame type: Unnumbered frame (0x3)", "0x3")
-                    .bitmask(3), 2, 1);
+            t.at(c.field("llc.control.ftype", Text.bits(control, 3, 8) + " = Frame type: Unnumbered frame (0x3)", "0x03")
+                    .bitmask(3).ftype(FT_UINT8), 2, 1);
             return;
         }
         int control = t.u8(2) | t.u8(3) << 8; // little-endian
@@ -225,8 +225,8 @@ public final class Llc {
             if ((control & 0x100) != 0) {
                 t.at(c.field(key, Text.bits(control, 0x100, 16) + " = " + pfTitle + ": Set", "1").bitmask(0x100), 2, 2);
             }
-            t.at(c.field("llc.control.ftype", Text.bits(control, 1, 16) + " = Frame type: Information frame (0x0)", "0x0")
-                    .bitmask(1), 2, 2);
+            t.at(c.field("llc.control.ftype", Text.bits(control, 1, 16) + " = Frame type: Information frame (0x0)", "0x0000")
+                    .bitmask(1).ftype(FT_UINT16), 2, 2);
             return;
         }
         int stype = (control >> 2) & 3;
@@ -245,9 +245,9 @@ public final class Llc {
             t.at(c.field(key, Text.bits(control, 0x100, 16) + " = " + pfTitle + ": Set", "1").bitmask(0x100), 2, 2);
         }
         t.at(c.field("llc.control.s_ftype", Text.bits(control, 0xc, 16) + " = Supervisory frame type: "
-                + REGISTRY.name("llc.control.s_ftype", stype) + " (0x" + stype + ")", "0x" + stype).bitmask(0xc), 2, 2);
-        t.at(c.field("llc.control.ftype", Text.bits(control, 3, 16) + " = Frame type: Supervisory frame (0x1)", "0x1")
-                .bitmask(3), 2, 2);
+                + REGISTRY.name("llc.control.s_ftype", stype) + " (0x" + stype + ")", "0x000" + stype).bitmask(0xc), 2, 2);
+        t.at(c.field("llc.control.ftype", Text.bits(control, 3, 16) + " = Frame type: Supervisory frame (0x1)", "0x0001")
+                .bitmask(3).ftype(FT_UINT16), 2, 2);
     }
 
     /** sap_vals, "Unknown" for the others. */
@@ -302,6 +302,10 @@ public final class Llc {
             default -> "Unknown";
         };
     }
+
+    /** Wireshark 4.0's ftenum numbers of the two widths llc.control.ftype is registered with. */
+    private static final int FT_UINT8 = 4;
+    private static final int FT_UINT16 = 5;
 
     static String hex2(int v) {
         return String.format("0x%02x", v);

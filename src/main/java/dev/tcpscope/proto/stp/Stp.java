@@ -113,7 +113,7 @@ public final class Stp {
                     end = mst(t, stp, version);
                 }
             }
-            t.at(stp, 0, Math.min(end, t.cap));
+            t.at(stp, 0, pvst ? t.cap : Math.min(end, t.cap)); // PVST+ TLVs follow inside the item
             if (pvst) {
                 pvst(t, stp, end);
             }
@@ -127,7 +127,12 @@ public final class Stp {
     private static int mst(Tvb t, Tree stp, int version) {
         int v3 = t.u16(36);
         t.at(stp.field("mstp.version_3_length", "Version 3 Length: " + v3, Integer.toString(v3)), 36, 2);
-        Tree m = t.at(stp.text("MST Extension"), 38, Math.max(0, Math.min(v3, t.cap - 38)));
+        // the extension item covers the version 3 length, the records and SPT's version 4 part
+        int span = v3 + 2;
+        if (version == VERSION_SPT && t.cap >= 38 + v3 + 2) {
+            span += 2 + t.u16(38 + v3);
+        }
+        Tree m = t.at(stp.text("MST Extension"), 36, Math.max(0, Math.min(span, t.cap - 36)));
         int selector = t.u8(38);
         t.at(m.field("mstp.config_format_selector", "MST Config ID format selector: " + selector, Integer.toString(selector)), 38, 1);
         String name = zpad(t, 39, 32);
@@ -164,7 +169,7 @@ public final class Stp {
         int v4 = t.u16(off);
         t.at(stp.field("mstp.version_4_length", "Version 4 Length: " + v4, Integer.toString(v4)), off, 2);
         int x = off + 2;
-        Tree e = t.at(stp.text("SPT Extension"), x, Math.max(0, Math.min(v4, t.cap - x)));
+        Tree e = t.at(stp.text("SPT Extension"), off, Math.max(0, Math.min(v4 + 2, t.cap - off)));
         Tree mcid = t.at(e.text("MCID Data"), x, 51);
         int selector = t.u8(x);
         t.at(mcid.field("mstp.config_format_selector", "SPT Config ID format selector: " + selector, Integer.toString(selector)), x, 1);
@@ -215,7 +220,7 @@ public final class Stp {
         flags(t, r, "mstp.msti.flags", "MSTI flags", off, flags, true);
         int p = t.u8(off + 1);
         t.at(r.field("mstp.msti.priority", Text.bits(p, 0xf0, 8) + " = Priority: 0x" + Integer.toHexString(p >> 4),
-                "0x" + Integer.toHexString(p >> 4)), off + 1, 1);
+                String.format("0x%02x", p >> 4)), off + 1, 1);
         t.at(r.field("mstp.msti.msti_id", Text.bits(w, 0xfff, 16) + " = MSTID: " + (w & 0xfff), Integer.toString(w & 0xfff)),
                 off + 1, 2);
         t.at(r.field("mstp.msti.root.hw", "Regional Root: " + ether(mac), EtherNames.plain(mac)), off + 3, 6);
@@ -296,7 +301,7 @@ public final class Stp {
         int w = t.u16(off);
         long mac = mac(t, off + 2);
         Tree id = t.at(parent.text(title + ": " + (w & 0xf000) + " / " + (w & 0x0fff) + " / " + EtherNames.plain(mac)), off, 8);
-        t.at(id.field(key + ".prio", prioTitle + ": " + (w & 0xf000), Integer.toString(w & 0xf000)), off, 2);
+        t.at(id.field(key + ".prio", prioTitle + ": " + (w & 0xf000), Integer.toString(w & 0xf000)), off, 1);
         t.at(id.field(key + ".ext", extTitle + ": " + (w & 0x0fff), Integer.toString(w & 0x0fff)), off, 2);
         t.at(id.field(key + ".hw", macTitle + ": " + ether(mac), EtherNames.plain(mac)), off + 2, 6);
     }
