@@ -82,12 +82,7 @@ public final class Stp {
             if (type != TYPE_CONF && type != TYPE_RST && type != TYPE_TCN) {
                 ty.expert("stp.type.unknown", Tree.Severity.WARNING, Tree.Group.PROTOCOL, "Unknown BPDU type data");
             }
-            if (type == TYPE_TCN) {
-                t.at(stp, 0, Math.min(4, t.cap));
-                return null;
-            }
             if (type != TYPE_CONF && type != TYPE_RST) {
-                t.at(stp, 0, Math.min(4, t.cap));
                 return null;
             }
             boolean rapid = type == TYPE_RST;
@@ -113,7 +108,7 @@ public final class Stp {
                     end = mst(t, stp, version);
                 }
             }
-            t.at(stp, 0, pvst ? t.cap : Math.min(end, t.cap)); // PVST+ TLVs follow inside the item
+            // the protocol item covers the whole BPDU tvb (what the 802.3 length gives it)
             if (pvst) {
                 pvst(t, stp, end);
             }
