@@ -190,6 +190,13 @@ ENABLED=(
   #   "MPTCP" in the Protocol column of every segment carrying the option; without it those
   #   lines say "TCP". It is part of TCP's own header, so we keep tshark's normal behaviour.
   mptcp
+  # llc, stp: IEEE 802.2 LLC after an IEEE 802.3 length field (SAPs, control field, SNAP) and
+  #   the spanning tree BPDUs it hands on, SAP 0x42 and Cisco's PVST+ SNAP PID 0x010b
+  #   (src/main/java/dev/tcpscope/proto/llc, proto/stp; docs/STP.md). What LLC hands to other
+  #   dissectors (NetBIOS, IPX, CDP, DTP, VTP ...) stays disabled: data under LLC. basicxid
+  #   (an XID frame's basic format) is called by packet-llc.c directly and shows either way; it
+  #   is listed for the field tables (gen-raw-fields.sh, gen-ek-fields.sh).
+  llc stp basicxid
   # (sll covers both LINKTYPE_LINUX_SLL 113 and LINKTYPE_LINUX_SLL2 276; null covers
   #  LINKTYPE_NULL 0 and LINKTYPE_LOOP 108; raw covers DLT 12/14/101, while 228/229 go
   #  straight to ip/ipv6. IP-in-IP and IPv6-in-IPv4 need nothing beyond ip/ipv6.)

@@ -139,6 +139,9 @@ final class FrameProtocols {
             case PIM -> x.captured(i); // a Register's datagram is a layer of its own
             case PTP -> x.captured(i); // the message, to its length (what follows is Ethernet padding)
             case VXLAN, VXLAN_GPE, GENEVE, GTP -> UdpTunnel.dataStart(x, i);
+            case LLC -> Math.max(0, Math.min(x.captured(i),
+                    dev.tcpscope.proto.llc.Llc.headerLength(x.segment(i), x.offset(i), x.captured(i))));
+            case STP -> x.captured(i);
         };
     }
 
@@ -211,6 +214,8 @@ final class FrameProtocols {
                 case VXLAN_GPE -> { } // packet-vxlan.c's GPE handle is not in the frame's layers
                 case GENEVE -> add(sb, "geneve");
                 case GTP -> add(sb, UdpTunnel.gtpLayerName(x, i));
+                case LLC -> add(sb, "llc");
+                case STP -> add(sb, "stp");
                 case IGMP -> {
                     add(sb, "igmp");
                     if (IgmpType.dispatched(x, i)) {
@@ -330,7 +335,16 @@ final class FrameProtocols {
             case PW_ACH -> rep - 4;
             case ESP, IGMP, VRRP, PIM, PTP -> 0;
             case VXLAN, VXLAN_GPE, GENEVE, GTP -> UdpTunnel.leftover(x, i);
+            case LLC -> llcData(x, i);
+            case STP -> 0;
         };
+    }
+
+    /** What an LLC header that ends the dissection leaves to data: the rest of the 802.3 payload. */
+    private static int llcData(Dissection x, int i) {
+        int h = dev.tcpscope.proto.llc.Llc.headerLength(x.segment(i), x.offset(i), x.captured(i));
+        return h < 0 || x.captured(i) < h || dev.tcpscope.proto.llc.Llc.basicXid(x.segment(i), x.offset(i), x.captured(i),
+                x.reported(i)) ? 0 : Math.max(0, x.reported(i) - h);
     }
 
     /**

@@ -176,10 +176,12 @@ public final class Details {
             }
         }
         // the trailer is read outside the EtherType dissector's exception handler: a second marker
+        // (packet-eth.c reads an IEEE 802.3 frame's trailer itself: the marker names Ethernet then)
+        String trailerIn = d.ieee8023 ? "Ethernet" : "Ethertype";
         switch (trailerOutcome) {
-            case TRUNCATED -> root.protocol("_ws.short", "[Packet size limited during capture: Ethertype truncated]");
+            case TRUNCATED -> root.protocol("_ws.short", "[Packet size limited during capture: " + trailerIn + " truncated]");
             case MALFORMED -> {
-                DetailNode m = root.protocol("_ws.malformed", "[Malformed Packet: Ethertype]");
+                DetailNode m = root.protocol("_ws.malformed", "[Malformed Packet: " + trailerIn + "]");
                 Expert.add(m, "_ws.malformed.expert", Expert.Severity.ERROR, Expert.Group.MALFORMED,
                         "Malformed Packet (Exception occurred)");
             }
@@ -553,6 +555,8 @@ public final class Details {
                 case PIM -> pim(i);
                 case PTP -> ptp(i);
                 case VXLAN, VXLAN_GPE, GENEVE, GTP -> udpTunnel(i);
+                case LLC -> llc(i);
+                case STP -> stp(i);
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;
@@ -736,6 +740,25 @@ public final class Details {
                 yield walked(dev.tcpscope.proto.tunnel.Gtp.walk(t, root, p, n), prime ? "GTP (Prime)" : "GTP");
             }
         };
+    }
+
+    /** packet-llc.c's tree ({@code proto.llc.Llc}); what it hands to no dissector of ours is data. */
+    private boolean llc(int i) {
+        protocol("llc");
+        boolean ok = walked(dev.tcpscope.proto.llc.Llc.walk(tvb(i), root, new StringBuilder(), new StringBuilder()), "LLC");
+        int h = dev.tcpscope.proto.llc.Llc.headerLength(d.segment(i), d.offset(i), d.captured(i));
+        if (ok && i == d.count() - 1 && h >= 0 && h < d.captured(i)
+                && !dev.tcpscope.proto.llc.Llc.basicXid(d.segment(i), d.offset(i), d.captured(i), d.reported(i))) {
+            data(d.segment(i), d.offset(i) + h, d.captured(i) - h);
+        }
+        return ok;
+    }
+
+    /** packet-stp.c's tree ({@code proto.llc.Stp}). */
+    private boolean stp(int i) {
+        protocol("stp");
+        boolean pvst = i > 0 && d.proto(i - 1) == Proto.LLC && dev.tcpscope.proto.llc.Llc.snap(d.segment(i - 1), d.offset(i - 1));
+        return walked(dev.tcpscope.proto.stp.Stp.walk(tvb(i), pvst, root, new StringBuilder(), new StringBuilder()), "STP");
     }
 
     /** packet-vrrp.c's tree ({@code proto.vrrp.Vrrp}). */

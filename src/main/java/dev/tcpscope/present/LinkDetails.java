@@ -56,7 +56,7 @@ final class LinkDetails {
             // IEEE 802.3 with a length field (LLC follows): not dissected further here.
             String title = Ethernet.novellRaw(s, off, x.d.captured(i)) ? "IEEE 802.3 Ethernet Raw " : "IEEE 802.3 Ethernet ";
             DetailNode eth = x.root.protocol("eth", title).at(s, off, Ethernet.HEADER_LENGTH);
-            addresses(eth, s, off);
+            addresses(eth, s, off, false); // packet-eth.c checks the source's group bit for Ethernet II only
             DetailNode len = eth.field("eth.len", "Length: " + type, type).at(s, off + 12, 2);
             if (Ethernet.HEADER_LENGTH + type > x.d.reported(i)) {
                 // packet-ieee8023.c gives the payload only what the frame holds
@@ -86,8 +86,12 @@ final class LinkDetails {
     }
 
     private void addresses(DetailNode eth, MemorySegment s, long off) {
-        address(eth, s, off + Ethernet.DST, Role.DST);
-        address(eth, s, off + Ethernet.SRC, Role.SRC);
+        addresses(eth, s, off, true);
+    }
+
+    private void addresses(DetailNode eth, MemorySegment s, long off, boolean groupSource) {
+        address(eth, s, off + Ethernet.DST, Role.DST, false);
+        address(eth, s, off + Ethernet.SRC, Role.SRC, groupSource);
     }
 
     /**
@@ -221,10 +225,10 @@ final class LinkDetails {
         return t;
     }
 
-    private void address(DetailNode eth, MemorySegment s, long off, Role role) {
+    private void address(DetailNode eth, MemorySegment s, long off, Role role, boolean groupSource) {
         MacText t = macText(s, off);
         DetailNode a = eth.field(role.key, t.labels(role)[0], t.mac).at(s, off, 6);
-        if (role == Role.SRC && (Bytes.u8(s, off) & 0x01) != 0) {
+        if (groupSource && (Bytes.u8(s, off) & 0x01) != 0) {
             // packet-eth.c marks a source with the group bit before it adds the address's items
             Expert.add(a, "eth.src_not_group", Expert.Severity.WARNING, Expert.Group.PROTOCOL,
                     "Source MAC must not be a group address: IEEE 802.3-2002, Section 3.2.3(b)");

@@ -51,6 +51,8 @@ public final class Protocols {
             dev.tcpscope.proto.modbus.ModbusFields.all(),
             dev.tcpscope.proto.igmp.IgmpFields.all(),
             dev.tcpscope.proto.vrrp.VrrpFields.all(),
+            dev.tcpscope.proto.llc.LlcFields.llc(),
+            dev.tcpscope.proto.stp.StpFields.all(),
             dev.tcpscope.proto.pim.PimFields.all(),
             dev.tcpscope.proto.tunnel.TunnelFields.all(),
             dev.tcpscope.proto.ldap.LdapFields.all(),

@@ -93,8 +93,12 @@ final class ExpertTap implements Tap {
         if (ExpertFree.certain(d)) {
             return; // a plain segment: nothing to count, and most frames are
         }
+        trailerProtocol = d.dissection().ieee8023 ? "Ethernet" : "Ethertype";
         walk(details.build(d, null, -1), "Frame");
     }
+
+    /** Whose the Ethernet trailer's items are: packet-eth.c reads an IEEE 802.3 frame's trailer itself. */
+    private String trailerProtocol = "Ethertype";
 
     private void walk(DetailNode node, String protocol) {
         for (DetailNode child : node.children()) {
@@ -105,7 +109,7 @@ final class ExpertTap implements Tap {
             if (child.kind() == DetailNode.Kind.PROTOCOL && "_ws.expert".equals(key)) {
                 // the Ethernet trailer is read by packet-ethertype.c after its payload, so its
                 // items count for the Ethertype protocol (pinfo->current_proto) though they sit under eth
-                item(child, "eth.trailer".equals(node.key()) ? "Ethertype" : outside(child, protocol));
+                item(child, "eth.trailer".equals(node.key()) ? trailerProtocol : outside(child, protocol));
                 continue;
             }
             String p = protocol;

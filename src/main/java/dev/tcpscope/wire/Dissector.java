@@ -148,6 +148,9 @@ public final class Dissector {
             // the frame holds; what follows it is padding or a trailer (EtherTrailer)
             int length = Math.min(type, payloadRep);
             d.setLast(Math.min(cap, Ethernet.HEADER_LENGTH + length), Ethernet.HEADER_LENGTH + length);
+            if (!Ethernet.novellRaw(s, off, cap)) {
+                llc(d, s, off + Ethernet.HEADER_LENGTH, Math.max(0, Math.min(cap - Ethernet.HEADER_LENGTH, length)), length);
+            }
             return;
         }
         etherType(d, s, off + Ethernet.HEADER_LENGTH, Math.min(cap - Ethernet.HEADER_LENGTH, payloadRep),
@@ -172,6 +175,31 @@ public final class Dissector {
         }
     }
 
+    /**
+     * The 802.2 LLC header of an IEEE 802.3 payload ({@code cap} of its {@code rep} bytes
+     * captured), and the BPDU packet-llc.c hands on. packet-ieee8023.c gives LLC what the
+     * length field says; what LLC hands to a protocol tcpscope does not dissect stays in its layer.
+     */
+    private void llc(Dissection d, MemorySegment s, long off, int cap, int rep) {
+        if (rep <= 0 || !layer(d, Proto.LLC, s, off, cap, rep, 0)) {
+            return;
+        }
+        d.end = End.COMPLETE;
+        int snapType = dev.tcpscope.proto.llc.Llc.snapEtherType(s, off, cap, rep);
+        if (snapType == Ethernet.TYPE_IPV4 || snapType == Ethernet.TYPE_IPV6 || snapType == Ethernet.TYPE_ARP) {
+            // SNAP with the zero OUI hands an information frame to the EtherType table
+            d.setLast(8, 8);
+            etherType(d, s, off + 8, cap - 8, rep - 8, snapType);
+            return;
+        }
+        if (dev.tcpscope.proto.llc.Llc.carriesBpdu(s, off, cap, rep)) {
+            int h = dev.tcpscope.proto.llc.Llc.headerLength(s, off, cap);
+            d.setLast(h, h);
+            layer(d, Proto.STP, s, off + h, cap - h, rep - h, 0);
+            d.end = End.COMPLETE;
+        }
+    }
+
     private void vlan(Dissection d, MemorySegment s, long off, int cap, int rep) {
         if (!layer(d, Proto.VLAN, s, off, cap, rep, Vlan.HEADER_LENGTH)) {
             return;
@@ -188,6 +216,9 @@ public final class Dissector {
             // layer is cut to the length, what follows is a trailer (EtherTrailer)
             int length = Math.min(type, Math.max(0, rep - Vlan.HEADER_LENGTH));
             d.setLast(Math.min(cap, Vlan.HEADER_LENGTH + length), Vlan.HEADER_LENGTH + length);
+            if (cap - Vlan.HEADER_LENGTH < 2 || Bytes.u16(s, off + Vlan.HEADER_LENGTH) != 0xffff) {
+                llc(d, s, off + Vlan.HEADER_LENGTH, Math.max(0, Math.min(cap - Vlan.HEADER_LENGTH, length)), length);
+            }
             return;
         }
         etherType(d, s, off + Vlan.HEADER_LENGTH, cap - Vlan.HEADER_LENGTH, rep - Vlan.HEADER_LENGTH, type);

@@ -103,7 +103,7 @@ public final class EtherTrailer {
         int next = el + 1;
         long frameStart = d.offset(g);
         int payloadEnd;
-        if (el >= 0 && el == d.count() - 1 && d.ieee8023 && lengthField(d, el)) {
+        if (el >= 0 && (el == d.count() - 1 || d.proto(el + 1) == Proto.LLC) && d.ieee8023 && lengthField(d, el)) {
             // an IEEE 802.3 length field ends its payload (the header's layer was cut to it)
             payloadEnd = (int) (d.offset(el) - frameStart) + d.reported(el);
         } else {

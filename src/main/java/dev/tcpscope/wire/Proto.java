@@ -75,5 +75,12 @@ public enum Proto {
     /** Geneve (RFC 8926) on UDP port 6081, packet-geneve.c; its protocol type's payload follows the options. */
     GENEVE,
     /** GTP (3GPP TS 29.281 / 29.060) on UDP ports 2152 and 2123, packet-gtp.c; a T-PDU's datagram follows. */
-    GTP
+    GTP,
+    /**
+     * IEEE 802.2 LLC after an IEEE 802.3 length field (packet-llc.c): SAPs, control field and a
+     * SNAP header, the layer holding what follows unless a BPDU does; walked by {@code proto.llc.Llc}.
+     */
+    LLC,
+    /** A spanning tree BPDU (packet-stp.c) after LLC SAP 0x42 or Cisco's PVST+ SNAP; walked by {@code proto.llc.Stp}. */
+    STP
 }

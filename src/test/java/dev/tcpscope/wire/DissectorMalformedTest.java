@@ -213,8 +213,9 @@ class DissectorMalformedTest {
         b[12] = 0x00;
         b[13] = 0x3c;
         Dissection d = dissect(frame(LinkType.ETHERNET, b));
-        assertThat(layers(d)).containsExactly("ETH@0 74/74");
-        assertThat(d.end).isEqualTo(End.UNKNOWN_ETHERTYPE);
+        // the length field cuts the payload to 60 bytes, all of it 802.2 LLC (proto.llc.Llc)
+        assertThat(layers(d)).containsExactly("ETH@0 74/74", "LLC@14 60/60");
+        assertThat(d.end).isEqualTo(End.COMPLETE);
         assertThat(d.ieee8023).isTrue();
         assertThat(d.etherType).isEqualTo(60);
     }
