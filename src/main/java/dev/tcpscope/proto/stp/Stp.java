@@ -110,7 +110,8 @@ public final class Stp {
             }
             // the protocol item covers the whole BPDU tvb (what the 802.3 length gives it)
             if (pvst) {
-                pvst(t, stp, end);
+                // a configuration BPDU's TLVs follow a pad byte where RST's version 1 length sits
+                pvst(t, stp, Math.max(end, 36));
             }
             return null;
         } catch (Tvb.Stop stop) {
