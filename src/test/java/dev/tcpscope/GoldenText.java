@@ -195,4 +195,64 @@ public final class GoldenText {
             }
         }
     }
+
+    /** The outputs of a folder made like make-ipproto-goldens.sh's, in the order of its goldens. */
+    public static final List<String> LAYER_FORMATS = List.of("list", "V", "2V", "jsonx", "ek", "fields", "expert");
+
+    /**
+     * The tests of a folder made like make-ipproto-goldens.sh's (IpProtocolsTest, StpTest): every
+     * capture with a {@code .list.txt} golden, {@code captures} of them, times
+     * {@link #LAYER_FORMATS}, each as {capture, format}.
+     */
+    public static java.util.stream.Stream<String[]> layerCases(Path dir, int captures) throws IOException {
+        List<String> names;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".list.txt"))
+                    .map(n -> n.substring(0, n.length() - ".list.txt".length())).sorted().toList();
+        }
+        org.assertj.core.api.Assertions.assertThat(names).as("captures with goldens in %s", dir).hasSize(captures);
+        return names.stream().flatMap(c -> LAYER_FORMATS.stream().map(f -> new String[] {c, f}));
+    }
+
+    /**
+     * What tcpscope and tshark print for one case of {@link #layerCases}: {actual lines, golden
+     * lines} of {@code read captures/CAPTURE} with the format's options (the list, -V, -2 -V,
+     * -T json -x, -T ek, -T fields with the golden's header row as its -e list, -q -z expert).
+     */
+    public static List<List<String>> layerOutputs(Path dir, String capture, String format) throws IOException {
+        List<String> args = new ArrayList<>(List.of("read", "captures/" + capture));
+        String suffix = switch (format) {
+            case "list" -> ".list.txt";
+            case "V" -> {
+                args.add("-V");
+                yield ".V.txt.gz";
+            }
+            case "2V" -> {
+                args.addAll(List.of("-2", "-V"));
+                yield ".2.V.txt.gz";
+            }
+            case "jsonx" -> {
+                args.addAll(List.of("-T", "json", "-x"));
+                yield ".jsonx.json.gz";
+            }
+            case "ek" -> {
+                args.addAll(List.of("-T", "ek"));
+                yield ".ek.json.gz";
+            }
+            case "fields" -> {
+                args.addAll(List.of("-T", "fields", "-E", "header=y"));
+                String header = golden(dir, capture + ".fields.tsv").lines().findFirst().orElseThrow();
+                for (String f : header.split("\t")) {
+                    args.addAll(List.of("-e", f));
+                }
+                yield ".fields.tsv";
+            }
+            default -> {
+                args.addAll(List.of("-q", "-z", "expert"));
+                yield ".expert.txt";
+            }
+        };
+        List<String> actual = dev.tcpscope.cli.CliRun.of(args.toArray(String[]::new)).out().lines().toList();
+        return List.of(actual, golden(dir, capture + suffix).lines().toList());
+    }
 }

@@ -4,9 +4,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -30,61 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IpProtocolsTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/ipproto");
-    private static final List<String> FORMATS = List.of("list", "V", "2V", "jsonx", "ek", "fields", "expert");
 
     static Stream<String[]> cases() throws IOException {
-        List<String> captures;
-        try (Stream<Path> files = Files.list(GOLDEN)) {
-            captures = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".list.txt"))
-                    .map(n -> n.substring(0, n.length() - ".list.txt".length())).sorted().toList();
-        }
-        assertThat(captures).hasSize(32);
-        return captures.stream().flatMap(c -> FORMATS.stream().map(f -> new String[] {c, f}));
+        return GoldenText.layerCases(GOLDEN, 32);
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
     void isWhatTsharkPrints(String capture, String format) throws IOException {
-        List<String> args = new ArrayList<>(List.of("read", "captures/" + capture));
-        String golden = switch (format) {
-            case "list" -> ".list.txt";
-            case "V" -> {
-                args.add("-V");
-                yield ".V.txt.gz";
-            }
-            case "2V" -> {
-                args.addAll(List.of("-2", "-V"));
-                yield ".2.V.txt.gz";
-            }
-            case "jsonx" -> {
-                args.addAll(List.of("-T", "json", "-x"));
-                yield ".jsonx.json.gz";
-            }
-            case "ek" -> {
-                args.addAll(List.of("-T", "ek"));
-                yield ".ek.json.gz";
-            }
-            case "fields" -> {
-                args.addAll(List.of("-T", "fields", "-E", "header=y"));
-                String header = golden(capture + ".fields.tsv").lines().findFirst().orElseThrow();
-                for (String f : header.split("\t")) {
-                    args.addAll(List.of("-e", f));
-                }
-                yield ".fields.tsv";
-            }
-            default -> {
-                args.addAll(List.of("-q", "-z", "expert"));
-                yield ".expert.txt";
-            }
-        };
-        assertThat(run(args).lines().toList()).containsExactlyElementsOf(golden(capture + golden).lines().toList());
-    }
-
-    private static String golden(String name) throws IOException {
-        return GoldenText.golden(GOLDEN, name);
-    }
-
-    private static String run(List<String> args) {
-        return dev.tcpscope.cli.CliRun.of(args.toArray(String[]::new)).out();
+        List<List<String>> out = GoldenText.layerOutputs(GOLDEN, capture, format);
+        assertThat(out.get(0)).containsExactlyElementsOf(out.get(1));
     }
 }

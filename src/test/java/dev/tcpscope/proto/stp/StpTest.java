@@ -12,7 +12,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(UtcTimeZone.class)
 class StpTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/stp");
-    private static final List<String> FORMATS = List.of("list", "V", "2V", "jsonx", "ek", "fields", "expert");
 
     /** Goldens tcpscope does not print yet, and why (docs/STP.md); each is checked to still differ. */
     private static final Map<String, String> KNOWN = Map.of(
@@ -41,57 +39,18 @@ class StpTest {
             "synth-stp.pcap jsonx", "LLC item past the 802.3 length");
 
     static Stream<String[]> cases() throws IOException {
-        List<String> captures;
-        try (Stream<Path> files = Files.list(GOLDEN)) {
-            captures = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".list.txt"))
-                    .map(n -> n.substring(0, n.length() - ".list.txt".length())).sorted().toList();
-        }
-        assertThat(captures).hasSize(11);
-        return captures.stream().flatMap(c -> FORMATS.stream().map(f -> new String[] {c, f}));
+        return GoldenText.layerCases(GOLDEN, 11);
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
     void isWhatTsharkPrints(String capture, String format) throws IOException {
-        List<String> args = new ArrayList<>(List.of("read", "captures/" + capture));
-        String golden = switch (format) {
-            case "list" -> ".list.txt";
-            case "V" -> {
-                args.add("-V");
-                yield ".V.txt.gz";
-            }
-            case "2V" -> {
-                args.addAll(List.of("-2", "-V"));
-                yield ".2.V.txt.gz";
-            }
-            case "jsonx" -> {
-                args.addAll(List.of("-T", "json", "-x"));
-                yield ".jsonx.json.gz";
-            }
-            case "ek" -> {
-                args.addAll(List.of("-T", "ek"));
-                yield ".ek.json.gz";
-            }
-            case "fields" -> {
-                args.addAll(List.of("-T", "fields", "-E", "header=y"));
-                String header = GoldenText.golden(GOLDEN, capture + ".fields.tsv").lines().findFirst().orElseThrow();
-                for (String f : header.split("\t")) {
-                    args.addAll(List.of("-e", f));
-                }
-                yield ".fields.tsv";
-            }
-            default -> {
-                args.addAll(List.of("-q", "-z", "expert"));
-                yield ".expert.txt";
-            }
-        };
-        List<String> actual = CliRun.of(args.toArray(String[]::new)).out().lines().toList();
-        List<String> expected = GoldenText.golden(GOLDEN, capture + golden).lines().toList();
+        List<List<String>> out = GoldenText.layerOutputs(GOLDEN, capture, format);
         if (KNOWN.containsKey(capture + " " + format)) {
-            assertThat(actual).as("%s %s now matches: take it off KNOWN", capture, format).isNotEqualTo(expected);
+            assertThat(out.get(0)).as("%s %s now matches: take it off KNOWN", capture, format).isNotEqualTo(out.get(1));
             return;
         }
-        assertThat(actual).containsExactlyElementsOf(expected);
+        assertThat(out.get(0)).containsExactlyElementsOf(out.get(1));
     }
 
     /**
