@@ -48,29 +48,14 @@ PIM_FIELDS="frame.number pim pim.version pim.type pim.df_elect.subtype pim.igmp_
 prof=$(mktemp -d)
 trap 'rm -rf "$prof"' EXIT
 scripts/tshark-profile.sh "$prof" >/dev/null
-ts() {
-  XDG_CONFIG_HOME="$prof" LC_ALL=C.UTF-8 TZ=UTC tshark "$@" 2>/dev/null || true
-}
-fields() { for f in $1; do printf -- '-e %s ' "$f"; done; }
-goldens() { # capture, field list
-  local c=$1
-  ts -r "captures/$c" >"$out/$c.list.txt"
-  ts -r "captures/$c" -V >"$out/$c.V.txt"
-  ts -r "captures/$c" -2 -V >"$out/$c.2.V.txt"
-  ts -r "captures/$c" -T json -x >"$out/$c.jsonx.json"
-  ts -r "captures/$c" -T ek >"$out/$c.ek.json"
-  # shellcheck disable=SC2046
-  ts -r "captures/$c" -T fields -E header=y $(fields "$2") >"$out/$c.fields.tsv"
-  ts -r "captures/$c" -q -z expert >"$out/$c.expert.txt"
-  gzip -9nf "$out/$c.V.txt" "$out/$c.2.V.txt" "$out/$c.jsonx.json" "$out/$c.ek.json"
-}
+. scripts/lib/layer-goldens.sh
 rm -rf "$out"
 mkdir -p "$out"
-for c in "${ESP_CAPTURES[@]}"; do goldens "$c" "$ESP_FIELDS"; done
-for c in "${IGMP_CAPTURES[@]}"; do goldens "$c" "$IGMP_FIELDS"; done
-for c in "${VRRP_CAPTURES[@]}"; do goldens "$c" "$VRRP_FIELDS"; done
-for c in "${PIM_CAPTURES[@]}"; do goldens "$c" "$PIM_FIELDS"; done
-for c in "${ICMP_CAPTURES[@]}"; do goldens "$c" "$ICMP_FIELDS"; done
+for c in "${ESP_CAPTURES[@]}"; do layer_goldens "$out" "$prof" "$c" "$ESP_FIELDS"; done
+for c in "${IGMP_CAPTURES[@]}"; do layer_goldens "$out" "$prof" "$c" "$IGMP_FIELDS"; done
+for c in "${VRRP_CAPTURES[@]}"; do layer_goldens "$out" "$prof" "$c" "$VRRP_FIELDS"; done
+for c in "${PIM_CAPTURES[@]}"; do layer_goldens "$out" "$prof" "$c" "$PIM_FIELDS"; done
+for c in "${ICMP_CAPTURES[@]}"; do layer_goldens "$out" "$prof" "$c" "$ICMP_FIELDS"; done
 {
   echo "# Made by scripts/make-ipproto-goldens.sh; do not edit."
   echo "tshark: $(tshark --version 2>/dev/null | head -1)"

@@ -30,25 +30,10 @@ FIELDS="frame.number llc llc.dsap llc.dsap.sap llc.dsap.ig llc.ssap llc.ssap.sap
 prof=$(mktemp -d)
 trap 'rm -rf "$prof"' EXIT
 scripts/tshark-profile.sh "$prof" >/dev/null
-ts() {
-  XDG_CONFIG_HOME="$prof" LC_ALL=C.UTF-8 TZ=UTC tshark "$@" 2>/dev/null || true
-}
-fields() { for f in $1; do printf -- '-e %s ' "$f"; done; }
-goldens() { # capture, field list
-  local c=$1
-  ts -r "captures/$c" >"$out/$c.list.txt"
-  ts -r "captures/$c" -V >"$out/$c.V.txt"
-  ts -r "captures/$c" -2 -V >"$out/$c.2.V.txt"
-  ts -r "captures/$c" -T json -x >"$out/$c.jsonx.json"
-  ts -r "captures/$c" -T ek >"$out/$c.ek.json"
-  # shellcheck disable=SC2046
-  ts -r "captures/$c" -T fields -E header=y $(fields "$2") >"$out/$c.fields.tsv"
-  ts -r "captures/$c" -q -z expert >"$out/$c.expert.txt"
-  gzip -9nf "$out/$c.V.txt" "$out/$c.2.V.txt" "$out/$c.jsonx.json" "$out/$c.ek.json"
-}
+. scripts/lib/layer-goldens.sh
 rm -rf "$out"
 mkdir -p "$out"
-for c in "${CAPTURES[@]}"; do goldens "$c" "$FIELDS"; done
+for c in "${CAPTURES[@]}"; do layer_goldens "$out" "$prof" "$c" "$FIELDS"; done
 {
   echo "# Made by scripts/make-stp-goldens.sh; do not edit."
   echo "tshark: $(tshark --version 2>/dev/null | head -1)"
