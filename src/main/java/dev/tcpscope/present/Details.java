@@ -757,8 +757,7 @@ public final class Details {
     /** packet-stp.c's tree ({@code proto.llc.Stp}). */
     private boolean stp(int i) {
         protocol("stp");
-        boolean pvst = i > 0 && d.proto(i - 1) == Proto.LLC && dev.tcpscope.proto.llc.Llc.snap(d.segment(i - 1), d.offset(i - 1));
-        return walked(dev.tcpscope.proto.stp.Stp.walk(tvb(i), pvst, root, new StringBuilder(), new StringBuilder()), "STP");
+        return walked(dev.tcpscope.proto.stp.Stp.walk(tvb(i), dev.tcpscope.proto.llc.LlcFields.pvst(d, i), root, new StringBuilder(), new StringBuilder()), "STP");
     }
 
     /** packet-vrrp.c's tree ({@code proto.vrrp.Vrrp}). */

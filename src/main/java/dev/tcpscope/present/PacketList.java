@@ -274,7 +274,7 @@ public final class PacketList {
                 case GENEVE -> walked(Geneve.walk(tvb(i), Tree.NOTHING, protocol, info));
                 case GTP -> walked(Gtp.walk(tvb(i), Tree.NOTHING, protocol, info));
                 case LLC -> walked(dev.tcpscope.proto.llc.Llc.walk(tvb(i), Tree.NOTHING, protocol, info));
-                case STP -> walked(dev.tcpscope.proto.stp.Stp.walk(tvb(i), pvst(i), Tree.NOTHING, protocol, info));
+                case STP -> walked(dev.tcpscope.proto.stp.Stp.walk(tvb(i), dev.tcpscope.proto.llc.LlcFields.pvst(d, i), Tree.NOTHING, protocol, info));
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;
@@ -512,12 +512,6 @@ public final class PacketList {
     /** packet-ptp.c's columns for PTPv2 over Ethernet, from the walk that also builds its tree. */
     private boolean ptp(int i) {
         return walked(dev.tcpscope.proto.ptp.PtpWalk.walk(tvb(i), true, withTree, Tree.NOTHING, protocol, info));
-    }
-
-    /** Whether BPDU layer {@code i} came through Cisco's PVST+ SNAP header (its TLVs follow it). */
-    private boolean pvst(int i) {
-        return i > 0 && d.proto(i - 1) == Proto.LLC && d.captured(i - 1) >= 2
-                && dev.tcpscope.proto.llc.Llc.snap(d.segment(i - 1), d.offset(i - 1));
     }
 
     /** packet-vrrp.c's columns, from the walk that also builds its tree. */
