@@ -167,26 +167,15 @@ public final class Text {
     }
 
     /** COL_MAX_INFO_LEN (epan/column-info.h): the Info column's buffer, NUL included. */
-    public static final int MAX_INFO = 4096;
+    public static final int MAX_INFO = dev.tcpscope.tcp.AppColumns.MAX_INFO;
 
     /**
      * The Info column as Wireshark's fixed buffer keeps it: at most {@link #MAX_INFO} − 1 bytes
-     * of UTF-8 (g_strlcat cuts what does not fit; here the cut is moved back to a character's start).
+     * of UTF-8 ({@link dev.tcpscope.tcp.AppColumns#kept}).
      */
     public static CharSequence infoLimit(CharSequence info) {
-        if (info.length() < MAX_INFO / 4) {
-            return info;
-        }
-        int bytes = 0;
-        for (int i = 0; i < info.length(); i++) {
-            char c = info.charAt(i);
-            int n = c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 4 : Character.isLowSurrogate(c) ? 0 : 3;
-            if (bytes + n > MAX_INFO - 1) {
-                return info.subSequence(0, i);
-            }
-            bytes += n;
-        }
-        return info;
+        int n = dev.tcpscope.tcp.AppColumns.kept(info);
+        return n == info.length() ? info : info.subSequence(0, n);
     }
 
     /** {@code tvb_strncaseeql(prefix) == 0}: the bytes at {@code off} start with {@code prefix}, any case. */

@@ -57,7 +57,37 @@ public final class AppColumns {
         }
         info.setLength(fence);
         info.append(text);
+        limit();
         touched = true;
+    }
+
+    /** COL_MAX_INFO_LEN (epan/column-info.h): the Info column's buffer, NUL included. */
+    public static final int MAX_INFO = 4096;
+
+    /**
+     * How many chars of {@code info} Wireshark's fixed Info buffer keeps: at most {@link #MAX_INFO}
+     * − 1 bytes of UTF-8 (g_strlcat cuts what does not fit; here the cut is moved back to a
+     * character's start).
+     */
+    public static int kept(CharSequence info) {
+        if (info.length() < MAX_INFO / 4) {
+            return info.length();
+        }
+        int bytes = 0;
+        for (int i = 0; i < info.length(); i++) {
+            char c = info.charAt(i);
+            int n = c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 4 : Character.isLowSurrogate(c) ? 0 : 3;
+            if (bytes + n > MAX_INFO - 1) {
+                return i;
+            }
+            bytes += n;
+        }
+        return info.length();
+    }
+
+    /** Cuts the text to what the column's buffer holds: whatever is written to a full column is lost. */
+    private void limit() {
+        info.setLength(kept(info));
     }
 
     /**
@@ -74,6 +104,7 @@ public final class AppColumns {
             leadingSeparator = " ";
         }
         info.append(text);
+        limit();
         touched = true;
     }
 
@@ -92,6 +123,7 @@ public final class AppColumns {
         } else {
             appendInfo(sep);
             info.append(text);
+            limit();
         }
     }
 
