@@ -7,8 +7,6 @@ import dev.tcpscope.wire.Proto;
 import dev.tcpscope.wire.Tcp;
 
 import java.lang.foreign.MemorySegment;
-import java.util.HashMap;
-import java.util.Map;
 
 import static dev.tcpscope.tcp.TcpRecord.*;
 
@@ -24,8 +22,6 @@ final class TcpDetails {
     private static final int SYN_SENT = 1, SYN_ACK = 2, ACK = 4, DATA = 8, FIN = 16, RST = 32;
     private final Details x;
     private final TcpOptionDetails options;
-    /** Per stream: bit 0, the forward side sent the first FIN; bit 1, the reverse side did. */
-    private final Map<Integer, Integer> closing = new HashMap<>();
 
     TcpDetails(Details x) {
         this.x = x;
@@ -222,11 +218,7 @@ final class TcpDetails {
         }
         if ((f & Tcp.FIN) != 0) {
             Expert.add(fin, "tcp.connection.fin", Expert.Severity.CHAT, Expert.Group.SEQUENCE, "Connection finish (FIN)");
-            int mine = r.forward ? 1 : 2;
-            int theirs = r.forward ? 2 : 1;
-            int state = closing.getOrDefault(r.stream, 0);
-            if ((state & theirs) == 0) {
-                closing.put(r.stream, state | mine);
+            if (r.finActive) {
                 Expert.add(strItem, "tcp.connection.fin_active", Expert.Severity.NOTE, Expert.Group.SEQUENCE,
                         "This frame initiates the connection closing");
             } else {

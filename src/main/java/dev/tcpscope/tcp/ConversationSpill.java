@@ -272,7 +272,7 @@ final class ConversationSpill implements AutoCloseable {
                 .putInt(e.nextSeq).putInt(e.nextSeqFrame).putLong(e.nextSeqTime).putInt(e.maxSeqToBeAcked)
                 .putInt(e.lastAck).putLong(e.lastAckTime).putInt(e.dupAckNum).putInt(e.lastNonDupAck)
                 .putLong(e.window).put((byte) ((e.isFirstAck ? 1 : 0) | (e.finSent ? 2 : 0) | (e.validBif ? 4 : 0)
-                        | (e.pushSetLast ? 8 : 0) | (e.shownBaseSet ? 16 : 0)))
+                        | (e.pushSetLast ? 8 : 0) | (e.shownBaseSet ? 16 : 0) | (e.closingInitiator ? 32 : 0)))
                 .putInt(e.lastSegmentFlags).putLong(e.pushBytesSent).putInt(e.sackCount);
         for (int i = 0; i < Endpoint.MAX_SACK; i++) {
             b.putInt(e.sackLeft[i]).putInt(e.sackRight[i]);
@@ -308,6 +308,7 @@ final class ConversationSpill implements AutoCloseable {
         e.validBif = (bits & 4) != 0;
         e.pushSetLast = (bits & 8) != 0;
         e.shownBaseSet = (bits & 16) != 0;
+        e.closingInitiator = (bits & 32) != 0;
         e.lastSegmentFlags = b.getInt();
         e.pushBytesSent = b.getLong();
         e.sackCount = b.getInt();

@@ -46,6 +46,8 @@ public final class Endpoint {
     boolean isFirstAck;
     /** Whether this direction has sent a FIN (its unacknowledged list can then be let go). */
     boolean finSent;
+    /** This side sent a FIN before the other side did (packet-tcp.c's closing_initiator). */
+    boolean closingInitiator;
     /** The analysis flags of this direction's last segment. */
     int lastSegmentFlags;
     /** Whether bytes in flight can be counted (off after a hole until the other side ACKs). */
@@ -103,6 +105,7 @@ public final class Endpoint {
         window = 0xffff_ffffL;
         isFirstAck = false;
         finSent = false;
+        closingInitiator = false;
         lastSegmentFlags = 0;
         validBif = true;
         pushBytesSent = 0;

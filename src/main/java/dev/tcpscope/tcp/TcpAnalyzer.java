@@ -283,6 +283,10 @@ public final class TcpAnalyzer {
         out.seqRaw = seq;
         out.ackRaw = ack;
         out.flags = flags;
+        out.finActive = (flags & Tcp.FIN) != 0 && !rcv.closingInitiator;
+        if (out.finActive) {
+            snd.closingInitiator = true;
+        }
         out.windowRaw = win;
         out.headerLength = hlen;
         out.bogusHeaderLength = hlen < Tcp.MIN_HEADER_LENGTH;

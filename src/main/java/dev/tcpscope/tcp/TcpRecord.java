@@ -42,6 +42,12 @@ public final class TcpRecord {
     /** Raw header values. */
     public long seqRaw, ackRaw;
     public int flags, windowRaw, headerLength;
+    /**
+     * A FIN segment whose receiver had sent no FIN that started the close ("This frame initiates
+     * the connection closing"); false on a FIN that answers one ("undergoes"). Set for every
+     * segment as it is analysed, shown or not, as packet-tcp.c sets closing_initiator.
+     */
+    public boolean finActive;
     /** Whether the segment length is known (the reported length covers the header, not an IP fragment). */
     public boolean haveSegmentLength;
     /** {@code tcp.len}: payload bytes on the wire. */
