@@ -108,7 +108,10 @@ final class HttpTree {
         while (at < end) {
             int l = Http.lineEnd(s, base + at, end - at, next);
             if (l == -1) {
-                l = end - at;
+                // packet-http.c's tvb_find_line_end(..., FALSE) ends a line at a CR that is the
+                // last byte (a blank "\r" line then ends the headers); no terminator: the rest
+                boolean cr = Http.u8(s, base + end - 1) == '\r';
+                l = cr ? end - at - 1 : end - at;
                 next[0] = end - at;
             }
             String raw = Http.ascii(s, base + at, next[0]);
