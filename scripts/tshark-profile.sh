@@ -177,6 +177,11 @@ ENABLED=(
   #   authentication TLV after a 20-byte message) and HSRPv2's TLVs to 224.0.0.102 and over IPv6
   #   (Protocol "HSRPv2"). Needs no helper protocol.
   hsrp
+  # resp: Redis's serialization protocol on tcp.port 6379 (src/main/java/dev/tcpscope/proto/
+  #   resp): strings, errors, integers, bulk strings and nested arrays, with the dissector's own
+  #   reassembly (a line, a bulk string, an array waiting for more). Its JSON-in-a-string
+  #   preference is not in 4.0. Needs no helper protocol.
+  resp
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at
