@@ -177,6 +177,10 @@ ENABLED=(
   #   authentication TLV after a 20-byte message) and HSRPv2's TLVs to 224.0.0.102 and over IPv6
   #   (Protocol "HSRPv2"). Needs no helper protocol.
   hsrp
+  # mysql: MySQL's client/server protocol on tcp.port 3306 (src/main/java/dev/tcpscope/proto/
+  #   mysql; docs/MYSQL.md): greeting, login, commands, OK/ERR/EOF, result sets, auth switch; an
+  #   SSL request hands the conversation to TLS. Needs no helper protocol.
+  mysql
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at
