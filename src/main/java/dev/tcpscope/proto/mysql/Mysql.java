@@ -105,7 +105,9 @@ public final class Mysql implements PduDissector, LayerTree {
             @Override public void append(String text) { col.appendInfo(text); }
             @Override public void fence() { col.fence(); }
         };
-        p.end = new MysqlWalk(p, conn, cols).walk(Tree.NOTHING, x -> { });
+        MysqlWalk w = new MysqlWalk(p, conn, cols);
+        p.end = w.walk(Tree.NOTHING, x -> { });
+        p.label = w.label();
         if (p.end != End.OK) {
             col.appendInfo(switch (p.end) {
                 case SHORT -> "[Packet size limited during capture]";
@@ -136,7 +138,8 @@ public final class Mysql implements PduDissector, LayerTree {
             call = p.call;
             Conn replay = p.before.copy();
             replay.replay = true;
-            End e = new MysqlWalk(p, replay, MysqlWalk.Cols.NONE).walk(root, layers);
+            // the item is added with its final label: a tree that keeps only the first (-T fields) has it too
+            End e = new MysqlWalk(p, replay, MysqlWalk.Cols.NONE, p.label).walk(root, layers);
             if (e != End.OK) {
                 end = e; // tcp_dissect_pdus shows the exception and goes on with the next packet
             }

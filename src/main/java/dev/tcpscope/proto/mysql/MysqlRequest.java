@@ -351,11 +351,15 @@ final class MysqlRequest {
                 at[0] = o + len;
             }
             case 0xf6, 0xfc, 0xfd, 0xfe -> {
-                int n = w.fleAt(f, o);
-                long len = w.lastFle();
-                o += n;
-                w.strAt(f, "mysql.exec.field.string", "Value (String)", o, len > Integer.MAX_VALUE ? -2 : (int) len);
-                at[0] = o + (int) len;
+                // an FT_UINT_STRING: a 1-byte length, or 0xfc / 0xfd and a 2- or 3-byte one
+                int first = p.u8(o);
+                int size = first == 0xfc ? 2 : first == 0xfd ? 3 : 1;
+                int lenAt = size == 1 ? o : o + 1;
+                int len = size == 1 ? first : size == 2 ? p.le16(lenAt) : p.le24(lenAt);
+                w.pdu().need(lenAt + size, len);
+                String v = w.asciiAt(lenAt + size, len);
+                w.place(f.string("mysql.exec.field.string", "Value (String)", v), lenAt, size + len);
+                at[0] = lenAt + size + len;
             }
             default -> {
                 return false;
@@ -421,9 +425,8 @@ final class MysqlRequest {
         for (int i = 0; i < n; i++) {
             if ((p.u8(bitmap + (i + 2) / 8) & 1 << ((i + 2) % 8)) == 0) {
                 if (p.remaining(off) > 0) {
-                    Tree bf = w.place(t.text("Binary Field"), off, -1);
                     int[] at = {off};
-                    if (!value(w, bf, at, c.fieldTypes[i], (c.fieldFlags[i] & 0x20) != 0)) {
+                    if (!value(w, t, at, c.fieldTypes[i], (c.fieldFlags[i] & 0x20) != 0)) {
                         break;
                     }
                     off = at[0];

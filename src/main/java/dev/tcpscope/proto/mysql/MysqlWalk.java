@@ -53,10 +53,27 @@ final class MysqlWalk {
     private long fleValue;
     private boolean fleNull;
 
+    /** The protocol item's final label when a first walk found it, else null (it is relabelled as the walk goes). */
+    private final String fixedLabel;
+
     MysqlWalk(Pdu p, Conn c, Cols cols) {
+        this(p, c, cols, null);
+    }
+
+    /**
+     * {@code label}: the protocol item's label as an earlier walk of the same PDU left it ({@link
+     * #label()}), for trees that keep an item's first label only (the fields of -T fields).
+     */
+    MysqlWalk(Pdu p, Conn c, Cols cols, String label) {
         this.p = p;
         this.c = c;
         this.cols = cols;
+        this.fixedLabel = label;
+    }
+
+    /** "MySQL Protocol" and what the walk appended to it (" - response OK"). */
+    String label() {
+        return protoLabel;
     }
 
     /** Dissects the PDU under {@code root}; how it ended. */
@@ -215,7 +232,9 @@ final class MysqlWalk {
 
     private void suffix(Conn.State s) {
         protoLabel = protoLabel + " - " + s.text;
-        proto.relabel(protoLabel);
+        if (fixedLabel == null) {
+            proto.relabel(protoLabel);
+        }
     }
 
     private void expert(Tree t, String key, Tree.Severity sev, Tree.Group group, String message) {
@@ -226,7 +245,7 @@ final class MysqlWalk {
 
     private void pdu(Tree root, Consumer<String> protocols) {
         protocols.accept("mysql");
-        proto = at(root.protocol("mysql", protoLabel), 0, -1);
+        proto = at(root.protocol("mysql", fixedLabel != null ? fixedLabel : protoLabel), 0, -1);
         uint(proto, "mysql.packet_length", "Packet Length", 0, 3, p.le24(0));
         cols.protocol("MySQL");
         int number = p.u8(3);
@@ -807,6 +826,8 @@ final class MysqlWalk {
     void bytesAt(Tree t, String key, String name, int off, long len) { bytes(t, key, name, off, len); }
 
     String formatAt(int off, int len) { return format(off, len); }
+
+    String asciiAt(int off, int len) { return ascii(off, len); }
 
     int bitmaskAt(Tree t, String key, String name, int off, int width, Bits.Flag[] flags) {
         return bitmask(t, key, name, off, width, flags);

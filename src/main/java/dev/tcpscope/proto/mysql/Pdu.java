@@ -30,6 +30,8 @@ final class Pdu {
     /** Which call of the dissector in the frame carried it, and whether that call's bytes were reassembled. */
     int call;
     boolean reassembled;
+    /** The protocol item's label as the dissection left it ("MySQL Protocol - response OK"). */
+    String label;
     /** The login asked for SSL: TLS takes the conversation after this frame. */
     boolean startTls;
 
