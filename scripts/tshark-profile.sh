@@ -182,6 +182,10 @@ ENABLED=(
   #   reassembly (a line, a bulk string, an array waiting for more). Its JSON-in-a-string
   #   preference is not in 4.0. Needs no helper protocol.
   resp
+  # mysql: MySQL's client/server protocol on tcp.port 3306 (src/main/java/dev/tcpscope/proto/
+  #   mysql; docs/MYSQL.md): greeting, login, commands, OK/ERR/EOF, result sets, auth switch; an
+  #   SSL request hands the conversation to TLS. Needs no helper protocol.
+  mysql
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

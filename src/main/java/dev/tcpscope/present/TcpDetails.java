@@ -383,8 +383,21 @@ final class TcpDetails {
             x.underTcp(tcp);
         }
         if (g != null && g.handled()) {
-            desegmented(tcp, g, s, at, left);
+            // the bytes a last call left for a new reassembly come after the PDUs of the calls before it
+            // (a second pass says where that reassembly ends before them)
+            int cut = g.items();
+            int last = cut - 1;
+            if (last > 0 && g.item(last) == Desegmenter.Item.SEGMENT_DATA && g.itemOffset(last) > 0) {
+                cut = last;
+            }
+            if (cut - 1 > 0 && g.item(cut - 1) == Desegmenter.Item.REASSEMBLED_IN) {
+                cut--;
+            }
+            desegmented(tcp, g, s, at, left, cut);
             x.underTcpAfterData(tcp);
+            for (int k = cut; k < g.items(); k++) {
+                item(tcp, g, k, s, at, left);
+            }
             return;
         }
         if (g != null && g.tookPayload()) {
@@ -420,25 +433,26 @@ final class TcpDetails {
      * dissector above TCP (see {@link Desegmenter#items()}), then, when the segment completed a
      * PDU, the segment tree, which Wireshark moves right behind the TCP item.
      */
-    private void desegmented(DetailNode tcp, Desegmenter g, MemorySegment s, long at, int captured) {
-        for (int k = 0; k < g.items(); k++) {
-            int off = g.itemOffset(k);
-            switch (g.item(k)) {
-                case REASSEMBLED_IN -> tcp.field("tcp.reassembled_in", "Reassembled PDU in frame: " + off,
-                        Integer.toString(off)).generated();
-                case SEGMENT_DATA, RETRANSMITTED_DATA -> {
-                    int len = g.itemLength(k);
-                    String what = g.item(k) == Desegmenter.Item.SEGMENT_DATA ? "TCP segment data (" : "Retransmitted TCP segment data (";
-                    int shown = Math.max(0, Math.min(len, captured - off));
-                    tcp.hexField("tcp.segment_data", what + len + Details.bytes(len) + ")", s, at + off, shown)
-                            .at(s, at + off, shown);
-                }
-            }
+    private void desegmented(DetailNode tcp, Desegmenter g, MemorySegment s, long at, int captured, int items) {
+        for (int k = 0; k < items; k++) {
+            item(tcp, g, k, s, at, captured);
         }
         ReassemblyDetails.tcpSegments(x.packetRoot(), g.reassembled());
         if (g.reassemblyError() != null) {
             reassemblyError(g.reassemblyError());
         }
+    }
+
+    private static void item(DetailNode tcp, Desegmenter g, int k, MemorySegment s, long at, int captured) {
+        int off = g.itemOffset(k);
+        if (g.item(k) == Desegmenter.Item.REASSEMBLED_IN) {
+            tcp.field("tcp.reassembled_in", "Reassembled PDU in frame: " + off, Integer.toString(off)).generated();
+            return;
+        }
+        int len = g.itemLength(k);
+        String what = g.item(k) == Desegmenter.Item.SEGMENT_DATA ? "TCP segment data (" : "Retransmitted TCP segment data (";
+        int shown = Math.max(0, Math.min(len, captured - off));
+        tcp.hexField("tcp.segment_data", what + len + Details.bytes(len) + ")", s, at + off, shown).at(s, at + off, shown);
     }
 
     /** epan/show_exception.c's ReassemblyError: a top-level malformed item with its expert info. */

@@ -180,6 +180,7 @@ final class TlsTree {
             case "telnet" -> "Telnet";
             case "ldap" -> "Lightweight Directory Access Protocol";
             case "imap" -> "Internet Message Access Protocol";
+            case "mysql" -> "MySQL Protocol";
             default -> null;
         };
     }
