@@ -186,6 +186,11 @@ ENABLED=(
   #   mysql; docs/MYSQL.md): greeting, login, commands, OK/ERR/EOF, result sets, auth switch; an
   #   SSL request hands the conversation to TLS. Needs no helper protocol.
   mysql
+  # pgsql: PostgreSQL's frontend/backend protocol on tcp.port 5432 (src/main/java/dev/tcpscope/
+  #   proto/pgsql): messages by their length (tcp_dissect_pdus), startup, authentication (MD5,
+  #   SASL, GSSAPI), queries, row descriptions and data rows, errors; an SSL request answered 'S'
+  #   hands the connection to TLS. Needs no helper protocol.
+  pgsql
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

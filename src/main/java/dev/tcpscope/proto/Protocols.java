@@ -70,7 +70,8 @@ public final class Protocols {
             dev.tcpscope.proto.ptp.PtpFields.all(),
             dev.tcpscope.proto.hsrp.HsrpFields.all(),
             dev.tcpscope.proto.resp.RespFields.all(),
-            dev.tcpscope.proto.mysql.MysqlFields.all()));
+            dev.tcpscope.proto.mysql.MysqlFields.all(),
+            dev.tcpscope.proto.pgsql.PgsqlFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -115,6 +116,7 @@ public final class Protocols {
         t.register(new dev.tcpscope.proto.gryphon.Gryphon(), dev.tcpscope.proto.gryphon.Gryphon.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.irc.Irc(), dev.tcpscope.proto.irc.Irc.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.resp.Resp(t::byPort), dev.tcpscope.proto.resp.Resp.TCP_PORTS, false);
+        t.register(new dev.tcpscope.proto.pgsql.Pgsql(t::byPort, () -> t.byName("tls")), dev.tcpscope.proto.pgsql.Pgsql.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.pop.Pop(t::byPort, () -> t.byName("tls")), dev.tcpscope.proto.pop.Pop.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.modbus.Modbus(t::heuristics), dev.tcpscope.proto.modbus.Modbus.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.ldap.Ldap(() -> t.byName("tls")), dev.tcpscope.proto.ldap.Ldap.TCP_PORTS, false);

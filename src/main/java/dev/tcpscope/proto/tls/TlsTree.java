@@ -181,6 +181,7 @@ final class TlsTree {
             case "ldap" -> "Lightweight Directory Access Protocol";
             case "imap" -> "Internet Message Access Protocol";
             case "mysql" -> "MySQL Protocol";
+            case "pgsql" -> "PostgreSQL";
             default -> null;
         };
     }
