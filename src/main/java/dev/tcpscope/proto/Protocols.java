@@ -68,7 +68,8 @@ public final class Protocols {
             dev.tcpscope.proto.smb2.Smb2Fields.all(),
             dev.tcpscope.proto.ntp.NtpFields.all(),
             dev.tcpscope.proto.ptp.PtpFields.all(),
-            dev.tcpscope.proto.hsrp.HsrpFields.all()));
+            dev.tcpscope.proto.hsrp.HsrpFields.all(),
+            dev.tcpscope.proto.bgp.BgpFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -129,6 +130,7 @@ public final class Protocols {
         t.registerUdp(new dev.tcpscope.proto.ntp.Ntp(), dev.tcpscope.proto.ntp.Ntp.UDP_PORTS, false);
         t.registerUdp(new dev.tcpscope.proto.ptp.Ptp(t::tree), dev.tcpscope.proto.ptp.Ptp.UDP_PORTS, false);
         t.registerUdp(new dev.tcpscope.proto.hsrp.Hsrp(t::tree), dev.tcpscope.proto.hsrp.Hsrp.UDP_PORTS, false);
+        t.register(new dev.tcpscope.proto.bgp.Bgp(), dev.tcpscope.proto.bgp.Bgp.TCP_PORTS, false);
         return t;
     }
 
