@@ -82,19 +82,10 @@ public final class Bgp implements PduDissector, LayerTree {
                 called |= pos > 0;
                 return;
             }
-            int m = Math.min(remaining, MARKER);
-            // tvb_memcpy of the marker: the captured bytes are what the segment handed over
-            boolean marker = true;
-            for (int i = 0; i < m; i++) {
-                if (u8(s, off + pos + i) != 0xff) {
-                    marker = false;
-                    break;
-                }
-            }
-            if (!marker) {
-                if (first && msgs.isEmpty()) {
-                    skipped = pos + 1;
-                }
+            if (first && !markerAt(s, off + pos, Math.min(remaining, MARKER))) {
+                // only the bytes before the first message are scanned for a marker; after it,
+                // messages follow each other by their lengths, marker or not
+                skipped = pos + 1;
                 pos++;
                 continue;
             }
@@ -136,6 +127,16 @@ public final class Bgp implements PduDissector, LayerTree {
             pos += blen;
         }
         called = true;
+    }
+
+    /** Whether the first {@code n} bytes at {@code at} are all ones (tvb_memcpy of the marker, then memcmp). */
+    private static boolean markerAt(MemorySegment s, long at, int n) {
+        for (int i = 0; i < n; i++) {
+            if (u8(s, at + i) != 0xff) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class BgpFields {
                 f("bgp.large_communities.ga", "Global Administrator", FieldType.UINT, 32),
                 f("bgp.large_communities.ldp1", "Local Data Part 1", FieldType.UINT, 32),
                 f("bgp.large_communities.ldp2", "Local Data Part 2", FieldType.UINT, 32),
+                f("bgp.marker_invalid", "Marker is not all ones", FieldType.NONE, 0),
                 f("bgp.continuation", "Continuation", FieldType.NONE, 0),
                 f("bgp.nlri_path_id", "NLRI path id", FieldType.UINT, 32),
                 f("bgp.notify.error_open.bad_peer_as", "Bad Peer AS", FieldType.UINT, 32),

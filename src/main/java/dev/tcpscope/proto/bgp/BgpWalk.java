@@ -73,7 +73,13 @@ final class BgpWalk {
         int type = m.u8(Bgp.MARKER + 2);
         String typ = BgpNames.name(BgpNames.TYPE, type, String.format("Unknown message type (0x%02x)", type));
         Tree t = at(root.protocol("bgp", "Border Gateway Protocol - " + typ), 0, capEnd);
-        bytes(t, "bgp.marker", "Marker", 0, Bgp.MARKER);
+        Tree mk = bytes(t, "bgp.marker", "Marker", 0, Bgp.MARKER);
+        for (int i = 0; i < Bgp.MARKER; i++) {
+            if (m.raw(i) != 0xff) {
+                mk.expert("bgp.marker_invalid", Tree.Severity.ERROR, Tree.Group.MALFORMED, "Marker is not all ones");
+                break;
+            }
+        }
         Tree tl = uint(t, "bgp.length", "Length", Bgp.MARKER, 2, len);
         if (len < Bgp.HEADER || len > Bgp.MAX) {
             tl.expert("bgp.length.invalid", Tree.Severity.ERROR, Tree.Group.MALFORMED, "Length is invalid " + len);
