@@ -14,7 +14,8 @@ out=src/test/resources/golden/bgp
 CAPTURES=(synth-bgp.pcap arkime-cloudshark-bgp-md5.pcap arkime-y2038-bgp.pcap pcapplusplus-BgpPackets.pcap
   pcapplusplus-Bgp_open_malformed.pcap tcpdump-bgp-4byte-asn.pcap tcpdump-bgp-cease-hard-reset.pcap
   tcpdump-bgp-enhanced-route-refresh-subtype.pcapng tcpdump-bgp-infinite-loop.pcap tcpdump-bgp-large-community.pcap
-  tcpdump-bgp-shutdown-communication.pcapng tcpdump-bgp_notification_rr_msg_error.pcap tcpdump-mpbgp-linklocal-nexthop.pcap)
+  tcpdump-bgp-shutdown-communication.pcapng tcpdump-bgp_notification_rr_msg_error.pcap tcpdump-mpbgp-linklocal-nexthop.pcap
+  tcpdump-bgp-extended-optional-parameters-length.pcapng tcpdump-bgp-extended-shutdown-msg.pcapng tcpdump-bgp-malformed-hard-reset.pcap)
 FIELDS="frame.number bgp.type bgp.length bgp.open.myas bgp.open.holdtime bgp.open.identifier bgp.open.opt.param.type
   bgp.cap.type bgp.cap.length bgp.cap.4as bgp.update.withdrawn_routes.length bgp.withdrawn_prefix
   bgp.update.path_attributes.length bgp.update.path_attribute.flags bgp.update.path_attribute.type_code

@@ -170,7 +170,7 @@ final class BgpWalk {
                     named(c, "bgp.cap.mp.safi", "SAFI", o + 3, 1, m.u8(o + 3), BgpNames.SAFI);
                 }
             }
-            case 2, 70, 128 -> {
+            case 0, 2, 70, 128 -> {
                 if (clen != 0) {
                     bad(c, tl, o, clen, "Capability length " + clen + " wrong, must be = 0");
                 }

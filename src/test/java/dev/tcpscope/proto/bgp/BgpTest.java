@@ -35,7 +35,7 @@ class BgpTest {
     private static final Map<String, String> KNOWN = Map.ofEntries();
 
     static Stream<String[]> cases() throws IOException {
-        return GoldenText.layerCases(GOLDEN, 13);
+        return GoldenText.layerCases(GOLDEN, 16);
     }
 
     @ParameterizedTest(name = "{0} {1}")
