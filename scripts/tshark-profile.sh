@@ -191,6 +191,12 @@ ENABLED=(
   #   SASL, GSSAPI), queries, row descriptions and data rows, errors; an SSL request answered 'S'
   #   hands the connection to TLS. Needs no helper protocol.
   pgsql
+  # bgp: BGP-4 on tcp.port 179 (src/main/java/dev/tcpscope/proto/bgp; docs/BGP.md): the
+  #   marker/length/type header, several messages in one segment and one over several, OPEN
+  #   and its capabilities, UPDATE (withdrawn routes, ORIGIN, AS_PATH/AS4_PATH, NEXT_HOP, MED,
+  #   LOCAL_PREF, MP_REACH/MP_UNREACH for IPv4/IPv6 unicast, NLRI), NOTIFICATION, KEEPALIVE,
+  #   ROUTE-REFRESH. Needs no helper protocol.
+  bgp
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

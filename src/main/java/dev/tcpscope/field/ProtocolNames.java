@@ -35,7 +35,8 @@ public final class ProtocolNames {
             Map.entry("vxlan", "VXLAN"), Map.entry("geneve", "Geneve"), Map.entry("gtp", "GTP"),
             Map.entry("gtpprime", "GTP (Prime)"),
             Map.entry("hsrp", "HSRP"), Map.entry("resp", "RESP"),
-            Map.entry("mysql", "MySQL"), Map.entry("pgsql", "PGSQL"));
+            Map.entry("mysql", "MySQL"), Map.entry("pgsql", "PGSQL"),
+            Map.entry("bgp", "BGP"));
 
     /** The short name of the protocol whose filter name is {@code filterName}, or null when tcpscope does not know it. */
     public static String shortName(String filterName) {

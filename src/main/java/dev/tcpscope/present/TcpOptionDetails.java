@@ -363,6 +363,19 @@ final class TcpOptionDetails {
                 it.field("tcp.options.user_to_val", Bits.pattern(v, 0x7fff, 16) + "User Timeout: " + (v & 0x7fff),
                         Integer.toString(v & 0x7fff)).at(s, o + 2, 2);
             }
+            case Tcp.OPT_MD5 -> {
+                // RFC 2385: packet-tcp.c's dissect_tcpopt_md5 shows the 16-byte digest (BGP sessions carry it)
+                DetailNode it = item("tcp.options.md5", "TCP Option - TCP MD5 signature", pos, len);
+                kind(it, kind);
+                if (!lengthIs(length(it, len), len, 18)) {
+                    return true;
+                }
+                if (!need(pos + 18)) {
+                    return false;
+                }
+                it.field("tcp.options.md5.digest", "MD5 digest: " + Labels.hexShort(s, o + 2, 16),
+                        Labels.hexColons(s, o + 2, 16)).at(s, o + 2, 16);
+            }
             default -> {
                 String shortName = shortName(kind);
                 DetailNode it = item(shortName != null ? "tcp.options." + keyOf(kind) : "tcp.options.unknown",

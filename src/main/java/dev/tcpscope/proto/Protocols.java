@@ -71,7 +71,8 @@ public final class Protocols {
             dev.tcpscope.proto.hsrp.HsrpFields.all(),
             dev.tcpscope.proto.resp.RespFields.all(),
             dev.tcpscope.proto.mysql.MysqlFields.all(),
-            dev.tcpscope.proto.pgsql.PgsqlFields.all()));
+            dev.tcpscope.proto.pgsql.PgsqlFields.all(),
+            dev.tcpscope.proto.bgp.BgpFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -135,6 +136,7 @@ public final class Protocols {
         t.registerUdp(new dev.tcpscope.proto.ptp.Ptp(t::tree), dev.tcpscope.proto.ptp.Ptp.UDP_PORTS, false);
         t.registerUdp(new dev.tcpscope.proto.hsrp.Hsrp(t::tree), dev.tcpscope.proto.hsrp.Hsrp.UDP_PORTS, false);
         t.register(new dev.tcpscope.proto.mysql.Mysql(t::byPort, () -> t.byName("tls")), dev.tcpscope.proto.mysql.Mysql.TCP_PORTS, false);
+        t.register(new dev.tcpscope.proto.bgp.Bgp(), dev.tcpscope.proto.bgp.Bgp.TCP_PORTS, false);
         return t;
     }
 
