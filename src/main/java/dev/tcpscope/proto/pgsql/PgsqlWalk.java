@@ -154,13 +154,7 @@ final class PgsqlWalk {
                 siz = strsize(n);
                 stringz(t, "pgsql.query", "Query", n, siz);
                 n += siz;
-                int i = b.u16(n);
-                Tree shrub = subtree(t, "Parameters: " + i, n, 2);
-                n += 2;
-                while (i-- > 0) {
-                    u32(shrub, "pgsql.oid.type", "Type OID", n);
-                    n += 4;
-                }
+                typeOids(t, n);
             }
             case 'B' -> {
                 int siz = strsize(n);
@@ -233,6 +227,17 @@ final class PgsqlWalk {
         }
     }
 
+    /** A count of 16 bits and as many type OIDs, under a "Parameters: N" text item (Parse, Parameter description). */
+    private void typeOids(Tree t, int n) {
+        int i = b.u16(n);
+        Tree shrub = subtree(t, "Parameters: " + i, n, 2);
+        n += 2;
+        while (i-- > 0) {
+            u32(shrub, "pgsql.oid.type", "Type OID", n);
+            n += 4;
+        }
+    }
+
     /** A count of 16 bits and as many formats, under a text item. */
     private int formats(Tree t, String label, int n) {
         int i = b.u16(n);
@@ -248,9 +253,12 @@ final class PgsqlWalk {
     /** A count of 16 bits and as many length-prefixed values, under a text item. */
     private int values(Tree t, String label, int n) {
         int i = b.u16(n);
-        Tree shrub = subtree(t, label + i, n, 2);
-        n += 2;
-        while (i-- > 0) {
+        return lengthValues(subtree(t, label + i, n, 2), n + 2, i);
+    }
+
+    /** {@code count} values from {@code n}, each a signed 32-bit length (-1: NULL) and that many bytes; where they end. */
+    private int lengthValues(Tree shrub, int n, int count) {
+        while (count-- > 0) {
             int siz = (int) b.u32(n);
             int32(shrub, "pgsql.val.length", "Column length", n, siz);
             n += 4;
@@ -301,15 +309,7 @@ final class PgsqlWalk {
                 n += siz;
                 stringz(t, "pgsql.parameter_value", "Parameter value", n, strsize(n));
             }
-            case 't' -> {
-                int i = b.u16(n);
-                Tree shrub = subtree(t, "Parameters: " + i, n, 2);
-                n += 2;
-                while (i-- > 0) {
-                    u32(shrub, "pgsql.oid.type", "Type OID", n);
-                    n += 4;
-                }
-            }
+            case 't' -> typeOids(t, n);
             case 'T' -> {
                 int i = b.u16(n);
                 Tree shrub = u16(t, "pgsql.field.count", "Field count", n);
@@ -336,17 +336,7 @@ final class PgsqlWalk {
             }
             case 'D' -> {
                 int i = b.u16(n);
-                Tree shrub = u16(t, "pgsql.field.count", "Field count", n);
-                n += 2;
-                while (i-- > 0) {
-                    int siz = (int) b.u32(n);
-                    int32(shrub, "pgsql.val.length", "Column length", n, siz);
-                    n += 4;
-                    if (siz > 0) {
-                        bytes(shrub, "pgsql.val.data", "Data", n, siz);
-                        n += siz;
-                    }
-                }
+                lengthValues(u16(t, "pgsql.field.count", "Field count", n), n + 2, i);
             }
             case 'C' -> stringz(t, "pgsql.tag", "Tag", n, strsize(n));
             case 'Z' -> {
