@@ -477,11 +477,13 @@ public final class Desegmenter {
             st = closed.get(rec.stream);
             wasClosed = st != null;
         }
+        // packet-tcp.c shows a RST's data as the reset cause and hands it to no dissector
+        boolean reset = (rec.flags & Tcp.RST) != 0;
         boolean finished = false;
-        if (st != null && (rec.flags & Tcp.FIN) != 0) {
+        if (st != null && (rec.flags & Tcp.FIN) != 0 && !reset) {
             finished = untilFin(st, frame, time, rec, srcPort, dstPort, payload, off, captured, length);
         }
-        if (finished) {
+        if (finished || reset) {
             // the FIN completed a PDU that ran until the end of the stream
         } else if (length > 0 && captured > 0) {
             if (st == null) {
