@@ -32,12 +32,5 @@ scripts/tshark-profile.sh "$prof" >/dev/null
 rm -rf "$out"
 mkdir -p "$out"
 for c in "${CAPTURES[@]}"; do layer_goldens "$out" "$prof" "$c" "$FIELDS"; done
-{
-  echo "# Made by scripts/make-bgp-goldens.sh; do not edit."
-  echo "tshark: $(tshark --version 2>/dev/null | head -1)"
-  echo "command: XDG_CONFIG_HOME=<scripts/tshark-profile.sh> LC_ALL=C.UTF-8 TZ=UTC tshark -r captures/C [-V | -2 -V | -T json -x | -T ek | -T fields -E header=y -e ... | -q -z expert]"
-  echo "fields: $(echo $FIELDS)"
-  echo "profile enables: $(scripts/tshark-profile.sh --list | tr '\n' ' ')"
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-} >"$out/VERSION"
+layer_version scripts/make-bgp-goldens.sh "$out" "fields: $(echo $FIELDS)"
 echo "make-bgp-goldens: ${#CAPTURES[@]} captures -> $out"

@@ -56,16 +56,6 @@ for c in "${IGMP_CAPTURES[@]}"; do layer_goldens "$out" "$prof" "$c" "$IGMP_FIEL
 for c in "${VRRP_CAPTURES[@]}"; do layer_goldens "$out" "$prof" "$c" "$VRRP_FIELDS"; done
 for c in "${PIM_CAPTURES[@]}"; do layer_goldens "$out" "$prof" "$c" "$PIM_FIELDS"; done
 for c in "${ICMP_CAPTURES[@]}"; do layer_goldens "$out" "$prof" "$c" "$ICMP_FIELDS"; done
-{
-  echo "# Made by scripts/make-ipproto-goldens.sh; do not edit."
-  echo "tshark: $(tshark --version 2>/dev/null | head -1)"
-  echo "command: XDG_CONFIG_HOME=<scripts/tshark-profile.sh> LC_ALL=C.UTF-8 TZ=UTC tshark -r captures/C [-V | -2 -V | -T json -x | -T ek | -T fields -E header=y -e ... | -q -z expert]"
-  echo "esp fields: $(echo $ESP_FIELDS)"
-  echo "igmp fields: $(echo $IGMP_FIELDS)"
-  echo "vrrp fields: $(echo $VRRP_FIELDS)"
-  echo "pim fields: $(echo $PIM_FIELDS)"
-  echo "icmp fields: $(echo $ICMP_FIELDS)"
-  echo "profile enables: $(scripts/tshark-profile.sh --list | tr '\n' ' ')"
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-} >"$out/VERSION"
+layer_version scripts/make-ipproto-goldens.sh "$out" "esp fields: $(echo $ESP_FIELDS)" "igmp fields: $(echo $IGMP_FIELDS)" \
+  "vrrp fields: $(echo $VRRP_FIELDS)" "pim fields: $(echo $PIM_FIELDS)" "icmp fields: $(echo $ICMP_FIELDS)"
 echo "make-ipproto-goldens: $(( ${#ESP_CAPTURES[@]} + ${#IGMP_CAPTURES[@]} + ${#VRRP_CAPTURES[@]} + ${#PIM_CAPTURES[@]} + ${#ICMP_CAPTURES[@]} )) captures -> $out"

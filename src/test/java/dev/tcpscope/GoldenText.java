@@ -215,6 +215,22 @@ public final class GoldenText {
     }
 
     /**
+     * Checks one case of {@link #layerCases}: tcpscope prints the golden's lines, or, for a case
+     * {@code known} lists (its key "CAPTURE FORMAT", its value why), still prints something else,
+     * so that a known gap fixed on the way is noticed and taken off the list.
+     */
+    public static void assertLayerGolden(Path dir, java.util.Map<String, String> known, String capture, String format)
+            throws IOException {
+        List<List<String>> out = layerOutputs(dir, capture, format);
+        if (known.containsKey(capture + " " + format)) {
+            org.assertj.core.api.Assertions.assertThat(out.get(0))
+                    .as("%s %s now matches: take it off KNOWN", capture, format).isNotEqualTo(out.get(1));
+            return;
+        }
+        org.assertj.core.api.Assertions.assertThat(out.get(0)).containsExactlyElementsOf(out.get(1));
+    }
+
+    /**
      * What tcpscope and tshark print for one case of {@link #layerCases}: {actual lines, golden
      * lines} of {@code read captures/CAPTURE} with the format's options (the list, -V, -2 -V,
      * -T json -x, -T ek, -T fields with the golden's header row as its -e list, -q -z expert).
