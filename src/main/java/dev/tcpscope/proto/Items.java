@@ -3,6 +3,7 @@ package dev.tcpscope.proto;
 import dev.tcpscope.tcp.PduDissector;
 
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
@@ -18,6 +19,32 @@ public final class Items {
         int low = Math.min(srcPort, dstPort);
         int high = Math.max(srcPort, dstPort);
         return low != 0 && byPort.apply(low) == d ? low : high;
+    }
+
+    /**
+     * One PDU tcp_dissect_pdus handed to a dissector in the frame: its bytes ({@code rep} reported
+     * from {@code base} of {@code s}), which of the frame's calls carried it, and whether that
+     * call's bytes were a reassembled PDU.
+     */
+    public record PduSize(MemorySegment s, long base, int rep, int call, boolean reassembled) { }
+
+    /**
+     * tcp_dissect_pdus's "[PDU Size: N]" items under TCP for {@code pdus} (in the frame's order):
+     * with {@code before}, those desegment_tcp adds before TCP's segment data (all of them, or,
+     * when the first call got a reassembled PDU, that call's), else the later calls' ones, which
+     * come after it ({@link LayerTree#underTcpAfterData}).
+     */
+    public static void pduSizes(Tree tcp, List<PduSize> pdus, boolean before) {
+        if (pdus.isEmpty()) {
+            return;
+        }
+        boolean split = pdus.get(0).reassembled();
+        int firstCall = pdus.get(0).call();
+        for (PduSize p : pdus) {
+            if (before == (!split || p.call() == firstCall)) {
+                tcp.field("tcp.pdu.size", "PDU Size: " + p.rep(), Integer.toString(p.rep())).generated().at(p.s(), p.base(), p.rep());
+            }
+        }
     }
 
     /** packet-data.c's item for {@code len} bytes: "Data (N bytes)", its bytes and length. */

@@ -459,16 +459,9 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
         }
     }
 
-    /** "[PDU Size: N]" of the first call when it got a reassembled PDU ({@code before}), else of the others. */
     private void pduSizes(Tree tcp, boolean before) {
-        boolean split = msgs.get(0).reassembled;
-        for (Msg m : msgs) {
-            boolean firstCall = m.call == msgs.get(0).call;
-            if (before == (!split || firstCall)) {
-                m.bytes.at(tcp.field("tcp.pdu.size", "PDU Size: " + m.bytes.rep, Integer.toString(m.bytes.rep)).generated(),
-                        0, m.bytes.rep);
-            }
-        }
+        Items.pduSizes(tcp, msgs.stream().map(m -> new Items.PduSize(m.bytes.s, m.bytes.base, m.bytes.rep, m.call, m.reassembled))
+                .toList(), before);
     }
 
     /** The items of this frame's LDAP trees, or null when LDAP shows nothing in it. */

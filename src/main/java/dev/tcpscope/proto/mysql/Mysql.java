@@ -164,13 +164,7 @@ public final class Mysql implements PduDissector, LayerTree {
     }
 
     private void pduSizes(Tree tcp, boolean before) {
-        boolean split = pdus.get(0).reassembled;
-        for (Pdu p : pdus) {
-            boolean firstCall = p.call == pdus.get(0).call;
-            if (before == (!split || firstCall)) {
-                tcp.field("tcp.pdu.size", "PDU Size: " + p.rep, Integer.toString(p.rep)).generated().at(p.s, p.base, p.rep);
-            }
-        }
+        Items.pduSizes(tcp, pdus.stream().map(p -> new Items.PduSize(p.s, p.base, p.rep, p.call, p.reassembled)).toList(), before);
     }
 
     Collected fields(long f) {

@@ -260,6 +260,7 @@ public final class MysqlFields {
                 f("mariadb.bulk.row_nr", "Row nr", FieldType.UINT, 32),
                 f("mariadb.prefix", "Prefix", FieldType.UINT, 8),
                 f("mariadb.length", "Length", FieldType.UINT, 64),
+                // tshark's own title of this expert field (tshark -G fields), not a note of ours
                 f("mysql.dissector_incomplete", "FIXME - dissector is incomplete", FieldType.NONE, 0),
                 f("mysql.streamed_param", "This parameter was streamed, its value can be found in Send BLOB packets", FieldType.NONE, 0),
                 f("mysql.prepare_response_needed", "PREPARE Response packet is needed to dissect the payload", FieldType.NONE, 0),

@@ -272,6 +272,8 @@ final class MysqlWalk {
             off = MysqlRequest.request(this, proto, 4, state);
         }
         if (p.remaining(off) > 0) {
+            // "FIXME ..." is packet-mysql.c 4.0's own text for bytes it leaves undecoded (its expert
+            // field mysql.dissector_incomplete): tshark prints it, so tcpscope prints it too
             payload(proto, off, "mysql.dissector_incomplete", Tree.Group.UNDECODED, "FIXME - dissector is incomplete");
         }
     }

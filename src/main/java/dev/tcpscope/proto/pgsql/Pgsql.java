@@ -225,17 +225,8 @@ public final class Pgsql implements PduDissector, LayerTree, dev.tcpscope.proto.
     }
 
     private void pduSizes(Tree tcp, boolean before) {
-        if (messages.isEmpty()) {
-            return;
-        }
-        boolean split = messages.get(0).reassembled();
-        int firstCall = messages.get(0).call();
-        for (Message m : messages) {
-            if (before == (!split || m.call() == firstCall)) {
-                Tvb b = m.b();
-                tcp.field("tcp.pdu.size", "PDU Size: " + b.rep, Integer.toString(b.rep)).generated().at(b.s, b.base, b.rep);
-            }
-        }
+        Items.pduSizes(tcp, messages.stream().map(m -> new Items.PduSize(m.b().s, m.b().base, m.b().rep, m.call(), m.reassembled()))
+                .toList(), before);
     }
 
     /** tcp_dissect_pdus shows an exception at the start of the bytes it was handed. */
