@@ -197,6 +197,12 @@ ENABLED=(
   #   LOCAL_PREF, MP_REACH/MP_UNREACH for IPv4/IPv6 unicast, NLRI), NOTIFICATION, KEEPALIVE,
   #   ROUTE-REFRESH. Needs no helper protocol.
   bgp
+  # rpc, portmap, mount, nfs, nfsacl, sadmind: ONC RPC on port 111 of TCP and UDP and, by its
+  #   heuristics, wherever a call names a known program (src/main/java/dev/tcpscope/proto/oncrpc;
+  #   docs/ONCRPC.md): record marking over TCP, calls and replies matched by XID, credentials;
+  #   Portmap's GETPORT (whose answer makes the port RPC's), MOUNT, NFSv3's procedures, NFSACL's
+  #   GETACL, SADMIND's names. The RPC heuristics claim nothing when these programs are off.
+  rpc portmap mount nfs nfsacl sadmind
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

@@ -36,7 +36,9 @@ public final class ProtocolNames {
             Map.entry("gtpprime", "GTP (Prime)"),
             Map.entry("hsrp", "HSRP"), Map.entry("resp", "RESP"),
             Map.entry("mysql", "MySQL"), Map.entry("pgsql", "PGSQL"),
-            Map.entry("bgp", "BGP"));
+            Map.entry("bgp", "BGP"),
+            Map.entry("rpc", "RPC"), Map.entry("portmap", "Portmap"), Map.entry("mount", "MOUNT"),
+            Map.entry("nfs", "NFS"), Map.entry("nfsacl", "NFSACL"), Map.entry("sadmind", "SADMIND"));
 
     /** The short name of the protocol whose filter name is {@code filterName}, or null when tcpscope does not know it. */
     public static String shortName(String filterName) {

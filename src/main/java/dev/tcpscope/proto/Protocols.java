@@ -72,7 +72,8 @@ public final class Protocols {
             dev.tcpscope.proto.resp.RespFields.all(),
             dev.tcpscope.proto.mysql.MysqlFields.all(),
             dev.tcpscope.proto.pgsql.PgsqlFields.all(),
-            dev.tcpscope.proto.bgp.BgpFields.all()));
+            dev.tcpscope.proto.bgp.BgpFields.all(),
+            dev.tcpscope.proto.oncrpc.RpcFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -137,6 +138,12 @@ public final class Protocols {
         t.registerUdp(new dev.tcpscope.proto.hsrp.Hsrp(t::tree), dev.tcpscope.proto.hsrp.Hsrp.UDP_PORTS, false);
         t.register(new dev.tcpscope.proto.mysql.Mysql(t::byPort, () -> t.byName("tls")), dev.tcpscope.proto.mysql.Mysql.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.bgp.Bgp(), dev.tcpscope.proto.bgp.Bgp.TCP_PORTS, false);
+        // ONC RPC: port 111 on both transports, and its "tcp" and "udp" heuristics (a call to a known
+        // program), which make the conversation RPC's so that the replies follow
+        dev.tcpscope.proto.oncrpc.Rpc rpc = new dev.tcpscope.proto.oncrpc.Rpc(t::expectUdp, t::expect);
+        t.register(rpc, dev.tcpscope.proto.oncrpc.Rpc.PORTS, true);
+        t.registerUdp(rpc, dev.tcpscope.proto.oncrpc.Rpc.PORTS, true);
+        t.heuristicClaimsConversation(rpc);
         return t;
     }
 

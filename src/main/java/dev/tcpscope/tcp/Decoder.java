@@ -110,6 +110,12 @@ public final class Decoder {
 
     private final AppColumns datagramColumns = new AppColumns();
     private final PduContext datagramContext = new PduContext();
+    /** The IP layer of the datagram being dissected, for {@link PduContext#sourceEndpoint}. */
+    private int datagramIp;
+
+    {
+        datagramContext.sourceEndpoint = port -> endpointKey(datagramIp, true, port);
+    }
     private PduDissector datagramTaker;
 
     /** The protocol that took this frame's UDP payload, or null (none, or no UDP). */
@@ -141,6 +147,7 @@ public final class Decoder {
         int dp = Udp.dstPort(s, off);
         long conversation = conversationKey(s, off, ip, sp, dp);
         PduContext c = datagramContext;
+        datagramIp = ip;
         c.conversation = conversation;
         c.source = endpointKey(ip, true, sp);
         c.destination = endpointKey(ip, false, dp);

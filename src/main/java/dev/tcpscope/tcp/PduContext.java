@@ -45,6 +45,11 @@ public final class PduContext {
     public long source, destination;
     /** A datagram's source and destination addresses alone (any port), each as a 64-bit key. */
     public long sourceHost, destinationHost;
+    /**
+     * A datagram's source address with another port, as a key like {@link #source} (a port mapper's
+     * answer names the port its program listens on at the answering address).
+     */
+    public java.util.function.IntToLongFunction sourceEndpoint;
     /** A datagram's addresses are IPv6 ones (Wireshark's {@code pinfo->dst.type == AT_IPv6}). */
     public boolean ipv6;
     /**
