@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/protocol-goldens.sh
 
-CAPTURES="zeek-nfs-nfs_base.pcap zeek-nfs-nfs_write.pcap zeek-nfs-nfs_write_bad_stable_how.pcap
+CAPTURES="synth-rpc.pcap zeek-nfs-nfs_base.pcap zeek-nfs-nfs_write.pcap zeek-nfs-nfs_write_bad_stable_how.pcap
   zeek-nfs-nfs_fsinfo_bad_status.pcap zeek-nfs-nfs_getattr_bad_ftype.pcap zeek-nfs-nfs_setattr_bad_set_it.pcap
   zeek-mount-mount-unmount-bad-status.pcap zeek-mount-mount-unmount-bad-auth-flavor.pcap zeek-rpc-portmap-sadmind.pcap
   zeek-portmapper-many-unanswered-calls.pcapng.gz"

@@ -60,12 +60,14 @@ final class Nfs3 {
             case 2 -> {
                 int h = fh(x, p, "object", null);
                 sattr3(x, p, "new_attributes");
+                int gstart = x.off;
                 Tree g = x.b.at(p.text("guard"), x.off, 4);
                 long check = x.peek();
                 g.relabel("guard: " + (check == 0 ? "no value" : check == 1 ? "value follows" : "Unknown"));
                 x.uint(g, "nfs.sattrguard3", v -> "check: " + (v == 0 ? "no value" : v == 1 ? "value follows" : "Unknown") + " (" + v + ")");
                 if (check == 1) {
-                    time(x, g, "obj_ctime", "nfs.ctime");
+                    time(x, g, "ctime", "nfs.ctime");
+                    g.length(x.off - gstart);
                 }
                 out.info.append(", FH: ").append(Xdr.hex8(h));
                 out.item.append(", SETATTR Call FH: ").append(Xdr.hex8(h));
@@ -131,6 +133,25 @@ final class Nfs3 {
                 String t = "From DH: " + dn[0] + "/" + dn[1] + " To " + to;
                 out.info.append(", ").append(t);
                 out.item.append(", SYMLINK Call ").append(t);
+            }
+            case 11 -> {
+                String[] dn = diropargs(x, p, "where");
+                long type = x.peek();
+                String tn = type > 0 && type < FTYPE.length ? FTYPE[(int) type] : "Unknown";
+                x.uint(p, "nfs.type", v -> "Type: " + tn + " (" + v + ")");
+                if (type == 3 || type == 4) {
+                    sattr3(x, p, "dev_attributes");
+                    long d1 = x.b.u32(x.off);
+                    long d2 = x.b.u32(x.off + 4);
+                    Tree spec = x.b.at(p.text("spec: " + d1 + "," + d2), x.off, 8);
+                    x.uint(spec, "nfs.specdata1", "specdata1");
+                    x.uint(spec, "nfs.specdata2", "specdata2");
+                } else if (type == 6 || type == 7) {
+                    sattr3(x, p, "pipe_attributes");
+                }
+                String t = "FH: " + dn[0] + "/" + dn[1] + " " + tn;
+                out.info.append(", ").append(t);
+                out.item.append(", MKNOD Call ").append(t);
             }
             case 14 -> {
                 String[] from = diropargs(x, p, "from");
@@ -242,9 +263,8 @@ final class Nfs3 {
                     long count = x.uint(p, "nfs.count3", "count");
                     boolean eof = x.bool(p, "nfs.read.eof", "EOF");
                     x.counted(p, "nfs.data", "Data", false);
-                    String t = " Len: " + count + (eof ? " EOF" : "");
-                    out.info.append(t);
-                    out.item.append(t);
+                    out.info.append(" Len: ").append(count);
+                    out.item.append(" Len: ").append(count);
                 }
             }
             case 7 -> {

@@ -40,13 +40,15 @@ final class Programs {
                 String name = known != null ? known.shortName : "Unknown";
                 x.uint(p, "portmap.prog", v -> "Program: " + name + " (" + v + ")");
                 long version = x.uint(p, "portmap.version", "Version");
-                long proto = x.uint(p, "portmap.proto", v -> "Proto: " + ipProto(v) + " (" + v + ")");
+                // SET and GETPORT name the protocol, UNSET shows its number
+                long proto = x.uint(p, "portmap.proto", v -> proc == 2 ? "Protocol: " + v : "Proto: " + ipProto(v) + " (" + v + ")");
                 x.uint(p, "portmap.port", "Port");
                 out.call.arg = proto;
-                String name3 = proc == 3 ? "GETPORT" : proc == 1 ? "SET" : "UNSET";
-                out.info.append(' ').append(name).append('(').append(prog).append(") V:").append(version).append(' ').append(ipProto(proto));
-                out.item.append(' ').append(name3).append(" Call ").append(name).append('(').append(prog).append(") Version:")
-                        .append(version).append(' ').append(ipProto(proto));
+                if (proc == 3) {
+                    out.info.append(' ').append(name).append('(').append(prog).append(") V:").append(version).append(' ').append(ipProto(proto));
+                    out.item.append(" GETPORT Call ").append(name).append('(').append(prog).append(") Version:")
+                            .append(version).append(' ').append(ipProto(proto));
+                }
             }
         }
 
@@ -64,7 +66,9 @@ final class Programs {
                     out.announceProto = out.call.arg;
                 }
             } else if (vers == 2 && (proc == 1 || proc == 2)) {
-                x.bool(p, "portmap.answer", "Answer");
+                long v = x.peek();
+                x.b.at(p.field("portmap.answer", "Answer: " + (v != 0 ? "True" : "False"), v != 0 ? "1" : "0"), x.off, 4);
+                x.off += 4;
             }
         }
     };

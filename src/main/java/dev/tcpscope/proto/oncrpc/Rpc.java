@@ -174,6 +174,7 @@ public final class Rpc implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
             long mark = dev.tcpscope.proto.Text.u32(s, off + pos);
             long fraglen = mark & 0x7fffffffL;
             if (fraglen > MAX_TCP_PDU) {
+                notRpc(new Tvb(s, off + pos + 4, remaining - 4, remaining - 4), mark, first, ctx);
                 break;
             }
             long need = fraglen + 4;
@@ -274,12 +275,19 @@ public final class Rpc implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
     }
 
     /**
-     * Bytes that are not an RPC message: on a port or conversation that is RPC's (not through a
-     * heuristic), packet-rpc.c's dissect_rpc_continuation shows them as "Continuation".
+     * Bytes that are not an RPC message: over TCP, on a port or conversation that is RPC's (not
+     * through a heuristic), packet-rpc.c's dissect_rpc_continuation shows them as "Continuation".
      */
     private boolean notRpc(Tvb b, long mark, boolean first, PduContext ctx) {
+        if (ctx.datagram) {
+            // over UDP packet-rpc.c returns 0: UDP shows the datagram as data
+            ctx.declined = true;
+            return false;
+        }
         if (first) {
-            messages.add(new Message(b, mark, true, null, false, 0, ctx.time, End.OK, true, calls));
+            // the item covers the record mark too
+            Tvb all = mark >= 0 ? new Tvb(b.s, b.base - 4, b.cap + 4, b.rep + 4) : b;
+            messages.add(new Message(all, mark, true, null, false, 0, ctx.time, End.OK, true, calls));
             ctx.columns.setProtocol("RPC");
             ctx.columns.setInfo("Continuation");
         }
@@ -309,7 +317,7 @@ public final class Rpc implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
             }
             if (m.continuation()) {
                 Tree r = m.b().at(root.protocol("rpc", "Remote Procedure Call"), 0, m.b().cap);
-                Items.data(r, m.b().s, m.b().base, m.b().cap, protocols);
+                m.b().at(r.bytes("rpc.continuation_data", "Continuation data", m.b().s, m.b().base, m.b().cap), 0, m.b().cap);
                 continue;
             }
             RpcWalk w = new RpcWalk(m.b(), m.mark(), m.call(), m.isCall(), m.replyIn(), m.time(), new Program.Out());

@@ -96,6 +96,7 @@ public final class RpcFields {
                 f("nfs.readdir.eof", "EOF", FieldType.UINT, 32, Base.DEC),
                 f("nfs.status3", "Status", FieldType.UINT, 32, Base.DEC),
                 f("nfs.read.eof", "EOF", FieldType.BOOLEAN, 0, Base.NONE),
+                f("nfs.type", "Type", FieldType.UINT, 32, Base.DEC),
                 f("nfs.write.stable", "Stable", FieldType.UINT, 32, Base.DEC),
                 f("nfs.write.committed", "Committed", FieldType.UINT, 32, Base.DEC),
                 f("nfs.createmode", "Create Mode", FieldType.UINT, 32, Base.DEC),

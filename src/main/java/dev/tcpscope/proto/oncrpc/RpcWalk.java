@@ -202,7 +202,7 @@ final class RpcWalk {
             }
         } else if (len > 0) {
             b.need(x.off, padded);
-            t.bytes("rpc.opaque_data", "Opaque Data", b.s, b.base + x.off, len).at(b.s, b.base + x.off, len);
+            t.bytes("rpc.opaque_data", "opaque data", b.s, b.base + x.off, len).at(b.s, b.base + x.off, len);
         }
         x.off += padded;
     }

@@ -89,7 +89,7 @@ final class Xdr {
         int fill = (int) ((4 - (n & 3)) & 3);
         b.need(off + 4, len); // the item throws when the data is not there
         String text = string ? Text.format(b.s, b.base + off + 4, len) : "<DATA>";
-        if (string && len == 0) {
+        if (len == 0) {
             text = "<EMPTY>";
         }
         Tree t = b.at(parent.text(title + ": " + text), start, 4 + len + fill);
@@ -97,7 +97,7 @@ final class Xdr {
         if (string) {
             b.at(t.field(key, "contents: " + text, Text.ascii(b.s, b.base + off + 4, len)), off + 4, len);
         } else {
-            b.at(t.bytes(key, "contents", b.s, b.base + off + 4, len).relabel("contents: <DATA>"), off + 4, len);
+            b.at(t.bytes(key, "contents", b.s, b.base + off + 4, len).relabel("contents: " + text), off + 4, len);
         }
         if (fill > 0) {
             b.need(off + 4 + len, fill);
