@@ -366,4 +366,16 @@ public final class Text {
         }
         return sb.toString();
     }
+
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+    /**
+     * An FT_ABSOLUTE_TIME in UTC as tshark writes it ("Jul  5, 2022 05:16:03.185000000 UTC"): X.509
+     * validity, NTLMSSP's and NFS's times, TLS's ticket times.
+     */
+    public static String absTime(long secs, int nanos) {
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(secs, 0, java.time.ZoneOffset.UTC);
+        return String.format("%s %2d, %d %02d:%02d:%02d.%09d UTC", MONTHS[t.getMonthValue() - 1], t.getDayOfMonth(),
+                t.getYear(), t.getHour(), t.getMinute(), t.getSecond(), nanos);
+    }
 }

@@ -321,7 +321,7 @@ final class NtlmsspWalk {
         b.need(off, 8);
         long ft = le32(off) | le32(off + 4) << 32;
         if (ft == 0) {
-            String epoch = dev.tcpscope.proto.x509.X509.absTime(0, 0);
+            String epoch = Text.absTime(0, 0);
             b.at(parent.field(key, title + ": No time specified (0)", epoch), off, 8).time(0, 0);
             return;
         }
@@ -331,7 +331,7 @@ final class NtlmsspWalk {
         }
         long secs = Long.divideUnsigned(ft, 10_000_000L) - 11_644_473_600L;
         int nanos = (int) Long.remainderUnsigned(ft, 10_000_000L) * 100;
-        String shown = dev.tcpscope.proto.x509.X509.absTime(secs, nanos);
+        String shown = Text.absTime(secs, nanos);
         b.at(parent.field(key, title + ": " + shown, shown), off, 8).time(secs, nanos);
     }
 

@@ -542,7 +542,7 @@ final class Nfs3 {
     private static void time(Xdr x, Tree parent, String title, String key) {
         long sec = x.b.u32(x.off);
         long nsec = x.b.u32(x.off + 4);
-        String v = dev.tcpscope.proto.x509.X509.absTime(sec, (int) nsec);
+        String v = Text.absTime(sec, (int) nsec);
         Tree t = x.b.at(parent.field(key, title + ": " + v, v).time(sec, (int) nsec), x.off, 8);
         x.uint(t, key + ".sec", "seconds");
         x.uint(t, key + ".nsec", "nano seconds");

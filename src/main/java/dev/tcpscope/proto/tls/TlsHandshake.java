@@ -318,7 +318,7 @@ final class TlsHandshake {
             long ms = s.get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN), p + 33);
             long secs = Math.floorDiv(ms, 1000);
             int nanos = (int) Math.floorMod(ms, 1000) * 1_000_000;
-            String when = X509.absTime(secs, nanos);
+            String when = dev.tcpscope.proto.Text.absTime(secs, nanos);
             sct.field("tls.sct.sct_timestamp", "Timestamp: " + when, when).time(secs, nanos).at(s, p + 33, 8);
             int el = Tls.u16(s, p + 41);
             sct.field("tls.sct.sct_extensions_length", "Extensions length: " + el, Integer.toString(el)).at(s, p + 41, 2);

@@ -369,7 +369,7 @@ public final class X509 {
             if (secs == null) {
                 at(t.string("x509af.generalizedTime", "generalizedTime", raw), h.value(), h.length());
             } else {
-                String shown = absTime(secs[0], (int) secs[1]);
+                String shown = dev.tcpscope.proto.Text.absTime(secs[0], (int) secs[1]);
                 at(t.field("x509af.generalizedTime", "generalizedTime: " + shown, shown).time(secs[0], (int) secs[1]), h.value(), h.length());
             }
         } else {
@@ -403,15 +403,6 @@ public final class X509 {
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-    /** An FT_ABSOLUTE_TIME in UTC as tshark writes it ("Jul  5, 2022 05:16:03.185000000 UTC"). */
-    public static String absTime(long secs, int nanos) {
-        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(secs, 0, java.time.ZoneOffset.UTC);
-        return String.format("%s %2d, %d %02d:%02d:%02d.%09d UTC", MONTHS[t.getMonthValue() - 1], t.getDayOfMonth(),
-                t.getYear(), t.getHour(), t.getMinute(), t.getSecond(), nanos);
     }
 
     /** SubjectPublicKeyInfo: the algorithm, the key's bits, and an RSA key's modulus and exponent (RFC 3279 §2.3.1). */
