@@ -108,7 +108,7 @@ public final class DissectorTable implements PduTable {
                 return c;
             }
         }
-        PduDissector d = forDatagram(srcPort, dstPort, s, off, len);
+        PduDissector d = byPortsOrHeuristics(srcPort, dstPort, conversation, s, off, len);
         if (d != null && claimingHeuristics.contains(d) && !claimedByPort(srcPort, dstPort)) {
             udpConversations.put(conversation, d);
         }
@@ -188,6 +188,11 @@ public final class DissectorTable implements PduTable {
      */
     @Override
     public PduDissector forDatagram(int srcPort, int dstPort, java.lang.foreign.MemorySegment s, long off, int len) {
+        return byPortsOrHeuristics(srcPort, dstPort, 0, s, off, len);
+    }
+
+    /** As {@link #forDatagram(int, int, java.lang.foreign.MemorySegment, long, int)}, the heuristics seeing the datagram's conversation. */
+    private PduDissector byPortsOrHeuristics(int srcPort, int dstPort, long conversation, java.lang.foreign.MemorySegment s, long off, int len) {
         int low = Math.min(srcPort, dstPort);
         int high = Math.max(srcPort, dstPort);
         if (low != 0 && udpChanged.get(low)) {
@@ -203,7 +208,7 @@ public final class DissectorTable implements PduTable {
             return udpPort[high];
         }
         for (PduDissector h : udpHeuristics) {
-            if (h.heuristic(s, off, len)) {
+            if (h.heuristic(conversation, s, off, len)) {
                 return h;
             }
         }

@@ -139,11 +139,10 @@ public final class Protocols {
         t.register(new dev.tcpscope.proto.mysql.Mysql(t::byPort, () -> t.byName("tls")), dev.tcpscope.proto.mysql.Mysql.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.bgp.Bgp(), dev.tcpscope.proto.bgp.Bgp.TCP_PORTS, false);
         // ONC RPC: port 111 on both transports, and its "tcp" and "udp" heuristics (a call to a known
-        // program), which make the conversation RPC's so that the replies follow
+        // program; over UDP also a reply to a call it saw)
         dev.tcpscope.proto.oncrpc.Rpc rpc = new dev.tcpscope.proto.oncrpc.Rpc(t::expectUdp, t::expect);
         t.register(rpc, dev.tcpscope.proto.oncrpc.Rpc.PORTS, true);
         t.registerUdp(rpc, dev.tcpscope.proto.oncrpc.Rpc.PORTS, true);
-        t.heuristicClaimsConversation(rpc);
         return t;
     }
 

@@ -48,6 +48,15 @@ public interface PduDissector {
     }
 
     /**
+     * The "udp" heuristic with the datagram's conversation key ({@link PduContext#conversation}),
+     * for a protocol whose heuristic remembers what it saw there (packet-rpc.c takes a reply
+     * whose call it saw); {@link #heuristic(MemorySegment, long, int)} by default.
+     */
+    default boolean heuristic(long conversation, MemorySegment s, long off, int len) {
+        return heuristic(s, off, len);
+    }
+
+    /**
      * Whether the dissection of frame {@code frame} (the frame just decoded) added anything to
      * show; a protocol that takes bytes it cannot read and shows nothing (SSDP) says false, and
      * {@code frame.protocols} then leaves its name out.

@@ -14,8 +14,9 @@ import java.nio.file.Path;
  * EXCLUSIVE's verifier, SETATTR with a guard and a client time, a LOOKUP answered with a handle,
  * errors, two calls in one segment, a call over three segments, a reply refusing the program's
  * version, one denied for its credentials, a call with an unknown credential flavor and a record
- * cut by the snap length. On port 111: Portmap SET, UNSET and GETPORT for NFS over TCP, a reply
- * to no call ("Continuation") and a record mark longer than RPC allows. Run it to remake the
+ * cut by the snap length. On port 111: Portmap SET, UNSET, GETPORT for NFS over TCP and DUMP, a
+ * reply to no call ("Continuation") and a record mark longer than RPC allows. On port 20048:
+ * MOUNT's EXPORT, DUMP and UMNTALL. Run it to remake the
  * file; the goldens come from tshark (scripts/make-oncrpc-goldens.sh); nothing here says what
  * the result should be.
  */
@@ -141,9 +142,23 @@ public final class RpcScenarios {
         io.server(reply(0));
         io.client(call(100000, 2, 3, x(0, 0), 100003, 3, 6, 0));
         io.server(reply(2049));
+        // DUMP: the port mapper's table
+        io.client(call(100000, 2, 4, x(0, 0)));
+        io.server(reply(1, 100000, 2, 6, 111, 1, 100003, 3, 17, 2049, 0));
         // a reply to no call, then a record mark past RPC's maximum
         io.server(record(x(0x7777, 1, 0, 0, 0, 0)));
         io.client(x(0x80ffffff, 1, 2, 3));
+        io.close();
+
+        io.serverPort(20048);
+        io.open();
+        // MOUNT's export list and its mount list (showmount -e, -a), UMNTALL
+        io.client(call(100005, 3, 5, UNIX));
+        io.server(reply(1, "/export", 1, "10.0.0.0/8", 1, "client", 0, 1, "/home", 0, 0));
+        io.client(call(100005, 3, 2, UNIX));
+        io.server(reply(1, "client", "/export", 0));
+        io.client(call(100005, 3, 4, UNIX));
+        io.server(reply());
         io.close();
     }
 

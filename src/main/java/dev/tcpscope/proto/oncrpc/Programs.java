@@ -33,6 +33,12 @@ final class Programs {
         boolean hasProcedureField(long vers) { return vers >= 2 && vers <= 4; }
 
         @Override
+        boolean layer(long vers, long proc, boolean call) {
+            // DUMP's arguments are void
+            return super.layer(vers, proc, call) && !(call && proc == 4);
+        }
+
+        @Override
         void call(long vers, long proc, Xdr x, Tree p, Out out) {
             if (vers == 2 && (proc == 1 || proc == 2 || proc == 3)) {
                 long prog = x.peek();
@@ -64,6 +70,20 @@ final class Programs {
                     out.info.append(" Port:").append(port);
                     out.announcePort = (int) Math.min(port, 65535);
                     out.announceProto = out.call.arg;
+                }
+            } else if (vers == 2 && proc == 4) {
+                // DUMP: the port mapper's table
+                for (int guard = 0; guard < 1 << 16 && x.follows(p); guard++) {
+                    int start = x.off;
+                    long prog = x.b.u32(x.off);
+                    long version = x.b.u32(x.off + 4);
+                    Program known = get(prog);
+                    String name = known != null ? known.shortName : "Unknown";
+                    Tree e = p.text("Map Entry: " + name + " (" + prog + ") V" + version).at(x.b.s, x.b.base + start, 16);
+                    x.uint(e, "portmap.prog", v -> "Program: " + name + " (" + v + ")");
+                    x.uint(e, "portmap.version", "Version");
+                    x.uint(e, "portmap.proto", v -> "Protocol: " + ipProto(v) + " (0x" + (v < 16 ? "0" : "") + Long.toHexString(v) + ")");
+                    x.uint(e, "portmap.port", "Port");
                 }
             } else if (vers == 2 && (proc == 1 || proc == 2)) {
                 long v = x.peek();
@@ -112,8 +132,8 @@ final class Programs {
 
         @Override
         boolean layer(long vers, long proc, boolean call) {
-            // UMNT's and UMNTALL's results are void
-            return super.layer(vers, proc, call) && (call || proc != 3 && proc != 4);
+            // void: the arguments of DUMP, UMNTALL and EXPORT, the results of UMNT and UMNTALL
+            return super.layer(vers, proc, call) && (call ? proc == 1 || proc == 3 : proc != 3 && proc != 4);
         }
 
         @Override
@@ -126,6 +146,21 @@ final class Programs {
 
         @Override
         void reply(long vers, long proc, Xdr x, Tree p, Out out) {
+            if (proc == 5) {
+                exports(x, p);
+                return;
+            }
+            if (proc == 2) {
+                // DUMP: who mounted what
+                for (int guard = 0; guard < 1 << 16 && x.follows(p); guard++) {
+                    int start = x.off;
+                    Tree e = p.none("mount.dump.entry", "Mount List Entry").at(x.b.s, x.b.base + start, 0);
+                    String host = x.counted(e, "mount.dump.hostname", "Hostname", true);
+                    String dir = x.counted(e, "mount.dump.directory", "Directory", true);
+                    e.relabel("Mount List Entry: " + host + ":" + dir).length(x.off - start);
+                }
+                return;
+            }
             if (vers == 3 && proc == 1) {
                 long status = x.peek();
                 String name = mount3Status(status);
@@ -142,6 +177,27 @@ final class Programs {
             }
         }
     };
+
+    /** MOUNT's EXPORT answer: each exported directory and the groups it is exported to. */
+    private static void exports(Xdr x, Tree p) {
+        for (int guard = 0; guard < 1 << 16 && x.follows(p); guard++) {
+            int start = x.off;
+            Tree e = p.none("mount.export.entry", "Export List Entry").at(x.b.s, x.b.base + start, 0);
+            String dir = x.counted(e, "mount.export.directory", "Directory", true);
+            int gstart = x.off;
+            Tree g = e.none("mount.export.groups", "Groups").at(x.b.s, x.b.base + gstart, 0);
+            StringBuilder groups = new StringBuilder();
+            int n = 0;
+            for (; n < 1 << 16 && x.follows(g); n++) {
+                groups.append(n == 0 ? "" : " ").append(x.counted(g, "mount.export.group", "Group", true));
+            }
+            if (n == 0) {
+                g.relabel("Groups: empty");
+            }
+            g.length(x.off - gstart);
+            e.relabel("Export List Entry: " + dir + " -> " + groups).length(x.off - start);
+        }
+    }
 
     /** packet-nfsacl.c's procedure names. */
     static final Program NFSACL = new Program(100227, "NFSACL", "nfsacl", "NFSACL") {

@@ -135,6 +135,23 @@ public final class Rpc implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
         return fraglen <= MAX_TCP_PDU && fraglen >= 24 && looksLikeCall(s, off + 4, len - 4);
     }
 
+    /**
+     * The "udp" heuristic: a call as above, or a reply to a call seen in the datagram's
+     * conversation (packet-rpc.c does not make a UDP conversation RPC's; each datagram is
+     * looked at).
+     */
+    @Override
+    public boolean heuristic(long conversation, MemorySegment s, long off, int len) {
+        if (looksLikeCall(s, off, len)) {
+            return true;
+        }
+        if (len < 8 || dev.tcpscope.proto.Text.u32(s, off + 4) != 1) {
+            return false;
+        }
+        Conv c = udp.get(conversation);
+        return c != null && c.calls.containsKey(dev.tcpscope.proto.Text.u32(s, off));
+    }
+
     private static boolean looksLikeCall(MemorySegment s, long off, int len) {
         if (len < 24) {
             return false;
@@ -275,15 +292,10 @@ public final class Rpc implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
     }
 
     /**
-     * Bytes that are not an RPC message: over TCP, on a port or conversation that is RPC's (not
-     * through a heuristic), packet-rpc.c's dissect_rpc_continuation shows them as "Continuation".
+     * Bytes that are not an RPC message: on a port or TCP conversation that is RPC's (not through a
+     * heuristic), packet-rpc.c's dissect_rpc_continuation shows them as "Continuation".
      */
     private boolean notRpc(Tvb b, long mark, boolean first, PduContext ctx) {
-        if (ctx.datagram) {
-            // over UDP packet-rpc.c returns 0: UDP shows the datagram as data
-            ctx.declined = true;
-            return false;
-        }
         if (first) {
             // the item covers the record mark too
             Tvb all = mark >= 0 ? new Tvb(b.s, b.base - 4, b.cap + 4, b.rep + 4) : b;

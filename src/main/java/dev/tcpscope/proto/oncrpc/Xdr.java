@@ -109,6 +109,14 @@ final class Xdr {
         return value;
     }
 
+    /** packet-rpc.c's list step: "Value Follows: Yes/No" ({@code rpc.value_follows}); whether an element follows. */
+    boolean follows(Tree parent) {
+        boolean more = b.u32(off) != 0;
+        b.at(parent.field("rpc.value_follows", "Value Follows: " + (more ? "Yes" : "No"), more ? "1" : "0"), off, 4);
+        off += 4;
+        return more;
+    }
+
     /** A fixed-length opaque ("Verifier: Opaque Data"). */
     void fixedOpaque(Tree parent, String key, String title, int len) {
         b.need(off, len);
