@@ -13,8 +13,8 @@ import java.nio.file.Path;
  * port 2049 (found by the heuristic): NFSv3 READ, READDIR, FSSTAT, MKNOD, COMMIT, CREATE with
  * EXCLUSIVE's verifier, SETATTR with a guard and a client time, a LOOKUP answered with a handle,
  * errors, two calls in one segment, a call over three segments, a reply refusing the program's
- * version, one denied for its credentials, a call with an unknown credential flavor and a record
- * cut by the snap length. On port 111: Portmap SET, UNSET, GETPORT for NFS over TCP and DUMP, a
+ * version, one denied for its credentials, a call with an unknown credential flavor, a call sent
+ * twice and answered twice, and a record cut by the snap length. On port 111: Portmap SET, UNSET, GETPORT for NFS over TCP and DUMP, a
  * reply to no call ("Continuation") and a record mark longer than RPC allows. On port 20048:
  * MOUNT's EXPORT, DUMP and UMNTALL. Run it to remake the
  * file; the goldens come from tshark (scripts/make-oncrpc-goldens.sh); nothing here says what
@@ -129,6 +129,13 @@ public final class RpcScenarios {
         io.server(record(x(xid, 1, 1, 1, 5)));
         io.client(call(100003, 3, 1, UNIX, FH));
         io.server(record(x(xid, 1, 0, 0, 0, 9)));
+        // a call sent again with its XID, answered twice
+        byte[] again = call(100003, 3, 1, UNIX, FH);
+        io.client(again);
+        io.client(again);
+        byte[] twice = reply(0, fattr(true));
+        io.server(twice);
+        io.server(twice);
         // a record cut by the snap length
         byte[] cut = call(100003, 3, 3, UNIX, FH, "a-long-file-name-that-is-cut");
         io.send(true, TcpSessions.PSH | TcpSessions.ACK, 0, cut, 70);

@@ -65,7 +65,8 @@ public final class Rpc implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
     }
 
     /** One message of the frame: its bytes, record mark (-1 over UDP), the call it is or answers, how it ended. */
-    record Message(Tvb b, long mark, boolean first, Call call, boolean isCall, int replyIn, long time, End end, boolean continuation, int dissectCall) { }
+    record Message(Tvb b, long mark, boolean first, Call call, boolean isCall, int replyIn, long time, End end, boolean continuation,
+                   int dissectCall, int duplicateOf) { }
 
     private final Map<Long, Conv> udp = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -221,6 +222,7 @@ public final class Rpc implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
         }
         Call call;
         boolean isCall;
+        int duplicateOf = 0;
         if (type == 0) {
             long rpcvers, prog, vers, proc;
             try {
@@ -235,7 +237,9 @@ public final class Rpc implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
                 return notRpc(b, mark, first, ctx);
             }
             call = conv.calls.get(xid);
-            if (call == null || call.frame != ctx.frame) {
+            if (call != null && call.frame != ctx.frame && call.prog == prog && call.vers == vers && call.proc == proc) {
+                duplicateOf = call.frame; // the same call sent again: "[RPC retransmission of #N]"
+            } else if (call == null || call.frame != ctx.frame) {
                 call = new Call(xid, prog, vers, proc, ctx.frame, ctx.time);
                 conv.calls.put(xid, call);
             }
@@ -250,6 +254,8 @@ public final class Rpc implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
                 if (recording != null) {
                     recording.put(key(call.frame, xid), ctx.frame);
                 }
+            } else if (call.replyFrame != ctx.frame) {
+                duplicateOf = call.replyFrame; // "[RPC duplicate of #N]"
             }
             isCall = false;
         } else {
@@ -261,9 +267,9 @@ public final class Rpc implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
             replyIn = r == null ? 0 : r;
         }
         Program.Out out = new Program.Out();
-        RpcWalk w = new RpcWalk(b, mark, call, isCall, replyIn, ctx.time, out);
+        RpcWalk w = new RpcWalk(b, mark, call, isCall, replyIn, duplicateOf, ctx.time, out);
         End end = Tvb.walk(() -> w.walk(Tree.NOTHING, p -> { }));
-        messages.add(new Message(b, mark, first, call, isCall, replyIn, ctx.time, end, false, calls));
+        messages.add(new Message(b, mark, first, call, isCall, replyIn, ctx.time, end, false, calls, duplicateOf));
         if (out.announcePort > 0) {
             // packet-portmap.c: the port GETPORT answers is a conversation of the program's, RPC's
             if (out.announceProto == 17 && ctx.datagram && ctx.sourceEndpoint != null) {
@@ -299,7 +305,7 @@ public final class Rpc implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
         if (first) {
             // the item covers the record mark too
             Tvb all = mark >= 0 ? new Tvb(b.s, b.base - 4, b.cap + 4, b.rep + 4) : b;
-            messages.add(new Message(all, mark, true, null, false, 0, ctx.time, End.OK, true, calls));
+            messages.add(new Message(all, mark, true, null, false, 0, ctx.time, End.OK, true, calls, 0));
             ctx.columns.setProtocol("RPC");
             ctx.columns.setInfo("Continuation");
         }
@@ -332,7 +338,7 @@ public final class Rpc implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
                 m.b().at(r.bytes("rpc.continuation_data", "Continuation data", m.b().s, m.b().base, m.b().cap), 0, m.b().cap);
                 continue;
             }
-            RpcWalk w = new RpcWalk(m.b(), m.mark(), m.call(), m.isCall(), m.replyIn(), m.time(), new Program.Out());
+            RpcWalk w = new RpcWalk(m.b(), m.mark(), m.call(), m.isCall(), m.replyIn(), m.duplicateOf(), m.time(), new Program.Out());
             End e = Tvb.walk(() -> w.walk(root, protocols));
             if (e != End.OK) {
                 end = e;

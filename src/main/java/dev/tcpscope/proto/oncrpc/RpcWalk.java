@@ -24,15 +24,18 @@ final class RpcWalk {
     private final Rpc.Call call;
     private final boolean isCall;
     private final int replyIn;
+    /** The frame of the call this one repeats, or of the reply this one repeats; 0 when none. */
+    private final int duplicateOf;
     private final long time;
     private final Program.Out out;
 
-    RpcWalk(Tvb b, long mark, Rpc.Call call, boolean isCall, int replyIn, long time, Program.Out out) {
+    RpcWalk(Tvb b, long mark, Rpc.Call call, boolean isCall, int replyIn, int duplicateOf, long time, Program.Out out) {
         this.b = b;
         this.mark = mark;
         this.call = call;
         this.isCall = isCall;
         this.replyIn = replyIn;
+        this.duplicateOf = duplicateOf;
         this.time = time;
         this.out = out;
         out.call = call;
@@ -54,6 +57,9 @@ final class RpcWalk {
         Program prog = Programs.get(call.prog);
         String procName = prog.procName(call.vers, call.proc);
         String type = isCall ? "Call" : "Reply";
+        if (duplicateOf != 0) {
+            out.info.append(isCall ? "[RPC retransmission of #" : "[RPC duplicate of #").append(duplicateOf).append(']');
+        }
         out.info.append('V').append(call.vers).append(' ').append(procName).append(' ').append(type);
         if (isCall && replyIn != 0) {
             out.info.append(" (Reply In ").append(replyIn).append(')');
@@ -83,6 +89,11 @@ final class RpcWalk {
             x.uint(r, "rpc.program", v -> "Program: " + prog.shortName + " (" + v + ")");
             x.uint(r, "rpc.programversion", "Program Version");
             x.uint(r, "rpc.procedure", v -> "Procedure: " + procName + " (" + v + ")");
+            if (duplicateOf != 0) {
+                long at = b.base - (mark >= 0 ? 4 : 0); // packet-rpc.c adds them at the message's start, no bytes
+                r.none("rpc.dup", "Duplicate Call/Reply").at(b.s, at, 0);
+                r.field("rpc.call.dup", "Duplicate to the call in: " + duplicateOf, Integer.toString(duplicateOf)).at(b.s, at, 0);
+            }
             if (replyIn != 0) {
                 r.field("rpc.reqframe", "The reply to this request is in frame " + replyIn, Integer.toString(replyIn)).generated();
             }
@@ -97,6 +108,12 @@ final class RpcWalk {
             r.field("rpc.repframe", "This is a reply to a request in frame " + call.frame, Integer.toString(call.frame)).generated();
             String delta = Text.seconds(time - call.time);
             r.field("rpc.time", "Time from request: " + delta + " seconds", delta).generated().at(b.s, b.base + x.off, 0);
+            if (duplicateOf != 0) {
+                long at = b.base - (mark >= 0 ? 4 : 0);
+                r.none("rpc.dup", "Duplicate Call/Reply").generated().at(b.s, at, 0);
+                r.field("rpc.reply.dup", "Duplicate to the reply in: " + duplicateOf, Integer.toString(duplicateOf)).generated()
+                        .at(b.s, at, 0);
+            }
             body = false;
             if (state == 0) {
                 auth(x, r, "Verifier", false);
