@@ -72,7 +72,8 @@ public final class Protocols {
             dev.tcpscope.proto.resp.RespFields.all(),
             dev.tcpscope.proto.mysql.MysqlFields.all(),
             dev.tcpscope.proto.pgsql.PgsqlFields.all(),
-            dev.tcpscope.proto.bgp.BgpFields.all()));
+            dev.tcpscope.proto.bgp.BgpFields.all(),
+            dev.tcpscope.proto.dcerpc.DcerpcFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -137,6 +138,8 @@ public final class Protocols {
         t.registerUdp(new dev.tcpscope.proto.hsrp.Hsrp(t::tree), dev.tcpscope.proto.hsrp.Hsrp.UDP_PORTS, false);
         t.register(new dev.tcpscope.proto.mysql.Mysql(t::byPort, () -> t.byName("tls")), dev.tcpscope.proto.mysql.Mysql.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.bgp.Bgp(), dev.tcpscope.proto.bgp.Bgp.TCP_PORTS, false);
+        // DCE/RPC: tcp.port 135 and its "tcp" heuristic (enabled by default in 4.0.17)
+        t.register(new dev.tcpscope.proto.dcerpc.Dcerpc(t::byPort), dev.tcpscope.proto.dcerpc.Dcerpc.TCP_PORTS, true);
         return t;
     }
 
