@@ -68,7 +68,7 @@ final class DcerpcCall {
             uint(top, "dcerpc.cn_cancel_count", "Cancel count", off, 1, p.u8(off));
             off += 2;
         }
-        DcerpcWalk.Auth auth = w.auth(off);
+        DcerpcWalk.Auth auth = w.authSize(off);
         if (first()) {
             match(request, ctxId);
         }
@@ -82,18 +82,20 @@ final class DcerpcCall {
         } else {
             if (request) {
                 if (p.responseIn != 0) {
-                    at(top.field("dcerpc.response_in", "[Response in frame: " + p.responseIn + "]",
+                    at(top.field("dcerpc.response_in", "Response in frame: " + p.responseIn,
                             Integer.toString(p.responseIn)).generated(), 0, 0);
                 }
             } else {
-                at(top.field("dcerpc.opnum", "[Opnum: " + c.opnum + "]", Integer.toString(c.opnum)).generated(), 0, 0);
-                at(top.field("dcerpc.request_in", "[Request in frame: " + c.reqFrame + "]",
+                at(top.field("dcerpc.opnum", "Opnum: " + c.opnum, Integer.toString(c.opnum)).generated(), 0, 0);
+                at(top.field("dcerpc.request_in", "Request in frame: " + c.reqFrame,
                         Integer.toString(c.reqFrame)).generated(), 0, 0);
-                at(top.field("dcerpc.time", "[Time from request: " + Text.seconds(p.delta) + " seconds]",
+                at(top.field("dcerpc.time", "Time from request: " + Text.seconds(p.delta) + " seconds",
                         Text.seconds(p.delta)).generated(), off, 0);
             }
             stub(off, auth.size, c, request);
         }
+        // dissect_dcerpc_cn_auth_move: the trailer's item goes last, as on the wire
+        w.authMoved(off);
     }
 
     /** The call tables of the first pass (dcerpc_cn_calls, dcerpc_matched). */
@@ -245,12 +247,11 @@ final class DcerpcCall {
     private void subTree(DcerpcNames.Iface f, Dcerpc.Call c, boolean request, int off, int stubLen, boolean decrypted) {
         String op = f.op(c.opnum);
         String opName = op != null ? op : "Unknown operation " + c.opnum;
-        protocols.accept(f.filter());
         Tree t = at(root.protocol(f.filter(), f.longName() + ", " + opName), off, stubLen);
         t.field(f.filter().equals("rpc_netlogon") ? "netlogon.opnum" : f.filter() + ".opnum",
                 "Operation: " + opName + " (" + c.opnum + ")", Integer.toString(c.opnum)).at(p.b.s, p.b.base, 0);
         if (!request && c.reqFrame != 0) {
-            t.field("dcerpc.request_in", "[Request in frame: " + c.reqFrame + "]", Integer.toString(c.reqFrame))
+            t.field("dcerpc.request_in", "Request in frame: " + c.reqFrame, Integer.toString(c.reqFrame))
                     .generated().at(p.b.s, p.b.base, 0);
         }
         if (!decrypted) {
@@ -285,12 +286,11 @@ final class DcerpcCall {
         }
         String op = f.op(c.opnum);
         String opName = op != null ? op : "Unknown operation " + c.opnum;
-        protocols.accept(f.filter());
         Tree t = root.protocol(f.filter(), f.longName() + ", " + opName);
         t.field(f.filter().equals("rpc_netlogon") ? "netlogon.opnum" : f.filter() + ".opnum",
                 "Operation: " + opName + " (" + c.opnum + ")", Integer.toString(c.opnum));
         if (!request && c.reqFrame != 0) {
-            t.field("dcerpc.request_in", "[Request in frame: " + c.reqFrame + "]", Integer.toString(c.reqFrame)).generated();
+            t.field("dcerpc.request_in", "Request in frame: " + c.reqFrame, Integer.toString(c.reqFrame)).generated();
         }
     }
 
@@ -349,9 +349,10 @@ final class DcerpcCall {
         p.b.need(off + 12, 4);
         at(top.bytes("dcerpc.reserved", "Reserved", p.b.s, p.b.base + off + 12, 4), off + 12, 4);
         off += 16;
-        DcerpcWalk.Auth auth = w.auth(off);
+        DcerpcWalk.Auth auth = w.authSize(off);
         int reported = p.fragLen - off;
         if (reported < 0 || reported < auth.size) {
+            w.authMoved(off);
             return;
         }
         int stubLen = reported - auth.size;
@@ -377,15 +378,17 @@ final class DcerpcCall {
         }
         Dcerpc.Call c = p.call;
         if (c == null) {
+            w.authMoved(off);
             return;
         }
-        at(top.field("dcerpc.opnum", "[Opnum: " + c.opnum + "]", Integer.toString(c.opnum)).generated(), 0, 0);
-        at(top.field("dcerpc.request_in", "[Request in frame: " + c.reqFrame + "]", Integer.toString(c.reqFrame)).generated(), 0, 0);
-        at(top.field("dcerpc.time", "[Time from request: " + Text.seconds(p.delta) + " seconds]", Text.seconds(p.delta)).generated(), off, 0);
+        at(top.field("dcerpc.opnum", "Opnum: " + c.opnum, Integer.toString(c.opnum)).generated(), 0, 0);
+        at(top.field("dcerpc.request_in", "Request in frame: " + c.reqFrame, Integer.toString(c.reqFrame)).generated(), 0, 0);
+        at(top.field("dcerpc.time", "Time from request: " + Text.seconds(p.delta) + " seconds", Text.seconds(p.delta)).generated(), off, 0);
         Tree st2 = at(top.text("Fault stub data (" + stubLen + (stubLen == 1 ? " byte)" : " bytes)")), off, stubLen);
         if (stubLen > 0) {
             bytes(st2, p.first() ? "dcerpc.fault_stub_data" : "dcerpc.fragment_data",
                     p.first() ? "Fault stub data" : "Fragment data", off, stubLen);
         }
+        w.authMoved(off);
     }
 }

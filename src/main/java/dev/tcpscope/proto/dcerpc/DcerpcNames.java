@@ -178,6 +178,8 @@ final class DcerpcNames {
     static {
         NAMES.put(NDR32, "32bit NDR");
         NAMES.put(NDR64, "64bit NDR");
+        // packet-dcerpc-pn-io.c registers the nil UUID (its implicit AR)
+        NAMES.put("00000000-0000-0000-0000-000000000000", "PNIO (Implicit Ar)");
         iface("e3514235-4b06-11d1-ab04-00c04fc2dcd2", 4, "DRSUAPI", "drsuapi", "DRSUAPI", "DRSUAPI");
         iface("e1af8308-5d1f-11c9-91a4-08002b14a0fa", 3, "EPMv4", "epm", "EPM", "DCE/RPC Endpoint Mapper");
         iface("12345678-1234-abcd-ef00-01234567cffb", 1, "RPC_NETLOGON", "rpc_netlogon", "RPC_NETLOGON", "Microsoft Network Logon");

@@ -194,6 +194,35 @@ final class DcerpcWalk {
      * the 8-byte trailer and the verifier after it (NTLMSSP's messages, SPNEGO's GSS-API token, else
      * "Auth Credentials"). Returns the trailer's size in {@link Auth#size} (0: none).
      */
+    /** The trailer's size (0: none) and its type, level and pad length in the PDU, with no items yet. */
+    Auth authSize(int stubOffset) {
+        Auth a = new Auth();
+        Pdu q = p;
+        if (q.authLen == 0 || q.authLen + 8 > q.fragLen - stubOffset) {
+            return a;
+        }
+        int off = q.fragLen - (q.authLen + 8);
+        if (!(off == 0 || off - 1 < q.b.cap)) {
+            return a;
+        }
+        a.size = q.authLen + 8;
+        if (off + 8 <= q.b.cap) {
+            q.authOff = off;
+            q.authType = q.b.u8(off);
+            q.authLevel = q.b.u8(off + 1);
+            q.authPad = q.b.u8(off + 2);
+        }
+        return a;
+    }
+
+    /** dissect_dcerpc_cn_auth_move: a hidden empty "Auth Info" item, then the trailer's item after it. */
+    Auth authMoved(int stubOffset) {
+        if (authSize(stubOffset).size > 0) {
+            top.none("dcerpc.auth_info", "Auth Info").hide();
+        }
+        return auth(stubOffset);
+    }
+
     Auth auth(int stubOffset) {
         Auth a = new Auth();
         Pdu q = p;
@@ -265,6 +294,14 @@ final class DcerpcWalk {
                 info(sb.toString());
             } else if (q.authMsg instanceof GssApi.Blob g) {
                 GssApi.tree(g, t, protocols);
+            }
+            return;
+        }
+        if (type == 68) {
+            if (handshake) {
+                SecChan.message(q.b, t, off, len);
+            } else {
+                SecChan.verifier(q.b, t, off, len);
             }
             return;
         }
