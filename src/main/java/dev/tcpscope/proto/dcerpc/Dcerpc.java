@@ -31,7 +31,7 @@ import java.util.function.IntFunction;
  * becomes its name and Info "OPERATION request|response" ({@link DcerpcNames}); the NDR bodies
  * themselves are not dissected (docs/DCERPC.md).
  */
-public final class Dcerpc implements PduDissector, LayerTree {
+public final class Dcerpc implements PduDissector, LayerTree, dev.tcpscope.proto.TwoPass {
     public static final int PORT = 135;
     public static final int[] TCP_PORTS = {PORT};
     /** e_dce_cn_common_hdr_t: tcp_dissect_pdus's fixed part. */
@@ -96,6 +96,37 @@ public final class Dcerpc implements PduDissector, LayerTree {
     private long bogusAt;
     private MemorySegment bogusS;
     private final Items.Fields fields = new Items.Fields();
+
+    /**
+     * tshark -2: the first pass of two records, for each request (its frame and call id), the
+     * frame of its first response or fault (the call's rep_frame); the second shows it.
+     */
+    private Map<Long, Integer> recording, recorded;
+
+    @Override
+    public void recordForSecondPass() {
+        recording = new HashMap<>();
+    }
+
+    @Override
+    public void secondPassOf(dev.tcpscope.proto.TwoPass first) {
+        Dcerpc f = (Dcerpc) first;
+        recorded = f.recording == null ? new HashMap<>() : f.recording;
+        f.recording = null;
+    }
+
+    /** Records the first answer of a request in the first pass of two. */
+    void answered(Call c, long callId, int frame) {
+        if (recording != null && recording.size() < MAX_CALLS * 16) {
+            recording.putIfAbsent((long) c.reqFrame << 32 | callId, frame);
+        }
+    }
+
+    /** In the second pass, the frame of the request's first answer, else 0. */
+    int answerOf(int frame, long callId) {
+        Integer f = recorded == null ? null : recorded.get((long) frame << 32 | callId);
+        return f == null ? 0 : f;
+    }
 
     /** {@code byPort}: tcp.port's dissectors, to tell port 135's calls from the heuristic's. */
     public Dcerpc(IntFunction<PduDissector> byPort) {

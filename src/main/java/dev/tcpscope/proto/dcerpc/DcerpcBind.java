@@ -78,8 +78,13 @@ final class DcerpcBind {
                     + " V" + ver + "." + minor), off + 4, 20);
             at(as.field("dcerpc.cn_bind_to_uuid", ifName != null ? "Interface: " + ifName + " UUID: " + ifId
                     : "Interface UUID: " + ifId, ifId), off + 4, 16);
-            uint(as, "dcerpc.cn_bind_if_ver", "Interface Ver", p.le ? off + 20 : off + 22, 2, ver);
-            uint(as, "dcerpc.cn_bind_if_ver_minor", "Interface Ver Minor", p.le ? off + 22 : off + 20, 2, minor);
+            if (p.le) {
+                uint(as, "dcerpc.cn_bind_if_ver", "Interface Ver", off + 20, 2, ver);
+                uint(as, "dcerpc.cn_bind_if_ver_minor", "Interface Ver Minor", off + 22, 2, minor);
+            } else {
+                uint(as, "dcerpc.cn_bind_if_ver_minor", "Interface Ver Minor", off + 20, 2, minor);
+                uint(as, "dcerpc.cn_bind_if_ver", "Interface Ver", off + 22, 2, ver);
+            }
             t = off + 24;
             for (int j = 0; j < nTrans; j++) {
                 String tr = p.uuid(t);

@@ -78,7 +78,7 @@ final class DcerpcCall {
                     + " - capture start too late?"), off, 0)
                     .expert("dcerpc.cn_ctx_id.no_bind", Tree.Severity.NOTE, Tree.Group.UNDECODED,
                             "No bind info for interface Context ID " + ctxId + " - capture start too late?");
-            stubData(top, off, auth.size, true);
+            stubData(top, off, 0, true); // the whole rest of the PDU, its auth trailer included
         } else {
             if (request) {
                 if (p.responseIn != 0) {
@@ -141,6 +141,10 @@ final class DcerpcCall {
         if (c != null && !request) {
             p.requestIn = c.reqFrame;
             p.delta = ctx.time - c.reqTime;
+            w.observer.d().answered(c, p.callId, ctx.frame);
+        }
+        if (c != null && request) {
+            p.responseIn = w.observer.d().answerOf(ctx.frame, p.callId);
         }
     }
 
@@ -247,11 +251,21 @@ final class DcerpcCall {
     private void subTree(DcerpcNames.Iface f, Dcerpc.Call c, boolean request, int off, int stubLen, boolean decrypted) {
         String op = f.op(c.opnum);
         String opName = op != null ? op : "Unknown operation " + c.opnum;
+        if (decrypted && stubLen > 0) {
+            // dcerpc_try_handoff: the stub's tree (a verification trailer in it is not looked for)
+            String n = stubLen + (stubLen == 1 ? " byte)" : " bytes)");
+            Tree cs = at(top.text("Complete stub data (" + n), off, stubLen);
+            at(cs.none("dcerpc.payload_stub_data", "Payload stub data (" + n), off, stubLen);
+        }
         Tree t = at(root.protocol(f.filter(), f.longName() + ", " + opName), off, stubLen);
         t.field(f.filter().equals("rpc_netlogon") ? "netlogon.opnum" : f.filter() + ".opnum",
                 "Operation: " + opName + " (" + c.opnum + ")", Integer.toString(c.opnum)).at(p.b.s, p.b.base, 0);
         if (!request && c.reqFrame != 0) {
             t.field("dcerpc.request_in", "Request in frame: " + c.reqFrame, Integer.toString(c.reqFrame))
+                    .generated().at(p.b.s, p.b.base, 0);
+        }
+        if (request && p.responseIn != 0) {
+            t.field("dcerpc.response_in", "Response in frame: " + p.responseIn, Integer.toString(p.responseIn))
                     .generated().at(p.b.s, p.b.base, 0);
         }
         if (!decrypted) {
@@ -374,6 +388,7 @@ final class DcerpcCall {
             if (c != null) {
                 p.requestIn = c.reqFrame;
                 p.delta = ctx.time - c.reqTime;
+                w.observer.d().answered(c, p.callId, ctx.frame);
             }
         }
         Dcerpc.Call c = p.call;

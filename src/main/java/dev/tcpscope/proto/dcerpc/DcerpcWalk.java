@@ -308,7 +308,6 @@ final class DcerpcWalk {
         if (type == 10 && level != 6) {
             // dissect_ntlmssp_verf: the NTLMSSP verifier of a signed call
             Tree v = at(t.text("NTLMSSP Verifier"), off, len);
-            protocols.accept("ntlmssp");
             uint(v, "ntlmssp.verf.vers", "Version Number", off, 4, q.u32(off));
             at(v.bytes("ntlmssp.verf.body", "Verifier Body", q.b.s, q.b.base + off + 4, Math.max(0, Math.min(12, have - 4))), off + 4, 12);
             return;
