@@ -7,14 +7,14 @@
 # <capture>.<format>: the packet list (.list.txt), -V (.V.txt), -2 -V (.2.V.txt), -T json -x
 # (.jsonx.json), -T ek (.ek.json), -T fields of the DCE/RPC fields below (.fields.tsv) and
 # -q -z expert (.expert.txt); the four detail formats gzipped (gzip -9n). The captures are the
-# DCE/RPC captures of Zeek and Arkime in captures/ (binds with and without authentication,
+# crafted synth-dcerpc.pcap (scripts/dcerpc-crafted.py) and the DCE/RPC captures of Zeek and Arkime in captures/ (binds with and without authentication,
 # NTLMSSP and SPNEGO/Kerberos verifiers, Alter_context, AUTH3, requests and responses on bound
 # interfaces, fragmented responses, a Bind_nak, Co_cancel, Orphaned). Goldens are made by this
 # script only; never edit them by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=src/test/resources/golden/dcerpc
-CAPTURES=(arkime-dcerpc_synthetic.pcap zeek-bind-ack-no-inband-null.pcap zeek-cs_window7-join_stream092.pcap
+CAPTURES=(synth-dcerpc.pcap arkime-dcerpc_synthetic.pcap zeek-bind-ack-no-inband-null.pcap zeek-cs_window7-join_stream092.pcap
   zeek-dce_rpc_netlogon.pcapng zeek-dce_rpc_ntlm.pcapng zeek-kerberos135_auth.pcapng zeek-mapi-390-800.pcap
   zeek-ntlm-empty-av-sequence.pcap)
 FIELDS="frame.number dcerpc.ver dcerpc.pkt_type dcerpc.cn_flags dcerpc.drep dcerpc.cn_frag_len dcerpc.cn_auth_len

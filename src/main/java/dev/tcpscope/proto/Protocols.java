@@ -138,8 +138,8 @@ public final class Protocols {
         t.registerUdp(new dev.tcpscope.proto.hsrp.Hsrp(t::tree), dev.tcpscope.proto.hsrp.Hsrp.UDP_PORTS, false);
         t.register(new dev.tcpscope.proto.mysql.Mysql(t::byPort, () -> t.byName("tls")), dev.tcpscope.proto.mysql.Mysql.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.bgp.Bgp(), dev.tcpscope.proto.bgp.Bgp.TCP_PORTS, false);
-        // DCE/RPC: tcp.port 135 and its "tcp" heuristic (enabled by default in 4.0.17)
-        t.register(new dev.tcpscope.proto.dcerpc.Dcerpc(t::byPort), dev.tcpscope.proto.dcerpc.Dcerpc.TCP_PORTS, true);
+        // DCE/RPC: its "tcp" heuristic (enabled by default in 4.0.17, which registers no tcp.port for it)
+        t.register(new dev.tcpscope.proto.dcerpc.Dcerpc(t::byPort, t::heuristics), dev.tcpscope.proto.dcerpc.Dcerpc.TCP_PORTS, true);
         return t;
     }
 

@@ -20,9 +20,10 @@ import java.util.function.IntFunction;
 
 /**
  * DCE/RPC connection-oriented PDUs over TCP as Wireshark 4.0.17's packet-dcerpc.c dissects them
- * with its default preferences (desegmentation and reassembly on): on tcp.port 135
- * (dissect_dcerpc_tcp) and, elsewhere, by its "tcp" heuristic (dissect_dcerpc_tcp_heur: a
- * segment whose first 16 bytes pass is_dcerpc). Both split the bytes with tcp_dissect_pdus by
+ * with its default preferences (desegmentation and reassembly on): by its "tcp" heuristic
+ * (dissect_dcerpc_tcp_heur: a segment whose first 16 bytes pass is_dcerpc; 4.0.17 registers no
+ * tcp.port, not even 135) and on a port decoded as dcerpc (dissect_dcerpc_tcp, no check). Both
+ * split the bytes with tcp_dissect_pdus by
  * the frag length of the 16-byte common header. A Bind or Alter_context binds each context id
  * of the conversation to its interface; a Request on a bound context starts a call (by call id),
  * a Response or Fault ends it; a fragmented stub is put together in order
@@ -32,8 +33,8 @@ import java.util.function.IntFunction;
  * themselves are not dissected (docs/DCERPC.md).
  */
 public final class Dcerpc implements PduDissector, LayerTree, dev.tcpscope.proto.TwoPass {
-    public static final int PORT = 135;
-    public static final int[] TCP_PORTS = {PORT};
+    /** packet-dcerpc.c 4.0.17 registers no tcp.port: DCE/RPC over TCP is found by its heuristic (or decode-as). */
+    public static final int[] TCP_PORTS = {};
     /** e_dce_cn_common_hdr_t: tcp_dissect_pdus's fixed part. */
     static final int HEADER = 16;
     /** Bounds of what a conversation remembers (Wireshark keeps it all). */
@@ -82,6 +83,7 @@ public final class Dcerpc implements PduDissector, LayerTree, dev.tcpscope.proto
     }
 
     private final IntFunction<PduDissector> byPort;
+    private final java.util.function.Supplier<PduDissector[]> heuristics;
     private final List<Pdu> pdus = new ArrayList<>(2);
     private final List<Items.PduSize> sizes = new ArrayList<>(2);
     private long frame = -1;
@@ -106,6 +108,7 @@ public final class Dcerpc implements PduDissector, LayerTree, dev.tcpscope.proto
     @Override
     public void recordForSecondPass() {
         recording = new HashMap<>();
+        reasRecording = new HashMap<>();
     }
 
     @Override
@@ -113,6 +116,8 @@ public final class Dcerpc implements PduDissector, LayerTree, dev.tcpscope.proto
         Dcerpc f = (Dcerpc) first;
         recorded = f.recording == null ? new HashMap<>() : f.recording;
         f.recording = null;
+        reasRecorded = f.reasRecording == null ? new HashMap<>() : f.reasRecording;
+        f.reasRecording = null;
     }
 
     /** Records the first answer of a request in the first pass of two. */
@@ -122,15 +127,35 @@ public final class Dcerpc implements PduDissector, LayerTree, dev.tcpscope.proto
         }
     }
 
+    /** tshark -2: the frame each put-together stub (by its call's first frame and call id) was completed in. */
+    private Map<Long, Integer> reasRecording, reasRecorded;
+
+    void reassembled(int callFrame, long callId, int frame) {
+        if (reasRecording != null && reasRecording.size() < MAX_CALLS * 16) {
+            reasRecording.putIfAbsent((long) callFrame << 32 | callId, frame);
+        }
+    }
+
+    /** In the second pass, the frame the stub of the call was completed in, else 0. */
+    int reassembledOf(int callFrame, long callId) {
+        Integer f = reasRecorded == null ? null : reasRecorded.get((long) callFrame << 32 | callId);
+        return f == null ? 0 : f;
+    }
+
     /** In the second pass, the frame of the request's first answer, else 0. */
     int answerOf(int frame, long callId) {
         Integer f = recorded == null ? null : recorded.get((long) frame << 32 | callId);
         return f == null ? 0 : f;
     }
 
-    /** {@code byPort}: tcp.port's dissectors, to tell port 135's calls from the heuristic's. */
-    public Dcerpc(IntFunction<PduDissector> byPort) {
+    /**
+     * {@code byPort}: tcp.port's dissectors, to tell a decode-as port's calls (dissect_dcerpc_tcp,
+     * no check) from the heuristic's; {@code heuristics}: the "tcp" heuristics, tried on a
+     * segment the heuristic declines.
+     */
+    public Dcerpc(IntFunction<PduDissector> byPort, java.util.function.Supplier<PduDissector[]> heuristics) {
         this.byPort = byPort;
+        this.heuristics = heuristics;
     }
 
     @Override
@@ -183,7 +208,14 @@ public final class Dcerpc implements PduDissector, LayerTree, dev.tcpscope.proto
         int low = Math.min(ctx.srcPort, ctx.dstPort), high = Math.max(ctx.srcPort, ctx.dstPort);
         PduDissector portOwner = byPort.apply(low) != null ? byPort.apply(low) : byPort.apply(high);
         if (portOwner != this && !isDcerpc(s, off, len)) {
-            // the heuristic declines: TCP hands the bytes to the data dissector
+            // the heuristic declines: TCP tries the other heuristics (one that takes the bytes
+            // takes the conversation, tcp.Desegmenter), then hands them to the data dissector
+            ctx.tryHeuristics = true;
+            for (PduDissector h : heuristics.get()) {
+                if (h != this && h.heuristic(s, off, len)) {
+                    return;
+                }
+            }
             dataS = s;
             dataOff = off;
             dataLen = len;
@@ -274,8 +306,12 @@ public final class Dcerpc implements PduDissector, LayerTree, dev.tcpscope.proto
             return End.OK;
         }
         End end = End.OK;
+        boolean first = true;
         for (Pdu p : pdus) {
-            End e = new DcerpcWalk(p, root, protocols).walk();
+            DcerpcWalk w = new DcerpcWalk(p, root, protocols);
+            w.firstOfFrame = first;
+            first = false;
+            End e = w.walk();
             if (e != End.OK) {
                 end = e;
             }
@@ -287,6 +323,19 @@ public final class Dcerpc implements PduDissector, LayerTree, dev.tcpscope.proto
             end = End.MALFORMED;
         }
         return end;
+    }
+
+    /** The stubs put together in the frame: "Reassembled DCE/RPC" data sources (-x dumps them). */
+    @Override
+    public void sources(long f, java.util.function.BiConsumer<String, byte[]> source) {
+        if (!shows(f)) {
+            return;
+        }
+        for (Pdu p : pdus) {
+            if (p.stub == Pdu.STUB_REASSEMBLED && p.reassembled != null) {
+                source.accept("Reassembled DCE/RPC", p.reassembled);
+            }
+        }
     }
 
     @Override

@@ -144,7 +144,7 @@ final class DcerpcCall {
             w.observer.d().answered(c, p.callId, ctx.frame);
         }
         if (c != null && request) {
-            p.responseIn = w.observer.d().answerOf(ctx.frame, p.callId);
+            p.responseIn = w.observer.d().answerOf(c.reqFrame, p.callId);
         }
     }
 
@@ -179,6 +179,7 @@ final class DcerpcCall {
                     } else {
                         r.done = true;
                         r.reassembledIn = w.observer.ctx().frame;
+                        w.observer.d().reassembled(frame, p.callId, r.reassembledIn);
                         p.stub = Pdu.STUB_REASSEMBLED;
                         p.reassembled = r.data.toByteArray();
                         p.fragFrames = new int[r.frags.size()];
@@ -195,6 +196,21 @@ final class DcerpcCall {
                 p.stub = Pdu.STUB_FRAGMENT;
             }
         }
+        if (first() && p.stub == Pdu.STUB_FRAGMENT) {
+            // tshark -2: a fragment of a stub the first pass put together shows where (visited frames
+            // find the reassembly: fragment_get_reassembled_id)
+            int in = w.observer.d().reassembledOf(request ? c.reqFrame : c.repFrame, p.callId);
+            if (in != 0) {
+                p.stub = Pdu.STUB_REAS_LATER;
+                p.reassembledIn = in;
+                info(" [DCE/RPC " + DcerpcNames.fragment(p.flags) + " fragment, reas: #" + in + "]");
+            }
+        }
+        if (p.stub == Pdu.STUB_REAS_LATER) {
+            at(top.field("dcerpc.reassembled_in", "Reassembled PDU in frame: " + p.reassembledIn,
+                    Integer.toString(p.reassembledIn)).generated(), off, 0);
+            return;
+        }
         if (p.stub == Pdu.STUB_REASSEMBLED) {
             if (first()) {
                 java.lang.foreign.MemorySegment r = java.lang.foreign.MemorySegment.ofArray(p.reassembled);
@@ -204,8 +220,7 @@ final class DcerpcCall {
             }
             return;
         }
-        String ft = DcerpcNames.fragment(p.flags);
-        top.expert("dcerpc.fragment.reassemble", Tree.Severity.CHAT, Tree.Group.REASSEMBLE, ft + " fragment");
+        // tshark's "1st/Mid fragment" expert has no item (expert_add_info on NULL): only -z expert counts it
         stubData(root, off, authSize, privacy);
     }
 
@@ -247,19 +262,35 @@ final class DcerpcCall {
         }
     }
 
-    /** The sub-dissector's item: its name and operation, the request frame, the stub it was given. */
+    /**
+     * The sub-dissector's item (dcerpc_dissect_sub... in 4.0.17): its name and operation, the
+     * request or response frame, and the stub: "Encrypted stub data" when it could not be read,
+     * "Stub data" for an operation the interface's table has no function for; else the operation's
+     * NDR body, which tcpscope does not dissect (docs/DCERPC.md).
+     */
     private void subTree(DcerpcNames.Iface f, Dcerpc.Call c, boolean request, int off, int stubLen, boolean decrypted) {
         String op = f.op(c.opnum);
-        String opName = op != null ? op : "Unknown operation " + c.opnum;
-        if (decrypted && stubLen > 0) {
+        if (decrypted && stubLen > 0 && op != null) {
             // dcerpc_try_handoff: the stub's tree (a verification trailer in it is not looked for)
             String n = stubLen + (stubLen == 1 ? " byte)" : " bytes)");
             Tree cs = at(top.text("Complete stub data (" + n), off, stubLen);
             at(cs.none("dcerpc.payload_stub_data", "Payload stub data (" + n), off, stubLen);
         }
-        Tree t = at(root.protocol(f.filter(), f.longName() + ", " + opName), off, stubLen);
+        Tree t = at(root.protocol(f.filter(), f.longName() + ", " + (op != null ? op : "unknown operation " + c.opnum)), off, stubLen);
+        subItems(t, f, c, request, op);
+        int have = Math.max(0, Math.min(stubLen, p.b.cap - off));
+        if (!decrypted) {
+            at(t.bytes("dcerpc.encrypted_stub_data", "Encrypted stub data", p.b.s, p.b.base + off, have), off, stubLen);
+        } else if (op == null && stubLen > 0) {
+            at(t.bytes("dcerpc.stub_data", "Stub data", p.b.s, p.b.base + off, have), off, stubLen);
+        }
+    }
+
+    /** The operation, and the request's response or the response's request. */
+    private void subItems(Tree t, DcerpcNames.Iface f, Dcerpc.Call c, boolean request, String op) {
         t.field(f.filter().equals("rpc_netlogon") ? "netlogon.opnum" : f.filter() + ".opnum",
-                "Operation: " + opName + " (" + c.opnum + ")", Integer.toString(c.opnum)).at(p.b.s, p.b.base, 0);
+                "Operation: " + (op != null ? op + " (" + c.opnum + ")" : "Unknown operation (" + c.opnum + ")"),
+                Integer.toString(c.opnum)).at(p.b.s, p.b.base, 0);
         if (!request && c.reqFrame != 0) {
             t.field("dcerpc.request_in", "Request in frame: " + c.reqFrame, Integer.toString(c.reqFrame))
                     .generated().at(p.b.s, p.b.base, 0);
@@ -268,43 +299,46 @@ final class DcerpcCall {
             t.field("dcerpc.response_in", "Response in frame: " + p.responseIn, Integer.toString(p.responseIn))
                     .generated().at(p.b.s, p.b.base, 0);
         }
-        if (!decrypted) {
-            int have = Math.max(0, Math.min(stubLen, p.b.cap - off));
-            at(t.bytes("dcerpc.encrypted_stub_data", "Encrypted stub data", p.b.s, p.b.base + off, have), off, stubLen);
-        }
-        // the NDR body of the operation is not dissected (docs/DCERPC.md)
     }
 
+    /** show_fragment_tree and the handoff of a stub put together from fragments (first pass). */
     private void reassembledTree(Dcerpc.Call c, boolean request) {
         int total = p.reassembled.length;
-        StringBuilder label = new StringBuilder().append(p.fragFrames.length).append(" DCE/RPC Fragments (")
+        StringBuilder label = new StringBuilder().append(p.fragFrames.length).append(" Reassembled DCE/RPC Fragments (")
                 .append(total).append(total == 1 ? " byte): " : " bytes): ");
         for (int i = 0; i < p.fragFrames.length; i++) {
             label.append(i > 0 ? ", " : "").append('#').append(p.fragFrames[i]).append('(').append(p.fragLens[i]).append(')');
         }
-        Tree fr = root.none("dcerpc.fragments", label.toString());
-        int at = 0;
+        java.lang.foreign.MemorySegment r = java.lang.foreign.MemorySegment.ofArray(p.reassembled);
+        Tree fr = root.none("dcerpc.fragments", label.toString()).generated().at(r, 0, total);
         for (int i = 0; i < p.fragFrames.length; i++) {
-            fr.field("dcerpc.fragment", "Frame: " + p.fragFrames[i] + ", payload: " + at + "-" + (at + p.fragLens[i] - 1)
-                    + " (" + p.fragLens[i] + (p.fragLens[i] == 1 ? " byte)" : " bytes)"), Integer.toString(p.fragFrames[i]));
-            at += p.fragLens[i];
+            // fragment_add_seq_next numbers the fragments: the "payload" range starts at that number
+            fr.field("dcerpc.fragment", "Frame: " + p.fragFrames[i] + ", payload: " + i + "-" + (i + p.fragLens[i] - 1)
+                    + " (" + p.fragLens[i] + (p.fragLens[i] == 1 ? " byte)" : " bytes)"), Integer.toString(p.fragFrames[i]))
+                    .generated().at(r, i, p.fragLens[i]); // show_fragment_seq_tree places it at the number too
         }
-        fr.field("dcerpc.fragment.count", "Fragment count: " + p.fragFrames.length, Integer.toString(p.fragFrames.length));
-        fr.field("dcerpc.reassembled.length", "Reassembled DCE/RPC length: " + total, Integer.toString(total));
+        fr.field("dcerpc.fragment.count", "Fragment count: " + p.fragFrames.length, Integer.toString(p.fragFrames.length)).generated();
+        fr.field("dcerpc.reassembled.length", "Reassembled DCE/RPC length: " + total, Integer.toString(total)).generated().at(r, 0, 0);
         fr.expert("dcerpc.fragment_reassembled", Tree.Severity.CHAT, Tree.Group.REASSEMBLE,
                 DcerpcNames.fragment(p.flags) + " fragment, reassembled");
         DcerpcNames.Iface f = DcerpcNames.iface(c.uuid, c.ver);
         if (f == null) {
             top.hidden("dcerpc.unknown_if_id", "1");
+            if (total > 0) {
+                root.bytes("dcerpc.stub_data", "Stub data", r, 0, total);
+            }
             return;
         }
         String op = f.op(c.opnum);
-        String opName = op != null ? op : "Unknown operation " + c.opnum;
-        Tree t = root.protocol(f.filter(), f.longName() + ", " + opName);
-        t.field(f.filter().equals("rpc_netlogon") ? "netlogon.opnum" : f.filter() + ".opnum",
-                "Operation: " + opName + " (" + c.opnum + ")", Integer.toString(c.opnum));
-        if (!request && c.reqFrame != 0) {
-            t.field("dcerpc.request_in", "Request in frame: " + c.reqFrame, Integer.toString(c.reqFrame)).generated();
+        if (total > 0 && op != null) {
+            String n = total + (total == 1 ? " byte)" : " bytes)");
+            Tree cs = top.text("Complete stub data (" + n).at(r, 0, total);
+            cs.none("dcerpc.payload_stub_data", "Payload stub data (" + n).at(r, 0, total);
+        }
+        Tree t = root.protocol(f.filter(), f.longName() + ", " + (op != null ? op : "unknown operation " + c.opnum)).at(r, 0, total);
+        subItems(t, f, c, request, op);
+        if (op == null && total > 0) {
+            t.bytes("dcerpc.stub_data", "Stub data", r, 0, total);
         }
     }
 
@@ -357,7 +391,7 @@ final class DcerpcCall {
         String st = DcerpcNames.status(status);
         at(top.field("dcerpc.cn_status", "Status: " + st + " (" + String.format("0x%08x", status) + ")",
                 String.format("0x%08x", status)), off + 8, 4)
-                .expert("dcerpc.cn_status.expert", Tree.Severity.ERROR, Tree.Group.RESPONSE_CODE, "Fault: " + st);
+                .expert("dcerpc.cn_status.expert", Tree.Severity.NOTE, Tree.Group.RESPONSE_CODE, "Fault: " + st);
         w.ctxSeen = ctxId;
         info(", Ctx: " + ctxId + ", status: " + st);
         p.b.need(off + 12, 4);

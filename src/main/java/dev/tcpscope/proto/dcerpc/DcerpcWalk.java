@@ -86,8 +86,13 @@ final class DcerpcWalk {
         return sb.toString();
     }
 
+    /** Whether this is the frame's first PDU: tcp_dissect_pdus's later calls add no "dcerpc" layer. */
+    boolean firstOfFrame = true;
+
     private void pdu() {
-        protocols.accept("dcerpc");
+        if (firstOfFrame) {
+            protocols.accept("dcerpc");
+        }
         Pdu q = p;
         if (observer != null) {
             // ctx id and opnum are read ahead so that the top item's text is known when it is added
@@ -107,10 +112,7 @@ final class DcerpcWalk {
         uint(top, "dcerpc.cn_frag_len", "Frag Length", 8, 2, q.fragLen);
         uint(top, "dcerpc.cn_auth_len", "Auth Length", 10, 2, q.authLen);
         uint(top, "dcerpc.cn_call_id", "Call ID", 12, 4, q.callId);
-        if (q.multiple) {
-            top.expert("dcerpc.fragment_multiple", Tree.Severity.CHAT, Tree.Group.SEQUENCE,
-                    "Multiple DCE/RPC fragments/PDU's in one packet");
-        }
+        // a later PDU's "Multiple DCE/RPC fragments/PDU's in one packet" has no item (expert_add_info on NULL)
         int off = HEADER;
         switch (q.ptype) {
             case DcerpcNames.BIND, DcerpcNames.ALTER -> new DcerpcBind(this, q, top).bind(off);
@@ -278,7 +280,8 @@ final class DcerpcWalk {
                 q.authMsg = Ntlmssp.observe(q.b.s, q.b.base + off, have, observer.ss().ntlmssp, sb);
                 info(sb.toString());
             } else if (q.authMsg instanceof Ntlmssp.Message m) {
-                Ntlmssp.tree(m, t, protocols);
+                // dissect_auth_verf calls NTLMSSP's function directly: no "ntlmssp" layer in frame.protocols
+                Ntlmssp.tree(m, t, x -> { });
             }
             return;
         }
