@@ -374,6 +374,12 @@ public final class Dcerpc implements PduDissector, LayerTree, dev.tcpscope.proto
         return fields.of(this, f);
     }
 
+    /** The DCE/RPC tree items of the frame {@code d} just decoded (its auth verifiers' NTLMSSP among them), or null. */
+    public static Collected treeFields(dev.tcpscope.tcp.Decoder d) {
+        Dcerpc r = Collected.dissector(d, "dcerpc", Dcerpc.class);
+        return r == null ? null : r.fields(d.frame().number());
+    }
+
     @Override
     public String protocolName() {
         return "DCERPC";

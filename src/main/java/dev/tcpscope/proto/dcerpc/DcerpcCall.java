@@ -74,8 +74,8 @@ final class DcerpcCall {
         }
         Dcerpc.Call c = p.call;
         if (c == null) {
-            at(top.none("dcerpc.cn_ctx_id.no_bind", "No bind info for interface Context ID " + ctxId
-                    + " - capture start too late?"), off, 0)
+            // proto_tree_add_expert_format: an item with the expert's text (JSON keys it by that text)
+            at(top.text("No bind info for interface Context ID " + ctxId + " - capture start too late?"), off, 0)
                     .expert("dcerpc.cn_ctx_id.no_bind", Tree.Severity.NOTE, Tree.Group.UNDECODED,
                             "No bind info for interface Context ID " + ctxId + " - capture start too late?");
             stubData(top, off, 0, true); // the whole rest of the PDU, its auth trailer included

@@ -220,7 +220,11 @@ final class DcerpcWalk {
     /** dissect_dcerpc_cn_auth_move: a hidden empty "Auth Info" item, then the trailer's item after it. */
     Auth authMoved(int stubOffset) {
         if (authSize(stubOffset).size > 0) {
-            top.none("dcerpc.auth_info", "Auth Info").hide();
+            // added over the verifier's bytes with no length (auth_tvb, 0, 0)
+            Tree h = top.none("dcerpc.auth_info", "Auth Info").hide();
+            if (p.authOff >= 0) {
+                h.at(p.b.s, p.b.base + p.authOff + 8, 0);
+            }
         }
         return auth(stubOffset);
     }
@@ -310,7 +314,7 @@ final class DcerpcWalk {
         }
         if (type == 10 && level != 6) {
             // dissect_ntlmssp_verf: the NTLMSSP verifier of a signed call
-            Tree v = at(t.text("NTLMSSP Verifier"), off, len);
+            Tree v = at(t.none("ntlmssp.verf", "NTLMSSP Verifier"), off, len);
             uint(v, "ntlmssp.verf.vers", "Version Number", off, 4, q.u32(off));
             at(v.bytes("ntlmssp.verf.body", "Verifier Body", q.b.s, q.b.base + off + 4, Math.max(0, Math.min(12, have - 4))), off + 4, 12);
             return;
