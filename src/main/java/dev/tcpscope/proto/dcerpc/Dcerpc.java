@@ -281,7 +281,7 @@ public final class Dcerpc implements PduDissector, LayerTree, dev.tcpscope.proto
         ctx.columns.setInfo(DcerpcNames.ptype(p.ptype) + ": call_id: " + p.callId);
         ctx.columns.appendInfo(", Fragment: " + DcerpcNames.fragment(p.flags));
         DcerpcWalk w = new DcerpcWalk(p, Tree.NOTHING, x -> { });
-        w.observer = new DcerpcWalk.Observer(ss, ctx, null, this);
+        w.observer = new DcerpcWalk.Observer(ss, ctx, this);
         p.end = w.walk();
         if (w.ctxSeen >= 0) {
             frameCtx = w.ctxSeen;
@@ -392,9 +392,5 @@ public final class Dcerpc implements PduDissector, LayerTree, dev.tcpscope.proto
         }
         ss.reassembledBytes += n;
         return true;
-    }
-
-    static Map<Long, Call> newMatched() {
-        return new HashMap<>();
     }
 }

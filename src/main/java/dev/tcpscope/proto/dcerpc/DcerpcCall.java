@@ -232,7 +232,7 @@ final class DcerpcCall {
         }
         DcerpcNames.Iface f = DcerpcNames.iface(c.uuid, c.ver);
         if (f == null) {
-            top.hidden("dcerpc.unknown_if_id", "1");
+            top.hidden("dcerpc.unknown_if_id", "1").at(p.b.s, p.b.base + off, 0);
             stubData(top, off, authSizeOf(), !decrypted);
             return;
         }
@@ -249,8 +249,6 @@ final class DcerpcCall {
             info(" " + DcerpcNames.resolve(c.uuid) + " V" + c.ver);
             return;
         }
-        p.iface = f;
-        w.protocol = f.shortName();
         w.observer.ctx().columns.setProtocol(f.shortName());
         String op = f.op(c.opnum);
         w.observer.ctx().columns.setInfo((op != null ? op : "Unknown operation " + c.opnum) + (request ? " request" : " response"));
@@ -277,7 +275,7 @@ final class DcerpcCall {
             at(cs.none("dcerpc.payload_stub_data", "Payload stub data (" + n), off, stubLen);
         }
         Tree t = at(root.protocol(f.filter(), f.longName() + ", " + (op != null ? op : "unknown operation " + c.opnum)), off, stubLen);
-        subItems(t, f, c, request, op);
+        subItems(t, f, c, request, op, p.b.s, p.b.base + off);
         int have = Math.max(0, Math.min(stubLen, p.b.cap - off));
         if (!decrypted) {
             at(t.bytes("dcerpc.encrypted_stub_data", "Encrypted stub data", p.b.s, p.b.base + off, have), off, stubLen);
@@ -287,17 +285,18 @@ final class DcerpcCall {
     }
 
     /** The operation, and the request's response or the response's request. */
-    private void subItems(Tree t, DcerpcNames.Iface f, Dcerpc.Call c, boolean request, String op) {
+    private void subItems(Tree t, DcerpcNames.Iface f, Dcerpc.Call c, boolean request, String op,
+                          java.lang.foreign.MemorySegment s, long at) {
         t.field(f.filter().equals("rpc_netlogon") ? "netlogon.opnum" : f.filter() + ".opnum",
                 "Operation: " + (op != null ? op + " (" + c.opnum + ")" : "Unknown operation (" + c.opnum + ")"),
-                Integer.toString(c.opnum)).at(p.b.s, p.b.base, 0);
+                Integer.toString(c.opnum)).at(s, at, 0);
         if (!request && c.reqFrame != 0) {
             t.field("dcerpc.request_in", "Request in frame: " + c.reqFrame, Integer.toString(c.reqFrame))
-                    .generated().at(p.b.s, p.b.base, 0);
+                    .generated().at(s, at, 0);
         }
         if (request && p.responseIn != 0) {
             t.field("dcerpc.response_in", "Response in frame: " + p.responseIn, Integer.toString(p.responseIn))
-                    .generated().at(p.b.s, p.b.base, 0);
+                    .generated().at(s, at, 0);
         }
     }
 
@@ -323,7 +322,7 @@ final class DcerpcCall {
                 DcerpcNames.fragment(p.flags) + " fragment, reassembled");
         DcerpcNames.Iface f = DcerpcNames.iface(c.uuid, c.ver);
         if (f == null) {
-            top.hidden("dcerpc.unknown_if_id", "1");
+            top.hidden("dcerpc.unknown_if_id", "1").at(r, 0, 0);
             if (total > 0) {
                 root.bytes("dcerpc.stub_data", "Stub data", r, 0, total);
             }
@@ -336,7 +335,7 @@ final class DcerpcCall {
             cs.none("dcerpc.payload_stub_data", "Payload stub data (" + n).at(r, 0, total);
         }
         Tree t = root.protocol(f.filter(), f.longName() + ", " + (op != null ? op : "unknown operation " + c.opnum)).at(r, 0, total);
-        subItems(t, f, c, request, op);
+        subItems(t, f, c, request, op, r, 0);
         if (op == null && total > 0) {
             t.bytes("dcerpc.stub_data", "Stub data", r, 0, total);
         }

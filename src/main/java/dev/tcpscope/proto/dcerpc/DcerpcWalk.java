@@ -18,13 +18,12 @@ import java.util.function.Consumer;
  * columns; later walks build the tree from what the first decided ({@link Pdu}).
  */
 final class DcerpcWalk {
-    /** The first pass's state: the conversation, the frame's context, the Info text. */
-    record Observer(Dcerpc.Session ss, PduContext ctx, StringBuilder info, Dcerpc d) { }
+    /** The first pass's state: the conversation, the frame's context (its columns), the dissector. */
+    record Observer(Dcerpc.Session ss, PduContext ctx, Dcerpc d) { }
 
     Observer observer;
     /** The context id this PDU leaves in decode_data->dcectxid, or -1. */
     int ctxSeen = -1;
-    String protocol, setInfo;
 
     private final Pdu p;
     private final Tree root;
@@ -136,10 +135,7 @@ final class DcerpcWalk {
             case DcerpcNames.REQUEST, DcerpcNames.RESPONSE -> new DcerpcCall(this, q, top, root, protocols).call(off);
             case DcerpcNames.FAULT -> new DcerpcCall(this, q, top, root, protocols).fault(off);
             case DcerpcNames.SHUTDOWN, DcerpcNames.RTS -> { }
-            default -> {
-                Auth a = auth(off);
-                a.move();
-            }
+            default -> auth(off);
         }
     }
 
@@ -181,14 +177,9 @@ final class DcerpcWalk {
 
     // ---- the auth trailer (dissect_dcerpc_cn_auth) -------------------------------------------
 
-    /** The auth trailer's item, moved to the end of the PDU's items once the body is shown. */
-    final class Auth {
-        Tree item;
+    /** What the auth trailer takes of the PDU: its size, 0 when there is none. */
+    static final class Auth {
         int size;
-
-        void move() {
-            // dissect_dcerpc_cn_auth_move: the item is shown where it was added; tcpscope adds it last
-        }
     }
 
     /**
@@ -255,7 +246,6 @@ final class DcerpcWalk {
             String tn = DcerpcNames.authType(type), ln = DcerpcNames.authLevel(level);
             t = at(top.none("dcerpc.auth_info", "Auth Info: " + (tn != null ? tn : "AuthType(" + type + ")") + ", "
                     + (ln != null ? ln : "AuthLevel(" + level + ")") + ", AuthContextId(" + (int) ctxId + ")"), off, a.size);
-            a.item = t;
             named(t, "dcerpc.auth_type", "Auth type", off, 1, type, tn, "Unknown");
             named(t, "dcerpc.auth_level", "Auth level", off + 1, 1, level, ln, "Unknown");
             uint(t, "dcerpc.auth_pad_len", "Auth pad len", off + 2, 1, pad);

@@ -20,8 +20,6 @@ final class Pdu {
 
     /** The call a request/response/fault was matched with (dcerpc_call_value), or null. */
     Dcerpc.Call call;
-    /** The stub went to this interface's sub-dissector (null: none registered for the bound interface). */
-    DcerpcNames.Iface iface;
     /** The auth trailer: its offset in the PDU (-1: none), type, level, pad length, context id. */
     int authOff = -1, authType, authLevel, authPad;
     long authCtx;
@@ -29,8 +27,7 @@ final class Pdu {
     Object authMsg;
 
     /** How the stub was handled (dissect_dcerpc_cn_stub). */
-    static final int STUB_NONE = 0, STUB_HANDOFF = 1, STUB_NO_BIND = 2, STUB_FRAGMENT = 3, STUB_REASSEMBLED = 4,
-            STUB_REAS_LATER = 5;
+    static final int STUB_NONE = 0, STUB_FRAGMENT = 1, STUB_REASSEMBLED = 2, STUB_REAS_LATER = 3;
     int stub = STUB_NONE;
     /** The stub's offset in the PDU and its length without the auth trailer. */
     int stubOff, stubLen;
