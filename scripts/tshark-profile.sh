@@ -203,6 +203,15 @@ ENABLED=(
   #   Portmap's GETPORT (whose answer makes the port RPC's), MOUNT, NFSv3's procedures, NFSACL's
   #   GETACL, SADMIND's names. The RPC heuristics claim nothing when these programs are off.
   rpc portmap mount nfs nfsacl sadmind
+  # dcerpc: DCE/RPC connection-oriented PDUs on tcp.port 135 and by its "tcp" heuristic
+  #   (src/main/java/dev/tcpscope/proto/dcerpc; docs/DCERPC.md): the common header, binds and
+  #   their results, requests/responses/faults matched by call id, fragments reassembled, the
+  #   auth verifier (NTLMSSP). The interfaces after it are the sub-dissectors whose names and
+  #   operations tcpscope shows in Protocol and Info (their NDR bodies are not dissected). Its
+  #   heuristics on SMB pipes, NetBIOS and HTTP stay off (heuristic_protos below): SMB2 named
+  #   pipes keep showing as SMB2 data (docs/SMB2.md).
+  dcerpc drsuapi epm rpc_netlogon svcctl samr lsarpc winreg mapi nspi atsvc spoolss dssetup
+  isystemactivator remunk remunk2
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at
@@ -282,4 +291,7 @@ if printf '%s\n' "${ENABLED[@]}" | grep -qxFf "$dir/wireshark/disabled_protos"; 
   exit 1
 fi
 # Heuristic sub-dissectors of the protocols we keep (e.g. UDP/TCP heuristics) belong to disabled
-# protocols and do not run; nothing else to write.
+# protocols and do not run. Of an enabled protocol's heuristics, those tcpscope does not follow
+# are switched off here (heuristic_protos: short name, 0): DCE/RPC over SMB/SMB2 pipes, NetBIOS
+# and HTTP, and the connectionless PDUs of its "udp" heuristic (dcerpc keeps dcerpc_tcp).
+printf '%s,0\n' dcerpc_smb2 dcerpc_smb_transact dcerpc_netbios dcerpc_http dcerpc_udp >"$dir/wireshark/heuristic_protos"

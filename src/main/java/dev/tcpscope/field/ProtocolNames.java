@@ -38,7 +38,12 @@ public final class ProtocolNames {
             Map.entry("mysql", "MySQL"), Map.entry("pgsql", "PGSQL"),
             Map.entry("bgp", "BGP"),
             Map.entry("rpc", "RPC"), Map.entry("portmap", "Portmap"), Map.entry("mount", "MOUNT"),
-            Map.entry("nfs", "NFS"), Map.entry("nfsacl", "NFSACL"), Map.entry("sadmind", "SADMIND"));
+            Map.entry("nfs", "NFS"), Map.entry("nfsacl", "NFSACL"), Map.entry("sadmind", "SADMIND"),
+            Map.entry("dcerpc", "DCERPC"), Map.entry("drsuapi", "DRSUAPI"), Map.entry("epm", "EPM"),
+            Map.entry("rpc_netlogon", "RPC_NETLOGON"), Map.entry("svcctl", "SVCCTL"), Map.entry("samr", "SAMR"),
+            Map.entry("lsarpc", "LSARPC"), Map.entry("winreg", "WINREG"), Map.entry("mapi", "MAPI"), Map.entry("nspi", "NSPI"),
+            Map.entry("atsvc", "ATSVC"), Map.entry("spoolss", "SPOOLSS"), Map.entry("dssetup", "DSSETUP"),
+            Map.entry("isystemactivator", "ISystemActivator"), Map.entry("remunk", "IRemUnknown"), Map.entry("remunk2", "IRemUnknown2"));
 
     /** The short name of the protocol whose filter name is {@code filterName}, or null when tcpscope does not know it. */
     public static String shortName(String filterName) {

@@ -73,7 +73,8 @@ public final class Protocols {
             dev.tcpscope.proto.mysql.MysqlFields.all(),
             dev.tcpscope.proto.pgsql.PgsqlFields.all(),
             dev.tcpscope.proto.bgp.BgpFields.all(),
-            dev.tcpscope.proto.oncrpc.RpcFields.all()));
+            dev.tcpscope.proto.oncrpc.RpcFields.all(),
+            dev.tcpscope.proto.dcerpc.DcerpcFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -143,6 +144,8 @@ public final class Protocols {
         dev.tcpscope.proto.oncrpc.Rpc rpc = new dev.tcpscope.proto.oncrpc.Rpc(t::expectUdp, t::expect);
         t.register(rpc, dev.tcpscope.proto.oncrpc.Rpc.PORTS, true);
         t.registerUdp(rpc, dev.tcpscope.proto.oncrpc.Rpc.PORTS, true);
+        // DCE/RPC: its "tcp" heuristic (enabled by default in 4.0.17, which registers no tcp.port for it)
+        t.register(new dev.tcpscope.proto.dcerpc.Dcerpc(t::byPort, t::heuristics), dev.tcpscope.proto.dcerpc.Dcerpc.TCP_PORTS, true);
         return t;
     }
 

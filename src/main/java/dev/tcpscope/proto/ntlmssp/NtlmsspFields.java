@@ -164,13 +164,17 @@ public final class NtlmsspFields {
         return Collected.field(name, title, type, bits, base, NtlmsspFields::of);
     }
 
-    /** The tree items of the protocol that carried NTLMSSP in this frame: HTTP's, else LDAP's. */
+    /** The tree items of the protocol that carried NTLMSSP in this frame: HTTP's, else LDAP's, else DCE/RPC's. */
     private static Collected of(dev.tcpscope.tcp.Decoder d) {
         Collected c = dev.tcpscope.proto.http.Http.treeFields(d);
         if (c != null && (c.has("ntlmssp") || c.has("gss-api"))) {
             return c;
         }
         dev.tcpscope.proto.ldap.Ldap l = Collected.dissector(d, "ldap", dev.tcpscope.proto.ldap.Ldap.class);
-        return l == null ? null : l.treeFields(d.frame().number());
+        Collected lc = l == null ? null : l.treeFields(d.frame().number());
+        if (lc != null) {
+            return lc;
+        }
+        return dev.tcpscope.proto.dcerpc.Dcerpc.treeFields(d);
     }
 }

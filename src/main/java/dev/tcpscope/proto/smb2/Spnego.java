@@ -10,7 +10,7 @@ import java.lang.foreign.MemorySegment;
  * responseToken is an OCTET STRING holding the message. A DER walk over the constructed values
  * (bounded in depth and count); only what the Info column needs, the SPNEGO tree is not built.
  */
-final class Spnego {
+public final class Spnego {
     private Spnego() { }
 
     private static final int MAX_DEPTH = 16;
@@ -19,7 +19,7 @@ final class Spnego {
      * Where the NTLMSSP message is in the {@code len} bytes at {@code off}: {start, end} of the
      * OCTET STRING content holding it (or of the whole blob for a raw message), or null.
      */
-    static long[] ntlmssp(MemorySegment s, long off, int len) {
+    public static long[] ntlmssp(MemorySegment s, long off, int len) {
         if (dev.tcpscope.proto.ntlmssp.Ntlmssp.isNtlmssp(s, off, len)) {
             return new long[] {off, off + len};
         }
