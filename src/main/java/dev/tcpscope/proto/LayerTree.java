@@ -56,6 +56,16 @@ public interface LayerTree {
     enum End {
         OK, SHORT, MALFORMED,
         /** Reading past the bytes of a fragment nothing reassembled: "[BoundError Unreassembled Packet: NAME]". */
-        UNREASSEMBLED
+        UNREASSEMBLED;
+
+        /** The packet list's marker for a walk that ended this way (epan/show_exception.c); empty for OK. */
+        public String marker() {
+            return switch (this) {
+                case OK -> "";
+                case SHORT -> "[Packet size limited during capture]";
+                case UNREASSEMBLED -> "[BoundErrorUnreassembled Packet]";
+                case MALFORMED -> "[Malformed Packet]";
+            };
+        }
     }
 }

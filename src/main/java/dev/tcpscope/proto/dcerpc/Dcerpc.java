@@ -287,11 +287,7 @@ public final class Dcerpc implements PduDissector, LayerTree, dev.tcpscope.proto
             frameCtx = w.ctxSeen;
         }
         if (p.end != End.OK) {
-            ctx.columns.appendInfo(switch (p.end) {
-                case SHORT -> "[Packet size limited during capture]";
-                case UNREASSEMBLED -> "[BoundErrorUnreassembled Packet]";
-                default -> "[Malformed Packet]";
-            });
+            ctx.columns.appendInfo(p.end.marker());
         }
     }
 

@@ -147,11 +147,7 @@ public final class Modbus implements PduDissector, LayerTree {
         }
         a.end = new ModbusWalk(a).walk(Tree.NOTHING, p -> { });
         if (a.end != End.OK) {
-            ctx.columns.appendInfo(switch (a.end) {
-                case SHORT -> "[Packet size limited during capture]";
-                case UNREASSEMBLED -> "[BoundErrorUnreassembled Packet]";
-                default -> "[Malformed Packet]";
-            });
+            ctx.columns.appendInfo(a.end.marker());
         }
     }
 

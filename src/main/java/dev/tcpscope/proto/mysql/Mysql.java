@@ -109,11 +109,7 @@ public final class Mysql implements PduDissector, LayerTree {
         p.end = w.walk(Tree.NOTHING, x -> { });
         p.label = w.label();
         if (p.end != End.OK) {
-            col.appendInfo(switch (p.end) {
-                case SHORT -> "[Packet size limited during capture]";
-                case UNREASSEMBLED -> "[BoundErrorUnreassembled Packet]";
-                default -> "[Malformed Packet]";
-            });
+            col.appendInfo(p.end.marker());
         }
         if (p.startTls) {
             ctx.handOff = tls.get();

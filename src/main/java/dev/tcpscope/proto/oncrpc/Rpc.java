@@ -287,11 +287,7 @@ public final class Rpc implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
             ctx.columns.appendInfo(out.info);
         }
         if (end != End.OK) {
-            ctx.columns.appendInfo(switch (end) {
-                case SHORT -> "[Packet size limited during capture]";
-                case UNREASSEMBLED -> "[BoundErrorUnreassembled Packet]";
-                default -> "[Malformed Packet]";
-            });
+            ctx.columns.appendInfo(end.marker());
             ctx.exception = true;
         }
         return true;

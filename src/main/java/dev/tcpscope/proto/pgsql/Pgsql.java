@@ -161,11 +161,7 @@ public final class Pgsql implements PduDissector, LayerTree, dev.tcpscope.proto.
             messages.add(new Message(b, frontend, w.authStateBefore, first, end, off, calls, ctx.reassembled));
             first = false;
             if (end != End.OK) {
-                info.append(switch (end) {
-                    case SHORT -> "[Packet size limited during capture]";
-                    case UNREASSEMBLED -> "[BoundErrorUnreassembled Packet]";
-                    default -> "[Malformed Packet]";
-                });
+                info.append(end.marker());
             }
             pos += (int) Math.min(plen, Integer.MAX_VALUE);
             if (plen > Integer.MAX_VALUE - pos) {
