@@ -52,13 +52,13 @@ final class Nfs3 {
         String n = proc >= 0 && proc < V3.length ? name(proc) : null;
         switch ((int) proc) {
             case 1, 5, 19, 20, 18 -> {
-                int h = fh(x, p, "object", null);
+                int h = fh(x, p, "object");
                 out.info.append(", FH: ").append(Xdr.hex8(h));
                 String kind = proc == 19 || proc == 20 || proc == 18 ? " DH: " : " FH: ";
                 out.item.append(", ").append(n).append(" Call").append(kind).append(Xdr.hex8(h));
             }
             case 2 -> {
-                int h = fh(x, p, "object", null);
+                int h = fh(x, p, "object");
                 sattr3(x, p, "new_attributes");
                 int gstart = x.off;
                 Tree g = x.b.at(p.text("guard"), x.off, 4);
@@ -79,7 +79,7 @@ final class Nfs3 {
                 out.item.append(", ").append(n).append(" Call DH: ").append(dn[0]).append('/').append(dn[1]);
             }
             case 4 -> {
-                int h = fh(x, p, "object", null);
+                int h = fh(x, p, "object");
                 long mask = x.peek();
                 Tree a = x.b.at(p.field("nfs.access_check", "Check access: 0x" + hex2(mask), "0x" + hex2(mask)), x.off, 4);
                 accessBits(a, mask, mask, true, x);
@@ -90,7 +90,7 @@ final class Nfs3 {
                 out.item.append(", ACCESS Call, FH: ").append(Xdr.hex8(h)).append(", [Check: ").append(check).append(']');
             }
             case 6 -> {
-                int h = fh(x, p, "file", null);
+                int h = fh(x, p, "file");
                 long offset = x.uint64(p, "nfs.offset3", "offset");
                 long count = x.uint(p, "nfs.count3", "count");
                 String t = "FH: " + Xdr.hex8(h) + " Offset: " + Long.toUnsignedString(offset) + " Len: " + count;
@@ -98,7 +98,7 @@ final class Nfs3 {
                 out.item.append(", READ Call ").append(t);
             }
             case 7 -> {
-                int h = fh(x, p, "file", null);
+                int h = fh(x, p, "file");
                 long offset = x.uint64(p, "nfs.offset3", "offset");
                 long count = x.uint(p, "nfs.count3", "count");
                 long stable = x.uint(p, "nfs.write.stable", v -> "Stable: " + stableName(v, "Unknown") + " (" + v + ")");
@@ -161,14 +161,14 @@ final class Nfs3 {
                 out.item.append(", RENAME Call ").append(t);
             }
             case 15 -> {
-                int h = fh(x, p, "file", null);
+                int h = fh(x, p, "file");
                 String[] dn = diropargs(x, p, "link");
                 String t = "From DH: " + Xdr.hex8(h) + " To DH: " + dn[0] + "/" + dn[1];
                 out.info.append(", ").append(t);
                 out.item.append(", LINK Call ").append(t);
             }
             case 16 -> {
-                int h = fh(x, p, "dir", null);
+                int h = fh(x, p, "dir");
                 x.uint64(p, "nfs.cookie3", "cookie");
                 x.fixedOpaque(p, "nfs.verifier", "Verifier", 8);
                 x.uint(p, "nfs.count3", "count");
@@ -176,7 +176,7 @@ final class Nfs3 {
                 out.item.append(", READDIR Call FH: ").append(Xdr.hex8(h));
             }
             case 17 -> {
-                int h = fh(x, p, "dir", null);
+                int h = fh(x, p, "dir");
                 x.uint64(p, "nfs.cookie3", "cookie");
                 x.fixedOpaque(p, "nfs.verifier", "Verifier", 8);
                 x.uint(p, "nfs.count3_dircount", "dircount");
@@ -185,7 +185,7 @@ final class Nfs3 {
                 out.item.append(", READDIRPLUS Call FH: ").append(Xdr.hex8(h));
             }
             case 21 -> {
-                int h = fh(x, p, "file", null);
+                int h = fh(x, p, "file");
                 x.uint64(p, "nfs.offset3", "offset");
                 x.uint(p, "nfs.count3", "count");
                 out.info.append(", FH: ").append(Xdr.hex8(h));
@@ -221,7 +221,7 @@ final class Nfs3 {
             case 2 -> wcc(x, p, "obj_wcc");
             case 3 -> {
                 if (ok) {
-                    int h = fh(x, p, "object", null);
+                    int h = fh(x, p, "object");
                     postOpAttr(x, p, "obj_attributes");
                     postOpAttr(x, p, "dir_attributes");
                     out.info.append(", FH: ").append(Xdr.hex8(h));
@@ -453,7 +453,7 @@ final class Nfs3 {
     }
 
     /** nfs_fh3: a subtree {@code title} with the length, the CRC-32 hash and the handle's bytes; returns the hash. */
-    static int fh(Xdr x, Tree parent, String title, Program.Out unused) {
+    static int fh(Xdr x, Tree parent, String title) {
         int start = x.off;
         long n = x.b.u32(x.off);
         int len = (int) Math.min(n, Integer.MAX_VALUE);
@@ -473,7 +473,7 @@ final class Nfs3 {
     private static String[] diropargs(Xdr x, Tree parent, String title) {
         int start = x.off;
         Tree t = parent.text(title).at(x.b.s, x.b.base + start, 0);
-        int h = fh(x, t, "dir", null);
+        int h = fh(x, t, "dir");
         String name = x.counted(t, "nfs.name", "Name", true);
         t.length(x.off - start);
         return new String[] {Xdr.hex8(h), name};
@@ -569,7 +569,7 @@ final class Nfs3 {
         int start = x.off;
         Tree t = parent.text(title).at(x.b.s, x.b.base + start, 4);
         if (follows(x, t, "nfs.handle_follow", "handle_follow")) {
-            fh(x, t, "handle", null);
+            fh(x, t, "handle");
             t.length(x.off - start);
         }
     }

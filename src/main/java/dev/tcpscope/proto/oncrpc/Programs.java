@@ -169,7 +169,7 @@ final class Programs {
                     out.info.append(" Error:").append(name != null ? name : "Unknown (" + Xdr.hex8(status) + ")");
                     return;
                 }
-                Nfs3.fh(x, p, "fhandle", null);
+                Nfs3.fh(x, p, "fhandle");
                 long n = x.uint(p, "mount.flavors", "Flavors");
                 for (long i = 0; i < n && x.off < x.b.rep; i++) {
                     x.uint(p, "mount.flavor", v -> "Flavor: " + RpcWalk.flavor(v));
@@ -212,7 +212,7 @@ final class Programs {
         @Override
         void call(long vers, long proc, Xdr x, Tree p, Out out) {
             if (vers == 3 && proc == 1) {
-                Nfs3.fh(x, p, "fhandle", null);
+                Nfs3.fh(x, p, "fhandle");
                 aclMask(x, p);
             }
         }

@@ -121,23 +121,18 @@ public final class Rpc implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
     @Override
     public Object newSession() { return new Conv(); }
 
-    /** The "tcp" and "udp" heuristics: a call, RPC version 2, of a program packet-rpc.c knows. */
+    /** The "tcp" heuristic: a record mark, then a call (RPC version 2) to a program packet-rpc.c knows. */
     @Override
     public boolean heuristic(MemorySegment s, long off, int len) {
         if (len < 4) {
             return false;
         }
-        long first = dev.tcpscope.proto.Text.u32(s, off);
-        // over TCP a record mark comes first; a datagram starts with the XID
-        if (looksLikeCall(s, off, len)) {
-            return true;
-        }
-        long fraglen = first & 0x7fffffffL;
+        long fraglen = dev.tcpscope.proto.Text.u32(s, off) & 0x7fffffffL;
         return fraglen <= MAX_TCP_PDU && fraglen >= 24 && looksLikeCall(s, off + 4, len - 4);
     }
 
     /**
-     * The "udp" heuristic: a call as above, or a reply to a call seen in the datagram's
+     * The "udp" heuristic: a call (no record mark over UDP), or a reply to a call seen in the datagram's
      * conversation (packet-rpc.c does not make a UDP conversation RPC's; each datagram is
      * looked at).
      */

@@ -52,13 +52,6 @@ final class Xdr {
         return v;
     }
 
-    long u64raw() {
-        b.need(off, 8);
-        long v = b.u32(off) << 32 | b.u32(off + 4);
-        off += 8;
-        return v;
-    }
-
     /** A 64-bit unsigned field "Title: N". */
     long uint64(Tree parent, String key, String title) {
         b.need(off, 8);
