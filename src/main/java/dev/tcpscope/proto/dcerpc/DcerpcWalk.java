@@ -283,7 +283,7 @@ final class DcerpcWalk {
             // SPNEGO: the NTLMSSP message its NegTokenInit/NegTokenResp carries writes Info
             if (observer != null) {
                 StringBuilder sb = new StringBuilder();
-                long[] at = dev.tcpscope.proto.smb2.Spnego.ntlmssp(q.b.s, q.b.base + off, have);
+                long[] at = dev.tcpscope.proto.ntlmssp.Spnego.ntlmssp(q.b.s, q.b.base + off, have);
                 if (at != null) {
                     Ntlmssp.observe(q.b.s, at[0], (int) (at[1] - at[0]), observer.ss().ntlmssp, sb);
                 }

@@ -411,7 +411,7 @@ final class Smb2Walk {
         }
         b.need(off, len); // the blob's tvb is made before GSS-API sees it
         int n = Math.min(len, Math.max(0, b.cap - off));
-        long[] at = Spnego.ntlmssp(b.s, b.base + off, n);
+        long[] at = dev.tcpscope.proto.ntlmssp.Spnego.ntlmssp(b.s, b.base + off, n);
         if (at != null) {
             p.ntlmssp = dev.tcpscope.proto.ntlmssp.Ntlmssp.observe(b.s, at[0], (int) (at[1] - at[0]), conv.ntlmssp, info);
         }

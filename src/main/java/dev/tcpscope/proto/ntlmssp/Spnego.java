@@ -1,13 +1,13 @@
-package dev.tcpscope.proto.smb2;
+package dev.tcpscope.proto.ntlmssp;
 
 import dev.tcpscope.proto.Text;
 
 import java.lang.foreign.MemorySegment;
 
 /**
- * Finds the NTLMSSP message inside a Session Setup's security blob: the GSS-API initial token or
- * the SPNEGO NegTokenInit/NegTokenResp (RFC 4178 §4.2) around it, whose mechToken or
- * responseToken is an OCTET STRING holding the message. A DER walk over the constructed values
+ * Finds the NTLMSSP message inside a security blob (SMB2's Session Setup, a DCE/RPC auth
+ * verifier): the GSS-API initial token or the SPNEGO NegTokenInit/NegTokenResp (RFC 4178 §4.2)
+ * around it, whose mechToken or responseToken is an OCTET STRING holding the message. A DER walk over the constructed values
  * (bounded in depth and count); only what the Info column needs, the SPNEGO tree is not built.
  */
 public final class Spnego {
@@ -20,7 +20,7 @@ public final class Spnego {
      * OCTET STRING content holding it (or of the whole blob for a raw message), or null.
      */
     public static long[] ntlmssp(MemorySegment s, long off, int len) {
-        if (dev.tcpscope.proto.ntlmssp.Ntlmssp.isNtlmssp(s, off, len)) {
+        if (Ntlmssp.isNtlmssp(s, off, len)) {
             return new long[] {off, off + len};
         }
         long[] budget = {4096, 0};
@@ -48,7 +48,7 @@ public final class Spnego {
                 }
             }
             long contentEnd = Math.min(end, p + len);
-            if (tag == 0x04 && dev.tcpscope.proto.ntlmssp.Ntlmssp.isNtlmssp(s, p, (int) (contentEnd - p))) {
+            if (tag == 0x04 && Ntlmssp.isNtlmssp(s, p, (int) (contentEnd - p))) {
                 budget[1] = contentEnd;
                 return p;
             }
