@@ -201,8 +201,9 @@ ENABLED=(
   #   heuristics, wherever a call names a known program (src/main/java/dev/tcpscope/proto/oncrpc;
   #   docs/ONCRPC.md): record marking over TCP, calls and replies matched by XID, credentials;
   #   Portmap's GETPORT (whose answer makes the port RPC's), MOUNT, NFSv3's procedures, NFSACL's
-  #   GETACL, SADMIND's names. The RPC heuristics claim nothing when these programs are off.
-  rpc portmap mount nfs nfsacl sadmind
+  #   GETACL, NLM's locks, SADMIND's names. The RPC heuristics claim nothing when these programs
+  #   are off.
+  rpc portmap mount nfs nfsacl sadmind nlm
   # dcerpc: DCE/RPC connection-oriented PDUs on tcp.port 135 and by its "tcp" heuristic
   #   (src/main/java/dev/tcpscope/proto/dcerpc; docs/DCERPC.md): the common header, binds and
   #   their results, requests/responses/faults matched by call id, fragments reassembled, the

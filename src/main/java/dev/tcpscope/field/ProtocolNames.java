@@ -38,7 +38,7 @@ public final class ProtocolNames {
             Map.entry("mysql", "MySQL"), Map.entry("pgsql", "PGSQL"),
             Map.entry("bgp", "BGP"),
             Map.entry("rpc", "RPC"), Map.entry("portmap", "Portmap"), Map.entry("mount", "MOUNT"),
-            Map.entry("nfs", "NFS"), Map.entry("nfsacl", "NFSACL"), Map.entry("sadmind", "SADMIND"),
+            Map.entry("nfs", "NFS"), Map.entry("nfsacl", "NFSACL"), Map.entry("sadmind", "SADMIND"), Map.entry("nlm", "NLM"),
             Map.entry("dcerpc", "DCERPC"), Map.entry("drsuapi", "DRSUAPI"), Map.entry("epm", "EPM"),
             Map.entry("rpc_netlogon", "RPC_NETLOGON"), Map.entry("svcctl", "SVCCTL"), Map.entry("samr", "SAMR"),
             Map.entry("lsarpc", "LSARPC"), Map.entry("winreg", "WINREG"), Map.entry("mapi", "MAPI"), Map.entry("nspi", "NSPI"),

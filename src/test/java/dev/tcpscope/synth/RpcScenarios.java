@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * version, one denied for its credentials, a call with an unknown credential flavor, a call sent
  * twice and answered twice, and a record cut by the snap length. On port 111: Portmap SET, UNSET, GETPORT for NFS over TCP and DUMP, a
  * reply to no call ("Continuation") and a record mark longer than RPC allows. On port 20048:
- * MOUNT's EXPORT, DUMP and UMNTALL. Run it to remake the
+ * MOUNT's EXPORT, DUMP and UMNTALL. On port 4045: NLM v4 TEST, LOCK granted and denied, UNLOCK. Run it to remake the
  * file; the goldens come from tshark (scripts/make-oncrpc-goldens.sh); nothing here says what
  * the result should be.
  */
@@ -155,6 +155,20 @@ public final class RpcScenarios {
         // a reply to no call, then a record mark past RPC's maximum
         io.server(record(x(0x7777, 1, 0, 0, 0, 0)));
         io.client(x(0x80ffffff, 1, 2, 3));
+        io.close();
+
+        io.serverPort(4045);
+        io.open();
+        // NLM v4: a lock tested, taken, refused, released; the answers
+        byte[] lock = x("host", x(x(16, 0x01000600, 0xaabbccdd, 0x11223344, 0x55667788)), x(x(8, 1, 2)), 4242, 0L, 100L);
+        io.client(call(100021, 4, 1, UNIX, x(4, 0x11), 1, lock));
+        io.server(reply(x(4, 0x11), 0));
+        io.client(call(100021, 4, 2, UNIX, x(4, 0x12), 1, 1, lock, 0, 3));
+        io.server(reply(x(4, 0x12), 0));
+        io.client(call(100021, 4, 2, UNIX, x(4, 0x13), 0, 1, lock, 0, 4));
+        io.server(reply(x(4, 0x13), 1));
+        io.client(call(100021, 4, 4, UNIX, x(4, 0x14), lock));
+        io.server(reply(x(4, 0x14), 0));
         io.close();
 
         io.serverPort(20048);

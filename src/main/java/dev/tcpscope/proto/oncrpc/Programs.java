@@ -257,8 +257,79 @@ final class Programs {
         x.off += 4;
     }
 
+    private static final String[] NLM_PROCS = {"NULL", "TEST", "LOCK", "CANCEL", "UNLOCK", "GRANTED", "TEST_MSG", "LOCK_MSG",
+        "CANCEL_MSG", "UNLOCK_MSG", "GRANTED_MSG", "TEST_RES", "LOCK_RES", "CANCEL_RES", "UNLOCK_RES", "GRANTED_RES", null, null, null,
+        null, "SHARE", "UNSHARE", "NM_LOCK", "FREE_ALL"};
+    private static final String[] NLM_STATS = {"NLM_GRANTED", "NLM_DENIED", "NLM_DENIED_NOLOCKS", "NLM_BLOCKED",
+        "NLM_DENIED_GRACE_PERIOD", "NLM_DEADLCK", "NLM_ROFS", "NLM_STALE_FH", "NLM_FBIG", "NLM_FAILED"};
+
+    /**
+     * packet-nlm.c: the lock manager NFSv3 clients lock files through. TEST, LOCK, CANCEL, UNLOCK
+     * and GRANTED (and their _MSG forms) with the lock (caller, file handle, owner, svid, range;
+     * 64-bit in version 4), the answers' status; Info " FH:0x278b4226 svid:4242 pos:0-100" on a
+     * call and the status other than NLM_GRANTED on a reply.
+     */
+    static final Program NLM = new Program(100021, "NLM", "nlm", "Network Lock Manager Protocol") {
+        @Override
+        String procedure(long vers, long proc) {
+            return vers >= 1 && vers <= 4 && (proc < 16 || vers >= 3) ? at(NLM_PROCS, proc) : null;
+        }
+
+        @Override
+        boolean hasProcedureField(long vers) { return vers >= 1 && vers <= 4; }
+
+        @Override
+        void call(long vers, long proc, Xdr x, Tree p, Out out) {
+            int kind = proc >= 6 && proc <= 10 ? (int) proc - 5 : (int) proc;
+            if (kind < 1 || kind > 5) {
+                return;
+            }
+            x.counted(p, "nlm.cookie", "cookie", false);
+            if (kind == 2 || kind == 3) {
+                x.bool(p, "nlm.block", "block");
+            }
+            if (kind != 4) {
+                x.bool(p, "nlm.exclusive", "exclusive");
+            }
+            int start = x.off;
+            // packet-nlm.c's lock item runs to the end of the message
+            Tree l = p.none("nlm.lock", "lock").at(x.b.s, x.b.base + start, Math.max(x.b.cap - start, 0));
+            x.counted(l, "nlm.lock.caller_name", "caller_name", true);
+            int h = Nfs3.fh(x, l, "fh");
+            x.counted(l, "nlm.lock.owner", "owner", false);
+            long svid = x.uint(l, "nlm.lock.svid", "svid");
+            long offset = vers == 4 ? x.uint64(l, "nlm.lock.l_offset64", "l_offset") : x.uint(l, "nlm.lock.l_offset", "l_offset");
+            long len = vers == 4 ? x.uint64(l, "nlm.lock.l_len64", "l_len") : x.uint(l, "nlm.lock.l_len", "l_len");
+            if (kind == 2) {
+                x.bool(p, "nlm.reclaim", "reclaim");
+                x.uint(p, "nlm.state", "state");
+            }
+            out.info.append(" FH:").append(Xdr.hex8(h)).append(" svid:").append(svid).append(" pos:")
+                    .append(Long.toUnsignedString(offset)).append('-').append(Long.toUnsignedString(len));
+        }
+
+        @Override
+        void reply(long vers, long proc, Xdr x, Tree p, Out out) {
+            if (proc < 1 || proc > 5) {
+                return;
+            }
+            x.counted(p, "nlm.cookie", "cookie", false);
+            Tree parent = p;
+            String key = "nlm.stat";
+            if (proc == 1) {
+                parent = p.none("nlm.test_stat", "test_stat").at(x.b.s, x.b.base + x.off, 4);
+                key = "nlm.test_stat.stat";
+            }
+            long stat = x.uint(parent, key, v -> "stat: " + (v < NLM_STATS.length ? NLM_STATS[(int) v] : "Unknown") + " (" + v + ")");
+            if (stat != 0) {
+                out.info.append(' ').append(stat < NLM_STATS.length ? NLM_STATS[(int) stat] : "Unknown");
+            }
+        }
+    };
+
     private static final Map<Long, Program> ALL = Map.of(
             100000L, PORTMAP,
+            100021L, NLM,
             100003L, Nfs3.NFS,
             100005L, MOUNT,
             100227L, NFSACL,
