@@ -27,9 +27,6 @@ final class Nfs3 {
         }
 
         @Override
-        boolean hasProcedureField(long vers) { return vers >= 2 && vers <= 4; }
-
-        @Override
         void call(long vers, long proc, Xdr x, Tree p, Out out) {
             if (vers == 3) {
                 Nfs3.call(proc, x, p, out);

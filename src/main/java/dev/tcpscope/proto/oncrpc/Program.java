@@ -26,9 +26,13 @@ abstract class Program {
     /** The procedure's name in version {@code vers}, or null when the program has no name for it. */
     abstract String procedure(long vers, long proc);
 
-    /** Whether the program registers a procedure field for version {@code vers} ({@code nfs.procedure_v3}). */
-    boolean hasProcedureField(long vers) {
-        return false;
+    /**
+     * Whether the program registers a procedure field for version {@code vers}
+     * ({@code nfs.procedure_v3}): it does for each version it names procedures of (every table
+     * starts with NULL).
+     */
+    final boolean hasProcedureField(long vers) {
+        return procedure(vers, 0) != null;
     }
 
     /**

@@ -30,9 +30,6 @@ final class Programs {
         }
 
         @Override
-        boolean hasProcedureField(long vers) { return vers >= 2 && vers <= 4; }
-
-        @Override
         boolean layer(long vers, long proc, boolean call) {
             // DUMP's arguments are void
             return super.layer(vers, proc, call) && !(call && proc == 4);
@@ -128,9 +125,6 @@ final class Programs {
         }
 
         @Override
-        boolean hasProcedureField(long vers) { return vers >= 1 && vers <= 3; }
-
-        @Override
         boolean layer(long vers, long proc, boolean call) {
             // void: the arguments of DUMP, UMNTALL and EXPORT, the results of UMNT and UMNTALL
             return super.layer(vers, proc, call) && (call ? proc == 1 || proc == 3 : proc != 3 && proc != 4);
@@ -207,9 +201,6 @@ final class Programs {
         }
 
         @Override
-        boolean hasProcedureField(long vers) { return vers == 3; }
-
-        @Override
         void call(long vers, long proc, Xdr x, Tree p, Out out) {
             if (vers == 3 && proc == 1) {
                 Nfs3.fh(x, p, "fhandle");
@@ -274,9 +265,6 @@ final class Programs {
         String procedure(long vers, long proc) {
             return vers >= 1 && vers <= 4 && (proc < 16 || vers >= 3) ? at(NLM_PROCS, proc) : null;
         }
-
-        @Override
-        boolean hasProcedureField(long vers) { return vers >= 1 && vers <= 4; }
 
         @Override
         void call(long vers, long proc, Xdr x, Tree p, Out out) {

@@ -64,9 +64,9 @@ public final class Rpc implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
         };
     }
 
-    /** One message of the frame: its bytes, record mark (-1 over UDP), the call it is or answers, how it ended. */
-    record Message(Tvb b, long mark, boolean first, Call call, boolean isCall, int replyIn, long time, End end, boolean continuation,
-                   int dissectCall, int duplicateOf) { }
+    /** One message of the frame: its bytes, record mark (-1 over UDP), the call it is or answers, what the tree needs to walk it again. */
+    record Message(Tvb b, long mark, Call call, boolean isCall, int replyIn, long time, boolean continuation, int dissectCall,
+                   int duplicateOf) { }
 
     private final Map<Long, Conv> udp = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -264,7 +264,7 @@ public final class Rpc implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
         Program.Out out = new Program.Out();
         RpcWalk w = new RpcWalk(b, mark, call, isCall, replyIn, duplicateOf, ctx.time, out);
         End end = Tvb.walk(() -> w.walk(Tree.NOTHING, p -> { }));
-        messages.add(new Message(b, mark, first, call, isCall, replyIn, ctx.time, end, false, calls, duplicateOf));
+        messages.add(new Message(b, mark, call, isCall, replyIn, ctx.time, false, calls, duplicateOf));
         if (out.announcePort > 0) {
             // packet-portmap.c: the port GETPORT answers is a conversation of the program's, RPC's
             if (out.announceProto == 17 && ctx.datagram && ctx.sourceEndpoint != null) {
@@ -296,7 +296,7 @@ public final class Rpc implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
         if (first) {
             // the item covers the record mark too
             Tvb all = mark >= 0 ? new Tvb(b.s, b.base - 4, b.cap + 4, b.rep + 4) : b;
-            messages.add(new Message(all, mark, true, null, false, 0, ctx.time, End.OK, true, calls, 0));
+            messages.add(new Message(all, mark, null, false, 0, ctx.time, true, calls, 0));
             ctx.columns.setProtocol("RPC");
             ctx.columns.setInfo("Continuation");
         }
