@@ -213,6 +213,10 @@ ENABLED=(
   #   pipes keep showing as SMB2 data (docs/SMB2.md).
   dcerpc drsuapi epm rpc_netlogon svcctl samr lsarpc winreg mapi nspi atsvc spoolss dssetup
   isystemactivator remunk remunk2
+  # http2: HTTP/2 frames where HTTP finds them (the connection preface on an HTTP port, an
+  #   Upgrade: h2c answered 101; src/main/java/dev/tcpscope/proto/http2, docs/HTTP2.md): HPACK
+  #   headers, SETTINGS, DATA bodies per stream handed to the content type's media dissector.
+  http2
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

@@ -60,6 +60,7 @@ public final class Protocols {
             dev.tcpscope.proto.telnet.TelnetFields.all(),
             dev.tcpscope.proto.enip.EnipFields.all(),
             dev.tcpscope.proto.websocket.WebSocketFields.all(),
+            dev.tcpscope.proto.http2.Http2Fields.all(),
             dev.tcpscope.proto.cotp.CotpFields.all(),
             dev.tcpscope.proto.ntlmssp.NtlmsspFields.all(),
             dev.tcpscope.proto.quic.QuicFields.all(),
@@ -97,6 +98,10 @@ public final class Protocols {
         dev.tcpscope.proto.websocket.WebSocket ws = new dev.tcpscope.proto.websocket.WebSocket();
         t.register(ws, new int[0], false);
         http.upgradesTo(ws);
+        // on no port either: HTTP finds it (the connection preface, Upgrade: h2c)
+        dev.tcpscope.proto.http2.Http2 h2 = new dev.tcpscope.proto.http2.Http2();
+        t.register(h2, new int[0], false);
+        http.http2(h2);
         t.registerUdp(new dev.tcpscope.proto.http.Ssdp(http), dev.tcpscope.proto.http.Ssdp.UDP_PORTS, false);
         // TFTP before DNS: its "udp" heuristic comes before DNS's and QUIC's in tshark's list
         dev.tcpscope.proto.tftp.Tftp tftp = new dev.tcpscope.proto.tftp.Tftp(t::expectUdp, p -> t.udpByPort(p) == t.byName("tftp"));

@@ -16,7 +16,7 @@ import java.util.zip.Deflater;
  * unknown data and control opcodes, a close with a reason; a connection that negotiates
  * permessage-deflate (compressed messages in context takeover, one in two frames, one whose bytes
  * are not DEFLATE, an uncompressed one); a 101 answer and the first frame in one segment, with
- * "Upgrade: WebSocket"; an upgrade to h2c (HTTP/2, which the profile leaves off) and one to a
+ * "Upgrade: WebSocket"; an upgrade to h2c (its preface goes to HTTP/2) and one to a
  * protocol nobody registers. Run it to remake the
  * file; the goldens come from tshark (scripts/make-goldens.sh, make-detail-goldens.sh); nothing
  * here says what the result should be.
@@ -150,7 +150,7 @@ public final class WebSocketScenarios {
         io.client(frame(true, false, 0x2, KEY, b(1, 2, 3)));
         io.close();
 
-        // 4: an upgrade to a protocol tcpscope does not dissect: its bytes stay data
+        // 4: an upgrade to h2c: the bytes after the answer go to HTTP/2
         io.open();
         handshake("h2c", null);
         io.server(b(answer("h2c", null)));

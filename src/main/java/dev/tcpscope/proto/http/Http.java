@@ -45,6 +45,43 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
     /** The dissector of Upgrade: websocket, or null (set once by the table that registers both). */
     private dev.tcpscope.proto.websocket.WebSocket webSocket;
 
+    /** HTTP/2's dissector: the "http" heuristic that finds the connection preface, and Upgrade: h2c. */
+    private dev.tcpscope.proto.http2.Http2 http2;
+
+    /** Tells HTTP which dissector takes a connection that turns out to carry HTTP/2. */
+    public void http2(dev.tcpscope.proto.http2.Http2 h) {
+        this.http2 = h;
+    }
+
+    /**
+     * The bytes at {@code pos} go to HTTP/2, as the preface found them or as dissect_http_tcp
+     * hands a conversation it found before (which lets HTTP/2 ask TCP for more bytes; the first
+     * call, from dissect_http_message's heuristics, cannot).
+     */
+    private void toHttp2(MemorySegment s, long off, int len, int pos, PduContext ctx, Session session, boolean canDesegment) {
+        switchedFrame = ctx.frame;
+        switchedSegment = s;
+        switchedOff = off + pos;
+        switchedLen = len - pos;
+        switchedTaken = true;
+        Object saved = ctx.session;
+        boolean savedCan = ctx.canDesegment;
+        ctx.session = session.http2Session;
+        ctx.canDesegment = canDesegment;
+        ctx.desegmentOffset = 0;
+        ctx.desegmentLength = 0;
+        try {
+            http2.dissect(s, off + pos, len - pos, ctx);
+        } finally {
+            ctx.session = saved;
+            ctx.canDesegment = savedCan;
+        }
+        if (ctx.desegmentLength != 0) {
+            ctx.desegmentOffset += pos;
+        }
+        switchedShows = http2.shows(ctx.frame);
+    }
+
     /** Tells HTTP which dissector takes a connection upgraded to WebSocket. */
     public void upgradesTo(dev.tcpscope.proto.websocket.WebSocket ws) {
         this.webSocket = ws;
@@ -110,6 +147,8 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         Object upgradedSession;
         /** After the switch, the bytes go to a dissector tcpscope does not have and that shows nothing. */
         boolean upgradedToNothing;
+        /** HTTP/2 found by its preface (the conversation's HTTP/2 session), not by an upgrade. */
+        Object http2Session;
         /** The status code of the last response (conv_data->response_code). */
         int responseCode;
         /** The first frame carried in a CONNECT tunnel (startframe), 0 before. */
@@ -181,6 +220,8 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         int[] request = new int[8], response = new int[8];
         long[] requestTime = new long[8];
         String fullUri, requestUri;
+        /** HTTP/2's heuristic took the conversation (the second pass hands it every frame from the first). */
+        boolean http2;
 
         void set(Exchange e) {
             int i = e.number;
@@ -282,6 +323,9 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
                     // tshark keeps the conversation's data from the first pass
                     session.fullUri = session.log.fullUri;
                     session.requestUri = session.log.requestUri;
+                    if (session.log.http2 && http2 != null) {
+                        session.http2Session = http2.newSession();
+                    }
                 }
             }
         }
@@ -296,12 +340,25 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             }
             return;
         }
+        if (http2 != null && session.http2Session != null) {
+            toHttp2(s, off, len, 0, ctx, session, ctx.canDesegment);
+            return;
+        }
         if (tunnel(session, ctx.frame)) {
             tunnel(s, off, len, ctx, session);
             return;
         }
         int pos = 0;
         while (pos < len) {
+            if (http2 != null && session.switchFrame == 0 && dev.tcpscope.proto.http2.Http2.preface(s, off + pos, len - pos)) {
+                // the "http" heuristics: HTTP/2's takes a connection preface and the conversation
+                session.http2Session = http2.newSession();
+                if (session.log != null) {
+                    session.log.http2 = true;
+                }
+                toHttp2(s, off, len, pos, ctx, session, false);
+                break;
+            }
             if (session.switchFrame != 0
                     && (ctx.frame > session.switchFrame || ctx.frame == session.switchFrame && pos >= session.switchOffset)) {
                 // the upgraded protocol's bytes: packet-http.c hands them to that protocol's
@@ -667,10 +724,9 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
             String proto = m.upgrade.strip();
             int slash = proto.indexOf('/');
             String bare = slash >= 0 ? proto.substring(0, slash) : proto;
-            if (proto.equalsIgnoreCase("h2c") || bare.equalsIgnoreCase("h2c")) {
-                // HTTP/2's entry, a protocol tcpscope does not dissect (the profile leaves it off):
-                // its dissector takes the bytes and shows nothing
-                session.upgradedToNothing = true;
+            if ((proto.equalsIgnoreCase("h2c") || bare.equalsIgnoreCase("h2c")) && http2 != null) {
+                session.upgraded = http2;
+                session.upgradedSession = http2.newSession();
             } else if (webSocket != null && (proto.equalsIgnoreCase("websocket") || bare.equalsIgnoreCase("websocket"))) {
                 session.upgraded = webSocket;
                 session.upgradedSession = webSocket.newSession();
@@ -918,6 +974,9 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
                 if (a.bytes != null) {
                     source.accept("NTLMSSP / GSSAPI Data", a.bytes);
                 }
+            }
+            if (m.http2Settings != null && m.http2Settings.length > 0) {
+                source.accept("Base64uri decoded", m.http2Settings);
             }
             if (b == null || m.cutShort) {
                 continue;

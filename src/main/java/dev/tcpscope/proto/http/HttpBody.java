@@ -13,7 +13,7 @@ import java.util.zip.Inflater;
  * dissector, to the data dissector, or to nothing. What it decides is kept so that the Info
  * column, the tree and {@code http.file_data} agree.
  */
-final class HttpBody {
+public final class HttpBody {
     /** Where the body ended up (the branches of dissect_http_message after "datalen > 0"). */
     enum Outcome {
         /** Chunked, but no chunk could be read, or a single empty one: nothing more shown. */
@@ -296,7 +296,7 @@ final class HttpBody {
      * raw deflate, else raw deflate; output made before an error is kept, except that of the
      * failing pass; null when nothing came out.
      */
-    static byte[] uncompress(byte[] in) {
+    public static byte[] uncompress(byte[] in) {
         if (in.length == 0) {
             return null;
         }
@@ -356,7 +356,7 @@ final class HttpBody {
      * before the stream does (segments not captured), what was made of it if anything; null
      * for nothing to decode, a corrupt stream or bytes left after its end.
      */
-    static byte[] brotli(byte[] c) {
+    public static byte[] brotli(byte[] c) {
         if (c.length == 0) {
             return null;
         }

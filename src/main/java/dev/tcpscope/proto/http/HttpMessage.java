@@ -218,6 +218,32 @@ public final class HttpMessage {
 
     /** The message's auth lines, in order (most messages have none: no list is made for them). */
     List<Auth> auths = List.of();
+    /** The decoded HTTP2-Settings header (the "Base64uri decoded" source), made once; null before. */
+    byte[] http2Settings;
+
+    /** base64uri_tvb_to_new_tvb: '-' and '_' read as '+' and '/', other characters skipped (g_base64_decode). */
+    byte[] http2Settings(String value) {
+        if (http2Settings == null) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            int acc = 0, n = 0;
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                int v = c >= 'A' && c <= 'Z' ? c - 'A' : c >= 'a' && c <= 'z' ? c - 'a' + 26 : c >= '0' && c <= '9' ? c - '0' + 52
+                        : c == '+' || c == '-' ? 62 : c == '/' || c == '_' ? 63 : -1;
+                if (v < 0) {
+                    continue;
+                }
+                acc = acc << 6 | v;
+                n += 6;
+                if (n >= 8) {
+                    n -= 8;
+                    out.write(acc >>> n & 0xff);
+                }
+            }
+            http2Settings = out.toByteArray();
+        }
+        return http2Settings;
+    }
 
     private void authCandidate(String line, int at) {
         int colon = line.indexOf(':');
@@ -267,6 +293,7 @@ public final class HttpMessage {
             case "content-type" -> contentType = value;
             case "content-encoding" -> contentEncoding = value;
             case "upgrade" -> upgrade = value;
+            case "http2-settings" -> http2Settings(value);
             case "sec-websocket-extensions" -> websocketExtensions = value;
             case "transfer-encoding" -> {
                 transferEncoding = value;

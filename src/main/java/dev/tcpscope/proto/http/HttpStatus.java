@@ -1,7 +1,7 @@
 package dev.tcpscope.proto.http;
 
 /** packet-http.c's vals_http_status_code: the names of the status codes (RFC 9110 §15 and others). */
-final class HttpStatus {
+public final class HttpStatus {
     private HttpStatus() { }
 
     /** The description {@code http.response.code.desc} shows for {@code code}. */
@@ -76,5 +76,11 @@ final class HttpStatus {
             case 599 -> "Server Error - Others";
             default -> "Unknown (" + code + ")";
         };
+    }
+
+    /** The name of {@code code} in vals_http_status_code, or null when it has none (HTTP/2's ":status"). */
+    public static String name(int code) {
+        String d = describe(code);
+        return d.startsWith("Unknown (") ? null : d;
     }
 }

@@ -328,6 +328,13 @@ final class HttpTree {
                             "Unknown transfer coding name in Transfer-Encoding header");
                 }
             }
+            case "http2-settings" -> {
+                // the value, base64url, is an HTTP/2 SETTINGS payload: HTTP/2's items for it
+                byte[] d = m.http2Settings(value);
+                if (d.length > 0) {
+                    dev.tcpscope.proto.http2.Http2.settingsItems(item, d);
+                }
+            }
             case "authorization", "proxy-authorization" -> {
                 if (ntlmssp(item, m, at, protocols)) {
                     break;

@@ -71,8 +71,11 @@ class WebSocketTest {
     }
 
     @Test
-    void anUpgradeToH2cShowsNothingAfterTheAnswer() {
-        assertThat(read("read", CAPTURE, "-Y", "tcp.port == 43004", "-T", "fields", "-e", "frame.protocols"))
-                .endsWith("eth:ethertype:ip:tcp", "eth:ethertype:ip:tcp", "eth:ethertype:ip:tcp", "eth:ethertype:ip:tcp");
+    void anUpgradeToH2cHandsTheBytesAfterTheAnswerToHttp2() {
+        assertThat(read("read", CAPTURE, "-Y", "tcp.port == 43004", "-T", "fields", "-e", "frame.protocols", "-e", "_ws.col.Info"))
+                .endsWith("eth:ethertype:ip:tcp:http\tHTTP/1.1 101 Switching Protocols ", "eth:ethertype:ip:tcp:http:http2\tMagic",
+                        "eth:ethertype:ip:tcp\t43004 → 80 [FIN, ACK] Seq=153 Ack=148 Win=65000 Len=0",
+                        "eth:ethertype:ip:tcp\t80 → 43004 [FIN, ACK] Seq=148 Ack=154 Win=65000 Len=0",
+                        "eth:ethertype:ip:tcp\t43004 → 80 [ACK] Seq=154 Ack=149 Win=65000 Len=0");
     }
 }
