@@ -18,6 +18,6 @@ FIELDS="frame.number _ws.col.Protocol _ws.col.Info http2.type http2.streamid htt
   http2.headers.method http2.headers.path http2.headers.status http2.headers.content_type http2.request.full_uri
   http2.settings.id http2.data.data http2.body.fragment http2.body.reassembled.in http2.body.reassembled.length
   http2.rst_stream.error http2.goaway.error http2.window_update.window_size_increment http2.push_promise.promised_stream_id
-  tcp.len tcp.reassembled_in tcp.pdu.size frame.protocols _ws.expert.message _ws.malformed"
+  tcp.len tcp.reassembled_in frame.protocols _ws.expert.message _ws.malformed"
 
 protocol_goldens scripts/make-http2-goldens.sh src/test/resources/golden/http2 "$CAPTURES" "$FILTER" "$FIELDS" expert

@@ -288,18 +288,27 @@ class HostileFuzzTest {
         boolean udp = in.consumeInt(0, 3) == 0;
         int server = APP_PORTS[in.consumeInt(0, APP_PORTS.length - 1)];
         long[] next = {1000, 5000};
-        // half the HTTP conversations start with an upgrade to WebSocket (some with permessage-deflate),
-        // so that the fuzzer's bytes after it are WebSocket frames
-        boolean upgraded = !udp && server == 80 && in.consumeBoolean();
+        // a third of the HTTP conversations start with an upgrade to WebSocket (some with
+        // permessage-deflate), so that the fuzzer's bytes after it are WebSocket frames, and a
+        // third with HTTP/2's connection preface, so that they are HTTP/2 frames
+        int mode = !udp && server == 80 ? in.consumeInt(0, 2) : 0;
+        boolean upgraded = mode == 1;
+        boolean http2 = mode == 2;
         boolean deflate = upgraded && in.consumeBoolean();
         Frame frame = new Frame();
         StringBuilder sb = new StringBuilder();
         for (int i = 1; i <= 32 && in.remainingBytes() > 4; i++) {
             boolean handshake = upgraded && i <= 2;
-            int side = handshake ? i - 1 : in.consumeBoolean() ? 1 : 0;
+            int side = handshake ? i - 1 : http2 && i == 1 ? 0 : in.consumeBoolean() ? 1 : 0;
             int jump = !handshake && in.consumeInt(0, 7) == 0 ? in.consumeInt(-3000, 3000) : 0;
             byte[] payload = handshake ? websocketHandshake(i == 2, deflate) : in.consumeBytes(in.consumeInt(0, 1460));
-            if (!udp && server == 80 && !upgraded && payload.length > 1 && payload[0] == 'N') {
+            if (http2 && i == 1) {
+                byte[] preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                byte[] joined = java.util.Arrays.copyOf(preface, preface.length + payload.length);
+                System.arraycopy(payload, 0, joined, preface.length, payload.length);
+                payload = joined;
+            }
+            if (!udp && server == 80 && mode == 0 && payload.length > 1 && payload[0] == 'N') {
                 // an NTLMSSP message in an auth header: the fuzzer's bytes after the signature
                 payload = ntlmHeader(side == 0, payload);
             }

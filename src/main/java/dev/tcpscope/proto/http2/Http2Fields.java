@@ -172,8 +172,10 @@ public final class Http2Fields {
         return Collected.field(name, title, type, bits, base, Http2Fields::of);
     }
 
+    /** HTTP/2's items of the frame, else HTTP's (an HTTP2-Settings header's SETTINGS are under HTTP). */
     private static Collected of(dev.tcpscope.tcp.Decoder d) {
         Http2 h = Collected.dissector(d, "http2", Http2.class);
-        return h == null ? null : h.fields(d.frame().number());
+        Collected c = h == null ? null : h.fields(d.frame().number());
+        return c != null ? c : dev.tcpscope.proto.http.Http.treeFields(d);
     }
 }
