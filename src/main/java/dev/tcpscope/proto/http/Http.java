@@ -142,11 +142,9 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
          */
         int switchFrame;
         int switchOffset;
-        /** After the switch: the upgraded protocol's dissector when tcpscope has one (WebSocket), and its state. */
+        /** After the switch: the upgraded protocol's dissector when tcpscope has one (WebSocket, HTTP/2), and its state. */
         PduDissector upgraded;
         Object upgradedSession;
-        /** After the switch, the bytes go to a dissector tcpscope does not have and that shows nothing. */
-        boolean upgradedToNothing;
         /** HTTP/2 found by its preface (the conversation's HTTP/2 session), not by an upgrade. */
         Object http2Session;
         /** The status code of the last response (conv_data->response_code). */
@@ -367,7 +365,7 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
                 switchedSegment = s;
                 switchedOff = off + pos;
                 switchedLen = len - pos;
-                switchedTaken = session.upgraded != null || session.upgradedToNothing;
+                switchedTaken = session.upgraded != null;
                 switchedShows = false;
                 if (session.upgraded != null) {
                     upgraded(s, off + pos, len - pos, pos, ctx, session);
