@@ -230,16 +230,25 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
             pdus.add(p);
             one(p, ss, ctx);
             if (p.end != End.OK) {
+                // tcp_dissect_pdus shows a PDU's exception and goes on with the next PDU
                 ctx.columns.appendInfo(p.end.marker());
-                ctx.exception = true;
+            }
+            if (plen > remaining) {
                 return;
             }
             pos += (int) plen;
         }
     }
 
-    /** A PDU's bytes past what the segment holds: the item that would cover them throws. */
+    /**
+     * Whether an item ending at {@code end} throws: past the frame's length a malformed packet
+     * (ReportedBoundsError), past what the segment holds of it the unreassembled bounds error.
+     */
     private static boolean past(Pdu p, long end) {
+        if (end > p.plen) {
+            p.end = End.MALFORMED;
+            return true;
+        }
         if (end > p.cap) {
             p.end = End.UNREASSEMBLED;
             return true;
@@ -272,10 +281,18 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
             case SETTINGS -> settings(p, ss, dir);
             case PUSH_PROMISE -> pushPromise(p, ss, dir, id, ctx);
             case PING -> past(p, 9 + 8);
-            case GOAWAY -> past(p, p.plen);
+            case GOAWAY -> past(p, 9 + 8); // the debug data runs to the end of what is there
             case CONTINUATION -> continuation(p, ss, dir, id, ctx);
-            case ALTSVC -> past(p, p.plen);
-            default -> past(p, p.plen);
+            case ALTSVC -> {
+                if (!past(p, 9 + 2)) {
+                    long origin = 11 + p.u16(9);
+                    if (!past(p, origin)) {
+                        // the field value: what the length (a guint16 there) leaves after the origin
+                        past(p, Math.max(origin, 9 + (p.length & 0xffff)));
+                    }
+                }
+            }
+            default -> { } // BLOCKED has no payload; an unknown type's bytes are shown as far as they are there
         }
     }
 
@@ -646,15 +663,16 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
             return End.OK;
         }
         End end = End.OK;
-        boolean first = true;
-        for (Pdu p : pdus) {
-            if (first) {
+        for (int i = 0; i < pdus.size(); i++) {
+            Pdu p = pdus.get(i);
+            if (i == 0) {
                 protocols.accept("http2");
-                first = false;
             }
-            End e = Http2Tree.pdu(p, root, protocols);
-            if (e != End.OK) {
-                end = e;
+            end = Http2Tree.pdu(p, root, protocols);
+            if (end != End.OK && i < pdus.size() - 1) {
+                // tcp_dissect_pdus's show_exception after the PDU, then the next PDU
+                root.protocol("_ws.malformed", "[Malformed Packet: HTTP2]").at(p.s, p.base, 0)
+                        .expert("_ws.malformed.expert", Tree.Severity.ERROR, Tree.Group.MALFORMED, "Malformed Packet (Exception occurred)");
             }
         }
         return end;

@@ -25,8 +25,9 @@ final class Http2Tree {
             return p.end;
         }
         String type = Http2.typeName(p.type);
+        // dissect_http2_pdu keeps the length in a guint16: the item's text shows its low 16 bits
         Tree st = proto.none("http2.stream", "Stream: " + type + ", Stream ID: " + Integer.toUnsignedString(p.streamId)
-                + ", Length " + p.length + p.streamText).at(s, b, p.cap);
+                + ", Length " + (p.length & 0xffff) + p.streamText).at(s, b, p.cap);
         st.field("http2.length", "Length: " + p.length, Integer.toString(p.length)).at(s, b, 3);
         String typeLabel = p.type <= Http2.BLOCKED || p.type == Http2.ORIGIN || p.type == Http2.PRIORITY_UPDATE
                 ? Http2.typeName(p.type) : "Unknown";
@@ -158,7 +159,7 @@ final class Http2Tree {
 
     /** dissect_frame_prio's items at {@code at}; the offset after, or -1 when the PDU ends first. */
     private static long priority(Http2.Pdu p, Tree st, long at) {
-        if (p.cap < at + 5) {
+        if (p.cap < at + 4) {
             return -1;
         }
         long v = p.u32(at);
@@ -166,6 +167,9 @@ final class Http2Tree {
         st.field("http2.exclusive", Text.bits((int) v, 0x80000000, 32) + " = Exclusive: " + (excl ? "True" : "False"),
                 excl ? "1" : "0").at(p.s, p.base + at, 4).bitmask(0x80000000L);
         masked(st, "http2.stream_dependency", "Stream Dependency", v, p.s, p.base + at);
+        if (p.cap < at + 5) {
+            return -1;
+        }
         int w = p.u8(at + 4);
         st.field("http2.headers.weight", "Weight: " + w, Integer.toString(w)).at(p.s, p.base + at + 4, 1);
         st.field("http2.headers.weight_real", "Weight real: " + (w + 1), Integer.toString(w + 1)).generated().at(p.s, p.base + at + 4, 1);
@@ -500,12 +504,15 @@ final class Http2Tree {
     }
 
     private static void goaway(Http2.Pdu p, Tree st) {
-        if (p.cap < 17) {
+        if (p.cap < 13) {
             return;
         }
         long v = p.u32(9);
         bit31(st, "http2.goway.r", "Reserved", v, p.s, p.base + 9);
         masked(st, "http2.goaway.last_stream_id", "Last-Stream-ID", v, p.s, p.base + 9);
+        if (p.cap < 17) {
+            return;
+        }
         long e = p.u32(13);
         st.field("http2.goaway.error", "Error: " + error(e) + " (" + e + ")", Long.toString(e)).at(p.s, p.base + 13, 4);
         if (p.cap > 17) {
@@ -525,8 +532,8 @@ final class Http2Tree {
         byte[] o = new byte[ol];
         MemorySegment.copy(p.s, java.lang.foreign.ValueLayout.JAVA_BYTE, p.base + 11, o, 0, ol);
         st.string("http2.altsvc.origin", "Origin", Http2.ascii(o)).at(p.s, p.base + 11, ol);
-        int rest = p.cap - 11 - ol;
-        if (rest > 0) {
+        int rest = (p.length & 0xffff) - 2 - ol;
+        if (rest > 0 && 11 + ol + rest <= p.cap) {
             byte[] f = new byte[rest];
             MemorySegment.copy(p.s, java.lang.foreign.ValueLayout.JAVA_BYTE, p.base + 11 + ol, f, 0, rest);
             st.string("http2.altsvc.field_value", "Field/Value", Http2.ascii(f)).at(p.s, p.base + 11 + ol, rest);

@@ -145,8 +145,8 @@ public final class Llc {
                     t.at(llc.field("llc.pid", "Protocol ID: " + hex4(pid), hex4(pid)), c + 3, 2);
                 }
             } else {
-                info.append("; DSAP ").append(sapName(dsap & 0xfe)).append((dsap & 1) != 0 ? " Group" : " Individual")
-                        .append(", SSAP ").append(sapName(ssap & 0xfe)).append(response ? " Response" : " Command");
+                info.append("; DSAP ").append(sapInfo(dsap & 0xfe)).append((dsap & 1) != 0 ? " Group" : " Individual")
+                        .append(", SSAP ").append(sapInfo(ssap & 0xfe)).append(response ? " Response" : " Command");
                 if (hlen == 3 && (t.u8(2) & 0xef) == 0xaf && t.rep > 3 && t.u8(3) == 0x81) {
                     basicXid(t, root, protocol, info);
                 }
@@ -248,6 +248,12 @@ public final class Llc {
                 + REGISTRY.name("llc.control.s_ftype", stype) + " (0x" + stype + ")", "0x000" + stype).bitmask(0xc), 2, 2);
         t.at(c.field("llc.control.ftype", Text.bits(control, 3, 16) + " = Frame type: Supervisory frame (0x1)", "0x0001")
                 .bitmask(3).ftype(FT_UINT16), 2, 2);
+    }
+
+    /** The Info column's SAP: val_to_str(sap, sap_vals, "0x%02x"). */
+    static String sapInfo(int sap) {
+        String n = sapName(sap);
+        return n.equals("Unknown") ? hex2(sap) : n;
     }
 
     /** sap_vals, "Unknown" for the others. */
