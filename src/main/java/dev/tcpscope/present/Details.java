@@ -394,8 +394,8 @@ public final class Details {
                     .append("), copying").append(f.customBlockCopyable() ? "" : " not").append(" allowed");
         } else {
             title.append("Frame ").append(f.number()).append(": ")
-                    .append(len).append(bytes(len)).append(" on wire (").append(len * 8L).append(" bits), ")
-                    .append(cap).append(bytes(cap)).append(" captured (").append(cap * 8L).append(" bits)");
+                    .append(len).append(bytes(len)).append(" on wire (").append(bits(len)).append(" bits), ")
+                    .append(cap).append(bytes(cap)).append(" captured (").append(bits(cap)).append(" bits)");
         }
         boolean hasInterface = section >= 0 && f.interfaceId() != Frame.NO_INTERFACE;
         String ifName = iface == null || iface.name() == null ? "unknown" : iface.name();
@@ -441,16 +441,21 @@ public final class Details {
             frame.field("frame.time_relative", "Time since reference or first frame: " + rel + " seconds", rel).generated();
         }
         frame.field("frame.number", "Frame Number: " + f.number(), f.number());
-        DetailNode lenItem = frame.field("frame.len", "Frame Length: " + len + bytes(len) + " (" + len * 8L + " bits)", len);
+        DetailNode lenItem = frame.field("frame.len", "Frame Length: " + len + bytes(len) + " (" + bits(len) + " bits)", len);
         if (len < cap) {
             // packet-frame.c: a record whose original length is below its captured length
             Expert.add(lenItem, "frame.len_lt_caplen", Expert.Severity.ERROR, Expert.Group.MALFORMED,
                     "Frame length is less than captured length");
         }
-        frame.field("frame.cap_len", "Capture Length: " + cap + bytes(cap) + " (" + cap * 8L + " bits)", cap);
+        frame.field("frame.cap_len", "Capture Length: " + cap + bytes(cap) + " (" + bits(cap) + " bits)", cap);
         frame.field("frame.marked", "Frame is marked: False", "0").generated();
         frame.field("frame.ignored", "Frame is ignored: False", "0").generated();
         return frame;
+    }
+
+    /** packet-frame.c's bit count, a guint32 product: it wraps past 4 GiB of bits. */
+    private static long bits(long bytes) {
+        return (bytes * 8L) & 0xffffffffL;
     }
 
     /** " byte" or " bytes", as tshark's plurality(). */

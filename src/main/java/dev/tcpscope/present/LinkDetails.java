@@ -401,10 +401,10 @@ final class LinkDetails {
     }
 
     boolean nullLink(int i) {
-        if (!x.bounds(i, NullLink.HEADER_LENGTH, "Null/Loopback")) {
-            return false;
-        }
         x.protocol("null");
+        if (!x.bounds(i, NullLink.HEADER_LENGTH, "Null")) {
+            return false; // packet-null.c names its layer, then reads the family past the bytes
+        }
         MemorySegment s = x.d.segment(i);
         long off = x.d.offset(i);
         DetailNode n = x.root.protocol("null", "Null/Loopback").at(s, off, NullLink.HEADER_LENGTH);

@@ -288,10 +288,27 @@ public final class PacketList {
             return; // TCP marks its own options where tshark's option parser would stop
         }
         switch (d.end) {
-            case CAPTURE_SHORT -> info.append(LIMITED);
+            case CAPTURE_SHORT -> {
+                if (n == 1 && d.proto(0) == Proto.NULL) {
+                    // packet-null.c writes its columns before it reads the family
+                    setAddresses("N/A");
+                    set(protocol, "N/A");
+                    set(info, "Null/Loopback");
+                }
+                info.append(LIMITED);
+            }
             case REPORTED_SHORT -> info.append(d.containedShort
                     ? "[Malformed Packet: length of contained item exceeds length of containing item]" : MALFORMED);
-            case UNKNOWN_ETHERTYPE -> unknownEtherType();
+            case UNKNOWN_ETHERTYPE -> {
+                if (n > 0 && d.proto(n - 1) == Proto.NULL) {
+                    // packet-null.c tries the EtherType table itself: nothing there leaves its columns
+                    setAddresses("N/A");
+                    set(protocol, "N/A");
+                    set(info, "Null/Loopback");
+                } else {
+                    unknownEtherType();
+                }
+            }
             case UNKNOWN_IP_PROTO -> unknownIpProto(ip);
             case IP_FRAGMENT -> fragment(ip);
             case UNKNOWN_FAMILY -> {
