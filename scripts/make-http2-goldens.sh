@@ -4,7 +4,7 @@
 # HTTP/2 as tshark shows it, for the captures in CAPTURES below, under the profile of
 # scripts/tshark-profile.sh: under src/test/resources/golden/http2/, each capture's packet list
 # and, for the frames FILTER keeps, -V, -2 -V, -T json -x, -T pdml, -T ek, -T fields with FIELDS
-# and -q -z expert (scripts/lib/protocol-goldens.sh says which file is which), and VERSION
+# and -q -z expert (scripts/lib/protocol-goldens.sh says which file is which), -q -z http2,tree, and VERSION
 # (tshark version, commands, profile, date). Http2Test compares tcpscope's output with these.
 # Goldens are made by this script only; never edit them by hand.
 set -euo pipefail
@@ -21,3 +21,13 @@ FIELDS="frame.number _ws.col.Protocol _ws.col.Info http2.type http2.streamid htt
   tcp.len tcp.reassembled_in frame.protocols _ws.expert.message _ws.malformed"
 
 protocol_goldens scripts/make-http2-goldens.sh src/test/resources/golden/http2 "$CAPTURES" "$FILTER" "$FIELDS" expert
+
+# and <name>.http2tree.txt: `-Y FILTER -q -z http2,tree`, packet-http2.c's statistics tree
+prof=$(mktemp -d)
+scripts/tshark-profile.sh "$prof"
+for name in $CAPTURES; do
+  XDG_CONFIG_HOME="$prof" LC_ALL=C.UTF-8 TZ=UTC tshark -r "captures/$name" -Y "$FILTER" -q -z http2,tree \
+    >"src/test/resources/golden/http2/$name.http2tree.txt" 2>/dev/null || true
+done
+rm -rf "$prof"
+echo "also: tshark -r captures/<name> -Y '$FILTER' -q -z http2,tree > <name>.http2tree.txt" >>src/test/resources/golden/http2/VERSION

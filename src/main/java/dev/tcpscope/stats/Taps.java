@@ -25,7 +25,7 @@ public final class Taps {
     public static final List<String> COMMANDS = List.of(
             "conv,eth", "conv,ip", "conv,ipv6", "conv,tcp", "conv,udp",
             "dns,tree", "endpoints,eth", "endpoints,ip", "endpoints,ipv6", "endpoints,tcp", "endpoints,udp",
-            "expert", "follow,tcp", "follow,udp", "http,tree", "http_req,tree", "http_srv,tree", "io,phs", "io,stat",
+            "expert", "follow,tcp", "follow,udp", "http,tree", "http2,tree", "http_req,tree", "http_srv,tree", "io,phs", "io,stat",
             "ip_hosts,tree", "plen,tree", "ptype,tree");
 
     private final List<Tap> taps = new ArrayList<>();
@@ -138,6 +138,7 @@ public final class Taps {
             case "http,tree", "http_req,tree", "http_srv,tree" -> HttpTrees.parse(command, arg, c.table());
             case "io,phs" -> PhsTap.parse(arg, c.table(), c.zone(), c.macs());
             case "dns,tree" -> DnsTree.parse(arg, c.table());
+            case "http2,tree" -> Http2Stats.parse(arg, c.table());
             default -> throw new TapArgumentException("tcpscope: -z " + command + " is not supported yet", 1);
         };
     }

@@ -652,6 +652,25 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
         Http2Tree.settings(p, parent);
     }
 
+    /**
+     * The type names of the frames {@code d}'s frame queued on packet-http2.c's tap: each HTTP/2
+     * frame dissected to its end (not the preface, not one that ended in an exception).
+     */
+    public static List<String> tapped(dev.tcpscope.tcp.Decoder d) {
+        Http2 h = Collected.dissector(d, "http2", Http2.class);
+        long f = d.frame().number();
+        if (h == null || !h.shows(f)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(h.pdus.size());
+        for (Pdu p : h.pdus) {
+            if (!p.magic && p.end == End.OK) {
+                out.add(typeName(p.type));
+            }
+        }
+        return out;
+    }
+
     @Override
     public boolean shows(long f) {
         return f == frame && !pdus.isEmpty();

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * HTTP/2 is what tshark 4.0.17 prints (goldens by scripts/make-http2-goldens.sh: the packet list
  * of every frame and, for the HTTP/2 frames and port 80's segments, -V, -2 -V, -T json -x,
- * -T pdml, -T ek, -T fields and -q -z expert) on the crafted captures/synth-http2.pcap
+ * -T pdml, -T ek, -T fields, -q -z expert and -q -z http2,tree) on the crafted captures/synth-http2.pcap
  * (synth.Http2Scenarios) and Arkime's nghttp2 capture; HPACK decodes RFC 7541's examples;
  * mutated frames never end a dissection, in bounded time.
  */
@@ -36,11 +36,12 @@ class Http2Test {
     private static final Path DIR = Path.of("src/test/resources/golden/http2");
     private static final String[][] KINDS = {
         {".2.V.txt.gz", "-2 -V"}, {".V.txt.gz", "-V"}, {".ek.json.gz", "-T ek"}, {".json.gz", "-T json -x"},
-        {".pdml.gz", "-T pdml"}, {".fields.tsv", "-T fields -E header=y"}, {".expert.txt", "-q -z expert"}, {".txt", ""}};
+        {".pdml.gz", "-T pdml"}, {".fields.tsv", "-T fields -E header=y"}, {".expert.txt", "-q -z expert"},
+        {".http2tree.txt", "-q -z http2,tree"}, {".txt", ""}};
 
     static Stream<Arguments> goldens() throws IOException {
         List<Arguments> all = GoldenText.protocolGoldens(DIR, "http2 || tcp.port == 80", KINDS).toList();
-        assertThat(all).as("goldens in %s", DIR).hasSize(2 * 8);
+        assertThat(all).as("goldens in %s", DIR).hasSize(2 * 9);
         return all.stream();
     }
 
