@@ -213,6 +213,12 @@ ENABLED=(
   #   pipes keep showing as SMB2 data (docs/SMB2.md).
   dcerpc drsuapi epm rpc_netlogon svcctl samr lsarpc winreg mapi nspi atsvc spoolss dssetup
   isystemactivator remunk remunk2
+  # sip, sdp: SIP on udp.port and tcp.port 5060 and by its "udp" and "tcp" heuristics (on by
+  #   default in 4.0.17), messages framed by Content-Length over TCP (src/main/java/dev/tcpscope/
+  #   proto/sip; docs/SIP.md): request and status lines, the headers with their sub-trees,
+  #   request/response matching and resends, and the SDP bodies (proto/sdp). raw_sip stays off
+  #   as its preference does; rtp/rtcp stay disabled (no capture here carries the media SDP sets up).
+  sip sdp
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at
