@@ -172,6 +172,9 @@ public final class Sip implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
         }
         int used = w.walk(Tree.NOTHING, offset, remaining, token[0], null, p -> { });
         String protocol = "SIP" + w.protocolSuffix;
+        if (frameInfo.length() > Text.MAX_INFO) {
+            frameInfo.setLength(Text.MAX_INFO); // the column keeps less: a segment of many messages stays linear
+        }
         if (w.malformed) {
             frameInfo.append(w.info).append("[Malformed Packet]");
             call.msgs.add(new Msg(offset, remaining, w.type, token[0], null));

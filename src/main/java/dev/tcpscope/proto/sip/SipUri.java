@@ -78,7 +78,11 @@ final class SipUri {
             return -1;
         }
         int c = u8(current);
-        if (c == '"' || find(current, end, '<') >= 0 && find(current, end, '<') < firstOf(current, end, ';', ',')) {
+        // a '<' before the first ';' or ',' makes a name-addr; searching no further keeps a
+        // header of many addr-specs linear
+        int firstStop = firstOf(current, end, ';', ',');
+        int ltBefore = find(current, firstStop, '<');
+        if (c == '"' || ltBefore >= 0) {
             // name-addr: a display name (quoted or tokens) before '<'
             int lt;
             if (c == '"') {
@@ -96,7 +100,7 @@ final class SipUri {
                 displayEnd = q;
                 lt = find(q + 1, end, '<');
             } else {
-                lt = find(current, end, '<');
+                lt = ltBefore;
                 if (lt > current) {
                     displayStart = current;
                     displayEnd = lt - 1;
@@ -117,11 +121,7 @@ final class SipUri {
             return gt + 1;
         }
         // addr-spec: the URI up to ';' (a header parameter), ',' or the line's end
-        int stop = firstOf(current, end, ';', ',');
-        if (stop < 0) {
-            stop = end;
-        }
-        int trimmed = stop;
+        int trimmed = firstStop;
         while (trimmed > current && (u8(trimmed - 1) == ' ' || u8(trimmed - 1) == '\t' || u8(trimmed - 1) == '\r'
                 || u8(trimmed - 1) == '\n')) {
             trimmed--;

@@ -53,12 +53,13 @@ final class SipWalk {
     private int contacts, contactsExpires0, contactsExpiresUnknown;
     private boolean contactIsStar, expiresIs0;
 
+    // packet-sip.c counts contacts in unsigned chars: the counts wrap at 256
     void contactExpires0() {
-        contactsExpires0++;
+        contactsExpires0 = (contactsExpires0 + 1) & 0xff;
     }
 
     void contactExpiresUnknown() {
-        contactsExpiresUnknown++;
+        contactsExpiresUnknown = (contactsExpiresUnknown + 1) & 0xff;
     }
 
     SipWalk(MemorySegment s, long base, int tvbLen) {
@@ -262,7 +263,7 @@ final class SipWalk {
         }
         StringBuilder inf = new StringBuilder(info);
         if ("REGISTER".equals(method)) {
-            int expires0 = contactsExpires0 + (expiresIs0 ? contactsExpiresUnknown : 0);
+            int expires0 = (contactsExpires0 + (expiresIs0 ? contactsExpiresUnknown : 0)) & 0xff;
             if (contactIsStar && expiresIs0) {
                 inf.append("  (remove all bindings)");
             } else if (expires0 > 0) {
@@ -282,7 +283,7 @@ final class SipWalk {
                 inf.append(" (").append(cseqMethod).append(')');
             }
             if (cseqMethod.equals("REGISTER") && statusCode > 199 && statusCode < 300) {
-                int expires0 = contactsExpires0 + (expiresIs0 ? contactsExpiresUnknown : 0);
+                int expires0 = (contactsExpires0 + (expiresIs0 ? contactsExpiresUnknown : 0)) & 0xff;
                 if (expires0 > 0) {
                     inf.append("  (removed ").append(expires0).append(" binding").append(expires0 == 1 ? "" : "s").append(')');
                     if (contacts > expires0) {
@@ -475,7 +476,7 @@ final class SipWalk {
                     if (p < 0) {
                         break;
                     }
-                    contacts++;
+                    contacts = (contacts + 1) & 0xff;
                     if (p >= next || u8(p) != ',') {
                         break;
                     }
