@@ -13,7 +13,6 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -403,10 +402,5 @@ public final class Sip implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
     /** The frame's SIP items, for the field table. */
     public Collected fields(long f) {
         return fields.of(this, f);
-    }
-
-    /** Lower-case, for the media types a body is handed on by. */
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }
