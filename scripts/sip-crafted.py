@@ -5,7 +5,8 @@
 # message without any CRLF, a Content-Length past the data and a negative one, a BYE answered
 # (release time). Over TCP 5060: two messages in one segment, one message over three segments
 # (headers cut, body cut), junk before a request (a continuation), a keep-alive byte, and a header
-# line of 100 KB over many segments.
+# line of 100 KB over many segments. Over TCP 5062 (the "tcp" heuristic): a REGISTER over two
+# segments, its 200, a segment that is not SIP, an OPTIONS.
 #   python3 scripts/sip-crafted.py captures/synth-sip.pcap
 import struct, sys
 
@@ -104,13 +105,20 @@ C.cli(two)
 C.srv(msg('SIP/2.0 200 OK', common('OPTIONS', 1, 't1@a', 's')))
 big = msg('MESSAGE sip:bob@b.example SIP/2.0', common('MESSAGE', 3, 't1@a') + ['Content-Type: text/plain'], b'0123456789' * 30)
 C.cli(big[:60]); C.cli(big[60:len(big) - 200]); C.cli(big[len(big) - 200:])
-C.cli(b'\r')
+C.cli(b'\r'); C.cli(b'\r\n\r\n')
 C.cli(b'junk line\r\n' + msg('OPTIONS sip:bob@b.example SIP/2.0', common('OPTIONS', 4, 't1@a')))
 # a header line of 100 KB, over 70 segments
 C2 = Conv(frames, A, B, 40001, 5060)
 huge = msg('OPTIONS sip:bob@b.example SIP/2.0', common('OPTIONS', 1, 'huge@a') + ['X-Long: ' + 'a' * 100000])
 for i in range(0, len(huge), 1448):
     C2.cli(huge[i:i + 1448])
+# by the "tcp" heuristic on port 5062: a REGISTER over two segments, then a segment that is not SIP
+C3 = Conv(frames, A, B, 40002, 5062)
+reg = msg('REGISTER sip:b.example SIP/2.0', common('REGISTER', 30, 'h@a') + ['Contact: <sip:a@10.1.1.1>'])
+C3.cli(reg[:100]); C3.cli(reg[100:])
+C3.srv(msg('SIP/2.0 200 OK', common('REGISTER', 30, 'h@a', 'x') + ['Contact: <sip:a@10.1.1.1>;expires=3600']))
+C3.cli(b'\x00\x01\x02 binary, not SIP')
+C3.cli(msg('OPTIONS sip:b.example SIP/2.0', common('OPTIONS', 31, 'h@a')))
 
 out = open(sys.argv[1], 'wb')
 out.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1))

@@ -135,6 +135,13 @@ public final class Sip implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
                 }
             }
             int r = message(call, offset, remaining, heuristic ? !firstMsg : true, true, ctx);
+            if (r == -2 && firstMsg && heuristic) {
+                // a later segment of a conversation the "tcp" heuristic took that is not SIP:
+                // tshark tries the heuristic again, it declines, and the bytes show as data (on
+                // port 5060 dissect_sip_tcp's -2 counts as taken: nothing shows, not even data)
+                calls.add(call);
+                return;
+            }
             if (r <= 0) {
                 break;
             }
