@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 CAPTURES="synth-sip.pcap zeek-sip-wireshark.pcap zeek-sip-invalid-content-length.pcap zeek-sip-sip-junk-before-request.pcap
   zeek-sip-sip-long-request-response-paths.pcap suricata-sip-tcp.pcap suricata-sip-tcp-pattern.pcap
   pcapplusplus-sip_non_default_port.pcap pcapplusplus-sip_not_sdp.pcap pcapplusplus-sip_reqs.pcap pcapplusplus-sip_resp.pcap
-  pcapplusplus-sdp.pcap arkime-arkime_synthetic-sip.pcap"
+  pcapplusplus-sdp.pcap arkime-arkime_synthetic-sip.pcap arkime-gtp-iphone.pcap"
 FILTER='sip || udp.port == 5060 || tcp.port == 5060'
 FIELDS="frame.number _ws.col.Protocol _ws.col.Info sip.Method sip.r-uri sip.Status-Code sip.From sip.To sip.Call-ID sip.CSeq
   sip.CSeq.seq sip.CSeq.method sip.Via sip.Via.branch sip.Contact sip.contact.uri sip.Content-Type sip.Content-Length sip.resend

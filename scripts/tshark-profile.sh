@@ -217,7 +217,8 @@ ENABLED=(
   #   default in 4.0.17), messages framed by Content-Length over TCP (src/main/java/dev/tcpscope/
   #   proto/sip; docs/SIP.md): request and status lines, the headers with their sub-trees,
   #   request/response matching and resends, and the SDP bodies (proto/sdp). raw_sip stays off
-  #   as its preference does; rtp/rtcp stay disabled (no capture here carries the media SDP sets up).
+  #   as its preference does; rtp, rtcp and amr (the media SDP sets up, in arkime-gtp-iphone.pcap)
+  #   are not built and stay disabled, as gsm_sms for SMS bodies (docs/SIP.md).
   sip sdp
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---

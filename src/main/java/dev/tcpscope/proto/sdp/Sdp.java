@@ -34,6 +34,13 @@ public final class Sdp {
             Map.entry(28, "'nv' program"), Map.entry(31, "ITU-T H.261"), Map.entry(32, "MPEG-I/II Video"),
             Map.entry(33, "MPEG-II transport streams"), Map.entry(34, "ITU-T H.263"));
 
+    /** tvb_get_string_enc with ENC_UTF_8: the bytes as UTF-8, a bad sequence as U+FFFD. */
+    private static String utf8(MemorySegment s, long off, int len) {
+        byte[] b = new byte[Math.max(0, len)];
+        MemorySegment.copy(s, java.lang.foreign.ValueLayout.JAVA_BYTE, off, b, 0, b.length);
+        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static String title(String field) {
         return SdpFields.REGISTRY.row(field).title();
     }
@@ -53,7 +60,7 @@ public final class Sdp {
         }
 
         String str(int from, int to) {
-            return Text.latin1(s, base + from, Math.max(0, to - from));
+            return utf8(s, base + from, to - from);
         }
 
         Tree add(Tree t, String field, int from, int to) {
@@ -84,7 +91,7 @@ public final class Sdp {
 
         void line(Tree sdp, int start, int lineLen) {
             if (lineLen < 2 || Text.u8(s, base + start + 1) != '=') {
-                sdp.string("sdp.invalid", title("sdp.invalid"), Text.latin1(s, base + start, lineLen))
+                sdp.string("sdp.invalid", title("sdp.invalid"), utf8(s, base + start, lineLen))
                         .at(s, base + start, lineLen)
                         .expert("sdp.invalid_line.no_equal", Tree.Severity.NOTE, Tree.Group.MALFORMED,
                                 "Invalid SDP line (no '=' delimiter)");

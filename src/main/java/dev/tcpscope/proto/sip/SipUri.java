@@ -202,7 +202,7 @@ final class SipUri {
     }
 
     private String str(int from, int to) {
-        return Text.latin1(s, base + from, Math.max(0, to - from + 1));
+        return SipWalk.utf8(s, base + from, to - from + 1);
     }
 
     /** display_sip_uri: the display name, then the URI item with user, host, port and parameters under it. */

@@ -81,8 +81,15 @@ final class SipWalk {
         return -1;
     }
 
+    /** tvb_get_string_enc with ENC_UTF_8: the bytes as UTF-8, a bad sequence as U+FFFD. */
     String str(int from, int len) {
-        return Text.latin1(s, base + from, Math.max(0, len));
+        return utf8(s, base + from, len);
+    }
+
+    static String utf8(MemorySegment s, long off, int len) {
+        byte[] b = new byte[Math.max(0, len)];
+        MemorySegment.copy(s, java.lang.foreign.ValueLayout.JAVA_BYTE, off, b, 0, b.length);
+        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** tvb_find_line_end without desegmentation: the line's length, next[0] (absolute) just past its end. */
@@ -215,8 +222,15 @@ final class SipWalk {
 
         // 4.0 adds the item over the rest of the buffer (its value) and cuts its length to the
         // headers' only when a body follows
-        Tree hdr = sip.string("sip.msg_hdr", "Message Header", str(offset, remaining))
+        String headerValue = str(offset, remaining);
+        int nul = headerValue.indexOf('\u0000');
+        Tree hdr = sip.string("sip.msg_hdr", "Message Header", nul < 0 ? headerValue : headerValue.substring(0, nul))
                 .at(s, base + offset, remaining).relabel("Message Header");
+        if (nul >= 0 && Text.trailingStray(s, base + offset, remaining)) {
+            // proto.c's note on a string item whose bytes go on after a NUL (a binary body)
+            hdr.expert("_ws.string.trailing_stray_characters", Tree.Severity.WARNING, Tree.Group.UNDECODED,
+                    "Trailing stray characters");
+        }
         int hdrStart = offset;
 
         long contentLength = -1;

@@ -55,7 +55,7 @@ class SipTest {
 
     static Stream<Arguments> goldens() throws IOException {
         List<Arguments> all = GoldenText.protocolGoldens(DIR, "sip || udp.port == 5060 || tcp.port == 5060", KINDS).toList();
-        assertThat(all).as("goldens in %s", DIR).hasSize(13 * 8);
+        assertThat(all).as("goldens in %s", DIR).hasSize(14 * 8);
         return all.stream().filter(a -> !KNOWN_GAPS.contains((String) a.get()[0]));
     }
 
