@@ -217,6 +217,13 @@ ENABLED=(
   #   Upgrade: h2c answered 101; src/main/java/dev/tcpscope/proto/http2, docs/HTTP2.md): HPACK
   #   headers, SETTINGS, DATA bodies per stream handed to the content type's media dissector.
   http2
+  # sip, sdp: SIP on udp.port and tcp.port 5060 and by its "udp" and "tcp" heuristics (on by
+  #   default in 4.0.17), messages framed by Content-Length over TCP (src/main/java/dev/tcpscope/
+  #   proto/sip; docs/SIP.md): request and status lines, the headers with their sub-trees,
+  #   request/response matching and resends, and the SDP bodies (proto/sdp). raw_sip stays off
+  #   as its preference does; rtp, rtcp and amr (the media SDP sets up, in arkime-gtp-iphone.pcap)
+  #   are not built and stay disabled, as gsm_sms for SMS bodies (docs/SIP.md).
+  sip sdp
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

@@ -43,7 +43,8 @@ public final class ProtocolNames {
             Map.entry("rpc_netlogon", "RPC_NETLOGON"), Map.entry("svcctl", "SVCCTL"), Map.entry("samr", "SAMR"),
             Map.entry("lsarpc", "LSARPC"), Map.entry("winreg", "WINREG"), Map.entry("mapi", "MAPI"), Map.entry("nspi", "NSPI"),
             Map.entry("atsvc", "ATSVC"), Map.entry("spoolss", "SPOOLSS"), Map.entry("dssetup", "DSSETUP"),
-            Map.entry("isystemactivator", "ISystemActivator"), Map.entry("remunk", "IRemUnknown"), Map.entry("remunk2", "IRemUnknown2"));
+            Map.entry("isystemactivator", "ISystemActivator"), Map.entry("remunk", "IRemUnknown"), Map.entry("remunk2", "IRemUnknown2"),
+            Map.entry("sip", "SIP"), Map.entry("sdp", "SDP"));
 
     /** The short name of the protocol whose filter name is {@code filterName}, or null when tcpscope does not know it. */
     public static String shortName(String filterName) {

@@ -75,7 +75,9 @@ public final class Protocols {
             dev.tcpscope.proto.pgsql.PgsqlFields.all(),
             dev.tcpscope.proto.bgp.BgpFields.all(),
             dev.tcpscope.proto.oncrpc.RpcFields.all(),
-            dev.tcpscope.proto.dcerpc.DcerpcFields.all()));
+            dev.tcpscope.proto.dcerpc.DcerpcFields.all(),
+            dev.tcpscope.proto.sip.SipFields.all(),
+            dev.tcpscope.proto.sdp.SdpFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -151,6 +153,10 @@ public final class Protocols {
         t.registerUdp(rpc, dev.tcpscope.proto.oncrpc.Rpc.PORTS, true);
         // DCE/RPC: its "tcp" heuristic (enabled by default in 4.0.17, which registers no tcp.port for it)
         t.register(new dev.tcpscope.proto.dcerpc.Dcerpc(t::byPort, t::heuristics), dev.tcpscope.proto.dcerpc.Dcerpc.TCP_PORTS, true);
+        // SIP: tcp.port and udp.port 5060 and its "tcp" and "udp" heuristics (on by default in 4.0.17)
+        dev.tcpscope.proto.sip.Sip sip = new dev.tcpscope.proto.sip.Sip();
+        t.register(sip, dev.tcpscope.proto.sip.Sip.PORTS, true);
+        t.registerUdp(sip, dev.tcpscope.proto.sip.Sip.PORTS, true);
         return t;
     }
 
