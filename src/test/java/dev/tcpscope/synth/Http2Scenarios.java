@@ -14,13 +14,14 @@ import java.util.zip.GZIPOutputStream;
  * and its HPACK decompression: a prior-knowledge connection (preface, SETTINGS both ways and their
  * ACKs, requests with indexed, literal, never-indexed and Huffman-coded fields and the dynamic
  * table reused, a header block split by CONTINUATION inside a field, a SETTINGS_HEADER_TABLE_SIZE
- * answered by a size update, responses with a gzip body in two DATA frames over several segments,
+ * of 256 (after its ACK tshark's inflater decodes none of the client's later blocks), responses
+ * with a gzip body in two DATA frames over several segments,
  * a padded HEADERS and DATA, a JSON body, a body ended by trailers, PING and its ACK,
  * WINDOW_UPDATE, PRIORITY, RST_STREAM, PUSH_PROMISE, ALTSVC, an unknown type, GOAWAY with debug
  * data, several frames in a segment and one frame over several); an h2c upgrade with an
  * HTTP2-Settings header and the first SETTINGS in the 101 answer's segment; a preface whose first
- * segment ends inside a frame; a header block with an index past the tables, after which the
- * direction decodes nothing. Run it to remake the file; the goldens come from tshark
+ * segment ends inside a frame; a header block with an index past the tables; request bodies ended
+ * by trailers and by an empty END_STREAM DATA frame. Run it to remake the file; the goldens come from tshark
  * (scripts/make-http2-goldens.sh); nothing here says what the result should be.
  */
 public final class Http2Scenarios {
@@ -195,13 +196,29 @@ public final class Http2Scenarios {
         io.server(concat(settings(), frame(4, 1, 0, new byte[0])));
         io.close();
 
-        // 4: a header block with an index past the tables; the direction decodes nothing after it
+        // 4: a header block with an index past the tables (tshark shows "<unknown>" and goes on)
         io.open();
         io.client(concat(b(PREFACE), settings(3, 100)));
         io.server(concat(settings(), frame(4, 1, 0, new byte[0])));
         io.client(frame(1, 0x05, 1, concat(indexed(2), indexed(70), indexed(6))));
         io.client(frame(1, 0x05, 3, concat(indexed(2), indexed(6), indexed(4))));
         io.server(frame(1, 0x05, 1, concat(indexed(8), without(28, str("0")))));
+        io.close();
+
+        // 5: request bodies ended by trailers (one DATA frame, two) and by an empty END_STREAM DATA frame
+        io.open();
+        io.client(concat(b(PREFACE), settings(3, 100)));
+        io.server(concat(settings(3, 100), frame(4, 1, 0, new byte[0])));
+        io.client(frame(4, 1, 0, new byte[0]));
+        byte[] post = concat(indexed(3), indexed(6), without(4, str("/up")), incremental(1, str("a.b")), incremental(31, str("text/plain")));
+        io.client(concat(frame(1, 0x04, 1, post), frame(0, 0, 1, b("one line\n"))));
+        io.client(frame(1, 0x05, 1, incrementalNew(str("x-sum"), str("1"))));
+        byte[] post2 = concat(indexed(3), indexed(6), without(4, str("/up2")), indexed(63), indexed(62));
+        io.client(concat(frame(1, 0x04, 3, post2), frame(0, 0, 3, b("first\n")), frame(0, 0, 3, b("second\n"))));
+        io.client(frame(1, 0x05, 3, incrementalNew(str("x-sum"), str("2"))));
+        byte[] post3 = concat(indexed(3), indexed(6), without(4, str("/up3")), indexed(64), indexed(63));
+        io.client(concat(frame(1, 0x04, 5, post3), frame(0, 0, 5, b("alone\n"))));
+        io.client(frame(0, 1, 5, new byte[0]));
         io.close();
     }
 

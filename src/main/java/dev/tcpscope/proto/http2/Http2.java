@@ -72,23 +72,9 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
     }
 
     /** A body being gathered from DATA frames (fragment_add_seq_next's list for one stream and direction). */
-    static final class Body {
-        final List<int[]> parts = new ArrayList<>(); // {frame, length}
-        byte[] data = new byte[256];
-        int length;
-        boolean overflow;
-
-        void add(int frame, MemorySegment s, long off, int n) {
-            parts.add(new int[] {frame, n});
-            if (overflow || (long) length + n > MAX_BODY) {
-                overflow = true;
-                return;
-            }
-            if (length + n > data.length) {
-                data = java.util.Arrays.copyOf(data, Math.max(length + n, data.length * 2));
-            }
-            MemorySegment.copy(s, ValueLayout.JAVA_BYTE, off, data, length, n);
-            length += n;
+    static final class Body extends dev.tcpscope.proto.Fragments {
+        Body() {
+            super(MAX_BODY);
         }
     }
 
@@ -395,24 +381,24 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
     /** A body complete in this PDU: its media's columns now, its tree later. */
     private void complete(Pdu p, Body b, OneWay w, PduContext ctx) {
         if (recording) {
-            for (int[] part : b.parts) {
+            for (int[] part : b.parts()) {
                 if (reassembledIn.size() < MAX_RECORDED) {
                     reassembledIn.put(key(part[0], p.streamId), ctx.frame);
                 }
             }
         }
-        if (b.overflow) {
+        if (b.overflow()) {
             return;
         }
-        p.ownFragment = b.parts.size() == 1 && p.type == DATA && p.dataLength > 0;
+        p.ownFragment = b.parts().size() == 1 && p.type == DATA && p.dataLength > 0;
         if (p.ownFragment) {
             // process_reassembled_data hands on a lone fragment as the rest of the PDU, padding included
             p.body = new byte[(int) (p.cap - p.dataOffset)];
             MemorySegment.copy(p.s, ValueLayout.JAVA_BYTE, p.base + p.dataOffset, p.body, 0, p.body.length);
         } else {
-            p.body = java.util.Arrays.copyOf(b.data, b.length);
+            p.body = b.bytes();
         }
-        p.bodyParts = b.parts;
+        p.bodyParts = b.parts();
         p.contentType = w.contentType;
         p.contentTypeParameters = w.contentTypeParameters;
         if (w.contentEncoding != null && !w.partialContent) {
@@ -703,17 +689,15 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
             return;
         }
         for (Pdu p : pdus) {
-            if (p.block != null) {
-                byte[] d = Http2Tree.decompressed(p);
-                if (!p.block.headers.isEmpty()) {
-                    source.accept("Decompressed Header", d);
-                }
-            }
+            // a body that trailers end is put together before their block is inflated
             if (p.body != null && !p.ownFragment) {
                 source.accept("Reassembled body", p.body);
             }
             if (p.inflated != null) {
                 source.accept("Uncompressed entity body", p.inflated);
+            }
+            if (p.block != null && !p.block.headers.isEmpty()) {
+                source.accept("Decompressed Header", Http2Tree.decompressed(p));
             }
         }
     }

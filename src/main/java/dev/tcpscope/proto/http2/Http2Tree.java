@@ -38,7 +38,12 @@ final class Http2Tree {
         masked(st, "http2.streamid", "Stream Identifier", r, s, b + 5);
         switch (p.type) {
             case Http2.DATA -> data(p, proto, st, protocols);
-            case Http2.HEADERS -> headers(p, st);
+            case Http2.HEADERS -> {
+                if (p.body != null) {
+                    fullBody(p, proto, st, protocols); // trailers with END_STREAM end the body first
+                }
+                headers(p, st);
+            }
             case Http2.PRIORITY -> priority(p, st, 9);
             case Http2.RST_STREAM -> {
                 if (p.cap >= 13) {
@@ -204,7 +209,7 @@ final class Http2Tree {
         if (!p.ownFragment) {
             body = MemorySegment.ofArray(p.body);
             off = 0;
-            fragments(st, p.bodyParts, p.body, body);
+            dev.tcpscope.proto.Fragments.tree(st, FRAGMENTS, p.bodyParts, body, p.body.length);
         } else {
             body = p.s; // one fragment: the PDU's bytes from the data on, padding included
             off = p.base + p.dataOffset;
@@ -236,29 +241,11 @@ final class Http2Tree {
         }
     }
 
-    private static void fragments(Tree st, java.util.List<int[]> parts, byte[] whole, MemorySegment r) {
-        int count = parts.size();
-        int total = whole.length;
-        StringBuilder label = new StringBuilder().append(count).append(" Body fragments (").append(total)
-                .append(total == 1 ? " byte)" : " bytes)");
-        for (int i = 0; i < count; i++) {
-            int[] part = parts.get(i);
-            label.append(i == 0 ? ": " : ", ").append('#').append(part[0]).append('(').append(part[1]).append(')');
-        }
-        String l = label.length() > 239 ? label.substring(0, 239) : label.toString();
-        Tree t = st.none("http2.body.fragments", l).generated().at(r, 0, total);
-        long at = 0;
-        for (int[] part : parts) {
-            int n = part[1];
-            t.field("http2.body.fragment", "Frame: " + part[0] + ", payload: " + at + "-" + (at + n - 1) + " (" + n
-                    + (n == 1 ? " byte)" : " bytes)"), Integer.toString(part[0])).generated()
-                    .at(r, (int) Math.min(at, total), (int) Math.max(0, Math.min(n, total - at)));
-            at += n;
-        }
-        t.field("http2.body.fragment.count", "Body fragment count: " + count, Integer.toString(count)).generated();
-        t.field("http2.body.reassembled.length", "Reassembled body length: " + total, Integer.toString(total)).generated();
-        t.bytes("http2.body.reassembled.data", "Reassembled body data", r, 0, total).generated().at(r, 0, total);
-    }
+    /** packet-http2.c's http2_body_fragment_items. */
+    private static final dev.tcpscope.proto.Fragments.Names FRAGMENTS = new dev.tcpscope.proto.Fragments.Names(
+            "http2.body.fragments", "http2.body.fragment", "http2.body.fragment.count", "http2.body.reassembled.length",
+            "http2.body.reassembled.data", "Body fragment", "Body fragments", "Body fragment count", "Reassembled body length",
+            "Reassembled body data");
 
     private static void headers(Http2.Pdu p, Tree st) {
         long at = padding(p, st);

@@ -55,36 +55,12 @@ public final class WebSocket implements PduDissector, LayerTree {
         int serverPort;
     }
 
-    /** The fragments of a message so far (fragment_add_seq_next's list for one direction). */
-    static final class Message {
+    /** The fragments of a message so far (fragment_add_seq_next's list for one direction) and its first opcode. */
+    static final class Message extends dev.tcpscope.proto.Fragments {
         int firstOpcode;
-        final List<int[]> parts = new ArrayList<>(); // {frame, length}
-        byte[] data = new byte[256];
-        int length;
-        boolean overflow;
 
-        void add(int frame, MemorySegment s, long off, int n) {
-            parts.add(new int[] {frame, n});
-            if (overflow || (long) length + n > MAX_MESSAGE) {
-                overflow = true;
-                return;
-            }
-            if (length + n > data.length) {
-                data = java.util.Arrays.copyOf(data, Math.max(length + n, data.length * 2));
-            }
-            MemorySegment.copy(s, ValueLayout.JAVA_BYTE, off, data, length, n);
-            length += n;
-        }
-
-        /** The whole message, made once when its last frame arrives: the "Reassembled Message" source its items point into. */
-        private byte[] whole;
-
-        byte[] bytes() {
-            if (whole == null) {
-                whole = java.util.Arrays.copyOf(data, length);
-                data = null;
-            }
-            return whole;
+        Message() {
+            super(MAX_MESSAGE);
         }
     }
 
@@ -213,7 +189,7 @@ public final class WebSocket implements PduDissector, LayerTree {
         }
         // 4.0 decompresses by the RSV1 bit of the frame that ends the message (a message in several
         // frames, whose last one leaves it clear, stays as it came)
-        if (ss.deflate && (f.b0 & 0x40) != 0 && (!f.fragmented || f.message != null && !f.message.overflow)) {
+        if (ss.deflate && (f.b0 & 0x40) != 0 && (!f.fragmented || f.message != null && !f.message.overflow())) {
             boolean toServer = ctx.dstPort == ss.serverPort;
             byte[] in = f.message != null ? f.message.bytes() : null;
             byte[] out = in != null ? inflate(ss, toServer, MemorySegment.ofArray(in), 0, in.length)
@@ -336,7 +312,7 @@ public final class WebSocket implements PduDissector, LayerTree {
             if (w.unmasked != null) {
                 source.accept("Unmasked data", w.unmasked);
             }
-            if (w.message != null && !w.message.overflow && w.message.parts.size() > 0) {
+            if (w.message != null && !w.message.overflow() && !w.message.parts().isEmpty()) {
                 source.accept("Reassembled Message", w.message.bytes());
             }
             if (w.inflated != null) {

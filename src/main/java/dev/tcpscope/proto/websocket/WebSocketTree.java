@@ -82,7 +82,7 @@ final class WebSocketTree {
                 }
                 return End.OK; // dissect_websocket_data_frame skips a fragment's payload
             }
-            if (w.message.overflow) {
+            if (w.message.overflow()) {
                 return End.OK;
             }
             byte[] whole = w.message.bytes();
@@ -170,28 +170,13 @@ final class WebSocketTree {
         };
     }
 
+    /** packet-websocket.c's fragment_items. */
+    private static final dev.tcpscope.proto.Fragments.Names FRAGMENTS = new dev.tcpscope.proto.Fragments.Names(
+            "websocket.fragments", "websocket.fragment", "websocket.fragment.count", "websocket.reassembled.length", null,
+            "Websocket Fragment", "Reassembled websocket Fragments", "Fragment count", "Reassembled websocket Payload length", null);
+
     /** reassemble.c's show_fragment_seq_tree over the reassembled message. */
     private static void fragments(Tree root, WebSocket.Message m, MemorySegment r) {
-        int count = m.parts.size();
-        int total = m.length;
-        StringBuilder label = new StringBuilder().append(count)
-                .append(count == 1 ? " Websocket Fragment (" : " Reassembled websocket Fragments (")
-                .append(total).append(total == 1 ? " byte)" : " bytes)");
-        for (int i = 0; i < count; i++) {
-            int[] part = m.parts.get(i);
-            label.append(i == 0 ? ": " : ", ").append('#').append(part[0]).append('(').append(part[1]).append(')');
-        }
-        String l = label.length() > 239 ? label.substring(0, 239) : label.toString();
-        Tree t = root.none("websocket.fragments", l).generated().at(r, 0, total);
-        long at = 0;
-        for (int[] part : m.parts) {
-            int n = part[1];
-            t.field("websocket.fragment", "Frame: " + part[0] + ", payload: " + at + "-" + (at + n - 1) + " (" + n
-                    + (n == 1 ? " byte)" : " bytes)"), Integer.toString(part[0])).generated()
-                    .at(r, (int) Math.min(at, total), (int) Math.max(0, Math.min(n, total - at)));
-            at += n;
-        }
-        t.field("websocket.fragment.count", "Fragment count: " + count, Integer.toString(count)).generated();
-        t.field("websocket.reassembled.length", "Reassembled websocket Payload length: " + total, Integer.toString(total)).generated();
+        dev.tcpscope.proto.Fragments.tree(root, FRAGMENTS, m.parts(), r, m.length());
     }
 }
