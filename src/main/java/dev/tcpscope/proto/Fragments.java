@@ -69,26 +69,44 @@ public class Fragments {
      */
     public static void tree(Tree parent, Names names, List<int[]> parts, MemorySegment r, int total) {
         int count = parts.size();
+        int[] frames = new int[count];
+        int[] lengths = new int[count];
+        for (int i = 0; i < count; i++) {
+            frames[i] = parts.get(i)[0];
+            lengths[i] = parts.get(i)[1];
+        }
+        tree(parent, names, frames, lengths, count, r, total);
+    }
+
+    /**
+     * show_fragment_seq_tree for the first {@code count} fragments of {@code frames} and
+     * {@code lengths}: the label sums their lengths, the items cover what {@code r} holds of them
+     * ({@code covered} bytes).
+     */
+    public static void tree(Tree parent, Names names, int[] frames, int[] lengths, int count, MemorySegment r, int covered) {
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            total += lengths[i];
+        }
         StringBuilder label = new StringBuilder().append(count).append(' ').append(count == 1 ? names.one() : names.many())
                 .append(" (").append(total).append(total == 1 ? " byte)" : " bytes)");
         for (int i = 0; i < count; i++) {
-            int[] part = parts.get(i);
-            label.append(i == 0 ? ": " : ", ").append('#').append(part[0]).append('(').append(part[1]).append(')');
+            label.append(i == 0 ? ": " : ", ").append('#').append(frames[i]).append('(').append(lengths[i]).append(')');
         }
         String l = label.length() > 239 ? label.substring(0, 239) : label.toString();
-        Tree t = parent.none(names.fragments(), l).generated().at(r, 0, total);
+        Tree t = parent.none(names.fragments(), l).generated().at(r, 0, covered);
         long at = 0;
-        for (int[] part : parts) {
-            int n = part[1];
-            t.field(names.fragment(), "Frame: " + part[0] + ", payload: " + at + "-" + (at + n - 1) + " (" + n
-                    + (n == 1 ? " byte)" : " bytes)"), Integer.toString(part[0])).generated()
-                    .at(r, (int) Math.min(at, total), (int) Math.max(0, Math.min(n, total - at)));
+        for (int i = 0; i < count; i++) {
+            int n = lengths[i];
+            t.field(names.fragment(), "Frame: " + frames[i] + ", payload: " + at + "-" + (at + n - 1) + " (" + n
+                    + (n == 1 ? " byte)" : " bytes)"), Integer.toString(frames[i])).generated()
+                    .at(r, (int) Math.min(at, covered), (int) Math.max(0, Math.min(n, covered - at)));
             at += n;
         }
         t.field(names.count(), names.countTitle() + ": " + count, Integer.toString(count)).generated();
-        t.field(names.length(), names.lengthTitle() + ": " + total, Integer.toString(total)).generated();
+        t.field(names.length(), names.lengthTitle() + ": " + total, Long.toString(total)).generated();
         if (names.data() != null) {
-            t.bytes(names.data(), names.dataTitle(), r, 0, total).generated().at(r, 0, total);
+            t.bytes(names.data(), names.dataTitle(), r, 0, covered).generated().at(r, 0, covered);
         }
     }
 }

@@ -292,30 +292,14 @@ public final class Pop implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
         return End.OK;
     }
 
+    /** packet-pop.c's pop_data_frag_items. */
+    private static final dev.tcpscope.proto.Fragments.Names FRAGMENTS = new dev.tcpscope.proto.Fragments.Names(
+            "pop.data.fragments", "pop.data.fragment", "pop.data.fragment.count", "pop.data.reassembled.length", null,
+            "DATA fragment", "DATA fragments", "DATA fragment count", "Reassembled DATA length", null);
+
     /** show_fragment_seq_tree for a message of several fragments, over the reassembled bytes. */
     private static void fragmentTree(Tree pop, MailFragments m) {
-        long total = 0;
-        for (int i = 0; i < m.count; i++) {
-            total += m.lengths[i];
-        }
-        StringBuilder label = new StringBuilder().append(m.count).append(" DATA fragments (").append(total)
-                .append(total == 1 ? " byte)" : " bytes)");
-        for (int i = 0; i < m.count; i++) {
-            label.append(i == 0 ? ": " : ", ").append('#').append(m.frames[i]).append('(').append(m.lengths[i]).append(')');
-        }
-        String l = label.length() > 239 ? label.substring(0, 239) : label.toString();
-        MemorySegment r = MemorySegment.ofArray(m.data);
-        Tree t = pop.none("pop.data.fragments", l).generated().at(r, 0, m.length);
-        long at = 0;
-        for (int i = 0; i < m.count; i++) {
-            int n = m.lengths[i];
-            t.field("pop.data.fragment", "Frame: " + m.frames[i] + ", payload: " + at + "-" + (at + n - 1) + " (" + n
-                    + (n == 1 ? " byte)" : " bytes)"), Integer.toString(m.frames[i])).generated()
-                    .at(r, (int) Math.min(at, m.length), (int) Math.max(0, Math.min(n, m.length - at)));
-            at += n;
-        }
-        t.field("pop.data.fragment.count", "DATA fragment count: " + m.count, Integer.toString(m.count)).generated();
-        t.field("pop.data.reassembled.length", "Reassembled DATA length: " + total, Long.toString(total)).generated();
+        dev.tcpscope.proto.Fragments.tree(pop, FRAGMENTS, m.frames, m.lengths, m.count, MemorySegment.ofArray(m.data), m.length);
     }
 
     @Override

@@ -373,30 +373,14 @@ final class SmtpCall {
         return message;
     }
 
+    /** packet-smtp.c's smtp_data_frag_items. */
+    private static final dev.tcpscope.proto.Fragments.Names FRAGMENTS = new dev.tcpscope.proto.Fragments.Names(
+            "smtp.data.fragments", "smtp.data.fragment", "smtp.data.fragment.count", "smtp.data.reassembled.length", null,
+            "DATA fragment", "DATA fragments", "DATA fragment count", "Reassembled DATA length", null);
+
+    /** show_fragment_seq_tree over the reassembled message: the list over all of it, each fragment over its bytes. */
     private static void fragmentTree(Tree smtp, Reassembled m) {
-        long total = 0;
-        for (int i = 0; i < m.count(); i++) {
-            total += m.lengths()[i];
-        }
-        StringBuilder label = new StringBuilder().append(m.count()).append(m.count() == 1 ? " DATA fragment (" : " DATA fragments (")
-                .append(total).append(total == 1 ? " byte)" : " bytes)");
-        for (int i = 0; i < m.count(); i++) {
-            label.append(i == 0 ? ": " : ", ").append('#').append(m.frames()[i]).append('(').append(m.lengths()[i]).append(')');
-        }
-        String l = label.length() > 239 ? label.substring(0, 239) : label.toString();
-        // show_fragment_seq_tree over the reassembled message: the list over all of it, each fragment over its bytes
-        MemorySegment r = MemorySegment.ofArray(m.data());
-        Tree t = smtp.none("smtp.data.fragments", l).generated().at(r, 0, m.length());
-        long at = 0;
-        for (int i = 0; i < m.count(); i++) {
-            int n = m.lengths()[i];
-            t.field("smtp.data.fragment", "Frame: " + m.frames()[i] + ", payload: " + at + "-" + (at + n - 1) + " (" + n
-                    + (n == 1 ? " byte)" : " bytes)"), Integer.toString(m.frames()[i])).generated()
-                    .at(r, (int) Math.min(at, m.length()), (int) Math.max(0, Math.min(n, m.length() - at)));
-            at += n;
-        }
-        t.field("smtp.data.fragment.count", "DATA fragment count: " + m.count(), Integer.toString(m.count())).generated();
-        t.field("smtp.data.reassembled.length", "Reassembled DATA length: " + total, Long.toString(total)).generated();
+        dev.tcpscope.proto.Fragments.tree(smtp, FRAGMENTS, m.frames(), m.lengths(), m.count(), MemorySegment.ofArray(m.data()), m.length());
     }
 
     // ---- commands ------------------------------------------------------------------------------
