@@ -175,7 +175,7 @@ class HostileFuzzTest {
 
     /** Server ports of the protocols above TCP and UDP, so their dissectors get the payloads. */
     private static final int[] APP_PORTS = {80, 443, 53, 22, 25, 21, 8080, 5353, 5355, 587, 3128, 20, 1900, 513, 23, 514, 6667, 7000, 110, 502, 389, 143, 44818, 102, 3389, 67, 445, 139,
-        6379, 5432, 3306, 179, 111, 2049, 135};
+        6379, 5432, 3306, 179, 111, 2049, 135, 5060};
 
     /**
      * The dissectors above TCP and UDP (proto/): one conversation of up to 32 segments or

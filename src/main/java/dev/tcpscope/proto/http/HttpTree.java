@@ -529,7 +529,9 @@ final class HttpTree {
                     .at(s, base + line, b.chunkData[i] - line);
             if (size > 0) {
                 c.bytes("http.chunk_data", "Chunk data", s, base + b.chunkData[i], size);
-                c.bytes("http.chunk_boundary", "Chunk boundary", s, base + b.chunkData[i] + size, 2);
+                if (b.chunkData[i] + size + 2 <= end) { // no boundary past the bytes there are
+                    c.bytes("http.chunk_boundary", "Chunk boundary", s, base + b.chunkData[i] + size, 2);
+                }
             }
         }
         if (b.trailerLength > 0) {

@@ -65,7 +65,7 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
     }
 
     static final class OneWay {
-        String contentType, contentTypeParameters, contentEncoding;
+        String contentType, contentEncoding;
         boolean partialContent, dataInitiated, transferEncoded;
         long headerStart, headerEnd;
         Body body;
@@ -102,9 +102,9 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
         List<int[]> bodyParts;
         /** The body is this DATA frame's own bytes alone (no fragment tree; the bytes run to the PDU's end). */
         boolean ownFragment;
-        String contentType, contentTypeParameters, contentEncoding;
+        String contentType, contentEncoding;
+        /** The decompressed body; null when its content-encoding's decompression failed. */
         byte[] inflated;
-        boolean inflateFailed;
         /** tshark -2: the frame whose DATA completed the body this partial DATA belongs to (0: none). */
         int reassembledIn;
         /** The DATA bytes of this frame (data.data) when no body was completed. */
@@ -337,11 +337,19 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
             }
             return;
         }
+        data(p, ss, dir, ctx, start, (int) n);
+        if (pad > 0 && start + n + pad > p.cap) {
+            p.end = End.UNREASSEMBLED; // the padding's item comes after the body, past the segment
+        }
+    }
+
+    /** dissect_http2_data_body: the body's reassembly, or the partial body's marks. */
+    private void data(Pdu p, Session ss, int dir, PduContext ctx, long start, int n) {
         Stream st = stream(ss, p.streamId);
         OneWay w = st.way[dir];
         boolean endStream = (p.flags & END_STREAM) != 0;
         p.dataOffset = start;
-        p.dataLength = (int) n;
+        p.dataLength = n;
         if (w.dataInitiated && !w.transferEncoded && !st.connect) {
             if (endStream && n == 0) {
                 Body b = w.body;
@@ -353,7 +361,7 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
             } else {
                 Body b = w.body == null ? new Body() : w.body;
                 w.body = b;
-                b.add(ctx.frame, p.s, p.base + start, (int) n);
+                b.add(ctx.frame, p.s, p.base + start, n);
                 if (endStream) {
                     w.body = null;
                     complete(p, b, w, ctx);
@@ -400,14 +408,12 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
         }
         p.bodyParts = b.parts();
         p.contentType = w.contentType;
-        p.contentTypeParameters = w.contentTypeParameters;
         if (w.contentEncoding != null && !w.partialContent) {
             String enc = w.contentEncoding;
             boolean zlib = enc.startsWith("gzip") || enc.startsWith("deflate");
             if (zlib || enc.startsWith("br")) {
                 p.contentEncoding = enc;
                 p.inflated = zlib ? dev.tcpscope.proto.http.HttpBody.uncompress(p.body) : dev.tcpscope.proto.http.HttpBody.brotli(p.body);
-                p.inflateFailed = p.inflated == null;
             }
         }
         byte[] media = p.inflated != null ? p.inflated : p.body;
@@ -533,6 +539,9 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
         if (request && scheme != null && authority != null && path != null) {
             p.fullUri = scheme + "://" + authority + path;
         }
+        if (pad > 0 && at + n + pad > p.cap) {
+            p.end = End.UNREASSEMBLED; // the padding's item comes after the block, past the segment
+        }
     }
 
     private static void methodPath(Pdu p, PduContext ctx, String method, String path) {
@@ -570,11 +579,6 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
                         i++;
                     }
                     w.contentType = value.substring(0, i).toLowerCase(java.util.Locale.ROOT);
-                    int j = i;
-                    while (j < value.length() && (value.charAt(j) == ';' || Character.isWhitespace(value.charAt(j)))) {
-                        j++;
-                    }
-                    w.contentTypeParameters = j < value.length() ? value.substring(j) : null;
                 }
             }
             default -> { }

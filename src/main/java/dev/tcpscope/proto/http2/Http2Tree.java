@@ -183,8 +183,8 @@ final class Http2Tree {
 
     private static void data(Http2.Pdu p, Tree proto, Tree st, Consumer<String> protocols) {
         long at = padding(p, st);
-        if (at < 0 || p.end != End.OK) {
-            return;
+        if (at < 0 || p.dataOffset == 0) {
+            return; // the pad length or the data ran past the bytes
         }
         if (p.reassembledIn != 0) {
             st.field("http2.body.reassembled.in", "Reassembled body in frame: " + p.reassembledIn,
@@ -196,7 +196,7 @@ final class Http2Tree {
             st.bytes("http2.data.data", "Data", p.s, p.base + p.dataOffset, p.dataLength).at(p.s, p.base + p.dataOffset, p.dataLength);
         }
         int pad = padLength(p);
-        if (pad > 0) {
+        if (pad > 0 && p.end == End.OK) {
             long po = p.dataOffset + p.dataLength;
             st.bytes("http2.data.padding", "Padding", p.s, p.base + po, pad).at(p.s, p.base + po, pad);
         }
