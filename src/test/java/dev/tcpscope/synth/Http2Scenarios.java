@@ -21,7 +21,8 @@ import java.util.zip.GZIPOutputStream;
  * data, several frames in a segment and one frame over several); an h2c upgrade with an
  * HTTP2-Settings header and the first SETTINGS in the 101 answer's segment; a preface whose first
  * segment ends inside a frame; a header block with an index past the tables; request bodies ended
- * by trailers and by an empty END_STREAM DATA frame. Run it to remake the file; the goldens come from tshark
+ * by trailers and by an empty END_STREAM DATA frame; a segment that ends a DATA frame and carries
+ * two more (a second call of the dissector in the frame). Run it to remake the file; the goldens come from tshark
  * (scripts/make-http2-goldens.sh); nothing here says what the result should be.
  */
 public final class Http2Scenarios {
@@ -219,6 +220,20 @@ public final class Http2Scenarios {
         byte[] post3 = concat(indexed(3), indexed(6), without(4, str("/up3")), indexed(64), indexed(63));
         io.client(concat(frame(1, 0x04, 5, post3), frame(0, 0, 5, b("alone\n"))));
         io.client(frame(0, 1, 5, new byte[0]));
+        io.close();
+
+        // 6: a segment that ends a DATA frame and carries two more: HTTP/2's second call of the frame
+        io.open();
+        io.client(concat(b(PREFACE), settings(3, 100)));
+        io.server(concat(settings(3, 100), frame(4, 1, 0, new byte[0])));
+        io.client(frame(4, 1, 0, new byte[0]));
+        io.client(frame(1, 0x05, 1, concat(indexed(2), indexed(6), indexed(4), incremental(1, str("a.b")))));
+        byte[] answer = concat(frame(1, 0x04, 1, concat(indexed(8), incremental(31, str("text/plain")))),
+                frame(0, 1, 1, b("0123456789abcdefghij\n")));
+        int cut = answer.length - 10;
+        io.server(java.util.Arrays.copyOfRange(answer, 0, cut));
+        io.server(concat(java.util.Arrays.copyOfRange(answer, cut, answer.length), frame(6, 0, 0, b("pingpong")),
+                frame(8, 0, 0, b(0, 0, 1, 0))));
         io.close();
     }
 

@@ -105,6 +105,9 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
         String contentType, contentEncoding;
         /** The decompressed body; null when its content-encoding's decompression failed. */
         byte[] inflated;
+        /** Which call of the dissector in this frame found it, and whether that call got a reassembled PDU. */
+        int call;
+        boolean reassembled;
         /** tshark -2: the frame whose DATA completed the body this partial DATA belongs to (0: none). */
         int reassembledIn;
         /** The DATA bytes of this frame (data.data) when no body was completed. */
@@ -132,6 +135,8 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
     }
 
     private final List<Pdu> pdus = new ArrayList<>(2);
+    /** The dissector's calls in the current frame (a reassembled PDU, then the rest of the segment). */
+    private int calls;
     /** What a first pass learnt for tshark -2: (frame, stream) of a DATA frame to the frame its body completed in. */
     private Map<Long, Integer> reassembledIn;
     private boolean recording;
@@ -190,7 +195,9 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
         if (frame != ctx.frame) {
             pdus.clear();
             frame = ctx.frame;
+            calls = 0;
         }
+        calls++;
         Session ss = ctx.session instanceof Session x ? x : new Session();
         ctx.columns.setProtocol("HTTP2");
         ctx.columns.setInfo("");
@@ -213,6 +220,8 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
             }
             int cap = (int) Math.min(remaining, plen);
             Pdu p = new Pdu(s, off + pos, cap, plen);
+            p.call = calls;
+            p.reassembled = ctx.reassembled;
             pdus.add(p);
             one(p, ss, ctx);
             if (p.end != End.OK) {
@@ -676,6 +685,10 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
             Pdu p = pdus.get(i);
             if (i == 0) {
                 protocols.accept("http2");
+            } else if (p.call != pdus.get(i - 1).call) {
+                // a later call of the frame comes through HTTP again: both are layers once more
+                protocols.accept("http");
+                protocols.accept("http2");
             }
             end = Http2Tree.pdu(p, root, protocols);
             if (end != End.OK && i < pdus.size() - 1) {
@@ -708,13 +721,21 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
 
     @Override
     public void underTcp(long f, Tree tcp) {
-        if (!shows(f)) {
-            return;
+        if (shows(f)) {
+            pduSizes(tcp, true);
         }
-        for (Pdu p : pdus) {
-            String n = Long.toString(p.plen);
-            tcp.field("tcp.pdu.size", "PDU Size: " + n, n).generated().at(p.s, p.base, (int) Math.min(p.plen, Integer.MAX_VALUE));
+    }
+
+    @Override
+    public void underTcpAfterData(long f, Tree tcp) {
+        if (shows(f)) {
+            pduSizes(tcp, false);
         }
+    }
+
+    private void pduSizes(Tree tcp, boolean before) {
+        Items.pduSizes(tcp, pdus.stream().map(p -> new Items.PduSize(p.s, p.base, (int) Math.min(p.plen, Integer.MAX_VALUE),
+                p.call, p.reassembled)).toList(), before);
     }
 
     @Override
