@@ -108,6 +108,8 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
         /** Which call of the dissector in this frame found it, and whether that call got a reassembled PDU. */
         int call;
         boolean reassembled;
+        /** The segment was cut by the capture's snap length: reading past it is "Packet size limited". */
+        boolean truncated;
         /** tshark -2: the frame whose DATA completed the body this partial DATA belongs to (0: none). */
         int reassembledIn;
         /** The DATA bytes of this frame (data.data) when no body was completed. */
@@ -158,6 +160,7 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
     private static long key(int frame, int stream) {
         return (long) frame << 32 | (stream & 0xffffffffL);
     }
+
     private long frame = -1;
     private final Items.Fields fields = new Items.Fields();
 
@@ -222,6 +225,7 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
             Pdu p = new Pdu(s, off + pos, cap, plen);
             p.call = calls;
             p.reassembled = ctx.reassembled;
+            p.truncated = ctx.truncated;
             pdus.add(p);
             one(p, ss, ctx);
             if (p.end != End.OK) {
@@ -245,7 +249,7 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
             return true;
         }
         if (end > p.cap) {
-            p.end = End.UNREASSEMBLED;
+            p.end = p.truncated ? End.SHORT : End.UNREASSEMBLED;
             return true;
         }
         return false;
@@ -348,7 +352,7 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
         }
         data(p, ss, dir, ctx, start, (int) n);
         if (pad > 0 && start + n + pad > p.cap) {
-            p.end = End.UNREASSEMBLED; // the padding's item comes after the body, past the segment
+            past(p, start + n + pad); // the padding's item comes after the body, past the segment
         }
     }
 
@@ -549,7 +553,7 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
             p.fullUri = scheme + "://" + authority + path;
         }
         if (pad > 0 && at + n + pad > p.cap) {
-            p.end = End.UNREASSEMBLED; // the padding's item comes after the block, past the segment
+            past(p, at + n + pad); // the padding's item comes after the block, past the segment
         }
     }
 
