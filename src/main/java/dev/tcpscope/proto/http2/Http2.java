@@ -139,6 +139,8 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
     private final List<Pdu> pdus = new ArrayList<>(2);
     /** The dissector's calls in the current frame (a reassembled PDU, then the rest of the segment). */
     private int calls;
+    /** How the frame's last call ended when the bytes after its PDUs were too few to read a length. */
+    private End tail = End.OK;
     /** What a first pass learnt for tshark -2: (frame, stream) of a DATA frame to the frame its body completed in. */
     private Map<Long, Integer> reassembledIn;
     private boolean recording;
@@ -199,6 +201,7 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
             pdus.clear();
             frame = ctx.frame;
             calls = 0;
+            tail = End.OK;
         }
         calls++;
         Session ss = ctx.session instanceof Session x ? x : new Session();
@@ -213,7 +216,10 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
                 return;
             }
             if (remaining < 3) {
-                return; // the length cannot be read: tcp_dissect_pdus's exception ends the frame
+                // the length cannot be read: tcp_dissect_pdus's own exception ends the segment
+                tail = ctx.truncated ? End.SHORT : End.UNREASSEMBLED;
+                ctx.columns.appendInfo(tail.marker());
+                return;
             }
             long plen = pduLength(s, off + pos, remaining);
             if (ctx.canDesegment && remaining < plen) {
@@ -676,7 +682,7 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
 
     @Override
     public boolean shows(long f) {
-        return f == frame && !pdus.isEmpty();
+        return f == frame && (!pdus.isEmpty() || tail != End.OK);
     }
 
     @Override
@@ -685,6 +691,9 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
             return End.OK;
         }
         End end = End.OK;
+        if (pdus.isEmpty()) {
+            protocols.accept("http2"); // called, and ended before its first PDU
+        }
         for (int i = 0; i < pdus.size(); i++) {
             Pdu p = pdus.get(i);
             if (i == 0) {
@@ -701,7 +710,7 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
                         .expert("_ws.malformed.expert", Tree.Severity.ERROR, Tree.Group.MALFORMED, "Malformed Packet (Exception occurred)");
             }
         }
-        return end;
+        return end == End.OK ? tail : end;
     }
 
     @Override
@@ -744,7 +753,7 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
 
     @Override
     public void markerAt(long f, Tree marker) {
-        if (shows(f)) {
+        if (shows(f) && !pdus.isEmpty()) {
             Pdu last = pdus.get(pdus.size() - 1);
             if (last.end != End.OK) {
                 marker.at(last.s, last.base, 0);
