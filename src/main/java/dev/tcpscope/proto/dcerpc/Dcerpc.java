@@ -32,7 +32,7 @@ import java.util.function.IntFunction;
  * becomes its name and Info "OPERATION request|response" ({@link DcerpcNames}); the NDR bodies
  * themselves are not dissected (docs/DCERPC.md).
  */
-public final class Dcerpc implements PduDissector, LayerTree, dev.tcpscope.proto.TwoPass {
+public final class Dcerpc implements PduDissector, dev.tcpscope.proto.TcpPdus, dev.tcpscope.proto.TwoPass {
     /** packet-dcerpc.c 4.0.17 registers no tcp.port: DCE/RPC over TCP is found by its heuristic (or decode-as). */
     public static final int[] TCP_PORTS = {};
     /** e_dce_cn_common_hdr_t: tcp_dissect_pdus's fixed part. */
@@ -335,17 +335,8 @@ public final class Dcerpc implements PduDissector, LayerTree, dev.tcpscope.proto
     }
 
     @Override
-    public void underTcp(long f, Tree tcp) {
-        if (shows(f)) {
-            Items.pduSizes(tcp, sizes, true);
-        }
-    }
-
-    @Override
-    public void underTcpAfterData(long f, Tree tcp) {
-        if (shows(f)) {
-            Items.pduSizes(tcp, sizes, false);
-        }
+    public List<Items.PduSize> pduSizes(long f) {
+        return shows(f) ? sizes : List.of();
     }
 
     @Override

@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * an {@code Upgrade: h2c} answered 101; 4.0 has no "tcp" heuristic for it. Not built: TLS's ALPN
  * hand-over (tcpscope does not decrypt), tshark -2's "Reassembled body in frame".
  */
-public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.TwoPass {
+public final class Http2 implements PduDissector, dev.tcpscope.proto.TcpPdus, dev.tcpscope.proto.TwoPass {
     static final byte[] MAGIC = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     static final int DATA = 0, HEADERS = 1, PRIORITY = 2, RST_STREAM = 3, SETTINGS = 4, PUSH_PROMISE = 5, PING = 6,
             GOAWAY = 7, WINDOW_UPDATE = 8, CONTINUATION = 9, ALTSVC = 10, BLOCKED = 11, ORIGIN = 12, PRIORITY_UPDATE = 16;
@@ -733,22 +733,9 @@ public final class Http2 implements PduDissector, LayerTree, dev.tcpscope.proto.
     }
 
     @Override
-    public void underTcp(long f, Tree tcp) {
-        if (shows(f)) {
-            pduSizes(tcp, true);
-        }
-    }
-
-    @Override
-    public void underTcpAfterData(long f, Tree tcp) {
-        if (shows(f)) {
-            pduSizes(tcp, false);
-        }
-    }
-
-    private void pduSizes(Tree tcp, boolean before) {
-        Items.pduSizes(tcp, pdus.stream().map(p -> new Items.PduSize(p.s, p.base, (int) Math.min(p.plen, Integer.MAX_VALUE),
-                p.call, p.reassembled)).toList(), before);
+    public List<Items.PduSize> pduSizes(long f) {
+        return !shows(f) ? List.of() : pdus.stream().map(p -> new Items.PduSize(p.s, p.base,
+                (int) Math.min(p.plen, Integer.MAX_VALUE), p.call, p.reassembled)).toList();
     }
 
     @Override

@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * request until the conversation ends), the running count of search results. Per frame: the
  * messages dissected, replayed for the tree.
  */
-public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.TwoPass {
+public final class Ldap implements PduDissector, dev.tcpscope.proto.TcpPdus, dev.tcpscope.proto.TwoPass {
     /** packet-ldap.c TCP_PORT_RANGE_LDAP. */
     public static final int[] TCP_PORTS = {389, 3268};
     static final int AUTH_SIMPLE = 1, AUTH_SASL = 3;
@@ -445,23 +445,9 @@ public final class Ldap implements PduDissector, LayerTree, dev.tcpscope.proto.T
     }
 
     @Override
-    public void underTcp(long frame, Tree tcp) {
-        if (!shows(frame)) {
-            return;
-        }
-        pduSizes(tcp, true);
-    }
-
-    @Override
-    public void underTcpAfterData(long frame, Tree tcp) {
-        if (shows(frame)) {
-            pduSizes(tcp, false);
-        }
-    }
-
-    private void pduSizes(Tree tcp, boolean before) {
-        Items.pduSizes(tcp, msgs.stream().map(m -> new Items.PduSize(m.bytes.s, m.bytes.base, m.bytes.rep, m.call, m.reassembled))
-                .toList(), before);
+    public List<Items.PduSize> pduSizes(long frame) {
+        return !shows(frame) ? List.of() : msgs.stream().map(m -> new Items.PduSize(m.bytes.s, m.bytes.base, m.bytes.rep, m.call, m.reassembled))
+                .toList();
     }
 
     /** The items of this frame's LDAP trees, or null when LDAP shows nothing in it. */

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * {@link MysqlWalk} from the conversation's state ({@link Conn}). The side that sends to the
  * matched port is the client. A login that asks for SSL hands the conversation to TLS.
  */
-public final class Mysql implements PduDissector, LayerTree {
+public final class Mysql implements PduDissector, dev.tcpscope.proto.TcpPdus {
     public static final int PORT = 3306;
     public static final int[] TCP_PORTS = {PORT};
 
@@ -143,24 +143,10 @@ public final class Mysql implements PduDissector, LayerTree {
         return end;
     }
 
-    /** tcp_dissect_pdus's "[PDU Size: N]" for each packet of the frame's first call. */
+    /** tcp_dissect_pdus's "[PDU Size: N]" for each packet of the frame. */
     @Override
-    public void underTcp(long f, Tree tcp) {
-        if (shows(f)) {
-            pduSizes(tcp, true);
-        }
-    }
-
-    /** The later calls' "[PDU Size: N]" when the first got a reassembled packet (TCP's segment data comes between). */
-    @Override
-    public void underTcpAfterData(long f, Tree tcp) {
-        if (shows(f)) {
-            pduSizes(tcp, false);
-        }
-    }
-
-    private void pduSizes(Tree tcp, boolean before) {
-        Items.pduSizes(tcp, pdus.stream().map(p -> new Items.PduSize(p.s, p.base, p.rep, p.call, p.reassembled)).toList(), before);
+    public List<Items.PduSize> pduSizes(long f) {
+        return !shows(f) ? List.of() : pdus.stream().map(p -> new Items.PduSize(p.s, p.base, p.rep, p.call, p.reassembled)).toList();
     }
 
     Collected fields(long f) {

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * answer 'S' hands the connection to TLS (ssl_starttls_ack), and the authentication exchange
  * (SASL, GSSAPI/SSPI), which decides how a 'p' message reads.
  */
-public final class Pgsql implements PduDissector, LayerTree, dev.tcpscope.proto.TwoPass {
+public final class Pgsql implements PduDissector, dev.tcpscope.proto.TcpPdus, dev.tcpscope.proto.TwoPass {
     /** packet-pgsql.c PGSQL_PORT. */
     public static final int[] TCP_PORTS = {5432};
     /** tcp_dissect_pdus's fixed length: a type byte and the length. */
@@ -204,25 +204,11 @@ public final class Pgsql implements PduDissector, LayerTree, dev.tcpscope.proto.
         return lengthStop != End.OK ? lengthStop : end;
     }
 
-    /** tcp_dissect_pdus's "[PDU Size: N]" for each message of the frame: the first call's, when it got a reassembled PDU, else all. */
+    /** tcp_dissect_pdus's "[PDU Size: N]" for each message of the frame. */
     @Override
-    public void underTcp(long f, Tree tcp) {
-        if (shows(f)) {
-            pduSizes(tcp, true);
-        }
-    }
-
-    /** The "[PDU Size: N]" of the calls after one that got a reassembled PDU: TCP shows the segment data between them. */
-    @Override
-    public void underTcpAfterData(long f, Tree tcp) {
-        if (shows(f)) {
-            pduSizes(tcp, false);
-        }
-    }
-
-    private void pduSizes(Tree tcp, boolean before) {
-        Items.pduSizes(tcp, messages.stream().map(m -> new Items.PduSize(m.b().s, m.b().base, m.b().rep, m.call(), m.reassembled()))
-                .toList(), before);
+    public List<Items.PduSize> pduSizes(long f) {
+        return !shows(f) ? List.of() : messages.stream().map(m -> new Items.PduSize(m.b().s, m.b().base, m.b().rep, m.call(), m.reassembled()))
+                .toList();
     }
 
     /** tcp_dissect_pdus shows an exception at the start of the bytes it was handed. */
