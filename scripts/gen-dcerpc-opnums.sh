@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=src/main/resources/dev/tcpscope/proto/dcerpc/opnums.tsv
-PROTOS="drsuapi epm netlogon svcctl samr lsarpc winreg mapi nspi atsvc spoolss dssetup isystemactivator remunk"
+PROTOS="drsuapi epm netlogon svcctl samr lsarpc winreg srvsvc wkssvc mapi nspi atsvc spoolss dssetup isystemactivator remunk"
 vals=$(mktemp)
 trap 'rm -f "$vals"' EXIT
 tshark -G values 2>/dev/null >"$vals"

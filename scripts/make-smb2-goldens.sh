@@ -14,11 +14,13 @@ out=src/test/resources/golden/smb2
 CAPTURES=(synth-smb2.pcap suricata-smb2-peter-minus-p191.pcap suricata-smb3-02-midstream.pcap suricata-smb2-async.pcap
   suricata-smb2-async-read-1-41.pcap zeek-smb2_krb.pcap arkime-wireshark-smb-on-windows10.pcap zeek-SMBGhost.pcap
   zeek-smb2-multiple-pdus.pcap zeek-smb311.pcap zeek-smb3_negotiate_context.pcap zeek-smb_v2_only_non_zero_reserved1.pcap
-  zeek-smb2-zero-byte-error-ioctl.pcapng zeek-smb2readwrite.pcap zeek-smb2_fscontrol.pcap tcpdump-smb_data_print-oobr.pcapng)
+  zeek-smb2-zero-byte-error-ioctl.pcapng zeek-smb2readwrite.pcap zeek-smb2_fscontrol.pcap tcpdump-smb_data_print-oobr.pcapng
+  zeek-dce-rpc-20-fids.pcap)
 FIELDS="frame.number nbss.type nbss.flags nbss.length nbss.called_name nbss.calling_name nbss.error_code
   smb2.protocol_id smb2.header_len smb2.credit.charge smb2.nt_status smb2.channel_sequence smb2.cmd smb2.credits.requested
   smb2.credits.granted smb2.flags smb2.flags.response smb2.flags.async smb2.flags.chained smb2.chain_offset smb2.msg_id
   smb2.aid smb2.pid smb2.tid smb2.sesid smb2.signature smb2.response_to smb2.time smb2.buffer_code
+  dcerpc.pkt_type dcerpc.cn_call_id dcerpc.cn_ctx_id dcerpc.opnum dcerpc.request_in dcerpc.response_in
   _ws.col.Protocol _ws.col.Info"
 prof=$(mktemp -d)
 trap 'rm -rf "$prof"' EXIT

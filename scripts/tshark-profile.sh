@@ -144,9 +144,10 @@ ENABLED=(
   #   proto/smb2): header, compound chains, Info of every command, request/response pairing. spnego
   #   is what GSS-API hands a Session Setup's security blob to; without it the NTLMSSP inside is
   #   not reached and Info lacks ", NTLMSSP_NEGOTIATE" (it also opens LDAP's and HTTP's Negotiate
-  #   tokens). smb (SMB1, whose Negotiate an SMB2 client may send first), dcerpc and its pipes
-  #   (srvsvc, lsarpc ... over IPC$), kerberos and lanman stay disabled: SMB1 shows as NBSS with
-  #   data, pipe payloads and Kerberos tokens as SMB2 items and data (docs/SMB2.md).
+  #   tokens). The data of named pipes (Write, Read, FSCTL_PIPE_TRANSCEIVE) goes to DCE/RPC's
+  #   "dcerpc_smb2" heuristic (dcerpc below), else to data. smb (SMB1, whose Negotiate an SMB2
+  #   client may send first), kerberos and lanman stay disabled: SMB1 shows as NBSS with data,
+  #   Kerberos tokens as SMB2 items (docs/SMB2.md).
   nbss smb2 spnego
   # pim: PIM, IP protocol 103, and PIMv1 in IGMP type 0x14 through igmp's "igmp.type" table
   #   (src/main/java/dev/tcpscope/proto/pim): PIMv2 Hello and its options, Register (the
@@ -208,10 +209,10 @@ ENABLED=(
   #   (src/main/java/dev/tcpscope/proto/dcerpc; docs/DCERPC.md): the common header, binds and
   #   their results, requests/responses/faults matched by call id, fragments reassembled, the
   #   auth verifier (NTLMSSP). The interfaces after it are the sub-dissectors whose names and
-  #   operations tcpscope shows in Protocol and Info (their NDR bodies are not dissected). Its
-  #   heuristics on SMB pipes, NetBIOS and HTTP stay off (heuristic_protos below): SMB2 named
-  #   pipes keep showing as SMB2 data (docs/SMB2.md).
-  dcerpc drsuapi epm rpc_netlogon svcctl samr lsarpc winreg mapi nspi atsvc spoolss dssetup
+  #   operations tcpscope shows in Protocol and Info (their NDR bodies are not dissected). Of its
+  #   other heuristics, the one on SMB2 named pipes ("dcerpc_smb2") runs; those on SMB1 pipes,
+  #   NetBIOS and HTTP stay off (heuristic_protos below).
+  dcerpc drsuapi epm rpc_netlogon svcctl samr lsarpc winreg srvsvc wkssvc mapi nspi atsvc spoolss dssetup
   isystemactivator remunk remunk2
   # http2: HTTP/2 frames where HTTP finds them (the connection preface on an HTTP port, an
   #   Upgrade: h2c answered 101; src/main/java/dev/tcpscope/proto/http2, docs/HTTP2.md): HPACK
@@ -304,6 +305,7 @@ if printf '%s\n' "${ENABLED[@]}" | grep -qxFf "$dir/wireshark/disabled_protos"; 
 fi
 # Heuristic sub-dissectors of the protocols we keep (e.g. UDP/TCP heuristics) belong to disabled
 # protocols and do not run. Of an enabled protocol's heuristics, those tcpscope does not follow
-# are switched off here (heuristic_protos: short name, 0): DCE/RPC over SMB/SMB2 pipes, NetBIOS
-# and HTTP, and the connectionless PDUs of its "udp" heuristic (dcerpc keeps dcerpc_tcp).
-printf '%s,0\n' dcerpc_smb2 dcerpc_smb_transact dcerpc_netbios dcerpc_http dcerpc_udp >"$dir/wireshark/heuristic_protos"
+# are switched off here (heuristic_protos: short name, 0): DCE/RPC over SMB1 pipes, NetBIOS and
+# HTTP, and the connectionless PDUs of its "udp" heuristic (dcerpc keeps dcerpc_tcp and
+# dcerpc_smb2).
+printf '%s,0\n' dcerpc_smb_transact dcerpc_netbios dcerpc_http dcerpc_udp >"$dir/wireshark/heuristic_protos"

@@ -41,7 +41,8 @@ public final class ProtocolNames {
             Map.entry("nfs", "NFS"), Map.entry("nfsacl", "NFSACL"), Map.entry("sadmind", "SADMIND"), Map.entry("nlm", "NLM"),
             Map.entry("dcerpc", "DCERPC"), Map.entry("drsuapi", "DRSUAPI"), Map.entry("epm", "EPM"),
             Map.entry("rpc_netlogon", "RPC_NETLOGON"), Map.entry("svcctl", "SVCCTL"), Map.entry("samr", "SAMR"),
-            Map.entry("lsarpc", "LSARPC"), Map.entry("winreg", "WINREG"), Map.entry("mapi", "MAPI"), Map.entry("nspi", "NSPI"),
+            Map.entry("lsarpc", "LSARPC"), Map.entry("winreg", "WINREG"), Map.entry("srvsvc", "SRVSVC"),
+            Map.entry("wkssvc", "WKSSVC"), Map.entry("mapi", "MAPI"), Map.entry("nspi", "NSPI"),
             Map.entry("atsvc", "ATSVC"), Map.entry("spoolss", "SPOOLSS"), Map.entry("dssetup", "DSSETUP"),
             Map.entry("isystemactivator", "ISystemActivator"), Map.entry("remunk", "IRemUnknown"), Map.entry("remunk2", "IRemUnknown2"),
             Map.entry("sip", "SIP"), Map.entry("sdp", "SDP"));

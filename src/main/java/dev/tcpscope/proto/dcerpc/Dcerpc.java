@@ -98,6 +98,8 @@ public final class Dcerpc implements PduDissector, dev.tcpscope.proto.TcpPdus, d
     private long bogusAt;
     private MemorySegment bogusS;
     private final Items.Fields fields = new Items.Fields();
+    /** The items of the NBSS messages whose SMB2 named pipes carry DCE/RPC. */
+    private final Items.Fields pipeFields = new Items.Fields();
 
     /**
      * tshark -2: the first pass of two records, for each request (its frame and call id), the
@@ -264,6 +266,82 @@ public final class Dcerpc implements PduDissector, dev.tcpscope.proto.TcpPdus, d
         }
     }
 
+    /**
+     * dissect_dcerpc_cn_bs_body as SMB2's named-pipe heuristic ("dcerpc_smb2") runs it on the
+     * data of a pipe's Write, Read or FSCTL_PIPE_TRANSCEIVE: {@code cap} bytes captured of
+     * {@code rep}, every PDU in them dissected in turn with {@code session} (one per pipe: the
+     * file ID is the transport salt of its binds and calls). Returns -1 when the first bytes are
+     * no DCE/RPC header (the data then goes to the data dissector), 0 when the PDUs were
+     * dissected, or, when {@code canDesegment} and the last PDU runs past the bytes, how many more
+     * bytes it needs (that PDU is left undissected for the pipe's reassembly). The columns are
+     * DCE/RPC's; several PDUs make the Protocol column "N*DCERPC".
+     */
+    public int pipe(MemorySegment s, long off, int cap, int rep, boolean canDesegment, PduContext ctx, Object session) {
+        if (!isDcerpc(s, off, cap)) {
+            return -1;
+        }
+        if (frame != ctx.frame) {
+            pdus.clear();
+            sizes.clear();
+            dataS = null;
+            bogus = false;
+            frame = ctx.frame;
+            calls = 0;
+            frameCtx = 0;
+        }
+        calls++;
+        Session ss = session instanceof Session x ? x : new Session();
+        int pos = 0;
+        int count = 0;
+        while (pos < rep && count < MAX_BINDS) {
+            if (rep - pos < HEADER || cap - pos < HEADER && count > 0) {
+                break; // dissect_dcerpc_cn declines what cannot hold a header: the rest is left
+            }
+            int plen = fragLen(s, off + pos);
+            if (canDesegment && rep - pos < plen) {
+                return plen - (rep - pos);
+            }
+            int avail = Math.max(0, Math.min(cap - pos, plen));
+            Pdu p = new Pdu(new Tvb(s, off + pos, avail, Math.max(plen, HEADER), false), off);
+            if (!isDcerpc(s, off + pos, avail)) {
+                break;
+            }
+            pdus.add(p);
+            observe(p, ss, ctx);
+            count++;
+            if (count >= 2) {
+                ctx.columns.setProtocol(count + "*DCERPC");
+            }
+            if (plen < HEADER || p.end != End.OK) {
+                break;
+            }
+            pos += plen;
+        }
+        return 0;
+    }
+
+    /** How many PDUs the frame has so far: where the next {@link #pipe} call's PDUs begin. */
+    public int mark(long f) {
+        return f == frame ? pdus.size() : 0;
+    }
+
+    /** The tree of the frame's PDUs {@code from} to {@code to} (one pipe message's), as {@link #tree} shows them all. */
+    public End tree(long f, Tree root, Consumer<String> protocols, int from, int to) {
+        End end = End.OK;
+        if (f != frame) {
+            return end;
+        }
+        for (int i = from; i < Math.min(to, pdus.size()); i++) {
+            DcerpcWalk w = new DcerpcWalk(pdus.get(i), root, protocols);
+            w.firstOfFrame = i == from; // the heuristic adds one "dcerpc" layer for the message
+            End e = w.walk();
+            if (e != End.OK) {
+                end = e;
+            }
+        }
+        return end;
+    }
+
     /** dissect_dcerpc_cn's first sight of a PDU: the session's state, the columns, what the tree will need. */
     private void observe(Pdu p, Session ss, PduContext ctx) {
         p.le = (p.b.u8(4) & 0x10) != 0;
@@ -364,7 +442,16 @@ public final class Dcerpc implements PduDissector, dev.tcpscope.proto.TcpPdus, d
     /** The DCE/RPC tree items of the frame {@code d} just decoded (its auth verifiers' NTLMSSP among them), or null. */
     public static Collected treeFields(dev.tcpscope.tcp.Decoder d) {
         Dcerpc r = Collected.dissector(d, "dcerpc", Dcerpc.class);
-        return r == null ? null : r.fields(d.frame().number());
+        if (r == null) {
+            return null;
+        }
+        long f = d.frame().number();
+        if (r.shows(f)) {
+            return r.fields(f);
+        }
+        // DCE/RPC over an SMB2 named pipe is in the tree of the NBSS message that carries it
+        LayerTree nbss = Collected.dissector(d, "nbss", LayerTree.class);
+        return nbss == null ? null : r.pipeFields.of(nbss, f);
     }
 
     @Override

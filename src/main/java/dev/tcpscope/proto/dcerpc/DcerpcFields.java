@@ -105,7 +105,8 @@ public final class DcerpcFields {
         for (String[] i : new String[][] {{"drsuapi", "DRSUAPI", "drsuapi.opnum"}, {"epm", "DCE/RPC Endpoint Mapper", "epm.opnum"},
             {"rpc_netlogon", "Microsoft Network Logon", "netlogon.opnum"}, {"svcctl", "Microsoft Service Control", "svcctl.opnum"},
             {"samr", "SAMR (pidl)", "samr.opnum"}, {"lsarpc", "Local Security Authority", "lsarpc.opnum"},
-            {"winreg", "Remote Registry Service", "winreg.opnum"}, {"mapi", "Exchange 5.5 EMSMDB", "mapi.opnum"},
+            {"winreg", "Remote Registry Service", "winreg.opnum"}, {"srvsvc", "Server Service", "srvsvc.opnum"},
+            {"wkssvc", "Workstation Service", "wkssvc.opnum"}, {"mapi", "Exchange 5.5 EMSMDB", "mapi.opnum"},
             {"nspi", "Exchange 5.5 Name Service Provider", "nspi.opnum"}, {"atsvc", "Microsoft AT-Scheduler Service", "atsvc.opnum"},
             {"spoolss", "Microsoft Spool Subsystem", "spoolss.opnum"}, {"dssetup", "Active Directory Setup", "dssetup.opnum"},
             {"isystemactivator", "ISystemActivator ISystemActivator Resolver", "isystemactivator.opnum"},
@@ -126,7 +127,6 @@ public final class DcerpcFields {
     }
 
     private static Collected of(dev.tcpscope.tcp.Decoder d) {
-        Dcerpc m = Collected.dissector(d, "dcerpc", Dcerpc.class);
-        return m == null ? null : m.fields(d.frame().number());
+        return Dcerpc.treeFields(d);
     }
 }

@@ -187,6 +187,8 @@ final class DcerpcNames {
         iface("12345778-1234-abcd-ef00-0123456789ac", 1, "SAMR", "samr", "SAMR", "SAMR (pidl)");
         iface("12345778-1234-abcd-ef00-0123456789ab", 0, "LSARPC", "lsarpc", "LSARPC", "Local Security Authority");
         iface("338cd001-2244-31f1-aaaa-900038001003", 1, "WINREG", "winreg", "WINREG", "Remote Registry Service");
+        iface("4b324fc8-1670-01d3-1278-5a47bf6ee188", 3, "SRVSVC", "srvsvc", "SRVSVC", "Server Service");
+        iface("6bffd098-a112-3610-9833-46c3f87e345a", 1, "WKSSVC", "wkssvc", "WKSSVC", "Workstation Service");
         iface("a4f1db00-ca47-1067-b31f-00dd010662da", 0, "MAPI", "mapi", "MAPI", "Exchange 5.5 EMSMDB");
         iface("f5cc5a18-4264-101a-8c59-08002b2f8426", 56, "NSPI", "nspi", "NSPI", "Exchange 5.5 Name Service Provider");
         iface("1ff70682-0a51-30e8-076d-740be8cee98b", 1, "ATSVC", "atsvc", "ATSVC", "Microsoft AT-Scheduler Service");

@@ -68,6 +68,7 @@ public final class Nbss implements PduDissector, LayerTree, dev.tcpscope.proto.T
     public Object newSession() {
         Smb2.Conv c = new Smb2.Conv(trees, files);
         c.secondPass = secondPass;
+        c.pipes = pipes;
         return c;
     }
 
@@ -77,8 +78,13 @@ public final class Nbss implements PduDissector, LayerTree, dev.tcpscope.proto.T
     /** tshark -2's second pass: the names are what the whole first pass learnt, and stay so. */
     private boolean secondPass;
 
+    /** DCE/RPC over the SMB2 named pipes of every conversation (its state is each pipe's, in {@link Smb2.Conv}). */
+    private final dev.tcpscope.proto.dcerpc.Dcerpc pipes = new dev.tcpscope.proto.dcerpc.Dcerpc(p -> null, () -> new PduDissector[0]);
+
     @Override
-    public void recordForSecondPass() { }
+    public void recordForSecondPass() {
+        pipes.recordForSecondPass();
+    }
 
     @Override
     public void secondPassOf(dev.tcpscope.proto.TwoPass first) {
@@ -86,6 +92,7 @@ public final class Nbss implements PduDissector, LayerTree, dev.tcpscope.proto.T
         trees = f.trees;
         files = f.files;
         secondPass = true;
+        pipes.secondPassOf(f.pipes);
     }
 
     @Override
@@ -258,7 +265,7 @@ public final class Nbss implements PduDissector, LayerTree, dev.tcpscope.proto.T
                 b.at(t.bytes("nbss.continuation_data", "Continuation data", b.s, b.base, b.cap), 0, b.cap);
                 continue;
             }
-            End e = Tvb.walk(() -> header(m, t, root, protocols));
+            End e = Tvb.walk(() -> header(m, t, root, protocols, f));
             if (e != End.OK) {
                 end = e;
             }
@@ -269,7 +276,7 @@ public final class Nbss implements PduDissector, LayerTree, dev.tcpscope.proto.T
         return end;
     }
 
-    private static void header(Msg m, Tree t, Tree root, Consumer<String> protocols) {
+    private void header(Msg m, Tree t, Tree root, Consumer<String> protocols, long f) {
         Tvb b = m.b;
         int type = b.u8(0);
         b.at(t.field("nbss.type", "Message Type: " + typeName(type) + String.format(" (0x%02x)", type), String.format("0x%02x", type)), 0, 1);
@@ -306,7 +313,7 @@ public final class Nbss implements PduDissector, LayerTree, dev.tcpscope.proto.T
             }
             case SESSION_MESSAGE -> {
                 if (m.smb2 != null) {
-                    Smb2.tree(m.smb2, root, protocols);
+                    Smb2.tree(m.smb2, root, protocols, pipes, f);
                 } else if (m.data) {
                     Items.data(root, b.s, b.base + 4, b.cap - 4, protocols);
                 }

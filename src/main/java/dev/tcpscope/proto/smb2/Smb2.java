@@ -1,6 +1,7 @@
 package dev.tcpscope.proto.smb2;
 
 import dev.tcpscope.proto.LayerTree;
+import dev.tcpscope.proto.dcerpc.Dcerpc;
 import dev.tcpscope.proto.Tree;
 import dev.tcpscope.proto.Tvb;
 import dev.tcpscope.tcp.PduContext;
@@ -41,6 +42,8 @@ public final class Smb2 {
         /** Create: the file name; Tree Connect: the share; Find: the pattern. */
         String name;
         int findLevel = -1;
+        /** The file ID the request names (its key), for a Read response's pipe. */
+        String fid;
     }
 
     /**
@@ -88,6 +91,10 @@ public final class Smb2 {
         /** The second pass of two: the names are read, never changed; a Find response's saved pattern is gone. */
         boolean secondPass;
         final dev.tcpscope.proto.ntlmssp.Ntlmssp.Conv ntlmssp = new dev.tcpscope.proto.ntlmssp.Ntlmssp.Conv();
+        /** DCE/RPC over the named pipes (the dissector's), each pipe's DCE/RPC state by file ID, and its data waiting for the rest of a PDU. */
+        Dcerpc pipes;
+        final Map<String, Object> pipeSessions = new HashMap<>();
+        final Map<String, PipeFragments> pipeFragments = new HashMap<>();
         /** Bounds what a hostile capture can make the maps hold. */
         static final int MAX_ENTRIES = 100_000;
 
@@ -97,6 +104,22 @@ public final class Smb2 {
             }
         }
     }
+
+    /**
+     * A pipe's data whose DCE/RPC PDU runs past it (smb2_pipe_reassembly_table): the messages'
+     * bytes until {@code total} are there.
+     */
+    static final class PipeFragments {
+        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        final long total;
+
+        PipeFragments(long total) {
+            this.total = total;
+        }
+    }
+
+    /** The most a pipe's waiting data may grow to (Wireshark has no bound). */
+    static final int MAX_PIPE_PDU = 1 << 24;
 
     /** One SMB2 PDU (or transform header) of a frame, with what its first walk found. */
     public static final class Pdu {
@@ -117,6 +140,12 @@ public final class Smb2 {
         /** The NTLMSSP message in a Session Setup's security blob. */
         dev.tcpscope.proto.ntlmssp.Ntlmssp.Message ntlmssp;
         LayerTree.End end = LayerTree.End.OK;
+        /** Data a named pipe may carry: its offset in the PDU and length (0: none), the file ID's key. */
+        int pipeAt, pipeLen;
+        String pipeFid;
+        /** The DCE/RPC PDUs the pipe data gave (their range in the frame's), or data when the heuristic declined. */
+        int pipeFrom, pipeTo;
+        boolean pipeData;
         /** No SMB2 protocol id where the chain led ("Invalid header"). */
         boolean invalid;
         /** The next PDU of the chain starts past the captured bytes. */
@@ -155,6 +184,9 @@ public final class Smb2 {
                 info.append(';');
             }
             p.end = Tvb.walk(() -> new Smb2Walk(p, Tree.NOTHING, info, conv, ctx.time, true).pdu());
+            if (p.pipeLen > 0 && p.end == LayerTree.End.OK) {
+                pipe(p, ctx, conv, info);
+            }
             if (p.end != LayerTree.End.OK || p.invalid || p.chainOffset == 0) {
                 break;
             }
@@ -176,8 +208,60 @@ public final class Smb2 {
         return pdus;
     }
 
-    /** The SMB2 items of a session message's PDUs under {@code root}. */
-    static void tree(List<Pdu> pdus, Tree root, Consumer<String> protocols) {
+    /**
+     * dissect_file_data_smb2_pipe: a pipe's data to DCE/RPC's heuristic (the only one on SMB2
+     * pipes in 4.0.17), which rewrites the columns when it takes it; else to data. Data that
+     * leaves a PDU unfinished waits, by file ID, for the pipe's next data (the whole message
+     * again, as fragment_add_check keeps it), which the reassembled PDU is dissected with.
+     */
+    private static void pipe(Pdu p, PduContext ctx, Conv conv, StringBuilder info) {
+        Dcerpc d = conv.pipes;
+        if (d == null) {
+            return;
+        }
+        Tvb b = p.b;
+        int cap = Math.max(0, Math.min(p.pipeLen, b.cap - p.pipeAt));
+        int rep = p.pipeLen;
+        boolean canDesegment = cap >= rep; // smb2_pipe_reassembly, and every byte captured
+        ctx.columns.setInfo(info);
+        p.pipeFrom = d.mark(ctx.frame);
+        Object session = conv.pipeSessions.get(p.pipeFid);
+        if (session == null) {
+            session = d.newSession();
+            if (conv.pipeSessions.size() < Conv.MAX_ENTRIES) {
+                conv.pipeSessions.put(p.pipeFid, session);
+            }
+        }
+        PipeFragments waiting = canDesegment ? conv.pipeFragments.get(p.pipeFid) : null;
+        boolean taken;
+        if (waiting == null) {
+            int more = d.pipe(b.s, b.base + p.pipeAt, cap, rep, canDesegment, ctx, session);
+            taken = more >= 0;
+            if (more > 0 && (long) rep + more <= MAX_PIPE_PDU && conv.pipeFragments.size() < Conv.MAX_ENTRIES) {
+                PipeFragments f = new PipeFragments((long) rep + more);
+                f.bytes.writeBytes(b.s.asSlice(b.base + p.pipeAt, rep).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
+                conv.pipeFragments.put(p.pipeFid, f);
+            }
+        } else {
+            waiting.bytes.writeBytes(b.s.asSlice(b.base + p.pipeAt, rep).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
+            taken = false;
+            if (waiting.bytes.size() >= waiting.total) {
+                conv.pipeFragments.remove(p.pipeFid);
+                byte[] all = waiting.bytes.toByteArray();
+                MemorySegment seg = MemorySegment.ofArray(all);
+                taken = d.pipe(seg, 0, all.length, all.length, true, ctx, session) >= 0;
+            }
+        }
+        p.pipeTo = d.mark(ctx.frame);
+        p.pipeData = !taken;
+        if (taken) {
+            info.setLength(0);
+            info.append(ctx.columns.info());
+        }
+    }
+
+    /** The SMB2 items of a session message's PDUs under {@code root}, and what their pipes carry. */
+    static void tree(List<Pdu> pdus, Tree root, Consumer<String> protocols, Dcerpc pipes, long frame) {
         for (Pdu p : pdus) {
             protocols.accept("smb2");
             Tree item = root.protocol("smb2", "SMB2 (Server Message Block Protocol version 2)");
@@ -185,6 +269,14 @@ public final class Smb2 {
             LayerTree.End e = Tvb.walk(() -> new Smb2Walk(p, item, new StringBuilder(), null, 0, false).pdu());
             if (e == LayerTree.End.OK && p.chainCut) {
                 e = p.end;
+            }
+            if (e == LayerTree.End.OK && p.pipeLen > 0) {
+                if (p.pipeData) {
+                    Tvb b = p.b;
+                    dev.tcpscope.proto.Items.data(root, b.s, b.base + p.pipeAt, Math.max(0, Math.min(p.pipeLen, b.cap - p.pipeAt)), protocols);
+                } else if (pipes != null && p.pipeTo > p.pipeFrom) {
+                    e = pipes.tree(frame, root, protocols, p.pipeFrom, p.pipeTo);
+                }
             }
             if (e != LayerTree.End.OK) {
                 throw e == LayerTree.End.SHORT ? Tvb.Stop.SHORT : e == LayerTree.End.UNREASSEMBLED ? Tvb.Stop.FRAGMENT : Tvb.Stop.MALFORMED;

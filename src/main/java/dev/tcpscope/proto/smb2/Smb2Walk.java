@@ -276,7 +276,9 @@ final class Smb2Walk {
                 long len = u32le(68);
                 long off = u64le(72);
                 info.append(" Len:").append(len).append(" Off:").append(Long.toUnsignedString(off));
-                fid(80);
+                String key = fid(80);
+                b.need(96, 16); // channel, remaining bytes, channel info offset and length, flags
+                pipe(112, len, key);
             }
             case 10 -> fid(72);
             case 11 -> ioctlRequest();
@@ -348,10 +350,22 @@ final class Smb2Walk {
                     }
                 }
             }
+            case 8 -> {
+                long len = u32le(68);
+                b.need(72, 8); // data remaining, reserved
+                pipe(80, len, saved == null ? null : saved.fid);
+            }
             case 11 -> {
                 long function = u32le(68);
                 info.append(' ').append(Smb2Names.ioctl(function));
-                fid(72);
+                String key = fid(72);
+                if (Smb2.file(conv.files, key, p.frame) == null && saved != null && saved.fid != null) {
+                    key = saved.fid; // an async response has no tree ID: smb2_pipe_get_fid_info takes the request's file
+                }
+                if (function == PIPE_TRANSCEIVE) {
+                    b.need(88, 24); // input and output buffers, flags, reserved
+                    pipeBuffer(u32le(96), u32le(100), key);
+                }
             }
             default -> { }
         }
@@ -385,13 +399,48 @@ final class Smb2Walk {
             b.u8(o); // max referral level
             info.append(", File: ").append(utf16z(o + 2, (int) Math.max(0, inLen - 2)));
         } else {
-            fid(72);
+            String key = fid(72);
+            if (function == PIPE_TRANSCEIVE) {
+                b.need(96, 24); // max input, output buffer, max output, flags, reserved
+                pipeBuffer(inOff, inLen, key);
+            }
         }
+    }
+
+    /** FSCTL_PIPE_TRANSCEIVE: a named pipe's write and read in one ioctl. */
+    static final long PIPE_TRANSCEIVE = 0x0011c017L;
+
+    /**
+     * An ioctl's input or output buffer (dissect_smb2_olb_buffer): nothing when empty, else its
+     * bytes must all be there, and go to the pipe.
+     */
+    private void pipeBuffer(long off, long len, String key) {
+        if (len == 0 || off > Integer.MAX_VALUE || len > Integer.MAX_VALUE) {
+            return;
+        }
+        b.need((int) off, (int) len);
+        pipe((int) off, len, key);
+    }
+
+    /**
+     * Data a pipe may carry (dissect_file_data_smb2_pipe): a Write's, a Read response's, an
+     * FSCTL_PIPE_TRANSCEIVE buffer's; Smb2 hands it to DCE/RPC's pipe heuristic after this walk.
+     */
+    private void pipe(int off, long len, String key) {
+        if (!first || len == 0 || len > Integer.MAX_VALUE) {
+            return;
+        }
+        p.pipeAt = off;
+        p.pipeLen = (int) len;
+        p.pipeFid = key == null ? "" : key;
     }
 
     /** A file ID in a request: " File: NAME" when the conversation knows it; returns its key. */
     private String fid(int off) {
         String key = fidKey(off);
+        if (saved != null && !p.response) {
+            saved.fid = key;
+        }
         Smb2.FileName f = Smb2.file(conv.files, key, p.frame);
         if (f != null) {
             info.append(" File: ").append(f.name);

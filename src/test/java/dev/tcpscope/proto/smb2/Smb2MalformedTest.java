@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Hostile NBSS and SMB2: 20,000 random mutations (byte flips, NBSS lengths, NextCommand
  * offsets, structure sizes and blob offsets made huge or backwards, cuts) of the real messages
- * of captures/suricata-smb2-peter-minus-p191.pcap and captures/synth-smb2.pcap (negotiation,
- * NTLMSSP session setup, creates, compound chains ...) go through the dissector and its tree
+ * of captures/suricata-smb2-peter-minus-p191.pcap, captures/synth-smb2.pcap and
+ * captures/zeek-dce-rpc-20-fids.pcap (negotiation, NTLMSSP session setup, creates, compound
+ * chains, DCE/RPC binds and calls over named pipes, a pipe's PDU left waiting for more ...) go through the dissector and its tree
  * without an exception escaping, in bounded time.
  */
 class Smb2MalformedTest {
@@ -30,7 +31,8 @@ class Smb2MalformedTest {
         List<byte[]> messages = new ArrayList<>();
         messages.addAll(payloads(Path.of("captures/suricata-smb2-peter-minus-p191.pcap"), 60));
         messages.addAll(payloads(Path.of("captures/synth-smb2.pcap"), 80));
-        assertThat(messages).hasSizeGreaterThan(40);
+        messages.addAll(payloads(Path.of("captures/zeek-dce-rpc-20-fids.pcap"), 80));
+        assertThat(messages).hasSizeGreaterThan(60);
         Random r = new Random(2026);
         Nbss nbss = new Nbss(port -> null);
         Object session = nbss.newSession();
