@@ -268,14 +268,22 @@ final class DcerpcCall {
      */
     private void subTree(DcerpcNames.Iface f, Dcerpc.Call c, boolean request, int off, int stubLen, boolean decrypted) {
         String op = f.op(c.opnum);
+        // dcerpc_try_handoff leaves the auth padding at the stub's end out of the stub it hands
+        // on, and shows it after the operation's items
+        int pad = decrypted && op != null && p.authOff >= 0 && p.authPad < stubLen ? p.authPad : 0;
+        int body = stubLen - pad;
         if (decrypted && stubLen > 0 && op != null) {
             // dcerpc_try_handoff: the stub's tree (a verification trailer in it is not looked for)
-            String n = stubLen + (stubLen == 1 ? " byte)" : " bytes)");
-            Tree cs = at(top.text("Complete stub data (" + n), off, stubLen);
-            at(cs.none("dcerpc.payload_stub_data", "Payload stub data (" + n), off, stubLen);
+            String n = body + (body == 1 ? " byte)" : " bytes)");
+            Tree cs = at(top.text("Complete stub data (" + n), off, body);
+            at(cs.none("dcerpc.payload_stub_data", "Payload stub data (" + n), off, body);
         }
-        Tree t = at(root.protocol(f.filter(), f.longName() + ", " + (op != null ? op : "unknown operation " + c.opnum)), off, stubLen);
+        Tree t = at(root.protocol(f.filter(), f.longName() + ", " + (op != null ? op : "unknown operation " + c.opnum)), off, body);
         subItems(t, f, c, request, op, p.b.s, p.b.base + off);
+        if (pad > 0) {
+            int have = Math.max(0, Math.min(pad, p.b.cap - off - body));
+            at(t.bytes("dcerpc.auth_padding", "Auth Padding", p.b.s, p.b.base + off + body, have), off + body, pad);
+        }
         int have = Math.max(0, Math.min(stubLen, p.b.cap - off));
         if (!decrypted) {
             at(t.bytes("dcerpc.encrypted_stub_data", "Encrypted stub data", p.b.s, p.b.base + off, have), off, stubLen);
