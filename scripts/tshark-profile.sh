@@ -113,11 +113,12 @@ ENABLED=(
   #   the bytes look like an Ethernet header without one, is not told apart) or an associated
   #   channel header (pwach, RFC 4385/5586) before data. MPLS over UDP 6635 is not followed.
   mpls pwethheuristic pwethcw pwethnocw pwach
-  # esp: IPsec's Encapsulating Security Payload, IP protocol 50 (src/main/java/dev/tcpscope/wire/
-  #   Ipsec.java): SPI, sequence number and the per-SPI sequence analysis, nothing decrypted, as
-  #   tshark's default preferences. AH (51) and UDP encapsulation on port 4500 (udpencap) stay
-  #   disabled: an AH header is then "Authentication Header (51)" data under IP, as before.
-  esp
+  # esp, ah: IPsec's Encapsulating Security Payload, IP protocol 50 (src/main/java/dev/tcpscope/
+  #   wire/Ipsec.java): SPI, sequence number and the per-SPI sequence analysis, nothing decrypted,
+  #   as tshark's default preferences; and its Authentication Header, IP protocol 51: the header,
+  #   then the protocol it names (inside the IPv6 item after IPv6). IPComp (108) and UDP
+  #   encapsulation on port 4500 (udpencap) stay disabled.
+  esp ah
   # igmp: IGMP, IP protocol 2 (src/main/java/dev/tcpscope/proto/igmp): versions 0-3 and multicast
   #   traceroute. The other dissectors of its "igmp.type" table (dvmrp, mrdisc, msnip, igap,
   #   rgmp; pimv1 is pim's, enabled below) stay disabled, so their types show as IGMP with the rest as igmp.data.

@@ -27,6 +27,7 @@ public final class FieldTable {
             GreFields.all(),
             MplsFields.all(),
             EspFields.all(),
+            AhFields.all(),
             IcmpFields.icmp(),
             IcmpFields.icmpv6(),
             DataFields.all()));

@@ -134,6 +134,7 @@ final class FrameProtocols {
             case MPLS -> Mpls.stackLength(s, off, x.captured(i), x.reported(i));
             case PW_ETH_CW, PW_ACH -> 4;
             case ESP -> x.captured(i); // without keys the rest is ESP's, not data
+            case AH -> x.captured(i) < 2 ? x.captured(i) : Math.min(x.captured(i), dev.tcpscope.wire.Ipsec.ahHeaderLength(s, off));
             case IGMP -> x.captured(i); // an unknown type's rest is igmp.data, not the data protocol
             case VRRP -> x.captured(i);
             case PIM -> x.captured(i); // a Register's datagram is a layer of its own
@@ -207,6 +208,7 @@ final class FrameProtocols {
                 }
                 case PW_ACH -> add(sb, "pwach");
                 case ESP -> add(sb, "esp");
+                case AH -> add(sb, "ah");
                 case VRRP -> add(sb, "vrrp");
                 case PIM -> add(sb, "pim");
                 case PTP -> add(sb, "ptp");
@@ -334,6 +336,7 @@ final class FrameProtocols {
             case PW_ETH_CW -> 0;
             case PW_ACH -> rep - 4;
             case ESP, IGMP, VRRP, PIM, PTP -> 0;
+            case AH -> x.captured(i) < 2 ? 0 : Math.max(0, rep - dev.tcpscope.wire.Ipsec.ahHeaderLength(x.segment(i), x.offset(i)));
             case VXLAN, VXLAN_GPE, GENEVE, GTP -> UdpTunnel.leftover(x, i);
             case LLC -> llcData(x, i);
             case STP -> 0;

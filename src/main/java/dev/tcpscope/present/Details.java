@@ -65,6 +65,8 @@ public final class Details {
     Decoder decoder;
     Dissection d;
     DetailNode root;
+    /** The last IPv6 header's item: packet-ipv6.c shows an Authentication Header inside it. */
+    DetailNode ipv6Item;
     private final StringBuilder protocols = new StringBuilder(64);
     /** Name of the protocol whose bytes ran out ({@code pinfo->current_proto}), or null. */
     private String stoppedIn;
@@ -299,6 +301,7 @@ public final class Details {
                     case ICMP -> icmp.icmp(i, ip);
                     case ICMPV6 -> icmpv6.icmpv6(i, ip);
                     case ESP -> ipsec.esp(i);
+                case AH -> ipsec.ah(i);
                     case IGMP -> igmp(i);
                     case VRRP -> vrrp(i);
                     case PIM -> pim(i);
@@ -555,6 +558,7 @@ public final class Details {
                 case PW_ETH_CW -> tunnel.pwEthernet(i);
                 case PW_ACH -> tunnel.pwAch(i);
                 case ESP -> ipsec.esp(i);
+                case AH -> ipsec.ah(i);
                 case IGMP -> igmp(i);
                 case VRRP -> vrrp(i);
                 case PIM -> pim(i);

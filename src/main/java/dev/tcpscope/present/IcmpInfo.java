@@ -44,6 +44,12 @@ public final class IcmpInfo {
      * Info text and returns true, or returns false when the message is too short (see the class
      * comment: the text so far is appended and {@link #failure()} says what follows).
      */
+    /**
+     * Whether packet-icmp.c is handed the IP header (its TTL): not behind an Authentication
+     * Header, whose dissector passes the IP protocol table no header.
+     */
+    public boolean ttlKnown = true;
+
     public boolean appendIcmp(StringBuilder info, MemorySegment seg, long ipOff, long icmpOff,
                               int capLen, int reportedLen, IcmpEchoes echo) {
         failure = null;
@@ -69,7 +75,9 @@ public final class IcmpInfo {
                 appendHex4(info, id);
                 info.append(", seq=").append(seq).append('/')
                         .append(Short.toUnsignedInt(seg.get(U16_LE, icmpOff + 6)));
-                info.append(", ttl=").append(u8(seg, ipOff + 8));
+                if (ttlKnown) {
+                    info.append(", ttl=").append(u8(seg, ipOff + 8));
+                }
                 if (type == 8 || type == 0) {
                     appendEcho(info, echo);
                 }

@@ -244,6 +244,7 @@ final class IpDetails {
             x.protocol("ipv6"); // packet-ipv6.c returns 0 for a version that is not 6: not a layer
         }
         DetailNode ip = x.root.protocol("ipv6", "Internet Protocol Version 6").at(s, off, Ipv6.HEADER_LENGTH);
+        x.ipv6Item = ip;
         if (!x.bounds(i, 1, "IPv6")) {
             return false;
         }

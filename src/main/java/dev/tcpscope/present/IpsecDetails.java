@@ -18,6 +18,56 @@ final class IpsecDetails {
         this.x = x;
     }
 
+    /**
+     * The Authentication Header: next header, length, reserved, SPI, sequence number and ICV, in
+     * the IPv6 header's item when it follows one, else a protocol of its own.
+     */
+    boolean ah(int i) {
+        MemorySegment s = x.d.segment(i);
+        long off = x.d.offset(i);
+        x.protocol("ah");
+        boolean inIpv6 = i > 0 && x.d.proto(i - 1) == dev.tcpscope.wire.Proto.IPV6 && x.ipv6Item != null;
+        DetailNode parent = inIpv6 ? x.ipv6Item : x.root;
+        int hlen = x.d.captured(i) >= 2 ? Ipsec.ahHeaderLength(s, off) : Ipsec.AH_FIXED_LENGTH;
+        DetailNode a = parent.protocol("ah", "Authentication Header").at(s, off, Math.min(hlen, x.d.captured(i)));
+        if (inIpv6 && x.d.segment(i - 1) == s) {
+            // the IPv6 item grows over the headers it shows, this one too
+            long ipOff = x.d.offset(i - 1);
+            x.ipv6Item.at(s, ipOff, (int) (off - ipOff) + Math.min(hlen, x.d.captured(i)));
+        }
+        if (!x.bounds(i, 1, "AH")) {
+            return false;
+        }
+        int next = Ipsec.ahNextHeader(s, off);
+        a.field("ah.next_header", "Next header: " + IpDetails.protoName(next), next).at(s, off, 1);
+        if (!x.bounds(i, 2, "AH")) {
+            return false;
+        }
+        int len = Ipsec.ahLength(s, off);
+        a.field("ah.length", "Length: " + len + " (" + hlen + " bytes)", len).at(s, off + 1, 1);
+        if (!x.bounds(i, 4, "AH")) {
+            return false;
+        }
+        a.bytes("ah.reserved", "Reserved", s, off + 2, 2);
+        if (!x.bounds(i, 8, "AH")) {
+            return false;
+        }
+        long spi = Ipsec.ahSpi(s, off);
+        a.field("ah.spi", "AH SPI: " + Labels.hex(spi, 8), Labels.hex(spi, 8)).at(s, off + 4, 4);
+        if (!x.bounds(i, Ipsec.AH_FIXED_LENGTH, "AH")) {
+            return false;
+        }
+        long seq = Ipsec.ahSequence(s, off);
+        a.field("ah.sequence", "AH Sequence: " + seq, seq).at(s, off + 8, 4);
+        int icv = Ipsec.ahIcvLength(s, off);
+        if (!x.bounds(i, Ipsec.AH_FIXED_LENGTH + icv, "AH")) {
+            return false;
+        }
+        a.bytes("ah.icv", "AH ICV", s, off + 12, icv);
+        x.consumed(i, Math.min(hlen, x.d.captured(i)));
+        return x.bounds(i, hlen, "AH");
+    }
+
     boolean esp(int i) {
         MemorySegment s = x.d.segment(i);
         long off = x.d.offset(i);

@@ -265,6 +265,7 @@ public final class PacketList {
                 case MPLS -> mpls(i);
                 case PW_ETH_CW, PW_ACH -> bounds(i, 4);
                 case ESP -> esp(i);
+                case AH -> ah(i);
                 case IGMP -> igmp(i);
                 case VRRP -> vrrp(i);
                 case PIM -> pim(i);
@@ -514,6 +515,17 @@ public final class PacketList {
         return true;
     }
 
+    /** packet-ipsec.c's dissect_ah names AH and clears Info, then reads the SPI; what it carries may set both again. */
+    private boolean ah(int i) {
+        set(protocol, "AH");
+        info.setLength(0);
+        if (!bounds(i, 8)) {
+            return false;
+        }
+        info.append("AH (SPI=").append(Labels.hex(Ipsec.ahSpi(d.segment(i), d.offset(i)), 8)).append(')');
+        return bounds(i, Ipsec.AH_FIXED_LENGTH) && bounds(i, Ipsec.ahHeaderLength(d.segment(i), d.offset(i)));
+    }
+
     /** packet-igmp.c's columns, from the walk that also builds its tree. */
     private boolean igmp(int i) {
         Tvb.Stop stop = Igmp.walk(tvb(i), d.fragmented, Tree.NOTHING, protocol, info);
@@ -713,7 +725,9 @@ public final class PacketList {
     }
 
     private void unknownIpProto(int ip) {
-        if (ip < 0) {
+        // behind AH, IPv4's protocol table leaves AH's columns to data; IPv6 goes on as for its own headers
+        boolean behindAh = d.proto(d.count() - 1) == Proto.AH;
+        if (ip < 0 || behindAh && d.proto(ip) != Proto.IPV6) {
             return;
         }
         int p = d.ipProto;
@@ -723,10 +737,10 @@ public final class PacketList {
                 set(info, "IPv6 no next header");
                 return;
             }
-            if (p == IPPROTO_AH) {
-                return; // IPv6 treats AH as an extension header; disabled, it leaves Info empty
+            if (p == IPPROTO_AH && !behindAh) {
+                return; // an AH header with nothing after it: IP hands it to no one
             }
-            if (payloadReported(ip) == 0) {
+            if (!behindAh && payloadReported(ip) == 0) {
                 return;
             }
             info.setLength(0);
@@ -947,6 +961,7 @@ public final class PacketList {
         // In a reassembled datagram the ICMP message sits in a buffer behind a copy of its IP header.
         long ipOff = ip < 0 ? d.offset(i) : d.segment(ip) == d.segment(i) ? d.offset(ip) : 0;
         dev.tcpscope.tcp.IcmpEchoes echo = decoder.echoes().about(i) && d == decoder.dissection() ? decoder.echoes() : null;
+        icmp.ttlKnown = i == 0 || d.proto(i - 1) != Proto.AH;
         boolean ok = v6
                 ? icmp.appendIcmpv6(info, d.segment(i), ipOff, d.offset(i), d.captured(i), d.reported(i), echo)
                 : icmp.appendIcmp(info, d.segment(i), ipOff, d.offset(i), d.captured(i), d.reported(i), echo);

@@ -50,6 +50,7 @@ public final class Dissector {
     private final int IPPROTO_ICMPV6 = 58;
     private final int IPPROTO_GRE = 47;
     private final int IPPROTO_ESP = 50;
+    private final int IPPROTO_AH = 51;
     private final int IPPROTO_MPLS = 137;
     private final int IPPROTO_VRRP = 112;
     private final int IPPROTO_PIM = 103;
@@ -465,6 +466,13 @@ public final class Dissector {
                     d.end = End.UNKNOWN_IP_PROTO;
                 }
             }
+            case IPPROTO_AH -> {
+                if (rep > 0) {
+                    ah(d, s, off, cap, rep);
+                } else {
+                    d.end = End.UNKNOWN_IP_PROTO;
+                }
+            }
             case IPPROTO_IGMP -> {
                 if (rep > 0) {
                     layer(d, Proto.IGMP, s, off, cap, rep, 0); // proto.igmp.Igmp reads it
@@ -483,6 +491,25 @@ public final class Dissector {
             case IPPROTO_PIM -> pim(d, s, off, cap, rep);
             default -> d.end = End.UNKNOWN_IP_PROTO;
         }
+    }
+
+    /**
+     * IPsec's Authentication Header (packet-ipsec.c dissect_ah): the header, then the protocol
+     * its next header names in the IP protocol table; one tcpscope does not dissect leaves the
+     * rest to data. The header's bytes must all be there before anything follows.
+     */
+    private void ah(Dissection d, MemorySegment s, long off, int cap, int rep) {
+        if (!layer(d, Proto.AH, s, off, cap, rep, Ipsec.AH_FIXED_LENGTH)) {
+            return;
+        }
+        int hlen = Ipsec.ahHeaderLength(s, off);
+        if (cap < hlen) {
+            d.end = rep >= hlen ? End.CAPTURE_SHORT : End.REPORTED_SHORT;
+            return;
+        }
+        int nh = Ipsec.ahNextHeader(s, off);
+        d.ipProto = nh;
+        ipPayload(d, s, off + hlen, cap - hlen, rep - hlen, nh);
     }
 
     /** Whether the datagram is one an ICMP error quotes (its UDP payload is not followed into tunnels). */

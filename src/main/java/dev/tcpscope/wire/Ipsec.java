@@ -16,4 +16,25 @@ public final class Ipsec {
     public static long espSpi(MemorySegment s, long off) { return Bytes.u32(s, off); }
 
     public static long espSequence(MemorySegment s, long off) { return Bytes.u32(s, off + 4); }
+
+    /** AH's next header, payload length, reserved field, SPI and sequence number (RFC 4302 §2). */
+    public static final int AH_FIXED_LENGTH = 12;
+
+    public static int ahNextHeader(MemorySegment s, long off) { return Bytes.u8(s, off); }
+
+    /** AH's length field: the header's length in 32-bit words, minus 2. */
+    public static int ahLength(MemorySegment s, long off) { return Bytes.u8(s, off + 1); }
+
+    /** The header's length in bytes, ICV included. */
+    public static int ahHeaderLength(MemorySegment s, long off) { return (ahLength(s, off) + 2) * 4; }
+
+    /** packet-ipsec.c's ICV length: the header's less its 12 fixed bytes (none for a zero length field). */
+    public static int ahIcvLength(MemorySegment s, long off) {
+        int len = ahLength(s, off);
+        return len == 0 ? 0 : (len - 1) * 4;
+    }
+
+    public static long ahSpi(MemorySegment s, long off) { return Bytes.u32(s, off + 4); }
+
+    public static long ahSequence(MemorySegment s, long off) { return Bytes.u32(s, off + 8); }
 }

@@ -52,6 +52,11 @@ public enum Proto {
      */
     ESP,
     /**
+     * IPsec's Authentication Header (IP protocol 51; RFC 4302 §2): next header, length, SPI,
+     * sequence number and integrity check value; the protocol it names follows as a layer.
+     */
+    AH,
+    /**
      * IGMP (IP protocol 2; RFC 988, 1112, 2236, 3376 and multicast traceroute): the message to
      * the end of the datagram, walked by {@code proto.igmp.Igmp}.
      */
