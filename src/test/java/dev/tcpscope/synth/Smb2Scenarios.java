@@ -19,7 +19,7 @@ import java.util.Arrays;
  * segment, an encrypted (transform header) message, an SMB1 message (data), and damaged ones: a
  * NextCommand pointing backwards, one past the message, a StructureSize of 0xffff, a security
  * blob and a file name past the message, a header cut short, and an NBSS length past the data
- * at the end of the connection. Run it to remake the file; nothing here says what the result
+ * at the end of the connection. And DCE/RPC over a named pipe ({@link #pipes}). Run it to remake the file; nothing here says what the result
  * should be (tshark does).
  */
 public final class Smb2Scenarios {
@@ -209,6 +209,8 @@ public final class Smb2Scenarios {
         io.server(nbss(response(2, 0, 0, simple())));
         io.close();
 
+        pipes();
+
         // damaged messages
         io.open();
         msgId = 10;
@@ -227,6 +229,98 @@ public final class Smb2Scenarios {
         io.client(cat(new byte[] {0, 0, 0x10, 0}, request(13, 0, simple())));
         io.close();
         io.done();
+    }
+
+    private static final byte[] PIPE_FID = {0x21, 0x43, 0x65, (byte) 0x87, 0, 0, 0, 0, 0x12, 0x34, 0x56, 0x78, 0, 0, 0, 0};
+    private static final long IPC_TID = 9;
+
+    /** A DCE/RPC connection-oriented PDU: the 16-byte header (little-endian NDR), then {@code body}. */
+    private static byte[] rpc(int ptype, long callId, byte[] body) {
+        return cat(new byte[] {5, 0, (byte) ptype, 3, 0x10, 0, 0, 0}, le16(16 + body.length), le16(0), le32(callId), body);
+    }
+
+    /** SRVSVC 3.0's UUID and NDR's, as a bind carries them (the first three fields little-endian). */
+    private static final byte[] SRVSVC = {(byte) 0xc8, 0x4f, 0x32, 0x4b, 0x70, 0x16, (byte) 0xd3, 0x01, 0x12, 0x78, 0x5a, 0x47,
+        (byte) 0xbf, 0x6e, (byte) 0xe1, (byte) 0x88};
+    private static final byte[] NDR = {0x04, 0x5d, (byte) 0x88, (byte) 0x8a, (byte) 0xeb, 0x1c, (byte) 0xc9, 0x11, (byte) 0x9f,
+        (byte) 0xe8, 0x08, 0x00, 0x2b, 0x10, 0x48, 0x60};
+
+    private static byte[] writeRequest(byte[] fid, byte[] data) {
+        return cat(le16(49), le16(112), le32(data.length), le64(0), fid, le32(0), le32(0), le16(0), le16(0), le32(0), data);
+    }
+
+    private static byte[] writeResponse(int count) {
+        return cat(le16(17), le16(0), le32(count), le32(0), le16(0), le16(0));
+    }
+
+    private static byte[] readRequest(byte[] fid, int len) {
+        return cat(le16(49), new byte[] {0x50, 0}, le32(len), le64(0), fid, le32(0), le32(0), le32(0), le16(0), le16(0), new byte[1]);
+    }
+
+    private static byte[] readResponse(byte[] data) {
+        return cat(le16(17), new byte[] {80, 0}, le32(data.length), le32(0), le32(0), data);
+    }
+
+    private static byte[] transceive(byte[] fid, byte[] in) {
+        return cat(le16(57), le16(0), le32(0x0011c017L), fid, le32(120), le32(in.length), le32(0), le32(120), le32(0), le32(4280),
+                le32(1), le32(0), in);
+    }
+
+    private static byte[] transceiveResponse(byte[] fid, byte[] out) {
+        return cat(le16(49), le16(0), le32(0x0011c017L), fid, le32(112), le32(0), le32(112), le32(out.length), le32(0), le32(0), out);
+    }
+
+    private static byte[] createResponse(byte[] fid) {
+        return cat(le16(89), new byte[] {0, 0}, le32(1), le64(0), le64(0), le64(0), le64(0), le64(4096), le64(0),
+                le32(0x80), le32(0), fid, le32(0), le32(0));
+    }
+
+    /**
+     * DCE/RPC over the named pipe srvsvc of IPC$ (packet-smb2.c's pipe data, DCE/RPC's dcerpc_smb2
+     * heuristic): a Bind by Write and its Bind_ack by Read; a Request by FSCTL_PIPE_TRANSCEIVE
+     * answered with the first 40 bytes of a 100-byte Response (STATUS_BUFFER_OVERFLOW), whose
+     * rest a Read brings (the pipe's reassembly); two Requests in one Write and two Responses in
+     * one Read; bytes that are no DCE/RPC on the pipe (data).
+     */
+    private void pipes() throws IOException {
+        io.open();
+        msgId = 100;
+        io.client(nbss(request(3, 0, treeConnect("\\\\fileserver\\IPC$"))));
+        io.server(nbss(response(3, 0, IPC_TID, cat(le16(16), new byte[] {2, 0}, le32(0x30), le32(0), le32(0x1f01ff)))));
+        io.client(nbss(request(5, IPC_TID, create("srvsvc"))));
+        io.server(nbss(response(5, 0, IPC_TID, createResponse(PIPE_FID))));
+        byte[] bind = rpc(11, 1, cat(le16(4280), le16(4280), le32(0), new byte[] {1, 0, 0, 0},
+                le16(0), new byte[] {1, 0}, SRVSVC, le16(3), le16(0), NDR, le32(2)));
+        io.client(nbss(request(9, IPC_TID, writeRequest(PIPE_FID, bind))));
+        io.server(nbss(response(9, 0, IPC_TID, writeResponse(bind.length))));
+        byte[] secAddr = "\\PIPE\\srvsvc\0".getBytes(StandardCharsets.US_ASCII);
+        byte[] ackHead = cat(le16(4280), le16(4280), le32(0x1234), le16(secAddr.length), secAddr);
+        byte[] ack = rpc(12, 1, cat(ackHead, zeros((4 - (16 + ackHead.length) % 4) % 4), new byte[] {1, 0, 0, 0},
+                le16(0), le16(0), NDR, le32(2)));
+        io.client(nbss(request(8, IPC_TID, readRequest(PIPE_FID, 4280))));
+        io.server(nbss(response(8, 0, IPC_TID, readResponse(ack))));
+        // operations SRVSVC has no function for (60, 61: no NDR body to read), so the stubs can be anything
+        // a request by transceive, its 100-byte response over the ioctl and a read
+        byte[] req = rpc(0, 2, cat(le32(8), le16(0), le16(60), zeros(8)));
+        io.client(nbss(request(11, IPC_TID, transceive(PIPE_FID, req))));
+        byte[] resp = rpc(2, 2, cat(le32(76), le16(0), new byte[] {0, 0}, zeros(76)));
+        io.server(nbss(response(11, 0x80000005L, IPC_TID, transceiveResponse(PIPE_FID, Arrays.copyOf(resp, 40)))));
+        io.client(nbss(request(8, IPC_TID, readRequest(PIPE_FID, 1024))));
+        io.server(nbss(response(8, 0, IPC_TID, readResponse(Arrays.copyOfRange(resp, 40, resp.length)))));
+        // two requests in one write, two responses in one read
+        byte[] two = cat(rpc(0, 3, cat(le32(4), le16(0), le16(61), zeros(4))), rpc(0, 4, cat(le32(4), le16(0), le16(61), zeros(4))));
+        io.client(nbss(request(9, IPC_TID, writeRequest(PIPE_FID, two))));
+        io.server(nbss(response(9, 0, IPC_TID, writeResponse(two.length))));
+        byte[] answers = cat(rpc(2, 3, cat(le32(4), le16(0), new byte[] {0, 0}, zeros(4))),
+                rpc(2, 4, cat(le32(4), le16(0), new byte[] {0, 0}, zeros(4))));
+        io.client(nbss(request(8, IPC_TID, readRequest(PIPE_FID, 1024))));
+        io.server(nbss(response(8, 0, IPC_TID, readResponse(answers))));
+        // bytes that are no DCE/RPC
+        io.client(nbss(request(9, IPC_TID, writeRequest(PIPE_FID, "not a PDU".getBytes(StandardCharsets.US_ASCII)))));
+        io.server(nbss(response(9, 0, IPC_TID, writeResponse(9))));
+        io.client(nbss(request(6, IPC_TID, cat(le16(24), le16(0), le32(0), PIPE_FID))));
+        io.server(nbss(response(6, 0, IPC_TID, closeResponse())));
+        io.close();
     }
 
     /** Pads to a multiple of 8 (compound PDUs are 8-byte aligned). */

@@ -322,6 +322,24 @@ public final class Nbss implements PduDissector, LayerTree, dev.tcpscope.proto.T
         }
     }
 
+    /** The pipes' data put together in the frame ("Named Pipe over SMB2"), then DCE/RPC's own sources. */
+    @Override
+    public void sources(long f, java.util.function.BiConsumer<String, byte[]> source) {
+        if (!shows(f)) {
+            return;
+        }
+        for (Msg m : msgs) {
+            if (m.smb2 != null) {
+                for (Smb2.Pdu p : m.smb2) {
+                    if (p.pipeReassembled != null) {
+                        source.accept("Named Pipe over SMB2", p.pipeReassembled);
+                    }
+                }
+            }
+        }
+        pipes.sources(f, source);
+    }
+
     Collected fields(long f) {
         return fields.of(this, f);
     }

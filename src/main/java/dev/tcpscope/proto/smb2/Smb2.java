@@ -146,6 +146,8 @@ public final class Smb2 {
         /** The DCE/RPC PDUs the pipe data gave (their range in the frame's), or data when the heuristic declined. */
         int pipeFrom, pipeTo;
         boolean pipeData;
+        /** The pipe's data put together in this PDU ("Named Pipe over SMB2"), or null. */
+        byte[] pipeReassembled;
         /** No SMB2 protocol id where the chain led ("Invalid header"). */
         boolean invalid;
         /** The next PDU of the chain starts past the captured bytes. */
@@ -248,6 +250,7 @@ public final class Smb2 {
             if (waiting.bytes.size() >= waiting.total) {
                 conv.pipeFragments.remove(p.pipeFid);
                 byte[] all = waiting.bytes.toByteArray();
+                p.pipeReassembled = all;
                 MemorySegment seg = MemorySegment.ofArray(all);
                 taken = d.pipe(seg, 0, all.length, all.length, true, ctx, session) >= 0;
             }
