@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=src/test/resources/golden/ipproto
 ESP_CAPTURES=(synth-esp.pcap arkime-wireshark-esp.pcap)
-AH_CAPTURES=(arkime-ah-esp.pcap libpcap-AH-IPcomp-IPv4.pcap libpcap-AH-IPcomp-IPv6.pcap libpcap-ipv6_ah_modes.pcap
+AH_CAPTURES=(synth-ah.pcap arkime-ah-esp.pcap libpcap-AH-IPcomp-IPv4.pcap libpcap-AH-IPcomp-IPv6.pcap libpcap-ipv6_ah_modes.pcap
   libpcap-ah-ipip-ping.pcap)
 IGMP_CAPTURES=(synth-igmp.pcap zeek-igmp-many-groups.pcap zeek-igmp-bad-checksum.pcap
   zeek-multicast-igmp-version-membership-query-and-report.pcap tcpdump-IGMP_V1.pcap tcpdump-IGMP_V2.pcap

@@ -28,7 +28,7 @@ class IpProtocolsTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/ipproto");
 
     static Stream<String[]> cases() throws IOException {
-        return GoldenText.layerCases(GOLDEN, 37);
+        return GoldenText.layerCases(GOLDEN, 38);
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -16,7 +16,12 @@ final class AhFields {
     static List<Field> all() {
         Proto p = Proto.AH;
         return List.of(
-                Field.of("ah", "Authentication Header", PROTOCOL, Layers.each(p, (s, off, cap, v) -> v.addString("ah"))),
+                // dissect_ah adds its item once the next header and the length are read
+                Field.of("ah", "Authentication Header", PROTOCOL, Layers.each(p, (s, off, cap, v) -> {
+                    if (cap >= 2) {
+                        v.addString("ah");
+                    }
+                })),
                 Layers.uint("ah.next_header", "Next header", 8, Base.DEC, p, Layers.ALL, 0, 1, 0),
                 Layers.uint("ah.length", "Length", 8, Base.DEC, p, Layers.ALL, 1, 1, 0),
                 Layers.bytes("ah.reserved", "Reserved", BYTES, p, Layers.ALL, 2, 2),

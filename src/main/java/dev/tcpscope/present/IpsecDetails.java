@@ -28,21 +28,19 @@ final class IpsecDetails {
         x.protocol("ah");
         boolean inIpv6 = i > 0 && x.d.proto(i - 1) == dev.tcpscope.wire.Proto.IPV6 && x.ipv6Item != null;
         DetailNode parent = inIpv6 ? x.ipv6Item : x.root;
-        int hlen = x.d.captured(i) >= 2 ? Ipsec.ahHeaderLength(s, off) : Ipsec.AH_FIXED_LENGTH;
+        // dissect_ah reads the next header and the length before it adds its item
+        if (!x.bounds(i, 2, "AH")) {
+            return false;
+        }
+        int hlen = Ipsec.ahHeaderLength(s, off);
         DetailNode a = parent.protocol("ah", "Authentication Header").at(s, off, Math.min(hlen, x.d.captured(i)));
         if (inIpv6 && x.d.segment(i - 1) == s) {
             // the IPv6 item grows over the headers it shows, this one too
             long ipOff = x.d.offset(i - 1);
             x.ipv6Item.at(s, ipOff, (int) (off - ipOff) + Math.min(hlen, x.d.captured(i)));
         }
-        if (!x.bounds(i, 1, "AH")) {
-            return false;
-        }
         int next = Ipsec.ahNextHeader(s, off);
         a.field("ah.next_header", "Next header: " + IpDetails.protoName(next), next).at(s, off, 1);
-        if (!x.bounds(i, 2, "AH")) {
-            return false;
-        }
         int len = Ipsec.ahLength(s, off);
         a.field("ah.length", "Length: " + len + " (" + hlen + " bytes)", len).at(s, off + 1, 1);
         if (!x.bounds(i, 4, "AH")) {
@@ -63,7 +61,11 @@ final class IpsecDetails {
         if (!x.bounds(i, Ipsec.AH_FIXED_LENGTH + icv, "AH")) {
             return false;
         }
-        a.bytes("ah.icv", "AH ICV", s, off + 12, icv);
+        if (icv == 0) {
+            a.field("ah.icv", "AH ICV: <MISSING>", "").at(s, off + 12, 0); // an empty bytes item
+        } else {
+            a.bytes("ah.icv", "AH ICV", s, off + 12, icv);
+        }
         x.consumed(i, Math.min(hlen, x.d.captured(i)));
         return x.bounds(i, hlen, "AH");
     }

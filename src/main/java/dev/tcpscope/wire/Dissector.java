@@ -467,7 +467,8 @@ public final class Dissector {
                 }
             }
             case IPPROTO_AH -> {
-                if (rep > 0) {
+                // IPv6 hands AH its (possibly empty) rest as it would an extension header
+                if (rep > 0 || d.count() > 0 && d.proto(d.count() - 1) == Proto.IPV6) {
                     ah(d, s, off, cap, rep);
                 } else {
                     d.end = End.UNKNOWN_IP_PROTO;
