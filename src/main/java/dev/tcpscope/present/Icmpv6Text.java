@@ -169,6 +169,20 @@ final class Icmpv6Text {
                 return state.need(40, capLen, reportedLen)
                         && options(state, info, seg, off, 40, capLen, reportedLen);
             }
+            // MLDv2 report: every multicast address record is read, its sources and aux data too
+            case 143 -> {
+                if (!state.need(8, capLen, reportedLen)) return false;
+                int records = u16(seg, off + 6);
+                long at = 8;
+                for (int r = 0; r < records; r++) {
+                    if (!state.need((int) Math.min(Integer.MAX_VALUE, at + 4), capLen, reportedLen)) return false;
+                    int aux = u8(seg, off + at + 1);
+                    int sources = u16(seg, off + at + 2);
+                    at += 20L + 16L * sources + 4L * aux;
+                    if (!state.need((int) Math.min(Integer.MAX_VALUE, at), capLen, reportedLen)) return false;
+                }
+                return true;
+            }
             // an error message's second word, then the quote's version nibble, even of an empty quote
             case 1, 2, 3, 4 -> { return state.need(9, capLen, reportedLen); }
             default -> {
