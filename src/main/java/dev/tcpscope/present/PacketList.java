@@ -638,15 +638,16 @@ public final class PacketList {
         if (!bounds(i, Ipv4.MIN_HEADER_LENGTH)) {
             return false;
         }
-        dst.setLength(0);
-        macDst = -1;
         int hlen = Ipv4.headerLength(s, off);
-        if (!bounds(i, hlen)) {
-            AddressText.appendIpv4(dst, s, off + Ipv4.DST);
-            return false;
+        // packet-ip.c looks for a source route in the options before it sets the destination:
+        // options cut short before the walk ends throw, and the columns keep the link's
+        int at = hlen > Ipv4.MIN_HEADER_LENGTH ? Ipv4OptionWalk.destinationOffset(s, off, hlen, d.captured(i)) : Ipv4.DST;
+        if (at >= 0) {
+            dst.setLength(0);
+            macDst = -1;
+            AddressText.appendIpv4(dst, s, off + at);
         }
-        AddressText.appendIpv4(dst, s, off + ipv4FinalDestination(s, off, hlen, d.captured(i)));
-        return true;
+        return bounds(i, hlen);
     }
 
     private boolean ipv6(int i, boolean last) {
