@@ -19,7 +19,7 @@ import java.util.Arrays;
  * segment, an encrypted (transform header) message, an SMB1 message (data), and damaged ones: a
  * NextCommand pointing backwards, one past the message, a StructureSize of 0xffff, a security
  * blob and a file name past the message, a header cut short, and an NBSS length past the data
- * at the end of the connection. And DCE/RPC over a named pipe ({@link #pipes}). Run it to remake the file; nothing here says what the result
+ * at the end of the connection. And DCE/RPC over the named pipes srvsvc and svcctl ({@link #pipes}). Run it to remake the file; nothing here says what the result
  * should be (tshark does).
  */
 public final class Smb2Scenarios {
@@ -320,8 +320,35 @@ public final class Smb2Scenarios {
         io.server(nbss(response(9, 0, IPC_TID, writeResponse(9))));
         io.client(nbss(request(6, IPC_TID, cat(le16(24), le16(0), le32(0), PIPE_FID))));
         io.server(nbss(response(6, 0, IPC_TID, closeResponse())));
+        // the service control manager, as PsExec reaches it: OpenSCManagerW names the handle its
+        // response opens, CloseServiceHandle shows that name (and "(null)" for one never opened)
+        io.client(nbss(request(5, IPC_TID, create("svcctl"))));
+        io.server(nbss(response(5, 0, IPC_TID, createResponse(SVC_FID))));
+        byte[] svcBind = rpc(11, 1, cat(le16(4280), le16(4280), le32(0), new byte[] {1, 0, 0, 0},
+                le16(0), new byte[] {1, 0}, SVCCTL, le16(2), le16(0), NDR, le32(2)));
+        io.client(nbss(request(11, IPC_TID, transceive(SVC_FID, svcBind))));
+        byte[] svcAck = rpc(12, 1, cat(le16(4280), le16(4280), le32(0x5678), le16(0), new byte[2], new byte[] {1, 0, 0, 0},
+                le16(0), le16(0), NDR, le32(2)));
+        io.server(nbss(response(11, 0, IPC_TID, transceiveResponse(SVC_FID, svcAck))));
+        byte[] host = u16("\\\\HOST\0");
+        byte[] open = rpc(0, 2, cat(le32(40), le16(0), le16(15), le32(0x20000), le32(host.length / 2), le32(0),
+                le32(host.length / 2), host, zeros((4 - host.length % 4) % 4), le32(0), le32(0xf003f)));
+        io.client(nbss(request(11, IPC_TID, transceive(SVC_FID, open))));
+        byte[] handle = cat(le32(0), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
+        io.server(nbss(response(11, 0, IPC_TID, transceiveResponse(SVC_FID,
+                rpc(2, 2, cat(le32(24), le16(0), new byte[] {0, 0}, handle, le32(0)))))));
+        io.client(nbss(request(11, IPC_TID, transceive(SVC_FID, rpc(0, 3, cat(le32(20), le16(0), le16(0), handle))))));
+        io.server(nbss(response(11, 0, IPC_TID, transceiveResponse(SVC_FID,
+                rpc(2, 3, cat(le32(24), le16(0), new byte[] {0, 0}, zeros(20), le32(0)))))));
+        byte[] other = cat(le32(0), zeros(15), new byte[] {(byte) 0x99});
+        io.client(nbss(request(11, IPC_TID, transceive(SVC_FID, rpc(0, 4, cat(le32(20), le16(0), le16(0), other))))));
         io.close();
     }
+
+    private static final byte[] SVC_FID = {0x31, 0x42, 0x53, 0x64, 0, 0, 0, 0, 0x75, 0x06, 0x17, 0x28, 0, 0, 0, 0};
+    /** SVCCTL 2.0's UUID as a bind carries it. */
+    private static final byte[] SVCCTL = {(byte) 0x81, (byte) 0xbb, 0x7a, 0x36, 0x44, (byte) 0x98, (byte) 0xf1, 0x35, (byte) 0xad,
+        0x32, (byte) 0x98, (byte) 0xf0, 0x38, 0x00, 0x10, 0x03};
 
     /** Pads to a multiple of 8 (compound PDUs are 8-byte aligned). */
     private static byte[] pad8(byte[] p) {

@@ -52,7 +52,15 @@ public final class Dcerpc implements PduDissector, dev.tcpscope.proto.TcpPdus, d
         boolean ndr64;
         int reqFrame, repFrame;
         long reqTime;
+        /** What a request left for its response (dcv->se_data: OpenSCManager's "machine\\database"). */
+        String seData;
     }
+
+    /**
+     * Policy handles named when a call opened them (dcerpc_store_polhnd_name): the name and the
+     * frame it was stored in, by the handle's 20 bytes. Bounded as the other tables.
+     */
+    final Map<String, Object[]> handleNames = bounded(MAX_CALLS);
 
     /** A stub being put together (fragment_add_seq_next by the call's first frame). */
     static final class Reassembly {

@@ -26,9 +26,13 @@ final class DcerpcBody {
     }
 
     /** What the operation's body appends to Info (may be empty); stops quietly where the bytes end. */
-    static String info(DcerpcNames.Iface f, int opnum, boolean request, Tvb stub, boolean le, boolean ndr64) {
-        DcerpcBody d = new DcerpcBody(stub, le, ndr64);
+    static String info(DcerpcNames.Iface f, Dcerpc.Call c, boolean request, Tvb stub, boolean le, Dcerpc dcerpc, int frame) {
+        DcerpcBody d = new DcerpcBody(stub, le, c.ndr64);
+        int opnum = c.opnum;
         try {
+            if (f.filter().equals("svcctl") && !c.ndr64) {
+                d.svcctl(c, request, dcerpc, frame);
+            }
             if (f.filter().equals("epm") && opnum == 3) {
                 if (request) {
                     d.mapRequest();
@@ -157,6 +161,72 @@ final class DcerpcBody {
             }
             sb.append(String.format("%02x", b.u8(off + i)));
         }
+        return sb.toString();
+    }
+
+    /**
+     * packet-dcerpc-svcctl.c's Info: OpenSCManagerW's (15) and OpenSCManagerA's (27) machine and
+     * database names (each ", NAME" when its pointer is set), the handle their response opens
+     * named "OpenSCManagerW(MACHINE\\DATABASE)", and CloseServiceHandle's (0) handle name, "(null)"
+     * for a handle no response in the capture named (its col_append_fstr of a NULL).
+     */
+    private void svcctl(Dcerpc.Call c, boolean request, Dcerpc dcerpc, int frame) {
+        int op = c.opnum;
+        if ((op == 15 || op == 27) && request) {
+            boolean wide = op == 15;
+            int[] at = {0};
+            String mn = null, dn = null;
+            if (n(at) != 0) {
+                mn = cvString(at, wide);
+                info.append(", ").append(mn);
+            }
+            if (n(at) != 0) {
+                dn = cvString(at, wide);
+                info.append(", ").append(dn);
+            }
+            if (c.seData == null) {
+                c.seData = (mn == null ? "" : mn) + "\\" + (dn == null ? "" : dn);
+            }
+        } else if ((op == 15 || op == 27) && !request) {
+            String handle = handle(0);
+            if (u32(20) == 0) {
+                String name = c.seData != null ? "OpenSCManagerW(" + c.seData + ")" : "Unknown OpenSCManagerW() handle";
+                dcerpc.handleNames.putIfAbsent(handle, new Object[] {name, frame});
+            }
+        } else if (op == 0 && request) {
+            Object[] named = dcerpc.handleNames.get(handle(0));
+            info.append(", ").append(named != null && (int) named[1] <= frame ? (String) named[0] : "(null)");
+        }
+    }
+
+    /** A policy handle's 20 bytes as a key. */
+    private String handle(int off) {
+        b.need(off, 20);
+        StringBuilder sb = new StringBuilder(40);
+        for (int i = 0; i < 20; i++) {
+            sb.append(Character.forDigit(b.u8(off + i) >> 4, 16)).append(Character.forDigit(b.u8(off + i) & 15, 16));
+        }
+        return sb.toString();
+    }
+
+    /** A conformant varying string of 16-bit or 8-bit characters at {@code at[0]}, which moves past it. */
+    private String cvString(int[] at, boolean wide) {
+        n(at);
+        n(at);
+        long count = n(at);
+        int off = at[0];
+        int width = wide ? 2 : 1;
+        int chars = (int) Math.min(count, 1 << 16);
+        b.need(off, width * chars);
+        StringBuilder sb = new StringBuilder(chars);
+        for (int i = 0; i < chars; i++) {
+            int ch = wide ? b.u8(off + 2 * i) | b.u8(off + 2 * i + 1) << 8 : b.u8(off + i);
+            if (ch == 0) {
+                break;
+            }
+            sb.append((char) ch);
+        }
+        at[0] = off + width * chars;
         return sb.toString();
     }
 

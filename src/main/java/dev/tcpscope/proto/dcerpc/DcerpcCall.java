@@ -253,7 +253,7 @@ final class DcerpcCall {
         String op = f.op(c.opnum);
         w.observer.ctx().columns.setInfo((op != null ? op : "Unknown operation " + c.opnum) + (request ? " request" : " response"));
         if (stub != null) {
-            String more = DcerpcBody.info(f, c.opnum, request, stub, p.le, c.ndr64);
+            String more = DcerpcBody.info(f, c, request, stub, p.le, w.observer.d(), w.observer.ctx().frame);
             if (!more.isEmpty()) {
                 w.observer.ctx().columns.appendInfo(more);
             }
