@@ -203,18 +203,23 @@ public final class Dcerpc implements PduDissector, dev.tcpscope.proto.TcpPdus, d
         return le ? a | b << 8 : a << 8 | b;
     }
 
-    @Override
-    public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
-        if (frame != ctx.frame) {
+    /** A call in {@code f}: the first of a frame starts its PDU lists afresh. */
+    private void enter(int f) {
+        if (frame != f) {
             pdus.clear();
             sizes.clear();
             dataS = null;
             bogus = false;
-            frame = ctx.frame;
+            frame = f;
             calls = 0;
             frameCtx = 0;
         }
         calls++;
+    }
+
+    @Override
+    public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
+        enter(ctx.frame);
         int low = Math.min(ctx.srcPort, ctx.dstPort), high = Math.max(ctx.srcPort, ctx.dstPort);
         PduDissector portOwner = byPort.apply(low) != null ? byPort.apply(low) : byPort.apply(high);
         if (portOwner != this && !isDcerpc(s, off, len)) {
@@ -288,16 +293,7 @@ public final class Dcerpc implements PduDissector, dev.tcpscope.proto.TcpPdus, d
         if (!isDcerpc(s, off, cap)) {
             return -1;
         }
-        if (frame != ctx.frame) {
-            pdus.clear();
-            sizes.clear();
-            dataS = null;
-            bogus = false;
-            frame = ctx.frame;
-            calls = 0;
-            frameCtx = 0;
-        }
-        calls++;
+        enter(ctx.frame);
         Session ss = session instanceof Session x ? x : new Session();
         int pos = 0;
         int count = 0;

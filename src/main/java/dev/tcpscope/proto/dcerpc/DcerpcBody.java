@@ -242,23 +242,10 @@ final class DcerpcBody {
     /** A conformant varying UTF-16 string: max count, offset, actual count, the characters. */
     private int string(int off, boolean append) {
         int[] at = {off};
-        n(at);
-        n(at);
-        long count = n(at);
-        off = at[0];
-        int chars = (int) Math.min(count, 1 << 16);
-        b.need(off, 2 * chars);
-        StringBuilder sb = new StringBuilder(chars);
-        for (int i = 0; i < chars; i++) {
-            int c = b.u8(off + 2 * i) | b.u8(off + 2 * i + 1) << 8;
-            if (c == 0) {
-                break;
-            }
-            sb.append((char) c);
-        }
+        String text = cvString(at, true);
         if (append) {
-            info.append(", ").append(sb);
+            info.append(", ").append(text);
         }
-        return off + 2 * chars;
+        return at[0];
     }
 }
