@@ -529,7 +529,7 @@ public final class Desegmenter {
         }
         if (d == null) {
             for (PduDissector h : table.heuristics()) {
-                if (h.heuristic(s, off, len)) {
+                if (h.heuristic(srcPort, dstPort, s, off, len)) {
                     return h;
                 }
             }
@@ -887,7 +887,7 @@ public final class Desegmenter {
         st.dissector.dissect(s, off, len, ctx);
         if (ctx.tryHeuristics && st.before == null) {
             for (PduDissector h : table.heuristics()) {
-                if (h != st.dissector && h.heuristic(s, off, len)) {
+                if (h != st.dissector && h.heuristic(ctx.srcPort, ctx.dstPort, s, off, len)) {
                     st.before = st.dissector;
                     st.beforeSession = st.session;
                     st.dissector = h;

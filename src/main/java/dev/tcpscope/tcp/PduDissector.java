@@ -48,6 +48,15 @@ public interface PduDissector {
     }
 
     /**
+     * The "tcp" heuristic with the segment's ports, for a protocol whose heuristic looks at them
+     * (packet-openflow.c's takes a segment to port 6633, 6634 or 6653 whatever its bytes);
+     * {@link #heuristic(MemorySegment, long, int)} by default.
+     */
+    default boolean heuristic(int srcPort, int dstPort, MemorySegment s, long off, int len) {
+        return heuristic(s, off, len);
+    }
+
+    /**
      * The "udp" heuristic with the datagram's conversation key ({@link PduContext#conversation}),
      * for a protocol whose heuristic remembers what it saw there (packet-rpc.c takes a reply
      * whose call it saw); {@link #heuristic(MemorySegment, long, int)} by default.

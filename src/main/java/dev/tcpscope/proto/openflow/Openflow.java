@@ -1,0 +1,247 @@
+package dev.tcpscope.proto.openflow;
+
+import dev.tcpscope.proto.Collected;
+import dev.tcpscope.proto.Items;
+import dev.tcpscope.proto.LayerTree;
+import dev.tcpscope.proto.Registry;
+import dev.tcpscope.proto.TcpPdus;
+import dev.tcpscope.proto.Tree;
+import dev.tcpscope.proto.Tvb;
+import dev.tcpscope.tcp.AppColumns;
+import dev.tcpscope.tcp.PduContext;
+import dev.tcpscope.tcp.PduDissector;
+
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * OpenFlow as Wireshark 4.0.17's packet-openflow.c hands it on: registered on tcp.port 6653 and,
+ * by its "tcp" heuristic, for a segment whose destination port is 6633, 6634 or 6653 (the
+ * heuristic then makes the conversation OpenFlow's, so later segments both ways follow it; a
+ * segment from port 6633 before that stays TCP's data). The stream is cut into messages by the
+ * 8-byte header's length ({@code tcp_dissect_pdus}); each message's version byte chooses the
+ * dissector: 1 → openflow_v1 ({@link V1Walk}), 4, 5, 6 → openflow_v4/v5/v6 ({@link VnWalk}),
+ * any other → the Version item and "Unsupported version not dissected". Protocol is "OpenFlow";
+ * each message clears Info back to the fence TCP sets between its calls and appends its
+ * "Type: NAME": a call's last message is the one Info shows, after the text of the call before
+ * (a reassembled message, then the rest of the segment), with no separator.
+ */
+public final class Openflow implements PduDissector, TcpPdus {
+    public static final int IANA_PORT = 6653;
+    /** The tcp.port registration (the heuristic's ports are {@link #heuristic(int, int, MemorySegment, long, int)}'s). */
+    public static final int[] TCP_PORTS = {IANA_PORT};
+    static final int HEADER = 8;
+    static final Registry REG = Registry.loadNamed(Openflow.class, "openflow");
+
+    /** One message of the frame: its bytes, the call of the dissector it came in, how its walk ended. */
+    private record Pdu(MemorySegment s, long base, int cap, int rep, int call, boolean reassembled, long segment, End end) { }
+
+    private final BooleanSupplier tree;
+    private final List<Pdu> pdus = new ArrayList<>(4);
+    private final Items.Fields fields = new Items.Fields();
+    private long frame = -1;
+    private int calls;
+    private String failed = "OpenFlow";
+    /** A PACKET_IN or PACKET_OUT of OpenFlow 1.0 made the columns read-only for the rest of the frame. */
+    private boolean locked;
+    /** How the frame's last call ended when a header's length could not be had or was too short (OK: it did not). */
+    private End tail = End.OK;
+    private long tailAt;
+    private MemorySegment tailSegment;
+
+    /** {@code tree}: whether frames are dissected with a tree (items past the bytes throw only then). */
+    public Openflow(BooleanSupplier tree) {
+        this.tree = tree;
+    }
+
+    @Override
+    public String name() { return "openflow"; }
+
+    @Override
+    public Object newSession() { return null; }
+
+    /** dissect_openflow_heur: taken when the segment goes to port 6633, 6634 or 6653. */
+    @Override
+    public boolean heuristic(int srcPort, int dstPort, MemorySegment s, long off, int len) {
+        return dstPort == 6633 || dstPort == 6634 || dstPort == IANA_PORT;
+    }
+
+    @Override
+    public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
+        if (frame != ctx.frame) {
+            pdus.clear();
+            frame = ctx.frame;
+            calls = 0;
+            locked = false;
+            tail = End.OK;
+        }
+        calls++;
+        AppColumns col = ctx.columns;
+        int pos = 0;
+        while (pos < len) { // each message takes at least its 8-byte header: the loop ends
+            int remaining = len - pos;
+            if (ctx.canDesegment && remaining < HEADER) {
+                ctx.desegmentOffset = pos;
+                ctx.desegmentLength = ONE_MORE_SEGMENT;
+                return;
+            }
+            if (remaining < 4) {
+                // get_openflow_pdu_length reads past the bytes
+                tail = ctx.truncated ? End.SHORT : End.MALFORMED;
+            } else if (u16(s, off + pos + 2) < HEADER) {
+                // a length shorter than the header: tcp_dissect_pdus's show_reported_bounds_error
+                tail = End.MALFORMED;
+            }
+            if (tail != End.OK) {
+                if (!locked) {
+                    col.appendInfo(tail.marker());
+                }
+                tailAt = off;
+                tailSegment = s;
+                ctx.exception = true;
+                return;
+            }
+            int plen = u16(s, off + pos + 2);
+            if (ctx.canDesegment && remaining < plen) {
+                ctx.desegmentOffset = pos;
+                ctx.desegmentLength = plen - remaining;
+                return;
+            }
+            int cap = Math.min(remaining, plen);
+            End end = message(s, off + pos, cap, plen, ctx, col);
+            pdus.add(new Pdu(s, off + pos, cap, plen, calls, ctx.reassembled, off, end));
+            pos += plen;
+        }
+    }
+
+    /** dissect_openflow_tcp_pdu for the columns. */
+    private End message(MemorySegment s, long at, int cap, int rep, PduContext ctx, AppColumns col) {
+        if (!locked) {
+            col.setProtocol("OpenFlow");
+            col.setInfo("");
+        }
+        Tvb t = new Tvb(s, at, cap, rep, !ctx.canDesegment && !ctx.truncated && rep > cap);
+        End end = Tvb.walk(() -> {
+            int version = t.u8(0);
+            switch (version) {
+                case 1 -> {
+                    int type = t.u8(1);
+                    if (!locked) {
+                        col.appendInfo(V1Walk.info(type));
+                    }
+                    // "Stop the Ethernet frame from overwriting the columns": col_set_writable(FALSE) for the frame
+                    locked |= type == V1Walk.PACKET_IN || type == V1Walk.PACKET_OUT;
+                    new V1Walk(t, tree.getAsBoolean()).walk(Tree.NOTHING);
+                }
+                case 4, 5, 6 -> {
+                    VnWalk.Version v = VnWalk.Version.values()[version - 4];
+                    if (!locked) {
+                        col.appendInfo(VnWalk.info(v, t));
+                    }
+                    new VnWalk(v, t, tree.getAsBoolean()).walk(Tree.NOTHING);
+                }
+                default -> { }
+            }
+        });
+        if (end != End.OK && !locked) {
+            col.appendInfo(end.marker());
+        }
+        return end;
+    }
+
+    private static int u16(MemorySegment s, long off) {
+        return dev.tcpscope.proto.Text.u8(s, off) << 8 | dev.tcpscope.proto.Text.u8(s, off + 1);
+    }
+
+    @Override
+    public boolean shows(long f) {
+        return f == frame && (!pdus.isEmpty() || tail != End.OK);
+    }
+
+    @Override
+    public End tree(long f, Tree root, Consumer<String> protocols) {
+        if (!shows(f)) {
+            return End.OK;
+        }
+        End result = End.OK;
+        int call = -1;
+        for (Pdu p : pdus) {
+            if (p.call != call) {
+                protocols.accept("openflow");
+                call = p.call;
+            }
+            Tvb t = new Tvb(p.s, p.base, p.cap, p.rep, p.end == End.UNREASSEMBLED);
+            int version = dev.tcpscope.proto.Text.u8(p.s, p.base);
+            String proto = switch (version) {
+                case 1 -> "openflow_v1";
+                case 4 -> "openflow_v4";
+                case 5 -> "openflow_v5";
+                case 6 -> "openflow_v6";
+                default -> null;
+            };
+            if (proto != null) {
+                protocols.accept(proto);
+            }
+            End e = Tvb.walk(() -> {
+                switch (version) {
+                    case 1 -> new V1Walk(t, true).walk(root);
+                    case 4, 5, 6 -> new VnWalk(VnWalk.Version.values()[version - 4], t, true).walk(root);
+                    default -> {
+                        Tree ti = t.at(root.field("openflow.version", "." + dev.tcpscope.proto.Text.bits(version, 0x7f, 8).substring(1)
+                                + " = Version: " + (REG.name("openflow.version", version & 0x7f)) + " (0x" + OfItems.hex(version & 0x7f, 2) + ")",
+                                "0x" + OfItems.hex(version & 0x7f, 2)), 0, 1);
+                        ti.bitmask(0x7f);
+                        ti.expert("openflow.version.unknown", Tree.Severity.WARNING, Tree.Group.UNDECODED, "Unsupported version not dissected");
+                    }
+                }
+            });
+            if (e != End.OK) {
+                result = e; // tcp_dissect_pdus shows the exception and goes on with the next message
+                failed = proto == null ? "OpenFlow" : proto;
+            }
+        }
+        if (tail != End.OK) {
+            if (pdus.isEmpty() || pdus.get(pdus.size() - 1).call != calls) {
+                protocols.accept("openflow");
+            }
+            result = tail;
+            failed = "OpenFlow";
+        }
+        return result;
+    }
+
+    /** tcp_dissect_pdus's "[PDU Size: N]" for each message of the frame. */
+    @Override
+    public List<Items.PduSize> pduSizes(long f) {
+        return !shows(f) ? List.of() : pdus.stream().map(p -> new Items.PduSize(p.s, p.base, p.rep, p.call, p.reassembled)).toList();
+    }
+
+    /** tcp_dissect_pdus shows an exception at the start of the bytes it was handed. */
+    @Override
+    public void markerAt(long f, Tree marker) {
+        if (shows(f) && tail != End.OK) {
+            marker.at(tailSegment, tailAt, 0);
+            return;
+        }
+        if (shows(f)) {
+            for (int i = pdus.size() - 1; i >= 0; i--) {
+                Pdu p = pdus.get(i);
+                if (p.end != End.OK) {
+                    marker.at(p.s, p.segment, 0);
+                    return;
+                }
+            }
+        }
+    }
+
+    Collected fields(long f) {
+        return fields.of(this, f);
+    }
+
+    /** The dissector whose message ended the frame's tree on an exception: "[Malformed Packet: openflow_v1]". */
+    @Override
+    public String protocolName() { return failed; }
+}

@@ -1,0 +1,65 @@
+package dev.tcpscope.proto.openflow;
+
+import dev.tcpscope.proto.Registry;
+import dev.tcpscope.proto.Tree;
+import dev.tcpscope.proto.Tvb;
+
+/**
+ * One OpenFlow 1.3, 1.4 or 1.5 message (packet-openflow_v4.c, _v5.c, _v6.c of Wireshark 4.0.17)
+ * as far as built here: the Info text ("Type: NAME", and for a multipart request or reply
+ * ", OFPMP_NAME") and the header items (version, type, length, transaction id). The bodies these
+ * dissectors walk (matches, instructions, actions, ports, multipart bodies ...) are not built:
+ * docs/OPENFLOW.md lists them as left.
+ */
+final class VnWalk {
+    /** Wireshark's version byte for the three dissectors: 4 (1.3), 5 (1.4), 6 (1.5). */
+    enum Version {
+        V4("openflow_v4", "OpenFlow 1.3"), V5("openflow_v5", "OpenFlow 1.4"), V6("openflow_v6", "OpenFlow 1.5");
+
+        final String proto;
+        final String title;
+        final Registry reg;
+
+        Version(String proto, String title) {
+            this.proto = proto;
+            this.title = title;
+            this.reg = Registry.loadNamed(VnWalk.class, proto);
+        }
+    }
+
+    static final int MULTIPART_REQUEST = 18, MULTIPART_REPLY = 19;
+
+    private final Version v;
+    private final OfItems it;
+
+    VnWalk(Version v, Tvb t, boolean tree) {
+        this.v = v;
+        this.it = new OfItems(t, v.reg, tree);
+    }
+
+    /** The Info text of the message at {@code t}'s start. */
+    static String info(Version v, Tvb t) {
+        int type = t.u8(1);
+        String n = v.reg.value(v.proto + ".type", type);
+        StringBuilder sb = new StringBuilder("Type: ").append(n == null ? "Unknown Messagetype" : n);
+        if (type == MULTIPART_REQUEST || type == MULTIPART_REPLY) {
+            String field = v.proto + (type == MULTIPART_REQUEST ? ".multipart_request.type" : ".multipart_reply.type");
+            int mp = t.u16(8);
+            String m = v.reg.value(field, mp);
+            sb.append(", ").append(m == null ? "Unknown type" : m);
+        }
+        return sb.toString();
+    }
+
+    /** The message's protocol item and header under {@code root}. */
+    void walk(Tree root) {
+        Tvb t = it.t;
+        t.u8(1);
+        t.u16(2);
+        Tree of = it.tree ? it.at(root.protocol(v.proto, v.title), 0, t.cap) : Tree.NOTHING;
+        it.add(of, v.proto + ".version", 0, 1);
+        it.add(of, v.proto + ".type", 1, 1);
+        it.add(of, v.proto + ".length", 2, 2);
+        it.add(of, v.proto + ".xid", 4, 4);
+    }
+}
