@@ -40,7 +40,8 @@ final class OfItems {
         if (!tree) {
             return Tree.NOTHING;
         }
-        Registry.Row f = reg.row(name);
+        // packet-openflow_v1.c's openflow.version is registered first by packet-openflow.c
+        Registry.Row f = name.equals("openflow.version") ? Openflow.REG.row(name) : reg.row(name);
         return add(parent, f, off, len);
     }
 
@@ -141,7 +142,7 @@ final class OfItems {
             value = number;
         }
         String shown = number;
-        String n = reg.name(name, v);
+        String n = name.equals("openflow.version") ? Openflow.REG.name(name, v) : reg.name(name, v);
         if (n != null) {
             shown = n + " (" + number + ")";
         }
