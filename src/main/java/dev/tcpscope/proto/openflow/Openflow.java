@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  * "Type: NAME": a call's last message is the one Info shows, after the text of the call before
  * (a reassembled message, then the rest of the segment), with no separator.
  */
-public final class Openflow implements PduDissector, TcpPdus {
+public final class Openflow implements PduDissector, TcpPdus, dev.tcpscope.proto.TwoPass {
     public static final int IANA_PORT = 6653;
     /** The tcp.port registration (the heuristic's ports are {@link #heuristic(int, int, MemorySegment, long, int)}'s). */
     public static final int[] TCP_PORTS = {IANA_PORT};
@@ -63,10 +63,31 @@ public final class Openflow implements PduDissector, TcpPdus {
     @Override
     public Object newSession() { return null; }
 
-    /** dissect_openflow_heur: taken when the segment goes to port 6633, 6634 or 6653. */
+    /**
+     * dissect_openflow_heur: taken when the segment goes to port 6633, 6634 or 6653. In tshark's
+     * second pass a connection the first pass gave OpenFlow is OpenFlow's from its first segment
+     * (conversation_set_dissector stays), so a segment from port 6633 before the claim is too.
+     */
     @Override
-    public boolean heuristic(int srcPort, int dstPort, MemorySegment s, long off, int len) {
-        return dstPort == 6633 || dstPort == 6634 || dstPort == IANA_PORT;
+    public boolean heuristic(int stream, int srcPort, int dstPort, MemorySegment s, long off, int len) {
+        return dstPort == 6633 || dstPort == 6634 || dstPort == IANA_PORT || claimedBefore.get(Math.max(stream, 0)) && stream >= 0;
+    }
+
+    /** The streams this dissector took in the first pass (recorded with {@link #recordForSecondPass}). */
+    private java.util.BitSet claimed;
+    /** In the second pass, the first pass's {@link #claimed}. */
+    private java.util.BitSet claimedBefore = new java.util.BitSet();
+
+    @Override
+    public void recordForSecondPass() {
+        claimed = new java.util.BitSet();
+    }
+
+    @Override
+    public void secondPassOf(dev.tcpscope.proto.TwoPass first) {
+        if (first instanceof Openflow f && f.claimed != null) {
+            claimedBefore = f.claimed;
+        }
     }
 
     @Override
@@ -79,6 +100,9 @@ public final class Openflow implements PduDissector, TcpPdus {
             tail = End.OK;
         }
         calls++;
+        if (claimed != null && ctx.stream >= 0) {
+            claimed.set(ctx.stream);
+        }
         AppColumns col = ctx.columns;
         int pos = 0;
         while (pos < len) { // each message takes at least its 8-byte header: the loop ends
