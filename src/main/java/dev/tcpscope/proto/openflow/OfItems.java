@@ -41,8 +41,27 @@ final class OfItems {
             return Tree.NOTHING;
         }
         // packet-openflow_v1.c's openflow.version is registered first by packet-openflow.c
-        Registry.Row f = name.equals("openflow.version") ? Openflow.REG.row(name) : reg.row(name);
-        return add(parent, f, off, len);
+        Registry r = name.equals("openflow.version") ? Openflow.REG : reg;
+        return add(parent, r.row(name), off, len, v -> r.name(name, v));
+    }
+
+    /**
+     * proto_tree_add_item of another registration of a name than the one tshark -G lists (its
+     * "reserved" twin with a base and value string of its own, an OXM value typed by its field):
+     * {@code f} is that registration, {@code names} its value string (null: none).
+     */
+    Tree add(Tree parent, Registry.Row f, int off, int len, java.util.function.LongFunction<String> names) {
+        if (!tree) {
+            return Tree.NOTHING;
+        }
+        return addItem(parent, f, off, len, names);
+    }
+
+    /** The registration of {@code name} tshark lists, with base {@code base} instead ("BASE_HEX" for a reserved twin). */
+    Registry.Row as(String name, String type, String base, long mask, String title) {
+        Registry.Row r = reg.row(name);
+        return new Registry.Row(name, title == null ? r.title() : title, type == null ? r.type() : type, base == null ? r.base() : base,
+                mask);
     }
 
     /** proto_tree_add_subtree / a text item over {@code len} bytes (no bounds check, as it fetches nothing). */
@@ -60,7 +79,7 @@ final class OfItems {
         return t.at(item, from, n);
     }
 
-    private Tree add(Tree parent, Registry.Row f, int off, int len) {
+    private Tree addItem(Tree parent, Registry.Row f, int off, int len, java.util.function.LongFunction<String> names) {
         String name = f.name();
         switch (f.type()) {
             case "FT_BYTES" -> {
@@ -142,7 +161,7 @@ final class OfItems {
             value = number;
         }
         String shown = number;
-        String n = name.equals("openflow.version") ? Openflow.REG.name(name, v) : reg.name(name, v);
+        String n = names == null ? null : names.apply(v);
         if (n != null) {
             shown = n + " (" + number + ")";
         }

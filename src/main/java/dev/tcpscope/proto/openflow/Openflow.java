@@ -165,7 +165,11 @@ public final class Openflow implements PduDissector, TcpPdus, dev.tcpscope.proto
                     if (!locked) {
                         col.appendInfo(VnWalk.info(v, t));
                     }
-                    new VnWalk(v, t, tree.getAsBoolean()).walk(Tree.NOTHING);
+                    if (version == 4) {
+                        new V4Walk(t, tree.getAsBoolean()).walk(Tree.NOTHING);
+                    } else {
+                        new VnWalk(v, t, tree.getAsBoolean()).walk(Tree.NOTHING);
+                    }
                 }
                 default -> { }
             }
@@ -212,7 +216,8 @@ public final class Openflow implements PduDissector, TcpPdus, dev.tcpscope.proto
             End e = Tvb.walk(() -> {
                 switch (version) {
                     case 1 -> new V1Walk(t, true).walk(root);
-                    case 4, 5, 6 -> new VnWalk(VnWalk.Version.values()[version - 4], t, true).walk(root);
+                    case 4 -> new V4Walk(t, true).walk(root);
+                    case 5, 6 -> new VnWalk(VnWalk.Version.values()[version - 4], t, true).walk(root);
                     default -> {
                         Tree ti = t.at(root.field("openflow.version", "." + dev.tcpscope.proto.Text.bits(version, 0x7f, 8).substring(1)
                                 + " = Version: " + (REG.name("openflow.version", version & 0x7f)) + " (0x" + OfItems.hex(version & 0x7f, 2) + ")",
