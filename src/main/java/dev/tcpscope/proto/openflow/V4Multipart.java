@@ -124,8 +124,8 @@ final class V4Multipart {
                     p.unless(s, P + "queue_stats.queue_id", off + 4, 0xffffffffL);
                     p.add(s, P + "queue_stats.tx_bytes", off + 8, 8);
                     p.add(s, P + "quee_stats.tx_packets", off + 16, 8);
-                    // hf_openflow_v4_queue_stats_tx_errors is registered under the same (misspelt) name
-                    p.it.add(s, p.it.as(P + "quee_stats.tx_packets", null, null, 0, "Tx errors"), off + 24, 8, null);
+                    // hf_openflow_v4_queue_stats_tx_errors is registered as port_stats.tx_errors
+                    p.add(s, P + "port_stats.tx_errors", off + 24, 8);
                     p.add(s, P + "queue_stats.duration_sec", off + 32, 4);
                     p.add(s, P + "queue_stats.duration_nsec", off + 36, 4);
                     off += 40;

@@ -1,6 +1,5 @@
 package dev.tcpscope.proto.openflow;
 
-import dev.tcpscope.field.NameTables;
 import dev.tcpscope.proto.Registry;
 import dev.tcpscope.proto.Text;
 import dev.tcpscope.proto.Tree;
@@ -21,8 +20,6 @@ final class V4Parts {
     static final Registry REG = VnWalk.Version.V4.reg;
     static final long OFPP_MAX = 0xffffff00L, OFPG_MAX = 0xffffff00L, OFPM_MAX = 0xffff0000L;
     static final int OFPTT_MAX = 254, OFPCML_MAX = 0xffe5;
-    private static final String[] ETHERTYPES = NameTables.load("ethertype.tsv", 0x10000);
-    private static final String[] IPPROTO = NameTables.load("ipproto.tsv", 256);
     /** Each flag word's bit items, in registration order: the names under it with a bitmask. */
     private static final Map<String, List<String>> BITS = new HashMap<>();
 
@@ -177,83 +174,71 @@ final class V4Parts {
         int fieldLength = hm ? oxmLength / 2 : oxmLength;
         Tree o = text(tree, "OXM field", off, oxmLength + 4);
         off = oxmHeader(o, off);
+        if (cls == 0xffff) {
+            int n = oxmLength - 4;
+            if (n > 0) {
+                add(o, "openflow_v4.oxm_experimenter.value", off, n);
+                off += n;
+            }
+            return off;
+        }
         if (cls != 0x8000) {
             expert(o, "openflow_v4.oxm.undecoded", "Unknown OXM body.", off, oxmLength);
             return off + oxmLength;
         }
-        String v = "openflow_v4.oxm.value";
+        String v = "openflow_v4.oxm.";
         switch (field) {
-            case 0, 1 -> {
-                it.add(o, it.as(v, "FT_UINT32", "BASE_DEC", 0, null), off, 4, null);
-                off += 4;
-            }
+            case 0, 1 -> off = value(o, v + "value_uint32", off, 4);
             case 3, 4, 24, 25 -> {
-                it.add(o, it.as(v, "FT_ETHER", "", 0, null), off, 6, null);
-                off += 6;
+                off = value(o, v + "value_etheraddr", off, 6);
                 if (hm) {
-                    it.add(o, it.as(v, "FT_ETHER", "", 0, "Mask"), off, 6, null);
-                    off += 6;
+                    off = value(o, v + "ether_mask", off, 6);
                 }
             }
-            case 5 -> {
-                it.add(o, it.as(v, "FT_UINT16", "BASE_HEX", 0, null), off, 2, x -> name(ETHERTYPES, x));
-                off += 2;
-            }
+            case 5 -> off = value(o, v + "value_ethertype", off, 2);
             case 6 -> {
-                it.add(o, it.as(v, "FT_BOOLEAN", "16", 0x1000, "OFPVID_PRESENT"), off, 2, null);
-                it.add(o, it.as(v, "FT_UINT16", "BASE_DEC", 0x0fff, null), off, 2, null);
-                off += 2;
-            }
-            case 10 -> {
-                it.add(o, it.as(v, "FT_UINT8", "BASE_DEC", 0, null), off, 1, x -> name(IPPROTO, x));
-                off += 1;
-            }
-            case 11, 12, 22, 23 -> {
-                it.add(o, it.as(v, "FT_IPv4", "", 0, null), off, 4, null);
-                off += 4;
+                add(o, v + "value_vlan_present", off, 2);
+                off = value(o, v + "value_vlan_vid", off, 2);
                 if (hm) {
-                    it.add(o, it.as(v, "FT_IPv4", "", 0, "Mask"), off, 4, null);
-                    off += 4;
+                    off = value(o, v + "vlan_mask", off, 2);
                 }
             }
-            case 13, 14, 15, 16, 17, 18 -> {
-                it.add(o, it.as(v, "FT_UINT16", "BASE_DEC", 0, null), off, 2, null);
-                off += 2;
-            }
-            case 26, 27, 32, 33 -> {
-                it.add(o, it.as(v, "FT_IPv6", "", 0, null), off, 16, null);
-                off += 16;
+            case 10 -> off = value(o, v + "value_ipproto", off, 1);
+            case 11, 12, 22, 23 -> {
+                off = value(o, v + "value_ipv4addr", off, 4);
                 if (hm) {
-                    it.add(o, it.as(v, "FT_IPv6", "", 0, "Mask"), off, 16, null);
-                    off += 16;
+                    off = value(o, v + "ipv4_mask", off, 4);
+                }
+            }
+            case 13, 14, 15, 16, 17, 18 -> off = value(o, v + "value_uint16", off, 2);
+            case 26, 27, 32, 33 -> {
+                off = value(o, v + "value_ipv6addr", off, 16);
+                if (hm) {
+                    off = value(o, v + "ipv6_mask", off, 16);
                 }
             }
             case 34 -> {
                 if (fieldLength == 3) {
-                    it.add(o, it.as(v, "FT_UINT24", "BASE_DEC", 0, null), off, 3, null);
-                    off += 3;
+                    off = value(o, v + "value_uint24", off, 3);
                 } else if (fieldLength == 4) {
-                    it.add(o, it.as(v, "FT_UINT32", "BASE_DEC", 0, null), off, 4, null);
-                    off += 4;
+                    off = value(o, v + "value_uint32", off, 4);
                 }
             }
             default -> {
                 if (fieldLength > 0) {
-                    add(o, v, off, fieldLength);
-                    off += fieldLength;
+                    off = value(o, v + "value", off, fieldLength);
                 }
                 if (fieldLength > 0 && hm) {
-                    add(o, "openflow_v4.oxm.mask", off, fieldLength);
-                    off += fieldLength;
+                    off = value(o, v + "mask", off, fieldLength);
                 }
             }
         }
         return off;
     }
 
-    private static String name(String[] table, long v) {
-        String n = v >= 0 && v < table.length ? table[(int) v] : null;
-        return n == null ? "Unknown" : n;
+    private int value(Tree o, String name, int off, int len) {
+        add(o, name, off, len);
+        return off + len;
     }
 
     /** dissect_openflow_match_v4: type, length, the OXM fields, the padding to 8 bytes. */
@@ -373,7 +358,7 @@ final class V4Parts {
     }
 
     private int ethertype(Tree a, String prefix, int off) {
-        it.add(a, REG.row(prefix + ".ethertype"), off, 2, x -> name(ETHERTYPES, x));
+        add(a, prefix + ".ethertype", off, 2);
         return pad(a, prefix + ".pad", off + 2, 2);
     }
 
