@@ -227,7 +227,7 @@ ENABLED=(
   # openflow, openflow_v1, openflow_v4, openflow_v5, openflow_v6: OpenFlow on tcp.port 6653 and
   #   by its "tcp" heuristic for segments to 6633/6634/6653 (src/main/java/dev/tcpscope/proto/
   #   openflow; docs/OPENFLOW.md): messages by the header's length, each version's dissector;
-  #   v1's bodies, v4-v6's headers. The Ethernet frame a PACKET_IN/PACKET_OUT carries goes to
+  #   v1's and v4's bodies, v5/v6's headers. The Ethernet frame a PACKET_IN/PACKET_OUT carries goes to
   #   eth_withoutfcs (eth above).
   openflow openflow_v1 openflow_v4 openflow_v5 openflow_v6
 
