@@ -215,8 +215,8 @@ public final class Openflow implements PduDissector, TcpPdus, dev.tcpscope.proto
             }
             End e = Tvb.walk(() -> {
                 switch (version) {
-                    case 1 -> new V1Walk(t, true).walk(root);
-                    case 4 -> new V4Walk(t, true).walk(root);
+                    case 1 -> new V1Walk(t, true, protocols).walk(root);
+                    case 4 -> new V4Walk(t, true, protocols).walk(root);
                     case 5, 6 -> new VnWalk(VnWalk.Version.values()[version - 4], t, true).walk(root);
                     default -> {
                         Tree ti = t.at(root.field("openflow.version", "." + dev.tcpscope.proto.Text.bits(version, 0x7f, 8).substring(1)

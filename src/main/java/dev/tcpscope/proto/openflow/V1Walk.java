@@ -1,5 +1,6 @@
 package dev.tcpscope.proto.openflow;
 
+import dev.tcpscope.proto.EmbeddedFrames;
 import dev.tcpscope.proto.Registry;
 import dev.tcpscope.proto.Tree;
 import dev.tcpscope.proto.Tvb;
@@ -12,17 +13,24 @@ import dev.tcpscope.proto.Tvb;
  * dissected yet" expert item. The Info text is "Type: NAME". The dissector ends a message where
  * a read runs past its bytes (tcp_dissect_pdus then marks it malformed and goes on).
  *
- * <p>Left as 4.0.17 leaves it: the frame a PACKET_IN or PACKET_OUT carries is handed to
- * eth_withoutfcs there; here it is not dissected (docs/OPENFLOW.md).
+ * <p>The frame a PACKET_IN or PACKET_OUT carries goes to eth_withoutfcs under the OpenFlow item
+ * ({@link EmbeddedFrames}: the present stage's link and network layer builders).
  */
 final class V1Walk {
     static final Registry REG = Registry.loadNamed(V1Walk.class, "openflow_v1");
     static final int PACKET_IN = 10, PACKET_OUT = 13;
 
     private final OfItems it;
+    private final java.util.function.Consumer<String> protocols;
 
     V1Walk(Tvb t, boolean tree) {
+        this(t, tree, x -> { });
+    }
+
+    /** {@code protocols}: where an embedded frame's protocols are named (frame.protocols). */
+    V1Walk(Tvb t, boolean tree, java.util.function.Consumer<String> protocols) {
         this.it = new OfItems(t, REG, tree);
+        this.protocols = protocols;
     }
 
     /** The Info text of the message (col_append_fstr "Type: %s"). */
@@ -55,7 +63,7 @@ final class V1Walk {
                 it.add(of, "openflow.in_port", off + 6, 2);
                 it.add(of, "openflow.reason", off + 8, 1);
                 it.add(of, "openflow.pkt_in.pad", off + 9, 1);
-                frame(off + 10, length);
+                frame(of, off + 10, length);
             }
             case PACKET_OUT -> {
                 long bufferId = t.u32(off);
@@ -64,7 +72,7 @@ final class V1Walk {
                 it.add(of, "openflow.actions_len", off + 6, 2);
                 int end = action(of, off + 8);
                 if (bufferId == 0xffffffffL) {
-                    frame(end, length);
+                    frame(of, end, length);
                 }
             }
             case 14 -> flowMod(of, off);
@@ -84,11 +92,21 @@ final class V1Walk {
         }
     }
 
-    /** The frame after a PACKET_IN's or PACKET_OUT's header: tvb_new_subset_length(offset, length - offset). */
-    private void frame(int off, int length) {
+    /**
+     * The frame after a PACKET_IN's or PACKET_OUT's header: tvb_new_subset_length(offset, length -
+     * offset) handed to eth_withoutfcs under the OpenFlow item ({@link EmbeddedFrames}).
+     */
+    private void frame(Tree of, int off, int length) {
         int n = length - off;
         if (n < -1 || off > it.t.rep) {
             throw Tvb.Stop.MALFORMED;
+        }
+        if (n == -1) {
+            n = it.t.rep - off;
+        }
+        if (it.tree) {
+            int cap = Math.max(0, Math.min(n, it.t.cap - off));
+            EmbeddedFrames.CURRENT.get().ethernet(of, it.t.s, it.t.base + off, cap, n, protocols);
         }
     }
 

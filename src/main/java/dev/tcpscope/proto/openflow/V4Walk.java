@@ -12,8 +12,8 @@ import dev.tcpscope.proto.Tvb;
  * structures are {@link V4Parts}'. Lists end at their length; an element that does not move the
  * offset ends the message as malformed, so the work is bounded by the message's bytes.
  *
- * <p>Left: the Ethernet frame of a PACKET_IN or PACKET_OUT, which 4.0.17 hands to
- * eth_withoutfcs under "Data", is not dissected (docs/OPENFLOW.md).
+ * <p>The Ethernet frame of a PACKET_IN or PACKET_OUT goes to eth_withoutfcs under "Data"
+ * ({@link dev.tcpscope.proto.EmbeddedFrames}).
  */
 final class V4Walk {
     private static final String P = "openflow_v4.";
@@ -23,10 +23,18 @@ final class V4Walk {
     private final V4Parts p;
     private final Tvb t;
 
+    private final java.util.function.Consumer<String> protocols;
+
     V4Walk(Tvb t, boolean tree) {
+        this(t, tree, x -> { });
+    }
+
+    /** {@code protocols}: where an embedded frame's protocols are named (frame.protocols). */
+    V4Walk(Tvb t, boolean tree, java.util.function.Consumer<String> protocols) {
         this.it = new OfItems(t, V4Parts.REG, tree);
         this.p = new V4Parts(it);
         this.t = t;
+        this.protocols = protocols;
     }
 
     /** dissect_openflow_v4 under {@code root}. */
@@ -235,7 +243,7 @@ final class V4Walk {
         }
     }
 
-    /** dissect_openflow_packet_in_v4; the frame under "Data" is not dissected here. */
+    /** dissect_openflow_packet_in_v4. */
     private void packetIn(Tree of, int off, int length) {
         String n = P + "packet_in.";
         p.unless(of, n + "buffer_id", off, 0xffffffffL);
@@ -246,12 +254,23 @@ final class V4Walk {
         off = p.match(of, off + 16);
         p.add(of, n + "pad", off, 2);
         off += 2;
-        if (off < length) {
-            p.text(of, "Data", off, length - off);
+        data(of, off, length);
+    }
+
+    /**
+     * The frame after a PACKET_IN's or PACKET_OUT's fields, handed to eth_withoutfcs under "Data"
+     * ({@link dev.tcpscope.proto.EmbeddedFrames}); the columns stay as they were.
+     */
+    private void data(Tree of, int off, int length) {
+        if (off < length && it.tree) {
+            Tree d = p.text(of, "Data", off, length - off);
+            int n = length - off;
+            int cap = Math.max(0, Math.min(n, t.cap - off));
+            dev.tcpscope.proto.EmbeddedFrames.CURRENT.get().ethernet(d, t.s, t.base + off, cap, n, protocols);
         }
     }
 
-    /** dissect_openflow_packet_out_v4; the frame under "Data" is not dissected here. */
+    /** dissect_openflow_packet_out_v4. */
     private void packetOut(Tree of, int off, int length) {
         String n = P + "packet_out.";
         p.unless(of, n + "buffer_id", off, 0xffffffffL);
@@ -264,9 +283,7 @@ final class V4Walk {
         while (off < end) {
             off = V4Parts.progress(off, p.action(of, off));
         }
-        if (off < length) {
-            p.text(of, "Data", off, length - off);
-        }
+        data(of, off, length);
     }
 
     /** dissect_openflow_flowmod_v4. */
