@@ -228,8 +228,15 @@ public final class Openflow implements PduDissector, TcpPdus, dev.tcpscope.proto
                 }
             });
             if (e != End.OK) {
-                result = e; // tcp_dissect_pdus shows the exception and goes on with the next message
-                failed = proto == null ? "OpenFlow" : proto;
+                // tcp_dissect_pdus shows the exception where it happened and goes on with the next
+                // message: the frame's last one leaves it to the end of the tree
+                String name = proto == null ? "OpenFlow" : proto;
+                if (p == pdus.get(pdus.size() - 1) && tail == End.OK) {
+                    result = e;
+                    failed = name;
+                } else {
+                    marker(root, e, name).at(p.s, p.segment, 0);
+                }
             }
         }
         if (tail != End.OK) {
@@ -240,6 +247,22 @@ public final class Openflow implements PduDissector, TcpPdus, dev.tcpscope.proto
             failed = "OpenFlow";
         }
         return result;
+    }
+
+    /** show_exception's item for a message that ended on {@code end} in dissector {@code name}. */
+    private static Tree marker(Tree root, End end, String name) {
+        if (end == End.SHORT) {
+            return root.protocol("_ws.short", "[Packet size limited during capture: " + name + " truncated]");
+        }
+        if (end == End.UNREASSEMBLED) {
+            Tree m = root.protocol("_ws.unreassembled", "[BoundError Unreassembled Packet: " + name + "]");
+            m.expert("_ws.unreassembled.expert", Tree.Severity.NOTE, Tree.Group.REASSEMBLE,
+                    "Unreassembled fragment (change preferences to enable reassembly)");
+            return m;
+        }
+        Tree m = root.protocol("_ws.malformed", "[Malformed Packet: " + name + "]");
+        m.expert("_ws.malformed.expert", Tree.Severity.ERROR, Tree.Group.MALFORMED, "Malformed Packet (Exception occurred)");
+        return m;
     }
 
     /** tcp_dissect_pdus's "[PDU Size: N]" for each message of the frame. */
