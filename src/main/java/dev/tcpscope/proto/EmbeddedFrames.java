@@ -24,6 +24,11 @@ public interface EmbeddedFrames {
     /** Names the frame's protocols only. */
     EmbeddedFrames NAMES = new EmbeddedNames();
 
+    /** Leaves the Source and Destination columns as the frame at {@code off} leaves pinfo's addresses. */
+    static void addresses(MemorySegment s, long off, int cap, int rep, dev.tcpscope.tcp.AppColumns col) {
+        EmbeddedNames.addresses(s, off, cap, rep, col);
+    }
+
     /** The builder of the tree being built on this thread. */
     ThreadLocal<EmbeddedFrames> CURRENT = ThreadLocal.withInitial(() -> NAMES);
 }

@@ -158,7 +158,17 @@ public final class Openflow implements PduDissector, TcpPdus, dev.tcpscope.proto
                     }
                     // "Stop the Ethernet frame from overwriting the columns": col_set_writable(FALSE) for the frame
                     locked |= type == V1Walk.PACKET_IN || type == V1Walk.PACKET_OUT;
-                    new V1Walk(t, tree.getAsBoolean()).walk(Tree.NOTHING);
+                    V1Walk w = new V1Walk(t, tree.getAsBoolean());
+                    try {
+                        w.walk(Tree.NOTHING);
+                    } finally {
+                        if (w.frameAt >= 0 && type == V1Walk.PACKET_IN) {
+                            // eth_withoutfcs leaves pinfo's addresses to a PACKET_IN's frame (s4810's
+                            // frames 47 and 132); after a PACKET_OUT's, tshark lists the TCP segment's (frame 110)
+                            int n = Math.max(0, Math.min(w.frameLength, t.cap - w.frameAt));
+                            dev.tcpscope.proto.EmbeddedFrames.addresses(t.s, t.base + w.frameAt, n, w.frameLength, col);
+                        }
+                    }
                 }
                 case 4, 5, 6 -> {
                     VnWalk.Version v = VnWalk.Version.values()[version - 4];

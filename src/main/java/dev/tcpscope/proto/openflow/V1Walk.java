@@ -22,6 +22,8 @@ final class V1Walk {
 
     private final OfItems it;
     private final java.util.function.Consumer<String> protocols;
+    /** Where the frame a PACKET_IN or PACKET_OUT carries starts in the message (-1: none) and its reported length. */
+    int frameAt = -1, frameLength;
 
     V1Walk(Tvb t, boolean tree) {
         this(t, tree, x -> { });
@@ -104,6 +106,8 @@ final class V1Walk {
         if (n == -1) {
             n = it.t.rep - off;
         }
+        frameAt = off;
+        frameLength = n;
         if (it.tree) {
             int cap = Math.max(0, Math.min(n, it.t.cap - off));
             EmbeddedFrames.CURRENT.get().ethernet(of, it.t.s, it.t.base + off, cap, n, protocols);

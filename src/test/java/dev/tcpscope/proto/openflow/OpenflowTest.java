@@ -36,15 +36,6 @@ class OpenflowTest {
 
     /** The goldens whose tshark output is built; the others (docs/OPENFLOW.md, "left") are listed here. */
     private static final List<String> LEFT = List.of(
-            // the Ethernet frames PACKET_INs and PACKET_OUTs carry are not dissected (s4810: STP BPDUs, whose
-            // addresses also make two list lines; ericsson: IPv4/UDP)
-            "tcpdump-of10-s4810.pcap.2.V.txt.gz", "tcpdump-of10-s4810.pcap.V.txt.gz", "tcpdump-of10-s4810.pcap.ek.json.gz",
-            "tcpdump-of10-s4810.pcap.expert.txt", "tcpdump-of10-s4810.pcap.fields.tsv", "tcpdump-of10-s4810.pcap.json.gz",
-            "tcpdump-of10-s4810.pcap.pdml.gz", "tcpdump-of10-s4810.pcap.txt",
-            "tcpdump-of13-ericsson.pcapng.2.V.txt.gz", "tcpdump-of13-ericsson.pcapng.V.txt.gz",
-            "tcpdump-of13-ericsson.pcapng.ek.json.gz", "tcpdump-of13-ericsson.pcapng.expert.txt",
-            "tcpdump-of13-ericsson.pcapng.fields.tsv", "tcpdump-of13-ericsson.pcapng.json.gz",
-            "tcpdump-of13-ericsson.pcapng.pdml.gz",
             // TCP's, not OpenFlow's: the position PDML gives the "Non-zero header padding" expert item of a TCP header
             "tcpdump-of10-inv-OFPST-FLOW.pcap.pdml.gz");
 
