@@ -24,6 +24,9 @@ final class V4Walk {
     private final Tvb t;
 
     private final java.util.function.Consumer<String> protocols;
+    /** How deep errors quote errors at most (the rest of such a chain shows as its Body bytes only). */
+    static final int MAX_DEPTH = 64;
+    private int depth;
 
     V4Walk(Tvb t, boolean tree) {
         this(t, tree, x -> { });
@@ -234,7 +237,9 @@ final class V4Walk {
             p.add(of, P + "error.data", off, length - base - 12);
         } else if (type >= 1 && type <= 13) {
             Tree body = p.add(of, P + "error.data.body", off, length - base - 20);
-            message(body, off);
+            if (++depth <= MAX_DEPTH) { // an error quoting an error quoting ...: each level 12 bytes on
+                message(body, off);
+            }
         } else if (type == 0xffff) {
             p.add(of, P + "error.experimenter", off, 4);
             p.expert(of, P + "error.undecoded", "Experimenter error body.", off + 4, length - base - 16);

@@ -5,11 +5,10 @@ import dev.tcpscope.proto.Tree;
 import dev.tcpscope.proto.Tvb;
 
 /**
- * One OpenFlow 1.3, 1.4 or 1.5 message (packet-openflow_v4.c, _v5.c, _v6.c of Wireshark 4.0.17)
- * as far as built here: the Info text ("Type: NAME", and for a multipart request or reply
- * ", OFPMP_NAME") and the header items (version, type, length, transaction id). The bodies these
- * dissectors walk (matches, instructions, actions, ports, multipart bodies ...) are not built:
- * docs/OPENFLOW.md lists them as left.
+ * The Info text of an OpenFlow 1.3, 1.4 or 1.5 message (packet-openflow_v4.c, _v5.c, _v6.c of
+ * Wireshark 4.0.17) and, for 1.4 and 1.5, the protocol item and header items (version, type,
+ * length, transaction id); 1.3's tree is {@link V4Walk}'s. The bodies _v5.c and _v6.c walk are not
+ * built: docs/OPENFLOW.md lists them as left.
  */
 final class VnWalk {
     /** Wireshark's version byte for the three dissectors: 4 (1.3), 5 (1.4), 6 (1.5). */
@@ -37,12 +36,16 @@ final class VnWalk {
         this.it = new OfItems(t, v.reg, tree);
     }
 
-    /** The Info text of the message at {@code t}'s start. */
+    /**
+     * The Info text of the message at {@code t}'s start: "Type: NAME"; packet-openflow_v4.c adds
+     * ", OFPMP_NAME" to a multipart request or reply and says "Unknown Messagetype" for a type it
+     * does not know, _v5.c and _v6.c neither (their "Unknown message type").
+     */
     static String info(Version v, Tvb t) {
         int type = t.u8(1);
         String n = v.reg.value(v.proto + ".type", type);
-        StringBuilder sb = new StringBuilder("Type: ").append(n == null ? "Unknown Messagetype" : n);
-        if (type == MULTIPART_REQUEST || type == MULTIPART_REPLY) {
+        StringBuilder sb = new StringBuilder("Type: ").append(n != null ? n : v == Version.V4 ? "Unknown Messagetype" : "Unknown message type");
+        if (v == Version.V4 && (type == MULTIPART_REQUEST || type == MULTIPART_REPLY)) {
             String field = v.proto + (type == MULTIPART_REQUEST ? ".multipart_request.type" : ".multipart_reply.type");
             int mp = t.u16(8);
             String m = v.reg.value(field, mp);
