@@ -11,13 +11,14 @@ import dev.tcpscope.proto.Tvb;
  * element moves the offset on ({@link V4Parts#progress}).
  */
 final class V4Multipart {
-    private static final String P = "openflow_v4.";
+    private final String P;
     private final V4Parts p;
     private final Tvb t;
 
     V4Multipart(V4Parts p) {
         this.p = p;
         this.t = p.t;
+        this.P = p.P;
     }
 
     /** dissect_openflow_multipart_request_v4. */

@@ -17,21 +17,19 @@ import java.util.Map;
  * read (a zero-length element stops it: {@link #progress}), so the work is bounded by the message.
  */
 final class V4Parts {
-    static final Registry REG = VnWalk.Version.V4.reg;
+    /** Each version's flag words and their bits (see {@link #BITS}). */
+    private static final Map<VnWalk.Version, Map<String, List<String>>> BITS_OF = new java.util.concurrent.ConcurrentHashMap<>();
     static final long OFPP_MAX = 0xffffff00L, OFPG_MAX = 0xffffff00L, OFPM_MAX = 0xffff0000L;
     static final int OFPTT_MAX = 254, OFPCML_MAX = 0xffe5;
-    /** Each flag word's bit items, in registration order: the names under it with a bitmask. */
-    private static final Map<String, List<String>> BITS = new HashMap<>();
-
     /**
      * The value strings of a name registered several times with a table each (openflow_v4.error.code,
      * one per error type), in registration order: tshark -G values lists them one after the other,
      * each starting again at a value not above the last one's.
      */
-    static List<Map<Long, String>> tables(String field) {
+    static List<Map<Long, String>> tables(VnWalk.Version version, String field) {
         List<Map<Long, String>> out = new ArrayList<>();
         long[] last = {Long.MAX_VALUE};
-        Registry.read(V4Parts.class, "openflow_v4.values.tsv", r -> {
+        Registry.read(V4Parts.class, version.proto + ".values.tsv", r -> {
             if (r.length > 3 && r[0].equals("V") && r[1].equals(field)) {
                 long v = Long.decode(r[2]);
                 if (out.isEmpty() || v <= last[0]) {
@@ -44,24 +42,38 @@ final class V4Parts {
         return out;
     }
 
-    static {
-        for (Registry.Row r : REG.rows()) {
-            int dot = r.name().lastIndexOf('.');
-            if (r.mask() != 0 && dot > 0) {
-                List<String> l = BITS.computeIfAbsent(r.name().substring(0, dot), k -> new ArrayList<>());
-                if (!l.contains(r.name())) {
-                    l.add(r.name());
+    /** Each flag word's bit items, in registration order: the names under it with a bitmask. */
+    private static Map<String, List<String>> bits(VnWalk.Version v) {
+        return BITS_OF.computeIfAbsent(v, k -> {
+            Map<String, List<String>> m = new HashMap<>();
+            for (Registry.Row r : k.reg.rows()) {
+                int dot = r.name().lastIndexOf('.');
+                if (r.mask() != 0 && dot > 0) {
+                    List<String> l = m.computeIfAbsent(r.name().substring(0, dot), x -> new ArrayList<>());
+                    if (!l.contains(r.name())) {
+                        l.add(r.name());
+                    }
                 }
             }
-        }
+            return m;
+        });
     }
 
     final OfItems it;
     final Tvb t;
+    final VnWalk.Version version;
+    /** The version's registry and its names' prefix (P + ""). */
+    final Registry reg;
+    final String P;
+    private final Map<String, List<String>> bits;
 
-    V4Parts(OfItems it) {
+    V4Parts(OfItems it, VnWalk.Version version) {
         this.it = it;
         this.t = it.t;
+        this.version = version;
+        this.reg = version.reg;
+        this.P = version.proto + ".";
+        this.bits = bits(version);
     }
 
     // ---- items ---------------------------------------------------------------------------------
@@ -72,12 +84,12 @@ final class V4Parts {
 
     /** A field whose registration tshark lists carries no value string (its reserved twin's names are not its own). */
     Tree plain(Tree parent, String name, int off, int len) {
-        return it.add(parent, REG.row(name), off, len, null);
+        return it.add(parent, reg.row(name), off, len, null);
     }
 
     /** The reserved twin of a number field: the reserved values' names (4.0.17 keeps the decimal base). */
     Tree reserved(Tree parent, String name, int off, int len) {
-        return it.add(parent, REG.row(name), off, len, v -> REG.name(name, v));
+        return it.add(parent, reg.row(name), off, len, v -> reg.name(name, v));
     }
 
     /** A port number: plain up to OFPP_MAX, else the reserved port's name. */
@@ -108,7 +120,7 @@ final class V4Parts {
     /** A flag word registered as {@code name} whose bits are registered under {@code bits} (4.0.17's "port.sate"). */
     Tree flags(Tree parent, String name, String bits, int off, int len) {
         Tree w = add(parent, name, off, len);
-        for (String b : BITS.getOrDefault(bits, List.of())) {
+        for (String b : this.bits.getOrDefault(bits, List.of())) {
             add(w, b, off, len);
         }
         return w;
@@ -144,21 +156,21 @@ final class V4Parts {
     /** dissect_openflow_oxm_header_v4: class, field and has-mask bits, length, an experimenter's id. */
     int oxmHeader(Tree tree, int off) {
         int cls = t.u16(off);
-        add(tree, "openflow_v4.oxm.class", off, 2);
+        add(tree, P + "oxm.class", off, 2);
         int b = t.u8(off + 2);
         if (it.tree) {
             int field = b >> 1;
-            String n = cls == 0x8000 ? REG.name("openflow_v4.oxm.field", field) : null;
+            String n = cls == 0x8000 ? reg.name(P + "oxm.field", field) : null;
             String shown = n == null ? Integer.toString(field) : n + " (" + field + ")";
-            t.at(tree.field("openflow_v4.oxm.field", Text.bits(b, 0xfe, 8) + " = Field: " + shown, Integer.toString(field)), off + 2, 1);
+            t.at(tree.field(P + "oxm.field", Text.bits(b, 0xfe, 8) + " = Field: " + shown, Integer.toString(field)), off + 2, 1);
             boolean hm = (b & 1) != 0;
-            t.at(tree.field("openflow_v4.oxm.hm", Text.bits(b, 0x01, 8) + " = Has mask: " + (hm ? "True" : "False"), hm ? "1" : "0"),
+            t.at(tree.field(P + "oxm.hm", Text.bits(b, 0x01, 8) + " = Has mask: " + (hm ? "True" : "False"), hm ? "1" : "0"),
                     off + 2, 1);
         }
-        add(tree, "openflow_v4.oxm.length", off + 3, 1);
+        add(tree, P + "oxm.length", off + 3, 1);
         off += 4;
         if (cls == 0xffff) {
-            add(tree, "openflow_v4.oxm_experimenter.experimenter", off, 4);
+            add(tree, P + "oxm_experimenter.experimenter", off, 4);
             off += 4;
         }
         return off;
@@ -177,16 +189,16 @@ final class V4Parts {
         if (cls == 0xffff) {
             int n = oxmLength - 4;
             if (n > 0) {
-                add(o, "openflow_v4.oxm_experimenter.value", off, n);
+                add(o, P + "oxm_experimenter.value", off, n);
                 off += n;
             }
             return off;
         }
         if (cls != 0x8000) {
-            expert(o, "openflow_v4.oxm.undecoded", "Unknown OXM body.", off, oxmLength);
+            expert(o, P + "oxm.undecoded", "Unknown OXM body.", off, oxmLength);
             return off + oxmLength;
         }
-        String v = "openflow_v4.oxm.";
+        String v = P + "oxm.";
         switch (field) {
             case 0, 1 -> off = value(o, v + "value_uint32", off, 4);
             case 3, 4, 24, 25 -> {
@@ -245,11 +257,11 @@ final class V4Parts {
     int match(Tree tree, int off) {
         Tree m = text(tree, "Match", off, 0);
         int type = t.u16(off);
-        add(m, "openflow_v4.match.type", off, 2);
+        add(m, P + "match.type", off, 2);
         int length = t.u16(off + 2);
         int pad = (length + 7) / 8 * 8 - length;
         it.at(m, off, length + pad);
-        add(m, "openflow_v4.match.length", off + 2, 2);
+        add(m, P + "match.length", off + 2, 2);
         int start = off;
         off += 4;
         if (type == 1) {
@@ -258,12 +270,12 @@ final class V4Parts {
                 off = progress(off, oxm(m, off));
             }
         } else {
-            expert(m, "openflow_v4.match.undecoded", type == 0 ? "Standard match body (deprecated)." : "Unknown match body.", off,
+            expert(m, P + "match.undecoded", type == 0 ? "Standard match body (deprecated)." : "Unknown match body.", off,
                     length - 4);
             off += length - 4;
         }
         if (pad > 0) {
-            add(m, "openflow_v4.match.pad", off, pad);
+            add(m, P + "match.pad", off, pad);
             off += pad;
         }
         return off;
@@ -274,11 +286,11 @@ final class V4Parts {
     /** dissect_openflow_action_header_v4. */
     int actionHeader(Tree tree, int off) {
         int type = t.u16(off);
-        add(tree, "openflow_v4.action.type", off, 2);
-        add(tree, "openflow_v4.action.length", off + 2, 2);
+        add(tree, P + "action.type", off, 2);
+        add(tree, P + "action.length", off + 2, 2);
         off += 4;
         if (type == 0xffff) {
-            add(tree, "openflow_v4.action_experimenter.experimenter", off, 4);
+            add(tree, P + "action_experimenter.experimenter", off, 4);
             off += 4;
         }
         return off;
@@ -291,7 +303,7 @@ final class V4Parts {
         int end = off + length;
         Tree a = text(tree, "Action", off, length);
         off = actionHeader(a, off);
-        String p = "openflow_v4.action.";
+        String p = P + "action.";
         switch (type) {
             case 0 -> {
                 port(a, p + "output.port", off);
@@ -337,13 +349,13 @@ final class V4Parts {
             case 26 -> off = ethertype(a, p + "push_pbb", off);
             case 27 -> off = pad(a, p + "pop_pbb.pad", off, 4);
             case 0xffff -> {
-                expert(a, "openflow_v4.action.undecoded", "Experimenter action body.", off, length - 8);
+                expert(a, P + "action.undecoded", "Experimenter action body.", off, length - 8);
                 if (length > 8) {
                     off += length - 8;
                 }
             }
             default -> {
-                expert(a, "openflow_v4.action.undecoded", "Unknown action body.", off, length - 4);
+                expert(a, P + "action.undecoded", "Unknown action body.", off, length - 4);
                 if (length > 4) {
                     off += length - 4;
                 }
@@ -365,11 +377,11 @@ final class V4Parts {
     /** dissect_openflow_instruction_header_v4. */
     int instructionHeader(Tree tree, int off) {
         int type = t.u16(off);
-        add(tree, "openflow_v4.instruction.type", off, 2);
-        add(tree, "openflow_v4.instruction.length", off + 2, 2);
+        add(tree, P + "instruction.type", off, 2);
+        add(tree, P + "instruction.length", off + 2, 2);
         off += 4;
         if (type == 0xffff) {
-            add(tree, "openflow_v4.instruction_experimenter.experimenter", off, 4);
+            add(tree, P + "instruction_experimenter.experimenter", off, 4);
             off += 4;
         }
         return off;
@@ -381,7 +393,7 @@ final class V4Parts {
         int length = t.u16(off + 2);
         Tree in = text(tree, "Instruction", off, length);
         off = instructionHeader(in, off);
-        String p = "openflow_v4.instruction.";
+        String p = P + "instruction.";
         switch (type) {
             case 1 -> {
                 add(in, p + "goto_table.table_id", off, 1);
@@ -405,11 +417,11 @@ final class V4Parts {
                 off += 4;
             }
             case 0xffff -> {
-                expert(in, "openflow_v4.instruction.undecoded", "Experimenter instruction body.", off, length - 8);
+                expert(in, P + "instruction.undecoded", "Experimenter instruction body.", off, length - 8);
                 off += length - 8;
             }
             default -> {
-                expert(in, "openflow_v4.instruction.undecoded", "Unknown instruction body.", off, length - 4);
+                expert(in, P + "instruction.undecoded", "Unknown instruction body.", off, length - 4);
                 off += length - 4;
             }
         }
@@ -421,7 +433,7 @@ final class V4Parts {
     /** dissect_openflow_port_v4: 64 bytes. */
     int port(Tree tree, int off) {
         Tree p = text(tree, "Port", off, 64);
-        String n = "openflow_v4.port.";
+        String n = P + "port.";
         port(p, n + "port_no", off);
         add(p, n + "pad", off + 4, 4);
         add(p, n + "hw_addr", off + 8, 6);
@@ -441,27 +453,27 @@ final class V4Parts {
     int meterBand(Tree tree, int off) {
         Tree b = text(tree, "Meter band", off, 0);
         int type = t.u16(off);
-        add(b, "openflow_v4.meter_band.type", off, 2);
+        add(b, P + "meter_band.type", off, 2);
         int len = t.u16(off + 2);
         it.at(b, off, len);
-        add(b, "openflow_v4.meter_band.length", off + 2, 2);
-        add(b, "openflow_v4.meter_band.rate", off + 4, 4);
-        add(b, "openflow_v4.meter_band.burst_size", off + 8, 4);
+        add(b, P + "meter_band.length", off + 2, 2);
+        add(b, P + "meter_band.rate", off + 4, 4);
+        add(b, P + "meter_band.burst_size", off + 8, 4);
         off += 12;
         switch (type) {
-            case 1 -> off = pad(b, "openflow_v4.meter_band.drop.pad", off, 4);
+            case 1 -> off = pad(b, P + "meter_band.drop.pad", off, 4);
             case 2 -> {
-                add(b, "openflow_v4.meter_band.dscp_remark.prec_level", off, 1);
-                off = pad(b, "openflow_v4.meter_band.dscp_remark.pad", off + 1, 3);
+                add(b, P + "meter_band.dscp_remark.prec_level", off, 1);
+                off = pad(b, P + "meter_band.dscp_remark.pad", off + 1, 3);
             }
             case 0xffff -> {
-                add(b, "openflow_v4.meter_band.experimenter.experimenter", off, 4);
+                add(b, P + "meter_band.experimenter.experimenter", off, 4);
                 off += 4;
-                expert(b, "openflow_v4.meter_band.undecoded", "Experimenter meter band body.", off, off - 16 + len);
+                expert(b, P + "meter_band.undecoded", "Experimenter meter band body.", off, off - 16 + len);
                 off += len - 16;
             }
             default -> {
-                expert(b, "openflow_v4.meter_band.undecoded", "Unknown meter band body.", off, off - 12 + len);
+                expert(b, P + "meter_band.undecoded", "Unknown meter band body.", off, off - 12 + len);
                 off += len - 12;
             }
         }
@@ -473,11 +485,11 @@ final class V4Parts {
         Tree b = text(tree, "Bucket", off, 0);
         int len = t.u16(off);
         it.at(b, off, len);
-        add(b, "openflow_v4.bucket.length", off, 2);
-        add(b, "openflow_v4.bucket.weight", off + 2, 2);
-        port(b, "openflow_v4.bucket.watch_port", off + 4);
-        limited(b, "openflow_v4.bucket.watch_group", off + 8, OFPG_MAX);
-        add(b, "openflow_v4.bucket.pad", off + 12, 4);
+        add(b, P + "bucket.length", off, 2);
+        add(b, P + "bucket.weight", off + 2, 2);
+        port(b, P + "bucket.watch_port", off + 4);
+        limited(b, P + "bucket.watch_group", off + 8, OFPG_MAX);
+        add(b, P + "bucket.pad", off + 12, 4);
         off += 16;
         int end = off + len - 16;
         while (off < end) {

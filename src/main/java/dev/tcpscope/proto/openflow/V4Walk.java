@@ -16,9 +16,11 @@ import dev.tcpscope.proto.Tvb;
  * ({@link dev.tcpscope.proto.EmbeddedFrames}).
  */
 final class V4Walk {
-    private static final String P = "openflow_v4.";
-    /** openflow_v4.error.code's value string for each error type 0..13 (OFPET_HELLO_FAILED ... OFPET_TABLE_FEATURES_FAILED). */
-    private static final java.util.List<java.util.Map<Long, String>> ERROR_CODES = V4Parts.tables(P + "error.code");
+    /** error.code's value string for each error type 0..13 (OFPET_HELLO_FAILED ... OFPET_TABLE_FEATURES_FAILED), per version. */
+    private static final java.util.Map<VnWalk.Version, java.util.List<java.util.Map<Long, String>>> ERROR_CODES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final String P;
+    private final VnWalk.Version version;
     private final OfItems it;
     private final V4Parts p;
     private final Tvb t;
@@ -28,14 +30,16 @@ final class V4Walk {
     static final int MAX_DEPTH = 64;
     private int depth;
 
-    V4Walk(Tvb t, boolean tree) {
-        this(t, tree, x -> { });
+    V4Walk(VnWalk.Version version, Tvb t, boolean tree) {
+        this(version, t, tree, x -> { });
     }
 
     /** {@code protocols}: where an embedded frame's protocols are named (frame.protocols). */
-    V4Walk(Tvb t, boolean tree, java.util.function.Consumer<String> protocols) {
-        this.it = new OfItems(t, V4Parts.REG, tree);
-        this.p = new V4Parts(it);
+    V4Walk(VnWalk.Version version, Tvb t, boolean tree, java.util.function.Consumer<String> protocols) {
+        this.version = version;
+        this.P = version.proto + ".";
+        this.it = new OfItems(t, version.reg, tree);
+        this.p = new V4Parts(it, version);
         this.t = t;
         this.protocols = protocols;
     }
@@ -44,7 +48,7 @@ final class V4Walk {
     void walk(Tree root) {
         t.u8(1);
         t.u16(2);
-        Tree of = it.tree ? it.at(root.protocol("openflow_v4", "OpenFlow 1.3"), 0, t.cap) : Tree.NOTHING;
+        Tree of = it.tree ? it.at(root.protocol(version.proto, version.title), 0, t.cap) : Tree.NOTHING;
         message(of, 0);
     }
 
@@ -88,7 +92,7 @@ final class V4Walk {
                 Tree f = p.add(of, P + "switch_config.flags", off, 2);
                 if (it.tree) {
                     int b = t.u8(off + 1);
-                    String n = V4Parts.REG.name(P + "switch_config.flags.fragments", b & 3);
+                    String n = p.reg.name(P + "switch_config.flags.fragments", b & 3);
                     t.at(f.field(P + "switch_config.flags.fragments", dev.tcpscope.proto.Text.bits(b, 0x03, 8) + " = IP Fragments: "
                             + n + " (" + (b & 3) + ")", Integer.toString(b & 3)), off + 1, 1);
                 }
@@ -225,9 +229,10 @@ final class V4Walk {
     private void error(Tree of, int off, int length) {
         int type = t.u16(off);
         p.add(of, P + "error.type", off, 2);
-        if (type <= 13 && type < ERROR_CODES.size()) {
-            java.util.Map<Long, String> names = ERROR_CODES.get(type);
-            it.add(of, V4Parts.REG.row(P + "error.code"), off + 2, 2, v -> names.getOrDefault(v, "Unknown"));
+        java.util.List<java.util.Map<Long, String>> codes = ERROR_CODES.computeIfAbsent(version, v -> V4Parts.tables(v, v.proto + ".error.code"));
+        if (type <= 13 && type < codes.size()) {
+            java.util.Map<Long, String> names = codes.get(type);
+            it.add(of, p.reg.row(P + "error.code"), off + 2, 2, v -> names.getOrDefault(v, "Unknown"));
         } else {
             p.plain(of, P + "error.code", off + 2, 2);
         }
