@@ -175,11 +175,7 @@ public final class Openflow implements PduDissector, TcpPdus, dev.tcpscope.proto
                     if (!locked) {
                         col.appendInfo(VnWalk.info(v, t));
                     }
-                    if (version == 4) {
-                        new V4Walk(VnWalk.Version.V4, t, tree.getAsBoolean()).walk(Tree.NOTHING);
-                    } else {
-                        new VnWalk(v, t, tree.getAsBoolean()).walk(Tree.NOTHING);
-                    }
+                    new V4Walk(v, t, tree.getAsBoolean()).walk(Tree.NOTHING);
                 }
                 default -> { }
             }
@@ -226,8 +222,7 @@ public final class Openflow implements PduDissector, TcpPdus, dev.tcpscope.proto
             End e = Tvb.walk(() -> {
                 switch (version) {
                     case 1 -> new V1Walk(t, true, protocols).walk(root);
-                    case 4 -> new V4Walk(VnWalk.Version.V4, t, true, protocols).walk(root);
-                    case 5, 6 -> new VnWalk(VnWalk.Version.values()[version - 4], t, true).walk(root);
+                    case 4, 5, 6 -> new V4Walk(VnWalk.Version.values()[version - 4], t, true, protocols).walk(root);
                     default -> {
                         Tree ti = t.at(root.field("openflow.version", "." + dev.tcpscope.proto.Text.bits(version, 0x7f, 8).substring(1)
                                 + " = Version: " + (REG.name("openflow.version", version & 0x7f)) + " (0x" + OfItems.hex(version & 0x7f, 2) + ")",

@@ -1,16 +1,16 @@
 package dev.tcpscope.proto.openflow;
 
 import dev.tcpscope.proto.Registry;
-import dev.tcpscope.proto.Tree;
 import dev.tcpscope.proto.Tvb;
 
 /**
- * The Info text of an OpenFlow 1.3, 1.4 or 1.5 message (packet-openflow_v4.c, _v5.c, _v6.c of
- * Wireshark 4.0.17) and, for 1.4 and 1.5, the protocol item and header items (version, type,
- * length, transaction id); 1.3's tree is {@link V4Walk}'s. The bodies _v5.c and _v6.c walk are not
- * built: docs/OPENFLOW.md lists them as left.
+ * The three dissectors of OpenFlow 1.3, 1.4 and 1.5 (packet-openflow_v4.c, _v5.c, _v6.c of
+ * Wireshark 4.0.17): their registries and titles, and the Info text of a message. Their trees are
+ * {@link V4Walk}'s, 1.4 and 1.5 sharing the message layouts they keep from 1.3.
  */
 final class VnWalk {
+    private VnWalk() { }
+
     /** Wireshark's version byte for the three dissectors: 4 (1.3), 5 (1.4), 6 (1.5). */
     enum Version {
         V4("openflow_v4", "OpenFlow 1.3"), V5("openflow_v5", "OpenFlow 1.4"), V6("openflow_v6", "OpenFlow 1.5");
@@ -28,14 +28,6 @@ final class VnWalk {
 
     static final int MULTIPART_REQUEST = 18, MULTIPART_REPLY = 19;
 
-    private final Version v;
-    private final OfItems it;
-
-    VnWalk(Version v, Tvb t, boolean tree) {
-        this.v = v;
-        this.it = new OfItems(t, v.reg, tree);
-    }
-
     /**
      * The Info text of the message at {@code t}'s start: "Type: NAME"; packet-openflow_v4.c adds
      * ", OFPMP_NAME" to a multipart request or reply and says "Unknown Messagetype" for a type it
@@ -52,17 +44,5 @@ final class VnWalk {
             sb.append(", ").append(m == null ? "Unknown type" : m);
         }
         return sb.toString();
-    }
-
-    /** The message's protocol item and header under {@code root}. */
-    void walk(Tree root) {
-        Tvb t = it.t;
-        t.u8(1);
-        t.u16(2);
-        Tree of = it.tree ? it.at(root.protocol(v.proto, v.title), 0, t.cap) : Tree.NOTHING;
-        it.add(of, v.proto + ".version", 0, 1);
-        it.add(of, v.proto + ".type", 1, 1);
-        it.add(of, v.proto + ".length", 2, 2);
-        it.add(of, v.proto + ".xid", 4, 4);
     }
 }
