@@ -226,6 +226,12 @@ ENABLED=(
   #   as its preference does; rtp, rtcp and amr (the media SDP sets up, in arkime-gtp-iphone.pcap)
   #   are not built and stay disabled, as gsm_sms for SMS bodies (docs/SIP.md).
   sip sdp
+  # openflow, openflow_v1, openflow_v4, openflow_v5, openflow_v6: OpenFlow on tcp.port 6653 and
+  #   by its "tcp" heuristic for segments to 6633/6634/6653 (src/main/java/dev/tcpscope/proto/
+  #   openflow; docs/OPENFLOW.md): messages by the header's length, each version's dissector;
+  #   v1's and v4's bodies, v5/v6's headers. The Ethernet frame a PACKET_IN/PACKET_OUT carries goes to
+  #   eth_withoutfcs (eth above).
+  openflow openflow_v1 openflow_v4 openflow_v5 openflow_v6
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

@@ -36,6 +36,8 @@ public final class ProtocolNames {
             Map.entry("gtpprime", "GTP (Prime)"),
             Map.entry("hsrp", "HSRP"), Map.entry("resp", "RESP"),
             Map.entry("mysql", "MySQL"), Map.entry("pgsql", "PGSQL"),
+            Map.entry("openflow", "OpenFlow"), Map.entry("openflow_v1", "openflow_v1"), Map.entry("openflow_v4", "openflow_v4"),
+            Map.entry("openflow_v5", "openflow_v5"), Map.entry("openflow_v6", "openflow_v6"),
             Map.entry("bgp", "BGP"),
             Map.entry("rpc", "RPC"), Map.entry("portmap", "Portmap"), Map.entry("mount", "MOUNT"),
             Map.entry("nfs", "NFS"), Map.entry("nfsacl", "NFSACL"), Map.entry("sadmind", "SADMIND"), Map.entry("nlm", "NLM"),

@@ -249,8 +249,11 @@ public final class Details {
 
     /** The top of the packet's tree, also while a quoted datagram is built below its ICMP item. */
     DetailNode packetRoot() {
-        return quoting ? packetRoot : root;
+        return quoting ? packetRoot : embedding ? packetTop : root;
     }
+
+    /** The frame's tree while an embedded frame is built under a protocol above TCP. */
+    private DetailNode packetTop;
 
     /** Whether a quoted datagram is being built (layers then belong to {@link #quotedLayers}). */
     private boolean quoting;
@@ -338,6 +341,136 @@ public final class Details {
             consumedLayer = outerConsumedLayer;
             consumedBytes = outerConsumedBytes;
         }
+    }
+
+    private boolean embedding;
+    private final Dissector embedDissector = new Dissector();
+    private final Dissection embeddedLayers = new Dissection();
+    private final dev.tcpscope.wire.EtherTrailer embeddedTrailer = new dev.tcpscope.wire.EtherTrailer();
+    private final dev.tcpscope.proto.EmbeddedFrames embedded = (parent, s, off, cap, rep, names) -> {
+        if (parent instanceof DetailNode p) {
+            embeddedEthernet(p, s, off, cap, rep);
+        }
+    };
+
+    /**
+     * Builds, under {@code parent}, the Ethernet frame (without FCS) a protocol above TCP carries
+     * (packet-openflow's PACKET_IN/PACKET_OUT data to eth_withoutfcs): its layers get their own
+     * dissection, built with the same layer builders; the frame's state is restored after. What a
+     * layer throws is shown under {@code parent} ("[Malformed Packet: IPv4]"), as packet-ethertype.c
+     * catches it there; the UDP payload goes to the packet's top, as packet-udp.c hands it there.
+     * Protocols above TCP or UDP are not called again from inside it.
+     */
+    private void embeddedEthernet(DetailNode parent, MemorySegment s, long off, int cap, int rep) {
+        if (embedding || quoting) {
+            data(parent, s, off, cap);
+            return;
+        }
+        Dissection outer = d;
+        DetailNode outerRoot = root;
+        int outerConsumedLayer = consumedLayer;
+        int outerConsumedBytes = consumedBytes;
+        String outerStoppedIn = stoppedIn;
+        boolean outerMalformed = stoppedMalformed;
+        boolean outerUnreassembled = stoppedUnreassembled;
+        Object[] outerLink = link.save();
+        packetTop = root;
+        embedDissector.embedded(decoder.frame(), embeddedLayers, s, off, cap, rep);
+        d = embeddedLayers;
+        root = parent;
+        embedding = true;
+        consumedLayer = -1;
+        stoppedIn = null;
+        stoppedMalformed = false;
+        stoppedUnreassembled = false;
+        try {
+            int n = d.count();
+            int ip = -1;
+            boolean ok = true;
+            for (int i = 0; i < n && ok; i++) {
+                boolean last = i == n - 1;
+                ok = switch (d.proto(i)) {
+                    case ETH -> link.ethernet(i);
+                    case VLAN -> link.vlan(i);
+                    case IPV4 -> this.ip.ipv4(i, last);
+                    case IPV6 -> this.ip.ipv6(i, last);
+                    case ARP -> transport.arp(i);
+                    case UDP -> transport.udp(i, ip);
+                    case ICMP -> icmp.icmp(i, ip);
+                    case ICMPV6 -> icmpv6.icmpv6(i, ip);
+                    case LLC -> llc(i);
+                    case STP -> stp(i);
+                    default -> {
+                        data(root, d.segment(i), d.offset(i), d.captured(i));
+                        yield false;
+                    }
+                };
+                if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
+                    ip = i;
+                }
+            }
+            if (ok && n > 0) {
+                end(n - 1);
+            }
+            if (stoppedIn != null && stoppedMalformed) {
+                DetailNode m = parent.protocol("_ws.malformed", "[Malformed Packet: " + stoppedIn + "]");
+                placeMarker(m); // at the EtherType payload, where packet-ethertype.c shows it
+                Expert.add(m, "_ws.malformed.expert", Expert.Severity.ERROR, Expert.Group.MALFORMED,
+                        "Malformed Packet (Exception occurred)");
+            } else if (ok) {
+                embeddedTrailer.computeEmbedded(d, rep, cap, decoder.frame().originalLength());
+                link.trailer(embeddedTrailer, s);
+            }
+        } finally {
+            d = outer;
+            root = outerRoot;
+            embedding = false;
+            consumedLayer = outerConsumedLayer;
+            consumedBytes = outerConsumedBytes;
+            stoppedIn = outerStoppedIn;
+            stoppedMalformed = outerMalformed;
+            stoppedUnreassembled = outerUnreassembled;
+            link.restore(outerLink);
+        }
+    }
+
+    /** UDP conversations seen inside embedded frames: either direction's key to {stream, first time, previous time}. */
+    private final java.util.Map<String, long[]> embeddedUdp = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, long[]> e) {
+            return size() > 4096;
+        }
+    };
+    private long embeddedUdpStreams;
+
+    /**
+     * udp.stream and its times for the UDP datagram of an embedded frame's layer {@code i} (over IP
+     * layer {@code ip}), or null outside one: the decode pass files the frame's own layers only, so
+     * the conversations inside embedded frames are filed here as the frames are built, numbered
+     * after one another (the captures with them hold no other UDP; docs/OPENFLOW.md).
+     */
+    long[] embeddedUdpConversation(int ip, int i) {
+        if (!embedding || ip < 0 || d.captured(i) < 4) {
+            return null;
+        }
+        MemorySegment s = d.segment(ip);
+        long off = d.offset(ip);
+        boolean v4 = d.proto(ip) == Proto.IPV4;
+        if (!v4 || d.captured(ip) < 20) {
+            return null;
+        }
+        String a = Labels.hexColons(s, off + 12, 4) + "/" + dev.tcpscope.wire.Bytes.u16(d.segment(i), d.offset(i));
+        String b = Labels.hexColons(s, off + 16, 4) + "/" + dev.tcpscope.wire.Bytes.u16(d.segment(i), d.offset(i) + 2);
+        String key = a.compareTo(b) <= 0 ? a + "-" + b : b + "-" + a;
+        long now = decoder.time();
+        long[] c = embeddedUdp.get(key);
+        if (c == null) {
+            c = new long[] {embeddedUdpStreams++, now, now};
+            embeddedUdp.put(key, c);
+        }
+        long[] result = c.clone();
+        c[2] = now;
+        return result;
     }
 
     /** Records that dissection stopped in {@code protocol} on a failed assertion of Wireshark's. */
@@ -596,6 +729,19 @@ public final class Details {
     /** Adds the trees of the protocols above TCP or UDP that dissected this frame; whether there were any. */
     boolean aboveTrees() {
         Desegmenter g = decoder.desegmenter();
+        if (embedding) {
+            return false; // a frame carried above TCP hands nothing to the protocols above TCP again
+        }
+        dev.tcpscope.proto.EmbeddedFrames before = dev.tcpscope.proto.EmbeddedFrames.CURRENT.get();
+        dev.tcpscope.proto.EmbeddedFrames.CURRENT.set(embedded);
+        try {
+            return aboveTrees(g);
+        } finally {
+            dev.tcpscope.proto.EmbeddedFrames.CURRENT.set(before);
+        }
+    }
+
+    private boolean aboveTrees(Desegmenter g) {
         boolean shown = false;
         if (g != null && g.table() instanceof DissectorTable t) {
             long frame = decoder.frame().number();

@@ -441,13 +441,16 @@ final class LinkDetails {
      * @return how reading them ended (an exception there ends the frame with a marker)
      */
     EtherTrailer.Outcome trailer() {
-        EtherTrailer t = x.decoder.etherTrailer();
+        return trailer(x.decoder.etherTrailer(), x.decoder.frame().segment());
+    }
+
+    /** The padding, trailer and FCS {@code t} found after an EtherType payload in {@code s}. */
+    EtherTrailer.Outcome trailer(EtherTrailer t, MemorySegment s) {
         if (etherTree == null || t.layer() < 0 || etherTrees[t.layer()] == null) {
             return EtherTrailer.Outcome.NONE;
         }
         DetailNode etherTree = etherTrees[t.layer()];
         String etherPrefix = etherPrefixes[t.layer()];
-        MemorySegment s = x.decoder.frame().segment();
         long start = t.start();
         if (t.padding() > 0) {
             etherTree.field("eth.padding", "Padding: " + Labels.hexShort(s, start, t.padding()),
@@ -469,6 +472,19 @@ final class LinkDetails {
             etherTree.field("eth.fcs.status", "FCS Status: Unverified", "2").generated().at(s, t.fcsOffset(), 0);
         }
         return t.outcome();
+    }
+
+    /** The trees of the frame's own EtherType headers, kept while an embedded frame's are built ({@link #restore}). */
+    Object[] save() {
+        return new Object[] {etherTree, etherPrefix, etherLayer, etherTrees.clone(), etherPrefixes.clone()};
+    }
+
+    void restore(Object[] saved) {
+        etherTree = (DetailNode) saved[0];
+        etherPrefix = (String) saved[1];
+        etherLayer = (Integer) saved[2];
+        System.arraycopy((DetailNode[]) saved[3], 0, etherTrees, 0, etherTrees.length);
+        System.arraycopy((String[]) saved[4], 0, etherPrefixes, 0, etherPrefixes.length);
     }
 
     private void remember(int i) {

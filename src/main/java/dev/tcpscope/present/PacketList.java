@@ -845,6 +845,18 @@ public final class PacketList {
         }
         dev.tcpscope.tcp.AppColumns app = decoder.appColumns();
         if (app != null) { // what the protocols above TCP wrote (tcp.Desegmenter)
+            if (app.macSegment() != null) {
+                src.setLength(0);
+                dst.setLength(0);
+                macSegment = app.macSegment();
+                macSrc = app.macSource();
+                macDst = app.macDestination();
+            } else if (app.sourceText() != null) {
+                set(src, app.sourceText());
+                set(dst, app.destinationText());
+                macSrc = -1;
+                macDst = -1;
+            }
             if (app.replacesInfo()) {
                 info.setLength(0);
             }

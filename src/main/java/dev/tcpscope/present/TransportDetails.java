@@ -82,6 +82,9 @@ final class TransportDetails {
         }
         long[] conv = x.decoder.udpConversation(x.d, i);
         if (conv == null) {
+            conv = x.embeddedUdpConversation(ip, i);
+        }
+        if (conv == null) {
             conv = new long[] {0, x.decoder.time(), x.decoder.time()}; // no IP layer: no conversation
         }
         long now = x.decoder.time();

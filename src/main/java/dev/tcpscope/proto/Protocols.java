@@ -77,7 +77,8 @@ public final class Protocols {
             dev.tcpscope.proto.oncrpc.RpcFields.all(),
             dev.tcpscope.proto.dcerpc.DcerpcFields.all(),
             dev.tcpscope.proto.sip.SipFields.all(),
-            dev.tcpscope.proto.sdp.SdpFields.all()));
+            dev.tcpscope.proto.sdp.SdpFields.all(),
+            dev.tcpscope.proto.openflow.OpenflowFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -157,6 +158,9 @@ public final class Protocols {
         dev.tcpscope.proto.sip.Sip sip = new dev.tcpscope.proto.sip.Sip();
         t.register(sip, dev.tcpscope.proto.sip.Sip.PORTS, true);
         t.registerUdp(sip, dev.tcpscope.proto.sip.Sip.PORTS, true);
+        // OpenFlow: tcp.port 6653 and its "tcp" heuristic (a segment to port 6633, 6634 or 6653),
+        // which claims the conversation; last among the heuristics, as it takes any bytes
+        t.register(new dev.tcpscope.proto.openflow.Openflow(t::tree), dev.tcpscope.proto.openflow.Openflow.TCP_PORTS, true);
         return t;
     }
 

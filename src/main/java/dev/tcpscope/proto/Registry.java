@@ -56,14 +56,14 @@ public final class Registry {
     private final Map<String, String[]> units = new HashMap<>();
     private final String protocol;
 
-    private Registry(Class<?> beside, String protocol) {
+    private Registry(Class<?> beside, String protocol, String prefix) {
         this.protocol = protocol;
-        read(beside, "fields.tsv", p -> {
+        read(beside, prefix + "fields.tsv", p -> {
             Row r = new Row(p[0], p[1], p[2], p.length > 3 ? p[3] : "", p.length > 4 && !p[4].isEmpty() ? Long.decode(p[4]) : 0);
             rows.add(r);
             byName.putIfAbsent(r.name(), r);
         });
-        read(beside, "values.tsv", p -> {
+        read(beside, prefix + "values.tsv", p -> {
             switch (p[0]) {
                 case "V" -> values.computeIfAbsent(p[1], k -> new HashMap<>()).putIfAbsent(Long.decode(p[2]), p[3]);
                 case "R" -> ranges.computeIfAbsent(p[1], k -> new ArrayList<>()).add(new Range(Long.decode(p[2]), Long.decode(p[3]), p[4]));
@@ -76,7 +76,16 @@ public final class Registry {
 
     /** The registry of {@code protocol} in the resources beside class {@code beside}. */
     public static Registry load(Class<?> beside, String protocol) {
-        return new Registry(beside, protocol);
+        return new Registry(beside, protocol, "");
+    }
+
+    /**
+     * The registry of {@code protocol} kept as {@code PROTOCOL.fields.tsv} and
+     * {@code PROTOCOL.values.tsv} beside class {@code beside}: a package that dissects several
+     * protocols (packet-openflow*.c's five) keeps one pair per protocol.
+     */
+    public static Registry loadNamed(Class<?> beside, String protocol) {
+        return new Registry(beside, protocol, protocol + ".");
     }
 
     /** Reads resource {@code name} beside class {@code beside}: each non-empty line split at tabs. */

@@ -133,6 +133,9 @@ final class ExpertTap implements Tap {
      * it as from an error packet, and the expert tap does not take those.
      */
     private static boolean quotedDatagram(DetailNode node, DetailNode child) {
+        if ("openflow_v4.error.data.body".equals(child.key())) {
+            return true; // packet-openflow_v4.c dissects the failed message of an error as an error packet
+        }
         return child.kind() == DetailNode.Kind.PROTOCOL && QUOTED_LAYERS.contains(child.key())
                 && ("icmp".equals(node.key()) || "icmpv6".equals(node.key()));
     }

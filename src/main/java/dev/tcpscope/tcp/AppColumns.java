@@ -18,7 +18,46 @@ public final class AppColumns {
     /** What {@code col_prepend_fstr} put in front of the whole column (null: nothing). */
     private String prefix;
 
+    private java.lang.foreign.MemorySegment macSegment;
+    private long macSource = -1, macDestination = -1;
+    private String sourceText, destinationText;
+
+    /**
+     * The Source and Destination columns as a dissector above TCP left pinfo's addresses: the MAC
+     * addresses at {@code src} and {@code dst} of {@code s} (packet-openflow_v1.c hands a
+     * PACKET_IN's frame to eth_withoutfcs and does not restore them).
+     */
+    public void setAddresses(java.lang.foreign.MemorySegment s, long src, long dst) {
+        macSegment = s;
+        macSource = src;
+        macDestination = dst;
+        sourceText = null;
+        destinationText = null;
+    }
+
+    /** As {@link #setAddresses(java.lang.foreign.MemorySegment, long, long)}, addresses already written (IPv4). */
+    public void setAddresses(String src, String dst) {
+        macSegment = null;
+        sourceText = src;
+        destinationText = dst;
+    }
+
+    /** The MAC addresses' bytes for the Source and Destination columns, or null. */
+    public java.lang.foreign.MemorySegment macSegment() { return macSegment; }
+
+    public long macSource() { return macSource; }
+
+    public long macDestination() { return macDestination; }
+
+    /** The Source and Destination columns' text, or null. */
+    public String sourceText() { return sourceText; }
+
+    public String destinationText() { return destinationText; }
+
     void reset() {
+        macSegment = null;
+        sourceText = null;
+        destinationText = null;
         protocol = null;
         protocolLocked = false;
         info.setLength(0);

@@ -487,7 +487,7 @@ public final class Desegmenter {
             // the FIN completed a PDU that ran until the end of the stream
         } else if (length > 0 && captured > 0) {
             if (st == null) {
-                PduDissector d = choose(srcPort, dstPort, payload, off, captured);
+                PduDissector d = choose(rec.stream, srcPort, dstPort, payload, off, captured);
                 if (d != null) {
                     st = new Stream();
                     st.dissector = d;
@@ -520,7 +520,7 @@ public final class Desegmenter {
         return m != null && m.seq <= seq && m.nxtpdu > seq;
     }
 
-    private PduDissector choose(int srcPort, int dstPort, MemorySegment s, long off, int len) {
+    private PduDissector choose(int stream, int srcPort, int dstPort, MemorySegment s, long off, int len) {
         int low = Math.min(srcPort, dstPort);
         int high = Math.max(srcPort, dstPort);
         PduDissector d = low != 0 ? table.byPort(low) : null;
@@ -529,7 +529,7 @@ public final class Desegmenter {
         }
         if (d == null) {
             for (PduDissector h : table.heuristics()) {
-                if (h.heuristic(s, off, len)) {
+                if (h.heuristic(stream, srcPort, dstPort, s, off, len)) {
                     return h;
                 }
             }
@@ -887,7 +887,7 @@ public final class Desegmenter {
         st.dissector.dissect(s, off, len, ctx);
         if (ctx.tryHeuristics && st.before == null) {
             for (PduDissector h : table.heuristics()) {
-                if (h != st.dissector && h.heuristic(s, off, len)) {
+                if (h != st.dissector && h.heuristic(ctx.stream, ctx.srcPort, ctx.dstPort, s, off, len)) {
                     st.before = st.dissector;
                     st.beforeSession = st.session;
                     st.dissector = h;

@@ -48,6 +48,16 @@ public interface PduDissector {
     }
 
     /**
+     * The "tcp" heuristic with the segment's {@code tcp.stream} and ports, for a protocol whose
+     * heuristic looks at them (packet-openflow.c's takes a segment to port 6633, 6634 or 6653
+     * whatever its bytes, and claims the conversation, which tshark's second pass then finds
+     * claimed from its first segment); {@link #heuristic(MemorySegment, long, int)} by default.
+     */
+    default boolean heuristic(int stream, int srcPort, int dstPort, MemorySegment s, long off, int len) {
+        return heuristic(s, off, len);
+    }
+
+    /**
      * The "udp" heuristic with the datagram's conversation key ({@link PduContext#conversation}),
      * for a protocol whose heuristic remembers what it saw there (packet-rpc.c takes a reply
      * whose call it saw); {@link #heuristic(MemorySegment, long, int)} by default.

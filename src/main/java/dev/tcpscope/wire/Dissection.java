@@ -94,7 +94,12 @@ public final class Dissection {
     }
 
     public void reset(Frame f) {
-        segment = f.segment();
+        reset(f.segment());
+    }
+
+    /** Forgets the layers, for bytes of {@code segment}. */
+    public void reset(java.lang.foreign.MemorySegment seg) {
+        segment = seg;
         count = 0;
         quote = null;
         end = End.COMPLETE;

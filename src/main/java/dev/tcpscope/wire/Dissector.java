@@ -118,6 +118,26 @@ public final class Dissector {
         IcmpQuote.checkQuotedEnd(d);
     }
 
+    /**
+     * Fills {@code d} with the layers of an Ethernet frame without FCS that a protocol above TCP
+     * carries (packet-openflow's PACKET_IN/PACKET_OUT data, Wireshark's eth_withoutfcs): bytes
+     * {@code off} of {@code s} on, {@code cap} of them captured out of {@code rep}. Tunnels are not
+     * followed. Use a Dissector of its own for this, as for a quote.
+     */
+    public void embedded(Frame f, Dissection d, MemorySegment s, long off, int cap, int rep) {
+        embedded(d, s, off, cap, rep);
+        frameNumber = f.number();
+    }
+
+    /** {@link #embedded(Frame, Dissection, MemorySegment, long, int, int)} without the frame: for the names of its layers only. */
+    public void embedded(Dissection d, MemorySegment s, long off, int cap, int rep) {
+        d.reset(s);
+        frameNumber = 0;
+        vlanId = 0;
+        quoting = true;
+        ethernet(d, s, off, cap, Math.max(cap, rep), 0);
+    }
+
     /** Records a layer and checks that {@code need} bytes of it exist; false when dissection must stop. */
     private boolean layer(Dissection d, Proto p, MemorySegment s, long off, int cap, int rep, int need) {
         if (d.push(p, s, off, cap, rep) < 0) {

@@ -81,6 +81,16 @@ public final class EtherTrailer {
     }
 
     /**
+     * Splits what follows the EtherType payload of an Ethernet frame without FCS that another
+     * protocol carries ({@code d}, dissected by Dissector.embedded), {@code frameLen} bytes long and
+     * {@code frameCap} captured, in a packet of {@code packetLen} bytes.
+     */
+    public EtherTrailer computeEmbedded(Dissection d, int frameLen, int frameCap, int packetLen) {
+        compute(d, d.count() > 0 ? 0 : -1, frameLen, frameCap, 0, packetLen);
+        return this;
+    }
+
+    /**
      * Splits what follows the payload of the Ethernet frame whose header is layer {@code g},
      * {@code frameLen} bytes long on the wire and {@code frameCap} captured, with an FCS of
      * {@code fcsLength} bytes (-1: unknown, guessed from the frame's size). Whether there may be
