@@ -95,6 +95,8 @@ public final class Smb2 {
         Dcerpc pipes;
         final Map<String, Object> pipeSessions = new HashMap<>();
         final Map<String, PipeFragments> pipeFragments = new HashMap<>();
+        /** The bytes the waiting pipes' PDUs will take, all together (at most {@link #MAX_PIPE_PDU}). */
+        long pipeWaiting;
         /** Bounds what a hostile capture can make the maps hold. */
         static final int MAX_ENTRIES = 100_000;
 
@@ -118,7 +120,7 @@ public final class Smb2 {
         }
     }
 
-    /** The most a pipe's waiting data may grow to (Wireshark has no bound). */
+    /** The most a conversation's waiting pipe data may grow to (Wireshark has no bound). */
     static final int MAX_PIPE_PDU = 1 << 24;
 
     /** One SMB2 PDU (or transform header) of a frame, with what its first walk found. */
@@ -239,7 +241,8 @@ public final class Smb2 {
         if (waiting == null) {
             int more = d.pipe(b.s, b.base + p.pipeAt, cap, rep, canDesegment, ctx, session);
             taken = more >= 0;
-            if (more > 0 && (long) rep + more <= MAX_PIPE_PDU && conv.pipeFragments.size() < Conv.MAX_ENTRIES) {
+            if (more > 0 && conv.pipeWaiting + rep + more <= MAX_PIPE_PDU && conv.pipeFragments.size() < Conv.MAX_ENTRIES) {
+                conv.pipeWaiting += rep + more;
                 PipeFragments f = new PipeFragments((long) rep + more);
                 f.bytes.writeBytes(b.s.asSlice(b.base + p.pipeAt, rep).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
                 conv.pipeFragments.put(p.pipeFid, f);
@@ -249,6 +252,7 @@ public final class Smb2 {
             taken = false;
             if (waiting.bytes.size() >= waiting.total) {
                 conv.pipeFragments.remove(p.pipeFid);
+                conv.pipeWaiting -= waiting.total;
                 byte[] all = waiting.bytes.toByteArray();
                 p.pipeReassembled = all;
                 MemorySegment seg = MemorySegment.ofArray(all);
