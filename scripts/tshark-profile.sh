@@ -225,6 +225,11 @@ ENABLED=(
   #   as its preference does; rtp, rtcp and amr (the media SDP sets up, in arkime-gtp-iphone.pcap)
   #   are not built and stay disabled, as gsm_sms for SMS bodies (docs/SIP.md).
   sip sdp
+  # dnp3: DNP 3.0 on tcp.port and udp.port 20000 (its "tcp" and "udp" heuristics are off by
+  #   default in 4.0.17): link frames by their length byte, the 16-byte CRC blocks, transport
+  #   segments put together into application messages, the application layer and its objects
+  #   (src/main/java/dev/tcpscope/proto/dnp3; docs/DNP3.md).
+  dnp3
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

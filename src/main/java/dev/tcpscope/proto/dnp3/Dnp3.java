@@ -1,0 +1,297 @@
+package dev.tcpscope.proto.dnp3;
+
+import dev.tcpscope.proto.Collected;
+import dev.tcpscope.proto.Items;
+import dev.tcpscope.proto.LayerTree;
+import dev.tcpscope.proto.TcpPdus;
+import dev.tcpscope.proto.Tree;
+import dev.tcpscope.proto.Tvb;
+import dev.tcpscope.tcp.PduContext;
+import dev.tcpscope.tcp.PduDissector;
+
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * DNP 3.0 as Wireshark 4.0.17's packet-dnp.c dissects it on tcp.port and udp.port 20000 (its
+ * "tcp" and "udp" heuristics are off by default, so other ports stay TCP/UDP): a segment or
+ * datagram must start with 0x05 0x64 and, when the 10-byte link header is there, carry a good
+ * header CRC; it is then split into link frames by their length byte ({@code tcp_dissect_pdus},
+ * {@code udp_dissect_pdus}), each frame's user data read in 16-byte blocks that each end with a
+ * CRC (IEEE 1815-2012 §9.2), the transport byte taken off and the application fragments put
+ * together by their transport FIR/FIN bits and sequence numbers (reassemble.c's single-sequence
+ * reassembly, per pair of addresses). Info is each link frame's "from S to D, len=L, FUNCTION",
+ * the Info of the application message a frame completes (its function, a Read's object groups and
+ * classes, a Write's object groups), or "(Application Layer Unreassembled fragment N)"; each link
+ * frame clears the column, so a frame shows its last one's.
+ */
+public final class Dnp3 implements PduDissector, TcpPdus {
+    public static final int PORT = 20000;
+    public static final int[] PORTS = {PORT};
+    /** DNP_HDR_LEN. */
+    static final int HDR = 10;
+    /** al_max_fragments: fragments of one application message at most. */
+    static final int MAX_FRAGMENTS = 60;
+    /** Open messages kept per table (address pairs seen). */
+    private static final int MAX_KEYS = 4096;
+
+    /** One link frame of the frame being read, and what its first pass found. */
+    static final class Msg {
+        final Tvb t;
+        /** Where the bytes tcp_dissect_pdus / udp_dissect_pdus was handed start. */
+        final long segment;
+        /** The reassembled application message this frame completed, or null. */
+        Reassembly.Done done;
+        /** The application fragment's bytes (CRC good, data frame), or null. */
+        byte[] fragment;
+        LayerTree.End end = LayerTree.End.OK;
+
+        Msg(Tvb t, long segment) {
+            this.t = t;
+            this.segment = segment;
+        }
+    }
+
+    private final List<Msg> msgs = new ArrayList<>(2);
+    private long frame = -1;
+    private final Items.Fields fields = new Items.Fields();
+    /** Open application messages by source and destination address (UDP; TCP keeps them in its session). */
+    private final Map<Long, Reassembly> udp = new HashMap<>();
+
+    /** The bytes of the frame's segment that did not look like DNP 3.0 (shown as data), if any. */
+    private MemorySegment declinedS;
+    private long declinedOff;
+    private int declinedLen;
+    private final java.util.function.Supplier<PduDissector[]> heuristics;
+
+    /** {@code heuristics}: the "tcp" heuristics, tried on a segment that does not look like DNP 3.0. */
+    public Dnp3(java.util.function.Supplier<PduDissector[]> heuristics) {
+        this.heuristics = heuristics;
+    }
+
+    /** Per TCP conversation: the open application messages of each direction. */
+    static final class Session {
+        final Reassembly[] dir = {new Reassembly(), new Reassembly()};
+    }
+
+    @Override
+    public String name() { return "dnp3"; }
+
+    @Override
+    public Object newSession() { return new Session(); }
+
+    /**
+     * check_dnp3_header(tvb, FALSE): the first byte 0x05, the second (if there) 0x64, the header
+     * CRC good when the 10 bytes are there.
+     */
+    static boolean looksLike(MemorySegment s, long off, int len) {
+        if (len < 1 || Crc.u8(s, off) != 0x05) {
+            return false;
+        }
+        if (len > 1 && Crc.u8(s, off + 1) != 0x64) {
+            return false;
+        }
+        return len < HDR || Crc.dnp(s, off, HDR - 2) == (Crc.u8(s, off + 8) | Crc.u8(s, off + 9) << 8);
+    }
+
+    /** get_dnp3_message_len: the link frame's bytes, its CRCs included (short for a length under 5). */
+    static int messageLength(int dlLen) {
+        int crcs = (int) Math.ceil((dlLen - 5) / 16.0) * 2;
+        return dlLen + 5 + crcs;
+    }
+
+    @Override
+    public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
+        if (frame != ctx.frame) {
+            msgs.clear();
+            declinedS = null;
+            frame = ctx.frame;
+        }
+        if (!looksLike(s, off, len)) {
+            // dissect_dnp3_tcp / dissect_dnp3_udp return 0: the bytes go on to the heuristics and data
+            if (ctx.datagram) {
+                ctx.declined = true;
+                return;
+            }
+            ctx.tryHeuristics = true;
+            for (PduDissector h : heuristics.get()) {
+                if (h != this && h.heuristic(s, off, len)) {
+                    return; // that one takes the bytes and the conversation (tcp.Desegmenter)
+                }
+            }
+            declinedS = s;
+            declinedOff = off;
+            declinedLen = len;
+            return;
+        }
+        Reassembly r;
+        if (ctx.datagram) {
+            if (udp.size() > MAX_KEYS) {
+                udp.clear();
+            }
+            r = udp.computeIfAbsent(ctx.sourceHost * 31 + ctx.destinationHost, k -> new Reassembly());
+        } else {
+            Session ss = ctx.session instanceof Session x ? x : new Session();
+            r = ss.dir[ctx.forward ? 0 : 1];
+        }
+        if (ctx.datagram) {
+            datagram(s, off, len, ctx, r);
+        } else {
+            segment(s, off, len, ctx, r);
+        }
+    }
+
+    /** tcp_dissect_pdus with a 10-byte fixed part. */
+    private void segment(MemorySegment s, long off, int len, PduContext ctx, Reassembly r) {
+        int pos = 0;
+        while (pos < len) {
+            int remaining = len - pos;
+            if (ctx.canDesegment && remaining < HDR) {
+                ctx.desegmentOffset = pos;
+                ctx.desegmentLength = HDR - remaining;
+                return;
+            }
+            if (remaining < 3) {
+                ctx.columns.appendInfo(ctx.truncated ? "[Packet size limited during capture]" : "[Malformed Packet]");
+                return;
+            }
+            int plen = messageLength(Crc.u8(s, off + pos + 2));
+            if (plen < HDR) {
+                // tcp_dissect_pdus: a length shorter than the fixed part is a reported bounds error
+                ctx.columns.appendInfo("[Malformed Packet]");
+                return;
+            }
+            if (ctx.canDesegment && remaining < plen) {
+                ctx.desegmentOffset = pos;
+                ctx.desegmentLength = plen - remaining;
+                return;
+            }
+            int cap = Math.min(remaining, plen);
+            boolean fragment = !ctx.canDesegment && !ctx.truncated && plen > cap;
+            one(new Msg(new Tvb(s, off + pos, cap, plen, fragment), off), ctx, r);
+            pos += plen;
+        }
+    }
+
+    /** udp_dissect_pdus: link frames back to back while the datagram's start still looks like DNP 3.0. */
+    private void datagram(MemorySegment s, long off, int len, PduContext ctx, Reassembly r) {
+        int rep = Math.max(len, ctx.reportedLength);
+        int pos = 0;
+        while (pos < rep) {
+            int remaining = len - pos;
+            if (rep - pos < HDR || remaining < 3) {
+                ctx.columns.appendInfo(remaining < rep - pos ? "[Packet size limited during capture]" : "[Malformed Packet]");
+                return;
+            }
+            int plen = messageLength(Crc.u8(s, off + pos + 2));
+            if (plen < HDR) {
+                ctx.columns.appendInfo("[Malformed Packet]");
+                return;
+            }
+            int cap = Math.max(0, Math.min(remaining, plen));
+            one(new Msg(new Tvb(s, off + pos, cap, plen, ctx.fragment), off), ctx, r);
+            pos += plen;
+        }
+    }
+
+    /** dissect_dnp3_message's first pass: columns, the fragment's bytes and the reassembly. */
+    private void one(Msg m, PduContext ctx, Reassembly r) {
+        msgs.add(m);
+        ctx.columns.setProtocol("DNP 3.0");
+        Dnp3Walk w = new Dnp3Walk(m, Tree.NOTHING, p -> { });
+        StringBuilder info = new StringBuilder();
+        try {
+            w.link(info);
+            if (m.fragment != null) {
+                m.done = r.add(ctx.frame, m.fragment, w.trFir, w.trFin, w.trSeq);
+                if (m.done == null) {
+                    info.append(" (Application Layer Unreassembled fragment ").append(w.trSeq).append(')');
+                } else {
+                    info.setLength(0);
+                    Dnp3App app = new Dnp3App(m.done.bytes(), Tree.NOTHING);
+                    try {
+                        app.walk(info);
+                    } catch (Tvb.Stop stop) {
+                        m.end = stop.end();
+                    }
+                }
+            }
+        } catch (Tvb.Stop stop) {
+            m.end = stop.shown(ctx.datagram && ctx.fragment).end();
+        }
+        ctx.columns.setInfo(info);
+        if (m.end != LayerTree.End.OK) {
+            ctx.columns.appendInfo(m.end.marker());
+        }
+    }
+
+    @Override
+    public boolean shows(long f) {
+        return f == frame && (!msgs.isEmpty() || declinedS != null);
+    }
+
+    @Override
+    public End tree(long f, Tree root, Consumer<String> protocols) {
+        if (!shows(f)) {
+            return End.OK;
+        }
+        End end = End.OK;
+        for (Msg m : msgs) {
+            End e = new Dnp3Walk(m, root, protocols).tree();
+            if (e != End.OK) {
+                end = e;
+            }
+        }
+        if (declinedS != null) {
+            Items.data(root, declinedS, declinedOff, declinedLen, protocols);
+        }
+        return end;
+    }
+
+    @Override
+    public List<Items.PduSize> pduSizes(long f) {
+        List<Items.PduSize> out = new ArrayList<>();
+        if (shows(f)) {
+            for (Msg m : msgs) {
+                out.add(new Items.PduSize(m.t.s, m.t.base, m.t.rep, 0, false));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void sources(long f, BiConsumer<String, byte[]> source) {
+        if (shows(f)) {
+            for (Msg m : msgs) {
+                if (m.done != null) {
+                    source.accept("Reassembled DNP 3.0 Application Layer message", m.done.bytes());
+                }
+            }
+        }
+    }
+
+    /** tcp_dissect_pdus shows an exception at the start of the bytes it was handed. */
+    @Override
+    public void markerAt(long f, Tree marker) {
+        if (shows(f)) {
+            for (int i = msgs.size() - 1; i >= 0; i--) {
+                if (msgs.get(i).end != End.OK) {
+                    marker.at(msgs.get(i).t.s, msgs.get(i).segment, 0);
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public String protocolName() { return "DNP 3.0"; }
+
+    Collected fields(long f) {
+        return fields.of(this, f);
+    }
+}
