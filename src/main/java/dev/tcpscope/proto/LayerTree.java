@@ -36,6 +36,13 @@ public interface LayerTree {
     default void underTcp(long frame, Tree tcp) { }
 
     /**
+     * Items this protocol adds to the UDP item of {@code frame} after its payload item, when it
+     * took the datagram (packet-udp.c's {@code udp_dissect_pdus} adds "[PDU Size: N]" for each
+     * PDU it hands on); none by default.
+     */
+    default void underUdp(long frame, Tree udp) { }
+
+    /**
      * Places the "[Malformed Packet]" marker of {@code frame} where this protocol's dissection
      * threw, when that is not the start of the frame's IP layer (tcp_dissect_pdus shows an
      * exception at the PDU it dissected); {@code -T pdml} and {@code -T json -x} show the position.

@@ -241,8 +241,16 @@ public final class Dnp3 implements PduDissector, TcpPdus {
             return End.OK;
         }
         End end = End.OK;
+        boolean first = true;
         for (Msg m : msgs) {
-            End e = new Dnp3Walk(m, root, protocols).tree();
+            // tcp_dissect_pdus and udp_dissect_pdus call the message dissector directly: one layer a frame
+            Consumer<String> layers = first ? protocols : p -> {
+                if (!p.equals("dnp3")) {
+                    protocols.accept(p);
+                }
+            };
+            first = false;
+            End e = new Dnp3Walk(m, root, layers).tree();
             if (e != End.OK) {
                 end = e;
             }
@@ -262,6 +270,14 @@ public final class Dnp3 implements PduDissector, TcpPdus {
             }
         }
         return out;
+    }
+
+    /** udp_dissect_pdus's "[PDU Size: N]" for each link frame of a datagram. */
+    @Override
+    public void underUdp(long f, Tree udp) {
+        for (Items.PduSize p : pduSizes(f)) {
+            udp.field("udp.pdu.size", "PDU Size: " + p.rep(), Integer.toString(p.rep())).generated().at(p.s(), p.base(), p.rep());
+        }
     }
 
     @Override

@@ -48,7 +48,7 @@ final class Dnp3Objects {
             flag(item, b, off, v, 16);
         }
         if ((v & 0x4000) != 0 || (v & 0x3f) != 0) {
-            item.expert("dnp3.iin_abnormal", Tree.Severity.WARNING, Tree.Group.RESPONSE_CODE, "IIN Abnormality");
+            item.expert("dnp3.iin_abnormal", Tree.Severity.WARNING, Tree.Group.PROTOCOL, "IIN Abnormality");
         }
     }
 
@@ -111,6 +111,9 @@ final class Dnp3Objects {
         int rangeBytes = 0;
         boolean generated = false;
         Tree rt = t.at(item.text("Number of Items: "), offset, 0);
+        if (range <= 5) {
+            rt.generated(); // before the range is read: a range past the bytes leaves "[Number of Items: ]"
+        }
         switch (range) {
             case 0 -> {
                 numItems = t.u8(offset + 1) - t.u8(offset) + 1;
@@ -176,9 +179,6 @@ final class Dnp3Objects {
                 rt.length(4);
             }
             default -> { }
-        }
-        if (generated) {
-            rt.generated();
         }
         Label objItem = new Label(item, base);
         if (numItems > 0) {

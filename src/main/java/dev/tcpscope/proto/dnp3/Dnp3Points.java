@@ -50,7 +50,8 @@ final class Dnp3Points {
         Tree objTree = objItem.item;
         for (long n = 0; n < numItems; n++) {
             int before = offset;
-            Tree pt = t.at(objTree.text(prefix <= 3 ? "Point Number" : "Object: Size"), offset, app.rest(offset));
+            int rest = app.rest(offset); // throws before the item is added
+            Tree pt = t.at(objTree.text(prefix <= 3 ? "Point Number" : "Object: Size"), offset, rest);
             Dnp3Objects.Label pl = new Dnp3Objects.Label(pt, prefix <= 3 ? "Point Number" : "Object: Size");
             int dataPos = offset;
             long[] addr = {ptaddr};
@@ -129,9 +130,10 @@ final class Dnp3Points {
                     }
                     pl.append(", Value: " + (bit ? 1 : 0));
                 }
-                int mask = 1 << bitindex[0];
-                t.at(pt.field("dnp3.al.bit", Text.bits(b, mask, 8) + " = Value (bit): " + ((b & mask) != 0 ? "On" : "Off"),
-                        (b & mask) != 0 ? "1" : "0"), dataPos, 1).bitmask(mask);
+                // 4.0 adds the point's bit itself (0 or 1) to the one field, masked 0x01
+                int v = bit ? 1 : 0;
+                t.at(pt.field("dnp3.al.bit", Text.bits(v, 1, 8) + " = Value (bit): " + (bit ? "On" : "Off"),
+                        bit ? "1" : "0"), dataPos, 1).bitmask(1);
                 pt.length(prefixBytes + 1);
                 bitindex[0]++;
                 if (bitindex[0] > 7 || last) {
