@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * classes, a Write's object groups), or "(Application Layer Unreassembled fragment N)"; each link
  * frame clears the column, so a frame shows its last one's.
  */
-public final class Dnp3 implements PduDissector, TcpPdus {
+public final class Dnp3 implements PduDissector, TcpPdus, dev.tcpscope.proto.TwoPass {
     public static final int PORT = 20000;
     public static final int[] PORTS = {PORT};
     /** DNP_HDR_LEN. */
@@ -50,6 +50,8 @@ public final class Dnp3 implements PduDissector, TcpPdus {
         /** The application fragment's bytes (CRC good, data frame), or null. */
         byte[] fragment;
         LayerTree.End end = LayerTree.End.OK;
+        /** On tshark's second pass, the frame the fragment's message was put together in (0: none). */
+        int reassembledIn;
 
         Msg(Tvb t, long segment) {
             this.t = t;
@@ -72,6 +74,30 @@ public final class Dnp3 implements PduDissector, TcpPdus {
     /** {@code heuristics}: the "tcp" heuristics, tried on a segment that does not look like DNP 3.0. */
     public Dnp3(java.util.function.Supplier<PduDissector[]> heuristics) {
         this.heuristics = heuristics;
+    }
+
+    /** First pass of -2: each fragment's frame and the frame its message was put together in. */
+    private Map<Integer, Integer> reassembledIn;
+    /** Second pass of -2: the first pass's {@link #reassembledIn}. */
+    private Map<Integer, Integer> secondPass;
+    private static final int MAX_RECORDED = 1 << 20;
+
+    @Override
+    public void recordForSecondPass() {
+        reassembledIn = new HashMap<>();
+    }
+
+    @Override
+    public void secondPassOf(dev.tcpscope.proto.TwoPass first) {
+        if (first instanceof Dnp3 d) {
+            secondPass = d.reassembledIn;
+        }
+    }
+
+    /** The frame the message of this frame's fragment was put together in, on tshark's second pass; 0 when none. */
+    int reassembledIn(long f) {
+        Integer in = secondPass == null ? null : secondPass.get((int) f);
+        return in == null ? 0 : in;
     }
 
     /** Per TCP conversation: the open application messages of each direction. */
@@ -209,7 +235,18 @@ public final class Dnp3 implements PduDissector, TcpPdus {
             w.link(info);
             if (m.fragment != null) {
                 m.done = r.add(ctx.frame, m.fragment, w.trFir, w.trFin, w.trSeq);
-                if (m.done == null) {
+                m.reassembledIn = reassembledIn(ctx.frame);
+                if (m.done != null && reassembledIn != null && reassembledIn.size() < MAX_RECORDED) {
+                    for (int fr : m.done.frames()) {
+                        if (fr != ctx.frame) {
+                            reassembledIn.put(fr, ctx.frame);
+                        }
+                    }
+                }
+                if (m.done == null && m.reassembledIn != 0) {
+                    info.append(" (Application Layer fragment ").append(w.trSeq).append(", reassembled in packet ")
+                            .append(m.reassembledIn).append(')');
+                } else if (m.done == null) {
                     info.append(" (Application Layer Unreassembled fragment ").append(w.trSeq).append(')');
                 } else {
                     info.setLength(0);

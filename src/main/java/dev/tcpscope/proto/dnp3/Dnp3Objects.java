@@ -221,7 +221,12 @@ final class Dnp3Objects {
     }
 
     void uint(Tree parent, String name, String title, int off, int len, long v) {
-        t.at(parent.field(name, title + ": " + v, Long.toString(v)), off, len);
+        Tree item = t.at(parent.field(name, title + ": " + v, Long.toString(v)), off, len);
+        Registry.Row r = REGISTRY.row(name);
+        if (r.bits() != len * 8 && len > 0 && len <= 4) {
+            // a name registered again with another width (Start (16 bit)): -T json -x shows that one's type
+            item.ftype((r.signed() ? 11 : 3) + (len == 4 ? 4 : len));
+        }
     }
 
     /** A boolean bit of {@code v} ({@code width} bits wide), labelled with its true/false string. */

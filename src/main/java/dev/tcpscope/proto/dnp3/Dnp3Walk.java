@@ -172,6 +172,10 @@ final class Dnp3Walk {
             new Dnp3App(m.done.bytes(), dnp).walk(null);
         } else {
             MemorySegment f = MemorySegment.ofArray(fragment);
+            if (m.reassembledIn != 0) {
+                dnp.field("dnp3.al.fragment.reassembled_in", "Reassembled PDU In Frame: " + m.reassembledIn,
+                        Integer.toString(m.reassembledIn)).generated().at(f, 0, 0);
+            }
             dnp.bytes("dnp3.al.frag_data", "DNP3.0 AL Fragment Data", f, 0, fragment.length).at(f, 0, fragment.length);
         }
         return offset;

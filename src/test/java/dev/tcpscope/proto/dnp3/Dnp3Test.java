@@ -46,7 +46,22 @@ class Dnp3Test {
             "zeek-dnp3-udp_write.pcap", "zeek-dnp3-write.pcap", "arkime-dnp3_synthetic.pcap");
 
     /** Goldens tcpscope does not match yet, and why (docs/DNP3.md, "Left"). */
-    private static final Map<String, String> KNOWN_GAPS = Map.ofEntries();
+    private static final String FRAG_DATA = "the 'DNP3.0 AL Fragment Data' item of a fragment not put together lies in"
+            + " tshark's child tvb of the CRC-stripped bytes (JSON _raw [\"\", 0, N], PDML pos of the link frame,"
+            + " size N): tcpscope's Tree places items only in the frame or in a data source";
+    private static final Map<String, String> KNOWN_GAPS = Map.ofEntries(
+            Map.entry("zeek-dnp3-udp_read.pcap.json.gz", FRAG_DATA),
+            Map.entry("zeek-dnp3-udp_read.pcap.pdml.gz", FRAG_DATA),
+            Map.entry("zeek-dnp3-udp_select_operate.pcap.json.gz", FRAG_DATA),
+            Map.entry("zeek-dnp3-udp_select_operate.pcap.pdml.gz", FRAG_DATA),
+            Map.entry("zeek-dnp3-file_read.pcap.json.gz", FRAG_DATA),
+            Map.entry("zeek-dnp3-file_read.pcap.pdml.gz", FRAG_DATA),
+            Map.entry("zeek-dnp3-file_write.pcap.json.gz", FRAG_DATA),
+            Map.entry("zeek-dnp3-file_write.pcap.pdml.gz", FRAG_DATA),
+            Map.entry("zeek-dnp3-flowbuffer-overflow-assert.pcap.json.gz", FRAG_DATA),
+            Map.entry("zeek-dnp3-flowbuffer-overflow-assert.pcap.pdml.gz", FRAG_DATA),
+            Map.entry("zeek-dnp3-link_only.pcap.json.gz", FRAG_DATA),
+            Map.entry("zeek-dnp3-link_only.pcap.pdml.gz", FRAG_DATA));
 
     static Stream<Arguments> goldens() throws IOException {
         List<Arguments> all = GoldenText.protocolGoldens(DIR, "dnp3 || tcp.port == 20001", KINDS).toList();
