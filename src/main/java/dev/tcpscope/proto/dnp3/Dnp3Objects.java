@@ -109,7 +109,6 @@ final class Dnp3Objects {
         long numItems = 0;
         long ptaddr = 0;
         int rangeBytes = 0;
-        boolean generated = false;
         Tree rt = t.at(item.text("Number of Items: "), offset, 0);
         if (range <= 5) {
             rt.generated(); // before the range is read: a range past the bytes leaves "[Number of Items: ]"
@@ -117,7 +116,6 @@ final class Dnp3Objects {
         switch (range) {
             case 0 -> {
                 numItems = t.u8(offset + 1) - t.u8(offset) + 1;
-                generated = true;
                 ptaddr = t.u8(offset);
                 uint(rt, "dnp3.al.range.start", "Start (8 bit)", offset, 1, t.u8(offset));
                 uint(rt, "dnp3.al.range.stop", "Stop (8 bit)", offset + 1, 1, t.u8(offset + 1));
@@ -125,7 +123,6 @@ final class Dnp3Objects {
             }
             case 1 -> {
                 numItems = le16(offset + 2) - le16(offset) + 1;
-                generated = true;
                 ptaddr = le16(offset);
                 uint(rt, "dnp3.al.range.start", "Start (16 bit)", offset, 2, le16(offset));
                 uint(rt, "dnp3.al.range.stop", "Stop (16 bit)", offset + 2, 2, le16(offset + 2));
@@ -133,7 +130,6 @@ final class Dnp3Objects {
             }
             case 2 -> {
                 numItems = (int) (le32(offset + 4) - le32(offset) + 1);
-                generated = true;
                 ptaddr = le32(offset);
                 uint(rt, "dnp3.al.range.start", "Start (32 bit)", offset, 4, le32(offset));
                 uint(rt, "dnp3.al.range.stop", "Stop (32 bit)", offset + 4, 4, le32(offset + 4));
@@ -141,21 +137,18 @@ final class Dnp3Objects {
             }
             case 3 -> {
                 numItems = 1;
-                generated = true;
                 ptaddr = t.u8(offset);
                 uint(rt, "dnp3.al.range.abs", "Address (8 bit)", offset, 1, ptaddr);
                 rangeBytes = 1;
             }
             case 4 -> {
                 numItems = 1;
-                generated = true;
                 ptaddr = le16(offset);
                 uint(rt, "dnp3.al.range.abs", "Address (16 bit)", offset, 2, ptaddr);
                 rangeBytes = 2;
             }
             case 5 -> {
                 numItems = 1;
-                generated = true;
                 ptaddr = le32(offset);
                 uint(rt, "dnp3.al.range.abs", "Address (32 bit)", offset, 4, ptaddr);
                 rangeBytes = 4;
