@@ -328,6 +328,18 @@ public final class Dnp3 implements PduDissector, TcpPdus, dev.tcpscope.proto.Two
         }
     }
 
+    /** The CRC-stripped bytes of the fragments this frame did not complete a message with. */
+    @Override
+    public void unlistedSources(long f, java.util.function.Consumer<byte[]> bytes) {
+        if (shows(f)) {
+            for (Msg m : msgs) {
+                if (m.done == null && m.fragment != null) {
+                    bytes.accept(m.fragment);
+                }
+            }
+        }
+    }
+
     /** tcp_dissect_pdus shows an exception at the start of the bytes it was handed. */
     @Override
     public void markerAt(long f, Tree marker) {

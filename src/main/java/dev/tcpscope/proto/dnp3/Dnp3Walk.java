@@ -171,12 +171,13 @@ final class Dnp3Walk {
             Fragments.tree(dnp, FRAGMENTS, m.done.frames(), m.done.lengths(), n, r, m.done.bytes().length);
             new Dnp3App(m.done.bytes(), dnp).walk(null);
         } else {
-            MemorySegment f = MemorySegment.ofArray(fragment);
+            byte[] kept = m.fragment != null ? m.fragment : fragment; // the bytes unlistedSources hands on
+            MemorySegment f = MemorySegment.ofArray(kept);
             if (m.reassembledIn != 0) {
                 dnp.field("dnp3.al.fragment.reassembled_in", "Reassembled PDU In Frame: " + m.reassembledIn,
                         Integer.toString(m.reassembledIn)).generated().at(f, 0, 0);
             }
-            dnp.bytes("dnp3.al.frag_data", "DNP3.0 AL Fragment Data", f, 0, fragment.length).at(f, 0, fragment.length);
+            dnp.bytes("dnp3.al.frag_data", "DNP3.0 AL Fragment Data", f, 0, kept.length).at(f, 0, kept.length);
         }
         return offset;
     }
