@@ -40,6 +40,38 @@ public final class Dnp3 implements PduDissector, TcpPdus, dev.tcpscope.proto.Two
     /** Open messages kept per table (address pairs seen). */
     private static final int MAX_KEYS = 4096;
 
+    /** udp_dissect_pdus's ContainedBoundsError: a read past the datagram but within the link frame's length. */
+    static final class Contained extends RuntimeException {
+        static final Contained INSTANCE = new Contained();
+
+        private Contained() {
+            super(null, null, false, false);
+        }
+    }
+
+    static final String CONTAINED = "length of contained item exceeds length of containing item";
+
+    /**
+     * A link frame's bytes as tvb_new_subset_length_caplen gives them: {@code cap} captured, the
+     * frame's own length reported, and only {@code contained} of it inside the bytes it was cut from.
+     */
+    static final class FrameTvb extends Tvb {
+        final int contained;
+
+        FrameTvb(MemorySegment s, long base, int cap, int rep, int contained, boolean fragment) {
+            super(s, base, cap, rep, fragment);
+            this.contained = contained;
+        }
+
+        @Override
+        public void need(int off, int len) {
+            if (off >= 0 && len >= 0 && (long) off + len > cap && (long) off + len <= rep && (long) off + len > contained) {
+                throw Contained.INSTANCE;
+            }
+            super.need(off, len);
+        }
+    }
+
     /** One link frame of the frame being read, and what its first pass found. */
     static final class Msg {
         final Tvb t;
@@ -50,6 +82,8 @@ public final class Dnp3 implements PduDissector, TcpPdus, dev.tcpscope.proto.Two
         /** The application fragment's bytes (CRC good, data frame), or null. */
         byte[] fragment;
         LayerTree.End end = LayerTree.End.OK;
+        /** The exception that ended it was a ContainedBoundsError. */
+        boolean contained;
         /** On tshark's second pass, the frame the fragment's message was put together in (0: none). */
         int reassembledIn;
 
@@ -65,6 +99,8 @@ public final class Dnp3 implements PduDissector, TcpPdus, dev.tcpscope.proto.Two
     /** Open application messages by source and destination address (UDP; TCP keeps them in its session). */
     private final Map<Long, Reassembly> udp = new HashMap<>();
 
+    /** The frame's bytes were cut before the link header's length: an exception before any item. */
+    private boolean cut;
     /** The bytes of the frame's segment that did not look like DNP 3.0 (shown as data), if any. */
     private MemorySegment declinedS;
     private long declinedOff;
@@ -125,6 +161,11 @@ public final class Dnp3 implements PduDissector, TcpPdus, dev.tcpscope.proto.Two
         return len < HDR || Crc.dnp(s, off, HDR - 2) == (Crc.u8(s, off + 8) | Crc.u8(s, off + 9) << 8);
     }
 
+    /** The captured bytes (fewer than 3) agree with check_dnp3_header as far as they go. */
+    private static boolean startsLike(MemorySegment s, long off, int len) {
+        return (len < 1 || Crc.u8(s, off) == 0x05) && (len < 2 || Crc.u8(s, off + 1) == 0x64);
+    }
+
     /** get_dnp3_message_len: the link frame's bytes, its CRCs included (short for a length under 5). */
     static int messageLength(int dlLen) {
         int crcs = (int) Math.ceil((dlLen - 5) / 16.0) * 2;
@@ -136,7 +177,16 @@ public final class Dnp3 implements PduDissector, TcpPdus, dev.tcpscope.proto.Two
         if (frame != ctx.frame) {
             msgs.clear();
             declinedS = null;
+            cut = false;
             frame = ctx.frame;
+        }
+        int reported = ctx.datagram ? Math.max(len, ctx.reportedLength) : len;
+        if (len < 3 && (ctx.datagram ? reported > len : ctx.truncated) && startsLike(s, off, len)) {
+            // check_dnp3_header or get_dnp3_message_len reads past the captured bytes before the
+            // Protocol column is set: only the marker, and a tree that ends there
+            cut = true;
+            ctx.columns.appendInfo("[Packet size limited during capture]");
+            return;
         }
         if (!looksLike(s, off, len)) {
             // dissect_dnp3_tcp / dissect_dnp3_udp return 0: the bytes go on to the heuristics and data
@@ -220,7 +270,8 @@ public final class Dnp3 implements PduDissector, TcpPdus, dev.tcpscope.proto.Two
                 return;
             }
             int cap = Math.max(0, Math.min(remaining, plen));
-            one(new Msg(new Tvb(s, off + pos, cap, plen, ctx.fragment), off), ctx, r);
+            int contained = Math.min(rep - pos, plen);
+            one(new Msg(new FrameTvb(s, off + pos, cap, plen, contained, ctx.fragment), off), ctx, r);
             pos += plen;
         }
     }
@@ -260,22 +311,37 @@ public final class Dnp3 implements PduDissector, TcpPdus, dev.tcpscope.proto.Two
             }
         } catch (Tvb.Stop stop) {
             m.end = stop.shown(ctx.datagram && ctx.fragment).end();
+        } catch (Contained c) {
+            m.end = End.MALFORMED;
+            m.contained = true;
         }
-        ctx.columns.setInfo(info);
-        if (m.end != LayerTree.End.OK) {
+        if (m.done != null) {
+            // dissect_dnp3_al: col_clear, then col_append_sep_str(NULL): ", " after TCP's fenced labels
+            ctx.columns.setInfo("");
+            ctx.columns.appendSeparated(", ", info);
+        } else {
+            ctx.columns.setInfo(info);
+        }
+        if (m.contained) {
+            ctx.columns.appendInfo("[Malformed Packet: " + CONTAINED + "]");
+        } else if (m.end != LayerTree.End.OK) {
             ctx.columns.appendInfo(m.end.marker());
         }
     }
 
     @Override
     public boolean shows(long f) {
-        return f == frame && (!msgs.isEmpty() || declinedS != null);
+        return f == frame && (!msgs.isEmpty() || declinedS != null || cut);
     }
 
     @Override
     public End tree(long f, Tree root, Consumer<String> protocols) {
         if (!shows(f)) {
             return End.OK;
+        }
+        if (cut) {
+            protocols.accept("dnp3");
+            return End.SHORT;
         }
         End end = End.OK;
         boolean first = true;
@@ -354,7 +420,14 @@ public final class Dnp3 implements PduDissector, TcpPdus, dev.tcpscope.proto.Two
     }
 
     @Override
-    public String protocolName() { return "DNP 3.0"; }
+    public String protocolName() {
+        for (int i = msgs.size() - 1; i >= 0; i--) {
+            if (msgs.get(i).end != End.OK) {
+                return msgs.get(i).contained ? "DNP 3.0: " + CONTAINED : "DNP 3.0";
+            }
+        }
+        return "DNP 3.0";
+    }
 
     Collected fields(long f) {
         return fields.of(this, f);

@@ -56,6 +56,8 @@ final class Dnp3Walk {
             return LayerTree.End.OK;
         } catch (Tvb.Stop stop) {
             return stop.end();
+        } catch (Dnp3.Contained c) {
+            return LayerTree.End.MALFORMED;
         }
     }
 
