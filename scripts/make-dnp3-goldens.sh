@@ -15,7 +15,8 @@ CAPTURES="zeek-dnp3.pcap zeek-dnp3-del_measure.pcap zeek-dnp3-en_spon.pcap zeek-
   zeek-dnp3-file_read.pcap zeek-dnp3-file_write.pcap zeek-dnp3-flowbuffer-overflow-assert.pcap
   zeek-dnp3-link_only.pcap zeek-dnp3-read.pcap zeek-dnp3-read_p20001.pcap zeek-dnp3-rec_time.pcap
   zeek-dnp3-select_operate.pcap zeek-dnp3-udp_en_spon.pcap zeek-dnp3-udp_read.pcap
-  zeek-dnp3-udp_select_operate.pcap zeek-dnp3-udp_write.pcap zeek-dnp3-write.pcap arkime-dnp3_synthetic.pcap"
+  zeek-dnp3-udp_select_operate.pcap zeek-dnp3-udp_write.pcap zeek-dnp3-write.pcap arkime-dnp3_synthetic.pcap
+  synth-dnp3.pcap"
 FILTER='dnp3 || tcp.port == 20001'
 FIELDS="frame.number _ws.col.Protocol _ws.col.Info dnp3 dnp3.start dnp3.len dnp3.ctl dnp3.ctl.prifunc dnp3.ctl.secfunc
   dnp3.dst dnp3.src dnp3.addr dnp3.hdr.CRC dnp.hdr.CRC.status dnp3.tr.ctl dnp3.tr.fin dnp3.tr.fir dnp3.tr.seq

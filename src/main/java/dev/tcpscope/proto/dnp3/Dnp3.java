@@ -101,6 +101,8 @@ public final class Dnp3 implements PduDissector, TcpPdus, dev.tcpscope.proto.Two
 
     /** The frame's bytes were cut before the link header's length: an exception before any item. */
     private boolean cut;
+    /** The datagram's first link frame was shorter than its header: a bounds error before any item. */
+    private int bogus;
     /** The bytes of the frame's segment that did not look like DNP 3.0 (shown as data), if any. */
     private MemorySegment declinedS;
     private long declinedOff;
@@ -178,6 +180,7 @@ public final class Dnp3 implements PduDissector, TcpPdus, dev.tcpscope.proto.Two
             msgs.clear();
             declinedS = null;
             cut = false;
+            bogus = 0;
             frame = ctx.frame;
         }
         int reported = ctx.datagram ? Math.max(len, ctx.reportedLength) : len;
@@ -266,7 +269,18 @@ public final class Dnp3 implements PduDissector, TcpPdus, dev.tcpscope.proto.Two
             }
             int plen = messageLength(Crc.u8(s, off + pos + 2));
             if (plen < HDR) {
-                ctx.columns.appendInfo("[Malformed Packet]");
+                // udp_dissect_pdus shows a reported bounds error and returns 0; packet-udp.c then
+                // tries the other port, and when that is 20000 too, DNP 3.0 fails again
+                int tries = pos == 0 && ctx.srcPort == PORT && ctx.dstPort == PORT ? 2 : 1;
+                for (int i = 0; i < tries; i++) {
+                    ctx.columns.appendInfo("[Malformed Packet]");
+                }
+                if (pos == 0) {
+                    bogus = tries;
+                    declinedS = s;
+                    declinedOff = off;
+                    declinedLen = len;
+                }
                 return;
             }
             int cap = Math.max(0, Math.min(remaining, plen));
@@ -342,6 +356,12 @@ public final class Dnp3 implements PduDissector, TcpPdus, dev.tcpscope.proto.Two
         if (cut) {
             protocols.accept("dnp3");
             return End.SHORT;
+        }
+        for (int i = 0; i < bogus; i++) {
+            // show_reported_bounds_error in udp_dissect_pdus, once for each port that is DNP 3.0's;
+            // the datagram then goes to the data dissector
+            root.protocol("_ws.malformed", "[Malformed Packet: DNP 3.0]").expert("_ws.malformed.expert",
+                    Tree.Severity.ERROR, Tree.Group.MALFORMED, "Malformed Packet (Exception occurred)");
         }
         End end = End.OK;
         boolean first = true;

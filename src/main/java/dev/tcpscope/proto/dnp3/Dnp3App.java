@@ -18,7 +18,7 @@ import java.lang.foreign.MemorySegment;
  */
 final class Dnp3App {
     static final Registry REGISTRY = Dnp3Walk.REGISTRY;
-    private static final int CONFIRM = 0x00, READ = 0x01, WRITE = 0x02, SELECT = 0x03, OPERATE = 0x04, DIROP = 0x05,
+    private static final int READ = 0x01, WRITE = 0x02, SELECT = 0x03, OPERATE = 0x04, DIROP = 0x05,
             DIROPNACK = 0x06, FRZ = 0x07, FRZCLRNACK = 0x0a, ENSPMSG = 0x14, DISSPMSG = 0x15, OPENFILE = 0x19,
             DELETEFILE = 0x1b, AUTHREQ = 0x20, AUTHERR = 0x21, RESPONSE = 0x81, UNSOLICITED = 0x82, AUTHRESP = 0x83;
 
@@ -110,7 +110,6 @@ final class Dnp3App {
         t.at(al.field("dnp3.al.func", "Function Code: " + fname + String.format(" (0x%02x)", func), Integer.toString(func)), 1, 1);
         int offset = 2;
         String title = switch (func) {
-            case CONFIRM -> dataLen > 2 ? "CONFIRM Data Objects" : null;
             case READ -> "READ Request Data Objects";
             case WRITE -> "WRITE Request Data Objects";
             case SELECT -> "SELECT Request Data Objects";
@@ -123,7 +122,7 @@ final class Dnp3App {
             case AUTHREQ, AUTHERR -> "Authentication Request Data Objects";
             default -> null;
         };
-        boolean headerOnly = func == CONFIRM || func == READ || (func >= FRZ && func <= FRZCLRNACK);
+        boolean headerOnly = func == READ || (func >= FRZ && func <= FRZCLRNACK);
         if (func == RESPONSE || func == UNSOLICITED || func == AUTHRESP) {
             o.iin(al, offset);
             offset += 2;

@@ -181,7 +181,7 @@ final class Dnp3Objects {
         rangeItem.append(Long.toString(numItems));
         if (numItems < 0) {
             rangeItem.append(" (bogus)");
-            rt.expert("dnp3.num_items_neg", Tree.Severity.WARNING, Tree.Group.MALFORMED, "Negative number of items");
+            rt.expert("dnp3.num_items_neg", Tree.Severity.ERROR, Tree.Group.MALFORMED, "Negative number of items");
             return t.cap;
         }
         offset += rangeBytes;

@@ -59,7 +59,7 @@ final class Dnp3Points {
             ptaddr = addr[0];
             if (Dnp3Objects.emptyObject(obj)) {
                 rangeItem.append(" (bogus)");
-                rangeItem.item.expert("dnp3.num_items_invalid", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
+                rangeItem.item.expert("dnp3.num_items_invalid", Tree.Severity.ERROR, Tree.Group.MALFORMED,
                         "Number of items is invalid for normally empty object.  Potentially malicious packet");
                 numItems = 0;
             }
@@ -143,13 +143,18 @@ final class Dnp3Points {
                 return offset;
             }
             case 0x0301 -> {
+                // 4.0 moves to the next byte when the fifth double bit is read, after its point's item
+                if (bitindex[0] > 3) {
+                    bitindex[0] = 0;
+                    offset += prefixBytes + 1;
+                }
                 int b = t.u8(offset);
                 int two = b >> (bitindex[0] << 1) & 3;
-                pl.append(", State: " + dbi(two));
-                t.at(pt.field("dnp3.al.2bit", "Value (two bit): " + b, Integer.toString(b)), offset, 1);
+                pl.append(", Value: " + two);
+                t.at(pt.field("dnp3.al.2bit", "Value (two bit): " + two, Integer.toString(two)), offset, 1);
                 pt.length(prefixBytes + 1);
                 bitindex[0]++;
-                if (bitindex[0] > 3 || last) {
+                if (last) {
                     bitindex[0] = 0;
                     return offset + prefixBytes + 1;
                 }
@@ -165,26 +170,25 @@ final class Dnp3Points {
             }
             case 0x0302, 0x0401 -> {
                 int f = t.u8(dataPos);
-                quality(pt, pl, dataPos, f, DBIN_IN);
+                quality(pt, pl, dataPos, f, BIN_IN); // 4.0: the binary input flags, the state as a number
                 dataPos++;
-                pl.append(", State: " + dbi(f >> 6 & 3));
+                pl.append(", Value: " + (f >> 6 & 3));
                 pt.length(dataPos - offset);
                 return dataPos;
             }
             case 0x0202, 0x0b02, 0x0402 -> {
                 int f = t.u8(dataPos);
-                quality(pt, pl, dataPos, f, obj == 0x0b02 ? BIN_OUT : obj == 0x0402 ? DBIN_IN : BIN_IN);
+                quality(pt, pl, dataPos, f, obj == 0x0b02 ? BIN_OUT : BIN_IN);
                 dataPos++;
                 String ts = timestamp(pt, dataPos);
                 dataPos += 6;
-                pl.append(obj == 0x0402 ? ", State: " + dbi(f >> 6 & 3) + ", Timestamp: " + ts
-                        : ", Value: " + ((f & 0x80) != 0 ? 1 : 0) + ", Timestamp: " + ts);
+                pl.append(", Value: " + (obj == 0x0402 ? f >> 6 & 3 : (f & 0x80) != 0 ? 1 : 0) + ", Timestamp: " + ts);
                 pt.length(dataPos - offset);
                 return dataPos;
             }
-            case 0x0203, 0x0403 -> {
+            case 0x0203 -> { // 4.0 has no case for the double-bit one (0x0403): unknown data
                 int f = t.u8(dataPos);
-                quality(pt, pl, dataPos, f, obj == 0x0203 ? BIN_IN : DBIN_IN);
+                quality(pt, pl, dataPos, f, BIN_IN);
                 dataPos++;
                 int rel = le16(dataPos);
                 String secs = (rel / 1000) + "." + String.format("%03d", rel % 1000) + "000000";
@@ -193,8 +197,7 @@ final class Dnp3Points {
                 long ms = app.ctoMs + rel;
                 String ts = Text.absTime(Math.floorDiv(ms, 1000), (int) Math.floorMod(ms, 1000) * 1_000_000);
                 ts = ts.substring(0, ts.length() - 4);
-                pl.append(obj == 0x0203 ? ", Value: " + (f >> 7 & 1) + ", Timestamp: " + ts
-                        : ", State: " + dbi(f >> 6 & 3) + ", Timestamp: " + ts);
+                pl.append(", Value: " + (f >> 7 & 1) + ", Timestamp: " + ts);
                 pt.length(dataPos - offset);
                 return dataPos;
             }

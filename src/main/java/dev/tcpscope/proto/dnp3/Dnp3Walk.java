@@ -197,7 +197,8 @@ final class Dnp3Walk {
         } else {
             Tree item = t.at(parent.field(name, title + ": " + hex + " incorrect, should be " + String.format("0x%04x", calc), hex), off, 2);
             t.at(parent.field(status, REGISTRY.row(status).title() + ": Bad", "0").generated(), off, 0);
-            item.expert(expert, Tree.Severity.WARNING, Tree.Group.CHECKSUM, REGISTRY.row(expert).title());
+            item.expert(expert, Tree.Severity.WARNING, Tree.Group.CHECKSUM,
+                    REGISTRY.row(expert).title() + " [should be " + String.format("0x%04x", calc) + "]");
         }
         return v;
     }

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * DNP 3.0 is what tshark 4.0.17 prints (goldens by scripts/make-dnp3-goldens.sh: the packet list
  * of every frame and, for the frames {@code -Y "dnp3 || tcp.port == 20001"} keeps, -V, -2 -V,
  * -T json -x, -T pdml, -T ek, -T fields and -q -z expert) on the 18 DNP 3.0 captures of Zeek and
- * Arkime (none is left in {@link #KNOWN_GAPS}, kept for the next capture that needs it); and
+ * Arkime and the crafted captures/synth-dnp3.pcap (scripts/dnp3-crafted.py) (none is left in {@link #KNOWN_GAPS}, kept for the next capture that needs it); and
  * thousands of mutated DNP 3.0 payloads, their CRCs mostly made good again so that the mutations
  * reach the application layer, never end a read, in bounded time.
  */
@@ -43,7 +43,7 @@ class Dnp3Test {
             "zeek-dnp3-flowbuffer-overflow-assert.pcap", "zeek-dnp3-link_only.pcap", "zeek-dnp3-read.pcap",
             "zeek-dnp3-read_p20001.pcap", "zeek-dnp3-rec_time.pcap", "zeek-dnp3-select_operate.pcap",
             "zeek-dnp3-udp_en_spon.pcap", "zeek-dnp3-udp_read.pcap", "zeek-dnp3-udp_select_operate.pcap",
-            "zeek-dnp3-udp_write.pcap", "zeek-dnp3-write.pcap", "arkime-dnp3_synthetic.pcap");
+            "zeek-dnp3-udp_write.pcap", "zeek-dnp3-write.pcap", "arkime-dnp3_synthetic.pcap", "synth-dnp3.pcap");
 
     /** Goldens tcpscope does not match yet, and why (docs/DNP3.md, "Left"). */
     private static final Map<String, String> KNOWN_GAPS = Map.ofEntries();
