@@ -7,8 +7,8 @@
 # Authentication, an unknown group), a negative range, a reserved range code, a class object with
 # a count, index and size prefixes of every width, the application flags (CON, UNS), abnormal
 # internal indications, an unknown function, link-only functions of both directions, a bad header
-# CRC and a bad data chunk CRC in later link frames of a datagram, and a data frame whose length
-# byte is below 5.
+# CRC and a bad data chunk CRC in later link frames of a datagram, a data frame whose length
+# byte is below 5, and transport segments out of order (4.0.17's single-sequence reassembly).
 #   python3 scripts/dnp3-crafted.py captures/synth-dnp3.pcap
 import struct, sys
 
@@ -144,6 +144,23 @@ frames.append(udp(OUTSTATION, MASTER, 20000, 20000, link(0x0b, 1, 10) + link(0x0
 frames.append(udp(OUTSTATION, MASTER, 20000, 20000, link(0x44, 1, 10, bytes([0xc0 | 40, 0xc0, 0x81, 0, 0]), bad_chunk=True)))
 frames.append(udp(OUTSTATION, MASTER, 20000, 20000, link(0x44, 1, 10, b'', length=4)))
 frames.append(udp(OUTSTATION, MASTER, 20000, 20000, link(0x53, 1, 10, bytes([0xc0 | 41, 0xc1, 0x81, 0, 0]))))
+
+# transport segments out of order and out of place, each sequence between its own pair of
+# addresses: a lone FIN then a FIR+FIN with the same number, a FIR then a FIR+FIN with the same
+# number, a stray middle segment before its FIR, a FIN that skips a number, a message sent twice,
+# a stray FIN before a message with its number, two FIRs, a FIR with 63 then a FIN with 0 (no
+# wrap), and FINs and middles before their FIR
+READ1, COLD, RESP0 = b'\xc3\x01\x3c\x02\x06', b'\xc4\x0d', b'\xc5\x81\x00\x00'
+ORDERS = [[(0x80, READ1), (0xc0, COLD)], [(0x40, READ1), (0xc0, COLD)], [(0x05, READ1), (0x44, COLD), (0x85, RESP0)],
+          [(0x41, READ1), (0x83, RESP0), (0x82, COLD)], [(0x41, READ1), (0x82, RESP0), (0x41, COLD), (0x82, READ1)],
+          [(0xc0, COLD), (0x81, READ1), (0xc1, RESP0)], [(0x41, READ1), (0x42, COLD), (0x83, RESP0)],
+          [(0x80, READ1), (0x80, COLD), (0xc0, RESP0)], [(0x01, READ1), (0xc0, COLD), (0x81, RESP0)],
+          [(0x7f, READ1), (0x80, RESP0)], [(0x45, READ1), (0x06, RESP0), (0x87, COLD)],
+          [(0x06, RESP0), (0x45, READ1), (0x87, COLD)], [(0x87, COLD), (0x06, RESP0), (0x45, READ1)],
+          [(0x01, READ1), (0x04, COLD), (0xc1, RESP0)]]
+for n, order in enumerate(ORDERS):
+    for tr, al in order:
+        frames.append(udp([10, 2, n, 2], [10, 2, n, 1], 20000, 20000, link(0x44, 1, 10, bytes([tr]) + al)))
 
 with open(sys.argv[1], 'wb') as f:
     f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))

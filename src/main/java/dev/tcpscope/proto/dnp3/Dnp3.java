@@ -302,9 +302,9 @@ public final class Dnp3 implements PduDissector, TcpPdus, dev.tcpscope.proto.Two
                 m.done = r.add(ctx.frame, m.fragment, w.trFir, w.trFin, w.trSeq);
                 m.reassembledIn = reassembledIn(ctx.frame);
                 if (m.done != null && reassembledIn != null && reassembledIn.size() < MAX_RECORDED) {
-                    for (int fr : m.done.frames()) {
-                        if (fr != ctx.frame) {
-                            reassembledIn.put(fr, ctx.frame);
+                    for (Reassembly.Part p : m.done.parts()) {
+                        if (p.frame() != ctx.frame) {
+                            reassembledIn.put(p.frame(), ctx.frame);
                         }
                     }
                 }

@@ -110,12 +110,13 @@ final class Dnp3Objects {
         long ptaddr = 0;
         int rangeBytes = 0;
         Tree rt = t.at(item.text("Number of Items: "), offset, 0);
-        if (range <= 5) {
-            rt.generated(); // before the range is read: a range past the bytes leaves "[Number of Items: ]"
+        if (range >= 3 && range <= 5) {
+            rt.generated(); // before the address is read: one past the bytes leaves "[Number of Items: ]"
         }
         switch (range) {
             case 0 -> {
                 numItems = t.u8(offset + 1) - t.u8(offset) + 1;
+                rt.generated(); // after the count is read
                 ptaddr = t.u8(offset);
                 uint(rt, "dnp3.al.range.start", "Start (8 bit)", offset, 1, t.u8(offset));
                 uint(rt, "dnp3.al.range.stop", "Stop (8 bit)", offset + 1, 1, t.u8(offset + 1));
@@ -123,6 +124,7 @@ final class Dnp3Objects {
             }
             case 1 -> {
                 numItems = le16(offset + 2) - le16(offset) + 1;
+                rt.generated(); // after the count is read
                 ptaddr = le16(offset);
                 uint(rt, "dnp3.al.range.start", "Start (16 bit)", offset, 2, le16(offset));
                 uint(rt, "dnp3.al.range.stop", "Stop (16 bit)", offset + 2, 2, le16(offset + 2));
@@ -130,6 +132,7 @@ final class Dnp3Objects {
             }
             case 2 -> {
                 numItems = (int) (le32(offset + 4) - le32(offset) + 1);
+                rt.generated(); // after the count is read
                 ptaddr = le32(offset);
                 uint(rt, "dnp3.al.range.start", "Start (32 bit)", offset, 4, le32(offset));
                 uint(rt, "dnp3.al.range.stop", "Stop (32 bit)", offset + 4, 4, le32(offset + 4));

@@ -1,6 +1,5 @@
 package dev.tcpscope.proto.dnp3;
 
-import dev.tcpscope.proto.Fragments;
 import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.proto.Registry;
 import dev.tcpscope.proto.Text;
@@ -20,9 +19,6 @@ import java.util.function.Consumer;
  */
 final class Dnp3Walk {
     static final Registry REGISTRY = Registry.load(Dnp3Walk.class, "dnp3");
-    private static final Fragments.Names FRAGMENTS = new Fragments.Names("dnp3.al.fragments", "dnp3.al.fragment",
-            "dnp3.al.fragment.count", "dnp3.al.fragment.reassembled.length", null,
-            "DNP 3.0 AL Fragment", "DNP 3.0 AL Fragments", "Fragment count", "Reassembled DNP length", null);
     /** DL_FUNC_LINK_STAT, DL_FUNC_STAT_LINK, DL_FUNC_RESET_LINK and DL_FUNC_ACK carry no user data. */
     private static final int LINK_STAT = 9, STAT_LINK = 11, RESET_LINK = 0;
 
@@ -48,6 +44,16 @@ final class Dnp3Walk {
     /** The items of the link frame; how the walk ended. */
     LayerTree.End tree() {
         protocols.accept("dnp3");
+        try {
+            // dissect_dnp3_message reads the header before it adds its item: a cut header shows none
+            for (int i = 2; i < 8; i++) {
+                t.u8(i);
+            }
+        } catch (Tvb.Stop stop) {
+            return stop.end();
+        } catch (Dnp3.Contained c) {
+            return LayerTree.End.MALFORMED;
+        }
         Tree dnp = root.protocol("dnp3", "Distributed Network Protocol 3.0");
         t.at(dnp, 0, Math.max(0, t.cap));
         try {
@@ -169,8 +175,7 @@ final class Dnp3Walk {
         }
         if (m.done != null) {
             MemorySegment r = MemorySegment.ofArray(m.done.bytes());
-            int n = m.done.frames().length;
-            Fragments.tree(dnp, FRAGMENTS, m.done.frames(), m.done.lengths(), n, r, m.done.bytes().length);
+            fragments(dnp, m.done, r);
             new Dnp3App(m.done.bytes(), dnp).walk(null);
         } else {
             byte[] kept = m.fragment != null ? m.fragment : fragment; // the bytes unlistedSources hands on
@@ -182,6 +187,40 @@ final class Dnp3Walk {
             dnp.bytes("dnp3.al.frag_data", "DNP3.0 AL Fragment Data", f, 0, kept.length).at(f, 0, kept.length);
         }
         return offset;
+    }
+
+    /**
+     * show_fragment_seq_tree: "[N DNP 3.0 AL Fragments (B bytes): #frame(len), ...]", each part
+     * with its place in the message, a duplicate with its overlap flags, the count and the length.
+     */
+    private static void fragments(Tree parent, Reassembly.Done done, MemorySegment r) {
+        int total = done.bytes().length;
+        int count = done.parts().size();
+        StringBuilder label = new StringBuilder().append(count).append(' ')
+                .append(count == 1 ? "DNP 3.0 AL Fragment" : "DNP 3.0 AL Fragments")
+                .append(" (").append(total).append(total == 1 ? " byte)" : " bytes)");
+        boolean firstPart = true;
+        for (Reassembly.Part p : done.parts()) {
+            label.append(firstPart ? ": " : ", ").append('#').append(p.frame()).append('(').append(p.length()).append(')');
+            firstPart = false;
+        }
+        String l = label.length() > 239 ? label.substring(0, 239) : label.toString();
+        Tree t = parent.none("dnp3.al.fragments", l).generated().at(r, 0, total);
+        for (Reassembly.Part p : done.parts()) {
+            int n = p.length();
+            // show_fragment: a fragment whose data conflicts is shown under the error field
+            Tree f = t.field(p.conflict() ? "dnp3.al.fragment.error" : "dnp3.al.fragment", "Frame: " + p.frame() + ", payload: " + p.offset() + "-" + (p.offset() + n - 1)
+                    + " (" + n + (n == 1 ? " byte)" : " bytes)"), Integer.toString(p.frame())).generated()
+                    .at(r, Math.min(p.offset(), total), Math.max(0, Math.min(n, total - p.offset())));
+            if (p.overlap()) {
+                f.field("dnp3.al.fragment.overlap", "Fragment overlap: True", "1").generated();
+                if (p.conflict()) {
+                    f.field("dnp3.al.fragment.overlap.conflict", "Conflicting data in fragment overlap: True", "1").generated();
+                }
+            }
+        }
+        t.field("dnp3.al.fragment.count", "Fragment count: " + count, Integer.toString(count)).generated();
+        t.field("dnp3.al.fragment.reassembled.length", "Reassembled DNP length: " + total, Integer.toString(total)).generated();
     }
 
     // ---- items as proto.c labels them ----------------------------------------------------------
