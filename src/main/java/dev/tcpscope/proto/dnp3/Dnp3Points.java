@@ -15,7 +15,8 @@ import dev.tcpscope.proto.Tvb;
 final class Dnp3Points {
     private static final Registry REGISTRY = Dnp3App.REGISTRY;
     private static final int MAX_STILL = 4096;
-    private static final int BIN_IN = 0, DBIN_IN = 1, BIN_OUT = 2, ANA_IN = 3, ANA_OUT = 4, COUNTER = 5;
+    /** dnp3_al_obj_quality's kinds of flags (4.0 shows double-bit inputs' flags as binary inputs'). */
+    private static final int BIN_IN = 0, BIN_OUT = 2, ANA_IN = 3, ANA_OUT = 4, COUNTER = 5;
 
     private final Dnp3Objects o;
     private final Dnp3App app;
@@ -466,7 +467,7 @@ final class Dnp3Points {
         if ((f & 0x10) != 0) { q.append(", Local Force"); }
         String prefixName;
         switch (type) {
-            case BIN_IN, DBIN_IN -> {
+            case BIN_IN -> {
                 if ((f & 0x20) != 0) { q.append(", Chatter Filter"); }
                 prefixName = "dnp3.al.biq.b";
             }
@@ -486,24 +487,8 @@ final class Dnp3Points {
         pl.append(" (Quality: " + q + ")");
         Tree qt = t.at(pt.text("Quality: " + q), off, 1);
         for (int b = 7; b >= 0; b--) {
-            if (type == DBIN_IN && b == 7) {
-                continue;
-            }
-            if (type == DBIN_IN && b == 6) {
-                t.at(qt.field("dnp3.al.2bit", "Value (two bit): " + f, Integer.toString(f)), off, 1);
-                continue;
-            }
             o.flag(qt, prefixName + b, off, f, 8);
         }
-    }
-
-    private static String dbi(int v) {
-        return switch (v) {
-            case 0 -> "Intermediate";
-            case 1 -> "Determined Off";
-            case 2 -> "Determined On";
-            default -> "Indeterminate";
-        };
     }
 
     private static String status(int st) {
