@@ -97,7 +97,10 @@ public final class Dnp3 implements PduDissector, TcpPdus, dev.tcpscope.proto.Two
     private long frame = -1;
     private final Items.Fields fields = new Items.Fields();
     /** Open application messages by source and destination address (UDP; TCP keeps them in its session). */
-    private final Map<Long, Reassembly> udp = new HashMap<>();
+    private final Map<Pair, Reassembly> udp = new HashMap<>();
+
+    /** A datagram's source and destination addresses (PduContext's host keys). */
+    private record Pair(long source, long destination) { }
 
     /** The frame's bytes were cut before the link header's length: an exception before any item. */
     private boolean cut;
@@ -213,7 +216,7 @@ public final class Dnp3 implements PduDissector, TcpPdus, dev.tcpscope.proto.Two
             if (udp.size() > MAX_KEYS) {
                 udp.clear();
             }
-            r = udp.computeIfAbsent(ctx.sourceHost * 31 + ctx.destinationHost, k -> new Reassembly());
+            r = udp.computeIfAbsent(new Pair(ctx.sourceHost, ctx.destinationHost), k -> new Reassembly());
         } else {
             Session ss = ctx.session instanceof Session x ? x : new Session();
             r = ss.dir[ctx.forward ? 0 : 1];
