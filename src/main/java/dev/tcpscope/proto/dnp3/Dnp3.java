@@ -255,19 +255,30 @@ public final class Dnp3 implements PduDissector, TcpPdus, dev.tcpscope.proto.Two
             }
             int cap = Math.min(remaining, plen);
             boolean fragment = !ctx.canDesegment && !ctx.truncated && plen > cap;
-            one(new Msg(new Tvb(s, off + pos, cap, plen, fragment), off), ctx, r);
+            Msg m = new Msg(new Tvb(s, off + pos, cap, plen, fragment), off);
+            one(m, ctx, r);
+            if (m.end == End.SHORT) {
+                return; // tcp_dissect_pdus rethrows a BoundsError: the segment ends there
+            }
             pos += plen;
         }
     }
 
-    /** udp_dissect_pdus: link frames back to back while the datagram's start still looks like DNP 3.0. */
+    /**
+     * udp_dissect_pdus: link frames back to back to the datagram's end. Its exception handler
+     * shows a malformed or contained-bounds error and goes on with the next link frame; a read
+     * past the captured bytes (BoundsError) and get_dnp3_message_len's read past the datagram are
+     * not caught there and end the datagram.
+     */
     private void datagram(MemorySegment s, long off, int len, PduContext ctx, Reassembly r) {
         int rep = Math.max(len, ctx.reportedLength);
         int pos = 0;
         while (pos < rep) {
             int remaining = len - pos;
-            if (rep - pos < HDR || remaining < 3) {
-                ctx.columns.appendInfo(remaining < rep - pos ? "[Packet size limited during capture]" : "[Malformed Packet]");
+            int repRemaining = rep - pos;
+            if (repRemaining < 3 || remaining < 3) {
+                // get_dnp3_message_len reads the length byte past the datagram or the captured bytes
+                ctx.columns.appendInfo(remaining < repRemaining ? "[Packet size limited during capture]" : "[Malformed Packet]");
                 return;
             }
             int plen = messageLength(Crc.u8(s, off + pos + 2));
@@ -287,8 +298,12 @@ public final class Dnp3 implements PduDissector, TcpPdus, dev.tcpscope.proto.Two
                 return;
             }
             int cap = Math.max(0, Math.min(remaining, plen));
-            int contained = Math.min(rep - pos, plen);
-            one(new Msg(new FrameTvb(s, off + pos, cap, plen, contained, ctx.fragment), off), ctx, r);
+            int contained = Math.min(repRemaining, plen);
+            Msg m = new Msg(new FrameTvb(s, off + pos, cap, plen, contained, ctx.fragment), off);
+            one(m, ctx, r);
+            if (m.end == End.SHORT && !m.contained) {
+                return;
+            }
             pos += plen;
         }
     }
@@ -297,10 +312,11 @@ public final class Dnp3 implements PduDissector, TcpPdus, dev.tcpscope.proto.Two
     private void one(Msg m, PduContext ctx, Reassembly r) {
         msgs.add(m);
         ctx.columns.setProtocol("DNP 3.0");
+        Cols cols = columns(ctx);
+        cols.clear();
         Dnp3Walk w = new Dnp3Walk(m, Tree.NOTHING, p -> { });
-        StringBuilder info = new StringBuilder();
         try {
-            w.link(info);
+            w.link(cols);
             if (m.fragment != null) {
                 m.done = r.add(ctx.frame, m.fragment, w.trFir, w.trFin, w.trSeq);
                 m.reassembledIn = reassembledIn(ctx.frame);
@@ -312,15 +328,14 @@ public final class Dnp3 implements PduDissector, TcpPdus, dev.tcpscope.proto.Two
                     }
                 }
                 if (m.done == null && m.reassembledIn != 0) {
-                    info.append(" (Application Layer fragment ").append(w.trSeq).append(", reassembled in packet ")
-                            .append(m.reassembledIn).append(')');
+                    cols.fence();
+                    cols.append(" (Application Layer fragment " + w.trSeq + ", reassembled in packet " + m.reassembledIn + ")");
                 } else if (m.done == null) {
-                    info.append(" (Application Layer Unreassembled fragment ").append(w.trSeq).append(')');
+                    cols.append(" (Application Layer Unreassembled fragment " + w.trSeq + ")");
                 } else {
-                    info.setLength(0);
                     Dnp3App app = new Dnp3App(m.done.bytes(), Tree.NOTHING);
                     try {
-                        app.walk(info);
+                        app.walk(cols);
                     } catch (Tvb.Stop stop) {
                         m.end = stop.end();
                     }
@@ -332,18 +347,21 @@ public final class Dnp3 implements PduDissector, TcpPdus, dev.tcpscope.proto.Two
             m.end = End.MALFORMED;
             m.contained = true;
         }
-        if (m.done != null) {
-            // dissect_dnp3_al: col_clear, then col_append_sep_str(NULL): ", " after TCP's fenced labels
-            ctx.columns.setInfo("");
-            ctx.columns.appendSeparated(", ", info);
-        } else {
-            ctx.columns.setInfo(info);
-        }
         if (m.contained) {
-            ctx.columns.appendInfo("[Malformed Packet: " + CONTAINED + "]");
+            cols.append("[Malformed Packet: " + CONTAINED + "]");
         } else if (m.end != LayerTree.End.OK) {
-            ctx.columns.appendInfo(m.end.marker());
+            cols.append(m.end.marker());
         }
+    }
+
+    /** The frame's Info column as packet-dnp.c writes it. */
+    private static Cols columns(PduContext ctx) {
+        return new Cols() {
+            @Override public void clear() { ctx.columns.setInfo(""); }
+            @Override public void append(CharSequence text) { ctx.columns.appendInfo(text); }
+            @Override public void appendSeparated(CharSequence text) { ctx.columns.appendSeparated(", ", text); }
+            @Override public void fence() { ctx.columns.fence(); }
+        };
     }
 
     @Override

@@ -43,6 +43,7 @@ final class Dnp3App {
     /** dnp3_al_read_obj_vals: a Read's object group as Info names it. */
     private static String readGroup(int group) {
         return switch (group) {
+            case 0 -> "Device Attribute";
             case 1 -> "Binary Input";
             case 2 -> "Binary Input Change";
             case 3 -> "Double-bit Input";
@@ -80,15 +81,18 @@ final class Dnp3App {
         };
     }
 
-    /** The walk; Info into {@code info} when given (it then holds the function's name and what follows). */
-    void walk(StringBuilder info) {
+    /** The walk; Info through {@code info} when given (the first pass). */
+    void walk(Cols info) {
         int dataLen = t.cap;
         int ctl = t.u8(0);
         int seq = ctl & 0x0f;
         int func = t.u8(1);
         String fname = funcName(func);
         if (info != null) {
-            info.append(fname);
+            // dissect_dnp3_al: col_clear, the function, col_set_fence
+            info.clear();
+            info.appendSeparated(fname);
+            info.fence();
         }
         String flags = ((ctl & 0x80) != 0 ? "FIR, " : "") + ((ctl & 0x40) != 0 ? "FIN, " : "")
                 + ((ctl & 0x20) != 0 ? "CON, " : "") + ((ctl & 0x10) != 0 ? "UNS, " : "");
@@ -147,17 +151,17 @@ final class Dnp3App {
                 if (obj >= 0x3c01 && obj <= 0x3c04) {
                     cls |= 1 << ((obj & 0x0f) - 1);
                 } else {
-                    info.append(", ").append(readGroup(obj >> 8));
+                    info.appendSeparated(readGroup(obj >> 8));
                 }
             } else if (func == WRITE) {
-                info.append(", ").append(writeGroup(obj >> 8));
+                info.appendSeparated(writeGroup(obj >> 8));
             }
         }
         if (info != null && cls != 0) {
-            info.append(", Class ");
+            info.appendSeparated("Class ");
             for (int i = 0; i < 4; i++) {
                 if ((cls & 1 << i) != 0) {
-                    info.append(i);
+                    info.append(Integer.toString(i));
                 }
             }
         }

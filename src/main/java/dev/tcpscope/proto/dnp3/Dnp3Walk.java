@@ -36,9 +36,9 @@ final class Dnp3Walk {
         this.protocols = protocols;
     }
 
-    /** The first pass: Info into {@code info}, the fragment into the message when its CRCs are good. */
-    void link(StringBuilder info) {
-        walk(Tree.NOTHING, info);
+    /** The first pass: Info through {@code cols}, the fragment into the message when its CRCs are good. */
+    void link(Cols cols) {
+        walk(Tree.NOTHING, cols);
     }
 
     /** The items of the link frame; how the walk ended. */
@@ -92,7 +92,7 @@ final class Dnp3Walk {
     }
 
     /** The walk; returns the frame's length as dissect_dnp3_message sets it. */
-    private int walk(Tree dnp, StringBuilder info) {
+    private int walk(Tree dnp, Cols info) {
         int dlLen = t.u8(2);
         int ctl = t.u8(3);
         int dst = t.u8(4) | t.u8(5) << 8;
@@ -101,7 +101,8 @@ final class Dnp3Walk {
         boolean prm = (ctl & 0x40) != 0;
         String func = func(ctl);
         if (info != null) {
-            info.append("from ").append(src).append(" to ").append(dst).append(", len=").append(dlLen).append(", ").append(func);
+            info.append("from " + src + " to " + dst);
+            info.appendSeparated("len=" + dlLen + ", " + func);
         }
         Tree dl = t.at(dnp.text("Data Link Layer, Len: " + dlLen + ", From: " + src + ", To: " + dst + ", " + ctlText(ctl, func)), 0, Dnp3.HDR);
         uint(dl, "dnp3.start", 0, 2, t.u16(0));
