@@ -232,6 +232,11 @@ ENABLED=(
   #   v1's and v4's bodies, v5/v6's headers. The Ethernet frame a PACKET_IN/PACKET_OUT carries goes to
   #   eth_withoutfcs (eth above).
   openflow openflow_v1 openflow_v4 openflow_v5 openflow_v6
+  # dnp3: DNP 3.0 on tcp.port and udp.port 20000 (its "tcp" and "udp" heuristics are off by
+  #   default in 4.0.17): link frames by their length byte, the 16-byte CRC blocks, transport
+  #   segments put together into application messages, the application layer and its objects
+  #   (src/main/java/dev/tcpscope/proto/dnp3; docs/DNP3.md).
+  dnp3
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

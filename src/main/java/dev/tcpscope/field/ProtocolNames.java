@@ -47,7 +47,8 @@ public final class ProtocolNames {
             Map.entry("wkssvc", "WKSSVC"), Map.entry("mapi", "MAPI"), Map.entry("nspi", "NSPI"),
             Map.entry("atsvc", "ATSVC"), Map.entry("spoolss", "SPOOLSS"), Map.entry("dssetup", "DSSETUP"),
             Map.entry("isystemactivator", "ISystemActivator"), Map.entry("remunk", "IRemUnknown"), Map.entry("remunk2", "IRemUnknown2"),
-            Map.entry("sip", "SIP"), Map.entry("sdp", "SDP"));
+            Map.entry("sip", "SIP"), Map.entry("sdp", "SDP"),
+            Map.entry("dnp3", "DNP 3.0"));
 
     /** The short name of the protocol whose filter name is {@code filterName}, or null when tcpscope does not know it. */
     public static String shortName(String filterName) {

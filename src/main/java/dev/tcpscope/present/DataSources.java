@@ -46,6 +46,9 @@ public final class DataSources {
             byte[] b = e.getValue();
             d.sources.add(new Source(e.getKey(), MemorySegment.ofArray(b), 0, b.length));
         }
+        for (byte[] b : Details.aboveUnlisted(decoder)) {
+            d.unlisted.add(new Source("", MemorySegment.ofArray(b), 0, b.length));
+        }
         return d;
     }
 

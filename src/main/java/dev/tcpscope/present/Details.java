@@ -803,6 +803,21 @@ public final class Details {
         return out;
     }
 
+    /** The bytes the protocols above TCP and UDP made in the frame just built that are no data source. */
+    static java.util.List<byte[]> aboveUnlisted(Decoder decoder) {
+        java.util.List<byte[]> out = new java.util.ArrayList<>(0);
+        Desegmenter g = decoder.desegmenter();
+        if (g != null && g.table() instanceof DissectorTable t) {
+            long frame = decoder.frame().number();
+            for (LayerTree lt : t.trees()) {
+                if (lt.shows(frame)) {
+                    lt.unlistedSources(frame, out::add);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Whether a protocol above TCP dissected this frame's payload (TCP then shows no data for it). */
     boolean aboveShows() {
         return !quoting && aboveShows(decoder);

@@ -114,6 +114,9 @@ final class TransportDetails {
             int covered = quoted ? shown : Math.max(shown, x.d.captured(i) - Udp.HEADER_LENGTH);
             u.field("udp.payload", "UDP payload (" + shown + Details.bytes(shown) + ")",
                     Labels.hexColons(s, off + Udp.HEADER_LENGTH, covered)).at(s, off + Udp.HEADER_LENGTH, covered);
+            if (!quoted && x.decoder.datagramTaker() instanceof dev.tcpscope.proto.LayerTree lt) {
+                lt.underUdp(x.decoder.frame().number(), u); // udp_dissect_pdus's "[PDU Size: N]"
+            }
             // packet-udp.c hands its payload to the tree's root, also from inside an ICMP error;
             // a protocol above UDP that took it (proto.Protocols) shows its own items instead, or
             // nothing at all (SSDP's answer to bytes that are not HTTP)

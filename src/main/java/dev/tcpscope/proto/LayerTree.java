@@ -30,10 +30,25 @@ public interface LayerTree {
     default void sources(long frame, java.util.function.BiConsumer<String, byte[]> source) { }
 
     /**
+     * Bytes this protocol made in {@code frame} that items lie in without being a data source
+     * (a tvb_new_child_real_data nothing added as a source: packet-dnp.c's CRC-stripped fragment):
+     * {@code -T json -x} gives such an item no hex and its place within these bytes, {@code -T
+     * pdml} a place after its parent's start.
+     */
+    default void unlistedSources(long frame, java.util.function.Consumer<byte[]> bytes) { }
+
+    /**
      * Items this protocol adds to the TCP item of {@code frame} (packet-tcp.c's
      * {@code tcp_dissect_pdus} adds "[PDU Size: N]" for each PDU it hands on); none by default.
      */
     default void underTcp(long frame, Tree tcp) { }
+
+    /**
+     * Items this protocol adds to the UDP item of {@code frame} after its payload item, when it
+     * took the datagram (packet-udp.c's {@code udp_dissect_pdus} adds "[PDU Size: N]" for each
+     * PDU it hands on); none by default.
+     */
+    default void underUdp(long frame, Tree udp) { }
 
     /**
      * Places the "[Malformed Packet]" marker of {@code frame} where this protocol's dissection

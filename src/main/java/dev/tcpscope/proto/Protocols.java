@@ -78,7 +78,8 @@ public final class Protocols {
             dev.tcpscope.proto.dcerpc.DcerpcFields.all(),
             dev.tcpscope.proto.sip.SipFields.all(),
             dev.tcpscope.proto.sdp.SdpFields.all(),
-            dev.tcpscope.proto.openflow.OpenflowFields.all()));
+            dev.tcpscope.proto.openflow.OpenflowFields.all(),
+            dev.tcpscope.proto.dnp3.Dnp3Fields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -158,6 +159,10 @@ public final class Protocols {
         dev.tcpscope.proto.sip.Sip sip = new dev.tcpscope.proto.sip.Sip();
         t.register(sip, dev.tcpscope.proto.sip.Sip.PORTS, true);
         t.registerUdp(sip, dev.tcpscope.proto.sip.Sip.PORTS, true);
+        // DNP 3.0: tcp.port and udp.port 20000 (its "tcp" and "udp" heuristics are off by default in 4.0.17)
+        dev.tcpscope.proto.dnp3.Dnp3 dnp3 = new dev.tcpscope.proto.dnp3.Dnp3(t::heuristics);
+        t.register(dnp3, dev.tcpscope.proto.dnp3.Dnp3.PORTS, false);
+        t.registerUdp(dnp3, dev.tcpscope.proto.dnp3.Dnp3.PORTS, false);
         // OpenFlow: tcp.port 6653 and its "tcp" heuristic (a segment to port 6633, 6634 or 6653),
         // which claims the conversation; last among the heuristics, as it takes any bytes
         t.register(new dev.tcpscope.proto.openflow.Openflow(t::tree), dev.tcpscope.proto.openflow.Openflow.TCP_PORTS, true);
