@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=src/test/resources/golden/stp
-CAPTURES=(synth-stp.pcap tcpdump-802.1D_spanning_tree.pcap tcpdump-802.1w_rapid_STP.pcap
+CAPTURES=(synth-stp.pcap pcapplusplus-Sll2PacketLLC.pcap tcpdump-802.1D_spanning_tree.pcap tcpdump-802.1w_rapid_STP.pcap
   tcpdump-MSTP_Intra-Region_BPDUs.pcap tcpdump-stp-v4-length-sigsegv.pcap tcpdump-rpvstp-trunk-native-vid5.pcap
   tcpdump-spb_bpduv4.pcap pcapplusplus-Stp.pcap pcap4j-LlcInformationPacketTest.pcap
   pcap4j-LlcSupervisoryPacketTest.pcap pcap4j-LlcUnnumberedPacketTest.pcap)

@@ -14,6 +14,7 @@ import dev.tcpscope.wire.Ipv4;
 import dev.tcpscope.wire.Ipv6;
 import dev.tcpscope.wire.NdOptions;
 import dev.tcpscope.wire.Proto;
+import dev.tcpscope.wire.Sll;
 import dev.tcpscope.wire.Tcp;
 import dev.tcpscope.wire.TcpOptionWalk;
 import dev.tcpscope.tcp.TcpRecord;
@@ -112,6 +113,14 @@ final class FrameProtocols {
         }
     }
 
+    /** Whether a Linux cooked header's protocol is a Linux protocol type (LLC follows, no EtherType layer). */
+    private static boolean sllLinuxType(Dissection x, int i) {
+        MemorySegment s = x.segment(i);
+        long off = x.offset(i);
+        return x.proto(i) == Proto.SLL ? Sll.isLinuxType(Sll.v1HaType(s, off), Sll.v1Protocol(s, off))
+                : Sll.isLinuxType(Sll.v2HaType(s, off), Sll.v2Protocol(s, off));
+    }
+
     /** Where in the last layer {@code i} the bytes left to the data dissector begin (its header's length). */
     private static int dataStart(Decoder d, Dissection x, int i) {
         MemorySegment s = x.segment(i);
@@ -159,7 +168,7 @@ final class FrameProtocols {
                 case VLAN -> add(sb, VlanFields.DOT1AD.test(x, i) ? "ieee8021ad:ethertype"
                         : x.captured(i) >= 4 && Bytes.u16(x.segment(i), x.offset(i) + 2) <= Ethernet.MAX_802_3_LENGTH
                         ? "vlan" : "vlan:ethertype");
-                case SLL, SLL2 -> add(sb, i + 1 < n ? "sll:ethertype" : "sll");
+                case SLL, SLL2 -> add(sb, i + 1 < n && !sllLinuxType(x, i) ? "sll:ethertype" : "sll");
                 case NULL -> add(sb, "null");
                 case RAW -> { }
                 case IPV4 -> add(sb, "ip");

@@ -44,7 +44,8 @@ final class SllFields {
                         }
                     }
                 }),
-                both("sll.etype", "Protocol", 16, Base.HEX, Sll.V1_PROTOCOL, 2, Sll.V2_PROTOCOL, 2),
+                protocol("sll.etype", false),
+                protocol("sll.ltype", true),
                 Layers.uint("sll.ifindex", "Interface index", 32, Base.DEC, Proto.SLL2, Layers.ALL, Sll.V2_IFINDEX, 4, 0));
     }
 
@@ -66,6 +67,25 @@ final class SllFields {
                 if (halen(x, i) >= 0) {
                     boolean v1 = x.proto(i) == Proto.SLL;
                     v.addLong(Layers.read(x.segment(i), x.offset(i), v1 ? at1 : at2, v1 ? w1 : w2, 0));
+                }
+            }
+        });
+    }
+
+    /** The protocol field, as "sll.ltype" (a Linux protocol type, 1536 and below) or "sll.etype" (an EtherType). */
+    private static Field protocol(String name, boolean linuxType) {
+        return Field.integer(name, "Protocol", UINT, 16, Base.HEX, (d, v) -> {
+            var x = d.dissection();
+            for (int i = 0; i < x.count(); i++) {
+                if (halen(x, i) >= 0) {
+                    boolean v1 = x.proto(i) == Proto.SLL;
+                    var seg = x.segment(i);
+                    long off = x.offset(i);
+                    int protocol = v1 ? Sll.v1Protocol(seg, off) : Sll.v2Protocol(seg, off);
+                    int haType = v1 ? Sll.v1HaType(seg, off) : Sll.v2HaType(seg, off);
+                    if (Sll.isLinuxType(haType, protocol) == linuxType) {
+                        v.addLong(protocol);
+                    }
                 }
             }
         });

@@ -331,15 +331,17 @@ final class LinkDetails {
         MemorySegment s = x.d.segment(i);
         long off = x.d.offset(i);
         x.protocol("sll");
-        x.protocol("ethertype");
+        int protocol = v2 ? Sll.v2Protocol(s, off) : Sll.v1Protocol(s, off);
+        boolean ltype = Sll.isLinuxType(v2 ? Sll.v2HaType(s, off) : Sll.v1HaType(s, off), protocol);
+        if (!ltype) {
+            x.protocol("ethertype");
+        }
         DetailNode sll = x.root.protocol("sll", "Linux cooked capture v" + (v2 ? 2 : 1)).at(s, off, need);
         int pktType = v2 ? Bytes.u8(s, off + Sll.V2_PKTTYPE) : Bytes.u16(s, off + Sll.V1_PKTTYPE);
         int haType = v2 ? Sll.v2HaType(s, off) : Sll.v1HaType(s, off);
         int haLen = v2 ? Sll.v2AddrLength(s, off) : Sll.v1AddrLength(s, off);
-        int protocol = v2 ? Sll.v2Protocol(s, off) : Sll.v1Protocol(s, off);
         if (v2) {
-            sll.field("sll.etype", "Protocol: " + etherTypeName(protocol), Labels.hex(protocol, 4))
-                    .at(s, off + Sll.V2_PROTOCOL, 2);
+            sllProtocol(sll, protocol, ltype).at(s, off + Sll.V2_PROTOCOL, 2);
             int ifIndex = (int) Bytes.u32(s, off + Sll.V2_IFINDEX);
             sll.field("sll.ifindex", "Interface index: " + ifIndex, ifIndex).at(s, off + Sll.V2_IFINDEX, 4);
             sll.field("sll.hatype", "Link-layer address type: " + haTypeName(haType) + " (" + haType + ")",
@@ -376,8 +378,7 @@ final class LinkDetails {
                     Labels.hexColons(s, addr + used, 8 - used)).at(s, addr + used, 8 - used);
         }
         if (!v2) {
-            sll.field("sll.etype", "Protocol: " + etherTypeName(protocol), Labels.hex(protocol, 4))
-                    .at(s, off + Sll.V1_PROTOCOL, 2);
+            sllProtocol(sll, protocol, ltype).at(s, off + Sll.V1_PROTOCOL, 2);
         }
         etherTree = null; // Linux cooked captures have no Ethernet padding
         x.consumed(i, need);
@@ -497,5 +498,15 @@ final class LinkDetails {
     /** Whether layer {@code i} is one whose EtherType payload can be followed by a trailer. */
     static boolean carriesEtherType(Proto p) {
         return p == Proto.ETH || p == Proto.VLAN;
+    }
+
+    /** packet-sll.c's protocol item: a Linux protocol type ("sll.ltype") up to 1536, else an EtherType. */
+    private static DetailNode sllProtocol(DetailNode sll, int protocol, boolean ltype) {
+        if (ltype) {
+            String name = Sll.linuxTypeName(protocol);
+            return sll.field("sll.ltype", "Protocol: " + (name != null ? name : "Unknown") + " (" + Labels.hex(protocol, 4) + ")",
+                    Labels.hex(protocol, 4));
+        }
+        return sll.field("sll.etype", "Protocol: " + etherTypeName(protocol), Labels.hex(protocol, 4));
     }
 }

@@ -263,6 +263,10 @@ public final class Dissector {
 
     private void sllPayload(Dissection d, MemorySegment s, long off, int cap, int rep, int haType, int protocol) {
         d.etherType = protocol;
+        if (haType != Sll.ARPHRD_NETLINK && protocol == Sll.LINUX_SLL_P_802_2) {
+            llc(d, s, off, cap, rep); // packet-sll.c's "sll.ltype" table hands 802.2 frames to LLC
+            return;
+        }
         if (haType == Sll.ARPHRD_NETLINK || protocol <= Ethernet.MAX_802_3_LENGTH) {
             d.end = End.UNKNOWN_ETHERTYPE;
             return;

@@ -34,6 +34,31 @@ public final class Sll {
 
     public static int v1Protocol(MemorySegment s, long off) { return Bytes.u16(s, off + V1_PROTOCOL); }
 
+    /**
+     * Whether packet-sll.c takes the protocol field as a Linux protocol type ("sll.ltype": 1536 and
+     * below, "that's how Linux does it") rather than an EtherType; a netlink header's field is
+     * the netlink family instead.
+     */
+    public static boolean isLinuxType(int haType, int protocol) {
+        return haType != ARPHRD_NETLINK && protocol <= 1536;
+    }
+
+    /** sll.ltype's value names (ltype_vals), or null. */
+    public static String linuxTypeName(int protocol) {
+        return switch (protocol) {
+            case 0x1 -> "Raw 802.3";
+            case 0x3 -> "Ethernet";
+            case 0x4 -> "802.2 LLC";
+            case 0x7 -> "PPP (HDLC)";
+            case 0xc -> "CAN";
+            case 0xd -> "CAN FD";
+            case 0x17 -> "IrDA LAP";
+            case 0xf5 -> "ISI";
+            case 0xf6 -> "IEEE 802.15.4";
+            default -> null;
+        };
+    }
+
     public static int v1HaType(MemorySegment s, long off) { return Bytes.u16(s, off + V1_HATYPE); }
 
     public static int v1AddrLength(MemorySegment s, long off) { return Bytes.u16(s, off + V1_HALEN); }

@@ -37,7 +37,7 @@ class StpTest {
             "synth-stp.pcap jsonx", "LLC item past the 802.3 length");
 
     static Stream<String[]> cases() throws IOException {
-        return GoldenText.layerCases(GOLDEN, 11);
+        return GoldenText.layerCases(GOLDEN, 12);
     }
 
     @ParameterizedTest(name = "{0} {1}")
