@@ -248,8 +248,17 @@ class DissectorMalformedTest {
         llc[14] = 0x00;
         llc[15] = 0x04;      // LINUX_SLL_P_802_2
         Dissection l = dissect(frame(LinkType.LINUX_SLL, llc));
-        assertThat(l.end).isEqualTo(End.UNKNOWN_ETHERTYPE);
+        // packet-sll.c's "sll.ltype" table hands an 802.2 frame to LLC
+        assertThat(layers(l)).hasSize(2);
+        assertThat(layers(l)[1]).startsWith("LLC@16 ");
+        assertThat(l.end).isEqualTo(End.COMPLETE);
         assertThat(l.etherType).isEqualTo(Sll.LINUX_SLL_P_802_2);
+        byte[] can = WireFrames.sllIpv4Udp();
+        can[14] = 0x00;
+        can[15] = 0x0c;      // LINUX_SLL_P_CAN: a Linux type tcpscope does not follow
+        Dissection c = dissect(frame(LinkType.LINUX_SLL, can));
+        assertThat(layers(c)).containsExactly("SLL@0 125/125");
+        assertThat(c.end).isEqualTo(End.UNKNOWN_ETHERTYPE);
     }
 
     @Test
