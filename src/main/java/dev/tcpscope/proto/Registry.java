@@ -149,6 +149,67 @@ public final class Registry {
         return null;
     }
 
+    /** What an integer item's label shows after its title, from its value and the number as the base writes it. */
+    public interface Shown {
+        String text(long value, String number);
+    }
+
+    /**
+     * proto.c's item for integer or boolean field {@code f} over {@code len} big-endian bytes at
+     * {@code off} of {@code t} (checked first): a masked field's bit picture, the title, a
+     * boolean's true/false string, else the number in the field's base (signed for FT_INT*, hex
+     * digits as the mask or width gives them) as {@code shown} presents it.
+     */
+    public Tree integerItem(Tvb t, Tree parent, Row f, int off, int len, Shown shown) {
+        t.need(off, len);
+        long raw = 0;
+        for (int k = 0; k < len; k++) {
+            raw = raw << 8 | t.u8(off + k);
+        }
+        String name = f.name();
+        int bits = f.bits();
+        long mask = f.mask();
+        long v = raw;
+        int shift = 0;
+        if (mask != 0) {
+            v = raw & mask;
+            shift = Long.numberOfTrailingZeros(mask);
+            v >>>= shift;
+        }
+        String prefix = mask != 0 ? Text.bits((int) raw, (int) mask, bits) + " = " : "";
+        Tree item;
+        if (f.type().equals("FT_BOOLEAN")) {
+            boolean on = v != 0;
+            item = parent.field(name, prefix + f.title() + ": " + tfs(name, on), on ? "1" : "0");
+        } else {
+            if (f.signed() && mask == 0) {
+                int width = len * 8;
+                v = v << (64 - width) >> (64 - width);
+            }
+            String number;
+            String value;
+            if (f.hex()) {
+                int digits = mask != 0 ? Math.max(1, (64 - Long.numberOfLeadingZeros(mask >>> shift) + 3) / 4) : bits / 4;
+                number = "0x" + hex(v, digits);
+                value = "0x" + hex(v, bits / 4);
+            } else {
+                number = f.signed() ? Long.toString(v) : Long.toUnsignedString(v);
+                value = number;
+            }
+            item = parent.field(name, prefix + f.title() + ": " + shown.text(v, number), value);
+        }
+        if (mask != 0) {
+            item.bitmask(mask);
+        }
+        return t.at(item, off, len);
+    }
+
+    /** {@code v} in lower-case hex, zero-padded to {@code digits}. */
+    public static String hex(long v, int digits) {
+        String h = Long.toHexString(v);
+        return h.length() >= digits ? h : "0".repeat(digits - h.length()) + h;
+    }
+
     /** The true/false strings of a boolean field, or proto.c's "True"/"False". */
     public String tfs(String field, boolean v) {
         String[] t = tfs.get(field);

@@ -120,66 +120,15 @@ final class OfItems {
             }
             default -> { }
         }
-        t.need(off, len);
-        long raw = 0;
-        for (int k = 0; k < len; k++) {
-            raw = raw << 8 | t.u8(off + k);
-        }
-        int bits = f.type().equals("FT_BOOLEAN") ? f.bits() : Math.max(f.bits(), len * 8);
-        if (!f.type().equals("FT_BOOLEAN")) {
-            bits = f.bits();
-        }
-        long mask = f.mask();
-        long v = raw;
-        int shift = 0;
-        if (mask != 0) {
-            v = raw & mask;
-            shift = Long.numberOfTrailingZeros(mask);
-            v >>>= shift;
-        }
-        String prefix = mask != 0 ? Text.bits((int) raw, (int) mask, bits) + " = " : "";
-        if (f.type().equals("FT_BOOLEAN")) {
-            boolean on = v != 0;
-            Tree item = parent.field(name, prefix + f.title() + ": " + reg.tfs(name, on), on ? "1" : "0");
-            if (mask != 0) {
-                item.bitmask(mask);
-            }
-            return t.at(item, off, len);
-        }
-        if (f.signed() && mask == 0) {
-            int width = len * 8;
-            v = v << (64 - width) >> (64 - width);
-        }
-        String number;
-        String value;
-        if (f.hex()) {
-            int digits = mask != 0 ? Math.max(1, (64 - Long.numberOfLeadingZeros(mask >>> shift) + 3) / 4) : bits / 4;
-            number = "0x" + hex(v, digits);
-            value = "0x" + hex(v, bits / 4);
-        } else {
-            number = f.signed() ? Long.toString(v) : Long.toUnsignedString(v);
-            value = number;
-        }
-        String shown = number;
-        String n = names == null ? null : names.apply(v);
-        if (n != null) {
-            shown = n + " (" + number + ")";
-        }
-        Tree item = parent.field(name, prefix + f.title() + ": " + shown, value);
-        if (mask != 0) {
-            item.bitmask(mask);
-        }
-        return t.at(item, off, len);
+        return reg.integerItem(t, parent, f, off, len, (v, number) -> {
+            String n = names == null ? null : names.apply(v);
+            return n != null ? n + " (" + number + ")" : number;
+        });
     }
 
     /** The value-string name of {@code v} in field {@code name}, or {@code fallback} (val_to_str_const). */
     String name(String name, long v, String fallback) {
         String n = reg.value(name, v);
         return n == null ? fallback : n;
-    }
-
-    static String hex(long v, int digits) {
-        String h = Long.toHexString(v);
-        return h.length() >= digits ? h : "0".repeat(digits - h.length()) + h;
     }
 }

@@ -225,8 +225,8 @@ public final class Openflow implements PduDissector, TcpPdus, dev.tcpscope.proto
                     case 4, 5, 6 -> new V4Walk(VnWalk.Version.values()[version - 4], t, true, protocols).walk(root);
                     default -> {
                         Tree ti = t.at(root.field("openflow.version", "." + dev.tcpscope.proto.Text.bits(version, 0x7f, 8).substring(1)
-                                + " = Version: " + (REG.name("openflow.version", version & 0x7f)) + " (0x" + OfItems.hex(version & 0x7f, 2) + ")",
-                                "0x" + OfItems.hex(version & 0x7f, 2)), 0, 1);
+                                + " = Version: " + (REG.name("openflow.version", version & 0x7f)) + " (0x" + dev.tcpscope.proto.Registry.hex(version & 0x7f, 2) + ")",
+                                "0x" + dev.tcpscope.proto.Registry.hex(version & 0x7f, 2)), 0, 1);
                         ti.bitmask(0x7f);
                         ti.expert("openflow.version.unknown", Tree.Severity.WARNING, Tree.Group.UNDECODED, "Unsupported version not dissected");
                     }

@@ -1,5 +1,6 @@
 package dev.tcpscope.proto.ptp;
 
+import dev.tcpscope.proto.Registry;
 import dev.tcpscope.proto.Tree;
 import dev.tcpscope.proto.Tvb;
 
@@ -35,61 +36,17 @@ final class Items {
             }
             default -> { }
         }
-        t.need(off, len);
-        long raw = 0;
-        for (int k = 0; k < len; k++) {
-            raw = raw << 8 | t.u8(off + k);
-        }
-        int bits = f.bits();
-        long mask = f.mask();
-        long v = raw;
-        int shift = 0;
-        if (mask != 0) {
-            v = raw & mask;
-            shift = Long.numberOfTrailingZeros(mask);
-            v >>>= shift;
-        }
-        String prefix = mask != 0 ? PtpWalk.bits(raw, mask, bits) + " = " : "";
-        if (f.type().equals("FT_BOOLEAN")) {
-            boolean on = v != 0;
-            Tree item = parent.field(name, prefix + f.title() + ": " + PtpTables.tfs(name, on), on ? "1" : "0");
-            if (mask != 0) {
-                item.bitmask(mask);
+        return PtpTables.REGISTRY.integerItem(t, parent, f, off, len, (v, number) -> {
+            if (f.base().equals("BASE_OUI")) {
+                String org = dev.tcpscope.proto.EtherNames.oui((int) v);
+                String colons = Registry.hex(v >> 16 & 0xff, 2) + ":" + Registry.hex(v >> 8 & 0xff, 2) + ":" + Registry.hex(v & 0xff, 2);
+                return org == null ? colons : colons + " (" + org + ")";
             }
-            return t.at(item, off, len);
-        }
-        if (f.signed() && mask == 0) {
-            int width = len * 8;
-            v = v << (64 - width) >> (64 - width);
-        }
-        String number;
-        String value;
-        if (f.hex()) {
-            int digits = mask != 0 ? Math.max(1, (64 - Long.numberOfLeadingZeros(mask >>> shift) + 3) / 4) : bits / 4;
-            number = "0x" + hex(v, digits);
-            value = "0x" + hex(v, bits / 4);
-        } else {
-            number = f.signed() ? Long.toString(v) : Long.toUnsignedString(v);
-            value = number;
-        }
-        String shown = number + PtpTables.unit(name, v);
-        if (f.base().equals("BASE_OUI")) {
-            String org = dev.tcpscope.proto.EtherNames.oui((int) v);
-            String colons = hex(v >> 16 & 0xff, 2) + ":" + hex(v >> 8 & 0xff, 2) + ":" + hex(v & 0xff, 2);
-            shown = org == null ? colons : colons + " (" + org + ")";
-        } else if (PtpTables.hasValues(name)) {
-            String n = PtpTables.value(name, v);
-            shown = (n == null ? "Unknown" : n) + " (" + number + ")";
-        }
-        Tree item = parent.field(name, prefix + f.title() + ": " + shown, value);
-        if (mask != 0) {
-            item.bitmask(mask);
-        }
-        return t.at(item, off, len);
-    }
-
-    private static String hex(long v, int digits) {
-        String h = Long.toHexString(v);
-        return h.length() >= digits ? h : "0".repeat(digits - h.length()) + h;
+            if (PtpTables.hasValues(name)) {
+                String n = PtpTables.value(name, v);
+                return (n == null ? "Unknown" : n) + " (" + number + ")";
+            }
+            return number + PtpTables.unit(name, v);
+        });
     }
 }
