@@ -2,12 +2,12 @@
 # Usage: scripts/make-ipproto-goldens.sh
 #
 # The protocols above IP that tcpscope dissects in wire/, proto/igmp, proto/vrrp and proto/pim
-# (IpProtocolsTest): ESP, AH, IGMP, VRRP and PIM, and the echo pairing of ICMP and ICMPv6. For every capture below, what tshark prints under the profile of
+# (IpProtocolsTest): ESP, AH, IPComp, IGMP, VRRP and PIM, and the echo pairing of ICMP and ICMPv6. For every capture below, what tshark prints under the profile of
 # scripts/tshark-profile.sh, LC_ALL=C.UTF-8, TZ=UTC, into
 # src/test/resources/golden/ipproto/<capture>.<format>: the packet list (.list.txt), -V (.V.txt),
 # -2 -V (.2.V.txt), -T json -x (.jsonx.json), -T ek (.ek.json), -T fields of the protocol's
 # fields (.fields.tsv) and -q -z expert (.expert.txt); the four detail formats gzipped
-# (gzip -9n). The captures are those of captures/ with ESP, AH, IGMP, VRRP or PIM in them, and three
+# (gzip -9n). The captures are those of captures/ with ESP, AH, IPComp, IGMP, VRRP or PIM in them, and three
 # with ICMP and ICMPv6 echoes. Goldens are made by
 # this script only; never edit them by hand.
 set -euo pipefail
@@ -16,6 +16,7 @@ out=src/test/resources/golden/ipproto
 ESP_CAPTURES=(synth-esp.pcap arkime-wireshark-esp.pcap)
 AH_CAPTURES=(synth-ah.pcap arkime-ah-esp.pcap libpcap-AH-IPcomp-IPv4.pcap libpcap-AH-IPcomp-IPv6.pcap libpcap-ipv6_ah_modes.pcap
   libpcap-ah-ipip-ping.pcap)
+IPCOMP_CAPTURES=(synth-ipcomp.pcap tcpdump-ipcomp-heapoverflow.pcap)
 IGMP_CAPTURES=(synth-igmp.pcap zeek-igmp-many-groups.pcap zeek-igmp-bad-checksum.pcap
   zeek-multicast-igmp-version-membership-query-and-report.pcap tcpdump-IGMP_V1.pcap tcpdump-IGMP_V2.pcap
   tcpdump-igmpv3-queries.pcap arkime-igmp.pcap pcapplusplus-igmpv3_report2.pcap)
@@ -29,6 +30,8 @@ ICMP_FIELDS="frame.number icmp.type icmp.checksum icmp.ident icmp.seq icmp.resp_
   icmpv6.type icmpv6.checksum icmpv6.echo.identifier icmpv6.echo.sequence_number icmpv6.resp_in icmpv6.no_resp
   icmpv6.resp_to icmpv6.resptime frame.protocols _ws.col.Info _ws.expert.message"
 AH_FIELDS="frame.number ah ah.next_header ah.length ah.reserved ah.spi ah.sequence ah.icv esp.spi ip.proto ipv6.nxt
+  frame.protocols _ws.col.Protocol _ws.col.Info _ws.expert.message"
+IPCOMP_FIELDS="frame.number ipcomp ipcomp.next_header ipcomp.flags ipcomp.cpi data data.len ip.src ip.proto ipv6.nxt
   frame.protocols _ws.col.Protocol _ws.col.Info _ws.expert.message"
 ESP_FIELDS="frame.number esp esp.spi esp.sequence esp.sequence-analysis.expected-sn esp.sequence-analysis.previous-frame
   frame.protocols _ws.col.Info _ws.expert.message"
@@ -57,10 +60,11 @@ rm -rf "$out"
 mkdir -p "$out"
 for c in "${ESP_CAPTURES[@]}"; do layer_goldens "$out" "$prof" "$c" "$ESP_FIELDS"; done
 for c in "${AH_CAPTURES[@]}"; do layer_goldens "$out" "$prof" "$c" "$AH_FIELDS"; done
+for c in "${IPCOMP_CAPTURES[@]}"; do layer_goldens "$out" "$prof" "$c" "$IPCOMP_FIELDS"; done
 for c in "${IGMP_CAPTURES[@]}"; do layer_goldens "$out" "$prof" "$c" "$IGMP_FIELDS"; done
 for c in "${VRRP_CAPTURES[@]}"; do layer_goldens "$out" "$prof" "$c" "$VRRP_FIELDS"; done
 for c in "${PIM_CAPTURES[@]}"; do layer_goldens "$out" "$prof" "$c" "$PIM_FIELDS"; done
 for c in "${ICMP_CAPTURES[@]}"; do layer_goldens "$out" "$prof" "$c" "$ICMP_FIELDS"; done
-layer_version scripts/make-ipproto-goldens.sh "$out" "esp fields: $(echo $ESP_FIELDS)" "ah fields: $(echo $AH_FIELDS)" "igmp fields: $(echo $IGMP_FIELDS)" \
+layer_version scripts/make-ipproto-goldens.sh "$out" "esp fields: $(echo $ESP_FIELDS)" "ah fields: $(echo $AH_FIELDS)" "ipcomp fields: $(echo $IPCOMP_FIELDS)" "igmp fields: $(echo $IGMP_FIELDS)" \
   "vrrp fields: $(echo $VRRP_FIELDS)" "pim fields: $(echo $PIM_FIELDS)" "icmp fields: $(echo $ICMP_FIELDS)"
-echo "make-ipproto-goldens: $(( ${#ESP_CAPTURES[@]} + ${#AH_CAPTURES[@]} + ${#IGMP_CAPTURES[@]} + ${#VRRP_CAPTURES[@]} + ${#PIM_CAPTURES[@]} + ${#ICMP_CAPTURES[@]} )) captures -> $out"
+echo "make-ipproto-goldens: $(( ${#ESP_CAPTURES[@]} + ${#AH_CAPTURES[@]} + ${#IPCOMP_CAPTURES[@]} + ${#IGMP_CAPTURES[@]} + ${#VRRP_CAPTURES[@]} + ${#PIM_CAPTURES[@]} + ${#ICMP_CAPTURES[@]} )) captures -> $out"

@@ -116,9 +116,10 @@ ENABLED=(
   # esp, ah: IPsec's Encapsulating Security Payload, IP protocol 50 (src/main/java/dev/tcpscope/
   #   wire/Ipsec.java): SPI, sequence number and the per-SPI sequence analysis, nothing decrypted,
   #   as tshark's default preferences; and its Authentication Header, IP protocol 51: the header,
-  #   then the protocol it names (inside the IPv6 item after IPv6). IPComp (108) and UDP
-  #   encapsulation on port 4500 (udpencap) stay disabled.
-  esp ah
+  #   then the protocol it names (inside the IPv6 item after IPv6); and IP Payload Compression,
+  #   IP protocol 108: the header, the compressed bytes as data, then what they inflate to (the
+  #   "IPcomp inflated data" source). UDP encapsulation on port 4500 (udpencap) stays disabled.
+  esp ah ipcomp
   # igmp: IGMP, IP protocol 2 (src/main/java/dev/tcpscope/proto/igmp): versions 0-3 and multicast
   #   traceroute. The other dissectors of its "igmp.type" table (dvmrp, mrdisc, msnip, igap,
   #   rgmp; pimv1 is pim's, enabled below) stay disabled, so their types show as IGMP with the rest as igmp.data.

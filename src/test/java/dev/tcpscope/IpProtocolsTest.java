@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 
 
 /**
- * ESP, IGMP, VRRP and PIM against tshark 4.0.17 with esp, igmp, vrrp and pim enabled (goldens by
+ * ESP, AH, IPComp, IGMP, VRRP and PIM against tshark 4.0.17 with them enabled (goldens by
  * scripts/make-ipproto-goldens.sh), in the list, -V, -2 -V, -T json -x, -T ek, -T fields and
  * -z expert: the crafted captures/synth-esp.pcap (EspScenarios: repeated, skipped and earlier
  * sequence numbers, a 32-bit wrap, headers cut short, an ICMP error quoting ESP) and
@@ -22,13 +22,16 @@ import java.util.stream.Stream;
  * libpcap and tcpdump (five of them fuzzed); and the echo pairing of ICMP and ICMPv6 in
  * synth-icmp-echo.pcap (IcmpEchoScenarios: answered, unanswered, multicast, repeated and
  * unrequited messages, two pairs with one identifier, a quoted request, checksums that key as
- * zero, GRE) and PcapPlusPlus' ICMP and ICMPv6 pings, with -2's "reply in" and "no response".
+ * zero, GRE) and PcapPlusPlus' ICMP and ICMPv6 pings, with -2's "reply in" and "no response";
+ * synth-ah.pcap (AhScenarios) and AH captures of Arkime and libpcap; synth-ipcomp.pcap
+ * (IpcompScenarios: payloads that inflate to UDP, TCP with HTTP, ICMPv6 and IP, ones that do not,
+ * cut headers, IPComp in IPComp) and tcpdump's ipcomp-heapoverflow.
  */
 class IpProtocolsTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/ipproto");
 
     static Stream<String[]> cases() throws IOException {
-        return GoldenText.layerCases(GOLDEN, 38);
+        return GoldenText.layerCases(GOLDEN, 40);
     }
 
     @ParameterizedTest(name = "{0} {1}")

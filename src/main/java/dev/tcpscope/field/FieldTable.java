@@ -28,6 +28,7 @@ public final class FieldTable {
             MplsFields.all(),
             EspFields.all(),
             AhFields.all(),
+            IpcompFields.all(),
             IcmpFields.icmp(),
             IcmpFields.icmpv6(),
             DataFields.all()));

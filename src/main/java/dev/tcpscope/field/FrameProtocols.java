@@ -76,6 +76,11 @@ final class FrameProtocols {
     static void dataBytes(Decoder d, DataSink v) {
         Dissection x = d.dissection();
         int n = x.count();
+        for (int i = 0; i < n; i++) {
+            if (x.proto(i) == Proto.IPCOMP) {
+                ipcompData(x, i, v);
+            }
+        }
         var f = d.frame();
         if (n == 0 && f.capturedLength() > 0 && f.kind() != dev.tcpscope.frame.Frame.Kind.PACKET) {
             v.add(f.segment(), f.offset(), f.capturedLength());
@@ -90,6 +95,21 @@ final class FrameProtocols {
         Dissection q = x.quote();
         if (q != null && q.count() > 0 && quotedLeftover(d, q, q.count() - 1) > 0) {
             addData(q, q.count() - 1, dataStart(d, q, q.count() - 1), v);
+        }
+    }
+
+    /**
+     * What packet-ipsec.c hands the data dissector at IPComp layer {@code i}: the compressed
+     * bytes after the header, then, when no layer follows, the bytes they inflated to.
+     */
+    private static void ipcompData(Dissection x, int i, DataSink v) {
+        int h = dev.tcpscope.wire.Ipsec.IPCOMP_HEADER_LENGTH;
+        if (x.captured(i) > h) {
+            v.add(x.segment(i), x.offset(i) + h, x.captured(i) - h);
+        }
+        byte[] inflated = x.inflated(i);
+        if (inflated != null && i == x.count() - 1) {
+            v.add(MemorySegment.ofArray(inflated), 0, inflated.length);
         }
     }
 
@@ -144,6 +164,7 @@ final class FrameProtocols {
             case PW_ETH_CW, PW_ACH -> 4;
             case ESP -> x.captured(i); // without keys the rest is ESP's, not data
             case AH -> x.captured(i) < 2 ? x.captured(i) : Math.min(x.captured(i), dev.tcpscope.wire.Ipsec.ahHeaderLength(s, off));
+            case IPCOMP -> x.captured(i); // its data items come from ipcompData
             case IGMP -> x.captured(i); // an unknown type's rest is igmp.data, not the data protocol
             case VRRP -> x.captured(i);
             case PIM -> x.captured(i); // a Register's datagram is a layer of its own
@@ -218,6 +239,10 @@ final class FrameProtocols {
                 case PW_ACH -> add(sb, "pwach");
                 case ESP -> add(sb, "esp");
                 case AH -> add(sb, "ah");
+                case IPCOMP -> {
+                    add(sb, "ipcomp");
+                    ipcompData(x, i, (seg, o, len) -> add(sb, "data"));
+                }
                 case VRRP -> add(sb, "vrrp");
                 case PIM -> add(sb, "pim");
                 case PTP -> add(sb, "ptp");
@@ -344,7 +369,7 @@ final class FrameProtocols {
             case MPLS -> Math.max(0, rep - Math.max(0, Mpls.stackLength(x.segment(i), x.offset(i), x.captured(i), rep)));
             case PW_ETH_CW -> 0;
             case PW_ACH -> rep - 4;
-            case ESP, IGMP, VRRP, PIM, PTP -> 0;
+            case ESP, IPCOMP, IGMP, VRRP, PIM, PTP -> 0;
             case AH -> x.captured(i) < 2 ? 0 : Math.max(0, rep - dev.tcpscope.wire.Ipsec.ahHeaderLength(x.segment(i), x.offset(i)));
             case VXLAN, VXLAN_GPE, GENEVE, GTP -> UdpTunnel.leftover(x, i);
             case LLC -> llcData(x, i);

@@ -40,6 +40,7 @@ public final class ProtocolBytes {
             case "gre" -> layers(Proto.GRE, GRE_ITEM); // its item comes after flags and type are read
             case "erspan" -> layers(Proto.ERSPAN, Layers.ALL);
             case "esp" -> layers(Proto.ESP, Layers.ALL); // its item, over all the rest, comes before any read
+            case "ipcomp" -> layers(Proto.IPCOMP, (x, i) -> x.captured(i) >= 1); // its item comes after the next header is read
             case "data" -> FrameProtocols::dataBytes;
             default -> null;
         };

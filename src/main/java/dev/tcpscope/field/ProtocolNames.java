@@ -13,7 +13,7 @@ public final class ProtocolNames {
     private static final Map<String, String> SHORT = Map.ofEntries(
             Map.entry("frame", "Frame"), Map.entry("pkt_comment", "Pkt_Comment"), Map.entry("eth", "Ethernet"),
             Map.entry("vlan", "VLAN"), Map.entry("ieee8021ad", "IEEE 802.1AD"), Map.entry("sll", "SLL"),
-            Map.entry("null", "Null"), Map.entry("raw", "Raw"), Map.entry("ip", "IPv4"), Map.entry("ipv6", "IPv6"), Map.entry("gre", "GRE"), Map.entry("erspan", "ERSPAN"), Map.entry("cmd", "Cisco MetaData"), Map.entry("mpls", "MPLS"), Map.entry("pwethcw", "Ethernet PW (with CW)"), Map.entry("pwach", "PW Associated Channel"), Map.entry("esp", "ESP"), Map.entry("ah", "AH"), Map.entry("igmp", "IGMP"), Map.entry("vrrp", "VRRP"), Map.entry("llc", "LLC"), Map.entry("stp", "STP"), Map.entry("basicxid", "Basic Format XID"), Map.entry("pim", "PIM"),
+            Map.entry("null", "Null"), Map.entry("raw", "Raw"), Map.entry("ip", "IPv4"), Map.entry("ipv6", "IPv6"), Map.entry("gre", "GRE"), Map.entry("erspan", "ERSPAN"), Map.entry("cmd", "Cisco MetaData"), Map.entry("mpls", "MPLS"), Map.entry("pwethcw", "Ethernet PW (with CW)"), Map.entry("pwach", "PW Associated Channel"), Map.entry("esp", "ESP"), Map.entry("ah", "AH"), Map.entry("ipcomp", "IPComp"), Map.entry("igmp", "IGMP"), Map.entry("vrrp", "VRRP"), Map.entry("llc", "LLC"), Map.entry("stp", "STP"), Map.entry("basicxid", "Basic Format XID"), Map.entry("pim", "PIM"),
             Map.entry("ipv6.hopopts", "IPv6 Hop-by-Hop"), Map.entry("ipv6.routing", "IPv6 Routing"),
             Map.entry("ipv6.fraghdr", "IPv6 Fragment"), Map.entry("ipv6.dstopts", "IPv6 Destination"),
             Map.entry("arp", "ARP/RARP"), Map.entry("tcp", "TCP"), Map.entry("mptcp", "MPTCP"), Map.entry("udp", "UDP"),

@@ -34,6 +34,13 @@ public final class DataSources {
         if (r != null) {
             d.sources.add(new Source(r.sourceName(), r.segment(), r.offset(), r.length()));
         }
+        var x = decoder.dissection();
+        for (int i = 0; x.anyInflated() && i < x.count(); i++) {
+            byte[] inflated = x.inflated(i);
+            if (inflated != null) {
+                d.sources.add(new Source("IPcomp inflated data", MemorySegment.ofArray(inflated), 0, inflated.length));
+            }
+        }
         var g = decoder.desegmented();
         Desegmenter.Reassembled pdu = g == null ? null : g.reassembledSource();
         if (pdu != null) {

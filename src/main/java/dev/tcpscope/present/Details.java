@@ -304,7 +304,7 @@ public final class Details {
                     case ICMP -> icmp.icmp(i, ip);
                     case ICMPV6 -> icmpv6.icmpv6(i, ip);
                     case ESP -> ipsec.esp(i);
-                case AH -> ipsec.ah(i);
+                    case AH -> ipsec.ah(i);
                     case IGMP -> igmp(i);
                     case VRRP -> vrrp(i);
                     case PIM -> pim(i);
@@ -692,6 +692,7 @@ public final class Details {
                 case PW_ACH -> tunnel.pwAch(i);
                 case ESP -> ipsec.esp(i);
                 case AH -> ipsec.ah(i);
+                case IPCOMP -> ipsec.ipcomp(i);
                 case IGMP -> igmp(i);
                 case VRRP -> vrrp(i);
                 case PIM -> pim(i);

@@ -46,7 +46,7 @@ public final class IcmpInfo {
      */
     /**
      * Whether packet-icmp.c is handed the IP header (its TTL): not behind an Authentication
-     * Header, whose dissector passes the IP protocol table no header.
+     * Header or IPComp, whose dissectors pass the IP protocol table no header.
      */
     public boolean ttlKnown = true;
 

@@ -134,7 +134,10 @@ final class Icmpv6Text {
                 int seq = u16(seg, off + 6);
                 info.append(" id=0x");
                 IcmpInfo.appendHex4(info, id);
-                info.append(", seq=").append(seq).append(", hop limit=").append(u8(seg, ip6 + 7));
+                info.append(", seq=").append(seq);
+                if (state.ttlKnown) {
+                    info.append(", hop limit=").append(u8(seg, ip6 + 7));
+                }
                 IcmpInfo.appendEcho(info, echo);
                 return true;
             }

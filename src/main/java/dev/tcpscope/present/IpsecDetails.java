@@ -70,6 +70,45 @@ final class IpsecDetails {
         return x.bounds(i, hlen, "AH");
     }
 
+    /**
+     * IP Payload Compression: next header, flags and CPI, the compressed bytes as data inside
+     * it, and, when nothing dissects what they inflated to, those bytes as data of their own.
+     */
+    boolean ipcomp(int i) {
+        MemorySegment s = x.d.segment(i);
+        long off = x.d.offset(i);
+        int cap = x.d.captured(i);
+        x.protocol("ipcomp");
+        // dissect_ipcomp reads the next header before it adds its item
+        if (!x.bounds(i, 1, "IPComp")) {
+            return false;
+        }
+        DetailNode c = x.root.protocol("ipcomp", "IP Payload Compression").at(s, off, cap);
+        int next = Ipsec.ipcompNextHeader(s, off);
+        String name = ValueNames.IP_PROTO.name(next);
+        c.field("ipcomp.next_header", "Next Header: " + (name != null ? name : "Unknown") + " (" + Labels.hex(next, 2) + ")",
+                Labels.hex(next, 2)).at(s, off, 1);
+        if (!x.bounds(i, 2, "IPComp")) {
+            return false;
+        }
+        int flags = Ipsec.ipcompFlags(s, off);
+        c.field("ipcomp.flags", "IPComp Flags: " + Labels.hex(flags, 2), Labels.hex(flags, 2)).at(s, off + 1, 1);
+        if (!x.bounds(i, Ipsec.IPCOMP_HEADER_LENGTH, "IPComp")) {
+            return false;
+        }
+        int cpi = Ipsec.ipcompCpi(s, off);
+        String cn = Ipsec.ipcompCpiName(cpi);
+        c.field("ipcomp.cpi", "IPComp CPI: " + (cn != null ? cn : "Unknown") + " (" + Labels.hex(cpi, 4) + ")",
+                Labels.hex(cpi, 4)).at(s, off + 2, 2);
+        x.data(c, s, off + Ipsec.IPCOMP_HEADER_LENGTH, cap - Ipsec.IPCOMP_HEADER_LENGTH);
+        x.consumed(i, cap);
+        byte[] inflated = x.d.inflated(i);
+        if (inflated != null && i == x.d.count() - 1) {
+            x.data(MemorySegment.ofArray(inflated), 0, inflated.length);
+        }
+        return true;
+    }
+
     boolean esp(int i) {
         MemorySegment s = x.d.segment(i);
         long off = x.d.offset(i);

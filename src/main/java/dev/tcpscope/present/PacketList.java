@@ -266,6 +266,7 @@ public final class PacketList {
                 case PW_ETH_CW, PW_ACH -> bounds(i, 4);
                 case ESP -> esp(i);
                 case AH -> ah(i);
+                case IPCOMP -> ipcomp(i);
                 case IGMP -> igmp(i);
                 case VRRP -> vrrp(i);
                 case PIM -> pim(i);
@@ -524,6 +525,19 @@ public final class PacketList {
         }
         info.append("AH (SPI=").append(Labels.hex(Ipsec.ahSpi(d.segment(i), d.offset(i)), 8)).append(')');
         return bounds(i, Ipsec.AH_FIXED_LENGTH) && bounds(i, Ipsec.ahHeaderLength(d.segment(i), d.offset(i)));
+    }
+
+    /** packet-ipsec.c's dissect_ipcomp names IPComp and clears Info, then reads the header; what the inflated bytes carry may set both again. */
+    private boolean ipcomp(int i) {
+        set(protocol, "IPComp");
+        info.setLength(0);
+        if (!bounds(i, Ipsec.IPCOMP_HEADER_LENGTH)) {
+            return false;
+        }
+        int cpi = Ipsec.ipcompCpi(d.segment(i), d.offset(i));
+        String name = Ipsec.ipcompCpiName(cpi);
+        info.append("IPComp (CPI=").append(name != null ? name : Labels.hex(cpi, 4)).append(')');
+        return true;
     }
 
     /** packet-igmp.c's columns, from the walk that also builds its tree. */
@@ -974,7 +988,7 @@ public final class PacketList {
         // In a reassembled datagram the ICMP message sits in a buffer behind a copy of its IP header.
         long ipOff = ip < 0 ? d.offset(i) : d.segment(ip) == d.segment(i) ? d.offset(ip) : 0;
         dev.tcpscope.tcp.IcmpEchoes echo = decoder.echoes().about(i) && d == decoder.dissection() ? decoder.echoes() : null;
-        icmp.ttlKnown = i == 0 || d.proto(i - 1) != Proto.AH;
+        icmp.ttlKnown = i == 0 || d.proto(i - 1) != Proto.AH && d.proto(i - 1) != Proto.IPCOMP;
         boolean ok = v6
                 ? icmp.appendIcmpv6(info, d.segment(i), ipOff, d.offset(i), d.captured(i), d.reported(i), echo)
                 : icmp.appendIcmp(info, d.segment(i), ipOff, d.offset(i), d.captured(i), d.reported(i), echo);

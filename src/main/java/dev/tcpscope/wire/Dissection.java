@@ -57,6 +57,13 @@ public final class Dissection {
     /** With {@link #reassembled}: the datagram this frame completed (what it was made of, its bytes). */
     private Reassembly reassembly;
     /**
+     * By layer: what an IPComp layer's payload inflated to ({@link Proto#IPCOMP}), or null; each
+     * a data source of its own, tshark's "IPcomp inflated data", holding the layers after it.
+     */
+    private final byte[][] inflated = new byte[MAX_LAYERS][];
+    /** Whether any entry of {@link #inflated} is set. */
+    private boolean anyInflated;
+    /**
      * In a second pass, for a frame whose fragment (the last IP layer) did not complete its
      * datagram: the frame that did, as the first pass saw it; else 0.
      */
@@ -113,6 +120,10 @@ public final class Dissection {
         fragmented = false;
         reassembled = false;
         reassembly = null;
+        if (anyInflated) {
+            java.util.Arrays.fill(inflated, null);
+            anyInflated = false;
+        }
         reassembledIn = 0;
         containedShort = false;
         nestedIpv6Version = -1;
@@ -129,6 +140,17 @@ public final class Dissection {
      * layer {@link Reassembly#layer()} lie.
      */
     public Reassembly reassembly() { return reassembly; }
+
+    void inflated(int layer, byte[] b) {
+        inflated[layer] = b;
+        anyInflated = true;
+    }
+
+    /** The bytes IPComp layer {@code layer} inflated to, or null ({@link #inflated}). */
+    public byte[] inflated(int layer) { return inflated[layer]; }
+
+    /** Whether an IPComp layer of this frame inflated its payload. */
+    public boolean anyInflated() { return anyInflated; }
 
     /** Adds a layer; returns its index, or -1 when there is no room (the frame is then cut there). */
     int push(Proto p, MemorySegment seg, long off, int cap, int rep) {

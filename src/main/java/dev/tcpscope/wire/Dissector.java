@@ -51,6 +51,7 @@ public final class Dissector {
     private final int IPPROTO_GRE = 47;
     private final int IPPROTO_ESP = 50;
     private final int IPPROTO_AH = 51;
+    private final int IPPROTO_IPCOMP = 108;
     private final int IPPROTO_MPLS = 137;
     private final int IPPROTO_VRRP = 112;
     private final int IPPROTO_PIM = 103;
@@ -498,6 +499,13 @@ public final class Dissector {
                     d.end = End.UNKNOWN_IP_PROTO;
                 }
             }
+            case IPPROTO_IPCOMP -> {
+                if (rep > 0) {
+                    ipcomp(d, s, off, cap, rep);
+                } else {
+                    d.end = End.UNKNOWN_IP_PROTO;
+                }
+            }
             case IPPROTO_IGMP -> {
                 if (rep > 0) {
                     layer(d, Proto.IGMP, s, off, cap, rep, 0); // proto.igmp.Igmp reads it
@@ -535,6 +543,44 @@ public final class Dissector {
         int nh = Ipsec.ahNextHeader(s, off);
         d.ipProto = nh;
         ipPayload(d, s, off + hlen, cap - hlen, rep - hlen, nh);
+    }
+
+    /**
+     * IP Payload Compression (RFC 3173, packet-ipsec.c dissect_ipcomp): the 4-byte header, then
+     * the captured rest inflated as tvb_uncompress does whatever the CPI says. What inflates is
+     * a data source of its own ({@link Dissection#inflated(int)}) in which the protocol the header
+     * names follows; one tcpscope does not dissect leaves the inflated bytes to data. Nothing is
+     * inflated inside a quoted datagram, nor past {@link Ipsec#IPCOMP_INFLATED_LIMIT} bytes.
+     */
+    private void ipcomp(Dissection d, MemorySegment s, long off, int cap, int rep) {
+        if (!layer(d, Proto.IPCOMP, s, off, cap, rep, Ipsec.IPCOMP_HEADER_LENGTH)) {
+            return;
+        }
+        if (quoting || cap == Ipsec.IPCOMP_HEADER_LENGTH) {
+            return;
+        }
+        byte[] compressed = s.asSlice(off + Ipsec.IPCOMP_HEADER_LENGTH, cap - Ipsec.IPCOMP_HEADER_LENGTH)
+                .toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        byte[] inflated = Zlib.uncompress(compressed, Ipsec.IPCOMP_INFLATED_LIMIT);
+        if (inflated == null) {
+            return;
+        }
+        d.inflated(d.count() - 1, inflated);
+        int nh = Ipsec.ipcompNextHeader(s, off);
+        MemorySegment in = MemorySegment.ofArray(inflated);
+        if (dissected(nh)) {
+            d.ipProto = nh;
+            ipPayload(d, in, 0, inflated.length, inflated.length, nh);
+        }
+    }
+
+    /** Whether {@link #ipPayload} has a dissector for IP protocol {@code p} (tshark's "ip.proto" table, as far as tcpscope goes). */
+    private boolean dissected(int p) {
+        return switch (p) {
+            case IPPROTO_TCP, IPPROTO_UDP, IPPROTO_ICMP, IPPROTO_ICMPV6, IPPROTO_IPIP, IPPROTO_IPV6, IPPROTO_GRE,
+                    IPPROTO_MPLS, IPPROTO_ESP, IPPROTO_AH, IPPROTO_IPCOMP, IPPROTO_IGMP, IPPROTO_VRRP, IPPROTO_PIM -> true;
+            default -> false;
+        };
     }
 
     /** Whether the datagram is one an ICMP error quotes (its UDP payload is not followed into tunnels). */

@@ -37,4 +37,30 @@ public final class Ipsec {
     public static long ahSpi(MemorySegment s, long off) { return Bytes.u32(s, off + 4); }
 
     public static long ahSequence(MemorySegment s, long off) { return Bytes.u32(s, off + 8); }
+
+    /** IPComp's next header, flags and Compression Parameter Index (RFC 3173 §2.2). */
+    public static final int IPCOMP_HEADER_LENGTH = 4;
+
+    /**
+     * Most bytes an IPComp payload may inflate to here: a datagram holds at most 65,535, so this
+     * stops only streams crafted to expand (nested, each level a thousandfold), which tshark
+     * would inflate however large; such a payload stays data.
+     */
+    public static final int IPCOMP_INFLATED_LIMIT = 1 << 20;
+
+    public static int ipcompNextHeader(MemorySegment s, long off) { return Bytes.u8(s, off); }
+
+    public static int ipcompFlags(MemorySegment s, long off) { return Bytes.u8(s, off + 1); }
+
+    public static int ipcompCpi(MemorySegment s, long off) { return Bytes.u16(s, off + 2); }
+
+    /** packet-ipsec.c's names of the well-known CPIs (RFC 2407 §4.4.5), else null. */
+    public static String ipcompCpiName(int cpi) {
+        return switch (cpi) {
+            case 1 -> "OUI";
+            case 2 -> "DEFLATE";
+            case 3 -> "LZS";
+            default -> null;
+        };
+    }
 }

@@ -57,6 +57,11 @@ public enum Proto {
      */
     AH,
     /**
+     * IP Payload Compression (IP protocol 108; RFC 3173): next header, flags and CPI, then the
+     * compressed rest; what that inflates to ({@link Dissection#inflated()}) holds the next layers.
+     */
+    IPCOMP,
+    /**
      * IGMP (IP protocol 2; RFC 988, 1112, 2236, 3376 and multicast traceroute): the message to
      * the end of the datagram, walked by {@code proto.igmp.Igmp}.
      */

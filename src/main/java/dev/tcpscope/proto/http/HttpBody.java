@@ -3,13 +3,11 @@ package dev.tcpscope.proto.http;
 import java.io.ByteArrayOutputStream;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
  * A message body as packet-http.c handles it after the headers: the chunked transfer coding
  * removed ({@code chunked_encoding_dissector}), then a gzip or deflate content coding undone
- * (epan/tvbuff_zlib.c {@code tvb_uncompress}, here with java.util.zip), then handed to the media
+ * ({@link dev.tcpscope.wire.Zlib}), then handed to the media
  * dissector, to the data dissector, or to nothing. What it decides is kept so that the Info
  * column, the tree and {@code http.file_data} agree.
  */
@@ -29,10 +27,6 @@ public final class HttpBody {
         /** Handed to the data dissector (no Content-Type). */
         DATA
     }
-
-    /** Tshark's window of output per inflate() pass: twice the input, 32 KiB to 10 MiB. */
-    private static final int MIN_BUFSIZ = 32768;
-    private static final int MAX_BUFSIZ = 10 * 1000 * 1000;
 
     Outcome outcome;
     /** Offset (from the message's base) and length of the body bytes on the wire. */
@@ -150,7 +144,7 @@ public final class HttpBody {
             b.encodedLength = entity.length;
             String ce = m.contentEncoding.toLowerCase(java.util.Locale.ROOT);
             if (ce.equals("gzip") || ce.equals("deflate") || ce.equals("x-gzip") || ce.equals("x-deflate")) {
-                b.decoded = uncompress(entity);
+                b.decoded = dev.tcpscope.wire.Zlib.uncompress(entity);
             } else if (ce.equals("br")) {
                 b.decoded = brotli(entity);
             }
@@ -292,66 +286,6 @@ public final class HttpBody {
     }
 
     /**
-     * epan/tvbuff_zlib.c tvb_uncompress: zlib, else (on a data error) a gzip header skipped and
-     * raw deflate, else raw deflate; output made before an error is kept, except that of the
-     * failing pass; null when nothing came out.
-     */
-    public static byte[] uncompress(byte[] in) {
-        if (in.length == 0) {
-            return null;
-        }
-        int bufsiz = (int) Math.max(MIN_BUFSIZ, Math.min(MAX_BUFSIZ, 2L * in.length));
-        byte[] out = inflate(in, 0, false, bufsiz);
-        if (out != FAILED_EARLY) {
-            return out;
-        }
-        int start = 0;
-        if (in.length >= 2 && (in[0] & 0xff) == 0x1f && (in[1] & 0xff) == 0x8b) {
-            start = gzipHeader(in);
-            if (start < 0) {
-                return null;
-            }
-            // tshark tries zlib again after the header, which fails at once, then raw deflate
-        }
-        out = inflate(in, start, true, bufsiz);
-        return out == FAILED_EARLY ? null : out;
-    }
-
-    /** inflate()'s result when the very first pass failed on the data (tshark then tries another format). */
-    private static final byte[] FAILED_EARLY = new byte[0];
-
-    private static byte[] inflate(byte[] in, int start, boolean raw, int bufsiz) {
-        Inflater inf = new Inflater(raw);
-        try {
-            inf.setInput(in, start, in.length - start);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[bufsiz];
-            boolean any = false;
-            while (true) {
-                int n;
-                try {
-                    n = inf.inflate(buf);
-                } catch (DataFormatException e) {
-                    return any ? out.toByteArray() : FAILED_EARLY;
-                }
-                if (n > 0) {
-                    out.write(buf, 0, n);
-                    any = true;
-                }
-                if (inf.finished()) {
-                    return out.toByteArray();
-                }
-                if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
-                    // zlib's Z_BUF_ERROR: the input ended before the stream did
-                    return any ? out.toByteArray() : null;
-                }
-            }
-        } finally {
-            inf.end();
-        }
-    }
-
-    /**
      * epan/tvbuff_brotli.c tvb_uncompress_brotli: the whole stream, or, when the input ends
      * before the stream does (segments not captured), what was made of it if anything; null
      * for nothing to decode, a corrupt stream or bytes left after its end.
@@ -384,37 +318,5 @@ public final class HttpBody {
             }
         }
         return false;
-    }
-
-    /** The offset just past a gzip member header (RFC 1952 §2.3), as tvb_uncompress skips it; −1 when too short. */
-    private static int gzipHeader(byte[] c) {
-        if (c.length < 10 || c[2] != 8) {
-            return -1;
-        }
-        int flags = c[3] & 0xff;
-        int at = 10;
-        if ((flags & 4) != 0) {
-            int xsize = 0;
-            if (at < c.length) {
-                xsize += c[at++] & 0xff;
-            }
-            if (at < c.length) {
-                xsize += (c[at++] & 0xff) << 8;
-            }
-            at += xsize;
-        }
-        if ((flags & 8) != 0) {
-            while (at < c.length && c[at] != 0) {
-                at++;
-            }
-            at++;
-        }
-        if ((flags & 16) != 0) {
-            while (at < c.length && c[at] != 0) {
-                at++;
-            }
-            at++;
-        }
-        return at > c.length ? -1 : at;
     }
 }

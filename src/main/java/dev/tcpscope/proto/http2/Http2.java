@@ -432,7 +432,7 @@ public final class Http2 implements PduDissector, dev.tcpscope.proto.TcpPdus, de
             boolean zlib = enc.startsWith("gzip") || enc.startsWith("deflate");
             if (zlib || enc.startsWith("br")) {
                 p.contentEncoding = enc;
-                p.inflated = zlib ? dev.tcpscope.proto.http.HttpBody.uncompress(p.body) : dev.tcpscope.proto.http.HttpBody.brotli(p.body);
+                p.inflated = zlib ? dev.tcpscope.wire.Zlib.uncompress(p.body) : dev.tcpscope.proto.http.HttpBody.brotli(p.body);
             }
         }
         byte[] media = p.inflated != null ? p.inflated : p.body;

@@ -40,19 +40,19 @@ class HttpBodyTest {
 
     @Test
     void gzipZlibAndRawDeflateAllDecode() throws IOException {
-        assertThat(HttpBody.uncompress(gzip(TEXT))).isEqualTo(TEXT);
-        assertThat(HttpBody.uncompress(deflate(TEXT, false))).isEqualTo(TEXT);
-        assertThat(HttpBody.uncompress(deflate(TEXT, true))).isEqualTo(TEXT);
+        assertThat(dev.tcpscope.wire.Zlib.uncompress(gzip(TEXT))).isEqualTo(TEXT);
+        assertThat(dev.tcpscope.wire.Zlib.uncompress(deflate(TEXT, false))).isEqualTo(TEXT);
+        assertThat(dev.tcpscope.wire.Zlib.uncompress(deflate(TEXT, true))).isEqualTo(TEXT);
     }
 
     @Test
     void aTruncatedStreamKeepsWhatCameOutAndGarbageGivesNothing() throws IOException {
         byte[] z = gzip(TEXT);
-        byte[] half = HttpBody.uncompress(Arrays.copyOf(z, z.length / 2));
+        byte[] half = dev.tcpscope.wire.Zlib.uncompress(Arrays.copyOf(z, z.length / 2));
         assertThat(half).isNotNull();
         assertThat(TEXT).startsWith(half);
-        assertThat(HttpBody.uncompress(new byte[] {0x1f, (byte) 0x8b, 8})).isNull(); // a gzip header cut short
-        assertThat(HttpBody.uncompress(new byte[0])).isNull();
+        assertThat(dev.tcpscope.wire.Zlib.uncompress(new byte[] {0x1f, (byte) 0x8b, 8})).isNull(); // a gzip header cut short
+        assertThat(dev.tcpscope.wire.Zlib.uncompress(new byte[0])).isNull();
     }
 
     @Test
@@ -65,7 +65,7 @@ class HttpBodyTest {
                 b[0] = 0x1f;
                 b[1] = (byte) 0x8b;
             }
-            HttpBody.uncompress(b); // any result, no exception
+            dev.tcpscope.wire.Zlib.uncompress(b); // any result, no exception
         }
     }
 
