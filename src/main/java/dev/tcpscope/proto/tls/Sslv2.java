@@ -82,7 +82,7 @@ final class Sslv2 {
         int sid = Tls.u16(b, 4);
         // hf_ssl2_handshake_session_id_len is FT_UINT16 under TLS's (FT_UINT8) name: raw-fields.tsv has TLS's type
         dev.tcpscope.proto.Tree sidItem = rec.field("tls.handshake.session_id_length", "Session ID Length: " + sid, Integer.toString(sid))
-                .at(b, 4, 2);
+                .at(b, 4, 2).ftype(5);
         if (sid > 16) {
             sidItem.expert("tls.handshake.session_id_length.error", dev.tcpscope.proto.Tree.Severity.ERROR,
                     dev.tcpscope.proto.Tree.Group.MALFORMED, "Session ID length (" + sid + ") must be less than 16.");
