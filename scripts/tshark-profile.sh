@@ -120,6 +120,11 @@ ENABLED=(
   #   IP protocol 108: the header, the compressed bytes as data, then what they inflate to (the
   #   "IPcomp inflated data" source). UDP encapsulation on port 4500 (udpencap) stays disabled.
   esp ah ipcomp
+  # pppoes, pppoed, pppoe, ppp: PPP over Ethernet (src/main/java/dev/tcpscope/proto/ppp, wire/Ppp.java):
+  #   the Session stage's header and the PPP protocol field, then IPv4 or IPv6; the Discovery
+  #   stage's header and tags. PPP's control protocols (lcp, ipcp, ipv6cp, pap, chap...) stay
+  #   disabled: their frames show as PPP's "0xc021" with the rest as data.
+  pppoes pppoed pppoe ppp
   # igmp: IGMP, IP protocol 2 (src/main/java/dev/tcpscope/proto/igmp): versions 0-3 and multicast
   #   traceroute. The other dissectors of its "igmp.type" table (dvmrp, mrdisc, msnip, igap,
   #   rgmp; pimv1 is pim's, enabled below) stay disabled, so their types show as IGMP with the rest as igmp.data.

@@ -173,6 +173,8 @@ final class FrameProtocols {
             case LLC -> Math.max(0, Math.min(x.captured(i),
                     dev.tcpscope.proto.llc.Llc.headerLength(x.segment(i), x.offset(i), x.captured(i))));
             case STP -> x.captured(i);
+            case PPPOES, PPPOED -> x.captured(i);
+            case PPP -> Math.max(0, dev.tcpscope.wire.Ppp.headerLength(x, i));
         };
     }
 
@@ -252,6 +254,9 @@ final class FrameProtocols {
                 case GTP -> add(sb, UdpTunnel.gtpLayerName(x, i));
                 case LLC -> add(sb, "llc");
                 case STP -> add(sb, "stp");
+                case PPPOES -> add(sb, "pppoes");
+                case PPPOED -> add(sb, "pppoed");
+                case PPP -> add(sb, "ppp");
                 case IGMP -> {
                     add(sb, "igmp");
                     if (IgmpType.dispatched(x, i)) {
@@ -373,7 +378,8 @@ final class FrameProtocols {
             case AH -> x.captured(i) < 2 ? 0 : Math.max(0, rep - dev.tcpscope.wire.Ipsec.ahHeaderLength(x.segment(i), x.offset(i)));
             case VXLAN, VXLAN_GPE, GENEVE, GTP -> UdpTunnel.leftover(x, i);
             case LLC -> llcData(x, i);
-            case STP -> 0;
+            case STP, PPPOES, PPPOED -> 0;
+            case PPP -> dev.tcpscope.wire.Ppp.headerLength(x, i) < 0 ? 0 : Math.max(0, rep - dev.tcpscope.wire.Ppp.headerLength(x, i));
         };
     }
 

@@ -700,6 +700,9 @@ public final class Details {
                 case VXLAN, VXLAN_GPE, GENEVE, GTP -> udpTunnel(i);
                 case LLC -> llc(i);
                 case STP -> stp(i);
+                case PPPOES -> pppoes(i);
+                case PPPOED -> pppoed(i);
+                case PPP -> ppp(i);
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;
@@ -929,6 +932,33 @@ public final class Details {
     private boolean stp(int i) {
         protocol("stp");
         return walked(dev.tcpscope.proto.stp.Stp.walk(tvb(i), dev.tcpscope.proto.llc.LlcFields.pvst(d, i), root, new StringBuilder(), new StringBuilder()), "STP");
+    }
+
+    /** packet-pppoe.c's Session header ({@code proto.ppp.Pppoe}). */
+    private boolean pppoes(int i) {
+        protocol("pppoes");
+        consumed(i, d.captured(i));
+        return walked(dev.tcpscope.proto.ppp.Pppoe.session(tvb(i), root, new StringBuilder(), new StringBuilder()), "PPPoES");
+    }
+
+    /** packet-pppoe.c's Discovery header and tags. */
+    private boolean pppoed(int i) {
+        protocol("pppoed");
+        consumed(i, d.captured(i));
+        return walked(dev.tcpscope.proto.ppp.Pppoe.discovery(tvb(i), root, new StringBuilder(), new StringBuilder()), "PPPoED");
+    }
+
+    /** packet-ppp.c's protocol field ({@code proto.ppp.PppFrame}); a protocol no layer follows leaves the rest to data. */
+    private boolean ppp(int i) {
+        protocol("ppp");
+        boolean last = i == d.count() - 1;
+        consumed(i, d.captured(i));
+        boolean ok = walked(dev.tcpscope.proto.ppp.PppFrame.walk(tvb(i), dev.tcpscope.wire.Ppp.hdlc(d, i), !last, root, new StringBuilder(), new StringBuilder()), "PPP");
+        if (ok && last) {
+            int w = dev.tcpscope.wire.Ppp.headerLength(d, i);
+            data(d.segment(i), d.offset(i) + w, d.captured(i) - w);
+        }
+        return ok;
     }
 
     /** packet-vrrp.c's tree ({@code proto.vrrp.Vrrp}). */

@@ -52,6 +52,7 @@ public final class Protocols {
             dev.tcpscope.proto.igmp.IgmpFields.all(),
             dev.tcpscope.proto.vrrp.VrrpFields.all(),
             dev.tcpscope.proto.llc.LlcFields.llc(),
+            dev.tcpscope.proto.ppp.PppFields.all(),
             dev.tcpscope.proto.stp.StpFields.all(),
             dev.tcpscope.proto.pim.PimFields.all(),
             dev.tcpscope.proto.tunnel.TunnelFields.all(),

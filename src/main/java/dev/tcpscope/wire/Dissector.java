@@ -187,6 +187,8 @@ public final class Dissector {
             case Ethernet.TYPE_ARP, Ethernet.TYPE_RARP -> layer(d, Proto.ARP, s, off, cap, rep, 0);
             case Ethernet.TYPE_VLAN, Ethernet.TYPE_QINQ, Ethernet.TYPE_QINQ_OLD -> vlan(d, s, off, cap, rep);
             case Mpls.TYPE_UNICAST, Mpls.TYPE_MULTICAST -> mpls(d, s, off, cap, rep);
+            case Ppp.TYPE_PPPOES -> pppoes(d, s, off, cap, rep);
+            case Ppp.TYPE_PPPOED -> pppoed(d, s, off, cap, rep);
             case 0x88f7 -> { // PTPv2 over Ethernet: packet-ptp.c cuts its bytes to messageLength (the rest is padding)
                 int length = layer(d, Proto.PTP, s, off, cap, rep, 0) && cap >= 4 ? Bytes.u16(s, off + 2) : -1;
                 if (length >= 4 && length <= rep) {
@@ -194,6 +196,59 @@ public final class Dissector {
                 }
             }
             default -> d.end = End.UNKNOWN_ETHERTYPE;
+        }
+    }
+
+    /**
+     * PPPoE's Session stage (packet-pppoe.c dissect_pppoes): the header, a Credits tag when one
+     * follows it, then PPP over as many bytes as the payload length says (at most what is
+     * there). The two bytes after the header are read (for a Credits tag, and for the length
+     * check) before PPP is called.
+     */
+    private void pppoes(Dissection d, MemorySegment s, long off, int cap, int rep) {
+        if (!layer(d, Proto.PPPOES, s, off, cap, rep, Ppp.PPPOE_HEADER_LENGTH + 2)) {
+            return;
+        }
+        int h = Ppp.PPPOE_HEADER_LENGTH;
+        int length = Ppp.payloadLength(s, off);
+        int credits = Bytes.u16(s, off + h) == Ppp.TAG_CREDITS ? 8 : 0;
+        int pcap = Math.min(Math.min(cap, rep) - h, length) - credits;
+        int prep = Math.min(rep - h, length) - credits;
+        if (prep < 0) {
+            d.end = End.REPORTED_SHORT;
+            return;
+        }
+        ppp(d, s, off + h + credits, Math.max(0, pcap), prep, false);
+    }
+
+    /** PPPoE's Discovery stage: the header and its tags (read by the presentation), nothing after. */
+    private void pppoed(Dissection d, MemorySegment s, long off, int cap, int rep) {
+        layer(d, Proto.PPPOED, s, off, cap, rep, Ppp.PPPOE_HEADER_LENGTH);
+    }
+
+    /**
+     * PPP's protocol field (packet-ppp.c dissect_ppp_common), after the address and control
+     * bytes when {@code hdlc} (dissect_ppp_hdlc, for PPP in GRE), then IPv4 or IPv6; another
+     * protocol leaves the rest to data.
+     */
+    private void ppp(Dissection d, MemorySegment s, long off, int cap, int rep, boolean hdlc) {
+        if (!layer(d, Proto.PPP, s, off, cap, rep, 1)) {
+            return;
+        }
+        int start = Ppp.addressControl(s, off, hdlc);
+        if (cap < start + 1) {
+            d.end = rep >= start + 1 ? End.CAPTURE_SHORT : End.REPORTED_SHORT;
+            return;
+        }
+        int plen = start + Ppp.protocolLength(s, off + start);
+        if (cap < plen) {
+            d.end = rep >= plen ? End.CAPTURE_SHORT : End.REPORTED_SHORT;
+            return;
+        }
+        switch (Ppp.protocol(s, off + start)) {
+            case Ppp.PROTO_IPV4 -> ipv4(d, s, off + plen, cap - plen, rep - plen);
+            case Ppp.PROTO_IPV6 -> ipv6(d, s, off + plen, cap - plen, rep - plen);
+            default -> { }
         }
     }
 
@@ -787,6 +842,7 @@ public final class Dissector {
             case Gre.TYPE_ERSPAN_22EB -> erspan(d, s, p, c, r);
             case Mpls.TYPE_UNICAST, Mpls.TYPE_MULTICAST -> mpls(d, s, p, c, r);
             case Gre.TYPE_CISCO_METADATA -> ciscoMetaData(d, s, p, c, r);
+            case Ppp.TYPE_GRE_PPP -> ppp(d, s, p, c, r, true);
             default -> { } // data, inside the GRE item
         }
     }

@@ -42,6 +42,12 @@ public enum Proto {
      * one layer (the frame's protocols name it once); its payload follows the last entry.
      */
     MPLS,
+    /** PPP over Ethernet's Session stage (EtherType 0x8864, RFC 2516): a 6-byte header, then a PPP frame. */
+    PPPOES,
+    /** PPP over Ethernet's Discovery stage (EtherType 0x8863): the header and its tags, nothing after. */
+    PPPOED,
+    /** PPP's protocol field (RFC 1661 §2): one or two bytes, then the protocol it names. */
+    PPP,
     /** An Ethernet pseudowire's control word (packet-pw-eth.c, RFC 4448): 4 bytes, then Ethernet. */
     PW_ETH_CW,
     /** A pseudowire Associated Channel Header (RFC 4385, RFC 5586 after a GAL): 4 bytes, then data. */

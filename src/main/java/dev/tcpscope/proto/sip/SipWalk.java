@@ -234,6 +234,7 @@ final class SipWalk {
         int hdrStart = offset;
 
         long contentLength = -1;
+        int notTerminated = -1;
         try {
             while (remaining > 0) {
                 int l = lineEnd(offset, next);
@@ -257,11 +258,19 @@ final class SipWalk {
                     contentLength = cl;
                 }
                 if (unterminated) {
-                    // ei_sip_header_not_terminated at the buffer's end with length -1 reads past it
-                    throw new Bounds();
+                    if (lineEnd >= tvbLen) {
+                        // ei_sip_header_not_terminated at the buffer's end with length -1 reads past it
+                        throw new Bounds();
+                    }
+                    notTerminated = lineEnd; // the last line's CRLF ends the buffer: no empty line
                 }
                 remaining -= nx - offset;
                 offset = nx;
+            }
+            if (notTerminated >= 0) {
+                hdr.text("Header not terminated by empty line (CRLF)").at(s, base + notTerminated, tvbLen - notTerminated)
+                        .expert("sip.header_not_terminated", Tree.Severity.WARNING, Tree.Group.MALFORMED,
+                                "Header not terminated by empty line (CRLF)");
             }
         } catch (Bounds e) {
             malformed = true;
