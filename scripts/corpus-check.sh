@@ -14,7 +14,7 @@
 # where a TCP or HTTP line differs listed apart (every such line must match; see the known gaps
 # in README's corpus section).
 #
-# - Only files whose link types tcpscope dissects (ether, null, loop, linux-sll, linux-sll2,
+# - Only files whose link types tcpscope dissects (ether, ppp, null, loop, linux-sll, linux-sll2,
 #   rawip, rawip4, rawip6) count toward the overall figure; the others only must not crash
 #   (exit 0, or exit 1 with a one-line error) and are listed apart.
 # - Lines whose tshark Info carries a TCP analysis label ([TCP Retransmission], [TCP Dup ACK ...])
@@ -96,7 +96,7 @@ check_one() {
   cat=dissected
   local t
   for t in ${lt//,/ }; do
-    case "$t" in ether|null|loop|linux-sll|linux-sll2|rawip|rawip4|rawip6) ;; *) cat=other ;; esac
+    case "$t" in ether|ppp|null|loop|linux-sll|linux-sll2|rawip|rawip4|rawip6) ;; *) cat=other ;; esac
   done
 
   XDG_CONFIG_HOME=$CC_PROFILE timeout "$CC_TIMEOUT" tshark -r "$f" >"$d.tshark" 2>"$d.tshark.err"

@@ -7,13 +7,16 @@
 # the packet list (.list.txt), -V (.V.txt), -2 -V (.2.V.txt), -T json -x (.jsonx.json), -T ek
 # (.ek.json), -T fields of the PPPoE and PPP fields (.fields.tsv) and -q -z expert (.expert.txt);
 # the four detail formats gzipped (gzip -9n). The captures are the crafted synth-ppp.pcap
-# (PppScenarios) and the PPPoE and PPTP captures of Arkime, Zeek, tcpdump and PcapPlusPlus.
+# (PppScenarios), the PPPoE and PPTP captures of Arkime, Zeek, tcpdump and PcapPlusPlus, and
+# captures of the PPP link types (9, 50) from pcap4j, tcpdump and Zeek.
 # Goldens are made by this script only; never edit them by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=src/test/resources/golden/ppp
 CAPTURES=(synth-ppp.pcap arkime-pppoe.pcap zeek-pppoe.pcap zeek-tunnels-gre-pptp.pcap tcpdump-pppoes.pcap
-  tcpdump-pppoe.pcap pcapplusplus-PPPoESession.pcap pcapplusplus-PPPoEDiscovery.pcap)
+  tcpdump-pppoe.pcap pcapplusplus-PPPoESession.pcap pcapplusplus-PPPoEDiscovery.pcap pcap4j-PppPacketTest.pcap
+  pcap4j-HdlcPppPacketTest.pcap tcpdump-ppp-invalid-lengths.pcap tcpdump-mpls-traceroute.pcap zeek-ppp-quic-interop-retry.pcap
+  tcpdump-icmp-cksum-oobr-2.pcap)
 FIELDS="frame.number pppoes pppoed pppoe.version pppoe.type pppoe.code pppoe.session_id pppoe.payload_length
   pppoed.tags pppoed.tag pppoed.tag_length pppoed.tag.unknown_data pppoed.tags.service_name pppoed.tags.ac_name
   pppoed.tags.host_uniq pppoed.tags.ac_cookie pppoed.tags.vendor_id pppoed.tags.vendor_unspecified

@@ -10,6 +10,10 @@ package dev.tcpscope.frame;
 public final class LinkType {
     public static final int NULL = 0;
     public static final int ETHERNET = 1;
+    /** PPP, its frames starting with the address and control bytes or the protocol field. */
+    public static final int PPP = 9;
+    /** PPP in HDLC-like framing (RFC 1662); Wireshark reads it as {@link #PPP}. */
+    public static final int PPP_HDLC = 50;
     public static final int RAW_DLT12 = 12;
     public static final int RAW_DLT14 = 14;
     public static final int RAW = 101;
@@ -24,7 +28,7 @@ public final class LinkType {
     /** Whether tcpscope has a dissector for frames of this link type. */
     public static boolean isDissected(int linkType) {
         return switch (linkType) {
-            case NULL, ETHERNET, RAW_DLT12, RAW_DLT14, RAW, LOOP, LINUX_SLL, IPV4, IPV6, LINUX_SLL2 -> true;
+            case NULL, ETHERNET, PPP, PPP_HDLC, RAW_DLT12, RAW_DLT14, RAW, LOOP, LINUX_SLL, IPV4, IPV6, LINUX_SLL2 -> true;
             default -> false;
         };
     }

@@ -646,6 +646,7 @@ public final class Details {
         static Encapsulation of(int linkType) {
             return switch (linkType) {
                 case LinkType.ETHERNET -> new Encapsulation("Ethernet", 1);
+                case LinkType.PPP, LinkType.PPP_HDLC -> new Encapsulation("PPP", 4);
                 case LinkType.RAW, LinkType.RAW_DLT12, LinkType.RAW_DLT14 -> new Encapsulation("Raw IP", 7);
                 case LinkType.IPV4 -> new Encapsulation("Raw IPv4", 129);
                 case LinkType.IPV6 -> new Encapsulation("Raw IPv6", 130);

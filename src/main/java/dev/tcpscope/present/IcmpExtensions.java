@@ -174,8 +174,11 @@ final class IcmpExtensions {
             ext.field("icmp.ext.checksum.status", "Checksum Status: Good", "1").generated().at(s, at + 2, 0);
         } else {
             String should = Labels.hex(IcmpDetails.shouldBe(sum, computed), 4);
-            ext.field("icmp.ext.checksum", "Checksum: " + hex + " [incorrect, should be " + should + "]", hex)
+            // proto_tree_add_checksum's wording and expert item
+            DetailNode c = ext.field("icmp.ext.checksum", "Checksum: " + hex + " incorrect, should be " + should, hex)
                     .at(s, at + 2, 2);
+            Expert.add(c, "icmp.ext.checksum_bad", Expert.Severity.WARNING, Expert.Group.CHECKSUM,
+                    "Bad checksum [should be " + should + "]");
             ext.field("icmp.ext.checksum.status", "Checksum Status: Bad", "0").generated().at(s, at + 2, 0);
         }
         if (version != 1 && version != 2) {

@@ -279,7 +279,7 @@ public final class PacketList {
                 case STP -> walked(dev.tcpscope.proto.stp.Stp.walk(tvb(i), dev.tcpscope.proto.llc.LlcFields.pvst(d, i), Tree.NOTHING, protocol, info));
                 case PPPOES -> walked(dev.tcpscope.proto.ppp.Pppoe.session(tvb(i), Tree.NOTHING, protocol, info));
                 case PPPOED -> walked(dev.tcpscope.proto.ppp.Pppoe.discovery(tvb(i), Tree.NOTHING, protocol, info));
-                case PPP -> walked(dev.tcpscope.proto.ppp.PppFrame.walk(tvb(i), dev.tcpscope.wire.Ppp.hdlc(d, i), !last, Tree.NOTHING, protocol, info));
+                case PPP -> (i > 0 || pppLink()) && walked(dev.tcpscope.proto.ppp.PppFrame.walk(tvb(i), dev.tcpscope.wire.Ppp.hdlc(d, i), !last, Tree.NOTHING, protocol, info));
             };
             if (d.proto(i) == Proto.IPV4 || d.proto(i) == Proto.IPV6) {
                 ip = i;
@@ -528,6 +528,12 @@ public final class PacketList {
         }
         info.append("AH (SPI=").append(Labels.hex(Ipsec.ahSpi(d.segment(i), d.offset(i)), 8)).append(')');
         return bounds(i, Ipsec.AH_FIXED_LENGTH) && bounds(i, Ipsec.ahHeaderLength(d.segment(i), d.offset(i)));
+    }
+
+    /** A PPP link layer has no addresses: packet-ppp.c leaves tshark's "N/A" in both columns. */
+    private boolean pppLink() {
+        setAddresses("N/A");
+        return true;
     }
 
     /** packet-ipsec.c's dissect_ipcomp names IPComp and clears Info, then reads the header; what the inflated bytes carry may set both again. */

@@ -72,6 +72,7 @@ public final class Dissector {
         switch (f.linkType()) {
             case LinkType.ETHERNET -> ethernet(d, s, off, cap, rep, f.fcsLength());
             case LinkType.NULL -> nullLink(d, s, off, cap, rep, false);
+            case LinkType.PPP, LinkType.PPP_HDLC -> ppp(d, s, off, cap, rep, true);
             case LinkType.LOOP -> nullLink(d, s, off, cap, rep, true);
             case LinkType.RAW, LinkType.RAW_DLT12, LinkType.RAW_DLT14 -> raw(d, s, off, cap, rep);
             case LinkType.IPV4 -> ipv4(d, s, off, cap, rep);
@@ -228,8 +229,8 @@ public final class Dissector {
 
     /**
      * PPP's protocol field (packet-ppp.c dissect_ppp_common), after the address and control
-     * bytes when {@code hdlc} (dissect_ppp_hdlc, for PPP in GRE), then IPv4 or IPv6; another
-     * protocol leaves the rest to data.
+     * bytes when {@code hdlc} (dissect_ppp_hdlc, for PPP in GRE and as a link type), then IPv4,
+     * IPv6 or MPLS; another protocol leaves the rest to data.
      */
     private void ppp(Dissection d, MemorySegment s, long off, int cap, int rep, boolean hdlc) {
         if (!layer(d, Proto.PPP, s, off, cap, rep, 1)) {
@@ -248,6 +249,7 @@ public final class Dissector {
         switch (Ppp.protocol(s, off + start)) {
             case Ppp.PROTO_IPV4 -> ipv4(d, s, off + plen, cap - plen, rep - plen);
             case Ppp.PROTO_IPV6 -> ipv6(d, s, off + plen, cap - plen, rep - plen);
+            case Ppp.PROTO_MPLS_UNICAST, Ppp.PROTO_MPLS_MULTICAST -> mpls(d, s, off + plen, cap - plen, rep - plen);
             default -> { }
         }
     }

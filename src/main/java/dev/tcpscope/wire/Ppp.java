@@ -20,6 +20,8 @@ public final class Ppp {
     public static final int TYPE_GRE_PPP = 0x880b;
     public static final int PROTO_IPV4 = 0x0021;
     public static final int PROTO_IPV6 = 0x0057;
+    public static final int PROTO_MPLS_UNICAST = 0x0281;
+    public static final int PROTO_MPLS_MULTICAST = 0x0283;
 
     public static int version(MemorySegment s, long off) { return Bytes.u8(s, off) >> 4; }
 
@@ -57,9 +59,12 @@ public final class Ppp {
         return hdlc && Bytes.u8(s, off) == 0xff ? 2 : 0;
     }
 
-    /** Whether PPP layer {@code i} is framed as dissect_ppp_hdlc reads it: the layer under it is GRE. */
+    /**
+     * Whether PPP layer {@code i} is framed as dissect_ppp_hdlc reads it: the link layer itself
+     * (LINKTYPE_PPP and PPP_HDLC), or the layer under it is GRE; PPPoE's is not.
+     */
     public static boolean hdlc(Dissection x, int i) {
-        return i > 0 && x.proto(i - 1) == Proto.GRE;
+        return i == 0 || x.proto(i - 1) == Proto.GRE;
     }
 
     /**

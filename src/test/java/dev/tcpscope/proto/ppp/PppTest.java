@@ -22,15 +22,17 @@ import java.util.stream.Stream;
  * enabled (goldens by scripts/make-ppp-goldens.sh), in the list, -V, -2 -V, -T json -x, -T ek,
  * -T fields and -z expert: the crafted captures/synth-ppp.pcap (PppScenarios: both protocol
  * field widths, IPv6, control and unknown protocols, payload lengths that disagree with the frame,
- * cut headers, every Discovery tag kind and wrong lengths, PPP in GRE) and the PPPoE and PPTP
- * captures of Arkime, Zeek, tcpdump and PcapPlusPlus; and 20,000 mutated frames never end a read.
+ * cut headers, every Discovery tag kind and wrong lengths, PPP in GRE), the PPPoE and PPTP
+ * captures of Arkime, Zeek, tcpdump and PcapPlusPlus, and captures of the PPP link types (pcap4j,
+ * tcpdump's MPLS over PPP and ICMP extensions, Zeek's QUIC over PPP); and 20,000 mutated frames
+ * never end a read.
  */
 @ExtendWith(UtcTimeZone.class)
 class PppTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/ppp");
 
     static Stream<String[]> cases() throws IOException {
-        return GoldenText.layerCases(GOLDEN, 8);
+        return GoldenText.layerCases(GOLDEN, 14);
     }
 
     @ParameterizedTest(name = "{0} {1}")
