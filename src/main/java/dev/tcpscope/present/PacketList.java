@@ -757,6 +757,9 @@ public final class PacketList {
         int p = d.ipProto;
         String name = ValueNames.IP_PROTO.name(p);
         if (d.proto(ip) == Proto.IPV6) {
+            if (behindAh && d.nestedIpv6Version >= 0) {
+                set(protocol, "IPv6"); // the nested header's dissector named itself before its version check
+            }
             if (p == Ipv6.NO_NEXT_HEADER) {
                 set(info, "IPv6 no next header");
                 return;
