@@ -2,7 +2,7 @@
 # Usage: scripts/make-ipproto-goldens.sh
 #
 # The protocols above IP that tcpscope dissects in wire/, proto/igmp, proto/vrrp and proto/pim
-# (IpProtocolsTest): ESP, AH, IPComp, IGMP, VRRP and PIM, and the echo pairing of ICMP and ICMPv6. For every capture below, what tshark prints under the profile of
+# (IpProtocolsTest): ESP (also in UDP on port 4500), AH, IPComp, IGMP, VRRP and PIM, and the echo pairing of ICMP and ICMPv6. For every capture below, what tshark prints under the profile of
 # scripts/tshark-profile.sh, LC_ALL=C.UTF-8, TZ=UTC, into
 # src/test/resources/golden/ipproto/<capture>.<format>: the packet list (.list.txt), -V (.V.txt),
 # -2 -V (.2.V.txt), -T json -x (.jsonx.json), -T ek (.ek.json), -T fields of the protocol's
@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=src/test/resources/golden/ipproto
-ESP_CAPTURES=(synth-esp.pcap arkime-wireshark-esp.pcap)
+ESP_CAPTURES=(synth-esp.pcap arkime-wireshark-esp.pcap synth-udpencap.pcap tcpdump-espudp1.pcap)
 AH_CAPTURES=(synth-ah.pcap arkime-ah-esp.pcap libpcap-AH-IPcomp-IPv4.pcap libpcap-AH-IPcomp-IPv6.pcap libpcap-ipv6_ah_modes.pcap
   libpcap-ah-ipip-ping.pcap)
 IPCOMP_CAPTURES=(synth-ipcomp.pcap tcpdump-ipcomp-heapoverflow.pcap)
@@ -33,7 +33,7 @@ AH_FIELDS="frame.number ah ah.next_header ah.length ah.reserved ah.spi ah.sequen
   frame.protocols _ws.col.Protocol _ws.col.Info _ws.expert.message"
 IPCOMP_FIELDS="frame.number ipcomp ipcomp.next_header ipcomp.flags ipcomp.cpi data data.len ip.src ip.proto ipv6.nxt
   frame.protocols _ws.col.Protocol _ws.col.Info _ws.expert.message"
-ESP_FIELDS="frame.number esp esp.spi esp.sequence esp.sequence-analysis.expected-sn esp.sequence-analysis.previous-frame
+ESP_FIELDS="frame.number udpencap udpencap.nat_keepalive udpencap.non_esp_marker esp esp.spi esp.sequence esp.sequence-analysis.expected-sn esp.sequence-analysis.previous-frame
   frame.protocols _ws.col.Info _ws.expert.message"
 IGMP_FIELDS="frame.number igmp igmp.version igmp.type igmp.max_resp igmp.max_resp.exp igmp.checksum igmp.checksum.status
   igmp.maddr igmp.s igmp.qrv igmp.qqic igmp.num_src igmp.saddr igmp.num_grp_recs igmp.record_type igmp.aux_data_len

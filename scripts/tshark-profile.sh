@@ -118,8 +118,9 @@ ENABLED=(
   #   as tshark's default preferences; and its Authentication Header, IP protocol 51: the header,
   #   then the protocol it names (inside the IPv6 item after IPv6); and IP Payload Compression,
   #   IP protocol 108: the header, the compressed bytes as data, then what they inflate to (the
-  #   "IPcomp inflated data" source). UDP encapsulation on port 4500 (udpencap) stays disabled.
-  esp ah ipcomp
+  #   "IPcomp inflated data" source); and UDP encapsulation on port 4500 (udpencap): ESP, a NAT
+  #   keepalive, or the non-ESP marker before IKE (isakmp stays disabled: the message is data).
+  esp ah ipcomp udpencap
   # pppoes, pppoed, pppoe, ppp: PPP over Ethernet (src/main/java/dev/tcpscope/proto/ppp, wire/Ppp.java):
   #   the Session stage's header and the PPP protocol field, then IPv4 or IPv6; the Discovery
   #   stage's header and tags. PPP's control protocols (lcp, ipcp, ipv6cp, pap, chap...) stay

@@ -25,13 +25,15 @@ import java.util.stream.Stream;
  * zero, GRE) and PcapPlusPlus' ICMP and ICMPv6 pings, with -2's "reply in" and "no response";
  * synth-ah.pcap (AhScenarios) and AH captures of Arkime and libpcap; synth-ipcomp.pcap
  * (IpcompScenarios: payloads that inflate to UDP, TCP with HTTP, ICMPv6 and IP, ones that do not,
- * cut headers, IPComp in IPComp) and tcpdump's ipcomp-heapoverflow.
+ * cut headers, IPComp in IPComp) and tcpdump's ipcomp-heapoverflow; ESP in UDP on port 4500:
+ * synth-udpencap.pcap (UdpencapScenarios: keepalives, the non-ESP marker, short payloads) and
+ * tcpdump's espudp1.
  */
 class IpProtocolsTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/ipproto");
 
     static Stream<String[]> cases() throws IOException {
-        return GoldenText.layerCases(GOLDEN, 40);
+        return GoldenText.layerCases(GOLDEN, 42);
     }
 
     @ParameterizedTest(name = "{0} {1}")

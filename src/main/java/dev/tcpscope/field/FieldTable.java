@@ -29,6 +29,7 @@ public final class FieldTable {
             EspFields.all(),
             AhFields.all(),
             IpcompFields.all(),
+            UdpencapFields.all(),
             IcmpFields.icmp(),
             IcmpFields.icmpv6(),
             DataFields.all()));

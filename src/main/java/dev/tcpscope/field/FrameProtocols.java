@@ -169,7 +169,7 @@ final class FrameProtocols {
             case VRRP -> x.captured(i);
             case PIM -> x.captured(i); // a Register's datagram is a layer of its own
             case PTP -> x.captured(i); // the message, to its length (what follows is Ethernet padding)
-            case VXLAN, VXLAN_GPE, GENEVE, GTP -> UdpTunnel.dataStart(x, i);
+            case VXLAN, VXLAN_GPE, GENEVE, GTP, UDPENCAP -> UdpTunnel.dataStart(x, i);
             case LLC -> Math.max(0, Math.min(x.captured(i),
                     dev.tcpscope.proto.llc.Llc.headerLength(x.segment(i), x.offset(i), x.captured(i))));
             case STP -> x.captured(i);
@@ -251,6 +251,7 @@ final class FrameProtocols {
                 case VXLAN -> add(sb, "vxlan");
                 case VXLAN_GPE -> { } // packet-vxlan.c's GPE handle is not in the frame's layers
                 case GENEVE -> add(sb, "geneve");
+                case UDPENCAP -> add(sb, "udpencap");
                 case GTP -> add(sb, UdpTunnel.gtpLayerName(x, i));
                 case LLC -> add(sb, "llc");
                 case STP -> add(sb, "stp");
@@ -376,7 +377,7 @@ final class FrameProtocols {
             case PW_ACH -> rep - 4;
             case ESP, IPCOMP, IGMP, VRRP, PIM, PTP -> 0;
             case AH -> x.captured(i) < 2 ? 0 : Math.max(0, rep - dev.tcpscope.wire.Ipsec.ahHeaderLength(x.segment(i), x.offset(i)));
-            case VXLAN, VXLAN_GPE, GENEVE, GTP -> UdpTunnel.leftover(x, i);
+            case VXLAN, VXLAN_GPE, GENEVE, GTP, UDPENCAP -> UdpTunnel.leftover(x, i);
             case LLC -> llcData(x, i);
             case STP, PPPOES, PPPOED -> 0;
             case PPP -> dev.tcpscope.wire.Ppp.headerLength(x, i) < 0 ? 0 : Math.max(0, rep - dev.tcpscope.wire.Ppp.headerLength(x, i));

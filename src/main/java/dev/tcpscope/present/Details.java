@@ -699,6 +699,7 @@ public final class Details {
                 case PIM -> pim(i);
                 case PTP -> ptp(i);
                 case VXLAN, VXLAN_GPE, GENEVE, GTP -> udpTunnel(i);
+                case UDPENCAP -> ipsec.udpencap(i);
                 case LLC -> llc(i);
                 case STP -> stp(i);
                 case PPPOES -> pppoes(i);

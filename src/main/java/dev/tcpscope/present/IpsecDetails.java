@@ -109,6 +109,37 @@ final class IpsecDetails {
         return true;
     }
 
+    /**
+     * IPsec's UDP encapsulation (packet-ipsec-udp.c): the item over the whole payload until it is
+     * read, then a NAT keepalive, the non-ESP marker (the IKE message after it is data: isakmp
+     * is not dissected) with the item cut to it, or nothing: the item is empty before ESP.
+     */
+    boolean udpencap(int i) {
+        MemorySegment s = x.d.segment(i);
+        long off = x.d.offset(i);
+        int cap = x.d.captured(i);
+        x.protocol("udpencap");
+        DetailNode u = x.root.protocol("udpencap", "UDP Encapsulation of IPsec Packets").at(s, off, cap);
+        if (dev.tcpscope.wire.UdpTunnel.natKeepalive(x.d, i)) {
+            u.none("udpencap.nat_keepalive", "NAT-keepalive packet").at(s, off, 1);
+            x.consumed(i, 1);
+            return true;
+        }
+        if (!x.bounds(i, 4, "UDPENCAP")) {
+            return false;
+        }
+        if (dev.tcpscope.wire.UdpTunnel.nonEspMarker(x.d, i)) {
+            u.none("udpencap.non_esp_marker", "Non-ESP Marker").at(s, off, 4);
+            u.at(s, off, 4);
+            x.consumed(i, cap);
+            x.data(s, off + 4, cap - 4);
+        } else {
+            u.at(s, off, 0);
+            x.consumed(i, 0);
+        }
+        return true;
+    }
+
     boolean esp(int i) {
         MemorySegment s = x.d.segment(i);
         long off = x.d.offset(i);

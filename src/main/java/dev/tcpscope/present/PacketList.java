@@ -274,6 +274,7 @@ public final class PacketList {
                 case VXLAN -> walked(Vxlan.walk(tvb(i), Tree.NOTHING, protocol, info));
                 case VXLAN_GPE -> walked(Vxlan.walkGpe(tvb(i), Tree.NOTHING, protocol, info));
                 case GENEVE -> walked(Geneve.walk(tvb(i), Tree.NOTHING, protocol, info));
+                case UDPENCAP -> udpencap(i);
                 case GTP -> walked(Gtp.walk(tvb(i), Tree.NOTHING, protocol, info));
                 case LLC -> walked(dev.tcpscope.proto.llc.Llc.walk(tvb(i), Tree.NOTHING, protocol, info));
                 case STP -> walked(dev.tcpscope.proto.stp.Stp.walk(tvb(i), dev.tcpscope.proto.llc.LlcFields.pvst(d, i), Tree.NOTHING, protocol, info));
@@ -506,6 +507,23 @@ public final class PacketList {
         }
         int hlen = Gre.headerLength(s, off, d.captured(i));
         return hlen >= 0 || bounds(i, -hlen);
+    }
+
+    /** packet-ipsec-udp.c names UDPENCAP and clears Info, then says what it found; ESP sets both again. */
+    private boolean udpencap(int i) {
+        set(protocol, "UDPENCAP");
+        info.setLength(0);
+        if (dev.tcpscope.wire.UdpTunnel.natKeepalive(d, i)) {
+            info.append("NAT-keepalive");
+            return true;
+        }
+        if (!bounds(i, 4)) {
+            return false;
+        }
+        if (dev.tcpscope.wire.UdpTunnel.nonEspMarker(d, i)) {
+            info.append("ISAKMP");
+        }
+        return true;
     }
 
     /** packet-ipsec.c names ESP and clears Info, then reads the SPI and the sequence number. */

@@ -691,7 +691,26 @@ public final class Dissector {
             }
             case GENEVE -> geneve(d, s, p, c, r);
             case GTP -> gtp(d, s, p, c, r);
+            case UDPENCAP -> udpencap(d, s, p, c, r);
             default -> { }
+        }
+    }
+
+    /**
+     * IPsec's UDP encapsulation (packet-ipsec-udp.c): a NAT keepalive, the non-ESP marker before
+     * an IKE message (data here), or ESP from the first byte; the SPI is read before ESP is called.
+     */
+    private void udpencap(Dissection d, MemorySegment s, long off, int cap, int rep) {
+        layer(d, Proto.UDPENCAP, s, off, cap, rep, 0);
+        if (cap == 1 && Bytes.u8(s, off) == 0xff) {
+            return;
+        }
+        if (cap < 4) {
+            d.end = rep >= 4 ? End.CAPTURE_SHORT : End.REPORTED_SHORT;
+            return;
+        }
+        if (Bytes.u32(s, off) != 0) {
+            layer(d, Proto.ESP, s, off, cap, rep, Ipsec.ESP_HEADER_LENGTH);
         }
     }
 

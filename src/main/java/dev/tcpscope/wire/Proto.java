@@ -90,6 +90,11 @@ public enum Proto {
     VXLAN_GPE,
     /** Geneve (RFC 8926) on UDP port 6081, packet-geneve.c; its protocol type's payload follows the options. */
     GENEVE,
+    /**
+     * IPsec's UDP encapsulation (port 4500, RFC 3948): nothing before ESP, a 4-byte zero marker
+     * before IKE (left to data), or a one-byte NAT keepalive.
+     */
+    UDPENCAP,
     /** GTP (3GPP TS 29.281 / 29.060) on UDP ports 2152 and 2123, packet-gtp.c; a T-PDU's datagram follows. */
     GTP,
     /**

@@ -15,6 +15,8 @@ public final class UdpTunnel {
     public static final int PORT_GTP_C = 2123;
     /** GTPv0 (GSM 09.60) and GTP' (TS 32.295). */
     public static final int PORT_GTP_V0 = 3386;
+    /** IPsec's NAT traversal (RFC 3948, packet-ipsec-udp.c): ESP, or IKE after a zero marker. */
+    public static final int PORT_UDPENCAP = 4500;
     public static final int PORT_VXLAN_GPE = 4790;
 
     /** VXLAN's fixed header: flags, group policy ID, VNI, reserved. */
@@ -58,13 +60,14 @@ public final class UdpTunnel {
             case PORT_VXLAN_GPE -> Proto.VXLAN_GPE;
             case PORT_GENEVE -> Proto.GENEVE;
             case PORT_GTP_U, PORT_GTP_C, PORT_GTP_V0 -> Proto.GTP;
+            case PORT_UDPENCAP -> Proto.UDPENCAP;
             default -> null;
         };
     }
 
     /** Whether {@code p} is one of the UDP tunnels. */
     public static boolean isTunnel(Proto p) {
-        return p == Proto.VXLAN || p == Proto.VXLAN_GPE || p == Proto.GENEVE || p == Proto.GTP;
+        return p == Proto.VXLAN || p == Proto.VXLAN_GPE || p == Proto.GENEVE || p == Proto.GTP || p == Proto.UDPENCAP;
     }
 
     /** Geneve's header length with its options ({@code Opt Len} in 4-byte words); needs 1 byte. */
@@ -218,13 +221,30 @@ public final class UdpTunnel {
     public static int dataStart(Dissection x, int i) {
         return switch (x.proto(i)) {
             case VXLAN, VXLAN_GPE -> VXLAN_LENGTH;
+            case UDPENCAP -> nonEspMarker(x, i) ? 4 : x.captured(i);
             case GENEVE -> x.captured(i) >= 1 ? geneveLength(x.segment(i), x.offset(i)) : x.captured(i);
             default -> x.captured(i);
         };
     }
 
+    /**
+     * Whether UDP-encapsulation layer {@code i} carries IKE: its first 4 bytes are the zero
+     * non-ESP marker (a single 0xFF byte is a NAT keepalive, anything else is ESP).
+     */
+    public static boolean nonEspMarker(Dissection x, int i) {
+        return x.captured(i) >= 4 && Bytes.u32(x.segment(i), x.offset(i)) == 0;
+    }
+
+    /** Whether UDP-encapsulation layer {@code i} is a NAT keepalive: one captured byte, 0xFF. */
+    public static boolean natKeepalive(Dissection x, int i) {
+        return x.captured(i) == 1 && Bytes.u8(x.segment(i), x.offset(i)) == 0xff;
+    }
+
     /** How many reported bytes after a tunnel layer {@code i} that ends the dissection go to data. */
     public static int leftover(Dissection x, int i) {
+        if (x.proto(i) == Proto.UDPENCAP) {
+            return nonEspMarker(x, i) ? x.reported(i) - 4 : 0; // the IKE message (isakmp is not dissected)
+        }
         if (x.proto(i) == Proto.VXLAN_GPE) {
             return Math.max(0, x.reported(i) - VXLAN_LENGTH); // a next protocol not followed: data
         }
