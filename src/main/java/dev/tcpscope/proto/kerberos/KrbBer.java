@@ -1,0 +1,308 @@
+package dev.tcpscope.proto.kerberos;
+
+import dev.tcpscope.proto.Registry;
+import dev.tcpscope.proto.Text;
+import dev.tcpscope.proto.Tree;
+import dev.tcpscope.proto.Tvb;
+import dev.tcpscope.proto.ldap.Ber;
+
+import java.util.List;
+
+/**
+ * The parts of Wireshark 4.0's packet-ber.c that the generated Kerberos dissector calls, over
+ * {@link Tvb}s as packet-ber.c cuts them ({@code next_tvb} for each explicitly tagged field), with
+ * {@link Ber} (the LDAP package's reader) for identifiers and lengths: SEQUENCE with its
+ * "Wrong field in SEQUENCE" and "lies beyond the end of the known sequence definition" errors,
+ * SEQUENCE OF with its item count, INTEGER, GeneralString, GeneralizedTime, OCTET STRING (with an
+ * optional dissector of its contents), BOOLEAN and BIT STRING with its named bits. Item labels and
+ * value names come from tshark's own field registry ({@code kerberos/fields.tsv}, {@code values.tsv}).
+ * Every read goes through {@link Tvb#need}, so a short or malformed message stops the walk with
+ * {@link Tvb.Stop}, as the dissector stops on the exception; every loop moves forward or throws.
+ */
+abstract class KrbBer {
+    static final Registry REG = Registry.load(KrbBer.class, "kerberos");
+    private static final String[] CLASSES = {"UNIVERSAL", "APPLICATION", "CONTEXT", "PRIVATE"};
+    static final int UNI = Ber.UNIVERSAL, APP = Ber.APPLICATION, CON = Ber.CONTEXT;
+
+    /** A field's dissector: its bytes ({@code next_tvb}, the field's TLV at 0) and the tree to add to. */
+    interface Fn {
+        void run(Tvb t, Tree parent, String key);
+    }
+
+    /** One component of a SEQUENCE: its context tag, whether it may be absent, its field and dissector. */
+    record El(int tag, boolean optional, String key, Fn fn) { }
+
+    static El el(int tag, String key, Fn fn) {
+        return new El(tag, false, key, fn);
+    }
+
+    static El opt(int tag, String key, Fn fn) {
+        return new El(tag, true, key, fn);
+    }
+
+    /** The labels of the SEQUENCE OF items added, for texts appended to them later. */
+    final java.util.IdentityHashMap<Tree, StringBuilder> listLabels = new java.util.IdentityHashMap<>();
+
+    /** The item the last field added (actx->created_item). */
+    Tree created = Tree.NOTHING;
+
+    static Ber.Tlv tlv(Tvb t, int off) {
+        return Ber.header(t, off, new Ber.Tlv());
+    }
+
+    /** The bytes {@code [off, off + len)} of {@code t} as a tvb of their own (tvb_new_subset_length). */
+    static Tvb sub(Tvb t, int off, long len) {
+        int rep = (int) Math.max(0, Math.min(len, (long) t.rep - off));
+        int cap = Math.max(0, Math.min(rep, t.cap - off));
+        return new Tvb(t.s, t.base + off, cap, rep, t.fragment);
+    }
+
+    /** The field's title in tshark's registry. */
+    static String title(String key) {
+        for (Registry.Row r : REG.rows()) {
+            if (r.name().equals(key)) {
+                return r.title();
+            }
+        }
+        return key.substring(key.lastIndexOf('.') + 1);
+    }
+
+    /** The value length of {@code h}, checked to fit an int. */
+    static int len(Ber.Tlv h) {
+        if (h.indefinite || h.end() > Integer.MAX_VALUE) {
+            throw Tvb.Stop.MALFORMED;
+        }
+        return (int) h.length;
+    }
+
+    /** An expert item of packet-ber.c's: the text item carrying it. */
+    static void berError(Tvb t, Tree parent, String expert, String msg, int off, long len) {
+        int l = (int) Math.max(0, Math.min(len, (long) t.cap - off));
+        t.at(parent.text(msg), Math.min(off, t.cap), l).expert(expert, Tree.Severity.WARNING, Tree.Group.MALFORMED, msg);
+    }
+
+    /**
+     * dissect_ber_sequence: the SEQUENCE at {@code off} (its own header read unless the caller
+     * already did), its item under {@code parent} unless {@code key} is null, each component
+     * matched to the definition in order; returns the offset after it.
+     */
+    int sequence(Tvb t, int off, Tree parent, String key, El... els) {
+        Ber.Tlv h = tlv(t, off);
+        int lenx = len(h);
+        int offset = h.value;
+        int end = offset + lenx;
+        if (h.cls != APP && h.cls != Ber.PRIVATE && (!h.constructed || h.cls != UNI || h.tag != Ber.T_SEQUENCE)) {
+            t.need(off, 2);
+            berError(t, parent, "ber.error.expected.sequence", "BER Error: Sequence expected but class:" + CLASSES[h.cls] + "(" + h.cls + ") "
+                    + (h.constructed ? "constructed" : "primitive") + " tag:" + h.tag + " was unexpected", offset, lenx);
+            return end;
+        }
+        Tree tree = parent;
+        if (key != null) {
+            t.need(off, end - off);
+            tree = t.at(parent.none(key, title(key)), off, end - off);
+            created = tree;
+        }
+        int i = 0;
+        while (offset < end) {
+            int hoffset = offset;
+            Ber.Tlv e = tlv(t, offset);
+            int elen = len(e);
+            int eoffset = e.value + elen;
+            if (eoffset <= hoffset) {
+                throw Tvb.Stop.MALFORMED;
+            }
+            while (i < els.length && (e.cls != CON || e.tag != els[i].tag()) && els[i].optional()) {
+                i++;
+            }
+            if (i >= els.length) {
+                berError(t, tree, "ber.error.unknown_field.sequence",
+                        "BER Error: This field lies beyond the end of the known sequence definition.", hoffset, eoffset - hoffset);
+                offset = eoffset;
+                continue;
+            }
+            El d = els[i];
+            if (e.cls != CON || e.tag != d.tag()) {
+                berError(t, tree, "ber.error.sequence.field_wrong", "BER Error: Wrong field in SEQUENCE: expected class:CONTEXT(2) tag:"
+                        + d.tag() + " but found class:" + CLASSES[e.cls] + "(" + e.cls + ") tag:" + e.tag, e.value, elen);
+                i++;
+                offset = eoffset;
+                continue;
+            }
+            // an explicit tag: the field's own dissector sees the TLV inside it
+            Tvb next = sub(t, e.value, elen);
+            d.fn().run(next, tree, d.key());
+            i++;
+            offset = eoffset;
+        }
+        if (offset != end) {
+            berError(t, tree, "ber.error.length", "BER Error: Sequence ate " + (offset - end) + " too many bytes", offset, 0);
+        }
+        return end;
+    }
+
+    /**
+     * dissect_ber_sequence_of: the item "key: N items" over the SEQUENCE OF's value (none when
+     * {@code key} is null), then each element's TLV handed to {@code element} as {@code itemKey}.
+     */
+    int sequenceOf(Tvb t, int off, Tree parent, String key, String itemKey, Fn element) {
+        Ber.Tlv h = tlv(t, off);
+        int lenx = len(h);
+        int offset = h.value;
+        int end = offset + lenx;
+        if (!h.constructed || h.cls != UNI || h.tag != Ber.T_SEQUENCE) {
+            t.need(off, 2);
+            berError(t, parent, "ber.error.expected.sequence", "BER Error: SequenceOf expected but class:" + CLASSES[h.cls] + "(" + h.cls
+                    + ") " + (h.constructed ? "constructed" : "primitive") + " tag:" + h.tag + " was unexpected", offset, lenx);
+            return end;
+        }
+        int count = 0;
+        for (int p = offset; p < end; count++) {
+            Ber.Tlv e = tlv(t, p);
+            long next = e.value + e.length;
+            if (e.indefinite || next <= p || next > Integer.MAX_VALUE) {
+                throw Tvb.Stop.MALFORMED;
+            }
+            p = (int) next;
+        }
+        Tree tree = parent;
+        if (key != null) {
+            t.need(offset, lenx);
+            String label = title(key) + ": " + count + (count == 1 ? " item" : " items");
+            tree = t.at(parent.field(key, label, Integer.toString(count)), offset, lenx);
+            listLabels.put(tree, new StringBuilder(label));
+            created = tree;
+        }
+        while (offset < end) {
+            Ber.Tlv e = tlv(t, offset);
+            int eoffset = e.value + len(e);
+            element.run(sub(t, offset, eoffset - offset), tree, itemKey);
+            offset = eoffset;
+        }
+        return end;
+    }
+
+    /** dissect_ber_integer: the INTEGER's item, labelled by its value string where it has one; returns the value. */
+    long integer(Tvb t, Tree parent, String key) {
+        Ber.Tlv h = tlv(t, 0);
+        int n = len(h);
+        t.need(h.value, n);
+        long v = n == 0 ? 0 : Ber.integer(t, h.value, Math.min(n, 8));
+        Registry.Row r = row(key);
+        boolean signed = r == null || r.signed();
+        v = signed ? (int) v : v & 0xffffffffL;
+        String number = Long.toString(v);
+        // tshark -G values writes a negative value of an FT_INT32 as its unsigned 32 bits
+        String name = REG.name(key, v & 0xffffffffL);
+        String label = (r == null ? title(key) : r.title()) + ": " + (name == null ? number : name + " (" + number + ")");
+        created = t.at(parent.field(key, label, number), h.value, n);
+        return v;
+    }
+
+    static Registry.Row row(String key) {
+        try {
+            return REG.row(key);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** dissect_ber_restricted_string (GeneralString): an FT_STRING item over the value. */
+    String string(Tvb t, Tree parent, String key) {
+        Ber.Tlv h = tlv(t, 0);
+        int n = len(h);
+        created = t.string(parent, key, title(key), h.value, n);
+        return Text.ascii(t.s, t.base + h.value, n);
+    }
+
+    /** dissect_ber_boolean. */
+    void bool(Tvb t, Tree parent, String key) {
+        Ber.Tlv h = tlv(t, 0);
+        int n = len(h);
+        boolean v = n > 0 && t.u8(h.value) != 0;
+        t.need(h.value, n);
+        created = t.at(parent.field(key, title(key) + ": " + (v ? "True" : "False"), v ? "1" : "0"), h.value, n);
+    }
+
+    /** dissect_ber_octet_string(_wcb): the bytes' item ("&lt;MISSING&gt;" when empty), then {@code contents} over them beneath it. */
+    Tree octets(Tvb t, Tree parent, String key, Fn contents) {
+        Ber.Tlv h = tlv(t, 0);
+        int n = len(h);
+        t.need(h.value, n);
+        Tree item = parent;
+        if (key != null) {
+            item = t.at(parent.bytes(key, title(key), t.s, t.base + h.value, n), h.value, n);
+            if (n == 0) {
+                item.relabel(title(key) + ": <MISSING>");
+            }
+            created = item;
+        }
+        if (contents != null && n > 0) {
+            contents.run(sub(t, h.value, n), item, null);
+        }
+        return item;
+    }
+
+    /** dissect_ber_GeneralizedTime: "YYYYMMDDHHMMSS[.f]Z" as an absolute time in UTC. */
+    void time(Tvb t, Tree parent, String key) {
+        Ber.Tlv h = tlv(t, 0);
+        int n = len(h);
+        t.need(h.value, n);
+        if (n < 14 || n > 23) {
+            berError(t, parent, "ber.error.invalid_format.generalized_time", "BER Error: GeneralizedTime invalid length: " + n, h.value, n);
+            return;
+        }
+        String s = t.latin1(h.value, n);
+        long secs;
+        try {
+            int y = Integer.parseInt(s.substring(0, 4));
+            int mo = Integer.parseInt(s.substring(4, 6));
+            int d = Integer.parseInt(s.substring(6, 8));
+            int hh = Integer.parseInt(s.substring(8, 10));
+            int mi = Integer.parseInt(s.substring(10, 12));
+            int ss = Integer.parseInt(s.substring(12, 14));
+            if (s.chars().limit(14).anyMatch(c -> c < '0' || c > '9')) {
+                throw new NumberFormatException();
+            }
+            secs = java.time.LocalDateTime.of(y, mo, d, hh, mi, ss).toEpochSecond(java.time.ZoneOffset.UTC);
+        } catch (RuntimeException e) {
+            berError(t, parent, "ber.error.invalid_format.generalized_time", "BER Error: GeneralizedTime invalid format: " + s, h.value, n);
+            return;
+        }
+        String v = Text.absTime(secs, 0);
+        created = t.at(parent.field(key, title(key) + ": " + v, v).time(secs, 0), h.value, n);
+    }
+
+    /**
+     * dissect_ber_constrained_bitstring with named bits: "Padding: N" over the first byte, the
+     * bits' FT_BYTES item over the rest, each named bit (an 8-bit boolean of the byte holding it)
+     * beneath it.
+     */
+    void bitString(Tvb t, Tree parent, String key, List<Registry.Row> bits) {
+        Ber.Tlv h = tlv(t, 0);
+        int n = len(h);
+        t.need(h.value, n);
+        if (n == 0) {
+            return;
+        }
+        int pad = t.u8(h.value);
+        t.at(parent.field("ber.bitstring.padding", "Padding: " + pad, Integer.toString(pad)), h.value, 1);
+        Tree item = t.at(parent.bytes(key, title(key), t.s, t.base + h.value + 1, n - 1), h.value + 1, n - 1);
+        if (n == 1) {
+            item.relabel(title(key) + ": <MISSING>");
+        }
+        created = item;
+        for (int i = 0; i < bits.size(); i++) {
+            int at = h.value + 1 + i / 8;
+            if (at >= h.value + n) {
+                break;
+            }
+            REG.integerItem(t, item, bits.get(i), at, 1, (v, num) -> num);
+        }
+    }
+
+    /** The registry's rows whose names start with {@code prefix}, in tshark's order (a bit string's named bits). */
+    static List<Registry.Row> bits(String prefix) {
+        return REG.rows().stream().filter(r -> r.name().startsWith(prefix)).toList();
+    }
+}
