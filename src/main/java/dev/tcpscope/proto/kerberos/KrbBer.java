@@ -67,6 +67,18 @@ abstract class KrbBer {
         return key.substring(key.lastIndexOf('.') + 1);
     }
 
+    /** How many bytes the identifier at {@code off} takes (X.690 §8.1.2.4's long tag form included). */
+    static int idLength(Tvb t, int off) {
+        if ((t.u8(off) & 0x1f) != 0x1f) {
+            return 1;
+        }
+        int n = 1;
+        while (n < 5 && (t.u8(off + n) & 0x80) != 0) {
+            n++;
+        }
+        return n + 1;
+    }
+
     /** The value length of {@code h}, checked to fit an int. */
     static int len(Ber.Tlv h) {
         if (h.indefinite || h.end() > Integer.MAX_VALUE) {
@@ -124,7 +136,7 @@ abstract class KrbBer {
             El d = els[i];
             if (e.cls != CON || e.tag != d.tag()) {
                 berError(t, tree, "ber.error.sequence.field_wrong", "BER Error: Wrong field in SEQUENCE: expected class:CONTEXT(2) tag:"
-                        + d.tag() + " but found class:" + CLASSES[e.cls] + "(" + e.cls + ") tag:" + e.tag, e.value, elen);
+                        + d.tag() + " but found class:" + CLASSES[e.cls] + "(" + e.cls + ") tag:" + e.tag, hoffset, idLength(t, hoffset));
                 i++;
                 offset = eoffset;
                 continue;
