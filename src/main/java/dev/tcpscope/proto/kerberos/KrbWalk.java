@@ -80,6 +80,14 @@ final class KrbWalk extends KrbBer {
             case 15 -> sequence(t, inner, parent, "kerberos.ap_rep_element",
                     el(0, "kerberos.pvno", this::integer), el(1, "kerberos.msg_type", this::msgType),
                     el(2, "kerberos.enc_part_element", this::encryptedData));
+            case 20 -> sequence(t, inner, parent, "kerberos.krb_safe_element",
+                    el(0, "kerberos.pvno", this::integer), el(1, "kerberos.msg_type", this::msgType),
+                    el(2, "kerberos.safe_body_element", (x, q, k) -> sequence(x, 0, q, k,
+                            el(0, "kerberos.user_data", (y, r, kk) -> octets(y, r, kk, null)),
+                            opt(1, "kerberos.timestamp", this::time), opt(2, "kerberos.usec", this::integer),
+                            opt(3, "kerberos.seq_number", this::integer), el(4, "kerberos.s_address_element", this::hostAddress),
+                            opt(5, "kerberos.r_address_element", this::hostAddress))),
+                    el(3, "kerberos.cksum_element", this::checksum));
             case 21 -> sequence(t, inner, parent, "kerberos.krb_priv_element",
                     el(0, "kerberos.pvno", this::integer), el(1, "kerberos.msg_type", this::msgType),
                     el(3, "kerberos.enc_part_element", this::encryptedData));
