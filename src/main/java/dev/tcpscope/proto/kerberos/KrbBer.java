@@ -111,7 +111,7 @@ abstract class KrbBer {
         }
         Tree tree = parent;
         if (key != null) {
-            t.need(off, end - off);
+            // an FT_NONE item may run past the captured bytes (pdml's "field length invalid!")
             tree = t.at(parent.none(key, title(key)), off, end - off);
             created = tree;
         }
@@ -148,6 +148,8 @@ abstract class KrbBer {
             offset = eoffset;
         }
         if (offset != end) {
+            // tvb_ensure_bytes_exist(tvb, offset - 2, 2) first: past the SEQUENCE's own bytes that throws
+            t.need(offset - 2, 2);
             berError(t, tree, "ber.error.length", "BER Error: Sequence ate " + (offset - end) + " too many bytes", offset, 0);
         }
         return end;
@@ -168,8 +170,10 @@ abstract class KrbBer {
                     + ") " + (h.constructed ? "constructed" : "primitive") + " tag:" + h.tag + " was unexpected", offset, lenx);
             return end;
         }
+        // packet-ber.c counts the elements only when all of the value's bytes are there
+        boolean whole = end <= t.cap;
         int count = 0;
-        for (int p = offset; p < end; count++) {
+        for (int p = offset; whole && p < end; count++) {
             Ber.Tlv e = tlv(t, p);
             long next = e.value + e.length;
             if (e.indefinite || next <= p || next > Integer.MAX_VALUE) {
@@ -179,8 +183,7 @@ abstract class KrbBer {
         }
         Tree tree = parent;
         if (key != null) {
-            t.need(offset, lenx);
-            String label = title(key) + ": " + count + (count == 1 ? " item" : " items");
+            String label = title(key) + ": " + (!whole ? "unknown number of items" : count + (count == 1 ? " item" : " items"));
             tree = t.at(parent.field(key, label, Integer.toString(count)), offset, lenx);
             listLabels.put(tree, new StringBuilder(label));
             created = tree;
