@@ -87,6 +87,11 @@ abstract class KrbBer {
         return (int) h.length;
     }
 
+    /** A string's length as packet-ber.c takes it: no further than the bytes its tvb reports. */
+    static int clamped(Tvb t, Ber.Tlv h) {
+        return (int) Math.max(0, Math.min(h.length, (long) t.rep - h.value));
+    }
+
     /** An expert item of packet-ber.c's: the text item carrying it. */
     static void berError(Tvb t, Tree parent, String expert, String msg, int off, long len) {
         int l = (int) Math.max(0, Math.min(len, (long) t.cap - off));
@@ -100,21 +105,27 @@ abstract class KrbBer {
      */
     int sequence(Tvb t, int off, Tree parent, String key, El... els) {
         Ber.Tlv h = tlv(t, off);
-        int lenx = len(h);
         int offset = h.value;
-        int end = offset + lenx;
-        if (h.cls != APP && h.cls != Ber.PRIVATE && (!h.constructed || h.cls != UNI || h.tag != Ber.T_SEQUENCE)) {
-            t.need(off, 2);
-            berError(t, parent, "ber.error.expected.sequence", "BER Error: Sequence expected but class:" + CLASSES[h.cls] + "(" + h.cls + ") "
-                    + (h.constructed ? "constructed" : "primitive") + " tag:" + h.tag + " was unexpected", offset, lenx);
-            return end;
-        }
         Tree tree = parent;
         if (key != null) {
             // an FT_NONE item may run past the captured bytes (pdml's "field length invalid!")
-            tree = t.at(parent.none(key, title(key)), off, end - off);
+            tree = t.at(parent.none(key, title(key)), off, (int) Math.min(offset - off + h.length, Integer.MAX_VALUE));
             created = tree;
         }
+        if (h.cls != APP && h.cls != Ber.PRIVATE && (!h.constructed || h.cls != UNI || h.tag != Ber.T_SEQUENCE)) {
+            berError(t, tree, "ber.error.expected.sequence", "BER Error: Sequence expected but class:" + CLASSES[h.cls] + "(" + h.cls + ") "
+                    + (h.constructed ? "Constructed" : "Primitive") + " tag:" + h.tag + " was unexpected", offset, h.length);
+            return (int) Math.min(offset + h.length, Integer.MAX_VALUE);
+        }
+        long remaining = (long) t.rep - offset;
+        // a length whose end overflows packet-ber.c's int offsets
+        if (h.length > remaining && offset + h.length > Integer.MAX_VALUE) {
+            berError(t, tree, "ber.error.length", "BER Error: SEQUENCE is " + (int) (h.length - remaining) + " too many bytes long",
+                    offset, remaining);
+            return t.rep;
+        }
+        int lenx = len(h);
+        int end = offset + lenx;
         int i = 0;
         while (offset < end) {
             int hoffset = offset;
@@ -167,7 +178,7 @@ abstract class KrbBer {
         if (!h.constructed || h.cls != UNI || h.tag != Ber.T_SEQUENCE) {
             t.need(off, 2);
             berError(t, parent, "ber.error.expected.sequence", "BER Error: SequenceOf expected but class:" + CLASSES[h.cls] + "(" + h.cls
-                    + ") " + (h.constructed ? "constructed" : "primitive") + " tag:" + h.tag + " was unexpected", offset, lenx);
+                    + ") " + (h.constructed ? "Constructed" : "Primitive") + " tag:" + h.tag + " was unexpected", offset, lenx);
             return end;
         }
         // packet-ber.c counts the elements only when all of the value's bytes are there
@@ -191,6 +202,9 @@ abstract class KrbBer {
         while (offset < end) {
             Ber.Tlv e = tlv(t, offset);
             int eoffset = e.value + len(e);
+            if (eoffset > t.rep) {
+                throw Tvb.Stop.MALFORMED; // tvb_new_subset_length past the reported bytes
+            }
             element.run(sub(t, offset, eoffset - offset), tree, itemKey);
             offset = eoffset;
         }
@@ -225,7 +239,7 @@ abstract class KrbBer {
     /** dissect_ber_restricted_string (GeneralString): an FT_STRING item over the value. */
     String string(Tvb t, Tree parent, String key) {
         Ber.Tlv h = tlv(t, 0);
-        int n = len(h);
+        int n = clamped(t, h);
         created = t.string(parent, key, title(key), h.value, n);
         return Text.ascii(t.s, t.base + h.value, n);
     }
@@ -242,7 +256,7 @@ abstract class KrbBer {
     /** dissect_ber_octet_string(_wcb): the bytes' item ("&lt;MISSING&gt;" when empty), then {@code contents} over them beneath it. */
     Tree octets(Tvb t, Tree parent, String key, Fn contents) {
         Ber.Tlv h = tlv(t, 0);
-        int n = len(h);
+        int n = clamped(t, h);
         t.need(h.value, n);
         Tree item = parent;
         if (key != null) {
