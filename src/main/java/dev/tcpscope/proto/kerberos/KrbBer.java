@@ -43,7 +43,7 @@ abstract class KrbBer {
     /** The labels of the SEQUENCE OF items added, for texts appended to them later. */
     final java.util.IdentityHashMap<Tree, StringBuilder> listLabels = new java.util.IdentityHashMap<>();
 
-    /** The item the last field added (actx->created_item). */
+    /** The item the last leaf field added (actx->created_item; packet-ber.c's SEQUENCE and SEQUENCE OF items do not set it). */
     Tree created = Tree.NOTHING;
 
     static Ber.Tlv tlv(Tvb t, int off) {
@@ -110,7 +110,6 @@ abstract class KrbBer {
         if (key != null) {
             // an FT_NONE item may run past the captured bytes (pdml's "field length invalid!")
             tree = t.at(parent.none(key, title(key)), off, (int) Math.min(offset - off + h.length, Integer.MAX_VALUE));
-            created = tree;
         }
         if (h.cls != APP && h.cls != Ber.PRIVATE && (!h.constructed || h.cls != UNI || h.tag != Ber.T_SEQUENCE)) {
             berError(t, tree, "ber.error.expected.sequence", "BER Error: Sequence expected but class:" + CLASSES[h.cls] + "(" + h.cls + ") "
@@ -177,7 +176,7 @@ abstract class KrbBer {
         int end = offset + lenx;
         if (!h.constructed || h.cls != UNI || h.tag != Ber.T_SEQUENCE) {
             t.need(off, 2);
-            berError(t, parent, "ber.error.expected.sequence", "BER Error: SequenceOf expected but class:" + CLASSES[h.cls] + "(" + h.cls
+            berError(t, parent, "ber.error.expected.sequence", "BER Error: SET OF expected but class:" + CLASSES[h.cls] + "(" + h.cls
                     + ") " + (h.constructed ? "Constructed" : "Primitive") + " tag:" + h.tag + " was unexpected", offset, lenx);
             return end;
         }
@@ -197,18 +196,41 @@ abstract class KrbBer {
             String label = title(key) + ": " + (!whole ? "unknown number of items" : count + (count == 1 ? " item" : " items"));
             tree = t.at(parent.field(key, label, Integer.toString(count)), offset, lenx);
             listLabels.put(tree, new StringBuilder(label));
-            created = tree;
         }
+        int[] want = elementType(itemKey);
         while (offset < end) {
             Ber.Tlv e = tlv(t, offset);
             int eoffset = e.value + len(e);
-            if (eoffset > t.rep) {
-                throw Tvb.Stop.MALFORMED; // tvb_new_subset_length past the reported bytes
+            if (e.cls != want[0] || e.tag != want[1]) {
+                berError(t, tree, "ber.error.sequence_of.field_wrong", "BER Error: Wrong field in SEQUENCE OF: expected class:" + CLASSES[want[0]]
+                        + "(" + want[0] + ") tag:" + want[1] + (want[0] == UNI ? "(" + UNIVERSAL_NAMES.getOrDefault(want[1], "") + ")" : "")
+                        + " but found class:" + CLASSES[e.cls] + "(" + e.cls + ") tag:" + e.tag, offset, eoffset - offset);
+                offset = eoffset;
+                continue;
             }
             element.run(sub(t, offset, eoffset - offset), tree, itemKey);
             offset = eoffset;
         }
+        if (offset != end) {
+            // as after a SEQUENCE: past the bytes there, tvb_ensure_bytes_exist throws first
+            t.need(offset - 2, 2);
+            berError(t, tree, "ber.error.length", "BER Error: Sequence Of ate " + (offset - end) + " too many bytes", offset, 0);
+        }
         return end;
+    }
+
+    /** packet-ber.c's names of the universal tags the Kerberos elements use. */
+    static final java.util.Map<Integer, String> UNIVERSAL_NAMES = java.util.Map.of(2, "INTEGER", 4, "OCTET STRING", 16, "SEQUENCE",
+            24, "GeneralizedTime", 27, "GeneralString");
+
+    /** The class and tag a SEQUENCE OF's elements must have, by the element's field. */
+    static int[] elementType(String itemKey) {
+        return switch (itemKey) {
+            case "kerberos.Ticket_element" -> new int[] {APP, 1};
+            case "kerberos.ENCTYPE" -> new int[] {UNI, Ber.T_INTEGER};
+            case "kerberos.CNameString", "kerberos.SNameString", "kerberos.KerberosString" -> new int[] {UNI, 27};
+            default -> new int[] {UNI, Ber.T_SEQUENCE};
+        };
     }
 
     /** dissect_ber_integer: the INTEGER's item, labelled by its value string where it has one; returns the value. */
@@ -239,6 +261,11 @@ abstract class KrbBer {
     /** dissect_ber_restricted_string (GeneralString): an FT_STRING item over the value. */
     String string(Tvb t, Tree parent, String key) {
         Ber.Tlv h = tlv(t, 0);
+        if (h.cls != UNI || h.tag != 27) {
+            berError(t, parent, "ber.error.expected.string", "BER Error: String with tag=27 expected but class:" + CLASSES[h.cls] + "(" + h.cls
+                    + ") " + (h.constructed ? "Constructed" : "Primitive") + " tag:" + h.tag + " was unexpected", h.value, h.length);
+            return "";
+        }
         int n = clamped(t, h);
         created = t.string(parent, key, title(key), h.value, n);
         return Text.ascii(t.s, t.base + h.value, n);
@@ -275,31 +302,68 @@ abstract class KrbBer {
     /** dissect_ber_GeneralizedTime: "YYYYMMDDHHMMSS[.f]Z" as an absolute time in UTC. */
     void time(Tvb t, Tree parent, String key) {
         Ber.Tlv h = tlv(t, 0);
-        int n = len(h);
-        t.need(h.value, n);
-        if (n < 14 || n > 23) {
-            berError(t, parent, "ber.error.invalid_format.generalized_time", "BER Error: GeneralizedTime invalid length: " + n, h.value, n);
+        if (h.length < 14 || h.length > 23) {
+            // checked before any byte of the value is read
+            berError(t, parent, "ber.error.invalid_format.generalized_time", "BER Error: GeneralizedTime invalid length: " + h.length,
+                    h.value, h.length);
             return;
         }
+        int n = len(h);
+        t.need(h.value, n);
         String s = t.latin1(h.value, n);
+        // sscanf("%4d%2d%2d%2d%2d%2d"): the fields read until one fails; five are enough (no seconds)
+        int[] f = new int[6];
+        int got = scanFields(s, f);
         long secs;
         try {
-            int y = Integer.parseInt(s.substring(0, 4));
-            int mo = Integer.parseInt(s.substring(4, 6));
-            int d = Integer.parseInt(s.substring(6, 8));
-            int hh = Integer.parseInt(s.substring(8, 10));
-            int mi = Integer.parseInt(s.substring(10, 12));
-            int ss = Integer.parseInt(s.substring(12, 14));
-            if (s.chars().limit(14).anyMatch(c -> c < '0' || c > '9')) {
-                throw new NumberFormatException();
+            if (got < 5) {
+                throw new IllegalArgumentException();
             }
-            secs = java.time.LocalDateTime.of(y, mo, d, hh, mi, ss).toEpochSecond(java.time.ZoneOffset.UTC);
+            secs = java.time.LocalDateTime.of(f[0], f[1], f[2], f[3], f[4], got > 5 ? f[5] : 0).toEpochSecond(java.time.ZoneOffset.UTC);
         } catch (RuntimeException e) {
-            berError(t, parent, "ber.error.invalid_format.generalized_time", "BER Error: GeneralizedTime invalid format: " + s, h.value, n);
+            StringBuilder shown = new StringBuilder(n);
+            for (char c : s.toCharArray()) {
+                shown.append(c < 0x80 ? c : '\ufffd'); // format_text of bytes that are not UTF-8
+            }
+            berError(t, parent, "ber.error.invalid_format.generalized_time", "BER Error: GeneralizedTime invalid format: " + shown, h.value, n);
             return;
         }
         String v = Text.absTime(secs, 0);
         created = t.at(parent.field(key, title(key) + ": " + v, v).time(secs, 0), h.value, n);
+    }
+
+    /** Reads "%4d%2d%2d%2d%2d%2d" from {@code s} into {@code f} as sscanf does (blanks and a sign allowed); returns how many. */
+    static int scanFields(String s, int[] f) {
+        int[] widths = {4, 2, 2, 2, 2, 2};
+        int p = 0;
+        for (int k = 0; k < widths.length; k++) {
+            while (p < s.length() && Character.isWhitespace(s.charAt(p))) {
+                p++;
+            }
+            int start = p;
+            int w = widths[k];
+            boolean neg = false;
+            if (p < s.length() && (s.charAt(p) == '-' || s.charAt(p) == '+') && w > 1) {
+                neg = s.charAt(p) == '-';
+                p++;
+                w--;
+            }
+            int v = 0;
+            int digits = 0;
+            while (digits < w && p < s.length() && s.charAt(p) >= '0' && s.charAt(p) <= '9') {
+                v = v * 10 + s.charAt(p) - '0';
+                p++;
+                digits++;
+            }
+            if (digits == 0) {
+                return k;
+            }
+            f[k] = neg ? -v : v;
+            if (p - start < 0) {
+                return k;
+            }
+        }
+        return widths.length;
     }
 
     /**

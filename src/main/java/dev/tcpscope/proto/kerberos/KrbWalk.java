@@ -221,18 +221,16 @@ final class KrbWalk extends KrbBer {
         sequence(t, 0, p, k, paData());
     }
 
-    private Tree typeItem = Tree.NOTHING;
-
     private void padataType(Tvb t, Tree p, String k) {
         padataType = super.integer(t, p, k);
-        typeItem = created;
         String name = REG.value(k, padataType & 0xffffffffL);
         p.relabel(title("kerberos.PA_DATA_element") + " " + (name != null ? name : "Unknown:" + padataType));
     }
 
     /** PA-DATA's padata-value, beneath the padata-type item, read by its type as 4.0 reads it. */
     private void padataValue(Tvb t, Tree p, String k) {
-        Tree under = typeItem;
+        // beneath actx->created_item: the padata-type item, or whatever leaf came last when it is missing
+        Tree under = created;
         Fn contents = switch ((int) padataType) {
             case 1 -> (x, q, kk) -> applications(x, 0, q);
             case 2 -> (x, q, kk) -> sequence(x, 0, q, null, encryptedDataEls());
