@@ -180,8 +180,8 @@ abstract class KrbBer {
                     + ") " + (h.constructed ? "Constructed" : "Primitive") + " tag:" + h.tag + " was unexpected", offset, lenx);
             return end;
         }
-        // packet-ber.c counts the elements only when all of the value's bytes are there
-        boolean whole = end <= t.cap;
+        // packet-ber.c counts the elements only when its tvb is not cut short (captured = reported)
+        boolean whole = t.cap >= t.rep;
         int count = 0;
         for (int p = offset; whole && p < end; count++) {
             Ber.Tlv e = tlv(t, p);
