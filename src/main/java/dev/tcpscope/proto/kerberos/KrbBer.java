@@ -104,6 +104,25 @@ abstract class KrbBer {
      * matched to the definition in order; returns the offset after it.
      */
     int sequence(Tvb t, int off, Tree parent, String key, El... els) {
+        if (++depth > MAX_DEPTH) {
+            throw Tvb.Stop.MALFORMED;
+        }
+        try {
+            return sequenceAt(t, off, parent, key, els);
+        } finally {
+            depth--;
+        }
+    }
+
+    /**
+     * How deep SEQUENCEs may nest (a KRB-ERROR's e-data can hold a PA-TGS-REQ holding another
+     * message ...): far beyond any real message, well within the thread's stack; deeper input
+     * ends as a malformed message where tshark's 500-level tree limit would stop it.
+     */
+    static final int MAX_DEPTH = 100;
+    private int depth;
+
+    private int sequenceAt(Tvb t, int off, Tree parent, String key, El... els) {
         Ber.Tlv h = tlv(t, off);
         int offset = h.value;
         Tree tree = parent;
