@@ -141,7 +141,7 @@ public final class Kerberos implements PduDissector, TcpPdus {
             return;
         }
         KrbWalk w = new KrbWalk(rm);
-        LayerTree.End end = Tvb.walk(() -> w.message(t, Tree.NOTHING));
+        LayerTree.End end = walk(w, t, Tree.NOTHING, rm);
         if (w.info != null) {
             ctx.columns.setInfo(w.info);
         }
@@ -149,6 +149,24 @@ public final class Kerberos implements PduDissector, TcpPdus {
             ctx.columns.appendInfo(end.marker());
         }
         msgs.add(new Msg(t, rm, end, false, calls, ctx.reassembled));
+    }
+
+    private static LayerTree.End walk(KrbWalk w, Tvb t, Tree krb, boolean rm) {
+        return walk(w, t, krb, rm, new int[1]);
+    }
+
+    /**
+     * The message's walk; over TCP dissect_kerberos_tcp_pdu sets {@code pinfo->fragmented}, so a
+     * read past a PDU's reported bytes shows as "[BoundErrorUnreassembled Packet]" there.
+     */
+    private static LayerTree.End walk(KrbWalk w, Tvb t, Tree krb, boolean rm, int[] used) {
+        try {
+            used[0] = w.message(t, krb);
+            return LayerTree.End.OK;
+        } catch (Tvb.Stop stop) {
+            used[0] = -1;
+            return stop.shown(rm).end();
+        }
     }
 
     @Override
@@ -172,8 +190,8 @@ public final class Kerberos implements PduDissector, TcpPdus {
             }
             Tree krb = root.protocol("kerberos", "Kerberos");
             KrbWalk w = new KrbWalk(m.rm());
-            int[] used = {-1};
-            End e = Tvb.walk(() -> used[0] = w.message(m.t(), krb));
+            int[] used = new int[1];
+            End e = walk(w, m.t(), krb, m.rm(), used);
             // proto_item_set_len(item, offset) once the message is read; to the end of the bytes otherwise
             int length = used[0] >= 0 ? Math.min(used[0], m.t().cap) : m.t().cap;
             krb.at(m.t().s, m.t().base, length);
