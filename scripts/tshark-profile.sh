@@ -244,6 +244,12 @@ ENABLED=(
   #   segments put together into application messages, the application layer and its objects
   #   (src/main/java/dev/tcpscope/proto/dnp3; docs/DNP3.md).
   dnp3
+  # kerberos: Kerberos v5 on udp.port and tcp.port 88 (TCP: the 4-byte record mark, messages
+  #   reassembled), without a keytab: the messages, PA-DATA, tickets, encrypted parts as cipher
+  #   bytes, KRB-ERROR's e-data (src/main/java/dev/tcpscope/proto/kerberos; docs/kerberos.md).
+  #   With it on, the Kerberos tokens that SPNEGO/GSS-API carry in SMB2, LDAP and DCE/RPC are
+  #   decoded too; tcpscope does not build those yet (docs/kerberos.md, "Left").
+  kerberos
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

@@ -8,29 +8,30 @@ import dev.tcpscope.proto.Tvb;
  * octets. Every byte is read through {@link Tvb#need}, so running past the captured bytes or
  * the reported length stops the walk as Wireshark's exceptions stop it; nothing here throws
  * anything else. An indefinite length (0x80) is reported, not followed: LDAP (RFC 4511 §5.1)
- * forbids it and the walker treats it as an error.
+ * forbids it and the walker treats it as an error. Shared with Kerberos ({@code proto.kerberos}),
+ * whose DER messages need the same reader.
  */
-final class Ber {
-    static final int UNIVERSAL = 0, APPLICATION = 1, CONTEXT = 2, PRIVATE = 3;
-    static final int T_BOOLEAN = 1, T_INTEGER = 2, T_OCTET_STRING = 4, T_ENUMERATED = 10, T_SEQUENCE = 16, T_SET = 17;
+public final class Ber {
+    public static final int UNIVERSAL = 0, APPLICATION = 1, CONTEXT = 2, PRIVATE = 3;
+    public static final int T_BOOLEAN = 1, T_INTEGER = 2, T_OCTET_STRING = 4, T_ENUMERATED = 10, T_SEQUENCE = 16, T_SET = 17;
 
     /** One TLV header: where it starts, its class, form and tag, where its value starts and its length. */
-    static final class Tlv {
-        int start;
-        int cls;
-        boolean constructed;
-        int tag;
-        int value;
-        long length;
-        boolean indefinite;
+    public static final class Tlv {
+        public int start;
+        public int cls;
+        public boolean constructed;
+        public int tag;
+        public int value;
+        public long length;
+        public boolean indefinite;
 
         /** The offset just past the value. */
-        long end() {
+        public long end() {
             return value + length;
         }
 
         /** The header's and the value's length together. */
-        long total() {
+        public long total() {
             return value - start + length;
         }
     }
@@ -38,7 +39,7 @@ final class Ber {
     private Ber() { }
 
     /** Reads the identifier and length at {@code off} into {@code t}. */
-    static Tlv header(Tvb b, int off, Tlv t) {
+    public static Tlv header(Tvb b, int off, Tlv t) {
         t.start = off;
         int id = b.u8(off++);
         t.cls = id >> 6;
@@ -78,7 +79,7 @@ final class Ber {
     }
 
     /** get_ber_length at {@code off}: the length and the offset after it, as {@code {length, next}}; lengths of more than four octets keep their last four. */
-    static long[] length(Tvb b, int off) {
+    public static long[] length(Tvb b, int off) {
         int first = b.u8(off++);
         if (first < 0x80) {
             return new long[] {first, off};
@@ -92,7 +93,7 @@ final class Ber {
     }
 
     /** The INTEGER of {@code len} octets at {@code off}, two's complement, as dissect_ber_integer64 reads it (the last eight octets). */
-    static long integer(Tvb b, int off, int len) {
+    public static long integer(Tvb b, int off, int len) {
         long v = 0;
         for (int i = 0; i < len; i++) {
             int c = b.u8(off + i);
