@@ -111,6 +111,10 @@ final class VncWalk {
     /** What an integer item shows after its title: a value string's name and the number, or the number. */
     static String shown(String name, long v, String number) {
         String n = REG.name(name, v);
+        if (v < 0 && "Unknown".equals(n)) {
+            // tshark -G values lists a negative encoding as its 32-bit unsigned twin
+            n = REG.name(name, v & 0xffffffffL);
+        }
         return n == null ? number : n + " (" + number + ")";
     }
 
@@ -128,6 +132,13 @@ final class VncWalk {
     Tree bytes(Tree parent, String name, int off, long len) {
         int n = gint(len, off);
         t.need(off, n);
+        String title = REG.row(name).title();
+        if (n == 0) {
+            // an empty FT_BYTES item: "<MISSING>" in its label, no bytes for -T fields
+            Tree e = parent instanceof dev.tcpscope.proto.Collected ? parent.bytes(name, title, t.s, t.base + Math.min(off, t.cap), 0)
+                    : parent.field(name, title + ": <MISSING>", "");
+            return t.at(e, off, 0);
+        }
         return t.at(parent.bytes(name, REG.row(name).title(), t.s, t.base + off, n), off, n);
     }
 
