@@ -110,6 +110,14 @@ public final class Vnc implements PduDissector, LayerTree {
         }
     }
 
+    /** tshark -2: the second pass does not call VNC for a segment that only starts or continues a PDU. */
+    @Override
+    public void uncall(long f) {
+        if (f == frame && !calls.isEmpty()) {
+            calls.remove(calls.size() - 1);
+        }
+    }
+
     @Override
     public boolean shows(long f) {
         return f == frame && !calls.isEmpty();

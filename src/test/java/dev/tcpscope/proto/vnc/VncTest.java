@@ -41,7 +41,10 @@ class VncTest {
             "zeek-rfb-vnc-scanner.pcap");
 
     /** Goldens tcpscope does not match yet, and why (docs/vnc.md, "Left"). */
-    private static final Map<String, String> KNOWN_GAPS = Map.ofEntries();
+    private static final Map<String, String> KNOWN_GAPS = Map.ofEntries(
+            Map.entry("zeek-rfb-vnc-mac-to-linux.pcap.2.V.txt.gz", "frame 105, the last segment of a framebuffer update that"
+                    + " never completes: tshark's second pass dissects it (its reassembly's last frame), tcp.Desegmenter's"
+                    + " -2 rule drops a reassembled PDU asked again from its start"));
 
     static Stream<Arguments> goldens() throws IOException {
         List<Arguments> all = GoldenText.protocolGoldens(DIR, "vnc", KINDS).toList();
