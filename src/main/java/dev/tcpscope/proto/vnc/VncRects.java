@@ -117,7 +117,7 @@ final class VncRects {
                 long mask = (long) ((width + 7) / 8) * height;
                 yield cursor(e, mask, mask);
             }
-            case 0xFFFFFED4 -> desktopSize(e); // Extended Desktop Size (-308)
+            case -308 -> desktopSize(e); // Extended Desktop Size
             case 0xFFFE0001 -> {
                 long need = needed(width);
                 if (need > 0) {
@@ -181,7 +181,7 @@ final class VncRects {
         return 0;
     }
 
-    /** vnc_rre_encoding as 4.0 has it: two bytes skipped after the count. */
+    /** vnc_rre_encoding: the count, the background pixel, the sub-rectangles (at most 10000). */
     private long rre(Tree e) {
         long need = needed(4);
         if (need > 0) {
@@ -195,7 +195,6 @@ final class VncRects {
                     "Too many sub-rectangles (" + (int) subrects + "), aborting dissection");
             return 0;
         }
-        off[0] += 2;
         need = needed(bpp);
         if (need > 0) {
             return need;

@@ -81,9 +81,16 @@ final class VncServer {
         w.cols.appendSep("; ", "Fence");
         w.none(m, "vnc.padding", off, 3);
         Tree flags = w.uint(m, "vnc.fence_flags", off + 3, 4);
+        // proto_tree_add_bitmask: the set flags' titles after the value
+        long v = t.u32(off + 3);
+        StringBuilder label = new StringBuilder("Fence flags: 0x" + dev.tcpscope.proto.Registry.hex(v, 8));
         for (String f : new String[] {"vnc.fence_request", "vnc.fence_sync_next", "vnc.fence_block_after", "vnc.fence_block_before"}) {
             w.uint(flags, f, off + 3, 4);
+            if ((v & VncWalk.REG.row(f).mask()) != 0) {
+                label.append(", ").append(VncWalk.REG.row(f).title());
+            }
         }
+        flags.relabel(label.toString());
         w.uint(m, "vnc.fence_payload_length", off + 7, 1);
         if (len > 0) {
             w.bytes(m, "vnc.fence_payload", off + 8, len);

@@ -38,7 +38,7 @@ final class VncTight {
             pic.append(i >= first && i < first + width ? (char) ('0' + ((b >> (7 - i)) & 1)) : '.');
         }
         var row = VncWalk.REG.row(name);
-        String shown = row.type().equals("FT_BOOLEAN") ? VncWalk.REG.tfs(name, v != 0) : row.hex() ? "0x" + Integer.toHexString(v) : Integer.toString(v);
+        String shown = row.type().equals("FT_BOOLEAN") ? VncWalk.REG.tfs(name, v != 0) : row.hex() ? "0x" + String.format("%02x", v) : Integer.toString(v);
         String value = row.type().equals("FT_BOOLEAN") ? (v != 0 ? "1" : "0") : row.hex() ? "0x" + String.format("%02x", v) : Integer.toString(v);
         last = pic + " = " + row.title() + ": " + shown;
         return t.at(e.field(name, last, value), off[0], 1);

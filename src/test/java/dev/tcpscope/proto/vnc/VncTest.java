@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * VNC is what tshark 4.0.17 prints (goldens by scripts/make-vnc-goldens.sh: the packet list of
  * every frame and, for the frames {@code -Y vnc} keeps, -V, -2 -V, -T json -x, -T pdml, -T ek,
- * -T fields and -q -z expert) on Zeek's three rfb captures; and thousands of mutated VNC
+ * -T fields and -q -z expert) on Zeek's three rfb captures and the crafted captures/synth-vnc.pcap
+ * and synth-vnc-heuristic.pcap (scripts/vnc-crafted.py); and thousands of mutated VNC
  * payloads, replayed in their connections' order so that the handshake state machine and the
  * framebuffer updates see them, never end a read, in bounded time.
  */
@@ -38,7 +39,7 @@ class VncTest {
         {".2.V.txt.gz", "-2 -V"}, {".V.txt.gz", "-V"}, {".ek.json.gz", "-T ek"}, {".json.gz", "-T json -x"},
         {".pdml.gz", "-T pdml"}, {".fields.tsv", "-T fields -E header=y"}, {".expert.txt", "-q -z expert"}, {".txt", ""}};
     private static final List<String> CAPTURES = List.of("zeek-rfb-vnc-mac-to-linux.pcap", "zeek-rfb-vncmac.pcap",
-            "zeek-rfb-vnc-scanner.pcap");
+            "zeek-rfb-vnc-scanner.pcap", "synth-vnc.pcap", "synth-vnc-heuristic.pcap");
 
     /** Goldens tcpscope does not match yet, and why (docs/vnc.md, "Left"). */
     private static final Map<String, String> KNOWN_GAPS = Map.ofEntries(
