@@ -133,6 +133,7 @@ public final class Vnc implements PduDissector, LayerTree {
             protocols.accept("vnc");
             VncWalk w = new VncWalk(c.t, c.before.copy(), c.pixelBefore.copy(), VncWalk.Cols.NONE, true, f,
                     c.srcPort, c.dstPort, c.canDesegment);
+            w.again = c.inflated.iterator();
             End e = w.walk(root);
             if (e != End.OK) {
                 end = e;
@@ -146,7 +147,9 @@ public final class Vnc implements PduDissector, LayerTree {
         if (shows(f)) {
             for (Call c : calls) {
                 for (byte[] b : c.inflated) {
-                    source.accept("Uncompressed ZRLE data", b);
+                    if (b != null) {
+                        source.accept("Uncompressed ZRLE data", b);
+                    }
                 }
             }
         }

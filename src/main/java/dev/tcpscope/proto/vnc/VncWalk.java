@@ -63,8 +63,13 @@ final class VncWalk {
     final boolean canDesegment;
     /** The answer: where more bytes are asked for (-1: none) and how many. */
     int desegOffset = -1, desegLength;
-    /** The ZRLE data this call inflated, in order (tshark's "Uncompressed ZRLE data" sources). */
+    /** The ZRLE data this call inflated, in order, null where it did not (tshark's "Uncompressed ZRLE data" sources). */
     final java.util.List<byte[]> inflated = new java.util.ArrayList<>(1);
+    /**
+     * When the tree is built again: the arrays the first pass inflated, taken in the same order,
+     * so that the items lie in the very bytes listed as the frame's data sources.
+     */
+    java.util.Iterator<byte[]> again;
 
     VncWalk(Tvb t, Conv c, Pixel px, Cols cols, boolean withTree, long frame, int srcPort, int dstPort, boolean canDesegment) {
         this.t = t;

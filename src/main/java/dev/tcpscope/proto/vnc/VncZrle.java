@@ -43,9 +43,9 @@ final class VncZrle {
             return need;
         }
         w.bytes(e, "vnc.zrle_data", off[0], len);
-        byte[] out = inflate(t.copy(off[0], (int) len));
+        byte[] out = w.again != null ? w.again.hasNext() ? w.again.next() : null : inflate(t.copy(off[0], (int) len));
+        w.inflated.add(out); // null too: the tree's walk takes them again in this order
         if (out != null) {
-            w.inflated.add(out);
             Tvb u = new Tvb(MemorySegment.ofArray(out), 0, out.length, out.length);
             int sub = u.u8(0);
             Tree si = VncWalk.REG.integerItem(u, e, VncWalk.REG.row("vnc.zrle_subencoding"), 0, 1, (v, num) -> num);
