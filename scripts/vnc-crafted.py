@@ -19,6 +19,9 @@ handshake; the bytes follow RFC 6143 and packet-vnc.c (Wireshark 4.0.17), some o
   4. port 5900: a failed VNC authentication with its reason (3.8), after a gtk-vnc greeting that
      ends in NUL.
   5. port 5900, started mid-session: the first bytes are a client message, not a greeting.
+  6. port 5900: MirrorLink messages from both sides (display and event configurations, touch
+     events, key event listing, alternative text, framebuffer blocking, an unknown body), the
+     MirrorLink Context Information and SLRLE encodings and H.264.
 """
 import struct
 import sys
@@ -177,6 +180,29 @@ d.server(bytes(range(100, 116)))
 d.client(bytes(range(116, 132)))
 d.server(struct.pack(">II", 1, 14) + b"Wrong password")
 d.close()
+
+# 6. MirrorLink messages both ways and its rectangle encodings (context information, SLRLE), H.264
+g = Conn(C, S, 40007, 5900)
+g.server(b"RFB 003.008\n")
+g.client(b"RFB 003.008\n")
+g.server(bytes([1, 1]))
+g.client(bytes([1]))
+g.server(struct.pack(">I", 0))
+g.client(bytes([1]))
+g.server(server_init(800, 480, 16, 16, b"car"))
+g.client(struct.pack(">BBH", 128, 2, 14) + struct.pack(">BBHHHHHH", 1, 1, 0x0003, 800, 480, 150, 90, 600))
+g.client(struct.pack(">BBH", 128, 20, 13) + bytes([2]) + struct.pack(">HHBB", 10, 20, 1, 255) + struct.pack(">HHBB", 30, 40, 2, 0))
+g.server(struct.pack(">BBH", 128, 1, 12) + struct.pack(">BBHHHI", 1, 1, 0x0001, 800, 480, 0x00010002))
+g.server(struct.pack(">BBH", 128, 3, 28) + b"enUSenGB" + struct.pack(">IIIII", 1, 2, 3, 4, 5))
+g.server(struct.pack(">BBH", 128, 7, 12) + bytes([1, 2]) + struct.pack(">HII", 7, 0x61, 0x62))
+g.server(struct.pack(">BBH", 128, 21, 8) + struct.pack(">IH", 0x1234, 2) + b"hi")
+g.server(struct.pack(">BBH", 128, 0, 3) + b"xyz")
+g.server(struct.pack(">BBH", 128, 16, 14) + struct.pack(">HHHHIH", 1, 2, 3, 4, 5, 6))
+ctx = rect(0, 0, 0, 0, -524) + struct.pack(">IHHIII", 0xabcd, 0x10, 0x20, 0x30000, 0x40000, 0x1)
+sl = rect(0, 0, 4, 2, -525) + struct.pack(">H", 1) + bytes(3) + struct.pack(">H", 2) + bytes(6)
+h264 = rect(0, 0, 4, 4, 0x48323634) + struct.pack(">IIII", 3, 2, 4, 4) + b"\x00\x00\x01"
+g.server(update(ctx, sl, h264))
+g.close()
 
 # 5. a capture that starts mid-session: no greeting
 e = Conn(C, S, 40005, 5900, handshake=False)

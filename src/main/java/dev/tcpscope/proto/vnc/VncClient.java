@@ -54,6 +54,7 @@ final class VncClient {
                 w.uint(m, "vnc.client_cut_text_len", off + 3, 4);
                 w.string(m, "vnc.client_cut_text", off + 7, len);
             }
+            case 128 -> new VncMirrorLink(w, new int[] {off}).message(m);
             case 150 -> w.cols.appendSep("; ", "Client Enable Continuous Updates");
             case 248 -> new VncServer(w).fence(m, off);
             default -> w.cols.appendSep("; ", "Unknown client message type (" + type + ")");

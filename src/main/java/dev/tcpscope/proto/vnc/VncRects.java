@@ -154,6 +154,9 @@ final class VncRects {
                 off[0] += width;
                 yield 0;
             }
+            case 0xFFFFFDF4 -> contextInformation(e);
+            case 0xFFFFFDF3 -> slrle(e, height);
+            case 0x48323634 -> h264(e);
             default -> 0; // no payload (pseudo-encodings) or one 4.0 does not read
         };
     }
@@ -290,6 +293,65 @@ final class VncRects {
                 }
             }
         }
+        return 0;
+    }
+
+    /** vnc_context_information (MirrorLink): 20 bytes of ids, trust levels and categories. */
+    private long contextInformation(Tree e) {
+        long need = needed(20);
+        if (need > 0) {
+            return need;
+        }
+        String[][] items = {{"vnc.context_information_app_id", "4"}, {"vnc.context_information_app_trust_level", "2"},
+            {"vnc.context_information_content_trust_level", "2"}, {"vnc.context_information_app_category", "4"},
+            {"vnc.context_information_content_category", "4"}, {"vnc.context_information_content_rules", "4"}};
+        for (String[] i : items) {
+            int len = Integer.parseInt(i[1]);
+            w.uint(e, i[0], off[0], len);
+            off[0] += len;
+        }
+        return 0;
+    }
+
+    /** vnc_slrle_encoding (MirrorLink): a run count and its runs per scan line, runs as wide as the depth needs. */
+    private long slrle(Tree e, int height) {
+        int depth = w.c.depth;
+        int mod = depth % 8;
+        int perRun = ((mod <= 4 ? 8 : 16) - mod + depth) / 8;
+        for (int i = 0; i < height; i++) { // each line reads 2 bytes at least: the bytes end the loop first
+            long need = needed(2);
+            if (need > 0) {
+                return need;
+            }
+            int runs = t.u16(off[0]);
+            int len = runs * perRun;
+            Tree line = w.text(e, "Scanline #" + (i + 1), off[0], 2 + len);
+            w.uint(line, "vnc.slrle_run_num", off[0], 2);
+            off[0] += 2;
+            // 4.0 adds the runs without asking for more first: runs past the bytes throw
+            w.bytes(line, "vnc.slrle_run_data", off[0], len);
+            off[0] += len;
+        }
+        return 0;
+    }
+
+    /** vnc_h264_encoding: the byte count, slice type, frame size and the data. */
+    private long h264(Tree e) {
+        long need = needed(16);
+        if (need > 0) {
+            return need;
+        }
+        long n = t.u32(off[0]);
+        for (String f : new String[] {"vnc.h264_nbytes", "vnc.h264_slice_type", "vnc.h264_width", "vnc.h264_height"}) {
+            w.uint(e, f, off[0], 4);
+            off[0] += 4;
+        }
+        need = needed(n);
+        if (need > 0) {
+            return need;
+        }
+        w.bytes(e, "vnc.h264_data", off[0], n);
+        off[0] += (int) n;
         return 0;
     }
 

@@ -36,6 +36,7 @@ final class VncServer {
                 case 1 -> needed = colormap(m, off);
                 case 2 -> w.cols.appendSep("; ", "Server ring bell on client");
                 case 3 -> needed = cutText(m, off);
+                case 128 -> needed = new VncMirrorLink(w, off).message(m);
                 case 150 -> {
                     w.cols.appendSep("; ", "Server End Continuous Updates");
                     off[0] += 1;

@@ -130,7 +130,20 @@ final class VncWalk {
 
     /** The same with {@code suffix} appended to the label (proto_item_append_text). */
     Tree uint(Tree parent, String name, int off, int len, String suffix) {
-        return REG.integerItem(t, parent, REG.row(name), off, len, (v, num) -> shown(name, v, num) + suffix);
+        Registry.Row row = REG.row(name);
+        if (row.hex() && row.mask() == 0 && len * 8 > row.bits()) {
+            // an item wider than its field (MirrorLink's 4-byte FT_UINT16 pixel format): the label
+            // shows every byte, the value only the field's width
+            t.need(off, len);
+            long v = 0;
+            for (int k = 0; k < len; k++) {
+                v = v << 8 | t.u8(off + k);
+            }
+            int digits = row.bits() / 4;
+            String value = "0x" + Registry.hex(v & ((1L << row.bits()) - 1), digits);
+            return t.at(parent.field(name, row.title() + ": " + shown(name, v, "0x" + Registry.hex(v, digits)) + suffix, value), off, len);
+        }
+        return REG.integerItem(t, parent, row, off, len, (v, num) -> shown(name, v, num) + suffix);
     }
 
     /** An FT_BYTES item; a length that does not fit a gint is a reported bounds error. */
@@ -159,8 +172,15 @@ final class VncWalk {
         return t.at(parent.none(name, REG.row(name).title()), off, len);
     }
 
-    /** A subtree's text item over {@code len} bytes (proto_tree_add_subtree_format); not checked. */
+    /**
+     * A subtree's text item over {@code len} bytes (proto_tree_add_subtree_format): with a tree,
+     * bytes it covers past the end throw (SLRLE's scan line whose run count runs past them); without
+     * one, nothing is added and nothing checked.
+     */
     Tree text(Tree parent, String label, int off, int len) {
+        if (withTree) {
+            t.need(off, len);
+        }
         return t.at(parent.text(label), off, Math.max(0, Math.min(len, t.cap - off)));
     }
 
