@@ -43,10 +43,6 @@ class VncTest {
 
     /** Goldens tcpscope does not match yet, and why (docs/vnc.md, "Left"). */
     private static final Map<String, String> KNOWN_GAPS = Map.ofEntries(
-            Map.entry("zeek-rfb-vnc-mac-to-linux.pcap.2.V.txt.gz", "frame 105, the last segment of a framebuffer update that"
-                    + " never completes: tshark's second pass dissects it (its reassembly's last frame), tcp.Desegmenter's"
-                    + " -2 rule drops a reassembled PDU asked again from its start"),
-            Map.entry("synth-vnc.pcap.2.V.txt.gz", "frame 30, the same -2 rule as in vnc-mac-to-linux"),
             Map.entry("synth-vnc.pcap.pdml.gz", "the gtk-vnc expert item added at offset -1: tshark's PDML puts the item"
                     + " past the bytes by the payload's offset again and its expert info one byte before them"),
             Map.entry("synth-vnc-heuristic.pcap.txt", "the heuristic's conversation_new starts a new TCP conversation"
