@@ -17,6 +17,8 @@ final class VncRects {
     static final int LAST_RECT = -224, DESKTOP_SIZE = -223, POINTER_POS = -232, RICH_CURSOR = -239, X_CURSOR = -240;
     /** The most a ZRLE rectangle is inflated to here (tshark has no cap; far beyond any real one). */
     static final int MAX_INFLATED = 16 << 20;
+    /** The most one call inflates in all (later rectangles then show "Decompression of ZRLE data failed"). */
+    static final long MAX_INFLATED_CALL = 64L << 20;
 
     private final VncWalk w;
     private final Tvb t;

@@ -70,6 +70,8 @@ final class VncWalk {
      * so that the items lie in the very bytes listed as the frame's data sources.
      */
     java.util.Iterator<byte[]> again;
+    /** How many bytes this call inflated so far ({@link VncRects#MAX_INFLATED_CALL}). */
+    long inflatedBytes;
 
     VncWalk(Tvb t, Conv c, Pixel px, Cols cols, boolean withTree, long frame, int srcPort, int dstPort, boolean canDesegment) {
         this.t = t;

@@ -11,7 +11,9 @@ import java.util.zip.Inflater;
  * vnc_zrle_encoding (packet-vnc.c, Wireshark 4.0.17; RFC 6143 §7.7.6): the length, the zlib
  * data, and, when the data inflates on its own (tvb_child_uncompress), the first tile's
  * subencoding byte and its raw pixels or palette read from the inflated bytes, which become the
- * data source "Uncompressed ZRLE data". Inflating stops at {@link VncRects#MAX_INFLATED} bytes.
+ * data source "Uncompressed ZRLE data". Inflating stops at {@link VncRects#MAX_INFLATED} bytes a
+ * rectangle, and a call inflates no more once {@link VncRects#MAX_INFLATED_CALL} bytes came out
+ * (thousands of small zlib bombs in one update would otherwise hold gigabytes until the next frame).
  */
 final class VncZrle {
     private final VncWalk w;
@@ -43,7 +45,13 @@ final class VncZrle {
             return need;
         }
         w.bytes(e, "vnc.zrle_data", off[0], len);
-        byte[] out = w.again != null ? w.again.hasNext() ? w.again.next() : null : inflate(t.copy(off[0], (int) len));
+        byte[] out;
+        if (w.again != null) {
+            out = w.again.hasNext() ? w.again.next() : null;
+        } else {
+            out = w.inflatedBytes >= VncRects.MAX_INFLATED_CALL ? null : inflate(t.copy(off[0], (int) len));
+            w.inflatedBytes += out == null ? 0 : out.length;
+        }
         w.inflated.add(out); // null too: the tree's walk takes them again in this order
         if (out != null) {
             Tvb u = new Tvb(MemorySegment.ofArray(out), 0, out.length, out.length);

@@ -91,6 +91,21 @@ class VncTest {
         assertThat(v.heuristic(ok, 0, 11)).isFalse();
     }
 
+    /** A ZRLE rectangle's zlib data inflates to 16 MB at most, whatever it would give. */
+    @Test
+    void inflatingIsBounded() {
+        java.util.zip.Deflater d = new java.util.zip.Deflater(9);
+        d.setInput(new byte[40 << 20]);
+        d.finish();
+        byte[] buf = new byte[1 << 20];
+        int n = d.deflate(buf);
+        d.end();
+        byte[] out = VncZrle.inflate(java.util.Arrays.copyOf(buf, n));
+        assertThat(out).isNotNull();
+        assertThat(out.length).isLessThanOrEqualTo(VncRects.MAX_INFLATED + 8192);
+        assertThat(VncZrle.inflate(new byte[] {1, 2, 3})).isNull();
+    }
+
     /** Mutations of every VNC payload, in their connections' order: every read ends normally and quickly. */
     @Test
     void mutatedPayloadsNeverBreakARead(@TempDir Path dir) throws IOException {
