@@ -13,7 +13,8 @@ handshake; the bytes follow RFC 6143 and packet-vnc.c (Wireshark 4.0.17), some o
      Rich and X cursors, pointer position, DesktopSize, ExtendedDesktopSize and LastRect;
      SetColourMapEntries, Bell, EndContinuousUpdates, Fence, an unknown type, ServerCutText.
   2. port 5901, RFB 3.3: the server decides security type None; too many rectangles, too many
-     RRE sub-rectangles, too many colours, too much cut text.
+     RRE sub-rectangles, too many colours, a raw rectangle of 65535 x 65535 pixels (a need beyond
+     a gint: nothing is asked for, the next bytes are read as messages), too much cut text.
   3. port 5901, RFB 3.7, TightVNC security: tunnelling and authentication capabilities, VNC
      authentication, the interaction capabilities after ServerInit.
   4. port 5900: a failed VNC authentication with its reason (3.8), after a gtk-vnc greeting that
@@ -144,6 +145,7 @@ b.server(server_init(640, 480, 16, 16, b"small"))
 b.server(update(rect(0, 0, 1, 1, 0), count=6000))
 b.server(update(rect(0, 0, 8, 8, 2) + struct.pack(">I", 20000) + bytes(8)))
 b.server(struct.pack(">BBHH", 1, 0, 0, 20000) + bytes(12))
+b.server(update(rect(0, 0, 65535, 65535, 0)) + bytes(8))
 b.server(struct.pack(">B3xI", 3, 200000) + b"xx")
 b.close()
 

@@ -93,7 +93,12 @@ public final class Vnc implements PduDissector, LayerTree {
         VncWalk.Cols cols = new VncWalk.Cols() {
             @Override public void protocol(String p) { col.setProtocol(p); }
             @Override public void set(String text) { col.setInfo(text); }
-            @Override public void appendSep(String sep, String text) { col.appendSeparated(sep, text); }
+            @Override public void appendSep(String sep, String text) {
+                // a full column takes nothing more: no need to measure it again for each message
+                if (col.info().length() < AppColumns.MAX_INFO - 1) {
+                    col.appendSeparated(sep, text);
+                }
+            }
         };
         VncWalk w = new VncWalk(t, conv, pixel, cols, tree.getAsBoolean(), ctx.frame, ctx.srcPort, ctx.dstPort, ctx.canDesegment);
         End end = w.walk(Tree.NOTHING);

@@ -54,7 +54,9 @@ final class VncServer {
                     off[0] = t.rep;
                 }
             }
-            if (needed > 0 && w.canDesegment) {
+            // vnc_server_to_client keeps what a message needs in a gint: a need of 2^31 bytes or more
+            // (a raw rectangle of 65535 x 65535 pixels) is negative there and asks for nothing
+            if ((int) needed > 0 && w.canDesegment) {
                 w.expertItem(m, "vnc.reassemble", Tree.Severity.CHAT, Tree.Group.REASSEMBLE,
                         "See further on for dissection of the complete (reassembled) PDU", start, w.remaining(start));
                 w.desegOffset = start;

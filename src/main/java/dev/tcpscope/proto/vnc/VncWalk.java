@@ -132,6 +132,10 @@ final class VncWalk {
 
     /** The same with {@code suffix} appended to the label (proto_item_append_text). */
     Tree uint(Tree parent, String name, int off, int len, String suffix) {
+        if (parent == Tree.NOTHING) {
+            t.need(off, len); // the first pass: the bounds check alone, no label
+            return parent;
+        }
         Registry.Row row = REG.row(name);
         if (row.hex() && row.mask() == 0 && len * 8 > row.bits()) {
             // an item wider than its field (MirrorLink's 4-byte FT_UINT16 pixel format): the label
@@ -152,6 +156,9 @@ final class VncWalk {
     Tree bytes(Tree parent, String name, int off, long len) {
         int n = gint(len, off);
         t.need(off, n);
+        if (parent == Tree.NOTHING) {
+            return parent;
+        }
         String title = REG.row(name).title();
         if (n == 0) {
             // an empty FT_BYTES item: "<MISSING>" in its label, no bytes for -T fields
@@ -165,6 +172,10 @@ final class VncWalk {
     /** An FT_STRING item of ASCII bytes. */
     Tree string(Tree parent, String name, int off, long len) {
         int n = gint(len, off);
+        if (parent == Tree.NOTHING) {
+            t.need(off, n);
+            return parent;
+        }
         return t.string(parent, name, REG.row(name).title(), off, n);
     }
 
