@@ -250,6 +250,11 @@ ENABLED=(
   #   With it on, the Kerberos tokens that SPNEGO/GSS-API carry in SMB2, LDAP and DCE/RPC are
   #   decoded too; tcpscope does not build those yet (docs/kerberos.md, "Left").
   kerberos
+  # vnc: VNC / RFB on tcp.port 5500-5501 and 5900-5901 and by its "tcp" heuristic (a 12-byte
+  #   "RFB xxx.yyy" greeting, which claims the conversation): the handshake state machine per
+  #   conversation, the client and server messages, framebuffer updates' rectangles and encodings
+  #   (src/main/java/dev/tcpscope/proto/vnc; docs/vnc.md).
+  vnc
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

@@ -659,9 +659,11 @@ public final class Desegmenter {
                     noteCompleted(msp, Integer.MAX_VALUE, frame);
                     return;
                 }
-                if (secondPass && ctx.desegmentLength != 0 && (ctx.desegmentOffset == 0 || laterReassembly)) {
+                if (secondPass && ctx.desegmentLength != 0 && laterReassembly) {
                     // -2: the PDU is known to end later (reassembled again in a later frame): this
-                    // frame only carries part of it, and tshark's second pass does not dissect it here
+                    // frame only carries part of it, and tshark's second pass does not dissect it here.
+                    // A PDU no later frame completed is dissected here, its reassembly's last frame
+                    // (reassembled_in), even when the dissector asks for more from its start again
                     columns.restore();
                     st.dissector.uncall(frame);
                 }
