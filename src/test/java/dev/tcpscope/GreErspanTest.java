@@ -58,13 +58,17 @@ class GreErspanTest {
                 "    4   0.001727     23.0.0.3 → 23.0.0.2     ICMP 164 Echo (ping) reply    id=0x0016, seq=1/256, ttl=255 (request in 3)");
     }
 
-    /** tshark -r pcapplusplus-GrePackets.cap: PPTP's enhanced GRE carries PPP, which the profile leaves to data. */
+    /**
+     * tshark -r pcapplusplus-GrePackets.cap: PPTP's enhanced GRE carries PPP (address and control
+     * first), which names LCP with its bytes as data (lcp is not dissected) and hands IPv4 on.
+     */
     @Test
-    void pptpGreShowsItsProtocolTypeInInfo() {
+    void pptpGreCarriesPpp() {
         List<String> lines = read("read", DIR + "pcapplusplus-GrePackets.cap");
         assertThat(lines).hasSize(28);
-        assertThat(lines.get(10)).isEqualTo("   11   0.021343     20.0.0.2 → 20.0.0.1     GRE 60 Encapsulated PPP");
-        assertThat(lines.get(26)).isEqualTo("   27  70.386130     20.0.0.1 → 20.0.0.2     GRE 138 Encapsulated PPP");
+        assertThat(lines.get(10)).isEqualTo("   11   0.021343     20.0.0.2 → 20.0.0.1     0xc021 60 PPP Link Control Protocol (0xc021)");
+        assertThat(lines.get(26)).isEqualTo(
+                "   27  70.386130     40.0.0.2 → 17.1.1.122   ICMP 138 Echo (ping) reply    id=0x182b, seq=1/256, ttl=63 (request in 26)");
     }
 
     /**
@@ -127,7 +131,7 @@ class GreErspanTest {
     @Test
     void enhancedGreTree() {
         List<String> tree = read("read", DIR + "pcapplusplus-GrePackets.cap", "-V", "-Y", "frame.number==13");
-        assertThat(section(tree, "Generic Routing Encapsulation", "    Data (")).containsExactly(
+        assertThat(section(tree, "Generic Routing Encapsulation", "Point-to-Point Protocol")).containsExactly(
                 "Generic Routing Encapsulation (PPP)",
                 "    Flags and Version: 0x3081",
                 "        0... .... .... .... = Checksum Bit: No",
@@ -144,6 +148,11 @@ class GreErspanTest {
                 "    Call ID: 1",
                 "    Sequence Number: 1",
                 "    Acknowledgment Number: 4294967295");
+        assertThat(section(tree, "Point-to-Point Protocol", "Data (")).containsExactly(
+                "Point-to-Point Protocol",
+                "    Address: 0xff",
+                "    Control: 0x03",
+                "    Protocol: Link Control Protocol (0xc021)");
     }
 
     /**

@@ -76,9 +76,9 @@ class GreTest {
     }
 
     @Test
-    void pppInsideGreIsLeftToData() {
+    void pppInsideGreIsALayerOfItsOwn() {
         Dissection d = Fixtures.dissect(Fixtures.frame(LinkType.ETHERNET, PPTP));
-        assertThat(Fixtures.layers(d)).containsExactly("ETH@0 68/68", "IPV4@14 54/54", "GRE@34 34/34");
+        assertThat(Fixtures.layers(d)).containsExactly("ETH@0 68/68", "IPV4@14 54/54", "GRE@34 34/34", "PPP@50 18/18");
         assertThat(d.end).isEqualTo(End.COMPLETE);
     }
 
