@@ -318,7 +318,7 @@ final class KrbWalk extends KrbBer {
                 name.setLength(end);
                 int type = t.u8(off + 15);
                 text = name + "<" + String.format("%02x", type) + ">";
-                t.at(q.line("kerberos.addr_nb", "NetBIOS Name: " + text + " (" + netbiosType(type) + ")", name.toString()), off, 16);
+                t.at(q.line("kerberos.addr_nb", "NetBIOS Name: " + text + " (" + dev.tcpscope.proto.smb2.NbName.typeName(type) + ")", name.toString()), off, 16);
             }
             case 24 -> {
                 t.need(off, 16);
@@ -347,40 +347,6 @@ final class KrbWalk extends KrbBer {
         }
         b.append(' ').append(text);
         list.relabel(b.toString());
-    }
-
-    private static String netbiosType(int type) {
-        return switch (type) {
-            case 0x00 -> "Workstation/Redirector";
-            case 0x01 -> "Browser";
-            case 0x02 -> "Workstation/Redirector";
-            case 0x03 -> "Messenger service/Main name";
-            case 0x05 -> "Forwarded name";
-            case 0x06 -> "RAS Server service";
-            case 0x1b -> "Domain Master Browser";
-            case 0x1c -> "Domain Controllers";
-            case 0x1d -> "Local Master Browser";
-            case 0x1e -> "Browser Election Service";
-            case 0x1f -> "Net DDE Service";
-            case 0x20 -> "Server service";
-            case 0x21 -> "RAS client service";
-            case 0x22 -> "Exchange Interchange (MSMail Connector)";
-            case 0x23 -> "Exchange Store";
-            case 0x24 -> "Exchange Directory";
-            case 0x2b -> "Lotus Notes Server service";
-            case 0x30 -> "Modem sharing server service";
-            case 0x31 -> "Modem sharing client service";
-            case 0x43 -> "SMS Clients Remote Control";
-            case 0x44 -> "SMS Administrators Remote Control Tool";
-            case 0x45 -> "SMS Clients Remote Chat";
-            case 0x46 -> "SMS Clients Remote Transfer";
-            case 0x4c, 0x52 -> "DEC Pathworks TCP/IP Service on Windows NT";
-            case 0x6a -> "Microsoft Exchange IMC";
-            case 0x87 -> "Microsoft Exchange MTA";
-            case 0xbe -> "Network Monitor Agent";
-            case 0xbf -> "Network Monitor Analyzer";
-            default -> "Unknown";
-        };
     }
 
     /** krb5_error_codes: the names the Info column gives error codes. */

@@ -8,7 +8,7 @@ import dev.tcpscope.proto.Tvb;
  * it: a one-label DNS name of 32 letters 'A'..'P', two per byte, then the root label; the 16th
  * byte is the name's type (packet-nbns.c get_nbns_name, shown "NAME<xx>").
  */
-record NbName(String name, int type, int length) {
+public record NbName(String name, int type, int length) {
     /** Reads the name at {@code off} (bounds-checked: a cut name stops the walk). */
     static NbName read(Tvb b, int off) {
         int label = b.u8(off);
@@ -50,7 +50,7 @@ record NbName(String name, int type, int length) {
     }
 
     /** netbios_name_type_descr (packet-netbios.c). */
-    static String typeName(int type) {
+    public static String typeName(int type) {
         return switch (type) {
             case 0x00 -> "Workstation/Redirector";
             case 0x01 -> "Browser";

@@ -10,10 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -103,53 +100,33 @@ class Dnp3Test {
         for (String c : CAPTURES) {
             seeds.addAll(dnp3Frames(Files.readAllBytes(Path.of("captures", c))));
         }
-        ByteArrayOutputStream os = new ByteArrayOutputStream();
-        ByteBuffer gh = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-        gh.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
-        os.write(gh.array());
-        for (int i = 0; i < count; i++) {
-            byte[] f = seeds.get(r.nextInt(seeds.size())).clone();
-            int payload = payloadOffset(f);
-            int mutations = 1 + r.nextInt(6);
-            for (int k = 0; k < mutations && f.length > payload; k++) {
-                int at = payload + r.nextInt(f.length - payload);
-                f[at] = (byte) (r.nextInt(3) == 0 ? r.nextInt(256) : f[at] ^ 1 << r.nextInt(8));
+        try (var os = Files.newOutputStream(out);
+             var w = new dev.tcpscope.synth.PcapWriter(os, dev.tcpscope.frame.LinkType.ETHERNET, 65535, false)) {
+            for (int i = 0; i < count; i++) {
+                byte[] f = seeds.get(r.nextInt(seeds.size())).clone();
+                int payload = payloadOffset(f);
+                int mutations = 1 + r.nextInt(6);
+                for (int k = 0; k < mutations && f.length > payload; k++) {
+                    int at = payload + r.nextInt(f.length - payload);
+                    f[at] = (byte) (r.nextInt(3) == 0 ? r.nextInt(256) : f[at] ^ 1 << r.nextInt(8));
+                }
+                if (r.nextInt(4) != 0) {
+                    repairCrcs(f, payload);
+                }
+                int keep = r.nextInt(10) == 0 ? payload + r.nextInt(f.length - payload + 1) : f.length;
+                w.write(i * 1_000_000_000L, f, 0, keep, f.length);
             }
-            if (r.nextInt(4) != 0) {
-                repairCrcs(f, payload);
-            }
-            int keep = r.nextInt(10) == 0 ? payload + r.nextInt(f.length - payload + 1) : f.length;
-            ByteBuffer rh = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-            rh.putInt(i).putInt(0).putInt(keep).putInt(f.length);
-            os.write(rh.array());
-            os.write(f, 0, keep);
         }
-        Files.write(out, os.toByteArray());
         return count;
     }
 
-    /** Ethernet + IPv4 + TCP/UDP: where the payload starts. */
     private static int payloadOffset(byte[] f) {
-        int ip = 14;
-        int ihl = (f[ip] & 0x0f) * 4;
-        int l4 = ip + ihl;
-        return f[ip + 9] == 6 ? l4 + ((f[l4 + 12] & 0xff) >> 4) * 4 : l4 + 8;
+        return dev.tcpscope.synth.PcapRecords.payloadOffset(f);
     }
 
     private static List<byte[]> dnp3Frames(byte[] pcap) {
         List<byte[]> out = new java.util.ArrayList<>();
-        ByteBuffer b = ByteBuffer.wrap(pcap).order(ByteOrder.LITTLE_ENDIAN);
-        int pos = 24;
-        while (pos + 16 <= pcap.length) {
-            int incl = b.getInt(pos + 8);
-            if (incl < 0 || pos + 16 + incl > pcap.length) {
-                break;
-            }
-            byte[] f = java.util.Arrays.copyOfRange(pcap, pos + 16, pos + 16 + incl);
-            pos += 16 + incl;
-            if (f.length < 42 || f[12] != 0x08 || f[13] != 0x00) {
-                continue;
-            }
+        for (byte[] f : dev.tcpscope.synth.PcapRecords.ipv4Frames(pcap, 42)) {
             int p = payloadOffset(f);
             if (p + 2 <= f.length && f[p] == 0x05 && f[p + 1] == 0x64) {
                 out.add(f);

@@ -10,10 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -126,66 +123,43 @@ class VncTest {
      */
     static int mutated(Path out, long seed, int rounds) throws IOException {
         Random r = new Random(seed);
-        ByteArrayOutputStream os = new ByteArrayOutputStream();
-        ByteBuffer gh = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-        gh.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
-        os.write(gh.array());
         int changed = 0;
         int t = 0;
-        for (int round = 0; round < rounds; round++) {
-            for (String c : CAPTURES) {
-                for (byte[] f : frames(Files.readAllBytes(Path.of("captures", c)))) {
-                    f = f.clone();
-                    f[14 + 15] = (byte) (round + 1); // the source and destination addresses' last bytes
-                    f[14 + 19] = (byte) (round + 101);
-                    int payload = payloadOffset(f);
-                    int keep = f.length;
-                    if (payload < f.length && (f[14 + 9] == 6)) {
-                        int mutations = 1 + r.nextInt(4);
-                        for (int k = 0; k < mutations; k++) {
-                            int at = payload + r.nextInt(f.length - payload);
-                            f[at] = (byte) (r.nextInt(3) == 0 ? r.nextInt(256) : f[at] ^ 1 << r.nextInt(8));
+        try (var os = Files.newOutputStream(out);
+             var w = new dev.tcpscope.synth.PcapWriter(os, dev.tcpscope.frame.LinkType.ETHERNET, 65535, false)) {
+            for (int round = 0; round < rounds; round++) {
+                for (String c : CAPTURES) {
+                    for (byte[] f : frames(Files.readAllBytes(Path.of("captures", c)))) {
+                        f = f.clone();
+                        f[14 + 15] = (byte) (round + 1); // the source and destination addresses' last bytes
+                        f[14 + 19] = (byte) (round + 101);
+                        int payload = payloadOffset(f);
+                        int keep = f.length;
+                        if (payload < f.length && (f[14 + 9] == 6)) {
+                            int mutations = 1 + r.nextInt(4);
+                            for (int k = 0; k < mutations; k++) {
+                                int at = payload + r.nextInt(f.length - payload);
+                                f[at] = (byte) (r.nextInt(3) == 0 ? r.nextInt(256) : f[at] ^ 1 << r.nextInt(8));
+                            }
+                            changed++;
+                            if (r.nextInt(10) == 0) {
+                                keep = payload + r.nextInt(f.length - payload + 1);
+                            }
                         }
-                        changed++;
-                        if (r.nextInt(10) == 0) {
-                            keep = payload + r.nextInt(f.length - payload + 1);
-                        }
+                        w.write(t++ * 1_000_000_000L, f, 0, keep, f.length);
                     }
-                    ByteBuffer rh = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-                    rh.putInt(t++).putInt(0).putInt(keep).putInt(f.length);
-                    os.write(rh.array());
-                    os.write(f, 0, keep);
                 }
             }
         }
-        Files.write(out, os.toByteArray());
         return changed;
     }
 
-    /** Ethernet + IPv4 + TCP/UDP: where the payload starts. */
     private static int payloadOffset(byte[] f) {
-        int ip = 14;
-        int ihl = (f[ip] & 0x0f) * 4;
-        int l4 = ip + ihl;
-        return f[ip + 9] == 6 ? l4 + ((f[l4 + 12] & 0xff) >> 4) * 4 : l4 + 8;
+        return dev.tcpscope.synth.PcapRecords.payloadOffset(f);
     }
 
     /** The capture's Ethernet/IPv4 frames. */
     private static List<byte[]> frames(byte[] pcap) {
-        List<byte[]> out = new java.util.ArrayList<>();
-        ByteBuffer b = ByteBuffer.wrap(pcap).order(ByteOrder.LITTLE_ENDIAN);
-        int pos = 24;
-        while (pos + 16 <= pcap.length) {
-            int incl = b.getInt(pos + 8);
-            if (incl < 0 || pos + 16 + incl > pcap.length) {
-                break;
-            }
-            byte[] f = java.util.Arrays.copyOfRange(pcap, pos + 16, pos + 16 + incl);
-            pos += 16 + incl;
-            if (f.length >= 54 && f[12] == 0x08 && f[13] == 0x00) {
-                out.add(f);
-            }
-        }
-        return out;
+        return dev.tcpscope.synth.PcapRecords.ipv4Frames(pcap, 54);
     }
 }
