@@ -246,14 +246,14 @@ ENABLED=(
   dnp3
   # kerberos: Kerberos v5 on udp.port and tcp.port 88 (TCP: the 4-byte record mark, messages
   #   reassembled), without a keytab: the messages, PA-DATA, tickets, encrypted parts as cipher
-  #   bytes, KRB-ERROR's e-data (src/main/java/dev/tcpscope/proto/kerberos; docs/kerberos.md).
+  #   bytes, KRB-ERROR's e-data (src/main/java/dev/tcpscope/proto/kerberos; docs/KERBEROS.md).
   #   With it on, the Kerberos tokens that SPNEGO/GSS-API carry in SMB2, LDAP and DCE/RPC are
-  #   decoded too; tcpscope does not build those yet (docs/kerberos.md, "Left").
+  #   decoded too; tcpscope does not build those yet (docs/KERBEROS.md, "Left").
   kerberos
   # vnc: VNC / RFB on tcp.port 5500-5501 and 5900-5901 and by its "tcp" heuristic (a 12-byte
   #   "RFB xxx.yyy" greeting, which claims the conversation): the handshake state machine per
   #   conversation, the client and server messages, framebuffer updates' rectangles and encodings
-  #   (src/main/java/dev/tcpscope/proto/vnc; docs/vnc.md).
+  #   (src/main/java/dev/tcpscope/proto/vnc; docs/VNC.md).
   vnc
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---

@@ -39,7 +39,7 @@ class KerberosTest {
             "zeek-krb-error-preauth-padata.pcap", "zeek-krb-kerberos_tso.pcapng", "zeek-krb-kinit.pcap",
             "zeek-krb-optional-service-name.pcap", "zeek-ldap-aduser1.pcap");
 
-    /** Goldens tcpscope does not match yet, and why (docs/kerberos.md, "Left"). */
+    /** Goldens tcpscope does not match yet, and why (docs/KERBEROS.md, "Left"). */
     private static final Map<String, String> KNOWN_GAPS = Map.ofEntries(
             Map.entry("zeek-krb-kinit.pcap.V.txt.gz", "PKINIT: PA-PK-AS-REQ/-REP values (pkinit, cms) not decoded"),
             Map.entry("zeek-krb-kinit.pcap.2.V.txt.gz", "PKINIT"),

@@ -38,7 +38,7 @@ class VncTest {
     private static final List<String> CAPTURES = List.of("zeek-rfb-vnc-mac-to-linux.pcap", "zeek-rfb-vncmac.pcap",
             "zeek-rfb-vnc-scanner.pcap", "synth-vnc.pcap", "synth-vnc-heuristic.pcap");
 
-    /** Goldens tcpscope does not match yet, and why (docs/vnc.md, "Left"). */
+    /** Goldens tcpscope does not match yet, and why (docs/VNC.md, "Left"). */
     private static final Map<String, String> KNOWN_GAPS = Map.ofEntries(
             Map.entry("synth-vnc.pcap.pdml.gz", "the gtk-vnc expert item added at offset -1: tshark's PDML puts the item"
                     + " past the bytes by the payload's offset again and its expert info one byte before them"),
