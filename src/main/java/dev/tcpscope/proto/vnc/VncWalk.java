@@ -99,7 +99,7 @@ final class VncWalk {
                 return LayerTree.End.OK;
             }
             if (c.securityType == 19) {
-                // VeNCrypt: packet-vnc.c hands the bytes to TLS, not built here (docs/vnc.md)
+                // VeNCrypt: packet-vnc.c hands the bytes to TLS, not built here (docs/VNC.md)
                 return LayerTree.End.OK;
             }
             if (serverPortRange(dstPort) || c.serverPort == dstPort) {
