@@ -67,7 +67,8 @@ final class PgsqlWalk {
                 info.append('/');
             }
             if (type != 0) {
-                info.append((char) type);
+                // a byte past ASCII is no UTF-8 on its own: the column shows U+FFFD for it
+                info.append(type < 0x80 ? (char) type : '\uFFFD');
             }
         }
         Tree p = b.at(root.protocol("pgsql", "PostgreSQL"), 0, b.cap);
