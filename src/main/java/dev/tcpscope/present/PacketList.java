@@ -548,8 +548,15 @@ public final class PacketList {
         return bounds(i, Ipsec.AH_FIXED_LENGTH) && bounds(i, Ipsec.ahHeaderLength(d.segment(i), d.offset(i)));
     }
 
-    /** A PPP link layer has no addresses: packet-ppp.c leaves tshark's "N/A" in both columns. */
+    /**
+     * A PPP link layer has no addresses: packet-ppp.c writes "N/A" in both columns before it
+     * reads a byte (a frame of no bytes at all never reaches it).
+     */
     private boolean pppLink() {
+        if (d.reported(0) == 0) {
+            info.append(MALFORMED);
+            return false;
+        }
         setAddresses("N/A");
         return true;
     }

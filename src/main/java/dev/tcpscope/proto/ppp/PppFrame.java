@@ -21,20 +21,26 @@ public final class PppFrame {
      * {@code taken} says whether a layer follows (IPv4, IPv6), else the columns name the protocol.
      */
     public static Tvb.Stop walk(Tvb t, boolean hdlc, boolean taken, Tree root, StringBuilder protocol, StringBuilder info) {
+        // dissect_ppp_hdlc names the protocol before it reads a byte, dissect_ppp (PPPoE's) once
+        // the protocol field is read
+        if (hdlc) {
+            protocol.setLength(0);
+            protocol.append("PPP");
+        }
         try {
             int start = hdlc && t.u8(0) == 0xff ? 2 : 0;
             // the item covers the whole frame until the field's width is known
             Tree p = t.at(root.protocol("ppp", "Point-to-Point Protocol"), 0, t.cap);
             if (start == 2) {
+                int control = t.u8(1); // read before either item is added
                 t.at(p.field("ppp.address", "Address: 0xff", "0xff"), 0, 1);
-                int control = t.u8(1);
                 t.at(p.field("ppp.control", "Control: 0x" + Registry.hex(control, 2), "0x" + Registry.hex(control, 2)), 1, 1);
             }
-            protocol.setLength(0);
-            protocol.append("PPP");
             int first = t.u8(start);
             int width = (first & 1) != 0 ? 1 : 2;
             int proto = width == 1 ? first : t.u16(start);
+            protocol.setLength(0);
+            protocol.append("PPP");
             String hex = Registry.hex(proto, 4);
             String name = PPP.name("ppp.protocol", proto);
             t.at(p.field("ppp.protocol", "Protocol: " + name + " (0x" + hex + ")", "0x" + hex), start, width);
