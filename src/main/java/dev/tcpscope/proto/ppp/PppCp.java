@@ -1,0 +1,466 @@
+package dev.tcpscope.proto.ppp;
+
+import dev.tcpscope.proto.Registry;
+import dev.tcpscope.proto.Text;
+import dev.tcpscope.proto.Tree;
+import dev.tcpscope.proto.Tvb;
+
+import java.util.HexFormat;
+
+/**
+ * PPP's control and authentication protocols as packet-ppp.c shows them in Wireshark 4.0.17:
+ * LCP (RFC 1661), IPCP (RFC 1332, 1877), IPV6CP (RFC 5072) through its dissect_cp (code,
+ * identifier, length, then per code the options, the magic number and data, the rejected code or
+ * protocol), and PAP (RFC 1334). Each configuration option is a protocol of its own in 4.0
+ * ("registered in name only", an FT_BYTES item over the option's bytes with Type and Length under
+ * it); an option of a type the table here lacks is an "Unknown (0xNN) (N bytes)" text item.
+ * One walk makes the columns, the tree and the fields.
+ */
+public final class PppCp {
+    private PppCp() { }
+
+    public static final int LCP = 0xc021;
+    public static final int IPCP = 0x8021;
+    public static final int IPV6CP = 0x8057;
+    public static final int PAP = 0xc023;
+
+    static final Registry LCP_R = Registry.loadNamed(PppCp.class, "lcp");
+    static final Registry IPCP_R = Registry.loadNamed(PppCp.class, "ipcp");
+    static final Registry IPV6CP_R = Registry.loadNamed(PppCp.class, "ipv6cp");
+    static final Registry PAP_R = Registry.loadNamed(PppCp.class, "pap");
+
+    private static final String[] LCP_CODES = {null, "Configuration Request", "Configuration Ack",
+        "Configuration Nak", "Configuration Reject", "Termination Request", "Termination Ack", "Code Reject",
+        "Protocol Reject", "Echo Request", "Echo Reply", "Discard Request", "Identification", "Time Remaining"};
+
+    /** Whether a walk here takes PPP protocol {@code proto}. */
+    public static boolean takes(int proto) {
+        return proto == LCP || proto == IPCP || proto == IPV6CP || proto == PAP;
+    }
+
+    /** The filter name of protocol {@code proto} (one {@link #takes} takes). */
+    public static String key(int proto) {
+        return switch (proto) {
+            case LCP -> "lcp";
+            case IPCP -> "ipcp";
+            case IPV6CP -> "ipv6cp";
+            default -> "pap";
+        };
+    }
+
+    /** The bytes after the PPP protocol field, {@code t}, as protocol {@code proto}'s packet. */
+    static void walk(Tvb t, int proto, Tree root, StringBuilder protocol, StringBuilder info) {
+        switch (proto) {
+            case LCP -> cp(t, Kind.LCP, root, protocol, info);
+            case IPCP -> cp(t, Kind.IPCP, root, protocol, info);
+            case IPV6CP -> cp(t, Kind.IPV6CP, root, protocol, info);
+            default -> pap(t, root, protocol, info);
+        }
+    }
+
+    private enum Kind {
+        LCP("lcp", "PPP LCP", "PPP Link Control Protocol", 13),
+        IPCP("ipcp", "PPP IPCP", "PPP IP Control Protocol", 7),
+        IPV6CP("ipv6cp", "PPP IPV6CP", "PPP IPv6 Control Protocol", 7),
+        /** IPCP's IPHC suboptions (RFC 2509, 3544) and ROHC suboptions (RFC 3241), options only. */
+        IPHC("ipcp.opt.iphc", "", "", 0),
+        ROHC("ipcp.opt.rohc", "", "", 0);
+
+        final String key;
+        final String shortName;
+        final String title;
+        final int lastCode;
+
+        Kind(String key, String shortName, String title, int lastCode) {
+            this.key = key;
+            this.shortName = shortName;
+            this.title = title;
+            this.lastCode = lastCode;
+        }
+
+        String code(int c) {
+            return c >= 1 && c <= lastCode ? LCP_CODES[c] : "Unknown";
+        }
+    }
+
+    /** packet-ppp.c's dissect_cp. */
+    private static void cp(Tvb t, Kind k, Tree root, StringBuilder protocol, StringBuilder info) {
+        int code = t.u8(0);
+        int length = t.u16(2);
+        protocol.setLength(0);
+        protocol.append(k.shortName);
+        info.setLength(0);
+        info.append(k.code(code));
+        Tree p = t.at(root.protocol(k.key, k.title), 0, Math.min(length, t.cap));
+        t.at(p.field("ppp.code", "Code: " + k.code(code) + " (" + code + ")", Integer.toString(code)), 0, 1);
+        int id = t.u8(1);
+        t.at(p.field("ppp.identifier", "Identifier: " + id + " (0x" + Registry.hex(id, 2) + ")", Integer.toString(id)), 1, 1);
+        t.at(p.field("ppp.length", "Length: " + length, Integer.toString(length)), 2, 2);
+        int off = 4;
+        int len = length - 4;
+        switch (code) {
+            case 1, 2, 3, 4 -> {
+                if (len > 0) {
+                    t.need(off, len);
+                    Tree opts = t.at(p.text("Options: (" + len + " byte" + (len == 1 ? "" : "s") + ")"), off, len);
+                    options(t, k, off, len, opts, "Options");
+                }
+            }
+            case 7 -> {
+                if (k == Kind.LCP || len > 0) {
+                    if (len > 0) {
+                        t.need(off, len);
+                        String hex = HexFormat.of().formatHex(t.copy(off, len));
+                        t.at(p.bytes("ppp.data", "Data", t.s, t.base + off, len), off, len)
+                                .relabel("Rejected Packet (" + len + " byte" + (len == 1 ? "" : "s") + "): " + hex);
+                    }
+                }
+            }
+            case 8, 9, 10, 11, 12, 13 -> {
+                if (k != Kind.LCP) {
+                    data(t, p, off, len);
+                } else if (code == 8) {
+                    int rej = t.u16(off);
+                    t.at(p.field("lcp.rej_proto", "Rejected Protocol: " + LCP_R.name("lcp.rej_proto", rej) + " (0x"
+                            + Registry.hex(rej, 4) + ")", "0x" + Registry.hex(rej, 4)), off, 2);
+                    if (len > 2) {
+                        throw Tvb.Stop.MALFORMED; // the rejected packet's dissection is not built (docs/PPP.md)
+                    }
+                } else {
+                    long magic = t.u32(off);
+                    t.at(p.field("lcp.magic_number", "Magic Number: 0x" + Registry.hex(magic, 8), "0x" + Registry.hex(magic, 8)), off, 4);
+                    if (code == 13) {
+                        long secs = t.u32(off + 4);
+                        t.at(p.field("lcp.secs_remaining", "Seconds Remaining: " + secs + " "
+                                + (secs == 0xffffffffL ? "(forever)" : "seconds"), Long.toString(secs)), off + 4, 4);
+                        if (len > 8) {
+                            t.string(p, "lcp.message", "Message", off + 8, len - 8);
+                        }
+                    } else if (len > 4) {
+                        if (code == 12) {
+                            t.string(p, "lcp.message", "Message", off + 4, len - 4);
+                        } else {
+                            t.need(off + 4, len - 4);
+                            t.at(p.bytes("lcp.data", "Data", t.s, t.base + off + 4, len - 4), off + 4, len - 4);
+                        }
+                    }
+                }
+            }
+            default -> data(t, p, off, len);
+        }
+    }
+
+    private static void data(Tvb t, Tree p, int off, int len) {
+        if (len > 0) {
+            t.need(off, len);
+            t.at(p.bytes("ppp.data", "Data", t.s, t.base + off, len), off, len);
+        }
+    }
+
+    /** packet-ppp.c's ppp_dissect_options over {@code len} bytes at {@code off}; every loop step moves on at least 2 bytes. */
+    private static void options(Tvb t, Kind k, int off, int len, Tree opts, String title) {
+        StringBuilder names = new StringBuilder();
+        int left = len;
+        try {
+            while (left > 0) {
+                int type = t.u8(off);
+                String name = optionName(k, type);
+                String shown = name != null ? name : "Unknown (0x" + Registry.hex(type, 2) + ")";
+                left--;
+                if (left == 0) {
+                    invalid(t, opts, off, 1, shown + " (length byte past end of options)");
+                    return;
+                }
+                int optlen = t.u8(off + 1);
+                left--;
+                if (optlen < 2) {
+                    invalid(t, opts, off, 2, shown + " (with too-short option length = " + optlen + " byte" + (optlen == 1 ? "" : "s") + ")");
+                    return;
+                } else if (optlen - 2 > left) {
+                    invalid(t, opts, off, left, shown + " (option length = " + optlen + " bytes says option goes past end of options)");
+                    return;
+                }
+                if (name == null) {
+                    t.at(opts.text(shown + " (" + optlen + " byte" + (optlen == 1 ? "" : "s") + ")"), off, optlen);
+                } else {
+                    option(new Tvb(t.s, t.base + off, Math.max(0, Math.min(optlen, t.cap - off)), optlen), k, type, name, opts);
+                    names.append(", ").append(name);
+                }
+                off += optlen;
+                left -= optlen - 2;
+            }
+        } finally {
+            opts.relabel(title + ": (" + len + " byte" + (len == 1 ? "" : "s") + ")" + names);
+        }
+    }
+
+    private static void invalid(Tvb t, Tree parent, int off, int len, String message) {
+        t.at(parent.text(message), off, len).expert("ppp.opt.len.invalid", Tree.Severity.WARNING, Tree.Group.PROTOCOL, message);
+    }
+
+    /** The option dissectors built here: their protocols' names, else null. */
+    private static String optionName(Kind k, int type) {
+        return switch (k) {
+            case LCP -> switch (type) {
+                case 1 -> "Maximum Receive Unit";
+                case 3 -> "Authentication Protocol";
+                case 4 -> "Quality Protocol";
+                case 5 -> "Magic Number";
+                case 7 -> "Protocol Field Compression";
+                case 8 -> "Address and Control Field Compression";
+                default -> null;
+            };
+            case IPCP -> switch (type) {
+                case 2 -> "IP Compression Protocol";
+                case 3 -> "IP Address";
+                case 4 -> "Mobile Node's Home IP Address";
+                case 129 -> "Primary DNS Server IP Address";
+                case 130 -> "Primary NBNS Server IP Address";
+                case 131 -> "Secondary DNS Server IP Address";
+                case 132 -> "Secondary NBNS Server IP Address";
+                default -> null;
+            };
+            case IPV6CP -> type == 1 ? "Interface Identifier" : null;
+            case IPHC -> switch (type) {
+                case 1 -> "RTP compression (RFC2508)";
+                case 2 -> "Enhanced RTP compression (RFC3545)";
+                case 3 -> "Negotiating header compression (RFC3545)";
+                default -> null;
+            };
+            case ROHC -> type == 1 ? "Profiles (RFC3241)" : null;
+        };
+    }
+
+    /** The option's protocol name (its filter name, what JSON calls its item). */
+    private static String optionKey(Kind k, int type) {
+        return switch (k) {
+            case LCP -> switch (type) {
+                case 1 -> "lcp.opt.mtu_bytes";
+                case 3 -> "lcp.opt.auth_protocol_bytes";
+                case 4 -> "lcp.opt.quality_protocol_bytes";
+                case 5 -> "lcp.opt.magic_number_bytes";
+                case 7 -> "lcp.opt.field_compress";
+                default -> "lcp.opt.addr_field_compress";
+            };
+            case IPCP -> switch (type) {
+                case 2 -> "ipcp.opt.compress";
+                case 3 -> "ipcp.opt.addr";
+                case 4 -> "ipcp.opt.mobileipv4";
+                case 129 -> "ipcp.opt.pri_dns";
+                case 130 -> "ipcp.opt.pri_nbns";
+                case 131 -> "ipcp.opt.sec_dns";
+                default -> "ipcp.opt.sec_nbns";
+            };
+            case IPV6CP -> "ipv6cp.opt.interface_identifier";
+            case IPHC -> switch (type) {
+                case 1 -> "ipcp.opt.iphc.rtp_compress";
+                case 2 -> "ipcp.opt.iphc.enhanced_rtp_compress";
+                default -> "ipcp.opt.iphc.neghdrcomp";
+            };
+            case ROHC -> "ipcp.opt.rohc.profile_bytes";
+        };
+    }
+
+    /** One option in {@code o} (its own bytes, type and length first). */
+    private static void option(Tvb o, Kind k, int type, String name, Tree opts) {
+        int len = o.rep;
+        String key = optionKey(k, type);
+        String pre = k == Kind.IPHC || k == Kind.ROHC ? k.key + "." : k.key + ".opt.";
+        int fixed = switch (k) {
+            case LCP -> type == 1 ? 4 : type == 5 ? 6 : type == 7 || type == 8 ? 2 : -4; // negative: at least
+            case IPCP -> type == 2 ? -2 : 6;
+            case IPV6CP -> 10;
+            case IPHC -> type == 3 ? 3 : 2;
+            case ROHC -> -2;
+        };
+        if (fixed > 0 ? len != fixed : len < -fixed) {
+            String msg = name + " (with option length = " + len + " byte" + (len == 1 ? "" : "s") + "; should be "
+                    + (fixed > 0 ? "" : "at least ") + Math.abs(fixed) + ")";
+            if (fixed == -4) {
+                msg = "Vendor Specific (with option length = " + len + " byte" + (len == 1 ? "" : "s") + "; should be at least 6)";
+            }
+            o.at(opts.text(msg), 0, len).expert("ppp.opt.len.invalid", Tree.Severity.WARNING, Tree.Group.PROTOCOL, msg);
+            return;
+        }
+        int span = fixed > 0 ? fixed : len;
+        o.need(0, span);
+        Tree item = o.at(opts.bytes(key, name, o.s, o.base, span), 0, span).relabel(name);
+        o.at(item.field(pre + "type", "Type: " + name + " (" + type + ")", Integer.toString(type)), 0, 1);
+        int ol = o.u8(1);
+        o.at(item.field(pre + "length", "Length: " + ol, Integer.toString(ol)), 1, 1);
+        switch (k) {
+            case LCP -> {
+                switch (type) {
+                    case 1 -> {
+                        int mru = o.u16(2);
+                        o.at(item.field("lcp.opt.mru", "Maximum Receive Unit: " + mru, Integer.toString(mru)), 2, 2);
+                        item.relabel(name + ": " + mru);
+                    }
+                    case 3, 4 -> {
+                        String field = type == 3 ? "lcp.opt.auth_protocol" : "lcp.opt.quality_protocol";
+                        int p = o.u16(2);
+                        String pn = LCP_R.name(field, p);
+                        o.at(item.field(field, name + ": " + pn + " (0x" + Registry.hex(p, 4) + ")", "0x" + Registry.hex(p, 4)), 2, 2);
+                        item.relabel(name + ": " + pn + " (0x" + Registry.hex(p, 2) + ")");
+                        if (len > 4) {
+                            if (type == 4) {
+                                // packet-ppp.c 4.0 asks for length + 4 bytes of data here, past the option's end
+                                o.need(4, len + 4);
+                            } else if (p == 0xc223) {
+                                int alg = o.u8(4);
+                                o.at(item.field("lcp.opt.algorithm", "Algorithm: " + LCP_R.name("lcp.opt.algorithm", alg)
+                                        + " (" + alg + ")", Integer.toString(alg)), 4, 1);
+                                if (len > 5) {
+                                    o.at(item.bytes("lcp.opt.data", "Data", o.s, o.base + 5, len - 5), 5, len - 5);
+                                }
+                            } else {
+                                o.need(4, len - 4);
+                                o.at(item.bytes("lcp.opt.data", "Data", o.s, o.base + 4, len - 4), 4, len - 4);
+                            }
+                        }
+                    }
+                    case 5 -> {
+                        long m = o.u32(2);
+                        String h = "0x" + Registry.hex(m, 8);
+                        o.at(item.field("lcp.opt.magic_number", "Magic Number: " + h, h), 2, 4);
+                        item.relabel(name + ": " + h);
+                    }
+                    default -> { }
+                }
+            }
+            case IPCP -> {
+                if (type == 2) {
+                    compress(o, len, item);
+                    return;
+                }
+                String field = switch (type) {
+                    case 3 -> "ipcp.opt.ip_address";
+                    case 4 -> "ipcp.opt.mobilenodehomeaddress";
+                    case 129 -> "ipcp.opt.pri_dns_address";
+                    case 130 -> "ipcp.opt.pri_nbns_address";
+                    case 131 -> "ipcp.opt.sec_dns_address";
+                    default -> "ipcp.opt.sec_nbns_address";
+                };
+                String a = o.u8(2) + "." + o.u8(3) + "." + o.u8(4) + "." + o.u8(5);
+                o.at(item.field(field, IPCP_R.row(field).title() + ": " + a, a), 2, 4);
+            }
+            case IPV6CP -> {
+                o.need(2, 8);
+                String id = HexFormat.ofDelimiter(":").formatHex(o.copy(2, 8));
+                o.at(item.bytes("ipv6cp.interface_identifier", "Interface Identifier", o.s, o.base + 2, 8), 2, 8)
+                        .relabel("Interface Identifier: " + id);
+            }
+            case IPHC -> {
+                if (type == 3) {
+                    uint(o, item, "ipcp.opt.iphc.param", "Parameter", 2, 1);
+                }
+            }
+            case ROHC -> {
+                for (int at = 2; at + 2 <= len; at += 2) {
+                    int prof = o.u16(at);
+                    o.at(item.field("ipcp.opt.rohc.profile", "Profile: " + IPCP_R.name("ipcp.opt.rohc.profile", prof)
+                            + " (0x" + Registry.hex(prof, 4) + ")", "0x" + Registry.hex(prof, 4)), at, 2);
+                }
+            }
+        }
+    }
+
+    private static void uint(Tvb o, Tree parent, String key, String title, int off, int n) {
+        long v = n == 1 ? o.u8(off) : o.u16(off);
+        o.at(parent.field(key, title + ": " + v, Long.toString(v)), off, n);
+    }
+
+    /** packet-ppp.c's IP Compression Protocol option (RFC 1332 Van Jacobson, RFC 2509 IPHC, RFC 3241 ROHC). */
+    private static void compress(Tvb o, int len, Tree item) {
+        int p = o.u16(2);
+        String h = Registry.hex(p, 4);
+        o.at(item.field("ipcp.opt.compress_proto", "IP Compression Protocol: " + IPCP_R.name("ipcp.opt.compress_proto", p)
+                + " (0x" + h + ")", "0x" + h), 2, 2);
+        switch (p) {
+            case 0x0003 -> {
+                uint(o, item, "ipcp.opt.max_cid", "Max CID", 4, 2);
+                uint(o, item, "ipcp.opt.mrru", "MRRU", 6, 2);
+                uint(o, item, "ipcp.opt.max_header", "Max Header", 8, 2);
+                suboptions(o, Kind.ROHC, 10, len - 10, item);
+            }
+            case 0x0061 -> {
+                uint(o, item, "ipcp.opt.tcp_space", "TCP Space", 4, 2);
+                uint(o, item, "ipcp.opt.non_tcp_space", "Non TCP Space", 6, 2);
+                for (int at = 8; at <= 10; at += 2) {
+                    int v = o.u16(at);
+                    o.at(item.field(at == 8 ? "ipcp.opt.f_max_period" : "ipcp.opt.f_max_time",
+                            (at == 8 ? "F Max Period: " : "F Max Time: ") + v + (v == 0 ? " (infinity)" : ""), Integer.toString(v)), at, 2);
+                }
+                uint(o, item, "ipcp.opt.max_header", "Max Header", 12, 2);
+                suboptions(o, Kind.IPHC, 14, len - 14, item);
+            }
+            default -> {
+                if (len > 4) {
+                    o.need(4, len - 4);
+                    o.at(item.bytes("ipcp.data", "Data", o.s, o.base + 4, len - 4), 4, len - 4);
+                }
+            }
+        }
+    }
+
+    private static void suboptions(Tvb o, Kind k, int off, int len, Tree item) {
+        if (len > 0) {
+            o.need(off, len);
+            Tree sub = o.at(item.text("Suboptions: (" + len + " byte" + (len == 1 ? "" : "s") + ")"), off, len);
+            options(o, k, off, len, sub, "Suboptions");
+        }
+    }
+
+    /** packet-ppp.c's dissect_pap. */
+    private static void pap(Tvb t, Tree root, StringBuilder protocol, StringBuilder info) {
+        int code = t.u8(0);
+        protocol.setLength(0);
+        protocol.append("PPP PAP");
+        info.setLength(0);
+        String cn = switch (code) {
+            case 1 -> "Authenticate-Request";
+            case 2 -> "Authenticate-Ack";
+            case 3 -> "Authenticate-Nak";
+            default -> "Unknown";
+        };
+        info.append(cn);
+        Tree p = t.at(root.protocol("pap", "PPP Password Authentication Protocol"), 0, t.cap);
+        t.at(p.field("pap.code", "Code: " + cn + " (" + code + ")", Integer.toString(code)), 0, 1);
+        int id = t.u8(1);
+        t.at(p.field("pap.identifier", "Identifier: " + id, Integer.toString(id)), 1, 1);
+        int length = t.u16(2);
+        t.at(p.field("pap.length", "Length: " + length, Integer.toString(length)), 2, 2);
+        Tree d = t.at(p.none("pap.data", "Data"), 4, Math.max(0, t.cap - 4));
+        int off = 4;
+        switch (code) {
+            case 1 -> {
+                int pl = t.u8(off);
+                t.at(d.field("pap.peer_id.length", "Peer-ID-Length: " + pl, Integer.toString(pl)), off, 1);
+                off++;
+                t.string(d, "pap.peer_id", "Peer-ID", off, pl);
+                String peer = Text.format(t.s, t.base + off, pl);
+                off += pl;
+                int wl = t.u8(off);
+                t.at(d.field("pap.password.length", "Password-Length: " + wl, Integer.toString(wl)), off, 1);
+                off++;
+                t.string(d, "pap.password", "Password", off, wl);
+                info.append(" (Peer-ID='").append(peer).append("', Password='")
+                        .append(Text.format(t.s, t.base + off, wl)).append("')");
+            }
+            case 2, 3 -> {
+                int ml = t.u8(off);
+                t.at(d.field("pap.message.length", "Message-Length: " + ml, Integer.toString(ml)), off, 1);
+                off++;
+                t.string(d, "pap.message", "Message", off, ml);
+                info.append(" (Message='").append(Text.format(t.s, t.base + off, ml)).append("')");
+            }
+            default -> {
+                if (t.rep > off) {
+                    int n = t.rep - off;
+                    t.need(off, n);
+                    t.at(d.bytes("pap.stuff", "Stuff", t.s, t.base + off, n), off, n);
+                }
+            }
+        }
+    }
+}
