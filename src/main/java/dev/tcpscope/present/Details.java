@@ -964,6 +964,10 @@ public final class Details {
         StringBuilder shortName = new StringBuilder();
         Tvb.Stop stop = dev.tcpscope.proto.ppp.PppFrame.walk(tvb(i), dev.tcpscope.wire.Ppp.hdlc(d, i), !last, root, shortName, new StringBuilder());
         // a control protocol's exception is named by its own short name ("PPP LCP")
+        if (last && w >= 0 && dev.tcpscope.proto.ppp.PppCp.takes(cp) && dev.tcpscope.proto.ppp.PppCp.endsInData(
+                new Tvb(d.segment(i), d.offset(i) + w, d.captured(i) - w, d.reported(i) - w), cp)) {
+            protocol("data");
+        }
         boolean ok = walked(stop, last && dev.tcpscope.proto.ppp.PppCp.takes(cp) ? shortName.toString() : "PPP");
         if (ok && last && !dev.tcpscope.proto.ppp.PppCp.takes(cp)) {
             data(d.segment(i), d.offset(i) + w, d.captured(i) - w);

@@ -23,11 +23,13 @@ public final class PppCp {
     public static final int IPCP = 0x8021;
     public static final int IPV6CP = 0x8057;
     public static final int PAP = 0xc023;
+    public static final int CHAP = 0xc223;
 
     static final Registry LCP_R = Registry.loadNamed(PppCp.class, "lcp");
     static final Registry IPCP_R = Registry.loadNamed(PppCp.class, "ipcp");
     static final Registry IPV6CP_R = Registry.loadNamed(PppCp.class, "ipv6cp");
     static final Registry PAP_R = Registry.loadNamed(PppCp.class, "pap");
+    static final Registry CHAP_R = Registry.loadNamed(PppCp.class, "chap");
 
     private static final String[] LCP_CODES = {null, "Configuration Request", "Configuration Ack",
         "Configuration Nak", "Configuration Reject", "Termination Request", "Termination Ack", "Code Reject",
@@ -35,7 +37,7 @@ public final class PppCp {
 
     /** Whether a walk here takes PPP protocol {@code proto}. */
     public static boolean takes(int proto) {
-        return proto == LCP || proto == IPCP || proto == IPV6CP || proto == PAP;
+        return proto == LCP || proto == IPCP || proto == IPV6CP || proto == PAP || proto == CHAP;
     }
 
     /** The filter name of protocol {@code proto} (one {@link #takes} takes). */
@@ -44,8 +46,17 @@ public final class PppCp {
             case LCP -> "lcp";
             case IPCP -> "ipcp";
             case IPV6CP -> "ipv6cp";
+            case CHAP -> "chap";
             default -> "pap";
         };
+    }
+
+    /**
+     * Whether the walk of {@code t} (after the protocol field) ends in a data item: a control
+     * protocol's Protocol-Reject carrying the rejected packet, which no dissector here takes.
+     */
+    public static boolean endsInData(Tvb t, int proto) {
+        return proto != PAP && proto != CHAP && t.cap >= 4 && t.u8(0) == 8 && t.u16(2) - 4 > 2;
     }
 
     /** The bytes after the PPP protocol field, {@code t}, as protocol {@code proto}'s packet. */
@@ -54,6 +65,7 @@ public final class PppCp {
             case LCP -> cp(t, Kind.LCP, root, protocol, info);
             case IPCP -> cp(t, Kind.IPCP, root, protocol, info);
             case IPV6CP -> cp(t, Kind.IPV6CP, root, protocol, info);
+            case CHAP -> chap(t, root, protocol, info);
             default -> pap(t, root, protocol, info);
         }
     }
@@ -107,24 +119,26 @@ public final class PppCp {
                 }
             }
             case 7 -> {
-                if (k == Kind.LCP || len > 0) {
-                    if (len > 0) {
-                        t.need(off, len);
-                        String hex = HexFormat.of().formatHex(t.copy(off, len));
-                        t.at(p.bytes("ppp.data", "Data", t.s, t.base + off, len), off, len)
-                                .relabel("Rejected Packet (" + len + " byte" + (len == 1 ? "" : "s") + "): " + hex);
-                    }
+                if (len > 0) {
+                    t.need(off, len);
+                    String hex = HexFormat.of().formatHex(t.copy(off, len));
+                    t.at(p.bytes("ppp.data", "Data", t.s, t.base + off, len), off, len)
+                            .relabel("Rejected Packet (" + len + " byte" + (len == 1 ? "" : "s") + "): " + hex);
                 }
             }
             case 8, 9, 10, 11, 12, 13 -> {
-                if (k != Kind.LCP) {
-                    data(t, p, off, len);
-                } else if (code == 8) {
+                // dissect_cp reads these codes alike for every protocol (IPCP's Info calls them "Unknown")
+                if (code == 8) {
                     int rej = t.u16(off);
                     t.at(p.field("lcp.rej_proto", "Rejected Protocol: " + LCP_R.name("lcp.rej_proto", rej) + " (0x"
                             + Registry.hex(rej, 4) + ")", "0x" + Registry.hex(rej, 4)), off, 2);
                     if (len > 2) {
-                        throw Tvb.Stop.MALFORMED; // the rejected packet's dissection is not built (docs/PPP.md)
+                        // the rejected packet goes to its protocol's dissector; the ones built here
+                        // are not called again (docs/PPP.md), the others are disabled: data
+                        if (off + len > t.rep) {
+                            throw Tvb.Stop.MALFORMED;
+                        }
+                        dev.tcpscope.proto.Items.data(p, t.s, t.base + off + 2, Math.max(0, Math.min(len - 2, t.cap - off - 2)), x -> { });
                     }
                 } else {
                     long magic = t.u32(off);
@@ -383,6 +397,10 @@ public final class PppCp {
                 uint(o, item, "ipcp.opt.max_header", "Max Header", 8, 2);
                 suboptions(o, Kind.ROHC, 10, len - 10, item);
             }
+            case 0x002d -> {
+                uint(o, item, "ipcp.opt.max_slot_id", "Max Slot ID", 4, 1);
+                IPCP_R.integerItem(o, item, IPCP_R.row("ipcp.opt.comp_slot_id"), 5, 1, (v, n) -> n);
+            }
             case 0x0061 -> {
                 uint(o, item, "ipcp.opt.tcp_space", "TCP Space", 4, 2);
                 uint(o, item, "ipcp.opt.non_tcp_space", "Non TCP Space", 6, 2);
@@ -458,7 +476,76 @@ public final class PppCp {
                 if (t.rep > off) {
                     int n = t.rep - off;
                     t.need(off, n);
-                    t.at(d.bytes("pap.stuff", "Stuff", t.s, t.base + off, n), off, n);
+                    t.at(d.bytes("pap.stuff", PAP_R.row("pap.stuff").title(), t.s, t.base + off, n), off, n);
+                }
+            }
+        }
+    }
+
+    /** packet-ppp.c's dissect_chap (RFC 1994). */
+    private static void chap(Tvb t, Tree root, StringBuilder protocol, StringBuilder info) {
+        int code = t.u8(0);
+        protocol.setLength(0);
+        protocol.append("PPP CHAP");
+        info.setLength(0);
+        String cn = CHAP_R.name("chap.code", code);
+        info.append(cn);
+        Tree p = t.at(root.protocol("chap", "PPP Challenge Handshake Authentication Protocol"), 0, t.cap);
+        t.at(p.field("chap.code", "Code: " + cn + " (" + code + ")", Integer.toString(code)), 0, 1);
+        int id = t.u8(1);
+        t.at(p.field("chap.identifier", "Identifier: " + id, Integer.toString(id)), 1, 1);
+        int length = t.u16(2);
+        if (length < 4) {
+            t.at(p.field("chap.length", "Length: " + length + " (invalid, must be >= 4)", Integer.toString(length)), 2, 2);
+            return;
+        }
+        t.at(p, 0, length);
+        t.at(p.field("chap.length", "Length: " + length, Integer.toString(length)), 2, 2);
+        int off = 4;
+        int len = length - 4;
+        switch (code) {
+            case 1, 2 -> {
+                if (len > 0) {
+                    Tree d = t.at(p.none("chap.data", "Data"), off, len);
+                    len--;
+                    int vs = t.u8(off);
+                    if (vs > len) {
+                        t.at(d.field("chap.value_size", "Value Size: " + vs + " byte" + (vs == 1 ? "" : "s")
+                                + " (invalid, must be <= " + len + ")", Integer.toString(vs)), off, 1);
+                        return;
+                    }
+                    t.at(d.field("chap.value_size", "Value Size: " + vs, Integer.toString(vs)), off, 1);
+                    off++;
+                    if (len > 0) {
+                        int valueAt = off;
+                        t.need(off, vs);
+                        t.at(d.bytes("chap.value", "Value", t.s, t.base + off, vs), off, vs);
+                        off += vs;
+                        len -= vs;
+                        int nameAt = 0;
+                        int nameSize = 0;
+                        if (len > 0) {
+                            t.string(d, "chap.name", "Name", off, len);
+                            nameAt = off;
+                            nameSize = len;
+                        }
+                        String hex = HexFormat.of().formatHex(t.copy(valueAt, Math.min(vs, 36))) + (vs > 36 ? "\u2026" : "");
+                        info.append(" (NAME='").append(Text.format(t.s, t.base + nameAt, Math.min(nameSize, 20)))
+                                .append(nameSize > 20 ? "..." : "").append("', VALUE=0x").append(hex).append(')');
+                    }
+                }
+            }
+            case 3, 4 -> {
+                if (len > 0) {
+                    t.string(p, "chap.message", "Message", off, len);
+                }
+                t.need(off, Math.max(0, len));
+                info.append(" (MESSAGE='").append(Text.format(t.s, t.base + off, Math.max(0, len))).append("')");
+            }
+            default -> {
+                if (len > 0) {
+                    t.need(off, len);
+                    t.at(p.bytes("chap.stuff", CHAP_R.row("chap.stuff").title(), t.s, t.base + off, len), off, len);
                 }
             }
         }

@@ -8,7 +8,7 @@ import dev.tcpscope.proto.Tvb;
  * PPP's protocol field as packet-ppp.c's dissect_ppp shows it (RFC 1661 §2): the item over the
  * one or two bytes, and, when no dissector here takes the protocol, packet-ppp.c's columns for
  * it ("0x0021", "PPP Internet Protocol version 4 (0x0021)"); the rest is then data. LCP, IPCP,
- * IPV6CP and PAP go on to {@link PppCp}.
+ * IPV6CP, PAP and CHAP go on to {@link PppCp}.
  */
 public final class PppFrame {
     private PppFrame() { }
