@@ -956,20 +956,13 @@ public final class Details {
         boolean last = i == d.count() - 1;
         consumed(i, d.captured(i));
         int w = dev.tcpscope.wire.Ppp.headerLength(d, i);
-        int cp = w < 0 ? -1 : dev.tcpscope.wire.Ppp.protocol(d.segment(i),
-                d.offset(i) + dev.tcpscope.wire.Ppp.addressControl(d.segment(i), d.offset(i), dev.tcpscope.wire.Ppp.hdlc(d, i)));
-        if (last && w >= 0 && dev.tcpscope.proto.ppp.PppCp.takes(cp)) {
-            protocol(dev.tcpscope.proto.ppp.PppCp.key(cp));
-        }
+        boolean control = dev.tcpscope.proto.ppp.PppCp.carried(d, i) >= 0;
+        dev.tcpscope.proto.ppp.PppCp.names(d, i, this::protocol);
         StringBuilder shortName = new StringBuilder();
         Tvb.Stop stop = dev.tcpscope.proto.ppp.PppFrame.walk(tvb(i), dev.tcpscope.wire.Ppp.hdlc(d, i), !last, root, shortName, new StringBuilder());
         // a control protocol's exception is named by its own short name ("PPP LCP")
-        if (last && w >= 0 && dev.tcpscope.proto.ppp.PppCp.takes(cp) && dev.tcpscope.proto.ppp.PppCp.endsInData(
-                new Tvb(d.segment(i), d.offset(i) + w, d.captured(i) - w, d.reported(i) - w), cp)) {
-            protocol("data");
-        }
-        boolean ok = walked(stop, last && dev.tcpscope.proto.ppp.PppCp.takes(cp) ? shortName.toString() : "PPP");
-        if (ok && last && !dev.tcpscope.proto.ppp.PppCp.takes(cp)) {
+        boolean ok = walked(stop, control ? shortName.toString() : "PPP");
+        if (ok && last && !control) {
             data(d.segment(i), d.offset(i) + w, d.captured(i) - w);
         }
         return ok;

@@ -59,6 +59,33 @@ public final class PppCp {
         return proto != PAP && proto != CHAP && t.cap >= 4 && t.u8(0) == 8 && t.u16(2) - 4 > 2;
     }
 
+    /**
+     * The control protocol PPP layer {@code i} of {@code x} carries, when it is the last layer and
+     * a walk here takes it, else -1.
+     */
+    public static int carried(dev.tcpscope.wire.Dissection x, int i) {
+        int w = dev.tcpscope.wire.Ppp.headerLength(x, i);
+        if (i != x.count() - 1 || w < 0) {
+            return -1;
+        }
+        int proto = dev.tcpscope.wire.Ppp.protocol(x.segment(i), x.offset(i)
+                + dev.tcpscope.wire.Ppp.addressControl(x.segment(i), x.offset(i), dev.tcpscope.wire.Ppp.hdlc(x, i)));
+        return takes(proto) ? proto : -1;
+    }
+
+    /** The names frame.protocols gains after "ppp" for layer {@code i}: the control protocol's, then "data" when it ends in data. */
+    public static void names(dev.tcpscope.wire.Dissection x, int i, java.util.function.Consumer<String> add) {
+        int proto = carried(x, i);
+        if (proto < 0) {
+            return;
+        }
+        add.accept(key(proto));
+        int w = dev.tcpscope.wire.Ppp.headerLength(x, i);
+        if (endsInData(new Tvb(x.segment(i), x.offset(i) + w, x.captured(i) - w, x.reported(i) - w), proto)) {
+            add.accept("data");
+        }
+    }
+
     /** The bytes after the PPP protocol field, {@code t}, as protocol {@code proto}'s packet. */
     static void walk(Tvb t, int proto, Tree root, StringBuilder protocol, StringBuilder info) {
         switch (proto) {
@@ -361,8 +388,8 @@ public final class PppCp {
             case IPV6CP -> {
                 o.need(2, 8);
                 String id = HexFormat.ofDelimiter(":").formatHex(o.copy(2, 8));
-                o.at(item.bytes("ipv6cp.interface_identifier", "Interface Identifier", o.s, o.base + 2, 8), 2, 8)
-                        .relabel("Interface Identifier: " + id);
+                // registered with SEP_COLON: -T fields writes it as -V shows it
+                o.at(item.field("ipv6cp.interface_identifier", "Interface Identifier: " + id, id), 2, 8);
             }
             case IPHC -> {
                 if (type == 3) {
