@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 . scripts/lib/protocol-goldens.sh
 
 CAPTURES="zeek-pppoe.pcap pcapplusplus-PPPoESession.pcap tcpdump-pppoes.pcap tcpdump-ppp-invalid-lengths.pcap
-  synth-ppp.pcap"
+  tcpdump-pptp.pcap synth-ppp.pcap"
 FILTER='lcp || ipcp || ipv6cp || pap || chap'
 FIELDS="frame.number _ws.col.Protocol _ws.col.Info ppp.protocol lcp ipcp ipv6cp pap chap ppp.code ppp.identifier
   ppp.length ppp.data lcp.magic_number lcp.data lcp.message lcp.secs_remaining lcp.rej_proto lcp.opt.type lcp.opt.length

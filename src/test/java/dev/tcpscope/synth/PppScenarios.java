@@ -132,6 +132,8 @@ public final class PppScenarios {
         write(session(cp("c021", 1, 7, "010405dc" + "0305c22305" + "0304c023" + "0404c025" + "0506a1b2c3d4"
                 + "0702" + "0802" + "fe03aa" + "0306c0230102")));
         write(session(cp("c021", 4, 8, "010305" + "0506a1b2c3d4" + "0702")));
+        write(session(cp("c021", 1, 18, "0d0306" + "0d0501abcd" + "110405dc" + "130701aabbccdd" + "1307020a000001" + "130300"
+                + "1305053132" + "130409ff" + "0d02")));
         write(session(cp("c021", 3, 9, "0702" + "03")));
         write(session(cp("c021", 3, 10, "0702" + "0509a1b2")));
         write(session(cp("c021", 3, 11, "0702" + "0100")));

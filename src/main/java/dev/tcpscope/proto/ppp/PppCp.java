@@ -249,6 +249,9 @@ public final class PppCp {
                 case 5 -> "Magic Number";
                 case 7 -> "Protocol Field Compression";
                 case 8 -> "Address and Control Field Compression";
+                case 13 -> "Callback";
+                case 17 -> "Multilink MRRU";
+                case 19 -> "Multilink Endpoint Discriminator";
                 default -> null;
             };
             case IPCP -> switch (type) {
@@ -281,6 +284,9 @@ public final class PppCp {
                 case 4 -> "lcp.opt.quality_protocol_bytes";
                 case 5 -> "lcp.opt.magic_number_bytes";
                 case 7 -> "lcp.opt.field_compress";
+                case 13 -> "lcp.opt.callback";
+                case 17 -> "lcp.opt.multilink_mrru";
+                case 19 -> "lcp.opt.multilink_ep_disc";
                 default -> "lcp.opt.addr_field_compress";
             };
             case IPCP -> switch (type) {
@@ -308,7 +314,13 @@ public final class PppCp {
         String key = optionKey(k, type);
         String pre = k == Kind.IPHC || k == Kind.ROHC ? k.key + "." : k.key + ".opt.";
         int fixed = switch (k) {
-            case LCP -> type == 1 ? 4 : type == 5 ? 6 : type == 7 || type == 8 ? 2 : -4; // negative: at least
+            case LCP -> switch (type) { // negative: at least
+                case 1, 17 -> 4;
+                case 5 -> 6;
+                case 7, 8 -> 2;
+                case 13, 19 -> -3;
+                default -> -4;
+            };
             case IPCP -> type == 2 ? -2 : 6;
             case IPV6CP -> 10;
             case IPHC -> type == 3 ? 3 : 2;
@@ -317,7 +329,7 @@ public final class PppCp {
         if (fixed > 0 ? len != fixed : len < -fixed) {
             String msg = name + " (with option length = " + len + " byte" + (len == 1 ? "" : "s") + "; should be "
                     + (fixed > 0 ? "" : "at least ") + Math.abs(fixed) + ")";
-            if (fixed == -4) {
+            if (fixed < 0 && k == Kind.LCP) { // dissect_lcp_var_opt names the vendor option whatever the option
                 msg = "Vendor Specific (with option length = " + len + " byte" + (len == 1 ? "" : "s") + "; should be at least 6)";
             }
             o.at(opts.text(msg), 0, len).expert("ppp.opt.len.invalid", Tree.Severity.WARNING, Tree.Group.PROTOCOL, msg);
@@ -357,6 +369,54 @@ public final class PppCp {
                             } else {
                                 o.need(4, len - 4);
                                 o.at(item.bytes("lcp.opt.data", "Data", o.s, o.base + 4, len - 4), 4, len - 4);
+                            }
+                        }
+                    }
+                    case 13 -> {
+                        int op = o.u8(2);
+                        String on = LCP_R.name("lcp.opt.operation", op);
+                        o.at(item.field("lcp.opt.operation", "Operation: " + on + " (" + op + ")", Integer.toString(op)), 2, 1);
+                        item.relabel(name + ": " + on);
+                        if (len > 3) {
+                            o.need(3, len - 3);
+                            o.at(item.bytes("lcp.opt.message", "Message", o.s, o.base + 3, len - 3), 3, len - 3);
+                        }
+                    }
+                    case 17 -> {
+                        int mrru = o.u16(2);
+                        o.at(item.field("lcp.opt.mrru", "MRRU: " + mrru, Integer.toString(mrru)), 2, 2);
+                        item.relabel(name + ": " + mrru);
+                    }
+                    case 19 -> {
+                        int c = o.u8(2);
+                        String cn = LCP_R.name("lcp.opt.ep_disc_class", c);
+                        o.at(item.field("lcp.opt.ep_disc_class", "Class: " + cn + " (" + c + ")", Integer.toString(c)), 2, 1);
+                        item.relabel(name + ": Class: " + cn);
+                        int n = len - 3;
+                        if (n > 0) {
+                            switch (c) {
+                                case 0 -> { }
+                                case 1 -> {
+                                    o.need(3, Math.min(n, 20));
+                                    o.at(item.bytes("lcp.opt.data", "Data", o.s, o.base + 3, Math.min(n, 20)), 3, Math.min(n, 20));
+                                }
+                                case 2 -> {
+                                    if (n < 4) {
+                                        throw Tvb.Stop.MALFORMED; // not built (docs/PPP.md)
+                                    }
+                                    String a = o.u8(3) + "." + o.u8(4) + "." + o.u8(5) + "." + o.u8(6);
+                                    o.at(item.field("lcp.opt.ip_address", "IP Address: " + a, a), 3, 4);
+                                }
+                                case 5 -> {
+                                    o.need(3, Math.min(n, 15));
+                                    o.at(item.bytes("lcp.opt.psndn", LCP_R.row("lcp.opt.psndn").title(), o.s, o.base + 3,
+                                            Math.min(n, 15)), 3, Math.min(n, 15));
+                                }
+                                case 3, 4 -> throw Tvb.Stop.MALFORMED; // the 802.1 address and magic block: not built (docs/PPP.md)
+                                default -> {
+                                    o.need(3, n);
+                                    o.at(item.bytes("lcp.opt.data", "Data", o.s, o.base + 3, n), 3, n);
+                                }
                             }
                         }
                     }

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code -Y "lcp || ipcp || ipv6cp || pap || chap"} keeps, -V, -2 -V, -T json -x, -T pdml, -T ek,
  * -T fields and -q -z expert) on Zeek's pppoe (a whole dialogue), PcapPlusPlus' PPPoESession,
  * tcpdump's pppoes and ppp-invalid-lengths (an IPCP option with IPHC suboptions, lengths past
- * the end) and the crafted captures/synth-ppp.pcap (PppScenarios); and thousands of mutated
+ * the end), tcpdump's pptp (Callback, MRRU and Endpoint Discriminator options) and the crafted
+ * captures/synth-ppp.pcap (PppScenarios); and thousands of mutated
  * control-protocol packets never end a read, in bounded time.
  */
 @ExtendWith(UtcTimeZone.class)
@@ -40,7 +41,7 @@ class PppcpTest {
         {".2.V.txt.gz", "-2 -V"}, {".V.txt.gz", "-V"}, {".ek.json.gz", "-T ek"}, {".json.gz", "-T json -x"},
         {".pdml.gz", "-T pdml"}, {".fields.tsv", "-T fields -E header=y"}, {".expert.txt", "-q -z expert"}, {".txt", ""}};
     private static final List<String> CAPTURES = List.of("zeek-pppoe.pcap", "pcapplusplus-PPPoESession.pcap",
-            "tcpdump-pppoes.pcap", "tcpdump-ppp-invalid-lengths.pcap", "synth-ppp.pcap");
+            "tcpdump-pppoes.pcap", "tcpdump-ppp-invalid-lengths.pcap", "tcpdump-pptp.pcap", "synth-ppp.pcap");
 
     /** Goldens tcpscope does not match yet, and why (docs/PPP.md, "Not built"). */
     private static final Map<String, String> KNOWN_GAPS = Map.ofEntries();
