@@ -27,7 +27,8 @@ import static dev.tcpscope.synth.RawPackets.*;
  * tags of the wrong length, an unknown tag and code, End-Of-List before more tags, a tag running
  * past the payload; PPP in GRE with and without address and control bytes. (No Session frame has
  * a Credits tag: tshark's packet list, built without a tree, does not read it, its -V does.)
- * Then PPP's control protocols: LCP's codes (configure with every option built and an unknown
+ * Then PPP's control protocols: LCP's codes (configure with every option built (the async map
+ * empty, full and partial) and an unknown
  * one, wrong option lengths, an option past the end, terminate, code and protocol reject, echo,
  * discard, identification, time remaining, an unknown code), IPCP's addresses and compression
  * (IPHC and ROHC suboptions, Van Jacobson), IPV6CP's interface identifier, PAP's codes and a cut
@@ -134,6 +135,8 @@ public final class PppScenarios {
         write(session(cp("c021", 4, 8, "010305" + "0506a1b2c3d4" + "0702")));
         write(session(cp("c021", 1, 18, "0d0306" + "0d0501abcd" + "110405dc" + "130701aabbccdd" + "1307020a000001" + "130300"
                 + "1305053132" + "130409ff" + "0d02")));
+        write(session(cp("c021", 2, 19, "0206000a0000" + "0206ffffffff" + "020600000000" + "060600002710" + "060600000000"
+                + "0205aaaaaa")));
         write(session(cp("c021", 3, 9, "0702" + "03")));
         write(session(cp("c021", 3, 10, "0702" + "0509a1b2")));
         write(session(cp("c021", 3, 11, "0702" + "0100")));

@@ -244,9 +244,11 @@ public final class PppCp {
         return switch (k) {
             case LCP -> switch (type) {
                 case 1 -> "Maximum Receive Unit";
+                case 2 -> "Async Control Character Map";
                 case 3 -> "Authentication Protocol";
                 case 4 -> "Quality Protocol";
                 case 5 -> "Magic Number";
+                case 6 -> "Link Quality Monitoring";
                 case 7 -> "Protocol Field Compression";
                 case 8 -> "Address and Control Field Compression";
                 case 13 -> "Callback";
@@ -280,6 +282,8 @@ public final class PppCp {
         return switch (k) {
             case LCP -> switch (type) {
                 case 1 -> "lcp.opt.mtu_bytes";
+                case 2 -> "lcp.opt.asyncmap_bytes";
+                case 6 -> "lcp.opt.linkqualmon";
                 case 3 -> "lcp.opt.auth_protocol_bytes";
                 case 4 -> "lcp.opt.quality_protocol_bytes";
                 case 5 -> "lcp.opt.magic_number_bytes";
@@ -316,7 +320,7 @@ public final class PppCp {
         int fixed = switch (k) {
             case LCP -> switch (type) { // negative: at least
                 case 1, 17 -> 4;
-                case 5 -> 6;
+                case 2, 5, 6 -> 6;
                 case 7, 8 -> 2;
                 case 13, 19 -> -3;
                 default -> -4;
@@ -371,6 +375,13 @@ public final class PppCp {
                                 o.at(item.bytes("lcp.opt.data", "Data", o.s, o.base + 4, len - 4), 4, len - 4);
                             }
                         }
+                    }
+                    case 2 -> asyncMap(o, item, name);
+                    case 6 -> {
+                        long p = o.u32(2);
+                        String text = p + " microsecond" + (p == 1 ? "" : "s") + (p == 0 ? " [illegal]" : "");
+                        o.at(item.field("lcp.opt.reporting_period", "Reporting Period: " + text, Long.toString(p)), 2, 4);
+                        item.relabel(name + ": " + text);
                     }
                     case 13 -> {
                         int op = o.u8(2);
@@ -463,6 +474,50 @@ public final class PppCp {
                             + " (0x" + Registry.hex(prof, 4) + ")", "0x" + Registry.hex(prof, 4)), at, 2);
                 }
             }
+        }
+    }
+
+    /** The control characters of an Async Control Character Map, bit 0 first (RFC 1662 §7.1). */
+    private static final String[] CONTROL = {"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF",
+        "VT", "FF", "CR", "SO", "SI", "DLE", "DC1 (XON)", "DC2", "DC3 (XOFF)", "DC4", "NAK", "SYN", "ETB", "CAN", "EM",
+        "SUB", "ESC", "FS", "GS", "RS", "US"};
+
+    /**
+     * LCP's Async Control Character Map: the item's label as packet-ppp.c appends to it (the
+     * characters after the number with no separator, and a closing parenthesis, as 4.0 writes
+     * them), the bitmask item naming the characters set and its 32 flags, US first.
+     */
+    private static void asyncMap(Tvb o, Tree item, String name) {
+        long map = o.u32(2);
+        String h = "0x" + Registry.hex(map, 8);
+        StringBuilder label = new StringBuilder(name).append(": ").append(h);
+        StringBuilder header = new StringBuilder("Async Control Character Map: ").append(h);
+        for (int b = 31; b >= 0; b--) {
+            if ((map >> b & 1) != 0) {
+                header.append(", ").append(CONTROL[b]);
+            }
+        }
+        if (map == 0) {
+            label.append(" (None)");
+            header.append(" (None)");
+        } else if (map == 0xffffffffL) {
+            label.append(" (All)");
+            header.append(" (All)");
+        } else {
+            boolean first = true;
+            for (int b = 31; b >= 0; b--) {
+                if ((map >> b & 1) != 0) {
+                    label.append(first ? "" : ", ").append(CONTROL[b]);
+                    first = false;
+                }
+            }
+            label.append(')');
+        }
+        item.relabel(label.toString());
+        Tree m = o.at(item.field("lcp.opt.asyncmap", header.toString(), h), 2, 4);
+        for (int b = 31; b >= 0; b--) {
+            String key = "lcp.opt.asyncmap." + CONTROL[b].split(" ")[0].toLowerCase(java.util.Locale.ROOT);
+            LCP_R.integerItem(o, m, LCP_R.row(key), 2, 4, (v, n) -> n);
         }
     }
 
