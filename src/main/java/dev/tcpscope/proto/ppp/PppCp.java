@@ -231,7 +231,9 @@ public final class PppCp {
                 left -= optlen - 2;
             }
         } finally {
-            opts.relabel(title + ": (" + len + " byte" + (len == 1 ? "" : "s") + ")" + names);
+            // proto_item_append_text stops at the label's 240-byte buffer (239 characters and the NUL)
+            String label = title + ": (" + len + " byte" + (len == 1 ? "" : "s") + ")" + names;
+            opts.relabel(label.length() > 239 ? label.substring(0, 239) : label);
         }
     }
 
@@ -251,9 +253,19 @@ public final class PppCp {
                 case 6 -> "Link Quality Monitoring";
                 case 7 -> "Protocol Field Compression";
                 case 8 -> "Address and Control Field Compression";
+                case 9 -> "FCS Alternatives";
+                case 10 -> "Self Describing Pad";
+                case 11 -> "Numbered Mode";
                 case 13 -> "Callback";
+                case 15 -> "Compound Frames (Deprecated)";
+                case 16 -> "Nominal Data Encapsulation (Deprecated)";
                 case 17 -> "Multilink MRRU";
+                case 18 -> "Multilink Short Sequence Number Header";
                 case 19 -> "Multilink Endpoint Discriminator";
+                case 21 -> "DCE Identifier";
+                case 22 -> "Multi Link Plus Procedure";
+                case 23 -> "Link Discriminator for BACP";
+                case 29 -> "Simple Data Link on SONET/SDH";
                 default -> null;
             };
             case IPCP -> switch (type) {
@@ -288,9 +300,19 @@ public final class PppCp {
                 case 4 -> "lcp.opt.quality_protocol_bytes";
                 case 5 -> "lcp.opt.magic_number_bytes";
                 case 7 -> "lcp.opt.field_compress";
+                case 9 -> "lcp.opt.fcs_alternatives_bytes";
+                case 10 -> "lcp.opt.self_desc_pad";
+                case 11 -> "lcp.opt.numbered_mode";
                 case 13 -> "lcp.opt.callback";
+                case 15 -> "lcp.opt.compound_frames";
+                case 16 -> "lcp.opt.nomdataencap";
                 case 17 -> "lcp.opt.multilink_mrru";
+                case 18 -> "lcp.opt.multilink_ssnh";
                 case 19 -> "lcp.opt.multilink_ep_disc";
+                case 21 -> "lcp.opt.dce_identifier";
+                case 22 -> "lcp.opt.multilink_pp";
+                case 23 -> "lcp.opt.link_discrim_bytes";
+                case 29 -> "lcp.opt.sonet_sdh";
                 default -> "lcp.opt.addr_field_compress";
             };
             case IPCP -> switch (type) {
@@ -319,10 +341,11 @@ public final class PppCp {
         String pre = k == Kind.IPHC || k == Kind.ROHC ? k.key + "." : k.key + ".opt.";
         int fixed = switch (k) {
             case LCP -> switch (type) { // negative: at least
-                case 1, 17 -> 4;
+                case 1, 17, 22, 23 -> 4;
                 case 2, 5, 6 -> 6;
-                case 7, 8 -> 2;
-                case 13, 19 -> -3;
+                case 7, 8, 15, 16, 18, 29 -> 2;
+                case 9, 10, 21 -> 3;
+                case 11, 13, 19 -> -3;
                 default -> -4;
             };
             case IPCP -> type == 2 ? -2 : 6;
@@ -377,6 +400,49 @@ public final class PppCp {
                         }
                     }
                     case 2 -> asyncMap(o, item, name);
+                    case 9 -> {
+                        int v = o.u8(2);
+                        String h = "0x" + Registry.hex(v, 2);
+                        StringBuilder header = new StringBuilder("FCS Alternatives: ").append(h);
+                        String[] keys = {"lcp.opt.fcs_alternatives.ccitt32", "lcp.opt.fcs_alternatives.ccitt16", "lcp.opt.fcs_alternatives.null"};
+                        for (String fk : keys) {
+                            if ((v & LCP_R.row(fk).mask()) != 0) {
+                                header.append(", ").append(LCP_R.row(fk).title());
+                            }
+                        }
+                        Tree m = o.at(item.field("lcp.opt.fcs_alternatives", header.toString(), h), 2, 1);
+                        for (String fk : keys) {
+                            LCP_R.integerItem(o, m, LCP_R.row(fk), 2, 1, (x, n) -> n);
+                        }
+                        item.relabel(name + ": " + h);
+                    }
+                    case 10, 11 -> {
+                        int v = o.u8(2);
+                        boolean pad = type == 10;
+                        String unit = pad ? " octet" : " frame";
+                        boolean invalid = v == 0 || !pad && v > 127;
+                        String text = v + unit + (v == 1 ? "" : "s") + (invalid ? " [invalid]" : "");
+                        o.at(item.field(pad ? "lcp.opt.maximum" : "lcp.opt.window", (pad ? "Maximum: " : "Window: ") + text,
+                                Integer.toString(v)), 2, 1);
+                        item.relabel(name + ": " + text);
+                        if (!pad && len > 3) {
+                            o.need(3, len - 3);
+                            o.at(item.bytes("lcp.opt.hdlc_address", "Address", o.s, o.base + 3, len - 3), 3, len - 3);
+                        }
+                    }
+                    case 21 -> {
+                        int mode = o.u8(2);
+                        String mn = LCP_R.name("lcp.opt.mode", mode);
+                        o.at(item.field("lcp.opt.mode", "Mode: " + mn + " (" + mode + ")", Integer.toString(mode)), 2, 1);
+                        item.relabel(name + ": " + mn);
+                    }
+                    case 22 -> o.at(item.bytes("lcp.opt.unused", "Unused", o.s, o.base + 2, 2), 2, 2);
+                    case 23 -> {
+                        int d = o.u16(2);
+                        String text = d + " (0x" + Registry.hex(d, 4) + ")";
+                        o.at(item.field("lcp.opt.link_discrim", "Link Discriminator: " + text, Integer.toString(d)), 2, 2);
+                        item.relabel(name + ": " + text);
+                    }
                     case 6 -> {
                         long p = o.u32(2);
                         String text = p + " microsecond" + (p == 1 ? "" : "s") + (p == 0 ? " [illegal]" : "");
