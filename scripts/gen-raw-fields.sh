@@ -16,7 +16,8 @@
 # BYTES_PROTOCOLS matches the protocols registered "in name only" with FT_BYTES values
 # (proto_register_protocol_in_name_only): -G fields lists them as protocols, but their items
 # carry bytes, type 30 (packet-tcp.c's and packet-ip.c's options: tcp.options.mss, ip.options.nop ...).
-BYTES_PROTOCOLS='^(tcp|ip)\.options\.'
+# packet-ppp.c registers its LCP, IPCP and IPV6CP configuration options the same way (lcp.opt.mtu_bytes ...).
+BYTES_PROTOCOLS='^((tcp|ip)\.options|(lcp|ipcp|ipv6cp)\.opt)\.'
 OVERRIDES=(
   # packet-ieee8021ah.c's EtherType item, which packet-ieee8021ad.c's tree uses (ieee8021ah is not in the profile)
   $'ieee8021ah.etype\t5\t0'

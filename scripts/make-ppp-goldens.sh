@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Usage: scripts/make-ppp-goldens.sh
 #
-# PPP over Ethernet and PPP in GRE (src/main/java/dev/tcpscope/proto/ppp, wire/Ppp.java;
+# PPP over Ethernet and PPP in GRE, with the control protocols PPP carries (src/main/java/dev/tcpscope/proto/ppp, wire/Ppp.java;
 # PppTest). For every capture below, what tshark prints under the profile of
 # scripts/tshark-profile.sh, LC_ALL=C.UTF-8, TZ=UTC, into src/test/resources/golden/ppp/<capture>.<format>:
 # the packet list (.list.txt), -V (.V.txt), -2 -V (.2.V.txt), -T json -x (.jsonx.json), -T ek
@@ -21,7 +21,8 @@ FIELDS="frame.number pppoes pppoed pppoe.version pppoe.type pppoe.code pppoe.ses
   pppoed.tags pppoed.tag pppoed.tag_length pppoed.tag.unknown_data pppoed.tags.service_name pppoed.tags.ac_name
   pppoed.tags.host_uniq pppoed.tags.ac_cookie pppoed.tags.vendor_id pppoed.tags.vendor_unspecified
   pppoed.tags.credits.fcn pppoed.tags.credits.bcn pppoed.tags.seq_num pppoed.tags.relay_session_id
-  pppoed.tags.generic_error ppp ppp.address ppp.control ppp.protocol
+  pppoed.tags.generic_error ppp ppp.address ppp.control ppp.protocol lcp ipcp ipv6cp pap chap ppp.code ppp.identifier
+  ppp.length lcp.opt.type ipcp.opt.type pap.peer_id chap.name
   frame.protocols _ws.col.Protocol _ws.col.Info _ws.expert.message"
 prof=$(mktemp -d)
 trap 'rm -rf "$prof"' EXIT

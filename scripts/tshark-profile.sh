@@ -123,9 +123,25 @@ ENABLED=(
   esp ah ipcomp udpencap
   # pppoes, pppoed, pppoe, ppp: PPP over Ethernet (src/main/java/dev/tcpscope/proto/ppp, wire/Ppp.java):
   #   the Session stage's header and the PPP protocol field, then IPv4 or IPv6; the Discovery
-  #   stage's header and tags. PPP's control protocols (lcp, ipcp, ipv6cp, pap, chap...) stay
-  #   disabled: their frames show as PPP's "0xc021" with the rest as data.
+  #   stage's header and tags. CCP, MP and PPP's other protocols stay disabled: their frames show
+  #   as PPP's "0x80fd" with the rest as data.
   pppoes pppoed pppoe ppp
+  # lcp, ipcp, ipv6cp, pap, chap: PPP's control and authentication protocols (proto/ppp/PppCp.java,
+  #   PppAuth.java). packet-ppp.c registers each configuration option "in name only" as a protocol
+  #   of its own (lcp.opt.mtu_bytes ...): with one disabled its option shows as a bare
+  #   Type/Length item, so all of them are enabled.
+  lcp ipcp ipv6cp pap chap
+  lcp.opt.addr_field_compress lcp.opt.asyncmap_bytes lcp.opt.auth lcp.opt.auth_protocol_bytes
+  lcp.opt.callback lcp.opt.compound_frames lcp.opt.cobs lcp.opt.dce_identifier
+  lcp.opt.fcs_alternatives_bytes lcp.opt.internationalization lcp.opt.link_discrim_bytes
+  lcp.opt.linkqualmon lcp.opt.magic_number_bytes lcp.opt.mtu_bytes lcp.opt.multilink_pp
+  lcp.opt.multilink_ep_disc lcp.opt.multilink_hdr_fmt lcp.opt.multilink_mrru lcp.opt.multilink_ssnh
+  lcp.opt.nomdataencap lcp.opt.numbered_mode lcp.opt.prefix_elision lcp.opt.field_compress
+  lcp.opt.quality_protocol_bytes lcp.opt.self_desc_pad lcp.opt.sonet_sdh lcp.opt.vendor
+  ipcp.opt.addr ipcp.opt.addrs ipcp.opt.compress ipcp.opt.mobileipv4 ipcp.opt.pri_dns
+  ipcp.opt.pri_nbns ipcp.opt.sec_dns ipcp.opt.sec_nbns ipcp.opt.rohc.profile_bytes
+  ipcp.opt.iphc.enhanced_rtp_compress ipcp.opt.iphc.neghdrcomp ipcp.opt.iphc.rtp_compress
+  ipv6cp.opt.interface_identifier ipv6cp.opt.compress
   # igmp: IGMP, IP protocol 2 (src/main/java/dev/tcpscope/proto/igmp): versions 0-3 and multicast
   #   traceroute. The other dissectors of its "igmp.type" table (dvmrp, mrdisc, msnip, igap,
   #   rgmp; pimv1 is pim's, enabled below) stay disabled, so their types show as IGMP with the rest as igmp.data.

@@ -60,13 +60,13 @@ class GreErspanTest {
 
     /**
      * tshark -r pcapplusplus-GrePackets.cap: PPTP's enhanced GRE carries PPP (address and control
-     * first), which names LCP with its bytes as data (lcp is not dissected) and hands IPv4 on.
+     * first), which hands LCP to its dissector (proto/ppp/PppCp) and IPv4 on.
      */
     @Test
     void pptpGreCarriesPpp() {
         List<String> lines = read("read", DIR + "pcapplusplus-GrePackets.cap");
         assertThat(lines).hasSize(28);
-        assertThat(lines.get(10)).isEqualTo("   11   0.021343     20.0.0.2 → 20.0.0.1     0xc021 60 PPP Link Control Protocol (0xc021)");
+        assertThat(lines.get(10)).isEqualTo("   11   0.021343     20.0.0.2 → 20.0.0.1     PPP LCP 60 Configuration Request");
         assertThat(lines.get(26)).isEqualTo(
                 "   27  70.386130     40.0.0.2 → 17.1.1.122   ICMP 138 Echo (ping) reply    id=0x182b, seq=1/256, ttl=63 (request in 26)");
     }
@@ -148,7 +148,7 @@ class GreErspanTest {
                 "    Call ID: 1",
                 "    Sequence Number: 1",
                 "    Acknowledgment Number: 4294967295");
-        assertThat(section(tree, "Point-to-Point Protocol", "Data (")).containsExactly(
+        assertThat(section(tree, "Point-to-Point Protocol", "PPP Link Control Protocol")).containsExactly(
                 "Point-to-Point Protocol",
                 "    Address: 0xff",
                 "    Control: 0x03",

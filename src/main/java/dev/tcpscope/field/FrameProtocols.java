@@ -174,7 +174,8 @@ final class FrameProtocols {
                     dev.tcpscope.proto.llc.Llc.headerLength(x.segment(i), x.offset(i), x.captured(i))));
             case STP -> x.captured(i);
             case PPPOES, PPPOED -> x.captured(i);
-            case PPP -> Math.max(0, dev.tcpscope.wire.Ppp.headerLength(x, i));
+            case PPP -> dev.tcpscope.proto.ppp.PppCp.carried(x, i) >= 0 ? x.captured(i) // LCP ... and their own data
+                    : Math.max(0, dev.tcpscope.wire.Ppp.headerLength(x, i));
         };
     }
 
@@ -257,7 +258,10 @@ final class FrameProtocols {
                 case STP -> add(sb, "stp");
                 case PPPOES -> add(sb, "pppoes");
                 case PPPOED -> add(sb, "pppoed");
-                case PPP -> add(sb, "ppp");
+                case PPP -> {
+                    add(sb, "ppp");
+                    dev.tcpscope.proto.ppp.PppCp.names(x, i, name -> add(sb, name));
+                }
                 case IGMP -> {
                     add(sb, "igmp");
                     if (IgmpType.dispatched(x, i)) {
@@ -380,7 +384,8 @@ final class FrameProtocols {
             case VXLAN, VXLAN_GPE, GENEVE, GTP, UDPENCAP -> UdpTunnel.leftover(x, i);
             case LLC -> llcData(x, i);
             case STP, PPPOES, PPPOED -> 0;
-            case PPP -> dev.tcpscope.wire.Ppp.headerLength(x, i) < 0 ? 0 : Math.max(0, rep - dev.tcpscope.wire.Ppp.headerLength(x, i));
+            case PPP -> dev.tcpscope.wire.Ppp.headerLength(x, i) < 0 || dev.tcpscope.proto.ppp.PppCp.carried(x, i) >= 0 ? 0
+                    : Math.max(0, rep - dev.tcpscope.wire.Ppp.headerLength(x, i));
         };
     }
 

@@ -955,9 +955,14 @@ public final class Details {
         protocol("ppp");
         boolean last = i == d.count() - 1;
         consumed(i, d.captured(i));
-        boolean ok = walked(dev.tcpscope.proto.ppp.PppFrame.walk(tvb(i), dev.tcpscope.wire.Ppp.hdlc(d, i), !last, root, new StringBuilder(), new StringBuilder()), "PPP");
-        if (ok && last) {
-            int w = dev.tcpscope.wire.Ppp.headerLength(d, i);
+        int w = dev.tcpscope.wire.Ppp.headerLength(d, i);
+        boolean control = dev.tcpscope.proto.ppp.PppCp.carried(d, i) >= 0;
+        dev.tcpscope.proto.ppp.PppCp.names(d, i, this::protocol);
+        StringBuilder shortName = new StringBuilder();
+        Tvb.Stop stop = dev.tcpscope.proto.ppp.PppFrame.walk(tvb(i), dev.tcpscope.wire.Ppp.hdlc(d, i), !last, root, shortName, new StringBuilder());
+        // a control protocol's exception is named by its own short name ("PPP LCP")
+        boolean ok = walked(stop, control ? shortName.toString() : "PPP");
+        if (ok && last && !control) {
             data(d.segment(i), d.offset(i) + w, d.captured(i) - w);
         }
         return ok;

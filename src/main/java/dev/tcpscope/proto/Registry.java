@@ -35,8 +35,8 @@ public final class Registry {
             if (type.equals("FT_BOOLEAN")) {
                 return base.isEmpty() || !Character.isDigit(base.charAt(0)) ? 8 : Integer.parseInt(base);
             }
-            if (!type.startsWith("FT_UINT") && !type.startsWith("FT_INT")) {
-                return 0;
+            if (!type.startsWith("FT_UINT") && !type.startsWith("FT_INT") || type.equals("FT_UINT_BYTES")) {
+                return 0; // FT_UINT_BYTES (packet-ppp.c's lcp.opt.id) is bytes after a length byte
             }
             return Integer.parseInt(type.substring(type.startsWith("FT_UINT") ? 7 : 6));
         }
@@ -242,7 +242,7 @@ public final class Registry {
                 case "FT_IPv4" -> FieldType.IPV4;
                 case "FT_IPv6" -> FieldType.IPV6;
                 case "FT_ETHER" -> FieldType.ETHER;
-                case "FT_BYTES" -> FieldType.BYTES;
+                case "FT_BYTES", "FT_UINT_BYTES" -> FieldType.BYTES;
                 case "FT_NONE" -> FieldType.NONE;
                 case "FT_DOUBLE" -> FieldType.DOUBLE;
                 case "FT_FRAMENUM" -> FieldType.FRAMENUM;

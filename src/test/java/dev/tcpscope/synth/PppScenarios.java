@@ -27,6 +27,12 @@ import static dev.tcpscope.synth.RawPackets.*;
  * tags of the wrong length, an unknown tag and code, End-Of-List before more tags, a tag running
  * past the payload; PPP in GRE with and without address and control bytes. (No Session frame has
  * a Credits tag: tshark's packet list, built without a tree, does not read it, its -V does.)
+ * Then PPP's control protocols: LCP's codes (configure with every option built (the async map
+ * empty, full and partial) and an unknown
+ * one, wrong option lengths, an option past the end, terminate, code and protocol reject, echo,
+ * discard, identification, time remaining, an unknown code), IPCP's addresses and compression
+ * (IPHC and ROHC suboptions, Van Jacobson), IPV6CP's interface identifier, PAP's codes and a cut
+ * request, CHAP's challenge, response (a long name), success, failure, bad value sizes and lengths.
  */
 public final class PppScenarios {
     private static final long START = 1_700_000_300_000_000_000L;
@@ -58,6 +64,11 @@ public final class PppScenarios {
 
     private static byte[] pppoe(int code, int session, byte[] payload) {
         return pppoe(code, session, payload.length, payload);
+    }
+
+    /** A PPP protocol field, then a code, identifier and length (the body's plus 4) and the body. */
+    private static byte[] cp(String protocol, int code, int id, String body) {
+        return hex(protocol + String.format("%02x%02x%04x", code, id, 4 + body.length() / 2) + body);
     }
 
     private static byte[] tag(int type, byte[] value) {
@@ -118,6 +129,48 @@ public final class PppScenarios {
         byte[] ppp3 = hex("ff03c021010100040000");
         key = ByteBuffer.allocate(8).putShort((short) ppp3.length).putShort((short) 7).putInt(3).array();
         write(ethernet(0x0800, ipv4(47, A, B, concat(gre, key, ppp3))));
+        // PPP's control protocols (packet-ppp.c): LCP's codes and options, IPCP, IPV6CP, PAP, CHAP
+        write(session(cp("c021", 1, 7, "010405dc" + "0305c22305" + "0304c023" + "0404c025" + "0506a1b2c3d4"
+                + "0702" + "0802" + "fe03aa" + "0306c0230102")));
+        write(session(cp("c021", 4, 8, "010305" + "0506a1b2c3d4" + "0702")));
+        write(session(cp("c021", 1, 18, "0d0306" + "0d0501abcd" + "110405dc" + "130701aabbccdd" + "1307020a000001" + "130300"
+                + "1305053132" + "130409ff" + "0d02")));
+        write(session(cp("c021", 2, 19, "0206000a0000" + "0206ffffffff" + "020600000000" + "060600002710" + "060600000000"
+                + "0205aaaaaa")));
+        write(session(cp("c021", 1, 20, "090303" + "0a0300" + "0a0305" + "0b0304" + "0b0380" + "0b0504aabb" + "0f02" + "1002"
+                + "1202" + "150301" + "1604aabb" + "170400aa" + "1d02" + "1402")));
+        write(session(cp("c021", 3, 9, "0702" + "03")));
+        write(session(cp("c021", 3, 10, "0702" + "0509a1b2")));
+        write(session(cp("c021", 3, 11, "0702" + "0100")));
+        write(session(cp("c021", 5, 9, "627965627965")));
+        write(session(cp("c021", 6, 10, "")));
+        write(session(cp("c021", 7, 11, "0c0100040001")));
+        write(session(cp("c021", 8, 12, "8021")));
+        write(session(cp("c021", 8, 12, "80fd01020304")));
+        write(session(cp("c021", 11, 13, "a1b2c3d4" + "01020304")));
+        write(session(cp("c021", 12, 14, "a1b2c3d4" + "68656c6c6f")));
+        write(session(cp("c021", 13, 15, "a1b2c3d4" + "0000012c" + "627965")));
+        write(session(cp("c021", 13, 16, "a1b2c3d4" + "ffffffff")));
+        write(session(cp("c021", 0x20, 17, "01020304")));
+        write(session(hex("c021" + "0112003c" + "010405dc")));
+        write(session(cp("8021", 1, 1, "03060a000001" + "81060a000035" + "83060a000036" + "82060a000037"
+                + "84060a000038" + "04060a000039" + "02140061001000100000000000050102030301")));
+        write(session(cp("8021", 3, 2, "020e0003000f05dc0028" + "01040002" + "0206002d0f01")));
+        write(session(cp("8021", 4, 3, "0208002d0f01aabb" + "0306" + "0a00")));
+        write(session(cp("8021", 9, 3, "01020304" + "05060708")));
+        write(session(cp("8057", 1, 1, "010a020000fffe000001" + "0904aabb")));
+        write(session(cp("8057", 4, 2, "010602000000")));
+        write(session(cp("c023", 3, 2, "0462616421")));
+        write(session(cp("c023", 7, 3, "0102")));
+        write(session(hex("c023" + "01040010" + "05" + "636973636f" + "09")));
+        write(session(cp("c223", 1, 1, "10" + "00112233445566778899aabbccddeeff" + "726f75746572")));
+        write(session(cp("c223", 2, 1, "10" + "0f0e0d0c0b0a09080706050403020100"
+                + "612d766572792d6c6f6e672d757365722d6e616d65")));
+        write(session(cp("c223", 3, 1, "57656c636f6d65")));
+        write(session(cp("c223", 4, 2, "")));
+        write(session(cp("c223", 1, 3, "20616263")));
+        write(session(hex("c223" + "01040002")));
+        write(session(cp("c223", 9, 5, "01020304")));
     }
 
     public static void main(String[] args) throws IOException {

@@ -24,6 +24,16 @@ public final class PppFields {
         out.addAll(Pppoe.PPPOES.fields("PPP-over-Ethernet Session", PppFields::ofSession));
         out.addAll(Pppoe.PPPOED.fields("PPP-over-Ethernet Discovery", PppFields::ofDiscovery));
         out.addAll(PppFrame.PPP.fields("Point-to-Point Protocol", PppFields::ofPpp));
+        // LCP, IPCP, IPV6CP, PAP and CHAP are walked inside the PPP layer (PppCp)
+        out.addAll(PppCp.LCP_R.fields("PPP Link Control Protocol", PppFields::ofPpp));
+        out.addAll(PppCp.IPCP_R.fields("PPP IP Control Protocol", PppFields::ofPpp));
+        // ipv6cp.interface_identifier is FT_BYTES with SEP_COLON: -T fields writes "c8:01:...", the item's text
+        out.addAll(PppCp.IPV6CP_R.fields("PPP IPv6 Control Protocol", PppFields::ofPpp).stream()
+                .map(f -> f.name().equals("ipv6cp.interface_identifier")
+                        ? Collected.field(f.name(), f.title(), dev.tcpscope.field.FieldType.STRING, 0, PppFields::ofPpp) : f)
+                .toList());
+        out.addAll(PppCp.PAP_R.fields("PPP Password Authentication Protocol", PppFields::ofPpp));
+        out.addAll(PppCp.CHAP_R.fields("PPP Challenge Handshake Authentication Protocol", PppFields::ofPpp));
         return out;
     }
 

@@ -7,7 +7,8 @@ import dev.tcpscope.proto.Tvb;
 /**
  * PPP's protocol field as packet-ppp.c's dissect_ppp shows it (RFC 1661 §2): the item over the
  * one or two bytes, and, when no dissector here takes the protocol, packet-ppp.c's columns for
- * it ("0x0021", "PPP Internet Protocol version 4 (0x0021)"); the rest is then data.
+ * it ("0x0021", "PPP Internet Protocol version 4 (0x0021)"); the rest is then data. LCP, IPCP,
+ * IPV6CP, PAP and CHAP go on to {@link PppCp}.
  */
 public final class PppFrame {
     private PppFrame() { }
@@ -45,7 +46,10 @@ public final class PppFrame {
             String name = PPP.name("ppp.protocol", proto);
             t.at(p.field("ppp.protocol", "Protocol: " + name + " (0x" + hex + ")", "0x" + hex), start, width);
             t.at(p, 0, start + width);
-            if (!taken) {
+            if (!taken && PppCp.takes(proto)) {
+                int w = start + width;
+                PppCp.walk(new Tvb(t.s, t.base + w, Math.max(0, t.cap - w), Math.max(0, t.rep - w)), proto, root, protocol, info);
+            } else if (!taken) {
                 protocol.setLength(0);
                 protocol.append("0x").append(hex);
                 info.setLength(0);
