@@ -19,21 +19,19 @@ final class UdpencapFields {
         return List.of(
                 Field.of("udpencap", "UDP Encapsulation of IPsec Packets", PROTOCOL,
                         Layers.each(p, (s, off, cap, v) -> v.addString("udpencap"))),
-                Field.of("udpencap.nat_keepalive", "NAT-keepalive packet", NONE, (d, v) -> {
-                    var x = d.dissection();
-                    for (int i = 0; i < x.count(); i++) {
-                        if (x.proto(i) == p && UdpTunnel.natKeepalive(x, i)) {
-                            v.addPresent();
-                        }
-                    }
-                }),
-                Field.of("udpencap.non_esp_marker", "Non-ESP Marker", NONE, (d, v) -> {
-                    var x = d.dissection();
-                    for (int i = 0; i < x.count(); i++) {
-                        if (x.proto(i) == p && UdpTunnel.nonEspMarker(x, i)) {
-                            v.addPresent();
-                        }
-                    }
-                }));
+                Field.of("udpencap.nat_keepalive", "NAT-keepalive packet", NONE, present(p, UdpTunnel::natKeepalive)),
+                Field.of("udpencap.non_esp_marker", "Non-ESP Marker", NONE, present(p, UdpTunnel::nonEspMarker)));
+    }
+
+    /** An FT_NONE item present once for every {@code p} layer {@code test} holds for. */
+    private static Extractor present(Proto p, java.util.function.BiPredicate<dev.tcpscope.wire.Dissection, Integer> test) {
+        return (d, v) -> {
+            var x = d.dissection();
+            for (int i = 0; i < x.count(); i++) {
+                if (x.proto(i) == p && test.test(x, i)) {
+                    v.addPresent();
+                }
+            }
+        };
     }
 }
