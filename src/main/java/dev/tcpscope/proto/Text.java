@@ -28,7 +28,7 @@ public final class Text {
      * A CR at the very end counts as a terminator only when not desegmenting.
      */
     public static int lineEnd(MemorySegment s, long off, int len, int[] next, boolean desegment) {
-        for (int i = 0; i < len; i++) {
+        for (int i = firstCrOrLf(s, off, len); i < len; i++) {
             int b = u8(s, off + i);
             if (b == '\n') {
                 next[0] = i + 1;
@@ -52,6 +52,31 @@ public final class Text {
         next[0] = len;
         return len;
     }
+
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * Where the first CR or LF of {@code [off, off + len)} may be: an index at or before it (or
+     * {@code len}). Eight bytes a step (the SWAR zero-byte test of Hacker's Delight 6-1 on the
+     * word XOR each terminator): the HTTP and SIP heuristics scan every segment of every
+     * conversation on an unknown port for a line end, and a byte at a time this was a sixth of a
+     * read's time. Every {@link #lineEnd} starts with it.
+     */
+    public static int firstCrOrLf(MemorySegment s, long off, int len) {
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
+            long w = s.get(WORD, off + i);
+            long cr = w ^ 0x0d0d0d0d0d0d0d0dL;
+            long lf = w ^ 0x0a0a0a0a0a0a0a0aL;
+            if (((((cr - ONES) & ~cr) | ((lf - ONES) & ~lf)) & HIGHS) != 0) {
+                return i; // a terminator is in these eight bytes (the test may also flag bytes after it)
+            }
+        }
+        return i;
+    }
+
+    private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN);
 
     /** The bytes as ISO-8859-1 characters, one per byte. */
     public static String latin1(MemorySegment s, long off, int len) {

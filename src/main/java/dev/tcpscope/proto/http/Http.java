@@ -2,6 +2,7 @@ package dev.tcpscope.proto.http;
 
 import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.proto.PassRecord;
+import dev.tcpscope.proto.Text;
 import dev.tcpscope.proto.Tree;
 import dev.tcpscope.proto.TwoPass;
 import dev.tcpscope.tcp.AppColumns;
@@ -1161,7 +1162,7 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
      * {@code next[0]} gets the offset just past the terminator.
      */
     static int lineEnd(MemorySegment s, long off, int len, int[] next) {
-        for (int i = firstCrOrLf(s, off, len); i < len; i++) {
+        for (int i = Text.firstCrOrLf(s, off, len); i < len; i++) {
             int b = u8(s, off + i);
             if (b == '\n') {
                 if (next != null) {
@@ -1182,29 +1183,6 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         return -1;
     }
 
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-
-    /**
-     * Where the first CR or LF of {@code [off, off + len)} may be: an index at or before it (or
-     * {@code len}). Eight bytes a step (the SWAR zero-byte test of Hacker's Delight 6-1 on the
-     * word XOR each terminator): the HTTP heuristic scans every segment of every conversation on
-     * an unknown port for a line end, and a byte at a time this was a sixth of a read's time.
-     */
-    private static int firstCrOrLf(MemorySegment s, long off, int len) {
-        int i = 0;
-        for (; i + 8 <= len; i += 8) {
-            long w = s.get(WORD, off + i);
-            long cr = w ^ 0x0d0d0d0d0d0d0d0dL;
-            long lf = w ^ 0x0a0a0a0a0a0a0a0aL;
-            if (((((cr - ONES) & ~cr) | ((lf - ONES) & ~lf)) & HIGHS) != 0) {
-                return i; // a terminator is in these eight bytes (the test may also flag bytes after it)
-            }
-        }
-        return i;
-    }
-
-    private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN);
 
     /**
      * format_text over the bytes of {@code s} (one char a byte, as {@link #ascii} makes them):

@@ -92,7 +92,7 @@ public final class Sip implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
             return false;
         }
         SipWalk w = new SipWalk(s, off, len);
-        return w.check(0, len, false, new int[1]) == 0;
+        return w.mayStartLine(0) && w.check(0, len, false, new int[1]) == 0;
     }
 
     @Override

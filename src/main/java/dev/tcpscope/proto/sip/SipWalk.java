@@ -144,6 +144,25 @@ final class SipWalk {
     }
 
     /**
+     * A condition {@link #parseLine} needs before it takes the line at {@code offset} as a
+     * Request-Line or Status-Line, tested without seeking the line's end: the first token is
+     * "SIP/2.0", or the token after the second space starts with it. A heuristic asks this first,
+     * so that bytes without a line end are not scanned to their end for nothing.
+     */
+    boolean mayStartLine(int offset) {
+        int sp = find(offset, tvbLen, ' ');
+        if (sp <= offset) {
+            return false;
+        }
+        int sp2 = find(sp + 1, tvbLen, ' ');
+        if (sp2 < 0) {
+            return false;
+        }
+        return sp - offset == SIP2_LEN && Text.startsWith(s, base + offset, SIP2_LEN, SIP2)
+                || Text.startsWith(s, base + sp2 + 1, tvbLen - sp2 - 1, SIP2);
+    }
+
+    /**
      * The quick checks dissect_sip_common makes before it takes bytes as SIP: -2 when they are
      * not SIP, else the kind of the first line (through {@link #type}) and 0.
      */
