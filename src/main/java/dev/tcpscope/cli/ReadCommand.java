@@ -479,8 +479,16 @@ final class ReadCommand implements Callable<Integer> {
             err.println("tcpscope: " + e.getMessage());
             TapOutput.drawQuietly(taps, out); // tshark still prints what the frames read so far give
             return 1;
+        } finally {
+            if (pipeline != null) {
+                pipeline.close(); // an exception out of the loop: the writer stops too
+                pipeline = null;
+            }
         }
     }
+
+    /** The second thread of the plain list ({@link ListPipeline}), while {@link #output} runs with one. */
+    private ListPipeline pipeline;
 
     /** Says why each report that could not be made is missing: exit status 1 if one is, else 0. */
     private static int reportsMade(java.util.List<String> failed, PrintStream err) {
@@ -605,6 +613,9 @@ final class ReadCommand implements Callable<Integer> {
         live = out;
         String[] texts = psml ? new String[PacketList.COLUMN_TITLES.size()] : null;
         boolean psmlDocument = psml && !save.active(); // tshark -w writes the packets without header and end
+        // the plain list of a file: lines built and written on a second thread while the next frames decode
+        pipeline = fields == null && !psml && !listing.quiet && !flushEach && kept == null && !reader.mayBlock()
+                && ListPipeline.worthIt() ? new ListPipeline(list, out, colored != null) : null;
         try (reader) {
             if (fields != null && !listing.quiet && fields.appendHeader(line)) {
                 out.line(line);
@@ -614,6 +625,10 @@ final class ReadCommand implements Callable<Integer> {
                 out.text(line);
             }
             while (nextShown(reader, frame, decoder, list)) {
+                if (pipeline != null) {
+                    pipeline.shown(decoder, colored != null ? colorizer.match(decoder) : null);
+                    continue;
+                }
                 line.setLength(0);
                 if (psml) {
                     list.columns(decoder, texts);
@@ -646,6 +661,9 @@ final class ReadCommand implements Callable<Integer> {
                     flushLive();
                 }
             }
+            if (pipeline != null) {
+                pipeline.finish();
+            }
             if (colored != null) {
                 out.text(Ansi.RESET); // tshark resets the terminal when it closes its output
             }
@@ -654,8 +672,15 @@ final class ReadCommand implements Callable<Integer> {
             out.flush();
             return status;
         } catch (SaveOptions.WriteFailed | LineWriter.OutputFailed e) {
+            if (pipeline != null) {
+                pipeline.close(); // nothing more is written once the output or -w failed
+            }
             return stopped(e, out, err);
         } catch (IOException e) {
+            IOException written = pipeline == null ? null : pipeline.finishQuietly(); // the lines read so far go out first
+            if (written instanceof LineWriter.OutputFailed) {
+                return stopped(written, out, err);
+            }
             if (colored != null) {
                 try {
                     out.text(Ansi.RESET); // the lines read so far are out; leave the terminal as tshark does
@@ -730,7 +755,9 @@ final class ReadCommand implements Callable<Integer> {
                 save.save(reader, frame);
                 return true;
             }
-            if (list != null) {
+            if (pipeline != null) {
+                pipeline.hidden(decoder);
+            } else if (list != null) {
                 list.skip(decoder);
             }
         }

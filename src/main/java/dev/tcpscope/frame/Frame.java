@@ -172,6 +172,21 @@ public final class Frame {
     /** Where the frame's first byte is inside {@link #segment()}. */
     public long offset() { return offset; }
 
+    /**
+     * Makes this a copy of {@code o} whose bytes are at {@code offset} of {@code segment} (a copy
+     * of its own); the file it maps is left out, for the copy's bytes are no mapping of it.
+     */
+    public void copyOf(Frame o, MemorySegment segment, long offset) {
+        set(o.number, o.seconds, o.nanos, o.timestampDigits, o.linkType, o.interfaceId, segment, offset,
+                o.capturedLength, o.originalLength);
+        kind = o.kind;
+        hasTimestamp = o.hasTimestamp;
+        fcsLength = o.fcsLength;
+        comments = o.comments;
+        customBlockPen = o.customBlockPen;
+        customBlockCopyable = o.customBlockCopyable;
+    }
+
     /** Copies the captured bytes out, for tests and for data that must outlive the frame. */
     public byte[] toByteArray() {
         return segment.asSlice(offset, capturedLength).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);

@@ -9,6 +9,7 @@ import dev.tcpscope.proto.vrrp.Vrrp;
 import dev.tcpscope.proto.tunnel.Geneve;
 import dev.tcpscope.proto.tunnel.Gtp;
 import dev.tcpscope.proto.tunnel.Vxlan;
+import dev.tcpscope.tcp.Decoded;
 import dev.tcpscope.tcp.Decoder;
 import dev.tcpscope.tcp.TcpAnalyzer;
 import dev.tcpscope.tcp.TcpRecord;
@@ -57,6 +58,8 @@ public final class PacketList {
     private final TcpOptionWalk options = new TcpOptionWalk();
     private final TcpOptionInfo optionInfo = new TcpOptionInfo();
     private Dissection d;
+    /** The frame being listed: the decoder, or a copy of what it decoded. */
+    private Decoded cur;
     /** The analysis of the TCP segment being listed, else null. */
     private TcpRecord rec;
     private final TimeFormat time;
@@ -124,7 +127,7 @@ public final class PacketList {
     }
 
     /** Notes a frame that a display filter hides: for the time column of the frames that follow. */
-    public void skip(Decoder decoded) {
+    public void skip(Decoded decoded) {
         time.skip(decoded.frame());
     }
 
@@ -134,6 +137,15 @@ public final class PacketList {
      */
 
     public void appendLine(Decoder decoded, StringBuilder line) {
+        appendLine((Decoded) decoded, line);
+    }
+
+    /**
+     * Appends the packet-list line of {@code decoded}: the frame this list's decoder has just
+     * decoded, or a {@link dev.tcpscope.tcp.FrameCopy} of it; either way frames must reach this
+     * list in capture order.
+     */
+    public void appendLine(Decoded decoded, StringBuilder line) {
         Frame f = fill(decoded);
         long number = f.number();
         for (int w = digits(number); w < 5; w++) {
@@ -171,8 +183,8 @@ public final class PacketList {
     }
 
     /** Fills every column of the frame {@code decoded} has just decoded. */
-    private Frame fill(Decoder decoded) {
-        if (decoded != decoder) {
+    private Frame fill(Decoded decoded) {
+        if (decoded instanceof Decoder && decoded != decoder) {
             throw new IllegalArgumentException("frames must be decoded by this list's decoder");
         }
         Frame f = decoded.frame();
@@ -191,11 +203,12 @@ public final class PacketList {
     }
 
     /** Fills the Source, Destination, Protocol and Info columns (MAC names still pending). */
-    private void appendColumns(Decoder decoded) {
+    private void appendColumns(Decoded decoded) {
         Frame f = decoded.frame();
+        cur = decoded;
         d = decoded.dissection();
         rec = decoded.tcp();
-        withTree = decoded.desegmenter() != null && decoded.desegmenter().table().tree();
+        withTree = decoded.treeWanted();
         src.setLength(0);
         dst.setLength(0);
         protocol.setLength(0);
@@ -209,7 +222,7 @@ public final class PacketList {
             case PACKET -> {
                 layerColumns(f);
                 // the Ethernet trailer is read after the payload, outside its exception handler
-                switch (decoded.etherTrailer().outcome()) {
+                switch (decoded.trailerOutcome()) {
                     case TRUNCATED -> info.append(LIMITED);
                     case MALFORMED -> info.append(MALFORMED);
                     case NONE, OK -> { }
@@ -894,7 +907,7 @@ public final class PacketList {
         if (!tcpOptions(i, s, off)) {
             return false;
         }
-        dev.tcpscope.tcp.AppColumns app = decoder.appColumns();
+        dev.tcpscope.tcp.AppColumns app = cur.appColumns();
         if (app != null) { // what the protocols above TCP wrote (tcp.Desegmenter)
             if (app.macSegment() != null) {
                 src.setLength(0);
@@ -1001,7 +1014,7 @@ public final class PacketList {
             info.append(" [ILLEGAL CHECKSUM (0)]"); // a zero UDP checksum is not allowed over IPv6
         }
         if (i == d.count() - 1) {
-            above(decoder.appColumns()); // what the protocol above UDP wrote (tcp.Decoder)
+            above(cur.appColumns()); // what the protocol above UDP wrote (tcp.Decoder)
         }
         return true;
     }
@@ -1024,7 +1037,7 @@ public final class PacketList {
         info.setLength(0);
         // In a reassembled datagram the ICMP message sits in a buffer behind a copy of its IP header.
         long ipOff = ip < 0 ? d.offset(i) : d.segment(ip) == d.segment(i) ? d.offset(ip) : 0;
-        dev.tcpscope.tcp.IcmpEchoes echo = decoder.echoes().about(i) && d == decoder.dissection() ? decoder.echoes() : null;
+        dev.tcpscope.tcp.IcmpEchoes echo = cur.echoes().about(i) && d == cur.dissection() ? cur.echoes() : null;
         icmp.ttlKnown = i == 0 || d.proto(i - 1) != Proto.AH && d.proto(i - 1) != Proto.IPCOMP;
         boolean ok = v6
                 ? icmp.appendIcmpv6(info, d.segment(i), ipOff, d.offset(i), d.captured(i), d.reported(i), echo)

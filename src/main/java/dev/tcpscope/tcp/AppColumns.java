@@ -213,6 +213,38 @@ public final class AppColumns {
         }
     }
 
+    /** The MAC addresses of a copy ({@link #copyOf}): the source's six bytes, then the destination's. */
+    private byte[] macCopy;
+
+    /**
+     * Makes this a copy of what {@code o} holds for the packet list: its columns, its addresses
+     * (MAC addresses copied out of the buffer they were in). The saved state is not copied.
+     */
+    public void copyOf(AppColumns o) {
+        reset();
+        protocol = o.protocol;
+        protocolLocked = o.protocolLocked;
+        info.append(o.info);
+        replaced = o.replaced;
+        fence = o.fence;
+        touched = o.touched;
+        baseKept = o.baseKept;
+        leadingSeparator = o.leadingSeparator;
+        prefix = o.prefix;
+        sourceText = o.sourceText;
+        destinationText = o.destinationText;
+        if (o.macSegment != null) {
+            if (macCopy == null) {
+                macCopy = new byte[12];
+            }
+            java.lang.foreign.MemorySegment.copy(o.macSegment, java.lang.foreign.ValueLayout.JAVA_BYTE, o.macSource, macCopy, 0, 6);
+            java.lang.foreign.MemorySegment.copy(o.macSegment, java.lang.foreign.ValueLayout.JAVA_BYTE, o.macDestination, macCopy, 6, 6);
+            macSegment = java.lang.foreign.MemorySegment.ofArray(macCopy);
+            macSource = 0;
+            macDestination = 6;
+        }
+    }
+
     /** Whether anything above TCP touched the columns of this frame. */
     public boolean touched() { return touched; }
 

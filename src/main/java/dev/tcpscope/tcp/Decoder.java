@@ -15,7 +15,7 @@ import dev.tcpscope.wire.Udp;
  * dissection and the segment's {@link TcpRecord} — is what the packet list, the field table and
  * the filters read; all of it is reused for the next frame.
  */
-public final class Decoder {
+public final class Decoder implements Decoded {
     private final Dissector dissector = new Dissector();
     private final Dissection dissection = new Dissection();
     private final TcpAnalyzer analyzer;
@@ -99,6 +99,7 @@ public final class Decoder {
     }
 
     /** What the protocols above TCP (or UDP) wrote in the columns of this frame, or null. */
+    @Override
     public AppColumns appColumns() {
         if (datagramTaker != null) {
             return datagramColumns.touched() ? datagramColumns : null;
@@ -347,6 +348,7 @@ public final class Decoder {
     private final IcmpEchoes echoes = new IcmpEchoes();
 
     /** The echo request/reply matching of the frame just decoded. */
+    @Override
     public IcmpEchoes echoes() { return echoes; }
 
     /**
@@ -511,10 +513,18 @@ public final class Decoder {
     public long timeDelta() { return timeDelta; }
 
     /** The frame last decoded. */
+    @Override
     public Frame frame() { return frame; }
 
     /** Its dissection. */
+    @Override
     public Dissection dissection() { return dissection; }
+
+    @Override
+    public EtherTrailer.Outcome trailerOutcome() { return etherTrailer().outcome(); }
+
+    @Override
+    public boolean treeWanted() { return desegmenter != null && desegmenter.table().tree(); }
 
     private final EtherTrailer trailer = new EtherTrailer();
     private boolean trailerDone;
@@ -535,6 +545,7 @@ public final class Decoder {
     public int tcpIpLayer() { return tcpLayer >= 0 ? ipLayer : -1; }
 
     /** The analysis of its TCP segment, or null when it has none (no TCP, or a header cut short). */
+    @Override
     public TcpRecord tcp() { return analysed ? record : null; }
 
     /** The TCP analyzer, for stream-level state. */

@@ -200,6 +200,16 @@ public final class IcmpEchoes {
         return v4 ? (first & 0xf0) == 0xe0 : first == 0xff;
     }
 
+    /** Takes {@code o}'s answer about the frame it decoded last (not its waiting requests): for a copy of that frame. */
+    public void copyAnswer(IcmpEchoes o) {
+        layer = o.layer;
+        request = o.request;
+        partner = o.partner;
+        requestTime = o.requestTime;
+        unanswered = o.unanswered;
+        multicast = o.multicast;
+    }
+
     /** Whether layer {@code i} of the frame just decoded is a request or reply this matched (or tried to). */
     public boolean about(int i) { return layer == i && layer >= 0; }
 

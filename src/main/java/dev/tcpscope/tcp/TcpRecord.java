@@ -121,6 +121,46 @@ public final class TcpRecord {
      */
     public boolean ackedResent;
 
+    /** Makes this a copy of {@code o} (the MPTCP state objects are shared, not copied). */
+    public void copyOf(TcpRecord o) {
+        stream = o.stream;
+        seqRaw = o.seqRaw;
+        ackRaw = o.ackRaw;
+        flags = o.flags;
+        windowRaw = o.windowRaw;
+        headerLength = o.headerLength;
+        finActive = o.finActive;
+        haveSegmentLength = o.haveSegmentLength;
+        segmentLength = o.segmentLength;
+        seq = o.seq;
+        ack = o.ack;
+        window = o.window;
+        sackBase = o.sackBase;
+        forward = o.forward;
+        nextSeq = o.nextSeq;
+        bogusHeaderLength = o.bogusHeaderLength;
+        optionsComplete = o.optionsComplete;
+        mptcp = o.mptcp;
+        mptcpAssertion = o.mptcpAssertion;
+        mptcpSeen = o.mptcpSeen;
+        scaleFactor = o.scaleFactor;
+        completeness = o.completeness;
+        timeRelative = o.timeRelative;
+        timeDelta = o.timeDelta;
+        analysed = o.analysed;
+        initialRtt = o.initialRtt;
+        bytesInFlight = o.bytesInFlight;
+        pushBytesSent = o.pushBytesSent;
+        rto = o.rto;
+        rtoFrame = o.rtoFrame;
+        analysisFlags = o.analysisFlags;
+        dupAckNum = o.dupAckNum;
+        dupAckFrame = o.dupAckFrame;
+        acksFrame = o.acksFrame;
+        ackRtt = o.ackRtt;
+        ackedResent = o.ackedResent;
+    }
+
     /** Whether any of {@code mask}'s flags is raised. */
     public boolean has(int mask) { return (analysisFlags & mask) != 0; }
 }

@@ -233,6 +233,86 @@ public final class Dissection {
         quote = q;
     }
 
+    /**
+     * Notes in {@code c} the memory the packet list reads of the layers (and the quote's): the
+     * frame's, {@code [frameStart, frameEnd)} of {@code frameMemory}, less a TCP or UDP payload
+     * ({@link #listedEnd}); any other segment (a reassembled datagram, inflated bytes) from its
+     * start, which holds the IP header read before a layer, to the end of its last layer.
+     */
+    public void gather(SegmentCopies c, MemorySegment frameMemory, long frameStart, long frameEnd) {
+        c.need(frameMemory, frameStart, listedEnd(frameMemory, frameEnd));
+        if (segment != frameMemory) {
+            c.need(segment, 0, 0);
+        }
+        for (int i = 0; i < count; i++) {
+            if (segments[i] != frameMemory) {
+                c.need(segments[i], 0, offset[i] + captured[i]);
+            }
+        }
+        if (quote != null) {
+            quote.gather(c, frameMemory, frameStart, frameEnd);
+        }
+    }
+
+    /**
+     * Where the bytes the packet list reads of the frame end: {@code frameEnd}, but when the
+     * last layer is a TCP or UDP header in the frame whose datagram runs to its end, the end of
+     * that header (60 bytes at most; the payload's columns are text by then), which spares
+     * copying payloads. Bytes after the datagram (an Ethernet trailer) keep the whole frame.
+     */
+    private long listedEnd(MemorySegment frameMemory, long frameEnd) {
+        int i = count - 1;
+        if (i < 0 || segments[i] != frameMemory || offset[i] + reported[i] < frameEnd) {
+            return frameEnd;
+        }
+        int header = proto[i] == Proto.TCP ? 60 : proto[i] == Proto.UDP ? Udp.HEADER_LENGTH : -1;
+        return header < 0 ? frameEnd : Math.min(frameEnd, offset[i] + Math.min(captured[i], header));
+    }
+
+    /**
+     * Makes this a copy of {@code o} whose layers lie in the copies {@code c} made after
+     * {@link #gather}: everything the packet list reads; the IP reassembly's record is left out
+     * (its buffer is the reassembler's), and {@code quoteCopy} (may be null) receives the quote.
+     */
+    public void copyOf(Dissection o, SegmentCopies c, Dissection quoteCopy) {
+        segment = c.to(o.segment);
+        count = o.count;
+        for (int i = 0; i < count; i++) {
+            segments[i] = c.to(o.segments[i]);
+            offset[i] = o.offset[i] - c.shift(o.segments[i]);
+        }
+        System.arraycopy(o.proto, 0, proto, 0, count);
+        System.arraycopy(o.captured, 0, captured, 0, count);
+        System.arraycopy(o.reported, 0, reported, 0, count);
+        System.arraycopy(o.ipv6Upper, 0, ipv6Upper, 0, count);
+        System.arraycopy(o.ipv6Destination, 0, ipv6Destination, 0, count);
+        System.arraycopy(o.ipv6Source, 0, ipv6Source, 0, count);
+        end = o.end;
+        bogus = o.bogus;
+        bogusKind = o.bogusKind;
+        etherType = o.etherType;
+        ieee8023 = o.ieee8023;
+        ipProto = o.ipProto;
+        int v6 = o.last(Proto.IPV6);
+        ipv6FragmentHeader = o.ipv6FragmentHeader < 0 || v6 < 0 ? o.ipv6FragmentHeader
+                : o.ipv6FragmentHeader - c.shift(o.segments[v6]);
+        fragmented = o.fragmented;
+        reassembled = o.reassembled;
+        reassembly = null;
+        System.arraycopy(o.inflated, 0, inflated, 0, MAX_LAYERS);
+        anyInflated = o.anyInflated;
+        reassembledIn = o.reassembledIn;
+        containedShort = o.containedShort;
+        nestedIpv6Version = o.nestedIpv6Version;
+        family = o.family;
+        if (o.quote != null && quoteCopy != null) {
+            quoteCopy.copyOf(o.quote, c, null);
+            quote = quoteCopy;
+        } else {
+            quote = null;
+        }
+    }
+
     /** Index of the last layer of this protocol, or -1. */
     public int last(Proto p) {
         for (int i = count - 1; i >= 0; i--) {
