@@ -64,6 +64,9 @@ ENABLED=(
   tpkt cotp
   # rsh: the remote shell on tcp.port 514, each segment on its own (src/main/java/dev/tcpscope/proto/rsh).
   rsh
+  # finger: RFC 742 on tcp.port 79, the query desegmented to its CRLF and the response until FIN
+  #   (src/main/java/dev/tcpscope/proto/finger).
+  finger
   # gryphon: Dearborn Group's Gryphon (a plugin) on tcp.port 7000, desegmented by its 8-byte
   #   header's length (src/main/java/dev/tcpscope/proto/gryphon): header items, body as data.
   gryphon

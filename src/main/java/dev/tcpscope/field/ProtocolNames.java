@@ -24,7 +24,7 @@ public final class ProtocolNames {
             Map.entry("xml", "XML"), Map.entry("presence", "presence"), Map.entry("smil", "smil"), Map.entry("mscml", "mscml"),
             Map.entry("dns", "DNS"), Map.entry("mdns", "mDNS"), Map.entry("llmnr", "LLMNR"),
             Map.entry("tls", "TLS"), Map.entry("ssh", "SSH"), Map.entry("smtp", "SMTP"), Map.entry("imf", "IMF"),
-            Map.entry("ftp", "FTP"), Map.entry("ftp-data", "FTP-DATA"), Map.entry("rlogin", "Rlogin"), Map.entry("rsh", "RSH"), Map.entry("irc", "IRC"), Map.entry("pop", "POP"), Map.entry("imap", "IMAP"), Map.entry("mbtcp", "Modbus/TCP"), Map.entry("modbus", "Modbus"), Map.entry("ldap", "LDAP"), Map.entry("telnet", "TELNET"), Map.entry("gryphon", "Gryphon"),
+            Map.entry("ftp", "FTP"), Map.entry("ftp-data", "FTP-DATA"), Map.entry("rlogin", "Rlogin"), Map.entry("rsh", "RSH"), Map.entry("finger", "FINGER"), Map.entry("irc", "IRC"), Map.entry("pop", "POP"), Map.entry("imap", "IMAP"), Map.entry("mbtcp", "Modbus/TCP"), Map.entry("modbus", "Modbus"), Map.entry("ldap", "LDAP"), Map.entry("telnet", "TELNET"), Map.entry("gryphon", "Gryphon"),
             Map.entry("enip", "ENIP"), Map.entry("cip", "CIP"), Map.entry("cipcls", "CIPCLS"), Map.entry("cippccc", "CIPPCCC"), Map.entry("websocket", "WebSocket"), Map.entry("http2", "HTTP2"),
             Map.entry("tpkt", "TPKT"), Map.entry("quic", "QUIC"), Map.entry("cotp", "COTP"),
             Map.entry("ntlmssp", "NTLMSSP"), Map.entry("gss-api", "GSS-API"),

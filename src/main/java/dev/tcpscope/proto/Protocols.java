@@ -45,6 +45,7 @@ public final class Protocols {
             TlsFields.all(),
             RloginFields.all(),
             dev.tcpscope.proto.rsh.RshFields.all(),
+            dev.tcpscope.proto.finger.FingerFields.all(),
             dev.tcpscope.proto.irc.IrcFields.all(),
             dev.tcpscope.proto.gryphon.GryphonFields.all(),
             dev.tcpscope.proto.pop.PopFields.all(),
@@ -128,6 +129,7 @@ public final class Protocols {
         t.register(new Tls(), Tls.TCP_PORTS, true);
         t.register(new Rlogin(), Rlogin.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.rsh.Rsh(), dev.tcpscope.proto.rsh.Rsh.TCP_PORTS, false);
+        t.register(new dev.tcpscope.proto.finger.Finger(), dev.tcpscope.proto.finger.Finger.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.gryphon.Gryphon(), dev.tcpscope.proto.gryphon.Gryphon.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.irc.Irc(), dev.tcpscope.proto.irc.Irc.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.resp.Resp(t::byPort), dev.tcpscope.proto.resp.Resp.TCP_PORTS, false);

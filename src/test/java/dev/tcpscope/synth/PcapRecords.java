@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Reads the frames back out of a little-endian classic pcap file's bytes, for the tests that
  * mutate a protocol's real frames (Dnp3Test, KerberosTest, VncTest); {@link PcapWriter} writes
- * the mutants.
+ * the mutants ({@link #mutateTcpPayloads} does both for any capture).
  */
 public final class PcapRecords {
     private PcapRecords() { }
@@ -34,6 +34,56 @@ public final class PcapRecords {
             }
         }
         return out;
+    }
+
+    /**
+     * Writes {@code rounds} copies of the Ethernet/IPv4 frames of {@code captures} (pcap or
+     * pcapng) to {@code out}, each copy's hosts renumbered so that its connections are new ones,
+     * every TCP payload with a few random bytes changed (count and length fields included, so
+     * huge values appear) and one in ten cut short. Returns how many payloads were changed.
+     */
+    public static int mutateTcpPayloads(java.nio.file.Path out, List<java.nio.file.Path> captures, long seed, int rounds)
+            throws java.io.IOException {
+        List<byte[]> frames = new ArrayList<>();
+        for (java.nio.file.Path c : captures) {
+            try (dev.tcpscope.capture.CaptureReader r = dev.tcpscope.capture.Captures.open(c.toString())) {
+                dev.tcpscope.frame.Frame f = new dev.tcpscope.frame.Frame();
+                while (r.next(f)) {
+                    byte[] b = f.toByteArray();
+                    if (f.linkType() == dev.tcpscope.frame.LinkType.ETHERNET && b.length >= 54 && b[12] == 0x08 && b[13] == 0x00) {
+                        frames.add(b);
+                    }
+                }
+            }
+        }
+        java.util.Random r = new java.util.Random(seed);
+        int changed = 0;
+        int t = 0;
+        try (var os = java.nio.file.Files.newOutputStream(out);
+             var w = new PcapWriter(os, dev.tcpscope.frame.LinkType.ETHERNET, 65535, false)) {
+            for (int round = 0; round < rounds; round++) {
+                for (byte[] original : frames) {
+                    byte[] f = original.clone();
+                    f[14 + 15] = (byte) (round + 1); // the source and destination addresses' last bytes
+                    f[14 + 19] = (byte) (round + 101);
+                    int payload = payloadOffset(f);
+                    int keep = f.length;
+                    if (payload < f.length && f[14 + 9] == 6) {
+                        int mutations = 1 + r.nextInt(4);
+                        for (int k = 0; k < mutations; k++) {
+                            int at = payload + r.nextInt(f.length - payload);
+                            f[at] = (byte) (r.nextInt(3) == 0 ? r.nextInt(256) : f[at] ^ 1 << r.nextInt(8));
+                        }
+                        changed++;
+                        if (r.nextInt(10) == 0) {
+                            keep = payload + r.nextInt(f.length - payload + 1);
+                        }
+                    }
+                    w.write(t++ * 1_000_000_000L, f, 0, keep, f.length);
+                }
+            }
+        }
+        return changed;
     }
 
     /** Ethernet + IPv4 + TCP (by its data offset) or UDP: where the payload starts. */

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,51 +108,9 @@ class VncTest {
         assertThat(System.nanoTime() - start).as("four reads of the mutated packets").isLessThan(180_000_000_000L);
     }
 
-    /**
-     * Writes {@code rounds} copies of each capture, each copy's hosts renumbered so that its
-     * connections are new ones, every TCP payload with a few random bytes changed (the count and
-     * length fields included, so huge rectangles and lengths appear) and one in ten cut short.
-     * Returns how many payloads were changed.
-     */
+    /** {@link dev.tcpscope.synth.PcapRecords#mutateTcpPayloads} over the captures. */
     static int mutated(Path out, long seed, int rounds) throws IOException {
-        Random r = new Random(seed);
-        int changed = 0;
-        int t = 0;
-        try (var os = Files.newOutputStream(out);
-             var w = new dev.tcpscope.synth.PcapWriter(os, dev.tcpscope.frame.LinkType.ETHERNET, 65535, false)) {
-            for (int round = 0; round < rounds; round++) {
-                for (String c : CAPTURES) {
-                    for (byte[] f : frames(Files.readAllBytes(Path.of("captures", c)))) {
-                        f = f.clone();
-                        f[14 + 15] = (byte) (round + 1); // the source and destination addresses' last bytes
-                        f[14 + 19] = (byte) (round + 101);
-                        int payload = payloadOffset(f);
-                        int keep = f.length;
-                        if (payload < f.length && (f[14 + 9] == 6)) {
-                            int mutations = 1 + r.nextInt(4);
-                            for (int k = 0; k < mutations; k++) {
-                                int at = payload + r.nextInt(f.length - payload);
-                                f[at] = (byte) (r.nextInt(3) == 0 ? r.nextInt(256) : f[at] ^ 1 << r.nextInt(8));
-                            }
-                            changed++;
-                            if (r.nextInt(10) == 0) {
-                                keep = payload + r.nextInt(f.length - payload + 1);
-                            }
-                        }
-                        w.write(t++ * 1_000_000_000L, f, 0, keep, f.length);
-                    }
-                }
-            }
-        }
-        return changed;
-    }
-
-    private static int payloadOffset(byte[] f) {
-        return dev.tcpscope.synth.PcapRecords.payloadOffset(f);
-    }
-
-    /** The capture's Ethernet/IPv4 frames. */
-    private static List<byte[]> frames(byte[] pcap) {
-        return dev.tcpscope.synth.PcapRecords.ipv4Frames(pcap, 54);
+        return dev.tcpscope.synth.PcapRecords.mutateTcpPayloads(out,
+                CAPTURES.stream().map(c -> Path.of("captures", c)).toList(), seed, rounds);
     }
 }
