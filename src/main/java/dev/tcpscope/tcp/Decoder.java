@@ -100,7 +100,7 @@ public final class Decoder {
 
     /** What the protocols above TCP (or UDP) wrote in the columns of this frame, or null. */
     public AppColumns appColumns() {
-        if (datagramTaker != null) {
+        if (datagramTaker != null || declinedColumns) {
             return datagramColumns.touched() ? datagramColumns : null;
         }
         return appTouched ? desegmenter.columns() : null;
@@ -109,6 +109,8 @@ public final class Decoder {
     // ---- UDP: one datagram, one call (packet-udp.c decode_udp_ports) ---------------------------
 
     private final AppColumns datagramColumns = new AppColumns();
+    /** The port's dissector declined the datagram but its column writes stay (PduContext.keepColumns). */
+    private boolean declinedColumns;
     private final PduContext datagramContext = new PduContext();
     /** The IP layer of the datagram being dissected, for {@link PduContext#sourceEndpoint}. */
     private int datagramIp;
@@ -177,13 +179,17 @@ public final class Decoder {
         c.desegmentOffset = 0;
         c.desegmentLength = 0;
         c.declined = false;
+        c.keepColumns = false;
         datagramTaker = d;
         d.dissect(s, off + Udp.HEADER_LENGTH, len, c);
         if (c.declined) {
             // the port's dissector returned 0 (packet-hsrp.c for a destination port not its own):
             // nothing above UDP took the payload, which shows as data
             datagramTaker = null;
-            datagramColumns.reset();
+            declinedColumns = c.keepColumns;
+            if (!declinedColumns) {
+                datagramColumns.reset();
+            }
         }
         long announced = desegmenter.table().takeAnnounced();
         if (announced != 0) {
@@ -313,6 +319,7 @@ public final class Decoder {
         appTouched = false;
         desegRan = false;
         datagramTaker = null;
+        declinedColumns = false;
         trailerDone = false;
         if (f.kind() != Frame.Kind.PACKET) {
             dissection.reset(f);

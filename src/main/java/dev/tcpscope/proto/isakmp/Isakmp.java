@@ -44,11 +44,13 @@ public final class Isakmp implements PduDissector, LayerTree {
         Tvb b = new Tvb(s, off, len, rep, fragmented);
         if (rep == 1 && len >= 1 && b.u8(0) != 0xff || rep < IsakmpWalk.HDR) {
             ctx.declined = true;
+            ctx.keepColumns = true;
             return;
         }
         try {
             if (b.u32(IsakmpWalk.HDR - 4) < IsakmpWalk.HDR) {
                 ctx.declined = true;
+                ctx.keepColumns = true;
                 return;
             }
         } catch (Tvb.Stop stop) {

@@ -133,7 +133,7 @@ final class IsakmpWalk {
         t.need(off, Math.min(plen, Math.max(t.rep - off, 0)));
         t.at(p, off, plen);
         uint(p, "isakmp.nextpayload", off, 1);
-        if (version == 2) {
+        if (version == 2 && payload != 2 && payload != 3) { // 4.0.17: proposals and transforms keep IKEv1's reserved byte
             uint(p, "isakmp.criticalpayload", off + 1, 1);
             uint(p, "isakmp.reserved7", off + 1, 1);
         } else {

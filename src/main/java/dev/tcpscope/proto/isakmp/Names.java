@@ -12,7 +12,7 @@ import java.util.Map;
  * by scripts/gen-registry-tables.sh), kept per registration: the dissector registers several
  * names twice, once with IKEv1's table and once with IKEv2's ({@code isakmp.prop.protoid},
  * {@code isakmp.id.type}, {@code isakmp.notify.msgtype} ...), and {@code tshark -G values} prints
- * the two tables one after the other. A table ends where the values stop rising. Also the
+ * the two tables one after the other. A second table starts where the values start over from the first one's first value. Also the
  * Vendor ID prefixes ({@code vendors.tsv}) that bytesprefix_to_str matches.
  */
 final class Names {
@@ -34,11 +34,13 @@ final class Names {
             long high = range ? Long.decode(p[3]) : low;
             String text = range ? p[4] : p[3];
             List<List<Range>> ts = tables.computeIfAbsent(p[1], k -> new ArrayList<>());
-            Long prev = last.get(p[1]);
-            if (prev == null || low <= prev) {
+            // a second table starts over from the first one's first value (IKEv1's tables are not
+            // all in order: notify.msgtype lists 40503-40959 after 40960-65535)
+            Long first = last.get(p[1]);
+            if (first == null || low == first) {
                 ts.add(new ArrayList<>());
+                last.put(p[1], low);
             }
-            last.put(p[1], low);
             ts.get(ts.size() - 1).add(new Range(low, high, text));
         });
         Registry.read(Names.class, "vendors.tsv", p -> {
