@@ -38,8 +38,10 @@ final class IsakmpWalk {
 
     /** dissect_isakmp after its length checks: the header and the payloads. */
     void message(Tree root) {
-        Tree isakmp = t.at(root.protocol("isakmp", "Internet Security Association and Key Management Protocol"), 0, t.cap);
         long length = t.u32(24);
+        // 4.0.17's protocol item ends where the message's length says, when that is within the datagram
+        int extent = length >= HDR && length < t.cap ? (int) length : t.cap;
+        Tree isakmp = t.at(root.protocol("isakmp", "Internet Security Association and Key Management Protocol"), 0, extent);
         int exch = t.u8(18);
         int ver = t.u8(17);
         version = ver >> 4;
@@ -436,8 +438,10 @@ final class IsakmpWalk {
             off += 3;
             len -= 3;
         }
-        t.need(off, Math.max(len, 0));
-        Tree d = t.at(p.none("isakmp.id.data", "Identification Data:"), off, Math.max(len, 0));
+        // a negative length (a payload shorter than its fixed part) covers the rest, as proto.c's -1
+        int extent = len < 0 ? Math.max(t.cap - off, 0) : len;
+        t.need(off, extent);
+        Tree d = t.at(p.none("isakmp.id.data", "Identification Data:"), off, extent);
         switch (type) {
             case 1 -> {
                 String a = ipv4(d, "isakmp.id.data.ipv4_addr", off);
@@ -751,7 +755,10 @@ final class IsakmpWalk {
         }
         t.need(off, len);
         String title = REGISTRY.row(name).title();
-        Tree item = len == 0 ? parent.field(name, title + ": <MISSING>", "") : parent.bytes(name, title, t.s, t.base + off, len);
+        Tree item = len != 0 ? parent.bytes(name, title, t.s, t.base + off, len)
+                // an empty FT_BYTES item: "<MISSING>" in its label, no bytes for -T fields
+                : parent instanceof dev.tcpscope.proto.Collected ? parent.bytes(name, title, t.s, t.base + Math.min(off, t.cap), 0)
+                : parent.field(name, title + ": <MISSING>", "");
         return t.at(item, off, len);
     }
 
