@@ -205,6 +205,11 @@ ENABLED=(
   #   authentication TLV after a 20-byte message) and HSRPv2's TLVs to 224.0.0.102 and over IPv6
   #   (Protocol "HSRPv2"). Needs no helper protocol.
   hsrp
+  # isakmp: ISAKMP/IKEv1 and IKEv2 on udp.port 500 (src/main/java/dev/tcpscope/proto/isakmp;
+  #   docs/isakmp.md): the header and the payload chain (SA, proposals, transforms and their
+  #   attributes, KE, ID, CERTREQ, HASH, Nonce, Notify, Delete, Vendor ID, TSi/TSr, AUTH, NAT-D,
+  #   the Encrypted payload without keys). Needs no helper protocol.
+  isakmp
   # resp: Redis's serialization protocol on tcp.port 6379 (src/main/java/dev/tcpscope/proto/
   #   resp): strings, errors, integers, bulk strings and nested arrays, with the dissector's own
   #   reassembly (a line, a bulk string, an array waiting for more). Its JSON-in-a-string

@@ -101,7 +101,7 @@ public final class Decoder implements Decoded {
     /** What the protocols above TCP (or UDP) wrote in the columns of this frame, or null. */
     @Override
     public AppColumns appColumns() {
-        if (datagramTaker != null) {
+        if (datagramTaker != null || declinedColumns) {
             return datagramColumns.touched() ? datagramColumns : null;
         }
         return appTouched ? desegmenter.columns() : null;
@@ -110,6 +110,8 @@ public final class Decoder implements Decoded {
     // ---- UDP: one datagram, one call (packet-udp.c decode_udp_ports) ---------------------------
 
     private final AppColumns datagramColumns = new AppColumns();
+    /** The port's dissector declined the datagram but its column writes stay (PduContext.keepColumns). */
+    private boolean declinedColumns;
     private final PduContext datagramContext = new PduContext();
     /** The IP layer of the datagram being dissected, for {@link PduContext#sourceEndpoint}. */
     private int datagramIp;
@@ -178,13 +180,17 @@ public final class Decoder implements Decoded {
         c.desegmentOffset = 0;
         c.desegmentLength = 0;
         c.declined = false;
+        c.keepColumns = false;
         datagramTaker = d;
         d.dissect(s, off + Udp.HEADER_LENGTH, len, c);
         if (c.declined) {
             // the port's dissector returned 0 (packet-hsrp.c for a destination port not its own):
             // nothing above UDP took the payload, which shows as data
             datagramTaker = null;
-            datagramColumns.reset();
+            declinedColumns = c.keepColumns;
+            if (!declinedColumns) {
+                datagramColumns.reset();
+            }
         }
         long announced = desegmenter.table().takeAnnounced();
         if (announced != 0) {
@@ -314,6 +320,7 @@ public final class Decoder implements Decoded {
         appTouched = false;
         desegRan = false;
         datagramTaker = null;
+        declinedColumns = false;
         trailerDone = false;
         if (f.kind() != Frame.Kind.PACKET) {
             dissection.reset(f);

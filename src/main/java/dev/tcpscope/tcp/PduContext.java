@@ -79,6 +79,12 @@ public final class PduContext {
      */
     public boolean declined;
     /**
+     * With {@link #declined}: what the dissector wrote in the columns before it returned 0 stays
+     * (packet-isakmp.c names ISAKMP and clears Info before it checks the length), while the
+     * bytes go to data.
+     */
+    public boolean keepColumns;
+    /**
      * The answer of a port's dissector that returns 0 for bytes that do not look like its
      * protocol (dissect_mbtcp): packet-tcp.c's decode_tcp_ports then tries the "tcp" heuristics,
      * and the one that takes the bytes takes the conversation (TLS's and HTTP's heuristics set

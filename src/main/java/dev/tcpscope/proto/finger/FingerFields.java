@@ -15,7 +15,7 @@ public final class FingerFields {
 
     public static List<Field> all() {
         return List.of(
-                f("finger", "FINGER", FieldType.PROTOCOL),
+                f("finger", "finger", FieldType.PROTOCOL),
                 f("finger.query", "Query", FieldType.STRING),
                 f("finger.response", "Response", FieldType.STRING),
                 f("finger.response_in", "Response In", FieldType.FRAMENUM),
