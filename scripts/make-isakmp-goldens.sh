@@ -13,7 +13,8 @@ CAPTURES="arkime-IKEv1.pcap arkime-IKEv2.pcap tcpdump-ISAKMP_sa_setup.pcap tcpdu
   tcpdump-ikev2-id-short.pcap tcpdump-ikev2four.pcap tcpdump-ikev2pI2.pcap tcpdump-isakmp-delete-segfault.pcap
   tcpdump-isakmp-identification-segfault.pcap tcpdump-isakmp-ikev1_n_print-oobr.pcap tcpdump-isakmp-no-none-np.pcapng
   tcpdump-isakmp-pointer-loop.pcap tcpdump-isakmp-various-oobr.pcap tcpdump-isakmpv1-attr-oobr.pcap
-  tcpdump-ikev1_id_ipv6_addr_subnet-oobr.pcap tcpdump-ikev2pI2-segfault.pcapng"
+  tcpdump-ikev1_id_ipv6_addr_subnet-oobr.pcap tcpdump-ikev2pI2-segfault.pcapng
+  tcpdump-isakmp4500.pcap libpcap-isakmp4500.pcap"
 FILTER='isakmp'
 FIELDS="frame.number _ws.col.Protocol _ws.col.Info isakmp isakmp.ispi isakmp.rspi isakmp.nextpayload isakmp.version
   isakmp.exchangetype isakmp.flags isakmp.flag_e isakmp.flag_i isakmp.flag_r isakmp.messageid isakmp.length

@@ -122,7 +122,7 @@ ENABLED=(
   #   then the protocol it names (inside the IPv6 item after IPv6); and IP Payload Compression,
   #   IP protocol 108: the header, the compressed bytes as data, then what they inflate to (the
   #   "IPcomp inflated data" source); and UDP encapsulation on port 4500 (udpencap): ESP, a NAT
-  #   keepalive, or the non-ESP marker before IKE (isakmp stays disabled: the message is data).
+  #   keepalive, or the non-ESP marker before IKE (which goes to isakmp, below).
   esp ah ipcomp udpencap
   # pppoes, pppoed, pppoe, ppp: PPP over Ethernet (src/main/java/dev/tcpscope/proto/ppp, wire/Ppp.java):
   #   the Session stage's header and the PPP protocol field, then IPv4 or IPv6; the Discovery

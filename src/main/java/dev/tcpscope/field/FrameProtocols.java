@@ -89,7 +89,8 @@ final class FrameProtocols {
             v.add(x.segment(n - 1), x.offset(n - 1) + data[0], data[1]);
         } else if (n > 0 && leftover(d, x, n - 1) > 0) {
             addData(x, n - 1, dataStart(d, x, n - 1), v);
-        } else if (n > 0 && (x.proto(n - 1) == Proto.TCP || x.proto(n - 1) == Proto.UDP && d.datagramTaker() != null)) {
+        } else if (n > 0 && (x.proto(n - 1) == Proto.TCP
+                || (x.proto(n - 1) == Proto.UDP || x.proto(n - 1) == Proto.UDPENCAP) && d.datagramTaker() != null)) {
             above(d, null, v::add); // the data items of the protocols above (an SSDP body without a type)
         }
         Dissection q = x.quote();
@@ -252,7 +253,13 @@ final class FrameProtocols {
                 case VXLAN -> add(sb, "vxlan");
                 case VXLAN_GPE -> { } // packet-vxlan.c's GPE handle is not in the frame's layers
                 case GENEVE -> add(sb, "geneve");
-                case UDPENCAP -> add(sb, "udpencap");
+                case UDPENCAP -> {
+                    add(sb, "udpencap");
+                    if (x == d.dissection() && i == n - 1 && d.datagramTaker() != null
+                            && d.datagramTaker().shows(d.frame().number())) {
+                        add(sb, d.datagramTaker().name()); // ISAKMP after the non-ESP marker (tcp.Decoder)
+                    }
+                }
                 case GTP -> add(sb, UdpTunnel.gtpLayerName(x, i));
                 case LLC -> add(sb, "llc");
                 case STP -> add(sb, "stp");
@@ -381,7 +388,8 @@ final class FrameProtocols {
             case PW_ACH -> rep - 4;
             case ESP, IPCOMP, IGMP, VRRP, PIM, PTP -> 0;
             case AH -> x.captured(i) < 2 ? 0 : Math.max(0, rep - dev.tcpscope.wire.Ipsec.ahHeaderLength(x.segment(i), x.offset(i)));
-            case VXLAN, VXLAN_GPE, GENEVE, GTP, UDPENCAP -> UdpTunnel.leftover(x, i);
+            case UDPENCAP -> x == d.dissection() && i == x.count() - 1 && d.datagramTaker() != null ? 0 : UdpTunnel.leftover(x, i);
+            case VXLAN, VXLAN_GPE, GENEVE, GTP -> UdpTunnel.leftover(x, i);
             case LLC -> llcData(x, i);
             case STP, PPPOES, PPPOED -> 0;
             case PPP -> dev.tcpscope.wire.Ppp.headerLength(x, i) < 0 || dev.tcpscope.proto.ppp.PppCp.carried(x, i) >= 0 ? 0

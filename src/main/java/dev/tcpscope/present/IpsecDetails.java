@@ -132,7 +132,9 @@ final class IpsecDetails {
             u.none("udpencap.non_esp_marker", "Non-ESP Marker").at(s, off, 4);
             u.at(s, off, 4);
             x.consumed(i, cap);
-            x.data(s, off + 4, cap - 4);
+            if (!x.aboveTrees()) { // ISAKMP's tree when it took the message (tcp.Decoder), else data
+                x.data(s, off + 4, cap - 4);
+            }
         } else {
             u.at(s, off, 0);
             x.consumed(i, 0);

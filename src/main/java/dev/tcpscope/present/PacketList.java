@@ -535,6 +535,9 @@ public final class PacketList {
         }
         if (dev.tcpscope.wire.UdpTunnel.nonEspMarker(d, i)) {
             info.append("ISAKMP");
+            if (i == d.count() - 1) {
+                above(cur.appColumns()); // the IKE message after the marker (tcp.Decoder hands it to ISAKMP)
+            }
         }
         return true;
     }

@@ -286,6 +286,7 @@ public final class DissectorTable implements PduTable {
     }
 
     /** The registered dissector whose filter name is {@code name}, or null. */
+    @Override
     public PduDissector byName(String name) {
         for (PduDissector d : all) {
             if (d.name().equals(name)) {

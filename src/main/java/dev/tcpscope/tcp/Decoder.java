@@ -8,6 +8,7 @@ import dev.tcpscope.wire.Proto;
 import dev.tcpscope.wire.ReassembledIn;
 import dev.tcpscope.wire.Tcp;
 import dev.tcpscope.wire.Udp;
+import dev.tcpscope.wire.UdpTunnel;
 
 /**
  * Decodes frames in capture order: dissects each one ({@link Dissector}) and runs the TCP
@@ -128,8 +129,10 @@ public final class Decoder implements Decoded {
      * Hands the payload of the frame's UDP layer {@code i} to the protocol {@link PduTable#forDatagram}
      * picks, as packet-udp.c does once the header checked out: a length of at least 8 and a
      * non-empty payload, cut to the UDP length; nothing for a datagram an ICMP error quotes.
+     * The first {@code skip} bytes of the payload are passed over (the non-ESP marker of UDP
+     * port 4500), and {@code called}, when not null, takes the rest whatever the table says.
      */
-    private void datagram(Frame f, int i, int ip) {
+    private void datagram(Frame f, int i, int ip, int skip, PduDissector called) {
         var s = dissection.segment(i);
         long off = dissection.offset(i);
         int cap = dissection.captured(i);
@@ -144,8 +147,11 @@ public final class Decoder implements Decoded {
         if (ulen <= Udp.HEADER_LENGTH) {
             return;
         }
-        int rep = Math.min(ulen, reported) - Udp.HEADER_LENGTH;
-        int len = Math.min(cap - Udp.HEADER_LENGTH, rep);
+        int rep = Math.min(ulen, reported) - Udp.HEADER_LENGTH - skip;
+        int len = Math.min(cap - Udp.HEADER_LENGTH - skip, rep);
+        if (len < 0 || rep < 0) {
+            return; // (an empty IKE message after the marker is still handed over, as packet-ipsec-udp.c does)
+        }
         int sp = Udp.srcPort(s, off);
         int dp = Udp.dstPort(s, off);
         long conversation = conversationKey(s, off, ip, sp, dp);
@@ -159,7 +165,8 @@ public final class Decoder implements Decoded {
         c.ipv6 = dissection.proto(ip) == Proto.IPV6;
         c.srcPort = sp;
         c.dstPort = dp;
-        PduDissector d = desegmenter.table().forDatagram(c, s, off + Udp.HEADER_LENGTH, len);
+        long payload = off + Udp.HEADER_LENGTH + skip;
+        PduDissector d = called != null ? called : desegmenter.table().forDatagram(c, s, payload, len);
         if (d == null) {
             return;
         }
@@ -182,7 +189,7 @@ public final class Decoder implements Decoded {
         c.declined = false;
         c.keepColumns = false;
         datagramTaker = d;
-        d.dissect(s, off + Udp.HEADER_LENGTH, len, c);
+        d.dissect(s, payload, len, c);
         if (c.declined) {
             // the port's dissector returned 0 (packet-hsrp.c for a destination port not its own):
             // nothing above UDP took the payload, which shows as data
@@ -344,7 +351,16 @@ public final class Decoder implements Decoded {
                 break;
             } else if (p == Proto.UDP && ipLayer == i - 1 && desegmenter != null && i == n - 1
                     && dissection.quote() == null) {
-                datagram(f, i, ipLayer);
+                datagram(f, i, ipLayer, 0, null);
+                break;
+            } else if (p == Proto.UDP && ipLayer == i - 1 && desegmenter != null && i == n - 2
+                    && dissection.quote() == null && dissection.proto(n - 1) == Proto.UDPENCAP
+                    && UdpTunnel.nonEspMarker(dissection, n - 1)) {
+                // packet-ipsec-udp.c hands what follows the non-ESP marker to ISAKMP by name
+                PduDissector isakmp = desegmenter.table().byName("isakmp");
+                if (isakmp != null) {
+                    datagram(f, i, ipLayer, UdpTunnel.NON_ESP_MARKER_LENGTH, isakmp);
+                }
                 break;
             }
         }

@@ -12,6 +12,9 @@ public interface PduTable {
     /** The heuristic dissectors, tried in order when neither port has one. */
     PduDissector[] heuristics();
 
+    /** The registered dissector whose filter name is {@code name} (one a protocol calls by name), or null. */
+    default PduDissector byName(String name) { return null; }
+
     /** Whether TCP desegments for its subdissectors ({@code tcp.desegment_tcp_streams}, default true). */
     default boolean desegment() { return true; }
 

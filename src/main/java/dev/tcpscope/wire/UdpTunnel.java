@@ -17,6 +17,8 @@ public final class UdpTunnel {
     public static final int PORT_GTP_V0 = 3386;
     /** IPsec's NAT traversal (RFC 3948, packet-ipsec-udp.c): ESP, or IKE after a zero marker. */
     public static final int PORT_UDPENCAP = 4500;
+    /** RFC 3948's non-ESP marker: four zero bytes before an IKE message on port 4500. */
+    public static final int NON_ESP_MARKER_LENGTH = 4;
     public static final int PORT_VXLAN_GPE = 4790;
 
     /** VXLAN's fixed header: flags, group policy ID, VNI, reserved. */

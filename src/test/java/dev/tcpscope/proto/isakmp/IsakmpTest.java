@@ -51,7 +51,7 @@ class IsakmpTest {
 
     static Stream<Arguments> goldens() throws IOException {
         List<Arguments> all = GoldenText.protocolGoldens(DIR, "isakmp", KINDS).toList();
-        assertThat(all).as("goldens in %s", DIR).hasSize(16 * 8);
+        assertThat(all).as("goldens in %s", DIR).hasSize(18 * 8);
         return all.stream();
     }
 
