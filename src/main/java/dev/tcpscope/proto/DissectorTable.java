@@ -136,6 +136,20 @@ public final class DissectorTable implements PduTable {
         udpExpected.put(announced, d);
     }
 
+    private long wildcard;
+
+    /** A conversation between {@code endpoint} and any port of {@code host} is created now ({@link #takeWildcard}). */
+    public void wildcardUdp(long endpoint, long host) {
+        wildcard = dev.tcpscope.tcp.UdpKeys.announced(endpoint, host);
+    }
+
+    @Override
+    public long takeWildcard() {
+        long w = wildcard;
+        wildcard = 0;
+        return w;
+    }
+
     @Override
     public long takeAnnounced() {
         long a = announced;

@@ -189,6 +189,10 @@ public final class Decoder {
         if (announced != 0) {
             udpConversations.announce(announced);
         }
+        long wildcard = desegmenter.table().takeWildcard();
+        if (wildcard != 0) {
+            udpConversations.wildcard(wildcard);
+        }
     }
 
     /** A 64-bit key of one endpoint of the frame's IP layer {@code ip}: its source or destination address and {@code port}. */

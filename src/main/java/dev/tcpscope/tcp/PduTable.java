@@ -63,6 +63,15 @@ public interface PduTable {
     default long takeAnnounced() { return 0; }
 
     /**
+     * A conversation between an endpoint and any port of another address that the last
+     * datagram's dissector created while that pair already had one of its own (packet-snmp.c's
+     * {@code conversation_new(..., NO_PORT2)} for a request to port 161), or 0; asking clears it.
+     * Wireshark 4.0 finds such a conversation before the exact one for the pair's later
+     * datagrams, which therefore start a new {@code udp.stream}.
+     */
+    default long takeWildcard() { return 0; }
+
+    /**
      * For {@code -T fields}: names, in {@code frame.protocols} order, the protocols above TCP that
      * show something in {@code frame} (the frame just decoded), and hands {@code data} the bytes
      * of each data item they show (packet-data.c's, for {@code data.data}). None by default.

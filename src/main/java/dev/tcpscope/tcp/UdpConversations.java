@@ -36,7 +36,23 @@ final class UdpConversations {
             return size() > 1 << 16;
         }
     };
+    /**
+     * Conversations between an endpoint and any port of another address created while the pair
+     * had its own ({@link PduTable#takeWildcard}): found before the exact one, as Wireshark 4.0's
+     * find_conversation finds them. Newest kept, at most 65,536.
+     */
+    private final Map<Long, long[]> wildcards = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, long[]> eldest) {
+            return size() > 1 << 16;
+        }
+    };
     private long nextStream;
+
+    /** Notes a conversation a dissector created with a wildcard port ({@link PduTable#takeWildcard}). */
+    void wildcard(long key) {
+        wildcards.putIfAbsent(key, new long[] {-1, 0, 0});
+    }
 
     /** Notes a conversation a dissector announced ({@link PduTable#takeAnnounced}). */
     void announce(long key) {
@@ -156,7 +172,21 @@ final class UdpConversations {
         int sp = Udp.srcPort(u, uo);
         int dp = Udp.dstPort(u, uo);
         Key key = Key.of(src, sp, dst, dp);
-        long[] c = conversations.get(key);
+        long[] c = null;
+        if (!wildcards.isEmpty()) {
+            c = wildcards.get(UdpKeys.announced(UdpKeys.endpoint(dst, dp), UdpKeys.endpoint(src, UdpKeys.HOST)));
+            if (c == null) {
+                c = wildcards.get(UdpKeys.announced(UdpKeys.endpoint(src, sp), UdpKeys.endpoint(dst, UdpKeys.HOST)));
+            }
+            if (c != null && c[0] < 0) {
+                c[0] = nextStream++;
+                c[1] = time;
+                c[2] = time;
+            }
+        }
+        if (c == null) {
+            c = conversations.get(key);
+        }
         if (c == null && !announced.isEmpty()) {
             c = announced.get(UdpKeys.announced(UdpKeys.endpoint(dst, dp), UdpKeys.endpoint(src, UdpKeys.HOST)));
             if (c == null) {

@@ -1,0 +1,754 @@
+package dev.tcpscope.proto.snmp;
+
+import dev.tcpscope.proto.Registry;
+import dev.tcpscope.proto.Text;
+import dev.tcpscope.proto.Tree;
+import dev.tcpscope.proto.Tvb;
+import dev.tcpscope.proto.ldap.Ber;
+
+import java.util.function.Consumer;
+
+/**
+ * One walk over an SNMP message as Wireshark 4.0.17's packet-snmp.c (asn2wrs over packet-ber.c,
+ * plus its hand-written VarBind and engine ID code) reads it: v1 and v2c Messages, v2u, and v3
+ * with its HeaderData, USM security parameters and a plaintext ScopedPDU or an encryptedPDU. The
+ * same walk makes the Info column (over {@link Tree#NOTHING}) and the detail tree; labels and
+ * value names come from tshark's field registry ({@link #REG}). BER identifiers and lengths are
+ * read by {@link Ber} over {@link Tvb}, so a short or lying length stops the walk with
+ * {@link Tvb.Stop} where tshark throws. Each loop moves forward by at least a TLV header or stops,
+ * and the generic BER display of undecodable VarBinds nests at most {@link #MAX_DEPTH} deep.
+ */
+final class SnmpWalk {
+    /** packet-snmp.c's fields and value strings (scripts/gen-registry-tables.sh snmp). */
+    static final Registry REG = Registry.load(SnmpWalk.class, "snmp");
+    static final int MAX_DEPTH = 32;
+    private static final String[] CLASSES = {"UNIVERSAL", "APPLICATION", "CONTEXT", "PRIVATE"};
+
+    /** The PDUs choice's element fields by tag (snmp.data values 0 to 8). */
+    private static final String[] PDU_KEYS = {"snmp.get_request_element", "snmp.get_next_request_element",
+        "snmp.get_response_element", "snmp.set_request_element", "snmp.trap_element", "snmp.getBulkRequest_element",
+        "snmp.informRequest_element", "snmp.snmpV2_trap_element", "snmp.report_element"};
+
+    /** VarBind names whose OCTET STRING value packet-snmp.c hands to its string dissector (sysDescr, sysName). */
+    private static final java.util.Set<String> STRING_OIDS = java.util.Set.of("1.3.6.1.2.1.1.1.0", "1.3.6.1.2.1.1.5.0");
+
+    final Tvb t;
+    /** The Info column as the walk leaves it; null while untouched (UDP's stays). */
+    String info;
+    /** What the PDUs choice's footer saw: the PDU type (-1: none) and request-id. */
+    int pduType = -1;
+    long requestId;
+    /** Called where the PDUs choice's footer adds the request/response items, with the tree it adds them to. */
+    private final Consumer<Tree> footer;
+    private long securityModel;
+    private int depth;
+
+    SnmpWalk(Tvb t, Consumer<Tree> footer) {
+        this.t = t;
+        this.footer = footer;
+    }
+
+    // ---- the message -----------------------------------------------------------------------------
+
+    /**
+     * dissect_snmp_pdu from the message's start: the protocol item over the message's length,
+     * the version's message, and the offset after it (for the trailing data); the Protocol column
+     * is set by the caller once {@link #version} read it.
+     */
+    int message(Tree root) {
+        Ber.Tlv h = Ber.header(t, 0, new Ber.Tlv());
+        long messageLength = h.value + h.length;
+        long version = integerValue(Ber.header(t, h.value, new Ber.Tlv()));
+        Tree snmp = t.at(root.protocol("snmp", "Simple Network Management Protocol"), 0, (int) Math.min(messageLength, t.cap));
+        return switch ((int) Math.max(-1, Math.min(version, 4))) {
+            case 0, 1 -> sequence(t, 0, snmp, null, false, this::messageBody);
+            case 2 -> sequence(t, 0, snmp, null, false, this::messagev2uBody);
+            case 3 -> sequence(t, 0, snmp, null, false, this::v3Body);
+            default -> {
+                snmp.expert("snmp.version.unknown", Tree.Severity.ERROR, Tree.Group.PROTOCOL, "Unknown version");
+                yield -1;
+            }
+        };
+    }
+
+    /** The version INTEGER at the message's start (dissect_snmp_pdu reads it before anything is shown). */
+    static long version(Tvb t) {
+        Ber.Tlv h = Ber.header(t, 0, new Ber.Tlv());
+        Ber.Tlv v = Ber.header(t, h.value, new Ber.Tlv());
+        return integerValueOf(t, v);
+    }
+
+    /** The elements of one SEQUENCE, each a TLV read by its own dissector from the bytes cut for it. */
+    private interface Body {
+        void elements(Elements e);
+    }
+
+    /** packet-ber.c's walk over a SEQUENCE's elements in their definition's order. */
+    private final class Elements {
+        final Tvb seq;
+        final Tree tree;
+        int offset;
+        final int end;
+
+        Elements(Tvb seq, Tree tree, int offset, int end) {
+            this.seq = seq;
+            this.tree = tree;
+            this.offset = offset;
+            this.end = end;
+        }
+
+        /**
+         * The next element, expected with class {@code cls} and tag {@code tag} (a CHOICE without
+         * its own tag takes any: -1): handed to {@code fn} as its own bytes when it
+         * matches; a mismatch shows packet-ber.c's error and skips it. Returns false at the end.
+         */
+        boolean next(int cls, int tag, boolean optional, Fn fn) {
+            if (offset >= end) {
+                return false;
+            }
+            int hoffset = offset;
+            Ber.Tlv e = Ber.header(seq, offset, new Ber.Tlv());
+            long eoffset = e.value + e.length;
+            if (eoffset <= hoffset || e.indefinite) {
+                throw Tvb.Stop.MALFORMED;
+            }
+            if (cls >= 0 && (e.cls != cls || tag >= 0 && e.tag != tag)) {
+                if (optional) {
+                    return true;
+                }
+                berError(seq, tree, "ber.error.sequence.field_wrong", "BER Error: Wrong field in SEQUENCE: expected class:" + CLASSES[cls]
+                        + "(" + cls + ") tag:" + tag + " but found class:" + CLASSES[e.cls] + "(" + e.cls + ") tag:" + e.tag, hoffset, e.value - hoffset);
+                offset = (int) Math.min(eoffset, Integer.MAX_VALUE);
+                return true;
+            }
+            fn.run(sub(seq, hoffset, eoffset - hoffset), tree);
+            offset = (int) Math.min(eoffset, Integer.MAX_VALUE);
+            return true;
+        }
+
+        /** Elements after the definition's last one. */
+        void rest() {
+            while (offset < end) {
+                int hoffset = offset;
+                Ber.Tlv e = Ber.header(seq, offset, new Ber.Tlv());
+                long eoffset = e.value + e.length;
+                if (eoffset <= hoffset || e.indefinite) {
+                    throw Tvb.Stop.MALFORMED;
+                }
+                berError(seq, tree, "ber.error.unknown_field.sequence",
+                        "BER Error: This field lies beyond the end of the known sequence definition.", hoffset, eoffset - hoffset);
+                offset = (int) Math.min(eoffset, Integer.MAX_VALUE);
+            }
+        }
+    }
+
+    /** A field's dissector: its TLV at 0 of its own bytes, the tree to add to. */
+    private interface Fn {
+        void run(Tvb b, Tree parent);
+    }
+
+    /**
+     * dissect_ber_sequence at {@code off} of {@code b}: its header read (an {@code implicit} one's
+     * value runs to the end of {@code b}), its FT_NONE item when {@code key} is set (the whole TLV,
+     * or the value alone when implicit), the elements; returns the offset after it.
+     */
+    private int sequence(Tvb b, int off, Tree parent, String key, boolean implicit, Body body) {
+        if (++depth > MAX_DEPTH) {
+            throw Tvb.Stop.MALFORMED;
+        }
+        try {
+            Ber.Tlv h = Ber.header(b, off, new Ber.Tlv());
+            int offset = h.value;
+            long lenx = h.length;
+            if (implicit) {
+                lenx = Math.max(0, b.rep - offset);
+            } else if (h.cls != Ber.APPLICATION && h.cls != Ber.PRIVATE && (!h.constructed || h.cls != Ber.UNIVERSAL || h.tag != Ber.T_SEQUENCE)) {
+                b.need(off, 2);
+                berError(b, parent, "ber.error.expected.sequence", "BER Error: Sequence expected but class:" + CLASSES[h.cls] + "(" + h.cls + ") "
+                        + (h.constructed ? "Constructed" : "Primitive") + " tag:" + h.tag + " was unexpected", offset, lenx);
+                return (int) Math.min(offset + lenx, Integer.MAX_VALUE);
+            }
+            if (h.indefinite || offset + lenx > Integer.MAX_VALUE) {
+                throw Tvb.Stop.MALFORMED;
+            }
+            Tree tree = parent;
+            if (key != null) {
+                int from = implicit ? offset : off;
+                tree = b.at(parent.none(key, REG.row(key).title()), from, (int) Math.min(offset + lenx - from, b.cap - from));
+            }
+            int end = (int) (offset + lenx);
+            Elements e = new Elements(b, tree, offset, end);
+            body.elements(e);
+            e.rest();
+            if (e.offset != end) {
+                b.need(e.offset - 2, 2);
+                berError(b, tree, "ber.error.length", "BER Error: Sequence ate " + (e.offset - end) + " too many bytes", e.offset - 2, 2);
+            }
+            return end;
+        } finally {
+            depth--;
+        }
+    }
+
+    private static Tvb sub(Tvb b, int off, long len) {
+        int rep = (int) Math.max(0, Math.min(len, (long) b.rep - off));
+        int cap = Math.max(0, Math.min(rep, b.cap - off));
+        return new Tvb(b.s, b.base + off, cap, rep, b.fragment);
+    }
+
+    private static void berError(Tvb b, Tree parent, String expert, String msg, int off, long len) {
+        int l = (int) Math.max(0, Math.min(len, (long) b.cap - off));
+        b.at(parent.text(msg), Math.min(off, b.cap), l).expert(expert, Tree.Severity.WARNING, Tree.Group.MALFORMED, msg);
+    }
+
+    // ---- v1, v2c, v2u ------------------------------------------------------------------------------
+
+    private void messageBody(Elements e) {
+        e.next(Ber.UNIVERSAL, Ber.T_INTEGER, false, (b, p) -> integer(b, p, "snmp.version"));
+        e.next(Ber.UNIVERSAL, Ber.T_OCTET_STRING, false, (b, p) -> string(b, p, "snmp.community"));
+        e.next(-1, -1, false, (b, p) -> pdus(b, p, "snmp.data"));
+    }
+
+    private void messagev2uBody(Elements e) {
+        e.next(Ber.UNIVERSAL, Ber.T_INTEGER, false, (b, p) -> integer(b, p, "snmp.version"));
+        e.next(Ber.UNIVERSAL, Ber.T_OCTET_STRING, false, (b, p) -> bytes(b, p, "snmp.parameters"));
+        e.next(-1, -1, false, (b, p) -> {
+            // datav2u: plaintext PDUs (any context tag) or the encrypted OCTET STRING
+            Ber.Tlv h = Ber.header(b, 0, new Ber.Tlv());
+            if (h.cls == Ber.CONTEXT) {
+                Tree item = choiceItem(b, p, "snmp.datav2u", 0, h);
+                pdus(b, item, "snmp.plaintext");
+            }
+        });
+    }
+
+    /** The CHOICE's item: "name: branch (n)" over the whole TLV. */
+    private Tree choiceItem(Tvb b, Tree parent, String key, int branch, Ber.Tlv h) {
+        String name = REG.value(key, branch);
+        Registry.Row r = REG.row(key);
+        return b.at(parent.field(key, r.title() + ": " + name + " (" + branch + ")", Integer.toString(branch)), 0,
+                (int) Math.min(h.value + h.length, b.cap));
+    }
+
+    /**
+     * The PDUs CHOICE (its FN_HDR clears the Info column, its FN_FTR puts the PDU's name in front
+     * and matches requests with responses); a tag it does not know shows nothing.
+     */
+    private void pdus(Tvb b, Tree parent, String key) {
+        info = "";
+        Ber.Tlv h = Ber.header(b, 0, new Ber.Tlv());
+        if (h.cls != Ber.CONTEXT || h.tag > 8) {
+            return;
+        }
+        int type = h.tag;
+        Tree item = choiceItem(b, parent, key, type, h);
+        // [n] IMPLICIT: the PDU's SEQUENCE is the tag's value
+        Tvb value = sub(b, 0, h.value + h.length);
+        String element = PDU_KEYS[type];
+        if (type == 4) {
+            sequence(value, 0, item, element, true, this::trapBody);
+        } else if (type == 5) {
+            sequence(value, 0, item, element, true, this::bulkBody);
+        } else {
+            sequence(value, 0, item, element, true, this::pduBody);
+        }
+        pduType = type;
+        info = REG.value("snmp.data", type) + info;
+        footer.accept(parent);
+    }
+
+    private void pduBody(Elements e) {
+        e.next(Ber.UNIVERSAL, Ber.T_INTEGER, false, (b, p) -> requestId = integer(b, p, "snmp.request_id"));
+        e.next(Ber.UNIVERSAL, Ber.T_INTEGER, false, (b, p) -> integer(b, p, "snmp.error_status"));
+        e.next(Ber.UNIVERSAL, Ber.T_INTEGER, false, (b, p) -> integer(b, p, "snmp.error_index"));
+        e.next(Ber.UNIVERSAL, Ber.T_SEQUENCE, false, this::varbinds);
+    }
+
+    private void bulkBody(Elements e) {
+        e.next(Ber.UNIVERSAL, Ber.T_INTEGER, false, (b, p) -> requestId = integer(b, p, "snmp.request_id"));
+        e.next(Ber.UNIVERSAL, Ber.T_INTEGER, false, (b, p) -> integer(b, p, "snmp.non_repeaters"));
+        e.next(Ber.UNIVERSAL, Ber.T_INTEGER, false, (b, p) -> integer(b, p, "snmp.max_repetitions"));
+        e.next(Ber.UNIVERSAL, Ber.T_SEQUENCE, false, this::varbinds);
+    }
+
+    private void trapBody(Elements e) {
+        e.next(Ber.UNIVERSAL, 6, false, (b, p) -> {
+            long[] a = oid(b, p, "snmp.enterprise");
+            if (a != null) {
+                info = info + " " + SnmpOids.resolved(a);
+            }
+        });
+        e.next(Ber.APPLICATION, 0, false, (b, p) -> {
+            Ber.Tlv h = Ber.header(b, 0, new Ber.Tlv());
+            int len = (int) Math.min(h.length, Math.max(0, b.rep - h.value));
+            if (len == 4) {
+                b.need(h.value, 4);
+                String a = b.u8(h.value) + "." + b.u8(h.value + 1) + "." + b.u8(h.value + 2) + "." + b.u8(h.value + 3);
+                b.at(p.field("snmp.agent_addr", "agent-addr: " + a, a), h.value, 4);
+            } else {
+                bytesItem(b, p, "snmp.agent_addr", h.value, len);
+            }
+        });
+        e.next(Ber.UNIVERSAL, Ber.T_INTEGER, false, (b, p) -> integer(b, p, "snmp.generic_trap"));
+        e.next(Ber.UNIVERSAL, Ber.T_INTEGER, false, (b, p) -> integer(b, p, "snmp.specific_trap"));
+        e.next(Ber.APPLICATION, 3, false, (b, p) -> integer(b, p, "snmp.time_stamp"));
+        e.next(Ber.UNIVERSAL, Ber.T_SEQUENCE, false, this::varbinds);
+    }
+
+    // ---- v3 ----------------------------------------------------------------------------------------
+
+    private void v3Body(Elements e) {
+        e.next(Ber.UNIVERSAL, Ber.T_INTEGER, false, (b, p) -> integer(b, p, "snmp.msgVersion"));
+        e.next(Ber.UNIVERSAL, Ber.T_SEQUENCE, false, (b, p) -> sequence(b, 0, p, "snmp.msgGlobalData_element", false, this::headerData));
+        e.next(Ber.UNIVERSAL, Ber.T_OCTET_STRING, false, this::securityParameters);
+        e.next(-1, -1, false, this::scopedPduData);
+    }
+
+    private void headerData(Elements e) {
+        e.next(Ber.UNIVERSAL, Ber.T_INTEGER, false, (b, p) -> integer(b, p, "snmp.msgID"));
+        e.next(Ber.UNIVERSAL, Ber.T_INTEGER, false, (b, p) -> integer(b, p, "snmp.msgMaxSize"));
+        e.next(Ber.UNIVERSAL, Ber.T_OCTET_STRING, false, (b, p) -> {
+            Tree item = bytes(b, p, "snmp.msgFlags");
+            Ber.Tlv h = Ber.header(b, 0, new Ber.Tlv());
+            if (clamped(b, h) > 0) {
+                for (String f : new String[] {"snmp.v3.flags.report", "snmp.v3.flags.crypt", "snmp.v3.flags.auth"}) {
+                    REG.integerItem(b, item, REG.row(f), h.value, 1, (v, n) -> n);
+                }
+            }
+        });
+        e.next(Ber.UNIVERSAL, Ber.T_INTEGER, false, (b, p) -> securityModel = integer(b, p, "snmp.msgSecurityModel"));
+    }
+
+    /** T_msgSecurityParameters: USM's parameters read from two bytes into the OCTET STRING (its short header assumed). */
+    private void securityParameters(Tvb b, Tree p) {
+        if (securityModel == 3) {
+            sequence(b, 2, p, null, false, this::usm);
+        } else {
+            bytes(b, p, "snmp.msgSecurityParameters");
+        }
+    }
+
+    private void usm(Elements e) {
+        e.next(Ber.UNIVERSAL, Ber.T_OCTET_STRING, false, (b, p) -> engineId(b, p, "snmp.msgAuthoritativeEngineID"));
+        e.next(Ber.UNIVERSAL, Ber.T_INTEGER, false, (b, p) -> integer(b, p, "snmp.msgAuthoritativeEngineBoots"));
+        e.next(Ber.UNIVERSAL, Ber.T_INTEGER, false, (b, p) -> integer(b, p, "snmp.msgAuthoritativeEngineTime"));
+        e.next(Ber.UNIVERSAL, Ber.T_OCTET_STRING, false, (b, p) -> string(b, p, "snmp.msgUserName"));
+        e.next(Ber.UNIVERSAL, Ber.T_OCTET_STRING, false, (b, p) -> bytes(b, p, "snmp.msgAuthenticationParameters"));
+        e.next(Ber.UNIVERSAL, Ber.T_OCTET_STRING, false, (b, p) -> bytes(b, p, "snmp.msgPrivacyParameters"));
+    }
+
+    /** ScopedPduData: a plaintext ScopedPDU, or an encryptedPDU nothing here can decrypt. */
+    private void scopedPduData(Tvb b, Tree p) {
+        Ber.Tlv h = Ber.header(b, 0, new Ber.Tlv());
+        if (h.cls == Ber.UNIVERSAL && h.tag == Ber.T_SEQUENCE) {
+            Tree item = choiceItem(b, p, "snmp.msgData", 0, h);
+            sequence(b, 0, item, "snmp.plaintext_element", false, this::scopedPdu);
+        } else if (h.cls == Ber.UNIVERSAL && h.tag == Ber.T_OCTET_STRING) {
+            Tree item = choiceItem(b, p, "snmp.msgData", 1, h);
+            bytes(b, item, "snmp.encryptedPDU");
+            info = "encryptedPDU: privKey Unknown";
+        }
+    }
+
+    private void scopedPdu(Elements e) {
+        e.next(Ber.UNIVERSAL, Ber.T_OCTET_STRING, false, (b, p) -> engineId(b, p, "snmp.contextEngineID"));
+        e.next(Ber.UNIVERSAL, Ber.T_OCTET_STRING, false, (b, p) -> string(b, p, "snmp.contextName"));
+        e.next(-1, -1, false, (b, p) -> pdus(b, p, "snmp.data"));
+    }
+
+    // ---- leaves ------------------------------------------------------------------------------------
+
+    /** An OCTET STRING's length as packet-ber.c shows it: no further than the reported bytes. */
+    private static int clamped(Tvb b, Ber.Tlv h) {
+        return (int) Math.max(0, Math.min(h.length, (long) b.rep - h.value));
+    }
+
+    private long integerValue(Ber.Tlv h) {
+        return integerValueOf(t, h);
+    }
+
+    private static long integerValueOf(Tvb b, Ber.Tlv h) {
+        int len = (int) Math.min(h.length, 9);
+        b.need(h.value, len);
+        return Ber.integer(b, h.value, len);
+    }
+
+    /** dissect_ber_integer64 into an FT_(U)INT32 field: "title: value" or "title: name (value)". */
+    private long integer(Tvb b, Tree p, String key) {
+        Ber.Tlv h = Ber.header(b, 0, new Ber.Tlv());
+        Registry.Row r = REG.row(key);
+        long len = h.length;
+        if (len < 1 || len > 9 || len == 9 && b.u8(h.value) != 0) {
+            b.need(h.value, (int) Math.min(len, b.rep));
+            berError(b, p, "ber.error.length", "BER Error: Can't handle integer length: " + len, h.value, len);
+            return 0;
+        }
+        b.need(h.value, (int) len);
+        long v = 0;
+        boolean signed = r.signed();
+        for (int i = 0; i < len; i++) {
+            int c = b.u8(h.value + i);
+            if (i == 0 && signed && (c & 0x80) != 0) {
+                v = -1;
+            }
+            v = v << 8 | c;
+        }
+        long shown = signed ? (int) v : v & 0xffffffffL;
+        String name = REG.name(key, shown);
+        String num = Long.toString(shown);
+        b.at(p.field(key, r.title() + ": " + (name == null ? num : name + " (" + num + ")"), num), h.value, (int) len);
+        return shown;
+    }
+
+    private Tree string(Tvb b, Tree p, String key) {
+        Ber.Tlv h = Ber.header(b, 0, new Ber.Tlv());
+        int len = clamped(b, h);
+        return b.string(p, key, REG.row(key).title(), h.value, len);
+    }
+
+    private Tree bytes(Tvb b, Tree p, String key) {
+        Ber.Tlv h = Ber.header(b, 0, new Ber.Tlv());
+        return bytesItem(b, p, key, h.value, clamped(b, h));
+    }
+
+    private static Tree bytesItem(Tvb b, Tree p, String key, int off, int len) {
+        b.need(off, len);
+        String title = REG.row(key).title();
+        Tree item = b.at(p.bytes(key, title, b.s, b.base + off, len), off, len);
+        return len == 0 ? item.relabel(title + ": <MISSING>") : item;
+    }
+
+    /** An FT_OID item "title: dotted (resolved)"; the arcs, or null for an invalid OID. */
+    private long[] oid(Tvb b, Tree p, String key) {
+        Ber.Tlv h = Ber.header(b, 0, new Ber.Tlv());
+        int len = clamped(b, h);
+        b.need(h.value, len);
+        long[] a = SnmpOids.arcs(b, h.value, len);
+        String title = REG.row(key).title();
+        if (a == null) {
+            b.at(p.field(key, title + ": " + (len == 0 ? "<MISSING>" : "[Invalid OID]"), ""), h.value, len);
+            return null;
+        }
+        b.at(p.field(key, title + ": " + SnmpOids.label(a), SnmpOids.dotted(a, 0)), h.value, len);
+        return a;
+    }
+
+    /** An SnmpEngineID: the bytes item and, when not empty, dissect_snmp_engineid's parts under it. */
+    private void engineId(Tvb b, Tree p, String key) {
+        Tree item = bytes(b, p, key);
+        Ber.Tlv h = Ber.header(b, 0, new Ber.Tlv());
+        int len = clamped(b, h);
+        if (len > 0) {
+            SnmpEngineId.dissect(b, item, h.value, len);
+        }
+    }
+
+    // ---- variable bindings -------------------------------------------------------------------------
+
+    /** The VarBindList (SEQUENCE OF VarBind): "variable-bindings: N items", then each VarBind. */
+    private void varbinds(Tvb b, Tree p) {
+        Ber.Tlv h = Ber.header(b, 0, new Ber.Tlv());
+        if (h.indefinite || h.value + h.length > Integer.MAX_VALUE) {
+            throw Tvb.Stop.MALFORMED;
+        }
+        int offset = h.value;
+        int end = (int) (h.value + h.length);
+        int count = 0;
+        if (b.cap == b.rep) {
+            int o = offset;
+            while (o < end) {
+                if (b.u8(o) == 0 && b.u8(o + 1) == 0) {
+                    break;
+                }
+                Ber.Tlv x = Ber.header(b, o, new Ber.Tlv());
+                long next = x.value + x.length;
+                count++;
+                if (next <= o || next > Integer.MAX_VALUE) {
+                    throw Tvb.Stop.MALFORMED;
+                }
+                o = (int) next;
+            }
+        }
+        Registry.Row r = REG.row("snmp.variable_bindings");
+        Tree list = b.at(p.field(r.name(), r.title() + ": " + count + (count == 1 ? " item" : " items"), Integer.toString(count)), 0,
+                (int) Math.min(end, b.cap));
+        while (offset < end) {
+            int hoffset = offset;
+            Ber.Tlv e = Ber.header(b, offset, new Ber.Tlv());
+            long eoffset = e.value + e.length;
+            if (eoffset <= hoffset || eoffset > Integer.MAX_VALUE) {
+                throw Tvb.Stop.MALFORMED;
+            }
+            if (e.cls != Ber.UNIVERSAL || e.tag != Ber.T_SEQUENCE) {
+                berError(b, list, "ber.error.sequence.field_wrong", "BER Error: Wrong field in SEQUENCE OF expected class:UNIVERSAL(0) tag:16 (SEQUENCE) but found class:"
+                        + CLASSES[e.cls] + "(" + e.cls + ") tag:" + e.tag, hoffset, e.value - hoffset);
+            } else {
+                varbind(sub(b, hoffset, eoffset - hoffset), list);
+            }
+            offset = (int) eoffset;
+        }
+        if (offset != end) {
+            b.need(offset - 2, 2);
+            berError(b, list, "ber.error.length", "BER Error: SEQUENCE OF ate " + (offset - end) + " too many bytes", offset - 2, 2);
+        }
+    }
+
+    /** dissect_snmp_VarBind: the name, the value by its class and tag, the label "name: value" and the Info. */
+    private void varbind(Tvb b, Tree list) {
+        Ber.Tlv seq = Ber.header(b, 0, new Ber.Tlv());
+        long seqLen = seq.length + seq.value;
+        int whole = (int) Math.min(seqLen, b.cap);
+        if (!seq.constructed) {
+            decodingError(b, list, whole, "VarBind must be an universal class sequence", "snmp.varbind.not_uni_class_seq",
+                    "VarBind is not an universal class sequence", 0);
+            return;
+        }
+        if (seq.indefinite) {
+            decodingError(b, list, whole, "Indicator must be clear in VarBind", "snmp.varbind.has_indicator", "VarBind has indicator set", 0);
+            return;
+        }
+        Tree vb = b.at(list.text("VarBind"), 0, whole);
+        Ber.Tlv name = Ber.header(b, seq.value, new Ber.Tlv());
+        if (name.constructed || name.cls != Ber.UNIVERSAL || name.tag != 6) {
+            decodingError(b, list, whole, "ObjectName must be an OID in primitive encoding", "snmp.objectname_not_oid", "ObjectName not an OID", 0);
+            return;
+        }
+        if (name.indefinite) {
+            decodingError(b, list, whole, "Indicator must be clear in ObjectName", "snmp.objectname_has_indicator", "ObjectName has indicator set",
+                    seq.value);
+            return;
+        }
+        if (name.value + name.length > Integer.MAX_VALUE) {
+            throw Tvb.Stop.MALFORMED;
+        }
+        int nameLen = (int) name.length;
+        int valueStart = name.value + nameLen;
+        Ber.Tlv val = Ber.header(b, valueStart, new Ber.Tlv());
+        if (val.constructed) {
+            decodingError(b, list, whole, "the value must be in primitive encoding", "snmp.value_not_primitive_encoding",
+                    "value not in primitive encoding", valueStart);
+            return;
+        }
+        b.need(name.value, nameLen);
+        long[] a = SnmpOids.arcs(b, name.value, nameLen);
+        Tree nameItem = a == null ? vb : b.at(vb.field("snmp.name", "Object Name: " + SnmpOids.label(a), SnmpOids.dotted(a, 0)), name.value, nameLen);
+        if (a == null) {
+            String repr = SnmpOids.dottedLoose(b, name.value, nameLen);
+            Tree pt = nameItem.text("invalid oid: " + repr);
+            pt.expert("snmp.invalid_oid", Tree.Severity.WARNING, Tree.Group.MALFORMED, "invalid oid: " + repr);
+            unknown(b, name.value, b.cap, pt);
+            return;
+        }
+        String numeric = SnmpOids.dotted(a, 0);
+        if (val.value + val.length > Integer.MAX_VALUE) {
+            throw Tvb.Stop.MALFORMED;
+        }
+        int valueLen = (int) val.length;
+        int voff = val.value;
+        String[] repr = SnmpOids.varbind(a);
+        String valueLabel;
+        if (val.cls == Ber.CONTEXT) {
+            String key = switch (val.tag) {
+                case 0 -> "snmp.noSuchObject";
+                case 1 -> "snmp.noSuchInstance";
+                case 2 -> "snmp.endOfMibView";
+                default -> null;
+            };
+            if (key == null) {
+                Tree pt = vb.text("Wrong tag for Error Value: expected 0, 1, or 2 but got: " + val.tag);
+                pt.expert("snmp.varbind.wrong_tag", Tree.Severity.WARNING, Tree.Group.MALFORMED, "Wrong tag for SNMP VarBind error value");
+                unknown(b, valueStart, b.cap, pt);
+                return;
+            }
+            String note = REG.row(key).title();
+            b.need(voff, valueLen);
+            b.at(vb.none(key, repr[0] + ": " + note), voff, valueLen);
+            vb.relabel(repr[0] + ": " + note);
+            info = info == null ? " " + repr[1] : info + " " + repr[1];
+            return;
+        }
+        Tree value = null;
+        valueLabel = null;
+        String key;
+        if (val.cls == Ber.UNIVERSAL && val.tag == Ber.T_INTEGER) {
+            key = "snmp.value.int";
+            if (valueLen < 1 || valueLen > 4) {
+                value = lengthError(b, vb, key, voff, valueLen, valueStart, 1, 4);
+            } else {
+                b.need(voff, valueLen);
+                long v = Ber.integer(b, voff, valueLen);
+                valueLabel = "Value (Integer32): " + v;
+                value = b.at(vb.field(key, valueLabel, Long.toString(v)), voff, valueLen);
+            }
+        } else {
+            key = switch (val.cls << 8 | val.tag) {
+                case Ber.T_OCTET_STRING -> "snmp.value.octets";
+                case 6 -> "snmp.value.oid";
+                case 5 -> "snmp.value.null";
+                case Ber.APPLICATION << 8 -> valueLen == 4 ? "snmp.value.ipv4" : valueLen == 16 ? "snmp.value.ipv6" : "snmp.value.addr";
+                case Ber.APPLICATION << 8 | 7 -> "snmp.value.u32";
+                case Ber.APPLICATION << 8 | 2 -> "snmp.value.g32";
+                case Ber.APPLICATION << 8 | 1 -> "snmp.value.counter";
+                case Ber.APPLICATION << 8 | 3 -> "snmp.value.timeticks";
+                case Ber.APPLICATION << 8 | 4 -> "snmp.value.opaque";
+                case Ber.APPLICATION << 8 | 5 -> "snmp.value.nsap";
+                case Ber.APPLICATION << 8 | 6 -> "snmp.value.counter"; // hf_snmp_big_counter_value is registered as snmp.value.counter
+                default -> "snmp.value.unk";
+            };
+            Registry.Row r = REG.row(key);
+            String title = val.cls == Ber.APPLICATION && val.tag == 6 ? "Value (Counter64)" : r.title();
+            boolean integral = r.type().equals("FT_UINT64") || r.type().equals("FT_INT64");
+            if (key.equals("snmp.value.oid") && valueLen == 0 || key.equals("snmp.value.null") && valueLen != 0) {
+                value = lengthError(b, vb, key, voff, valueLen, valueStart, key.equals("snmp.value.oid") ? 1 : 0,
+                        key.equals("snmp.value.oid") ? -1 : 0);
+            } else if (integral && valueLen > 8 && (r.type().equals("FT_INT64") || valueLen > 9 || b.u8(voff) != 0)) {
+                b.at(vb.text(r.type().equals("FT_INT64") ? "Integral value too large or too small" : "Integral value too large"), voff,
+                        Math.min(valueLen, Math.max(0, b.cap - voff)))
+                        .expert(r.type().equals("FT_INT64") ? "snmp.int_too_large" : "snmp.uint_too_large", Tree.Severity.WARNING,
+                                Tree.Group.UNDECODED, r.type().equals("FT_INT64") ? "Integral value too large or too small" : "Integral value too large");
+            } else if (integral && valueLen == 0) {
+                b.at(vb.text("Integral value is zero-length"), voff, 0)
+                        .expert("snmp.integral_value0", Tree.Severity.NOTE, Tree.Group.UNDECODED, "Integral value is zero-length");
+            } else {
+                int o = voff;
+                int n = valueLen;
+                if (integral && n == 9) {
+                    o++;
+                    n--;
+                }
+                b.need(o, n);
+                valueLabel = key.equals("snmp.value.null") ? title : title + ": " + valueText(b, key, o, n);
+                value = item(b, vb, key, valueLabel, o, n);
+            }
+        }
+        if (value != null && key.equals("snmp.value.octets") && STRING_OIDS.contains(numeric)) {
+            b.string(value, "snmp.var-bind_str", "Variable-binding-string", voff, valueLen);
+        }
+        String valstr = valueLabel == null ? "" : valueLabel.indexOf(": ") >= 0 ? valueLabel.substring(valueLabel.indexOf(": ") + 2) : valueLabel;
+        vb.relabel(repr[0] + ": " + valstr);
+        info = info == null ? " " + repr[1] : info + " " + repr[1];
+    }
+
+    /** The value's text after "Value (Type): " as proto.c writes the field's type. */
+    private static String valueText(Tvb b, String key, int off, int len) {
+        return switch (key) {
+            case "snmp.value.octets" -> octets(b, off, len);
+            case "snmp.value.oid" -> {
+                long[] a = SnmpOids.arcs(b, off, len);
+                yield a == null ? "[Invalid OID]" : SnmpOids.label(a);
+            }
+            case "snmp.value.ipv4" -> b.u8(off) + "." + b.u8(off + 1) + "." + b.u8(off + 2) + "." + b.u8(off + 3);
+            case "snmp.value.ipv6" -> Text.ipv6(b.copy(off, 16));
+            case "snmp.value.u32", "snmp.value.g32" -> Long.toString(Ber.integer(b, off, len));
+            case "snmp.value.counter", "snmp.value.timeticks", "snmp.value.nsap" -> Long.toUnsignedString(unsigned(b, off, len));
+            default -> len == 0 ? "<MISSING>" : hex(b, off, len);
+        };
+    }
+
+    private static long unsigned(Tvb b, int off, int len) {
+        long v = 0;
+        for (int i = 0; i < len; i++) {
+            v = v << 8 | b.u8(off + i);
+        }
+        return v;
+    }
+
+    /** The value's item with the field's JSON value. */
+    private static Tree item(Tvb b, Tree vb, String key, String label, int off, int len) {
+        Tree it = switch (key) {
+            case "snmp.value.null" -> vb.none(key, label);
+            case "snmp.value.octets", "snmp.value.addr", "snmp.value.opaque", "snmp.value.unk" ->
+                    vb.bytes(key, REG.row(key).title(), b.s, b.base + off, len).relabel(label);
+            case "snmp.value.oid" -> {
+                long[] a = SnmpOids.arcs(b, off, len);
+                yield vb.field(key, label, a == null ? "" : SnmpOids.dotted(a, 0));
+            }
+            default -> vb.field(key, label, label.substring(label.indexOf(": ") + 2));
+        };
+        return b.at(it, off, len);
+    }
+
+    /** FT_BYTES with BASE_SHOW_ASCII_PRINTABLE: quoted text when every byte is printable ASCII, else hex. */
+    private static String octets(Tvb b, int off, int len) {
+        if (len == 0) {
+            return "<MISSING>";
+        }
+        for (int i = 0; i < len; i++) {
+            int c = b.u8(off + i);
+            if (c < 0x20 || c > 0x7e) {
+                return hex(b, off, len);
+            }
+        }
+        return "\"" + Text.format(b.s, b.base + off, len) + "\"";
+    }
+
+    private static String hex(Tvb b, int off, int len) {
+        int n = Math.min(len, 36);
+        StringBuilder sb = new StringBuilder(n * 2 + 1);
+        for (int i = 0; i < n; i++) {
+            sb.append(Registry.hex(b.u8(off + i), 2));
+        }
+        return len > n ? sb.append('…').toString() : sb.toString();
+    }
+
+    /** BER_WRONG_LENGTH: the value item, then "Wrong value length" under it. */
+    private Tree lengthError(Tvb b, Tree vb, String key, int off, int len, int valueStart, int min, int max) {
+        b.need(off, len);
+        Registry.Row r = REG.row(key);
+        String label = r.title() + ": " + (key.equals("snmp.value.null") ? "" : valueText(b, key, off, len));
+        Tree value = key.equals("snmp.value.null") ? b.at(vb.none(key, r.title()), off, len) : item(b, vb, key, label, off, len);
+        String msg = "Wrong value length: " + len + "  expecting: " + min + " <= len <= " + (max == -1 ? 0xFFFFFF : max);
+        Tree pi = value.text(msg);
+        pi.expert("snmp.varbind.wrong_length_value", Tree.Severity.WARNING, Tree.Group.MALFORMED, msg);
+        b.at(pi.text("Wrong length for SNMP VarBind/value"), valueStart, len)
+                .expert("snmp.varbind.wrong_length_value", Tree.Severity.WARNING, Tree.Group.MALFORMED, "Wrong length for SNMP VarBind/value");
+        return value;
+    }
+
+    /** A VarBind the code gives up on: a subtree with the expert item and the generic BER display of its bytes. */
+    private void decodingError(Tvb b, Tree list, int len, String label, String expert, String msg, int from) {
+        Tree pt = b.at(list.text(label), 0, len);
+        pt.expert(expert, Tree.Severity.WARNING, Tree.Group.MALFORMED, msg);
+        unknown(b, from, b.cap, pt);
+    }
+
+    /** dissect_unknown_ber over the TLVs in {@code [off, end)}: a small part of packet-ber.c's generic display. */
+    private void unknown(Tvb b, int off, int end, Tree parent) {
+        if (++depth > MAX_DEPTH) {
+            depth--;
+            throw Tvb.Stop.MALFORMED;
+        }
+        try {
+            int o = off;
+            while (o < end) {
+                Ber.Tlv h = Ber.header(b, o, new Ber.Tlv());
+                long next = h.value + h.length;
+                if (next <= o || next > Integer.MAX_VALUE || h.indefinite) {
+                    throw Tvb.Stop.MALFORMED;
+                }
+                int len = (int) h.length;
+                if (h.constructed) {
+                    String name = h.cls == Ber.UNIVERSAL && h.tag == Ber.T_SEQUENCE ? "SEQUENCE"
+                            : h.cls == Ber.UNIVERSAL && h.tag == Ber.T_SET ? "SET" : "[" + CLASSES[h.cls] + " " + h.tag + "]";
+                    Tree s = b.at(parent.text(name), o, (int) Math.min(next - o, b.cap - o));
+                    unknown(b, h.value, (int) next, s);
+                } else if (h.cls == Ber.UNIVERSAL && h.tag == Ber.T_OCTET_STRING) {
+                    b.need(h.value, len);
+                    b.at(parent.bytes("ber.unknown.OCTETSTRING", "OCTETSTRING", b.s, b.base + h.value, len), h.value, len);
+                } else if (h.cls == Ber.UNIVERSAL && h.tag == 5) {
+                    b.at(parent.none("ber.null_tag", "NULL tag"), o, 0);
+                } else if (h.cls == Ber.UNIVERSAL && h.tag == Ber.T_INTEGER && len >= 1 && len <= 8) {
+                    b.need(h.value, len);
+                    long v = Ber.integer(b, h.value, len);
+                    b.at(parent.field("ber.unknown.INTEGER", "INTEGER: " + v, Long.toString(v)), h.value, len);
+                } else {
+                    b.need(h.value, len);
+                    b.at(parent.bytes("ber.unknown.OCTETSTRING", "OCTETSTRING", b.s, b.base + h.value, len), h.value, len);
+                }
+                o = (int) next;
+            }
+        } finally {
+            depth--;
+        }
+    }
+}
