@@ -194,6 +194,7 @@ public final class Snmp implements PduDissector, LayerTree, TwoPass {
                 parent.field("snmp.time", "Time: " + sec + " seconds", sec).generated();
             }
         });
+        w.protocols = protocols;
         int end;
         try {
             SnmpWalk.version(bytes);

@@ -41,6 +41,8 @@ final class SnmpWalk {
     /** Called where the PDUs choice's footer adds the request/response items, with the tree it adds them to. */
     private final Consumer<Tree> footer;
     private long securityModel;
+    /** Names the protocols the walk's sub-dissector calls add, for frame.protocols. */
+    Consumer<String> protocols = p -> { };
     private int depth;
 
     SnmpWalk(Tvb t, Consumer<Tree> footer) {
@@ -470,8 +472,8 @@ final class SnmpWalk {
             }
         }
         Registry.Row r = REG.row("snmp.variable_bindings");
-        Tree list = b.at(p.field(r.name(), r.title() + ": " + count + (count == 1 ? " item" : " items"), Integer.toString(count)), 0,
-                (int) Math.min(end, b.cap));
+        Tree list = b.at(p.field(r.name(), r.title() + ": " + count + (count == 1 ? " item" : " items"), Integer.toString(count)), offset,
+                (int) Math.max(0, Math.min(end, b.cap) - offset));
         while (offset < end) {
             int hoffset = offset;
             Ber.Tlv e = Ber.header(b, offset, new Ber.Tlv());
@@ -507,7 +509,7 @@ final class SnmpWalk {
             decodingError(b, list, whole, "Indicator must be clear in VarBind", "snmp.varbind.has_indicator", "VarBind has indicator set", 0);
             return;
         }
-        Tree vb = b.at(list.text("VarBind"), 0, whole);
+        Tree vb = b.at(list.text("VarBind"), seq.value, Math.max(0, whole - seq.value));
         Ber.Tlv name = Ber.header(b, seq.value, new Ber.Tlv());
         if (name.constructed || name.cls != Ber.UNIVERSAL || name.tag != 6) {
             decodingError(b, list, whole, "ObjectName must be an OID in primitive encoding", "snmp.objectname_not_oid", "ObjectName not an OID", 0);
@@ -622,6 +624,7 @@ final class SnmpWalk {
             }
         }
         if (value != null && key.equals("snmp.value.octets") && STRING_OIDS.contains(numeric)) {
+            protocols.accept("snmp"); // the string dissector is called through its handle
             b.string(value, "snmp.var-bind_str", "Variable-binding-string", voff, valueLen);
         }
         String valstr = valueLabel == null ? "" : valueLabel.indexOf(": ") >= 0 ? valueLabel.substring(valueLabel.indexOf(": ") + 2) : valueLabel;
