@@ -191,7 +191,7 @@ public final class Decoder {
         }
         long wildcard = desegmenter.table().takeWildcard();
         if (wildcard != 0) {
-            udpConversations.wildcard(wildcard);
+            udpConversations.wildcard(wildcard, c.frame);
         }
     }
 
@@ -233,6 +233,7 @@ public final class Decoder {
         this(analyzer);
         dissector.knownReassemblies(first.reassemblies);
         echoes.secondPassOf(first.echoes);
+        udpConversations.secondPassOf(first.udpConversations);
     }
 
     private ReassembledIn reassemblies;
@@ -323,7 +324,7 @@ public final class Decoder {
             return;
         }
         dissector.dissect(f, dissection);
-        udpConversations.frame(dissection, time);
+        udpConversations.frame(dissection, time, f.number());
         espSequences.frame(dissection, f.number());
         echoes.frame(dissection, f.number(), time);
         int n = dissection.count();

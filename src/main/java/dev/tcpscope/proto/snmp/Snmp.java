@@ -24,8 +24,9 @@ import java.util.function.Consumer;
  * data. Requests and responses are matched by request-id per UDP conversation as
  * snmp_match_request_response does: a request (get, get-next, set, getBulk, inform) notes its
  * frame and time, a get-response its frame; once both are known a frame shows "Response In" (the
- * request's) or "Response To" and "Time" (any other with that id). One pass shows a match from
- * the response on; the second pass of {@code -2} sees the first pass's final state.
+ * response's, on any frame of the id but the response) or "Response To" and "Time" (on the
+ * response). One pass shows a match from the response on; the second pass of {@code -2} sees the
+ * first pass's final state.
  */
 public final class Snmp implements PduDissector, LayerTree, TwoPass {
     /** UDP_PORT_SNMP and UDP_PORT_SNMP_TRAP. */
@@ -52,7 +53,12 @@ public final class Snmp implements PduDissector, LayerTree, TwoPass {
     private Match match;
     private final Items.Fields fields = new Items.Fields();
     private final Wildcard wildcard;
-    /** The wildcard conversations made so far (dissect_snmp makes one per client endpoint and agent). */
+    /**
+     * The UDP conversations whose datagrams SNMP took so far. Wireshark 4.0 numbers the datagrams
+     * of such a pair after the first SNMP one as a new udp.stream (whichever way the first went:
+     * dissect_snmp's conversation for a request to port 161 is found before the pair's own), which
+     * the wildcard conversation noted at the pair's first SNMP datagram reproduces.
+     */
     private final java.util.Set<Long> made = new java.util.HashSet<>();
 
     /** DissectorTable.wildcardUdp: a conversation between an endpoint and any port of a host. */
@@ -118,13 +124,13 @@ public final class Snmp implements PduDissector, LayerTree, TwoPass {
         frame = ctx.frame;
         bytes = b;
         fragmented = frag;
-        if (ctx.dstPort == 161 && made.add(dev.tcpscope.tcp.UdpKeys.announced(ctx.source, ctx.destinationHost))) {
+        if (made.add(ctx.conversation)) {
             wildcard.create(ctx.source, ctx.destinationHost);
         }
         Map<Long, Exchange> exchanges = conversations.computeIfAbsent(ctx.conversation, k -> new HashMap<>());
         int num = ctx.frame;
         long time = ctx.time;
-        SnmpWalk w = new SnmpWalk(b, tree -> { });
+        SnmpWalk w = new SnmpWalk(b, (tree, at) -> { });
         String marker = null;
         rest = -1;
         try {
@@ -162,7 +168,9 @@ public final class Snmp implements PduDissector, LayerTree, TwoPass {
             }
         }
         if (x.requestFrame != 0 && x.responseFrame != 0) {
-            if (x.requestFrame == num) {
+            // 4.0.17 shows "Response In" on any frame of the id but the response: -2 shows it on
+            // an earlier request and a report with the same request-id too
+            if (x.responseFrame != num) {
                 return new Match(x.responseFrame, 0, 0);
             }
             return new Match(0, x.requestFrame, time - x.requestTime);
@@ -182,16 +190,16 @@ public final class Snmp implements PduDissector, LayerTree, TwoPass {
         }
         protocols.accept("snmp");
         Match m = match;
-        SnmpWalk w = new SnmpWalk(bytes, parent -> {
+        SnmpWalk w = new SnmpWalk(bytes, (parent, at) -> {
             if (m == null) {
                 return;
             }
             if (m.responseIn() != 0) {
-                parent.field("snmp.response_in", "Response In: " + m.responseIn(), Integer.toString(m.responseIn())).generated();
+                at.at(parent.field("snmp.response_in", "Response In: " + m.responseIn(), Integer.toString(m.responseIn())).generated(), 0, 0);
             } else {
-                parent.field("snmp.response_to", "Response To: " + m.responseTo(), Integer.toString(m.responseTo())).generated();
+                at.at(parent.field("snmp.response_to", "Response To: " + m.responseTo(), Integer.toString(m.responseTo())).generated(), 0, 0);
                 String sec = Text.seconds(m.delta());
-                parent.field("snmp.time", "Time: " + sec + " seconds", sec).generated();
+                at.at(parent.field("snmp.time", "Time: " + sec + " seconds", sec).generated(), 0, 0);
             }
         });
         w.protocols = protocols;

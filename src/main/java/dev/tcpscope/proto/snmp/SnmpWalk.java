@@ -39,13 +39,18 @@ final class SnmpWalk {
     int pduType = -1;
     long requestId;
     /** Called where the PDUs choice's footer adds the request/response items, with the tree it adds them to. */
-    private final Consumer<Tree> footer;
+    private final Footer footer;
+
+    /** Where the PDUs choice's footer adds its items: the tree, and the choice's bytes (the items sit at their start). */
+    interface Footer {
+        void add(Tree parent, Tvb at);
+    }
     private long securityModel;
     /** Names the protocols the walk's sub-dissector calls add, for frame.protocols. */
     Consumer<String> protocols = p -> { };
     private int depth;
 
-    SnmpWalk(Tvb t, Consumer<Tree> footer) {
+    SnmpWalk(Tvb t, Footer footer) {
         this.t = t;
         this.footer = footer;
     }
@@ -256,7 +261,7 @@ final class SnmpWalk {
         }
         pduType = type;
         info = REG.value("snmp.data", type) + info;
-        footer.accept(parent);
+        footer.add(parent, b);
     }
 
     private void pduBody(Elements e) {
@@ -564,7 +569,9 @@ final class SnmpWalk {
             }
             String note = REG.row(key).title();
             b.need(voff, valueLen);
-            b.at(vb.none(key, repr[0] + ": " + note), voff, valueLen);
+            // expert_add_info_format(pi, &ei_snmp_varbind_response, note)
+            b.at(vb.none(key, REG.row(key).title()), voff, valueLen)
+                    .expert("snmp.varbind.response", Tree.Severity.NOTE, Tree.Group.RESPONSE_CODE, note);
             vb.relabel(repr[0] + ": " + note);
             info = info == null ? " " + repr[1] : info + " " + repr[1];
             return;
@@ -733,13 +740,13 @@ final class SnmpWalk {
                 if (h.constructed) {
                     String name = h.cls == Ber.UNIVERSAL && h.tag == Ber.T_SEQUENCE ? "SEQUENCE"
                             : h.cls == Ber.UNIVERSAL && h.tag == Ber.T_SET ? "SET" : "[" + CLASSES[h.cls] + " " + h.tag + "]";
-                    Tree s = b.at(parent.text(name), o, (int) Math.min(next - o, b.cap - o));
+                    Tree s = b.at(parent.text(name), h.value, (int) Math.max(0, Math.min(next, b.cap) - h.value));
                     unknown(b, h.value, (int) next, s);
                 } else if (h.cls == Ber.UNIVERSAL && h.tag == Ber.T_OCTET_STRING) {
                     b.need(h.value, len);
                     b.at(parent.bytes("ber.unknown.OCTETSTRING", "OCTETSTRING", b.s, b.base + h.value, len), h.value, len);
                 } else if (h.cls == Ber.UNIVERSAL && h.tag == 5) {
-                    b.at(parent.none("ber.null_tag", "NULL tag"), o, 0);
+                    b.at(parent.none("ber.null_tag", "NULL tag"), h.value, 0);
                 } else if (h.cls == Ber.UNIVERSAL && h.tag == Ber.T_INTEGER && len >= 1 && len <= 8) {
                     b.need(h.value, len);
                     long v = Ber.integer(b, h.value, len);
