@@ -4,13 +4,13 @@ import dev.tcpscope.proto.Tvb;
 
 /**
  * OBJECT IDENTIFIERs as a plain tshark 4.0.17 names them without MIB modules (this machine's
- * tshark loads none): only the three roots are named (itu-t, iso, joint-iso-itu-t) and, below
- * them, the nodes the dissectors register; of those this table keeps the second-level arcs that
- * exist (found by asking tshark for every arc below 1200), and treats deeper nodes as unnamed.
- * Two renderings follow epan/oids.c: {@link #resolved} (oid_resolved: the nearest named ancestor,
- * the rest of the arcs after it, what FT_OID labels show in brackets) and {@link #varbind} (the
- * deepest existing node: named, its name and the remaining arcs; unnamed, the plain dotted form),
- * which is how packet-snmp.c labels a VarBind and writes its name into the Info column.
+ * tshark loads none): the nodes of epan/oids.c's tree are the ones the dissectors register, some
+ * named ({@code oids.tsv}: every node, its name when it has one, found by asking tshark for each
+ * OID string of libwireshark and a child of each, {@code scripts/gen-snmp-oids.py}). Two
+ * renderings follow oids.c: {@link #resolved} (oid_resolved: the nearest named node on the path
+ * and the arcs after it, what FT_OID labels show in brackets) and {@link #varbind} (the deepest
+ * node of the tree on the path: named, its name and the remaining arcs; unnamed, the plain dotted
+ * form), which is how packet-snmp.c labels a VarBind and writes its name into the Info column.
  */
 final class SnmpOids {
     private SnmpOids() { }
@@ -18,9 +18,19 @@ final class SnmpOids {
     /** At most this many arcs are decoded; far beyond any real OID, it bounds the work of a hostile one. */
     static final int MAX_ARCS = 1024;
 
-    private static final String[] ROOTS = {"itu-t", "iso", "joint-iso-itu-t"};
-    /** The second-level arcs below each root that exist in 4.0.17's OID tree. */
-    private static final int[][] CHILDREN = {{0, 2, 4, 9, 34}, {0, 2, 3}, {1, 2, 5, 6, 9, 16, 23}};
+    /** Every node of the tree (dotted) with its name, or "" when unnamed. */
+    private static final java.util.Map<String, String> NODES = new java.util.HashMap<>(4096);
+    /** The deepest node of the table, in arcs: no longer prefix needs a look-up. */
+    private static final int DEEPEST;
+
+    static {
+        int[] deepest = {0};
+        dev.tcpscope.proto.Registry.read(SnmpOids.class, "oids.tsv", r -> {
+            NODES.put(r[0], r.length > 1 ? r[1] : "");
+            deepest[0] = Math.max(deepest[0], r[0].split("\\.").length);
+        });
+        DEEPEST = deepest[0];
+    }
 
     /**
      * The arcs of the encoded OID at {@code off} (X.690 §8.19) as oid_encoded2subid does, or null
@@ -103,52 +113,59 @@ final class SnmpOids {
         return sb.toString();
     }
 
-    /** How many leading arcs name a node of the tree (0 to 2), with the root's name at [0]. */
-    private static int matched(long[] a) {
-        if (a.length == 0 || a[0] > 2) {
-            return 0;
-        }
-        if (a.length > 1) {
-            for (int c : CHILDREN[(int) a[0]]) {
-                if (c == a[1]) {
-                    return 2;
-                }
+    /** The deepest node of the tree on {@code a}'s path: {@code {arcs it covers, 1 if named}}, or arcs 0 when none. */
+    private static int[] deepest(long[] a, boolean namedOnly) {
+        StringBuilder sb = new StringBuilder();
+        int found = 0;
+        int named = 0;
+        for (int i = 0; i < a.length && i < DEEPEST; i++) {
+            if (i > 0) {
+                sb.append('.');
+            }
+            sb.append(a[i]);
+            String name = NODES.get(sb.toString());
+            if (name == null) {
+                break; // oids.c adds a node with its parents: nothing deeper is in the tree
+            }
+            if (!namedOnly || !name.isEmpty()) {
+                found = i + 1;
+                named = name.isEmpty() ? 0 : 1;
             }
         }
-        return 1;
+        return new int[] {found, named};
     }
 
-    /** Whether the deepest existing node on the path is the named 2.1 (asn1). */
-    private static boolean asn1(long[] a) {
-        return a.length >= 2 && a[0] == 2 && a[1] == 1;
+    private static String prefix(long[] a, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                sb.append('.');
+            }
+            sb.append(a[i]);
+        }
+        return sb.toString();
     }
 
-    /** oid_resolved: the nearest named node's name and the arcs after it. */
+    /** The name of node {@code a[0..n)} and the arcs after it. */
+    private static String named(long[] a, int n) {
+        String name = NODES.get(prefix(a, n));
+        return n == a.length ? name : name + "." + dotted(a, n);
+    }
+
+    /** oid_resolved: the nearest named node's name and the arcs after it (the plain form when none is named). */
     static String resolved(long[] a) {
-        if (a.length == 0) {
-            return "";
-        }
-        if (asn1(a)) {
-            return a.length == 2 ? "asn1" : "asn1." + dotted(a, 2);
-        }
-        if (a[0] > 2) {
-            return dotted(a, 0);
-        }
-        return a.length == 1 ? ROOTS[(int) a[0]] : ROOTS[(int) a[0]] + "." + dotted(a, 1);
+        int[] d = deepest(a, true);
+        return d[0] == 0 ? dotted(a, 0) : named(a, d[0]);
     }
 
     /** The label of a VarBind's name and its Info text: {@code {label, info}}. */
     static String[] varbind(long[] a) {
         String numeric = dotted(a, 0);
-        if (asn1(a)) {
-            String name = a.length == 2 ? "asn1" : "asn1." + dotted(a, 2);
-            return new String[] {name + " (" + numeric + ")", name};
-        }
-        int m = matched(a);
-        if (m != 1) {
+        int[] d = deepest(a, false);
+        if (d[0] == 0 || d[1] == 0) {
             return new String[] {numeric, numeric};
         }
-        String name = ROOTS[(int) a[0]] + (a.length > 1 ? "." + dotted(a, 1) : "");
+        String name = named(a, d[0]);
         return new String[] {name + " (" + numeric + ")", name};
     }
 
