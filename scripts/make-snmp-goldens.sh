@@ -16,7 +16,7 @@ CAPTURES="zeek-snmp-leak_test.pcapng zeek-snmp-snmp-crash-62790.pcap zeek-snmp-s
   zeek-snmp-snmpv2_get.pcap zeek-snmp-snmpv2_get_bulk.pcap zeek-snmp-snmpv2_get_next.pcap zeek-snmp-snmpv3_get_next.pcap
   zeek-snmp-snmpwalk-short.pcap arkime-SNMPv2c_get_requests.pcap arkime-snmpv3_synthetic.pcap
   tcpdump-ip-snmp-leftshift-unsigned.pcap tcpdump-ip6-snmp-oid-unsigned.pcap tcpdump-snmp-heapoverflow-1.pcap
-  tcpdump-snmp-heapoverflow-2.pcap"
+  tcpdump-snmp-heapoverflow-2.pcap synth-snmp.pcap"
 FILTER='snmp'
 FIELDS="frame.number _ws.col.Protocol _ws.col.Info snmp snmp.version snmp.community snmp.data snmp.request_id snmp.error_status
   snmp.error_index snmp.variable_bindings snmp.name snmp.value.int snmp.value.octets snmp.value.oid snmp.value.ipv4

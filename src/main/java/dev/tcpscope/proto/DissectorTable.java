@@ -138,9 +138,9 @@ public final class DissectorTable implements PduTable {
 
     private long wildcard;
 
-    /** A conversation between {@code endpoint} and any port of {@code host} is created now ({@link #takeWildcard}). */
-    public void wildcardUdp(long endpoint, long host) {
-        wildcard = dev.tcpscope.tcp.UdpKeys.announced(endpoint, host);
+    /** A conversation of its own between endpoints {@code a} and {@code b} is created now ({@link #takeWildcard}). */
+    public void wildcardUdp(long a, long b) {
+        wildcard = dev.tcpscope.tcp.UdpKeys.announced(a, b);
     }
 
     @Override

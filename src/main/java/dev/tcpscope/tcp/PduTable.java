@@ -63,11 +63,10 @@ public interface PduTable {
     default long takeAnnounced() { return 0; }
 
     /**
-     * A conversation between an endpoint and any port of another address that the last
-     * datagram's dissector created while that pair already had one of its own (packet-snmp.c's
-     * {@code conversation_new(..., NO_PORT2)} for a request to port 161), or 0; asking clears it.
-     * Wireshark 4.0 finds such a conversation before the exact one for the pair's later
-     * datagrams, which therefore start a new {@code udp.stream}.
+     * A second conversation between the last datagram's two endpoints that its dissector created
+     * ({@link UdpKeys#announced} of the source and destination endpoints), or 0; asking clears it.
+     * packet-snmp.c makes one at a pair's first SNMP datagram; Wireshark 4.0 finds the newest
+     * conversation of a key first, so the pair's later datagrams start a new {@code udp.stream}.
      */
     default long takeWildcard() { return 0; }
 

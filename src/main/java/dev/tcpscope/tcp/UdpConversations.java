@@ -37,9 +37,9 @@ final class UdpConversations {
         }
     };
     /**
-     * Conversations between an endpoint and any port of another address created while the pair
-     * had its own ({@link PduTable#takeWildcard}): found before the exact one, as Wireshark 4.0's
-     * find_conversation finds them. Newest kept, at most 65,536.
+     * Second conversations of a pair of endpoints a dissector created ({@link PduTable#takeWildcard}):
+     * found before the pair's first, as Wireshark 4.0's conversation tables return the newest
+     * conversation of a key. Newest kept, at most 65,536.
      */
     private final Map<Long, long[]> wildcards = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -49,7 +49,7 @@ final class UdpConversations {
     };
     private long nextStream;
 
-    /** Notes a conversation a dissector created with a wildcard port in frame {@code frame} ({@link PduTable#takeWildcard}). */
+    /** Notes a second conversation a dissector created in frame {@code frame} ({@link PduTable#takeWildcard}). */
     void wildcard(long key, long frame) {
         wildcards.putIfAbsent(key, new long[] {-1, 0, 0, frame});
     }
@@ -192,9 +192,9 @@ final class UdpConversations {
         Key key = Key.of(src, sp, dst, dp);
         long[] c = null;
         if (!wildcards.isEmpty()) {
-            c = wildcards.get(UdpKeys.announced(UdpKeys.endpoint(dst, dp), UdpKeys.endpoint(src, UdpKeys.HOST)));
+            c = wildcards.get(UdpKeys.announced(UdpKeys.endpoint(src, sp), UdpKeys.endpoint(dst, dp)));
             if (c == null) {
-                c = wildcards.get(UdpKeys.announced(UdpKeys.endpoint(src, sp), UdpKeys.endpoint(dst, UdpKeys.HOST)));
+                c = wildcards.get(UdpKeys.announced(UdpKeys.endpoint(dst, dp), UdpKeys.endpoint(src, sp)));
             }
             if (c != null && c[0] < 0) {
                 c[0] = nextStream++;
@@ -224,9 +224,9 @@ final class UdpConversations {
         result[1] = c[1];
         result[2] = c[2];
         if (!firstWildcards.isEmpty() && !quoted) {
-            long[] w = firstWildcards.get(UdpKeys.announced(UdpKeys.endpoint(dst, dp), UdpKeys.endpoint(src, UdpKeys.HOST)));
+            long[] w = firstWildcards.get(UdpKeys.announced(UdpKeys.endpoint(src, sp), UdpKeys.endpoint(dst, dp)));
             if (w == null) {
-                w = firstWildcards.get(UdpKeys.announced(UdpKeys.endpoint(src, sp), UdpKeys.endpoint(dst, UdpKeys.HOST)));
+                w = firstWildcards.get(UdpKeys.announced(UdpKeys.endpoint(dst, dp), UdpKeys.endpoint(src, sp)));
             }
             if (w != null && w[3] == frameNumber) {
                 if (w[0] < 0) {

@@ -54,19 +54,20 @@ public final class Snmp implements PduDissector, LayerTree, TwoPass {
     private final Items.Fields fields = new Items.Fields();
     private final Wildcard wildcard;
     /**
-     * The UDP conversations whose datagrams SNMP took so far. Wireshark 4.0 numbers the datagrams
-     * of such a pair after the first SNMP one as a new udp.stream (whichever way the first went:
-     * dissect_snmp's conversation for a request to port 161 is found before the pair's own), which
-     * the wildcard conversation noted at the pair's first SNMP datagram reproduces.
+     * The UDP conversations whose datagrams SNMP took so far. Wireshark 4.0 numbers a pair's
+     * datagrams after its first SNMP one (whichever way it went, to port 161 or 162 or from it) as
+     * a new udp.stream: the conversation packet-snmp.c makes then is the newest of the pair's key,
+     * which the conversation tables find first. The second conversation noted at the pair's first
+     * SNMP datagram reproduces that.
      */
     private final java.util.Set<Long> made = new java.util.HashSet<>();
 
-    /** DissectorTable.wildcardUdp: a conversation between an endpoint and any port of a host. */
+    /** DissectorTable.wildcardUdp: a second conversation between two endpoints. */
     public interface Wildcard {
-        void create(long endpoint, long host);
+        void create(long a, long b);
     }
 
-    /** @param wildcard where dissect_snmp's conversation for a request to port 161 is noted */
+    /** @param wildcard where the conversation SNMP makes at a pair's first SNMP datagram is noted */
     public Snmp(Wildcard wildcard) {
         this.wildcard = wildcard;
     }
@@ -125,7 +126,7 @@ public final class Snmp implements PduDissector, LayerTree, TwoPass {
         bytes = b;
         fragmented = frag;
         if (made.add(ctx.conversation)) {
-            wildcard.create(ctx.source, ctx.destinationHost);
+            wildcard.create(ctx.source, ctx.destination);
         }
         Map<Long, Exchange> exchanges = conversations.computeIfAbsent(ctx.conversation, k -> new HashMap<>());
         int num = ctx.frame;
@@ -212,6 +213,8 @@ public final class Snmp implements PduDissector, LayerTree, TwoPass {
         }
         if (end >= 0 && bytes.cap > end) {
             Items.data(root, bytes.s, bytes.base + end, bytes.cap - end, protocols);
+        } else {
+            w.stringsAfter();
         }
         return End.OK;
     }

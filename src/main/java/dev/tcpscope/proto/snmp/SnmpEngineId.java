@@ -20,7 +20,7 @@ final class SnmpEngineId {
     private static String enterprise(long id) {
         return switch ((int) id) {
             case 9 -> "ciscoSystems";
-            case 2021 -> "UC Davis, ECE Dept. Tom";
+            case 2021 -> "U.C. Davis, ECE Dept. Tom";
             case 8072 -> "net-snmp";
             default -> "Unknown";
         };
@@ -85,7 +85,12 @@ final class SnmpEngineId {
                 if (remain == 6) {
                     t.need(off, 6);
                     String mac = Text.hexColons(t.s, t.base + off, 6);
-                    t.at(tree.field("snmp.engineid.mac", "Engine ID Data: MAC address: " + mac + " (" + mac + ")", mac), off, 6);
+                    long m = 0;
+                    for (int i = 0; i < 6; i++) {
+                        m = m << 8 | t.u8(off + i);
+                    }
+                    String name = dev.tcpscope.proto.EtherNames.name(m);
+                    t.at(tree.field("snmp.engineid.mac", "Engine ID Data: MAC address: " + name + " (" + mac + ")", mac), off, 6);
                     off += 6;
                     remain = 0;
                 }
@@ -99,7 +104,7 @@ final class SnmpEngineId {
             }
             default -> {
                 if (format == 128 && (id == 2021 || id == 8072)) {
-                    fitem.relabel("Engine ID Format: Reserved/Enterprise-specific (128): Net-SNMP Random");
+                    fitem.relabel("Engine ID Format: Reserved/Enterprise-specific (128): " + (id == 2021 ? "UCD-SNMP Random" : "Net-SNMP Random"));
                     if (remain == 8 || remain == 12) {
                         t.need(off, remain);
                         t.at(tree.bytes("snmp.engineid.data", "Engine ID Data", t.s, t.base + off, 4), off, 4);

@@ -46,6 +46,17 @@ final class SnmpWalk {
         void add(Tree parent, Tvb at);
     }
     private long securityModel;
+    /** The VarBind value sub-dissector calls queued for the message's end (packet-snmp.c's var_list). */
+    private final java.util.List<Runnable> pending = new java.util.ArrayList<>(2);
+
+    /** next_tvb_call: the queued sub-dissector calls, made when the message was read whole and nothing follows it. */
+    void stringsAfter() {
+        for (Runnable r : pending) {
+            r.run();
+        }
+        pending.clear();
+    }
+
     /** Names the protocols the walk's sub-dissector calls add, for frame.protocols. */
     Consumer<String> protocols = p -> { };
     private int depth;
@@ -72,7 +83,7 @@ final class SnmpWalk {
             case 2 -> sequence(t, 0, snmp, null, false, this::messagev2uBody);
             case 3 -> sequence(t, 0, snmp, null, false, this::v3Body);
             default -> {
-                snmp.expert("snmp.version.unknown", Tree.Severity.ERROR, Tree.Group.PROTOCOL, "Unknown version");
+                snmp.expert("snmp.version.unknown", Tree.Severity.WARNING, Tree.Group.PROTOCOL, "Unknown version");
                 yield -1;
             }
         };
@@ -124,7 +135,7 @@ final class SnmpWalk {
                     return true;
                 }
                 berError(seq, tree, "ber.error.sequence.field_wrong", "BER Error: Wrong field in SEQUENCE: expected class:" + CLASSES[cls]
-                        + "(" + cls + ") tag:" + tag + " but found class:" + CLASSES[e.cls] + "(" + e.cls + ") tag:" + e.tag, hoffset, e.value - hoffset);
+                        + "(" + cls + ") tag:" + tag + " but found class:" + CLASSES[e.cls] + "(" + e.cls + ") tag:" + e.tag, hoffset, idLength(seq, hoffset));
                 offset = (int) Math.min(eoffset, Integer.MAX_VALUE);
                 return true;
             }
@@ -181,6 +192,7 @@ final class SnmpWalk {
             Tree tree = parent;
             if (key != null) {
                 int from = implicit ? offset : off;
+                // proto_tree_add_item trims an FT_NONE item to the captured bytes (an FT_UINT32 choice item runs past them)
                 tree = b.at(parent.none(key, REG.row(key).title()), from, (int) Math.min(offset + lenx - from, b.cap - from));
             }
             int end = (int) (offset + lenx);
@@ -195,6 +207,18 @@ final class SnmpWalk {
         } finally {
             depth--;
         }
+    }
+
+    /** How many bytes the identifier at {@code off} takes (X.690 §8.1.2.4's long form: at most five). */
+    private static int idLength(Tvb b, int off) {
+        if ((b.u8(off) & 0x1f) != 0x1f) {
+            return 1;
+        }
+        int n = 1;
+        while (n < 5 && (b.u8(off + n) & 0x80) != 0) {
+            n++;
+        }
+        return n + 1;
     }
 
     private static Tvb sub(Tvb b, int off, long len) {
@@ -225,6 +249,9 @@ final class SnmpWalk {
             if (h.cls == Ber.CONTEXT) {
                 Tree item = choiceItem(b, p, "snmp.datav2u", 0, h);
                 pdus(b, item, "snmp.plaintext");
+            } else if (h.cls == Ber.UNIVERSAL && h.tag == Ber.T_OCTET_STRING) {
+                Tree item = choiceItem(b, p, "snmp.datav2u", 1, h);
+                bytes(b, item, "snmp.encrypted");
             }
         });
     }
@@ -233,8 +260,9 @@ final class SnmpWalk {
     private Tree choiceItem(Tvb b, Tree parent, String key, int branch, Ber.Tlv h) {
         String name = REG.value(key, branch);
         Registry.Row r = REG.row(key);
+        // over the whole TLV, past the captured bytes if need be (json's "field length invalid!")
         return b.at(parent.field(key, r.title() + ": " + name + " (" + branch + ")", Integer.toString(branch)), 0,
-                (int) Math.min(h.value + h.length, b.cap));
+                (int) Math.min(h.value + h.length, b.rep));
     }
 
     /**
@@ -293,7 +321,8 @@ final class SnmpWalk {
                 String a = b.u8(h.value) + "." + b.u8(h.value + 1) + "." + b.u8(h.value + 2) + "." + b.u8(h.value + 3);
                 b.at(p.field("snmp.agent_addr", "agent-addr: " + a, a), h.value, 4);
             } else {
-                bytesItem(b, p, "snmp.agent_addr", h.value, len);
+                // the NetworkAddress's size constraint (4): packet-ber.c's length check, no item
+                berError(b, p, "ber.error.length", "BER Error: agent-addr: length of item (" + len + ") is not valid", h.value, len);
             }
         });
         e.next(Ber.UNIVERSAL, Ber.T_INTEGER, false, (b, p) -> integer(b, p, "snmp.generic_trap"));
@@ -317,7 +346,10 @@ final class SnmpWalk {
         e.next(Ber.UNIVERSAL, Ber.T_OCTET_STRING, false, (b, p) -> {
             Tree item = bytes(b, p, "snmp.msgFlags");
             Ber.Tlv h = Ber.header(b, 0, new Ber.Tlv());
-            if (clamped(b, h) > 0) {
+            if (clamped(b, h) == 0) {
+                throw Tvb.Stop.MALFORMED; // T_msgFlags reads the flags byte of its empty tvb
+            }
+            {
                 for (String f : new String[] {"snmp.v3.flags.report", "snmp.v3.flags.crypt", "snmp.v3.flags.auth"}) {
                     REG.integerItem(b, item, REG.row(f), h.value, 1, (v, n) -> n);
                 }
@@ -461,7 +493,8 @@ final class SnmpWalk {
         int offset = h.value;
         int end = (int) (h.value + h.length);
         int count = 0;
-        if (b.cap == b.rep) {
+        boolean counted = b.cap == b.rep;
+        if (counted) {
             int o = offset;
             while (o < end) {
                 if (b.u8(o) == 0 && b.u8(o + 1) == 0) {
@@ -477,8 +510,9 @@ final class SnmpWalk {
             }
         }
         Registry.Row r = REG.row("snmp.variable_bindings");
-        Tree list = b.at(p.field(r.name(), r.title() + ": " + count + (count == 1 ? " item" : " items"), Integer.toString(count)), offset,
-                (int) Math.max(0, Math.min(end, b.cap) - offset));
+        String items = counted ? count + (count == 1 ? " item" : " items") : "unknown number of items";
+        Tree list = b.at(p.field(r.name(), r.title() + ": " + items, Integer.toString(count)), offset,
+                (int) Math.max(0, Math.min(end, b.rep) - offset));
         while (offset < end) {
             int hoffset = offset;
             Ber.Tlv e = Ber.header(b, offset, new Ber.Tlv());
@@ -487,8 +521,8 @@ final class SnmpWalk {
                 throw Tvb.Stop.MALFORMED;
             }
             if (e.cls != Ber.UNIVERSAL || e.tag != Ber.T_SEQUENCE) {
-                berError(b, list, "ber.error.sequence.field_wrong", "BER Error: Wrong field in SEQUENCE OF expected class:UNIVERSAL(0) tag:16 (SEQUENCE) but found class:"
-                        + CLASSES[e.cls] + "(" + e.cls + ") tag:" + e.tag, hoffset, e.value - hoffset);
+                berError(b, list, "ber.error.sequence.field_wrong", "BER Error: Wrong field in SEQUENCE OF: expected class:UNIVERSAL(0) tag:16(SEQUENCE) but found class:"
+                        + CLASSES[e.cls] + "(" + e.cls + ") tag:" + e.tag, hoffset, idLength(b, hoffset));
             } else {
                 varbind(sub(b, hoffset, eoffset - hoffset), list);
             }
@@ -514,7 +548,9 @@ final class SnmpWalk {
             decodingError(b, list, whole, "Indicator must be clear in VarBind", "snmp.varbind.has_indicator", "VarBind has indicator set", 0);
             return;
         }
-        Tree vb = b.at(list.text("VarBind"), seq.value, Math.max(0, whole - seq.value));
+        // a text item must lie in the captured bytes (proto_tree_add_subtree throws otherwise)
+        b.need(seq.value, (int) Math.min(seq.length, Integer.MAX_VALUE - seq.value));
+        Tree vb = b.at(list.text("VarBind"), seq.value, (int) seq.length);
         Ber.Tlv name = Ber.header(b, seq.value, new Ber.Tlv());
         if (name.constructed || name.cls != Ber.UNIVERSAL || name.tag != 6) {
             decodingError(b, list, whole, "ObjectName must be an OID in primitive encoding", "snmp.objectname_not_oid", "ObjectName not an OID", 0);
@@ -531,14 +567,16 @@ final class SnmpWalk {
         int nameLen = (int) name.length;
         int valueStart = name.value + nameLen;
         Ber.Tlv val = Ber.header(b, valueStart, new Ber.Tlv());
-        if (val.constructed) {
-            decodingError(b, list, whole, "the value must be in primitive encoding", "snmp.value_not_primitive_encoding",
-                    "value not in primitive encoding", valueStart);
-            return;
-        }
         b.need(name.value, nameLen);
         long[] a = SnmpOids.arcs(b, name.value, nameLen);
         Tree nameItem = a == null ? vb : b.at(vb.field("snmp.name", "Object Name: " + SnmpOids.label(a), SnmpOids.dotted(a, 0)), name.value, nameLen);
+        if (val.constructed) {
+            Tree pt = b.at(vb.text("the value must be in primitive encoding"), valueStart,
+                    (int) Math.max(0, Math.min(val.length, b.cap - valueStart)));
+            pt.expert("snmp.value_not_primitive_encoding", Tree.Severity.WARNING, Tree.Group.MALFORMED, "value not in primitive encoding");
+            unknown(b, valueStart, b.cap, pt);
+            return;
+        }
         if (a == null) {
             String repr = SnmpOids.dottedLoose(b, name.value, nameLen);
             Tree pt = nameItem.text("invalid oid: " + repr);
@@ -579,60 +617,82 @@ final class SnmpWalk {
         Tree value = null;
         valueLabel = null;
         String key;
-        if (val.cls == Ber.UNIVERSAL && val.tag == Ber.T_INTEGER) {
-            key = "snmp.value.int";
-            if (valueLen < 1 || valueLen > 4) {
-                value = lengthError(b, vb, key, voff, valueLen, valueStart, 1, 4);
-            } else {
-                b.need(voff, valueLen);
-                long v = Ber.integer(b, voff, valueLen);
-                valueLabel = "Value (Integer32): " + v;
-                value = b.at(vb.field(key, valueLabel, Long.toString(v)), voff, valueLen);
+        int min = 0;
+        int max = 0;
+        boolean wrongLength = false;
+        switch (val.cls << 8 | val.tag) {
+            case Ber.T_INTEGER -> {
+                key = "snmp.value.int";
+                min = 1;
+                max = 4;
+                wrongLength = valueLen < 1 || valueLen > 4;
             }
-        } else {
-            key = switch (val.cls << 8 | val.tag) {
-                case Ber.T_OCTET_STRING -> "snmp.value.octets";
-                case 6 -> "snmp.value.oid";
-                case 5 -> "snmp.value.null";
-                case Ber.APPLICATION << 8 -> valueLen == 4 ? "snmp.value.ipv4" : valueLen == 16 ? "snmp.value.ipv6" : "snmp.value.addr";
-                case Ber.APPLICATION << 8 | 7 -> "snmp.value.u32";
-                case Ber.APPLICATION << 8 | 2 -> "snmp.value.g32";
-                case Ber.APPLICATION << 8 | 1 -> "snmp.value.counter";
-                case Ber.APPLICATION << 8 | 3 -> "snmp.value.timeticks";
-                case Ber.APPLICATION << 8 | 4 -> "snmp.value.opaque";
-                case Ber.APPLICATION << 8 | 5 -> "snmp.value.nsap";
-                case Ber.APPLICATION << 8 | 6 -> "snmp.value.counter"; // hf_snmp_big_counter_value is registered as snmp.value.counter
-                default -> "snmp.value.unk";
-            };
-            Registry.Row r = REG.row(key);
-            String title = val.cls == Ber.APPLICATION && val.tag == 6 ? "Value (Counter64)" : r.title();
-            boolean integral = r.type().equals("FT_UINT64") || r.type().equals("FT_INT64");
-            if (key.equals("snmp.value.oid") && valueLen == 0 || key.equals("snmp.value.null") && valueLen != 0) {
-                value = lengthError(b, vb, key, voff, valueLen, valueStart, key.equals("snmp.value.oid") ? 1 : 0,
-                        key.equals("snmp.value.oid") ? -1 : 0);
-            } else if (integral && valueLen > 8 && (r.type().equals("FT_INT64") || valueLen > 9 || b.u8(voff) != 0)) {
-                b.at(vb.text(r.type().equals("FT_INT64") ? "Integral value too large or too small" : "Integral value too large"), voff,
-                        Math.min(valueLen, Math.max(0, b.cap - voff)))
-                        .expert(r.type().equals("FT_INT64") ? "snmp.int_too_large" : "snmp.uint_too_large", Tree.Severity.WARNING,
-                                Tree.Group.UNDECODED, r.type().equals("FT_INT64") ? "Integral value too large or too small" : "Integral value too large");
-            } else if (integral && valueLen == 0) {
-                b.at(vb.text("Integral value is zero-length"), voff, 0)
-                        .expert("snmp.integral_value0", Tree.Severity.NOTE, Tree.Group.UNDECODED, "Integral value is zero-length");
+            case Ber.T_OCTET_STRING -> key = "snmp.value.octets";
+            case 6 -> {
+                key = "snmp.value.oid";
+                min = 1;
+                max = -1;
+                wrongLength = valueLen == 0;
+            }
+            case 5 -> {
+                key = "snmp.value.null";
+                wrongLength = valueLen != 0;
+            }
+            case Ber.APPLICATION << 8 -> key = valueLen == 4 ? "snmp.value.ipv4" : valueLen == 16 ? "snmp.value.ipv6" : "snmp.value.addr";
+            case Ber.APPLICATION << 8 | 7 -> key = "snmp.value.u32";
+            case Ber.APPLICATION << 8 | 2 -> key = "snmp.value.g32";
+            case Ber.APPLICATION << 8 | 1 -> key = "snmp.value.counter";
+            case Ber.APPLICATION << 8 | 3 -> key = "snmp.value.timeticks";
+            case Ber.APPLICATION << 8 | 4 -> key = "snmp.value.opaque";
+            case Ber.APPLICATION << 8 | 5 -> key = "snmp.value.nsap";
+            case Ber.APPLICATION << 8 | 6 -> key = "snmp.value.counter"; // hf_snmp_big_counter_value is registered as snmp.value.counter
+            default -> key = "snmp.value.unk";
+        }
+        Registry.Row r = REG.row(key);
+        String title = val.cls == Ber.APPLICATION && val.tag == 6 ? "Value (Counter64)" : r.title();
+        boolean unsigned64 = r.type().equals("FT_UINT64");
+        boolean signed64 = r.type().equals("FT_INT64");
+        int o = voff;
+        int n = valueLen;
+        boolean added = false;
+        if (n > 8 && (unsigned64 || signed64)) {
+            if (signed64 || n > 9 || b.u8(voff) != 0) {
+                String msg = signed64 ? "Integral value too large or too small" : "Integral value too large";
+                b.at(vb.text(msg), voff, Math.min(n, Math.max(0, b.cap - voff)))
+                        .expert(signed64 ? "snmp.int_too_large" : "snmp.uint_too_large", Tree.Severity.NOTE, Tree.Group.UNDECODED, msg);
+                added = true;
             } else {
-                int o = voff;
-                int n = valueLen;
-                if (integral && n == 9) {
-                    o++;
-                    n--;
-                }
-                b.need(o, n);
-                valueLabel = key.equals("snmp.value.null") ? title : title + ": " + valueText(b, key, o, n);
-                value = item(b, vb, key, valueLabel, o, n);
+                o++;
+                n--;
+            }
+        } else if (n == 0 && (unsigned64 || signed64)) {
+            b.at(vb.text("Integral value is zero-length"), voff, 0)
+                    .expert("snmp.integral_value0", Tree.Severity.NOTE, Tree.Group.UNDECODED, "Integral value is zero-length");
+            added = true;
+        }
+        if (!added) {
+            b.need(o, n);
+            valueLabel = key.equals("snmp.value.null") ? title : title + ": " + valueText(b, key, o, n);
+            value = item(b, vb, key, valueLabel, o, n);
+            if (wrongLength) {
+                value.expert("snmp.missing_mib", Tree.Severity.NOTE, Tree.Group.UNDECODED, "Unresolved value, Missing MIB");
             }
         }
         if (value != null && key.equals("snmp.value.octets") && STRING_OIDS.contains(numeric)) {
-            protocols.accept("snmp"); // the string dissector is called through its handle
-            b.string(value, "snmp.var-bind_str", "Variable-binding-string", voff, valueLen);
+            // next_tvb_add_string: called once the whole message is read (stringsAfter)
+            Tree at = value;
+            Tvb vb2 = sub(b, voff, valueLen);
+            pending.add(() -> {
+                protocols.accept("snmp"); // the string dissector is called through its handle
+                vb2.string(at, "snmp.var-bind_str", "Variable-binding-string", 0, vb2.cap);
+            });
+        }
+        if (wrongLength && value != null) {
+            // under the value's item; without one (an integral error) proto_item_add_subtree(NULL) shows nothing
+            Tree parent = value;
+            Tree pt = b.at(parent.text("Wrong value length: " + valueLen + "  expecting: " + min + " <= len <= " + (max == -1 ? 0xFFFFFF : max)), 0, 0);
+            pt.expert("snmp.varbind.wrong_length_value", Tree.Severity.WARNING, Tree.Group.MALFORMED, "Wrong length for SNMP VarBind/value");
+            unknown(b, valueStart, b.cap, pt);
         }
         String valstr = valueLabel == null ? "" : valueLabel.indexOf(": ") >= 0 ? valueLabel.substring(valueLabel.indexOf(": ") + 2) : valueLabel;
         vb.relabel(repr[0] + ": " + valstr);
@@ -644,12 +704,12 @@ final class SnmpWalk {
         return switch (key) {
             case "snmp.value.octets" -> octets(b, off, len);
             case "snmp.value.oid" -> {
-                long[] a = SnmpOids.arcs(b, off, len);
+                long[] a = len == 0 ? new long[] {0} : SnmpOids.arcs(b, off, len);
                 yield a == null ? "[Invalid OID]" : SnmpOids.label(a);
             }
             case "snmp.value.ipv4" -> b.u8(off) + "." + b.u8(off + 1) + "." + b.u8(off + 2) + "." + b.u8(off + 3);
             case "snmp.value.ipv6" -> Text.ipv6(b.copy(off, 16));
-            case "snmp.value.u32", "snmp.value.g32" -> Long.toString(Ber.integer(b, off, len));
+            case "snmp.value.int", "snmp.value.u32", "snmp.value.g32" -> Long.toString(Ber.integer(b, off, len));
             case "snmp.value.counter", "snmp.value.timeticks", "snmp.value.nsap" -> Long.toUnsignedString(unsigned(b, off, len));
             default -> len == 0 ? "<MISSING>" : hex(b, off, len);
         };
@@ -670,7 +730,7 @@ final class SnmpWalk {
             case "snmp.value.octets", "snmp.value.addr", "snmp.value.opaque", "snmp.value.unk" ->
                     vb.bytes(key, REG.row(key).title(), b.s, b.base + off, len).relabel(label);
             case "snmp.value.oid" -> {
-                long[] a = SnmpOids.arcs(b, off, len);
+                long[] a = len == 0 ? new long[] {0} : SnmpOids.arcs(b, off, len);
                 yield vb.field(key, label, a == null ? "" : SnmpOids.dotted(a, 0));
             }
             default -> vb.field(key, label, label.substring(label.indexOf(": ") + 2));
@@ -701,20 +761,6 @@ final class SnmpWalk {
         return len > n ? sb.append('…').toString() : sb.toString();
     }
 
-    /** BER_WRONG_LENGTH: the value item, then "Wrong value length" under it. */
-    private Tree lengthError(Tvb b, Tree vb, String key, int off, int len, int valueStart, int min, int max) {
-        b.need(off, len);
-        Registry.Row r = REG.row(key);
-        String label = r.title() + ": " + (key.equals("snmp.value.null") ? "" : valueText(b, key, off, len));
-        Tree value = key.equals("snmp.value.null") ? b.at(vb.none(key, r.title()), off, len) : item(b, vb, key, label, off, len);
-        String msg = "Wrong value length: " + len + "  expecting: " + min + " <= len <= " + (max == -1 ? 0xFFFFFF : max);
-        Tree pi = value.text(msg);
-        pi.expert("snmp.varbind.wrong_length_value", Tree.Severity.WARNING, Tree.Group.MALFORMED, msg);
-        b.at(pi.text("Wrong length for SNMP VarBind/value"), valueStart, len)
-                .expert("snmp.varbind.wrong_length_value", Tree.Severity.WARNING, Tree.Group.MALFORMED, "Wrong length for SNMP VarBind/value");
-        return value;
-    }
-
     /** A VarBind the code gives up on: a subtree with the expert item and the generic BER display of its bytes. */
     private void decodingError(Tvb b, Tree list, int len, String label, String expert, String msg, int from) {
         Tree pt = b.at(list.text(label), 0, len);
@@ -722,41 +768,62 @@ final class SnmpWalk {
         unknown(b, from, b.cap, pt);
     }
 
-    /** dissect_unknown_ber over the TLVs in {@code [off, end)}: a small part of packet-ber.c's generic display. */
+    /**
+     * dissect_unknown_ber at {@code off}: one TLV and, for a constructed one, what it holds (a
+     * small part of packet-ber.c's generic display: the universal types SNMP messages carry).
+     */
     private void unknown(Tvb b, int off, int end, Tree parent) {
+        unknownAt(b, off, parent);
+    }
+
+    private static final String[] UNIVERSAL_NAMES = {"EOC", "BOOLEAN", "INTEGER", "BIT STRING", "OCTET STRING", "NULL",
+        "OBJECT IDENTIFIER", "OBJECT DESCRIPTOR", "EXTERNAL", "REAL", "ENUMERATED", "EMBEDDED PDV", "UTF8String",
+        "RELATIVE-OID", "TIME", "RESERVED", "SEQUENCE", "SET"};
+
+    private int unknownAt(Tvb b, int o, Tree parent) {
         if (++depth > MAX_DEPTH) {
             depth--;
             throw Tvb.Stop.MALFORMED;
         }
         try {
-            int o = off;
-            while (o < end) {
-                Ber.Tlv h = Ber.header(b, o, new Ber.Tlv());
-                long next = h.value + h.length;
-                if (next <= o || next > Integer.MAX_VALUE || h.indefinite) {
-                    throw Tvb.Stop.MALFORMED;
-                }
-                int len = (int) h.length;
-                if (h.constructed) {
-                    String name = h.cls == Ber.UNIVERSAL && h.tag == Ber.T_SEQUENCE ? "SEQUENCE"
-                            : h.cls == Ber.UNIVERSAL && h.tag == Ber.T_SET ? "SET" : "[" + CLASSES[h.cls] + " " + h.tag + "]";
-                    Tree s = b.at(parent.text(name), h.value, (int) Math.max(0, Math.min(next, b.cap) - h.value));
-                    unknown(b, h.value, (int) next, s);
-                } else if (h.cls == Ber.UNIVERSAL && h.tag == Ber.T_OCTET_STRING) {
-                    b.need(h.value, len);
-                    b.at(parent.bytes("ber.unknown.OCTETSTRING", "OCTETSTRING", b.s, b.base + h.value, len), h.value, len);
-                } else if (h.cls == Ber.UNIVERSAL && h.tag == 5) {
-                    b.at(parent.none("ber.null_tag", "NULL tag"), h.value, 0);
-                } else if (h.cls == Ber.UNIVERSAL && h.tag == Ber.T_INTEGER && len >= 1 && len <= 8) {
-                    b.need(h.value, len);
-                    long v = Ber.integer(b, h.value, len);
-                    b.at(parent.field("ber.unknown.INTEGER", "INTEGER: " + v, Long.toString(v)), h.value, len);
-                } else {
-                    b.need(h.value, len);
-                    b.at(parent.bytes("ber.unknown.OCTETSTRING", "OCTETSTRING", b.s, b.base + h.value, len), h.value, len);
-                }
-                o = (int) next;
+            Ber.Tlv h = Ber.header(b, o, new Ber.Tlv());
+            long next = h.value + h.length;
+            if (next <= o || next > Integer.MAX_VALUE || h.indefinite) {
+                throw Tvb.Stop.MALFORMED;
             }
+            int len = (int) h.length;
+            if (h.constructed) {
+                String name = h.cls == Ber.UNIVERSAL && h.tag < UNIVERSAL_NAMES.length ? UNIVERSAL_NAMES[h.tag]
+                        : "[" + CLASSES[h.cls] + " " + h.tag + "]";
+                Tree s = b.at(parent.text(name), h.value, (int) Math.max(0, Math.min(next, b.cap) - h.value));
+                int x = h.value;
+                while (x < next) {
+                    x = unknownAt(b, x, s);
+                }
+            } else if (h.cls == Ber.UNIVERSAL && h.tag == Ber.T_OCTET_STRING) {
+                b.need(h.value, len);
+                Tree item = b.at(parent.bytes("ber.unknown.OCTETSTRING", "OCTETSTRING", b.s, b.base + h.value, len), h.value, len);
+                if (len == 0) {
+                    item.relabel("OCTETSTRING: <MISSING>");
+                }
+            } else if (h.cls == Ber.UNIVERSAL && h.tag == 5) {
+                b.need(h.value, len);
+                b.at(parent.none("ber.null_tag", "NULL tag"), h.value, len);
+            } else if (h.cls == Ber.UNIVERSAL && h.tag == Ber.T_INTEGER && len >= 1 && len <= 8) {
+                b.need(h.value, len);
+                long v = Ber.integer(b, h.value, len);
+                b.at(parent.field("ber.unknown.INTEGER", "INTEGER: " + v, Long.toString(v)), h.value, len);
+            } else if (h.cls == Ber.UNIVERSAL && h.tag == 6) {
+                b.need(h.value, len);
+                long[] a = len == 0 ? new long[] {0} : SnmpOids.arcs(b, h.value, len);
+                String shown = a == null ? SnmpOids.dottedLoose(b, h.value, len) : SnmpOids.label(a);
+                b.at(parent.field("ber.unknown.OID", "OID: " + shown, a == null ? shown : SnmpOids.dotted(a, 0)), h.value, len);
+            } else {
+                b.need(h.value, len);
+                // an FT_NONE item labelled with the class, tag and bytes
+                b.at(parent.none("ber.unknown.primitive", "[" + CLASSES[h.cls] + " " + h.tag + "] " + hex(b, h.value, len)), h.value, len);
+            }
+            return (int) next;
         } finally {
             depth--;
         }

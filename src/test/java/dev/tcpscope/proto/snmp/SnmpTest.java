@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * SNMP is what tshark 4.0.17 prints (goldens by scripts/make-snmp-goldens.sh: the packet list of
  * every frame and, for the frames {@code -Y snmp} keeps, -V, -2 -V, -T json -x, -T pdml, -T ek,
- * -T fields and -q -z expert) on the Zeek, Arkime and tcpdump SNMP captures ({@link #KNOWN_GAPS}
- * is empty, kept for the next capture that needs it); and mutated messages never end a read, in
- * bounded time.
+ * -T fields and -q -z expert) on the Zeek, Arkime and tcpdump SNMP captures and the crafted
+ * captures/synth-snmp.pcap (scripts/snmp-crafted.py), but for the two goldens in
+ * {@link #KNOWN_GAPS}; and mutated messages never end a read, in bounded time.
  */
 @ExtendWith(UtcTimeZone.class)
 class SnmpTest {
@@ -41,7 +41,11 @@ class SnmpTest {
         {".pdml.gz", "-T pdml"}, {".fields.tsv", "-T fields -E header=y"}, {".expert.txt", "-q -z expert"}, {".txt", ""}};
 
     /** Goldens tcpscope does not match yet, each with why (docs/snmp.md, "Left"). */
-    private static final Map<String, String> KNOWN_GAPS = Map.ofEntries();
+    private static final Map<String, String> KNOWN_GAPS = Map.ofEntries(
+            Map.entry("synth-snmp.pcap.expert.txt", "expert items packet-snmp.c adds under a NULL tree (a wrong-length integral"
+                    + " value: no value item) count in -z expert but show nowhere; tcpscope has no such item"),
+            Map.entry("synth-snmp.pcap.pdml.gz", "pdml's pos of a zero-length subtree at offset 0 of a VarBind's tvb"
+                    + " (\"Wrong tag for Error Value\"): tshark writes the tvb's start twice over"));
 
     /** A v2c get-request of sysDescr.0 (community "public"). */
     static final String V2C_GET = "302902010104067075626c6963a01c02040bad1dea020100020100300e300c06082b060102010101000500";
@@ -54,7 +58,7 @@ class SnmpTest {
 
     static Stream<Arguments> goldens() throws IOException {
         List<Arguments> all = GoldenText.protocolGoldens(DIR, "snmp", KINDS).toList();
-        assertThat(all).as("goldens in %s", DIR).hasSize(18 * 8);
+        assertThat(all).as("goldens in %s", DIR).hasSize(19 * 8);
         return all.stream();
     }
 
@@ -72,6 +76,8 @@ class SnmpTest {
         assertThat(SnmpOids.label(a)).isEqualTo("1.3.6.1.2.1.1.1.0 (iso.3.6.1.2.1.1.1.0)");
         long[] itu = SnmpOids.arcs(tvb("01"), 0, 1);
         assertThat(SnmpOids.varbind(itu)).containsExactly("itu-t.1 (0.1)", "itu-t.1");
+        long[] cn = SnmpOids.arcs(tvb("550403"), 0, 3);
+        assertThat(SnmpOids.varbind(cn)).as("a registered name").containsExactly("id-at-commonName (2.5.4.3)", "id-at-commonName");
         assertThat(SnmpOids.arcs(tvb("2b8f"), 0, 2)).as("an encoding that ends inside an arc").isNull();
         assertThat(SnmpOids.arcs(tvb("2b8fffffffff7f"), 0, 7)).as("an arc past 32 bits").isNull();
     }
