@@ -11,7 +11,8 @@
 # RFC 1910 with its trailer), a non-USM security model, an encryptedPDU, v2u encrypted data, an
 # unknown version, bytes after the message, a datagram to port 161 that is not SNMP (declined),
 # an SNMP message over IPv6, a trap to port 162, a response with noSuchName and error-index, a
-# request/response pair answered from another port, and messages cut by the snap length.
+# request/response pair answered from another port, messages cut by the snap length, and a get
+# and its response on port 8161 (BMC Patrol's, also SNMP's in 4.0.17).
 #   python3 scripts/snmp-crafted.py captures/synth-snmp.pcap
 import struct, sys
 
@@ -158,6 +159,9 @@ add(udp6(bytes.fromhex('20010db8000000000000000000000001'), bytes.fromhex('20010
 big = msg(1, b'public', pdu(2, 900, values))
 to_manager(big, dport=40030, cut=120)
 to_manager(big, dport=40031, cut=70)
+# BMC Patrol's port 8161: a get and its response
+add(udp4(M, A, 40040, 8161, msg(0, b'public', pdu(0, 1000, [vb('1.3.6.1.4.1.1031.1.1.0', NULL)]))))
+add(udp4(A, M, 8161, 40040, msg(0, b'public', pdu(2, 1000, [vb('1.3.6.1.4.1.1031.1.1.0', integer(1))]))))
 
 w = open(sys.argv[1], 'wb')
 w.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))

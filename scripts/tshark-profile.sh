@@ -271,7 +271,7 @@ ENABLED=(
   #   conversation, the client and server messages, framebuffer updates' rectangles and encodings
   #   (src/main/java/dev/tcpscope/proto/vnc; docs/VNC.md).
   vnc
-  # snmp: SNMP v1, v2c, v2u and v3 on udp.port 161 and 162 (packet-snmp.c): messages, PDUs,
+  # snmp: SNMP v1, v2c, v2u and v3 on udp.port 161, 162 and 8161 (packet-snmp.c): messages, PDUs,
   #   VarBinds labelled without MIBs, v1 traps, v3's HeaderData, USM parameters with the engine
   #   ID's parts, plaintext ScopedPDUs and undecrypted encryptedPDUs, request/response matching
   #   (src/main/java/dev/tcpscope/proto/snmp; docs/snmp.md). Its tcp.port 161/162 entries are

@@ -171,7 +171,7 @@ public final class Protocols {
         dev.tcpscope.proto.kerberos.Kerberos kerberos = new dev.tcpscope.proto.kerberos.Kerberos();
         t.register(kerberos, dev.tcpscope.proto.kerberos.Kerberos.PORTS, false);
         t.registerUdp(kerberos, dev.tcpscope.proto.kerberos.Kerberos.PORTS, false);
-        // SNMP: udp.port 161 and 162 (its tcp.port entries, with the BER length as framing, are not built)
+        // SNMP: udp.port 161, 162 and 8161 (its tcp.port entries, with the BER length as framing, are not built)
         t.registerUdp(new dev.tcpscope.proto.snmp.Snmp(t::wildcardUdp), dev.tcpscope.proto.snmp.Snmp.UDP_PORTS, false);
         // VNC: tcp.port 5500-5501 and 5900-5901 and its "tcp" heuristic (a 12-byte RFB greeting)
         t.register(new dev.tcpscope.proto.vnc.Vnc(t::tree), dev.tcpscope.proto.vnc.Vnc.TCP_PORTS, true);

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 
 /**
  * SNMP (RFC 1157, 1901, 3412, 3414) as Wireshark 4.0.17's packet-snmp.c dissects it on udp.port
- * 161 and 162. A datagram is taken only when it starts like a message (dissect_snmp): a UNIVERSAL
+ * 161, 162 and 8161. A datagram is taken only when it starts like a message (dissect_snmp): a UNIVERSAL
  * SEQUENCE whose length fits in the datagram, then a UNIVERSAL INTEGER; otherwise it is declined
  * and UDP shows it as data. The message's walk is {@link SnmpWalk}; bytes after the message are
  * data. Requests and responses are matched by request-id per UDP conversation as
@@ -29,8 +29,8 @@ import java.util.function.Consumer;
  * first pass's final state.
  */
 public final class Snmp implements PduDissector, LayerTree, TwoPass {
-    /** UDP_PORT_SNMP and UDP_PORT_SNMP_TRAP. */
-    public static final int[] UDP_PORTS = {161, 162};
+    /** UDP_PORT_SNMP, UDP_PORT_SNMP_TRAP and UDP_PORT_SNMP_PATROL (BMC Patrol's agent). */
+    public static final int[] UDP_PORTS = {161, 162, 8161};
 
     /** One request-id's exchange in a conversation (snmp_request_response_t). */
     private static final class Exchange {
