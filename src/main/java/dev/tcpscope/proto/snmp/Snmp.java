@@ -43,7 +43,6 @@ public final class Snmp implements PduDissector, LayerTree, TwoPass {
     private record Match(int responseIn, int responseTo, long delta) { }
 
     private Map<Long, Map<Long, Exchange>> conversations = new HashMap<>();
-    private boolean recording;
     private boolean visited;
 
     private long frame = -1;
@@ -80,7 +79,7 @@ public final class Snmp implements PduDissector, LayerTree, TwoPass {
 
     @Override
     public void recordForSecondPass() {
-        recording = true;
+        // the exchanges this pass fills are what the second pass reads (secondPassOf)
     }
 
     @Override
