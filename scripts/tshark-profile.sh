@@ -279,6 +279,12 @@ ENABLED=(
   #   conversation, the client and server messages, framebuffer updates' rectangles and encodings
   #   (src/main/java/dev/tcpscope/proto/vnc; docs/VNC.md).
   vnc
+  # snmp: SNMP v1, v2c, v2u and v3 on udp.port 161, 162 and 8161 (packet-snmp.c): messages, PDUs,
+  #   VarBinds labelled without MIBs, v1 traps, v3's HeaderData, USM parameters with the engine
+  #   ID's parts, plaintext ScopedPDUs and undecrypted encryptedPDUs, request/response matching
+  #   (src/main/java/dev/tcpscope/proto/snmp; docs/snmp.md). Its tcp.port 161/162 entries are
+  #   not built (no TCP SNMP in captures/).
+  snmp
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

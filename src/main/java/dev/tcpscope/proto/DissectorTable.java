@@ -136,6 +136,20 @@ public final class DissectorTable implements PduTable {
         udpExpected.put(announced, d);
     }
 
+    private long wildcard;
+
+    /** A conversation of its own between endpoints {@code a} and {@code b} is created now ({@link #takeWildcard}). */
+    public void wildcardUdp(long a, long b) {
+        wildcard = dev.tcpscope.tcp.UdpKeys.announced(a, b);
+    }
+
+    @Override
+    public long takeWildcard() {
+        long w = wildcard;
+        wildcard = 0;
+        return w;
+    }
+
     @Override
     public long takeAnnounced() {
         long a = announced;

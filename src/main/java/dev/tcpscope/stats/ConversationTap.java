@@ -66,7 +66,7 @@ final class ConversationTap implements Tap {
         this.macs = macs;
     }
 
-    /** An ordered address/port pair and the conversation id (tcp.stream, else -1); b is null for endpoints. */
+    /** An ordered address/port pair and the conversation id (tcp.stream or udp.stream, else -1); b is null for endpoints. */
     private record Key(byte[] a, int portA, byte[] b, int portB, long id) {
         @Override
         public boolean equals(Object o) {
@@ -139,8 +139,11 @@ final class ConversationTap implements Tap {
                 if (p == Proto.UDP && x.captured(i) >= Udp.HEADER_LENGTH) {
                     int ip = UdpStreams.ipBefore(x, i);
                     if (ip >= 0) {
+                        // packet-udp.c's tap gives the conversation its udp.stream as id: a pair whose
+                        // later datagrams a dissector moved to a second conversation (SNMP) is two rows
+                        long[] conv = d.udpConversation(x, i);
                         add(d, Net.source(x, ip), Net.u16(x.segment(i), x.offset(i) + Udp.SRC_PORT),
-                                Net.destination(x, ip), Net.u16(x.segment(i), x.offset(i) + Udp.DST_PORT), -1, length);
+                                Net.destination(x, ip), Net.u16(x.segment(i), x.offset(i) + Udp.DST_PORT), conv == null ? -1 : conv[0], length);
                     }
                 }
             }

@@ -203,6 +203,10 @@ public final class Decoder implements Decoded {
         if (announced != 0) {
             udpConversations.announce(announced);
         }
+        long wildcard = desegmenter.table().takeWildcard();
+        if (wildcard != 0) {
+            udpConversations.wildcard(wildcard, c.frame);
+        }
     }
 
     /** A 64-bit key of one endpoint of the frame's IP layer {@code ip}: its source or destination address and {@code port}. */
@@ -243,6 +247,7 @@ public final class Decoder implements Decoded {
         this(analyzer);
         dissector.knownReassemblies(first.reassemblies);
         echoes.secondPassOf(first.echoes);
+        udpConversations.secondPassOf(first.udpConversations);
     }
 
     private ReassembledIn reassemblies;
@@ -334,7 +339,7 @@ public final class Decoder implements Decoded {
             return;
         }
         dissector.dissect(f, dissection);
-        udpConversations.frame(dissection, time);
+        udpConversations.frame(dissection, time, f.number());
         espSequences.frame(dissection, f.number());
         echoes.frame(dissection, f.number(), time);
         int n = dissection.count();

@@ -66,6 +66,14 @@ public interface PduTable {
     default long takeAnnounced() { return 0; }
 
     /**
+     * A second conversation between the last datagram's two endpoints that its dissector created
+     * ({@link UdpKeys#announced} of the source and destination endpoints), or 0; asking clears it.
+     * packet-snmp.c makes one at a pair's first SNMP datagram; Wireshark 4.0 finds the newest
+     * conversation of a key first, so the pair's later datagrams start a new {@code udp.stream}.
+     */
+    default long takeWildcard() { return 0; }
+
+    /**
      * For {@code -T fields}: names, in {@code frame.protocols} order, the protocols above TCP that
      * show something in {@code frame} (the frame just decoded), and hands {@code data} the bytes
      * of each data item they show (packet-data.c's, for {@code data.data}). None by default.

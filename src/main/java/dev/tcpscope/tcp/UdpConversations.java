@@ -36,7 +36,40 @@ final class UdpConversations {
             return size() > 1 << 16;
         }
     };
+    /**
+     * Second conversations of a pair of endpoints a dissector created ({@link PduTable#takeWildcard}):
+     * found before the pair's first, as Wireshark 4.0's conversation tables return the newest
+     * conversation of a key. Newest kept, at most 65,536.
+     */
+    private final Map<Long, long[]> wildcards = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, long[]> eldest) {
+            return size() > 1 << 16;
+        }
+    };
     private long nextStream;
+
+    /** Notes a second conversation a dissector created in frame {@code frame} ({@link PduTable#takeWildcard}). */
+    void wildcard(long key, long frame) {
+        wildcards.putIfAbsent(key, new long[] {-1, 0, 0, frame});
+    }
+
+    /**
+     * The second pass of two ({@code -2}): the first pass's wildcard conversations, each with its
+     * stream, first time and the frame that made it. Wireshark's second pass finds such a
+     * conversation for the frame that made it too (it exists from its setup frame on), whose
+     * datagram then shows that conversation's stream and a time since its first datagram (in the
+     * first pass, a later one); a conversation no later datagram used takes the next number after
+     * the first pass's last.
+     */
+    private Map<Long, long[]> firstWildcards = Map.of();
+    private long afterFirst;
+    private long frameNumber;
+
+    void secondPassOf(UdpConversations first) {
+        firstWildcards = first.wildcards;
+        afterFirst = first.nextStream;
+    }
 
     /** Notes a conversation a dissector announced ({@link PduTable#takeAnnounced}). */
     void announce(long key) {
@@ -70,7 +103,8 @@ final class UdpConversations {
     }
 
     /** Files the UDP layers of the frame just dissected ({@code d}), then those of the datagram its ICMP error quotes. */
-    void frame(Dissection d, long time) {
+    void frame(Dissection d, long time, long number) {
+        frameNumber = number;
         layers(d, time, frameLayers, frameHas, false);
         Dissection q = d.quote();
         if (q != null) {
@@ -156,7 +190,21 @@ final class UdpConversations {
         int sp = Udp.srcPort(u, uo);
         int dp = Udp.dstPort(u, uo);
         Key key = Key.of(src, sp, dst, dp);
-        long[] c = conversations.get(key);
+        long[] c = null;
+        if (!wildcards.isEmpty()) {
+            c = wildcards.get(UdpKeys.announced(UdpKeys.endpoint(src, sp), UdpKeys.endpoint(dst, dp)));
+            if (c == null) {
+                c = wildcards.get(UdpKeys.announced(UdpKeys.endpoint(dst, dp), UdpKeys.endpoint(src, sp)));
+            }
+            if (c != null && c[0] < 0) {
+                c[0] = nextStream++;
+                c[1] = time;
+                c[2] = time;
+            }
+        }
+        if (c == null) {
+            c = conversations.get(key);
+        }
         if (c == null && !announced.isEmpty()) {
             c = announced.get(UdpKeys.announced(UdpKeys.endpoint(dst, dp), UdpKeys.endpoint(src, UdpKeys.HOST)));
             if (c == null) {
@@ -175,6 +223,20 @@ final class UdpConversations {
         result[0] = c[0];
         result[1] = c[1];
         result[2] = c[2];
+        if (!firstWildcards.isEmpty() && !quoted) {
+            long[] w = firstWildcards.get(UdpKeys.announced(UdpKeys.endpoint(src, sp), UdpKeys.endpoint(dst, dp)));
+            if (w == null) {
+                w = firstWildcards.get(UdpKeys.announced(UdpKeys.endpoint(dst, dp), UdpKeys.endpoint(src, sp)));
+            }
+            if (w != null && w[3] == frameNumber) {
+                if (w[0] < 0) {
+                    w[0] = afterFirst++;
+                    w[1] = time;
+                }
+                result[0] = w[0];
+                result[1] = w[1];
+            }
+        }
         if (!quoted) {
             c[2] = time;
         }
