@@ -387,6 +387,9 @@ final class ReadCommand implements Callable<Integer> {
         boolean tree = display != null || read != null || details != null || fields != null || colorizer != null
                 || statistics.stream().anyMatch(z -> z.startsWith("io,phs") || z.startsWith("io,stat,") && z.split(",", -1).length > 3);
         payloads.tree(tree);
+        // tshark.c passes a cinfo for a printed packet list (not -q) or -T fields naming a column
+        payloads.columns(details == null && fields == null && !listing.quiet
+                || fields != null && fieldNames.stream().anyMatch(n -> n.startsWith("_ws.col.")));
         Decoder decoder = new Decoder(new TcpAnalyzer(mode).preferences(preferences));
         if (!transportOnly) {
             decoder.payloads(payloads);
@@ -403,7 +406,8 @@ final class ReadCommand implements Callable<Integer> {
             }
             Decoder second = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()).preferences(preferences), decoder);
             if (!transportOnly) {
-                DissectorTable again = Protocols.table().desegment(preferences.desegmentTcpStreams).tree(tree);
+                DissectorTable again = Protocols.table().desegment(preferences.desegmentTcpStreams).tree(tree)
+                        .columns(payloads.columns());
                 if (decodeAs != null) {
                     decodeAs.forEach(rule -> Protocols.decodeAs(again, rule));
                 }
