@@ -11,7 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/protocol-goldens.sh
 
-CAPTURES="arkime-nbns.pcap tcpdump-nbns-valgrind.pcap zeek-erspan.pcap synth-nbns.pcap"
+CAPTURES="arkime-nbns.pcap tcpdump-nbns-valgrind.pcap tcpdump-eapon1.pcap zeek-erspan.pcap
+  zeek-smb_v2_only_non_zero_reserved1.pcap zeek-wikipedia-filtered-plus-udp.pcap gopacket-cip-2000.pcap synth-nbns.pcap"
 FILTER='nbns'
 FIELDS="frame.number _ws.col.Protocol _ws.col.Info nbns nbns.id nbns.flags nbns.flags.response nbns.flags.opcode
   nbns.flags.authoritative nbns.flags.truncated nbns.flags.recdesired nbns.flags.recavail nbns.flags.broadcast

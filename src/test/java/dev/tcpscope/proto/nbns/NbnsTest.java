@@ -45,7 +45,7 @@ class NbnsTest {
 
     static Stream<Arguments> goldens() throws IOException {
         List<Arguments> all = GoldenText.protocolGoldens(DIR, "nbns", KINDS).toList();
-        assertThat(all).as("goldens in %s", DIR).hasSize(4 * 8);
+        assertThat(all).as("goldens in %s", DIR).hasSize(8 * 8);
         return all.stream();
     }
 
