@@ -20,7 +20,7 @@ public final class DnsNames {
 
     /** get_dns_name at {@code offset} of {@code t}; pointers count from {@code dataOffset}. */
     public static Name read(Tvb t, int offset, int dataOffset) {
-        DnsName n = DnsName.read(new DnsBytes(t.s, t.base, t.cap, t.rep, t.fragment), offset, dataOffset);
+        DnsName n = DnsName.read(t, offset, dataOffset); // t's own checks (NBNS's tvbuff order)
         return new Name(n.name, n.used);
     }
 
