@@ -16,8 +16,9 @@ import java.util.function.Consumer;
  * The NetBIOS Name Service as Wireshark 4.0.17's packet-nbt.c dissects it on udp.port 137:
  * Protocol {@code NBNS}, Info the operation ("Name query", "Registration", "Release response,
  * Name is in conflict"), then a request's questions ("NB WORKGROUP&lt;1c&gt;") or a response's
- * answers ("NB 10.0.0.1", "NBSTAT"); the tree is {@link NbnsWalk}'s. Every datagram is taken,
- * however short: a message cut before its flags keeps an empty Info with the exception's marker.
+ * answers ("NB 10.0.0.1", "NBSTAT"); the tree is {@link NbnsWalk}'s. Every datagram with a
+ * captured byte is taken, however short: a message cut before its flags keeps an empty Info with
+ * the exception's marker. One whose payload was not captured at all stays UDP's.
  */
 public final class Nbns implements PduDissector, LayerTree {
     /** UDP_PORT_NBNS. */
@@ -48,13 +49,20 @@ public final class Nbns implements PduDissector, LayerTree {
 
     @Override
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
+        if (len <= 0) {
+            // no byte of the payload captured: packet-udp.c hands it to no one, UDP keeps its columns
+            frame = -1;
+            bytes = null;
+            ctx.declined = true;
+            return;
+        }
         ctx.columns.setProtocol("NBNS");
         ctx.columns.setInfo("");
         fragmented = ctx.datagram && ctx.fragment;
-        Tvb b = new Tvb(s, off, len, ctx.reportedLength, fragmented);
+        Tvb b = new NbnsBytes(s, off, len, ctx.reportedLength, fragmented);
         frame = ctx.frame;
         bytes = b;
-        NbnsWalk w = new NbnsWalk(b, tree.getAsBoolean(), true);
+        NbnsWalk w = new NbnsWalk(b, tree.getAsBoolean(), false, true);
         String marker = null;
         try {
             w.message(Tree.NOTHING);

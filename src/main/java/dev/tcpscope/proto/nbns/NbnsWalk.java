@@ -47,6 +47,11 @@ final class NbnsWalk {
 
     private final Tvb t;
     private final boolean tree;
+    /**
+     * Whether the tree is shown (-V, JSON, PDML, EK): proto.c fakes text items in a tree nobody
+     * shows, so only then does a section's or a record's item check that its bytes are there.
+     */
+    private final boolean visible;
     /** Whether the Info column is filled (packet-nbt.c gets a NULL cinfo for -V, JSON, PDML and EK). */
     private final boolean columns;
     /** The Info column as far as the walk got. */
@@ -59,8 +64,13 @@ final class NbnsWalk {
      * @param columns whether the Info column is filled: an answer's address is read for it
      */
     NbnsWalk(Tvb t, boolean tree, boolean columns) {
+        this(t, tree, tree, columns);
+    }
+
+    NbnsWalk(Tvb t, boolean tree, boolean visible, boolean columns) {
         this.t = t;
         this.tree = tree;
+        this.visible = visible;
         this.columns = columns;
     }
 
@@ -101,6 +111,7 @@ final class NbnsWalk {
 
     /** dissect_query_records: the "Queries" item over the questions (to the end until they are read). */
     private int queries(Tree nbns, int start, int count, boolean col) {
+        section(start);
         Tree q = t.at(nbns.text("Queries"), start, Math.max(t.cap - start, 0));
         int off = start;
         for (int i = 0; i < count; i++) {
@@ -112,6 +123,7 @@ final class NbnsWalk {
 
     /** dissect_answer_records: one section of records under its title. */
     private int records(Tree nbns, int start, int count, boolean col, int opcode, String title) {
+        section(start);
         Tree s = t.at(nbns.text(title), start, Math.max(t.cap - start, 0));
         int off = start;
         for (int i = 0; i < count; i++) {
@@ -121,6 +133,13 @@ final class NbnsWalk {
         return off - start;
     }
 
+    /** A shown section's item runs to the end (length -1): proto.c wants at least one byte there. */
+    private void section(int start) {
+        if (visible) {
+            t.need(start, 1);
+        }
+    }
+
     /** dissect_nbns_query: a question's item, and " TYPE NAME" in the Info column of a request. */
     private int query(Tree parent, int off, boolean col) {
         NbName n = name(off, MAX_NAME);
@@ -128,10 +147,10 @@ final class NbnsWalk {
         int cls = t.u16(off + n.used + 2);
         String typeName = typeName(type);
         if (col) {
-            info.append(' ').append(typeName).append(' ').append(n.text);
+            info.append(' ').append(typeName).append(' ').append(columnText(n.text));
         }
         int len = n.used + 4;
-        Tree q = t.at(parent.text(DnsNames.formatText(n.text) + ": type " + typeName + ", class " + className(cls)), off, len);
+        Tree q = t.at(parent.text(columnText(n.text) + ": type " + typeName + ", class " + className(cls)), off, len);
         nameItem(q, "nbns.name", off, n.used, n.text, n.type < 0 ? null : NbName.typeName(n.type));
         uint(q, "nbns.type", off + n.used, 2, type);
         uint(q, "nbns.class", off + n.used + 2, 2, cls);
@@ -150,7 +169,7 @@ final class NbnsWalk {
         cur += 4;
         int dataLen = t.u16(cur);
         cur += 2;
-        String head = DnsNames.formatText(n.text) + ": type " + typeName + ", class " + className(cls);
+        String head = columnText(n.text) + ": type " + typeName + ", class " + className(cls);
         switch (type) {
             case T_NB -> {
                 if (col && columns && opcode != WACK) {
@@ -201,8 +220,14 @@ final class NbnsWalk {
                 }
                 Tree rr = recordItem(parent, head, off, cur - off + dataLen);
                 rrItems(rr, off, n, n.text, type, cls, ttl, dataLen);
-                t.need(cur, dataLen);
-                t.at(rr.bytes("nbns.data", "Data", t.s, t.base + cur, dataLen), cur, dataLen);
+                if (tree) { // without a tree packet-nbt.c steps over the data unread
+                    t.need(cur, dataLen);
+                    // an empty FT_BYTES item: "<MISSING>" in its label, no bytes for -T fields
+                    Tree data = dataLen != 0 ? rr.bytes("nbns.data", "Data", t.s, t.base + cur, dataLen)
+                            : rr instanceof dev.tcpscope.proto.Collected ? rr.bytes("nbns.data", "Data", t.s, t.base + Math.min(cur, t.cap), 0)
+                            : rr.field("nbns.data", "Data: <MISSING>", "");
+                    t.at(data, cur, dataLen);
+                }
                 cur += dataLen;
             }
         }
@@ -227,7 +252,7 @@ final class NbnsWalk {
             if (tree) {
                 String nb = netbiosName(cur, nameLen);
                 int type = t.u8(cur + NAME_LEN - 1);
-                t.at(rr.field("nbns.netbios_name", "Name: " + DnsNames.formatText(String.format("%s<%02x> (%s)", nb, type, NbName.typeName(type))),
+                t.at(rr.field("nbns.netbios_name", "Name: " + columnText(String.format("%s<%02x> (%s)", nb, type, NbName.typeName(type))),
                         nb), cur, NAME_LEN);
             }
             cur += NAME_LEN;
@@ -273,7 +298,7 @@ final class NbnsWalk {
 
     /** The record's text item over {@code len} bytes: with a tree, proto.c checks that they are there. */
     private Tree recordItem(Tree parent, String head, int off, int len) {
-        if (tree) {
+        if (visible) {
             t.need(off, len);
         }
         return t.at(parent.text(head), off, len);
@@ -283,7 +308,7 @@ final class NbnsWalk {
     private void rrItems(Tree rr, int off, NbName n, String name, int type, int cls, long ttl, int dataLen) {
         int at = off + 1;
         int len = n.used - 1;
-        t.at(rr.string("nbns.name", "Name", name), at, len);
+        t.at(rr.field("nbns.name", "Name: " + columnText(name), name), at, len);
         uint(rr, "nbns.type", off + n.used, 2, type);
         uint(rr, "nbns.class", off + n.used + 2, 2, cls);
         t.at(rr.field("nbns.ttl", "Time to live: " + signedSecs((int) ttl), Long.toString(ttl)), off + n.used + 4, 4);
@@ -397,6 +422,16 @@ final class NbnsWalk {
         return s.toString();
     }
 
+    /** A name as the Info column shows its raw bytes: read as UTF-8, each invalid sequence one U+FFFD. */
+    private static String columnText(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            if (raw.charAt(i) >= 0x80) {
+                return new String(raw.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return raw;
+    }
+
     private static String untilNul(String s) {
         int z = s.indexOf('\0');
         return z < 0 ? s : s.substring(0, z);
@@ -405,7 +440,7 @@ final class NbnsWalk {
     /** add_name_and_type: the name item, with its NetBIOS type's description when the name is legal. */
     private void nameItem(Tree parent, String key, int off, int len, String name, String descr) {
         String shown = descr == null ? name : name + " (" + descr + ")";
-        t.at(parent.field(key, "Name: " + DnsNames.formatText(shown), name), off, len);
+        t.at(parent.field(key, "Name: " + columnText(shown), name), off, len);
     }
 
     // ---- items ----------------------------------------------------------------------------------

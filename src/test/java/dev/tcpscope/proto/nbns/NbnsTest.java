@@ -75,6 +75,24 @@ class NbnsTest {
         assertThat(NbnsWalk.process(star, 0, 10)).isEqualTo("*<00><00>");
     }
 
+    /** 4.0.17's name_len leaves a bitstring label's text out: a name of only one is too short, a malformed message. */
+    @Test
+    void aNameOfOnlyABitstringLabelEndsTheMessage() {
+        byte[] m = HexFormat.of().parseHex("1001" + "0000" + "0001000000000000" + "410c0020" + "00" + "00200001");
+        NbnsWalk w = new NbnsWalk(new Tvb(MemorySegment.ofArray(m), 0, m.length, m.length), false, true);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.message(Tree.NOTHING)).isSameAs(Tvb.Stop.MALFORMED);
+        assertThat(w.info.toString()).isEqualTo("Name query");
+    }
+
+    /** As tvbuff.c checks: a range starting past the captured bytes but inside the message is a cut capture. */
+    @Test
+    void aRangeStartingPastTheCapturedBytesIsACutCapture() {
+        byte[] m = new byte[20];
+        NbnsBytes b = new NbnsBytes(MemorySegment.ofArray(m), 0, 10, 20, false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.need(15, 10)).isSameAs(Tvb.Stop.SHORT);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.need(5, 20)).isSameAs(Tvb.Stop.MALFORMED);
+    }
+
     /** 65,535 questions announced, each a pointer to itself: the walk ends at the message's end, at once. */
     @Test
     void countsPastTheMessageAndLoopingPointersEndTheWalk() {
