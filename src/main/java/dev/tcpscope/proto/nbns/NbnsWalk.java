@@ -308,7 +308,7 @@ final class NbnsWalk {
     private void rrItems(Tree rr, int off, NbName n, String name, int type, int cls, long ttl, int dataLen) {
         int at = off + 1;
         int len = n.used - 1;
-        t.at(rr.field("nbns.name", "Name: " + columnText(name), name), at, len);
+        t.at(rr.field("nbns.name", "Name: " + columnText(name), columnText(name)), at, len);
         uint(rr, "nbns.type", off + n.used, 2, type);
         uint(rr, "nbns.class", off + n.used + 2, 2, cls);
         t.at(rr.field("nbns.ttl", "Time to live: " + signedSecs((int) ttl), Long.toString(ttl)), off + n.used + 4, 4);
@@ -440,7 +440,7 @@ final class NbnsWalk {
     /** add_name_and_type: the name item, with its NetBIOS type's description when the name is legal. */
     private void nameItem(Tree parent, String key, int off, int len, String name, String descr) {
         String shown = descr == null ? name : name + " (" + descr + ")";
-        t.at(parent.field(key, "Name: " + columnText(shown), name), off, len);
+        t.at(parent.field(key, "Name: " + columnText(shown), columnText(name)), off, len);
     }
 
     // ---- items ----------------------------------------------------------------------------------
