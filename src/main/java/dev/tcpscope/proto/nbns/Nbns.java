@@ -59,7 +59,7 @@ public final class Nbns implements PduDissector, LayerTree {
         ctx.columns.setProtocol("NBNS");
         ctx.columns.setInfo("");
         fragmented = ctx.datagram && ctx.fragment;
-        Tvb b = new NbnsBytes(s, off, len, ctx.reportedLength, fragmented);
+        Tvb b = new Tvb(s, off, len, ctx.reportedLength, fragmented);
         frame = ctx.frame;
         bytes = b;
         NbnsWalk w = new NbnsWalk(b, tree.getAsBoolean(), false, true);

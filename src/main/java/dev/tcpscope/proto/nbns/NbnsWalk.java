@@ -133,11 +133,24 @@ final class NbnsWalk {
         return off - start;
     }
 
-    /** A shown section's item runs to the end (length -1): proto.c wants at least one byte there. */
+    /**
+     * A section's item runs to the end (length -1): proto.c wants at least one byte there, which
+     * it checks with or without a tree (tvb_ensure_captured_length_remaining).
+     */
     private void section(int start) {
-        if (visible) {
-            t.need(start, 1);
+        ensure(start, 1);
+    }
+
+    /**
+     * tvb_ensure_bytes_exist, as proto.c checks an item's range: the offset first (one past the
+     * captured bytes but within the message is a cut capture, whatever the length), then the
+     * end. A plain read (tvb_get_*) checks the end only ({@link Tvb#need}).
+     */
+    private void ensure(int off, int len) {
+        if (off > t.cap && off <= t.rep && len >= 0) {
+            throw t.fragment ? Tvb.Stop.FRAGMENT : Tvb.Stop.SHORT;
         }
+        t.need(off, len);
     }
 
     /** dissect_nbns_query: a question's item, and " TYPE NAME" in the Info column of a request. */
@@ -199,6 +212,7 @@ final class NbnsWalk {
                             incomplete(rr, cur, dataLen);
                             break;
                         }
+                        ensure(cur, 4);
                         String a = ipv4(cur);
                         t.at(rr.field("nbns.addr", "Addr: " + a, a), cur, 4);
                         cur += 4;
@@ -221,7 +235,7 @@ final class NbnsWalk {
                 Tree rr = recordItem(parent, head, off, cur - off + dataLen);
                 rrItems(rr, off, n, n.text, type, cls, ttl, dataLen);
                 if (tree) { // without a tree packet-nbt.c steps over the data unread
-                    t.need(cur, dataLen);
+                    ensure(cur, dataLen);
                     // an empty FT_BYTES item: "<MISSING>" in its label, no bytes for -T fields
                     Tree data = dataLen != 0 ? rr.bytes("nbns.data", "Data", t.s, t.base + cur, dataLen)
                             : rr instanceof dev.tcpscope.proto.Collected ? rr.bytes("nbns.data", "Data", t.s, t.base + Math.min(cur, t.cap), 0)
@@ -271,7 +285,7 @@ final class NbnsWalk {
             incomplete(rr, cur, dataLen);
             return cur;
         }
-        t.need(cur, 6);
+        ensure(cur, 6);
         long mac = (long) t.u16(cur) << 32 | t.u32(cur + 2);
         String plain = EtherNames.plain(mac);
         t.at(rr.field("nbns.unit_id", "Unit ID: " + EtherNames.name(mac) + " (" + plain + ")", plain), cur, 6);
@@ -299,7 +313,7 @@ final class NbnsWalk {
     /** The record's text item over {@code len} bytes: with a tree, proto.c checks that they are there. */
     private Tree recordItem(Tree parent, String head, int off, int len) {
         if (visible) {
-            t.need(off, len);
+            ensure(off, len);
         }
         return t.at(parent.text(head), off, len);
     }
@@ -319,7 +333,7 @@ final class NbnsWalk {
     private void incomplete(Tree rr, int off, int len) {
         t.at(rr.text("incomplete entry"), off, Math.min(len, Math.max(t.cap - off, 0))) // the item ends with the bytes
                 .expert("nbns.incomplete_entry", Tree.Severity.ERROR, Tree.Group.MALFORMED, "incomplete entry");
-        t.need(off, len); // after the item: 4.0.17 shows it, then the exception
+        ensure(off, len); // after the item: 4.0.17 shows it, then the exception
     }
 
     // ---- names ----------------------------------------------------------------------------------
@@ -493,7 +507,7 @@ final class NbnsWalk {
 
     /** proto_tree_add_item of an integer or FT_ETHER field. */
     private void item(Tree parent, String name, int off, int len) {
-        t.need(off, len);
+        ensure(off, len);
         long v = 0;
         for (int i = 0; i < len; i++) {
             v = v << 8 | t.u8(off + i);

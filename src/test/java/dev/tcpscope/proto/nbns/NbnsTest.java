@@ -84,13 +84,28 @@ class NbnsTest {
         assertThat(w.info.toString()).isEqualTo("Name query");
     }
 
-    /** As tvbuff.c checks: a range starting past the captured bytes but inside the message is a cut capture. */
+    /**
+     * As tvbuff.c checks: an item's range that starts past the captured bytes inside the message
+     * is a cut capture (the authority section after an answer whose data were stepped over), a
+     * read there past the message's end a malformed one (the second answer).
+     */
     @Test
-    void aRangeStartingPastTheCapturedBytesIsACutCapture() {
-        byte[] m = new byte[20];
-        NbnsBytes b = new NbnsBytes(MemorySegment.ofArray(m), 0, 10, 20, false);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.need(15, 10)).isSameAs(Tvb.Stop.SHORT);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.need(5, 20)).isSameAs(Tvb.Stop.MALFORMED);
+    void rangesAndReadsPastTheCapturedBytesAreCheckedAsTvbuffChecksThem() {
+        String rr = "00" + "0099" + "0001" + "00000000" + "0005" + "4142434445";
+        byte[] auth = HexFormat.of().parseHex("100e" + "8000" + "0000000100010000" + rr);
+        byte[] answers = HexFormat.of().parseHex("100e" + "8000" + "0000000200000000" + rr);
+        assertThat(stop(auth, 23)).isSameAs(Tvb.Stop.SHORT);
+        assertThat(stop(answers, 23)).isSameAs(Tvb.Stop.MALFORMED);
+    }
+
+    private static Tvb.Stop stop(byte[] m, int captured) {
+        NbnsWalk w = new NbnsWalk(new Tvb(MemorySegment.ofArray(m), 0, captured, m.length), false, false, true);
+        try {
+            w.message(Tree.NOTHING);
+        } catch (Tvb.Stop stop) {
+            return stop;
+        }
+        return null;
     }
 
     /** 65,535 questions announced, each a pointer to itself: the walk ends at the message's end, at once. */
