@@ -387,9 +387,11 @@ final class ReadCommand implements Callable<Integer> {
         boolean tree = display != null || read != null || details != null || fields != null || colorizer != null
                 || statistics.stream().anyMatch(z -> z.startsWith("io,phs") || z.startsWith("io,stat,") && z.split(",", -1).length > 3);
         payloads.tree(tree);
-        // tshark.c passes a cinfo for a printed packet list (not -q) or -T fields naming a column
-        payloads.columns(details == null && fields == null && !listing.quiet
-                || fields != null && fieldNames.stream().anyMatch(n -> n.startsWith("_ws.col.")));
+        // tshark.c passes a cinfo when it prints the packet list (text without -V/-O unless -P,
+        // -x alone, psml, ek with -P; not -q) or -T fields names a column
+        boolean printsList = outputFormat.equals("text") && !listing.quiet && (!(verbose || onlyProtocols != null) || save.print)
+                || psml || outputFormat.equals("ek") && save.print;
+        payloads.columns(printsList || fields != null && fieldNames.stream().anyMatch(n -> n.startsWith("_ws.col.")));
         Decoder decoder = new Decoder(new TcpAnalyzer(mode).preferences(preferences));
         if (!transportOnly) {
             decoder.payloads(payloads);
