@@ -210,6 +210,11 @@ ENABLED=(
   #   attributes, KE, ID, CERTREQ, HASH, Nonce, Notify, Delete, Vendor ID, TSi/TSr, AUTH, NAT-D,
   #   the Encrypted payload without keys). Needs no helper protocol.
   isakmp
+  # nbns: the NetBIOS Name Service on udp.port 137 (packet-nbt.c; src/main/java/dev/tcpscope/proto/
+  #   nbns; docs/nbns.md): the header, questions and records with their first-level encoded
+  #   names, NB flags and addresses, WACKs, NBSTAT's name table and statistics. Needs no helper
+  #   protocol (nbdgm, UDP 138, stays disabled: its datagrams are data).
+  nbns
   # resp: Redis's serialization protocol on tcp.port 6379 (src/main/java/dev/tcpscope/proto/
   #   resp): strings, errors, integers, bulk strings and nested arrays, with the dissector's own
   #   reassembly (a line, a bulk string, an array waiting for more). Its JSON-in-a-string

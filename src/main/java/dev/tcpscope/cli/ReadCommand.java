@@ -387,6 +387,11 @@ final class ReadCommand implements Callable<Integer> {
         boolean tree = display != null || read != null || details != null || fields != null || colorizer != null
                 || statistics.stream().anyMatch(z -> z.startsWith("io,phs") || z.startsWith("io,stat,") && z.split(",", -1).length > 3);
         payloads.tree(tree);
+        // tshark.c passes a cinfo when it prints the packet list (text without -V/-O unless -P,
+        // -x alone, psml, ek with -P; not -q) or -T fields names a column
+        boolean printsList = outputFormat.equals("text") && !listing.quiet && (!(verbose || onlyProtocols != null) || save.print)
+                || psml || outputFormat.equals("ek") && save.print;
+        payloads.columns(printsList || fields != null && fieldNames.stream().anyMatch(n -> n.startsWith("_ws.col.")));
         Decoder decoder = new Decoder(new TcpAnalyzer(mode).preferences(preferences));
         if (!transportOnly) {
             decoder.payloads(payloads);
@@ -403,7 +408,8 @@ final class ReadCommand implements Callable<Integer> {
             }
             Decoder second = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()).preferences(preferences), decoder);
             if (!transportOnly) {
-                DissectorTable again = Protocols.table().desegment(preferences.desegmentTcpStreams).tree(tree);
+                DissectorTable again = Protocols.table().desegment(preferences.desegmentTcpStreams).tree(tree)
+                        .columns(payloads.columns());
                 if (decodeAs != null) {
                     decodeAs.forEach(rule -> Protocols.decodeAs(again, rule));
                 }

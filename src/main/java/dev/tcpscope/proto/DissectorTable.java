@@ -330,6 +330,22 @@ public final class DissectorTable implements PduTable {
     @Override
     public boolean tree() { return tree; }
 
+    private boolean columns = true;
+
+    /**
+     * Says whether tshark fills the columns while it builds the frames' trees: for a packet list
+     * and for -T fields naming a column, not for -V, -T json, pdml or ek (tshark.c passes no
+     * cinfo then). A dissector that reads bytes only for its Info column (packet-nbt.c's answer
+     * address) stops at a cut message only when they are filled. Returns this table.
+     */
+    public DissectorTable columns(boolean on) {
+        columns = on;
+        return this;
+    }
+
+    /** Whether the columns are filled while the trees are built ({@link #columns(boolean)}). */
+    public boolean columns() { return columns; }
+
     /**
      * Conversations a protocol announced (packet-ftp.c: conversation_new + conversation_set_dissector
      * for a data connection), by port: a connection with that port goes to the dissector, ahead of

@@ -21,6 +21,10 @@ final class DnsName {
     int length;
     /** The bytes the name takes where it was read (up to its first pointer). */
     int used;
+    /** The characters of plain labels and dots in the name: expand_dns_name's name_len, which leaves bitstring labels out. */
+    private int plain;
+    /** The name is one of expand_dns_name's texts ("&lt;Name too long&gt;" ...), whose name_len is its length. */
+    private boolean special;
 
     /** {@code format_text} of the name, as the Info column and the tree show it. */
     String text() {
@@ -28,7 +32,7 @@ final class DnsName {
     }
 
     /** get_dns_name at {@code offset}; {@code dataOffset} is where pointers count from. */
-    static DnsName read(DnsBytes b, int offset, int dataOffset) {
+    static DnsName read(dev.tcpscope.proto.Tvb b, int offset, int dataOffset) {
         DnsName n = new DnsName();
         n.expand(b, offset, dataOffset);
         if (n.name.isEmpty() && n.used <= MIN_LEN) {
@@ -36,13 +40,14 @@ final class DnsName {
             n.length = 6;
             return n;
         }
-        if (n.used < MIN_LEN || n.used > MIN_LEN && n.length == 0) {
+        // 4.0.17 counts in name_len the labels' characters and dots, not a bitstring label's text
+        if (n.used < MIN_LEN || n.used > MIN_LEN && (n.length == 0 || n.plain == 0 && !n.special)) {
             throw DnsBytes.Stop.MALFORMED;
         }
         return n;
     }
 
-    private void expand(DnsBytes b, int start, int dataOffset) {
+    private void expand(dev.tcpscope.proto.Tvb b, int start, int dataOffset) {
         StringBuilder np = new StringBuilder(64);
         int maxname = MAX;
         int offset = start;
@@ -60,6 +65,7 @@ final class DnsName {
                     if (!first) {
                         if (maxname > 0) {
                             np.append('.');
+                            plain++;
                             maxname--;
                         }
                     } else {
@@ -70,6 +76,7 @@ final class DnsName {
                     for (int k = 0; k < component; k++) {
                         if (maxname > 0) {
                             np.append((char) b.u8(offset));
+                            plain++;
                             maxname--;
                         }
                         offset++;
@@ -99,6 +106,7 @@ final class DnsName {
                     } else {
                         name = "<Unknown extended label>";
                         length = name.length();
+                        special = true;
                         used = offset - start;
                         if (used < 1) {
                             throw DnsBytes.Stop.MALFORMED;
@@ -117,6 +125,7 @@ final class DnsName {
                     if (target == offset + 2 || pointers > MAX) {
                         name = "<Name contains a pointer that loops>";
                         length = name.length();
+                        special = true;
                         used = len;
                         if (used < 1) {
                             throw DnsBytes.Stop.MALFORMED;
@@ -133,6 +142,7 @@ final class DnsName {
         } else {
             name = "<Name too long>";
             length = name.length();
+            special = true;
         }
         used = len < 0 ? offset - start : len;
     }

@@ -28,18 +28,13 @@ class Smb2Test {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/smb2");
     /**
      * Lines (1-based, of the list; the fields add a header line) that are known to differ, for
-     * reasons outside this package. Two DNS answers of zeek-smb_v2_only_non_zero_reserved1.pcap
-     * whose names hold bytes that are not UTF-8, which tshark writes raw and tcpscope escapes
-     * (proto/dns). And DCE/RPC calls over the named pipes whose Info tshark's interface
+     * reasons outside this package: DCE/RPC calls over the named pipes whose Info tshark's interface
      * dissectors extend from the NDR body, which tcpscope does not dissect (docs/DCERPC.md):
      * SRVSVC's "[Long frame (4 bytes)]" and a NetShareEnumAll response it finds malformed, LSARPC's
      * ", STATUS_NONE_MAPPED, Error: ..." and SAMR LookupDomain's domain name. They must still
      * differ, so each exception goes when the reason does.
      */
     private static final java.util.Map<String, java.util.Set<Integer>> KNOWN = java.util.Map.ofEntries(
-            java.util.Map.entry("zeek-smb_v2_only_non_zero_reserved1.pcap.list.txt", java.util.Set.of(130, 219)),
-            java.util.Map.entry("zeek-smb_v2_only_non_zero_reserved1.pcap.2.list.txt", java.util.Set.of(130, 219)),
-            java.util.Map.entry("zeek-smb_v2_only_non_zero_reserved1.pcap.fields.tsv", java.util.Set.of(131, 220)),
             java.util.Map.entry("arkime-wireshark-smb-on-windows10.pcap.list.txt", java.util.Set.of(113, 116)),
             java.util.Map.entry("arkime-wireshark-smb-on-windows10.pcap.2.list.txt", java.util.Set.of(113, 116)),
             java.util.Map.entry("arkime-wireshark-smb-on-windows10.pcap.fields.tsv", java.util.Set.of(114, 117)),
