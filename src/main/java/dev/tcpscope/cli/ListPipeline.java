@@ -17,7 +17,8 @@ import java.util.concurrent.BlockingQueue;
  * order, as the analysis must, and copies what the line of each shown frame needs
  * ({@link FrameCopy}, with the bytes its layers lie in); a second thread builds the lines from
  * the copies, in the same order, and writes them. With two cores a read then takes about the
- * longer of the two halves (decoding is roughly two thirds of the work) instead of their sum.
+ * longer of the two halves (decoding is roughly two thirds of the work) instead of their sum,
+ * once the JIT compiler no longer needs a core of its own: see {@link #worthIt()}.
  *
  * <p>Copies travel in batches of at most {@value #FRAMES} frames or {@value #ROOM} bytes of
  * frame data (one frame longer than that makes its batch alone); at most {@value #BATCHES}
@@ -70,9 +71,18 @@ final class ListPipeline implements AutoCloseable {
         writer.start();
     }
 
-    /** Whether a pipeline pays here: a second core to run the writer on. */
+    /**
+     * Whether to list on two threads: as the system property {@code tcpscope.listThreads} says (1
+     * or 2), else when the machine has four cores or more. On two cores it did not pay: the JIT
+     * compiler keeps the second core busy for the first seconds of a read, and the copies cost
+     * the decoding thread about a tenth of its time (bench/README.md, session 37).
+     */
     static boolean worthIt() {
-        return Runtime.getRuntime().availableProcessors() > 1;
+        String threads = System.getProperty("tcpscope.listThreads");
+        if (threads != null) {
+            return threads.strip().equals("2");
+        }
+        return Runtime.getRuntime().availableProcessors() >= 4;
     }
 
     /** The frame {@code d} has just decoded is shown, colored by {@code rule} (null: uncolored). */
