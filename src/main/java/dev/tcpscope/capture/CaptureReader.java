@@ -52,6 +52,11 @@ public interface CaptureReader extends AutoCloseable {
         return false;
     }
 
+    /** True when the capture comes from a stream (standard input, a pipe, a decompressed file), not a file read in place. */
+    default boolean streamed() {
+        return false;
+    }
+
     /** The file format, e.g. {@code "pcap"}, {@code "pcap-nsec"}, {@code "pcapng"}. */
     String format();
 

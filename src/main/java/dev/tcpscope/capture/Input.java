@@ -44,6 +44,11 @@ sealed interface Input extends Closeable permits FileInput, StreamInput {
         return false;
     }
 
+    /** True for a stream (standard input, a pipe, a decompressed file), whose {@link #mayBlock} changes as it is read. */
+    default boolean streamed() {
+        return false;
+    }
+
     /**
      * The file whose bytes {@link #segment()} holds, to read bytes again later, or null (a stream, whose
      * buffer is reused).

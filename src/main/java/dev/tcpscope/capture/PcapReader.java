@@ -72,6 +72,11 @@ final class PcapReader implements CaptureReader {
         return in.mayBlock();
     }
 
+    @Override
+    public boolean streamed() {
+        return in.streamed();
+    }
+
     PcapReader(Input in, String name, int magicLittleEndian) throws IOException {
         this.in = in;
         this.name = name;

@@ -96,6 +96,11 @@ final class PcapngReader implements CaptureReader {
         return in.mayBlock();
     }
 
+    @Override
+    public boolean streamed() {
+        return in.streamed();
+    }
+
     PcapngReader(Input in, String name) throws IOException {
         this.in = in;
         this.name = name;

@@ -60,6 +60,11 @@ final class StreamInput implements Input {
     }
 
     @Override
+    public boolean streamed() {
+        return true;
+    }
+
+    @Override
     public boolean mayBlock() {
         try {
             return !eof && in.available() == 0;

@@ -619,9 +619,11 @@ final class ReadCommand implements Callable<Integer> {
         live = out;
         String[] texts = psml ? new String[PacketList.COLUMN_TITLES.size()] : null;
         boolean psmlDocument = psml && !save.active(); // tshark -w writes the packets without header and end
-        // the plain list of a file: lines built and written on a second thread while the next frames decode
-        pipeline = fields == null && !psml && !listing.quiet && !flushEach && kept == null && !reader.mayBlock()
-                && ListPipeline.worthIt() ? new ListPipeline(list, out, colored != null) : null;
+        // the plain list of a file read in place: lines built and written on a second thread while
+        // the next frames decode (a stream's mayBlock changes as it is read, and a live one wants
+        // each line flushed as its packet arrives)
+        pipeline = fields == null && !psml && !listing.quiet && !flushEach && kept == null && !reader.streamed()
+                && !reader.mayBlock() && ListPipeline.worthIt() ? new ListPipeline(list, out, colored != null) : null;
         try (reader) {
             if (fields != null && !listing.quiet && fields.appendHeader(line)) {
                 out.line(line);
@@ -720,7 +722,7 @@ final class ReadCommand implements Callable<Integer> {
 
     /** Hands what is printed and saved so far on (before waiting for a pipe, or for -l); true. */
     private boolean flushLive() throws IOException {
-        if (live != null) {
+        if (live != null && pipeline == null) { // with a pipeline the output is its second thread's alone
             live.flush();
         }
         save.flush();
