@@ -86,6 +86,47 @@ public final class PcapRecords {
         return changed;
     }
 
+    /**
+     * The Ethernet/IPv4 frames of the pcap files {@code captures} (names under {@code captures/})
+     * to or from {@code port}, as seeds for {@link #mutateFrames}.
+     */
+    public static List<byte[]> framesOnPort(int port, String... captures) throws java.io.IOException {
+        List<byte[]> seeds = new ArrayList<>();
+        for (String c : captures) {
+            for (byte[] f : ipv4Frames(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("captures", c)), 42)) {
+                int[] p = ports(f);
+                if (p[0] == port || p[1] == port) {
+                    seeds.add(f);
+                }
+            }
+        }
+        return seeds;
+    }
+
+    /**
+     * Writes {@code count} frames to {@code out}, each a random one of {@code seeds} with one to
+     * six random bytes of its payload changed (a third of them set anew, the rest one bit
+     * flipped) and one in ten cut short.
+     */
+    public static void mutateFrames(java.nio.file.Path out, List<byte[]> seeds, long seed, int count)
+            throws java.io.IOException {
+        java.util.Random r = new java.util.Random(seed);
+        try (var os = java.nio.file.Files.newOutputStream(out);
+             var w = new PcapWriter(os, dev.tcpscope.frame.LinkType.ETHERNET, 65535, false)) {
+            for (int i = 0; i < count; i++) {
+                byte[] f = seeds.get(r.nextInt(seeds.size())).clone();
+                int payload = payloadOffset(f);
+                int mutations = 1 + r.nextInt(6);
+                for (int k = 0; k < mutations && f.length > payload; k++) {
+                    int at = payload + r.nextInt(f.length - payload);
+                    f[at] = (byte) (r.nextInt(3) == 0 ? r.nextInt(256) : f[at] ^ 1 << r.nextInt(8));
+                }
+                int keep = r.nextInt(10) == 0 ? payload + r.nextInt(f.length - payload + 1) : f.length;
+                w.write(1_700_000_000_000_000_000L + i * 1_000_000L, f, 0, keep, f.length);
+            }
+        }
+    }
+
     /** Ethernet + IPv4 + TCP (by its data offset) or UDP: where the payload starts. */
     public static int payloadOffset(byte[] f) {
         int ip = 14;

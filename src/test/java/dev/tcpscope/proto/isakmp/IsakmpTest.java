@@ -14,12 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,32 +85,10 @@ class IsakmpTest {
     /** 6,000 mutations of tcpdump's ISAKMP messages (IKEv1 and IKEv2), some cut: every read ends normally and quickly. */
     @Test
     void mutatedMessagesNeverBreakARead(@TempDir Path dir) throws IOException {
-        List<byte[]> seeds = new ArrayList<>();
-        for (String c : MUTATED) {
-            for (byte[] f : dev.tcpscope.synth.PcapRecords.ipv4Frames(Files.readAllBytes(Path.of("captures", c)), 42)) {
-                int[] ports = dev.tcpscope.synth.PcapRecords.ports(f);
-                if (ports[0] == 500 || ports[1] == 500) {
-                    seeds.add(f);
-                }
-            }
-        }
+        List<byte[]> seeds = dev.tcpscope.synth.PcapRecords.framesOnPort(500, MUTATED);
         assertThat(seeds).hasSizeGreaterThan(5);
-        Random r = new Random(500);
         Path pcap = dir.resolve("mutated.pcap");
-        try (var os = Files.newOutputStream(pcap);
-             var w = new dev.tcpscope.synth.PcapWriter(os, dev.tcpscope.frame.LinkType.ETHERNET, 65535, false)) {
-            for (int i = 0; i < 6000; i++) {
-                byte[] f = seeds.get(r.nextInt(seeds.size())).clone();
-                int payload = dev.tcpscope.synth.PcapRecords.payloadOffset(f);
-                int mutations = 1 + r.nextInt(6);
-                for (int k = 0; k < mutations && f.length > payload; k++) {
-                    int at = payload + r.nextInt(f.length - payload);
-                    f[at] = (byte) (r.nextInt(3) == 0 ? r.nextInt(256) : f[at] ^ 1 << r.nextInt(8));
-                }
-                int keep = r.nextInt(10) == 0 ? payload + r.nextInt(f.length - payload + 1) : f.length;
-                w.write(1_700_000_000_000_000_000L + i * 1_000_000L, f, 0, keep, f.length);
-            }
-        }
+        dev.tcpscope.synth.PcapRecords.mutateFrames(pcap, seeds, 500, 6000);
         long start = System.nanoTime();
         CliRun.readsCleanly(pcap, new String[] {}, new String[] {"-V"}, new String[] {"-T", "json", "-x"},
                 new String[] {"-Y", "isakmp", "-q", "-z", "expert"});

@@ -14,13 +14,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,32 +124,10 @@ class NbnsTest {
     /** 6,000 mutations of the NBNS datagrams, some cut: every read ends normally and quickly. */
     @Test
     void mutatedMessagesNeverBreakARead(@TempDir Path dir) throws IOException {
-        List<byte[]> seeds = new ArrayList<>();
-        for (String c : MUTATED) {
-            for (byte[] f : dev.tcpscope.synth.PcapRecords.ipv4Frames(Files.readAllBytes(Path.of("captures", c)), 42)) {
-                int[] ports = dev.tcpscope.synth.PcapRecords.ports(f);
-                if (ports[0] == 137 || ports[1] == 137) {
-                    seeds.add(f);
-                }
-            }
-        }
+        List<byte[]> seeds = dev.tcpscope.synth.PcapRecords.framesOnPort(137, MUTATED);
         assertThat(seeds).hasSizeGreaterThan(20);
-        Random r = new Random(137);
         Path pcap = dir.resolve("mutated.pcap");
-        try (var os = Files.newOutputStream(pcap);
-             var w = new dev.tcpscope.synth.PcapWriter(os, dev.tcpscope.frame.LinkType.ETHERNET, 65535, false)) {
-            for (int i = 0; i < 6000; i++) {
-                byte[] f = seeds.get(r.nextInt(seeds.size())).clone();
-                int payload = dev.tcpscope.synth.PcapRecords.payloadOffset(f);
-                int mutations = 1 + r.nextInt(6);
-                for (int k = 0; k < mutations && f.length > payload; k++) {
-                    int at = payload + r.nextInt(f.length - payload);
-                    f[at] = (byte) (r.nextInt(3) == 0 ? r.nextInt(256) : f[at] ^ 1 << r.nextInt(8));
-                }
-                int keep = r.nextInt(10) == 0 ? payload + r.nextInt(f.length - payload + 1) : f.length;
-                w.write(1_700_000_000_000_000_000L + i * 1_000_000L, f, 0, keep, f.length);
-            }
-        }
+        dev.tcpscope.synth.PcapRecords.mutateFrames(pcap, seeds, 137, 6000);
         long start = System.nanoTime();
         CliRun.readsCleanly(pcap, new String[] {}, new String[] {"-V"}, new String[] {"-T", "json", "-x"},
                 new String[] {"-Y", "nbns", "-q", "-z", "expert"});
