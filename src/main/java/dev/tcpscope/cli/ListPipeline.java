@@ -222,7 +222,7 @@ final class ListPipeline implements AutoCloseable {
                 Ansi.appendTsharkLine(painted, line, b.rules[i]);
                 out.text(painted);
             } else {
-                out.line(line);
+                out.lineMarked(line); // uncolored, the list marks its arrows (ReadCommand)
             }
         }
     }

@@ -617,6 +617,11 @@ final class ReadCommand implements Callable<Integer> {
         StringBuilder colored = colorizer == null || psml ? null : new StringBuilder(512);
         LineWriter out = new LineWriter(parent.out);
         live = out;
+        // the plain uncolored list: its lines go to out and nowhere else, with NUL for the arrows
+        boolean marked = fields == null && !psml && colored == null;
+        if (marked) {
+            list.markArrows();
+        }
         String[] texts = psml ? new String[PacketList.COLUMN_TITLES.size()] : null;
         boolean psmlDocument = psml && !save.active(); // tshark -w writes the packets without header and end
         // the plain list of a file read in place: lines built and written on a second thread while
@@ -662,7 +667,9 @@ final class ReadCommand implements Callable<Integer> {
                     colored.setLength(0);
                     Ansi.appendTsharkLine(colored, line, colorizer.match(decoder));
                     out.text(colored);
-                } else if (!listing.quiet) {
+                } else if (marked) {
+                    out.lineMarked(line);
+                } else {
                     out.line(line);
                 }
                 if (flushEach) {

@@ -32,6 +32,20 @@ public final class LineWriter implements AutoCloseable {
         buf[n++] = '\n';
     }
 
+    /** Writes {@code cs} and a newline, each NUL in it as "→" ({@link PacketList#markArrows}). */
+    public void lineMarked(CharSequence cs) throws IOException {
+        marked = true;
+        try {
+            text(cs);
+        } finally {
+            marked = false;
+        }
+        newline();
+    }
+
+    /** While {@link #lineMarked} writes: a NUL stands for "→". */
+    private boolean marked;
+
     /** Writes {@code s} and a newline. */
     public void line(String s) throws IOException {
         text(s);
@@ -211,8 +225,16 @@ public final class LineWriter implements AutoCloseable {
         int i = from;
         for (; i < to; i++) {
             char c = cc[i - from];
-            if (c < 0x80) {
+            if (c < 0x80 && c != 0) {
                 b[k++] = (byte) c;
+            } else if (c == 0) {
+                if (marked) {
+                    b[k++] = (byte) 0xe2; // U+2192
+                    b[k++] = (byte) 0x86;
+                    b[k++] = (byte) 0x92;
+                } else {
+                    b[k++] = 0;
+                }
             } else if (c < 0x800) {
                 b[k++] = (byte) (0xc0 | c >> 6);
                 b[k++] = (byte) (0x80 | c & 0x3f);

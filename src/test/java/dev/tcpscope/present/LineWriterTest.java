@@ -36,4 +36,28 @@ class LineWriterTest {
         }
         assertThat(got.toByteArray()).isEqualTo(expected.toByteArray());
     }
+
+    @Test
+    void aMarkedLineWritesEachNulAsTheArrowAndOtherLinesKeepTheirNul() throws IOException {
+        SplittableRandom random = new SplittableRandom(11);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        try (LineWriter w = new LineWriter(got)) {
+            for (int line = 0; line < 300; line++) {
+                int pieces = random.nextInt(10) == 0 ? random.nextInt(40_000) : random.nextInt(60);
+                StringBuilder sb = new StringBuilder();
+                for (int p = 0; p < pieces; p++) {
+                    sb.append(random.nextInt(4) == 0 ? "\0" : PIECES[random.nextInt(PIECES.length)]);
+                }
+                if (line % 2 == 0) {
+                    w.lineMarked(sb);
+                    expected.writeBytes((sb.toString().replace('\0', '\u2192') + "\n").getBytes(StandardCharsets.UTF_8));
+                } else {
+                    w.line(sb); // a NUL stays a NUL outside lineMarked
+                    expected.writeBytes((sb + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        }
+        assertThat(got.toByteArray()).isEqualTo(expected.toByteArray());
+    }
 }
