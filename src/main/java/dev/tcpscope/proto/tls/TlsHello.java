@@ -34,8 +34,10 @@ final class TlsHello {
         String dash = "";
         while (off + 2 <= csEnd) {
             int c = Tls.u16(b, off);
-            cs.field("tls.handshake.ciphersuite", "Cipher Suite: " + TlsNames.CIPHER_SUITE.name(c, "Unknown") + " (" + TlsTree.hex4(c) + ")",
-                    TlsTree.hex4(c)).at(b, off, 2);
+            if (cs != Tree.NOTHING) { // the list reads only the JA3 parts: no label made for nothing
+                cs.field("tls.handshake.ciphersuite", "Cipher Suite: " + TlsNames.CIPHER_SUITE.name(c, "Unknown") + " (" + TlsTree.hex4(c) + ")",
+                        TlsTree.hex4(c)).at(b, off, 2);
+            }
             if (!grease(c)) {
                 ja3.append(dash).append(c);
                 dash = "-";
@@ -178,7 +180,8 @@ final class TlsHello {
         Tree rnd = hs.bytes("tls.handshake.random", "Random", b, off, 32);
         if (r.sessionVersion != Tls.TLS13) {
             long secs = Integer.toUnsignedLong(Tls.u16(b, off) << 16 | Tls.u16(b, off + 2));
-            rnd.field("tls.handshake.random_time", "GMT Unix Time: " + absTime(secs), absTime(secs)).time(secs, 0).at(b, off, 4);
+            String at = rnd == Tree.NOTHING ? "" : absTime(secs); // String.format: not for a tree nobody sees
+            rnd.field("tls.handshake.random_time", "GMT Unix Time: " + at, at).time(secs, 0).at(b, off, 4);
             rnd.bytes("tls.handshake.random_bytes", "Random Bytes", b, off + 4, 28);
         } else if (hrr) {
             rnd.relabel("Random: " + TlsTree.hex(b, off, 32) + " (HelloRetryRequest magic)");
