@@ -138,9 +138,16 @@ public final class TimeFormat {
         }
         sb.append('.');
         int v = ns / POW10[9 - digits];
-        for (int p = digits - 1; p >= 0; p--) {
-            sb.append((char) ('0' + (v / POW10[p]) % 10));
+        // the zeros a number of fewer digits needs in front, then the number: one division, not a
+        // division by a variable power of ten per digit (a tenth of the list's time column)
+        int len = 0;
+        while (len < digits && v >= POW10[len]) {
+            len++;
         }
+        for (int i = Math.max(len, 1); i < digits; i++) {
+            sb.append('0');
+        }
+        sb.append(v);
     }
 
     private void appendClock(StringBuilder sb, long sec, int ns, int digits, boolean date, ZoneId z) {
