@@ -255,7 +255,8 @@ public final class DetailNode implements Tree {
 
     @Override
     public DetailNode bytes(String key, String name, MemorySegment s, long off, int len) {
-        return field(key, Labels.truncated(name, Labels.hexShort(s, off, len)), Labels.hexColons(s, off, len)).at(s, off, len);
+        // the value's hex made only when asked for ({@link #hexField}): -V never asks
+        return hexField(key, Labels.truncated(name, Labels.hexShort(s, off, len)), s, off, len).at(s, off, len);
     }
 
     @Override

@@ -106,8 +106,8 @@ final class ReassemblyDetails {
         }
         tree.field("tcp.segment.count", "Segment count: " + count, count).generated();
         tree.field("tcp.reassembled.length", "Reassembled TCP length: " + len, len).generated();
-        tree.field("tcp.reassembled.data", Labels.truncated("Reassembled TCP Data", Labels.hexShort(s, 0, len)),
-                Labels.hexColons(s, 0, len)).generated().at(s, 0, len);
+        tree.hexField("tcp.reassembled.data", Labels.truncated("Reassembled TCP Data", Labels.hexShort(s, 0, len)), s, 0, len)
+                .generated().at(s, 0, len);
     }
 
     private static DetailNode fragment(DetailNode tree, String p, Reassembly r, int k) {
