@@ -116,7 +116,7 @@ final class RadiusWalk {
             t.need(off, alen);
             StringBuilder label = new StringBuilder("AVP: t=").append(a.name())
                     .append('(').append(type0).append(extended ? "." + type1 : "").append(')').append(" l=").append(alen);
-            Tree avp = t.at(tree.field("radius.avp", "", Text.hexColons(t.s, t.base + off, alen)), off, alen);
+            Tree avp = t.at(tree.bytes("radius.avp", "AVP", t.s, t.base + off, alen), off, alen);
             alen -= 2;
             off += 2;
             boolean longExt = type0 == 245 || type0 == 246;
