@@ -109,6 +109,11 @@ public final class Radius implements PduDissector, LayerTree, TwoPass {
         match = null;
         headerStop = null;
         eap = null;
+        if (len <= 0) {
+            // no byte of the payload captured: packet-udp.c hands it to no one, UDP keeps its columns
+            ctx.declined = true;
+            return;
+        }
         boolean frag = ctx.datagram && ctx.fragment;
         Tvb b = new Tvb(s, off, len, Math.max(len, ctx.reportedLength), frag);
         try {

@@ -21,9 +21,10 @@ import java.util.function.Consumer;
  * (CHAP-Password, Framed-IP-Address, Login-IP-Host, Framed-IPX-Network, Egress-VLANID,
  * Egress-VLAN-Name).
  *
- * <p>Bounded: every AVP moves on by its length, at least 2 (a shorter one ends the list with
- * the "AVP too short" expert item), within the message's 16-bit length; every VSA by its header
- * at least; an EAP buffer holds at most the message's bytes.
+ * <p>Bounded: every AVP takes its length, at least 2, off what is left of the list (a shorter one
+ * ends it with the "AVP too short" expert item), at most 4096 bytes; every VSA moves the offset
+ * on by its header at least, and every read past the captured bytes stops the walk
+ * ({@link Tvb.Stop}); an EAP buffer holds at most the message's bytes.
  */
 final class RadiusWalk {
     /** packet-radius.c's base fields and the kept dictionary's (scripts/gen-radius-dict.py). */
@@ -112,7 +113,8 @@ final class RadiusWalk {
             }
             length -= alen;
             int avpStart = off;
-            RadiusDict.Attr a = RadiusDict.attr(0, extended ? type0 + "." + type1 : Integer.toString(type0));
+            // the dictionary keys a code by both bytes: an extended type 0 is the plain attribute's entry
+            RadiusDict.Attr a = RadiusDict.attr(0, extended && type1 != 0 ? type0 + "." + type1 : Integer.toString(type0));
             t.need(off, alen);
             StringBuilder label = new StringBuilder("AVP: t=").append(a.name())
                     .append('(').append(type0).append(extended ? "." + type1 : "").append(')').append(" l=").append(alen);
@@ -129,8 +131,8 @@ final class RadiusWalk {
                 }
             }
             if (type0 == VENDOR_SPECIFIC || extended && type1 == VENDOR_SPECIFIC) {
-                vendor(tree, avp, label, avpStart, off, alen, extended, longExt, type0);
-                off += Math.max(alen, 0);
+                // the VSAs move the offset on: the next AVP starts where the last VSA ended, past its AVP or not
+                off = vendor(tree, avp, label, avpStart, off, alen, extended, longExt, type0);
                 continue;
             }
             uint(avp, "radius.avp.type", avpStart, 1);
@@ -145,16 +147,18 @@ final class RadiusWalk {
             if (type0 == EAP_MESSAGE) {
                 eapSegments++;
                 int have = Math.max(0, Math.min(alen, t.cap - off));
-                t.at(avp.bytes("radius.eap_fragment", "EAP fragment", t.s, t.base + off, have), off, have);
+                bytes(avp, "radius.eap_fragment", "EAP fragment", off, have);
                 if (eapDone) {
                     label.append(" (non-consecutive)");
                 } else {
-                    byte[] grown = new byte[eapCaptured + have];
-                    if (eapBuf != null) {
-                        System.arraycopy(eapBuf, 0, grown, 0, eapCaptured);
+                    if (eapCaptured + have > 0) { // g_malloc(0) is NULL: no buffer while nothing is in it
+                        byte[] grown = new byte[eapCaptured + have];
+                        if (eapBuf != null) {
+                            System.arraycopy(eapBuf, 0, grown, 0, eapCaptured);
+                        }
+                        MemorySegment.copy(t.s, java.lang.foreign.ValueLayout.JAVA_BYTE, t.base + off, grown, eapCaptured, have);
+                        eapBuf = grown;
                     }
-                    MemorySegment.copy(t.s, java.lang.foreign.ValueLayout.JAVA_BYTE, t.base + off, grown, eapCaptured, have);
-                    eapBuf = grown;
                     eapCaptured += have;
                     eapTotal += alen;
                     if (off + alen + 1 < t.cap) {
@@ -164,7 +168,7 @@ final class RadiusWalk {
                     } else {
                         lastEap = true;
                     }
-                    if (lastEap) {
+                    if (lastEap && eapBuf != null) {
                         label.append(" Last Segment[").append(eapSegments).append(']');
                         eapDone = true;
                         eap = eapBefore != null && eapBefore.length == eapCaptured ? eapBefore : eapBuf;
@@ -185,13 +189,16 @@ final class RadiusWalk {
         }
     }
 
-    /** A Vendor-Specific attribute's vendor id and VSAs (RFC 2865 §5.26; RFC 6929's EVS when extended). */
-    private void vendor(Tree list, Tree avp, StringBuilder label, int avpStart, int start, int alen,
-                        boolean extended, boolean longExt, int type0) {
+    /**
+     * A Vendor-Specific attribute's vendor id and VSAs (RFC 2865 §5.26; RFC 6929's EVS when
+     * extended); returns the offset after the last VSA, where packet-radius.c reads the next AVP.
+     */
+    private int vendor(Tree list, Tree avp, StringBuilder label, int avpStart, int start, int alen,
+                       boolean extended, boolean longExt, int type0) {
         if (alen < 4) {
             avp.relabel(cut(label));
             avp.expert("radius.invalid_length", Tree.Severity.ERROR, Tree.Group.MALFORMED, "AVP too short; no room for vendor ID");
-            return;
+            return start + alen;
         }
         int off = start;
         int max = off + alen;
@@ -273,6 +280,7 @@ final class RadiusWalk {
             vsa.relabel(cut(vl));
             off += vsaLen;
         }
+        return off;
     }
 
     /** add_avp_to_tree: the tag of a tagged attribute, " val=", then the value as its type or its own function shows it. */
@@ -330,6 +338,10 @@ final class RadiusWalk {
             }
             case TLV -> tlvs(tree, label, off, len);
             case OCTETS -> {
+                if (len == 0) {
+                    label.append("[wrong length]");
+                    return;
+                }
                 t.need(off, len);
                 t.at(tree.bytes(a.field(), a.name(), t.s, t.base + off, len), off, len);
                 label.append(bytesToStr(off, len));
@@ -342,11 +354,20 @@ final class RadiusWalk {
         t.need(off, len);
         if (a.encrypt() != 0) {
             label.append("Encrypted");
-            t.at(tree.bytes(a.field() + "_encrypted", a.name() + " (encrypted)", t.s, t.base + off, len), off, len);
+            bytes(tree, a.field() + "_encrypted", a.name() + " (encrypted)", off, len);
             return;
         }
-        String v = new String(t.copy(off, len), StandardCharsets.UTF_8);
-        t.at(tree.string(a.field(), a.name(), v), off, len);
+        // proto.c's FT_STRING value ends at a NUL, bytes after it the "Trailing stray characters"
+        byte[] raw = t.copy(off, len);
+        int end = 0;
+        while (end < len && raw[end] != 0) {
+            end++;
+        }
+        Tree item = t.at(tree.string(a.field(), a.name(), new String(raw, 0, end, StandardCharsets.UTF_8)), off, len);
+        if (Text.trailingStray(t.s, t.base + off, len)) {
+            item.expert("_ws.string.trailing_stray_characters", Tree.Severity.WARNING, Tree.Group.UNDECODED,
+                    "Trailing stray characters");
+        }
         label.append(Text.format(t.s, t.base + off, len));
     }
 
@@ -433,8 +454,7 @@ final class RadiusWalk {
             ensure(off, tlen);
             Tree item = t.at(tree.text(tl.toString()), off, tlen);
             tl.append(": ");
-            t.need(off + 2, tlen - 2);
-            t.at(item.bytes(RadiusDict.UNKNOWN.field(), RadiusDict.UNKNOWN.name(), t.s, t.base + off + 2, tlen - 2), off + 2, tlen - 2);
+            bytes(item, RadiusDict.UNKNOWN.field(), RadiusDict.UNKNOWN.name(), off + 2, tlen - 2);
             tl.append(bytesToStr(off + 2, tlen - 2));
             item.relabel(cut(tl));
             off += tlen;
@@ -446,7 +466,18 @@ final class RadiusWalk {
     /** The "Invalid length" expert item (Error/Malformed) with its own text, at {@code off} for {@code len} bytes. */
     private void invalid(Tree tree, int off, int len, String message) {
         ensure(off, len);
-        t.at(tree.expert("radius.invalid_length", Tree.Severity.ERROR, Tree.Group.MALFORMED, message), off, len);
+        // proto_tree_add_expert_format: a text item with the message, the expert item under it
+        t.at(tree.text(message), off, len).expert("radius.invalid_length", Tree.Severity.ERROR, Tree.Group.MALFORMED, message);
+    }
+
+    /** An FT_BYTES item; an empty one shows "&lt;MISSING&gt;" and gives -T fields nothing. */
+    private void bytes(Tree parent, String key, String name, int off, int len) {
+        t.need(off, len);
+        if (len == 0) {
+            t.at(parent.field(key, name + ": <MISSING>", ""), off, 0);
+        } else {
+            t.at(parent.bytes(key, name, t.s, t.base + off, len), off, len);
+        }
     }
 
     private void uint(Tree parent, String name, int off, int len) {
@@ -478,8 +509,19 @@ final class RadiusWalk {
         return sb.toString();
     }
 
-    /** proto_item_append_text stops at ITEM_LABEL_LENGTH. */
+    /** proto_item_append_text stops at ITEM_LABEL_LENGTH: 239 bytes of UTF-8, a character that does not fit left out. */
     static String cut(CharSequence label) {
-        return label.length() > LABEL ? label.subSequence(0, LABEL).toString() : label.toString();
+        int bytes = 0;
+        int i = 0;
+        while (i < label.length()) {
+            int cp = Character.codePointAt(label, i);
+            int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + n > LABEL) {
+                break;
+            }
+            bytes += n;
+            i += Character.charCount(cp);
+        }
+        return label.subSequence(0, i).toString();
     }
 }

@@ -87,14 +87,54 @@ class RadiusTest {
         return experts;
     }
 
-    /** A tree that keeps its expert items' messages only. */
-    private record Experts(List<String> messages) implements Tree {
+    /**
+     * Found by a differential check of mutated datagrams against tshark: an empty EAP-Message is
+     * a "Segment" (packet-radius.c has no buffer while nothing is in it), an empty octets value is
+     * "[wrong length]", an extended type 0 is the plain attribute, and the AVP after a
+     * Vendor-Specific starts where its last VSA ended.
+     */
+    @Test
+    void edgeCasesFoundByTheDifferentialCheck() {
+        assertThat(labels("4f02" + "4f0301")).containsExactly("AVP: t=EAP-Message(79) l=2 Segment[1]",
+                "AVP: t=EAP-Message(79) l=3 Last Segment[2]");
+        assertThat(labels("1802")).containsExactly("AVP: t=State(24) l=2 val=[wrong length]");
+        assertThat(labels("f5040000")).containsExactly("AVP: t=Extended-Attribute-5(245.0) l=4 val=[wrong length]");
+        // the VSA says 6 bytes in an AVP of 8: the next AVP is read at the VSA's end, 4 bytes on
+        assertThat(labels("1a08000039e70106" + "01066162" + "01037a")).containsExactly(
+                "AVP: t=Vendor-Specific(26) l=8 vnd=Aruba, a Hewlett Packard Enterprise company(14823)",
+                "VSA: t=Aruba-User-Role(1) l=6 val=\\001\\006ab", "AVP: t=User-Name(1) l=3 val=z");
+    }
+
+    /** The labels set on the items of a walk over {@code avps} (hex), in order. */
+    private static List<String> labels(String avps) {
+        byte[] a = HexFormat.of().parseHex(avps);
+        Experts tree = new Experts(new ArrayList<>());
+        RadiusWalk w = new RadiusWalk(new Tvb(MemorySegment.ofArray(message(a)), 0, a.length + 20, a.length + 20), true, p -> { }, null);
+        try {
+            w.avps(tree, a.length);
+        } catch (Tvb.Stop stop) {
+            // the labels as far as the walk got
+        }
+        return tree.labels();
+    }
+
+    /** A tree that keeps its expert items' messages and the labels set on its items. */
+    private record Experts(List<String> messages, List<String> labels) implements Tree {
+        Experts(List<String> messages) {
+            this(messages, new ArrayList<>());
+        }
+
         @Override public Tree protocol(String key, String label) { return this; }
         @Override public Tree field(String key, String label, String value) { return this; }
         @Override public Tree none(String key, String label) { return this; }
         @Override public Tree text(String label) { return this; }
         @Override public Tree hidden(String key, String value) { return this; }
-        @Override public Tree relabel(String label) { return this; }
+        @Override
+        public Tree relabel(String label) {
+            labels.add(label);
+            return this;
+        }
+
         @Override public Tree generated() { return this; }
         @Override public Tree hide() { return this; }
         @Override public Tree line(String key, String rawText, String value) { return this; }
