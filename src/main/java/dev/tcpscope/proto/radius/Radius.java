@@ -138,6 +138,7 @@ public final class Radius implements PduDissector, LayerTree, TwoPass {
         ctx.columns.setProtocol("RADIUS");
         StringBuilder info = new StringBuilder(RadiusWalk.REGISTRY.value("radius.code", code)).append(" id=").append(ident);
         String marker = null;
+        RadiusWalk w = new RadiusWalk(b, false, p -> { }, null);
         try {
             if (length >= RadiusWalk.HDR) {
                 b.need(4, 16);
@@ -149,14 +150,13 @@ public final class Radius implements PduDissector, LayerTree, TwoPass {
                     info.append(", Duplicate Response");
                 }
                 if (length > RadiusWalk.HDR) {
-                    RadiusWalk w = new RadiusWalk(b, false, p -> { }, null);
                     w.avps(Tree.NOTHING, length - RadiusWalk.HDR);
-                    eap = w.eap;
                 }
             }
         } catch (Tvb.Stop stop) {
             marker = stop.shown(frag).info();
         }
+        eap = w.eap; // an EAP-Message put together before an exception is still a data source
         ctx.columns.setInfo(marker == null ? info : info + marker);
     }
 
