@@ -290,6 +290,12 @@ ENABLED=(
   #   (src/main/java/dev/tcpscope/proto/snmp; docs/snmp.md). Its tcp.port 161/162 entries are
   #   not built (no TCP SNMP in captures/).
   snmp
+  # radius: RADIUS on udp.port 1645, 1646, 1700, 1812, 1813 and 3799 (packet-radius.c's default
+  #   range): the header, request/response matching, the attribute-value pairs named by tshark's
+  #   dictionary (a compact part of it in proto/radius, scripts/gen-radius-dict.py), VSAs, EAP-Message
+  #   fragments (src/main/java/dev/tcpscope/proto/radius; docs/radius.md). eap stays disabled: the
+  #   reassembled EAP packet shows as data.
+  radius
 
   # --- Helpers whose absence changes tshark -r output (checked with 4.0.17) ---
   # ieee8021ad: EtherType 0x88a8, the outer S-tag of QinQ; without it QinQ frames stop at

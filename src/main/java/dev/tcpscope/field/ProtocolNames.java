@@ -49,7 +49,7 @@ public final class ProtocolNames {
             Map.entry("isystemactivator", "ISystemActivator"), Map.entry("remunk", "IRemUnknown"), Map.entry("remunk2", "IRemUnknown2"),
             Map.entry("sip", "SIP"), Map.entry("sdp", "SDP"),
             Map.entry("dnp3", "DNP 3.0"), Map.entry("kerberos", "KRB5"), Map.entry("vnc", "VNC"),
-            Map.entry("snmp", "SNMP"));
+            Map.entry("snmp", "SNMP"), Map.entry("radius", "RADIUS"));
 
     /** The short name of the protocol whose filter name is {@code filterName}, or null when tcpscope does not know it. */
     public static String shortName(String filterName) {

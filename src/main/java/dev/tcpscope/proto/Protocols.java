@@ -86,7 +86,8 @@ public final class Protocols {
             dev.tcpscope.proto.dnp3.Dnp3Fields.all(),
             dev.tcpscope.proto.kerberos.KerberosFields.all(),
             dev.tcpscope.proto.vnc.VncFields.all(),
-            dev.tcpscope.proto.snmp.SnmpFields.all()));
+            dev.tcpscope.proto.snmp.SnmpFields.all(),
+            dev.tcpscope.proto.radius.RadiusFields.all()));
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
@@ -179,6 +180,8 @@ public final class Protocols {
         t.registerUdp(kerberos, dev.tcpscope.proto.kerberos.Kerberos.PORTS, false);
         // SNMP: udp.port 161, 162 and 8161 (its tcp.port entries, with the BER length as framing, are not built)
         t.registerUdp(new dev.tcpscope.proto.snmp.Snmp(t::wildcardUdp), dev.tcpscope.proto.snmp.Snmp.UDP_PORTS, false);
+        // RADIUS: udp.port 1645, 1646, 1700, 1812, 1813 and 3799 (packet-radius.c's default range)
+        t.registerUdp(new dev.tcpscope.proto.radius.Radius(), dev.tcpscope.proto.radius.Radius.UDP_PORTS, false);
         // VNC: tcp.port 5500-5501 and 5900-5901 and its "tcp" heuristic (a 12-byte RFB greeting)
         t.register(new dev.tcpscope.proto.vnc.Vnc(t::tree), dev.tcpscope.proto.vnc.Vnc.TCP_PORTS, true);
         // OpenFlow: tcp.port 6653 and its "tcp" heuristic (a segment to port 6633, 6634 or 6653),
