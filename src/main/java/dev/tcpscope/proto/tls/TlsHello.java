@@ -229,15 +229,18 @@ final class TlsHello {
         while (end - off >= 4) {
             int type = Tls.u16(b, off);
             int len = Tls.u16(b, off + 2);
-            String name = TlsNames.EXTENSION.name(type);
-            Tree ext = tree.text("Extension: " + (name != null ? name : "Unknown type " + type) + " (len=" + len + ")").at(b, off, 4 + len);
-            ext.field("tls.handshake.extension.type", "Type: " + (name != null ? name : "Unknown") + " (" + type + ")",
-                    Integer.toString(type)).at(b, off, 2);
+            Tree ext = Tree.NOTHING;
+            if (tree != Tree.NOTHING) { // the list's walk (only whether it parses) makes no labels
+                String name = TlsNames.EXTENSION.name(type);
+                ext = tree.text("Extension: " + (name != null ? name : "Unknown type " + type) + " (len=" + len + ")").at(b, off, 4 + len);
+                ext.field("tls.handshake.extension.type", "Type: " + (name != null ? name : "Unknown") + " (" + type + ")",
+                        Integer.toString(type)).at(b, off, 2);
+                ext.field("tls.handshake.extension.len", "Length: " + len, Integer.toString(len)).at(b, off + 2, 2);
+            }
             if (ja3 != null && !grease(type)) {
                 ja3.append(dash).append(type);
                 dash = "-";
             }
-            ext.field("tls.handshake.extension.len", "Length: " + len, Integer.toString(len)).at(b, off + 2, 2);
             off += 4;
             long next = off + len;
             if (next > end) {
