@@ -7,8 +7,12 @@ package dev.tcpscope.proto;
  * conversation starts again and drops it with the conversation.
  */
 public interface TwoPass {
-    /** Called before the first pass: remember what the second pass will need. */
-    void recordForSecondPass();
+    /**
+     * Called before the first pass: remember what the second pass will need. Nothing by default,
+     * for a protocol whose first pass fills, as it goes, what {@link #secondPassOf} takes.
+     */
+    default void recordForSecondPass() {
+    }
 
     /** Called on the second pass's dissector before it runs, with the first pass's one of the same protocol. */
     void secondPassOf(TwoPass first);

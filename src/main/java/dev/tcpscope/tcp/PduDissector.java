@@ -27,8 +27,13 @@ public interface PduDissector {
     /** The protocol's filter name ({@code http}), as in {@code -d tcp.port==8888,http}. */
     String name();
 
-    /** State kept for one TCP conversation (requests awaiting responses ...); may be null. */
-    Object newSession();
+    /**
+     * State kept for one TCP conversation (requests awaiting responses ...); may be null, as it
+     * is by default for a protocol that keeps none per stream (most datagram protocols).
+     */
+    default Object newSession() {
+        return null;
+    }
 
     /**
      * The state of a conversation that protocol {@code from} (its {@link #name()}) hands over to

@@ -47,9 +47,6 @@ public final class Bgp implements PduDissector, LayerTree {
     @Override
     public String name() { return "bgp"; }
 
-    @Override
-    public Object newSession() { return null; }
-
     private static int u8(MemorySegment s, long off) {
         return s.get(ValueLayout.JAVA_BYTE, off) & 0xff;
     }

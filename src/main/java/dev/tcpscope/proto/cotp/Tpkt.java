@@ -62,9 +62,6 @@ public final class Tpkt implements PduDissector, LayerTree {
     public String name() { return "tpkt"; }
 
     @Override
-    public Object newSession() { return null; }
-
-    @Override
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
         if (frame != ctx.frame) {
             messages.clear();

@@ -36,9 +36,6 @@ public final class Dhcp implements PduDissector, LayerTree {
     public String name() { return "dhcp"; }
 
     @Override
-    public Object newSession() { return null; }
-
-    @Override
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
         boolean px = ctx.srcPort == PROXY_PORT || ctx.dstPort == PROXY_PORT;
         Tvb b = new Tvb(s, off, len, ctx.reportedLength, ctx.datagram && ctx.fragment);

@@ -125,9 +125,6 @@ public final class Dns implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
     /** How many transactions the pairing remembers now (at most {@link #MAX_TRANSACTIONS}). */
     int transactions() { return transactions.size(); }
 
-    @Override
-    public Object newSession() { return null; }
-
     /**
      * dissect_dns_heur ("dns_udp"): more than a header, a standard query or response, one
      * question and nothing else in a query, few records in a response.

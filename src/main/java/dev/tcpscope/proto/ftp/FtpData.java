@@ -71,10 +71,6 @@ public final class FtpData implements PduDissector, LayerTree, dev.tcpscope.prot
     private boolean secondPass;
 
     @Override
-    public void recordForSecondPass() {
-    }
-
-    @Override
     public void secondPassOf(dev.tcpscope.proto.TwoPass first) {
         secondPass = true;
     }

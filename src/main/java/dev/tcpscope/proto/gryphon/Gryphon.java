@@ -42,9 +42,6 @@ public final class Gryphon implements PduDissector, LayerTree {
     public String name() { return "gryphon"; }
 
     @Override
-    public Object newSession() { return null; }
-
-    @Override
     public void dissect(MemorySegment seg, long off, int len, PduContext ctx) {
         if (frame != ctx.frame) {
             frame = ctx.frame;

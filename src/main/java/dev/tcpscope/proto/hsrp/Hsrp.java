@@ -49,9 +49,6 @@ public final class Hsrp implements PduDissector, LayerTree {
     public String name() { return "hsrp"; }
 
     @Override
-    public Object newSession() { return null; }
-
-    @Override
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
         frame = -1;
         bytes = null;

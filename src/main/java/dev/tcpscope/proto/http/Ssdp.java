@@ -40,9 +40,6 @@ public final class Ssdp implements PduDissector {
     public String name() { return "ssdp"; }
 
     @Override
-    public Object newSession() { return null; }
-
-    @Override
     public boolean shows(long frame) {
         return http.shows(frame);
     }

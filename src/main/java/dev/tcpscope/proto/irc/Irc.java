@@ -39,9 +39,6 @@ public final class Irc implements PduDissector, LayerTree {
     public String name() { return "irc"; }
 
     @Override
-    public Object newSession() { return null; }
-
-    @Override
     public void dissect(MemorySegment seg, long off, int length, PduContext ctx) {
         frame = ctx.frame;
         s = seg;

@@ -31,9 +31,6 @@ public final class Isakmp implements PduDissector, LayerTree {
     public String name() { return "isakmp"; }
 
     @Override
-    public Object newSession() { return null; }
-
-    @Override
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
         frame = -1;
         bytes = null;

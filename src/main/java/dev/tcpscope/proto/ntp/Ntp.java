@@ -60,9 +60,6 @@ public final class Ntp implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
     public String name() { return "ntp"; }
 
     @Override
-    public Object newSession() { return null; }
-
-    @Override
     public void recordForSecondPass() {
         requests.start();
         answers.start();

@@ -60,9 +60,6 @@ public final class Openflow implements PduDissector, TcpPdus, dev.tcpscope.proto
     @Override
     public String name() { return "openflow"; }
 
-    @Override
-    public Object newSession() { return null; }
-
     /**
      * dissect_openflow_heur: taken when the segment goes to port 6633, 6634 or 6653. In tshark's
      * second pass a connection the first pass gave OpenFlow is OpenFlow's from its first segment

@@ -42,9 +42,6 @@ public final class Ptp implements PduDissector, LayerTree {
     public String name() { return "ptp"; }
 
     @Override
-    public Object newSession() { return null; }
-
-    @Override
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
         boolean frag = ctx.datagram && ctx.fragment;
         Tvb b = new Tvb(s, off, len, ctx.reportedLength, frag);

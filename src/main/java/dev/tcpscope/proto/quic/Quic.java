@@ -42,9 +42,6 @@ public final class Quic implements PduDissector, LayerTree, dev.tcpscope.proto.t
     @Override
     public String name() { return "quic"; }
 
-    @Override
-    public Object newSession() { return null; }
-
     /** No key for a short header's heuristic lookup by conversation: a claimed conversation never gets there. */
     private static final long NO_CONVERSATION = 0x5a5a5a5a5a5a5a5aL;
 

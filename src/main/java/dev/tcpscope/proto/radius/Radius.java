@@ -79,14 +79,6 @@ public final class Radius implements PduDissector, LayerTree, TwoPass {
     public String name() { return "radius"; }
 
     @Override
-    public Object newSession() { return null; }
-
-    @Override
-    public void recordForSecondPass() {
-        // the calls this pass fills are what the second pass reads (secondPassOf)
-    }
-
-    @Override
     public void secondPassOf(TwoPass first) {
         calls = ((Radius) first).calls;
         visited = true;

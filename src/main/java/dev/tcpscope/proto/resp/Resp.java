@@ -60,9 +60,6 @@ public final class Resp implements PduDissector, LayerTree {
     public String name() { return "resp"; }
 
     @Override
-    public Object newSession() { return null; }
-
-    @Override
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
         if (frame != ctx.frame) {
             calls.clear();

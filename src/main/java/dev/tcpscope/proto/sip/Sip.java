@@ -80,9 +80,6 @@ public final class Sip implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
     public String name() { return "sip"; }
 
     @Override
-    public Object newSession() { return null; }
-
-    @Override
     public String protocolName() { return "SIP"; }
 
     /** dissect_sip_heur / dissect_sip_tcp_heur: the first line is a Request-Line or a Status-Line. */

@@ -75,14 +75,6 @@ public final class Snmp implements PduDissector, LayerTree, TwoPass {
     public String name() { return "snmp"; }
 
     @Override
-    public Object newSession() { return null; }
-
-    @Override
-    public void recordForSecondPass() {
-        // the exchanges this pass fills are what the second pass reads (secondPassOf)
-    }
-
-    @Override
     public void secondPassOf(TwoPass first) {
         conversations = ((Snmp) first).conversations;
         visited = true;

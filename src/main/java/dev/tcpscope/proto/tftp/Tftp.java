@@ -74,9 +74,6 @@ public final class Tftp implements PduDissector, LayerTree {
     @Override
     public String name() { return "tftp"; }
 
-    @Override
-    public Object newSession() { return null; }
-
     /** dissect_tftp_heur: {@link TftpWalk#validRequestBody}. */
     @Override
     public boolean heuristic(MemorySegment s, long off, int len) {
