@@ -44,21 +44,8 @@ class Dhcpv6Test {
         "tcpdump-dhcpv6-AFTR-Name-RFC6334.pcap", "tcpdump-dhcpv6-domain-list.pcap", "tcpdump-dhcpv6-ia-pd.pcap",
         "tcpdump-dhcpv6-rfc6355-duid-uuid.pcap", "tcpdump-dhcpv6-sip-server-d.pcap"};
 
-    /**
-     * Goldens tcpscope does not match yet, and why (docs/dhcpv6.md): tcpdump's ip6-snmp-oid-unsigned
-     * sends a DHCPv6 Rebind from port 161 to 546; tshark tries SNMP (the lower port), which takes
-     * nothing, then DHCPv6 on the higher port, while tcpscope's UDP gives a datagram the lower
-     * port's dissector declined to data.
-     */
-    private static final String SNMP_PORT = "UDP hands a datagram SNMP (port 161) declined to data, not to DHCPv6 on port 546";
-    private static final java.util.Map<String, String> KNOWN_GAPS = java.util.Map.ofEntries(
-            java.util.Map.entry("tcpdump-ip6-snmp-oid-unsigned.pcap.txt", SNMP_PORT),
-            java.util.Map.entry("tcpdump-ip6-snmp-oid-unsigned.pcap.V.txt.gz", SNMP_PORT),
-            java.util.Map.entry("tcpdump-ip6-snmp-oid-unsigned.pcap.2.V.txt.gz", SNMP_PORT),
-            java.util.Map.entry("tcpdump-ip6-snmp-oid-unsigned.pcap.json.gz", SNMP_PORT),
-            java.util.Map.entry("tcpdump-ip6-snmp-oid-unsigned.pcap.pdml.gz", SNMP_PORT),
-            java.util.Map.entry("tcpdump-ip6-snmp-oid-unsigned.pcap.ek.json.gz", SNMP_PORT),
-            java.util.Map.entry("tcpdump-ip6-snmp-oid-unsigned.pcap.fields.tsv", SNMP_PORT));
+    /** Goldens tcpscope does not match yet, and why (docs/dhcpv6.md): none. */
+    private static final java.util.Map<String, String> KNOWN_GAPS = java.util.Map.of();
 
     static Stream<Arguments> goldens() throws IOException {
         List<Arguments> all = GoldenText.protocolGoldens(DIR, "dhcpv6", KINDS).toList();
