@@ -14,7 +14,8 @@ CAPTURES="arkime-wireshark-dhcpv6.pcap pcapplusplus-dhcpv6.pcap tcpdump-dhcpv6-A
   tcpdump-dhcpv6-mud.pcap tcpdump-dhcpv6-ntp-server.pcap tcpdump-dhcpv6-rfc6355-duid-uuid.pcap
   tcpdump-dhcpv6-rfc8415-duid-type2.pcap tcpdump-dhcpv6-sip-server-d.pcap
   tcpdump-dhcpv6-vendor-specific-information.pcap tcpdump-dhcp6_reconf_asan.pcap tcpdump-hncp_dhcpv6data-oobr.pcap
-  zeek-erspan.pcap zeek-pppoe.pcap pcapplusplus-PPPoESession.pcap tcpdump-ip6-snmp-oid-unsigned.pcap"
+  zeek-erspan.pcap zeek-pppoe.pcap pcapplusplus-PPPoESession.pcap tcpdump-ip6-snmp-oid-unsigned.pcap
+  rusticata-wireshark_samples-test.pcapng"
 FILTER='dhcpv6'
 FIELDS="frame.number _ws.col.Protocol _ws.col.Info dhcpv6 dhcpv6.msgtype dhcpv6.hopcount dhcpv6.xid dhcpv6.linkaddr
   dhcpv6.peeraddr dhcpv6.option.type dhcpv6.option.length dhcpv6.option.type_str dhcpv6.duid.bytes dhcpv6.duid.type

@@ -44,12 +44,17 @@ class Dhcpv6Test {
         "tcpdump-dhcpv6-AFTR-Name-RFC6334.pcap", "tcpdump-dhcpv6-domain-list.pcap", "tcpdump-dhcpv6-ia-pd.pcap",
         "tcpdump-dhcpv6-rfc6355-duid-uuid.pcap", "tcpdump-dhcpv6-sip-server-d.pcap"};
 
-    /** Goldens tcpscope does not match yet, and why (docs/dhcpv6.md): none. */
-    private static final java.util.Map<String, String> KNOWN_GAPS = java.util.Map.of();
+    /**
+     * Goldens tcpscope does not match yet, and why (docs/dhcpv6.md): none is DHCPv6's. -z expert
+     * counts every frame's expert items, and IPv4's "Time To Live != 255 for a packet sent to the
+     * Local Network Control Block" note (12 datagrams to 224.0.0.x of rusticata's sample) is not built.
+     */
+    private static final java.util.Map<String, String> KNOWN_GAPS = java.util.Map.of(
+            "rusticata-wireshark_samples-test.pcapng.expert.txt", "IPv4's TTL note for 224.0.0.0/24 is not built");
 
     static Stream<Arguments> goldens() throws IOException {
         List<Arguments> all = GoldenText.protocolGoldens(DIR, "dhcpv6", KINDS).toList();
-        assertThat(all).as("goldens in %s", DIR).hasSize(19 * 8);
+        assertThat(all).as("goldens in %s", DIR).hasSize(20 * 8);
         return all.stream();
     }
 
