@@ -22,6 +22,8 @@ final class CableLabs {
     private final Tvb whole;
     private final boolean strict;
     private Tvb t;
+    /** Whether items are added (without a tree only the dissector's own reads happen). */
+    private boolean tree;
 
     CableLabs(Tvb whole, boolean strict) {
         this.whole = whole;
@@ -38,9 +40,7 @@ final class CableLabs {
     void options(Tree o, int v, int optlen) {
         int cap = Math.max(0, Math.min(optlen, whole.cap - v));
         t = new Tvb(whole.s, whole.base + v, cap, optlen, whole.fragment);
-        if (o == Tree.NOTHING) {
-            return; // nothing here reaches the columns
-        }
+        tree = o != Tree.NOTHING;
         need(0, 4);
         long pen = t.u32(0);
         Tree vItem = t.at(o.field("dhcpv6.vendoropts.enterprise", "Enterprise ID: " + Enterprises.name(pen) + " (" + pen + ")",
@@ -85,7 +85,7 @@ final class CableLabs {
                     ti.relabel(l.toString());
                 }
                 case 32, 34, 37, 61 -> {
-                    if (tlvLen % 16 == 0) {
+                    if (tree && tlvLen % 16 == 0) {
                         for (int i = 0; i < tlvLen / 16; i++) {
                             need(sub, 16);
                             String a = Text.ipv6(t.copy(sub, 16));
@@ -183,12 +183,14 @@ final class CableLabs {
             int tag = t.u8(sub);
             int tagLen = t.u8(sub + 1);
             sub += 2;
-            if ((tag == 1 || tag == 2) && tagLen == 2) {
+            if ((tag == 1 || tag == 2) && tagLen == 2 && tree) {
                 String key = tag == 1 ? "dhcpv6.cablelabs.docsis_version_number" : "dhcpv6.cablelabs.dpoe_server_version_number";
                 need(sub, 2);
                 int rev = t.u16(sub);
                 String s = (rev >> 8) + "." + String.format("%02d", rev & 0xff);
                 t.at(ti.field(key, R.row(key).title() + ": " + s, Integer.toString(rev)), sub, 2);
+                sub += 2;
+            } else if ((tag == 1 || tag == 2) && tagLen == 2) {
                 sub += 2;
             } else {
                 sub += tagLen;
@@ -205,6 +207,9 @@ final class CableLabs {
         switch (sub) {
             case 1, 2 -> {
                 if (subLen == 4) {
+                    if (!tree) {
+                        break;
+                    }
                     String key = sub == 1 ? "dhcpv6.packetcable.ccc.pri_dhcp" : "dhcpv6.packetcable.ccc.sec_dhcp";
                     need(off + 4, 4);
                     String a = t.u8(off + 4) + "." + t.u8(off + 5) + "." + t.u8(off + 6) + "." + t.u8(off + 7);
@@ -280,6 +285,9 @@ final class CableLabs {
     }
 
     private Tree uint(Tree parent, String key, int off, int len) {
+        if (!tree) {
+            return Tree.NOTHING;
+        }
         return R.integerItem(t, parent, R.row(key), off, len, (value, number) -> {
             String n = R.name(key, value);
             return n == null ? number : n + " (" + number + ")";
@@ -287,11 +295,17 @@ final class CableLabs {
     }
 
     private void bytes(Tree parent, String key, int off, int len) {
+        if (!tree) {
+            return;
+        }
         need(off, len);
         t.at(parent.bytes(key, R.row(key).title(), t.s, t.base + off, len), off, len);
     }
 
     private void string(Tree parent, String key, int off, int len) {
+        if (!tree) {
+            return;
+        }
         t.string(parent, key, R.row(key).title(), off, len);
     }
 
@@ -304,8 +318,7 @@ final class CableLabs {
 
     /** tvb_format_stringzpad: the bytes up to a NUL, escaped as format_text escapes them. */
     private String stringzpad(int off, int len) {
-        t.need(off, len);
-        int n = 0;
+        int n = 0; // read up to the NUL only
         while (n < len && t.u8(off + n) != 0) {
             n++;
         }

@@ -39,6 +39,13 @@ public final class Dhcpv6 implements PduDissector, LayerTree {
 
     @Override
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
+        if (len <= 0) {
+            // no byte of the payload captured: packet-udp.c hands it to no one, UDP keeps its columns
+            frame = -1;
+            bytes = null;
+            ctx.declined = true;
+            return;
+        }
         ctx.columns.setProtocol("DHCPv6");
         ctx.columns.setInfo("");
         fragmented = ctx.datagram && ctx.fragment;

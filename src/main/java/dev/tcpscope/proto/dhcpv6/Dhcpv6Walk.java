@@ -79,7 +79,8 @@ final class Dhcpv6Walk {
                         "hopcount is not correctly incremented by 1 (expected : " + (count + 1) + ", actual : " + hops.count + ")");
             }
             hops = new Hops(count, hopItem, true);
-            info.append("L: ").append(ipv6(off + 2)).append(' ');
+            String link = ipv6(off + 2);
+            info.append("L: ").append(link).append(' ');
             off += 34;
         } else {
             if (hops.count != 0 && hops.item != null) {
@@ -122,7 +123,7 @@ final class Dhcpv6Walk {
             return 0;
         }
         String name = optionName(type);
-        need(off, 4 + len);
+        t.need(off, 4 + len); // the option's item wants its bytes, in every pass (tshark's list too)
         Tree o = t.at(parent.field("dhcpv6.option.type_str", name, name), off, 4 + len);
         uint(o, "dhcpv6.option.type", off, 2);
         uint(o, "dhcpv6.option.length", off + 2, 2);
@@ -130,7 +131,8 @@ final class Dhcpv6Walk {
         switch (type) {
             case 1, 2 -> {
                 if (type == 1 && len > 0) {
-                    info.append("CID: ").append(hex(v, len)).append(' ');
+                    String cid = hex(v, len); // read before "CID: " is appended, as the C's arguments are
+                    info.append("CID: ").append(cid).append(' ');
                 }
                 duid(o, v, len);
             }
@@ -158,7 +160,8 @@ final class Dhcpv6Walk {
                     break;
                 }
                 ipv6Item(o, "dhcpv6.iaaddr.ip", v);
-                info.append("IAA: ").append(ipv6(v)).append(' ');
+                String iaa = ipv6(v);
+                info.append("IAA: ").append(iaa).append(' ');
                 uint(o, "dhcpv6.iaaddr.pref_lifetime", v + 16, 4);
                 uint(o, "dhcpv6.iaaddr.valid_lifetime", v + 20, 4);
                 options(o, v + 24, v + len, atEnd, hops, msgtype, depth);
@@ -536,7 +539,7 @@ final class Dhcpv6Walk {
         int done = 0;
         while (len - 4 - done > 0) {
             int olen = t.u16(v + done + 6);
-            need(v + done + 4, 4 + olen);
+            t.need(v + done + 4, 4 + olen);
             Tree s = t.at(o.text("option"), v + done + 4, 4 + olen);
             uint(s, "dhcpv6.vendoropts.enterprise.option_code", v + done + 4, 2);
             uint(s, "dhcpv6.vendoropts.enterprise.option_length", v + done + 6, 2);
