@@ -142,8 +142,8 @@ final class Dhcpv6Walk {
                     break;
                 }
                 stringItem(o, "dhcpv6.iaid", v, 4, hex(v, 4));
-                uint(o, "dhcpv6.iaid.t1", v + 4, 4);
-                uint(o, "dhcpv6.iaid.t2", v + 8, 4);
+                lifetime(o, "dhcpv6.iaid.t1", v + 4, null);
+                lifetime(o, "dhcpv6.iaid.t2", v + 8, null);
                 options(o, v + 12, v + len, atEnd, hops, msgtype, depth);
             }
             case 4 -> {
@@ -156,14 +156,16 @@ final class Dhcpv6Walk {
             }
             case 5 -> {
                 if (len < 24) {
-                    malformed(o, "IAA: malformed option");
+                    malformed(o, "IA_TA: malformed option"); // 4.0.17's text for an IA Address
                     break;
                 }
                 ipv6Item(o, "dhcpv6.iaaddr.ip", v);
                 String iaa = ipv6(v);
                 info.append("IAA: ").append(iaa).append(' ');
-                uint(o, "dhcpv6.iaaddr.pref_lifetime", v + 16, 4);
-                uint(o, "dhcpv6.iaaddr.valid_lifetime", v + 20, 4);
+                t.u32(v + 16);
+                t.u32(v + 20); // both lifetimes are read before their items, with or without a tree
+                lifetime(o, "dhcpv6.iaaddr.pref_lifetime", v + 16, null);
+                lifetime(o, "dhcpv6.iaaddr.valid_lifetime", v + 20, "Preferred lifetime: infinity");
                 options(o, v + 24, v + len, atEnd, hops, msgtype, depth);
             }
             case 26 -> {
@@ -687,6 +689,24 @@ final class Dhcpv6Walk {
     private static String shown(String key, long v, String number) {
         String n = REGISTRY.name(key, v);
         return n == null ? number : n + " (" + number + ")";
+    }
+
+    /**
+     * A 32-bit lifetime (T1, T2, an IA Address's): DHCPV6_LEASEDURATION_INFINITY (0xffffffff) shows
+     * as "infinity", under {@code infinityLabel} when 4.0.17 writes a whole label of its own. The
+     * value is read with or without a tree, as the C reads it to choose.
+     */
+    private void lifetime(Tree parent, String key, int off, String infinityLabel) {
+        long v = t.u32(off);
+        if (parent == Tree.NOTHING) {
+            return;
+        }
+        if (v != 0xffffffffL) {
+            uint(parent, key, off, 4);
+            return;
+        }
+        String label = infinityLabel != null ? infinityLabel : REGISTRY.row(key).title() + ": infinity";
+        t.at(parent.field(key, label, Long.toString(v)), off, 4);
     }
 
     /** An FT_IPv6 field at {@code off}. */
