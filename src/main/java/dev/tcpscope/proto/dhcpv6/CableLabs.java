@@ -12,9 +12,9 @@ import dev.tcpscope.proto.Tvb;
  * of option codes, the time offset, the device identifier in hex), address lists, the DOCSIS
  * capabilities (TLV5) and PacketCable's client configuration (2170, 2171) as items under it.
  *
- * <p>The walk reads the option's bytes only (a read past them is malformed, as in the subset tvb
- * the dissector gets). Like the C, it stops four bytes short of the option's end. Bounded: each
- * sub-option moves on by at least four bytes, the loops inside one by at least one.
+ * <p>As 4.0.17, the walk reads the datagram from the option's value on and runs to the option's
+ * end; a sub-option's length may carry its reads past the option. Bounded: each sub-option moves
+ * on by at least four bytes, the loops inside one by at least one.
  */
 final class CableLabs {
     private static final Registry R = Dhcpv6Walk.REGISTRY;
@@ -38,8 +38,9 @@ final class CableLabs {
 
     /** The option's value: {@code optlen} bytes at {@code v} of the datagram. */
     void options(Tree o, int v, int optlen) {
-        int cap = Math.max(0, Math.min(optlen, whole.cap - v));
-        t = new Tvb(whole.s, whole.base + v, cap, optlen, whole.fragment);
+        // 4.0.17 walks the datagram's tvb from the option's value on (later versions a tvb of the
+        // option's own): offsets here count from the value, reads may run past the option
+        t = new Tvb(whole.s, whole.base + v, Math.max(0, whole.cap - v), Math.max(0, whole.rep - v), whole.fragment);
         tree = o != Tree.NOTHING;
         need(0, 4);
         long pen = t.u32(0);
@@ -52,7 +53,7 @@ final class CableLabs {
         }
         String deviceType = null;
         int off = 4;
-        while (off < len) {
+        while (off - 4 < len) {
             int type = t.u16(off);
             need(off, 2);
             String vs = R.value("dhcpv6.cablelabs.opt", type);
@@ -318,7 +319,8 @@ final class CableLabs {
 
     /** tvb_format_stringzpad: the bytes up to a NUL, escaped as format_text escapes them. */
     private String stringzpad(int off, int len) {
-        int n = 0; // read up to the NUL only
+        t.need(off, len); // the whole field must be there, the text ends at its first NUL
+        int n = 0;
         while (n < len && t.u8(off + n) != 0) {
             n++;
         }
