@@ -312,7 +312,8 @@ final class CableLabs {
 
     /** tvb_get_string_enc as C reads it: the bytes up to a NUL. */
     private String cString(int off, int len) {
-        String s = t.latin1(off, len);
+        t.need(off, len);
+        String s = Text.ascii(t.s, t.base + off, len);
         int nul = s.indexOf('\0');
         return nul >= 0 ? s.substring(0, nul) : s;
     }

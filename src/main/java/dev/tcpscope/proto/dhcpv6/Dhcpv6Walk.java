@@ -229,8 +229,13 @@ final class Dhcpv6Walk {
                     break;
                 }
                 enterprise(o, "dhcpv6.vendorclass.enterprise", v);
-                if (len > 4) {
-                    string(o, "dhcpv6.vendorclass.data", v + 6, len - 6);
+                if (len > 4 && o != Tree.NOTHING) {
+                    // FT_STRINGZ: the text ends at a NUL, with no stray-characters item after it
+                    t.need(v + 6, len - 6);
+                    String d = ascii(v + 6, len - 6);
+                    int nul = d.indexOf('\0');
+                    t.at(o.string("dhcpv6.vendorclass.data", REGISTRY.row("dhcpv6.vendorclass.data").title(),
+                            nul >= 0 ? d.substring(0, nul) : d), v + 6, len - 6);
                 }
             }
             case 17 -> vendorOptions(o, v, len);
@@ -476,8 +481,9 @@ final class Dhcpv6Walk {
             need(v - 4, 1);
             Tree x = t.at(o.field("dhcpv6.clientfqdn.bad_msgtype", "Only the following message types are permitted to use "
                     + "OPTION_CLIENT_FQDN:\nSOLICIT, REQUEST, RENEW, REBIND, ADVERTISE, and REPLY", Integer.toString(msgtype)), v - 4, 1);
-            x.expert("dhcpv6.bad_msgtype", Tree.Severity.ERROR, Tree.Group.PROTOCOL,
-                    "This message type is not permitted to use OPTION_CLIENT_FQDN");
+            t.at(x.none("dhcpv6.bad_msgtype", "This message type is not permitted to use OPTION_CLIENT_FQDN"), v - 4, 1)
+                    .expert("dhcpv6.bad_msgtype", Tree.Severity.ERROR, Tree.Group.PROTOCOL,
+                            "This message type is not permitted to use OPTION_CLIENT_FQDN");
             return;
         }
         int flags = t.u8(v);
@@ -582,9 +588,9 @@ final class Dhcpv6Walk {
             int ll = t.u8(off);
             if (ll > 63) {
                 need(off, 1);
-                Tree x = t.at(parent.field("dhcpv6.bogus_label_length", "Label Length: " + ll + "\nThis is not a DNS record encoded "
-                        + "domain name. The value in the first octet of\na label is the length of the name that follows and must be "
-                        + "63 octets or less.\nHowever, in this case it is " + ll + " which typically means the name is not DNS encoded.\n",
+                Tree x = t.at(parent.field("dhcpv6.bogus_label_length", label("Label Length: " + ll + "\nThis is not a DNS record "
+                        + "encoded domain name. The value in the first octet of\na label is the length of the name that follows and must be "
+                        + "63 octets or less.\nHowever, in this case it is " + ll + " which typically means the name is not DNS encoded.\n"),
                         Integer.toString(ll)), off, 1);
                 if (labels > 0) {
                     t.at(x.field("dhcpv6.decoded_portion", "The decoded portion of this FQDN to this point is [" + name + "]\n",
@@ -603,15 +609,15 @@ final class Dhcpv6Walk {
             if (ll > rem) {
                 info.append(" [DOMAIN FIELD LEN EXCEEDED]");
                 need(off - 1, 1);
-                Tree x = t.at(parent.field("dhcpv6.domain_field_len_exceeded", "ERROR: The length of this name, " + ll
-                        + ", exceeds the remaining length, " + rem + ", in the\ndomain name field.\n", Integer.toString(ll)), off - 1, 1);
+                Tree x = t.at(parent.field("dhcpv6.domain_field_len_exceeded", label("ERROR: The length of this name, " + ll
+                        + ", exceeds the remaining length, " + rem + ", in the\ndomain name field.\n"), Integer.toString(ll)), off - 1, 1);
                 if (labels > 0) {
                     t.at(x.field("dhcpv6.decoded_portion", "The successfully decoded portion of this FQDN: [" + name + "]\n",
                             name.toString()), first, total);
                 }
                 t.at(x.none("dhcpv6.expert.domain_field_length_exceeded", "ERROR: FQDN exceeds length of the domain name field"),
                         end - len + 1, len).expert("dhcpv6.expert.domain_field_length_exceeded", Tree.Severity.ERROR,
-                        Tree.Group.PROTOCOL, "ERROR: FQDN exceeds length of the domain name field");
+                        Tree.Group.MALFORMED, "ERROR: FQDN exceeds length of the domain name field");
                 return;
             }
             if (ll == 0) {
@@ -620,15 +626,17 @@ final class Dhcpv6Walk {
                 if (labels == 0) {
                     info.append(" [ROOT-ONLY DOMAIN NAME]");
                     need(off - 1, 1);
-                    t.at(parent.string("dhcpv6.root_only_domain_name", REGISTRY.row("dhcpv6.root_only_domain_name").title(),
-                            "['.' (0)]"), off - 1, 1)
+                    Tree x = t.at(parent.string("dhcpv6.root_only_domain_name", REGISTRY.row("dhcpv6.root_only_domain_name").title(),
+                            "['.' (0)]"), off - 1, 1);
+                    t.at(x.none("dhcpv6.expert.root_only_domain_name", "ERROR: A root-only domain name cannot be resolved."), off - 1, 1)
                             .expert("dhcpv6.expert.root_only_domain_name", Tree.Severity.ERROR, Tree.Group.PROTOCOL,
                                     "ERROR: A root-only domain name cannot be resolved.");
                     return;
                 }
                 if (labels == 1) {
                     need(first, total + 1);
-                    t.at(parent.field("dhcpv6.tld", "Top Level Domain name (TLD): " + name, name.toString()), first, total + 1)
+                    Tree x = t.at(parent.field("dhcpv6.tld", "Top Level Domain name (TLD): " + name, name.toString()), first, total + 1);
+                    t.at(x.none("dhcpv6.expert.tld_lookup", "WARNING: TLDs are rarely resolvable "), first, total + 1)
                             .expert("dhcpv6.expert.tld_lookup", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
                                     "WARNING: TLDs are rarely resolvable ");
                 } else {
@@ -642,17 +650,19 @@ final class Dhcpv6Walk {
                 continue;
             }
             if (off + ll - 1 == end) {
-                String label = t.latin1(first + 1, ll);
+                String label = ascii(first + 1, ll);
                 name.append(label);
                 total += ll;
                 labels++;
                 if (fqdnSeen) {
                     info.append(" [PROTOCOL VIOLATION]");
                     need(first, ll);
-                    t.at(parent.field("dhcpv6.partial_name_preceded_by_fqdn", "Partial name: " + name
-                            + "\nERROR: A single or multi-part partial name must be the only name in the domain field", name.toString()),
-                            first, ll).expert("dhcpv6.expert.partial_name_preceded_by_fqdn", Tree.Severity.ERROR, Tree.Group.PROTOCOL,
-                            "ERROR: Partial name is preceded by an FQDN");
+                    Tree x = t.at(parent.field("dhcpv6.partial_name_preceded_by_fqdn", label("Partial name: " + name
+                            + "\nERROR: A single or multi-part partial name must be the only name in the domain field"), name.toString()),
+                            first, ll);
+                    t.at(x.none("dhcpv6.expert.partial_name_preceded_by_fqdn", "ERROR: Partial name is preceded by an FQDN"), first, ll)
+                            .expert("dhcpv6.expert.partial_name_preceded_by_fqdn", Tree.Severity.ERROR, Tree.Group.PROTOCOL,
+                                    "ERROR: Partial name is preceded by an FQDN");
                     return;
                 }
                 need(first, total + 1);
@@ -664,7 +674,7 @@ final class Dhcpv6Walk {
                 name.append('.');
                 total++;
             }
-            name.append(t.latin1(off, ll));
+            name.append(ascii(off, ll));
             off += ll;
             rem -= ll;
             total += ll;
@@ -707,6 +717,23 @@ final class Dhcpv6Walk {
         }
         String label = infinityLabel != null ? infinityLabel : REGISTRY.row(key).title() + ": infinity";
         t.at(parent.field(key, label, Long.toString(v)), off, 4);
+    }
+
+    /**
+     * A label the dissector formatted itself (newlines kept): one of 240 bytes or more is cut as
+     * proto.c's label_mark_truncated cuts it, " [truncated]" in front.
+     */
+    static String label(String text) {
+        byte[] raw = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (raw.length < 240) {
+            return text;
+        }
+        byte[] b = (" [truncated]" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int end = 239;
+        do {
+            end--;
+        } while (end > 0 && (b[end] & 0xc0) == 0x80);
+        return new String(b, 0, end, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** An FT_IPv6 field at {@code off}. */
@@ -774,6 +801,12 @@ final class Dhcpv6Walk {
             String label = REGISTRY.row(key).title() + ": " + a;
             t.at(o.field(key, numbered ? " " + (i / 16 + 1) + " " + label : label, a), v + i, 16);
         }
+    }
+
+    /** ENC_ASCII: the bytes as characters, each byte above 0x7f as U+FFFD. */
+    private String ascii(int off, int len) {
+        t.need(off, len);
+        return Text.ascii(t.s, t.base + off, len);
     }
 
     String ipv6(int off) {
