@@ -319,9 +319,85 @@ final class Dhcpv6Walk {
                     string(o, "dhcpv6.mudurl", v, len);
                 }
             }
+            case 47 -> {
+                if (len < 16) {
+                    malformed(o, "LQ_RELAY_DATA: malformed option");
+                    break;
+                }
+                ipv6Item(o, "dhcpv6.lq_relay_data_peer_addr", v);
+                string(o, "dhcpv6.lq_relay_data_msg", v + 16, len - 16);
+            }
+            case 67 -> {
+                if (len < 2 || len > 17) {
+                    malformed(o, "PD_EXCLUDE: malformed option");
+                    break;
+                }
+                uint(o, "dhcpv6.pd_exclude.pref_len", v, 1);
+                bytes(o, "dhcpv6.pd_exclude.subnet_id", v + 1, len - 1);
+            }
+            case 90 -> {
+                if (len != 16) {
+                    malformed(o, "S46_BR: malformed option");
+                    break;
+                }
+                ipv6Item(o, "dhcpv6.s46_br.address", v);
+            }
+            case 94, 95, 96 -> options(o, v, v + len, atEnd, hops, msgtype, depth);
+            case 114 -> failover(o, "dhcpv6.failover.binding_status", v, len, 1);
+            case 120 -> failover(o, "dhcpv6.failover.expiration_time", v, len, 4);
+            case 121 -> failover(o, "dhcpv6.failover.max_unacked_bndupd", v, len, 4);
+            case 122 -> failover(o, "dhcpv6.failover.mclt", v, len, 4);
+            case 123 -> failover(o, "dhcpv6.failover.partner_lifetime", v, len, 4);
+            case 124 -> failover(o, "dhcpv6.failover.partner_lifetime_sent", v, len, 4);
+            case 125 -> failover(o, "dhcpv6.failover.partner_down_time", v, len, 4);
+            case 126 -> failover(o, "dhcpv6.failover.partner_raw_clt_time", v, len, 4);
+            case 127 -> {
+                if (len != 4) {
+                    malformed(o, "Failover: malformed option");
+                    break;
+                }
+                uint(o, "dhcpv6.failover.protocol.major_version", v, 2);
+                uint(o, "dhcpv6.failover.protocol.minor_version", v + 2, 2);
+            }
+            case 128 -> failover(o, "dhcpv6.failover.keepalive_time", v, len, 4);
+            case 129 -> {
+                if (len < 4) {
+                    malformed(o, "Failover: malformed option");
+                    break;
+                }
+                uint(o, "dhcpv6.failover.reconfigure_time", v, 4);
+                bytes(o, "dhcpv6.failover.reconfigure_key", v + 4, len - 4);
+            }
+            case 130 -> string(o, "dhcpv6.failover.relationship_name", v, len);
+            case 132 -> failover(o, "dhcpv6.failover.server_state", v, len, 1);
+            case 133 -> failover(o, "dhcpv6.failover.start_time_of_state", v, len, 4);
+            case 134 -> failover(o, "dhcpv6.failover.state_expiration_time", v, len, 4);
+            case 135 -> {
+                if (len != 2) {
+                    malformed(o, "Relay Port: malformed option");
+                    break;
+                }
+                uint(o, "dhcpv6.relay_port", v, 2);
+            }
+            case 165, 166 -> {
+                if (len != 16) {
+                    malformed(o, type == 165 ? "MIP6_HA: malformed option" : "MIP6_HOA: malformed option");
+                    break;
+                }
+                ipv6Item(o, type == 165 ? "dhcpv6.mip6_home_agent" : "dhcpv6.mip6_home_address", v);
+            }
             default -> { }
         }
         return 4 + len;
+    }
+
+    /** A failover option holding one number of {@code size} bytes. */
+    private void failover(Tree o, String key, int v, int len, int size) {
+        if (len != size) {
+            malformed(o, "Failover: malformed option");
+            return;
+        }
+        uint(o, key, v, size);
     }
 
     /** The options inside an option's value, {@code [off, end)}; a bad one skips to the end. */
