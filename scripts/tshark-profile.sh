@@ -162,6 +162,11 @@ ENABLED=(
   # dhcp: DHCP/BOOTP on udp.port 67 and 68 (src/main/java/dev/tcpscope/proto/dhcp): the fixed
   #   header, the magic cookie and the options with their suboptions, as tshark's defaults.
   dhcp
+  # dhcpv6: DHCPv6 on udp.port 546 and 547 (packet-dhcpv6.c; src/main/java/dev/tcpscope/proto/
+  #   dhcpv6; docs/dhcpv6.md): the message or relay header and its options, DUIDs, IA_NA/IA_TA/IA_PD
+  #   with their addresses, prefixes and status codes, relayed messages nested. Needs no helper
+  #   protocol (dhcpv6.bulk_leasequery, TCP 547, stays disabled).
+  dhcpv6
   # tftp: TFTP on udp.port 69 and by its "udp" heuristic, each transfer a conversation with the
   #   server's port open (src/main/java/dev/tcpscope/proto/tftp); its data blocks go to data.
   tftp

@@ -29,7 +29,7 @@ public final class ProtocolNames {
             Map.entry("tpkt", "TPKT"), Map.entry("quic", "QUIC"), Map.entry("cotp", "COTP"),
             Map.entry("ntlmssp", "NTLMSSP"), Map.entry("gss-api", "GSS-API"),
             Map.entry("nbss", "NBSS"), Map.entry("smb2", "SMB2"), Map.entry("spnego", "SPNEGO"),
-            Map.entry("dhcp", "DHCP/BOOTP"),
+            Map.entry("dhcp", "DHCP/BOOTP"), Map.entry("dhcpv6", "DHCPv6"),
             Map.entry("tftp", "TFTP"), Map.entry("ptp", "PTP"),
             Map.entry("ntp", "NTP"),
             Map.entry("vxlan", "VXLAN"), Map.entry("geneve", "Geneve"), Map.entry("gtp", "GTP"),

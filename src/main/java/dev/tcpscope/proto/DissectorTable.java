@@ -171,6 +171,17 @@ public final class DissectorTable implements PduTable {
         return forDatagram(c.srcPort, c.dstPort, c.conversation, s, off, len);
     }
 
+    @Override
+    public PduDissector afterDeclined(PduDissector declined, int srcPort, int dstPort) {
+        int low = Math.min(srcPort, dstPort);
+        int high = Math.max(srcPort, dstPort);
+        if (low == 0 || low == high || udpChanged.get(low) || udpChanged.get(high) || udpPort[low] != declined) {
+            return null;
+        }
+        PduDissector h = udpPort[high];
+        return h == null || h == DATA || h == declined ? null : h;
+    }
+
     /** The dissector of {@code udp.port == port} (registered or decoded-as), or null. */
     public PduDissector udpByPort(int port) {
         PduDissector d = udpPort[port];

@@ -67,6 +67,7 @@ public final class Protocols {
             dev.tcpscope.proto.ntlmssp.NtlmsspFields.all(),
             dev.tcpscope.proto.quic.QuicFields.all(),
             dev.tcpscope.proto.dhcp.DhcpFields.all(),
+            dev.tcpscope.proto.dhcpv6.Dhcpv6Fields.all(),
             dev.tcpscope.proto.tftp.TftpFields.all(),
             dev.tcpscope.proto.smb2.Smb2Fields.all(),
             dev.tcpscope.proto.ntp.NtpFields.all(),
@@ -151,6 +152,7 @@ public final class Protocols {
         t.registerUdp(quic, new int[0], true);
         t.heuristicClaimsConversation(quic);
         t.registerUdp(new dev.tcpscope.proto.dhcp.Dhcp(), dev.tcpscope.proto.dhcp.Dhcp.UDP_PORTS, false);
+        t.registerUdp(new dev.tcpscope.proto.dhcpv6.Dhcpv6(), dev.tcpscope.proto.dhcpv6.Dhcpv6.UDP_PORTS, false);
         t.register(new dev.tcpscope.proto.smb2.Nbss(t::byPort), dev.tcpscope.proto.smb2.Nbss.TCP_PORTS, false);
         t.registerUdp(new dev.tcpscope.proto.ntp.Ntp(), dev.tcpscope.proto.ntp.Ntp.UDP_PORTS, false);
         t.registerUdp(new dev.tcpscope.proto.ptp.Ptp(t::tree), dev.tcpscope.proto.ptp.Ptp.UDP_PORTS, false);

@@ -190,6 +190,16 @@ public final class Decoder implements Decoded {
         c.keepColumns = false;
         datagramTaker = d;
         d.dissect(s, payload, len, c);
+        PduDissector next = c.declined && called == null ? desegmenter.table().afterDeclined(d, sp, dp) : null;
+        if (next != null) {
+            // decode_udp_ports: the lower port's dissector took nothing, the higher port's is tried next
+            // (packet-snmp.c declines a DHCPv6 message from port 161 to 546, which packet-dhcpv6.c takes)
+            datagramColumns.reset();
+            c.declined = false;
+            c.keepColumns = false;
+            datagramTaker = next;
+            next.dissect(s, payload, len, c);
+        }
         if (c.declined) {
             // the port's dissector returned 0 (packet-hsrp.c for a destination port not its own):
             // nothing above UDP took the payload, which shows as data

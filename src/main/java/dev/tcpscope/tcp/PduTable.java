@@ -59,6 +59,15 @@ public interface PduTable {
     }
 
     /**
+     * The dissector UDP tries after {@code declined}, chosen by a datagram's lower port, took
+     * nothing: the higher port's (packet-udp.c's decode_udp_ports tries the low port, then the
+     * high one), or null.
+     */
+    default PduDissector afterDeclined(PduDissector declined, int srcPort, int dstPort) {
+        return null;
+    }
+
+    /**
      * The conversation the last datagram's dissector announced ({@link UdpKeys#announced}), or 0;
      * asking clears it. UDP's own conversations then number the announced one's datagrams as one
      * stream, as packet-udp.c finds the announced conversation for them.
