@@ -1,0 +1,713 @@
+package dev.tcpscope.proto.afs;
+
+import dev.tcpscope.proto.Tree;
+import dev.tcpscope.proto.Tvb;
+
+/**
+ * The arguments of an AFS call's first packet, as packet-afs.c's per-service request and reply
+ * routines walk them with a ptvcursor: file ids, fetch and store status blocks, callbacks,
+ * VolSync, counted and vectorised strings, VLDB entries, PROT id and name lists, UBIK versions.
+ * A request's walk starts after its opcode; a reply's at its first byte.
+ *
+ * <p>Bounded: every array and list reads at least four bytes an element through a checked item or
+ * read, so a mutated count ends the walk at the datagram's end ({@link Tvb.Stop}); the fixed
+ * loops (VLDB's 8 or 13 servers) are constant.
+ */
+final class AfsArgs {
+    /** PRNAMEMAX, VLNAMEMAX: the vectorised names' lengths in 32-bit characters. */
+    private static final int PRNAMEMAX = 64;
+    private static final int VLNAMEMAX = 65;
+
+    private static final String[] STATUS_MASK = {"afs.fs.status.mask.setmodtime", "afs.fs.status.mask.setowner",
+        "afs.fs.status.mask.setgroup", "afs.fs.status.mask.setmode", "afs.fs.status.mask.setsegsize",
+        "afs.fs.status.mask.fsync"};
+    private static final String[] VLDB_FLAGS = {"afs.vldb.flags.rwexists", "afs.vldb.flags.roexists",
+        "afs.vldb.flags.bkexists", "afs.vldb.flags.dfsfileset"};
+
+    private final Tvb t;
+    private final Put put;
+    private final boolean reply;
+    private Tree tree;
+    private int off;
+
+    AfsArgs(Tvb t, Put put, Tree op, boolean reply) {
+        this.t = t;
+        this.put = put;
+        this.tree = op;
+        this.reply = reply;
+    }
+
+    /** The arguments of {@code opcode} of service {@code prefix} ("fs", "cb", "ubik" ...). */
+    void call(String prefix, int opcode) {
+        if (!reply) {
+            off = 4; // skip the opcode
+        }
+        switch (prefix) {
+            case "fs" -> {
+                if (reply) {
+                    fsReply(opcode);
+                } else {
+                    fsRequest(opcode);
+                }
+            }
+            case "cb" -> {
+                if (!reply && opcode == 204) {
+                    array(() -> fid("FileID (Target)", "afs.cb.fid"));
+                    array(() -> callback("afs.cb.callback"));
+                }
+            }
+            case "prot" -> {
+                if (reply) {
+                    protReply(opcode);
+                } else {
+                    protRequest(opcode);
+                }
+            }
+            case "vldb" -> {
+                if (reply) {
+                    vldbReply(opcode);
+                } else {
+                    vldbRequest(opcode);
+                }
+            }
+            case "vol" -> {
+                if (opcode == 121) {
+                    add("afs.vol.count", 4);
+                    if (reply) {
+                        vector("afs.vol.name", 32);
+                    } else {
+                        add("afs.vol.id", 4);
+                    }
+                }
+            }
+            case "kauth" -> {
+                if (!reply) {
+                    kauthRequest(opcode);
+                }
+            }
+            case "bos" -> {
+                if (reply) {
+                    bosReply(opcode);
+                } else {
+                    bosRequest(opcode);
+                }
+            }
+            case "ubik" -> {
+                if (reply) {
+                    ubikReply(opcode);
+                } else {
+                    ubikRequest(opcode);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    // ---- cursor ---------------------------------------------------------------------------------
+
+    /** ptvcursor_add. */
+    private void add(String key, int len) {
+        put.item(tree, key, off, len);
+        off += len;
+    }
+
+    /** ptvcursor_add of an FT_UINT_STRING, then OUT_RXString's padding (four bytes when already aligned). */
+    private void string(String key) {
+        int start = off;
+        put.item(tree, key, off, 0);
+        off += put.countedLength(start);
+        off += 4 - ((off - start) & 3);
+    }
+
+    /** OUT_RXStringV: {@code length} 32-bit characters, each its low byte, to the first NUL. */
+    private void vector(String key, int length) {
+        StringBuilder sb = new StringBuilder();
+        boolean ended = false;
+        for (int i = 0; i < length; i++) {
+            int c = (int) (put.value(off + i * 4, 4) & 0xff);
+            if (c == 0) {
+                ended = true;
+            } else if (!ended) {
+                sb.append(c < 0x80 ? (char) c : '\ufffd');
+            }
+        }
+        t.at(tree.string(key, Put.AFS.row(key).title(), sb.toString()), off, length * 4);
+        off += length * 4;
+    }
+
+    /** OUT_TIMESECS, ptvcursor_add of a time by its 32-bit seconds. */
+    private void secs(String key) {
+        put.number(tree, key, off, 4, put.value(off, 4));
+        off += 4;
+    }
+
+    /** A text subtree (ptvcursor_add_text_with_subtree, SUBTREE_UNDEFINED_LENGTH) around {@code body}. */
+    private void subtree(String label, Runnable body) {
+        Tree parent = tree;
+        int start = off;
+        Tree sub = t.at(parent.text(label), off, 0);
+        tree = sub;
+        try {
+            body.run();
+        } finally {
+            tree = parent;
+            sub.length(off - start);
+        }
+    }
+
+    /** OUT_RXArray32: a 32-bit count, then that many elements. */
+    private void array(Runnable element) {
+        long n = put.value(off, 4);
+        off += 4;
+        for (long i = 0; i < n; i++) {
+            element.run(); // each element reads its bytes, so the datagram's end ends the loop
+        }
+    }
+
+    /** A 32-bit count item, then that many elements. */
+    private void counted(String countKey, Runnable element) {
+        long n = put.value(off, 4);
+        add(countKey, 4);
+        for (long i = 0; i < n; i++) {
+            element.run();
+        }
+    }
+
+    // ---- structures -----------------------------------------------------------------------------
+
+    /** OUT_FS_AFSFid / OUT_CB_AFSFid. */
+    private void fid(String label, String prefix) {
+        subtree(label, () -> {
+            add(prefix + ".volume", 4);
+            add(prefix + ".vnode", 4);
+            add(prefix + ".uniq", 4);
+        });
+    }
+
+    private void fsFid(String what) {
+        fid("FileID (" + what + ")", "afs.fs.fid");
+    }
+
+    /** OUT_FS_AFSCallBack / OUT_CB_AFSCallBack. */
+    private void callback(String prefix) {
+        subtree("Callback", () -> {
+            add(prefix + ".version", 4);
+            secs(prefix + ".expires");
+            add(prefix + ".type", 4);
+        });
+    }
+
+    /** OUT_FS_AFSFetchStatus. */
+    private void fetchStatus(String label) {
+        subtree(label, () -> {
+            for (String f : new String[] {"interfaceversion", "filetype", "linkcount", "length", "dataversion", "author",
+                "owner", "calleraccess", "anonymousaccess", "mode", "parentvnode", "parentunique", "segsize"}) {
+                add("afs.fs.status." + f, 4);
+            }
+            secs("afs.fs.status.clientmodtime");
+            secs("afs.fs.status.servermodtime");
+            for (String f : new String[] {"group", "synccounter", "dataversionhigh", "spare2", "spare3", "spare4"}) {
+                add("afs.fs.status." + f, 4);
+            }
+        });
+    }
+
+    /** OUT_FS_AFSStoreStatus. */
+    private void storeStatus(String label) {
+        subtree(label, () -> {
+            put.bitmask(tree, "afs.fs.status.mask", off, 4, STATUS_MASK);
+            off += 4;
+            secs("afs.fs.status.clientmodtime");
+            add("afs.fs.status.owner", 4);
+            add("afs.fs.status.group", 4);
+            add("afs.fs.status.mode", 4);
+            add("afs.fs.status.segsize", 4);
+        });
+    }
+
+    /** OUT_FS_AFSVolSync. */
+    private void volSync() {
+        subtree("VolSync", () -> {
+            secs("afs.fs.volsync.spare1");
+            for (int i = 2; i <= 6; i++) {
+                add("afs.fs.volsync.spare" + i, 4);
+            }
+        });
+    }
+
+    /** ptvcursor_add of bytes to the end (length -1). */
+    private void rest(String key) {
+        if (off > t.cap) {
+            t.need(off, 0);
+        }
+        add(key, Math.max(t.cap - off, 0));
+    }
+
+    /** OUT_UBIKVERSION. */
+    private void ubikVersion(String label) {
+        long epoch = put.value(off, 4);
+        long counter = put.value(off + 4, 4);
+        subtree("UBIK Version (" + label + "): " + epoch + "." + counter, () -> {
+            if (epoch != 0) {
+                put.number(tree, "afs.ubik.version.epoch", off, 4, epoch);
+            } else {
+                t.at(tree.field("afs.ubik.version.epoch", Put.AFS.row("afs.ubik.version.epoch").title() + ": 0",
+                        dev.tcpscope.proto.Text.absTime(0, 0)).time(0, 0), off, 4);
+            }
+            off += 4;
+            add("afs.ubik.version.counter", 4);
+        });
+    }
+
+    // ---- services -------------------------------------------------------------------------------
+
+    private void fsRequest(int opcode) {
+        switch (opcode) {
+            case 130 -> {
+                fsFid("Source");
+                add("afs.fs.offset", 4);
+                add("afs.fs.length", 4);
+            }
+            case 131, 132, 157, 158, 220 -> fsFid("Target");
+            case 133 -> {
+                fsFid("Destination");
+                storeStatus("Status");
+                add("afs.fs.offset", 4);
+                add("afs.fs.length", 4);
+                add("afs.fs.flength", 4);
+                rest("afs.fs.data");
+            }
+            case 135 -> {
+                fsFid("Target");
+                storeStatus("Status");
+            }
+            case 136 -> {
+                fsFid("Remove File");
+                string("afs.fs.name");
+            }
+            case 137, 141 -> {
+                fsFid("Target");
+                string("afs.fs.name");
+                storeStatus("Status");
+            }
+            case 138 -> {
+                fsFid("Old");
+                string("afs.fs.oldname");
+                fsFid("New");
+                string("afs.fs.newname");
+            }
+            case 139 -> {
+                fsFid("File");
+                string("afs.fs.symlink.name");
+                string("afs.fs.symlink.content");
+                storeStatus("Status");
+            }
+            case 140 -> {
+                fsFid("Link To (New File)");
+                string("afs.fs.name");
+                fsFid("Link From (Old File)");
+            }
+            case 142, 161 -> {
+                fsFid("Target");
+                string("afs.fs.name");
+            }
+            case 143 -> {
+                fsFid("Target");
+                add("afs.fs.vicelocktype", 4);
+                volSync();
+            }
+            case 144, 145 -> {
+                fsFid("Target");
+                volSync();
+            }
+            case 147 -> {
+                array(() -> fsFid("Target"));
+                array(() -> callback("afs.fs.callback"));
+            }
+            case 148, 154 -> string("afs.fs.volname");
+            case 149 -> add("afs.fs.volid", 4);
+            case 150 -> {
+                add("afs.fs.volid", 4);
+                string("afs.fs.volname");
+                string("afs.fs.offlinemsg");
+                string("afs.fs.motd");
+            }
+            case 155, 65536 -> array(() -> fsFid("Target"));
+            case 156 -> {
+                fsFid("Target");
+                add("afs.fs.vicelocktype", 4);
+            }
+            case 160 -> {
+                add("afs.fs.xstats.clientversion", 4);
+                add("afs.fs.xstats.collnumber", 4);
+            }
+            case 163 -> {
+                fsFid("Target");
+                string("afs.fs.symlink.name");
+                string("afs.fs.symlink.content");
+                storeStatus("Symlink Status");
+            }
+            case 65537 -> {
+                fsFid("Target");
+                add("afs.fs.offset64", 8);
+                add("afs.fs.length64", 8);
+            }
+            case 65538 -> {
+                fsFid("Target");
+                storeStatus("Status");
+                add("afs.fs.offset64", 8);
+                add("afs.fs.length64", 8);
+                add("afs.fs.flength64", 8);
+            }
+            default -> { } // 134's ACL text, 152's token, 162's arrays: not read yet (docs/afs.md)
+        }
+    }
+
+    private void fsReply(int opcode) {
+        switch (opcode) {
+            case 130 -> {
+                fetchStatus("Status");
+                callback("afs.fs.callback");
+                volSync();
+                rest("afs.fs.data");
+            }
+            case 132 -> {
+                fetchStatus("Status");
+                callback("afs.fs.callback");
+                volSync();
+            }
+            case 133, 134, 135, 136 -> {
+                fetchStatus("Status");
+                volSync();
+            }
+            case 137, 141, 161, 163 -> {
+                fsFid(opcode == 137 ? "New File" : opcode == 141 ? "New Directory" : "File");
+                fetchStatus("File Status");
+                fetchStatus("Directory Status");
+                callback("afs.fs.callback");
+                volSync();
+            }
+            case 138 -> {
+                fetchStatus("Old Directory Status");
+                fetchStatus("New Directory Status");
+                volSync();
+            }
+            case 139 -> {
+                fsFid("Symlink");
+                fetchStatus("Symlink Status");
+                fetchStatus("Directory Status");
+                volSync();
+            }
+            case 140 -> {
+                fetchStatus("Symlink Status");
+                fetchStatus("Directory Status");
+                volSync();
+            }
+            case 142 -> {
+                fetchStatus("Directory Status");
+                volSync();
+            }
+            case 156, 157, 158 -> volSync();
+            case 159 -> add("afs.fs.xstats.version", 4);
+            default -> { } // the statistics, volume status and bulk replies: not read yet (docs/afs.md)
+        }
+    }
+
+    private void protRequest(int opcode) {
+        switch (opcode) {
+            case 500 -> {
+                string("afs.prot.name_uint_string");
+                add("afs.prot.id", 4);
+                add("afs.prot.oldid", 4);
+            }
+            case 501, 506, 508, 512, 514, 517, 519 -> add("afs.prot.id", 4);
+            case 502 -> add("afs.prot.pos", 4);
+            case 503, 507, 515 -> {
+                add("afs.prot.uid", 4);
+                add("afs.prot.gid", 4);
+            }
+            case 504 -> counted("afs.prot.count", () -> vector("afs.prot.name", PRNAMEMAX));
+            case 505 -> counted("afs.prot.count", () -> add("afs.prot.id", 4));
+            case 509 -> {
+                string("afs.prot.name_uint_string");
+                add("afs.prot.flag", 4);
+                add("afs.prot.oldid", 4);
+            }
+            case 511 -> {
+                add("afs.prot.id", 4);
+                add("afs.prot.flag", 4);
+            }
+            case 513 -> {
+                add("afs.prot.id", 4);
+                string("afs.prot.name_uint_string");
+                add("afs.prot.oldid", 4);
+                add("afs.prot.newid", 4);
+            }
+            case 520 -> {
+                add("afs.prot.id", 4);
+                string("afs.prot.name_uint_string");
+            }
+            default -> { }
+        }
+    }
+
+    private void protReply(int opcode) {
+        switch (opcode) {
+            case 504, 508, 514, 517, 518, 519 -> counted("afs.prot.count", () -> add("afs.prot.id", 4));
+            case 505 -> counted("afs.prot.count", () -> vector("afs.prot.name", PRNAMEMAX));
+            case 510 -> {
+                add("afs.prot.maxuid", 4);
+                add("afs.prot.maxgid", 4);
+            }
+            default -> { }
+        }
+    }
+
+    private void vldbRequest(int opcode) {
+        switch (opcode) {
+            case 501, 517 -> vector("afs.vldb.name", VLNAMEMAX);
+            case 502, 503, 507, 508, 509, 518 -> {
+                add("afs.vldb.id", 4);
+                add("afs.vldb.type", 4);
+            }
+            case 504, 519, 524, 527 -> string("afs.vldb.name_uint_string");
+            case 505 -> add("afs.vldb.bump", 4);
+            case 506, 520 -> {
+                add("afs.vldb.id", 4);
+                add("afs.vldb.type", 4);
+                vector("afs.vldb.name", VLNAMEMAX);
+            }
+            case 510, 521 -> add("afs.vldb.index", 4);
+            case 532 -> {
+                add("afs.vldb.serveruuid", 44);
+                add("afs.vldb.spare1", 4);
+                array(() -> add("afs.vldb.serverip", 4));
+            }
+            default -> { }
+        }
+    }
+
+    private void vldbReply(int opcode) {
+        switch (opcode) {
+            case 510, 521, 529 -> {
+                add("afs.vldb.count", 4);
+                add("afs.vldb.nextindex", 4);
+            }
+            case 503, 504 -> {
+                vector("afs.vldb.name", VLNAMEMAX);
+                off += 4;
+                int n = servers(8);
+                partitions(8, n);
+                off += 8 * 4;
+                add("afs.vldb.rwvol", 4);
+                add("afs.vldb.rovol", 4);
+                add("afs.vldb.bkvol", 4);
+                add("afs.vldb.clonevol", 4);
+                put.bitmask(tree, "afs.vldb.flags", off, 4, VLDB_FLAGS);
+                off += 4;
+            }
+            case 505 -> add("afs.vldb.id", 4);
+            case 518, 519 -> {
+                vector("afs.vldb.name", VLNAMEMAX);
+                int n = servers(13);
+                partitions(13, n);
+                off += 13 * 4;
+                add("afs.vldb.rwvol", 4);
+                add("afs.vldb.rovol", 4);
+                add("afs.vldb.bkvol", 4);
+            }
+            default -> { } // 526/527's UUID entries: not read yet (docs/afs.md)
+        }
+    }
+
+    /** The server count and the first {@code slots} server words, those under the count shown; returns the count. */
+    private int servers(int slots) {
+        int n = (int) put.value(off, 4); // a C int: a huge count is negative, no server shown
+        add("afs.vldb.numservers", 4);
+        for (int i = 0; i < slots; i++) {
+            if (i < n) {
+                add("afs.vldb.server", 4);
+            } else {
+                off += 4;
+            }
+        }
+        return n;
+    }
+
+    /** The partition words, "/vicepa" + the partition's letter for those under the count. */
+    private void partitions(int slots, int n) {
+        for (int i = 0; i < slots; i++) {
+            int j = (int) put.value(off, 4);
+            if (i < n && j <= 25) {
+                String part = "/vicep" + (char) ('a' + (byte) j);
+                t.at(tree.string("afs.vldb.partition", "Partition", part), off, 4);
+            }
+            off += 4;
+        }
+    }
+
+    private void kauthRequest(int opcode) {
+        switch (opcode) {
+            case 1, 21, 22, 2, 5, 6, 7, 8, 14, 15 -> {
+                string("afs.kauth.princ");
+                string("afs.kauth.realm");
+                rest("afs.kauth.data");
+            }
+            case 3, 23 -> {
+                add("afs.kauth.kvno", 4);
+                string("afs.kauth.domain");
+                long len = put.value(off, 4);
+                off += 4;
+                if (len > Integer.MAX_VALUE - off) {
+                    t.need(off, Integer.MAX_VALUE);
+                }
+                add("afs.kauth.data", (int) len);
+                string("afs.kauth.princ");
+                string("afs.kauth.realm");
+            }
+            case 4 -> {
+                string("afs.kauth.princ");
+                string("afs.kauth.realm");
+                add("afs.kauth.kvno", 4);
+            }
+            case 12 -> string("afs.kauth.name");
+            default -> { }
+        }
+    }
+
+    private void bosRequest(int opcode) {
+        switch (opcode) {
+            case 80 -> {
+                string("afs.bos.type");
+                string("afs.bos.instance");
+                for (int i = 0; i < 6; i++) {
+                    string("afs.bos.parm");
+                }
+            }
+            case 81, 83, 85, 104 -> string("afs.bos.instance");
+            case 82 -> {
+                string("afs.bos.instance");
+                add("afs.bos.status", 4);
+            }
+            case 84, 89, 90, 92, 95, 111 -> add("afs.bos.number", 4);
+            case 86 -> {
+                string("afs.bos.instance");
+                add("afs.bos.number", 4);
+            }
+            case 87, 88 -> string("afs.bos.user");
+            case 91 -> {
+                add("afs.bos.number", 4);
+                add("afs.bos.key", 8);
+            }
+            case 93, 96, 97, 114 -> string("afs.bos.content");
+            case 98 -> {
+                string("afs.bos.content");
+                add("afs.bos.status", 4);
+            }
+            case 102, 109 -> add("afs.bos.flags", 4);
+            case 105 -> {
+                string("afs.bos.path");
+                add("afs.bos.size", 4);
+                add("afs.bos.flags", 4);
+                add("afs.bos.date", 4);
+            }
+            case 106, 107 -> string("afs.bos.path");
+            case 108 -> string("afs.bos.cmd");
+            case 110 -> {
+                add("afs.bos.number", 4);
+                off += 12;
+            }
+            case 112 -> string("afs.bos.file");
+            default -> { }
+        }
+    }
+
+    private void bosReply(int opcode) {
+        switch (opcode) {
+            case 83 -> {
+                add("afs.bos.status", 4);
+                string("afs.bos.statusdesc");
+            }
+            case 84 -> string("afs.bos.instance");
+            case 85 -> {
+                string("afs.bos.type");
+                off += 40;
+            }
+            case 86 -> string("afs.bos.parm");
+            case 89 -> string("afs.bos.user");
+            case 90 -> {
+                add("afs.bos.kvno", 4);
+                add("afs.bos.key", 8);
+                put.number(tree, "afs.bos.keymodtime", off, 8, put.value(off, 4));
+                off += 8;
+                add("afs.bos.keychecksum", 4);
+                add("afs.bos.keyspare2", 4);
+            }
+            case 94 -> string("afs.bos.cell");
+            case 95 -> string("afs.bos.host");
+            case 107 -> {
+                secs("afs.bos.newtime");
+                secs("afs.bos.baktime");
+                secs("afs.bos.oldtime");
+            }
+            case 111 -> off += 12;
+            case 112 -> rest("afs.bos.data");
+            case 114 -> {
+                string("afs.bos.error");
+                string("afs.bos.spare1");
+                string("afs.bos.spare2");
+                string("afs.bos.spare3");
+            }
+            default -> { }
+        }
+    }
+
+    private void ubikRequest(int opcode) {
+        switch (opcode) {
+            case 10000 -> {
+                add("afs.ubik.state", 4);
+                secs("afs.ubik.votestart");
+                ubikVersion("DB Version");
+                ubikVersion("TID");
+            }
+            case 10002, 10003, 10004, 10005 -> add("afs.ubik.site", 4);
+            case 20000, 20001, 20011 -> ubikVersion("TID");
+            case 20002 -> {
+                ubikVersion("TID");
+                add("afs.ubik.file", 4);
+                add("afs.ubik.position", 4);
+                add("afs.ubik.length", 4);
+                add("afs.ubik.locktype", 4);
+            }
+            case 20003 -> {
+                ubikVersion("TID");
+                add("afs.ubik.file", 4);
+                add("afs.ubik.position", 4);
+            }
+            case 20005 -> add("afs.ubik.file", 4);
+            case 20006 -> {
+                add("afs.ubik.file", 4);
+                add("afs.ubik.length", 4);
+                ubikVersion("DB Version");
+            }
+            case 20009 -> {
+                ubikVersion("TID");
+                add("afs.ubik.file", 4);
+                add("afs.ubik.length", 4);
+            }
+            case 20013 -> {
+                ubikVersion("TID");
+                ubikVersion("Old DB Version");
+                ubikVersion("New DB Version");
+            }
+            default -> { } // 20012's interface addresses: not read yet (docs/afs.md)
+        }
+    }
+
+    private void ubikReply(int opcode) {
+        if (opcode == 20004) {
+            ubikVersion("DB Version");
+        }
+        // the debug replies (10001-10007) and interface addresses: not read yet (docs/afs.md)
+    }
+}
