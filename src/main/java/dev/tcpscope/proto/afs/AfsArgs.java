@@ -116,7 +116,7 @@ final class AfsArgs {
         int start = off;
         put.item(tree, key, off, 0);
         off += put.countedLength(start);
-        off += 4 - ((off - start) & 3);
+        off += (4 - ((off - start) & 3)) & 3; // 4.0.17 pads to the next 32-bit boundary, none when aligned
     }
 
     /** OUT_RXStringV: {@code length} 32-bit characters, each its low byte, to the first NUL. */
@@ -145,6 +145,9 @@ final class AfsArgs {
     private void subtree(String label, Runnable body) {
         Tree parent = tree;
         int start = off;
+        if (off >= t.cap) {
+            t.need(off, 1); // an item to the end (length -1) wants a byte there
+        }
         Tree sub = t.at(parent.text(label), off, 0);
         tree = sub;
         try {
@@ -392,17 +395,8 @@ final class AfsArgs {
                 fetchStatus("New Directory Status");
                 volSync();
             }
-            case 139 -> {
-                fsFid("Symlink");
-                fetchStatus("Symlink Status");
-                fetchStatus("Directory Status");
-                volSync();
-            }
-            case 140 -> {
-                fetchStatus("Symlink Status");
-                fetchStatus("Directory Status");
-                volSync();
-            }
+            case 139 -> fsFid("Symlink"); // 4.0.17 stops there (the older fall-through to 140 and 142 is gone)
+            case 140 -> fetchStatus("Symlink Status");
             case 142 -> {
                 fetchStatus("Directory Status");
                 volSync();

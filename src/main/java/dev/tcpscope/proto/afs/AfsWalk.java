@@ -42,7 +42,8 @@ final class AfsWalk {
             case PORT_UPDATE -> new Service("UPD", "Update? Server", "update", true, false);
             case PORT_RMTSYS -> new Service("RMT", "Rmtsys? Server", "rmtsys", true, false);
             case PORT_BACKUP -> new Service("BKUP", "Backup Server", "backup", true, true);
-            default -> null;
+            // 4.0.17 takes any other port for the tape coordinator (afs.butc), named by its number
+            default -> new Service("Unknown(" + port + ")", "Unknown(" + port + ")", "butc", true, false);
         };
     }
 
@@ -92,11 +93,9 @@ final class AfsWalk {
         if (!valid(opcode)) {
             return "Encrypted " + shortName + " " + dir;
         }
+        // a service without a value string (an unknown port, ERROR) shows "Unknown(N) (N)" as well
         String prefix = ubik ? "ubik" : s != null && s.values() ? s.prefix() : null;
-        if (prefix == null) {
-            return shortName + " " + dir + ": Unknown(" + opcode + ")";
-        }
-        String name = Put.AFS.value("afs." + prefix + ".opcode", opcode);
+        String name = prefix == null ? null : Put.AFS.value("afs." + prefix + ".opcode", opcode);
         return (ubik ? "UBIK-" : "") + shortName + " " + dir + ": " + (name != null ? name : "Unknown(" + opcode + ")")
                 + " (" + opcode + ")";
     }

@@ -190,7 +190,9 @@ public final class Rx implements PduDissector, LayerTree, TwoPass {
         try {
             Tree r = rx.header(root);
             if (rx.type == RxWalk.DATA) {
-                protocols.accept("afs");
+                if (bytes.rep > RxWalk.HEADER) {
+                    protocols.accept("afs"); // an empty payload's dissector adds no layer to frame.protocols
+                }
                 shownName = "AFS (RX)";
                 if (pairing == null) {
                     payload(bytes).u32(0); // a short request's opcode, missing before AFS added its item

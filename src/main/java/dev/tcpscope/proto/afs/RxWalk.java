@@ -105,9 +105,6 @@ final class RxWalk {
 
     /** dissect_rx_acks: the reason in the Info column, then the ACK item and its acknowledgements. */
     private void acks(Tree parent, int off) {
-        int reason = t.u8(off + 16);
-        String why = Put.RX.value("rx.reason", reason);
-        info = summary("ACK " + (why != null ? why : "Unknown (" + reason + ")"));
         int start = off;
         Tree ack = t.at(parent.none("rx.ack", "ACK Packet"), off, Math.max(t.cap - off, 0));
         put.item(ack, "rx.bufferspace", off, 2);
@@ -134,6 +131,10 @@ final class RxWalk {
             }
         }
         ack.length(off - start);
+        // 4.0.17 writes the Info after the items: an ACK cut short leaves it empty
+        int reason = t.u8(start + 16);
+        String why = Put.RX.value("rx.reason", reason);
+        info = summary("ACK " + (why != null ? why : Integer.toString(reason)));
     }
 
     /** dissect_rx_challenge. */
