@@ -145,8 +145,8 @@ final class AfsArgs {
     private void subtree(String label, Runnable body) {
         Tree parent = tree;
         int start = off;
-        if (off >= t.cap) {
-            t.need(off, 1); // an item to the end (length -1) wants a byte there
+        if (off >= t.cap && put.visible) {
+            t.need(off, 1); // an item to the end (length -1) wants a byte there; a faked one nothing
         }
         Tree sub = t.at(parent.text(label), off, 0);
         tree = sub;
@@ -240,8 +240,8 @@ final class AfsArgs {
 
     /** ptvcursor_add of bytes to the end (length -1). */
     private void rest(String key) {
-        if (off > t.cap) {
-            t.need(off, 0);
+        if (off >= t.cap) {
+            t.need(off, 1); // get_hfi_length's tvb_ensure_captured_length_remaining wants a byte
         }
         add(key, Math.max(t.cap - off, 0));
     }
@@ -632,6 +632,7 @@ final class AfsArgs {
             case 90 -> {
                 add("afs.bos.kvno", 4);
                 add("afs.bos.key", 8);
+                put.value(off + 4, 4); // OUT_TIMESTAMP reads the microseconds too
                 put.number(tree, "afs.bos.keymodtime", off, 8, put.value(off, 4));
                 off += 8;
                 add("afs.bos.keychecksum", 4);

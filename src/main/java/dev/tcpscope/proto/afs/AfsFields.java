@@ -16,6 +16,15 @@ public final class AfsFields {
 
     public static List<Field> all() {
         List<Field> out = new ArrayList<>(Put.RX.fields("RX Protocol", AfsFields::of));
+        // packet-rx.c adds its item with proto_tree_add_protocol_format: -T fields writes that
+        // label ("RX Protocol"), which is also the protocol's title, not its filter name
+        Field rx = out.get(0);
+        out.set(0, new Field(rx.name(), rx.title(), rx.type(), rx.bits(), rx.base(), (d, v) -> {
+            Collected c = of(d);
+            if (c != null && c.has("rx")) {
+                v.addString("RX Protocol");
+            }
+        }));
         out.addAll(Put.AFS.fields("Andrew File System (AFS)", AfsFields::of));
         return out;
     }

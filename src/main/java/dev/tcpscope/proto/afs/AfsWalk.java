@@ -100,16 +100,16 @@ final class AfsWalk {
                 + " (" + opcode + ")";
     }
 
-    /** The AFS item and everything under it. */
-    void tree(Tree root) {
-        Put put = new Put(t, Put.AFS);
+    /** The AFS item and everything under it; {@code visible}: whether the tree is shown ({@link Put#visible}). */
+    void tree(Tree root, boolean visible) {
+        Put put = new Put(t, Put.AFS, visible);
         Tree afs = t.at(root.protocol("afs", "Andrew File System (AFS)"), 0, Math.max(t.rep, 0));
         Service s = service(port);
         boolean ubik = ubik(opcode);
         String name = s != null ? s.name() : "Unknown(" + port + ")";
         String label = "Service: " + (valid(opcode) ? "" : "Encrypted ") + (ubik ? "UBIK - " : "") + name + " "
                 + (reply ? "Reply" : "Request");
-        t.at(afs.field("afs.service", label, Long.toString(opcode)), 0, 0);
+        t.at(afs.field("afs.service", label, Long.toString(opcode & 0xffffffffL)), 0, 0); // FT_UINT32 of the C int
         if (pairing.known() && !reply && pairing.replyFrame() != 0) {
             t.at(afs.field("afs.repframe", "The reply to this request is in frame " + pairing.replyFrame(),
                     Integer.toString(pairing.replyFrame())), 0, 0);

@@ -19,13 +19,25 @@ final class Put {
 
     /** The suffix of a field registered a second time as FT_UINT_STRING under the same name. */
     static final String UINT_STRING = "_uint_string";
+    /** FT_UINT_STRING's number in 4.0's epan/ftypes/ftypes.h (-T json -x's "_raw" arrays). */
+    private static final int FT_UINT_STRING = 28;
 
     private final Tvb t;
     private final Registry reg;
+    /**
+     * Whether the tree is shown (-V, JSON, PDML, EK): proto.c checks a counted string's bytes only
+     * when it builds the item, not in a tree nobody shows (its length word is checked either way).
+     */
+    final boolean visible;
 
     Put(Tvb t, Registry reg) {
+        this(t, reg, true);
+    }
+
+    Put(Tvb t, Registry reg, boolean visible) {
         this.t = t;
         this.reg = reg;
+        this.visible = visible;
     }
 
     /** Big-endian unsigned value of {@code len} (1 to 8) bytes at {@code off}, after checking them. */
@@ -43,7 +55,7 @@ final class Put {
         if (key.endsWith(UINT_STRING)) {
             // packet-afs.c registers afs.vldb.name and afs.prot.name twice, the second time counted
             Registry.Row r = reg.row(key.substring(0, key.length() - UINT_STRING.length()));
-            return counted(parent, new Registry.Row(r.name(), r.title(), "FT_UINT_STRING", "", 0), off);
+            return counted(parent, new Registry.Row(r.name(), r.title(), "FT_UINT_STRING", "", 0), off).ftype(FT_UINT_STRING);
         }
         Registry.Row r = reg.row(key);
         switch (r.type()) {
@@ -66,9 +78,9 @@ final class Put {
         }
     }
 
-    /** An item of field {@code key} at {@code off} for {@code len} bytes showing {@code v} (proto_tree_add_uint/time). */
+    /** An item of field {@code key} at {@code off} for {@code len} bytes showing {@code v} (proto_tree_add_uint/time), unchecked. */
     Tree number(Tree parent, String key, int off, int len, long v) {
-        t.need(off, len);
+        // proto_tree_add_uint/time checks no range (a request's opcode item is 4 bytes even when 2 are there)
         Registry.Row r = reg.row(key);
         String title = r.title();
         Tree item;
@@ -142,7 +154,13 @@ final class Put {
     private Tree counted(Tree parent, Registry.Row r, int off) {
         long n = value(off, 4);
         if (n > Integer.MAX_VALUE - 8) {
+            if (!visible) {
+                return parent;
+            }
             t.need(off + 4, Integer.MAX_VALUE); // past any message: a malformed one
+        }
+        if (!visible) {
+            return parent; // ptvcursor steps over it unread
         }
         t.need(off + 4, (int) n);
         Tree item = parent.string(r.name(), r.title(), Text.ascii(t.s, t.base + off + 4, (int) n));
@@ -156,6 +174,6 @@ final class Put {
 
     /** The length an FT_UINT_STRING at {@code off} covers (after {@link #item} added it). */
     int countedLength(int off) {
-        return 4 + (int) value(off, 4);
+        return (int) Math.min(4 + value(off, 4), Integer.MAX_VALUE / 2); // past any datagram, without overflowing
     }
 }

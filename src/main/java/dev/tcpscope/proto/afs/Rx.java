@@ -127,7 +127,7 @@ public final class Rx implements PduDissector, LayerTree, TwoPass {
                 info = afs.info;
                 ctx.columns.setInfo(info);
                 if (tree.getAsBoolean()) {
-                    afs.tree(nothing); // dissect_afs's "if (tree)"
+                    afs.tree(nothing, false); // dissect_afs's "if (tree)"
                 }
             } else {
                 try {
@@ -197,7 +197,7 @@ public final class Rx implements PduDissector, LayerTree, TwoPass {
                 if (pairing == null) {
                     payload(bytes).u32(0); // a short request's opcode, missing before AFS added its item
                 }
-                new AfsWalk(payload(bytes), rx, srcPort, dstPort, pairing, time).tree(root);
+                new AfsWalk(payload(bytes), rx, srcPort, dstPort, pairing, time).tree(root, true);
             } else {
                 rx.body(r);
             }
