@@ -6,6 +6,7 @@
 # vote-beacon and disk-lock), an unknown service port, a reply with no request seen, an
 # "encrypted" opcode, a request whose opcode is missing, a call's second packet, a counted string
 # past the datagram and a FID array whose count runs past it.
+# (the ports: BUTC 7025 and above, 7010 without a service, ERROR 7006; VERSION requests and replies)
 #   python3 scripts/afs-crafted.py captures/synth-afs.pcap
 import struct, sys
 
@@ -65,8 +66,12 @@ call(4, CP, 7004, struct.pack('!I', 23) + struct.pack('!I', 3) + s('realm') + st
 call(5, CP, 7007, struct.pack('!I', 107) + s('/usr/afs/bin/fileserver'), struct.pack('!III', 1700000000, 0, 1600000000))
 call(6, CP, 7003, struct.pack('!IIIIIII', 10000, 1, 1700000000, 1700000000, 7, 0, 3), b'')
 call(7, CP, 7003, struct.pack('!IIIIIIII', 20002, 1700000000, 9, 0, 64, 128, 2, 0), b'')
-# an unknown service port, a reply whose request was not seen, an "encrypted" opcode
+# the tape coordinator's port (7025) and one above it (BUTC too), a port below it that no service
+# has, the ERROR port, a reply whose request was not seen, an "encrypted" opcode
 call(8, 7001, 7444, struct.pack('!I', 5), None)
+call(19, 7001, 7025, struct.pack('!I', 100) + b'\0' * 8, b'')
+call(20, 7001, 7010, struct.pack('!I', 5), b'')
+call(21, CP, 7006, struct.pack('!I', 5), b'')
 emit(frame(S, C, rx(9, 1, 1, LAST) + b'\x00\x00\x00\x01', 7002, CP))
 call(10, CP, 7000, struct.pack('!I', 0x90000000) + b'\x01\x02\x03\x04', b'\x05\x06')
 # a request whose opcode is cut short (malformed), a call's second packet, an RX string past the end
@@ -82,6 +87,9 @@ emit(frame(C, S, rx(15, 0, 2, REQ) + struct.pack('!HHIIIBB', 2, 0, 1, 0, 3, 42, 
 emit(frame(S, C, rx(0, 0, 6, 0) + struct.pack('!I', 1), 7003, CP))
 emit(frame(C, S, rx(0, 0, 7, REQ) + struct.pack('!I', 1), CP, 7003))
 emit(frame(S, C, rx(16, 0, 3, 0), 7000, CP))
+# VERSION packets, asked and answered
+emit(frame(C, S, rx(0, 0, 13, REQ) + b'\0' * 4, CP, 7000))
+emit(frame(S, C, rx(0, 0, 13, 0) + b'openafs 1.8\0', 7000, CP))
 # an unknown packet type and a datagram shorter than RX's header: UDP's data
 emit(frame(S, C, rx(17, 0, 11, 0), 7000, CP))
 emit(frame(S, C, b'\x00' * 20, 7000, CP))

@@ -25,6 +25,7 @@ final class AfsWalk {
     static final int PORT_UPDATE = 7008;
     static final int PORT_RMTSYS = 7009;
     static final int PORT_BACKUP = 7021;
+    static final int PORT_BUTC = 7025;
 
     /** What packet-afs.c knows of a port: Info's short name, the Service item's name, the field prefix. */
     record Service(String shortName, String name, String prefix, boolean values, boolean args) { }
@@ -42,8 +43,9 @@ final class AfsWalk {
             case PORT_UPDATE -> new Service("UPD", "Update? Server", "update", true, false);
             case PORT_RMTSYS -> new Service("RMT", "Rmtsys? Server", "rmtsys", true, false);
             case PORT_BACKUP -> new Service("BKUP", "Backup Server", "backup", true, true);
-            // 4.0.17 takes any other port for the tape coordinator (afs.butc), named by its number
-            default -> new Service("Unknown(" + port + ")", "Unknown(" + port + ")", "butc", true, false);
+            case PORT_BUTC -> new Service("BUTC", "Backup Tape Controller", "butc", true, false);
+            // 4.0.17 takes a port above 7025 for the tape coordinator too (afs.butc), named by its number
+            default -> port > PORT_BUTC ? new Service("Unknown(" + port + ")", "Unknown(" + port + ")", "butc", true, false) : null;
         };
     }
 
@@ -93,9 +95,11 @@ final class AfsWalk {
         if (!valid(opcode)) {
             return "Encrypted " + shortName + " " + dir;
         }
-        // a service without a value string (an unknown port, ERROR) shows "Unknown(N) (N)" as well
         String prefix = ubik ? "ubik" : s != null && s.values() ? s.prefix() : null;
-        String name = prefix == null ? null : Put.AFS.value("afs." + prefix + ".opcode", opcode);
+        if (prefix == null) {
+            return shortName + " " + dir + ": Unknown(" + opcode + ")"; // no value string: no number after it
+        }
+        String name = Put.AFS.value("afs." + prefix + ".opcode", opcode);
         return (ubik ? "UBIK-" : "") + shortName + " " + dir + ": " + (name != null ? name : "Unknown(" + opcode + ")")
                 + " (" + opcode + ")";
     }

@@ -22,6 +22,7 @@ final class RxWalk {
     static final int ACKALL = 5;
     static final int CHALLENGE = 6;
     static final int RESPONSE = 7;
+    static final int VERSION = 13;
     /** RX_CLIENT_INITIATED, RX_LAST_PACKET. */
     static final int CLIENT_INITIATED = 1;
     static final int LAST_PACKET = 4;
@@ -52,7 +53,9 @@ final class RxWalk {
         this.dstPort = dstPort;
     }
 
-    /** dissect_rx's test: at least 28 captured bytes and a known packet type. */
+    /**
+     * dissect_rx's test: at least 28 captured bytes and a known packet type.
+     */
     static boolean accepts(Tvb t) {
         if (t.cap < HEADER) {
             return false;
@@ -93,6 +96,8 @@ final class RxWalk {
             case CHALLENGE -> challenge(rx, HEADER);
             case RESPONSE -> response(rx, HEADER);
             case ABORT -> abort(rx, HEADER);
+            // 4.0.17 writes "request" whatever the flags, the ports or the payload (checked on crafted ones)
+            case VERSION -> info = summary("VERSION request");
             default -> { }
         }
     }

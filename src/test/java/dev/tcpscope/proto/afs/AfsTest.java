@@ -79,6 +79,10 @@ class AfsTest {
         assertThat(afsInfo(header + "0105" + "0002" + "0000" + "0001" + "90000000", 1799, 7000)).isEqualTo("Encrypted FS Request");
         assertThat(afsInfo(header + "0105" + "0002" + "0000" + "0001" + "00000005", 7001, 7444))
                 .isEqualTo("Unknown(7444) Request: Unknown(5) (5)");
+        assertThat(afsInfo(header + "0105" + "0002" + "0000" + "0001" + "00000005", 7001, 7010))
+                .isEqualTo("Unknown(7010) Request: Unknown(5)");
+        assertThat(afsInfo(header + "0105" + "0002" + "0000" + "0001" + "00000005", 1799, 7006))
+                .isEqualTo("ERR Request: Unknown(5)");
     }
 
     /** A count of a million file ids over one file id's bytes: the walk ends where the datagram does. */
