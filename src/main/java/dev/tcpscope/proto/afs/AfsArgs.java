@@ -148,13 +148,15 @@ final class AfsArgs {
         if (off >= t.cap && put.visible) {
             t.need(off, 1); // an item to the end (length -1) wants a byte there; a faked one nothing
         }
-        Tree sub = t.at(parent.text(label), off, 0);
+        // added to the end of the captured bytes (SUBTREE_UNDEFINED_LENGTH), its length set when it
+        // is popped: a walk that throws inside leaves it to the end
+        Tree sub = t.at(parent.text(label), off, Math.max(t.cap - off, 0));
         tree = sub;
         try {
             body.run();
+            sub.length(off - start);
         } finally {
             tree = parent;
-            sub.length(off - start);
         }
     }
 
@@ -164,6 +166,15 @@ final class AfsArgs {
         off += 4;
         for (long i = 0; i < n; i++) {
             element.run(); // each element reads its bytes, so the datagram's end ends the loop
+        }
+    }
+
+    /** OUT_RXArray8: a one-byte count, then that many 32-bit items of {@code key}. */
+    private void array8(String key) {
+        int n = t.u8(off);
+        off += 1;
+        for (int i = 0; i < n; i++) {
+            add(key, 4);
         }
     }
 
@@ -344,6 +355,11 @@ final class AfsArgs {
                 add("afs.fs.xstats.clientversion", 4);
                 add("afs.fs.xstats.collnumber", 4);
             }
+            case 162 -> {
+                array8("afs.fs.viceid");
+                array8("afs.fs.ipaddr");
+                add("afs.fs.cps.spare1", 4);
+            }
             case 163 -> {
                 fsFid("Target");
                 string("afs.fs.symlink.name");
@@ -362,7 +378,7 @@ final class AfsArgs {
                 add("afs.fs.length64", 8);
                 add("afs.fs.flength64", 8);
             }
-            default -> { } // 134's ACL text, 152's token, 162's arrays: not read yet (docs/afs.md)
+            default -> { } // 134's ACL text, 152's token: not read yet (docs/afs.md)
         }
     }
 

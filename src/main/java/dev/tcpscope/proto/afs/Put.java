@@ -163,13 +163,9 @@ final class Put {
             return parent; // ptvcursor steps over it unread
         }
         t.need(off + 4, (int) n);
+        // no "Trailing stray characters" item: 4.0.17 adds none for a counted string (checked on mutated ones)
         Tree item = parent.string(r.name(), r.title(), Text.ascii(t.s, t.base + off + 4, (int) n));
-        t.at(item, off, 4 + (int) n);
-        if (Text.trailingStray(t.s, t.base + off + 4, (int) n)) {
-            item.expert("_ws.string.trailing_stray_characters", Tree.Severity.WARNING, Tree.Group.UNDECODED,
-                    "Trailing stray characters");
-        }
-        return item;
+        return t.at(item, off, 4 + (int) n);
     }
 
     /** The length an FT_UINT_STRING at {@code off} covers (after {@link #item} added it). */

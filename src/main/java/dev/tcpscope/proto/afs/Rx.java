@@ -206,14 +206,21 @@ public final class Rx implements PduDissector, LayerTree, TwoPass {
         try {
             Tree r = rx.header(root);
             if (rx.type == RxWalk.DATA) {
-                if (bytes.rep > RxWalk.HEADER) {
-                    protocols.accept("afs"); // an empty payload's dissector adds no layer to frame.protocols
-                }
                 shownName = "AFS (RX)";
-                if (pairing == null) {
-                    payload(bytes).u32(0); // a short request's opcode, missing before AFS added its item
+                Tvb payload = payload(bytes);
+                try {
+                    if (pairing == null) {
+                        payload.u32(0); // a short request's opcode, missing before AFS added its item
+                    }
+                    new AfsWalk(payload, rx, srcPort, dstPort, pairing, time).tree(root, true);
+                } catch (Tvb.Stop stop) {
+                    protocols.accept("afs"); // a dissector that threw keeps its layer
+                    throw stop;
                 }
-                new AfsWalk(payload(bytes), rx, srcPort, dstPort, pairing, time).tree(root, true);
+                if (payload.cap > 0) {
+                    // dissect_afs returns the captured length: 0 is a rejection, which drops its layer
+                    protocols.accept("afs");
+                }
             } else {
                 rx.body(r);
             }

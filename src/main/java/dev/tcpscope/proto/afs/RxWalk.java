@@ -108,10 +108,21 @@ final class RxWalk {
                 + "  Destination Port: " + dstPort + "  ";
     }
 
+    /**
+     * An FT_NONE item from {@code off} to the end (length -1, set later): proto.c wants a captured
+     * byte there (tvb_ensure_captured_length_remaining), so at the capture's end it throws first.
+     */
+    private Tree toEnd(Tree parent, String key, String label, int off) {
+        if (off >= t.cap) {
+            t.need(off, 1);
+        }
+        return t.at(parent.none(key, label), off, t.cap - off);
+    }
+
     /** dissect_rx_acks: the reason in the Info column, then the ACK item and its acknowledgements. */
     private void acks(Tree parent, int off) {
         int start = off;
-        Tree ack = t.at(parent.none("rx.ack", "ACK Packet"), off, Math.max(t.cap - off, 0));
+        Tree ack = toEnd(parent, "rx.ack", "ACK Packet", off);
         put.item(ack, "rx.bufferspace", off, 2);
         put.item(ack, "rx.maxskew", off + 2, 2);
         put.item(ack, "rx.first", off + 4, 4);
@@ -125,7 +136,9 @@ final class RxWalk {
             put.item(ack, "rx.ack_type", off, 1);
             off++;
         }
-        if (t.rep - off > 3) {
+        // the captured bytes decide whether the trailer is there (three of them are enough: checked
+        // on cut ACKs against 4.0.17), the reported ones whether each word is
+        if (t.cap - off >= 3) {
             off += 3; // some implementations pad three bytes before the trailer
             String[] trailer = {"rx.max_mtu", "rx.if_mtu", "rx.rwind", "rx.max_packets"};
             for (String f : trailer) {
@@ -146,7 +159,7 @@ final class RxWalk {
     private void challenge(Tree parent, int off) {
         info = summary("CHALLENGE");
         int start = off;
-        Tree c = t.at(parent.none("rx.challenge", "CHALLENGE Packet"), off, Math.max(t.cap - off, 0));
+        Tree c = toEnd(parent, "rx.challenge", "CHALLENGE Packet", off);
         long version = put.value(off, 4);
         put.number(c, "rx.version", off, 4, version);
         off += 4;
@@ -162,7 +175,7 @@ final class RxWalk {
     private void response(Tree parent, int off) {
         info = summary("RESPONSE");
         int start = off;
-        Tree r = t.at(parent.none("rx.response", "RESPONSE Packet"), off, Math.max(t.cap - off, 0));
+        Tree r = toEnd(parent, "rx.response", "RESPONSE Packet", off);
         long version = put.value(off, 4);
         put.number(r, "rx.version", off, 4, version);
         off += 4;
@@ -186,7 +199,7 @@ final class RxWalk {
     /** dissect_rx_response_encrypted. */
     private int encrypted(Tree parent, int off) {
         int start = off;
-        Tree e = t.at(parent.none("rx.encrypted", "Encrypted"), off, Math.max(t.cap - off, 0));
+        Tree e = toEnd(parent, "rx.encrypted", "Encrypted", off);
         put.item(e, "rx.epoch", off, 4);
         put.item(e, "rx.cid", off + 4, 4);
         off += 12; // the checksum is skipped
@@ -206,7 +219,7 @@ final class RxWalk {
     /** dissect_rx_abort. */
     private void abort(Tree parent, int off) {
         info = summary("ABORT");
-        Tree a = t.at(parent.none("rx.abort", "ABORT Packet"), off, Math.max(t.cap - off, 0));
+        Tree a = toEnd(parent, "rx.abort", "ABORT Packet", off);
         put.item(a, "rx.abort_code", off, 4);
         a.length(4);
     }
