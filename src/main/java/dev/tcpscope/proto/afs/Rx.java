@@ -57,8 +57,6 @@ public final class Rx implements PduDissector, LayerTree, TwoPass {
     private long time;
     private AfsWalk.Pairing pairing;
     private String shownName = "RX";
-    /** The frame's datagram ended before RX's type byte: RX threw before any item. */
-    private Tvb.Stop early;
     private final Items.Fields fields = new Items.Fields();
     private final BooleanSupplier tree;
 
@@ -103,21 +101,10 @@ public final class Rx implements PduDissector, LayerTree, TwoPass {
         pairing = null;
         boolean frag = ctx.datagram && ctx.fragment;
         Tvb b = new Tvb(s, off, Math.max(len, 0), Math.max(len, ctx.reportedLength), frag);
-        try {
-            if (!RxWalk.accepts(b)) {
-                ctx.declined = true;
-                return;
-            }
-        } catch (Tvb.Stop stop) {
-            // the type's read ran out before RX set its columns: UDP's line with the marker
-            frame = ctx.frame;
-            bytes = b;
-            fragmented = frag;
-            early = stop.shown(frag);
-            ctx.columns.appendInfo(early.info());
+        if (!RxWalk.accepts(b)) {
+            ctx.declined = true;
             return;
         }
-        early = null;
         frame = ctx.frame;
         bytes = b;
         fragmented = frag;
@@ -199,9 +186,6 @@ public final class Rx implements PduDissector, LayerTree, TwoPass {
         }
         protocols.accept("rx");
         shownName = "RX";
-        if (early != null) {
-            return early.end(); // cut before the type byte: only the marker
-        }
         RxWalk rx = new RxWalk(bytes, srcPort, dstPort);
         try {
             Tree r = rx.header(root);
