@@ -7,6 +7,8 @@
 # "encrypted" opcode, a request whose opcode is missing, a call's second packet, a counted string
 # past the datagram and a FID array whose count runs past it.
 # (the ports: BUTC 7025 and above, 7010 without a service, ERROR 7006; VERSION requests and replies)
+# FS get-volume-status, get-root-volume, get-time, bulk-status, get-xstats, dfs-flushcps,
+# check-token and inline-bulk-status calls.
 #   python3 scripts/afs-crafted.py captures/synth-afs.pcap
 import struct, sys
 
@@ -60,6 +62,20 @@ call(1, CP, 7000, struct.pack('!I', 138) + fid(5, 1, 1) + s('old') + fid(5, 1, 1
 call(2, CP, 7000, struct.pack('!I', 137) + fid(5, 1, 1) + s('file.txt') + store,
      fid(5, 9, 9) + status + status + struct.pack('!III', 1, 3600, 2) + struct.pack('!IIIIII', 1700000000, 0, 0, 0, 0, 0))
 call(3, CP, 7000, struct.pack('!I', 65537) + fid(5, 9, 9) + struct.pack('!QQ', 0, 1 << 33), None)
+# FS get-volume-status (149), get-root-volume (151), get-time (153), bulk-status (155), get-xstats
+# (160), dfs-flushcps (162), check-token (152), inline-bulk-status (65536)
+vs = struct.pack('!IIIIII', 1700000000, 0, 0, 0, 0, 0)
+call(22, CP, 7000, struct.pack('!II', 149, 536870915), s('root.cell') + s('offline') + s('hello'))
+call(23, CP, 7000, struct.pack('!I', 151), s('root.afs'))
+call(24, CP, 7000, struct.pack('!I', 153), struct.pack('!II', 1700000000, 250000))
+call(25, CP, 7000, struct.pack('!II', 155, 2) + fid(5, 1, 1) + fid(5, 2, 2),
+     struct.pack('!I', 2) + status + status + struct.pack('!I', 0) + struct.pack('!I', 2) + struct.pack('!III', 1, 60, 2) * 2 + vs)
+call(26, CP, 7000, struct.pack('!III', 160, 1, 2), None)  # its reply's timestamp: see docs/afs.md
+call(27, CP, 7000, struct.pack('!IB', 162, 2) + struct.pack('!II', 7, 8) + b'\x01' + bytes([10, 0, 0, 1]) + struct.pack('!I', 9),
+     struct.pack('!II', 3, 4))
+call(28, CP, 7000, struct.pack('!II', 152, 42) + b''.join(struct.pack('!I', c) for c in b'token') + b'\0' * (4 * 1019), b'')
+call(29, CP, 7000, struct.pack('!II', 65536, 1) + fid(5, 3, 3),
+     struct.pack('!I', 1) + status + struct.pack('!I', 1) + struct.pack('!III', 1, 60, 2) + vs)
 # KAUTH get-ticket (23), BOS get-dates (107), UBIK vote-beacon (10000) and disk-lock (20002) on VLDB
 call(4, CP, 7004, struct.pack('!I', 23) + struct.pack('!I', 3) + s('realm') + struct.pack('!I', 4) + b'\xde\xad\xbe\xef'
      + s('afs') + s('CELL'), b'', service=731)

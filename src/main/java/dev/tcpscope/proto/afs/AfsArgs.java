@@ -141,6 +141,13 @@ final class AfsArgs {
         off += 4;
     }
 
+    /** An FT_ABSOLUTE_TIME of seconds and microseconds over 8 bytes (OUT_TIMESTAMP). */
+    private void timestamp(String key, long secs, long usecs) {
+        long nanos = usecs * 1000 & 0xffffffffL; // nstime_t's nsecs is an int: the product wraps as C's does
+        String shown = dev.tcpscope.proto.Text.absTime(secs, (int) nanos);
+        t.at(tree.field(key, Put.AFS.row(key).title() + ": " + shown, shown).time(secs, (int) nanos), off, 8);
+    }
+
     /** A text subtree (ptvcursor_add_text_with_subtree, SUBTREE_UNDEFINED_LENGTH) around {@code body}. */
     private void subtree(String label, Runnable body) {
         Tree parent = tree;
@@ -378,7 +385,11 @@ final class AfsArgs {
                 add("afs.fs.length64", 8);
                 add("afs.fs.flength64", 8);
             }
-            default -> { } // 134's ACL text, 152's token: not read yet (docs/afs.md)
+            case 152 -> {
+                add("afs.fs.viceid", 4);
+                vector("afs.fs.token", 1024);
+            }
+            default -> { } // 134's ACL text: not read yet (docs/afs.md)
         }
     }
 
@@ -417,9 +428,38 @@ final class AfsArgs {
                 fetchStatus("Directory Status");
                 volSync();
             }
+            case 149 -> {
+                string("afs.fs.volname");
+                string("afs.fs.offlinemsg");
+                string("afs.fs.motd");
+            }
+            case 151 -> string("afs.fs.volname");
+            case 153 -> {
+                // OUT_TIMESTAMP: seconds and microseconds
+                long secs = put.value(off, 4);
+                long usecs = put.value(off + 4, 4);
+                timestamp("afs.fs.timestamp", secs, usecs);
+                off += 8;
+            }
+            case 155, 65536 -> {
+                array(() -> fetchStatus("Status"));
+                if (opcode == 155) {
+                    off += 4;
+                }
+                array(() -> callback("afs.fs.callback"));
+                volSync();
+            }
             case 156, 157, 158 -> volSync();
             case 159 -> add("afs.fs.xstats.version", 4);
-            default -> { } // the statistics, volume status and bulk replies: not read yet (docs/afs.md)
+            case 160 -> {
+                add("afs.fs.xstats.version", 4);
+                secs("afs.fs.xstats.timestamp");
+            }
+            case 162 -> {
+                add("afs.fs.cps.spare2", 4);
+                add("afs.fs.cps.spare3", 4);
+            }
+            default -> { } // 131's ACL text: not read yet (docs/afs.md); 146, 148 and 154 read nothing in 4.0.17 either
         }
     }
 
