@@ -8,7 +8,8 @@
 # past the datagram and a FID array whose count runs past it.
 # (the ports: BUTC 7025 and above, 7010 without a service, ERROR 7006; VERSION requests and replies)
 # FS get-volume-status, get-root-volume, get-time, bulk-status, get-xstats, dfs-flushcps,
-# check-token and inline-bulk-status calls.
+# check-token and inline-bulk-status calls; CB get-capabilities, VLDB get-entry-by-name-u, UBIK
+# vote-debug and vote-sdebug replies.
 #   python3 scripts/afs-crafted.py captures/synth-afs.pcap
 import struct, sys
 
@@ -76,6 +77,24 @@ call(27, CP, 7000, struct.pack('!IB', 162, 2) + struct.pack('!II', 7, 8) + b'\x0
 call(28, CP, 7000, struct.pack('!II', 152, 42) + b''.join(struct.pack('!I', c) for c in b'token') + b'\0' * (4 * 1019), b'')
 call(29, CP, 7000, struct.pack('!II', 65536, 1) + fid(5, 3, 3),
      struct.pack('!I', 1) + status + struct.pack('!I', 1) + struct.pack('!III', 1, 60, 2) + vs)
+# CB get-capabilities (65538) with two interfaces; VLDB get-entry-by-name-u (527); UBIK vote-debug
+# (10004) and vote-sdebug (10005) with their interface addresses
+uuid = bytes(range(44))
+ifs = struct.pack('!I', 2) + uuid + (struct.pack('!II', 0x0a010001, 0x0a010002) + b'\0' * 120) \
+    + (struct.pack('!II', 0xffffff00, 0xffff0000) + b'\0' * 120) + (struct.pack('!II', 1500, 9000) + b'\0' * 120)
+call(30, 7000, 7001, struct.pack('!I', 65538), ifs + struct.pack('!II', 1, 1), service=1)
+entry = b''.join(struct.pack('!I', c) for c in b'root.cell'.ljust(65, b'\0')) + struct.pack('!I', 2) \
+    + uuid * 2 + b'\0' * (44 * 11) + struct.pack('!II', 7, 8) + b'\0' * 44 + struct.pack('!II', 0, 1) + b'\0' * 44 \
+    + struct.pack('!II', 1, 2) + b'\0' * 44 + struct.pack('!' + 'I' * 14, *range(100, 114))
+call(31, CP, 7003, struct.pack('!I', 527) + s('root.cell'), entry)
+ver = struct.pack('!II', 1700000000, 5)
+dbg = struct.pack('!IIIIIIIII', 1700000000, 1700000001, 0x0a010001, 1, 1700000002, 0x0a010002, 1700000003, 0x0a010001, 1700000004) \
+    + ver + ver + struct.pack('!IIIII', 1, 1700000005, 3, 0, 0) + ver + struct.pack('!' + 'I' * 7, 0, 9, 0, 0, 0x81, 0, 0) \
+    + struct.pack('!I', 1700000006)
+addrs = struct.pack('!II', 0x0a010001, 0x0a010002) + b'\0' * (4 * 250) + struct.pack('!III', 0x0a010003, 0, 0)
+call(32, CP, 7003, struct.pack('!II', 10004, 0x0a010001), dbg + addrs)
+sdbg = struct.pack('!IIII', 0x0a010002, 1700000007, 1700000008, 1) + struct.pack('!II', 0, 0) + struct.pack('!III', 1, 1, 1)
+call(33, CP, 7003, struct.pack('!II', 10005, 0x0a010002), sdbg + addrs)
 # KAUTH get-ticket (23), BOS get-dates (107), UBIK vote-beacon (10000) and disk-lock (20002) on VLDB
 call(4, CP, 7004, struct.pack('!I', 23) + struct.pack('!I', 3) + s('realm') + struct.pack('!I', 4) + b'\xde\xad\xbe\xef'
      + s('afs') + s('CELL'), b'', service=731)

@@ -51,6 +51,10 @@ final class AfsArgs {
                 }
             }
             case "cb" -> {
+                if (reply && opcode == 65538) {
+                    interfaces();
+                    capabilities();
+                }
                 if (!reply && opcode == 204) {
                     array(() -> fid("FileID (Target)", "afs.cb.fid"));
                     array(() -> callback("afs.cb.callback"));
@@ -566,7 +570,38 @@ final class AfsArgs {
                 add("afs.vldb.rovol", 4);
                 add("afs.vldb.bkvol", 4);
             }
-            default -> { } // 526/527's UUID entries: not read yet (docs/afs.md)
+            case 526, 527 -> {
+                vector("afs.vldb.name", VLNAMEMAX);
+                int n = (int) put.value(off, 4);
+                add("afs.vldb.numservers", 4);
+                for (int i = 0; i < 13; i++) {
+                    if (i < n) {
+                        add("afs.vldb.serveruuid", 44);
+                    } else {
+                        off += 44;
+                    }
+                }
+                for (int i = 0; i < 13; i++) {
+                    if (i < n) {
+                        add("afs.vldb.serveruniq", 4);
+                    } else {
+                        off += 4;
+                    }
+                }
+                partitions(13, n);
+                for (int i = 0; i < 13; i++) {
+                    if (i < n) {
+                        add("afs.vldb.serverflags", 4);
+                    } else {
+                        off += 4;
+                    }
+                }
+                for (String f : new String[] {"rwvol", "rovol", "bkvol", "clonevol", "flags", "spare1", "spare2", "spare3",
+                    "spare4", "spare5", "spare6", "spare7", "spare8", "spare9"}) {
+                    add("afs.vldb." + f, 4);
+                }
+            }
+            default -> { }
         }
     }
 
@@ -756,9 +791,110 @@ final class AfsArgs {
     }
 
     private void ubikReply(int opcode) {
-        if (opcode == 20004) {
-            ubikVersion("DB Version");
+        switch (opcode) {
+            case 10001 -> debugOld();
+            case 10002 -> sdebugOld();
+            case 10004 -> {
+                debugOld();
+                interfaceAddrs();
+            }
+            case 10005 -> {
+                sdebugOld();
+                interfaceAddrs();
+            }
+            case 10006 -> {
+                debugOld();
+                interfaceAddrs();
+                add("afs.ubik.isclone", 4);
+            }
+            case 10007 -> {
+                sdebugOld();
+                interfaceAddrs();
+                add("afs.ubik.isclone", 4);
+            }
+            case 20004 -> ubikVersion("DB Version");
+            case 20012 -> interfaceAddrs();
+            default -> { }
         }
-        // the debug replies (10001-10007) and interface addresses: not read yet (docs/afs.md)
+    }
+
+    /** OUT_UBIK_DebugOld. */
+    private void debugOld() {
+        secs("afs.ubik.now");
+        secs("afs.ubik.lastyesttime");
+        add("afs.ubik.lastyeshost", 4);
+        add("afs.ubik.lastyesstate", 4);
+        secs("afs.ubik.lastyesclaim");
+        add("afs.ubik.lowesthost", 4);
+        secs("afs.ubik.lowesttime");
+        add("afs.ubik.synchost", 4);
+        secs("afs.ubik.synctime");
+        ubikVersion("Sync Version");
+        ubikVersion("Sync TID");
+        add("afs.ubik.amsyncsite", 4);
+        secs("afs.ubik.syncsiteuntil");
+        add("afs.ubik.nservers", 4);
+        add("afs.ubik.lockedpages", 4);
+        add("afs.ubik.writelockedpages", 4);
+        ubikVersion("Local Version");
+        for (String f : new String[] {"activewrite", "tidcounter", "anyreadlocks", "anywritelocks", "recoverystate",
+            "currenttran", "writetran"}) {
+            add("afs.ubik." + f, 4);
+        }
+        secs("afs.ubik.epochtime");
+    }
+
+    /** OUT_UBIK_SDebugOld. */
+    private void sdebugOld() {
+        add("afs.ubik.addr", 4);
+        secs("afs.ubik.lastvotetime");
+        secs("afs.ubik.lastbeaconsent");
+        add("afs.ubik.lastvote", 4);
+        ubikVersion("Remote Version");
+        add("afs.ubik.currentdb", 4);
+        add("afs.ubik.beaconsincedown", 4);
+        add("afs.ubik.up", 4);
+    }
+
+    /** OUT_UBIK_InterfaceAddrs: 255 words, the non-zero ones shown, a run of zeros as one item to the end. */
+    private void interfaceAddrs() {
+        boolean seenNull = false;
+        for (int i = 0; i < 255; i++) {
+            long j = put.value(off, 4);
+            if (j != 0) {
+                add("afs.ubik.interface", 4);
+                seenNull = false;
+            } else {
+                if (!seenNull) {
+                    put.item(tree, "afs.ubik.null_addresses", off, Math.max(t.cap - off, 0));
+                    seenNull = true;
+                }
+                off += 4;
+            }
+        }
+    }
+
+    /** OUT_CM_INTERFACES: the count, the UUID, then 32 slots each of addresses, netmasks and MTUs. */
+    private void interfaces() {
+        long n = put.value(off, 4);
+        subtree("Interfaces", () -> {
+            add("afs.cm.numint", 4);
+            add("afs.cm.uuid", 44);
+            for (String f : new String[] {"afs.cm.ipaddr", "afs.cm.netmask", "afs.cm.mtu"}) {
+                for (long i = 0; i < n; i++) {
+                    add(f, 4);
+                }
+                off += (int) (4 * (32 - n)); // C's unsigned arithmetic, then an int
+            }
+        });
+    }
+
+    /** OUT_CM_CAPABILITIES. */
+    private void capabilities() {
+        subtree("Capabilities", () -> {
+            add("afs.cm.numcap", 4);
+            put.item(tree, "afs.cm.capabilities", off, 4);
+            add("afs.cm.capabilities.errortrans", 4);
+        });
     }
 }

@@ -70,6 +70,9 @@ final class Put {
                 return t.at(parent.bytes(key, r.title(), t.s, t.base + off, len), off, len);
             }
             case "FT_NONE" -> {
+                if (off >= t.cap) {
+                    t.need(off, 1); // an item to the end wants a byte there
+                }
                 return t.at(parent.none(key, r.title()), off, len);
             }
             default -> {
@@ -97,7 +100,14 @@ final class Put {
                 String s = (v >>> 24 & 0xff) + "." + (v >>> 16 & 0xff) + "." + (v >>> 8 & 0xff) + "." + (v & 0xff);
                 item = parent.field(key, title + ": " + s, s);
             }
-            case "FT_BOOLEAN" -> item = parent.field(key, title + ": " + (v != 0 ? "True" : "False"), v != 0 ? "1" : "0");
+            case "FT_BOOLEAN" -> {
+                boolean on = (r.mask() != 0 ? v & r.mask() : v) != 0;
+                String bits = r.mask() != 0 ? Text.bits((int) v, (int) r.mask(), r.bits()) + " = " : "";
+                item = parent.field(key, bits + title + ": " + (on ? "True" : "False"), on ? "1" : "0");
+                if (r.mask() != 0) {
+                    item.bitmask(r.mask());
+                }
+            }
             case "FT_FRAMENUM" -> item = parent.field(key, title + ": " + v, Long.toString(v));
             default -> {
                 int bits = r.bits();
