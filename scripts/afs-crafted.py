@@ -9,7 +9,8 @@
 # (the ports: BUTC 7025 and above, 7010 without a service, ERROR 7006; VERSION requests and replies)
 # FS get-volume-status, get-root-volume, get-time, bulk-status, get-xstats, dfs-flushcps,
 # check-token and inline-bulk-status calls; CB get-capabilities, VLDB get-entry-by-name-u, UBIK
-# vote-debug and vote-sdebug replies.
+# vote-debug and vote-sdebug replies; FS fetch-acl and store-acl with their ACL texts; UBIK
+# disk-interfaceaddr.
 #   python3 scripts/afs-crafted.py captures/synth-afs.pcap
 import struct, sys
 
@@ -95,6 +96,13 @@ addrs = struct.pack('!II', 0x0a010001, 0x0a010002) + b'\0' * (4 * 250) + struct.
 call(32, CP, 7003, struct.pack('!II', 10004, 0x0a010001), dbg + addrs)
 sdbg = struct.pack('!IIII', 0x0a010002, 1700000007, 1700000008, 1) + struct.pack('!II', 0, 0) + struct.pack('!III', 1, 1, 1)
 call(33, CP, 7003, struct.pack('!II', 10005, 0x0a010002), sdbg + addrs)
+# FS fetch-acl (131) and store-acl (134): an ACL with newlines (the scan stops after the first
+# count: format_text escapes them), one with spaces, one whose entries run past the datagram
+for n, a in ((34, b'2\n1\nsystem:administrators 127\nnneul 63\nbadguy 8\n'), (35, b'2 1 system:administrators 127 nneul 63 badguy 8 ')):
+    call(n, CP, 7000, struct.pack('!I', 131) + fid(5, 1, 1), struct.pack('!I', len(a)) + a + status + vs)
+call(36, CP, 7000, struct.pack('!I', 134) + fid(5, 1, 1) + struct.pack('!I', 48) + b'2 1 system:administrators 127 nneul 63 badguy 8 ', b'')
+# UBIK disk-interfaceaddr (20012) request
+call(37, CP, 7003, struct.pack('!I', 20012) + struct.pack('!II', 0x0a010001, 0) + b'\0' * (4 * 253), b'')
 # KAUTH get-ticket (23), BOS get-dates (107), UBIK vote-beacon (10000) and disk-lock (20002) on VLDB
 call(4, CP, 7004, struct.pack('!I', 23) + struct.pack('!I', 3) + s('realm') + struct.pack('!I', 4) + b'\xde\xad\xbe\xef'
      + s('afs') + s('CELL'), b'', service=731)

@@ -108,6 +108,10 @@ final class AfsArgs extends AfsCursor {
                 add("afs.fs.length", 4);
             }
             case 131, 132, 157, 158, 220 -> fsFid("Target");
+            case 134 -> {
+                fsFid("Target");
+                off = AfsAcl.acl(t, put, tree, off);
+            }
             case 133 -> {
                 fsFid("Destination");
                 storeStatus("Status");
@@ -207,7 +211,7 @@ final class AfsArgs extends AfsCursor {
                 add("afs.fs.viceid", 4);
                 vector("afs.fs.token", 1024);
             }
-            default -> { } // 134's ACL text: not read yet (docs/afs.md)
+            default -> { }
         }
     }
 
@@ -218,6 +222,11 @@ final class AfsArgs extends AfsCursor {
                 callback("afs.fs.callback");
                 volSync();
                 rest("afs.fs.data");
+            }
+            case 131 -> {
+                off = AfsAcl.acl(t, put, tree, off);
+                fetchStatus("Status");
+                volSync();
             }
             case 132 -> {
                 fetchStatus("Status");
@@ -277,7 +286,7 @@ final class AfsArgs extends AfsCursor {
                 add("afs.fs.cps.spare2", 4);
                 add("afs.fs.cps.spare3", 4);
             }
-            default -> { } // 131's ACL text: not read yet (docs/afs.md); 146, 148 and 154 read nothing in 4.0.17 either
+            default -> { } // 146, 148 and 154 read nothing in 4.0.17 either
         }
     }
 
@@ -600,7 +609,8 @@ final class AfsArgs extends AfsCursor {
                 ubikVersion("Old DB Version");
                 ubikVersion("New DB Version");
             }
-            default -> { } // 20012's interface addresses: not read yet (docs/afs.md)
+            case 20012 -> interfaceAddrs();
+            default -> { }
         }
     }
 

@@ -75,7 +75,7 @@ abstract class AfsCursor {
     final void subtree(String label, Runnable body) {
         Tree parent = tree;
         int start = off;
-        if (off >= t.cap && put.visible) {
+        if (off >= t.cap && t.cap > 0 && put.visible) { // get_hfi_length spares an empty tvb
             t.need(off, 1); // an item to the end (length -1) wants a byte there; a faked one nothing
         }
         // added to the end of the captured bytes (SUBTREE_UNDEFINED_LENGTH), its length set when it
@@ -179,7 +179,7 @@ abstract class AfsCursor {
 
     /** ptvcursor_add of bytes to the end (length -1). */
     final void rest(String key) {
-        if (off >= t.cap) {
+        if (off >= t.cap && t.cap > 0) { // an empty tvb gives length 0 unchecked
             t.need(off, 1); // get_hfi_length's tvb_ensure_captured_length_remaining wants a byte
         }
         add(key, Math.max(t.cap - off, 0));

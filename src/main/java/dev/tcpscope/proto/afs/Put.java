@@ -70,7 +70,7 @@ final class Put {
                 return t.at(parent.bytes(key, r.title(), t.s, t.base + off, len), off, len);
             }
             case "FT_NONE" -> {
-                if (off >= t.cap) {
+                if (off >= t.cap && t.cap > 0) { // an empty tvb gives length 0 unchecked
                     t.need(off, 1); // an item to the end wants a byte there
                 }
                 return t.at(parent.none(key, r.title()), off, len);

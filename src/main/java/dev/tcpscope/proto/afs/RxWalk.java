@@ -113,7 +113,7 @@ final class RxWalk {
      * byte there (tvb_ensure_captured_length_remaining), so at the capture's end it throws first.
      */
     private Tree toEnd(Tree parent, String key, String label, int off) {
-        if (off >= t.cap) {
+        if (off >= t.cap && t.cap > 0) {
             t.need(off, 1);
         }
         return t.at(parent.none(key, label), off, t.cap - off);
