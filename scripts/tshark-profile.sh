@@ -220,6 +220,11 @@ ENABLED=(
   #   names, NB flags and addresses, WACKs, NBSTAT's name table and statistics. Needs no helper
   #   protocol (nbdgm, UDP 138, stays disabled: its datagrams are data).
   nbns
+  # rx afs: RX on udp.port 7000-7009 and 7021 and the AFS calls its DATA packets carry
+  #   (packet-rx.c, packet-afs.c; src/main/java/dev/tcpscope/proto/afs; docs/afs.md): the RX
+  #   header and its ACK, CHALLENGE, RESPONSE and ABORT parts, AFS's service, opcode, request/
+  #   reply pairing and the arguments of the calls tcpdump's afs.pcap holds. Needs no helper.
+  rx afs
   # resp: Redis's serialization protocol on tcp.port 6379 (src/main/java/dev/tcpscope/proto/
   #   resp): strings, errors, integers, bulk strings and nested arrays, with the dissector's own
   #   reassembly (a line, a bulk string, an array waiting for more). Its JSON-in-a-string

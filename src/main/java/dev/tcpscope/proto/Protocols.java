@@ -75,6 +75,7 @@ public final class Protocols {
             dev.tcpscope.proto.hsrp.HsrpFields.all(),
             dev.tcpscope.proto.isakmp.IsakmpFields.all(),
             dev.tcpscope.proto.nbns.NbnsFields.all(),
+            dev.tcpscope.proto.afs.AfsFields.all(),
             dev.tcpscope.proto.resp.RespFields.all(),
             dev.tcpscope.proto.mysql.MysqlFields.all(),
             dev.tcpscope.proto.pgsql.PgsqlFields.all(),
@@ -159,6 +160,7 @@ public final class Protocols {
         t.registerUdp(new dev.tcpscope.proto.hsrp.Hsrp(t::tree), dev.tcpscope.proto.hsrp.Hsrp.UDP_PORTS, false);
         t.registerUdp(new dev.tcpscope.proto.isakmp.Isakmp(), dev.tcpscope.proto.isakmp.Isakmp.UDP_PORTS, false);
         t.registerUdp(new dev.tcpscope.proto.nbns.Nbns(t::tree, t::columns), dev.tcpscope.proto.nbns.Nbns.UDP_PORTS, false);
+        t.registerUdp(new dev.tcpscope.proto.afs.Rx(t::tree), dev.tcpscope.proto.afs.Rx.UDP_PORTS, false);
         t.register(new dev.tcpscope.proto.mysql.Mysql(t::byPort, () -> t.byName("tls")), dev.tcpscope.proto.mysql.Mysql.TCP_PORTS, false);
         t.register(new dev.tcpscope.proto.bgp.Bgp(), dev.tcpscope.proto.bgp.Bgp.TCP_PORTS, false);
         // ONC RPC: port 111 on both transports, and its "tcp" and "udp" heuristics (a call to a known

@@ -35,7 +35,7 @@ public final class Registry {
             if (type.equals("FT_BOOLEAN")) {
                 return base.isEmpty() || !Character.isDigit(base.charAt(0)) ? 8 : Integer.parseInt(base);
             }
-            if (!type.startsWith("FT_UINT") && !type.startsWith("FT_INT") || type.equals("FT_UINT_BYTES")) {
+            if (!type.startsWith("FT_UINT") && !type.startsWith("FT_INT") || type.equals("FT_UINT_BYTES") || type.equals("FT_UINT_STRING")) {
                 return 0; // FT_UINT_BYTES (packet-ppp.c's lcp.opt.id) is bytes after a length byte
             }
             return Integer.parseInt(type.substring(type.startsWith("FT_UINT") ? 7 : 6));
