@@ -81,14 +81,6 @@ public final class Rx implements PduDissector, LayerTree, TwoPass {
     public String name() { return "rx"; }
 
     @Override
-    public Object newSession() { return null; }
-
-    @Override
-    public void recordForSecondPass() {
-        // the calls this pass fills are what the second pass reads (secondPassOf)
-    }
-
-    @Override
     public void secondPassOf(TwoPass first) {
         calls = ((Rx) first).calls;
         visited = true;

@@ -35,9 +35,6 @@ public final class Dhcpv6 implements PduDissector, LayerTree {
     public String name() { return "dhcpv6"; }
 
     @Override
-    public Object newSession() { return null; }
-
-    @Override
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
         if (len <= 0) {
             // no byte of the payload captured: packet-udp.c hands it to no one, UDP keeps its columns
