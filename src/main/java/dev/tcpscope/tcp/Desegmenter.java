@@ -71,6 +71,10 @@ public final class Desegmenter {
 
     /** Keeps {@code st}, the stream {@code stream} just closed, and lets the oldest closed one go. */
     private void keepClosed(int stream, Stream st) {
+        if (closed.get(stream) != null) {
+            closed.put(stream, st); // already kept: its place in the order stays, as a LinkedHashMap's
+            return;
+        }
         if (closed.size() == CLOSED_KEPT) {
             Stream eldest = closed.remove(closedOrder[closedOldest]);
             eldest.low.release(pool);
