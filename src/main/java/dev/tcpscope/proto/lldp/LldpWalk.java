@@ -1,0 +1,372 @@
+package dev.tcpscope.proto.lldp;
+
+import dev.tcpscope.proto.EtherNames;
+import dev.tcpscope.proto.Registry;
+import dev.tcpscope.proto.Text;
+import dev.tcpscope.proto.Tree;
+import dev.tcpscope.proto.Tvb;
+
+/**
+ * An LLDPDU (IEEE 802.1AB) as Wireshark 4.0.17's packet-lldp.c shows it: Protocol "LLDP", Info
+ * built from the Chassis ID, Port ID, Time To Live, System Name and Description TLVs ("MA/mac
+ * IN/name 120 SysN=... SysD=... "), replaced by "Invalid ... TLV" or "Duplicate ... TLV" when a
+ * mandatory TLV is wrong or repeated. One walk makes the columns, the tree and the fields. Each
+ * TLV is read through a tvb of its own length (a length past the payload ends the walk as
+ * malformed), and every TLV moves the walk at least two bytes, so it is bounded by the payload.
+ */
+public final class LldpWalk {
+    private LldpWalk() { }
+
+    /** packet-lldp.c's fields and value strings (resources written by scripts/gen-registry-tables.sh). */
+    static final Registry REGISTRY = Registry.load(LldpWalk.class, "lldp");
+
+    static final int END = 0;
+    static final int CHASSIS = 1;
+    static final int PORT = 2;
+    static final int TTL = 3;
+    static final int PORT_DESC = 4;
+    static final int SYS_NAME = 5;
+    static final int SYS_DESC = 6;
+    static final int SYS_CAP = 7;
+    static final int MGMT = 8;
+    static final int ORG = 127;
+
+    /**
+     * Walks the LLDPDU in {@code t}: sets the columns and adds the tree under {@code root}.
+     *
+     * @return null when the walk ended, or the exception that ended it
+     */
+    public static Tvb.Stop walk(Tvb t, Tree root, StringBuilder protocol, StringBuilder info) {
+        protocol.setLength(0);
+        protocol.append("LLDP");
+        info.setLength(0);
+        Tree lldp = t.at(root.protocol("lldp", "Link Layer Discovery Protocol"), 0, t.cap);
+        try {
+            int off = 0;
+            String[] invalid = {"Invalid Chassis ID TLV", "Invalid Port ID TLV", "Invalid Time-to-Live TLV"};
+            for (int want = CHASSIS; want <= TTL; want++) {
+                Tvb tlv = tlv(t, off);
+                int r = switch (want) {
+                    case CHASSIS -> chassis(tlv, lldp, info);
+                    case PORT -> port(tlv, lldp, info);
+                    default -> ttl(tlv, lldp, info);
+                };
+                if (r < 0) {
+                    set(info, invalid[want - 1]);
+                    return null;
+                }
+                off += r;
+            }
+            while (true) {
+                Tvb tlv = tlv(t, off);
+                int type = tlv.u16(0) >>> 9;
+                int r;
+                switch (type) {
+                    case CHASSIS -> {
+                        chassis(tlv, lldp, new StringBuilder());
+                        set(info, "Duplicate Chassis ID TLV");
+                        return null;
+                    }
+                    case PORT -> {
+                        port(tlv, lldp, new StringBuilder());
+                        set(info, "Duplicate Port ID TLV");
+                        return null;
+                    }
+                    case TTL -> {
+                        ttl(tlv, lldp, new StringBuilder());
+                        set(info, "Duplicate Time-To-Live TLV");
+                        return null;
+                    }
+                    case END -> {
+                        Tree e = t.at(lldp.text("End of LLDPDU"), off, Math.min(t.cap - off, tlv.rep));
+                        header(tlv, e);
+                        return null;
+                    }
+                    case PORT_DESC -> r = string(tlv, lldp, "lldp.port.desc", "Port Description", null, info);
+                    case SYS_NAME -> r = string(tlv, lldp, "lldp.tlv.system.name", "System Name", "SysN=", info);
+                    case SYS_DESC -> r = string(tlv, lldp, "lldp.tlv.system.desc", "System Description", "SysD=", info);
+                    case SYS_CAP -> r = capabilities(tlv, lldp);
+                    case MGMT -> r = management(tlv, lldp);
+                    case ORG -> r = LldpOrg.tlv(tlv, lldp);
+                    default -> {
+                        Tree u = tlv.at(lldp.text("Unknown TLV"), 0, tlv.cap);
+                        header(tlv, u);
+                        r = tlv.rep;
+                    }
+                }
+                off += r;
+            }
+        } catch (Tvb.Stop stop) {
+            return stop;
+        }
+    }
+
+    /**
+     * The bytes packet-lldp.c walks for layer {@code i} of {@code x}: the whole payload the layer
+     * below hands it (the layer itself ends where the walk left the rest to the Ethernet trailer).
+     */
+    public static Tvb tvb(dev.tcpscope.wire.Dissection x, int i) {
+        if (i == 0) {
+            return new Tvb(x.segment(i), x.offset(i), x.captured(i), x.reported(i));
+        }
+        long start = x.offset(i);
+        int cap = (int) Math.max(x.captured(i), x.offset(i - 1) + x.captured(i - 1) - start);
+        int rep = (int) Math.max(x.reported(i), x.offset(i - 1) + x.reported(i - 1) - start);
+        return new Tvb(x.segment(i), start, cap, Math.max(cap, rep));
+    }
+
+    /** tvb_new_subset_length over the TLV at {@code off}: its two header bytes and its length. */
+    static Tvb tlv(Tvb t, int off) {
+        int len = (t.u16(off) & 0x1ff) + 2;
+        if ((long) off + len > t.rep) {
+            throw Tvb.Stop.MALFORMED;
+        }
+        return new Tvb(t.s, t.base + off, Math.min(t.cap - off, len), len);
+    }
+
+    private static void set(StringBuilder info, String text) {
+        info.setLength(0);
+        info.append(text);
+    }
+
+    /** The TLV Type and TLV Length items of the TLV at the start of {@code t}. */
+    static Tree header(Tvb t, Tree parent) {
+        item(t, parent, "lldp.tlv.type", 0, 2);
+        return item(t, parent, "lldp.tlv.len", 0, 2);
+    }
+
+    /** proto_tree_add_item of integer field {@code name} over {@code len} bytes at {@code off}. */
+    static Tree item(Tvb t, Tree parent, String name, int off, int len) {
+        Registry.Row f = REGISTRY.row(name);
+        return REGISTRY.integerItem(t, parent, f, off, len, (v, number) -> {
+            if (f.base().equals("BASE_OUI")) {
+                String org = EtherNames.oui((int) v);
+                String colons = Registry.hex(v >> 16 & 0xff, 2) + ":" + Registry.hex(v >> 8 & 0xff, 2) + ":" + Registry.hex(v & 0xff, 2);
+                return org == null ? colons : colons + " (" + org + ")";
+            }
+            String n = REGISTRY.name(name, v);
+            if (f.base().equals("BASE_DEC_HEX")) {
+                number = number + " (0x" + Registry.hex(v, len * 2) + ")";
+            }
+            return n == null ? number : n + " (" + number + ")";
+        });
+    }
+
+    /** proto_tree_add_expert: a text item over the bytes, its expert item under it. */
+    static void expert(Tvb t, Tree parent, String key, Tree.Group group, String msg, int off, int len) {
+        t.at(parent.text(msg), off, Math.max(0, Math.min(len, t.cap - off))).expert(key, Tree.Severity.WARNING, group, msg);
+    }
+
+    static String mac(Tvb t, int off) {
+        t.need(off, 6);
+        long m = 0;
+        for (int i = 0; i < 6; i++) {
+            m = m << 8 | t.u8(off + i);
+        }
+        return EtherNames.plain(m);
+    }
+
+    static Tree macItem(Tvb t, Tree parent, String key, String title, int off) {
+        t.need(off, 6);
+        long m = 0;
+        for (int i = 0; i < 6; i++) {
+            m = m << 8 | t.u8(off + i);
+        }
+        String plain = EtherNames.plain(m);
+        return t.at(parent.field(key, title + ": " + EtherNames.name(m) + " (" + plain + ")", plain), off, 6);
+    }
+
+    static String ipv4(Tvb t, int off) {
+        t.need(off, 4);
+        return t.u8(off) + "." + t.u8(off + 1) + "." + t.u8(off + 2) + "." + t.u8(off + 3);
+    }
+
+    /** Chassis ID (1): returns the TLV's length or -1 when packet-lldp.c finds it invalid. */
+    private static int chassis(Tvb t, Tree lldp, StringBuilder info) {
+        return id(t, lldp, info, true);
+    }
+
+    private static int port(Tvb t, Tree lldp, StringBuilder info) {
+        return id(t, lldp, info, false);
+    }
+
+    /** The Chassis ID or Port ID TLV: subtype, then a MAC, a network address or a string. */
+    private static int id(Tvb t, Tree lldp, StringBuilder info, boolean chassis) {
+        int h = t.u16(0);
+        int type = h >>> 9;
+        int len = h & 0x1ff;
+        int want = chassis ? CHASSIS : PORT;
+        String what = chassis ? "Chassis" : "Port";
+        if (type != want) {
+            expert(t, lldp, "lldp.bad_type", Tree.Group.MALFORMED,
+                    "Invalid " + what + " ID (0x" + hex2u(type) + "), expected (0x0" + want + ")", 0, 2);
+            return -1;
+        }
+        if (len < 2) {
+            expert(t, lldp, "lldp.bad_length", Tree.Group.MALFORMED,
+                    "Invalid " + what + " ID Length (" + len + "), expected > (2)", 0, 2);
+            return -1;
+        }
+        String prefix = chassis ? "lldp.chassis" : "lldp.port";
+        int subtype = t.u8(2);
+        String subName = REGISTRY.name(prefix + ".subtype", subtype);
+        int macType = chassis ? 4 : 3;
+        int netType = chassis ? 5 : 4;
+        String abbr;
+        String id;
+        Tree tree;
+        if (subtype == macType) {
+            if (len != 7) {
+                return -1;
+            }
+            id = mac(t, 3);
+            tree = t.at(lldp.text(what + " Subtype = " + subName + ", Id: " + id), 0, t.cap);
+            header(t, tree);
+            item(t, tree, prefix + ".subtype", 2, 1);
+            macItem(t, tree, prefix + ".id.mac", what + " Id", 3);
+            abbr = "MA";
+        } else if (subtype == netType) {
+            int family = t.u8(3);
+            if (family == 1 && len == 6) {
+                id = ipv4(t, 4);
+                tree = t.at(lldp.text(what + " Subtype = " + subName + ", Id: " + id), 0, t.cap);
+                header(t, tree);
+                item(t, tree, prefix + ".subtype", 2, 1);
+                item(t, tree, "lldp.network_address.subtype", 3, 1);
+                t.at(tree.field(prefix + ".id.ip4", what + " Id: " + id, id), 4, 4);
+            } else {
+                return -1; // other families: not measured yet (docs/lldp.md)
+            }
+            abbr = "NA";
+        } else {
+            int n = len - 1;
+            t.need(3, n);
+            String raw = Text.ascii(t.s, t.base + 3, n);
+            id = Text.format(t.s, t.base + 3, zpad(t, 3, n));
+            tree = t.at(lldp.text(what + " Subtype = " + subName + ", Id: " + id), 0, t.cap);
+            header(t, tree);
+            item(t, tree, prefix + ".subtype", 2, 1);
+            if (chassis) {
+                t.at(tree.bytes("lldp.chassis.id", "Chassis Id", t.s, t.base + 3, n), 3, n);
+            } else {
+                t.at(tree.string("lldp.port.id", "Port Id", raw), 3, n);
+            }
+            abbr = abbr(subtype, chassis);
+        }
+        info.append(abbr).append('/').append(id).append(' ');
+        return len + 2;
+    }
+
+    /** The Info column's two letters for a string subtype. */
+    private static String abbr(int subtype, boolean chassis) {
+        if (chassis) {
+            return switch (subtype) {
+                case 1 -> "CC";
+                case 2 -> "IA";
+                case 3 -> "PC";
+                case 6 -> "IN";
+                case 7 -> "LA";
+                default -> "Reserved";
+            };
+        }
+        return switch (subtype) {
+            case 1 -> "IA";
+            case 2 -> "PC";
+            case 5 -> "IN";
+            case 6 -> "AC";
+            case 7 -> "LA";
+            default -> "Reserved";
+        };
+    }
+
+    private static String hex2u(int v) {
+        return String.format("%02X", v);
+    }
+
+    /** Time To Live (3). */
+    private static int ttl(Tvb t, Tree lldp, StringBuilder info) {
+        int h = t.u16(0);
+        int type = h >>> 9;
+        int len = h & 0x1ff;
+        if (type != TTL) {
+            expert(t, lldp, "lldp.bad_type", Tree.Group.MALFORMED,
+                    "Invalid Time-to-Live (0x" + hex2u(type) + "), expected (0x03)", 0, 2);
+            return -1;
+        }
+        if (len < 2) {
+            return -1;
+        }
+        int seconds = t.u16(2);
+        Tree tree = t.at(lldp.text("Time To Live = " + seconds + " sec"), 0, t.cap);
+        header(t, tree);
+        item(t, tree, "lldp.time_to_live", 2, 2);
+        info.append(seconds).append(' ');
+        return len + 2;
+    }
+
+    /** Port Description, System Name and System Description: a string over the TLV's value. */
+    private static int string(Tvb t, Tree lldp, String key, String title, String column, StringBuilder info) {
+        int len = t.u16(0) & 0x1ff;
+        t.need(2, len);
+        int shown = zpad(t, 2, len);
+        String raw = Text.ascii(t.s, t.base + 2, shown);
+        Tree tree = t.at(lldp.line(null, title + " = " + raw, null), 0, t.cap);
+        header(t, tree);
+        t.string(tree, key, title, 2, len);
+        if (column != null) {
+            info.append(column).append(Text.format(t.s, t.base + 2, shown)).append(' ');
+        }
+        return len + 2;
+    }
+
+    /** tvb_format_stringzpad's extent: the bytes before the first NUL of the {@code n} at {@code off}. */
+    static int zpad(Tvb t, int off, int n) {
+        int z = t.find(off, n, 0);
+        return z < 0 ? n : z - off;
+    }
+
+    /** System Capabilities (7): the capabilities and the enabled ones, each with its bits. */
+    private static int capabilities(Tvb t, Tree lldp) {
+        int len = t.u16(0) & 0x1ff;
+        Tree tree = t.at(lldp.text("Capabilities"), 0, t.cap);
+        header(t, tree);
+        String[] bits = {"other", "repeater", "bridge", "wlan_access_pt", "router", "telephone", "docsis_cable_device", "station_only"};
+        for (String which : new String[] {"lldp.tlv.system_cap", "lldp.tlv.enable_system_cap"}) {
+            int off = which.equals("lldp.tlv.system_cap") ? 2 : 4;
+            Tree c = item(t, tree, which, off, 2);
+            for (String b : bits) {
+                item(t, c, which + "." + b, off, 2);
+            }
+        }
+        return len + 2;
+    }
+
+    /** Management Address (8): the address by its subtype, the interface, the OID. */
+    private static int management(Tvb t, Tree lldp) {
+        int len = t.u16(0) & 0x1ff;
+        Tree tree = t.at(lldp.text("Management Address"), 0, t.cap);
+        header(t, tree);
+        int addrLen = t.u8(2);
+        item(t, tree, "lldp.mgn.address.len", 2, 1);
+        int subtype = t.u8(3);
+        item(t, tree, "lldp.mgn.address.subtype", 3, 1);
+        int n = addrLen - 1;
+        if (subtype == 1 && n == 4) {
+            String a = ipv4(t, 4);
+            t.at(tree.field("lldp.mgn.addr.ip4", "Management Address: " + a, a), 4, 4);
+        } else {
+            t.need(4, Math.max(0, n));
+            t.at(tree.bytes("lldp.mgn.addr.hex", "Management Address", t.s, t.base + 4, Math.max(0, n)), 4, Math.max(0, n));
+        }
+        int off = 4 + Math.max(0, n);
+        item(t, tree, "lldp.mgn.interface.subtype", off, 1);
+        item(t, tree, "lldp.mgn.interface.number", off + 1, 4);
+        int oidLen = t.u8(off + 5);
+        item(t, tree, "lldp.mgn.obj.len", off + 5, 1);
+        if (oidLen > 0) {
+            t.need(off + 6, oidLen);
+            t.at(tree.bytes("lldp.mgn.obj.id", "Object Identifier", t.s, t.base + off + 6, oidLen), off + 6, oidLen);
+        }
+        return len + 2;
+    }
+}
