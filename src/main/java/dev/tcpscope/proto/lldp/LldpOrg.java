@@ -23,6 +23,7 @@ final class LldpOrg {
     static final int IEEE_802_1 = 0x0080c2;
     static final int IEEE_802_3 = 0x00120f;
     static final int IANA = 0x00005e;
+    static final int TIA_MED = 0x0012bb;
 
     /** Returns the TLV's length (its header and value). */
     static int tlv(Tvb t, Tree lldp) {
@@ -35,6 +36,7 @@ final class LldpOrg {
             case IEEE_802_1 -> "lldp.ieee.802_1.subtype";
             case IEEE_802_3 -> "lldp.ieee.802_3.subtype";
             case IANA -> "lldp.iana.subtype";
+            case TIA_MED -> "lldp.media.subtype";
             default -> null;
         };
         String subStr = subKey == null ? "Unknown (" + subtype + ")" : REGISTRY.name(subKey, subtype);
@@ -47,6 +49,7 @@ final class LldpOrg {
         switch (oui) {
             case IEEE_802_1 -> ieee8021(t, tree, subtype, len);
             case IEEE_802_3 -> ieee8023(t, tree, subtype, len);
+            case TIA_MED -> LldpMed.tlv(t, tree, subtype, len);
             case IANA -> {
                 item(t, tree, "lldp.iana.subtype", 5, 1);
                 if (subtype == 1) {
@@ -98,7 +101,10 @@ final class LldpOrg {
         "10base_t", "other"};
 
     private static void ieee8023(Tvb t, Tree tree, int subtype, int len) {
-        item(t, tree, "lldp.ieee.802_3.subtype", 5, 1);
+        Tree sub = item(t, tree, "lldp.ieee.802_3.subtype", 5, 1);
+        if (subtype == 3) {
+            sub.expert("lldp.tlv_deprecated", Tree.Severity.WARNING, Tree.Group.PROTOCOL, "TLV has been deprecated");
+        }
         switch (subtype) {
             case 1 -> {
                 Tree a = item(t, tree, "lldp.ieee.802_3.mac_phy_auto_neg_status", 6, 1);
@@ -124,7 +130,6 @@ final class LldpOrg {
                 item(t, tree, "lldp.ieee.802_3.mdi_power_class", 8, 1);
             }
             case 3 -> {
-                tree.expert("lldp.tlv_deprecated", Tree.Severity.WARNING, Tree.Group.PROTOCOL, "TLV has been deprecated");
                 Tree s = item(t, tree, "lldp.ieee.802_3.aggregation_status", 6, 1);
                 item(t, s, "lldp.ieee.802_3.aggregation_status.cap", 6, 1);
                 item(t, s, "lldp.ieee.802_3.aggregation_status.enabled", 6, 1);

@@ -142,7 +142,9 @@ public final class LldpWalk {
             if (f.base().equals("BASE_OUI")) {
                 String org = EtherNames.oui((int) v);
                 String colons = Registry.hex(v >> 16 & 0xff, 2) + ":" + Registry.hex(v >> 8 & 0xff, 2) + ":" + Registry.hex(v & 0xff, 2);
-                return org == null ? colons : colons + " (" + org + ")";
+                // BASE_OUI's value text is cut to 31 characters (a 32-byte buffer; measured on tshark 4.0.17)
+                String text = org == null ? colons : colons + " (" + org + ")";
+                return text.length() > 31 ? text.substring(0, 31) : text;
             }
             String n = REGISTRY.name(name, v);
             if (f.base().equals("BASE_DEC_HEX")) {
