@@ -92,7 +92,7 @@ final class LldpOrg {
                     t.at(tree.bytes("lldp.ieee.802_1.proto.id", "Protocol Identity", t.s, t.base + 7, n), 7, n);
                 }
             }
-            default -> { } // the DCB and EVB subtypes: not built yet (docs/lldp.md)
+            default -> LldpDcb.tlv(t, tree, subtype, len); // EVB, CDCP and the rest: not built yet (docs/lldp.md)
         }
     }
 

@@ -356,6 +356,9 @@ public final class LldpWalk {
         if (subtype == 1 && n == 4) {
             String a = ipv4(t, 4);
             t.at(tree.field("lldp.mgn.addr.ip4", "Management Address: " + a, a), 4, 4);
+        } else if (subtype == 2 && n == 16) {
+            String a = Text.ipv6(t.copy(4, 16));
+            t.at(tree.field("lldp.mgn.addr.ip6", "Management Address: " + a, a), 4, 16);
         } else {
             t.need(4, Math.max(0, n));
             t.at(tree.bytes("lldp.mgn.addr.hex", "Management Address", t.s, t.base + 4, Math.max(0, n)), 4, Math.max(0, n));
