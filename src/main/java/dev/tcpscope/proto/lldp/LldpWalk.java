@@ -201,7 +201,7 @@ public final class LldpWalk {
         String what = chassis ? "Chassis" : "Port";
         if (type != want) {
             expert(t, lldp, "lldp.bad_type", Tree.Group.MALFORMED,
-                    "Invalid " + what + " ID (0x" + hex2u(type) + "), expected (0x0" + want + ")", 0, 2);
+                    "Invalid " + what + " ID (0x" + hex2u(type) + "), expected (0x0" + want + ")", 0, len);
             return -1;
         }
         if (len < 2) {
@@ -292,7 +292,7 @@ public final class LldpWalk {
         int len = h & 0x1ff;
         if (type != TTL) {
             expert(t, lldp, "lldp.bad_type", Tree.Group.MALFORMED,
-                    "Invalid Time-to-Live (0x" + hex2u(type) + "), expected (0x03)", 0, 2);
+                    "Invalid Time-to-Live (0x" + hex2u(type) + "), expected (0x03)", 0, len);
             return -1;
         }
         if (len < 2) {
