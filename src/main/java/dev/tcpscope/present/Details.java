@@ -941,7 +941,10 @@ public final class Details {
     /** packet-lldp.c's tree ({@code proto.lldp.LldpWalk}). */
     private boolean lldp(int i) {
         protocol("lldp");
-        return walked(dev.tcpscope.proto.lldp.LldpWalk.walk(dev.tcpscope.proto.lldp.LldpWalk.tvb(d, i), root, new StringBuilder(), new StringBuilder()), "LLDP");
+        int[] result = new int[2];
+        Tvb.Stop stop = dev.tcpscope.proto.lldp.LldpWalk.walk(dev.tcpscope.proto.lldp.LldpWalk.tvb(d, i), root, new StringBuilder(),
+                new StringBuilder(), result);
+        return walked(stop, result[1] != 0 ? "LLDP: " + dev.tcpscope.proto.lldp.LldpWalk.CONTAINED : "LLDP");
     }
 
     /** packet-pppoe.c's Session header ({@code proto.ppp.Pppoe}). */

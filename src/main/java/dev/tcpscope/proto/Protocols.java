@@ -95,6 +95,11 @@ public final class Protocols {
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
 
+    static {
+        // LLDP's layer ends where its walk leaves the rest to the Ethernet trailer
+        dev.tcpscope.wire.Lldp.extent(dev.tcpscope.proto.lldp.LldpWalk::extent);
+    }
+
     private static final FieldTable READ_FIELDS = FIELDS.with(List.<List<Field>>of(ExpertFields.all()));
 
     /**

@@ -14,8 +14,26 @@ public final class Lldp {
     /** EtherType of LLDP. */
     public static final int TYPE = 0x88cc;
 
+    /** Where the LLDP walk ends for a payload, or -1 when it leaves the whole payload to LLDP. */
+    public interface Extent {
+        int of(java.lang.foreign.MemorySegment s, long off, int cap, int rep);
+    }
+
+    /** The protocol stage's walk ({@code proto.lldp.LldpWalk.extent}), set when it is loaded; until then {@link #scan}. */
+    private static volatile Extent extent = Lldp::scan;
+
+    /** Installs the walk that decides LLDP's extent (the protocol stage's, which knows every TLV). */
+    public static void extent(Extent e) {
+        extent = e;
+    }
+
     /** The LLDP length packet-lldp.c sets for the payload at {@code off} ({@code cap} of {@code rep} bytes), or -1 for all of it. */
     public static int length(java.lang.foreign.MemorySegment s, long off, int cap, int rep) {
+        return extent.of(s, off, cap, rep);
+    }
+
+    /** A structural scan of the TLV headers, for when the protocol stage is not loaded. */
+    static int scan(java.lang.foreign.MemorySegment s, long off, int cap, int rep) {
         int at = 0;
         for (int want = 1; want <= 3; want++) {
             if (at + 2 > cap) {

@@ -28,6 +28,7 @@ final class LldpOrg {
     /** Returns the TLV's length (its header and value). */
     static int tlv(Tvb t, Tree lldp) {
         int len = t.u16(0) & 0x1ff;
+        t.need(0, len + 2); // 4.0.17 reads past a TLV that runs past the payload before adding its items (measured)
         int oui = len >= 3 ? (t.u8(2) << 16 | t.u8(3) << 8 | t.u8(4)) : 0;
         int subtype = len >= 4 ? t.u8(5) : 0;
         String ouiName = EtherNames.oui(oui);

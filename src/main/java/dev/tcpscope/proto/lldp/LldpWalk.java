@@ -37,6 +37,20 @@ public final class LldpWalk {
      * @return null when the walk ended, or the exception that ended it
      */
     public static Tvb.Stop walk(Tvb t, Tree root, StringBuilder protocol, StringBuilder info) {
+        return walk(t, root, protocol, info, new int[2]);
+    }
+
+    /** "[Malformed Packet: ...]"'s reason for a ContainedBoundsError (a read past the payload within a TLV's length). */
+    public static final String CONTAINED = "length of contained item exceeds length of containing item";
+
+    /**
+     * The walk, telling in {@code result} where 4.0.17 sets LLDP's length ({@code result[0]}: one
+     * byte before the TLV that stopped the walk, or -1 when it leaves the whole payload) and
+     * whether the exception that ended it was a ContainedBoundsError ({@code result[1]} = 1).
+     */
+    public static Tvb.Stop walk(Tvb t, Tree root, StringBuilder protocol, StringBuilder info, int[] result) {
+        result[0] = -1;
+        result[1] = 0;
         protocol.setLength(0);
         protocol.append("LLDP");
         info.setLength(0);
@@ -65,21 +79,25 @@ public final class LldpWalk {
                     case CHASSIS -> {
                         chassis(tlv, lldp, new StringBuilder());
                         set(info, "Duplicate Chassis ID TLV");
+                        result[0] = off - 1;
                         return null;
                     }
                     case PORT -> {
                         port(tlv, lldp, new StringBuilder());
                         set(info, "Duplicate Port ID TLV");
+                        result[0] = off - 1;
                         return null;
                     }
                     case TTL -> {
                         ttl(tlv, lldp, new StringBuilder());
                         set(info, "Duplicate Time-To-Live TLV");
+                        result[0] = off - 1;
                         return null;
                     }
                     case END -> {
                         Tree e = t.at(lldp.text("End of LLDPDU"), off, Math.min(t.cap - off, tlv.rep));
                         header(tlv, e);
+                        result[0] = off - 1;
                         return null;
                     }
                     case PORT_DESC -> r = string(tlv, lldp, "lldp.port.desc", "Port Description", null, info);
@@ -98,7 +116,48 @@ public final class LldpWalk {
             }
         } catch (Tvb.Stop stop) {
             return stop;
+        } catch (Contained c) {
+            result[1] = 1;
+            return Tvb.Stop.MALFORMED;
         }
+    }
+
+    /** A ContainedBoundsError: a read past the payload's reported bytes but within the TLV's own length. */
+    static final class Contained extends RuntimeException {
+        static final Contained INSTANCE = new Contained();
+
+        private Contained() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * A TLV's tvb as tvb_new_subset_length makes it: its own length reported, {@code contained}
+     * of it within the payload; a read past the captured bytes and past {@code contained} (but
+     * within the TLV) is a ContainedBoundsError.
+     */
+    static final class TlvTvb extends Tvb {
+        final int contained;
+
+        TlvTvb(java.lang.foreign.MemorySegment s, long base, int cap, int rep, int contained) {
+            super(s, base, cap, rep);
+            this.contained = contained;
+        }
+
+        @Override
+        public void need(int off, int len) {
+            if (off >= 0 && len >= 0 && (long) off + len > cap && (long) off + len <= rep && (long) off + len > contained) {
+                throw Contained.INSTANCE;
+            }
+            super.need(off, len);
+        }
+    }
+
+    /** The LLDP length 4.0.17 sets for the payload at {@code off} ({@code cap} of {@code rep} bytes), or -1 for all of it. */
+    public static int extent(java.lang.foreign.MemorySegment s, long off, int cap, int rep) {
+        int[] result = new int[2];
+        Tvb.Stop stop = walk(new Tvb(s, off, cap, rep), Tree.NOTHING, new StringBuilder(), new StringBuilder(), result);
+        return stop == null ? result[0] : -1;
     }
 
     /**
@@ -118,10 +177,9 @@ public final class LldpWalk {
     /** tvb_new_subset_length over the TLV at {@code off}: its two header bytes and its length. */
     static Tvb tlv(Tvb t, int off) {
         int len = (t.u16(off) & 0x1ff) + 2;
-        if ((long) off + len > t.rep) {
-            throw Tvb.Stop.MALFORMED;
-        }
-        return new Tvb(t.s, t.base + off, Math.min(t.cap - off, len), len);
+        Tvb tlv = new TlvTvb(t.s, t.base + off, Math.min(t.cap - off, len), len, Math.min(t.rep - off, len));
+        tlv.need(0, len); // 4.0.17 reads a TLV's whole length before its items (measured on mutated frames)
+        return tlv;
     }
 
     private static void set(StringBuilder info, String text) {
@@ -244,7 +302,9 @@ public final class LldpWalk {
             int n = len - 1;
             t.need(3, n);
             String raw = Text.ascii(t.s, t.base + 3, n);
-            id = Text.format(t.s, t.base + 3, zpad(t, 3, n));
+            // a reserved subtype shows the word "Reserved" as its ID (measured on mutated frames)
+            boolean reserved = chassis ? subtype == 0 || subtype > 7 : subtype == 0 || subtype > 7;
+            id = reserved ? "Reserved" : Text.format(t.s, t.base + 3, zpad(t, 3, n));
             tree = t.at(lldp.text(what + " Subtype = " + subName + ", Id: " + id), 0, t.cap);
             header(t, tree);
             item(t, tree, prefix + ".subtype", 2, 1);
@@ -268,7 +328,7 @@ public final class LldpWalk {
                 case 3 -> "PC";
                 case 6 -> "IN";
                 case 7 -> "LA";
-                default -> "Reserved";
+                default -> "Rs";
             };
         }
         return switch (subtype) {
@@ -277,7 +337,7 @@ public final class LldpWalk {
             case 5 -> "IN";
             case 6 -> "AC";
             case 7 -> "LA";
-            default -> "Reserved";
+            default -> "Rs";
         };
     }
 
