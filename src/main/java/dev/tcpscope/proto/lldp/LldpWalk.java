@@ -71,8 +71,9 @@ public final class LldpWalk {
                 }
                 off += r;
             }
-            while (true) {
+            while (off < t.rep) { // the walk ends quietly where the payload does (measured on mutated frames)
                 Tvb tlv = tlv(t, off);
+                tlv.need(0, tlv.rep); // 4.0.17 reads a TLV's whole length before its items (measured on mutated frames)
                 int type = tlv.u16(0) >>> 9;
                 int r;
                 switch (type) {
@@ -114,6 +115,7 @@ public final class LldpWalk {
                 }
                 off += r;
             }
+            return null;
         } catch (Tvb.Stop stop) {
             return stop;
         } catch (Contained c) {
@@ -177,9 +179,7 @@ public final class LldpWalk {
     /** tvb_new_subset_length over the TLV at {@code off}: its two header bytes and its length. */
     static Tvb tlv(Tvb t, int off) {
         int len = (t.u16(off) & 0x1ff) + 2;
-        Tvb tlv = new TlvTvb(t.s, t.base + off, Math.min(t.cap - off, len), len, Math.min(t.rep - off, len));
-        tlv.need(0, len); // 4.0.17 reads a TLV's whole length before its items (measured on mutated frames)
-        return tlv;
+        return new TlvTvb(t.s, t.base + off, Math.min(t.cap - off, len), len, Math.min(t.rep - off, len));
     }
 
     private static void set(StringBuilder info, String text) {
@@ -257,18 +257,19 @@ public final class LldpWalk {
         int len = h & 0x1ff;
         int want = chassis ? CHASSIS : PORT;
         String what = chassis ? "Chassis" : "Port";
+        t.need(0, t.rep); // the whole TLV before its type is checked (measured on mutated frames; TTL's after)
         if (type != want) {
             expert(t, lldp, "lldp.bad_type", Tree.Group.MALFORMED,
                     "Invalid " + what + " ID (0x" + hex2u(type) + "), expected (0x0" + want + ")", 0, len);
             return -1;
         }
+        int subtype = t.u8(2); // read before the length is checked: a TLV of length 0 is malformed (measured)
         if (len < 2) {
             expert(t, lldp, "lldp.bad_length", Tree.Group.MALFORMED,
                     "Invalid " + what + " ID Length (" + len + "), expected > (2)", 0, 2);
             return -1;
         }
         String prefix = chassis ? "lldp.chassis" : "lldp.port";
-        int subtype = t.u8(2);
         String subName = REGISTRY.name(prefix + ".subtype", subtype);
         int macType = chassis ? 4 : 3;
         int netType = chassis ? 5 : 4;
@@ -355,6 +356,7 @@ public final class LldpWalk {
                     "Invalid Time-to-Live (0x" + hex2u(type) + "), expected (0x03)", 0, len);
             return -1;
         }
+        t.need(0, t.rep);
         if (len < 2) {
             return -1;
         }
