@@ -71,7 +71,7 @@ public final class LldpWalk {
                 }
                 off += r;
             }
-            while (off < t.rep) { // the walk ends quietly where the payload does (measured on mutated frames)
+            while (off < t.cap) { // the walk ends quietly where the captured payload does (measured on mutated frames)
                 Tvb tlv = tlv(t, off);
                 tlv.need(0, tlv.rep); // 4.0.17 reads a TLV's whole length before its items (measured on mutated frames)
                 int type = tlv.u16(0) >>> 9;
@@ -357,10 +357,10 @@ public final class LldpWalk {
             return -1;
         }
         t.need(0, t.rep);
+        int seconds = t.u16(2); // read before the length is checked: a TLV of length 0 is malformed (measured)
         if (len < 2) {
             return -1;
         }
-        int seconds = t.u16(2);
         Tree tree = t.at(lldp.text("Time To Live = " + seconds + " sec"), 0, t.cap);
         header(t, tree);
         item(t, tree, "lldp.time_to_live", 2, 2);
