@@ -356,15 +356,15 @@ public final class LldpWalk {
                     "Invalid Time-to-Live (0x" + hex2u(type) + "), expected (0x03)", 0, len);
             return -1;
         }
-        t.need(0, t.rep);
         int seconds = t.u16(2); // read before the length is checked: a TLV of length 0 is malformed (measured)
+        info.append(seconds).append(' '); // in Info before the TLV's whole length is read (measured)
+        t.need(0, t.rep);
         if (len < 2) {
             return -1;
         }
         Tree tree = t.at(lldp.text("Time To Live = " + seconds + " sec"), 0, t.cap);
         header(t, tree);
         item(t, tree, "lldp.time_to_live", 2, 2);
-        info.append(seconds).append(' ');
         return len + 2;
     }
 
