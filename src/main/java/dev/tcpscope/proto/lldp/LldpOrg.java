@@ -29,10 +29,11 @@ final class LldpOrg {
     static int tlv(Tvb t, Tree lldp) {
         int len = t.u16(0) & 0x1ff;
         t.need(0, len + 2); // 4.0.17 reads past a TLV that runs past the payload before adding its items (measured)
-        int oui = len >= 3 ? (t.u8(2) << 16 | t.u8(3) << 8 | t.u8(4)) : 0;
-        int subtype = len >= 4 ? t.u8(5) : 0;
+        // the OUI and subtype are read before the subtree is added (a shorter TLV adds nothing; measured)
+        int oui = t.u8(2) << 16 | t.u8(3) << 8 | t.u8(4);
+        int subtype = t.u8(5);
         String ouiName = EtherNames.oui(oui);
-        String ouiStr = ouiName != null ? ouiName : String.format("%02x:%02x:%02x", oui >> 16, oui >> 8 & 0xff, oui & 0xff);
+        String ouiStr = ouiName != null ? ouiName : "Unknown";
         String subKey = switch (oui) {
             case IEEE_802_1 -> "lldp.ieee.802_1.subtype";
             case IEEE_802_3 -> "lldp.ieee.802_3.subtype";
@@ -42,7 +43,7 @@ final class LldpOrg {
         };
         String subStr = subKey == null ? "Unknown (" + subtype + ")" : REGISTRY.name(subKey, subtype);
         if (subKey != null && subStr.equals("Unknown")) {
-            subStr = "Unknown subtype (0x" + Integer.toHexString(subtype) + ")";
+            subStr = "Unknown subtype 0x" + Integer.toHexString(subtype);
         }
         Tree tree = t.at(lldp.text(ouiStr + " - " + subStr), 0, t.cap);
         header(t, tree);

@@ -302,9 +302,8 @@ public final class LldpWalk {
         } else {
             int n = len - 1;
             t.need(3, n);
-            String raw = Text.ascii(t.s, t.base + 3, n);
             // a reserved subtype shows the word "Reserved" as its ID (measured on mutated frames)
-            boolean reserved = chassis ? subtype == 0 || subtype > 7 : subtype == 0 || subtype > 7;
+            boolean reserved = subtype == 0 || subtype > 7;
             id = reserved ? "Reserved" : Text.format(t.s, t.base + 3, zpad(t, 3, n));
             tree = t.at(lldp.text(what + " Subtype = " + subName + ", Id: " + id), 0, t.cap);
             header(t, tree);
@@ -312,7 +311,7 @@ public final class LldpWalk {
             if (chassis) {
                 t.at(tree.bytes("lldp.chassis.id", "Chassis Id", t.s, t.base + 3, n), 3, n);
             } else {
-                t.at(tree.string("lldp.port.id", "Port Id", raw), 3, n);
+                t.string(tree, "lldp.port.id", "Port Id", 3, n);
             }
             abbr = abbr(subtype, chassis);
         }
@@ -352,9 +351,7 @@ public final class LldpWalk {
         int type = h >>> 9;
         int len = h & 0x1ff;
         if (type != TTL) {
-            expert(t, lldp, "lldp.bad_type", Tree.Group.MALFORMED,
-                    "Invalid Time-to-Live (0x" + hex2u(type) + "), expected (0x03)", 0, len);
-            return -1;
+            return -1; // 4.0.17 adds no item for it (measured on mutated frames)
         }
         int seconds = t.u16(2); // read before the length is checked: a TLV of length 0 is malformed (measured)
         info.append(seconds).append(' '); // in Info before the TLV's whole length is read (measured)
