@@ -270,7 +270,7 @@ public final class LldpWalk {
             return -1;
         }
         String prefix = chassis ? "lldp.chassis" : "lldp.port";
-        String subName = REGISTRY.name(prefix + ".subtype", subtype);
+        String subName = chassis && (subtype == 0 || subtype > 7) ? "Reserved" : REGISTRY.name(prefix + ".subtype", subtype); // measured
         int macType = chassis ? 4 : 3;
         int netType = chassis ? 5 : 4;
         String abbr;
