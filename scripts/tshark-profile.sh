@@ -326,6 +326,11 @@ ENABLED=(
   #   (an XID frame's basic format) is called by packet-llc.c directly and shows either way; it
   #   is listed for the field tables (gen-raw-fields.sh, gen-ek-fields.sh).
   llc stp basicxid
+  # lldp: IEEE 802.1AB LLDP on EtherType 0x88CC (src/main/java/dev/tcpscope/proto/lldp;
+  #   docs/lldp.md): the mandatory and basic TLVs, IEEE 802.1 (with DCB), IEEE 802.3, TIA
+  #   LLDP-MED and IANA MUD URL TLVs; the rest after the walk's stop is the Ethernet trailer.
+  #   Needs no helper protocol.
+  lldp
   # (sll covers both LINKTYPE_LINUX_SLL 113 and LINKTYPE_LINUX_SLL2 276; null covers
   #  LINKTYPE_NULL 0 and LINKTYPE_LOOP 108; raw covers DLT 12/14/101, while 228/229 go
   #  straight to ip/ipv6. IP-in-IP and IPv6-in-IPv4 need nothing beyond ip/ipv6.)

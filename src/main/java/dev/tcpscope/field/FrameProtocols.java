@@ -174,6 +174,7 @@ final class FrameProtocols {
             case LLC -> Math.max(0, Math.min(x.captured(i),
                     dev.tcpscope.proto.llc.Llc.headerLength(x.segment(i), x.offset(i), x.captured(i))));
             case STP -> x.captured(i);
+            case LLDP -> x.captured(i);
             case PPPOES, PPPOED -> x.captured(i);
             case PPP -> dev.tcpscope.proto.ppp.PppCp.carried(x, i) >= 0 ? x.captured(i) // LCP ... and their own data
                     : Math.max(0, dev.tcpscope.wire.Ppp.headerLength(x, i));
@@ -263,6 +264,7 @@ final class FrameProtocols {
                 case GTP -> add(sb, UdpTunnel.gtpLayerName(x, i));
                 case LLC -> add(sb, "llc");
                 case STP -> add(sb, "stp");
+                case LLDP -> add(sb, "lldp");
                 case PPPOES -> add(sb, "pppoes");
                 case PPPOED -> add(sb, "pppoed");
                 case PPP -> {
@@ -391,7 +393,7 @@ final class FrameProtocols {
             case UDPENCAP -> x == d.dissection() && i == x.count() - 1 && d.datagramTaker() != null ? 0 : UdpTunnel.leftover(x, i);
             case VXLAN, VXLAN_GPE, GENEVE, GTP -> UdpTunnel.leftover(x, i);
             case LLC -> llcData(x, i);
-            case STP, PPPOES, PPPOED -> 0;
+            case STP, PPPOES, PPPOED, LLDP -> 0;
             case PPP -> dev.tcpscope.wire.Ppp.headerLength(x, i) < 0 || dev.tcpscope.proto.ppp.PppCp.carried(x, i) >= 0 ? 0
                     : Math.max(0, rep - dev.tcpscope.wire.Ppp.headerLength(x, i));
         };

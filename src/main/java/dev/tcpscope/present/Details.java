@@ -400,6 +400,7 @@ public final class Details {
                     case ICMPV6 -> icmpv6.icmpv6(i, ip);
                     case LLC -> llc(i);
                     case STP -> stp(i);
+                    case LLDP -> lldp(i);
                     default -> {
                         data(root, d.segment(i), d.offset(i), d.captured(i));
                         yield false;
@@ -702,6 +703,7 @@ public final class Details {
                 case UDPENCAP -> ipsec.udpencap(i);
                 case LLC -> llc(i);
                 case STP -> stp(i);
+                case LLDP -> lldp(i);
                 case PPPOES -> pppoes(i);
                 case PPPOED -> pppoed(i);
                 case PPP -> ppp(i);
@@ -934,6 +936,15 @@ public final class Details {
     private boolean stp(int i) {
         protocol("stp");
         return walked(dev.tcpscope.proto.stp.Stp.walk(tvb(i), dev.tcpscope.proto.llc.LlcFields.pvst(d, i), root, new StringBuilder(), new StringBuilder()), "STP");
+    }
+
+    /** packet-lldp.c's tree ({@code proto.lldp.LldpWalk}). */
+    private boolean lldp(int i) {
+        protocol("lldp");
+        int[] result = new int[2];
+        Tvb.Stop stop = dev.tcpscope.proto.lldp.LldpWalk.walk(dev.tcpscope.proto.lldp.LldpWalk.tvb(d, i), root, new StringBuilder(),
+                new StringBuilder(), result);
+        return walked(stop, result[1] != 0 ? "LLDP: " + dev.tcpscope.proto.lldp.LldpWalk.CONTAINED : "LLDP");
     }
 
     /** packet-pppoe.c's Session header ({@code proto.ppp.Pppoe}). */

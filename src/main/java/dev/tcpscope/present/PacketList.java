@@ -308,6 +308,7 @@ public final class PacketList {
                 case GTP -> walked(Gtp.walk(tvb(i), Tree.NOTHING, protocol, info));
                 case LLC -> walked(dev.tcpscope.proto.llc.Llc.walk(tvb(i), Tree.NOTHING, protocol, info));
                 case STP -> walked(dev.tcpscope.proto.stp.Stp.walk(tvb(i), dev.tcpscope.proto.llc.LlcFields.pvst(d, i), Tree.NOTHING, protocol, info));
+                case LLDP -> lldp(i);
                 case PPPOES -> walked(dev.tcpscope.proto.ppp.Pppoe.session(tvb(i), Tree.NOTHING, protocol, info));
                 case PPPOED -> walked(dev.tcpscope.proto.ppp.Pppoe.discovery(tvb(i), Tree.NOTHING, protocol, info));
                 case PPP -> (i > 0 || pppLink()) && walked(dev.tcpscope.proto.ppp.PppFrame.walk(tvb(i), dev.tcpscope.wire.Ppp.hdlc(d, i), !last, Tree.NOTHING, protocol, info));
@@ -622,6 +623,17 @@ public final class PacketList {
     /** packet-ptp.c's columns for PTPv2 over Ethernet, from the walk that also builds its tree. */
     private boolean ptp(int i) {
         return walked(dev.tcpscope.proto.ptp.PtpWalk.walk(tvb(i), true, withTree, Tree.NOTHING, protocol, info));
+    }
+
+    /** packet-lldp.c's columns; a ContainedBoundsError's marker names its reason. */
+    private boolean lldp(int i) {
+        int[] result = new int[2];
+        Tvb.Stop stop = dev.tcpscope.proto.lldp.LldpWalk.walk(dev.tcpscope.proto.lldp.LldpWalk.tvb(d, i), Tree.NOTHING, protocol, info, result);
+        if (result[1] != 0) {
+            info.append("[Malformed Packet: ").append(dev.tcpscope.proto.lldp.LldpWalk.CONTAINED).append(']');
+            return false;
+        }
+        return walked(stop);
     }
 
     /** packet-vrrp.c's columns, from the walk that also builds its tree. */

@@ -55,6 +55,7 @@ public final class Protocols {
             dev.tcpscope.proto.llc.LlcFields.llc(),
             dev.tcpscope.proto.ppp.PppFields.all(),
             dev.tcpscope.proto.stp.StpFields.all(),
+            dev.tcpscope.proto.lldp.LldpFields.all(),
             dev.tcpscope.proto.pim.PimFields.all(),
             dev.tcpscope.proto.tunnel.TunnelFields.all(),
             dev.tcpscope.proto.ldap.LdapFields.all(),
@@ -93,6 +94,11 @@ public final class Protocols {
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
     public static FieldTable fields() { return FIELDS; }
+
+    static {
+        // LLDP's layer ends where its walk leaves the rest to the Ethernet trailer
+        dev.tcpscope.wire.Lldp.extent(dev.tcpscope.proto.lldp.LldpWalk::extent);
+    }
 
     private static final FieldTable READ_FIELDS = FIELDS.with(List.<List<Field>>of(ExpertFields.all()));
 

@@ -59,7 +59,7 @@ public final class Registry {
     private Registry(Class<?> beside, String protocol, String prefix) {
         this.protocol = protocol;
         read(beside, prefix + "fields.tsv", p -> {
-            Row r = new Row(p[0], p[1], p[2], p.length > 3 ? p[3] : "", p.length > 4 && !p[4].isEmpty() ? Long.decode(p[4]) : 0);
+            Row r = new Row(p[0], p[1], p[2], p.length > 3 ? p[3] : "", p.length > 4 && !p[4].isEmpty() ? mask(p[4]) : 0);
             rows.add(r);
             byName.putIfAbsent(r.name(), r);
         });
@@ -103,6 +103,11 @@ public final class Registry {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A bitmask as tshark -G fields prints it; a sign-extended one (packet-lldp.c's ~0x30000 of an FT_UINT24) read unsigned. */
+    private static long mask(String text) {
+        return text.startsWith("0x") ? Long.parseUnsignedLong(text.substring(2), 16) : Long.decode(text);
     }
 
     /** Every row, in tshark's order (a name registered twice is there twice). */

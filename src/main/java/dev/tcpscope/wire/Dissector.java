@@ -196,6 +196,12 @@ public final class Dissector {
                     d.setLast(Math.min(cap, length), length);
                 }
             }
+            case Lldp.TYPE -> { // LLDP: packet-lldp.c's walk decides where the Ethernet trailer starts
+                int length = layer(d, Proto.LLDP, s, off, cap, rep, 0) ? Lldp.length(s, off, cap, rep) : -1;
+                if (length >= 0) {
+                    d.setLast(Math.min(cap, length), length);
+                }
+            }
             default -> d.end = End.UNKNOWN_ETHERTYPE;
         }
     }

@@ -121,7 +121,7 @@ public final class EtherTrailer {
                 return;
             }
             int length = switch (d.proto(next)) {
-                case IPV4, IPV6, PTP -> d.reported(next);
+                case IPV4, IPV6, PTP, LLDP -> d.reported(next);
                 case ARP -> arpLength(d, next);
                 // packet-mpls.c cuts its own length to the IP datagram's, as IP does
                 case MPLS -> next + 1 < d.count() && (d.proto(next + 1) == Proto.IPV4 || d.proto(next + 1) == Proto.IPV6)

@@ -103,5 +103,10 @@ public enum Proto {
      */
     LLC,
     /** A spanning tree BPDU (packet-stp.c) after LLC SAP 0x42 or Cisco's PVST+ SNAP; walked by {@code proto.llc.Stp}. */
-    STP
+    STP,
+    /**
+     * LLDP (IEEE 802.1AB, EtherType 0x88CC), cut where packet-lldp.c leaves the rest to the
+     * Ethernet trailer ({@link Lldp#length}); walked by {@code proto.lldp.LldpWalk}.
+     */
+    LLDP
 }
