@@ -174,6 +174,7 @@ final class FrameProtocols {
             case LLC -> Math.max(0, Math.min(x.captured(i),
                     dev.tcpscope.proto.llc.Llc.headerLength(x.segment(i), x.offset(i), x.captured(i))));
             case STP -> x.captured(i);
+            case ISIS -> x.captured(i);
             case PPPOES, PPPOED -> x.captured(i);
             case PPP -> dev.tcpscope.proto.ppp.PppCp.carried(x, i) >= 0 ? x.captured(i) // LCP ... and their own data
                     : Math.max(0, dev.tcpscope.wire.Ppp.headerLength(x, i));
@@ -263,6 +264,14 @@ final class FrameProtocols {
                 case GTP -> add(sb, UdpTunnel.gtpLayerName(x, i));
                 case LLC -> add(sb, "llc");
                 case STP -> add(sb, "stp");
+                case ISIS -> {
+                    add(sb, "osi");
+                    add(sb, "isis");
+                    String sub = dev.tcpscope.proto.isis.Isis.subProtocol(x.captured(i) >= 5 ? x.segment(i).get(java.lang.foreign.ValueLayout.JAVA_BYTE, x.offset(i) + 4) & 0x1f : -1);
+                    if (sub != null) {
+                        add(sb, sub);
+                    }
+                }
                 case PPPOES -> add(sb, "pppoes");
                 case PPPOED -> add(sb, "pppoed");
                 case PPP -> {
@@ -391,7 +400,7 @@ final class FrameProtocols {
             case UDPENCAP -> x == d.dissection() && i == x.count() - 1 && d.datagramTaker() != null ? 0 : UdpTunnel.leftover(x, i);
             case VXLAN, VXLAN_GPE, GENEVE, GTP -> UdpTunnel.leftover(x, i);
             case LLC -> llcData(x, i);
-            case STP, PPPOES, PPPOED -> 0;
+            case STP, ISIS, PPPOES, PPPOED -> 0;
             case PPP -> dev.tcpscope.wire.Ppp.headerLength(x, i) < 0 || dev.tcpscope.proto.ppp.PppCp.carried(x, i) >= 0 ? 0
                     : Math.max(0, rep - dev.tcpscope.wire.Ppp.headerLength(x, i));
         };

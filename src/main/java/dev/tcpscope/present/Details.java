@@ -400,6 +400,7 @@ public final class Details {
                     case ICMPV6 -> icmpv6.icmpv6(i, ip);
                     case LLC -> llc(i);
                     case STP -> stp(i);
+                    case ISIS -> isis(i);
                     default -> {
                         data(root, d.segment(i), d.offset(i), d.captured(i));
                         yield false;
@@ -702,6 +703,7 @@ public final class Details {
                 case UDPENCAP -> ipsec.udpencap(i);
                 case LLC -> llc(i);
                 case STP -> stp(i);
+                case ISIS -> isis(i);
                 case PPPOES -> pppoes(i);
                 case PPPOED -> pppoed(i);
                 case PPP -> ppp(i);
@@ -934,6 +936,13 @@ public final class Details {
     private boolean stp(int i) {
         protocol("stp");
         return walked(dev.tcpscope.proto.stp.Stp.walk(tvb(i), dev.tcpscope.proto.llc.LlcFields.pvst(d, i), root, new StringBuilder(), new StringBuilder()), "STP");
+    }
+
+    /** packet-isis*.c's trees ({@code proto.isis.Isis}). */
+    private boolean isis(int i) {
+        protocol("osi");
+        protocol("isis");
+        return walked(dev.tcpscope.proto.isis.Isis.walk(tvb(i), root, new StringBuilder(), new StringBuilder()), "ISIS");
     }
 
     /** packet-pppoe.c's Session header ({@code proto.ppp.Pppoe}). */

@@ -88,6 +88,10 @@ final class EmbeddedNames implements EmbeddedFrames {
                 case ICMPV6 -> protocols.accept("icmpv6");
                 case LLC -> protocols.accept("llc");
                 case STP -> protocols.accept("stp");
+                case ISIS -> {
+                    protocols.accept("osi");
+                    protocols.accept("isis");
+                }
                 case UDP -> {
                     protocols.accept("udp");
                     if (d.captured(i) > Udp.HEADER_LENGTH) {

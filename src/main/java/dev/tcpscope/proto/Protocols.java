@@ -55,6 +55,7 @@ public final class Protocols {
             dev.tcpscope.proto.llc.LlcFields.llc(),
             dev.tcpscope.proto.ppp.PppFields.all(),
             dev.tcpscope.proto.stp.StpFields.all(),
+            dev.tcpscope.proto.isis.IsisFields.all(),
             dev.tcpscope.proto.pim.PimFields.all(),
             dev.tcpscope.proto.tunnel.TunnelFields.all(),
             dev.tcpscope.proto.ldap.LdapFields.all(),

@@ -103,5 +103,10 @@ public enum Proto {
      */
     LLC,
     /** A spanning tree BPDU (packet-stp.c) after LLC SAP 0x42 or Cisco's PVST+ SNAP; walked by {@code proto.llc.Stp}. */
-    STP
+    STP,
+    /**
+     * An IS-IS PDU (ISO 10589, packet-isis*.c) that LLC's ISO Network Layer SAP (0xFE) hands to
+     * packet-osi.c's NLPID table (0x83); walked by {@code proto.isis.Isis}.
+     */
+    ISIS
 }

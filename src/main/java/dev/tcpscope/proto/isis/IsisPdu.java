@@ -1,0 +1,207 @@
+package dev.tcpscope.proto.isis;
+
+import dev.tcpscope.proto.Registry;
+import dev.tcpscope.proto.Tree;
+import dev.tcpscope.proto.Tvb;
+
+/**
+ * The fixed part of each IS-IS PDU type after the common header (ISO 10589 §9.6-9.11; RFC 5303
+ * for the point-to-point Hello) as packet-isis-hello.c, -lsp.c and -snp.c show it, then its
+ * CLVs through {@link IsisClv}. Info gets the PDU's identifiers as those dissectors append them.
+ */
+final class IsisPdu {
+    private final Tvb t;
+    private final Tree root;
+    private final StringBuilder protocol;
+    private final StringBuilder info;
+    private final int type;
+    private final int headerLength;
+    private final int idLen;
+
+    IsisPdu(Tvb t, Tree root, StringBuilder protocol, StringBuilder info, int type, int headerLength, int idLen) {
+        this.t = t;
+        this.root = root;
+        this.protocol = protocol;
+        this.info = info;
+        this.type = type;
+        this.headerLength = headerLength;
+        this.idLen = idLen;
+    }
+
+    /** An integer or boolean item of registry {@code r}'s field {@code name}: a value string's name, else the number. */
+    static Tree item(Registry r, Tvb t, Tree parent, String name, int off, int len) {
+        Registry.Row row = r.row(name);
+        return r.integerItem(t, parent, row, off, len, (v, n) -> r.hasValues(name) ? r.name(name, v) + " (" + n + ")" : n);
+    }
+
+    /** An FT_SYSTEM_ID item of {@code len} bytes. */
+    static Tree systemId(Tvb t, Tree parent, String key, String title, int off, int len) {
+        String v = Isis.systemId(t, off, len);
+        return t.at(parent.field(key, title + ": " + v, v), off, len);
+    }
+
+    private void columns(String name) {
+        protocol.setLength(0);
+        protocol.append(name);
+    }
+
+    /** packet-isis-hello.c: LAN (L1, L2) and point-to-point Hellos. */
+    void hello() {
+        columns("ISIS HELLO");
+        Registry r = Isis.HELLO;
+        Tree h = t.at(root.protocol("isis.hello", "ISIS HELLO"), Isis.HEADER, Math.max(0, t.cap - Isis.HEADER));
+        int off = Isis.HEADER;
+        item(r, t, h, "isis.hello.circuit_type", off, 1);
+        item(r, t, h, "isis.hello.reserved", off, 1);
+        off++;
+        String source = Isis.systemId(t, off, idLen);
+        systemId(t, h, "isis.hello.source_id", "SystemID {Sender of PDU}", off, idLen);
+        info.append(", System-ID: ").append(source);
+        off += idLen;
+        item(r, t, h, "isis.hello.holding_timer", off, 2);
+        off += 2;
+        int pduLength = t.u16(off);
+        Tree pl = item(r, t, h, "isis.hello.pdu_length", off, 2);
+        off += 2;
+        if (type == Isis.P2P_HELLO) {
+            item(r, t, h, "isis.hello.local_circuit_id", off, 1);
+            off++;
+        } else {
+            int p = t.u8(off);
+            t.at(h.field("isis.hello.priority", dev.tcpscope.proto.Text.bits(p, 0x7f, 8) + " = Priority: " + (p & 0x7f),
+                    Integer.toString(p & 0x7f)).bitmask(0x7f), off, 1);
+            t.at(h.field("isis.hello.reserved", dev.tcpscope.proto.Text.bits(p, 0x80, 8) + " = Reserved: " + (p >> 7),
+                    Integer.toString(p >> 7)).bitmask(0x80), off, 1);
+            off++;
+            systemId(t, h, "isis.hello.lan_id", "SystemID {Designated IS}", off, idLen + 1);
+            off += idLen + 1;
+        }
+        clvs(h, "isis.hello", off, pduLength, pl);
+    }
+
+    /** packet-isis-lsp.c: the LSP's fixed part, its checksum and type block. */
+    void lsp() {
+        columns("ISIS LSP");
+        Registry r = Isis.LSP;
+        Tree l = t.at(root.protocol("isis.lsp", "ISO 10589 ISIS Link State Protocol Data Unit"), Isis.HEADER,
+                Math.max(0, t.cap - Isis.HEADER));
+        int off = Isis.HEADER;
+        int pduLength = t.u16(off);
+        Tree pl = item(r, t, l, "isis.lsp.pdu_length", off, 2);
+        off += 2;
+        int life = t.u16(off);
+        t.at(l.field("isis.lsp.remaining_life", "Remaining lifetime: " + life, Integer.toString(life)), off, 2);
+        off += 2;
+        int idOff = off;
+        String lspId = Isis.systemId(t, off, idLen + 2);
+        systemId(t, l, "isis.lsp.lsp_id", "LSP-ID", off, idLen + 2);
+        off += idLen + 2;
+        long seq = t.u32(off);
+        item(r, t, l, "isis.lsp.sequence_number", off, 4);
+        off += 4;
+        info.append(", LSP-ID: ").append(lspId).append(String.format(", Sequence: 0x%08x, Lifetime: %5ds", seq, life));
+        int checksum = t.u16(off);
+        String hex = String.format("0x%04x", checksum);
+        int checkEnd = pduLength;
+        if (life == 0 || checksum == 0 || checkEnd > t.rep || checkEnd < idOff) {
+            t.at(l.field("isis.lsp.checksum", "Checksum: " + hex, hex), off, 2);
+            t.at(l.field("isis.lsp.checksum.status", "Checksum Status: Unverified", "2"), off, 2).generated();
+        } else if (checkEnd > t.cap) {
+            t.at(l.field("isis.lsp.checksum", "Checksum: " + hex, hex), off, 2);
+            t.at(l.field("isis.lsp.checksum.status", "Checksum Status: Unverified", "2"), off, 2).generated();
+        } else if (fletcherOk(idOff, checkEnd)) {
+            t.at(l.field("isis.lsp.checksum", "Checksum: " + hex + " [correct]", hex), off, 2);
+            t.at(l.field("isis.lsp.checksum.status", "Checksum Status: Good", "1"), off, 2).generated();
+        } else {
+            t.at(l.field("isis.lsp.checksum", "Checksum: " + hex + " [incorrect]", hex), off, 2);
+            t.at(l.field("isis.lsp.checksum.status", "Checksum Status: Bad", "0"), off, 2).generated()
+                    .expert("isis.lsp.bad_checksum", Tree.Severity.ERROR, Tree.Group.CHECKSUM, "Bad checksum");
+            info.append(" [ISIS CHECKSUM INCORRECT]");
+        }
+        off += 2;
+        int tb = t.u8(off);
+        Tree b = t.at(l.text(String.format("Type block(0x%02x): Partition Repair:%d, Attached bits:%d, Overload bit:%d, IS type:%d",
+                tb, tb >> 7, (tb >> 3) & 0xf, (tb >> 2) & 1, tb & 3)), off, 1);
+        item(r, t, b, "isis.lsp.partition_repair", off, 1);
+        Tree att = item(r, t, b, "isis.lsp.att", off, 1);
+        item(r, t, att, "isis.lsp.error_metric", off, 1);
+        item(r, t, att, "isis.lsp.expense_metric", off, 1);
+        item(r, t, att, "isis.lsp.delay_metric", off, 1);
+        item(r, t, att, "isis.lsp.default_metric", off, 1);
+        item(r, t, b, "isis.lsp.overload", off, 1);
+        item(r, t, b, "isis.lsp.is_type", off, 1);
+        off++;
+        clvs(l, "isis.lsp", off, pduLength, pl);
+    }
+
+    /** ISO 8473's Fletcher checksum check over [from, to): both sums zero with the checksum in place. */
+    private boolean fletcherOk(int from, int to) {
+        long c0 = 0;
+        long c1 = 0;
+        for (int i = from; i < to; i++) {
+            c0 = (c0 + t.u8(i)) % 255;
+            c1 = (c1 + c0) % 255;
+        }
+        return c0 == 0 && c1 == 0;
+    }
+
+    /** packet-isis-snp.c: the CSNP's source and LSP-ID range. */
+    void csnp() {
+        columns("ISIS CSNP");
+        Registry r = Isis.CSNP;
+        Tree c = t.at(root.protocol("isis.csnp", "ISO 10589 ISIS Complete Sequence Numbers Protocol Data Unit"), Isis.HEADER,
+                Math.max(0, t.cap - Isis.HEADER));
+        int off = Isis.HEADER;
+        int pduLength = t.u16(off);
+        Tree pl = item(r, t, c, "isis.csnp.pdu_length", off, 2);
+        off += 2;
+        String source = Isis.systemId(t, off, idLen + 1);
+        systemId(t, c, "isis.csnp.source_id", "Source-ID", off, idLen);
+        off += idLen;
+        circuit(c, "isis.csnp.source_circuit", off);
+        off++;
+        String start = Isis.systemId(t, off, idLen + 2);
+        systemId(t, c, "isis.csnp.start_lsp_id", "Start LSP-ID", off, idLen + 2);
+        off += idLen + 2;
+        String end = Isis.systemId(t, off, idLen + 2);
+        systemId(t, c, "isis.csnp.end_lsp_id", "End LSP-ID", off, idLen + 2);
+        off += idLen + 2;
+        info.append(", Source-ID: ").append(source).append(", Start LSP-ID: ").append(start).append(", End LSP-ID: ").append(end);
+        clvs(c, "isis.csnp", off, pduLength, pl);
+    }
+
+    /** packet-isis-snp.c: the PSNP's source. */
+    void psnp() {
+        columns("ISIS PSNP");
+        Registry r = Isis.PSNP;
+        Tree p = t.at(root.protocol("isis.psnp", "ISO 10589 ISIS Partial Sequence Numbers Protocol Data Unit"), Isis.HEADER,
+                Math.max(0, t.cap - Isis.HEADER));
+        int off = Isis.HEADER;
+        int pduLength = t.u16(off);
+        Tree pl = item(r, t, p, "isis.psnp.pdu_length", off, 2);
+        off += 2;
+        String source = Isis.systemId(t, off, idLen + 1);
+        systemId(t, p, "isis.psnp.source_id", "Source-ID", off, idLen);
+        off += idLen;
+        circuit(p, "isis.psnp.source_circuit", off);
+        off++;
+        info.append(", Source-ID: ").append(source);
+        clvs(p, "isis.psnp", off, pduLength, pl);
+    }
+
+    private void circuit(Tree parent, String key, int off) {
+        String v = String.format("%02x", t.u8(off));
+        t.at(parent.field(key, "Source-ID-Circuit: " + v, v), off, 1);
+    }
+
+    /** The CLVs from {@code off} to the PDU length (or the captured end), checked as the dissectors check the length. */
+    private void clvs(Tree parent, String prefix, int off, int pduLength, Tree pduItem) {
+        if (pduLength < headerLength) {
+            pduItem.expert(prefix.equals("isis.hello") ? "isis.lsp.hello_pdu" : prefix + ".short_pdu", Tree.Severity.ERROR,
+                    Tree.Group.MALFORMED, "PDU length less than header length");
+            return;
+        }
+        int end = Math.min(pduLength, t.rep);
+        new IsisClv(t, prefix, idLen).walk(parent, off, end);
+    }
+}
