@@ -942,6 +942,10 @@ public final class Details {
     private boolean isis(int i) {
         protocol("osi");
         protocol("isis");
+        String sub = dev.tcpscope.proto.isis.Isis.subProtocol(dev.tcpscope.proto.isis.Isis.pduType(tvb(i)));
+        if (sub != null) {
+            protocol(sub);
+        }
         return walked(dev.tcpscope.proto.isis.Isis.walk(tvb(i), root, new StringBuilder(), new StringBuilder()), "ISIS");
     }
 

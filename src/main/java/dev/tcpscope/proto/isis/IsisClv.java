@@ -18,8 +18,9 @@ final class IsisClv {
     private final Registry r;
     private final boolean hello;
     private final boolean lsp;
+    private final boolean level1;
 
-    IsisClv(Tvb t, String prefix, int idLen) {
+    IsisClv(Tvb t, String prefix, int idLen, boolean level1) {
         this.t = t;
         this.prefix = prefix;
         this.idLen = idLen;
@@ -31,6 +32,7 @@ final class IsisClv {
         };
         this.hello = prefix.equals("isis.hello");
         this.lsp = prefix.equals("isis.lsp");
+        this.level1 = level1;
     }
 
     void walk(Tree parent, int off, int end) {
@@ -166,22 +168,28 @@ final class IsisClv {
 
     private void isReach(Tree c, int v, int len) {
         Registry l = Isis.LSP;
-        IsisPdu.item(l, t, c, "isis.lsp.eis_neighbors_clv_inner.reserved", v, 1);
+        // 4.0.17 shows the first byte as the virtual flag in an L1 LSP, as a reserved byte in an L2 LSP
+        if (level1) {
+            int virt = t.u8(v);
+            t.at(c.field("isis.lsp.is_virtual", "IsVirtual: " + (virt != 0 ? "Yes" : "No"), virt != 0 ? "1" : "0"), v, 1);
+        } else {
+            IsisPdu.item(l, t, c, "isis.lsp.eis_neighbors_clv_inner.reserved", v, 1);
+        }
         for (int k = 1; k + 4 + idLen + 1 <= len; k += 4 + idLen + 1) {
             int o = v + k;
             String id = Isis.systemId(t, o + 4, idLen + 1);
             Tree n = t.at(c.text("IS Neighbor: " + id), o, 4 + idLen + 1);
             IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.default_metric", o, 1);
             IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.default_metric_ie", o, 1);
-            IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.delay_metric", o + 1, 1);
-            IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors_delay_metric.supported", o + 1, 1);
-            IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.delay_metric_ie", o + 1, 1);
-            IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.expense_metric", o + 2, 1);
-            IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.expense_metric_supported", o + 2, 1);
-            IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.expense_metric_ie", o + 2, 1);
-            IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.error_metric", o + 3, 1);
-            IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.error_metric_supported", o + 3, 1);
-            IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.error_metric_ie", o + 3, 1);
+            IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.delay_metric", o, 1);
+            IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors_delay_metric.supported", o, 1);
+            IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.delay_metric_ie", o, 1);
+            IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.expense_metric", o, 1);
+            IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.expense_metric_supported", o, 1);
+            IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.expense_metric_ie", o, 1);
+            IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.error_metric", o, 1);
+            IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.error_metric_supported", o, 1);
+            IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.error_metric_ie", o, 1);
             IsisPdu.systemId(t, n, "isis.lsp.eis_neighbors.is_neighbor", "IS Neighbor", o + 4, idLen + 1);
         }
     }
@@ -266,7 +274,8 @@ final class IsisClv {
         IsisPdu.item(r, t, f, "isis.hello.clv_restart_flags.sa", v, 1);
         IsisPdu.item(r, t, f, "isis.hello.clv_restart_flags.ra", v, 1);
         IsisPdu.item(r, t, f, "isis.hello.clv_restart_flags.rr", v, 1);
-        if (len >= 3) {
+        // the remaining time is there when the restart acknowledgment is (RFC 5306 §3.1)
+        if (len >= 3 && (t.u8(v) & 2) != 0) {
             IsisPdu.item(r, t, c, "isis.hello.clv_restart.remain_time", v + 1, 2);
         }
         if (len >= 3 + idLen) {

@@ -202,6 +202,6 @@ final class IsisPdu {
             return;
         }
         int end = Math.min(pduLength, t.rep);
-        new IsisClv(t, prefix, idLen).walk(parent, off, end);
+        new IsisClv(t, prefix, idLen, type == Isis.L1_LSP).walk(parent, off, end);
     }
 }
