@@ -102,21 +102,22 @@ final class IsisPdu {
         info.append(", LSP-ID: ").append(lspId).append(String.format(", Sequence: 0x%08x, Lifetime: %5ds", seq, life));
         int checksum = t.u16(off);
         String hex = String.format("0x%04x", checksum);
-        int checkEnd = pduLength;
-        if (life == 0 || checksum == 0 || checkEnd > t.rep || checkEnd < idOff) {
-            t.at(l.field("isis.lsp.checksum", "Checksum: " + hex, hex), off, 2);
-            t.at(l.field("isis.lsp.checksum.status", "Checksum Status: Unverified", "2"), off, 2).generated();
-        } else if (checkEnd > t.cap) {
-            t.at(l.field("isis.lsp.checksum", "Checksum: " + hex, hex), off, 2);
-            t.at(l.field("isis.lsp.checksum.status", "Checksum Status: Unverified", "2"), off, 2).generated();
-        } else if (fletcherOk(idOff, checkEnd)) {
-            t.at(l.field("isis.lsp.checksum", "Checksum: " + hex + " [correct]", hex), off, 2);
-            t.at(l.field("isis.lsp.checksum.status", "Checksum Status: Good", "1"), off, 2).generated();
+        // the checksum covers the LSP from its LSP-ID to the PDU length (ISO 10589 §7.3.11)
+        if (pduLength < headerLength || pduLength > t.cap || life == 0) {
+            t.at(l.field("isis.lsp.checksum", "Checksum: " + hex + " [unverified]", hex), off, 2);
+            t.at(l.field("isis.lsp.checksum.status", "Checksum Status: Unverified", "2"), off, 0).generated();
         } else {
-            t.at(l.field("isis.lsp.checksum", "Checksum: " + hex + " [incorrect]", hex), off, 2);
-            t.at(l.field("isis.lsp.checksum.status", "Checksum Status: Bad", "0"), off, 2).generated()
-                    .expert("isis.lsp.bad_checksum", Tree.Severity.ERROR, Tree.Group.CHECKSUM, "Bad checksum");
-            info.append(" [ISIS CHECKSUM INCORRECT]");
+            int should = fletcher(idOff, pduLength, off - idOff);
+            if (should == checksum) {
+                t.at(l.field("isis.lsp.checksum", "Checksum: " + hex + " [correct]", hex), off, 2);
+                t.at(l.field("isis.lsp.checksum.status", "Checksum Status: Good", "1"), off, 0).generated();
+            } else {
+                String right = String.format("0x%04x", should);
+                t.at(l.field("isis.lsp.checksum", "Checksum: " + hex + " incorrect, should be " + right, hex), off, 2)
+                        .expert("isis.lsp.bad_checksum", Tree.Severity.ERROR, Tree.Group.CHECKSUM, "Bad checksum [should be " + right + "]");
+                t.at(l.field("isis.lsp.checksum.status", "Checksum Status: Bad", "0"), off, 0).generated();
+                info.append(" [ISIS CHECKSUM INCORRECT]");
+            }
         }
         off += 2;
         int tb = t.u8(off);
@@ -134,15 +135,28 @@ final class IsisPdu {
         clvs(l, "isis.lsp", off, pduLength, pl);
     }
 
-    /** ISO 8473's Fletcher checksum check over [from, to): both sums zero with the checksum in place. */
-    private boolean fletcherOk(int from, int to) {
+    /**
+     * The ISO 8473 (Annex C) checksum that makes the Fletcher sums of [from, to) zero, the two
+     * checksum bytes at {@code at} from {@code from} counted as zero.
+     */
+    private int fletcher(int from, int to, int at) {
         long c0 = 0;
         long c1 = 0;
         for (int i = from; i < to; i++) {
-            c0 = (c0 + t.u8(i)) % 255;
+            int b = i == from + at || i == from + at + 1 ? 0 : t.u8(i);
+            c0 = (c0 + b) % 255;
             c1 = (c1 + c0) % 255;
         }
-        return c0 == 0 && c1 == 0;
+        int len = to - from;
+        long x = ((len - at - 1) * c0 - c1) % 255;
+        if (x <= 0) {
+            x += 255;
+        }
+        long y = (510 - c0 - x) % 255;
+        if (y <= 0) {
+            y += 255;
+        }
+        return (int) (x << 8 | y);
     }
 
     /** packet-isis-snp.c: the CSNP's source and LSP-ID range. */
