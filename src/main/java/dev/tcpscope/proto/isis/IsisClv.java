@@ -38,13 +38,13 @@ final class IsisClv {
     void walk(Tree parent, int off, int end) {
         while (off < end) {
             if (end - off < 2) {
-                t.at(parent.text("Short CLV header (" + (end - off) + " vs 2)"), off, end - off);
+                shortClv(parent, off, end, 2, end - off);
                 return;
             }
             int code = t.u8(off);
             int len = t.u8(off + 1);
             if (off + 2 + len > end) {
-                t.at(parent.text("Short CLV (" + (end - off - 2) + " vs " + len + ")"), off, end - off);
+                shortClv(parent, off, end, len, end - off - 2);
                 return;
             }
             String name = name(code);
@@ -53,14 +53,20 @@ final class IsisClv {
             IsisPdu.item(r, t, c, prefix + ".clv.length", off + 1, 1);
             int v = off + 2;
             if (name == null) {
-                t.at(c.none(prefix + ".clv.unknown", "Unknown option"), v, len)
-                        .expert(prefix + ".clv.unknown", Tree.Severity.NOTE, Tree.Group.UNDECODED,
-                                "Dissector for IS-IS CLV (" + code + ") code not implemented, Contact Wireshark developers if you want this supported");
+                String message = "Dissector for IS-IS CLV (" + code + ") code not implemented, Contact Wireshark developers if you want this supported";
+                t.at(c.text(message), v, len).expert(prefix + ".clv.unknown", Tree.Severity.NOTE, Tree.Group.UNDECODED, message);
             } else {
                 value(c, code, v, len);
             }
             off += 2 + len;
         }
+    }
+
+    /** isis_dissect_clvs' "Short CLV header" item: a CLV that does not fit in what is left of the PDU. */
+    private void shortClv(Tree parent, int off, int end, int wanted, int left) {
+        String message = "Short CLV header (" + wanted + " vs " + left + ")";
+        t.at(parent.text(message), off, Math.max(0, end - off)).expert(prefix + ".short_clv", Tree.Severity.ERROR, Tree.Group.MALFORMED,
+                message);
     }
 
     /** The CLV's title as the PDU type's table names it, or null for a code it does not list. */
@@ -127,7 +133,7 @@ final class IsisClv {
                 }
             }
             case 135 -> extIpReach(c, v, len);
-            case 137 -> t.at(c.string("isis.lsp.hostname", "Hostname", Text.ascii(t.s, t.base + v, len)), v, len);
+            case 137 -> t.string(c, "isis.lsp.hostname", "Hostname", v, len);
             case 211 -> restart(c, v, len);
             case 240 -> p2pAdjacency(c, v, len);
             default -> { }
@@ -146,8 +152,8 @@ final class IsisClv {
                 }
                 sb.append(String.format("%02x", t.u8(v + k + 1 + j)));
             }
-            String raw = Text.hexColons(t.s, t.base + v + k, alen + 1);
-            t.at(c.field(prefix + ".area_address", "Area address (" + alen + "): " + sb, raw), v + k, alen + 1);
+            t.at(c.bytes(prefix + ".area_address", "Area address", t.s, t.base + v + k, alen + 1)
+                    .relabel("Area address (" + alen + "): " + sb), v + k, alen + 1);
             k += alen + 1;
         }
     }
@@ -179,17 +185,18 @@ final class IsisClv {
             int o = v + k;
             String id = Isis.systemId(t, o + 4, idLen + 1);
             Tree n = t.at(c.text("IS Neighbor: " + id), o, 4 + idLen + 1);
+            // 4.0.17 reads all four metrics from the entry's first byte, each item over its own byte
             IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.default_metric", o, 1);
             IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.default_metric_ie", o, 1);
             IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.delay_metric", o, 1);
             IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors_delay_metric.supported", o, 1);
-            IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.delay_metric_ie", o, 1);
+            t.at(IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.delay_metric_ie", o, 1), o + 1, 1);
             IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.expense_metric", o, 1);
             IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.expense_metric_supported", o, 1);
-            IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.expense_metric_ie", o, 1);
+            t.at(IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.expense_metric_ie", o, 1), o + 2, 1);
             IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.error_metric", o, 1);
             IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.error_metric_supported", o, 1);
-            IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.error_metric_ie", o, 1);
+            t.at(IsisPdu.item(l, t, n, "isis.lsp.eis_neighbors.error_metric_ie", o, 1), o + 3, 1);
             IsisPdu.systemId(t, n, "isis.lsp.eis_neighbors.is_neighbor", "IS Neighbor", o + 4, idLen + 1);
         }
     }
@@ -201,7 +208,7 @@ final class IsisClv {
             int o = v + k;
             String a = ipv4(o + 4);
             int bits = Integer.bitCount((int) t.u32(o + 8));
-            Tree n = t.at(c.field(p + "ipv4_prefix", "IPv4 prefix: " + a + "/" + bits, a), o + 4, 8);
+            Tree n = t.at(c.field(p + "ipv4_prefix", "IPv4 prefix: " + a + "/" + bits, a), o, 12);
             Tree s = n;
             IsisPdu.item(l, t, s, p + "default_metric", o, 1);
             IsisPdu.item(l, t, s, p + "default_metric_ie", o, 1);
