@@ -162,7 +162,7 @@ public final class Isis {
             case 0xb0 -> "FRF.9";
             case 0xb1 -> "FRF.12";
             case 0xc0 -> "TRILL";
-            case 0xc1 -> "IEEE 802.1aq";
+            case 0xc1 -> "IEEE 802.1aq (SPB)";
             case 0xcc -> "IP";
             case 0xcf -> "PPP";
             default -> "Unknown";

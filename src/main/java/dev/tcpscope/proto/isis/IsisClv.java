@@ -87,6 +87,7 @@ final class IsisClv {
             case 137 -> lsp ? "Hostname" : null;
             case 211 -> hello ? "Restart Signaling" : null;
             case 240 -> hello ? "Point-to-point Adjacency State" : null;
+            case 242 -> lsp ? "Router Capability" : null;
             default -> null;
         };
     }
@@ -120,9 +121,16 @@ final class IsisClv {
             case 22 -> extIsReach(c, v, len);
             case 128, 130 -> ipReach(c, v, len);
             case 129 -> {
+                // one text item naming every NLPID, each NLPID a field under it
+                t.need(v, len);
+                StringBuilder names = new StringBuilder(len > 1 ? "NLPIDs: " : "NLPID: ");
                 for (int k = 0; k < len; k++) {
                     int n = t.u8(v + k);
-                    Tree x = t.at(c.text("NLPID: " + Isis.nlpidName(n) + " (" + Isis.hex2(n) + ")"), v + k, 1);
+                    names.append(k > 0 ? ", " : "").append(Isis.nlpidName(n)).append(" (").append(Isis.hex2(n)).append(')');
+                }
+                Tree x = t.at(c.text(names.toString()), v, len);
+                for (int k = 0; k < len; k++) {
+                    int n = t.u8(v + k);
                     t.at(x.field(prefix + ".clv_nlpid.nlpid", "NLPID: " + Isis.hex2(n), Isis.hex2(n)), v + k, 1);
                 }
             }
@@ -136,6 +144,7 @@ final class IsisClv {
             case 137 -> t.string(c, "isis.lsp.hostname", "Hostname", v, len);
             case 211 -> restart(c, v, len);
             case 240 -> p2pAdjacency(c, v, len);
+            case 242 -> routerCapability(c, v, len);
             default -> { }
         }
     }
@@ -267,7 +276,8 @@ final class IsisClv {
             if (hasSub) {
                 IsisPdu.item(l, t, n, p + "subclvs_length", o + 5 + bytes, 1);
             } else {
-                n.text("no sub-TLVs present");
+                // 4.0.17 adds the sub-CLV length as an empty item labelled so
+                t.at(n.field(p + "subclvs_length", "no sub-TLVs present", "0"), o + 5 + bytes, 0);
             }
             k += entry;
         }
@@ -287,6 +297,29 @@ final class IsisClv {
         }
         if (len >= 3 + idLen) {
             IsisPdu.systemId(t, c, "isis.hello.clv_restart.neighbor", "Restarting Neighbor ID", v + 3, idLen);
+        }
+    }
+
+    /**
+     * RFC 7981's router capability: router ID, the S and D flags, then sub-TLVs (each shown as
+     * 4.0.17 shows one it does not decode; they advance by 2 + their length, within the CLV).
+     */
+    private void routerCapability(Tree c, int v, int len) {
+        Registry l = Isis.LSP;
+        if (len < 5) {
+            return;
+        }
+        IsisPdu.item(l, t, c, "isis.lsp.rt_capable.router_id", v, 4);
+        IsisPdu.item(l, t, c, "isis.lsp.rt_capable.flag_s", v + 4, 1);
+        IsisPdu.item(l, t, c, "isis.lsp.rt_capable.flag_d", v + 4, 1);
+        int k = 5;
+        while (k + 2 <= len) {
+            int type = t.u8(v + k);
+            int sub = t.u8(v + k + 1);
+            String message = "Unknown SubTlv: Type: " + type + ", Length: " + sub;
+            t.at(c.text(message), v + k, Math.min(2 + sub, len - k)).expert("isis.lsp.subtlv.unknown", Tree.Severity.WARNING,
+                    Tree.Group.PROTOCOL, message);
+            k += 2 + sub;
         }
     }
 

@@ -215,7 +215,9 @@ final class IsisPdu {
                     Tree.Group.MALFORMED, "PDU length less than header length");
             return;
         }
-        int end = Math.min(pduLength, t.rep);
+        // the dissectors walk PDU length minus the length indicator from where the fixed part ends
+        // (not to the PDU length: a length indicator that disagrees with the fixed part moves the end)
+        int end = (int) Math.min((long) off + pduLength - headerLength, t.rep);
         new IsisClv(t, prefix, idLen, type == Isis.L1_LSP).walk(parent, off, end);
     }
 }
