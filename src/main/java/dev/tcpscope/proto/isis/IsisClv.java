@@ -85,6 +85,7 @@ final class IsisClv {
             case 132 -> hello || lsp ? "IP Interface address(es)" : null;
             case 135 -> lsp ? "Extended IP Reachability" : null;
             case 137 -> lsp ? "Hostname" : null;
+            case 143 -> hello ? "MT Port Capability" : null;
             case 211 -> hello ? "Restart Signaling" : null;
             case 240 -> hello ? "Point-to-point Adjacency State" : null;
             case 242 -> lsp ? "Router Capability" : null;
@@ -142,6 +143,7 @@ final class IsisClv {
             }
             case 135 -> extIpReach(c, v, len);
             case 137 -> t.string(c, "isis.lsp.hostname", "Hostname", v, len);
+            case 143 -> mtPortCapability(c, v, len);
             case 211 -> restart(c, v, len);
             case 240 -> p2pAdjacency(c, v, len);
             case 242 -> routerCapability(c, v, len);
@@ -319,6 +321,37 @@ final class IsisClv {
             String message = "Unknown SubTlv: Type: " + type + ", Length: " + sub;
             t.at(c.text(message), v + k, Math.min(2 + sub, len - k)).expert("isis.lsp.subtlv.unknown", Tree.Severity.WARNING,
                     Tree.Group.PROTOCOL, message);
+            k += 2 + sub;
+        }
+    }
+
+    /**
+     * IEEE 802.1aq's MT port capability in a Hello: the topology ID, then sub-TLVs; SPB's MCID (4)
+     * and digest (5) decoded, each advancing by 2 + its length within the CLV.
+     */
+    private void mtPortCapability(Tree c, int v, int len) {
+        if (len < 2) {
+            return;
+        }
+        IsisPdu.item(r, t, c, "isis.hello.mtid", v, 2);
+        int k = 2;
+        while (k + 2 <= len) {
+            int o = v + k;
+            int type = t.u8(o);
+            int sub = t.u8(o + 1);
+            if (type == 4 && sub >= 102) {
+                Tree m = t.at(c.text(String.format("SPB MCID: Type: 0x%02x, Length: %d", type, sub)), o, 2 + sub);
+                t.at(m.bytes("isis.hello.mcid", "MCID", t.s, t.base + o + 2, 51), o + 2, 51);
+                t.need(o + 53, 51);
+                t.at(m.bytes("isis.hello.aux_mcid", "Aux MCID", t.s, t.base + o + 53, 51), o + 53, 51);
+            } else if (type == 5 && sub >= 33) {
+                Tree d = t.at(c.text(String.format("SPB Digest: Type: 0x%02x, Length: %d", type, sub)), o, 2 + sub);
+                IsisPdu.item(r, t, d, "isis.hello.digest.v", o + 2, 1);
+                IsisPdu.item(r, t, d, "isis.hello.digest.a", o + 2, 1);
+                IsisPdu.item(r, t, d, "isis.hello.digest.d", o + 2, 1);
+                t.need(o + 3, 32);
+                t.at(d.bytes("isis.hello.digest", "Digest", t.s, t.base + o + 3, 32), o + 3, 32);
+            }
             k += 2 + sub;
         }
     }

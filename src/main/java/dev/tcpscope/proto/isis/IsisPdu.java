@@ -31,7 +31,10 @@ final class IsisPdu {
     /** An integer or boolean item of registry {@code r}'s field {@code name}: a value string's name, else the number. */
     static Tree item(Registry r, Tvb t, Tree parent, String name, int off, int len) {
         Registry.Row row = r.row(name);
-        return r.integerItem(t, parent, row, off, len, (v, n) -> r.hasValues(name) ? r.name(name, v) + " (" + n + ")" : n);
+        return r.integerItem(t, parent, row, off, len, (v, n) -> {
+            String named = r.name(name, v); // a value string's or range string's name, or null
+            return named != null ? named + " (" + n + ")" : n;
+        });
     }
 
     /** An FT_SYSTEM_ID item of {@code len} bytes. */
