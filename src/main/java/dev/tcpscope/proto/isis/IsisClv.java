@@ -36,15 +36,22 @@ final class IsisClv {
     }
 
     void walk(Tree parent, int off, int end) {
-        while (off < end) {
-            if (end - off < 2) {
-                shortClv(parent, off, end, 2, end - off);
+        // as isis_dissect_clvs counts: a code or a length byte that leaves nothing after it ends
+        // the walk without an item (so a zero-length CLV in the last two bytes is not shown)
+        int left = end - off;
+        while (left > 0) {
+            int code = t.u8(off);
+            left--;
+            if (left == 0) {
                 return;
             }
-            int code = t.u8(off);
             int len = t.u8(off + 1);
-            if (off + 2 + len > end) {
-                shortClv(parent, off, end, len, end - off - 2);
+            left--;
+            if (left == 0) {
+                return;
+            }
+            if (left < len) {
+                shortClv(parent, off + 2, len, left);
                 return;
             }
             String name = name(code);
@@ -59,14 +66,15 @@ final class IsisClv {
                 value(c, code, v, len);
             }
             off += 2 + len;
+            left -= len;
         }
     }
 
-    /** isis_dissect_clvs' "Short CLV header" item: a CLV that does not fit in what is left of the PDU. */
-    private void shortClv(Tree parent, int off, int end, int wanted, int left) {
+    /** isis_dissect_clvs' "Short CLV header" item, from after the CLV's header to the captured end. */
+    private void shortClv(Tree parent, int off, int wanted, int left) {
         String message = "Short CLV header (" + wanted + " vs " + left + ")";
-        t.at(parent.text(message), off, Math.max(0, end - off)).expert(prefix + ".short_clv", Tree.Severity.ERROR, Tree.Group.MALFORMED,
-                message);
+        t.at(parent.text(message), off, Math.max(0, t.cap - off)).expert(prefix + ".short_clv", Tree.Severity.ERROR,
+                Tree.Group.MALFORMED, message);
     }
 
     /** The CLV's title as the PDU type's table names it, or null for a code it does not list. */
@@ -339,6 +347,11 @@ final class IsisClv {
             int o = v + k;
             int type = t.u8(o);
             int sub = t.u8(o + 1);
+            if (sub > len - k - 2) {
+                String message = "Short type " + type + " TLV (" + sub + " vs " + (len - k - 2) + ")";
+                t.at(c.text(message), o, len - k).expert("isis.hello.short_clv", Tree.Severity.ERROR, Tree.Group.MALFORMED, message);
+                return;
+            }
             if (type == 4 && sub >= 102) {
                 Tree m = t.at(c.text(String.format("SPB MCID: Type: 0x%02x, Length: %d", type, sub)), o, 2 + sub);
                 t.at(m.bytes("isis.hello.mcid", "MCID", t.s, t.base + o + 2, 51), o + 2, 51);

@@ -220,7 +220,7 @@ final class IsisPdu {
         }
         // the dissectors walk PDU length minus the length indicator from where the fixed part ends
         // (not to the PDU length: a length indicator that disagrees with the fixed part moves the end)
-        int end = (int) Math.min((long) off + pduLength - headerLength, t.rep);
+        int end = off + pduLength - headerLength; // reads past the bytes there are end the walk (Tvb)
         new IsisClv(t, prefix, idLen, type == Isis.L1_LSP).walk(parent, off, end);
     }
 }

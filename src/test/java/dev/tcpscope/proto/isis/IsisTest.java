@@ -29,12 +29,6 @@ class IsisTest {
 
     /** Goldens tcpscope does not print yet, and why (docs/isis.md); each is checked to still differ. */
     private static final Map<String, String> KNOWN = Map.ofEntries(
-            Map.entry("tcpdump-isis-extd-ipreach-oobr.pcap V", "extended IP reachability past its CLV: 4.0.17's prefix-SID and other sub-TLVs"),
-            Map.entry("tcpdump-isis-extd-ipreach-oobr.pcap 2V", "extended IP reachability past its CLV: 4.0.17's prefix-SID and other sub-TLVs"),
-            Map.entry("tcpdump-isis-extd-ipreach-oobr.pcap jsonx", "extended IP reachability past its CLV: 4.0.17's prefix-SID and other sub-TLVs"),
-            Map.entry("tcpdump-isis-extd-ipreach-oobr.pcap ek", "extended IP reachability past its CLV: 4.0.17's prefix-SID and other sub-TLVs"),
-            Map.entry("tcpdump-isis-extd-ipreach-oobr.pcap fields", "extended IP reachability past its CLV: 4.0.17's prefix-SID and other sub-TLVs"),
-            Map.entry("tcpdump-isis-extd-ipreach-oobr.pcap expert", "extended IP reachability past its CLV: 4.0.17's prefix-SID and other sub-TLVs"),
             Map.entry("tcpdump-isis_cap_tlv.pcap V", "router capability (242) and its sub-TLVs, TE CLVs"),
             Map.entry("tcpdump-isis_cap_tlv.pcap 2V", "router capability (242) and its sub-TLVs, TE CLVs"),
             Map.entry("tcpdump-isis_cap_tlv.pcap jsonx", "router capability (242) and its sub-TLVs, TE CLVs"),
