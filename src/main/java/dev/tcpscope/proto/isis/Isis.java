@@ -99,13 +99,17 @@ public final class Isis {
                     hex2(irpd)), 0, 1);
             int li = t.u8(1);
             Tree liItem = t.at(isis.field("isis.len", "Length Indicator: " + li, Integer.toString(li)), 1, 1);
+            if (li < HEADER) {
+                // before the PDU type: Info stays empty
+                liItem.expert("isis.length_indicator_too_small", Tree.Severity.ERROR, Tree.Group.MALFORMED,
+                        "ISIS length indicator value smaller than the fixed length header size");
+                return null;
+            }
             int version = t.u8(2);
             Tree vItem = t.at(isis.field("isis.version", "Version/Protocol ID Extension: " + version, Integer.toString(version)), 2, 1);
             if (version != 1) {
-                vItem.expert("isis.version.unknown", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
-                        "Unknown ISIS version (" + version + " vs 1)");
-                info.append("Unknown ISIS version (").append(version).append(" vs 1)");
-                return null;
+                // 4.0.17 notes it and reads on
+                vItem.expert("isis.version.unknown", Tree.Severity.WARNING, Tree.Group.PROTOCOL, "Unknown ISIS version");
             }
             int idLen = t.u8(3);
             t.at(isis.field("isis.sysid_len", "ID Length: " + idLen, Integer.toString(idLen)), 3, 1);
@@ -130,12 +134,7 @@ public final class Isis {
             int maxAreas = t.u8(7);
             t.at(isis.field("isis.max_area_adr", "Maximum Area Addresses: " + maxAreas, Integer.toString(maxAreas)), 7, 1);
             int sysIdLen = idLen == 0 ? 6 : idLen == 255 ? 0 : idLen;
-            if (li < HEADER) {
-                liItem.expert("isis.length_indicator_too_small", Tree.Severity.ERROR, Tree.Group.MALFORMED,
-                        "ISIS length indicator value smaller than the fixed length header size");
-                return null;
-            }
-            IsisPdu pdu = new IsisPdu(t, root, protocol, info, type, li, sysIdLen);
+            IsisPdu pdu = new IsisPdu(t, root, protocol, info, type, li, sysIdLen, liItem);
             switch (type) {
                 case L1_HELLO, L2_HELLO, P2P_HELLO -> pdu.hello();
                 case L1_LSP, L2_LSP -> pdu.lsp();

@@ -17,8 +17,9 @@ final class IsisPdu {
     private final int type;
     private final int headerLength;
     private final int idLen;
+    private final Tree liItem;
 
-    IsisPdu(Tvb t, Tree root, StringBuilder protocol, StringBuilder info, int type, int headerLength, int idLen) {
+    IsisPdu(Tvb t, Tree root, StringBuilder protocol, StringBuilder info, int type, int headerLength, int idLen, Tree liItem) {
         this.t = t;
         this.root = root;
         this.protocol = protocol;
@@ -26,6 +27,20 @@ final class IsisPdu {
         this.type = type;
         this.headerLength = headerLength;
         this.idLen = idLen;
+        this.liItem = liItem;
+    }
+
+    /**
+     * Whether the length indicator covers the fixed part up to {@code upTo}: the dissectors check
+     * it before each field and, when it does not, note it on the length indicator and stop.
+     */
+    private boolean covers(int upTo) {
+        if (headerLength >= upTo) {
+            return true;
+        }
+        liItem.expert("isis.length_indicator_too_small", Tree.Severity.ERROR, Tree.Group.MALFORMED,
+                "ISIS length indicator value smaller than the fixed length header size");
+        return false;
     }
 
     /** An integer or boolean item of registry {@code r}'s field {@code name}: a value string's name, else the number. */
@@ -57,15 +72,27 @@ final class IsisPdu {
         item(r, t, h, "isis.hello.circuit_type", off, 1);
         item(r, t, h, "isis.hello.reserved", off, 1);
         off++;
+        if (!covers(off + idLen)) {
+            return;
+        }
         String source = Isis.systemId(t, off, idLen);
         systemId(t, h, "isis.hello.source_id", "SystemID {Sender of PDU}", off, idLen);
         info.append(", System-ID: ").append(source);
         off += idLen;
+        if (!covers(off + 2)) {
+            return;
+        }
         item(r, t, h, "isis.hello.holding_timer", off, 2);
         off += 2;
+        if (!covers(off + 2)) {
+            return;
+        }
         int pduLength = t.u16(off);
         Tree pl = item(r, t, h, "isis.hello.pdu_length", off, 2);
         off += 2;
+        if (!covers(off + 1)) {
+            return;
+        }
         if (type == Isis.P2P_HELLO) {
             item(r, t, h, "isis.hello.local_circuit_id", off, 1);
             off++;
@@ -76,6 +103,9 @@ final class IsisPdu {
             t.at(h.field("isis.hello.reserved", dev.tcpscope.proto.Text.bits(p, 0x80, 8) + " = Reserved: " + (p >> 7),
                     Integer.toString(p >> 7)).bitmask(0x80), off, 1);
             off++;
+            if (!covers(off + idLen + 1)) {
+                return;
+            }
             systemId(t, h, "isis.hello.lan_id", "SystemID {Designated IS}", off, idLen + 1);
             off += idLen + 1;
         }
@@ -89,20 +119,35 @@ final class IsisPdu {
         Tree l = t.at(root.protocol("isis.lsp", "ISO 10589 ISIS Link State Protocol Data Unit"), Isis.HEADER,
                 Math.max(0, t.cap - Isis.HEADER));
         int off = Isis.HEADER;
+        if (!covers(off + 2)) {
+            return;
+        }
         int pduLength = t.u16(off);
         Tree pl = item(r, t, l, "isis.lsp.pdu_length", off, 2);
         off += 2;
+        if (!covers(off + 2)) {
+            return;
+        }
         int life = t.u16(off);
         t.at(l.field("isis.lsp.remaining_life", "Remaining lifetime: " + life, Integer.toString(life)), off, 2);
         off += 2;
         int idOff = off;
+        if (!covers(off + idLen + 2)) {
+            return;
+        }
         String lspId = Isis.systemId(t, off, idLen + 2);
         systemId(t, l, "isis.lsp.lsp_id", "LSP-ID", off, idLen + 2);
         off += idLen + 2;
+        if (!covers(off + 4)) {
+            return;
+        }
         long seq = t.u32(off);
         item(r, t, l, "isis.lsp.sequence_number", off, 4);
         off += 4;
         info.append(", LSP-ID: ").append(lspId).append(String.format(", Sequence: 0x%08x, Lifetime: %5ds", seq, life));
+        if (!covers(off + 2)) {
+            return;
+        }
         int checksum = t.u16(off);
         String hex = String.format("0x%04x", checksum);
         // the checksum covers the LSP from its LSP-ID to the PDU length (ISO 10589 §7.3.11)
@@ -123,6 +168,9 @@ final class IsisPdu {
             }
         }
         off += 2;
+        if (!covers(off + 1)) {
+            return;
+        }
         int tb = t.u8(off);
         Tree b = t.at(l.text(String.format("Type block(0x%02x): Partition Repair:%d, Attached bits:%d, Overload bit:%d, IS type:%d",
                 tb, tb >> 7, (tb >> 3) & 0xf, (tb >> 2) & 1, tb & 3)), off, 1);
@@ -169,21 +217,35 @@ final class IsisPdu {
         Tree c = t.at(root.protocol("isis.csnp", "ISO 10589 ISIS Complete Sequence Numbers Protocol Data Unit"), Isis.HEADER,
                 Math.max(0, t.cap - Isis.HEADER));
         int off = Isis.HEADER;
+        if (!covers(off + 2)) {
+            return;
+        }
         int pduLength = t.u16(off);
         Tree pl = item(r, t, c, "isis.csnp.pdu_length", off, 2);
         off += 2;
+        if (!covers(off + idLen + 1)) {
+            return;
+        }
         String source = Isis.systemId(t, off, idLen + 1);
         systemId(t, c, "isis.csnp.source_id", "Source-ID", off, idLen);
         off += idLen;
         circuit(c, "isis.csnp.source_circuit", off);
         off++;
+        info.append(", Source-ID: ").append(source);
+        if (!covers(off + idLen + 2)) {
+            return;
+        }
         String start = Isis.systemId(t, off, idLen + 2);
         systemId(t, c, "isis.csnp.start_lsp_id", "Start LSP-ID", off, idLen + 2);
         off += idLen + 2;
+        info.append(", Start LSP-ID: ").append(start);
+        if (!covers(off + idLen + 2)) {
+            return;
+        }
         String end = Isis.systemId(t, off, idLen + 2);
         systemId(t, c, "isis.csnp.end_lsp_id", "End LSP-ID", off, idLen + 2);
         off += idLen + 2;
-        info.append(", Source-ID: ").append(source).append(", Start LSP-ID: ").append(start).append(", End LSP-ID: ").append(end);
+        info.append(", End LSP-ID: ").append(end);
         clvs(c, "isis.csnp", off, pduLength, pl);
     }
 
@@ -194,9 +256,15 @@ final class IsisPdu {
         Tree p = t.at(root.protocol("isis.psnp", "ISO 10589 ISIS Partial Sequence Numbers Protocol Data Unit"), Isis.HEADER,
                 Math.max(0, t.cap - Isis.HEADER));
         int off = Isis.HEADER;
+        if (!covers(off + 2)) {
+            return;
+        }
         int pduLength = t.u16(off);
         Tree pl = item(r, t, p, "isis.psnp.pdu_length", off, 2);
         off += 2;
+        if (!covers(off + idLen + 1)) {
+            return;
+        }
         String source = Isis.systemId(t, off, idLen + 1);
         systemId(t, p, "isis.psnp.source_id", "Source-ID", off, idLen);
         off += idLen;
