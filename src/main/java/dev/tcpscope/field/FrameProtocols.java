@@ -267,7 +267,7 @@ final class FrameProtocols {
                 case ISIS -> {
                     add(sb, "osi");
                     add(sb, "isis");
-                    String sub = dev.tcpscope.proto.isis.Isis.subProtocol(x.captured(i) >= 5 ? x.segment(i).get(java.lang.foreign.ValueLayout.JAVA_BYTE, x.offset(i) + 4) & 0x1f : -1);
+                    String sub = dev.tcpscope.proto.isis.Isis.subProtocolAt(x.segment(i), x.offset(i), x.captured(i));
                     if (sub != null) {
                         add(sb, sub);
                     }

@@ -942,7 +942,7 @@ public final class Details {
     private boolean isis(int i) {
         protocol("osi");
         protocol("isis");
-        String sub = dev.tcpscope.proto.isis.Isis.subProtocol(dev.tcpscope.proto.isis.Isis.pduType(tvb(i)));
+        String sub = dev.tcpscope.proto.isis.Isis.subProtocolAt(d.segment(i), d.offset(i), d.captured(i));
         if (sub != null) {
             protocol(sub);
         }

@@ -91,7 +91,7 @@ final class EmbeddedNames implements EmbeddedFrames {
                 case ISIS -> {
                     protocols.accept("osi");
                     protocols.accept("isis");
-                    String sub = dev.tcpscope.proto.isis.Isis.subProtocol(d.captured(i) >= 5 ? dev.tcpscope.wire.Bytes.u8(d.segment(i), d.offset(i) + 4) & 0x1f : -1);
+                    String sub = dev.tcpscope.proto.isis.Isis.subProtocolAt(d.segment(i), d.offset(i), d.captured(i));
                     if (sub != null) {
                         protocols.accept(sub);
                     }

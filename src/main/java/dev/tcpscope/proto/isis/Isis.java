@@ -52,9 +52,13 @@ public final class Isis {
                 && Bytes.u8(s, off + 2) == 0x03 && Bytes.u8(s, off + 3) == NLPID_ISIS;
     }
 
-    /** The PDU type of a captured header, or -1. */
-    public static int pduType(Tvb t) {
-        return t.cap >= 5 ? t.u8(4) & 0x1f : -1;
+    /**
+     * The PDU type's own protocol of a PDU at {@code off} ({@code cap} bytes captured), as
+     * frame.protocols names it: only when packet-isis.c hands the PDU on (the 8-byte header
+     * captured, a length indicator of at least 8), else null.
+     */
+    public static String subProtocolAt(MemorySegment s, long off, int cap) {
+        return cap >= HEADER && Bytes.u8(s, off + 1) >= HEADER ? subProtocol(Bytes.u8(s, off + 4) & 0x1f) : null;
     }
 
     /** The filter name of the PDU type's own protocol ("isis.hello" ...), or null. */
