@@ -52,6 +52,11 @@ public final class Isis {
                 && Bytes.u8(s, off + 2) == 0x03 && Bytes.u8(s, off + 3) == NLPID_ISIS;
     }
 
+    /** Whether the 3 captured bytes at {@code off} are an LLC UI frame between the ISO Network Layer SAPs. */
+    public static boolean osiSaps(MemorySegment s, long off) {
+        return Bytes.u8(s, off) == SAP_OSI && Bytes.u8(s, off + 1) == SAP_OSI && Bytes.u8(s, off + 2) == 0x03;
+    }
+
     /**
      * The PDU type's own protocol of a PDU at {@code off} ({@code cap} bytes captured), as
      * frame.protocols names it: only when packet-isis.c hands the PDU on (the 8-byte header
