@@ -163,6 +163,13 @@ final class IsisClv {
         int k = 0;
         while (k < len) {
             int alen = t.u8(v + k);
+            if (alen > len - k - 1) {
+                // the CLV ends the area list; the walk goes on with the next CLV
+                String message = "short address, packet says " + alen + ", we have " + (len - k - 1) + " left";
+                t.at(c.text(message), v + k, len - k).expert(prefix.equals("isis.hello") ? "isis.hello.short_clv"
+                        : prefix + ".short_clv", Tree.Severity.ERROR, Tree.Group.MALFORMED, message);
+                return;
+            }
             t.need(v + k + 1, alen);
             StringBuilder sb = new StringBuilder();
             for (int j = 0; j < alen; j++) {
