@@ -331,6 +331,10 @@ ENABLED=(
   #   LLDP-MED and IANA MUD URL TLVs; the rest after the walk's stop is the Ethernet trailer.
   #   Needs no helper protocol.
   lldp
+  # osi, isis: what LLC's ISO Network Layer SAP (0xFE) hands to packet-osi.c, whose NLPID table
+  #   gives IS-IS (0x83) to packet-isis.c; isis.hello/lsp/csnp/psnp are its PDU types' protocols
+  #   (src/main/java/dev/tcpscope/proto/isis; docs/isis.md). CLNP and ES-IS stay disabled.
+  osi isis isis.hello isis.lsp isis.csnp isis.psnp
   # (sll covers both LINKTYPE_LINUX_SLL 113 and LINKTYPE_LINUX_SLL2 276; null covers
   #  LINKTYPE_NULL 0 and LINKTYPE_LOOP 108; raw covers DLT 12/14/101, while 228/229 go
   #  straight to ip/ipv6. IP-in-IP and IPv6-in-IPv4 need nothing beyond ip/ipv6.)

@@ -175,6 +175,7 @@ final class FrameProtocols {
                     dev.tcpscope.proto.llc.Llc.headerLength(x.segment(i), x.offset(i), x.captured(i))));
             case STP -> x.captured(i);
             case LLDP -> x.captured(i);
+            case ISIS -> x.captured(i);
             case PPPOES, PPPOED -> x.captured(i);
             case PPP -> dev.tcpscope.proto.ppp.PppCp.carried(x, i) >= 0 ? x.captured(i) // LCP ... and their own data
                     : Math.max(0, dev.tcpscope.wire.Ppp.headerLength(x, i));
@@ -265,6 +266,14 @@ final class FrameProtocols {
                 case LLC -> add(sb, "llc");
                 case STP -> add(sb, "stp");
                 case LLDP -> add(sb, "lldp");
+                case ISIS -> {
+                    add(sb, "osi");
+                    add(sb, "isis");
+                    String sub = dev.tcpscope.proto.isis.Isis.subProtocolAt(x.segment(i), x.offset(i), x.captured(i));
+                    if (sub != null) {
+                        add(sb, sub);
+                    }
+                }
                 case PPPOES -> add(sb, "pppoes");
                 case PPPOED -> add(sb, "pppoed");
                 case PPP -> {
@@ -393,7 +402,7 @@ final class FrameProtocols {
             case UDPENCAP -> x == d.dissection() && i == x.count() - 1 && d.datagramTaker() != null ? 0 : UdpTunnel.leftover(x, i);
             case VXLAN, VXLAN_GPE, GENEVE, GTP -> UdpTunnel.leftover(x, i);
             case LLC -> llcData(x, i);
-            case STP, PPPOES, PPPOED, LLDP -> 0;
+            case STP, PPPOES, PPPOED, ISIS, LLDP -> 0;
             case PPP -> dev.tcpscope.wire.Ppp.headerLength(x, i) < 0 || dev.tcpscope.proto.ppp.PppCp.carried(x, i) >= 0 ? 0
                     : Math.max(0, rep - dev.tcpscope.wire.Ppp.headerLength(x, i));
         };

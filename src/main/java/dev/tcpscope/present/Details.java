@@ -401,6 +401,7 @@ public final class Details {
                     case LLC -> llc(i);
                     case STP -> stp(i);
                     case LLDP -> lldp(i);
+                    case ISIS -> isis(i);
                     default -> {
                         data(root, d.segment(i), d.offset(i), d.captured(i));
                         yield false;
@@ -704,6 +705,7 @@ public final class Details {
                 case LLC -> llc(i);
                 case STP -> stp(i);
                 case LLDP -> lldp(i);
+                case ISIS -> isis(i);
                 case PPPOES -> pppoes(i);
                 case PPPOED -> pppoed(i);
                 case PPP -> ppp(i);
@@ -945,6 +947,17 @@ public final class Details {
         Tvb.Stop stop = dev.tcpscope.proto.lldp.LldpWalk.walk(dev.tcpscope.proto.lldp.LldpWalk.tvb(d, i), root, new StringBuilder(),
                 new StringBuilder(), result);
         return walked(stop, result[1] != 0 ? "LLDP: " + dev.tcpscope.proto.lldp.LldpWalk.CONTAINED : "LLDP");
+    }
+
+    /** packet-isis*.c's trees ({@code proto.isis.Isis}). */
+    private boolean isis(int i) {
+        protocol("osi");
+        protocol("isis");
+        String sub = dev.tcpscope.proto.isis.Isis.subProtocolAt(d.segment(i), d.offset(i), d.captured(i));
+        if (sub != null) {
+            protocol(sub);
+        }
+        return walked(dev.tcpscope.proto.isis.Isis.walk(tvb(i), root, new StringBuilder(), new StringBuilder()), "ISIS");
     }
 
     /** packet-pppoe.c's Session header ({@code proto.ppp.Pppoe}). */

@@ -309,6 +309,7 @@ public final class PacketList {
                 case LLC -> walked(dev.tcpscope.proto.llc.Llc.walk(tvb(i), Tree.NOTHING, protocol, info));
                 case STP -> walked(dev.tcpscope.proto.stp.Stp.walk(tvb(i), dev.tcpscope.proto.llc.LlcFields.pvst(d, i), Tree.NOTHING, protocol, info));
                 case LLDP -> lldp(i);
+                case ISIS -> walked(dev.tcpscope.proto.isis.Isis.walk(tvb(i), Tree.NOTHING, protocol, info));
                 case PPPOES -> walked(dev.tcpscope.proto.ppp.Pppoe.session(tvb(i), Tree.NOTHING, protocol, info));
                 case PPPOED -> walked(dev.tcpscope.proto.ppp.Pppoe.discovery(tvb(i), Tree.NOTHING, protocol, info));
                 case PPP -> (i > 0 || pppLink()) && walked(dev.tcpscope.proto.ppp.PppFrame.walk(tvb(i), dev.tcpscope.wire.Ppp.hdlc(d, i), !last, Tree.NOTHING, protocol, info));

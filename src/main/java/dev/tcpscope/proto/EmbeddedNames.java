@@ -89,6 +89,14 @@ final class EmbeddedNames implements EmbeddedFrames {
                 case LLC -> protocols.accept("llc");
                 case STP -> protocols.accept("stp");
                 case LLDP -> protocols.accept("lldp");
+                case ISIS -> {
+                    protocols.accept("osi");
+                    protocols.accept("isis");
+                    String sub = dev.tcpscope.proto.isis.Isis.subProtocolAt(d.segment(i), d.offset(i), d.captured(i));
+                    if (sub != null) {
+                        protocols.accept(sub);
+                    }
+                }
                 case UDP -> {
                     protocols.accept("udp");
                     if (d.captured(i) > Udp.HEADER_LENGTH) {

@@ -56,6 +56,7 @@ public final class Protocols {
             dev.tcpscope.proto.ppp.PppFields.all(),
             dev.tcpscope.proto.stp.StpFields.all(),
             dev.tcpscope.proto.lldp.LldpFields.all(),
+            dev.tcpscope.proto.isis.IsisFields.all(),
             dev.tcpscope.proto.pim.PimFields.all(),
             dev.tcpscope.proto.tunnel.TunnelFields.all(),
             dev.tcpscope.proto.ldap.LdapFields.all(),

@@ -277,6 +277,16 @@ public final class Dissector {
             etherType(d, s, off + 8, cap - 8, rep - 8, snapType);
             return;
         }
+        if (cap == 3 && rep > 3 && dev.tcpscope.proto.isis.Isis.osiSaps(s, off)) {
+            d.end = End.CAPTURE_SHORT; // packet-osi.c reads the NLPID the snap length cut off
+            return;
+        }
+        if (dev.tcpscope.proto.isis.Isis.carriedByLlc(s, off, cap, rep)) {
+            d.setLast(3, 3);
+            layer(d, Proto.ISIS, s, off + 3, cap - 3, rep - 3, 0);
+            d.end = End.COMPLETE;
+            return;
+        }
         if (dev.tcpscope.proto.llc.Llc.carriesBpdu(s, off, cap, rep)) {
             int h = dev.tcpscope.proto.llc.Llc.headerLength(s, off, cap);
             d.setLast(h, h);

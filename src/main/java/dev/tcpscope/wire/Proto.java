@@ -108,5 +108,10 @@ public enum Proto {
      * LLDP (IEEE 802.1AB, EtherType 0x88CC), cut where packet-lldp.c leaves the rest to the
      * Ethernet trailer ({@link Lldp#length}); walked by {@code proto.lldp.LldpWalk}.
      */
-    LLDP
+    LLDP,
+    /**
+     * An IS-IS PDU (ISO 10589, packet-isis*.c) that LLC's ISO Network Layer SAP (0xFE) hands to
+     * packet-osi.c's NLPID table (0x83); walked by {@code proto.isis.Isis}.
+     */
+    ISIS
 }
