@@ -198,11 +198,11 @@ class DissectorMalformedTest {
     void unknownEtherType() {
         byte[] b = WireFrames.ethIpv4TcpSyn();
         b[12] = (byte) 0x88;
-        b[13] = (byte) 0xcc;   // LLDP
+        b[13] = (byte) 0xb5;   // IEEE 802 local experimental (LLDP's 0x88cc is a layer now)
         Dissection d = dissect(frame(LinkType.ETHERNET, b));
         assertThat(layers(d)).containsExactly("ETH@0 74/74");
         assertThat(d.end).isEqualTo(End.UNKNOWN_ETHERTYPE);
-        assertThat(d.etherType).isEqualTo(0x88cc);
+        assertThat(d.etherType).isEqualTo(0x88b5);
         assertThat(d.ieee8023).isFalse();
         assertThat(d.lastComplete()).isTrue();
     }
