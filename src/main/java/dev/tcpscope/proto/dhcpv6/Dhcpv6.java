@@ -1,6 +1,7 @@
 package dev.tcpscope.proto.dhcpv6;
 
 import dev.tcpscope.proto.Collected;
+import dev.tcpscope.proto.Datagram;
 import dev.tcpscope.proto.Items;
 import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.proto.Tree;
@@ -26,9 +27,7 @@ public final class Dhcpv6 implements PduDissector, LayerTree {
     /** UDP_PORT_DHCPV6_DOWNSTREAM and UDP_PORT_DHCPV6_UPSTREAM. */
     public static final int[] UDP_PORTS = {546, 547};
 
-    private long frame = -1;
-    private Tvb bytes;
-    private boolean fragmented;
+    private final Datagram taken = new Datagram();
     private final Items.Fields fields = new Items.Fields();
 
     @Override
@@ -38,30 +37,21 @@ public final class Dhcpv6 implements PduDissector, LayerTree {
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
         if (len <= 0) {
             // no byte of the payload captured: packet-udp.c hands it to no one, UDP keeps its columns
-            frame = -1;
-            bytes = null;
+            taken.forget();
             ctx.declined = true;
             return;
         }
         ctx.columns.setProtocol("DHCPv6");
         ctx.columns.setInfo("");
-        fragmented = ctx.datagram && ctx.fragment;
         Tvb b = new Tvb(s, off, Math.max(len, 0), ctx.reportedLength, false);
-        frame = ctx.frame;
-        bytes = b;
+        taken.keep(ctx, b);
         Dhcpv6Walk w = new Dhcpv6Walk(b, false);
-        String marker = null;
-        try {
-            w.walk(Tree.NOTHING);
-        } catch (Tvb.Stop stop) {
-            marker = stop.shown(fragmented).info();
-        }
-        ctx.columns.setInfo(marker == null ? w.info : w.info + marker);
+        taken.columns(ctx, w::walk, () -> w.info);
     }
 
     @Override
     public boolean shows(long f) {
-        return f == frame && bytes != null;
+        return taken.shows(f);
     }
 
     @Override
@@ -69,13 +59,7 @@ public final class Dhcpv6 implements PduDissector, LayerTree {
         if (!shows(f)) {
             return End.OK;
         }
-        Dhcpv6Walk w = new Dhcpv6Walk(bytes, !(root instanceof Collected));
-        End end = End.OK;
-        try {
-            w.walk(root);
-        } catch (Tvb.Stop stop) {
-            end = stop.shown(fragmented).end();
-        }
+        End end = taken.tree(new Dhcpv6Walk(taken.bytes(), !(root instanceof Collected))::walk, root);
         protocols.accept("dhcpv6");
         return end;
     }

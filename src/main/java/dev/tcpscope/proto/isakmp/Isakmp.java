@@ -1,6 +1,7 @@
 package dev.tcpscope.proto.isakmp;
 
 import dev.tcpscope.proto.Collected;
+import dev.tcpscope.proto.Datagram;
 import dev.tcpscope.proto.Items;
 import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.proto.Tree;
@@ -22,9 +23,7 @@ public final class Isakmp implements PduDissector, LayerTree {
     /** UDP_PORT_ISAKMP. */
     public static final int[] UDP_PORTS = {500};
 
-    private long frame = -1;
-    private Tvb bytes;
-    private boolean fragmented;
+    private final Datagram taken = new Datagram();
     private final Items.Fields fields = new Items.Fields();
 
     @Override
@@ -32,12 +31,11 @@ public final class Isakmp implements PduDissector, LayerTree {
 
     @Override
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
-        frame = -1;
-        bytes = null;
+        taken.forget();
         ctx.columns.setProtocol("ISAKMP");
         ctx.columns.setInfo("");
         int rep = ctx.reportedLength;
-        fragmented = ctx.datagram && ctx.fragment;
+        boolean fragmented = Datagram.fragmented(ctx);
         Tvb b = new Tvb(s, off, len, rep, fragmented);
         if (rep == 1 && len >= 1 && b.u8(0) != 0xff || rep < IsakmpWalk.HDR) {
             ctx.declined = true;
@@ -54,21 +52,14 @@ public final class Isakmp implements PduDissector, LayerTree {
             ctx.columns.appendInfo(stop.shown(fragmented).info());
             return;
         }
-        frame = ctx.frame;
-        bytes = b;
+        taken.keep(ctx, b);
         IsakmpWalk w = new IsakmpWalk(b);
-        String marker = null;
-        try {
-            w.message(Tree.NOTHING);
-        } catch (Tvb.Stop stop) {
-            marker = stop.shown(fragmented).info();
-        }
-        ctx.columns.setInfo(marker == null ? w.info : w.info + marker);
+        taken.columns(ctx, w::message, () -> w.info);
     }
 
     @Override
     public boolean shows(long f) {
-        return f == frame && bytes != null;
+        return taken.shows(f);
     }
 
     @Override
@@ -77,12 +68,7 @@ public final class Isakmp implements PduDissector, LayerTree {
             return End.OK;
         }
         protocols.accept("isakmp");
-        try {
-            new IsakmpWalk(bytes).message(root);
-        } catch (Tvb.Stop stop) {
-            return stop.shown(fragmented).end();
-        }
-        return End.OK;
+        return taken.tree(new IsakmpWalk(taken.bytes())::message, root);
     }
 
     /** The frame's ISAKMP items for its fields, or null when the frame has no ISAKMP message. */

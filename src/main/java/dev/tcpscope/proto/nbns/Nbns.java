@@ -1,6 +1,7 @@
 package dev.tcpscope.proto.nbns;
 
 import dev.tcpscope.proto.Collected;
+import dev.tcpscope.proto.Datagram;
 import dev.tcpscope.proto.Items;
 import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.proto.Tree;
@@ -24,9 +25,7 @@ public final class Nbns implements PduDissector, LayerTree {
     /** UDP_PORT_NBNS. */
     public static final int[] UDP_PORTS = {137};
 
-    private long frame = -1;
-    private Tvb bytes;
-    private boolean fragmented;
+    private final Datagram taken = new Datagram();
     private final Items.Fields fields = new Items.Fields();
     private final BooleanSupplier tree;
     private final BooleanSupplier columns;
@@ -48,30 +47,21 @@ public final class Nbns implements PduDissector, LayerTree {
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
         if (len <= 0) {
             // no byte of the payload captured: packet-udp.c hands it to no one, UDP keeps its columns
-            frame = -1;
-            bytes = null;
+            taken.forget();
             ctx.declined = true;
             return;
         }
         ctx.columns.setProtocol("NBNS");
         ctx.columns.setInfo("");
-        fragmented = ctx.datagram && ctx.fragment;
-        Tvb b = new Tvb(s, off, len, ctx.reportedLength, fragmented);
-        frame = ctx.frame;
-        bytes = b;
+        Tvb b = new Tvb(s, off, len, ctx.reportedLength, Datagram.fragmented(ctx));
+        taken.keep(ctx, b);
         NbnsWalk w = new NbnsWalk(b, tree.getAsBoolean(), false, true);
-        String marker = null;
-        try {
-            w.message(Tree.NOTHING);
-        } catch (Tvb.Stop stop) {
-            marker = stop.shown(fragmented).info();
-        }
-        ctx.columns.setInfo(marker == null ? w.info : w.info + marker);
+        taken.columns(ctx, w::message, () -> w.info);
     }
 
     @Override
     public boolean shows(long f) {
-        return f == frame && bytes != null;
+        return taken.shows(f);
     }
 
     @Override
@@ -80,12 +70,7 @@ public final class Nbns implements PduDissector, LayerTree {
             return End.OK;
         }
         protocols.accept("nbns");
-        try {
-            new NbnsWalk(bytes, true, columns.getAsBoolean()).message(root);
-        } catch (Tvb.Stop stop) {
-            return stop.shown(fragmented).end();
-        }
-        return End.OK;
+        return taken.tree(new NbnsWalk(taken.bytes(), true, columns.getAsBoolean())::message, root);
     }
 
     /** The frame's NBNS items for its fields, or null when the frame has no NBNS message. */
