@@ -207,7 +207,7 @@ final class ReadCommand implements Callable<Integer> {
                 // _ws.expert and _ws.malformed: every frame's tree is built, in order, for them
                 expertItems = new dev.tcpscope.present.ExpertItems(ZoneId.systemDefault(), MacNames::system);
             }
-            taps = Taps.of(statistics, new Taps.Context(Protocols.readFields(), kind, ZoneId.systemDefault(),
+            taps = Taps.of(statistics, new Taps.Context(Protocols::readFields, kind, ZoneId.systemDefault(),
                     MacNames::system, named, tree));
             for (String w : taps.warnings()) {
                 err.println(w);

@@ -23,92 +23,101 @@ import java.util.List;
 /**
  * The protocols above TCP and UDP that tcpscope dissects: one registration line each. A new
  * protocol is a package beside {@code http} (its dissector, fields, tree and Info) plus a line in
- * {@link #table} and, for its fields, one in {@link #FIELDS}.
+ * {@link #table} and, for its fields, one in the list of {@code Tables.FIELDS}.
  */
 public final class Protocols {
     private Protocols() { }
 
-    private static final FieldTable FIELDS = FieldTable.standard().with(List.<List<Field>>of(
-            HttpFields.all(),
-            dev.tcpscope.proto.gif.GifFields.all(),
-            dev.tcpscope.proto.png.PngFields.all(),
-            dev.tcpscope.proto.jfif.JfifFields.all(),
-            dev.tcpscope.proto.multipart.MultipartFields.all(),
-            dev.tcpscope.proto.json.JsonFields.all(),
-            dev.tcpscope.proto.text.TextLines.fields(),
-            dev.tcpscope.proto.xml.XmlFields.all(),
-            Media.fields(),
-            DnsFields.all(),
-            SshFields.all(),
-            SmtpFields.all(),
-            FtpFields.all(),
-            TlsFields.all(),
-            RloginFields.all(),
-            dev.tcpscope.proto.rsh.RshFields.all(),
-            dev.tcpscope.proto.finger.FingerFields.all(),
-            dev.tcpscope.proto.irc.IrcFields.all(),
-            dev.tcpscope.proto.gryphon.GryphonFields.all(),
-            dev.tcpscope.proto.pop.PopFields.all(),
-            dev.tcpscope.proto.modbus.ModbusFields.all(),
-            dev.tcpscope.proto.igmp.IgmpFields.all(),
-            dev.tcpscope.proto.vrrp.VrrpFields.all(),
-            dev.tcpscope.proto.llc.LlcFields.llc(),
-            dev.tcpscope.proto.ppp.PppFields.all(),
-            dev.tcpscope.proto.stp.StpFields.all(),
-            dev.tcpscope.proto.lldp.LldpFields.all(),
-            dev.tcpscope.proto.isis.IsisFields.all(),
-            dev.tcpscope.proto.pim.PimFields.all(),
-            dev.tcpscope.proto.tunnel.TunnelFields.all(),
-            dev.tcpscope.proto.ldap.LdapFields.all(),
-            dev.tcpscope.proto.imap.ImapFields.all(),
-            dev.tcpscope.proto.telnet.TelnetFields.all(),
-            dev.tcpscope.proto.enip.EnipFields.all(),
-            dev.tcpscope.proto.websocket.WebSocketFields.all(),
-            dev.tcpscope.proto.http2.Http2Fields.all(),
-            dev.tcpscope.proto.cotp.CotpFields.all(),
-            dev.tcpscope.proto.ntlmssp.NtlmsspFields.all(),
-            dev.tcpscope.proto.quic.QuicFields.all(),
-            dev.tcpscope.proto.dhcp.DhcpFields.all(),
-            dev.tcpscope.proto.dhcpv6.Dhcpv6Fields.all(),
-            dev.tcpscope.proto.tftp.TftpFields.all(),
-            dev.tcpscope.proto.smb2.Smb2Fields.all(),
-            dev.tcpscope.proto.ntp.NtpFields.all(),
-            dev.tcpscope.proto.ptp.PtpFields.all(),
-            dev.tcpscope.proto.hsrp.HsrpFields.all(),
-            dev.tcpscope.proto.isakmp.IsakmpFields.all(),
-            dev.tcpscope.proto.nbns.NbnsFields.all(),
-            dev.tcpscope.proto.afs.AfsFields.all(),
-            dev.tcpscope.proto.resp.RespFields.all(),
-            dev.tcpscope.proto.mysql.MysqlFields.all(),
-            dev.tcpscope.proto.pgsql.PgsqlFields.all(),
-            dev.tcpscope.proto.bgp.BgpFields.all(),
-            dev.tcpscope.proto.oncrpc.RpcFields.all(),
-            dev.tcpscope.proto.dcerpc.DcerpcFields.all(),
-            dev.tcpscope.proto.sip.SipFields.all(),
-            dev.tcpscope.proto.sdp.SdpFields.all(),
-            dev.tcpscope.proto.openflow.OpenflowFields.all(),
-            dev.tcpscope.proto.dnp3.Dnp3Fields.all(),
-            dev.tcpscope.proto.kerberos.KerberosFields.all(),
-            dev.tcpscope.proto.vnc.VncFields.all(),
-            dev.tcpscope.proto.snmp.SnmpFields.all(),
-            dev.tcpscope.proto.radius.RadiusFields.all()));
+    /**
+     * The field tables, made at the first call that needs one (a filter, a colouring rule, -e, a
+     * detail format) rather than with the dissector table: a plain {@code read} names no field, and
+     * reading every protocol's registry was a third of its start-up (bench/README.md).
+     */
+    private static final class Tables {
+        private Tables() { }
+
+        static final FieldTable FIELDS = FieldTable.standard().with(List.<List<Field>>of(
+                HttpFields.all(),
+                dev.tcpscope.proto.gif.GifFields.all(),
+                dev.tcpscope.proto.png.PngFields.all(),
+                dev.tcpscope.proto.jfif.JfifFields.all(),
+                dev.tcpscope.proto.multipart.MultipartFields.all(),
+                dev.tcpscope.proto.json.JsonFields.all(),
+                dev.tcpscope.proto.text.TextLines.fields(),
+                dev.tcpscope.proto.xml.XmlFields.all(),
+                Media.fields(),
+                DnsFields.all(),
+                SshFields.all(),
+                SmtpFields.all(),
+                FtpFields.all(),
+                TlsFields.all(),
+                RloginFields.all(),
+                dev.tcpscope.proto.rsh.RshFields.all(),
+                dev.tcpscope.proto.finger.FingerFields.all(),
+                dev.tcpscope.proto.irc.IrcFields.all(),
+                dev.tcpscope.proto.gryphon.GryphonFields.all(),
+                dev.tcpscope.proto.pop.PopFields.all(),
+                dev.tcpscope.proto.modbus.ModbusFields.all(),
+                dev.tcpscope.proto.igmp.IgmpFields.all(),
+                dev.tcpscope.proto.vrrp.VrrpFields.all(),
+                dev.tcpscope.proto.llc.LlcFields.llc(),
+                dev.tcpscope.proto.ppp.PppFields.all(),
+                dev.tcpscope.proto.stp.StpFields.all(),
+                dev.tcpscope.proto.lldp.LldpFields.all(),
+                dev.tcpscope.proto.isis.IsisFields.all(),
+                dev.tcpscope.proto.pim.PimFields.all(),
+                dev.tcpscope.proto.tunnel.TunnelFields.all(),
+                dev.tcpscope.proto.ldap.LdapFields.all(),
+                dev.tcpscope.proto.imap.ImapFields.all(),
+                dev.tcpscope.proto.telnet.TelnetFields.all(),
+                dev.tcpscope.proto.enip.EnipFields.all(),
+                dev.tcpscope.proto.websocket.WebSocketFields.all(),
+                dev.tcpscope.proto.http2.Http2Fields.all(),
+                dev.tcpscope.proto.cotp.CotpFields.all(),
+                dev.tcpscope.proto.ntlmssp.NtlmsspFields.all(),
+                dev.tcpscope.proto.quic.QuicFields.all(),
+                dev.tcpscope.proto.dhcp.DhcpFields.all(),
+                dev.tcpscope.proto.dhcpv6.Dhcpv6Fields.all(),
+                dev.tcpscope.proto.tftp.TftpFields.all(),
+                dev.tcpscope.proto.smb2.Smb2Fields.all(),
+                dev.tcpscope.proto.ntp.NtpFields.all(),
+                dev.tcpscope.proto.ptp.PtpFields.all(),
+                dev.tcpscope.proto.hsrp.HsrpFields.all(),
+                dev.tcpscope.proto.isakmp.IsakmpFields.all(),
+                dev.tcpscope.proto.nbns.NbnsFields.all(),
+                dev.tcpscope.proto.afs.AfsFields.all(),
+                dev.tcpscope.proto.resp.RespFields.all(),
+                dev.tcpscope.proto.mysql.MysqlFields.all(),
+                dev.tcpscope.proto.pgsql.PgsqlFields.all(),
+                dev.tcpscope.proto.bgp.BgpFields.all(),
+                dev.tcpscope.proto.oncrpc.RpcFields.all(),
+                dev.tcpscope.proto.dcerpc.DcerpcFields.all(),
+                dev.tcpscope.proto.sip.SipFields.all(),
+                dev.tcpscope.proto.sdp.SdpFields.all(),
+                dev.tcpscope.proto.openflow.OpenflowFields.all(),
+                dev.tcpscope.proto.dnp3.Dnp3Fields.all(),
+                dev.tcpscope.proto.kerberos.KerberosFields.all(),
+                dev.tcpscope.proto.vnc.VncFields.all(),
+                dev.tcpscope.proto.snmp.SnmpFields.all(),
+                dev.tcpscope.proto.radius.RadiusFields.all()));
+
+        static final FieldTable READ_FIELDS = FIELDS.with(List.<List<Field>>of(ExpertFields.all()));
+    }
 
     /** Every field: the transport stack's ({@link FieldTable#standard()}) and the application protocols'. */
-    public static FieldTable fields() { return FIELDS; }
+    public static FieldTable fields() { return Tables.FIELDS; }
 
     static {
         // LLDP's layer ends where its walk leaves the rest to the Ethernet trailer
         dev.tcpscope.wire.Lldp.extent(dev.tcpscope.proto.lldp.LldpWalk::extent);
     }
 
-    private static final FieldTable READ_FIELDS = FIELDS.with(List.<List<Field>>of(ExpertFields.all()));
-
     /**
      * {@link #fields()} and the expert info fields ({@link ExpertFields}), which {@code read}
      * fills by building every frame's tree when its filters or -e name them; the other commands
      * do not build those trees and refuse the names.
      */
-    public static FieldTable readFields() { return READ_FIELDS; }
+    public static FieldTable readFields() { return Tables.READ_FIELDS; }
 
     /** A fresh dissector table with every protocol registered on its default ports. */
     public static DissectorTable table() {

@@ -48,30 +48,57 @@ public final class Registry {
 
     private record Range(long low, long high, String text) { }
 
+    /**
+     * The value, range, true/false and unit strings, read from {@code values.tsv} at the first
+     * lookup: every protocol's registry is made when the field table is (at start-up, for any
+     * filter or colouring rule), but only the protocols a capture holds look values up, and
+     * reading them all was a third of a learner's start-up (bench/README.md).
+     */
+    private static final class Values {
+        final Map<String, Map<Long, String>> values = new HashMap<>();
+        final Map<String, List<Range>> ranges = new HashMap<>();
+        final Map<String, String[]> tfs = new HashMap<>();
+        final Map<String, String[]> units = new HashMap<>();
+    }
+
     private final List<Row> rows = new ArrayList<>();
     private final Map<String, Row> byName = new HashMap<>();
-    private final Map<String, Map<Long, String>> values = new HashMap<>();
-    private final Map<String, List<Range>> ranges = new HashMap<>();
-    private final Map<String, String[]> tfs = new HashMap<>();
-    private final Map<String, String[]> units = new HashMap<>();
     private final String protocol;
+    private final Class<?> beside;
+    private final String valuesResource;
+    private volatile Values values;
 
     private Registry(Class<?> beside, String protocol, String prefix) {
         this.protocol = protocol;
+        this.beside = beside;
+        this.valuesResource = prefix + "values.tsv";
         read(beside, prefix + "fields.tsv", p -> {
             Row r = new Row(p[0], p[1], p[2], p.length > 3 ? p[3] : "", p.length > 4 && !p[4].isEmpty() ? mask(p[4]) : 0);
             rows.add(r);
             byName.putIfAbsent(r.name(), r);
         });
-        read(beside, prefix + "values.tsv", p -> {
-            switch (p[0]) {
-                case "V" -> values.computeIfAbsent(p[1], k -> new HashMap<>()).putIfAbsent(Long.decode(p[2]), p[3]);
-                case "R" -> ranges.computeIfAbsent(p[1], k -> new ArrayList<>()).add(new Range(Long.decode(p[2]), Long.decode(p[3]), p[4]));
-                case "T" -> tfs.putIfAbsent(p[1], new String[] {p[2], p[3]});
-                case "U" -> units.putIfAbsent(p[1], new String[] {p[2], p[3]});
-                default -> { }
-            }
-        });
+    }
+
+    private Values values() {
+        Values v = values;
+        return v != null ? v : readValues();
+    }
+
+    private synchronized Values readValues() {
+        if (values == null) {
+            Values v = new Values();
+            read(beside, valuesResource, p -> {
+                switch (p[0]) {
+                    case "V" -> v.values.computeIfAbsent(p[1], k -> new HashMap<>()).putIfAbsent(Long.decode(p[2]), p[3]);
+                    case "R" -> v.ranges.computeIfAbsent(p[1], k -> new ArrayList<>()).add(new Range(Long.decode(p[2]), Long.decode(p[3]), p[4]));
+                    case "T" -> v.tfs.putIfAbsent(p[1], new String[] {p[2], p[3]});
+                    case "U" -> v.units.putIfAbsent(p[1], new String[] {p[2], p[3]});
+                    default -> { }
+                }
+            });
+            values = v;
+        }
+        return values;
     }
 
     /** The registry of {@code protocol} in the resources beside class {@code beside}. */
@@ -124,12 +151,12 @@ public final class Registry {
 
     /** The name of value {@code v} in field {@code field}'s value string, or null. */
     public String value(String field, long v) {
-        Map<Long, String> m = values.get(field);
+        Map<Long, String> m = values().values.get(field);
         return m == null ? null : m.get(v);
     }
 
     public boolean hasValues(String field) {
-        return values.containsKey(field);
+        return values().values.containsKey(field);
     }
 
     /**
@@ -137,12 +164,13 @@ public final class Registry {
      * "Unknown" when the field has one without {@code v}, null when it has none.
      */
     public String name(String field, long v) {
-        Map<Long, String> m = values.get(field);
+        Values all = values();
+        Map<Long, String> m = all.values.get(field);
         if (m != null) {
             String s = m.get(v);
             return s == null ? "Unknown" : s;
         }
-        List<Range> rs = ranges.get(field);
+        List<Range> rs = all.ranges.get(field);
         if (rs != null) {
             for (Range r : rs) {
                 if (v >= r.low && v <= r.high) {
@@ -217,13 +245,13 @@ public final class Registry {
 
     /** The true/false strings of a boolean field, or proto.c's "True"/"False". */
     public String tfs(String field, boolean v) {
-        String[] t = tfs.get(field);
+        String[] t = values().tfs.get(field);
         return t == null ? (v ? "True" : "False") : t[v ? 0 : 1];
     }
 
     /** A BASE_UNIT_STRING field's unit for {@code v} (singular for 1, as unit_name_string picks it), or "". */
     public String unit(String field, long v) {
-        String[] u = units.get(field);
+        String[] u = values().units.get(field);
         return u == null ? "" : v == 1 ? u[0] : u[1];
     }
 

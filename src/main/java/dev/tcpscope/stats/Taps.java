@@ -33,18 +33,22 @@ public final class Taps {
 
     private Taps() { }
 
-    /** What the taps need besides their arguments. */
     /**
      * What the taps need besides their arguments: {@code filters} are the run's other filter texts
      * and -e fields (-Y, -R, -e), {@code treeVisible} whether a details tree is printed (-V, -O,
      * -T json); both decide which fields io,stat sees, as Wireshark builds only the items some
      * filter names when no tree is printed.
      */
-    public record Context(FieldTable table, TimeFormat.Kind time, ZoneId zone, Supplier<MacNames> macs,
+    public record Context(Supplier<FieldTable> fields, TimeFormat.Kind time, ZoneId zone, Supplier<MacNames> macs,
                           List<String> filters, boolean treeVisible) {
         /** A run with no other filter and no details tree. */
         public Context(FieldTable table, TimeFormat.Kind time, ZoneId zone, Supplier<MacNames> macs) {
-            this(table, time, zone, macs, List.of(), false);
+            this(() -> table, time, zone, macs, List.of(), false);
+        }
+
+        /** The field table, made only when a statistic names a field (a run without -z needs none). */
+        public FieldTable table() {
+            return fields.get();
         }
     }
 
