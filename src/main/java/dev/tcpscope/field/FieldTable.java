@@ -5,6 +5,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The one table of every field tcpscope dissects or computes, with Wireshark's names and types
@@ -34,30 +37,85 @@ public final class FieldTable {
             IcmpFields.icmpv6(),
             DataFields.all()));
 
-    private final List<Field> fields;
-    private final Map<String, Field> byName;
+    /**
+     * One protocol's fields, made at the first name that needs them: a filter, -e or colouring
+     * rule names a handful of protocols, and making all of them (reading each one's registry)
+     * was a third of a short run's start-up. {@code components} are the first dotted components
+     * of every name in the list ({@code http} for {@code http.host}); {@code ProtocolGroupsTest}
+     * checks them against the list.
+     */
+    public static final class Group {
+        private final Supplier<List<Field>> make;
+        private final List<String> components;
+        private volatile List<Field> fields;
 
-    private FieldTable(List<List<Field>> groups) {
-        List<Field> all = new ArrayList<>();
-        Map<String, Field> names = new HashMap<>();
-        for (List<Field> group : groups) {
-            for (Field f : group) {
-                if (names.putIfAbsent(f.name(), f) != null) {
-                    throw new IllegalStateException("field declared twice: " + f.name());
-                }
-                all.add(f);
-            }
+        private Group(Supplier<List<Field>> make, List<String> components) {
+            this.make = make;
+            this.components = components;
         }
-        this.fields = Collections.unmodifiableList(all);
-        this.byName = names;
+
+        /** The fields {@code make} returns, named under {@code components}. */
+        public static Group of(Supplier<List<Field>> make, String... components) {
+            return new Group(make, List.of(components));
+        }
+
+        public List<String> components() { return components; }
+
+        /** The group's fields, made once (every table holding the group shares them). */
+        public List<Field> fields() {
+            List<Field> f = fields;
+            if (f == null) {
+                synchronized (this) {
+                    f = fields;
+                    if (f == null) {
+                        f = List.copyOf(make.get());
+                        fields = f;
+                    }
+                }
+            }
+            return f;
+        }
     }
 
-    /** This table and the fields of {@code more} (the application protocols' groups). */
-    public FieldTable with(List<List<Field>> more) {
-        List<List<Field>> groups = new ArrayList<>();
-        groups.add(fields);
-        groups.addAll(more);
-        return new FieldTable(groups);
+    private final List<Field> eager;
+    private final List<Group> groups;
+    private final Map<String, List<Group>> byComponent = new HashMap<>();
+    private final Map<String, Field> byName = new ConcurrentHashMap<>();
+    private final Set<Group> loaded = ConcurrentHashMap.newKeySet();
+    private volatile List<Field> all;
+
+    private FieldTable(List<List<Field>> eagerGroups) {
+        this(flatten(eagerGroups), List.of());
+    }
+
+    private FieldTable(List<Field> eager, List<Group> groups) {
+        this.eager = eager;
+        this.groups = groups;
+        for (Field f : eager) {
+            if (byName.putIfAbsent(f.name(), f) != null) {
+                throw new IllegalStateException("field declared twice: " + f.name());
+            }
+        }
+        for (Group g : groups) {
+            for (String c : g.components) {
+                byComponent.computeIfAbsent(c, k -> new ArrayList<>()).add(g);
+            }
+        }
+    }
+
+    private static List<Field> flatten(List<List<Field>> groups) {
+        List<Field> all = new ArrayList<>();
+        for (List<Field> group : groups) {
+            all.addAll(group);
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    /** This table and the fields of {@code more} (the application protocols' groups, made when first named). */
+    public FieldTable with(List<Group> more) {
+        List<Group> all = new ArrayList<>(groups);
+        all.addAll(more);
+        return new FieldTable(eager, List.copyOf(all));
     }
 
     /** The table of the transport stack's fields (the application protocols add theirs, {@code proto.Protocols}). */
@@ -88,12 +146,53 @@ public final class FieldTable {
      * {@code TransportOnlyFieldsTest}).
      */
     public static boolean transportOnly(String name) {
-        return STANDARD.byName.containsKey(name) && !PAYLOAD_BOUND.contains(name);
+        return STANDARD.byName.containsKey(name) && !PAYLOAD_BOUND.contains(name); // STANDARD has no groups
     }
 
-    /** The field named {@code name}, or null. */
-    public Field get(String name) { return byName.get(name); }
+    /** The application protocols' groups, in declaration order. */
+    public List<Group> groups() { return groups; }
 
-    /** Every field, protocol by protocol, in declaration order. */
-    public List<Field> all() { return fields; }
+    /** The field named {@code name}, or null. */
+    public Field get(String name) {
+        Field f = byName.get(name);
+        if (f != null) {
+            return f;
+        }
+        int dot = name.indexOf('.');
+        List<Group> owners = byComponent.get(dot < 0 ? name : name.substring(0, dot));
+        if (owners == null) {
+            return null;
+        }
+        for (Group g : owners) {
+            load(g);
+        }
+        return byName.get(name);
+    }
+
+    private synchronized void load(Group g) {
+        if (loaded.contains(g)) {
+            return;
+        }
+        for (Field f : g.fields()) {
+            if (byName.putIfAbsent(f.name(), f) != null) {
+                throw new IllegalStateException("field declared twice: " + f.name());
+            }
+        }
+        loaded.add(g);
+    }
+
+    /** Every field, protocol by protocol, in declaration order (every group made). */
+    public List<Field> all() {
+        List<Field> a = all;
+        if (a == null) {
+            List<Field> list = new ArrayList<>(eager);
+            for (Group g : groups) {
+                load(g);
+                list.addAll(g.fields());
+            }
+            a = Collections.unmodifiableList(list);
+            all = a;
+        }
+        return a;
+    }
 }
