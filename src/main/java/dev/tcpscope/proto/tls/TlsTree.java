@@ -280,7 +280,15 @@ final class TlsTree {
         return hex(s, off, n) + (len > 36 ? "…" : "");
     }
 
+    /**
+     * {@code 0x%04x}: a 16-bit code as the tree shows it. Every hello's version, cipher suites and
+     * groups are formatted so, in the list too (their labels are made before the items know the
+     * tree is not kept), and {@code String.format} was the TLS walk's largest cost there.
+     */
     static String hex4(int v) {
-        return String.format("0x%04x", v);
+        if ((v & ~0xffff) != 0) {
+            return "0x" + String.format("%04x", v);
+        }
+        return new String(new char[] {'0', 'x', HEX[v >>> 12], HEX[v >>> 8 & 15], HEX[v >>> 4 & 15], HEX[v & 15]});
     }
 }
