@@ -34,7 +34,8 @@ public final class AotTraining {
                     List.of("read", capture, "-c", "500", "-x"),
                     List.of("read", capture, "-c", "200", "--color"),
                     List.of("explain", capture, "--stream", "0"))) {
-                if (Main.run(nowhere, nowhere, args.toArray(String[]::new)) > 1) {
+                // 2 is a refusal such as "no TCP stream 0" in a capture of datagrams; 3 an internal error
+                if (Main.run(nowhere, nowhere, args.toArray(String[]::new)) > 2) {
                     failures++;
                 }
             }

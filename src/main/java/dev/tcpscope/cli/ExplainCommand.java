@@ -206,7 +206,8 @@ final class ExplainCommand implements Callable<Integer> {
             }
         }
         if (stream != null && !explainer.hasStream(stream)) {
-            err.println("tcpscope: the capture has no TCP stream " + stream + " (streams: 0.." + (explainer.streamCount() - 1) + ")");
+            err.println("tcpscope: the capture has no TCP stream " + stream + (explainer.streamCount() == 0 ? " (it holds no TCP connection)"
+                    : " (streams: 0.." + (explainer.streamCount() - 1) + ")"));
             return Math.max(code, 2);
         }
         return code;
