@@ -51,7 +51,8 @@ public final class Datagram {
 
     /**
      * The list's walk: {@code walk} without a tree, then Info as {@code info} gives it after the
-     * walk, with the marker of the exception that ended it.
+     * walk, with the marker of the exception that ended it (a null Info leaves the column as it
+     * is, the marker appended).
      */
     public void columns(PduContext ctx, Walk walk, Supplier<? extends CharSequence> info) {
         String marker = null;
@@ -60,10 +61,15 @@ public final class Datagram {
         } catch (Tvb.Stop stop) {
             marker = stop.shown(fragmented).info();
         }
-        if (marker == null) {
-            ctx.columns.setInfo(info.get());
+        CharSequence text = info.get();
+        if (text == null) {
+            if (marker != null) {
+                ctx.columns.appendInfo(marker);
+            }
+        } else if (marker == null) {
+            ctx.columns.setInfo(text);
         } else {
-            ctx.columns.setInfo(info.get() + marker);
+            ctx.columns.setInfo(text + marker);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.tcpscope.proto.hsrp;
 
 import dev.tcpscope.proto.Collected;
+import dev.tcpscope.proto.Datagram;
 import dev.tcpscope.proto.Items;
 import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.proto.Tree;
@@ -29,10 +30,8 @@ public final class Hsrp implements PduDissector, LayerTree {
     private static final long V1_GROUP = UdpKeys.endpoint(new byte[] {(byte) 224, 0, 0, 2}, UdpKeys.HOST);
     private static final long V2_GROUP = UdpKeys.endpoint(new byte[] {(byte) 224, 0, 0, 102}, UdpKeys.HOST);
 
-    private long frame = -1;
-    private Tvb bytes;
+    private final Datagram taken = new Datagram();
     private boolean v2;
-    private boolean fragmented;
     private final Items.Fields fields = new Items.Fields();
     private final BooleanSupplier tree;
 
@@ -50,8 +49,7 @@ public final class Hsrp implements PduDissector, LayerTree {
 
     @Override
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
-        frame = -1;
-        bytes = null;
+        taken.forget();
         if (ctx.dstPort != 1985 && ctx.dstPort != 2029) {
             ctx.declined = true;
             return;
@@ -61,24 +59,12 @@ public final class Hsrp implements PduDissector, LayerTree {
         if (!one && !two) {
             return;
         }
-        Tvb b = new Tvb(s, off, len, ctx.reportedLength, ctx.datagram && ctx.fragment);
-        frame = ctx.frame;
-        bytes = b;
+        Tvb b = new Tvb(s, off, len, ctx.reportedLength, Datagram.fragmented(ctx));
+        taken.keep(ctx, b);
         v2 = two;
-        fragmented = ctx.datagram && ctx.fragment;
         ctx.columns.setProtocol(two ? "HSRPv2" : "HSRP");
         HsrpWalk w = new HsrpWalk(b, tree.getAsBoolean(), p -> { });
-        String marker = null;
-        try {
-            walk(w, Tree.NOTHING);
-        } catch (Tvb.Stop stop) {
-            marker = stop.shown(fragmented).info();
-        }
-        if (w.info != null) {
-            ctx.columns.setInfo(marker == null ? w.info : w.info + marker);
-        } else if (marker != null) {
-            ctx.columns.appendInfo(marker);
-        }
+        taken.columns(ctx, root -> walk(w, root), () -> w.info);
     }
 
     private void walk(HsrpWalk w, Tree root) {
@@ -91,7 +77,7 @@ public final class Hsrp implements PduDissector, LayerTree {
 
     @Override
     public boolean shows(long f) {
-        return f == frame && bytes != null;
+        return taken.shows(f);
     }
 
     @Override
@@ -100,12 +86,8 @@ public final class Hsrp implements PduDissector, LayerTree {
             return End.OK;
         }
         protocols.accept("hsrp");
-        try {
-            walk(new HsrpWalk(bytes, true, protocols), root);
-        } catch (Tvb.Stop stop) {
-            return stop.shown(fragmented).end();
-        }
-        return End.OK;
+        HsrpWalk w = new HsrpWalk(taken.bytes(), true, protocols);
+        return taken.tree(t -> walk(w, t), root);
     }
 
     /** The frame's HSRP items for its fields, or null when the frame has no HSRP message. */

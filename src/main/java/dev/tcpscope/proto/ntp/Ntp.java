@@ -1,6 +1,7 @@
 package dev.tcpscope.proto.ntp;
 
 import dev.tcpscope.proto.Collected;
+import dev.tcpscope.proto.Datagram;
 import dev.tcpscope.proto.Items;
 import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.proto.PassRecord;
@@ -50,9 +51,7 @@ public final class Ntp implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
     /** Per conversation, the requests by (sequence, frame): only while a first pass of two records. */
     private final Map<Long, TreeMap<Long, Trans>> conversations = new HashMap<>();
 
-    private long frame = -1;
-    private Tvb bytes;
-    private boolean fragmented;
+    private final Datagram taken = new Datagram();
     private NtpWalk.Pairing pairing = NtpWalk.Pairing.NONE;
     private final Items.Fields fields = new Items.Fields();
 
@@ -75,10 +74,8 @@ public final class Ntp implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
 
     @Override
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
-        Tvb b = new Tvb(s, off, len, ctx.reportedLength, ctx.datagram && ctx.fragment);
-        frame = ctx.frame;
-        bytes = b;
-        fragmented = ctx.datagram && ctx.fragment;
+        Tvb b = new Tvb(s, off, len, ctx.reportedLength, Datagram.fragmented(ctx));
+        taken.keep(ctx, b);
         pairing = NtpWalk.Pairing.NONE;
         if (requests.recording()) {
             pairFirstPass(b, ctx);
@@ -92,14 +89,8 @@ public final class Ntp implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
             }
         }
         NtpWalk w = new NtpWalk(b, pairing);
-        String marker = null;
-        try {
-            w.walk(Tree.NOTHING);
-        } catch (Tvb.Stop stop) {
-            marker = stop.shown(fragmented).info();
-        }
         ctx.columns.setProtocol("NTP");
-        ctx.columns.setInfo(marker == null ? w.info : w.info + marker);
+        taken.columns(ctx, w::walk, () -> w.info);
     }
 
     /** The first pass of two: packet-ntp.c's transactions (wmem_tree_lookup32_array_le on sequence and frame). */
@@ -145,7 +136,7 @@ public final class Ntp implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
 
     @Override
     public boolean shows(long f) {
-        return f == frame && bytes != null;
+        return taken.shows(f);
     }
 
     @Override
@@ -154,12 +145,7 @@ public final class Ntp implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
             return End.OK;
         }
         protocols.accept("ntp");
-        try {
-            new NtpWalk(bytes, pairing).walk(root);
-        } catch (Tvb.Stop stop) {
-            return stop.shown(fragmented).end();
-        }
-        return End.OK;
+        return taken.tree(new NtpWalk(taken.bytes(), pairing)::walk, root);
     }
 
     /** The frame's NTP items for its fields, or null when the frame has no NTP message. */
