@@ -1,6 +1,7 @@
 package dev.tcpscope.proto.dhcp;
 
 import dev.tcpscope.proto.Collected;
+import dev.tcpscope.proto.Datagram;
 import dev.tcpscope.proto.Items;
 import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.proto.Tree;
@@ -26,9 +27,7 @@ public final class Dhcp implements PduDissector, LayerTree {
     public static final int[] UDP_PORTS = {67, 68, 4011};
     private static final int PROXY_PORT = 4011;
 
-    private long frame = -1;
-    private Tvb bytes;
-    private boolean fragmented;
+    private final Datagram taken = new Datagram();
     private boolean proxy;
     private final Items.Fields fields = new Items.Fields();
 
@@ -38,29 +37,21 @@ public final class Dhcp implements PduDissector, LayerTree {
     @Override
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
         boolean px = ctx.srcPort == PROXY_PORT || ctx.dstPort == PROXY_PORT;
-        Tvb b = new Tvb(s, off, len, ctx.reportedLength, ctx.datagram && ctx.fragment);
+        Tvb b = new Tvb(s, off, len, ctx.reportedLength, Datagram.fragmented(ctx));
         if (px && !(len >= DhcpWalk.VENDOR + 4 && b.u32(DhcpWalk.VENDOR) == DhcpWalk.MAGIC)) {
             ctx.declined = true; // not a DHCP packet at all: the dissector returns 0
             return;
         }
-        frame = ctx.frame;
-        bytes = b;
-        fragmented = ctx.datagram && ctx.fragment;
+        taken.keep(ctx, b);
         proxy = px;
         DhcpWalk w = new DhcpWalk(b, false, px);
-        String marker = null;
-        try {
-            w.walk(Tree.NOTHING);
-        } catch (Tvb.Stop stop) {
-            marker = stop.shown(fragmented).info();
-        }
-        ctx.columns.setProtocol(w.protocol);
-        ctx.columns.setInfo(marker == null ? w.info : w.info + marker);
+        taken.columns(ctx, w::walk, () -> w.info);
+        ctx.columns.setProtocol(w.protocol); // BOOTP or DHCP, as the options found show
     }
 
     @Override
     public boolean shows(long f) {
-        return f == frame && bytes != null;
+        return taken.shows(f);
     }
 
     @Override
@@ -69,11 +60,11 @@ public final class Dhcp implements PduDissector, LayerTree {
             return End.OK;
         }
         protocols.accept("dhcp");
-        DhcpWalk w = new DhcpWalk(bytes, !(root instanceof Collected), proxy);
+        DhcpWalk w = new DhcpWalk(taken.bytes(), !(root instanceof Collected), proxy);
         if (root instanceof Collected) {
             // -T fields writes the protocol item's final label ("... (Discover)"), which option 53
             // appends to after the item is added: a walk without a tree finds it first
-            DhcpWalk first = new DhcpWalk(bytes, false, proxy);
+            DhcpWalk first = new DhcpWalk(taken.bytes(), false, proxy);
             try {
                 first.walk(Tree.NOTHING);
             } catch (Tvb.Stop stop) {
@@ -81,12 +72,7 @@ public final class Dhcp implements PduDissector, LayerTree {
             }
             w.protocolLabel(first.protocolLabel());
         }
-        End end = End.OK;
-        try {
-            w.walk(root);
-        } catch (Tvb.Stop stop) {
-            end = stop.shown(fragmented).end();
-        }
+        End end = taken.tree(w::walk, root);
         for (int i = 0; i < w.heuristics; i++) {
             protocols.accept("dhcp");
         }

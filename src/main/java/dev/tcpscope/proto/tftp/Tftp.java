@@ -1,5 +1,6 @@
 package dev.tcpscope.proto.tftp;
 
+import dev.tcpscope.proto.Datagram;
 import dev.tcpscope.proto.Items;
 import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.proto.Tree;
@@ -56,9 +57,7 @@ public final class Tftp implements PduDissector, LayerTree {
         }
     };
 
-    private long frame = -1;
-    private Tvb bytes;
-    private boolean fragmented;
+    private final Datagram taken = new Datagram();
     private TftpWalk.Seen seen;
     private final Items.Fields fields = new Items.Fields();
 
@@ -82,29 +81,18 @@ public final class Tftp implements PduDissector, LayerTree {
 
     @Override
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
-        Tvb b = new Tvb(s, off, len, ctx.reportedLength, ctx.datagram && ctx.fragment);
+        Tvb b = new Tvb(s, off, len, ctx.reportedLength, Datagram.fragmented(ctx));
         TftpWalk.Transfer t = transfer(b, ctx);
         if (t == null) {
             ctx.declined = true; // neither a request nor a datagram of a known transfer: dissect_tftp returns 0
             return;
         }
-        frame = ctx.frame;
-        bytes = b;
-        fragmented = ctx.datagram && ctx.fragment;
+        taken.keep(ctx, b);
         TftpWalk w = new TftpWalk(b, t, ctx.frame);
-        String marker = null;
-        try {
-            w.walk(Tree.NOTHING, p -> { });
-        } catch (Tvb.Stop stop) {
-            marker = stop.shown(fragmented).info();
-        }
-        seen = w.seen();
         ctx.columns.setProtocol("TFTP");
-        if (w.info().length() > 0) {
-            ctx.columns.setInfo(marker == null ? w.info() : w.info() + marker);
-        } else if (marker != null) {
-            ctx.columns.appendInfo(marker); // the UDP line's Info, then the marker
-        }
+        // no Info of its own: the UDP line's, then the marker
+        taken.columns(ctx, root -> w.walk(root, p -> { }), () -> w.info().length() > 0 ? w.info() : null);
+        seen = w.seen();
     }
 
     /**
@@ -145,7 +133,7 @@ public final class Tftp implements PduDissector, LayerTree {
 
     @Override
     public boolean shows(long f) {
-        return f == frame && bytes != null;
+        return taken.shows(f);
     }
 
     @Override
@@ -154,13 +142,8 @@ public final class Tftp implements PduDissector, LayerTree {
             return End.OK;
         }
         protocols.accept("tftp");
-        TftpWalk w = new TftpWalk(bytes, seen);
-        try {
-            w.walk(root, protocols);
-        } catch (Tvb.Stop stop) {
-            return stop.shown(fragmented).end();
-        }
-        return End.OK;
+        TftpWalk w = new TftpWalk(taken.bytes(), seen);
+        return taken.tree(t -> w.walk(t, protocols), root);
     }
 
     /** The frame's TFTP items for its fields, or null when the frame has no TFTP message. */
