@@ -19,7 +19,8 @@ final class TcpscopeCommand {
      * only the one named on the command line, or all of them for help and unknown names.
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(ReadCommand.class, CaptureCommand.class, LabCommand.class,
-            ExplainCommand.class, FieldsCommand.class, StatsCommand.class, FollowCommand.class, CompletionCommand.class);
+            ExplainCommand.class, FieldsCommand.class, StatsCommand.class, FollowCommand.class, CompletionCommand.class,
+            ManPageCommand.class);
 
     final PrintStream out;
     final PrintStream err;
