@@ -84,6 +84,7 @@ public final class Protocols {
                 group(dev.tcpscope.proto.ntp.NtpFields::all, "ntp"),
                 group(dev.tcpscope.proto.ptp.PtpFields::all, "ptp"),
                 group(dev.tcpscope.proto.hsrp.HsrpFields::all, "hsrp", "hsrp2"),
+                group(dev.tcpscope.proto.bfd.BfdFields::all, "bfd", "bfd_echo"),
                 group(dev.tcpscope.proto.isakmp.IsakmpFields::all, "isakmp"),
                 group(dev.tcpscope.proto.nbns.NbnsFields::all, "nbns"),
                 group(dev.tcpscope.proto.afs.AfsFields::all, "rx", "afs"),
@@ -182,6 +183,8 @@ public final class Protocols {
         t.registerUdp(new dev.tcpscope.proto.ntp.Ntp(), dev.tcpscope.proto.ntp.Ntp.UDP_PORTS, false);
         t.registerUdp(new dev.tcpscope.proto.ptp.Ptp(t::tree), dev.tcpscope.proto.ptp.Ptp.UDP_PORTS, false);
         t.registerUdp(new dev.tcpscope.proto.hsrp.Hsrp(t::tree), dev.tcpscope.proto.hsrp.Hsrp.UDP_PORTS, false);
+        t.registerUdp(new dev.tcpscope.proto.bfd.Bfd(false, t::tree), dev.tcpscope.proto.bfd.Bfd.CONTROL_PORTS, false);
+        t.registerUdp(new dev.tcpscope.proto.bfd.Bfd(true, t::tree), dev.tcpscope.proto.bfd.Bfd.ECHO_PORTS, false);
         t.registerUdp(new dev.tcpscope.proto.isakmp.Isakmp(), dev.tcpscope.proto.isakmp.Isakmp.UDP_PORTS, false);
         t.registerUdp(new dev.tcpscope.proto.nbns.Nbns(t::tree, t::columns), dev.tcpscope.proto.nbns.Nbns.UDP_PORTS, false);
         t.registerUdp(new dev.tcpscope.proto.afs.Rx(t::tree), dev.tcpscope.proto.afs.Rx.UDP_PORTS, false);
