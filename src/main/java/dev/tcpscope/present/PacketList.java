@@ -299,6 +299,7 @@ public final class PacketList {
                 case IPCOMP -> ipcomp(i);
                 case IGMP -> igmp(i);
                 case VRRP -> vrrp(i);
+                case EIGRP -> walked(dev.tcpscope.proto.eigrp.Eigrp.walk(tvb(i), d.fragmented, Tree.NOTHING, protocol, info));
                 case PIM -> pim(i);
                 case PTP -> ptp(i);
                 case VXLAN -> walked(Vxlan.walk(tvb(i), Tree.NOTHING, protocol, info));
