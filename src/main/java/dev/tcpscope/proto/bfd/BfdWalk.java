@@ -121,7 +121,8 @@ final class BfdWalk {
         String shown = typeName == null ? "Unknown Authentication Type (" + type + ")" : typeName;
         Tree auth = Tree.NOTHING;
         if (tree) {
-            auth = t.at(bfd.text("Authentication: " + shown), 24, interior(24, len));
+            t.need(24, len); // a text item's bytes must exist (only the protocol item is cut short)
+            auth = t.at(bfd.text("Authentication: " + shown), 24, len);
             integer(auth, "bfd.auth.type", 24, 1, (v, n) -> named("bfd.auth.type", v, n));
             integer(auth, "bfd.auth.len", 25, 1, (v, n) -> n + REGISTRY.unit("bfd.auth.len", v));
             integer(auth, "bfd.auth.key", 26, 1, (v, n) -> n);
@@ -210,9 +211,18 @@ final class BfdWalk {
         return (n == null ? "Unknown" : n) + " (" + number + ")";
     }
 
-    /** proto_tree_add_expert_format: a text item with the message over the bytes, its expert info under it. */
+    /** proto_tree_add_expert_format: a text item with the message over the bytes, its expert info under it; the bytes are checked first. */
     private void expert(Tree parent, String key, String msg, int off, int len) {
-        t.at(parent.text(msg), off, interior(off, len)).expert(key, Tree.Severity.WARNING, Tree.Group.MALFORMED, msg);
+        // the bytes must exist, with or without a tree: a negative length other than -1 ("to the
+        // end") is past even the reported end, as tvb_ensure_bytes_exist takes it
+        if (len == -1) {
+            t.need(off, 0);
+            len = t.cap - off; // -1: to the end of the captured bytes
+        } else if (len < 0) {
+            throw Tvb.Stop.MALFORMED;
+        }
+        t.need(off, len);
+        t.at(parent.text(msg), off, len).expert(key, Tree.Severity.WARNING, Tree.Group.MALFORMED, msg);
     }
 
     /**
