@@ -95,6 +95,9 @@ public final class Eigrp {
                 }
                 String tlvName = REGISTRY.value("eigrp.tlv_type", type);
                 tlvLabel = tlvName != null ? tlvName : "Unknown TLV (0x" + Registry.hex(type, 4) + ")";
+                if (root != Tree.NOTHING) {
+                    t.need(off, size); // with a tree the TLV's text item needs its bytes
+                }
                 Tree tlv = t.at(e.text(tlvLabel),
                         off, Math.max(0, Math.min(size, t.cap - off)));
                 item(t, tlv, "eigrp.tlv_type", off, 2);
@@ -103,7 +106,8 @@ public final class Eigrp {
                 switch (type & 0xfff0) {
                     case 0x0000 -> general(tlv, v, type);
                     case 0x0100 -> ipv4(tlv, v, type);
-                    default -> { }
+                    case 0x0200, 0x0300, 0x0400, 0x0600, 0x00f0 -> { } // AppleTalk, IPX, IPv6, multi-protocol, MTR: not built
+                    default -> unknown(tlv, "Unknown TLV Group (0x" + Registry.hex(type, 4) + ")");
                 }
                 off += size;
             }
@@ -180,8 +184,14 @@ public final class Eigrp {
                     item(v, tlv, "eigrp.next_mcast_seq", 0, 4);
                     append(tlv, ": " + seq);
                 }
-                default -> { }
+                case 0x0002, 0x0006, 0x0007, 0x0008 -> { } // authentication, stub, peer termination, TID list: not built
+                default -> unknown(tlv, "Unknown Generic TLV (0x" + Registry.hex(type, 4) + ")");
             }
+        }
+
+        /** expert_add_info_format(ei_eigrp_tlv_type) on the TLV item. */
+        private void unknown(Tree tlv, String msg) {
+            tlv.expert("eigrp.tlv_type.unknown", Tree.Severity.WARNING, Tree.Group.PROTOCOL, msg);
         }
 
         /** dissect_eigrp_seq_tlv: address length and address, to the TLV's end. */
@@ -259,10 +269,10 @@ public final class Eigrp {
             boolean first = true;
             while (off < v.rep) {
                 int plen = v.u8(off);
-                item(v, tlv, "eigrp.ipv4.prefixlen", off, 1);
+                Tree pl = item(v, tlv, "eigrp.ipv4.prefixlen", off, 1);
                 off += 1;
                 if (plen > 32) {
-                    tlv.expert("eigrp.prefixlen.invalid", Tree.Severity.WARNING, Tree.Group.MALFORMED,
+                    pl.expert("eigrp.prefixlen.invalid", Tree.Severity.WARNING, Tree.Group.MALFORMED,
                             "Invalid prefix length " + plen + ", must be <= 32");
                     return;
                 }
