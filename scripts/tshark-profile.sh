@@ -151,6 +151,9 @@ ENABLED=(
   igmp
   # vrrp: VRRP versions 2 and 3, IP protocol 112 (src/main/java/dev/tcpscope/proto/vrrp).
   vrrp
+  # eigrp: Cisco's EIGRP, IP protocol 88 (src/main/java/dev/tcpscope/proto/eigrp;
+  #   docs/bfdeigrp.md): the header, its checksum, and the TLVs.
+  eigrp
   # quic: QUIC (RFC 9000/9001/9369) by its "udp" heuristic, which takes the UDP conversation
   #   (packet-quic.c registers no udp.port), Initial packets opened with the keys of the
   #   client's first DCID, their CRYPTO frames put in order and handed to tls's
@@ -210,6 +213,10 @@ ENABLED=(
   #   authentication TLV after a 20-byte message) and HSRPv2's TLVs to 224.0.0.102 and over IPv6
   #   (Protocol "HSRPv2"). Needs no helper protocol.
   hsrp
+  # bfd, bfd_echo: Bidirectional Forwarding Detection (src/main/java/dev/tcpscope/proto/bfd;
+  #   docs/bfdeigrp.md): control packets on udp.port 3784, 4784, 6784 and 7784 (and PW ACH
+  #   channel types 0x0007, 0x0022, 0x0023), echo packets on udp.port 3785.
+  bfd bfd_echo
   # isakmp: ISAKMP/IKEv1 and IKEv2 on udp.port 500 (src/main/java/dev/tcpscope/proto/isakmp;
   #   docs/isakmp.md): the header and the payload chain (SA, proposals, transforms and their
   #   attributes, KE, ID, CERTREQ, HASH, Nonce, Notify, Delete, Vendor ID, TSi/TSr, AUTH, NAT-D,

@@ -34,7 +34,7 @@ public final class ProtocolNames {
             Map.entry("ntp", "NTP"),
             Map.entry("vxlan", "VXLAN"), Map.entry("geneve", "Geneve"), Map.entry("gtp", "GTP"),
             Map.entry("gtpprime", "GTP (Prime)"),
-            Map.entry("hsrp", "HSRP"), Map.entry("isakmp", "ISAKMP"), Map.entry("nbns", "NBNS"), Map.entry("rx", "RX"), Map.entry("afs", "AFS (RX)"), Map.entry("resp", "RESP"),
+            Map.entry("hsrp", "HSRP"), Map.entry("bfd", "BFD Control"), Map.entry("bfd_echo", "BFD Echo"), Map.entry("eigrp", "EIGRP"), Map.entry("isakmp", "ISAKMP"), Map.entry("nbns", "NBNS"), Map.entry("rx", "RX"), Map.entry("afs", "AFS (RX)"), Map.entry("resp", "RESP"),
             Map.entry("mysql", "MySQL"), Map.entry("pgsql", "PGSQL"),
             Map.entry("openflow", "OpenFlow"), Map.entry("openflow_v1", "openflow_v1"), Map.entry("openflow_v4", "openflow_v4"),
             Map.entry("openflow_v5", "openflow_v5"), Map.entry("openflow_v6", "openflow_v6"),

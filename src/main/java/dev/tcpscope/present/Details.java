@@ -307,6 +307,7 @@ public final class Details {
                     case AH -> ipsec.ah(i);
                     case IGMP -> igmp(i);
                     case VRRP -> vrrp(i);
+                    case EIGRP -> eigrp(i);
                     case PIM -> pim(i);
                     case PTP -> ptp(i);
                     default -> false;
@@ -698,6 +699,7 @@ public final class Details {
                 case IPCOMP -> ipsec.ipcomp(i);
                 case IGMP -> igmp(i);
                 case VRRP -> vrrp(i);
+                case EIGRP -> eigrp(i);
                 case PIM -> pim(i);
                 case PTP -> ptp(i);
                 case VXLAN, VXLAN_GPE, GENEVE, GTP -> udpTunnel(i);
@@ -997,6 +999,13 @@ public final class Details {
         protocol("vrrp");
         consumed(i, d.captured(i));
         return walked(Vrrp.walk(tvb(i), Vrrp.Ip.below(d, i), d.fragmented, root, new StringBuilder(), new StringBuilder()), "VRRP");
+    }
+
+    /** packet-eigrp.c's tree ({@code proto.eigrp.Eigrp}). */
+    private boolean eigrp(int i) {
+        protocol("eigrp");
+        consumed(i, d.captured(i));
+        return walked(dev.tcpscope.proto.eigrp.Eigrp.walk(tvb(i), d.fragmented, root, new StringBuilder(), new StringBuilder()), "EIGRP");
     }
 
     private Tvb tvb(int i) {

@@ -299,6 +299,7 @@ public final class PacketList {
                 case IPCOMP -> ipcomp(i);
                 case IGMP -> igmp(i);
                 case VRRP -> vrrp(i);
+                case EIGRP -> walked(dev.tcpscope.proto.eigrp.Eigrp.walk(tvb(i), d.fragmented, Tree.NOTHING, protocol, info));
                 case PIM -> pim(i);
                 case PTP -> ptp(i);
                 case VXLAN -> walked(Vxlan.walk(tvb(i), Tree.NOTHING, protocol, info));
@@ -1045,6 +1046,13 @@ public final class PacketList {
         info.append(" Len=").append(ulen - Udp.HEADER_LENGTH);
         if (Bytes.u16(s, off + Udp.CHECKSUM) == 0 && ip >= 0 && d.proto(ip) == Proto.IPV6) {
             info.append(" [ILLEGAL CHECKSUM (0)]"); // a zero UDP checksum is not allowed over IPv6
+        }
+        if (i == d.count() - 1 && d == cur.dissection() && ulen > Udp.HEADER_LENGTH && reported > Udp.HEADER_LENGTH
+                && d.captured(i) == Udp.HEADER_LENGTH) {
+            // not one byte of a non-empty payload captured: packet-udp.c's payload item throws
+            // before any dissector above UDP is called (tcp.Decoder hands nothing over)
+            info.append(LIMITED);
+            return false;
         }
         if (i == d.count() - 1) {
             above(cur.appColumns()); // what the protocol above UDP wrote (tcp.Decoder)

@@ -105,6 +105,9 @@ final class TransportDetails {
         }
         int payload = Math.min(ulen, reported) - Udp.HEADER_LENGTH;
         int captured = Math.min(x.d.captured(i), Math.min(ulen, reported)) - Udp.HEADER_LENGTH;
+        if (!quoted && payload > 0 && captured == 0 && !x.bounds(i, Udp.HEADER_LENGTH + 1, "UDP")) {
+            return false; // the payload item's bounds error: nothing above UDP is called (tcp.Decoder)
+        }
         if (payload > 0) {
             // the item covers the rest of packet-udp.c's buffer, cut to the UDP and IP lengths:
             // the captured payload, not what follows a quoted datagram in an ICMP message

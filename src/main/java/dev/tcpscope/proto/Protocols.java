@@ -61,6 +61,7 @@ public final class Protocols {
                 group(dev.tcpscope.proto.modbus.ModbusFields::all, "mbtcp", "modbus"),
                 group(dev.tcpscope.proto.igmp.IgmpFields::all, "igmp"),
                 group(dev.tcpscope.proto.vrrp.VrrpFields::all, "vrrp"),
+                group(dev.tcpscope.proto.eigrp.EigrpFields::all, "eigrp"),
                 group(dev.tcpscope.proto.llc.LlcFields::llc, "llc", "mausb", "locamation-im", "basicxid"),
                 group(dev.tcpscope.proto.ppp.PppFields::all, "pppoe", "pppoed", "pppoes", "ppp", "lcp", "ipcp", "ipv6cp", "pap", "chap"),
                 group(dev.tcpscope.proto.stp.StpFields::all, "stp", "mstp", "bpdu"),
@@ -84,6 +85,7 @@ public final class Protocols {
                 group(dev.tcpscope.proto.ntp.NtpFields::all, "ntp"),
                 group(dev.tcpscope.proto.ptp.PtpFields::all, "ptp"),
                 group(dev.tcpscope.proto.hsrp.HsrpFields::all, "hsrp", "hsrp2"),
+                group(dev.tcpscope.proto.bfd.BfdFields::all, "bfd", "bfd_echo"),
                 group(dev.tcpscope.proto.isakmp.IsakmpFields::all, "isakmp"),
                 group(dev.tcpscope.proto.nbns.NbnsFields::all, "nbns"),
                 group(dev.tcpscope.proto.afs.AfsFields::all, "rx", "afs"),
@@ -182,6 +184,8 @@ public final class Protocols {
         t.registerUdp(new dev.tcpscope.proto.ntp.Ntp(), dev.tcpscope.proto.ntp.Ntp.UDP_PORTS, false);
         t.registerUdp(new dev.tcpscope.proto.ptp.Ptp(t::tree), dev.tcpscope.proto.ptp.Ptp.UDP_PORTS, false);
         t.registerUdp(new dev.tcpscope.proto.hsrp.Hsrp(t::tree), dev.tcpscope.proto.hsrp.Hsrp.UDP_PORTS, false);
+        t.registerUdp(new dev.tcpscope.proto.bfd.Bfd(false, t::tree), dev.tcpscope.proto.bfd.Bfd.CONTROL_PORTS, false);
+        t.registerUdp(new dev.tcpscope.proto.bfd.Bfd(true, t::tree), dev.tcpscope.proto.bfd.Bfd.ECHO_PORTS, false);
         t.registerUdp(new dev.tcpscope.proto.isakmp.Isakmp(), dev.tcpscope.proto.isakmp.Isakmp.UDP_PORTS, false);
         t.registerUdp(new dev.tcpscope.proto.nbns.Nbns(t::tree, t::columns), dev.tcpscope.proto.nbns.Nbns.UDP_PORTS, false);
         t.registerUdp(new dev.tcpscope.proto.afs.Rx(t::tree), dev.tcpscope.proto.afs.Rx.UDP_PORTS, false);

@@ -152,6 +152,11 @@ public final class Decoder implements Decoded {
         if (len < 0 || rep < 0) {
             return; // (an empty IKE message after the marker is still handed over, as packet-ipsec-udp.c does)
         }
+        if (len == 0 && rep > 0 && skip == 0 && called == null) {
+            // not one byte of a non-empty payload captured: packet-udp.c stops on the bounds
+            // exception before any dissector sees it (tcpdump's hoobr_bfd_print.pcap to port 3785)
+            return;
+        }
         int sp = Udp.srcPort(s, off);
         int dp = Udp.dstPort(s, off);
         long conversation = conversationKey(s, off, ip, sp, dp);

@@ -54,6 +54,7 @@ public final class Dissector {
     private final int IPPROTO_IPCOMP = 108;
     private final int IPPROTO_MPLS = 137;
     private final int IPPROTO_VRRP = 112;
+    private final int IPPROTO_EIGRP = 88;
     private final int IPPROTO_PIM = 103;
 
     /** Fills {@code d} with the layers of {@code f}. */
@@ -594,6 +595,13 @@ public final class Dissector {
                     d.end = End.UNKNOWN_IP_PROTO;
                 }
             }
+            case IPPROTO_EIGRP -> {
+                if (rep > 0) {
+                    layer(d, Proto.EIGRP, s, off, cap, rep, 0); // proto.eigrp.Eigrp reads it
+                } else {
+                    d.end = End.UNKNOWN_IP_PROTO;
+                }
+            }
             case IPPROTO_PIM -> pim(d, s, off, cap, rep);
             default -> d.end = End.UNKNOWN_IP_PROTO;
         }
@@ -651,7 +659,7 @@ public final class Dissector {
     private boolean dissected(int p) {
         return switch (p) {
             case IPPROTO_TCP, IPPROTO_UDP, IPPROTO_ICMP, IPPROTO_ICMPV6, IPPROTO_IPIP, IPPROTO_IPV6, IPPROTO_GRE,
-                    IPPROTO_MPLS, IPPROTO_ESP, IPPROTO_AH, IPPROTO_IPCOMP, IPPROTO_IGMP, IPPROTO_VRRP, IPPROTO_PIM -> true;
+                    IPPROTO_MPLS, IPPROTO_ESP, IPPROTO_AH, IPPROTO_IPCOMP, IPPROTO_IGMP, IPPROTO_VRRP, IPPROTO_EIGRP, IPPROTO_PIM -> true;
             default -> false;
         };
     }

@@ -74,6 +74,8 @@ public enum Proto {
     IGMP,
     /** VRRP (IP protocol 112; RFC 3768, RFC 5798), walked by {@code proto.vrrp.Vrrp}. */
     VRRP,
+    /** EIGRP (IP protocol 88; RFC 7868), walked by {@code proto.eigrp.Eigrp}. */
+    EIGRP,
     /**
      * PIM (IP protocol 103; RFC 7761, 3973, 5015), walked by {@code proto.pim.Pim}; a Register's
      * datagram follows as the next layers.
