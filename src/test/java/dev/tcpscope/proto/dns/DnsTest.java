@@ -103,6 +103,6 @@ class DnsTest {
         assertThat(asDns.out()).contains("DNS 171 Standard query 0x0000 ANY Yaels-iPhone.local ANY").doesNotContain("MDNS");
         CliRun http = CliRun.of("read", "captures/pcapplusplus-Dns.pcap", "-d", "udp.port==53,http");
         assertThat(http.rc()).isEqualTo(2);
-        assertThat(http.err()).startsWith("tcpscope: Unknown protocol -- \"http\" (tcpscope decodes udp.port as: ssdp, tftp, dns, mdns, llmnr, enip, quic, dhcp, dhcpv6, ntp, ptp, hsrp, isakmp, nbns, rx, rpc, sip, dnp3, kerberos, snmp, radius, data)");
+        assertThat(http.err()).startsWith("tcpscope: Unknown protocol -- \"http\" (tcpscope decodes udp.port as: ssdp, tftp, dns, mdns, llmnr, enip, quic, dhcp, dhcpv6, ntp, ptp, hsrp, bfd, bfd_echo, isakmp, nbns, rx, rpc, sip, dnp3, kerberos, snmp, radius, data)");
     }
 }
