@@ -307,6 +307,7 @@ public final class Details {
                     case AH -> ipsec.ah(i);
                     case IGMP -> igmp(i);
                     case VRRP -> vrrp(i);
+                case SCTP -> sctp(i);
                     case PIM -> pim(i);
                     case PTP -> ptp(i);
                     default -> false;
@@ -698,6 +699,7 @@ public final class Details {
                 case IPCOMP -> ipsec.ipcomp(i);
                 case IGMP -> igmp(i);
                 case VRRP -> vrrp(i);
+                case SCTP -> sctp(i);
                 case PIM -> pim(i);
                 case PTP -> ptp(i);
                 case VXLAN, VXLAN_GPE, GENEVE, GTP -> udpTunnel(i);
@@ -990,6 +992,15 @@ public final class Details {
             data(d.segment(i), d.offset(i) + w, d.captured(i) - w);
         }
         return ok;
+    }
+
+    /** packet-sctp.c's tree ({@code proto.sctp.Sctp}); relative TSNs only outside an ICMP quote. */
+    private boolean sctp(int i) {
+        protocol("sctp");
+        consumed(i, d.captured(i));
+        long[] b = d == decoder.dissection() ? decoder.sctpBases() : new long[] {-1, -1};
+        return walked(dev.tcpscope.proto.sctp.Sctp.walk(tvb(i), new dev.tcpscope.proto.sctp.Sctp.Tsns(b[0], b[1]), d.fragmented,
+                root, new StringBuilder(), new StringBuilder(), this::protocol), "SCTP");
     }
 
     /** packet-vrrp.c's tree ({@code proto.vrrp.Vrrp}). */

@@ -299,6 +299,7 @@ public final class PacketList {
                 case IPCOMP -> ipcomp(i);
                 case IGMP -> igmp(i);
                 case VRRP -> vrrp(i);
+                case SCTP -> sctp(i);
                 case PIM -> pim(i);
                 case PTP -> ptp(i);
                 case VXLAN -> walked(Vxlan.walk(tvb(i), Tree.NOTHING, protocol, info));
@@ -635,6 +636,13 @@ public final class PacketList {
             return false;
         }
         return walked(stop);
+    }
+
+    /** packet-sctp.c's columns, from the walk that also builds its tree (relative TSNs only outside an ICMP quote). */
+    private boolean sctp(int i) {
+        long[] b = d == cur.dissection() ? cur.sctpBases() : new long[] {-1, -1};
+        return walked(dev.tcpscope.proto.sctp.Sctp.walk(tvb(i), new dev.tcpscope.proto.sctp.Sctp.Tsns(b[0], b[1]), d.fragmented,
+                Tree.NOTHING, protocol, info, name -> { }));
     }
 
     /** packet-vrrp.c's columns, from the walk that also builds its tree. */

@@ -352,6 +352,7 @@ public final class Decoder implements Decoded {
         udpConversations.frame(dissection, time, f.number());
         espSequences.frame(dissection, f.number());
         echoes.frame(dissection, f.number(), time);
+        sctpTsns.frame(dissection);
         int n = dissection.count();
         for (int i = 0; i < n; i++) {
             Proto p = dissection.proto(i);
@@ -384,6 +385,10 @@ public final class Decoder implements Decoded {
     private final UdpConversations udpConversations = new UdpConversations();
     private final EspSequences espSequences = new EspSequences();
     private final IcmpEchoes echoes = new IcmpEchoes();
+    private final SctpTsns sctpTsns = new SctpTsns();
+
+    @Override
+    public long[] sctpBases() { return sctpTsns.bases(); }
 
     /** The echo request/reply matching of the frame just decoded. */
     @Override

@@ -74,6 +74,8 @@ public enum Proto {
     IGMP,
     /** VRRP (IP protocol 112; RFC 3768, RFC 5798), walked by {@code proto.vrrp.Vrrp}. */
     VRRP,
+    /** SCTP (IP protocol 132; RFC 9260), walked by {@code proto.sctp.Sctp}. */
+    SCTP,
     /**
      * PIM (IP protocol 103; RFC 7761, 3973, 5015), walked by {@code proto.pim.Pim}; a Register's
      * datagram follows as the next layers.

@@ -1,0 +1,134 @@
+package dev.tcpscope.proto.sctp;
+
+import dev.tcpscope.proto.Items;
+import dev.tcpscope.proto.Registry;
+import dev.tcpscope.proto.Tree;
+import dev.tcpscope.proto.Tvb;
+
+import java.util.function.Consumer;
+
+/**
+ * SCTP (IP protocol 132; RFC 9260) as tshark 4.0.17's packet-sctp.c shows it with its default
+ * preferences: the common header (ports, verification tag, the association index it leaves
+ * disabled, the checksum it does not verify), then each chunk in turn with its type, flags,
+ * length, the fields of its type, its parameters or error causes, and its padding. A DATA
+ * chunk's payload goes to the data protocol (payload protocols are not dissected here), after
+ * which a new SCTP item holds the chunks that follow, as tshark's tree shows them. Info names
+ * each chunk ("SACK (Ack=1, Arwnd=4096) DATA (TSN=0) "). One walk makes the columns, the tree,
+ * the fields and frame.protocols' names.
+ *
+ * <p>Relative TSNs come from {@link Tsns}: the first TSN of the half association (ports and
+ * verification tag) and of its peer, as {@code tcp.SctpTsns} follows them in capture order.
+ */
+public final class Sctp {
+    private Sctp() { }
+
+    /** packet-sctp.c's registry (tshark -G fields / values), for the labels. */
+    static final Registry REG = Registry.load(Sctp.class, "sctp");
+
+    /** The half association's first TSNs for this frame, or -1 where tshark shows no relative TSN. */
+    public record Tsns(long own, long peer) {
+        public static final Tsns NONE = new Tsns(-1, -1);
+    }
+
+    static final int HEADER = 12;
+
+    /** At most this many chunks are walked in one packet (a chunk is at least 4 bytes: a 64 KiB packet has fewer). */
+    static final int MAX_CHUNKS = 1 << 14;
+
+    /**
+     * Walks the packet in {@code t}: the columns, the tree under {@code root} and the names of
+     * frame.protocols after "sctp" ({@code protocols}).
+     *
+     * @return null when the walk ended, or the exception that ended it
+     */
+    public static Tvb.Stop walk(Tvb t, Tsns tsns, boolean fragmented, Tree root, StringBuilder protocol, StringBuilder info,
+                                Consumer<String> protocols) {
+        try {
+            protocol.setLength(0);
+            protocol.append("SCTP");
+            info.setLength(0);
+            new Walk(t, tsns == null ? Tsns.NONE : tsns, root, info, protocols).run();
+            return null;
+        } catch (Tvb.Stop stop) {
+            return stop.shown(fragmented);
+        }
+    }
+
+    /** The names frame.protocols gives what follows "sctp": "data" for each DATA chunk's payload. */
+    public static void names(Tvb t, Consumer<String> protocols) {
+        walk(t, Tsns.NONE, false, Tree.NOTHING, new StringBuilder(), new StringBuilder(), protocols);
+    }
+
+    static final class Walk {
+        final Tvb t;
+        final Tsns tsns;
+        final Tree root;
+        final StringBuilder info;
+        final Consumer<String> protocols;
+        Tree sctp;
+
+        Walk(Tvb t, Tsns tsns, Tree root, StringBuilder info, Consumer<String> protocols) {
+            this.t = t;
+            this.tsns = tsns;
+            this.root = root;
+            this.info = info;
+            this.protocols = protocols;
+        }
+
+        void run() {
+            int sport = t.u16(0);
+            int dport = t.u16(2);
+            sctp = t.at(root.protocol("sctp", "Stream Control Transmission Protocol, Src Port: " + sport + " (" + sport
+                    + "), Dst Port: " + dport + " (" + dport + ")"), 0, t.rep);
+            item(sctp, "sctp.srcport", 0, 2);
+            item(sctp, "sctp.dstport", 2, 2);
+            item(sctp, "sctp.verification_tag", 4, 4);
+            sctp.field("sctp.assoc_index", "Association index: disabled (enable in preferences)", "65535").generated();
+            t.at(sctp.hidden("sctp.port", Integer.toString(sport)), 0, 2);
+            t.at(sctp.hidden("sctp.port", Integer.toString(dport)), 2, 2);
+            long sum = t.u32(8);
+            String hex = String.format("0x%08x", sum);
+            t.at(sctp.field("sctp.checksum", "Checksum: " + hex + " [unverified]", hex), 8, 4);
+            t.at(sctp.field("sctp.checksum.status", "Checksum Status: Unverified", "2").generated(), 8, 0);
+            chunks();
+        }
+
+        void chunks() {
+            int off = HEADER;
+            for (int n = 0; n < MAX_CHUNKS && t.rep - off > 0; n++) {
+                int length = t.u16(off + 2);
+                int padded = (length + 3) & ~3;
+                int left = t.rep - off;
+                int rep = Math.min(Math.max(padded, 4), left);
+                Tvb c = new Tvb(t.s, t.base + off, Math.max(0, Math.min(rep, t.cap - off)), rep);
+                boolean handedOn = Chunks.chunk(this, c, length);
+                // a chunk shorter than its header ends the walk (its type byte has been read)
+                if (length < 4) {
+                    break;
+                }
+                off += padded;
+                if (handedOn && t.rep - off > 0) {
+                    sctp = t.at(root.protocol("sctp", "Stream Control Transmission Protocol"), off, t.rep - off);
+                }
+            }
+        }
+
+        Tree item(Tree parent, String name, int off, int len) {
+            return REG.integerItem(t, parent, REG.row(name), off, len, (v, number) -> number);
+        }
+
+        void data(Tvb c, int off, int len) {
+            Items.data(root, c.s, c.base + off, Math.min(len, Math.max(0, c.cap - off)), protocols);
+        }
+    }
+
+    static Tree item(Tvb t, Tree parent, String name, int off, int len) {
+        return REG.integerItem(t, parent, REG.row(name), off, len, (v, number) -> number);
+    }
+
+    static Tree named(Tvb t, Tree parent, String name, int off, int len) {
+        return REG.integerItem(t, parent, REG.row(name), off, len, (v, number) -> REG.name(name, v) + " (" + number + ")");
+    }
+
+}

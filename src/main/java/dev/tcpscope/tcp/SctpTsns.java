@@ -1,0 +1,101 @@
+package dev.tcpscope.tcp;
+
+import dev.tcpscope.wire.Bytes;
+import dev.tcpscope.wire.Dissection;
+import dev.tcpscope.wire.Proto;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The first TSNs packet-sctp.c's TSN analysis (on by default in 4.0.17) counts relative TSNs
+ * from. A half association is one direction's (source port, destination port, verification
+ * tag); a packet whose tag is 0 (an INIT) has none, so its chunks show absolute TSNs only. A new
+ * half association is paired with the latest reversed one (destination and source ports swapped)
+ * still without a peer. The first DATA chunk a half association carries sets its first TSN; a
+ * SACK's cumulative TSN is relative to its peer's. Every frame the {@link Decoder} decodes passes
+ * here in capture order; at most {@link #MAX} half associations are followed.
+ */
+final class SctpTsns {
+    static final int MAX = 1 << 16;
+
+    private static final class Half {
+        long first = -1;
+        Half peer;
+        final int sport, dport;
+
+        Half(int sport, int dport) {
+            this.sport = sport;
+            this.dport = dport;
+        }
+    }
+
+    private final Map<Long, Half> halves = new HashMap<>();
+    /** Half associations without a peer yet, by (source port, destination port). */
+    private final Map<Integer, List<Half>> unpaired = new HashMap<>();
+    private long own = -1, peer = -1;
+
+    /** {first TSN of this direction, first TSN of its peer}, -1 where unknown: the frame just decoded. */
+    long[] bases() {
+        return new long[] {own, peer};
+    }
+
+    void frame(Dissection d) {
+        own = -1;
+        peer = -1;
+        for (int i = 0, n = d.count(); i < n; i++) {
+            if (d.proto(i) == Proto.SCTP) {
+                layer(d, i);
+                return;
+            }
+        }
+    }
+
+    private void layer(Dissection d, int i) {
+        var s = d.segment(i);
+        long base = d.offset(i);
+        int cap = d.captured(i);
+        if (cap < 12) {
+            return;
+        }
+        int sport = Bytes.u16(s, base);
+        int dport = Bytes.u16(s, base + 2);
+        long vtag = Bytes.u32(s, base + 4);
+        if (vtag == 0) {
+            return;
+        }
+        long key = (long) sport << 48 | (long) dport << 32 | vtag;
+        Half h = halves.get(key);
+        if (h == null) {
+            if (halves.size() >= MAX) {
+                return;
+            }
+            h = new Half(sport, dport);
+            halves.put(key, h);
+            List<Half> rev = unpaired.get(dport << 16 | sport);
+            if (rev != null && !rev.isEmpty()) {
+                Half p = rev.remove(rev.size() - 1);
+                p.peer = h;
+                h.peer = p;
+            } else {
+                unpaired.computeIfAbsent(sport << 16 | dport, k -> new ArrayList<>()).add(h);
+            }
+        }
+        int off = 12;
+        for (int k = 0; k < 1 << 14 && off + 4 <= cap; k++) {
+            int type = Bytes.u8(s, base + off);
+            int len = Bytes.u16(s, base + off + 2);
+            if (type == 0 && off + 8 <= cap && h.first < 0) {
+                h.first = Bytes.u32(s, base + off + 4);
+            }
+            if (len < 4) {
+                break;
+            }
+            off += (len + 3) & ~3;
+        }
+        own = h.first;
+        peer = h.peer != null ? h.peer.first : -1;
+    }
+}
