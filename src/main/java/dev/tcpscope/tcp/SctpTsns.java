@@ -15,14 +15,17 @@ import java.util.Map;
  * tag); a packet whose tag is 0 (an INIT) has none, so its chunks show absolute TSNs only. A new
  * half association is paired with the latest reversed one (destination and source ports swapped)
  * still without a peer. The first DATA chunk a half association carries sets its first TSN; a
- * SACK's cumulative TSN is relative to its peer's. Every frame the {@link Decoder} decodes passes
+ * SACK's cumulative TSN is relative to its peer's, 0 while the peer has sent none
+ * (the cumulative TSN itself then), and absolute only when there is no peer. Every frame the {@link Decoder} decodes passes
  * here in capture order; at most {@link #MAX} half associations are followed.
  */
 final class SctpTsns {
     static final int MAX = 1 << 16;
 
     private static final class Half {
-        long first = -1;
+        /** 0 until the first DATA chunk sets it, as packet-sctp.c's zeroed half association. */
+        long first;
+        boolean started;
         Half peer;
         final int sport, dport;
 
@@ -87,8 +90,9 @@ final class SctpTsns {
         for (int k = 0; k < 1 << 14 && off + 4 <= cap; k++) {
             int type = Bytes.u8(s, base + off);
             int len = Bytes.u16(s, base + off + 2);
-            if (type == 0 && off + 8 <= cap && h.first < 0) {
+            if (type == 0 && off + 8 <= cap && !h.started) {
                 h.first = Bytes.u32(s, base + off + 4);
+                h.started = true;
             }
             if (len < 4) {
                 break;
