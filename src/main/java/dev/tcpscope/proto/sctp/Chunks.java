@@ -16,6 +16,9 @@ final class Chunks {
             SHUTDOWN = 7, SHUTDOWN_ACK = 8, ERROR = 9, COOKIE_ECHO = 10, COOKIE_ACK = 11, ECNE = 12, CWR = 13,
             SHUTDOWN_COMPLETE = 14, FORWARD_TSN = 192;
 
+    /** A DATA chunk's header: type, flags, length, TSN, stream identifier and sequence number, PPID. */
+    static final int DATA_HEADER = 16;
+
     /** Walks the chunk; returns whether its payload was handed to another protocol (a DATA chunk's). */
     static boolean chunk(Sctp.Walk w, Tvb c, int length) {
         int type = c.u8(0);
@@ -129,7 +132,8 @@ final class Chunks {
         if (payload <= 0) {
             return false;
         }
-        w.data(c, 16, payload);
+        chunk.length(DATA_HEADER); // the payload is the next protocol's
+        w.data(c, DATA_HEADER, payload);
         return true;
     }
 

@@ -96,6 +96,7 @@ public final class Sctp {
 
         void chunks() {
             int off = HEADER;
+            int start = 0;
             for (int n = 0; n < MAX_CHUNKS && t.rep - off > 0; n++) {
                 int length = t.u16(off + 2);
                 int padded = (length + 3) & ~3;
@@ -107,9 +108,14 @@ public final class Sctp {
                 if (length < 4) {
                     break;
                 }
+                if (handedOn) {
+                    // the item ends with the DATA chunk's header; the chunks after the payload get a new one
+                    sctp.length(off - start + Chunks.DATA_HEADER);
+                }
                 off += padded;
                 if (handedOn && t.rep - off > 0) {
                     sctp = t.at(root.protocol("sctp", "Stream Control Transmission Protocol"), off, t.rep - off);
+                    start = off;
                 }
             }
         }
