@@ -93,6 +93,12 @@ final class FrameProtocols {
                 || (x.proto(n - 1) == Proto.UDP || x.proto(n - 1) == Proto.UDPENCAP) && d.datagramTaker() != null)) {
             above(d, null, v::add); // the data items of the protocols above (an SSDP body without a type)
         }
+        for (int i = 0; i < n; i++) {
+            if (x.proto(i) == Proto.SCTP) {
+                dev.tcpscope.proto.sctp.Sctp.data(new dev.tcpscope.proto.Tvb(x.segment(i), x.offset(i), x.captured(i),
+                        x.reported(i)), v::add);
+            }
+        }
         Dissection q = x.quote();
         if (q != null && q.count() > 0 && quotedLeftover(d, q, q.count() - 1) > 0) {
             addData(q, q.count() - 1, dataStart(d, q, q.count() - 1), v);

@@ -258,6 +258,7 @@ public final class Decoder implements Decoded {
         dissector.knownReassemblies(first.reassemblies);
         echoes.secondPassOf(first.echoes);
         udpConversations.secondPassOf(first.udpConversations);
+        sctpTsns.secondPassOf(first.sctpTsns);
     }
 
     private ReassembledIn reassemblies;

@@ -17,7 +17,7 @@ import java.util.Map;
  * still without a peer. The first DATA chunk a half association carries sets its first TSN; a
  * SACK's cumulative TSN is relative to its peer's, 0 while the peer has sent none
  * (the cumulative TSN itself then), and absolute only when there is no peer. Every frame the {@link Decoder} decodes passes
- * here in capture order; at most {@link #MAX} half associations are followed.
+ * here in capture order (a second pass reads the first's final state); at most {@link #MAX} half associations are followed.
  */
 final class SctpTsns {
     static final int MAX = 1 << 16;
@@ -35,10 +35,18 @@ final class SctpTsns {
         }
     }
 
-    private final Map<Long, Half> halves = new HashMap<>();
+    private Map<Long, Half> halves = new HashMap<>();
+    /** Whether this is the second pass (-2): the first pass's half associations, as they ended, give every frame its TSNs. */
+    private boolean second;
     /** Half associations without a peer yet, by (source port, destination port). */
     private final Map<Integer, List<Half>> unpaired = new HashMap<>();
     private long own = -1, peer = -1;
+
+    /** Reads, in a second pass, what {@code first} followed over the whole capture (tshark -2 shows the final first TSNs). */
+    void secondPassOf(SctpTsns first) {
+        halves = first.halves;
+        second = true;
+    }
 
     /** {first TSN of this direction, first TSN of its peer}, -1 where unknown: the frame just decoded. */
     long[] bases() {
@@ -71,6 +79,13 @@ final class SctpTsns {
         }
         long key = (long) sport << 48 | (long) dport << 32 | vtag;
         Half h = halves.get(key);
+        if (second) {
+            if (h != null) {
+                own = h.first;
+                peer = h.peer != null ? h.peer.first : -1;
+            }
+            return;
+        }
         if (h == null) {
             if (halves.size() >= MAX) {
                 return;

@@ -126,8 +126,10 @@ final class Chunks {
         // the Info text is written as the chunk's name was: "DATA " then its TSN
         w.info.append("(TSN=").append(shown).append(") ");
         if (!(b && e)) {
+            // reassembly (on by default) takes the fragment: the chunk and the SCTP item end with its header
             w.info.append("(Message Fragment) ");
-            return false;
+            chunk.length(DATA_HEADER);
+            return true;
         }
         if (payload <= 0) {
             return false;

@@ -55,6 +55,23 @@ public final class Sctp {
         }
     }
 
+    /** Where a DATA chunk's payload goes: its bytes, as the data protocol shows them. */
+    @FunctionalInterface
+    public interface DataSink {
+        void add(java.lang.foreign.MemorySegment s, long offset, int length);
+    }
+
+    /** The payloads the walk hands the data protocol (data.data, data.len), in order. */
+    public static void data(Tvb t, DataSink sink) {
+        try {
+            Walk w = new Walk(t, Tsns.NONE, Tree.NOTHING, new StringBuilder(), name -> { });
+            w.sink = sink;
+            w.run();
+        } catch (Tvb.Stop stop) {
+            // the payloads before the exception stay
+        }
+    }
+
     /** The names frame.protocols gives what follows "sctp": "data" for each DATA chunk's payload. */
     public static void names(Tvb t, Consumer<String> protocols) {
         walk(t, Tsns.NONE, false, Tree.NOTHING, new StringBuilder(), new StringBuilder(), protocols);
@@ -67,6 +84,7 @@ public final class Sctp {
         final StringBuilder info;
         final Consumer<String> protocols;
         Tree sctp;
+        DataSink sink;
 
         Walk(Tvb t, Tsns tsns, Tree root, StringBuilder info, Consumer<String> protocols) {
             this.t = t;
@@ -125,7 +143,11 @@ public final class Sctp {
         }
 
         void data(Tvb c, int off, int len) {
-            Items.data(root, c.s, c.base + off, Math.min(len, Math.max(0, c.cap - off)), protocols);
+            int n = Math.min(len, Math.max(0, c.cap - off));
+            if (sink != null && n > 0) {
+                sink.add(c.s, c.base + off, n);
+            }
+            Items.data(root, c.s, c.base + off, n, protocols);
         }
     }
 
