@@ -24,6 +24,9 @@ final class Chunks {
         int type = c.u8(0);
         String name = Sctp.REG.value("sctp.chunk_type", type);
         w.info.append(name != null ? name : "RESERVED").append(' ');
+        if (type == DATA && length >= 4) {
+            c.need(0, Math.min(length, c.rep)); // a DATA chunk cut by the snap length adds no item at all
+        }
         Tree chunk = c.at(w.sctp.text((name != null ? name : "Unknown") + " chunk"), 0, c.rep);
         Tree typeItem = Sctp.named(c, chunk, "sctp.chunk_type", 0, 1);
         Sctp.item(c, typeItem, "sctp.chunk_bit_1", 0, 1);
@@ -35,10 +38,11 @@ final class Chunks {
                     "Chunk length bad (" + length + " < 4)");
             throw Tvb.Stop.MALFORMED;
         }
-        if (length > c.rep) {
+        // a chunk longer than what is left is dissected over what there is, then the packet is malformed
+        boolean tooLong = length > c.rep;
+        if (tooLong) {
             lengthItem.expert("sctp.chunk_length.bad", Tree.Severity.ERROR, Tree.Group.MALFORMED,
-                    "Chunk length bad (" + length + " > " + c.rep + ")");
-            throw Tvb.Stop.MALFORMED;
+                    "Chunk length (" + length + ") is longer than remaining data (" + c.rep + ") in the packet.");
         }
         boolean handedOn = false;
         switch (type) {
@@ -84,6 +88,9 @@ final class Chunks {
                     c.at(chunk.bytes("sctp.chunk_value", "Chunk value", c.s, c.base + 4, length - 4), 4, length - 4);
                 }
             }
+        }
+        if (tooLong) {
+            throw Tvb.Stop.MALFORMED;
         }
         padding(c, chunk, length);
         return handedOn;
@@ -160,8 +167,6 @@ final class Chunks {
         long rwnd = c.u32(8);
         int gaps = c.u16(12);
         int dups = c.u16(14);
-        chunk.relabel("SACK chunk (Cumulative TSN: " + cum + ", a_rwnd: " + rwnd + ", gaps: " + gaps
-                + ", duplicate TSNs: " + dups + ")");
         long rel = w.tsns.peer() >= 0 ? (cum - w.tsns.peer()) & 0xffffffffL : -1;
         if (rel >= 0) {
             c.at(chunk.field("sctp.sack_cumulative_tsn_ack", "Cumulative TSN ACK (relative): " + rel, Long.toString(rel)), 4, 4);
@@ -173,9 +178,10 @@ final class Chunks {
         }
         Sctp.item(c, chunk, "sctp.sack_number_of_gap_blocks", 12, 2);
         Sctp.item(c, chunk, "sctp.sack_number_of_duplicated_tsns", 14, 2);
-        w.info.append("(Ack=").append(rel >= 0 ? rel : cum).append(", Arwnd=").append(rwnd).append(") ");
+        // as many gap blocks and duplicate TSNs as the counts say (at most 65,535 each): a read
+        // past the chunk ends the walk; Info gets its part between the two lists, the label after
         int off = 16;
-        for (int k = 0; k < gaps && off + 4 <= length; k++, off += 4) {
+        for (int k = 0; k < gaps; k++, off += 4) {
             int start = c.u16(off);
             int end = c.u16(off + 2);
             Tree g = c.at(chunk.text("Gap Acknowledgement for TSN " + (cum + start & 0xffffffffL) + " to "
@@ -183,8 +189,11 @@ final class Chunks {
             Sctp.item(c, g, "sctp.sack_gap_block_start", off, 2);
             Sctp.item(c, g, "sctp.sack_gap_block_end", off + 2, 2);
         }
-        for (int k = 0; k < dups && off + 4 <= length; k++, off += 4) {
+        w.info.append("(Ack=").append(rel >= 0 ? rel : cum).append(", Arwnd=").append(rwnd).append(") ");
+        for (int k = 0; k < dups; k++, off += 4) {
             Sctp.item(c, chunk, "sctp.sack_duplicate_tsn", off, 4);
         }
+        chunk.relabel("SACK chunk (Cumulative TSN: " + cum + ", a_rwnd: " + rwnd + ", gaps: " + gaps
+                + ", duplicate TSNs: " + dups + ")");
     }
 }

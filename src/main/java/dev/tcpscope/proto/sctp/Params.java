@@ -70,18 +70,20 @@ final class Params {
                 Sctp.item(c, p, "sctp.parameter_cookie_preservative_incr", v, 4);
             }
             case 0x000c -> {
-                StringBuilder types = new StringBuilder();
+                // the label grows type by type (an exception leaves it as far as it got)
+                StringBuilder label = new StringBuilder("Supported address types parameter (Supported types: ");
                 for (int k = 0; k + 2 <= n; k += 2) {
                     int t = c.u16(v + k);
                     Sctp.named(c, p, "sctp.parameter_supported_address_type", v + k, 2);
-                    types.append(types.isEmpty() ? "" : ", ").append(switch (t) {
+                    label.append(k == 0 ? "" : ", ").append(switch (t) {
                         case 5 -> "IPv4";
                         case 6 -> "IPv6";
                         case 11 -> "hostname";
-                        default -> "Unknown";
+                        default -> Integer.toString(t);
                     });
+                    p.relabel(label.toString());
                 }
-                p.relabel("Supported address types parameter (Supported types: " + types + ")");
+                p.relabel(label.append(')').toString());
             }
             case 0xc006 -> {
                 long ind = c.u32(v);

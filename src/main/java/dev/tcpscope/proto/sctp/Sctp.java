@@ -102,7 +102,10 @@ public final class Sctp {
             item(sctp, "sctp.srcport", 0, 2);
             item(sctp, "sctp.dstport", 2, 2);
             item(sctp, "sctp.verification_tag", 4, 4);
-            sctp.field("sctp.assoc_index", "Association index: disabled (enable in preferences)", "65535").generated();
+            // tshark shows the (disabled) association index only when the chunks are dissected without an exception
+            if (clean()) {
+                sctp.field("sctp.assoc_index", "Association index: disabled (enable in preferences)", "65535").generated();
+            }
             t.at(sctp.hidden("sctp.port", Integer.toString(sport)), 0, 2);
             t.at(sctp.hidden("sctp.port", Integer.toString(dport)), 2, 2);
             long sum = t.u32(8);
@@ -135,6 +138,21 @@ public final class Sctp {
                     sctp = t.at(root.protocol("sctp", "Stream Control Transmission Protocol"), off, t.rep - off);
                     start = off;
                 }
+            }
+        }
+
+        /** Whether the chunks can be walked to the end without an exception (a walk that keeps nothing). */
+        boolean clean() {
+            if (root == Tree.NOTHING) {
+                return true;
+            }
+            Walk dry = new Walk(t, tsns, Tree.NOTHING, new StringBuilder(), name -> { });
+            dry.sctp = Tree.NOTHING;
+            try {
+                dry.chunks();
+                return true;
+            } catch (Tvb.Stop stop) {
+                return false;
             }
         }
 
