@@ -999,7 +999,7 @@ public final class Details {
         protocol("sctp");
         consumed(i, d.captured(i));
         long[] b = d == decoder.dissection() ? decoder.sctpBases() : new long[] {-1, -1};
-        return walked(dev.tcpscope.proto.sctp.Sctp.walk(tvb(i), new dev.tcpscope.proto.sctp.Sctp.Tsns(b[0], b[1]), d.fragmented,
+        return walked(dev.tcpscope.proto.sctp.Sctp.walk(tvb(i), dev.tcpscope.proto.sctp.Sctp.Tsns.of(b), d.fragmented,
                 root, new StringBuilder(), new StringBuilder(), this::protocol), "SCTP");
     }
 

@@ -353,7 +353,7 @@ public final class Decoder implements Decoded {
         udpConversations.frame(dissection, time, f.number());
         espSequences.frame(dissection, f.number());
         echoes.frame(dissection, f.number(), time);
-        sctpTsns.frame(dissection);
+        sctpTsns.frame(dissection, f.number(), time);
         int n = dissection.count();
         for (int i = 0; i < n; i++) {
             Proto p = dissection.proto(i);

@@ -21,12 +21,18 @@ import java.util.Map;
  */
 final class SctpTsns {
     static final int MAX = 1 << 16;
+    /** TSNs remembered per half association for the retransmission check. */
+    static final int MAX_TSNS = 1 << 16;
+    /** DATA chunks of one packet whose retransmission is reported. */
+    static final int MAX_REPORTED = 64;
 
     private static final class Half {
         /** 0 until the first DATA chunk sets it, as packet-sctp.c's zeroed half association. */
         long first;
         boolean started;
         Half peer;
+        /** TSN → {frame, time in ns} of the first DATA chunk that carried it (at most {@link #MAX_TSNS}). */
+        final Map<Long, long[]> seen = new HashMap<>();
         final int sport, dport;
 
         Half(int sport, int dport) {
@@ -41,6 +47,10 @@ final class SctpTsns {
     /** Half associations without a peer yet, by (source port, destination port). */
     private final Map<Integer, List<Half>> unpaired = new HashMap<>();
     private long own = -1, peer = -1;
+    /** For the frame's k-th DATA chunk: the frame that first carried its TSN (0: not a retransmission), and the time since. */
+    private final long[] retransFrame = new long[MAX_REPORTED];
+    private final long[] retransAfter = new long[MAX_REPORTED];
+    private int dataChunks;
 
     /** Reads, in a second pass, what {@code first} followed over the whole capture (tshark -2 shows the final first TSNs). */
     void secondPassOf(SctpTsns first) {
@@ -50,12 +60,23 @@ final class SctpTsns {
 
     /** {first TSN of this direction, first TSN of its peer}, -1 where unknown: the frame just decoded. */
     long[] bases() {
-        return new long[] {own, peer};
+        int n = Math.min(dataChunks, MAX_REPORTED);
+        long[] b = new long[2 + 2 * n];
+        b[0] = own;
+        b[1] = peer;
+        for (int k = 0; k < n; k++) {
+            b[2 + 2 * k] = retransFrame[k];
+            b[3 + 2 * k] = retransAfter[k];
+        }
+        return b;
     }
 
-    void frame(Dissection d) {
+    void frame(Dissection d, long frame, long time) {
         own = -1;
         peer = -1;
+        dataChunks = 0;
+        this.frameNumber = frame;
+        this.time = time;
         for (int i = 0, n = d.count(); i < n; i++) {
             if (d.proto(i) == Proto.SCTP) {
                 layer(d, i);
@@ -63,6 +84,8 @@ final class SctpTsns {
             }
         }
     }
+
+    private long frameNumber, time;
 
     private void layer(Dissection d, int i) {
         var s = d.segment(i);
@@ -83,6 +106,7 @@ final class SctpTsns {
             if (h != null) {
                 own = h.first;
                 peer = h.peer != null ? h.peer.first : -1;
+                retransmissions(s, base, cap, h);
             }
             return;
         }
@@ -116,5 +140,36 @@ final class SctpTsns {
         }
         own = h.first;
         peer = h.peer != null ? h.peer.first : -1;
+        retransmissions(s, base, cap, h);
+    }
+
+    /**
+     * packet-sctp.c's retransmission check: a DATA chunk whose TSN an earlier frame of the half
+     * association carried is a retransmission of the first such frame. The same walk over the
+     * chunks as {@link #layer}'s; a second pass finds the same first frames.
+     */
+    private void retransmissions(java.lang.foreign.MemorySegment s, long base, int cap, Half h) {
+        int off = 12;
+        for (int k = 0; k < 1 << 14 && off + 4 <= cap; k++) {
+            int type = Bytes.u8(s, base + off);
+            int len = Bytes.u16(s, base + off + 2);
+            if (type == 0 && off + 8 <= cap) {
+                long tsn = Bytes.u32(s, base + off + 4);
+                long[] first = h.seen.get(tsn);
+                if (first == null && h.seen.size() < MAX_TSNS) {
+                    h.seen.put(tsn, new long[] {frameNumber, time});
+                }
+                if (dataChunks < MAX_REPORTED) {
+                    boolean earlier = first != null && first[0] < frameNumber;
+                    retransFrame[dataChunks] = earlier ? first[0] : 0;
+                    retransAfter[dataChunks] = earlier ? time - first[1] : 0;
+                }
+                dataChunks++;
+            }
+            if (len < 4) {
+                break;
+            }
+            off += (len + 3) & ~3;
+        }
     }
 }

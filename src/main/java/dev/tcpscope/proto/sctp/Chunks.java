@@ -114,8 +114,18 @@ final class Chunks {
         long tsn = c.u32(4);
         long rel = w.tsns.own() >= 0 ? (tsn - w.tsns.own()) & 0xffffffffL : -1;
         long shown = rel >= 0 ? rel : tsn;
+        int ordinal = w.dataChunks++;
+        long firstFrame = w.tsns.retransmitted(ordinal);
         if (rel >= 0) {
-            c.at(chunk.field("sctp.data_tsn", "Transmission sequence number (relative): " + rel, Long.toString(rel)), 4, 4);
+            Tree relItem = c.at(chunk.field("sctp.data_tsn", "Transmission sequence number (relative): " + rel, Long.toString(rel)), 4, 4);
+            if (firstFrame > 0) {
+                // TSN analysis: the TSN an earlier frame of the half association carried
+                Tree r = c.at(relItem.field("sctp.retransmission", "This TSN is a retransmission of one in frame: " + firstFrame,
+                        Long.toString(firstFrame)).generated(), 4, 4);
+                r.expert("sctp.retransmission.expert", Tree.Severity.NOTE, Tree.Group.SEQUENCE, "Retransmitted TSN");
+                String after = dev.tcpscope.proto.Text.seconds(w.tsns.after(ordinal));
+                r.field("sctp.retransmission_time", "Retransmitted after: " + after + " seconds", after).generated();
+            }
         }
         Sctp.item(c, chunk, "sctp.data_tsn_raw", 4, 4);
         int sid = c.u16(8);
@@ -132,6 +142,10 @@ final class Chunks {
                 + ", SID: " + sid + ", SSN: " + ssn + ", PPID: " + ppid + ", payload length: " + payload + " bytes)");
         // the Info text is written as the chunk's name was: "DATA " then its TSN
         w.info.append("(TSN=").append(shown).append(") ");
+        if (firstFrame > 0 && rel >= 0) {
+            w.info.append("(retransmission) "); // and its payload is not handed on again
+            return false;
+        }
         if (!(b && e)) {
             // reassembly (on by default) takes the fragment: the chunk and the SCTP item end with its header
             w.info.append("(Message Fragment) ");

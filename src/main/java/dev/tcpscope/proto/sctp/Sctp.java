@@ -26,9 +26,27 @@ public final class Sctp {
     /** packet-sctp.c's registry (tshark -G fields / values), for the labels. */
     static final Registry REG = Registry.load(Sctp.class, "sctp");
 
-    /** The half association's first TSNs for this frame, or -1 where tshark shows no relative TSN. */
-    public record Tsns(long own, long peer) {
-        public static final Tsns NONE = new Tsns(-1, -1);
+    /**
+     * The half association's first TSNs for this frame, or -1 where tshark shows no relative TSN;
+     * and for the frame's k-th DATA chunk, at {@code 2k} and {@code 2k + 1} of {@code retrans},
+     * the frame that first carried its TSN (0 when this is not a retransmission) and the time since (ns).
+     */
+    public record Tsns(long own, long peer, long[] retrans) {
+        public static final Tsns NONE = new Tsns(-1, -1, new long[0]);
+
+        /** From {@code tcp.Decoded#sctpBases()}: {own, peer, then the pairs of {@code retrans}}. */
+        public static Tsns of(long[] b) {
+            return b.length < 2 ? NONE : new Tsns(b[0], b[1], java.util.Arrays.copyOfRange(b, 2, b.length));
+        }
+
+        /** The first frame of the k-th DATA chunk's TSN when the chunk is a retransmission, else 0. */
+        long retransmitted(int k) {
+            return 2 * k + 1 < retrans.length ? retrans[2 * k] : 0;
+        }
+
+        long after(int k) {
+            return retrans[2 * k + 1];
+        }
     }
 
     static final int HEADER = 12;
@@ -45,6 +63,8 @@ public final class Sctp {
     public static Tvb.Stop walk(Tvb t, Tsns tsns, boolean fragmented, Tree root, StringBuilder protocol, StringBuilder info,
                                 Consumer<String> protocols) {
         try {
+            // ports the capture cuts leave the columns to IP (measured on mutated packets)
+            t.need(0, 4);
             protocol.setLength(0);
             protocol.append("SCTP");
             info.setLength(0);
@@ -85,6 +105,8 @@ public final class Sctp {
         final Consumer<String> protocols;
         Tree sctp;
         DataSink sink;
+        /** DATA chunks walked so far: the index into {@link Tsns#retrans}. */
+        int dataChunks;
 
         Walk(Tvb t, Tsns tsns, Tree root, StringBuilder info, Consumer<String> protocols) {
             this.t = t;

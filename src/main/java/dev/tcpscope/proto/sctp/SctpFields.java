@@ -23,7 +23,7 @@ public final class SctpFields {
     private static Collected of(Decoder d) {
         return Collected.ofLayers(d, Proto.SCTP, (x, i, c) -> {
             long[] b = x == d.dissection() ? d.sctpBases() : new long[] {-1, -1};
-            Sctp.walk(new Tvb(x.segment(i), x.offset(i), x.captured(i), x.reported(i)), new Sctp.Tsns(b[0], b[1]),
+            Sctp.walk(new Tvb(x.segment(i), x.offset(i), x.captured(i), x.reported(i)), Sctp.Tsns.of(b),
                     x.fragmented, c, new StringBuilder(), new StringBuilder(), name -> { });
         });
     }
