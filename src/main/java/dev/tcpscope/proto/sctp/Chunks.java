@@ -27,7 +27,7 @@ final class Chunks {
         if (type == DATA && length >= 4) {
             c.need(0, Math.min(length, c.rep)); // a DATA chunk cut by the snap length adds no item at all
         }
-        Tree chunk = c.at(w.sctp.text((name != null ? name : "Unknown") + " chunk"), 0, c.rep);
+        Tree chunk = c.at(w.sctp.text((name != null ? name : "RESERVED") + " chunk"), 0, c.rep);
         Tree typeItem = Sctp.named(c, chunk, "sctp.chunk_type", 0, 1);
         Sctp.item(c, typeItem, "sctp.chunk_bit_1", 0, 1);
         Sctp.item(c, typeItem, "sctp.chunk_bit_2", 0, 1);
@@ -65,11 +65,12 @@ final class Chunks {
                 Sctp.item(c, chunk, "sctp.shutdown_cumulative_tsn_ack", 4, 4);
             }
             case COOKIE_ECHO -> {
-                chunk.relabel("COOKIE_ECHO chunk (Cookie length: " + (length - 4) + " bytes)");
-                c.need(4, length - 4);
+                // the label after the cookie: a cut cookie leaves it "COOKIE_ECHO chunk"
                 if (length > 4) {
+                    c.need(4, length - 4);
                     c.at(chunk.bytes("sctp.cookie", "Cookie", c.s, c.base + 4, length - 4), 4, length - 4);
                 }
+                chunk.relabel("COOKIE_ECHO chunk (Cookie length: " + (length - 4) + " bytes)");
             }
             case SHUTDOWN_COMPLETE -> Sctp.item(c, flags, "sctp.shutdown_complete_t_bit", 1, 1);
             case ECNE -> Sctp.item(c, chunk, "sctp.ecne_lowest_tsn", 4, 4);
@@ -86,6 +87,9 @@ final class Chunks {
                 if (length > 4) {
                     c.need(4, length - 4);
                     c.at(chunk.bytes("sctp.chunk_value", "Chunk value", c.s, c.base + 4, length - 4), 4, length - 4);
+                }
+                if (name == null) {
+                    chunk.relabel("RESERVED chunk (Type: " + type + ", value length: " + (length - 4) + " bytes)");
                 }
             }
         }
