@@ -153,6 +153,7 @@ final class Chunks {
         if (!(b && e)) {
             // reassembly (on by default) takes the fragment: the chunk and the SCTP item end with its header
             w.info.append("(Message Fragment) ");
+            w.fragment = true;
             chunk.length(DATA_HEADER);
             return true;
         }

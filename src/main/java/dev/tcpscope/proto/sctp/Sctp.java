@@ -62,16 +62,19 @@ public final class Sctp {
      */
     public static Tvb.Stop walk(Tvb t, Tsns tsns, boolean fragmented, Tree root, StringBuilder protocol, StringBuilder info,
                                 Consumer<String> protocols) {
+        Walk w = null;
         try {
             // ports the capture cuts leave the columns to IP (measured on mutated packets)
             t.need(0, 4);
             protocol.setLength(0);
             protocol.append("SCTP");
             info.setLength(0);
-            new Walk(t, tsns == null ? Tsns.NONE : tsns, root, info, protocols).run();
+            w = new Walk(t, tsns == null ? Tsns.NONE : tsns, root, info, protocols);
+            w.run();
             return null;
         } catch (Tvb.Stop stop) {
-            return stop.shown(fragmented);
+            // after a DATA fragment packet-sctp.c has set pinfo->fragmented: a malformed rest is "unreassembled"
+            return stop.shown(fragmented || w != null && w.fragment);
         }
     }
 
@@ -107,6 +110,8 @@ public final class Sctp {
         DataSink sink;
         /** DATA chunks walked so far: the index into {@link Tsns#retrans}. */
         int dataChunks;
+        /** Whether a DATA chunk that is a message fragment has been walked (pinfo->fragmented). */
+        boolean fragment;
 
         Walk(Tvb t, Tsns tsns, Tree root, StringBuilder info, Consumer<String> protocols) {
             this.t = t;
