@@ -641,7 +641,7 @@ public final class PacketList {
     /** packet-sctp.c's columns, from the walk that also builds its tree (relative TSNs only outside an ICMP quote). */
     private boolean sctp(int i) {
         long[] b = d == cur.dissection() ? cur.sctpBases() : new long[] {-1, -1};
-        return walked(dev.tcpscope.proto.sctp.Sctp.walk(tvb(i), dev.tcpscope.proto.sctp.Sctp.Tsns.of(b), d.fragmented,
+        return walked(dev.tcpscope.proto.sctp.Sctp.walk(tvb(i), dev.tcpscope.proto.sctp.Sctp.Tsns.of(b), d.fragmented, withTree,
                 Tree.NOTHING, protocol, info, name -> { }));
     }
 

@@ -47,17 +47,19 @@ final class Chunks {
         boolean handedOn = false;
         switch (type) {
             case DATA -> handedOn = data(w, c, chunk, flags, length);
-            case INIT, INIT_ACK -> init(c, chunk, type == INIT ? "sctp.init_" : "sctp.initack_", length);
+            case INIT, INIT_ACK -> init(w, c, chunk, type == INIT ? "sctp.init_" : "sctp.initack_", length);
             case SACK -> sack(w, c, chunk, flags, length);
             case HEARTBEAT, HEARTBEAT_ACK -> {
                 chunk.relabel(name + " chunk (Information: " + (length - 4) + " bytes)");
-                Params.list(c, chunk, 4, length);
+                Params.list(c, chunk, 4, length, w.tree);
             }
             case ABORT, ERROR -> {
                 if (type == ABORT) {
                     Sctp.item(c, flags, "sctp.abort_t_bit", 1, 1);
                 }
-                Params.causes(c, chunk, 4, length);
+                if (w.tree) {
+                    Params.causes(c, chunk, 4, length);
+                }
             }
             case SHUTDOWN -> {
                 long ack = c.u32(4);
@@ -165,7 +167,7 @@ final class Chunks {
         return true;
     }
 
-    private static void init(Tvb c, Tree chunk, String prefix, int length) {
+    private static void init(Sctp.Walk w, Tvb c, Tree chunk, String prefix, int length) {
         long tag = c.u32(4);
         Sctp.item(c, chunk, prefix + "initiate_tag", 4, 4);
         c.at(chunk.hidden("sctp.initiate_tag", String.format("0x%08x", tag)), 4, 4);
@@ -177,7 +179,7 @@ final class Chunks {
         Sctp.item(c, chunk, prefix + "initial_tsn", 16, 4);
         chunk.relabel((prefix.equals("sctp.init_") ? "INIT" : "INIT_ACK") + " chunk (Outbound streams: " + out
                 + ", inbound streams: " + in + ")");
-        Params.list(c, chunk, 20, length);
+        Params.list(c, chunk, 20, length, w.tree);
     }
 
     private static void sack(Sctp.Walk w, Tvb c, Tree chunk, Tree flags, int length) {

@@ -11,8 +11,12 @@ import dev.tcpscope.proto.Tvb;
 final class Params {
     private Params() { }
 
-    /** The parameters in {@code [off, end)} of the chunk. */
-    static void list(Tvb c, Tree chunk, int off, int end) {
+    /**
+     * The parameters in {@code [off, end)} of the chunk. Without {@code tree} only each
+     * parameter's header is read and its bytes checked (packet-sctp.c makes each parameter's tvb
+     * whatever the tree; their values it reads into a tree only).
+     */
+    static void list(Tvb c, Tree chunk, int off, int end, boolean tree) {
         while (end - off >= 4) {
             int length = c.u16(off + 2);
             int padded = (length + 3) & ~3;
@@ -24,7 +28,10 @@ final class Params {
                 throw Tvb.Stop.MALFORMED;
             }
             int inChunk = Math.min(padded, end - off);
-            param(c, chunk, off, length, inChunk, last);
+            c.need(off, inChunk);
+            if (tree) {
+                param(c, chunk, off, length, inChunk, last);
+            }
             off += padded;
         }
     }
@@ -34,7 +41,8 @@ final class Params {
         String name = Sctp.REG.value("sctp.parameter_type", type);
         Tree p = c.at(chunk.text((name != null ? name : "Unknown") + " parameter"), off, inChunk);
         int pad = inChunk - length;
-        if (last && pad > 0) {
+        // padding inside the chunk's length, or implied by a length running past the chunk
+        if (last && (pad > 0 || length > inChunk && ((length + 3) & ~3) > length)) {
             p.expert("sctp.parameter_padding.expert", Tree.Severity.NOTE, Tree.Group.MALFORMED,
                     "The padding of this final parameter should be the padding of the chunk.");
         }
@@ -75,13 +83,16 @@ final class Params {
                 for (int k = 0; k + 2 <= n; k += 2) {
                     int t = c.u16(v + k);
                     Sctp.named(c, p, "sctp.parameter_supported_address_type", v + k, 2);
-                    label.append(k == 0 ? "" : ", ").append(switch (t) {
+                    label.append(switch (t) {
                         case 5 -> "IPv4";
                         case 6 -> "IPv6";
                         case 11 -> "hostname";
                         default -> Integer.toString(t);
-                    });
+                    }).append(", ");
                     p.relabel(label.toString());
+                }
+                if (n >= 2) {
+                    label.setLength(label.length() - 2);
                 }
                 p.relabel(label.append(')').toString());
             }

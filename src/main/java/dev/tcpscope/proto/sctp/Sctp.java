@@ -62,6 +62,16 @@ public final class Sctp {
      */
     public static Tvb.Stop walk(Tvb t, Tsns tsns, boolean fragmented, Tree root, StringBuilder protocol, StringBuilder info,
                                 Consumer<String> protocols) {
+        return walk(t, tsns, fragmented, true, root, protocol, info, protocols);
+    }
+
+    /**
+     * As {@link #walk(Tvb, Tsns, boolean, Tree, StringBuilder, StringBuilder, Consumer)}; without
+     * {@code tree} (tshark's list with no filter, details or fields) the parameters and error
+     * causes are not read, as packet-sctp.c reads them only into a tree.
+     */
+    public static Tvb.Stop walk(Tvb t, Tsns tsns, boolean fragmented, boolean tree, Tree root, StringBuilder protocol,
+                                StringBuilder info, Consumer<String> protocols) {
         Walk w = null;
         try {
             // ports the capture cuts leave the columns to IP (measured on mutated packets)
@@ -70,6 +80,7 @@ public final class Sctp {
             protocol.append("SCTP");
             info.setLength(0);
             w = new Walk(t, tsns == null ? Tsns.NONE : tsns, root, info, protocols);
+            w.tree = tree;
             w.run();
             return null;
         } catch (Tvb.Stop stop) {
@@ -112,6 +123,8 @@ public final class Sctp {
         int dataChunks;
         /** Whether a DATA chunk that is a message fragment has been walked (pinfo->fragmented). */
         boolean fragment;
+        /** Whether tshark would build a tree: else parameters and causes are not read. */
+        boolean tree = true;
 
         Walk(Tvb t, Tsns tsns, Tree root, StringBuilder info, Consumer<String> protocols) {
             this.t = t;
@@ -175,6 +188,7 @@ public final class Sctp {
             }
             Walk dry = new Walk(t, tsns, Tree.NOTHING, new StringBuilder(), name -> { });
             dry.sctp = Tree.NOTHING;
+            dry.tree = tree;
             try {
                 dry.chunks();
                 return true;
