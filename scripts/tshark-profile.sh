@@ -154,6 +154,9 @@ ENABLED=(
   # eigrp: Cisco's EIGRP, IP protocol 88 (src/main/java/dev/tcpscope/proto/eigrp;
   #   docs/bfdeigrp.md): the header, its checksum, and the TLVs.
   eigrp
+  # sctp: SCTP, IP protocol 132 (src/main/java/dev/tcpscope/proto/sctp); its payload protocols
+  #   (M3UA, DIAMETER, ForCES ...) stay disabled, so DATA chunks' payloads show as data.
+  sctp
   # quic: QUIC (RFC 9000/9001/9369) by its "udp" heuristic, which takes the UDP conversation
   #   (packet-quic.c registers no udp.port), Initial packets opened with the keys of the
   #   client's first DCID, their CRYPTO frames put in order and handed to tls's

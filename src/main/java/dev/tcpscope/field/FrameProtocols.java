@@ -93,6 +93,12 @@ final class FrameProtocols {
                 || (x.proto(n - 1) == Proto.UDP || x.proto(n - 1) == Proto.UDPENCAP) && d.datagramTaker() != null)) {
             above(d, null, v::add); // the data items of the protocols above (an SSDP body without a type)
         }
+        for (int i = 0; i < n; i++) {
+            if (x.proto(i) == Proto.SCTP) {
+                dev.tcpscope.proto.sctp.Sctp.data(new dev.tcpscope.proto.Tvb(x.segment(i), x.offset(i), x.captured(i),
+                        x.reported(i)), v::add);
+            }
+        }
         Dissection q = x.quote();
         if (q != null && q.count() > 0 && quotedLeftover(d, q, q.count() - 1) > 0) {
             addData(q, q.count() - 1, dataStart(d, q, q.count() - 1), v);
@@ -168,6 +174,7 @@ final class FrameProtocols {
             case IPCOMP -> x.captured(i); // its data items come from ipcompData
             case IGMP -> x.captured(i); // an unknown type's rest is igmp.data, not the data protocol
             case VRRP, EIGRP -> x.captured(i);
+            case SCTP -> x.captured(i); // its DATA chunks' payloads are named by the walk
             case PIM -> x.captured(i); // a Register's datagram is a layer of its own
             case PTP -> x.captured(i); // the message, to its length (what follows is Ethernet padding)
             case VXLAN, VXLAN_GPE, GENEVE, GTP, UDPENCAP -> UdpTunnel.dataStart(x, i);
@@ -252,6 +259,11 @@ final class FrameProtocols {
                 case VRRP -> add(sb, "vrrp");
                 case EIGRP -> add(sb, "eigrp");
                 case PIM -> add(sb, "pim");
+                case SCTP -> {
+                    add(sb, "sctp");
+                    dev.tcpscope.proto.sctp.Sctp.names(new dev.tcpscope.proto.Tvb(x.segment(i), x.offset(i), x.captured(i),
+                            x.reported(i)), name -> add(sb, name));
+                }
                 case PTP -> add(sb, "ptp");
                 case VXLAN -> add(sb, "vxlan");
                 case VXLAN_GPE -> { } // packet-vxlan.c's GPE handle is not in the frame's layers
@@ -398,7 +410,7 @@ final class FrameProtocols {
             case MPLS -> Math.max(0, rep - Math.max(0, Mpls.stackLength(x.segment(i), x.offset(i), x.captured(i), rep)));
             case PW_ETH_CW -> 0;
             case PW_ACH -> rep - 4;
-            case ESP, IPCOMP, IGMP, VRRP, EIGRP, PIM, PTP -> 0;
+            case ESP, IPCOMP, IGMP, VRRP, EIGRP, PIM, PTP, SCTP -> 0;
             case AH -> x.captured(i) < 2 ? 0 : Math.max(0, rep - dev.tcpscope.wire.Ipsec.ahHeaderLength(x.segment(i), x.offset(i)));
             case UDPENCAP -> x == d.dissection() && i == x.count() - 1 && d.datagramTaker() != null ? 0 : UdpTunnel.leftover(x, i);
             case VXLAN, VXLAN_GPE, GENEVE, GTP -> UdpTunnel.leftover(x, i);

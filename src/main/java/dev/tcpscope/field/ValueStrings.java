@@ -25,6 +25,16 @@ public final class ValueStrings {
             0x07000000, "Malformed", 0x08000000, "Debug", 0x09000000, "Protocol", 0x0a000000, "Security",
             0x0b000000, "Comment", 0x0c000000, "Decryption", 0x0d000000, "Assumption", 0x0e000000, "Deprecated");
 
+    /**
+     * packet-sctp.c's {@code chunk_type_values}: {@code sctp.chunk_type}, which the default rule
+     * "SCTP ABORT" names ({@code sctp.chunk_type eq ABORT}).
+     */
+    private static final Map<Long, String> SCTP_CHUNK_TYPE = names(0, "DATA", 1, "INIT", 2, "INIT_ACK", 3, "SACK",
+            4, "HEARTBEAT", 5, "HEARTBEAT_ACK", 6, "ABORT", 7, "SHUTDOWN", 8, "SHUTDOWN_ACK", 9, "ERROR", 10, "COOKIE_ECHO",
+            11, "COOKIE_ACK", 12, "ECNE", 13, "CWR", 14, "SHUTDOWN_COMPLETE", 15, "AUTH", 16, "NR_SACK", 64, "I_DATA",
+            128, "ASCONF_ACK", 129, "PKTDROP", 130, "RE_CONFIG", 132, "PAD", 192, "FORWARD_TSN", 193, "ASCONF",
+            194, "I_FORWARD_TSN", 255, "IETF_EXTENSION");
+
     private ValueStrings() { }
 
     /** The value names of {@code field}, in value order, or null when it has none. */
@@ -33,6 +43,7 @@ public final class ValueStrings {
         return switch (n) {
             case "_ws.expert.severity" -> SEVERITY;
             case "_ws.expert.group" -> GROUP;
+            case "sctp.chunk_type" -> SCTP_CHUNK_TYPE;
             default -> n.endsWith(".checksum.status") || n.endsWith(".fcs.status") ? CHECKSUM : null;
         };
     }

@@ -308,6 +308,7 @@ public final class Details {
                     case IGMP -> igmp(i);
                     case VRRP -> vrrp(i);
                     case EIGRP -> eigrp(i);
+                    case SCTP -> sctp(i);
                     case PIM -> pim(i);
                     case PTP -> ptp(i);
                     default -> false;
@@ -700,6 +701,7 @@ public final class Details {
                 case IGMP -> igmp(i);
                 case VRRP -> vrrp(i);
                 case EIGRP -> eigrp(i);
+                case SCTP -> sctp(i);
                 case PIM -> pim(i);
                 case PTP -> ptp(i);
                 case VXLAN, VXLAN_GPE, GENEVE, GTP -> udpTunnel(i);
@@ -992,6 +994,15 @@ public final class Details {
             data(d.segment(i), d.offset(i) + w, d.captured(i) - w);
         }
         return ok;
+    }
+
+    /** packet-sctp.c's tree ({@code proto.sctp.Sctp}); relative TSNs only outside an ICMP quote. */
+    private boolean sctp(int i) {
+        protocol("sctp");
+        consumed(i, d.captured(i));
+        long[] b = d == decoder.dissection() ? decoder.sctpBases() : new long[] {-1, -1};
+        return walked(dev.tcpscope.proto.sctp.Sctp.walk(tvb(i), dev.tcpscope.proto.sctp.Sctp.Tsns.of(b), d.fragmented,
+                root, new StringBuilder(), new StringBuilder(), this::protocol), "SCTP");
     }
 
     /** packet-vrrp.c's tree ({@code proto.vrrp.Vrrp}). */

@@ -396,7 +396,7 @@ final class LinkDetails {
             case 772 -> "Loopback";
             case 776 -> "IPv6-in-IPv4";
             case 778 -> "IP over IP";
-            case 65534 -> "None";
+            case 65534 -> "zero header length"; // packet-sll.c's name for ARPHRD_NONE
             default -> "Unknown";
         };
     }

@@ -300,6 +300,7 @@ public final class PacketList {
                 case IGMP -> igmp(i);
                 case VRRP -> vrrp(i);
                 case EIGRP -> walked(dev.tcpscope.proto.eigrp.Eigrp.walk(tvb(i), d.fragmented, Tree.NOTHING, protocol, info));
+                case SCTP -> sctp(i);
                 case PIM -> pim(i);
                 case PTP -> ptp(i);
                 case VXLAN -> walked(Vxlan.walk(tvb(i), Tree.NOTHING, protocol, info));
@@ -636,6 +637,13 @@ public final class PacketList {
             return false;
         }
         return walked(stop);
+    }
+
+    /** packet-sctp.c's columns, from the walk that also builds its tree (relative TSNs only outside an ICMP quote). */
+    private boolean sctp(int i) {
+        long[] b = d == cur.dissection() ? cur.sctpBases() : new long[] {-1, -1};
+        return walked(dev.tcpscope.proto.sctp.Sctp.walk(tvb(i), dev.tcpscope.proto.sctp.Sctp.Tsns.of(b), d.fragmented, withTree,
+                Tree.NOTHING, protocol, info, name -> { }));
     }
 
     /** packet-vrrp.c's columns, from the walk that also builds its tree. */

@@ -62,6 +62,7 @@ public final class Protocols {
                 group(dev.tcpscope.proto.igmp.IgmpFields::all, "igmp"),
                 group(dev.tcpscope.proto.vrrp.VrrpFields::all, "vrrp"),
                 group(dev.tcpscope.proto.eigrp.EigrpFields::all, "eigrp"),
+                group(dev.tcpscope.proto.sctp.SctpFields::all, "sctp"),
                 group(dev.tcpscope.proto.llc.LlcFields::llc, "llc", "mausb", "locamation-im", "basicxid"),
                 group(dev.tcpscope.proto.ppp.PppFields::all, "pppoe", "pppoed", "pppoes", "ppp", "lcp", "ipcp", "ipv6cp", "pap", "chap"),
                 group(dev.tcpscope.proto.stp.StpFields::all, "stp", "mstp", "bpdu"),

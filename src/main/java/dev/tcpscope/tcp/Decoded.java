@@ -30,4 +30,12 @@ public interface Decoded {
 
     /** Whether the protocols build a tree for it (a filter, details or fields want one). */
     boolean treeWanted();
+
+    /**
+     * The first TSNs of the frame's SCTP half association and of its peer ({@code SctpTsns}),
+     * -1 where tshark shows no relative TSN.
+     */
+    default long[] sctpBases() {
+        return new long[] {-1, -1};
+    }
 }

@@ -263,6 +263,7 @@ public final class Decoder implements Decoded {
         dissector.knownReassemblies(first.reassemblies);
         echoes.secondPassOf(first.echoes);
         udpConversations.secondPassOf(first.udpConversations);
+        sctpTsns.secondPassOf(first.sctpTsns);
     }
 
     private ReassembledIn reassemblies;
@@ -357,6 +358,7 @@ public final class Decoder implements Decoded {
         udpConversations.frame(dissection, time, f.number());
         espSequences.frame(dissection, f.number());
         echoes.frame(dissection, f.number(), time);
+        sctpTsns.frame(dissection, f.number(), time);
         int n = dissection.count();
         for (int i = 0; i < n; i++) {
             Proto p = dissection.proto(i);
@@ -389,6 +391,10 @@ public final class Decoder implements Decoded {
     private final UdpConversations udpConversations = new UdpConversations();
     private final EspSequences espSequences = new EspSequences();
     private final IcmpEchoes echoes = new IcmpEchoes();
+    private final SctpTsns sctpTsns = new SctpTsns();
+
+    @Override
+    public long[] sctpBases() { return sctpTsns.bases(); }
 
     /** The echo request/reply matching of the frame just decoded. */
     @Override

@@ -23,6 +23,10 @@ public final class FrameCopy implements Decoded {
     private final EtherTrailer trailer = new EtherTrailer();
     private boolean trailerDone;
     private boolean tree;
+    private long[] sctpBases = {-1, -1};
+
+    @Override
+    public long[] sctpBases() { return sctpBases; }
 
     /** Copies the frame {@code d} decoded last, its bytes into {@code copies}. */
     public void copyOf(Decoder d, SegmentCopies copies) {
@@ -51,6 +55,7 @@ public final class FrameCopy implements Decoded {
             app.copyOf(a);
         }
         echoes.copyAnswer(d.echoes());
+        sctpBases = d.sctpBases();
         trailerDone = false;
         tree = d.treeWanted();
     }

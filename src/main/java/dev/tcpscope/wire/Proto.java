@@ -76,6 +76,8 @@ public enum Proto {
     VRRP,
     /** EIGRP (IP protocol 88; RFC 7868), walked by {@code proto.eigrp.Eigrp}. */
     EIGRP,
+    /** SCTP (IP protocol 132; RFC 9260), walked by {@code proto.sctp.Sctp}. */
+    SCTP,
     /**
      * PIM (IP protocol 103; RFC 7761, 3973, 5015), walked by {@code proto.pim.Pim}; a Register's
      * datagram follows as the next layers.

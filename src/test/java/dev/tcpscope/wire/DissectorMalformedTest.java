@@ -264,11 +264,11 @@ class DissectorMalformedTest {
     @Test
     void unknownIpProtocol() {
         byte[] b = WireFrames.ethIpv4TcpSyn();
-        b[23] = (byte) 132;   // SCTP
+        b[23] = (byte) 253;   // RFC 3692's experimentation and testing (SCTP, 132, which this used, is a layer now)
         Dissection d = dissect(frame(LinkType.ETHERNET, b));
         assertThat(layers(d)).containsExactly("ETH@0 74/74", "IPV4@14 60/60");
         assertThat(d.end).isEqualTo(End.UNKNOWN_IP_PROTO);
-        assertThat(d.ipProto).isEqualTo(132);
+        assertThat(d.ipProto).isEqualTo(253);
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.List;
  * frame (Wireshark's {@code color_filters_colorize_packet}).
  *
  * <p>Filters are compiled with {@link Unknown#ABSENT}: Wireshark's rules name protocols tcpscope
- * does not dissect ({@code hsrp.state}, {@code smb}, {@code http}, {@code sctp.chunk_type eq ABORT}),
+ * does not dissect ({@code hsrp.state}, {@code smb}, {@code http}),
  * which in Wireshark are known fields that TCP/IP-only frames lack; here they are fields that are
  * never present, so the rules that need them never match, while {@code http || tcp.port == 80}
  * still matches port 80. That is what tshark does when those protocols are disabled (the
