@@ -29,6 +29,11 @@ public final class Conversation {
     final Handshake handshake = new Handshake();
     /** Whether this is {@link AnalysisMode#PRECISE}. */
     boolean precise;
+    /**
+     * packet-tcp.c's {@code server_port}: the destination port of the latest SYN, or the source
+     * port of the latest SYN+ACK (0: none yet), the port whose dissector is tried first.
+     */
+    int serverPort;
 
     Conversation(int stream, long time, StreamFinals.Entry finals, boolean precise) {
         reset(stream, time, finals, precise);
@@ -43,6 +48,7 @@ public final class Conversation {
         firstRtt = 0;
         completeness = 0;
         shownCompleteness = 0;
+        serverPort = 0;
         this.stream = stream;
         this.precise = precise;
         this.firstTime = time;

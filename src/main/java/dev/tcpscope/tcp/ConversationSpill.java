@@ -225,7 +225,7 @@ final class ConversationSpill implements AutoCloseable {
         ByteBuffer b = record;
         b.putInt(c.stream).putLong(c.synTime).putLong(c.firstRtt).putInt(c.completeness)
                 .putInt(c.shownCompleteness).putLong(c.firstTime).putLong(c.previousTime)
-                .put((byte) (c.precise ? 1 : 0));
+                .put((byte) (c.precise ? 1 : 0)).putInt(c.serverPort);
         Handshake h = c.handshake;
         b.putInt(h.syn).putInt(h.synAck).putInt(h.ack).putInt(h.lowFin).putInt(h.highFin).putInt(h.rst)
                 .put((byte) (h.lowClosedFirst ? 1 : 0));
@@ -243,6 +243,7 @@ final class ConversationSpill implements AutoCloseable {
         long firstTime = b.getLong();
         long previousTime = b.getLong();
         boolean precise = b.get() != 0;
+        int serverPort = b.getInt();
         StreamFinals.Entry entry = finals != null ? finals.get(stream) : null;
         Conversation c = reuse != null ? reuse : new Conversation(stream, firstTime, entry, precise);
         if (reuse != null) {
@@ -253,6 +254,7 @@ final class ConversationSpill implements AutoCloseable {
         c.completeness = completeness;
         c.shownCompleteness = shown;
         c.previousTime = previousTime;
+        c.serverPort = serverPort;
         Handshake h = c.handshake;
         h.syn = b.getInt();
         h.synAck = b.getInt();

@@ -495,7 +495,7 @@ public final class Desegmenter {
             // the FIN completed a PDU that ran until the end of the stream
         } else if (length > 0 && captured > 0) {
             if (st == null) {
-                PduDissector d = choose(rec.stream, srcPort, dstPort, payload, off, captured);
+                PduDissector d = choose(rec.stream, rec.serverPort, srcPort, dstPort, payload, off, captured);
                 if (d != null) {
                     st = new Stream();
                     st.dissector = d;
@@ -528,10 +528,17 @@ public final class Desegmenter {
         return m != null && m.seq <= seq && m.nxtpdu > seq;
     }
 
-    private PduDissector choose(int stream, int srcPort, int dstPort, MemorySegment s, long off, int len) {
+    /**
+     * decode_tcp_ports' order: the server port a SYN or SYN+ACK of the conversation named, then
+     * the lower port, the higher, the heuristics.
+     */
+    private PduDissector choose(int stream, int serverPort, int srcPort, int dstPort, MemorySegment s, long off, int len) {
         int low = Math.min(srcPort, dstPort);
         int high = Math.max(srcPort, dstPort);
-        PduDissector d = low != 0 ? table.byPort(low) : null;
+        PduDissector d = serverPort != 0 ? table.byPort(serverPort) : null;
+        if (d == null && low != 0) {
+            d = table.byPort(low);
+        }
         if (d == null && high != 0) {
             d = table.byPort(high);
         }

@@ -276,9 +276,13 @@ public final class TcpAnalyzer {
         Endpoint rcv = c.receiver(fwd);
         snd.sackCount = 0;
         c.handshake.observe(frame, fwd, flags);
+        if ((flags & Tcp.SYN) != 0) {
+            c.serverPort = (flags & Tcp.ACK_FLAG) != 0 ? sport : dport;
+        }
         current = c;
 
         out.stream = c.stream;
+        out.serverPort = c.serverPort;
         out.forward = fwd;
         out.seqRaw = seq;
         out.ackRaw = ack;

@@ -60,6 +60,8 @@ public final class TcpRecord {
     public long sackBase;
     /** Whether this segment's direction is the low→high one of its conversation. */
     public boolean forward;
+    /** The conversation's server port as packet-tcp.c keeps it (its latest SYN's destination, SYN+ACK's source; 0: none). */
+    public int serverPort;
 
     /** {@code tcp.nxtseq}: the relative sequence number after this segment (SYN and FIN count one). */
     public long nextSeq;
@@ -136,6 +138,7 @@ public final class TcpRecord {
         ack = o.ack;
         window = o.window;
         sackBase = o.sackBase;
+        serverPort = o.serverPort;
         forward = o.forward;
         nextSeq = o.nextSeq;
         bogusHeaderLength = o.bogusHeaderLength;
