@@ -168,6 +168,7 @@ final class FrameProtocols {
             case IPCOMP -> x.captured(i); // its data items come from ipcompData
             case IGMP -> x.captured(i); // an unknown type's rest is igmp.data, not the data protocol
             case VRRP -> x.captured(i);
+            case OSPF -> x.captured(i); // an unknown type's rest is left to ospf, not data
             case PIM -> x.captured(i); // a Register's datagram is a layer of its own
             case PTP -> x.captured(i); // the message, to its length (what follows is Ethernet padding)
             case VXLAN, VXLAN_GPE, GENEVE, GTP, UDPENCAP -> UdpTunnel.dataStart(x, i);
@@ -251,6 +252,7 @@ final class FrameProtocols {
                 }
                 case VRRP -> add(sb, "vrrp");
                 case PIM -> add(sb, "pim");
+                case OSPF -> add(sb, "ospf");
                 case PTP -> add(sb, "ptp");
                 case VXLAN -> add(sb, "vxlan");
                 case VXLAN_GPE -> { } // packet-vxlan.c's GPE handle is not in the frame's layers
@@ -397,7 +399,7 @@ final class FrameProtocols {
             case MPLS -> Math.max(0, rep - Math.max(0, Mpls.stackLength(x.segment(i), x.offset(i), x.captured(i), rep)));
             case PW_ETH_CW -> 0;
             case PW_ACH -> rep - 4;
-            case ESP, IPCOMP, IGMP, VRRP, PIM, PTP -> 0;
+            case ESP, IPCOMP, IGMP, VRRP, PIM, OSPF, PTP -> 0;
             case AH -> x.captured(i) < 2 ? 0 : Math.max(0, rep - dev.tcpscope.wire.Ipsec.ahHeaderLength(x.segment(i), x.offset(i)));
             case UDPENCAP -> x == d.dissection() && i == x.count() - 1 && d.datagramTaker() != null ? 0 : UdpTunnel.leftover(x, i);
             case VXLAN, VXLAN_GPE, GENEVE, GTP -> UdpTunnel.leftover(x, i);

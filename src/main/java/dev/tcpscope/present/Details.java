@@ -12,6 +12,7 @@ import dev.tcpscope.proto.igmp.Igmp;
 import dev.tcpscope.proto.Text;
 import dev.tcpscope.proto.pim.Pim;
 import dev.tcpscope.proto.pim.PimV1;
+import dev.tcpscope.proto.ospf.Ospf;
 import dev.tcpscope.proto.vrrp.Vrrp;
 import dev.tcpscope.present.color.ColoringRule;
 import dev.tcpscope.tcp.Decoder;
@@ -308,6 +309,7 @@ public final class Details {
                     case IGMP -> igmp(i);
                     case VRRP -> vrrp(i);
                     case PIM -> pim(i);
+                    case OSPF -> ospf(i);
                     case PTP -> ptp(i);
                     default -> false;
                 };
@@ -699,6 +701,7 @@ public final class Details {
                 case IGMP -> igmp(i);
                 case VRRP -> vrrp(i);
                 case PIM -> pim(i);
+                case OSPF -> ospf(i);
                 case PTP -> ptp(i);
                 case VXLAN, VXLAN_GPE, GENEVE, GTP -> udpTunnel(i);
                 case UDPENCAP -> ipsec.udpencap(i);
@@ -990,6 +993,13 @@ public final class Details {
             data(d.segment(i), d.offset(i) + w, d.captured(i) - w);
         }
         return ok;
+    }
+
+    /** packet-ospf.c's tree ({@code proto.ospf.Ospf}). */
+    private boolean ospf(int i) {
+        protocol("ospf");
+        consumed(i, d.captured(i));
+        return walked(Ospf.walk(tvb(i), Vrrp.Ip.below(d, i), d.fragmented, root, new StringBuilder(), new StringBuilder()), "OSPF");
     }
 
     /** packet-vrrp.c's tree ({@code proto.vrrp.Vrrp}). */

@@ -5,6 +5,7 @@ import dev.tcpscope.proto.Tree;
 import dev.tcpscope.proto.Tvb;
 import dev.tcpscope.proto.igmp.Igmp;
 import dev.tcpscope.proto.pim.Pim;
+import dev.tcpscope.proto.ospf.Ospf;
 import dev.tcpscope.proto.vrrp.Vrrp;
 import dev.tcpscope.proto.tunnel.Geneve;
 import dev.tcpscope.proto.tunnel.Gtp;
@@ -300,6 +301,7 @@ public final class PacketList {
                 case IGMP -> igmp(i);
                 case VRRP -> vrrp(i);
                 case PIM -> pim(i);
+                case OSPF -> walked(Ospf.walk(tvb(i), Vrrp.Ip.below(d, i), d.fragmented, Tree.NOTHING, protocol, info));
                 case PTP -> ptp(i);
                 case VXLAN -> walked(Vxlan.walk(tvb(i), Tree.NOTHING, protocol, info));
                 case VXLAN_GPE -> walked(Vxlan.walkGpe(tvb(i), Tree.NOTHING, protocol, info));

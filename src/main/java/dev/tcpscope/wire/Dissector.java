@@ -55,6 +55,7 @@ public final class Dissector {
     private final int IPPROTO_MPLS = 137;
     private final int IPPROTO_VRRP = 112;
     private final int IPPROTO_PIM = 103;
+    private final int IPPROTO_OSPF = 89;
 
     /** Fills {@code d} with the layers of {@code f}. */
     public void dissect(Frame f, Dissection d) {
@@ -595,6 +596,13 @@ public final class Dissector {
                 }
             }
             case IPPROTO_PIM -> pim(d, s, off, cap, rep);
+            case IPPROTO_OSPF -> {
+                if (rep > 0) {
+                    layer(d, Proto.OSPF, s, off, cap, rep, 0); // proto.ospf.Ospf reads it
+                } else {
+                    d.end = End.UNKNOWN_IP_PROTO;
+                }
+            }
             default -> d.end = End.UNKNOWN_IP_PROTO;
         }
     }
@@ -651,7 +659,7 @@ public final class Dissector {
     private boolean dissected(int p) {
         return switch (p) {
             case IPPROTO_TCP, IPPROTO_UDP, IPPROTO_ICMP, IPPROTO_ICMPV6, IPPROTO_IPIP, IPPROTO_IPV6, IPPROTO_GRE,
-                    IPPROTO_MPLS, IPPROTO_ESP, IPPROTO_AH, IPPROTO_IPCOMP, IPPROTO_IGMP, IPPROTO_VRRP, IPPROTO_PIM -> true;
+                    IPPROTO_MPLS, IPPROTO_ESP, IPPROTO_AH, IPPROTO_IPCOMP, IPPROTO_IGMP, IPPROTO_VRRP, IPPROTO_PIM, IPPROTO_OSPF -> true;
             default -> false;
         };
     }

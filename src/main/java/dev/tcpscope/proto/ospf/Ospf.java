@@ -1,0 +1,864 @@
+package dev.tcpscope.proto.ospf;
+
+import dev.tcpscope.proto.Text;
+import dev.tcpscope.proto.Tree;
+import dev.tcpscope.proto.Tvb;
+import dev.tcpscope.proto.vrrp.Vrrp;
+import dev.tcpscope.wire.InternetChecksum;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * OSPF (IP protocol 89) as packet-ospf.c (Wireshark 4.0) shows it: version 2 (RFC 2328) and
+ * version 3 (RFC 5340) headers with their checksum and v2's authentication, Hello, Database
+ * Description, Link State Request, Update and Acknowledge, the LSA headers and the bodies of
+ * router, network, summary, AS-external and NSSA LSAs (v2) and of router, network,
+ * inter-area, AS-external, NSSA, link and intra-area-prefix LSAs (v3), the LLS data block and
+ * v3's authentication trailer.
+ *
+ * <p>One walk makes the Protocol and Info columns, the tree and the fields, in packet-ospf.c's
+ * order of reads: a read past the captured bytes throws the {@link Tvb.Stop} that the caller
+ * shows, where tshark's bounds exception stops the dissector. Every loop advances by at least
+ * four bytes or is bounded by a 16-bit count read from the packet, so a mutated packet ends.
+ */
+public final class Ospf {
+    private Ospf() { }
+
+    static final int IPPROTO_OSPF = 89;
+
+    /**
+     * Walks the OSPF packet in {@code t}: sets the columns and adds the tree under {@code root}.
+     *
+     * @param ip the addresses of the IP layer below (the v3 checksum's pseudo-header)
+     * @return null when the walk ended, or the exception that ended it
+     */
+    public static Tvb.Stop walk(Tvb t, Vrrp.Ip ip, boolean fragmented, Tree root, StringBuilder protocol, StringBuilder info) {
+        protocol.setLength(0);
+        protocol.append("OSPF");
+        info.setLength(0);
+        try {
+            new Walk(t, ip, fragmented, root).packet(info);
+            return null;
+        } catch (Tvb.Stop stop) {
+            return stop.shown(fragmented);
+        }
+    }
+
+    /** One flag of a bit field: its field, name, mask and the words for set and clear. */
+    record Bit(String key, String name, long mask, String set, String clear) { }
+
+    static final String[] YES_NO = {"Yes", "No"};
+
+    static Bit bit(String key, String name, long mask, String set, String clear) {
+        return new Bit(key, name, mask, set, clear);
+    }
+
+    static final Bit[] V2_OPTIONS = {
+            bit("ospf.v2.options.dn", "DN", 0x80, "Set", "Not set"),
+            bit("ospf.v2.options.o", "O", 0x40, "Set", "Not set"),
+            bit("ospf.v2.options.dc", "(DC) Demand Circuits", 0x20, "Supported", "Not supported"),
+            bit("ospf.v2.options.l", "(L) LLS Data block", 0x10, "Present", "Not Present"),
+            bit("ospf.v2.options.n", "(N) NSSA", 0x08, "Supported", "Not supported"),
+            bit("ospf.v2.options.mc", "(MC) Multicast", 0x04, "Capable", "Not capable"),
+            bit("ospf.v2.options.e", "(E) External Routing", 0x02, "Capable", "Not capable"),
+            bit("ospf.v2.options.mt", "(MT) Multi-Topology Routing", 0x01, "Yes", "No")};
+
+    static final Bit[] V2_OPTIONS_LSA7 = {
+            V2_OPTIONS[0], V2_OPTIONS[1], V2_OPTIONS[2], V2_OPTIONS[3],
+            bit("ospf.v2.options.p", "(P) Propagate", 0x08, "Set", "Not set"),
+            V2_OPTIONS[5], V2_OPTIONS[6], V2_OPTIONS[7]};
+
+    static final Bit[] V3_OPTIONS = {
+            bit("ospf.v3.options.at", "AT", 0x400, "Set", "Not set"),
+            bit("ospf.v3.options.l", "L", 0x200, "Set", "Not set"),
+            bit("ospf.v3.options.af", "AF", 0x100, "Set", "Not set"),
+            bit("ospf.v3.options.dc", "DC", 0x20, "Set", "Not set"),
+            bit("ospf.v3.options.r", "R", 0x10, "Set", "Not set"),
+            bit("ospf.v3.options.n", "N", 0x08, "Set", "Not set"),
+            bit("ospf.v3.options.mc", "MC", 0x04, "Set", "Not set"),
+            bit("ospf.v3.options.e", "E", 0x02, "Set", "Not set"),
+            bit("ospf.v3.options.v6", "V6", 0x01, "Set", "Not set")};
+
+    static final Bit[] DBD = {
+            bit("ospf.dbd.r", "(R) OOBResync", 0x08, "Set", "Not set"),
+            bit("ospf.dbd.i", "(I) Init", 0x04, "Set", "Not set"),
+            bit("ospf.dbd.m", "(M) More", 0x02, "Set", "Not set"),
+            bit("ospf.dbd.ms", "(MS) Master", 0x01, "Yes", "No")};
+
+    static final Bit[] LLS_EXT = {
+            bit("ospf.lls.ext.options.rs", "(RS) Restart Signal", 0x02, "Set", "Not set"),
+            bit("ospf.lls.ext.options.lr", "(LR) LSDB Resynchronization", 0x01, "Set", "Not set")};
+
+    static final Bit[] V2_ROUTER_FLAGS = {
+            bit("ospf.v2.router.lsa.flags.h", "(H) flag", 0x80, "Yes", "No"),
+            bit("ospf.v2.router.lsa.flags.n", "(N) flag", 0x10, "Yes", "No"),
+            bit("ospf.v2.router.lsa.flags.w", "(W) Wild-card multicast receiver", 0x08, "Yes", "No"),
+            bit("ospf.v2.router.lsa.flags.v", "(V) Virtual link endpoint", 0x04, "Yes", "No"),
+            bit("ospf.v2.router.lsa.flags.e", "(E) AS boundary router", 0x02, "Yes", "No"),
+            bit("ospf.v2.router.lsa.flags.b", "(B) Area border router", 0x01, "Yes", "No")};
+
+    static final Bit[] V3_ROUTER_FLAGS = {
+            bit("ospf.v3.router.lsa.flags.w", "(W) Wild-card multicast receiver", 0x08, "Yes", "No"),
+            bit("ospf.v3.router.lsa.flags.v", "(V) Virtual link endpoint", 0x04, "Yes", "No"),
+            bit("ospf.v3.router.lsa.flags.e", "(E) AS boundary router", 0x02, "Yes", "No"),
+            bit("ospf.v3.router.lsa.flags.b", "(B) Area border router", 0x01, "Yes", "No")};
+
+    static final Bit[] V3_AS_EXTERNAL_FLAGS = {
+            bit("ospf.v3.as.external.flags.e", "(E) External Metric", 0x04, "Type 2", "Type 1"),
+            bit("ospf.v3.as.external.flags.f", "(F) Forwarding Address", 0x02, "Present", "Absent"),
+            bit("ospf.v3.as.external.flags.t", "(T) External Route Tag", 0x01, "Present", "Absent")};
+
+    static final Bit[] V3_PREFIX_OPTIONS = {
+            bit("ospf.v3.prefix.options.p", "(P) Propagate", 0x08, "Set", "Not set"),
+            bit("ospf.v3.prefix.options.mc", "(MC) Multicast", 0x04, "Set", "Not set"),
+            bit("ospf.v3.prefix.options.la", "(LA) Local Address", 0x02, "Set", "Not set"),
+            bit("ospf.v3.prefix.options.nu", "(NU) NoUnicast", 0x01, "Set", "Not set")};
+
+    private static final class Walk {
+        final Tvb t;
+        final Vrrp.Ip ip;
+        final boolean fragmented;
+        final Tree root;
+        Tree ospf;
+        int version;
+        boolean af4;
+
+        Walk(Tvb t, Vrrp.Ip ip, boolean fragmented, Tree root) {
+            this.t = t;
+            this.ip = ip;
+            this.fragmented = fragmented;
+            this.root = root;
+        }
+
+        void packet(StringBuilder info) {
+            version = t.u8(0);
+            int hlen = version == 2 ? 24 : version == 3 ? 16 : 14;
+            int type = t.u8(1);
+            info.append(OspfNames.message(type));
+            int ospflen = t.u16(2);
+            ospf = t.at(root.protocol("ospf", "Open Shortest Path First"), 0, t.cap);
+            t.need(0, hlen);
+            Tree h = t.at(ospf.none("ospf.header", "OSPF Header"), 0, hlen);
+            uint(h, "ospf.version", "Version", 0, 1);
+            t.at(h.field("ospf.msg", "Message Type: " + OspfNames.messageItem(type) + " (" + type + ")",
+                    Integer.toString(type)), 1, 1);
+            String hidden = switch (type) {
+                case 1 -> "ospf.msg.hello";
+                case 2 -> "ospf.msg.dbdesc";
+                case 3 -> "ospf.msg.lsreq";
+                case 4 -> "ospf.msg.lsupdate";
+                case 5 -> "ospf.msg.lsack";
+                default -> null;
+            };
+            if (hidden != null) {
+                t.at(h.field(hidden, "", "1").hide(), 1, 1);
+            }
+            uint(h, "ospf.packet_length", "Packet Length", 2, 2);
+            ipv4(h, "ospf.srcrouter", "Source OSPF Router", 4);
+            Tree area = ipv4(h, "ospf.area_id", "Area ID", 8);
+            if (t.u32(8) == 0) {
+                area.relabel("Area ID: 0.0.0.0 (Backbone)");
+            }
+            int cksum = t.u16(12);
+            String hex = String.format("0x%04x", cksum);
+            Tree sum = t.at(h.field("ospf.checksum", "Checksum: " + hex + (cksum == 0 ? " (None)" : ""), hex), 12, 2);
+            if (version != 2 && version != 3) {
+                return;
+            }
+            if (cksum != 0 && !fragmented && t.cap >= t.rep && t.cap >= hlen) {
+                int computed = version == 2 ? v2Checksum(hlen) : v3Checksum(ospflen);
+                sum.relabel("Checksum: " + hex + (computed == 0 ? " [correct]"
+                        : String.format(" [incorrect, should be 0x%04x]", InternetChecksum.shouldBe(cksum, computed))));
+            }
+            int crypto = 0;
+            if (version == 2) {
+                int auth = t.u16(14);
+                t.at(h.field("ospf.auth.type", "Auth Type: " + OspfNames.auth(auth) + " (" + auth + ")",
+                        Integer.toString(auth)), 14, 2);
+                switch (auth) {
+                    case 0 -> bytes(h, "ospf.auth.none", "Auth Data (none)", 16, 8);
+                    case 1 -> t.string(h, "ospf.auth.simple", "Auth Data (Simple)", 16, 8);
+                    case 2 -> {
+                        uint(h, "ospf.auth.crypt.key_id", "Auth Crypt Key id", 18, 1);
+                        uint(h, "ospf.auth.crypt.data_length", "Auth Crypt Data Length", 19, 1);
+                        crypto = t.u8(19);
+                        uint(h, "ospf.auth.crypt.seq_nbr", "Auth Crypt Sequence Number", 20, 4);
+                        if (crypto > 0 && (long) ospflen + crypto <= t.cap) {
+                            bytes(h, "ospf.auth.crypt.data", "Auth Crypt Data", ospflen, crypto);
+                        }
+                    }
+                    default -> bytes(h, "ospf.auth.unknown", "Auth Unknown", 16, 8);
+                }
+            } else {
+                int instance = t.u8(14);
+                t.at(h.field("ospf.instance_id", "Instance ID: " + OspfNames.instance(instance) + " (" + instance + ")",
+                        Integer.toString(instance)), 14, 1);
+                af4 = instance > 65 && instance < 128;
+                reserved(h, 15, 1);
+            }
+            int length = (ospflen - hlen) & 0xffff;
+            switch (type) {
+                case 1 -> hello(hlen, length);
+                case 2 -> dbDesc(hlen, length);
+                case 3 -> lsRequest(hlen, length);
+                case 4 -> lsUpdate(hlen, length);
+                case 5 -> lsAck(hlen, length);
+                default -> data = hlen;
+            }
+            if (hasLls(hlen, type)) {
+                lls(ospflen + crypto);
+            }
+            if (type == 1 && version == 3 && ((t.u32(hlen + 5) >> 8) & 0x400) != 0) {
+                trailer(ospflen + crypto);
+            }
+        }
+
+        /** Where an unknown message type's rest begins (handed to the data dissector), or -1. */
+        int data = -1;
+
+        int v2Checksum(int hlen) {
+            int n = t.rep > hlen ? 16 + t.rep - hlen : 16;
+            byte[] all = new byte[n];
+            MemorySegment.copy(t.s, ValueLayout.JAVA_BYTE, t.base, all, 0, 16);
+            if (t.rep > hlen) {
+                MemorySegment.copy(t.s, ValueLayout.JAVA_BYTE, t.base + hlen, all, 16, t.rep - hlen);
+            }
+            return InternetChecksum.of(MemorySegment.ofArray(all), 0, all.length);
+        }
+
+        int v3Checksum(int ospflen) {
+            byte[] src = ip.src();
+            byte[] dst = ip.dst();
+            int p = src.length + dst.length + 8;
+            byte[] all = new byte[p + t.rep];
+            System.arraycopy(src, 0, all, 0, src.length);
+            System.arraycopy(dst, 0, all, src.length, dst.length);
+            int o = src.length + dst.length;
+            all[o + 2] = (byte) (ospflen >> 8);
+            all[o + 3] = (byte) ospflen;
+            all[o + 7] = IPPROTO_OSPF;
+            MemorySegment.copy(t.s, ValueLayout.JAVA_BYTE, t.base, all, p, t.rep);
+            return InternetChecksum.of(MemorySegment.ofArray(all), 0, all.length);
+        }
+
+        boolean hasLls(int off, int type) {
+            if (type == 1) {
+                return version == 2 ? (t.u8(off + 6) & 0x10) != 0 : ((t.u32(off + 5) >> 8) & 0x200) != 0;
+            }
+            if (type == 2) {
+                return version == 2 ? (t.u8(off + 2) & 0x10) != 0 : ((t.u32(off + 1) >> 8) & 0x200) != 0;
+            }
+            return false;
+        }
+
+        void hello(int off, int length) {
+            t.need(off, length);
+            Tree hello = t.at(ospf.none("ospf.hello", "OSPF Hello Packet"), off, length);
+            int end = off + length;
+            if (version == 2) {
+                ipv4(hello, "ospf.hello.network_mask", "Network Mask", off);
+                uint(hello, "ospf.hello.hello_interval", "Hello Interval [sec]", off + 4, 2);
+                bitfield(hello, "ospf.v2.options", "Options", off + 6, 1, V2_OPTIONS);
+                uint(hello, "ospf.hello.router_priority", "Router Priority", off + 7, 1);
+                uint(hello, "ospf.hello.router_dead_interval", "Router Dead Interval [sec]", off + 8, 4);
+            } else {
+                uint(hello, "ospf.hello.interface_id", "Interface ID", off, 4);
+                uint(hello, "ospf.hello.router_priority", "Router Priority", off + 4, 1);
+                bitfield(hello, "ospf.v3.options", "Options", off + 5, 3, V3_OPTIONS);
+                uint(hello, "ospf.hello.hello_interval", "Hello Interval [sec]", off + 8, 2);
+                uint(hello, "ospf.hello.router_dead_interval", "Router Dead Interval [sec]", off + 10, 2);
+            }
+            ipv4(hello, "ospf.hello.designated_router", "Designated Router", off + 12);
+            ipv4(hello, "ospf.hello.backup_designated_router", "Backup Designated Router", off + 16);
+            for (int o = off + 20; end > o; o += 4) {
+                ipv4(hello, "ospf.hello.active_neighbor", "Active Neighbor", o);
+            }
+        }
+
+        void dbDesc(int off, int length) {
+            Tree d = t.at(ospf.text("OSPF DB Description"), off, length);
+            int end = off + length;
+            if (version == 2) {
+                uint(d, "ospf.db.interface_mtu", "Interface MTU", off, 2);
+                bitfield(d, "ospf.v2.options", "Options", off + 2, 1, V2_OPTIONS);
+                bitfield(d, "ospf.dbd", "DB Description", off + 3, 1, DBD);
+                uint(d, "ospf.db.dd_sequence", "DD Sequence", off + 4, 4);
+                off += 8;
+            } else {
+                reserved(d, off, 1);
+                bitfield(d, "ospf.v3.options", "Options", off + 1, 3, V3_OPTIONS);
+                uint(d, "ospf.db.interface_mtu", "Interface MTU", off + 4, 2);
+                reserved(d, off + 6, 1);
+                bitfield(d, "ospf.dbd", "DB Description", off + 7, 1, DBD);
+                uint(d, "ospf.db.dd_sequence", "DD Sequence", off + 8, 4);
+                off += 12;
+            }
+            while (end > off) {
+                off = lsa(ospf, off, false);
+            }
+        }
+
+        void lsRequest(int off, int length) {
+            int end = off + length;
+            while (end > off) {
+                Tree r = t.at(ospf.text("Link State Request"), off, 12);
+                if (version == 2) {
+                    int type = (int) t.u32(off);
+                    t.at(r.field("ospf.lsa", "LS Type: " + OspfNames.lsType(type) + " (" + Integer.toUnsignedString(type) + ")",
+                            Integer.toUnsignedString(type)), off, 4);
+                } else {
+                    reserved(r, off, 2);
+                    int type = t.u16(off + 2);
+                    t.at(r.field("ospf.v3.lsa", "LS Type: " + OspfNames.v3LsTypeItem(type), String.format("0x%04x", type)), off + 2, 2);
+                }
+                ipv4(r, "ospf.link_state_id", "Link State ID", off + 4);
+                ipv4(r, "ospf.advrouter", "Advertising Router", off + 8);
+                off += 12;
+            }
+        }
+
+        void lsUpdate(int off, int length) {
+            Tree u = t.at(ospf.text("LS Update Packet"), off, length);
+            long n = t.u32(off);
+            uint(u, "ospf.ls.number_of_lsas", "Number of LSAs", off, 4);
+            off += 4;
+            // each LSA reads its header first: a count larger than the bytes ends with the exception
+            for (long i = 0; i < n; i++) {
+                off = lsa(u, off, true);
+            }
+        }
+
+        void lsAck(int off, int length) {
+            int end = off + length;
+            while (end > off) {
+                off = lsa(ospf, off, false);
+            }
+        }
+
+        int lsa(Tree parent, int off, boolean body) {
+            return version == 2 ? v2Lsa(parent, off, body) : v3Lsa(parent, off, body);
+        }
+
+        static final int[] V2_MIN_LENGTH = {0, 24, 28, 28, 28, 36, 20, 36, 20, 20, 20, 20};
+
+        int v2Lsa(Tree parent, int off, boolean body) {
+            int type = t.u8(off + 3);
+            int len = t.u16(off + 18);
+            int end = off + len;
+            Tree lsa = at(parent.text("LSA-type " + type + " (" + OspfNames.lsType(type) + "), len " + len), off, body ? len : 20);
+            age(lsa, off);
+            int w = t.u16(off);
+            t.at(lsa.field("ospf.lsa.donotage", Text.bits(w, 0x8000, 16) + " = Do Not Age Flag: " + (w >> 15),
+                    Integer.toString(w >> 15)).bitmask(0x8000), off, 2);
+            int options = t.u8(off + 2);
+            bitfield(lsa, "ospf.v2.options", "Options", off + 2, 1, type == 7 ? V2_OPTIONS_LSA7 : V2_OPTIONS);
+            t.at(lsa.field("ospf.lsa", "LS Type: " + OspfNames.lsType(type) + " (" + type + ")", Integer.toString(type)), off + 3, 1);
+            String hidden = switch (type) {
+                case 1 -> "ospf.lsa.router";
+                case 2 -> "ospf.lsa.network";
+                case 3 -> "ospf.lsa.summary";
+                case 4 -> "ospf.lsa.asbr";
+                case 5 -> "ospf.lsa.asext";
+                case 6 -> "ospf.lsa.member";
+                case 7 -> "ospf.lsa.nssa";
+                case 8 -> "ospf.lsa.attr";
+                case 9, 10, 11 -> "ospf.lsa.opaque";
+                default -> null;
+            };
+            if (hidden != null) {
+                t.at(lsa.field(hidden, "", "1").hide(), off + 3, 1);
+            }
+            String metricType = (options & 0x01) != 0 ? "MT-ID" : "TOS";
+            boolean opaque = type >= 9 && type <= 11;
+            int opaqueType = 0;
+            if (opaque) {
+                opaqueType = t.u8(off + 4);
+                t.at(lsa.field("ospf.lsid_opaque_type", "Link State ID Opaque Type: " + OspfNames.opaque(opaqueType)
+                        + " (" + opaqueType + ")", Integer.toString(opaqueType)), off + 4, 1);
+                if (opaqueType == 1) {
+                    uint(lsa, "ospf.lsid_te_lsa.reserved", "Link State ID TE-LSA Reserved", off + 5, 1);
+                    uint(lsa, "ospf.lsid_te_lsa.instance", "Link State ID TE-LSA Instance", off + 6, 2);
+                } else {
+                    uint(lsa, "ospf.lsid.opaque_id", "Link State ID Opaque ID", off + 5, 3);
+                }
+            } else {
+                ipv4(lsa, "ospf.lsa.id", "Link State ID", off + 4);
+            }
+            ipv4(lsa, "ospf.advrouter", "Advertising Router", off + 8);
+            hex(lsa, "ospf.lsa.seqnum", "Sequence Number", off + 12, 4);
+            hex(lsa, "ospf.lsa.chksum", "Checksum", off + 16, 2);
+            Tree length = uint(lsa, "ospf.lsa.length", "Length", off + 18, 2);
+            if (type != 0 && type <= 11) {
+                if (len < V2_MIN_LENGTH[type]) {
+                    length.expert("ospf.lsa.invalid_length", Tree.Severity.ERROR, Tree.Group.MALFORMED,
+                            "Invalid LSA length (" + len + ") for type " + OspfNames.lsType(type) + ", expected >= ("
+                                    + V2_MIN_LENGTH[type] + ")");
+                    return -1;
+                }
+            } else if (len < 20) {
+                length.expert("ospf.lsa.invalid_length", Tree.Severity.ERROR, Tree.Group.MALFORMED,
+                        "Invalid LSA length (" + len + ") for unknown LSA type (" + type + "), expected minimum of (20)");
+                return -1;
+            }
+            off += 20;
+            if (len <= 20 || !body) {
+                return off;
+            }
+            int bodyLength = len - 20;
+            switch (type) {
+                case 1 -> {
+                    bitfield(lsa, "ospf.v2.router.lsa.flags", "Flags", off, 1, V2_ROUTER_FLAGS);
+                    int links = t.u16(off + 2);
+                    uint(lsa, "ospf.lsa.number_of_links", "Number of Links", off + 2, 2);
+                    off += 4;
+                    for (int k = 0; k < links; k++) {
+                        int linkType = t.u8(off + 8);
+                        int metrics = t.u8(off + 9);
+                        String idText = ipv4Text(off);
+                        String dataText = ipv4Text(off + 4);
+                        Tree link = at(lsa.text(String.format("Type: %-8s ID: %-15s Data: %-15s Metric: %d",
+                                OspfNames.linkShort(linkType), idText, dataText, t.u16(off + 10))), off, 12 + 4 * metrics);
+                        ipv4(link, "ospf.lsa.router.linkid", "Link ID", off).relabel("Link ID: " + idText + " - "
+                                + OspfNames.linkId(linkType));
+                        ipv4(link, "ospf.lsa.router.linkdata", "Link Data", off + 4);
+                        uint(link, "ospf.lsa.router.linktype", "Link Type", off + 8, 1).relabel("Link Type: " + linkType + " - "
+                                + OspfNames.linkType(linkType));
+                        uint(link, "ospf.lsa.router.nummetrics", "Number of Metrics", off + 9, 1).relabel("Number of Metrics: "
+                                + metrics + " - " + metricType);
+                        uint(link, "ospf.lsa.router.metric0", "0 Metric", off + 10, 2);
+                        off += 12;
+                        for (int m = 0; m < metrics; m++) {
+                            int tos = t.u8(off);
+                            int metric = t.u16(off + 2);
+                            t.at(link.field("ospf.ls.metric", metricType + ": " + tos + ", Metric: " + metric,
+                                    Integer.toString(metric)), off, 4);
+                            off += 4;
+                        }
+                    }
+                }
+                case 2 -> {
+                    Tree mask = ipv4(lsa, "ospf.lsa.network.netmask", "Netmask", off);
+                    off += 4;
+                    if (off == end) {
+                        mask.expert("ospf.lsa.tos_missing", Tree.Severity.WARNING, Tree.Group.PROTOCOL, "1 or more router-IDs required");
+                    }
+                    while (off < end) {
+                        ipv4(lsa, "ospf.lsa.network.attchrtr", "Attached Router", off);
+                        off += 4;
+                    }
+                }
+                case 3, 4 -> {
+                    ipv4(lsa, "ospf.lsa.asbr.netmask", "Netmask", off);
+                    off += 4;
+                    if (off + 4 > end) {
+                        lsa.expert("ospf.lsa.tos_missing", Tree.Severity.WARNING, Tree.Group.PROTOCOL, "1 or more TOS metrics required");
+                    }
+                    while (off < end) {
+                        uint(lsa, "ospf.lsa.tos", "TOS", off, 1);
+                        off += 1;
+                        uint(lsa, "ospf.metric", "Metric", off, 3);
+                        off += 3;
+                    }
+                }
+                case 5, 7 -> {
+                    ipv4(lsa, "ospf.lsa.asext.netmask", "Netmask", off);
+                    off += 4;
+                    if (off + 12 > end) {
+                        lsa.expert("ospf.lsa.tos_missing", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
+                                "1 or more TOS forwarding blocks required");
+                    }
+                    while (off < end) {
+                        int b = t.u8(off);
+                        t.at(lsa.field("ospf.lsa.asext.type", Text.bits(b, 0x80, 8) + " = External Type: "
+                                + ((b & 0x80) != 0 ? "Type 2 (metric is larger than any other link state path)"
+                                : "Type 1 (metric is specified in the same units as interface cost)"),
+                                (b & 0x80) != 0 ? "1" : "0").bitmask(0x80), off, 1);
+                        t.at(lsa.field("ospf.lsa.tos", Text.bits(b, 0x7f, 8) + " = TOS: " + (b & 0x7f),
+                                Integer.toString(b & 0x7f)).bitmask(0x7f), off, 1);
+                        off += 1;
+                        uint(lsa, "ospf.metric", "Metric", off, 3);
+                        off += 3;
+                        ipv4(lsa, "ospf.lsa.asext.fwdaddr", "Forwarding Address", off);
+                        off += 4;
+                        uint(lsa, "ospf.lsa.asext.extrttag", "External Route Tag", off, 4);
+                        off += 4;
+                    }
+                }
+                case 9, 10, 11 -> {
+                    // the opaque LSA's TLVs (TE, grace, RI, extended prefix/link) are left
+                    off += bodyLength;
+                }
+                default -> {
+                    length.expert("ospf.lsa.unknown_type", Tree.Severity.WARNING, Tree.Group.PROTOCOL, "Unknown LSA Type");
+                    off += bodyLength;
+                }
+            }
+            return off;
+        }
+
+        int v3Lsa(Tree parent, int off, boolean body) {
+            int rawType = t.u16(off + 2);
+            int type = rawType & 0x1fff;
+            int len = t.u16(off + 18);
+            int end = off + len;
+            Tree lsa = at(parent.text("LSA-type " + type + " (" + OspfNames.v3LsType(type) + "), len " + len), off, body ? len : 20);
+            age(lsa, off);
+            int w = t.u16(off);
+            t.at(lsa.field("ospf.v3.lsa.do_not_age", Text.bits(w, 0x8000, 16) + " = Do Not Age: "
+                    + ((w & 0x8000) != 0 ? "True" : "False"), (w & 0x8000) != 0 ? "1" : "0").bitmask(0x8000), off, 2);
+            Tree lt = t.at(lsa.field("ospf.v3.lsa", "LS Type: " + String.format("0x%04x", rawType),
+                    String.format("0x%04x", rawType)), off + 2, 2);
+            t.at(lt.field("ospf.v3.lsa.u", Text.bits(rawType, 0x8000, 16) + " = LSA Handling: "
+                    + ((rawType & 0x8000) != 0 ? "Treat the LSA as if it had link-local flooding scope"
+                    : "Store and flood the LSA as if the type is understood"), (rawType & 0x8000) != 0 ? "1" : "0")
+                    .bitmask(0x8000), off + 2, 2);
+            int s12 = (rawType >> 13) & 3;
+            t.at(lt.field("ospf.v3.lsa.s12", Text.bits(rawType, 0x6000, 16) + " = Flooding Scope: " + OspfNames.scope(s12)
+                    + " (0x" + Integer.toHexString(s12) + ")", String.format("0x%04x", s12)).bitmask(0x6000), off + 2, 2);
+            t.at(lt.field("ospf.v3.lsa.fc", Text.bits(rawType, 0x1fff, 16) + " = Function Code: " + OspfNames.v3LsTypeItem(type)
+                    + " (" + type + ")", Integer.toString(type)).bitmask(0x1fff), off + 2, 2);
+            String hidden = switch (type) {
+                case 1 -> "ospf.v3.lsa.router";
+                case 2 -> "ospf.v3.lsa.network";
+                case 3 -> "ospf.v3.lsa.interprefix";
+                case 4 -> "ospf.v3.lsa.interrouter";
+                case 5 -> "ospf.v3.lsa.asext";
+                case 6 -> "ospf.v3.lsa.member";
+                case 7 -> "ospf.v3.lsa.nssa";
+                case 8 -> "ospf.v3.lsa.link";
+                case 9 -> "ospf.v3.lsa.intraprefix";
+                case 12 -> "ospf.v3.lsa.opaque";
+                default -> null;
+            };
+            if (hidden != null) {
+                t.at(lsa.field(hidden, "", "1").hide(), off + 2, 2);
+            }
+            ipv4(lsa, "ospf.link_state_id", "Link State ID", off + 4);
+            ipv4(lsa, "ospf.advrouter", "Advertising Router", off + 8);
+            hex(lsa, "ospf.lsa.seqnum", "Sequence Number", off + 12, 4);
+            hex(lsa, "ospf.lsa.chksum", "Checksum", off + 16, 2);
+            uint(lsa, "ospf.lsa.length", "Length", off + 18, 2);
+            off += 20;
+            int remaining = (len - 20) & 0xffff; // packet-ospf.c's guint16 ls_length
+            if (!body) {
+                return off;
+            }
+            switch (type) {
+                case 1 -> {
+                    bitfield(lsa, "ospf.v3.router.lsa.flags", "Flags", off, 1, V3_ROUTER_FLAGS);
+                    bitfield(lsa, "ospf.v3.options", "Options", off + 1, 3, V3_OPTIONS);
+                    off += 4;
+                    remaining = (remaining - 4) & 0xffff;
+                    Tree ifs = remaining > 0 ? at(lsa.text("Router Interfaces"), off, remaining) : null;
+                    for (int entry = 1; remaining > 0; entry++) {
+                        Tree e = at(ifs.text("Entry #" + entry), off, 16);
+                        int lt2 = t.u8(off);
+                        t.at(e.field("ospf.v3.lsa.type", "Type: " + OspfNames.linkType(lt2) + " (" + lt2 + ")",
+                                Integer.toString(lt2)), off, 1);
+                        reserved(e, off + 1, 1);
+                        uint(e, "ospf.metric", "Metric", off + 2, 2);
+                        uint(e, "ospf.v3.lsa.interface_id", "Interface ID", off + 4, 4);
+                        uint(e, "ospf.v3.lsa.neighbor_interface_id", "Neighbor Interface ID", off + 8, 4);
+                        ipv4(e, "ospf.v3.lsa.neighbor_router_id", "Neighbor Router ID", off + 12);
+                        off += 16;
+                        remaining = (remaining - 16) & 0xffff;
+                    }
+                }
+                case 2 -> {
+                    reserved(lsa, off, 1);
+                    bitfield(lsa, "ospf.v3.options", "Options", off + 1, 3, V3_OPTIONS);
+                    off += 4;
+                    remaining = (remaining - 4) & 0xffff;
+                    while (remaining > 0) {
+                        ipv4(lsa, "ospf.v3.lsa.attached_router", "Attached Router", off);
+                        remaining = (remaining - 4) & 0xffff;
+                        off += 4;
+                    }
+                }
+                case 3 -> {
+                    reserved(lsa, off, 1);
+                    uint(lsa, "ospf.metric", "Metric", off + 1, 3);
+                    int plen = t.u8(off + 4);
+                    uint(lsa, "ospf.prefix_length", "PrefixLength", off + 4, 1);
+                    bitfield(lsa, "ospf.v3.prefix.options", "PrefixOptions", off + 5, 1, V3_PREFIX_OPTIONS);
+                    reserved(lsa, off + 6, 2);
+                    off += 8;
+                    prefix(lsa, off, plen);
+                    off += (plen + 31) / 32 * 4;
+                }
+                case 4 -> {
+                    reserved(lsa, off, 1);
+                    bitfield(lsa, "ospf.v3.options", "Options", off + 1, 3, V3_OPTIONS);
+                    reserved(lsa, off + 4, 1);
+                    uint(lsa, "ospf.metric", "Metric", off + 5, 3);
+                    ipv4(lsa, "ospf.v3.lsa.destination_router_id", "Destination Router ID", off + 8);
+                    off += 12;
+                }
+                case 5, 7 -> {
+                    bitfield(lsa, "ospf.v3.as.external.flags", "Flags", off, 1, V3_AS_EXTERNAL_FLAGS);
+                    int flags = t.u8(off);
+                    uint(lsa, "ospf.metric", "Metric", off + 1, 3);
+                    int plen = t.u8(off + 4);
+                    uint(lsa, "ospf.prefix_length", "PrefixLength", off + 4, 1);
+                    bitfield(lsa, "ospf.v3.prefix.options", "PrefixOptions", off + 5, 1, V3_PREFIX_OPTIONS);
+                    int referenced = t.u16(off + 6);
+                    referencedType(lsa, off + 6);
+                    off += 8;
+                    prefix(lsa, off, plen);
+                    off += (plen + 31) / 32 * 4;
+                    if (off < end && (flags & 0x02) != 0) {
+                        if (af4) {
+                            ipv4(lsa, "ospf.v3.lsa.forwarding_address.ipv4", "Forwarding Address", off);
+                        } else {
+                            ipv6(lsa, "ospf.v3.lsa.forwarding_address.ipv6", "Forwarding Address", off);
+                        }
+                        off += 16;
+                    }
+                    if (off < end && (flags & 0x01) != 0) {
+                        uint(lsa, "ospf.v3.lsa.external_route_tag", "External Route Tag", off, 4);
+                        off += 4;
+                    }
+                    if (off < end && referenced != 0) {
+                        ipv4(lsa, "ospf.v3.lsa.referenced_link_state_id", "Referenced Link State ID", off);
+                        off += 4;
+                    }
+                }
+                case 8 -> {
+                    uint(lsa, "ospf.v3.lsa.router_priority", "Router Priority", off, 1);
+                    bitfield(lsa, "ospf.v3.options", "Options", off + 1, 3, V3_OPTIONS);
+                    if (af4) {
+                        ipv4(lsa, "ospf.v3.lsa.link_local_interface_address.ipv4", "Link-local Interface Address", off + 4);
+                    } else {
+                        ipv6(lsa, "ospf.v3.lsa.link_local_interface_address.ipv6", "Link-local Interface Address", off + 4);
+                    }
+                    long prefixes = t.u32(off + 20);
+                    uint(lsa, "ospf.v3.lsa.num_prefixes", "# prefixes", off + 20, 4);
+                    off += 24;
+                    // each prefix advances at least 4 bytes: past the bytes the read throws
+                    for (long k = 0; k < prefixes; k++) {
+                        int plen = t.u8(off);
+                        uint(lsa, "ospf.prefix_length", "PrefixLength", off, 1);
+                        bitfield(lsa, "ospf.v3.prefix.options", "PrefixOptions", off + 1, 1, V3_PREFIX_OPTIONS);
+                        reserved(lsa, off + 2, 2);
+                        off += 4;
+                        prefix(lsa, off, plen);
+                        off += (plen + 31) / 32 * 4;
+                    }
+                }
+                case 9 -> {
+                    int prefixes = t.u16(off);
+                    uint(lsa, "ospf.v3.lsa.num_prefixes", "# prefixes", off, 2);
+                    referencedType(lsa, off + 2);
+                    ipv4(lsa, "ospf.v3.lsa.referenced_link_state_id", "Referenced Link State ID", off + 4);
+                    ipv4(lsa, "ospf.v3.lsa.referenced_advertising_router", "Referenced Advertising Router", off + 8);
+                    off += 12;
+                    for (int k = 0; k < prefixes; k++) {
+                        int plen = t.u8(off);
+                        uint(lsa, "ospf.prefix_length", "PrefixLength", off, 1);
+                        bitfield(lsa, "ospf.v3.prefix.options", "PrefixOptions", off + 1, 1, V3_PREFIX_OPTIONS);
+                        uint(lsa, "ospf.metric", "Metric", off + 2, 2);
+                        off += 4;
+                        prefix(lsa, off, plen);
+                        off += (plen + 31) / 32 * 4;
+                    }
+                }
+                case 12 -> { } // the Router Information TLVs are left
+                default -> {
+                    lsa.expert("ospf.lsa.unknown_type", Tree.Severity.WARNING, Tree.Group.PROTOCOL, "Unknown LSA Type " + type);
+                    off += remaining;
+                }
+            }
+            return off;
+        }
+
+        void referencedType(Tree parent, int off) {
+            int r = t.u16(off);
+            String name = OspfNames.v3LsTypeOrNull(r);
+            t.at(parent.field("ospf.v3.lsa.referenced_ls_type", "Referenced LS type: "
+                    + (name == null ? "Unknown" : name) + String.format(" (0x%04x)", r), String.format("0x%04x", r)), off, 2);
+        }
+
+        /** dissect_ospf_v3_address_prefix: the prefix's 32-bit words, its bits past the length cleared. */
+        void prefix(Tree parent, int off, int plen) {
+            int n = (plen + 31) / 32 * 4;
+            if (plen > 128) {
+                at(parent.text("Address Prefix: length is invalid (" + plen + ", should be <= 128)"), off, n)
+                        .expert("ospf.lsa.invalid_length", Tree.Severity.ERROR, Tree.Group.MALFORMED,
+                                "Address Prefix: length is invalid (" + plen + ", should be <= 128)");
+                return;
+            }
+            if (af4) {
+                ipv4(parent, "ospf.v3.address_prefix.ipv4", "Address Prefix", off);
+                return;
+            }
+            byte[] a = new byte[16];
+            if (n > 0) {
+                byte[] b = t.copy(off, n);
+                System.arraycopy(b, 0, a, 0, n);
+                if (plen % 8 != 0) {
+                    a[n - 1] &= (byte) ((0xff00 >> (plen % 8)) & 0xff);
+                }
+            }
+            String s = Text.ipv6(a);
+            t.at(parent.field("ospf.v3.address_prefix.ipv6", "Address Prefix: " + s, s), off, n);
+        }
+
+        void lls(int off) {
+            int remaining = Math.max(0, t.rep - off);
+            if (remaining < 4) {
+                t.at(ospf.text("LLS option bit set but data block missing"), off, remaining)
+                        .expert("ospf.lsa.invalid_length", Tree.Severity.ERROR, Tree.Group.MALFORMED,
+                                "LLS option bit set but data block missing");
+                return;
+            }
+            int llsLen = t.u16(off + 2) * 4;
+            Tree b = at(ospf.text("OSPF LLS Data Block"), off, Math.max(0, t.cap - off));
+            int c = t.u16(off);
+            String hex = String.format("0x%04x", c);
+            t.at(b.field("ospf.lls.checksum", "Checksum: " + hex, hex), off, 2);
+            t.at(b.field("ospf.lls.data_length", "LLS Data Length: " + llsLen + " bytes", Integer.toString(llsLen)), off + 2, 2);
+            int end = off + llsLen;
+            int o = off + 4;
+            while (end > o) {
+                o = version == 2 ? llsV2(b, o) : llsV3(b, o);
+            }
+        }
+
+        int llsV2(Tree parent, int off) {
+            int type = t.u16(off);
+            int len = t.u16(off + 2);
+            Tree tlv = at(parent.text(type == 1 ? "Extended options TLV" : type == 2 ? "Crypto Authentication TLV" : "Unknown LLS TLV"),
+                    off, len + 4);
+            uint(tlv, "ospf.tlv_type", "TLV Type", off, 2);
+            uint(tlv, "ospf.tlv_length", "TLV Length", off + 2, 2);
+            if (type == 1) {
+                bitfield(tlv, "ospf.lls.ext.options", "Options", off + 4, 4, LLS_EXT);
+            } else if (type == 2) {
+                hex(tlv, "ospf.v2.lls.sequence_number", "Sequence number", off + 4, 4);
+                bytes(tlv, "ospf.v2.lls.auth_data", "Auth Data", off + 8, len - 4);
+            }
+            return off + len + 4;
+        }
+
+        /** An OSPFv3 LLS TLV: its subtree (named by type), type and length; the values are left (no capture holds one). */
+        int llsV3(Tree parent, int off) {
+            int type = t.u16(off);
+            int len = t.u16(off + 2);
+            Tree tlv = at(parent.text(OspfNames.llsV3(type)), off, len + 4);
+            uint(tlv, "ospf.tlv_type", "TLV Type", off, 2);
+            uint(tlv, "ospf.tlv_length", "TLV Length", off + 2, 2);
+            return off + len + 4;
+        }
+
+        void trailer(int off) {
+            Tree at = t.at(ospf.none("ospf.at", "OSPF Authentication Trailer"), off, Math.max(0, t.cap - off));
+            t.need(off, 0);
+            int auth = t.u16(off);
+            t.at(at.field("ospf.at.auth_type", "Authentication Type: " + (auth == 1 ? "HMAC Cryptographic Authentication"
+                    : auth == 0 ? "Reserved" : "Unknown") + " (" + auth + ")", Integer.toString(auth)), off, 2);
+            int len = t.u16(off + 2);
+            uint(at, "ospf.at.auth_data_len", "Authentication Data Length", off + 2, 2);
+            if (len < 14) {
+                at.length(4);
+                return;
+            }
+            at.length(len);
+            hex(at, "ospf.at.reserved", "Reserved", off + 4, 2);
+            hex(at, "ospf.at.sa_id", "Security Association Identifier (SA ID)", off + 6, 2);
+            t.need(off + 8, 8);
+            long seq = t.u32(off + 8) << 32 | t.u32(off + 12);
+            t.at(at.field("ospf.at.crypto_seq_nbr", "Cryptographic Sequence Number: " + Long.toUnsignedString(seq),
+                    Long.toUnsignedString(seq)), off + 8, 8);
+            bytes(at, "ospf.at.auth_data", "Authentication Data", off + 16, len - 16);
+        }
+
+        // --- items ---
+
+        Tree at(Tree item, int off, int len) {
+            return t.at(item, off, len);
+        }
+
+        void age(Tree parent, int off) {
+            int w = t.u16(off);
+            t.at(parent.field("ospf.lsa.age", Text.bits(w, 0x7fff, 16) + " = LS Age (seconds): " + (w & 0x7fff),
+                    Integer.toString(w & 0x7fff)).bitmask(0x7fff), off, 2);
+        }
+
+        Tree uint(Tree parent, String key, String name, int off, int len) {
+            long v = switch (len) {
+                case 1 -> t.u8(off);
+                case 2 -> t.u16(off);
+                case 3 -> (long) t.u8(off) << 16 | t.u16(off + 1);
+                default -> t.u32(off);
+            };
+            return t.at(parent.field(key, name + ": " + v, Long.toString(v)), off, len);
+        }
+
+        Tree hex(Tree parent, String key, String name, int off, int len) {
+            long v = len == 2 ? t.u16(off) : t.u32(off);
+            String h = String.format(len == 2 ? "0x%04x" : "0x%08x", v);
+            return t.at(parent.field(key, name + ": " + h, h), off, len);
+        }
+
+        Tree ipv4(Tree parent, String key, String name, int off) {
+            String a = ipv4Text(off);
+            return t.at(parent.field(key, name + ": " + a, a), off, 4);
+        }
+
+        String ipv4Text(int off) {
+            t.need(off, 4);
+            return t.u8(off) + "." + t.u8(off + 1) + "." + t.u8(off + 2) + "." + t.u8(off + 3);
+        }
+
+        void ipv6(Tree parent, String key, String name, int off) {
+            String a = Text.ipv6(t.copy(off, 16));
+            t.at(parent.field(key, name + ": " + a, a), off, 16);
+        }
+
+        void bytes(Tree parent, String key, String name, int off, int len) {
+            t.need(off, len);
+            t.at(parent.bytes(key, name, t.s, t.base + off, len), off, len);
+        }
+
+        /** An "ospf.reserved" byte item, with its expert item when not zero. */
+        void reserved(Tree parent, int off, int len) {
+            t.need(off, len);
+            Tree r = t.at(parent.bytes("ospf.reserved", "Reserved", t.s, t.base + off, len), off, len);
+            for (int i = 0; i < len; i++) {
+                if (t.u8(off + i) != 0) {
+                    r.expert("ospf.reserved.not_zero", Tree.Severity.WARNING, Tree.Group.PROTOCOL, "incorrect, should be 0");
+                    break;
+                }
+            }
+        }
+
+        /** dissect_ospf_bitfield: the field with ", name" for each set flag, then every flag under it. */
+        void bitfield(Tree parent, String key, String name, int off, int len, Bit[] bits) {
+            long v = switch (len) {
+                case 1 -> t.u8(off);
+                case 3 -> (long) t.u8(off) << 16 | t.u16(off + 1);
+                default -> t.u32(off);
+            };
+            String h = String.format("0x%0" + (2 * len) + "x", v);
+            StringBuilder label = new StringBuilder(name).append(": ").append(h);
+            for (Bit b : bits) {
+                if ((v & b.mask()) != 0) {
+                    label.append(", ").append(b.name());
+                }
+            }
+            Tree f = t.at(parent.field(key, label.toString(), h), off, len);
+            for (Bit b : bits) {
+                boolean set = (v & b.mask()) != 0;
+                t.at(f.field(b.key(), Text.bits((int) v, (int) b.mask(), 8 * len) + " = " + b.name() + ": "
+                        + (set ? b.set() : b.clear()), set ? "1" : "0").bitmask(b.mask()), off, len);
+            }
+        }
+    }
+
+    /** The Tvb reads the other classes of the package share. */
+    static String ipv4(Tvb t, int off) {
+        t.need(off, 4);
+        return t.u8(off) + "." + t.u8(off + 1) + "." + t.u8(off + 2) + "." + t.u8(off + 3);
+    }
+}
