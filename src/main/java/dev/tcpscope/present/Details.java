@@ -999,7 +999,7 @@ public final class Details {
     private boolean ospf(int i) {
         protocol("ospf");
         consumed(i, d.captured(i));
-        return walked(Ospf.walk(tvb(i), Vrrp.Ip.below(d, i), d.fragmented, root, new StringBuilder(), new StringBuilder()), "OSPF");
+        return walked(Ospf.walk(tvb(i), Ospf.addresses(d, i), d.fragmented, root, new StringBuilder(), new StringBuilder()), "OSPF");
     }
 
     /** packet-vrrp.c's tree ({@code proto.vrrp.Vrrp}). */

@@ -301,7 +301,7 @@ public final class PacketList {
                 case IGMP -> igmp(i);
                 case VRRP -> vrrp(i);
                 case PIM -> pim(i);
-                case OSPF -> walked(Ospf.walk(tvb(i), Vrrp.Ip.below(d, i), d.fragmented, Tree.NOTHING, protocol, info));
+                case OSPF -> walked(Ospf.walk(tvb(i), Ospf.addresses(d, i), d.fragmented, Tree.NOTHING, protocol, info));
                 case PTP -> ptp(i);
                 case VXLAN -> walked(Vxlan.walk(tvb(i), Tree.NOTHING, protocol, info));
                 case VXLAN_GPE -> walked(Vxlan.walkGpe(tvb(i), Tree.NOTHING, protocol, info));

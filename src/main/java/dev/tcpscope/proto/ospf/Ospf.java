@@ -4,7 +4,9 @@ import dev.tcpscope.proto.Text;
 import dev.tcpscope.proto.Tree;
 import dev.tcpscope.proto.Tvb;
 import dev.tcpscope.proto.vrrp.Vrrp;
+import dev.tcpscope.wire.Dissection;
 import dev.tcpscope.wire.InternetChecksum;
+import dev.tcpscope.wire.Proto;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -43,6 +45,28 @@ public final class Ospf {
         } catch (Tvb.Stop stop) {
             return stop.shown(fragmented);
         }
+    }
+
+    /**
+     * pinfo->src and pinfo->dst of layer {@code i}: for IPv6 the source a home address option
+     * names and the last hop of a routing header, as the v3 checksum's pseudo-header takes them.
+     */
+    public static Vrrp.Ip addresses(Dissection d, int i) {
+        for (int k = i - 1; k >= 0; k--) {
+            if (d.proto(k) == Proto.IPV6) {
+                MemorySegment s = d.segment(k);
+                long off = d.offset(k);
+                byte[] src = new byte[16];
+                byte[] dst = new byte[16];
+                MemorySegment.copy(s, ValueLayout.JAVA_BYTE, off + d.ipv6Source(k), src, 0, 16);
+                MemorySegment.copy(s, ValueLayout.JAVA_BYTE, off + d.ipv6Destination(k), dst, 0, 16);
+                return new Vrrp.Ip(src, dst);
+            }
+            if (d.proto(k) == Proto.IPV4) {
+                break;
+            }
+        }
+        return Vrrp.Ip.below(d, i);
     }
 
     /** One flag of a bit field: its field, name, mask and the words for set and clear. */
@@ -138,7 +162,6 @@ public final class Ospf {
             info.append(OspfNames.message(type));
             int ospflen = t.u16(2);
             ospf = t.at(root.protocol("ospf", "Open Shortest Path First"), 0, t.cap);
-            t.need(0, hlen);
             Tree h = t.at(ospf.none("ospf.header", "OSPF Header"), 0, hlen);
             uint(h, "ospf.version", "Version", 0, 1);
             t.at(h.field("ospf.msg", "Message Type: " + OspfNames.messageItem(type) + " (" + type + ")",
@@ -253,7 +276,6 @@ public final class Ospf {
         }
 
         void hello(int off, int length) {
-            t.need(off, length);
             Tree hello = t.at(ospf.none("ospf.hello", "OSPF Hello Packet"), off, length);
             int end = off + length;
             if (version == 2) {
@@ -309,8 +331,7 @@ public final class Ospf {
                             Integer.toUnsignedString(type)), off, 4);
                 } else {
                     reserved(r, off, 2);
-                    int type = t.u16(off + 2);
-                    t.at(r.field("ospf.v3.lsa", "LS Type: " + OspfNames.v3LsTypeItem(type), String.format("0x%04x", type)), off + 2, 2);
+                    v3LsType(r, off + 2);
                 }
                 ipv4(r, "ospf.link_state_id", "Link State ID", off + 4);
                 ipv4(r, "ospf.advrouter", "Advertising Router", off + 8);
@@ -507,17 +528,7 @@ public final class Ospf {
             int w = t.u16(off);
             t.at(lsa.field("ospf.v3.lsa.do_not_age", Text.bits(w, 0x8000, 16) + " = Do Not Age: "
                     + ((w & 0x8000) != 0 ? "True" : "False"), (w & 0x8000) != 0 ? "1" : "0").bitmask(0x8000), off, 2);
-            Tree lt = t.at(lsa.field("ospf.v3.lsa", "LS Type: " + String.format("0x%04x", rawType),
-                    String.format("0x%04x", rawType)), off + 2, 2);
-            t.at(lt.field("ospf.v3.lsa.u", Text.bits(rawType, 0x8000, 16) + " = LSA Handling: "
-                    + ((rawType & 0x8000) != 0 ? "Treat the LSA as if it had link-local flooding scope"
-                    : "Store and flood the LSA as if the type is understood"), (rawType & 0x8000) != 0 ? "1" : "0")
-                    .bitmask(0x8000), off + 2, 2);
-            int s12 = (rawType >> 13) & 3;
-            t.at(lt.field("ospf.v3.lsa.s12", Text.bits(rawType, 0x6000, 16) + " = Flooding Scope: " + OspfNames.scope(s12)
-                    + " (0x" + Integer.toHexString(s12) + ")", String.format("0x%04x", s12)).bitmask(0x6000), off + 2, 2);
-            t.at(lt.field("ospf.v3.lsa.fc", Text.bits(rawType, 0x1fff, 16) + " = Function Code: " + OspfNames.v3LsTypeItem(type)
-                    + " (" + type + ")", Integer.toString(type)).bitmask(0x1fff), off + 2, 2);
+            v3LsType(lsa, off + 2);
             String hidden = switch (type) {
                 case 1 -> "ospf.v3.lsa.router";
                 case 2 -> "ospf.v3.lsa.network";
@@ -670,6 +681,23 @@ public final class Ospf {
                 }
             }
             return off;
+        }
+
+        /** The v3 LS Type item with its handling bit, flooding scope and function code. */
+        void v3LsType(Tree parent, int off) {
+            int rawType = t.u16(off);
+            int type = rawType & 0x1fff;
+            Tree lt = t.at(parent.field("ospf.v3.lsa", "LS Type: " + String.format("0x%04x", rawType),
+                    String.format("0x%04x", rawType)), off, 2);
+            t.at(lt.field("ospf.v3.lsa.u", Text.bits(rawType, 0x8000, 16) + " = LSA Handling: "
+                    + ((rawType & 0x8000) != 0 ? "Treat the LSA as if it had link-local flooding scope"
+                    : "Store and flood the LSA as if the type is understood"), (rawType & 0x8000) != 0 ? "1" : "0")
+                    .bitmask(0x8000), off, 2);
+            int s12 = (rawType >> 13) & 3;
+            t.at(lt.field("ospf.v3.lsa.s12", Text.bits(rawType, 0x6000, 16) + " = Flooding Scope: " + OspfNames.scope(s12)
+                    + " (0x" + Integer.toHexString(s12) + ")", String.format("0x%04x", s12)).bitmask(0x6000), off, 2);
+            t.at(lt.field("ospf.v3.lsa.fc", Text.bits(rawType, 0x1fff, 16) + " = Function Code: " + OspfNames.v3LsType(type)
+                    + " (" + type + ")", Integer.toString(type)).bitmask(0x1fff), off, 2);
         }
 
         void referencedType(Tree parent, int off) {

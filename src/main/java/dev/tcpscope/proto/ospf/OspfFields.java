@@ -366,7 +366,7 @@ public final class OspfFields {
                 if (c == null) {
                     c = new Collected();
                 }
-                Ospf.walk(new Tvb(x.segment(i), x.offset(i), x.captured(i), x.reported(i)), Vrrp.Ip.below(x, i),
+                Ospf.walk(new Tvb(x.segment(i), x.offset(i), x.captured(i), x.reported(i)), Ospf.addresses(x, i),
                         x.fragmented, c, new StringBuilder(), new StringBuilder());
             }
         }
