@@ -167,15 +167,15 @@ public final class Ospf {
             t.at(h.field("ospf.msg", "Message Type: " + OspfNames.messageItem(type) + " (" + type + ")",
                     Integer.toString(type)), 1, 1);
             String hidden = switch (type) {
-                case 1 -> "ospf.msg.hello";
-                case 2 -> "ospf.msg.dbdesc";
-                case 3 -> "ospf.msg.lsreq";
-                case 4 -> "ospf.msg.lsupdate";
-                case 5 -> "ospf.msg.lsack";
+                case 1 -> "ospf.msg.hello:Hello";
+                case 2 -> "ospf.msg.dbdesc:Database Description";
+                case 3 -> "ospf.msg.lsreq:Link State Adv Request";
+                case 4 -> "ospf.msg.lsupdate:Link State Adv Update";
+                case 5 -> "ospf.msg.lsack:Link State Adv Acknowledgement";
                 default -> null;
             };
             if (hidden != null) {
-                t.at(h.field(hidden, "", "1").hide(), 1, 1);
+                hidden(h, hidden, 1, 1);
             }
             uint(h, "ospf.packet_length", "Packet Length", 2, 2);
             ipv4(h, "ospf.srcrouter", "Source OSPF Router", 4);
@@ -376,19 +376,19 @@ public final class Ospf {
             bitfield(lsa, "ospf.v2.options", "Options", off + 2, 1, type == 7 ? V2_OPTIONS_LSA7 : V2_OPTIONS);
             t.at(lsa.field("ospf.lsa", "LS Type: " + OspfNames.lsType(type) + " (" + type + ")", Integer.toString(type)), off + 3, 1);
             String hidden = switch (type) {
-                case 1 -> "ospf.lsa.router";
-                case 2 -> "ospf.lsa.network";
-                case 3 -> "ospf.lsa.summary";
-                case 4 -> "ospf.lsa.asbr";
-                case 5 -> "ospf.lsa.asext";
-                case 6 -> "ospf.lsa.member";
-                case 7 -> "ospf.lsa.nssa";
-                case 8 -> "ospf.lsa.attr";
-                case 9, 10, 11 -> "ospf.lsa.opaque";
+                case 1 -> "ospf.lsa.router:Router LSA";
+                case 2 -> "ospf.lsa.network:Network LSA";
+                case 3 -> "ospf.lsa.summary:Summary LSA (IP Network)";
+                case 4 -> "ospf.lsa.asbr:Summary LSA (ASBR)";
+                case 5 -> "ospf.lsa.asext:AS-External LSA (ASBR)";
+                case 6 -> "ospf.lsa.member:Group Membership LSA";
+                case 7 -> "ospf.lsa.nssa:NSSA AS-External LSA";
+                case 8 -> "ospf.lsa.attr:External Attributes LSA";
+                case 9, 10, 11 -> "ospf.lsa.opaque:Opaque LSA";
                 default -> null;
             };
             if (hidden != null) {
-                t.at(lsa.field(hidden, "", "1").hide(), off + 3, 1);
+                hidden(lsa, hidden, off + 3, 1);
             }
             String metricType = (options & 0x01) != 0 ? "MT-ID" : "TOS";
             boolean opaque = type >= 9 && type <= 11;
@@ -530,20 +530,20 @@ public final class Ospf {
                     + ((w & 0x8000) != 0 ? "True" : "False"), (w & 0x8000) != 0 ? "1" : "0").bitmask(0x8000), off, 2);
             v3LsType(lsa, off + 2);
             String hidden = switch (type) {
-                case 1 -> "ospf.v3.lsa.router";
-                case 2 -> "ospf.v3.lsa.network";
-                case 3 -> "ospf.v3.lsa.interprefix";
-                case 4 -> "ospf.v3.lsa.interrouter";
-                case 5 -> "ospf.v3.lsa.asext";
-                case 6 -> "ospf.v3.lsa.member";
-                case 7 -> "ospf.v3.lsa.nssa";
-                case 8 -> "ospf.v3.lsa.link";
-                case 9 -> "ospf.v3.lsa.intraprefix";
-                case 12 -> "ospf.v3.lsa.opaque";
+                case 1 -> "ospf.v3.lsa.router:Router-LSA";
+                case 2 -> "ospf.v3.lsa.network:Network-LSA";
+                case 3 -> "ospf.v3.lsa.interprefix:Inter-Area-Prefix-LSA";
+                case 4 -> "ospf.v3.lsa.interrouter:Inter-Area-Router-LSA";
+                case 5 -> "ospf.v3.lsa.asext:AS-External-LSA";
+                case 6 -> "ospf.v3.lsa.member:Group-Membership-LSA";
+                case 7 -> "ospf.v3.lsa.nssa:NSSA-LSA";
+                case 8 -> "ospf.v3.lsa.link:Link-LSA";
+                case 9 -> "ospf.v3.lsa.intraprefix:Intra-Area-Prefix-LSA";
+                case 12 -> "ospf.v3.lsa.opaque:Router Information Opaque-LSA";
                 default -> null;
             };
             if (hidden != null) {
-                t.at(lsa.field(hidden, "", "1").hide(), off + 2, 2);
+                hidden(lsa, hidden, off + 2, 2);
             }
             ipv4(lsa, "ospf.link_state_id", "Link State ID", off + 4);
             ipv4(lsa, "ospf.advrouter", "Advertising Router", off + 8);
@@ -803,6 +803,13 @@ public final class Ospf {
 
         // --- items ---
 
+        /** A hidden FT_BOOLEAN item ("key:Title") that is true: a filter's handle on the message or LSA type. */
+        void hidden(Tree parent, String keyTitle, int off, int len) {
+            int colon = keyTitle.indexOf(':');
+            t.need(off, len);
+            t.at(parent.field(keyTitle.substring(0, colon), keyTitle.substring(colon + 1) + ": True", "1").hide(), off, len);
+        }
+
         Tree at(Tree item, int off, int len) {
             return t.at(item, off, len);
         }
@@ -810,7 +817,7 @@ public final class Ospf {
         void age(Tree parent, int off) {
             int w = t.u16(off);
             t.at(parent.field("ospf.lsa.age", Text.bits(w, 0x7fff, 16) + " = LS Age (seconds): " + (w & 0x7fff),
-                    Integer.toString(w & 0x7fff)).bitmask(0x7fff), off, 2);
+                    Integer.toString(w & 0x7fff)).bitmask(~0x8000L), off, 2);
         }
 
         Tree uint(Tree parent, String key, String name, int off, int len) {
