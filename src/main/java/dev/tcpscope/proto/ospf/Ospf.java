@@ -162,7 +162,8 @@ public final class Ospf {
             info.append(OspfNames.message(type));
             int ospflen = t.u16(2);
             ospf = t.at(root.protocol("ospf", "Open Shortest Path First"), 0, t.cap);
-            Tree h = t.at(ospf.none("ospf.header", "OSPF Header"), 0, hlen);
+            int hspan = span(0, hlen);
+            Tree h = t.at(ospf.none("ospf.header", "OSPF Header"), 0, hspan);
             uint(h, "ospf.version", "Version", 0, 1);
             t.at(h.field("ospf.msg", "Message Type: " + OspfNames.messageItem(type) + " (" + type + ")",
                     Integer.toString(type)), 1, 1);
@@ -276,7 +277,8 @@ public final class Ospf {
         }
 
         void hello(int off, int length) {
-            Tree hello = t.at(ospf.none("ospf.hello", "OSPF Hello Packet"), off, length);
+            int hspan = span(off, length);
+            Tree hello = t.at(ospf.none("ospf.hello", "OSPF Hello Packet"), off, hspan);
             int end = off + length;
             if (version == 2) {
                 ipv4(hello, "ospf.hello.network_mask", "Network Mask", off);
@@ -299,7 +301,7 @@ public final class Ospf {
         }
 
         void dbDesc(int off, int length) {
-            Tree d = t.at(ospf.text("OSPF DB Description"), off, length);
+            Tree d = text(ospf, "OSPF DB Description", off, length);
             int end = off + length;
             if (version == 2) {
                 uint(d, "ospf.db.interface_mtu", "Interface MTU", off, 2);
@@ -324,7 +326,7 @@ public final class Ospf {
         void lsRequest(int off, int length) {
             int end = off + length;
             while (end > off) {
-                Tree r = t.at(ospf.text("Link State Request"), off, 12);
+                Tree r = text(ospf, "Link State Request", off, 12);
                 if (version == 2) {
                     int type = (int) t.u32(off);
                     t.at(r.field("ospf.lsa", "LS Type: " + OspfNames.lsType(type) + " (" + Integer.toUnsignedString(type) + ")",
@@ -340,7 +342,7 @@ public final class Ospf {
         }
 
         void lsUpdate(int off, int length) {
-            Tree u = t.at(ospf.text("LS Update Packet"), off, length);
+            Tree u = text(ospf, "LS Update Packet", off, length);
             long n = t.u32(off);
             uint(u, "ospf.ls.number_of_lsas", "Number of LSAs", off, 4);
             off += 4;
@@ -367,7 +369,7 @@ public final class Ospf {
             int type = t.u8(off + 3);
             int len = t.u16(off + 18);
             int end = off + len;
-            Tree lsa = at(parent.text("LSA-type " + type + " (" + OspfNames.lsType(type) + "), len " + len), off, body ? len : 20);
+            Tree lsa = text(parent, "LSA-type " + type + " (" + OspfNames.lsType(type) + "), len " + len, off, body ? len : 20);
             age(lsa, off);
             int w = t.u16(off);
             t.at(lsa.field("ospf.lsa.donotage", Text.bits(w, 0x8000, 16) + " = Do Not Age Flag: " + (w >> 15),
@@ -438,8 +440,8 @@ public final class Ospf {
                         int metrics = t.u8(off + 9);
                         String idText = ipv4Text(off);
                         String dataText = ipv4Text(off + 4);
-                        Tree link = at(lsa.text(String.format("Type: %-8s ID: %-15s Data: %-15s Metric: %d",
-                                OspfNames.linkShort(linkType), idText, dataText, t.u16(off + 10))), off, 12 + 4 * metrics);
+                        Tree link = text(lsa, String.format("Type: %-8s ID: %-15s Data: %-15s Metric: %d",
+                                OspfNames.linkShort(linkType), idText, dataText, t.u16(off + 10)), off, 12 + 4 * metrics);
                         ipv4(link, "ospf.lsa.router.linkid", "Link ID", off).relabel("Link ID: " + idText + " - "
                                 + OspfNames.linkId(linkType));
                         ipv4(link, "ospf.lsa.router.linkdata", "Link Data", off + 4);
@@ -523,7 +525,7 @@ public final class Ospf {
             int type = rawType & 0x1fff;
             int len = t.u16(off + 18);
             int end = off + len;
-            Tree lsa = at(parent.text("LSA-type " + type + " (" + OspfNames.v3LsType(type) + "), len " + len), off, body ? len : 20);
+            Tree lsa = text(parent, "LSA-type " + type + " (" + OspfNames.v3LsType(type) + "), len " + len, off, body ? len : 20);
             age(lsa, off);
             int w = t.u16(off);
             t.at(lsa.field("ospf.v3.lsa.do_not_age", Text.bits(w, 0x8000, 16) + " = Do Not Age: "
@@ -561,9 +563,9 @@ public final class Ospf {
                     bitfield(lsa, "ospf.v3.options", "Options", off + 1, 3, V3_OPTIONS);
                     off += 4;
                     remaining = (remaining - 4) & 0xffff;
-                    Tree ifs = remaining > 0 ? at(lsa.text("Router Interfaces"), off, remaining) : null;
+                    Tree ifs = remaining > 0 ? text(lsa, "Router Interfaces", off, remaining) : null;
                     for (int entry = 1; remaining > 0; entry++) {
-                        Tree e = at(ifs.text("Entry #" + entry), off, 16);
+                        Tree e = text(ifs, "Entry #" + entry, off, 16);
                         int lt2 = t.u8(off);
                         t.at(e.field("ospf.v3.lsa.type", "Type: " + OspfNames.linkType(lt2) + " (" + lt2 + ")",
                                 Integer.toString(lt2)), off, 1);
@@ -711,7 +713,7 @@ public final class Ospf {
         void prefix(Tree parent, int off, int plen) {
             int n = (plen + 31) / 32 * 4;
             if (plen > 128) {
-                at(parent.text("Address Prefix: length is invalid (" + plen + ", should be <= 128)"), off, n)
+                text(parent, "Address Prefix: length is invalid (" + plen + ", should be <= 128)", off, n)
                         .expert("ospf.lsa.invalid_length", Tree.Severity.ERROR, Tree.Group.MALFORMED,
                                 "Address Prefix: length is invalid (" + plen + ", should be <= 128)");
                 return;
@@ -741,7 +743,7 @@ public final class Ospf {
                 return;
             }
             int llsLen = t.u16(off + 2) * 4;
-            Tree b = at(ospf.text("OSPF LLS Data Block"), off, Math.max(0, t.cap - off));
+            Tree b = text(ospf, "OSPF LLS Data Block", off, Math.max(0, t.cap - off));
             int c = t.u16(off);
             String hex = String.format("0x%04x", c);
             t.at(b.field("ospf.lls.checksum", "Checksum: " + hex, hex), off, 2);
@@ -756,7 +758,7 @@ public final class Ospf {
         int llsV2(Tree parent, int off) {
             int type = t.u16(off);
             int len = t.u16(off + 2);
-            Tree tlv = at(parent.text(type == 1 ? "Extended options TLV" : type == 2 ? "Crypto Authentication TLV" : "Unknown LLS TLV"),
+            Tree tlv = text(parent, type == 1 ? "Extended options TLV" : type == 2 ? "Crypto Authentication TLV" : "Unknown LLS TLV",
                     off, len + 4);
             uint(tlv, "ospf.tlv_type", "TLV Type", off, 2);
             uint(tlv, "ospf.tlv_length", "TLV Length", off + 2, 2);
@@ -773,7 +775,7 @@ public final class Ospf {
         int llsV3(Tree parent, int off) {
             int type = t.u16(off);
             int len = t.u16(off + 2);
-            Tree tlv = at(parent.text(OspfNames.llsV3(type)), off, len + 4);
+            Tree tlv = text(parent, OspfNames.llsV3(type), off, len + 4);
             uint(tlv, "ospf.tlv_type", "TLV Type", off, 2);
             uint(tlv, "ospf.tlv_length", "TLV Length", off + 2, 2);
             return off + len + 4;
@@ -810,8 +812,21 @@ public final class Ospf {
             t.at(parent.field(keyTitle.substring(0, colon), keyTitle.substring(colon + 1) + ": True", "1").hide(), off, len);
         }
 
-        Tree at(Tree item, int off, int len) {
-            return t.at(item, off, len);
+        /** A text item (a subtree) over {@code [off, off + len)}, its length as far as captured. */
+        Tree text(Tree parent, String label, int off, int len) {
+            int n = span(off, len);
+            return t.at(parent.text(label), off, n);
+        }
+
+        /**
+         * The length proto.c gives an item of {@code len} bytes at {@code off}: past the reported
+         * bytes it throws (the item is never added), else it is cut to the captured bytes.
+         */
+        int span(int off, int len) {
+            if (len > 0 && (long) off + len > t.rep) {
+                t.need(off, len);
+            }
+            return Math.max(0, Math.min(len, t.cap - off));
         }
 
         void age(Tree parent, int off) {
