@@ -509,7 +509,10 @@ public final class Ospf {
                     }
                 }
                 case 9, 10, 11 -> {
-                    // the opaque LSA's TLVs (TE, grace, RI, extended prefix/link) are left
+                    if (opaqueType == 3) {
+                        grace(lsa, off, bodyLength);
+                    }
+                    // the other opaque LSAs' TLVs (TE, RI, extended prefix/link) are left
                     off += bodyLength;
                 }
                 default -> {
@@ -700,6 +703,67 @@ public final class Ospf {
                     + " (0x" + Integer.toHexString(s12) + ")", String.format("0x%04x", s12)).bitmask(0x6000), off, 2);
             t.at(lt.field("ospf.v3.lsa.fc", Text.bits(rawType, 0x1fff, 16) + " = Function Code: " + OspfNames.v3LsType(type)
                     + " (" + type + ")", Integer.toString(type)).bitmask(0x1fff), off, 2);
+        }
+
+        /**
+         * dissect_ospf_lsa_grace_tlv: a grace-LSA's TLVs (RFC 3623), each padded to four bytes;
+         * only when a tree is built, as packet-ospf.c returns at once without one. The 32-bit
+         * length left wraps as it does there: a TLV past the LSA reads on until the bytes end.
+         */
+        void grace(Tree lsa, int off, int length) {
+            if (root == Tree.NOTHING) {
+                return;
+            }
+            long left = length & 0xffffffffL;
+            while (left > 0) {
+                int type = t.u16(off);
+                int len = t.u16(off + 2);
+                int padded = len + 4 + (4 - len % 4) % 4;
+                int n = span(off, padded);
+                Tree g = t.at(lsa.none("ospf.v2.grace", "Grace TLV"), off, n);
+                String name = switch (type) {
+                    case 1 -> "grace-LSA Grace Period";
+                    case 2 -> "grace-LSA Restart Reason";
+                    case 3 -> "grace-LSA Restart IP";
+                    default -> "Unknown grace-LSA TLV";
+                };
+                t.at(g.field("ospf.tlv_type", "TLV Type: " + name + " (" + type + ")", Integer.toString(type)), off, 2);
+                uint(g, "ospf.tlv_length", "TLV Length", off + 2, 2);
+                switch (type) {
+                    case 1 -> {
+                        t.need(off + 4, len);
+                        long period = t.u32(off + 4);
+                        t.at(g.field("ospf.v2.grace.period", "Grace Period: " + period + " seconds", Long.toString(period)), off + 4, len);
+                        g.relabel("Grace Period: " + period + " seconds");
+                    }
+                    case 2 -> {
+                        t.need(off + 4, len);
+                        int reason = t.u8(off + 4);
+                        String r = switch (reason) {
+                            case 0 -> "Unknown";
+                            case 1 -> "Software Restart";
+                            case 2 -> "Software Reload/Upgrade";
+                            case 3 -> "Processor Switchover";
+                            default -> "Unknown Restart Reason";
+                        };
+                        t.at(g.field("ospf.v2.grace.reason", "Restart Reason: " + (reason <= 3 ? r : "Unknown") + " (" + reason + ")",
+                                Integer.toString(reason)), off + 4, len);
+                        g.relabel("Restart Reason: " + r + " (" + reason + ")");
+                    }
+                    case 3 -> {
+                        t.need(off + 4, len);
+                        String a = ipv4Text(off + 4);
+                        t.at(g.field("ospf.v2.grace.ip", "Restart IP: " + a, a), off + 4, len);
+                        g.relabel("Restart IP: " + a);
+                    }
+                    default -> g.relabel("Unknown grace-LSA TLV");
+                }
+                if (4 + len < padded) {
+                    bytes(g, "ospf.pad_bytes", "Pad Bytes", off + 4 + len, padded - 4 - len);
+                }
+                off += padded;
+                left = (left - padded) & 0xffffffffL;
+            }
         }
 
         void referencedType(Tree parent, int off) {

@@ -61,9 +61,8 @@ class OspfTest {
     @Test
     void fieldsFilter() {
         CliRun run = CliRun.of("read", "captures/arkime-ospf.pcap", "-Y", "ospf.msg == 4 && ospf.srcrouter == 172.16.0.2",
-                "-T", "fields", "-e", "ospf.ls.number_of_lsas", "-c", "200");
-        assertThat(run.out()).isNotEmpty();
-        assertThat(run.out().lines()).allMatch(l -> l.matches("\\d+"));
+                "-T", "fields", "-e", "frame.number", "-e", "ospf.ls.number_of_lsas");
+        assertThat(run.out()).isEqualTo("262\t1\n266\t1\n281\t1\n309\t1\n313\t1\n327\t1\n");
     }
 
     /** Mutations of every OSPF packet of the captures: every read ends normally and quickly. */
@@ -99,7 +98,7 @@ class OspfTest {
                 }
             }
         }
-        assertThat(seeds).hasSizeGreaterThan(300);
+        assertThat(seeds).hasSizeGreaterThan(100);
         Random r = new Random(seed);
         try (var os = Files.newOutputStream(out);
              var w = new dev.tcpscope.synth.PcapWriter(os, dev.tcpscope.frame.LinkType.ETHERNET, 65535, false)) {
