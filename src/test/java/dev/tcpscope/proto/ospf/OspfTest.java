@@ -43,7 +43,35 @@ class OspfTest {
             "tcpdump-ospf_graceful_restart_rfc3623.pcap", "pcapplusplus-ipv6_options.pcap");
 
     /** Goldens tcpscope does not match yet, and why (docs/ospf.md, "Left"). */
-    private static final Map<String, String> KNOWN_GAPS = Map.ofEntries();
+    private static final Map<String, String> KNOWN_GAPS = Map.ofEntries(
+            Map.entry("arkime-ospf.pcap.expert.txt", "tcpscope adds the IS-IS CLV 232/236 'not implemented' notes of the capture's IS-IS frames, which tshark does not show: an IS-IS difference"),
+            Map.entry("tcpdump-ospf-gmpls.pcap.2.V.txt.gz", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf-gmpls.pcap.V.txt.gz", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf-gmpls.pcap.ek.json.gz", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf-gmpls.pcap.json.gz", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf-gmpls.pcap.pdml.gz", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf-sr-ri-sid.pcap.2.V.txt.gz", "the Router Information opaque LSA's segment routing TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf-sr-ri-sid.pcap.V.txt.gz", "the Router Information opaque LSA's segment routing TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf-sr-ri-sid.pcap.ek.json.gz", "the Router Information opaque LSA's segment routing TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf-sr-ri-sid.pcap.json.gz", "the Router Information opaque LSA's segment routing TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf-sr-ri-sid.pcap.pdml.gz", "the Router Information opaque LSA's segment routing TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf-sr.pcapng.2.V.txt.gz", "the extended prefix opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf-sr.pcapng.V.txt.gz", "the extended prefix opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf-sr.pcapng.ek.json.gz", "the extended prefix opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf-sr.pcapng.json.gz", "the extended prefix opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf-sr.pcapng.pdml.gz", "the extended prefix opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf-sr2.pcapng.2.V.txt.gz", "the extended prefix opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf-sr2.pcapng.V.txt.gz", "the extended prefix opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf-sr2.pcapng.ek.json.gz", "the extended prefix opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf-sr2.pcapng.json.gz", "the extended prefix opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf-sr2.pcapng.pdml.gz", "the extended prefix opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf2-seg-fault-1.pcapng.2.V.txt.gz", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf2-seg-fault-1.pcapng.V.txt.gz", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf2-seg-fault-1.pcapng.ek.json.gz", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf2-seg-fault-1.pcapng.expert.txt", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf2-seg-fault-1.pcapng.fields.tsv", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf2-seg-fault-1.pcapng.json.gz", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
+            Map.entry("tcpdump-ospf2-seg-fault-1.pcapng.pdml.gz", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"));
 
     static Stream<Arguments> goldens() throws IOException {
         List<Arguments> all = GoldenText.protocolGoldens(DIR, "ospf", KINDS).toList();
