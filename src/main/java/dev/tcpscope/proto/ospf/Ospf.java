@@ -511,8 +511,10 @@ public final class Ospf {
                 case 9, 10, 11 -> {
                     if (opaqueType == 3) {
                         grace(lsa, off, bodyLength);
+                    } else if (opaqueType == 4) {
+                        routerInformation(lsa, off, bodyLength);
                     }
-                    // the other opaque LSAs' TLVs (TE, RI, extended prefix/link) are left
+                    // the other opaque LSAs' TLVs (TE, extended prefix/link) are left
                     off += bodyLength;
                 }
                 default -> {
@@ -763,6 +765,70 @@ public final class Ospf {
                 }
                 off += padded;
                 left = (left - padded) & 0xffffffffL;
+            }
+        }
+
+        /**
+         * The Router Information opaque LSA (RFC 7770) with the TLVs the captures hold: dynamic
+         * hostname, SR-Algorithm, SID/Label Range and SR Local Block with their SID/Label
+         * sub-TLV, SRMS Preference; another TLV's value as bytes. Each TLV is padded to four bytes.
+         */
+        void routerInformation(Tree lsa, int off, int length) {
+            Tree ri = text(lsa, "Opaque Router Information LSA", off, length);
+            long left = length & 0xffffffffL;
+            while (left > 0) {
+                int type = t.u16(off);
+                int len = t.u16(off + 2);
+                String name = switch (type) {
+                    case 7 -> "OSPF Dynamic Hostname";
+                    case 8 -> "SR-Algorithm ";
+                    case 9 -> "SID/Label Range";
+                    case 14 -> "SR Local Block";
+                    case 15 -> "SRMS Preference";
+                    default -> "Unknown Opaque RI LSA TLV";
+                };
+                String title = type == 9 || type == 14 ? name + "  (Range Size: " + ((long) t.u8(off + 4) << 16 | t.u16(off + 5)) + ")"
+                        : name;
+                Tree tlv = text(ri, title, off, len + 4);
+                t.at(tlv.field("ospf.tlv_type.opaque", "TLV Type: " + name + " (" + type + ")", Integer.toString(type)), off, 2);
+                uint(tlv, "ospf.tlv_length", "TLV Length", off + 2, 2);
+                int v = off + 4;
+                switch (type) {
+                    case 7 -> t.string(tlv, "ospf.dynhostname", "Dynamic Hostname", v, len);
+                    case 8 -> {
+                        for (int k = 0; k < len; k++) {
+                            int a = t.u8(v + k);
+                            t.at(tlv.field("ospf.lsa_sa", "SR-Algorithm: " + (a == 0 ? "Shortest Path First"
+                                    : a == 1 ? "Strict Shortest Path First" : "Unknown") + " (" + a + ")", Integer.toString(a)), v + k, 1);
+                        }
+                    }
+                    case 9, 14 -> {
+                        uint(tlv, "ospf.tlv.range_size", "Range Size", v, 3);
+                        reserved(tlv, v + 3, 1);
+                        int sub = v + 4;
+                        int end = v + len;
+                        while (sub < end) {
+                            int st = t.u16(sub);
+                            int sl = t.u16(sub + 2);
+                            long label = sl == 3 ? (long) t.u8(sub + 4) << 16 | t.u16(sub + 5) : t.u32(sub + 4);
+                            Tree s = text(tlv, (st == 1 ? "SID/Label Sub-TLV " : "Unknown Sub-TLV ") + " (SID/Label: " + label + ")",
+                                    sub, sl + 4);
+                            t.at(s.field("ospf.tlv.sidlabel_range.type", "TLV Type: " + (st == 1 ? "SID/Label" : "Unknown")
+                                    + " (" + st + ")", Integer.toString(st)), sub, 2);
+                            uint(s, "ospf.tlv_length", "TLV Length", sub + 2, 2);
+                            t.at(s.field("ospf.tlv.sid_label", "SID/Label: " + label, Long.toString(label)), sub + 4, sl == 3 ? 3 : 4);
+                            sub += 4 + (sl + 3) / 4 * 4;
+                        }
+                    }
+                    case 15 -> {
+                        uint(tlv, "ospf.tlv.preference", "Preference", v, 1);
+                        reserved(tlv, v + 1, 3);
+                    }
+                    default -> bytes(tlv, "ospf.tlv.unknown", "Unknown TLV", v, len);
+                }
+                int step = 4 + (len + 3) / 4 * 4;
+                off += step;
+                left = (left - step) & 0xffffffffL;
             }
         }
 
