@@ -513,8 +513,10 @@ public final class Ospf {
                         grace(lsa, off, bodyLength);
                     } else if (opaqueType == 4) {
                         routerInformation(lsa, off, bodyLength);
+                    } else if (opaqueType == 7) {
+                        extendedPrefix(lsa, off, bodyLength);
                     }
-                    // the other opaque LSAs' TLVs (TE, extended prefix/link) are left
+                    // the other opaque LSAs' TLVs (TE, extended link) are left
                     off += bodyLength;
                 }
                 default -> {
@@ -825,6 +827,67 @@ public final class Ospf {
                         reserved(tlv, v + 1, 3);
                     }
                     default -> bytes(tlv, "ospf.tlv.unknown", "Unknown TLV", v, len);
+                }
+                int step = 4 + (len + 3) / 4 * 4;
+                off += step;
+                left = (left - step) & 0xffffffffL;
+            }
+        }
+
+        static final Bit[] EXTPFX_RANGE_FLAGS = {bit("ospf.tlv.extpfx_range.flags.ia", "(IA) Inter-Area Flag", 0x80, "Set", "Not set")};
+
+        static final Bit[] PREFIX_SID_FLAGS = {
+                bit("ospf.tlv.pfxsid.flags.np", "(NP) No-PHP Flag", 0x40, "Set", "Not set"),
+                bit("ospf.tlv.pfxsid.flags.m", "(M) Mapping Server Flag", 0x20, "Set", "Not set"),
+                bit("ospf.tlv.pfxsid.flags.e", "(E) Explicit-Null Flag", 0x10, "Set", "Not set"),
+                bit("ospf.tlv.pfxsid.flags.v", "(V) Value/Index Flag", 0x08, "Set", "Not set"),
+                bit("ospf.tlv.pfxsid.flags.l", "(L) Local/Global Flag", 0x04, "Set", "Not set")};
+
+        /**
+         * The OSPFv2 Extended Prefix opaque LSA (RFC 7684, RFC 8665) as far as the captures hold
+         * it: the Extended Prefix Range TLV with its Prefix SID sub-TLV; other TLVs are stepped over.
+         */
+        void extendedPrefix(Tree lsa, int off, int length) {
+            Tree x = text(lsa, "OSPFv2 Extended Prefix Opaque LSA", off, length);
+            long left = length & 0xffffffffL;
+            while (left > 0) {
+                int type = t.u16(off);
+                int len = t.u16(off + 2);
+                if (type == 2) {
+                    int plen = t.u8(off + 4);
+                    String prefix = ipv4Text(off + 12);
+                    Tree tlv = text(x, "OSPFv2 Extended Prefix Range TLV  (Range Size: " + t.u16(off + 6) + ", Prefix: " + prefix
+                            + "/" + plen + ")", off, len + 4);
+                    t.at(tlv.field("ospf.tlv.extpfx.tlv_type", "TLV Type: OSPFv2 Extended Prefix Range (2)", "2"), off, 2);
+                    uint(tlv, "ospf.tlv_length", "TLV Length", off + 2, 2);
+                    uint(tlv, "ospf.prefix_length", "PrefixLength", off + 4, 1);
+                    int af = t.u8(off + 5);
+                    t.at(tlv.field("ospf.tlv.extpfx.af", "Address Family: " + (af == 0 ? "IPv4 Unicast" : "Unknown") + " (" + af + ")",
+                            Integer.toString(af)), off + 5, 1);
+                    uint(tlv, "ospf.tlv.range_size", "Range Size", off + 6, 2);
+                    bitfield(tlv, "ospf.tlv.extpfx_range.flags", "Flags", off + 8, 1, EXTPFX_RANGE_FLAGS);
+                    reserved(tlv, off + 9, 3);
+                    ipv4(tlv, "ospf.v3.address_prefix.ipv4", "Address Prefix", off + 12);
+                    int sub = off + 16;
+                    int end = off + 4 + len;
+                    while (sub < end) {
+                        int st = t.u16(sub);
+                        int sl = t.u16(sub + 2);
+                        if (st == 2) {
+                            long label = sl == 7 ? (long) t.u8(sub + 8) << 16 | t.u16(sub + 9) : t.u32(sub + 8);
+                            Tree ps = text(tlv, "Prefix SID Sub-TLV  (SID/Label: " + label + ")", sub, sl + 4);
+                            t.at(ps.field("ospf.tlv.extpfx.subtlv_type", "TLV Type: Prefix SID (2)", "2"), sub, 2);
+                            uint(ps, "ospf.tlv_length", "TLV Length", sub + 2, 2);
+                            bitfield(ps, "ospf.tlv.pfxsid.flags", "Flags", sub + 4, 1, PREFIX_SID_FLAGS);
+                            reserved(ps, sub + 5, 1);
+                            uint(ps, "ospf.tlv.extlink.mt_id", "Multi-Topology ID", sub + 6, 1);
+                            int a = t.u8(sub + 7);
+                            t.at(ps.field("ospf.lsa_sa", "SR-Algorithm: " + (a == 0 ? "Shortest Path First"
+                                    : a == 1 ? "Strict Shortest Path First" : "Unknown") + " (" + a + ")", Integer.toString(a)), sub + 7, 1);
+                            t.at(ps.field("ospf.tlv.sid_label", "SID/Label: " + label, Long.toString(label)), sub + 8, sl == 7 ? 3 : 4);
+                        }
+                        sub += 4 + (sl + 3) / 4 * 4;
+                    }
                 }
                 int step = 4 + (len + 3) / 4 * 4;
                 off += step;
