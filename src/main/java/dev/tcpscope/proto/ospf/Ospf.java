@@ -836,6 +836,10 @@ public final class Ospf {
 
         static final Bit[] EXTPFX_RANGE_FLAGS = {bit("ospf.tlv.extpfx_range.flags.ia", "(IA) Inter-Area Flag", 0x80, "Set", "Not set")};
 
+        static final Bit[] EXTPFX_FLAGS = {
+                bit("ospf.tlv.extpfx.flags.a", "(A) Attach Flag", 0x80, "Set", "Not set"),
+                bit("ospf.tlv.extpfx.flags.n", "(N) Node Flag", 0x40, "Set", "Not set")};
+
         static final Bit[] PREFIX_SID_FLAGS = {
                 bit("ospf.tlv.pfxsid.flags.np", "(NP) No-PHP Flag", 0x40, "Set", "Not set"),
                 bit("ospf.tlv.pfxsid.flags.m", "(M) Mapping Server Flag", 0x20, "Set", "Not set"),
@@ -868,30 +872,58 @@ public final class Ospf {
                     bitfield(tlv, "ospf.tlv.extpfx_range.flags", "Flags", off + 8, 1, EXTPFX_RANGE_FLAGS);
                     reserved(tlv, off + 9, 3);
                     ipv4(tlv, "ospf.v3.address_prefix.ipv4", "Address Prefix", off + 12);
-                    int sub = off + 16;
-                    int end = off + 4 + len;
-                    while (sub < end) {
-                        int st = t.u16(sub);
-                        int sl = t.u16(sub + 2);
-                        if (st == 2) {
-                            long label = sl == 7 ? (long) t.u8(sub + 8) << 16 | t.u16(sub + 9) : t.u32(sub + 8);
-                            Tree ps = text(tlv, "Prefix SID Sub-TLV  (SID/Label: " + label + ")", sub, sl + 4);
-                            t.at(ps.field("ospf.tlv.extpfx.subtlv_type", "TLV Type: Prefix SID (2)", "2"), sub, 2);
-                            uint(ps, "ospf.tlv_length", "TLV Length", sub + 2, 2);
-                            bitfield(ps, "ospf.tlv.pfxsid.flags", "Flags", sub + 4, 1, PREFIX_SID_FLAGS);
-                            reserved(ps, sub + 5, 1);
-                            uint(ps, "ospf.tlv.extlink.mt_id", "Multi-Topology ID", sub + 6, 1);
-                            int a = t.u8(sub + 7);
-                            t.at(ps.field("ospf.lsa_sa", "SR-Algorithm: " + (a == 0 ? "Shortest Path First"
-                                    : a == 1 ? "Strict Shortest Path First" : "Unknown") + " (" + a + ")", Integer.toString(a)), sub + 7, 1);
-                            t.at(ps.field("ospf.tlv.sid_label", "SID/Label: " + label, Long.toString(label)), sub + 8, sl == 7 ? 3 : 4);
-                        }
-                        sub += 4 + (sl + 3) / 4 * 4;
-                    }
+                    prefixSubTlvs(tlv, off + 16, off + 4 + len);
+                } else if (type == 1) {
+                    int routeType = t.u8(off + 4);
+                    int plen = t.u8(off + 5);
+                    String rt = switch (routeType) {
+                        case 0 -> "Unspecified";
+                        case 1 -> "Intra-Area";
+                        case 3 -> "Inter-Area";
+                        case 5 -> "AS External";
+                        case 7 -> "NSSA External";
+                        default -> "Unknown";
+                    };
+                    String prefix = ipv4Text(off + 8);
+                    Tree tlv = text(x, String.format("OSPFv2 Extended Prefix TLV  (Type: %-13s Prefix: %s/%d)", rt, prefix, plen),
+                            off, len + 4);
+                    t.at(tlv.field("ospf.tlv.extpfx.tlv_type", "TLV Type: OSPFv2 Extended Prefix (1)", "1"), off, 2);
+                    uint(tlv, "ospf.tlv_length", "TLV Length", off + 2, 2);
+                    t.at(tlv.field("ospf.tlv.extpfx.rotuetype", "Route Type: " + rt + " (" + routeType + ")",
+                            Integer.toString(routeType)), off + 4, 1);
+                    uint(tlv, "ospf.prefix_length", "PrefixLength", off + 5, 1);
+                    int af = t.u8(off + 6);
+                    t.at(tlv.field("ospf.tlv.extpfx.af", "Address Family: " + (af == 0 ? "IPv4 Unicast" : "Unknown") + " (" + af + ")",
+                            Integer.toString(af)), off + 6, 1);
+                    bitfield(tlv, "ospf.tlv.extpfx.flags", "Flags", off + 7, 1, EXTPFX_FLAGS);
+                    ipv4(tlv, "ospf.v3.address_prefix.ipv4", "Address Prefix", off + 8);
+                    prefixSubTlvs(tlv, off + 12, off + 4 + len);
                 }
                 int step = 4 + (len + 3) / 4 * 4;
                 off += step;
                 left = (left - step) & 0xffffffffL;
+            }
+        }
+
+        /** The sub-TLVs of an extended prefix TLV from {@code sub} to {@code end}: a Prefix SID's fields; others stepped over. */
+        void prefixSubTlvs(Tree tlv, int sub, int end) {
+            while (sub < end) {
+                int st = t.u16(sub);
+                int sl = t.u16(sub + 2);
+                if (st == 2) {
+                    long label = sl == 7 ? (long) t.u8(sub + 8) << 16 | t.u16(sub + 9) : t.u32(sub + 8);
+                    Tree ps = text(tlv, "Prefix SID Sub-TLV  (SID/Label: " + label + ")", sub, sl + 4);
+                    t.at(ps.field("ospf.tlv.extpfx.subtlv_type", "TLV Type: Prefix SID (2)", "2"), sub, 2);
+                    uint(ps, "ospf.tlv_length", "TLV Length", sub + 2, 2);
+                    bitfield(ps, "ospf.tlv.pfxsid.flags", "Flags", sub + 4, 1, PREFIX_SID_FLAGS);
+                    reserved(ps, sub + 5, 1);
+                    uint(ps, "ospf.tlv.extlink.mt_id", "Multi-Topology ID", sub + 6, 1);
+                    int a = t.u8(sub + 7);
+                    t.at(ps.field("ospf.lsa_sa", "SR-Algorithm: " + (a == 0 ? "Shortest Path First"
+                            : a == 1 ? "Strict Shortest Path First" : "Unknown") + " (" + a + ")", Integer.toString(a)), sub + 7, 1);
+                    t.at(ps.field("ospf.tlv.sid_label", "SID/Label: " + label, Long.toString(label)), sub + 8, sl == 7 ? 3 : 4);
+                }
+                sub += 4 + (sl + 3) / 4 * 4;
             }
         }
 
