@@ -509,14 +509,16 @@ public final class Ospf {
                     }
                 }
                 case 9, 10, 11 -> {
-                    if (opaqueType == 3) {
+                    if (opaqueType == 1) {
+                        trafficEngineering(lsa, off, bodyLength);
+                    } else if (opaqueType == 3) {
                         grace(lsa, off, bodyLength);
                     } else if (opaqueType == 4) {
                         routerInformation(lsa, off, bodyLength);
                     } else if (opaqueType == 7) {
                         extendedPrefix(lsa, off, bodyLength);
                     }
-                    // the other opaque LSAs' TLVs (TE, extended link) are left
+                    // the Extended Link opaque LSA's TLVs are left
                     off += bodyLength;
                 }
                 default -> {
@@ -925,6 +927,166 @@ public final class Ospf {
                 }
                 sub += 4 + (sl + 3) / 4 * 4;
             }
+        }
+
+        /**
+         * The MPLS traffic engineering opaque LSA (RFC 3630, RFC 4203): the Router Address TLV and
+         * the Link TLV with the sub-TLVs the captures hold (link type and ID, interface addresses,
+         * TE metric, bandwidths, colour, switching capability); another sub-TLV is stepped over,
+         * another TLV's value shown as bytes. The 32-bit length left wraps as packet-ospf.c's does.
+         */
+        void trafficEngineering(Tree lsa, int off, int length) {
+            Tree mpls = text(lsa, "MPLS Traffic Engineering LSA", off, length);
+            hidden(lsa, "ospf.lsa.mpls:MPLS Traffic Engineering LSA", off, 2);
+            long left = length & 0xffffffffL;
+            while (left != 0) {
+                int type = t.u16(off);
+                int len = t.u16(off + 2);
+                int end = off + len + 4;
+                if (type == 1) {
+                    Tree tlv = text(mpls, "Router Address: " + ipv4Text(off + 4), off, len + 4);
+                    t.at(tlv.field("ospf.tlv_type", "TLV Type: 1 - Router Address", "1"), off, 2);
+                    uint(tlv, "ospf.tlv_length", "TLV Length", off + 2, 2);
+                    ipv4(tlv, "ospf.mpls.routerid", "MPLS/TE Router ID", off + 4);
+                } else if (type == 2) {
+                    Tree tlv = text(mpls, "Link Information", off, len + 4);
+                    t.at(tlv.field("ospf.tlv_type", "TLV Type: 2 - Link Information", "2"), off, 2);
+                    uint(tlv, "ospf.tlv_length", "TLV Length", off + 2, 2);
+                    for (int sub = off + 4; sub < end; ) {
+                        int slen = t.u16(sub + 2);
+                        linkSubTlv(tlv, sub, t.u16(sub), slen);
+                        sub += (slen + 4 + 3) / 4 * 4;
+                    }
+                } else {
+                    String range = type >= 3 && type <= 32767 ? "(Assigned via Standards Action)"
+                            : type >= 32768 && type <= 32777 ? "(For Experimental Use)" : type >= 32778 ? "(Not to be Assigned)" : "Unknown";
+                    Tree tlv = text(mpls, "Unknown LSA: " + type + " " + range, off, len + 4);
+                    t.at(tlv.field("ospf.tlv_type", "TLV Type: " + type + " - Unknown " + range, Integer.toString(type)), off, 2);
+                    uint(tlv, "ospf.tlv_length", "TLV Length", off + 2, 2);
+                    bytes(tlv, "ospf.tlv_value", "TLV Value", off + 4, len);
+                }
+                off += len + 4;
+                left = (left - (len + 4)) & 0xffffffffL;
+            }
+        }
+
+        private static final String[] LINK_SUB_TLV = {null, "Link Type", "Link ID", "Local Interface IP Address",
+                "Remote Interface IP Address", "Traffic Engineering Metric", "Maximum Bandwidth", "Maximum Reservable Bandwidth",
+                "Unreserved Bandwidth", "Resource Class/Color"};
+
+        /** One sub-TLV of a TE Link TLV. */
+        void linkSubTlv(Tree parent, int off, int type, int len) {
+            String name = type < LINK_SUB_TLV.length && LINK_SUB_TLV[type] != null ? LINK_SUB_TLV[type]
+                    : type == 15 ? "Interface Switching Capability Descriptor" : null;
+            if (name == null) {
+                return; // the other sub-TLVs (GMPLS identifiers, protection, SRLG, bandwidth constraints, OIF) are left
+            }
+            int v = off + 4;
+            String title = switch (type) {
+                case 1 -> name + ": " + t.u8(v) + " - " + (t.u8(v) == 1 ? "Point-to-point" : t.u8(v) == 2 ? "Multi-access" : "Unknown Link Type");
+                case 2, 3, 4 -> name + ": " + ipv4Text(v);
+                case 5 -> name + ": " + t.u32(v);
+                case 6, 7 -> name + ": " + bandwidth(v);
+                case 9 -> name + ": " + String.format("0x%08x", t.u32(v));
+                default -> name;
+            };
+            Tree st = text(parent, title, off, len + 4);
+            t.at(st.field("ospf.tlv_type", "TLV Type: " + type + ": " + name, Integer.toString(type)), off, 2);
+            uint(st, "ospf.tlv_length", "TLV Length", off + 2, 2);
+            switch (type) {
+                case 1 -> {
+                    int lt = t.u8(v);
+                    t.at(st.field("ospf.mpls.linktype", "MPLS/TE Link Type: " + (lt == 1 ? "Point-to-point" : lt == 2 ? "Multi-access"
+                            : "Unknown") + " (" + lt + ")", Integer.toString(lt)), v, 1);
+                }
+                case 2 -> ipv4(st, "ospf.mpls.linkid", "MPLS/TE Link ID", v);
+                case 3, 4 -> {
+                    for (int i = 0; i < len; i += 4) {
+                        ipv4(st, type == 3 ? "ospf.mpls.local_addr" : "ospf.mpls.remote_addr",
+                                type == 3 ? "MPLS/TE Local Interface Address" : "MPLS/TE Remote Interface Address", v + i);
+                    }
+                }
+                case 5 -> t.at(st.field("ospf.mpls.te_metric", name + ": " + t.u32(v), Long.toString(t.u32(v))), v, 4);
+                case 6, 7 -> floatItem(st, "ospf.mpls.link_max_bw", name + ": ", v);
+                case 8 -> {
+                    for (int i = 0; i < 8; i++) {
+                        floatItem(st, "ospf.mpls.pri", "Pri (or TE-Class) " + i + ": ", v + 4 * i);
+                    }
+                }
+                case 9 -> {
+                    long c = t.u32(v);
+                    String h = String.format("0x%08x", c);
+                    Tree color = t.at(st.field("ospf.mpls.linkcolor", "MPLS/TE Link Resource Class/Color: " + h, h), v, 4);
+                    for (int i = 0; i < 32; i++) {
+                        if ((c & (1L << i)) != 0) {
+                            t.at(color.field("ospf.mpls.group", "Group " + i, String.format("0x%08x", 1L << i)), v, 4);
+                        }
+                    }
+                }
+                default -> { // 15: the Interface Switching Capability Descriptor
+                    int sw = t.u8(v);
+                    String swName = sw >= 1 && sw <= 4 ? "Packet-Switch Capable-" + sw + " (PSC-" + sw + ")"
+                            : sw == 51 ? "Layer-2 Switch Capable (L2SC)" : sw == 100 ? "Time-Division-Multiplex Capable (TDM)"
+                            : sw == 150 ? "Lambda-Switch Capable (LSC)" : sw == 200 ? "Fiber-Switch Capable (FSC)" : "Unknown";
+                    t.at(st.field("ospf.mpls.switching_type", "Switching Type: " + swName + " (" + sw + ")", Integer.toString(sw)), v, 1);
+                    int enc = t.u8(v + 1);
+                    String encName = switch (enc) {
+                        case 1 -> "Packet";
+                        case 2 -> "Ethernet";
+                        case 3 -> "ANSI/ETSI PDH";
+                        case 5 -> "SDH ITU-T G.707 / SONET ANSI T1.105";
+                        case 7 -> "Digital Wrapper";
+                        case 8 -> "Lambda (photonic)";
+                        case 9 -> "Fiber";
+                        case 11 -> "FiberChannel";
+                        default -> "Unknown";
+                    };
+                    t.at(st.field("ospf.mpls.encoding", "Encoding: " + encName + " (" + enc + ")", Integer.toString(enc)), v + 1, 1);
+                    for (int i = 0; i < 8; i++) {
+                        floatItem(st, "ospf.mpls.pri", "Pri " + i + ": ", v + 4 + 4 * i);
+                    }
+                    if (sw >= 1 && sw <= 4) {
+                        floatItem(st, "ospf.mpls.minimum_lsp_bandwidth", "Minimum LSP bandwidth: ", v + 36);
+                        uint(st, "ospf.mpls.interface_mtu", "Interface MTU", v + 40, 2);
+                    }
+                }
+            }
+        }
+
+        /** An FT_FLOAT bandwidth item: "%.10g bytes/s (%.0f bits/s)", its value as FT_FLOAT shows it (%g). */
+        void floatItem(Tree parent, String key, String prefix, int off) {
+            float f = Float.intBitsToFloat((int) t.u32(off));
+            t.at(parent.field(key, prefix + bandwidth(off), cG(f, 6)), off, 4);
+        }
+
+        String bandwidth(int off) {
+            float f = Float.intBitsToFloat((int) t.u32(off));
+            double bits = (double) f * 8.0;
+            String b = Double.isFinite(bits) ? new java.math.BigDecimal(bits).setScale(0, java.math.RoundingMode.HALF_EVEN).toPlainString()
+                    : Double.isNaN(bits) ? "nan" : bits > 0 ? "inf" : "-inf";
+            return cG(f, 10) + " bytes/s (" + b + " bits/s)";
+        }
+
+        /** C's printf "%.{prec}g" of {@code v}. */
+        static String cG(double v, int prec) {
+            if (Double.isNaN(v)) {
+                return "nan";
+            }
+            if (Double.isInfinite(v)) {
+                return v > 0 ? "inf" : "-inf";
+            }
+            if (v == 0) {
+                return (1 / v < 0) ? "-0" : "0";
+            }
+            java.math.BigDecimal r = new java.math.BigDecimal(v).round(new java.math.MathContext(prec, java.math.RoundingMode.HALF_EVEN));
+            int exp = r.precision() - r.scale() - 1;
+            if (exp < -4 || exp >= prec) {
+                java.math.BigDecimal m = r.movePointLeft(exp).stripTrailingZeros();
+                String ms = m.scale() <= 0 ? m.setScale(0).toPlainString() : m.toPlainString();
+                return ms + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+            }
+            java.math.BigDecimal p = r.stripTrailingZeros();
+            return p.scale() <= 0 ? p.setScale(0).toPlainString() : p.toPlainString();
         }
 
         void referencedType(Tree parent, int off) {
