@@ -977,7 +977,7 @@ public final class Ospf {
         /** One sub-TLV of a TE Link TLV. */
         void linkSubTlv(Tree parent, int off, int type, int len) {
             String name = type < LINK_SUB_TLV.length && LINK_SUB_TLV[type] != null ? LINK_SUB_TLV[type]
-                    : type == 15 ? "Interface Switching Capability Descriptor" : null;
+                    : type == 15 ? "Interface Switching Capability Descriptor" : type == 17 ? "Bandwidth Constraints" : null;
             if (name == null) {
                 return; // the other sub-TLVs (GMPLS identifiers, protection, SRLG, bandwidth constraints, OIF) are left
             }
@@ -1020,6 +1020,25 @@ public final class Ospf {
                     for (int i = 0; i < 32; i++) {
                         if ((c & (1L << i)) != 0) {
                             t.at(color.field("ospf.mpls.group", "Group " + i, String.format("0x%08x", 1L << i)), v, 4);
+                        }
+                    }
+                }
+                case 17 -> {
+                    int model = t.u8(v);
+                    String m = switch (model) {
+                        case 0 -> "(Russian Dolls Model - RDM)";
+                        case 1 -> "(Maximum Allocation Model - MAM)";
+                        case 2 -> "(Maximum Allocation with Reservation Model - MAR)";
+                        default -> model <= 239 ? "(Unassigned, Specification Required)" : "(Reserved, Private Use)";
+                    };
+                    t.at(st.field("ospf.mpls.bc.model_id", "MPLS/DSTE Bandwidth Constraints Model Id: " + m + " (" + model + ")",
+                            Integer.toString(model)), v, 1);
+                    if (len % 4 != 0) {
+                        String msg = "Malformed Packet: Length must be N x 4 octets";
+                        text(st, msg, v, len).expert("ospf.lsa.invalid_length", Tree.Severity.ERROR, Tree.Group.MALFORMED, msg);
+                    } else {
+                        for (int i = 0; i < (len - 4) / 4; i++) {
+                            floatItem(st, "ospf.mpls.bc", "BC " + i + ": ", v + 4 + 4 * i);
                         }
                     }
                 }

@@ -44,19 +44,7 @@ class OspfTest {
 
     /** Goldens tcpscope does not match yet, and why (docs/ospf.md, "Left"). */
     private static final Map<String, String> KNOWN_GAPS = Map.ofEntries(
-            Map.entry("arkime-ospf.pcap.expert.txt", "tcpscope adds the IS-IS CLV 232/236 'not implemented' notes of the capture's IS-IS frames, which tshark does not show: an IS-IS difference"),
-            Map.entry("tcpdump-ospf-gmpls.pcap.2.V.txt.gz", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
-            Map.entry("tcpdump-ospf-gmpls.pcap.V.txt.gz", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
-            Map.entry("tcpdump-ospf-gmpls.pcap.ek.json.gz", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
-            Map.entry("tcpdump-ospf-gmpls.pcap.json.gz", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
-            Map.entry("tcpdump-ospf-gmpls.pcap.pdml.gz", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
-            Map.entry("tcpdump-ospf2-seg-fault-1.pcapng.2.V.txt.gz", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
-            Map.entry("tcpdump-ospf2-seg-fault-1.pcapng.V.txt.gz", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
-            Map.entry("tcpdump-ospf2-seg-fault-1.pcapng.ek.json.gz", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
-            Map.entry("tcpdump-ospf2-seg-fault-1.pcapng.expert.txt", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
-            Map.entry("tcpdump-ospf2-seg-fault-1.pcapng.fields.tsv", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
-            Map.entry("tcpdump-ospf2-seg-fault-1.pcapng.json.gz", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"),
-            Map.entry("tcpdump-ospf2-seg-fault-1.pcapng.pdml.gz", "the MPLS/GMPLS traffic engineering opaque LSA's TLVs are not dissected (docs/ospf.md, Left)"));
+            Map.entry("arkime-ospf.pcap.expert.txt", "tcpscope adds the IS-IS CLV 232/236 'not implemented' notes of the capture's IS-IS frames, which tshark does not show: an IS-IS difference"));
 
     static Stream<Arguments> goldens() throws IOException {
         List<Arguments> all = GoldenText.protocolGoldens(DIR, "ospf", KINDS).toList();
