@@ -162,7 +162,7 @@ public final class Ospf {
             info.append(OspfNames.message(type));
             int ospflen = t.u16(2);
             ospf = t.at(root.protocol("ospf", "Open Shortest Path First"), 0, t.cap);
-            int hspan = span(0, hlen);
+            int hspan = clip(0, hlen);
             Tree h = t.at(ospf.none("ospf.header", "OSPF Header"), 0, hspan);
             uint(h, "ospf.version", "Version", 0, 1);
             t.at(h.field("ospf.msg", "Message Type: " + OspfNames.messageItem(type) + " (" + type + ")",
@@ -233,7 +233,8 @@ public final class Ospf {
             if (hasLls(hlen, type)) {
                 lls(ospflen + crypto);
             }
-            if (type == 1 && version == 3 && ((t.u32(hlen + 5) >> 8) & 0x400) != 0) {
+            if (version == 3 && (type == 1 && ((t.u32(hlen + 5) >> 8) & 0x400) != 0
+                    || type == 2 && ((t.u32(hlen + 1) >> 8) & 0x400) != 0)) {
                 trailer(ospflen + crypto);
             }
         }
@@ -277,7 +278,7 @@ public final class Ospf {
         }
 
         void hello(int off, int length) {
-            int hspan = span(off, length);
+            int hspan = clip(off, length);
             Tree hello = t.at(ospf.none("ospf.hello", "OSPF Hello Packet"), off, hspan);
             int end = off + length;
             if (version == 2) {
@@ -301,15 +302,18 @@ public final class Ospf {
         }
 
         void dbDesc(int off, int length) {
-            Tree d = text(ospf, "OSPF DB Description", off, length);
             int end = off + length;
-            if (version == 2) {
+            if (root == Tree.NOTHING) {
+                off += version == 2 ? 8 : 12; // packet-ospf.c reads the fixed part only for a tree
+            } else if (version == 2) {
+                Tree d = text(ospf, "OSPF DB Description", off, length);
                 uint(d, "ospf.db.interface_mtu", "Interface MTU", off, 2);
                 bitfield(d, "ospf.v2.options", "Options", off + 2, 1, V2_OPTIONS);
                 bitfield(d, "ospf.dbd", "DB Description", off + 3, 1, DBD);
                 uint(d, "ospf.db.dd_sequence", "DD Sequence", off + 4, 4);
                 off += 8;
             } else {
+                Tree d = text(ospf, "OSPF DB Description", off, length);
                 reserved(d, off, 1);
                 bitfield(d, "ospf.v3.options", "Options", off + 1, 3, V3_OPTIONS);
                 uint(d, "ospf.db.interface_mtu", "Interface MTU", off + 4, 2);
@@ -725,8 +729,7 @@ public final class Ospf {
                 int type = t.u16(off);
                 int len = t.u16(off + 2);
                 int padded = len + 4 + (4 - len % 4) % 4;
-                int n = span(off, padded);
-                Tree g = t.at(lsa.none("ospf.v2.grace", "Grace TLV"), off, n);
+                Tree g = t.at(lsa.none("ospf.v2.grace", "Grace TLV"), off, clip(off, padded));
                 String name = switch (type) {
                     case 1 -> "grace-LSA Grace Period";
                     case 2 -> "grace-LSA Restart Reason";
@@ -1141,7 +1144,10 @@ public final class Ospf {
         }
 
         void lls(int off) {
-            int remaining = Math.max(0, t.rep - off);
+            if (off > t.rep) {
+                t.u16(off + 2); // the remaining length is -1 as a guint: the length's read throws
+            }
+            int remaining = t.rep - off;
             if (remaining < 4) {
                 t.at(ospf.text("LLS option bit set but data block missing"), off, remaining)
                         .expert("ospf.lsa.invalid_length", Tree.Severity.ERROR, Tree.Group.MALFORMED,
@@ -1224,12 +1230,18 @@ public final class Ospf {
             return t.at(parent.text(label), off, n);
         }
 
+        /** An FT_NONE item's length (proto_tree_add_item): cut to the captured bytes, never a bounds error. */
+        int clip(int off, int len) {
+            return Math.max(0, Math.min(len, t.cap - off));
+        }
+
         /**
-         * The length proto.c gives an item of {@code len} bytes at {@code off}: past the reported
-         * bytes it throws (the item is never added), else it is cut to the captured bytes.
+         * The length of a text item (subtree) of {@code len} bytes at {@code off}: bytes it covers
+         * past the captured ones throw before it is added, as tshark's list and tree both show
+         * (a cut capture, or past the reported bytes a malformed packet).
          */
         int span(int off, int len) {
-            if (len > 0 && (long) off + len > t.rep) {
+            if (len > 0) {
                 t.need(off, len);
             }
             return Math.max(0, Math.min(len, t.cap - off));
