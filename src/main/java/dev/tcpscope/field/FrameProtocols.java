@@ -168,7 +168,8 @@ final class FrameProtocols {
             case IPCOMP -> x.captured(i); // its data items come from ipcompData
             case IGMP -> x.captured(i); // an unknown type's rest is igmp.data, not the data protocol
             case VRRP -> x.captured(i);
-            case OSPF -> x.captured(i); // an unknown type's rest is left to ospf, not data
+            case OSPF -> dev.tcpscope.proto.ospf.Ospf.dataStart(x.segment(i), x.offset(i), x.captured(i)) >= 0
+                    ? dev.tcpscope.proto.ospf.Ospf.dataStart(x.segment(i), x.offset(i), x.captured(i)) : x.captured(i);
             case PIM -> x.captured(i); // a Register's datagram is a layer of its own
             case PTP -> x.captured(i); // the message, to its length (what follows is Ethernet padding)
             case VXLAN, VXLAN_GPE, GENEVE, GTP, UDPENCAP -> UdpTunnel.dataStart(x, i);
@@ -399,7 +400,9 @@ final class FrameProtocols {
             case MPLS -> Math.max(0, rep - Math.max(0, Mpls.stackLength(x.segment(i), x.offset(i), x.captured(i), rep)));
             case PW_ETH_CW -> 0;
             case PW_ACH -> rep - 4;
-            case ESP, IPCOMP, IGMP, VRRP, PIM, OSPF, PTP -> 0;
+            case ESP, IPCOMP, IGMP, VRRP, PIM, PTP -> 0;
+            case OSPF -> dev.tcpscope.proto.ospf.Ospf.dataStart(x.segment(i), x.offset(i), x.captured(i)) >= 0
+                    ? Math.max(0, rep - dev.tcpscope.proto.ospf.Ospf.dataStart(x.segment(i), x.offset(i), x.captured(i))) : 0;
             case AH -> x.captured(i) < 2 ? 0 : Math.max(0, rep - dev.tcpscope.wire.Ipsec.ahHeaderLength(x.segment(i), x.offset(i)));
             case UDPENCAP -> x == d.dissection() && i == x.count() - 1 && d.datagramTaker() != null ? 0 : UdpTunnel.leftover(x, i);
             case VXLAN, VXLAN_GPE, GENEVE, GTP -> UdpTunnel.leftover(x, i);

@@ -999,7 +999,12 @@ public final class Details {
     private boolean ospf(int i) {
         protocol("ospf");
         consumed(i, d.captured(i));
-        return walked(Ospf.walk(tvb(i), Ospf.addresses(d, i), d.fragmented, root, new StringBuilder(), new StringBuilder()), "OSPF");
+        boolean ok = walked(Ospf.walk(tvb(i), Ospf.addresses(d, i), d.fragmented, root, new StringBuilder(), new StringBuilder()), "OSPF");
+        int data = Ospf.dataStart(d.segment(i), d.offset(i), d.captured(i));
+        if (ok && data >= 0) {
+            data(d.segment(i), d.offset(i) + data, d.captured(i) - data); // an unknown message type's rest is the data dissector's
+        }
+        return ok;
     }
 
     /** packet-vrrp.c's tree ({@code proto.vrrp.Vrrp}). */

@@ -69,6 +69,20 @@ public final class Ospf {
         return Vrrp.Ip.below(d, i);
     }
 
+    /**
+     * Where the data dissector takes over an OSPF packet at {@code off} (its header's length),
+     * for a known version and an unknown message type whose header is captured; else -1.
+     */
+    public static int dataStart(MemorySegment s, long off, int cap) {
+        if (cap < 2) {
+            return -1;
+        }
+        int version = s.get(ValueLayout.JAVA_BYTE, off) & 0xff;
+        int type = s.get(ValueLayout.JAVA_BYTE, off + 1) & 0xff;
+        int hlen = version == 2 ? 24 : version == 3 ? 16 : -1;
+        return hlen > 0 && (type < 1 || type > 5) && cap >= hlen ? hlen : -1;
+    }
+
     /** One flag of a bit field: its field, name, mask and the words for set and clear. */
     record Bit(String key, String name, long mask, String set, String clear) { }
 
