@@ -222,8 +222,12 @@ public final class Ospf {
                         uint(h, "ospf.auth.crypt.data_length", "Auth Crypt Data Length", 19, 1);
                         crypto = t.u8(19);
                         uint(h, "ospf.auth.crypt.seq_nbr", "Auth Crypt Sequence Number", 20, 4);
-                        if (crypto > 0 && (long) ospflen + crypto <= t.cap) {
-                            bytes(h, "ospf.auth.crypt.data", "Auth Crypt Data", ospflen, crypto);
+                        if ((long) ospflen + crypto <= t.cap) {
+                            if (crypto == 0) {
+                                t.at(h.field("ospf.auth.crypt.data", "Auth Crypt Data: <MISSING>", ""), ospflen, 0);
+                            } else {
+                                bytes(h, "ospf.auth.crypt.data", "Auth Crypt Data", ospflen, crypto);
+                            }
                         }
                     }
                     default -> bytes(h, "ospf.auth.unknown", "Auth Unknown", 16, 8);
@@ -1208,8 +1212,8 @@ public final class Ospf {
         }
 
         void trailer(int off) {
+            t.need(off, 1); // a length of -1 at the end of the bytes is a bounds error
             Tree at = t.at(ospf.none("ospf.at", "OSPF Authentication Trailer"), off, Math.max(0, t.cap - off));
-            t.need(off, 0);
             int auth = t.u16(off);
             t.at(at.field("ospf.at.auth_type", "Authentication Type: " + (auth == 1 ? "HMAC Cryptographic Authentication"
                     : auth == 0 ? "Reserved" : "Unknown") + " (" + auth + ")", Integer.toString(auth)), off, 2);
