@@ -193,6 +193,11 @@ ENABLED=(
   #   Bootstrap, Assert, Candidate-RP-Advertisement, State-Refresh, DF election; the checksum
   #   over IPv6's pseudo-header. Needs no helper beyond ip, ipv6 and igmp.
   pim
+  # ospf: OSPF versions 2 and 3, IP protocol 89 (src/main/java/dev/tcpscope/proto/ospf): header,
+  #   checksum and v2 authentication, Hello, DB Description, LS Request/Update/Acknowledge, the
+  #   LSAs and their bodies, the LLS data block and v3's authentication trailer. Needs no helper
+  #   beyond ip and ipv6.
+  ospf
   # ntp: NTP on udp.port 123 (src/main/java/dev/tcpscope/proto/ntp): time messages with their
   #   extension fields and MAC, ntpd's mode 6 control and mode 7 private messages, and the
   #   request/response pairing a second pass shows.

@@ -175,6 +175,8 @@ final class FrameProtocols {
             case IGMP -> x.captured(i); // an unknown type's rest is igmp.data, not the data protocol
             case VRRP, EIGRP -> x.captured(i);
             case SCTP -> x.captured(i); // its DATA chunks' payloads are named by the walk
+            case OSPF -> dev.tcpscope.proto.ospf.Ospf.dataStart(x.segment(i), x.offset(i), x.captured(i)) >= 0
+                    ? dev.tcpscope.proto.ospf.Ospf.dataStart(x.segment(i), x.offset(i), x.captured(i)) : x.captured(i);
             case PIM -> x.captured(i); // a Register's datagram is a layer of its own
             case PTP -> x.captured(i); // the message, to its length (what follows is Ethernet padding)
             case VXLAN, VXLAN_GPE, GENEVE, GTP, UDPENCAP -> UdpTunnel.dataStart(x, i);
@@ -264,6 +266,7 @@ final class FrameProtocols {
                     dev.tcpscope.proto.sctp.Sctp.names(new dev.tcpscope.proto.Tvb(x.segment(i), x.offset(i), x.captured(i),
                             x.reported(i)), name -> add(sb, name));
                 }
+                case OSPF -> add(sb, "ospf");
                 case PTP -> add(sb, "ptp");
                 case VXLAN -> add(sb, "vxlan");
                 case VXLAN_GPE -> { } // packet-vxlan.c's GPE handle is not in the frame's layers
@@ -411,6 +414,8 @@ final class FrameProtocols {
             case PW_ETH_CW -> 0;
             case PW_ACH -> rep - 4;
             case ESP, IPCOMP, IGMP, VRRP, EIGRP, PIM, PTP, SCTP -> 0;
+            case OSPF -> dev.tcpscope.proto.ospf.Ospf.dataStart(x.segment(i), x.offset(i), x.captured(i)) >= 0
+                    ? Math.max(0, rep - dev.tcpscope.proto.ospf.Ospf.dataStart(x.segment(i), x.offset(i), x.captured(i))) : 0;
             case AH -> x.captured(i) < 2 ? 0 : Math.max(0, rep - dev.tcpscope.wire.Ipsec.ahHeaderLength(x.segment(i), x.offset(i)));
             case UDPENCAP -> x == d.dissection() && i == x.count() - 1 && d.datagramTaker() != null ? 0 : UdpTunnel.leftover(x, i);
             case VXLAN, VXLAN_GPE, GENEVE, GTP -> UdpTunnel.leftover(x, i);

@@ -12,6 +12,7 @@ import dev.tcpscope.proto.igmp.Igmp;
 import dev.tcpscope.proto.Text;
 import dev.tcpscope.proto.pim.Pim;
 import dev.tcpscope.proto.pim.PimV1;
+import dev.tcpscope.proto.ospf.Ospf;
 import dev.tcpscope.proto.vrrp.Vrrp;
 import dev.tcpscope.present.color.ColoringRule;
 import dev.tcpscope.tcp.Decoder;
@@ -310,6 +311,7 @@ public final class Details {
                     case EIGRP -> eigrp(i);
                     case SCTP -> sctp(i);
                     case PIM -> pim(i);
+                    case OSPF -> ospf(i);
                     case PTP -> ptp(i);
                     default -> false;
                 };
@@ -703,6 +705,7 @@ public final class Details {
                 case EIGRP -> eigrp(i);
                 case SCTP -> sctp(i);
                 case PIM -> pim(i);
+                case OSPF -> ospf(i);
                 case PTP -> ptp(i);
                 case VXLAN, VXLAN_GPE, GENEVE, GTP -> udpTunnel(i);
                 case UDPENCAP -> ipsec.udpencap(i);
@@ -1003,6 +1006,18 @@ public final class Details {
         long[] b = d == decoder.dissection() ? decoder.sctpBases() : new long[] {-1, -1};
         return walked(dev.tcpscope.proto.sctp.Sctp.walk(tvb(i), dev.tcpscope.proto.sctp.Sctp.Tsns.of(b), d.fragmented,
                 root, new StringBuilder(), new StringBuilder(), this::protocol), "SCTP");
+    }
+
+    /** packet-ospf.c's tree ({@code proto.ospf.Ospf}). */
+    private boolean ospf(int i) {
+        protocol("ospf");
+        consumed(i, d.captured(i));
+        boolean ok = walked(Ospf.walk(tvb(i), Ospf.addresses(d, i), d.fragmented, root, new StringBuilder(), new StringBuilder()), "OSPF");
+        int data = Ospf.dataStart(d.segment(i), d.offset(i), d.captured(i));
+        if (ok && data >= 0) {
+            data(d.segment(i), d.offset(i) + data, d.captured(i) - data); // an unknown message type's rest is the data dissector's
+        }
+        return ok;
     }
 
     /** packet-vrrp.c's tree ({@code proto.vrrp.Vrrp}). */

@@ -5,6 +5,7 @@ import dev.tcpscope.proto.Tree;
 import dev.tcpscope.proto.Tvb;
 import dev.tcpscope.proto.igmp.Igmp;
 import dev.tcpscope.proto.pim.Pim;
+import dev.tcpscope.proto.ospf.Ospf;
 import dev.tcpscope.proto.vrrp.Vrrp;
 import dev.tcpscope.proto.tunnel.Geneve;
 import dev.tcpscope.proto.tunnel.Gtp;
@@ -302,6 +303,7 @@ public final class PacketList {
                 case EIGRP -> walked(dev.tcpscope.proto.eigrp.Eigrp.walk(tvb(i), d.fragmented, Tree.NOTHING, protocol, info));
                 case SCTP -> sctp(i);
                 case PIM -> pim(i);
+                case OSPF -> walked(Ospf.walk(tvb(i), Ospf.addresses(d, i), d.fragmented, Tree.NOTHING, protocol, info));
                 case PTP -> ptp(i);
                 case VXLAN -> walked(Vxlan.walk(tvb(i), Tree.NOTHING, protocol, info));
                 case VXLAN_GPE -> walked(Vxlan.walkGpe(tvb(i), Tree.NOTHING, protocol, info));

@@ -141,7 +141,7 @@ final class ExpertTap implements Tap {
     }
 
     private static final java.util.Set<String> QUOTED_LAYERS = java.util.Set.of("ip", "ipv6", "tcp", "udp", "icmp", "icmpv6",
-            "esp", "gre", "igmp", "vrrp", "eigrp", "pim", "sctp");
+            "esp", "gre", "igmp", "vrrp", "eigrp", "pim", "sctp", "ospf");
 
     /**
      * The protocol of an expert item outside every protocol's item (proto_tree_add_expert at the

@@ -56,6 +56,7 @@ public final class Dissector {
     private final int IPPROTO_VRRP = 112;
     private final int IPPROTO_EIGRP = 88;
     private final int IPPROTO_PIM = 103;
+    private final int IPPROTO_OSPF = 89;
     private final int IPPROTO_SCTP = 132;
 
     /** Fills {@code d} with the layers of {@code f}. */
@@ -611,6 +612,13 @@ public final class Dissector {
                     d.end = End.UNKNOWN_IP_PROTO;
                 }
             }
+            case IPPROTO_OSPF -> {
+                if (rep > 0) {
+                    layer(d, Proto.OSPF, s, off, cap, rep, 0); // proto.ospf.Ospf reads it
+                } else {
+                    d.end = End.UNKNOWN_IP_PROTO;
+                }
+            }
             default -> d.end = End.UNKNOWN_IP_PROTO;
         }
     }
@@ -667,7 +675,7 @@ public final class Dissector {
     private boolean dissected(int p) {
         return switch (p) {
             case IPPROTO_TCP, IPPROTO_UDP, IPPROTO_ICMP, IPPROTO_ICMPV6, IPPROTO_IPIP, IPPROTO_IPV6, IPPROTO_GRE,
-                    IPPROTO_MPLS, IPPROTO_ESP, IPPROTO_AH, IPPROTO_IPCOMP, IPPROTO_IGMP, IPPROTO_VRRP, IPPROTO_EIGRP, IPPROTO_PIM, IPPROTO_SCTP -> true;
+                    IPPROTO_MPLS, IPPROTO_ESP, IPPROTO_AH, IPPROTO_IPCOMP, IPPROTO_IGMP, IPPROTO_VRRP, IPPROTO_EIGRP, IPPROTO_PIM, IPPROTO_SCTP, IPPROTO_OSPF -> true;
             default -> false;
         };
     }

@@ -117,5 +117,7 @@ public enum Proto {
      * An IS-IS PDU (ISO 10589, packet-isis*.c) that LLC's ISO Network Layer SAP (0xFE) hands to
      * packet-osi.c's NLPID table (0x83); walked by {@code proto.isis.Isis}.
      */
-    ISIS
+    ISIS,
+    /** OSPF version 2 or 3 (IP protocol 89; RFC 2328, RFC 5340), walked by {@code proto.ospf.Ospf}. */
+    OSPF
 }
