@@ -1,6 +1,7 @@
 package dev.tcpscope.proto.bfd;
 
 import dev.tcpscope.proto.Collected;
+import dev.tcpscope.proto.Datagram;
 import dev.tcpscope.proto.Items;
 import dev.tcpscope.proto.LayerTree;
 import dev.tcpscope.proto.Tree;
@@ -30,9 +31,7 @@ public final class Bfd implements PduDissector, LayerTree {
     private final boolean echo;
     private final BooleanSupplier tree;
     private final Items.Fields fields = new Items.Fields();
-    private long frame = -1;
-    private Tvb bytes;
-    private boolean fragmented;
+    private final Datagram taken = new Datagram();
 
     /**
      * @param echo the echo dissector ({@code bfd_echo}) rather than the control one ({@code bfd})
@@ -49,9 +48,8 @@ public final class Bfd implements PduDissector, LayerTree {
 
     @Override
     public void dissect(MemorySegment s, long off, int len, PduContext ctx) {
-        frame = ctx.frame;
-        fragmented = ctx.datagram && ctx.fragment;
-        bytes = new Tvb(s, off, len, ctx.reportedLength, fragmented);
+        Tvb bytes = new Tvb(s, off, len, ctx.reportedLength, Datagram.fragmented(ctx));
+        taken.keep(ctx, bytes);
         if (echo) {
             ctx.columns.setProtocol("BFD Echo");
             ctx.columns.setInfo("Originator specific content");
@@ -60,21 +58,12 @@ public final class Bfd implements PduDissector, LayerTree {
         ctx.columns.setProtocol("BFD Control");
         ctx.columns.setInfo(""); // col_clear
         BfdWalk w = new BfdWalk(bytes, tree.getAsBoolean());
-        try {
-            w.control(Tree.NOTHING);
-        } catch (Tvb.Stop stop) {
-            if (w.info != null) {
-                ctx.columns.setInfo(w.info);
-            }
-            ctx.columns.appendInfo(stop.shown(fragmented).info());
-            return;
-        }
-        ctx.columns.setInfo(w.info);
+        taken.columns(ctx, w::control, () -> w.info);
     }
 
     @Override
     public boolean shows(long f) {
-        return f == frame && bytes != null;
+        return taken.shows(f);
     }
 
     @Override
@@ -83,17 +72,8 @@ public final class Bfd implements PduDissector, LayerTree {
             return End.OK;
         }
         protocols.accept(name());
-        try {
-            BfdWalk w = new BfdWalk(bytes, true);
-            if (echo) {
-                w.echo(root);
-            } else {
-                w.control(root);
-            }
-        } catch (Tvb.Stop stop) {
-            return stop.shown(fragmented).end();
-        }
-        return End.OK;
+        BfdWalk w = new BfdWalk(taken.bytes(), true);
+        return taken.tree(echo ? w::echo : w::control, root);
     }
 
     /** The frame's items of this protocol for its fields, or null when the frame has none. */
