@@ -129,7 +129,7 @@ public final class Main {
      * Adds the subcommand {@code name} alone when it is one (the model of one command is all a
      * run needs, and building every command's model was most of tcpscope's start-up), else all.
      */
-    private static void addSubcommands(CommandLine cl, String name) {
+    static void addSubcommands(CommandLine cl, String name) {
         for (Class<?> c : TcpscopeCommand.SUBCOMMANDS) {
             if (name != null && name.equals(c.getAnnotation(CommandLine.Command.class).name())) {
                 cl.addSubcommand(c);

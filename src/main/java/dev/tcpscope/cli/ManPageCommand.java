@@ -26,9 +26,7 @@ final class ManPageCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine all = new CommandLine(new TcpscopeCommand(parent.out, parent.err));
-        for (Class<?> c : TcpscopeCommand.SUBCOMMANDS) {
-            all.addSubcommand(c);
-        }
+        Main.addSubcommands(all, null);
         parent.out.print(page(all.getCommandSpec()));
         parent.out.flush();
         return 0;

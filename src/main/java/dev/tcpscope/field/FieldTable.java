@@ -164,7 +164,9 @@ public final class FieldTable {
             return null;
         }
         for (Group g : owners) {
-            load(g);
+            if (!loaded.contains(g)) { // a name no group has (a tree item's, an ek key) takes no lock once made
+                load(g);
+            }
         }
         return byName.get(name);
     }

@@ -25,9 +25,7 @@ class ManPageCommandTest {
         String page = run.out();
         assertThat(page).startsWith(".TH TCPSCOPE 1 ");
         CommandLine all = new CommandLine(new TcpscopeCommand(new PrintStream(new ByteArrayOutputStream()), System.err));
-        for (Class<?> c : TcpscopeCommand.SUBCOMMANDS) {
-            all.addSubcommand(c);
-        }
+        Main.addSubcommands(all, null);
         for (CommandLine sub : all.getSubcommands().values()) {
             assertThat(page).contains(".SS \"tcpscope " + sub.getCommandName());
             for (OptionSpec o : sub.getCommandSpec().options()) {

@@ -210,28 +210,43 @@ final class IsisPdu {
         return (int) (x << 8 | y);
     }
 
-    /** packet-isis-snp.c: the CSNP's source and LSP-ID range. */
-    void csnp() {
-        columns("ISIS CSNP");
-        Registry r = Isis.CSNP;
-        Tree c = t.at(root.protocol("isis.csnp", "ISO 10589 ISIS Complete Sequence Numbers Protocol Data Unit"), Isis.HEADER,
-                Math.max(0, t.cap - Isis.HEADER));
+    /** The start both sequence-number PDUs share: their tree, where their own part goes on, the PDU length and its item. */
+    private record Snp(Tree tree, int off, int pduLength, Tree lengthItem) { }
+
+    /**
+     * packet-isis-snp.c's common start of a CSNP or PSNP ({@code proto} "isis.csnp" or
+     * "isis.psnp"): the PDU length, the source ID and its circuit; null when the bytes end first.
+     */
+    private Snp snp(String column, Registry r, String proto, String title) {
+        columns(column);
+        Tree tree = t.at(root.protocol(proto, title), Isis.HEADER, Math.max(0, t.cap - Isis.HEADER));
         int off = Isis.HEADER;
         if (!covers(off + 2)) {
-            return;
+            return null;
         }
         int pduLength = t.u16(off);
-        Tree pl = item(r, t, c, "isis.csnp.pdu_length", off, 2);
+        Tree pl = item(r, t, tree, proto + ".pdu_length", off, 2);
         off += 2;
         if (!covers(off + idLen + 1)) {
-            return;
+            return null;
         }
         String source = Isis.systemId(t, off, idLen + 1);
-        systemId(t, c, "isis.csnp.source_id", "Source-ID", off, idLen);
+        systemId(t, tree, proto + ".source_id", "Source-ID", off, idLen);
         off += idLen;
-        circuit(c, "isis.csnp.source_circuit", off);
+        circuit(tree, proto + ".source_circuit", off);
         off++;
         info.append(", Source-ID: ").append(source);
+        return new Snp(tree, off, pduLength, pl);
+    }
+
+    /** packet-isis-snp.c: the CSNP's source and LSP-ID range. */
+    void csnp() {
+        Snp h = snp("ISIS CSNP", Isis.CSNP, "isis.csnp", "ISO 10589 ISIS Complete Sequence Numbers Protocol Data Unit");
+        if (h == null) {
+            return;
+        }
+        Tree c = h.tree();
+        int off = h.off();
         if (!covers(off + idLen + 2)) {
             return;
         }
@@ -246,32 +261,15 @@ final class IsisPdu {
         systemId(t, c, "isis.csnp.end_lsp_id", "End LSP-ID", off, idLen + 2);
         off += idLen + 2;
         info.append(", End LSP-ID: ").append(end);
-        clvs(c, "isis.csnp", off, pduLength, pl);
+        clvs(c, "isis.csnp", off, h.pduLength(), h.lengthItem());
     }
 
     /** packet-isis-snp.c: the PSNP's source. */
     void psnp() {
-        columns("ISIS PSNP");
-        Registry r = Isis.PSNP;
-        Tree p = t.at(root.protocol("isis.psnp", "ISO 10589 ISIS Partial Sequence Numbers Protocol Data Unit"), Isis.HEADER,
-                Math.max(0, t.cap - Isis.HEADER));
-        int off = Isis.HEADER;
-        if (!covers(off + 2)) {
-            return;
+        Snp h = snp("ISIS PSNP", Isis.PSNP, "isis.psnp", "ISO 10589 ISIS Partial Sequence Numbers Protocol Data Unit");
+        if (h != null) {
+            clvs(h.tree(), "isis.psnp", h.off(), h.pduLength(), h.lengthItem());
         }
-        int pduLength = t.u16(off);
-        Tree pl = item(r, t, p, "isis.psnp.pdu_length", off, 2);
-        off += 2;
-        if (!covers(off + idLen + 1)) {
-            return;
-        }
-        String source = Isis.systemId(t, off, idLen + 1);
-        systemId(t, p, "isis.psnp.source_id", "Source-ID", off, idLen);
-        off += idLen;
-        circuit(p, "isis.psnp.source_circuit", off);
-        off++;
-        info.append(", Source-ID: ").append(source);
-        clvs(p, "isis.psnp", off, pduLength, pl);
     }
 
     private void circuit(Tree parent, String key, int off) {
