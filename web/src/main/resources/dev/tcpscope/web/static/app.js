@@ -97,7 +97,9 @@ async function loadPage(p) {
     if (view !== state.view) return;
     r.rows.forEach((row, i) => state.rows.set(p * PAGE + i, row));
     if (r.rows.length < Math.min(PAGE, state.size - p * PAGE)) {
-      setTimeout(() => state.pending.delete(key), 300); // not indexed yet: ask again shortly
+      // not indexed yet: ask again shortly (the last status event may already have come, so
+      // nothing else would render the rows again and the page's last row stayed '…')
+      setTimeout(() => { state.pending.delete(key); renderRows(); }, 300);
     } else {
       state.pending.delete(key);
     }
