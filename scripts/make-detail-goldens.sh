@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: scripts/make-detail-goldens.sh [--ek | --pdml | --raw]
+# Usage: scripts/make-detail-goldens.sh [--ek | --pdml | --raw | --add CAPTURE...]
 #
 # For every capture in captures/ writes, under src/test/resources/golden/details/:
 #   <name>.V.txt   stdout of `tshark -r captures/<name> -c N -V`       (the packet details tree)
@@ -25,6 +25,10 @@
 # Under golden/raw/ (GoldenRawTest), likewise gzipped:
 #   <name>.json.gz     stdout of `tshark -r captures/<name> -c N -T json -x` (each item's _raw array)
 # and its extras.tsv (--no-duplicate-keys, -2 -R). `--raw` remakes only these.
+# `--add CAPTURE...` makes every golden above for the named captures only (V, x, json, ek, psml,
+# pdml, raw), sets their rows of frames.tsv and adds an "added:" line to each VERSION; the other
+# captures' goldens stay as they are. The golden set is the captures of frames.tsv, not all of
+# captures/ (a whole run makes it every capture: 172 MB of text, session 40).
 # Goldens are made by this script only; never edit them by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -176,6 +180,50 @@ raw_goldens() {
   echo "make-detail-goldens: -T json -x of $n captures -> $dir"
 }
 
+# frames NAME: the -c for capture NAME (the first FRAMES, halved while -V exceeds MAX_BYTES),
+# leaving its -V text in $out/NAME.V.txt.
+frames() {
+  local name=$1 c=$FRAMES size
+  while :; do
+    ts -r "captures/$name" -c "$c" -V >"$out/$name.V.txt"
+    size=$(wc -c <"$out/$name.V.txt")
+    if [ "$size" -le "$MAX_BYTES" ] || [ "$c" -le 1 ]; then
+      break
+    fi
+    c=$((c / 2))
+  done
+  echo "$c"
+}
+
+# --add CAPTURE...: the goldens of these captures only.
+add_captures() {
+  local name c row date raw=src/test/resources/golden/raw
+  date=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  for name in "$@"; do
+    [ -f "captures/$name" ] || { echo "make-detail-goldens: no captures/$name" >&2; exit 2; }
+    c=$(frames "$name")
+    ts -r "captures/$name" -c "$c" -x >"$out/$name.x.txt"
+    ts -r "captures/$name" -c "$c" -T json >"$out/$name.json"
+    ts -r "captures/$name" -c "$c" -T psml | gzip -9n >"$out/ek/$name.psml.gz"
+    ts -r "captures/$name" -c "$c" -T ek | gzip -9n >"$out/ek/$name.ek.json.gz"
+    ts -r "captures/$name" -c "$c" -T pdml | gzip -9n >"$out/pdml/$name.pdml.gz"
+    ts -r "captures/$name" -c "$c" -T json -x | gzip -9n >"$raw/$name.json.gz"
+    row=$(printf '%s\t%s' "$name" "$c")
+    { grep -v "^$name	" "$out/frames.tsv" | grep -v '^#'; echo "$row"; } | LC_ALL=C sort >"$out/frames.tsv.new"
+    { echo '# capture	frames (-c)'; cat "$out/frames.tsv.new"; } >"$out/frames.tsv"
+    rm -f "$out/frames.tsv.new"
+    for v in "$out/VERSION" "$out/ek/VERSION" "$out/pdml/VERSION" "$raw/VERSION"; do
+      echo "added: $name ($date; same commands, enabled protocols: $(scripts/tshark-profile.sh --list | tr '\n' ' ' | sed 's/ $//'))" >>"$v"
+    done
+    echo "make-detail-goldens: added $name (-c $c)"
+  done
+}
+
+if [ "${1:-}" = --add ]; then
+  shift
+  add_captures "$@"
+  exit 0
+fi
 if [ "${1:-}" = --raw ]; then
   raw_goldens
   exit 0
@@ -207,15 +255,7 @@ n=0
 for f in captures/*; do
   name=$(basename "$f")
   case "$name" in *.md|*.txt) continue ;; esac
-  c=$FRAMES
-  while :; do
-    ts -r "$f" -c "$c" -V >"$out/$name.V.txt"
-    size=$(wc -c <"$out/$name.V.txt")
-    if [ "$size" -le "$MAX_BYTES" ] || [ "$c" -le 1 ]; then
-      break
-    fi
-    c=$((c / 2))
-  done
+  c=$(frames "$name")
   ts -r "$f" -c "$c" -x >"$out/$name.x.txt"
   ts -r "$f" -c "$c" -T json >"$out/$name.json"
   printf '%s\t%s\n' "$name" "$c" >>"$out/frames.tsv"

@@ -137,6 +137,16 @@ final class FrameProtocols {
         if (g != null && d.frame() != null) {
             g.table().above(d.frame().number(), names == null ? n -> { } : names,
                     data == null ? (s, off, len) -> { } : data::add);
+            if (g == d.desegmented()) {
+                for (var x : g.declined()) { // decode_tcp_ports' last resort
+                    if (names != null) {
+                        names.accept("data");
+                    }
+                    if (data != null) {
+                        data.add(x.s(), x.off(), x.len());
+                    }
+                }
+            }
         }
     }
 

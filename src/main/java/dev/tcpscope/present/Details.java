@@ -775,6 +775,11 @@ public final class Details {
                     }
                 }
             }
+            if (g == decoder.desegmented()) {
+                for (Desegmenter.Declined x : g.declined()) {
+                    data(root, x.s(), x.off(), x.len()); // decode_tcp_ports' last resort
+                }
+            }
         }
         return shown;
     }

@@ -202,6 +202,18 @@ public final class Desegmenter {
     private boolean handled;
     private boolean finCompleted;
     private boolean took;
+    /** The bytes the last frame's dissectors declined (see {@link #declined()}); usually empty. */
+    private final java.util.List<Declined> declined = new java.util.ArrayList<>(1);
+
+    /** Bytes a dissector declined: {@code s[off, off+len)}. */
+    public record Declined(MemorySegment s, long off, int len) {}
+
+    /**
+     * The bytes of the last frame that the conversation's dissector declined (dissect_ssl returns
+     * 0 for four printable bytes) and nothing else took: packet-tcp.c's decode_tcp_ports gives
+     * them to the data dissector.
+     */
+    public java.util.List<Declined> declined() { return declined; }
     private String reassemblyError;
 
     /**
@@ -472,6 +484,7 @@ public final class Desegmenter {
         handled = false;
         finCompleted = false;
         took = false;
+        declined.clear();
         reassemblyError = null;
         if (done != null) {
             if (done.defragmented && !done.partial) {
@@ -920,7 +933,11 @@ public final class Desegmenter {
             ctx.session = st.beforeSession;
             ctx.desegmentOffset = 0;
             ctx.desegmentLength = 0;
+            ctx.declined = false;
             st.before.dissect(s, off, len, ctx);
+        }
+        if (ctx.declined) {
+            declined.add(new Declined(s, off, len));
         }
         if (ctx.handOff != null && st.handOffFrame == 0) {
             st.next = ctx.handOff;
