@@ -123,6 +123,17 @@ final class IpDetails {
                         "IPv4 total length exceeds packet length (" + d.reported(i) + " bytes)");
             }
         }
+        return ipv4Fields(i, s, off, ip, hlen);
+    }
+
+    /*
+     * ipv4 is cut in three (ipv4Fields, ipv4Addresses): each label's string concatenation is a
+     * call site that C1 inlines whole, and the method in one piece took 18 MB to compile, past
+     * the launcher's 10 MB cap (MemLimit), so it ran interpreted (bench/README.md, session 40).
+     */
+
+    /** Identification to the header checksum. */
+    private boolean ipv4Fields(int i, MemorySegment s, long off, DetailNode ip, int hlen) {
         if (!x.bounds(i, 6, "IPv4")) {
             return false;
         }
@@ -166,6 +177,13 @@ final class IpDetails {
         ip.field("ip.checksum", "Header Checksum: " + Labels.hex(sum, 4) + " [validation disabled]", Labels.hex(sum, 4))
                 .at(s, off + 10, 2);
         ip.field("ip.checksum.status", "Header checksum status: Unverified", "2").generated().at(s, off + 10, 0);
+        return ipv4Addresses(i, s, off, ip, hlen, ttl, ttlItem, proto);
+    }
+
+    /** The addresses, the options and the reassembly. */
+    private boolean ipv4Addresses(int i, MemorySegment s, long off, DetailNode ip, int hlen, int ttl, DetailNode ttlItem,
+                                  int proto) {
+        Dissection d = x.d;
         if (!x.bounds(i, 16, "IPv4")) {
             return false;
         }
@@ -278,6 +296,12 @@ final class IpDetails {
         long flow = w & 0xfffff;
         ip.field("ipv6.flow", Bits.pattern(w & 0xffffff, 0x0fffff, 24) + "Flow Label: " + Labels.hex(flow, 5),
                 Labels.hex(flow, 6)).at(s, off + 1, 3);
+        return ipv6Rest(i, s, off, ip);
+    }
+
+    /** From the payload length on: ipv6 in one piece took 11 MB to compile with C1 (see ipv4Fields). */
+    private boolean ipv6Rest(int i, MemorySegment s, long off, DetailNode ip) {
+        Dissection d = x.d;
         if (!x.bounds(i, 6, "IPv6")) {
             return false;
         }

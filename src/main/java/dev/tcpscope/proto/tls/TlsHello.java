@@ -257,93 +257,15 @@ final class TlsHello {
         return end;
     }
 
+    /*
+     * The extensions' switch is cut in two (extensionEarly): each label's string concatenation is a
+     * call site that C1 inlines whole, and the method in one piece took 15 MB to compile, past the
+     * launcher's 10 MB cap (MemLimit), so it ran interpreted (bench/README.md, session 40).
+     */
     private static void extension(MemorySegment b, long off, long next, Tree ext, int type, int len, int hnd, Tls.Rec r,
                                   StringBuilder groups, StringBuilder formats) {
         switch (type) {
-            case 0 -> {
-                if (off == next) {
-                    return;
-                }
-                Tree sni = ext.text("Server Name Indication extension").at(b, off, (int) (next - off));
-                int ll = Tls.u16(b, off);
-                sni.field("tls.handshake.extensions_server_name_list_len", "Server Name list length: " + ll, Integer.toString(ll)).at(b, off, 2);
-                off += 2;
-                long le = off + ll;
-                while (off < le) {
-                    int t = Tls.u8(b, off);
-                    sni.field("tls.handshake.extensions_server_name_type",
-                            "Server Name Type: " + (t == 0 ? "host_name" : "Unknown") + " (" + t + ")", Integer.toString(t)).at(b, off, 1);
-                    int nl = Tls.u16(b, off + 1);
-                    sni.field("tls.handshake.extensions_server_name_len", "Server Name length: " + nl, Integer.toString(nl)).at(b, off + 1, 2);
-                    off += 3;
-                    sni.string("tls.handshake.extensions_server_name", "Server Name", ascii(b, off, nl)).at(b, off, nl);
-                    off += nl;
-                }
-            }
-            case 1 -> {
-                int m = Tls.u8(b, off);
-                String[] names = {null, "512", "1024", "2048", "4096"};
-                ext.field("tls.handshake.max_fragment_length", "Maximum Fragment Length: "
-                        + (m >= 1 && m <= 4 ? names[m] : "Unknown") + " (" + m + ")", Integer.toString(m)).at(b, off, 1);
-            }
-            case 5 -> {
-                if (hnd == 1) {
-                    int t = Tls.u8(b, off);
-                    ext.field("tls.handshake.extensions_status_request_type", "Certificate Status Type: "
-                            + TlsNames.STATUS_REQUEST_TYPE.name(t, "Unknown") + " (" + t + ")", Integer.toString(t)).at(b, off, 1);
-                    if (t == 1 || t == 2) {
-                        int rl = Tls.u16(b, off + 1);
-                        ext.field("tls.handshake.extensions_status_request_responder_ids_len", "Responder ID list Length: " + rl,
-                                Integer.toString(rl)).at(b, off + 1, 2);
-                        int el = Tls.u16(b, off + 3 + rl);
-                        ext.field("tls.handshake.extensions_status_request_exts_len", "Request Extensions Length: " + el,
-                                Integer.toString(el)).at(b, off + 3 + rl, 2);
-                    }
-                }
-            }
-            case 10 -> {
-                int gl = Tls.u16(b, off);
-                ext.field("tls.handshake.extensions_supported_groups_length", "Supported Groups List Length: " + gl, Integer.toString(gl))
-                        .at(b, off, 2);
-                off += 2;
-                Tree g = ext.none("tls.handshake.extensions_supported_groups",
-                        "Supported Groups (" + gl / 2 + " group" + (gl / 2 == 1 ? "" : "s") + ")").at(b, off, gl);
-                if (groups != null) {
-                    groups.append(',');
-                }
-                String dash = "";
-                while (off + 2 <= next) {
-                    int v = Tls.u16(b, off);
-                    g.field("tls.handshake.extensions_supported_group", "Supported Group: " + TlsNames.GROUP.name(v, "Unknown")
-                            + " (" + TlsTree.hex4(v) + ")", TlsTree.hex4(v)).at(b, off, 2);
-                    if (groups != null && !grease(v)) {
-                        groups.append(dash).append(v);
-                        dash = "-";
-                    }
-                    off += 2;
-                }
-            }
-            case 11 -> {
-                int fl = Tls.u8(b, off);
-                ext.field("tls.handshake.extensions_ec_point_formats_length", "EC point formats Length: " + fl, Integer.toString(fl))
-                        .at(b, off, 1);
-                off++;
-                Tree f = ext.none("tls.handshake.extensions_ec_point_formats", "Elliptic curves point formats (" + fl + ")").at(b, off, fl);
-                if (formats != null) {
-                    formats.append(',');
-                }
-                for (int i = 0; i < fl; i++) {
-                    int v = Tls.u8(b, off + i);
-                    f.field("tls.handshake.extensions_ec_point_format", "EC point format: "
-                            + TlsNames.EC_POINT_FORMAT.name(v, "Unknown") + " (" + v + ")", Integer.toString(v)).at(b, off + i, 1);
-                    if (formats != null) {
-                        formats.append(v);
-                        if (i + 1 < fl) {
-                            formats.append('-');
-                        }
-                    }
-                }
-            }
+            case 0, 1, 5, 10, 11 -> extensionEarly(b, off, next, ext, type, hnd, groups, formats);
             case 13, 50, 34 -> sigAlgList(b, off, next, ext);
             case 41 -> TlsQuic.preSharedKey(b, off, next, ext, hnd);
             case 42 -> {
@@ -457,6 +379,98 @@ final class TlsHello {
                 }
             }
             default -> TlsTree.bytes(ext, "tls.handshake.extension.data", "Data", b, off, len);
+        }
+    }
+
+    /** server_name, max_fragment_length, status_request, supported_groups and ec_point_formats. */
+    private static void extensionEarly(MemorySegment b, long off, long next, Tree ext, int type, int hnd,
+                                       StringBuilder groups, StringBuilder formats) {
+        switch (type) {
+            case 0 -> {
+                if (off == next) {
+                    return;
+                }
+                Tree sni = ext.text("Server Name Indication extension").at(b, off, (int) (next - off));
+                int ll = Tls.u16(b, off);
+                sni.field("tls.handshake.extensions_server_name_list_len", "Server Name list length: " + ll, Integer.toString(ll)).at(b, off, 2);
+                off += 2;
+                long le = off + ll;
+                while (off < le) {
+                    int t = Tls.u8(b, off);
+                    sni.field("tls.handshake.extensions_server_name_type",
+                            "Server Name Type: " + (t == 0 ? "host_name" : "Unknown") + " (" + t + ")", Integer.toString(t)).at(b, off, 1);
+                    int nl = Tls.u16(b, off + 1);
+                    sni.field("tls.handshake.extensions_server_name_len", "Server Name length: " + nl, Integer.toString(nl)).at(b, off + 1, 2);
+                    off += 3;
+                    sni.string("tls.handshake.extensions_server_name", "Server Name", ascii(b, off, nl)).at(b, off, nl);
+                    off += nl;
+                }
+            }
+            case 1 -> {
+                int m = Tls.u8(b, off);
+                String[] names = {null, "512", "1024", "2048", "4096"};
+                ext.field("tls.handshake.max_fragment_length", "Maximum Fragment Length: "
+                        + (m >= 1 && m <= 4 ? names[m] : "Unknown") + " (" + m + ")", Integer.toString(m)).at(b, off, 1);
+            }
+            case 5 -> {
+                if (hnd == 1) {
+                    int t = Tls.u8(b, off);
+                    ext.field("tls.handshake.extensions_status_request_type", "Certificate Status Type: "
+                            + TlsNames.STATUS_REQUEST_TYPE.name(t, "Unknown") + " (" + t + ")", Integer.toString(t)).at(b, off, 1);
+                    if (t == 1 || t == 2) {
+                        int rl = Tls.u16(b, off + 1);
+                        ext.field("tls.handshake.extensions_status_request_responder_ids_len", "Responder ID list Length: " + rl,
+                                Integer.toString(rl)).at(b, off + 1, 2);
+                        int el = Tls.u16(b, off + 3 + rl);
+                        ext.field("tls.handshake.extensions_status_request_exts_len", "Request Extensions Length: " + el,
+                                Integer.toString(el)).at(b, off + 3 + rl, 2);
+                    }
+                }
+            }
+            case 10 -> {
+                int gl = Tls.u16(b, off);
+                ext.field("tls.handshake.extensions_supported_groups_length", "Supported Groups List Length: " + gl, Integer.toString(gl))
+                        .at(b, off, 2);
+                off += 2;
+                Tree g = ext.none("tls.handshake.extensions_supported_groups",
+                        "Supported Groups (" + gl / 2 + " group" + (gl / 2 == 1 ? "" : "s") + ")").at(b, off, gl);
+                if (groups != null) {
+                    groups.append(',');
+                }
+                String dash = "";
+                while (off + 2 <= next) {
+                    int v = Tls.u16(b, off);
+                    g.field("tls.handshake.extensions_supported_group", "Supported Group: " + TlsNames.GROUP.name(v, "Unknown")
+                            + " (" + TlsTree.hex4(v) + ")", TlsTree.hex4(v)).at(b, off, 2);
+                    if (groups != null && !grease(v)) {
+                        groups.append(dash).append(v);
+                        dash = "-";
+                    }
+                    off += 2;
+                }
+            }
+            case 11 -> {
+                int fl = Tls.u8(b, off);
+                ext.field("tls.handshake.extensions_ec_point_formats_length", "EC point formats Length: " + fl, Integer.toString(fl))
+                        .at(b, off, 1);
+                off++;
+                Tree f = ext.none("tls.handshake.extensions_ec_point_formats", "Elliptic curves point formats (" + fl + ")").at(b, off, fl);
+                if (formats != null) {
+                    formats.append(',');
+                }
+                for (int i = 0; i < fl; i++) {
+                    int v = Tls.u8(b, off + i);
+                    f.field("tls.handshake.extensions_ec_point_format", "EC point format: "
+                            + TlsNames.EC_POINT_FORMAT.name(v, "Unknown") + " (" + v + ")", Integer.toString(v)).at(b, off + i, 1);
+                    if (formats != null) {
+                        formats.append(v);
+                        if (i + 1 < fl) {
+                            formats.append('-');
+                        }
+                    }
+                }
+            }
+            default -> { }
         }
     }
 
