@@ -21,14 +21,16 @@ final class TlsTree {
         LayerTree.End end = LayerTree.End.OK;
         int call = 0;
         Tree tls = null;
+        Tls.Call current = null;
         for (int i = 0; i < recs.size(); i++) {
             while (call < calls.size() && calls.get(call).first() <= i) {
-                tls = item(root, calls.get(call));
+                current = calls.get(call);
+                tls = item(root, current);
                 protocols.accept("tls");
                 call++;
             }
             Tls.Rec r = recs.get(i);
-            if (record(r, tls) != LayerTree.End.OK) {
+            if (record(r, tls, current) != LayerTree.End.OK) {
                 end = LayerTree.End.MALFORMED;
             }
             TlsHandshake.certificateLayers(r, protocols); // x509sat, x509ce, pkix1*, and tls for an SCT list
@@ -46,7 +48,8 @@ final class TlsTree {
         return root.protocol("tls", "Transport Layer Security").at(c.s(), c.off(), c.len());
     }
 
-    private static LayerTree.End record(Tls.Rec r, Tree tls) {
+    /** One record's tree; {@code call} is the dissect_ssl call whose bytes hold it. */
+    private static LayerTree.End record(Tls.Rec r, Tree tls, Tls.Call call) {
         MemorySegment s = r.s;
         switch (r.kind) {
             case IGNORED -> {
@@ -144,7 +147,15 @@ final class TlsTree {
                 bytes(rec, "tls.app_data", "Encrypted Application Data", s, body, r.length);
                 String app = appHandle(r);
                 if (app != null) {
-                    rec.string("tls.app_data_proto", "Application Data Protocol", app).generated().at(s, body - 5, 0);
+                    // added at the call's offset 0, not the record's: PDML (print.c) shows an item that starts
+                    // before its parent at the parent's start plus its own, so a record after the call's
+                    // first puts it that much further on
+                    Tree proto = rec.string("tls.app_data_proto", "Application Data Protocol", app).generated();
+                    if (call != null) {
+                        proto.at(call.s(), call.off(), 0);
+                    } else {
+                        proto.at(s, body - 5, 0);
+                    }
                 }
             }
             case Tls.CT_HEARTBEAT -> {
