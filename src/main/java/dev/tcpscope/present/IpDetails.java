@@ -211,7 +211,7 @@ final class IpDetails {
             String via = Labels.ipv4(s, off + Ipv4.DST);
             summary.append(", Via: ").append(via);
             ip.field("ip.cur_rt", "Current Route: " + via, via).at(s, off + Ipv4.DST, 4);
-            ip.hidden("ip.cur_rt_host", via).generated().at(s, off + Ipv4.DST, 4);
+            ip.hiddenField("ip.cur_rt_host", "Current Route Host: " + via, via).generated().at(s, off + Ipv4.DST, 4); // labelled (PDML)
         } else {
             ip.field("ip.dst", "Destination Address: " + dst, dst).at(s, off + Ipv4.DST, 4);
             ip.hidden("ip.addr", dst).at(s, off + Ipv4.DST, 4);

@@ -73,6 +73,7 @@ final class Ipv4RouteOptions {
     /** One address of a route with its hidden host name; "next" marks where the pointer points. */
     private static void route(Ipv4Options w, DetailNode t, int at, String key, String name, String a, boolean next) {
         w.at(t.field(key, name + ": " + a + (next ? " <- (next)" : ""), a), at, 4);
-        w.at(t.hidden(key + "_host", a).generated(), at, 4);
+        // hidden, but with its label (proto_tree_add_string): PDML's showname
+        w.at(t.hiddenField(key + "_host", name + " Host: " + a, a).generated(), at, 4);
     }
 }

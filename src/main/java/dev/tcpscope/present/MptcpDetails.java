@@ -197,9 +197,10 @@ final class MptcpDetails {
         assertionPoint(); // get_or_create_mptcpd_from_key() of the sender's key
         long token = fwd == null ? 0 : fwd.token();
         long idsn = fwd == null ? 0 : fwd.baseDsn();
-        m.field("mptcp.expected_token", "Subflow token generated from key: " + token, token).generated();
-        DetailNode idsnItem = m.field("mptcp.expected_idsn", "Subflow expected IDSN: " + unsigned(idsn) + " (64bits version)",
-                unsigned(idsn)).generated();
+        // where packet-tcp.c has read to (after the sender's key), with no length: PDML's pos
+        at(m.field("mptcp.expected_token", "Subflow token generated from key: " + token, token).generated(), 12, 0);
+        DetailNode idsnItem = at(m.field("mptcp.expected_idsn", "Subflow expected IDSN: " + unsigned(idsn) + " (64bits version)",
+                unsigned(idsn)).generated(), 12, 0);
         if (len >= 20) {
             long recv = u64(12);
             at(m.field("tcp.options.mptcp.recvkey", "Receiver's Key: " + unsigned(recv), unsigned(recv)), 12, 8);

@@ -182,11 +182,11 @@ final class TcpDetails {
         }
         int before = tcp.childCount();
         analysis(tcp, r);
-        for (int k = before; k < tcp.childCount(); k++) {
-            tcp.child(k).placeUnplaced(s, off); // not the flags' items: those have none
-        }
         if (opts != null && options.sawMptcp()) {
             MptcpDetails.analysis(tcp, r);
+        }
+        for (int k = before; k < tcp.childCount(); k++) {
+            tcp.child(k).placeUnplaced(s, off); // not the flags' items: those have none
         }
         payload(tcp, i, r);
         x.consumed(i, Math.min(r.headerLength, x.d.captured(i)));

@@ -71,7 +71,7 @@ final class RData {
     /** An FT_BYTES item; an empty one reads {@code <MISSING>} in -V, as Wireshark labels it. */
     static void bytes(Tree t, String key, String title, java.lang.foreign.MemorySegment s, long off, int n) {
         if (n == 0) {
-            t.field(key, title + ": <MISSING>", "");
+            t.field(key, title + ": <MISSING>", "").at(s, off, 0); // where the bytes would start (PDML's pos)
         } else {
             t.bytes(key, title, s, off, n);
         }

@@ -346,7 +346,8 @@ final class HttpTree {
                         byte[] decoded = java.util.Base64.getMimeDecoder().decode(b64.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
                         cred = fileDataText(decoded);
                     }
-                    item.string("http.authbasic", "Credentials", cred);
+                    // check_auth_basic adds it at offset 0 of the buffer, with no length (PDML's pos)
+                    item.string("http.authbasic", "Credentials", cred).at(m.source, m.base, 0);
                 } else if (value.startsWith("Digest")) {
                     digest(item, m, at, value.length());
                 }
@@ -395,7 +396,7 @@ final class HttpTree {
             if (comma <= 0) {
                 break;
             }
-            item.line(null, Http.printable(Http.ascii(s, base + offset, comma - offset)), null);
+            item.line(null, Http.printable(Http.ascii(s, base + offset, comma - offset)), null).at(s, base + offset, comma - offset);
             len -= comma - offset;
             offset = comma + 1;
         }

@@ -468,9 +468,10 @@ final class SshPacket {
             String algo = orNull(peer.kexProposal) + ";" + orNull(peer.encProposals[d]) + ";"
                     + orNull(peer.macProposals[d]) + ";" + orNull(peer.compProposals[d]);
             String server = response ? "server" : "";
+            // at the offset packet-ssh.c has reached, with no length (PDML's pos)
             a.string("ssh.kex.hassh" + server + "_algorithms", response ? "hasshServerAlgorithms" : "hasshAlgorithms", algo)
-                    .generated();
-            a.string("ssh.kex.hassh" + server, response ? "hasshServer" : "hassh", md5(algo)).generated();
+                    .generated().at(s, base + offset, 0);
+            a.string("ssh.kex.hassh" + server, response ? "hasshServer" : "hassh", md5(algo)).generated().at(s, base + offset, 0);
         }
         Ssh.Peer client = ss.peer[0];
         Ssh.Peer srv = ss.peer[1];
