@@ -106,8 +106,10 @@ final class Ipv4Options {
                 return;
             }
             if (ol - 2 > length) {
-                textExpert(opts, shown + " (option length = " + ol + Details.bytes(ol)
-                        + " says option goes past end of options)");
+                String message = shown + " (option length = " + ol + Details.bytes(ol) + " says option goes past end of options)";
+                // at the option's start, with no length (PDML's pos)
+                Expert.add(opts.text(message).at(s, off + pos, 0), LEN_INVALID, Expert.Severity.WARNING,
+                        Expert.Group.PROTOCOL, message);
                 return;
             }
             if (name == null) {
@@ -362,7 +364,7 @@ final class Ipv4Options {
         boolean withAddress = flag == 1 || flag == 3;
         while (left > 0) {
             if (left < (withAddress ? 8 : 4)) {
-                subOptionTooLong(t.text("Suboption would go past end of option"));
+                subOptionTooLong(t.text("Suboption would go past end of option").at(s, o + at, left)); // over what is left
                 break;
             }
             if (withAddress) {
