@@ -371,6 +371,24 @@ public final class DissectorTable implements PduTable {
     public void expect(int port, PduDissector d, Object data) {
         conversations.put(port, d);
         conversationData.put(port, data);
+        precreatedPorts.remove(port);
+    }
+
+    /** The announcements that made their conversation ahead of the connection, by port (see {@link #precreated}). */
+    private final java.util.Set<Integer> precreatedPorts = new java.util.HashSet<>();
+
+    /**
+     * As {@link #expect}, for an announcement whose dissector makes the connection's conversation
+     * at once (packet-ftp.c for a PASV or EPSV answer; a PORT's conversation is not the one TCP finds).
+     */
+    public void expectConversation(int port, PduDissector d, Object data) {
+        expect(port, d, data);
+        precreatedPorts.add(port);
+    }
+
+    @Override
+    public boolean precreated(int srcPort, int dstPort) {
+        return !precreatedPorts.isEmpty() && precreatedPorts.remove(dstPort); // its connection's first segment: once
     }
 
     /** What the announcement of a connection between these ports carried, or null. */

@@ -156,7 +156,13 @@ public final class Protocols {
         t.register(new Ssh(t::byPort), Ssh.TCP_PORTS, false);
         t.register(new Smtp(t::byPort, () -> t.byName("tls")), Smtp.TCP_PORTS, false);
         FtpData ftpData = new FtpData(t::announced);
-        t.register(new Ftp(t::byPort, t::expect, ftpData, () -> t.byName("tls")), Ftp.TCP_PORTS, false);
+        t.register(new Ftp(t::byPort, (port, d, data, now) -> {
+            if (now) {
+                t.expectConversation(port, d, data);
+            } else {
+                t.expect(port, d, data);
+            }
+        }, ftpData, () -> t.byName("tls")), Ftp.TCP_PORTS, false);
         t.register(ftpData, FtpData.TCP_PORTS, false);
         // IMAP before TLS: the bytes its heuristic hands to TLS show "imap" before "tls" in frame.protocols
         t.register(new dev.tcpscope.proto.imap.Imap(t::byPort, () -> t.byName("tls")), dev.tcpscope.proto.imap.Imap.TCP_PORTS, false);

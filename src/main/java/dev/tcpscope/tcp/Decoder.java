@@ -65,6 +65,7 @@ public final class Decoder implements Decoded {
     /** A UDP port the table's dissectors own goes to them before a tunnel on the other port. */
     private void claimUdpPorts(PduTable table) {
         dissector.udpClaimed(table == null ? port -> false : table::claimsUdpPort);
+        analyzer.precreated(table == null ? null : table::precreated);
     }
 
     /** The table payloads go to (TCP's and UDP's), or null when nothing above them is dissected. */
@@ -427,6 +428,20 @@ public final class Decoder implements Decoded {
         return udpConversations.streams(out);
     }
 
+    /** Tells the desegmenter where the source address of the IP layer under TCP layer {@code i} is. */
+    private void sourceAddress(int i) {
+        for (int j = i - 1; j >= 0; j--) {
+            Proto p = dissection.proto(j);
+            if (p == Proto.IPV4 || p == Proto.IPV6) {
+                boolean v4 = p == Proto.IPV4;
+                desegmenter.sourceAddress(dissection.segment(j),
+                        dissection.offset(j) + (v4 ? dev.tcpscope.wire.Ipv4.SRC : dev.tcpscope.wire.Ipv6.SRC), v4 ? 4 : 16);
+                return;
+            }
+        }
+        desegmenter.sourceAddress(null, 0, 0);
+    }
+
     private void payload(Frame f, int i) {
         int captured = dissection.captured(i) - record.headerLength;
         if (captured < 0) {
@@ -447,6 +462,7 @@ public final class Decoder implements Decoded {
         if ((record.flags & Tcp.URG) != 0) {
             desegmenter.urgentPointer(Tcp.urgentPointer(s, off)); // read only when it means something
         }
+        sourceAddress(i);
         desegmenter.segment((int) f.number(), time, record, Tcp.srcPort(s, off), Tcp.dstPort(s, off),
                 s, off + record.headerLength, Math.min(captured, record.segmentLength), record.segmentLength, closing);
         appTouched = desegmenter.columns().touched();

@@ -467,6 +467,13 @@ public final class Desegmenter {
         urgentPointer = pointer;
     }
 
+    /** Where the source IP address of the segment {@link #segment} is about to be given lies (length 4 or 16; 0: none). */
+    public void sourceAddress(MemorySegment s, long off, int length) {
+        ctx.sourceAddressSegment = s;
+        ctx.sourceAddressOffset = off;
+        ctx.sourceAddressLength = length;
+    }
+
     /**
      * Runs desegmentation for one TCP segment that the analysis has just seen.
      *

@@ -50,6 +50,14 @@ public final class PduContext {
      * answer names the port its program listens on at the answering address).
      */
     public java.util.function.IntToLongFunction sourceEndpoint;
+    /**
+     * Where the segment's source IP address is ({@code pinfo->src}): its memory and offset, and 4
+     * or 16 for its length (0: no IP layer). Read only by the few dissectors that show it (FTP's
+     * EPSV answer), so nothing is made per segment.
+     */
+    public java.lang.foreign.MemorySegment sourceAddressSegment;
+    public long sourceAddressOffset;
+    public int sourceAddressLength;
     /** A datagram's addresses are IPv6 ones (Wireshark's {@code pinfo->dst.type == AT_IPv6}). */
     public boolean ipv6;
     /**

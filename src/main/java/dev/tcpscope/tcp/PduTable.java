@@ -12,6 +12,14 @@ public interface PduTable {
     /** The heuristic dissectors, tried in order when neither port has one. */
     PduDissector[] heuristics();
 
+    /**
+     * Whether a dissector made the conversation of a connection between these ports before it
+     * began (TcpAnalyzer.Precreated): packet-ftp.c's data conversation of a PASV or EPSV answer.
+     */
+    default boolean precreated(int srcPort, int dstPort) {
+        return false;
+    }
+
     /** The registered dissector whose filter name is {@code name} (one a protocol calls by name), or null. */
     default PduDissector byName(String name) { return null; }
 

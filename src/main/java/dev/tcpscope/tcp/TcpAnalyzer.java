@@ -119,6 +119,23 @@ public final class TcpAnalyzer {
     /** The conversation of the segment analysed last (null before any). */
     public Conversation conversation() { return current; }
 
+    /**
+     * Whether a protocol above made the conversation of a connection between these ports before
+     * its first segment (packet-ftp.c for the data connection a PASV or EPSV answer announces): its
+     * first segment is then not the conversation's first frame, so tshark does not count that SYN
+     * in {@code tcp.completeness}.
+     */
+    public interface Precreated {
+        boolean test(int srcPort, int dstPort);
+    }
+
+    private Precreated precreated;
+
+    /** Sets where the conversations protocols made ahead of their connections are asked about (null: none). */
+    public void precreated(Precreated p) {
+        precreated = p;
+    }
+
     /** The analysis this analyzer runs. */
     public AnalysisMode mode() { return mode; }
 
@@ -355,7 +372,7 @@ public final class TcpAnalyzer {
         g.c = c;
         g.snd = snd;
         g.rcv = rcv;
-        g.isNew = isNew;
+        g.isNew = isNew && (precreated == null || !precreated.test(sport, dport));
         g.flags = flags;
         g.seglen = out.segmentLength;
         g.time = time;

@@ -32,8 +32,12 @@ public final class Ftp implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
 
     /** Where announced data connections are registered (the dissector table's conversations). */
     public interface Expect {
-        /** From now on a connection with port {@code port} goes to {@code d}, with {@code data} for it. */
-        void expect(int port, PduDissector d, Object data);
+        /**
+         * From now on a connection with port {@code port} goes to {@code d}, with {@code data} for
+         * it; {@code conversationNow}: its conversation is made at once (a PASV or EPSV answer),
+         * before the connection's first segment.
+         */
+        void expect(int port, PduDissector d, Object data, boolean conversationNow);
     }
 
     private final IntFunction<PduDissector> byPort;
@@ -69,7 +73,13 @@ public final class Ftp implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
      * One call in the current frame: the bytes, the direction, and what the tree shows; in tshark
      * -2's second pass, the data connection whose command or announcement this frame is.
      */
-    record Call(MemorySegment s, long base, int len, boolean request, String cwd, int frame, FtpData.Conv data) { }
+    /**
+     * One call's bytes and what its tree needs; {@code source} is the packet's source address
+     * ({@code pinfo->src}: 4 or 16 bytes, or null), which a PASV answer is compared with and an
+     * EPSV answer names.
+     */
+    record Call(MemorySegment s, long base, int len, boolean request, String cwd, int frame, FtpData.Conv data,
+                byte[] source) { }
 
     // ---- two passes (tshark -2) ------------------------------------------------------------
 
@@ -172,10 +182,16 @@ public final class Ftp implements PduDissector, LayerTree, dev.tcpscope.proto.Tw
                 }
             }
             ss.current = conv;
-            expect.expect(a.port(), ftpData, conv);
+            expect.expect(a.port(), ftpData, conv, a.method().equals("PASV") || a.method().equals("EPASV"));
         }
         lastAnnounced.put(ctx.stream, ss.current);
-        calls.add(new Call(s, off, len, request, ss.cwd, ctx.frame, secondPass ? byFrame.get(ctx.frame) : null));
+        byte[] source = null;
+        if (a != null && ctx.sourceAddressLength > 0) {
+            source = new byte[ctx.sourceAddressLength];
+            MemorySegment.copy(ctx.sourceAddressSegment, java.lang.foreign.ValueLayout.JAVA_BYTE, ctx.sourceAddressOffset,
+                    source, 0, source.length);
+        }
+        calls.add(new Call(s, off, len, request, ss.cwd, ctx.frame, secondPass ? byFrame.get(ctx.frame) : null, source));
     }
 
     static boolean digit(MemorySegment s, long off) {

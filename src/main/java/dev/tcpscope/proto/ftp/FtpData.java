@@ -141,15 +141,17 @@ public final class FtpData implements PduDissector, LayerTree, dev.tcpscope.prot
         }
         protocols.accept("ftp-data");
         root.protocol("ftp-data", "FTP Data (" + len + " bytes data)").at(s, base, len);
+        // packet-ftp.c adds these at its buffer's offset 0 with no length (PDML's pos)
         int setup = conv != null ? conv.setupFrame : firstFrame;
-        root.field("ftp-data.setup-frame", "Setup frame: " + setup, Integer.toString(setup)).generated();
+        root.field("ftp-data.setup-frame", "Setup frame: " + setup, Integer.toString(setup)).generated().at(s, base, 0);
         if (conv != null) {
-            root.string("ftp-data.setup-method", "Setup method", conv.method).generated();
+            root.string("ftp-data.setup-method", "Setup method", conv.method).generated().at(s, base, 0);
             if (conv.command != null) {
-                root.string("ftp-data.command", "Command", conv.command).generated();
-                root.field("ftp-data.command-frame", "Command frame: " + conv.commandFrame, Integer.toString(conv.commandFrame));
+                root.string("ftp-data.command", "Command", conv.command).generated().at(s, base, 0);
+                root.field("ftp-data.command-frame", "Command frame: " + conv.commandFrame, Integer.toString(conv.commandFrame))
+                        .at(s, base, 0);
             }
-            root.string("ftp-data.current-working-directory", "Current working directory", conv.cwd).generated();
+            root.string("ftp-data.current-working-directory", "Current working directory", conv.cwd).generated().at(s, base, 0);
         }
         boolean text = true;
         for (int i = 0; i < Math.min(20, len); i++) {

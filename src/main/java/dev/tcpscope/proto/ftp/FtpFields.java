@@ -32,6 +32,8 @@ public final class FtpFields {
                 f("ftp.active.nat", "Active IP NAT", FieldType.BOOLEAN, 0, true),
                 f("ftp.eprt.af", "Extended active address family", FieldType.UINT, 8, true),
                 f("ftp.eprt.port", "Extended active port", FieldType.UINT, 16, true),
+                f("ftp.epsv.ip", "Extended passive IPv4 address", FieldType.IPV4, 0, true),
+                f("ftp.epsv.ipv6", "Extended passive IPv6 address", FieldType.IPV6, 0, true),
                 f("ftp.epsv.port", "Extended passive port", FieldType.UINT, 16, true),
                 f("ftp.command-response.first-frame-num", "Command response first frame", FieldType.FRAMENUM, 0, true),
                 f("ftp.command-response.last-frame-num", "Command response last frame", FieldType.FRAMENUM, 0, true),

@@ -324,14 +324,30 @@ final class FtpLines {
                     int port = portOf(s, off, linelen);
                     line.field("ftp.active.port", "Active port: " + port, Integer.toString(port))
                             .at(s, off + a.portOffset() + shift, a.portLen());
+                    if (differs(c.source(), a.ip())) { // the client names another address than its own: a NAT between
+                        line.field("ftp.active.nat", "Active IP NAT: True", "1").at(c.s(), c.base(), 0);
+                    }
                 }
                 case "PASV" -> {
                     line.field("ftp.passive.ip", "Passive IP address: " + ip(a.ip()), ip(a.ip())).at(s, off + a.ipOffset(), a.ipLen());
                     line.field("ftp.passive.port", "Passive port: " + a.port(), Integer.toString(a.port()))
                             .at(s, off + a.portOffset(), a.portLen());
+                    if (differs(c.source(), a.ip())) {
+                        // the announced address is not the answering server's: a NAT between (at the buffer's start)
+                        line.field("ftp.passive.nat", "Passive IP NAT: True", "1").at(c.s(), c.base(), 0);
+                    }
                 }
-                case "EPASV" -> line.field("ftp.epsv.port", "Extended passive port: " + a.port(), Integer.toString(a.port()))
-                        .at(s, off + a.portOffset(), a.portLen());
+                case "EPASV" -> {
+                    byte[] src = c.source();
+                    if (src != null) { // the answering server's own address, which EPSV leaves out
+                        String key = src.length == 4 ? "ftp.epsv.ip" : "ftp.epsv.ipv6";
+                        String text = src.length == 4 ? ip(java.nio.ByteBuffer.wrap(src).getInt() & 0xffffffffL) : Text.ipv6(src);
+                        line.field(key, "Extended passive IPv" + (src.length == 4 ? "4" : "6") + " address: " + text, text)
+                                .generated().at(c.s(), c.base(), 0);
+                    }
+                    line.field("ftp.epsv.port", "Extended passive port: " + a.port(), Integer.toString(a.port()))
+                            .at(s, off + a.portOffset(), a.portLen());
+                }
                 default -> { }
             }
         }
@@ -384,6 +400,11 @@ final class FtpLines {
         }
         Announce a = portPasv(Text.latin1(s, off + argAt, linelen - argAt), argAt);
         return a == null ? 0 : a.port();
+    }
+
+    /** Whether an IPv4 source address is known and is not {@code ip}. */
+    private static boolean differs(byte[] source, long ip) {
+        return source != null && source.length == 4 && ip != (java.nio.ByteBuffer.wrap(source).getInt() & 0xffffffffL);
     }
 
     private static String ip(long v) {
