@@ -416,7 +416,8 @@ final class FrameProtocols {
             case UDP -> d.datagramTaker() != null ? 0 : rep - Udp.HEADER_LENGTH;
             case ICMP -> x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 0, 8)
                     ? echoData(d, x.segment(i), x.offset(i), x.captured(i)) : 0;
-            case ICMPV6 -> x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 128, 129) ? x.captured(i) - 8
+            case ICMPV6 -> UdpTunnel.teredoTest(x, i) ? 0 // the nonce, then nothing shown
+                    : x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 128, 129) ? x.captured(i) - 8
                     : notIpv6Quote(x, i) ? x.captured(i) - 8 : Math.max(0, notIpv6Redirected(x, i)[1]);
             case GRE -> Math.max(0, rep - Gre.headerLength(x.segment(i), x.offset(i), x.captured(i)));
             case ERSPAN -> erspanData(x, i);

@@ -303,6 +303,10 @@ public final class UdpTunnel {
         if (x.proto(i) == Proto.UDPENCAP) {
             return nonEspMarker(x, i) ? x.reported(i) - 4 : 0; // the IKE message (isakmp is not dissected)
         }
+        if (x.proto(i) == Proto.TEREDO) {
+            // a datagram whose version is not 6 (the only way Teredo ends a whole dissection)
+            return Math.max(0, x.reported(i) - Math.max(0, teredoLength(x.segment(i), x.offset(i), x.captured(i))));
+        }
         if (x.proto(i) == Proto.VXLAN_GPE) {
             return Math.max(0, x.reported(i) - VXLAN_LENGTH); // a next protocol not followed: data
         }
