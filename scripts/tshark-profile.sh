@@ -216,6 +216,11 @@ ENABLED=(
   #   (GTPv0 and GTP'); without it that port shows as bare UDP. gtpv2 and the information
   #   elements of GTP's control messages are not dissected; gtpv2 stays disabled.
   vxlan geneve gtp gtpprime
+  # teredo: Teredo (RFC 4380) on udp.port 3544 (its "udp" heuristic is off in 4.0.17; src/main/
+  #   java/dev/tcpscope/proto/tunnel/Teredo.java, wire/UdpTunnel.java): the authentication header
+  #   and origin indication, then the IPv6 datagram (docs/teredo.md). An ICMPv6 echo request to
+  #   port 3544 is packet-icmpv6.c's "Direct IPv6 Connectivity Test" with its nonce.
+  teredo
   # hsrp: Cisco's Hot Standby Router Protocol on udp.port 1985 and 2029 (src/main/java/dev/
   #   tcpscope/proto/hsrp): HSRPv1 to 224.0.0.2 (Hello, Coup, Resign, Advertise, the MD5
   #   authentication TLV after a 20-byte message) and HSRPv2's TLVs to 224.0.0.102 and over IPv6

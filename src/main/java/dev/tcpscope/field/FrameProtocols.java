@@ -189,7 +189,7 @@ final class FrameProtocols {
                     ? dev.tcpscope.proto.ospf.Ospf.dataStart(x.segment(i), x.offset(i), x.captured(i)) : x.captured(i);
             case PIM -> x.captured(i); // a Register's datagram is a layer of its own
             case PTP -> x.captured(i); // the message, to its length (what follows is Ethernet padding)
-            case VXLAN, VXLAN_GPE, GENEVE, GTP, UDPENCAP -> UdpTunnel.dataStart(x, i);
+            case VXLAN, VXLAN_GPE, GENEVE, GTP, UDPENCAP, TEREDO -> UdpTunnel.dataStart(x, i);
             case LLC -> Math.max(0, Math.min(x.captured(i),
                     dev.tcpscope.proto.llc.Llc.headerLength(x.segment(i), x.offset(i), x.captured(i))));
             case STP -> x.captured(i);
@@ -281,6 +281,7 @@ final class FrameProtocols {
                 case VXLAN -> add(sb, "vxlan");
                 case VXLAN_GPE -> { } // packet-vxlan.c's GPE handle is not in the frame's layers
                 case GENEVE -> add(sb, "geneve");
+                case TEREDO -> add(sb, "teredo");
                 case UDPENCAP -> {
                     add(sb, "udpencap");
                     if (x == d.dissection() && i == n - 1 && d.datagramTaker() != null
@@ -415,7 +416,8 @@ final class FrameProtocols {
             case UDP -> d.datagramTaker() != null ? 0 : rep - Udp.HEADER_LENGTH;
             case ICMP -> x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 0, 8)
                     ? echoData(d, x.segment(i), x.offset(i), x.captured(i)) : 0;
-            case ICMPV6 -> x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 128, 129) ? x.captured(i) - 8
+            case ICMPV6 -> UdpTunnel.teredoTest(x, i) ? 0 // the nonce, then nothing shown
+                    : x.captured(i) >= 1 && isEcho(Bytes.u8(x.segment(i), x.offset(i)), 128, 129) ? x.captured(i) - 8
                     : notIpv6Quote(x, i) ? x.captured(i) - 8 : Math.max(0, notIpv6Redirected(x, i)[1]);
             case GRE -> Math.max(0, rep - Gre.headerLength(x.segment(i), x.offset(i), x.captured(i)));
             case ERSPAN -> erspanData(x, i);
@@ -428,7 +430,7 @@ final class FrameProtocols {
                     ? Math.max(0, rep - dev.tcpscope.proto.ospf.Ospf.dataStart(x.segment(i), x.offset(i), x.captured(i))) : 0;
             case AH -> x.captured(i) < 2 ? 0 : Math.max(0, rep - dev.tcpscope.wire.Ipsec.ahHeaderLength(x.segment(i), x.offset(i)));
             case UDPENCAP -> x == d.dissection() && i == x.count() - 1 && d.datagramTaker() != null ? 0 : UdpTunnel.leftover(x, i);
-            case VXLAN, VXLAN_GPE, GENEVE, GTP -> UdpTunnel.leftover(x, i);
+            case VXLAN, VXLAN_GPE, GENEVE, GTP, TEREDO -> UdpTunnel.leftover(x, i);
             case LLC -> llcData(x, i);
             case STP, PPPOES, PPPOED, ISIS, LLDP -> 0;
             case PPP -> dev.tcpscope.wire.Ppp.headerLength(x, i) < 0 || dev.tcpscope.proto.ppp.PppCp.carried(x, i) >= 0 ? 0

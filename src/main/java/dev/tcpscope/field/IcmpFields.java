@@ -69,6 +69,11 @@ final class IcmpFields {
                 Field.of("icmpv6.no_resp", "No response seen", NONE, pairing(p, Pairing.NO_RESPONSE)),
                 Field.integer("icmpv6.resp_to", "Response To", FRAMENUM, 32, Base.DEC, pairing(p, Pairing.REQUEST_IN)),
                 Field.of("icmpv6.resptime", "Response Time", DOUBLE, pairing(p, Pairing.TIME)),
+                Field.of("icmpv6.nonce", "Nonce", BYTES, Layers.eachIn(p, FIXED, (d, x, i, v) -> {
+                    if (x.captured(i) >= 12 && dev.tcpscope.wire.UdpTunnel.teredoTest(x, i)) {
+                        v.addBytes(x.segment(i), x.offset(i) + 8, 4);
+                    }
+                })),
                 Field.integer("icmpv6.mtu", "MTU", UINT, 32, Base.DEC, Layers.each(p, FIXED, (s, off, cap, v) -> {
                     if (cap >= 8 && Bytes.u8(s, off) == 2) {
                         v.addLong(Bytes.u32(s, off + 4));

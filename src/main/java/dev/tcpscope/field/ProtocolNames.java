@@ -32,7 +32,7 @@ public final class ProtocolNames {
             Map.entry("dhcp", "DHCP/BOOTP"), Map.entry("dhcpv6", "DHCPv6"),
             Map.entry("tftp", "TFTP"), Map.entry("ptp", "PTP"),
             Map.entry("ntp", "NTP"),
-            Map.entry("vxlan", "VXLAN"), Map.entry("geneve", "Geneve"), Map.entry("gtp", "GTP"),
+            Map.entry("vxlan", "VXLAN"), Map.entry("geneve", "Geneve"), Map.entry("gtp", "GTP"), Map.entry("teredo", "Teredo"),
             Map.entry("gtpprime", "GTP (Prime)"),
             Map.entry("hsrp", "HSRP"), Map.entry("bfd", "BFD Control"), Map.entry("bfd_echo", "BFD Echo"), Map.entry("eigrp", "EIGRP"), Map.entry("isakmp", "ISAKMP"), Map.entry("nbns", "NBNS"), Map.entry("rx", "RX"), Map.entry("afs", "AFS (RX)"), Map.entry("resp", "RESP"),
             Map.entry("mysql", "MySQL"), Map.entry("pgsql", "PGSQL"),

@@ -707,7 +707,7 @@ public final class Details {
                 case PIM -> pim(i);
                 case OSPF -> ospf(i);
                 case PTP -> ptp(i);
-                case VXLAN, VXLAN_GPE, GENEVE, GTP -> udpTunnel(i);
+                case VXLAN, VXLAN_GPE, GENEVE, GTP, TEREDO -> udpTunnel(i);
                 case UDPENCAP -> ipsec.udpencap(i);
                 case LLC -> llc(i);
                 case STP -> stp(i);
@@ -893,7 +893,7 @@ public final class Details {
     }
 
     /**
-     * A UDP tunnel's tree ({@code proto.tunnel}): VXLAN, Geneve or GTP; what it carries is the
+     * A UDP tunnel's tree ({@code proto.tunnel}): VXLAN, Geneve, GTP or Teredo; what it carries is the
      * next layers'. A Geneve protocol type nothing dissects leaves its payload to data.
      */
     private boolean udpTunnel(int i) {
@@ -924,6 +924,12 @@ public final class Details {
                     data(d.segment(i), d.offset(i) + h, d.captured(i) - h);
                 }
                 yield ok;
+            }
+            case TEREDO -> {
+                protocol("teredo");
+                consumed(i, d.captured(i) >= 2 ? Math.max(0, dev.tcpscope.wire.UdpTunnel.teredoLength(d.segment(i), d.offset(i), d.captured(i)))
+                        : d.captured(i));
+                yield walked(dev.tcpscope.proto.tunnel.Teredo.walk(t, root, p, n), "Teredo");
             }
             default -> {
                 boolean prime = d.captured(i) >= 1 && (dev.tcpscope.wire.Bytes.u8(d.segment(i), d.offset(i)) & 0x10) == 0;

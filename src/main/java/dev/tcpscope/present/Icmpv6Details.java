@@ -223,6 +223,15 @@ final class Icmpv6Details {
         }
         int seq = Bytes.u16(s, off + 6);
         m.field("icmpv6.echo.sequence_number", "Sequence: " + seq, seq).at(s, off + 6, 2);
+        if (dev.tcpscope.wire.UdpTunnel.teredoTest(x.d, i)) {
+            // RFC 4380 §5.2.9: the request's nonce; what follows it is not shown, and the request
+            // is not paired with a reply
+            if (!has(i, 12)) {
+                return false;
+            }
+            m.field("icmpv6.nonce", "Nonce: " + Labels.hexShort(s, off + 8, 4), Labels.hexColons(s, off + 8, 4)).at(s, off + 8, 4);
+            return true;
+        }
         if (!x.inErrorPacket(i)) {
             IcmpDetails.echoItems(x, m, i, true);
         }

@@ -125,6 +125,9 @@ final class Icmpv6Options {
         };
     }
 
+    /** Wireshark 4.0's ftenum number of FT_BYTES (the registry lists the MAC fields of the same names, FT_ETHER). */
+    private static final int FT_BYTES = 30;
+
     /** Options 1 and 2: where the reads end (the whole option), or -1 when bytes ran out. */
     private long linkAddress(DetailNode o, int i, MemorySegment s, long at, int len, int type, StringBuilder label) {
         if (len != 1) {
@@ -132,9 +135,13 @@ final class Icmpv6Options {
             if (!upTo(i, at + 2 + n)) {
                 return -1;
             }
+            // an address that is not a MAC (a Teredo client's 14 bytes): plain hex, the option's
+            // label keeps no address, and the hidden source/target item follows as for a MAC
             String hex = Labels.hexColons(s, at + 2, n);
-            o.field("icmpv6.opt.linkaddr", "Link-layer address: " + hex, hex).at(s, at + 2, n);
-            label.append(" : ").append(hex);
+            String plain = Labels.hexShort(s, at + 2, n);
+            o.field("icmpv6.opt.linkaddr", "Link-layer address: " + plain, hex).at(s, at + 2, n).ftype(FT_BYTES);
+            o.field(type == 1 ? "icmpv6.opt.src_linkaddr" : "icmpv6.opt.target_linkaddr",
+                    (type == 1 ? "Source" : "Target") + " Link-layer address: " + plain, hex).hide().at(s, at + 2, n).ftype(FT_BYTES);
             return at + len * 8L;
         }
         if (!upTo(i, at + 8)) {

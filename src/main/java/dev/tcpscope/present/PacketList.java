@@ -310,6 +310,7 @@ public final class PacketList {
                 case GENEVE -> walked(Geneve.walk(tvb(i), Tree.NOTHING, protocol, info));
                 case UDPENCAP -> udpencap(i);
                 case GTP -> walked(Gtp.walk(tvb(i), Tree.NOTHING, protocol, info));
+                case TEREDO -> walked(dev.tcpscope.proto.tunnel.Teredo.walk(tvb(i), Tree.NOTHING, protocol, info));
                 case LLC -> walked(dev.tcpscope.proto.llc.Llc.walk(tvb(i), Tree.NOTHING, protocol, info));
                 case STP -> walked(dev.tcpscope.proto.stp.Stp.walk(tvb(i), dev.tcpscope.proto.llc.LlcFields.pvst(d, i), Tree.NOTHING, protocol, info));
                 case LLDP -> lldp(i);
@@ -351,7 +352,14 @@ public final class PacketList {
                     unknownEtherType();
                 }
             }
-            case UNKNOWN_IP_PROTO -> unknownIpProto(ip);
+            case UNKNOWN_IP_PROTO -> {
+                if (n > 0 && d.proto(n - 1) == Proto.TEREDO) {
+                    set(protocol, "IPv6"); // packet-ipv6.c named itself before its version check
+                    set(info, "Bogus IPv6 version (" + d.nestedIpv6Version + ", must be 6)");
+                } else {
+                    unknownIpProto(ip);
+                }
+            }
             case IP_FRAGMENT -> fragment(ip);
             case UNKNOWN_FAMILY -> {
                 setAddresses("N/A");
@@ -1093,6 +1101,16 @@ public final class PacketList {
         boolean ok = v6
                 ? icmp.appendIcmpv6(info, d.segment(i), ipOff, d.offset(i), d.captured(i), d.reported(i), echo)
                 : icmp.appendIcmp(info, d.segment(i), ipOff, d.offset(i), d.captured(i), d.reported(i), echo);
+        if (v6 && d.captured(i) >= 2 && dev.tcpscope.wire.UdpTunnel.teredoTest(d, i)) {
+            // packet-icmpv6.c renames an echo request to Teredo's port once it has read the code
+            set(protocol, "Teredo");
+            String type = "Echo (ping) request";
+            info.replace(0, info.indexOf(type) == 0 ? type.length() : 0, "Direct IPv6 Connectivity Test");
+            if (ok && d.captured(i) < 12) {
+                info.append(d.reported(i) >= 12 ? LIMITED : MALFORMED); // the 4-byte nonce after the sequence number
+                return false;
+            }
+        }
         if (!ok) {
             info.append(icmp.failure());
             return false;

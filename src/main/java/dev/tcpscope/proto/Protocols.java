@@ -70,7 +70,7 @@ public final class Protocols {
                 group(dev.tcpscope.proto.isis.IsisFields::all, "isis"),
                 group(dev.tcpscope.proto.pim.PimFields::all, "pim"),
                 group(dev.tcpscope.proto.ospf.OspfFields::all, "ospf"),
-                group(dev.tcpscope.proto.tunnel.TunnelFields::all, "vxlan", "geneve", "gtp", "gtpprime"),
+                group(dev.tcpscope.proto.tunnel.TunnelFields::all, "vxlan", "geneve", "gtp", "gtpprime", "teredo"),
                 group(dev.tcpscope.proto.ldap.LdapFields::all, "ldap"),
                 group(dev.tcpscope.proto.imap.ImapFields::all, "imap"),
                 group(dev.tcpscope.proto.telnet.TelnetFields::all, "telnet"),

@@ -114,6 +114,9 @@ public final class IcmpEchoes {
         if (!isRequest && type != (v6 ? 129 : 0)) {
             return;
         }
+        if (v6 && dev.tcpscope.wire.UdpTunnel.teredoTest(d, i)) {
+            return; // Teredo's connectivity test (RFC 4380 §5.2.9): packet-icmpv6.c shows its nonce instead
+        }
         int sum = Bytes.u16(s, off + 2);
         // ICMP keys both ends under the reply's checksum, ICMPv6 under the request's; 0x0000 and
         // 0xffff (the two zeros of ones'-complement arithmetic) key alike, as tshark 4.0.17 pairs

@@ -732,8 +732,32 @@ public final class Dissector {
             case GENEVE -> geneve(d, s, p, c, r);
             case GTP -> gtp(d, s, p, c, r);
             case UDPENCAP -> udpencap(d, s, p, c, r);
+            case TEREDO -> teredo(d, s, p, c, r);
             default -> { }
         }
+    }
+
+    /**
+     * Teredo's headers ({@link UdpTunnel#teredoLength}), then what follows as IPv6 whatever its
+     * version: packet-teredo.c hands it to packet-ipv6.c, which calls a bad version bogus
+     * ({@link Dissection#nestedIpv6Version}; the bytes are then data).
+     */
+    private void teredo(Dissection d, MemorySegment s, long off, int cap, int rep) {
+        if (!layer(d, Proto.TEREDO, s, off, cap, rep, 0)) {
+            return;
+        }
+        int hlen = UdpTunnel.teredoLength(s, off, cap);
+        if (hlen < 0) {
+            fits(d, cap, rep, -hlen);
+            return;
+        }
+        if (Ipv6.version(s, off + hlen) != 6) {
+            // as for IPv6 inside IP: packet-ipv6.c's item with the version, and data after it
+            d.nestedIpv6Version = Ipv6.version(s, off + hlen);
+            d.end = End.UNKNOWN_IP_PROTO;
+            return;
+        }
+        ipv6(d, s, off + hlen, cap - hlen, rep - hlen);
     }
 
     /**

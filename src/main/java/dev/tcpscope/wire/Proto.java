@@ -102,6 +102,11 @@ public enum Proto {
     /** GTP (3GPP TS 29.281 / 29.060) on UDP ports 2152 and 2123, packet-gtp.c; a T-PDU's datagram follows. */
     GTP,
     /**
+     * Teredo (RFC 4380) on UDP port 3544, packet-teredo.c: an optional authentication header and
+     * origin indication, then an IPv6 datagram (whatever its first byte says) as the next layer.
+     */
+    TEREDO,
+    /**
      * IEEE 802.2 LLC after an IEEE 802.3 length field (packet-llc.c): SAPs, control field and a
      * SNAP header, the layer holding what follows unless a BPDU does; walked by {@code proto.llc.Llc}.
      */

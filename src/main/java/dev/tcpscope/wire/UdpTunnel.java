@@ -5,7 +5,8 @@ import java.lang.foreign.MemorySegment;
 /**
  * The tunnels Wireshark's "udp.port" table hands a datagram to, and the length of each one's
  * header: VXLAN (RFC 7348, packet-vxlan.c), Geneve (RFC 8926, packet-geneve.c) and GTP
- * (3GPP TS 29.281 GTPv1-U, TS 29.060 GTPv1-C; packet-gtp.c). What follows a header is handed
+ * (3GPP TS 29.281 GTPv1-U, TS 29.060 GTPv1-C; packet-gtp.c) and Teredo (RFC 4380,
+ * packet-teredo.c; its UDP heuristic is off in tshark 4.0, so port 3544 only). What follows a header is handed
  * back to the wire layer ({@link Dissector}) as GRE's payload is.
  */
 public final class UdpTunnel {
@@ -20,6 +21,11 @@ public final class UdpTunnel {
     /** RFC 3948's non-ESP marker: four zero bytes before an IKE message on port 4500. */
     public static final int NON_ESP_MARKER_LENGTH = 4;
     public static final int PORT_VXLAN_GPE = 4790;
+    public static final int PORT_TEREDO = 3544;
+    /** Teredo's authentication header without its client identifier and value: indicator, two lengths, nonce, confirmation. */
+    public static final int TEREDO_AUTH_LENGTH = 13;
+    /** Teredo's origin indication: indicator, obfuscated port, obfuscated IPv4 address. */
+    public static final int TEREDO_ORIGIN_LENGTH = 8;
 
     /** VXLAN's fixed header: flags, group policy ID, VNI, reserved. */
     public static final int VXLAN_LENGTH = 8;
@@ -63,13 +69,15 @@ public final class UdpTunnel {
             case PORT_GENEVE -> Proto.GENEVE;
             case PORT_GTP_U, PORT_GTP_C, PORT_GTP_V0 -> Proto.GTP;
             case PORT_UDPENCAP -> Proto.UDPENCAP;
+            case PORT_TEREDO -> Proto.TEREDO;
             default -> null;
         };
     }
 
     /** Whether {@code p} is one of the UDP tunnels. */
     public static boolean isTunnel(Proto p) {
-        return p == Proto.VXLAN || p == Proto.VXLAN_GPE || p == Proto.GENEVE || p == Proto.GTP || p == Proto.UDPENCAP;
+        return p == Proto.VXLAN || p == Proto.VXLAN_GPE || p == Proto.GENEVE || p == Proto.GTP || p == Proto.UDPENCAP
+                || p == Proto.TEREDO;
     }
 
     /** Geneve's header length with its options ({@code Opt Len} in 4-byte words); needs 1 byte. */
@@ -82,6 +90,53 @@ public final class UdpTunnel {
 
     /** Geneve's protocol type: an EtherType. */
     public static int geneveProtocol(MemorySegment s, long off) { return Bytes.u16(s, off + 2); }
+
+    /**
+     * Where Teredo's headers end and the IPv6 datagram begins, as packet-teredo.c reads them: an
+     * authentication header when the first two bytes are 1, then an origin indication when the
+     * next two are 0 (each at most once); or {@code -(need)} when {@code cap} bytes run out
+     * first. packet-teredo.c also reads the byte after the headers, so one more must exist.
+     */
+    public static int teredoLength(MemorySegment s, long off, int cap) {
+        if (cap < 2) {
+            return -2;
+        }
+        int pos = 0;
+        if (Bytes.u16(s, off) == 1) {
+            if (cap < 4) {
+                return -4;
+            }
+            pos = TEREDO_AUTH_LENGTH + Bytes.u8(s, off + 2) + Bytes.u8(s, off + 3);
+            if (cap < pos + 2) {
+                return -(pos + 2);
+            }
+        }
+        if (Bytes.u16(s, off + pos) == 0) {
+            pos += TEREDO_ORIGIN_LENGTH;
+        }
+        return cap < pos + 1 ? -(pos + 1) : pos;
+    }
+
+    /**
+     * Whether ICMPv6 layer {@code i} of {@code d} is Teredo's direct IPv6 connectivity test
+     * (RFC 4380 §5.2.9) as packet-icmpv6.c sees it: an echo request whose frame's last
+     * transport header before it (pinfo's destination port) is a UDP one to port 3544. Such a
+     * request is shown as "Teredo", and its 4 bytes after the sequence number are a nonce.
+     */
+    public static boolean teredoTest(Dissection d, int i) {
+        if (d.captured(i) < 1 || Bytes.u8(d.segment(i), d.offset(i)) != 128) {
+            return false;
+        }
+        for (int j = i - 1; j >= 0; j--) {
+            if (d.proto(j) == Proto.TCP) {
+                return false;
+            }
+            if (d.proto(j) == Proto.UDP) {
+                return d.captured(j) >= 4 && Udp.dstPort(d.segment(j), d.offset(j)) == PORT_TEREDO;
+            }
+        }
+        return false;
+    }
 
     /** GTP's version (the top 3 bits of the first byte). */
     public static int gtpVersion(MemorySegment s, long off) { return Bytes.u8(s, off) >>> 5; }
@@ -218,13 +273,14 @@ public final class UdpTunnel {
     /**
      * Where the bytes a tunnel layer {@code i} of {@code x} leaves to the data dissector begin:
      * after Geneve's header and options (a protocol type nothing here dissects), after VXLAN's
-     * 8 bytes; GTP keeps its bytes (information elements are its own items).
+     * 8 bytes, after Teredo's headers (a datagram whose version is not 6); GTP keeps its bytes (information elements are its own items).
      */
     public static int dataStart(Dissection x, int i) {
         return switch (x.proto(i)) {
             case VXLAN, VXLAN_GPE -> VXLAN_LENGTH;
             case UDPENCAP -> nonEspMarker(x, i) ? 4 : x.captured(i);
             case GENEVE -> x.captured(i) >= 1 ? geneveLength(x.segment(i), x.offset(i)) : x.captured(i);
+            case TEREDO -> Math.max(0, teredoLength(x.segment(i), x.offset(i), x.captured(i)));
             default -> x.captured(i);
         };
     }
@@ -246,6 +302,10 @@ public final class UdpTunnel {
     public static int leftover(Dissection x, int i) {
         if (x.proto(i) == Proto.UDPENCAP) {
             return nonEspMarker(x, i) ? x.reported(i) - 4 : 0; // the IKE message (isakmp is not dissected)
+        }
+        if (x.proto(i) == Proto.TEREDO) {
+            // a datagram whose version is not 6 (the only way Teredo ends a whole dissection)
+            return Math.max(0, x.reported(i) - Math.max(0, teredoLength(x.segment(i), x.offset(i), x.captured(i))));
         }
         if (x.proto(i) == Proto.VXLAN_GPE) {
             return Math.max(0, x.reported(i) - VXLAN_LENGTH); // a next protocol not followed: data

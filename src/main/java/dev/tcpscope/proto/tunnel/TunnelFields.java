@@ -12,7 +12,7 @@ import dev.tcpscope.wire.Proto;
 import java.util.List;
 
 /**
- * The fields of packet-vxlan.c, packet-geneve.c and packet-gtp.c that the walks add
+ * The fields of packet-vxlan.c, packet-geneve.c, packet-gtp.c and packet-teredo.c that the walks add
  * ({@code tshark -G fields}, names, titles, types and bases of tshark 4.0.17), their values the
  * items of the walks that build the trees.
  */
@@ -88,11 +88,23 @@ public final class TunnelFields {
                 f("gtp.ext_hdr.length", "Extension Header Length", FieldType.UINT, 8, Base.DEC),
                 f("gtp.ext_hdr.pdcp_sn", "PDCP Sequence Number", FieldType.UINT, 16, Base.DEC),
                 f("gtp.ext_hdr.udp_port", "UDP Port", FieldType.UINT, 16, Base.DEC),
-                f("gtp.ext_hdr.next", "Next extension header type", FieldType.UINT, 8, Base.HEX));
+                f("gtp.ext_hdr.next", "Next extension header type", FieldType.UINT, 8, Base.HEX),
+                f("teredo", "Teredo IPv6 over UDP tunneling", FieldType.PROTOCOL, 0, Base.NONE),
+                f("teredo.auth", "Teredo Authentication header", FieldType.NONE, 0, Base.NONE),
+                f("teredo.auth.idlen", "Client identifier length", FieldType.UINT, 8, Base.DEC),
+                f("teredo.auth.aulen", "Authentication value length", FieldType.UINT, 8, Base.DEC),
+                f("teredo.auth.id", "Client identifier", FieldType.BYTES, 0, Base.NONE),
+                f("teredo.auth.value", "Authentication value", FieldType.BYTES, 0, Base.NONE),
+                f("teredo.auth.nonce", "Nonce value", FieldType.BYTES, 0, Base.NONE),
+                f("teredo.auth.conf", "Confirmation byte", FieldType.BYTES, 0, Base.NONE),
+                f("teredo.orig", "Teredo Origin Indication header", FieldType.NONE, 0, Base.NONE),
+                f("teredo.orig.port", "Origin UDP port", FieldType.UINT, 16, Base.DEC),
+                f("teredo.orig.addr", "Origin IPv4 address", FieldType.IPV4, 0, Base.NONE));
     }
 
     private static Field f(String name, String title, FieldType type, int bits, Base base) {
-        Proto p = name.startsWith("vxlan") ? Proto.VXLAN : name.startsWith("geneve") ? Proto.GENEVE : Proto.GTP;
+        Proto p = name.startsWith("vxlan") ? Proto.VXLAN : name.startsWith("geneve") ? Proto.GENEVE
+                : name.startsWith("teredo") ? Proto.TEREDO : Proto.GTP;
         Collected.Source source = p == Proto.VXLAN ? d -> vxlan(d) : d -> Collected.ofLayers(d, p, TunnelFields::walk);
         return type == FieldType.UINT ? Collected.field(name, title, type, bits, base, source)
                 : Collected.field(name, title, type, bits, source);
@@ -124,6 +136,7 @@ public final class TunnelFields {
             case VXLAN_GPE -> Vxlan.walkGpe(t, c, protocol, info);
             case GENEVE -> Geneve.walk(t, c, protocol, info);
             case GTP -> Gtp.walk(t, c, protocol, info);
+            case TEREDO -> Teredo.walk(t, c, protocol, info);
             default -> { }
         }
     }
