@@ -127,8 +127,10 @@ public final class FieldTable {
     static {
         // udp.stream and its times: a conversation a protocol announced (TFTP's, open to any port
         // of the server) numbers the datagrams that match it as one stream
+        // tcp.completeness: the SYN of a data connection an FTP PASV/EPSV answer announced does not
+        // count (packet-ftp.c makes its conversation first)
         java.util.Set<String> names = new java.util.HashSet<>(List.of("frame.protocols", "tcp.payload", "udp.payload",
-                "udp.stream", "udp.time_relative", "udp.time_delta"));
+                "udp.stream", "udp.time_relative", "udp.time_delta", "tcp.completeness"));
         for (Field f : TcpReassemblyFields.all()) {
             names.add(f.name());
         }

@@ -88,6 +88,7 @@ class TransportOnlyFieldsTest {
                 .stream().allMatch(FieldTable::transportOnly)).isTrue();
         assertThat(FieldTable.transportOnly("tcp.reassembled_in")).isFalse();
         assertThat(FieldTable.transportOnly("frame.protocols")).isFalse();
+        assertThat(FieldTable.transportOnly("tcp.completeness")).isFalse(); // FTP's PASV data connections
         assertThat(FieldTable.transportOnly("http.host")).isFalse();
     }
 }
