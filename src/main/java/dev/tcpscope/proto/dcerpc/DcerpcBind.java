@@ -156,28 +156,39 @@ final class DcerpcBind {
         off += 4;
         info(", max_xmit: " + xmit + " max_recv: " + recv + ", " + n + " results:");
         for (int i = 0; i < n; i++) {
-            int result = p.u16(off);
-            String rs = DcerpcNames.result(result);
-            if (rs == null) {
-                rs = "Unknown result (" + result + ")";
-            }
-            String tr = p.uuid(off + 4);
-            String tn = DcerpcNames.uuidName(tr);
-            Tree ct = at(top.text("Ctx Item[" + (i + 1) + "]: " + rs + ", " + (tn != null ? tn : tr)), off, 24);
-            at(ct.field("dcerpc.cn_ack_result", "Ack result: " + rs + " (" + result + ")", Integer.toString(result)), off, 2);
-            if (result == 3) {
-                btfn(ct, off + 2);
-            } else if (result != 0) {
-                int reason = p.u16(off + 2);
-                String r = DcerpcNames.providerReason(reason);
-                at(ct.field("dcerpc.cn_ack_reason", "Ack reason: " + (r != null ? r : "Unknown") + " (" + reason + ")",
-                        Integer.toString(reason)), off + 2, 2);
-            }
-            at(ct.field("dcerpc.cn_ack_trans_id", "Transfer Syntax: " + (tn != null ? tn : tr), tr), off + 4, 16);
-            uint(ct, "dcerpc.cn_ack_trans_ver", "Syntax ver", off + 20, 4, p.u32(off + 20));
-            info((i > 0 ? "," : "") + " " + rs);
+            ackResult(i, off);
             off += 24;
         }
         w.auth(off);
+    }
+
+    /*
+     * bindAck is cut in two (ackResult): each label's string concatenation is a call site that C1
+     * inlines whole, and the method in one piece took 10.3 MB to compile with C1, past the
+     * launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** The {@code i}th context item's result, 24 bytes at {@code off}. */
+    private void ackResult(int i, int off) {
+        int result = p.u16(off);
+        String rs = DcerpcNames.result(result);
+        if (rs == null) {
+            rs = "Unknown result (" + result + ")";
+        }
+        String tr = p.uuid(off + 4);
+        String tn = DcerpcNames.uuidName(tr);
+        Tree ct = at(top.text("Ctx Item[" + (i + 1) + "]: " + rs + ", " + (tn != null ? tn : tr)), off, 24);
+        at(ct.field("dcerpc.cn_ack_result", "Ack result: " + rs + " (" + result + ")", Integer.toString(result)), off, 2);
+        if (result == 3) {
+            btfn(ct, off + 2);
+        } else if (result != 0) {
+            int reason = p.u16(off + 2);
+            String r = DcerpcNames.providerReason(reason);
+            at(ct.field("dcerpc.cn_ack_reason", "Ack reason: " + (r != null ? r : "Unknown") + " (" + reason + ")",
+                    Integer.toString(reason)), off + 2, 2);
+        }
+        at(ct.field("dcerpc.cn_ack_trans_id", "Transfer Syntax: " + (tn != null ? tn : tr), tr), off + 4, 16);
+        uint(ct, "dcerpc.cn_ack_trans_ver", "Syntax ver", off + 20, 4, p.u32(off + 20));
+        info((i > 0 ? "," : "") + " " + rs);
     }
 }
