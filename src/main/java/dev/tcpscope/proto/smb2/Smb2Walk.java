@@ -282,6 +282,19 @@ final class Smb2Walk {
                 }
             }
             case 7 -> fid(72);
+            default -> laterRequest();
+        }
+    }
+
+    /*
+     * request is cut in two (laterRequest): with what C1 inlines into it the method in one piece
+     * took 17 MB to compile with C1, past the launcher's 10 MB cap (MemLimit), so it ran
+     * interpreted.
+     */
+
+    /** The requests of opcodes 8 (read) on. */
+    private void laterRequest() {
+        switch (p.opcode) {
             case 8 -> {
                 long len = u32le(68);
                 long off = u64le(72);
