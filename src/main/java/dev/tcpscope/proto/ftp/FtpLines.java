@@ -316,7 +316,24 @@ final class FtpLines {
         }
         Announce a = announce(s, off, linelen, c.request(), 0);
         if (a != null) {
-            announced(line, a, s, off, linelen, tokenLen, argAt);
+            switch (a.method()) {
+                case "PORT" -> {
+                    // packet-ftp.c places them as if one space followed the command (pasv_offset + tokenlen + 1)
+                    long shift = tokenLen + 1 - argAt;
+                    line.field("ftp.active.cip", "Active IP address: " + ip(a.ip()), ip(a.ip())).at(s, off + a.ipOffset() + shift, a.ipLen());
+                    int port = portOf(s, off, linelen);
+                    line.field("ftp.active.port", "Active port: " + port, Integer.toString(port))
+                            .at(s, off + a.portOffset() + shift, a.portLen());
+                }
+                case "PASV" -> {
+                    line.field("ftp.passive.ip", "Passive IP address: " + ip(a.ip()), ip(a.ip())).at(s, off + a.ipOffset(), a.ipLen());
+                    line.field("ftp.passive.port", "Passive port: " + a.port(), Integer.toString(a.port()))
+                            .at(s, off + a.portOffset(), a.portLen());
+                }
+                case "EPASV" -> line.field("ftp.epsv.port", "Extended passive port: " + a.port(), Integer.toString(a.port()))
+                        .at(s, off + a.portOffset(), a.portLen());
+                default -> { }
+            }
         }
         int at = next[0];
         while (at < len) {
@@ -326,39 +343,6 @@ final class FtpLines {
             at += n2[0];
         }
         root.string("ftp.current-working-directory", "Current working directory", c.cwd()).generated().at(s, off, 0);
-        dataConnection(c, root, s, off);
-    }
-
-    /*
-     * tree is cut in three (announced, dataConnection): each label's string concatenation is a
-     * call site that C1 inlines whole, and the method in one piece took 10.5 MB to compile with
-     * C1, past the launcher's 10 MB cap (MemLimit), so it ran interpreted.
-     */
-
-    /** A PORT, PASV or EPASV announcement's address and port under {@code line}. */
-    private static void announced(Tree line, Announce a, MemorySegment s, long off, int linelen, int tokenLen, int argAt) {
-        switch (a.method()) {
-            case "PORT" -> {
-                // packet-ftp.c places them as if one space followed the command (pasv_offset + tokenlen + 1)
-                long shift = tokenLen + 1 - argAt;
-                line.field("ftp.active.cip", "Active IP address: " + ip(a.ip()), ip(a.ip())).at(s, off + a.ipOffset() + shift, a.ipLen());
-                int port = portOf(s, off, linelen);
-                line.field("ftp.active.port", "Active port: " + port, Integer.toString(port))
-                        .at(s, off + a.portOffset() + shift, a.portLen());
-            }
-            case "PASV" -> {
-                line.field("ftp.passive.ip", "Passive IP address: " + ip(a.ip()), ip(a.ip())).at(s, off + a.ipOffset(), a.ipLen());
-                line.field("ftp.passive.port", "Passive port: " + a.port(), Integer.toString(a.port()))
-                        .at(s, off + a.portOffset(), a.portLen());
-            }
-            case "EPASV" -> line.field("ftp.epsv.port", "Extended passive port: " + a.port(), Integer.toString(a.port()))
-                    .at(s, off + a.portOffset(), a.portLen());
-            default -> { }
-        }
-    }
-
-    /** What the data connection carried (tshark -2), shown with its command and its setup. */
-    private static void dataConnection(Ftp.Call c, Tree root, MemorySegment s, long off) {
         FtpData.Conv d = c.data();
         if (d == null) {
             return;
