@@ -52,6 +52,18 @@ final class ArpDetails {
         int pln = Arp.protocolSize(s, off);
         a.field("arp.proto.size", "Protocol size: " + pln, pln).at(s, off + Arp.PROTOCOL_SIZE, 1);
         a.length(Math.min(Arp.length(s, off), cap)); // packet-arp.c's tot_len, cut short at the captured end
+        return opcode(i, s, off, cap, rep, a, detail, hrd, pro, hln, pln);
+    }
+
+    /*
+     * build is cut in three (opcode, addresses): each label's string concatenation is a call site
+     * that C1 inlines whole, and the method in one piece took 14 MB to compile with C1, past the
+     * launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** The opcode, the generated kinds, then the addresses. */
+    private boolean opcode(int i, MemorySegment s, long off, int cap, int rep, DetailNode a, String detail, int hrd, int pro,
+                           int hln, int pln) {
         if (!x.bounds(i, Arp.OPCODE + 2, SHORT_NAME)) {
             return false;
         }
@@ -78,6 +90,12 @@ final class ArpDetails {
         if ((kind & Arp.ANNOUNCEMENT) != 0) {
             a.field("arp.isannouncement", "Is announcement: True", "1").generated();
         }
+        return addresses(i, s, off, a, hrd, pro, hln, pln, op, length);
+    }
+
+    /** The sender's and target's addresses (a DRARP error's status for the target's protocol address). */
+    private boolean addresses(int i, MemorySegment s, long off, DetailNode a, int hrd, int pro, int hln, int pln, int op,
+                              int length) {
         boolean ether = Arp.etherHardware(hrd, hln);
         boolean ipv4 = Arp.ipv4Protocol(pro, pln);
         long sha = off + Arp.FIXED_LENGTH;

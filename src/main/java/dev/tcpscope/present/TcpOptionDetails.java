@@ -249,147 +249,176 @@ final class TcpOptionDetails {
         return true;
     }
 
+    /*
+     * option is cut into one method per option: each label's string concatenation is a call site
+     * that C1 inlines whole, and the switch in one piece took 20 MB to compile with C1, past the
+     * launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
     private boolean option(int kind, int pos, int len) {
-        long o = base + pos;
-        switch (kind) {
-            case Tcp.OPT_MSS -> {
-                DetailNode it = item("tcp.options.mss", "TCP Option - Maximum segment size", pos, len);
-                if ((r.flags & Tcp.SYN) == 0) {
-                    Expert.add(it, "tcp.options.mss.present", Expert.Severity.WARNING, Expert.Group.PROTOCOL,
-                            "The non-SYN packet does contain a MSS option");
-                }
-                kind(it, kind);
-                if (!lengthIs(length(it, len), len, 4)) {
-                    return true;
-                }
-                if (!need(pos + 4)) {
-                    return false;
-                }
-                int mss = Bytes.u16(s, o + 2);
-                it.field("tcp.options.mss_val", "MSS Value: " + mss, mss).at(s, o + 2, 2);
-                it.relabel(it.label() + ": " + mss + " bytes");
-            }
-            case Tcp.OPT_WS -> {
-                DetailNode it = item("tcp.options.wscale", "TCP Option - Window scale", pos, len);
-                kind(it, kind);
-                if (!lengthIs(length(it, len), len, 3)) {
-                    return true;
-                }
-                if (!need(pos + 3)) {
-                    return false;
-                }
-                int shift = Bytes.u8(s, o + 2);
-                DetailNode sh = it.field("tcp.options.wscale.shift", "Shift count: " + shift, shift)
-                        .at(s, o + 2, 1);
-                int used = shift;
-                if (shift > 14) {
-                    used = 14;
-                    Expert.add(sh, "tcp.options.wscale.shift.invalid", Expert.Severity.WARNING, Expert.Group.PROTOCOL,
-                            "Window scale shift exceeds 14");
-                }
-                it.field("tcp.options.wscale.multiplier", "Multiplier: " + (1 << used), 1 << used)
-                        .generated().at(s, o + 2, 1);
-                it.relabel(it.label() + ": " + shift + " (multiply by " + (1 << used) + ")");
-            }
+        return switch (kind) {
+            case Tcp.OPT_MSS -> mss(pos, len);
+            case Tcp.OPT_WS -> windowScale(pos, len);
             case Tcp.OPT_SACK_PERM -> {
                 DetailNode it = item("tcp.options.sack_perm", "TCP Option - SACK permitted", pos, len);
                 kind(it, kind);
                 lengthIs(length(it, len), len, 2);
+                yield true;
             }
-            case Tcp.OPT_SACK -> {
-                return sack(pos, len);
-            }
-            case Tcp.OPT_TIMESTAMP -> {
-                DetailNode it = item("tcp.options.timestamp", "TCP Option - Timestamps", pos, len);
-                kind(it, kind);
-                if (!lengthIs(length(it, len), len, 10)) {
-                    return true;
-                }
-                if (!need(pos + 10)) {
-                    return false;
-                }
-                long val = Bytes.u32(s, o + 2);
-                long ecr = Bytes.u32(s, o + 6);
-                it.field("tcp.options.timestamp.tsval", "Timestamp value: " + val, val).at(s, o + 2, 4);
-                it.field("tcp.options.timestamp.tsecr", "Timestamp echo reply: " + ecr, ecr).at(s, o + 6, 4);
-                it.relabel(it.label() + ": TSval " + val + ", TSecr " + ecr);
-            }
+            case Tcp.OPT_SACK -> sack(pos, len);
+            case Tcp.OPT_TIMESTAMP -> timestamps(pos, len);
             case Tcp.OPT_TFO -> {
                 DetailNode it = item("tcp.options.tfo", "TCP Option - TCP Fast Open", pos, len);
                 kind(it, kind);
                 length(it, len);
-                return tfoPayload(it, pos, len, 2);
+                yield tfoPayload(it, pos, len, 2);
             }
-            case Tcp.OPT_EXP1, Tcp.OPT_EXP2 -> {
-                return experimental(kind, pos, len);
-            }
+            case Tcp.OPT_EXP1, Tcp.OPT_EXP2 -> experimental(kind, pos, len);
             case Tcp.OPT_MPTCP -> {
                 sawMptcp = true;
-                return mptcp.add(opts, s, o, pos, len, x.d.captured(layer) - pos, r);
+                yield mptcp.add(opts, s, base + pos, pos, len, x.d.captured(layer) - pos, r);
             }
-            case Tcp.OPT_QUICK_START -> {
-                // RFC 4782 §4.2: the response names the approved rate; packet-tcp.c calls the
-                // field after it "QS Rate" too, though it holds the TTL difference
-                DetailNode it = item("tcp.options.qs", "TCP Option - Quick-Start", pos, len);
-                kind(it, kind);
-                if (!lengthIs(length(it, len), len, 8)) {
-                    return true;
-                }
-                if (!need(pos + 3)) {
-                    return false;
-                }
-                int b = Bytes.u8(s, o + 2);
-                it.field("tcp.options.qs.rate", Bits.pattern(b, 0x0f, 8) + "QS Rate: " + Ipv4Options.qsRate(b)
-                        + " (" + (b & 0x0f) + ")", b & 0x0f).at(s, o + 2, 1);
-                if (!need(pos + 4)) {
-                    return false;
-                }
-                int diff = Bytes.u8(s, o + 3);
-                it.field("tcp.options.qs.ttl_diff", "QS Rate: " + diff, diff).at(s, o + 3, 1);
+            case Tcp.OPT_QUICK_START -> quickStart(pos, len);
+            case Tcp.OPT_USER_TIMEOUT -> userTimeout(pos, len);
+            case Tcp.OPT_MD5 -> md5(pos, len);
+            default -> other(kind, pos, len);
+        };
+    }
+
+    private boolean mss(int pos, int len) {
+        long o = base + pos;
+        DetailNode it = item("tcp.options.mss", "TCP Option - Maximum segment size", pos, len);
+        if ((r.flags & Tcp.SYN) == 0) {
+            Expert.add(it, "tcp.options.mss.present", Expert.Severity.WARNING, Expert.Group.PROTOCOL,
+                    "The non-SYN packet does contain a MSS option");
+        }
+        kind(it, Tcp.OPT_MSS);
+        if (!lengthIs(length(it, len), len, 4)) {
+            return true;
+        }
+        if (!need(pos + 4)) {
+            return false;
+        }
+        int mss = Bytes.u16(s, o + 2);
+        it.field("tcp.options.mss_val", "MSS Value: " + mss, mss).at(s, o + 2, 2);
+        it.relabel(it.label() + ": " + mss + " bytes");
+        return true;
+    }
+
+    private boolean windowScale(int pos, int len) {
+        long o = base + pos;
+        DetailNode it = item("tcp.options.wscale", "TCP Option - Window scale", pos, len);
+        kind(it, Tcp.OPT_WS);
+        if (!lengthIs(length(it, len), len, 3)) {
+            return true;
+        }
+        if (!need(pos + 3)) {
+            return false;
+        }
+        int shift = Bytes.u8(s, o + 2);
+        DetailNode sh = it.field("tcp.options.wscale.shift", "Shift count: " + shift, shift)
+                .at(s, o + 2, 1);
+        int used = shift;
+        if (shift > 14) {
+            used = 14;
+            Expert.add(sh, "tcp.options.wscale.shift.invalid", Expert.Severity.WARNING, Expert.Group.PROTOCOL,
+                    "Window scale shift exceeds 14");
+        }
+        it.field("tcp.options.wscale.multiplier", "Multiplier: " + (1 << used), 1 << used)
+                .generated().at(s, o + 2, 1);
+        it.relabel(it.label() + ": " + shift + " (multiply by " + (1 << used) + ")");
+        return true;
+    }
+
+    private boolean timestamps(int pos, int len) {
+        long o = base + pos;
+        DetailNode it = item("tcp.options.timestamp", "TCP Option - Timestamps", pos, len);
+        kind(it, Tcp.OPT_TIMESTAMP);
+        if (!lengthIs(length(it, len), len, 10)) {
+            return true;
+        }
+        if (!need(pos + 10)) {
+            return false;
+        }
+        long val = Bytes.u32(s, o + 2);
+        long ecr = Bytes.u32(s, o + 6);
+        it.field("tcp.options.timestamp.tsval", "Timestamp value: " + val, val).at(s, o + 2, 4);
+        it.field("tcp.options.timestamp.tsecr", "Timestamp echo reply: " + ecr, ecr).at(s, o + 6, 4);
+        it.relabel(it.label() + ": TSval " + val + ", TSecr " + ecr);
+        return true;
+    }
+
+    private boolean quickStart(int pos, int len) {
+        // RFC 4782 §4.2: the response names the approved rate; packet-tcp.c calls the
+        // field after it "QS Rate" too, though it holds the TTL difference
+        long o = base + pos;
+        DetailNode it = item("tcp.options.qs", "TCP Option - Quick-Start", pos, len);
+        kind(it, Tcp.OPT_QUICK_START);
+        if (!lengthIs(length(it, len), len, 8)) {
+            return true;
+        }
+        if (!need(pos + 3)) {
+            return false;
+        }
+        int b = Bytes.u8(s, o + 2);
+        it.field("tcp.options.qs.rate", Bits.pattern(b, 0x0f, 8) + "QS Rate: " + Ipv4Options.qsRate(b)
+                + " (" + (b & 0x0f) + ")", b & 0x0f).at(s, o + 2, 1);
+        if (!need(pos + 4)) {
+            return false;
+        }
+        int diff = Bytes.u8(s, o + 3);
+        it.field("tcp.options.qs.ttl_diff", "QS Rate: " + diff, diff).at(s, o + 3, 1);
+        return true;
+    }
+
+    private boolean userTimeout(int pos, int len) {
+        long o = base + pos;
+        DetailNode it = item("tcp.options.user_to", "TCP Option - User Timeout", pos, len);
+        kind(it, Tcp.OPT_USER_TIMEOUT);
+        if (!lengthIs(length(it, len), len, 4)) {
+            return true;
+        }
+        if (!need(pos + 4)) {
+            return false;
+        }
+        int v = Bytes.u16(s, o + 2);
+        boolean minutes = (v & 0x8000) != 0;
+        it.field("tcp.options.user_to_granularity", Bits.pattern(v, 0x8000, 16) + "Granularity: "
+                + (minutes ? "Minutes" : "Seconds"), minutes ? "1" : "0").at(s, o + 2, 2);
+        it.field("tcp.options.user_to_val", Bits.pattern(v, 0x7fff, 16) + "User Timeout: " + (v & 0x7fff),
+                Integer.toString(v & 0x7fff)).at(s, o + 2, 2);
+        return true;
+    }
+
+    private boolean md5(int pos, int len) {
+        // RFC 2385: packet-tcp.c's dissect_tcpopt_md5 shows the 16-byte digest (BGP sessions carry it)
+        long o = base + pos;
+        DetailNode it = item("tcp.options.md5", "TCP Option - TCP MD5 signature", pos, len);
+        kind(it, Tcp.OPT_MD5);
+        if (!lengthIs(length(it, len), len, 18)) {
+            return true;
+        }
+        if (!need(pos + 18)) {
+            return false;
+        }
+        it.field("tcp.options.md5.digest", "MD5 digest: " + Labels.hexShort(s, o + 2, 16),
+                Labels.hexColons(s, o + 2, 16)).at(s, o + 2, 16);
+        return true;
+    }
+
+    /** Any other option: its kind and length, and an unknown one's payload. */
+    private boolean other(int kind, int pos, int len) {
+        long o = base + pos;
+        String shortName = shortName(kind);
+        DetailNode it = item(shortName != null ? "tcp.options." + keyOf(kind) : "tcp.options.unknown",
+                "TCP Option - " + (shortName != null ? shortName : "Unknown"), pos, len);
+        kind(it, kind);
+        length(it, len);
+        if (shortName == null && len > 2) {
+            if (!need(pos + len)) {
+                return false;
             }
-            case Tcp.OPT_USER_TIMEOUT -> {
-                DetailNode it = item("tcp.options.user_to", "TCP Option - User Timeout", pos, len);
-                kind(it, kind);
-                if (!lengthIs(length(it, len), len, 4)) {
-                    return true;
-                }
-                if (!need(pos + 4)) {
-                    return false;
-                }
-                int v = Bytes.u16(s, o + 2);
-                boolean minutes = (v & 0x8000) != 0;
-                it.field("tcp.options.user_to_granularity", Bits.pattern(v, 0x8000, 16) + "Granularity: "
-                        + (minutes ? "Minutes" : "Seconds"), minutes ? "1" : "0").at(s, o + 2, 2);
-                it.field("tcp.options.user_to_val", Bits.pattern(v, 0x7fff, 16) + "User Timeout: " + (v & 0x7fff),
-                        Integer.toString(v & 0x7fff)).at(s, o + 2, 2);
-            }
-            case Tcp.OPT_MD5 -> {
-                // RFC 2385: packet-tcp.c's dissect_tcpopt_md5 shows the 16-byte digest (BGP sessions carry it)
-                DetailNode it = item("tcp.options.md5", "TCP Option - TCP MD5 signature", pos, len);
-                kind(it, kind);
-                if (!lengthIs(length(it, len), len, 18)) {
-                    return true;
-                }
-                if (!need(pos + 18)) {
-                    return false;
-                }
-                it.field("tcp.options.md5.digest", "MD5 digest: " + Labels.hexShort(s, o + 2, 16),
-                        Labels.hexColons(s, o + 2, 16)).at(s, o + 2, 16);
-            }
-            default -> {
-                String shortName = shortName(kind);
-                DetailNode it = item(shortName != null ? "tcp.options." + keyOf(kind) : "tcp.options.unknown",
-                        "TCP Option - " + (shortName != null ? shortName : "Unknown"), pos, len);
-                kind(it, kind);
-                length(it, len);
-                if (shortName == null && len > 2) {
-                    if (!need(pos + len)) {
-                        return false;
-                    }
-                    it.field("tcp.options.unknown.payload", "Payload: " + Labels.hexShort(s, o + 2, len - 2),
-                            Labels.hexColons(s, o + 2, len - 2)).at(s, o + 2, len - 2);
-                }
-            }
+            it.field("tcp.options.unknown.payload", "Payload: " + Labels.hexShort(s, o + 2, len - 2),
+                    Labels.hexColons(s, o + 2, len - 2)).at(s, o + 2, len - 2);
         }
         return true;
     }

@@ -60,6 +60,18 @@ final class TransportDetails {
             Expert.add(len, "udp.length.bad", Expert.Severity.ERROR, Expert.Group.MALFORMED,
                     "Bad length value " + ulen + " > IP payload length");
         }
+        return udpRest(i, ip, u, s, off, ulen, reported, jumbo, quoted);
+    }
+
+    /*
+     * udp is cut in two (udpRest): each label's string concatenation is a call site that C1
+     * inlines whole, and the method in one piece took 10.2 MB to compile with C1, past the
+     * launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** The checksum to the payload. */
+    private boolean udpRest(int i, int ip, DetailNode u, MemorySegment s, long off, int ulen, int reported, boolean jumbo,
+                            boolean quoted) {
         if (!x.bounds(i, 8, "UDP")) {
             return false;
         }

@@ -504,6 +504,21 @@ final class BgpWalk {
                     invalid(a, q, tlen, "Atomic aggregate (invalid): " + tlen + (tlen == 1 ? " byte" : " bytes"));
                 }
             }
+            case 8 -> communities(a, q, tlen);
+            case 14 -> mpReach(a, q, tlen);
+            case 15 -> mpUnreach(a, q, tlen);
+            default -> otherAttribute(a, type, q, tlen);
+        }
+    }
+
+    /*
+     * attribute hands the aggregator, originator, cluster list, large communities and unknown
+     * attributes to otherAttribute: each label's string concatenation is a call site that C1
+     * inlines whole, and attribute with them took 11 MB to compile with C1, past the launcher's
+     * 10 MB cap (MemLimit), so it ran interpreted.
+     */
+    private void otherAttribute(Tree a, int type, int q, int tlen) {
+        switch (type) {
             case 7 -> {
                 if (tlen != 6 && tlen != 8) {
                     invalid(a, q, tlen, "Aggregator (invalid): " + tlen + (tlen == 1 ? " byte" : " bytes"));
@@ -515,7 +530,6 @@ final class BgpWalk {
                     append(a, ": AS: " + as + " origin: " + ipv4(q + asn));
                 }
             }
-            case 8 -> communities(a, q, tlen);
             case 9 -> {
                 if (tlen != 4) {
                     invalid(a, q, tlen, "Originator identifier (invalid): " + tlen + (tlen == 1 ? " byte" : " bytes"));
@@ -556,8 +570,6 @@ final class BgpWalk {
                 }
                 append(a, all.toString());
             }
-            case 14 -> mpReach(a, q, tlen);
-            case 15 -> mpUnreach(a, q, tlen);
             default -> none(a, "bgp.update.path_attributes.unknown", "Unknown Path attributes", q, tlen);
         }
     }

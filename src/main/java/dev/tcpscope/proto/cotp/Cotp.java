@@ -450,20 +450,7 @@ final class Cotp {
                 .at(s, o + 1, 1);
         switch (t.type) {
             case DT -> dtTree(t, c, root, protocols);
-            case CR, CC -> {
-                ref(c, "cotp.destref", "Destination reference", t.dstRef, s, o + 2);
-                ref(c, "cotp.srcref", "Source reference", t.srcRef, s, o + 4);
-                int cls = t.classOption >> 4;
-                c.field("cotp.class", Text.bits(t.classOption, 0xf0, 8) + " = Class: " + cls, Integer.toString(cls)).bitmask(0xf0).at(s, o + 6, 1);
-                boolean ext = (t.classOption & 2) != 0;
-                c.field("cotp.opts.extended_formats", Text.bits(t.classOption, 0x02, 8) + " = Extended formats: " + (ext ? "True" : "False"),
-                        ext ? "1" : "0").bitmask(0x02).at(s, o + 6, 1);
-                boolean noFlow = (t.classOption & 1) != 0;
-                c.field("cotp.opts.no_explicit_flow_control", Text.bits(t.classOption, 0x01, 8) + " = No explicit flow control: "
-                        + (noFlow ? "True" : "False"), noFlow ? "1" : "0").bitmask(0x01).at(s, o + 6, 1);
-                varPart(t, c, o + 7, t.li - 6, t.classOption >> 4);
-                Items.data(root, s, t.dataOff, t.dataLen, protocols);
-            }
+            case CR, CC -> connectTree(t, c, root, protocols);
             case DR -> {
                 ref(c, "cotp.destref", "Destination reference", t.dstRef, s, o + 2);
                 ref(c, "cotp.srcref", "Source reference", t.srcRef, s, o + 4);
@@ -473,24 +460,7 @@ final class Cotp {
                         "Disconnect Request(DR): 0x" + Integer.toHexString(t.srcRef) + " -> 0x" + Integer.toHexString(t.dstRef));
                 Items.data(root, s, t.dataOff, t.dataLen, protocols);
             }
-            case AK, RJ -> {
-                if (t.type == RJ) {
-                    typeItem.expert("cotp.reject", Tree.Severity.NOTE, Tree.Group.SEQUENCE, "Reject(RJ): -> 0x" + Integer.toHexString(t.dstRef));
-                }
-                int cdt = Text.u8(s, o + 1) & 0x0f;
-                if (!t.extended) {
-                    c.field("cotp.credit", "Credit: " + cdt, Integer.toString(cdt)).ftype(4).at(s, o + 1, 1); // hf_cotp_credit_cdt, an FT_UINT8
-                }
-                ref(c, "cotp.destref", "Destination reference", t.dstRef, s, o + 2);
-                if (t.extended) {
-                    String nr = hex8(t.tpduNr);
-                    c.field("cotp.next-tpdu-number", "Your TPDU number: " + nr, nr).ftype(7).at(s, o + 4, 4);
-                    int credit = u16(s, o + 8, t.end);
-                    c.field("cotp.credit", "Credit: " + hex4(credit), hex4(credit)).at(s, o + 8, 2);
-                } else {
-                    c.field("cotp.next-tpdu-number", "Your TPDU number: " + hex2(t.tpduNr), hex2(t.tpduNr)).at(s, o + 4, 1);
-                }
-            }
+            case AK, RJ -> ackTree(t, c, typeItem);
             case DC -> {
                 typeItem.expert("cotp.disconnect_confirm", Tree.Severity.CHAT, Tree.Group.SEQUENCE,
                         "Disconnect Confirm(DC): 0x" + Integer.toHexString(t.srcRef) + " -> 0x" + Integer.toHexString(t.dstRef));
@@ -523,6 +493,52 @@ final class Cotp {
                 }
             }
         }
+    }
+
+    /*
+     * tree hands CR/CC and AK/RJ to their own methods: each label's string concatenation is a call
+     * site that C1 inlines whole, and tree with them took 10.1 MB to compile with C1, past the
+     * launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** An AK or RJ TPDU's fields. */
+    private static void ackTree(Tpdu t, Tree c, Tree typeItem) {
+        MemorySegment s = t.s;
+        long o = t.off;
+        if (t.type == RJ) {
+            typeItem.expert("cotp.reject", Tree.Severity.NOTE, Tree.Group.SEQUENCE, "Reject(RJ): -> 0x" + Integer.toHexString(t.dstRef));
+        }
+        int cdt = Text.u8(s, o + 1) & 0x0f;
+        if (!t.extended) {
+            c.field("cotp.credit", "Credit: " + cdt, Integer.toString(cdt)).ftype(4).at(s, o + 1, 1); // hf_cotp_credit_cdt, an FT_UINT8
+        }
+        ref(c, "cotp.destref", "Destination reference", t.dstRef, s, o + 2);
+        if (t.extended) {
+            String nr = hex8(t.tpduNr);
+            c.field("cotp.next-tpdu-number", "Your TPDU number: " + nr, nr).ftype(7).at(s, o + 4, 4);
+            int credit = u16(s, o + 8, t.end);
+            c.field("cotp.credit", "Credit: " + hex4(credit), hex4(credit)).at(s, o + 8, 2);
+        } else {
+            c.field("cotp.next-tpdu-number", "Your TPDU number: " + hex2(t.tpduNr), hex2(t.tpduNr)).at(s, o + 4, 1);
+        }
+    }
+
+    /** A CR or CC TPDU's fields. */
+    private static void connectTree(Tpdu t, Tree c, Tree root, Consumer<String> protocols) {
+        MemorySegment s = t.s;
+        long o = t.off;
+        ref(c, "cotp.destref", "Destination reference", t.dstRef, s, o + 2);
+        ref(c, "cotp.srcref", "Source reference", t.srcRef, s, o + 4);
+        int cls = t.classOption >> 4;
+        c.field("cotp.class", Text.bits(t.classOption, 0xf0, 8) + " = Class: " + cls, Integer.toString(cls)).bitmask(0xf0).at(s, o + 6, 1);
+        boolean ext = (t.classOption & 2) != 0;
+        c.field("cotp.opts.extended_formats", Text.bits(t.classOption, 0x02, 8) + " = Extended formats: " + (ext ? "True" : "False"),
+                ext ? "1" : "0").bitmask(0x02).at(s, o + 6, 1);
+        boolean noFlow = (t.classOption & 1) != 0;
+        c.field("cotp.opts.no_explicit_flow_control", Text.bits(t.classOption, 0x01, 8) + " = No explicit flow control: "
+                + (noFlow ? "True" : "False"), noFlow ? "1" : "0").bitmask(0x01).at(s, o + 6, 1);
+        varPart(t, c, o + 7, t.li - 6, t.classOption >> 4);
+        Items.data(root, s, t.dataOff, t.dataLen, protocols);
     }
 
     private static final java.util.Map<Integer, String> PARAMETERS = java.util.Map.ofEntries(
@@ -661,19 +677,7 @@ final class Cotp {
             // an FT_UINT16 given the counter plus the conversation's index shifted: the label shows it all, the value its low 16 bits
             c.field("cotp.destref", "Destination reference: " + hex4(t.dstRef), hex4(t.dstRef & 0xffff)).generated().at(s, o, 0);
         }
-        boolean eot = !t.fragment;
-        if (t.extended) {
-            long raw = u32(s, o, t.end);
-            // hf_cotp_tpdu_number_extended: the same name as the 8-bit field, an FT_UINT32 without mask
-            c.field("cotp.tpdu-number", "TPDU number: " + hex8(t.tpduNr), hex8(t.tpduNr)).ftype(7).bitmask(0).at(s, o, 4);
-            c.field("cotp.eot", Text.bits((int) raw, 0x80000000, 32) + " = Last data unit: " + (eot ? "Yes" : "No"), eot ? "1" : "0").bitmask(0x80000000L).at(s, o, 4);
-            o += 4;
-        } else {
-            int raw = u8(s, o, t.end);
-            c.field("cotp.tpdu-number", Text.bits(raw, 0x7f, 8) + " = TPDU number: " + hex2(t.tpduNr), hex2(t.tpduNr)).bitmask(0x7f).at(s, o, 1);
-            c.field("cotp.eot", Text.bits(raw, 0x80, 8) + " = Last data unit: " + (eot ? "Yes" : "No"), eot ? "1" : "0").bitmask(0x80).at(s, o, 1);
-            o += 1;
-        }
+        o = tpduNumber(t, c, o);
         if (o + 4 <= t.dataOff) {
             // the checksum parameter (ositp_decode_var_part): code, length, value
             long p = o;
@@ -694,6 +698,37 @@ final class Cotp {
             }
             return;
         }
+        segments(t, c, root, protocols);
+    }
+
+    /*
+     * dtTree is cut in three (tpduNumber, segments): each label's string concatenation is a call
+     * site that C1 inlines whole, and the method in one piece took 15 MB to compile with C1, past
+     * the launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** A DT TPDU's number and end-of-TSDU mark at {@code o}; returns the offset after them. */
+    private static long tpduNumber(Tpdu t, Tree c, long o) {
+        MemorySegment s = t.s;
+        boolean eot = !t.fragment;
+        if (t.extended) {
+            long raw = u32(s, o, t.end);
+            // hf_cotp_tpdu_number_extended: the same name as the 8-bit field, an FT_UINT32 without mask
+            c.field("cotp.tpdu-number", "TPDU number: " + hex8(t.tpduNr), hex8(t.tpduNr)).ftype(7).bitmask(0).at(s, o, 4);
+            c.field("cotp.eot", Text.bits((int) raw, 0x80000000, 32) + " = Last data unit: " + (eot ? "Yes" : "No"), eot ? "1" : "0").bitmask(0x80000000L).at(s, o, 4);
+            o += 4;
+        } else {
+            int raw = u8(s, o, t.end);
+            c.field("cotp.tpdu-number", Text.bits(raw, 0x7f, 8) + " = TPDU number: " + hex2(t.tpduNr), hex2(t.tpduNr)).bitmask(0x7f).at(s, o, 1);
+            c.field("cotp.eot", Text.bits(raw, 0x80, 8) + " = Last data unit: " + (eot ? "Yes" : "No"), eot ? "1" : "0").bitmask(0x80).at(s, o, 1);
+            o += 1;
+        }
+        return o;
+    }
+
+    /** The reassembled message: the segment data, the segments and their frames, then the message's data. */
+    private static void segments(Tpdu t, Tree c, Tree root, Consumer<String> protocols) {
+        MemorySegment s = t.s;
         c.bytes("cotp.segment_data", "COTP segment data (" + t.dataLen + (t.dataLen == 1 ? " byte)" : " bytes)"), s, t.dataOff, t.dataLen)
                 .relabel("COTP segment data (" + t.dataLen + (t.dataLen == 1 ? " byte)" : " bytes)")).at(s, t.dataOff, t.dataLen);
         int n = t.segmentFrames.length;

@@ -45,70 +45,86 @@ final class DcerpcBind {
         off += 12;
         info(", " + n + " context items:");
         for (int i = 0; i < n; i++) {
-            int start = off;
-            int ctxId = p.u16(off);
-            w.ctxSeen = ctxId;
-            int nTrans = p.u8(off + 2);
-            String ifId = p.uuid(off + 4);
-            String ifName = DcerpcNames.uuidName(ifId);
-            int ver, minor;
-            if (p.le) {
-                ver = p.u16(off + 20);
-                minor = p.u16(off + 22);
-            } else {
-                minor = p.u16(off + 20);
-                ver = p.u16(off + 22);
-            }
-            // the item's text is only known after its transfer syntaxes: read them first
-            StringBuilder ctxLabel = new StringBuilder("Ctx Item[" + (i + 1) + "]: Context ID:" + ctxId + ", "
-                    + (ifName != null ? ifName : ifId));
-            int t = off + 24;
-            String trans = "00000000-0000-0000-0000-000000000000";
-            for (int j = 0; j < nTrans; j++) {
-                trans = p.uuid(t);
-                String tn = DcerpcNames.uuidName(trans);
-                ctxLabel.append(", ").append(trans.startsWith(BTFN) ? "Bind Time Feature Negotiation" : tn != null ? tn : trans);
-                p.u32(t + 16);
-                t += 20;
-            }
-            Tree ct = at(top.none("dcerpc.cn_ctx_item", ctxLabel.toString()), start, t - start);
-            uint(ct, "dcerpc.cn_ctx_id", "Context ID", off, 2, ctxId);
-            uint(ct, "dcerpc.cn_num_trans_items", "Num Trans Items", off + 2, 1, nTrans);
-            Tree as = at(ct.none("dcerpc.cn_bind_abstract_syntax", "Abstract Syntax: " + (ifName != null ? ifName : ifId)
-                    + " V" + ver + "." + minor), off + 4, 20);
-            at(as.field("dcerpc.cn_bind_to_uuid", ifName != null ? "Interface: " + ifName + " UUID: " + ifId
-                    : "Interface UUID: " + ifId, ifId), off + 4, 16);
-            if (p.le) {
-                uint(as, "dcerpc.cn_bind_if_ver", "Interface Ver", off + 20, 2, ver);
-                uint(as, "dcerpc.cn_bind_if_ver_minor", "Interface Ver Minor", off + 22, 2, minor);
-            } else {
-                uint(as, "dcerpc.cn_bind_if_ver_minor", "Interface Ver Minor", off + 20, 2, minor);
-                uint(as, "dcerpc.cn_bind_if_ver", "Interface Ver", off + 22, 2, ver);
-            }
-            t = off + 24;
-            for (int j = 0; j < nTrans; j++) {
-                String tr = p.uuid(t);
-                String tn = DcerpcNames.uuidName(tr);
-                long tv = p.u32(t + 16);
-                boolean btfn = tr.startsWith(BTFN);
-                String shown = btfn ? "Bind Time Feature Negotiation" : tn != null ? tn : tr;
-                Tree ts = at(ct.none("dcerpc.cn_bind_trans", "Transfer Syntax[" + (j + 1) + "]: " + shown + " V" + tv), t, 20);
-                at(ts.field("dcerpc.cn_bind_trans_id", btfn ? "Transfer Syntax: Bind Time Feature Negotiation UUID:" + tr
-                        : tn != null ? "Transfer Syntax: " + tn + " UUID:" + tr : "Transfer Syntax: " + tr, tr), t, 16);
-                if (btfn) {
-                    btfn(ts, t + 8);
-                }
-                uint(ts, "dcerpc.cn_bind_trans_ver", "ver", t + 16, 4, tv);
-                t += 20;
-            }
-            if (w.observer != null) {
-                w.observer.ss().binds.put(ctxId, new Dcerpc.Bind(ifId, ver, trans));
-            }
-            info((i > 0 ? "," : "") + " " + DcerpcNames.resolve(ifId) + " V" + ver + "." + minor + " ("
-                    + DcerpcNames.resolve(trans) + ")");
-            off = t;
+            off = ctxItem(i, off);
         }
         w.auth(off);
+    }
+
+    /*
+     * bind is cut in three (ctxItem, transferSyntax): each label's string concatenation is a call
+     * site that C1 inlines whole, and the method in one piece took 17 MB to compile with C1, past
+     * the launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** The {@code i}th context item at {@code off}; returns the offset after it. */
+    private int ctxItem(int i, int off) {
+        int start = off;
+        int ctxId = p.u16(off);
+        w.ctxSeen = ctxId;
+        int nTrans = p.u8(off + 2);
+        String ifId = p.uuid(off + 4);
+        String ifName = DcerpcNames.uuidName(ifId);
+        int ver, minor;
+        if (p.le) {
+            ver = p.u16(off + 20);
+            minor = p.u16(off + 22);
+        } else {
+            minor = p.u16(off + 20);
+            ver = p.u16(off + 22);
+        }
+        // the item's text is only known after its transfer syntaxes: read them first
+        StringBuilder ctxLabel = new StringBuilder("Ctx Item[" + (i + 1) + "]: Context ID:" + ctxId + ", "
+                + (ifName != null ? ifName : ifId));
+        int t = off + 24;
+        String trans = "00000000-0000-0000-0000-000000000000";
+        for (int j = 0; j < nTrans; j++) {
+            trans = p.uuid(t);
+            String tn = DcerpcNames.uuidName(trans);
+            ctxLabel.append(", ").append(trans.startsWith(BTFN) ? "Bind Time Feature Negotiation" : tn != null ? tn : trans);
+            p.u32(t + 16);
+            t += 20;
+        }
+        Tree ct = at(top.none("dcerpc.cn_ctx_item", ctxLabel.toString()), start, t - start);
+        uint(ct, "dcerpc.cn_ctx_id", "Context ID", off, 2, ctxId);
+        uint(ct, "dcerpc.cn_num_trans_items", "Num Trans Items", off + 2, 1, nTrans);
+        Tree as = at(ct.none("dcerpc.cn_bind_abstract_syntax", "Abstract Syntax: " + (ifName != null ? ifName : ifId)
+                + " V" + ver + "." + minor), off + 4, 20);
+        at(as.field("dcerpc.cn_bind_to_uuid", ifName != null ? "Interface: " + ifName + " UUID: " + ifId
+                : "Interface UUID: " + ifId, ifId), off + 4, 16);
+        if (p.le) {
+            uint(as, "dcerpc.cn_bind_if_ver", "Interface Ver", off + 20, 2, ver);
+            uint(as, "dcerpc.cn_bind_if_ver_minor", "Interface Ver Minor", off + 22, 2, minor);
+        } else {
+            uint(as, "dcerpc.cn_bind_if_ver_minor", "Interface Ver Minor", off + 20, 2, minor);
+            uint(as, "dcerpc.cn_bind_if_ver", "Interface Ver", off + 22, 2, ver);
+        }
+        t = off + 24;
+        for (int j = 0; j < nTrans; j++) {
+            transferSyntax(ct, j, t);
+            t += 20;
+        }
+        if (w.observer != null) {
+            w.observer.ss().binds.put(ctxId, new Dcerpc.Bind(ifId, ver, trans));
+        }
+        info((i > 0 ? "," : "") + " " + DcerpcNames.resolve(ifId) + " V" + ver + "." + minor + " ("
+                + DcerpcNames.resolve(trans) + ")");
+        return t;
+    }
+
+    /** The {@code j}th transfer syntax of a context item, 20 bytes at {@code t}. */
+    private void transferSyntax(Tree ct, int j, int t) {
+        String tr = p.uuid(t);
+        String tn = DcerpcNames.uuidName(tr);
+        long tv = p.u32(t + 16);
+        boolean btfn = tr.startsWith(BTFN);
+        String shown = btfn ? "Bind Time Feature Negotiation" : tn != null ? tn : tr;
+        Tree ts = at(ct.none("dcerpc.cn_bind_trans", "Transfer Syntax[" + (j + 1) + "]: " + shown + " V" + tv), t, 20);
+        at(ts.field("dcerpc.cn_bind_trans_id", btfn ? "Transfer Syntax: Bind Time Feature Negotiation UUID:" + tr
+                : tn != null ? "Transfer Syntax: " + tn + " UUID:" + tr : "Transfer Syntax: " + tr, tr), t, 16);
+        if (btfn) {
+            btfn(ts, t + 8);
+        }
+        uint(ts, "dcerpc.cn_bind_trans_ver", "ver", t + 16, 4, tv);
     }
 
     /** The Bind Time Features bitmask (read little-endian, as packet-dcerpc.c does). */
@@ -156,28 +172,39 @@ final class DcerpcBind {
         off += 4;
         info(", max_xmit: " + xmit + " max_recv: " + recv + ", " + n + " results:");
         for (int i = 0; i < n; i++) {
-            int result = p.u16(off);
-            String rs = DcerpcNames.result(result);
-            if (rs == null) {
-                rs = "Unknown result (" + result + ")";
-            }
-            String tr = p.uuid(off + 4);
-            String tn = DcerpcNames.uuidName(tr);
-            Tree ct = at(top.text("Ctx Item[" + (i + 1) + "]: " + rs + ", " + (tn != null ? tn : tr)), off, 24);
-            at(ct.field("dcerpc.cn_ack_result", "Ack result: " + rs + " (" + result + ")", Integer.toString(result)), off, 2);
-            if (result == 3) {
-                btfn(ct, off + 2);
-            } else if (result != 0) {
-                int reason = p.u16(off + 2);
-                String r = DcerpcNames.providerReason(reason);
-                at(ct.field("dcerpc.cn_ack_reason", "Ack reason: " + (r != null ? r : "Unknown") + " (" + reason + ")",
-                        Integer.toString(reason)), off + 2, 2);
-            }
-            at(ct.field("dcerpc.cn_ack_trans_id", "Transfer Syntax: " + (tn != null ? tn : tr), tr), off + 4, 16);
-            uint(ct, "dcerpc.cn_ack_trans_ver", "Syntax ver", off + 20, 4, p.u32(off + 20));
-            info((i > 0 ? "," : "") + " " + rs);
+            ackResult(i, off);
             off += 24;
         }
         w.auth(off);
+    }
+
+    /*
+     * bindAck is cut in two (ackResult): each label's string concatenation is a call site that C1
+     * inlines whole, and the method in one piece took 10.3 MB to compile with C1, past the
+     * launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** The {@code i}th context item's result, 24 bytes at {@code off}. */
+    private void ackResult(int i, int off) {
+        int result = p.u16(off);
+        String rs = DcerpcNames.result(result);
+        if (rs == null) {
+            rs = "Unknown result (" + result + ")";
+        }
+        String tr = p.uuid(off + 4);
+        String tn = DcerpcNames.uuidName(tr);
+        Tree ct = at(top.text("Ctx Item[" + (i + 1) + "]: " + rs + ", " + (tn != null ? tn : tr)), off, 24);
+        at(ct.field("dcerpc.cn_ack_result", "Ack result: " + rs + " (" + result + ")", Integer.toString(result)), off, 2);
+        if (result == 3) {
+            btfn(ct, off + 2);
+        } else if (result != 0) {
+            int reason = p.u16(off + 2);
+            String r = DcerpcNames.providerReason(reason);
+            at(ct.field("dcerpc.cn_ack_reason", "Ack reason: " + (r != null ? r : "Unknown") + " (" + reason + ")",
+                    Integer.toString(reason)), off + 2, 2);
+        }
+        at(ct.field("dcerpc.cn_ack_trans_id", "Transfer Syntax: " + (tn != null ? tn : tr), tr), off + 4, 16);
+        uint(ct, "dcerpc.cn_ack_trans_ver", "Syntax ver", off + 20, 4, p.u32(off + 20));
+        info((i > 0 ? "," : "") + " " + rs);
     }
 }

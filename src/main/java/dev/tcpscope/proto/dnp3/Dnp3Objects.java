@@ -106,76 +106,14 @@ final class Dnp3Objects {
         masked(qt, "dnp3.al.objq.prefix", offset, q, 8);
         masked(qt, "dnp3.al.objq.range", offset, q, 8);
         offset += 1;
-        long numItems = 0;
-        long ptaddr = 0;
-        int rangeBytes = 0;
         Tree rt = t.at(item.text("Number of Items: "), offset, 0);
         if (range >= 3 && range <= 5) {
             rt.generated(); // before the address is read: one past the bytes leaves "[Number of Items: ]"
         }
-        switch (range) {
-            case 0 -> {
-                numItems = t.u8(offset + 1) - t.u8(offset) + 1;
-                rt.generated(); // after the count is read
-                ptaddr = t.u8(offset);
-                uint(rt, "dnp3.al.range.start", "Start (8 bit)", offset, 1, t.u8(offset));
-                uint(rt, "dnp3.al.range.stop", "Stop (8 bit)", offset + 1, 1, t.u8(offset + 1));
-                rangeBytes = 2;
-            }
-            case 1 -> {
-                numItems = le16(offset + 2) - le16(offset) + 1;
-                rt.generated(); // after the count is read
-                ptaddr = le16(offset);
-                uint(rt, "dnp3.al.range.start", "Start (16 bit)", offset, 2, le16(offset));
-                uint(rt, "dnp3.al.range.stop", "Stop (16 bit)", offset + 2, 2, le16(offset + 2));
-                rangeBytes = 4;
-            }
-            case 2 -> {
-                numItems = (int) (le32(offset + 4) - le32(offset) + 1);
-                rt.generated(); // after the count is read
-                ptaddr = le32(offset);
-                uint(rt, "dnp3.al.range.start", "Start (32 bit)", offset, 4, le32(offset));
-                uint(rt, "dnp3.al.range.stop", "Stop (32 bit)", offset + 4, 4, le32(offset + 4));
-                rangeBytes = 8;
-            }
-            case 3 -> {
-                numItems = 1;
-                ptaddr = t.u8(offset);
-                uint(rt, "dnp3.al.range.abs", "Address (8 bit)", offset, 1, ptaddr);
-                rangeBytes = 1;
-            }
-            case 4 -> {
-                numItems = 1;
-                ptaddr = le16(offset);
-                uint(rt, "dnp3.al.range.abs", "Address (16 bit)", offset, 2, ptaddr);
-                rangeBytes = 2;
-            }
-            case 5 -> {
-                numItems = 1;
-                ptaddr = le32(offset);
-                uint(rt, "dnp3.al.range.abs", "Address (32 bit)", offset, 4, ptaddr);
-                rangeBytes = 4;
-            }
-            case 7, 11 -> {
-                numItems = t.u8(offset);
-                uint(rt, "dnp3.al.range.quantity", "Quantity (8 bit)", offset, 1, numItems);
-                rangeBytes = 1;
-                rt.length(1);
-            }
-            case 8 -> {
-                numItems = le16(offset);
-                uint(rt, "dnp3.al.range.quantity", "Quantity (16 bit)", offset, 2, numItems);
-                rangeBytes = 2;
-                rt.length(2);
-            }
-            case 9 -> {
-                numItems = (int) le32(offset);
-                uint(rt, "dnp3.al.range.quantity", "Quantity (32 bit)", offset, 4, le32(offset));
-                rangeBytes = 4;
-                rt.length(4);
-            }
-            default -> { }
-        }
+        Range r = range(rt, range, offset);
+        long numItems = r.numItems();
+        long ptaddr = r.ptaddr();
+        int rangeBytes = r.bytes();
         Label objItem = new Label(item, base);
         if (numItems > 0) {
             objItem.append(", " + numItems + (numItems == 1 ? " point" : " points"));
@@ -193,6 +131,68 @@ final class Dnp3Objects {
         }
         item.length(offset - orig);
         return offset;
+    }
+
+    /*
+     * object is cut in two (range): each label's string concatenation is a call site that C1
+     * inlines whole, and the method in one piece took 22 MB to compile with C1, past the
+     * launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** The range field's count, first point address and size. */
+    private record Range(long numItems, long ptaddr, int bytes) { }
+
+    /** The range field at {@code offset}, its items under {@code rt}. */
+    private Range range(Tree rt, int range, int offset) {
+        return switch (range) {
+            case 0 -> startStop(rt, offset, 1);
+            case 1 -> startStop(rt, offset, 2);
+            case 2 -> startStop(rt, offset, 4);
+            case 3 -> address(rt, offset, 1);
+            case 4 -> address(rt, offset, 2);
+            case 5 -> address(rt, offset, 4);
+            case 7, 11 -> quantity(rt, offset, 1);
+            case 8 -> quantity(rt, offset, 2);
+            case 9 -> quantity(rt, offset, 4);
+            default -> new Range(0, 0, 0);
+        };
+    }
+
+    /*
+     * One item call site for the three widths: C1 inlines each uint call's string concatenation
+     * whole, and nine of them in range took 15 MB to compile.
+     */
+
+    /** An unsigned little-endian value of {@code width} bytes (1, 2 or 4). */
+    private long read(int off, int width) {
+        return width == 1 ? t.u8(off) : width == 2 ? le16(off) : le32(off);
+    }
+
+    /** Ranges 0-2: start and stop indexes; the stop is read first, as the count is. */
+    private Range startStop(Tree rt, int offset, int width) {
+        long stop = read(offset + width, width);
+        long start = read(offset, width);
+        long numItems = width == 4 ? (int) (stop - start + 1) : stop - start + 1;
+        rt.generated(); // after the count is read
+        String bits = " (" + width * 8 + " bit)";
+        uint(rt, "dnp3.al.range.start", "Start" + bits, offset, width, start);
+        uint(rt, "dnp3.al.range.stop", "Stop" + bits, offset + width, width, stop);
+        return new Range(numItems, start, 2 * width);
+    }
+
+    /** Ranges 3-5: one point's address. */
+    private Range address(Tree rt, int offset, int width) {
+        long ptaddr = read(offset, width);
+        uint(rt, "dnp3.al.range.abs", "Address (" + width * 8 + " bit)", offset, width, ptaddr);
+        return new Range(1, ptaddr, width);
+    }
+
+    /** Ranges 7-9 and 11: a quantity of points. */
+    private Range quantity(Tree rt, int offset, int width) {
+        long n = read(offset, width);
+        uint(rt, "dnp3.al.range.quantity", "Quantity (" + width * 8 + " bit)", offset, width, n);
+        rt.length(width);
+        return new Range(width == 4 ? (int) n : n, 0, width);
     }
 
     /** An item whose label grows as the walk learns more (proto_item_append_text). */

@@ -98,12 +98,28 @@ final class Dnp3Walk {
         int dst = t.u8(4) | t.u8(5) << 8;
         int src = t.u8(6) | t.u8(7) << 8;
         int fn = ctl & 0x0f;
-        boolean prm = (ctl & 0x40) != 0;
         String func = func(ctl);
         if (info != null) {
             info.append("from " + src + " to " + dst);
             info.appendSeparated("len=" + dlLen + ", " + func);
         }
+        linkLayer(dnp, dlLen, ctl, dst, src, func);
+        int offset = Dnp3.HDR;
+        if (fn == LINK_STAT || fn == STAT_LINK || fn == RESET_LINK) {
+            return offset;
+        }
+        return transport(dnp, info, dlLen, offset);
+    }
+
+    /*
+     * walk is cut in four (linkLayer, transport, application): each label's string concatenation
+     * is a call site that C1 inlines whole, and the method in one piece took 14 MB to compile with
+     * C1, past the launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** The data link layer's header under {@code dnp}. */
+    private void linkLayer(Tree dnp, int dlLen, int ctl, int dst, int src, String func) {
+        boolean prm = (ctl & 0x40) != 0;
         Tree dl = t.at(dnp.text("Data Link Layer, Len: " + dlLen + ", From: " + src + ", To: " + dst + ", " + ctlText(ctl, func)), 0, Dnp3.HDR);
         uint(dl, "dnp3.start", 0, 2, t.u16(0));
         uint(dl, "dnp3.len", 2, 1, dlLen);
@@ -125,10 +141,10 @@ final class Dnp3Walk {
         t.at(dl.hidden("dnp3.addr", Integer.toString(src)), 6, 2);
         int calc = Crc.dnp(t.s, t.base, Dnp3.HDR - 2);
         checksum(dl, "dnp3.hdr.CRC", "dnp.hdr.CRC.status", "dnp3.hdr.CRC.incorrect", 8, calc);
-        int offset = Dnp3.HDR;
-        if (fn == LINK_STAT || fn == STAT_LINK || fn == RESET_LINK) {
-            return offset;
-        }
+    }
+
+    /** The transport control and the data chunks from {@code offset}, then the application layer; returns the offset after. */
+    private int transport(Tree dnp, Cols info, int dlLen, int offset) {
         int tr = t.u8(offset);
         trSeq = tr & 0x3f;
         trFir = (tr & 0x40) != 0;
@@ -169,6 +185,11 @@ final class Dnp3Walk {
         if (!crcOk) {
             return offset;
         }
+        return application(dnp, info, al, alLen, offset);
+    }
+
+    /** The application layer's fragment, reassembled or not; returns {@code offset}. */
+    private int application(Tree dnp, Cols info, byte[] al, int alLen, int offset) {
         byte[] fragment = java.util.Arrays.copyOf(al, alLen);
         if (info != null) {
             m.fragment = fragment;

@@ -119,13 +119,31 @@ final class DnsRecords {
             // hf_dns_rr_udp_payload_size: the name of the masked mDNS field, without a mask
             b.at(rr.field("dns.rr.udp_payload_size", "UDP payload size: " + size, Integer.toString(size)), o, 2).bitmask(0);
         }
-        o += 2;
+        optFlags(rr, b, o + 2);
+    }
+
+    /*
+     * optHeader is cut in three (optFlags, optZ): each label's string concatenation is a call
+     * site that C1 inlines whole, and the method in one piece took 16 MB to compile with C1, past
+     * the launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** The OPT record's extended RCODE, version, Z flags and data length, from {@code o}. */
+    private static void optFlags(Tree rr, DnsBytes b, int o) {
         int ext = b.u8(o);
         b.at(rr.field("dns.resp.ext_rcode", "Higher bits in extended RCODE: 0x" + hex2(ext), "0x" + hex2(ext)), o, 1);
         o++;
         int version = b.u8(o);
         b.at(rr.field("dns.resp.edns0_version", "EDNS0 version: " + version, Integer.toString(version)), o, 1);
         o++;
+        optZ(rr, b, o);
+        o += 2;
+        int len = b.u16(o);
+        b.at(rr.field("dns.resp.len", "Data length: " + len, Integer.toString(len)), o, 2);
+    }
+
+    /** The OPT record's Z flags at {@code o} (cut from optFlags: 10.5 MB of C1 memory). */
+    private static void optZ(Tree rr, DnsBytes b, int o) {
         int z = b.u16(o);
         Tree zt = b.at(rr.field("dns.resp.z", "Z: 0x" + DnsWalk.hex4(z), "0x" + DnsWalk.hex4(z)), o, 2);
         boolean dnssecOk = (z & 0x8000) != 0;
@@ -133,9 +151,6 @@ final class DnsRecords {
                 + (dnssecOk ? "Accepts DNSSEC security RRs" : "Cannot handle DNSSEC security RRs"), dnssecOk ? "1" : "0"), o, 2);
         b.at(zt.field("dns.resp.z.reserved", DnsWalk.bitString(z, 0x7fff, 16) + " = Reserved: 0x" + DnsWalk.hex4(z & 0x7fff),
                 "0x" + DnsWalk.hex4(z & 0x7fff)), o, 2);
-        o += 2;
-        int len = b.u16(o);
-        b.at(rr.field("dns.resp.len", "Data length: " + len, Integer.toString(len)), o, 2);
     }
 
     static String hex2(int v) {

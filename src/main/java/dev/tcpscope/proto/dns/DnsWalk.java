@@ -219,26 +219,42 @@ final class DnsWalk {
             info.append(", \"").append(qu ? "QU" : "QM").append("\" question");
         }
         if (parent != null) {
-            String cn = DnsValues.dnsClass(cls);
-            Tree q = b.at(parent.text(text + ": type " + typeName + ", class " + (cn != null ? cn : "Unknown")
-                    + (mdns ? ", \"" + (qu ? "QU" : "QM") + "\" question" : "")), off, n.used + 4);
-            b.at(q.string("dns.qry.name", "Name", text), off, n.used);
-            int nl = n.length > 1 ? n.length : 0;
-            b.at(q.field("dns.qry.name.len", "Name Length: " + nl, Integer.toString(nl)).generated(), off, n.used);
-            b.at(q.field("dns.count.labels", "Label Count: " + n.labels(), Integer.toString(n.labels())).generated(), off, n.used);
-            int at = off + n.used;
-            b.at(q.field("dns.qry.type", "Type: " + typeDescribed(type), Integer.toString(type)), at, 2);
-            if (mdns) {
-                // hf_dns_qry_class_mdns: the name of hf_dns_qry_class with a mask
-                b.at(q.field("dns.qry.class", bitString(cls, 0x7fff, 16) + " = Class: " + classLabel(cls), "0x" + hex4(cls)), at + 2, 2)
-                        .bitmask(0x7fff);
-                b.at(q.field("dns.qry.qu", bitString(qu ? 0x8000 : 0, 0x8000, 16) + " = \"QU\" question: " + (qu ? "True" : "False"),
-                        qu ? "1" : "0"), at + 2, 2);
-            } else {
-                b.at(q.field("dns.qry.class", "Class: " + classLabel(cls), "0x" + hex4(cls)), at + 2, 2);
-            }
+            queryTree(off, parent, n, text, type, typeName, cls, mdns, qu);
         }
         return n.used + 4;
+    }
+
+    /*
+     * query is cut in three (queryTree, queryTypeClass): each label's string concatenation is a
+     * call site that C1 inlines whole, and the method in one piece took 11 MB to compile with C1,
+     * past the launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** The question's item and fields under {@code parent}. */
+    private void queryTree(int off, Tree parent, DnsName n, String text, int type, String typeName, int cls, boolean mdns,
+                           boolean qu) {
+        String cn = DnsValues.dnsClass(cls);
+        Tree q = b.at(parent.text(text + ": type " + typeName + ", class " + (cn != null ? cn : "Unknown")
+                + (mdns ? ", \"" + (qu ? "QU" : "QM") + "\" question" : "")), off, n.used + 4);
+        b.at(q.string("dns.qry.name", "Name", text), off, n.used);
+        int nl = n.length > 1 ? n.length : 0;
+        b.at(q.field("dns.qry.name.len", "Name Length: " + nl, Integer.toString(nl)).generated(), off, n.used);
+        b.at(q.field("dns.count.labels", "Label Count: " + n.labels(), Integer.toString(n.labels())).generated(), off, n.used);
+        queryTypeClass(q, off + n.used, type, cls, mdns, qu);
+    }
+
+    /** The question's type and class at {@code at} (cut from queryTree, which took 10.6 MB of C1 memory). */
+    private void queryTypeClass(Tree q, int at, int type, int cls, boolean mdns, boolean qu) {
+        b.at(q.field("dns.qry.type", "Type: " + typeDescribed(type), Integer.toString(type)), at, 2);
+        if (mdns) {
+            // hf_dns_qry_class_mdns: the name of hf_dns_qry_class with a mask
+            b.at(q.field("dns.qry.class", bitString(cls, 0x7fff, 16) + " = Class: " + classLabel(cls), "0x" + hex4(cls)), at + 2, 2)
+                    .bitmask(0x7fff);
+            b.at(q.field("dns.qry.qu", bitString(qu ? 0x8000 : 0, 0x8000, 16) + " = \"QU\" question: " + (qu ? "True" : "False"),
+                    qu ? "1" : "0"), at + 2, 2);
+        } else {
+            b.at(q.field("dns.qry.class", "Class: " + classLabel(cls), "0x" + hex4(cls)), at + 2, 2);
+        }
     }
 
     /** "A (Host Address) (1)", or "Unknown (N)" for a type Wireshark does not describe. */

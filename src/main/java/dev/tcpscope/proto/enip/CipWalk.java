@@ -126,7 +126,6 @@ final class CipWalk {
 
     /** dissect_cip_data: {@code msp} is the Multiple Service Packet item of an embedded message, else null. */
     private void data(Tree itemTree, Tvb t, CipReq preq, Label msp) {
-        CipReq cur = preq;
         Tree cip = t.at(itemTree.protocol("cip", "Common Industrial Protocol"), 0, t.rep);
         int service = t.u8(0);
         int sc = service & 0x7f;
@@ -138,64 +137,83 @@ final class CipWalk {
         t.at(rrsc.field("cip.sc", Text.bits(service, 0x7f, 8) + " = Service: " + (name != null ? name : "Unknown")
                 + " (" + hex(sc, 2) + ")", hex(sc, 2)), 0, 1).bitmask(0x7f);
         if (response) {
-            Tree st = t.at(cip.text("Status: "), 2, 1);
-            int gen = t.u8(2);
-            String gn = CipNames.genstat(gen);
-            t.at(st.field("cip.genstat", "General Status: " + (CipNames.name("cip.genstat", gen) == null ? "Unknown" : gn)
-                    + " (" + hex(gen, 2) + ")", hex(gen, 2)), 2, 1);
-            st.relabel("Status: " + gn + ": ");
-            if (msp == null) {
-                cols.append(gn + ": ");
-            } else {
-                msp.append(gn + ": ");
-            }
-            int add = t.u8(3);
-            t.at(st.field("cip.addstat_size", "Additional Status Size: " + add + (add == 1 ? " word" : " words"), Integer.toString(add)), 3, 1);
-            if (add != 0) {
-                Tree as = t.at(st.text("Additional Status"), 4, add * 2);
-                for (int i = 0; i < add; i++) {
-                    int v = le16(t, 4 + i * 2);
-                    t.at(as.field("cip.addstat", "Additional Status: " + hex(v, 4), hex(v, 4)), 4 + i * 2, 2);
-                }
-            }
-            t.at(st, 2, 2 + add * 2);
-            if (preq != null && !(preq.service == sc || (preq.service == 0x52 && preq.dissector == Cls.DISABLED && isCm(preq)))) {
-                preq = null;
-            }
-            previousPath(t, preq, cip, msp, cur);
-            if (preq != null && preq.dissector != Cls.NONE) {
-                callClass(preq.dissector, t, itemTree);
-            } else if (name != null) {
-                genericResponse(t, cip, preq);
-            } else {
-                classGeneric(t, itemTree);
-            }
+            response(itemTree, t, cip, preq, msp, sc, name != null);
         } else {
-            int size = t.u8(1);
-            t.at(cip.field("cip.request_path_size", "Request Path Size: " + size + (size == 1 ? " word" : " words"),
-                    Integer.toString(size)), 1, 1);
-            Label ep = new Label(t.at(cip.text("Request Path: "), 2, size * 2), "Request Path: ");
-            Path path = new Path();
+            request(itemTree, t, cip, preq, msp, service, name != null);
+        }
+    }
+
+    /*
+     * data is cut in three (response, request): each label's string concatenation is a call site
+     * that C1 inlines whole, and the method in one piece took 16 MB to compile with C1, past the
+     * launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** A response's status and data; {@code named} when the service code has a name. */
+    private void response(Tree itemTree, Tvb t, Tree cip, CipReq preq, Label msp, int sc, boolean named) {
+        CipReq cur = preq;
+        Tree st = t.at(cip.text("Status: "), 2, 1);
+        int gen = t.u8(2);
+        String gn = CipNames.genstat(gen);
+        t.at(st.field("cip.genstat", "General Status: " + (CipNames.name("cip.genstat", gen) == null ? "Unknown" : gn)
+                + " (" + hex(gen, 2) + ")", hex(gen, 2)), 2, 1);
+        st.relabel("Status: " + gn + ": ");
+        if (msp == null) {
+            cols.append(gn + ": ");
+        } else {
+            msp.append(gn + ": ");
+        }
+        int add = t.u8(3);
+        t.at(st.field("cip.addstat_size", "Additional Status Size: " + add + (add == 1 ? " word" : " words"), Integer.toString(add)), 3, 1);
+        if (add != 0) {
+            Tree as = t.at(st.text("Additional Status"), 4, add * 2);
+            for (int i = 0; i < add; i++) {
+                int v = le16(t, 4 + i * 2);
+                t.at(as.field("cip.addstat", "Additional Status: " + hex(v, 4), hex(v, 4)), 4 + i * 2, 2);
+            }
+        }
+        t.at(st, 2, 2 + add * 2);
+        if (preq != null && !(preq.service == sc || (preq.service == 0x52 && preq.dissector == Cls.DISABLED && isCm(preq)))) {
+            preq = null;
+        }
+        previousPath(t, preq, cip, msp, cur);
+        if (preq != null && preq.dissector != Cls.NONE) {
+            callClass(preq.dissector, t, itemTree);
+        } else if (named) {
+            genericResponse(t, cip, preq);
+        } else {
+            classGeneric(t, itemTree);
+        }
+    }
+
+    /** A request's path and data; {@code named} when the service code has a name. */
+    private void request(Tree itemTree, Tvb t, Tree cip, CipReq preq, Label msp, int service, boolean named) {
+        CipReq cur = preq;
+        int sc = service & 0x7f;
+        int size = t.u8(1);
+        t.at(cip.field("cip.request_path_size", "Request Path Size: " + size + (size == 1 ? " word" : " words"),
+                Integer.toString(size)), 1, 1);
+        Label ep = new Label(t.at(cip.text("Request Path: "), 2, size * 2), "Request Path: ");
+        Path path = new Path();
+        if (preq != null) {
+            preq.cia = path;
+        }
+        epath(t, ep, 2, size * 2, false, path, msp, cur);
+        Cls dissector = path.cls != NOT_SET ? classDissector(path.cls) : Cls.NONE;
+        if (preq != null) {
+            preq.dissector = dissector;
+            preq.ioi = t.copy(2, size * 2);
+            preq.service = service;
+        }
+        if (named && service == sc) {
             if (preq != null) {
-                preq.cia = path;
+                preq.dissector = Cls.NONE;
             }
-            epath(t, ep, 2, size * 2, false, path, msp, cur);
-            Cls dissector = path.cls != NOT_SET ? classDissector(path.cls) : Cls.NONE;
-            if (preq != null) {
-                preq.dissector = dissector;
-                preq.ioi = t.copy(2, size * 2);
-                preq.service = service;
-            }
-            if (name != null && service == sc) {
-                if (preq != null) {
-                    preq.dissector = Cls.NONE;
-                }
-                genericRequest(t, cip, path, preq);
-            } else if (dissector != Cls.NONE) {
-                callClass(dissector, t, itemTree);
-            } else {
-                classGeneric(t, itemTree);
-            }
+            genericRequest(t, cip, path, preq);
+        } else if (dissector != Cls.NONE) {
+            callClass(dissector, t, itemTree);
+        } else {
+            classGeneric(t, itemTree);
         }
     }
 
@@ -287,110 +305,129 @@ final class CipWalk {
                 return port(t, offset, type, generate, seg, ep);
             }
             case 0x20 -> {
-                int lt = type & 0x1C;
-                String[] ltNames = {"Class ID", "Instance ID", "Member ID", "Connection Point", "Attribute ID", "Special", "Service ID",
-                    "Extended Logical"};
-                gen(t, segTree.field("cip.logical_segment.type", Text.bits(type, 0x1C, 8) + " = Logical Segment Type: "
-                        + ltNames[lt >> 2] + " (" + (lt >> 2) + ")", Integer.toString(lt >> 2)), generate, offset, 1).bitmask(0x1C);
-                if (lt != 0x14 && lt != 0x18) {
-                    String[] fNames = {"8-bit Logical Segment", "16-bit Logical Segment", "32-bit Logical Segment", "Reserved"};
-                    gen(t, segTree.field("cip.logical_segment.format", Text.bits(type, 0x03, 8) + " = Logical Segment Format: "
-                            + fNames[type & 3] + " (" + (type & 3) + ")", Integer.toString(type & 3)), generate, offset, 1).bitmask(0x03);
-                }
-                seg.append(" (" + CipNames.logicalSegment(type & 0x1F) + ")");
-                return switch (lt) {
-                    case 0x00 -> {
-                        long[] v = new long[1];
-                        int n = cia(t, offset, type, generate, ep, segTree, "Class", true, v, "cip.class");
-                        if (n != 0) {
-                            req.cls = v[0];
-                            if (msp == null) {
-                                classToInfo(v[0], cur);
-                            } else {
-                                String cn = CipNames.cipClass((int) v[0]);
-                                msp.append((cn != null ? cn : String.format("Class (0x%02x)", v[0])) + " - ");
-                            }
-                        }
-                        yield n;
-                    }
-                    case 0x04 -> {
-                        long[] v = new long[1];
-                        int n = cia(t, offset, type, generate, ep, segTree, "Instance", false, v, "cip.instance");
-                        if (n != 0) {
-                            req.instance = v[0];
-                        }
-                        yield n;
-                    }
-                    case 0x08 -> cia(t, offset, type, generate, ep, segTree, "Member", false, new long[1], "cip.member");
-                    case 0x10 -> {
-                        long[] v = new long[1];
-                        int n = cia(t, offset, type, generate, ep, segTree, "Attribute", false, v, "cip.attribute", req);
-                        if (n != 0) {
-                            req.attribute = v[0];
-                        }
-                        yield n;
-                    }
-                    case 0x0C -> cia(t, offset, type, generate, ep, segTree, "Connection Point", false, new long[1], "cip.connpoint");
-                    default -> {
-                        ep.item.expert("cip.unsupported.log_seg_type", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
-                                "Unsupported Logical Segment Type");
-                        yield 0;
-                    }
-                };
+                return logicalSegment(t, ep, offset, type, generate, req, msp, cur, seg);
             }
             case 0x80 -> {
-                int dt = type & 0x1F;
-                String dn = dt == 0 ? "Simple Data Segment" : dt == 0x11 ? "ANSI Extended Symbol Segment" : "Reserved";
-                gen(t, segTree.field("cip.data_segment.type", Text.bits(type, 0x1F, 8) + " = Data Segment Type: " + dn + " (" + dt + ")",
-                        Integer.toString(dt)), generate, offset, 1).bitmask(0x1F);
-                seg.append(" (" + dn + ")");
-                if (dt == 0) {
-                    int words = t.u8(offset + 1);
-                    gen(t, segTree.field("cip.data_segment.size", "Data Size: " + words + (words == 1 ? " word" : " words"), Integer.toString(words)),
-                            generate, offset + 1, 1);
-                    if (!generate && words != 0) {
-                        bytes(t, segTree, "cip.data_segment.data", "Data", offset + 2, words * 2);
-                    }
-                    if (!generate) {
-                        t.at(segTree, offset, words * 2 + 2);
-                    }
-                    ep.append("[Data]");
-                    return words * 2 + 2;
-                }
-                if (dt == 0x11) {
-                    int n = t.u8(offset + 1);
-                    gen(t, segTree.field("cip.data_segment.size", "Data Size: " + n + (n == 1 ? " byte" : " bytes"), Integer.toString(n)),
-                            generate, offset + 1, 1);
-                    if (n != 0) {
-                        t.need(offset + 2, n);
-                        String sym = Text.format(t.s, t.base + offset + 2, n);
-                        if (generate) {
-                            gen(t, segTree.string("cip.symbol", "ANSI Symbol", Text.ascii(t.s, t.base + offset + 2, n)), true, 0, 0);
-                        } else {
-                            t.string(segTree, "cip.symbol", "ANSI Symbol", offset + 2, n);
-                        }
-                        ep.append(sym);
-                        if (msp == null) {
-                            cols.append("'" + sym + "' - ");
-                        } else {
-                            msp.append("'" + sym + "' - ");
-                        }
-                    }
-                    int size = n % 2 == 1 ? n + 1 : n;
-                    if (!generate) {
-                        t.at(segTree, offset, 2 + size);
-                    }
-                    return 2 + size;
-                }
-                ep.item.expert("cip.unsupported.log_sub_seg_type", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
-                        "Unsupported Sub-Segment Type");
-                return 0;
+                return dataSegment(t, ep, offset, type, generate, msp, seg);
             }
             default -> {
                 ep.item.expert("cip.unsupported.seg_type", Tree.Severity.WARNING, Tree.Group.PROTOCOL, "Unsupported Segment Type");
                 return 0;
             }
         }
+    }
+
+    /*
+     * segment is cut in three (logicalSegment, dataSegment): each label's string concatenation is
+     * a call site that C1 inlines whole, and the method in one piece took 13 MB to compile with C1,
+     * past the launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** A logical segment (type 0x20): class, instance, member, attribute or connection point. */
+    private int logicalSegment(Tvb t, Label ep, int offset, int type, boolean generate, Path req, Label msp, CipReq cur,
+                               Label seg) {
+        Tree segTree = seg.item;
+        int lt = type & 0x1C;
+        String[] ltNames = {"Class ID", "Instance ID", "Member ID", "Connection Point", "Attribute ID", "Special", "Service ID",
+            "Extended Logical"};
+        gen(t, segTree.field("cip.logical_segment.type", Text.bits(type, 0x1C, 8) + " = Logical Segment Type: "
+                + ltNames[lt >> 2] + " (" + (lt >> 2) + ")", Integer.toString(lt >> 2)), generate, offset, 1).bitmask(0x1C);
+        if (lt != 0x14 && lt != 0x18) {
+            String[] fNames = {"8-bit Logical Segment", "16-bit Logical Segment", "32-bit Logical Segment", "Reserved"};
+            gen(t, segTree.field("cip.logical_segment.format", Text.bits(type, 0x03, 8) + " = Logical Segment Format: "
+                    + fNames[type & 3] + " (" + (type & 3) + ")", Integer.toString(type & 3)), generate, offset, 1).bitmask(0x03);
+        }
+        seg.append(" (" + CipNames.logicalSegment(type & 0x1F) + ")");
+        return switch (lt) {
+            case 0x00 -> {
+                long[] v = new long[1];
+                int n = cia(t, offset, type, generate, ep, segTree, "Class", true, v, "cip.class");
+                if (n != 0) {
+                    req.cls = v[0];
+                    if (msp == null) {
+                        classToInfo(v[0], cur);
+                    } else {
+                        String cn = CipNames.cipClass((int) v[0]);
+                        msp.append((cn != null ? cn : String.format("Class (0x%02x)", v[0])) + " - ");
+                    }
+                }
+                yield n;
+            }
+            case 0x04 -> {
+                long[] v = new long[1];
+                int n = cia(t, offset, type, generate, ep, segTree, "Instance", false, v, "cip.instance");
+                if (n != 0) {
+                    req.instance = v[0];
+                }
+                yield n;
+            }
+            case 0x08 -> cia(t, offset, type, generate, ep, segTree, "Member", false, new long[1], "cip.member");
+            case 0x10 -> {
+                long[] v = new long[1];
+                int n = cia(t, offset, type, generate, ep, segTree, "Attribute", false, v, "cip.attribute", req);
+                if (n != 0) {
+                    req.attribute = v[0];
+                }
+                yield n;
+            }
+            case 0x0C -> cia(t, offset, type, generate, ep, segTree, "Connection Point", false, new long[1], "cip.connpoint");
+            default -> {
+                ep.item.expert("cip.unsupported.log_seg_type", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
+                        "Unsupported Logical Segment Type");
+                yield 0;
+            }
+        };
+    }
+
+    /** A data segment (type 0x80): simple data or an ANSI extended symbol. */
+    private int dataSegment(Tvb t, Label ep, int offset, int type, boolean generate, Label msp, Label seg) {
+        Tree segTree = seg.item;
+        int dt = type & 0x1F;
+        String dn = dt == 0 ? "Simple Data Segment" : dt == 0x11 ? "ANSI Extended Symbol Segment" : "Reserved";
+        gen(t, segTree.field("cip.data_segment.type", Text.bits(type, 0x1F, 8) + " = Data Segment Type: " + dn + " (" + dt + ")",
+                Integer.toString(dt)), generate, offset, 1).bitmask(0x1F);
+        seg.append(" (" + dn + ")");
+        if (dt == 0) {
+            int words = t.u8(offset + 1);
+            gen(t, segTree.field("cip.data_segment.size", "Data Size: " + words + (words == 1 ? " word" : " words"), Integer.toString(words)),
+                    generate, offset + 1, 1);
+            if (!generate && words != 0) {
+                bytes(t, segTree, "cip.data_segment.data", "Data", offset + 2, words * 2);
+            }
+            if (!generate) {
+                t.at(segTree, offset, words * 2 + 2);
+            }
+            ep.append("[Data]");
+            return words * 2 + 2;
+        }
+        if (dt == 0x11) {
+            int n = t.u8(offset + 1);
+            gen(t, segTree.field("cip.data_segment.size", "Data Size: " + n + (n == 1 ? " byte" : " bytes"), Integer.toString(n)),
+                    generate, offset + 1, 1);
+            if (n != 0) {
+                t.need(offset + 2, n);
+                String sym = Text.format(t.s, t.base + offset + 2, n);
+                if (generate) {
+                    gen(t, segTree.string("cip.symbol", "ANSI Symbol", Text.ascii(t.s, t.base + offset + 2, n)), true, 0, 0);
+                } else {
+                    t.string(segTree, "cip.symbol", "ANSI Symbol", offset + 2, n);
+                }
+                ep.append(sym);
+                if (msp == null) {
+                    cols.append("'" + sym + "' - ");
+                } else {
+                    msp.append("'" + sym + "' - ");
+                }
+            }
+            int size = n % 2 == 1 ? n + 1 : n;
+            if (!generate) {
+                t.at(segTree, offset, 2 + size);
+            }
+            return 2 + size;
+        }
+        ep.item.expert("cip.unsupported.log_sub_seg_type", Tree.Severity.WARNING, Tree.Group.PROTOCOL,
+                "Unsupported Sub-Segment Type");
+        return 0;
     }
 
     /** dissect_segment_port: the port, its link address (a byte or a string), an extended port number. */
@@ -872,6 +909,33 @@ final class CipWalk {
         protocols.accept("cippccc");
         Tree item = t.at(itemTree.protocol("cippccc", "CIP PCCC Object"), 0, t.rep);
         int service = t.u8(0);
+        boolean response = (service & 0x80) != 0;
+        pcccService(t, item, service);
+        int pathSize = response ? 2 + t.u8(2) * 2 : t.u8(1) * 2;
+        int idOff = pathSize + 2;
+        int idSize = t.u8(idOff);
+        int cmdOff = idOff + idSize;
+        int length = t.rep;
+        pcccRequestor(t, item, idOff, idSize);
+        if (response) {
+            pcccResponse(t, item, cmdOff, length - pathSize - 2 - idSize);
+            return;
+        }
+        if (length - pathSize - 2 == 0) {
+            return;
+        }
+        pcccCommand(t, item, cmdOff, length, pathSize, idSize);
+    }
+
+    /*
+     * pccc is cut in five (pcccService, pcccRequestor, pcccResponse, pcccCommand, pcccFunctionData):
+     * each label's string concatenation is a call site that C1 inlines whole, and the method in
+     * one piece took 19 MB to compile with C1, past the launcher's 10 MB cap (MemLimit), so it ran
+     * interpreted.
+     */
+
+    /** The PCCC object's service byte, its item and the Info column. */
+    private void pcccService(Tvb t, Tree item, int service) {
         int sc = service & 0x7f;
         boolean response = (service & 0x80) != 0;
         String name = sc == 0x4B ? "Execute PCCC" : CipNames.service(sc);
@@ -882,38 +946,38 @@ final class CipWalk {
         t.at(rrsc.field("cip.pccc.sc", Text.bits(service, 0x7f, 8) + " = Service: " + (name != null ? name : "Unknown")
                 + " (" + hex(sc, 2) + ")", hex(sc, 2)), 0, 1).bitmask(0x7f);
         serviceToInfo(name != null ? name : String.format("Service (0x%02x)", sc));
-        int pathSize = response ? 2 + t.u8(2) * 2 : t.u8(1) * 2;
-        int idOff = pathSize + 2;
-        int idSize = t.u8(idOff);
-        int cmdOff = idOff + idSize;
-        int length = t.rep;
+    }
+
+    private static void pcccRequestor(Tvb t, Tree item, int idOff, int idSize) {
         Tree id = t.at(item.text("Requestor ID"), idOff, idSize);
         t.at(id.field("cip.pccc.req.id.len", "Requestor ID Length: " + hex(idSize, 2), hex(idSize, 2)), idOff, 1);
         int vendor = le16(t, idOff + 1);
         t.at(id.field("cip.pccc.cip.vend.id", "CIP Vendor ID: " + hex(vendor, 4), hex(vendor, 4)), idOff + 1, 2);
         long serial = le32(t, idOff + 3);
         t.at(id.field("cip.pccc.cip.serial.num", "CIP Serial Number: " + hex(serial, 8), hex(serial, 8)), idOff + 3, 4);
-        if (response) {
-            Tree data = t.at(item.text("PCCC Response Data"), cmdOff, length - pathSize - 2 - idSize);
-            int code = t.u8(cmdOff);
-            t.at(data.field("cip.pccc.resp.code", "Response Code: " + hex(code, 2), hex(code, 2)), cmdOff, 1);
-            int sts = status(t, data, cmdOff + 1);
-            int tns = le16(t, cmdOff + 2);
-            t.at(data.field("cip.pccc.tns.code", "Transaction Code: " + hex(tns, 4), hex(tns, 4)), cmdOff + 2, 2);
-            if (sts == 0xF0) {
-                int es = t.u8(cmdOff + 4);
-                t.at(data.field("cip.pccc.es.status", "Extended Status: " + named("cip.pccc.es.status", es) + " (" + hex(es, 2) + ")",
-                        hex(es, 2)), cmdOff + 4, 1);
-            } else if (length - pathSize - 2 - idSize - 4 != 0) {
-                int n = length - pathSize - 2 - idSize - 4;
-                Tree fd = t.at(data.text("Function Specific Response Data"), cmdOff + 4, n);
-                bytes(t, fd, "cip.pccc.data", "Data", cmdOff + 4, n);
-            }
-            return;
+    }
+
+    /** The response data: {@code size} bytes at {@code cmdOff}. */
+    private static void pcccResponse(Tvb t, Tree item, int cmdOff, int size) {
+        Tree data = t.at(item.text("PCCC Response Data"), cmdOff, size);
+        int code = t.u8(cmdOff);
+        t.at(data.field("cip.pccc.resp.code", "Response Code: " + hex(code, 2), hex(code, 2)), cmdOff, 1);
+        int sts = status(t, data, cmdOff + 1);
+        int tns = le16(t, cmdOff + 2);
+        t.at(data.field("cip.pccc.tns.code", "Transaction Code: " + hex(tns, 4), hex(tns, 4)), cmdOff + 2, 2);
+        if (sts == 0xF0) {
+            int es = t.u8(cmdOff + 4);
+            t.at(data.field("cip.pccc.es.status", "Extended Status: " + named("cip.pccc.es.status", es) + " (" + hex(es, 2) + ")",
+                    hex(es, 2)), cmdOff + 4, 1);
+        } else if (size - 4 != 0) {
+            int n = size - 4;
+            Tree fd = t.at(data.text("Function Specific Response Data"), cmdOff + 4, n);
+            bytes(t, fd, "cip.pccc.data", "Data", cmdOff + 4, n);
         }
-        if (length - pathSize - 2 == 0) {
-            return;
-        }
+    }
+
+    /** The command data at {@code cmdOff}: code, status, transaction, function and its data. */
+    private void pcccCommand(Tvb t, Tree item, int cmdOff, int length, int pathSize, int idSize) {
         Tree data = t.at(item.text("PCCC Command Data"), cmdOff, length - pathSize - 2 - idSize);
         int cmd = t.u8(cmdOff);
         t.at(data.field("cip.pccc.cmd.code", "Command Code: " + hex(cmd, 2), hex(cmd, 2)), cmdOff, 1);
@@ -936,30 +1000,35 @@ final class CipWalk {
         }
         if (length - pathSize - 2 - idSize - 5 != 0) {
             Tree fd = t.at(data.text("Function Specific Data"), cmdOff + 5, length - pathSize - idSize - 7);
-            if (cmd == 0x0F) {
-                switch (fnc) {
-                    case 0x80 -> {
-                        int m = t.u8(cmdOff + 5);
-                        t.at(fd.field("cip.pccc.cpu.mode_80", "CPU Mode: " + named("cip.pccc.cpu.mode_80", m) + " (" + hex(m, 2) + ")",
-                                hex(m, 2)), cmdOff + 5, 1);
-                    }
-                    case 0xA2, 0xAA -> {
-                        hexItem(t, fd, "cip.pccc.byte.size", "Byte Size", cmdOff + 5);
-                        hexItem(t, fd, "cip.pccc.file.num", "File Number", cmdOff + 6);
-                        int ft = t.u8(cmdOff + 7);
-                        t.at(fd.field("cip.pccc.file.type", "File Type: " + named("cip.pccc.file.type", ft) + " (" + hex(ft, 2) + ")",
-                                hex(ft, 2)), cmdOff + 7, 1);
-                        hexItem(t, fd, "cip.pccc.element.num", "Element Number", cmdOff + 8);
-                        hexItem(t, fd, "cip.pccc.subelement.num", "Sub-Element Number", cmdOff + 9);
-                        if (fnc == 0xAA) {
-                            bytes(t, fd, "cip.pccc.data", "Data", cmdOff + 10, t.u8(cmdOff + 5));
-                        }
-                    }
-                    default -> bytes(t, fd, "cip.pccc.data", "Data", cmdOff + 5, length - cmdOff - 5);
+            pcccFunctionData(t, fd, cmd, fnc, cmdOff, length);
+        }
+    }
+
+    /** The function specific data under {@code fd}, for command {@code cmd} and function {@code fnc}. */
+    private static void pcccFunctionData(Tvb t, Tree fd, int cmd, int fnc, int cmdOff, int length) {
+        if (cmd == 0x0F) {
+            switch (fnc) {
+                case 0x80 -> {
+                    int m = t.u8(cmdOff + 5);
+                    t.at(fd.field("cip.pccc.cpu.mode_80", "CPU Mode: " + named("cip.pccc.cpu.mode_80", m) + " (" + hex(m, 2) + ")",
+                            hex(m, 2)), cmdOff + 5, 1);
                 }
-            } else {
-                bytes(t, fd, "cip.pccc.data", "Data", cmdOff + 5, 1);
+                case 0xA2, 0xAA -> {
+                    hexItem(t, fd, "cip.pccc.byte.size", "Byte Size", cmdOff + 5);
+                    hexItem(t, fd, "cip.pccc.file.num", "File Number", cmdOff + 6);
+                    int ft = t.u8(cmdOff + 7);
+                    t.at(fd.field("cip.pccc.file.type", "File Type: " + named("cip.pccc.file.type", ft) + " (" + hex(ft, 2) + ")",
+                            hex(ft, 2)), cmdOff + 7, 1);
+                    hexItem(t, fd, "cip.pccc.element.num", "Element Number", cmdOff + 8);
+                    hexItem(t, fd, "cip.pccc.subelement.num", "Sub-Element Number", cmdOff + 9);
+                    if (fnc == 0xAA) {
+                        bytes(t, fd, "cip.pccc.data", "Data", cmdOff + 10, t.u8(cmdOff + 5));
+                    }
+                }
+                default -> bytes(t, fd, "cip.pccc.data", "Data", cmdOff + 5, length - cmdOff - 5);
             }
+        } else {
+            bytes(t, fd, "cip.pccc.data", "Data", cmdOff + 5, 1);
         }
     }
 

@@ -89,6 +89,25 @@ final class EnipWalk {
         }
         Tree enip = t.at(root.protocol("enip", label.toString()), 0, t.rep);
         Tree header = t.at(enip.text("Encapsulation Header"), 0, 24);
+        int length = header(header, cmd, session, type);
+        if (length == 0) {
+            cols.fence(); // 4.0 adds no "Command Specific Data" for a message without data
+            return;
+        }
+        t.need(24, length); // proto_tree_add_subtree throws for a length past the captured bytes
+        Tree csd = t.at(enip.text("Command Specific Data"), 24, length);
+        commandData(new Enip.Key(session, context), cmd, root, header, csd, length, protocols);
+        cols.fence();
+    }
+
+    /*
+     * walk is cut in three (header, commandData): each label's string concatenation is a call
+     * site that C1 inlines whole, and the method in one piece took 15 MB to compile with C1, past
+     * the launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** The encapsulation header's fields under {@code header}; returns its length field. */
+    private int header(Tree header, int cmd, long session, int type) {
         named(header, "enip.command", "Command", 0, 2, cmd, CipNames.name("enip.command", cmd));
         int length = le16(t, 2);
         uint(header, "enip.length", "Length", 2, 2, length);
@@ -106,13 +125,12 @@ final class EnipWalk {
         if (cmd == 0x65 || cmd == 0x66) {
             cols.append(", Session: 0x" + String.format("%08X", session));
         }
-        if (length == 0) {
-            cols.fence(); // 4.0 adds no "Command Specific Data" for a message without data
-            return;
-        }
-        t.need(24, length); // proto_tree_add_subtree throws for a length past the captured bytes
-        Tree csd = t.at(enip.text("Command Specific Data"), 24, length);
-        Enip.Key key = new Enip.Key(session, context);
+        return length;
+    }
+
+    /** The command specific data, {@code length} bytes at 24 under {@code csd}. */
+    private void commandData(Enip.Key key, int cmd, Tree root, Tree header, Tree csd, int length,
+                             java.util.function.Consumer<String> protocols) {
         switch (cmd) {
             case 0x04, 0x63, 0x64 -> cpf(key, cmd, root, csd, 24, 0, protocols);
             case 0x65 -> {
@@ -136,7 +154,6 @@ final class EnipWalk {
                 }
             }
         }
-        cols.fence();
     }
 
     private int le16Safe(int off) {
@@ -187,56 +204,69 @@ final class EnipWalk {
                         "CPF Item Length Mismatch: Item Length " + itemLength + ", Remaining Data Length: " + (t.rep - offset));
             }
             if (itemLength != 0) {
-                switch (typeId) {
-                    case 0xA1 -> {
-                        long id = le32(t, offset);
-                        hexField(typeItem, "enip.cpf.cai.connid", "Connection ID", offset, 4, id);
-                        t.at(typeItem.hidden("cip.connid", hex(id, 8)), offset, 4);
-                        connected = true;
-                        connid = 0; // no Forward Open seen: enip_get_explicit_connid finds no connection
-                        cols.append(", Connection: ID=0x" + String.format("%08X", id));
-                    }
-                    case 0xB2 -> {
-                        Enip.Req req = pairing.match(pdu, key.unconnected(), csd);
-                        Tvb next = sub(offset, itemLength);
-                        if (next.rep <= 0 || iface != 0) {
-                            if (t.rep - offset > 0) {
-                                data(root, next, protocols);
-                            }
-                        } else {
-                            new CipWalk(next, cols, req, this).cip(root, protocols);
-                        }
-                    }
-                    case 0xB1 -> {
-                        if (cmd == SEND_UNIT_DATA) {
-                            int seq = le16(t, offset);
-                            Enip.Req req = pairing.match(pdu, key.connected(connected ? connid : 0, seq), csd);
-                            uint(typeItem, "cip.seq", "CIP Sequence Count", offset, 2, seq);
-                            Tvb next = sub(offset + 2, itemLength - 2);
-                            if (next.rep >= 2) {
-                                new CipWalk(next, cols, req, this).cip(root, protocols);
-                            }
-                        } else if (t.rep - offset > 0) {
-                            data(root, sub(offset, itemLength), protocols); // CIP I/O is not dissected here
-                        }
-                    }
-                    case 0x0C -> listIdentity(typeItem, offset);
-                    case 0x100 -> listServices(typeItem, offset);
-                    case 0x8000, 0x8001 -> sockaddr(typeItem, offset);
-                    case 0x8002 -> {
-                        long id = le32(t, offset);
-                        hexField(typeItem, "enip.cpf.sai.connid", "Connection ID", offset, 4, id);
-                        t.at(typeItem.hidden("cip.connid", hex(id, 8)), offset, 4);
-                        long seq = le32(t, offset + 4);
-                        uint(typeItem, "enip.cpf.sai.seq", "Encapsulation Sequence Number", offset + 4, 4, seq);
-                        cols.clear();
-                        cols.append("Connection: ID=0x" + String.format("%08X", id) + ", SEQ=" + String.format("%010d", seq));
-                    }
-                    default -> bytes(typeItem, "enip.cpf.data", "Data", offset, itemLength);
-                }
+                connected = cpfItem(key, cmd, root, csd, typeItem, typeId, offset, itemLength, iface, connected, connid, protocols);
             }
             offset += itemLength;
         }
+    }
+
+    /*
+     * cpf is cut in two (cpfItem): each label's string concatenation is a call site that C1
+     * inlines whole, and the method in one piece took 12 MB to compile with C1, past the
+     * launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** One CPF item's data, {@code itemLength} bytes at {@code offset}; returns whether the message is connected so far. */
+    private boolean cpfItem(Enip.Key key, int cmd, Tree root, Tree csd, Tree typeItem, int typeId, int offset, int itemLength,
+                            long iface, boolean connected, int connid, java.util.function.Consumer<String> protocols) {
+        switch (typeId) {
+            case 0xA1 -> {
+                long id = le32(t, offset);
+                hexField(typeItem, "enip.cpf.cai.connid", "Connection ID", offset, 4, id);
+                t.at(typeItem.hidden("cip.connid", hex(id, 8)), offset, 4);
+                connected = true;
+                connid = 0; // no Forward Open seen: enip_get_explicit_connid finds no connection
+                cols.append(", Connection: ID=0x" + String.format("%08X", id));
+            }
+            case 0xB2 -> {
+                Enip.Req req = pairing.match(pdu, key.unconnected(), csd);
+                Tvb next = sub(offset, itemLength);
+                if (next.rep <= 0 || iface != 0) {
+                    if (t.rep - offset > 0) {
+                        data(root, next, protocols);
+                    }
+                } else {
+                    new CipWalk(next, cols, req, this).cip(root, protocols);
+                }
+            }
+            case 0xB1 -> {
+                if (cmd == SEND_UNIT_DATA) {
+                    int seq = le16(t, offset);
+                    Enip.Req req = pairing.match(pdu, key.connected(connected ? connid : 0, seq), csd);
+                    uint(typeItem, "cip.seq", "CIP Sequence Count", offset, 2, seq);
+                    Tvb next = sub(offset + 2, itemLength - 2);
+                    if (next.rep >= 2) {
+                        new CipWalk(next, cols, req, this).cip(root, protocols);
+                    }
+                } else if (t.rep - offset > 0) {
+                    data(root, sub(offset, itemLength), protocols); // CIP I/O is not dissected here
+                }
+            }
+            case 0x0C -> listIdentity(typeItem, offset);
+            case 0x100 -> listServices(typeItem, offset);
+            case 0x8000, 0x8001 -> sockaddr(typeItem, offset);
+            case 0x8002 -> {
+                long id = le32(t, offset);
+                hexField(typeItem, "enip.cpf.sai.connid", "Connection ID", offset, 4, id);
+                t.at(typeItem.hidden("cip.connid", hex(id, 8)), offset, 4);
+                long seq = le32(t, offset + 4);
+                uint(typeItem, "enip.cpf.sai.seq", "Encapsulation Sequence Number", offset + 4, 4, seq);
+                cols.clear();
+                cols.append("Connection: ID=0x" + String.format("%08X", id) + ", SEQ=" + String.format("%010d", seq));
+            }
+            default -> bytes(typeItem, "enip.cpf.data", "Data", offset, itemLength);
+        }
+        return connected;
     }
 
     /** tvb_new_subset_length: {@code len} reported bytes from {@code off}, as many captured as there are. */

@@ -621,7 +621,19 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         if (kind != HttpMessage.Kind.OTHER || haveSeenHttp) {
             cols.setProtocol(column);
         }
-        HttpMessage m = HttpMessage.parse(s, base, len, pos, p, firstLen, next[0], kind, ctx);
+        return parsed(HttpMessage.parse(s, base, len, pos, p, firstLen, next[0], kind, ctx), len, pos, kind, ctx, session,
+                unreassembled);
+    }
+
+    /*
+     * message is cut in three (parsed, upgrade): the method in one piece, with what C1 inlines
+     * into it, took 9.4 MB to compile with C1, near the launcher's 10 MB cap (MemLimit).
+     */
+
+    /** The message {@code m} parsed from {@code pos}: its headers' effects, its body; its length, or −1 to stop. */
+    private int parsed(HttpMessage m, int len, int pos, HttpMessage.Kind kind, PduContext ctx, Session session,
+                       boolean unreassembled) {
+        AppColumns cols = ctx.columns;
         if (m.headerOverrun) {
             if (kind == HttpMessage.Kind.REQUEST && m.uri != null) {
                 session.requestUri = m.uri; // basic_request_dissector ran before the exception
@@ -715,24 +727,29 @@ public final class Http implements PduDissector, LayerTree, TwoPass {
         }
         int consumed = bodyStart - pos + Math.max(datalen, 0);
         if (kind == HttpMessage.Kind.RESPONSE && session.requestMethod != null && m.upgrade != null && m.statusCode == 101) {
-            // RFC 7230 6.7: the upgrade proceeds once the server answers 101; what follows the
-            // answer belongs to the new protocol
-            session.switchFrame = ctx.frame;
-            session.switchOffset = pos + consumed;
-            // the "http.upgrade" table, by the Upgrade value (case-insensitive), else without a "/version"
-            String proto = m.upgrade.strip();
-            int slash = proto.indexOf('/');
-            String bare = slash >= 0 ? proto.substring(0, slash) : proto;
-            if ((proto.equalsIgnoreCase("h2c") || bare.equalsIgnoreCase("h2c")) && http2 != null) {
-                session.upgraded = http2;
-                session.upgradedSession = http2.newSession();
-            } else if (webSocket != null && (proto.equalsIgnoreCase("websocket") || bare.equalsIgnoreCase("websocket"))) {
-                session.upgraded = webSocket;
-                session.upgradedSession = webSocket.newSession();
-                dev.tcpscope.proto.websocket.WebSocket.negotiated(session.upgradedSession, m.websocketExtensions, ctx.srcPort); // what the answer accepted
-            }
+            upgrade(m, session, ctx, pos + consumed);
         }
         return consumed;
+    }
+
+    /** A 101 answer's Upgrade: what follows {@code switchOffset} belongs to the new protocol. */
+    private void upgrade(HttpMessage m, Session session, PduContext ctx, int switchOffset) {
+        // RFC 7230 6.7: the upgrade proceeds once the server answers 101; what follows the
+        // answer belongs to the new protocol
+        session.switchFrame = ctx.frame;
+        session.switchOffset = switchOffset;
+        // the "http.upgrade" table, by the Upgrade value (case-insensitive), else without a "/version"
+        String proto = m.upgrade.strip();
+        int slash = proto.indexOf('/');
+        String bare = slash >= 0 ? proto.substring(0, slash) : proto;
+        if ((proto.equalsIgnoreCase("h2c") || bare.equalsIgnoreCase("h2c")) && http2 != null) {
+            session.upgraded = http2;
+            session.upgradedSession = http2.newSession();
+        } else if (webSocket != null && (proto.equalsIgnoreCase("websocket") || bare.equalsIgnoreCase("websocket"))) {
+            session.upgraded = webSocket;
+            session.upgradedSession = webSocket.newSession();
+            dev.tcpscope.proto.websocket.WebSocket.negotiated(session.upgradedSession, m.websocketExtensions, ctx.srcPort); // what the answer accepted
+        }
     }
 
     private static final String UNREASSEMBLED = "[BoundErrorUnreassembled Packet]";

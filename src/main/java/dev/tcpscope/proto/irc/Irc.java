@@ -178,6 +178,17 @@ public final class Irc implements PduDissector, LayerTree {
             trailer(item, kind, offset, end, command);
             return;
         }
+        parameters(item, kind, offset, end, command);
+    }
+
+    /*
+     * line is cut in two (parameters): each label's string concatenation is a call site that C1
+     * inlines whole, and the method in one piece took 12 MB to compile with C1, past the
+     * launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** The command's parameters from {@code offset}, a trailer and CTCP tags among them. */
+    private void parameters(Tree item, String kind, int offset, int end, String command) {
         Tree parameters = null;
         while (offset < end) {
             int eocp = find(' ', offset, end - offset);

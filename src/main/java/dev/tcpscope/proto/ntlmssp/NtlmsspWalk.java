@@ -353,36 +353,52 @@ final class NtlmsspWalk {
                         "invalid NTLMSSP Target Info AvPairs", off + item, len - item);
                 return off + len;
             }
-            String name = type < AV_NAMES.length ? AV_NAMES[type] : "Unknown (" + type + ")";
-            Tree a = b.at(parent.text("Attribute: " + name), off + item, ilen);
-            String typeName = type < AV_NAMES.length ? AV_NAMES[type] : "Unknown";
-            b.at(a.field(prefix + ".item.type", itemTitle + " Type: " + typeName + " (" + String.format("0x%04x", type) + ")",
-                    String.format("0x%04x", type)), off + item, 2);
-            b.at(a.field(prefix + ".item.length", itemTitle + " Length: " + clen, Integer.toString(clen)), off + item + 2, 2);
-            int c = off + item + 4;
-            if (clen > 0) {
-                switch (type) {
-                    case 1, 2, 3, 4, 5, 9 -> {
-                        String s = utf16(b.copy(c, clen));
-                        b.at(a.string(prefix + "." + AV_FIELDS[type], AV_TITLES[type], s), c, clen);
-                        a.relabel("Attribute: " + name + ": " + s);
-                    }
-                    case 6 -> {
-                        long v = le32(c);
-                        b.at(a.field(prefix + ".flags", "Flags: " + hex32(v), hex32(v)), c, clen);
-                    }
-                    case 7 -> time(a, prefix + ".timestamp", "Timestamp", c);
-                    case 8, 10 -> {
-                        b.need(c, clen);
-                        b.at(a.bytes(prefix + "." + AV_FIELDS[type], AV_TITLES[type], b.s, b.base + c, clen), c, clen);
-                    }
-                    default -> expertItem(a, "ntlmssp.target_info_attr.unknown", Tree.Severity.WARNING,
-                            Tree.Group.UNDECODED, "unknown NTLMSSP Target Info Attribute", c, clen);
-                }
-            }
+            avPair(parent, off + item, type, clen, prefix, itemTitle);
             item += ilen;
         }
         return off + item;
+    }
+
+    /*
+     * avPairs is cut in three (avPair, avValue): each label's string concatenation is a call site that C1
+     * inlines whole, and the method in one piece took 14 MB to compile with C1, past the
+     * launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** One AV pair at {@code at}: its type, length and value. */
+    private void avPair(Tree parent, int at, int type, int clen, String prefix, String itemTitle) {
+        int ilen = clen + 4;
+        String name = type < AV_NAMES.length ? AV_NAMES[type] : "Unknown (" + type + ")";
+        Tree a = b.at(parent.text("Attribute: " + name), at, ilen);
+        String typeName = type < AV_NAMES.length ? AV_NAMES[type] : "Unknown";
+        b.at(a.field(prefix + ".item.type", itemTitle + " Type: " + typeName + " (" + String.format("0x%04x", type) + ")",
+                String.format("0x%04x", type)), at, 2);
+        b.at(a.field(prefix + ".item.length", itemTitle + " Length: " + clen, Integer.toString(clen)), at + 2, 2);
+        if (clen > 0) {
+            avValue(a, at + 4, type, clen, prefix, name);
+        }
+    }
+
+    /** An AV pair's value, {@code clen} bytes at {@code c}, under its item {@code a}. */
+    private void avValue(Tree a, int c, int type, int clen, String prefix, String name) {
+        switch (type) {
+            case 1, 2, 3, 4, 5, 9 -> {
+                String s = utf16(b.copy(c, clen));
+                b.at(a.string(prefix + "." + AV_FIELDS[type], AV_TITLES[type], s), c, clen);
+                a.relabel("Attribute: " + name + ": " + s);
+            }
+            case 6 -> {
+                long v = le32(c);
+                b.at(a.field(prefix + ".flags", "Flags: " + hex32(v), hex32(v)), c, clen);
+            }
+            case 7 -> time(a, prefix + ".timestamp", "Timestamp", c);
+            case 8, 10 -> {
+                b.need(c, clen);
+                b.at(a.bytes(prefix + "." + AV_FIELDS[type], AV_TITLES[type], b.s, b.base + c, clen), c, clen);
+            }
+            default -> expertItem(a, "ntlmssp.target_info_attr.unknown", Tree.Severity.WARNING,
+                    Tree.Group.UNDECODED, "unknown NTLMSSP Target Info Attribute", c, clen);
+        }
     }
 
     private void negotiate(int off) {

@@ -71,70 +71,17 @@ final class RpcWalk {
         Tree r = root.protocol("rpc", "Remote Procedure Call, Type:" + type + " XID:" + Xdr.hex8(xid))
                 .at(b.s, b.base - (mark >= 0 ? 4 : 0), b.cap + (mark >= 0 ? 4 : 0));
         if (mark >= 0) {
-            long fraglen = mark & 0x7fffffffL;
-            boolean last = (mark & 0x80000000L) != 0;
-            Tree h = r.text("Fragment header: " + (last ? "Last fragment, " : "") + fraglen + (fraglen == 1 ? " byte" : " bytes"))
-                    .at(b.s, b.base - 4, 4);
-            h.field("rpc.lastfrag", Text.bits((int) mark, 0x80000000, 32) + " = Last Fragment: " + (last ? "Yes" : "No"), last ? "1" : "0")
-                    .bitmask(0x80000000L).at(b.s, b.base - 4, 4);
-            h.field("rpc.fraglen", Text.bits((int) mark, 0x7fffffff, 32) + " = Fragment Length: " + fraglen, Long.toString(fraglen))
-                    .bitmask(0x7fffffffL).at(b.s, b.base - 4, 4);
+            fragmentHeader(r);
         }
         b.at(r.field("rpc.xid", "XID: " + Xdr.hex8(xid) + " (" + xid + ")", Xdr.hex8(xid)), 0, 4);
         b.at(r.field("rpc.msgtyp", "Message Type: " + type + " (" + (isCall ? 0 : 1) + ")", isCall ? "0" : "1"), 4, 4);
         Xdr x = new Xdr(b, 8);
         boolean body;
         if (isCall) {
-            x.uint(r, "rpc.version", "RPC Version");
-            x.uint(r, "rpc.program", v -> "Program: " + prog.shortName + " (" + v + ")");
-            x.uint(r, "rpc.programversion", "Program Version");
-            x.uint(r, "rpc.procedure", v -> "Procedure: " + procName + " (" + v + ")");
-            if (duplicateOf != 0) {
-                long at = b.base - (mark >= 0 ? 4 : 0); // packet-rpc.c adds them at the message's start, no bytes
-                r.none("rpc.dup", "Duplicate Call/Reply").at(b.s, at, 0);
-                r.field("rpc.call.dup", "Duplicate to the call in: " + duplicateOf, Integer.toString(duplicateOf)).at(b.s, at, 0);
-            }
-            if (replyIn != 0) {
-                r.field("rpc.reqframe", "The reply to this request is in frame " + replyIn, Integer.toString(replyIn)).generated();
-            }
-            auth(x, r, "Credentials", true);
-            auth(x, r, "Verifier", false);
+            callFields(x, r, prog, procName);
             body = true;
         } else {
-            r.field("rpc.program", "Program: " + prog.shortName + " (" + call.prog + ")", Long.toString(call.prog)).generated();
-            r.field("rpc.programversion", "Program Version: " + call.vers, Long.toString(call.vers)).generated();
-            r.field("rpc.procedure", "Procedure: " + procName + " (" + call.proc + ")", Long.toString(call.proc)).generated();
-            long state = x.uint(r, "rpc.replystat", v -> "Reply State: " + (v == 0 ? "accepted" : v == 1 ? "denied" : "Unknown") + " (" + v + ")");
-            r.field("rpc.repframe", "This is a reply to a request in frame " + call.frame, Integer.toString(call.frame)).generated();
-            String delta = Text.seconds(time - call.time);
-            r.field("rpc.time", "Time from request: " + delta + " seconds", delta).generated().at(b.s, b.base + x.off, 0);
-            if (duplicateOf != 0) {
-                long at = b.base - (mark >= 0 ? 4 : 0);
-                r.none("rpc.dup", "Duplicate Call/Reply").generated().at(b.s, at, 0);
-                r.field("rpc.reply.dup", "Duplicate to the reply in: " + duplicateOf, Integer.toString(duplicateOf)).generated()
-                        .at(b.s, at, 0);
-            }
-            body = false;
-            if (state == 0) {
-                auth(x, r, "Verifier", false);
-                long accept = x.uint(r, "rpc.state_accept", v -> "Accept State: "
-                        + (v < ACCEPT.length ? ACCEPT[(int) v] : "Unknown") + " (" + v + ")");
-                if (accept == 0) {
-                    body = true;
-                } else if (accept == 2) {
-                    x.uint(r, "rpc.programversion.min", "Program Version (Minimum)");
-                    x.uint(r, "rpc.programversion.max", "Program Version (Maximum)");
-                }
-            } else if (state == 1) {
-                long reject = x.uint(r, "rpc.state_reject", v -> "Reject State: "
-                        + (v == 0 ? "RPC_MISMATCH" : v == 1 ? "AUTH_ERROR" : "Unknown") + " (" + v + ")");
-                if (reject == 0) {
-                    x.uint(r, "rpc.version.min", "RPC Version (Minimum)");
-                    x.uint(r, "rpc.version.max", "RPC Version (Maximum)");
-                } else if (reject == 1) {
-                    x.uint(r, "rpc.state_auth", v -> "Auth State: " + authState(v) + " (" + v + ")");
-                }
-            }
+            body = replyFields(x, r, prog, procName);
         }
         r.length(x.off + (mark >= 0 ? 4 : 0));
         if (!body) {
@@ -143,6 +90,86 @@ final class RpcWalk {
             }
             return;
         }
+        program(root, x, prog, procName, protocols);
+    }
+
+    /*
+     * walk is cut into pieces (fragmentHeader, callFields, replyFields, program): each label's
+     * string concatenation is a call site that C1 inlines whole, and the method in one piece took
+     * 16 MB to compile with C1, past the launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** The record mark over TCP: last fragment, length. */
+    private void fragmentHeader(Tree r) {
+        long fraglen = mark & 0x7fffffffL;
+        boolean last = (mark & 0x80000000L) != 0;
+        Tree h = r.text("Fragment header: " + (last ? "Last fragment, " : "") + fraglen + (fraglen == 1 ? " byte" : " bytes"))
+                .at(b.s, b.base - 4, 4);
+        h.field("rpc.lastfrag", Text.bits((int) mark, 0x80000000, 32) + " = Last Fragment: " + (last ? "Yes" : "No"), last ? "1" : "0")
+                .bitmask(0x80000000L).at(b.s, b.base - 4, 4);
+        h.field("rpc.fraglen", Text.bits((int) mark, 0x7fffffff, 32) + " = Fragment Length: " + fraglen, Long.toString(fraglen))
+                .bitmask(0x7fffffffL).at(b.s, b.base - 4, 4);
+    }
+
+    /** A call's header fields after the message type. */
+    private void callFields(Xdr x, Tree r, Program prog, String procName) {
+        x.uint(r, "rpc.version", "RPC Version");
+        x.uint(r, "rpc.program", v -> "Program: " + prog.shortName + " (" + v + ")");
+        x.uint(r, "rpc.programversion", "Program Version");
+        x.uint(r, "rpc.procedure", v -> "Procedure: " + procName + " (" + v + ")");
+        if (duplicateOf != 0) {
+            long at = b.base - (mark >= 0 ? 4 : 0); // packet-rpc.c adds them at the message's start, no bytes
+            r.none("rpc.dup", "Duplicate Call/Reply").at(b.s, at, 0);
+            r.field("rpc.call.dup", "Duplicate to the call in: " + duplicateOf, Integer.toString(duplicateOf)).at(b.s, at, 0);
+        }
+        if (replyIn != 0) {
+            r.field("rpc.reqframe", "The reply to this request is in frame " + replyIn, Integer.toString(replyIn)).generated();
+        }
+        auth(x, r, "Credentials", true);
+        auth(x, r, "Verifier", false);
+    }
+
+    /** A reply's header fields after the message type; whether the procedure's results follow. */
+    private boolean replyFields(Xdr x, Tree r, Program prog, String procName) {
+        r.field("rpc.program", "Program: " + prog.shortName + " (" + call.prog + ")", Long.toString(call.prog)).generated();
+        r.field("rpc.programversion", "Program Version: " + call.vers, Long.toString(call.vers)).generated();
+        r.field("rpc.procedure", "Procedure: " + procName + " (" + call.proc + ")", Long.toString(call.proc)).generated();
+        long state = x.uint(r, "rpc.replystat", v -> "Reply State: " + (v == 0 ? "accepted" : v == 1 ? "denied" : "Unknown") + " (" + v + ")");
+        r.field("rpc.repframe", "This is a reply to a request in frame " + call.frame, Integer.toString(call.frame)).generated();
+        String delta = Text.seconds(time - call.time);
+        r.field("rpc.time", "Time from request: " + delta + " seconds", delta).generated().at(b.s, b.base + x.off, 0);
+        if (duplicateOf != 0) {
+            long at = b.base - (mark >= 0 ? 4 : 0);
+            r.none("rpc.dup", "Duplicate Call/Reply").generated().at(b.s, at, 0);
+            r.field("rpc.reply.dup", "Duplicate to the reply in: " + duplicateOf, Integer.toString(duplicateOf)).generated()
+                    .at(b.s, at, 0);
+        }
+        boolean body = false;
+        if (state == 0) {
+            auth(x, r, "Verifier", false);
+            long accept = x.uint(r, "rpc.state_accept", v -> "Accept State: "
+                    + (v < ACCEPT.length ? ACCEPT[(int) v] : "Unknown") + " (" + v + ")");
+            if (accept == 0) {
+                body = true;
+            } else if (accept == 2) {
+                x.uint(r, "rpc.programversion.min", "Program Version (Minimum)");
+                x.uint(r, "rpc.programversion.max", "Program Version (Maximum)");
+            }
+        } else if (state == 1) {
+            long reject = x.uint(r, "rpc.state_reject", v -> "Reject State: "
+                    + (v == 0 ? "RPC_MISMATCH" : v == 1 ? "AUTH_ERROR" : "Unknown") + " (" + v + ")");
+            if (reject == 0) {
+                x.uint(r, "rpc.version.min", "RPC Version (Minimum)");
+                x.uint(r, "rpc.version.max", "RPC Version (Maximum)");
+            } else if (reject == 1) {
+                x.uint(r, "rpc.state_auth", v -> "Auth State: " + authState(v) + " (" + v + ")");
+            }
+        }
+        return body;
+    }
+
+    /** The program's item and the procedure's call or results. */
+    private void program(Tree root, Xdr x, Program prog, String procName, Consumer<String> protocols) {
         if (prog.layer(call.vers, call.proc, isCall)) {
             protocols.accept(prog.filter); // the procedure's own dissector was called
         }

@@ -83,55 +83,20 @@ final class V4Multipart {
         p.add(of, P + "multipart_reply.pad", off + 4, 4);
         off += 8;
         switch (type) {
-            case 0 -> {
-                String n = P + "switch_description.";
-                p.add(of, n + "mfr_desc", off, 256);
-                p.add(of, n + "hw_desc", off + 256, 256);
-                p.add(of, n + "sw_desc", off + 512, 256);
-                p.add(of, n + "serial_num", off + 768, 32);
-                p.add(of, n + "dp_desc", off + 800, 256);
-            }
+            case 0 -> switchDescription(of, off);
             case 1 -> {
                 while (off < length) {
                     off = V4Parts.progress(off, flowStats(of, off));
                 }
             }
-            case 2 -> {
-                p.add(of, P + "aggregate_stats.packet_count", off, 8);
-                p.add(of, P + "aggregate_stats.byte_count", off + 8, 8);
-                p.add(of, P + "aggregate_stats.flow_count", off + 16, 4);
-                p.add(of, P + "aggregate_stats.pad", off + 20, 4);
-            }
-            case 3 -> {
-                while (off < length) {
-                    Tree s = p.text(of, "Table stats", off, 24);
-                    p.table(s, P + "table_stats.table_id", off);
-                    p.add(s, P + "table_stats.pad", off + 1, 3);
-                    p.add(s, P + "table_stats.active_count", off + 4, 4);
-                    p.add(s, P + "table_stats.lookup_count", off + 8, 8);
-                    p.add(s, P + "table_stats.match_count", off + 16, 8);
-                    off += 24;
-                }
-            }
+            case 2 -> aggregateStats(of, off);
+            case 3 -> tableStats(of, off, length);
             case 4 -> {
                 while (off < length) {
                     off = portStats(of, off);
                 }
             }
-            case 5 -> {
-                while (off < length) {
-                    Tree s = p.text(of, "Queue stats", off, 40);
-                    p.port(s, P + "queue_stats.port_no", off);
-                    p.unless(s, P + "queue_stats.queue_id", off + 4, 0xffffffffL);
-                    p.add(s, P + "queue_stats.tx_bytes", off + 8, 8);
-                    p.add(s, P + "quee_stats.tx_packets", off + 16, 8);
-                    // hf_openflow_v4_queue_stats_tx_errors is registered as port_stats.tx_errors
-                    p.add(s, P + "port_stats.tx_errors", off + 24, 8);
-                    p.add(s, P + "queue_stats.duration_sec", off + 32, 4);
-                    p.add(s, P + "queue_stats.duration_nsec", off + 36, 4);
-                    off += 40;
-                }
-            }
+            case 5 -> queueStats(of, off, length);
             case 6 -> {
                 while (off < length) {
                     off = V4Parts.progress(off, groupStats(of, off));
@@ -153,17 +118,7 @@ final class V4Multipart {
                     off = V4Parts.progress(off, meterConfig(of, off));
                 }
             }
-            case 11 -> {
-                String n = P + "meter_features.";
-                p.add(of, n + "max_meter", off, 4);
-                Tree b = p.add(of, P + "features.band_types", off + 4, 4);
-                p.add(b, n + "band_types.drop", off + 4, 4);
-                p.add(b, n + "band_types.dscp_remark", off + 4, 4);
-                p.flags(of, n + "capabilities", off + 8, 4);
-                p.add(of, n + "max_bands", off + 12, 1);
-                p.add(of, n + "max_color", off + 13, 1);
-                p.add(of, n + "pad", off + 14, 2);
-            }
+            case 11 -> meterFeatures(of, off);
             case 12 -> {
                 while (off < length) {
                     off = V4Parts.progress(off, tableFeatures(of, off));
@@ -181,6 +136,72 @@ final class V4Multipart {
             }
             default -> p.expert(of, P + "multipart_reply.undecoded", "Unknown multipart reply body.", off, length - 8);
         }
+    }
+
+    /*
+     * reply hands the fixed bodies to their own methods: each field name's concatenation (P + ...)
+     * and each p.add is a call site that C1 inlines whole, and reply with them took 27 MB to
+     * compile with C1, past the launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** The switch description (type 0). */
+    private void switchDescription(Tree of, int off) {
+        String n = P + "switch_description.";
+        p.add(of, n + "mfr_desc", off, 256);
+        p.add(of, n + "hw_desc", off + 256, 256);
+        p.add(of, n + "sw_desc", off + 512, 256);
+        p.add(of, n + "serial_num", off + 768, 32);
+        p.add(of, n + "dp_desc", off + 800, 256);
+    }
+
+    /** The aggregate flow statistics (type 2). */
+    private void aggregateStats(Tree of, int off) {
+        p.add(of, P + "aggregate_stats.packet_count", off, 8);
+        p.add(of, P + "aggregate_stats.byte_count", off + 8, 8);
+        p.add(of, P + "aggregate_stats.flow_count", off + 16, 4);
+        p.add(of, P + "aggregate_stats.pad", off + 20, 4);
+    }
+
+    /** The table statistics (type 3). */
+    private void tableStats(Tree of, int off, int length) {
+        while (off < length) {
+            Tree s = p.text(of, "Table stats", off, 24);
+            p.table(s, P + "table_stats.table_id", off);
+            p.add(s, P + "table_stats.pad", off + 1, 3);
+            p.add(s, P + "table_stats.active_count", off + 4, 4);
+            p.add(s, P + "table_stats.lookup_count", off + 8, 8);
+            p.add(s, P + "table_stats.match_count", off + 16, 8);
+            off += 24;
+        }
+    }
+
+    /** The queue statistics (type 5). */
+    private void queueStats(Tree of, int off, int length) {
+        while (off < length) {
+            Tree s = p.text(of, "Queue stats", off, 40);
+            p.port(s, P + "queue_stats.port_no", off);
+            p.unless(s, P + "queue_stats.queue_id", off + 4, 0xffffffffL);
+            p.add(s, P + "queue_stats.tx_bytes", off + 8, 8);
+            p.add(s, P + "quee_stats.tx_packets", off + 16, 8);
+            // hf_openflow_v4_queue_stats_tx_errors is registered as port_stats.tx_errors
+            p.add(s, P + "port_stats.tx_errors", off + 24, 8);
+            p.add(s, P + "queue_stats.duration_sec", off + 32, 4);
+            p.add(s, P + "queue_stats.duration_nsec", off + 36, 4);
+            off += 40;
+        }
+    }
+
+    /** The meter features (type 11). */
+    private void meterFeatures(Tree of, int off) {
+        String n = P + "meter_features.";
+        p.add(of, n + "max_meter", off, 4);
+        Tree b = p.add(of, P + "features.band_types", off + 4, 4);
+        p.add(b, n + "band_types.drop", off + 4, 4);
+        p.add(b, n + "band_types.dscp_remark", off + 4, 4);
+        p.flags(of, n + "capabilities", off + 8, 4);
+        p.add(of, n + "max_bands", off + 12, 1);
+        p.add(of, n + "max_color", off + 13, 1);
+        p.add(of, n + "pad", off + 14, 2);
     }
 
     /** dissect_openflow_table_features_v4. */

@@ -198,6 +198,17 @@ final class V4Parts {
             expert(o, P + "oxm.undecoded", "Unknown OXM body.", off, oxmLength);
             return off + oxmLength;
         }
+        return oxmValue(o, field, hm, fieldLength, off);
+    }
+
+    /*
+     * oxm is cut in two (oxmValue): each field name's concatenation is a call site that C1
+     * inlines whole, and the method in one piece took 10.3 MB to compile with C1, past the
+     * launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** An OpenFlow basic OXM field's value (and mask) at {@code off}; returns the offset after it. */
+    private int oxmValue(Tree o, int field, boolean hm, int fieldLength, int off) {
         String v = P + "oxm.";
         switch (field) {
             case 0, 1 -> off = value(o, v + "value_uint32", off, 4);
@@ -305,18 +316,36 @@ final class V4Parts {
         off = actionHeader(a, off);
         String p = P + "action.";
         switch (type) {
-            case 0 -> {
-                port(a, p + "output.port", off);
-                if (t.u16(off + 4) <= OFPCML_MAX) {
-                    plain(a, p + "output.max_len", off + 4, 2);
-                } else {
-                    reserved(a, p + "output.max_len", off + 4, 2);
-                }
-                add(a, p + "output.pad", off + 6, 6);
-                off += 12;
-            }
+            case 0 -> off = output(a, p, off);
             case 11 -> off = pad(a, p + "copy_ttl_out.pad", off, 4);
             case 12 -> off = pad(a, p + "copy_ttl_in.pad", off, 4);
+            default -> off = laterAction(a, type, off, end, length, p);
+        }
+        return off;
+    }
+
+    /*
+     * action is cut into output, laterAction (types 15 to 20) and lastAction (21 on): each field
+     * name's concatenation is a call site that C1 inlines whole, and action in one piece took
+     * 20 MB to compile with C1, past the launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** An output action's body at {@code off}; returns the offset after it. */
+    private int output(Tree a, String p, int off) {
+        port(a, p + "output.port", off);
+        if (t.u16(off + 4) <= OFPCML_MAX) {
+            plain(a, p + "output.max_len", off + 4, 2);
+        } else {
+            reserved(a, p + "output.max_len", off + 4, 2);
+        }
+        add(a, p + "output.pad", off + 6, 6);
+        off += 12;
+        return off;
+    }
+
+    /** An action's body from type 15 to 20, at {@code off}; returns the offset after it. */
+    private int laterAction(Tree a, int type, int off, int end, int length, String p) {
+        switch (type) {
             case 15 -> {
                 add(a, p + "set_mpls_ttl.ttl", off, 1);
                 off = pad(a, p + "set_mpls_ttl.pad", off + 1, 3);
@@ -326,6 +355,15 @@ final class V4Parts {
             case 18 -> off = pad(a, p + "pop_vlan.pad", off, 4);
             case 19 -> off = ethertype(a, p + "push_mpls", off);
             case 20 -> off = ethertype(a, p + "pop_mpls", off);
+            default -> off = lastAction(a, type, off, end, length);
+        }
+        return off;
+    }
+
+    /** An action's body from type 21 (set queue) on, at {@code off}; returns the offset after it. */
+    private int lastAction(Tree a, int type, int off, int end, int length) {
+        String p = P + "action.";
+        switch (type) {
             case 21 -> {
                 add(a, p + "set_queue.queue_id", off, 4);
                 off += 4;

@@ -117,6 +117,24 @@ final class Addr {
         }
         Tree s = t.at(parent.field(af == Pim.AFNUM_INET ? key4 : key6, label.toString(), a), off, 4 + len);
         familyItems(s, off);
+        sourceFlags(s, off, flags);
+        t.at(s.field("pim.mask_len", "Masklen: " + mask, Integer.toString(mask)), off + 3, 1);
+        t.at(s.field(af == Pim.AFNUM_INET ? "pim.source" : "pim.source_ip6", "Source: " + a, a), off + 4, len);
+        int sum = 0;
+        if (et == 1) {
+            sum = joinAttributes(s, off + 4 + len);
+        }
+        return 4 + len + sum;
+    }
+
+    /*
+     * source is cut in three (sourceFlags, joinAttributes): each label's string concatenation is
+     * a call site that C1 inlines whole, and the method in one piece took 11 MB to compile with
+     * C1, past the launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** The source's flags byte at {@code off + 2}. */
+    private void sourceFlags(Tree s, int off, int flags) {
         StringBuilder head = new StringBuilder("Flags: ").append(String.format("0x%02x", flags));
         if ((flags & 0x04) != 0) {
             head.append(", Sparse");
@@ -136,47 +154,46 @@ final class Addr {
                 bit(flags, 0x02)).bitmask(0x02), off + 2, 1);
         t.at(f.field("pim.source_addr.flags.r", Text.bits(flags, 0x01, 8) + " = Rendezvous Point Tree: " + set(flags, 0x01),
                 bit(flags, 0x01)).bitmask(0x01), off + 2, 1);
-        t.at(s.field("pim.mask_len", "Masklen: " + mask, Integer.toString(mask)), off + 3, 1);
-        t.at(s.field(af == Pim.AFNUM_INET ? "pim.source" : "pim.source_ip6", "Source: " + a, a), off + 4, len);
+    }
+
+    /** The join attributes from {@code ja}; returns the bytes they take. */
+    private int joinAttributes(Tree s, int ja) {
         int sum = 0;
-        if (et == 1) {
-            int ja = off + 4 + len;
-            int eos = 0;
-            // each attribute advances at least 2 bytes: the loop ends with the message
-            while ((eos & 0x40) == 0 && t.rep - ja >= 2) {
-                int alen = t.u8(ja + 1);
-                Tree at = t.at(s.none("pim.source_ja", "Join Attribute"), ja, alen + 2);
-                eos = t.u8(ja);
-                int type = eos & 0x3f;
-                StringBuilder jh = new StringBuilder("Flags: ").append(String.format("0x%02x", eos));
-                if ((eos & 0x80) != 0) {
-                    jh.append(", Forward");
-                }
-                if ((eos & 0x40) != 0) {
-                    jh.append(", End of Attributes");
-                }
-                jh.append(", Attribute Type: ").append(PimNames.joinAttribute(type));
-                Tree jf = t.at(at.field("pim.source_ja.flags", jh.toString(), String.format("0x%02x", eos)), ja, 1);
-                t.at(jf.field("pim.source_ja.flags.f", Text.bits(eos, 0x80, 8) + " = Forward: " + set(eos, 0x80),
-                        bit(eos, 0x80)).bitmask(0x80), ja, 1);
-                t.at(jf.field("pim.source_ja.flags.e", Text.bits(eos, 0x40, 8) + " = End of Attributes: " + set(eos, 0x40),
-                        bit(eos, 0x40)).bitmask(0x40), ja, 1);
-                t.at(jf.field("pim.source_ja.flags.attr_type", Text.bits(eos, 0x3f, 8) + " = Attribute Type: "
-                        + PimNames.joinAttribute(type) + " (" + type + ")", Integer.toString(type)).bitmask(0x3f), ja, 1);
-                at.relabel("Join Attribute: " + PimNames.joinAttributeOr(type, "Unknown"));
-                t.at(at.field("pim.source_ja.length", "Length: " + alen, Integer.toString(alen)), ja + 1, 1);
-                int v = ja + 2;
-                if (type == 0 && (alen == 6 || alen == 18)) {
-                    unicast(at, v, null, "Unicast", "pim.unicast", "pim.unicast_ipv6");
-                } else {
-                    t.need(v, alen);
-                    t.at(at.bytes("pim.source_ja.value", "Value", t.s, t.base + v, alen), v, alen);
-                }
-                ja = v + alen;
-                sum += 2 + alen;
+        int eos = 0;
+        // each attribute advances at least 2 bytes: the loop ends with the message
+        while ((eos & 0x40) == 0 && t.rep - ja >= 2) {
+            int alen = t.u8(ja + 1);
+            Tree at = t.at(s.none("pim.source_ja", "Join Attribute"), ja, alen + 2);
+            eos = t.u8(ja);
+            int type = eos & 0x3f;
+            StringBuilder jh = new StringBuilder("Flags: ").append(String.format("0x%02x", eos));
+            if ((eos & 0x80) != 0) {
+                jh.append(", Forward");
             }
+            if ((eos & 0x40) != 0) {
+                jh.append(", End of Attributes");
+            }
+            jh.append(", Attribute Type: ").append(PimNames.joinAttribute(type));
+            Tree jf = t.at(at.field("pim.source_ja.flags", jh.toString(), String.format("0x%02x", eos)), ja, 1);
+            t.at(jf.field("pim.source_ja.flags.f", Text.bits(eos, 0x80, 8) + " = Forward: " + set(eos, 0x80),
+                    bit(eos, 0x80)).bitmask(0x80), ja, 1);
+            t.at(jf.field("pim.source_ja.flags.e", Text.bits(eos, 0x40, 8) + " = End of Attributes: " + set(eos, 0x40),
+                    bit(eos, 0x40)).bitmask(0x40), ja, 1);
+            t.at(jf.field("pim.source_ja.flags.attr_type", Text.bits(eos, 0x3f, 8) + " = Attribute Type: "
+                    + PimNames.joinAttribute(type) + " (" + type + ")", Integer.toString(type)).bitmask(0x3f), ja, 1);
+            at.relabel("Join Attribute: " + PimNames.joinAttributeOr(type, "Unknown"));
+            t.at(at.field("pim.source_ja.length", "Length: " + alen, Integer.toString(alen)), ja + 1, 1);
+            int v = ja + 2;
+            if (type == 0 && (alen == 6 || alen == 18)) {
+                unicast(at, v, null, "Unicast", "pim.unicast", "pim.unicast_ipv6");
+            } else {
+                t.need(v, alen);
+                t.at(at.bytes("pim.source_ja.value", "Value", t.s, t.base + v, alen), v, alen);
+            }
+            ja = v + alen;
+            sum += 2 + alen;
         }
-        return 4 + len + sum;
+        return sum;
     }
 
     private static String set(int b, int mask) {

@@ -200,63 +200,81 @@ public final class Pim {
                 t.at(o.field("pim.optiontype", "Type: " + opt, Integer.toString(opt)), off, 2);
                 t.at(o.field("pim.optionlength", "Length: " + len, Integer.toString(len)), off + 2, 2);
                 int v = off + 4;
-                switch (opt) {
-                    case 1 -> {
-                        int hold = t.u16(v);
-                        String special = hold == 0 ? "goodbye" : hold == 0xffff ? "Infinity" : null;
-                        t.at(o.field("pim.holdtime", "Holdtime: " + (special == null ? Integer.toString(hold)
-                                : special + " (" + hold + ")"), Integer.toString(hold)), v, 2);
-                        o.relabel(title + ": " + hold + (special == null ? "" : " (" + special + ")"));
-                    }
-                    case 2 -> {
-                        int b = t.u8(v);
-                        t.at(o.field("pim.t", Text.bits(b, 0x80, 8) + " = T: " + ((b & 0x80) != 0 ? "True" : "False"),
-                                (b & 0x80) != 0 ? "1" : "0").bitmask(0x80), v, 1);
-                        int w = t.u16(v);
-                        t.at(o.field("pim.propagation_delay", Text.bits(w, 0x7fff, 16) + " = Propagation Delay: " + (w & 0x7fff),
-                                Integer.toString(w & 0x7fff)).bitmask(0x7fff), v, 2);
-                        int oi = t.u16(v + 2);
-                        t.at(o.field("pim.override_interval", "Override Interval: " + oi, Integer.toString(oi)), v + 2, 2);
-                        o.relabel(title + ": T = " + ((t.u8(v) & 0x80) != 0 ? 1 : 0) + ", Propagation Delay = "
-                                + (t.u16(v) & 0x7fff) + "ms, Override Interval = " + t.u16(v + 2) + "ms");
-                    }
-                    case 19, 20 -> {
-                        long n = t.u32(v);
-                        String key = opt == 19 ? "pim.dr_priority" : "pim.generation_id";
-                        String name = opt == 19 ? "DR Priority" : "Generation ID";
-                        t.at(o.field(key, name + ": " + n, Long.toString(n)), v, 4);
-                        o.relabel(title + ": " + t.u32(v));
-                    }
-                    case 21 -> {
-                        int ver = t.u8(v);
-                        t.at(o.field("pim.state_refresh_version", "Version: " + ver, Integer.toString(ver)), v, 1);
-                        int iv = t.u8(v + 1);
-                        t.at(o.field("pim.state_refresh_interval", "Interval: " + iv, Integer.toString(iv)), v + 1, 1);
-                        int r = t.u16(v + 2);
-                        t.at(o.field("pim.state_refresh_reserved", "Reserved: " + r, Integer.toString(r)), v + 2, 2);
-                        o.relabel(title + ": Version = " + t.u8(v) + ", Interval = " + t.u8(v + 1) + "s");
-                    }
-                    case 24, 65001 -> {
-                        Tree list = t.at(o.text((opt == 65001 ? "old " : "") + "Address List (" + opt + ")"), off, 4 + len);
-                        // bounded by the option's length: each address advances at least 6 bytes
-                        for (int i = v; i < v + len; ) {
-                            int a = addr.unicast(list, i, null, "Address", "pim.address_list", "pim.address_list_ip6");
-                            if (a <= 0) {
-                                break;
-                            }
-                            i += a;
-                        }
-                    }
-                    default -> {
-                        if (len > 0) {
-                            t.need(v, len);
-                            t.at(o.bytes("pim.optionvalue", "Unknown", t.s, t.base + v, len), v, len);
-                        }
-                    }
-                }
+                helloValue(o, title, opt, off, v, len);
                 off += 4 + len;
             }
             opts.relabel("PIM Options: " + count);
+        }
+
+        /*
+         * hello is cut into pieces (helloValue, lanPruneDelay, stateRefresh): each label's string
+         * concatenation is a call site that C1 inlines whole, and the method in one piece took
+         * 12.5 MB to compile with C1, past the launcher's 10 MB cap (MemLimit), so it ran
+         * interpreted.
+         */
+
+        /** A Hello option's value, {@code len} bytes at {@code v}, under its item {@code o}. */
+        private void helloValue(Tree o, String title, int opt, int off, int v, int len) {
+            switch (opt) {
+                case 1 -> {
+                    int hold = t.u16(v);
+                    String special = hold == 0 ? "goodbye" : hold == 0xffff ? "Infinity" : null;
+                    t.at(o.field("pim.holdtime", "Holdtime: " + (special == null ? Integer.toString(hold)
+                            : special + " (" + hold + ")"), Integer.toString(hold)), v, 2);
+                    o.relabel(title + ": " + hold + (special == null ? "" : " (" + special + ")"));
+                }
+                case 2 -> lanPruneDelay(o, title, v);
+                case 19, 20 -> {
+                    long n = t.u32(v);
+                    String key = opt == 19 ? "pim.dr_priority" : "pim.generation_id";
+                    String name = opt == 19 ? "DR Priority" : "Generation ID";
+                    t.at(o.field(key, name + ": " + n, Long.toString(n)), v, 4);
+                    o.relabel(title + ": " + t.u32(v));
+                }
+                case 21 -> stateRefresh(o, title, v);
+                case 24, 65001 -> {
+                    Tree list = t.at(o.text((opt == 65001 ? "old " : "") + "Address List (" + opt + ")"), off, 4 + len);
+                    // bounded by the option's length: each address advances at least 6 bytes
+                    for (int i = v; i < v + len; ) {
+                        int a = addr.unicast(list, i, null, "Address", "pim.address_list", "pim.address_list_ip6");
+                        if (a <= 0) {
+                            break;
+                        }
+                        i += a;
+                    }
+                }
+                default -> {
+                    if (len > 0) {
+                        t.need(v, len);
+                        t.at(o.bytes("pim.optionvalue", "Unknown", t.s, t.base + v, len), v, len);
+                    }
+                }
+            }
+        }
+
+        /** Option 2, LAN Prune Delay. */
+        private void lanPruneDelay(Tree o, String title, int v) {
+            int b = t.u8(v);
+            t.at(o.field("pim.t", Text.bits(b, 0x80, 8) + " = T: " + ((b & 0x80) != 0 ? "True" : "False"),
+                    (b & 0x80) != 0 ? "1" : "0").bitmask(0x80), v, 1);
+            int w = t.u16(v);
+            t.at(o.field("pim.propagation_delay", Text.bits(w, 0x7fff, 16) + " = Propagation Delay: " + (w & 0x7fff),
+                    Integer.toString(w & 0x7fff)).bitmask(0x7fff), v, 2);
+            int oi = t.u16(v + 2);
+            t.at(o.field("pim.override_interval", "Override Interval: " + oi, Integer.toString(oi)), v + 2, 2);
+            o.relabel(title + ": T = " + ((t.u8(v) & 0x80) != 0 ? 1 : 0) + ", Propagation Delay = "
+                    + (t.u16(v) & 0x7fff) + "ms, Override Interval = " + t.u16(v + 2) + "ms");
+        }
+
+        /** Option 21, State Refresh Capable. */
+        private void stateRefresh(Tree o, String title, int v) {
+            int ver = t.u8(v);
+            t.at(o.field("pim.state_refresh_version", "Version: " + ver, Integer.toString(ver)), v, 1);
+            int iv = t.u8(v + 1);
+            t.at(o.field("pim.state_refresh_interval", "Interval: " + iv, Integer.toString(iv)), v + 1, 1);
+            int r = t.u16(v + 2);
+            t.at(o.field("pim.state_refresh_reserved", "Reserved: " + r, Integer.toString(r)), v + 2, 2);
+            o.relabel(title + ": Version = " + t.u8(v) + ", Interval = " + t.u8(v + 1) + "s");
         }
 
         void register(int off) {

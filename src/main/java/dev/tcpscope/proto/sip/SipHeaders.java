@@ -148,107 +148,142 @@ final class SipHeaders {
     static void via(SipWalk w, Tree tree, int start, int end) {
         int p = start;
         while (p < end) {
-            while (p < end && (w.u8(p) == ' ' || w.u8(p) == '\t')) {
-                p++;
-            }
-            // protocol-name / version / transport
-            int slashes = 0;
-            int tStart = -1;
-            while (p < end && slashes < 2) {
-                if (w.u8(p) == '/') {
-                    slashes++;
-                }
-                p++;
-            }
-            if (slashes < 2) {
+            p = viaTransport(w, tree, p, end);
+            if (p < 0) {
                 return;
             }
-            while (p < end && (w.u8(p) == ' ' || w.u8(p) == '\t')) {
-                p++;
+            p = viaSentBy(w, tree, p, end);
+            if (p < 0) {
+                return;
             }
-            tStart = p;
-            while (p < end && w.u8(p) != ' ' && w.u8(p) != '\t') {
-                p++;
-            }
-            add(w, tree, "sip.Via.transport", tStart, p);
-            while (p < end && (w.u8(p) == ' ' || w.u8(p) == '\t')) {
-                p++;
-            }
-            int hStart = p;
-            if (p < end && w.u8(p) == '[') {
-                // an IPv6 reference: the address without its brackets
-                hStart = ++p;
-                while (p < end && w.u8(p) != ']') {
-                    p++;
-                }
-                add(w, tree, "sip.Via.sent-by.address", hStart, p);
-                if (p < end) {
-                    p++;
-                }
-                hStart = -1;
-            } else {
-                while (p < end && w.u8(p) != ':' && w.u8(p) != ';' && w.u8(p) != ',' && w.u8(p) != ' ') {
-                    p++;
-                }
-            }
-            if (hStart >= 0) {
-                add(w, tree, "sip.Via.sent-by.address", hStart, p);
-            }
-            if (p < end && w.u8(p) == ':') {
-                int q = ++p;
-                while (p < end && Character.isDigit(w.u8(p))) {
-                    p++;
-                }
-                long port = SipWalk.strtoul(w.str(q, p - q));
-                if (p >= end) {
-                    return; // 4.0 adds a port only where a parameter or another via-parm follows it
-                }
-                Tree t = tree.field("sip.Via.sent-by.port", "Sent-by port: " + (port & 0xffff), Long.toString(port & 0xffff))
-                        .at(w.s, w.base + q, p - q);
-                if (p == q || port > 65535) {
-                    t.expert("sip.Via.sent-by.port.invalid", Tree.Severity.WARNING, Tree.Group.MALFORMED,
-                            "Invalid SIP Via sent-by-port");
-                }
-            }
-            while (p < end && w.u8(p) != ',') {
-                if (w.u8(p) != ';') {
-                    p++;
-                    continue;
-                }
-                int from = ++p;
-                while (p < end && w.u8(p) != ';' && w.u8(p) != ',') {
-                    p++;
-                }
-                int eq = w.find(from, p, '=');
-                String name = w.str(from, (eq < 0 ? p : eq) - from).strip().toLowerCase(Locale.ROOT);
-                String field = switch (name) {
-                    case "branch" -> "sip.Via.branch";
-                    case "maddr" -> "sip.Via.maddr";
-                    case "rport" -> "sip.Via.rport";
-                    case "received" -> "sip.Via.received";
-                    case "ttl" -> "sip.Via.ttl";
-                    case "comp" -> "sip.Via.comp";
-                    case "sigcomp-id" -> "sip.Via.sigcomp-id";
-                    case "oc" -> "sip.Via.oc";
-                    case "oc-validity" -> "sip.Via.oc_validity";
-                    case "oc-seq" -> "sip.Via.oc_seq";
-                    case "oc-algo" -> "sip.Via.oc_algo";
-                    default -> null;
-                };
-                if (field == null) {
-                    tree.text(w.str(from, p - from)).at(w.s, w.base + from, p - from);
-                } else if (eq < 0) {
-                    add(w, tree, field, from, p);
-                } else {
-                    add(w, tree, field, eq + 1, p);
-                }
-            }
+            p = viaParams(w, tree, p, end);
             if (p < end && w.u8(p) == ',') {
                 p++;
             } else {
                 return;
             }
         }
+    }
+
+    /*
+     * via is cut in four (viaTransport, viaSentBy, viaParams): the method in one piece, with what C1 inlines
+     * into it, took 18 MB to compile with C1, past the launcher's 10 MB cap (MemLimit), so it ran
+     * interpreted.
+     */
+
+    /** A via-parm's sent-protocol from {@code p}; returns the offset after it, -1 where via stops. */
+    private static int viaTransport(SipWalk w, Tree tree, int p, int end) {
+        while (p < end && (w.u8(p) == ' ' || w.u8(p) == '\t')) {
+            p++;
+        }
+        // protocol-name / version / transport
+        int slashes = 0;
+        int tStart = -1;
+        while (p < end && slashes < 2) {
+            if (w.u8(p) == '/') {
+                slashes++;
+            }
+            p++;
+        }
+        if (slashes < 2) {
+            return -1;
+        }
+        while (p < end && (w.u8(p) == ' ' || w.u8(p) == '\t')) {
+            p++;
+        }
+        tStart = p;
+        while (p < end && w.u8(p) != ' ' && w.u8(p) != '\t') {
+            p++;
+        }
+        add(w, tree, "sip.Via.transport", tStart, p);
+        return p;
+    }
+
+    /** A via-parm's sent-by from {@code p}; returns the offset after it, -1 where via stops. */
+    private static int viaSentBy(SipWalk w, Tree tree, int p, int end) {
+        while (p < end && (w.u8(p) == ' ' || w.u8(p) == '\t')) {
+            p++;
+        }
+        int hStart = p;
+        if (p < end && w.u8(p) == '[') {
+            // an IPv6 reference: the address without its brackets
+            hStart = ++p;
+            while (p < end && w.u8(p) != ']') {
+                p++;
+            }
+            add(w, tree, "sip.Via.sent-by.address", hStart, p);
+            if (p < end) {
+                p++;
+            }
+            hStart = -1;
+        } else {
+            while (p < end && w.u8(p) != ':' && w.u8(p) != ';' && w.u8(p) != ',' && w.u8(p) != ' ') {
+                p++;
+            }
+        }
+        if (hStart >= 0) {
+            add(w, tree, "sip.Via.sent-by.address", hStart, p);
+        }
+        if (p < end && w.u8(p) == ':') {
+            int q = ++p;
+            while (p < end && Character.isDigit(w.u8(p))) {
+                p++;
+            }
+            long port = SipWalk.strtoul(w.str(q, p - q));
+            if (p >= end) {
+                return -1; // 4.0 adds a port only where a parameter or another via-parm follows it
+            }
+            Tree t = tree.field("sip.Via.sent-by.port", "Sent-by port: " + (port & 0xffff), Long.toString(port & 0xffff))
+                    .at(w.s, w.base + q, p - q);
+            if (p == q || port > 65535) {
+                t.expert("sip.Via.sent-by.port.invalid", Tree.Severity.WARNING, Tree.Group.MALFORMED,
+                        "Invalid SIP Via sent-by-port");
+            }
+        }
+        return p;
+    }
+
+    /** A via-parm's parameters from {@code p} to the next comma; returns the offset of that comma (or end). */
+    private static int viaParams(SipWalk w, Tree tree, int p, int end) {
+        while (p < end && w.u8(p) != ',') {
+            if (w.u8(p) != ';') {
+                p++;
+                continue;
+            }
+            int from = ++p;
+            while (p < end && w.u8(p) != ';' && w.u8(p) != ',') {
+                p++;
+            }
+            int eq = w.find(from, p, '=');
+            String name = w.str(from, (eq < 0 ? p : eq) - from).strip().toLowerCase(Locale.ROOT);
+            String field = viaParamField(name);
+            if (field == null) {
+                tree.text(w.str(from, p - from)).at(w.s, w.base + from, p - from);
+            } else if (eq < 0) {
+                add(w, tree, field, from, p);
+            } else {
+                add(w, tree, field, eq + 1, p);
+            }
+        }
+        return p;
+    }
+
+    /** The field a via parameter's name stands for, null for one 4.0 shows as text. */
+    private static String viaParamField(String name) {
+        return switch (name) {
+            case "branch" -> "sip.Via.branch";
+            case "maddr" -> "sip.Via.maddr";
+            case "rport" -> "sip.Via.rport";
+            case "received" -> "sip.Via.received";
+            case "ttl" -> "sip.Via.ttl";
+            case "comp" -> "sip.Via.comp";
+            case "sigcomp-id" -> "sip.Via.sigcomp-id";
+            case "oc" -> "sip.Via.oc";
+            case "oc-validity" -> "sip.Via.oc_validity";
+            case "oc-seq" -> "sip.Via.oc_seq";
+            case "oc-algo" -> "sip.Via.oc_algo";
+            default -> null;
+        };
     }
 
     /** The authentication headers: the scheme (not in Authentication-Info), then each parameter. */
@@ -283,43 +318,59 @@ final class SipHeaders {
             if (eq < 0) {
                 return;
             }
-            String name = w.str(from, eq - from).strip().toLowerCase(Locale.ROOT);
-            String field = switch (name) {
-                case "response" -> "sip.auth.digest.response";
-                case "nc" -> "sip.auth.nc";
-                case "username" -> "sip.auth.username";
-                case "realm" -> "sip.auth.realm";
-                case "nonce" -> "sip.auth.nonce";
-                case "algorithm" -> "sip.auth.algorithm";
-                case "opaque" -> "sip.auth.opaque";
-                case "qop" -> "sip.auth.qop";
-                case "cnonce" -> "sip.auth.cnonce";
-                case "uri" -> "sip.auth.uri";
-                case "domain" -> "sip.auth.domain";
-                case "stale" -> "sip.auth.stale";
-                case "auts" -> "sip.auth.auts";
-                case "rspauth" -> "sip.auth.rspauth";
-                case "nextnonce" -> "sip.auth.nextnonce";
-                case "ik" -> "sip.auth.ik";
-                case "ck" -> "sip.auth.ck";
-                default -> null;
-            };
-            int v = eq + 1;
-            int ve = p;
-            while (ve > v && (w.u8(ve - 1) == ' ' || w.u8(ve - 1) == '\t')) {
-                ve--;
-            }
-            if (field == null) {
-                tree.text(Text.format(w.s, w.base + from, p - from)).at(w.s, w.base + from, p - from);
-            } else {
-                add(w, tree, field, v, ve);
-            }
+            authParam(w, tree, from, eq, p);
             if (p < end && w.u8(p) == ',') {
                 p++;
             } else {
                 return;
             }
         }
+    }
+
+    /*
+     * auth is cut in two (authParam): the method in one piece, with what C1 inlines into it,
+     * took 11 MB to compile with C1, past the launcher's 10 MB cap (MemLimit), so it ran
+     * interpreted.
+     */
+
+    /** One auth-param, {@code from} to {@code p}, whose '=' is at {@code eq}. */
+    private static void authParam(SipWalk w, Tree tree, int from, int eq, int p) {
+        String name = w.str(from, eq - from).strip().toLowerCase(Locale.ROOT);
+        String field = authParamField(name);
+        int v = eq + 1;
+        int ve = p;
+        while (ve > v && (w.u8(ve - 1) == ' ' || w.u8(ve - 1) == '\t')) {
+            ve--;
+        }
+        if (field == null) {
+            tree.text(Text.format(w.s, w.base + from, p - from)).at(w.s, w.base + from, p - from);
+        } else {
+            add(w, tree, field, v, ve);
+        }
+    }
+
+    /** The field an auth-param's name stands for, null for one 4.0 shows as text. */
+    private static String authParamField(String name) {
+        return switch (name) {
+            case "response" -> "sip.auth.digest.response";
+            case "nc" -> "sip.auth.nc";
+            case "username" -> "sip.auth.username";
+            case "realm" -> "sip.auth.realm";
+            case "nonce" -> "sip.auth.nonce";
+            case "algorithm" -> "sip.auth.algorithm";
+            case "opaque" -> "sip.auth.opaque";
+            case "qop" -> "sip.auth.qop";
+            case "cnonce" -> "sip.auth.cnonce";
+            case "uri" -> "sip.auth.uri";
+            case "domain" -> "sip.auth.domain";
+            case "stale" -> "sip.auth.stale";
+            case "auts" -> "sip.auth.auts";
+            case "rspauth" -> "sip.auth.rspauth";
+            case "nextnonce" -> "sip.auth.nextnonce";
+            case "ik" -> "sip.auth.ik";
+            case "ck" -> "sip.auth.ck";
+            default -> null;
+        };
     }
 
     /** dissect_sip_reason_header: the protocol, its cause (Q.850's named) and the text. */

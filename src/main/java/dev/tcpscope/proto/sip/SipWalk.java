@@ -207,27 +207,8 @@ final class SipWalk {
         Tree sip = root.protocol("sip", "Session Initiation Protocol").at(s, base + offset, tvbLen - offset);
         Tree reqresp;
         switch (type) {
-            case REQUEST -> {
-                method = str(offset, tokenLen);
-                info = (METHODS.contains(method) ? "Request" : "Unknown request") + ": "
-                        + Text.format(s, base + offset, linelen - SIP2_LEN - 1);
-                reqresp = sip.string("sip.Request-Line", "Request-Line", str(offset, linelen)).at(s, base + offset, linelen);
-                reqresp.string("sip.Method", "Method", Text.ascii(s, base + offset, tokenLen)).at(s, base + offset, tokenLen);
-                int u = offset + tokenLen + 1;
-                int sp = find(u, offset + linelen, ' ');
-                SipUri uri = new SipUri(s, base);
-                if (sp > u && uri.uri(u, sp)) {
-                    uri.paramStart = -1; // the Request-URI's parameters get no items
-                    uri.display(reqresp, SipUri.REQUEST);
-                }
-            }
-            case STATUS -> {
-                info = "Status: " + Text.format(s, base + offset + SIP2_LEN + 1, linelen - SIP2_LEN - 1);
-                reqresp = sip.string("sip.Status-Line", "Status-Line", str(offset, linelen)).at(s, base + offset, linelen);
-                statusCode = Integer.parseInt(str(offset + SIP2_LEN + 1, 3));
-                reqresp.field("sip.Status-Code", "Status-Code: " + statusCode, Integer.toString(statusCode))
-                        .at(s, base + offset + SIP2_LEN + 1, 3);
-            }
+            case REQUEST -> reqresp = requestLine(sip, offset, linelen, tokenLen);
+            case STATUS -> reqresp = statusLine(sip, offset, linelen);
             default -> {
                 info = "Continuation";
                 Tree t = sip.text("Continuation line: " + Text.format(s, base + offset, linelen)).at(s, base + offset, next[0]);
@@ -303,6 +284,59 @@ final class SipWalk {
         if (callId == null) {
             callId = ""; // 4.0 adds no expert item for a missing Call-ID
         }
+        bindingsToInfo();
+
+        if (datalen > 0) {
+            hdr.length(offset - hdrStart);
+            bodyOff = offset;
+            bodyLen = datalen;
+            Tree body = sip.none("sip.msg_body", "Message Body").at(s, base + offset, datalen);
+            body(body, results, protocols);
+            offset += datalen;
+        }
+        if (results != null && reqresp != null) {
+            resend(reqresp, results);
+        }
+        sip.length(offset - orig);
+        sip.relabel("Session Initiation Protocol (" + (method != null ? method : Integer.toString(statusCode)) + ")");
+        return offset - orig;
+    }
+
+    /*
+     * walk is cut into pieces (requestLine, statusLine, bindingsToInfo, resend): each label's
+     * string concatenation is a call site that C1 inlines whole, and the method in one piece took
+     * 13 MB to compile with C1, past the launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** The Request-Line at {@code offset}: the method, the Request-URI, Info. */
+    private Tree requestLine(Tree sip, int offset, int linelen, int tokenLen) {
+        method = str(offset, tokenLen);
+        info = (METHODS.contains(method) ? "Request" : "Unknown request") + ": "
+                + Text.format(s, base + offset, linelen - SIP2_LEN - 1);
+        Tree reqresp = sip.string("sip.Request-Line", "Request-Line", str(offset, linelen)).at(s, base + offset, linelen);
+        reqresp.string("sip.Method", "Method", Text.ascii(s, base + offset, tokenLen)).at(s, base + offset, tokenLen);
+        int u = offset + tokenLen + 1;
+        int sp = find(u, offset + linelen, ' ');
+        SipUri uri = new SipUri(s, base);
+        if (sp > u && uri.uri(u, sp)) {
+            uri.paramStart = -1; // the Request-URI's parameters get no items
+            uri.display(reqresp, SipUri.REQUEST);
+        }
+        return reqresp;
+    }
+
+    /** The Status-Line at {@code offset}: the status code, Info. */
+    private Tree statusLine(Tree sip, int offset, int linelen) {
+        info = "Status: " + Text.format(s, base + offset + SIP2_LEN + 1, linelen - SIP2_LEN - 1);
+        Tree reqresp = sip.string("sip.Status-Line", "Status-Line", str(offset, linelen)).at(s, base + offset, linelen);
+        statusCode = Integer.parseInt(str(offset + SIP2_LEN + 1, 3));
+        reqresp.field("sip.Status-Code", "Status-Code: " + statusCode, Integer.toString(statusCode))
+                .at(s, base + offset + SIP2_LEN + 1, 3);
+        return reqresp;
+    }
+
+    /** Appends to Info what a REGISTER or its response does to the bindings, then " | ". */
+    private void bindingsToInfo() {
         StringBuilder inf = new StringBuilder(info);
         if ("REGISTER".equals(method)) {
             int expires0 = (contactsExpires0 + (expiresIs0 ? contactsExpiresUnknown : 0)) & 0xff;
@@ -339,35 +373,25 @@ final class SipWalk {
         }
         inf.append(" | ");
         info = inf.toString();
+    }
 
-        if (datalen > 0) {
-            hdr.length(offset - hdrStart);
-            bodyOff = offset;
-            bodyLen = datalen;
-            Tree body = sip.none("sip.msg_body", "Message Body").at(s, base + offset, datalen);
-            body(body, results, protocols);
-            offset += datalen;
+    /** The request/response tracking: resend, request frame, response time. */
+    private void resend(Tree reqresp, Sip.Results results) {
+        reqresp.field("sip.resend", "Resent Packet: " + (results.resendOf() > 0 ? "True" : "False"),
+                results.resendOf() > 0 ? "1" : "0").generated();
+        if (results.resendOf() > 0) {
+            reqresp.field("sip.resend-original", "Suspected resend of frame: " + results.resendOf(),
+                    Integer.toString(results.resendOf())).generated();
         }
-        if (results != null && reqresp != null) {
-            reqresp.field("sip.resend", "Resent Packet: " + (results.resendOf() > 0 ? "True" : "False"),
-                    results.resendOf() > 0 ? "1" : "0").generated();
-            if (results.resendOf() > 0) {
-                reqresp.field("sip.resend-original", "Suspected resend of frame: " + results.resendOf(),
-                        Integer.toString(results.resendOf())).generated();
-            }
-            if (results.requestFrame() > 0) {
-                reqresp.field("sip.response-request", "Request Frame: " + results.requestFrame(),
-                        Integer.toString(results.requestFrame())).generated();
-                String ms = Integer.toUnsignedString(results.responseTime());
-                reqresp.field("sip.response-time", "Response Time (ms): " + ms, ms).generated();
-                if (type == LineType.STATUS && cseqMethod.equals("BYE")) {
-                    reqresp.field("sip.release-time", "Release Time (ms): " + ms, ms).generated();
-                }
+        if (results.requestFrame() > 0) {
+            reqresp.field("sip.response-request", "Request Frame: " + results.requestFrame(),
+                    Integer.toString(results.requestFrame())).generated();
+            String ms = Integer.toUnsignedString(results.responseTime());
+            reqresp.field("sip.response-time", "Response Time (ms): " + ms, ms).generated();
+            if (type == LineType.STATUS && cseqMethod.equals("BYE")) {
+                reqresp.field("sip.release-time", "Release Time (ms): " + ms, ms).generated();
             }
         }
-        sip.length(offset - orig);
-        sip.relabel("Session Initiation Protocol (" + (method != null ? method : Integer.toString(statusCode)) + ")");
-        return offset - orig;
     }
 
     /** The body: SDP for application/sdp, the media dissector of its type, else its lines as text. */
@@ -437,54 +461,48 @@ final class SipWalk {
         String field = "sip." + h.name();
         switch (h.name()) {
             case "Content-Length", "Max-Forwards", "Max-Breadth", "RSeq", "Expires", "Retry-After" -> {
-                long n = strtoul(v) & 0xffffffffL;
-                // Content-Length keeps the line as written; the others show their number
-                String label = h.name().equals("Content-Length") ? raw : h.name() + ": " + n;
-                Tree t = hdr.field(field, label, Long.toString(n)).at(s, base + offset, next - offset);
-                boolean valid = validNumber(v);
-                if (h.name().equals("Content-Length")) {
-                    if (!valid) {
-                        t.expert("sip.content_length.invalid", Tree.Severity.NOTE, Tree.Group.MALFORMED, "Invalid content_length");
-                    }
-                    return n;
-                }
-                if (h.name().equals("Retry-After") && !valid) {
-                    t.expert("sip.retry_after.invalid", Tree.Severity.WARNING, Tree.Group.MALFORMED, "Invalid retry_after value");
-                }
-                if (h.name().equals("Expires") && valid && n == 0) {
-                    expiresIs0 = true;
-                }
-                return Long.MIN_VALUE;
+                return number(hdr, h, field, raw, v, offset, next);
             }
             default -> { }
         }
         Tree item = hdr.line(field, raw, v).at(s, base + offset, next - offset);
-        switch (h.name()) {
-            case "From", "To" -> {
-                SipUri u = new SipUri(s, base);
-                int after = u.nameAddrOrAddrSpec(value, lineEnd);
-                int from = value;
-                if (after >= 0) {
-                    u.display(item, h.name().equals("To") ? SipUri.TO : SipUri.FROM);
-                    from = after;
-                }
-                int tag = -1;
-                for (int i = from; i + 4 <= lineEnd; i++) {
-                    if (Text.startsWith(s, base + i, 4, "tag=")) {
-                        tag = i + 4;
-                        break;
-                    }
-                }
-                if (tag >= 0) {
-                    int end = find(tag, lineEnd, ';');
-                    if (end < 0) {
-                        end = lineEnd;
-                    }
-                    String key = h.name().equals("To") ? "sip.to.tag" : "sip.from.tag";
-                    item.string(key, title(key), str(tag, end - tag)).at(s, base + tag, end - tag);
-                    item.string("sip.tag", "SIP tag", str(tag, end - tag)).at(s, base + tag, end - tag).hide();
-                }
+        headerValue(hdr, item, h, v, offset, value, valueLen, lineEnd, next);
+        return Long.MIN_VALUE;
+    }
+
+    /*
+     * header is cut into pieces (number, headerValue, fromTo, contact): each label's string
+     * concatenation is a call site that C1 inlines whole, and the method in one piece took 17 MB
+     * to compile with C1, past the launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** A header whose value is a number; returns Content-Length's, else Long.MIN_VALUE. */
+    private long number(Tree hdr, SipHeaders.Header h, String field, String raw, String v, int offset, int next) {
+        long n = strtoul(v) & 0xffffffffL;
+        // Content-Length keeps the line as written; the others show their number
+        String label = h.name().equals("Content-Length") ? raw : h.name() + ": " + n;
+        Tree t = hdr.field(field, label, Long.toString(n)).at(s, base + offset, next - offset);
+        boolean valid = validNumber(v);
+        if (h.name().equals("Content-Length")) {
+            if (!valid) {
+                t.expert("sip.content_length.invalid", Tree.Severity.NOTE, Tree.Group.MALFORMED, "Invalid content_length");
             }
+            return n;
+        }
+        if (h.name().equals("Retry-After") && !valid) {
+            t.expert("sip.retry_after.invalid", Tree.Severity.WARNING, Tree.Group.MALFORMED, "Invalid retry_after value");
+        }
+        if (h.name().equals("Expires") && valid && n == 0) {
+            expiresIs0 = true;
+        }
+        return Long.MIN_VALUE;
+    }
+
+    /** What a known header's value holds, under its {@code item}. */
+    private void headerValue(Tree hdr, Tree item, SipHeaders.Header h, String v, int offset, int value, int valueLen, int lineEnd,
+                             int next) {
+        switch (h.name()) {
+            case "From", "To" -> fromTo(item, h, value, lineEnd);
             case "Call-ID" -> {
                 callId = v;
                 hdr.string("sip.call_id_generated", "Generated Call-ID", v).at(s, base + offset, next - offset).generated();
@@ -507,24 +525,7 @@ final class SipWalk {
                     item.string("sip.CSeq.method", "Method", cseqMethod).at(s, base + value + i, v.length() - i);
                 }
             }
-            case "Contact" -> {
-                if (valueLen > 0 && u8(value) == '*') {
-                    contactIsStar = true;
-                    break;
-                }
-                int p = value;
-                while (p >= 0 && p < next) {
-                    p = SipHeaders.contact(this, item, p, next);
-                    if (p < 0) {
-                        break;
-                    }
-                    contacts = (contacts + 1) & 0xff;
-                    if (p >= next || u8(p) != ',') {
-                        break;
-                    }
-                    p++;
-                }
-            }
+            case "Contact" -> contact(item, value, valueLen, next);
             case "Content-Type" -> {
                 int semi = find(value, lineEnd, ';');
                 int end = semi < 0 ? lineEnd : semi;
@@ -551,7 +552,53 @@ final class SipWalk {
             }
             default -> { }
         }
-        return Long.MIN_VALUE;
+    }
+
+    /** From and To: the name-addr or addr-spec, and the tag. */
+    private void fromTo(Tree item, SipHeaders.Header h, int value, int lineEnd) {
+        SipUri u = new SipUri(s, base);
+        int after = u.nameAddrOrAddrSpec(value, lineEnd);
+        int from = value;
+        if (after >= 0) {
+            u.display(item, h.name().equals("To") ? SipUri.TO : SipUri.FROM);
+            from = after;
+        }
+        int tag = -1;
+        for (int i = from; i + 4 <= lineEnd; i++) {
+            if (Text.startsWith(s, base + i, 4, "tag=")) {
+                tag = i + 4;
+                break;
+            }
+        }
+        if (tag >= 0) {
+            int end = find(tag, lineEnd, ';');
+            if (end < 0) {
+                end = lineEnd;
+            }
+            String key = h.name().equals("To") ? "sip.to.tag" : "sip.from.tag";
+            item.string(key, title(key), str(tag, end - tag)).at(s, base + tag, end - tag);
+            item.string("sip.tag", "SIP tag", str(tag, end - tag)).at(s, base + tag, end - tag).hide();
+        }
+    }
+
+    /** Contact: "*", or each contact-param. */
+    private void contact(Tree item, int value, int valueLen, int next) {
+        if (valueLen > 0 && u8(value) == '*') {
+            contactIsStar = true;
+            return;
+        }
+        int p = value;
+        while (p >= 0 && p < next) {
+            p = SipHeaders.contact(this, item, p, next);
+            if (p < 0) {
+                break;
+            }
+            contacts = (contacts + 1) & 0xff;
+            if (p >= next || u8(p) != ',') {
+                break;
+            }
+            p++;
+        }
     }
 
     /** strtoul's value of the digits at the start of {@code v} (0 when none); bounded at 2^32. */

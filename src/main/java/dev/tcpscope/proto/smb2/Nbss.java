@@ -293,6 +293,18 @@ public final class Nbss implements PduDissector, LayerTree, dev.tcpscope.proto.T
             long l = b.u16(2) + (e ? 0x10000 : 0);
             b.at(t.field("nbss.length", "Length: " + l, Long.toString(l)), 1, 3);
         }
+        body(m, t, root, protocols, f, type);
+    }
+
+    /*
+     * header is cut in two (body): each label's string concatenation is a call site that C1
+     * inlines whole, and the method in one piece took 10 MB to compile with C1, at the launcher's
+     * 10 MB cap (MemLimit), so it could run interpreted.
+     */
+
+    /** What follows the message's type, flags and length. */
+    private void body(Msg m, Tree t, Tree root, Consumer<String> protocols, long f, int type) {
+        Tvb b = m.b;
         switch (type) {
             case SESSION_REQUEST -> {
                 NbName called = NbName.read(b, 4);

@@ -62,47 +62,14 @@ public final class Vrrp {
             Tree v = t.at(root.protocol("vrrp", "Virtual Router Redundancy Protocol"), 0, t.cap);
             int priority = t.u8(2);
             int count = t.u8(3);
-            int type = verType & 0x0f;
-            String typeName = type == 1 ? "Advertisement" : "Unknown";
-            Tree vt = t.at(v.field("vrrp.typever", "Version " + version + ", Packet type " + type + " (" + typeName + ")",
-                    Integer.toString(verType)), 0, 1);
-            t.at(vt.field("vrrp.version", Text.bits(verType, 0xf0, 8) + " = VRRP protocol version: " + version,
-                    Integer.toString(version)).bitmask(0xf0), 0, 1);
-            t.at(vt.field("vrrp.type", Text.bits(verType, 0x0f, 8) + " = VRRP packet type: " + typeName + " (" + type + ")",
-                    Integer.toString(type)).bitmask(0x0f), 0, 1);
+            typeVersion(t, v, verType, version);
             int id = t.u8(1);
             t.at(v.field("vrrp.virt_rtr_id", "Virtual Rtr ID: " + id, Integer.toString(id)), 1, 1);
             t.at(v.field("vrrp.prio", "Priority: " + priority + " (" + priorityName(priority) + ")", Integer.toString(priority)), 2, 1);
             t.at(v.field("vrrp.addr_count", "Addr Count: " + count, Integer.toString(count)), 3, 1);
-            int auth = 0;
-            if (version == 3) {
-                int b = t.u8(4);
-                t.at(v.field("vrrp.reserved_mbz", Text.bits(b, 0xf0, 8) + " = Reserved: " + (b >> 4), Integer.toString(b >> 4))
-                        .bitmask(0xf0), 4, 1);
-                int w = t.u16(4);
-                t.at(v.field("vrrp.short_adver_int", Text.bits(w, 0x0fff, 16) + " = Adver Int: " + (w & 0x0fff),
-                        Integer.toString(w & 0x0fff)).bitmask(0x0fff), 4, 2);
-            } else {
-                auth = t.u8(4);
-                t.at(v.field("vrrp.auth_type", "Auth Type: " + authName(auth) + " (" + auth + ")", Integer.toString(auth)), 4, 1);
-                int interval = t.u8(5);
-                t.at(v.field("vrrp.adver_int", "Adver Int: " + interval, Integer.toString(interval)), 5, 1);
-            }
+            int auth = interval(t, v, version);
             checksum(t, v, ip, version, fragmented);
-            int off = 8;
-            for (int k = 0; k < count; k++) {
-                if (ip.v6()) {
-                    byte[] a = t.copy(off, 16);
-                    String s = Text.ipv6(a);
-                    t.at(v.field("vrrp.ipv6_addr", "IPv6 Address: " + s, s), off, 16);
-                    off += 16;
-                } else {
-                    t.need(off, 4);
-                    String s = t.u8(off) + "." + t.u8(off + 1) + "." + t.u8(off + 2) + "." + t.u8(off + 3);
-                    t.at(v.field("vrrp.ip_addr", "IP Address: " + s, s), off, 4);
-                    off += 4;
-                }
-            }
+            int off = addresses(t, v, ip, count);
             if (auth == 1) {
                 t.string(v, "vrrp.auth_string", "Authentication String", off, 8);
             }
@@ -110,6 +77,62 @@ public final class Vrrp {
         } catch (Tvb.Stop stop) {
             return stop.shown(fragmented);
         }
+    }
+
+    /*
+     * walk is cut into pieces (typeVersion, interval, addresses): each label's string
+     * concatenation is a call site that C1 inlines whole, and the method in one piece took 20 MB
+     * to compile with C1, past the launcher's 10 MB cap (MemLimit), so it ran interpreted.
+     */
+
+    /** The version and type byte. */
+    private static void typeVersion(Tvb t, Tree v, int verType, int version) {
+        int type = verType & 0x0f;
+        String typeName = type == 1 ? "Advertisement" : "Unknown";
+        Tree vt = t.at(v.field("vrrp.typever", "Version " + version + ", Packet type " + type + " (" + typeName + ")",
+                Integer.toString(verType)), 0, 1);
+        t.at(vt.field("vrrp.version", Text.bits(verType, 0xf0, 8) + " = VRRP protocol version: " + version,
+                Integer.toString(version)).bitmask(0xf0), 0, 1);
+        t.at(vt.field("vrrp.type", Text.bits(verType, 0x0f, 8) + " = VRRP packet type: " + typeName + " (" + type + ")",
+                Integer.toString(type)).bitmask(0x0f), 0, 1);
+    }
+
+    /** Version 3's advertisement interval, or version 2's auth type and interval; returns the auth type (0 for 3). */
+    private static int interval(Tvb t, Tree v, int version) {
+        int auth = 0;
+        if (version == 3) {
+            int b = t.u8(4);
+            t.at(v.field("vrrp.reserved_mbz", Text.bits(b, 0xf0, 8) + " = Reserved: " + (b >> 4), Integer.toString(b >> 4))
+                    .bitmask(0xf0), 4, 1);
+            int w = t.u16(4);
+            t.at(v.field("vrrp.short_adver_int", Text.bits(w, 0x0fff, 16) + " = Adver Int: " + (w & 0x0fff),
+                    Integer.toString(w & 0x0fff)).bitmask(0x0fff), 4, 2);
+        } else {
+            auth = t.u8(4);
+            t.at(v.field("vrrp.auth_type", "Auth Type: " + authName(auth) + " (" + auth + ")", Integer.toString(auth)), 4, 1);
+            int interval = t.u8(5);
+            t.at(v.field("vrrp.adver_int", "Adver Int: " + interval, Integer.toString(interval)), 5, 1);
+        }
+        return auth;
+    }
+
+    /** The {@code count} virtual addresses from 8; returns the offset after them. */
+    private static int addresses(Tvb t, Tree v, Ip ip, int count) {
+        int off = 8;
+        for (int k = 0; k < count; k++) {
+            if (ip.v6()) {
+                byte[] a = t.copy(off, 16);
+                String s = Text.ipv6(a);
+                t.at(v.field("vrrp.ipv6_addr", "IPv6 Address: " + s, s), off, 16);
+                off += 16;
+            } else {
+                t.need(off, 4);
+                String s = t.u8(off) + "." + t.u8(off + 1) + "." + t.u8(off + 2) + "." + t.u8(off + 3);
+                t.at(v.field("vrrp.ip_addr", "IP Address: " + s, s), off, 4);
+                off += 4;
+            }
+        }
+        return off;
     }
 
     /** proto_tree_add_checksum over the message (and, for version 3, the pseudo-header) when it is whole. */
