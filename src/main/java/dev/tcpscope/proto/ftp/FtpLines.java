@@ -316,40 +316,7 @@ final class FtpLines {
         }
         Announce a = announce(s, off, linelen, c.request(), 0);
         if (a != null) {
-            switch (a.method()) {
-                case "PORT" -> {
-                    // packet-ftp.c places them as if one space followed the command (pasv_offset + tokenlen + 1)
-                    long shift = tokenLen + 1 - argAt;
-                    line.field("ftp.active.cip", "Active IP address: " + ip(a.ip()), ip(a.ip())).at(s, off + a.ipOffset() + shift, a.ipLen());
-                    int port = portOf(s, off, linelen);
-                    line.field("ftp.active.port", "Active port: " + port, Integer.toString(port))
-                            .at(s, off + a.portOffset() + shift, a.portLen());
-                    if (differs(c.source(), a.ip())) { // the client names another address than its own: a NAT between
-                        line.field("ftp.active.nat", "Active IP NAT: True", "1").at(c.s(), c.base(), 0);
-                    }
-                }
-                case "PASV" -> {
-                    line.field("ftp.passive.ip", "Passive IP address: " + ip(a.ip()), ip(a.ip())).at(s, off + a.ipOffset(), a.ipLen());
-                    line.field("ftp.passive.port", "Passive port: " + a.port(), Integer.toString(a.port()))
-                            .at(s, off + a.portOffset(), a.portLen());
-                    if (differs(c.source(), a.ip())) {
-                        // the announced address is not the answering server's: a NAT between (at the buffer's start)
-                        line.field("ftp.passive.nat", "Passive IP NAT: True", "1").at(c.s(), c.base(), 0);
-                    }
-                }
-                case "EPASV" -> {
-                    byte[] src = c.source();
-                    if (src != null) { // the answering server's own address, which EPSV leaves out
-                        String key = src.length == 4 ? "ftp.epsv.ip" : "ftp.epsv.ipv6";
-                        String text = src.length == 4 ? ip(java.nio.ByteBuffer.wrap(src).getInt() & 0xffffffffL) : Text.ipv6(src);
-                        line.field(key, "Extended passive IPv" + (src.length == 4 ? "4" : "6") + " address: " + text, text)
-                                .generated().at(c.s(), c.base(), 0);
-                    }
-                    line.field("ftp.epsv.port", "Extended passive port: " + a.port(), Integer.toString(a.port()))
-                            .at(s, off + a.portOffset(), a.portLen());
-                }
-                default -> { }
-            }
+            announced(c, line, a, tokenLen, argAt, linelen);
         }
         int at = next[0];
         while (at < len) {
@@ -359,6 +326,60 @@ final class FtpLines {
             at += n2[0];
         }
         root.string("ftp.current-working-directory", "Current working directory", c.cwd()).generated().at(s, off, 0);
+        dataConnection(c, root);
+    }
+
+
+    /*
+     * tree is cut in three (announced, dataConnection): each label's string concatenation is a call
+     * site that C1 inlines whole, and the method in one piece took 10.5 MB to compile, past the
+     * launcher's 10 MB cap (MemLimit), so it ran interpreted (bench/README.md, session 40).
+     */
+
+    /** The items of a PORT, PASV or EPSV line: the address and port it names, and whether a NAT sits between. */
+    private static void announced(Ftp.Call c, Tree line, Announce a, int tokenLen, int argAt, int linelen) {
+        MemorySegment s = c.s();
+        long off = c.base();
+        switch (a.method()) {
+            case "PORT" -> {
+                // packet-ftp.c places them as if one space followed the command (pasv_offset + tokenlen + 1)
+                long shift = tokenLen + 1 - argAt;
+                line.field("ftp.active.cip", "Active IP address: " + ip(a.ip()), ip(a.ip())).at(s, off + a.ipOffset() + shift, a.ipLen());
+                int port = portOf(s, off, linelen);
+                line.field("ftp.active.port", "Active port: " + port, Integer.toString(port))
+                        .at(s, off + a.portOffset() + shift, a.portLen());
+                if (differs(c.source(), a.ip())) { // the client names another address than its own: a NAT between
+                    line.field("ftp.active.nat", "Active IP NAT: True", "1").at(c.s(), c.base(), 0);
+                }
+            }
+            case "PASV" -> {
+                line.field("ftp.passive.ip", "Passive IP address: " + ip(a.ip()), ip(a.ip())).at(s, off + a.ipOffset(), a.ipLen());
+                line.field("ftp.passive.port", "Passive port: " + a.port(), Integer.toString(a.port()))
+                        .at(s, off + a.portOffset(), a.portLen());
+                if (differs(c.source(), a.ip())) {
+                    // the announced address is not the answering server's: a NAT between (at the buffer's start)
+                    line.field("ftp.passive.nat", "Passive IP NAT: True", "1").at(c.s(), c.base(), 0);
+                }
+            }
+            case "EPASV" -> {
+                byte[] src = c.source();
+                if (src != null) { // the answering server's own address, which EPSV leaves out
+                    String key = src.length == 4 ? "ftp.epsv.ip" : "ftp.epsv.ipv6";
+                    String text = src.length == 4 ? ip(java.nio.ByteBuffer.wrap(src).getInt() & 0xffffffffL) : Text.ipv6(src);
+                    line.field(key, "Extended passive IPv" + (src.length == 4 ? "4" : "6") + " address: " + text, text)
+                            .generated().at(c.s(), c.base(), 0);
+                }
+                line.field("ftp.epsv.port", "Extended passive port: " + a.port(), Integer.toString(a.port()))
+                        .at(s, off + a.portOffset(), a.portLen());
+            }
+            default -> { }
+        }
+    }
+
+    /** tshark -2: what the data connection carried, under its command and its announcement. */
+    private static void dataConnection(Ftp.Call c, Tree root) {
+        MemorySegment s = c.s();
+        long off = c.base();
         FtpData.Conv d = c.data();
         if (d == null) {
             return;
