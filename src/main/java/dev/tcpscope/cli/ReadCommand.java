@@ -406,7 +406,12 @@ final class ReadCommand implements Callable<Integer> {
             if (failed != null) {
                 return failed;
             }
-            Decoder second = new Decoder(new TcpAnalyzer(mode, decoder.analyzer().finals()).preferences(preferences), decoder);
+            TcpAnalyzer secondAnalyzer = new TcpAnalyzer(mode, decoder.analyzer().finals()).preferences(preferences);
+            if (keptStreams != null) {
+                java.util.Map<Integer, Integer> streams = keptStreams;
+                secondAnalyzer.firstPassStreams(f -> streams.getOrDefault(f, -1));
+            }
+            Decoder second = new Decoder(secondAnalyzer, decoder);
             if (!transportOnly) {
                 DissectorTable again = Protocols.table().desegment(preferences.desegmentTcpStreams).tree(tree)
                         .columns(payloads.columns());
@@ -519,14 +524,21 @@ final class ReadCommand implements Callable<Integer> {
     private DisplayFilter display;
     /** With -R: the frames (0-based read order) the read filter kept in the first pass. */
     private java.util.BitSet kept;
+    /**
+     * With -2 -R: the first pass's TCP stream number of each stream, by the (second-pass) number of
+     * its first kept frame; one entry per stream that kept a frame.
+     */
+    private java.util.Map<Integer, Integer> keptStreams;
 
     /**
      * Runs the analysis over the capture without output, noting the frames a read filter keeps;
      * an exit code when the capture could not be read.
      */
     private Integer firstPass(String path, Decoder decoder, PrintStream err, DisplayFilter read) {
+        java.util.BitSet seenStreams = new java.util.BitSet();
         if (read != null) {
             kept = new java.util.BitSet();
+            keptStreams = new java.util.HashMap<>();
         }
         CaptureReader reader = open(path, err);
         if (reader == null) {
@@ -555,6 +567,11 @@ final class ReadCommand implements Callable<Integer> {
                 if (read != null && passed) {
                     kept.set((int) (n - 1));
                     passedSoFar++;
+                    var tcp = decoder.tcp();
+                    if (tcp != null && tcp.stream >= 0 && !seenStreams.get(tcp.stream)) {
+                        seenStreams.set(tcp.stream);
+                        keptStreams.put((int) passedSoFar, tcp.stream);
+                    }
                 }
                 if (passed && count >= 0 && n >= count) {
                     break;

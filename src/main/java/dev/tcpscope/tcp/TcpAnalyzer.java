@@ -233,6 +233,7 @@ public final class TcpAnalyzer {
     private final Segment segment = new Segment();
 
     private Segment observe(Dissection d, int ipIndex, int tcpIndex, int frame, long time, TcpRecord out) {
+        frameNumber = frame;
         MemorySegment ipSeg = d.segment(ipIndex);
         MemorySegment s = d.segment(tcpIndex);
         long ip = d.offset(ipIndex);
@@ -511,8 +512,26 @@ public final class TcpAnalyzer {
         }
     }
 
+    /**
+     * A second pass over the frames a read filter ({@code -2 -R}) kept: the stream number the first
+     * pass gave the conversation a frame starts, or -1. tshark's second pass shows the first pass's
+     * numbers (a conversation whose frames were all dropped still took one), and the finals are
+     * looked up by them.
+     */
+    private java.util.function.IntUnaryOperator firstPassStreams;
+    /** The frame being analysed (for {@link #firstPassStreams}). */
+    private int frameNumber;
+
+    /** Sets where a second pass after a read filter finds the first pass's stream numbers (null: none). */
+    public TcpAnalyzer firstPassStreams(java.util.function.IntUnaryOperator streams) {
+        firstPassStreams = streams;
+        return this;
+    }
+
     private Conversation newConversation(long time) {
-        int stream = nextStream++;
+        int hinted = firstPassStreams == null ? -1 : firstPassStreams.applyAsInt(frameNumber);
+        int stream = hinted >= 0 ? hinted : nextStream++;
+        nextStream = Math.max(nextStream, stream + 1);
         StreamFinals.Entry entry = finals != null ? finals.get(stream) : null;
         boolean precise = mode == AnalysisMode.PRECISE;
         Conversation c = takeRecycled();
