@@ -365,7 +365,7 @@ final class FtpLines {
                 byte[] src = c.source();
                 if (src != null) { // the answering server's own address, which EPSV leaves out
                     String key = src.length == 4 ? "ftp.epsv.ip" : "ftp.epsv.ipv6";
-                    String text = src.length == 4 ? ip(java.nio.ByteBuffer.wrap(src).getInt() & 0xffffffffL) : Text.ipv6(src);
+                    String text = src.length == 4 ? ip(ipv4(src)) : Text.ipv6(src);
                     line.field(key, "Extended passive IPv" + (src.length == 4 ? "4" : "6") + " address: " + text, text)
                             .generated().at(c.s(), c.base(), 0);
                 }
@@ -425,7 +425,12 @@ final class FtpLines {
 
     /** Whether an IPv4 source address is known and is not {@code ip}. */
     private static boolean differs(byte[] source, long ip) {
-        return source != null && source.length == 4 && ip != (java.nio.ByteBuffer.wrap(source).getInt() & 0xffffffffL);
+        return source != null && source.length == 4 && ip != ipv4(source);
+    }
+
+    /** Four address bytes as the unsigned number {@link Announce#ip} holds. */
+    private static long ipv4(byte[] a) {
+        return java.nio.ByteBuffer.wrap(a).getInt() & 0xffffffffL;
     }
 
     private static String ip(long v) {

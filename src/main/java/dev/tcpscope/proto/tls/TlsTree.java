@@ -48,7 +48,7 @@ final class TlsTree {
         return root.protocol("tls", "Transport Layer Security").at(c.s(), c.off(), c.len());
     }
 
-    /** One record's tree; {@code call} is the dissect_ssl call whose bytes hold it. */
+    /** One record's tree; {@code call} is the dissect_ssl call whose bytes hold it (every record has one). */
     private static LayerTree.End record(Tls.Rec r, Tree tls, Tls.Call call) {
         MemorySegment s = r.s;
         switch (r.kind) {
@@ -150,12 +150,7 @@ final class TlsTree {
                     // added at the call's offset 0, not the record's: PDML (print.c) shows an item that starts
                     // before its parent at the parent's start plus its own, so a record after the call's
                     // first puts it that much further on
-                    Tree proto = rec.string("tls.app_data_proto", "Application Data Protocol", app).generated();
-                    if (call != null) {
-                        proto.at(call.s(), call.off(), 0);
-                    } else {
-                        proto.at(s, body - 5, 0);
-                    }
+                    rec.string("tls.app_data_proto", "Application Data Protocol", app).generated().at(call.s(), call.off(), 0);
                 }
             }
             case Tls.CT_HEARTBEAT -> {
